@@ -1,0 +1,227 @@
+"""Composition root for the window: the runtime, the bridge, the windows, and an orderly exit.
+
+``pos-app`` calls :func:`main`; ``pos-app --demo`` calls ``main(demo=True)``, which also starts the
+built-in Mercado Pago sandbox on a free loopback port, uses a throwaway data directory (never the
+real configuration), loads a demo catalog and opens a second window: the customer's phone.
+
+Shutdown follows the design notes: the app does not quit when the last window closes; closing the
+main window sets an ``asyncio.Event``, and :func:`main` then closes the engine, the HTTP client, the
+ledger and the sandbox **while the event loop still runs**.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import shutil
+import signal
+import sys
+import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import AsyncExitStack
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+# PySide6 before qasync, or qasync may pick another Qt binding.
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+import qasync  # isort: skip
+
+from pos_app.errors import UserFacingError
+from pos_app.mercadopago.credentials import AccessToken
+from pos_app.runtime import Runtime, open_runtime
+from pos_app.settings.config import Config
+from pos_app.ui.bridge import EngineBridge
+from pos_app.ui.errors import describe_error, show_error
+from pos_app.ui.main_window import MainWindow
+from pos_app.ui.qt_workarounds import reserve_bool_references
+from pos_app.ui.style import apply_stylesheet, resources_dir
+
+if TYPE_CHECKING:
+    from pos_app.sandbox.state import SandboxState
+
+log = logging.getLogger(__name__)
+
+DEMO_TTL_MINUTES = 3  # long enough to play with, short enough to watch an order expire
+
+
+def main(*, demo: bool = False, argv: list[str] | None = None) -> int:
+    """Run the window until the cashier closes it; returns the process exit code."""
+    demo_home: str | None = None
+    previous_home = os.environ.get("POS_APP_HOME")
+    if demo:
+        # Before anything reads a path: the demo must never touch the real ledger or config.
+        demo_home = tempfile.mkdtemp(prefix="pos-app-demo-")
+        os.environ["POS_APP_HOME"] = demo_home
+    if not logging.getLogger().handlers:
+        logging.basicConfig(
+            level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+        )
+    # One INFO line per HTTP request (the phone polls three times a second) drowns the log;
+    # the client logs its own requests at DEBUG.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    reserve_bool_references()  # before qasync starts emitting (see qt_workarounds)
+    # ``argv`` is Qt's: the program name first, then any Qt options (-platform, -style...).
+    app = QApplication.instance() or QApplication(list(argv) if argv else ["pos-app"])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("pos-app")
+    app.setQuitOnLastWindowClosed(False)
+    apply_stylesheet(app)
+    try:
+        return int(qasync.run(run_windows(demo=demo)))
+    except Exception as exc:  # start-up failed (ledger locked, unreadable files...)
+        # The loop has ended, so a blocking message box is safe here (and nothing else is).
+        if isinstance(exc, UserFacingError):
+            log.error("could not start: %s", exc)
+        else:
+            log.exception("could not start")
+        QMessageBox.critical(
+            None,
+            QCoreApplication.translate("App", "The counter app cannot start"),
+            describe_error(exc),
+        )
+        return 1
+    finally:
+        if demo_home is not None:
+            shutil.rmtree(demo_home, ignore_errors=True)
+            if previous_home is None:
+                os.environ.pop("POS_APP_HOME", None)
+            else:
+                os.environ["POS_APP_HOME"] = previous_home
+
+
+async def run_windows(*, demo: bool = False) -> int:
+    async with AsyncExitStack() as stack:
+        phone_place: tuple[str, str] | None = None
+        if demo:
+            rt, base_url, box = await open_demo(stack)
+            phone_place = (base_url, box)
+        else:
+            rt = await stack.enter_async_context(open_runtime())
+        bridge = EngineBridge(rt.engine.bus)
+        stack.callback(bridge.detach)
+        window = MainWindow(rt, bridge)
+        stack.callback(window.deleteLater)
+        closed = asyncio.Event()
+        window.closed.connect(closed.set)
+        window.show()
+        stack.enter_context(close_on_terminal_signals(window))
+        if phone_place is not None:
+            await open_phone(stack, window, rt, *phone_place)
+        await resume(window, rt)
+        await closed.wait()
+        # Let calls the cashier started finish being cancelled before the engine closes.
+        for task in window.tasks.cancel_all():
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await task
+    return 0
+
+
+@contextlib.contextmanager
+def close_on_terminal_signals(window: MainWindow) -> Iterator[None]:
+    """Ctrl-C or SIGTERM close the window, so the orderly shutdown runs (main thread only)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    wanted = [signal.SIGINT, signal.SIGTERM]
+    previous = {sig: signal.getsignal(sig) for sig in wanted}
+    for sig in wanted:
+        signal.signal(sig, lambda _sig, _frame: QTimer.singleShot(0, window.close))
+    # Python only runs signal handlers between bytecodes; an idle Qt loop runs none, so wake it.
+    wake = QTimer()
+    wake.timeout.connect(lambda: None)
+    wake.start(300)
+    try:
+        yield
+    finally:
+        wake.stop()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+async def resume(window: MainWindow, rt: Runtime) -> None:
+    """Re-check the sales the last run left open; reopen the payment panel for this box's."""
+    try:
+        await rt.engine.resume()
+    except Exception as exc:  # the window is up: tell the cashier, keep running
+        show_error(window, exc)
+    sale = rt.engine.open_sale()
+    if sale is not None:
+        window.show_open_sale(sale)
+
+
+# == demo mode ===================================================================================
+def demo_catalog_path() -> Path:
+    return resources_dir() / "demo_catalog.csv"
+
+
+def demo_config(state: SandboxState) -> Config:
+    """The seeded sandbox seller's store and box, as a configured till would have them."""
+    return Config(
+        user_id=state.seller_id,
+        site_id=state.site_id,
+        nickname="DEMO",
+        is_test_user=True,
+        store_external_id=state.store_external_id,
+        store_name=QCoreApplication.translate("App", "Almacén Don Pepe (demo)"),
+        box_external_id=state.box_external_id,
+        box_name=QCoreApplication.translate("App", "Box 1"),
+        order_ttl_minutes=DEMO_TTL_MINUTES,
+        sound_on_paid=True,
+    )
+
+
+async def open_demo(stack: AsyncExitStack) -> tuple[Runtime, str, str]:
+    from pos_app.sandbox.app import create_sandbox_app
+    from pos_app.sandbox.server import SandboxServer
+    from pos_app.sandbox.state import SandboxState
+
+    state = SandboxState.seeded()
+    server = await stack.enter_async_context(SandboxServer(create_sandbox_app(state)))
+    rt = await stack.enter_async_context(
+        open_runtime(
+            config=demo_config(state),
+            token=AccessToken(state.seller_token),
+            base_url=server.base_url,
+        )
+    )
+    report = rt.ledger.catalog.import_csv(demo_catalog_path(), rt.site)
+    for line_no, problem in report.errors:
+        log.warning("demo catalog line %s: %s", line_no, problem)
+    log.info(
+        "demo: sandbox at %s, %s products, data in %s",
+        server.base_url,
+        report.imported,
+        os.environ.get("POS_APP_HOME"),
+    )
+    return rt, server.base_url, state.box_external_id
+
+
+async def open_phone(
+    stack: AsyncExitStack, window: MainWindow, rt: Runtime, base_url: str, box: str
+) -> None:
+    from pos_app.ui.phone_window import CustomerPhoneWindow
+
+    phone = CustomerPhoneWindow(base_url, box, rt.site)
+    stack.callback(phone.deleteLater)
+    stack.push_async_callback(phone.aclose)
+    stack.callback(phone.close)
+    frame = window.frameGeometry()
+    screen = window.screen().availableGeometry() if window.screen() else None
+    x = frame.right() + 12
+    if screen is not None and x + phone.width() > screen.right():
+        x = max(screen.left(), screen.right() - phone.width())
+    phone.move(x, frame.top())
+    phone.show()
+    phone.start()
+    # The keyboard (and the barcode scanner) belong to the cashier's window, not the phone.
+    window.raise_()
+    window.activateWindow()
+
+
+if __name__ == "__main__":  # pragma: no cover - ``python -m pos_app.app`` for development
+    sys.exit(main(demo="--demo" in sys.argv[1:]))

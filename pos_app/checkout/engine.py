@@ -1,0 +1,637 @@
+"""The checkout engine: send the order to the box, learn the result, cancel, resume.
+
+Everything that can change a sale goes through :meth:`CheckoutEngine.reconcile`, under a per-sale
+lock: the poller, notification hints, cancel and the start-up resume. The ledger is written
+before Mercado Pago is called and before anyone is told, so a crash at any point leaves enough on
+disk to carry on. A sale is only ever shown paid when a merchant order says ``closed`` with
+approved payments covering its total.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import functools
+import logging
+import time
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+from pos_app.checkout.errors import (
+    BoxBusyError,
+    CancelNotConfirmedError,
+    NotConfiguredError,
+    NothingToCancelError,
+    UnknownSaleError,
+)
+from pos_app.checkout.events import ConnectionChanged, EventBus, NotificationSeen, SaleChanged
+from pos_app.checkout.verdict import Verdict, evaluate
+from pos_app.domain.cart import Cart, CartLine
+from pos_app.domain.money import Site
+from pos_app.domain.records import SaleSnapshot
+from pos_app.domain.sale import SaleStatus, Tender, can_transition
+from pos_app.domain.validation import MAX_ORDER_TITLE, check_chargeable
+from pos_app.i18n import QT_TRANSLATE_NOOP, Message, message
+from pos_app.ledger.store import Ledger
+from pos_app.mercadopago import errors as mp
+from pos_app.mercadopago.client import MercadoPagoClient
+from pos_app.mercadopago.models import BoxOrderRequest, MerchantOrder, OrderItem
+from pos_app.settings.config import PollSchedule
+
+log = logging.getLogger(__name__)
+CTX = "Checkout"
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class CheckoutSettings:
+    user_id: int | None
+    store_external_id: str
+    box_external_id: str
+    site: Site
+    order_title: str
+    ttl: timedelta = timedelta(minutes=10)
+    poll: PollSchedule = field(default_factory=PollSchedule)
+    max_total: Decimal = Decimal(1_000_000)
+    notification_url: str = ""
+    cancel_recheck_delay: float = 2.0
+    # After the expiry date, how long the box may still show our order before we stop believing
+    # our own clock and remove it ourselves (clocks drift; Mercado Pago's is the one that counts).
+    expiry_grace: timedelta = timedelta(seconds=60)
+    trouble_backoff_max: float = 10.0
+
+
+class CheckoutEngine:
+    def __init__(
+        self,
+        ledger: Ledger,
+        client: MercadoPagoClient,
+        settings: CheckoutSettings,
+        *,
+        bus: EventBus | None = None,
+        clock: Callable[[], datetime] = utcnow,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    ) -> None:
+        self.ledger = ledger
+        self.client = client
+        self.settings = settings
+        self.bus = bus or EventBus()
+        self.clock = clock
+        self._sleep = sleep
+        self._locks: dict[str, asyncio.Lock] = {}
+        self._trackers: dict[str, asyncio.Task[None]] = {}
+        self._wakeups: dict[str, asyncio.Event] = {}
+        self._last_hint: float | None = None
+        self._online: bool | None = None
+        self._closed = False
+
+    # == public API ============================================================================
+    def open_sale(self) -> SaleSnapshot | None:
+        sales = self.ledger.open_sales(self.settings.box_external_id)
+        return sales[-1] if sales else None
+
+    def replace_client(self, client: MercadoPagoClient) -> None:
+        """New credentials (Settings): tracking goes on with them at its next step."""
+        self.client = client
+        for wake in self._wakeups.values():
+            wake.set()
+
+    async def charge(
+        self, lines: Sequence[CartLine], *, replace_pending: bool = False
+    ) -> SaleSnapshot:
+        """Write the sale, send its order to the box and start tracking it."""
+        s = self.settings
+        if s.user_id is None or not s.store_external_id or not s.box_external_id:
+            raise NotConfiguredError()
+        cart = Cart(s.site)
+        for line in lines:
+            cart.add(line)
+        total = cart.total()
+        check_chargeable(total, len(cart), s.site, s.max_total)
+        for previous in self.ledger.open_sales(s.box_external_id):
+            if not replace_pending:
+                raise BoxBusyError(previous)
+            ended = await self.cancel(previous.external_reference)
+            if ended.is_open:
+                raise BoxBusyError(ended)
+        now = self.clock()
+        sale = self.ledger.create_sale(
+            user_id=s.user_id,
+            store_external_id=s.store_external_id,
+            box_external_id=s.box_external_id,
+            site=s.site,
+            title=(s.order_title or s.box_external_id)[:MAX_ORDER_TITLE],
+            lines=cart.lines,
+            total=total,
+            iva_total=cart.iva_total() if s.site.site_id == "MCO" else None,
+            now=now,
+            expires_at=now + s.ttl,
+        )
+        self._publish(sale, None, "charge")
+        async with self._lock(sale.external_reference):
+            sale = await self._send_order(sale, "charge")
+        if sale.is_open:
+            self._start_tracking(sale.external_reference)
+        return sale
+
+    async def cancel(
+        self, external_reference: str | None = None, *, cash: bool = False
+    ) -> SaleSnapshot:
+        """Remove the order from the box, then make sure no payment slipped through.
+
+        The sale is only shown canceled after two checks (at once and ``cancel_recheck_delay``
+        later) found no payment: a customer who was already paying when the cashier pressed
+        Esc ends as **paid**, and the cashier is told so.
+        """
+        sale = self._find(external_reference)
+        if not sale.is_open:
+            return sale
+        async with self._lock(sale.external_reference):
+            sale = self._require(sale.external_reference)
+            if not sale.is_open:
+                return sale
+            changes: dict[str, Any] = {"cancel_requested": True}
+            if cash:
+                changes["tender"] = Tender.CASH
+            sale = self._update(
+                sale,
+                changes,
+                kind="cancel_requested",
+                cause="cancel",
+                detail="cash" if cash else "",
+            )
+        try:
+            await self._delete_from_box(sale)
+        except mp.MercadoPagoError as exc:
+            self._start_tracking(sale.external_reference)  # it retries the delete
+            raise CancelNotConfirmedError(sale, str(exc.msg)) from None
+        sale = await self.reconcile(sale.external_reference, "cancel")
+        if sale.is_open:
+            await self._sleep(self.settings.cancel_recheck_delay)
+            sale = await self.reconcile(sale.external_reference, "cancel")
+        if sale.is_open:
+            sale = await self._finish_cancel(sale.external_reference)
+        return sale
+
+    async def reconcile(
+        self,
+        external_reference: str,
+        cause: str = "recheck",
+        *,
+        hints: Sequence[MerchantOrder] = (),
+    ) -> SaleSnapshot:
+        """Bring one sale in line with Mercado Pago. Safe to call any number of times."""
+        async with self._lock(external_reference):
+            sale = self._require(external_reference)
+            if sale.status in (SaleStatus.PAID, SaleStatus.FAILED):
+                return sale
+            try:
+                return await self._reconcile_locked(sale, cause, hints)
+            except mp.AuthenticationError as exc:
+                return self._trouble(sale, "auth", exc.msg)
+            except mp.MercadoPagoError as exc:
+                if exc.transient or isinstance(exc, mp.UnexpectedResponseError):
+                    return self._trouble(sale, "network", exc.msg)
+                raise
+
+    async def resume(self) -> list[SaleSnapshot]:
+        """Start-up: every sale left open by the last run is checked and tracked again."""
+        resumed = []
+        for sale in self.ledger.open_sales():
+            sale = await self.reconcile(sale.external_reference, "resume")
+            if sale.is_open and sale.box_external_id == self.settings.box_external_id:
+                self._start_tracking(sale.external_reference)
+            resumed.append(sale)
+        return resumed
+
+    async def hint(self, topic: str, resource_id: str) -> SaleSnapshot | None:
+        """A notification said something changed. Never believed: fetch, match, reconcile."""
+        self._last_hint = time.monotonic()
+        self.bus.publish(NotificationSeen(topic, resource_id, self.clock()))
+        if not resource_id.isdigit():
+            return None
+        if topic in ("merchant_order", "topic_merchant_order_wh"):
+            order = await self.client.get_merchant_order(int(resource_id))
+        elif topic == "payment":
+            payment = await self.client.get_payment(int(resource_id))
+            if payment.merchant_order_id is None:
+                sale = self.ledger.get_sale(payment.external_reference)
+                if sale is None:
+                    return None
+                return await self.reconcile(sale.external_reference, "notification")
+            order = await self.client.get_merchant_order(payment.merchant_order_id)
+        else:
+            return None
+        if self.ledger.get_sale(order.external_reference) is None:
+            log.info("notification for merchant order %s of an unknown sale", order.id)
+            return None
+        return await self.reconcile(order.external_reference, "notification", hints=[order])
+
+    def notifications_recent(self) -> bool:
+        window = self.settings.poll.hint_window
+        return self._last_hint is not None and time.monotonic() - self._last_hint < window
+
+    async def wait_final(
+        self, external_reference: str, timeout: float | None = None
+    ) -> SaleSnapshot:
+        """Wait until the sale ends (for ``charge --wait``); returns the last snapshot."""
+        done = asyncio.Event()
+
+        def listener(event: object) -> None:
+            if (
+                isinstance(event, SaleChanged)
+                and event.sale.external_reference == external_reference
+                and not event.sale.is_open
+            ):
+                done.set()
+
+        unsubscribe = self.bus.subscribe(listener)
+        try:
+            if self._require(external_reference).is_open:
+                await asyncio.wait_for(done.wait(), timeout)
+        except TimeoutError:
+            pass
+        finally:
+            unsubscribe()
+        return self._require(external_reference)
+
+    async def aclose(self) -> None:
+        self._closed = True
+        tasks = list(self._trackers.values())
+        for task in tasks:
+            task.cancel()
+        for task in tasks:
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        self._trackers.clear()
+
+    # == sending ===============================================================================
+    def _order_request(self, sale: SaleSnapshot) -> BoxOrderRequest:
+        items = [
+            OrderItem(
+                title=line.title,
+                unit_price=line.unit_price,
+                quantity=line.quantity,
+                unit_measure=line.unit_measure.value,
+                sku_number=line.sku,
+                category=line.category,
+            )
+            for line in sale.lines
+        ]
+        count = sum(line.quantity for line in sale.lines)
+        assert sale.expires_at is not None
+        return BoxOrderRequest(
+            external_reference=sale.external_reference,
+            title=self.ledger.sale_title(sale.external_reference),
+            description=f"{count} items",
+            total_amount=sale.total,
+            items=items,
+            expiration_date=sale.expires_at,
+            notification_url=self.settings.notification_url,
+            iva_total=sale.iva_total,
+        )
+
+    async def _send_order(self, sale: SaleSnapshot, cause: str) -> SaleSnapshot:
+        """PUT the order (lock held). Same reference = same order, so resending is safe."""
+        s = self.settings
+        assert s.user_id is not None
+        try:
+            await self.client.put_box_order(
+                s.user_id,
+                s.store_external_id,
+                sale.box_external_id,
+                self._order_request(sale),
+                s.site,
+                idempotency_key=f"{sale.external_reference}-order",
+            )
+        except (mp.RejectedError, mp.NotFoundError, mp.AuthenticationError) as exc:
+            # Refused: nothing exists on the box, nothing can be charged.
+            return self._transition(
+                sale,
+                SaleStatus.FAILED,
+                cause,
+                {"failure_reason": str(exc.msg), "trouble": "", "trouble_since": None},
+                detail=exc.key,
+            )
+        except mp.MercadoPagoError as exc:
+            if not (exc.transient or isinstance(exc, mp.UnexpectedResponseError)):
+                raise
+            # Unknown outcome: the order may or may not be on the box. Tracking finds out.
+            return self._trouble(sale, "network", exc.msg)
+        self._set_online(True)
+        return self._transition(
+            sale, SaleStatus.PENDING, cause, {"trouble": "", "trouble_since": None}
+        )
+
+    async def _delete_from_box(self, sale: SaleSnapshot) -> None:
+        assert self.settings.user_id is not None
+        await self.client.delete_box_order(self.settings.user_id, sale.box_external_id)
+        self.ledger.record_event(
+            sale.external_reference, now=self.clock(), kind="box_cleared", cause="cancel", detail=""
+        )
+
+    async def _finish_cancel(self, ref: str) -> SaleSnapshot:
+        async with self._lock(ref):
+            sale = self._require(ref)
+            if not sale.is_open:
+                return sale
+            return self._transition(sale, SaleStatus.CANCELED, "cancel", {})
+
+    # == reconciling ===========================================================================
+    async def _reconcile_locked(
+        self, sale: SaleSnapshot, cause: str, hints: Sequence[MerchantOrder]
+    ) -> SaleSnapshot:
+        ref = sale.external_reference
+        orders = {mo.id: mo for mo in await self.client.search_merchant_orders(ref)}
+        for mo in hints:
+            orders.setdefault(mo.id, mo)
+        # The search index lags behind the orders themselves: fetch the ones we already know of.
+        for mo_id in sale.merchant_order_ids:
+            if mo_id not in orders:
+                orders[mo_id] = await self.client.get_merchant_order(mo_id)
+        verdict = evaluate(orders.values(), ref, sale.total)
+        self._set_online(True)
+
+        if verdict.paid:
+            return self._mark_paid(sale, verdict, cause)
+        if not sale.is_open:
+            return sale  # canceled or expired, and still no payment: nothing to change
+
+        now = self.clock()
+        expired = sale.expires_at is not None and now >= sale.expires_at
+        if sale.cancel_requested:
+            await self._delete_from_box(sale)
+        elif sale.status is SaleStatus.CREATING:
+            sale = await self._settle_creating(sale, verdict, cause, expired)
+            if not sale.is_open:
+                return sale
+        elif expired:
+            box_order = await self._box_order_reference()
+            if box_order == ref and now < (sale.expires_at or now) + self.settings.expiry_grace:
+                pass  # our clock is ahead of Mercado Pago's: the order is still on offer
+            else:
+                if box_order == ref:
+                    await self._delete_from_box(sale)
+                return self._transition(
+                    sale, SaleStatus.EXPIRED, cause, self._flags(verdict), detail="final check"
+                )
+        return self._update_flags(sale, verdict, cause)
+
+    async def _settle_creating(
+        self, sale: SaleSnapshot, verdict: Verdict, cause: str, expired: bool
+    ) -> SaleSnapshot:
+        """Did the order reach the box? If not, send it (again) unless it is too late."""
+        if verdict.seen_by_customer or await self._box_order_reference() == sale.external_reference:
+            return self._transition(sale, SaleStatus.PENDING, cause, self._flags(verdict))
+        if expired:
+            return self._transition(
+                sale, SaleStatus.EXPIRED, cause, {}, detail="never reached the box"
+            )
+        return await self._send_order(sale, cause)
+
+    async def _box_order_reference(self) -> str | None:
+        assert self.settings.user_id is not None
+        order = await self.client.get_box_order(
+            self.settings.user_id, self.settings.box_external_id
+        )
+        return order.external_reference if order else None
+
+    def _mark_paid(self, sale: SaleSnapshot, verdict: Verdict, cause: str) -> SaleSnapshot:
+        changes: dict[str, Any] = {
+            "merchant_order_ids": verdict.merchant_order_ids,
+            "payment_ids": verdict.approved_payment_ids,
+            "paid_amount": verdict.paid_amount,
+            "last_attempt_rejected": False,
+            "partially_paid": None,
+            "trouble": "",
+            "trouble_since": None,
+        }
+        detail = f"merchant orders {list(verdict.merchant_order_ids)}"
+        if verdict.paid_orders > 1:
+            detail += f"; PAID {verdict.paid_orders} TIMES: refund the extra payments"
+        if sale.is_open:
+            if sale.tender is not Tender.CASH:
+                changes["tender"] = Tender.QR
+            else:
+                changes["late_payment"] = True
+                detail += "; also recorded as cash: refund one"
+            return self._transition(sale, SaleStatus.PAID, cause, changes, detail=detail)
+        # Canceled or expired, and yet Mercado Pago has a closed, approved order: the customer
+        # did pay. The truth wins over what we showed; the cashier must be told loudly.
+        changes["late_payment"] = True
+        changes["tender"] = Tender.QR
+        return self._transition(
+            sale,
+            SaleStatus.PAID,
+            cause,
+            changes,
+            detail=detail + "; after it was closed here",
+            force=True,
+        )
+
+    @staticmethod
+    def _flags(verdict: Verdict) -> dict[str, Any]:
+        return {
+            "merchant_order_ids": verdict.merchant_order_ids,
+            "last_attempt_rejected": verdict.last_attempt_rejected,
+            "partially_paid": verdict.partially_paid,
+            "trouble": "",
+            "trouble_since": None,
+        }
+
+    def _update_flags(self, sale: SaleSnapshot, verdict: Verdict, cause: str) -> SaleSnapshot:
+        changes = self._flags(verdict)
+        current = {
+            "merchant_order_ids": sale.merchant_order_ids,
+            "last_attempt_rejected": sale.last_attempt_rejected,
+            "partially_paid": sale.partially_paid,
+            "trouble": sale.trouble,
+            "trouble_since": sale.trouble_since,
+        }
+        if changes == current:
+            return sale  # nothing new: no history line, no event
+        kind = (
+            "rejected"
+            if verdict.last_attempt_rejected and not sale.last_attempt_rejected
+            else ("partially_paid" if verdict.partially_paid != sale.partially_paid else "checked")
+        )
+        updated = self._update(sale, changes, kind=kind, cause=cause)
+        self._publish(updated, sale.status, cause)
+        return updated
+
+    def _trouble(self, sale: SaleSnapshot, kind: str, problem: Message) -> SaleSnapshot:
+        self._set_online(False, problem, auth=kind == "auth")
+        if sale.trouble == kind:
+            return sale
+        changes: dict[str, Any] = {"trouble": kind}
+        if sale.trouble_since is None:
+            changes["trouble_since"] = self.clock()
+        updated = self._update(sale, changes, kind="trouble", cause=kind, detail=str(problem))
+        self._publish(updated, sale.status, "trouble")
+        return updated
+
+    # == tracking ==============================================================================
+    def _start_tracking(self, ref: str) -> None:
+        if self._closed or (ref in self._trackers and not self._trackers[ref].done()):
+            return
+        self._wakeups[ref] = asyncio.Event()
+        task = asyncio.get_running_loop().create_task(self._track(ref), name=f"track-{ref}")
+        self._trackers[ref] = task
+        task.add_done_callback(functools.partial(self._tracker_done, ref))
+
+    def _tracker_done(self, ref: str, task: asyncio.Task[None]) -> None:
+        if self._trackers.get(ref) is task:
+            del self._trackers[ref]
+            self._wakeups.pop(ref, None)
+        if not task.cancelled() and task.exception() is not None:
+            log.error("tracking %s stopped", ref, exc_info=task.exception())
+
+    async def _track(self, ref: str) -> None:
+        """Poll on the adaptive schedule until the sale ends; never gives up on trouble."""
+        failures = 0
+        while True:
+            sale = self._require(ref)
+            if not sale.is_open:
+                return
+            elapsed = max(0.0, (self.clock() - sale.created_at).total_seconds())
+            delay = self.settings.poll.interval(elapsed, self.notifications_recent())
+            if sale.trouble:
+                failures += 1
+                delay = max(delay, min(self.settings.trouble_backoff_max, 2.0 ** (failures - 1)))
+            else:
+                failures = 0
+            if sale.expires_at is not None:
+                # Wake for the final check right after the expiry, not a slow interval later.
+                until_expiry = (sale.expires_at - self.clock()).total_seconds()
+                if until_expiry > 0:
+                    delay = min(delay, until_expiry + 0.5)
+            await self._wait(ref, delay)
+            try:
+                sale = await self.reconcile(ref, "poll")
+            except Exception:
+                log.exception("reconcile of %s failed", ref)
+                sale = self._require(ref)
+            if sale.cancel_requested and sale.is_open and not sale.trouble:
+                await self._finish_cancel(ref)
+
+    async def _wait(self, ref: str, delay: float) -> None:
+        wake = self._wakeups.get(ref)
+        if wake is None:
+            await self._sleep(delay)
+            return
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(wake.wait(), delay)
+        wake.clear()
+
+    # == ledger + events =======================================================================
+    def _lock(self, ref: str) -> asyncio.Lock:
+        return self._locks.setdefault(ref, asyncio.Lock())
+
+    def _find(self, ref: str | None) -> SaleSnapshot:
+        if ref:
+            return self._require(ref)
+        sale = self.open_sale()
+        if sale is None:
+            raise NothingToCancelError()
+        return sale
+
+    def _require(self, ref: str) -> SaleSnapshot:
+        sale = self.ledger.get_sale(ref)
+        if sale is None:
+            raise UnknownSaleError(ref)
+        return sale
+
+    def _update(
+        self,
+        sale: SaleSnapshot,
+        changes: dict[str, Any],
+        *,
+        kind: str,
+        cause: str,
+        detail: str = "",
+    ) -> SaleSnapshot:
+        return self.ledger.update_sale(
+            sale.external_reference,
+            changes,
+            now=self.clock(),
+            kind=kind,
+            cause=cause,
+            detail=detail,
+        )
+
+    def _transition(
+        self,
+        sale: SaleSnapshot,
+        new: SaleStatus,
+        cause: str,
+        changes: dict[str, Any],
+        *,
+        detail: str = "",
+        force: bool = False,
+    ) -> SaleSnapshot:
+        """Commit a status change, then tell everyone. Refuses to move backwards."""
+        if sale.status is new:
+            return self._update_flags_raw(sale, changes, cause)
+        if not force and not can_transition(sale.status, new):
+            log.error(
+                "refused transition %s -> %s for %s", sale.status, new, sale.external_reference
+            )
+            return sale
+        updated = self.ledger.update_sale(
+            sale.external_reference,
+            {**changes, "status": new},
+            now=self.clock(),
+            kind="status",
+            cause=cause,
+            detail=detail,
+            old_status=sale.status,
+            new_status=new,
+        )
+        log.info("sale %s: %s -> %s (%s)", sale.external_reference, sale.status, new, cause)
+        self._publish(updated, sale.status, cause)
+        return updated
+
+    def _update_flags_raw(
+        self, sale: SaleSnapshot, changes: dict[str, Any], cause: str
+    ) -> SaleSnapshot:
+        if not changes:
+            return sale
+        updated = self._update(sale, changes, kind="checked", cause=cause)
+        self._publish(updated, sale.status, cause)
+        return updated
+
+    def _publish(self, sale: SaleSnapshot, previous: SaleStatus | None, cause: str) -> None:
+        self.bus.publish(SaleChanged(sale, previous, cause))
+
+    def _set_online(
+        self, online: bool, problem: Message | None = None, *, auth: bool = False
+    ) -> None:
+        if self._online is online and online:
+            return
+        self._online = online
+        self.bus.publish(ConnectionChanged(online, self.clock(), problem, auth_problem=auth))
+
+
+def describe(sale: SaleSnapshot) -> Message:
+    """One line for a sale's state, for the CLI and logs."""
+    if sale.status is SaleStatus.PENDING:
+        if sale.trouble:
+            return message(CTX, QT_TRANSLATE_NOOP(CTX, "waiting; connection trouble, still trying"))
+        if sale.last_attempt_rejected:
+            return message(
+                CTX,
+                QT_TRANSLATE_NOOP(CTX, "waiting; last attempt rejected, the customer may retry"),
+            )
+        if sale.partially_paid:
+            return message(
+                CTX,
+                QT_TRANSLATE_NOOP(CTX, "waiting; partially paid ({amount})"),
+                amount=str(sale.partially_paid),
+            )
+    return message("SaleStatus", sale.status.label)

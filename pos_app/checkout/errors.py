@@ -1,0 +1,82 @@
+"""Errors the checkout engine raises for the cashier."""
+
+from __future__ import annotations
+
+from pos_app.domain.records import SaleSnapshot
+from pos_app.errors import UserFacingError
+from pos_app.i18n import QT_TRANSLATE_NOOP, message
+
+CTX = "Checkout"
+
+
+class CheckoutError(UserFacingError):
+    pass
+
+
+class BoxBusyError(CheckoutError):
+    """Another sale is still open on the box: one order per box."""
+
+    def __init__(self, sale: SaleSnapshot) -> None:
+        super().__init__(
+            message(
+                CTX,
+                QT_TRANSLATE_NOOP(
+                    CTX,
+                    "Box {box} is still waiting for the payment of sale {reference}. Finish or "
+                    "cancel that sale before charging a new one.",
+                ),
+                box=sale.box_external_id,
+                reference=sale.external_reference,
+            )
+        )
+        self.sale = sale
+
+
+class NotConfiguredError(CheckoutError):
+    def __init__(self) -> None:
+        super().__init__(
+            message(
+                CTX,
+                QT_TRANSLATE_NOOP(
+                    CTX,
+                    "This till has no Mercado Pago store and box yet. Open Settings (F9) or run "
+                    "'pos-app configure'.",
+                ),
+            )
+        )
+
+
+class UnknownSaleError(CheckoutError):
+    def __init__(self, reference: str) -> None:
+        super().__init__(
+            message(
+                CTX,
+                QT_TRANSLATE_NOOP(CTX, "There is no sale with reference {reference}."),
+                reference=reference,
+            )
+        )
+
+
+class NothingToCancelError(CheckoutError):
+    def __init__(self) -> None:
+        super().__init__(
+            message(CTX, QT_TRANSLATE_NOOP(CTX, "There is no sale waiting for payment to cancel."))
+        )
+
+
+class CancelNotConfirmedError(CheckoutError):
+    """The order could not be removed from the box: the customer might still pay it."""
+
+    def __init__(self, sale: SaleSnapshot, detail: str) -> None:
+        super().__init__(
+            message(
+                CTX,
+                QT_TRANSLATE_NOOP(
+                    CTX,
+                    "Could not remove the order from the box ({detail}). The customer could "
+                    "still pay it: the app keeps trying and will show the result.",
+                ),
+                detail=detail,
+            )
+        )
+        self.sale = sale

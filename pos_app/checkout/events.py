@@ -1,0 +1,83 @@
+"""What the checkout engine tells the world, as plain frozen values.
+
+The engine publishes; the window (through one Qt bridge), the CLI and the tests subscribe. No
+callback ever reaches into a widget.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from pos_app.domain.records import SaleEvent, SaleSnapshot
+from pos_app.domain.sale import SaleStatus
+from pos_app.i18n import Message
+
+log = logging.getLogger(__name__)
+
+__all__ = [
+    "ConnectionChanged",
+    "Event",
+    "EventBus",
+    "NotificationSeen",
+    "SaleChanged",
+    "SaleEvent",
+    "SaleSnapshot",
+]
+
+
+@dataclass(frozen=True)
+class SaleChanged:
+    """The sale's status or what the cashier should know about it changed."""
+
+    sale: SaleSnapshot
+    previous: SaleStatus | None
+    cause: str  # "charge", "poll", "notification", "cancel", "resume", "recheck"
+
+
+@dataclass(frozen=True)
+class ConnectionChanged:
+    """Mercado Pago became reachable or unreachable (or refused the credentials)."""
+
+    online: bool
+    since: datetime
+    problem: Message | None = None
+    auth_problem: bool = False
+
+
+@dataclass(frozen=True)
+class NotificationSeen:
+    """A notification hint arrived (used to slow polling and to show the receiver works)."""
+
+    topic: str
+    resource_id: str
+    at: datetime
+
+
+Event = SaleChanged | ConnectionChanged | NotificationSeen
+Listener = Callable[[Event], None]
+
+
+@dataclass
+class EventBus:
+    """Synchronous fan-out; a failing listener is logged and never stops the engine."""
+
+    _listeners: list[Listener] = field(default_factory=list)
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        self._listeners.append(listener)
+
+        def unsubscribe() -> None:
+            if listener in self._listeners:
+                self._listeners.remove(listener)
+
+        return unsubscribe
+
+    def publish(self, event: Event) -> None:
+        for listener in list(self._listeners):
+            try:
+                listener(event)
+            except Exception:
+                log.exception("event listener failed on %s", type(event).__name__)

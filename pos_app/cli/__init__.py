@@ -1,0 +1,114 @@
+"""``pos-app``: the window by default, sub-commands for scripts and support technicians.
+
+Exit codes: 0 paid (or, without ``--wait``, order sent; or success), 1 error (configuration,
+authentication, API), 2 invalid usage or input, 3 the sale ended without payment, 4 still pending.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+
+from pos_app import __version__
+from pos_app.cli.output import EXIT_USAGE
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        # One line and exit 2, as documented, instead of argparse's usage dump.
+        self.exit(EXIT_USAGE, f"pos-app: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="pos-app",
+        description="Counter point of sale that charges with Mercado Pago QR codes.",
+        epilog="Exit codes: 0 paid/ok, 1 error, 2 invalid usage, 3 not paid, 4 still pending. "
+        "The token comes from the OS keyring or MP_ACCESS_TOKEN; MP_API_BASE_URL points the "
+        "app at another API (the sandbox).",
+    )
+    parser.add_argument("--version", action="version", version=f"pos-app {__version__}")
+    parser.add_argument("--demo", action="store_true", help="start on the built-in sandbox")
+    parser.add_argument("-v", "--verbose", action="count", default=0, help="more log output")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    p = sub.add_parser("sandbox", help="run the built-in Mercado Pago sandbox", add_help=False)
+    p.add_argument("rest", nargs=argparse.REMAINDER)
+
+    p = sub.add_parser("configure", help="save the store, box and charging settings")
+    p.add_argument("--store", metavar="EXTERNAL_STORE_ID")
+    p.add_argument("--box", metavar="EXTERNAL_POS_ID")
+    p.add_argument("--create", action="store_true", help="create the store and box if missing")
+    p.add_argument("--store-name")
+    p.add_argument("--box-name")
+    p.add_argument("--street-name", default="")
+    p.add_argument("--street-number", default="")
+    p.add_argument("--city", default="")
+    p.add_argument("--state", default="")
+    p.add_argument("--latitude", type=float)
+    p.add_argument("--longitude", type=float)
+    p.add_argument("--category", type=int, help="the box's MCC category (optional)")
+    p.add_argument("--order-ttl", type=int, metavar="MINUTES")
+    p.add_argument("--poll-interval", type=float, metavar="SECONDS")
+    p.add_argument("--max-total", metavar="AMOUNT")
+    p.add_argument("--title", help="order title the customer sees")
+    p.add_argument("--notify-listen", metavar="HOST:PORT", help="notification receiver address")
+    p.add_argument("--notify-url", metavar="URL", help="public URL Mercado Pago posts to")
+    p.add_argument("--token-stdin", action="store_true", help="read the access token from stdin")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("catalog", help="product catalog")
+    csub = p.add_subparsers(dest="catalog_command", parser_class=_Parser, required=True)
+    imp = csub.add_parser("import", help="import products from a CSV file")
+    imp.add_argument("file")
+
+    p = sub.add_parser("charge", help="charge a sale on the box")
+    p.add_argument("--item", action="append", default=[], metavar="TITLE:QTY:UNIT_PRICE")
+    p.add_argument("--sku", action="append", default=[], metavar="CODE[:QTY]")
+    p.add_argument("--wait", action="store_true", help="follow the sale until it ends")
+    p.add_argument("--timeout", type=float, metavar="SECONDS")
+    p.add_argument("--poll-interval", type=float, metavar="SECONDS")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("status", help="check a sale with Mercado Pago, then print it")
+    p.add_argument("reference", metavar="EXTERNAL_REFERENCE")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("cancel", help="cancel a pending sale (default: the box's)")
+    p.add_argument("reference", nargs="?", metavar="EXTERNAL_REFERENCE")
+    p.add_argument("--cash", action="store_true", help="the customer pays cash instead")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("sales", help="list sales from the ledger (no network)")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--limit", type=int, default=100)
+
+    p = sub.add_parser("doctor", help="check configuration, credentials, store, box, ledger")
+    p.add_argument("--json", action="store_true")
+    return parser
+
+
+def _setup_logging(verbosity: int) -> None:
+    level = logging.WARNING - 10 * min(verbosity, 2)
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    _setup_logging(args.verbose)
+    if args.command == "sandbox":
+        from pos_app.sandbox.cli import main as sandbox_main
+
+        return int(sandbox_main(args.rest))
+    if args.command is None:
+        from pos_app.app import main as app_main
+
+        return int(app_main(demo=args.demo, argv=[sys.argv[0]]))
+    from pos_app.cli.commands import run_command
+
+    os.environ.setdefault("PYTHONIOENCODING", "utf-8")
+    return run_command(args)

@@ -1,0 +1,148 @@
+"""``pos-app configure``: the same settings the Settings dialog edits, from a terminal."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from decimal import Decimal, InvalidOperation
+
+import httpx
+
+from pos_app.cli.output import EXIT_ERROR, EXIT_OK, EXIT_USAGE, err, print_json
+from pos_app.mercadopago.client import MercadoPagoClient
+from pos_app.mercadopago.credentials import AccessToken
+from pos_app.mercadopago.errors import MercadoPagoError
+from pos_app.runtime import resolve_base_url
+from pos_app.settings import config as config_mod
+from pos_app.settings import secrets
+from pos_app.settings.config import Config, PollSchedule
+from pos_app.settings.setup import (
+    SetupError,
+    ensure_box,
+    ensure_store,
+    validate_listen,
+    validate_notify_url,
+)
+
+
+async def cmd_configure(args: argparse.Namespace) -> int:
+    loaded = config_mod.load()
+    if loaded.problem:
+        err(f"pos-app: {loaded.problem}")
+    config = loaded.config
+    try:
+        config = _apply_local_options(config, args)
+    except ValueError as exc:
+        err(f"pos-app: {exc}")
+        return EXIT_USAGE
+
+    token = None
+    if args.token_stdin:
+        token = AccessToken(sys.stdin.readline())
+        if not token:
+            err("pos-app: no token on standard input")
+            return EXIT_USAGE
+    else:
+        token = secrets.load_token().token
+
+    needs_api = bool(args.store or args.box or args.create or args.token_stdin)
+    if needs_api:
+        if not token:
+            err(
+                "pos-app: no access token: pipe it to 'pos-app configure --token-stdin' or set "
+                "MP_ACCESS_TOKEN"
+            )
+            return EXIT_ERROR
+        try:
+            config = await _apply_account(config, args, token)
+        except SetupError as exc:
+            err(f"pos-app: {exc.msg}")
+            return EXIT_USAGE if exc.usage else EXIT_ERROR
+        except MercadoPagoError as exc:
+            err(f"pos-app: {exc.msg}")
+            return EXIT_ERROR
+        if args.token_stdin:
+            secrets.save_token(token)  # only after Mercado Pago accepted it
+    path = config_mod.save(config)
+    summary = {
+        "config_file": str(path),
+        "user_id": config.user_id,
+        "site_id": config.site_id,
+        "nickname": config.nickname,
+        "test_user": config.is_test_user,
+        "store": config.store_external_id,
+        "box": config.box_external_id,
+        "order_ttl_minutes": config.order_ttl_minutes,
+        "poll": vars(config.poll) if hasattr(config.poll, "__dict__") else None,
+        "notify_listen": config.notify_listen,
+        "notify_url": config.notify_url,
+    }
+    if args.json:
+        print_json(summary)
+    else:
+        for key, value in summary.items():
+            print(f"{key}: {value}")
+    return EXIT_OK
+
+
+def _apply_local_options(config: Config, args: argparse.Namespace) -> Config:
+    changes: dict[str, object] = {}
+    if args.order_ttl is not None:
+        if not 1 <= args.order_ttl <= 1440:
+            raise ValueError("--order-ttl must be between 1 and 1440 minutes")
+        changes["order_ttl_minutes"] = args.order_ttl
+    if args.poll_interval is not None:
+        if not 0.2 <= args.poll_interval <= 300:
+            raise ValueError("--poll-interval must be between 0.2 and 300 seconds")
+        changes["poll"] = PollSchedule.fixed(args.poll_interval)
+    if args.max_total is not None:
+        try:
+            if Decimal(args.max_total) <= 0:
+                raise ValueError
+        except (InvalidOperation, ValueError):
+            raise ValueError("--max-total must be a positive amount") from None
+        changes["max_total"] = args.max_total
+    if args.title is not None:
+        changes["order_title"] = args.title.strip()
+    if args.notify_listen is not None:
+        changes["notify_listen"] = validate_listen(args.notify_listen)
+    if args.notify_url is not None:
+        changes["notify_url"] = validate_notify_url(args.notify_url)
+    return config.with_changes(**changes)
+
+
+async def _apply_account(config: Config, args: argparse.Namespace, token: AccessToken) -> Config:
+    async with httpx.AsyncClient() as http:
+        client = MercadoPagoClient(http, token, base_url=resolve_base_url(config))
+        me = await client.get_me()
+        config = config.with_changes(
+            user_id=me.id, site_id=me.site_id, nickname=me.nickname, is_test_user=me.is_test_user
+        )
+        store_id = args.store or config.store_external_id
+        box_id = args.box or config.box_external_id
+        if not store_id or not box_id:
+            if args.store or args.box or args.create:
+                raise SetupError.usage_error("give both --store and --box")
+            return config
+        store = await ensure_store(
+            client,
+            me.id,
+            store_id,
+            create=args.create,
+            name=args.store_name,
+            street_name=args.street_name,
+            street_number=args.street_number,
+            city=args.city,
+            state=args.state,
+            latitude=args.latitude,
+            longitude=args.longitude,
+        )
+        box = await ensure_box(
+            client, store, box_id, create=args.create, name=args.box_name, category=args.category
+        )
+        return config.with_changes(
+            store_external_id=store.external_id,
+            store_name=store.name,
+            box_external_id=box.external_id,
+            box_name=box.name,
+        )

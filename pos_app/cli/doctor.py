@@ -1,0 +1,232 @@
+"""``pos-app doctor``: what a support technician checks first, each with a plain explanation."""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+from dataclasses import asdict, dataclass
+
+import httpx
+
+from pos_app.cli.output import EXIT_ERROR, EXIT_OK, print_json
+from pos_app.ledger.lock import AlreadyRunningError, InstanceLock
+from pos_app.ledger.store import Ledger, LedgerError
+from pos_app.mercadopago import errors as mp
+from pos_app.mercadopago.client import MercadoPagoClient
+from pos_app.mercadopago.credentials import AccessToken, BaseUrlError
+from pos_app.mercadopago.retry import RetryPolicy
+from pos_app.runtime import resolve_base_url
+from pos_app.settings import config as config_mod
+from pos_app.settings import paths, secrets
+
+
+@dataclass
+class Check:
+    name: str
+    ok: bool
+    detail: str
+    advice: str = ""
+
+
+async def cmd_doctor(args: argparse.Namespace) -> int:
+    checks = await run_checks()
+    if args.json:
+        print_json({"ok": all(c.ok for c in checks), "checks": [asdict(c) for c in checks]})
+    else:
+        for c in checks:
+            print(f"[{'ok' if c.ok else 'FAIL'}] {c.name}: {c.detail}")
+            if c.advice:
+                print(f"       {c.advice}")
+    return EXIT_OK if all(c.ok for c in checks) else EXIT_ERROR
+
+
+async def run_checks() -> list[Check]:
+    checks: list[Check] = []
+    loaded = config_mod.load()
+    config = loaded.config
+    if loaded.problem:
+        checks.append(Check("configuration", False, str(loaded.problem)))
+    elif not config.is_configured:
+        checks.append(
+            Check(
+                "configuration",
+                False,
+                f"no store and box set ({paths.config_path()})",
+                "Run 'pos-app configure --store ID --box ID' or open Settings (F9).",
+            )
+        )
+    else:
+        checks.append(
+            Check(
+                "configuration",
+                True,
+                f"store {config.store_external_id}, box {config.box_external_id}, "
+                f"site {config.site_id} ({paths.config_path()})",
+            )
+        )
+
+    source = secrets.load_token()
+    if source.token is None:
+        checks.append(
+            Check(
+                "access token",
+                False,
+                f"none found (keyring backend: {secrets.backend_name()})",
+                "Save it in Settings or with 'pos-app configure --token-stdin'; for a kiosk "
+                "set MP_ACCESS_TOKEN.",
+            )
+        )
+    else:
+        checks.append(
+            Check("access token", True, f"from the {source.origin} ({source.token.hint})")
+        )
+        checks.extend(await _api_checks(config, source.token))
+
+    checks.append(_ledger_check())
+    return checks
+
+
+async def _api_checks(config: config_mod.Config, token: AccessToken) -> list[Check]:
+    out: list[Check] = []
+    try:
+        base_url = resolve_base_url(config)
+    except BaseUrlError as exc:
+        return [Check("API address", False, str(exc.msg))]
+    async with httpx.AsyncClient() as http:
+        client = MercadoPagoClient(
+            http, token, base_url=base_url, retry=RetryPolicy(max_attempts=2)
+        )
+        try:
+            me = await client.get_me()
+        except mp.AuthenticationError:
+            advice = (
+                "Copy the access token again from Mercado Pago (Your integrations > Credentials)."
+            )
+            if token.looks_like_public_key:
+                advice = (
+                    "This looks like the PUBLIC KEY. The app needs the ACCESS TOKEN "
+                    "(APP_USR-... the long one) from the same page."
+                )
+            out.append(
+                Check(
+                    "credentials",
+                    False,
+                    "Mercado Pago refused the token (wrong or revoked)",
+                    advice,
+                )
+            )
+            return out
+        except mp.TransportError as exc:
+            out.append(
+                Check(
+                    "Mercado Pago reachable",
+                    False,
+                    f"{base_url}: {exc.msg}",
+                    "Check the internet connection, a proxy or a firewall.",
+                )
+            )
+            return out
+        except mp.MercadoPagoError as exc:
+            out.append(Check("Mercado Pago reachable", False, f"{base_url}: {exc.msg}"))
+            return out
+        out.append(Check("Mercado Pago reachable", True, base_url))
+        test = " (TEST user)" if me.is_test_user else ""
+        out.append(
+            Check(
+                "credentials",
+                True,
+                f"seller {me.nickname}, user id {me.id}, site {me.site_id}{test}",
+            )
+        )
+        if config.user_id is not None and config.user_id != me.id:
+            out.append(
+                Check(
+                    "account",
+                    False,
+                    f"settings were made for user {config.user_id}, the token is user {me.id}",
+                    "Run 'pos-app configure --store ID --box ID' again for this account.",
+                )
+            )
+        if not config.is_configured:
+            return out
+        out.extend(await _store_box_checks(client, me.id, config))
+    return out
+
+
+async def _store_box_checks(
+    client: MercadoPagoClient, user_id: int, config: config_mod.Config
+) -> list[Check]:
+    out: list[Check] = []
+    try:
+        stores = await client.search_stores(user_id, config.store_external_id)
+        boxes = await client.search_boxes(external_id=config.box_external_id)
+    except mp.MercadoPagoError as exc:
+        return [Check("store and box", False, str(exc.msg))]
+    store = next((s for s in stores if s.external_id == config.store_external_id), None)
+    if store is None:
+        out.append(
+            Check(
+                "store",
+                False,
+                f"no store with external id {config.store_external_id} on this account",
+                "The store id is the store's external id (set through the API), not its number. "
+                "Create it with 'pos-app configure --create ...'.",
+            )
+        )
+    else:
+        out.append(Check("store", True, f"{store.name} ({store.external_id})"))
+    box = next((b for b in boxes if b.external_id == config.box_external_id), None)
+    if box is None:
+        out.append(
+            Check(
+                "box",
+                False,
+                f"no box with external id {config.box_external_id} on this account",
+                "Boxes made in the Mercado Pago web panel have no external id; create the box "
+                "with 'pos-app configure --box ID --create' or in Settings.",
+            )
+        )
+    elif not box.fixed_amount:
+        out.append(
+            Check(
+                "box",
+                False,
+                f"{box.name} has fixed_amount false",
+                "The attended model needs a box with fixed_amount true: create a new box.",
+            )
+        )
+    elif store is not None and box.external_store_id not in ("", store.external_id):
+        out.append(Check("box", False, f"{box.name} belongs to store {box.external_store_id}"))
+    else:
+        out.append(Check("box", True, f"{box.name} ({box.external_id}), fixed amount"))
+    return out
+
+
+def _ledger_check() -> Check:
+    path = paths.ledger_path()
+    try:
+        ledger = Ledger(path, exclusive=False)
+    except LedgerError as exc:
+        return Check("ledger", False, str(exc.msg))
+    try:
+        ledger._conn.execute("BEGIN IMMEDIATE")  # proves we can write, then undo
+        ledger._conn.execute("ROLLBACK")
+        open_sales = ledger.open_sales()
+    except sqlite3.Error as exc:
+        return Check(
+            "ledger", False, f"{path}: cannot write ({exc})", "Check disk space and permissions."
+        )
+    finally:
+        ledger.close()
+    running = ""
+    lock = InstanceLock(path.with_name(path.name + ".lock"))
+    try:
+        lock.acquire()
+        lock.release()
+    except AlreadyRunningError:
+        running = "; the cashier app is running"
+    detail = f"{path}, {len(open_sales)} sale(s) waiting for payment{running}"
+    if open_sales:
+        refs = ", ".join(s.external_reference for s in open_sales[:5])
+        return Check("ledger", True, detail, f"Pending: {refs} ('pos-app status REF' checks one).")
+    return Check("ledger", True, detail)

@@ -1,0 +1,135 @@
+"""The cart: lines of products being sold, with totals that never drift.
+
+Lines are frozen; the cart replaces a line to change it, so a view holding an old line never
+sees it change under its feet. All amounts are ``Decimal`` quantised to the site's rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from enum import StrEnum
+
+from pos_app.domain.money import Site, quantize
+from pos_app.domain.validation import (
+    MAX_QUANTITY,
+    MIN_QUANTITY,
+    check_quantity,
+    check_unit_price,
+    clean_title,
+)
+
+
+class UnitMeasure(StrEnum):
+    """The two measures Mercado Pago's instore orders accept."""
+
+    UNIT = "unit"
+    PACK = "pack"
+
+
+# Colombian IVA rates a product can carry (prices include IVA); 0 = exempt.
+IVA_RATES = (Decimal(0), Decimal(5), Decimal(19))
+
+
+@dataclass(frozen=True)
+class CartLine:
+    sku: str
+    title: str
+    unit_price: Decimal
+    quantity: int = 1
+    barcode: str = ""
+    category: str = ""
+    unit_measure: UnitMeasure = UnitMeasure.UNIT
+    iva_rate: Decimal = Decimal(0)
+
+    @property
+    def key(self) -> str:
+        """Lines with the same key merge: same product at the same price."""
+        return f"{self.sku}\x00{self.unit_price}\x00{self.title}"
+
+    def total(self, site: Site) -> Decimal:
+        return quantize(self.unit_price * self.quantity, site)
+
+    def iva_contained(self, site: Site) -> Decimal:
+        """IVA included in this line's total, unrounded (the sale rounds once)."""
+        if not self.iva_rate:
+            return Decimal(0)
+        total = self.total(site)
+        return total * self.iva_rate / (Decimal(100) + self.iva_rate)
+
+
+class Cart:
+    """An ordered list of lines for one site."""
+
+    def __init__(self, site: Site) -> None:
+        self.site = site
+        self._lines: list[CartLine] = []
+
+    # -- reading ----------------------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    def __iter__(self) -> Iterator[CartLine]:
+        return iter(self._lines)
+
+    def __getitem__(self, row: int) -> CartLine:
+        return self._lines[row]
+
+    @property
+    def lines(self) -> tuple[CartLine, ...]:
+        return tuple(self._lines)
+
+    @property
+    def is_empty(self) -> bool:
+        return not self._lines
+
+    def total(self) -> Decimal:
+        return quantize(sum((line.total(self.site) for line in self._lines), Decimal(0)), self.site)
+
+    def item_count(self) -> int:
+        return sum(line.quantity for line in self._lines)
+
+    def iva_total(self) -> Decimal:
+        """Total IVA contained in the cart, rounded once to the site's decimals."""
+        raw = sum((line.iva_contained(self.site) for line in self._lines), Decimal(0))
+        return quantize(raw, self.site)
+
+    # -- changing ---------------------------------------------------------------------------
+    def add(self, line: CartLine) -> int:
+        """Add ``line`` (validated) or merge it into an equal one; returns the row touched."""
+        line = replace(
+            line,
+            title=clean_title(line.title),
+            unit_price=check_unit_price(line.unit_price, self.site),
+        )
+        check_quantity(line.quantity)
+        for row, existing in enumerate(self._lines):
+            if existing.key == line.key:
+                self._lines[row] = replace(
+                    existing, quantity=check_quantity(existing.quantity + line.quantity)
+                )
+                return row
+        self._lines.append(line)
+        return len(self._lines) - 1
+
+    def set_quantity(self, row: int, quantity: int) -> CartLine:
+        line = replace(self._lines[row], quantity=check_quantity(quantity))
+        self._lines[row] = line
+        return line
+
+    def change_quantity(self, row: int, delta: int) -> CartLine:
+        """``+``/``-`` keys: clamp into 1..9999 rather than refuse."""
+        current = self._lines[row].quantity
+        wanted = min(MAX_QUANTITY, max(MIN_QUANTITY, current + delta))
+        return self.set_quantity(row, wanted)
+
+    def remove(self, row: int) -> CartLine:
+        return self._lines.pop(row)
+
+    def clear(self) -> None:
+        self._lines.clear()
+
+    def restore(self, lines: list[CartLine]) -> None:
+        """Load lines already validated (a sale read back from the ledger)."""
+        self._lines = list(lines)

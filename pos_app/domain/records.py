@@ -1,0 +1,56 @@
+"""A sale and its history as the ledger records them: plain frozen values, no I/O."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+from pos_app.domain.cart import CartLine
+from pos_app.domain.sale import SaleStatus, Tender
+
+
+@dataclass(frozen=True)
+class SaleSnapshot:
+    """A sale as the ledger holds it right now."""
+
+    id: int
+    external_reference: str
+    box_external_id: str
+    site_id: str
+    currency: str
+    status: SaleStatus
+    total: Decimal
+    created_at: datetime
+    updated_at: datetime
+    expires_at: datetime | None
+    lines: tuple[CartLine, ...] = ()
+    iva_total: Decimal | None = None
+    merchant_order_ids: tuple[int, ...] = ()
+    payment_ids: tuple[int, ...] = ()
+    paid_amount: Decimal = Decimal(0)
+    tender: Tender | None = None
+    failure_reason: str = ""
+    # What the cashier should know while the sale is pending:
+    last_attempt_rejected: bool = False
+    partially_paid: Decimal | None = None
+    trouble_since: datetime | None = None
+    trouble: str = ""  # "", "network", "auth": why the last check failed
+    cancel_requested: bool = False
+    late_payment: bool = False  # paid after it had been shown canceled or expired
+
+    @property
+    def is_open(self) -> bool:
+        return not self.status.is_terminal
+
+
+@dataclass(frozen=True)
+class SaleEvent:
+    """One line of a sale's append-only history."""
+
+    at: datetime
+    kind: str
+    old_status: SaleStatus | None
+    new_status: SaleStatus | None
+    cause: str
+    detail: str = ""

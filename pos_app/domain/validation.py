@@ -1,0 +1,101 @@
+"""Validation of what the cashier types, with messages a cashier understands.
+
+Every rule mirrors one Mercado Pago enforces (or is documented to), so an order the app sends is
+never refused for a reason we could have caught at the counter.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from pos_app.domain.money import Site, format_money, has_valid_decimals
+from pos_app.errors import UserFacingError
+from pos_app.i18n import QT_TRANSLATE_NOOP, message
+
+CTX = "Validation"
+
+MIN_QUANTITY = 1
+MAX_QUANTITY = 9999
+# Mercado Pago does not publish a title limit for instore items; the customer's phone shows
+# about this much, and the newer Orders API caps titles at 150. We cut rather than refuse.
+MAX_TITLE = 150
+MAX_ORDER_TITLE = 150
+MAX_DESCRIPTION = 150
+MAX_SKU = 64
+
+
+class ValidationError(UserFacingError):
+    """Input that Mercado Pago would refuse, or that makes no sense at a till."""
+
+
+def clean_title(title: str, limit: int = MAX_TITLE) -> str:
+    """Collapse white space and cut to ``limit``; an empty title is refused."""
+    cleaned = " ".join(title.split())
+    if not cleaned:
+        raise ValidationError(message(CTX, QT_TRANSLATE_NOOP(CTX, "Every item needs a name.")))
+    return cleaned[:limit]
+
+
+def check_unit_price(price: Decimal, site: Site) -> Decimal:
+    if not price.is_finite() or price <= 0:
+        raise ValidationError(
+            message(CTX, QT_TRANSLATE_NOOP(CTX, "The price must be greater than zero."))
+        )
+    if not has_valid_decimals(price, site):
+        if site.decimals == 0:
+            raise ValidationError(
+                message(
+                    CTX,
+                    QT_TRANSLATE_NOOP(CTX, "Prices in {currency} have no decimals."),
+                    currency=site.currency,
+                )
+            )
+        raise ValidationError(
+            message(
+                CTX,
+                QT_TRANSLATE_NOOP(
+                    CTX, "Prices in {currency} can have at most {decimals} decimals."
+                ),
+                currency=site.currency,
+                decimals=site.decimals,
+            )
+        )
+    return price
+
+
+def check_quantity(quantity: int) -> int:
+    if isinstance(quantity, bool) or not isinstance(quantity, int):
+        raise ValidationError(
+            message(CTX, QT_TRANSLATE_NOOP(CTX, "The quantity must be a whole number."))
+        )
+    if not MIN_QUANTITY <= quantity <= MAX_QUANTITY:
+        raise ValidationError(
+            message(
+                CTX,
+                QT_TRANSLATE_NOOP(CTX, "The quantity must be between {low} and {high}."),
+                low=MIN_QUANTITY,
+                high=MAX_QUANTITY,
+            )
+        )
+    return quantity
+
+
+def check_chargeable(total: Decimal, line_count: int, site: Site, max_total: Decimal) -> None:
+    """Refuse an empty cart or a total above the store's configured maximum."""
+    if line_count == 0:
+        raise ValidationError(
+            message(CTX, QT_TRANSLATE_NOOP(CTX, "The cart is empty: add an item before charging."))
+        )
+    if total <= 0:
+        raise ValidationError(
+            message(CTX, QT_TRANSLATE_NOOP(CTX, "The total must be greater than zero."))
+        )
+    if total > max_total:
+        raise ValidationError(
+            message(
+                CTX,
+                QT_TRANSLATE_NOOP(CTX, "The total {total} is above this till's limit of {limit}."),
+                total=format_money(total, site),
+                limit=format_money(max_total, site),
+            )
+        )

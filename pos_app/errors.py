@@ -1,0 +1,18 @@
+"""The root of every error a cashier may read.
+
+Anything that is a :class:`UserFacingError` carries a translatable :class:`~pos_app.i18n.Message`
+and is shown as is; anything else is a bug, logged with its traceback and shown as a generic
+failure (see ``pos_app.ui.errors``).
+"""
+
+from __future__ import annotations
+
+from pos_app.i18n import Message
+
+
+class UserFacingError(Exception):
+    """An error whose message is meant for the person at the counter."""
+
+    def __init__(self, msg: Message) -> None:
+        super().__init__(str(msg))
+        self.msg = msg

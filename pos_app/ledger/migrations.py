@@ -1,0 +1,90 @@
+"""Schema versions, applied in order. Never edit a released step: add the next one."""
+
+from __future__ import annotations
+
+import sqlite3
+
+MIGRATIONS: list[str] = [
+    # 1: sales, their lines, their append-only history, and the catalog
+    """
+    CREATE TABLE sales (
+        id INTEGER PRIMARY KEY,
+        external_reference TEXT NOT NULL UNIQUE,
+        user_id INTEGER,
+        store_external_id TEXT NOT NULL,
+        box_external_id TEXT NOT NULL,
+        site_id TEXT NOT NULL,
+        currency TEXT NOT NULL,
+        status TEXT NOT NULL,
+        title TEXT NOT NULL,
+        total TEXT NOT NULL,
+        iva_total TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        expires_at TEXT,
+        merchant_order_ids TEXT NOT NULL DEFAULT '[]',
+        payment_ids TEXT NOT NULL DEFAULT '[]',
+        paid_amount TEXT NOT NULL DEFAULT '0',
+        tender TEXT,
+        failure_reason TEXT NOT NULL DEFAULT '',
+        last_attempt_rejected INTEGER NOT NULL DEFAULT 0,
+        partially_paid TEXT,
+        trouble_since TEXT,
+        trouble TEXT NOT NULL DEFAULT '',
+        cancel_requested INTEGER NOT NULL DEFAULT 0,
+        late_payment INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX sales_open ON sales (box_external_id, status);
+    CREATE INDEX sales_created ON sales (created_at);
+    CREATE TABLE sale_lines (
+        sale_id INTEGER NOT NULL REFERENCES sales (id),
+        position INTEGER NOT NULL,
+        sku TEXT NOT NULL,
+        barcode TEXT NOT NULL,
+        title TEXT NOT NULL,
+        unit_price TEXT NOT NULL,
+        quantity INTEGER NOT NULL,
+        category TEXT NOT NULL,
+        unit_measure TEXT NOT NULL,
+        iva_rate TEXT NOT NULL,
+        PRIMARY KEY (sale_id, position)
+    );
+    CREATE TABLE sale_events (
+        id INTEGER PRIMARY KEY,
+        sale_id INTEGER NOT NULL REFERENCES sales (id),
+        at TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        old_status TEXT,
+        new_status TEXT,
+        cause TEXT NOT NULL,
+        detail TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX sale_events_sale ON sale_events (sale_id, id);
+    CREATE TRIGGER sale_events_append_only_u BEFORE UPDATE ON sale_events
+        BEGIN SELECT RAISE(ABORT, 'sale_events is append-only'); END;
+    CREATE TRIGGER sale_events_append_only_d BEFORE DELETE ON sale_events
+        BEGIN SELECT RAISE(ABORT, 'sale_events is append-only'); END;
+    CREATE TABLE catalog (
+        sku TEXT PRIMARY KEY,
+        barcode TEXT NOT NULL DEFAULT '',
+        title TEXT NOT NULL,
+        title_norm TEXT NOT NULL,
+        unit_price TEXT NOT NULL,
+        category TEXT NOT NULL DEFAULT '',
+        unit_measure TEXT NOT NULL DEFAULT 'unit',
+        iva_rate TEXT NOT NULL DEFAULT '0'
+    );
+    CREATE INDEX catalog_barcode ON catalog (barcode);
+    CREATE INDEX catalog_title_norm ON catalog (title_norm);
+    """,
+]
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Bring the database to the newest version; returns it."""
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+        # executescript commits first; run each step and its version bump atomically.
+        conn.executescript(f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;")
+        version = number
+    return version

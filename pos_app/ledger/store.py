@@ -1,0 +1,364 @@
+"""The sales ledger: SQLite with WAL and ``synchronous=FULL``.
+
+*Write before you call*: every method commits before it returns, so a crash right after leaves on
+disk what the rest of the app was told. Amounts are stored as decimal text, never as REAL.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from pos_app.domain.cart import CartLine, UnitMeasure
+from pos_app.domain.money import Site
+from pos_app.domain.records import SaleEvent, SaleSnapshot
+from pos_app.domain.reference import new_reference
+from pos_app.domain.sale import OPEN, SaleStatus, Tender
+from pos_app.errors import UserFacingError
+from pos_app.i18n import QT_TRANSLATE_NOOP, message
+from pos_app.ledger.catalog import CatalogRepository
+from pos_app.ledger.lock import InstanceLock
+from pos_app.ledger.migrations import migrate
+
+CTX = "Ledger"
+_SALE_ID = "SELECT id FROM sales WHERE external_reference = ?"
+_SALE_ROW = "SELECT * FROM sales WHERE external_reference = ?"
+
+# Columns the engine may change on a sale (everything else is fixed at creation).
+MUTABLE = frozenset(
+    {
+        "status",
+        "updated_at",
+        "expires_at",
+        "merchant_order_ids",
+        "payment_ids",
+        "paid_amount",
+        "tender",
+        "failure_reason",
+        "last_attempt_rejected",
+        "partially_paid",
+        "trouble_since",
+        "trouble",
+        "cancel_requested",
+        "late_payment",
+    }
+)
+
+
+class LedgerError(UserFacingError):
+    """The ledger cannot be written (disk full, read-only, damaged)."""
+
+
+def _ledger_error(exc: sqlite3.Error) -> LedgerError:
+    return LedgerError(
+        message(
+            CTX,
+            QT_TRANSLATE_NOOP(
+                CTX,
+                "The sales ledger cannot be written ({detail}). Nothing was sent to Mercado "
+                "Pago. Check the free disk space and the data folder's permissions.",
+            ),
+            detail=str(exc),
+        )
+    )
+
+
+def iso(moment: datetime | None) -> str | None:
+    return moment.astimezone(UTC).isoformat(timespec="milliseconds") if moment else None
+
+
+def parse_iso(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
+
+
+class Ledger:
+    def __init__(self, path: Path, *, exclusive: bool = True) -> None:
+        self.path = path
+        self._lock: InstanceLock | None = None
+        if exclusive:
+            self._lock = InstanceLock(path.with_name(path.name + ".lock"))
+            self._lock.acquire()
+        try:
+            self._conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+            self._conn.row_factory = sqlite3.Row
+            self._conn.execute("PRAGMA journal_mode=WAL")
+            self._conn.execute("PRAGMA synchronous=FULL")
+            self._conn.execute("PRAGMA foreign_keys=ON")
+            self._conn.execute("PRAGMA busy_timeout=3000")
+            migrate(self._conn)
+        except sqlite3.Error as exc:
+            self.close()
+            raise _ledger_error(exc) from None
+        self.catalog = CatalogRepository(self._conn)
+
+    def close(self) -> None:
+        conn = getattr(self, "_conn", None)
+        if conn is not None:
+            conn.close()
+            self._conn = None  # type: ignore[assignment]
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    @contextmanager
+    def _tx(self) -> Iterator[sqlite3.Connection]:
+        try:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
+            raise _ledger_error(exc) from None
+
+    # -- writing -------------------------------------------------------------------------------
+    def create_sale(
+        self,
+        *,
+        user_id: int | None,
+        store_external_id: str,
+        box_external_id: str,
+        site: Site,
+        title: str,
+        lines: Sequence[CartLine],
+        total: Decimal,
+        iva_total: Decimal | None,
+        now: datetime,
+        expires_at: datetime,
+    ) -> SaleSnapshot:
+        """Commit the sale (status ``creating``) with a fresh external reference."""
+        with self._tx() as conn:
+            seq = int(conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM sales").fetchone()[0])
+            ref = new_reference(box_external_id, seq)
+            cur = conn.execute(
+                "INSERT INTO sales (external_reference, user_id, store_external_id, "
+                "box_external_id, site_id, currency, status, title, total, iva_total, created_at, "
+                "updated_at, expires_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    ref,
+                    user_id,
+                    store_external_id,
+                    box_external_id,
+                    site.site_id,
+                    site.currency,
+                    SaleStatus.CREATING.value,
+                    title,
+                    str(total),
+                    None if iva_total is None else str(iva_total),
+                    iso(now),
+                    iso(now),
+                    iso(expires_at),
+                ),
+            )
+            sale_id = int(cur.lastrowid or 0)
+            conn.executemany(
+                "INSERT INTO sale_lines VALUES (?,?,?,?,?,?,?,?,?,?)",
+                [
+                    (
+                        sale_id,
+                        pos,
+                        line.sku,
+                        line.barcode,
+                        line.title,
+                        str(line.unit_price),
+                        line.quantity,
+                        line.category,
+                        line.unit_measure.value,
+                        str(line.iva_rate),
+                    )
+                    for pos, line in enumerate(lines)
+                ],
+            )
+            self._append(conn, sale_id, now, "created", None, SaleStatus.CREATING, "charge", "")
+        sale = self.get_sale(ref)
+        assert sale is not None
+        return sale
+
+    def update_sale(
+        self,
+        ref: str,
+        changes: dict[str, Any],
+        *,
+        now: datetime,
+        kind: str,
+        cause: str,
+        detail: str = "",
+        old_status: SaleStatus | None = None,
+        new_status: SaleStatus | None = None,
+    ) -> SaleSnapshot:
+        """Apply ``changes`` and append one history event, in one transaction."""
+        unknown = set(changes) - MUTABLE
+        if unknown:
+            raise ValueError(f"not mutable: {sorted(unknown)}")
+        values = {k: _to_db(v) for k, v in changes.items()}
+        values["updated_at"] = iso(now)
+        assignments = ", ".join(f"{k} = ?" for k in values)
+        with self._tx() as conn:
+            row = conn.execute(
+                "SELECT id FROM sales WHERE external_reference = ?", (ref,)
+            ).fetchone()
+            if row is None:
+                raise KeyError(ref)
+            conn.execute(
+                f"UPDATE sales SET {assignments} WHERE id = ?", (*values.values(), row["id"])
+            )
+            self._append(conn, int(row["id"]), now, kind, old_status, new_status, cause, detail)
+        sale = self.get_sale(ref)
+        assert sale is not None
+        return sale
+
+    def record_event(self, ref: str, *, now: datetime, kind: str, cause: str, detail: str) -> None:
+        with self._tx() as conn:
+            row = conn.execute(
+                "SELECT id FROM sales WHERE external_reference = ?", (ref,)
+            ).fetchone()
+            if row is None:
+                raise KeyError(ref)
+            self._append(conn, int(row["id"]), now, kind, None, None, cause, detail)
+
+    @staticmethod
+    def _append(
+        conn: sqlite3.Connection,
+        sale_id: int,
+        now: datetime,
+        kind: str,
+        old: SaleStatus | None,
+        new: SaleStatus | None,
+        cause: str,
+        detail: str,
+    ) -> None:
+        conn.execute(
+            "INSERT INTO sale_events (sale_id, at, kind, old_status, new_status, cause, detail) "
+            "VALUES (?,?,?,?,?,?,?)",
+            (
+                sale_id,
+                iso(now),
+                kind,
+                old.value if old else None,
+                new.value if new else None,
+                cause,
+                detail,
+            ),
+        )
+
+    # -- reading -------------------------------------------------------------------------------
+    def get_sale(self, ref: str) -> SaleSnapshot | None:
+        row = self._conn.execute(
+            "SELECT * FROM sales WHERE external_reference = ?", (ref,)
+        ).fetchone()
+        return self._snapshot(row) if row else None
+
+    def open_sales(self, box_external_id: str | None = None) -> list[SaleSnapshot]:
+        marks = ",".join("?" for _ in OPEN)
+        sql = f"SELECT * FROM sales WHERE status IN ({marks})"
+        args: list[Any] = [s.value for s in OPEN]
+        if box_external_id is not None:
+            sql += " AND box_external_id = ?"
+            args.append(box_external_id)
+        rows = self._conn.execute(sql + " ORDER BY id", args).fetchall()
+        return [self._snapshot(r) for r in rows]
+
+    def sales_since(self, since: datetime) -> list[SaleSnapshot]:
+        rows = self._conn.execute(
+            "SELECT * FROM sales WHERE created_at >= ? ORDER BY id DESC", (iso(since),)
+        ).fetchall()
+        return [self._snapshot(r) for r in rows]
+
+    def all_sales(self, limit: int = 1000) -> list[SaleSnapshot]:
+        rows = self._conn.execute("SELECT * FROM sales ORDER BY id DESC LIMIT ?", (limit,))
+        return [self._snapshot(r) for r in rows.fetchall()]
+
+    def sale_events(self, ref: str) -> list[SaleEvent]:
+        rows = self._conn.execute(
+            "SELECT e.* FROM sale_events e JOIN sales s ON s.id = e.sale_id "
+            "WHERE s.external_reference = ? ORDER BY e.id",
+            (ref,),
+        ).fetchall()
+        return [
+            SaleEvent(
+                at=datetime.fromisoformat(r["at"]),
+                kind=r["kind"],
+                old_status=SaleStatus(r["old_status"]) if r["old_status"] else None,
+                new_status=SaleStatus(r["new_status"]) if r["new_status"] else None,
+                cause=r["cause"],
+                detail=r["detail"],
+            )
+            for r in rows
+        ]
+
+    def _lines(self, sale_id: int) -> tuple[CartLine, ...]:
+        rows = self._conn.execute(
+            "SELECT * FROM sale_lines WHERE sale_id = ? ORDER BY position", (sale_id,)
+        ).fetchall()
+        return tuple(
+            CartLine(
+                sku=r["sku"],
+                title=r["title"],
+                unit_price=Decimal(r["unit_price"]),
+                quantity=int(r["quantity"]),
+                barcode=r["barcode"],
+                category=r["category"],
+                unit_measure=UnitMeasure(r["unit_measure"]),
+                iva_rate=Decimal(r["iva_rate"]),
+            )
+            for r in rows
+        )
+
+    def _snapshot(self, r: sqlite3.Row) -> SaleSnapshot:
+        created = parse_iso(r["created_at"])
+        updated = parse_iso(r["updated_at"])
+        assert created is not None and updated is not None
+        return SaleSnapshot(
+            id=int(r["id"]),
+            external_reference=r["external_reference"],
+            box_external_id=r["box_external_id"],
+            site_id=r["site_id"],
+            currency=r["currency"],
+            status=SaleStatus(r["status"]),
+            total=Decimal(r["total"]),
+            created_at=created,
+            updated_at=updated,
+            expires_at=parse_iso(r["expires_at"]),
+            lines=self._lines(int(r["id"])),
+            iva_total=Decimal(r["iva_total"]) if r["iva_total"] is not None else None,
+            merchant_order_ids=tuple(json.loads(r["merchant_order_ids"])),
+            payment_ids=tuple(json.loads(r["payment_ids"])),
+            paid_amount=Decimal(r["paid_amount"]),
+            tender=Tender(r["tender"]) if r["tender"] else None,
+            failure_reason=r["failure_reason"],
+            last_attempt_rejected=bool(r["last_attempt_rejected"]),
+            partially_paid=Decimal(r["partially_paid"]) if r["partially_paid"] else None,
+            trouble_since=parse_iso(r["trouble_since"]),
+            trouble=r["trouble"],
+            cancel_requested=bool(r["cancel_requested"]),
+            late_payment=bool(r["late_payment"]),
+        )
+
+    def sale_title(self, ref: str) -> str:
+        row = self._conn.execute("SELECT title FROM sales WHERE external_reference = ?", (ref,))
+        found = row.fetchone()
+        return str(found["title"]) if found else ""
+
+
+def _to_db(value: Any) -> Any:
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, datetime):
+        return iso(value)
+    if isinstance(value, tuple | list):
+        return json.dumps(list(value))
+    if isinstance(value, SaleStatus | Tender):
+        return value.value
+    return value

@@ -1,0 +1,350 @@
+"""Async client for the part of Mercado Pago's API a QR counter needs.
+
+It runs on an injected ``httpx.AsyncClient`` (so tests and the sandbox plug in a transport), knows
+nothing of sales, and turns every failure into one :mod:`~pos_app.mercadopago.errors` class.
+Requests that are safe to repeat (GET, DELETE, and the box-order PUT, which is keyed by the
+external reference) are retried on 429, 5xx and transport errors; POSTs only on 429, which
+means the request was not processed.
+
+Logging: one line per request with method, path, status and time. Headers are never logged, and
+the token is held by :class:`AccessToken`, whose ``repr`` shows only its last four characters.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import random
+import time
+from collections.abc import Awaitable, Callable, Mapping
+from decimal import Decimal
+from typing import Any
+
+import httpx
+
+from pos_app.domain.money import Site
+from pos_app.mercadopago import errors
+from pos_app.mercadopago.credentials import AccessToken, check_base_url
+from pos_app.mercadopago.models import (
+    Box,
+    BoxOrder,
+    BoxOrderRequest,
+    BoxRequest,
+    MerchantOrder,
+    PaymentInfo,
+    SearchPage,
+    Store,
+    StoreRequest,
+    User,
+    box_order_body,
+)
+from pos_app.mercadopago.retry import RetryPolicy, parse_retry_after
+
+log = logging.getLogger(__name__)
+
+DEFAULT_TIMEOUT = httpx.Timeout(10.0, connect=5.0)
+SEARCH_PAGE_LIMIT = 50
+MAX_SEARCH_PAGES = 10  # one sale never has hundreds of scans; stop a runaway loop
+
+Sleep = Callable[[float], Awaitable[None]]
+RequestObserver = Callable[[str, str, int | None, float], None]
+
+
+class MercadoPagoClient:
+    def __init__(
+        self,
+        http: httpx.AsyncClient,
+        token: AccessToken,
+        *,
+        base_url: str,
+        retry: RetryPolicy | None = None,
+        timeout: httpx.Timeout = DEFAULT_TIMEOUT,
+        sleep: Sleep = asyncio.sleep,
+        rng: random.Random | None = None,
+        observer: RequestObserver | None = None,
+    ) -> None:
+        self._http = http
+        self._token = token
+        self.base_url = check_base_url(base_url)
+        self.retry = retry or RetryPolicy()
+        self.timeout = timeout
+        self._sleep = sleep
+        self._rng = rng or random.Random()
+        # Told of every attempt (method, path, status or None, seconds): connection-state UI.
+        self.observer = observer
+
+    def __repr__(self) -> str:
+        return f"MercadoPagoClient({self.base_url!r}, {self._token!r})"
+
+    @property
+    def token(self) -> AccessToken:
+        return self._token
+
+    def with_token(self, token: AccessToken) -> MercadoPagoClient:
+        """The same connection with other credentials (Settings' "Test connection")."""
+        return MercadoPagoClient(
+            self._http,
+            token,
+            base_url=self.base_url,
+            retry=self.retry,
+            timeout=self.timeout,
+            sleep=self._sleep,
+            rng=self._rng,
+        )
+
+    # -- account -------------------------------------------------------------------------------
+    async def get_me(self) -> User:
+        return User.parse(await self._request("GET", "/users/me"))
+
+    # -- orders on a box -----------------------------------------------------------------------
+    async def put_box_order(
+        self,
+        user_id: int,
+        external_store_id: str,
+        external_pos_id: str,
+        order: BoxOrderRequest,
+        site: Site,
+        *,
+        idempotency_key: str,
+    ) -> None:
+        """Create or replace the box's order. Mercado Pago answers 204 with no body."""
+        path = (
+            f"/instore/qr/seller/collectors/{user_id}/stores/{_seg(external_store_id)}"
+            f"/pos/{_seg(external_pos_id)}/orders"
+        )
+        await self._request(
+            "PUT",
+            path,
+            json_body=box_order_body(order, site),
+            idempotency_key=idempotency_key,
+            retry_transport=True,
+        )
+
+    async def get_box_order(self, user_id: int, external_pos_id: str) -> BoxOrder | None:
+        """The box's current order, or ``None`` when nothing is pending on it."""
+        path = f"/instore/qr/seller/collectors/{user_id}/pos/{_seg(external_pos_id)}/orders"
+        try:
+            data = await self._request("GET", path)
+        except errors.NotFoundError:
+            return None
+        if data is None:
+            return None
+        return BoxOrder.parse(data)
+
+    async def delete_box_order(self, user_id: int, external_pos_id: str) -> None:
+        path = f"/instore/qr/seller/collectors/{user_id}/pos/{_seg(external_pos_id)}/orders"
+        try:
+            await self._request("DELETE", path, retry_transport=True)
+        except errors.NotFoundError:
+            return  # nothing on the box: the goal of a delete is reached
+
+    # -- merchant orders -----------------------------------------------------------------------
+    async def get_merchant_order(self, merchant_order_id: int) -> MerchantOrder:
+        data = await self._request("GET", f"/merchant_orders/{merchant_order_id}")
+        return MerchantOrder.parse(data)
+
+    async def search_merchant_orders_page(
+        self, external_reference: str, *, offset: int = 0, limit: int = SEARCH_PAGE_LIMIT
+    ) -> SearchPage:
+        params = {"external_reference": external_reference, "offset": offset, "limit": limit}
+        return SearchPage.parse(
+            await self._request("GET", "/merchant_orders/search", params=params)
+        )
+
+    async def search_merchant_orders(self, external_reference: str) -> list[MerchantOrder]:
+        """Every merchant order for the reference: one per scan, so possibly several."""
+        found: dict[int, MerchantOrder] = {}
+        offset = 0
+        for _ in range(MAX_SEARCH_PAGES):
+            page = await self.search_merchant_orders_page(external_reference, offset=offset)
+            for mo in page.elements:
+                found[mo.id] = mo
+            if not page.elements or len(found) >= page.total or page.next_offset <= offset:
+                break
+            offset = page.next_offset
+        return list(found.values())
+
+    async def get_payment(self, payment_id: int) -> PaymentInfo:
+        return PaymentInfo.parse(await self._request("GET", f"/v1/payments/{payment_id}"))
+
+    # -- stores and boxes ----------------------------------------------------------------------
+    async def search_stores(self, user_id: int, external_id: str | None = None) -> list[Store]:
+        params = {"external_id": external_id} if external_id else {}
+        data = await self._request("GET", f"/users/{user_id}/stores/search", params=params)
+        return [Store.parse(s) for s in _results(data)]
+
+    async def create_store(self, user_id: int, store: StoreRequest) -> Store:
+        data = await self._request(
+            "POST",
+            f"/users/{user_id}/stores",
+            json_body=store.to_json(),
+            idempotency_key=f"store-{user_id}-{store.external_id}",
+        )
+        return Store.parse(data)
+
+    async def search_boxes(
+        self,
+        *,
+        external_id: str | None = None,
+        store_id: int | None = None,
+        external_store_id: str | None = None,
+    ) -> list[Box]:
+        params: dict[str, Any] = {}
+        if external_id:
+            params["external_id"] = external_id
+        if store_id:
+            params["store_id"] = store_id
+        if external_store_id:
+            params["external_store_id"] = external_store_id
+        data = await self._request("GET", "/pos", params=params)
+        return [Box.parse(b) for b in _results(data)]
+
+    async def get_box(self, box_id: int) -> Box:
+        return Box.parse(await self._request("GET", f"/pos/{box_id}"))
+
+    async def create_box(self, box: BoxRequest) -> Box:
+        data = await self._request(
+            "POST", "/pos", json_body=box.to_json(), idempotency_key=f"pos-{box.external_id}"
+        )
+        return Box.parse(data)
+
+    async def delete_box(self, box_id: int) -> None:
+        await self._request("DELETE", f"/pos/{box_id}", retry_transport=True)
+
+    # -- transport -----------------------------------------------------------------------------
+    async def _request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        json_body: Any = None,
+        idempotency_key: str | None = None,
+        retry_transport: bool | None = None,
+    ) -> Any:
+        """Send with retries; return parsed JSON (``None`` for an empty body)."""
+        if retry_transport is None:
+            retry_transport = method in ("GET", "DELETE")
+        headers = {
+            "Authorization": f"Bearer {self._token.reveal()}",
+            "Accept": "application/json",
+        }
+        content: bytes | None = None
+        if json_body is not None:
+            headers["Content-Type"] = "application/json"
+            content = json.dumps(json_body, separators=(",", ":")).encode()
+        if idempotency_key:
+            headers["X-Idempotency-Key"] = idempotency_key
+        url = self.base_url + path
+        waited = 0.0
+        attempt = 0
+        while True:
+            attempt += 1
+            try:
+                return await self._send_once(method, url, path, params, headers, content)
+            except errors.MercadoPagoError as exc:
+                retryable = isinstance(exc, errors.RateLimitedError) or (
+                    retry_transport and exc.transient
+                )
+                if not retryable or attempt >= self.retry.max_attempts:
+                    raise
+                retry_after = exc.retry_after if isinstance(exc, errors.RateLimitedError) else None
+                delay = self.retry.delay(attempt, retry_after, self._rng)
+                if waited + delay > self.retry.total_budget:
+                    raise
+                log.info(
+                    "%s %s failed (%s); retry %d in %.2fs",
+                    method,
+                    path,
+                    type(exc).__name__,
+                    attempt,
+                    delay,
+                )
+                waited += delay
+                await self._sleep(delay)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    async def _send_once(
+        self,
+        method: str,
+        url: str,
+        path: str,
+        params: Mapping[str, Any] | None,
+        headers: dict[str, str],
+        content: bytes | None,
+    ) -> Any:
+        t0 = time.monotonic()
+        try:
+            response = await self._http.request(
+                method, url, params=params, headers=headers, content=content, timeout=self.timeout
+            )
+        except httpx.TimeoutException as exc:
+            self._observe(method, path, None, t0)
+            log.warning("%s %s: no answer in time (%s)", method, path, type(exc).__name__)
+            raise errors.transport_error(type(exc).__name__, timeout=True) from None
+        except httpx.TransportError as exc:
+            self._observe(method, path, None, t0)
+            log.warning("%s %s: transport error %s", method, path, type(exc).__name__)
+            raise errors.transport_error(_describe_transport(exc), timeout=False) from None
+        self._observe(method, path, response.status_code, t0)
+        elapsed_ms = (time.monotonic() - t0) * 1000
+        log.debug("%s %s -> %d in %.0f ms", method, path, response.status_code, elapsed_ms)
+        return _interpret(response)
+
+    def _observe(self, method: str, path: str, status: int | None, t0: float) -> None:
+        if self.observer is not None:
+            try:
+                self.observer(method, path, status, time.monotonic() - t0)
+            except Exception:  # an observer bug must not break a payment
+                log.exception("request observer failed")
+
+
+def _seg(value: str) -> str:
+    """A path segment; external ids are letters and digits, but never trust that blindly."""
+    return httpx.URL("/" + value).raw_path.decode()[1:].replace("/", "%2F")
+
+
+def _describe_transport(exc: httpx.TransportError) -> str:
+    if isinstance(exc, httpx.ConnectError):
+        return "connection refused or no network"
+    if isinstance(exc, httpx.RemoteProtocolError | httpx.ReadError):
+        return "connection dropped"
+    return type(exc).__name__
+
+
+def _results(data: Any) -> list[Any]:
+    if isinstance(data, Mapping):
+        results = data.get("results")
+        return list(results) if isinstance(results, list) else []
+    return list(data) if isinstance(data, list) else []
+
+
+def _loads(response: httpx.Response) -> Any:
+    if not response.content:
+        return None
+    try:
+        return json.loads(response.content, parse_float=Decimal)
+    except ValueError:
+        return None
+
+
+def _interpret(response: httpx.Response) -> Any:
+    status = response.status_code
+    data = _loads(response)
+    if 200 <= status < 300:
+        if response.content and data is None:
+            raise errors.unexpected(f"HTTP {status} with a body that is not JSON")
+        return data
+    envelope = data if isinstance(data, Mapping) else {}
+    key = str(envelope.get("error") or "")
+    detail = str(envelope.get("message") or "")[:300]
+    if status in (401, 403):
+        raise errors.AuthenticationError.from_status(status, key)
+    if status == 404:
+        raise errors.not_found(key, detail)
+    if status == 429:
+        raise errors.rate_limited(parse_retry_after(response.headers.get("Retry-After")))
+    if status >= 500:
+        raise errors.server_error(status, key)
+    raise errors.rejected(status, key, detail)

@@ -1,0 +1,159 @@
+"""The one error tree of the Mercado Pago client.
+
+::
+
+    MercadoPagoError               anything that went wrong talking to Mercado Pago
+    ├── AuthenticationError        401/403: wrong, revoked or foreign credentials; never retried
+    ├── NotFoundError              404: the resource (box, order, merchant order) does not exist
+    ├── RejectedError              400/409/422: Mercado Pago refused the request (key, detail)
+    ├── RateLimitedError           429: too many requests (``retry_after`` seconds, when sent)
+    ├── ServerError                5xx: Mercado Pago's side failed
+    ├── TransportError             no answer: DNS, refused or dropped connection, timeout
+    │   └── TimeoutError_          no answer in time
+    └── UnexpectedResponseError    an answer we cannot read (not JSON, wrong shape)
+
+``RateLimitedError``, ``ServerError`` and ``TransportError`` are *transient*: the request may
+work later. Every message is translatable and never contains the access token.
+"""
+
+from __future__ import annotations
+
+from pos_app.errors import UserFacingError
+from pos_app.i18n import QT_TRANSLATE_NOOP, Message, message
+
+CTX = "MercadoPago"
+
+
+class MercadoPagoError(UserFacingError):
+    status: int | None = None
+    transient = False
+
+    def __init__(self, msg: Message, *, status: int | None = None, key: str = "") -> None:
+        super().__init__(msg)
+        self.status = status
+        self.key = key
+
+
+class AuthenticationError(MercadoPagoError):
+    @classmethod
+    def from_status(cls, status: int, key: str) -> AuthenticationError:
+        if status == 403:
+            text = QT_TRANSLATE_NOOP(
+                CTX,
+                "Mercado Pago refused access: this access token may not act for this account "
+                "(is the store or box from another account?).",
+            )
+        else:
+            text = QT_TRANSLATE_NOOP(
+                CTX,
+                "Mercado Pago did not accept the access token: it is wrong or was revoked. "
+                "Paste the access token (APP_USR-...) again in Settings, not the public key.",
+            )
+        return cls(message(CTX, text), status=status, key=key)
+
+
+class NotFoundError(MercadoPagoError):
+    pass
+
+
+class RejectedError(MercadoPagoError):
+    """Mercado Pago understood the request and refused it; ``key`` is its error key."""
+
+    def __init__(self, msg: Message, *, status: int, key: str, detail: str) -> None:
+        super().__init__(msg, status=status, key=key)
+        self.detail = detail
+
+
+class RateLimitedError(MercadoPagoError):
+    transient = True
+
+    def __init__(self, msg: Message, *, retry_after: float | None) -> None:
+        super().__init__(msg, status=429, key="too_many_requests")
+        self.retry_after = retry_after
+
+
+class ServerError(MercadoPagoError):
+    transient = True
+
+
+class TransportError(MercadoPagoError):
+    transient = True
+
+
+class TimeoutError_(TransportError):  # the underscore avoids shadowing the builtin
+    pass
+
+
+class UnexpectedResponseError(MercadoPagoError):
+    pass
+
+
+def rejected(status: int, key: str, detail: str) -> RejectedError:
+    return RejectedError(
+        message(
+            CTX,
+            QT_TRANSLATE_NOOP(CTX, "Mercado Pago refused the request: {detail} ({key})."),
+            detail=detail or key,
+            key=key or str(status),
+        ),
+        status=status,
+        key=key,
+        detail=detail,
+    )
+
+
+def not_found(key: str, detail: str) -> NotFoundError:
+    return NotFoundError(
+        message(
+            CTX,
+            QT_TRANSLATE_NOOP(CTX, "Mercado Pago does not know this resource: {detail}."),
+            detail=detail or key,
+        ),
+        status=404,
+        key=key,
+    )
+
+
+def rate_limited(retry_after: float | None) -> RateLimitedError:
+    return RateLimitedError(
+        message(CTX, QT_TRANSLATE_NOOP(CTX, "Mercado Pago is busy (too many requests).")),
+        retry_after=retry_after,
+    )
+
+
+def server_error(status: int, key: str) -> ServerError:
+    return ServerError(
+        message(
+            CTX,
+            QT_TRANSLATE_NOOP(CTX, "Mercado Pago had a problem on its side (error {status})."),
+            status=status,
+        ),
+        status=status,
+        key=key,
+    )
+
+
+def transport_error(detail: str, *, timeout: bool) -> TransportError:
+    if timeout:
+        return TimeoutError_(
+            message(CTX, QT_TRANSLATE_NOOP(CTX, "Mercado Pago did not answer in time."))
+        )
+    return TransportError(
+        message(
+            CTX,
+            QT_TRANSLATE_NOOP(
+                CTX, "Cannot reach Mercado Pago ({detail}). Check the internet connection."
+            ),
+            detail=detail,
+        )
+    )
+
+
+def unexpected(detail: str) -> UnexpectedResponseError:
+    return UnexpectedResponseError(
+        message(
+            CTX,
+            QT_TRANSLATE_NOOP(CTX, "Mercado Pago sent an answer the app cannot read: {detail}."),
+            detail=detail,
+        )
+    )

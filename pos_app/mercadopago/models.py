@@ -1,0 +1,387 @@
+"""Typed, frozen views of Mercado Pago's JSON, parsed defensively.
+
+Mercado Pago's documented schemas and its answers do not always agree (``elements: null``, an
+array documented where an object comes back), so every parser tolerates missing or null fields
+and keeps amounts as ``Decimal``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from pos_app.domain.money import Site, to_api_number
+from pos_app.mercadopago.errors import unexpected
+
+Json = Mapping[str, Any]
+
+
+def _dec(value: Any) -> Decimal:
+    if value is None or isinstance(value, bool):
+        return Decimal(0)
+    try:
+        return Decimal(str(value))
+    except InvalidOperation:
+        return Decimal(0)
+
+
+def _str(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def _int(value: Any) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return 0
+
+
+def _obj(value: Any) -> Json:
+    return value if isinstance(value, Mapping) else {}
+
+
+def _require_obj(value: Any, what: str) -> Json:
+    if not isinstance(value, Mapping):
+        raise unexpected(f"{what} is not an object")
+    return value
+
+
+@dataclass(frozen=True)
+class User:
+    id: int
+    nickname: str
+    site_id: str
+    country_id: str
+    email: str
+    is_test_user: bool
+
+    @classmethod
+    def parse(cls, data: Any) -> User:
+        d = _require_obj(data, "users/me")
+        tags = d.get("tags") or []
+        return cls(
+            id=_int(d.get("id")),
+            nickname=_str(d.get("nickname")),
+            site_id=_str(d.get("site_id")).upper(),
+            country_id=_str(d.get("country_id")),
+            email=_str(d.get("email")),
+            is_test_user="test_user" in tags if isinstance(tags, list) else False,
+        )
+
+
+@dataclass(frozen=True)
+class Store:
+    id: int
+    name: str
+    external_id: str
+    address_line: str = ""
+
+    @classmethod
+    def parse(cls, data: Any) -> Store:
+        d = _require_obj(data, "store")
+        return cls(
+            id=_int(d.get("id")),
+            name=_str(d.get("name")),
+            external_id=_str(d.get("external_id")),
+            address_line=_str(_obj(d.get("location")).get("address_line")),
+        )
+
+
+@dataclass(frozen=True)
+class Box:
+    """A point of sale ("caja") with its static QR."""
+
+    id: int
+    name: str
+    external_id: str
+    store_id: int
+    external_store_id: str
+    fixed_amount: bool
+    category: int | None = None
+    qr_code: str = ""
+    qr_image_url: str = ""
+    status: str = ""
+
+    @classmethod
+    def parse(cls, data: Any) -> Box:
+        d = _require_obj(data, "pos")
+        qr = _obj(d.get("qr"))
+        category = d.get("category")
+        return cls(
+            id=_int(d.get("id")),
+            name=_str(d.get("name")),
+            external_id=_str(d.get("external_id")),
+            store_id=_int(d.get("store_id")),
+            external_store_id=_str(d.get("external_store_id")),
+            fixed_amount=bool(d.get("fixed_amount")),
+            category=_int(category) if category not in (None, "") else None,
+            qr_code=_str(d.get("qr_code")),
+            qr_image_url=_str(qr.get("image")),
+            status=_str(d.get("status")),
+        )
+
+
+@dataclass(frozen=True)
+class OrderItem:
+    """One line of an order sent to a box. Amounts already valid for the site."""
+
+    title: str
+    unit_price: Decimal
+    quantity: int
+    unit_measure: str = "unit"
+    sku_number: str = ""
+    category: str = ""
+    description: str = ""
+
+    @property
+    def total_amount(self) -> Decimal:
+        return self.unit_price * self.quantity
+
+
+@dataclass(frozen=True)
+class BoxOrderRequest:
+    """The body of ``PUT .../pos/{box}/orders``."""
+
+    external_reference: str
+    title: str
+    total_amount: Decimal
+    items: Sequence[OrderItem]
+    expiration_date: datetime
+    description: str = ""
+    notification_url: str = ""
+    sponsor_id: int | None = None
+    iva_total: Decimal | None = None  # Colombia only: total IVA contained, an integer amount
+
+
+@dataclass(frozen=True)
+class BoxOrder:
+    """The order currently on a box, as Mercado Pago gives it back."""
+
+    external_reference: str
+    total_amount: Decimal
+    title: str
+
+    @classmethod
+    def parse(cls, data: Any) -> BoxOrder:
+        # The schema says array, answers are objects: accept both.
+        if isinstance(data, list):
+            if not data:
+                raise unexpected("empty box order list")
+            data = data[0]
+        d = _require_obj(data, "box order")
+        return cls(
+            external_reference=_str(d.get("external_reference")),
+            total_amount=_dec(d.get("total_amount")),
+            title=_str(d.get("title")),
+        )
+
+
+@dataclass(frozen=True)
+class Payment:
+    id: int
+    status: str
+    status_detail: str
+    transaction_amount: Decimal
+    total_paid_amount: Decimal
+    currency_id: str
+    date_approved: str = ""
+
+    @property
+    def approved(self) -> bool:
+        return self.status == "approved"
+
+    @classmethod
+    def parse(cls, data: Any) -> Payment:
+        d = _obj(data)
+        return cls(
+            id=_int(d.get("id")),
+            status=_str(d.get("status")),
+            status_detail=_str(d.get("status_detail")),
+            transaction_amount=_dec(d.get("transaction_amount")),
+            total_paid_amount=_dec(d.get("total_paid_amount")),
+            currency_id=_str(d.get("currency_id")),
+            date_approved=_str(d.get("date_approved")),
+        )
+
+
+@dataclass(frozen=True)
+class PaymentInfo:
+    """``GET /v1/payments/{id}``: what a payment notification needs to find its sale."""
+
+    id: int
+    status: str
+    external_reference: str
+    merchant_order_id: int | None
+
+    @classmethod
+    def parse(cls, data: Any) -> PaymentInfo:
+        d = _require_obj(data, "payment")
+        order = _obj(d.get("order"))
+        mo_id = _int(order.get("id")) or None
+        return cls(
+            id=_int(d.get("id")),
+            status=_str(d.get("status")),
+            external_reference=_str(d.get("external_reference")),
+            merchant_order_id=mo_id,
+        )
+
+
+@dataclass(frozen=True)
+class MerchantOrder:
+    id: int
+    status: str  # opened | closed | expired
+    order_status: str
+    external_reference: str
+    total_amount: Decimal
+    paid_amount: Decimal
+    payments: tuple[Payment, ...] = field(default_factory=tuple)
+    date_created: str = ""
+    last_updated: str = ""
+
+    @property
+    def approved_amount(self) -> Decimal:
+        return sum((p.transaction_amount for p in self.payments if p.approved), Decimal(0))
+
+    @property
+    def is_paid(self) -> bool:
+        """Only ``closed`` with approved payments covering the total means paid."""
+        return self.status == "closed" and self.approved_amount >= self.total_amount > 0
+
+    @property
+    def has_rejected_payment(self) -> bool:
+        return any(p.status == "rejected" for p in self.payments)
+
+    @classmethod
+    def parse(cls, data: Any) -> MerchantOrder:
+        d = _require_obj(data, "merchant order")
+        payments = d.get("payments") or []
+        return cls(
+            id=_int(d.get("id")),
+            status=_str(d.get("status")),
+            order_status=_str(d.get("order_status")),
+            external_reference=_str(d.get("external_reference")),
+            total_amount=_dec(d.get("total_amount")),
+            paid_amount=_dec(d.get("paid_amount")),
+            payments=tuple(Payment.parse(p) for p in payments if isinstance(p, Mapping)),
+            date_created=_str(d.get("date_created")),
+            last_updated=_str(d.get("last_updated")),
+        )
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    elements: tuple[MerchantOrder, ...]
+    total: int
+    next_offset: int
+
+    @classmethod
+    def parse(cls, data: Any) -> SearchPage:
+        d = _require_obj(data, "merchant order search")
+        elements = d.get("elements")  # null (not []) before anyone scans
+        if elements is not None and not isinstance(elements, list):
+            raise unexpected("elements is not a list")
+        return cls(
+            elements=tuple(MerchantOrder.parse(e) for e in elements or []),
+            total=_int(d.get("total")),
+            next_offset=_int(d.get("next_offset")),
+        )
+
+
+@dataclass(frozen=True)
+class StoreRequest:
+    name: str
+    external_id: str
+    street_name: str
+    street_number: str
+    city_name: str
+    state_name: str
+    latitude: float
+    longitude: float
+    reference: str = ""
+    business_hours: Mapping[str, Sequence[Mapping[str, str]]] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        body: dict[str, Any] = {
+            "name": self.name,
+            "external_id": self.external_id,
+            "location": {
+                "street_number": self.street_number,
+                "street_name": self.street_name,
+                "city_name": self.city_name,
+                "state_name": self.state_name,
+                "latitude": self.latitude,
+                "longitude": self.longitude,
+                "reference": self.reference,
+            },
+        }
+        if self.business_hours:
+            body["business_hours"] = {k: list(v) for k, v in self.business_hours.items()}
+        return body
+
+
+@dataclass(frozen=True)
+class BoxRequest:
+    name: str
+    external_id: str
+    store_id: int
+    external_store_id: str
+    category: int | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        body: dict[str, Any] = {
+            "name": self.name,
+            "fixed_amount": True,  # the attended model needs it (loading screen before the order)
+            "store_id": self.store_id,
+            "external_store_id": self.external_store_id,
+            "external_id": self.external_id,
+        }
+        if self.category is not None:
+            body["category"] = self.category
+        return body
+
+
+def box_order_body(order: BoxOrderRequest, site: Site) -> dict[str, Any]:
+    """The JSON body for ``order``; amounts become JSON numbers here and nowhere else."""
+    items = []
+    for item in order.items:
+        entry: dict[str, Any] = {
+            "title": item.title,
+            "unit_price": to_api_number(item.unit_price, site),
+            "quantity": item.quantity,
+            "unit_measure": item.unit_measure,
+            "total_amount": to_api_number(item.total_amount, site),
+        }
+        if item.sku_number:
+            entry["sku_number"] = item.sku_number
+        if item.category:
+            entry["category"] = item.category
+        if item.description:
+            entry["description"] = item.description
+        items.append(entry)
+    body: dict[str, Any] = {
+        "external_reference": order.external_reference,
+        "title": order.title,
+        "total_amount": to_api_number(order.total_amount, site),
+        "items": items,
+        "expiration_date": format_mp_datetime(order.expiration_date),
+    }
+    if order.description:
+        body["description"] = order.description
+    if order.notification_url:
+        body["notification_url"] = order.notification_url
+    if order.sponsor_id is not None:
+        body["sponsor"] = {"id": order.sponsor_id}
+    if order.iva_total is not None:
+        body["taxes"] = [{"type": "IVA", "value": int(order.iva_total)}]
+    return body
+
+
+def format_mp_datetime(moment: datetime) -> str:
+    """ISO-8601 with milliseconds and offset, as Mercado Pago writes it."""
+    if moment.tzinfo is None:
+        raise ValueError("expiration dates must be timezone-aware")
+    text = moment.isoformat(timespec="milliseconds")
+    return text

@@ -1,0 +1,38 @@
+"""Where the app keeps its files: ``POS_APP_HOME`` when set, else the platform's folders."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "pos-app"
+
+
+def _home_override() -> Path | None:
+    value = os.environ.get("POS_APP_HOME")
+    return Path(value).expanduser() if value else None
+
+
+def data_dir() -> Path:
+    """The ledger, its lock and logs."""
+    override = _home_override()
+    path = override if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def config_dir() -> Path:
+    override = _home_override()
+    path = override if override else Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def config_path() -> Path:
+    return config_dir() / "config.json"
+
+
+def ledger_path() -> Path:
+    return data_dir() / "ledger.sqlite3"

@@ -1,0 +1,126 @@
+"""The access token (and webhook secret) in the operating system's keyring.
+
+Never in a file: when no keyring works (a Linux counter PC without a secret service) we say so
+and explain the options instead of falling back to plaintext. ``MP_ACCESS_TOKEN`` overrides the
+keyring for kiosks and scripted use; ``MP_WEBHOOK_SECRET`` likewise for the webhook secret.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+
+import keyring
+import keyring.errors
+
+from pos_app.errors import UserFacingError
+from pos_app.i18n import QT_TRANSLATE_NOOP, message
+from pos_app.mercadopago.credentials import AccessToken
+
+log = logging.getLogger(__name__)
+
+SERVICE = "pos-app"
+TOKEN_KEY = "mercadopago-access-token"
+WEBHOOK_KEY = "mercadopago-webhook-secret"
+CTX = "Secrets"
+
+
+class KeyringUnavailableError(UserFacingError):
+    """No usable keyring on this computer."""
+
+
+def _unavailable(detail: str) -> KeyringUnavailableError:
+    return KeyringUnavailableError(
+        message(
+            CTX,
+            QT_TRANSLATE_NOOP(
+                CTX,
+                "This computer has no password keyring the app can use ({detail}), so the "
+                "access token cannot be stored safely. Install and unlock a secret service "
+                "(for example GNOME Keyring or KWallet), or, for a kiosk, set the "
+                "MP_ACCESS_TOKEN environment variable. The token is never written to a file.",
+            ),
+            detail=detail,
+        )
+    )
+
+
+def backend_name() -> str:
+    """A human name for where the secret lives (shown in Settings)."""
+    backend = keyring.get_keyring()
+    return getattr(backend, "name", type(backend).__name__)
+
+
+def _backend_is_usable() -> bool:
+    backend = keyring.get_keyring()
+    priority = getattr(type(backend), "priority", 1)
+    try:
+        return float(priority) > 0
+    except (TypeError, ValueError):
+        return True
+
+
+@dataclass(frozen=True)
+class TokenSource:
+    token: AccessToken | None
+    origin: str  # "environment", "keyring", or "" when there is none
+
+
+def load_token() -> TokenSource:
+    env = os.environ.get("MP_ACCESS_TOKEN", "").strip()
+    if env:
+        return TokenSource(AccessToken(env), "environment")
+    value = _get(TOKEN_KEY)
+    return TokenSource(AccessToken(value), "keyring") if value else TokenSource(None, "")
+
+
+def save_token(token: AccessToken) -> None:
+    _set(TOKEN_KEY, token.reveal())
+    log.info("access token saved in the keyring (%s)", token.hint)
+
+
+def delete_token() -> None:
+    _delete(TOKEN_KEY)
+
+
+def load_webhook_secret() -> str:
+    env = os.environ.get("MP_WEBHOOK_SECRET", "").strip()
+    return env or (_get(WEBHOOK_KEY) or "")
+
+
+def save_webhook_secret(secret: str) -> None:
+    if secret:
+        _set(WEBHOOK_KEY, secret)
+    else:
+        _delete(WEBHOOK_KEY)
+
+
+def _get(key: str) -> str | None:
+    if not _backend_is_usable():
+        return None
+    try:
+        return keyring.get_password(SERVICE, key)
+    except keyring.errors.KeyringError as exc:
+        log.warning("keyring read failed: %s", type(exc).__name__)
+        return None
+
+
+def _set(key: str, value: str) -> None:
+    if not _backend_is_usable():
+        raise _unavailable(backend_name())
+    try:
+        keyring.set_password(SERVICE, key, value)
+    except keyring.errors.KeyringError as exc:
+        raise _unavailable(type(exc).__name__) from None
+
+
+def _delete(key: str) -> None:
+    if not _backend_is_usable():
+        return
+    try:
+        keyring.delete_password(SERVICE, key)
+    except keyring.errors.PasswordDeleteError:
+        pass
+    except keyring.errors.KeyringError as exc:
+        raise _unavailable(type(exc).__name__) from None

@@ -1,0 +1,197 @@
+"""Store and box setup through the API, with Mercado Pago's rules checked before sending.
+
+Shared by ``pos-app configure`` and the Settings dialog so both accept and refuse the same input.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from pos_app.errors import UserFacingError
+from pos_app.i18n import QT_TRANSLATE_NOOP, Message, message
+from pos_app.mercadopago.client import MercadoPagoClient
+from pos_app.mercadopago.credentials import is_loopback_host
+from pos_app.mercadopago.models import Box, BoxRequest, Store, StoreRequest
+
+CTX = "Setup"
+BOX_ID_RE = re.compile(r"^[A-Za-z0-9]{1,39}$")
+STORE_ID_RE = re.compile(r"^[A-Za-z0-9]{1,60}$")
+MAX_BOX_NAME = 44
+
+
+class SetupError(UserFacingError):
+    def __init__(self, msg: Message, *, usage: bool = False) -> None:
+        super().__init__(msg)
+        self.usage = usage
+
+    @classmethod
+    def usage_error(cls, text: str) -> SetupError:
+        return cls(message(CTX, text), usage=True)
+
+
+def box_id_problem(external_id: str) -> Message | None:
+    if not BOX_ID_RE.match(external_id):
+        return message(
+            CTX,
+            QT_TRANSLATE_NOOP(
+                CTX, "The box id may only have letters and digits, fewer than 40 of them."
+            ),
+        )
+    return None
+
+
+def box_name_problem(name: str) -> Message | None:
+    if not name.strip() or len(name.strip()) > MAX_BOX_NAME:
+        return message(
+            CTX, QT_TRANSLATE_NOOP(CTX, "The box name must have between 1 and 44 characters.")
+        )
+    return None
+
+
+def store_id_problem(external_id: str) -> Message | None:
+    if not STORE_ID_RE.match(external_id):
+        return message(
+            CTX,
+            QT_TRANSLATE_NOOP(CTX, "The store id may only have letters and digits, at most 60."),
+        )
+    return None
+
+
+def validate_listen(text: str) -> str:
+    """``HOST:PORT`` for the notification receiver (empty = off)."""
+    text = text.strip()
+    if not text:
+        return ""
+    host, _, port = text.rpartition(":")
+    if not host or not port.isdigit() or not 0 < int(port) < 65536:
+        raise ValueError(f"{text!r} is not HOST:PORT (for example 127.0.0.1:8088)")
+    return text
+
+
+def validate_notify_url(text: str) -> str:
+    """The public URL sent as ``notification_url``: https, or http only on loopback."""
+    text = text.strip()
+    if not text:
+        return ""
+    parts = urlsplit(text)
+    if parts.scheme == "https" and parts.hostname:
+        return text
+    if parts.scheme == "http" and parts.hostname and is_loopback_host(parts.hostname):
+        return text
+    raise ValueError(f"{text!r}: Mercado Pago needs an https:// address (http only for 127.0.0.1)")
+
+
+async def ensure_store(
+    client: MercadoPagoClient,
+    user_id: int,
+    external_id: str,
+    *,
+    create: bool,
+    name: str | None = None,
+    street_name: str = "",
+    street_number: str = "",
+    city: str = "",
+    state: str = "",
+    latitude: float | None = None,
+    longitude: float | None = None,
+) -> Store:
+    found = await client.search_stores(user_id, external_id)
+    for store in found:
+        if store.external_id == external_id:
+            return store
+    if not create:
+        raise SetupError(
+            message(
+                CTX,
+                QT_TRANSLATE_NOOP(
+                    CTX,
+                    "The account has no store with external id {store}. Check the id (it is "
+                    "the store's external id, not its number), or create it.",
+                ),
+                store=external_id,
+            )
+        )
+    problem = store_id_problem(external_id)
+    if problem:
+        raise SetupError(problem, usage=True)
+    missing = [
+        flag
+        for flag, value in (
+            ("--street-name", street_name),
+            ("--street-number", street_number),
+            ("--city", city),
+            ("--state", state),
+        )
+        if not value
+    ]
+    if missing or latitude is None or longitude is None:
+        missing += [
+            f for f, v in (("--latitude", latitude), ("--longitude", longitude)) if v is None
+        ]
+        raise SetupError.usage_error(
+            "to create the store, Mercado Pago needs its address: " + ", ".join(missing)
+        )
+    return await client.create_store(
+        user_id,
+        StoreRequest(
+            name=(name or external_id).strip(),
+            external_id=external_id,
+            street_name=street_name,
+            street_number=street_number,
+            city_name=city,
+            state_name=state,
+            latitude=latitude,
+            longitude=longitude,
+        ),
+    )
+
+
+async def ensure_box(
+    client: MercadoPagoClient,
+    store: Store,
+    external_id: str,
+    *,
+    create: bool,
+    name: str | None = None,
+    category: int | None = None,
+) -> Box:
+    for box in await client.search_boxes(external_id=external_id):
+        if box.external_id == external_id:
+            if box.external_store_id and box.external_store_id != store.external_id:
+                raise SetupError(
+                    message(
+                        CTX,
+                        QT_TRANSLATE_NOOP(
+                            CTX, "Box {box} belongs to store {other}, not to store {store}."
+                        ),
+                        box=external_id,
+                        other=box.external_store_id,
+                        store=store.external_id,
+                    )
+                )
+            return box
+    if not create:
+        raise SetupError(
+            message(
+                CTX,
+                QT_TRANSLATE_NOOP(
+                    CTX,
+                    "The account has no box with external id {box}. Boxes made in the Mercado "
+                    "Pago web panel have no external id: create the box here instead.",
+                ),
+                box=external_id,
+            )
+        )
+    problem = box_id_problem(external_id) or box_name_problem(name or external_id)
+    if problem:
+        raise SetupError(problem, usage=True)
+    return await client.create_box(
+        BoxRequest(
+            name=(name or external_id).strip(),
+            external_id=external_id,
+            store_id=store.id,
+            external_store_id=store.external_id,
+            category=category,
+        )
+    )

@@ -1,0 +1,460 @@
+"""The cashier's window: fill the cart, charge with the QR, watch the payment, start over.
+
+Two modes. In *cart* mode the scan field has focus and the cart can change. In *payment* mode
+(from F5 until the cashier starts a new sale) the cart is locked and the right side shows the
+payment panel. The window never talks to Mercado Pago: it calls the checkout engine's async
+methods through a :class:`TaskKeeper` and renders the events the :class:`EngineBridge` re-emits.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Callable, Coroutine, Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_app.checkout.events import ConnectionChanged, SaleChanged
+from pos_app.domain.cart import CartLine
+from pos_app.domain.catalog import Product
+from pos_app.domain.money import format_money
+from pos_app.domain.records import SaleSnapshot
+from pos_app.domain.sale import SaleStatus
+from pos_app.runtime import Runtime
+from pos_app.ui import sounds
+from pos_app.ui.alert_bar import LatePaymentBar
+from pos_app.ui.async_utils import TaskKeeper
+from pos_app.ui.bridge import EngineBridge
+from pos_app.ui.cart_model import CartTableModel
+from pos_app.ui.cart_view import CartView
+from pos_app.ui.custom_amount import CustomAmountBar
+from pos_app.ui.engine_calls import EngineCalls
+from pos_app.ui.errors import show_error
+from pos_app.ui.payment_panel import PaymentPanel
+from pos_app.ui.product_search import ProductSearch
+from pos_app.ui.qt_workarounds import emit
+from pos_app.ui.sale_banner import is_late_payment
+from pos_app.ui.sales_dialog import TodaySalesDialog
+from pos_app.ui.scan_field import ScanField
+from pos_app.ui.status_bar import PosStatusBar
+from pos_app.ui.style import set_state
+from pos_app.ui.totals_panel import TotalsPanel
+from pos_app.ui.window_settings import restore_geometry, save_geometry
+
+log = logging.getLogger(__name__)
+
+PAGE_CART, PAGE_PAYMENT = 0, 1
+
+
+class MainWindow(QMainWindow):
+    closed = Signal()  # the cashier closed the window: time to shut down
+
+    def __init__(self, runtime: Runtime, bridge: EngineBridge) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.rt = runtime
+        self.bridge = bridge
+        self.tasks = TaskKeeper(self)
+        site = runtime.site
+        self._current_ref: str | None = None  # the sale the payment panel follows
+        self._charging = False  # engine.charge() has not returned yet
+        self._cancel_after_charge: bool | None = None  # Esc pressed that early (value = cash)
+        self.calls = EngineCalls(self.tasks, self)
+        self._sales_dialog: TodaySalesDialog | None = None
+        self.setWindowTitle(self.tr("Counter — Mercado Pago QR"))
+        self.setMinimumSize(800, 600)
+
+        # -- widgets ---------------------------------------------------------------------------
+        central = QWidget()
+        central.setObjectName("central")
+        self.setCentralWidget(central)
+        self.late_bar = LatePaymentBar(site)
+        self.scan = ScanField()
+        self.custom_button = QPushButton(self.tr("Custom amount  (F2)"))
+        self.custom_button.setObjectName("customButton")
+        self.sales_button = QPushButton(self.tr("Today's sales  (F3)"))
+        self.sales_button.setObjectName("salesButton")
+        for button in (self.custom_button, self.sales_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setMinimumHeight(52)
+        self.feedback = QLabel()
+        self.feedback.setObjectName("scanFeedback")
+        self.feedback.setWordWrap(True)
+        self.custom_bar = CustomAmountBar(site)
+        self.custom_bar.hide()
+
+        self.model = CartTableModel(site, self)
+        self.cart_view = CartView()
+        self.cart_view.setModel(self.model)
+        self.totals = TotalsPanel(site)
+        self.payment = PaymentPanel(site)
+        self.payment.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.side = QStackedWidget()
+        self.side.setObjectName("sidePanel")
+        self.side.addWidget(self.totals)
+        self.side.addWidget(self.payment)
+        self.side.setMinimumWidth(360)
+
+        self.status = PosStatusBar()
+        self.setStatusBar(self.status)
+        self.status.set_config(runtime.config)
+
+        top = QHBoxLayout()
+        top.addWidget(self.scan, 1)
+        top.addWidget(self.custom_button)
+        top.addWidget(self.sales_button)
+        body = QHBoxLayout()
+        body.addWidget(self.cart_view, 3)
+        body.addWidget(self.side, 2)
+        layout = QVBoxLayout(central)
+        layout.addWidget(self.late_bar)
+        layout.addLayout(top)
+        layout.addWidget(self.feedback)
+        layout.addWidget(self.custom_bar)
+        layout.addLayout(body, 1)
+
+        catalog = runtime.ledger.catalog
+        self.search = ProductSearch(
+            self.scan,
+            central,
+            site,
+            search=lambda text, limit: catalog.search(text, limit),
+            lookup=catalog.lookup_code,
+        )
+
+        # -- keys ------------------------------------------------------------------------------
+        self.charge_action = self._action(self.tr("Charge with QR"), "F5", self.charge)
+        self.custom_action = self._action(self.tr("Custom amount"), "F2", self.open_custom_amount)
+        self.sales_action = self._action(self.tr("Today's sales"), "F3", self.open_sales_dialog)
+        self.cancel_action = self._action(self.tr("Cancel charge"), "Esc", self.cancel_charge)
+        self.new_sale_action = self._action(self.tr("New sale"), "Return", self.new_sale)
+        self.new_sale_action.setShortcuts([QKeySequence("Return"), QKeySequence("Enter")])
+
+        # -- wiring ----------------------------------------------------------------------------
+        self.search.productChosen.connect(self._product_chosen)
+        self.search.notFound.connect(self._not_found)
+        self.search.hint.connect(lambda text: self._say(text, "info"))
+        self.scan.quantityKey.connect(self._scan_quantity_key)
+        self.custom_button.clicked.connect(self.open_custom_amount)
+        self.sales_button.clicked.connect(self.open_sales_dialog)
+        self.custom_bar.lineReady.connect(self._custom_line)
+        self.custom_bar.closed.connect(self.focus_scan)
+        self.cart_view.escapePressed.connect(self.focus_scan)
+        self.cart_view.lineRemoved.connect(self._say_nothing)
+        self.model.totalsChanged.connect(self._update_totals)
+        self.model.modelReset.connect(self._update_totals)
+        self.cart_view.selectionModel().selectionChanged.connect(self._update_totals)
+        self.totals.chargeRequested.connect(self.charge)
+        self.totals.plusRequested.connect(functools.partial(self._touch_quantity, +1))
+        self.totals.minusRequested.connect(functools.partial(self._touch_quantity, -1))
+        self.totals.removeRequested.connect(self._touch_remove)
+        self.payment.cancelRequested.connect(self.cancel_charge)
+        self.payment.cashRequested.connect(functools.partial(self.cancel_charge, cash=True))
+        self.payment.newSaleRequested.connect(self.new_sale)
+        self.payment.backToCartRequested.connect(self.back_to_cart)
+        self.payment.recheckRequested.connect(self.recheck_current)
+        bridge.saleChanged.connect(self._sale_changed)
+        bridge.connectionChanged.connect(self._connection_changed)
+        if bridge.last_connection is not None:
+            self.status.set_connection(bridge.last_connection)
+
+        self.calls.watch(runtime.engine.client)
+        self.calls.slowChanged.connect(self._show_slow)
+        restore_geometry(self, "main", (1024, 768))
+        self._enter_cart_mode()
+
+    def _action(self, text: str, key: str, slot: Callable[[], Any]) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(key))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    # == modes ===================================================================================
+    @property
+    def in_payment(self) -> bool:
+        return self.side.currentIndex() == PAGE_PAYMENT
+
+    @property
+    def current_sale(self) -> SaleSnapshot | None:
+        return self.payment.sale
+
+    def _enter_cart_mode(self) -> None:
+        self._current_ref = None
+        self._cancel_after_charge = None
+        self.payment.stop()
+        self.model.set_locked(False)
+        set_state(self.cart_view, "")
+        self.scan.set_locked(False)
+        self.side.setCurrentIndex(PAGE_CART)
+        for widget in (self.custom_button, self.custom_bar):
+            widget.setEnabled(True)
+        self._update_actions()
+        self._update_totals()
+        self.focus_scan()
+
+    def _enter_payment_mode(self) -> None:
+        self.search.close()
+        self.custom_bar.hide()
+        self.model.set_locked(True)
+        set_state(self.cart_view, "locked")  # greyed: this cart is being paid
+        self.scan.set_locked(True)
+        self.side.setCurrentIndex(PAGE_PAYMENT)
+        for widget in (self.custom_button, self.custom_bar):
+            widget.setEnabled(False)
+        self._say("", "")
+        self._show_slow(self.calls.slow)
+        self.payment.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        paying = self.in_payment
+        sale = self.payment.sale
+        ended = paying and self.payment.has_ended
+        self.charge_action.setEnabled(not paying)
+        self.custom_action.setEnabled(not paying)
+        self.cancel_action.setEnabled(paying and not ended)
+        self.new_sale_action.setEnabled(ended)
+        if sale is not None and paying:
+            self.payment.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def focus_scan(self) -> None:
+        if not self.in_payment:
+            self.scan.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # == filling the cart ========================================================================
+    def _product_chosen(self, product: Product) -> None:
+        self._add_line(product.to_line(1))
+
+    def _custom_line(self, line: CartLine) -> None:
+        if self._add_line(line):
+            self.custom_bar.close_bar()
+
+    def _add_line(self, line: CartLine) -> bool:
+        try:
+            row = self.model.add_line(line)
+        except Exception as exc:  # validation (or the locked cart) explains itself
+            show_error(self, exc)
+            return False
+        self.cart_view.select_row(row)
+        added = self.model.line_at(row)
+        self._say(
+            self.tr("Added {title} — {qty} × {price}").format(
+                title=added.title,
+                qty=added.quantity,
+                price=format_money(added.unit_price, self.model.site),
+            ),
+            "ok",
+        )
+        self.focus_scan()
+        return True
+
+    def _not_found(self, text: str) -> None:
+        sounds.attention()
+        self._say(
+            self.tr(
+                "No product matches “{text}”. Check the code, or use a custom amount (F2)."
+            ).format(text=text),
+            "error",
+        )
+        self.scan.selectAll()
+
+    def _scan_quantity_key(self, delta: int) -> None:
+        if self.model.rowCount() == 0:
+            return
+        if self.cart_view.current_row() is None:
+            self.cart_view.select_row(self.model.rowCount() - 1)
+        self.cart_view.change_selected(delta)
+
+    def _touch_quantity(self, delta: int) -> None:
+        self.cart_view.change_selected(delta)
+        self.focus_scan()
+
+    def _touch_remove(self) -> None:
+        self.cart_view.remove_selected()
+        self.focus_scan()
+
+    def open_custom_amount(self) -> None:
+        if not self.in_payment:
+            self.search.close()
+            self.custom_bar.open_bar()
+
+    def _update_totals(self, *_args: Any) -> None:
+        self.totals.set_totals(
+            self.model.total(),
+            self.model.item_count(),
+            has_selection=self.cart_view.current_row() is not None and not self.model.locked,
+        )
+
+    def _say(self, text: str, kind: str) -> None:
+        self.feedback.setText(text)
+        set_state(self.feedback, kind)
+
+    def _say_nothing(self) -> None:
+        self._say("", "")
+
+    # == charging ================================================================================
+    def charge(self) -> None:
+        if self.in_payment or self._charging:
+            return
+        if self.model.is_empty():
+            self._say(self.tr("The cart is empty: scan or add an item first."), "error")
+            self.focus_scan()
+            return
+        lines = self.model.lines()
+        self._charging = True
+        self.payment.start_sending(self.model.total())
+        self._enter_payment_mode()
+        self._call(self._charge(lines), on_error=self._charge_failed)
+
+    async def _charge(self, lines: Sequence[CartLine]) -> None:
+        try:
+            sale = await self.rt.engine.charge(lines)
+        finally:
+            self._charging = False
+        # Events may already have told us more than the returned snapshot: the ledger knows best.
+        self._follow(self.rt.ledger.get_sale(sale.external_reference) or sale)
+        cash = self._cancel_after_charge
+        if cash is not None and sale.is_open:
+            self.cancel_charge(cash=cash)
+
+    def _charge_failed(self, exc: BaseException) -> None:
+        self._charging = False
+        open_sale = self.rt.engine.open_sale()
+        if open_sale is not None and open_sale.external_reference == self._current_ref:
+            self._follow(open_sale)  # the sale exists: keep following it, never lose it
+        else:
+            self._enter_cart_mode()
+        show_error(self, exc)
+
+    def _follow(self, sale: SaleSnapshot) -> None:
+        previous = self.payment.sale
+        self._current_ref = sale.external_reference
+        if not self.in_payment:
+            self._enter_payment_mode()
+        self.payment.show_sale(sale)
+        was_paid = previous is not None and previous.status is SaleStatus.PAID
+        if sale.status is SaleStatus.PAID and not was_paid:
+            self._announce_paid()
+        self._update_actions()
+
+    def _announce_paid(self) -> None:
+        if self.rt.config.sound_on_paid:
+            sounds.paid()
+
+    def cancel_charge(self, cash: bool = False) -> None:
+        if not self.in_payment or self.payment.has_ended:
+            return
+        sale = self.payment.sale
+        if sale is None:  # Esc before the engine answered the charge: cancel right after
+            self._cancel_after_charge = cash
+            return
+        if sale.cancel_requested:
+            return
+        self._call(self.rt.engine.cancel(sale.external_reference, cash=cash))
+
+    def recheck_current(self) -> None:
+        sale = self.payment.sale
+        if sale is not None and sale.is_open:
+            self._call(self.rt.engine.reconcile(sale.external_reference, "recheck"))
+
+    def new_sale(self) -> None:
+        if not (self.in_payment and self.payment.has_ended):
+            return
+        self.model.clear()
+        self._say("", "")
+        self._enter_cart_mode()
+
+    def back_to_cart(self) -> None:
+        """After a refused, canceled or expired charge: keep the lines, let the cashier edit."""
+        if self.in_payment and self.payment.has_ended:
+            self._enter_cart_mode()
+
+    def show_open_sale(self, sale: SaleSnapshot) -> None:
+        """Start-up with a sale still open on this box: show its lines and its payment."""
+        self.model.restore(sale.lines)
+        self._follow(sale)
+
+    # == engine events ===========================================================================
+    def _sale_changed(self, event: SaleChanged) -> None:
+        sale = event.sale
+        if (
+            self._charging
+            and self._current_ref is None
+            and event.cause == "charge"
+            and sale.box_external_id == self.rt.config.box_external_id
+        ):
+            self._current_ref = sale.external_reference  # our charge, before charge() returns
+        if sale.external_reference == self._current_ref and self.in_payment:
+            self._follow(sale)
+        elif is_late_payment(sale) and event.previous is not SaleStatus.PAID:
+            self.late_bar.add(sale)
+            sounds.attention()
+        if self._sales_dialog is not None and self._sales_dialog.isVisible():
+            self._sales_dialog.refresh()
+
+    def _connection_changed(self, event: ConnectionChanged) -> None:
+        self.status.set_connection(event)
+
+    # == engine calls ============================================================================
+    def _call(
+        self,
+        coro: Coroutine[Any, Any, Any],
+        *,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        self.calls.run(coro, on_error=on_error)
+
+    def _show_slow(self, slow: bool) -> None:
+        self.payment.set_slow(slow and self.in_payment)
+        self.status.set_slow(slow)
+
+    @property
+    def busy(self) -> bool:
+        return self.calls.busy
+
+    # == today's sales ===========================================================================
+    def open_sales_dialog(self) -> TodaySalesDialog:
+        if self._sales_dialog is None:
+            ledger = self.rt.ledger
+            dialog = TodaySalesDialog(
+                self.rt.site,
+                sales_since=ledger.sales_since,
+                get_sale=ledger.get_sale,
+                sale_events=ledger.sale_events,
+                parent=self,
+            )
+            dialog.recheckRequested.connect(
+                lambda ref: self._call(self.rt.engine.reconcile(ref, "recheck"))
+            )
+            dialog.cancelRequested.connect(lambda ref: self._call(self.rt.engine.cancel(ref)))
+            dialog.finished.connect(lambda _result: self.focus_scan())
+            self._sales_dialog = dialog
+        self._sales_dialog.refresh()
+        self._sales_dialog.show()
+        self._sales_dialog.raise_()
+        self._sales_dialog.activateWindow()
+        return self._sales_dialog
+
+    # == closing =================================================================================
+    def closeEvent(self, event: QCloseEvent) -> None:
+        save_geometry(self, "main")
+        if self._sales_dialog is not None:
+            self._sales_dialog.close()
+        if self.payment.sale is not None and self.payment.sale.is_open:
+            # Safe: the sale is in the ledger and the next start-up resumes it.
+            log.info("window closed with sale %s still open", self.payment.sale.external_reference)
+        event.accept()
+        emit(self.closed)

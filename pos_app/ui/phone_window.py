@@ -1,0 +1,256 @@
+"""Demo mode's second window: the customer's phone after scanning the box's QR code.
+
+It plays the customer, not the shop, so it is the one window allowed to talk to the sandbox's
+control API directly (with its own ``httpx.AsyncClient``): it polls ``/_sandbox/boxes/{box}`` about
+three times a second and shows what the Mercado Pago app would show, with buttons to pay, to pay
+with a card that gets rejected, to do nothing, or to make the order expire right now.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+import httpx
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_app.domain.money import Site, format_money
+from pos_app.ui.async_utils import TaskKeeper
+from pos_app.ui.qt_workarounds import emit
+from pos_app.ui.style import set_state
+from pos_app.ui.window_settings import restore_geometry, save_geometry
+
+log = logging.getLogger(__name__)
+
+POLL_SECONDS = 0.3
+
+
+def _amount(value: Any) -> Decimal:
+    try:
+        return Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        return Decimal(0)
+
+
+class CustomerPhoneWindow(QWidget):
+    """Polls while shown; :meth:`aclose` stops polling and closes its HTTP client."""
+
+    orderSeen = Signal(object)  # the box's order as JSON, or None (tests wait on it)
+
+    def __init__(
+        self,
+        base_url: str,
+        box_external_id: str,
+        site: Site,
+        *,
+        transport: httpx.AsyncBaseTransport | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setObjectName("phoneWindow")
+        self.setWindowTitle(self.tr("Customer's phone (demo)"))
+        self._box = box_external_id
+        self._site = site
+        self._http = httpx.AsyncClient(base_url=base_url, transport=transport, timeout=5.0)
+        self._tasks = TaskKeeper(self)
+        self._poller: asyncio.Task[None] | None = None
+        self._order: dict[str, Any] | None = None
+        self._reference_shown: str | None = None
+        self._closed = False
+
+        header = QLabel(self.tr("Mercado Pago"))
+        header.setObjectName("phoneHeader")
+        header.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.caption = QLabel(
+            self.tr("This window plays the customer who scanned the QR of box {box}.").format(
+                box=box_external_id
+            )
+        )
+        self.caption.setObjectName("phoneCaption")
+        self.caption.setWordWrap(True)
+        self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title = QLabel()
+        self.title.setObjectName("phoneTitle")
+        self.title.setWordWrap(True)
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # Two columns (what, price), the name wrapping: a phone never scrolls sideways.
+        self.items = QTableWidget(0, 2)
+        self.items.setObjectName("phoneItems")
+        self.items.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.items.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.items.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.items.setShowGrid(False)
+        self.items.setWordWrap(True)
+        self.items.horizontalHeader().hide()
+        self.items.verticalHeader().hide()
+        self.items.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.items.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.items.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.items.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.total = QLabel()
+        self.total.setObjectName("phoneTotal")
+        self.total.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.result = QLabel()
+        self.result.setObjectName("phoneResult")
+        self.result.setWordWrap(True)
+        self.result.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self.pay_button = QPushButton(self.tr("Pay (approved)"))
+        self.pay_button.setObjectName("phonePay")
+        self.reject_button = QPushButton(self.tr("Pay with a card that gets rejected"))
+        self.reject_button.setObjectName("phoneReject")
+        self.idle_button = QPushButton(self.tr("Do nothing (let it expire)"))
+        self.idle_button.setObjectName("phoneIdle")
+        self.expire_button = QPushButton(self.tr("Expire now"))
+        self.expire_button.setObjectName("phoneExpire")
+        for button in (self.pay_button, self.reject_button, self.idle_button, self.expire_button):
+            button.setMinimumHeight(48)
+        self.pay_button.clicked.connect(lambda: self._act("pay", outcome="approved"))
+        self.reject_button.clicked.connect(lambda: self._act("pay", outcome="rejected"))
+        self.idle_button.clicked.connect(self._do_nothing)
+        self.expire_button.clicked.connect(lambda: self._act("expire"))
+
+        screen = QFrame()
+        screen.setObjectName("phoneScreen")
+        inner = QVBoxLayout(screen)
+        inner.addWidget(header)
+        inner.addWidget(self.title)
+        inner.addWidget(self.items, 1)
+        inner.addWidget(self.total)
+        inner.addWidget(self.result)
+        inner.addWidget(self.pay_button)
+        inner.addWidget(self.reject_button)
+        inner.addWidget(self.idle_button)
+        inner.addWidget(self.expire_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.caption)
+        layout.addWidget(screen, 1)
+
+        restore_geometry(self, "phone", (380, 680))
+        self._render(None)
+
+    # -- polling -------------------------------------------------------------------------------
+    def start(self) -> None:
+        if self._poller is None and not self._closed:
+            self._poller = self._tasks.spawn(self._poll_forever(), name="phone-poller")
+
+    async def _poll_forever(self) -> None:
+        while not self._closed:
+            if self.isVisible():  # a closed (hidden) phone stops asking
+                await self.refresh()
+            await asyncio.sleep(POLL_SECONDS)
+
+    async def refresh(self) -> None:
+        try:
+            response = await self._http.get(f"/_sandbox/boxes/{self._box}")
+            response.raise_for_status()
+            body = response.json()
+        except (httpx.HTTPError, ValueError) as exc:
+            # The demo's sandbox is in this process: this only happens while shutting down.
+            log.debug("phone poll failed: %s", exc)
+            self.caption.setText(self.tr("The demo server does not answer."))
+            return
+        self._render(body.get("order"))
+
+    # -- rendering -----------------------------------------------------------------------------
+    def _render(self, order: dict[str, Any] | None) -> None:
+        reference = order.get("external_reference") if order else None
+        if reference != self._reference_shown:
+            # A new order (or none): the message about the previous payment attempt is stale...
+            # except "approved", which the customer should keep seeing after the box clears.
+            if order is not None or self.result.property("state") != "approved":
+                self._set_result("", "")
+            self._reference_shown = reference
+        self._order = order
+        has_order = order is not None
+        for button in (self.pay_button, self.reject_button, self.idle_button, self.expire_button):
+            button.setEnabled(has_order)
+        if order is None:
+            self.title.setText(self.tr("Nothing to pay yet"))
+            self._set_items([(self.tr("Waiting for the cashier to charge…"), "")])
+            self.total.setText("")
+        else:
+            self.title.setText(str(order.get("title") or ""))
+            rows = []
+            for item in order.get("items") or []:
+                quantity = item.get("quantity", 1)
+                amount = _amount(item.get("total_amount") or item.get("unit_price"))
+                rows.append(
+                    (f"{quantity} × {item.get('title', '')}", format_money(amount, self._site))
+                )
+            self._set_items(rows)
+            self.total.setText(
+                self.tr("Total {amount}").format(
+                    amount=format_money(_amount(order.get("total_amount")), self._site)
+                )
+            )
+        emit(self.orderSeen, order)
+
+    def _set_items(self, rows: list[tuple[str, str]]) -> None:
+        self.items.setRowCount(len(rows))
+        for row, (what, price) in enumerate(rows):
+            self.items.setItem(row, 0, QTableWidgetItem(what))
+            price_item = QTableWidgetItem(price)
+            price_item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            self.items.setItem(row, 1, price_item)
+
+    def _set_result(self, text: str, state: str) -> None:
+        self.result.setText(text)
+        set_state(self.result, state)
+
+    # -- the customer's actions ----------------------------------------------------------------
+    def _act(self, action: str, **body: Any) -> None:
+        self._tasks.spawn(self._post(action, body), on_error=self._action_failed)
+
+    async def _post(self, action: str, body: dict[str, Any]) -> None:
+        response = await self._http.post(f"/_sandbox/boxes/{self._box}/{action}", json=body)
+        if response.status_code >= 400:
+            message = response.json().get("message", response.reason_phrase)
+            self._set_result(self.tr("Mercado Pago says: {message}").format(message=message), "")
+        elif action == "pay":
+            status = response.json().get("payment", {}).get("status")
+            if status == "approved":
+                self._set_result(self.tr("✓ Payment approved"), "approved")
+            else:
+                self._set_result(
+                    self.tr("✗ Card rejected — you can try again with another card"), "rejected"
+                )
+        elif action == "expire":
+            self._set_result(self.tr("The order expired."), "")
+        await self.refresh()
+
+    def _do_nothing(self) -> None:
+        self._set_result(self.tr("You put the phone away. The order will expire on its own."), "")
+
+    def _action_failed(self, exc: BaseException) -> None:
+        log.warning("phone action failed: %s", exc)
+        self._set_result(self.tr("The demo server does not answer."), "")
+
+    # -- closing -------------------------------------------------------------------------------
+    async def aclose(self) -> None:
+        self._closed = True
+        for task in self._tasks.cancel_all():
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await task
+        await self._http.aclose()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        save_geometry(self, "phone")
+        event.accept()  # just hidden: the app (or the test) calls aclose() when it shuts down

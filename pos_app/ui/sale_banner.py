@@ -1,0 +1,199 @@
+"""What the payment panel says about a sale: one decision, kept apart from the widgets.
+
+The engine's :class:`~pos_app.domain.records.SaleSnapshot` carries the status and the flags a
+cashier must know about (a rejected attempt, connection trouble, a late payment). This module turns
+them into a banner *kind* (which the stylesheet colours) and two translated sentences, so the
+panel only renders and the rules can be read, and tested, in one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from enum import StrEnum
+
+from PySide6.QtCore import QCoreApplication
+
+from pos_app.domain.money import Site, format_money
+from pos_app.domain.records import SaleSnapshot
+from pos_app.domain.sale import SaleStatus, Tender
+
+
+class BannerKind(StrEnum):
+    """Also the ``state`` property the stylesheet selects on (``resources/style.qss``)."""
+
+    SENDING = "sending"
+    WAITING = "waiting"
+    REJECTED = "rejected"
+    TROUBLE = "trouble"
+    AUTH = "auth"
+    CANCELING = "canceling"
+    PAID = "paid"
+    LATE_PAID = "late"
+    CASH = "cash"
+    EXPIRED = "expired"
+    CANCELED = "canceled"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True)
+class Banner:
+    kind: BannerKind
+    headline: str
+    detail: str = ""
+
+
+def money(amount: Decimal, site: Site) -> str:
+    """``format_money`` with a non-breaking space, so a wrapped sentence never splits "$ 12"."""
+    return format_money(amount, site).replace(" ", "\u00a0")
+
+
+def clock_time(moment: datetime) -> str:
+    """``HH:MM`` in the counter's local time."""
+    return moment.astimezone().strftime("%H:%M")
+
+
+def sending_banner() -> Banner:
+    """Before the engine has even written the sale (the first instant after F5)."""
+    return Banner(
+        BannerKind.SENDING,
+        QCoreApplication.translate("PaymentBanner", "Sending…"),
+        QCoreApplication.translate("PaymentBanner", "Sending the order to Mercado Pago."),
+    )
+
+
+def is_late_payment(sale: SaleSnapshot) -> bool:
+    """Paid although the cashier had canceled it (or it had been shown canceled/expired)."""
+    return sale.status is SaleStatus.PAID and (sale.late_payment or sale.cancel_requested)
+
+
+def banner_for(sale: SaleSnapshot, site: Site) -> Banner:
+    total = money(sale.total, site)
+    status = sale.status
+    if status is SaleStatus.PAID:
+        if is_late_payment(sale):
+            return Banner(
+                BannerKind.LATE_PAID,
+                QCoreApplication.translate(
+                    "PaymentBanner", "The customer DID pay — do not charge again"
+                ),
+                QCoreApplication.translate(
+                    "PaymentBanner",
+                    "{amount} arrived with Mercado Pago after the charge was canceled. "
+                    "If you also took cash, give it back.",
+                ).format(amount=money(sale.paid_amount or sale.total, site)),
+            )
+        return Banner(
+            BannerKind.PAID,
+            QCoreApplication.translate("PaymentBanner", "PAID"),
+            QCoreApplication.translate(
+                "PaymentBanner", "{amount} received with Mercado Pago."
+            ).format(amount=money(sale.paid_amount or sale.total, site)),
+        )
+    if status is SaleStatus.CANCELED:
+        if sale.tender is Tender.CASH:
+            return Banner(
+                BannerKind.CASH,
+                QCoreApplication.translate("PaymentBanner", "Customer pays cash"),
+                QCoreApplication.translate(
+                    "PaymentBanner", "The QR charge was canceled. Take {amount} in cash."
+                ).format(amount=total),
+            )
+        return Banner(
+            BannerKind.CANCELED,
+            QCoreApplication.translate("PaymentBanner", "Canceled"),
+            QCoreApplication.translate("PaymentBanner", "Nothing was charged."),
+        )
+    if status is SaleStatus.EXPIRED:
+        return Banner(
+            BannerKind.EXPIRED,
+            QCoreApplication.translate("PaymentBanner", "Expired"),
+            QCoreApplication.translate(
+                "PaymentBanner", "Nobody paid before the order expired. Nothing was charged."
+            ),
+        )
+    if status is SaleStatus.FAILED:
+        reason = sale.failure_reason or QCoreApplication.translate(
+            "PaymentBanner", "no reason given"
+        )
+        return Banner(
+            BannerKind.FAILED,
+            QCoreApplication.translate("PaymentBanner", "Mercado Pago refused the order"),
+            QCoreApplication.translate(
+                "PaymentBanner", "Nothing was charged. Reason: {reason}"
+            ).format(reason=reason),
+        )
+    # Open (creating or pending): the flags decide what the cashier needs to know first.
+    if sale.cancel_requested:
+        return Banner(
+            BannerKind.CANCELING,
+            QCoreApplication.translate("PaymentBanner", "Canceling…"),
+            QCoreApplication.translate(
+                "PaymentBanner", "Removing the order and making sure nobody paid it."
+            ),
+        )
+    if sale.trouble == "auth":
+        return Banner(
+            BannerKind.AUTH,
+            QCoreApplication.translate("PaymentBanner", "Mercado Pago refused the credentials"),
+            QCoreApplication.translate(
+                "PaymentBanner",
+                "The app cannot check this payment until the access token works again: check "
+                "it in Settings. If the customer shows a paid receipt, do not charge again.",
+            ),
+        )
+    if sale.trouble:
+        since = clock_time(sale.trouble_since) if sale.trouble_since else "—"
+        return Banner(
+            BannerKind.TROUBLE,
+            QCoreApplication.translate("PaymentBanner", "Connection trouble — still trying"),
+            QCoreApplication.translate(
+                "PaymentBanner",
+                "No answer from Mercado Pago since {time}. The customer can still pay; "
+                "the app will notice as soon as the connection is back.",
+            ).format(time=since),
+        )
+    if status is SaleStatus.CREATING:
+        return sending_banner()
+    if sale.last_attempt_rejected:
+        return Banner(
+            BannerKind.REJECTED,
+            QCoreApplication.translate(
+                "PaymentBanner", "Last attempt was rejected — the customer can try again"
+            ),
+            QCoreApplication.translate(
+                "PaymentBanner",
+                "The customer can pay again with another card or with money in the account.",
+            ),
+        )
+    if sale.partially_paid:
+        return Banner(
+            BannerKind.WAITING,
+            QCoreApplication.translate("PaymentBanner", "Waiting for the customer to scan and pay"),
+            QCoreApplication.translate(
+                "PaymentBanner", "Paid so far: {paid} of {total}. Waiting for the rest."
+            ).format(paid=money(sale.partially_paid, site), total=total),
+        )
+    return Banner(
+        BannerKind.WAITING,
+        QCoreApplication.translate("PaymentBanner", "Waiting for the customer to scan and pay"),
+        QCoreApplication.translate(
+            "PaymentBanner", "Ask the customer to scan the QR code at the counter."
+        ),
+    )
+
+
+def status_label(status: SaleStatus) -> str:
+    """A sale status in the cashier's language (the domain marks these for translation)."""
+    return QCoreApplication.translate("SaleStatus", status.label)
+
+
+def format_duration(seconds: float) -> str:
+    """``m:ss`` below an hour, ``h:mm:ss`` above; never negative."""
+    total = max(0, int(seconds))
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{hours}:{minutes:02d}:{secs:02d}"
+    return f"{minutes}:{secs:02d}"

@@ -1,0 +1,72 @@
+"""The scan/search field: where a barcode scanner "types" and where the cashier searches.
+
+A scanner is a keyboard that types very fast and presses Enter, so this is a plain line edit that
+turns the keys a cashier uses into signals: Enter submits, the arrows move through the search
+results, Esc clears, and ``+``/``-`` on an empty field change the last line's quantity (scan,
+then ``+`` for one more). What the text *means* is decided by :mod:`pos_app.ui.product_search`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtWidgets import QLineEdit, QWidget
+
+from pos_app.ui.qt_workarounds import emit
+
+
+class ScanField(QLineEdit):
+    submitted = Signal(str)
+    navigate = Signal(int)  # -1 up, +1 down (page keys move by 5)
+    escaped = Signal()
+    quantityKey = Signal(int)  # +1 / -1 while the field is empty
+    focusLost = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("scanField")
+        self.set_locked(False)
+        self.setAccessibleName(self.tr("Scan or search"))
+        self.setClearButtonEnabled(True)
+        self.setMinimumHeight(52)
+        self.setMaxLength(120)
+
+    def set_locked(self, locked: bool) -> None:
+        """While the customer pays, the field is disabled and says why."""
+        self.setEnabled(not locked)
+        if locked:
+            self.setPlaceholderText(self.tr("The customer is paying: the cart is locked"))
+        else:
+            self.setPlaceholderText(self.tr("Scan a barcode or type a product name or SKU"))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            emit(self.submitted, self.text())
+            return
+        if key == Qt.Key.Key_Down:
+            emit(self.navigate, +1)
+            return
+        if key == Qt.Key.Key_Up:
+            emit(self.navigate, -1)
+            return
+        if key == Qt.Key.Key_PageDown:
+            emit(self.navigate, +5)
+            return
+        if key == Qt.Key.Key_PageUp:
+            emit(self.navigate, -5)
+            return
+        if key == Qt.Key.Key_Escape:
+            if self.text():
+                self.clear()
+            emit(self.escaped)
+            event.accept()
+            return
+        if not self.text() and key in (Qt.Key.Key_Plus, Qt.Key.Key_Minus):
+            emit(self.quantityKey, +1 if key == Qt.Key.Key_Plus else -1)
+            return
+        super().keyPressEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        emit(self.focusLost)

@@ -1,0 +1,70 @@
+"""The status bar: which store and box this is, whether Mercado Pago answers, test mode."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+
+from pos_app.checkout.events import ConnectionChanged
+from pos_app.settings.config import Config
+from pos_app.ui.errors import translate_message
+from pos_app.ui.sale_banner import clock_time
+from pos_app.ui.style import set_state
+
+
+class PosStatusBar(QStatusBar):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("posStatusBar")
+        self.setSizeGripEnabled(False)
+        self.place = QLabel()
+        self.place.setObjectName("placeLabel")
+        self.connection = QLabel()
+        self.connection.setObjectName("connectionLabel")
+        self.slow = QLabel(self.tr("Mercado Pago is answering slowly…"))
+        self.slow.setObjectName("slowStatus")
+        self.slow.hide()
+        self.test_badge = QLabel(self.tr("TEST"))
+        self.test_badge.setObjectName("testBadge")
+        self.test_badge.setToolTip(
+            self.tr("Test-user credentials: payments are simulated, no real money moves.")
+        )
+        self.test_badge.hide()
+        self.addWidget(self.place)
+        self.addWidget(self.connection)
+        self.addWidget(self.slow)
+        self.addPermanentWidget(self.test_badge)
+        self.show_unknown()
+
+    def set_config(self, config: Config) -> None:
+        store = config.store_name or config.store_external_id or self.tr("no store configured")
+        if config.box_name:
+            box = config.box_name
+        elif config.box_external_id:
+            box = self.tr("Box {id}").format(id=config.box_external_id)
+        else:
+            box = self.tr("no box configured")
+        self.place.setText(f"{store} · {box}")
+        self.test_badge.setVisible(config.is_test_user)
+
+    def show_unknown(self) -> None:
+        self.connection.setText(self.tr("Mercado Pago: not contacted yet"))
+        self.connection.setToolTip("")
+        set_state(self.connection, "unknown")
+
+    def set_connection(self, event: ConnectionChanged) -> None:
+        problem = translate_message(event.problem) if event.problem else ""
+        if event.online:
+            self.connection.setText(self.tr("● Mercado Pago: online"))
+            set_state(self.connection, "online")
+        elif event.auth_problem:
+            self.connection.setText(self.tr("● Mercado Pago refused the credentials"))
+            set_state(self.connection, "auth")
+        else:
+            self.connection.setText(
+                self.tr("● Connection trouble since {time}").format(time=clock_time(event.since))
+            )
+            set_state(self.connection, "trouble")
+        self.connection.setToolTip(problem)
+
+    def set_slow(self, slow: bool) -> None:
+        self.slow.setVisible(slow)

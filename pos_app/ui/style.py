@@ -1,0 +1,46 @@
+"""The stylesheet and the one helper that lets it react to state.
+
+Banners and notices carry a ``state`` dynamic property (``waiting``, ``paid``, ``trouble``...) and
+``resources/style.qss`` colours them by it; Qt only re-reads property selectors after an
+unpolish/polish, which :func:`set_state` does.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+log = logging.getLogger(__name__)
+
+
+def resources_dir() -> Path:
+    """``resources/`` beside the package (an editable install or a source checkout)."""
+    return Path(__file__).resolve().parents[2] / "resources"
+
+
+def load_stylesheet() -> str:
+    path = resources_dir() / "style.qss"
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        # A missing stylesheet makes the app plain, not broken.
+        log.warning("stylesheet %s not found; using the platform style", path)
+        return ""
+
+
+def apply_stylesheet(app: QApplication) -> None:
+    app.setStyleSheet(load_stylesheet())
+
+
+def set_state(widget: QWidget, state: str) -> None:
+    """Set the ``state`` property the stylesheet selects on, and make Qt re-read it."""
+    if widget.property("state") == state:
+        return
+    widget.setProperty("state", state)
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)
+    widget.updateGeometry()  # a state may change font size or height (the PAID banner does)
+    widget.update()

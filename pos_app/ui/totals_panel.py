@@ -1,0 +1,99 @@
+"""The right-hand side while the cart is being filled: the total, big, and the Charge button.
+
+Touch users get large ``+``, ``−`` and Remove buttons for the selected line; keyboard users get
+the list of keys at the bottom.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from pos_app.domain.money import Site, format_money
+
+
+class TotalsPanel(QWidget):
+    chargeRequested = Signal()
+    plusRequested = Signal()
+    minusRequested = Signal()
+    removeRequested = Signal()
+
+    def __init__(self, site: Site, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("totalsPanel")
+        self._site = site
+
+        caption = QLabel(self.tr("Total"))
+        caption.setObjectName("totalCaption")
+        caption.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.total = QLabel()
+        self.total.setObjectName("totalAmount")
+        self.total.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.total.setAccessibleName(self.tr("Total"))
+        self.count = QLabel()
+        self.count.setObjectName("itemCount")
+        self.count.setAlignment(Qt.AlignmentFlag.AlignRight)
+
+        self.charge_button = QPushButton(self.tr("Charge with QR  (F5)"))
+        self.charge_button.setObjectName("chargeButton")
+        self.charge_button.setMinimumHeight(80)
+        self.charge_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.charge_button.clicked.connect(self.chargeRequested)
+
+        self.minus_button = QPushButton("−")
+        self.minus_button.setObjectName("minusButton")
+        self.minus_button.setToolTip(self.tr("One less of the selected line  (-)"))
+        self.plus_button = QPushButton("+")
+        self.plus_button.setObjectName("plusButton")
+        self.plus_button.setToolTip(self.tr("One more of the selected line  (+)"))
+        self.remove_button = QPushButton(self.tr("Remove line"))
+        self.remove_button.setObjectName("removeButton")
+        self.remove_button.setToolTip(self.tr("Remove the selected line  (Delete)"))
+        for button in (self.minus_button, self.plus_button, self.remove_button):
+            # Touch buttons must not steal focus from the scan field.
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setMinimumHeight(56)
+        self.minus_button.clicked.connect(self.minusRequested)
+        self.plus_button.clicked.connect(self.plusRequested)
+        self.remove_button.clicked.connect(self.removeRequested)
+
+        keys = QLabel(
+            self.tr(
+                "F2 custom amount · F3 today's sales · F5 charge\n"
+                "+ / − quantity · Delete remove · ↑ ↓ pick a product"
+            )
+        )
+        keys.setObjectName("keysHelp")
+        keys.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        keys.setWordWrap(True)
+
+        edit = QGridLayout()
+        edit.addWidget(self.minus_button, 0, 0)
+        edit.addWidget(self.plus_button, 0, 1)
+        edit.addWidget(self.remove_button, 0, 2)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(edit)
+        layout.addStretch(1)
+        layout.addWidget(caption)
+        layout.addWidget(self.total)
+        layout.addWidget(self.count)
+        layout.addSpacing(12)
+        layout.addWidget(self.charge_button)
+        layout.addWidget(keys)
+        self.set_totals(Decimal(0), 0, has_selection=False)
+
+    def set_totals(self, total: Decimal, items: int, *, has_selection: bool) -> None:
+        self.total.setText(format_money(total, self._site))
+        if items == 0:
+            self.count.setText(self.tr("The cart is empty"))
+        else:
+            # Two sources rather than "%n item(s)": readable even before a .qm is loaded.
+            text = self.tr("1 item") if items == 1 else self.tr("{n} items").format(n=items)
+            self.count.setText(text)
+        self.charge_button.setEnabled(items > 0)
+        for button in (self.minus_button, self.plus_button, self.remove_button):
+            button.setEnabled(has_selection)

@@ -1,0 +1,23 @@
+"""Suite-wide setup: headless Qt, no real keyring, no real data directory."""
+
+from __future__ import annotations
+
+import os
+
+# Before any QApplication exists (pytest-qt creates it lazily).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_API", "pyside6")
+# Never touch the developer's keyring or configuration, whatever the caller's environment says.
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+os.environ.pop("MP_ACCESS_TOKEN", None)
+os.environ.pop("MP_API_BASE_URL", None)
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """Every test gets its own POS_APP_HOME: config, ledger and lock live there."""
+    home = tmp_path_factory.mktemp("pos_home")
+    monkeypatch.setenv("POS_APP_HOME", str(home))
+    return home

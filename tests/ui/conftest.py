@@ -1,0 +1,194 @@
+"""Fixtures for the window tests: one qasync loop, the sandbox in-process, a real runtime.
+
+The loop follows the design notes: one ``qasync.QEventLoop`` for the whole session, marked as the
+running loop for each test and never stopped (stopping it calls ``QApplication.exit()`` and every
+later ``qtbot.wait*`` would time out). Coroutines are started as tasks and the test waits with
+``qtbot.waitUntil``, which spins Qt's event loop and with it every task.
+
+The runtime is the real one (ledger in the per-test ``POS_APP_HOME``, the real client and engine)
+talking to the sandbox through ``httpx.ASGITransport``; only its timings are shortened so a test
+takes seconds, not minutes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+from collections.abc import Callable, Coroutine, Iterator
+from contextlib import AsyncExitStack
+from pathlib import Path
+from typing import Any, TypeVar
+
+import httpx
+import pytest
+import qasync
+from pytestqt.qtbot import QtBot
+
+from pos_app.app import demo_catalog_path, demo_config
+from pos_app.mercadopago.credentials import AccessToken
+from pos_app.mercadopago.retry import RetryPolicy
+from pos_app.runtime import Runtime, open_runtime
+from pos_app.sandbox.app import create_sandbox_app
+from pos_app.sandbox.state import SandboxState
+from pos_app.settings.config import PollSchedule
+from pos_app.ui.bridge import EngineBridge
+from pos_app.ui.main_window import MainWindow
+from pos_app.ui.style import apply_stylesheet
+
+T = TypeVar("T")
+
+SANDBOX_URL = "http://127.0.0.1:9"  # never dialled: the transport is in-process
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
+FAST_POLL = PollSchedule(fast=0.2, medium=0.5, slow=1.0, with_notifications=0.5)
+
+
+@pytest.fixture(scope="session")
+def _session_loop(qapp: Any) -> Iterator[qasync.QEventLoop]:
+    apply_stylesheet(qapp)  # screenshots show what the cashier sees
+    loop = qasync.QEventLoop(qapp)
+    yield loop
+    loop.close()  # while qapp is still alive
+
+
+@pytest.fixture
+def qloop(_session_loop: qasync.QEventLoop, qtbot: QtBot) -> Iterator[qasync.QEventLoop]:
+    asyncio.events._set_running_loop(_session_loop)  # what already_running=True does
+    yield _session_loop
+    pending = [t for t in asyncio.all_tasks(_session_loop) if not t.done()]
+    for task in pending:
+        task.cancel()
+    qtbot.waitUntil(lambda: all(t.done() for t in pending), timeout=3000)
+    asyncio.events._set_running_loop(None)  # plain asyncio.run() tests still work
+
+
+class Runner:
+    """Run a coroutine to completion from a (synchronous) test by spinning Qt."""
+
+    def __init__(self, qtbot: QtBot) -> None:
+        self.qtbot = qtbot
+
+    def __call__(self, coro: Coroutine[Any, Any, T], timeout: int = 10_000) -> T:
+        task = asyncio.ensure_future(coro)
+        self.qtbot.waitUntil(task.done, timeout=timeout)
+        return task.result()
+
+
+@pytest.fixture
+def run(qloop: qasync.QEventLoop, qtbot: QtBot) -> Runner:
+    return Runner(qtbot)
+
+
+@pytest.fixture
+def sandbox_state() -> SandboxState:
+    return SandboxState.seeded()
+
+
+@pytest.fixture
+def sandbox_app(sandbox_state: SandboxState) -> Any:
+    return create_sandbox_app(sandbox_state)
+
+
+class Control:
+    """The sandbox's control API, as the customer (and the test) uses it."""
+
+    def __init__(self, http: httpx.AsyncClient, state: SandboxState, run: Runner) -> None:
+        self.http = http
+        self.state = state
+        self.run = run
+
+    def _call(self, method: str, path: str, body: Any = None) -> Any:
+        async def go() -> Any:
+            response = await self.http.request(method, path, json=body)
+            response.raise_for_status()
+            return response.json() if response.content else None
+
+        return self.run(go())
+
+    def box(self) -> dict[str, Any]:
+        return self._call("GET", f"/_sandbox/boxes/{self.state.box_external_id}")
+
+    def pay(self, outcome: str = "approved") -> dict[str, Any]:
+        return self._call(
+            "POST", f"/_sandbox/boxes/{self.state.box_external_id}/pay", {"outcome": outcome}
+        )
+
+    def expire(self) -> dict[str, Any]:
+        return self._call("POST", f"/_sandbox/boxes/{self.state.box_external_id}/expire")
+
+    def faults(self, **faults: Any) -> None:
+        self._call("POST", "/_sandbox/faults", faults)
+
+    def clear_faults(self) -> None:
+        self._call("DELETE", "/_sandbox/faults")
+
+    def revoke_token(self) -> None:
+        self._call("POST", "/_sandbox/tokens/revoke", {"token": self.state.seller_token})
+
+
+@pytest.fixture
+def control(sandbox_app: Any, sandbox_state: SandboxState, run: Runner) -> Iterator[Control]:
+    http = httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=sandbox_app), base_url="http://sandbox"
+    )
+    yield Control(http, sandbox_state, run)
+    run(http.aclose())
+
+
+@pytest.fixture
+def runtime(sandbox_app: Any, sandbox_state: SandboxState, run: Runner) -> Iterator[Runtime]:
+    stack = AsyncExitStack()
+    config = demo_config(sandbox_state).with_changes(order_ttl_minutes=1, poll=FAST_POLL)
+    rt = run(
+        stack.enter_async_context(
+            open_runtime(
+                config=config,
+                token=AccessToken(sandbox_state.seller_token),
+                base_url=SANDBOX_URL,
+                http_transport=httpx.ASGITransport(app=sandbox_app),
+            )
+        )
+    )
+    # Shorter waits than a real counter uses, so each test takes seconds.
+    rt.client.retry = RetryPolicy(max_attempts=2, base_delay=0.05, max_delay=0.1, total_budget=1)
+    rt.engine.settings = dataclasses.replace(
+        rt.engine.settings, cancel_recheck_delay=0.3, trouble_backoff_max=0.5
+    )
+    report = rt.ledger.catalog.import_csv(demo_catalog_path(), rt.site)
+    assert not report.errors and report.imported >= 35
+    yield rt
+    run(stack.aclose())
+
+
+@pytest.fixture
+def window(runtime: Runtime, qtbot: QtBot, run: Runner) -> Iterator[MainWindow]:
+    bridge = EngineBridge(runtime.engine.bus)
+    win = MainWindow(runtime, bridge)
+    # Not qtbot.addWidget: pytest-qt would delete the window before this fixture's teardown.
+    win.resize(1024, 768)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    yield win
+    for task in win.tasks.cancel_all():
+        qtbot.waitUntil(task.done, timeout=3000)
+    bridge.detach()
+    win.close()
+    win.deleteLater()
+
+
+Screenshot = Callable[[Any, str], Path]
+
+
+@pytest.fixture
+def screenshot(qtbot: QtBot) -> Screenshot:
+    """``screenshot(widget, name)`` saves ``artifacts/screenshots/<name>.png`` for a person to
+    look at (the folder is git-ignored)."""
+
+    def save(widget: Any, name: str) -> Path:
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        qtbot.wait(30)  # let pending repaints (stylesheet re-polish) land in the picture
+        path = SCREENSHOTS / f"{name}.png"
+        assert widget.grab().save(str(path)), path
+        return path
+
+    return save

@@ -1,0 +1,87 @@
+"""Demo mode over a real loopback socket: the sandbox server, both windows, an orderly exit."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from pos_app.app import run_windows
+from pos_app.ui.main_window import MainWindow
+from pos_app.ui.phone_window import CustomerPhoneWindow
+from pos_app.ui.sale_banner import BannerKind
+
+WAIT = 15_000
+
+
+def find(kind: type) -> Any:
+    found = [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
+    return found[-1] if found else None
+
+
+def test_demo_mode_plays_a_sale_with_the_customers_phone(
+    qloop: Any, qtbot: QtBot, screenshot: Any
+) -> None:
+    app_task = asyncio.ensure_future(run_windows(demo=True))
+    try:
+        qtbot.waitUntil(lambda: bool(find(MainWindow) and find(CustomerPhoneWindow)), timeout=WAIT)
+        window: MainWindow = find(MainWindow)
+        phone: CustomerPhoneWindow = find(CustomerPhoneWindow)
+        assert window.status.test_badge.isVisible()
+        # The cashier's window keeps the keyboard when the phone opens beside it.
+        qtbot.waitUntil(window.isActiveWindow, timeout=WAIT)
+        qtbot.waitUntil(lambda: phone.title.text() == "Nothing to pay yet", timeout=WAIT)
+        assert not phone.pay_button.isEnabled()
+        screenshot(phone, "30_phone_nothing_to_pay")
+
+        # The demo catalog is loaded: scan two products and charge.
+        for code in ("7790580001018", "7790580001094"):
+            qtbot.keyClicks(window.scan, code)
+            qtbot.keyClick(window.scan, Qt.Key.Key_Return)
+        assert len(window.model.lines()) == 2
+        qtbot.keyClick(window.scan, Qt.Key.Key_F5)
+        qtbot.waitUntil(lambda: window.payment.banner_kind is BannerKind.WAITING, timeout=WAIT)
+        qtbot.waitUntil(lambda: phone.pay_button.isEnabled(), timeout=WAIT)
+        assert phone.title.text() == window.rt.config.store_name
+        assert phone.items.rowCount() == 2
+        assert phone.total.text() == "Total " + window.payment.amount.text()
+        screenshot(phone, "31_phone_order")
+
+        qtbot.mouseClick(phone.reject_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: window.payment.banner_kind is BannerKind.REJECTED, timeout=WAIT)
+        assert "rejected" in phone.result.text()
+        screenshot(phone, "32_phone_rejected")
+
+        qtbot.mouseClick(phone.pay_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: window.payment.banner_kind is BannerKind.PAID, timeout=WAIT)
+        qtbot.waitUntil(lambda: phone.title.text() == "Nothing to pay yet", timeout=WAIT)
+        assert "approved" in phone.result.text()
+        screenshot(phone, "33_phone_paid")
+        screenshot(window, "34_demo_window_paid")
+
+        # Next sale: the customer lets it expire.
+        qtbot.keyClick(window.payment, Qt.Key.Key_Return)
+        qtbot.keyClicks(window.scan, "7790580001018")
+        qtbot.keyClick(window.scan, Qt.Key.Key_Return)
+        qtbot.keyClick(window.scan, Qt.Key.Key_F5)
+        qtbot.waitUntil(lambda: phone.expire_button.isEnabled(), timeout=WAIT)
+        qtbot.mouseClick(phone.expire_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: phone.title.text() == "Nothing to pay yet", timeout=WAIT)
+        # The app still trusts its own expiry date (3 minutes away): the cashier gives up.
+        qtbot.keyClick(window.payment, Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda: window.payment.has_ended, timeout=WAIT)
+        assert window.payment.banner_kind in (BannerKind.CANCELED, BannerKind.EXPIRED)
+
+        window.close()  # the cashier closes the app: everything shuts down in order
+        qtbot.waitUntil(app_task.done, timeout=WAIT)
+        assert app_task.result() == 0
+        qtbot.waitUntil(lambda: not shiboken6.isValid(phone), timeout=WAIT)  # deleted
+        qtbot.waitUntil(lambda: not shiboken6.isValid(window), timeout=WAIT)
+    finally:
+        if not app_task.done():
+            app_task.cancel()
+            qtbot.waitUntil(app_task.done, timeout=WAIT)

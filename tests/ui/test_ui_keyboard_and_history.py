@@ -1,0 +1,206 @@
+"""A whole sale with the keyboard only; today's sales; start-up with an open sale; errors."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from pos_app.app import resume
+from pos_app.domain.sale import SaleStatus
+from pos_app.i18n import message
+from pos_app.runtime import Runtime
+from pos_app.ui.bridge import EngineBridge
+from pos_app.ui.errors import show_error
+from pos_app.ui.main_window import MainWindow
+from pos_app.ui.sale_banner import BannerKind
+
+WAIT = 10_000
+
+
+def focused() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None, "nothing has keyboard focus"
+    return widget
+
+
+def press(qtbot: QtBot, key: Qt.Key) -> None:
+    """A key on whatever has focus, exactly as a keyboard would deliver it."""
+    qtbot.keyClick(focused(), key)
+
+
+def test_a_whole_sale_with_the_keyboard_only(
+    window: MainWindow, qtbot: QtBot, control: Any, screenshot: Any
+) -> None:
+    qtbot.keyClicks(focused(), "7790580001018")  # a scanner: digits then Enter
+    press(qtbot, Qt.Key.Key_Return)
+    press(qtbot, Qt.Key.Key_Plus)  # one more of the same
+    qtbot.keyClicks(focused(), "serenisima dulce")
+    qtbot.waitUntil(lambda: window.search.is_open, timeout=3000)
+    press(qtbot, Qt.Key.Key_Return)  # the only match
+    press(qtbot, Qt.Key.Key_F2)
+    qtbot.keyClicks(focused(), "250")
+    press(qtbot, Qt.Key.Key_Return)
+    assert [(line.sku, line.quantity) for line in window.model.lines()] == [
+        ("ALM001", 2),
+        ("ALM009", 1),
+        ("CUSTOM", 1),
+    ]
+    assert focused() is window.scan
+
+    press(qtbot, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: window.payment.banner_kind is BannerKind.WAITING, timeout=WAIT)
+    press(qtbot, Qt.Key.Key_Return)  # Enter does nothing while the customer pays
+    assert window.in_payment
+    control.pay("approved")
+    qtbot.waitUntil(lambda: window.payment.banner_kind is BannerKind.PAID, timeout=WAIT)
+    press(qtbot, Qt.Key.Key_Return)
+    assert not window.in_payment and window.model.is_empty()
+    assert focused() is window.scan
+
+    # The next sale starts at once, and F3 shows both in today's list.
+    press(qtbot, Qt.Key.Key_F3)
+    dialog = window._sales_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.model.rowCount() == 1
+    assert dialog.model.sale(0).status is SaleStatus.PAID
+    dialog.close()
+
+
+def test_todays_sales_shows_lines_and_history_and_cancels_a_pending_sale(
+    window: MainWindow, qtbot: QtBot, control: Any, screenshot: Any
+) -> None:
+    for code in ("7790580001018", "FIA001"):
+        product = window.rt.ledger.catalog.lookup_code(code)
+        assert product is not None
+        window.model.add_line(product.to_line())
+    qtbot.keyClick(window.scan, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: window.payment.banner_kind is BannerKind.WAITING, timeout=WAIT)
+    control.pay("rejected")
+    qtbot.waitUntil(lambda: window.payment.banner_kind is BannerKind.REJECTED, timeout=WAIT)
+
+    qtbot.keyClick(window.payment, Qt.Key.Key_F3)
+    dialog = window._sales_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible, timeout=3000)
+    assert dialog.model.rowCount() == 1
+    assert dialog.lines.rowCount() == 2
+    assert dialog.lines.item(1, 0).text() == "Queso cremoso 250 g"
+    kinds = [dialog.events.item(row, 1).text() for row in range(dialog.events.rowCount())]
+    assert "Card rejected" in kinds
+    assert dialog.recheck_button.isEnabled() and dialog.cancel_button.isEnabled()
+    screenshot(dialog, "20_todays_sales_pending")
+
+    qtbot.mouseClick(dialog.recheck_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.busy, timeout=WAIT)
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.payment.banner_kind is BannerKind.CANCELED, timeout=WAIT)
+    qtbot.waitUntil(lambda: dialog.model.sale(0).status is SaleStatus.CANCELED, timeout=WAIT)
+    assert not dialog.cancel_button.isEnabled()
+    screenshot(dialog, "21_todays_sales_canceled")
+    dialog.close()
+
+
+def test_a_payment_found_after_cancel_raises_the_alarm_on_the_next_sale(
+    window: MainWindow, qtbot: QtBot, control: Any, run: Any, screenshot: Any
+) -> None:
+    product = window.rt.ledger.catalog.lookup_code("ALM012")
+    assert product is not None
+    window.model.add_line(product.to_line())
+    qtbot.keyClick(window.scan, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: window.payment.banner_kind is BannerKind.WAITING, timeout=WAIT)
+    scanned = control._call("POST", f"/_sandbox/boxes/{control.state.box_external_id}/scan")
+    qtbot.keyClick(window.payment, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: window.payment.banner_kind is BannerKind.CANCELED, timeout=WAIT)
+    reference = window.current_sale.external_reference if window.current_sale else ""
+    qtbot.keyClick(window.payment, Qt.Key.Key_Return)  # the cashier moves on
+    assert not window.in_payment
+
+    # The customer's app still had the order open and pays it anyway.
+    control._call("POST", f"/_sandbox/merchant_orders/{scanned['id']}/pay", {})
+    dialog = window.open_sales_dialog()
+    dialog.select_reference(reference)
+    qtbot.mouseClick(dialog.recheck_button, Qt.MouseButton.LeftButton)
+    dialog.close()
+    qtbot.waitUntil(window.late_bar.isVisible, timeout=WAIT)
+    assert reference in window.late_bar.label.text()
+    assert "do not charge again" in window.late_bar.label.text()
+    screenshot(window, "22_late_payment_alert")
+    qtbot.mouseClick(window.late_bar.dismiss, Qt.MouseButton.LeftButton)
+    assert not window.late_bar.isVisible()
+
+
+def test_start_up_with_an_open_sale_reopens_its_payment_panel(
+    runtime: Runtime, qtbot: QtBot, run: Any, screenshot: Any
+) -> None:
+    # The last run charged, then the program stopped while the customer was paying.
+    lines = [p.to_line(2) for p in runtime.ledger.catalog.search("yerba", 1)]
+    sale = run(runtime.engine.charge(lines))
+    assert sale.status is SaleStatus.PENDING
+
+    bridge = EngineBridge(runtime.engine.bus)
+    win = MainWindow(runtime, bridge)
+    try:
+        win.show()
+        run(resume(win, runtime))
+        assert win.in_payment
+        assert win.current_sale is not None
+        assert win.current_sale.external_reference == sale.external_reference
+        assert win.model.lines() == tuple(lines) and win.model.locked
+        assert win.payment.banner_kind is BannerKind.WAITING
+        screenshot(win, "23_resumed_open_sale")
+    finally:
+        for task in win.tasks.cancel_all():
+            qtbot.waitUntil(task.done, timeout=3000)
+        bridge.detach()
+        win.close()
+        win.deleteLater()
+
+
+def test_show_error_translates_user_errors_and_hides_bugs(
+    window: MainWindow, qtbot: QtBot, caplog: Any
+) -> None:
+    from pos_app.errors import UserFacingError
+
+    user = UserFacingError(message("Checkout", "Box {box} is busy.", box="CAJA01"))
+    box = show_error(window, user)
+    assert isinstance(box, QMessageBox) and box.text() == "Box CAJA01 is busy."
+    assert box.isVisible()  # opened, not exec()'d: nothing blocks
+    box.close()
+
+    with caplog.at_level("ERROR"):
+        bug = show_error(window, ZeroDivisionError("division by zero"))
+    assert "went wrong" in bug.text() and "division" not in bug.text()
+    assert any(record.exc_info for record in caplog.records)
+    bug.close()
+    assert QCoreApplication.translate("SaleStatus", SaleStatus.PAID.label) == "Paid"
+
+
+def test_window_geometry_is_remembered(runtime: Runtime, qtbot: QtBot) -> None:
+    from pos_app.settings import paths
+    from pos_app.ui.window_settings import restore_geometry, save_geometry, ui_settings
+
+    bridge = EngineBridge(runtime.engine.bus)
+    win = MainWindow(runtime, bridge)
+    win.show()
+    win.close()
+    bridge.detach()
+    win.deleteLater()
+    assert (paths.config_dir() / "window.ini").exists()
+    assert ui_settings().value("main/geometry") is not None
+
+    # The helpers round-trip a size (small enough for the offscreen test screen, 800×600).
+    probe = QWidget()
+    probe.resize(640, 480)
+    probe.show()
+    save_geometry(probe, "probe")
+    again = QWidget()
+    assert restore_geometry(again, "probe", (300, 200))
+    assert (again.width(), again.height()) == (640, 480)
+    fresh = QWidget()
+    assert not restore_geometry(fresh, "never-saved", (300, 200))
+    assert (fresh.width(), fresh.height()) == (300, 200)
+    for widget in (probe, again, fresh):
+        widget.deleteLater()
