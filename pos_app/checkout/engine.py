@@ -65,6 +65,8 @@ class CheckoutSettings:
     # our own clock and remove it ourselves (clocks drift; Mercado Pago's is the one that counts).
     expiry_grace: timedelta = timedelta(seconds=60)
     trouble_backoff_max: float = 10.0
+    # How often a pending sale nobody has scanned checks that its order is still on the box.
+    box_check_interval: float = 20.0
 
 
 class CheckoutEngine:
@@ -90,6 +92,8 @@ class CheckoutEngine:
         self._last_hint: float | None = None
         self._online: bool | None = None
         self._closed = False
+        self._box_checked: dict[str, float] = {}
+        self._box_missing: dict[str, int] = {}
 
     # == public API ============================================================================
     def open_sale(self) -> SaleSnapshot | None:
@@ -312,11 +316,13 @@ class CheckoutEngine:
             )
         except (mp.RejectedError, mp.NotFoundError, mp.AuthenticationError) as exc:
             # Refused: nothing exists on the box, nothing can be charged.
+            if isinstance(exc, mp.AuthenticationError):
+                self._set_online(False, exc.msg, auth=True)
             return self._transition(
                 sale,
                 SaleStatus.FAILED,
                 cause,
-                {"failure_reason": str(exc.msg), "trouble": "", "trouble_since": None},
+                {"failure_reason": exc.msg, "trouble": "", "trouble_since": None},
                 detail=exc.key,
             )
         except mp.MercadoPagoError as exc:
@@ -371,6 +377,10 @@ class CheckoutEngine:
             sale = await self._settle_creating(sale, verdict, cause, expired)
             if not sale.is_open:
                 return sale
+        elif not expired and await self._order_left_the_box(sale, verdict):
+            return self._transition(
+                sale, SaleStatus.EXPIRED, cause, self._flags(verdict), detail="left the box"
+            )
         elif expired:
             box_order = await self._box_order_reference()
             if box_order == ref and now < (sale.expires_at or now) + self.settings.expiry_grace:
@@ -394,6 +404,31 @@ class CheckoutEngine:
                 sale, SaleStatus.EXPIRED, cause, {}, detail="never reached the box"
             )
         return await self._send_order(sale, cause)
+
+    async def _order_left_the_box(self, sale: SaleSnapshot, verdict: Verdict) -> bool:
+        """Before our own expiry time: did Mercado Pago end the order anyway?
+
+        Its clock, not ours, decides expiry, and someone may clear the box from elsewhere. Every
+        merchant order expired is proof at once; an empty box without any payment must be seen
+        twice, ``box_check_interval`` apart, because the search index can lag an approval.
+        """
+        ref = sale.external_reference
+        now = time.monotonic()
+        if not verdict.all_expired:
+            if verdict.merchant_order_ids and not verdict.all_expired:
+                self._box_missing.pop(ref, None)
+                return False  # someone scanned and the order is open: it is clearly alive
+            last = self._box_checked.setdefault(ref, now)
+            if now - last < self.settings.box_check_interval:
+                return False
+        self._box_checked[ref] = now
+        if await self._box_order_reference() == ref:
+            self._box_missing.pop(ref, None)
+            return False
+        if verdict.all_expired:
+            return True
+        self._box_missing[ref] = self._box_missing.get(ref, 0) + 1
+        return self._box_missing[ref] >= 2
 
     async def _box_order_reference(self) -> str | None:
         assert self.settings.user_id is not None
@@ -622,16 +657,20 @@ def describe(sale: SaleSnapshot) -> Message:
     """One line for a sale's state, for the CLI and logs."""
     if sale.status is SaleStatus.PENDING:
         if sale.trouble:
-            return message(CTX, QT_TRANSLATE_NOOP(CTX, "waiting; connection trouble, still trying"))
+            return message(
+                CTX, QT_TRANSLATE_NOOP("Checkout", "waiting; connection trouble, still trying")
+            )
         if sale.last_attempt_rejected:
             return message(
                 CTX,
-                QT_TRANSLATE_NOOP(CTX, "waiting; last attempt rejected, the customer may retry"),
+                QT_TRANSLATE_NOOP(
+                    "Checkout", "waiting; last attempt rejected, the customer may retry"
+                ),
             )
         if sale.partially_paid:
             return message(
                 CTX,
-                QT_TRANSLATE_NOOP(CTX, "waiting; partially paid ({amount})"),
+                QT_TRANSLATE_NOOP("Checkout", "waiting; partially paid ({amount})"),
                 amount=str(sale.partially_paid),
             )
     return message("SaleStatus", sale.status.label)

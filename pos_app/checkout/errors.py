@@ -21,7 +21,7 @@ class BoxBusyError(CheckoutError):
             message(
                 CTX,
                 QT_TRANSLATE_NOOP(
-                    CTX,
+                    "Checkout",
                     "Box {box} is still waiting for the payment of sale {reference}. Finish or "
                     "cancel that sale before charging a new one.",
                 ),
@@ -38,7 +38,7 @@ class NotConfiguredError(CheckoutError):
             message(
                 CTX,
                 QT_TRANSLATE_NOOP(
-                    CTX,
+                    "Checkout",
                     "This till has no Mercado Pago store and box yet. Open Settings (F9) or run "
                     "'pos-app configure'.",
                 ),
@@ -51,7 +51,7 @@ class UnknownSaleError(CheckoutError):
         super().__init__(
             message(
                 CTX,
-                QT_TRANSLATE_NOOP(CTX, "There is no sale with reference {reference}."),
+                QT_TRANSLATE_NOOP("Checkout", "There is no sale with reference {reference}."),
                 reference=reference,
             )
         )
@@ -60,7 +60,10 @@ class UnknownSaleError(CheckoutError):
 class NothingToCancelError(CheckoutError):
     def __init__(self) -> None:
         super().__init__(
-            message(CTX, QT_TRANSLATE_NOOP(CTX, "There is no sale waiting for payment to cancel."))
+            message(
+                CTX,
+                QT_TRANSLATE_NOOP("Checkout", "There is no sale waiting for payment to cancel."),
+            )
         )
 
 
@@ -72,7 +75,7 @@ class CancelNotConfirmedError(CheckoutError):
             message(
                 CTX,
                 QT_TRANSLATE_NOOP(
-                    CTX,
+                    "Checkout",
                     "Could not remove the order from the box ({detail}). The customer could "
                     "still pay it: the app keeps trying and will show the result.",
                 ),

@@ -23,6 +23,7 @@ class Verdict:
     last_attempt_rejected: bool
     partially_paid: Decimal | None
     paid_orders: int  # more than one = the customer paid twice: someone must refund
+    all_expired: bool  # every merchant order expired: Mercado Pago ended the order
 
     @property
     def seen_by_customer(self) -> bool:
@@ -52,4 +53,5 @@ def evaluate(orders: Iterable[MerchantOrder], reference: str, total: Decimal) ->
         last_attempt_rejected=rejected,
         partially_paid=partial,
         paid_orders=len(paid_orders),
+        all_expired=bool(mine) and all(mo.status == "expired" for mo in mine),
     )

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from pos_app.domain.cart import CartLine
 from pos_app.domain.sale import SaleStatus, Tender
+from pos_app.i18n import Message
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,8 @@ class SaleSnapshot:
     payment_ids: tuple[int, ...] = ()
     paid_amount: Decimal = Decimal(0)
     tender: Tender | None = None
-    failure_reason: str = ""
+    failure_reason: str = ""  # English, for logs and the CLI
+    failure_message: Message | None = None  # the same, translatable, for the window
     # What the cashier should know while the sale is pending:
     last_attempt_rejected: bool = False
     partially_paid: Decimal | None = None

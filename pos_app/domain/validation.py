@@ -32,21 +32,23 @@ def clean_title(title: str, limit: int = MAX_TITLE) -> str:
     """Collapse white space and cut to ``limit``; an empty title is refused."""
     cleaned = " ".join(title.split())
     if not cleaned:
-        raise ValidationError(message(CTX, QT_TRANSLATE_NOOP(CTX, "Every item needs a name.")))
+        raise ValidationError(
+            message(CTX, QT_TRANSLATE_NOOP("Validation", "Every item needs a name."))
+        )
     return cleaned[:limit]
 
 
 def check_unit_price(price: Decimal, site: Site) -> Decimal:
     if not price.is_finite() or price <= 0:
         raise ValidationError(
-            message(CTX, QT_TRANSLATE_NOOP(CTX, "The price must be greater than zero."))
+            message(CTX, QT_TRANSLATE_NOOP("Validation", "The price must be greater than zero."))
         )
     if not has_valid_decimals(price, site):
         if site.decimals == 0:
             raise ValidationError(
                 message(
                     CTX,
-                    QT_TRANSLATE_NOOP(CTX, "Prices in {currency} have no decimals."),
+                    QT_TRANSLATE_NOOP("Validation", "Prices in {currency} have no decimals."),
                     currency=site.currency,
                 )
             )
@@ -54,7 +56,7 @@ def check_unit_price(price: Decimal, site: Site) -> Decimal:
             message(
                 CTX,
                 QT_TRANSLATE_NOOP(
-                    CTX, "Prices in {currency} can have at most {decimals} decimals."
+                    "Validation", "Prices in {currency} can have at most {decimals} decimals."
                 ),
                 currency=site.currency,
                 decimals=site.decimals,
@@ -66,13 +68,13 @@ def check_unit_price(price: Decimal, site: Site) -> Decimal:
 def check_quantity(quantity: int) -> int:
     if isinstance(quantity, bool) or not isinstance(quantity, int):
         raise ValidationError(
-            message(CTX, QT_TRANSLATE_NOOP(CTX, "The quantity must be a whole number."))
+            message(CTX, QT_TRANSLATE_NOOP("Validation", "The quantity must be a whole number."))
         )
     if not MIN_QUANTITY <= quantity <= MAX_QUANTITY:
         raise ValidationError(
             message(
                 CTX,
-                QT_TRANSLATE_NOOP(CTX, "The quantity must be between {low} and {high}."),
+                QT_TRANSLATE_NOOP("Validation", "The quantity must be between {low} and {high}."),
                 low=MIN_QUANTITY,
                 high=MAX_QUANTITY,
             )
@@ -84,17 +86,22 @@ def check_chargeable(total: Decimal, line_count: int, site: Site, max_total: Dec
     """Refuse an empty cart or a total above the store's configured maximum."""
     if line_count == 0:
         raise ValidationError(
-            message(CTX, QT_TRANSLATE_NOOP(CTX, "The cart is empty: add an item before charging."))
+            message(
+                CTX,
+                QT_TRANSLATE_NOOP("Validation", "The cart is empty: add an item before charging."),
+            )
         )
     if total <= 0:
         raise ValidationError(
-            message(CTX, QT_TRANSLATE_NOOP(CTX, "The total must be greater than zero."))
+            message(CTX, QT_TRANSLATE_NOOP("Validation", "The total must be greater than zero."))
         )
     if total > max_total:
         raise ValidationError(
             message(
                 CTX,
-                QT_TRANSLATE_NOOP(CTX, "The total {total} is above this till's limit of {limit}."),
+                QT_TRANSLATE_NOOP(
+                    "Validation", "The total {total} is above this till's limit of {limit}."
+                ),
                 total=format_money(total, site),
                 limit=format_money(max_total, site),
             )

@@ -41,7 +41,7 @@ class InstanceLock:
                     message(
                         CTX,
                         QT_TRANSLATE_NOOP(
-                            CTX,
+                            "Ledger",
                             "pos-app is already running with this data folder ({folder}). "
                             "Only one cashier program may use a box at a time: switch to "
                             "the open window, or close it first.",

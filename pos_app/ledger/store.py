@@ -21,7 +21,7 @@ from pos_app.domain.records import SaleEvent, SaleSnapshot
 from pos_app.domain.reference import new_reference
 from pos_app.domain.sale import OPEN, SaleStatus, Tender
 from pos_app.errors import UserFacingError
-from pos_app.i18n import QT_TRANSLATE_NOOP, message
+from pos_app.i18n import QT_TRANSLATE_NOOP, Message, message
 from pos_app.ledger.catalog import CatalogRepository
 from pos_app.ledger.lock import InstanceLock
 from pos_app.ledger.migrations import migrate
@@ -60,7 +60,7 @@ def _ledger_error(exc: sqlite3.Error) -> LedgerError:
         message(
             CTX,
             QT_TRANSLATE_NOOP(
-                CTX,
+                "Ledger",
                 "The sales ledger cannot be written ({detail}). Nothing was sent to Mercado "
                 "Pago. Check the free disk space and the data folder's permissions.",
             ),
@@ -315,6 +315,7 @@ class Ledger:
         )
 
     def _snapshot(self, r: sqlite3.Row) -> SaleSnapshot:
+        failure = _message_from_db(r["failure_reason"])
         created = parse_iso(r["created_at"])
         updated = parse_iso(r["updated_at"])
         assert created is not None and updated is not None
@@ -335,7 +336,8 @@ class Ledger:
             payment_ids=tuple(json.loads(r["payment_ids"])),
             paid_amount=Decimal(r["paid_amount"]),
             tender=Tender(r["tender"]) if r["tender"] else None,
-            failure_reason=r["failure_reason"],
+            failure_reason=str(failure) if failure else "",
+            failure_message=failure,
             last_attempt_rejected=bool(r["last_attempt_rejected"]),
             partially_paid=Decimal(r["partially_paid"]) if r["partially_paid"] else None,
             trouble_since=parse_iso(r["trouble_since"]),
@@ -350,7 +352,21 @@ class Ledger:
         return str(found["title"]) if found else ""
 
 
+def _message_from_db(text: str) -> Message | None:
+    """Failure reasons are stored as a translatable message (JSON), or plain older text."""
+    if not text:
+        return None
+    try:
+        data = json.loads(text)
+        return Message(str(data["context"]), str(data["source"]), dict(data.get("params", {})))
+    except (ValueError, KeyError, TypeError):
+        return Message("Ledger", text)
+
+
 def _to_db(value: Any) -> Any:
+    if isinstance(value, Message):
+        params = {k: str(v) for k, v in value.params.items()}
+        return json.dumps({"context": value.context, "source": value.source, "params": params})
     if isinstance(value, bool):
         return int(value)
     if isinstance(value, Decimal):

@@ -91,6 +91,7 @@ class MercadoPagoClient:
             timeout=self.timeout,
             sleep=self._sleep,
             rng=self._rng,
+            observer=self.observer,
         )
 
     # -- account -------------------------------------------------------------------------------

@@ -77,7 +77,7 @@ def check_base_url(url: str) -> str:
         message(
             CTX,
             QT_TRANSLATE_NOOP(
-                CTX,
+                "Credentials",
                 "The API address {url} is not allowed: use https, or plain http only on this "
                 "computer (127.0.0.1) for the sandbox.",
             ),

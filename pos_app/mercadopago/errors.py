@@ -39,13 +39,13 @@ class AuthenticationError(MercadoPagoError):
     def from_status(cls, status: int, key: str) -> AuthenticationError:
         if status == 403:
             text = QT_TRANSLATE_NOOP(
-                CTX,
+                "MercadoPago",
                 "Mercado Pago refused access: this access token may not act for this account "
                 "(is the store or box from another account?).",
             )
         else:
             text = QT_TRANSLATE_NOOP(
-                CTX,
+                "MercadoPago",
                 "Mercado Pago did not accept the access token: it is wrong or was revoked. "
                 "Paste the access token (APP_USR-...) again in Settings, not the public key.",
             )
@@ -92,7 +92,7 @@ def rejected(status: int, key: str, detail: str) -> RejectedError:
     return RejectedError(
         message(
             CTX,
-            QT_TRANSLATE_NOOP(CTX, "Mercado Pago refused the request: {detail} ({key})."),
+            QT_TRANSLATE_NOOP("MercadoPago", "Mercado Pago refused the request: {detail} ({key})."),
             detail=detail or key,
             key=key or str(status),
         ),
@@ -106,7 +106,7 @@ def not_found(key: str, detail: str) -> NotFoundError:
     return NotFoundError(
         message(
             CTX,
-            QT_TRANSLATE_NOOP(CTX, "Mercado Pago does not know this resource: {detail}."),
+            QT_TRANSLATE_NOOP("MercadoPago", "Mercado Pago does not know this resource: {detail}."),
             detail=detail or key,
         ),
         status=404,
@@ -116,7 +116,7 @@ def not_found(key: str, detail: str) -> NotFoundError:
 
 def rate_limited(retry_after: float | None) -> RateLimitedError:
     return RateLimitedError(
-        message(CTX, QT_TRANSLATE_NOOP(CTX, "Mercado Pago is busy (too many requests).")),
+        message(CTX, QT_TRANSLATE_NOOP("MercadoPago", "Mercado Pago is busy (too many requests).")),
         retry_after=retry_after,
     )
 
@@ -125,7 +125,9 @@ def server_error(status: int, key: str) -> ServerError:
     return ServerError(
         message(
             CTX,
-            QT_TRANSLATE_NOOP(CTX, "Mercado Pago had a problem on its side (error {status})."),
+            QT_TRANSLATE_NOOP(
+                "MercadoPago", "Mercado Pago had a problem on its side (error {status})."
+            ),
             status=status,
         ),
         status=status,
@@ -136,13 +138,14 @@ def server_error(status: int, key: str) -> ServerError:
 def transport_error(detail: str, *, timeout: bool) -> TransportError:
     if timeout:
         return TimeoutError_(
-            message(CTX, QT_TRANSLATE_NOOP(CTX, "Mercado Pago did not answer in time."))
+            message(CTX, QT_TRANSLATE_NOOP("MercadoPago", "Mercado Pago did not answer in time."))
         )
     return TransportError(
         message(
             CTX,
             QT_TRANSLATE_NOOP(
-                CTX, "Cannot reach Mercado Pago ({detail}). Check the internet connection."
+                "MercadoPago",
+                "Cannot reach Mercado Pago ({detail}). Check the internet connection.",
             ),
             detail=detail,
         )
@@ -153,7 +156,9 @@ def unexpected(detail: str) -> UnexpectedResponseError:
     return UnexpectedResponseError(
         message(
             CTX,
-            QT_TRANSLATE_NOOP(CTX, "Mercado Pago sent an answer the app cannot read: {detail}."),
+            QT_TRANSLATE_NOOP(
+                "MercadoPago", "Mercado Pago sent an answer the app cannot read: {detail}."
+            ),
             detail=detail,
         )
     )

@@ -173,7 +173,7 @@ def _move_aside(path: Path, why: str) -> LoadResult:
         problem=message(
             CTX,
             QT_TRANSLATE_NOOP(
-                CTX,
+                "Config",
                 "The settings file was damaged ({why}) and was put aside as {moved}. "
                 "Default settings are in use: please check them.",
             ),

@@ -35,7 +35,7 @@ def _unavailable(detail: str) -> KeyringUnavailableError:
         message(
             CTX,
             QT_TRANSLATE_NOOP(
-                CTX,
+                "Secrets",
                 "This computer has no password keyring the app can use ({detail}), so the "
                 "access token cannot be stored safely. Install and unlock a secret service "
                 "(for example GNOME Keyring or KWallet), or, for a kiosk, set the "

@@ -35,7 +35,7 @@ def box_id_problem(external_id: str) -> Message | None:
         return message(
             CTX,
             QT_TRANSLATE_NOOP(
-                CTX, "The box id may only have letters and digits, fewer than 40 of them."
+                "Setup", "The box id may only have letters and digits, fewer than 40 of them."
             ),
         )
     return None
@@ -44,7 +44,7 @@ def box_id_problem(external_id: str) -> Message | None:
 def box_name_problem(name: str) -> Message | None:
     if not name.strip() or len(name.strip()) > MAX_BOX_NAME:
         return message(
-            CTX, QT_TRANSLATE_NOOP(CTX, "The box name must have between 1 and 44 characters.")
+            CTX, QT_TRANSLATE_NOOP("Setup", "The box name must have between 1 and 44 characters.")
         )
     return None
 
@@ -53,7 +53,9 @@ def store_id_problem(external_id: str) -> Message | None:
     if not STORE_ID_RE.match(external_id):
         return message(
             CTX,
-            QT_TRANSLATE_NOOP(CTX, "The store id may only have letters and digits, at most 60."),
+            QT_TRANSLATE_NOOP(
+                "Setup", "The store id may only have letters and digits, at most 60."
+            ),
         )
     return None
 
@@ -105,7 +107,7 @@ async def ensure_store(
             message(
                 CTX,
                 QT_TRANSLATE_NOOP(
-                    CTX,
+                    "Setup",
                     "The account has no store with external id {store}. Check the id (it is "
                     "the store's external id, not its number), or create it.",
                 ),
@@ -163,7 +165,7 @@ async def ensure_box(
                     message(
                         CTX,
                         QT_TRANSLATE_NOOP(
-                            CTX, "Box {box} belongs to store {other}, not to store {store}."
+                            "Setup", "Box {box} belongs to store {other}, not to store {store}."
                         ),
                         box=external_id,
                         other=box.external_store_id,
@@ -176,7 +178,7 @@ async def ensure_box(
             message(
                 CTX,
                 QT_TRANSLATE_NOOP(
-                    CTX,
+                    "Setup",
                     "The account has no box with external id {box}. Boxes made in the Mercado "
                     "Pago web panel have no external id: create the box here instead.",
                 ),

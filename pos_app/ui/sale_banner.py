@@ -114,9 +114,10 @@ def banner_for(sale: SaleSnapshot, site: Site) -> Banner:
             ),
         )
     if status is SaleStatus.FAILED:
-        reason = sale.failure_reason or QCoreApplication.translate(
-            "PaymentBanner", "no reason given"
-        )
+        if sale.failure_message is not None:
+            reason = sale.failure_message.render(QCoreApplication.translate)
+        else:
+            reason = QCoreApplication.translate("PaymentBanner", "no reason given")
         return Banner(
             BannerKind.FAILED,
             QCoreApplication.translate("PaymentBanner", "Mercado Pago refused the order"),

@@ -1,0 +1,97 @@
+"""An engine wired to the sandbox over a real loopback socket, for Qt-free tests."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, replace
+from datetime import timedelta
+from decimal import Decimal
+
+from pos_app.checkout.events import Event, SaleChanged
+from pos_app.domain.cart import CartLine
+from pos_app.domain.records import SaleSnapshot
+from pos_app.mercadopago.credentials import AccessToken
+from pos_app.runtime import Runtime, open_runtime
+from pos_app.sandbox.app import create_sandbox_app
+from pos_app.sandbox.server import SandboxServer
+from pos_app.sandbox.state import SandboxState
+from pos_app.settings.config import Config, PollSchedule
+
+FAST_POLL = PollSchedule(fast=0.05, fast_for=3600, medium=0.05, slow=0.05, with_notifications=0.05)
+
+
+def config_for(state: SandboxState, **changes: object) -> Config:
+    base = Config(
+        user_id=state.seller_id,
+        site_id=state.site_id,
+        nickname="TESTDEMO",
+        is_test_user=True,
+        store_external_id=state.store_external_id,
+        store_name="Sucursal Centro",
+        box_external_id=state.box_external_id,
+        box_name="Caja 1",
+        poll=FAST_POLL,
+    )
+    return base.with_changes(**changes)
+
+
+@dataclass
+class Rig:
+    rt: Runtime
+    state: SandboxState
+    server: SandboxServer
+    events: list[Event]
+
+    @property
+    def engine(self):  # type: ignore[no-untyped-def]
+        return self.rt.engine
+
+    def statuses(self, ref: str) -> list[str]:
+        return [
+            e.sale.status.value
+            for e in self.events
+            if isinstance(e, SaleChanged) and e.sale.external_reference == ref
+        ]
+
+    async def until(self, predicate: Callable[[], bool], timeout: float = 5.0) -> None:
+        deadline = asyncio.get_running_loop().time() + timeout
+        while not predicate():
+            if asyncio.get_running_loop().time() > deadline:
+                raise AssertionError("condition not reached in time")
+            await asyncio.sleep(0.02)
+
+    async def sale_until(
+        self, ref: str, predicate: Callable[[SaleSnapshot], bool], timeout: float = 5.0
+    ) -> SaleSnapshot:
+        await self.until(lambda: predicate(self.rt.ledger.get_sale(ref)), timeout)  # type: ignore[arg-type]
+        sale = self.rt.ledger.get_sale(ref)
+        assert sale is not None
+        return sale
+
+
+@asynccontextmanager
+async def rig(
+    state: SandboxState | None = None,
+    *,
+    ttl: timedelta = timedelta(minutes=10),
+    cancel_recheck_delay: float = 0.2,
+    **config_changes: object,
+) -> AsyncIterator[Rig]:
+    state = state or SandboxState.seeded()
+    async with SandboxServer(create_sandbox_app(state)) as server:
+        config = config_for(state, **config_changes)
+        async with open_runtime(
+            config=config, token=AccessToken(state.seller_token), base_url=server.base_url
+        ) as rt:
+            rt.engine.settings = replace(
+                rt.engine.settings, ttl=ttl, cancel_recheck_delay=cancel_recheck_delay
+            )
+            events: list[Event] = []
+            rt.bus.subscribe(events.append)
+            yield Rig(rt, state, server, events)
+
+
+def line(title: str = "Yerba 1kg", price: str = "1725.25", qty: int = 2) -> CartLine:
+    return CartLine(sku="7790001", title=title, unit_price=Decimal(price), quantity=qty)
