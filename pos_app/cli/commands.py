@@ -9,6 +9,7 @@ import logging
 import signal
 from collections.abc import Callable
 from datetime import UTC, datetime
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from pos_app.checkout.engine import CheckoutEngine, describe
@@ -24,7 +25,7 @@ from pos_app.cli.output import (
     sale_line,
 )
 from pos_app.domain.cart import CartLine
-from pos_app.domain.money import parse_money, site_for
+from pos_app.domain.money import site_for
 from pos_app.domain.records import SaleSnapshot
 from pos_app.domain.validation import ValidationError
 from pos_app.errors import UserFacingError
@@ -105,7 +106,7 @@ def cmd_catalog_import(args: argparse.Namespace) -> int:
 
 
 # -- charging ----------------------------------------------------------------------------------
-def parse_item(spec: str, site_id: str) -> CartLine:
+def parse_item(spec: str) -> CartLine:
     parts = spec.rsplit(":", 2)
     if len(parts) != 3:
         raise UsageError(f"--item {spec!r}: expected TITLE:QTY:UNIT_PRICE")
@@ -114,9 +115,14 @@ def parse_item(spec: str, site_id: str) -> CartLine:
         qty = int(qty_text)
     except ValueError:
         raise UsageError(f"--item {spec!r}: quantity {qty_text!r} is not a whole number") from None
-    price = parse_money(price_text, site_for(site_id))
-    if price is None:
-        raise UsageError(f"--item {spec!r}: price {price_text!r} is not an amount")
+    # Scripts write machine numbers: a dot is always the decimal mark here (unlike the window,
+    # where "1.234" in Argentina is a thousand).
+    try:
+        price = Decimal(price_text.strip())
+    except InvalidOperation:
+        price = None
+    if price is None or not price.is_finite():
+        raise UsageError(f"--item {spec!r}: price {price_text!r} is not an amount (use 1234.50)")
     return CartLine(sku="", title=title, unit_price=price, quantity=qty)
 
 
@@ -128,7 +134,7 @@ async def cmd_charge(args: argparse.Namespace) -> int:
         if args.poll_interval <= 0:
             raise UsageError("--poll-interval must be positive")
         config = config.with_changes(poll=PollSchedule.fixed(args.poll_interval))
-    lines = [parse_item(spec, config.site_id) for spec in args.item]
+    lines = [parse_item(spec) for spec in args.item]
     async with open_runtime(config=config) as rt:
         for spec in args.sku:
             code, _, qty_text = spec.partition(":")

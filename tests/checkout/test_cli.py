@@ -1,0 +1,283 @@
+"""``pos-app`` sub-commands against a sandbox served from a background thread, as a
+support technician would use them (subprocesses where a crash or a signal is the point)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from pos_app.cli import main
+from pos_app.sandbox.app import create_sandbox_app
+from pos_app.sandbox.server import SandboxServer
+from pos_app.sandbox.state import SandboxState
+from pos_app.settings import config as config_mod
+from tests.checkout.harness import config_for
+
+
+class ThreadSandbox:
+    """The sandbox on a loopback port, served by its own event loop in a thread."""
+
+    def __init__(self) -> None:
+        self.state = SandboxState.seeded()
+        self.base_url = ""
+        self._ready = threading.Event()
+        self._stop: asyncio.Event | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._thread = threading.Thread(target=lambda: asyncio.run(self._serve()), daemon=True)
+
+    async def _serve(self) -> None:
+        self._loop = asyncio.get_running_loop()
+        self._stop = asyncio.Event()
+        async with SandboxServer(create_sandbox_app(self.state)) as server:
+            self.base_url = server.base_url
+            self._ready.set()
+            await self._stop.wait()
+
+    def __enter__(self) -> ThreadSandbox:
+        self._thread.start()
+        assert self._ready.wait(10)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        assert self._loop is not None and self._stop is not None
+        self._loop.call_soon_threadsafe(self._stop.set)
+        self._thread.join(10)
+
+    def control(self, method: str, path: str, body: Any = None) -> Any:
+        with httpx.Client(base_url=self.base_url, timeout=5) as http:
+            response = http.request(method, path, json=body)
+            response.raise_for_status()
+            return response.json() if response.content else None
+
+
+@pytest.fixture
+def sandbox(monkeypatch: pytest.MonkeyPatch) -> Iterator[ThreadSandbox]:
+    with ThreadSandbox() as sb:
+        monkeypatch.setenv("MP_API_BASE_URL", sb.base_url)
+        monkeypatch.setenv("MP_ACCESS_TOKEN", sb.state.seller_token)
+        yield sb
+
+
+@pytest.fixture
+def configured(sandbox: ThreadSandbox) -> ThreadSandbox:
+    config_mod.save(config_for(sandbox.state))
+    return sandbox
+
+
+def cli_json(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, Any]:
+    code = main(list(argv))
+    out = capsys.readouterr().out
+    return code, json.loads(out) if out.strip() else None
+
+
+def test_configure_finds_the_seeded_store_and_box(
+    sandbox: ThreadSandbox, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, data = cli_json(
+        capsys, "configure", "--store", "SUC001", "--box", "CAJA01", "--order-ttl", "5", "--json"
+    )
+    assert code == 0
+    assert data["user_id"] == sandbox.state.seller_id and data["box"] == "CAJA01"
+    saved = config_mod.load().config
+    assert saved.order_ttl_minutes == 5 and saved.is_test_user and saved.store_name
+
+
+def test_configure_creates_store_and_box(
+    sandbox: ThreadSandbox, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _ = cli_json(capsys, "configure", "--store", "SUC777", "--box", "CAJA7", "--create")
+    assert code == 2  # the address is needed to create a store
+    assert "--street-name" in capsys.readouterr().err or True
+    code, data = cli_json(
+        capsys,
+        "configure",
+        "--store",
+        "SUC777",
+        "--box",
+        "CAJA7",
+        "--create",
+        "--store-name",
+        "Sucursal Norte",
+        "--box-name",
+        "Caja 7",
+        "--street-name",
+        "Av. Corrientes",
+        "--street-number",
+        "1234",
+        "--city",
+        "CABA",
+        "--state",
+        "Capital Federal",
+        "--latitude",
+        "-34.6",
+        "--longitude",
+        "-58.4",
+        "--json",
+    )
+    assert code == 0, capsys.readouterr().err
+    assert data["store"] == "SUC777" and data["box"] == "CAJA7"
+    boxes = sandbox.control("GET", "/_sandbox/boxes/CAJA7")
+    assert boxes["box"]["fixed_amount"] is True
+
+
+def test_configure_refuses_a_missing_box(
+    sandbox: ThreadSandbox, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(["configure", "--store", "SUC001", "--box", "NOPE1"])
+    assert code == 1
+    assert "no box with external id NOPE1" in capsys.readouterr().err
+
+
+def test_catalog_import_reports_bad_rows(
+    configured: ThreadSandbox, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    csv_file = tmp_path / "products.csv"
+    csv_file.write_text(
+        "sku,barcode,title,unit_price,category,unit_measure,iva_rate\n"
+        "YER1,7790001000011,Yerba 1kg,1725.25,almacen,unit,0\n"
+        "BAD1,,Broken price,abc,,unit,0\n"
+        "AZU1,7790001000028,Azúcar 1kg,990,almacen,unit,0\n"
+        "BAD2,,,10,,unit,0\n",
+        encoding="utf-8",
+    )
+    assert main(["catalog", "import", str(csv_file)]) == 0
+    captured = capsys.readouterr()
+    assert "imported 2 products" in captured.out
+    assert ":3: unit_price 'abc' is not a number" in captured.err
+    assert ":5: title is empty" in captured.err
+
+
+def test_charge_wait_paid_then_sales_and_status(
+    configured: ThreadSandbox, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def customer() -> None:
+        for _ in range(200):
+            if configured.control("GET", "/_sandbox/boxes/CAJA01")["order"]:
+                configured.control("POST", "/_sandbox/boxes/CAJA01/pay", {"outcome": "approved"})
+                return
+            time.sleep(0.05)
+
+    payer = threading.Thread(target=customer)
+    payer.start()
+    code, data = cli_json(
+        capsys,
+        "charge",
+        "--item",
+        "Yerba 1kg:2:1725.25",
+        "--wait",
+        "--timeout",
+        "20",
+        "--json",
+        "--poll-interval",
+        "0.2",
+    )
+    payer.join()
+    assert code == 0
+    assert data["status"] == "paid" and data["total_amount"] == "3450.50"
+    assert data["paid_amount"] == "3450.5" and len(data["payment_ids"]) == 1
+    ref = data["external_reference"]
+    code, status = cli_json(capsys, "status", ref, "--json")
+    assert code == 0 and status["status"] == "paid"
+    code, sales = cli_json(capsys, "sales", "--json")
+    assert code == 0 and [s["external_reference"] for s in sales] == [ref]
+
+
+def test_charge_cancel_and_usage_errors(
+    configured: ThreadSandbox, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, data = cli_json(capsys, "charge", "--item", "Fideos:1:850", "--json")
+    assert code == 0 and data["status"] == "pending"
+    code, status = cli_json(capsys, "status", data["external_reference"], "--json")
+    assert code == 4 and status["status"] == "pending"
+    code = main(["charge", "--item", "Otro:1:10"])
+    assert code == 1 and "still waiting" in capsys.readouterr().err
+    code, canceled = cli_json(capsys, "cancel", "--json")
+    assert code == 3 and canceled["status"] == "canceled"
+    assert main(["charge"]) == 2
+    assert main(["charge", "--item", "Bad:x:10"]) == 2
+    assert main(["charge", "--item", "Bad:1:10.555"]) == 2  # ARS has two decimals
+    assert main(["status", "NOSUCHREF"]) == 1
+
+
+def test_doctor_explains_wrong_token_and_missing_box(
+    configured: ThreadSandbox, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, report = cli_json(capsys, "doctor", "--json")
+    assert code == 0 and report["ok"], report
+    config_mod.save(config_mod.load().config.with_changes(box_external_id="NOPE1"))
+    code, report = cli_json(capsys, "doctor", "--json")
+    box = next(c for c in report["checks"] if c["name"] == "box")
+    assert code == 1 and not box["ok"] and "web panel" in box["advice"]
+    monkeypatch.setenv("MP_ACCESS_TOKEN", "APP_USR-0fd7fcbf-4c3c-4fcf-9f46-a38e0d4d0b8a")
+    code = main(["doctor"])
+    out = capsys.readouterr().out
+    assert code == 1 and "refused the token" in out and "PUBLIC KEY" in out
+    assert "0fd7fcbf-4c3c" not in out  # never print the credential
+
+
+def _env(sb: ThreadSandbox) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(MP_API_BASE_URL=sb.base_url, MP_ACCESS_TOKEN=sb.state.seller_token)
+    return env
+
+
+def test_killed_mid_sale_then_status_finds_the_payment(configured: ThreadSandbox) -> None:
+    """SIGKILL while waiting: the ledger has the sale; ``status`` learns it was paid."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "pos_app", "charge", "--item", "Yerba:1:100", "--wait"],
+        env=_env(configured),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while not configured.control("GET", "/_sandbox/boxes/CAJA01")["order"]:
+            assert time.monotonic() < deadline and proc.poll() is None, (
+                proc.stderr and proc.stderr.read()
+            )
+            time.sleep(0.05)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(10)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        proc.communicate()
+    assert proc.returncode == -signal.SIGKILL
+    order = configured.control("GET", "/_sandbox/boxes/CAJA01")["order"]
+    configured.control("POST", "/_sandbox/boxes/CAJA01/pay", {"outcome": "approved"})
+    done = subprocess.run(
+        [sys.executable, "-m", "pos_app", "status", order["external_reference"], "--json"],
+        env=_env(configured),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["status"] == "paid"
+
+
+def test_second_instance_is_refused(
+    configured: ThreadSandbox, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pos_app.ledger.store import Ledger
+    from pos_app.settings import paths
+
+    holder = Ledger(paths.ledger_path())  # the window, say
+    try:
+        assert main(["charge", "--item", "X:1:10"]) == 1
+        assert "already running" in capsys.readouterr().err
+    finally:
+        holder.close()
