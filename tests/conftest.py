@@ -12,7 +12,7 @@ os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 os.environ.pop("MP_ACCESS_TOKEN", None)
 os.environ.pop("MP_API_BASE_URL", None)
 
-import pytest  # noqa: E402
+import pytest
 
 
 @pytest.fixture(autouse=True)

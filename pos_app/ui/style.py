@@ -12,12 +12,13 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QWidget
 
+from pos_app import assets
+
 log = logging.getLogger(__name__)
 
 
 def resources_dir() -> Path:
-    """``resources/`` beside the package (an editable install or a source checkout)."""
-    return Path(__file__).resolve().parents[2] / "resources"
+    return assets.resources_dir()
 
 
 def load_stylesheet() -> str:
