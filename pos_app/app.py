@@ -4,6 +4,12 @@
 built-in Mercado Pago sandbox on a free loopback port, uses a throwaway data directory (never the
 real configuration), loads a demo catalog and opens a second window: the customer's phone.
 
+First run: with no access token, no account or no store and box, the setup assistant
+(:mod:`pos_app.ui.setup_assistant`) opens instead of a window that could not charge. Its "Try the
+demo first" makes :func:`run_windows` answer :data:`DEMO_REQUESTED`, and :func:`main` starts
+again in demo mode. A settings file that was damaged (and put aside) is announced with a
+non-modal notice.
+
 Shutdown follows the design notes: the app does not quit when the last window closes; closing the
 main window sets an ``asyncio.Event``, and :func:`main` then closes the engine, the HTTP client, the
 ledger and the sandbox **while the event loop still runs**.
@@ -34,11 +40,17 @@ import qasync  # isort: skip
 from pos_app.errors import UserFacingError
 from pos_app.mercadopago.credentials import AccessToken
 from pos_app.runtime import Runtime, open_runtime
+from pos_app.settings import config as config_mod
+from pos_app.settings import secrets
+from pos_app.settings.account import needs_setup
 from pos_app.settings.config import Config
+from pos_app.settings.memory_keyring import memory_keyring
 from pos_app.ui.bridge import EngineBridge
-from pos_app.ui.errors import describe_error, show_error
+from pos_app.ui.errors import describe_error, show_error, translate_message
 from pos_app.ui.main_window import MainWindow
 from pos_app.ui.qt_workarounds import reserve_bool_references
+from pos_app.ui.settings_widgets import show_notice
+from pos_app.ui.setup_assistant import run_setup_assistant
 from pos_app.ui.style import apply_stylesheet, resources_dir
 
 if TYPE_CHECKING:
@@ -47,6 +59,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 DEMO_TTL_MINUTES = 3  # long enough to play with, short enough to watch an order expire
+DEMO_REQUESTED = -100  # run_windows' answer when the first-run assistant chose the demo
 
 
 def main(*, demo: bool = False, argv: list[str] | None = None) -> int:
@@ -72,7 +85,7 @@ def main(*, demo: bool = False, argv: list[str] | None = None) -> int:
     app.setQuitOnLastWindowClosed(False)
     apply_stylesheet(app)
     try:
-        return int(qasync.run(run_windows(demo=demo)))
+        code = int(qasync.run(run_windows(demo=demo)))
     except Exception as exc:  # start-up failed (ledger locked, unreadable files...)
         # The loop has ended, so a blocking message box is safe here (and nothing else is).
         if isinstance(exc, UserFacingError):
@@ -92,16 +105,35 @@ def main(*, demo: bool = False, argv: list[str] | None = None) -> int:
                 os.environ.pop("POS_APP_HOME", None)
             else:
                 os.environ["POS_APP_HOME"] = previous_home
+    if code == DEMO_REQUESTED and not demo:
+        # The first-run assistant's "Try the demo first": same process, a fresh loop.
+        return main(demo=True, argv=argv)
+    return code
 
 
 async def run_windows(*, demo: bool = False) -> int:
     async with AsyncExitStack() as stack:
         phone_place: tuple[str, str] | None = None
+        problem: str = ""
         if demo:
             rt, base_url, box = await open_demo(stack)
             phone_place = (base_url, box)
         else:
-            rt = await stack.enter_async_context(open_runtime())
+            loaded = config_mod.load()
+            source = secrets.load_token()
+            config, token = loaded.config, None
+            problem = translate_message(loaded.problem) if loaded.problem else ""
+            if needs_setup(config, source.token):
+                # Nothing to sell with yet: the assistant instead of an unusable window.
+                outcome = await run_setup_assistant(loaded, source)
+                if outcome is None:
+                    return 0
+                if outcome.demo or outcome.config is None:
+                    return DEMO_REQUESTED
+                config, token, problem = outcome.config, outcome.token, ""
+            rt = await stack.enter_async_context(open_runtime(config=config, token=token))
+            if token is not None:
+                rt.token_origin = "session"  # the keyring could not keep it
         bridge = EngineBridge(rt.engine.bus)
         stack.callback(bridge.detach)
         window = MainWindow(rt, bridge)
@@ -110,6 +142,8 @@ async def run_windows(*, demo: bool = False) -> int:
         window.closed.connect(closed.set)
         window.show()
         stack.enter_context(close_on_terminal_signals(window))
+        if problem:  # the settings file was damaged and put aside: say so, keep selling
+            show_notice(window, problem)
         if phone_place is not None:
             await open_phone(stack, window, rt, *phone_place)
         await resume(window, rt)
@@ -180,6 +214,8 @@ async def open_demo(stack: AsyncExitStack) -> tuple[Runtime, str, str]:
     from pos_app.sandbox.server import SandboxServer
     from pos_app.sandbox.state import SandboxState
 
+    # A token typed into Settings during the demo must never reach the computer's keyring.
+    stack.enter_context(memory_keyring())
     state = SandboxState.seeded()
     server = await stack.enter_async_context(SandboxServer(create_sandbox_app(state)))
     rt = await stack.enter_async_context(

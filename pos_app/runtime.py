@@ -1,7 +1,8 @@
 """Builds the Qt-free services one process needs: config, ledger, HTTP, client, engine.
 
 The window (``pos_app.app``) and the command line (``pos_app.cli``) both open a :class:`Runtime`,
-so they run the very same checkout engine.
+so they run the very same checkout engine, and the same notification receiver when
+``config.notify_listen`` is set.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pos_app.domain.money import Site, site_for
 from pos_app.ledger.store import Ledger
 from pos_app.mercadopago.client import MercadoPagoClient
 from pos_app.mercadopago.credentials import AccessToken, base_url_from_env
+from pos_app.notifications import NotificationReceiver
 from pos_app.settings import config as config_mod
 from pos_app.settings import paths, secrets
 from pos_app.settings.config import Config
@@ -59,6 +61,11 @@ class Runtime:
     engine: CheckoutEngine
     token_origin: str = ""
     bus: EventBus = field(default_factory=EventBus)
+    # The notification receiver, while it runs; ``receiver_problem`` says why it does not
+    # when it should (port taken...): the till sells on, by polling alone.
+    receiver: NotificationReceiver | None = None
+    receiver_problem: str = ""
+    receiver_enabled: bool = True
 
     @property
     def site(self) -> Site:
@@ -66,11 +73,41 @@ class Runtime:
 
     async def reconfigure(self, config: Config, token: AccessToken | None = None) -> None:
         """Apply new settings (and maybe credentials) without restarting."""
+        old_listen = self.config.notify_listen
         self.config = config
         self.engine.settings = checkout_settings(config)
         if token is not None:
             self.client = self.client.with_token(token)
             self.engine.replace_client(self.client)
+        if self.receiver is not None and config.notify_listen == old_listen:
+            self.receiver.set_secret(secrets.load_webhook_secret())  # Settings may set one
+        else:
+            await self.stop_receiver()
+            await self.start_receiver()  # also retries a port that was taken at start-up
+
+    async def start_receiver(self) -> None:
+        """Listen on ``config.notify_listen`` (when set). Never raises: a taken port must not
+        stop the shop from selling, so the problem is logged and kept in ``receiver_problem``."""
+        self.receiver_problem = ""
+        listen = self.config.notify_listen
+        if not (self.receiver_enabled and listen) or self.receiver is not None:
+            return
+        try:
+            receiver = NotificationReceiver(
+                self.engine.hint, listen=listen, secret=secrets.load_webhook_secret()
+            )
+            await receiver.start()
+        except (OSError, ValueError) as exc:
+            self.receiver_problem = f"cannot listen on {listen}: {exc}"
+            log.warning("notification receiver off: %s; payments are found by polling", exc)
+            return
+        self.receiver = receiver
+        log.info("notification receiver listening on %s", receiver.url)
+
+    async def stop_receiver(self) -> None:
+        receiver, self.receiver = self.receiver, None
+        if receiver is not None:
+            await receiver.stop()
 
 
 @asynccontextmanager
@@ -81,8 +118,13 @@ async def open_runtime(
     base_url: str | None = None,
     http_transport: httpx.AsyncBaseTransport | None = None,
     exclusive: bool = True,
+    enable_receiver: bool = True,
 ) -> AsyncIterator[Runtime]:
-    """Open everything; close it all, in order, while the event loop still runs."""
+    """Open everything; close it all, in order, while the event loop still runs.
+
+    ``enable_receiver=False`` keeps the notification receiver off whatever the settings say
+    (one-shot commands that end before any notification could matter).
+    """
     if config is None:
         config = config_mod.load().config
     origin = "argument"
@@ -100,9 +142,13 @@ async def open_runtime(
         bus = EventBus()
         engine = CheckoutEngine(ledger, client, checkout_settings(config), bus=bus)
         runtime = Runtime(config, ledger, http, client, engine, origin, bus)
+        runtime.receiver_enabled = enable_receiver
         try:
+            await runtime.start_receiver()
             yield runtime
         finally:
+            # Receiver first: no new hints, and its fetches end before the HTTP client does.
+            await runtime.stop_receiver()
             await runtime.engine.aclose()
     finally:
         await http.aclose()

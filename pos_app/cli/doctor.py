@@ -15,6 +15,7 @@ from pos_app.mercadopago import errors as mp
 from pos_app.mercadopago.client import MercadoPagoClient
 from pos_app.mercadopago.credentials import AccessToken, BaseUrlError
 from pos_app.mercadopago.retry import RetryPolicy
+from pos_app.notifications.diagnose import check_receiver
 from pos_app.runtime import resolve_base_url
 from pos_app.settings import config as config_mod
 from pos_app.settings import paths, secrets
@@ -83,7 +84,15 @@ async def run_checks() -> list[Check]:
         checks.extend(await _api_checks(config, source.token))
 
     checks.append(_ledger_check())
+    checks.extend(await _receiver_checks(config))
     return checks
+
+
+async def _receiver_checks(config: config_mod.Config) -> list[Check]:
+    """Listening (started for a moment, or the running app's), and the public URL reaching it."""
+    secret_set = bool(config.notify_listen and secrets.load_webhook_secret())
+    findings = await check_receiver(config.notify_listen, config.notify_url, secret_set=secret_set)
+    return [Check(f.name, f.ok, f.detail, f.advice) for f in findings]
 
 
 async def _api_checks(config: config_mod.Config, token: AccessToken) -> list[Check]:

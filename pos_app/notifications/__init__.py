@@ -1,1 +1,40 @@
+"""The notification receiver: Mercado Pago IPNs and webhooks as instant *hints*.
 
+A notification only says "look at merchant order N" (or payment N). It is never believed: the
+receiver answers 200 at once and hands ``(topic, id)`` to ``CheckoutEngine.hint``, which fetches
+the resource and runs the one reconcile path. Polling by reference stays on as the safety net;
+notifications only make it slower and the answer faster.
+
+::
+
+    Mercado Pago ──POST /mp/notifications──> NotificationEndpoint (app.py)
+        parse (parsing.py), throttle (throttle.py), signature (signature.py)
+        └── HintDispatcher (dispatcher.py) ──background──> engine.hint(topic, id)
+    EmbeddedServer (server.py): uvicorn in the app's own event loop
+"""
+
+from __future__ import annotations
+
+from pos_app.notifications.app import PATH, PING_MARKER, NotificationEndpoint, ReceiverLimits
+from pos_app.notifications.dispatcher import DispatchStats, HintDispatcher, HintHandler, Outcome
+from pos_app.notifications.parsing import BadNotification, Notice
+from pos_app.notifications.probe import ProbeResult, probe
+from pos_app.notifications.receiver import NotificationReceiver
+from pos_app.notifications.server import parse_listen
+
+__all__ = [
+    "PATH",
+    "PING_MARKER",
+    "BadNotification",
+    "DispatchStats",
+    "HintDispatcher",
+    "HintHandler",
+    "Notice",
+    "NotificationEndpoint",
+    "NotificationReceiver",
+    "Outcome",
+    "ProbeResult",
+    "ReceiverLimits",
+    "parse_listen",
+    "probe",
+]

@@ -47,6 +47,9 @@ from pos_app.ui.qt_workarounds import emit
 from pos_app.ui.sale_banner import is_late_payment
 from pos_app.ui.sales_dialog import TodaySalesDialog
 from pos_app.ui.scan_field import ScanField
+from pos_app.ui.settings_dialog import SettingsDialog
+from pos_app.ui.settings_session import SettingsResult, SettingsSession
+from pos_app.ui.settings_widgets import show_notice
 from pos_app.ui.status_bar import PosStatusBar
 from pos_app.ui.style import set_state
 from pos_app.ui.totals_panel import TotalsPanel
@@ -72,6 +75,7 @@ class MainWindow(QMainWindow):
         self._cancel_after_charge: bool | None = None  # Esc pressed that early (value = cash)
         self.calls = EngineCalls(self.tasks, self)
         self._sales_dialog: TodaySalesDialog | None = None
+        self._settings_dialog: SettingsDialog | None = None
         self.setWindowTitle(self.tr("Counter — Mercado Pago QR"))
         self.setMinimumSize(800, 600)
 
@@ -140,6 +144,11 @@ class MainWindow(QMainWindow):
         self.cancel_action = self._action(self.tr("Cancel charge"), "Esc", self.cancel_charge)
         self.new_sale_action = self._action(self.tr("New sale"), "Return", self.new_sale)
         self.new_sale_action.setShortcuts([QKeySequence("Return"), QKeySequence("Enter")])
+        self.settings_action = self._action(self.tr("Settings…"), "F9", self.open_settings)
+        self.settings_action.setObjectName("settingsAction")
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        tools_menu = self.menuBar().addMenu(self.tr("&Tools"))
+        tools_menu.addAction(self.settings_action)
 
         # -- wiring ----------------------------------------------------------------------------
         self.search.productChosen.connect(self._product_chosen)
@@ -227,6 +236,8 @@ class MainWindow(QMainWindow):
         self.custom_action.setEnabled(not paying)
         self.cancel_action.setEnabled(paying and not ended)
         self.new_sale_action.setEnabled(ended)
+        # Not while a charge is on the box: its store and box must not change under it.
+        self.settings_action.setEnabled(not paying or ended)
         if sale is not None and paying:
             self.payment.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -448,11 +459,60 @@ class MainWindow(QMainWindow):
         self._sales_dialog.activateWindow()
         return self._sales_dialog
 
+    # == settings ================================================================================
+    def open_settings(self) -> SettingsDialog | None:
+        if not self.settings_action.isEnabled():
+            return None
+        if self._settings_dialog is not None:
+            self._settings_dialog.raise_()
+            self._settings_dialog.activateWindow()
+            return self._settings_dialog
+        session = SettingsSession(
+            self.rt.config,
+            self.rt.client,
+            token=self.rt.client.token,
+            origin=self.rt.token_origin,
+        )
+        dialog = SettingsDialog(session, parent=self)
+        dialog.applied.connect(self._settings_applied)
+        dialog.finished.connect(lambda _result: self._settings_closed(dialog))
+        self._settings_dialog = dialog
+        dialog.open()  # never exec(): the qasync loop keeps running
+        return dialog
+
+    def _settings_closed(self, dialog: SettingsDialog) -> None:
+        if self._settings_dialog is dialog:
+            self._settings_dialog = None
+        dialog.deleteLater()
+        self.focus_scan()
+
+    def _settings_applied(self, result: SettingsResult) -> None:
+        self._call(self._apply_settings(result))
+
+    async def _apply_settings(self, result: SettingsResult) -> None:
+        """Re-apply what OK saved: engine settings, credentials, the status bar."""
+        before = self.rt.config
+        await self.rt.reconfigure(result.config, result.token)
+        if result.token is not None:
+            self.rt.token_origin = "keyring"
+        self.status.set_config(result.config)
+        if result.config.site_id != before.site_id:
+            # Prices, the cart and the totals were built for the old country's money.
+            show_notice(
+                self,
+                self.tr(
+                    "This account is from another country: close and open the app again so "
+                    "prices use its currency."
+                ),
+            )
+
     # == closing =================================================================================
     def closeEvent(self, event: QCloseEvent) -> None:
         save_geometry(self, "main")
         if self._sales_dialog is not None:
             self._sales_dialog.close()
+        if self._settings_dialog is not None:
+            self._settings_dialog.reject()  # unsaved settings are discarded, as with Cancel
         if self.payment.sale is not None and self.payment.sale.is_open:
             # Safe: the sale is in the ledger and the next start-up resumes it.
             log.info("window closed with sale %s still open", self.payment.sale.external_reference)

@@ -23,15 +23,15 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 os.environ.setdefault("POS_APP_HOME", tempfile.mkdtemp(prefix="pos-bench-"))
 
-from pos_app.checkout.events import SaleChanged  # noqa: E402
-from pos_app.domain.sale import SaleStatus  # noqa: E402
-from pos_app.mercadopago.credentials import AccessToken  # noqa: E402
-from pos_app.runtime import open_runtime  # noqa: E402
-from pos_app.sandbox.app import create_sandbox_app  # noqa: E402
-from pos_app.sandbox.server import SandboxServer  # noqa: E402
-from pos_app.sandbox.state import SandboxState  # noqa: E402
-from pos_app.settings.config import PollSchedule  # noqa: E402
-from tests.checkout.harness import config_for, line  # noqa: E402
+from pos_app.checkout.events import SaleChanged
+from pos_app.domain.sale import SaleStatus
+from pos_app.mercadopago.credentials import AccessToken
+from pos_app.runtime import open_runtime
+from pos_app.sandbox.app import create_sandbox_app
+from pos_app.sandbox.server import SandboxServer
+from pos_app.sandbox.state import SandboxState
+from pos_app.settings.config import PollSchedule
+from tests.checkout.harness import config_for, line
 
 
 async def one_sale(rt, state, paid_after: float) -> tuple[float, int]:  # type: ignore[no-untyped-def]
@@ -87,7 +87,9 @@ if __name__ == "__main__":
     parser.add_argument("--fixed", type=float, default=None, help="compare a fixed poller")
     args = parser.parse_args()
     result = asyncio.run(main(args.sales, args.paid_after, args.fixed))
-    print(f"# {platform.node()} {platform.machine()} {os.cpu_count()} cores, Python {platform.python_version()}")
+    print(
+        f"# {platform.node()} {platform.machine()} {os.cpu_count()} cores, Python {platform.python_version()}"
+    )
     for key, value in result.items():
         print(f"{key:>18}: {value}")
     out = Path("artifacts/bench_polling.json")

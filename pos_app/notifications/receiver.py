@@ -1,0 +1,79 @@
+"""The receiver as one object: HTTP endpoint + hint dispatcher + embedded server.
+
+``open_runtime`` starts one when ``config.notify_listen`` is set, so the window and
+``pos-app charge --wait`` both get it. Off by default: a counter PC usually has no public
+address, and polling by reference finds every payment anyway, only less quickly.
+"""
+
+from __future__ import annotations
+
+from types import TracebackType
+
+from pos_app.notifications.app import (
+    PATH,
+    NotificationEndpoint,
+    ReceiverLimits,
+    create_receiver_app,
+)
+from pos_app.notifications.dispatcher import HintDispatcher, HintHandler
+from pos_app.notifications.server import EmbeddedServer, parse_listen
+
+
+class NotificationReceiver:
+    """``async with NotificationReceiver(engine.hint, listen="127.0.0.1:8088") as receiver:``"""
+
+    def __init__(
+        self,
+        handler: HintHandler,
+        *,
+        listen: str,
+        secret: str = "",
+        limits: ReceiverLimits | None = None,
+    ) -> None:
+        limits = limits or ReceiverLimits()
+        host, port = parse_listen(listen)
+        self.listen = listen
+        self.dispatcher = HintDispatcher(
+            handler,
+            settle=limits.settle,
+            max_pending=limits.max_pending,
+            concurrency=limits.concurrency,
+        )
+        self.endpoint = NotificationEndpoint(self.dispatcher, limits=limits, secret=secret)
+        self.app = create_receiver_app(self.endpoint)
+        self.server = EmbeddedServer(self.app, host=host, port=port)
+
+    @property
+    def url(self) -> str:
+        """The local address of the endpoint (not the public one Mercado Pago uses)."""
+        return self.server.base_url + PATH
+
+    @property
+    def running(self) -> bool:
+        return self.server.running
+
+    def set_secret(self, secret: str) -> None:
+        """A new webhook secret from Settings applies to the next request."""
+        self.endpoint.secret = secret
+
+    async def start(self) -> None:
+        """Bind and serve; ``OSError`` when the address is taken or not ours."""
+        await self.server.start()
+
+    async def stop(self) -> None:
+        """Stop answering first, then cancel hints in flight (they use the HTTP client, which
+        the caller closes next)."""
+        await self.server.stop()
+        await self.dispatcher.aclose()
+
+    async def __aenter__(self) -> NotificationReceiver:
+        await self.start()
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.stop()

@@ -1,0 +1,111 @@
+"""uvicorn inside the running event loop (the Qt window's or the CLI's), without its own loop.
+
+The same pattern as :mod:`pos_app.sandbox.server`, kept separate so the production receiver
+does not import the emulator.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import socket
+from collections.abc import Generator
+
+import uvicorn
+from starlette.types import ASGIApp
+
+
+def parse_listen(text: str) -> tuple[str, int]:
+    """``127.0.0.1:8088``, ``[::1]:8088``, ``0.0.0.0:8088`` -> ``(host, port)``; port 0 picks
+    a free one (tests)."""
+    host, sep, port = text.strip().rpartition(":")
+    host = host.strip("[]")
+    if not sep or not host or not port.isascii() or not port.isdigit() or int(port) > 65535:
+        raise ValueError(f"{text!r} is not HOST:PORT (for example 127.0.0.1:8088)")
+    return host, int(port)
+
+
+def url_host(host: str) -> str:
+    """Where to reach a listening address from this computer (wildcards mean loopback)."""
+    host = {"0.0.0.0": "127.0.0.1", "::": "::1", "": "127.0.0.1"}.get(host, host)
+    return f"[{host}]" if ":" in host else host
+
+
+class _EmbeddedServer(uvicorn.Server):
+    """uvicorn without its signal handling: the host process owns Ctrl-C."""
+
+    @contextlib.contextmanager
+    def capture_signals(self) -> Generator[None, None, None]:
+        yield
+
+
+def _bind(host: str, port: int) -> socket.socket:
+    # Binding here turns "port in use" into an OSError for the caller; uvicorn would log it and
+    # call sys.exit() inside a task.
+    family, kind, proto, _, address = socket.getaddrinfo(
+        host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
+    )[0]
+    sock = socket.socket(family, kind, proto)
+    try:
+        if hasattr(socket, "SO_EXCLUSIVEADDRUSE"):
+            # Windows: SO_REUSEADDR there would let two programs share a listening port.
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_EXCLUSIVEADDRUSE, 1)
+        else:
+            # Elsewhere it only allows a quick restart over connections in TIME_WAIT.
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+    except OSError:
+        sock.close()
+        raise
+    return sock
+
+
+class EmbeddedServer:
+    def __init__(self, app: ASGIApp, *, host: str, port: int) -> None:
+        self.app = app
+        self.host = host
+        self.port = port
+        self.base_url = ""
+        self._server: uvicorn.Server | None = None
+        self._task: asyncio.Future[None] | None = None
+
+    @property
+    def running(self) -> bool:
+        return self._task is not None and not self._task.done()
+
+    async def start(self) -> None:
+        sock = _bind(self.host, self.port)
+        config = uvicorn.Config(
+            self.app,
+            lifespan="off",
+            log_level="warning",
+            log_config=None,  # leave the host process's logging configuration alone
+            access_log=False,
+            http="h11",
+            server_header=False,
+            # Behind a tunnel on this computer, the sender's address comes in X-Forwarded-For
+            # (trusted from loopback only, uvicorn's default): the throttle needs it.
+            proxy_headers=True,
+            limit_concurrency=64,
+            timeout_keep_alive=5,
+            timeout_graceful_shutdown=2,  # quitting the app must not hang on a slow sender
+        )
+        server = _EmbeddedServer(config)
+        self._server = server
+        self._task = asyncio.ensure_future(server.serve(sockets=[sock]))
+        while not server.started:
+            if self._task.done():
+                sock.close()
+                self._server, task, self._task = None, self._task, None
+                await task  # re-raises the startup failure
+                raise RuntimeError("the notification receiver stopped while starting")
+            await asyncio.sleep(0.005)
+        self.port = sock.getsockname()[1]
+        self.base_url = f"http://{url_host(self.host)}:{self.port}"
+
+    async def stop(self) -> None:
+        if self._server is None or self._task is None:
+            return
+        self._server.should_exit = True
+        task, self._task, self._server = self._task, None, None
+        await task

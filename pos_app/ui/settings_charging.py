@@ -1,0 +1,320 @@
+"""Settings → Charging: order expiry, how often to check, the largest sale, the paid sound, and
+the optional notification receiver (off by default).
+
+The same fields ``pos-app configure`` sets (``--order-ttl``, ``--poll-interval``,
+``--max-total``, ``--title``, ``--notify-listen``, ``--notify-url``), with the same rules.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_app.domain.money import format_money
+from pos_app.settings import forms, secrets
+from pos_app.settings.config import Config, PollSchedule
+from pos_app.ui.errors import translate_message
+from pos_app.ui.qt_workarounds import emit
+from pos_app.ui.settings_session import SettingsSession
+from pos_app.ui.settings_widgets import FieldBox, FormGrid, heading, note
+
+
+def _number(value: str, name: str, unit: str, hint: str = "") -> tuple[QLineEdit, FieldBox]:
+    """A short number field with its unit after it ("10  minutes")."""
+    edit = QLineEdit(value)
+    edit.setObjectName(name)
+    edit.setMaxLength(8)
+    edit.setFixedWidth(110)
+    edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+    return edit, FieldBox(edit, hint, trailing=QLabel(unit))
+
+
+class ChargingPage(QWidget):
+    changed = Signal()
+
+    def __init__(self, session: SettingsSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        config = session.config
+        self.title = self.tr("Charging")
+        self._secret_saved = bool(secrets.load_webhook_secret())
+
+        # -- orders ----------------------------------------------------------------------------
+        self.ttl, self.ttl_field = _number(
+            str(config.order_ttl_minutes),
+            "orderTtl",
+            self.tr("minutes"),
+            self.tr(
+                "How long the customer has to pay. After that the order leaves the QR and "
+                "the sale ends as expired."
+            ),
+        )
+        self.max_total = QLineEdit(self._max_total_text(config))
+        self.max_total.setObjectName("maxTotal")
+        self.max_total.setMaximumWidth(260)
+        self.max_total_field = FieldBox(self.max_total)
+        self.order_title = QLineEdit(config.order_title)
+        self.order_title.setObjectName("orderTitle")
+        self.order_title.setMaxLength(150)
+        self.order_title.setPlaceholderText(self.tr("empty = the store's name"))
+        self.sound = QCheckBox(self.tr("Beep when a sale is paid"))
+        self.sound.setObjectName("soundOnPaid")
+        self.sound.setChecked(config.sound_on_paid)
+
+        orders = QGroupBox(self.tr("Orders"))
+        orders_form = FormGrid(orders)
+        orders_form.addRow(self.tr("Order expires after:"), self.ttl_field)
+        orders_form.addRow(self.tr("Largest sale:"), self.max_total_field)
+        orders_form.addRow(
+            self.tr("Name on the customer's phone:"),
+            FieldBox(
+                self.order_title,
+                self.tr("Shown as the order's title when the customer scans."),
+            ),
+        )
+        orders_form.addRow("", self.sound)
+
+        # -- polling ---------------------------------------------------------------------------
+        poll = config.poll
+        fixed = forms.is_fixed_poll(poll)
+        self.adaptive = QRadioButton(self.tr("Quickly at first, then less often (recommended)"))
+        self.adaptive.setObjectName("pollAdaptive")
+        self.steady = QRadioButton(self.tr("At a steady pace"))
+        self.steady.setObjectName("pollSteady")
+        group = QButtonGroup(self)
+        group.addButton(self.adaptive)
+        group.addButton(self.steady)
+        seconds = self.tr("seconds")
+        self.fast, self.fast_field = _number(
+            forms.format_number(poll.fast if not fixed else 1.0), "pollFast", seconds
+        )
+        self.fast_for, self.fast_for_field = _number(
+            forms.format_number(poll.fast_for), "pollFastFor", seconds
+        )
+        self.every, self.every_field = _number(
+            forms.format_number(poll.fast if fixed else 3.0), "pollEvery", seconds
+        )
+        (self.steady if fixed else self.adaptive).setChecked(True)
+
+        polling = QGroupBox(self.tr("Checking whether the customer paid"))
+        polling_layout = QVBoxLayout(polling)
+        schedule = FormGrid()  # one grid, so both choices' fields line up
+        schedule.addWide(self.adaptive)
+        schedule.addRow(self.tr("check every"), self.fast_field, indent=28)
+        schedule.addRow(self.tr("during the first"), self.fast_for_field, indent=28)
+        schedule.addWide(self.steady)
+        schedule.addRow(self.tr("check every"), self.every_field, indent=28)
+        polling_layout.addLayout(schedule)
+        polling_layout.addWidget(
+            note(
+                self.tr(
+                    "The app asks Mercado Pago about the sale while the customer pays. Quick "
+                    "checks show “paid” sooner; fewer checks use less data."
+                )
+            )
+        )
+
+        # -- notifications ---------------------------------------------------------------------
+        self.notify = QCheckBox(self.tr("Receive payment notifications from Mercado Pago"))
+        self.notify.setObjectName("notifyEnabled")
+        self.notify.setChecked(bool(config.notify_listen or config.notify_url))
+        self.listen = QLineEdit(config.notify_listen)
+        self.listen.setObjectName("notifyListen")
+        self.listen.setPlaceholderText("127.0.0.1:8088")
+        self.listen_field = FieldBox(
+            self.listen,
+            self.tr("Where this computer listens (HOST:PORT), for example 127.0.0.1:8088."),
+        )
+        self.url = QLineEdit(config.notify_url)
+        self.url.setObjectName("notifyUrl")
+        self.url.setPlaceholderText("https://shop.example.com/mp/notifications")
+        self.url_field = FieldBox(
+            self.url,
+            self.tr(
+                "The https:// address on the internet that forwards to the address above "
+                "(a tunnel or your router). Mercado Pago posts there."
+            ),
+        )
+        self.secret = QLineEdit()
+        self.secret.setObjectName("webhookSecret")
+        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.secret.setPlaceholderText(
+            self.tr("saved — type to replace") if self._secret_saved else self.tr("optional")
+        )
+        self.secret_field = FieldBox(
+            self.secret,
+            self.tr(
+                "The webhook's secret signature (Your integrations → Webhooks). Kept in the "
+                "keyring, like the token."
+            ),
+        )
+        self.notify_body = QWidget()
+        notify_form = FormGrid(self.notify_body)
+        notify_form.setContentsMargins(0, 0, 0, 0)
+        notify_form.addRow(self.tr("Listen on:"), self.listen_field)
+        notify_form.addRow(self.tr("Public address:"), self.url_field)
+        notify_form.addRow(self.tr("Webhook secret:"), self.secret_field)
+        notifications = QGroupBox(self.tr("Instant notifications (optional, for experts)"))
+        notifications_layout = QVBoxLayout(notifications)
+        notifications_layout.addWidget(
+            note(
+                self.tr(
+                    "Off by default: checking (above) is enough. With notifications Mercado "
+                    "Pago also tells the app at once, but only if it can reach this computer "
+                    "from the internet."
+                )
+            )
+        )
+        notifications_layout.addWidget(self.notify)
+        notifications_layout.addWidget(self.notify_body)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("Charging")))
+        layout.addWidget(orders)
+        layout.addWidget(polling)
+        layout.addWidget(notifications)
+        layout.addStretch(1)
+
+        for edit in (
+            self.ttl,
+            self.fast,
+            self.fast_for,
+            self.every,
+            self.max_total,
+            self.listen,
+            self.url,
+            self.secret,
+        ):
+            edit.textChanged.connect(self.refresh)
+        for button in (self.adaptive, self.notify):
+            button.toggled.connect(self.refresh)
+        session.accountChanged.connect(self.refresh)  # another country: other money rules
+        self.refresh()
+
+    def _max_total_text(self, config: Config) -> str:
+        if not config.max_total:
+            return ""
+        return format_money(config.max_total_amount(), self.session.site, symbol=False)
+
+    # == validation ==============================================================================
+    def refresh(self, *_args: object) -> None:
+        site = self.session.site
+        self.max_total.setPlaceholderText(
+            self.tr("empty = {amount}").format(amount=format_money(site.default_max_total, site))
+        )
+        self.max_total_field.set_hint(
+            self.tr(
+                "Sales above this amount are refused before charging (a typo guard). In {currency}."
+            ).format(currency=site.currency)
+        )
+        amount = forms.parse_max_total(self.max_total.text(), site)
+        self.max_total_field.set_error(translate_message(amount.problem) if amount.problem else "")
+        adaptive = self.adaptive.isChecked()
+        for widget in (self.fast, self.fast_for):
+            widget.setEnabled(adaptive)
+        self.every.setEnabled(not adaptive)
+        for field, problem in self._number_problems().items():
+            field.set_error(problem)
+        on = self.notify.isChecked()
+        self.notify_body.setVisible(on)
+        self.listen_field.set_error(self._listen_problem() if on else "")
+        self.url_field.set_error(self._url_problem() if on else "")
+        self.secret_field.set_error("")
+        emit(self.changed)
+
+    def _listen_problem(self) -> str:
+        text = self.listen.text().strip()
+        if not text:
+            return self.tr("Needed to receive notifications.")
+        problem = forms.listen_problem(text)
+        return translate_message(problem) if problem else ""
+
+    def _url_problem(self) -> str:
+        text = self.url.text().strip()
+        if not text:
+            return self.tr("Needed: Mercado Pago must know where to send them.")
+        problem = forms.notify_url_problem(text)
+        return translate_message(problem) if problem else ""
+
+    def _number_problems(self) -> dict[FieldBox, str]:
+        """Each number field's problem ("" when fine); only the fields in use count."""
+        adaptive = self.adaptive.isChecked()
+        checks = (
+            (self.ttl_field, forms.read_minutes(self.ttl.text())[1], True),
+            (self.fast_field, forms.read_interval(self.fast.text())[1], adaptive),
+            (self.fast_for_field, forms.read_fast_phase(self.fast_for.text())[1], adaptive),
+            (self.every_field, forms.read_interval(self.every.text())[1], not adaptive),
+        )
+        return {
+            field: translate_message(problem) if problem and used else ""
+            for field, problem, used in checks
+        }
+
+    def problem(self) -> str:
+        for text in self._number_problems().values():
+            if text:
+                return text
+        amount = forms.parse_max_total(self.max_total.text(), self.session.site)
+        if amount.problem is not None:
+            return translate_message(amount.problem)
+        if self.notify.isChecked():
+            return self._listen_problem() or self._url_problem()
+        return ""
+
+    def is_valid(self) -> bool:
+        return not self.problem()
+
+    def is_busy(self) -> bool:
+        return False
+
+    # == OK ======================================================================================
+    def save_secrets(self) -> bool:
+        secret = self.secret.text().strip()
+        if not (self.notify.isChecked() and secret):
+            return True
+        try:
+            secrets.save_webhook_secret(secret)
+        except secrets.KeyringUnavailableError as exc:
+            self.secret_field.set_error(translate_message(exc.msg))
+            return False
+        self.secret.clear()
+        self._secret_saved = True
+        self.secret.setPlaceholderText(self.tr("saved — type to replace"))
+        return True
+
+    def apply_to(self, config: Config) -> Config:
+        site = self.session.site
+        if self.adaptive.isChecked():
+            # From a steady pace back to adaptive: start again from the default slower steps.
+            base = PollSchedule() if forms.is_fixed_poll(config.poll) else config.poll
+            fast = forms.read_interval(self.fast.text())[0] or base.fast
+            fast_for = forms.read_fast_phase(self.fast_for.text())[0]
+            poll = forms.adaptive_poll(base, fast, base.fast_for if fast_for is None else fast_for)
+        else:
+            poll = PollSchedule.fixed(forms.read_interval(self.every.text())[0] or 3.0)
+        minutes = forms.read_minutes(self.ttl.text())[0] or config.order_ttl_minutes
+        on = self.notify.isChecked()
+        return config.with_changes(
+            order_ttl_minutes=minutes,
+            poll=poll,
+            max_total=forms.parse_max_total(self.max_total.text(), site).value,
+            order_title=" ".join(self.order_title.text().split()),
+            sound_on_paid=self.sound.isChecked(),
+            notify_listen=self.listen.text().strip() if on else "",
+            notify_url=self.url.text().strip() if on else "",
+        )
+
+    def forget_tasks(self) -> list[asyncio.Task[Any]]:
+        return []

@@ -1,0 +1,250 @@
+"""The first-run assistant: token → store and box → sticker; the demo offer; start-up wiring."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections.abc import Iterator
+from typing import Any
+
+import httpx
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from pos_app import app as app_mod
+from pos_app.mercadopago.credentials import AccessToken
+from pos_app.sandbox.app import create_sandbox_app
+from pos_app.sandbox.server import SandboxServer
+from pos_app.sandbox.state import SandboxState
+from pos_app.settings import config as config_mod
+from pos_app.settings import paths, secrets
+from pos_app.settings.config import Config, LoadResult
+from pos_app.settings.memory_keyring import MemoryKeyring, memory_keyring
+from pos_app.settings.secrets import TokenSource
+from pos_app.ui.main_window import MainWindow
+from pos_app.ui.setup_assistant import (
+    STEP_ACCOUNT,
+    STEP_PLACE,
+    STEP_READY,
+    SetupAssistant,
+    SetupOutcome,
+    run_setup_assistant,
+)
+
+WAIT = 10_000
+SANDBOX_URL = "http://127.0.0.1:9"  # never dialled: the transport is in-process
+
+
+@pytest.fixture
+def keyring_memory() -> Iterator[MemoryKeyring]:
+    with memory_keyring() as backend:
+        yield backend
+
+
+def visible(kind: type) -> Any:
+    found = [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
+    return found[-1] if found else None
+
+
+def start(
+    sandbox_app: Any, loaded: LoadResult | None = None, source: TokenSource | None = None
+) -> asyncio.Task[SetupOutcome | None]:
+    return asyncio.ensure_future(
+        run_setup_assistant(
+            loaded or LoadResult(Config()),
+            source or TokenSource(None, ""),
+            base_url=SANDBOX_URL,
+            http_transport=httpx.ASGITransport(app=sandbox_app),
+        )
+    )
+
+
+def shown_assistant(qtbot: QtBot) -> SetupAssistant:
+    qtbot.waitUntil(lambda: visible(SetupAssistant) is not None, timeout=WAIT)
+    assistant: SetupAssistant = visible(SetupAssistant)
+    assistant.resize(980, 760)
+    qtbot.waitExposed(assistant)
+    return assistant
+
+
+def check_token(qtbot: QtBot, assistant: SetupAssistant, token: str) -> None:
+    assistant.account.token_edit.setFocus()
+    qtbot.keyClicks(assistant.account.token_edit, token)
+    qtbot.mouseClick(assistant.account.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not assistant.account.is_busy(), timeout=WAIT)
+
+
+def test_first_run_goes_from_token_to_store_and_box_to_the_sticker(
+    qloop: Any,
+    qtbot: QtBot,
+    keyring_memory: MemoryKeyring,
+    sandbox_app: Any,
+    sandbox_state: SandboxState,
+    screenshot: Any,
+) -> None:
+    task = start(sandbox_app)
+    assistant = shown_assistant(qtbot)
+    assert assistant.step == STEP_ACCOUNT
+    assert not assistant.next_button.isEnabled()
+    assert "Test connection" in assistant.footer.text()
+    assert assistant.demo_button.isVisible()
+    screenshot(assistant, "assistant_1_token")
+
+    check_token(qtbot, assistant, sandbox_state.seller_token)
+    assert assistant.account.card.isVisible()
+    qtbot.waitUntil(assistant.next_button.isEnabled, timeout=WAIT)
+    screenshot(assistant, "assistant_1_token_checked")
+    qtbot.mouseClick(assistant.next_button, Qt.MouseButton.LeftButton)
+    assert secrets.load_token().token == AccessToken(sandbox_state.seller_token)  # saved now
+
+    assert assistant.step == STEP_PLACE
+    place = assistant.place
+    # The seeded account has one store with one box: both proposed, QR fetched.
+    qtbot.waitUntil(lambda: place.sticker.info is not None, timeout=WAIT)
+    qtbot.waitUntil(assistant.next_button.isEnabled, timeout=WAIT)
+    screenshot(assistant, "assistant_2_store_and_box")
+    qtbot.mouseClick(assistant.next_button, Qt.MouseButton.LeftButton)
+
+    assert assistant.step == STEP_READY
+    assert assistant.next_button.text() == "Start selling"
+    assert assistant.sticker.info is not None
+    assert "Caja 1" in assistant.summary.text() and "Sucursal Centro" in assistant.summary.text()
+    screenshot(assistant, "assistant_3_ready")
+    qtbot.mouseClick(assistant.next_button, Qt.MouseButton.LeftButton)
+
+    qtbot.waitUntil(task.done, timeout=WAIT)
+    outcome = task.result()
+    assert outcome is not None and not outcome.demo and outcome.token is None
+    saved = config_mod.load().config
+    assert saved == outcome.config
+    assert (saved.user_id, saved.site_id, saved.is_test_user) == (
+        sandbox_state.seller_id,
+        "MLA",
+        True,
+    )
+    assert (saved.store_external_id, saved.box_external_id) == ("SUC001", "CAJA01")
+    assert visible(SetupAssistant) is None  # closed (and deleted)
+
+
+def test_the_demo_can_be_chosen_from_the_first_step(
+    qloop: Any, qtbot: QtBot, keyring_memory: MemoryKeyring, sandbox_app: Any
+) -> None:
+    task = start(sandbox_app)
+    assistant = shown_assistant(qtbot)
+    qtbot.mouseClick(assistant.demo_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(task.done, timeout=WAIT)
+    assert task.result() == SetupOutcome(demo=True)
+    assert not paths.config_path().exists()  # nothing saved for a demo
+
+
+def test_closing_the_assistant_ends_the_app(
+    qloop: Any, qtbot: QtBot, keyring_memory: MemoryKeyring, sandbox_app: Any
+) -> None:
+    task = start(sandbox_app)
+    assistant = shown_assistant(qtbot)
+    qtbot.keyClick(assistant, Qt.Key.Key_Escape)  # Esc must not throw the setup away
+    assert assistant.isVisible()
+    assistant.close()
+    qtbot.waitUntil(task.done, timeout=WAIT)
+    assert task.result() is None
+
+
+def test_without_a_keyring_the_token_can_serve_this_session_only(
+    qloop: Any,
+    qtbot: QtBot,
+    sandbox_app: Any,
+    sandbox_state: SandboxState,
+    screenshot: Any,
+) -> None:
+    task = start(sandbox_app)  # the suite's "fail" keyring: nowhere to save a token
+    assistant = shown_assistant(qtbot)
+    check_token(qtbot, assistant, sandbox_state.seller_token)
+    qtbot.waitUntil(assistant.next_button.isEnabled, timeout=WAIT)
+    qtbot.mouseClick(assistant.next_button, Qt.MouseButton.LeftButton)
+    assert assistant.step == STEP_ACCOUNT  # could not save: stay and explain
+    error = assistant.account.token_field.error.text()
+    assert "cannot be stored safely" in error and "MP_ACCESS_TOKEN" in error
+    assert assistant.unsaved_button.isVisible()
+    screenshot(assistant, "assistant_no_keyring")
+    qtbot.mouseClick(assistant.unsaved_button, Qt.MouseButton.LeftButton)
+    assert assistant.step == STEP_PLACE
+    qtbot.waitUntil(assistant.next_button.isEnabled, timeout=WAIT)
+    qtbot.mouseClick(assistant.next_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(assistant.next_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(task.done, timeout=WAIT)
+    outcome = task.result()
+    assert outcome is not None and outcome.token == AccessToken(sandbox_state.seller_token)
+    assert sandbox_state.seller_token not in paths.config_path().read_text()
+
+
+def test_a_damaged_config_is_announced_and_the_demo_restarts_the_app(
+    qloop: Any, qtbot: QtBot, keyring_memory: MemoryKeyring, screenshot: Any
+) -> None:
+    paths.config_path().write_text('{"schema_version": 1, "order_ttl_minutes": "soon"}')
+    task = asyncio.ensure_future(app_mod.run_windows())
+    assistant = shown_assistant(qtbot)
+    assert assistant.banner.isVisible()
+    assert "damaged" in assistant.banner.text() and "order_ttl_minutes" in assistant.banner.text()
+    assert list(paths.config_dir().glob("config.json.broken-*"))
+    screenshot(assistant, "assistant_damaged_config")
+    qtbot.mouseClick(assistant.demo_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(task.done, timeout=WAIT)
+    assert task.result() == app_mod.DEMO_REQUESTED
+    assert visible(MainWindow) is None  # no unusable window was shown
+
+
+def test_main_restarts_into_the_demo_when_asked(
+    monkeypatch: pytest.MonkeyPatch, qapp: Any, _isolated_home: Any
+) -> None:
+    runs: list[tuple[bool, str]] = []
+
+    async def fake_run_windows(*, demo: bool = False) -> int:
+        runs.append((demo, os.environ["POS_APP_HOME"]))
+        return 0 if demo else app_mod.DEMO_REQUESTED  # the assistant's "Try the demo first"
+
+    monkeypatch.setattr(app_mod, "run_windows", fake_run_windows)
+    monkeypatch.setattr(app_mod.qasync, "run", asyncio.run)
+    assert app_mod.main() == 0
+    assert [demo for demo, _ in runs] == [False, True]
+    assert runs[0][1] == str(_isolated_home)
+    assert runs[1][1] != str(_isolated_home)  # the demo never touches the real folder
+    assert os.environ["POS_APP_HOME"] == str(_isolated_home)
+
+
+def test_a_token_from_the_environment_skips_straight_to_its_account(
+    qloop: Any,
+    qtbot: QtBot,
+    keyring_memory: MemoryKeyring,
+    monkeypatch: pytest.MonkeyPatch,
+    run: Any,
+) -> None:
+    """The whole start-up over a real socket: env token, assistant, then the counter window."""
+    state = SandboxState.seeded()
+    server = SandboxServer(create_sandbox_app(state))
+    run(server.__aenter__())
+    try:
+        monkeypatch.setenv("MP_API_BASE_URL", server.base_url)
+        monkeypatch.setenv("MP_ACCESS_TOKEN", state.seller_token)
+        task = asyncio.ensure_future(app_mod.run_windows())
+        assistant = shown_assistant(qtbot)
+        assert "MP_ACCESS_TOKEN" in assistant.account.secret_status.text()
+        # Checked on arrival: no typing needed.
+        qtbot.waitUntil(assistant.account.card.isVisible, timeout=WAIT)
+        qtbot.waitUntil(assistant.next_button.isEnabled, timeout=WAIT)
+        qtbot.mouseClick(assistant.next_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(assistant.next_button.isEnabled, timeout=WAIT)
+        qtbot.mouseClick(assistant.next_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(assistant.next_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: visible(MainWindow) is not None, timeout=WAIT)
+        window: MainWindow = visible(MainWindow)
+        assert window.rt.config.box_external_id == "CAJA01"
+        assert window.rt.token_origin == "environment"
+        assert "Sucursal Centro" in window.status.place.text()
+        assert visible(QMessageBox) is None  # nothing to announce
+        window.close()
+        qtbot.waitUntil(task.done, timeout=WAIT)
+        assert task.result() == 0
+    finally:
+        run(server.__aexit__(None, None, None))
