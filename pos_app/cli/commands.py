@@ -135,7 +135,10 @@ async def cmd_charge(args: argparse.Namespace) -> int:
             raise UsageError("--poll-interval must be positive")
         config = config.with_changes(poll=PollSchedule.fixed(args.poll_interval))
     lines = [parse_item(spec) for spec in args.item]
-    async with open_runtime(config=config) as rt:
+    # Only a charge that waits lives long enough for a notification to matter.
+    async with open_runtime(config=config, enable_receiver=bool(args.wait)) as rt:
+        if rt.receiver_problem:
+            err(f"pos-app: notifications off ({rt.receiver_problem}); following by polling")
         for spec in args.sku:
             code, _, qty_text = spec.partition(":")
             product = rt.ledger.catalog.lookup_code(code)
@@ -203,7 +206,7 @@ def _progress_printer() -> Callable[[Event], None]:
 
 
 async def cmd_status(args: argparse.Namespace) -> int:
-    async with open_runtime() as rt:
+    async with open_runtime(enable_receiver=False) as rt:
         sale = await rt.engine.reconcile(args.reference, "status")
         if args.json:
             print_json(sale_json(sale))
@@ -213,7 +216,7 @@ async def cmd_status(args: argparse.Namespace) -> int:
 
 
 async def cmd_cancel(args: argparse.Namespace) -> int:
-    async with open_runtime() as rt:
+    async with open_runtime(enable_receiver=False) as rt:
         sale = await rt.engine.cancel(args.reference, cash=args.cash)
         if args.json:
             print_json(sale_json(sale))

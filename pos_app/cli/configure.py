@@ -9,12 +9,13 @@ from decimal import Decimal, InvalidOperation
 import httpx
 
 from pos_app.cli.output import EXIT_ERROR, EXIT_OK, EXIT_USAGE, err, print_json
+from pos_app.domain.money import has_valid_decimals, site_for
 from pos_app.mercadopago.client import MercadoPagoClient
 from pos_app.mercadopago.credentials import AccessToken
 from pos_app.mercadopago.errors import MercadoPagoError
 from pos_app.runtime import resolve_base_url
 from pos_app.settings import config as config_mod
-from pos_app.settings import secrets
+from pos_app.settings import forms, secrets
 from pos_app.settings.config import Config, PollSchedule
 from pos_app.settings.setup import (
     SetupError,
@@ -87,21 +88,29 @@ async def cmd_configure(args: argparse.Namespace) -> int:
 
 def _apply_local_options(config: Config, args: argparse.Namespace) -> Config:
     changes: dict[str, object] = {}
+    # The same rules and words as Settings (pos_app.settings.forms), so both stay consistent.
     if args.order_ttl is not None:
-        if not 1 <= args.order_ttl <= 1440:
-            raise ValueError("--order-ttl must be between 1 and 1440 minutes")
+        if problem := forms.order_ttl_problem(args.order_ttl):
+            raise ValueError(f"--order-ttl: {problem}")
         changes["order_ttl_minutes"] = args.order_ttl
     if args.poll_interval is not None:
-        if not 0.2 <= args.poll_interval <= 300:
-            raise ValueError("--poll-interval must be between 0.2 and 300 seconds")
+        if problem := forms.poll_interval_problem(args.poll_interval):
+            raise ValueError(f"--poll-interval: {problem}")
         changes["poll"] = PollSchedule.fixed(args.poll_interval)
     if args.max_total is not None:
+        # A dot is the decimal mark on the command line, whatever the country.
         try:
-            if Decimal(args.max_total) <= 0:
-                raise ValueError
-        except (InvalidOperation, ValueError):
-            raise ValueError("--max-total must be a positive amount") from None
-        changes["max_total"] = args.max_total
+            amount = Decimal(args.max_total)
+        except InvalidOperation:
+            raise ValueError("--max-total must be an amount like 150000 or 99999.50") from None
+        site = site_for(config.site_id or "MLA")
+        if not amount.is_finite() or amount <= 0:
+            raise ValueError("--max-total must be more than zero")
+        if not has_valid_decimals(amount, site):
+            raise ValueError(
+                f"--max-total: amounts in {site.currency} can have at most {site.decimals} decimals"
+            )
+        changes["max_total"] = str(amount)
     if args.title is not None:
         changes["order_title"] = args.title.strip()
     if args.notify_listen is not None:

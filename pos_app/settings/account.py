@@ -157,8 +157,7 @@ def site_of(user: User) -> Site | None:
 
 def keyring_usable() -> bool:
     """Whether a token could be saved at all (the "fail" keyring cannot)."""
-    # The check lives in ``secrets``; it is private there, so ask it through one name here.
-    return secrets._backend_is_usable()
+    return secrets.backend_is_usable()
 
 
 @dataclass(frozen=True)

@@ -52,7 +52,7 @@ def backend_name() -> str:
     return getattr(backend, "name", type(backend).__name__)
 
 
-def _backend_is_usable() -> bool:
+def backend_is_usable() -> bool:
     backend = keyring.get_keyring()
     priority = getattr(type(backend), "priority", 1)
     try:
@@ -97,7 +97,7 @@ def save_webhook_secret(secret: str) -> None:
 
 
 def _get(key: str) -> str | None:
-    if not _backend_is_usable():
+    if not backend_is_usable():
         return None
     try:
         return keyring.get_password(SERVICE, key)
@@ -107,7 +107,7 @@ def _get(key: str) -> str | None:
 
 
 def _set(key: str, value: str) -> None:
-    if not _backend_is_usable():
+    if not backend_is_usable():
         raise _unavailable(backend_name())
     try:
         keyring.set_password(SERVICE, key, value)
@@ -116,7 +116,7 @@ def _set(key: str, value: str) -> None:
 
 
 def _delete(key: str) -> None:
-    if not _backend_is_usable():
+    if not backend_is_usable():
         return
     try:
         keyring.delete_password(SERVICE, key)

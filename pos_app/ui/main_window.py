@@ -113,6 +113,7 @@ class MainWindow(QMainWindow):
         self.status = PosStatusBar()
         self.setStatusBar(self.status)
         self.status.set_config(runtime.config)
+        self._show_receiver()
 
         top = QHBoxLayout()
         top.addWidget(self.scan, 1)
@@ -486,6 +487,10 @@ class MainWindow(QMainWindow):
         dialog.deleteLater()
         self.focus_scan()
 
+    def _show_receiver(self) -> None:
+        receiver = self.rt.receiver
+        self.status.set_receiver(receiver.url if receiver else "", self.rt.receiver_problem)
+
     def _settings_applied(self, result: SettingsResult) -> None:
         self._call(self._apply_settings(result))
 
@@ -496,6 +501,7 @@ class MainWindow(QMainWindow):
         if result.token is not None:
             self.rt.token_origin = "keyring"
         self.status.set_config(result.config)
+        self._show_receiver()
         if result.config.site_id != before.site_id:
             # Prices, the cart and the totals were built for the old country's money.
             show_notice(

@@ -23,6 +23,9 @@ class PosStatusBar(QStatusBar):
         self.slow = QLabel(self.tr("Mercado Pago is answering slowly…"))
         self.slow.setObjectName("slowStatus")
         self.slow.hide()
+        self.notifications = QLabel()
+        self.notifications.setObjectName("notificationsLabel")
+        self.notifications.hide()
         self.test_badge = QLabel(self.tr("TEST"))
         self.test_badge.setObjectName("testBadge")
         self.test_badge.setToolTip(
@@ -32,6 +35,7 @@ class PosStatusBar(QStatusBar):
         self.addWidget(self.place)
         self.addWidget(self.connection)
         self.addWidget(self.slow)
+        self.addWidget(self.notifications)
         self.addPermanentWidget(self.test_badge)
         self.show_unknown()
 
@@ -68,3 +72,24 @@ class PosStatusBar(QStatusBar):
 
     def set_slow(self, slow: bool) -> None:
         self.slow.setVisible(slow)
+
+    def set_receiver(self, url: str, problem: str) -> None:
+        """Whether instant payment notifications can arrive (hidden when they are not set up).
+
+        A receiver that could not start is not an error for the cashier: payments are still
+        found by polling, only a little later; the technician sees why in the tooltip.
+        """
+        if problem:
+            self.notifications.setText(self.tr("Notifications off (checking by polling)"))
+            self.notifications.setToolTip(
+                self.tr(
+                    "Instant payment notifications could not start ({detail}). Payments are "
+                    "still found by asking Mercado Pago, a moment later."
+                ).format(detail=problem)
+            )
+            set_state(self.notifications, "trouble")
+        elif url:
+            self.notifications.setText(self.tr("Notifications on"))
+            self.notifications.setToolTip(self.tr("Listening on {url}").format(url=url))
+            set_state(self.notifications, "online")
+        self.notifications.setVisible(bool(problem or url))

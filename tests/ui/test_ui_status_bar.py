@@ -1,0 +1,37 @@
+"""The status bar tells whether instant payment notifications can arrive."""
+
+from __future__ import annotations
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from pos_app.ui.status_bar import PosStatusBar
+
+pytestmark = pytest.mark.gui
+
+
+def test_notifications_hidden_when_not_set_up(qtbot: QtBot) -> None:
+    bar = PosStatusBar()
+    qtbot.addWidget(bar)
+    bar.set_receiver("", "")
+    assert bar.notifications.isHidden()
+
+
+def test_notifications_on_shows_where_it_listens(qtbot: QtBot) -> None:
+    bar = PosStatusBar()
+    qtbot.addWidget(bar)
+    bar.set_receiver("http://127.0.0.1:8088/mp/notifications", "")
+    assert not bar.notifications.isHidden()
+    assert bar.notifications.text() == "Notifications on"
+    assert "127.0.0.1:8088" in bar.notifications.toolTip()
+    assert bar.notifications.property("state") == "online"
+
+
+def test_receiver_that_could_not_start_says_polling_goes_on(qtbot: QtBot) -> None:
+    bar = PosStatusBar()
+    qtbot.addWidget(bar)
+    bar.set_receiver("", "cannot listen on 127.0.0.1:8088: address already in use")
+    assert not bar.notifications.isHidden()
+    assert "polling" in bar.notifications.text()
+    assert "address already in use" in bar.notifications.toolTip()
+    assert bar.notifications.property("state") == "trouble"
