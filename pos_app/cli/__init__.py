@@ -97,13 +97,19 @@ def _setup_logging(verbosity: int) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    # "sandbox" hands every later argument to the sandbox's own parser. argparse's REMAINDER
+    # refuses a remainder that starts with an option ("sandbox --port 8765"), so route it here.
+    leading = 0
+    while leading < len(argv) and argv[leading] in ("-v", "-vv", "--verbose"):
+        leading += 1
+    if argv[leading : leading + 1] == ["sandbox"]:
+        _setup_logging(sum(2 if a == "-vv" else 1 for a in argv[:leading]))
+        from pos_app.sandbox.cli import main as sandbox_main
+
+        return int(sandbox_main(argv[leading + 1 :]))
     parser = build_parser()
     args = parser.parse_args(argv)
     _setup_logging(args.verbose)
-    if args.command == "sandbox":
-        from pos_app.sandbox.cli import main as sandbox_main
-
-        return int(sandbox_main(args.rest))
     if args.command is None:
         from pos_app.app import main as app_main
 

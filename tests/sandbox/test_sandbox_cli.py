@@ -1,4 +1,4 @@
-"""``python -m pos_app.sandbox``: announces URL and credentials, serves, exits 0 on Ctrl-C."""
+"""``pos-app sandbox`` (and ``python -m pos_app.sandbox``): announces URL and credentials, serves, exits 0 on Ctrl-C."""
 
 from __future__ import annotations
 
@@ -39,7 +39,8 @@ def _read_until(lines: queue.Queue[str], marker: str, timeout: float = 15) -> st
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a child needs a console group")
 def test_cli_prints_credentials_and_serves() -> None:
     process = subprocess.Popen(
-        [sys.executable, "-m", "pos_app.sandbox", "--port", "0", "--site", "MLU"],
+        # The README's command: options after "sandbox" reach the sandbox's own parser.
+        [sys.executable, "-m", "pos_app", "sandbox", "--port", "0", "--site", "MLU"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -72,3 +73,10 @@ def test_cli_refuses_a_remote_host(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--host", "0.0.0.0"]) == 2
     assert "--allow-remote" in capsys.readouterr().err
     assert main(["--fault-kinds", "nope"]) == 2
+
+
+def test_pos_app_sandbox_passes_its_options_through(capsys: pytest.CaptureFixture[str]) -> None:
+    from pos_app.cli import main as pos_app_main
+
+    assert pos_app_main(["-v", "sandbox", "--host", "0.0.0.0"]) == 2
+    assert "--allow-remote" in capsys.readouterr().err
