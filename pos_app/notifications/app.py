@@ -43,7 +43,7 @@ class ReceiverLimits:
     rate: float = 5.0
     burst: float = 30.0
     read_timeout: float = 5.0  # a body trickled slower than this is dropped (slowloris)
-    settle: float = 0.1  # see HintDispatcher
+    settle: float = 0.02  # see HintDispatcher (a burst arrives within a few ms)
     max_pending: int = 256
     concurrency: int = 2
 
