@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from decimal import Decimal
+from decimal import ROUND_FLOOR, Decimal
 from enum import StrEnum
 
 from pos_app.domain.money import Site, quantize
@@ -91,9 +91,42 @@ class Cart:
         return sum(line.quantity for line in self._lines)
 
     def iva_total(self) -> Decimal:
-        """Total IVA contained in the cart, rounded once to the site's decimals."""
+        """Total IVA contained in the cart (Colombia: an integer number of pesos).
+
+        The rule, the same for the cart, the order's ``taxes``, the ledger and the sandbox's
+        check: each line's prices *include* IVA, so a line contains ``total × rate / (100 +
+        rate)``; those are summed unrounded and the sum is rounded once, half-up, to the site's
+        decimals. Rounding each line first would let the error grow with the number of lines.
+        For COP the exact sum is a multiple of 1/357 (rates 5 and 19 give x/21 and 19x/119),
+        which is never exactly half a peso, so half-up versus half-even never decides anything.
+        Exempt lines (rate 0) contribute 0; an exempt-only cart contains 0.
+        """
         raw = sum((line.iva_contained(self.site) for line in self._lines), Decimal(0))
         return quantize(raw, self.site)
+
+    def iva_by_rate(self) -> tuple[tuple[Decimal, Decimal], ...]:
+        """``(rate, IVA contained)`` for each non-zero rate in the cart, highest rate first.
+
+        The amounts are rounded to the site's decimals so that they add up to exactly
+        :meth:`iva_total` (largest remainder), so a receipt's breakdown and its total agree.
+        """
+        raw: dict[Decimal, Decimal] = {}
+        for line in self._lines:
+            if line.iva_rate:
+                raw[line.iva_rate] = raw.get(line.iva_rate, Decimal(0)) + line.iva_contained(
+                    self.site
+                )
+        if not raw:
+            return ()
+        quantum = self.site.quantum
+        floors = {
+            rate: amount.quantize(quantum, rounding=ROUND_FLOOR) for rate, amount in raw.items()
+        }
+        missing = int((self.iva_total() - sum(floors.values(), Decimal(0))) / quantum)
+        by_remainder = sorted(raw, key=lambda rate: (raw[rate] - floors[rate], rate), reverse=True)
+        for rate in by_remainder[:missing]:
+            floors[rate] += quantum
+        return tuple((rate, floors[rate]) for rate in sorted(floors, reverse=True))
 
     # -- changing ---------------------------------------------------------------------------
     def add(self, line: CartLine) -> int:

@@ -2,8 +2,10 @@
 
 Never ``float``: amounts are quantised to the site's decimals (2, or 0 for Chile and Colombia,
 whose currencies Mercado Pago accepts only as integers) and become JSON numbers only at the API
-edge. Display follows how each country writes money (``$ 1.234,50`` in Argentina, ``$ 1,234.50``
-in Mexico); parsing accepts the local decimal separator.
+edge. Display follows how each country writes money (``$ 1.234,50`` in Argentina and Uruguay,
+``R$ 1.234,50`` in Brazil, ``$ 1,234.50`` in Mexico, ``S/ 1,234.50`` in Peru, ``$ 1.235`` in Chile
+and Colombia); parsing accepts the local decimal separator and grouping. Rounding happens only for
+display (:func:`format_money`); an amount to be charged is validated, never rounded.
 """
 
 from __future__ import annotations
@@ -31,6 +33,11 @@ class Site:
     @property
     def quantum(self) -> Decimal:
         return Decimal(1).scaleb(-self.decimals)
+
+    @property
+    def reports_iva(self) -> bool:
+        """Colombia: orders report the IVA their prices contain (``taxes`` in the order)."""
+        return self.site_id == "MCO"
 
 
 def _site(
@@ -84,56 +91,104 @@ def to_api_number(amount: Decimal, site: Site) -> int | float:
 
 
 def format_money(amount: Decimal, site: Site, *, symbol: bool = True) -> str:
-    """``amount`` written the way the site's country writes it: ``$ 1.234,50``, ``R$ 12,00``."""
-    q = quantize(amount, site)
-    sign = "-" if q < 0 else ""
-    q = abs(q)
-    integer, _, fraction = f"{q:.{site.decimals}f}".partition(".")
+    """``amount`` written the way the site's country writes it: ``$ 1.234,50``, ``R$ 12,00``.
+
+    For display only. It rounds half-up to the site's decimals, which is right for amounts that
+    are shown but never charged as such (the IVA contained in a line, ``$ 1.235`` for a Chilean
+    1234.5 in a report). Amounts that will be charged are refused by validation when they have
+    more decimals than the site allows (:func:`pos_app.domain.validation.read_amount`), so this
+    rounding never silently changes what a customer pays. To put an amount back into an entry
+    field, use :func:`format_for_entry`, which never rounds.
+    """
+    return _written(quantize(amount, site), site.decimals, site, symbol=symbol)
+
+
+def format_for_entry(amount: Decimal, site: Site) -> str:
+    """``amount`` for an entry field, in the site's separators and *without rounding*.
+
+    Padded to the site's decimals (``1.234,50``), but an amount with more decimals than the site
+    allows keeps them (``1.234,5`` for COP), so validation refuses it beside the field instead
+    of the field quietly showing (and saving) a different number.
+    """
+    places = max(site.decimals, written_decimals(amount.normalize()))
+    return _written(amount, places, site, symbol=False)
+
+
+def _written(amount: Decimal, places: int, site: Site, *, symbol: bool) -> str:
+    """``amount`` (already holding at most ``places`` decimals) with the site's separators."""
+    sign = "-" if amount < 0 else ""
+    q = abs(amount)
+    integer, _, fraction = f"{q:.{places}f}".partition(".")
     groups: list[str] = []
     while len(integer) > 3:
         groups.insert(0, integer[-3:])
         integer = integer[:-3]
     groups.insert(0, integer)
     text = site.thousands_sep.join(groups)
-    if site.decimals:
+    if fraction:
         text += site.decimal_sep + fraction
     return f"{sign}{site.symbol} {text}" if symbol else f"{sign}{text}"
 
 
-_AMOUNT_CHARS = re.compile(r"^[0-9.,\s]+$")
+_AMOUNT_CHARS = re.compile(r"^[0-9.,]+$")
+
+
+def _grouped(integer: str, sep: str) -> bool:
+    """``1.234.567``: a first group of 1 to 3 digits (not a leading zero), then groups of 3."""
+    first, *rest = integer.split(sep)
+    return (
+        bool(rest)
+        and 1 <= len(first) <= 3
+        and not first.startswith("0")
+        and all(len(group) == 3 for group in rest)
+    )
 
 
 def parse_money(text: str, site: Site) -> Decimal | None:
     """Read an amount typed by a person, or ``None`` when it is not one.
 
-    Accepts the site's own separators (``1.234,50`` in Argentina) and, when unambiguous, a plain
-    dot or comma as the decimal mark (``12.5`` or ``12,5``). Does not check the site's decimals:
-    that is validation's job, so the cashier hears *why* an amount is refused.
+    Accepts the site's own separators (``1.234,50`` in Argentina, ``1,234.50`` in Mexico), the
+    currency symbol, spaces (also non-breaking ones) and, when unambiguous, the grouping mark as
+    a decimal mark (``12.5`` is twelve and a half in Argentina too; ``1.234`` is a thousand and
+    more, as Argentines write it). Grouping must be regular (``1.23.4`` is refused) and a
+    written decimal mark needs digits after it.
+
+    The result keeps the decimals *as written*: ``1,000`` in Colombia (whose decimal mark is the
+    comma) reads as ``Decimal("1.000")``, so validation can tell the cashier that pesos have no
+    decimals rather than charge one peso. Whether the site allows those decimals is validation's
+    job (:func:`pos_app.domain.validation.read_amount`), so the cashier hears *why*.
     """
-    cleaned = text.strip().replace(site.symbol, "").strip()
+    cleaned = "".join(text.split())
+    for symbol in (site.symbol, "$"):
+        if cleaned.startswith(symbol):
+            cleaned = cleaned[len(symbol) :]
+            break
     if not cleaned or not _AMOUNT_CHARS.match(cleaned):
         return None
-    cleaned = cleaned.replace(" ", "")
     dec, thou = site.decimal_sep, site.thousands_sep
-    if dec in cleaned and thou in cleaned:
-        if cleaned.rfind(dec) < cleaned.rfind(thou):
+    if dec in cleaned:
+        integer, _, fraction = cleaned.rpartition(dec)
+        if dec in integer or thou in fraction or not fraction:
             return None
-        cleaned = cleaned.replace(thou, "").replace(dec, ".")
-    elif thou in cleaned:
-        parts = cleaned.split(thou)
-        # "1.234" in Argentina is a thousand; "12.5" is twelve and a half.
-        if len(parts) > 1 and all(len(p) == 3 for p in parts[1:]) and parts[0]:
-            cleaned = "".join(parts)
-        elif len(parts) == 2:
-            cleaned = parts[0] + "." + parts[1]
-        else:
+    elif cleaned.count(thou) == 1 and not _grouped(cleaned, thou):
+        # "12.5" in Argentina: a lone grouping mark not followed by three digits is a decimal.
+        integer, _, fraction = cleaned.partition(thou)
+        if not fraction:
             return None
     else:
-        cleaned = cleaned.replace(dec, ".")
-    if cleaned.count(".") > 1:
-        return None
+        integer, fraction = cleaned, ""
+    if thou in integer:
+        if not _grouped(integer, thou):
+            return None
+        integer = integer.replace(thou, "")
     try:
-        value = Decimal(cleaned)
+        value = Decimal(f"{integer or '0'}.{fraction}" if fraction else integer)
     except InvalidOperation:
         return None
     return value if value.is_finite() else None
+
+
+def written_decimals(amount: Decimal) -> int:
+    """How many decimals ``amount`` was written with (``1.000`` has 3, ``12`` has 0)."""
+    exponent = amount.as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0

@@ -8,7 +8,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from pos_app.domain.money import Site, format_money, has_valid_decimals
+from pos_app.domain.money import (
+    Site,
+    format_money,
+    has_valid_decimals,
+    parse_money,
+    written_decimals,
+)
 from pos_app.errors import UserFacingError
 from pos_app.i18n import QT_TRANSLATE_NOOP, message
 
@@ -22,6 +28,9 @@ MAX_TITLE = 150
 MAX_ORDER_TITLE = 150
 MAX_DESCRIPTION = 150
 MAX_SKU = 64
+# The amount shown in "write it like ..." hints, in each site's own writing: "1.234,50" in
+# Argentina, "1,234.50" in Mexico, "1.235" in Chile and Colombia.
+AMOUNT_EXAMPLE = Decimal("1234.50")
 
 
 class ValidationError(UserFacingError):
@@ -106,3 +115,57 @@ def check_chargeable(total: Decimal, line_count: int, site: Site, max_total: Dec
                 limit=format_money(max_total, site),
             )
         )
+
+
+def read_amount(text: str, site: Site) -> Decimal:
+    """An amount a person typed into a money field, valid to charge on ``site``.
+
+    The one reader behind every money entry field (custom amount, the largest-sale setting):
+    the site's separators and grouping are accepted (:func:`~pos_app.domain.money.parse_money`),
+    and an amount is *refused*, never rounded, when it has more decimals than the currency
+    allows. Chilean and Colombian pesos refuse any decimal part that was written, even
+    ``,00``: in Colombia ``12,000`` could mean twelve thousand, and charging twelve pesos
+    instead would be a silent change of the amount.
+    """
+    stripped = text.strip()
+    if not stripped:
+        raise ValidationError(message(CTX, QT_TRANSLATE_NOOP("Validation", "Type the amount.")))
+    amount = parse_money(stripped, site)
+    if amount is None:
+        raise ValidationError(
+            message(
+                CTX,
+                QT_TRANSLATE_NOOP(
+                    "Validation", "“{text}” is not an amount. Write it like {example}."
+                ),
+                text=stripped,
+                example=format_money(AMOUNT_EXAMPLE, site, symbol=False),
+            )
+        )
+    if site.decimals == 0 and written_decimals(amount):
+        raise ValidationError(
+            message(
+                CTX,
+                QT_TRANSLATE_NOOP(
+                    "Validation", "Amounts in {currency} have no decimals: write {example}."
+                ),
+                currency=site.currency,
+                example=format_money(AMOUNT_EXAMPLE, site, symbol=False),
+            )
+        )
+    if amount <= 0:
+        raise ValidationError(
+            message(CTX, QT_TRANSLATE_NOOP("Validation", "The amount must be greater than zero."))
+        )
+    if not has_valid_decimals(amount, site):
+        raise ValidationError(
+            message(
+                CTX,
+                QT_TRANSLATE_NOOP(
+                    "Validation", "Amounts in {currency} can have at most {decimals} decimals."
+                ),
+                currency=site.currency,
+                decimals=site.decimals,
+            )
+        )
+    return amount

@@ -12,9 +12,9 @@ import re
 import unicodedata
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
-from decimal import Decimal
 
-from pos_app.domain.money import Site, format_money, has_valid_decimals, parse_money
+from pos_app.domain.money import Site
+from pos_app.domain.validation import ValidationError, read_amount
 from pos_app.i18n import QT_TRANSLATE_NOOP, Message, message
 from pos_app.mercadopago.errors import MercadoPagoError
 from pos_app.mercadopago.models import BoxRequest, Store, StoreRequest
@@ -156,37 +156,17 @@ class AmountField:
 
 
 def parse_max_total(text: str, site: Site) -> AmountField:
-    """The "maximum sale" field: empty means the site's default; written the site's way."""
-    text = text.strip()
-    if not text:
+    """The "maximum sale" field: empty means the site's default; written the site's way.
+
+    Read like every money field (:func:`~pos_app.domain.validation.read_amount`): local
+    separators accepted, decimals refused (never rounded) where the currency has none.
+    """
+    if not text.strip():
         return AmountField("")
-    amount = parse_money(text, site)
-    if amount is None:
-        return AmountField(
-            "",
-            _msg(
-                QT_TRANSLATE_NOOP(
-                    "SettingsForm", "“{text}” is not an amount. Write it like {example}."
-                ),
-                text=text,
-                example=format_money(Decimal("150000"), site, symbol=False),
-            ),
-        )
-    if amount <= 0:
-        return AmountField(
-            "", _msg(QT_TRANSLATE_NOOP("SettingsForm", "The maximum must be more than zero."))
-        )
-    if not has_valid_decimals(amount, site):
-        return AmountField(
-            "",
-            _msg(
-                QT_TRANSLATE_NOOP(
-                    "SettingsForm", "Amounts in {currency} can have at most {decimals} decimals."
-                ),
-                currency=site.currency,
-                decimals=site.decimals,
-            ),
-        )
+    try:
+        amount = read_amount(text, site)
+    except ValidationError as exc:
+        return AmountField("", exc.msg)
     return AmountField(str(amount))
 
 

@@ -53,8 +53,9 @@ def test_max_total_is_read_the_way_the_country_writes_money(text, site, stored) 
     ("text", "site", "words"),
     [
         ("abc", AR, "is not an amount"),
-        ("0", AR, "more than zero"),
-        ("1500,5", CL, "at most 0 decimals"),
+        ("0", AR, "greater than zero"),
+        ("1500,5", CL, "CLP have no decimals"),
+        ("12,345", AR, "at most 2 decimals"),
     ],
 )
 def test_max_total_problems_say_what_is_wrong(text, site, words) -> None:
