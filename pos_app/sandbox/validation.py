@@ -20,6 +20,7 @@ from pos_app.sandbox.models import Site
 REFERENCE_RE = re.compile(r"^[A-Za-z0-9_-]+$")
 DEFAULT_EXPIRY = timedelta(minutes=10)  # the v1 API's documented default
 UNIT_MEASURES = ("unit", "pack")
+GENERAL_IVA_RATE = Decimal(19)  # Colombia's; MP applies it to the whole order without taxes
 
 
 @dataclass
@@ -214,25 +215,43 @@ def _item(raw: Any, site: Site) -> dict[str, Any]:
     }
 
 
+def max_iva(total: Decimal) -> Decimal:
+    """The most IVA a Colombian total can contain: all of it at the general 19 %, rounded
+    half-up to a peso (prices include IVA, so that is ``total × 19 / 119``)."""
+    return (total * GENERAL_IVA_RATE / (100 + GENERAL_IVA_RATE)).quantize(
+        Decimal(1), rounding=ROUND_HALF_UP
+    )
+
+
 def _taxes(value: Any, site: Site, total: Decimal) -> list[dict[str, Any]] | None:
+    """Colombia's ``taxes: [{"type": "IVA", "value": <integer amount>}]`` (notes §6).
+
+    The IVA guide: the value is the total IVA *amount* the order contains, an integer number of
+    pesos, never a percentage; exempt-only orders report 0. The sandbox cannot know each item's
+    rate, so it checks what it can: one IVA entry, an integer from 0 to the IVA the whole total
+    would contain at the general 19 % (a higher value cannot be an amount contained in it).
+    """
     if value is None:
         return None
     if site.site_id != "MCO":
         # Only Colombia documents taxes; elsewhere they are recorded and otherwise ignored.
         return value if isinstance(value, list) else None
-    message = 'taxes must be a list of {"type": "IVA", "value": <integer amount >= 0>}'
-    if not isinstance(value, list):
+    message = 'taxes must be [{"type": "IVA", "value": <integer amount of IVA contained>}]'
+    if not isinstance(value, list) or len(value) != 1:
         raise invalid("invalid_taxes", message)
-    taxes: list[dict[str, Any]] = []
-    for tax in value:
-        if not isinstance(tax, dict) or tax.get("type") != "IVA":
-            raise invalid("invalid_taxes", message)
-        amount = number(tax.get("value"))
-        # The IVA guide: an amount in pesos (integer), never a percentage, never above the total.
-        if amount is None or amount < 0 or decimals(amount) or amount > total:
-            raise invalid("invalid_taxes", message)
-        taxes.append({"type": "IVA", "value": amount})
-    return taxes
+    tax = value[0]
+    if not isinstance(tax, dict) or tax.get("type") != "IVA":
+        raise invalid("invalid_taxes", message)
+    amount = number(tax.get("value"))
+    if amount is None or amount < 0 or decimals(amount):
+        raise invalid("invalid_taxes", message)
+    if amount > max_iva(total):
+        raise invalid(
+            "invalid_taxes",
+            f"taxes IVA value {amount} is more than a total of {total} can contain "
+            f"({max_iva(total)} at 19 %): send the amount of IVA, not a rate",
+        )
+    return [{"type": "IVA", "value": amount}]
 
 
 def _sponsor(value: Any) -> int | None:

@@ -15,6 +15,7 @@ from pos_app.sandbox.models import (
     Store,
     site,
 )
+from pos_app.sandbox.validation import max_iva
 
 # MP writes dates in its servers' zone (-04:00) whatever the seller's country, with millis.
 # Emulating that keeps clients honest: they must parse offsets, not assume UTC or "Z".
@@ -88,6 +89,21 @@ def box_order_json(order: BoxOrder) -> dict[str, Any]:
 
 def box_order_view(order: BoxOrder) -> dict[str, Any]:
     """The control API's richer view, for the phone window and tests."""
+    view = _box_order_view(order)
+    if order.currency_id == "COP":
+        view["iva"] = iva_view(order)
+    return view
+
+
+def iva_view(order: BoxOrder) -> dict[str, Any]:
+    """What Mercado Pago takes as the IVA of a Colombian order: the ``taxes`` value it was
+    sent or, when the order reported none, the general 19 % applied to the whole total."""
+    if order.taxes:
+        return {"reported": True, "value": order.taxes[0]["value"]}
+    return {"reported": False, "value": max_iva(order.total_amount)}
+
+
+def _box_order_view(order: BoxOrder) -> dict[str, Any]:
     return {
         "external_reference": order.external_reference,
         "title": order.title,
