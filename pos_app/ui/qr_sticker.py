@@ -16,8 +16,8 @@ import io
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import segno
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, QStandardPaths, Qt, Signal
 from PySide6.QtGui import (
     QColor,
@@ -31,7 +31,6 @@ from PySide6.QtGui import (
     QPen,
     QPixmap,
 )
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -45,6 +44,12 @@ from PySide6.QtWidgets import (
 from pos_app.ui.qt_workarounds import emit
 from pos_app.ui.style import set_state
 
+if TYPE_CHECKING:
+    # Imported where used: segno and QtPrintSupport cost ~40 ms of the app's start-up, and this
+    # module is loaded with the settings dialog's, long before anyone looks at a sticker.
+    import segno
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
 log = logging.getLogger(__name__)
 
 MP_BLUE = QColor("#009ee3")
@@ -57,6 +62,8 @@ STICKER_PAGE = QPageSize.PageSizeId.A6
 
 def make_qr(text: str) -> segno.QRCode:
     """The QR symbol for ``text``; never a Micro QR (phones' payment apps do not read them)."""
+    import segno
+
     return segno.make(text, error=ERROR_LEVEL, micro=False)
 
 
@@ -346,6 +353,8 @@ class StickerPanel(QWidget):
     def ask_print(self) -> QPrintDialog | None:
         if self.info is None:
             return None
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageSize(QPageSize(STICKER_PAGE))
         printer.setDocName(self.info.file_stem)
