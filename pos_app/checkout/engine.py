@@ -69,6 +69,15 @@ class CheckoutSettings:
     box_check_interval: float = 20.0
 
 
+@dataclass
+class _SaleTimer:
+    """One sale's clock on the monotonic clock: anchored to the wall clock once, when the
+    sale is written (or first seen after a restart), never again."""
+
+    started: float  # monotonic time of the sale's ``created_at``
+    deadline: float | None  # monotonic time of its ``expires_at``
+
+
 class CheckoutEngine:
     def __init__(
         self,
@@ -79,18 +88,25 @@ class CheckoutEngine:
         bus: EventBus | None = None,
         clock: Callable[[], datetime] = utcnow,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         self.ledger = ledger
         self.client = client
         self.settings = settings
         self.bus = bus or EventBus()
+        # The wall clock is for records (and the expiration date sent to Mercado Pago); every
+        # timer (poll schedule, our own expiry, grace periods) runs on ``monotonic``, so a wall
+        # clock set forward or back an hour while a sale waits neither expires it nor stalls it.
         self.clock = clock
+        self.monotonic = monotonic
         self._sleep = sleep
+        self._timers: dict[str, _SaleTimer] = {}
         self._locks: dict[str, asyncio.Lock] = {}
         self._trackers: dict[str, asyncio.Task[None]] = {}
         self._wakeups: dict[str, asyncio.Event] = {}
         self._last_hint: float | None = None
         self._online: bool | None = None
+        self._problem: Message | None = None  # the last reason Mercado Pago was unreachable
         self._closed = False
         self._box_checked: dict[str, float] = {}
         self._box_missing: dict[str, int] = {}
@@ -124,7 +140,7 @@ class CheckoutEngine:
             ended = await self.cancel(previous.external_reference)
             if ended.is_open:
                 raise BoxBusyError(ended)
-        now = self.clock()
+        now, mono = self.clock(), self.monotonic()
         sale = self.ledger.create_sale(
             user_id=s.user_id,
             store_external_id=s.store_external_id,
@@ -137,6 +153,7 @@ class CheckoutEngine:
             now=now,
             expires_at=now + s.ttl,
         )
+        self._timers[sale.external_reference] = _SaleTimer(mono, mono + s.ttl.total_seconds())
         self._publish(sale, None, "charge")
         async with self._lock(sale.external_reference):
             sale = await self._send_order(sale, "charge")
@@ -170,17 +187,21 @@ class CheckoutEngine:
                 cause="cancel",
                 detail="cash" if cash else "",
             )
-        try:
-            await self._delete_from_box(sale)
-        except mp.MercadoPagoError as exc:
-            self._start_tracking(sale.external_reference)  # it retries the delete
-            raise CancelNotConfirmedError(sale, str(exc.msg)) from None
-        sale = await self.reconcile(sale.external_reference, "cancel")
-        if sale.is_open:
+        # Reconciling a sale with ``cancel_requested`` clears the box first, then looks.
+        ref = sale.external_reference
+        sale = await self.reconcile(ref, "cancel")
+        if sale.is_open and not sale.trouble:
             await self._sleep(self.settings.cancel_recheck_delay)
-            sale = await self.reconcile(sale.external_reference, "cancel")
+            sale = await self.reconcile(ref, "cancel")
+        if sale.is_open and not sale.trouble:
+            sale = await self._finish_cancel(ref)
         if sale.is_open:
-            sale = await self._finish_cancel(sale.external_reference)
+            # The box could not be cleared, or nobody could confirm that no payment slipped
+            # through: never call that canceled (the cashier would take cash from a customer
+            # who paid). Tracking retries and ends the sale when Mercado Pago answers.
+            self._start_tracking(ref)
+            problem = self._problem or mp.transport_error("", timeout=True).msg
+            raise CancelNotConfirmedError(sale, str(problem))
         return sale
 
     async def reconcile(
@@ -215,8 +236,12 @@ class CheckoutEngine:
         return resumed
 
     async def hint(self, topic: str, resource_id: str) -> SaleSnapshot | None:
-        """A notification said something changed. Never believed: fetch, match, reconcile."""
-        self._last_hint = time.monotonic()
+        """A notification said something changed. Never believed: fetch, match, reconcile.
+
+        Only a notification whose resource Mercado Pago confirmed *and* that belongs to one of
+        our sales counts as "notifications work" (which slows polling down): forged, stale or
+        foreign ids, and fetches that fail, must never make the till poll less.
+        """
         self.bus.publish(NotificationSeen(topic, resource_id, self.clock()))
         if not resource_id.isdigit():
             return None
@@ -228,6 +253,7 @@ class CheckoutEngine:
                 sale = self.ledger.get_sale(payment.external_reference)
                 if sale is None:
                     return None
+                self._last_hint = self.monotonic()
                 return await self.reconcile(sale.external_reference, "notification")
             order = await self.client.get_merchant_order(payment.merchant_order_id)
         else:
@@ -235,11 +261,12 @@ class CheckoutEngine:
         if self.ledger.get_sale(order.external_reference) is None:
             log.info("notification for merchant order %s of an unknown sale", order.id)
             return None
+        self._last_hint = self.monotonic()
         return await self.reconcile(order.external_reference, "notification", hints=[order])
 
     def notifications_recent(self) -> bool:
         window = self.settings.poll.hint_window
-        return self._last_hint is not None and time.monotonic() - self._last_hint < window
+        return self._last_hint is not None and self.monotonic() - self._last_hint < window
 
     async def wait_final(
         self, external_reference: str, timeout: float | None = None
@@ -354,6 +381,10 @@ class CheckoutEngine:
         self, sale: SaleSnapshot, cause: str, hints: Sequence[MerchantOrder]
     ) -> SaleSnapshot:
         ref = sale.external_reference
+        if sale.cancel_requested and sale.is_open:
+            # Clear the box *before* looking: a payment that lands after this look can only be
+            # on a merchant order already scanned, which the cancel's second look catches.
+            await self._delete_from_box(sale)
         orders = {mo.id: mo for mo in await self.client.search_merchant_orders(ref)}
         for mo in hints:
             orders.setdefault(mo.id, mo)
@@ -369,10 +400,10 @@ class CheckoutEngine:
         if not sale.is_open:
             return sale  # canceled or expired, and still no payment: nothing to change
 
-        now = self.clock()
-        expired = sale.expires_at is not None and now >= sale.expires_at
+        left = self._seconds_left(sale)
+        expired = left is not None and left <= 0
         if sale.cancel_requested:
-            await self._delete_from_box(sale)
+            pass  # the box was cleared before looking (above)
         elif sale.status is SaleStatus.CREATING:
             sale = await self._settle_creating(sale, verdict, cause, expired)
             if not sale.is_open:
@@ -383,7 +414,8 @@ class CheckoutEngine:
             )
         elif expired:
             box_order = await self._box_order_reference()
-            if box_order == ref and now < (sale.expires_at or now) + self.settings.expiry_grace:
+            overdue = -(left or 0.0)
+            if box_order == ref and overdue < self.settings.expiry_grace.total_seconds():
                 pass  # our clock is ahead of Mercado Pago's: the order is still on offer
             else:
                 if box_order == ref:
@@ -413,7 +445,7 @@ class CheckoutEngine:
         twice, ``box_check_interval`` apart, because the search index can lag an approval.
         """
         ref = sale.external_reference
-        now = time.monotonic()
+        now = self.monotonic()
         if not verdict.all_expired:
             if verdict.merchant_order_ids and not verdict.all_expired:
                 self._box_missing.pop(ref, None)
@@ -534,18 +566,17 @@ class CheckoutEngine:
             sale = self._require(ref)
             if not sale.is_open:
                 return
-            elapsed = max(0.0, (self.clock() - sale.created_at).total_seconds())
+            elapsed = max(0.0, self.monotonic() - self._timer(sale).started)
             delay = self.settings.poll.interval(elapsed, self.notifications_recent())
             if sale.trouble:
                 failures += 1
                 delay = max(delay, min(self.settings.trouble_backoff_max, 2.0 ** (failures - 1)))
             else:
                 failures = 0
-            if sale.expires_at is not None:
+            until_expiry = self._seconds_left(sale)
+            if until_expiry is not None and until_expiry > 0:
                 # Wake for the final check right after the expiry, not a slow interval later.
-                until_expiry = (sale.expires_at - self.clock()).total_seconds()
-                if until_expiry > 0:
-                    delay = min(delay, until_expiry + 0.5)
+                delay = min(delay, until_expiry + 0.5)
             await self._wait(ref, delay)
             try:
                 sale = await self.reconcile(ref, "poll")
@@ -553,7 +584,29 @@ class CheckoutEngine:
                 log.exception("reconcile of %s failed", ref)
                 sale = self._require(ref)
             if sale.cancel_requested and sale.is_open and not sale.trouble:
-                await self._finish_cancel(ref)
+                # That look came after the box was cleared; one more a moment later catches a
+                # payment already in flight, as :meth:`cancel` does.
+                await self._wait(ref, self.settings.cancel_recheck_delay)
+                sale = await self.reconcile(ref, "cancel")
+                if sale.is_open and not sale.trouble:
+                    await self._finish_cancel(ref)
+
+    def _timer(self, sale: SaleSnapshot) -> _SaleTimer:
+        timer = self._timers.get(sale.external_reference)
+        if timer is None:
+            # First sight in this process (start-up resume): the wall clock is all there is.
+            wall, mono = self.clock(), self.monotonic()
+            age = max(0.0, (wall - sale.created_at).total_seconds())
+            deadline = None
+            if sale.expires_at is not None:
+                deadline = mono + (sale.expires_at - wall).total_seconds()
+            timer = self._timers[sale.external_reference] = _SaleTimer(mono - age, deadline)
+        return timer
+
+    def _seconds_left(self, sale: SaleSnapshot) -> float | None:
+        """Until our own expiry of the sale (negative: overdue), on the monotonic clock."""
+        deadline = self._timer(sale).deadline
+        return None if deadline is None else deadline - self.monotonic()
 
     async def _wait(self, ref: str, delay: float) -> None:
         wake = self._wakeups.get(ref)
@@ -647,6 +700,8 @@ class CheckoutEngine:
     def _set_online(
         self, online: bool, problem: Message | None = None, *, auth: bool = False
     ) -> None:
+        if not online and problem is not None:
+            self._problem = problem
         if self._online is online and online:
             return
         self._online = online
