@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
 from datetime import timedelta
 from decimal import Decimal
+from typing import Any
 
 from pos_app.checkout.events import Event, SaleChanged
 from pos_app.domain.cart import CartLine
@@ -77,10 +78,15 @@ async def rig(
     *,
     ttl: timedelta = timedelta(minutes=10),
     cancel_recheck_delay: float = 0.2,
+    middleware: type[Any] | None = None,
     **config_changes: object,
 ) -> AsyncIterator[Rig]:
+    """``middleware``: an ASGI middleware class of the test's own, outside the sandbox's."""
     state = state or SandboxState.seeded()
-    async with SandboxServer(create_sandbox_app(state)) as server:
+    app = create_sandbox_app(state)
+    if middleware is not None:
+        app.add_middleware(middleware)
+    async with SandboxServer(app) as server:
         config = config_for(state, **config_changes)
         async with open_runtime(
             config=config, token=AccessToken(state.seller_token), base_url=server.base_url
