@@ -5,10 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
-import signal
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -227,57 +223,5 @@ def test_doctor_explains_wrong_token_and_missing_box(
     assert "0fd7fcbf-4c3c" not in out  # never print the credential
 
 
-def _env(sb: ThreadSandbox) -> dict[str, str]:
-    env = dict(os.environ)
-    env.update(MP_API_BASE_URL=sb.base_url, MP_ACCESS_TOKEN=sb.state.seller_token)
-    return env
-
-
-def test_killed_mid_sale_then_status_finds_the_payment(configured: ThreadSandbox) -> None:
-    """SIGKILL while waiting: the ledger has the sale; ``status`` learns it was paid."""
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "pos_app", "charge", "--item", "Yerba:1:100", "--wait"],
-        env=_env(configured),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        deadline = time.monotonic() + 30
-        while not configured.control("GET", "/_sandbox/boxes/CAJA01")["order"]:
-            assert time.monotonic() < deadline and proc.poll() is None, (
-                proc.stderr and proc.stderr.read()
-            )
-            time.sleep(0.05)
-        proc.send_signal(signal.SIGKILL)
-        proc.wait(10)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-        proc.communicate()
-    assert proc.returncode == -signal.SIGKILL
-    order = configured.control("GET", "/_sandbox/boxes/CAJA01")["order"]
-    configured.control("POST", "/_sandbox/boxes/CAJA01/pay", {"outcome": "approved"})
-    done = subprocess.run(
-        [sys.executable, "-m", "pos_app", "status", order["external_reference"], "--json"],
-        env=_env(configured),
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert done.returncode == 0, done.stderr
-    assert json.loads(done.stdout)["status"] == "paid"
-
-
-def test_second_instance_is_refused(
-    configured: ThreadSandbox, capsys: pytest.CaptureFixture[str]
-) -> None:
-    from pos_app.ledger.store import Ledger
-    from pos_app.settings import paths
-
-    holder = Ledger(paths.ledger_path())  # the window, say
-    try:
-        assert main(["charge", "--item", "X:1:10"]) == 1
-        assert "already running" in capsys.readouterr().err
-    finally:
-        holder.close()
+# SIGKILL mid-sale and the second instance: see tests/faults/ (test_sigkill.py,
+# test_single_instance.py), which cover every step and check the ledger against the sandbox.

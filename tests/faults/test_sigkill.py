@@ -1,0 +1,217 @@
+"""SIGKILL at each step of a sale, then a restart (start-up resume), with and without the
+customer paying while the till was dead.
+
+The till is a real process (``tests/faults/driver.py``: the runtime and engine the CLI and the
+window use) that freezes at the named step; the test kills it there, plays the customer, then
+starts the till again in process and checks the ledger against the sandbox: the sale ends as
+Mercado Pago says, recorded once, and the order went to the box exactly once (never re-sent for
+a sale already paid or still offered).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import signal
+import sys
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import pytest
+
+from pos_app.checkout.events import Event
+from pos_app.domain.sale import SaleStatus
+from pos_app.ledger.store import Ledger
+from pos_app.mercadopago.credentials import AccessToken
+from pos_app.runtime import open_runtime
+from pos_app.sandbox.app import create_sandbox_app
+from pos_app.sandbox.server import SandboxServer
+from pos_app.sandbox.state import SandboxState
+from pos_app.settings import config as config_mod
+from pos_app.settings import paths
+from tests.checkout.harness import config_for
+from tests.faults.invariants import check
+from tests.faults.rig import WAIT
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@dataclass
+class TillProcess:
+    proc: asyncio.subprocess.Process
+    stderr: Path
+
+    async def line(self, prefix: str) -> str:
+        """The rest of the first stdout line starting with ``prefix``."""
+        assert self.proc.stdout is not None
+        async with asyncio.timeout(WAIT):
+            while True:
+                raw = await self.proc.stdout.readline()
+                assert raw, f"the till ended early:\n{self.stderr.read_text()}"
+                text = raw.decode().strip()
+                if text.startswith(prefix):
+                    return text[len(prefix) :].strip()
+
+    async def go_on(self) -> None:
+        assert self.proc.stdin is not None
+        self.proc.stdin.write(b"\n")
+        await self.proc.stdin.drain()
+
+    async def kill(self) -> None:
+        if self.proc.returncode is None:
+            self.proc.send_signal(signal.SIGKILL)
+        await asyncio.wait_for(self.proc.wait(), WAIT)
+
+
+async def start_till(server: SandboxServer, step: str, tmp: Path) -> TillProcess:
+    env = dict(
+        os.environ, MP_API_BASE_URL=server.base_url, MP_ACCESS_TOKEN=server.state.seller_token
+    )
+    stderr = tmp / f"till-{step}.err"
+    with stderr.open("wb") as err:
+        proc = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "tests.faults.driver",
+            step,
+            cwd=REPO,
+            env=env,
+            stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=err,
+        )
+    return TillProcess(proc, stderr)
+
+
+def on_box(state: SandboxState) -> str | None:
+    box = state.find_box(state.seller_id, state.box_external_id)
+    assert box is not None
+    order = state.box_orders.get(box.id)
+    return order.external_reference if order else None
+
+
+CASES = [
+    ("before_put", "nothing"),  # nothing on the box yet: nobody can pay while it is dead
+    ("after_put", "nothing"),
+    ("after_put", "paid"),
+    ("pending", "nothing"),
+    ("pending", "paid"),
+    ("cancel_before_delete", "nothing"),
+    ("cancel_before_delete", "paid"),
+    ("cancel_after_delete", "nothing"),
+    ("cancel_after_delete", "paid"),
+]
+
+
+@pytest.mark.parametrize(("step", "while_dead"), CASES)
+def test_killed_at_each_step_then_restarted(step: str, while_dead: str, tmp_path: Path) -> None:
+    canceling = step.startswith("cancel")
+    expected = SaleStatus.CANCELED if canceling and while_dead == "nothing" else SaleStatus.PAID
+
+    async def scenario() -> None:
+        state = SandboxState.seeded()
+        async with SandboxServer(create_sandbox_app(state)) as server:
+            config = config_for(state)
+            config_mod.save(config)
+            till = await start_till(server, step, tmp_path)
+            scanned = None
+            try:
+                if canceling:
+                    await till.line("CHARGED")
+                    if while_dead == "paid":
+                        scanned = state.scan_box()  # the customer is in the payment screen
+                    await till.go_on()
+                ref = await till.line(f"AT {step}")
+            finally:
+                await till.kill()
+            assert till.proc.returncode == -signal.SIGKILL
+
+            # What reached Mercado Pago before the kill.
+            sent = len(state.bodies_for(ref))
+            assert sent == (0 if step == "before_put" else 1)
+            assert on_box(state) == (None if step in ("before_put", "cancel_after_delete") else ref)
+            # The customer, while the till is dead.
+            if while_dead == "paid":
+                if scanned is not None:
+                    state.pay_merchant_order(scanned, "approved")
+                else:
+                    state.pay_box("approved")
+
+            # Restart: what the window and ``pos-app charge`` do first.
+            token = AccessToken(state.seller_token)
+            async with open_runtime(config=config, token=token, base_url=server.base_url) as rt:
+                rt.engine.settings = replace(rt.engine.settings, cancel_recheck_delay=0.2)
+                events: list[Event] = []
+                rt.bus.subscribe(events.append)
+                left = rt.ledger.get_sale(ref)
+                assert left is not None and left.is_open and len(left.lines) == 1
+                assert left.cancel_requested is canceling
+                want = SaleStatus.PENDING if step in ("pending",) or canceling else None
+                assert left.status is (want or SaleStatus.CREATING)
+
+                [resumed] = await rt.engine.resume()
+                assert resumed.external_reference == ref
+                if expected is SaleStatus.PAID and while_dead == "nothing":
+                    # Back on the box (re-sent only if it never got there): the customer pays.
+                    await asyncio.wait_for(_until(lambda: on_box(state) == ref), WAIT)
+                    state.pay_box("approved")
+                final = await asyncio.wait_for(rt.engine.wait_final(ref), WAIT)
+                assert final.status is expected, rt.ledger.sale_events(ref)
+                report = check(rt.ledger, state, events=events)
+                assert report.puts[ref] == 1  # the order went to the box once, never again
+                assert not rt.ledger.open_sales()
+
+    asyncio.run(scenario())
+
+
+async def _until(predicate: object) -> None:
+    assert callable(predicate)
+    while not predicate():
+        await asyncio.sleep(0.02)
+
+
+def test_killed_cli_charge_then_status_records_the_payment(tmp_path: Path) -> None:
+    """The real ``pos-app charge --wait``, SIGKILLed while waiting (no hook); the customer pays
+    while it is dead; ``pos-app status`` afterwards records the payment, once."""
+
+    async def scenario() -> None:
+        state = SandboxState.seeded()
+        async with SandboxServer(create_sandbox_app(state)) as server:
+            config_mod.save(config_for(state))
+            env = dict(
+                os.environ, MP_API_BASE_URL=server.base_url, MP_ACCESS_TOKEN=state.seller_token
+            )
+            charge = await asyncio.create_subprocess_exec(
+                *(sys.executable, "-m", "pos_app", "charge", "--item", "Yerba:1:100", "--wait"),
+                env=env,
+                stdout=asyncio.subprocess.DEVNULL,
+                stderr=asyncio.subprocess.DEVNULL,
+            )
+            try:
+                await asyncio.wait_for(_until(lambda: on_box(state) is not None), WAIT)
+            finally:
+                if charge.returncode is None:
+                    charge.send_signal(signal.SIGKILL)
+                await asyncio.wait_for(charge.wait(), WAIT)
+            assert charge.returncode == -signal.SIGKILL
+            ref = on_box(state)
+            assert ref is not None
+            state.pay_box("approved")
+            status = await asyncio.create_subprocess_exec(
+                *(sys.executable, "-m", "pos_app", "status", ref, "--json"),
+                env=env,
+                stdout=asyncio.subprocess.PIPE,
+                stderr=asyncio.subprocess.PIPE,
+            )
+            out, err = await asyncio.wait_for(status.communicate(), WAIT)
+            assert status.returncode == 0, err.decode()
+            assert json.loads(out)["status"] == "paid"
+            ledger = Ledger(paths.ledger_path(), exclusive=False)
+            try:
+                report = check(ledger, state)
+            finally:
+                ledger.close()
+            assert report.status(ref) is SaleStatus.PAID and report.puts[ref] == 1
+
+    asyncio.run(scenario())
