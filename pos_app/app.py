@@ -52,6 +52,7 @@ from pos_app.ui.qt_workarounds import reserve_bool_references
 from pos_app.ui.settings_widgets import show_notice
 from pos_app.ui.setup_assistant import run_setup_assistant
 from pos_app.ui.style import apply_stylesheet, resources_dir
+from pos_app.ui.translations import install_for_startup as install_translations
 
 if TYPE_CHECKING:
     from pos_app.sandbox.state import SandboxState
@@ -84,6 +85,7 @@ def main(*, demo: bool = False, argv: list[str] | None = None) -> int:
     app.setApplicationName("pos-app")
     app.setQuitOnLastWindowClosed(False)
     apply_stylesheet(app)
+    install_translations()  # before any window (demo too): config.language, else the locale
     try:
         code = int(qasync.run(run_windows(demo=demo)))
     except Exception as exc:  # start-up failed (ledger locked, unreadable files...)

@@ -86,6 +86,15 @@ class CartView(QTableView):
         for column in (COL_UNIT_PRICE, COL_QUANTITY, COL_LINE_TOTAL):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setMinimumSectionSize(80)
+        if model is not None:
+            # The header sizes "to contents" only when it lays itself out again, not when lines
+            # arrive: without this an amount (or a translated "2 paq.") is elided to "$ 4.89…".
+            for signal in (model.rowsInserted, model.rowsRemoved, model.dataChanged):
+                signal.connect(self._fit_columns)
+            model.modelReset.connect(self._fit_columns)
+
+    def _fit_columns(self, *_args: object) -> None:
+        self.horizontalHeader().resizeSections()
 
     def cart_model(self) -> CartTableModel:
         model = self.model()

@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable, Coroutine, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -60,6 +60,14 @@ log = logging.getLogger(__name__)
 PAGE_CART, PAGE_PAYMENT = 0, 1
 
 
+class SidePanel(QStackedWidget):
+    """The totals / payment side: at least 360 px, and never narrower than its content needs
+    (a fixed minimum width would override the hint and clip a long translation)."""
+
+    def minimumSizeHint(self) -> QSize:
+        return super().minimumSizeHint().expandedTo(QSize(360, 0))
+
+
 class MainWindow(QMainWindow):
     closed = Signal()  # the cashier closed the window: time to shut down
 
@@ -104,11 +112,10 @@ class MainWindow(QMainWindow):
         self.totals = TotalsPanel(site)
         self.payment = PaymentPanel(site)
         self.payment.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.side = QStackedWidget()
+        self.side = SidePanel()
         self.side.setObjectName("sidePanel")
         self.side.addWidget(self.totals)
         self.side.addWidget(self.payment)
-        self.side.setMinimumWidth(360)
 
         self.status = PosStatusBar()
         self.setStatusBar(self.status)

@@ -13,7 +13,7 @@ import asyncio
 import logging
 from typing import Any, Protocol
 
-from PySide6.QtCore import QSize, Signal, SignalInstance
+from PySide6.QtCore import QSize, Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -77,7 +77,6 @@ class SettingsDialog(QDialog):
 
         self.sections = QListWidget()
         self.sections.setObjectName("sectionList")
-        self.sections.setFixedWidth(210)
         self.sections.setIconSize(QSize(18, 18))
         self.stack = QStackedWidget()
         for page in self.pages:
@@ -117,6 +116,12 @@ class SettingsDialog(QDialog):
         self.sections.setCurrentRow(SECTION_ACCOUNT)
         restore_geometry(self, "settings", (980, 720))
         self._update()
+        # Wide enough for the longest section title in any language: measured once the list is
+        # in the dialog (its stylesheet's padding) and has its icons (set by _update).
+        self.ensurePolished()
+        self.sections.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        widest = self.sections.sizeHintForColumn(0) + 2 * self.sections.frameWidth() + 8
+        self.sections.setFixedWidth(max(210, widest))
 
     # == state ===================================================================================
     def show_section(self, index: int) -> None:

@@ -1,0 +1,1840 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es" sourcelanguage="en">
+<context>
+    <name>Account</name>
+    <message>
+        <source>Paste the access token first.</source>
+        <translation>Primero pegue el token de acceso.</translation>
+    </message>
+    <message>
+        <source>This is the public key, not the access token. On the Credentials page Mercado Pago shows both: copy the longer one labelled “Access token” (it also starts with APP_USR- or TEST-).</source>
+        <translation>Esta es la clave pública (Public key), no el token de acceso. En la página de Credenciales Mercado Pago muestra ambos: copie el más largo, el que dice “Access token” (también empieza con APP_USR- o TEST-).</translation>
+    </message>
+    <message>
+        <source>The token has spaces or line breaks in it: copy it again, in one piece.</source>
+        <translation>El token tiene espacios o saltos de línea: cópielo de nuevo, completo y en una sola pieza.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago did not accept this access token: it is mistyped, or it was revoked or renewed. Copy it again from Your integrations → your application → Credentials.</source>
+        <translation>Mercado Pago no aceptó este token de acceso: está mal escrito, o fue revocado o renovado. Cópielo de nuevo desde Tus integraciones → tu aplicación → Credenciales.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago did not answer in time. Check the internet connection and try again.</source>
+        <translation>Mercado Pago no respondió a tiempo. Revise la conexión a internet e intente de nuevo.</translation>
+    </message>
+    <message>
+        <source>Cannot reach Mercado Pago: this computer seems to be offline (or a firewall blocks it). Check the internet connection and try again. Nothing was saved.</source>
+        <translation>No se puede conectar con Mercado Pago: esta computadora parece estar sin conexión (o un firewall la bloquea). Revise la conexión a internet e intente de nuevo. No se guardó nada.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago is having trouble right now. Try again in a minute.</source>
+        <translation>Mercado Pago tiene problemas en este momento. Intente de nuevo en un minuto.</translation>
+    </message>
+    <message>
+        <source>This account is from a country the app does not support yet ({site}).</source>
+        <translation>Esta cuenta es de un país que la aplicación todavía no admite ({site}).</translation>
+    </message>
+</context>
+<context>
+    <name>AccountPage</name>
+    <message>
+        <source>Account</source>
+        <translation>Cuenta</translation>
+    </message>
+    <message>
+        <source>Paste the access token: APP_USR-…</source>
+        <translation>Pegue el token de acceso: APP_USR-…</translation>
+    </message>
+    <message>
+        <source>Access token</source>
+        <translation>Token de acceso</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <source>Show or hide what you pasted</source>
+        <translation>Mostrar u ocultar lo que pegó</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Probar conexión</translation>
+    </message>
+    <message>
+        <source>Account name:</source>
+        <translation>Nombre de la cuenta:</translation>
+    </message>
+    <message>
+        <source>User id:</source>
+        <translation>ID de usuario:</translation>
+    </message>
+    <message>
+        <source>Country:</source>
+        <translation>País:</translation>
+    </message>
+    <message>
+        <source>Currency:</source>
+        <translation>Moneda:</translation>
+    </message>
+    <message>
+        <source>Test user:</source>
+        <translation>Usuario de prueba:</translation>
+    </message>
+    <message>
+        <source>What the customer sees: Mercado Pago shows your business name and logo from your account (Your profile → Business information). Without them, the customer&apos;s phone shows the first item&apos;s name and picture instead.</source>
+        <translation>Lo que ve el cliente: Mercado Pago muestra el nombre y el logo de su negocio según su cuenta (Tu perfil → Información del negocio). Si no están, el teléfono del cliente muestra en su lugar el nombre y la foto del primer artículo.</translation>
+    </message>
+    <message>
+        <source>New access token:</source>
+        <translation>Nuevo token de acceso:</translation>
+    </message>
+    <message>
+        <source>Access token:</source>
+        <translation>Token de acceso:</translation>
+    </message>
+    <message>
+        <source>Mercado Pago account</source>
+        <translation>Cuenta de Mercado Pago</translation>
+    </message>
+    <message>
+        <source>Where to find it: in Mercado Pago Developers open Your integrations → your application → Production credentials, and copy the “Access token” (not the “Public key”). Test credentials only simulate payments.</source>
+        <translation>Dónde encontrarlo: en Mercado Pago Developers abra Tus integraciones → tu aplicación → Credenciales de producción y copie el “Access token” (no la “Public key”). Las credenciales de prueba solo simulan pagos.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago accepted the new token (it ends in {hint}), but this computer has no keyring to keep it in.</source>
+        <translation>Mercado Pago aceptó el token nuevo (termina en {hint}), pero esta computadora no tiene un llavero del sistema donde guardarlo.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago accepted the new token (it ends in {hint}). It is saved in the keyring when you press Next.</source>
+        <translation>Mercado Pago aceptó el token nuevo (termina en {hint}). Se guarda en el llavero del sistema al presionar Siguiente.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago accepted the new token (it ends in {hint}). It is saved in the keyring when you press OK.</source>
+        <translation>Mercado Pago aceptó el token nuevo (termina en {hint}). Se guarda en el llavero del sistema al presionar Aceptar.</translation>
+    </message>
+    <message>
+        <source>The access token comes from the MP_ACCESS_TOKEN environment variable (it ends in {hint}). It takes precedence over the keyring: to change it, change the variable and restart the app.</source>
+        <translation>El token de acceso viene de la variable de entorno MP_ACCESS_TOKEN (termina en {hint}). Tiene prioridad sobre el llavero del sistema: para cambiarlo, cambie la variable y reinicie la aplicación.</translation>
+    </message>
+    <message>
+        <source>Access token: saved, ends in {hint}.</source>
+        <translation>Token de acceso: guardado, termina en {hint}.</translation>
+    </message>
+    <message>
+        <source>Access token: in use until the app closes (it ends in {hint}); it could not be saved on this computer.</source>
+        <translation>Token de acceso: en uso hasta que se cierre la aplicación (termina en {hint}); no se pudo guardar en esta computadora.</translation>
+    </message>
+    <message>
+        <source>Access token: given when the app started (demo or command line), ends in {hint}.</source>
+        <translation>Token de acceso: recibido al iniciar la aplicación (demo o línea de comandos), termina en {hint}.</translation>
+    </message>
+    <message>
+        <source>No access token yet: paste it below and press “Test connection”.</source>
+        <translation>Todavía no hay token de acceso: péguelo abajo y presione “Probar conexión”.</translation>
+    </message>
+    <message>
+        <source>Set by MP_ACCESS_TOKEN</source>
+        <translation>Definido por MP_ACCESS_TOKEN</translation>
+    </message>
+    <message>
+        <source>Where the token is kept: in this computer&apos;s keyring ({backend}), never in a file.</source>
+        <translation>Dónde se guarda el token: en el llavero del sistema de esta computadora ({backend}), nunca en un archivo.</translation>
+    </message>
+    <message>
+        <source>This computer has no keyring the app can use ({backend}), so a token cannot be saved here. Install and unlock one (GNOME Keyring or KWallet), or set the MP_ACCESS_TOKEN environment variable. The token is never written to a file.</source>
+        <translation>Esta computadora no tiene un llavero del sistema que la aplicación pueda usar ({backend}), así que aquí no se puede guardar un token. Instale y desbloquee uno (GNOME Keyring o KWallet), o defina la variable de entorno MP_ACCESS_TOKEN. El token nunca se escribe en un archivo.</translation>
+    </message>
+    <message>
+        <source>Paste the access token first.</source>
+        <translation>Primero pegue el token de acceso.</translation>
+    </message>
+    <message>
+        <source>Asking Mercado Pago whose token this is…</source>
+        <translation>Preguntando a Mercado Pago de quién es este token…</translation>
+    </message>
+    <message>
+        <source>✔ Mercado Pago accepted the token.</source>
+        <translation>✔ Mercado Pago aceptó el token.</translation>
+    </message>
+    <message>
+        <source>The account this computer uses:</source>
+        <translation>La cuenta que usa esta computadora:</translation>
+    </message>
+    <message>
+        <source>Yes — payments are simulated, no real money moves.</source>
+        <translation>Sí: los pagos son simulados, no se mueve dinero real.</translation>
+    </message>
+    <message>
+        <source>No — real payments, real money.</source>
+        <translation>No: pagos reales, dinero real.</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Ocultar</translation>
+    </message>
+    <message>
+        <source>Wait for Mercado Pago to answer.</source>
+        <translation>Espere la respuesta de Mercado Pago.</translation>
+    </message>
+    <message>
+        <source>The token cannot be saved on this computer (see the message in red).</source>
+        <translation>El token no se puede guardar en esta computadora (vea el mensaje en rojo).</translation>
+    </message>
+    <message>
+        <source>This token does not work (see the message in red).</source>
+        <translation>Este token no funciona (vea el mensaje en rojo).</translation>
+    </message>
+    <message>
+        <source>Press “Test connection” to check the new token before saving.</source>
+        <translation>Presione “Probar conexión” para verificar el token nuevo antes de guardar.</translation>
+    </message>
+    <message>
+        <source>Paste the access token and press “Test connection”.</source>
+        <translation>Pegue el token de acceso y presione “Probar conexión”.</translation>
+    </message>
+    <message>
+        <source>Press “Test connection” so Mercado Pago confirms the token.</source>
+        <translation>Presione “Probar conexión” para que Mercado Pago confirme el token.</translation>
+    </message>
+    <message>
+        <source>Not checked yet: press “Test connection” (or Enter).</source>
+        <translation>Todavía sin verificar: presione “Probar conexión” (o Enter).</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>The counter app cannot start</source>
+        <translation>La aplicación de caja no puede iniciar</translation>
+    </message>
+    <message>
+        <source>Almacén Don Pepe (demo)</source>
+        <translation>Almacén Don Pepe (demo)</translation>
+    </message>
+    <message>
+        <source>Box 1</source>
+        <translation>Caja 1</translation>
+    </message>
+</context>
+<context>
+    <name>CartModel</name>
+    <message>
+        <source>Item</source>
+        <translation>Artículo</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>Precio unitario</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Cant.</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>{n} pack</source>
+        <translation>{n} paq.</translation>
+    </message>
+    <message>
+        <source>SKU {sku}</source>
+        <translation>SKU {sku}</translation>
+    </message>
+    <message>
+        <source>Code {code}</source>
+        <translation>Código {code}</translation>
+    </message>
+    <message>
+        <source>The cart cannot change while the customer is paying. Cancel first.</source>
+        <translation>El carrito no puede cambiar mientras el cliente está pagando. Cancele primero.</translation>
+    </message>
+</context>
+<context>
+    <name>CartView</name>
+    <message>
+        <source>Scan a product or type its name to start a sale.</source>
+        <translation>Escanee un producto o escriba su nombre para empezar una venta.</translation>
+    </message>
+</context>
+<context>
+    <name>ChargingPage</name>
+    <message>
+        <source>Charging</source>
+        <translation>Cobro</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>minutos</translation>
+    </message>
+    <message>
+        <source>How long the customer has to pay. After that the order leaves the QR and the sale ends as expired.</source>
+        <translation>Cuánto tiempo tiene el cliente para pagar. Después, la orden sale del QR y la venta termina como vencida.</translation>
+    </message>
+    <message>
+        <source>empty = the store&apos;s name</source>
+        <translation>vacío = el nombre de la sucursal</translation>
+    </message>
+    <message>
+        <source>Beep when a sale is paid</source>
+        <translation>Sonar cuando se paga una venta</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Órdenes</translation>
+    </message>
+    <message>
+        <source>Order expires after:</source>
+        <translation>La orden vence a los:</translation>
+    </message>
+    <message>
+        <source>Largest sale:</source>
+        <translation>Venta máxima:</translation>
+    </message>
+    <message>
+        <source>Name on the customer&apos;s phone:</source>
+        <translation>Nombre en el teléfono del cliente:</translation>
+    </message>
+    <message>
+        <source>Shown as the order&apos;s title when the customer scans.</source>
+        <translation>Se muestra como título de la orden cuando el cliente escanea.</translation>
+    </message>
+    <message>
+        <source>Quickly at first, then less often (recommended)</source>
+        <translation>Seguido al principio, después más espaciado (recomendado)</translation>
+    </message>
+    <message>
+        <source>At a steady pace</source>
+        <translation>A ritmo constante</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>segundos</translation>
+    </message>
+    <message>
+        <source>Checking whether the customer paid</source>
+        <translation>Verificar si el cliente pagó</translation>
+    </message>
+    <message>
+        <source>check every</source>
+        <translation>verificar cada</translation>
+    </message>
+    <message>
+        <source>during the first</source>
+        <translation>durante los primeros</translation>
+    </message>
+    <message>
+        <source>The app asks Mercado Pago about the sale while the customer pays. Quick checks show “paid” sooner; fewer checks use less data.</source>
+        <translation>La aplicación consulta la venta a Mercado Pago mientras el cliente paga. Consultas seguidas muestran “pagado” antes; menos consultas usan menos datos.</translation>
+    </message>
+    <message>
+        <source>Receive payment notifications from Mercado Pago</source>
+        <translation>Recibir notificaciones de pago de Mercado Pago</translation>
+    </message>
+    <message>
+        <source>Where this computer listens (HOST:PORT), for example 127.0.0.1:8088.</source>
+        <translation>Dónde escucha esta computadora (HOST:PUERTO), por ejemplo 127.0.0.1:8088.</translation>
+    </message>
+    <message>
+        <source>The https:// address on the internet that forwards to the address above (a tunnel or your router). Mercado Pago posts there.</source>
+        <translation>La dirección https:// en internet que reenvía a la dirección de arriba (un túnel o su router). Mercado Pago envía las notificaciones ahí.</translation>
+    </message>
+    <message>
+        <source>saved — type to replace</source>
+        <translation>guardado: escriba para reemplazarlo</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>opcional</translation>
+    </message>
+    <message>
+        <source>The webhook&apos;s secret signature (Your integrations → Webhooks). Kept in the keyring, like the token.</source>
+        <translation>La firma secreta del webhook (Tus integraciones → Webhooks). Se guarda en el llavero del sistema, como el token.</translation>
+    </message>
+    <message>
+        <source>Listen on:</source>
+        <translation>Escuchar en:</translation>
+    </message>
+    <message>
+        <source>Public address:</source>
+        <translation>Dirección pública:</translation>
+    </message>
+    <message>
+        <source>Webhook secret:</source>
+        <translation>Secreto del webhook:</translation>
+    </message>
+    <message>
+        <source>Instant notifications (optional, for experts)</source>
+        <translation>Notificaciones instantáneas (opcional, para expertos)</translation>
+    </message>
+    <message>
+        <source>Off by default: checking (above) is enough. With notifications Mercado Pago also tells the app at once, but only if it can reach this computer from the internet.</source>
+        <translation>Desactivadas de forma predeterminada: la verificación (arriba) alcanza. Con notificaciones, Mercado Pago también avisa a la aplicación al instante, pero solo si puede llegar a esta computadora desde internet.</translation>
+    </message>
+    <message>
+        <source>empty = {amount}</source>
+        <translation>vacío = {amount}</translation>
+    </message>
+    <message>
+        <source>Sales above this amount are refused before charging (a typo guard). In {currency}.</source>
+        <translation>Las ventas por encima de este monto se rechazan antes de cobrar (evita errores de tipeo). En {currency}.</translation>
+    </message>
+    <message>
+        <source>Needed to receive notifications.</source>
+        <translation>Necesario para recibir notificaciones.</translation>
+    </message>
+    <message>
+        <source>Needed: Mercado Pago must know where to send them.</source>
+        <translation>Necesario: Mercado Pago debe saber a dónde enviarlas.</translation>
+    </message>
+</context>
+<context>
+    <name>Checkout</name>
+    <message>
+        <source>waiting; connection trouble, still trying</source>
+        <translation>esperando; problemas de conexión, se sigue intentando</translation>
+    </message>
+    <message>
+        <source>waiting; last attempt rejected, the customer may retry</source>
+        <translation>esperando; el último intento fue rechazado, el cliente puede reintentar</translation>
+    </message>
+    <message>
+        <source>waiting; partially paid ({amount})</source>
+        <translation>esperando; pagado en parte ({amount})</translation>
+    </message>
+    <message>
+        <source>Box {box} is still waiting for the payment of sale {reference}. Finish or cancel that sale before charging a new one.</source>
+        <translation>La caja {box} todavía espera el pago de la venta {reference}. Termine o cancele esa venta antes de cobrar una nueva.</translation>
+    </message>
+    <message>
+        <source>This till has no Mercado Pago store and box yet. Open Settings (F9) or run &apos;pos-app configure&apos;.</source>
+        <translation>Esta caja todavía no tiene sucursal ni caja de Mercado Pago. Abra Configuración (F9) o ejecute &apos;pos-app configure&apos;.</translation>
+    </message>
+    <message>
+        <source>There is no sale with reference {reference}.</source>
+        <translation>No hay ninguna venta con la referencia {reference}.</translation>
+    </message>
+    <message>
+        <source>There is no sale waiting for payment to cancel.</source>
+        <translation>No hay ninguna venta esperando el pago para cancelar.</translation>
+    </message>
+    <message>
+        <source>Could not remove the order from the box ({detail}). The customer could still pay it: the app keeps trying and will show the result.</source>
+        <translation>No se pudo quitar la orden de la caja ({detail}). El cliente todavía podría pagarla: la aplicación sigue intentando y mostrará el resultado.</translation>
+    </message>
+</context>
+<context>
+    <name>Config</name>
+    <message>
+        <source>The settings file was damaged ({why}) and was put aside as {moved}. Default settings are in use: please check them.</source>
+        <translation>El archivo de configuración estaba dañado ({why}) y se apartó como {moved}. Se usa la configuración predeterminada: revísela, por favor.</translation>
+    </message>
+</context>
+<context>
+    <name>Country</name>
+    <message>
+        <source>Argentina</source>
+        <translation>Argentina</translation>
+    </message>
+    <message>
+        <source>Brazil</source>
+        <translation>Brasil</translation>
+    </message>
+    <message>
+        <source>Mexico</source>
+        <translation>México</translation>
+    </message>
+    <message>
+        <source>Uruguay</source>
+        <translation>Uruguay</translation>
+    </message>
+    <message>
+        <source>Peru</source>
+        <translation>Perú</translation>
+    </message>
+    <message>
+        <source>Chile</source>
+        <translation>Chile</translation>
+    </message>
+    <message>
+        <source>Colombia</source>
+        <translation>Colombia</translation>
+    </message>
+</context>
+<context>
+    <name>Credentials</name>
+    <message>
+        <source>The API address {url} is not allowed: use https, or plain http only on this computer (127.0.0.1) for the sandbox.</source>
+        <translation>La dirección de API {url} no está permitida: use https, o http simple solo en esta computadora (127.0.0.1) para el sandbox.</translation>
+    </message>
+</context>
+<context>
+    <name>CustomAmountBar</name>
+    <message>
+        <source>Custom amount</source>
+        <translation>Monto libre</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <source>Amount, e.g. {example}</source>
+        <translation>Monto, p. ej. {example}</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Monto</translation>
+    </message>
+    <message>
+        <source>Add  (Enter)</source>
+        <translation>Agregar  (Enter)</translation>
+    </message>
+    <message>
+        <source>Close  (Esc)</source>
+        <translation>Cerrar  (Esc)</translation>
+    </message>
+    <message>
+        <source>Miscellaneous</source>
+        <translation>Varios</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerPhoneWindow</name>
+    <message>
+        <source>Customer&apos;s phone (demo)</source>
+        <translation>Teléfono del cliente (demo)</translation>
+    </message>
+    <message>
+        <source>Mercado Pago</source>
+        <translation>Mercado Pago</translation>
+    </message>
+    <message>
+        <source>This window plays the customer who scanned the QR of box {box}.</source>
+        <translation>Esta ventana hace de cliente que escaneó el QR de la caja {box}.</translation>
+    </message>
+    <message>
+        <source>Pay (approved)</source>
+        <translation>Pagar (aprobado)</translation>
+    </message>
+    <message>
+        <source>Pay with a card that gets rejected</source>
+        <translation>Pagar con una tarjeta que es rechazada</translation>
+    </message>
+    <message>
+        <source>Do nothing (let it expire)</source>
+        <translation>No hacer nada (dejar que venza)</translation>
+    </message>
+    <message>
+        <source>Expire now</source>
+        <translation>Vencer ahora</translation>
+    </message>
+    <message>
+        <source>The demo server does not answer.</source>
+        <translation>El servidor de la demo no responde.</translation>
+    </message>
+    <message>
+        <source>Nothing to pay yet</source>
+        <translation>Todavía no hay nada para pagar</translation>
+    </message>
+    <message>
+        <source>Waiting for the cashier to charge…</source>
+        <translation>Esperando que el cajero cobre…</translation>
+    </message>
+    <message>
+        <source>Total {amount}</source>
+        <translation>Total {amount}</translation>
+    </message>
+    <message>
+        <source>IVA included: {amount}</source>
+        <translation>IVA incluido: {amount}</translation>
+    </message>
+    <message>
+        <source>Mercado Pago says: {message}</source>
+        <translation>Mercado Pago dice: {message}</translation>
+    </message>
+    <message>
+        <source>✓ Payment approved</source>
+        <translation>✓ Pago aprobado</translation>
+    </message>
+    <message>
+        <source>✗ Card rejected — you can try again with another card</source>
+        <translation>✗ Tarjeta rechazada: puede intentar de nuevo con otra tarjeta</translation>
+    </message>
+    <message>
+        <source>The order expired.</source>
+        <translation>La orden venció.</translation>
+    </message>
+    <message>
+        <source>You put the phone away. The order will expire on its own.</source>
+        <translation>Guardó el teléfono. La orden vencerá sola.</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Something went wrong inside the app. Nothing was charged twice; the details were written to the log. You can keep working.</source>
+        <translation>Algo salió mal dentro de la aplicación. No se cobró nada dos veces; los detalles quedaron en el registro. Puede seguir trabajando.</translation>
+    </message>
+    <message>
+        <source>Could not do that</source>
+        <translation>No se pudo hacer</translation>
+    </message>
+</context>
+<context>
+    <name>LanguagePage</name>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>System (as the computer is set)</source>
+        <translation>Sistema (según la configuración de la computadora)</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Idioma:</translation>
+    </message>
+    <message>
+        <source>Changes apply after restarting the app.</source>
+        <translation>Los cambios se aplican al reiniciar la aplicación.</translation>
+    </message>
+    <message>
+        <source>Language and appearance</source>
+        <translation>Idioma y apariencia</translation>
+    </message>
+    <message>
+        <source>Close and open the app again to see it in the new language.</source>
+        <translation>Cierre y vuelva a abrir la aplicación para verla en el idioma nuevo.</translation>
+    </message>
+</context>
+<context>
+    <name>LatePaymentBar</name>
+    <message>
+        <source>Understood</source>
+        <translation>Entendido</translation>
+    </message>
+    <message>
+        <source>The customer DID pay sale {reference} ({amount}) after it was closed here — do not charge again. If you also took cash, give it back.</source>
+        <translation>El cliente SÍ pagó la venta {reference} ({amount}) después de que se cerró aquí: no cobre de nuevo. Si también recibió efectivo, devuélvalo.</translation>
+    </message>
+</context>
+<context>
+    <name>Ledger</name>
+    <message>
+        <source>pos-app is already running with this data folder ({folder}). Only one cashier program may use a box at a time: switch to the open window, or close it first.</source>
+        <translation>pos-app ya está abierta con esta carpeta de datos ({folder}). Solo un programa de caja puede usar una caja a la vez: cambie a la ventana abierta, o ciérrela primero.</translation>
+    </message>
+    <message>
+        <source>The sales ledger cannot be written ({detail}). Nothing was sent to Mercado Pago. Check the free disk space and the data folder&apos;s permissions.</source>
+        <translation>No se puede escribir el registro de ventas ({detail}). No se envió nada a Mercado Pago. Revise el espacio libre en disco y los permisos de la carpeta de datos.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Counter — Mercado Pago QR</source>
+        <translation>Caja — QR de Mercado Pago</translation>
+    </message>
+    <message>
+        <source>Custom amount  (F2)</source>
+        <translation>Monto libre  (F2)</translation>
+    </message>
+    <message>
+        <source>Today&apos;s sales  (F3)</source>
+        <translation>Ventas de hoy  (F3)</translation>
+    </message>
+    <message>
+        <source>Charge with QR</source>
+        <translation>Cobrar con QR</translation>
+    </message>
+    <message>
+        <source>Custom amount</source>
+        <translation>Monto libre</translation>
+    </message>
+    <message>
+        <source>Today&apos;s sales</source>
+        <translation>Ventas de hoy</translation>
+    </message>
+    <message>
+        <source>Cancel charge</source>
+        <translation>Cancelar cobro</translation>
+    </message>
+    <message>
+        <source>New sale</source>
+        <translation>Nueva venta</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Configuración…</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Herramientas</translation>
+    </message>
+    <message>
+        <source>Added {title} — {qty} × {price}</source>
+        <translation>Se agregó {title}: {qty} × {price}</translation>
+    </message>
+    <message>
+        <source>No product matches “{text}”. Check the code, or use a custom amount (F2).</source>
+        <translation>Ningún producto coincide con “{text}”. Revise el código o use un monto libre (F2).</translation>
+    </message>
+    <message>
+        <source>The cart is empty: scan or add an item first.</source>
+        <translation>El carrito está vacío: primero escanee o agregue un artículo.</translation>
+    </message>
+    <message>
+        <source>This account is from another country: close and open the app again so prices use its currency.</source>
+        <translation>Esta cuenta es de otro país: cierre y vuelva a abrir la aplicación para que los precios usen su moneda.</translation>
+    </message>
+</context>
+<context>
+    <name>MercadoPago</name>
+    <message>
+        <source>Mercado Pago refused access: this access token may not act for this account (is the store or box from another account?).</source>
+        <translation>Mercado Pago rechazó el acceso: este token de acceso no puede operar en esta cuenta (¿la sucursal o la caja son de otra cuenta?).</translation>
+    </message>
+    <message>
+        <source>Mercado Pago did not accept the access token: it is wrong or was revoked. Paste the access token (APP_USR-...) again in Settings, not the public key.</source>
+        <translation>Mercado Pago no aceptó el token de acceso: está mal o fue revocado. Pegue de nuevo el token de acceso (APP_USR-...) en Configuración, no la clave pública.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago refused the request: {detail} ({key}).</source>
+        <translation>Mercado Pago rechazó la solicitud: {detail} ({key}).</translation>
+    </message>
+    <message>
+        <source>Mercado Pago does not know this resource: {detail}.</source>
+        <translation>Mercado Pago no conoce este recurso: {detail}.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago is busy (too many requests).</source>
+        <translation>Mercado Pago está ocupado (demasiadas solicitudes).</translation>
+    </message>
+    <message>
+        <source>Mercado Pago had a problem on its side (error {status}).</source>
+        <translation>Mercado Pago tuvo un problema de su lado (error {status}).</translation>
+    </message>
+    <message>
+        <source>Mercado Pago did not answer in time.</source>
+        <translation>Mercado Pago no respondió a tiempo.</translation>
+    </message>
+    <message>
+        <source>Cannot reach Mercado Pago ({detail}). Check the internet connection.</source>
+        <translation>No se puede conectar con Mercado Pago ({detail}). Revise la conexión a internet.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago sent an answer the app cannot read: {detail}.</source>
+        <translation>Mercado Pago envió una respuesta que la aplicación no puede leer: {detail}.</translation>
+    </message>
+</context>
+<context>
+    <name>NewBoxForm</name>
+    <message>
+        <source>New box</source>
+        <translation>Nueva caja</translation>
+    </message>
+    <message>
+        <source>Create box</source>
+        <translation>Crear caja</translation>
+    </message>
+    <message>
+        <source>Box name:</source>
+        <translation>Nombre de la caja:</translation>
+    </message>
+    <message>
+        <source>Up to 44 characters, e.g. “Box 1” or “Front counter”.</source>
+        <translation>Hasta 44 caracteres, p. ej. “Caja 1” o “Mostrador”.</translation>
+    </message>
+    <message>
+        <source>Box id:</source>
+        <translation>ID de la caja:</translation>
+    </message>
+    <message>
+        <source>Letters and digits only, fewer than 40 (e.g. CAJA01). It cannot be changed later.</source>
+        <translation>Solo letras y números, menos de 40 (p. ej. CAJA01). No se puede cambiar después.</translation>
+    </message>
+    <message>
+        <source>Category (optional):</source>
+        <translation>Categoría (opcional):</translation>
+    </message>
+    <message>
+        <source>A box is one till with its own QR sticker. It is created for fixed amounts: the QR shows the customer exactly what this computer charges.</source>
+        <translation>Una caja es un punto de cobro con su propio sticker QR. Se crea para montos fijos: el QR le muestra al cliente exactamente lo que cobra esta computadora.</translation>
+    </message>
+    <message>
+        <source>New box in {store}</source>
+        <translation>Nueva caja en {store}</translation>
+    </message>
+    <message>
+        <source>Box {number}</source>
+        <translation>Caja {number}</translation>
+    </message>
+    <message>
+        <source>The MCC code of your trade, if Mercado Pago gave you one. For food and drink in {country}: {code}. Leave it empty if unsure.</source>
+        <translation>El código MCC de su rubro, si Mercado Pago le dio uno. Para comidas y bebidas en {country}: {code}. Déjelo vacío si no está seguro.</translation>
+    </message>
+    <message>
+        <source>The MCC code of your trade, if you know it. Leave it empty if unsure.</source>
+        <translation>El código MCC de su rubro, si lo conoce. Déjelo vacío si no está seguro.</translation>
+    </message>
+</context>
+<context>
+    <name>NewStoreForm</name>
+    <message>
+        <source>e.g. Almacén Don Pepe</source>
+        <translation>p. ej. Almacén Don Pepe</translation>
+    </message>
+    <message>
+        <source>e.g. Av. Corrientes</source>
+        <translation>p. ej. Av. Corrientes</translation>
+    </message>
+    <message>
+        <source>province or state</source>
+        <translation>provincia o estado</translation>
+    </message>
+    <message>
+        <source>Add opening hours (optional)</source>
+        <translation>Agregar horario de atención (opcional)</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>Lun</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>Mar</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>Mié</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>Jue</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>Vie</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>Sáb</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>Dom</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>de</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>a</translation>
+    </message>
+    <message>
+        <source>Create store</source>
+        <translation>Crear sucursal</translation>
+    </message>
+    <message>
+        <source>Store name:</source>
+        <translation>Nombre de la sucursal:</translation>
+    </message>
+    <message>
+        <source>As your customers know the shop.</source>
+        <translation>Como sus clientes conocen el negocio.</translation>
+    </message>
+    <message>
+        <source>Store id:</source>
+        <translation>ID de la sucursal:</translation>
+    </message>
+    <message>
+        <source>Your own short code for this store: letters and digits only, up to 60 (e.g. SUC001). The app uses it to find the store.</source>
+        <translation>Su propio código corto para esta sucursal: solo letras y números, hasta 60 (p. ej. SUC001). La aplicación lo usa para encontrar la sucursal.</translation>
+    </message>
+    <message>
+        <source>Street:</source>
+        <translation>Calle:</translation>
+    </message>
+    <message>
+        <source>Number:</source>
+        <translation>Número:</translation>
+    </message>
+    <message>
+        <source>City:</source>
+        <translation>Ciudad:</translation>
+    </message>
+    <message>
+        <source>State or province:</source>
+        <translation>Estado o provincia:</translation>
+    </message>
+    <message>
+        <source>Latitude:</source>
+        <translation>Latitud:</translation>
+    </message>
+    <message>
+        <source>In Google Maps, right-click your shop: the first line is “latitude, longitude”. Click it to copy, then paste both numbers here.</source>
+        <translation>En Google Maps, haga clic derecho sobre su negocio: la primera línea es “latitud, longitud”. Haga clic para copiarla y pegue aquí los dos números.</translation>
+    </message>
+    <message>
+        <source>Longitude:</source>
+        <translation>Longitud:</translation>
+    </message>
+    <message>
+        <source>New store</source>
+        <translation>Nueva sucursal</translation>
+    </message>
+    <message>
+        <source>Mercado Pago asks for the shop&apos;s address and its place on the map. Fields marked in red need attention.</source>
+        <translation>Mercado Pago pide la dirección del negocio y su ubicación en el mapa. Los campos marcados en rojo necesitan atención.</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentBanner</name>
+    <message>
+        <source>Sending…</source>
+        <translation>Enviando…</translation>
+    </message>
+    <message>
+        <source>Sending the order to Mercado Pago.</source>
+        <translation>Enviando la orden a Mercado Pago.</translation>
+    </message>
+    <message>
+        <source>The customer DID pay — do not charge again</source>
+        <translation>El cliente SÍ pagó: no cobre de nuevo</translation>
+    </message>
+    <message>
+        <source>{amount} arrived with Mercado Pago after the charge was canceled. If you also took cash, give it back.</source>
+        <translation>Llegaron {amount} por Mercado Pago después de cancelar el cobro. Si también recibió efectivo, devuélvalo.</translation>
+    </message>
+    <message>
+        <source>PAID</source>
+        <translation>PAGADO</translation>
+    </message>
+    <message>
+        <source>{amount} received with Mercado Pago.</source>
+        <translation>Se recibieron {amount} por Mercado Pago.</translation>
+    </message>
+    <message>
+        <source>Customer pays cash</source>
+        <translation>El cliente paga en efectivo</translation>
+    </message>
+    <message>
+        <source>The QR charge was canceled. Take {amount} in cash.</source>
+        <translation>Se canceló el cobro con QR. Reciba {amount} en efectivo.</translation>
+    </message>
+    <message>
+        <source>Canceled</source>
+        <translation>Cancelada</translation>
+    </message>
+    <message>
+        <source>Nothing was charged.</source>
+        <translation>No se cobró nada.</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Vencida</translation>
+    </message>
+    <message>
+        <source>Nobody paid before the order expired. Nothing was charged.</source>
+        <translation>Nadie pagó antes de que venciera la orden. No se cobró nada.</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>sin motivo informado</translation>
+    </message>
+    <message>
+        <source>Mercado Pago refused the order</source>
+        <translation>Mercado Pago rechazó la orden</translation>
+    </message>
+    <message>
+        <source>Nothing was charged. Reason: {reason}</source>
+        <translation>No se cobró nada. Motivo: {reason}</translation>
+    </message>
+    <message>
+        <source>Canceling…</source>
+        <translation>Cancelando…</translation>
+    </message>
+    <message>
+        <source>Removing the order and making sure nobody paid it.</source>
+        <translation>Quitando la orden y verificando que nadie la haya pagado.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago refused the credentials</source>
+        <translation>Mercado Pago rechazó las credenciales</translation>
+    </message>
+    <message>
+        <source>The app cannot check this payment until the access token works again: check it in Settings. If the customer shows a paid receipt, do not charge again.</source>
+        <translation>La aplicación no puede verificar este pago hasta que el token de acceso vuelva a funcionar: revíselo en Configuración. Si el cliente muestra un comprobante de pago, no cobre de nuevo.</translation>
+    </message>
+    <message>
+        <source>Connection trouble — still trying</source>
+        <translation>Problemas de conexión: se sigue intentando</translation>
+    </message>
+    <message>
+        <source>No answer from Mercado Pago since {time}. The customer can still pay; the app will notice as soon as the connection is back.</source>
+        <translation>Sin respuesta de Mercado Pago desde las {time}. El cliente igual puede pagar; la aplicación lo verá en cuanto vuelva la conexión.</translation>
+    </message>
+    <message>
+        <source>Last attempt was rejected — the customer can try again</source>
+        <translation>El último intento fue rechazado: el cliente puede intentar de nuevo</translation>
+    </message>
+    <message>
+        <source>The customer can pay again with another card or with money in the account.</source>
+        <translation>El cliente puede volver a pagar con otra tarjeta o con dinero en cuenta.</translation>
+    </message>
+    <message>
+        <source>Waiting for the customer to scan and pay</source>
+        <translation>Esperando que el cliente escanee y pague</translation>
+    </message>
+    <message>
+        <source>Paid so far: {paid} of {total}. Waiting for the rest.</source>
+        <translation>Pagado hasta ahora: {paid} de {total}. Esperando el resto.</translation>
+    </message>
+    <message>
+        <source>Ask the customer to scan the QR code at the counter.</source>
+        <translation>Pida al cliente que escanee el código QR de la caja.</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentPanel</name>
+    <message>
+        <source>Payment status</source>
+        <translation>Estado del pago</translation>
+    </message>
+    <message>
+        <source>Mercado Pago is answering slowly…</source>
+        <translation>Mercado Pago está respondiendo lento…</translation>
+    </message>
+    <message>
+        <source>Cancel charge  (Esc)</source>
+        <translation>Cancelar cobro  (Esc)</translation>
+    </message>
+    <message>
+        <source>Customer pays cash</source>
+        <translation>El cliente paga en efectivo</translation>
+    </message>
+    <message>
+        <source>Check payment now</source>
+        <translation>Verificar el pago ahora</translation>
+    </message>
+    <message>
+        <source>New sale  (Enter)</source>
+        <translation>Nueva venta  (Enter)</translation>
+    </message>
+    <message>
+        <source>Back to the cart</source>
+        <translation>Volver al carrito</translation>
+    </message>
+    <message>
+        <source>Sale {reference}</source>
+        <translation>Venta {reference}</translation>
+    </message>
+    <message>
+        <source>Took {time}</source>
+        <translation>Tardó {time}</translation>
+    </message>
+    <message>
+        <source>Elapsed {time}</source>
+        <translation>Transcurrido {time}</translation>
+    </message>
+    <message>
+        <source>Expires in {time}</source>
+        <translation>Vence en {time}</translation>
+    </message>
+    <message>
+        <source>Expiring…</source>
+        <translation>Venciendo…</translation>
+    </message>
+</context>
+<context>
+    <name>PosStatusBar</name>
+    <message>
+        <source>Mercado Pago is answering slowly…</source>
+        <translation>Mercado Pago está respondiendo lento…</translation>
+    </message>
+    <message>
+        <source>TEST</source>
+        <translation>PRUEBA</translation>
+    </message>
+    <message>
+        <source>Test-user credentials: payments are simulated, no real money moves.</source>
+        <translation>Credenciales de usuario de prueba: los pagos son simulados, no se mueve dinero real.</translation>
+    </message>
+    <message>
+        <source>no store configured</source>
+        <translation>sin sucursal configurada</translation>
+    </message>
+    <message>
+        <source>Box {id}</source>
+        <translation>Caja {id}</translation>
+    </message>
+    <message>
+        <source>no box configured</source>
+        <translation>sin caja configurada</translation>
+    </message>
+    <message>
+        <source>Mercado Pago: not contacted yet</source>
+        <translation>Mercado Pago: todavía sin contactar</translation>
+    </message>
+    <message>
+        <source>● Mercado Pago: online</source>
+        <translation>● Mercado Pago: en línea</translation>
+    </message>
+    <message>
+        <source>● Mercado Pago refused the credentials</source>
+        <translation>● Mercado Pago rechazó las credenciales</translation>
+    </message>
+    <message>
+        <source>● Connection trouble since {time}</source>
+        <translation>● Problemas de conexión desde las {time}</translation>
+    </message>
+    <message>
+        <source>Notifications off (checking by polling)</source>
+        <translation>Notificaciones desactivadas (verificación por consulta)</translation>
+    </message>
+    <message>
+        <source>Instant payment notifications could not start ({detail}). Payments are still found by asking Mercado Pago, a moment later.</source>
+        <translation>No se pudieron iniciar las notificaciones de pago instantáneas ({detail}). Los pagos se siguen encontrando consultando a Mercado Pago, un momento después.</translation>
+    </message>
+    <message>
+        <source>Notifications on</source>
+        <translation>Notificaciones activadas</translation>
+    </message>
+    <message>
+        <source>Listening on {url}</source>
+        <translation>Escuchando en {url}</translation>
+    </message>
+</context>
+<context>
+    <name>ProductSearch</name>
+    <message>
+        <source>Code {code}</source>
+        <translation>Código {code}</translation>
+    </message>
+    <message>
+        <source>{n} products match: pick one with ↑ ↓ and Enter, or tap it.</source>
+        <translation>{n} productos coinciden: elija uno con ↑ ↓ y Enter, o tóquelo.</translation>
+    </message>
+</context>
+<context>
+    <name>QuantityDelegate</name>
+    <message>
+        <source>Quantity</source>
+        <translation>Cantidad</translation>
+    </message>
+</context>
+<context>
+    <name>SaleStatus</name>
+    <message>
+        <source>Sending</source>
+        <translation>Enviando</translation>
+    </message>
+    <message>
+        <source>Waiting for payment</source>
+        <translation>Esperando el pago</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Pagada</translation>
+    </message>
+    <message>
+        <source>Canceled</source>
+        <translation>Cancelada</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Vencida</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>Sin enviar</translation>
+    </message>
+</context>
+<context>
+    <name>SalesDialog</name>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Referencia</translation>
+    </message>
+    <message>
+        <source>Sale recorded</source>
+        <translation>Venta registrada</translation>
+    </message>
+    <message>
+        <source>Status changed</source>
+        <translation>Cambio de estado</translation>
+    </message>
+    <message>
+        <source>Card rejected</source>
+        <translation>Tarjeta rechazada</translation>
+    </message>
+    <message>
+        <source>Partly paid</source>
+        <translation>Pagada en parte</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>Verificada</translation>
+    </message>
+    <message>
+        <source>Connection trouble</source>
+        <translation>Problemas de conexión</translation>
+    </message>
+    <message>
+        <source>Cancel requested</source>
+        <translation>Cancelación solicitada</translation>
+    </message>
+    <message>
+        <source>Order removed from the box</source>
+        <translation>Orden quitada de la caja</translation>
+    </message>
+    <message>
+        <source>charge</source>
+        <translation>cobro</translation>
+    </message>
+    <message>
+        <source>automatic check</source>
+        <translation>verificación automática</translation>
+    </message>
+    <message>
+        <source>notification</source>
+        <translation>notificación</translation>
+    </message>
+    <message>
+        <source>cashier canceled</source>
+        <translation>cancelada por el cajero</translation>
+    </message>
+    <message>
+        <source>start-up</source>
+        <translation>inicio</translation>
+    </message>
+    <message>
+        <source>checked by hand</source>
+        <translation>verificada a mano</translation>
+    </message>
+    <message>
+        <source>network</source>
+        <translation>red</translation>
+    </message>
+    <message>
+        <source>credentials</source>
+        <translation>credenciales</translation>
+    </message>
+    <message>
+        <source>connection trouble</source>
+        <translation>problemas de conexión</translation>
+    </message>
+    <message>
+        <source>Paid late — do not charge again</source>
+        <translation>Pagada tarde: no cobre de nuevo</translation>
+    </message>
+    <message>
+        <source>Paid in cash</source>
+        <translation>Pagada en efectivo</translation>
+    </message>
+</context>
+<context>
+    <name>ScanField</name>
+    <message>
+        <source>Scan or search</source>
+        <translation>Escanear o buscar</translation>
+    </message>
+    <message>
+        <source>The customer is paying: the cart is locked</source>
+        <translation>El cliente está pagando: el carrito está bloqueado</translation>
+    </message>
+    <message>
+        <source>Scan a barcode or type a product name or SKU</source>
+        <translation>Escanee un código de barras o escriba el nombre o SKU de un producto</translation>
+    </message>
+</context>
+<context>
+    <name>Secrets</name>
+    <message>
+        <source>This computer has no password keyring the app can use ({detail}), so the access token cannot be stored safely. Install and unlock a secret service (for example GNOME Keyring or KWallet), or, for a kiosk, set the MP_ACCESS_TOKEN environment variable. The token is never written to a file.</source>
+        <translation>Esta computadora no tiene un llavero de contraseñas que la aplicación pueda usar ({detail}), así que el token de acceso no se puede guardar de forma segura. Instale y desbloquee un servicio de secretos (por ejemplo GNOME Keyring o KWallet) o, en un quiosco, defina la variable de entorno MP_ACCESS_TOKEN. El token nunca se escribe en un archivo.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <source>{section}: {problem}</source>
+        <translation>{section}: {problem}</translation>
+    </message>
+    <message>
+        <source>The settings file could not be written ({error}).</source>
+        <translation>No se pudo escribir el archivo de configuración ({error}).</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsForm</name>
+    <message>
+        <source>An order must expire after 1 to 1440 minutes (one day).</source>
+        <translation>Una orden debe vencer entre 1 y 1440 minutos (un día).</translation>
+    </message>
+    <message>
+        <source>Check between every 0.2 and every 300 seconds.</source>
+        <translation>Verifique entre cada 0.2 y cada 300 segundos.</translation>
+    </message>
+    <message>
+        <source>The quick checks may last from 0 to 3600 seconds (one hour).</source>
+        <translation>Las verificaciones seguidas pueden durar de 0 a 3600 segundos (una hora).</translation>
+    </message>
+    <message>
+        <source>Write a whole number of minutes, from 1 to 1440.</source>
+        <translation>Escriba un número entero de minutos, de 1 a 1440.</translation>
+    </message>
+    <message>
+        <source>Write a number of seconds, like 1 or 2.5.</source>
+        <translation>Escriba un número de segundos, como 1 o 2.5.</translation>
+    </message>
+    <message>
+        <source>Write a number of seconds, like 120.</source>
+        <translation>Escriba un número de segundos, como 120.</translation>
+    </message>
+    <message>
+        <source>Write the address as HOST:PORT, for example 127.0.0.1:8088 (port 1 to 65535).</source>
+        <translation>Escriba la dirección como HOST:PUERTO, por ejemplo 127.0.0.1:8088 (puerto de 1 a 65535).</translation>
+    </message>
+    <message>
+        <source>Mercado Pago only sends notifications to an https:// address that the internet can reach (plain http:// only for 127.0.0.1, when testing).</source>
+        <translation>Mercado Pago solo envía notificaciones a una dirección https:// accesible desde internet (http:// simple solo para 127.0.0.1, en pruebas).</translation>
+    </message>
+    <message>
+        <source>Tick the days the store opens.</source>
+        <translation>Marque los días que abre la sucursal.</translation>
+    </message>
+    <message>
+        <source>Write the times as HH:MM.</source>
+        <translation>Escriba los horarios como HH:MM.</translation>
+    </message>
+    <message>
+        <source>The closing time must be later than the opening time.</source>
+        <translation>El horario de cierre debe ser posterior al de apertura.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago needs this.</source>
+        <translation>Mercado Pago lo necesita.</translation>
+    </message>
+    <message>
+        <source>Another store of this account already uses this id.</source>
+        <translation>Otra sucursal de esta cuenta ya usa este ID.</translation>
+    </message>
+    <message>
+        <source>A number between -{bound} and {bound}, like -34.6037.</source>
+        <translation>Un número entre -{bound} y {bound}, como -34.6037.</translation>
+    </message>
+    <message>
+        <source>Another box of this account already uses this id.</source>
+        <translation>Otra caja de esta cuenta ya usa este ID.</translation>
+    </message>
+    <message>
+        <source>The category is a number (an MCC code), or leave it empty.</source>
+        <translation>La categoría es un número (un código MCC), o déjela vacía.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsForms</name>
+    <message>
+        <source>Back to the list</source>
+        <translation>Volver a la lista</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsWidgets</name>
+    <message>
+        <source>Please note</source>
+        <translation>Atención</translation>
+    </message>
+</context>
+<context>
+    <name>Setup</name>
+    <message>
+        <source>The box id may only have letters and digits, fewer than 40 of them.</source>
+        <translation>El ID de la caja solo puede tener letras y números, menos de 40.</translation>
+    </message>
+    <message>
+        <source>The box name must have between 1 and 44 characters.</source>
+        <translation>El nombre de la caja debe tener entre 1 y 44 caracteres.</translation>
+    </message>
+    <message>
+        <source>The store id may only have letters and digits, at most 60.</source>
+        <translation>El ID de la sucursal solo puede tener letras y números, hasta 60.</translation>
+    </message>
+    <message>
+        <source>The account has no store with external id {store}. Check the id (it is the store&apos;s external id, not its number), or create it.</source>
+        <translation>La cuenta no tiene ninguna sucursal con el ID externo {store}. Revise el ID (es el ID externo de la sucursal, no su número) o créela.</translation>
+    </message>
+    <message>
+        <source>Box {box} belongs to store {other}, not to store {store}.</source>
+        <translation>La caja {box} pertenece a la sucursal {other}, no a la sucursal {store}.</translation>
+    </message>
+    <message>
+        <source>The account has no box with external id {box}. Boxes made in the Mercado Pago web panel have no external id: create the box here instead.</source>
+        <translation>La cuenta no tiene ninguna caja con el ID externo {box}. Las cajas creadas en el panel web de Mercado Pago no tienen ID externo: cree la caja aquí.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupAssistant</name>
+    <message>
+        <source>Set up the counter — Mercado Pago QR</source>
+        <translation>Configurar la caja — QR de Mercado Pago</translation>
+    </message>
+    <message>
+        <source>Welcome! Let&apos;s connect your Mercado Pago account</source>
+        <translation>¡Bienvenido! Conectemos su cuenta de Mercado Pago</translation>
+    </message>
+    <message>
+        <source>This app shows your customer&apos;s total on the QR sticker of your counter; they pay with the Mercado Pago app. Three short steps: your account, your store and box, and the sticker.</source>
+        <translation>Esta aplicación muestra el total de su cliente en el sticker QR de su caja; el cliente paga con la app de Mercado Pago. Tres pasos cortos: su cuenta, su sucursal y caja, y el sticker.</translation>
+    </message>
+    <message>
+        <source>Continue without saving it (you paste it again next time)</source>
+        <translation>Continuar sin guardarlo (lo pega de nuevo la próxima vez)</translation>
+    </message>
+    <message>
+        <source>All set</source>
+        <translation>Todo listo</translation>
+    </message>
+    <message>
+        <source>Print the QR sticker and put it where customers can scan it. You can change all of this later in Tools → Settings (F9).</source>
+        <translation>Imprima el sticker QR y póngalo donde los clientes puedan escanearlo. Puede cambiar todo esto después en Herramientas → Configuración (F9).</translation>
+    </message>
+    <message>
+        <source>Try the demo first</source>
+        <translation>Probar la demo primero</translation>
+    </message>
+    <message>
+        <source>Opens the app with a pretend Mercado Pago and a pretend customer&apos;s phone: nothing real is charged and nothing here is saved.</source>
+        <translation>Abre la aplicación con un Mercado Pago simulado y un teléfono de cliente simulado: no se cobra nada real y no se guarda nada.</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Siguiente</translation>
+    </message>
+    <message>
+        <source>Step 1 of 3 — your Mercado Pago account</source>
+        <translation>Paso 1 de 3: su cuenta de Mercado Pago</translation>
+    </message>
+    <message>
+        <source>Step 2 of 3 — your store and box</source>
+        <translation>Paso 2 de 3: su sucursal y caja</translation>
+    </message>
+    <message>
+        <source>Step 3 of 3 — the QR sticker</source>
+        <translation>Paso 3 de 3: el sticker QR</translation>
+    </message>
+    <message>
+        <source>Start selling</source>
+        <translation>Empezar a vender</translation>
+    </message>
+    <message>
+        <source>This computer charges on {box} in {store}, for the account {account}.</source>
+        <translation>Esta computadora cobra en {box} de {store}, para la cuenta {account}.</translation>
+    </message>
+    <message>
+        <source>The QR code is not available yet.</source>
+        <translation>El código QR todavía no está disponible.</translation>
+    </message>
+    <message>
+        <source>The settings file could not be written ({error}).</source>
+        <translation>No se pudo escribir el archivo de configuración ({error}).</translation>
+    </message>
+</context>
+<context>
+    <name>StickerPanel</name>
+    <message>
+        <source>Print sticker…</source>
+        <translation>Imprimir sticker…</translation>
+    </message>
+    <message>
+        <source>Save as PNG…</source>
+        <translation>Guardar como PNG…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Guardar como PDF…</translation>
+    </message>
+    <message>
+        <source>Choose a box to see its QR code.</source>
+        <translation>Elija una caja para ver su código QR.</translation>
+    </message>
+    <message>
+        <source>Pay with Mercado Pago</source>
+        <translation>Pague con Mercado Pago</translation>
+    </message>
+    <message>
+        <source>Scan this code with the Mercado Pago app</source>
+        <translation>Escanee este código con la app de Mercado Pago</translation>
+    </message>
+    <message>
+        <source>The QR of {box} in {store}. Print it and stick it on this counter: customers scan it to pay what this computer charges.</source>
+        <translation>El QR de {box} en {store}. Imprímalo y péguelo en esta caja: los clientes lo escanean para pagar lo que cobra esta computadora.</translation>
+    </message>
+    <message>
+        <source>Save the QR sticker as PDF</source>
+        <translation>Guardar el sticker QR como PDF</translation>
+    </message>
+    <message>
+        <source>Save the QR sticker as PNG</source>
+        <translation>Guardar el sticker QR como PNG</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>Documento PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>Imagen PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Saved: {path}</source>
+        <translation>Guardado: {path}</translation>
+    </message>
+    <message>
+        <source>Could not write {path}.</source>
+        <translation>No se pudo escribir {path}.</translation>
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation>Enviado a la impresora.</translation>
+    </message>
+    <message>
+        <source>The printer refused the job.</source>
+        <translation>La impresora rechazó el trabajo.</translation>
+    </message>
+</context>
+<context>
+    <name>StoreBoxPage</name>
+    <message>
+        <source>Store and box</source>
+        <translation>Sucursal y caja</translation>
+    </message>
+    <message>
+        <source>Reload from Mercado Pago</source>
+        <translation>Volver a cargar desde Mercado Pago</translation>
+    </message>
+    <message>
+        <source>New store…</source>
+        <translation>Nueva sucursal…</translation>
+    </message>
+    <message>
+        <source>New box…</source>
+        <translation>Nueva caja…</translation>
+    </message>
+    <message>
+        <source>Stores</source>
+        <translation>Sucursales</translation>
+    </message>
+    <message>
+        <source>Boxes of the chosen store</source>
+        <translation>Cajas de la sucursal elegida</translation>
+    </message>
+    <message>
+        <source>In Mercado Pago a store is your shop and a box is one till with its own QR sticker. Choose the store and the box this computer charges on, or create them here.</source>
+        <translation>En Mercado Pago una sucursal es su negocio y una caja es un punto de cobro con su propio sticker QR. Elija la sucursal y la caja donde cobra esta computadora, o créelas aquí.</translation>
+    </message>
+    <message>
+        <source>Check the access token first (Account), then the stores appear here.</source>
+        <translation>Primero verifique el token de acceso (Cuenta); después las sucursales aparecen aquí.</translation>
+    </message>
+    <message>
+        <source>Account: {nickname} (user {id})</source>
+        <translation>Cuenta: {nickname} (usuario {id})</translation>
+    </message>
+    <message>
+        <source>Loading your stores and boxes…</source>
+        <translation>Cargando sus sucursales y cajas…</translation>
+    </message>
+    <message>
+        <source>No store yet: create one.</source>
+        <translation>Todavía no hay sucursales: cree una.</translation>
+    </message>
+    <message>
+        <source>id {id}</source>
+        <translation>ID {id}</translation>
+    </message>
+    <message>
+        <source>no store id (made in the web panel)</source>
+        <translation>sin ID de sucursal (creada en el panel web)</translation>
+    </message>
+    <message>
+        <source>no box id (made in the web panel)</source>
+        <translation>sin ID de caja (creada en el panel web)</translation>
+    </message>
+    <message>
+        <source>This store was made in the Mercado Pago web panel and has no store id, which the app needs. Create a store here instead.</source>
+        <translation>Esta sucursal se creó en el panel web de Mercado Pago y no tiene ID de sucursal, que la aplicación necesita. Cree una sucursal aquí.</translation>
+    </message>
+    <message>
+        <source>This box was made in the Mercado Pago web panel and has no box id, which the app needs to send it orders. Create a box here instead.</source>
+        <translation>Esta caja se creó en el panel web de Mercado Pago y no tiene ID de caja, que la aplicación necesita para enviarle órdenes. Cree una caja aquí.</translation>
+    </message>
+    <message>
+        <source>No box yet: create one.</source>
+        <translation>Todavía no hay cajas: cree una.</translation>
+    </message>
+    <message>
+        <source>Fetching the box&apos;s QR code…</source>
+        <translation>Obteniendo el código QR de la caja…</translation>
+    </message>
+    <message>
+        <source>Choose the store this computer belongs to, or create one.</source>
+        <translation>Elija la sucursal a la que pertenece esta computadora, o cree una.</translation>
+    </message>
+    <message>
+        <source>Choose the box (till) this computer charges on, or create one.</source>
+        <translation>Elija la caja donde cobra esta computadora, o cree una.</translation>
+    </message>
+    <message>
+        <source>This computer charges on: {store} · {box}</source>
+        <translation>Esta computadora cobra en: {store} · {box}</translation>
+    </message>
+    <message>
+        <source>Loading the QR code…</source>
+        <translation>Cargando el código QR…</translation>
+    </message>
+    <message>
+        <source>Choose a box to see its QR code.</source>
+        <translation>Elija una caja para ver su código QR.</translation>
+    </message>
+    <message>
+        <source>Creating the store in Mercado Pago…</source>
+        <translation>Creando la sucursal en Mercado Pago…</translation>
+    </message>
+    <message>
+        <source>Creating the box in Mercado Pago…</source>
+        <translation>Creando la caja en Mercado Pago…</translation>
+    </message>
+    <message>
+        <source>Wait for Mercado Pago to answer.</source>
+        <translation>Espere la respuesta de Mercado Pago.</translation>
+    </message>
+    <message>
+        <source>Create the new store, or go back to the list.</source>
+        <translation>Cree la sucursal nueva, o vuelva a la lista.</translation>
+    </message>
+    <message>
+        <source>Create the new box, or go back to the list.</source>
+        <translation>Cree la caja nueva, o vuelva a la lista.</translation>
+    </message>
+    <message>
+        <source>This one cannot be used (see the message in red).</source>
+        <translation>Esta no se puede usar (vea el mensaje en rojo).</translation>
+    </message>
+</context>
+<context>
+    <name>TodaySalesDialog</name>
+    <message>
+        <source>Today&apos;s sales</source>
+        <translation>Ventas de hoy</translation>
+    </message>
+    <message>
+        <source>Pick a sale to see its lines and history.</source>
+        <translation>Elija una venta para ver sus líneas y su historial.</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Artículo</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Cant.</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>Precio unitario</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Por qué</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detalle</translation>
+    </message>
+    <message>
+        <source>Check again with Mercado Pago</source>
+        <translation>Verificar de nuevo con Mercado Pago</translation>
+    </message>
+    <message>
+        <source>Cancel this sale</source>
+        <translation>Cancelar esta venta</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>History of the chosen sale</source>
+        <translation>Historial de la venta elegida</translation>
+    </message>
+    <message>
+        <source>No sales yet today.</source>
+        <translation>Todavía no hay ventas hoy.</translation>
+    </message>
+    <message>
+        <source>Sales today: {count} · paid with QR: {paid} · {total} received</source>
+        <translation>Ventas de hoy: {count} · pagadas con QR: {paid} · {total} recibidos</translation>
+    </message>
+    <message>
+        <source>{status} — {total}
+Sale {reference}</source>
+        <translation>{status} — {total}
+Venta {reference}</translation>
+    </message>
+</context>
+<context>
+    <name>TotalsPanel</name>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Charge with QR  (F5)</source>
+        <translation>Cobrar con QR  (F5)</translation>
+    </message>
+    <message>
+        <source>One less of the selected line  (-)</source>
+        <translation>Una unidad menos de la línea elegida  (-)</translation>
+    </message>
+    <message>
+        <source>One more of the selected line  (+)</source>
+        <translation>Una unidad más de la línea elegida  (+)</translation>
+    </message>
+    <message>
+        <source>Remove line</source>
+        <translation>Quitar línea</translation>
+    </message>
+    <message>
+        <source>Remove the selected line  (Delete)</source>
+        <translation>Quitar la línea elegida  (Supr)</translation>
+    </message>
+    <message>
+        <source>F2 custom amount · F3 today&apos;s sales · F5 charge · F9 settings
++ / − quantity · Delete remove · ↑ ↓ pick a product</source>
+        <translation>F2 monto libre · F3 ventas de hoy · F5 cobrar · F9 configuración
++ / − cantidad · Supr quitar · ↑ ↓ elegir un producto</translation>
+    </message>
+    <message>
+        <source>IVA included: {amount}</source>
+        <translation>IVA incluido: {amount}</translation>
+    </message>
+    <message>
+        <source>{rate} %: {amount}</source>
+        <translation>{rate} %: {amount}</translation>
+    </message>
+    <message>
+        <source>The cart is empty</source>
+        <translation>El carrito está vacío</translation>
+    </message>
+    <message>
+        <source>1 item</source>
+        <translation>1 artículo</translation>
+    </message>
+    <message>
+        <source>{n} items</source>
+        <translation>{n} artículos</translation>
+    </message>
+</context>
+<context>
+    <name>Validation</name>
+    <message>
+        <source>Every item needs a name.</source>
+        <translation>Cada artículo necesita un nombre.</translation>
+    </message>
+    <message>
+        <source>The price must be greater than zero.</source>
+        <translation>El precio debe ser mayor que cero.</translation>
+    </message>
+    <message>
+        <source>Prices in {currency} have no decimals.</source>
+        <translation>Los precios en {currency} no llevan decimales.</translation>
+    </message>
+    <message>
+        <source>Prices in {currency} can have at most {decimals} decimals.</source>
+        <translation>Los precios en {currency} pueden tener como máximo {decimals} decimales.</translation>
+    </message>
+    <message>
+        <source>The quantity must be a whole number.</source>
+        <translation>La cantidad debe ser un número entero.</translation>
+    </message>
+    <message>
+        <source>The quantity must be between {low} and {high}.</source>
+        <translation>La cantidad debe estar entre {low} y {high}.</translation>
+    </message>
+    <message>
+        <source>The cart is empty: add an item before charging.</source>
+        <translation>El carrito está vacío: agregue un artículo antes de cobrar.</translation>
+    </message>
+    <message>
+        <source>The total must be greater than zero.</source>
+        <translation>El total debe ser mayor que cero.</translation>
+    </message>
+    <message>
+        <source>The total {total} is above this till&apos;s limit of {limit}.</source>
+        <translation>El total {total} supera el límite de esta caja, {limit}.</translation>
+    </message>
+    <message>
+        <source>Type the amount.</source>
+        <translation>Escriba el monto.</translation>
+    </message>
+    <message>
+        <source>“{text}” is not an amount. Write it like {example}.</source>
+        <translation>“{text}” no es un monto. Escríbalo así: {example}.</translation>
+    </message>
+    <message>
+        <source>Amounts in {currency} have no decimals: write {example}.</source>
+        <translation>Los montos en {currency} no llevan decimales: escriba {example}.</translation>
+    </message>
+    <message>
+        <source>The amount must be greater than zero.</source>
+        <translation>El monto debe ser mayor que cero.</translation>
+    </message>
+    <message>
+        <source>Amounts in {currency} can have at most {decimals} decimals.</source>
+        <translation>Los montos en {currency} pueden tener como máximo {decimals} decimales.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1840 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="pt_BR" sourcelanguage="en">
+<context>
+    <name>Account</name>
+    <message>
+        <source>Paste the access token first.</source>
+        <translation>Primeiro cole o token de acesso.</translation>
+    </message>
+    <message>
+        <source>This is the public key, not the access token. On the Credentials page Mercado Pago shows both: copy the longer one labelled “Access token” (it also starts with APP_USR- or TEST-).</source>
+        <translation>Esta é a chave pública (Public key), não o token de acesso. Na página de Credenciais o Mercado Pago mostra os dois: copie o mais longo, o que diz “Access token” (ele também começa com APP_USR- ou TEST-).</translation>
+    </message>
+    <message>
+        <source>The token has spaces or line breaks in it: copy it again, in one piece.</source>
+        <translation>O token tem espaços ou quebras de linha: copie-o de novo, inteiro e de uma vez.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago did not accept this access token: it is mistyped, or it was revoked or renewed. Copy it again from Your integrations → your application → Credentials.</source>
+        <translation>O Mercado Pago não aceitou este token de acesso: ele está digitado errado, ou foi revogado ou renovado. Copie-o de novo em Suas integrações → sua aplicação → Credenciais.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago did not answer in time. Check the internet connection and try again.</source>
+        <translation>O Mercado Pago não respondeu a tempo. Verifique a conexão com a internet e tente de novo.</translation>
+    </message>
+    <message>
+        <source>Cannot reach Mercado Pago: this computer seems to be offline (or a firewall blocks it). Check the internet connection and try again. Nothing was saved.</source>
+        <translation>Não é possível conectar ao Mercado Pago: este computador parece estar sem conexão (ou um firewall o bloqueia). Verifique a conexão com a internet e tente de novo. Nada foi salvo.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago is having trouble right now. Try again in a minute.</source>
+        <translation>O Mercado Pago está com problemas agora. Tente de novo em um minuto.</translation>
+    </message>
+    <message>
+        <source>This account is from a country the app does not support yet ({site}).</source>
+        <translation>Esta conta é de um país que o aplicativo ainda não atende ({site}).</translation>
+    </message>
+</context>
+<context>
+    <name>AccountPage</name>
+    <message>
+        <source>Account</source>
+        <translation>Conta</translation>
+    </message>
+    <message>
+        <source>Paste the access token: APP_USR-…</source>
+        <translation>Cole o token de acesso: APP_USR-…</translation>
+    </message>
+    <message>
+        <source>Access token</source>
+        <translation>Token de acesso</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <source>Show or hide what you pasted</source>
+        <translation>Mostrar ou ocultar o que você colou</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Testar conexão</translation>
+    </message>
+    <message>
+        <source>Account name:</source>
+        <translation>Nome da conta:</translation>
+    </message>
+    <message>
+        <source>User id:</source>
+        <translation>ID do usuário:</translation>
+    </message>
+    <message>
+        <source>Country:</source>
+        <translation>País:</translation>
+    </message>
+    <message>
+        <source>Currency:</source>
+        <translation>Moeda:</translation>
+    </message>
+    <message>
+        <source>Test user:</source>
+        <translation>Usuário de teste:</translation>
+    </message>
+    <message>
+        <source>What the customer sees: Mercado Pago shows your business name and logo from your account (Your profile → Business information). Without them, the customer&apos;s phone shows the first item&apos;s name and picture instead.</source>
+        <translation>O que o cliente vê: o Mercado Pago mostra o nome e o logotipo do seu negócio cadastrados na sua conta (Seu perfil → Dados do negócio). Sem eles, o celular do cliente mostra no lugar o nome e a foto do primeiro item.</translation>
+    </message>
+    <message>
+        <source>New access token:</source>
+        <translation>Novo token de acesso:</translation>
+    </message>
+    <message>
+        <source>Access token:</source>
+        <translation>Token de acesso:</translation>
+    </message>
+    <message>
+        <source>Mercado Pago account</source>
+        <translation>Conta do Mercado Pago</translation>
+    </message>
+    <message>
+        <source>Where to find it: in Mercado Pago Developers open Your integrations → your application → Production credentials, and copy the “Access token” (not the “Public key”). Test credentials only simulate payments.</source>
+        <translation>Onde encontrá-lo: no Mercado Pago Developers abra Suas integrações → sua aplicação → Credenciais de produção e copie o “Access token” (não a “Public key”). Credenciais de teste apenas simulam pagamentos.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago accepted the new token (it ends in {hint}), but this computer has no keyring to keep it in.</source>
+        <translation>O Mercado Pago aceitou o novo token (termina em {hint}), mas este computador não tem um chaveiro do sistema para guardá-lo.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago accepted the new token (it ends in {hint}). It is saved in the keyring when you press Next.</source>
+        <translation>O Mercado Pago aceitou o novo token (termina em {hint}). Ele é salvo no chaveiro do sistema quando você clicar em Avançar.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago accepted the new token (it ends in {hint}). It is saved in the keyring when you press OK.</source>
+        <translation>O Mercado Pago aceitou o novo token (termina em {hint}). Ele é salvo no chaveiro do sistema quando você clicar em OK.</translation>
+    </message>
+    <message>
+        <source>The access token comes from the MP_ACCESS_TOKEN environment variable (it ends in {hint}). It takes precedence over the keyring: to change it, change the variable and restart the app.</source>
+        <translation>O token de acesso vem da variável de ambiente MP_ACCESS_TOKEN (termina em {hint}). Ela tem prioridade sobre o chaveiro do sistema: para trocá-lo, altere a variável e reinicie o aplicativo.</translation>
+    </message>
+    <message>
+        <source>Access token: saved, ends in {hint}.</source>
+        <translation>Token de acesso: salvo, termina em {hint}.</translation>
+    </message>
+    <message>
+        <source>Access token: in use until the app closes (it ends in {hint}); it could not be saved on this computer.</source>
+        <translation>Token de acesso: em uso até o aplicativo fechar (termina em {hint}); não foi possível salvá-lo neste computador.</translation>
+    </message>
+    <message>
+        <source>Access token: given when the app started (demo or command line), ends in {hint}.</source>
+        <translation>Token de acesso: informado ao iniciar o aplicativo (demo ou linha de comando), termina em {hint}.</translation>
+    </message>
+    <message>
+        <source>No access token yet: paste it below and press “Test connection”.</source>
+        <translation>Ainda não há token de acesso: cole-o abaixo e clique em “Testar conexão”.</translation>
+    </message>
+    <message>
+        <source>Set by MP_ACCESS_TOKEN</source>
+        <translation>Definido por MP_ACCESS_TOKEN</translation>
+    </message>
+    <message>
+        <source>Where the token is kept: in this computer&apos;s keyring ({backend}), never in a file.</source>
+        <translation>Onde o token fica guardado: no chaveiro do sistema deste computador ({backend}), nunca em um arquivo.</translation>
+    </message>
+    <message>
+        <source>This computer has no keyring the app can use ({backend}), so a token cannot be saved here. Install and unlock one (GNOME Keyring or KWallet), or set the MP_ACCESS_TOKEN environment variable. The token is never written to a file.</source>
+        <translation>Este computador não tem um chaveiro do sistema que o aplicativo possa usar ({backend}), então não é possível salvar um token aqui. Instale e desbloqueie um (GNOME Keyring ou KWallet), ou defina a variável de ambiente MP_ACCESS_TOKEN. O token nunca é gravado em um arquivo.</translation>
+    </message>
+    <message>
+        <source>Paste the access token first.</source>
+        <translation>Primeiro cole o token de acesso.</translation>
+    </message>
+    <message>
+        <source>Asking Mercado Pago whose token this is…</source>
+        <translation>Perguntando ao Mercado Pago de quem é este token…</translation>
+    </message>
+    <message>
+        <source>✔ Mercado Pago accepted the token.</source>
+        <translation>✔ O Mercado Pago aceitou o token.</translation>
+    </message>
+    <message>
+        <source>The account this computer uses:</source>
+        <translation>A conta que este computador usa:</translation>
+    </message>
+    <message>
+        <source>Yes — payments are simulated, no real money moves.</source>
+        <translation>Sim: os pagamentos são simulados, nenhum dinheiro real é movimentado.</translation>
+    </message>
+    <message>
+        <source>No — real payments, real money.</source>
+        <translation>Não: pagamentos reais, dinheiro real.</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Ocultar</translation>
+    </message>
+    <message>
+        <source>Wait for Mercado Pago to answer.</source>
+        <translation>Aguarde a resposta do Mercado Pago.</translation>
+    </message>
+    <message>
+        <source>The token cannot be saved on this computer (see the message in red).</source>
+        <translation>O token não pode ser salvo neste computador (veja a mensagem em vermelho).</translation>
+    </message>
+    <message>
+        <source>This token does not work (see the message in red).</source>
+        <translation>Este token não funciona (veja a mensagem em vermelho).</translation>
+    </message>
+    <message>
+        <source>Press “Test connection” to check the new token before saving.</source>
+        <translation>Clique em “Testar conexão” para verificar o novo token antes de salvar.</translation>
+    </message>
+    <message>
+        <source>Paste the access token and press “Test connection”.</source>
+        <translation>Cole o token de acesso e clique em “Testar conexão”.</translation>
+    </message>
+    <message>
+        <source>Press “Test connection” so Mercado Pago confirms the token.</source>
+        <translation>Clique em “Testar conexão” para o Mercado Pago confirmar o token.</translation>
+    </message>
+    <message>
+        <source>Not checked yet: press “Test connection” (or Enter).</source>
+        <translation>Ainda não verificado: clique em “Testar conexão” (ou Enter).</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>The counter app cannot start</source>
+        <translation>O aplicativo do caixa não pode iniciar</translation>
+    </message>
+    <message>
+        <source>Almacén Don Pepe (demo)</source>
+        <translation>Mercadinho Dona Maria (demo)</translation>
+    </message>
+    <message>
+        <source>Box 1</source>
+        <translation>Caixa 1</translation>
+    </message>
+</context>
+<context>
+    <name>CartModel</name>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>Preço unitário</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Qtd.</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>{n} pack</source>
+        <translation>{n} pct.</translation>
+    </message>
+    <message>
+        <source>SKU {sku}</source>
+        <translation>SKU {sku}</translation>
+    </message>
+    <message>
+        <source>Code {code}</source>
+        <translation>Código {code}</translation>
+    </message>
+    <message>
+        <source>The cart cannot change while the customer is paying. Cancel first.</source>
+        <translation>O carrinho não pode mudar enquanto o cliente está pagando. Cancele primeiro.</translation>
+    </message>
+</context>
+<context>
+    <name>CartView</name>
+    <message>
+        <source>Scan a product or type its name to start a sale.</source>
+        <translation>Escaneie um produto ou digite o nome dele para começar uma venda.</translation>
+    </message>
+</context>
+<context>
+    <name>ChargingPage</name>
+    <message>
+        <source>Charging</source>
+        <translation>Cobrança</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>minutos</translation>
+    </message>
+    <message>
+        <source>How long the customer has to pay. After that the order leaves the QR and the sale ends as expired.</source>
+        <translation>Quanto tempo o cliente tem para pagar. Depois disso o pedido sai do QR e a venda termina como expirada.</translation>
+    </message>
+    <message>
+        <source>empty = the store&apos;s name</source>
+        <translation>vazio = o nome da loja</translation>
+    </message>
+    <message>
+        <source>Beep when a sale is paid</source>
+        <translation>Tocar um som quando uma venda for paga</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Pedidos</translation>
+    </message>
+    <message>
+        <source>Order expires after:</source>
+        <translation>O pedido expira após:</translation>
+    </message>
+    <message>
+        <source>Largest sale:</source>
+        <translation>Venda máxima:</translation>
+    </message>
+    <message>
+        <source>Name on the customer&apos;s phone:</source>
+        <translation>Nome no celular do cliente:</translation>
+    </message>
+    <message>
+        <source>Shown as the order&apos;s title when the customer scans.</source>
+        <translation>Mostrado como título do pedido quando o cliente escaneia.</translation>
+    </message>
+    <message>
+        <source>Quickly at first, then less often (recommended)</source>
+        <translation>Com frequência no início, depois menos (recomendado)</translation>
+    </message>
+    <message>
+        <source>At a steady pace</source>
+        <translation>Em ritmo constante</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>segundos</translation>
+    </message>
+    <message>
+        <source>Checking whether the customer paid</source>
+        <translation>Verificar se o cliente pagou</translation>
+    </message>
+    <message>
+        <source>check every</source>
+        <translation>verificar a cada</translation>
+    </message>
+    <message>
+        <source>during the first</source>
+        <translation>durante os primeiros</translation>
+    </message>
+    <message>
+        <source>The app asks Mercado Pago about the sale while the customer pays. Quick checks show “paid” sooner; fewer checks use less data.</source>
+        <translation>O aplicativo consulta o Mercado Pago sobre a venda enquanto o cliente paga. Consultas frequentes mostram “pago” mais cedo; menos consultas usam menos dados.</translation>
+    </message>
+    <message>
+        <source>Receive payment notifications from Mercado Pago</source>
+        <translation>Receber notificações de pagamento do Mercado Pago</translation>
+    </message>
+    <message>
+        <source>Where this computer listens (HOST:PORT), for example 127.0.0.1:8088.</source>
+        <translation>Onde este computador escuta (HOST:PORTA), por exemplo 127.0.0.1:8088.</translation>
+    </message>
+    <message>
+        <source>The https:// address on the internet that forwards to the address above (a tunnel or your router). Mercado Pago posts there.</source>
+        <translation>O endereço https:// na internet que encaminha para o endereço acima (um túnel ou o seu roteador). O Mercado Pago envia as notificações para lá.</translation>
+    </message>
+    <message>
+        <source>saved — type to replace</source>
+        <translation>salvo: digite para substituir</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>opcional</translation>
+    </message>
+    <message>
+        <source>The webhook&apos;s secret signature (Your integrations → Webhooks). Kept in the keyring, like the token.</source>
+        <translation>A assinatura secreta do webhook (Suas integrações → Webhooks). Guardada no chaveiro do sistema, como o token.</translation>
+    </message>
+    <message>
+        <source>Listen on:</source>
+        <translation>Escutar em:</translation>
+    </message>
+    <message>
+        <source>Public address:</source>
+        <translation>Endereço público:</translation>
+    </message>
+    <message>
+        <source>Webhook secret:</source>
+        <translation>Segredo do webhook:</translation>
+    </message>
+    <message>
+        <source>Instant notifications (optional, for experts)</source>
+        <translation>Notificações instantâneas (opcional, para especialistas)</translation>
+    </message>
+    <message>
+        <source>Off by default: checking (above) is enough. With notifications Mercado Pago also tells the app at once, but only if it can reach this computer from the internet.</source>
+        <translation>Desativadas por padrão: a verificação (acima) é suficiente. Com notificações o Mercado Pago também avisa o aplicativo na hora, mas só se conseguir alcançar este computador pela internet.</translation>
+    </message>
+    <message>
+        <source>empty = {amount}</source>
+        <translation>vazio = {amount}</translation>
+    </message>
+    <message>
+        <source>Sales above this amount are refused before charging (a typo guard). In {currency}.</source>
+        <translation>Vendas acima deste valor são recusadas antes da cobrança (proteção contra erros de digitação). Em {currency}.</translation>
+    </message>
+    <message>
+        <source>Needed to receive notifications.</source>
+        <translation>Necessário para receber notificações.</translation>
+    </message>
+    <message>
+        <source>Needed: Mercado Pago must know where to send them.</source>
+        <translation>Necessário: o Mercado Pago precisa saber para onde enviá-las.</translation>
+    </message>
+</context>
+<context>
+    <name>Checkout</name>
+    <message>
+        <source>waiting; connection trouble, still trying</source>
+        <translation>aguardando; problemas de conexão, ainda tentando</translation>
+    </message>
+    <message>
+        <source>waiting; last attempt rejected, the customer may retry</source>
+        <translation>aguardando; a última tentativa foi recusada, o cliente pode tentar de novo</translation>
+    </message>
+    <message>
+        <source>waiting; partially paid ({amount})</source>
+        <translation>aguardando; pago em parte ({amount})</translation>
+    </message>
+    <message>
+        <source>Box {box} is still waiting for the payment of sale {reference}. Finish or cancel that sale before charging a new one.</source>
+        <translation>O caixa {box} ainda aguarda o pagamento da venda {reference}. Conclua ou cancele essa venda antes de cobrar uma nova.</translation>
+    </message>
+    <message>
+        <source>This till has no Mercado Pago store and box yet. Open Settings (F9) or run &apos;pos-app configure&apos;.</source>
+        <translation>Este caixa ainda não tem loja nem caixa do Mercado Pago. Abra as Configurações (F9) ou execute &apos;pos-app configure&apos;.</translation>
+    </message>
+    <message>
+        <source>There is no sale with reference {reference}.</source>
+        <translation>Não há venda com a referência {reference}.</translation>
+    </message>
+    <message>
+        <source>There is no sale waiting for payment to cancel.</source>
+        <translation>Não há venda aguardando pagamento para cancelar.</translation>
+    </message>
+    <message>
+        <source>Could not remove the order from the box ({detail}). The customer could still pay it: the app keeps trying and will show the result.</source>
+        <translation>Não foi possível retirar o pedido do caixa ({detail}). O cliente ainda poderia pagá-lo: o aplicativo continua tentando e mostrará o resultado.</translation>
+    </message>
+</context>
+<context>
+    <name>Config</name>
+    <message>
+        <source>The settings file was damaged ({why}) and was put aside as {moved}. Default settings are in use: please check them.</source>
+        <translation>O arquivo de configurações estava danificado ({why}) e foi separado como {moved}. As configurações padrão estão em uso: revise-as, por favor.</translation>
+    </message>
+</context>
+<context>
+    <name>Country</name>
+    <message>
+        <source>Argentina</source>
+        <translation>Argentina</translation>
+    </message>
+    <message>
+        <source>Brazil</source>
+        <translation>Brasil</translation>
+    </message>
+    <message>
+        <source>Mexico</source>
+        <translation>México</translation>
+    </message>
+    <message>
+        <source>Uruguay</source>
+        <translation>Uruguai</translation>
+    </message>
+    <message>
+        <source>Peru</source>
+        <translation>Peru</translation>
+    </message>
+    <message>
+        <source>Chile</source>
+        <translation>Chile</translation>
+    </message>
+    <message>
+        <source>Colombia</source>
+        <translation>Colômbia</translation>
+    </message>
+</context>
+<context>
+    <name>Credentials</name>
+    <message>
+        <source>The API address {url} is not allowed: use https, or plain http only on this computer (127.0.0.1) for the sandbox.</source>
+        <translation>O endereço de API {url} não é permitido: use https, ou http simples apenas neste computador (127.0.0.1) para o sandbox.</translation>
+    </message>
+</context>
+<context>
+    <name>CustomAmountBar</name>
+    <message>
+        <source>Custom amount</source>
+        <translation>Valor avulso</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descrição</translation>
+    </message>
+    <message>
+        <source>Amount, e.g. {example}</source>
+        <translation>Valor, ex.: {example}</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Add  (Enter)</source>
+        <translation>Adicionar  (Enter)</translation>
+    </message>
+    <message>
+        <source>Close  (Esc)</source>
+        <translation>Fechar  (Esc)</translation>
+    </message>
+    <message>
+        <source>Miscellaneous</source>
+        <translation>Diversos</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerPhoneWindow</name>
+    <message>
+        <source>Customer&apos;s phone (demo)</source>
+        <translation>Celular do cliente (demo)</translation>
+    </message>
+    <message>
+        <source>Mercado Pago</source>
+        <translation>Mercado Pago</translation>
+    </message>
+    <message>
+        <source>This window plays the customer who scanned the QR of box {box}.</source>
+        <translation>Esta janela faz o papel do cliente que escaneou o QR do caixa {box}.</translation>
+    </message>
+    <message>
+        <source>Pay (approved)</source>
+        <translation>Pagar (aprovado)</translation>
+    </message>
+    <message>
+        <source>Pay with a card that gets rejected</source>
+        <translation>Pagar com um cartão que é recusado</translation>
+    </message>
+    <message>
+        <source>Do nothing (let it expire)</source>
+        <translation>Não fazer nada (deixar expirar)</translation>
+    </message>
+    <message>
+        <source>Expire now</source>
+        <translation>Expirar agora</translation>
+    </message>
+    <message>
+        <source>The demo server does not answer.</source>
+        <translation>O servidor da demo não responde.</translation>
+    </message>
+    <message>
+        <source>Nothing to pay yet</source>
+        <translation>Ainda não há nada para pagar</translation>
+    </message>
+    <message>
+        <source>Waiting for the cashier to charge…</source>
+        <translation>Aguardando o caixa cobrar…</translation>
+    </message>
+    <message>
+        <source>Total {amount}</source>
+        <translation>Total {amount}</translation>
+    </message>
+    <message>
+        <source>IVA included: {amount}</source>
+        <translation>IVA incluído: {amount}</translation>
+    </message>
+    <message>
+        <source>Mercado Pago says: {message}</source>
+        <translation>O Mercado Pago diz: {message}</translation>
+    </message>
+    <message>
+        <source>✓ Payment approved</source>
+        <translation>✓ Pagamento aprovado</translation>
+    </message>
+    <message>
+        <source>✗ Card rejected — you can try again with another card</source>
+        <translation>✗ Cartão recusado: você pode tentar de novo com outro cartão</translation>
+    </message>
+    <message>
+        <source>The order expired.</source>
+        <translation>O pedido expirou.</translation>
+    </message>
+    <message>
+        <source>You put the phone away. The order will expire on its own.</source>
+        <translation>Você guardou o celular. O pedido vai expirar sozinho.</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Something went wrong inside the app. Nothing was charged twice; the details were written to the log. You can keep working.</source>
+        <translation>Algo deu errado dentro do aplicativo. Nada foi cobrado duas vezes; os detalhes foram gravados no log. Você pode continuar trabalhando.</translation>
+    </message>
+    <message>
+        <source>Could not do that</source>
+        <translation>Não foi possível fazer isso</translation>
+    </message>
+</context>
+<context>
+    <name>LanguagePage</name>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>System (as the computer is set)</source>
+        <translation>Sistema (conforme a configuração do computador)</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Idioma:</translation>
+    </message>
+    <message>
+        <source>Changes apply after restarting the app.</source>
+        <translation>As mudanças valem depois de reiniciar o aplicativo.</translation>
+    </message>
+    <message>
+        <source>Language and appearance</source>
+        <translation>Idioma e aparência</translation>
+    </message>
+    <message>
+        <source>Close and open the app again to see it in the new language.</source>
+        <translation>Feche e abra o aplicativo de novo para vê-lo no novo idioma.</translation>
+    </message>
+</context>
+<context>
+    <name>LatePaymentBar</name>
+    <message>
+        <source>Understood</source>
+        <translation>Entendi</translation>
+    </message>
+    <message>
+        <source>The customer DID pay sale {reference} ({amount}) after it was closed here — do not charge again. If you also took cash, give it back.</source>
+        <translation>O cliente PAGOU a venda {reference} ({amount}) depois que ela foi encerrada aqui: não cobre de novo. Se também recebeu em dinheiro, devolva.</translation>
+    </message>
+</context>
+<context>
+    <name>Ledger</name>
+    <message>
+        <source>pos-app is already running with this data folder ({folder}). Only one cashier program may use a box at a time: switch to the open window, or close it first.</source>
+        <translation>O pos-app já está aberto com esta pasta de dados ({folder}). Só um programa de caixa pode usar um caixa por vez: vá para a janela aberta ou feche-a primeiro.</translation>
+    </message>
+    <message>
+        <source>The sales ledger cannot be written ({detail}). Nothing was sent to Mercado Pago. Check the free disk space and the data folder&apos;s permissions.</source>
+        <translation>Não é possível gravar o registro de vendas ({detail}). Nada foi enviado ao Mercado Pago. Verifique o espaço livre em disco e as permissões da pasta de dados.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Counter — Mercado Pago QR</source>
+        <translation>Caixa — QR do Mercado Pago</translation>
+    </message>
+    <message>
+        <source>Custom amount  (F2)</source>
+        <translation>Valor avulso  (F2)</translation>
+    </message>
+    <message>
+        <source>Today&apos;s sales  (F3)</source>
+        <translation>Vendas de hoje  (F3)</translation>
+    </message>
+    <message>
+        <source>Charge with QR</source>
+        <translation>Cobrar com QR</translation>
+    </message>
+    <message>
+        <source>Custom amount</source>
+        <translation>Valor avulso</translation>
+    </message>
+    <message>
+        <source>Today&apos;s sales</source>
+        <translation>Vendas de hoje</translation>
+    </message>
+    <message>
+        <source>Cancel charge</source>
+        <translation>Cancelar cobrança</translation>
+    </message>
+    <message>
+        <source>New sale</source>
+        <translation>Nova venda</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Configurações…</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Ferramentas</translation>
+    </message>
+    <message>
+        <source>Added {title} — {qty} × {price}</source>
+        <translation>Adicionado: {title} — {qty} × {price}</translation>
+    </message>
+    <message>
+        <source>No product matches “{text}”. Check the code, or use a custom amount (F2).</source>
+        <translation>Nenhum produto corresponde a “{text}”. Verifique o código ou use um valor avulso (F2).</translation>
+    </message>
+    <message>
+        <source>The cart is empty: scan or add an item first.</source>
+        <translation>O carrinho está vazio: primeiro escaneie ou adicione um item.</translation>
+    </message>
+    <message>
+        <source>This account is from another country: close and open the app again so prices use its currency.</source>
+        <translation>Esta conta é de outro país: feche e abra o aplicativo de novo para que os preços usem a moeda dela.</translation>
+    </message>
+</context>
+<context>
+    <name>MercadoPago</name>
+    <message>
+        <source>Mercado Pago refused access: this access token may not act for this account (is the store or box from another account?).</source>
+        <translation>O Mercado Pago recusou o acesso: este token de acesso não pode operar nesta conta (a loja ou o caixa são de outra conta?).</translation>
+    </message>
+    <message>
+        <source>Mercado Pago did not accept the access token: it is wrong or was revoked. Paste the access token (APP_USR-...) again in Settings, not the public key.</source>
+        <translation>O Mercado Pago não aceitou o token de acesso: ele está errado ou foi revogado. Cole de novo o token de acesso (APP_USR-...) nas Configurações, não a chave pública.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago refused the request: {detail} ({key}).</source>
+        <translation>O Mercado Pago recusou a solicitação: {detail} ({key}).</translation>
+    </message>
+    <message>
+        <source>Mercado Pago does not know this resource: {detail}.</source>
+        <translation>O Mercado Pago não conhece este recurso: {detail}.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago is busy (too many requests).</source>
+        <translation>O Mercado Pago está ocupado (solicitações demais).</translation>
+    </message>
+    <message>
+        <source>Mercado Pago had a problem on its side (error {status}).</source>
+        <translation>O Mercado Pago teve um problema do lado dele (erro {status}).</translation>
+    </message>
+    <message>
+        <source>Mercado Pago did not answer in time.</source>
+        <translation>O Mercado Pago não respondeu a tempo.</translation>
+    </message>
+    <message>
+        <source>Cannot reach Mercado Pago ({detail}). Check the internet connection.</source>
+        <translation>Não é possível conectar ao Mercado Pago ({detail}). Verifique a conexão com a internet.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago sent an answer the app cannot read: {detail}.</source>
+        <translation>O Mercado Pago enviou uma resposta que o aplicativo não consegue ler: {detail}.</translation>
+    </message>
+</context>
+<context>
+    <name>NewBoxForm</name>
+    <message>
+        <source>New box</source>
+        <translation>Novo caixa</translation>
+    </message>
+    <message>
+        <source>Create box</source>
+        <translation>Criar caixa</translation>
+    </message>
+    <message>
+        <source>Box name:</source>
+        <translation>Nome do caixa:</translation>
+    </message>
+    <message>
+        <source>Up to 44 characters, e.g. “Box 1” or “Front counter”.</source>
+        <translation>Até 44 caracteres, ex.: “Caixa 1” ou “Balcão da frente”.</translation>
+    </message>
+    <message>
+        <source>Box id:</source>
+        <translation>ID do caixa:</translation>
+    </message>
+    <message>
+        <source>Letters and digits only, fewer than 40 (e.g. CAJA01). It cannot be changed later.</source>
+        <translation>Só letras e números, menos de 40 (ex.: CAIXA01). Não pode ser alterado depois.</translation>
+    </message>
+    <message>
+        <source>Category (optional):</source>
+        <translation>Categoria (opcional):</translation>
+    </message>
+    <message>
+        <source>A box is one till with its own QR sticker. It is created for fixed amounts: the QR shows the customer exactly what this computer charges.</source>
+        <translation>Um caixa é um ponto de cobrança com o seu próprio adesivo QR. Ele é criado para valores fixos: o QR mostra ao cliente exatamente o que este computador cobra.</translation>
+    </message>
+    <message>
+        <source>New box in {store}</source>
+        <translation>Novo caixa em {store}</translation>
+    </message>
+    <message>
+        <source>Box {number}</source>
+        <translation>Caixa {number}</translation>
+    </message>
+    <message>
+        <source>The MCC code of your trade, if Mercado Pago gave you one. For food and drink in {country}: {code}. Leave it empty if unsure.</source>
+        <translation>O código MCC do seu ramo, se o Mercado Pago lhe deu um. Para alimentos e bebidas em {country}: {code}. Deixe vazio se não tiver certeza.</translation>
+    </message>
+    <message>
+        <source>The MCC code of your trade, if you know it. Leave it empty if unsure.</source>
+        <translation>O código MCC do seu ramo, se você souber. Deixe vazio se não tiver certeza.</translation>
+    </message>
+</context>
+<context>
+    <name>NewStoreForm</name>
+    <message>
+        <source>e.g. Almacén Don Pepe</source>
+        <translation>ex.: Mercadinho Dona Maria</translation>
+    </message>
+    <message>
+        <source>e.g. Av. Corrientes</source>
+        <translation>ex.: Av. Paulista</translation>
+    </message>
+    <message>
+        <source>province or state</source>
+        <translation>estado ou província</translation>
+    </message>
+    <message>
+        <source>Add opening hours (optional)</source>
+        <translation>Adicionar horário de funcionamento (opcional)</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>Seg</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>Ter</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>Qua</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>Sáb</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>Dom</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>das</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>às</translation>
+    </message>
+    <message>
+        <source>Create store</source>
+        <translation>Criar loja</translation>
+    </message>
+    <message>
+        <source>Store name:</source>
+        <translation>Nome da loja:</translation>
+    </message>
+    <message>
+        <source>As your customers know the shop.</source>
+        <translation>Como os seus clientes conhecem o negócio.</translation>
+    </message>
+    <message>
+        <source>Store id:</source>
+        <translation>ID da loja:</translation>
+    </message>
+    <message>
+        <source>Your own short code for this store: letters and digits only, up to 60 (e.g. SUC001). The app uses it to find the store.</source>
+        <translation>O seu próprio código curto para esta loja: só letras e números, até 60 (ex.: LOJA001). O aplicativo o usa para encontrar a loja.</translation>
+    </message>
+    <message>
+        <source>Street:</source>
+        <translation>Rua:</translation>
+    </message>
+    <message>
+        <source>Number:</source>
+        <translation>Número:</translation>
+    </message>
+    <message>
+        <source>City:</source>
+        <translation>Cidade:</translation>
+    </message>
+    <message>
+        <source>State or province:</source>
+        <translation>Estado ou província:</translation>
+    </message>
+    <message>
+        <source>Latitude:</source>
+        <translation>Latitude:</translation>
+    </message>
+    <message>
+        <source>In Google Maps, right-click your shop: the first line is “latitude, longitude”. Click it to copy, then paste both numbers here.</source>
+        <translation>No Google Maps, clique com o botão direito no seu negócio: a primeira linha é “latitude, longitude”. Clique nela para copiar e cole os dois números aqui.</translation>
+    </message>
+    <message>
+        <source>Longitude:</source>
+        <translation>Longitude:</translation>
+    </message>
+    <message>
+        <source>New store</source>
+        <translation>Nova loja</translation>
+    </message>
+    <message>
+        <source>Mercado Pago asks for the shop&apos;s address and its place on the map. Fields marked in red need attention.</source>
+        <translation>O Mercado Pago pede o endereço do negócio e a localização dele no mapa. Os campos marcados em vermelho precisam de atenção.</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentBanner</name>
+    <message>
+        <source>Sending…</source>
+        <translation>Enviando…</translation>
+    </message>
+    <message>
+        <source>Sending the order to Mercado Pago.</source>
+        <translation>Enviando o pedido ao Mercado Pago.</translation>
+    </message>
+    <message>
+        <source>The customer DID pay — do not charge again</source>
+        <translation>O cliente PAGOU: não cobre de novo</translation>
+    </message>
+    <message>
+        <source>{amount} arrived with Mercado Pago after the charge was canceled. If you also took cash, give it back.</source>
+        <translation>{amount} chegaram pelo Mercado Pago depois que a cobrança foi cancelada. Se também recebeu em dinheiro, devolva.</translation>
+    </message>
+    <message>
+        <source>PAID</source>
+        <translation>PAGO</translation>
+    </message>
+    <message>
+        <source>{amount} received with Mercado Pago.</source>
+        <translation>{amount} recebidos pelo Mercado Pago.</translation>
+    </message>
+    <message>
+        <source>Customer pays cash</source>
+        <translation>O cliente paga em dinheiro</translation>
+    </message>
+    <message>
+        <source>The QR charge was canceled. Take {amount} in cash.</source>
+        <translation>A cobrança com QR foi cancelada. Receba {amount} em dinheiro.</translation>
+    </message>
+    <message>
+        <source>Canceled</source>
+        <translation>Cancelada</translation>
+    </message>
+    <message>
+        <source>Nothing was charged.</source>
+        <translation>Nada foi cobrado.</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Expirada</translation>
+    </message>
+    <message>
+        <source>Nobody paid before the order expired. Nothing was charged.</source>
+        <translation>Ninguém pagou antes de o pedido expirar. Nada foi cobrado.</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>nenhum motivo informado</translation>
+    </message>
+    <message>
+        <source>Mercado Pago refused the order</source>
+        <translation>O Mercado Pago recusou o pedido</translation>
+    </message>
+    <message>
+        <source>Nothing was charged. Reason: {reason}</source>
+        <translation>Nada foi cobrado. Motivo: {reason}</translation>
+    </message>
+    <message>
+        <source>Canceling…</source>
+        <translation>Cancelando…</translation>
+    </message>
+    <message>
+        <source>Removing the order and making sure nobody paid it.</source>
+        <translation>Retirando o pedido e confirmando que ninguém o pagou.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago refused the credentials</source>
+        <translation>O Mercado Pago recusou as credenciais</translation>
+    </message>
+    <message>
+        <source>The app cannot check this payment until the access token works again: check it in Settings. If the customer shows a paid receipt, do not charge again.</source>
+        <translation>O aplicativo não consegue verificar este pagamento até o token de acesso voltar a funcionar: verifique-o nas Configurações. Se o cliente mostrar um comprovante pago, não cobre de novo.</translation>
+    </message>
+    <message>
+        <source>Connection trouble — still trying</source>
+        <translation>Problemas de conexão: ainda tentando</translation>
+    </message>
+    <message>
+        <source>No answer from Mercado Pago since {time}. The customer can still pay; the app will notice as soon as the connection is back.</source>
+        <translation>Sem resposta do Mercado Pago desde as {time}. O cliente ainda pode pagar; o aplicativo vai perceber assim que a conexão voltar.</translation>
+    </message>
+    <message>
+        <source>Last attempt was rejected — the customer can try again</source>
+        <translation>A última tentativa foi recusada: o cliente pode tentar de novo</translation>
+    </message>
+    <message>
+        <source>The customer can pay again with another card or with money in the account.</source>
+        <translation>O cliente pode pagar de novo com outro cartão ou com saldo na conta.</translation>
+    </message>
+    <message>
+        <source>Waiting for the customer to scan and pay</source>
+        <translation>Aguardando o cliente escanear e pagar</translation>
+    </message>
+    <message>
+        <source>Paid so far: {paid} of {total}. Waiting for the rest.</source>
+        <translation>Pago até agora: {paid} de {total}. Aguardando o restante.</translation>
+    </message>
+    <message>
+        <source>Ask the customer to scan the QR code at the counter.</source>
+        <translation>Peça ao cliente que escaneie o código QR do caixa.</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentPanel</name>
+    <message>
+        <source>Payment status</source>
+        <translation>Situação do pagamento</translation>
+    </message>
+    <message>
+        <source>Mercado Pago is answering slowly…</source>
+        <translation>O Mercado Pago está respondendo devagar…</translation>
+    </message>
+    <message>
+        <source>Cancel charge  (Esc)</source>
+        <translation>Cancelar cobrança  (Esc)</translation>
+    </message>
+    <message>
+        <source>Customer pays cash</source>
+        <translation>O cliente paga em dinheiro</translation>
+    </message>
+    <message>
+        <source>Check payment now</source>
+        <translation>Verificar o pagamento agora</translation>
+    </message>
+    <message>
+        <source>New sale  (Enter)</source>
+        <translation>Nova venda  (Enter)</translation>
+    </message>
+    <message>
+        <source>Back to the cart</source>
+        <translation>Voltar ao carrinho</translation>
+    </message>
+    <message>
+        <source>Sale {reference}</source>
+        <translation>Venda {reference}</translation>
+    </message>
+    <message>
+        <source>Took {time}</source>
+        <translation>Levou {time}</translation>
+    </message>
+    <message>
+        <source>Elapsed {time}</source>
+        <translation>Decorrido {time}</translation>
+    </message>
+    <message>
+        <source>Expires in {time}</source>
+        <translation>Expira em {time}</translation>
+    </message>
+    <message>
+        <source>Expiring…</source>
+        <translation>Expirando…</translation>
+    </message>
+</context>
+<context>
+    <name>PosStatusBar</name>
+    <message>
+        <source>Mercado Pago is answering slowly…</source>
+        <translation>O Mercado Pago está respondendo devagar…</translation>
+    </message>
+    <message>
+        <source>TEST</source>
+        <translation>TESTE</translation>
+    </message>
+    <message>
+        <source>Test-user credentials: payments are simulated, no real money moves.</source>
+        <translation>Credenciais de usuário de teste: os pagamentos são simulados, nenhum dinheiro real é movimentado.</translation>
+    </message>
+    <message>
+        <source>no store configured</source>
+        <translation>nenhuma loja configurada</translation>
+    </message>
+    <message>
+        <source>Box {id}</source>
+        <translation>Caixa {id}</translation>
+    </message>
+    <message>
+        <source>no box configured</source>
+        <translation>nenhum caixa configurado</translation>
+    </message>
+    <message>
+        <source>Mercado Pago: not contacted yet</source>
+        <translation>Mercado Pago: ainda não contatado</translation>
+    </message>
+    <message>
+        <source>● Mercado Pago: online</source>
+        <translation>● Mercado Pago: on-line</translation>
+    </message>
+    <message>
+        <source>● Mercado Pago refused the credentials</source>
+        <translation>● O Mercado Pago recusou as credenciais</translation>
+    </message>
+    <message>
+        <source>● Connection trouble since {time}</source>
+        <translation>● Problemas de conexão desde as {time}</translation>
+    </message>
+    <message>
+        <source>Notifications off (checking by polling)</source>
+        <translation>Notificações desativadas (verificação por consulta)</translation>
+    </message>
+    <message>
+        <source>Instant payment notifications could not start ({detail}). Payments are still found by asking Mercado Pago, a moment later.</source>
+        <translation>Não foi possível iniciar as notificações instantâneas de pagamento ({detail}). Os pagamentos continuam sendo encontrados consultando o Mercado Pago, um pouco depois.</translation>
+    </message>
+    <message>
+        <source>Notifications on</source>
+        <translation>Notificações ativadas</translation>
+    </message>
+    <message>
+        <source>Listening on {url}</source>
+        <translation>Escutando em {url}</translation>
+    </message>
+</context>
+<context>
+    <name>ProductSearch</name>
+    <message>
+        <source>Code {code}</source>
+        <translation>Código {code}</translation>
+    </message>
+    <message>
+        <source>{n} products match: pick one with ↑ ↓ and Enter, or tap it.</source>
+        <translation>{n} produtos correspondem: escolha um com ↑ ↓ e Enter, ou toque nele.</translation>
+    </message>
+</context>
+<context>
+    <name>QuantityDelegate</name>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantidade</translation>
+    </message>
+</context>
+<context>
+    <name>SaleStatus</name>
+    <message>
+        <source>Sending</source>
+        <translation>Enviando</translation>
+    </message>
+    <message>
+        <source>Waiting for payment</source>
+        <translation>Aguardando pagamento</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Paga</translation>
+    </message>
+    <message>
+        <source>Canceled</source>
+        <translation>Cancelada</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Expirada</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>Não enviada</translation>
+    </message>
+</context>
+<context>
+    <name>SalesDialog</name>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Situação</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Referência</translation>
+    </message>
+    <message>
+        <source>Sale recorded</source>
+        <translation>Venda registrada</translation>
+    </message>
+    <message>
+        <source>Status changed</source>
+        <translation>Mudança de situação</translation>
+    </message>
+    <message>
+        <source>Card rejected</source>
+        <translation>Cartão recusado</translation>
+    </message>
+    <message>
+        <source>Partly paid</source>
+        <translation>Paga em parte</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>Verificada</translation>
+    </message>
+    <message>
+        <source>Connection trouble</source>
+        <translation>Problemas de conexão</translation>
+    </message>
+    <message>
+        <source>Cancel requested</source>
+        <translation>Cancelamento solicitado</translation>
+    </message>
+    <message>
+        <source>Order removed from the box</source>
+        <translation>Pedido retirado do caixa</translation>
+    </message>
+    <message>
+        <source>charge</source>
+        <translation>cobrança</translation>
+    </message>
+    <message>
+        <source>automatic check</source>
+        <translation>verificação automática</translation>
+    </message>
+    <message>
+        <source>notification</source>
+        <translation>notificação</translation>
+    </message>
+    <message>
+        <source>cashier canceled</source>
+        <translation>cancelada pelo operador</translation>
+    </message>
+    <message>
+        <source>start-up</source>
+        <translation>inicialização</translation>
+    </message>
+    <message>
+        <source>checked by hand</source>
+        <translation>verificada manualmente</translation>
+    </message>
+    <message>
+        <source>network</source>
+        <translation>rede</translation>
+    </message>
+    <message>
+        <source>credentials</source>
+        <translation>credenciais</translation>
+    </message>
+    <message>
+        <source>connection trouble</source>
+        <translation>problemas de conexão</translation>
+    </message>
+    <message>
+        <source>Paid late — do not charge again</source>
+        <translation>Paga com atraso: não cobre de novo</translation>
+    </message>
+    <message>
+        <source>Paid in cash</source>
+        <translation>Paga em dinheiro</translation>
+    </message>
+</context>
+<context>
+    <name>ScanField</name>
+    <message>
+        <source>Scan or search</source>
+        <translation>Escanear ou buscar</translation>
+    </message>
+    <message>
+        <source>The customer is paying: the cart is locked</source>
+        <translation>O cliente está pagando: o carrinho está bloqueado</translation>
+    </message>
+    <message>
+        <source>Scan a barcode or type a product name or SKU</source>
+        <translation>Escaneie um código de barras ou digite o nome ou SKU de um produto</translation>
+    </message>
+</context>
+<context>
+    <name>Secrets</name>
+    <message>
+        <source>This computer has no password keyring the app can use ({detail}), so the access token cannot be stored safely. Install and unlock a secret service (for example GNOME Keyring or KWallet), or, for a kiosk, set the MP_ACCESS_TOKEN environment variable. The token is never written to a file.</source>
+        <translation>Este computador não tem um chaveiro de senhas que o aplicativo possa usar ({detail}), então o token de acesso não pode ser guardado com segurança. Instale e desbloqueie um serviço de segredos (por exemplo GNOME Keyring ou KWallet) ou, em um quiosque, defina a variável de ambiente MP_ACCESS_TOKEN. O token nunca é gravado em um arquivo.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Configurações</translation>
+    </message>
+    <message>
+        <source>{section}: {problem}</source>
+        <translation>{section}: {problem}</translation>
+    </message>
+    <message>
+        <source>The settings file could not be written ({error}).</source>
+        <translation>Não foi possível gravar o arquivo de configurações ({error}).</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsForm</name>
+    <message>
+        <source>An order must expire after 1 to 1440 minutes (one day).</source>
+        <translation>Um pedido deve expirar após 1 a 1440 minutos (um dia).</translation>
+    </message>
+    <message>
+        <source>Check between every 0.2 and every 300 seconds.</source>
+        <translation>Verifique entre a cada 0.2 e a cada 300 segundos.</translation>
+    </message>
+    <message>
+        <source>The quick checks may last from 0 to 3600 seconds (one hour).</source>
+        <translation>As verificações frequentes podem durar de 0 a 3600 segundos (uma hora).</translation>
+    </message>
+    <message>
+        <source>Write a whole number of minutes, from 1 to 1440.</source>
+        <translation>Escreva um número inteiro de minutos, de 1 a 1440.</translation>
+    </message>
+    <message>
+        <source>Write a number of seconds, like 1 or 2.5.</source>
+        <translation>Escreva um número de segundos, como 1 ou 2.5.</translation>
+    </message>
+    <message>
+        <source>Write a number of seconds, like 120.</source>
+        <translation>Escreva um número de segundos, como 120.</translation>
+    </message>
+    <message>
+        <source>Write the address as HOST:PORT, for example 127.0.0.1:8088 (port 1 to 65535).</source>
+        <translation>Escreva o endereço como HOST:PORTA, por exemplo 127.0.0.1:8088 (porta de 1 a 65535).</translation>
+    </message>
+    <message>
+        <source>Mercado Pago only sends notifications to an https:// address that the internet can reach (plain http:// only for 127.0.0.1, when testing).</source>
+        <translation>O Mercado Pago só envia notificações para um endereço https:// acessível pela internet (http:// simples apenas para 127.0.0.1, em testes).</translation>
+    </message>
+    <message>
+        <source>Tick the days the store opens.</source>
+        <translation>Marque os dias em que a loja abre.</translation>
+    </message>
+    <message>
+        <source>Write the times as HH:MM.</source>
+        <translation>Escreva os horários como HH:MM.</translation>
+    </message>
+    <message>
+        <source>The closing time must be later than the opening time.</source>
+        <translation>O horário de fechamento deve ser depois do de abertura.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago needs this.</source>
+        <translation>O Mercado Pago precisa disto.</translation>
+    </message>
+    <message>
+        <source>Another store of this account already uses this id.</source>
+        <translation>Outra loja desta conta já usa este ID.</translation>
+    </message>
+    <message>
+        <source>A number between -{bound} and {bound}, like -34.6037.</source>
+        <translation>Um número entre -{bound} e {bound}, como -23.5613.</translation>
+    </message>
+    <message>
+        <source>Another box of this account already uses this id.</source>
+        <translation>Outro caixa desta conta já usa este ID.</translation>
+    </message>
+    <message>
+        <source>The category is a number (an MCC code), or leave it empty.</source>
+        <translation>A categoria é um número (um código MCC), ou deixe vazio.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsForms</name>
+    <message>
+        <source>Back to the list</source>
+        <translation>Voltar à lista</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsWidgets</name>
+    <message>
+        <source>Please note</source>
+        <translation>Atenção</translation>
+    </message>
+</context>
+<context>
+    <name>Setup</name>
+    <message>
+        <source>The box id may only have letters and digits, fewer than 40 of them.</source>
+        <translation>O ID do caixa só pode ter letras e números, menos de 40.</translation>
+    </message>
+    <message>
+        <source>The box name must have between 1 and 44 characters.</source>
+        <translation>O nome do caixa deve ter entre 1 e 44 caracteres.</translation>
+    </message>
+    <message>
+        <source>The store id may only have letters and digits, at most 60.</source>
+        <translation>O ID da loja só pode ter letras e números, no máximo 60.</translation>
+    </message>
+    <message>
+        <source>The account has no store with external id {store}. Check the id (it is the store&apos;s external id, not its number), or create it.</source>
+        <translation>A conta não tem nenhuma loja com o ID externo {store}. Verifique o ID (é o ID externo da loja, não o número dela) ou crie a loja.</translation>
+    </message>
+    <message>
+        <source>Box {box} belongs to store {other}, not to store {store}.</source>
+        <translation>O caixa {box} pertence à loja {other}, não à loja {store}.</translation>
+    </message>
+    <message>
+        <source>The account has no box with external id {box}. Boxes made in the Mercado Pago web panel have no external id: create the box here instead.</source>
+        <translation>A conta não tem nenhum caixa com o ID externo {box}. Caixas criados no painel web do Mercado Pago não têm ID externo: crie o caixa aqui.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupAssistant</name>
+    <message>
+        <source>Set up the counter — Mercado Pago QR</source>
+        <translation>Configurar o caixa — QR do Mercado Pago</translation>
+    </message>
+    <message>
+        <source>Welcome! Let&apos;s connect your Mercado Pago account</source>
+        <translation>Boas-vindas! Vamos conectar a sua conta do Mercado Pago</translation>
+    </message>
+    <message>
+        <source>This app shows your customer&apos;s total on the QR sticker of your counter; they pay with the Mercado Pago app. Three short steps: your account, your store and box, and the sticker.</source>
+        <translation>Este aplicativo mostra o total do seu cliente no adesivo QR do seu caixa; o cliente paga com o app do Mercado Pago. Três passos rápidos: a sua conta, a sua loja e caixa, e o adesivo.</translation>
+    </message>
+    <message>
+        <source>Continue without saving it (you paste it again next time)</source>
+        <translation>Continuar sem salvar (você cola de novo da próxima vez)</translation>
+    </message>
+    <message>
+        <source>All set</source>
+        <translation>Tudo pronto</translation>
+    </message>
+    <message>
+        <source>Print the QR sticker and put it where customers can scan it. You can change all of this later in Tools → Settings (F9).</source>
+        <translation>Imprima o adesivo QR e coloque-o onde os clientes possam escaneá-lo. Você pode mudar tudo isso depois em Ferramentas → Configurações (F9).</translation>
+    </message>
+    <message>
+        <source>Try the demo first</source>
+        <translation>Experimentar a demo primeiro</translation>
+    </message>
+    <message>
+        <source>Opens the app with a pretend Mercado Pago and a pretend customer&apos;s phone: nothing real is charged and nothing here is saved.</source>
+        <translation>Abre o aplicativo com um Mercado Pago de mentira e um celular de cliente de mentira: nada real é cobrado e nada aqui é salvo.</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Voltar</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Avançar</translation>
+    </message>
+    <message>
+        <source>Step 1 of 3 — your Mercado Pago account</source>
+        <translation>Passo 1 de 3: a sua conta do Mercado Pago</translation>
+    </message>
+    <message>
+        <source>Step 2 of 3 — your store and box</source>
+        <translation>Passo 2 de 3: a sua loja e caixa</translation>
+    </message>
+    <message>
+        <source>Step 3 of 3 — the QR sticker</source>
+        <translation>Passo 3 de 3: o adesivo QR</translation>
+    </message>
+    <message>
+        <source>Start selling</source>
+        <translation>Começar a vender</translation>
+    </message>
+    <message>
+        <source>This computer charges on {box} in {store}, for the account {account}.</source>
+        <translation>Este computador cobra em {box} de {store}, para a conta {account}.</translation>
+    </message>
+    <message>
+        <source>The QR code is not available yet.</source>
+        <translation>O código QR ainda não está disponível.</translation>
+    </message>
+    <message>
+        <source>The settings file could not be written ({error}).</source>
+        <translation>Não foi possível gravar o arquivo de configurações ({error}).</translation>
+    </message>
+</context>
+<context>
+    <name>StickerPanel</name>
+    <message>
+        <source>Print sticker…</source>
+        <translation>Imprimir adesivo…</translation>
+    </message>
+    <message>
+        <source>Save as PNG…</source>
+        <translation>Salvar como PNG…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Salvar como PDF…</translation>
+    </message>
+    <message>
+        <source>Choose a box to see its QR code.</source>
+        <translation>Escolha um caixa para ver o código QR dele.</translation>
+    </message>
+    <message>
+        <source>Pay with Mercado Pago</source>
+        <translation>Pague com Mercado Pago</translation>
+    </message>
+    <message>
+        <source>Scan this code with the Mercado Pago app</source>
+        <translation>Escaneie este código com o app do Mercado Pago</translation>
+    </message>
+    <message>
+        <source>The QR of {box} in {store}. Print it and stick it on this counter: customers scan it to pay what this computer charges.</source>
+        <translation>O QR de {box} em {store}. Imprima e cole neste caixa: os clientes o escaneiam para pagar o que este computador cobra.</translation>
+    </message>
+    <message>
+        <source>Save the QR sticker as PDF</source>
+        <translation>Salvar o adesivo QR como PDF</translation>
+    </message>
+    <message>
+        <source>Save the QR sticker as PNG</source>
+        <translation>Salvar o adesivo QR como PNG</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>Documento PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>Imagem PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Saved: {path}</source>
+        <translation>Salvo: {path}</translation>
+    </message>
+    <message>
+        <source>Could not write {path}.</source>
+        <translation>Não foi possível gravar {path}.</translation>
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation>Enviado à impressora.</translation>
+    </message>
+    <message>
+        <source>The printer refused the job.</source>
+        <translation>A impressora recusou o trabalho.</translation>
+    </message>
+</context>
+<context>
+    <name>StoreBoxPage</name>
+    <message>
+        <source>Store and box</source>
+        <translation>Loja e caixa</translation>
+    </message>
+    <message>
+        <source>Reload from Mercado Pago</source>
+        <translation>Recarregar do Mercado Pago</translation>
+    </message>
+    <message>
+        <source>New store…</source>
+        <translation>Nova loja…</translation>
+    </message>
+    <message>
+        <source>New box…</source>
+        <translation>Novo caixa…</translation>
+    </message>
+    <message>
+        <source>Stores</source>
+        <translation>Lojas</translation>
+    </message>
+    <message>
+        <source>Boxes of the chosen store</source>
+        <translation>Caixas da loja escolhida</translation>
+    </message>
+    <message>
+        <source>In Mercado Pago a store is your shop and a box is one till with its own QR sticker. Choose the store and the box this computer charges on, or create them here.</source>
+        <translation>No Mercado Pago uma loja é o seu negócio e um caixa é um ponto de cobrança com o seu próprio adesivo QR. Escolha a loja e o caixa em que este computador cobra, ou crie-os aqui.</translation>
+    </message>
+    <message>
+        <source>Check the access token first (Account), then the stores appear here.</source>
+        <translation>Primeiro verifique o token de acesso (Conta); depois as lojas aparecem aqui.</translation>
+    </message>
+    <message>
+        <source>Account: {nickname} (user {id})</source>
+        <translation>Conta: {nickname} (usuário {id})</translation>
+    </message>
+    <message>
+        <source>Loading your stores and boxes…</source>
+        <translation>Carregando as suas lojas e caixas…</translation>
+    </message>
+    <message>
+        <source>No store yet: create one.</source>
+        <translation>Ainda não há lojas: crie uma.</translation>
+    </message>
+    <message>
+        <source>id {id}</source>
+        <translation>ID {id}</translation>
+    </message>
+    <message>
+        <source>no store id (made in the web panel)</source>
+        <translation>sem ID de loja (criada no painel web)</translation>
+    </message>
+    <message>
+        <source>no box id (made in the web panel)</source>
+        <translation>sem ID de caixa (criado no painel web)</translation>
+    </message>
+    <message>
+        <source>This store was made in the Mercado Pago web panel and has no store id, which the app needs. Create a store here instead.</source>
+        <translation>Esta loja foi criada no painel web do Mercado Pago e não tem ID de loja, que o aplicativo precisa. Crie uma loja aqui.</translation>
+    </message>
+    <message>
+        <source>This box was made in the Mercado Pago web panel and has no box id, which the app needs to send it orders. Create a box here instead.</source>
+        <translation>Este caixa foi criado no painel web do Mercado Pago e não tem ID de caixa, que o aplicativo precisa para enviar pedidos a ele. Crie um caixa aqui.</translation>
+    </message>
+    <message>
+        <source>No box yet: create one.</source>
+        <translation>Ainda não há caixas: crie um.</translation>
+    </message>
+    <message>
+        <source>Fetching the box&apos;s QR code…</source>
+        <translation>Buscando o código QR do caixa…</translation>
+    </message>
+    <message>
+        <source>Choose the store this computer belongs to, or create one.</source>
+        <translation>Escolha a loja a que este computador pertence, ou crie uma.</translation>
+    </message>
+    <message>
+        <source>Choose the box (till) this computer charges on, or create one.</source>
+        <translation>Escolha o caixa em que este computador cobra, ou crie um.</translation>
+    </message>
+    <message>
+        <source>This computer charges on: {store} · {box}</source>
+        <translation>Este computador cobra em: {store} · {box}</translation>
+    </message>
+    <message>
+        <source>Loading the QR code…</source>
+        <translation>Carregando o código QR…</translation>
+    </message>
+    <message>
+        <source>Choose a box to see its QR code.</source>
+        <translation>Escolha um caixa para ver o código QR dele.</translation>
+    </message>
+    <message>
+        <source>Creating the store in Mercado Pago…</source>
+        <translation>Criando a loja no Mercado Pago…</translation>
+    </message>
+    <message>
+        <source>Creating the box in Mercado Pago…</source>
+        <translation>Criando o caixa no Mercado Pago…</translation>
+    </message>
+    <message>
+        <source>Wait for Mercado Pago to answer.</source>
+        <translation>Aguarde a resposta do Mercado Pago.</translation>
+    </message>
+    <message>
+        <source>Create the new store, or go back to the list.</source>
+        <translation>Crie a nova loja, ou volte à lista.</translation>
+    </message>
+    <message>
+        <source>Create the new box, or go back to the list.</source>
+        <translation>Crie o novo caixa, ou volte à lista.</translation>
+    </message>
+    <message>
+        <source>This one cannot be used (see the message in red).</source>
+        <translation>Este não pode ser usado (veja a mensagem em vermelho).</translation>
+    </message>
+</context>
+<context>
+    <name>TodaySalesDialog</name>
+    <message>
+        <source>Today&apos;s sales</source>
+        <translation>Vendas de hoje</translation>
+    </message>
+    <message>
+        <source>Pick a sale to see its lines and history.</source>
+        <translation>Escolha uma venda para ver os itens e o histórico dela.</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Qtd.</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>Preço unitário</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>O quê</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Situação</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Por quê</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detalhe</translation>
+    </message>
+    <message>
+        <source>Check again with Mercado Pago</source>
+        <translation>Verificar de novo com o Mercado Pago</translation>
+    </message>
+    <message>
+        <source>Cancel this sale</source>
+        <translation>Cancelar esta venda</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+    <message>
+        <source>History of the chosen sale</source>
+        <translation>Histórico da venda escolhida</translation>
+    </message>
+    <message>
+        <source>No sales yet today.</source>
+        <translation>Ainda não há vendas hoje.</translation>
+    </message>
+    <message>
+        <source>Sales today: {count} · paid with QR: {paid} · {total} received</source>
+        <translation>Vendas de hoje: {count} · pagas com QR: {paid} · {total} recebidos</translation>
+    </message>
+    <message>
+        <source>{status} — {total}
+Sale {reference}</source>
+        <translation>{status} — {total}
+Venda {reference}</translation>
+    </message>
+</context>
+<context>
+    <name>TotalsPanel</name>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Charge with QR  (F5)</source>
+        <translation>Cobrar com QR  (F5)</translation>
+    </message>
+    <message>
+        <source>One less of the selected line  (-)</source>
+        <translation>Uma unidade a menos na linha escolhida  (-)</translation>
+    </message>
+    <message>
+        <source>One more of the selected line  (+)</source>
+        <translation>Uma unidade a mais na linha escolhida  (+)</translation>
+    </message>
+    <message>
+        <source>Remove line</source>
+        <translation>Remover linha</translation>
+    </message>
+    <message>
+        <source>Remove the selected line  (Delete)</source>
+        <translation>Remover a linha escolhida  (Delete)</translation>
+    </message>
+    <message>
+        <source>F2 custom amount · F3 today&apos;s sales · F5 charge · F9 settings
++ / − quantity · Delete remove · ↑ ↓ pick a product</source>
+        <translation>F2 valor avulso · F3 vendas de hoje · F5 cobrar · F9 configurações
++ / − quantidade · Delete remover · ↑ ↓ escolher um produto</translation>
+    </message>
+    <message>
+        <source>IVA included: {amount}</source>
+        <translation>IVA incluído: {amount}</translation>
+    </message>
+    <message>
+        <source>{rate} %: {amount}</source>
+        <translation>{rate} %: {amount}</translation>
+    </message>
+    <message>
+        <source>The cart is empty</source>
+        <translation>O carrinho está vazio</translation>
+    </message>
+    <message>
+        <source>1 item</source>
+        <translation>1 item</translation>
+    </message>
+    <message>
+        <source>{n} items</source>
+        <translation>{n} itens</translation>
+    </message>
+</context>
+<context>
+    <name>Validation</name>
+    <message>
+        <source>Every item needs a name.</source>
+        <translation>Todo item precisa de um nome.</translation>
+    </message>
+    <message>
+        <source>The price must be greater than zero.</source>
+        <translation>O preço deve ser maior que zero.</translation>
+    </message>
+    <message>
+        <source>Prices in {currency} have no decimals.</source>
+        <translation>Preços em {currency} não têm casas decimais.</translation>
+    </message>
+    <message>
+        <source>Prices in {currency} can have at most {decimals} decimals.</source>
+        <translation>Preços em {currency} podem ter no máximo {decimals} casas decimais.</translation>
+    </message>
+    <message>
+        <source>The quantity must be a whole number.</source>
+        <translation>A quantidade deve ser um número inteiro.</translation>
+    </message>
+    <message>
+        <source>The quantity must be between {low} and {high}.</source>
+        <translation>A quantidade deve estar entre {low} e {high}.</translation>
+    </message>
+    <message>
+        <source>The cart is empty: add an item before charging.</source>
+        <translation>O carrinho está vazio: adicione um item antes de cobrar.</translation>
+    </message>
+    <message>
+        <source>The total must be greater than zero.</source>
+        <translation>O total deve ser maior que zero.</translation>
+    </message>
+    <message>
+        <source>The total {total} is above this till&apos;s limit of {limit}.</source>
+        <translation>O total {total} passa do limite deste caixa, de {limit}.</translation>
+    </message>
+    <message>
+        <source>Type the amount.</source>
+        <translation>Digite o valor.</translation>
+    </message>
+    <message>
+        <source>“{text}” is not an amount. Write it like {example}.</source>
+        <translation>“{text}” não é um valor. Escreva assim: {example}.</translation>
+    </message>
+    <message>
+        <source>Amounts in {currency} have no decimals: write {example}.</source>
+        <translation>Valores em {currency} não têm casas decimais: escreva {example}.</translation>
+    </message>
+    <message>
+        <source>The amount must be greater than zero.</source>
+        <translation>O valor deve ser maior que zero.</translation>
+    </message>
+    <message>
+        <source>Amounts in {currency} can have at most {decimals} decimals.</source>
+        <translation>Valores em {currency} podem ter no máximo {decimals} casas decimais.</translation>
+    </message>
+</context>
+</TS>

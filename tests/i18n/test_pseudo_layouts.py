@@ -1,0 +1,120 @@
+"""Layouts survive long translations: a pseudo-translation ~40 % longer than English.
+
+The pseudo-locale (``pos_app_xx.qm``, built from a fresh extraction in a temporary folder) wraps
+every string in brackets, accents its letters and pads it, so that:
+
+* a text clipped by its widget shows up as a label, button, check box, group title or list item
+  whose text needs more room than the widget has (word-wrapping labels: more height);
+* a text that does not go through the translator shows up unbracketed.
+
+Screenshots: ``artifacts/screenshots/pseudo_*.png``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QDialogButtonBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from pos_app.ui.main_window import MainWindow
+from pos_app.ui.settings_dialog import SettingsDialog
+from pos_app.ui.settings_session import SettingsSession
+from tests.i18n.conftest import PSEUDO
+from tests.i18n.texts import Shown, visible_texts
+from tests.ui.test_ui_charging import charge, fill_cart
+
+pytestmark = [pytest.mark.gui, pytest.mark.parametrize("lang", [PSEUDO])]
+
+WAIT = 10_000
+DATA_WIDGETS = {"storeList", "boxList"}  # the account's stores and boxes, as Mercado Pago has them
+NO_BUTTON = QDialogButtonBox.StandardButton.NoButton
+# Not meant to be translated: amounts, codes, times, names from the catalog or the account,
+# and the brand names.
+DATA = re.compile(r"^([\W\d_]*|.*\bDEMO\b.*|Mercado Pago|APP_USR-.*|https?://\S+|[A-Z0-9]+)$")
+
+
+def qts_own(shown: Shown) -> bool:
+    """A standard dialog button: Qt translates it (``qtbase_*.qm``), not our catalog."""
+    box = shown.widget.parent()
+    return isinstance(box, QDialogButtonBox) and box.standardButton(shown.widget) != NO_BUTTON
+
+
+def untranslated(shown: list[Shown]) -> list[str]:
+    return [
+        str(s)
+        for s in shown
+        if "[" not in s.text
+        and not DATA.match(s.text.strip())
+        and s.kind != "combo"
+        and not s.kind.startswith("cell")  # the cart's and the ledger's data
+        and s.widget.objectName() not in DATA_WIDGETS
+        and not qts_own(s)
+    ]
+
+
+def clipped(shown: list[Shown]) -> list[str]:
+    """Translated texts that do not fit, sideways scrolling, and amounts or quantities squeezed
+    by longer headers (a long address in a list or a long product title are the data's)."""
+    return [
+        str(s)
+        for s in shown
+        if s.clipped
+        and (
+            "[" in s.text
+            or s.kind == "scroll"
+            or (s.kind.startswith("cell") and s.kind != "cell[0]")
+        )
+    ]
+
+
+def check(widget: QWidget) -> tuple[list[str], list[str]]:
+    shown = list(visible_texts(widget))
+    assert shown, "nothing visible to check"
+    return untranslated(shown), clipped(shown)
+
+
+def test_main_window_cart(window: MainWindow, qtbot: QtBot, screenshot: Any) -> None:
+    fill_cart(window, "7790580001018", "FIA001")
+    window.open_custom_amount()
+    qtbot.wait(50)
+    screenshot(window, "pseudo_main_window")
+    missing, cut = check(window)
+    assert not missing, "\n".join(missing)
+    assert not cut, "\n".join(cut)
+
+
+def test_payment_panel_charging(window: MainWindow, qtbot: QtBot, screenshot: Any) -> None:
+    fill_cart(window, "7790580001018")
+    charge(qtbot, window)
+    screenshot(window, "pseudo_payment_panel")
+    missing, cut = check(window)
+    assert not missing, "\n".join(missing)
+    assert not cut, "\n".join(cut)
+
+
+def test_settings_dialog(runtime: Any, qtbot: QtBot, screenshot: Any) -> None:
+    session = SettingsSession(
+        runtime.config, runtime.client, token=runtime.client.token, origin="keyring"
+    )
+    dialog = SettingsDialog(session)
+    dialog.resize(980, 720)
+    dialog.open()
+    qtbot.waitExposed(dialog)
+    problems: list[str] = []
+    try:
+        for index, _page in enumerate(dialog.pages):
+            dialog.show_section(index)
+            qtbot.wait(100)
+            screenshot(dialog, f"pseudo_settings_{index}")
+            missing, cut = check(dialog)
+            problems += [f"page {index}: untranslated {m}" for m in missing]
+            problems += [f"page {index}: clipped {c}" for c in cut]
+    finally:
+        for task in [t for page in dialog.pages for t in page.forget_tasks()]:
+            qtbot.waitUntil(task.done, timeout=3000)
+        dialog.close()
+        dialog.deleteLater()
+    assert not problems, "\n".join(dict.fromkeys(problems))

@@ -1,0 +1,150 @@
+"""The cashier's window, the payment panel, the settings and sales dialogs in Spanish and in
+Brazilian Portuguese: translated texts (ours and Qt's own buttons), nothing clipped.
+
+Screenshots: ``artifacts/screenshots/i18n_<lang>_*.png``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QDialogButtonBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from pos_app.ui import linguist
+from pos_app.ui.main_window import MainWindow
+from pos_app.ui.settings_dialog import SettingsDialog
+from pos_app.ui.settings_session import SettingsSession
+from tests.i18n.texts import visible_texts
+from tests.ui.test_ui_charging import charge, fill_cart
+
+pytestmark = pytest.mark.gui
+
+LANGS = ["es", "pt_BR"]
+DATA_WIDGETS = {"storeList", "boxList"}  # names from the Mercado Pago account
+
+
+def english_leftovers(root: QWidget, lang: str) -> list[str]:
+    """Visible texts that are an English source string whose translation is different."""
+    translated = {e.source: e.translation for e in linguist.read_ts(linguist.ts_path(lang))}
+    return [
+        str(s) for s in visible_texts(root) if s.text in translated and translated[s.text] != s.text
+    ]
+
+
+def clipped(root: QWidget) -> list[str]:
+    return [
+        str(s)
+        for s in visible_texts(root)
+        if s.clipped and s.widget.objectName() not in DATA_WIDGETS and s.kind != "cell[0]"
+    ]  # product titles (column 0) are elided by design: the tooltip has the whole title
+
+
+def texts(root: QWidget) -> set[str]:
+    return {s.text for s in visible_texts(root)}
+
+
+@pytest.fixture
+def settings_dialog(runtime: Any, qtbot: QtBot) -> Iterator[SettingsDialog]:
+    session = SettingsSession(
+        runtime.config, runtime.client, token=runtime.client.token, origin="keyring"
+    )
+    dialog = SettingsDialog(session)
+    dialog.resize(980, 720)
+    dialog.open()
+    qtbot.waitExposed(dialog)
+    yield dialog
+    for task in [t for page in dialog.pages for t in page.forget_tasks()]:
+        qtbot.waitUntil(task.done, timeout=3000)
+    dialog.close()
+    dialog.deleteLater()
+
+
+EXPECTED = {
+    "es": {
+        "title": "Caja — QR de Mercado Pago",
+        "charge": "Cobrar con QR  (F5)",
+        "custom": "Monto libre  (F2)",
+        "waiting": "Esperando que el cliente escanee y pague",
+        "cancel_charge": "Cancelar cobro  (Esc)",
+        "cancel": "Cancelar",
+        "settings": "Configuración",
+        "account": "Cuenta",
+        "box": "Caja 1",
+    },
+    "pt_BR": {
+        "title": "Caixa — QR do Mercado Pago",
+        "charge": "Cobrar com QR  (F5)",
+        "custom": "Valor avulso  (F2)",
+        "waiting": "Aguardando o cliente escanear e pagar",
+        "cancel_charge": "Cancelar cobrança  (Esc)",
+        "cancel": "Cancelar",
+        "settings": "Configurações",
+        "account": "Conta",
+        "box": "Caixa 1",
+    },
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_main_window(window: MainWindow, qtbot: QtBot, screenshot: Any, lang: str) -> None:
+    want = EXPECTED[lang]
+    fill_cart(window, "7790580001018", "FIA001")
+    window.open_custom_amount()
+    qtbot.wait(50)
+    screenshot(window, f"i18n_{lang}_main_window")
+    assert window.windowTitle() == want["title"]
+    assert window.totals.charge_button.text() == want["charge"]
+    assert window.custom_button.text() == want["custom"]
+    assert want["box"] in window.status.place.text()
+    assert not english_leftovers(window, lang)
+    assert not clipped(window), "\n".join(clipped(window))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_payment_panel_while_charging(
+    window: MainWindow, qtbot: QtBot, screenshot: Any, lang: str
+) -> None:
+    want = EXPECTED[lang]
+    fill_cart(window, "7790580001018")
+    charge(qtbot, window)
+    screenshot(window, f"i18n_{lang}_payment_panel")
+    assert window.payment.banner.text() == want["waiting"]
+    assert want["cancel_charge"] in texts(window.payment)
+    assert not english_leftovers(window, lang)
+    assert not clipped(window), "\n".join(clipped(window))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_settings_dialog(
+    settings_dialog: SettingsDialog, qtbot: QtBot, screenshot: Any, lang: str
+) -> None:
+    want = EXPECTED[lang]
+    dialog = settings_dialog
+    assert dialog.windowTitle() == want["settings"]
+    assert dialog.sections.item(0).text() == want["account"]
+    # Qt's own button, translated by qtbase_<lang>.qm.
+    assert dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == want["cancel"]
+    problems = []
+    for index in range(len(dialog.pages)):
+        dialog.show_section(index)
+        qtbot.wait(60)
+        screenshot(dialog, f"i18n_{lang}_settings_{index}")
+        problems += [f"page {index}: English: {t}" for t in english_leftovers(dialog, lang)]
+        problems += [f"page {index}: clipped: {t}" for t in clipped(dialog)]
+    assert not problems, "\n".join(dict.fromkeys(problems))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_todays_sales_dialog(window: MainWindow, qtbot: QtBot, screenshot: Any, lang: str) -> None:
+    fill_cart(window, "7790580001018")
+    charge(qtbot, window)
+    dialog = window.open_sales_dialog()
+    qtbot.waitExposed(dialog)
+    qtbot.wait(60)
+    screenshot(dialog, f"i18n_{lang}_todays_sales")
+    assert not english_leftovers(dialog, lang)
+    assert not clipped(dialog), "\n".join(clipped(dialog))
+    dialog.close()

@@ -1,0 +1,130 @@
+"""What a person can read on a window: every visible text, and whether it fits its widget."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractScrollArea,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QTabBar,
+    QTableView,
+    QWidget,
+)
+
+SLACK = 2  # pixels: rounding between the style's size hint and the painted text
+
+
+@dataclass(frozen=True)
+class Shown:
+    widget: QWidget
+    kind: str
+    text: str
+    clipped: str  # "" when the whole text fits, else why it does not
+
+    def __str__(self) -> str:
+        name = self.widget.objectName() or type(self.widget).__name__
+        return f"{self.kind} {name!r}: {self.text!r} {self.clipped}".rstrip()
+
+
+def _plain(text: str) -> str:
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+def _label(label: QLabel) -> Shown | None:
+    text = label.text()
+    if not text or not label.pixmap().isNull() or label.textFormat() == Qt.TextFormat.RichText:
+        return None
+    rect = label.contentsRect()
+    if label.wordWrap():
+        need = label.heightForWidth(label.width())
+        clipped = f"needs height {need} > {label.height()}" if need > label.height() + SLACK else ""
+    else:
+        need = max(label.fontMetrics().horizontalAdvance(line) for line in text.split("\n"))
+        clipped = f"needs width {need} > {rect.width()}" if need > rect.width() + SLACK else ""
+    return Shown(label, "label", text, clipped)
+
+
+def _button(button: QAbstractButton) -> Shown | None:
+    text = button.text()
+    if not text:
+        return None
+    need = button.sizeHint().width()
+    clipped = f"needs width {need} > {button.width()}" if need > button.width() + SLACK else ""
+    return Shown(button, type(button).__name__, _plain(text), clipped)
+
+
+def _group(box: QGroupBox) -> Shown | None:
+    if not box.title():
+        return None
+    need = box.fontMetrics().horizontalAdvance(_plain(box.title())) + 16
+    clipped = f"needs width {need} > {box.width()}" if need > box.width() else ""
+    return Shown(box, "group", _plain(box.title()), clipped)
+
+
+def _cells(view: QTableView) -> Iterator[Shown]:
+    """Table cells (kind ``cell[<column>]``): elided when the column is narrower than the text."""
+    model = view.model()
+    metrics = view.fontMetrics()
+    for row in range(min(model.rowCount(), 50)):
+        for col in range(model.columnCount()):
+            text = model.data(model.index(row, col))
+            if text is None or view.isColumnHidden(col) or view.wordWrap():
+                continue
+            need = metrics.horizontalAdvance(str(text)) + 8  # the cell's own margins
+            room = view.columnWidth(col)
+            clipped = f"needs width {need} > {room}" if need > room + SLACK else ""
+            yield Shown(view, f"cell[{col}]", str(text), clipped)
+
+
+def visible_texts(root: QWidget) -> Iterator[Shown]:
+    """Texts of ``root`` and its visible children (labels, buttons, group titles, headers...)."""
+    widgets = [root, *root.findChildren(QWidget)]
+    for widget in widgets:
+        if not widget.isVisible() or widget.width() <= 1:
+            continue
+        shown: Shown | None = None
+        if isinstance(widget, QLabel):
+            shown = _label(widget)
+        elif isinstance(widget, QAbstractButton):
+            shown = _button(widget)
+        elif isinstance(widget, QGroupBox):
+            shown = _group(widget)
+        if shown is not None:
+            yield shown
+        if isinstance(widget, QLineEdit) and widget.placeholderText() and not widget.text():
+            yield Shown(widget, "placeholder", widget.placeholderText(), "")
+        if isinstance(widget, QComboBox) and widget.currentText():
+            yield Shown(widget, "combo", widget.currentText(), "")
+        if isinstance(widget, QTabBar):
+            for i in range(widget.count()):
+                yield Shown(widget, "tab", _plain(widget.tabText(i)), "")
+        if isinstance(widget, QAbstractScrollArea) and widget.horizontalScrollBar().isVisible():
+            yield Shown(widget, "scroll", "", "scrolls sideways: its content is too wide")
+        if isinstance(widget, QListWidget):
+            room = widget.viewport().width()
+            for i in range(widget.count()):
+                need = widget.sizeHintForIndex(widget.model().index(i, 0)).width()
+                need = 0 if widget.wordWrap() else need  # wrapping lists grow in height
+                for text in widget.item(i).text().split("\n"):
+                    yield Shown(
+                        widget, "item", text, f"needs width {need} > {room}" * (need > room)
+                    )
+        elif isinstance(widget, QAbstractItemView) and widget.model() is not None:
+            model = widget.model()
+            for col in range(model.columnCount()):
+                header = model.headerData(col, Qt.Orientation.Horizontal)
+                if header:
+                    yield Shown(widget, "header", str(header), "")
+            if isinstance(widget, QTableView):
+                yield from _cells(widget)
+    if root.isWindow() and root.windowTitle():
+        yield Shown(root, "title", root.windowTitle(), "")
