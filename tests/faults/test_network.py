@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from pos_app.checkout.errors import CancelNotConfirmedError
 from pos_app.domain.sale import SaleStatus
 from tests.faults.invariants import check
 from tests.faults.rig import WAIT, FaultRig, answer_lost, fault_rig, line
@@ -109,6 +110,32 @@ def test_faults_at_30_percent(kind: str, phase: str) -> None:
             assert injected > 0, "the fault never fired: the case proves nothing"
             if kind == "429" and phase == "create":
                 assert 1.0 in f.slept, "Retry-After: 1 was not honoured"
+
+    asyncio.run(scenario())
+
+
+def test_cancel_that_cannot_be_confirmed_is_never_called_canceled() -> None:
+    """The box is cleared but Mercado Pago cannot be asked whether a payment slipped through
+    (every search fails) while the customer pays a merchant order scanned before: the cashier
+    is told the cancel is not confirmed, and the sale ends paid, never canceled."""
+
+    async def scenario() -> None:
+        async with fault_rig() as f:
+            sale = await f.engine.charge([line()])
+            ref = sale.external_reference
+            await f.until_on_box(ref)
+            pay_right_after_the_delete(f, f.state.scan_box())
+            f.faults(error_rate=1.0, kinds=["500"], path_prefix="/merchant_orders")
+            with pytest.raises(CancelNotConfirmedError) as told:
+                await f.engine.cancel(ref)
+            assert told.value.sale.is_open and f.on_box() is None
+            assert "Mercado Pago" in str(told.value.msg)
+            still = f.r.rt.ledger.get_sale(ref)
+            assert still is not None and still.status is SaleStatus.PENDING
+            assert SaleStatus.CANCELED not in [s for s in map(SaleStatus, f.r.statuses(ref))]
+            f.no_faults()
+            assert (await f.final(ref)).status is SaleStatus.PAID
+            check(f.r.rt.ledger, f.state, events=f.r.events)
 
     asyncio.run(scenario())
 
