@@ -4,6 +4,12 @@
 built-in Mercado Pago sandbox on a free loopback port, uses a throwaway data directory (never the
 real configuration), loads a demo catalog and opens a second window: the customer's phone.
 
+The demo's country: ``pos-app --demo --site MCO`` seeds the sandbox with a Colombian test seller
+(pesos without decimals, IVA reported in every order) and loads ``demo_catalog_co.csv``. Without
+``--site``, the locale's territory picks it when it is a Mercado Pago country (``LANG=es_CO`` →
+Colombia, ``pt_BR`` → Brazil; ``LC_ALL``, then ``LC_MONETARY``, then ``LANG``, as POSIX orders
+them), else Argentina. Only the demo: a real account's country is the one Mercado Pago says.
+
 First run: with no access token, no account or no store and box, the setup assistant
 (:mod:`pos_app.ui.setup_assistant`) opens instead of a window that could not charge. Its "Try the
 demo first" makes :func:`run_windows` answer :data:`DEMO_REQUESTED`, and :func:`main` starts
@@ -26,7 +32,7 @@ import signal
 import sys
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import AsyncExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -37,6 +43,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 import qasync  # isort: skip
 
+from pos_app.domain.money import DEFAULT_SITE_ID, site_for
 from pos_app.errors import UserFacingError
 from pos_app.mercadopago.credentials import AccessToken
 from pos_app.runtime import Runtime, open_runtime
@@ -63,8 +70,12 @@ DEMO_TTL_MINUTES = 3  # long enough to play with, short enough to watch an order
 DEMO_REQUESTED = -100  # run_windows' answer when the first-run assistant chose the demo
 
 
-def main(*, demo: bool = False, argv: list[str] | None = None) -> int:
-    """Run the window until the cashier closes it; returns the process exit code."""
+def main(*, demo: bool = False, argv: list[str] | None = None, demo_site: str | None = None) -> int:
+    """Run the window until the cashier closes it; returns the process exit code.
+
+    ``demo_site``: the demo's Mercado Pago site; ``None`` = from the locale (:func:`demo_site_for`).
+    """
+    site_id = demo_site_for(demo_site, os.environ)
     demo_home: str | None = None
     previous_home = os.environ.get("POS_APP_HOME")
     if demo:
@@ -87,7 +98,7 @@ def main(*, demo: bool = False, argv: list[str] | None = None) -> int:
     apply_stylesheet(app)
     install_translations()  # before any window (demo too): config.language, else the locale
     try:
-        code = int(qasync.run(run_windows(demo=demo)))
+        code = int(qasync.run(run_windows(demo=demo, demo_site=site_id)))
     except Exception as exc:  # start-up failed (ledger locked, unreadable files...)
         # The loop has ended, so a blocking message box is safe here (and nothing else is).
         if isinstance(exc, UserFacingError):
@@ -109,16 +120,16 @@ def main(*, demo: bool = False, argv: list[str] | None = None) -> int:
                 os.environ["POS_APP_HOME"] = previous_home
     if code == DEMO_REQUESTED and not demo:
         # The first-run assistant's "Try the demo first": same process, a fresh loop.
-        return main(demo=True, argv=argv)
+        return main(demo=True, argv=argv, demo_site=demo_site)
     return code
 
 
-async def run_windows(*, demo: bool = False) -> int:
+async def run_windows(*, demo: bool = False, demo_site: str = DEFAULT_SITE_ID) -> int:
     async with AsyncExitStack() as stack:
         phone_place: tuple[str, str] | None = None
         problem: str = ""
         if demo:
-            rt, base_url, box = await open_demo(stack)
+            rt, base_url, box = await open_demo(stack, demo_site)
             phone_place = (base_url, box)
         else:
             loaded = config_mod.load()
@@ -191,7 +202,38 @@ async def resume(window: MainWindow, rt: Runtime) -> None:
 
 
 # == demo mode ===================================================================================
-def demo_catalog_path() -> Path:
+# Locale territory → Mercado Pago site, for the demo's default country.
+TERRITORY_SITES = {
+    "AR": "MLA",
+    "BR": "MLB",
+    "MX": "MLM",
+    "UY": "MLU",
+    "PE": "MPE",
+    "CL": "MLC",
+    "CO": "MCO",
+}
+
+
+def demo_site_for(explicit: str | None, environ: Mapping[str, str]) -> str:
+    """The demo's site: ``--site`` if given, else the locale's country if Mercado Pago has a
+    site there (the first of ``LC_ALL``, ``LC_MONETARY``, ``LANG`` that is set decides, as in
+    POSIX), else Argentina."""
+    if explicit:
+        return site_for(explicit).site_id
+    for name in ("LC_ALL", "LC_MONETARY", "LANG"):
+        value = environ.get(name, "")
+        if value:
+            language = value.split(".")[0].split("@")[0]
+            _, _, territory = language.partition("_")
+            return TERRITORY_SITES.get(territory.upper(), DEFAULT_SITE_ID)
+    return DEFAULT_SITE_ID
+
+
+def demo_catalog_path(site_id: str = DEFAULT_SITE_ID) -> Path:
+    """Colombian products and integer peso prices (IVA 0, 5, 19 %) for the sites whose money has
+    no decimals (MCO, MLC); the Argentine almacén, prices with cents, for the others."""
+    if site_for(site_id).decimals == 0:
+        return resources_dir() / "demo_catalog_co.csv"
     return resources_dir() / "demo_catalog.csv"
 
 
@@ -211,14 +253,16 @@ def demo_config(state: SandboxState) -> Config:
     )
 
 
-async def open_demo(stack: AsyncExitStack) -> tuple[Runtime, str, str]:
+async def open_demo(
+    stack: AsyncExitStack, site_id: str = DEFAULT_SITE_ID
+) -> tuple[Runtime, str, str]:
     from pos_app.sandbox.app import create_sandbox_app
     from pos_app.sandbox.server import SandboxServer
     from pos_app.sandbox.state import SandboxState
 
     # A token typed into Settings during the demo must never reach the computer's keyring.
     stack.enter_context(memory_keyring())
-    state = SandboxState.seeded()
+    state = SandboxState.seeded(site_id)
     server = await stack.enter_async_context(SandboxServer(create_sandbox_app(state)))
     rt = await stack.enter_async_context(
         open_runtime(
@@ -227,11 +271,12 @@ async def open_demo(stack: AsyncExitStack) -> tuple[Runtime, str, str]:
             base_url=server.base_url,
         )
     )
-    report = rt.ledger.catalog.import_csv(demo_catalog_path(), rt.site)
+    report = rt.ledger.catalog.import_csv(demo_catalog_path(site_id), rt.site)
     for line_no, problem in report.errors:
         log.warning("demo catalog line %s: %s", line_no, problem)
     log.info(
-        "demo: sandbox at %s, %s products, data in %s",
+        "demo: %s sandbox at %s, %s products, data in %s",
+        site_id,
         server.base_url,
         report.imported,
         os.environ.get("POS_APP_HOME"),

@@ -13,6 +13,7 @@ import sys
 
 from pos_app import __version__
 from pos_app.cli.output import EXIT_USAGE
+from pos_app.domain.money import SITES
 
 
 class _Parser(argparse.ArgumentParser):
@@ -31,6 +32,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"pos-app {__version__}")
     parser.add_argument("--demo", action="store_true", help="start on the built-in sandbox")
+    parser.add_argument(
+        "--site",
+        type=str.upper,
+        choices=sorted(SITES),
+        metavar="SITE",
+        help="the demo's country: MLA, MLB, MLC, MCO, MLM, MLU or MPE (default: the locale's, "
+        "e.g. LANG=es_CO is MCO; else MLA). MCO: Colombian pesos and IVA",
+    )
     parser.add_argument("-v", "--verbose", action="count", default=0, help="more log output")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
@@ -110,10 +119,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     _setup_logging(args.verbose)
+    if args.site and not (args.demo and args.command is None):
+        # A real account's country is the one Mercado Pago says (users/me), never a flag.
+        parser.error("--site only goes with --demo")
     if args.command is None:
         from pos_app.app import main as app_main
 
-        return int(app_main(demo=args.demo, argv=[sys.argv[0]]))
+        return int(app_main(demo=args.demo, argv=[sys.argv[0]], demo_site=args.site))
     from pos_app.cli.commands import run_command
 
     os.environ.setdefault("PYTHONIOENCODING", "utf-8")

@@ -45,8 +45,9 @@ class CartLine:
 
     @property
     def key(self) -> str:
-        """Lines with the same key merge: same product at the same price."""
-        return f"{self.sku}\x00{self.unit_price}\x00{self.title}"
+        """Lines with the same key merge: same product at the same price (and IVA rate: two
+        custom amounts alike but for their rate stay apart)."""
+        return f"{self.sku}\x00{self.unit_price}\x00{self.title}\x00{self.iva_rate}"
 
     def total(self, site: Site) -> Decimal:
         return quantize(self.unit_price * self.quantity, site)

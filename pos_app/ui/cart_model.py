@@ -165,6 +165,14 @@ class CartTableModel(QAbstractTableModel):
             parts.append(
                 QCoreApplication.translate("CartModel", "Code {code}").format(code=line.barcode)
             )
+        if self.site.reports_iva:  # Colombia: prices include IVA at the line's rate
+            parts.append(
+                QCoreApplication.translate("CartModel", "IVA {rate} % included").format(
+                    rate=line.iva_rate.normalize()
+                )
+                if line.iva_rate
+                else QCoreApplication.translate("CartModel", "Exempt from IVA")
+            )
         return "\n".join(parts)
 
     def line_at(self, row: int) -> CartLine:

@@ -2,7 +2,9 @@
 
 An inline bar rather than a dialog: it opens under the scan field (F2), Enter moves from the
 description to the amount and then adds the line, Esc closes it. The amount is read with the
-site's own separators (``1.234,50`` in Argentina) and refused with the reason beside the field.
+site's own separators (``1.234,50`` in Argentina) by the shared :class:`MoneyEdit` and refused
+with the reason beside the field (Chilean and Colombian pesos take no decimals). In Colombia
+the line also gets an IVA rate (19 % unless the cashier picks 5 % or exempt).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from decimal import Decimal
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -21,15 +24,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.domain.cart import CartLine
-from pos_app.domain.money import Site, format_money, parse_money
+from pos_app.domain.cart import IVA_RATES, CartLine
+from pos_app.domain.money import Site
 from pos_app.domain.validation import ValidationError, check_unit_price, clean_title
 from pos_app.ui.errors import translate_message
+from pos_app.ui.money_edit import MoneyEdit
 from pos_app.ui.qt_workarounds import emit
 from pos_app.ui.style import set_state
 
 CUSTOM_SKU = "CUSTOM"
-_EXAMPLE = Decimal("1234.50")  # shown as the site writes it: "1.234,50" in Argentina
 
 
 class CustomAmountBar(QFrame):
@@ -49,12 +52,25 @@ class CustomAmountBar(QFrame):
         self.description.setAccessibleName(self.tr("Description"))
         self.description.setText(self.default_description())
         self.description.setMaxLength(150)
-        self.amount = QLineEdit()
+        self.amount = MoneyEdit(site)
         self.amount.setObjectName("customAmount")
-        example = format_money(_EXAMPLE, site, symbol=False)
+        example = self.amount.example()
         self.amount.setPlaceholderText(self.tr("Amount, e.g. {example}").format(example=example))
         self.amount.setAccessibleName(self.tr("Amount"))
-        self.amount.setAlignment(Qt.AlignmentFlag.AlignRight)
+        # Colombia: prices include IVA and the order reports it, so the line needs a rate. The
+        # general 19 % first: it is what Mercado Pago assumes when an order reports nothing.
+        self.iva_rate: QComboBox | None = None
+        if site.reports_iva:
+            self.iva_rate = QComboBox()
+            self.iva_rate.setObjectName("customIvaRate")
+            self.iva_rate.setAccessibleName(self.tr("IVA rate"))
+            for rate in sorted(IVA_RATES, reverse=True):
+                label = (
+                    self.tr("IVA {rate} %").format(rate=rate)
+                    if rate
+                    else self.tr("Exempt from IVA")
+                )
+                self.iva_rate.addItem(label, int(rate))  # ints compare in findData()
         self.add_button = QPushButton(self.tr("Add  (Enter)"))
         self.add_button.setObjectName("customAddButton")
         self.close_button = QPushButton(self.tr("Close  (Esc)"))
@@ -72,6 +88,8 @@ class CustomAmountBar(QFrame):
         currency.setBuddy(self.amount)
         row.addWidget(currency)
         row.addWidget(self.amount, 2)
+        if self.iva_rate is not None:
+            row.addWidget(self.iva_rate)
         row.addWidget(self.add_button)
         row.addWidget(self.close_button)
         layout = QVBoxLayout(self)
@@ -103,26 +121,15 @@ class CustomAmountBar(QFrame):
         self.amount.setFocus(Qt.FocusReason.TabFocusReason)
 
     def submit(self) -> None:
-        text = self.amount.text()
-        amount = parse_money(text, self._site)
-        if amount is None:
-            self._set_error(
-                self.tr("“{text}” is not an amount. Write it like {example}.").format(
-                    text=text.strip(), example=format_money(_EXAMPLE, self._site, symbol=False)
-                )
-                if text.strip()
-                else self.tr("Type the amount.")
-            )
-            self.amount.setFocus()
-            return
         try:
+            price = check_unit_price(self.amount.amount(), self._site)
             title = clean_title(self.description.text() or self.default_description())
-            price = check_unit_price(amount, self._site)
         except ValidationError as exc:
             self._set_error(translate_message(exc.msg))
             self.amount.setFocus()
             return
-        line = CartLine(sku=CUSTOM_SKU, title=title, unit_price=price, quantity=1)
+        rate = Decimal(self.iva_rate.currentData() if self.iva_rate is not None else 0)
+        line = CartLine(sku=CUSTOM_SKU, title=title, unit_price=price, quantity=1, iva_rate=rate)
         self.amount.clear()
         self.description.setText(self.default_description())
         self._set_error("")

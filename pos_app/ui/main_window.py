@@ -315,6 +315,7 @@ class MainWindow(QMainWindow):
             self.model.total(),
             self.model.item_count(),
             has_selection=self.cart_view.current_row() is not None and not self.model.locked,
+            iva=self.model.cart.iva_by_rate() if self.model.site.reports_iva else (),
         )
 
     def _say(self, text: str, kind: str) -> None:

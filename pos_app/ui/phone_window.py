@@ -107,6 +107,11 @@ class CustomerPhoneWindow(QWidget):
         self.total = QLabel()
         self.total.setObjectName("phoneTotal")
         self.total.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # Colombia: the IVA the order reported in ``taxes`` (what the sandbox received).
+        self.iva = QLabel()
+        self.iva.setObjectName("phoneIva")
+        self.iva.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.iva.hide()
         self.result = QLabel()
         self.result.setObjectName("phoneResult")
         self.result.setWordWrap(True)
@@ -134,6 +139,7 @@ class CustomerPhoneWindow(QWidget):
         inner.addWidget(self.title)
         inner.addWidget(self.items, 1)
         inner.addWidget(self.total)
+        inner.addWidget(self.iva)
         inner.addWidget(self.result)
         inner.addWidget(self.pay_button)
         inner.addWidget(self.reject_button)
@@ -186,6 +192,7 @@ class CustomerPhoneWindow(QWidget):
             self.title.setText(self.tr("Nothing to pay yet"))
             self._set_items([(self.tr("Waiting for the cashier to charge…"), "")])
             self.total.setText("")
+            self.iva.hide()
         else:
             self.title.setText(str(order.get("title") or ""))
             rows = []
@@ -201,7 +208,19 @@ class CustomerPhoneWindow(QWidget):
                     amount=format_money(_amount(order.get("total_amount")), self._site)
                 )
             )
+            self._show_iva(order.get("taxes"))
         emit(self.orderSeen, order)
+
+    def _show_iva(self, taxes: Any) -> None:
+        values = [
+            _amount(tax.get("value"))
+            for tax in taxes or []
+            if isinstance(tax, dict) and tax.get("type") == "IVA"
+        ]
+        self.iva.setVisible(bool(values))
+        if values:
+            amount = format_money(sum(values, Decimal(0)), self._site)
+            self.iva.setText(self.tr("IVA included: {amount}").format(amount=amount))
 
     def _set_items(self, rows: list[tuple[str, str]]) -> None:
         self.items.setRowCount(len(rows))

@@ -26,6 +26,7 @@ from pos_app.domain.money import format_money
 from pos_app.settings import forms, secrets
 from pos_app.settings.config import Config, PollSchedule
 from pos_app.ui.errors import translate_message
+from pos_app.ui.money_edit import MoneyEdit
 from pos_app.ui.qt_workarounds import emit
 from pos_app.ui.settings_session import SettingsSession
 from pos_app.ui.settings_widgets import FieldBox, FormGrid, heading, note
@@ -61,8 +62,10 @@ class ChargingPage(QWidget):
                 "the sale ends as expired."
             ),
         )
-        self.max_total = QLineEdit(self._max_total_text(config))
+        self.max_total = MoneyEdit(session.site)
         self.max_total.setObjectName("maxTotal")
+        if config.max_total:  # unrounded: a stored 1234.5 for COP shows as refused, not as 1.235
+            self.max_total.set_amount(config.max_total_amount())
         self.max_total.setMaximumWidth(260)
         self.max_total_field = FieldBox(self.max_total)
         self.order_title = QLineEdit(config.order_title)
@@ -203,14 +206,10 @@ class ChargingPage(QWidget):
         session.accountChanged.connect(self.refresh)  # another country: other money rules
         self.refresh()
 
-    def _max_total_text(self, config: Config) -> str:
-        if not config.max_total:
-            return ""
-        return format_money(config.max_total_amount(), self.session.site, symbol=False)
-
     # == validation ==============================================================================
     def refresh(self, *_args: object) -> None:
         site = self.session.site
+        self.max_total.set_site(site)
         self.max_total.setPlaceholderText(
             self.tr("empty = {amount}").format(amount=format_money(site.default_max_total, site))
         )

@@ -1,11 +1,14 @@
 """The right-hand side while the cart is being filled: the total, big, and the Charge button.
 
 Touch users get large ``+``, ``−`` and Remove buttons for the selected line; keyboard users get
-the list of keys at the bottom.
+the list of keys at the bottom. In Colombia, prices include IVA and the order reports it, so the
+panel also shows the IVA the total contains, per rate when there is more than one
+(:meth:`pos_app.domain.cart.Cart.iva_by_rate`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, Signal
@@ -35,6 +38,10 @@ class TotalsPanel(QWidget):
         self.count = QLabel()
         self.count.setObjectName("itemCount")
         self.count.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.iva = QLabel()
+        self.iva.setObjectName("ivaIncluded")
+        self.iva.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.iva.setVisible(site.reports_iva)
 
         self.charge_button = QPushButton(self.tr("Charge with QR  (F5)"))
         self.charge_button.setObjectName("chargeButton")
@@ -61,7 +68,7 @@ class TotalsPanel(QWidget):
 
         keys = QLabel(
             self.tr(
-                "F2 custom amount · F3 today's sales · F5 charge\n"
+                "F2 custom amount · F3 today's sales · F5 charge · F9 settings\n"
                 "+ / − quantity · Delete remove · ↑ ↓ pick a product"
             )
         )
@@ -81,13 +88,24 @@ class TotalsPanel(QWidget):
         layout.addWidget(caption)
         layout.addWidget(self.total)
         layout.addWidget(self.count)
+        layout.addWidget(self.iva)
         layout.addSpacing(12)
         layout.addWidget(self.charge_button)
         layout.addWidget(keys)
         self.set_totals(Decimal(0), 0, has_selection=False)
 
-    def set_totals(self, total: Decimal, items: int, *, has_selection: bool) -> None:
+    def set_totals(
+        self,
+        total: Decimal,
+        items: int,
+        *,
+        has_selection: bool,
+        iva: Sequence[tuple[Decimal, Decimal]] = (),
+    ) -> None:
+        """``iva``: ``(rate, amount)`` pairs adding up to the IVA the total contains."""
         self.total.setText(format_money(total, self._site))
+        if self._site.reports_iva:
+            self.iva.setText(self._iva_text(iva))
         if items == 0:
             self.count.setText(self.tr("The cart is empty"))
         else:
@@ -97,3 +115,15 @@ class TotalsPanel(QWidget):
         self.charge_button.setEnabled(items > 0)
         for button in (self.minus_button, self.plus_button, self.remove_button):
             button.setEnabled(has_selection)
+
+    def _iva_text(self, iva: Sequence[tuple[Decimal, Decimal]]) -> str:
+        total = sum((amount for _, amount in iva), Decimal(0))
+        text = self.tr("IVA included: {amount}").format(amount=format_money(total, self._site))
+        if len(iva) > 1:
+            text += "\n" + " · ".join(
+                self.tr("{rate} %: {amount}").format(
+                    rate=rate.normalize(), amount=format_money(amount, self._site)
+                )
+                for rate, amount in iva
+            )
+        return text

@@ -153,7 +153,7 @@ def runtime(sandbox_app: Any, sandbox_state: SandboxState, run: Runner) -> Itera
     rt.engine.settings = dataclasses.replace(
         rt.engine.settings, cancel_recheck_delay=0.3, trouble_backoff_max=0.5
     )
-    report = rt.ledger.catalog.import_csv(demo_catalog_path(), rt.site)
+    report = rt.ledger.catalog.import_csv(demo_catalog_path(sandbox_state.site_id), rt.site)
     assert not report.errors and report.imported >= 35
     yield rt
     run(stack.aclose())

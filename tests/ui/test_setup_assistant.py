@@ -200,7 +200,7 @@ def test_main_restarts_into_the_demo_when_asked(
 ) -> None:
     runs: list[tuple[bool, str]] = []
 
-    async def fake_run_windows(*, demo: bool = False) -> int:
+    async def fake_run_windows(*, demo: bool = False, demo_site: str = "MLA") -> int:
         runs.append((demo, os.environ["POS_APP_HOME"]))
         return 0 if demo else app_mod.DEMO_REQUESTED  # the assistant's "Try the demo first"
 
