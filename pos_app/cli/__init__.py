@@ -74,7 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("file")
 
     p = sub.add_parser("charge", help="charge a sale on the box")
-    p.add_argument("--item", action="append", default=[], metavar="TITLE:QTY:UNIT_PRICE")
+    p.add_argument("--item", action="append", default=[], metavar="TITLE:QTY:UNIT_PRICE[:IVA%]")
     p.add_argument("--sku", action="append", default=[], metavar="CODE[:QTY]")
     p.add_argument("--wait", action="store_true", help="follow the sale until it ends")
     p.add_argument("--timeout", type=float, metavar="SECONDS")

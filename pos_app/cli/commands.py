@@ -24,7 +24,7 @@ from pos_app.cli.output import (
     sale_json,
     sale_line,
 )
-from pos_app.domain.cart import CartLine
+from pos_app.domain.cart import IVA_RATES, CartLine
 from pos_app.domain.money import site_for
 from pos_app.domain.records import SaleSnapshot
 from pos_app.domain.validation import ValidationError
@@ -107,9 +107,21 @@ def cmd_catalog_import(args: argparse.Namespace) -> int:
 
 # -- charging ----------------------------------------------------------------------------------
 def parse_item(spec: str) -> CartLine:
+    """``TITLE:QTY:UNIT_PRICE``, optionally ``:IVA%`` (Colombia: the rate the price includes,
+    0, 5 or 19; a line without one is exempt)."""
+    iva = Decimal(0)
+    head, _, last = spec.rpartition(":")
+    if head and last.strip().endswith("%"):
+        spec = head
+        try:
+            iva = Decimal(last.strip()[:-1])
+        except InvalidOperation:
+            iva = Decimal(-1)
+        if iva not in IVA_RATES:
+            raise UsageError(f"--item: IVA {last!r} must be 0%, 5% or 19%")
     parts = spec.rsplit(":", 2)
     if len(parts) != 3:
-        raise UsageError(f"--item {spec!r}: expected TITLE:QTY:UNIT_PRICE")
+        raise UsageError(f"--item {spec!r}: expected TITLE:QTY:UNIT_PRICE[:IVA%]")
     title, qty_text, price_text = parts
     try:
         qty = int(qty_text)
@@ -123,7 +135,7 @@ def parse_item(spec: str) -> CartLine:
         price = None
     if price is None or not price.is_finite():
         raise UsageError(f"--item {spec!r}: price {price_text!r} is not an amount (use 1234.50)")
-    return CartLine(sku="", title=title, unit_price=price, quantity=qty)
+    return CartLine(sku="", title=title, unit_price=price, quantity=qty, iva_rate=iva)
 
 
 async def cmd_charge(args: argparse.Namespace) -> int:

@@ -151,3 +151,14 @@ def test_sandbox_records_a_good_iva_and_the_default_when_it_is_missing() -> None
             return (await http.get("/_sandbox/boxes/CAJA01")).json()
 
     assert asyncio.run(view())["order"]["iva"] == {"reported": False, "value": 1900}
+
+
+# == the CLI's --item takes the rate the price includes ==========================================
+def test_cli_item_may_carry_its_iva_rate() -> None:
+    from pos_app.cli.commands import UsageError, parse_item
+
+    assert parse_item("Gaseosa 1.5 L:2:4900:19%").iva_rate == Decimal(19)
+    assert parse_item("Café: Sello Rojo:1:17800:5%").title == "Café: Sello Rojo"
+    assert parse_item("Huevos:1:16900").iva_rate == 0  # no rate: exempt
+    with pytest.raises(UsageError, match="0%, 5% or 19%"):
+        parse_item("Otro:1:1000:16%")
