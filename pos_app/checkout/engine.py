@@ -35,7 +35,7 @@ from pos_app.domain.records import SaleSnapshot
 from pos_app.domain.sale import SaleStatus, Tender, can_transition
 from pos_app.domain.validation import MAX_ORDER_TITLE, check_chargeable
 from pos_app.i18n import QT_TRANSLATE_NOOP, Message, message
-from pos_app.ledger.store import Ledger
+from pos_app.ledger.store import Ledger, LedgerError
 from pos_app.mercadopago import errors as mp
 from pos_app.mercadopago.client import MercadoPagoClient
 from pos_app.mercadopago.models import BoxOrderRequest, MerchantOrder, OrderItem
@@ -156,7 +156,15 @@ class CheckoutEngine:
         self._timers[sale.external_reference] = _SaleTimer(mono, mono + s.ttl.total_seconds())
         self._publish(sale, None, "charge")
         async with self._lock(sale.external_reference):
-            sale = await self._send_order(sale, "charge")
+            try:
+                sale = await self._send_order(sale, "charge")
+            except LedgerError:
+                # The order may be on the box, but the ledger cannot record it (disk full, gone
+                # read-only): take it off, so nobody pays a sale this till cannot record, and
+                # let the cashier hear the ledger's error.
+                with contextlib.suppress(mp.MercadoPagoError):
+                    await self.client.delete_box_order(s.user_id, sale.box_external_id)
+                raise
         if sale.is_open:
             self._start_tracking(sale.external_reference)
         return sale
