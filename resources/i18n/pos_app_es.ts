@@ -249,6 +249,14 @@
         <translation>Código {code}</translation>
     </message>
     <message>
+        <source>IVA {rate} % included</source>
+        <translation>IVA {rate} % incluido</translation>
+    </message>
+    <message>
+        <source>Exempt from IVA</source>
+        <translation>Exento de IVA</translation>
+    </message>
+    <message>
         <source>The cart cannot change while the customer is paying. Cancel first.</source>
         <translation>El carrito no puede cambiar mientras el cliente está pagando. Cancele primero.</translation>
     </message>
@@ -488,6 +496,18 @@
     <message>
         <source>Amount</source>
         <translation>Monto</translation>
+    </message>
+    <message>
+        <source>IVA rate</source>
+        <translation>Tasa de IVA</translation>
+    </message>
+    <message>
+        <source>IVA {rate} %</source>
+        <translation>IVA {rate} %</translation>
+    </message>
+    <message>
+        <source>Exempt from IVA</source>
+        <translation>Exento de IVA</translation>
     </message>
     <message>
         <source>Add  (Enter)</source>

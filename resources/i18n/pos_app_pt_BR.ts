@@ -249,6 +249,14 @@
         <translation>Código {code}</translation>
     </message>
     <message>
+        <source>IVA {rate} % included</source>
+        <translation>IVA {rate} % incluído</translation>
+    </message>
+    <message>
+        <source>Exempt from IVA</source>
+        <translation>Isento de IVA</translation>
+    </message>
+    <message>
         <source>The cart cannot change while the customer is paying. Cancel first.</source>
         <translation>O carrinho não pode mudar enquanto o cliente está pagando. Cancele primeiro.</translation>
     </message>
@@ -488,6 +496,18 @@
     <message>
         <source>Amount</source>
         <translation>Valor</translation>
+    </message>
+    <message>
+        <source>IVA rate</source>
+        <translation>Alíquota de IVA</translation>
+    </message>
+    <message>
+        <source>IVA {rate} %</source>
+        <translation>IVA {rate} %</translation>
+    </message>
+    <message>
+        <source>Exempt from IVA</source>
+        <translation>Isento de IVA</translation>
     </message>
     <message>
         <source>Add  (Enter)</source>

@@ -38,8 +38,8 @@ def clipped(root: QWidget) -> list[str]:
     return [
         str(s)
         for s in visible_texts(root)
-        if s.clipped and s.widget.objectName() not in DATA_WIDGETS and s.kind != "cell[0]"
-    ]  # product titles (column 0) are elided by design: the tooltip has the whole title
+        if s.clipped and s.widget.objectName() not in DATA_WIDGETS
+    ]
 
 
 def texts(root: QWidget) -> set[str]:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QComboBox,
     QGroupBox,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -71,15 +72,22 @@ def _group(box: QGroupBox) -> Shown | None:
 
 
 def _cells(view: QTableView) -> Iterator[Shown]:
-    """Table cells (kind ``cell[<column>]``): elided when the column is narrower than the text."""
+    """Table cells (kind ``cell[<column>]``): elided when the column is narrower than the text.
+
+    A stretching column (a product title, a sale reference) takes what is left and elides by
+    design (the whole text is in a tooltip or beside the table): not reported."""
     model = view.model()
     metrics = view.fontMetrics()
+    header = view.horizontalHeader()
     for row in range(min(model.rowCount(), 50)):
         for col in range(model.columnCount()):
             text = model.data(model.index(row, col))
-            if text is None or view.isColumnHidden(col) or view.wordWrap():
+            if text is None or view.isColumnHidden(col):
                 continue
-            need = metrics.horizontalAdvance(str(text)) + 8  # the cell's own margins
+            if header.sectionResizeMode(col) == QHeaderView.ResizeMode.Stretch:
+                continue
+            parts = str(text).split() if view.wordWrap() else [str(text)]
+            need = max((metrics.horizontalAdvance(p) for p in parts), default=0) + 8  # margins
             room = view.columnWidth(col)
             clipped = f"needs width {need} > {room}" if need > room + SLACK else ""
             yield Shown(view, f"cell[{col}]", str(text), clipped)
