@@ -317,13 +317,16 @@ class TodaySalesDialog(QDialog):
             self.lines.setRowCount(0)
             self.events.setRowCount(0)
             return
-        self.heading.setText(
-            self.tr("{status} — {total}\nSale {reference}").format(
-                reference=sale.external_reference,
-                status=sale_status_text(sale),
-                total=money(sale.total, self._site),
-            )
+        heading = self.tr("{status} — {total}\nSale {reference}").format(
+            reference=sale.external_reference,
+            status=sale_status_text(sale),
+            total=money(sale.total, self._site),
         )
+        if sale.iva_total is not None:  # Colombia: the IVA the order reported
+            heading += "\n" + self.tr("IVA included: {amount}").format(
+                amount=format_money(sale.iva_total, self._site)
+            )
+        self.heading.setText(heading)
         self.lines.setRowCount(len(sale.lines))
         for row, line in enumerate(sale.lines):
             _set_row(

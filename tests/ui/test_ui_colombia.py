@@ -87,6 +87,14 @@ def test_mco_totals_panel_shows_the_iva_contained_and_the_order_sends_it(
     assert body["taxes"] == [{"type": "IVA", "value": 2877}]
     assert body["total_amount"] == 76800 and type(body["total_amount"]) is int
     screenshot(window, "71_mco_waiting")
+    qtbot.keyClick(window.payment, Qt.Key.Key_F3)  # today's sales: the ledger's IVA
+    dialog = window._sales_dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=WAIT)
+    dialog.table.selectRow(0)
+    qtbot.waitUntil(lambda: "IVA included: $ 2.877" in dialog.heading.text(), timeout=WAIT)
+    screenshot(dialog, "77_mco_todays_sales")
+    dialog.close()
 
 
 def test_mco_custom_amount_refuses_decimals_beside_the_field(
