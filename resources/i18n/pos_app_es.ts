@@ -296,7 +296,7 @@
     </message>
     <message>
         <source>Order expires after:</source>
-        <translation>La orden vence a los:</translation>
+        <translation>Vencimiento de la orden:</translation>
     </message>
     <message>
         <source>Largest sale:</source>
@@ -312,7 +312,7 @@
     </message>
     <message>
         <source>Quickly at first, then less often (recommended)</source>
-        <translation>Seguido al principio, después más espaciado (recomendado)</translation>
+        <translation>A menudo al principio, luego con menos frecuencia (recomendado)</translation>
     </message>
     <message>
         <source>At a steady pace</source>
@@ -336,7 +336,7 @@
     </message>
     <message>
         <source>The app asks Mercado Pago about the sale while the customer pays. Quick checks show “paid” sooner; fewer checks use less data.</source>
-        <translation>La aplicación consulta la venta a Mercado Pago mientras el cliente paga. Consultas seguidas muestran “pagado” antes; menos consultas usan menos datos.</translation>
+        <translation>La aplicación consulta la venta a Mercado Pago mientras el cliente paga. Consultas frecuentes muestran “pagado” antes; menos consultas usan menos datos.</translation>
     </message>
     <message>
         <source>Receive payment notifications from Mercado Pago</source>
@@ -419,7 +419,7 @@
     </message>
     <message>
         <source>This till has no Mercado Pago store and box yet. Open Settings (F9) or run &apos;pos-app configure&apos;.</source>
-        <translation>Esta caja todavía no tiene sucursal ni caja de Mercado Pago. Abra Configuración (F9) o ejecute &apos;pos-app configure&apos;.</translation>
+        <translation>Esta computadora todavía no tiene una sucursal y una caja de Mercado Pago. Abra Configuración (F9) o ejecute &apos;pos-app configure&apos;.</translation>
     </message>
     <message>
         <source>There is no sale with reference {reference}.</source>
@@ -601,7 +601,7 @@
     </message>
     <message>
         <source>Could not do that</source>
-        <translation>No se pudo hacer</translation>
+        <translation>No se pudo hacer eso</translation>
     </message>
 </context>
 <context>
@@ -1315,11 +1315,11 @@
     </message>
     <message>
         <source>Check between every 0.2 and every 300 seconds.</source>
-        <translation>Verifique entre cada 0.2 y cada 300 segundos.</translation>
+        <translation>El intervalo entre verificaciones debe ser de 0.2 a 300 segundos.</translation>
     </message>
     <message>
         <source>The quick checks may last from 0 to 3600 seconds (one hour).</source>
-        <translation>Las verificaciones seguidas pueden durar de 0 a 3600 segundos (una hora).</translation>
+        <translation>Las verificaciones frecuentes pueden durar de 0 a 3600 segundos (una hora).</translation>
     </message>
     <message>
         <source>Write a whole number of minutes, from 1 to 1440.</source>
@@ -1423,7 +1423,7 @@
     </message>
     <message>
         <source>Welcome! Let&apos;s connect your Mercado Pago account</source>
-        <translation>¡Bienvenido! Conectemos su cuenta de Mercado Pago</translation>
+        <translation>¡Le damos la bienvenida! Conectemos su cuenta de Mercado Pago</translation>
     </message>
     <message>
         <source>This app shows your customer&apos;s total on the QR sticker of your counter; they pay with the Mercado Pago app. Three short steps: your account, your store and box, and the sticker.</source>
@@ -1431,7 +1431,7 @@
     </message>
     <message>
         <source>Continue without saving it (you paste it again next time)</source>
-        <translation>Continuar sin guardarlo (lo pega de nuevo la próxima vez)</translation>
+        <translation>Continuar sin guardarlo (deberá pegarlo de nuevo la próxima vez)</translation>
     </message>
     <message>
         <source>All set</source>
@@ -1743,6 +1743,10 @@
 Sale {reference}</source>
         <translation>{status} — {total}
 Venta {reference}</translation>
+    </message>
+    <message>
+        <source>IVA included: {amount}</source>
+        <translation>IVA incluido: {amount}</translation>
     </message>
 </context>
 <context>

@@ -419,7 +419,7 @@
     </message>
     <message>
         <source>This till has no Mercado Pago store and box yet. Open Settings (F9) or run &apos;pos-app configure&apos;.</source>
-        <translation>Este caixa ainda não tem loja nem caixa do Mercado Pago. Abra as Configurações (F9) ou execute &apos;pos-app configure&apos;.</translation>
+        <translation>Este computador ainda não tem loja nem caixa do Mercado Pago. Abra as Configurações (F9) ou execute &apos;pos-app configure&apos;.</translation>
     </message>
     <message>
         <source>There is no sale with reference {reference}.</source>
@@ -562,7 +562,7 @@
     </message>
     <message>
         <source>Waiting for the cashier to charge…</source>
-        <translation>Aguardando o caixa cobrar…</translation>
+        <translation>Aguardando o operador de caixa cobrar…</translation>
     </message>
     <message>
         <source>Total {amount}</source>
@@ -1315,7 +1315,7 @@
     </message>
     <message>
         <source>Check between every 0.2 and every 300 seconds.</source>
-        <translation>Verifique entre a cada 0.2 e a cada 300 segundos.</translation>
+        <translation>O intervalo entre verificações deve ser de 0.2 a 300 segundos.</translation>
     </message>
     <message>
         <source>The quick checks may last from 0 to 3600 seconds (one hour).</source>
@@ -1431,7 +1431,7 @@
     </message>
     <message>
         <source>Continue without saving it (you paste it again next time)</source>
-        <translation>Continuar sem salvar (você cola de novo da próxima vez)</translation>
+        <translation>Continuar sem salvar (você terá de colá-lo de novo da próxima vez)</translation>
     </message>
     <message>
         <source>All set</source>
@@ -1743,6 +1743,10 @@
 Sale {reference}</source>
         <translation>{status} — {total}
 Venda {reference}</translation>
+    </message>
+    <message>
+        <source>IVA included: {amount}</source>
+        <translation>IVA incluído: {amount}</translation>
     </message>
 </context>
 <context>
