@@ -1,0 +1,283 @@
+"""Run every benchmark of issue 8, print one table, write JSON.
+
+::
+
+    .venv/bin/python -m tests.benchmarks                # the full run (~15 minutes on 2 cores)
+    .venv/bin/python -m tests.benchmarks --quick        # every benchmark, tiny sizes (CI, <1 min)
+    .venv/bin/python -m tests.benchmarks --only catalog startup --json out.json --markdown
+
+Benchmarks (each figure is the median and the worst of repeated runs):
+
+- ``detection``: payment detection delay and API requests per sale, ours against a fixed 2 s
+  poller (:mod:`tests.benchmarks.detection`; in this process, sandbox over loopback);
+- ``gui``: the window's longest event-loop stall while charging against a slow, faulty API
+  (:mod:`tests.benchmarks.gui_stall`, a process of its own, sandbox in another);
+- ``startup``: process start to the cashier window shown, against a bare PySide6 window
+  (:mod:`tests.benchmarks.startup`, one process per start);
+- ``catalog``: search-as-you-type and code lookup over 100,000 products
+  (:mod:`tests.benchmarks.catalog_bench`, a process of its own);
+- ``memory``: resident size over 1,000 sales with the window attached
+  (:mod:`tests.benchmarks.memory`, a process of its own, sandbox in another).
+
+Nothing here asserts on time; ``tests/benchmarks/test_quick_pass.py`` only checks that the quick
+run works and reports every metric.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+
+import itertools
+
+from tests.benchmarks.common import ROOT, Figure, figure, machine_line, run_child
+
+MS = 1000.0
+KIB = 1024.0
+
+
+def bench_detection(quick: bool) -> list[Figure]:
+    from tests.benchmarks import detection
+
+    return detection.run(quick)
+
+
+def bench_gui(quick: bool) -> list[Figure]:
+    args = ["--sales", "1", "--latency-ms", "300"] if quick else ["--sales", "5"]
+    result = run_child("gui_stall", *args)
+    stalls = [s * MS for s in result["worst_lateness_s"]]
+    return [
+        figure(
+            "gui",
+            "longest event-loop stall while charging (5 ms timer lateness)",
+            "ms",
+            stalls,
+            target="< 50 ms",
+            check=lambda _median, worst: worst < 50,
+            digits=1,
+            note=f"real window, offscreen; sandbox with {result['latency_ms']} ms latency and "
+            "20 % faults (500/502/429/drop/hang), one figure per sale until paid",
+            sale_duration_s=[round(d, 2) for d in result["sale_duration_s"]],
+        )
+    ]
+
+
+def bench_startup(quick: bool) -> list[Figure]:
+    from tests.benchmarks import startup
+
+    times = startup.measure(1 if quick else 7)
+    return [
+        figure(
+            "startup",
+            "start-up, process start to cashier window shown",
+            "s",
+            times["app"],
+        ),
+        figure("startup", "start-up, bare PySide6 window (same interpreter)", "s", times["bare"]),
+        figure(
+            "startup",
+            "start-up ratio, cashier window / bare window",
+            "x",
+            times["ratio"],
+            target="≤ 1.5x",
+            check=lambda median, _worst: median <= 1.5,
+            digits=2,
+            note="paired runs, alternating; offscreen platform",
+        ),
+    ]
+
+
+def bench_catalog(quick: bool) -> list[Figure]:
+    args = ["--products", "5000", "--repeats", "1"] if quick else ["--repeats", "5"]
+    result = run_child("catalog_bench", *args)
+    products = result["products"]
+    under_10 = {"target": "< 10 ms", "check": lambda _median, worst: worst < 10}
+    figures = [
+        figure(
+            "catalog",
+            f"search-as-you-type per keystroke, catalog query ({products:,} products)",
+            "ms",
+            [s * MS for s in result["keystroke_catalog_s"]],
+            digits=2,
+            note=f"{result['keystrokes']} keystrokes ({', '.join(result['typed'])}) "
+            f"x {result['repeats']}; slowest: {result['slowest_text']!r}",
+            **under_10,  # type: ignore[arg-type]
+        ),
+        figure(
+            "catalog",
+            f"search-as-you-type per keystroke, through the widget ({products:,} products)",
+            "ms",
+            [s * MS for s in result["keystroke_widget_s"]],
+            digits=2,
+            note="ProductSearch: query, results model reset, list placed and shown",
+            **under_10,  # type: ignore[arg-type]
+        ),
+    ]
+    for kind, label in (
+        ("barcode", "a scanned barcode"),
+        ("sku", "a typed SKU"),
+        ("unknown", "an unknown code"),
+    ):
+        figures.append(
+            figure(
+                "catalog",
+                f"code lookup, {label} ({products:,} products)",
+                "ms",
+                [s * MS for s in result["lookup_s"][kind]],
+                digits=3,
+                **under_10,  # type: ignore[arg-type]
+            )
+        )
+    figures.append(
+        figure(
+            "catalog",
+            f"import of {products:,} products from CSV (with its search indexes)",
+            "s",
+            [result["import_s"]],
+            digits=2,
+        )
+    )
+    return figures
+
+
+def bench_memory(quick: bool) -> list[Figure]:
+    sales, every, settled = (20, 2, 10) if quick else (1000, 50, 500)
+    result = run_child("memory", "--sales", str(sales), "--every", str(every))
+    samples: list[tuple[int, int]] = [tuple(s) for s in result["samples"]]  # type: ignore[misc]
+    rss = dict(samples)
+    mib = 1024 * 1024
+    checkpoints = [n for n in (sales // 10, sales // 2, sales) if n in rss]
+    figures = [
+        figure(
+            "memory",
+            f"resident size after {n:,} sales",
+            "MiB",
+            [rss[n] / mib],
+            digits=1,
+        )
+        for n in checkpoints
+    ]
+    # Growth per sale over each window after the caches settled (Qt's pixmap cache, SQLite's
+    # page cache and the allocator's arenas fill during the first few hundred sales).
+    windows = [
+        (b_rss - a_rss) / (b_n - a_n) / KIB
+        for (a_n, a_rss), (b_n, b_rss) in itertools.pairwise(samples)
+        if a_n >= settled
+    ]
+    overall = (rss[sales] - rss[settled]) / (sales - settled) / KIB
+    figures.append(
+        figure(
+            "memory",
+            f"growth per sale, sales {settled:,} to {sales:,}",
+            "KiB/sale",
+            windows,
+            target="flat (≤ 0.5 KiB/sale)",
+            check=lambda _median, _worst: overall <= 0.5,
+            digits=2,
+            note=f"median/worst of {every}-sale windows; overall {overall:.2f} KiB/sale; "
+            f"{result['seconds']:.0f} s for {sales:,} sales through the window",
+            overall_kib_per_sale=round(overall, 3),
+            rss_samples=samples,
+        )
+    )
+    return figures
+
+
+BENCHMARKS: dict[str, Callable[[bool], list[Figure]]] = {
+    "detection": bench_detection,
+    "gui": bench_gui,
+    "startup": bench_startup,
+    "catalog": bench_catalog,
+    "memory": bench_memory,
+}
+
+
+def fmt(value: float) -> str:
+    if value == 0:
+        return "0"
+    if abs(value) >= 100:
+        return f"{value:,.0f}"
+    if abs(value) >= 10:
+        return f"{value:.1f}"
+    if abs(value) >= 1:
+        return f"{value:.2f}"
+    return f"{value:.3f}"
+
+
+def met_text(met: bool | None) -> str:
+    return {True: "yes", False: "**no**", None: ""}[met]
+
+
+def table(figures: list[Figure]) -> str:
+    lines = [
+        "| metric | median | worst | unit | runs | target | met? |",
+        "|---|---:|---:|---|---:|---|---|",
+    ]
+    for f in figures:
+        lines.append(
+            f"| {f.metric} | {fmt(f.median)} | {fmt(f.worst)} | {f.unit} | {f.runs} | "
+            f"{f.target} | {met_text(f.met)} |"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tests.benchmarks", description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="tiny sizes: checks it all works")
+    parser.add_argument("--json", type=Path, default=ROOT / "artifacts" / "benchmarks.json")
+    parser.add_argument("--only", nargs="+", choices=list(BENCHMARKS), default=list(BENCHMARKS))
+    args = parser.parse_args(argv)
+
+    machine = machine_line()
+    started = time.monotonic()
+    figures: list[Figure] = []
+    errors: dict[str, str] = {}
+    for name in args.only:
+        print(f"... {name}", file=sys.stderr, flush=True)
+        begun = time.monotonic()
+        try:
+            figures += BENCHMARKS[name](args.quick)
+        except Exception as exc:  # report the others anyway; the exit code says it failed
+            errors[name] = f"{type(exc).__name__}: {exc}"
+            print(f"!!! {name} failed: {errors[name]}", file=sys.stderr, flush=True)
+        print(f"... {name} took {time.monotonic() - begun:.0f} s", file=sys.stderr, flush=True)
+
+    mode = "quick pass (sizes too small for the figures to mean anything)" if args.quick else "full"
+    when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    print(f"Machine: {machine}")
+    print(f"Run: {when}, {mode}, {time.monotonic() - started:.0f} s")
+    print()
+    print(table(figures))
+    for f in figures:
+        if f.note:
+            print(f"- {f.metric}: {f.note}")
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(
+        json.dumps(
+            {
+                "machine": machine,
+                "date": when,
+                "quick": args.quick,
+                "seconds": round(time.monotonic() - started, 1),
+                "figures": [f.to_json() for f in figures],
+                "errors": errors,
+            },
+            indent=2,
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    print(f"\nJSON: {args.json}", file=sys.stderr)
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

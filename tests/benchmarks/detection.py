@@ -1,0 +1,264 @@
+"""Payment detection delay and API requests per sale: our engine against a fixed 2 s poller.
+
+Against the sandbox over loopback (uvicorn), with the real runtime (engine, client, ledger, and
+the notification receiver on ``127.0.0.1:0`` when notifications are on; its URL goes out as each
+order's ``notification_url``). Three ways of following a sale:
+
+- ``adaptive``: our default schedule, polling only (1 s for two minutes, 3 s, then 10 s);
+- ``notify``: the same schedule with the receiver on (polls every 8 s while hints arrive);
+- ``fixed 2 s``: the engine with a flat 2 s schedule, what the best plug-ins do.
+
+**Delay**: the sandbox closes the merchant order (``pay_box("approved")``, timed just before)
+to the engine publishing the "paid" ``SaleChanged``. **Requests**: the sandbox's request log
+(Mercado Pago API calls only; the control API is not logged) from the charge until the sale ended
+and every notification and the fetches it caused settled.
+
+**Expiry** (a sale nobody pays): a 10-minute order would make one run take half an hour, so it
+is *time-compressed* by ``--expiry-scale`` (default 10): the order's TTL, every poll interval, the
+box check interval and the expiry grace are all divided by it. The number of requests does not
+change under such a scaling (it is the number of intervals in the same timeline), so the figure
+is what a real 10-minute expiry costs; the expiry itself is detected by the real engine path
+(wake-up at ``expires_at``, final check, "expired").
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import random
+import statistics
+import time
+from collections import Counter
+from datetime import timedelta
+from typing import Any
+
+from pos_app.checkout.events import Event, SaleChanged
+from pos_app.domain.sale import SaleStatus
+from pos_app.settings.config import PollSchedule
+from tests.benchmarks.common import Figure, figure, fresh_home
+from tests.notifications.harness import LINE, Till, open_till
+
+FIXED_2S = PollSchedule(fast=2.0, medium=2.0, slow=2.0, with_notifications=2.0)
+MODES: dict[str, tuple[bool, PollSchedule]] = {
+    "adaptive": (False, PollSchedule()),
+    "notify": (True, PollSchedule()),
+    "fixed 2 s": (False, FIXED_2S),
+}
+LABEL = {
+    "adaptive": "ours, polling only",
+    "notify": "ours, with notifications",
+    "fixed 2 s": "fixed 2 s poller",
+}
+REAL_TTL = timedelta(minutes=10)
+
+
+def kind(path: str) -> str:
+    if path.endswith("/orders"):
+        return "box order"
+    if path == "/merchant_orders/search":
+        return "search"
+    if path.startswith("/merchant_orders/"):
+        return "merchant order"
+    if path.startswith("/v1/payments/"):
+        return "payment"
+    return path
+
+
+async def paid_sale(till: Till, paid_after: float) -> tuple[float, int, Counter[str]]:
+    """Charge, wait, approve; returns (detection delay, requests, requests by kind)."""
+    seen = asyncio.Event()
+    times: dict[str, float] = {}
+
+    def on(event: Event) -> None:
+        if isinstance(event, SaleChanged) and event.sale.status is SaleStatus.PAID:
+            times.setdefault("paid", time.perf_counter())
+            seen.set()
+
+    unsubscribe = till.rt.bus.subscribe(on)
+    state = till.state
+    state.request_log.clear()
+    try:
+        sale = await till.rt.engine.charge([LINE])
+        await asyncio.sleep(paid_after)
+        times["approved"] = time.perf_counter()
+        state.pay_box("approved")
+        await asyncio.wait_for(seen.wait(), 60)
+        await till.settle()  # count the requests the notifications cause, too
+    finally:
+        unsubscribe()
+    final = till.rt.ledger.get_sale(sale.external_reference)
+    assert final is not None and final.status is SaleStatus.PAID, final
+    kinds = Counter(kind(r["path"]) for r in state.request_log)
+    return times["paid"] - times["approved"], len(state.request_log), kinds
+
+
+async def expired_sale(till: Till, scale: float) -> tuple[int, float, Counter[str]]:
+    """A sale nobody pays, on a schedule compressed ``scale`` times; returns (requests,
+    expiry detection lag in real seconds scaled back, requests by kind)."""
+    engine = till.rt.engine
+    poll = engine.settings.poll
+    engine.settings = dataclasses.replace(
+        engine.settings,
+        ttl=REAL_TTL / scale,
+        poll=PollSchedule(
+            **{f.name: getattr(poll, f.name) / scale for f in dataclasses.fields(poll)}
+        ),
+        box_check_interval=engine.settings.box_check_interval / scale,
+        expiry_grace=engine.settings.expiry_grace / scale,
+    )
+    ended = asyncio.Event()
+    times: dict[str, float] = {}
+
+    def on(event: Event) -> None:
+        if isinstance(event, SaleChanged) and event.sale.status is SaleStatus.EXPIRED:
+            times.setdefault("expired", time.perf_counter())
+            ended.set()
+
+    unsubscribe = till.rt.bus.subscribe(on)
+    till.state.request_log.clear()
+    try:
+        sale = await engine.charge([LINE])
+        assert sale.expires_at is not None
+        expires_in = (sale.expires_at - engine.clock()).total_seconds()
+        start = time.perf_counter()
+        await asyncio.wait_for(ended.wait(), REAL_TTL.total_seconds() / scale + 60)
+        await till.settle()
+    finally:
+        unsubscribe()
+    final = till.rt.ledger.get_sale(sale.external_reference)
+    assert final is not None and final.status is SaleStatus.EXPIRED, final
+    lag = times["expired"] - start - expires_in
+    kinds = Counter(kind(r["path"]) for r in till.state.request_log)
+    return len(till.state.request_log), lag, kinds
+
+
+async def run_mode(
+    mode: str,
+    *,
+    delay_sales: int,
+    quick_pay: tuple[float, float],
+    slow_sales: int,
+    paid_after: float,
+    expiry_scale: float,
+) -> dict[str, Any]:
+    receiver, poll = MODES[mode]
+    delays: list[float] = []
+    slow_requests: list[int] = []
+    slow_kinds: Counter[str] = Counter()
+    with fresh_home():
+        async with open_till(poll=poll, receiver=receiver) as till:
+            for _ in range(delay_sales):  # paid within seconds: the first two minutes
+                delay, _count, _kinds = await paid_sale(till, random.uniform(*quick_pay))
+                delays.append(delay)
+            for _ in range(slow_sales):
+                delay, count, kinds = await paid_sale(till, paid_after + random.uniform(0, 1))
+                delays.append(delay)
+                slow_requests.append(count)
+                slow_kinds.update(kinds)
+            settings = till.rt.engine.settings
+            expiry_requests, expiry_lag, expiry_kinds = await expired_sale(till, expiry_scale)
+            till.rt.engine.settings = settings
+    return {
+        "mode": mode,
+        "delays": delays,
+        "slow_requests": slow_requests,
+        "slow_kinds": {k: v / len(slow_requests) for k, v in sorted(slow_kinds.items())},
+        "expiry_requests": expiry_requests,
+        "expiry_lag_s": expiry_lag,
+        "expiry_kinds": dict(sorted(expiry_kinds.items())),
+    }
+
+
+def run(quick: bool) -> list[Figure]:
+    options: dict[str, Any]
+    if quick:
+        options = {
+            "delay_sales": 1,
+            "quick_pay": (0.2, 0.5),
+            "slow_sales": 1,
+            "paid_after": 0.5,
+            "expiry_scale": 600.0,
+        }
+    else:
+        options = {
+            "delay_sales": 15,
+            "quick_pay": (1.0, 5.0),
+            "slow_sales": 5,
+            "paid_after": 20.0,
+            "expiry_scale": 10.0,
+        }
+    results = {mode: asyncio.run(run_mode(mode, **options)) for mode in MODES}
+    paid_after = options["paid_after"]
+    low, high = options["quick_pay"]
+    scale = options["expiry_scale"]
+    figures: list[Figure] = []
+    targets = {
+        "adaptive": ("≤ 1.2 s worst", lambda m, w: w <= 1.2),
+        "notify": ("≤ 0.2 s worst", lambda m, w: w <= 0.2),
+        "fixed 2 s": ("", None),
+    }
+    fixed = results["fixed 2 s"]
+    for mode, result in results.items():
+        target, check = targets[mode]
+        figures.append(
+            figure(
+                "detection",
+                f"payment detection delay, {LABEL[mode]}",
+                "s",
+                result["delays"],
+                target=target,
+                check=check,
+                note="closed merchant order to the engine's paid event; "
+                f"{len(result['delays'])} sales paid after {low:g}-{high:g} s or "
+                f"{paid_after:g}-{paid_after + 1:g} s",
+            )
+        )
+    fixed_slow = statistics.median(fixed["slow_requests"])
+    fixed_delay = max(fixed["delays"])
+    for mode, result in results.items():
+        if mode == "fixed 2 s":
+            target, check = "", None
+        else:
+            target = "< fixed 2 s poller (requests and delay)"
+            check = _beats(fixed_slow, fixed_delay, max(result["delays"]))
+        figures.append(
+            figure(
+                "requests",
+                f"requests per sale paid after {paid_after:g} s, {LABEL[mode]}",
+                "requests",
+                result["slow_requests"],
+                target=target,
+                check=check,
+                digits=1,
+                by_kind=result["slow_kinds"],
+            )
+        )
+    for mode, result in results.items():
+        if mode == "fixed 2 s":
+            target, check = "", None
+        else:
+            target = "< fixed 2 s poller"
+            check = _fewer(fixed["expiry_requests"])
+        figures.append(
+            figure(
+                "requests",
+                f"requests per sale left to expire (10 min), {LABEL[mode]}",
+                "requests",
+                [result["expiry_requests"]],
+                target=target,
+                check=check,
+                digits=1,
+                note=f"time-compressed {scale:g}x (TTL {600 / scale:g} s, intervals / {scale:g})",
+                by_kind=result["expiry_kinds"],
+                expiry_detected_after_s=round(result["expiry_lag_s"], 3),
+            )
+        )
+    return figures
+
+
+def _beats(requests: float, worst_delay: float, our_worst_delay: float) -> Any:
+    return lambda median, _worst: median < requests and our_worst_delay < worst_delay
+
+
+def _fewer(requests: float) -> Any:
+    return lambda median, _worst: median < requests

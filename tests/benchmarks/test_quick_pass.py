@@ -1,0 +1,57 @@
+"""CI keeps the benchmarks working: the quick pass runs them all and reports every metric.
+
+No timing is asserted (a shared 2-core runner is far too noisy, and ``--quick`` sizes are too
+small to mean anything); the full run and its table are in the README's Performance section.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.benchmarks.common import ROOT, child_env
+
+EXPECTED = {
+    "detection": 3,  # delay: ours polling, ours with notifications, fixed 2 s poller
+    "requests": 6,  # paid after a while and left to expire, for the same three
+    "gui": 1,
+    "startup": 3,
+    "catalog": 6,
+    "memory": 4,
+}
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(300)
+def test_the_quick_pass_runs_every_benchmark(tmp_path: Path) -> None:
+    out = tmp_path / "benchmarks.json"
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.benchmarks", "--quick", "--json", str(out)],
+        cwd=ROOT,
+        env=child_env(),
+        capture_output=True,
+        text=True,
+        timeout=240,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-4000:]
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert report["quick"] is True and report["errors"] == {}
+    assert report["machine"].count("Python") == 1 and "Qt" in report["machine"]
+    groups: dict[str, int] = {}
+    for figure in report["figures"]:
+        groups[figure["group"]] = groups.get(figure["group"], 0) + 1
+        assert figure["runs"] >= 1
+        assert isinstance(figure["median"], float | int) and isinstance(
+            figure["worst"], float | int
+        )
+        assert figure["met"] in (True, False, None)
+    assert groups == EXPECTED
+    # The table on stdout has one row per figure, under the machine line.
+    assert done.stdout.startswith("Machine: ")
+    rows = [line for line in done.stdout.splitlines() if line.startswith("| ")]
+    assert len(rows) == 1 + len(report["figures"])  # header + one per figure
