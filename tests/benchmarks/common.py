@@ -105,6 +105,9 @@ def machine_line() -> str:
 
 def child_env(**extra: str) -> dict[str, str]:
     env = dict(os.environ)
+    # Measure what an installed app runs: compiled bytecode cached in __pycache__ (pip compiles
+    # it at install time), not every module compiled at every start.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH", "")]))
