@@ -122,10 +122,10 @@ def read_amount(text: str, site: Site) -> Decimal:
 
     The one reader behind every money entry field (custom amount, the largest-sale setting):
     the site's separators and grouping are accepted (:func:`~pos_app.domain.money.parse_money`),
-    and an amount is *refused*, never rounded, when it has more decimals than the currency
-    allows. Chilean and Colombian pesos refuse any decimal part that was written, even
-    ``,00``: in Colombia ``12,000`` could mean twelve thousand, and charging twelve pesos
-    instead would be a silent change of the amount.
+    and an amount is *refused*, never rounded, when it was written with more decimals than the
+    currency has, even zeros: ``1.000`` in Mexico or ``12,000`` in Colombia may well mean a
+    thousand and twelve thousand, and charging one or twelve pesos instead would silently change
+    the amount. So Chilean and Colombian pesos refuse any decimal part, even ``,00``.
     """
     stripped = text.strip()
     if not stripped:
@@ -157,7 +157,7 @@ def read_amount(text: str, site: Site) -> Decimal:
         raise ValidationError(
             message(CTX, QT_TRANSLATE_NOOP("Validation", "The amount must be greater than zero."))
         )
-    if not has_valid_decimals(amount, site):
+    if written_decimals(amount) > site.decimals:
         raise ValidationError(
             message(
                 CTX,

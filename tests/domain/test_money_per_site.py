@@ -136,6 +136,8 @@ def test_read_amount_accepts_local_writing(site, text, value) -> None:  # type: 
         (MLC, "1500,5", "Amounts in CLP have no decimals"),
         (MLC, "12.5", "Amounts in CLP have no decimals"),
         (MLA, "12,345", "Amounts in ARS can have at most 2 decimals."),
+        (MLA, "12,500", "at most 2 decimals"),  # 12.5, or twelve thousand five hundred?
+        (MLM, "1.000", "Amounts in MXN can have at most 2 decimals."),  # one, or a thousand?
         (MLA, "0", "greater than zero"),
         (MLA, "doce", "“doce” is not an amount. Write it like 1.234,50."),
         (MLM, "doce", "Write it like 1,234.50."),
