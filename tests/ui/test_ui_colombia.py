@@ -245,3 +245,27 @@ def test_mco_demo_starts_and_the_phone_shows_the_total_and_the_iva(
         if not app_task.done():
             app_task.cancel()
             qtbot.waitUntil(app_task.done, timeout=WAIT)
+
+
+def test_quantity_editor_shows_its_arrows(
+    window: MainWindow, qtbot: QtBot, screenshot: Any
+) -> None:
+    from PySide6.QtWidgets import QSpinBox, QStyle, QStyleOptionSpinBox
+
+    from pos_app.ui.cart_model import COL_QUANTITY
+
+    scan(qtbot, window, GASEOSA)
+    index = window.model.index(0, COL_QUANTITY)
+    window.cart_view.setCurrentIndex(index)
+    window.cart_view.edit(index)
+    qtbot.waitUntil(lambda: window.cart_view.findChild(QSpinBox) is not None, timeout=WAIT)
+    editor = window.cart_view.findChild(QSpinBox)
+    # The stylesheet's button width: narrower, Fusion's arrows shrink to dashes.
+    option = QStyleOptionSpinBox()
+    editor.initStyleOption(option)
+    up = editor.style().subControlRect(
+        QStyle.ComplexControl.CC_SpinBox, option, QStyle.SubControl.SC_SpinBoxUp, editor
+    )
+    assert up.width() >= 24
+    screenshot(window, "78_quantity_editor")
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
