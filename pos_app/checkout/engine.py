@@ -67,6 +67,10 @@ class CheckoutSettings:
     trouble_backoff_max: float = 10.0
     # How often a pending sale nobody has scanned checks that its order is still on the box.
     box_check_interval: float = 20.0
+    # How long Mercado Pago's search may hide a fresh merchant order (the docs say seconds):
+    # an order that may have been sent is only sent again after "not on the box, nothing
+    # found" held that long, because a customer who paid it took it off the box.
+    search_lag_allowance: float = 5.0
 
 
 @dataclass
@@ -110,6 +114,7 @@ class CheckoutEngine:
         self._closed = False
         self._box_checked: dict[str, float] = {}
         self._box_missing: dict[str, int] = {}
+        self._unsure_since: dict[str, float] = {}
 
     # == public API ============================================================================
     def open_sale(self) -> SaleSnapshot | None:
@@ -370,11 +375,11 @@ class CheckoutEngine:
             sale, SaleStatus.PENDING, cause, {"trouble": "", "trouble_since": None}
         )
 
-    async def _delete_from_box(self, sale: SaleSnapshot) -> None:
+    async def _delete_from_box(self, sale: SaleSnapshot, cause: str = "cancel") -> None:
         assert self.settings.user_id is not None
         await self.client.delete_box_order(self.settings.user_id, sale.box_external_id)
         self.ledger.record_event(
-            sale.external_reference, now=self.clock(), kind="box_cleared", cause="cancel", detail=""
+            sale.external_reference, now=self.clock(), kind="box_cleared", cause=cause, detail=""
         )
 
     async def _finish_cancel(self, ref: str) -> SaleSnapshot:
@@ -404,7 +409,11 @@ class CheckoutEngine:
         self._set_online(True)
 
         if verdict.paid:
-            return self._mark_paid(sale, verdict, cause)
+            was_open = sale.is_open
+            sale = self._mark_paid(sale, verdict, cause)
+            if was_open:
+                await self._clear_paid_order(sale, cause)
+            return sale
         if not sale.is_open:
             return sale  # canceled or expired, and still no payment: nothing to change
 
@@ -436,13 +445,26 @@ class CheckoutEngine:
     async def _settle_creating(
         self, sale: SaleSnapshot, verdict: Verdict, cause: str, expired: bool
     ) -> SaleSnapshot:
-        """Did the order reach the box? If not, send it (again) unless it is too late."""
-        if verdict.seen_by_customer or await self._box_order_reference() == sale.external_reference:
+        """Did the order reach the box? If not, send it (again) unless it is too late.
+
+        "Not on the box and no merchant order found" also describes an order that *did* reach
+        the box and was paid a moment ago (payment takes it off the box; the search index lags
+        the payment). Sending it again then would offer a paid sale to be paid twice, so the
+        order is only re-sent once that picture has held for ``search_lag_allowance``.
+        """
+        ref = sale.external_reference
+        if verdict.seen_by_customer or await self._box_order_reference() == ref:
+            self._unsure_since.pop(ref, None)
             return self._transition(sale, SaleStatus.PENDING, cause, self._flags(verdict))
         if expired:
             return self._transition(
                 sale, SaleStatus.EXPIRED, cause, {}, detail="never reached the box"
             )
+        now = self.monotonic()
+        since = self._unsure_since.setdefault(ref, now)
+        if now - since < self.settings.search_lag_allowance:
+            return sale  # look again at the next poll
+        self._unsure_since.pop(ref, None)
         return await self._send_order(sale, cause)
 
     async def _order_left_the_box(self, sale: SaleSnapshot, verdict: Verdict) -> bool:
@@ -469,6 +491,17 @@ class CheckoutEngine:
             return True
         self._box_missing[ref] = self._box_missing.get(ref, 0) + 1
         return self._box_missing[ref] >= 2
+
+    async def _clear_paid_order(self, sale: SaleSnapshot, cause: str) -> None:
+        """Paying takes the order off the box, but a copy sent again (after a lost answer or a
+        restart, while the search index lagged) may still be offered there: never let anyone
+        pay a paid sale twice. Best effort: the sale is paid whatever happens here."""
+        try:
+            if await self._box_order_reference() == sale.external_reference:
+                await self._delete_from_box(sale, cause)
+        except mp.MercadoPagoError as exc:
+            ref = sale.external_reference
+            log.warning("could not check the box after %s was paid: %s", ref, exc)
 
     async def _box_order_reference(self) -> str | None:
         assert self.settings.user_id is not None

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 from pos_app.domain.money import site_for
+from pos_app.domain.records import SaleSnapshot
 from pos_app.domain.sale import SaleStatus
 from pos_app.mercadopago.credentials import AccessToken
-from pos_app.runtime import open_runtime
+from pos_app.runtime import Runtime, open_runtime
 from pos_app.sandbox.app import create_sandbox_app
 from pos_app.sandbox.server import SandboxServer
 from pos_app.sandbox.state import SandboxState
@@ -80,11 +82,27 @@ def test_resume_resends_an_order_that_never_left() -> None:
                     expires_at=now + timedelta(minutes=10),
                 )
             async with open_runtime(config=config, token=token, base_url=server.base_url) as rt:
+                rt.engine.settings = replace(rt.engine.settings, search_lag_allowance=0.2)
                 [resumed] = await rt.engine.resume()
-                assert resumed.status is SaleStatus.PENDING
-                assert state.bodies_for(sale.external_reference)
+                # Not on the box, nothing scanned: maybe never sent, maybe paid a moment ago
+                # and not yet searchable. It is re-sent once that held search_lag_allowance.
+                assert resumed.status is SaleStatus.CREATING
+                assert not state.bodies_for(sale.external_reference)
+                ref = sale.external_reference
+                sent = await asyncio.wait_for(_until_sent(rt, ref), 5)
+                assert sent.status is SaleStatus.PENDING
+                assert len(state.bodies_for(sale.external_reference)) == 1
                 state.pay_box("approved")
                 final = await asyncio.wait_for(rt.engine.wait_final(sale.external_reference), 5)
                 assert final.status is SaleStatus.PAID
 
     asyncio.run(scenario())
+
+
+async def _until_sent(rt: Runtime, ref: str) -> SaleSnapshot:
+    while True:
+        sale = rt.ledger.get_sale(ref)
+        assert sale is not None
+        if sale.status is not SaleStatus.CREATING:
+            return sale
+        await asyncio.sleep(0.02)

@@ -158,7 +158,10 @@ async def fault_rig(
         )
         r.rt.client = client
         r.engine.replace_client(client)
-        r.engine.settings = replace(r.engine.settings, trouble_backoff_max=0.3)
+        # The sandbox's search never lags here (unless a test says so): re-send soon.
+        r.engine.settings = replace(
+            r.engine.settings, trouble_backoff_max=0.3, search_lag_allowance=0.3
+        )
         # A "timeout" fault holds the request until the client gives up; never much longer.
         r.state.faults.hang_seconds = 5.0
         yield f

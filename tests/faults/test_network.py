@@ -166,6 +166,28 @@ def test_order_that_landed_but_whose_answer_was_lost(customer_scanned_first: boo
     asyncio.run(scenario())
 
 
+def test_a_paid_order_sent_again_is_taken_off_the_box() -> None:
+    """Worst case of a lost answer: the customer pays at once, and Mercado Pago's search lags
+    longer than the engine waits before re-sending, so the paid sale is offered on the box
+    again. Once the payment shows, the engine must take that copy off the box."""
+    lose, lost = answer_lost("PUT", "/instore/", times=3)
+
+    async def scenario() -> None:
+        async with fault_rig(middleware=lose) as f:
+            f.state.search_lag_seconds = 1.5  # > the rig's search_lag_allowance
+            sale = await f.engine.charge([line()])
+            ref = sale.external_reference
+            assert sale.status is SaleStatus.CREATING and len(lost) == 3
+            f.state.pay_box("approved")  # before the engine looks again
+            assert (await f.final(ref)).status is SaleStatus.PAID
+            await f.r.until(lambda: f.on_box() is None, WAIT)  # right after recording it
+            report = check(f.r.rt.ledger, f.state, events=f.r.events)
+            assert report.puts[ref] == 4
+            assert len(report.paid_orders[ref]) == 1
+
+    asyncio.run(scenario())
+
+
 def test_everything_flaky_at_once() -> None:
     """Every kind of fault on every route at once, several sales in a row."""
 
