@@ -92,13 +92,13 @@ def test_translations_differ_from_english_where_words_differ(lang: str) -> None:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_compiled_catalog_is_installed_and_current(lang: str) -> None:
-    """``pip install [-e] .`` compiled the .qm (setup.py); it is not older than its .ts."""
-    ts = linguist.ts_path(lang)
-    qm = ts.with_suffix(".qm")
-    hint = "run `pip install -e .` or `python -m pos_app.ui.linguist compile`"
-    assert qm.is_file(), f"{qm} missing: {hint}"
-    assert qm.stat().st_mtime >= ts.stat().st_mtime, f"{qm} is older than its .ts: {hint}"
+def test_install_compiled_the_catalog(lang: str) -> None:
+    """``pip install [-e] .`` compiled the .qm next to its .ts (setup.py), where the app looks.
+
+    (After a ``git pull`` that changed a .ts, ``python -m pos_app.ui.linguist compile`` or a new
+    ``pip install -e .`` refreshes it; the window tests compile their own copy.)"""
+    qm = translations.translations_dir() / f"{translations.CATALOG}_{lang}.qm"
+    assert qm.is_file(), f"{qm} missing: run `pip install -e .` (setup.py compiles the .ts)"
     translator = QTranslator()
     assert translator.load(str(qm))
     assert translator.translate("MainWindow", "New sale") in ("Nueva venta", "Nova venda")
