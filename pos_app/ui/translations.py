@@ -134,13 +134,22 @@ def install(language: str, *, directory: Path | None = None, set_locale: bool = 
     return result
 
 
+_startup: list[Installed] = []  # what install_for_startup() put in, replaced on a second call
+
+
 def install_for_startup() -> Installed:
-    """``main()``'s call: the configured language, else the system's (never raises)."""
+    """``main()``'s call: the configured language, else the system's (never raises).
+
+    Called again when the first-run assistant restarts ``main()`` in demo mode: the previous
+    translators are taken out first, so they do not pile up."""
+    while _startup:
+        _startup.pop().remove()
     try:
         language = choose_language(configured_language())
         installed = install(language)
     except Exception:  # a translation problem must never stop the till
         log.exception("could not load the translations; running in English")
         return Installed(ENGLISH)
+    _startup.append(installed)
     log.info("language: %s", language)
     return installed

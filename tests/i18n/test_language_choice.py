@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from pos_app.settings import config as config_mod
 from pos_app.settings import paths
@@ -128,3 +128,20 @@ def test_the_setting_wins_over_lang_at_start_up(tmp_path: Path) -> None:
     home.mkdir()
     (home / "config.json").write_text(json.dumps({"language": "pt_BR"}), encoding="utf-8")
     assert start_up(home, LANG="es_AR.UTF-8")[:3] == ["pt_BR", "Nova venda", "Cancelar"]
+
+
+def test_starting_again_replaces_the_translators(qapp: object) -> None:
+    """The first-run assistant's "Try the demo" runs main() again: no translator piles up."""
+    config_mod.save(Config(language="es"))
+    before = QLocale()
+    first = translations.install_for_startup()
+    second = translations.install_for_startup()
+    try:
+        assert first.translators == []  # taken out by the second call
+        assert second.language == "es" and len(second.translators) == 2
+        assert QCoreApplication.translate("MainWindow", "New sale") == "Nueva venta"
+    finally:
+        second.remove()
+        translations._startup.clear()
+        QLocale.setDefault(before)
+    assert QCoreApplication.translate("MainWindow", "New sale") == "New sale"
