@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from pos_app.checkout.engine import CheckoutEngine, describe
-from pos_app.checkout.events import Event, SaleChanged
+from pos_app.checkout.events import ConnectionChanged, Event, SaleChanged
 from pos_app.cli.output import (
     EXIT_ERROR,
     EXIT_OK,
@@ -167,8 +167,7 @@ async def cmd_charge(args: argparse.Namespace) -> int:
         with contextlib.suppress(NotImplementedError):
             loop.add_signal_handler(signal.SIGINT, stop.set)
             loop.add_signal_handler(signal.SIGTERM, stop.set)
-        if args.wait:
-            rt.bus.subscribe(_progress_printer())
+        rt.bus.subscribe(_progress_printer(sales=bool(args.wait)))
         sale = await rt.engine.charge(lines)
         err(f"sale {sale.external_reference}: {describe(sale)}")
         if args.wait and sale.is_open:
@@ -207,18 +206,24 @@ async def _follow(
         return engine.ledger.get_sale(ref) or await engine.wait_final(ref, 0)
 
 
-def _progress_printer() -> Callable[[Event], None]:
+def _progress_printer(*, sales: bool = True) -> Callable[[Event], None]:
+    """Sale changes (``sales``) and, always, why Mercado Pago cannot be used: a revoked token
+    must be named as such, not left to look like "connection trouble"."""
+
     def listener(event: Event) -> None:
-        if isinstance(event, SaleChanged):
+        stamp = datetime.now().strftime("%H:%M:%S")
+        if isinstance(event, SaleChanged) and sales:
             sale = event.sale
-            stamp = datetime.now().strftime("%H:%M:%S")
             err(f"{stamp} {sale.external_reference}: {describe(sale)}")
+        elif isinstance(event, ConnectionChanged) and not event.online and event.problem:
+            err(f"{stamp} pos-app: {event.problem}")
 
     return listener
 
 
 async def cmd_status(args: argparse.Namespace) -> int:
     async with open_runtime(enable_receiver=False) as rt:
+        rt.bus.subscribe(_progress_printer(sales=False))
         sale = await rt.engine.reconcile(args.reference, "status")
         if args.json:
             print_json(sale_json(sale))
@@ -229,6 +234,7 @@ async def cmd_status(args: argparse.Namespace) -> int:
 
 async def cmd_cancel(args: argparse.Namespace) -> int:
     async with open_runtime(enable_receiver=False) as rt:
+        rt.bus.subscribe(_progress_printer(sales=False))
         sale = await rt.engine.cancel(args.reference, cash=args.cash)
         if args.json:
             print_json(sale_json(sale))

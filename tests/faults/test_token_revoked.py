@@ -10,11 +10,22 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
+
 from pos_app.checkout.events import ConnectionChanged
+from pos_app.cli import main
 from pos_app.domain.money import site_for
 from pos_app.domain.sale import SaleStatus
+from pos_app.ledger.store import Ledger
 from pos_app.mercadopago.credentials import AccessToken
+from pos_app.runtime import open_runtime
+from pos_app.sandbox.app import create_sandbox_app
+from pos_app.sandbox.server import SandboxServer
+from pos_app.sandbox.state import SandboxState
+from pos_app.settings import config as config_mod
+from pos_app.settings import paths
 from pos_app.ui.sale_banner import BannerKind, banner_for
+from tests.checkout.harness import config_for
 from tests.faults.invariants import check
 from tests.faults.rig import WAIT, FaultRig, fault_rig, line
 
@@ -98,5 +109,39 @@ def test_token_revoked_before_the_order_is_sent_fails_the_sale() -> None:
             f.state.pay_box("approved")
             assert (await f.final(nxt.external_reference)).status is SaleStatus.PAID
             check(f.r.rt.ledger, f.state, events=f.r.events)
+
+    asyncio.run(scenario())
+
+
+def test_cli_names_a_revoked_token(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``pos-app status`` on a pending sale with a revoked token: the sale stays pending (exit
+    4) and the message says the token was refused, not just "connection trouble"."""
+
+    async def scenario() -> None:
+        state = SandboxState.seeded()
+        async with SandboxServer(create_sandbox_app(state)) as server:
+            monkeypatch.setenv("MP_API_BASE_URL", server.base_url)
+            monkeypatch.setenv("MP_ACCESS_TOKEN", state.seller_token)
+            config = config_for(state)
+            config_mod.save(config)
+            token = AccessToken(state.seller_token)
+            async with open_runtime(config=config, token=token, base_url=server.base_url) as rt:
+                ref = (await rt.engine.charge([line()])).external_reference
+            state.set_revoked(state.seller_token, True)
+            capsys.readouterr()
+            code = await asyncio.to_thread(main, ["status", ref])
+            told = capsys.readouterr()
+            assert code == 4, told.err  # still pending
+            assert "did not accept the access token" in told.err
+            state.pay_box("approved")  # meanwhile
+            state.set_revoked(state.seller_token, False)  # the token works again
+            assert await asyncio.to_thread(main, ["status", ref]) == 0
+            ledger = Ledger(paths.ledger_path(), exclusive=False)
+            try:
+                assert check(ledger, state).status(ref) is SaleStatus.PAID
+            finally:
+                ledger.close()
 
     asyncio.run(scenario())
