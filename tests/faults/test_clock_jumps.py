@@ -71,7 +71,7 @@ def test_clock_jump_while_pending_then_nobody_pays(hours: int) -> None:
     not an hour late or never (back)."""
 
     async def scenario() -> None:
-        async with fault_rig(ttl=timedelta(seconds=3)) as f:
+        async with fault_rig(ttl=timedelta(seconds=2)) as f:
             clock = f.engine.clock = JumpingClock()
             sale = await f.engine.charge([line()])
             ref = sale.external_reference

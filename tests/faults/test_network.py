@@ -174,7 +174,7 @@ def test_a_paid_order_sent_again_is_taken_off_the_box() -> None:
 
     async def scenario() -> None:
         async with fault_rig(middleware=lose) as f:
-            f.state.search_lag_seconds = 1.5  # > the rig's search_lag_allowance
+            f.state.search_lag_seconds = 3.0  # well over the rig's search_lag_allowance
             sale = await f.engine.charge([line()])
             ref = sale.external_reference
             assert sale.status is SaleStatus.CREATING and len(lost) == 3

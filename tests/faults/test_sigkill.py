@@ -146,7 +146,7 @@ def test_killed_at_each_step_then_restarted(step: str, while_dead: str, tmp_path
             # Restart: what the window and ``pos-app charge`` do first.
             token = AccessToken(state.seller_token)
             async with open_runtime(config=config, token=token, base_url=server.base_url) as rt:
-                lag = 3.0 if while_dead == "paid_search_lagging" else 0.5  # > the sandbox's
+                lag = 5.0 if while_dead == "paid_search_lagging" else 0.5  # > the sandbox's
                 rt.engine.settings = replace(
                     rt.engine.settings, cancel_recheck_delay=0.2, search_lag_allowance=lag
                 )
