@@ -191,3 +191,24 @@ def test_setup_assistant(
         assistant.close()
         qtbot.waitUntil(task.done, timeout=WAIT)
     assert not problems, "\n".join(dict.fromkeys(problems))
+
+
+def test_payment_panel_rejected_then_paid(
+    window: MainWindow, qtbot: QtBot, control: Any, screenshot: Any, monkeypatch: Any
+) -> None:
+    from pos_app.ui import sounds
+    from pos_app.ui.sale_banner import BannerKind
+
+    monkeypatch.setattr(sounds, "paid", lambda: None)
+    fill_cart(window, "7790580001018")
+    charge(qtbot, window)
+    problems: list[str] = []
+    for outcome, kind in (("rejected", BannerKind.REJECTED), ("approved", BannerKind.PAID)):
+        control.pay(outcome)
+        qtbot.waitUntil(lambda kind=kind: window.payment.banner_kind is kind, timeout=WAIT)
+        qtbot.wait(50)
+        screenshot(window, f"pseudo_payment_{kind.name.lower()}")
+        missing, cut = check(window)
+        problems += [f"{kind.name}: untranslated {m}" for m in missing]
+        problems += [f"{kind.name}: clipped {c}" for c in cut]
+    assert not problems, "\n".join(dict.fromkeys(problems))
