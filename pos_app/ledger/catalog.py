@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import logging
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -216,10 +217,7 @@ class CatalogRepository:
             )
         ]
         if len(rowids) == limit:
-            marks = ",".join("?" for _ in rowids)
-            return self._conn.execute(
-                f"SELECT * FROM catalog WHERE rowid IN ({marks})", rowids
-            ).fetchall()
+            return self._rows([(rowid,) for rowid in rowids])
         long_words = [w for w in words if len(w) >= 3]
         if self._fts and long_words:
             match = " AND ".join('"' + w.replace('"', '""') + '"' for w in long_words)
@@ -229,11 +227,20 @@ class CatalogRepository:
                 f"AND {where} ORDER BY title_norm LIMIT ?",
                 [match, *bounds, *likes, limit],
             ).fetchall()
-        # Only words of one or two letters and few matches: nothing narrows it but a scan.
-        return self._conn.execute(
-            f"SELECT * FROM catalog WHERE {where} ORDER BY title_norm LIMIT ?",
-            [*bounds, *likes, limit],
-        ).fetchall()
+        # Only words of one or two letters and few matches: nothing narrows it but a scan, of
+        # the name index (rowid and name, in order) rather than of the whole rows.
+        return self._rows(
+            self._conn.execute(
+                f"SELECT rowid FROM catalog INDEXED BY catalog_title_norm WHERE {where} "
+                "ORDER BY title_norm LIMIT ?",
+                [*bounds, *likes, limit],
+            )
+        )
+
+    def _rows(self, rowids: Iterable[tuple[int]]) -> list[sqlite3.Row]:
+        ids = [r[0] for r in rowids]
+        marks = ",".join("?" for _ in ids)
+        return self._conn.execute(f"SELECT * FROM catalog WHERE rowid IN ({marks})", ids).fetchall()
 
     def import_csv(self, path: Path, site: Site) -> ImportReport:
         """Import good rows, report bad ones with their line numbers (header = line 1)."""
