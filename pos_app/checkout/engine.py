@@ -599,6 +599,17 @@ class CheckoutEngine:
             self._wakeups.pop(ref, None)
         if not task.cancelled() and task.exception() is not None:
             log.error("tracking %s stopped", ref, exc_info=task.exception())
+        elif not task.cancelled():
+            self._forget(ref)  # the sale ended: a till selling all day must not grow
+
+    def _forget(self, ref: str) -> None:
+        """Drop an ended sale's tracking state; a late hint or recheck rebuilds what it needs."""
+        self._timers.pop(ref, None)
+        self._box_checked.pop(ref, None)
+        self._box_missing.pop(ref, None)
+        lock = self._locks.get(ref)
+        if lock is not None and not lock.locked():
+            del self._locks[ref]
 
     async def _track(self, ref: str) -> None:
         """Poll on the adaptive schedule until the sale ends; never gives up on trouble."""
