@@ -31,11 +31,15 @@ def rss() -> int:
     return int(psutil.Process().memory_info().rss)
 
 
-async def measure(base_url: str, sales: int, every: int, trace: bool) -> dict[str, Any]:
+async def measure(
+    base_url: str, sales: int, every: int, trace: bool, cache_pages: int | None
+) -> dict[str, Any]:
     samples: list[tuple[int, int]] = []
     started = time.perf_counter()
     first: tracemalloc.Snapshot | None = None
     async with open_window(base_url) as rig:
+        if cache_pages is not None:  # diagnostic: SQLite's page cache cannot grow
+            rig.rt.ledger._conn.execute(f"PRAGMA cache_size = {int(cache_pages)}")
         samples.append((0, rss()))
         for done in range(1, sales + 1):
             await rig.one_sale(recheck=True)
@@ -46,7 +50,15 @@ async def measure(base_url: str, sales: int, every: int, trace: bool) -> dict[st
         if first is not None:  # where Python objects grew after the warm-up (to stderr)
             for stat in tracemalloc.take_snapshot().compare_to(first, "lineno")[:15]:
                 print(stat, file=sys.stderr)
-    return {"samples": samples, "seconds": time.perf_counter() - started}
+        ledger = rig.rt.ledger.path
+        ledger_bytes = sum(
+            f.stat().st_size for f in ledger.parent.glob(ledger.name + "*") if f.is_file()
+        )
+    return {
+        "samples": samples,
+        "seconds": time.perf_counter() - started,
+        "ledger_bytes": ledger_bytes,
+    }
 
 
 def main() -> None:
@@ -55,6 +67,7 @@ def main() -> None:
     parser.add_argument("--every", type=int, default=100)
     parser.add_argument("--trace", action="store_true", help="tracemalloc: where it grew")
     parser.add_argument("--pixmap-cache-kb", type=int, default=None, help="QPixmapCache limit")
+    parser.add_argument("--sqlite-cache-pages", type=int, default=None, help="PRAGMA cache_size")
     args = parser.parse_args()
     if args.pixmap_cache_kb is not None:
         from PySide6.QtGui import QPixmapCache
@@ -63,7 +76,9 @@ def main() -> None:
     if args.trace:
         tracemalloc.start(8)
     with fresh_home(), sandbox_process() as base_url:
-        result = run_qt(lambda: measure(base_url, args.sales, args.every, args.trace))
+        result = run_qt(
+            lambda: measure(base_url, args.sales, args.every, args.trace, args.sqlite_cache_pages)
+        )
     report(result)
 
 
