@@ -71,6 +71,10 @@ class CheckoutSettings:
     # an order that may have been sent is only sent again after "not on the box, nothing
     # found" held that long, because a customer who paid it took it off the box.
     search_lag_allowance: float = 5.0
+    # A customer who scanned before the cashier canceled may still pay that merchant order
+    # until the order expires (mercadopago-api.md): a canceled sale is looked at this often
+    # until then, so such a payment turns up as a late payment instead of going unnoticed.
+    after_cancel_interval: float = 15.0
 
 
 @dataclass
@@ -215,6 +219,8 @@ class CheckoutEngine:
             self._start_tracking(ref)
             problem = self._problem or mp.transport_error("", timeout=True).msg
             raise CancelNotConfirmedError(sale, str(problem))
+        if sale.status is SaleStatus.CANCELED:
+            self._start_tracking(ref)  # a customer who scanned before may still pay: watch
         return sale
 
     async def reconcile(
@@ -246,6 +252,16 @@ class CheckoutEngine:
             if sale.is_open and sale.box_external_id == self.settings.box_external_id:
                 self._start_tracking(sale.external_reference)
             resumed.append(sale)
+        # Canceled in the last run while their orders could still be paid: keep looking.
+        recent = self.clock() - self.settings.ttl - self.settings.expiry_grace
+        for sale in self.ledger.sales_since(recent):
+            if (
+                sale.status is SaleStatus.CANCELED
+                and sale.box_external_id == self.settings.box_external_id
+                and sale.expires_at is not None
+                and sale.expires_at + self.settings.expiry_grace > self.clock()
+            ):
+                self._start_tracking(sale.external_reference)
         return resumed
 
     async def hint(self, topic: str, resource_id: str) -> SaleSnapshot | None:
@@ -617,6 +633,8 @@ class CheckoutEngine:
         while True:
             sale = self._require(ref)
             if not sale.is_open:
+                if sale.status is SaleStatus.CANCELED:
+                    await self._watch_canceled(ref)
                 return
             elapsed = max(0.0, self.monotonic() - self._timer(sale).started)
             delay = self.settings.poll.interval(elapsed, self.notifications_recent())
@@ -642,6 +660,26 @@ class CheckoutEngine:
                 sale = await self.reconcile(ref, "cancel")
                 if sale.is_open and not sale.trouble:
                     await self._finish_cancel(ref)
+
+    async def _watch_canceled(self, ref: str) -> None:
+        """Look at a canceled sale now and then until its order can no longer be paid.
+
+        Deleting the order from the box does not void a merchant order the customer had
+        already scanned: it can be paid until the order expires. Such a payment makes the sale
+        paid with the late-payment flag (the cashier is alerted); never silently lost.
+        """
+        while True:
+            sale = self._require(ref)
+            left = self._seconds_left(sale)
+            if sale.status is not SaleStatus.CANCELED or left is None:
+                return
+            if left + self.settings.expiry_grace.total_seconds() <= 0:
+                return
+            await self._wait(ref, self.settings.after_cancel_interval)
+            try:
+                await self.reconcile(ref, "after cancel")
+            except Exception:
+                log.exception("looking at canceled sale %s failed", ref)
 
     def _timer(self, sale: SaleSnapshot) -> _SaleTimer:
         timer = self._timers.get(sale.external_reference)
