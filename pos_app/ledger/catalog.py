@@ -145,7 +145,7 @@ class CatalogRepository:
         its own first ``limit`` rows, whose union holds the first ``limit`` overall:
 
         - names starting with the first word: a range of the ``title_norm`` index, in order;
-        - names containing the words elsewhere: see :meth:`_containing`;
+        - names containing the words elsewhere: see :meth:`_containing` (from three letters);
         - codes starting with the text: ranges of the SKU (NOCASE) and barcode indexes.
         """
         words = normalize_text(text).split()
@@ -205,6 +205,11 @@ class CatalogRepository:
         the first ``_WALK`` names only: the matches among them are the first matches overall,
         so if there are ``limit`` of them they are the answer.
         """
+        if all(len(w) < 3 for w in words):
+            # One or two letters ("ye", or the "77" of a barcode typed by hand) only match the
+            # start of a name or a code: inside names they match nearly everything, and no index
+            # can find them (the trigram index needs three), so a keystroke would scan.
+            return []
         where = f"NOT (title_norm >= ? AND title_norm < ?) AND {_like(words)}"
         # Only the index (rowid and name, no row lookups) until the rows are known.
         rowids = [

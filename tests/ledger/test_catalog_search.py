@@ -26,11 +26,17 @@ def reference_search(conn: sqlite3.Connection, text: str, limit: int = 20) -> li
     if not words:
         return []
     where = " AND ".join("title_norm LIKE ? ESCAPE '\\'" for _ in words)
+    only_start = all(len(w) < 3 for w in words)  # one or two letters: the start of names only
+    if only_start:
+        where += " AND title_norm LIKE ? ESCAPE '\\'"
     sql = (
         f"SELECT sku, (title_norm LIKE ? ESCAPE '\\') AS prefix FROM catalog WHERE {where} "
         "ORDER BY prefix DESC, title_norm LIMIT ?"
     )
-    params: list[object] = [f"{escape(words[0])}%", *[f"%{escape(w)}%" for w in words], limit]
+    params: list[object] = [f"{escape(words[0])}%", *[f"%{escape(w)}%" for w in words]]
+    if only_start:
+        params.append(f"{escape(words[0])}%")
+    params.append(limit)
     found = [row[0] for row in conn.execute(sql, params)]
     code = text.strip()
     if len(found) < limit and not any(c.isspace() for c in code):
