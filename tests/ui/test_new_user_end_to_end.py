@@ -1,0 +1,151 @@
+"""A new shop, as its owner meets the app: an account with no store and no box yet.
+
+From an empty data folder: the assistant opens, the token is pasted and tested, a store and a
+box are created through Mercado Pago (the sandbox), the box's QR sticker is saved, and the
+first sale is rung up and paid on the new box.
+"""
+
+from __future__ import annotations
+
+from contextlib import AsyncExitStack
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import httpx
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+from pytestqt.qtbot import QtBot
+
+from pos_app.domain.catalog import Product
+from pos_app.runtime import open_runtime
+from pos_app.sandbox.state import SandboxState
+from pos_app.settings import config as config_mod
+from pos_app.settings import paths, secrets
+from pos_app.settings.memory_keyring import MemoryKeyring
+from pos_app.ui import qr_sticker
+from pos_app.ui.bridge import EngineBridge
+from pos_app.ui.main_window import MainWindow
+from pos_app.ui.sale_banner import BannerKind
+from pos_app.ui.settings_store import VIEW_LISTS, VIEW_NEW_BOX, VIEW_NEW_STORE
+from pos_app.ui.setup_assistant import STEP_PLACE, STEP_READY
+from tests.ui.conftest import SANDBOX_URL
+from tests.ui.test_setup_assistant import check_token, keyring_memory, shown_assistant, start
+
+__all__ = ["keyring_memory"]  # the fixture, shared with the assistant's own tests
+
+WAIT = 10_000
+
+
+def test_a_new_account_creates_its_store_and_box_prints_the_qr_and_sells(
+    qloop: Any,
+    qtbot: QtBot,
+    keyring_memory: MemoryKeyring,
+    sandbox_app: Any,
+    sandbox_state: SandboxState,
+    run: Any,
+    tmp_path: Path,
+    screenshot: Any,
+) -> None:
+    # A brand-new Mercado Pago account: no store, no box.
+    seller = sandbox_state.seller_id
+    sandbox_state.boxes.clear()
+    sandbox_state.stores.clear()
+    assert config_mod.load().config.store_external_id == ""  # an empty data folder
+
+    task = start(sandbox_app)
+    assistant = shown_assistant(qtbot)
+    check_token(qtbot, assistant, sandbox_state.seller_token)
+    qtbot.waitUntil(assistant.next_button.isEnabled, timeout=WAIT)
+    qtbot.mouseClick(assistant.next_button, Qt.MouseButton.LeftButton)
+    assert assistant.step == STEP_PLACE
+
+    page = assistant.place
+    qtbot.waitUntil(lambda: page.places is not None and not page.is_busy(), timeout=WAIT)
+    assert not assistant.next_button.isEnabled()  # nothing to charge on yet
+
+    # The store: name (the external id is suggested from it), address, map position.
+    qtbot.mouseClick(page.new_store_button, Qt.MouseButton.LeftButton)
+    assert page.stack.currentIndex() == VIEW_NEW_STORE
+    form = page.store_form
+    form.name.setFocus()
+    qtbot.keyClicks(form.name, "Almacen La Esquina")
+    for edit, text in (
+        (form.street, "Av. Corrientes"),
+        (form.number, "1234"),
+        (form.city, "CABA"),
+        (form.state, "Capital Federal"),
+    ):
+        qtbot.keyClicks(edit, text)
+    form.latitude.insert("-34.6037, -58.3816")  # pasted from a map
+    assert form.problems() == {}
+    store_id = form.external_id.text()
+    qtbot.mouseClick(form.create_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.stack.currentIndex() == VIEW_LISTS, timeout=WAIT)
+    store = sandbox_state.find_store(seller, store_id)
+    assert store is not None and store.name == "Almacen La Esquina"
+
+    # Its first box: the proposed name and id are fine.
+    qtbot.mouseClick(page.new_box_button, Qt.MouseButton.LeftButton)
+    assert page.stack.currentIndex() == VIEW_NEW_BOX
+    box_id = page.box_form.external_id.text()
+    qtbot.mouseClick(page.box_form.create_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.stack.currentIndex() == VIEW_LISTS, timeout=WAIT)
+    box = sandbox_state.find_box(seller, box_id)
+    assert box is not None and box.fixed_amount and box.store_id == store.id
+
+    # The sticker shows exactly the box's QR text, and saves for the printer.
+    qtbot.waitUntil(lambda: page.sticker.info is not None, timeout=WAIT)
+    assert page.sticker.info.qr_text == box.qr_code
+    png = tmp_path / "sticker.png"
+    assert qr_sticker.save_png(page.sticker.info, png) and not QImage(str(png)).isNull()
+    qtbot.waitUntil(assistant.next_button.isEnabled, timeout=WAIT)
+    screenshot(assistant, "new_user_2_created_store_and_box")
+    qtbot.mouseClick(assistant.next_button, Qt.MouseButton.LeftButton)
+    assert assistant.step == STEP_READY
+    qtbot.mouseClick(assistant.next_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(task.done, timeout=WAIT)
+    outcome = task.result()
+    assert outcome is not None and outcome.config is not None
+    saved = config_mod.load().config
+    assert (saved.store_external_id, saved.box_external_id) == (store_id, box_id)
+    token = secrets.load_token().token
+    assert token is not None  # in the (test) keyring, not in the config file
+    assert sandbox_state.seller_token not in paths.config_path().read_text()
+
+    # The first sale, on the new box.
+    stack = AsyncExitStack()
+    rt = run(
+        stack.enter_async_context(
+            open_runtime(
+                config=saved,
+                token=token,
+                base_url=SANDBOX_URL,
+                http_transport=httpx.ASGITransport(app=sandbox_app),
+            )
+        )
+    )
+    bridge = EngineBridge(rt.engine.bus)
+    win = MainWindow(rt, bridge)
+    try:
+        win.resize(1024, 768)
+        win.show()
+        qtbot.waitExposed(win)
+        win.activateWindow()
+        win.model.add_line(
+            Product(sku="YER1", title="Yerba 1 kg", unit_price=Decimal("4890.00")).to_line()
+        )
+        win.charge_action.trigger()  # F5 (the keyboard itself is tested with the window)
+        waiting = lambda: win.payment.banner_kind is BannerKind.WAITING  # noqa: E731
+        qtbot.waitUntil(waiting, timeout=WAIT)
+        sandbox_state.pay_box("approved", box_id, user_id=seller)
+        qtbot.waitUntil(lambda: win.payment.banner_kind is BannerKind.PAID, timeout=WAIT)
+        screenshot(win, "new_user_3_first_sale_paid")
+        assert win.payment.amount.text() == "$ 4.890,00"
+    finally:
+        for pending in win.tasks.cancel_all():
+            qtbot.waitUntil(pending.done, timeout=3000)
+        bridge.detach()
+        win.close()
+        win.deleteLater()
+        run(stack.aclose())
