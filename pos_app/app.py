@@ -133,8 +133,8 @@ async def run_windows(*, demo: bool = False, demo_site: str = DEFAULT_SITE_ID) -
             phone_place = (base_url, box)
         else:
             loaded = config_mod.load()
-            source = secrets.load_token()
-            config, token = loaded.config, None
+            source = secrets.load_token()  # read once: the runtime takes it from here
+            config, token, origin = loaded.config, source.token, source.origin
             problem = translate_message(loaded.problem) if loaded.problem else ""
             if needs_setup(config, source.token):
                 # Nothing to sell with yet: the assistant instead of an unusable window.
@@ -143,10 +143,13 @@ async def run_windows(*, demo: bool = False, demo_site: str = DEFAULT_SITE_ID) -
                     return 0
                 if outcome.demo or outcome.config is None:
                     return DEMO_REQUESTED
-                config, token, problem = outcome.config, outcome.token, ""
-            rt = await stack.enter_async_context(open_runtime(config=config, token=token))
-            if token is not None:
-                rt.token_origin = "session"  # the keyring could not keep it
+                config, problem = outcome.config, ""
+                # A token the keyring could not keep serves this session only; otherwise the
+                # runtime reads the one the assistant just saved.
+                token, origin = outcome.token, "session"
+            rt = await stack.enter_async_context(
+                open_runtime(config=config, token=token, token_origin=origin)
+            )
         bridge = EngineBridge(rt.engine.bus)
         stack.callback(bridge.detach)
         window = MainWindow(rt, bridge)

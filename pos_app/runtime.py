@@ -126,15 +126,19 @@ async def open_runtime(
     http_transport: httpx.AsyncBaseTransport | None = None,
     exclusive: bool = True,
     enable_receiver: bool = True,
+    token_origin: str = "argument",
 ) -> AsyncIterator[Runtime]:
     """Open everything; close it all, in order, while the event loop still runs.
+
+    ``token``: the access token when the caller already has it (``token_origin`` says where it
+    came from: "keyring", "environment", "session"); ``None`` reads it from the keyring.
 
     ``enable_receiver=False`` keeps the notification receiver off whatever the settings say
     (one-shot commands that end before any notification could matter).
     """
     if config is None:
         config = config_mod.load().config
-    origin = "argument"
+    origin = token_origin
     if token is None:
         source = secrets.load_token()
         token, origin = source.token or AccessToken(""), source.origin

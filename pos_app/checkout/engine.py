@@ -158,7 +158,7 @@ class CheckoutEngine:
             title=(s.order_title or s.box_external_id)[:MAX_ORDER_TITLE],
             lines=cart.lines,
             total=total,
-            iva_total=cart.iva_total() if s.site.site_id == "MCO" else None,
+            iva_total=cart.iva_total() if s.site.reports_iva else None,
             now=now,
             expires_at=now + s.ttl,
         )
@@ -623,6 +623,7 @@ class CheckoutEngine:
         self._timers.pop(ref, None)
         self._box_checked.pop(ref, None)
         self._box_missing.pop(ref, None)
+        self._unsure_since.pop(ref, None)
         lock = self._locks.get(ref)
         if lock is not None and not lock.locked():
             del self._locks[ref]

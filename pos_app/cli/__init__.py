@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import re
 import sys
 
 from pos_app import __version__
@@ -104,21 +105,27 @@ def _setup_logging(verbosity: int) -> None:
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
 
+def _sandbox(argv: list[str]) -> int:
+    from pos_app.sandbox.cli import main as sandbox_main
+
+    return int(sandbox_main(argv))
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     # "sandbox" hands every later argument to the sandbox's own parser. argparse's REMAINDER
     # refuses a remainder that starts with an option ("sandbox --port 8765"), so route it here.
     leading = 0
-    while leading < len(argv) and argv[leading] in ("-v", "-vv", "--verbose"):
+    while leading < len(argv) and re.fullmatch(r"-v+|--verbose", argv[leading]):
         leading += 1
     if argv[leading : leading + 1] == ["sandbox"]:
-        _setup_logging(sum(2 if a == "-vv" else 1 for a in argv[:leading]))
-        from pos_app.sandbox.cli import main as sandbox_main
-
-        return int(sandbox_main(argv[leading + 1 :]))
+        _setup_logging(sum(a.count("v") if a != "--verbose" else 1 for a in argv[:leading]))
+        return _sandbox(argv[leading + 1 :])
     parser = build_parser()
     args = parser.parse_args(argv)
     _setup_logging(args.verbose)
+    if args.command == "sandbox":  # other global options first: argparse got it this far
+        return _sandbox(args.rest)
     if args.site and not (args.demo and args.command is None):
         # A real account's country is the one Mercado Pago says (users/me), never a flag.
         parser.error("--site only goes with --demo")

@@ -223,8 +223,8 @@ class CatalogRepository:
         ]
         if len(rowids) == limit:
             return self._rows([(rowid,) for rowid in rowids])
-        long_words = [w for w in words if len(w) >= 3]
-        if self._fts and long_words:
+        long_words = [w for w in words if len(w) >= 3]  # at least one (see above)
+        if self._fts:
             match = " AND ".join('"' + w.replace('"', '""') + '"' for w in long_words)
             return self._conn.execute(
                 "SELECT * FROM catalog WHERE rowid IN "
@@ -232,8 +232,8 @@ class CatalogRepository:
                 f"AND {where} ORDER BY title_norm LIMIT ?",
                 [match, *bounds, *likes, limit],
             ).fetchall()
-        # Only words of one or two letters and few matches: nothing narrows it but a scan, of
-        # the name index (rowid and name, in order) rather than of the whole rows.
+        # SQLite without the trigram tokenizer: nothing narrows it but a scan, of the name
+        # index (rowid and name, in order) rather than of the whole rows.
         return self._rows(
             self._conn.execute(
                 f"SELECT rowid FROM catalog INDEXED BY catalog_title_norm WHERE {where} "

@@ -112,7 +112,7 @@ class NotificationEndpoint:
         # on one proves nothing either way: refusing it could only lose a genuine hint.
         if header is not None and self.secret and notice.kind == "webhook":
             request_id = request.headers.get("x-request-id")
-            if not signature.verify(self.secret, header, query.get("data.id"), request_id):
+            if not signature.verify(self.secret, header, notice.data_id, request_id):
                 log.warning("notification from %s with a wrong signature refused", client)
                 return _text(401, "bad signature")
         if notice.topic == PING:

@@ -32,7 +32,6 @@ class NotificationReceiver:
     ) -> None:
         limits = limits or ReceiverLimits()
         host, port = parse_listen(listen)
-        self.listen = listen
         self.dispatcher = HintDispatcher(
             handler,
             settle=limits.settle,
@@ -41,7 +40,18 @@ class NotificationReceiver:
         )
         self.endpoint = NotificationEndpoint(self.dispatcher, limits=limits, secret=secret)
         self.app = create_receiver_app(self.endpoint)
-        self.server = EmbeddedServer(self.app, host=host, port=port)
+        self.server = EmbeddedServer(
+            self.app,
+            host=host,
+            port=port,
+            name="notification receiver",
+            server_header=False,
+            # Behind a tunnel on this computer, the sender's address comes in X-Forwarded-For
+            # (trusted from loopback only, uvicorn's default): the throttle needs it.
+            proxy_headers=True,
+            limit_concurrency=64,
+            timeout_keep_alive=5,
+        )
 
     @property
     def url(self) -> str:

@@ -1,7 +1,7 @@
 """uvicorn inside the running event loop (the Qt window's or the CLI's), without its own loop.
 
-The same pattern as :mod:`pos_app.sandbox.server`, kept separate so the production receiver
-does not import the emulator.
+The notification receiver serves with it, and so does the sandbox (:mod:`pos_app.sandbox.server`):
+the emulator may import this production module, never the other way round.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ import asyncio
 import contextlib
 import socket
 from collections.abc import Generator
+from typing import Any
 
 import uvicorn
 from starlette.types import ASGIApp
@@ -61,11 +62,21 @@ def _bind(host: str, port: int) -> socket.socket:
 
 
 class EmbeddedServer:
-    def __init__(self, app: ASGIApp, *, host: str, port: int) -> None:
+    """``await start()`` binds (``OSError`` when the address is taken) and serves ``app``;
+    ``await stop()`` lets requests in flight finish for a moment, then returns.
+
+    ``uvicorn_options`` add to (or override) the shared :class:`uvicorn.Config` settings.
+    """
+
+    def __init__(
+        self, app: ASGIApp, *, host: str, port: int, name: str = "server", **uvicorn_options: Any
+    ) -> None:
         self.app = app
         self.host = host
         self.port = port
+        self.name = name
         self.base_url = ""
+        self._options = uvicorn_options
         self._server: uvicorn.Server | None = None
         self._task: asyncio.Future[None] | None = None
 
@@ -75,21 +86,15 @@ class EmbeddedServer:
 
     async def start(self) -> None:
         sock = _bind(self.host, self.port)
-        config = uvicorn.Config(
-            self.app,
-            lifespan="off",
-            log_level="warning",
-            log_config=None,  # leave the host process's logging configuration alone
-            access_log=False,
-            http="h11",
-            server_header=False,
-            # Behind a tunnel on this computer, the sender's address comes in X-Forwarded-For
-            # (trusted from loopback only, uvicorn's default): the throttle needs it.
-            proxy_headers=True,
-            limit_concurrency=64,
-            timeout_keep_alive=5,
-            timeout_graceful_shutdown=2,  # quitting the app must not hang on a slow sender
-        )
+        options: dict[str, Any] = {
+            "lifespan": "off",
+            "log_level": "warning",
+            "log_config": None,  # leave the host process's logging configuration alone
+            "access_log": False,
+            "http": "h11",
+            "timeout_graceful_shutdown": 2,  # quitting the app must not hang on a slow sender
+        }
+        config = uvicorn.Config(self.app, **(options | self._options))
         server = _EmbeddedServer(config)
         self._server = server
         self._task = asyncio.ensure_future(server.serve(sockets=[sock]))
@@ -98,7 +103,7 @@ class EmbeddedServer:
                 sock.close()
                 self._server, task, self._task = None, self._task, None
                 await task  # re-raises the startup failure
-                raise RuntimeError("the notification receiver stopped while starting")
+                raise RuntimeError(f"the {self.name} stopped while starting")
             await asyncio.sleep(0.005)
         self.port = sock.getsockname()[1]
         self.base_url = f"http://{url_host(self.host)}:{self.port}"

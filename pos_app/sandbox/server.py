@@ -9,38 +9,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import signal
-import socket
-from collections.abc import Callable, Generator
+from collections.abc import Callable
 from types import TracebackType
 
-import uvicorn
 from starlette.applications import Starlette
 
+from pos_app.notifications.server import EmbeddedServer
 from pos_app.sandbox.app import create_sandbox_app
 from pos_app.sandbox.state import SandboxState
-
-
-class _EmbeddedServer(uvicorn.Server):
-    """uvicorn without its signal handling: the host process (pytest, the Qt app, the CLI's
-    own handlers) owns Ctrl-C; uvicorn would otherwise swallow it and re-raise it later."""
-
-    @contextlib.contextmanager
-    def capture_signals(self) -> Generator[None, None, None]:
-        yield
-
-
-def _bind(host: str, port: int) -> socket.socket:
-    # Binding here rather than letting uvicorn do it turns "port in use" into an OSError in
-    # the caller; uvicorn would log it and call sys.exit() inside a task.
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
-    try:
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        sock.bind((host, port))
-    except OSError:
-        sock.close()
-        raise
-    return sock
 
 
 class SandboxServer:
@@ -53,8 +29,11 @@ class SandboxServer:
         self.host = host
         self.port = port
         self.base_url = ""
-        self._server: uvicorn.Server | None = None
-        self._task: asyncio.Future[None] | None = None
+        # h11: the "drop" fault relies on its request cycle (see faults.py). A request held by
+        # a fault must not hold the shutdown up for long.
+        self._server = EmbeddedServer(
+            self.app, host=host, port=port, name="sandbox server", timeout_graceful_shutdown=3
+        )
 
     @property
     def state(self) -> SandboxState:
@@ -74,35 +53,12 @@ class SandboxServer:
         await self.stop()
 
     async def start(self) -> None:
-        sock = _bind(self.host, self.port)
-        config = uvicorn.Config(
-            self.app,
-            lifespan="off",
-            log_level="warning",
-            log_config=None,  # leave the host process's logging configuration alone
-            access_log=False,
-            http="h11",  # the "drop" fault relies on h11's request cycle (see faults.py)
-            timeout_graceful_shutdown=3,  # never wait long for a request held by a fault
-        )
-        server = _EmbeddedServer(config)
-        self._server = server
-        self._task = asyncio.ensure_future(server.serve(sockets=[sock]))
-        while not server.started:
-            if self._task.done():
-                sock.close()
-                await self._task  # re-raises the startup failure
-                raise RuntimeError("the sandbox server stopped while starting")
-            await asyncio.sleep(0.005)
-        host, port = sock.getsockname()[:2]
-        self.port = port
-        self.base_url = f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
+        await self._server.start()
+        self.port = self._server.port
+        self.base_url = self._server.base_url
 
     async def stop(self) -> None:
-        if self._server is None or self._task is None:
-            return
-        self._server.should_exit = True
-        task, self._task, self._server = self._task, None, None
-        await task
+        await self._server.stop()
 
 
 def run_sandbox_forever(

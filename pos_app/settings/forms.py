@@ -19,6 +19,8 @@ from pos_app.i18n import QT_TRANSLATE_NOOP, Message, message
 from pos_app.mercadopago.errors import MercadoPagoError
 from pos_app.mercadopago.models import BoxRequest, Store, StoreRequest
 from pos_app.settings.config import PollSchedule
+from pos_app.settings.setup import MAX_BOX_ID as MAX_BOX_ID  # re-exported for the forms
+from pos_app.settings.setup import MAX_STORE_ID as MAX_STORE_ID
 from pos_app.settings.setup import (
     box_id_problem,
     box_name_problem,
@@ -33,8 +35,6 @@ CTX = "SettingsForm"
 MIN_TTL_MINUTES, MAX_TTL_MINUTES = 1, 1440
 MIN_POLL_SECONDS, MAX_POLL_SECONDS = 0.2, 300.0
 MAX_FAST_PHASE_SECONDS = 3600.0
-MAX_STORE_ID = 60
-MAX_BOX_ID = 39
 MAX_CATEGORY_DIGITS = 10
 DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _HHMM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")

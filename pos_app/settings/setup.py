@@ -15,8 +15,10 @@ from pos_app.mercadopago.credentials import is_loopback_host
 from pos_app.mercadopago.models import Box, BoxRequest, Store, StoreRequest
 
 CTX = "Setup"
-BOX_ID_RE = re.compile(r"^[A-Za-z0-9]{1,39}$")
-STORE_ID_RE = re.compile(r"^[A-Za-z0-9]{1,60}$")
+MAX_BOX_ID = 39  # Mercado Pago's limits on external ids (letters and digits)
+MAX_STORE_ID = 60
+BOX_ID_RE = re.compile(rf"^[A-Za-z0-9]{{1,{MAX_BOX_ID}}}$")
+STORE_ID_RE = re.compile(rf"^[A-Za-z0-9]{{1,{MAX_STORE_ID}}}$")
 MAX_BOX_NAME = 44
 
 

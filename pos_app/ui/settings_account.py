@@ -340,9 +340,6 @@ class AccountPage(QWidget):
             return self.tr("Press “Test connection” so Mercado Pago confirms the token.")
         return ""
 
-    def is_valid(self) -> bool:
-        return not self.problem()
-
     def _update(self) -> None:
         from_env = self.session.token_from_environment
         self.test_button.setEnabled(not self.is_busy() and (self._candidate() is not None))

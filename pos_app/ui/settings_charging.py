@@ -272,9 +272,6 @@ class ChargingPage(QWidget):
             return self._listen_problem() or self._url_problem()
         return ""
 
-    def is_valid(self) -> bool:
-        return not self.problem()
-
     def is_busy(self) -> bool:
         return False
 

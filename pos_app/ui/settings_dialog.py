@@ -49,7 +49,6 @@ class SettingsPage(Protocol):
     changed: SignalInstance
 
     def problem(self) -> str: ...
-    def is_valid(self) -> bool: ...
     def is_busy(self) -> bool: ...
     def save_secrets(self) -> bool: ...
     def apply_to(self, config: Config) -> Config: ...
@@ -128,7 +127,7 @@ class SettingsDialog(QDialog):
         self.sections.setCurrentRow(index)
 
     def problems(self) -> list[tuple[int, str]]:
-        return [(i, page.problem()) for i, page in enumerate(self.pages) if page.problem()]
+        return [(i, p) for i, page in enumerate(self.pages) if (p := page.problem())]
 
     def _update(self) -> None:
         problems = dict(self.problems())

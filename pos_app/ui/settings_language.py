@@ -64,9 +64,6 @@ class LanguagePage(QWidget):
     def problem(self) -> str:
         return ""
 
-    def is_valid(self) -> bool:
-        return True
-
     def is_busy(self) -> bool:
         return False
 

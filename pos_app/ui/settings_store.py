@@ -503,9 +503,6 @@ class StoreBoxPage(QWidget):
             return self.tr("This one cannot be used (see the message in red).")
         return self.choice_problem_text()
 
-    def is_valid(self) -> bool:
-        return not self.problem()
-
     def apply_to(self, config: Config) -> Config:
         return config  # the session carries the place; the dialog applies it
 

@@ -165,10 +165,6 @@ class FieldBox(QWidget):
         set_state(self.error, "warning" if warning and text else "")
         set_state(self.target, "invalid" if text and not warning else "")
 
-    @property
-    def error_text(self) -> str:
-        return self.error.text() if self.error.isVisible() or self.error.text() else ""
-
     def set_hint(self, text: str) -> None:
         self.hint.setText(text)
         self.hint.setVisible(bool(text))

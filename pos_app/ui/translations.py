@@ -26,12 +26,13 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from pos_app import assets
-from pos_app.settings import paths
+from pos_app.settings import forms, paths
 
 log = logging.getLogger(__name__)
 
 ENGLISH = "en"
-LANGUAGES = ("es", "pt_BR")  # the ones we ship besides English (see settings.forms.LANGUAGES)
+# The ones we ship besides English: the languages Settings offers, so the two never drift.
+LANGUAGES = tuple(c.code for c in forms.LANGUAGES if c.code not in ("", ENGLISH))
 CATALOG = "pos_app"  # pos_app_<lang>.ts / .qm
 
 

@@ -44,6 +44,7 @@ def dialog(
     dlg.resize(980, 760)
     dlg.open()
     qtbot.waitExposed(dlg)
+    dlg.activateWindow()  # focus checks need the active window (other tests' windows linger)
     dlg.show_section(SECTION_PLACE)
     yield dlg
     for task in [t for page in dlg.pages for t in page.forget_tasks()]:
@@ -88,7 +89,7 @@ def test_a_new_store_is_validated_then_created(
     qtbot.mouseClick(form.create_button, Qt.MouseButton.LeftButton)  # empty: say what is missing
     assert form.fields["name"].error.text() == "Mercado Pago needs this."
     assert form.fields["latitude"].error.isVisible()
-    assert form.name.hasFocus()
+    qtbot.waitUntil(form.name.hasFocus, timeout=WAIT)  # focus lands on the next event turn
     form.external_id.setFocus()
     qtbot.keyClicks(form.external_id, "SUC001")
     assert "already uses" in form.fields["external_id"].error.text()
