@@ -12,6 +12,12 @@ os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 os.environ.pop("MP_ACCESS_TOKEN", None)
 os.environ.pop("MP_API_BASE_URL", None)
 
+if os.environ.get("POS_APP_SIMULATE_WINDOWS"):
+    # The Qt-free suites as on Windows (no fcntl, no os.fchmod): see tests/portability.
+    from tests.portability import simulate
+
+    simulate.install()
+
 import pytest
 
 

@@ -6,7 +6,6 @@ import json
 import os
 import stat
 
-import keyring
 import keyring.backend
 import pytest
 
