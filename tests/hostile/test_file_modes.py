@@ -18,6 +18,8 @@ from pos_app.ledger.store import Ledger
 from pos_app.settings import config as config_mod
 from pos_app.settings import paths
 
+pytestmark = pytest.mark.posix  # file modes
+
 
 def mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)

@@ -21,6 +21,8 @@ from pos_app.system.console import stop_on_signals
 from tests.checkout.harness import config_for
 from tests.checkout.test_cli import ThreadSandbox
 
+pytestmark = pytest.mark.posix  # os.kill(SIGINT)
+
 
 def _unavailable(
     self: asyncio.AbstractEventLoop, sig: int, callback: object, *args: object

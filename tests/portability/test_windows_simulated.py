@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+pytest.importorskip("fcntl", reason="the simulation stands msvcrt on flock (POSIX)")
+
 from pos_app.domain.cart import CartLine
 from pos_app.domain.money import site_for
 from pos_app.errors import UserFacingError
@@ -72,6 +74,8 @@ from pathlib import Path
 from pos_app.ledger.lock import AlreadyRunningError
 from pos_app.ledger.store import Ledger
 from tests.portability import fake_msvcrt
+
+pytestmark = pytest.mark.posix  # the simulation runs on POSIX
 try:
     Ledger(Path(sys.argv[-1])).close()
 except AlreadyRunningError:
