@@ -29,6 +29,8 @@ from pos_app.settings import paths
 from pos_app.system import files
 from tests.portability import fake_msvcrt, simulate
 
+pytestmark = pytest.mark.posix  # the simulation runs on POSIX
+
 ROOT = Path(__file__).resolve().parents[2]
 # A Windows user's profile as it reaches the app: spaces and letters beyond ASCII.
 USER_FOLDER = ("Users", "José Núñez", "AppData Local", "pos-app")
@@ -74,8 +76,6 @@ from pathlib import Path
 from pos_app.ledger.lock import AlreadyRunningError
 from pos_app.ledger.store import Ledger
 from tests.portability import fake_msvcrt
-
-pytestmark = pytest.mark.posix  # the simulation runs on POSIX
 try:
     Ledger(Path(sys.argv[-1])).close()
 except AlreadyRunningError:
@@ -378,3 +378,20 @@ def test_the_simulation_hides_what_windows_lacks() -> None:
         timeout=60,
     )
     assert done.stdout.split() == ["no", "fcntl", "no", "fchmod", "windows"], done.stderr
+
+
+def test_without_a_console_nothing_breaks(
+    monkeypatch: pytest.MonkeyPatch, windows_simulated: None
+) -> None:
+    """``pos-app-window.exe`` (pythonw) has no console: ``sys.stdout`` and ``sys.stderr`` are
+    None, and the start-up must not trip over them."""
+    import tomllib
+
+    from pos_app.cli import main
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["gui-scripts"]["pos-app-window"] == project["scripts"]["pos-app"]
+    monkeypatch.setattr(sys, "stdout", None)
+    monkeypatch.setattr(sys, "stderr", None)
+    assert main(["sales"]) == 0
+    assert main(["catalog", "import", "no such file.csv"]) == 2
