@@ -10,6 +10,7 @@ import signal
 import threading
 import time
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -121,3 +122,60 @@ def test_outside_the_main_thread_nothing_is_installed(windows_loop: None) -> Non
     thread.start()
     thread.join(10)
     assert modes == ["none"]
+
+
+@pytest.fixture
+def windows_console(monkeypatch: pytest.MonkeyPatch) -> list[tuple[object, int]]:
+    """``SetConsoleCtrlHandler`` recorded; ``WINFUNCTYPE`` stood in for by ``CFUNCTYPE``."""
+    import ctypes
+    from types import SimpleNamespace
+
+    import pos_app.system
+
+    registered: list[tuple[object, int]] = []
+
+    def set_handler(handler: object, add: int) -> int:
+        registered.append((handler, add))
+        return 1
+
+    kernel32 = SimpleNamespace(SetConsoleCtrlHandler=set_handler)
+    monkeypatch.setattr(ctypes, "windll", SimpleNamespace(kernel32=kernel32), raising=False)
+    monkeypatch.setattr(ctypes, "WINFUNCTYPE", ctypes.CFUNCTYPE, raising=False)
+    monkeypatch.setattr(pos_app.system, "windows", lambda: True)
+    return registered
+
+
+def test_closing_the_console_is_held_until_the_sale_is_settled(
+    windows_loop: None, windows_console: list[tuple[Any, int]]
+) -> None:
+    async def scenario() -> None:
+        loop = asyncio.get_running_loop()
+        stop = asyncio.Event()
+        with stop_on_signals(loop, stop.set):
+            [(handler, added)] = windows_console
+            assert added == 1
+            assert handler(0) == 0 and handler(1) == 0  # Ctrl-C / Ctrl-Break: Python's own
+            assert not stop.is_set()
+            # Windows calls the handler on a thread of its own when the window is closed.
+            closing = loop.run_in_executor(None, handler, 2)
+            await asyncio.wait_for(stop.wait(), 5)
+            await asyncio.sleep(0.3)  # ... the cancel and its verification run here
+            assert not closing.done()  # the process is held meanwhile
+        assert await asyncio.wait_for(closing, 5) == 1  # then let go
+        assert windows_console[-1] == (handler, 0)  # and the handler removed
+
+    asyncio.run(scenario())
+
+
+def test_a_console_close_is_held_no_longer_than_windows_allows(
+    windows_loop: None, windows_console: list[tuple[Any, int]]
+) -> None:
+    async def scenario() -> float:
+        loop = asyncio.get_running_loop()
+        with stop_on_signals(loop, lambda: None, close_grace=0.2):
+            handler = windows_console[0][0]
+            started = time.monotonic()
+            assert await loop.run_in_executor(None, handler, 2) == 1
+            return time.monotonic() - started
+
+    assert 0.15 < asyncio.run(scenario()) < 3
