@@ -395,3 +395,18 @@ def test_without_a_console_nothing_breaks(
     monkeypatch.setattr(sys, "stderr", None)
     assert main(["sales"]) == 0
     assert main(["catalog", "import", "no such file.csv"]) == 2
+
+
+def test_doctor_names_a_ledger_on_a_network_share(
+    user_home: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pos_app.cli import main
+
+    assert main(["doctor", "--json"]) == 1  # not configured; no network-share check
+    assert "ledger location" not in capsys.readouterr().out
+    monkeypatch.setattr("pos_app.cli.doctor.network_location", lambda _p: r"\\servidor\caja")
+    main(["doctor", "--json"])
+    report = json.loads(capsys.readouterr().out)
+    [check] = [c for c in report["checks"] if c["name"] == "ledger location"]
+    assert not check["ok"] and r"\\servidor\caja" in check["detail"]
+    assert "POS_APP_HOME" in check["advice"]
