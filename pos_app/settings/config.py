@@ -190,7 +190,7 @@ def save(config: Config, path: Path | None = None) -> Path:
     """Write atomically: a temporary file in the same folder (0600 where modes exist), fsync,
     then rename over, retried while Windows reports the target in use (an antivirus)."""
     path = path or paths.config_path()
-    files.private_dir(path.parent)
+    files.private_dir(path.parent, ours=False)  # a new folder is 0700; see paths
     text = json.dumps(to_json(config), indent=2, sort_keys=True) + "\n"
     fd, tmp = tempfile.mkstemp(prefix=".config-", suffix=".tmp", dir=path.parent)
     try:

@@ -31,10 +31,16 @@ def _mode_matters() -> bool:
     return not system.windows()
 
 
-def private_dir(path: Path) -> Path:
-    """Create ``path`` (and its parents) and make it 0700 where modes exist."""
+def private_dir(path: Path, *, ours: bool = True) -> Path:
+    """Create ``path`` (and its parents) 0700 where modes exist.
+
+    An existing folder is tightened only when it is ``ours`` (the app's own folder under the
+    platform's data or config folder): a folder someone chose (``POS_APP_HOME=/srv/shop``, or
+    ``/tmp``) keeps the mode it was given.
+    """
+    existed = path.is_dir()
     path.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
-    if _mode_matters():
+    if _mode_matters() and (ours or not existed):
         _tighten(path, PRIVATE_DIR)
     return path
 

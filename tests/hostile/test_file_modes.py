@@ -54,7 +54,12 @@ def test_first_run_makes_a_private_folder_ledger_and_lock(
     assert mode(paths.ledger_path()) == 0o600
 
 
-def test_an_old_open_data_folder_and_ledger_are_tightened(fresh_home: Path) -> None:
+def test_an_old_open_data_folder_and_ledger_are_tightened(
+    fresh_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What an earlier version left in the platform's folders (0755, 0644)."""
+    monkeypatch.delenv("POS_APP_HOME")
+    monkeypatch.setattr(paths.platformdirs, "user_data_dir", lambda *_a, **_k: str(fresh_home))
     fresh_home.mkdir(parents=True, mode=0o755)
     os.chmod(fresh_home, 0o755)
     ledger_file = fresh_home / "ledger.sqlite3"
@@ -65,6 +70,16 @@ def test_an_old_open_data_folder_and_ledger_are_tightened(fresh_home: Path) -> N
     assert mode(fresh_home) == 0o700
     assert mode(ledger_file) == 0o600
     assert mode(fresh_home / "ledger.sqlite3.lock") == 0o600
+
+
+def test_a_folder_someone_chose_keeps_its_mode(fresh_home: Path) -> None:
+    """``POS_APP_HOME=/tmp`` must not make /tmp private; the files in it still are."""
+    fresh_home.mkdir(parents=True, mode=0o755)
+    os.chmod(fresh_home, 0o1777)
+    Ledger(paths.ledger_path()).close()
+    config_mod.save(config_mod.Config(box_external_id="CAJA01"))
+    assert mode(fresh_home) == 0o1777
+    assert mode(paths.ledger_path()) == 0o600 and mode(paths.config_path()) == 0o600
 
 
 def test_config_is_saved_0600_in_a_0700_folder(fresh_home: Path) -> None:
