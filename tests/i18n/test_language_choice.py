@@ -121,6 +121,7 @@ def start_up(tmp_path: Path, **env: str) -> list[str]:
 
 
 @pytest.mark.slow
+@pytest.mark.posix  # Windows' QLocale.system() reads the user's locale, not LANG
 def test_lang_picks_the_language_at_start_up(tmp_path: Path) -> None:
     assert start_up(tmp_path, LANG="es_AR.UTF-8") == ["es", "Nueva venta", "Cancelar", "es_AR"]
     assert start_up(tmp_path, LANG="pt_BR.UTF-8") == ["pt_BR", "Nova venda", "Cancelar", "pt_BR"]

@@ -3,9 +3,11 @@ README promises: the suite offscreen on windows-latest and ubuntu-latest, lint a
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 
 WORKFLOW = Path(__file__).resolve().parents[2] / ".github" / "workflows" / "ci.yml"
@@ -65,3 +67,25 @@ def test_ubuntu_job_installs_what_ci_run_installs() -> None:
     ubuntu = commands(load()["jobs"]["ubuntu"])
     for package in ("libegl1", "libxkbcommon0", "libfontconfig1", "libdbus-1-3", "libgl1"):
         assert package in run_script and package in ubuntu, package
+
+
+def test_posix_only_tests_are_skipped_on_windows(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What the windows job relies on: ``@pytest.mark.posix`` tests skip there, others run."""
+    from tests import conftest
+
+    class Item:
+        def __init__(self, *keywords: str) -> None:
+            self.keywords = dict.fromkeys(keywords, True)
+            self.added: list[pytest.MarkDecorator] = []
+
+        def add_marker(self, marker: pytest.MarkDecorator) -> None:
+            self.added.append(marker)
+
+    posix, anywhere = Item("posix"), Item("gui")
+    monkeypatch.setattr(sys, "platform", "win32")
+    conftest.pytest_collection_modifyitems(None, [posix, anywhere])  # type: ignore[arg-type]
+    monkeypatch.undo()
+    assert [m.name for m in posix.added] == ["skip"] and anywhere.added == []
+    here = Item("posix")
+    conftest.pytest_collection_modifyitems(None, [here])  # type: ignore[arg-type]
+    assert here.added == []  # and run here
