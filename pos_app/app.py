@@ -173,11 +173,17 @@ async def run_windows(*, demo: bool = False, demo_site: str = DEFAULT_SITE_ID) -
 
 @contextlib.contextmanager
 def close_on_terminal_signals(window: MainWindow) -> Iterator[None]:
-    """Ctrl-C or SIGTERM close the window, so the orderly shutdown runs (main thread only)."""
+    """Ctrl-C, SIGTERM or (Windows) a closed console close the window, so the orderly shutdown
+    runs (main thread only)."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    wanted = [signal.SIGINT, signal.SIGTERM]
+    # SIGBREAK: Windows' Ctrl-Break and the console window being closed.
+    wanted = [
+        signal.SIGINT,
+        signal.SIGTERM,
+        *([signal.SIGBREAK] if hasattr(signal, "SIGBREAK") else []),
+    ]
     previous = {sig: signal.getsignal(sig) for sig in wanted}
     for sig in wanted:
         signal.signal(sig, lambda _sig, _frame: QTimer.singleShot(0, window.close))

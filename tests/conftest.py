@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 
 # Before any QApplication exists (pytest-qt creates it lazily).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -11,6 +12,12 @@ os.environ.setdefault("QT_API", "pyside6")
 os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 os.environ.pop("MP_ACCESS_TOKEN", None)
 os.environ.pop("MP_API_BASE_URL", None)
+
+if os.environ.get("POS_APP_SIMULATE_WINDOWS"):
+    # The Qt-free suites as on Windows (no fcntl, no os.fchmod): see tests/portability.
+    from tests.portability import simulate
+
+    simulate.install()
 
 import pytest
 
@@ -21,3 +28,13 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     home = tmp_path_factory.mktemp("pos_home")
     monkeypatch.setenv("POS_APP_HOME", str(home))
     return home
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """On Windows, skip what only POSIX can do (SIGKILL, file modes, the Windows simulation)."""
+    if sys.platform != "win32":
+        return
+    skip = pytest.mark.skip(reason="POSIX only (signals, file modes or fcntl)")
+    for item in items:
+        if "posix" in item.keywords:
+            item.add_marker(skip)

@@ -15,6 +15,7 @@ import sys
 from pos_app import __version__
 from pos_app.cli.output import EXIT_USAGE
 from pos_app.domain.money import SITES
+from pos_app.system.console import never_fail_on_encoding
 
 
 class _Parser(argparse.ArgumentParser):
@@ -112,6 +113,9 @@ def _sandbox(argv: list[str]) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # A Windows console or a redirected file speaks cp1252/cp850: a product named "Mate 🧉"
+    # must print as "Mate ?", not end the command with UnicodeEncodeError.
+    never_fail_on_encoding(sys.stdout, sys.stderr)
     argv = list(sys.argv[1:] if argv is None else argv)
     # "sandbox" hands every later argument to the sandbox's own parser. argparse's REMAINDER
     # refuses a remainder that starts with an option ("sandbox --port 8765"), so route it here.

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import logging
-import signal
 from collections.abc import Callable
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
@@ -34,6 +32,7 @@ from pos_app.runtime import open_runtime
 from pos_app.settings import config as config_mod
 from pos_app.settings import paths
 from pos_app.settings.config import PollSchedule
+from pos_app.system.console import stop_on_signals
 
 log = logging.getLogger(__name__)
 
@@ -163,15 +162,14 @@ async def cmd_charge(args: argparse.Namespace) -> int:
             lines.append(product.to_line(qty))
         await rt.engine.resume()
         stop = asyncio.Event()
-        loop = asyncio.get_running_loop()
-        with contextlib.suppress(NotImplementedError):
-            loop.add_signal_handler(signal.SIGINT, stop.set)
-            loop.add_signal_handler(signal.SIGTERM, stop.set)
         rt.bus.subscribe(_progress_printer(sales=bool(args.wait)))
-        sale = await rt.engine.charge(lines)
-        err(f"sale {sale.external_reference}: {describe(sale)}")
-        if args.wait and sale.is_open:
-            sale = await _follow(rt.engine, sale.external_reference, args.timeout, stop)
+        # Ctrl-C, SIGTERM and (Windows) console close cancel the order and verify: on Windows
+        # through Python's own signal handlers, as its event loops cannot watch signals.
+        with stop_on_signals(asyncio.get_running_loop(), stop.set):
+            sale = await rt.engine.charge(lines)
+            err(f"sale {sale.external_reference}: {describe(sale)}")
+            if args.wait and sale.is_open:
+                sale = await _follow(rt.engine, sale.external_reference, args.timeout, stop)
         if args.json:
             print_json(sale_json(sale))
         elif not args.wait:

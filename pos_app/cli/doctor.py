@@ -19,6 +19,7 @@ from pos_app.notifications.diagnose import check_receiver
 from pos_app.runtime import resolve_base_url
 from pos_app.settings import config as config_mod
 from pos_app.settings import paths, secrets
+from pos_app.system.files import network_location
 
 
 @dataclass
@@ -84,6 +85,17 @@ async def run_checks() -> list[Check]:
         checks.extend(await _api_checks(config, source.token))
 
     checks.append(_ledger_check())
+    share = network_location(paths.data_dir())
+    if share:  # README, Windows: WAL needs the ledger on a local disk
+        checks.append(
+            Check(
+                "ledger location",
+                False,
+                f"{paths.data_dir()} is on the network share {share}",
+                "SQLite's write-ahead log is not safe there: set POS_APP_HOME to a folder on "
+                "this computer's own disk.",
+            )
+        )
     checks.extend(await _receiver_checks(config))
     return checks
 

@@ -9,6 +9,7 @@ from typing import Any
 from pos_app.domain.money import format_money, site_for
 from pos_app.domain.records import SaleSnapshot
 from pos_app.domain.sale import SaleStatus
+from pos_app.system.console import is_unicode
 
 # Exit codes (documented in the README and in --help)
 EXIT_OK = 0
@@ -67,7 +68,8 @@ def sale_line(sale: SaleSnapshot) -> str:
 
 
 def print_json(data: Any) -> None:
-    json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
+    # On a narrow code page (cp1252...) "\u20b2" keeps the text intact where "₲" could not.
+    json.dump(data, sys.stdout, indent=2, ensure_ascii=not is_unicode(sys.stdout))
     sys.stdout.write("\n")
     sys.stdout.flush()
 

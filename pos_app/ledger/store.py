@@ -7,6 +7,7 @@ disk what the rest of the app was told. Amounts are stored as decimal text, neve
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
@@ -25,6 +26,9 @@ from pos_app.i18n import QT_TRANSLATE_NOOP, Message, message
 from pos_app.ledger.catalog import CatalogRepository
 from pos_app.ledger.lock import InstanceLock
 from pos_app.ledger.migrations import migrate
+from pos_app.system.files import network_location, private_file
+
+log = logging.getLogger(__name__)
 
 CTX = "Ledger"
 _SALE_ID = "SELECT id FROM sales WHERE external_reference = ?"
@@ -84,6 +88,16 @@ class Ledger:
         if exclusive:
             self._lock = InstanceLock(path.with_name(path.name + ".lock"))
             self._lock.acquire()
+        # SQLite's WAL keeps a shared-memory index beside the ledger, which a network share
+        # does not provide reliably: say so (README, Windows) but keep selling.
+        self.network_share = network_location(path.parent)
+        if self.network_share:
+            log.warning(
+                "the ledger %s is on a network share (%s): keep the data folder on a local disk",
+                path,
+                self.network_share,
+            )
+        private_file(path)  # 0600 from the start (SQLite gives -wal and -shm the same mode)
         try:
             self._conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
             self._conn.row_factory = sqlite3.Row

@@ -20,6 +20,7 @@ from typing import Any
 from pos_app.domain.money import DEFAULT_SITE_ID, SITES, site_for
 from pos_app.i18n import QT_TRANSLATE_NOOP, Message, message
 from pos_app.settings import paths
+from pos_app.system import files
 
 log = logging.getLogger(__name__)
 
@@ -149,6 +150,7 @@ def _check_types(config: Config) -> None:
 
 def load(path: Path | None = None) -> LoadResult:
     path = path or paths.config_path()
+    files.tighten_private_file(path)  # 0666 by hand or by a copy: back to 0600, with a warning
     try:
         raw = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -185,18 +187,19 @@ def _move_aside(path: Path, why: str) -> LoadResult:
 
 
 def save(config: Config, path: Path | None = None) -> Path:
-    """Write atomically: a temporary file in the same folder, fsync, then rename over."""
+    """Write atomically: a temporary file in the same folder (0600 where modes exist), fsync,
+    then rename over, retried while Windows reports the target in use (an antivirus)."""
     path = path or paths.config_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    files.private_dir(path.parent, ours=False)  # a new folder is 0700; see paths
     text = json.dumps(to_json(config), indent=2, sort_keys=True) + "\n"
     fd, tmp = tempfile.mkstemp(prefix=".config-", suffix=".tmp", dir=path.parent)
     try:
-        os.fchmod(fd, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        files.chmod_fd(fd, files.PRIVATE_FILE)  # mkstemp makes 0600; say it, whatever it does
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        files.replace_with_retry(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import platformdirs
 
+from pos_app.system.files import private_dir
+
 APP_NAME = "pos-app"
 
 
@@ -19,15 +21,13 @@ def data_dir() -> Path:
     """The ledger, its lock and logs."""
     override = _home_override()
     path = override if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return private_dir(path, ours=override is None)  # 0700 where modes exist
 
 
 def config_dir() -> Path:
     override = _home_override()
     path = override if override else Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return private_dir(path, ours=override is None)
 
 
 def config_path() -> Path:

@@ -649,6 +649,10 @@
         <translation>pos-app ya está abierta con esta carpeta de datos ({folder}). Solo un programa de caja puede usar una caja a la vez: cambie a la ventana abierta, o ciérrela primero.</translation>
     </message>
     <message>
+        <source>This system offers no file lock (neither flock nor msvcrt), so pos-app cannot make sure it is the only cashier program on {folder}.</source>
+        <translation>Este sistema no ofrece bloqueo de archivos (ni flock ni msvcrt), así que pos-app no puede asegurarse de ser el único programa de caja en {folder}.</translation>
+    </message>
+    <message>
         <source>The sales ledger cannot be written ({detail}). Nothing was sent to Mercado Pago. Check the free disk space and the data folder&apos;s permissions.</source>
         <translation>No se puede escribir el registro de ventas ({detail}). No se envió nada a Mercado Pago. Revise el espacio libre en disco y los permisos de la carpeta de datos.</translation>
     </message>

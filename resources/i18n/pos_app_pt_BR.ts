@@ -649,6 +649,10 @@
         <translation>O pos-app já está aberto com esta pasta de dados ({folder}). Só um programa de caixa pode usar um caixa por vez: vá para a janela aberta ou feche-a primeiro.</translation>
     </message>
     <message>
+        <source>This system offers no file lock (neither flock nor msvcrt), so pos-app cannot make sure it is the only cashier program on {folder}.</source>
+        <translation>Este sistema não oferece bloqueio de arquivos (nem flock nem msvcrt), então o pos-app não pode garantir que é o único programa de caixa em {folder}.</translation>
+    </message>
+    <message>
         <source>The sales ledger cannot be written ({detail}). Nothing was sent to Mercado Pago. Check the free disk space and the data folder&apos;s permissions.</source>
         <translation>Não é possível gravar o registro de vendas ({detail}). Nada foi enviado ao Mercado Pago. Verifique o espaço livre em disco e as permissões da pasta de dados.</translation>
     </message>

@@ -124,6 +124,7 @@ def run_child(module: str, *args: str, timeout: float = 900, **env: str) -> dict
         env=child_env(**env),
         capture_output=True,
         text=True,
+        encoding="utf-8",
         timeout=timeout,
         check=False,
     )
@@ -173,6 +174,7 @@ def sandbox_process() -> Iterator[str]:
         env=child_env(),
         stdout=subprocess.PIPE,
         text=True,
+        encoding="utf-8",
     )
     try:
         assert process.stdout is not None

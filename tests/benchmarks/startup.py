@@ -75,6 +75,7 @@ def spawn(kind: str, env: dict[str, str]) -> float:
         env=env,
         capture_output=True,
         text=True,
+        encoding="utf-8",
         timeout=120,
         check=False,
     )

@@ -35,6 +35,7 @@ def test_the_quick_pass_runs_every_benchmark(tmp_path: Path) -> None:
         env=child_env(),
         capture_output=True,
         text=True,
+        encoding="utf-8",
         timeout=240,
         check=False,
     )

@@ -34,6 +34,8 @@ from tests.checkout.harness import config_for
 from tests.faults.invariants import check
 from tests.faults.rig import WAIT
 
+pytestmark = pytest.mark.posix  # SIGKILL
+
 REPO = Path(__file__).resolve().parents[2]
 
 
@@ -48,7 +50,7 @@ class TillProcess:
         async with asyncio.timeout(WAIT):
             while True:
                 raw = await self.proc.stdout.readline()
-                assert raw, f"the till ended early:\n{self.stderr.read_text()}"
+                assert raw, f"the till ended early:\n{self.stderr.read_text(encoding='utf-8')}"
                 text = raw.decode().strip()
                 if text.startswith(prefix):
                     return text[len(prefix) :].strip()

@@ -23,6 +23,8 @@ from tests.checkout.harness import config_for
 from tests.faults.invariants import check
 from tests.faults.test_sigkill import start_till
 
+pytestmark = pytest.mark.posix  # SIGKILL
+
 # What a second cashier might try while the first till is selling.
 REFUSED = {
     "charge": ["charge", "--item", "Otro:1:10", "--wait", "--timeout", "5"],

@@ -109,13 +109,19 @@ def start_up(tmp_path: Path, **env: str) -> list[str]:
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG"))}
     clean.update(POS_APP_HOME=str(tmp_path), QT_QPA_PLATFORM="offscreen", **env)
     out = subprocess.run(
-        [sys.executable, "-c", STARTUP], env=clean, capture_output=True, text=True, timeout=60
+        [sys.executable, "-c", STARTUP],
+        env=clean,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
     )
     assert out.returncode == 0, out.stderr
     return out.stdout.strip().split("|")
 
 
 @pytest.mark.slow
+@pytest.mark.posix  # Windows' QLocale.system() reads the user's locale, not LANG
 def test_lang_picks_the_language_at_start_up(tmp_path: Path) -> None:
     assert start_up(tmp_path, LANG="es_AR.UTF-8") == ["es", "Nueva venta", "Cancelar", "es_AR"]
     assert start_up(tmp_path, LANG="pt_BR.UTF-8") == ["pt_BR", "Nova venda", "Cancelar", "pt_BR"]

@@ -44,6 +44,7 @@ def test_cli_prints_credentials_and_serves() -> None:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        encoding="utf-8",
     )
     try:
         output = _read_until(_lines(process), "Ctrl-C")

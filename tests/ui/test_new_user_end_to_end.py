@@ -111,7 +111,7 @@ def test_a_new_account_creates_its_store_and_box_prints_the_qr_and_sells(
     assert (saved.store_external_id, saved.box_external_id) == (store_id, box_id)
     token = secrets.load_token().token
     assert token is not None  # in the (test) keyring, not in the config file
-    assert sandbox_state.seller_token not in paths.config_path().read_text()
+    assert sandbox_state.seller_token not in paths.config_path().read_text(encoding="utf-8")
 
     # The first sale, on the new box.
     stack = AsyncExitStack()

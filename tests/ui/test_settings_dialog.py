@@ -143,7 +143,7 @@ def test_a_good_token_is_checked_then_saved_on_ok(
     saved = config_mod.load().config
     assert (saved.user_id, saved.site_id) == (user_id, "MLB")
     assert (saved.store_external_id, saved.box_external_id) == ("SUC001", "CAJA01")
-    assert token not in paths.config_path().read_text()  # never in the file
+    assert token not in paths.config_path().read_text(encoding="utf-8")  # never in the file
     assert page.secret_status.text().startswith("Access token: saved, ends in")
     assert page.token_edit.text() == ""
 

@@ -176,13 +176,15 @@ def test_without_a_keyring_the_token_can_serve_this_session_only(
     qtbot.waitUntil(task.done, timeout=WAIT)
     outcome = task.result()
     assert outcome is not None and outcome.token == AccessToken(sandbox_state.seller_token)
-    assert sandbox_state.seller_token not in paths.config_path().read_text()
+    assert sandbox_state.seller_token not in paths.config_path().read_text(encoding="utf-8")
 
 
 def test_a_damaged_config_is_announced_and_the_demo_restarts_the_app(
     qloop: Any, qtbot: QtBot, keyring_memory: MemoryKeyring, screenshot: Any
 ) -> None:
-    paths.config_path().write_text('{"schema_version": 1, "order_ttl_minutes": "soon"}')
+    paths.config_path().write_text(
+        '{"schema_version": 1, "order_ttl_minutes": "soon"}', encoding="utf-8"
+    )
     task = asyncio.ensure_future(app_mod.run_windows())
     assistant = shown_assistant(qtbot)
     assert assistant.banner.isVisible()
