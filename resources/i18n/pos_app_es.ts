@@ -440,6 +440,10 @@
         <source>The settings file was damaged ({why}) and was put aside as {moved}. Default settings are in use: please check them.</source>
         <translation>El archivo de configuración estaba dañado ({why}) y se apartó como {moved}. Se usa la configuración predeterminada: revísela, por favor.</translation>
     </message>
+    <message>
+        <source>The settings file was damaged ({why}) and a copy was put aside as {moved}. The settings that could be read were kept, the others are back to their defaults: please check them in Settings.</source>
+        <translation>El archivo de configuración estaba dañado ({why}) y se apartó una copia como {moved}. Se conservó la configuración que se pudo leer; el resto volvió a sus valores predeterminados: revísela en Configuración, por favor.</translation>
+    </message>
 </context>
 <context>
     <name>Country</name>

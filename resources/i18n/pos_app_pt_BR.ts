@@ -440,6 +440,10 @@
         <source>The settings file was damaged ({why}) and was put aside as {moved}. Default settings are in use: please check them.</source>
         <translation>O arquivo de configurações estava danificado ({why}) e foi separado como {moved}. As configurações padrão estão em uso: revise-as, por favor.</translation>
     </message>
+    <message>
+        <source>The settings file was damaged ({why}) and a copy was put aside as {moved}. The settings that could be read were kept, the others are back to their defaults: please check them in Settings.</source>
+        <translation>O arquivo de configurações estava danificado ({why}) e uma cópia foi separada como {moved}. As configurações que puderam ser lidas foram mantidas; as demais voltaram ao padrão: revise-as em Configurações, por favor.</translation>
+    </message>
 </context>
 <context>
     <name>Country</name>
