@@ -54,6 +54,10 @@ def run_command(args: argparse.Namespace) -> int:
             from pos_app.cli.configure import cmd_configure
 
             return asyncio.run(cmd_configure(args))
+        if args.command == "ledger":
+            from pos_app.cli.ledger import cmd_ledger
+
+            return cmd_ledger(args)
         if args.command == "doctor":
             from pos_app.cli.doctor import cmd_doctor
 
