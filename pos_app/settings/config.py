@@ -23,7 +23,7 @@ from typing import Any
 from pos_app.domain.money import DEFAULT_SITE_ID, site_for
 from pos_app.i18n import QT_TRANSLATE_NOOP, Message, message
 from pos_app.settings import paths
-from pos_app.settings.config_fields import check_fields, max_total_problem
+from pos_app.settings.config_fields import check_fields, plain_amount
 
 log = logging.getLogger(__name__)
 
@@ -96,9 +96,11 @@ class Config:
 
     def max_total_amount(self) -> Decimal:
         if self.max_total:
-            # The loader already dropped a bad one; a Config made in code gets the same rule.
-            if max_total_problem(self.max_total, self.site_id) is None:
-                return Decimal(self.max_total)
+            # Unrounded, even with too many decimals for the site: Settings shows it refused.
+            # The loader already dropped what is not an amount; a Config made in code too.
+            amount = plain_amount(self.max_total)
+            if amount is not None:
+                return amount
             log.warning("max_total %r is not an amount; using the default", self.max_total)
         return site_for(self.site_id).default_max_total
 

@@ -79,19 +79,30 @@ def _language(text: str) -> Message | None:
     return None if text in codes else Message("Config", "not a language this app speaks")
 
 
+def plain_amount(text: str) -> Decimal | None:
+    """``150000`` or ``99999.50`` (how the config stores an amount) as a positive ``Decimal``;
+    ``None`` for anything else ("1e309", "sNaN", "Infinity", "-5", "1_000", "1.234,50")."""
+    if not _AMOUNT.match(text):
+        return None
+    try:
+        amount = Decimal(text)
+        return amount if amount > 0 else None
+    except Exception:  # whatever Decimal raises, never a traceback
+        return None
+
+
 def max_total_problem(value: Any, site_id: str) -> Problem | None:
-    """The largest sale as stored: "" (the site's default) or a plain positive amount."""
+    """The largest sale as stored: "" (the site's default) or a plain positive amount with no
+    more decimals than the site's currency has."""
     if not isinstance(value, str):
         return "not text"
     if not value:
         return None
-    if not _AMOUNT.match(value):
+    amount = plain_amount(value)
+    if amount is None:
         return "not an amount like 150000 or 99999.50"
     site = SITES.get(site_id, SITES[DEFAULT_SITE_ID])
     try:
-        amount = Decimal(value)
-        if amount <= 0:
-            return "must be more than zero"
         if not has_valid_decimals(amount, site):
             return f"{site.currency} has {site.decimals} decimals"
     except Exception:  # whatever the money rules raise, never a traceback
