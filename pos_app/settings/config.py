@@ -13,6 +13,7 @@ import contextlib
 import json
 import logging
 import os
+import stat
 import tempfile
 import time
 from dataclasses import asdict, dataclass, field, replace
@@ -148,10 +149,12 @@ def load(path: Path | None = None) -> LoadResult:
     """
     path = path or paths.config_path()
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return _set_aside(path, f"{size} bytes, not a settings file", Config(), [])
-        raw = path.read_bytes()
+        if not stat.S_ISREG(path.stat().st_mode):  # a folder, a device, a pipe (would block)
+            return _set_aside(path, "not a file", Config(), [])
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+        if len(raw) > MAX_FILE_BYTES:
+            return _set_aside(path, "far too large for a settings file", Config(), [])
     except FileNotFoundError:
         return LoadResult(Config())
     except OSError as exc:

@@ -150,6 +150,22 @@ def test_a_folder_where_the_file_should_be_is_set_aside(_isolated_home: Path) ->
     assert config_mod.load().problem is None
 
 
+@pytest.mark.parametrize("kind", ["fifo", "device", "huge"])
+def test_something_that_is_not_a_settings_file(_isolated_home: Path, kind: str) -> None:
+    """A pipe would block the start-up for ever, /dev/zero would fill the memory."""
+    path = paths.config_path()
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "device":
+        path.symlink_to("/dev/zero")
+    else:
+        path.write_bytes(b'{"nickname": "' + b"x" * (2 << 20) + b'"}')
+    loaded = config_mod.load()
+    assert loaded.problem is not None and loaded.config == Config()
+    assert len(set_aside(_isolated_home)) == 1
+    assert config_mod.load().problem is None
+
+
 @settings(
     max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import random
 from collections.abc import Iterator
 from typing import Any
@@ -103,3 +104,18 @@ def test_random_bytes_do_not_stop_the_app(
     assistant.close()
     qtbot.waitUntil(task.done, timeout=WAIT)
     assert config_mod.load().problem is None
+
+
+def test_a_pipe_as_settings_file_does_not_hang_the_start_up(
+    qloop: Any, qtbot: QtBot, keyring_memory: MemoryKeyring
+) -> None:
+    from pos_app.ui.translations import configured_language
+
+    os.mkfifo(paths.config_path())
+    assert configured_language() == ""  # the language peek before the window: no blocking
+    task = asyncio.ensure_future(app_mod.run_windows())
+    qtbot.waitUntil(lambda: visible(SetupAssistant) is not None or task.done(), timeout=WAIT)
+    assistant: SetupAssistant = visible(SetupAssistant)
+    assert "damaged" in assistant.banner.text()
+    assistant.close()
+    qtbot.waitUntil(task.done, timeout=WAIT)
