@@ -281,6 +281,10 @@ def _set_aside(path: Path, why: str, config: Config, dropped: list[tuple[str, st
             moved=moved,
         )
     else:
+        # The names of the settings that went back to their defaults; the log says why.
+        summary = [why] if why else []
+        if dropped:
+            summary.append(", ".join(name for name, _ in dropped))
         problem = message(
             CTX,
             QT_TRANSLATE_NOOP(
@@ -289,7 +293,7 @@ def _set_aside(path: Path, why: str, config: Config, dropped: list[tuple[str, st
                 "The settings that could be read were kept, the others are back to their "
                 "defaults: please check them in Settings.",
             ),
-            why="; ".join(reasons),
+            why="; ".join(summary),
             moved=moved,
         )
     return LoadResult(
