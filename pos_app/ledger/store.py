@@ -67,10 +67,9 @@ class LedgerDamagedError(LedgerError):
                 QT_TRANSLATE_NOOP(
                     "Ledger",
                     "The sales ledger {path} is damaged: part of it can no longer be read "
-                    "({detail}). Nothing was changed in it and nothing was sent to Mercado Pago. "
-                    "To sell again, start a fresh ledger (the damaged one is kept aside under a "
-                    "dated name) or restore a backup copy: run 'pos-app ledger recover', or "
-                    "start the app and choose.",
+                    "({detail}). Nothing was changed in it. To sell again, start a fresh ledger "
+                    "(the damaged one is kept aside under a dated name) or restore a backup "
+                    "copy: run 'pos-app ledger recover', or start the app and choose.",
                 ),
                 path=str(path),
                 detail=detail,

@@ -653,8 +653,8 @@
         <translation>pos-app ya está abierta con esta carpeta de datos ({folder}). Solo un programa de caja puede usar una caja a la vez: cambie a la ventana abierta, o ciérrela primero.</translation>
     </message>
     <message>
-        <source>The sales ledger {path} is damaged: part of it can no longer be read ({detail}). Nothing was changed in it and nothing was sent to Mercado Pago. To sell again, start a fresh ledger (the damaged one is kept aside under a dated name) or restore a backup copy: run &apos;pos-app ledger recover&apos;, or start the app and choose.</source>
-        <translation>El registro de ventas {path} está dañado: una parte ya no se puede leer ({detail}). No se modificó nada en él y no se envió nada a Mercado Pago. Para volver a vender, empiece un registro nuevo (el dañado se guarda aparte con la fecha en el nombre) o restaure una copia de respaldo: ejecute &apos;pos-app ledger recover&apos;, o abra la aplicación y elija.</translation>
+        <source>The sales ledger {path} is damaged: part of it can no longer be read ({detail}). Nothing was changed in it. To sell again, start a fresh ledger (the damaged one is kept aside under a dated name) or restore a backup copy: run &apos;pos-app ledger recover&apos;, or start the app and choose.</source>
+        <translation>El registro de ventas {path} está dañado: una parte ya no se puede leer ({detail}). No se modificó nada en él. Para volver a vender, empiece un registro nuevo (el dañado se guarda aparte con la fecha en el nombre) o restaure una copia de respaldo: ejecute &apos;pos-app ledger recover&apos;, o abra la aplicación y elija.</translation>
     </message>
     <message>
         <source>The sales ledger cannot be written ({detail}). Nothing was sent to Mercado Pago. Check the free disk space and the data folder&apos;s permissions.</source>

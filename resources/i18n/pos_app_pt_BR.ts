@@ -653,8 +653,8 @@
         <translation>O pos-app já está aberto com esta pasta de dados ({folder}). Só um programa de caixa pode usar um caixa por vez: vá para a janela aberta ou feche-a primeiro.</translation>
     </message>
     <message>
-        <source>The sales ledger {path} is damaged: part of it can no longer be read ({detail}). Nothing was changed in it and nothing was sent to Mercado Pago. To sell again, start a fresh ledger (the damaged one is kept aside under a dated name) or restore a backup copy: run &apos;pos-app ledger recover&apos;, or start the app and choose.</source>
-        <translation>O registro de vendas {path} está danificado: uma parte não pode mais ser lida ({detail}). Nada foi alterado nele e nada foi enviado ao Mercado Pago. Para voltar a vender, comece um registro novo (o danificado fica guardado à parte com a data no nome) ou restaure uma cópia de segurança: execute &apos;pos-app ledger recover&apos;, ou abra o aplicativo e escolha.</translation>
+        <source>The sales ledger {path} is damaged: part of it can no longer be read ({detail}). Nothing was changed in it. To sell again, start a fresh ledger (the damaged one is kept aside under a dated name) or restore a backup copy: run &apos;pos-app ledger recover&apos;, or start the app and choose.</source>
+        <translation>O registro de vendas {path} está danificado: uma parte não pode mais ser lida ({detail}). Nada foi alterado nele. Para voltar a vender, comece um registro novo (o danificado fica guardado à parte com a data no nome) ou restaure uma cópia de segurança: execute &apos;pos-app ledger recover&apos;, ou abra o aplicativo e escolha.</translation>
     </message>
     <message>
         <source>The sales ledger cannot be written ({detail}). Nothing was sent to Mercado Pago. Check the free disk space and the data folder&apos;s permissions.</source>
