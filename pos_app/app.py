@@ -14,7 +14,8 @@ First run: with no access token, no account or no store and box, the setup assis
 (:mod:`pos_app.ui.setup_assistant`) opens instead of a window that could not charge. Its "Try the
 demo first" makes :func:`run_windows` answer :data:`DEMO_REQUESTED`, and :func:`main` starts
 again in demo mode. A settings file that was damaged (and put aside) is announced with a
-non-modal notice.
+non-modal notice. A damaged ledger stops nothing silently: before the window, a dialog offers a
+fresh ledger or a backup (:mod:`pos_app.ui.ledger_recovery`), the damaged file kept aside.
 
 Shutdown follows the design notes: the app does not quit when the last window closes; closing the
 main window sets an ``asyncio.Event``, and :func:`main` then closes the engine, the HTTP client, the
@@ -35,7 +36,7 @@ import threading
 from collections.abc import Iterator, Mapping
 from contextlib import AsyncExitStack
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 # PySide6 before qasync, or qasync may pick another Qt binding.
 from PySide6.QtCore import QCoreApplication, QTimer
@@ -45,6 +46,7 @@ import qasync  # isort: skip
 
 from pos_app.domain.money import DEFAULT_SITE_ID, site_for
 from pos_app.errors import UserFacingError
+from pos_app.ledger.store import LedgerDamagedError
 from pos_app.mercadopago.credentials import AccessToken
 from pos_app.runtime import Runtime, open_runtime
 from pos_app.settings import config as config_mod
@@ -54,6 +56,7 @@ from pos_app.settings.config import Config
 from pos_app.settings.memory_keyring import memory_keyring
 from pos_app.ui.bridge import EngineBridge
 from pos_app.ui.errors import describe_error, show_error, translate_message
+from pos_app.ui.ledger_recovery import ask_ledger_recovery, recovered_notice
 from pos_app.ui.main_window import MainWindow
 from pos_app.ui.qt_workarounds import reserve_bool_references
 from pos_app.ui.settings_widgets import show_notice
@@ -147,9 +150,13 @@ async def run_windows(*, demo: bool = False, demo_site: str = DEFAULT_SITE_ID) -
                 # A token the keyring could not keep serves this session only; otherwise the
                 # runtime reads the one the assistant just saved.
                 token, origin = outcome.token, "session"
-            rt = await stack.enter_async_context(
-                open_runtime(config=config, token=token, token_origin=origin)
+            opened = await open_runtime_or_recover(
+                stack, config=config, token=token, token_origin=origin
             )
+            if opened is None:  # a damaged ledger, and the cashier chose to quit
+                return 0
+            rt, recovered = opened
+            problem = "\n\n".join(p for p in (problem, recovered) if p)
         bridge = EngineBridge(rt.engine.bus)
         stack.callback(bridge.detach)
         window = MainWindow(rt, bridge)
@@ -158,7 +165,7 @@ async def run_windows(*, demo: bool = False, demo_site: str = DEFAULT_SITE_ID) -
         window.closed.connect(closed.set)
         window.show()
         stack.enter_context(close_on_terminal_signals(window))
-        if problem:  # the settings file was damaged and put aside: say so, keep selling
+        if problem:  # damaged settings or ledger put aside: say so, keep selling
             show_notice(window, problem)
         if phone_place is not None:
             await open_phone(stack, window, rt, *phone_place)
@@ -169,6 +176,26 @@ async def run_windows(*, demo: bool = False, demo_site: str = DEFAULT_SITE_ID) -
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await task
     return 0
+
+
+async def open_runtime_or_recover(
+    stack: AsyncExitStack, **kwargs: Any
+) -> tuple[Runtime, str] | None:
+    """The runtime; with a damaged ledger, first the way back (a fresh ledger or a backup, the
+    damaged file kept aside) and then the runtime on the recovered ledger. ``None``: the cashier
+    chose to quit. The text says what the recovery did ("" when there was none)."""
+    notice = ""
+    while True:
+        try:
+            rt = await stack.enter_async_context(open_runtime(**kwargs))
+        except LedgerDamagedError as exc:
+            log.error("the ledger is damaged: %s", exc.detail)
+            done = await ask_ledger_recovery(exc)
+            if done is None:
+                return None
+            notice = recovered_notice(done)
+            continue
+        return rt, notice
 
 
 @contextlib.contextmanager

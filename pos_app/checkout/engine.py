@@ -204,14 +204,10 @@ class CheckoutEngine:
                 cause="cancel",
                 detail="cash" if cash else "",
             )
-        # Reconciling a sale with ``cancel_requested`` clears the box first, then looks.
+        # The intent is on disk before the box is touched: a till killed from here on finishes
+        # this cancel when it starts again (:meth:`resume`).
         ref = sale.external_reference
-        sale = await self.reconcile(ref, "cancel")
-        if sale.is_open and not sale.trouble:
-            await self._sleep(self.settings.cancel_recheck_delay)
-            sale = await self.reconcile(ref, "cancel")
-        if sale.is_open and not sale.trouble:
-            sale = await self._finish_cancel(ref)
+        sale = await self._confirm_cancel(ref, "cancel")
         if sale.is_open:
             # The box could not be cleared, or nobody could confirm that no payment slipped
             # through: never call that canceled (the cashier would take cash from a customer
@@ -248,7 +244,12 @@ class CheckoutEngine:
         """Start-up: every sale left open by the last run is checked and tracked again."""
         resumed = []
         for sale in self.ledger.open_sales():
-            sale = await self.reconcile(sale.external_reference, "resume")
+            if sale.cancel_requested:
+                # Killed while a cancel was being confirmed (the box may be empty already):
+                # finish it as a live cancel would, or the next charge finds the box "busy".
+                sale = await self._confirm_cancel(sale.external_reference, "resume")
+            else:
+                sale = await self.reconcile(sale.external_reference, "resume")
             if sale.is_open and sale.box_external_id == self.settings.box_external_id:
                 self._start_tracking(sale.external_reference)
             resumed.append(sale)
@@ -397,6 +398,18 @@ class CheckoutEngine:
         self.ledger.record_event(
             sale.external_reference, now=self.clock(), kind="box_cleared", cause=cause, detail=""
         )
+
+    async def _confirm_cancel(self, ref: str, cause: str) -> SaleSnapshot:
+        """A sale with ``cancel_requested``: clear the box and look (one reconcile), look again
+        ``cancel_recheck_delay`` later, then call it canceled. A payment found wins (paid); with
+        trouble the sale stays open and tracking finishes the cancel."""
+        sale = await self.reconcile(ref, cause)
+        if sale.is_open and not sale.trouble:
+            await self._sleep(self.settings.cancel_recheck_delay)
+            sale = await self.reconcile(ref, "cancel")
+        if sale.is_open and not sale.trouble:
+            sale = await self._finish_cancel(ref)
+        return sale
 
     async def _finish_cancel(self, ref: str) -> SaleSnapshot:
         async with self._lock(ref):

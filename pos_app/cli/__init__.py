@@ -96,6 +96,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.add_argument("--limit", type=int, default=100)
 
+    p = sub.add_parser("ledger", help="the sales ledger: check it, recover a damaged one")
+    lsub = p.add_subparsers(dest="ledger_command", parser_class=_Parser, required=True)
+    rec = lsub.add_parser(
+        "recover",
+        help="say whether the ledger is damaged; start a fresh one or restore a backup, "
+        "keeping the damaged file aside",
+    )
+    way = rec.add_mutually_exclusive_group()
+    way.add_argument("--fresh", action="store_true", help="start an empty ledger")
+    way.add_argument("--restore", metavar="BACKUP", help="put a copy of this backup in its place")
+    rec.add_argument("--json", action="store_true")
+
     p = sub.add_parser("doctor", help="check configuration, credentials, store, box, ledger")
     p.add_argument("--json", action="store_true")
     return parser

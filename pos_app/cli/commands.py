@@ -43,6 +43,8 @@ class UsageError(Exception):
 
 def run_command(args: argparse.Namespace) -> int:
     try:
+        if args.command not in ("configure", "doctor"):  # those two report it themselves
+            announce_config_damage()
         if args.command == "sales":
             return cmd_sales(args)
         if args.command == "catalog":
@@ -51,6 +53,10 @@ def run_command(args: argparse.Namespace) -> int:
             from pos_app.cli.configure import cmd_configure
 
             return asyncio.run(cmd_configure(args))
+        if args.command == "ledger":
+            from pos_app.cli.ledger import cmd_ledger
+
+            return cmd_ledger(args)
         if args.command == "doctor":
             from pos_app.cli.doctor import cmd_doctor
 
@@ -69,6 +75,13 @@ def run_command(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         err("pos-app: interrupted")
         return EXIT_ERROR
+
+
+def announce_config_damage() -> None:
+    """A damaged settings file is put aside and repaired by the first load: say so, once."""
+    loaded = config_mod.load()
+    if loaded.problem is not None:
+        err(f"pos-app: {loaded.problem}")
 
 
 # -- ledger only -------------------------------------------------------------------------------

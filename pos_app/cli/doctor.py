@@ -226,13 +226,15 @@ async def _store_box_checks(
 def _ledger_check() -> Check:
     path = paths.ledger_path()
     try:
-        ledger = Ledger(path, exclusive=False)
+        ledger = Ledger(path, exclusive=False)  # runs PRAGMA quick_check first
     except LedgerError as exc:
         return Check("ledger", False, str(exc.msg))
     try:
         ledger._conn.execute("BEGIN IMMEDIATE")  # proves we can write, then undo
         ledger._conn.execute("ROLLBACK")
         open_sales = ledger.open_sales()
+    except LedgerError as exc:  # a read that found damage the quick check did not
+        return Check("ledger", False, str(exc.msg))
     except sqlite3.Error as exc:
         return Check(
             "ledger", False, f"{path}: cannot write ({exc})", "Check disk space and permissions."
@@ -246,7 +248,7 @@ def _ledger_check() -> Check:
         lock.release()
     except AlreadyRunningError:
         running = "; the cashier app is running"
-    detail = f"{path}, {len(open_sales)} sale(s) waiting for payment{running}"
+    detail = f"{path}, whole, {len(open_sales)} sale(s) waiting for payment{running}"
     if open_sales:
         refs = ", ".join(s.external_reference for s in open_sales[:5])
         return Check("ledger", True, detail, f"Pending: {refs} ('pos-app status REF' checks one).")

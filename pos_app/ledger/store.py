@@ -59,7 +59,58 @@ class LedgerError(UserFacingError):
     """The ledger cannot be written (disk full, read-only, damaged)."""
 
 
-def _ledger_error(exc: sqlite3.Error) -> LedgerError:
+class LedgerDamagedError(LedgerError):
+    """Part of the ledger file can no longer be read (lost pages, cut short, overwritten).
+
+    The file is left exactly as it is; :mod:`pos_app.ledger.recovery` offers the way back."""
+
+    def __init__(self, path: Path, detail: str) -> None:
+        super().__init__(
+            message(
+                CTX,
+                QT_TRANSLATE_NOOP(
+                    "Ledger",
+                    "The sales ledger {path} is damaged: part of it can no longer be read "
+                    "({detail}). Nothing was changed in it. To sell again, start a fresh ledger "
+                    "(the damaged one is kept aside under a dated name) or restore a backup "
+                    "copy: run 'pos-app ledger recover', or start the app and choose.",
+                ),
+                path=str(path),
+                detail=detail,
+            )
+        )
+        self.path = path
+        self.detail = detail
+
+
+# SQLite's primary result codes for a damaged file: SQLITE_CORRUPT, SQLITE_NOTADB.
+_DAMAGE_CODES = frozenset({11, 26})
+
+
+def is_damage(exc: sqlite3.Error) -> bool:
+    """True when SQLite says the file itself is damaged (not full, locked or read-only)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if isinstance(code, int) and code & 0xFF in _DAMAGE_CODES:
+        return True
+    text = str(exc).lower()
+    return "malformed" in text or "not a database" in text
+
+
+def quick_check(conn: sqlite3.Connection) -> str | None:
+    """``PRAGMA quick_check``: ``None`` when the file is whole, else what SQLite found."""
+    try:
+        rows = conn.execute("PRAGMA quick_check(5)").fetchall()
+    except sqlite3.DatabaseError as exc:
+        if is_damage(exc):
+            return str(exc)
+        raise
+    found = [str(row[0]) for row in rows]
+    return None if found == ["ok"] else "; ".join(found)
+
+
+def _ledger_error(exc: sqlite3.Error, path: Path) -> LedgerError:
+    if is_damage(exc):
+        return LedgerDamagedError(path, str(exc))
     return LedgerError(
         message(
             CTX,
@@ -98,17 +149,25 @@ class Ledger:
                 self.network_share,
             )
         private_file(path)  # 0600 from the start (SQLite gives -wal and -shm the same mode)
+        damage: str | None = None
         try:
             self._conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
             self._conn.row_factory = sqlite3.Row
-            self._conn.execute("PRAGMA journal_mode=WAL")
-            self._conn.execute("PRAGMA synchronous=FULL")
-            self._conn.execute("PRAGMA foreign_keys=ON")
             self._conn.execute("PRAGMA busy_timeout=3000")
-            migrate(self._conn)
+            # Before anything writes to it: a damaged file is reported and left as it is,
+            # instead of a traceback halfway through a sale.
+            damage = quick_check(self._conn)
+            if damage is None:
+                self._conn.execute("PRAGMA journal_mode=WAL")
+                self._conn.execute("PRAGMA synchronous=FULL")
+                self._conn.execute("PRAGMA foreign_keys=ON")
+                migrate(self._conn)
         except sqlite3.Error as exc:
             self.close()
-            raise _ledger_error(exc) from None
+            raise _ledger_error(exc, path) from None
+        if damage is not None:
+            self.close()
+            raise LedgerDamagedError(path, damage)
         self.catalog = CatalogRepository(self._conn)
 
     def close(self) -> None:
@@ -132,7 +191,7 @@ class Ledger:
             self._conn.execute("COMMIT")
         except sqlite3.Error as exc:
             self._rollback()
-            raise _ledger_error(exc) from None
+            raise _ledger_error(exc, self.path) from None
 
     def _rollback(self) -> None:
         # SQLite has already rolled back by itself after some errors (a full disk among them):
@@ -272,11 +331,20 @@ class Ledger:
         )
 
     # -- reading -------------------------------------------------------------------------------
+    @contextmanager
+    def _reading(self) -> Iterator[None]:
+        """Damage found while reading (after the start-up check) is named as such."""
+        try:
+            yield
+        except sqlite3.Error as exc:
+            raise _ledger_error(exc, self.path) from None
+
     def get_sale(self, ref: str) -> SaleSnapshot | None:
-        row = self._conn.execute(
-            "SELECT * FROM sales WHERE external_reference = ?", (ref,)
-        ).fetchone()
-        return self._snapshot(row) if row else None
+        with self._reading():
+            row = self._conn.execute(
+                "SELECT * FROM sales WHERE external_reference = ?", (ref,)
+            ).fetchone()
+            return self._snapshot(row) if row else None
 
     def open_sales(self, box_external_id: str | None = None) -> list[SaleSnapshot]:
         marks = ",".join("?" for _ in OPEN)
@@ -285,25 +353,29 @@ class Ledger:
         if box_external_id is not None:
             sql += " AND box_external_id = ?"
             args.append(box_external_id)
-        rows = self._conn.execute(sql + " ORDER BY id", args).fetchall()
-        return [self._snapshot(r) for r in rows]
+        with self._reading():
+            rows = self._conn.execute(sql + " ORDER BY id", args).fetchall()
+            return [self._snapshot(r) for r in rows]
 
     def sales_since(self, since: datetime) -> list[SaleSnapshot]:
-        rows = self._conn.execute(
-            "SELECT * FROM sales WHERE created_at >= ? ORDER BY id DESC", (iso(since),)
-        ).fetchall()
-        return [self._snapshot(r) for r in rows]
+        with self._reading():
+            rows = self._conn.execute(
+                "SELECT * FROM sales WHERE created_at >= ? ORDER BY id DESC", (iso(since),)
+            ).fetchall()
+            return [self._snapshot(r) for r in rows]
 
     def all_sales(self, limit: int = 1000) -> list[SaleSnapshot]:
-        rows = self._conn.execute("SELECT * FROM sales ORDER BY id DESC LIMIT ?", (limit,))
-        return [self._snapshot(r) for r in rows.fetchall()]
+        with self._reading():
+            rows = self._conn.execute("SELECT * FROM sales ORDER BY id DESC LIMIT ?", (limit,))
+            return [self._snapshot(r) for r in rows.fetchall()]
 
     def sale_events(self, ref: str) -> list[SaleEvent]:
-        rows = self._conn.execute(
-            "SELECT e.* FROM sale_events e JOIN sales s ON s.id = e.sale_id "
-            "WHERE s.external_reference = ? ORDER BY e.id",
-            (ref,),
-        ).fetchall()
+        with self._reading():
+            rows = self._conn.execute(
+                "SELECT e.* FROM sale_events e JOIN sales s ON s.id = e.sale_id "
+                "WHERE s.external_reference = ? ORDER BY e.id",
+                (ref,),
+            ).fetchall()
         return [
             SaleEvent(
                 at=datetime.fromisoformat(r["at"]),
@@ -367,8 +439,10 @@ class Ledger:
         )
 
     def sale_title(self, ref: str) -> str:
-        row = self._conn.execute("SELECT title FROM sales WHERE external_reference = ?", (ref,))
-        found = row.fetchone()
+        with self._reading():
+            found = self._conn.execute(
+                "SELECT title FROM sales WHERE external_reference = ?", (ref,)
+            ).fetchone()
         return str(found["title"]) if found else ""
 
 

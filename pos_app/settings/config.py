@@ -1,25 +1,30 @@
 """The non-secret settings: a small JSON file, versioned, written atomically, mode 0600.
 
 The access token is never here (see :mod:`pos_app.settings.secrets`). A file that cannot be
-read is moved aside (``config.json.broken-<time>``) and the defaults are used, with a message
-for the person at the counter: a damaged file must never stop a shop from selling.
+read, or holds values that make no sense, is put aside (``config.json.damaged-<time>``); every
+valid setting is kept, defaults replace the rest, and the person at the counter is told once: a
+damaged file must never stop a shop from selling.
 """
 
 from __future__ import annotations
 
+import codecs
+import contextlib
 import json
 import logging
 import os
+import stat
 import tempfile
 import time
-from dataclasses import asdict, dataclass, field, fields, replace
-from decimal import Decimal, InvalidOperation
+from dataclasses import asdict, dataclass, field, replace
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from pos_app.domain.money import DEFAULT_SITE_ID, SITES, site_for
+from pos_app.domain.money import DEFAULT_SITE_ID, site_for
 from pos_app.i18n import QT_TRANSLATE_NOOP, Message, message
 from pos_app.settings import paths
+from pos_app.settings.config_fields import check_fields, plain_amount
 from pos_app.system import files
 
 log = logging.getLogger(__name__)
@@ -93,10 +98,12 @@ class Config:
 
     def max_total_amount(self) -> Decimal:
         if self.max_total:
-            try:
-                return Decimal(self.max_total)
-            except InvalidOperation:
-                pass
+            # Unrounded, even with too many decimals for the site: Settings shows it refused.
+            # The loader already dropped what is not an amount; a Config made in code too.
+            amount = plain_amount(self.max_total)
+            if amount is not None:
+                return amount
+            log.warning("max_total %r is not an amount; using the default", self.max_total)
         return site_for(self.site_id).default_max_total
 
     def with_changes(self, **changes: Any) -> Config:
@@ -106,73 +113,166 @@ class Config:
 @dataclass(frozen=True)
 class LoadResult:
     config: Config
-    problem: Message | None = None  # set when the file was damaged and moved aside
+    # Set when the file was damaged or held values that make no sense: a copy was put aside
+    # (``moved_to``), what could be recovered is in ``config`` and ``dropped`` names the
+    # settings that went back to their defaults. Told once: the cleaned file is saved.
+    problem: Message | None = None
     moved_to: Path | None = None
+    dropped: tuple[str, ...] = ()
 
 
 def to_json(config: Config) -> dict[str, Any]:
     return asdict(config)
 
 
-def from_json(data: Any) -> Config:
+class SettingsFileError(ValueError):
+    """The file holds nothing usable (not JSON, not an object)."""
+
+
+def recover(data: Any) -> tuple[Config, list[tuple[str, str]]]:
+    """Every valid setting in ``data``, defaults for the rest, and what was dropped and why.
+
+    Types and ranges follow Settings (:mod:`pos_app.settings.rules`): a number where a number
+    belongs (``True`` is not one), in the range the form accepts; text where text belongs.
+    """
     if not isinstance(data, dict):
-        raise ValueError("the settings file does not hold an object")
-    version = data.get("schema_version", 1)
-    if not isinstance(version, int) or version > SCHEMA_VERSION:
-        raise ValueError(f"unknown settings version {version!r}")
-    known = {f.name: f for f in fields(Config)}
-    values: dict[str, Any] = {}
-    for name, value in data.items():
-        if name not in known or name == "schema_version":
-            continue  # unknown keys from a newer minor release are ignored, not fatal
-        if name == "poll":
-            if not isinstance(value, dict):
-                raise ValueError("poll must be an object")
-            allowed = {f.name for f in fields(PollSchedule)}
-            value = PollSchedule(**{k: float(v) for k, v in value.items() if k in allowed})
-        values[name] = value
-    config = Config(**values)
-    _check_types(config)
-    return config
-
-
-def _check_types(config: Config) -> None:
-    if config.site_id not in SITES:
-        raise ValueError(f"unknown site {config.site_id!r}")
-    if config.user_id is not None and not isinstance(config.user_id, int):
-        raise ValueError("user_id must be a number")
-    for name in ("store_external_id", "box_external_id", "max_total", "notify_listen"):
-        if not isinstance(getattr(config, name), str):
-            raise ValueError(f"{name} must be text")
-    if not isinstance(config.order_ttl_minutes, int) or not 1 <= config.order_ttl_minutes <= 1440:
-        raise ValueError("order_ttl_minutes must be 1..1440")
+        raise SettingsFileError("the file does not hold a settings object")
+    values, poll, dropped = check_fields(data, schema_version=SCHEMA_VERSION)
+    return Config(**values, poll=PollSchedule(**poll)), dropped
 
 
 def load(path: Path | None = None) -> LoadResult:
+    """Read the settings; never raises for what the file holds.
+
+    Damage of any kind (bytes that are not text, another encoding, a cut-short file, values of
+    the wrong type or out of range) puts a dated copy aside (``config.json.damaged-<time>``),
+    keeps every setting that is valid and reports it once: the cleaned file replaces it.
+    """
     path = path or paths.config_path()
     files.tighten_private_file(path)  # 0666 by hand or by a copy: back to 0600, with a warning
     try:
-        raw = path.read_text(encoding="utf-8")
+        if not stat.S_ISREG(path.stat().st_mode):  # a folder, a device, a pipe (would block)
+            return _set_aside(path, "not a file", Config(), [])
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+        if len(raw) > MAX_FILE_BYTES:
+            return _set_aside(path, "far too large for a settings file", Config(), [])
     except FileNotFoundError:
         return LoadResult(Config())
     except OSError as exc:
-        return _move_aside(path, f"cannot read it ({exc.strerror})")
+        return _set_aside(path, f"cannot read it ({exc.strerror})", Config(), [])
+    text, encoding_problem = _decode(raw)
+    data, syntax_problem = _parse(text)
+    if data is None:
+        why = syntax_problem if not encoding_problem else "not a settings file"
+        return _set_aside(path, why, Config(), [])
     try:
-        return LoadResult(from_json(json.loads(raw)))
-    except (ValueError, TypeError) as exc:
-        return _move_aside(path, str(exc))
+        config, dropped = recover(data)
+    except SettingsFileError as exc:
+        return _set_aside(path, str(exc), Config(), [])
+    notes = [n for n in (encoding_problem, syntax_problem) if n]
+    if not notes and not dropped:
+        return LoadResult(config)
+    return _set_aside(path, "; ".join(notes), config, dropped)
 
 
-def _move_aside(path: Path, why: str) -> LoadResult:
-    target = path.with_name(f"{path.name}.broken-{time.strftime('%Y%m%d-%H%M%S')}")
+MAX_FILE_BYTES = 1 << 20  # a settings file is a few hundred bytes
+
+
+def _decode(raw: bytes) -> tuple[str, str]:
+    """The file's text and, when it was not plain UTF-8, what it was read as."""
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8) :]  # Windows Notepad's UTF-8: harmless
+    elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        with contextlib.suppress(UnicodeDecodeError):
+            return raw.decode("utf-16"), "written as UTF-16"
     try:
-        path.replace(target)
-    except OSError:
-        target = None  # type: ignore[assignment]
-    log.warning("settings file %s was unusable (%s); moved to %s", path, why, target)
-    return LoadResult(
-        Config(),
-        problem=message(
+        return raw.decode("utf-8"), ""
+    except UnicodeDecodeError:
+        pass
+    try:
+        return raw.decode("cp1252"), "not UTF-8 (read as Windows-1252)"
+    except UnicodeDecodeError:
+        return raw.decode("latin-1"), "not UTF-8 (read as Latin-1)"
+
+
+def _parse(text: str) -> tuple[Any, str]:
+    """The JSON value, or what could be saved of a file cut short; ``None`` when nothing."""
+    try:
+        return json.loads(text), ""
+    except (ValueError, RecursionError):
+        pass
+    salvaged = _salvage(text)
+    if salvaged is not None:
+        return salvaged, "cut short"
+    return None, "not JSON"
+
+
+def _salvage(text: str) -> dict[str, Any] | None:
+    """A file cut short (a full disk, a power cut on an old non-atomic save): the longest run
+    of whole lines that, closed with the braces it opened, is a JSON object. The app writes one
+    setting a line, so every setting before the cut survives."""
+    lines = text.splitlines()
+    if not text.lstrip().startswith("{") or len(lines) > 500:
+        return None
+    for count in range(len(lines), 0, -1):
+        head = "\n".join(lines[:count]).rstrip().rstrip(",")
+        depth = _open_braces(head)
+        if depth <= 0:
+            continue
+        try:
+            data = json.loads(head + "}" * depth)
+        except (ValueError, RecursionError):
+            continue
+        if isinstance(data, dict):
+            return data
+    return None
+
+
+def _open_braces(text: str) -> int:
+    depth, in_string, escaped = 0, False, False
+    for ch in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+    return -1 if in_string else depth
+
+
+def _set_aside(path: Path, why: str, config: Config, dropped: list[tuple[str, str]]) -> LoadResult:
+    """Move the file aside under a dated name, save what was recovered in its place."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    target: Path | None = path.with_name(f"{path.name}.damaged-{stamp}")
+    n = 1
+    while target is not None and (target.exists() or target.is_symlink()):
+        n += 1
+        target = path.with_name(f"{path.name}.damaged-{stamp}-{n}")
+    try:
+        assert target is not None
+        path.rename(target)
+    except OSError as exc:
+        log.warning("cannot put the settings file %s aside: %s", path, exc)
+        target = None
+    reasons = [why] if why else []
+    reasons += [f"{name}: {reason}" for name, reason in dropped]
+    log.warning("settings file %s: %s; the file is kept as %s", path, "; ".join(reasons), target)
+    if target is not None and config != Config():
+        try:
+            save(config, path)  # the next start finds a clean file: told once
+        except OSError as exc:
+            log.warning("cannot save the recovered settings: %s", exc)
+    moved = str(target) if target else "-"
+    if config == Config() and not dropped:
+        problem = message(
             CTX,
             QT_TRANSLATE_NOOP(
                 "Config",
@@ -180,9 +280,26 @@ def _move_aside(path: Path, why: str) -> LoadResult:
                 "Default settings are in use: please check them.",
             ),
             why=why,
-            moved=str(target) if target else "-",
-        ),
-        moved_to=target,
+            moved=moved,
+        )
+    else:
+        # The names of the settings that went back to their defaults; the log says why.
+        summary = [why] if why else []
+        if dropped:
+            summary.append(", ".join(name for name, _ in dropped))
+        problem = message(
+            CTX,
+            QT_TRANSLATE_NOOP(
+                "Config",
+                "The settings file was damaged ({why}) and a copy was put aside as {moved}. "
+                "The settings that could be read were kept, the others are back to their "
+                "defaults: please check them in Settings.",
+            ),
+            why="; ".join(summary),
+            moved=moved,
+        )
+    return LoadResult(
+        config, problem=problem, moved_to=target, dropped=tuple(n for n, _ in dropped)
     )
 
 

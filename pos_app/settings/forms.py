@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 
 from pos_app.domain.money import Site
@@ -19,22 +19,30 @@ from pos_app.i18n import QT_TRANSLATE_NOOP, Message, message
 from pos_app.mercadopago.errors import MercadoPagoError
 from pos_app.mercadopago.models import BoxRequest, Store, StoreRequest
 from pos_app.settings.config import PollSchedule
+
+# The bounds and the field checks are shared with the config file's loading (re-exported here).
+from pos_app.settings.rules import LANGUAGES as LANGUAGES
+from pos_app.settings.rules import MAX_FAST_PHASE_SECONDS as MAX_FAST_PHASE_SECONDS
+from pos_app.settings.rules import MAX_POLL_SECONDS as MAX_POLL_SECONDS
+from pos_app.settings.rules import MAX_TTL_MINUTES as MAX_TTL_MINUTES
+from pos_app.settings.rules import MIN_POLL_SECONDS as MIN_POLL_SECONDS
+from pos_app.settings.rules import MIN_TTL_MINUTES as MIN_TTL_MINUTES
+from pos_app.settings.rules import LanguageChoice as LanguageChoice
+from pos_app.settings.rules import fast_phase_problem as fast_phase_problem
+from pos_app.settings.rules import listen_problem as listen_problem
+from pos_app.settings.rules import notify_url_problem as notify_url_problem
+from pos_app.settings.rules import order_ttl_problem as order_ttl_problem
+from pos_app.settings.rules import poll_interval_problem as poll_interval_problem
 from pos_app.settings.setup import MAX_BOX_ID as MAX_BOX_ID  # re-exported for the forms
 from pos_app.settings.setup import MAX_STORE_ID as MAX_STORE_ID
 from pos_app.settings.setup import (
     box_id_problem,
     box_name_problem,
     store_id_problem,
-    validate_listen,
-    validate_notify_url,
 )
 
 CTX = "SettingsForm"
 
-# The same bounds ``pos-app configure`` enforces.
-MIN_TTL_MINUTES, MAX_TTL_MINUTES = 1, 1440
-MIN_POLL_SECONDS, MAX_POLL_SECONDS = 0.2, 300.0
-MAX_FAST_PHASE_SECONDS = 3600.0
 MAX_CATEGORY_DIGITS = 10
 DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _HHMM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
@@ -57,34 +65,6 @@ def _msg(source: str, **params: object) -> Message:
 
 
 # == charging ====================================================================================
-def order_ttl_problem(minutes: int) -> Message | None:
-    if not MIN_TTL_MINUTES <= minutes <= MAX_TTL_MINUTES:
-        return _msg(
-            QT_TRANSLATE_NOOP(
-                "SettingsForm", "An order must expire after 1 to 1440 minutes (one day)."
-            )
-        )
-    return None
-
-
-def poll_interval_problem(seconds: float) -> Message | None:
-    if not MIN_POLL_SECONDS <= seconds <= MAX_POLL_SECONDS:
-        return _msg(
-            QT_TRANSLATE_NOOP("SettingsForm", "Check between every 0.2 and every 300 seconds.")
-        )
-    return None
-
-
-def fast_phase_problem(seconds: float) -> Message | None:
-    if not 0 <= seconds <= MAX_FAST_PHASE_SECONDS:
-        return _msg(
-            QT_TRANSLATE_NOOP(
-                "SettingsForm", "The quick checks may last from 0 to 3600 seconds (one hour)."
-            )
-        )
-    return None
-
-
 def parse_number(text: str) -> float | None:
     """A plain number typed with a dot or a comma as the decimal mark (``1``, ``0,5``)."""
     text = text.strip().replace(",", ".")
@@ -168,33 +148,6 @@ def parse_max_total(text: str, site: Site) -> AmountField:
     except ValidationError as exc:
         return AmountField("", exc.msg)
     return AmountField(str(amount))
-
-
-def listen_problem(text: str) -> Message | None:
-    try:
-        validate_listen(text)
-    except ValueError:
-        return _msg(
-            QT_TRANSLATE_NOOP(
-                "SettingsForm",
-                "Write the address as HOST:PORT, for example 127.0.0.1:8088 (port 1 to 65535).",
-            )
-        )
-    return None
-
-
-def notify_url_problem(text: str) -> Message | None:
-    try:
-        validate_notify_url(text)
-    except ValueError:
-        return _msg(
-            QT_TRANSLATE_NOOP(
-                "SettingsForm",
-                "Mercado Pago only sends notifications to an https:// address that the "
-                "internet can reach (plain http:// only for 127.0.0.1, when testing).",
-            )
-        )
-    return None
 
 
 # == store and box ==============================================================================
@@ -391,17 +344,3 @@ def field_for_rejection(exc: MercadoPagoError, *, box: bool) -> str | None:
     if exc.status == 409 and box:
         return "external_id"
     return keys.get(exc.key) or keys.get(exc.key.lower()) or keys.get(exc.key.upper())
-
-
-@dataclass(frozen=True)
-class LanguageChoice:
-    code: str  # what config.language stores; "" = follow the system
-    label: str  # the language's own name (not translated: people look for their own)
-
-
-LANGUAGES: Sequence[LanguageChoice] = (
-    LanguageChoice("", ""),  # the UI writes "System" in the current language
-    LanguageChoice("en", "English"),
-    LanguageChoice("es", "Español"),
-    LanguageChoice("pt_BR", "Português (Brasil)"),
-)

@@ -20,12 +20,14 @@ from __future__ import annotations
 
 import json
 import logging
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from pos_app import assets
+from pos_app.settings import config as config_mod
 from pos_app.settings import forms, paths
 
 log = logging.getLogger(__name__)
@@ -63,8 +65,11 @@ def configured_language(config_path: Path | None = None) -> str:
     """
     try:
         path = config_path or paths.config_path()
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        if not stat.S_ISREG(path.stat().st_mode):  # a pipe would block the start-up
+            return ""
+        with path.open("rb") as handle:
+            data = json.loads(handle.read(config_mod.MAX_FILE_BYTES).decode("utf-8"))
+    except (OSError, ValueError, RecursionError):
         return ""
     value = data.get("language", "") if isinstance(data, dict) else ""
     return value if isinstance(value, str) else ""

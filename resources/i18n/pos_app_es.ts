@@ -440,6 +440,10 @@
         <source>The settings file was damaged ({why}) and was put aside as {moved}. Default settings are in use: please check them.</source>
         <translation>El archivo de configuración estaba dañado ({why}) y se apartó como {moved}. Se usa la configuración predeterminada: revísela, por favor.</translation>
     </message>
+    <message>
+        <source>The settings file was damaged ({why}) and a copy was put aside as {moved}. The settings that could be read were kept, the others are back to their defaults: please check them in Settings.</source>
+        <translation>El archivo de configuración estaba dañado ({why}) y se apartó una copia como {moved}. Se conservó la configuración que se pudo leer; el resto volvió a sus valores predeterminados: revísela en Configuración, por favor.</translation>
+    </message>
 </context>
 <context>
     <name>Country</name>
@@ -653,8 +657,67 @@
         <translation>Este sistema no ofrece bloqueo de archivos (ni flock ni msvcrt), así que pos-app no puede asegurarse de ser el único programa de caja en {folder}.</translation>
     </message>
     <message>
+        <source>The sales ledger {path} is damaged: part of it can no longer be read ({detail}). Nothing was changed in it. To sell again, start a fresh ledger (the damaged one is kept aside under a dated name) or restore a backup copy: run &apos;pos-app ledger recover&apos;, or start the app and choose.</source>
+        <translation>El registro de ventas {path} está dañado: una parte ya no se puede leer ({detail}). No se modificó nada en él. Para volver a vender, empiece un registro nuevo (el dañado se guarda aparte con la fecha en el nombre) o restaure una copia de respaldo: ejecute &apos;pos-app ledger recover&apos;, o abra la aplicación y elija.</translation>
+    </message>
+    <message>
         <source>The sales ledger cannot be written ({detail}). Nothing was sent to Mercado Pago. Check the free disk space and the data folder&apos;s permissions.</source>
         <translation>No se puede escribir el registro de ventas ({detail}). No se envió nada a Mercado Pago. Revise el espacio libre en disco y los permisos de la carpeta de datos.</translation>
+    </message>
+    <message>
+        <source>The sales ledger {path} is not damaged: nothing to recover, nothing changed.</source>
+        <translation>El registro de ventas {path} no está dañado: no hay nada que recuperar; no se cambió nada.</translation>
+    </message>
+    <message>
+        <source>{file} cannot be restored: {why}. Nothing was changed.</source>
+        <translation>No se puede restaurar {file}: {why}. No se cambió nada.</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerRecovery</name>
+    <message>
+        <source>Choose a backup of the sales ledger</source>
+        <translation>Elija una copia de respaldo del registro de ventas</translation>
+    </message>
+    <message>
+        <source>The sales ledger is damaged</source>
+        <translation>El registro de ventas está dañado</translation>
+    </message>
+    <message>
+        <source>The sales ledger {path} is damaged: part of it can no longer be read ({detail}). Nothing was changed in it. Choose how to sell again; the damaged file is kept aside under a dated name either way.</source>
+        <translation>El registro de ventas {path} está dañado: una parte ya no se puede leer ({detail}). No se modificó nada en él. Elija cómo volver a vender; en cualquier caso, el archivo dañado se guarda aparte con la fecha en el nombre.</translation>
+    </message>
+    <message>
+        <source>A fresh ledger starts the sales history again; a backup brings back the sales it holds. Sales that were waiting for payment are listed afterwards: check them in Mercado Pago before charging them again.</source>
+        <translation>Un registro nuevo empieza de cero el historial de ventas; una copia de respaldo recupera las ventas que contiene. Después se listan las ventas que esperaban el pago: revíselas en Mercado Pago antes de volver a cobrarlas.</translation>
+    </message>
+    <message>
+        <source>Start a fresh ledger</source>
+        <translation>Empezar un registro nuevo</translation>
+    </message>
+    <message>
+        <source>Restore a backup…</source>
+        <translation>Restaurar una copia…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <source>The sales ledger was restored from {backup}.</source>
+        <translation>El registro de ventas se restauró desde {backup}.</translation>
+    </message>
+    <message>
+        <source>A fresh sales ledger was started.</source>
+        <translation>Se empezó un registro de ventas nuevo.</translation>
+    </message>
+    <message>
+        <source>The damaged one is kept as {file}.</source>
+        <translation>El dañado se guarda como {file}.</translation>
+    </message>
+    <message>
+        <source>These sales were waiting for payment: check them in Mercado Pago before charging them again: {references}</source>
+        <translation>Estas ventas esperaban el pago: revíselas en Mercado Pago antes de volver a cobrarlas: {references}</translation>
     </message>
 </context>
 <context>

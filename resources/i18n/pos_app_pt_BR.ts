@@ -440,6 +440,10 @@
         <source>The settings file was damaged ({why}) and was put aside as {moved}. Default settings are in use: please check them.</source>
         <translation>O arquivo de configurações estava danificado ({why}) e foi separado como {moved}. As configurações padrão estão em uso: revise-as, por favor.</translation>
     </message>
+    <message>
+        <source>The settings file was damaged ({why}) and a copy was put aside as {moved}. The settings that could be read were kept, the others are back to their defaults: please check them in Settings.</source>
+        <translation>O arquivo de configurações estava danificado ({why}) e uma cópia foi separada como {moved}. As configurações que puderam ser lidas foram mantidas; as demais voltaram ao padrão: revise-as em Configurações, por favor.</translation>
+    </message>
 </context>
 <context>
     <name>Country</name>
@@ -653,8 +657,67 @@
         <translation>Este sistema não oferece bloqueio de arquivos (nem flock nem msvcrt), então o pos-app não pode garantir que é o único programa de caixa em {folder}.</translation>
     </message>
     <message>
+        <source>The sales ledger {path} is damaged: part of it can no longer be read ({detail}). Nothing was changed in it. To sell again, start a fresh ledger (the damaged one is kept aside under a dated name) or restore a backup copy: run &apos;pos-app ledger recover&apos;, or start the app and choose.</source>
+        <translation>O registro de vendas {path} está danificado: uma parte não pode mais ser lida ({detail}). Nada foi alterado nele. Para voltar a vender, comece um registro novo (o danificado fica guardado à parte com a data no nome) ou restaure uma cópia de segurança: execute &apos;pos-app ledger recover&apos;, ou abra o aplicativo e escolha.</translation>
+    </message>
+    <message>
         <source>The sales ledger cannot be written ({detail}). Nothing was sent to Mercado Pago. Check the free disk space and the data folder&apos;s permissions.</source>
         <translation>Não é possível gravar o registro de vendas ({detail}). Nada foi enviado ao Mercado Pago. Verifique o espaço livre em disco e as permissões da pasta de dados.</translation>
+    </message>
+    <message>
+        <source>The sales ledger {path} is not damaged: nothing to recover, nothing changed.</source>
+        <translation>O registro de vendas {path} não está danificado: nada a recuperar; nada foi alterado.</translation>
+    </message>
+    <message>
+        <source>{file} cannot be restored: {why}. Nothing was changed.</source>
+        <translation>Não é possível restaurar {file}: {why}. Nada foi alterado.</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerRecovery</name>
+    <message>
+        <source>Choose a backup of the sales ledger</source>
+        <translation>Escolha uma cópia de segurança do registro de vendas</translation>
+    </message>
+    <message>
+        <source>The sales ledger is damaged</source>
+        <translation>O registro de vendas está danificado</translation>
+    </message>
+    <message>
+        <source>The sales ledger {path} is damaged: part of it can no longer be read ({detail}). Nothing was changed in it. Choose how to sell again; the damaged file is kept aside under a dated name either way.</source>
+        <translation>O registro de vendas {path} está danificado: uma parte não pode mais ser lida ({detail}). Nada foi alterado nele. Escolha como voltar a vender; em qualquer caso, o arquivo danificado fica guardado à parte com a data no nome.</translation>
+    </message>
+    <message>
+        <source>A fresh ledger starts the sales history again; a backup brings back the sales it holds. Sales that were waiting for payment are listed afterwards: check them in Mercado Pago before charging them again.</source>
+        <translation>Um registro novo começa o histórico de vendas do zero; uma cópia de segurança traz de volta as vendas que contém. Depois são listadas as vendas que aguardavam pagamento: confira-as no Mercado Pago antes de cobrá-las de novo.</translation>
+    </message>
+    <message>
+        <source>Start a fresh ledger</source>
+        <translation>Começar um registro novo</translation>
+    </message>
+    <message>
+        <source>Restore a backup…</source>
+        <translation>Restaurar uma cópia…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Sair</translation>
+    </message>
+    <message>
+        <source>The sales ledger was restored from {backup}.</source>
+        <translation>O registro de vendas foi restaurado a partir de {backup}.</translation>
+    </message>
+    <message>
+        <source>A fresh sales ledger was started.</source>
+        <translation>Um registro de vendas novo foi iniciado.</translation>
+    </message>
+    <message>
+        <source>The damaged one is kept as {file}.</source>
+        <translation>O danificado fica guardado como {file}.</translation>
+    </message>
+    <message>
+        <source>These sales were waiting for payment: check them in Mercado Pago before charging them again: {references}</source>
+        <translation>Estas vendas aguardavam pagamento: confira-as no Mercado Pago antes de cobrá-las de novo: {references}</translation>
     </message>
 </context>
 <context>

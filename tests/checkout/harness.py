@@ -21,6 +21,9 @@ from pos_app.sandbox.state import SandboxState
 from pos_app.settings.config import Config, PollSchedule
 
 FAST_POLL = PollSchedule(fast=0.05, fast_for=3600, medium=0.05, slow=0.05, with_notifications=0.05)
+# The quickest schedule a config file may hold (Settings' bounds, checked on load): for tests
+# that save the config for another process or the command line to read.
+FILE_POLL = PollSchedule(fast=0.2, fast_for=3600, medium=0.2, slow=0.2, with_notifications=0.2)
 
 
 def config_for(state: SandboxState, **changes: object) -> Config:

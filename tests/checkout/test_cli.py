@@ -19,7 +19,7 @@ from pos_app.sandbox.app import create_sandbox_app
 from pos_app.sandbox.server import SandboxServer
 from pos_app.sandbox.state import SandboxState
 from pos_app.settings import config as config_mod
-from tests.checkout.harness import config_for
+from tests.checkout.harness import FILE_POLL, config_for
 
 
 class ThreadSandbox:
@@ -68,7 +68,7 @@ def sandbox(monkeypatch: pytest.MonkeyPatch) -> Iterator[ThreadSandbox]:
 
 @pytest.fixture
 def configured(sandbox: ThreadSandbox) -> ThreadSandbox:
-    config_mod.save(config_for(sandbox.state))
+    config_mod.save(config_for(sandbox.state, poll=FILE_POLL))
     return sandbox
 
 

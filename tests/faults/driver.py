@@ -8,7 +8,8 @@ makes every step deterministic.
 
 Steps: ``before_put`` (sale written, order not sent), ``after_put`` (order on the box, the
 answer not yet recorded), ``pending`` (recorded pending), ``cancel_before_delete`` (cancel
-recorded, box not cleared), ``cancel_after_delete`` (box cleared, not yet confirmed). For the
+recorded, box not cleared), ``cancel_after_delete`` (box cleared, not yet confirmed),
+``cancel_recheck`` (box cleared and looked at once, waiting for the second look). For the
 cancel steps the driver prints ``CHARGED <reference>`` and waits for a line on stdin before
 canceling, so the test can let the customer scan first.
 """
@@ -24,7 +25,14 @@ from typing import Any, NoReturn
 from pos_app.domain.cart import CartLine
 from pos_app.runtime import open_runtime
 
-STEPS = ("before_put", "after_put", "pending", "cancel_before_delete", "cancel_after_delete")
+STEPS = (
+    "before_put",
+    "after_put",
+    "pending",
+    "cancel_before_delete",
+    "cancel_after_delete",
+    "cancel_recheck",
+)
 LINE = CartLine(sku="7790001", title="Yerba 1kg", unit_price=Decimal("1725.25"), quantity=2)
 
 
@@ -55,6 +63,12 @@ async def main(step: str) -> None:
             if step == "cancel_after_delete":
                 freeze(step, current[0])
 
+        async def hooked_sleep(delay: float) -> None:
+            if step == "cancel_recheck":  # only the cancel's confirmation sleeps this way
+                freeze(step, current[0])
+            await asyncio.sleep(delay)
+
+        rt.engine._sleep = hooked_sleep
         client.put_box_order = hooked_put  # type: ignore[method-assign]
         client.delete_box_order = hooked_delete  # type: ignore[method-assign]
         await rt.engine.resume()

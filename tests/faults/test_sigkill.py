@@ -30,7 +30,7 @@ from pos_app.sandbox.server import SandboxServer
 from pos_app.sandbox.state import SandboxState
 from pos_app.settings import config as config_mod
 from pos_app.settings import paths
-from tests.checkout.harness import config_for
+from tests.checkout.harness import FILE_POLL, config_for
 from tests.faults.invariants import check
 from tests.faults.rig import WAIT
 
@@ -117,7 +117,7 @@ def test_killed_at_each_step_then_restarted(step: str, while_dead: str, tmp_path
     async def scenario() -> None:
         state = SandboxState.seeded()
         async with SandboxServer(create_sandbox_app(state)) as server:
-            config = config_for(state)
+            config = config_for(state, poll=FILE_POLL)
             config_mod.save(config)
             till = await start_till(server, step, tmp_path)
             scanned = None
@@ -188,7 +188,7 @@ def test_killed_cli_charge_then_status_records_the_payment(tmp_path: Path) -> No
     async def scenario() -> None:
         state = SandboxState.seeded()
         async with SandboxServer(create_sandbox_app(state)) as server:
-            config_mod.save(config_for(state))
+            config_mod.save(config_for(state, poll=FILE_POLL))
             env = dict(
                 os.environ, MP_API_BASE_URL=server.base_url, MP_ACCESS_TOKEN=state.seller_token
             )

@@ -19,7 +19,7 @@ from pos_app.sandbox.server import SandboxServer
 from pos_app.sandbox.state import SandboxState
 from pos_app.settings import config as config_mod
 from pos_app.settings import paths
-from tests.checkout.harness import config_for
+from tests.checkout.harness import FILE_POLL, config_for
 from tests.faults.invariants import check
 from tests.faults.test_sigkill import start_till
 
@@ -41,7 +41,7 @@ def test_second_instance_is_refused_while_a_till_sells(
         async with SandboxServer(create_sandbox_app(state)) as server:
             monkeypatch.setenv("MP_API_BASE_URL", server.base_url)
             monkeypatch.setenv("MP_ACCESS_TOKEN", state.seller_token)
-            config = config_for(state)
+            config = config_for(state, poll=FILE_POLL)
             config_mod.save(config)
             holder = await start_till(server, "pending", tmp_path)  # a till mid-sale, alive
             try:

@@ -25,7 +25,7 @@ from pos_app.sandbox.state import SandboxState
 from pos_app.settings import config as config_mod
 from pos_app.settings import paths
 from pos_app.ui.sale_banner import BannerKind, banner_for
-from tests.checkout.harness import config_for
+from tests.checkout.harness import FILE_POLL, config_for
 from tests.faults.invariants import check
 from tests.faults.rig import WAIT, FaultRig, fault_rig, line
 
@@ -124,7 +124,7 @@ def test_cli_names_a_revoked_token(
         async with SandboxServer(create_sandbox_app(state)) as server:
             monkeypatch.setenv("MP_API_BASE_URL", server.base_url)
             monkeypatch.setenv("MP_ACCESS_TOKEN", state.seller_token)
-            config = config_for(state)
+            config = config_for(state, poll=FILE_POLL)
             config_mod.save(config)
             token = AccessToken(state.seller_token)
             async with open_runtime(config=config, token=token, base_url=server.base_url) as rt:

@@ -189,7 +189,7 @@ def test_a_damaged_config_is_announced_and_the_demo_restarts_the_app(
     assistant = shown_assistant(qtbot)
     assert assistant.banner.isVisible()
     assert "damaged" in assistant.banner.text() and "order_ttl_minutes" in assistant.banner.text()
-    assert list(paths.config_dir().glob("config.json.broken-*"))
+    assert list(paths.config_dir().glob("config.json.damaged-*"))
     screenshot(assistant, "assistant_damaged_config")
     qtbot.mouseClick(assistant.demo_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(task.done, timeout=WAIT)

@@ -1,0 +1,95 @@
+"""The bounds of every setting, in one place: Settings, ``pos-app configure`` and the loading of
+the config file accept and refuse the same values.
+
+Each ``*_problem`` function answers with a translatable :class:`~pos_app.i18n.Message` saying
+what is wrong (``None`` when the value is fine). Nothing here knows the config file itself, so
+both :mod:`pos_app.settings.config` and :mod:`pos_app.settings.forms` can use it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pos_app.i18n import QT_TRANSLATE_NOOP, Message, message
+from pos_app.settings.setup import validate_listen, validate_notify_url
+
+CTX = "SettingsForm"
+
+MIN_TTL_MINUTES, MAX_TTL_MINUTES = 1, 1440
+MIN_POLL_SECONDS, MAX_POLL_SECONDS = 0.2, 300.0
+MAX_FAST_PHASE_SECONDS = 3600.0
+
+
+def _msg(source: str, **params: object) -> Message:
+    return message(CTX, source, **params)
+
+
+def order_ttl_problem(minutes: int) -> Message | None:
+    if not MIN_TTL_MINUTES <= minutes <= MAX_TTL_MINUTES:
+        return _msg(
+            QT_TRANSLATE_NOOP(
+                "SettingsForm", "An order must expire after 1 to 1440 minutes (one day)."
+            )
+        )
+    return None
+
+
+def poll_interval_problem(seconds: float) -> Message | None:
+    # ``not a <= x <= b`` also refuses NaN.
+    if not MIN_POLL_SECONDS <= seconds <= MAX_POLL_SECONDS:
+        return _msg(
+            QT_TRANSLATE_NOOP("SettingsForm", "Check between every 0.2 and every 300 seconds.")
+        )
+    return None
+
+
+def fast_phase_problem(seconds: float) -> Message | None:
+    if not 0 <= seconds <= MAX_FAST_PHASE_SECONDS:
+        return _msg(
+            QT_TRANSLATE_NOOP(
+                "SettingsForm", "The quick checks may last from 0 to 3600 seconds (one hour)."
+            )
+        )
+    return None
+
+
+def listen_problem(text: str) -> Message | None:
+    try:
+        validate_listen(text)
+    except ValueError:
+        return _msg(
+            QT_TRANSLATE_NOOP(
+                "SettingsForm",
+                "Write the address as HOST:PORT, for example 127.0.0.1:8088 (port 1 to 65535).",
+            )
+        )
+    return None
+
+
+def notify_url_problem(text: str) -> Message | None:
+    try:
+        validate_notify_url(text)
+    except ValueError:
+        return _msg(
+            QT_TRANSLATE_NOOP(
+                "SettingsForm",
+                "Mercado Pago only sends notifications to an https:// address that the "
+                "internet can reach (plain http:// only for 127.0.0.1, when testing).",
+            )
+        )
+    return None
+
+
+@dataclass(frozen=True)
+class LanguageChoice:
+    code: str  # what config.language stores; "" = follow the system
+    label: str  # the language's own name (not translated: people look for their own)
+
+
+LANGUAGES: Sequence[LanguageChoice] = (
+    LanguageChoice("", ""),  # the UI writes "System" in the current language
+    LanguageChoice("en", "English"),
+    LanguageChoice("es", "Español"),
+    LanguageChoice("pt_BR", "Português (Brasil)"),
+)
