@@ -7,12 +7,20 @@ import logging
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 
-from pos_app.domain.cart import IVA_RATES, UnitMeasure
+from pos_app.domain.cart import UnitMeasure
 from pos_app.domain.catalog import Product, normalize_text
-from pos_app.domain.money import Site, has_valid_decimals
+from pos_app.domain.money import Site
+from pos_app.domain.validation import (
+    MAX_SKU,
+    ValidationError,
+    clean_text,
+    clean_title,
+    read_iva_rate,
+    read_plain_amount,
+)
 
 REQUIRED_COLUMNS = ("sku", "title", "unit_price")
 KNOWN_COLUMNS = ("sku", "barcode", "title", "unit_price", "category", "unit_measure", "iva_rate")
@@ -272,40 +280,51 @@ class CatalogRepository:
 
 
 def parse_row(row: dict[str, str | None], site: Site) -> Product:
+    """One CSV row as a product, or ``ValueError`` saying what is wrong with it.
+
+    Numbers are read like every machine-written number
+    (:func:`~pos_app.domain.validation.read_plain_amount`: a dot or a comma as the decimal mark,
+    ASCII digits only, at most the currency's ceiling); names are cleaned like every name
+    (:func:`~pos_app.domain.validation.clean_title`).
+    """
+
     def get(name: str) -> str:
         return (row.get(name) or "").strip()
 
-    sku, title = get("sku"), " ".join(get("title").split())
+    sku = clean_text(get("sku"))
     if not sku:
         raise ValueError("sku is empty")
-    if not title:
-        raise ValueError("title is empty")
+    if len(sku) > MAX_SKU:
+        raise ValueError(f"sku is longer than {MAX_SKU} characters")
     try:
-        price = Decimal(get("unit_price").replace(",", "."))
-    except InvalidOperation:
-        raise ValueError(f"unit_price {get('unit_price')!r} is not a number") from None
-    if not price.is_finite() or price <= 0:
-        raise ValueError("unit_price must be greater than zero")
-    if not has_valid_decimals(price, site):
-        raise ValueError(f"unit_price {price} has more decimals than {site.currency} allows")
+        title = clean_title(get("title"))
+    except ValidationError:
+        raise ValueError("title is empty (control and invisible characters do not count)") from None
+    try:
+        price = read_plain_amount(get("unit_price"), site, decimal_comma=True)
+    except ValidationError as exc:
+        raise ValueError(f"unit_price {_shown(get('unit_price'))}: {exc.msg}") from None
     measure = get("unit_measure") or "unit"
     if measure not in ("unit", "pack"):
-        raise ValueError(f"unit_measure must be unit or pack, not {measure!r}")
+        raise ValueError(f"unit_measure must be unit or pack, not {_shown(measure)}")
     try:
-        iva = Decimal(get("iva_rate") or "0")
-    except InvalidOperation:
-        raise ValueError(f"iva_rate {get('iva_rate')!r} is not a number") from None
-    if iva not in IVA_RATES:
-        raise ValueError("iva_rate must be 0, 5 or 19")
+        iva = read_iva_rate(get("iva_rate"))
+    except ValidationError:
+        raise ValueError(f"iva_rate {_shown(get('iva_rate'))} must be 0, 5 or 19") from None
     return Product(
         sku=sku,
         title=title,
         unit_price=price,
-        barcode=get("barcode"),
-        category=get("category"),
+        barcode=clean_text(get("barcode")),
+        category=clean_text(get("category")),
         unit_measure=UnitMeasure(measure),
         iva_rate=iva,
     )
+
+
+def _shown(text: str, limit: int = 40) -> str:
+    """``text`` quoted for a report line, cut when long."""
+    return repr(text if len(text) <= limit else text[:limit] + "…")
 
 
 def _like(words: list[str]) -> str:
