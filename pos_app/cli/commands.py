@@ -7,6 +7,7 @@ import asyncio
 import contextlib
 import logging
 import signal
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -35,6 +36,7 @@ from pos_app.domain.validation import (
     read_quantity,
 )
 from pos_app.errors import UserFacingError
+from pos_app.ledger.catalog import CatalogFileError, ImportProgress
 from pos_app.ledger.store import Ledger
 from pos_app.runtime import open_runtime
 from pos_app.settings import config as config_mod
@@ -102,13 +104,40 @@ def cmd_catalog_import(args: argparse.Namespace) -> int:
     config = config_mod.load().config
     ledger = Ledger(paths.ledger_path(), exclusive=False)
     try:
-        report = ledger.catalog.import_csv(path, site_for(config.site_id))
+        report = ledger.catalog.import_csv(
+            path, site_for(config.site_id), progress=_import_progress_printer(path)
+        )
+    except CatalogFileError as exc:
+        raise UsageError(str(exc.msg)) from None
     finally:
         ledger.close()
+    for warning in report.warnings:
+        err(f"{path}: {warning}")
     for line_no, problem in report.errors:
         err(f"{path}:{line_no}: {problem}")
-    print(f"imported {report.imported} products, {len(report.errors)} rows refused")
-    return EXIT_OK if report.imported or not report.errors else EXIT_USAGE
+    if report.unreported:
+        err(f"{path}: and {report.unreported} more lines refused")
+    print(f"imported {report.imported} products, {report.refused} rows refused")
+    return EXIT_OK if report.imported or not report.refused else EXIT_USAGE
+
+
+def _import_progress_printer(path: Path) -> Callable[[ImportProgress], None]:
+    """Progress on stderr, at most once a second (nothing for a file read in under a second)."""
+    last = time.monotonic()
+    shown = False
+
+    def show(step: ImportProgress) -> None:
+        nonlocal last, shown
+        now = time.monotonic()
+        if (step.done and not shown) or (not step.done and now - last < 1.0):
+            return
+        last, shown = now, True
+        err(
+            f"{path.name}: {step.fraction:.0%} read, {step.lines_read:,} lines, "
+            f"{step.imported:,} products imported, {step.refused:,} refused"
+        )
+
+    return show
 
 
 # -- charging ----------------------------------------------------------------------------------

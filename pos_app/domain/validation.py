@@ -61,6 +61,8 @@ def clean_text(text: str) -> str:
     command line) and the invisible characters of :data:`_INVISIBLE` are removed. Letters,
     accents, symbols and emoji stay as they are.
     """
+    if text.isprintable():  # no control, format (bidi, zero-width) or odd space character
+        return " ".join(text.split())
     kept: list[str] = []
     for char in text:
         if char.isspace():

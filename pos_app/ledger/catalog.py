@@ -2,36 +2,27 @@
 
 from __future__ import annotations
 
-import csv
 import logging
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
 from pos_app.domain.cart import UnitMeasure
 from pos_app.domain.catalog import Product, normalize_text
 from pos_app.domain.money import Site
-from pos_app.domain.validation import (
-    MAX_SKU,
-    ValidationError,
-    clean_text,
-    clean_title,
-    read_iva_rate,
-    read_plain_amount,
+from pos_app.ledger.catalog_import import (
+    BATCH_ROWS,
+    CatalogFileError,
+    ImportProgress,
+    ImportReport,
+    Progress,
+    run_import,
 )
 
-REQUIRED_COLUMNS = ("sku", "title", "unit_price")
-KNOWN_COLUMNS = ("sku", "barcode", "title", "unit_price", "category", "unit_measure", "iva_rate")
+__all__ = ["CatalogFileError", "CatalogRepository", "ImportProgress", "ImportReport"]
 
 log = logging.getLogger(__name__)
-
-
-@dataclass
-class ImportReport:
-    imported: int = 0
-    errors: list[tuple[int, str]] = field(default_factory=list)
 
 
 # Derived indexes for search, (re)built here rather than in a migration because they are only an
@@ -255,76 +246,20 @@ class CatalogRepository:
         marks = ",".join("?" for _ in ids)
         return self._conn.execute(f"SELECT * FROM catalog WHERE rowid IN ({marks})", ids).fetchall()
 
-    def import_csv(self, path: Path, site: Site) -> ImportReport:
-        """Import good rows, report bad ones with their line numbers (header = line 1)."""
-        report = ImportReport()
-        good: list[Product] = []
-        with path.open(newline="", encoding="utf-8-sig") as handle:
-            reader = csv.DictReader(handle)
-            header = [h.strip() for h in reader.fieldnames or []]
-            missing = [c for c in REQUIRED_COLUMNS if c not in header]
-            if missing:
-                report.errors.append((1, f"missing column(s): {', '.join(missing)}"))
-                return report
-            reader.fieldnames = header
-            for row in reader:
-                line_no = reader.line_num
-                try:
-                    good.append(parse_row(row, site))
-                except ValueError as exc:
-                    report.errors.append((line_no, str(exc)))
-        if good:
-            self.upsert(good)
-        report.imported = len(good)
-        return report
+    def import_csv(
+        self,
+        path: Path,
+        site: Site,
+        *,
+        progress: Progress | None = None,
+        batch_rows: int = BATCH_ROWS,
+    ) -> ImportReport:
+        """Import the good rows, report bad ones with their line numbers (header = line 1).
 
-
-def parse_row(row: dict[str, str | None], site: Site) -> Product:
-    """One CSV row as a product, or ``ValueError`` saying what is wrong with it.
-
-    Numbers are read like every machine-written number
-    (:func:`~pos_app.domain.validation.read_plain_amount`: a dot or a comma as the decimal mark,
-    ASCII digits only, at most the currency's ceiling); names are cleaned like every name
-    (:func:`~pos_app.domain.validation.clean_title`).
-    """
-
-    def get(name: str) -> str:
-        return (row.get(name) or "").strip()
-
-    sku = clean_text(get("sku"))
-    if not sku:
-        raise ValueError("sku is empty")
-    if len(sku) > MAX_SKU:
-        raise ValueError(f"sku is longer than {MAX_SKU} characters")
-    try:
-        title = clean_title(get("title"))
-    except ValidationError:
-        raise ValueError("title is empty (control and invisible characters do not count)") from None
-    try:
-        price = read_plain_amount(get("unit_price"), site, decimal_comma=True)
-    except ValidationError as exc:
-        raise ValueError(f"unit_price {_shown(get('unit_price'))}: {exc.msg}") from None
-    measure = get("unit_measure") or "unit"
-    if measure not in ("unit", "pack"):
-        raise ValueError(f"unit_measure must be unit or pack, not {_shown(measure)}")
-    try:
-        iva = read_iva_rate(get("iva_rate"))
-    except ValidationError:
-        raise ValueError(f"iva_rate {_shown(get('iva_rate'))} must be 0, 5 or 19") from None
-    return Product(
-        sku=sku,
-        title=title,
-        unit_price=price,
-        barcode=clean_text(get("barcode")),
-        category=clean_text(get("category")),
-        unit_measure=UnitMeasure(measure),
-        iva_rate=iva,
-    )
-
-
-def _shown(text: str, limit: int = 40) -> str:
-    """``text`` quoted for a report line, cut when long."""
-    return repr(text if len(text) <= limit else text[:limit] + "…")
+        Streamed in batches with constant memory, in any encoding a spreadsheet saves; see
+        :mod:`pos_app.ledger.catalog_import`. ``progress`` hears after every batch.
+        """
+        return run_import(path, site, self.upsert, progress=progress, batch_rows=batch_rows)
 
 
 def _like(words: list[str]) -> str:

@@ -269,6 +269,17 @@
     </message>
 </context>
 <context>
+    <name>CatalogImport</name>
+    <message>
+        <source>{file} is a spreadsheet, not a CSV file: open it and save it as “CSV (comma delimited)”, then import that file.</source>
+        <translation>{file} es una planilla de cálculo, no un archivo CSV: ábrala y guárdela como “CSV (delimitado por comas)”, y luego importe ese archivo.</translation>
+    </message>
+    <message>
+        <source>{file} is not a text file: a catalog is a CSV file with the columns sku, title and unit_price.</source>
+        <translation>{file} no es un archivo de texto: un catálogo es un archivo CSV con las columnas sku, title y unit_price.</translation>
+    </message>
+</context>
+<context>
     <name>ChargingPage</name>
     <message>
         <source>Charging</source>

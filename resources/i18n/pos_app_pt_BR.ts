@@ -269,6 +269,17 @@
     </message>
 </context>
 <context>
+    <name>CatalogImport</name>
+    <message>
+        <source>{file} is a spreadsheet, not a CSV file: open it and save it as “CSV (comma delimited)”, then import that file.</source>
+        <translation>{file} é uma planilha, não um arquivo CSV: abra-a e salve-a como “CSV (separado por vírgulas)” e depois importe esse arquivo.</translation>
+    </message>
+    <message>
+        <source>{file} is not a text file: a catalog is a CSV file with the columns sku, title and unit_price.</source>
+        <translation>{file} não é um arquivo de texto: um catálogo é um arquivo CSV com as colunas sku, title e unit_price.</translation>
+    </message>
+</context>
+<context>
     <name>ChargingPage</name>
     <message>
         <source>Charging</source>
