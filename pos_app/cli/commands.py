@@ -109,6 +109,8 @@ def cmd_catalog_import(args: argparse.Namespace) -> int:
         )
     except CatalogFileError as exc:
         raise UsageError(str(exc.msg)) from None
+    except OSError as exc:  # unreadable (permissions, a disk gone), not a traceback
+        raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
     finally:
         ledger.close()
     for warning in report.warnings:

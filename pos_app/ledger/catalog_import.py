@@ -12,7 +12,8 @@ checked for a SKU or barcode already seen earlier in the file, and written in ba
 most one batch; the catalog's triggers keep the search indexes in step row by row). Memory stays
 constant whatever the file's size: the SKUs and barcodes seen are kept in a throw-away SQLite file,
 and at most :data:`MAX_REPORTED` problems are kept (all are counted). A progress callback gets an
-:class:`ImportProgress` after every batch, enough for a progress bar.
+:class:`ImportProgress` after every batch (committed), enough for a progress bar; a callback
+that raises stops the import there (a Cancel button), with the batches already written kept.
 
 Re-importing is safe: rows are upserted by SKU, so an import cut short is finished by running it
 again.

@@ -257,3 +257,36 @@ def test_a_big_import_holds_a_batch_not_the_file(tmp_path: Path, ledger: Ledger)
         tracemalloc.stop()
     assert report.imported == 12_000
     assert peak < 5 * 2**20, f"peak {peak / 2**20:.1f} MiB"
+
+
+def test_an_unreadable_file_is_a_message_not_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "locked.csv"
+    path.write_text(HEADER, encoding="utf-8")
+
+    def refuse(_path: Path) -> tuple[str, str | None]:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("pos_app.ledger.catalog_import.detect_encoding", refuse)
+    code, _out, err = run_cli(path, capsys)
+    assert code == 2 and "cannot read" in err and "Permission denied" in err
+
+
+def test_a_progress_callback_can_stop_the_import(tmp_path: Path, ledger: Ledger) -> None:
+    """What a progress dialog's Cancel does: the batches written stay, the ledger is usable."""
+    path = tmp_path / "stop.csv"
+    write_catalog(path, 50)
+
+    class Stop(Exception):
+        pass
+
+    def cancel_after_two(step: ImportProgress) -> None:
+        if step.imported >= 20:
+            raise Stop
+
+    with pytest.raises(Stop):
+        ledger.catalog.import_csv(path, MLA, progress=cancel_after_two, batch_rows=10)
+    assert ledger.catalog.count() == 20
+    assert ledger.catalog.import_csv(path, MLA).imported == 50  # running it again finishes
+    assert ledger.catalog.count() == 50

@@ -7,6 +7,7 @@ import asyncio
 import unicodedata
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import example, given, settings
@@ -166,3 +167,14 @@ def test_catalog_titles_are_cleaned_and_invisible_ones_reported(
         assert [p.sku for p in ledger.catalog.search("abrey")] == ["A1"]
     finally:
         ledger.close()
+
+
+def test_settings_order_title_is_cleaned(qtbot: Any) -> None:
+    from pos_app.ui.settings_charging import ChargingPage
+    from pos_app.ui.settings_session import SettingsSession
+
+    config = config_mod.Config()
+    page = ChargingPage(SettingsSession(config, None, token=None, origin="keyring"))  # type: ignore[arg-type]
+    qtbot.addWidget(page)
+    page.order_title.setText("\u202eMi\u200b\tTienda\u0007")
+    assert page.apply_to(config).order_title == "Mi Tienda"
