@@ -33,7 +33,7 @@ from pos_app.domain.cart import Cart, CartLine
 from pos_app.domain.money import Site
 from pos_app.domain.records import SaleSnapshot
 from pos_app.domain.sale import SaleStatus, Tender, can_transition
-from pos_app.domain.validation import MAX_ORDER_TITLE, check_chargeable
+from pos_app.domain.validation import MAX_ORDER_TITLE, check_chargeable, clean_text
 from pos_app.i18n import QT_TRANSLATE_NOOP, Message, message
 from pos_app.ledger.store import Ledger, LedgerError
 from pos_app.mercadopago import errors as mp
@@ -155,7 +155,7 @@ class CheckoutEngine:
             store_external_id=s.store_external_id,
             box_external_id=s.box_external_id,
             site=s.site,
-            title=(s.order_title or s.box_external_id)[:MAX_ORDER_TITLE],
+            title=clean_text(s.order_title)[:MAX_ORDER_TITLE].rstrip() or s.box_external_id,
             lines=cart.lines,
             total=total,
             iva_total=cart.iva_total() if s.site.reports_iva else None,

@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 
 from pos_app.checkout.engine import CheckoutEngine, describe
@@ -22,11 +23,18 @@ from pos_app.cli.output import (
     sale_json,
     sale_line,
 )
-from pos_app.domain.cart import IVA_RATES, CartLine
-from pos_app.domain.money import site_for
+from pos_app.domain.cart import CartLine
+from pos_app.domain.money import DEFAULT_SITE_ID, Site, site_for
 from pos_app.domain.records import SaleSnapshot
-from pos_app.domain.validation import ValidationError
+from pos_app.domain.validation import (
+    ValidationError,
+    clean_title,
+    read_iva_rate,
+    read_plain_amount,
+    read_quantity,
+)
 from pos_app.errors import UserFacingError
+from pos_app.ledger.catalog import CatalogFileError, ImportProgress
 from pos_app.ledger.store import Ledger
 from pos_app.runtime import open_runtime
 from pos_app.settings import config as config_mod
@@ -108,46 +116,78 @@ def cmd_catalog_import(args: argparse.Namespace) -> int:
     config = config_mod.load().config
     ledger = Ledger(paths.ledger_path(), exclusive=False)
     try:
-        report = ledger.catalog.import_csv(path, site_for(config.site_id))
+        report = ledger.catalog.import_csv(
+            path, site_for(config.site_id), progress=_import_progress_printer(path)
+        )
+    except CatalogFileError as exc:
+        raise UsageError(str(exc.msg)) from None
+    except OSError as exc:  # unreadable (permissions, a disk gone), not a traceback
+        raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
     finally:
         ledger.close()
+    for warning in report.warnings:
+        err(f"{path}: {warning}")
     for line_no, problem in report.errors:
         err(f"{path}:{line_no}: {problem}")
-    print(f"imported {report.imported} products, {len(report.errors)} rows refused")
-    return EXIT_OK if report.imported or not report.errors else EXIT_USAGE
+    if report.unreported:
+        err(f"{path}: and {report.unreported} more lines refused")
+    print(f"imported {report.imported} products, {report.refused} rows refused")
+    return EXIT_OK if report.imported or not report.refused else EXIT_USAGE
+
+
+def _import_progress_printer(path: Path) -> Callable[[ImportProgress], None]:
+    """Progress on stderr, at most once a second (nothing for a file read in under a second)."""
+    last = time.monotonic()
+    shown = False
+
+    def show(step: ImportProgress) -> None:
+        nonlocal last, shown
+        now = time.monotonic()
+        if (step.done and not shown) or (not step.done and now - last < 1.0):
+            return
+        last, shown = now, True
+        err(
+            f"{path.name}: {step.fraction:.0%} read, {step.lines_read:,} lines, "
+            f"{step.imported:,} products imported, {step.refused:,} refused"
+        )
+
+    return show
 
 
 # -- charging ----------------------------------------------------------------------------------
-def parse_item(spec: str) -> CartLine:
+def parse_item(spec: str, site: Site | None = None) -> CartLine:
     """``TITLE:QTY:UNIT_PRICE``, optionally ``:IVA%`` (Colombia: the rate the price includes,
-    0, 5 or 19; a line without one is exempt)."""
+    0, 5 or 19; a line without one is exempt), checked as the cart will check it.
+
+    Scripts write machine numbers: a dot is always the decimal mark here (unlike the window,
+    where "1.234" in Argentina is a thousand), and only ASCII digits are digits
+    (:func:`~pos_app.domain.validation.read_plain_amount`).
+    """
+    site = site or site_for(DEFAULT_SITE_ID)
     iva = Decimal(0)
     head, _, last = spec.rpartition(":")
     if head and last.strip().endswith("%"):
         spec = head
         try:
-            iva = Decimal(last.strip()[:-1])
-        except InvalidOperation:
-            iva = Decimal(-1)
-        if iva not in IVA_RATES:
-            raise UsageError(f"--item: IVA {last!r} must be 0%, 5% or 19%")
+            iva = read_iva_rate(last.strip()[:-1] or "-")
+        except ValidationError:
+            raise UsageError(f"--item: IVA {last!r} must be 0%, 5% or 19%") from None
     parts = spec.rsplit(":", 2)
     if len(parts) != 3:
-        raise UsageError(f"--item {spec!r}: expected TITLE:QTY:UNIT_PRICE[:IVA%]")
-    title, qty_text, price_text = parts
+        raise UsageError(f"--item {_shown(spec)}: expected TITLE:QTY:UNIT_PRICE[:IVA%]")
+    title_text, qty_text, price_text = parts
     try:
-        qty = int(qty_text)
-    except ValueError:
-        raise UsageError(f"--item {spec!r}: quantity {qty_text!r} is not a whole number") from None
-    # Scripts write machine numbers: a dot is always the decimal mark here (unlike the window,
-    # where "1.234" in Argentina is a thousand).
-    try:
-        price = Decimal(price_text.strip())
-    except InvalidOperation:
-        price = None
-    if price is None or not price.is_finite():
-        raise UsageError(f"--item {spec!r}: price {price_text!r} is not an amount (use 1234.50)")
+        title = clean_title(title_text)
+        qty = read_quantity(qty_text)
+        price = read_plain_amount(price_text, site)
+    except ValidationError as exc:
+        raise UsageError(f"--item {_shown(spec)}: {exc.msg}") from None
     return CartLine(sku="", title=title, unit_price=price, quantity=qty, iva_rate=iva)
+
+
+def _shown(text: str, limit: int = 60) -> str:
+    """``text`` quoted for a message, cut when long (a 10 MB argument is not echoed whole)."""
+    return repr(text if len(text) <= limit else text[:limit] + "…")
 
 
 async def cmd_charge(args: argparse.Namespace) -> int:
@@ -158,20 +198,20 @@ async def cmd_charge(args: argparse.Namespace) -> int:
         if args.poll_interval <= 0:
             raise UsageError("--poll-interval must be positive")
         config = config.with_changes(poll=PollSchedule.fixed(args.poll_interval))
-    lines = [parse_item(spec) for spec in args.item]
+    lines = [parse_item(spec, site_for(config.site_id)) for spec in args.item]
     # Only a charge that waits lives long enough for a notification to matter.
     async with open_runtime(config=config, enable_receiver=bool(args.wait)) as rt:
         if rt.receiver_problem:
             err(f"pos-app: notifications off ({rt.receiver_problem}); following by polling")
         for spec in args.sku:
             code, _, qty_text = spec.partition(":")
+            try:
+                qty = read_quantity(qty_text or "1")
+            except ValidationError as exc:
+                raise UsageError(f"--sku {_shown(spec)}: {exc.msg}") from None
             product = rt.ledger.catalog.lookup_code(code)
             if product is None:
-                raise UsageError(f"--sku {code!r}: not in the catalog")
-            try:
-                qty = int(qty_text or "1")
-            except ValueError:
-                raise UsageError(f"--sku {spec!r}: bad quantity") from None
+                raise UsageError(f"--sku {_shown(code)}: not in the catalog")
             lines.append(product.to_line(qty))
         await rt.engine.resume()
         stop = asyncio.Event()

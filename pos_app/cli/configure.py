@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import argparse
 import sys
-from decimal import Decimal, InvalidOperation
 
 import httpx
 
 from pos_app.cli.output import EXIT_ERROR, EXIT_OK, EXIT_USAGE, err, print_json
-from pos_app.domain.money import has_valid_decimals, site_for
+from pos_app.domain.money import site_for
+from pos_app.domain.validation import (
+    MAX_ORDER_TITLE,
+    ValidationError,
+    clean_title,
+    read_plain_amount,
+)
 from pos_app.mercadopago.client import MercadoPagoClient
 from pos_app.mercadopago.credentials import AccessToken
 from pos_app.mercadopago.errors import MercadoPagoError
@@ -99,20 +104,24 @@ def _apply_local_options(config: Config, args: argparse.Namespace) -> Config:
         changes["poll"] = PollSchedule.fixed(args.poll_interval)
     if args.max_total is not None:
         # A dot is the decimal mark on the command line, whatever the country.
-        try:
-            amount = Decimal(args.max_total)
-        except InvalidOperation:
-            raise ValueError("--max-total must be an amount like 150000 or 99999.50") from None
         site = site_for(config.site_id or "MLA")
-        if not amount.is_finite() or amount <= 0:
-            raise ValueError("--max-total must be more than zero")
-        if not has_valid_decimals(amount, site):
-            raise ValueError(
-                f"--max-total: amounts in {site.currency} can have at most {site.decimals} decimals"
-            )
+        try:
+            amount = read_plain_amount(args.max_total, site)
+        except ValidationError as exc:
+            raise ValueError(f"--max-total: {exc.msg}") from None
         changes["max_total"] = str(amount)
     if args.title is not None:
-        changes["order_title"] = args.title.strip()
+        # Empty: the store's name. Otherwise what the customer reads, cleaned like every name.
+        if not args.title.strip():
+            changes["order_title"] = ""
+        else:
+            try:
+                changes["order_title"] = clean_title(args.title, MAX_ORDER_TITLE)
+            except ValidationError:
+                raise ValueError(
+                    "--title: the order title is empty once control and invisible characters "
+                    "are removed"
+                ) from None
     if args.notify_listen is not None:
         changes["notify_listen"] = validate_listen(args.notify_listen)
     if args.notify_url is not None:

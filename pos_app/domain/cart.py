@@ -13,6 +13,7 @@ from enum import StrEnum
 
 from pos_app.domain.money import Site, quantize
 from pos_app.domain.validation import (
+    IVA_RATES,
     MAX_QUANTITY,
     MIN_QUANTITY,
     check_quantity,
@@ -20,16 +21,14 @@ from pos_app.domain.validation import (
     clean_title,
 )
 
+__all__ = ["IVA_RATES", "Cart", "CartLine", "UnitMeasure"]  # IVA_RATES: defined in validation
+
 
 class UnitMeasure(StrEnum):
     """The two measures Mercado Pago's instore orders accept."""
 
     UNIT = "unit"
     PACK = "pack"
-
-
-# Colombian IVA rates a product can carry (prices include IVA); 0 = exempt.
-IVA_RATES = (Decimal(0), Decimal(5), Decimal(19))
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,14 @@ edge. Display follows how each country writes money (``$ 1.234,50`` in Argentina
 ``R$ 1.234,50`` in Brazil, ``$ 1,234.50`` in Mexico, ``S/ 1,234.50`` in Peru, ``$ 1.235`` in Chile
 and Colombia); parsing accepts the local decimal separator and grouping. Rounding happens only for
 display (:func:`format_money`); an amount to be charged is validated, never rounded.
+
+Every site also has a hard ceiling, :attr:`Site.max_amount`: no price, custom amount, sale total
+or "largest sale" setting may exceed it, whatever the configuration says. It is about a million
+US dollars in the local currency, far beyond any counter sale, and keeps every amount within ten
+integer digits, which ``Decimal`` arithmetic (28 digits), the ledger and the JSON float sent to
+Mercado Pago all carry exactly. It is a sanity bound against typos and hostile input
+(``1e26``, a pasted barcode in the price column), not a business limit: that is the till's
+configurable maximum sale (:attr:`Site.default_max_total`).
 """
 
 from __future__ import annotations
@@ -29,6 +37,8 @@ class Site:
     thousands_sep: str
     decimal_sep: str
     default_max_total: Decimal
+    # The largest amount this till ever accepts in the currency (see the module's docstring).
+    max_amount: Decimal
 
     @property
     def quantum(self) -> Decimal:
@@ -41,22 +51,72 @@ class Site:
 
 
 def _site(
-    site_id: str, country: str, currency: str, decimals: int, symbol: str, seps: str, max_total: int
+    site_id: str,
+    country: str,
+    currency: str,
+    decimals: int,
+    symbol: str,
+    seps: str,
+    max_total: int,
+    max_amount: int,
 ) -> Site:
-    return Site(site_id, country, currency, decimals, symbol, seps[0], seps[1], Decimal(max_total))
+    return Site(
+        site_id,
+        country,
+        currency,
+        decimals,
+        symbol,
+        seps[0],
+        seps[1],
+        Decimal(max_total),
+        Decimal(max_amount),
+    )
 
 
 # Country names are marked for translation; the UI translates them in context "Country".
 SITES: dict[str, Site] = {
     s.site_id: s
     for s in (
-        _site("MLA", QT_TRANSLATE_NOOP("Country", "Argentina"), "ARS", 2, "$", ".,", 5_000_000),
-        _site("MLB", QT_TRANSLATE_NOOP("Country", "Brazil"), "BRL", 2, "R$", ".,", 50_000),
-        _site("MLM", QT_TRANSLATE_NOOP("Country", "Mexico"), "MXN", 2, "$", ",.", 200_000),
-        _site("MLU", QT_TRANSLATE_NOOP("Country", "Uruguay"), "UYU", 2, "$", ".,", 400_000),
-        _site("MPE", QT_TRANSLATE_NOOP("Country", "Peru"), "PEN", 2, "S/", ",.", 30_000),
-        _site("MLC", QT_TRANSLATE_NOOP("Country", "Chile"), "CLP", 0, "$", ".,", 10_000_000),
-        _site("MCO", QT_TRANSLATE_NOOP("Country", "Colombia"), "COP", 0, "$", ".,", 40_000_000),
+        _site(
+            "MLA",
+            QT_TRANSLATE_NOOP("Country", "Argentina"),
+            "ARS",
+            2,
+            "$",
+            ".,",
+            5_000_000,
+            1_000_000_000,
+        ),
+        _site(
+            "MLB", QT_TRANSLATE_NOOP("Country", "Brazil"), "BRL", 2, "R$", ".,", 50_000, 10_000_000
+        ),
+        _site(
+            "MLM", QT_TRANSLATE_NOOP("Country", "Mexico"), "MXN", 2, "$", ",.", 200_000, 20_000_000
+        ),
+        _site(
+            "MLU", QT_TRANSLATE_NOOP("Country", "Uruguay"), "UYU", 2, "$", ".,", 400_000, 50_000_000
+        ),
+        _site("MPE", QT_TRANSLATE_NOOP("Country", "Peru"), "PEN", 2, "S/", ",.", 30_000, 5_000_000),
+        _site(
+            "MLC",
+            QT_TRANSLATE_NOOP("Country", "Chile"),
+            "CLP",
+            0,
+            "$",
+            ".,",
+            10_000_000,
+            1_000_000_000,
+        ),
+        _site(
+            "MCO",
+            QT_TRANSLATE_NOOP("Country", "Colombia"),
+            "COP",
+            0,
+            "$",
+            ".,",
+            40_000_000,
+            5_000_000_000,
+        ),
     )
 }
 
@@ -130,7 +190,25 @@ def _written(amount: Decimal, places: int, site: Site, *, symbol: bool) -> str:
     return f"{sign}{site.symbol} {text}" if symbol else f"{sign}{text}"
 
 
+# ASCII digits only: ``Decimal()`` also reads Arabic-Indic, Devanagari or full-width digits,
+# which are not how anyone at these tills writes money (and hide in pasted text).
 _AMOUNT_CHARS = re.compile(r"^[0-9.,]+$")
+# Longer text is not an amount anyone typed (the largest is "1.000.000.000,00", 16 characters).
+MAX_AMOUNT_TEXT = 40
+_SPACE_GROUPS = re.compile(r"^[0-9]{1,3}(?: [0-9]{3})+(?:[.,][0-9]+)?$")
+
+
+def _spaces_as_grouping(text: str) -> str:
+    """``1 234,50``: spaces inside an amount only as a regular thousands grouping.
+
+    Any other space inside (``1 5``, ``12 ,5``) leaves the text as it is, so it is refused:
+    guessing that ``1 5`` means 15 could charge the wrong amount.
+    """
+    parts = text.split()
+    if len(parts) <= 1:
+        return text
+    joined = " ".join(parts)
+    return joined.replace(" ", "") if _SPACE_GROUPS.match(joined) else joined
 
 
 def _grouped(integer: str, sep: str) -> bool:
@@ -148,21 +226,28 @@ def parse_money(text: str, site: Site) -> Decimal | None:
     """Read an amount typed by a person, or ``None`` when it is not one.
 
     Accepts the site's own separators (``1.234,50`` in Argentina, ``1,234.50`` in Mexico), the
-    currency symbol, spaces (also non-breaking ones) and, when unambiguous, the grouping mark as
+    currency symbol, spaces (also non-breaking ones) around it or as a regular thousands grouping
+    (``1 234,50``) and, when unambiguous, the grouping mark as
     a decimal mark (``12.5`` is twelve and a half in Argentina too; ``1.234`` is a thousand and
     more, as Argentines write it). Grouping must be regular (``1.23.4`` is refused) and a
-    written decimal mark needs digits after it.
+    written decimal mark needs digits after it. Only ASCII digits are digits; signs, exponents
+    (``1E+3``), ``1_000`` and text longer than :data:`MAX_AMOUNT_TEXT` are not amounts. The value
+    is not bounded here: :func:`pos_app.domain.validation.read_amount` says why a huge one is
+    refused.
 
     The result keeps the decimals *as written*: ``1,000`` in Colombia (whose decimal mark is the
     comma) reads as ``Decimal("1.000")``, so validation can tell the cashier that pesos have no
     decimals rather than charge one peso. Whether the site allows those decimals is validation's
     job (:func:`pos_app.domain.validation.read_amount`), so the cashier hears *why*.
     """
-    cleaned = "".join(text.split())
+    if len(text) > MAX_AMOUNT_TEXT:
+        return None
+    cleaned = text.strip()
     for symbol in (site.symbol, "$"):
         if cleaned.startswith(symbol):
-            cleaned = cleaned[len(symbol) :]
+            cleaned = cleaned[len(symbol) :].lstrip()
             break
+    cleaned = _spaces_as_grouping(cleaned)
     if not cleaned or not _AMOUNT_CHARS.match(cleaned):
         return None
     dec, thou = site.decimal_sep, site.thousands_sep

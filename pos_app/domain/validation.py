@@ -6,6 +6,8 @@ never refused for a reason we could have caught at the counter.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from decimal import Decimal
 
 from pos_app.domain.money import (
@@ -31,27 +33,95 @@ MAX_SKU = 64
 # The amount shown in "write it like ..." hints, in each site's own writing: "1.234,50" in
 # Argentina, "1,234.50" in Mexico, "1.235" in Chile and Colombia.
 AMOUNT_EXAMPLE = Decimal("1234.50")
+# Colombian IVA rates a product can carry (prices include IVA); 0 = exempt.
+IVA_RATES = (Decimal(0), Decimal(5), Decimal(19))
 
 
 class ValidationError(UserFacingError):
     """Input that Mercado Pago would refuse, or that makes no sense at a till."""
 
 
+# Invisible characters that change how the text around them is shown or read: the bidirectional
+# embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069), the direction marks (U+200E,
+# U+200F, U+061C), and the zero-width characters (U+200B-U+200D, U+2060, U+FEFF). A title holding
+# them can show the customer something other than what the ledger says ("Yerba" reversed into
+# "abreY", a price hidden in a name) or look empty.
+_INVISIBLE = frozenset(
+    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+    "\u200b\u200c\u200d\u2060\ufeff"
+)
+
+
+def clean_text(text: str) -> str:
+    """``text`` as it may be shown to a customer or sent to Mercado Pago.
+
+    The one sanitiser of names (product and item titles, the order's title and description):
+    white space of any kind (tabs, new lines, non-breaking spaces) becomes one space and is
+    trimmed; control characters (C0, DEL, C1), lone surrogates (undecodable bytes from a
+    command line) and the invisible characters of :data:`_INVISIBLE` are removed. Letters,
+    accents, symbols and emoji stay as they are.
+    """
+    if text.isprintable():  # no control, format (bidi, zero-width) or odd space character
+        return " ".join(text.split())
+    kept: list[str] = []
+    for char in text:
+        if char.isspace():
+            kept.append(" ")
+        elif char in _INVISIBLE or unicodedata.category(char) in ("Cc", "Cs"):
+            continue
+        else:
+            kept.append(char)
+    return " ".join("".join(kept).split())
+
+
 def clean_title(title: str, limit: int = MAX_TITLE) -> str:
-    """Collapse white space and cut to ``limit``; an empty title is refused."""
-    cleaned = " ".join(title.split())
+    """:func:`clean_text`, cut to ``limit``; a title empty once cleaned is refused."""
+    cleaned = clean_text(title)
     if not cleaned:
         raise ValidationError(
-            message(CTX, QT_TRANSLATE_NOOP("Validation", "Every item needs a name."))
+            message(
+                CTX,
+                QT_TRANSLATE_NOOP(
+                    "Validation",
+                    "Every item needs a name (control and invisible characters do not count).",
+                ),
+            )
         )
-    return cleaned[:limit]
+    return cleaned[:limit].rstrip()
+
+
+def check_amount_bounds(amount: Decimal, site: Site, *, what: str = "amount") -> Decimal:
+    """``amount`` is a finite number above zero and at most the site's ceiling.
+
+    Safe for any ``Decimal`` (``NaN``, ``sNaN``, ``Infinity``, ``1E+999``): the checks that would
+    raise ``decimal.InvalidOperation`` on such values come after these.
+    """
+    if not amount.is_finite() or amount <= 0:
+        raise ValidationError(
+            message(CTX, QT_TRANSLATE_NOOP("Validation", "The price must be greater than zero."))
+            if what == "price"
+            else message(
+                CTX, QT_TRANSLATE_NOOP("Validation", "The amount must be greater than zero.")
+            )
+        )
+    if amount > site.max_amount:
+        raise ValidationError(
+            message(
+                CTX,
+                QT_TRANSLATE_NOOP(
+                    "Validation",
+                    "That is more than any sale in {currency} at a counter: the largest amount "
+                    "this till accepts is {limit}.",
+                ),
+                currency=site.currency,
+                limit=format_money(site.max_amount, site),
+            )
+        )
+    return amount
 
 
 def check_unit_price(price: Decimal, site: Site) -> Decimal:
-    if not price.is_finite() or price <= 0:
-        raise ValidationError(
-            message(CTX, QT_TRANSLATE_NOOP("Validation", "The price must be greater than zero."))
-        )
+    check_amount_bounds(price, site, what="price")
     if not has_valid_decimals(price, site):
         if site.decimals == 0:
             raise ValidationError(
@@ -93,6 +163,11 @@ def check_quantity(quantity: int) -> int:
 
 def check_chargeable(total: Decimal, line_count: int, site: Site, max_total: Decimal) -> None:
     """Refuse an empty cart or a total above the store's configured maximum."""
+    # A damaged setting (NaN, 1E+26, zero) neither crashes nor lifts the site's ceiling.
+    if max_total.is_finite() and max_total > 0:
+        max_total = min(max_total, site.max_amount)
+    else:
+        max_total = site.default_max_total
     if line_count == 0:
         raise ValidationError(
             message(
@@ -142,6 +217,7 @@ def read_amount(text: str, site: Site) -> Decimal:
                 example=format_money(AMOUNT_EXAMPLE, site, symbol=False),
             )
         )
+    check_amount_bounds(amount, site)
     if site.decimals == 0 and written_decimals(amount):
         raise ValidationError(
             message(
@@ -152,10 +228,6 @@ def read_amount(text: str, site: Site) -> Decimal:
                 currency=site.currency,
                 example=format_money(AMOUNT_EXAMPLE, site, symbol=False),
             )
-        )
-    if amount <= 0:
-        raise ValidationError(
-            message(CTX, QT_TRANSLATE_NOOP("Validation", "The amount must be greater than zero."))
         )
     if written_decimals(amount) > site.decimals:
         raise ValidationError(
@@ -169,3 +241,73 @@ def read_amount(text: str, site: Site) -> Decimal:
             )
         )
     return amount
+
+
+# What scripts and files write (the command line, the catalog CSV, the settings file): ASCII
+# digits and at most one decimal mark, nothing else. Python's ``Decimal()`` and ``int()`` read
+# far more (``1_000``, ``+5``, ``1E+3``, ``1 0``, ``NaN``, ``sNaN``, ``Infinity``, Arabic-Indic
+# and other Unicode digits): none of that is a price or a quantity.
+_PLAIN_AMOUNT = re.compile(r"[0-9]{1,20}(?:\.[0-9]{1,20})?", re.ASCII)
+_PLAIN_AMOUNT_COMMA = re.compile(r"[0-9]{1,20}(?:[.,][0-9]{1,20})?", re.ASCII)
+_PLAIN_INTEGER = re.compile(r"[0-9]{1,20}", re.ASCII)
+
+
+def read_plain_amount(text: str, site: Site, *, decimal_comma: bool = False) -> Decimal:
+    """An amount written by a program or a spreadsheet, valid to charge on ``site``.
+
+    The one reader behind every machine-written amount (``pos-app charge --item``, ``configure
+    --max-total``, the catalog CSV's ``unit_price``, amounts in the settings file): digits with a
+    dot as the decimal mark (also a comma with ``decimal_comma``, as spreadsheets in the region
+    save), no grouping, no sign, no exponent, white space only around it. It returns a finite
+    ``Decimal`` above zero, at most :attr:`Site.max_amount`, with no more decimals than the
+    currency has, or raises :class:`ValidationError` saying why; never anything else.
+    """
+    stripped = text.strip()
+    if not stripped:
+        raise ValidationError(message(CTX, QT_TRANSLATE_NOOP("Validation", "Type the amount.")))
+    pattern = _PLAIN_AMOUNT_COMMA if decimal_comma else _PLAIN_AMOUNT
+    if not pattern.fullmatch(stripped):
+        shown = stripped if len(stripped) <= 24 else stripped[:20] + "…"
+        raise ValidationError(
+            message(
+                CTX,
+                QT_TRANSLATE_NOOP(
+                    "Validation",
+                    "“{text}” is not an amount: write digits with a dot for the decimals, "
+                    "like {example}.",
+                ),
+                text=shown,
+                example="1234.50" if site.decimals else "1235",
+            )
+        )
+    return check_unit_price(Decimal(stripped.replace(",", ".")), site)
+
+
+def read_quantity(text: str) -> int:
+    """A quantity written by a program (``--item``, ``--sku CODE:QTY``): ASCII digits, 1 to 9999.
+
+    ``int()`` alone would take ``1_000``, ``+5``, `` 7 `` with inner spaces or Arabic-Indic
+    digits; here they are refused with the reason.
+    """
+    stripped = text.strip()
+    if not _PLAIN_INTEGER.fullmatch(stripped):
+        raise ValidationError(
+            message(CTX, QT_TRANSLATE_NOOP("Validation", "The quantity must be a whole number."))
+        )
+    return check_quantity(int(stripped))
+
+
+def read_iva_rate(text: str) -> Decimal:
+    """A Colombian IVA rate written by a program or a file: 0, 5 or 19 (``19.0`` too); empty
+    is 0 (exempt)."""
+    stripped = text.strip()
+    if not stripped:
+        return Decimal(0)
+    if _PLAIN_AMOUNT.fullmatch(stripped):
+        rate = Decimal(stripped)
+        for allowed in IVA_RATES:
+            if rate == allowed:
+                return allowed
+    raise ValidationError(
+        message(CTX, QT_TRANSLATE_NOOP("Validation", "The IVA rate must be 0, 5 or 19 %."))
+    )

@@ -2,28 +2,27 @@
 
 from __future__ import annotations
 
-import csv
 import logging
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 
-from pos_app.domain.cart import IVA_RATES, UnitMeasure
+from pos_app.domain.cart import UnitMeasure
 from pos_app.domain.catalog import Product, normalize_text
-from pos_app.domain.money import Site, has_valid_decimals
+from pos_app.domain.money import Site
+from pos_app.ledger.catalog_import import (
+    BATCH_ROWS,
+    CatalogFileError,
+    ImportProgress,
+    ImportReport,
+    Progress,
+    run_import,
+)
 
-REQUIRED_COLUMNS = ("sku", "title", "unit_price")
-KNOWN_COLUMNS = ("sku", "barcode", "title", "unit_price", "category", "unit_measure", "iva_rate")
+__all__ = ["CatalogFileError", "CatalogRepository", "ImportProgress", "ImportReport"]
 
 log = logging.getLogger(__name__)
-
-
-@dataclass
-class ImportReport:
-    imported: int = 0
-    errors: list[tuple[int, str]] = field(default_factory=list)
 
 
 # Derived indexes for search, (re)built here rather than in a migration because they are only an
@@ -247,65 +246,20 @@ class CatalogRepository:
         marks = ",".join("?" for _ in ids)
         return self._conn.execute(f"SELECT * FROM catalog WHERE rowid IN ({marks})", ids).fetchall()
 
-    def import_csv(self, path: Path, site: Site) -> ImportReport:
-        """Import good rows, report bad ones with their line numbers (header = line 1)."""
-        report = ImportReport()
-        good: list[Product] = []
-        with path.open(newline="", encoding="utf-8-sig") as handle:
-            reader = csv.DictReader(handle)
-            header = [h.strip() for h in reader.fieldnames or []]
-            missing = [c for c in REQUIRED_COLUMNS if c not in header]
-            if missing:
-                report.errors.append((1, f"missing column(s): {', '.join(missing)}"))
-                return report
-            reader.fieldnames = header
-            for row in reader:
-                line_no = reader.line_num
-                try:
-                    good.append(parse_row(row, site))
-                except ValueError as exc:
-                    report.errors.append((line_no, str(exc)))
-        if good:
-            self.upsert(good)
-        report.imported = len(good)
-        return report
+    def import_csv(
+        self,
+        path: Path,
+        site: Site,
+        *,
+        progress: Progress | None = None,
+        batch_rows: int = BATCH_ROWS,
+    ) -> ImportReport:
+        """Import the good rows, report bad ones with their line numbers (header = line 1).
 
-
-def parse_row(row: dict[str, str | None], site: Site) -> Product:
-    def get(name: str) -> str:
-        return (row.get(name) or "").strip()
-
-    sku, title = get("sku"), " ".join(get("title").split())
-    if not sku:
-        raise ValueError("sku is empty")
-    if not title:
-        raise ValueError("title is empty")
-    try:
-        price = Decimal(get("unit_price").replace(",", "."))
-    except InvalidOperation:
-        raise ValueError(f"unit_price {get('unit_price')!r} is not a number") from None
-    if not price.is_finite() or price <= 0:
-        raise ValueError("unit_price must be greater than zero")
-    if not has_valid_decimals(price, site):
-        raise ValueError(f"unit_price {price} has more decimals than {site.currency} allows")
-    measure = get("unit_measure") or "unit"
-    if measure not in ("unit", "pack"):
-        raise ValueError(f"unit_measure must be unit or pack, not {measure!r}")
-    try:
-        iva = Decimal(get("iva_rate") or "0")
-    except InvalidOperation:
-        raise ValueError(f"iva_rate {get('iva_rate')!r} is not a number") from None
-    if iva not in IVA_RATES:
-        raise ValueError("iva_rate must be 0, 5 or 19")
-    return Product(
-        sku=sku,
-        title=title,
-        unit_price=price,
-        barcode=get("barcode"),
-        category=get("category"),
-        unit_measure=UnitMeasure(measure),
-        iva_rate=iva,
-    )
+        Streamed in batches with constant memory, in any encoding a spreadsheet saves; see
+        :mod:`pos_app.ledger.catalog_import`. ``progress`` hears after every batch.
+        """
+        return run_import(path, site, self.upsert, progress=progress, batch_rows=batch_rows)
 
 
 def _like(words: list[str]) -> str:

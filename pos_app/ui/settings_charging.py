@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.domain.money import format_money
+from pos_app.domain.validation import clean_text
 from pos_app.settings import forms, secrets
 from pos_app.settings.config import Config, PollSchedule
 from pos_app.ui.errors import translate_message
@@ -306,7 +307,7 @@ class ChargingPage(QWidget):
             order_ttl_minutes=minutes,
             poll=poll,
             max_total=forms.parse_max_total(self.max_total.text(), site).value,
-            order_title=" ".join(self.order_title.text().split()),
+            order_title=clean_text(self.order_title.text()),
             sound_on_paid=self.sound.isChecked(),
             notify_listen=self.listen.text().strip() if on else "",
             notify_url=self.url.text().strip() if on else "",

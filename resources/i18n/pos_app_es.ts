@@ -269,6 +269,17 @@
     </message>
 </context>
 <context>
+    <name>CatalogImport</name>
+    <message>
+        <source>{file} is a spreadsheet, not a CSV file: open it and save it as “CSV (comma delimited)”, then import that file.</source>
+        <translation>{file} es una planilla de cálculo, no un archivo CSV: ábrala y guárdela como “CSV (delimitado por comas)”, y luego importe ese archivo.</translation>
+    </message>
+    <message>
+        <source>{file} is not a text file: a catalog is a CSV file with the columns sku, title and unit_price.</source>
+        <translation>{file} no es un archivo de texto: un catálogo es un archivo CSV con las columnas sku, title y unit_price.</translation>
+    </message>
+</context>
+<context>
     <name>ChargingPage</name>
     <message>
         <source>Charging</source>
@@ -1872,12 +1883,12 @@ Venta {reference}</translation>
 <context>
     <name>Validation</name>
     <message>
-        <source>Every item needs a name.</source>
-        <translation>Cada artículo necesita un nombre.</translation>
-    </message>
-    <message>
         <source>The price must be greater than zero.</source>
         <translation>El precio debe ser mayor que cero.</translation>
+    </message>
+    <message>
+        <source>That is more than any sale in {currency} at a counter: the largest amount this till accepts is {limit}.</source>
+        <translation>Eso es más que cualquier venta en {currency} en un mostrador: el monto máximo que acepta esta caja es {limit}.</translation>
     </message>
     <message>
         <source>Prices in {currency} have no decimals.</source>
@@ -1920,8 +1931,20 @@ Venta {reference}</translation>
         <translation>Los montos en {currency} no llevan decimales: escriba {example}.</translation>
     </message>
     <message>
+        <source>“{text}” is not an amount: write digits with a dot for the decimals, like {example}.</source>
+        <translation>“{text}” no es un monto: escriba cifras con un punto para los decimales, como {example}.</translation>
+    </message>
+    <message>
+        <source>The IVA rate must be 0, 5 or 19 %.</source>
+        <translation>La tasa de IVA debe ser 0, 5 o 19 %.</translation>
+    </message>
+    <message>
         <source>The amount must be greater than zero.</source>
         <translation>El monto debe ser mayor que cero.</translation>
+    </message>
+    <message>
+        <source>Every item needs a name (control and invisible characters do not count).</source>
+        <translation>Cada artículo necesita un nombre (los caracteres de control e invisibles no cuentan).</translation>
     </message>
     <message>
         <source>Amounts in {currency} can have at most {decimals} decimals.</source>

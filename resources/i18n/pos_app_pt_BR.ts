@@ -269,6 +269,17 @@
     </message>
 </context>
 <context>
+    <name>CatalogImport</name>
+    <message>
+        <source>{file} is a spreadsheet, not a CSV file: open it and save it as “CSV (comma delimited)”, then import that file.</source>
+        <translation>{file} é uma planilha, não um arquivo CSV: abra-a e salve-a como “CSV (separado por vírgulas)” e depois importe esse arquivo.</translation>
+    </message>
+    <message>
+        <source>{file} is not a text file: a catalog is a CSV file with the columns sku, title and unit_price.</source>
+        <translation>{file} não é um arquivo de texto: um catálogo é um arquivo CSV com as colunas sku, title e unit_price.</translation>
+    </message>
+</context>
+<context>
     <name>ChargingPage</name>
     <message>
         <source>Charging</source>
@@ -1872,12 +1883,12 @@ Venda {reference}</translation>
 <context>
     <name>Validation</name>
     <message>
-        <source>Every item needs a name.</source>
-        <translation>Todo item precisa de um nome.</translation>
-    </message>
-    <message>
         <source>The price must be greater than zero.</source>
         <translation>O preço deve ser maior que zero.</translation>
+    </message>
+    <message>
+        <source>That is more than any sale in {currency} at a counter: the largest amount this till accepts is {limit}.</source>
+        <translation>Isso é mais do que qualquer venda em {currency} num balcão: o valor máximo que este caixa aceita é {limit}.</translation>
     </message>
     <message>
         <source>Prices in {currency} have no decimals.</source>
@@ -1920,8 +1931,20 @@ Venda {reference}</translation>
         <translation>Valores em {currency} não têm casas decimais: escreva {example}.</translation>
     </message>
     <message>
+        <source>“{text}” is not an amount: write digits with a dot for the decimals, like {example}.</source>
+        <translation>“{text}” não é um valor: escreva algarismos com um ponto para os decimais, como {example}.</translation>
+    </message>
+    <message>
+        <source>The IVA rate must be 0, 5 or 19 %.</source>
+        <translation>A alíquota de IVA deve ser 0, 5 ou 19 %.</translation>
+    </message>
+    <message>
         <source>The amount must be greater than zero.</source>
         <translation>O valor deve ser maior que zero.</translation>
+    </message>
+    <message>
+        <source>Every item needs a name (control and invisible characters do not count).</source>
+        <translation>Cada item precisa de um nome (caracteres de controle e invisíveis não contam).</translation>
     </message>
     <message>
         <source>Amounts in {currency} can have at most {decimals} decimals.</source>

@@ -151,7 +151,7 @@ def test_catalog_import_reports_bad_rows(
     assert main(["catalog", "import", str(csv_file)]) == 0
     captured = capsys.readouterr()
     assert "imported 2 products" in captured.out
-    assert ":3: unit_price 'abc' is not a number" in captured.err
+    assert ":3: unit_price 'abc': “abc” is not an amount" in captured.err
     assert ":5: title is empty" in captured.err
 
 

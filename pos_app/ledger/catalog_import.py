@@ -1,0 +1,412 @@
+"""Catalog CSV import: any file a shop has, streamed, with every bad line reported.
+
+What spreadsheets in the region save is rarely clean UTF-8, so the file's encoding is found
+first (:func:`detect_encoding`): a UTF-8 (or UTF-16) byte-order mark, else UTF-8 if the whole file
+decodes as UTF-8, else Windows-1252 (Excel's "CSV" on a Spanish or Portuguese Windows), else
+Latin-1 — the last two with a warning that names the encoding assumed. A binary file (a
+spreadsheet not saved as CSV, a picture) is refused before anything is read as rows.
+
+Rows are then streamed (:func:`run_import`): each line is read with a length bound, parsed,
+checked for a SKU or barcode already seen earlier in the file, and written in batches of
+:data:`BATCH_ROWS` (one short transaction each, so a till selling from the same ledger waits at
+most one batch; the catalog's triggers keep the search indexes in step row by row). Memory stays
+constant whatever the file's size: the SKUs and barcodes seen are kept in a throw-away SQLite file,
+and at most :data:`MAX_REPORTED` problems are kept (all are counted). A progress callback gets an
+:class:`ImportProgress` after every batch (committed), enough for a progress bar; a callback
+that raises stops the import there (a Cancel button), with the batches already written kept.
+
+Re-importing is safe: rows are upserted by SKU, so an import cut short is finished by running it
+again.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import itertools
+import sqlite3
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+from pos_app.domain.cart import UnitMeasure
+from pos_app.domain.catalog import Product
+from pos_app.domain.money import Site
+from pos_app.domain.validation import (
+    MAX_SKU,
+    ValidationError,
+    clean_text,
+    clean_title,
+    read_iva_rate,
+    read_plain_amount,
+)
+from pos_app.errors import UserFacingError
+from pos_app.i18n import QT_TRANSLATE_NOOP, message
+
+REQUIRED_COLUMNS = ("sku", "title", "unit_price")
+KNOWN_COLUMNS = ("sku", "barcode", "title", "unit_price", "category", "unit_measure", "iva_rate")
+BATCH_ROWS = 5000
+# A catalog line is a few hundred characters; a longer one is damage (or a binary file) and is
+# refused without being held in memory.
+MAX_LINE = 64 * 1024
+MAX_REPORTED = 1000  # problems kept for the report; the rest are only counted
+_CHUNK = 1 << 20
+_SNIFF = 64 * 1024
+CTX = "CatalogImport"
+
+# Magic numbers of what people pick by mistake instead of the CSV.
+_SPREADSHEETS = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")  # .xlsx/.ods, .xls
+_BINARIES = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\x1f\x8b", b"\x7fELF")
+_TEXT_CONTROLS = frozenset(b"\t\n\r\f\x1a")  # \x1a: the DOS end-of-file some exports append
+
+
+class CatalogFileError(UserFacingError):
+    """The file cannot be read as a catalog at all (binary, a spreadsheet, unreadable)."""
+
+
+@dataclass(frozen=True)
+class ImportProgress:
+    """Where an import is: ``bytes_read`` of ``bytes_total`` (a progress bar's fraction),
+    lines read so far (the header is line 1), products written and lines refused."""
+
+    bytes_read: int
+    bytes_total: int
+    lines_read: int
+    imported: int
+    refused: int
+    done: bool = False
+
+    @property
+    def fraction(self) -> float:
+        if self.done or self.bytes_total <= 0:
+            return 1.0
+        return min(1.0, self.bytes_read / self.bytes_total)
+
+
+@dataclass
+class ImportReport:
+    imported: int = 0
+    # (line, problem) for the first MAX_REPORTED refused lines, in line order; ``refused``
+    # counts them all.
+    errors: list[tuple[int, str]] = field(default_factory=list)
+    refused: int = 0
+    encoding: str = "utf-8"
+    warnings: list[str] = field(default_factory=list)
+
+    def refuse(self, line: int, problem: str) -> None:
+        self.refused += 1
+        if len(self.errors) < MAX_REPORTED:
+            self.errors.append((line, problem))
+
+    @property
+    def unreported(self) -> int:
+        return self.refused - len(self.errors)
+
+
+Progress = Callable[[ImportProgress], None]
+Store = Callable[[list[Product]], None]
+
+
+# == encoding =====================================================================================
+def detect_encoding(path: Path) -> tuple[str, str | None]:
+    """``(codec, warning)`` for the file at ``path``; :class:`CatalogFileError` when binary.
+
+    Reads the file once in 1 MiB chunks (constant memory) to tell UTF-8 from the rest.
+    """
+    with path.open("rb") as raw:
+        head = raw.read(_SNIFF)
+        if head.startswith(codecs.BOM_UTF8):
+            return "utf-8-sig", None
+        if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            return "utf-16", None
+        _refuse_binary(head, path)
+        raw.seek(0)
+        if _decodes(raw, "utf-8"):
+            return "utf-8", None
+        raw.seek(0)
+        if _decodes(raw, "cp1252"):
+            return "cp1252", (
+                "the file is not UTF-8: read as Windows-1252 (cp1252), what spreadsheets on "
+                "Windows save; check that accented names look right"
+            )
+    return "latin-1", (
+        "the file is neither UTF-8 nor Windows-1252: read as Latin-1 (ISO-8859-1); check that "
+        "accented names look right"
+    )
+
+
+def _refuse_binary(head: bytes, path: Path) -> None:
+    if head.startswith(_SPREADSHEETS):
+        raise CatalogFileError(
+            message(
+                CTX,
+                QT_TRANSLATE_NOOP(
+                    "CatalogImport",
+                    "{file} is a spreadsheet, not a CSV file: open it and save it as "
+                    "“CSV (comma delimited)”, then import that file.",
+                ),
+                file=path.name,
+            )
+        )
+    # A stray NUL or bell in a text file is a damaged line, reported as such; a file full of
+    # them (about one byte in 64 of random data is a NUL) is not text.
+    controls = sum(1 for byte in head if byte < 0x20 and byte not in _TEXT_CONTROLS)
+    if head.startswith(_BINARIES) or controls > max(4, len(head) // 50):
+        raise CatalogFileError(
+            message(
+                CTX,
+                QT_TRANSLATE_NOOP(
+                    "CatalogImport",
+                    "{file} is not a text file: a catalog is a CSV file with the columns sku, "
+                    "title and unit_price.",
+                ),
+                file=path.name,
+            )
+        )
+
+
+def _decodes(raw: BinaryIO, encoding: str) -> bool:
+    decoder = codecs.getincrementaldecoder(encoding)()
+    try:
+        while chunk := raw.read(_CHUNK):
+            decoder.decode(chunk)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+# == rows =========================================================================================
+def parse_row(row: dict[str, str], site: Site) -> Product:
+    """One CSV row as a product, or ``ValueError`` saying what is wrong with it.
+
+    Numbers are read like every machine-written number
+    (:func:`~pos_app.domain.validation.read_plain_amount`: a dot or a comma as the decimal mark,
+    ASCII digits only, at most the currency's ceiling); names are cleaned like every name
+    (:func:`~pos_app.domain.validation.clean_title`).
+    """
+
+    def get(name: str) -> str:
+        return (row.get(name) or "").strip()
+
+    sku = clean_text(get("sku"))
+    if not sku:
+        raise ValueError("sku is empty")
+    if len(sku) > MAX_SKU:
+        raise ValueError(f"sku is longer than {MAX_SKU} characters")
+    try:
+        title = clean_title(get("title"))
+    except ValidationError:
+        raise ValueError("title is empty (control and invisible characters do not count)") from None
+    try:
+        price = read_plain_amount(get("unit_price"), site, decimal_comma=True)
+    except ValidationError as exc:
+        raise ValueError(f"unit_price {_shown(get('unit_price'))}: {exc.msg}") from None
+    measure = get("unit_measure") or "unit"
+    if measure not in ("unit", "pack"):
+        raise ValueError(f"unit_measure must be unit or pack, not {_shown(measure)}")
+    try:
+        iva = read_iva_rate(get("iva_rate"))
+    except ValidationError:
+        raise ValueError(f"iva_rate {_shown(get('iva_rate'))} must be 0, 5 or 19") from None
+    return Product(
+        sku=sku,
+        title=title,
+        unit_price=price,
+        barcode=clean_text(get("barcode")),
+        category=clean_text(get("category")),
+        unit_measure=UnitMeasure(measure),
+        iva_rate=iva,
+    )
+
+
+def _shown(text: str, limit: int = 40) -> str:
+    """``text`` quoted for a report line, cut when long."""
+    return repr(text if len(text) <= limit else text[:limit] + "…")
+
+
+class _Lines:
+    """The file's physical lines, each at most :data:`MAX_LINE` characters.
+
+    A longer line is skipped to its end without being held, and stands in the stream as an
+    empty line (so the csv reader's line count stays the file's); its number is remembered.
+    """
+
+    def __init__(self, text: io.TextIOBase) -> None:
+        self._text = text
+        self.number = 0
+        self.too_long: set[int] = set()
+
+    def __iter__(self) -> Iterator[str]:
+        while line := self._text.readline(MAX_LINE):
+            self.number += 1
+            if len(line) >= MAX_LINE and not line.endswith(("\n", "\r")):
+                while (rest := self._text.readline(MAX_LINE)) and not rest.endswith(("\n", "\r")):
+                    pass
+                self.too_long.add(self.number)
+                yield "\n"
+                continue
+            yield line
+
+
+def _delimiter(header_line: str) -> str:
+    """``,`` unless the header is plainly split by ``;`` (Excel where the decimal mark is a
+    comma) or tabs."""
+    counts = {sep: header_line.count(sep) for sep in (",", ";", "\t")}
+    best = max(counts, key=lambda sep: counts[sep])
+    return best if counts[best] > counts[","] else ","
+
+
+class _Seen:
+    """SKUs and barcodes already imported from this file, with their line: in a throw-away
+    SQLite file, so a million rows cost disk, not memory."""
+
+    def __init__(self, folder: str) -> None:
+        self._db = sqlite3.connect(Path(folder) / "seen.sqlite", isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=OFF")
+        self._db.execute("PRAGMA synchronous=OFF")
+        self._db.execute("PRAGMA cache_size=-4096")
+        self._db.execute("CREATE TABLE seen (code TEXT PRIMARY KEY, line INTEGER) WITHOUT ROWID")
+
+    def lines_of(self, codes: list[str]) -> dict[str, int]:
+        found: dict[str, int] = {}
+        for start in range(0, len(codes), 500):
+            part = codes[start : start + 500]
+            marks = ",".join("?" for _ in part)
+            found.update(
+                self._db.execute(f"SELECT code, line FROM seen WHERE code IN ({marks})", part)
+            )
+        return found
+
+    def add(self, codes: dict[str, int]) -> None:
+        self._db.execute("BEGIN")
+        self._db.executemany("INSERT OR IGNORE INTO seen VALUES (?, ?)", codes.items())
+        self._db.execute("COMMIT")
+
+    def close(self) -> None:
+        self._db.close()
+
+
+def _keys(product: Product) -> list[tuple[str, str]]:
+    keys = [(f"s:{product.sku.casefold()}", "sku")]
+    if product.barcode:
+        keys.append((f"b:{product.barcode}", "barcode"))
+    return keys
+
+
+# == the import ===================================================================================
+def run_import(
+    path: Path,
+    site: Site,
+    store: Store,
+    *,
+    progress: Progress | None = None,
+    batch_rows: int = BATCH_ROWS,
+) -> ImportReport:
+    """Import the good rows of ``path`` through ``store`` (a batch at a time), report the rest.
+
+    Raises :class:`CatalogFileError` for a file that is not a text file at all; everything wrong
+    inside a text file is a numbered line in the report.
+    """
+    report = ImportReport()
+    report.encoding, warning = detect_encoding(path)
+    if warning:
+        report.warnings.append(warning)
+    total = path.stat().st_size
+    with (
+        path.open("rb") as raw,
+        io.TextIOWrapper(raw, encoding=report.encoding, errors="replace", newline="") as text,
+        tempfile.TemporaryDirectory(prefix="pos-app-import-") as scratch,
+    ):
+        seen = _Seen(scratch)
+        try:
+            lines = _Lines(text)
+            stream = iter(lines)
+            first = next(stream, "")
+            reader = csv.reader(itertools.chain([first], stream), delimiter=_delimiter(first))
+            header = [clean_text(h).casefold() for h in next(reader, [])]
+            missing = [c for c in REQUIRED_COLUMNS if c not in header]
+            if missing:
+                report.refuse(1, f"missing column(s): {', '.join(missing)}")
+                return report
+            batch: list[tuple[int, Product]] = []
+
+            def flush(done: bool = False) -> None:
+                if batch:
+                    _write_batch(batch, seen, store, report)
+                    batch.clear()
+                if progress is not None:
+                    progress(
+                        ImportProgress(
+                            bytes_read=total if done else raw.tell(),
+                            bytes_total=total,
+                            lines_read=lines.number,
+                            imported=report.imported,
+                            refused=report.refused,
+                            done=done,
+                        )
+                    )
+
+            while True:
+                start = reader.line_num + 1
+                try:
+                    fields = next(reader)
+                except StopIteration:
+                    break
+                except csv.Error as exc:
+                    report.refuse(start, f"not readable as CSV ({exc})")
+                    continue
+                if lines.too_long and any(
+                    n in lines.too_long for n in range(start, reader.line_num + 1)
+                ):
+                    report.refuse(start, f"longer than {MAX_LINE // 1024} KiB")
+                    continue
+                if not any(f.strip() for f in fields):
+                    continue  # a blank line
+                try:
+                    product = parse_row(dict(zip(header, fields, strict=False)), site)
+                except ValueError as exc:
+                    report.refuse(start, str(exc))
+                    continue
+                batch.append((start, product))
+                if len(batch) >= batch_rows:
+                    flush()
+            flush(done=True)
+        finally:
+            seen.close()
+    report.errors.sort(key=lambda error: error[0])
+    return report
+
+
+def _write_batch(
+    batch: list[tuple[int, Product]], seen: _Seen, store: Store, report: ImportReport
+) -> None:
+    """Refuse rows whose SKU or barcode an earlier line has (the first one is kept), store
+    the rest."""
+    earlier = seen.lines_of([key for _line, p in batch for key, _kind in _keys(p)])
+    fresh: dict[str, int] = {}
+    good: list[Product] = []
+    for line, product in batch:
+        repeat = next(
+            (
+                (kind, earlier.get(key) or fresh[key])
+                for key, kind in _keys(product)
+                if key in earlier or key in fresh
+            ),
+            None,
+        )
+        if repeat is not None:
+            kind, first = repeat
+            value = product.sku if kind == "sku" else product.barcode
+            report.refuse(line, f"{kind} {_shown(value)} repeats line {first} (line {first} kept)")
+            continue
+        for key, _kind in _keys(product):
+            fresh[key] = line
+        good.append(product)
+    if good:
+        store(good)
+    seen.add(fresh)
+    report.imported += len(good)
