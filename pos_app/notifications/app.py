@@ -43,6 +43,11 @@ class ReceiverLimits:
     rate: float = 5.0
     burst: float = 30.0
     read_timeout: float = 5.0  # a body trickled slower than this is dropped (slowloris)
+    # Connections (see guard.py): a request head must arrive within ``header_timeout`` of
+    # connecting or of the previous answer; past the caps the oldest idle connection goes.
+    header_timeout: float = 5.0
+    max_connections: int = 512
+    per_address_connections: int = 32
     settle: float = 0.02  # see HintDispatcher (a burst arrives within a few ms)
     max_pending: int = 256
     concurrency: int = 2

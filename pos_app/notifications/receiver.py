@@ -16,6 +16,7 @@ from pos_app.notifications.app import (
     create_receiver_app,
 )
 from pos_app.notifications.dispatcher import HintDispatcher, HintHandler
+from pos_app.notifications.guard import ConnectionGuard, ConnectionLimits, guarded_protocol
 from pos_app.notifications.server import EmbeddedServer, parse_listen
 
 
@@ -40,6 +41,13 @@ class NotificationReceiver:
         )
         self.endpoint = NotificationEndpoint(self.dispatcher, limits=limits, secret=secret)
         self.app = create_receiver_app(self.endpoint)
+        self.guard = ConnectionGuard(
+            ConnectionLimits(
+                max_connections=limits.max_connections,
+                per_peer=limits.per_address_connections,
+                header_timeout=limits.header_timeout,
+            )
+        )
         self.server = EmbeddedServer(
             self.app,
             host=host,
@@ -49,8 +57,11 @@ class NotificationReceiver:
             # Behind a tunnel on this computer, the sender's address comes in X-Forwarded-For
             # (trusted from loopback only, uvicorn's default): the throttle needs it.
             proxy_headers=True,
-            limit_concurrency=64,
-            timeout_keep_alive=5,
+            # The guard's protocol limits connections; uvicorn's own limit counted idle ones
+            # and answered 503 to everyone once a few dozen sockets sat silent.
+            http=guarded_protocol(self.guard),
+            limit_concurrency=None,
+            timeout_keep_alive=limits.header_timeout,
         )
 
     @property
