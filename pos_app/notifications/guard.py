@@ -82,6 +82,9 @@ class ConnectionGuard:
     def waiting(self) -> int:
         return len(self._waiting)
 
+    def flush_logs(self) -> None:
+        self._burst.flush()
+
     def admit(self, conn: GuardedH11Protocol, peer: str) -> bool:
         if self._per_peer[peer] >= self.limits.per_peer and not self._evict(peer):
             return self._refuse(peer)

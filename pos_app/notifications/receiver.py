@@ -17,7 +17,7 @@ from pos_app.notifications.app import (
 )
 from pos_app.notifications.dispatcher import HintDispatcher, HintHandler
 from pos_app.notifications.guard import ConnectionGuard, ConnectionLimits, guarded_protocol
-from pos_app.notifications.server import EmbeddedServer, parse_listen
+from pos_app.notifications.server import EmbeddedServer, parse_listen, parse_trusted_proxies
 
 
 class NotificationReceiver:
@@ -30,14 +30,18 @@ class NotificationReceiver:
         listen: str,
         secret: str = "",
         limits: ReceiverLimits | None = None,
+        trusted_proxies: str = "",
     ) -> None:
         limits = limits or ReceiverLimits()
         host, port = parse_listen(listen)
+        proxies = parse_trusted_proxies(trusted_proxies)
+        self.trusted_proxies = ",".join(proxies)
         self.dispatcher = HintDispatcher(
             handler,
             settle=limits.settle,
             max_pending=limits.max_pending,
             concurrency=limits.concurrency,
+            refetch_after=limits.refetch_after,
         )
         self.endpoint = NotificationEndpoint(self.dispatcher, limits=limits, secret=secret)
         self.app = create_receiver_app(self.endpoint)
@@ -54,9 +58,11 @@ class NotificationReceiver:
             port=port,
             name="notification receiver",
             server_header=False,
-            # Behind a tunnel on this computer, the sender's address comes in X-Forwarded-For
-            # (trusted from loopback only, uvicorn's default): the throttle needs it.
-            proxy_headers=True,
+            # Behind a tunnel or proxy, the sender's address comes in X-Forwarded-For, and the
+            # throttle counts by it. Believed only from the configured proxies: from anyone
+            # else, a new made-up address per request would slip past the throttle.
+            proxy_headers=bool(proxies),
+            forwarded_allow_ips=proxies or None,
             # The guard's protocol limits connections; uvicorn's own limit counted idle ones
             # and answered 503 to everyone once a few dozen sockets sat silent.
             http=guarded_protocol(self.guard),
@@ -86,6 +92,8 @@ class NotificationReceiver:
         the caller closes next)."""
         await self.server.stop()
         await self.dispatcher.aclose()
+        self.endpoint.refusals.flush()
+        self.guard.flush_logs()
 
     async def __aenter__(self) -> NotificationReceiver:
         await self.start()

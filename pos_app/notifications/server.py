@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import ipaddress
 import socket
 from collections.abc import Generator
 from typing import Any
@@ -24,6 +25,28 @@ def parse_listen(text: str) -> tuple[str, int]:
     if not sep or not host or not port.isascii() or not port.isdigit() or int(port) > 65535:
         raise ValueError(f"{text!r} is not HOST:PORT (for example 127.0.0.1:8088)")
     return host, int(port)
+
+
+def parse_trusted_proxies(text: str) -> list[str]:
+    """``"127.0.0.1, 10.0.0.0/8"`` -> addresses and networks whose ``X-Forwarded-For`` is
+    believed (a tunnel or reverse proxy in front of the receiver). Empty: none. ``*`` is
+    refused: believing anyone lets every request claim a new sender."""
+    out: list[str] = []
+    for item in text.split(","):
+        item = item.strip()
+        if not item:
+            continue
+        try:
+            if "/" in item:
+                out.append(str(ipaddress.ip_network(item, strict=False)))
+            else:
+                out.append(str(ipaddress.ip_address(item)))
+        except ValueError:
+            raise ValueError(
+                f"{item!r} is not an IP address or network (for example 127.0.0.1 for a tunnel "
+                "on this computer, or 10.0.0.0/8)"
+            ) from None
+    return out
 
 
 def url_host(host: str) -> str:

@@ -83,6 +83,8 @@ class Config:
     # Notifications (receiver)
     notify_listen: str = ""  # "HOST:PORT"; empty = receiver off
     notify_url: str = ""  # the public URL Mercado Pago posts to
+    # Tunnels/proxies whose X-Forwarded-For is believed ("127.0.0.1", "10.0.0.0/8", ...).
+    notify_trusted_proxies: str = ""
     # Appearance
     language: str = ""  # empty = follow the system
 
@@ -140,7 +142,13 @@ def _check_types(config: Config) -> None:
         raise ValueError(f"unknown site {config.site_id!r}")
     if config.user_id is not None and not isinstance(config.user_id, int):
         raise ValueError("user_id must be a number")
-    for name in ("store_external_id", "box_external_id", "max_total", "notify_listen"):
+    for name in (
+        "store_external_id",
+        "box_external_id",
+        "max_total",
+        "notify_listen",
+        "notify_trusted_proxies",
+    ):
         if not isinstance(getattr(config, name), str):
             raise ValueError(f"{name} must be text")
     if not isinstance(config.order_ttl_minutes, int) or not 1 <= config.order_ttl_minutes <= 1440:
