@@ -67,3 +67,35 @@ class BurstLog:
             self.logger.log(
                 burst.level, "%d more like it (%s) in %.0f s", burst.more, kind, self.window
             )
+
+
+class RepeatFilter(logging.Filter):
+    """For a logger we do not own (uvicorn's): a message repeated within ``window`` seconds is
+    dropped and counted; the next one after the window says how many were dropped."""
+
+    def __init__(self, window: float = 10.0, clock: Callable[[], float] = time.monotonic) -> None:
+        super().__init__()
+        self.window = window
+        self._clock = clock
+        self._seen: dict[str, tuple[float, int]] = {}  # message -> (burst start, dropped)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        key = str(record.msg)
+        now = self._clock()
+        started, dropped = self._seen.get(key, (None, 0))
+        if started is not None and now - started < self.window:
+            self._seen[key] = (started, dropped + 1)
+            return False
+        if len(self._seen) > 256:  # bounded whatever the messages
+            self._seen.clear()
+        self._seen[key] = (now, 0)
+        if dropped:
+            record.msg = f"{record.msg} ({dropped} more like it before)"
+        return True
+
+
+def quiet_repeats(logger_name: str) -> None:
+    """Install one :class:`RepeatFilter` on ``logger_name`` (idempotent)."""
+    logger = logging.getLogger(logger_name)
+    if not any(isinstance(f, RepeatFilter) for f in logger.filters):
+        logger.addFilter(RepeatFilter())

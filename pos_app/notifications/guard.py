@@ -112,15 +112,17 @@ class ConnectionGuard:
             if self._per_peer[peer] <= 0:
                 del self._per_peer[peer]
 
-    def timed_out(self, conn: GuardedH11Protocol) -> None:
+    def timed_out(self, conn: GuardedH11Protocol, *, served: bool) -> None:
         self.stats.timed_out += 1
-        self._burst.log(
-            "no request in time",
-            logging.INFO,
-            "notification receiver: closed a connection from %s that sent no request within %s s",
-            self._peer.get(conn, "?"),
-            self.limits.header_timeout,
-        )
+        if not served:  # an idle keep-alive connection after its answers is nothing to report
+            self._burst.log(
+                "no request in time",
+                logging.INFO,
+                "notification receiver: closed a connection from %s that sent no request "
+                "within %s s",
+                self._peer.get(conn, "?"),
+                self.limits.header_timeout,
+            )
         self.release(conn)
         conn.drop()
 
@@ -165,6 +167,7 @@ class GuardedH11Protocol(H11Protocol):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._deadline: asyncio.TimerHandle | None = None
+        self._served = False  # answered at least one request on this connection
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
@@ -179,6 +182,7 @@ class GuardedH11Protocol(H11Protocol):
         self._sync()
 
     def on_response_complete(self) -> None:
+        self._served = True
         super().on_response_complete()
         self._sync()
 
@@ -214,7 +218,7 @@ class GuardedH11Protocol(H11Protocol):
 
     def _expired(self) -> None:
         self._deadline = None
-        self.guard.timed_out(self)
+        self.guard.timed_out(self, served=self._served)
 
 
 def guarded_protocol(guard: ConnectionGuard) -> type[GuardedH11Protocol]:

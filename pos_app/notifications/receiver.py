@@ -15,6 +15,7 @@ from pos_app.notifications.app import (
     ReceiverLimits,
     create_receiver_app,
 )
+from pos_app.notifications.burstlog import quiet_repeats
 from pos_app.notifications.dispatcher import HintDispatcher, HintHandler
 from pos_app.notifications.guard import ConnectionGuard, ConnectionLimits, guarded_protocol
 from pos_app.notifications.server import EmbeddedServer, parse_listen, parse_trusted_proxies
@@ -85,6 +86,9 @@ class NotificationReceiver:
 
     async def start(self) -> None:
         """Bind and serve; ``OSError`` when the address is taken or not ours."""
+        # uvicorn logs every malformed request and upgrade attempt: a flood of them must not
+        # become a flood of log lines.
+        quiet_repeats("uvicorn.error")
         await self.server.start()
 
     async def stop(self) -> None:

@@ -215,3 +215,19 @@ def test_settings_with_a_new_trusted_proxy_restart_the_receiver() -> None:
         assert not old.running and till.receiver.running
 
     run_till(scenario)
+
+
+def test_a_flood_of_broken_http_is_one_log_line(caplog: pytest.LogCaptureFixture) -> None:
+    async def scenario() -> None:
+        async with receiver() as (rx, _, http):
+            for _ in range(30):
+                reader, writer = await asyncio.open_connection("127.0.0.1", rx.server.port)
+                writer.write(b"GARBAGE\r\n\r\n")
+                assert (await reader.read()).startswith(b"HTTP/1.1 400")
+                writer.close()
+            assert (await http.post("?topic=payment&id=5")).status_code == 200
+
+    with caplog.at_level(logging.INFO):
+        asyncio.run(scenario())
+    invalid = [r for r in caplog.records if "Invalid HTTP request" in r.getMessage()]
+    assert len(invalid) == 1, [r.getMessage() for r in caplog.records]
