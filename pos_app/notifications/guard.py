@@ -49,6 +49,19 @@ class GuardStats:
     refused: int = 0  # closed at once: every connection busy with a request
 
 
+def within_file_limit(max_connections: int) -> int:
+    """At most half the process's open-file limit (macOS gives 256 by default): at the limit
+    the server could not even accept the connection that would evict an idle one."""
+    try:
+        import resource
+    except ImportError:  # Windows: no such limit on sockets
+        return max_connections
+    soft, _ = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft == resource.RLIM_INFINITY:
+        return max_connections
+    return max(16, min(max_connections, soft // 2))
+
+
 def peer_key(host: str) -> str:
     """The address a limit counts by: the IP, an IPv6 network's /64 (one customer line)."""
     try:

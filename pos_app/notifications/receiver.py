@@ -17,7 +17,12 @@ from pos_app.notifications.app import (
 )
 from pos_app.notifications.burstlog import quiet_repeats
 from pos_app.notifications.dispatcher import HintDispatcher, HintHandler
-from pos_app.notifications.guard import ConnectionGuard, ConnectionLimits, guarded_protocol
+from pos_app.notifications.guard import (
+    ConnectionGuard,
+    ConnectionLimits,
+    guarded_protocol,
+    within_file_limit,
+)
 from pos_app.notifications.server import EmbeddedServer, parse_listen, parse_trusted_proxies
 
 
@@ -48,7 +53,7 @@ class NotificationReceiver:
         self.app = create_receiver_app(self.endpoint)
         self.guard = ConnectionGuard(
             ConnectionLimits(
-                max_connections=limits.max_connections,
+                max_connections=within_file_limit(limits.max_connections),
                 per_peer=limits.per_address_connections,
                 header_timeout=limits.header_timeout,
             )

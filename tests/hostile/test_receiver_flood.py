@@ -19,6 +19,7 @@ import httpx
 import pytest
 
 from pos_app.notifications import NotificationReceiver, ReceiverLimits
+from pos_app.notifications.guard import peer_key
 
 Conn = tuple[asyncio.StreamReader, asyncio.StreamWriter]
 HEAD = b"POST /mp/notifications?topic=payment&id=%d HTTP/1.1\r\nHost: till\r\n"
@@ -203,3 +204,22 @@ def test_many_addresses_cannot_exhaust_the_total_either() -> None:
             assert rx.guard.stats.evicted == 41  # 40 for the crowd, 1 for the genuine client
 
     run(scenario)
+
+
+def test_limits_count_an_ipv6_line_as_one_address_and_fit_the_file_limit() -> None:
+    assert (
+        peer_key("2001:db8:1:2:aaaa::1")
+        == peer_key("2001:db8:1:2:bbbb::9")
+        == ("2001:db8:1:2::/64")
+    )
+    assert peer_key("2001:db8:1:3::1") != peer_key("2001:db8:1:2::1")
+    assert peer_key("::ffff:192.0.2.7") == "192.0.2.7"
+    assert peer_key("192.0.2.7") == "192.0.2.7"
+    resource = pytest.importorskip("resource")
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (256, hard))  # macOS's default
+    try:
+        rx = NotificationReceiver(lambda t, r: asyncio.sleep(0), listen="127.0.0.1:0")
+    finally:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+    assert rx.guard.limits.max_connections == 128
