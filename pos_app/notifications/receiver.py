@@ -73,7 +73,7 @@ class NotificationReceiver:
             # and answered 503 to everyone once a few dozen sockets sat silent.
             http=guarded_protocol(self.guard),
             limit_concurrency=None,
-            timeout_keep_alive=limits.header_timeout,
+            timeout_keep_alive=limits.header_timeout + 1,  # a backstop: the guard closes first
         )
 
     @property
