@@ -78,13 +78,17 @@ class Runtime:
 
     async def reconfigure(self, config: Config, token: AccessToken | None = None) -> None:
         """Apply new settings (and maybe credentials) without restarting."""
-        old_listen = self.config.notify_listen
+        old = self.config
         self.config = config
         self.engine.settings = checkout_settings(config)
         if token is not None:
             self.client = self.client.with_token(token)
             self.engine.replace_client(self.client)
-        if self.receiver is not None and config.notify_listen == old_listen:
+        same_server = (config.notify_listen, config.notify_trusted_proxies) == (
+            old.notify_listen,
+            old.notify_trusted_proxies,
+        )
+        if self.receiver is not None and same_server:
             self.receiver.set_secret(secrets.load_webhook_secret())  # Settings may set one
         else:
             await self.stop_receiver()
@@ -101,7 +105,10 @@ class Runtime:
 
         try:
             receiver = NotificationReceiver(
-                self.engine.hint, listen=listen, secret=secrets.load_webhook_secret()
+                self.engine.hint,
+                listen=listen,
+                secret=secrets.load_webhook_secret(),
+                trusted_proxies=self.config.notify_trusted_proxies,
             )
             await receiver.start()
         except (OSError, ValueError) as exc:

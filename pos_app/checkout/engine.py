@@ -112,7 +112,9 @@ class CheckoutEngine:
         self._locks: dict[str, asyncio.Lock] = {}
         self._trackers: dict[str, asyncio.Task[None]] = {}
         self._wakeups: dict[str, asyncio.Event] = {}
-        self._last_hint: float | None = None
+        # When a confirmed notification about each *open* sale last came: only these may slow
+        # that sale's polling (a replayed id of an ended or another sale never does).
+        self._last_hint: dict[str, float] = {}
         self._online: bool | None = None
         self._problem: Message | None = None  # the last reason Mercado Pago was unreachable
         self._closed = False
@@ -283,20 +285,33 @@ class CheckoutEngine:
                 sale = self.ledger.get_sale(payment.external_reference)
                 if sale is None:
                     return None
-                self._last_hint = self.monotonic()
+                self._note_hint(sale)
                 return await self.reconcile(sale.external_reference, "notification")
             order = await self.client.get_merchant_order(payment.merchant_order_id)
         else:
             return None
-        if self.ledger.get_sale(order.external_reference) is None:
+        sale = self.ledger.get_sale(order.external_reference)
+        if sale is None:
             log.info("notification for merchant order %s of an unknown sale", order.id)
             return None
-        self._last_hint = self.monotonic()
+        self._note_hint(sale)
         return await self.reconcile(order.external_reference, "notification", hints=[order])
 
-    def notifications_recent(self) -> bool:
+    def _note_hint(self, sale: SaleSnapshot) -> None:
+        # Confirmed by Mercado Pago and about this sale; but only a sale still waiting earns
+        # slower polling: a replayed id of an ended sale must not slow the pending one.
+        if sale.is_open:
+            self._last_hint[sale.external_reference] = self.monotonic()
+
+    def notifications_recent(self, ref: str | None = None) -> bool:
+        """A confirmed notification about sale ``ref`` (any open sale when None) came within
+        the poll schedule's ``hint_window``."""
         window = self.settings.poll.hint_window
-        return self._last_hint is not None and self.monotonic() - self._last_hint < window
+        now = self.monotonic()
+        if ref is not None:
+            last = self._last_hint.get(ref)
+            return last is not None and now - last < window
+        return any(now - last < window for last in self._last_hint.values())
 
     async def wait_final(
         self, external_reference: str, timeout: float | None = None
@@ -637,6 +652,7 @@ class CheckoutEngine:
         self._box_checked.pop(ref, None)
         self._box_missing.pop(ref, None)
         self._unsure_since.pop(ref, None)
+        self._last_hint.pop(ref, None)
         lock = self._locks.get(ref)
         if lock is not None and not lock.locked():
             del self._locks[ref]
@@ -651,7 +667,7 @@ class CheckoutEngine:
                     await self._watch_canceled(ref)
                 return
             elapsed = max(0.0, self.monotonic() - self._timer(sale).started)
-            delay = self.settings.poll.interval(elapsed, self.notifications_recent())
+            delay = self.settings.poll.interval(elapsed, self.notifications_recent(ref))
             if sale.trouble:
                 failures += 1
                 delay = max(delay, min(self.settings.trouble_backoff_max, 2.0 ** (failures - 1)))

@@ -67,6 +67,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--title", help="order title the customer sees")
     p.add_argument("--notify-listen", metavar="HOST:PORT", help="notification receiver address")
     p.add_argument("--notify-url", metavar="URL", help="public URL Mercado Pago posts to")
+    p.add_argument(
+        "--notify-trusted-proxy",
+        metavar="ADDRESS[,ADDRESS]",
+        help="tunnel or proxy whose X-Forwarded-For is believed (127.0.0.1 for a tunnel on "
+        'this computer; "" for none)',
+    )
     p.add_argument("--token-stdin", action="store_true", help="read the access token from stdin")
     p.add_argument("--json", action="store_true")
 

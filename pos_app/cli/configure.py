@@ -82,6 +82,7 @@ async def cmd_configure(args: argparse.Namespace) -> int:
         "poll": vars(config.poll) if hasattr(config.poll, "__dict__") else None,
         "notify_listen": config.notify_listen,
         "notify_url": config.notify_url,
+        "notify_trusted_proxies": config.notify_trusted_proxies,
     }
     if args.json:
         print_json(summary)
@@ -126,6 +127,14 @@ def _apply_local_options(config: Config, args: argparse.Namespace) -> Config:
         changes["notify_listen"] = validate_listen(args.notify_listen)
     if args.notify_url is not None:
         changes["notify_url"] = validate_notify_url(args.notify_url)
+    if args.notify_trusted_proxy is not None:
+        from pos_app.settings.setup import parse_trusted_proxies
+
+        try:
+            proxies = parse_trusted_proxies(args.notify_trusted_proxy)
+        except ValueError as exc:
+            raise ValueError(f"--notify-trusted-proxy: {exc}") from None
+        changes["notify_trusted_proxies"] = ",".join(proxies)
     return config.with_changes(**changes)
 
 

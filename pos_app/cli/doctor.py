@@ -103,7 +103,12 @@ async def run_checks() -> list[Check]:
 async def _receiver_checks(config: config_mod.Config) -> list[Check]:
     """Listening (started for a moment, or the running app's), and the public URL reaching it."""
     secret_set = bool(config.notify_listen and secrets.load_webhook_secret())
-    findings = await check_receiver(config.notify_listen, config.notify_url, secret_set=secret_set)
+    findings = await check_receiver(
+        config.notify_listen,
+        config.notify_url,
+        secret_set=secret_set,
+        trusted_proxies=config.notify_trusted_proxies,
+    )
     return [Check(f.name, f.ok, f.detail, f.advice) for f in findings]
 
 

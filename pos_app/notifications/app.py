@@ -19,6 +19,7 @@ from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 
 from pos_app.notifications import signature
+from pos_app.notifications.burstlog import BurstLog
 from pos_app.notifications.dispatcher import HintDispatcher, Outcome
 from pos_app.notifications.parsing import (
     PING,
@@ -43,7 +44,13 @@ class ReceiverLimits:
     rate: float = 5.0
     burst: float = 30.0
     read_timeout: float = 5.0  # a body trickled slower than this is dropped (slowloris)
+    # Connections (see guard.py): a request head must arrive within ``header_timeout`` of
+    # connecting or of the previous answer; past the caps the oldest idle connection goes.
+    header_timeout: float = 5.0
+    max_connections: int = 512
+    per_address_connections: int = 32
     settle: float = 0.02  # see HintDispatcher (a burst arrives within a few ms)
+    refetch_after: float = 3.0  # one Mercado Pago fetch per resource per this many seconds
     max_pending: int = 256
     concurrency: int = 2
 
@@ -62,6 +69,7 @@ class NotificationEndpoint:
         self.buckets = TokenBuckets(rate=limits.rate, burst=limits.burst)
         self.statuses: Counter[int] = Counter()  # answers given, by status (doctor, tests)
         self.pings = 0
+        self.refusals = BurstLog(log)  # a flood of refusals is one log line and a count
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         # A plain ASGI app rather than a Starlette function endpoint, which would only ever
@@ -82,6 +90,9 @@ class NotificationEndpoint:
     async def _handle(self, request: Request) -> Response:
         client = request.client.host if request.client else "?"
         if not self.buckets.allow(client):
+            self.refusals.log(
+                "throttled", logging.WARNING, "notifications from %s throttled (429)", client
+            )
             return _text(429, "slow down", {"Retry-After": str(self.buckets.retry_after())})
         if request.method != "POST":
             return _text(405, "POST only", {"Allow": "POST"})
@@ -105,15 +116,31 @@ class NotificationEndpoint:
             fields = parse_body(request.headers.get("content-type", ""), body)
             notice = parse_notification(query, fields)
         except BadNotification as exc:
-            log.info("refused a notification from %s: %s", client, exc)
+            self.refusals.log(
+                "malformed", logging.INFO, "refused a notification from %s: %s", client, exc
+            )
             return _text(400, str(exc))
-        header = request.headers.get("x-signature")
         # Only webhooks are signed (docs §3). An IPN is an unsigned hint by design, so a header
-        # on one proves nothing either way: refusing it could only lose a genuine hint.
-        if header is not None and self.secret and notice.kind == "webhook":
+        # on one proves nothing either way: refusing it could only lose a genuine hint. With a
+        # secret set, Mercado Pago signs every webhook: one without a signature is forged.
+        if self.secret and notice.kind == "webhook":
+            header = request.headers.get("x-signature")
+            if header is None:
+                self.refusals.log(
+                    "unsigned webhooks",
+                    logging.WARNING,
+                    "webhook from %s without a signature refused (a webhook secret is set)",
+                    client,
+                )
+                return _text(401, "signature required")
             request_id = request.headers.get("x-request-id")
             if not signature.verify(self.secret, header, notice.data_id, request_id):
-                log.warning("notification from %s with a wrong signature refused", client)
+                self.refusals.log(
+                    "wrong signatures",
+                    logging.WARNING,
+                    "notification from %s with a wrong signature refused",
+                    client,
+                )
                 return _text(401, "bad signature")
         if notice.topic == PING:
             self.pings += 1

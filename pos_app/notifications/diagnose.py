@@ -32,7 +32,12 @@ async def _ignore(topic: str, resource_id: str) -> None:
 
 
 async def check_receiver(
-    listen: str, public_url: str, *, secret_set: bool = False, timeout: float = 5.0
+    listen: str,
+    public_url: str,
+    *,
+    secret_set: bool = False,
+    trusted_proxies: str = "",
+    timeout: float = 5.0,
 ) -> list[Finding]:
     if not listen:
         if public_url:
@@ -48,12 +53,23 @@ async def check_receiver(
         return [Finding(RECEIVER, True, "off: payments are found by polling alone")]
     try:
         host, port = parse_listen(listen)
-        receiver = NotificationReceiver(_ignore, listen=listen)
+        receiver = NotificationReceiver(_ignore, listen=listen, trusted_proxies=trusted_proxies)
     except ValueError as exc:
-        advice = "Fix it with 'pos-app configure --notify-listen HOST:PORT'."
+        advice = (
+            "Fix it with 'pos-app configure --notify-listen HOST:PORT' "
+            "(or --notify-trusted-proxy ADDRESS)."
+        )
         return [Finding(RECEIVER, False, str(exc), advice)]
     local = f"http://{url_host(host)}:{port}{PATH}"
-    signed = "signed webhooks are checked" if secret_set else "no webhook secret set"
+    signed = (
+        "signed webhooks are checked, unsigned ones refused"
+        if secret_set
+        else "no webhook secret set"
+    )
+    if receiver.trusted_proxies:
+        signed += f"; X-Forwarded-For believed from {receiver.trusted_proxies} only"
+    else:
+        signed += "; senders counted by their own address (no trusted proxy)"
     try:
         try:
             await receiver.start()

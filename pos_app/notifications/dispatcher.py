@@ -11,6 +11,10 @@ make Mercado Pago retry). Each ``(topic, id)`` gets at most one task:
 
 At most ``max_pending`` resources wait at once; beyond that hints are refused (the sender is
 told to retry, and polling covers the sale meanwhile).
+
+A resource is fetched at most once every ``refetch_after`` seconds: a hint arriving sooner is
+kept and fetched when that time is up (it may carry news), so a flood of one id, forged or
+replayed, costs one Mercado Pago call per few seconds, not one per request.
 """
 
 from __future__ import annotations
@@ -19,11 +23,13 @@ import asyncio
 import contextlib
 import enum
 import logging
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from pos_app.errors import UserFacingError
 from pos_app.mercadopago import errors as mp
+from pos_app.notifications.burstlog import BurstLog
 
 log = logging.getLogger(__name__)
 
@@ -61,9 +67,14 @@ class HintDispatcher:
         settle: float = 0.1,
         max_pending: int = 256,
         concurrency: int = 2,
+        refetch_after: float = 0.0,
     ) -> None:
         self._handler = handler
         self._settle = settle
+        self._refetch_after = refetch_after
+        # When each resource's last fetch started, oldest first (pruned past refetch_after).
+        self._fetched_at: OrderedDict[tuple[str, str], float] = OrderedDict()
+        self._burst = BurstLog(log)
         self._max_pending = max_pending
         self._slots = asyncio.Semaphore(concurrency)
         self._entries: dict[tuple[str, str], _Entry] = {}  # also the tasks' strong references
@@ -88,7 +99,13 @@ class HintDispatcher:
             return Outcome.COALESCED
         if len(self._entries) >= self._max_pending:
             self.stats.refused += 1
-            log.warning("notification for %s %s refused: too many waiting", topic, resource_id)
+            self._burst.log(
+                "refused: too many waiting",
+                logging.WARNING,
+                "notification for %s %s refused: too many waiting",
+                topic,
+                resource_id,
+            )
             return Outcome.FULL
         entry = _Entry()
         self._entries[key] = entry
@@ -115,14 +132,17 @@ class HintDispatcher:
             with contextlib.suppress(asyncio.CancelledError):
                 await task
         self._entries.clear()  # a task cancelled before it ever ran never reached its finally
+        self._burst.flush()
 
     async def _run(self, key: tuple[str, str], entry: _Entry) -> None:
         try:
             while True:
-                if self._settle > 0:
-                    await asyncio.sleep(self._settle)
+                delay = self._delay(key)
+                if delay > 0:
+                    await asyncio.sleep(delay)
                 async with self._slots:
                     entry.running, entry.again = True, False
+                    self._note_fetch(key)
                     await self._fetch(*key)
                     entry.running = False
                 if not entry.again:
@@ -131,6 +151,24 @@ class HintDispatcher:
             if self._entries.get(key) is entry:
                 del self._entries[key]
 
+    def _delay(self, key: tuple[str, str]) -> float:
+        last = self._fetched_at.get(key)
+        if last is None:
+            return self._settle
+        return max(self._settle, last + self._refetch_after - asyncio.get_running_loop().time())
+
+    def _note_fetch(self, key: tuple[str, str]) -> None:
+        if self._refetch_after <= 0:
+            return
+        now = asyncio.get_running_loop().time()
+        self._fetched_at.pop(key, None)
+        self._fetched_at[key] = now
+        while self._fetched_at:
+            oldest = next(iter(self._fetched_at.values()))
+            if now - oldest < self._refetch_after:
+                break
+            self._fetched_at.popitem(last=False)
+
     async def _fetch(self, topic: str, resource_id: str) -> None:
         self.stats.fetched += 1
         try:
@@ -138,7 +176,13 @@ class HintDispatcher:
         except mp.NotFoundError:
             # Forged, another account's, or a guess: acknowledged and forgotten.
             self.stats.failed += 1
-            log.info("notification for unknown %s %s", topic, resource_id)
+            self._burst.log(
+                "unknown resources",
+                logging.INFO,
+                "notification for unknown %s %s",
+                topic,
+                resource_id,
+            )
         except UserFacingError as exc:  # MercadoPagoError and the engine's own errors
             # The poller will try again on its schedule; nothing is lost.
             self.stats.failed += 1

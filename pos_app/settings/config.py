@@ -89,6 +89,8 @@ class Config:
     # Notifications (receiver)
     notify_listen: str = ""  # "HOST:PORT"; empty = receiver off
     notify_url: str = ""  # the public URL Mercado Pago posts to
+    # Tunnels/proxies whose X-Forwarded-For is believed ("127.0.0.1", "10.0.0.0/8", ...).
+    notify_trusted_proxies: str = ""
     # Appearance
     language: str = ""  # empty = follow the system
 

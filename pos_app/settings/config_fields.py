@@ -20,7 +20,7 @@ from pos_app.domain.money import DEFAULT_SITE_ID, SITES, has_valid_decimals
 from pos_app.i18n import Message
 from pos_app.mercadopago.credentials import check_base_url
 from pos_app.settings import rules
-from pos_app.settings.setup import box_id_problem, store_id_problem
+from pos_app.settings.setup import box_id_problem, parse_trusted_proxies, store_id_problem
 
 MAX_TEXT = 500  # names and titles: far more than Mercado Pago takes
 MAX_USER_ID = 2**63 - 1
@@ -53,7 +53,7 @@ def _number(value: Any) -> float | None:
         return None
 
 
-def _text(value: Any, check: Callable[[str], Message | None] | None = None) -> Problem | None:
+def _text(value: Any, check: Callable[[str], Message | str | None] | None = None) -> Problem | None:
     if not isinstance(value, str):
         return "not text"
     if len(value) > MAX_TEXT:
@@ -139,6 +139,14 @@ def _ttl(value: Any) -> Problem | None:
     return _message_text(rules.order_ttl_problem(value))
 
 
+def _proxies(value: str) -> Problem | None:
+    try:
+        parse_trusted_proxies(value)
+    except ValueError as exc:
+        return str(exc)
+    return None
+
+
 def _bool(value: Any) -> Problem | None:
     return None if isinstance(value, bool) else "not true or false"
 
@@ -162,6 +170,7 @@ _TOP: Mapping[str, Callable[[Any], Problem | None]] = {
     "sound_on_paid": _bool,
     "notify_listen": lambda v: _text(v, rules.listen_problem),
     "notify_url": lambda v: _text(v, rules.notify_url_problem),
+    "notify_trusted_proxies": lambda v: _text(v, _proxies),
     "language": lambda v: _text(v, _language),
 }
 

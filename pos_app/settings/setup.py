@@ -5,6 +5,7 @@ Shared by ``pos-app configure`` and the Settings dialog so both accept and refus
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from urllib.parse import urlsplit
 
@@ -199,3 +200,25 @@ async def ensure_box(
             category=category,
         )
     )
+
+
+def parse_trusted_proxies(text: str) -> list[str]:
+    """``"127.0.0.1, 10.0.0.0/8"`` -> addresses and networks whose ``X-Forwarded-For`` is
+    believed (a tunnel or reverse proxy in front of the receiver). Empty: none. ``*`` is
+    refused: believing anyone lets every request claim a new sender."""
+    out: list[str] = []
+    for item in text.split(","):
+        item = item.strip()
+        if not item:
+            continue
+        try:
+            if "/" in item:
+                out.append(str(ipaddress.ip_network(item, strict=False)))
+            else:
+                out.append(str(ipaddress.ip_address(item)))
+        except ValueError:
+            raise ValueError(
+                f"{item!r} is not an IP address or network (for example 127.0.0.1 for a tunnel "
+                "on this computer, or 10.0.0.0/8)"
+            ) from None
+    return out
