@@ -162,7 +162,9 @@ class MainWindow(QMainWindow):
         self.search.productChosen.connect(self._product_chosen)
         self.search.notFound.connect(self._not_found)
         self.search.hint.connect(lambda text: self._say(text, "info"))
+        self.search.cartNavigate.connect(self._scan_cart_navigate)
         self.scan.quantityKey.connect(self._scan_quantity_key)
+        self.scan.deleteKey.connect(self._scan_delete_key)
         self.custom_button.clicked.connect(self.open_custom_amount)
         self.sales_button.clicked.connect(self.open_sales_dialog)
         self.custom_bar.lineReady.connect(self._custom_line)
@@ -224,6 +226,7 @@ class MainWindow(QMainWindow):
 
     def _enter_payment_mode(self) -> None:
         self.search.close()
+        self.scan.clear()  # the field says why it is locked, not a half-typed search
         self.custom_bar.hide()
         self.model.set_locked(True)
         set_state(self.cart_view, "locked")  # greyed: this cart is being paid
@@ -268,6 +271,7 @@ class MainWindow(QMainWindow):
             show_error(self, exc)
             return False
         self.cart_view.select_row(row)
+        self.scan.clear()  # whatever was typed led to this line
         added = self.model.line_at(row)
         self._say(
             self.tr("Added {title} — {qty} × {price}").format(
@@ -296,6 +300,23 @@ class MainWindow(QMainWindow):
         if self.cart_view.current_row() is None:
             self.cart_view.select_row(self.model.rowCount() - 1)
         self.cart_view.change_selected(delta)
+
+    def _scan_cart_navigate(self, step: int) -> None:
+        """↑/↓ in the scan field while no search list is open: move the cart's selection, so
+        ``+``/``-``/Delete act on the line the cashier sees selected."""
+        rows = self.model.rowCount()
+        if rows == 0 or self.model.locked:
+            return
+        current = self.cart_view.current_row()
+        if current is None:
+            target = rows - 1 if step < 0 else 0
+        else:
+            target = max(0, min(rows - 1, current + step))
+        self.cart_view.select_row(target)
+
+    def _scan_delete_key(self) -> None:
+        if self.model.rowCount() and self.cart_view.current_row() is not None:
+            self.cart_view.remove_selected()
 
     def _touch_quantity(self, delta: int) -> None:
         self.cart_view.change_selected(delta)
@@ -394,6 +415,7 @@ class MainWindow(QMainWindow):
         if not (self.in_payment and self.payment.has_ended):
             return
         self.model.clear()
+        self.scan.clear()
         self._say("", "")
         self._enter_cart_mode()
 

@@ -2,8 +2,9 @@
 
 A scanner is a keyboard that types very fast and presses Enter, so this is a plain line edit that
 turns the keys a cashier uses into signals: Enter submits, the arrows move through the search
-results, Esc clears, and ``+``/``-`` on an empty field change the last line's quantity (scan,
-then ``+`` for one more). What the text *means* is decided by :mod:`pos_app.ui.product_search`.
+results (or, while no list is open, through the cart lines), Esc clears, and ``+``/``-``/Delete
+on an empty field act on the selected cart line (scan, then ``+`` for one more).
+What the text *means* is decided by :mod:`pos_app.ui.product_search`.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ class ScanField(QLineEdit):
     navigate = Signal(int)  # -1 up, +1 down (page keys move by 5)
     escaped = Signal()
     quantityKey = Signal(int)  # +1 / -1 while the field is empty
+    deleteKey = Signal()  # Delete while the field is empty: remove the selected cart line
     focusLost = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -64,6 +66,9 @@ class ScanField(QLineEdit):
             return
         if not self.text() and key in (Qt.Key.Key_Plus, Qt.Key.Key_Minus):
             emit(self.quantityKey, +1 if key == Qt.Key.Key_Plus else -1)
+            return
+        if not self.text() and key == Qt.Key.Key_Delete:
+            emit(self.deleteKey)
             return
         super().keyPressEvent(event)
 
