@@ -386,6 +386,10 @@ class MainWindow(QMainWindow):
         if not self.in_payment:
             self._enter_payment_mode()
         self.payment.show_sale(sale)
+        if not sale.is_open:
+            # Nothing from before the charge may linger beside the outcome.
+            self._say("", "")
+            self.scan.set_locked(True, ended=True)
         was_paid = previous is not None and previous.status is SaleStatus.PAID
         if sale.status is SaleStatus.PAID and not was_paid:
             self._announce_paid()
@@ -401,15 +405,43 @@ class MainWindow(QMainWindow):
         sale = self.payment.sale
         if sale is None:  # Esc before the engine answered the charge: cancel right after
             self._cancel_after_charge = cash
+            self.payment.show_canceling()
             return
         if sale.cancel_requested:
             return
-        self._call(self.rt.engine.cancel(sale.external_reference, cash=cash))
+        self.payment.show_canceling()  # at once: the engine's answer takes about two seconds
+        ref = sale.external_reference
+
+        def failed(exc: BaseException) -> None:
+            latest = self.rt.ledger.get_sale(ref)
+            if self._current_ref == ref and (latest is None or not latest.cancel_requested):
+                self.payment.cancel_failed()
+            show_error(self, exc)
+
+        self.calls.run(
+            self.rt.engine.cancel(ref, cash=cash),
+            on_error=failed,
+            takes=self.rt.engine.settings.cancel_recheck_delay,
+        )
 
     def recheck_current(self) -> None:
         sale = self.payment.sale
-        if sale is not None and sale.is_open:
-            self._call(self.rt.engine.reconcile(sale.external_reference, "recheck"))
+        if sale is None or not sale.is_open:
+            return
+        ref = sale.external_reference
+        self.payment.show_checking()
+
+        async def check() -> None:
+            checked = await self.rt.engine.reconcile(ref, "recheck")
+            if self._current_ref == ref:
+                self.payment.show_checked(checked, failed=bool(checked.trouble))
+
+        def failed(exc: BaseException) -> None:
+            if self._current_ref == ref:
+                self.payment.show_checked(None, failed=True)
+            show_error(self, exc)
+
+        self._call(check(), on_error=failed)
 
     def new_sale(self) -> None:
         if not (self.in_payment and self.payment.has_ended):

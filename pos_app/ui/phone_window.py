@@ -188,7 +188,13 @@ class CustomerPhoneWindow(QWidget):
         has_order = order is not None
         for button in (self.pay_button, self.reject_button, self.idle_button, self.expire_button):
             button.setEnabled(has_order)
-        if order is None:
+        if order is None and self.result.property("state") == "approved":
+            # Just paid: the box is empty because of *this* payment, not "nothing to pay".
+            self.title.setText(self.tr("Paid — thank you!"))
+            self._set_items([(self.tr("The cashier's screen shows the payment."), "")])
+            self.total.setText("")
+            self.iva.hide()
+        elif order is None:
             self.title.setText(self.tr("Nothing to pay yet"))
             self._set_items([(self.tr("Waiting for the cashier to charge…"), "")])
             self.total.setText("")

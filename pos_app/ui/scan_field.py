@@ -33,10 +33,13 @@ class ScanField(QLineEdit):
         self.setMinimumHeight(52)
         self.setMaxLength(120)
 
-    def set_locked(self, locked: bool) -> None:
-        """While the customer pays, the field is disabled and says why."""
+    def set_locked(self, locked: bool, ended: bool = False) -> None:
+        """While the customer pays, the field is disabled and says why; once the sale has
+        ended it says what comes next."""
         self.setEnabled(not locked)
-        if locked:
+        if locked and ended:
+            self.setPlaceholderText(self.tr("Sale finished: press Enter for the next one"))
+        elif locked:
             self.setPlaceholderText(self.tr("The customer is paying: the cart is locked"))
         else:
             self.setPlaceholderText(self.tr("Scan a barcode or type a product name or SKU"))

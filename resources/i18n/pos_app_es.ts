@@ -557,6 +557,14 @@
         <translation>El servidor de la demo no responde.</translation>
     </message>
     <message>
+        <source>Paid — thank you!</source>
+        <translation>¡Pagado, gracias!</translation>
+    </message>
+    <message>
+        <source>The cashier&apos;s screen shows the payment.</source>
+        <translation>La pantalla del cajero muestra el pago.</translation>
+    </message>
+    <message>
         <source>Nothing to pay yet</source>
         <translation>Todavía no hay nada para pagar</translation>
     </message>
@@ -948,16 +956,8 @@
         <translation>Se canceló el cobro con QR. Reciba {amount} en efectivo.</translation>
     </message>
     <message>
-        <source>Canceled</source>
-        <translation>Cancelada</translation>
-    </message>
-    <message>
         <source>Nothing was charged.</source>
         <translation>No se cobró nada.</translation>
-    </message>
-    <message>
-        <source>Expired</source>
-        <translation>Vencida</translation>
     </message>
     <message>
         <source>Nobody paid before the order expired. Nothing was charged.</source>
@@ -982,6 +982,14 @@
     <message>
         <source>Removing the order and making sure nobody paid it.</source>
         <translation>Quitando la orden y verificando que nadie la haya pagado.</translation>
+    </message>
+    <message>
+        <source>✕ Canceled</source>
+        <translation>✕ Cancelado</translation>
+    </message>
+    <message>
+        <source>◷ Expired</source>
+        <translation>◷ Vencido</translation>
     </message>
     <message>
         <source>Mercado Pago refused the credentials</source>
@@ -1049,6 +1057,18 @@
     <message>
         <source>Back to the cart</source>
         <translation>Volver al carrito</translation>
+    </message>
+    <message>
+        <source>Checking with Mercado Pago…</source>
+        <translation>Consultando a Mercado Pago…</translation>
+    </message>
+    <message>
+        <source>Checked at {time}: Mercado Pago did not answer. Try again.</source>
+        <translation>Consultado a las {time}: Mercado Pago no respondió. Intente de nuevo.</translation>
+    </message>
+    <message>
+        <source>Checked at {time}: still waiting for the payment.</source>
+        <translation>Consultado a las {time}: todavía esperando el pago.</translation>
     </message>
     <message>
         <source>Sale {reference}</source>
@@ -1275,6 +1295,10 @@
     <message>
         <source>Scan or search</source>
         <translation>Escanear o buscar</translation>
+    </message>
+    <message>
+        <source>Sale finished: press Enter for the next one</source>
+        <translation>Venta terminada: presione Enter para la siguiente</translation>
     </message>
     <message>
         <source>The customer is paying: the cart is locked</source>

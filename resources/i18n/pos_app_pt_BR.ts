@@ -557,6 +557,14 @@
         <translation>O servidor da demo não responde.</translation>
     </message>
     <message>
+        <source>Paid — thank you!</source>
+        <translation>Pago — obrigado!</translation>
+    </message>
+    <message>
+        <source>The cashier&apos;s screen shows the payment.</source>
+        <translation>A tela do caixa mostra o pagamento.</translation>
+    </message>
+    <message>
         <source>Nothing to pay yet</source>
         <translation>Ainda não há nada para pagar</translation>
     </message>
@@ -948,16 +956,8 @@
         <translation>A cobrança com QR foi cancelada. Receba {amount} em dinheiro.</translation>
     </message>
     <message>
-        <source>Canceled</source>
-        <translation>Cancelada</translation>
-    </message>
-    <message>
         <source>Nothing was charged.</source>
         <translation>Nada foi cobrado.</translation>
-    </message>
-    <message>
-        <source>Expired</source>
-        <translation>Expirada</translation>
     </message>
     <message>
         <source>Nobody paid before the order expired. Nothing was charged.</source>
@@ -982,6 +982,14 @@
     <message>
         <source>Removing the order and making sure nobody paid it.</source>
         <translation>Retirando o pedido e confirmando que ninguém o pagou.</translation>
+    </message>
+    <message>
+        <source>✕ Canceled</source>
+        <translation>✕ Cancelado</translation>
+    </message>
+    <message>
+        <source>◷ Expired</source>
+        <translation>◷ Expirado</translation>
     </message>
     <message>
         <source>Mercado Pago refused the credentials</source>
@@ -1049,6 +1057,18 @@
     <message>
         <source>Back to the cart</source>
         <translation>Voltar ao carrinho</translation>
+    </message>
+    <message>
+        <source>Checking with Mercado Pago…</source>
+        <translation>Consultando o Mercado Pago…</translation>
+    </message>
+    <message>
+        <source>Checked at {time}: Mercado Pago did not answer. Try again.</source>
+        <translation>Consultado às {time}: o Mercado Pago não respondeu. Tente de novo.</translation>
+    </message>
+    <message>
+        <source>Checked at {time}: still waiting for the payment.</source>
+        <translation>Consultado às {time}: ainda aguardando o pagamento.</translation>
     </message>
     <message>
         <source>Sale {reference}</source>
@@ -1275,6 +1295,10 @@
     <message>
         <source>Scan or search</source>
         <translation>Escanear ou buscar</translation>
+    </message>
+    <message>
+        <source>Sale finished: press Enter for the next one</source>
+        <translation>Venda concluída: pressione Enter para a próxima</translation>
     </message>
     <message>
         <source>The customer is paying: the cart is locked</source>

@@ -58,8 +58,10 @@ def test_demo_mode_plays_a_sale_with_the_customers_phone(
 
         qtbot.mouseClick(phone.pay_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: window.payment.banner_kind is BannerKind.PAID, timeout=WAIT)
-        qtbot.waitUntil(lambda: phone.title.text() == "Nothing to pay yet", timeout=WAIT)
+        qtbot.waitUntil(lambda: phone.title.text() == "Paid — thank you!", timeout=WAIT)
         assert "approved" in phone.result.text()
+        # Never "Nothing to pay" beside "Payment approved".
+        assert "Nothing to pay" not in phone.title.text()
         screenshot(phone, "33_phone_paid")
         screenshot(window, "34_demo_window_paid")
 
