@@ -38,6 +38,14 @@ async def cmd_configure(args: argparse.Namespace) -> int:
         return EXIT_USAGE
 
     token = None
+    if args.token_stdin and not secrets.backend_is_usable():
+        # Refuse before reading or checking anything: the token could not be kept.
+        err(
+            "pos-app: this computer has no password keyring, so the token cannot be saved. "
+            "Set MP_ACCESS_TOKEN in the environment instead (and run configure without "
+            "--token-stdin), or install and unlock a keyring (GNOME Keyring or KWallet)."
+        )
+        return EXIT_ERROR
     if args.token_stdin:
         token = AccessToken(sys.stdin.readline())
         if not token:

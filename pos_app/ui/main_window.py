@@ -561,7 +561,7 @@ class MainWindow(QMainWindow):
         before = self.rt.config
         await self.rt.reconfigure(result.config, result.token)
         if result.token is not None:
-            self.rt.token_origin = "keyring"
+            self.rt.token_origin = result.token_origin
         self.status.set_config(result.config)
         self._show_receiver()
         if result.config.site_id != before.site_id:

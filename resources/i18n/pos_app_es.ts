@@ -103,8 +103,20 @@
         <translation>Dónde encontrarlo: en Mercado Pago Developers abra Tus integraciones → tu aplicación → Credenciales de producción y copie el “Access token” (no la “Public key”). Las credenciales de prueba solo simulan pagos.</translation>
     </message>
     <message>
-        <source>Mercado Pago accepted the new token (it ends in {hint}), but this computer has no keyring to keep it in.</source>
-        <translation>Mercado Pago aceptó el token nuevo (termina en {hint}), pero esta computadora no tiene un llavero del sistema donde guardarlo.</translation>
+        <source>Mercado Pago accepted the new token (it ends in {hint}). It is used until the app closes and never saved.</source>
+        <translation>Mercado Pago aceptó el token nuevo (termina en {hint}). Se usa hasta que se cierre la aplicación y nunca se guarda.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago accepted the new token (it ends in {hint}).</source>
+        <translation>Mercado Pago aceptó el token nuevo (termina en {hint}).</translation>
+    </message>
+    <message>
+        <source>This computer has no password keyring: the token is read from MP_ACCESS_TOKEN each time the app starts.</source>
+        <translation>Esta computadora no tiene un llavero de contraseñas: el token se lee de MP_ACCESS_TOKEN cada vez que inicia la aplicación.</translation>
+    </message>
+    <message>
+        <source>Use the token without saving it</source>
+        <translation>Usar el token sin guardarlo</translation>
     </message>
     <message>
         <source>Mercado Pago accepted the new token (it ends in {hint}). It is saved in the keyring when you press Next.</source>
@@ -143,8 +155,8 @@
         <translation>Dónde se guarda el token: en el llavero del sistema de esta computadora ({backend}), nunca en un archivo.</translation>
     </message>
     <message>
-        <source>This computer has no keyring the app can use ({backend}), so a token cannot be saved here. Install and unlock one (GNOME Keyring or KWallet), or set the MP_ACCESS_TOKEN environment variable. The token is never written to a file.</source>
-        <translation>Esta computadora no tiene un llavero del sistema que la aplicación pueda usar ({backend}), así que aquí no se puede guardar un token. Instale y desbloquee uno (GNOME Keyring o KWallet), o defina la variable de entorno MP_ACCESS_TOKEN. El token nunca se escribe en un archivo.</translation>
+        <source>This computer has no password keyring (the safe place where programs keep secrets), so the app cannot remember the access token. You can still use it now: tick the box below, and it works until the app closes (you paste it again next time). To have it remembered, install and unlock a keyring (GNOME Keyring or KWallet) and start the app again; on a kiosk PC, set the MP_ACCESS_TOKEN environment variable instead. The token is never written to a file.</source>
+        <translation>Esta computadora no tiene un llavero de contraseñas (el lugar seguro donde los programas guardan secretos), así que la aplicación no puede recordar el token de acceso. Igual puede usarlo ahora: marque la casilla de abajo y funciona hasta que se cierre la aplicación (la próxima vez lo pega de nuevo). Para que se recuerde, instale y desbloquee un llavero (GNOME Keyring o KWallet) y vuelva a abrir la aplicación; en una PC de quiosco, defina en cambio la variable de entorno MP_ACCESS_TOKEN. El token nunca se escribe en un archivo.</translation>
     </message>
     <message>
         <source>Paste the access token first.</source>
@@ -197,6 +209,10 @@
     <message>
         <source>Press “Test connection” so Mercado Pago confirms the token.</source>
         <translation>Presione “Probar conexión” para que Mercado Pago confirme el token.</translation>
+    </message>
+    <message>
+        <source>This computer cannot save the token: tick “Use the token without saving it” to go on.</source>
+        <translation>Esta computadora no puede guardar el token: marque “Usar el token sin guardarlo” para continuar.</translation>
     </message>
     <message>
         <source>Not checked yet: press “Test connection” (or Enter).</source>
@@ -1312,8 +1328,8 @@
 <context>
     <name>Secrets</name>
     <message>
-        <source>This computer has no password keyring the app can use ({detail}), so the access token cannot be stored safely. Install and unlock a secret service (for example GNOME Keyring or KWallet), or, for a kiosk, set the MP_ACCESS_TOKEN environment variable. The token is never written to a file.</source>
-        <translation>Esta computadora no tiene un llavero de contraseñas que la aplicación pueda usar ({detail}), así que el token de acceso no se puede guardar de forma segura. Instale y desbloquee un servicio de secretos (por ejemplo GNOME Keyring o KWallet) o, en un quiosco, defina la variable de entorno MP_ACCESS_TOKEN. El token nunca se escribe en un archivo.</translation>
+        <source>The access token cannot be saved: this computer has no password keyring the app can use, or it is locked. Install or unlock one (for example GNOME Keyring or KWallet), or, for a kiosk, set the MP_ACCESS_TOKEN environment variable. The token is never written to a file.</source>
+        <translation>El token de acceso no se puede guardar: esta computadora no tiene un llavero de contraseñas que la aplicación pueda usar, o está bloqueado. Instale o desbloquee uno (por ejemplo GNOME Keyring o KWallet) o, para un quiosco, defina la variable de entorno MP_ACCESS_TOKEN. El token nunca se escribe en un archivo.</translation>
     </message>
 </context>
 <context>
@@ -1452,10 +1468,6 @@
     <message>
         <source>This app shows your customer&apos;s total on the QR sticker of your counter; they pay with the Mercado Pago app. Three short steps: your account, your store and box, and the sticker.</source>
         <translation>Esta aplicación muestra el total de su cliente en el sticker QR de su caja; el cliente paga con la app de Mercado Pago. Tres pasos cortos: su cuenta, su sucursal y caja, y el sticker.</translation>
-    </message>
-    <message>
-        <source>Continue without saving it (you paste it again next time)</source>
-        <translation>Continuar sin guardarlo (deberá pegarlo de nuevo la próxima vez)</translation>
     </message>
     <message>
         <source>All set</source>

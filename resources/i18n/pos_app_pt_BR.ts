@@ -103,8 +103,20 @@
         <translation>Onde encontrá-lo: no Mercado Pago Developers abra Suas integrações → sua aplicação → Credenciais de produção e copie o “Access token” (não a “Public key”). Credenciais de teste apenas simulam pagamentos.</translation>
     </message>
     <message>
-        <source>Mercado Pago accepted the new token (it ends in {hint}), but this computer has no keyring to keep it in.</source>
-        <translation>O Mercado Pago aceitou o novo token (termina em {hint}), mas este computador não tem um chaveiro do sistema para guardá-lo.</translation>
+        <source>Mercado Pago accepted the new token (it ends in {hint}). It is used until the app closes and never saved.</source>
+        <translation>O Mercado Pago aceitou o novo token (termina em {hint}). Ele é usado até o aplicativo fechar e nunca é salvo.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago accepted the new token (it ends in {hint}).</source>
+        <translation>O Mercado Pago aceitou o novo token (termina em {hint}).</translation>
+    </message>
+    <message>
+        <source>This computer has no password keyring: the token is read from MP_ACCESS_TOKEN each time the app starts.</source>
+        <translation>Este computador não tem um chaveiro de senhas: o token é lido de MP_ACCESS_TOKEN toda vez que o aplicativo inicia.</translation>
+    </message>
+    <message>
+        <source>Use the token without saving it</source>
+        <translation>Usar o token sem salvá-lo</translation>
     </message>
     <message>
         <source>Mercado Pago accepted the new token (it ends in {hint}). It is saved in the keyring when you press Next.</source>
@@ -143,8 +155,8 @@
         <translation>Onde o token fica guardado: no chaveiro do sistema deste computador ({backend}), nunca em um arquivo.</translation>
     </message>
     <message>
-        <source>This computer has no keyring the app can use ({backend}), so a token cannot be saved here. Install and unlock one (GNOME Keyring or KWallet), or set the MP_ACCESS_TOKEN environment variable. The token is never written to a file.</source>
-        <translation>Este computador não tem um chaveiro do sistema que o aplicativo possa usar ({backend}), então não é possível salvar um token aqui. Instale e desbloqueie um (GNOME Keyring ou KWallet), ou defina a variável de ambiente MP_ACCESS_TOKEN. O token nunca é gravado em um arquivo.</translation>
+        <source>This computer has no password keyring (the safe place where programs keep secrets), so the app cannot remember the access token. You can still use it now: tick the box below, and it works until the app closes (you paste it again next time). To have it remembered, install and unlock a keyring (GNOME Keyring or KWallet) and start the app again; on a kiosk PC, set the MP_ACCESS_TOKEN environment variable instead. The token is never written to a file.</source>
+        <translation>Este computador não tem um chaveiro de senhas (o lugar seguro onde os programas guardam segredos), então o aplicativo não consegue lembrar o token de acesso. Você ainda pode usá-lo agora: marque a caixa abaixo, e ele funciona até o aplicativo fechar (na próxima vez você o cola de novo). Para que ele seja lembrado, instale e desbloqueie um chaveiro (GNOME Keyring ou KWallet) e abra o aplicativo de novo; num PC de quiosque, defina em vez disso a variável de ambiente MP_ACCESS_TOKEN. O token nunca é gravado em um arquivo.</translation>
     </message>
     <message>
         <source>Paste the access token first.</source>
@@ -197,6 +209,10 @@
     <message>
         <source>Press “Test connection” so Mercado Pago confirms the token.</source>
         <translation>Clique em “Testar conexão” para o Mercado Pago confirmar o token.</translation>
+    </message>
+    <message>
+        <source>This computer cannot save the token: tick “Use the token without saving it” to go on.</source>
+        <translation>Este computador não pode salvar o token: marque “Usar o token sem salvá-lo” para continuar.</translation>
     </message>
     <message>
         <source>Not checked yet: press “Test connection” (or Enter).</source>
@@ -1312,8 +1328,8 @@
 <context>
     <name>Secrets</name>
     <message>
-        <source>This computer has no password keyring the app can use ({detail}), so the access token cannot be stored safely. Install and unlock a secret service (for example GNOME Keyring or KWallet), or, for a kiosk, set the MP_ACCESS_TOKEN environment variable. The token is never written to a file.</source>
-        <translation>Este computador não tem um chaveiro de senhas que o aplicativo possa usar ({detail}), então o token de acesso não pode ser guardado com segurança. Instale e desbloqueie um serviço de segredos (por exemplo GNOME Keyring ou KWallet) ou, em um quiosque, defina a variável de ambiente MP_ACCESS_TOKEN. O token nunca é gravado em um arquivo.</translation>
+        <source>The access token cannot be saved: this computer has no password keyring the app can use, or it is locked. Install or unlock one (for example GNOME Keyring or KWallet), or, for a kiosk, set the MP_ACCESS_TOKEN environment variable. The token is never written to a file.</source>
+        <translation>O token de acesso não pode ser salvo: este computador não tem um chaveiro de senhas que o aplicativo possa usar, ou ele está bloqueado. Instale ou desbloqueie um (por exemplo GNOME Keyring ou KWallet) ou, para um quiosque, defina a variável de ambiente MP_ACCESS_TOKEN. O token nunca é gravado em um arquivo.</translation>
     </message>
 </context>
 <context>
@@ -1452,10 +1468,6 @@
     <message>
         <source>This app shows your customer&apos;s total on the QR sticker of your counter; they pay with the Mercado Pago app. Three short steps: your account, your store and box, and the sticker.</source>
         <translation>Este aplicativo mostra o total do seu cliente no adesivo QR do seu caixa; o cliente paga com o app do Mercado Pago. Três passos rápidos: a sua conta, a sua loja e caixa, e o adesivo.</translation>
-    </message>
-    <message>
-        <source>Continue without saving it (you paste it again next time)</source>
-        <translation>Continuar sem salvar (você terá de colá-lo de novo da próxima vez)</translation>
     </message>
     <message>
         <source>All set</source>

@@ -24,6 +24,7 @@ from pos_app.settings import config as config_mod
 from pos_app.settings import paths, secrets
 from pos_app.settings.config import PollSchedule
 from pos_app.settings.memory_keyring import MemoryKeyring, memory_keyring
+from pos_app.ui.settings_account import UNSAVED_CHOICE
 from pos_app.ui.settings_dialog import (
     SECTION_ACCOUNT,
     SECTION_CHARGING,
@@ -221,29 +222,36 @@ def test_a_dropped_connection_is_explained_too(
     assert "Cannot reach Mercado Pago" in dialog.account.token_field.error.text()
 
 
-def test_without_a_keyring_ok_explains_and_saves_nothing(
+def test_without_a_keyring_ok_waits_for_the_unsaved_choice_and_saves_no_token(
     qtbot: QtBot, make_dialog: MakeDialog, sandbox_state: SandboxState, screenshot: Any
 ) -> None:
     # No memory keyring here: the suite's "fail" backend, as on a PC without a secret service.
+    UNSAVED_CHOICE.chosen = False
     dialog = make_dialog()
     page = dialog.account
-    assert "no keyring" in page.storage.text()
+    assert "no password keyring" in page.storage.text()
+    assert "Keyring)" not in page.storage.text()  # never the backend's name ("fail Keyring")
     _, token = sandbox_state.add_seller()
     type_token(qtbot, dialog, token)
     press_test(qtbot, dialog)
     dialog.show_section(1)
     qtbot.waitUntil(lambda: dialog.place.sticker.info is not None, timeout=WAIT)
     dialog.show_section(SECTION_ACCOUNT)
-    qtbot.waitUntil(dialog.ok_button.isEnabled, timeout=WAIT)
-    got = results(dialog)
-    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    assert dialog.isVisible() and not got
-    error = page.token_field.error.text()
-    assert "cannot be stored safely" in error and "MP_ACCESS_TOKEN" in error
-    assert "cannot be saved" in dialog.footer.text()
+    # OK only once it can work: the token can only be used unsaved here, and that is a choice.
+    qtbot.waitUntil(lambda: not page.is_busy(), timeout=WAIT)
     assert not dialog.ok_button.isEnabled()
-    assert not paths.config_path().exists()
+    assert "without saving" in dialog.footer.text()
+    assert not page.token_field.error.text()
     screenshot(dialog, "settings_account_no_keyring")
+    got = results(dialog)
+    page.unsaved_check.setChecked(True)
+    qtbot.waitUntil(dialog.ok_button.isEnabled, timeout=WAIT)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible() and got
+    assert got[0].token is not None and got[0].token.reveal() == token
+    assert got[0].token_origin == "session"
+    assert token not in paths.config_path().read_text()
+    UNSAVED_CHOICE.chosen = False
 
 
 def test_a_token_from_the_environment_is_said_so(
