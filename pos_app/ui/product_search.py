@@ -123,6 +123,7 @@ class ProductSearch(QObject):
         self.view.horizontalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(40)
         self.view.setShowGrid(False)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # keep "… 1 kg" visible
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_SKU, QHeaderView.ResizeMode.ResizeToContents)

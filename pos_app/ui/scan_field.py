@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from pos_app.ui.fitting import fit_placeholder
 from pos_app.ui.qt_workarounds import emit
 
 
@@ -37,12 +38,26 @@ class ScanField(QLineEdit):
         """While the customer pays, the field is disabled and says why; once the sale has
         ended it says what comes next."""
         self.setEnabled(not locked)
+        # Longest first; the field shows the longest that fits (never a hint cut in half).
         if locked and ended:
-            self.setPlaceholderText(self.tr("Sale finished: press Enter for the next one"))
+            variants = (
+                self.tr("Sale finished: press Enter for the next one"),
+                self.tr("Press Enter for the next sale"),
+                self.tr("Enter: next sale"),
+            )
         elif locked:
-            self.setPlaceholderText(self.tr("The customer is paying: the cart is locked"))
+            variants = (
+                self.tr("The customer is paying: the cart is locked"),
+                self.tr("Customer paying: cart locked"),
+                self.tr("Cart locked"),
+            )
         else:
-            self.setPlaceholderText(self.tr("Scan a barcode or type a product name or SKU"))
+            variants = (
+                self.tr("Scan a barcode or type a product name or SKU"),
+                self.tr("Scan or type a product name or SKU"),
+                self.tr("Scan or search"),
+            )
+        fit_placeholder(self, *variants)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()

@@ -303,6 +303,10 @@
         <translation>vacío = el nombre de la sucursal</translation>
     </message>
     <message>
+        <source>the store&apos;s name</source>
+        <translation>el nombre de la sucursal</translation>
+    </message>
+    <message>
         <source>Beep when a sale is paid</source>
         <translation>Sonar cuando se paga una venta</translation>
     </message>
@@ -339,8 +343,12 @@
         <translation>segundos</translation>
     </message>
     <message>
-        <source>Checking whether the customer paid</source>
-        <translation>Verificar si el cliente pagó</translation>
+        <source>Noticing the payment</source>
+        <translation>Detección del pago</translation>
+    </message>
+    <message>
+        <source>▸ Advanced: how often the app checks</source>
+        <translation>▸ Avanzado: cada cuánto consulta la aplicación</translation>
     </message>
     <message>
         <source>check every</source>
@@ -405,6 +413,26 @@
     <message>
         <source>Sales above this amount are refused before charging (a typo guard). In {currency}.</source>
         <translation>Las ventas por encima de este monto se rechazan antes de cobrar (evita errores de tipeo). En {currency}.</translation>
+    </message>
+    <message>
+        <source>▾ Advanced: how often the app checks</source>
+        <translation>▾ Avanzado: cada cuánto consulta la aplicación</translation>
+    </message>
+    <message>
+        <source>A payment is noticed within about a second during the first {minutes} min, then within a few seconds.</source>
+        <translation>Un pago se detecta en alrededor de un segundo durante los primeros {minutes} min y luego en pocos segundos.</translation>
+    </message>
+    <message>
+        <source>A payment is noticed within about {seconds} seconds during the first {minutes} min, then within a few seconds.</source>
+        <translation>Un pago se detecta en alrededor de {seconds} segundos durante los primeros {minutes} min y luego en pocos segundos.</translation>
+    </message>
+    <message>
+        <source>A payment is noticed within about a second.</source>
+        <translation>Un pago se detecta en alrededor de un segundo.</translation>
+    </message>
+    <message>
+        <source>A payment is noticed within about {seconds} seconds.</source>
+        <translation>Un pago se detecta en alrededor de {seconds} segundos.</translation>
     </message>
     <message>
         <source>Needed to receive notifications.</source>
@@ -508,6 +536,10 @@
     <message>
         <source>Amount, e.g. {example}</source>
         <translation>Monto, p. ej. {example}</translation>
+    </message>
+    <message>
+        <source>e.g. {example}</source>
+        <translation>p. ej. {example}</translation>
     </message>
     <message>
         <source>Amount</source>
@@ -1317,12 +1349,32 @@
         <translation>Venta terminada: presione Enter para la siguiente</translation>
     </message>
     <message>
+        <source>Press Enter for the next sale</source>
+        <translation>Presione Enter para la siguiente venta</translation>
+    </message>
+    <message>
+        <source>Enter: next sale</source>
+        <translation>Enter: siguiente venta</translation>
+    </message>
+    <message>
         <source>The customer is paying: the cart is locked</source>
         <translation>El cliente está pagando: el carrito está bloqueado</translation>
     </message>
     <message>
+        <source>Customer paying: cart locked</source>
+        <translation>Cliente pagando: carrito bloqueado</translation>
+    </message>
+    <message>
+        <source>Cart locked</source>
+        <translation>Carrito bloqueado</translation>
+    </message>
+    <message>
         <source>Scan a barcode or type a product name or SKU</source>
         <translation>Escanee un código de barras o escriba el nombre o SKU de un producto</translation>
+    </message>
+    <message>
+        <source>Scan or type a product name or SKU</source>
+        <translation>Escanee o escriba el nombre o SKU</translation>
     </message>
 </context>
 <context>

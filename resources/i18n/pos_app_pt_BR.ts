@@ -303,6 +303,10 @@
         <translation>vazio = o nome da loja</translation>
     </message>
     <message>
+        <source>the store&apos;s name</source>
+        <translation>o nome da loja</translation>
+    </message>
+    <message>
         <source>Beep when a sale is paid</source>
         <translation>Tocar um som quando uma venda for paga</translation>
     </message>
@@ -339,8 +343,12 @@
         <translation>segundos</translation>
     </message>
     <message>
-        <source>Checking whether the customer paid</source>
-        <translation>Verificar se o cliente pagou</translation>
+        <source>Noticing the payment</source>
+        <translation>Detecção do pagamento</translation>
+    </message>
+    <message>
+        <source>▸ Advanced: how often the app checks</source>
+        <translation>▸ Avançado: com que frequência o aplicativo verifica</translation>
     </message>
     <message>
         <source>check every</source>
@@ -405,6 +413,26 @@
     <message>
         <source>Sales above this amount are refused before charging (a typo guard). In {currency}.</source>
         <translation>Vendas acima deste valor são recusadas antes da cobrança (proteção contra erros de digitação). Em {currency}.</translation>
+    </message>
+    <message>
+        <source>▾ Advanced: how often the app checks</source>
+        <translation>▾ Avançado: com que frequência o aplicativo verifica</translation>
+    </message>
+    <message>
+        <source>A payment is noticed within about a second during the first {minutes} min, then within a few seconds.</source>
+        <translation>Um pagamento é detectado em cerca de um segundo durante os primeiros {minutes} min e depois em poucos segundos.</translation>
+    </message>
+    <message>
+        <source>A payment is noticed within about {seconds} seconds during the first {minutes} min, then within a few seconds.</source>
+        <translation>Um pagamento é detectado em cerca de {seconds} segundos durante os primeiros {minutes} min e depois em poucos segundos.</translation>
+    </message>
+    <message>
+        <source>A payment is noticed within about a second.</source>
+        <translation>Um pagamento é detectado em cerca de um segundo.</translation>
+    </message>
+    <message>
+        <source>A payment is noticed within about {seconds} seconds.</source>
+        <translation>Um pagamento é detectado em cerca de {seconds} segundos.</translation>
     </message>
     <message>
         <source>Needed to receive notifications.</source>
@@ -508,6 +536,10 @@
     <message>
         <source>Amount, e.g. {example}</source>
         <translation>Valor, ex.: {example}</translation>
+    </message>
+    <message>
+        <source>e.g. {example}</source>
+        <translation>ex.: {example}</translation>
     </message>
     <message>
         <source>Amount</source>
@@ -1317,12 +1349,32 @@
         <translation>Venda concluída: pressione Enter para a próxima</translation>
     </message>
     <message>
+        <source>Press Enter for the next sale</source>
+        <translation>Pressione Enter para a próxima venda</translation>
+    </message>
+    <message>
+        <source>Enter: next sale</source>
+        <translation>Enter: próxima venda</translation>
+    </message>
+    <message>
         <source>The customer is paying: the cart is locked</source>
         <translation>O cliente está pagando: o carrinho está bloqueado</translation>
     </message>
     <message>
+        <source>Customer paying: cart locked</source>
+        <translation>Cliente pagando: carrinho bloqueado</translation>
+    </message>
+    <message>
+        <source>Cart locked</source>
+        <translation>Carrinho bloqueado</translation>
+    </message>
+    <message>
         <source>Scan a barcode or type a product name or SKU</source>
         <translation>Escaneie um código de barras ou digite o nome ou SKU de um produto</translation>
+    </message>
+    <message>
+        <source>Scan or type a product name or SKU</source>
+        <translation>Escaneie ou digite o nome ou SKU</translation>
     </message>
 </context>
 <context>

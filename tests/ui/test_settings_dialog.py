@@ -385,3 +385,25 @@ def test_settings_wait_while_a_charge_is_on_the_box(
     qtbot.waitUntil(lambda: window.payment.sale is not None, timeout=WAIT)
     assert not window.settings_action.isEnabled()
     assert window.open_settings() is None
+
+
+def test_charging_speaks_in_outcomes_with_the_schedule_behind_advanced(
+    qtbot: QtBot, keyring_memory: MemoryKeyring, make_dialog: MakeDialog, screenshot: Any
+) -> None:
+    dialog = make_dialog()
+    dialog.show_section(SECTION_CHARGING)
+    page = dialog.charging
+    qtbot.wait(50)
+    assert page.outcome.isVisible()
+    assert "noticed within about a second" in page.outcome.text()
+    assert not page.schedule_box.isVisible() and not page.fast.isVisible()
+    screenshot(dialog, "settings_charging_outcome")
+    qtbot.mouseClick(page.advanced_button, Qt.MouseButton.LeftButton)
+    assert page.schedule_box.isVisible() and page.fast.isVisible()
+    page.steady.setChecked(True)
+    page.every.setText("5")
+    assert page.outcome.text() == "A payment is noticed within about 5 seconds."
+    qtbot.mouseClick(page.advanced_button, Qt.MouseButton.LeftButton)
+    assert not page.schedule_box.isVisible()
+    page.every.setText("0,1")  # a problem in a hidden field opens the disclosure
+    assert page.schedule_box.isVisible() and "0.2" in page.every_field.error.text()
