@@ -42,7 +42,9 @@ from pos_app.ui.custom_amount import CustomAmountBar
 from pos_app.ui.engine_calls import EngineCalls
 from pos_app.ui.errors import show_error
 from pos_app.ui.payment_panel import PaymentPanel
+from pos_app.ui.product_editor import ProductEditor
 from pos_app.ui.product_search import ProductSearch
+from pos_app.ui.products_window import ProductsWindow
 from pos_app.ui.qt_workarounds import emit
 from pos_app.ui.sale_banner import is_late_payment
 from pos_app.ui.sales_dialog import TodaySalesDialog
@@ -58,6 +60,12 @@ from pos_app.ui.window_settings import restore_geometry, save_geometry
 log = logging.getLogger(__name__)
 
 PAGE_CART, PAGE_PAYMENT = 0, 1
+
+
+def looks_like_code(text: str) -> bool:
+    """A barcode or SKU as a scanner sends it (one word with a digit), not a name typed."""
+    text = text.strip()
+    return bool(text) and " " not in text and any(c.isdigit() for c in text)
 
 
 class SidePanel(QStackedWidget):
@@ -83,6 +91,7 @@ class MainWindow(QMainWindow):
         self._cancel_after_charge: bool | None = None  # Esc pressed that early (value = cash)
         self.calls = EngineCalls(self.tasks, self)
         self._sales_dialog: TodaySalesDialog | None = None
+        self._products_window: ProductsWindow | None = None
         self._settings_dialog: SettingsDialog | None = None
         self.setWindowTitle(self.tr("Counter — Mercado Pago QR"))
         self.setMinimumSize(800, 600)
@@ -103,6 +112,15 @@ class MainWindow(QMainWindow):
         self.feedback = QLabel()
         self.feedback.setObjectName("scanFeedback")
         self.feedback.setWordWrap(True)
+        # What to do about the sentence beside it: "Add this product" after an unknown code,
+        # "Open Products" while the catalog is empty.
+        self.feedback_action = QPushButton()
+        self.feedback_action.setObjectName("feedbackAction")
+        self.feedback_action.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.feedback_action.hide()
+        self.feedback_action.clicked.connect(self._feedback_action_clicked)
+        self._feedback_code = ""  # the unknown code "Add this product" fills in
+        self._empty_hint = False  # the feedback line says the catalog is empty
         self.custom_bar = CustomAmountBar(site)
         self.custom_bar.hide()
 
@@ -132,7 +150,10 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.addWidget(self.late_bar)
         layout.addLayout(top)
-        layout.addWidget(self.feedback)
+        feedback_row = QHBoxLayout()
+        feedback_row.addWidget(self.feedback, 1)
+        feedback_row.addWidget(self.feedback_action)
+        layout.addLayout(feedback_row)
         layout.addWidget(self.custom_bar)
         layout.addLayout(body, 1)
 
@@ -155,7 +176,10 @@ class MainWindow(QMainWindow):
         self.settings_action = self._action(self.tr("Settings…"), "F9", self.open_settings)
         self.settings_action.setObjectName("settingsAction")
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.products_action = self._action(self.tr("Products…"), "F6", self.open_products)
+        self.products_action.setObjectName("productsAction")
         tools_menu = self.menuBar().addMenu(self.tr("&Tools"))
+        tools_menu.addAction(self.products_action)
         tools_menu.addAction(self.settings_action)
 
         # -- wiring ----------------------------------------------------------------------------
@@ -192,6 +216,7 @@ class MainWindow(QMainWindow):
         self.calls.slowChanged.connect(self._show_slow)
         restore_geometry(self, "main", (1024, 768))
         self._enter_cart_mode()
+        self._show_empty_catalog_hint()
 
     def _action(self, text: str, key: str, slot: Callable[[], Any]) -> QAction:
         action = QAction(text, self)
@@ -292,7 +317,31 @@ class MainWindow(QMainWindow):
             ).format(text=text),
             "error",
         )
+        if looks_like_code(text):
+            # A scanned code the catalog does not know: offer to add it, code filled in.
+            self._feedback_code = text
+            self.feedback_action.setText(self.tr("Add this product…"))
+            self.feedback_action.show()
         self.scan.selectAll()
+
+    def _feedback_action_clicked(self) -> None:
+        if self._feedback_code:
+            self.add_unknown_product(self._feedback_code)
+        else:
+            self.open_products()
+
+    def _show_empty_catalog_hint(self) -> None:
+        """A new shop has no products: say where they come from (until it has some)."""
+        if self.in_payment or self.feedback.text() or self.rt.ledger.catalog.count():
+            return
+        self._say(
+            self.tr("No products yet: add them or import your list in Tools → Products (F6)."),
+            "info",
+        )
+        self._feedback_code = ""
+        self._empty_hint = True
+        self.feedback_action.setText(self.tr("Open Products"))
+        self.feedback_action.show()
 
     def _scan_quantity_key(self, delta: int) -> None:
         if self.model.rowCount() == 0:
@@ -342,6 +391,9 @@ class MainWindow(QMainWindow):
     def _say(self, text: str, kind: str) -> None:
         self.feedback.setText(text)
         set_state(self.feedback, kind)
+        self.feedback_action.hide()  # an offer belongs to the sentence it came with
+        self._feedback_code = ""
+        self._empty_hint = False
 
     def _say_nothing(self) -> None:
         self._say("", "")
@@ -522,6 +574,48 @@ class MainWindow(QMainWindow):
         self._sales_dialog.activateWindow()
         return self._sales_dialog
 
+    # == products ================================================================================
+    def open_products(self) -> ProductsWindow:
+        if self._products_window is None:
+            window = ProductsWindow(self.rt.ledger.catalog, self.rt.site, parent=self)
+            window.changed.connect(self._catalog_changed)
+            window.finished.connect(lambda _result: self._products_closed())
+            self._products_window = window
+        self._products_window.show()
+        self._products_window.raise_()
+        self._products_window.activateWindow()
+        return self._products_window
+
+    def _products_closed(self) -> None:
+        window, self._products_window = self._products_window, None
+        if window is not None:
+            window.deleteLater()
+        self.activateWindow()  # the keys (F5, Esc...) are the counter's again
+        self.focus_scan()
+        self._show_empty_catalog_hint()
+
+    def _catalog_changed(self) -> None:
+        if (
+            self.feedback_action.text() == self.tr("Open Products")
+            and self.feedback_action.isVisible()
+        ):
+            self._say_nothing()  # the catalog has products now: the hint is stale
+
+    def add_unknown_product(self, code: str) -> ProductEditor:
+        """The scanned code is unknown: a new product with it filled in; once saved, it is also
+        added to the cart (the customer is waiting for it)."""
+        products = self.open_products()
+        editor = products.add_product(barcode=code)
+        editor.saved.connect(self._unknown_product_saved)
+        return editor
+
+    def _unknown_product_saved(self, product: Product) -> None:
+        if self._products_window is not None:
+            self._products_window.close()
+        if not self.in_payment:
+            self.scan.clear()
+            self._add_line(product.to_line(1))
+
     # == settings ================================================================================
     def open_settings(self) -> SettingsDialog | None:
         if not self.settings_action.isEnabled():
@@ -579,6 +673,8 @@ class MainWindow(QMainWindow):
         save_geometry(self, "main")
         if self._sales_dialog is not None:
             self._sales_dialog.close()
+        if self._products_window is not None:
+            self._products_window.close()
         if self._settings_dialog is not None:
             self._settings_dialog.reject()  # unsaved settings are discarded, as with Cancel
         if self.payment.sale is not None and self.payment.sale.is_open:

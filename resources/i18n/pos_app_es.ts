@@ -661,6 +661,81 @@
     </message>
 </context>
 <context>
+    <name>ImportPreview</name>
+    <message>
+        <source>Import products from {file}</source>
+        <translation>Importar productos desde {file}</translation>
+    </message>
+    <message>
+        <source>Reading {file}…</source>
+        <translation>Leyendo {file}…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Precio</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Nothing is changed until you press Import. Products whose SKU is already in the catalog get the file&apos;s name, price and codes; past sales keep their prices.</source>
+        <translation>No se cambia nada hasta que presione Importar. Los productos cuyo SKU ya está en el catálogo toman el nombre, el precio y los códigos del archivo; las ventas anteriores conservan sus precios.</translation>
+    </message>
+    <message>
+        <source>This file cannot be imported: its first line must name the columns, and {missing} is missing. Needed: sku, title, unit_price; optional: barcode, category, unit_measure (unit or pack), iva_rate (0, 5 or 19).</source>
+        <translation>Este archivo no se puede importar: su primera línea debe nombrar las columnas, y falta {missing}. Necesarias: sku, title, unit_price; opcionales: barcode, category, unit_measure (unit o pack), iva_rate (0, 5 o 19).</translation>
+    </message>
+    <message>
+        <source>The file&apos;s first line: {header}</source>
+        <translation>La primera línea del archivo: {header}</translation>
+    </message>
+    <message>
+        <source>{good} of {lines} lines are ready: {new} new products, {replaced} already in the catalog (they will be updated).</source>
+        <translation>{good} de {lines} líneas están listas: {new} productos nuevos, {replaced} ya en el catálogo (se actualizarán).</translation>
+    </message>
+    <message>
+        <source>… and {n} more (all of them are imported).</source>
+        <translation>… y {n} más (se importan todos).</translation>
+    </message>
+    <message>
+        <source>{n} lines have problems and will be left out (fix them in the file and import it again; the good lines can be imported now):</source>
+        <translation>{n} líneas tienen problemas y quedarán afuera (corríjalas en el archivo e impórtelo de nuevo; las líneas correctas se pueden importar ahora):</translation>
+    </message>
+    <message>
+        <source>Line {line}: {problem}</source>
+        <translation>Línea {line}: {problem}</translation>
+    </message>
+    <message>
+        <source>Import {n} products</source>
+        <translation>Importar {n} productos</translation>
+    </message>
+    <message>
+        <source>Importing {n} products…</source>
+        <translation>Importando {n} productos…</translation>
+    </message>
+    <message>
+        <source>it is not UTF-8 text (save it as “CSV UTF-8” and try again)</source>
+        <translation>no es texto UTF-8 (guárdelo como “CSV UTF-8” e intente de nuevo)</translation>
+    </message>
+    <message>
+        <source>The file could not be read: {error}</source>
+        <translation>No se pudo leer el archivo: {error}</translation>
+    </message>
+</context>
+<context>
     <name>LanguagePage</name>
     <message>
         <source>Language</source>
@@ -748,6 +823,10 @@
         <translation>Configuración…</translation>
     </message>
     <message>
+        <source>Products…</source>
+        <translation>Productos…</translation>
+    </message>
+    <message>
         <source>&amp;Tools</source>
         <translation>&amp;Herramientas</translation>
     </message>
@@ -758,6 +837,18 @@
     <message>
         <source>No product matches “{text}”. Check the code, or use a custom amount (F2).</source>
         <translation>Ningún producto coincide con “{text}”. Revise el código o use un monto libre (F2).</translation>
+    </message>
+    <message>
+        <source>Add this product…</source>
+        <translation>Agregar este producto…</translation>
+    </message>
+    <message>
+        <source>No products yet: add them or import your list in Tools → Products (F6).</source>
+        <translation>Todavía no hay productos: agréguelos o importe su lista en Herramientas → Productos (F6).</translation>
+    </message>
+    <message>
+        <source>Open Products</source>
+        <translation>Abrir Productos</translation>
     </message>
     <message>
         <source>The cart is empty: scan or add an item first.</source>
@@ -1199,6 +1290,109 @@
     </message>
 </context>
 <context>
+    <name>ProductEditor</name>
+    <message>
+        <source>Change product</source>
+        <translation>Modificar producto</translation>
+    </message>
+    <message>
+        <source>New product</source>
+        <translation>Producto nuevo</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unidad</translation>
+    </message>
+    <message>
+        <source>Pack</source>
+        <translation>Paquete</translation>
+    </message>
+    <message>
+        <source>IVA {rate} % (included in the price)</source>
+        <translation>IVA {rate} % (incluido en el precio)</translation>
+    </message>
+    <message>
+        <source>Exempt from IVA</source>
+        <translation>Exento de IVA</translation>
+    </message>
+    <message>
+        <source>Your own code for the product.</source>
+        <translation>Su propio código para el producto.</translation>
+    </message>
+    <message>
+        <source>Optional: the number under the bars, for the scanner.</source>
+        <translation>Opcional: el número debajo de las barras, para el lector.</translation>
+    </message>
+    <message>
+        <source>Price to the customer, e.g. {example}. Past sales keep their price.</source>
+        <translation>Precio al cliente, p. ej. {example}. Las ventas anteriores conservan su precio.</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nombre:</translation>
+    </message>
+    <message>
+        <source>SKU:</source>
+        <translation>SKU:</translation>
+    </message>
+    <message>
+        <source>Barcode:</source>
+        <translation>Código de barras:</translation>
+    </message>
+    <message>
+        <source>Price:</source>
+        <translation>Precio:</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>Categoría:</translation>
+    </message>
+    <message>
+        <source>Optional.</source>
+        <translation>Opcional.</translation>
+    </message>
+    <message>
+        <source>Sold by:</source>
+        <translation>Se vende por:</translation>
+    </message>
+    <message>
+        <source>IVA:</source>
+        <translation>IVA:</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>The scanned code {code} is not in your products yet: add it once, and the next scan finds it.</source>
+        <translation>El código escaneado {code} todavía no está en sus productos: agréguelo una vez y el próximo escaneo lo encuentra.</translation>
+    </message>
+    <message>
+        <source>Write the product&apos;s name.</source>
+        <translation>Escriba el nombre del producto.</translation>
+    </message>
+    <message>
+        <source>Write a SKU (any code of yours).</source>
+        <translation>Escriba un SKU (cualquier código suyo).</translation>
+    </message>
+    <message>
+        <source>Write the price.</source>
+        <translation>Escriba el precio.</translation>
+    </message>
+    <message>
+        <source>Another product already has this SKU: {title}.</source>
+        <translation>Otro producto ya tiene este SKU: {title}.</translation>
+    </message>
+    <message>
+        <source>This barcode is already on {title} ({sku}).</source>
+        <translation>Este código de barras ya está en {title} ({sku}).</translation>
+    </message>
+</context>
+<context>
     <name>ProductSearch</name>
     <message>
         <source>Code {code}</source>
@@ -1207,6 +1401,124 @@
     <message>
         <source>{n} products match: pick one with ↑ ↓ and Enter, or tap it.</source>
         <translation>{n} productos coinciden: elija uno con ↑ ↓ y Enter, o tóquelo.</translation>
+    </message>
+</context>
+<context>
+    <name>ProductsModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>Código de barras</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Precio</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categoría</translation>
+    </message>
+    <message>
+        <source>Sold by</source>
+        <translation>Se vende por</translation>
+    </message>
+    <message>
+        <source>IVA</source>
+        <translation>IVA</translation>
+    </message>
+    <message>
+        <source>Pack</source>
+        <translation>Paquete</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unidad</translation>
+    </message>
+    <message>
+        <source>Exempt</source>
+        <translation>Exento</translation>
+    </message>
+</context>
+<context>
+    <name>ProductsWindow</name>
+    <message>
+        <source>Products</source>
+        <translation>Productos</translation>
+    </message>
+    <message>
+        <source>Search by name, SKU or barcode</source>
+        <translation>Buscar por nombre, SKU o código de barras</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Agregar…</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>Modificar…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation>Importar CSV…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exportar CSV…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>No products yet. Add them one by one with “Add…”, or bring your whole list with “Import CSV…” (columns sku, title, unit_price; optional barcode, category, unit_measure, iva_rate).</source>
+        <translation>Todavía no hay productos. Agréguelos uno por uno con “Agregar…” o traiga toda su lista con “Importar CSV…” (columnas sku, title, unit_price; opcionales barcode, category, unit_measure, iva_rate).</translation>
+    </message>
+    <message>
+        <source>No product matches “{text}”.</source>
+        <translation>Ningún producto coincide con “{text}”.</translation>
+    </message>
+    <message>
+        <source>{shown} found, of {total} products</source>
+        <translation>{shown} encontrados, de {total} productos</translation>
+    </message>
+    <message>
+        <source>{total} products</source>
+        <translation>{total} productos</translation>
+    </message>
+    <message>
+        <source>Delete product</source>
+        <translation>Eliminar producto</translation>
+    </message>
+    <message>
+        <source>Delete {title} ({sku})? Past sales keep it; it just cannot be sold any more.</source>
+        <translation>¿Eliminar {title} ({sku})? Las ventas anteriores lo conservan; solo que ya no se puede vender.</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not write {file}: {error}</source>
+        <translation>No se pudo escribir {file}: {error}</translation>
+    </message>
+    <message>
+        <source>{n} products saved to {file}.</source>
+        <translation>{n} productos guardados en {file}.</translation>
     </message>
 </context>
 <context>

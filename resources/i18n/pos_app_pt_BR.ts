@@ -661,6 +661,81 @@
     </message>
 </context>
 <context>
+    <name>ImportPreview</name>
+    <message>
+        <source>Import products from {file}</source>
+        <translation>Importar produtos de {file}</translation>
+    </message>
+    <message>
+        <source>Reading {file}…</source>
+        <translation>Lendo {file}…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preço</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Nothing is changed until you press Import. Products whose SKU is already in the catalog get the file&apos;s name, price and codes; past sales keep their prices.</source>
+        <translation>Nada é alterado até você clicar em Importar. Os produtos cujo SKU já está no catálogo recebem o nome, o preço e os códigos do arquivo; as vendas anteriores mantêm seus preços.</translation>
+    </message>
+    <message>
+        <source>This file cannot be imported: its first line must name the columns, and {missing} is missing. Needed: sku, title, unit_price; optional: barcode, category, unit_measure (unit or pack), iva_rate (0, 5 or 19).</source>
+        <translation>Este arquivo não pode ser importado: a primeira linha deve nomear as colunas, e falta {missing}. Necessárias: sku, title, unit_price; opcionais: barcode, category, unit_measure (unit ou pack), iva_rate (0, 5 ou 19).</translation>
+    </message>
+    <message>
+        <source>The file&apos;s first line: {header}</source>
+        <translation>A primeira linha do arquivo: {header}</translation>
+    </message>
+    <message>
+        <source>{good} of {lines} lines are ready: {new} new products, {replaced} already in the catalog (they will be updated).</source>
+        <translation>{good} de {lines} linhas estão prontas: {new} produtos novos, {replaced} já no catálogo (serão atualizados).</translation>
+    </message>
+    <message>
+        <source>… and {n} more (all of them are imported).</source>
+        <translation>… e mais {n} (todos são importados).</translation>
+    </message>
+    <message>
+        <source>{n} lines have problems and will be left out (fix them in the file and import it again; the good lines can be imported now):</source>
+        <translation>{n} linhas têm problemas e ficarão de fora (corrija-as no arquivo e importe-o de novo; as linhas corretas podem ser importadas agora):</translation>
+    </message>
+    <message>
+        <source>Line {line}: {problem}</source>
+        <translation>Linha {line}: {problem}</translation>
+    </message>
+    <message>
+        <source>Import {n} products</source>
+        <translation>Importar {n} produtos</translation>
+    </message>
+    <message>
+        <source>Importing {n} products…</source>
+        <translation>Importando {n} produtos…</translation>
+    </message>
+    <message>
+        <source>it is not UTF-8 text (save it as “CSV UTF-8” and try again)</source>
+        <translation>não é texto UTF-8 (salve-o como “CSV UTF-8” e tente de novo)</translation>
+    </message>
+    <message>
+        <source>The file could not be read: {error}</source>
+        <translation>Não foi possível ler o arquivo: {error}</translation>
+    </message>
+</context>
+<context>
     <name>LanguagePage</name>
     <message>
         <source>Language</source>
@@ -748,6 +823,10 @@
         <translation>Configurações…</translation>
     </message>
     <message>
+        <source>Products…</source>
+        <translation>Produtos…</translation>
+    </message>
+    <message>
         <source>&amp;Tools</source>
         <translation>&amp;Ferramentas</translation>
     </message>
@@ -758,6 +837,18 @@
     <message>
         <source>No product matches “{text}”. Check the code, or use a custom amount (F2).</source>
         <translation>Nenhum produto corresponde a “{text}”. Verifique o código ou use um valor avulso (F2).</translation>
+    </message>
+    <message>
+        <source>Add this product…</source>
+        <translation>Adicionar este produto…</translation>
+    </message>
+    <message>
+        <source>No products yet: add them or import your list in Tools → Products (F6).</source>
+        <translation>Ainda não há produtos: adicione-os ou importe sua lista em Ferramentas → Produtos (F6).</translation>
+    </message>
+    <message>
+        <source>Open Products</source>
+        <translation>Abrir Produtos</translation>
     </message>
     <message>
         <source>The cart is empty: scan or add an item first.</source>
@@ -1199,6 +1290,109 @@
     </message>
 </context>
 <context>
+    <name>ProductEditor</name>
+    <message>
+        <source>Change product</source>
+        <translation>Alterar produto</translation>
+    </message>
+    <message>
+        <source>New product</source>
+        <translation>Novo produto</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unidade</translation>
+    </message>
+    <message>
+        <source>Pack</source>
+        <translation>Pacote</translation>
+    </message>
+    <message>
+        <source>IVA {rate} % (included in the price)</source>
+        <translation>IVA {rate} % (incluído no preço)</translation>
+    </message>
+    <message>
+        <source>Exempt from IVA</source>
+        <translation>Isento de IVA</translation>
+    </message>
+    <message>
+        <source>Your own code for the product.</source>
+        <translation>Seu próprio código para o produto.</translation>
+    </message>
+    <message>
+        <source>Optional: the number under the bars, for the scanner.</source>
+        <translation>Opcional: o número embaixo das barras, para o leitor.</translation>
+    </message>
+    <message>
+        <source>Price to the customer, e.g. {example}. Past sales keep their price.</source>
+        <translation>Preço ao cliente, ex.: {example}. As vendas anteriores mantêm seu preço.</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nome:</translation>
+    </message>
+    <message>
+        <source>SKU:</source>
+        <translation>SKU:</translation>
+    </message>
+    <message>
+        <source>Barcode:</source>
+        <translation>Código de barras:</translation>
+    </message>
+    <message>
+        <source>Price:</source>
+        <translation>Preço:</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>Categoria:</translation>
+    </message>
+    <message>
+        <source>Optional.</source>
+        <translation>Opcional.</translation>
+    </message>
+    <message>
+        <source>Sold by:</source>
+        <translation>Vendido por:</translation>
+    </message>
+    <message>
+        <source>IVA:</source>
+        <translation>IVA:</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Salvar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>The scanned code {code} is not in your products yet: add it once, and the next scan finds it.</source>
+        <translation>O código escaneado {code} ainda não está nos seus produtos: adicione-o uma vez e a próxima leitura o encontra.</translation>
+    </message>
+    <message>
+        <source>Write the product&apos;s name.</source>
+        <translation>Escreva o nome do produto.</translation>
+    </message>
+    <message>
+        <source>Write a SKU (any code of yours).</source>
+        <translation>Escreva um SKU (qualquer código seu).</translation>
+    </message>
+    <message>
+        <source>Write the price.</source>
+        <translation>Escreva o preço.</translation>
+    </message>
+    <message>
+        <source>Another product already has this SKU: {title}.</source>
+        <translation>Outro produto já tem este SKU: {title}.</translation>
+    </message>
+    <message>
+        <source>This barcode is already on {title} ({sku}).</source>
+        <translation>Este código de barras já está em {title} ({sku}).</translation>
+    </message>
+</context>
+<context>
     <name>ProductSearch</name>
     <message>
         <source>Code {code}</source>
@@ -1207,6 +1401,124 @@
     <message>
         <source>{n} products match: pick one with ↑ ↓ and Enter, or tap it.</source>
         <translation>{n} produtos correspondem: escolha um com ↑ ↓ e Enter, ou toque nele.</translation>
+    </message>
+</context>
+<context>
+    <name>ProductsModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>Código de barras</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preço</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categoria</translation>
+    </message>
+    <message>
+        <source>Sold by</source>
+        <translation>Vendido por</translation>
+    </message>
+    <message>
+        <source>IVA</source>
+        <translation>IVA</translation>
+    </message>
+    <message>
+        <source>Pack</source>
+        <translation>Pacote</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unidade</translation>
+    </message>
+    <message>
+        <source>Exempt</source>
+        <translation>Isento</translation>
+    </message>
+</context>
+<context>
+    <name>ProductsWindow</name>
+    <message>
+        <source>Products</source>
+        <translation>Produtos</translation>
+    </message>
+    <message>
+        <source>Search by name, SKU or barcode</source>
+        <translation>Buscar por nome, SKU ou código de barras</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Adicionar…</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>Alterar…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Excluir</translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation>Importar CSV…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exportar CSV…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+    <message>
+        <source>No products yet. Add them one by one with “Add…”, or bring your whole list with “Import CSV…” (columns sku, title, unit_price; optional barcode, category, unit_measure, iva_rate).</source>
+        <translation>Ainda não há produtos. Adicione-os um a um com “Adicionar…” ou traga sua lista inteira com “Importar CSV…” (colunas sku, title, unit_price; opcionais barcode, category, unit_measure, iva_rate).</translation>
+    </message>
+    <message>
+        <source>No product matches “{text}”.</source>
+        <translation>Nenhum produto corresponde a “{text}”.</translation>
+    </message>
+    <message>
+        <source>{shown} found, of {total} products</source>
+        <translation>{shown} encontrados, de {total} produtos</translation>
+    </message>
+    <message>
+        <source>{total} products</source>
+        <translation>{total} produtos</translation>
+    </message>
+    <message>
+        <source>Delete product</source>
+        <translation>Excluir produto</translation>
+    </message>
+    <message>
+        <source>Delete {title} ({sku})? Past sales keep it; it just cannot be sold any more.</source>
+        <translation>Excluir {title} ({sku})? As vendas anteriores o mantêm; ele só não pode mais ser vendido.</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Arquivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not write {file}: {error}</source>
+        <translation>Não foi possível gravar {file}: {error}</translation>
+    </message>
+    <message>
+        <source>{n} products saved to {file}.</source>
+        <translation>{n} produtos salvos em {file}.</translation>
     </message>
 </context>
 <context>
