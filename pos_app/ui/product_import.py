@@ -240,13 +240,15 @@ class ImportPreview(QDialog):
         if self.plan is None or not self.plan.products or not self.import_button.isEnabled():
             return
         self.import_button.setEnabled(False)
-        self.tasks.spawn(self._write(self.plan.products), on_error=self._failed)
-
-    async def _write(self, products: list[Product]) -> int:
+        products = self.plan.products
+        # At once, before the first slice is written: the click is seen to do something.
         self.progress.setRange(0, len(products))
         self.progress.setValue(0)
         self.progress.show()
         self.summary.setText(self.tr("Importing {n} products…").format(n=len(products)))
+        self.tasks.spawn(self._write(products), on_error=self._failed)
+
+    async def _write(self, products: list[Product]) -> int:
         for start in range(0, len(products), SLICE):
             self._catalog.upsert(products[start : start + SLICE])
             self.progress.setValue(min(start + SLICE, len(products)))

@@ -6,7 +6,7 @@ Screenshots: ``artifacts/screenshots/products_*.png``.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -73,21 +73,27 @@ def add_by_keyboard(qtbot: QtBot, products: ProductsWindow, **fields: str) -> No
     qtbot.waitUntil(lambda: not editor.isVisible(), timeout=WAIT)
 
 
-def test_a_new_shop_fills_its_catalog_and_sells_with_the_keyboard(
-    empty_window: MainWindow, qtbot: QtBot, control: Control, tmp_path: Path, screenshot: Any
+def fill_the_catalog_and_sell(
+    win: MainWindow,
+    qtbot: QtBot,
+    tmp_path: Path,
+    screenshot: Any,
+    pay: Callable[[], object],
+    prefix: str = "products",
 ) -> None:
-    win = empty_window
-    # The counter says where products come from, with a button that goes there.
+    """From an empty catalog: the hint, Products (F6), three products typed, a CSV previewed
+    and imported, then a sale with the keyboard only (two products with the same name)."""
+    # The counter says where products come from.
     assert "No products yet" in win.feedback.text()
     assert win.feedback_action.isVisible()
-    screenshot(win, "products_00_counter_empty_catalog")
-    qtbot.mouseClick(win.feedback_action, Qt.MouseButton.LeftButton)
+    screenshot(win, f"{prefix}_00_counter_empty_catalog")
+    qtbot.keyClick(win.scan, Qt.Key.Key_F6)
     products = win._products_window
     assert products is not None
     qtbot.waitExposed(products)
     assert "No products yet" in products.view.empty_text
     assert not products.export_button.isEnabled()
-    screenshot(products, "products_01_empty")
+    screenshot(products, f"{prefix}_01_empty")
 
     # Three products, typed.
     add_by_keyboard(
@@ -95,10 +101,11 @@ def test_a_new_shop_fills_its_catalog_and_sells_with_the_keyboard(
     )
     add_by_keyboard(qtbot, products, title="Galletitas Twin 200 g", sku="TWA", price="900")
     add_by_keyboard(qtbot, products, title="Galletitas Twin 200 g", sku="TWB", price="950,50")
-    assert win.rt.ledger.catalog.count() == 3
-    assert win.rt.ledger.catalog.get("TWB").unit_price == Decimal("950.50")  # type: ignore[union-attr]
+    catalog = win.rt.ledger.catalog
+    assert catalog.count() == 3
+    assert catalog.get("TWB").unit_price == Decimal("950.50")  # type: ignore[union-attr]
     assert products.summary.text() == "3 products"
-    screenshot(products, "products_02_three_added")
+    screenshot(products, f"{prefix}_02_three_added")
 
     # And a CSV: previewed (nothing written yet), then imported.
     csv_file = tmp_path / "lista.csv"
@@ -111,19 +118,19 @@ def test_a_new_shop_fills_its_catalog_and_sells_with_the_keyboard(
         "Line 5: title is empty",
     ]
     assert preview.import_button.text() == "Import 3 products"
-    assert win.rt.ledger.catalog.count() == 3  # a preview writes nothing
-    screenshot(preview, "products_03_import_preview")
+    assert catalog.count() == 3  # a preview writes nothing
+    screenshot(preview, f"{prefix}_03_import_preview")
     qtbot.mouseClick(preview.import_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not preview.isVisible(), timeout=WAIT)
-    assert win.rt.ledger.catalog.count() == 6
-    assert products.summary.text() == "6 products"
-    screenshot(products, "products_04_after_import")
+    # (the preview closes itself, and the list reloads)
+    qtbot.waitUntil(lambda: products.summary.text() == "6 products", timeout=WAIT)
+    assert catalog.count() == 6
+    screenshot(products, f"{prefix}_04_after_import")
     products.close()
     assert win.feedback.text() == ""  # the empty-catalog hint is gone
     qtbot.waitUntil(win.isActiveWindow, timeout=WAIT)
 
     # Sell with the keyboard only: a scanned barcode, a search with two same names, a SKU.
-    win.scan.setFocus()
+    assert win.scan.hasFocus()
     qtbot.keyClicks(win.scan, "7790001")
     qtbot.keyClick(win.scan, Qt.Key.Key_Return)
     qtbot.keyClicks(win.scan, "twin")
@@ -138,21 +145,27 @@ def test_a_new_shop_fills_its_catalog_and_sells_with_the_keyboard(
         ("TWB", 1),
         ("FID1", 2),
     ]
-    screenshot(win, "products_05_cart")
+    screenshot(win, f"{prefix}_05_cart")
     qtbot.keyClick(win.scan, Qt.Key.Key_F5)
     qtbot.waitUntil(
         lambda: win.current_sale is not None and win.current_sale.status is SaleStatus.PENDING,
         timeout=WAIT,
     )
-    control.pay()
+    pay()
     qtbot.waitUntil(
         lambda: win.current_sale is not None and win.current_sale.status is SaleStatus.PAID,
         timeout=WAIT,
     )
     assert win.current_sale.total == Decimal("4890") + Decimal("950.50") + 2 * Decimal("1100")
-    screenshot(win, "products_06_paid")
+    screenshot(win, f"{prefix}_06_paid")
     qtbot.keyClick(win.payment, Qt.Key.Key_Return)
     assert win.model.is_empty() and win.scan.hasFocus()
+
+
+def test_a_new_shop_fills_its_catalog_and_sells_with_the_keyboard(
+    empty_window: MainWindow, qtbot: QtBot, control: Control, tmp_path: Path, screenshot: Any
+) -> None:
+    fill_the_catalog_and_sell(empty_window, qtbot, tmp_path, screenshot, control.pay)
 
 
 def test_the_editor_checks_each_field_like_the_import(
@@ -245,9 +258,9 @@ def test_a_large_import_shows_its_progress(
         qtbot.wait(5)
     assert preview.progress.maximum() == 30000 and any(0 < v < 30000 for v in seen)
     qtbot.mouseClick(preview.import_button, Qt.MouseButton.LeftButton)
-    screenshot(preview, "products_import_progress")
-    qtbot.waitUntil(lambda: not preview.isVisible(), timeout=30_000)
-    assert window.rt.ledger.catalog.get("B029999") is not None
+    assert preview.progress.isVisible() and preview.progress.maximum() == 30000
+    screenshot(preview, "products_import_progress")  # (writing takes a few slices)
+    qtbot.waitUntil(lambda: window.rt.ledger.catalog.get("B029999") is not None, timeout=30_000)
 
 
 def test_an_unknown_scanned_code_offers_to_add_the_product(
