@@ -2176,12 +2176,6 @@ Venta {reference}</translation>
         <translation>Quitar la línea elegida  (Supr)</translation>
     </message>
     <message>
-        <source>F2 custom amount · F3 today&apos;s sales · F5 charge · F9 settings
-+ / − quantity · Delete remove · ↑ ↓ pick a product</source>
-        <translation>F2 monto libre · F3 ventas de hoy · F5 cobrar · F9 configuración
-+ / − cantidad · Supr quitar · ↑ ↓ elegir un producto</translation>
-    </message>
-    <message>
         <source>IVA included: {amount}</source>
         <translation>IVA incluido: {amount}</translation>
     </message>
@@ -2192,6 +2186,14 @@ Venta {reference}</translation>
     <message>
         <source>The cart is empty</source>
         <translation>El carrito está vacío</translation>
+    </message>
+    <message>
+        <source>F2 custom amount · F3 today&apos;s sales · F5 charge
++ / − quantity · Delete remove · ↑ ↓ line or product
+F6 products · F9 settings</source>
+        <translation>F2 monto libre · F3 ventas de hoy · F5 cobrar
++ / − cantidad · Supr quitar · ↑ ↓ línea o producto
+F6 productos · F9 configuración</translation>
     </message>
     <message>
         <source>1 item</source>

@@ -2176,12 +2176,6 @@ Venda {reference}</translation>
         <translation>Remover a linha escolhida  (Delete)</translation>
     </message>
     <message>
-        <source>F2 custom amount · F3 today&apos;s sales · F5 charge · F9 settings
-+ / − quantity · Delete remove · ↑ ↓ pick a product</source>
-        <translation>F2 valor avulso · F3 vendas de hoje · F5 cobrar · F9 configurações
-+ / − quantidade · Delete remover · ↑ ↓ escolher um produto</translation>
-    </message>
-    <message>
         <source>IVA included: {amount}</source>
         <translation>IVA incluído: {amount}</translation>
     </message>
@@ -2192,6 +2186,14 @@ Venda {reference}</translation>
     <message>
         <source>The cart is empty</source>
         <translation>O carrinho está vazio</translation>
+    </message>
+    <message>
+        <source>F2 custom amount · F3 today&apos;s sales · F5 charge
++ / − quantity · Delete remove · ↑ ↓ line or product
+F6 products · F9 settings</source>
+        <translation>F2 valor avulso · F3 vendas de hoje · F5 cobrar
++ / − quantidade · Delete remover · ↑ ↓ linha ou produto
+F6 produtos · F9 configurações</translation>
     </message>
     <message>
         <source>1 item</source>
