@@ -584,6 +584,7 @@ class MainWindow(QMainWindow):
         self._products_window.show()
         self._products_window.raise_()
         self._products_window.activateWindow()
+        self._products_window.search.setFocus(Qt.FocusReason.OtherFocusReason)
         return self._products_window
 
     def _products_closed(self) -> None:

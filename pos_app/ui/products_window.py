@@ -268,6 +268,10 @@ class ProductsWindow(QDialog):
         self.export_button.clicked.connect(self.choose_export_file)
         self.close_button.clicked.connect(self.close)
         self.view.doubleClicked.connect(lambda _i: self.edit_selected())
+        self.view.activated.connect(lambda _i: self.edit_selected())  # Enter on a row
+        for button in self.findChildren(QPushButton):
+            # Enter in the search field searches; it must not press a button of the dialog.
+            button.setAutoDefault(False)
         self.view.selectionModel().selectionChanged.connect(self._update)
         self.model.modelReset.connect(self._update)
         self.model.rowsInserted.connect(self._update)

@@ -290,3 +290,25 @@ def test_an_unknown_scanned_code_offers_to_add_the_product(
     qtbot.keyClicks(window.scan, "zzz nada")
     qtbot.keyClick(window.scan, Qt.Key.Key_Return)
     assert not window.feedback_action.isVisible()
+
+
+def test_the_products_list_by_keyboard(window: MainWindow, qtbot: QtBot) -> None:
+    qtbot.keyClick(window.scan, Qt.Key.Key_F6)
+    products = window._products_window
+    assert products is not None
+    qtbot.waitExposed(products)
+    qtbot.waitUntil(products.search.hasFocus, timeout=WAIT)
+    qtbot.keyClicks(products.search, "queso")
+    qtbot.keyClick(products.search, Qt.Key.Key_Return)  # searches now; presses no button
+    assert products.model.searching and products.model.rowCount() >= 1
+    assert not products.findChildren(ProductEditor)
+    products.view.setFocus()
+    products.view.setCurrentIndex(products.model.index(0, 0))
+    qtbot.keyClick(products.view, Qt.Key.Key_Return)  # Enter on a row: change it
+    editors = products.findChildren(ProductEditor)
+    assert editors and editors[-1].sku.text() == products.model.product(0).sku
+    editors[-1].reject()
+    qtbot.keyClick(products.view, Qt.Key.Key_Delete)  # Delete on the list asks first
+    box = products.findChild(QMessageBox, "confirmDelete")
+    assert box is not None and box.isVisible()
+    box.reject()
