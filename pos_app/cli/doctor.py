@@ -207,7 +207,10 @@ async def _store_box_checks(
                 False,
                 f"no store with external id {config.store_external_id} on this account",
                 "The store id is the store's external id (set through the API), not its number. "
-                "Create it with 'pos-app configure --create ...'.",
+                f"Create it with 'pos-app configure --create --store {config.store_external_id} "
+                f"--box {config.box_external_id or 'ID'} --store-name NAME --street-name STREET "
+                "--street-number N --city CITY --state STATE --latitude LAT --longitude LON', "
+                "or in the app's Settings (F9).",
             )
         )
     else:
@@ -220,7 +223,8 @@ async def _store_box_checks(
                 False,
                 f"no box with external id {config.box_external_id} on this account",
                 "Boxes made in the Mercado Pago web panel have no external id; create the box "
-                "with 'pos-app configure --box ID --create' or in Settings.",
+                f"with 'pos-app configure --create --box {config.box_external_id}' or in "
+                "Settings (F9).",
             )
         )
     elif not box.fixed_amount:

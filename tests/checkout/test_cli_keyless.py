@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import io
 import json
+import re
+import shlex
 from collections.abc import Iterator
 
 import pytest
 
 from pos_app.cli import main
+from pos_app.settings import config as config_mod
 from pos_app.settings.memory_keyring import MemoryKeyring, memory_keyring
+from tests.checkout.test_cli import ThreadSandbox, configured, sandbox  # noqa: F401
 
 
 def doctor(capsys: pytest.CaptureFixture[str]) -> dict[str, dict[str, str]]:
@@ -58,3 +62,18 @@ def test_configure_token_stdin_without_keyring_refuses_before_anything(
     assert code == 1
     assert "no password keyring" in err and "MP_ACCESS_TOKEN" in err
     assert stdin.tell() == 0  # the token was not even read
+
+
+def test_the_command_doctor_advises_for_a_missing_box_works(
+    configured: ThreadSandbox,  # noqa: F811
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    config_mod.save(config_mod.load().config.with_changes(box_external_id="CAJA77"))
+    advice = doctor(capsys)["box"]["advice"]
+    command = re.search(r"'(pos-app [^']+)'", advice)
+    assert command is not None, advice
+    argv = shlex.split(command.group(1))[1:]
+    assert main(argv) == 0, capsys.readouterr().err
+    capsys.readouterr()
+    checks = doctor(capsys)
+    assert checks["box"]["ok"], checks["box"]
