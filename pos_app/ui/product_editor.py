@@ -58,7 +58,8 @@ class ProductEditor(QDialog):
         self.title = QLineEdit(product.title if product else "")
         self.title.setObjectName("productTitle")
         self.title.setMaxLength(150)
-        self.sku = QLineEdit(product.sku if product else "")
+        # A code scanned at the counter is a fine SKU too, until the shop prefers its own.
+        self.sku = QLineEdit(product.sku if product else barcode)
         self.sku.setObjectName("productSku")
         self.sku.setMaxLength(60)
         self.barcode = QLineEdit(product.barcode if product else barcode)

@@ -278,6 +278,7 @@ def test_an_unknown_scanned_code_offers_to_add_the_product(
     assert products is not None
     editor = products.findChildren(ProductEditor)[-1]
     assert editor.barcode.text() == "7799999000017"
+    assert editor.sku.text() == "7799999000017"  # a fine SKU until the shop prefers its own
     screenshot(editor, "products_editor_scanned_code")
     fill(qtbot, editor, title="Mermelada de durazno 454 g", sku="MER1", price="2.200")
     assert editor.save()
