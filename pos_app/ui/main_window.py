@@ -176,10 +176,15 @@ class MainWindow(QMainWindow):
         self.settings_action = self._action(self.tr("Settings…"), "F9", self.open_settings)
         self.settings_action.setObjectName("settingsAction")
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.add_product_action = self._action(
+            self.tr("Add a product…"), "Ctrl+N", self.add_product
+        )
+        self.add_product_action.setObjectName("addProductAction")
         self.products_action = self._action(self.tr("Products…"), "F6", self.open_products)
         self.products_action.setObjectName("productsAction")
         tools_menu = self.menuBar().addMenu(self.tr("&Tools"))
         tools_menu.addAction(self.products_action)
+        tools_menu.addAction(self.add_product_action)
         tools_menu.addAction(self.settings_action)
 
         # -- wiring ----------------------------------------------------------------------------
@@ -320,7 +325,7 @@ class MainWindow(QMainWindow):
         if looks_like_code(text):
             # A scanned code the catalog does not know: offer to add it, code filled in.
             self._feedback_code = text
-            self.feedback_action.setText(self.tr("Add this product…"))
+            self.feedback_action.setText(self.tr("Add this product…  (Ctrl+N)"))
             self.feedback_action.show()
         self.scan.selectAll()
 
@@ -601,6 +606,14 @@ class MainWindow(QMainWindow):
             and self.feedback_action.isVisible()
         ):
             self._say_nothing()  # the catalog has products now: the hint is stale
+
+    def add_product(self) -> ProductEditor | None:
+        """Ctrl+N: a new product; with the code just scanned and not found, if there is one."""
+        if self.in_payment:
+            return None
+        if self._feedback_code:
+            return self.add_unknown_product(self._feedback_code)
+        return self.open_products().add_product()
 
     def add_unknown_product(self, code: str) -> ProductEditor:
         """The scanned code is unknown: a new product with it filled in; once saved, it is also

@@ -823,6 +823,10 @@
         <translation>Configuración…</translation>
     </message>
     <message>
+        <source>Add a product…</source>
+        <translation>Agregar un producto…</translation>
+    </message>
+    <message>
         <source>Products…</source>
         <translation>Productos…</translation>
     </message>
@@ -839,8 +843,8 @@
         <translation>Ningún producto coincide con “{text}”. Revise el código o use un monto libre (F2).</translation>
     </message>
     <message>
-        <source>Add this product…</source>
-        <translation>Agregar este producto…</translation>
+        <source>Add this product…  (Ctrl+N)</source>
+        <translation>Agregar este producto…  (Ctrl+N)</translation>
     </message>
     <message>
         <source>No products yet: add them or import your list in Tools → Products (F6).</source>

@@ -823,6 +823,10 @@
         <translation>Configurações…</translation>
     </message>
     <message>
+        <source>Add a product…</source>
+        <translation>Adicionar um produto…</translation>
+    </message>
+    <message>
         <source>Products…</source>
         <translation>Produtos…</translation>
     </message>
@@ -839,8 +843,8 @@
         <translation>Nenhum produto corresponde a “{text}”. Verifique o código ou use um valor avulso (F2).</translation>
     </message>
     <message>
-        <source>Add this product…</source>
-        <translation>Adicionar este produto…</translation>
+        <source>Add this product…  (Ctrl+N)</source>
+        <translation>Adicionar este produto…  (Ctrl+N)</translation>
     </message>
     <message>
         <source>No products yet: add them or import your list in Tools → Products (F6).</source>

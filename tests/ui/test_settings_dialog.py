@@ -363,7 +363,7 @@ def test_f9_opens_settings_and_ok_reapplies_them(
     assert window.settings_action.shortcut().toString() == "F9"
     screenshot(window, "settings_main_window_menu")
     tools = window.menuBar().actions()[0].menu().actions()
-    assert tools == [window.products_action, window.settings_action]
+    assert tools == [window.products_action, window.add_product_action, window.settings_action]
     qtbot.keyClick(window.scan, Qt.Key.Key_F9)
     qtbot.waitUntil(lambda: window._settings_dialog is not None, timeout=WAIT)
     dialog: SettingsDialog = window._settings_dialog

@@ -273,7 +273,7 @@ def test_an_unknown_scanned_code_offers_to_add_the_product(
         window.feedback_action.isVisible() and "Add this product" in window.feedback_action.text()
     )
     screenshot(window, "products_unknown_code_offer")
-    qtbot.mouseClick(window.feedback_action, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(window.scan, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)  # or a tap
     products = window._products_window
     assert products is not None
     editor = products.findChildren(ProductEditor)[-1]
