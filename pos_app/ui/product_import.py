@@ -85,6 +85,7 @@ class ImportPreview(QDialog):
         self._catalog = catalog
         self._site = site
         self.plan: ImportPlan | None = None
+        self._written = 0
         self.tasks = TaskKeeper(self)
 
         self.summary = QLabel(self.tr("Reading {file}…").format(file=path.name))
@@ -249,17 +250,30 @@ class ImportPreview(QDialog):
         self.progress.setValue(0)
         self.progress.show()
         self.summary.setText(self.tr("Importing {n} products…").format(n=len(products)))
-        self.tasks.spawn(self._write(products), on_error=self._failed)
+        self.tasks.spawn(self._write(products), on_error=self._write_failed)
 
     async def _write(self, products: list[Product]) -> int:
+        self._written = 0
         for start in range(0, len(products), WRITE_SLICE):
             self._catalog.upsert(products[start : start + WRITE_SLICE])
-            self.progress.setValue(min(start + WRITE_SLICE, len(products)))
+            self._written = min(start + WRITE_SLICE, len(products))
+            self.progress.setValue(self._written)
             await asyncio.sleep(0)
         log.info("imported %d products from %s", len(products), self._path.name)
         emit(self.imported, len(products))
         self.accept()
         return len(products)
+
+    def _write_failed(self, exc: BaseException) -> None:
+        log.error("import of %s stopped: %s", self._path, exc)
+        self.progress.hide()
+        self.summary.setText(
+            self.tr(
+                "The import stopped after {n} products ({error}). Importing the file again is "
+                "safe: products already saved are only updated."
+            ).format(n=self._written, error=exc)
+        )
+        emit(self.imported, self._written)  # the list shows what did arrive
 
     def _failed(self, exc: BaseException) -> None:
         log.warning("import of %s failed: %s", self._path, exc)

@@ -727,6 +727,10 @@
         <translation>Importando {n} productos…</translation>
     </message>
     <message>
+        <source>The import stopped after {n} products ({error}). Importing the file again is safe: products already saved are only updated.</source>
+        <translation>La importación se detuvo después de {n} productos ({error}). Importar el archivo de nuevo es seguro: los productos ya guardados solo se actualizan.</translation>
+    </message>
+    <message>
         <source>it is not UTF-8 text (save it as “CSV UTF-8” and try again)</source>
         <translation>no es texto UTF-8 (guárdelo como “CSV UTF-8” e intente de nuevo)</translation>
     </message>

@@ -727,6 +727,10 @@
         <translation>Importando {n} produtos…</translation>
     </message>
     <message>
+        <source>The import stopped after {n} products ({error}). Importing the file again is safe: products already saved are only updated.</source>
+        <translation>A importação parou depois de {n} produtos ({error}). Importar o arquivo de novo é seguro: os produtos já salvos são apenas atualizados.</translation>
+    </message>
+    <message>
         <source>it is not UTF-8 text (save it as “CSV UTF-8” and try again)</source>
         <translation>não é texto UTF-8 (salve-o como “CSV UTF-8” e tente de novo)</translation>
     </message>

@@ -313,3 +313,34 @@ def test_the_products_list_by_keyboard(window: MainWindow, qtbot: QtBot) -> None
     box = products.findChild(QMessageBox, "confirmDelete")
     assert box is not None and box.isVisible()
     box.reject()
+
+
+def test_an_import_that_stops_says_how_far_it_got(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: Any
+) -> None:
+    import sqlite3
+
+    from pos_app.ui import product_import
+
+    monkeypatch.setattr(product_import, "WRITE_SLICE", 2)
+    catalog = window.rt.ledger.catalog
+    real_upsert = catalog.upsert
+    calls: list[int] = []
+
+    def failing_upsert(products: list[Product]) -> None:
+        calls.append(len(products))
+        if len(calls) == 2:
+            raise sqlite3.OperationalError("database or disk is full")
+        real_upsert(products)
+
+    monkeypatch.setattr(catalog, "upsert", failing_upsert)
+    csv_file = tmp_path / "lista.csv"
+    csv_file.write_text(GOOD_AND_BAD_CSV, encoding="utf-8")
+    products = window.open_products()
+    preview = products.preview_import(csv_file)
+    qtbot.waitUntil(lambda: preview.plan is not None, timeout=WAIT)
+    before = catalog.count()
+    qtbot.mouseClick(preview.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "stopped after 2 products" in preview.summary.text(), timeout=WAIT)
+    assert "disk is full" in preview.summary.text() and preview.isVisible()
+    assert catalog.count() == before + 2
