@@ -245,6 +245,12 @@ class CustomerPhoneWindow(QWidget):
         self._tasks.spawn(self._post(action, body), on_error=self._action_failed)
 
     async def _post(self, action: str, body: dict[str, Any]) -> None:
+        if action == "expire":
+            # The customer has the order open on the phone (scanned) when it runs out, as in
+            # the shop; Mercado Pago then reports that merchant order expired, which the app
+            # notices within a second or two. (An order nobody scanned that leaves the box
+            # early is only believed gone after two box checks, tens of seconds apart.)
+            await self._http.post(f"/_sandbox/boxes/{self._box}/scan", json={})
         response = await self._http.post(f"/_sandbox/boxes/{self._box}/{action}", json=body)
         if response.status_code >= 400:
             message = response.json().get("message", response.reason_phrase)
