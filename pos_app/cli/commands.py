@@ -210,17 +210,25 @@ async def cmd_charge(args: argparse.Namespace) -> int:
             except ValidationError as exc:
                 raise UsageError(f"--sku {_shown(spec)}: {exc.msg}") from None
             product = rt.ledger.catalog.lookup_code(code)
+            if product is None and rt.ledger.catalog.count() == 0:
+                raise UsageError(
+                    f"--sku {code!r}: the catalog is empty. Import your products first: "
+                    "pos-app catalog import FILE.csv (columns sku,barcode,title,unit_price,"
+                    "category,unit_measure,iva_rate; sku, title and unit_price "
+                    "are required), or charge with --item TITLE:QTY:PRICE"
+                )
             if product is None:
                 raise UsageError(f"--sku {_shown(code)}: not in the catalog")
             lines.append(product.to_line(qty))
         await rt.engine.resume()
         stop = asyncio.Event()
-        rt.bus.subscribe(_progress_printer(sales=bool(args.wait)))
+        printer = _ProgressPrinter(sales=bool(args.wait))
+        rt.bus.subscribe(printer)
         # Ctrl-C, SIGTERM and (Windows) console close cancel the order and verify: on Windows
         # through Python's own signal handlers, as its event loops cannot watch signals.
         with stop_on_signals(asyncio.get_running_loop(), stop.set):
             sale = await rt.engine.charge(lines)
-            err(f"sale {sale.external_reference}: {describe(sale)}")
+            printer.say(sale)  # unless an event already said exactly that
             if args.wait and sale.is_open:
                 sale = await _follow(rt.engine, sale.external_reference, args.timeout, stop)
         if args.json:
@@ -257,19 +265,32 @@ async def _follow(
         return engine.ledger.get_sale(ref) or await engine.wait_final(ref, 0)
 
 
-def _progress_printer(*, sales: bool = True) -> Callable[[Event], None]:
-    """Sale changes (``sales``) and, always, why Mercado Pago cannot be used: a revoked token
-    must be named as such, not left to look like "connection trouble"."""
+class _ProgressPrinter:
+    """Sale changes (``sales``) on stderr, each state once (an event that only refreshes the
+    sale's flags prints nothing new) and, always, why Mercado Pago cannot be used: a revoked
+    token must be named as such, not left to look like "connection trouble"."""
 
-    def listener(event: Event) -> None:
-        stamp = datetime.now().strftime("%H:%M:%S")
-        if isinstance(event, SaleChanged) and sales:
-            sale = event.sale
-            err(f"{stamp} {sale.external_reference}: {describe(sale)}")
+    def __init__(self, *, sales: bool = True) -> None:
+        self._sales = sales
+        self._said: dict[str, str] = {}  # reference -> the last line printed about it
+
+    def say(self, sale: SaleSnapshot) -> None:
+        text = str(describe(sale))
+        ref = sale.external_reference
+        if self._said.get(ref) == text:
+            return
+        self._said[ref] = text
+        err(f"{datetime.now().strftime('%H:%M:%S')} {ref}: {text}")
+
+    def __call__(self, event: Event) -> None:
+        if isinstance(event, SaleChanged) and self._sales:
+            self.say(event.sale)
         elif isinstance(event, ConnectionChanged) and not event.online and event.problem:
-            err(f"{stamp} pos-app: {event.problem}")
+            err(f"{datetime.now().strftime('%H:%M:%S')} pos-app: {event.problem}")
 
-    return listener
+
+def _progress_printer(*, sales: bool = True) -> Callable[[Event], None]:
+    return _ProgressPrinter(sales=sales)
 
 
 async def cmd_status(args: argparse.Namespace) -> int:

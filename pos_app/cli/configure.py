@@ -8,7 +8,7 @@ import sys
 import httpx
 
 from pos_app.cli.output import EXIT_ERROR, EXIT_OK, EXIT_USAGE, err, print_json
-from pos_app.domain.money import site_for
+from pos_app.domain.money import format_money, site_for
 from pos_app.domain.validation import (
     MAX_ORDER_TITLE,
     ValidationError,
@@ -43,6 +43,14 @@ async def cmd_configure(args: argparse.Namespace) -> int:
         return EXIT_USAGE
 
     token = None
+    if args.token_stdin and not secrets.backend_is_usable():
+        # Refuse before reading or checking anything: the token could not be kept.
+        err(
+            "pos-app: this computer has no password keyring, so the token cannot be saved. "
+            "Set MP_ACCESS_TOKEN in the environment instead (and run configure without "
+            "--token-stdin), or install and unlock a keyring (GNOME Keyring or KWallet)."
+        )
+        return EXIT_ERROR
     if args.token_stdin:
         token = AccessToken(sys.stdin.readline())
         if not token:
@@ -87,9 +95,61 @@ async def cmd_configure(args: argparse.Namespace) -> int:
     if args.json:
         print_json(summary)
     else:
-        for key, value in summary.items():
-            print(f"{key}: {value}")
+        print(describe_settings(config, str(path)))
     return EXIT_OK
+
+
+def _seconds(value: float) -> str:
+    return f"{value:g} s"
+
+
+def describe_settings(config: Config, path: str) -> str:
+    """The saved settings in words, one per line, for a person at a terminal."""
+    site = site_for(config.site_id or "MLA")
+    if config.user_id is None:
+        account = "not connected yet (give the access token with --token-stdin)"
+    else:
+        account = f"{config.nickname or 'user'} (user {config.user_id}, {config.site_id})"
+        if config.is_test_user:
+            account += ", test user: payments are simulated"
+
+    def named(external_id: str, name: str) -> str:
+        if not external_id:
+            return "not chosen yet (--store ID --box ID)"
+        return f"{external_id} ({name})" if name and name != external_id else external_id
+
+    poll = config.poll
+    if poll.fast == poll.medium == poll.slow:
+        polling = f"every {_seconds(poll.fast)}"
+    else:
+        polling = (
+            f"every {_seconds(poll.fast)} for the first {poll.fast_for / 60:g} minutes, "
+            f"then every {_seconds(poll.medium)} until {poll.medium_until / 60:g} minutes, "
+            f"then every {_seconds(poll.slow)}"
+        )
+    if config.notify_listen:
+        notifications = f"on: listening on {config.notify_listen}"
+        notifications += (
+            f", Mercado Pago posts to {config.notify_url}"
+            if config.notify_url
+            else ", but no public URL is set (--notify-url), so none arrive"
+        )
+    else:
+        notifications = "off (payments are found by checking; --notify-listen turns them on)"
+    largest = format_money(config.max_total_amount(), site)
+    rows = [
+        ("Settings saved in", path),
+        ("Mercado Pago account", account),
+        ("Store", named(config.store_external_id, config.store_name)),
+        ("Box", named(config.box_external_id, config.box_name)),
+        ("Orders expire after", f"{config.order_ttl_minutes} minutes"),
+        ("Largest sale", largest),
+        ("Name on the customer's phone", config.order_title or "the store's name"),
+        ("Checking for the payment", polling),
+        ("Instant notifications", notifications),
+    ]
+    width = max(len(label) for label, _ in rows) + 1
+    return "\n".join(f"{label + ':':<{width}} {value}" for label, value in rows)
 
 
 def _apply_local_options(config: Config, args: argparse.Namespace) -> Config:

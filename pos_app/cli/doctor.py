@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sqlite3
+import sys
 from dataclasses import asdict, dataclass
 
 import httpx
@@ -46,15 +47,22 @@ async def run_checks() -> list[Check]:
     checks: list[Check] = []
     loaded = config_mod.load()
     config = loaded.config
+    source = secrets.load_token()
     if loaded.problem:
         checks.append(Check("configuration", False, str(loaded.problem)))
     elif not config.is_configured:
+        # 'configure --store' asks Mercado Pago, so it needs a token this machine can give it.
+        how = "'pos-app configure --store ID --box ID'"
+        if source.token is None and not secrets.backend_is_usable():
+            how = _with_token_env("pos-app configure --store ID --box ID")
+        elif source.token is None:
+            how = "'pos-app configure --token-stdin --store ID --box ID' (the token on stdin)"
         checks.append(
             Check(
                 "configuration",
                 False,
                 f"no store and box set ({paths.config_path()})",
-                "Run 'pos-app configure --store ID --box ID' or open Settings (F9).",
+                f"Run {how}, or open the app: its setup assistant asks for both.",
             )
         )
     else:
@@ -67,17 +75,8 @@ async def run_checks() -> list[Check]:
             )
         )
 
-    source = secrets.load_token()
     if source.token is None:
-        checks.append(
-            Check(
-                "access token",
-                False,
-                f"none found (keyring backend: {secrets.backend_name()})",
-                "Save it in Settings or with 'pos-app configure --token-stdin'; for a kiosk "
-                "set MP_ACCESS_TOKEN.",
-            )
-        )
+        checks.append(_no_token_check())
     else:
         checks.append(
             Check("access token", True, f"from the {source.origin} ({source.token.hint})")
@@ -98,6 +97,35 @@ async def run_checks() -> list[Check]:
         )
     checks.extend(await _receiver_checks(config))
     return checks
+
+
+def _with_token_env(command: str) -> str:
+    """``command`` run with MP_ACCESS_TOKEN set, in this machine's shell."""
+    if sys.platform == "win32":
+        return f"'set MP_ACCESS_TOKEN=<token>' and then '{command}'"
+    return f"'MP_ACCESS_TOKEN=<token> {command}'"
+
+
+def _no_token_check() -> Check:
+    """No token anywhere: advise only what can work on this machine."""
+    if secrets.backend_is_usable():
+        return Check(
+            "access token",
+            False,
+            "none found: not in the keyring, and MP_ACCESS_TOKEN is not set",
+            "Save it with 'pos-app configure --token-stdin' (paste it, then Enter) or in the "
+            "app's setup assistant; for a kiosk, set MP_ACCESS_TOKEN.",
+        )
+    return Check(
+        "access token",
+        False,
+        "none found: this computer has no password keyring to keep it, and MP_ACCESS_TOKEN "
+        "is not set",
+        "Set MP_ACCESS_TOKEN in the environment of the app (a kiosk's usual way), or install "
+        "and unlock a keyring (GNOME Keyring or KWallet) and then save the token with "
+        "'pos-app configure --token-stdin'. Without either, the app asks for the token each "
+        "time it starts.",
+    )
 
 
 async def _receiver_checks(config: config_mod.Config) -> list[Check]:
@@ -196,7 +224,10 @@ async def _store_box_checks(
                 False,
                 f"no store with external id {config.store_external_id} on this account",
                 "The store id is the store's external id (set through the API), not its number. "
-                "Create it with 'pos-app configure --create ...'.",
+                f"Create it with 'pos-app configure --create --store {config.store_external_id} "
+                f"--box {config.box_external_id or 'ID'} --store-name NAME --street-name STREET "
+                "--street-number N --city CITY --state STATE --latitude LAT --longitude LON', "
+                "or in the app's Settings (F9).",
             )
         )
     else:
@@ -209,7 +240,8 @@ async def _store_box_checks(
                 False,
                 f"no box with external id {config.box_external_id} on this account",
                 "Boxes made in the Mercado Pago web panel have no external id; create the box "
-                "with 'pos-app configure --box ID --create' or in Settings.",
+                f"with 'pos-app configure --create --box {config.box_external_id}' or in "
+                "Settings (F9).",
             )
         )
     elif not box.fixed_amount:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 import sys
+from decimal import Decimal
 from typing import Any
 
-from pos_app.domain.money import format_money, site_for
+from pos_app.domain.money import Site, format_money, has_valid_decimals, site_for
 from pos_app.domain.records import SaleSnapshot
 from pos_app.domain.sale import SaleStatus
 from pos_app.system.console import is_unicode
@@ -19,13 +20,23 @@ EXIT_NOT_PAID = 3
 EXIT_PENDING = 4
 
 
+def amount_json(amount: Decimal, site: Site) -> str:
+    """An amount as a string with the currency's decimals: ``"3450.50"``, never ``"3450.5"``
+    (pesos without cents: ``"12000"``). Never rounds: more decimals than the currency has are
+    kept as they are (the engine refuses such amounts before they are charged)."""
+    if not amount.is_finite() or not has_valid_decimals(amount, site):
+        return str(amount)
+    return f"{amount:.{site.decimals}f}"
+
+
 def sale_json(sale: SaleSnapshot) -> dict[str, Any]:
     status = sale.status.value if sale.status is not SaleStatus.CREATING else "pending"
+    site = site_for(sale.site_id)
     return {
         "external_reference": sale.external_reference,
         "status": status,
-        "total_amount": str(sale.total),
-        "paid_amount": str(sale.paid_amount),
+        "total_amount": amount_json(sale.total, site),
+        "paid_amount": amount_json(sale.paid_amount, site),
         "currency": sale.currency,
         "merchant_order_ids": list(sale.merchant_order_ids),
         "payment_ids": list(sale.payment_ids),
@@ -36,11 +47,15 @@ def sale_json(sale: SaleSnapshot) -> dict[str, Any]:
         "tender": sale.tender.value if sale.tender else None,
         "failure_reason": sale.failure_reason,
         "last_attempt_rejected": sale.last_attempt_rejected,
-        "partially_paid": str(sale.partially_paid) if sale.partially_paid else None,
+        "partially_paid": (amount_json(sale.partially_paid, site) if sale.partially_paid else None),
         "connection_trouble": sale.trouble or None,
         "late_payment": sale.late_payment,
         "items": [
-            {"title": line.title, "quantity": line.quantity, "unit_price": str(line.unit_price)}
+            {
+                "title": line.title,
+                "quantity": line.quantity,
+                "unit_price": amount_json(line.unit_price, site),
+            }
             for line in sale.lines
         ],
     }
@@ -77,6 +92,8 @@ def print_json(data: Any) -> None:
 def exit_code_for(sale: SaleSnapshot) -> int:
     if sale.status is SaleStatus.PAID:
         return EXIT_OK
+    if sale.status is SaleStatus.FAILED:
+        return EXIT_ERROR  # Mercado Pago refused the order: an error, not a customer who left
     if sale.is_open:
         return EXIT_PENDING
     return EXIT_NOT_PAID

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import logging
 import sqlite3
 from collections.abc import Iterable
@@ -13,14 +14,24 @@ from pos_app.domain.catalog import Product, normalize_text
 from pos_app.domain.money import Site
 from pos_app.ledger.catalog_import import (
     BATCH_ROWS,
+    KNOWN_COLUMNS,
+    REQUIRED_COLUMNS,
     CatalogFileError,
     ImportProgress,
     ImportReport,
     Progress,
+    parse_row,
     run_import,
 )
 
-__all__ = ["CatalogFileError", "CatalogRepository", "ImportProgress", "ImportReport"]
+__all__ = [
+    "REQUIRED_COLUMNS",
+    "CatalogFileError",
+    "CatalogRepository",
+    "ImportProgress",
+    "ImportReport",
+    "parse_row",
+]
 
 log = logging.getLogger(__name__)
 
@@ -246,6 +257,85 @@ class CatalogRepository:
         marks = ",".join("?" for _ in ids)
         return self._conn.execute(f"SELECT * FROM catalog WHERE rowid IN ({marks})", ids).fetchall()
 
+    # -- one product at a time (the Products window) ------------------------------------------
+    def get(self, sku: str) -> Product | None:
+        row = self._conn.execute("SELECT * FROM catalog WHERE sku = ?", (sku,)).fetchone()
+        return _product(row) if row else None
+
+    def list_page(self, after: tuple[str, str] | None = None, limit: int = 200) -> list[Product]:
+        """Products in name order, ``limit`` at a time after ``after`` (the last row's
+        ``(title_norm, sku)`` key: see :func:`page_key`): each page reads the name index."""
+        if after is None:
+            rows = self._conn.execute(
+                "SELECT * FROM catalog ORDER BY title_norm, sku LIMIT ?", (limit,)
+            )
+        else:
+            rows = self._conn.execute(
+                "SELECT * FROM catalog WHERE title_norm >= ? AND (title_norm > ? OR sku > ?) "
+                "ORDER BY title_norm, sku LIMIT ?",
+                (after[0], after[0], after[1], limit),
+            )
+        return [_product(r) for r in rows]
+
+    def barcode_owner(self, barcode: str) -> str | None:
+        """The SKU of the product with this barcode, if any."""
+        if not barcode:
+            return None
+        row = self._conn.execute(
+            "SELECT sku FROM catalog WHERE barcode = ? LIMIT 1", (barcode,)
+        ).fetchone()
+        return str(row[0]) if row else None
+
+    def save_product(self, product: Product, *, replacing: str | None = None) -> None:
+        """Add ``product``, or change the one whose SKU was ``replacing`` (it may get another
+        SKU), in one transaction. Past sales keep their own copy of each line: a new price
+        only applies from the next sale. Validate first with :func:`product_from_fields`."""
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            if replacing is not None and replacing != product.sku:
+                self._conn.execute("DELETE FROM catalog WHERE sku = ?", (replacing,))
+            self._conn.execute(
+                "INSERT INTO catalog (sku, barcode, title, title_norm, unit_price, category, "
+                "unit_measure, iva_rate) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(sku) DO UPDATE SET "
+                "barcode=excluded.barcode, title=excluded.title, title_norm=excluded.title_norm, "
+                "unit_price=excluded.unit_price, category=excluded.category, "
+                "unit_measure=excluded.unit_measure, iva_rate=excluded.iva_rate",
+                _row_values(product),
+            )
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+        self._conn.execute("COMMIT")
+
+    def delete(self, sku: str) -> bool:
+        cursor = self._conn.execute("DELETE FROM catalog WHERE sku = ?", (sku,))
+        self._conn.commit()
+        return cursor.rowcount > 0
+
+    def export_csv(self, path: Path) -> int:
+        """Every product, in name order, in the import's columns (UTF-8); returns how many."""
+        count = 0
+        with path.open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(KNOWN_COLUMNS)
+            after: tuple[str, str] | None = None
+            while page := self.list_page(after, 2000):
+                for p in page:
+                    writer.writerow(
+                        [
+                            p.sku,
+                            p.barcode,
+                            p.title,
+                            str(p.unit_price),
+                            p.category,
+                            p.unit_measure.value,
+                            str(p.iva_rate.normalize()) if p.iva_rate else "0",
+                        ]
+                    )
+                count += len(page)
+                after = page_key(page[-1])
+        return count
+
     def import_csv(
         self,
         path: Path,
@@ -260,6 +350,49 @@ class CatalogRepository:
         :mod:`pos_app.ledger.catalog_import`. ``progress`` hears after every batch.
         """
         return run_import(path, site, self.upsert, progress=progress, batch_rows=batch_rows)
+
+
+def page_key(product: Product) -> tuple[str, str]:
+    """Where :meth:`CatalogRepository.list_page` continues after ``product``."""
+    return normalize_text(product.title), product.sku
+
+
+def product_from_fields(
+    site: Site,
+    *,
+    sku: str,
+    title: str,
+    unit_price: str,
+    barcode: str = "",
+    category: str = "",
+    unit_measure: str = "unit",
+    iva_rate: str = "0",
+) -> Product:
+    """A product typed in a form, checked by the very rules of the CSV import
+    (:func:`parse_row`); raises ``ValueError`` like it."""
+    row: dict[str, str] = {
+        "sku": sku,
+        "title": title,
+        "unit_price": unit_price,
+        "barcode": barcode,
+        "category": category,
+        "unit_measure": unit_measure,
+        "iva_rate": iva_rate,
+    }
+    return parse_row(row, site)
+
+
+def _row_values(p: Product) -> tuple[str, ...]:
+    return (
+        p.sku,
+        p.barcode,
+        p.title,
+        normalize_text(p.title),
+        str(p.unit_price),
+        p.category,
+        p.unit_measure.value,
+        str(p.iva_rate),
+    )
 
 
 def _like(words: list[str]) -> str:

@@ -252,7 +252,7 @@ class _Lines:
             yield line
 
 
-def _delimiter(header_line: str) -> str:
+def delimiter_of(header_line: str) -> str:
     """``,`` unless the header is plainly split by ``;`` (Excel where the decimal mark is a
     comma) or tabs."""
     counts = {sep: header_line.count(sep) for sep in (",", ";", "\t")}
@@ -326,7 +326,7 @@ def run_import(
             lines = _Lines(text)
             stream = iter(lines)
             first = next(stream, "")
-            reader = csv.reader(itertools.chain([first], stream), delimiter=_delimiter(first))
+            reader = csv.reader(itertools.chain([first], stream), delimiter=delimiter_of(first))
             header = [clean_text(h).casefold() for h in next(reader, [])]
             missing = [c for c in REQUIRED_COLUMNS if c not in header]
             if missing:

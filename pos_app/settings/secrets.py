@@ -31,17 +31,19 @@ class KeyringUnavailableError(UserFacingError):
 
 
 def _unavailable(detail: str) -> KeyringUnavailableError:
+    # The backend's own name ("fail Keyring", "KeyringLocked") means nothing to a shopkeeper:
+    # it goes to the log, the message says what to do.
+    log.warning("no usable keyring: %s", detail)
     return KeyringUnavailableError(
         message(
             CTX,
             QT_TRANSLATE_NOOP(
                 "Secrets",
-                "This computer has no password keyring the app can use ({detail}), so the "
-                "access token cannot be stored safely. Install and unlock a secret service "
-                "(for example GNOME Keyring or KWallet), or, for a kiosk, set the "
-                "MP_ACCESS_TOKEN environment variable. The token is never written to a file.",
+                "The access token cannot be saved: this computer has no password keyring the "
+                "app can use, or it is locked. Install or unlock one (for example GNOME Keyring "
+                "or KWallet), or, for a kiosk, set the MP_ACCESS_TOKEN environment variable. "
+                "The token is never written to a file.",
             ),
-            detail=detail,
         )
     )
 

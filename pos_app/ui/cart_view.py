@@ -73,6 +73,9 @@ class CartView(QTableView):
         )
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
+        # A name too long for its column loses its middle, not its end: "Yerba mate…1 kg"
+        # keeps the size that tells two products apart (the whole name is in the tooltip).
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.setTabKeyNavigation(False)
         self.verticalHeader().hide()
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)

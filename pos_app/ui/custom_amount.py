@@ -28,6 +28,7 @@ from pos_app.domain.cart import IVA_RATES, CartLine
 from pos_app.domain.money import Site
 from pos_app.domain.validation import ValidationError, check_unit_price, clean_title
 from pos_app.ui.errors import translate_message
+from pos_app.ui.fitting import fit_placeholder
 from pos_app.ui.money_edit import MoneyEdit
 from pos_app.ui.qt_workarounds import emit
 from pos_app.ui.style import set_state
@@ -55,7 +56,12 @@ class CustomAmountBar(QFrame):
         self.amount = MoneyEdit(site)
         self.amount.setObjectName("customAmount")
         example = self.amount.example()
-        self.amount.setPlaceholderText(self.tr("Amount, e.g. {example}").format(example=example))
+        fit_placeholder(
+            self.amount,
+            self.tr("Amount, e.g. {example}").format(example=example),
+            self.tr("e.g. {example}").format(example=example),
+            example,
+        )
         self.amount.setAccessibleName(self.tr("Amount"))
         # Colombia: prices include IVA and the order reports it, so the line needs a rate. The
         # general 19 % first: it is what Mercado Pago assumes when an order reports nothing.
@@ -82,7 +88,7 @@ class CustomAmountBar(QFrame):
 
         row = QHBoxLayout()
         row.addWidget(title)
-        row.addWidget(self.description, 3)
+        row.addWidget(self.description, 2)  # the amount needs room for its hint too
         currency = QLabel(site.symbol)
         currency.setObjectName("currencySymbol")
         currency.setBuddy(self.amount)

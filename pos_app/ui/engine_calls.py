@@ -28,7 +28,7 @@ class EngineCalls(QObject):
     def __init__(self, tasks: TaskKeeper, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._tasks = tasks
-        self._inflight: dict[int, float] = {}  # call id -> monotonic start
+        self._inflight: dict[int, float] = {}  # call id -> monotonic start (+ its normal wait)
         self._ids = 0
         self._slow_until = 0.0
         self._slow = False
@@ -49,12 +49,16 @@ class EngineCalls(QObject):
         coro: Coroutine[Any, Any, Any],
         *,
         on_error: Callable[[BaseException], None] | None = None,
+        takes: float = 0.0,
     ) -> None:
-        """Start ``coro`` as a kept task; errors go to ``on_error`` or ``show_error``."""
+        """Start ``coro`` as a kept task; errors go to ``on_error`` or ``show_error``.
+
+        ``takes``: seconds the call waits *by design* (a cancel looks twice, two seconds apart);
+        it only counts as slow a second after that, never for its normal pause."""
         self._ids += 1
         call_id = self._ids
-        self._inflight[call_id] = time.monotonic()
-        self._timer.start(int(SLOW_AFTER * 1000) + 50)
+        self._inflight[call_id] = time.monotonic() + max(0.0, takes)
+        self._timer.start(int((SLOW_AFTER + max(0.0, takes)) * 1000) + 50)
 
         async def tracked() -> None:
             try:

@@ -42,7 +42,9 @@ from pos_app.ui.custom_amount import CustomAmountBar
 from pos_app.ui.engine_calls import EngineCalls
 from pos_app.ui.errors import show_error
 from pos_app.ui.payment_panel import PaymentPanel
+from pos_app.ui.product_editor import ProductEditor
 from pos_app.ui.product_search import ProductSearch
+from pos_app.ui.products_window import ProductsWindow
 from pos_app.ui.qt_workarounds import emit
 from pos_app.ui.sale_banner import is_late_payment
 from pos_app.ui.sales_dialog import TodaySalesDialog
@@ -58,6 +60,12 @@ from pos_app.ui.window_settings import restore_geometry, save_geometry
 log = logging.getLogger(__name__)
 
 PAGE_CART, PAGE_PAYMENT = 0, 1
+
+
+def looks_like_code(text: str) -> bool:
+    """A barcode or SKU as a scanner sends it (one word with a digit), not a name typed."""
+    text = text.strip()
+    return bool(text) and " " not in text and any(c.isdigit() for c in text)
 
 
 class SidePanel(QStackedWidget):
@@ -83,6 +91,7 @@ class MainWindow(QMainWindow):
         self._cancel_after_charge: bool | None = None  # Esc pressed that early (value = cash)
         self.calls = EngineCalls(self.tasks, self)
         self._sales_dialog: TodaySalesDialog | None = None
+        self._products_window: ProductsWindow | None = None
         self._settings_dialog: SettingsDialog | None = None
         self.setWindowTitle(self.tr("Counter — Mercado Pago QR"))
         self.setMinimumSize(800, 600)
@@ -103,6 +112,15 @@ class MainWindow(QMainWindow):
         self.feedback = QLabel()
         self.feedback.setObjectName("scanFeedback")
         self.feedback.setWordWrap(True)
+        # What to do about the sentence beside it: "Add this product" after an unknown code,
+        # "Open Products" while the catalog is empty.
+        self.feedback_action = QPushButton()
+        self.feedback_action.setObjectName("feedbackAction")
+        self.feedback_action.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.feedback_action.hide()
+        self.feedback_action.clicked.connect(self._feedback_action_clicked)
+        self._feedback_code = ""  # the unknown code "Add this product" fills in
+        self._empty_hint = False  # the feedback line says the catalog is empty
         self.custom_bar = CustomAmountBar(site)
         self.custom_bar.hide()
 
@@ -132,7 +150,10 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.addWidget(self.late_bar)
         layout.addLayout(top)
-        layout.addWidget(self.feedback)
+        feedback_row = QHBoxLayout()
+        feedback_row.addWidget(self.feedback, 1)
+        feedback_row.addWidget(self.feedback_action)
+        layout.addLayout(feedback_row)
         layout.addWidget(self.custom_bar)
         layout.addLayout(body, 1)
 
@@ -155,14 +176,24 @@ class MainWindow(QMainWindow):
         self.settings_action = self._action(self.tr("Settings…"), "F9", self.open_settings)
         self.settings_action.setObjectName("settingsAction")
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.add_product_action = self._action(
+            self.tr("Add a product…"), "Ctrl+N", self.add_product
+        )
+        self.add_product_action.setObjectName("addProductAction")
+        self.products_action = self._action(self.tr("Products…"), "F6", self.open_products)
+        self.products_action.setObjectName("productsAction")
         tools_menu = self.menuBar().addMenu(self.tr("&Tools"))
+        tools_menu.addAction(self.products_action)
+        tools_menu.addAction(self.add_product_action)
         tools_menu.addAction(self.settings_action)
 
         # -- wiring ----------------------------------------------------------------------------
         self.search.productChosen.connect(self._product_chosen)
         self.search.notFound.connect(self._not_found)
         self.search.hint.connect(lambda text: self._say(text, "info"))
+        self.search.cartNavigate.connect(self._scan_cart_navigate)
         self.scan.quantityKey.connect(self._scan_quantity_key)
+        self.scan.deleteKey.connect(self._scan_delete_key)
         self.custom_button.clicked.connect(self.open_custom_amount)
         self.sales_button.clicked.connect(self.open_sales_dialog)
         self.custom_bar.lineReady.connect(self._custom_line)
@@ -190,6 +221,7 @@ class MainWindow(QMainWindow):
         self.calls.slowChanged.connect(self._show_slow)
         restore_geometry(self, "main", (1024, 768))
         self._enter_cart_mode()
+        self._show_empty_catalog_hint()
 
     def _action(self, text: str, key: str, slot: Callable[[], Any]) -> QAction:
         action = QAction(text, self)
@@ -224,6 +256,7 @@ class MainWindow(QMainWindow):
 
     def _enter_payment_mode(self) -> None:
         self.search.close()
+        self.scan.clear()  # the field says why it is locked, not a half-typed search
         self.custom_bar.hide()
         self.model.set_locked(True)
         set_state(self.cart_view, "locked")  # greyed: this cart is being paid
@@ -268,6 +301,7 @@ class MainWindow(QMainWindow):
             show_error(self, exc)
             return False
         self.cart_view.select_row(row)
+        self.scan.clear()  # whatever was typed led to this line
         added = self.model.line_at(row)
         self._say(
             self.tr("Added {title} — {qty} × {price}").format(
@@ -288,7 +322,31 @@ class MainWindow(QMainWindow):
             ).format(text=text),
             "error",
         )
+        if looks_like_code(text):
+            # A scanned code the catalog does not know: offer to add it, code filled in.
+            self._feedback_code = text
+            self.feedback_action.setText(self.tr("Add this product…  (Ctrl+N)"))
+            self.feedback_action.show()
         self.scan.selectAll()
+
+    def _feedback_action_clicked(self) -> None:
+        if self._feedback_code:
+            self.add_unknown_product(self._feedback_code)
+        else:
+            self.open_products()
+
+    def _show_empty_catalog_hint(self) -> None:
+        """A new shop has no products: say where they come from (until it has some)."""
+        if self.in_payment or self.feedback.text() or self.rt.ledger.catalog.count():
+            return
+        self._say(
+            self.tr("No products yet: add them or import your list in Tools → Products (F6)."),
+            "info",
+        )
+        self._feedback_code = ""
+        self._empty_hint = True
+        self.feedback_action.setText(self.tr("Open Products"))
+        self.feedback_action.show()
 
     def _scan_quantity_key(self, delta: int) -> None:
         if self.model.rowCount() == 0:
@@ -296,6 +354,23 @@ class MainWindow(QMainWindow):
         if self.cart_view.current_row() is None:
             self.cart_view.select_row(self.model.rowCount() - 1)
         self.cart_view.change_selected(delta)
+
+    def _scan_cart_navigate(self, step: int) -> None:
+        """↑/↓ in the scan field while no search list is open: move the cart's selection, so
+        ``+``/``-``/Delete act on the line the cashier sees selected."""
+        rows = self.model.rowCount()
+        if rows == 0 or self.model.locked:
+            return
+        current = self.cart_view.current_row()
+        if current is None:
+            target = rows - 1 if step < 0 else 0
+        else:
+            target = max(0, min(rows - 1, current + step))
+        self.cart_view.select_row(target)
+
+    def _scan_delete_key(self) -> None:
+        if self.model.rowCount() and self.cart_view.current_row() is not None:
+            self.cart_view.remove_selected()
 
     def _touch_quantity(self, delta: int) -> None:
         self.cart_view.change_selected(delta)
@@ -321,6 +396,9 @@ class MainWindow(QMainWindow):
     def _say(self, text: str, kind: str) -> None:
         self.feedback.setText(text)
         set_state(self.feedback, kind)
+        self.feedback_action.hide()  # an offer belongs to the sentence it came with
+        self._feedback_code = ""
+        self._empty_hint = False
 
     def _say_nothing(self) -> None:
         self._say("", "")
@@ -365,6 +443,10 @@ class MainWindow(QMainWindow):
         if not self.in_payment:
             self._enter_payment_mode()
         self.payment.show_sale(sale)
+        if not sale.is_open:
+            # Nothing from before the charge may linger beside the outcome.
+            self._say("", "")
+            self.scan.set_locked(True, ended=True)
         was_paid = previous is not None and previous.status is SaleStatus.PAID
         if sale.status is SaleStatus.PAID and not was_paid:
             self._announce_paid()
@@ -380,20 +462,49 @@ class MainWindow(QMainWindow):
         sale = self.payment.sale
         if sale is None:  # Esc before the engine answered the charge: cancel right after
             self._cancel_after_charge = cash
+            self.payment.show_canceling()
             return
         if sale.cancel_requested:
             return
-        self._call(self.rt.engine.cancel(sale.external_reference, cash=cash))
+        self.payment.show_canceling()  # at once: the engine's answer takes about two seconds
+        ref = sale.external_reference
+
+        def failed(exc: BaseException) -> None:
+            latest = self.rt.ledger.get_sale(ref)
+            if self._current_ref == ref and (latest is None or not latest.cancel_requested):
+                self.payment.cancel_failed()
+            show_error(self, exc)
+
+        self.calls.run(
+            self.rt.engine.cancel(ref, cash=cash),
+            on_error=failed,
+            takes=self.rt.engine.settings.cancel_recheck_delay,
+        )
 
     def recheck_current(self) -> None:
         sale = self.payment.sale
-        if sale is not None and sale.is_open:
-            self._call(self.rt.engine.reconcile(sale.external_reference, "recheck"))
+        if sale is None or not sale.is_open:
+            return
+        ref = sale.external_reference
+        self.payment.show_checking()
+
+        async def check() -> None:
+            checked = await self.rt.engine.reconcile(ref, "recheck")
+            if self._current_ref == ref:
+                self.payment.show_checked(checked, failed=bool(checked.trouble))
+
+        def failed(exc: BaseException) -> None:
+            if self._current_ref == ref:
+                self.payment.show_checked(None, failed=True)
+            show_error(self, exc)
+
+        self._call(check(), on_error=failed)
 
     def new_sale(self) -> None:
         if not (self.in_payment and self.payment.has_ended):
             return
         self.model.clear()
+        self.scan.clear()
         self._say("", "")
         self._enter_cart_mode()
 
@@ -468,6 +579,57 @@ class MainWindow(QMainWindow):
         self._sales_dialog.activateWindow()
         return self._sales_dialog
 
+    # == products ================================================================================
+    def open_products(self) -> ProductsWindow:
+        if self._products_window is None:
+            window = ProductsWindow(self.rt.ledger.catalog, self.rt.site, parent=self)
+            window.changed.connect(self._catalog_changed)
+            window.finished.connect(lambda _result: self._products_closed())
+            self._products_window = window
+        self._products_window.show()
+        self._products_window.raise_()
+        self._products_window.activateWindow()
+        self._products_window.search.setFocus(Qt.FocusReason.OtherFocusReason)
+        return self._products_window
+
+    def _products_closed(self) -> None:
+        window, self._products_window = self._products_window, None
+        if window is not None:
+            window.deleteLater()
+        self.activateWindow()  # the keys (F5, Esc...) are the counter's again
+        self.focus_scan()
+        self._show_empty_catalog_hint()
+
+    def _catalog_changed(self) -> None:
+        if (
+            self.feedback_action.text() == self.tr("Open Products")
+            and self.feedback_action.isVisible()
+        ):
+            self._say_nothing()  # the catalog has products now: the hint is stale
+
+    def add_product(self) -> ProductEditor | None:
+        """Ctrl+N: a new product; with the code just scanned and not found, if there is one."""
+        if self.in_payment:
+            return None
+        if self._feedback_code:
+            return self.add_unknown_product(self._feedback_code)
+        return self.open_products().add_product()
+
+    def add_unknown_product(self, code: str) -> ProductEditor:
+        """The scanned code is unknown: a new product with it filled in; once saved, it is also
+        added to the cart (the customer is waiting for it)."""
+        products = self.open_products()
+        editor = products.add_product(barcode=code)
+        editor.saved.connect(self._unknown_product_saved)
+        return editor
+
+    def _unknown_product_saved(self, product: Product) -> None:
+        if self._products_window is not None:
+            self._products_window.close()
+        if not self.in_payment:
+            self.scan.clear()
+            self._add_line(product.to_line(1))
+
     # == settings ================================================================================
     def open_settings(self) -> SettingsDialog | None:
         if not self.settings_action.isEnabled():
@@ -507,7 +669,7 @@ class MainWindow(QMainWindow):
         before = self.rt.config
         await self.rt.reconfigure(result.config, result.token)
         if result.token is not None:
-            self.rt.token_origin = "keyring"
+            self.rt.token_origin = result.token_origin
         self.status.set_config(result.config)
         self._show_receiver()
         if result.config.site_id != before.site_id:
@@ -525,6 +687,8 @@ class MainWindow(QMainWindow):
         save_geometry(self, "main")
         if self._sales_dialog is not None:
             self._sales_dialog.close()
+        if self._products_window is not None:
+            self._products_window.close()
         if self._settings_dialog is not None:
             self._settings_dialog.reject()  # unsaved settings are discarded, as with Cancel
         if self.payment.sale is not None and self.payment.sale.is_open:

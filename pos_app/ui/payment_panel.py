@@ -27,6 +27,7 @@ from pos_app.ui.sale_banner import (
     Banner,
     BannerKind,
     banner_for,
+    canceling_banner,
     format_duration,
     sending_banner,
 )
@@ -53,6 +54,7 @@ class PaymentPanel(QWidget):
         self._started = _now()
         self._banner: Banner = sending_banner()
         self._busy_slow = False
+        self._cancel_pressed = False  # Esc seen, the engine has not recorded it yet
 
         self.banner = QLabel()
         self.banner.setObjectName("statusBanner")
@@ -78,6 +80,13 @@ class PaymentPanel(QWidget):
         self.reference = QLabel()
         self.reference.setObjectName("paymentReference")
         self.reference.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        # What "Check payment now" found: a click always gets an answer, even "no news".
+        self.check_result = QLabel()
+        self.check_result.setObjectName("checkResult")
+        self.check_result.setWordWrap(True)
+        self.check_result.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.check_result.hide()
 
         self.slow = QLabel(self.tr("Mercado Pago is answering slowly…"))
         self.slow.setObjectName("slowNotice")
@@ -133,6 +142,7 @@ class PaymentPanel(QWidget):
         layout.addLayout(clocks)
         layout.addWidget(self.slow)
         layout.addStretch(1)
+        layout.addWidget(self.check_result)
         layout.addWidget(self.recheck_button)
         layout.addLayout(open_buttons)
         layout.addLayout(ended_buttons)
@@ -157,6 +167,8 @@ class PaymentPanel(QWidget):
     def start_sending(self, amount: Decimal) -> None:
         """F5 was pressed: show the amount at once, before the engine has answered."""
         self._sale = None
+        self._cancel_pressed = False
+        self._set_check_result("")
         self._amount = amount
         self._started = _now()
         self._show(sending_banner())
@@ -166,11 +178,49 @@ class PaymentPanel(QWidget):
         self._sale = sale
         self._amount = sale.total
         self._started = sale.created_at
-        self._show(banner_for(sale, self._site))
+        if self._cancel_pressed and sale.is_open and not sale.cancel_requested:
+            self.show_canceling()  # an older look at the sale, from before Esc: not news
+        else:
+            self._show(banner_for(sale, self._site))
         if sale.is_open:
             self._timer.start()
         else:
             self._timer.stop()
+
+    def show_canceling(self) -> None:
+        """Esc (or cash) was pressed: say so at once; the engine's answer follows in ~2 s."""
+        self._cancel_pressed = True
+        self._show(canceling_banner())
+        for button in (self.cancel_button, self.cash_button):
+            button.setEnabled(False)
+        self.recheck_button.hide()
+        self._set_check_result("")
+
+    def cancel_failed(self) -> None:
+        """The cancel did not even start: show the sale as it is again."""
+        self._cancel_pressed = False
+        if self._sale is not None:
+            self.show_sale(self._sale)
+
+    def show_checking(self) -> None:
+        self.recheck_button.setEnabled(False)
+        self._set_check_result(self.tr("Checking with Mercado Pago…"))
+
+    def show_checked(self, sale: SaleSnapshot | None, failed: bool = False) -> None:
+        """The answer to "Check payment now", whatever it is."""
+        self.recheck_button.setEnabled(True)
+        at = _now().astimezone().strftime("%H:%M:%S")
+        if failed:
+            text = self.tr("Checked at {time}: Mercado Pago did not answer. Try again.")
+        elif sale is not None and sale.is_open:
+            text = self.tr("Checked at {time}: still waiting for the payment.")
+        else:
+            text = ""  # the banner itself tells the outcome
+        self._set_check_result(text.format(time=at))
+
+    def _set_check_result(self, text: str) -> None:
+        self.check_result.setText(text)
+        self.check_result.setVisible(bool(text))
 
     def set_slow(self, slow: bool) -> None:
         """A request from this panel has taken more than a second."""
@@ -180,6 +230,8 @@ class PaymentPanel(QWidget):
     def stop(self) -> None:
         self._timer.stop()
         self._sale = None
+        self._cancel_pressed = False
+        self._set_check_result("")
         self.set_slow(False)
 
     # -- rendering -----------------------------------------------------------------------------
@@ -197,7 +249,9 @@ class PaymentPanel(QWidget):
         self.cash_button.setVisible(not ended)
         self.cancel_button.setEnabled(can_cancel)
         self.cash_button.setEnabled(can_cancel)
-        self.recheck_button.setVisible(sale is not None and sale.is_open)
+        self.recheck_button.setVisible(can_cancel)
+        if ended:
+            self._set_check_result("")
         self.new_sale_button.setVisible(ended)
         # After a refused, expired or canceled charge the cashier may want to fix the cart and
         # charge again; after a payment (or cash) the sale is done and the cart is cleared.

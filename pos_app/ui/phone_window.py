@@ -188,7 +188,13 @@ class CustomerPhoneWindow(QWidget):
         has_order = order is not None
         for button in (self.pay_button, self.reject_button, self.idle_button, self.expire_button):
             button.setEnabled(has_order)
-        if order is None:
+        if order is None and self.result.property("state") == "approved":
+            # Just paid: the box is empty because of *this* payment, not "nothing to pay".
+            self.title.setText(self.tr("Paid — thank you!"))
+            self._set_items([(self.tr("The cashier's screen shows the payment."), "")])
+            self.total.setText("")
+            self.iva.hide()
+        elif order is None:
             self.title.setText(self.tr("Nothing to pay yet"))
             self._set_items([(self.tr("Waiting for the cashier to charge…"), "")])
             self.total.setText("")
@@ -239,6 +245,12 @@ class CustomerPhoneWindow(QWidget):
         self._tasks.spawn(self._post(action, body), on_error=self._action_failed)
 
     async def _post(self, action: str, body: dict[str, Any]) -> None:
+        if action == "expire":
+            # The customer has the order open on the phone (scanned) when it runs out, as in
+            # the shop; Mercado Pago then reports that merchant order expired, which the app
+            # notices within a second or two. (An order nobody scanned that leaves the box
+            # early is only believed gone after two box checks, tens of seconds apart.)
+            await self._http.post(f"/_sandbox/boxes/{self._box}/scan", json={})
         response = await self._http.post(f"/_sandbox/boxes/{self._box}/{action}", json=body)
         if response.status_code >= 400:
             message = response.json().get("message", response.reason_phrase)

@@ -1,8 +1,10 @@
 """Turning what was typed in the scan field into a product.
 
 Enter with an exact barcode or SKU adds it at once (that is what a scanner sends). Typed text
-shows the matching products (name, SKU, price) in a list under the field; the arrows and Enter,
-or a tap, pick one. The list is a child of the window laid over the cart rather than a separate
+shows the matching products (name, SKU, price) in a list under the field; Enter adds the
+highlighted one (the first, unless the arrows moved), a tap adds the one tapped. While no list is
+open the arrows move through the cart lines instead (``cartNavigate``).
+The list is a child of the window laid over the cart rather than a separate
 popup window, so keyboard focus never leaves the field and a screenshot of the window shows it.
 """
 
@@ -90,6 +92,7 @@ class ProductSearch(QObject):
     productChosen = Signal(object)  # Product
     notFound = Signal(str)
     hint = Signal(str)  # a short sentence for the label beside the field ("" clears it)
+    cartNavigate = Signal(int)  # an arrow key while no list is open: move in the cart
 
     def __init__(
         self,
@@ -120,6 +123,7 @@ class ProductSearch(QObject):
         self.view.horizontalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(40)
         self.view.setShowGrid(False)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # keep "… 1 kg" visible
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_SKU, QHeaderView.ResizeMode.ResizeToContents)
@@ -159,6 +163,7 @@ class ProductSearch(QObject):
         self._timer.start()
 
     def _run_search(self) -> list[Product]:
+        self._timer.stop()  # the list now shows what the field says
         text = self._field.text().strip()
         products = self._search(text, MAX_RESULTS) if len(text) >= 2 else []
         self.model.set_products(products)
@@ -191,8 +196,7 @@ class ProductSearch(QObject):
 
     def _navigate(self, step: int) -> None:
         if not self.view.isVisible():
-            if self._field.text().strip() and self._run_search():
-                self._navigated = True
+            emit(self.cartNavigate, step)
             return
         rows = self.model.rowCount()
         if not rows:
@@ -215,20 +219,28 @@ class ProductSearch(QObject):
     def submit(self, text: str) -> None:
         text = text.strip()
         current = self.view.currentIndex()
-        if self.view.isVisible() and self._navigated and current.isValid():
+        # The list on screen shows what the field says (no search pending): its highlighted row
+        # is what the cashier sees selected, so Enter takes it...
+        shown = self.view.isVisible() and not self._timer.isActive() and current.isValid()
+        if shown and self._navigated:
             self._choose(self.model.product(current.row()))
             return
         if not text:
             return
+        # ... unless the text is an exact code (a scanner, or a SKU typed in full).
         product = self._lookup(text)
         if product is not None:
             self._choose(product)
             return
+        if shown:
+            self._choose(self.model.product(current.row()))
+            return
+        # Enter before the list showed (or while it showed an older text): never pick blind
+        # among several products the cashier has not seen.
         products = self._run_search()
         if len(products) == 1:
             self._choose(products[0])
         elif products:
-            self._navigated = True  # the first is selected; a second Enter takes it
             emit(
                 self.hint,
                 QCoreApplication.translate(

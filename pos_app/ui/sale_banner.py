@@ -63,6 +63,17 @@ def sending_banner() -> Banner:
     )
 
 
+def canceling_banner() -> Banner:
+    """The instant Esc (or "Customer pays cash") is pressed, before the engine has answered."""
+    return Banner(
+        BannerKind.CANCELING,
+        QCoreApplication.translate("PaymentBanner", "Canceling…"),
+        QCoreApplication.translate(
+            "PaymentBanner", "Removing the order and making sure nobody paid it."
+        ),
+    )
+
+
 def is_late_payment(sale: SaleSnapshot) -> bool:
     """Paid although the cashier had canceled it (or it had been shown canceled/expired)."""
     return sale.status is SaleStatus.PAID and (sale.late_payment or sale.cancel_requested)
@@ -102,13 +113,14 @@ def banner_for(sale: SaleSnapshot, site: Site) -> Banner:
             )
         return Banner(
             BannerKind.CANCELED,
-            QCoreApplication.translate("PaymentBanner", "Canceled"),
+            # A mark as well as a word and a colour: told apart from "Expired" at a glance.
+            QCoreApplication.translate("PaymentBanner", "✕ Canceled"),
             QCoreApplication.translate("PaymentBanner", "Nothing was charged."),
         )
     if status is SaleStatus.EXPIRED:
         return Banner(
             BannerKind.EXPIRED,
-            QCoreApplication.translate("PaymentBanner", "Expired"),
+            QCoreApplication.translate("PaymentBanner", "◷ Expired"),
             QCoreApplication.translate(
                 "PaymentBanner", "Nobody paid before the order expired. Nothing was charged."
             ),
@@ -127,13 +139,7 @@ def banner_for(sale: SaleSnapshot, site: Site) -> Banner:
         )
     # Open (creating or pending): the flags decide what the cashier needs to know first.
     if sale.cancel_requested:
-        return Banner(
-            BannerKind.CANCELING,
-            QCoreApplication.translate("PaymentBanner", "Canceling…"),
-            QCoreApplication.translate(
-                "PaymentBanner", "Removing the order and making sure nobody paid it."
-            ),
-        )
+        return canceling_banner()
     if sale.trouble == "auth":
         return Banner(
             BannerKind.AUTH,

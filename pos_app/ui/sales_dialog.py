@@ -180,7 +180,7 @@ class TodaySalesDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("salesDialog")
         self.setWindowTitle(self.tr("Today's sales"))
-        self.resize(980, 680)
+        self.resize(1000, 680)
         self._site = site
         self._sales_since = sales_since
         self._get_sale = get_sale
@@ -195,12 +195,11 @@ class TodaySalesDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(36)
-        self.table.setTextElideMode(
-            Qt.TextElideMode.ElideMiddle
-        )  # references end in the random part
+        # The reference is always whole (a support call reads it out); the status column
+        # takes what is left.
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_REFERENCE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_STATUS, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
         self.summary = QLabel()
@@ -214,6 +213,7 @@ class TodaySalesDialog(QDialog):
             [self.tr("Item"), self.tr("Qty"), self.tr("Unit price"), self.tr("Total")], stretch=0
         )
         self.lines.setObjectName("saleLines")
+        self.lines.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # "Yerba mate…1 kg"
         self.events = _read_only_table(
             [
                 self.tr("Time"),
@@ -251,7 +251,7 @@ class TodaySalesDialog(QDialog):
         top.addWidget(detail)
         top.setStretchFactor(0, 4)
         top.setStretchFactor(1, 5)
-        top.setSizes([440, 540])
+        top.setSizes([580, 420])  # the list's four columns whole, references included
         history = QWidget()
         history_layout = QVBoxLayout(history)
         history_layout.setContentsMargins(0, 0, 0, 0)
@@ -392,4 +392,6 @@ def _read_only_table(headers: list[str], stretch: int) -> QTableWidget:
 
 def _set_row(table: QTableWidget, row: int, values: list[str]) -> None:
     for column, value in enumerate(values):
-        table.setItem(row, column, QTableWidgetItem(value))
+        item = QTableWidgetItem(value)
+        item.setToolTip(value)  # the whole text of a cell its column elides
+        table.setItem(row, column, item)

@@ -2,8 +2,9 @@
 
 A scanner is a keyboard that types very fast and presses Enter, so this is a plain line edit that
 turns the keys a cashier uses into signals: Enter submits, the arrows move through the search
-results, Esc clears, and ``+``/``-`` on an empty field change the last line's quantity (scan,
-then ``+`` for one more). What the text *means* is decided by :mod:`pos_app.ui.product_search`.
+results (or, while no list is open, through the cart lines), Esc clears, and ``+``/``-``/Delete
+on an empty field act on the selected cart line (scan, then ``+`` for one more).
+What the text *means* is decided by :mod:`pos_app.ui.product_search`.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from pos_app.ui.fitting import fit_placeholder
 from pos_app.ui.qt_workarounds import emit
 
 
@@ -20,6 +22,7 @@ class ScanField(QLineEdit):
     navigate = Signal(int)  # -1 up, +1 down (page keys move by 5)
     escaped = Signal()
     quantityKey = Signal(int)  # +1 / -1 while the field is empty
+    deleteKey = Signal()  # Delete while the field is empty: remove the selected cart line
     focusLost = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -31,13 +34,30 @@ class ScanField(QLineEdit):
         self.setMinimumHeight(52)
         self.setMaxLength(120)
 
-    def set_locked(self, locked: bool) -> None:
-        """While the customer pays, the field is disabled and says why."""
+    def set_locked(self, locked: bool, ended: bool = False) -> None:
+        """While the customer pays, the field is disabled and says why; once the sale has
+        ended it says what comes next."""
         self.setEnabled(not locked)
-        if locked:
-            self.setPlaceholderText(self.tr("The customer is paying: the cart is locked"))
+        # Longest first; the field shows the longest that fits (never a hint cut in half).
+        if locked and ended:
+            variants = (
+                self.tr("Sale finished: press Enter for the next one"),
+                self.tr("Press Enter for the next sale"),
+                self.tr("Enter: next sale"),
+            )
+        elif locked:
+            variants = (
+                self.tr("The customer is paying: the cart is locked"),
+                self.tr("Customer paying: cart locked"),
+                self.tr("Cart locked"),
+            )
         else:
-            self.setPlaceholderText(self.tr("Scan a barcode or type a product name or SKU"))
+            variants = (
+                self.tr("Scan a barcode or type a product name or SKU"),
+                self.tr("Scan or type a product name or SKU"),
+                self.tr("Scan or search"),
+            )
+        fit_placeholder(self, *variants)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
@@ -64,6 +84,9 @@ class ScanField(QLineEdit):
             return
         if not self.text() and key in (Qt.Key.Key_Plus, Qt.Key.Key_Minus):
             emit(self.quantityKey, +1 if key == Qt.Key.Key_Plus else -1)
+            return
+        if not self.text() and key == Qt.Key.Key_Delete:
+            emit(self.deleteKey)
             return
         super().keyPressEvent(event)
 

@@ -3,7 +3,8 @@
 The typed token is checked with ``/users/me`` *before* it is saved, and saved only when the
 person presses OK. After that the page shows only its last four characters. When the token
 comes from ``MP_ACCESS_TOKEN`` the field is off and the page says so; when this computer has no
-usable keyring the page says so before anyone types, and saving explains the options.
+usable keyring the page says so once, before anyone types, with what to do, and offers to use the
+token without saving it (a choice remembered until the app closes).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -37,6 +39,16 @@ from pos_app.ui.settings_widgets import BusyIndicator, FieldBox, heading, note
 from pos_app.ui.style import set_state
 
 log = logging.getLogger(__name__)
+
+
+class _UnsavedChoice:
+    """ "Use the token without saving it", once ticked, holds until the app closes: the
+    assistant, and Settings later in the same run, do not ask again."""
+
+    chosen = False
+
+
+UNSAVED_CHOICE = _UnsavedChoice()
 
 
 class AccountPage(QWidget):
@@ -97,6 +109,11 @@ class AccountPage(QWidget):
         self.card.hide()
 
         self.storage = note()
+        # Short: a check box does not wrap (the note above explains what it means).
+        self.unsaved_check = QCheckBox(self.tr("Use the token without saving it"))
+        self.unsaved_check.setObjectName("useUnsavedCheck")
+        self.unsaved_check.setChecked(UNSAVED_CHOICE.chosen)
+        self.unsaved_check.toggled.connect(self._unsaved_toggled)
         self.branding = note(
             self.tr(
                 "What the customer sees: Mercado Pago shows your business name and logo from "
@@ -118,6 +135,7 @@ class AccountPage(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.secret_status)
         layout.addWidget(self.storage)
+        layout.addWidget(self.unsaved_check)
         layout.addWidget(self.token_label)
         layout.addWidget(self.token_field)
         layout.addLayout(row)
@@ -146,11 +164,16 @@ class AccountPage(QWidget):
         session = self.session
         token = session.saved_token
         if session.new_token is not None and not account.keyring_usable():
-            text = self.tr(
-                "Mercado Pago accepted the new token (it ends in {hint}), but this computer "
-                "has no keyring to keep it in."
+            # The keyring news is in the note above, once; here only what happens to the token.
+            text = (
+                self.tr(
+                    "Mercado Pago accepted the new token (it ends in {hint}). It is used until "
+                    "the app closes and never saved."
+                )
+                if self.unsaved_check.isChecked()
+                else self.tr("Mercado Pago accepted the new token (it ends in {hint}).")
             ).format(hint=session.new_token.hint)
-            state = "missing"
+            state = "saved" if self.unsaved_check.isChecked() else ""
         elif session.new_token is not None:
             text = (
                 self.tr(
@@ -196,23 +219,51 @@ class AccountPage(QWidget):
             self.token_edit.setPlaceholderText(self.tr("Set by MP_ACCESS_TOKEN"))
 
     def _show_storage(self) -> None:
-        set_state(self.storage, "" if account.keyring_usable() else "warning")
-        if account.keyring_usable():
+        usable = account.keyring_usable()
+        set_state(self.storage, "" if usable else "warning")
+        # Only a choice to make when a typed token would have nowhere to go.
+        self.unsaved_check.setVisible(not usable and not self.session.token_from_environment)
+        if usable:
             self.storage.setText(
                 self.tr(
                     "Where the token is kept: in this computer's keyring ({backend}), never in "
                     "a file."
                 ).format(backend=secrets.backend_name())
             )
+        elif self.session.token_from_environment:
+            self.storage.setText(
+                self.tr(
+                    "This computer has no password keyring: the token is read from "
+                    "MP_ACCESS_TOKEN each time the app starts."
+                )
+            )
         else:
             self.storage.setText(
                 self.tr(
-                    "This computer has no keyring the app can use ({backend}), so a token "
-                    "cannot be saved here. Install and unlock one (GNOME Keyring or KWallet), "
-                    "or set the MP_ACCESS_TOKEN environment variable. The token is never "
+                    "This computer has no password keyring (the safe place where programs keep "
+                    "secrets), so the app cannot remember the access token. You can still use "
+                    "it now: tick the box below, and it works until the app closes (you paste "
+                    "it again next time). To have it remembered, install and unlock a "
+                    "keyring (GNOME Keyring or KWallet) and start the app again; on a kiosk PC, "
+                    "set the MP_ACCESS_TOKEN environment variable instead. The token is never "
                     "written to a file."
-                ).format(backend=secrets.backend_name())
+                )
             )
+
+    def _unsaved_toggled(self, checked: bool) -> None:
+        UNSAVED_CHOICE.chosen = checked
+        self._save_error = ""
+        self.token_field.set_error("")
+        self._show_secret_status()
+        self._update()
+
+    def needs_unsaved_choice(self) -> bool:
+        """A checked token that cannot be saved here, and nobody said "use it unsaved" yet."""
+        return (
+            self.session.new_token is not None
+            and not account.keyring_usable()
+            and not self.unsaved_check.isChecked()
+        )
 
     # == checking ================================================================================
     def _typed_token(self) -> AccessToken:
@@ -338,6 +389,11 @@ class AccountPage(QWidget):
             return self.tr("Paste the access token and press “Test connection”.")
         if self.must_check and not self.session.checked:
             return self.tr("Press “Test connection” so Mercado Pago confirms the token.")
+        if self.needs_unsaved_choice():
+            return self.tr(
+                "This computer cannot save the token: tick “Use the token without saving it” "
+                "to go on."
+            )
         return ""
 
     def _update(self) -> None:
@@ -358,6 +414,9 @@ class AccountPage(QWidget):
         token = self.session.new_token
         if token is None:
             return True
+        if not account.keyring_usable():
+            # Said before anyone typed: never ask the keyring only to fail. Unsaved, if chosen.
+            return self.unsaved_check.isChecked() and self.use_without_saving()
         try:
             secrets.save_token(token)
         except secrets.KeyringUnavailableError as exc:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -27,6 +28,7 @@ from pos_app.domain.validation import clean_text
 from pos_app.settings import forms, secrets
 from pos_app.settings.config import Config, PollSchedule
 from pos_app.ui.errors import translate_message
+from pos_app.ui.fitting import fit_placeholder
 from pos_app.ui.money_edit import MoneyEdit
 from pos_app.ui.qt_workarounds import emit
 from pos_app.ui.settings_session import SettingsSession
@@ -72,7 +74,9 @@ class ChargingPage(QWidget):
         self.order_title = QLineEdit(config.order_title)
         self.order_title.setObjectName("orderTitle")
         self.order_title.setMaxLength(150)
-        self.order_title.setPlaceholderText(self.tr("empty = the store's name"))
+        fit_placeholder(
+            self.order_title, self.tr("empty = the store's name"), self.tr("the store's name")
+        )
         self.sound = QCheckBox(self.tr("Beep when a sale is paid"))
         self.sound.setObjectName("soundOnPaid")
         self.sound.setChecked(config.sound_on_paid)
@@ -112,16 +116,28 @@ class ChargingPage(QWidget):
         )
         (self.steady if fixed else self.adaptive).setChecked(True)
 
-        polling = QGroupBox(self.tr("Checking whether the customer paid"))
+        # What the shopkeeper gets (how soon "paid" shows) first; how the app checks, behind
+        # "Advanced", for whoever wants to tune it.
+        polling = QGroupBox(self.tr("Noticing the payment"))
         polling_layout = QVBoxLayout(polling)
+        self.outcome = note(name="pollOutcome")
+        polling_layout.addWidget(self.outcome)
+        self.advanced_button = QPushButton(self.tr("▸ Advanced: how often the app checks"))
+        self.advanced_button.setObjectName("pollAdvanced")
+        self.advanced_button.setCheckable(True)
+        self.advanced_button.setStyleSheet("text-align: left;")
+        polling_layout.addWidget(self.advanced_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.schedule_box = QWidget()
+        schedule_layout = QVBoxLayout(self.schedule_box)
+        schedule_layout.setContentsMargins(0, 0, 0, 0)
         schedule = FormGrid()  # one grid, so both choices' fields line up
         schedule.addWide(self.adaptive)
         schedule.addRow(self.tr("check every"), self.fast_field, indent=28)
         schedule.addRow(self.tr("during the first"), self.fast_for_field, indent=28)
         schedule.addWide(self.steady)
         schedule.addRow(self.tr("check every"), self.every_field, indent=28)
-        polling_layout.addLayout(schedule)
-        polling_layout.addWidget(
+        schedule_layout.addLayout(schedule)
+        schedule_layout.addWidget(
             note(
                 self.tr(
                     "The app asks Mercado Pago about the sale while the customer pays. Quick "
@@ -129,6 +145,9 @@ class ChargingPage(QWidget):
                 )
             )
         )
+        polling_layout.addWidget(self.schedule_box)
+        self.schedule_box.hide()
+        self.advanced_button.toggled.connect(self._show_advanced)
 
         # -- notifications ---------------------------------------------------------------------
         self.notify = QCheckBox(self.tr("Receive payment notifications from Mercado Pago"))
@@ -211,9 +230,8 @@ class ChargingPage(QWidget):
     def refresh(self, *_args: object) -> None:
         site = self.session.site
         self.max_total.set_site(site)
-        self.max_total.setPlaceholderText(
-            self.tr("empty = {amount}").format(amount=format_money(site.default_max_total, site))
-        )
+        default = format_money(site.default_max_total, site)
+        fit_placeholder(self.max_total, self.tr("empty = {amount}").format(amount=default), default)
         self.max_total_field.set_hint(
             self.tr(
                 "Sales above this amount are refused before charging (a typo guard). In {currency}."
@@ -225,14 +243,52 @@ class ChargingPage(QWidget):
         for widget in (self.fast, self.fast_for):
             widget.setEnabled(adaptive)
         self.every.setEnabled(not adaptive)
-        for field, problem in self._number_problems().items():
+        problems = self._number_problems()
+        for field, problem in problems.items():
             field.set_error(problem)
+        if any(problems[f] for f in (self.fast_field, self.fast_for_field, self.every_field)):
+            self.advanced_button.setChecked(True)  # never hide what stops OK
+        self.outcome.setText(self._outcome())
         on = self.notify.isChecked()
         self.notify_body.setVisible(on)
         self.listen_field.set_error(self._listen_problem() if on else "")
         self.url_field.set_error(self._url_problem() if on else "")
         self.secret_field.set_error("")
         emit(self.changed)
+
+    def _show_advanced(self, shown: bool) -> None:
+        self.schedule_box.setVisible(shown)
+        self.advanced_button.setText(
+            self.tr("▾ Advanced: how often the app checks")
+            if shown
+            else self.tr("▸ Advanced: how often the app checks")
+        )
+
+    def _outcome(self) -> str:
+        """How soon a payment shows as paid with the schedule in the fields, in words."""
+        if self.adaptive.isChecked():
+            fast = forms.read_interval(self.fast.text())[0]
+            fast_for = forms.read_fast_phase(self.fast_for.text())[0]
+            if fast is None or fast_for is None:
+                return ""
+            minutes = forms.format_number(round(fast_for / 60, 1))
+            if fast <= 1:
+                return self.tr(
+                    "A payment is noticed within about a second during the first {minutes} "
+                    "min, then within a few seconds."
+                ).format(minutes=minutes)
+            return self.tr(
+                "A payment is noticed within about {seconds} seconds during the first "
+                "{minutes} min, then within a few seconds."
+            ).format(seconds=forms.format_number(fast), minutes=minutes)
+        every = forms.read_interval(self.every.text())[0]
+        if every is None:
+            return ""
+        if every <= 1:
+            return self.tr("A payment is noticed within about a second.")
+        return self.tr("A payment is noticed within about {seconds} seconds.").format(
+            seconds=forms.format_number(every)
+        )
 
     def _listen_problem(self) -> str:
         text = self.listen.text().strip()

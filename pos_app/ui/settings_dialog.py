@@ -172,9 +172,10 @@ class SettingsDialog(QDialog):
                 )
             )
             return False
-        token = self.session.saved_token if self.session.origin == "keyring" else None
+        origin = self.session.origin
+        token = self.session.saved_token if origin in ("keyring", "session") else None
         changed_token = token if token != self._token_at_start else None
-        self.result_value = SettingsResult(config, changed_token)
+        self.result_value = SettingsResult(config, changed_token, origin)
         emit(self.applied, self.result_value)
         self.accept()
         return True

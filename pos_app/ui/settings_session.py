@@ -26,6 +26,7 @@ class SettingsResult:
 
     config: Config
     token: AccessToken | None = None
+    token_origin: str = "keyring"  # or "session": no keyring, used until the app closes
 
 
 class SettingsSession(QObject):

@@ -70,7 +70,6 @@ class SetupAssistant(QWidget):
         self.session = session
         session.setParent(self)
         self._ended = False
-        self._session_only = False
 
         self.banner = note(problem, name="noticeBanner")
         self.banner.setVisible(bool(problem))
@@ -96,12 +95,6 @@ class SetupAssistant(QWidget):
             )
         )
         welcome_layout.addWidget(self.account, 1)
-        self.unsaved_button = QPushButton(
-            self.tr("Continue without saving it (you paste it again next time)")
-        )
-        self.unsaved_button.setObjectName("useUnsavedButton")
-        self.unsaved_button.hide()
-        welcome_layout.addWidget(self.unsaved_button)
 
         # -- step 2: store and box -------------------------------------------------------------
         self.place = StoreBoxPage(session)
@@ -170,7 +163,6 @@ class SetupAssistant(QWidget):
         self.next_button.clicked.connect(self.go_next)
         self.back_button.clicked.connect(self.go_back)
         self.demo_button.clicked.connect(self.choose_demo)
-        self.unsaved_button.clicked.connect(self.use_unsaved_token)
         restore_geometry(self, "assistant", (980, 760))
         self._show_step(STEP_ACCOUNT)
         self.account.check_saved_token()  # a token from the keyring or MP_ACCESS_TOKEN
@@ -216,12 +208,11 @@ class SetupAssistant(QWidget):
         if self._problem():
             return
         if self.step == STEP_ACCOUNT:
-            if not self._session_only and not self.account.save_secrets():
-                # No keyring: the reason is under the field; offer this run only, never a file.
-                self.unsaved_button.show()
+            # Without a keyring, Next is only enabled once "use it without saving" is ticked
+            # (the page's problem() says so), and then the token serves this run only.
+            if not self.account.save_secrets():
                 self._update()
                 return
-            self.unsaved_button.hide()
             self._show_step(STEP_PLACE)
         elif self.step == STEP_PLACE:
             self._show_step(STEP_READY)
@@ -231,13 +222,6 @@ class SetupAssistant(QWidget):
     def go_back(self) -> None:
         if self.step > STEP_ACCOUNT:
             self._show_step(self.step - 1)
-
-    def use_unsaved_token(self) -> None:
-        if not self.account.use_without_saving():
-            return
-        self._session_only = True
-        self.unsaved_button.hide()
-        self._show_step(STEP_PLACE)
 
     def _fill_ready(self) -> None:
         store, box = self.session.store, self.session.box
@@ -267,7 +251,7 @@ class SetupAssistant(QWidget):
                 )
             )
             return False
-        token = self.session.saved_token if self._session_only else None
+        token = self.session.saved_token if self.session.origin == "session" else None
         self._end(SetupOutcome(config=config, token=token))
         return True
 

@@ -68,8 +68,9 @@ class TotalsPanel(QWidget):
 
         keys = QLabel(
             self.tr(
-                "F2 custom amount · F3 today's sales · F5 charge · F9 settings\n"
-                "+ / − quantity · Delete remove · ↑ ↓ pick a product"
+                "F2 custom amount · F3 today's sales · F5 charge\n"
+                "+ / − quantity · Delete remove · ↑ ↓ line or product\n"
+                "F6 products · F9 settings"
             )
         )
         keys.setObjectName("keysHelp")

@@ -83,7 +83,11 @@
         <translation>Usuario de prueba:</translation>
     </message>
     <message>
-        <source>What the customer sees: Mercado Pago shows your business name and logo from your account (Your profile → Business information). Without them, the customer's phone shows the first item's name and picture instead.</source>
+        <source>Use the token without saving it</source>
+        <translation>Usar el token sin guardarlo</translation>
+    </message>
+    <message>
+        <source>What the customer sees: Mercado Pago shows your business name and logo from your account (Your profile → Business information). Without them, the customer&apos;s phone shows the first item&apos;s name and picture instead.</source>
         <translation>Lo que ve el cliente: Mercado Pago muestra el nombre y el logo de su negocio según su cuenta (Tu perfil → Información del negocio). Si no están, el teléfono del cliente muestra en su lugar el nombre y la foto del primer artículo.</translation>
     </message>
     <message>
@@ -103,8 +107,20 @@
         <translation>Dónde encontrarlo: en Mercado Pago Developers abra Tus integraciones → tu aplicación → Credenciales de producción y copie el “Access token” (no la “Public key”). Las credenciales de prueba solo simulan pagos.</translation>
     </message>
     <message>
-        <source>Mercado Pago accepted the new token (it ends in {hint}), but this computer has no keyring to keep it in.</source>
-        <translation>Mercado Pago aceptó el token nuevo (termina en {hint}), pero esta computadora no tiene un llavero del sistema donde guardarlo.</translation>
+        <source>Mercado Pago accepted the new token (it ends in {hint}). It is used until the app closes and never saved.</source>
+        <translation>Mercado Pago aceptó el token nuevo (termina en {hint}). Se usa hasta que se cierre la aplicación y nunca se guarda.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago accepted the new token (it ends in {hint}).</source>
+        <translation>Mercado Pago aceptó el token nuevo (termina en {hint}).</translation>
+    </message>
+    <message>
+        <source>This computer has no password keyring: the token is read from MP_ACCESS_TOKEN each time the app starts.</source>
+        <translation>Esta computadora no tiene un llavero de contraseñas: el token se lee de MP_ACCESS_TOKEN cada vez que inicia la aplicación.</translation>
+    </message>
+    <message>
+        <source>This computer has no password keyring (the safe place where programs keep secrets), so the app cannot remember the access token. You can still use it now: tick the box below, and it works until the app closes (you paste it again next time). To have it remembered, install and unlock a keyring (GNOME Keyring or KWallet) and start the app again; on a kiosk PC, set the MP_ACCESS_TOKEN environment variable instead. The token is never written to a file.</source>
+        <translation>Esta computadora no tiene un llavero de contraseñas (el lugar seguro donde los programas guardan secretos), así que la aplicación no puede recordar el token de acceso. Igual puede usarlo ahora: marque la casilla de abajo y funciona hasta que se cierre la aplicación (la próxima vez lo pega de nuevo). Para que se recuerde, instale y desbloquee un llavero (GNOME Keyring o KWallet) y vuelva a abrir la aplicación; en una PC de quiosco, defina en cambio la variable de entorno MP_ACCESS_TOKEN. El token nunca se escribe en un archivo.</translation>
     </message>
     <message>
         <source>Mercado Pago accepted the new token (it ends in {hint}). It is saved in the keyring when you press Next.</source>
@@ -139,12 +155,8 @@
         <translation>Definido por MP_ACCESS_TOKEN</translation>
     </message>
     <message>
-        <source>Where the token is kept: in this computer's keyring ({backend}), never in a file.</source>
+        <source>Where the token is kept: in this computer&apos;s keyring ({backend}), never in a file.</source>
         <translation>Dónde se guarda el token: en el llavero del sistema de esta computadora ({backend}), nunca en un archivo.</translation>
-    </message>
-    <message>
-        <source>This computer has no keyring the app can use ({backend}), so a token cannot be saved here. Install and unlock one (GNOME Keyring or KWallet), or set the MP_ACCESS_TOKEN environment variable. The token is never written to a file.</source>
-        <translation>Esta computadora no tiene un llavero del sistema que la aplicación pueda usar ({backend}), así que aquí no se puede guardar un token. Instale y desbloquee uno (GNOME Keyring o KWallet), o defina la variable de entorno MP_ACCESS_TOKEN. El token nunca se escribe en un archivo.</translation>
     </message>
     <message>
         <source>Paste the access token first.</source>
@@ -197,6 +209,10 @@
     <message>
         <source>Press “Test connection” so Mercado Pago confirms the token.</source>
         <translation>Presione “Probar conexión” para que Mercado Pago confirme el token.</translation>
+    </message>
+    <message>
+        <source>This computer cannot save the token: tick “Use the token without saving it” to go on.</source>
+        <translation>Esta computadora no puede guardar el token: marque “Usar el token sin guardarlo” para continuar.</translation>
     </message>
     <message>
         <source>Not checked yet: press “Test connection” (or Enter).</source>
@@ -294,8 +310,12 @@
         <translation>Cuánto tiempo tiene el cliente para pagar. Después, la orden sale del QR y la venta termina como vencida.</translation>
     </message>
     <message>
-        <source>empty = the store's name</source>
+        <source>empty = the store&apos;s name</source>
         <translation>vacío = el nombre de la sucursal</translation>
+    </message>
+    <message>
+        <source>the store&apos;s name</source>
+        <translation>el nombre de la sucursal</translation>
     </message>
     <message>
         <source>Beep when a sale is paid</source>
@@ -314,11 +334,11 @@
         <translation>Venta máxima:</translation>
     </message>
     <message>
-        <source>Name on the customer's phone:</source>
+        <source>Name on the customer&apos;s phone:</source>
         <translation>Nombre en el teléfono del cliente:</translation>
     </message>
     <message>
-        <source>Shown as the order's title when the customer scans.</source>
+        <source>Shown as the order&apos;s title when the customer scans.</source>
         <translation>Se muestra como título de la orden cuando el cliente escanea.</translation>
     </message>
     <message>
@@ -334,8 +354,12 @@
         <translation>segundos</translation>
     </message>
     <message>
-        <source>Checking whether the customer paid</source>
-        <translation>Verificar si el cliente pagó</translation>
+        <source>Noticing the payment</source>
+        <translation>Detección del pago</translation>
+    </message>
+    <message>
+        <source>▸ Advanced: how often the app checks</source>
+        <translation>▸ Avanzado: cada cuánto consulta la aplicación</translation>
     </message>
     <message>
         <source>check every</source>
@@ -370,7 +394,7 @@
         <translation>opcional</translation>
     </message>
     <message>
-        <source>The webhook's secret signature (Your integrations → Webhooks). Kept in the keyring, like the token.</source>
+        <source>The webhook&apos;s secret signature (Your integrations → Webhooks). Kept in the keyring, like the token.</source>
         <translation>La firma secreta del webhook (Tus integraciones → Webhooks). Se guarda en el llavero del sistema, como el token.</translation>
     </message>
     <message>
@@ -402,6 +426,26 @@
         <translation>Las ventas por encima de este monto se rechazan antes de cobrar (evita errores de tipeo). En {currency}.</translation>
     </message>
     <message>
+        <source>▾ Advanced: how often the app checks</source>
+        <translation>▾ Avanzado: cada cuánto consulta la aplicación</translation>
+    </message>
+    <message>
+        <source>A payment is noticed within about a second during the first {minutes} min, then within a few seconds.</source>
+        <translation>Un pago se detecta en alrededor de un segundo durante los primeros {minutes} min y luego en pocos segundos.</translation>
+    </message>
+    <message>
+        <source>A payment is noticed within about {seconds} seconds during the first {minutes} min, then within a few seconds.</source>
+        <translation>Un pago se detecta en alrededor de {seconds} segundos durante los primeros {minutes} min y luego en pocos segundos.</translation>
+    </message>
+    <message>
+        <source>A payment is noticed within about a second.</source>
+        <translation>Un pago se detecta en alrededor de un segundo.</translation>
+    </message>
+    <message>
+        <source>A payment is noticed within about {seconds} seconds.</source>
+        <translation>Un pago se detecta en alrededor de {seconds} segundos.</translation>
+    </message>
+    <message>
         <source>Needed to receive notifications.</source>
         <translation>Necesario para recibir notificaciones.</translation>
     </message>
@@ -429,8 +473,8 @@
         <translation>La caja {box} todavía espera el pago de la venta {reference}. Termine o cancele esa venta antes de cobrar una nueva.</translation>
     </message>
     <message>
-        <source>This till has no Mercado Pago store and box yet. Open Settings (F9) or run 'pos-app configure'.</source>
-        <translation>Esta computadora todavía no tiene una sucursal y una caja de Mercado Pago. Abra Configuración (F9) o ejecute 'pos-app configure'.</translation>
+        <source>This till has no Mercado Pago store and box yet. Open Settings (F9) or run &apos;pos-app configure&apos;.</source>
+        <translation>Esta computadora todavía no tiene una sucursal y una caja de Mercado Pago. Abra Configuración (F9) o ejecute &apos;pos-app configure&apos;.</translation>
     </message>
     <message>
         <source>There is no sale with reference {reference}.</source>
@@ -509,6 +553,10 @@
         <translation>Monto, p. ej. {example}</translation>
     </message>
     <message>
+        <source>e.g. {example}</source>
+        <translation>p. ej. {example}</translation>
+    </message>
+    <message>
         <source>Amount</source>
         <translation>Monto</translation>
     </message>
@@ -540,7 +588,7 @@
 <context>
     <name>CustomerPhoneWindow</name>
     <message>
-        <source>Customer's phone (demo)</source>
+        <source>Customer&apos;s phone (demo)</source>
         <translation>Teléfono del cliente (demo)</translation>
     </message>
     <message>
@@ -570,6 +618,14 @@
     <message>
         <source>The demo server does not answer.</source>
         <translation>El servidor de la demo no responde.</translation>
+    </message>
+    <message>
+        <source>Paid — thank you!</source>
+        <translation>¡Pagado, gracias!</translation>
+    </message>
+    <message>
+        <source>The cashier&apos;s screen shows the payment.</source>
+        <translation>La pantalla del cajero muestra el pago.</translation>
     </message>
     <message>
         <source>Nothing to pay yet</source>
@@ -617,6 +673,85 @@
     <message>
         <source>Could not do that</source>
         <translation>No se pudo hacer eso</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreview</name>
+    <message>
+        <source>Import products from {file}</source>
+        <translation>Importar productos desde {file}</translation>
+    </message>
+    <message>
+        <source>Reading {file}…</source>
+        <translation>Leyendo {file}…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Precio</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Nothing is changed until you press Import. Products whose SKU is already in the catalog get the file&apos;s name, price and codes; past sales keep their prices.</source>
+        <translation>No se cambia nada hasta que presione Importar. Los productos cuyo SKU ya está en el catálogo toman el nombre, el precio y los códigos del archivo; las ventas anteriores conservan sus precios.</translation>
+    </message>
+    <message>
+        <source>This file cannot be imported: its first line must name the columns, and {missing} is missing. Needed: sku, title, unit_price; optional: barcode, category, unit_measure (unit or pack), iva_rate (0, 5 or 19).</source>
+        <translation>Este archivo no se puede importar: su primera línea debe nombrar las columnas, y falta {missing}. Necesarias: sku, title, unit_price; opcionales: barcode, category, unit_measure (unit o pack), iva_rate (0, 5 o 19).</translation>
+    </message>
+    <message>
+        <source>The file&apos;s first line: {header}</source>
+        <translation>La primera línea del archivo: {header}</translation>
+    </message>
+    <message>
+        <source>{good} of {lines} lines are ready: {new} new products, {replaced} already in the catalog (they will be updated).</source>
+        <translation>{good} de {lines} líneas están listas: {new} productos nuevos, {replaced} ya en el catálogo (se actualizarán).</translation>
+    </message>
+    <message>
+        <source>… and {n} more (all of them are imported).</source>
+        <translation>… y {n} más (se importan todos).</translation>
+    </message>
+    <message>
+        <source>{n} lines have problems and will be left out (fix them in the file and import it again; the good lines can be imported now):</source>
+        <translation>{n} líneas tienen problemas y quedarán afuera (corríjalas en el archivo e impórtelo de nuevo; las líneas correctas se pueden importar ahora):</translation>
+    </message>
+    <message>
+        <source>Line {line}: {problem}</source>
+        <translation>Línea {line}: {problem}</translation>
+    </message>
+    <message>
+        <source>Import {n} products</source>
+        <translation>Importar {n} productos</translation>
+    </message>
+    <message>
+        <source>Importing {n} products…</source>
+        <translation>Importando {n} productos…</translation>
+    </message>
+    <message>
+        <source>The import stopped after {n} products ({error}). Importing the file again is safe: products already saved are only updated.</source>
+        <translation>La importación se detuvo después de {n} productos ({error}). Importar el archivo de nuevo es seguro: los productos ya guardados solo se actualizan.</translation>
+    </message>
+    <message>
+        <source>it is not UTF-8 text (save it as “CSV UTF-8” and try again)</source>
+        <translation>no es texto UTF-8 (guárdelo como “CSV UTF-8” e intente de nuevo)</translation>
+    </message>
+    <message>
+        <source>The file could not be read: {error}</source>
+        <translation>No se pudo leer el archivo: {error}</translation>
     </message>
 </context>
 <context>
@@ -668,11 +803,11 @@
         <translation>Este sistema no ofrece bloqueo de archivos (ni flock ni msvcrt), así que pos-app no puede asegurarse de ser el único programa de caja en {folder}.</translation>
     </message>
     <message>
-        <source>The sales ledger {path} is damaged: part of it can no longer be read ({detail}). Nothing was changed in it. To sell again, start a fresh ledger (the damaged one is kept aside under a dated name) or restore a backup copy: run 'pos-app ledger recover', or start the app and choose.</source>
-        <translation>El registro de ventas {path} está dañado: una parte ya no se puede leer ({detail}). No se modificó nada en él. Para volver a vender, empiece un registro nuevo (el dañado se guarda aparte con la fecha en el nombre) o restaure una copia de respaldo: ejecute 'pos-app ledger recover', o abra la aplicación y elija.</translation>
+        <source>The sales ledger {path} is damaged: part of it can no longer be read ({detail}). Nothing was changed in it. To sell again, start a fresh ledger (the damaged one is kept aside under a dated name) or restore a backup copy: run &apos;pos-app ledger recover&apos;, or start the app and choose.</source>
+        <translation>El registro de ventas {path} está dañado: una parte ya no se puede leer ({detail}). No se modificó nada en él. Para volver a vender, empiece un registro nuevo (el dañado se guarda aparte con la fecha en el nombre) o restaure una copia de respaldo: ejecute &apos;pos-app ledger recover&apos;, o abra la aplicación y elija.</translation>
     </message>
     <message>
-        <source>The sales ledger cannot be written ({detail}). Nothing was sent to Mercado Pago. Check the free disk space and the data folder's permissions.</source>
+        <source>The sales ledger cannot be written ({detail}). Nothing was sent to Mercado Pago. Check the free disk space and the data folder&apos;s permissions.</source>
         <translation>No se puede escribir el registro de ventas ({detail}). No se envió nada a Mercado Pago. Revise el espacio libre en disco y los permisos de la carpeta de datos.</translation>
     </message>
     <message>
@@ -742,7 +877,7 @@
         <translation>Monto libre  (F2)</translation>
     </message>
     <message>
-        <source>Today's sales  (F3)</source>
+        <source>Today&apos;s sales  (F3)</source>
         <translation>Ventas de hoy  (F3)</translation>
     </message>
     <message>
@@ -754,7 +889,7 @@
         <translation>Monto libre</translation>
     </message>
     <message>
-        <source>Today's sales</source>
+        <source>Today&apos;s sales</source>
         <translation>Ventas de hoy</translation>
     </message>
     <message>
@@ -770,6 +905,14 @@
         <translation>Configuración…</translation>
     </message>
     <message>
+        <source>Add a product…</source>
+        <translation>Agregar un producto…</translation>
+    </message>
+    <message>
+        <source>Products…</source>
+        <translation>Productos…</translation>
+    </message>
+    <message>
         <source>&amp;Tools</source>
         <translation>&amp;Herramientas</translation>
     </message>
@@ -780,6 +923,18 @@
     <message>
         <source>No product matches “{text}”. Check the code, or use a custom amount (F2).</source>
         <translation>Ningún producto coincide con “{text}”. Revise el código o use un monto libre (F2).</translation>
+    </message>
+    <message>
+        <source>Add this product…  (Ctrl+N)</source>
+        <translation>Agregar este producto…  (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>No products yet: add them or import your list in Tools → Products (F6).</source>
+        <translation>Todavía no hay productos: agréguelos o importe su lista en Herramientas → Productos (F6).</translation>
+    </message>
+    <message>
+        <source>Open Products</source>
+        <translation>Abrir Productos</translation>
     </message>
     <message>
         <source>The cart is empty: scan or add an item first.</source>
@@ -987,7 +1142,7 @@
         <translation>Nueva sucursal</translation>
     </message>
     <message>
-        <source>Mercado Pago asks for the shop's address and its place on the map. Fields marked in red need attention.</source>
+        <source>Mercado Pago asks for the shop&apos;s address and its place on the map. Fields marked in red need attention.</source>
         <translation>Mercado Pago pide la dirección del negocio y su ubicación en el mapa. Los campos marcados en rojo necesitan atención.</translation>
     </message>
 </context>
@@ -1026,16 +1181,8 @@
         <translation>Se canceló el cobro con QR. Reciba {amount} en efectivo.</translation>
     </message>
     <message>
-        <source>Canceled</source>
-        <translation>Cancelada</translation>
-    </message>
-    <message>
         <source>Nothing was charged.</source>
         <translation>No se cobró nada.</translation>
-    </message>
-    <message>
-        <source>Expired</source>
-        <translation>Vencida</translation>
     </message>
     <message>
         <source>Nobody paid before the order expired. Nothing was charged.</source>
@@ -1060,6 +1207,14 @@
     <message>
         <source>Removing the order and making sure nobody paid it.</source>
         <translation>Quitando la orden y verificando que nadie la haya pagado.</translation>
+    </message>
+    <message>
+        <source>✕ Canceled</source>
+        <translation>✕ Cancelado</translation>
+    </message>
+    <message>
+        <source>◷ Expired</source>
+        <translation>◷ Vencido</translation>
     </message>
     <message>
         <source>Mercado Pago refused the credentials</source>
@@ -1127,6 +1282,18 @@
     <message>
         <source>Back to the cart</source>
         <translation>Volver al carrito</translation>
+    </message>
+    <message>
+        <source>Checking with Mercado Pago…</source>
+        <translation>Consultando a Mercado Pago…</translation>
+    </message>
+    <message>
+        <source>Checked at {time}: Mercado Pago did not answer. Try again.</source>
+        <translation>Consultado a las {time}: Mercado Pago no respondió. Intente de nuevo.</translation>
+    </message>
+    <message>
+        <source>Checked at {time}: still waiting for the payment.</source>
+        <translation>Consultado a las {time}: todavía esperando el pago.</translation>
     </message>
     <message>
         <source>Sale {reference}</source>
@@ -1209,6 +1376,109 @@
     </message>
 </context>
 <context>
+    <name>ProductEditor</name>
+    <message>
+        <source>Change product</source>
+        <translation>Modificar producto</translation>
+    </message>
+    <message>
+        <source>New product</source>
+        <translation>Producto nuevo</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unidad</translation>
+    </message>
+    <message>
+        <source>Pack</source>
+        <translation>Paquete</translation>
+    </message>
+    <message>
+        <source>IVA {rate} % (included in the price)</source>
+        <translation>IVA {rate} % (incluido en el precio)</translation>
+    </message>
+    <message>
+        <source>Exempt from IVA</source>
+        <translation>Exento de IVA</translation>
+    </message>
+    <message>
+        <source>Your own code for the product.</source>
+        <translation>Su propio código para el producto.</translation>
+    </message>
+    <message>
+        <source>Optional: the number under the bars, for the scanner.</source>
+        <translation>Opcional: el número debajo de las barras, para el lector.</translation>
+    </message>
+    <message>
+        <source>Price to the customer, e.g. {example}. Past sales keep their price.</source>
+        <translation>Precio al cliente, p. ej. {example}. Las ventas anteriores conservan su precio.</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nombre:</translation>
+    </message>
+    <message>
+        <source>SKU:</source>
+        <translation>SKU:</translation>
+    </message>
+    <message>
+        <source>Barcode:</source>
+        <translation>Código de barras:</translation>
+    </message>
+    <message>
+        <source>Price:</source>
+        <translation>Precio:</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>Categoría:</translation>
+    </message>
+    <message>
+        <source>Optional.</source>
+        <translation>Opcional.</translation>
+    </message>
+    <message>
+        <source>Sold by:</source>
+        <translation>Se vende por:</translation>
+    </message>
+    <message>
+        <source>IVA:</source>
+        <translation>IVA:</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>The scanned code {code} is not in your products yet: add it once, and the next scan finds it.</source>
+        <translation>El código escaneado {code} todavía no está en sus productos: agréguelo una vez y el próximo escaneo lo encuentra.</translation>
+    </message>
+    <message>
+        <source>Write the product&apos;s name.</source>
+        <translation>Escriba el nombre del producto.</translation>
+    </message>
+    <message>
+        <source>Write a SKU (any code of yours).</source>
+        <translation>Escriba un SKU (cualquier código suyo).</translation>
+    </message>
+    <message>
+        <source>Write the price.</source>
+        <translation>Escriba el precio.</translation>
+    </message>
+    <message>
+        <source>Another product already has this SKU: {title}.</source>
+        <translation>Otro producto ya tiene este SKU: {title}.</translation>
+    </message>
+    <message>
+        <source>This barcode is already on {title} ({sku}).</source>
+        <translation>Este código de barras ya está en {title} ({sku}).</translation>
+    </message>
+</context>
+<context>
     <name>ProductSearch</name>
     <message>
         <source>Code {code}</source>
@@ -1217,6 +1487,124 @@
     <message>
         <source>{n} products match: pick one with ↑ ↓ and Enter, or tap it.</source>
         <translation>{n} productos coinciden: elija uno con ↑ ↓ y Enter, o tóquelo.</translation>
+    </message>
+</context>
+<context>
+    <name>ProductsModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>Código de barras</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Precio</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categoría</translation>
+    </message>
+    <message>
+        <source>Sold by</source>
+        <translation>Se vende por</translation>
+    </message>
+    <message>
+        <source>IVA</source>
+        <translation>IVA</translation>
+    </message>
+    <message>
+        <source>Pack</source>
+        <translation>Paquete</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unidad</translation>
+    </message>
+    <message>
+        <source>Exempt</source>
+        <translation>Exento</translation>
+    </message>
+</context>
+<context>
+    <name>ProductsWindow</name>
+    <message>
+        <source>Products</source>
+        <translation>Productos</translation>
+    </message>
+    <message>
+        <source>Search by name, SKU or barcode</source>
+        <translation>Buscar por nombre, SKU o código de barras</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Agregar…</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>Modificar…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation>Importar CSV…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exportar CSV…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>No products yet. Add them one by one with “Add…”, or bring your whole list with “Import CSV…” (columns sku, title, unit_price; optional barcode, category, unit_measure, iva_rate).</source>
+        <translation>Todavía no hay productos. Agréguelos uno por uno con “Agregar…” o traiga toda su lista con “Importar CSV…” (columnas sku, title, unit_price; opcionales barcode, category, unit_measure, iva_rate).</translation>
+    </message>
+    <message>
+        <source>No product matches “{text}”.</source>
+        <translation>Ningún producto coincide con “{text}”.</translation>
+    </message>
+    <message>
+        <source>{shown} found, of {total} products</source>
+        <translation>{shown} encontrados, de {total} productos</translation>
+    </message>
+    <message>
+        <source>{total} products</source>
+        <translation>{total} productos</translation>
+    </message>
+    <message>
+        <source>Delete product</source>
+        <translation>Eliminar producto</translation>
+    </message>
+    <message>
+        <source>Delete {title} ({sku})? Past sales keep it; it just cannot be sold any more.</source>
+        <translation>¿Eliminar {title} ({sku})? Las ventas anteriores lo conservan; solo que ya no se puede vender.</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not write {file}: {error}</source>
+        <translation>No se pudo escribir {file}: {error}</translation>
+    </message>
+    <message>
+        <source>{n} products saved to {file}.</source>
+        <translation>{n} productos guardados en {file}.</translation>
     </message>
 </context>
 <context>
@@ -1355,19 +1743,43 @@
         <translation>Escanear o buscar</translation>
     </message>
     <message>
+        <source>Sale finished: press Enter for the next one</source>
+        <translation>Venta terminada: presione Enter para la siguiente</translation>
+    </message>
+    <message>
+        <source>Press Enter for the next sale</source>
+        <translation>Presione Enter para la siguiente venta</translation>
+    </message>
+    <message>
+        <source>Enter: next sale</source>
+        <translation>Enter: siguiente venta</translation>
+    </message>
+    <message>
         <source>The customer is paying: the cart is locked</source>
         <translation>El cliente está pagando: el carrito está bloqueado</translation>
+    </message>
+    <message>
+        <source>Customer paying: cart locked</source>
+        <translation>Cliente pagando: carrito bloqueado</translation>
+    </message>
+    <message>
+        <source>Cart locked</source>
+        <translation>Carrito bloqueado</translation>
     </message>
     <message>
         <source>Scan a barcode or type a product name or SKU</source>
         <translation>Escanee un código de barras o escriba el nombre o SKU de un producto</translation>
     </message>
+    <message>
+        <source>Scan or type a product name or SKU</source>
+        <translation>Escanee o escriba el nombre o SKU</translation>
+    </message>
 </context>
 <context>
     <name>Secrets</name>
     <message>
-        <source>This computer has no password keyring the app can use ({detail}), so the access token cannot be stored safely. Install and unlock a secret service (for example GNOME Keyring or KWallet), or, for a kiosk, set the MP_ACCESS_TOKEN environment variable. The token is never written to a file.</source>
-        <translation>Esta computadora no tiene un llavero de contraseñas que la aplicación pueda usar ({detail}), así que el token de acceso no se puede guardar de forma segura. Instale y desbloquee un servicio de secretos (por ejemplo GNOME Keyring o KWallet) o, en un quiosco, defina la variable de entorno MP_ACCESS_TOKEN. El token nunca se escribe en un archivo.</translation>
+        <source>The access token cannot be saved: this computer has no password keyring the app can use, or it is locked. Install or unlock one (for example GNOME Keyring or KWallet), or, for a kiosk, set the MP_ACCESS_TOKEN environment variable. The token is never written to a file.</source>
+        <translation>El token de acceso no se puede guardar: esta computadora no tiene un llavero de contraseñas que la aplicación pueda usar, o está bloqueado. Instale o desbloquee uno (por ejemplo GNOME Keyring o KWallet) o, para un quiosco, defina la variable de entorno MP_ACCESS_TOKEN. El token nunca se escribe en un archivo.</translation>
     </message>
 </context>
 <context>
@@ -1481,7 +1893,7 @@
         <translation>El ID de la sucursal solo puede tener letras y números, hasta 60.</translation>
     </message>
     <message>
-        <source>The account has no store with external id {store}. Check the id (it is the store's external id, not its number), or create it.</source>
+        <source>The account has no store with external id {store}. Check the id (it is the store&apos;s external id, not its number), or create it.</source>
         <translation>La cuenta no tiene ninguna sucursal con el ID externo {store}. Revise el ID (es el ID externo de la sucursal, no su número) o créela.</translation>
     </message>
     <message>
@@ -1500,16 +1912,12 @@
         <translation>Configurar la caja — QR de Mercado Pago</translation>
     </message>
     <message>
-        <source>Welcome! Let's connect your Mercado Pago account</source>
+        <source>Welcome! Let&apos;s connect your Mercado Pago account</source>
         <translation>¡Le damos la bienvenida! Conectemos su cuenta de Mercado Pago</translation>
     </message>
     <message>
-        <source>This app shows your customer's total on the QR sticker of your counter; they pay with the Mercado Pago app. Three short steps: your account, your store and box, and the sticker.</source>
+        <source>This app shows your customer&apos;s total on the QR sticker of your counter; they pay with the Mercado Pago app. Three short steps: your account, your store and box, and the sticker.</source>
         <translation>Esta aplicación muestra el total de su cliente en el sticker QR de su caja; el cliente paga con la app de Mercado Pago. Tres pasos cortos: su cuenta, su sucursal y caja, y el sticker.</translation>
-    </message>
-    <message>
-        <source>Continue without saving it (you paste it again next time)</source>
-        <translation>Continuar sin guardarlo (deberá pegarlo de nuevo la próxima vez)</translation>
     </message>
     <message>
         <source>All set</source>
@@ -1524,7 +1932,7 @@
         <translation>Probar la demo primero</translation>
     </message>
     <message>
-        <source>Opens the app with a pretend Mercado Pago and a pretend customer's phone: nothing real is charged and nothing here is saved.</source>
+        <source>Opens the app with a pretend Mercado Pago and a pretend customer&apos;s phone: nothing real is charged and nothing here is saved.</source>
         <translation>Abre la aplicación con un Mercado Pago simulado y un teléfono de cliente simulado: no se cobra nada real y no se guarda nada.</translation>
     </message>
     <message>
@@ -1698,7 +2106,7 @@
         <translation>Todavía no hay cajas: cree una.</translation>
     </message>
     <message>
-        <source>Fetching the box's QR code…</source>
+        <source>Fetching the box&apos;s QR code…</source>
         <translation>Obteniendo el código QR de la caja…</translation>
     </message>
     <message>
@@ -1749,7 +2157,7 @@
 <context>
     <name>TodaySalesDialog</name>
     <message>
-        <source>Today's sales</source>
+        <source>Today&apos;s sales</source>
         <translation>Ventas de hoy</translation>
     </message>
     <message>
@@ -1854,12 +2262,6 @@ Venta {reference}</translation>
         <translation>Quitar la línea elegida  (Supr)</translation>
     </message>
     <message>
-        <source>F2 custom amount · F3 today's sales · F5 charge · F9 settings
-+ / − quantity · Delete remove · ↑ ↓ pick a product</source>
-        <translation>F2 monto libre · F3 ventas de hoy · F5 cobrar · F9 configuración
-+ / − cantidad · Supr quitar · ↑ ↓ elegir un producto</translation>
-    </message>
-    <message>
         <source>IVA included: {amount}</source>
         <translation>IVA incluido: {amount}</translation>
     </message>
@@ -1870,6 +2272,14 @@ Venta {reference}</translation>
     <message>
         <source>The cart is empty</source>
         <translation>El carrito está vacío</translation>
+    </message>
+    <message>
+        <source>F2 custom amount · F3 today&apos;s sales · F5 charge
++ / − quantity · Delete remove · ↑ ↓ line or product
+F6 products · F9 settings</source>
+        <translation>F2 monto libre · F3 ventas de hoy · F5 cobrar
++ / − cantidad · Supr quitar · ↑ ↓ línea o producto
+F6 productos · F9 configuración</translation>
     </message>
     <message>
         <source>1 item</source>
@@ -1915,7 +2325,7 @@ Venta {reference}</translation>
         <translation>El total debe ser mayor que cero.</translation>
     </message>
     <message>
-        <source>The total {total} is above this till's limit of {limit}.</source>
+        <source>The total {total} is above this till&apos;s limit of {limit}.</source>
         <translation>El total {total} supera el límite de esta caja, {limit}.</translation>
     </message>
     <message>

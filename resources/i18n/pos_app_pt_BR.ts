@@ -83,7 +83,11 @@
         <translation>Usuário de teste:</translation>
     </message>
     <message>
-        <source>What the customer sees: Mercado Pago shows your business name and logo from your account (Your profile → Business information). Without them, the customer's phone shows the first item's name and picture instead.</source>
+        <source>Use the token without saving it</source>
+        <translation>Usar o token sem salvá-lo</translation>
+    </message>
+    <message>
+        <source>What the customer sees: Mercado Pago shows your business name and logo from your account (Your profile → Business information). Without them, the customer&apos;s phone shows the first item&apos;s name and picture instead.</source>
         <translation>O que o cliente vê: o Mercado Pago mostra o nome e o logotipo do seu negócio cadastrados na sua conta (Seu perfil → Dados do negócio). Sem eles, o celular do cliente mostra no lugar o nome e a foto do primeiro item.</translation>
     </message>
     <message>
@@ -103,8 +107,20 @@
         <translation>Onde encontrá-lo: no Mercado Pago Developers abra Suas integrações → sua aplicação → Credenciais de produção e copie o “Access token” (não a “Public key”). Credenciais de teste apenas simulam pagamentos.</translation>
     </message>
     <message>
-        <source>Mercado Pago accepted the new token (it ends in {hint}), but this computer has no keyring to keep it in.</source>
-        <translation>O Mercado Pago aceitou o novo token (termina em {hint}), mas este computador não tem um chaveiro do sistema para guardá-lo.</translation>
+        <source>Mercado Pago accepted the new token (it ends in {hint}). It is used until the app closes and never saved.</source>
+        <translation>O Mercado Pago aceitou o novo token (termina em {hint}). Ele é usado até o aplicativo fechar e nunca é salvo.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago accepted the new token (it ends in {hint}).</source>
+        <translation>O Mercado Pago aceitou o novo token (termina em {hint}).</translation>
+    </message>
+    <message>
+        <source>This computer has no password keyring: the token is read from MP_ACCESS_TOKEN each time the app starts.</source>
+        <translation>Este computador não tem um chaveiro de senhas: o token é lido de MP_ACCESS_TOKEN toda vez que o aplicativo inicia.</translation>
+    </message>
+    <message>
+        <source>This computer has no password keyring (the safe place where programs keep secrets), so the app cannot remember the access token. You can still use it now: tick the box below, and it works until the app closes (you paste it again next time). To have it remembered, install and unlock a keyring (GNOME Keyring or KWallet) and start the app again; on a kiosk PC, set the MP_ACCESS_TOKEN environment variable instead. The token is never written to a file.</source>
+        <translation>Este computador não tem um chaveiro de senhas (o lugar seguro onde os programas guardam segredos), então o aplicativo não consegue lembrar o token de acesso. Você ainda pode usá-lo agora: marque a caixa abaixo, e ele funciona até o aplicativo fechar (na próxima vez você o cola de novo). Para que ele seja lembrado, instale e desbloqueie um chaveiro (GNOME Keyring ou KWallet) e abra o aplicativo de novo; num PC de quiosque, defina em vez disso a variável de ambiente MP_ACCESS_TOKEN. O token nunca é gravado em um arquivo.</translation>
     </message>
     <message>
         <source>Mercado Pago accepted the new token (it ends in {hint}). It is saved in the keyring when you press Next.</source>
@@ -139,12 +155,8 @@
         <translation>Definido por MP_ACCESS_TOKEN</translation>
     </message>
     <message>
-        <source>Where the token is kept: in this computer's keyring ({backend}), never in a file.</source>
+        <source>Where the token is kept: in this computer&apos;s keyring ({backend}), never in a file.</source>
         <translation>Onde o token fica guardado: no chaveiro do sistema deste computador ({backend}), nunca em um arquivo.</translation>
-    </message>
-    <message>
-        <source>This computer has no keyring the app can use ({backend}), so a token cannot be saved here. Install and unlock one (GNOME Keyring or KWallet), or set the MP_ACCESS_TOKEN environment variable. The token is never written to a file.</source>
-        <translation>Este computador não tem um chaveiro do sistema que o aplicativo possa usar ({backend}), então não é possível salvar um token aqui. Instale e desbloqueie um (GNOME Keyring ou KWallet), ou defina a variável de ambiente MP_ACCESS_TOKEN. O token nunca é gravado em um arquivo.</translation>
     </message>
     <message>
         <source>Paste the access token first.</source>
@@ -197,6 +209,10 @@
     <message>
         <source>Press “Test connection” so Mercado Pago confirms the token.</source>
         <translation>Clique em “Testar conexão” para o Mercado Pago confirmar o token.</translation>
+    </message>
+    <message>
+        <source>This computer cannot save the token: tick “Use the token without saving it” to go on.</source>
+        <translation>Este computador não pode salvar o token: marque “Usar o token sem salvá-lo” para continuar.</translation>
     </message>
     <message>
         <source>Not checked yet: press “Test connection” (or Enter).</source>
@@ -294,8 +310,12 @@
         <translation>Quanto tempo o cliente tem para pagar. Depois disso o pedido sai do QR e a venda termina como expirada.</translation>
     </message>
     <message>
-        <source>empty = the store's name</source>
+        <source>empty = the store&apos;s name</source>
         <translation>vazio = o nome da loja</translation>
+    </message>
+    <message>
+        <source>the store&apos;s name</source>
+        <translation>o nome da loja</translation>
     </message>
     <message>
         <source>Beep when a sale is paid</source>
@@ -314,11 +334,11 @@
         <translation>Venda máxima:</translation>
     </message>
     <message>
-        <source>Name on the customer's phone:</source>
+        <source>Name on the customer&apos;s phone:</source>
         <translation>Nome no celular do cliente:</translation>
     </message>
     <message>
-        <source>Shown as the order's title when the customer scans.</source>
+        <source>Shown as the order&apos;s title when the customer scans.</source>
         <translation>Mostrado como título do pedido quando o cliente escaneia.</translation>
     </message>
     <message>
@@ -334,8 +354,12 @@
         <translation>segundos</translation>
     </message>
     <message>
-        <source>Checking whether the customer paid</source>
-        <translation>Verificar se o cliente pagou</translation>
+        <source>Noticing the payment</source>
+        <translation>Detecção do pagamento</translation>
+    </message>
+    <message>
+        <source>▸ Advanced: how often the app checks</source>
+        <translation>▸ Avançado: com que frequência o aplicativo verifica</translation>
     </message>
     <message>
         <source>check every</source>
@@ -370,7 +394,7 @@
         <translation>opcional</translation>
     </message>
     <message>
-        <source>The webhook's secret signature (Your integrations → Webhooks). Kept in the keyring, like the token.</source>
+        <source>The webhook&apos;s secret signature (Your integrations → Webhooks). Kept in the keyring, like the token.</source>
         <translation>A assinatura secreta do webhook (Suas integrações → Webhooks). Guardada no chaveiro do sistema, como o token.</translation>
     </message>
     <message>
@@ -402,6 +426,26 @@
         <translation>Vendas acima deste valor são recusadas antes da cobrança (proteção contra erros de digitação). Em {currency}.</translation>
     </message>
     <message>
+        <source>▾ Advanced: how often the app checks</source>
+        <translation>▾ Avançado: com que frequência o aplicativo verifica</translation>
+    </message>
+    <message>
+        <source>A payment is noticed within about a second during the first {minutes} min, then within a few seconds.</source>
+        <translation>Um pagamento é detectado em cerca de um segundo durante os primeiros {minutes} min e depois em poucos segundos.</translation>
+    </message>
+    <message>
+        <source>A payment is noticed within about {seconds} seconds during the first {minutes} min, then within a few seconds.</source>
+        <translation>Um pagamento é detectado em cerca de {seconds} segundos durante os primeiros {minutes} min e depois em poucos segundos.</translation>
+    </message>
+    <message>
+        <source>A payment is noticed within about a second.</source>
+        <translation>Um pagamento é detectado em cerca de um segundo.</translation>
+    </message>
+    <message>
+        <source>A payment is noticed within about {seconds} seconds.</source>
+        <translation>Um pagamento é detectado em cerca de {seconds} segundos.</translation>
+    </message>
+    <message>
         <source>Needed to receive notifications.</source>
         <translation>Necessário para receber notificações.</translation>
     </message>
@@ -429,8 +473,8 @@
         <translation>O caixa {box} ainda aguarda o pagamento da venda {reference}. Conclua ou cancele essa venda antes de cobrar uma nova.</translation>
     </message>
     <message>
-        <source>This till has no Mercado Pago store and box yet. Open Settings (F9) or run 'pos-app configure'.</source>
-        <translation>Este computador ainda não tem loja nem caixa do Mercado Pago. Abra as Configurações (F9) ou execute 'pos-app configure'.</translation>
+        <source>This till has no Mercado Pago store and box yet. Open Settings (F9) or run &apos;pos-app configure&apos;.</source>
+        <translation>Este computador ainda não tem loja nem caixa do Mercado Pago. Abra as Configurações (F9) ou execute &apos;pos-app configure&apos;.</translation>
     </message>
     <message>
         <source>There is no sale with reference {reference}.</source>
@@ -509,6 +553,10 @@
         <translation>Valor, ex.: {example}</translation>
     </message>
     <message>
+        <source>e.g. {example}</source>
+        <translation>ex.: {example}</translation>
+    </message>
+    <message>
         <source>Amount</source>
         <translation>Valor</translation>
     </message>
@@ -540,7 +588,7 @@
 <context>
     <name>CustomerPhoneWindow</name>
     <message>
-        <source>Customer's phone (demo)</source>
+        <source>Customer&apos;s phone (demo)</source>
         <translation>Celular do cliente (demo)</translation>
     </message>
     <message>
@@ -570,6 +618,14 @@
     <message>
         <source>The demo server does not answer.</source>
         <translation>O servidor da demo não responde.</translation>
+    </message>
+    <message>
+        <source>Paid — thank you!</source>
+        <translation>Pago — obrigado!</translation>
+    </message>
+    <message>
+        <source>The cashier&apos;s screen shows the payment.</source>
+        <translation>A tela do caixa mostra o pagamento.</translation>
     </message>
     <message>
         <source>Nothing to pay yet</source>
@@ -617,6 +673,85 @@
     <message>
         <source>Could not do that</source>
         <translation>Não foi possível fazer isso</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreview</name>
+    <message>
+        <source>Import products from {file}</source>
+        <translation>Importar produtos de {file}</translation>
+    </message>
+    <message>
+        <source>Reading {file}…</source>
+        <translation>Lendo {file}…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preço</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Nothing is changed until you press Import. Products whose SKU is already in the catalog get the file&apos;s name, price and codes; past sales keep their prices.</source>
+        <translation>Nada é alterado até você clicar em Importar. Os produtos cujo SKU já está no catálogo recebem o nome, o preço e os códigos do arquivo; as vendas anteriores mantêm seus preços.</translation>
+    </message>
+    <message>
+        <source>This file cannot be imported: its first line must name the columns, and {missing} is missing. Needed: sku, title, unit_price; optional: barcode, category, unit_measure (unit or pack), iva_rate (0, 5 or 19).</source>
+        <translation>Este arquivo não pode ser importado: a primeira linha deve nomear as colunas, e falta {missing}. Necessárias: sku, title, unit_price; opcionais: barcode, category, unit_measure (unit ou pack), iva_rate (0, 5 ou 19).</translation>
+    </message>
+    <message>
+        <source>The file&apos;s first line: {header}</source>
+        <translation>A primeira linha do arquivo: {header}</translation>
+    </message>
+    <message>
+        <source>{good} of {lines} lines are ready: {new} new products, {replaced} already in the catalog (they will be updated).</source>
+        <translation>{good} de {lines} linhas estão prontas: {new} produtos novos, {replaced} já no catálogo (serão atualizados).</translation>
+    </message>
+    <message>
+        <source>… and {n} more (all of them are imported).</source>
+        <translation>… e mais {n} (todos são importados).</translation>
+    </message>
+    <message>
+        <source>{n} lines have problems and will be left out (fix them in the file and import it again; the good lines can be imported now):</source>
+        <translation>{n} linhas têm problemas e ficarão de fora (corrija-as no arquivo e importe-o de novo; as linhas corretas podem ser importadas agora):</translation>
+    </message>
+    <message>
+        <source>Line {line}: {problem}</source>
+        <translation>Linha {line}: {problem}</translation>
+    </message>
+    <message>
+        <source>Import {n} products</source>
+        <translation>Importar {n} produtos</translation>
+    </message>
+    <message>
+        <source>Importing {n} products…</source>
+        <translation>Importando {n} produtos…</translation>
+    </message>
+    <message>
+        <source>The import stopped after {n} products ({error}). Importing the file again is safe: products already saved are only updated.</source>
+        <translation>A importação parou depois de {n} produtos ({error}). Importar o arquivo de novo é seguro: os produtos já salvos são apenas atualizados.</translation>
+    </message>
+    <message>
+        <source>it is not UTF-8 text (save it as “CSV UTF-8” and try again)</source>
+        <translation>não é texto UTF-8 (salve-o como “CSV UTF-8” e tente de novo)</translation>
+    </message>
+    <message>
+        <source>The file could not be read: {error}</source>
+        <translation>Não foi possível ler o arquivo: {error}</translation>
     </message>
 </context>
 <context>
@@ -668,11 +803,11 @@
         <translation>Este sistema não oferece bloqueio de arquivos (nem flock nem msvcrt), então o pos-app não pode garantir que é o único programa de caixa em {folder}.</translation>
     </message>
     <message>
-        <source>The sales ledger {path} is damaged: part of it can no longer be read ({detail}). Nothing was changed in it. To sell again, start a fresh ledger (the damaged one is kept aside under a dated name) or restore a backup copy: run 'pos-app ledger recover', or start the app and choose.</source>
-        <translation>O registro de vendas {path} está danificado: uma parte não pode mais ser lida ({detail}). Nada foi alterado nele. Para voltar a vender, comece um registro novo (o danificado fica guardado à parte com a data no nome) ou restaure uma cópia de segurança: execute 'pos-app ledger recover', ou abra o aplicativo e escolha.</translation>
+        <source>The sales ledger {path} is damaged: part of it can no longer be read ({detail}). Nothing was changed in it. To sell again, start a fresh ledger (the damaged one is kept aside under a dated name) or restore a backup copy: run &apos;pos-app ledger recover&apos;, or start the app and choose.</source>
+        <translation>O registro de vendas {path} está danificado: uma parte não pode mais ser lida ({detail}). Nada foi alterado nele. Para voltar a vender, comece um registro novo (o danificado fica guardado à parte com a data no nome) ou restaure uma cópia de segurança: execute &apos;pos-app ledger recover&apos;, ou abra o aplicativo e escolha.</translation>
     </message>
     <message>
-        <source>The sales ledger cannot be written ({detail}). Nothing was sent to Mercado Pago. Check the free disk space and the data folder's permissions.</source>
+        <source>The sales ledger cannot be written ({detail}). Nothing was sent to Mercado Pago. Check the free disk space and the data folder&apos;s permissions.</source>
         <translation>Não é possível gravar o registro de vendas ({detail}). Nada foi enviado ao Mercado Pago. Verifique o espaço livre em disco e as permissões da pasta de dados.</translation>
     </message>
     <message>
@@ -742,7 +877,7 @@
         <translation>Valor avulso  (F2)</translation>
     </message>
     <message>
-        <source>Today's sales  (F3)</source>
+        <source>Today&apos;s sales  (F3)</source>
         <translation>Vendas de hoje  (F3)</translation>
     </message>
     <message>
@@ -754,7 +889,7 @@
         <translation>Valor avulso</translation>
     </message>
     <message>
-        <source>Today's sales</source>
+        <source>Today&apos;s sales</source>
         <translation>Vendas de hoje</translation>
     </message>
     <message>
@@ -770,6 +905,14 @@
         <translation>Configurações…</translation>
     </message>
     <message>
+        <source>Add a product…</source>
+        <translation>Adicionar um produto…</translation>
+    </message>
+    <message>
+        <source>Products…</source>
+        <translation>Produtos…</translation>
+    </message>
+    <message>
         <source>&amp;Tools</source>
         <translation>&amp;Ferramentas</translation>
     </message>
@@ -780,6 +923,18 @@
     <message>
         <source>No product matches “{text}”. Check the code, or use a custom amount (F2).</source>
         <translation>Nenhum produto corresponde a “{text}”. Verifique o código ou use um valor avulso (F2).</translation>
+    </message>
+    <message>
+        <source>Add this product…  (Ctrl+N)</source>
+        <translation>Adicionar este produto…  (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>No products yet: add them or import your list in Tools → Products (F6).</source>
+        <translation>Ainda não há produtos: adicione-os ou importe sua lista em Ferramentas → Produtos (F6).</translation>
+    </message>
+    <message>
+        <source>Open Products</source>
+        <translation>Abrir Produtos</translation>
     </message>
     <message>
         <source>The cart is empty: scan or add an item first.</source>
@@ -987,7 +1142,7 @@
         <translation>Nova loja</translation>
     </message>
     <message>
-        <source>Mercado Pago asks for the shop's address and its place on the map. Fields marked in red need attention.</source>
+        <source>Mercado Pago asks for the shop&apos;s address and its place on the map. Fields marked in red need attention.</source>
         <translation>O Mercado Pago pede o endereço do negócio e a localização dele no mapa. Os campos marcados em vermelho precisam de atenção.</translation>
     </message>
 </context>
@@ -1026,16 +1181,8 @@
         <translation>A cobrança com QR foi cancelada. Receba {amount} em dinheiro.</translation>
     </message>
     <message>
-        <source>Canceled</source>
-        <translation>Cancelada</translation>
-    </message>
-    <message>
         <source>Nothing was charged.</source>
         <translation>Nada foi cobrado.</translation>
-    </message>
-    <message>
-        <source>Expired</source>
-        <translation>Expirada</translation>
     </message>
     <message>
         <source>Nobody paid before the order expired. Nothing was charged.</source>
@@ -1060,6 +1207,14 @@
     <message>
         <source>Removing the order and making sure nobody paid it.</source>
         <translation>Retirando o pedido e confirmando que ninguém o pagou.</translation>
+    </message>
+    <message>
+        <source>✕ Canceled</source>
+        <translation>✕ Cancelado</translation>
+    </message>
+    <message>
+        <source>◷ Expired</source>
+        <translation>◷ Expirado</translation>
     </message>
     <message>
         <source>Mercado Pago refused the credentials</source>
@@ -1127,6 +1282,18 @@
     <message>
         <source>Back to the cart</source>
         <translation>Voltar ao carrinho</translation>
+    </message>
+    <message>
+        <source>Checking with Mercado Pago…</source>
+        <translation>Consultando o Mercado Pago…</translation>
+    </message>
+    <message>
+        <source>Checked at {time}: Mercado Pago did not answer. Try again.</source>
+        <translation>Consultado às {time}: o Mercado Pago não respondeu. Tente de novo.</translation>
+    </message>
+    <message>
+        <source>Checked at {time}: still waiting for the payment.</source>
+        <translation>Consultado às {time}: ainda aguardando o pagamento.</translation>
     </message>
     <message>
         <source>Sale {reference}</source>
@@ -1209,6 +1376,109 @@
     </message>
 </context>
 <context>
+    <name>ProductEditor</name>
+    <message>
+        <source>Change product</source>
+        <translation>Alterar produto</translation>
+    </message>
+    <message>
+        <source>New product</source>
+        <translation>Novo produto</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unidade</translation>
+    </message>
+    <message>
+        <source>Pack</source>
+        <translation>Pacote</translation>
+    </message>
+    <message>
+        <source>IVA {rate} % (included in the price)</source>
+        <translation>IVA {rate} % (incluído no preço)</translation>
+    </message>
+    <message>
+        <source>Exempt from IVA</source>
+        <translation>Isento de IVA</translation>
+    </message>
+    <message>
+        <source>Your own code for the product.</source>
+        <translation>Seu próprio código para o produto.</translation>
+    </message>
+    <message>
+        <source>Optional: the number under the bars, for the scanner.</source>
+        <translation>Opcional: o número embaixo das barras, para o leitor.</translation>
+    </message>
+    <message>
+        <source>Price to the customer, e.g. {example}. Past sales keep their price.</source>
+        <translation>Preço ao cliente, ex.: {example}. As vendas anteriores mantêm seu preço.</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nome:</translation>
+    </message>
+    <message>
+        <source>SKU:</source>
+        <translation>SKU:</translation>
+    </message>
+    <message>
+        <source>Barcode:</source>
+        <translation>Código de barras:</translation>
+    </message>
+    <message>
+        <source>Price:</source>
+        <translation>Preço:</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>Categoria:</translation>
+    </message>
+    <message>
+        <source>Optional.</source>
+        <translation>Opcional.</translation>
+    </message>
+    <message>
+        <source>Sold by:</source>
+        <translation>Vendido por:</translation>
+    </message>
+    <message>
+        <source>IVA:</source>
+        <translation>IVA:</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Salvar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>The scanned code {code} is not in your products yet: add it once, and the next scan finds it.</source>
+        <translation>O código escaneado {code} ainda não está nos seus produtos: adicione-o uma vez e a próxima leitura o encontra.</translation>
+    </message>
+    <message>
+        <source>Write the product&apos;s name.</source>
+        <translation>Escreva o nome do produto.</translation>
+    </message>
+    <message>
+        <source>Write a SKU (any code of yours).</source>
+        <translation>Escreva um SKU (qualquer código seu).</translation>
+    </message>
+    <message>
+        <source>Write the price.</source>
+        <translation>Escreva o preço.</translation>
+    </message>
+    <message>
+        <source>Another product already has this SKU: {title}.</source>
+        <translation>Outro produto já tem este SKU: {title}.</translation>
+    </message>
+    <message>
+        <source>This barcode is already on {title} ({sku}).</source>
+        <translation>Este código de barras já está em {title} ({sku}).</translation>
+    </message>
+</context>
+<context>
     <name>ProductSearch</name>
     <message>
         <source>Code {code}</source>
@@ -1217,6 +1487,124 @@
     <message>
         <source>{n} products match: pick one with ↑ ↓ and Enter, or tap it.</source>
         <translation>{n} produtos correspondem: escolha um com ↑ ↓ e Enter, ou toque nele.</translation>
+    </message>
+</context>
+<context>
+    <name>ProductsModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>Código de barras</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preço</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categoria</translation>
+    </message>
+    <message>
+        <source>Sold by</source>
+        <translation>Vendido por</translation>
+    </message>
+    <message>
+        <source>IVA</source>
+        <translation>IVA</translation>
+    </message>
+    <message>
+        <source>Pack</source>
+        <translation>Pacote</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unidade</translation>
+    </message>
+    <message>
+        <source>Exempt</source>
+        <translation>Isento</translation>
+    </message>
+</context>
+<context>
+    <name>ProductsWindow</name>
+    <message>
+        <source>Products</source>
+        <translation>Produtos</translation>
+    </message>
+    <message>
+        <source>Search by name, SKU or barcode</source>
+        <translation>Buscar por nome, SKU ou código de barras</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Adicionar…</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>Alterar…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Excluir</translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation>Importar CSV…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exportar CSV…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+    <message>
+        <source>No products yet. Add them one by one with “Add…”, or bring your whole list with “Import CSV…” (columns sku, title, unit_price; optional barcode, category, unit_measure, iva_rate).</source>
+        <translation>Ainda não há produtos. Adicione-os um a um com “Adicionar…” ou traga sua lista inteira com “Importar CSV…” (colunas sku, title, unit_price; opcionais barcode, category, unit_measure, iva_rate).</translation>
+    </message>
+    <message>
+        <source>No product matches “{text}”.</source>
+        <translation>Nenhum produto corresponde a “{text}”.</translation>
+    </message>
+    <message>
+        <source>{shown} found, of {total} products</source>
+        <translation>{shown} encontrados, de {total} produtos</translation>
+    </message>
+    <message>
+        <source>{total} products</source>
+        <translation>{total} produtos</translation>
+    </message>
+    <message>
+        <source>Delete product</source>
+        <translation>Excluir produto</translation>
+    </message>
+    <message>
+        <source>Delete {title} ({sku})? Past sales keep it; it just cannot be sold any more.</source>
+        <translation>Excluir {title} ({sku})? As vendas anteriores o mantêm; ele só não pode mais ser vendido.</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Arquivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not write {file}: {error}</source>
+        <translation>Não foi possível gravar {file}: {error}</translation>
+    </message>
+    <message>
+        <source>{n} products saved to {file}.</source>
+        <translation>{n} produtos salvos em {file}.</translation>
     </message>
 </context>
 <context>
@@ -1355,19 +1743,43 @@
         <translation>Escanear ou buscar</translation>
     </message>
     <message>
+        <source>Sale finished: press Enter for the next one</source>
+        <translation>Venda concluída: pressione Enter para a próxima</translation>
+    </message>
+    <message>
+        <source>Press Enter for the next sale</source>
+        <translation>Pressione Enter para a próxima venda</translation>
+    </message>
+    <message>
+        <source>Enter: next sale</source>
+        <translation>Enter: próxima venda</translation>
+    </message>
+    <message>
         <source>The customer is paying: the cart is locked</source>
         <translation>O cliente está pagando: o carrinho está bloqueado</translation>
+    </message>
+    <message>
+        <source>Customer paying: cart locked</source>
+        <translation>Cliente pagando: carrinho bloqueado</translation>
+    </message>
+    <message>
+        <source>Cart locked</source>
+        <translation>Carrinho bloqueado</translation>
     </message>
     <message>
         <source>Scan a barcode or type a product name or SKU</source>
         <translation>Escaneie um código de barras ou digite o nome ou SKU de um produto</translation>
     </message>
+    <message>
+        <source>Scan or type a product name or SKU</source>
+        <translation>Escaneie ou digite o nome ou SKU</translation>
+    </message>
 </context>
 <context>
     <name>Secrets</name>
     <message>
-        <source>This computer has no password keyring the app can use ({detail}), so the access token cannot be stored safely. Install and unlock a secret service (for example GNOME Keyring or KWallet), or, for a kiosk, set the MP_ACCESS_TOKEN environment variable. The token is never written to a file.</source>
-        <translation>Este computador não tem um chaveiro de senhas que o aplicativo possa usar ({detail}), então o token de acesso não pode ser guardado com segurança. Instale e desbloqueie um serviço de segredos (por exemplo GNOME Keyring ou KWallet) ou, em um quiosque, defina a variável de ambiente MP_ACCESS_TOKEN. O token nunca é gravado em um arquivo.</translation>
+        <source>The access token cannot be saved: this computer has no password keyring the app can use, or it is locked. Install or unlock one (for example GNOME Keyring or KWallet), or, for a kiosk, set the MP_ACCESS_TOKEN environment variable. The token is never written to a file.</source>
+        <translation>O token de acesso não pode ser salvo: este computador não tem um chaveiro de senhas que o aplicativo possa usar, ou ele está bloqueado. Instale ou desbloqueie um (por exemplo GNOME Keyring ou KWallet) ou, para um quiosque, defina a variável de ambiente MP_ACCESS_TOKEN. O token nunca é gravado em um arquivo.</translation>
     </message>
 </context>
 <context>
@@ -1481,7 +1893,7 @@
         <translation>O ID da loja só pode ter letras e números, no máximo 60.</translation>
     </message>
     <message>
-        <source>The account has no store with external id {store}. Check the id (it is the store's external id, not its number), or create it.</source>
+        <source>The account has no store with external id {store}. Check the id (it is the store&apos;s external id, not its number), or create it.</source>
         <translation>A conta não tem nenhuma loja com o ID externo {store}. Verifique o ID (é o ID externo da loja, não o número dela) ou crie a loja.</translation>
     </message>
     <message>
@@ -1500,16 +1912,12 @@
         <translation>Configurar o caixa — QR do Mercado Pago</translation>
     </message>
     <message>
-        <source>Welcome! Let's connect your Mercado Pago account</source>
+        <source>Welcome! Let&apos;s connect your Mercado Pago account</source>
         <translation>Boas-vindas! Vamos conectar a sua conta do Mercado Pago</translation>
     </message>
     <message>
-        <source>This app shows your customer's total on the QR sticker of your counter; they pay with the Mercado Pago app. Three short steps: your account, your store and box, and the sticker.</source>
+        <source>This app shows your customer&apos;s total on the QR sticker of your counter; they pay with the Mercado Pago app. Three short steps: your account, your store and box, and the sticker.</source>
         <translation>Este aplicativo mostra o total do seu cliente no adesivo QR do seu caixa; o cliente paga com o app do Mercado Pago. Três passos rápidos: a sua conta, a sua loja e caixa, e o adesivo.</translation>
-    </message>
-    <message>
-        <source>Continue without saving it (you paste it again next time)</source>
-        <translation>Continuar sem salvar (você terá de colá-lo de novo da próxima vez)</translation>
     </message>
     <message>
         <source>All set</source>
@@ -1524,7 +1932,7 @@
         <translation>Experimentar a demo primeiro</translation>
     </message>
     <message>
-        <source>Opens the app with a pretend Mercado Pago and a pretend customer's phone: nothing real is charged and nothing here is saved.</source>
+        <source>Opens the app with a pretend Mercado Pago and a pretend customer&apos;s phone: nothing real is charged and nothing here is saved.</source>
         <translation>Abre o aplicativo com um Mercado Pago de mentira e um celular de cliente de mentira: nada real é cobrado e nada aqui é salvo.</translation>
     </message>
     <message>
@@ -1698,7 +2106,7 @@
         <translation>Ainda não há caixas: crie um.</translation>
     </message>
     <message>
-        <source>Fetching the box's QR code…</source>
+        <source>Fetching the box&apos;s QR code…</source>
         <translation>Buscando o código QR do caixa…</translation>
     </message>
     <message>
@@ -1749,7 +2157,7 @@
 <context>
     <name>TodaySalesDialog</name>
     <message>
-        <source>Today's sales</source>
+        <source>Today&apos;s sales</source>
         <translation>Vendas de hoje</translation>
     </message>
     <message>
@@ -1854,12 +2262,6 @@ Venda {reference}</translation>
         <translation>Remover a linha escolhida  (Delete)</translation>
     </message>
     <message>
-        <source>F2 custom amount · F3 today's sales · F5 charge · F9 settings
-+ / − quantity · Delete remove · ↑ ↓ pick a product</source>
-        <translation>F2 valor avulso · F3 vendas de hoje · F5 cobrar · F9 configurações
-+ / − quantidade · Delete remover · ↑ ↓ escolher um produto</translation>
-    </message>
-    <message>
         <source>IVA included: {amount}</source>
         <translation>IVA incluído: {amount}</translation>
     </message>
@@ -1870,6 +2272,14 @@ Venda {reference}</translation>
     <message>
         <source>The cart is empty</source>
         <translation>O carrinho está vazio</translation>
+    </message>
+    <message>
+        <source>F2 custom amount · F3 today&apos;s sales · F5 charge
++ / − quantity · Delete remove · ↑ ↓ line or product
+F6 products · F9 settings</source>
+        <translation>F2 valor avulso · F3 vendas de hoje · F5 cobrar
++ / − quantidade · Delete remover · ↑ ↓ linha ou produto
+F6 produtos · F9 configurações</translation>
     </message>
     <message>
         <source>1 item</source>
@@ -1915,7 +2325,7 @@ Venda {reference}</translation>
         <translation>O total deve ser maior que zero.</translation>
     </message>
     <message>
-        <source>The total {total} is above this till's limit of {limit}.</source>
+        <source>The total {total} is above this till&apos;s limit of {limit}.</source>
         <translation>O total {total} passa do limite deste caixa, de {limit}.</translation>
     </message>
     <message>

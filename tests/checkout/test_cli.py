@@ -182,7 +182,7 @@ def test_charge_wait_paid_then_sales_and_status(
     payer.join()
     assert code == 0
     assert data["status"] == "paid" and data["total_amount"] == "3450.50"
-    assert data["paid_amount"] == "3450.5" and len(data["payment_ids"]) == 1
+    assert data["paid_amount"] == "3450.50" and len(data["payment_ids"]) == 1
     ref = data["external_reference"]
     code, status = cli_json(capsys, "status", ref, "--json")
     assert code == 0 and status["status"] == "paid"

@@ -212,3 +212,67 @@ def test_payment_panel_rejected_then_paid(
         problems += [f"{kind.name}: untranslated {m}" for m in missing]
         problems += [f"{kind.name}: clipped {c}" for c in cut]
     assert not problems, "\n".join(dict.fromkeys(problems))
+
+
+# -- the windows of issue 15: Products, its editor and import preview, the new counter states ---
+PRODUCT_DATA = {"importErrors", "importRows", "productsTable"}  # the file's and catalog's data
+
+
+def _problems(widget: QWidget, where: str) -> list[str]:
+    missing, cut = check(widget)
+    missing = [m for m in missing if not any(repr(d) in m for d in PRODUCT_DATA)]
+    return [f"{where}: untranslated {m}" for m in missing] + [f"{where}: clipped {c}" for c in cut]
+
+
+def test_products_window_editor_and_import_preview(
+    window: MainWindow, qtbot: QtBot, screenshot: Any, tmp_path: Any
+) -> None:
+    from tests.ui.test_ui_products import GOOD_AND_BAD_CSV, fill
+
+    products = window.open_products()
+    qtbot.waitExposed(products)
+    qtbot.wait(50)
+    screenshot(products, "pseudo_products")
+    problems = _problems(products, "products")
+    products.view.selectRow(0)
+    editor = products.edit_selected()
+    assert editor is not None
+    qtbot.waitExposed(editor)
+    fill(qtbot, editor, sku="FIA001", price="12,345")  # errors under the fields
+    qtbot.wait(50)
+    screenshot(editor, "pseudo_product_editor")
+    problems += _problems(editor, "editor")
+    editor.reject()
+    csv_file = tmp_path / "lista.csv"
+    csv_file.write_text(GOOD_AND_BAD_CSV, encoding="utf-8")
+    preview = products.preview_import(csv_file)
+    qtbot.waitUntil(lambda: preview.plan is not None, timeout=WAIT)
+    qtbot.wait(50)
+    screenshot(preview, "pseudo_import_preview")
+    problems += _problems(preview, "import preview")
+    preview.reject()
+    products.close()
+    assert not problems, "\n".join(dict.fromkeys(problems))
+
+
+def test_counter_offers_and_payment_canceling_canceled(
+    window: MainWindow, qtbot: QtBot, screenshot: Any
+) -> None:
+    from pos_app.ui.sale_banner import BannerKind
+
+    qtbot.keyClicks(window.scan, "7799999000017")
+    qtbot.keyClick(window.scan, Qt.Key.Key_Return)
+    qtbot.wait(50)
+    screenshot(window, "pseudo_unknown_code_offer")
+    problems = _problems(window, "unknown code")
+    window.scan.clear()
+    fill_cart(window, "7790580001018")
+    charge(qtbot, window)
+    qtbot.keyClick(window.payment, Qt.Key.Key_Escape)
+    qtbot.wait(30)
+    screenshot(window, "pseudo_payment_canceling")
+    problems += _problems(window, "canceling")
+    qtbot.waitUntil(lambda: window.payment.banner_kind is BannerKind.CANCELED, timeout=WAIT)
+    screenshot(window, "pseudo_payment_canceled")
+    problems += _problems(window, "canceled")
+    assert not problems, "\n".join(dict.fromkeys(problems))

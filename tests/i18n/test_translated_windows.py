@@ -148,3 +148,34 @@ def test_todays_sales_dialog(window: MainWindow, qtbot: QtBot, screenshot: Any, 
     assert not english_leftovers(dialog, lang)
     assert not clipped(dialog), "\n".join(clipped(dialog))
     dialog.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_products_window_editor_and_import_preview(
+    window: MainWindow, qtbot: QtBot, screenshot: Any, lang: str, tmp_path: Any
+) -> None:
+    from tests.ui.test_ui_products import GOOD_AND_BAD_CSV
+
+    products = window.open_products()
+    qtbot.waitExposed(products)
+    qtbot.wait(60)
+    screenshot(products, f"i18n_{lang}_products")
+    problems = [f"products: {t}" for t in clipped(products) + english_leftovers(products, lang)]
+    products.view.selectRow(0)
+    editor = products.edit_selected()
+    assert editor is not None
+    qtbot.waitExposed(editor)
+    qtbot.wait(60)
+    screenshot(editor, f"i18n_{lang}_product_editor")
+    problems += [f"editor: {t}" for t in clipped(editor) + english_leftovers(editor, lang)]
+    editor.reject()
+    csv_file = tmp_path / "lista.csv"
+    csv_file.write_text(GOOD_AND_BAD_CSV, encoding="utf-8")
+    preview = products.preview_import(csv_file)
+    qtbot.waitUntil(lambda: preview.plan is not None, timeout=10_000)
+    qtbot.wait(60)
+    screenshot(preview, f"i18n_{lang}_import_preview")
+    problems += [f"preview: {t}" for t in clipped(preview) + english_leftovers(preview, lang)]
+    preview.reject()
+    products.close()
+    assert not problems, "\n".join(dict.fromkeys(problems))

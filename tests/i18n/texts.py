@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QStyle,
+    QStyleOptionFrame,
     QTabBar,
     QTableView,
     QWidget,
@@ -61,6 +63,22 @@ def _button(button: QAbstractButton) -> Shown | None:
     need = button.sizeHint().width()
     clipped = f"needs width {need} > {button.width()}" if need > button.width() + SLACK else ""
     return Shown(button, type(button).__name__, _plain(text), clipped)
+
+
+def _placeholder(edit: QLineEdit) -> Shown:
+    """A placeholder is cut at the field's edge, not elided: it must fit the text area (the
+    contents rectangle, less Qt's 2 px margin each side and the clear button's room)."""
+    option = QStyleOptionFrame()
+    edit.initStyleOption(option)
+    area = edit.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, edit)
+    margins = edit.textMargins()
+    room = area.width() - margins.left() - margins.right() - 4
+    if edit.isClearButtonEnabled():
+        room -= area.height()  # the clear button's square, kept even while it is hidden
+    text = edit.placeholderText()
+    need = edit.fontMetrics().horizontalAdvance(text)
+    clipped = f"needs width {need} > {room}" if need > room + SLACK else ""
+    return Shown(edit, "placeholder", text, clipped)
 
 
 def _group(box: QGroupBox) -> Shown | None:
@@ -109,7 +127,7 @@ def visible_texts(root: QWidget) -> Iterator[Shown]:
         if shown is not None:
             yield shown
         if isinstance(widget, QLineEdit) and widget.placeholderText() and not widget.text():
-            yield Shown(widget, "placeholder", widget.placeholderText(), "")
+            yield _placeholder(widget)
         if isinstance(widget, QComboBox) and widget.currentText():
             yield Shown(widget, "combo", widget.currentText(), "")
         if isinstance(widget, QTabBar):

@@ -1,14 +1,14 @@
 """A new shop, as its owner meets the app: an account with no store and no box yet.
 
 From an empty data folder: the assistant opens, the token is pasted and tested, a store and a
-box are created through Mercado Pago (the sandbox), the box's QR sticker is saved, and the
-first sale is rung up and paid on the new box.
+box are created through Mercado Pago (the sandbox), the box's QR sticker is saved; then
+Products: three products typed and a CSV imported; and the first sale is rung up with the
+keyboard only and paid on the new box (screenshots ``new_user_*``).
 """
 
 from __future__ import annotations
 
 from contextlib import AsyncExitStack
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +17,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
-from pos_app.domain.catalog import Product
 from pos_app.runtime import open_runtime
 from pos_app.sandbox.state import SandboxState
 from pos_app.settings import config as config_mod
@@ -26,11 +25,11 @@ from pos_app.settings.memory_keyring import MemoryKeyring
 from pos_app.ui import qr_sticker
 from pos_app.ui.bridge import EngineBridge
 from pos_app.ui.main_window import MainWindow
-from pos_app.ui.sale_banner import BannerKind
 from pos_app.ui.settings_store import VIEW_LISTS, VIEW_NEW_BOX, VIEW_NEW_STORE
 from pos_app.ui.setup_assistant import STEP_PLACE, STEP_READY
 from tests.ui.conftest import SANDBOX_URL
 from tests.ui.test_setup_assistant import check_token, keyring_memory, shown_assistant, start
+from tests.ui.test_ui_products import fill_the_catalog_and_sell
 
 __all__ = ["keyring_memory"]  # the fixture, shared with the assistant's own tests
 
@@ -132,16 +131,16 @@ def test_a_new_account_creates_its_store_and_box_prints_the_qr_and_sells(
         win.show()
         qtbot.waitExposed(win)
         win.activateWindow()
-        win.model.add_line(
-            Product(sku="YER1", title="Yerba 1 kg", unit_price=Decimal("4890.00")).to_line()
+        # The shop has no products yet: Products, three typed and a CSV, then a sale with the
+        # keyboard only (tests/ui/test_ui_products.py), paid on the new box.
+        fill_the_catalog_and_sell(
+            win,
+            qtbot,
+            tmp_path,
+            screenshot,
+            lambda: sandbox_state.pay_box("approved", box_id, user_id=seller),
+            prefix="new_user_3",
         )
-        win.charge_action.trigger()  # F5 (the keyboard itself is tested with the window)
-        waiting = lambda: win.payment.banner_kind is BannerKind.WAITING  # noqa: E731
-        qtbot.waitUntil(waiting, timeout=WAIT)
-        sandbox_state.pay_box("approved", box_id, user_id=seller)
-        qtbot.waitUntil(lambda: win.payment.banner_kind is BannerKind.PAID, timeout=WAIT)
-        screenshot(win, "new_user_3_first_sale_paid")
-        assert win.payment.amount.text() == "$ 4.890,00"
     finally:
         for pending in win.tasks.cancel_all():
             qtbot.waitUntil(pending.done, timeout=3000)

@@ -24,6 +24,7 @@ from pos_app.settings import config as config_mod
 from pos_app.settings import paths, secrets
 from pos_app.settings.config import PollSchedule
 from pos_app.settings.memory_keyring import MemoryKeyring, memory_keyring
+from pos_app.ui.settings_account import UNSAVED_CHOICE
 from pos_app.ui.settings_dialog import (
     SECTION_ACCOUNT,
     SECTION_CHARGING,
@@ -221,29 +222,36 @@ def test_a_dropped_connection_is_explained_too(
     assert "Cannot reach Mercado Pago" in dialog.account.token_field.error.text()
 
 
-def test_without_a_keyring_ok_explains_and_saves_nothing(
+def test_without_a_keyring_ok_waits_for_the_unsaved_choice_and_saves_no_token(
     qtbot: QtBot, make_dialog: MakeDialog, sandbox_state: SandboxState, screenshot: Any
 ) -> None:
     # No memory keyring here: the suite's "fail" backend, as on a PC without a secret service.
+    UNSAVED_CHOICE.chosen = False
     dialog = make_dialog()
     page = dialog.account
-    assert "no keyring" in page.storage.text()
+    assert "no password keyring" in page.storage.text()
+    assert "Keyring)" not in page.storage.text()  # never the backend's name ("fail Keyring")
     _, token = sandbox_state.add_seller()
     type_token(qtbot, dialog, token)
     press_test(qtbot, dialog)
     dialog.show_section(1)
     qtbot.waitUntil(lambda: dialog.place.sticker.info is not None, timeout=WAIT)
     dialog.show_section(SECTION_ACCOUNT)
-    qtbot.waitUntil(dialog.ok_button.isEnabled, timeout=WAIT)
-    got = results(dialog)
-    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    assert dialog.isVisible() and not got
-    error = page.token_field.error.text()
-    assert "cannot be stored safely" in error and "MP_ACCESS_TOKEN" in error
-    assert "cannot be saved" in dialog.footer.text()
+    # OK only once it can work: the token can only be used unsaved here, and that is a choice.
+    qtbot.waitUntil(lambda: not page.is_busy(), timeout=WAIT)
     assert not dialog.ok_button.isEnabled()
-    assert not paths.config_path().exists()
+    assert "without saving" in dialog.footer.text()
+    assert not page.token_field.error.text()
     screenshot(dialog, "settings_account_no_keyring")
+    got = results(dialog)
+    page.unsaved_check.setChecked(True)
+    qtbot.waitUntil(dialog.ok_button.isEnabled, timeout=WAIT)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible() and got
+    assert got[0].token is not None and got[0].token.reveal() == token
+    assert got[0].token_origin == "session"
+    assert token not in paths.config_path().read_text()
+    UNSAVED_CHOICE.chosen = False
 
 
 def test_a_token_from_the_environment_is_said_so(
@@ -354,7 +362,8 @@ def test_f9_opens_settings_and_ok_reapplies_them(
 ) -> None:
     assert window.settings_action.shortcut().toString() == "F9"
     screenshot(window, "settings_main_window_menu")
-    assert window.menuBar().actions()[0].menu().actions()[0] is window.settings_action
+    tools = window.menuBar().actions()[0].menu().actions()
+    assert tools == [window.products_action, window.add_product_action, window.settings_action]
     qtbot.keyClick(window.scan, Qt.Key.Key_F9)
     qtbot.waitUntil(lambda: window._settings_dialog is not None, timeout=WAIT)
     dialog: SettingsDialog = window._settings_dialog
@@ -377,3 +386,25 @@ def test_settings_wait_while_a_charge_is_on_the_box(
     qtbot.waitUntil(lambda: window.payment.sale is not None, timeout=WAIT)
     assert not window.settings_action.isEnabled()
     assert window.open_settings() is None
+
+
+def test_charging_speaks_in_outcomes_with_the_schedule_behind_advanced(
+    qtbot: QtBot, keyring_memory: MemoryKeyring, make_dialog: MakeDialog, screenshot: Any
+) -> None:
+    dialog = make_dialog()
+    dialog.show_section(SECTION_CHARGING)
+    page = dialog.charging
+    qtbot.wait(50)
+    assert page.outcome.isVisible()
+    assert "noticed within about a second" in page.outcome.text()
+    assert not page.schedule_box.isVisible() and not page.fast.isVisible()
+    screenshot(dialog, "settings_charging_outcome")
+    qtbot.mouseClick(page.advanced_button, Qt.MouseButton.LeftButton)
+    assert page.schedule_box.isVisible() and page.fast.isVisible()
+    page.steady.setChecked(True)
+    page.every.setText("5")
+    assert page.outcome.text() == "A payment is noticed within about 5 seconds."
+    qtbot.mouseClick(page.advanced_button, Qt.MouseButton.LeftButton)
+    assert not page.schedule_box.isVisible()
+    page.every.setText("0,1")  # a problem in a hidden field opens the disclosure
+    assert page.schedule_box.isVisible() and "0.2" in page.every_field.error.text()

@@ -126,6 +126,8 @@ def test_a_new_store_is_validated_then_created(
     screenshot(dialog, "settings_new_store")
     qtbot.mouseClick(form.create_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.stack.currentIndex() == VIEW_LISTS, timeout=WAIT)
+    # The lists reload after a creation: the footer speaks of the box once they are back.
+    qtbot.waitUntil(lambda: not page.is_busy(), timeout=WAIT)
     created = sandbox_state.find_store(sandbox_state.seller_id, "KIOSCONANDU")
     assert created is not None and created.location["city_name"] == "Rosario"
     assert created.business_hours["monday"] == [{"open": "09:00", "close": "20:30"}]
@@ -163,6 +165,7 @@ def test_a_new_box_is_created_with_a_fixed_amount_and_saved_on_ok(
     qtbot.waitUntil(lambda: page.sticker.info is not None, timeout=WAIT)
     assert page.sticker.info.qr_text == box.qr_code
     assert page.box_list.currentItem().text() == "Box 2\nid CAJA02"
+    qtbot.waitUntil(dialog.ok_button.isEnabled, timeout=WAIT)  # the lists' reload is over
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     saved = config_mod.load().config
     assert (saved.store_external_id, saved.box_external_id) == ("SUC001", "CAJA02")

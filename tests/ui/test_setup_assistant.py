@@ -9,8 +9,8 @@ from typing import Any
 
 import httpx
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from pos_app import app as app_mod
@@ -24,6 +24,7 @@ from pos_app.settings.config import Config, LoadResult
 from pos_app.settings.memory_keyring import MemoryKeyring, memory_keyring
 from pos_app.settings.secrets import TokenSource
 from pos_app.ui.main_window import MainWindow
+from pos_app.ui.settings_account import UNSAVED_CHOICE
 from pos_app.ui.setup_assistant import (
     STEP_ACCOUNT,
     STEP_PLACE,
@@ -158,18 +159,39 @@ def test_without_a_keyring_the_token_can_serve_this_session_only(
     sandbox_state: SandboxState,
     screenshot: Any,
 ) -> None:
+    UNSAVED_CHOICE.chosen = False
     task = start(sandbox_app)  # the suite's "fail" keyring: nowhere to save a token
     assistant = shown_assistant(qtbot)
+    page = assistant.account
+    # Said once, before anyone types, in plain words, with what to do.
+    storage = page.storage.text()
+    assert "no password keyring" in storage and "MP_ACCESS_TOKEN" in storage
+    assert "GNOME Keyring" in storage
+    assert page.unsaved_check.isVisible() and not page.unsaved_check.isChecked()
     check_token(qtbot, assistant, sandbox_state.seller_token)
-    qtbot.waitUntil(assistant.next_button.isEnabled, timeout=WAIT)
-    qtbot.mouseClick(assistant.next_button, Qt.MouseButton.LeftButton)
-    assert assistant.step == STEP_ACCOUNT  # could not save: stay and explain
-    error = assistant.account.token_field.error.text()
-    assert "cannot be stored safely" in error and "MP_ACCESS_TOKEN" in error
-    assert assistant.unsaved_button.isVisible()
+    qtbot.waitUntil(lambda: page.card.isVisible(), timeout=WAIT)
+    # Next stays off until it can work, and the footer says what to tick.
+    assert not assistant.next_button.isEnabled()
+    assert "Use the token without saving it" in assistant.footer.text()
+    everything = " ".join(
+        label.text() for label in assistant.findChildren(QLabel) if label.isVisible()
+    )
+    assert "fail Keyring" not in everything and "Keyring)" not in everything
+    assert everything.count("no password keyring") == 1  # once, not three times
+    assert not page.token_field.error.text()
     screenshot(assistant, "assistant_no_keyring")
-    qtbot.mouseClick(assistant.unsaved_button, Qt.MouseButton.LeftButton)
+
+    qtbot.mouseClick(page.unsaved_check, Qt.MouseButton.LeftButton, pos=QPoint(8, 8))
+    assert page.unsaved_check.isChecked() and UNSAVED_CHOICE.chosen
+    assert "used until the app closes" in page.secret_status.text()
+    assert assistant.next_button.isEnabled()
+    screenshot(assistant, "assistant_no_keyring_unsaved_chosen")
+    qtbot.mouseClick(assistant.next_button, Qt.MouseButton.LeftButton)
     assert assistant.step == STEP_PLACE
+    qtbot.mouseClick(assistant.back_button, Qt.MouseButton.LeftButton)
+    assert page.unsaved_check.isChecked()  # remembered
+    assert assistant.next_button.isEnabled()
+    qtbot.mouseClick(assistant.next_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(assistant.next_button.isEnabled, timeout=WAIT)
     qtbot.mouseClick(assistant.next_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(assistant.next_button, Qt.MouseButton.LeftButton)
@@ -177,6 +199,8 @@ def test_without_a_keyring_the_token_can_serve_this_session_only(
     outcome = task.result()
     assert outcome is not None and outcome.token == AccessToken(sandbox_state.seller_token)
     assert sandbox_state.seller_token not in paths.config_path().read_text(encoding="utf-8")
+    assert UNSAVED_CHOICE.chosen  # Settings, later in this run, starts with it ticked
+    UNSAVED_CHOICE.chosen = False
 
 
 def test_a_damaged_config_is_announced_and_the_demo_restarts_the_app(

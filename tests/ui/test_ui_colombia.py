@@ -21,6 +21,7 @@ from pos_app.domain.money import site_for
 from pos_app.runtime import Runtime
 from pos_app.sandbox.state import SandboxState
 from pos_app.settings.config import Config
+from pos_app.ui.fitting import text_room
 from pos_app.ui.main_window import MainWindow
 from pos_app.ui.money_edit import MoneyEdit
 from pos_app.ui.phone_window import CustomerPhoneWindow
@@ -102,7 +103,10 @@ def test_mco_custom_amount_refuses_decimals_beside_the_field(
 ) -> None:
     qtbot.keyClick(window.scan, Qt.Key.Key_F2)
     bar = window.custom_bar
-    assert bar.amount.placeholderText() == "Amount, e.g. 1.235"
+    # The example in Colombian pesos, in the longest hint that fits beside the IVA rate.
+    hint = bar.amount.placeholderText()
+    assert hint.endswith("1.235") and hint in ("Amount, e.g. 1.235", "e.g. 1.235", "1.235")
+    assert bar.amount.fontMetrics().horizontalAdvance(hint) <= text_room(bar.amount)
     qtbot.keyClicks(bar.amount, "12,000")  # twelve thousand? twelve? never guess: refuse
     qtbot.keyClick(bar.amount, Qt.Key.Key_Return)
     assert bar.error.isVisible()

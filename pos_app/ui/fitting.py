@@ -1,0 +1,73 @@
+"""Placeholders that never cut: a line edit shows the longest of its texts that fits.
+
+A placeholder is not elided by Qt: it is cut at the field's edge ("Escanee un código de barras o
+escriba el nom"). A field given several versions of its hint (longest first, each translated)
+shows the first that fits its text area, and picks again when it is resized or its font
+changes; the shortest is the last resort.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QLineEdit, QStyle, QStyleOptionFrame
+
+
+def text_room(edit: QLineEdit) -> int:
+    """The width a placeholder can use: the contents rectangle less Qt's 2 px margins, the
+    text margins and, with a clear button, its square (reserved even while hidden)."""
+    option = QStyleOptionFrame()
+    edit.initStyleOption(option)
+    area = edit.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, edit)
+    margins = edit.textMargins()
+    room = area.width() - margins.left() - margins.right() - 4
+    if edit.isClearButtonEnabled():
+        room -= area.height()
+    return room
+
+
+class PlaceholderFit(QObject):
+    """Keeps ``edit``'s placeholder to the longest of ``variants`` that fits."""
+
+    def __init__(self, edit: QLineEdit) -> None:
+        super().__init__(edit)
+        self._edit = edit
+        self._variants: list[str] = []
+        edit.installEventFilter(self)
+
+    def set_variants(self, variants: Sequence[str]) -> None:
+        self._variants = [v for v in variants if v]
+        self.refit()
+
+    def refit(self) -> None:
+        if not self._variants:
+            return
+        room = text_room(self._edit)
+        metrics = self._edit.fontMetrics()
+        chosen = next(
+            (v for v in self._variants if metrics.horizontalAdvance(v) <= room),
+            self._variants[-1],
+        )
+        if chosen != self._edit.placeholderText():
+            self._edit.setPlaceholderText(chosen)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._edit and event.type() in (
+            QEvent.Type.Resize,
+            QEvent.Type.FontChange,
+            QEvent.Type.StyleChange,
+            QEvent.Type.Polish,
+        ):
+            self.refit()
+        return False
+
+
+def fit_placeholder(edit: QLineEdit, *variants: str) -> PlaceholderFit:
+    """Give ``edit`` its hint in several lengths (longest first); returns the fitter, whose
+    ``set_variants`` changes them later."""
+    fit = edit.findChild(PlaceholderFit)
+    if fit is None:
+        fit = PlaceholderFit(edit)
+    fit.set_variants(variants)
+    return fit

@@ -1,0 +1,115 @@
+"""The payment panel's states as the cashier sees them: Canceling at once, no false "slowly",
+Check payment now always answers, nothing stale once paid, Expired and Canceled told apart."""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from pytestqt.qtbot import QtBot
+
+from pos_app.domain.sale import SaleStatus
+from pos_app.ui.main_window import MainWindow
+from pos_app.ui.sale_banner import BannerKind
+from tests.ui.test_ui_charging import WAIT, banner_is, charge, fill_cart
+
+pytestmark = pytest.mark.gui
+
+
+def banner_colour(win: MainWindow) -> QColor:
+    image = win.payment.banner.grab().toImage()
+    return image.pixelColor(image.width() // 2, 10)
+
+
+def test_escape_shows_canceling_at_once_and_never_answering_slowly(
+    window: MainWindow, qtbot: QtBot, control: Any, screenshot: Any
+) -> None:
+    # The real two-second confirmation, as at the counter.
+    window.rt.engine.settings = dataclasses.replace(
+        window.rt.engine.settings, cancel_recheck_delay=2.0
+    )
+    fill_cart(window, "7790580001018")
+    charge(qtbot, window)
+    started = time.monotonic()
+    qtbot.keyClick(window.payment, Qt.Key.Key_Escape)
+    # No event loop turn needed: the key itself changes the banner.
+    assert window.payment.banner_kind is BannerKind.CANCELING
+    assert window.payment.banner.text() == "Canceling…"
+    assert not window.payment.cancel_button.isEnabled()
+    screenshot(window, "payment_canceling")
+    slow_seen = []
+    while window.payment.banner_kind is not BannerKind.CANCELED:
+        slow_seen.append(window.payment.slow.isVisible())
+        assert window.payment.banner_kind is BannerKind.CANCELING  # no flicker back to waiting
+        assert time.monotonic() - started < WAIT / 1000
+        qtbot.wait(50)
+    assert time.monotonic() - started >= 1.9  # it really waited for the second look
+    assert not any(slow_seen)
+    screenshot(window, "payment_canceled")
+
+
+def test_check_payment_now_always_answers(
+    window: MainWindow, qtbot: QtBot, control: Any, screenshot: Any
+) -> None:
+    fill_cart(window, "7790580001018")
+    charge(qtbot, window)
+    assert not window.payment.check_result.isVisible()
+    qtbot.mouseClick(window.payment.recheck_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "still waiting" in window.payment.check_result.text(), timeout=WAIT)
+    assert window.payment.check_result.isVisible()
+    assert window.payment.check_result.text().startswith("Checked at ")
+    assert window.payment.recheck_button.isEnabled()
+    screenshot(window, "payment_checked_still_waiting")
+    control.pay()
+    qtbot.waitUntil(banner_is(window, BannerKind.PAID), timeout=WAIT)
+    assert not window.payment.check_result.isVisible()  # the banner says it all now
+
+
+def test_nothing_stale_once_paid(
+    window: MainWindow, qtbot: QtBot, control: Any, screenshot: Any
+) -> None:
+    qtbot.keyClicks(window.scan, "7790580001018")
+    qtbot.keyClick(window.scan, Qt.Key.Key_Return)
+    assert window.feedback.text().startswith("Added")
+    charge(qtbot, window)
+    control.pay()
+    qtbot.waitUntil(banner_is(window, BannerKind.PAID), timeout=WAIT)
+    assert window.feedback.text() == ""
+    assert "locked" not in window.scan.placeholderText()
+    assert "Enter" in window.scan.placeholderText()
+    screenshot(window, "payment_paid_no_stale_text")
+
+
+def test_expired_and_canceled_look_different(
+    window: MainWindow, qtbot: QtBot, control: Any, screenshot: Any
+) -> None:
+    fill_cart(window, "7790580001018")
+    charge(qtbot, window)
+    qtbot.keyClick(window.payment, Qt.Key.Key_Escape)
+    qtbot.waitUntil(banner_is(window, BannerKind.CANCELED), timeout=WAIT)
+    canceled = (window.payment.banner.text(), banner_colour(window))
+    qtbot.mouseClick(window.payment.back_button, Qt.MouseButton.LeftButton)
+
+    # A sale whose order runs out a few seconds from now, as Mercado Pago and we agree.
+    window.rt.engine.settings = dataclasses.replace(
+        window.rt.engine.settings, ttl=timedelta(seconds=4)
+    )
+    charge(qtbot, window)
+    sale = window.current_sale
+    assert sale is not None and sale.expires_at is not None
+    qtbot.waitUntil(banner_is(window, BannerKind.EXPIRED), timeout=WAIT)
+    shown_after = time.time() - sale.expires_at.timestamp()
+    assert shown_after < 2.0, f"Expired shown {shown_after:.1f} s after the expiry"
+    assert window.current_sale is not None
+    assert window.current_sale.status is SaleStatus.EXPIRED
+    expired = (window.payment.banner.text(), banner_colour(window))
+    screenshot(window, "payment_expired")
+
+    assert canceled[0] != expired[0] and canceled[0][0] != expired[0][0]  # their marks differ
+    assert canceled[1].rgb() != expired[1].rgb()
+    assert abs(canceled[1].lightness() - expired[1].lightness()) > 60  # not just a tint
