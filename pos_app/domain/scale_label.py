@@ -91,7 +91,17 @@ PRESETS: dict[str, ScaleLayout] = {
         ScaleLayout("co-weight", "29", 5, LabelValue.WEIGHT, 5, 3),
     )
 }
-DEFAULT_LAYOUTS = {"MLA": ("ar-weight",), "MCO": ("co-price",)}
+# Used when the shop has not chosen: prefixes that do not overlap.
+DEFAULT_LAYOUTS = {"MLA": ("ar-weight", "ar-price-cents"), "MCO": ("co-price",)}
+
+
+def layouts_for(setting: str, site_id: str) -> tuple[ScaleLayout, ...]:
+    """The layouts a shop reads: its setting (comma-separated), or its country's defaults."""
+    names = [part for part in setting.split(",") if part.strip()]
+    if not names:
+        names = list(DEFAULT_LAYOUTS.get(site_id, DEFAULT_LAYOUTS["MLA"]))
+    return tuple(read_layout(name) for name in names)
+
 
 _SPEC = re.compile(r"^(2[0-9]?)-([0-9]{1,2})-(weight|price)-([0-9]{1,2})-([0-9])$")
 
