@@ -163,10 +163,6 @@ def check_discount(discount: Discount, site: Site, *, on_line: bool) -> Discount
     check_amount_bounds(
         value, site, what="price" if discount.kind is DiscountKind.PRICE else "amount"
     )
-    if discount.kind is DiscountKind.AMOUNT and value <= 0:
-        raise ValidationError(
-            message(CTX, QT_TRANSLATE_NOOP("Validation", "A discount must be more than 0."))
-        )
     if quantize(value, site) != value:
         raise ValidationError(
             message(

@@ -83,7 +83,7 @@
         <translation>Usuario de prueba:</translation>
     </message>
     <message>
-        <source>What the customer sees: Mercado Pago shows your business name and logo from your account (Your profile → Business information). Without them, the customer's phone shows the first item's name and picture instead.</source>
+        <source>What the customer sees: Mercado Pago shows your business name and logo from your account (Your profile → Business information). Without them, the customer&apos;s phone shows the first item&apos;s name and picture instead.</source>
         <translation>Lo que ve el cliente: Mercado Pago muestra el nombre y el logo de su negocio según su cuenta (Tu perfil → Información del negocio). Si no están, el teléfono del cliente muestra en su lugar el nombre y la foto del primer artículo.</translation>
     </message>
     <message>
@@ -139,7 +139,7 @@
         <translation>Definido por MP_ACCESS_TOKEN</translation>
     </message>
     <message>
-        <source>Where the token is kept: in this computer's keyring ({backend}), never in a file.</source>
+        <source>Where the token is kept: in this computer&apos;s keyring ({backend}), never in a file.</source>
         <translation>Dónde se guarda el token: en el llavero del sistema de esta computadora ({backend}), nunca en un archivo.</translation>
     </message>
     <message>
@@ -241,6 +241,10 @@
         <translation>{n} paq.</translation>
     </message>
     <message>
+        <source>Discount {what}: {amount}</source>
+        <translation>Descuento {what}: {amount}</translation>
+    </message>
+    <message>
         <source>SKU {sku}</source>
         <translation>SKU {sku}</translation>
     </message>
@@ -294,7 +298,7 @@
         <translation>Cuánto tiempo tiene el cliente para pagar. Después, la orden sale del QR y la venta termina como vencida.</translation>
     </message>
     <message>
-        <source>empty = the store's name</source>
+        <source>empty = the store&apos;s name</source>
         <translation>vacío = el nombre de la sucursal</translation>
     </message>
     <message>
@@ -314,11 +318,11 @@
         <translation>Venta máxima:</translation>
     </message>
     <message>
-        <source>Name on the customer's phone:</source>
+        <source>Name on the customer&apos;s phone:</source>
         <translation>Nombre en el teléfono del cliente:</translation>
     </message>
     <message>
-        <source>Shown as the order's title when the customer scans.</source>
+        <source>Shown as the order&apos;s title when the customer scans.</source>
         <translation>Se muestra como título de la orden cuando el cliente escanea.</translation>
     </message>
     <message>
@@ -370,7 +374,7 @@
         <translation>opcional</translation>
     </message>
     <message>
-        <source>The webhook's secret signature (Your integrations → Webhooks). Kept in the keyring, like the token.</source>
+        <source>The webhook&apos;s secret signature (Your integrations → Webhooks). Kept in the keyring, like the token.</source>
         <translation>La firma secreta del webhook (Tus integraciones → Webhooks). Se guarda en el llavero del sistema, como el token.</translation>
     </message>
     <message>
@@ -429,8 +433,8 @@
         <translation>La caja {box} todavía espera el pago de la venta {reference}. Termine o cancele esa venta antes de cobrar una nueva.</translation>
     </message>
     <message>
-        <source>This till has no Mercado Pago store and box yet. Open Settings (F9) or run 'pos-app configure'.</source>
-        <translation>Esta computadora todavía no tiene una sucursal y una caja de Mercado Pago. Abra Configuración (F9) o ejecute 'pos-app configure'.</translation>
+        <source>This till has no Mercado Pago store and box yet. Open Settings (F9) or run &apos;pos-app configure&apos;.</source>
+        <translation>Esta computadora todavía no tiene una sucursal y una caja de Mercado Pago. Abra Configuración (F9) o ejecute &apos;pos-app configure&apos;.</translation>
     </message>
     <message>
         <source>There is no sale with reference {reference}.</source>
@@ -540,7 +544,7 @@
 <context>
     <name>CustomerPhoneWindow</name>
     <message>
-        <source>Customer's phone (demo)</source>
+        <source>Customer&apos;s phone (demo)</source>
         <translation>Teléfono del cliente (demo)</translation>
     </message>
     <message>
@@ -609,6 +613,81 @@
     </message>
 </context>
 <context>
+    <name>DiscountDialog</name>
+    <message>
+        <source>Line discount</source>
+        <translation>Descuento en la línea</translation>
+    </message>
+    <message>
+        <source>Sale discount</source>
+        <translation>Descuento en la venta</translation>
+    </message>
+    <message>
+        <source>{what}: {amount}</source>
+        <translation>{what}: {amount}</translation>
+    </message>
+    <message>
+        <source>Percentage (%)</source>
+        <translation>Porcentaje (%)</translation>
+    </message>
+    <message>
+        <source>Amount off ({symbol})</source>
+        <translation>Monto a descontar ({symbol})</translation>
+    </message>
+    <message>
+        <source>New unit price</source>
+        <translation>Nuevo precio unitario</translation>
+    </message>
+    <message>
+        <source>Supervisor PIN</source>
+        <translation>PIN del supervisor</translation>
+    </message>
+    <message>
+        <source>Kind (↑ ↓)</source>
+        <translation>Tipo (↑ ↓)</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>↑ ↓ kind · Enter apply · empty value removes the discount · Esc cancel</source>
+        <translation>↑ ↓ tipo · Enter aplicar · valor vacío quita el descuento · Esc cancelar</translation>
+    </message>
+    <message>
+        <source>e.g. 10</source>
+        <translation>p. ej. 10</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>monto</translation>
+    </message>
+    <message>
+        <source>Discount {off} → {total}</source>
+        <translation>Descuento {off} → {total}</translation>
+    </message>
+    <message>
+        <source>Say why the price changes (damaged, expires today…).</source>
+        <translation>Indique por qué cambia el precio (dañado, vence hoy…).</translation>
+    </message>
+    <message>
+        <source>Discounts above {limit} % need the supervisor&apos;s PIN, and none is set on this till.</source>
+        <translation>Los descuentos de más de {limit} % necesitan el PIN del supervisor, y esta caja no tiene uno configurado.</translation>
+    </message>
+    <message>
+        <source>Above {limit} %: the supervisor types the PIN.</source>
+        <translation>Más de {limit} %: el supervisor escribe el PIN.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN.</source>
+        <translation>PIN incorrecto.</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Something went wrong inside the app. Nothing was charged twice; the details were written to the log. You can keep working.</source>
@@ -668,11 +747,11 @@
         <translation>Este sistema no ofrece bloqueo de archivos (ni flock ni msvcrt), así que pos-app no puede asegurarse de ser el único programa de caja en {folder}.</translation>
     </message>
     <message>
-        <source>The sales ledger {path} is damaged: part of it can no longer be read ({detail}). Nothing was changed in it. To sell again, start a fresh ledger (the damaged one is kept aside under a dated name) or restore a backup copy: run 'pos-app ledger recover', or start the app and choose.</source>
-        <translation>El registro de ventas {path} está dañado: una parte ya no se puede leer ({detail}). No se modificó nada en él. Para volver a vender, empiece un registro nuevo (el dañado se guarda aparte con la fecha en el nombre) o restaure una copia de respaldo: ejecute 'pos-app ledger recover', o abra la aplicación y elija.</translation>
+        <source>The sales ledger {path} is damaged: part of it can no longer be read ({detail}). Nothing was changed in it. To sell again, start a fresh ledger (the damaged one is kept aside under a dated name) or restore a backup copy: run &apos;pos-app ledger recover&apos;, or start the app and choose.</source>
+        <translation>El registro de ventas {path} está dañado: una parte ya no se puede leer ({detail}). No se modificó nada en él. Para volver a vender, empiece un registro nuevo (el dañado se guarda aparte con la fecha en el nombre) o restaure una copia de respaldo: ejecute &apos;pos-app ledger recover&apos;, o abra la aplicación y elija.</translation>
     </message>
     <message>
-        <source>The sales ledger cannot be written ({detail}). Nothing was sent to Mercado Pago. Check the free disk space and the data folder's permissions.</source>
+        <source>The sales ledger cannot be written ({detail}). Nothing was sent to Mercado Pago. Check the free disk space and the data folder&apos;s permissions.</source>
         <translation>No se puede escribir el registro de ventas ({detail}). No se envió nada a Mercado Pago. Revise el espacio libre en disco y los permisos de la carpeta de datos.</translation>
     </message>
     <message>
@@ -742,7 +821,7 @@
         <translation>Monto libre  (F2)</translation>
     </message>
     <message>
-        <source>Today's sales  (F3)</source>
+        <source>Today&apos;s sales  (F3)</source>
         <translation>Ventas de hoy  (F3)</translation>
     </message>
     <message>
@@ -754,7 +833,7 @@
         <translation>Monto libre</translation>
     </message>
     <message>
-        <source>Today's sales</source>
+        <source>Today&apos;s sales</source>
         <translation>Ventas de hoy</translation>
     </message>
     <message>
@@ -766,12 +845,24 @@
         <translation>Nueva venta</translation>
     </message>
     <message>
+        <source>Line discount</source>
+        <translation>Descuento en la línea</translation>
+    </message>
+    <message>
+        <source>Sale discount</source>
+        <translation>Descuento en la venta</translation>
+    </message>
+    <message>
         <source>Settings…</source>
         <translation>Configuración…</translation>
     </message>
     <message>
         <source>&amp;Tools</source>
         <translation>&amp;Herramientas</translation>
+    </message>
+    <message>
+        <source>Whole sale</source>
+        <translation>Toda la venta</translation>
     </message>
     <message>
         <source>Added {title} — {qty} × {price}</source>
@@ -987,7 +1078,7 @@
         <translation>Nueva sucursal</translation>
     </message>
     <message>
-        <source>Mercado Pago asks for the shop's address and its place on the map. Fields marked in red need attention.</source>
+        <source>Mercado Pago asks for the shop&apos;s address and its place on the map. Fields marked in red need attention.</source>
         <translation>Mercado Pago pide la dirección del negocio y su ubicación en el mapa. Los campos marcados en rojo necesitan atención.</translation>
     </message>
 </context>
@@ -1209,6 +1300,25 @@
     </message>
 </context>
 <context>
+    <name>PriceDialogs</name>
+    <message>
+        <source>−{percent} %</source>
+        <translation>−{percent} %</translation>
+    </message>
+    <message>
+        <source>−{amount}</source>
+        <translation>−{amount}</translation>
+    </message>
+    <message>
+        <source>now {price}</source>
+        <translation>ahora {price}</translation>
+    </message>
+    <message>
+        <source>Type the percentage like 10 or 12,5.</source>
+        <translation>Escriba el porcentaje así: 10 o 12,5.</translation>
+    </message>
+</context>
+<context>
     <name>ProductSearch</name>
     <message>
         <source>Code {code}</source>
@@ -1349,6 +1459,21 @@
     </message>
 </context>
 <context>
+    <name>ScaleLabel</name>
+    <message>
+        <source>That scale label was misread (its check digit is wrong): scan it again or type the weight.</source>
+        <translation>Esa etiqueta de balanza se leyó mal (su dígito verificador no coincide): escanéela de nuevo o escriba el peso.</translation>
+    </message>
+    <message>
+        <source>That scale label says 0: weigh the product again.</source>
+        <translation>Esa etiqueta de balanza dice 0: vuelva a pesar el producto.</translation>
+    </message>
+    <message>
+        <source>{title} is not sold by weight: check the product&apos;s code on the scale.</source>
+        <translation>{title} no se vende por peso: revise el código del producto en la balanza.</translation>
+    </message>
+</context>
+<context>
     <name>ScanField</name>
     <message>
         <source>Scan or search</source>
@@ -1481,7 +1606,7 @@
         <translation>El ID de la sucursal solo puede tener letras y números, hasta 60.</translation>
     </message>
     <message>
-        <source>The account has no store with external id {store}. Check the id (it is the store's external id, not its number), or create it.</source>
+        <source>The account has no store with external id {store}. Check the id (it is the store&apos;s external id, not its number), or create it.</source>
         <translation>La cuenta no tiene ninguna sucursal con el ID externo {store}. Revise el ID (es el ID externo de la sucursal, no su número) o créela.</translation>
     </message>
     <message>
@@ -1500,11 +1625,11 @@
         <translation>Configurar la caja — QR de Mercado Pago</translation>
     </message>
     <message>
-        <source>Welcome! Let's connect your Mercado Pago account</source>
+        <source>Welcome! Let&apos;s connect your Mercado Pago account</source>
         <translation>¡Le damos la bienvenida! Conectemos su cuenta de Mercado Pago</translation>
     </message>
     <message>
-        <source>This app shows your customer's total on the QR sticker of your counter; they pay with the Mercado Pago app. Three short steps: your account, your store and box, and the sticker.</source>
+        <source>This app shows your customer&apos;s total on the QR sticker of your counter; they pay with the Mercado Pago app. Three short steps: your account, your store and box, and the sticker.</source>
         <translation>Esta aplicación muestra el total de su cliente en el sticker QR de su caja; el cliente paga con la app de Mercado Pago. Tres pasos cortos: su cuenta, su sucursal y caja, y el sticker.</translation>
     </message>
     <message>
@@ -1524,7 +1649,7 @@
         <translation>Probar la demo primero</translation>
     </message>
     <message>
-        <source>Opens the app with a pretend Mercado Pago and a pretend customer's phone: nothing real is charged and nothing here is saved.</source>
+        <source>Opens the app with a pretend Mercado Pago and a pretend customer&apos;s phone: nothing real is charged and nothing here is saved.</source>
         <translation>Abre la aplicación con un Mercado Pago simulado y un teléfono de cliente simulado: no se cobra nada real y no se guarda nada.</translation>
     </message>
     <message>
@@ -1698,7 +1823,7 @@
         <translation>Todavía no hay cajas: cree una.</translation>
     </message>
     <message>
-        <source>Fetching the box's QR code…</source>
+        <source>Fetching the box&apos;s QR code…</source>
         <translation>Obteniendo el código QR de la caja…</translation>
     </message>
     <message>
@@ -1749,7 +1874,7 @@
 <context>
     <name>TodaySalesDialog</name>
     <message>
-        <source>Today's sales</source>
+        <source>Today&apos;s sales</source>
         <translation>Ventas de hoy</translation>
     </message>
     <message>
@@ -1854,12 +1979,6 @@ Venta {reference}</translation>
         <translation>Quitar la línea elegida  (Supr)</translation>
     </message>
     <message>
-        <source>F2 custom amount · F3 today's sales · F5 charge · F9 settings
-+ / − quantity · Delete remove · ↑ ↓ pick a product</source>
-        <translation>F2 monto libre · F3 ventas de hoy · F5 cobrar · F9 configuración
-+ / − cantidad · Supr quitar · ↑ ↓ elegir un producto</translation>
-    </message>
-    <message>
         <source>IVA included: {amount}</source>
         <translation>IVA incluido: {amount}</translation>
     </message>
@@ -1870,6 +1989,22 @@ Venta {reference}</translation>
     <message>
         <source>The cart is empty</source>
         <translation>El carrito está vacío</translation>
+    </message>
+    <message>
+        <source>F2 custom amount · F3 today&apos;s sales · F5 charge · F9 settings
++ / − quantity · Delete remove · ↑ ↓ pick a product
+F7 line discount · F8 sale discount</source>
+        <translation>F2 monto libre · F3 ventas de hoy · F5 cobrar · F9 configuración
++ / − cantidad · Supr quitar · ↑ ↓ elegir un producto
+F7 descuento en la línea · F8 descuento en la venta</translation>
+    </message>
+    <message>
+        <source>Discounts: −{amount}</source>
+        <translation>Descuentos: −{amount}</translation>
+    </message>
+    <message>
+        <source>Sale discount {what}</source>
+        <translation>Descuento en la venta {what}</translation>
     </message>
     <message>
         <source>1 item</source>
@@ -1915,7 +2050,7 @@ Venta {reference}</translation>
         <translation>El total debe ser mayor que cero.</translation>
     </message>
     <message>
-        <source>The total {total} is above this till's limit of {limit}.</source>
+        <source>The total {total} is above this till&apos;s limit of {limit}.</source>
         <translation>El total {total} supera el límite de esta caja, {limit}.</translation>
     </message>
     <message>
@@ -1947,8 +2082,55 @@ Venta {reference}</translation>
         <translation>Cada artículo necesita un nombre (los caracteres de control e invisibles no cuentan).</translation>
     </message>
     <message>
+        <source>The weight or measure must be between {low} and {high}.</source>
+        <translation>El peso o la medida deben estar entre {low} y {high}.</translation>
+    </message>
+    <message>
+        <source>The weight or measure can have at most 3 decimals.</source>
+        <translation>El peso o la medida pueden tener como máximo 3 decimales.</translation>
+    </message>
+    <message>
+        <source>A percentage discount must be more than 0 and at most 100.</source>
+        <translation>Un descuento porcentual debe ser mayor que 0 y como máximo 100.</translation>
+    </message>
+    <message>
+        <source>A percentage can have at most 2 decimals.</source>
+        <translation>Un porcentaje puede tener como máximo 2 decimales.</translation>
+    </message>
+    <message>
         <source>Amounts in {currency} can have at most {decimals} decimals.</source>
         <translation>Los montos en {currency} pueden tener como máximo {decimals} decimales.</translation>
+    </message>
+</context>
+<context>
+    <name>WeightDialog</name>
+    <message>
+        <source>Weight</source>
+        <translation>Peso</translation>
+    </message>
+    <message>
+        <source>{title} — {price}</source>
+        <translation>{title} — {price}</translation>
+    </message>
+    <message>
+        <source>Weight or measure in {unit}</source>
+        <translation>Peso o medida en {unit}</translation>
+    </message>
+    <message>
+        <source>How much ({unit})</source>
+        <translation>Cuánto ({unit})</translation>
+    </message>
+    <message>
+        <source>Enter add · Esc cancel</source>
+        <translation>Enter agregar · Esc cancelar</translation>
+    </message>
+    <message>
+        <source>{measure} = {total}</source>
+        <translation>{measure} = {total}</translation>
+    </message>
+    <message>
+        <source>Type the weight like {example}.</source>
+        <translation>Escriba el peso así: {example}.</translation>
     </message>
 </context>
 </TS>

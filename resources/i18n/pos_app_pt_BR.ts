@@ -83,7 +83,7 @@
         <translation>Usuário de teste:</translation>
     </message>
     <message>
-        <source>What the customer sees: Mercado Pago shows your business name and logo from your account (Your profile → Business information). Without them, the customer's phone shows the first item's name and picture instead.</source>
+        <source>What the customer sees: Mercado Pago shows your business name and logo from your account (Your profile → Business information). Without them, the customer&apos;s phone shows the first item&apos;s name and picture instead.</source>
         <translation>O que o cliente vê: o Mercado Pago mostra o nome e o logotipo do seu negócio cadastrados na sua conta (Seu perfil → Dados do negócio). Sem eles, o celular do cliente mostra no lugar o nome e a foto do primeiro item.</translation>
     </message>
     <message>
@@ -139,7 +139,7 @@
         <translation>Definido por MP_ACCESS_TOKEN</translation>
     </message>
     <message>
-        <source>Where the token is kept: in this computer's keyring ({backend}), never in a file.</source>
+        <source>Where the token is kept: in this computer&apos;s keyring ({backend}), never in a file.</source>
         <translation>Onde o token fica guardado: no chaveiro do sistema deste computador ({backend}), nunca em um arquivo.</translation>
     </message>
     <message>
@@ -241,6 +241,10 @@
         <translation>{n} pct.</translation>
     </message>
     <message>
+        <source>Discount {what}: {amount}</source>
+        <translation>Desconto {what}: {amount}</translation>
+    </message>
+    <message>
         <source>SKU {sku}</source>
         <translation>SKU {sku}</translation>
     </message>
@@ -294,7 +298,7 @@
         <translation>Quanto tempo o cliente tem para pagar. Depois disso o pedido sai do QR e a venda termina como expirada.</translation>
     </message>
     <message>
-        <source>empty = the store's name</source>
+        <source>empty = the store&apos;s name</source>
         <translation>vazio = o nome da loja</translation>
     </message>
     <message>
@@ -314,11 +318,11 @@
         <translation>Venda máxima:</translation>
     </message>
     <message>
-        <source>Name on the customer's phone:</source>
+        <source>Name on the customer&apos;s phone:</source>
         <translation>Nome no celular do cliente:</translation>
     </message>
     <message>
-        <source>Shown as the order's title when the customer scans.</source>
+        <source>Shown as the order&apos;s title when the customer scans.</source>
         <translation>Mostrado como título do pedido quando o cliente escaneia.</translation>
     </message>
     <message>
@@ -370,7 +374,7 @@
         <translation>opcional</translation>
     </message>
     <message>
-        <source>The webhook's secret signature (Your integrations → Webhooks). Kept in the keyring, like the token.</source>
+        <source>The webhook&apos;s secret signature (Your integrations → Webhooks). Kept in the keyring, like the token.</source>
         <translation>A assinatura secreta do webhook (Suas integrações → Webhooks). Guardada no chaveiro do sistema, como o token.</translation>
     </message>
     <message>
@@ -429,8 +433,8 @@
         <translation>O caixa {box} ainda aguarda o pagamento da venda {reference}. Conclua ou cancele essa venda antes de cobrar uma nova.</translation>
     </message>
     <message>
-        <source>This till has no Mercado Pago store and box yet. Open Settings (F9) or run 'pos-app configure'.</source>
-        <translation>Este computador ainda não tem loja nem caixa do Mercado Pago. Abra as Configurações (F9) ou execute 'pos-app configure'.</translation>
+        <source>This till has no Mercado Pago store and box yet. Open Settings (F9) or run &apos;pos-app configure&apos;.</source>
+        <translation>Este computador ainda não tem loja nem caixa do Mercado Pago. Abra as Configurações (F9) ou execute &apos;pos-app configure&apos;.</translation>
     </message>
     <message>
         <source>There is no sale with reference {reference}.</source>
@@ -540,7 +544,7 @@
 <context>
     <name>CustomerPhoneWindow</name>
     <message>
-        <source>Customer's phone (demo)</source>
+        <source>Customer&apos;s phone (demo)</source>
         <translation>Celular do cliente (demo)</translation>
     </message>
     <message>
@@ -609,6 +613,81 @@
     </message>
 </context>
 <context>
+    <name>DiscountDialog</name>
+    <message>
+        <source>Line discount</source>
+        <translation>Desconto no item</translation>
+    </message>
+    <message>
+        <source>Sale discount</source>
+        <translation>Desconto na venda</translation>
+    </message>
+    <message>
+        <source>{what}: {amount}</source>
+        <translation>{what}: {amount}</translation>
+    </message>
+    <message>
+        <source>Percentage (%)</source>
+        <translation>Porcentagem (%)</translation>
+    </message>
+    <message>
+        <source>Amount off ({symbol})</source>
+        <translation>Valor de desconto ({symbol})</translation>
+    </message>
+    <message>
+        <source>New unit price</source>
+        <translation>Novo preço unitário</translation>
+    </message>
+    <message>
+        <source>Supervisor PIN</source>
+        <translation>PIN do supervisor</translation>
+    </message>
+    <message>
+        <source>Kind (↑ ↓)</source>
+        <translation>Tipo (↑ ↓)</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>↑ ↓ kind · Enter apply · empty value removes the discount · Esc cancel</source>
+        <translation>↑ ↓ tipo · Enter aplicar · valor vazio remove o desconto · Esc cancelar</translation>
+    </message>
+    <message>
+        <source>e.g. 10</source>
+        <translation>ex.: 10</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>valor</translation>
+    </message>
+    <message>
+        <source>Discount {off} → {total}</source>
+        <translation>Desconto {off} → {total}</translation>
+    </message>
+    <message>
+        <source>Say why the price changes (damaged, expires today…).</source>
+        <translation>Diga por que o preço muda (avariado, vence hoje…).</translation>
+    </message>
+    <message>
+        <source>Discounts above {limit} % need the supervisor&apos;s PIN, and none is set on this till.</source>
+        <translation>Descontos acima de {limit} % precisam do PIN do supervisor, e este caixa não tem um configurado.</translation>
+    </message>
+    <message>
+        <source>Above {limit} %: the supervisor types the PIN.</source>
+        <translation>Acima de {limit} %: o supervisor digita o PIN.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN.</source>
+        <translation>PIN incorreto.</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Something went wrong inside the app. Nothing was charged twice; the details were written to the log. You can keep working.</source>
@@ -668,11 +747,11 @@
         <translation>Este sistema não oferece bloqueio de arquivos (nem flock nem msvcrt), então o pos-app não pode garantir que é o único programa de caixa em {folder}.</translation>
     </message>
     <message>
-        <source>The sales ledger {path} is damaged: part of it can no longer be read ({detail}). Nothing was changed in it. To sell again, start a fresh ledger (the damaged one is kept aside under a dated name) or restore a backup copy: run 'pos-app ledger recover', or start the app and choose.</source>
-        <translation>O registro de vendas {path} está danificado: uma parte não pode mais ser lida ({detail}). Nada foi alterado nele. Para voltar a vender, comece um registro novo (o danificado fica guardado à parte com a data no nome) ou restaure uma cópia de segurança: execute 'pos-app ledger recover', ou abra o aplicativo e escolha.</translation>
+        <source>The sales ledger {path} is damaged: part of it can no longer be read ({detail}). Nothing was changed in it. To sell again, start a fresh ledger (the damaged one is kept aside under a dated name) or restore a backup copy: run &apos;pos-app ledger recover&apos;, or start the app and choose.</source>
+        <translation>O registro de vendas {path} está danificado: uma parte não pode mais ser lida ({detail}). Nada foi alterado nele. Para voltar a vender, comece um registro novo (o danificado fica guardado à parte com a data no nome) ou restaure uma cópia de segurança: execute &apos;pos-app ledger recover&apos;, ou abra o aplicativo e escolha.</translation>
     </message>
     <message>
-        <source>The sales ledger cannot be written ({detail}). Nothing was sent to Mercado Pago. Check the free disk space and the data folder's permissions.</source>
+        <source>The sales ledger cannot be written ({detail}). Nothing was sent to Mercado Pago. Check the free disk space and the data folder&apos;s permissions.</source>
         <translation>Não é possível gravar o registro de vendas ({detail}). Nada foi enviado ao Mercado Pago. Verifique o espaço livre em disco e as permissões da pasta de dados.</translation>
     </message>
     <message>
@@ -742,7 +821,7 @@
         <translation>Valor avulso  (F2)</translation>
     </message>
     <message>
-        <source>Today's sales  (F3)</source>
+        <source>Today&apos;s sales  (F3)</source>
         <translation>Vendas de hoje  (F3)</translation>
     </message>
     <message>
@@ -754,7 +833,7 @@
         <translation>Valor avulso</translation>
     </message>
     <message>
-        <source>Today's sales</source>
+        <source>Today&apos;s sales</source>
         <translation>Vendas de hoje</translation>
     </message>
     <message>
@@ -766,12 +845,24 @@
         <translation>Nova venda</translation>
     </message>
     <message>
+        <source>Line discount</source>
+        <translation>Desconto no item</translation>
+    </message>
+    <message>
+        <source>Sale discount</source>
+        <translation>Desconto na venda</translation>
+    </message>
+    <message>
         <source>Settings…</source>
         <translation>Configurações…</translation>
     </message>
     <message>
         <source>&amp;Tools</source>
         <translation>&amp;Ferramentas</translation>
+    </message>
+    <message>
+        <source>Whole sale</source>
+        <translation>Venda inteira</translation>
     </message>
     <message>
         <source>Added {title} — {qty} × {price}</source>
@@ -987,7 +1078,7 @@
         <translation>Nova loja</translation>
     </message>
     <message>
-        <source>Mercado Pago asks for the shop's address and its place on the map. Fields marked in red need attention.</source>
+        <source>Mercado Pago asks for the shop&apos;s address and its place on the map. Fields marked in red need attention.</source>
         <translation>O Mercado Pago pede o endereço do negócio e a localização dele no mapa. Os campos marcados em vermelho precisam de atenção.</translation>
     </message>
 </context>
@@ -1209,6 +1300,25 @@
     </message>
 </context>
 <context>
+    <name>PriceDialogs</name>
+    <message>
+        <source>−{percent} %</source>
+        <translation>−{percent} %</translation>
+    </message>
+    <message>
+        <source>−{amount}</source>
+        <translation>−{amount}</translation>
+    </message>
+    <message>
+        <source>now {price}</source>
+        <translation>agora {price}</translation>
+    </message>
+    <message>
+        <source>Type the percentage like 10 or 12,5.</source>
+        <translation>Digite a porcentagem assim: 10 ou 12,5.</translation>
+    </message>
+</context>
+<context>
     <name>ProductSearch</name>
     <message>
         <source>Code {code}</source>
@@ -1349,6 +1459,21 @@
     </message>
 </context>
 <context>
+    <name>ScaleLabel</name>
+    <message>
+        <source>That scale label was misread (its check digit is wrong): scan it again or type the weight.</source>
+        <translation>Essa etiqueta de balança foi lida errado (o dígito verificador não confere): escaneie de novo ou digite o peso.</translation>
+    </message>
+    <message>
+        <source>That scale label says 0: weigh the product again.</source>
+        <translation>Essa etiqueta de balança diz 0: pese o produto de novo.</translation>
+    </message>
+    <message>
+        <source>{title} is not sold by weight: check the product&apos;s code on the scale.</source>
+        <translation>{title} não é vendido por peso: confira o código do produto na balança.</translation>
+    </message>
+</context>
+<context>
     <name>ScanField</name>
     <message>
         <source>Scan or search</source>
@@ -1481,7 +1606,7 @@
         <translation>O ID da loja só pode ter letras e números, no máximo 60.</translation>
     </message>
     <message>
-        <source>The account has no store with external id {store}. Check the id (it is the store's external id, not its number), or create it.</source>
+        <source>The account has no store with external id {store}. Check the id (it is the store&apos;s external id, not its number), or create it.</source>
         <translation>A conta não tem nenhuma loja com o ID externo {store}. Verifique o ID (é o ID externo da loja, não o número dela) ou crie a loja.</translation>
     </message>
     <message>
@@ -1500,11 +1625,11 @@
         <translation>Configurar o caixa — QR do Mercado Pago</translation>
     </message>
     <message>
-        <source>Welcome! Let's connect your Mercado Pago account</source>
+        <source>Welcome! Let&apos;s connect your Mercado Pago account</source>
         <translation>Boas-vindas! Vamos conectar a sua conta do Mercado Pago</translation>
     </message>
     <message>
-        <source>This app shows your customer's total on the QR sticker of your counter; they pay with the Mercado Pago app. Three short steps: your account, your store and box, and the sticker.</source>
+        <source>This app shows your customer&apos;s total on the QR sticker of your counter; they pay with the Mercado Pago app. Three short steps: your account, your store and box, and the sticker.</source>
         <translation>Este aplicativo mostra o total do seu cliente no adesivo QR do seu caixa; o cliente paga com o app do Mercado Pago. Três passos rápidos: a sua conta, a sua loja e caixa, e o adesivo.</translation>
     </message>
     <message>
@@ -1524,7 +1649,7 @@
         <translation>Experimentar a demo primeiro</translation>
     </message>
     <message>
-        <source>Opens the app with a pretend Mercado Pago and a pretend customer's phone: nothing real is charged and nothing here is saved.</source>
+        <source>Opens the app with a pretend Mercado Pago and a pretend customer&apos;s phone: nothing real is charged and nothing here is saved.</source>
         <translation>Abre o aplicativo com um Mercado Pago de mentira e um celular de cliente de mentira: nada real é cobrado e nada aqui é salvo.</translation>
     </message>
     <message>
@@ -1698,7 +1823,7 @@
         <translation>Ainda não há caixas: crie um.</translation>
     </message>
     <message>
-        <source>Fetching the box's QR code…</source>
+        <source>Fetching the box&apos;s QR code…</source>
         <translation>Buscando o código QR do caixa…</translation>
     </message>
     <message>
@@ -1749,7 +1874,7 @@
 <context>
     <name>TodaySalesDialog</name>
     <message>
-        <source>Today's sales</source>
+        <source>Today&apos;s sales</source>
         <translation>Vendas de hoje</translation>
     </message>
     <message>
@@ -1854,12 +1979,6 @@ Venda {reference}</translation>
         <translation>Remover a linha escolhida  (Delete)</translation>
     </message>
     <message>
-        <source>F2 custom amount · F3 today's sales · F5 charge · F9 settings
-+ / − quantity · Delete remove · ↑ ↓ pick a product</source>
-        <translation>F2 valor avulso · F3 vendas de hoje · F5 cobrar · F9 configurações
-+ / − quantidade · Delete remover · ↑ ↓ escolher um produto</translation>
-    </message>
-    <message>
         <source>IVA included: {amount}</source>
         <translation>IVA incluído: {amount}</translation>
     </message>
@@ -1870,6 +1989,22 @@ Venda {reference}</translation>
     <message>
         <source>The cart is empty</source>
         <translation>O carrinho está vazio</translation>
+    </message>
+    <message>
+        <source>F2 custom amount · F3 today&apos;s sales · F5 charge · F9 settings
++ / − quantity · Delete remove · ↑ ↓ pick a product
+F7 line discount · F8 sale discount</source>
+        <translation>F2 valor avulso · F3 vendas de hoje · F5 cobrar · F9 configurações
++ / − quantidade · Delete remover · ↑ ↓ escolher um produto
+F7 desconto no item · F8 desconto na venda</translation>
+    </message>
+    <message>
+        <source>Discounts: −{amount}</source>
+        <translation>Descontos: −{amount}</translation>
+    </message>
+    <message>
+        <source>Sale discount {what}</source>
+        <translation>Desconto na venda {what}</translation>
     </message>
     <message>
         <source>1 item</source>
@@ -1915,7 +2050,7 @@ Venda {reference}</translation>
         <translation>O total deve ser maior que zero.</translation>
     </message>
     <message>
-        <source>The total {total} is above this till's limit of {limit}.</source>
+        <source>The total {total} is above this till&apos;s limit of {limit}.</source>
         <translation>O total {total} passa do limite deste caixa, de {limit}.</translation>
     </message>
     <message>
@@ -1947,8 +2082,55 @@ Venda {reference}</translation>
         <translation>Cada item precisa de um nome (caracteres de controle e invisíveis não contam).</translation>
     </message>
     <message>
+        <source>The weight or measure must be between {low} and {high}.</source>
+        <translation>O peso ou a medida devem estar entre {low} e {high}.</translation>
+    </message>
+    <message>
+        <source>The weight or measure can have at most 3 decimals.</source>
+        <translation>O peso ou a medida podem ter no máximo 3 casas decimais.</translation>
+    </message>
+    <message>
+        <source>A percentage discount must be more than 0 and at most 100.</source>
+        <translation>Um desconto percentual deve ser maior que 0 e no máximo 100.</translation>
+    </message>
+    <message>
+        <source>A percentage can have at most 2 decimals.</source>
+        <translation>Uma porcentagem pode ter no máximo 2 casas decimais.</translation>
+    </message>
+    <message>
         <source>Amounts in {currency} can have at most {decimals} decimals.</source>
         <translation>Valores em {currency} podem ter no máximo {decimals} casas decimais.</translation>
+    </message>
+</context>
+<context>
+    <name>WeightDialog</name>
+    <message>
+        <source>Weight</source>
+        <translation>Peso</translation>
+    </message>
+    <message>
+        <source>{title} — {price}</source>
+        <translation>{title} — {price}</translation>
+    </message>
+    <message>
+        <source>Weight or measure in {unit}</source>
+        <translation>Peso ou medida em {unit}</translation>
+    </message>
+    <message>
+        <source>How much ({unit})</source>
+        <translation>Quanto ({unit})</translation>
+    </message>
+    <message>
+        <source>Enter add · Esc cancel</source>
+        <translation>Enter adicionar · Esc cancelar</translation>
+    </message>
+    <message>
+        <source>{measure} = {total}</source>
+        <translation>{measure} = {total}</translation>
+    </message>
+    <message>
+        <source>Type the weight like {example}.</source>
+        <translation>Digite o peso assim: {example}.</translation>
     </message>
 </context>
 </TS>
