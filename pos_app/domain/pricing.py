@@ -14,9 +14,10 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
 from pos_app.domain.money import Site, quantize
-from pos_app.domain.validation import CTX, ValidationError, check_amount_bounds
+from pos_app.domain.validation import ValidationError, check_amount_bounds
 from pos_app.i18n import QT_TRANSLATE_NOOP, message
 
+CTX = "Validation"  # the messages share the validation messages' context
 MEASURE_DECIMALS = 3
 MEASURE_QUANTUM = Decimal("0.001")
 MAX_MEASURE = Decimal("9999.999")
