@@ -149,7 +149,8 @@ class MainWindow(QMainWindow):
 
         catalog = runtime.ledger.catalog
         self.labels = ScaleLabels(
-            catalog.lookup_code, layouts_for(runtime.config.scale_labels, site.site_id)
+            catalog.lookup_code,
+            lambda: layouts_for(self.rt.config.scale_labels, site.site_id),
         )
         self.search = ProductSearch(
             self.scan,

@@ -199,10 +199,13 @@ class ScaleLabels:
     """
 
     def __init__(
-        self, lookup: Callable[[str], Product | None], layouts: tuple[ScaleLayout, ...]
+        self,
+        lookup: Callable[[str], Product | None],
+        layouts: Callable[[], tuple[ScaleLayout, ...]],
     ) -> None:
+        """``layouts``: asked at each scan, so a change in Settings applies at once."""
         self._lookup = lookup
-        self.layouts = layouts
+        self._layouts = layouts
         self._label: tuple[Product, ScaleLabel] | None = None
         self._error: tuple[str, Message] | None = None
 
@@ -210,7 +213,7 @@ class ScaleLabels:
         self._label = None
         self._error = None
         try:
-            label = read_scale_label(text, self.layouts)
+            label = read_scale_label(text, self._layouts())
         except ScaleLabelError as exc:
             self._error = (text.strip(), exc.msg)
             return None

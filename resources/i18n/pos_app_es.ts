@@ -688,6 +688,65 @@
     </message>
 </context>
 <context>
+    <name>DiscountSettings</name>
+    <message>
+        <source>Discounts and scales</source>
+        <translation>Descuentos y balanzas</translation>
+    </message>
+    <message>
+        <source>Larger discounts need the supervisor&apos;s PIN. 0 = every discount does.</source>
+        <translation>Los descuentos mayores necesitan el PIN del supervisor. 0 = todos lo necesitan.</translation>
+    </message>
+    <message>
+        <source>saved — type to replace</source>
+        <translation>guardado: escriba para reemplazarlo</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>No PIN (discounts above the limit are refused)</source>
+        <translation>Sin PIN (se rechazan los descuentos por encima del límite)</translation>
+    </message>
+    <message>
+        <source>4 to 8 digits. Kept as a hash: nobody can read it back.</source>
+        <translation>De 4 a 8 dígitos. Se guarda como hash: nadie puede volver a leerlo.</translation>
+    </message>
+    <message>
+        <source>empty = the country&apos;s usual layout</source>
+        <translation>vacío = el formato habitual del país</translation>
+    </message>
+    <message>
+        <source>Presets: {names}; or PREFIX-CODE-weight|price-DIGITS-DECIMALS.</source>
+        <translation>Predefinidos: {names}; o PREFIJO-CÓDIGO-weight|price-DÍGITOS-DECIMALES.</translation>
+    </message>
+    <message>
+        <source>Discount without PIN up to:</source>
+        <translation>Descuento sin PIN hasta:</translation>
+    </message>
+    <message>
+        <source>Supervisor PIN:</source>
+        <translation>PIN del supervisor:</translation>
+    </message>
+    <message>
+        <source>Scale labels:</source>
+        <translation>Etiquetas de balanza:</translation>
+    </message>
+    <message>
+        <source>A whole percentage from 0 to 100.</source>
+        <translation>Un porcentaje entero de 0 a 100.</translation>
+    </message>
+    <message>
+        <source>A PIN is 4 to 8 digits.</source>
+        <translation>Un PIN tiene de 4 a 8 dígitos.</translation>
+    </message>
+    <message>
+        <source>Not a scale label layout: use a preset or a layout like 20-5-weight-5-3.</source>
+        <translation>No es un formato de etiqueta de balanza: use uno predefinido o uno como 20-5-weight-5-3.</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Something went wrong inside the app. Nothing was charged twice; the details were written to the log. You can keep working.</source>

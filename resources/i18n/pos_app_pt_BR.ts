@@ -688,6 +688,65 @@
     </message>
 </context>
 <context>
+    <name>DiscountSettings</name>
+    <message>
+        <source>Discounts and scales</source>
+        <translation>Descontos e balanças</translation>
+    </message>
+    <message>
+        <source>Larger discounts need the supervisor&apos;s PIN. 0 = every discount does.</source>
+        <translation>Descontos maiores precisam do PIN do supervisor. 0 = todos precisam.</translation>
+    </message>
+    <message>
+        <source>saved — type to replace</source>
+        <translation>salvo: digite para substituir</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>nenhum</translation>
+    </message>
+    <message>
+        <source>No PIN (discounts above the limit are refused)</source>
+        <translation>Sem PIN (descontos acima do limite são recusados)</translation>
+    </message>
+    <message>
+        <source>4 to 8 digits. Kept as a hash: nobody can read it back.</source>
+        <translation>De 4 a 8 dígitos. Guardado como hash: ninguém consegue lê-lo de volta.</translation>
+    </message>
+    <message>
+        <source>empty = the country&apos;s usual layout</source>
+        <translation>vazio = o formato usual do país</translation>
+    </message>
+    <message>
+        <source>Presets: {names}; or PREFIX-CODE-weight|price-DIGITS-DECIMALS.</source>
+        <translation>Predefinidos: {names}; ou PREFIXO-CÓDIGO-weight|price-DÍGITOS-DECIMAIS.</translation>
+    </message>
+    <message>
+        <source>Discount without PIN up to:</source>
+        <translation>Desconto sem PIN até:</translation>
+    </message>
+    <message>
+        <source>Supervisor PIN:</source>
+        <translation>PIN do supervisor:</translation>
+    </message>
+    <message>
+        <source>Scale labels:</source>
+        <translation>Etiquetas de balança:</translation>
+    </message>
+    <message>
+        <source>A whole percentage from 0 to 100.</source>
+        <translation>Uma porcentagem inteira de 0 a 100.</translation>
+    </message>
+    <message>
+        <source>A PIN is 4 to 8 digits.</source>
+        <translation>Um PIN tem de 4 a 8 dígitos.</translation>
+    </message>
+    <message>
+        <source>Not a scale label layout: use a preset or a layout like 20-5-weight-5-3.</source>
+        <translation>Não é um formato de etiqueta de balança: use um predefinido ou um como 20-5-weight-5-3.</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Something went wrong inside the app. Nothing was charged twice; the details were written to the log. You can keep working.</source>

@@ -175,3 +175,37 @@ def test_label_line_discount_sale_discount_paid(
     assert sale is not None and sale.total == Decimal("13377.00")
     assert sale.sale_discount == Discount(DiscountKind.AMOUNT, Decimal(500))
     screenshot(window, "24_paid_weighed_and_discounts")
+
+
+def test_settings_set_the_limit_the_pin_and_the_scale_layouts(
+    window: MainWindow, qtbot: QtBot, screenshot: Any
+) -> None:
+    from pos_app.settings import config as config_mod
+    from pos_app.ui.settings_dialog import SECTION_CHARGING
+
+    dialog = window.open_settings()
+    assert dialog is not None
+    dialog.resize(980, 720)
+    dialog.show_section(SECTION_CHARGING)
+    page = dialog.charging.discounts
+    page.max_discount.setText("101")
+    page.pin.setText("12")
+    page.scales.setText("20-5-weight-6-3")
+    assert "0 to 100" in page.max_discount_field.error.text()
+    assert "4 to 8 digits" in page.pin_field.error.text()
+    assert "layout" in page.scales_field.error.text()
+    assert not dialog.ok_button.isEnabled()
+    page.max_discount.setText("30")
+    page.pin.setText("2468")
+    page.scales.setText("co-price")
+    assert dialog.ok_button.isEnabled(), dialog.footer.text()
+    dialog.stack.currentWidget().ensureWidgetVisible(page)
+    screenshot(dialog, "27_settings_discounts_and_scales")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.rt.config.max_discount_percent == 30, timeout=WAIT)
+    saved = config_mod.load().config
+    assert saved.max_discount_percent == 30 and saved.scale_labels == "co-price"
+    assert supervisor.check_pin("2468", saved.supervisor_pin)
+    # the new layout applies to the next scan: the Argentine label is no longer a label
+    scan(qtbot, window, HAM_LABEL)
+    assert window.model.is_empty()
