@@ -31,6 +31,8 @@ from pos_app.checkout.events import ConnectionChanged, EventBus, NotificationSee
 from pos_app.checkout.verdict import Verdict, evaluate
 from pos_app.domain.cart import Cart, CartLine
 from pos_app.domain.money import Site
+from pos_app.domain.order_lines import order_lines
+from pos_app.domain.pricing import Discount
 from pos_app.domain.records import SaleSnapshot
 from pos_app.domain.sale import SaleStatus, Tender, can_transition
 from pos_app.domain.validation import MAX_ORDER_TITLE, check_chargeable, clean_text
@@ -134,7 +136,11 @@ class CheckoutEngine:
             wake.set()
 
     async def charge(
-        self, lines: Sequence[CartLine], *, replace_pending: bool = False
+        self,
+        lines: Sequence[CartLine],
+        *,
+        replace_pending: bool = False,
+        sale_discount: Discount | None = None,
     ) -> SaleSnapshot:
         """Write the sale, send its order to the box and start tracking it."""
         s = self.settings
@@ -143,6 +149,7 @@ class CheckoutEngine:
         cart = Cart(s.site)
         for line in lines:
             cart.add(line)
+        cart.sale_discount = sale_discount
         total = cart.total()
         check_chargeable(total, len(cart), s.site, s.max_total)
         for previous in self.ledger.open_sales(s.box_external_id):
@@ -163,6 +170,7 @@ class CheckoutEngine:
             iva_total=cart.iva_total() if s.site.reports_iva else None,
             now=now,
             expires_at=now + s.ttl,
+            sale_discount=sale_discount,
         )
         self._timers[sale.external_reference] = _SaleTimer(mono, mono + s.ttl.total_seconds())
         self._publish(sale, None, "charge")
@@ -349,16 +357,20 @@ class CheckoutEngine:
 
     # == sending ===============================================================================
     def _order_request(self, sale: SaleSnapshot) -> BoxOrderRequest:
+        # Measured lines and discounts become exact items in one pure function.
+        cart = Cart(self.settings.site)
+        cart.restore(list(sale.lines))
+        cart.sale_discount = sale.sale_discount
         items = [
             OrderItem(
-                title=line.title,
-                unit_price=line.unit_price,
-                quantity=line.quantity,
-                unit_measure=line.unit_measure.value,
-                sku_number=line.sku,
-                category=line.category,
+                title=item.title,
+                unit_price=item.unit_price,
+                quantity=item.quantity,
+                unit_measure=item.unit_measure,
+                sku_number=item.sku,
+                category=item.category,
             )
-            for line in sale.lines
+            for item in order_lines(cart)
         ]
         count = sum(line.quantity for line in sale.lines)
         assert sale.expires_at is not None

@@ -74,6 +74,20 @@ def build_parser() -> argparse.ArgumentParser:
         'this computer; "" for none)',
     )
     p.add_argument("--token-stdin", action="store_true", help="read the access token from stdin")
+    p.add_argument(
+        "--max-discount", type=int, metavar="PERCENT", help="largest discount without the PIN"
+    )
+    p.add_argument(
+        "--supervisor-pin-stdin",
+        action="store_true",
+        help="read the supervisor's PIN (4 to 8 digits) from stdin; an empty line removes it",
+    )
+    p.add_argument(
+        "--scale-labels",
+        metavar="LAYOUT[,LAYOUT]",
+        help="scale label layouts: presets (ar-weight, ar-price, ar-price-cents, co-price, "
+        'co-weight) or PREFIX-CODE-weight|price-DIGITS-DECIMALS; "" for the country\'s',
+    )
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("catalog", help="product catalog")

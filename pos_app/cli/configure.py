@@ -9,6 +9,7 @@ import httpx
 
 from pos_app.cli.output import EXIT_ERROR, EXIT_OK, EXIT_USAGE, err, print_json
 from pos_app.domain.money import format_money, site_for
+from pos_app.domain.scale_label import layouts_problem
 from pos_app.domain.validation import (
     MAX_ORDER_TITLE,
     ValidationError,
@@ -20,7 +21,7 @@ from pos_app.mercadopago.credentials import AccessToken
 from pos_app.mercadopago.errors import MercadoPagoError
 from pos_app.runtime import resolve_base_url
 from pos_app.settings import config as config_mod
-from pos_app.settings import forms, secrets
+from pos_app.settings import forms, secrets, supervisor
 from pos_app.settings.config import Config, PollSchedule
 from pos_app.settings.setup import (
     SetupError,
@@ -195,7 +196,32 @@ def _apply_local_options(config: Config, args: argparse.Namespace) -> Config:
         except ValueError as exc:
             raise ValueError(f"--notify-trusted-proxy: {exc}") from None
         changes["notify_trusted_proxies"] = ",".join(proxies)
+    changes.update(_discount_options(args))
     return config.with_changes(**changes)
+
+
+def _discount_options(args: argparse.Namespace) -> dict[str, object]:
+    changes: dict[str, object] = {}
+    if getattr(args, "max_discount", None) is not None:
+        if problem := supervisor.max_discount_problem(args.max_discount):
+            raise ValueError(f"--max-discount: {problem}")
+        changes["max_discount_percent"] = args.max_discount
+    if getattr(args, "scale_labels", None) is not None:
+        names = [part.strip() for part in args.scale_labels.split(",") if part.strip()]
+        if problem := layouts_problem(names):
+            raise ValueError(f"--scale-labels: {problem}")
+        changes["scale_labels"] = ",".join(names)
+    if getattr(args, "supervisor_pin_stdin", False):
+        if args.token_stdin:
+            raise ValueError("--supervisor-pin-stdin and --token-stdin: one at a time")
+        pin = sys.stdin.readline().strip()
+        if not pin:
+            changes["supervisor_pin"] = ""
+        elif problem := supervisor.pin_problem(pin):
+            raise ValueError(f"--supervisor-pin-stdin: {problem}")
+        else:
+            changes["supervisor_pin"] = supervisor.hash_pin(pin)
+    return changes
 
 
 async def _apply_account(config: Config, args: argparse.Namespace, token: AccessToken) -> Config:

@@ -12,6 +12,14 @@ from decimal import ROUND_FLOOR, Decimal
 from enum import StrEnum
 
 from pos_app.domain.money import Site, quantize
+from pos_app.domain.order_lines import charged_amounts
+from pos_app.domain.pricing import (
+    Discount,
+    SaleUnit,
+    check_measure,
+    iva_contained,
+    line_gross,
+)
 from pos_app.domain.validation import (
     IVA_RATES,
     MAX_QUANTITY,
@@ -41,22 +49,49 @@ class CartLine:
     category: str = ""
     unit_measure: UnitMeasure = UnitMeasure.UNIT
     iva_rate: Decimal = Decimal(0)
+    # Sold by measure (kg, g, l, m): ``unit_price`` is per unit of measure, ``measure`` is how
+    # much was sold (three decimals at most) and ``quantity`` stays 1.
+    sale_unit: SaleUnit = SaleUnit.UNIT
+    measure: Decimal | None = None
+    discount: Discount | None = None
+
+    @property
+    def is_measured(self) -> bool:
+        return self.measure is not None
+
+    @property
+    def amount(self) -> Decimal:
+        """How much was sold: the measure (``0.350`` kg) or the number of units."""
+        return self.measure if self.measure is not None else Decimal(self.quantity)
 
     @property
     def key(self) -> str:
         """Lines with the same key merge: same product at the same price (and IVA rate: two
-        custom amounts alike but for their rate stay apart)."""
-        return f"{self.sku}\x00{self.unit_price}\x00{self.title}\x00{self.iva_rate}"
+        custom amounts alike but for their rate stay apart; and the same discount). A measured
+        line never merges: each weighing is its own line."""
+        if self.measure is not None:
+            return f"{id(self)}"
+        return (
+            f"{self.sku}\x00{self.unit_price}\x00{self.title}\x00{self.iva_rate}\x00{self.discount}"
+        )
+
+    def gross(self, site: Site) -> Decimal:
+        """Before the line's discount: price × quantity or measure, rounded once."""
+        return line_gross(self.unit_price, self.amount, site)
+
+    def discount_amount(self, site: Site) -> Decimal:
+        """What the line's own discount takes off (0 without one)."""
+        if self.discount is None:
+            return Decimal(0)
+        return self.discount.amount_off(self.gross(site), self.amount, site)
 
     def total(self, site: Site) -> Decimal:
-        return quantize(self.unit_price * self.quantity, site)
+        """What the line costs after its own discount (a sale discount comes on top)."""
+        return self.gross(site) - self.discount_amount(site)
 
     def iva_contained(self, site: Site) -> Decimal:
         """IVA included in this line's total, unrounded (the sale rounds once)."""
-        if not self.iva_rate:
-            return Decimal(0)
-        total = self.total(site)
-        return total * self.iva_rate / (Decimal(100) + self.iva_rate)
+        return iva_contained(self.total(site), self.iva_rate)
 
 
 class Cart:
@@ -65,6 +100,7 @@ class Cart:
     def __init__(self, site: Site) -> None:
         self.site = site
         self._lines: list[CartLine] = []
+        self.sale_discount: Discount | None = None
 
     # -- reading ----------------------------------------------------------------------------
     def __len__(self) -> int:
@@ -84,8 +120,23 @@ class Cart:
     def is_empty(self) -> bool:
         return not self._lines
 
-    def total(self) -> Decimal:
+    def subtotal(self) -> Decimal:
+        """The lines' totals (each after its own discount), before the sale's discount."""
         return quantize(sum((line.total(self.site) for line in self._lines), Decimal(0)), self.site)
+
+    def sale_discount_amount(self) -> Decimal:
+        if self.sale_discount is None:
+            return Decimal(0)
+        subtotal = self.subtotal()
+        return self.sale_discount.amount_off(subtotal, Decimal(1), self.site)
+
+    def discount_total(self) -> Decimal:
+        """Every discount in the cart: the lines' own and the sale's."""
+        own = sum((line.discount_amount(self.site) for line in self._lines), Decimal(0))
+        return own + self.sale_discount_amount()
+
+    def total(self) -> Decimal:
+        return self.subtotal() - self.sale_discount_amount()
 
     def item_count(self) -> int:
         return sum(line.quantity for line in self._lines)
@@ -101,8 +152,18 @@ class Cart:
         which is never exactly half a peso, so half-up versus half-even never decides anything.
         Exempt lines (rate 0) contribute 0; an exempt-only cart contains 0.
         """
-        raw = sum((line.iva_contained(self.site) for line in self._lines), Decimal(0))
-        return quantize(raw, self.site)
+        return quantize(sum(self._iva_by_rate_raw().values(), Decimal(0)), self.site)
+
+    def _iva_by_rate_raw(self) -> dict[Decimal, Decimal]:
+        """IVA contained per rate, unrounded, on the prices actually charged: each line's
+        total after its own discount and its share of the sale's discount."""
+        raw: dict[Decimal, Decimal] = {}
+        for line, charged in zip(self._lines, charged_amounts(self), strict=True):
+            if line.iva_rate:
+                raw[line.iva_rate] = raw.get(line.iva_rate, Decimal(0)) + iva_contained(
+                    charged, line.iva_rate
+                )
+        return raw
 
     def iva_by_rate(self) -> tuple[tuple[Decimal, Decimal], ...]:
         """``(rate, IVA contained)`` for each non-zero rate in the cart, highest rate first.
@@ -110,12 +171,7 @@ class Cart:
         The amounts are rounded to the site's decimals so that they add up to exactly
         :meth:`iva_total` (largest remainder), so a receipt's breakdown and its total agree.
         """
-        raw: dict[Decimal, Decimal] = {}
-        for line in self._lines:
-            if line.iva_rate:
-                raw[line.iva_rate] = raw.get(line.iva_rate, Decimal(0)) + line.iva_contained(
-                    self.site
-                )
+        raw = self._iva_by_rate_raw()
         if not raw:
             return ()
         quantum = self.site.quantum
@@ -137,6 +193,10 @@ class Cart:
             unit_price=check_unit_price(line.unit_price, self.site),
         )
         check_quantity(line.quantity)
+        if line.measure is not None:
+            check_measure(line.measure)
+            if line.quantity != 1:
+                raise ValueError("a measured line has quantity 1")
         for row, existing in enumerate(self._lines):
             if existing.key == line.key:
                 self._lines[row] = replace(
@@ -147,6 +207,8 @@ class Cart:
         return len(self._lines) - 1
 
     def set_quantity(self, row: int, quantity: int) -> CartLine:
+        if self._lines[row].is_measured:
+            return self._lines[row]  # a weighed line is weighed again, not multiplied
         line = replace(self._lines[row], quantity=check_quantity(quantity))
         self._lines[row] = line
         return line
@@ -157,11 +219,22 @@ class Cart:
         wanted = min(MAX_QUANTITY, max(MIN_QUANTITY, current + delta))
         return self.set_quantity(row, wanted)
 
+    def set_measure(self, row: int, measure: Decimal) -> CartLine:
+        line = replace(self._lines[row], measure=check_measure(measure))
+        self._lines[row] = line
+        return line
+
+    def set_line_discount(self, row: int, discount: Discount | None) -> CartLine:
+        line = replace(self._lines[row], discount=discount)
+        self._lines[row] = line
+        return line
+
     def remove(self, row: int) -> CartLine:
         return self._lines.pop(row)
 
     def clear(self) -> None:
         self._lines.clear()
+        self.sale_discount = None
 
     def restore(self, lines: list[CartLine]) -> None:
         """Load lines already validated (a sale read back from the ledger)."""

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from pos_app.domain.cart import CartLine, UnitMeasure
+from pos_app.domain.pricing import SaleUnit
 
 
 @dataclass(frozen=True)
@@ -18,8 +19,17 @@ class Product:
     category: str = ""
     unit_measure: UnitMeasure = UnitMeasure.UNIT
     iva_rate: Decimal = Decimal(0)
+    # kg, g, l or m: ``unit_price`` is the price per unit of that measure.
+    sale_unit: SaleUnit = SaleUnit.UNIT
 
-    def to_line(self, quantity: int = 1) -> CartLine:
+    @property
+    def is_measured(self) -> bool:
+        return self.sale_unit.is_measured
+
+    def to_line(self, quantity: int = 1, *, measure: Decimal | None = None) -> CartLine:
+        """A line of this product; a measured product needs ``measure`` (how much)."""
+        if self.is_measured and measure is None:
+            raise ValueError("a product sold by measure needs its weight or measure")
         return CartLine(
             sku=self.sku,
             title=self.title,
@@ -29,6 +39,8 @@ class Product:
             category=self.category,
             unit_measure=self.unit_measure,
             iva_rate=self.iva_rate,
+            sale_unit=self.sale_unit,
+            measure=measure if self.is_measured else None,
         )
 
 

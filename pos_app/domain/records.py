@@ -7,6 +7,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from pos_app.domain.cart import CartLine
+from pos_app.domain.pricing import Discount
 from pos_app.domain.sale import SaleStatus, Tender
 from pos_app.i18n import Message
 
@@ -27,6 +28,7 @@ class SaleSnapshot:
     expires_at: datetime | None
     lines: tuple[CartLine, ...] = ()
     iva_total: Decimal | None = None
+    sale_discount: Discount | None = None
     merchant_order_ids: tuple[int, ...] = ()
     payment_ids: tuple[int, ...] = ()
     paid_amount: Decimal = Decimal(0)

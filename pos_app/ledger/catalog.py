@@ -12,6 +12,7 @@ from pathlib import Path
 from pos_app.domain.cart import UnitMeasure
 from pos_app.domain.catalog import Product, normalize_text
 from pos_app.domain.money import Site
+from pos_app.domain.pricing import SaleUnit
 from pos_app.ledger.catalog_import import (
     BATCH_ROWS,
     KNOWN_COLUMNS,
@@ -106,10 +107,12 @@ class CatalogRepository:
         try:
             self._conn.executemany(
                 "INSERT INTO catalog (sku, barcode, title, title_norm, unit_price, category, "
-                "unit_measure, iva_rate) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(sku) DO UPDATE SET "
+                "unit_measure, iva_rate, sale_unit) VALUES (?,?,?,?,?,?,?,?,?) "
+                "ON CONFLICT(sku) DO UPDATE SET "
                 "barcode=excluded.barcode, title=excluded.title, title_norm=excluded.title_norm, "
                 "unit_price=excluded.unit_price, category=excluded.category, "
-                "unit_measure=excluded.unit_measure, iva_rate=excluded.iva_rate",
+                "unit_measure=excluded.unit_measure, iva_rate=excluded.iva_rate, "
+                "sale_unit=excluded.sale_unit",
                 [
                     (
                         p.sku,
@@ -120,6 +123,7 @@ class CatalogRepository:
                         p.category,
                         p.unit_measure.value,
                         str(p.iva_rate),
+                        p.sale_unit.value,
                     )
                     for p in products
                 ],
@@ -412,4 +416,5 @@ def _product(r: sqlite3.Row) -> Product:
         category=r["category"],
         unit_measure=UnitMeasure(r["unit_measure"]),
         iva_rate=Decimal(r["iva_rate"]),
+        sale_unit=SaleUnit(r["sale_unit"]),
     )

@@ -35,6 +35,7 @@ from typing import BinaryIO
 from pos_app.domain.cart import UnitMeasure
 from pos_app.domain.catalog import Product
 from pos_app.domain.money import Site
+from pos_app.domain.pricing import SaleUnit
 from pos_app.domain.validation import (
     MAX_SKU,
     ValidationError,
@@ -47,6 +48,7 @@ from pos_app.errors import UserFacingError
 from pos_app.i18n import QT_TRANSLATE_NOOP, message
 
 REQUIRED_COLUMNS = ("sku", "title", "unit_price")
+MEASURED_UNITS = tuple(unit.value for unit in SaleUnit if unit.is_measured)
 KNOWN_COLUMNS = ("sku", "barcode", "title", "unit_price", "category", "unit_measure", "iva_rate")
 BATCH_ROWS = 5000
 # A catalog line is a few hundred characters; a longer one is damage (or a binary file) and is
@@ -205,9 +207,12 @@ def parse_row(row: dict[str, str], site: Site) -> Product:
         price = read_plain_amount(get("unit_price"), site, decimal_comma=True)
     except ValidationError as exc:
         raise ValueError(f"unit_price {_shown(get('unit_price'))}: {exc.msg}") from None
-    measure = get("unit_measure") or "unit"
-    if measure not in ("unit", "pack"):
-        raise ValueError(f"unit_measure must be unit or pack, not {_shown(measure)}")
+    # unit_measure: unit or pack (how Mercado Pago counts it), or kg, g, l, m for a product sold
+    # by measure, whose unit_price is then the price per kg (g, l, m).
+    measure = (get("unit_measure") or "unit").lower()
+    if measure not in ("unit", "pack", *MEASURED_UNITS):
+        raise ValueError(f"unit_measure must be unit, pack, kg, g, l or m, not {_shown(measure)}")
+    sale_unit = SaleUnit(measure) if measure in MEASURED_UNITS else SaleUnit.UNIT
     try:
         iva = read_iva_rate(get("iva_rate"))
     except ValidationError:
@@ -218,8 +223,9 @@ def parse_row(row: dict[str, str], site: Site) -> Product:
         unit_price=price,
         barcode=clean_text(get("barcode")),
         category=clean_text(get("category")),
-        unit_measure=UnitMeasure(measure),
+        unit_measure=UnitMeasure(measure) if measure in ("unit", "pack") else UnitMeasure.UNIT,
         iva_rate=iva,
+        sale_unit=sale_unit,
     )
 
 

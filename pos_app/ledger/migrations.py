@@ -77,6 +77,23 @@ MIGRATIONS: list[str] = [
     CREATE INDEX catalog_barcode ON catalog (barcode);
     CREATE INDEX catalog_title_norm ON catalog (title_norm);
     """,
+    # 2: products sold by measure; measured quantities and discounts on lines and sales.
+    # ``charged`` is what a line was charged after its share of the sale's discount (what a
+    # refund of that line gives back); NULL on sales written before this step (= its total).
+    """
+    ALTER TABLE catalog ADD COLUMN sale_unit TEXT NOT NULL DEFAULT 'unit';
+    ALTER TABLE sale_lines ADD COLUMN sale_unit TEXT NOT NULL DEFAULT 'unit';
+    ALTER TABLE sale_lines ADD COLUMN measure TEXT;
+    ALTER TABLE sale_lines ADD COLUMN discount_kind TEXT;
+    ALTER TABLE sale_lines ADD COLUMN discount_value TEXT;
+    ALTER TABLE sale_lines ADD COLUMN discount_reason TEXT NOT NULL DEFAULT '';
+    ALTER TABLE sale_lines ADD COLUMN discount_amount TEXT NOT NULL DEFAULT '0';
+    ALTER TABLE sale_lines ADD COLUMN charged TEXT;
+    ALTER TABLE sales ADD COLUMN sale_discount_kind TEXT;
+    ALTER TABLE sales ADD COLUMN sale_discount_value TEXT;
+    ALTER TABLE sales ADD COLUMN sale_discount_reason TEXT NOT NULL DEFAULT '';
+    ALTER TABLE sales ADD COLUMN sale_discount_amount TEXT NOT NULL DEFAULT '0';
+    """,
 ]
 
 

@@ -16,8 +16,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from pos_app.domain.cart import CartLine, UnitMeasure
+from pos_app.domain.cart import Cart, CartLine, UnitMeasure
 from pos_app.domain.money import Site
+from pos_app.domain.order_lines import charged_amounts
+from pos_app.domain.pricing import Discount, DiscountKind, SaleUnit
 from pos_app.domain.records import SaleEvent, SaleSnapshot
 from pos_app.domain.reference import new_reference
 from pos_app.domain.sale import OPEN, SaleStatus, Tender
@@ -214,15 +216,22 @@ class Ledger:
         iva_total: Decimal | None,
         now: datetime,
         expires_at: datetime,
+        sale_discount: Discount | None = None,
     ) -> SaleSnapshot:
         """Commit the sale (status ``creating``) with a fresh external reference."""
+        cart = Cart(site)
+        cart.restore(list(lines))
+        cart.sale_discount = sale_discount
+        charged = charged_amounts(cart)
         with self._tx() as conn:
             seq = int(conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM sales").fetchone()[0])
             ref = new_reference(box_external_id, seq)
             cur = conn.execute(
                 "INSERT INTO sales (external_reference, user_id, store_external_id, "
                 "box_external_id, site_id, currency, status, title, total, iva_total, created_at, "
-                "updated_at, expires_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "updated_at, expires_at, sale_discount_kind, sale_discount_value, "
+                "sale_discount_reason, sale_discount_amount) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     ref,
                     user_id,
@@ -237,11 +246,18 @@ class Ledger:
                     iso(now),
                     iso(now),
                     iso(expires_at),
+                    sale_discount.kind.value if sale_discount else None,
+                    str(sale_discount.value) if sale_discount else None,
+                    sale_discount.reason if sale_discount else "",
+                    str(cart.sale_discount_amount()),
                 ),
             )
             sale_id = int(cur.lastrowid or 0)
             conn.executemany(
-                "INSERT INTO sale_lines VALUES (?,?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO sale_lines (sale_id, position, sku, barcode, title, unit_price, "
+                "quantity, category, unit_measure, iva_rate, sale_unit, measure, discount_kind, "
+                "discount_value, discount_reason, discount_amount, charged) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 [
                     (
                         sale_id,
@@ -254,8 +270,15 @@ class Ledger:
                         line.category,
                         line.unit_measure.value,
                         str(line.iva_rate),
+                        line.sale_unit.value,
+                        None if line.measure is None else str(line.measure),
+                        line.discount.kind.value if line.discount else None,
+                        str(line.discount.value) if line.discount else None,
+                        line.discount.reason if line.discount else "",
+                        str(line.discount_amount(site)),
+                        str(amount),
                     )
-                    for pos, line in enumerate(lines)
+                    for pos, (line, amount) in enumerate(zip(lines, charged, strict=True))
                 ],
             )
             self._append(conn, sale_id, now, "created", None, SaleStatus.CREATING, "charge", "")
@@ -402,7 +425,27 @@ class Ledger:
                 category=r["category"],
                 unit_measure=UnitMeasure(r["unit_measure"]),
                 iva_rate=Decimal(r["iva_rate"]),
+                sale_unit=SaleUnit(r["sale_unit"]),
+                measure=Decimal(r["measure"]) if r["measure"] is not None else None,
+                discount=_discount(r["discount_kind"], r["discount_value"], r["discount_reason"]),
             )
+            for r in rows
+        )
+
+    def charged_amounts(self, ref: str) -> tuple[Decimal, ...]:
+        """What each line of sale ``ref`` was charged, discounts included (refunds, receipts);
+        for sales written before discounts existed, each line's own total."""
+        with self._reading():
+            rows = self._conn.execute(
+                "SELECT l.charged, l.unit_price, l.quantity FROM sale_lines l "
+                "JOIN sales s ON s.id = l.sale_id WHERE s.external_reference = ? "
+                "ORDER BY l.position",
+                (ref,),
+            ).fetchall()
+        return tuple(
+            Decimal(r["charged"])
+            if r["charged"] is not None
+            else Decimal(r["unit_price"]) * int(r["quantity"])
             for r in rows
         )
 
@@ -424,6 +467,9 @@ class Ledger:
             expires_at=parse_iso(r["expires_at"]),
             lines=self._lines(int(r["id"])),
             iva_total=Decimal(r["iva_total"]) if r["iva_total"] is not None else None,
+            sale_discount=_discount(
+                r["sale_discount_kind"], r["sale_discount_value"], r["sale_discount_reason"]
+            ),
             merchant_order_ids=tuple(json.loads(r["merchant_order_ids"])),
             payment_ids=tuple(json.loads(r["payment_ids"])),
             paid_amount=Decimal(r["paid_amount"]),
@@ -444,6 +490,12 @@ class Ledger:
                 "SELECT title FROM sales WHERE external_reference = ?", (ref,)
             ).fetchone()
         return str(found["title"]) if found else ""
+
+
+def _discount(kind: str | None, value: str | None, reason: str) -> Discount | None:
+    if not kind or value is None:
+        return None
+    return Discount(DiscountKind(kind), Decimal(value), reason)
 
 
 def _message_from_db(text: str) -> Message | None:

@@ -186,6 +186,15 @@ def _item(raw: Any, site: Site) -> dict[str, Any]:
     quantity = Decimal(raw["quantity"])
     if quantity <= 0:
         raise invalid("invalid_quantity", "items.quantity must be greater than 0")
+    # unit and pack count pieces: a weighed product is one piece whose price is its total, with
+    # the weight in the title (issue 20). A fractional quantity would make unit_price x quantity
+    # fall between cents, so the sandbox refuses it rather than guess how Mercado Pago rounds.
+    if quantity != quantity.to_integral_value():
+        raise invalid(
+            "invalid_quantity",
+            "items.quantity must be a whole number of units or packs "
+            "(send a weighed product as 1 with its total as unit_price)",
+        )
     unit_price = Decimal(raw["unit_price"])
     if unit_price <= 0 or decimals(unit_price) > site.decimals:
         raise invalid(
@@ -195,10 +204,7 @@ def _item(raw: Any, site: Site) -> dict[str, Any]:
     total = Decimal(raw["total_amount"])
     _check_amount(total, site, "items.total_amount")
     product = unit_price * quantity
-    # Weighed goods (0.35 kg x price) have more decimals than the currency: accept the product
-    # rounded half-up to the currency's decimals, as well as the exact product.
-    rounded = product.quantize(Decimal(1).scaleb(-site.decimals), rounding=ROUND_HALF_UP)
-    if total not in (product, rounded):
+    if total != product:
         raise invalid(
             "invalid_total_amount",
             f"items.total_amount {total} must be unit_price x quantity ({product})",

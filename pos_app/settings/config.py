@@ -93,6 +93,12 @@ class Config:
     notify_trusted_proxies: str = ""
     # Appearance
     language: str = ""  # empty = follow the system
+    # Discounts and scales (issue 20): above this percentage a discount needs the supervisor's
+    # PIN (stored hashed, see pos_app.settings.supervisor; empty = none, such discounts refused)
+    max_discount_percent: int = 20
+    supervisor_pin: str = ""
+    # Scale label layouts, comma-separated presets or specs; empty = the country's presets.
+    scale_labels: str = ""
 
     @property
     def is_configured(self) -> bool:

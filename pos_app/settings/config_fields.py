@@ -17,9 +17,10 @@ from decimal import Decimal
 from typing import Any
 
 from pos_app.domain.money import DEFAULT_SITE_ID, SITES, has_valid_decimals
+from pos_app.domain.scale_label import layouts_problem
 from pos_app.i18n import Message
 from pos_app.mercadopago.credentials import check_base_url
-from pos_app.settings import rules
+from pos_app.settings import rules, supervisor
 from pos_app.settings.setup import box_id_problem, parse_trusted_proxies, store_id_problem
 
 MAX_TEXT = 500  # names and titles: far more than Mercado Pago takes
@@ -172,7 +173,14 @@ _TOP: Mapping[str, Callable[[Any], Problem | None]] = {
     "notify_url": lambda v: _text(v, rules.notify_url_problem),
     "notify_trusted_proxies": lambda v: _text(v, _proxies),
     "language": lambda v: _text(v, _language),
+    "max_discount_percent": supervisor.max_discount_problem,
+    "supervisor_pin": lambda v: _text(v, supervisor.pin_hash_problem),
+    "scale_labels": lambda v: _text(v, _scale_labels),
 }
+
+
+def _scale_labels(text: str) -> Problem | None:
+    return layouts_problem([part for part in text.split(",") if part.strip()])
 
 
 def check_fields(

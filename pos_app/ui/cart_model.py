@@ -10,6 +10,7 @@ customer pays is exactly what the ledger recorded.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -24,8 +25,10 @@ from PySide6.QtCore import (
 
 from pos_app.domain.cart import Cart, CartLine, UnitMeasure
 from pos_app.domain.money import Site, format_money
+from pos_app.domain.pricing import Discount, format_measure
 from pos_app.domain.validation import MAX_QUANTITY, MIN_QUANTITY, ValidationError
 from pos_app.i18n import QT_TRANSLATE_NOOP, message
+from pos_app.ui.price_dialogs import discount_text, price_per_unit
 from pos_app.ui.qt_workarounds import emit
 
 # Columns, in display order.
@@ -119,7 +122,8 @@ class CartTableModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() == COL_QUANTITY and not self._locked:
+        measured = 0 <= index.row() < len(self._cart) and self._cart[index.row()].is_measured
+        if index.column() == COL_QUANTITY and not self._locked and not measured:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
@@ -148,8 +152,17 @@ class CartTableModel(QAbstractTableModel):
         if column == COL_TITLE:
             return line.title
         if column == COL_UNIT_PRICE:
-            return format_money(line.unit_price, self.site)
+            if line.is_measured:
+                price = price_per_unit(line.unit_price, line.sale_unit.value, self.site)
+            else:
+                price = format_money(line.unit_price, self.site)
+            if line.discount is not None:  # beside the price it changes; the reason in the tip
+                short = discount_text(replace(line.discount, reason=""), self.site)
+                return f"{price}  {short}"
+            return price
         if column == COL_QUANTITY:
+            if line.measure is not None:
+                return format_measure(line.measure, line.sale_unit, self.site)
             if line.unit_measure == UnitMeasure.PACK:
                 return QCoreApplication.translate("CartModel", "{n} pack").format(n=line.quantity)
             return str(line.quantity)
@@ -159,6 +172,13 @@ class CartTableModel(QAbstractTableModel):
 
     def _tooltip(self, line: CartLine) -> str:
         parts = [line.title]
+        if line.discount is not None:
+            parts.append(
+                QCoreApplication.translate("CartModel", "Discount {what}: {amount}").format(
+                    what=discount_text(line.discount, self.site),
+                    amount=format_money(line.discount_amount(self.site), self.site),
+                )
+            )
         if line.sku:
             parts.append(QCoreApplication.translate("CartModel", "SKU {sku}").format(sku=line.sku))
         if line.barcode:
@@ -226,6 +246,25 @@ class CartTableModel(QAbstractTableModel):
             self._quantity_changed(row)
         return line
 
+    def set_line_discount(self, row: int, discount: Discount | None) -> CartLine:
+        """F7: a discount on one line (None removes it)."""
+        self._refuse_if_locked()
+        line = self._cart.set_line_discount(row, discount)
+        emit(
+            self.dataChanged,
+            self.index(row, COL_TITLE),
+            self.index(row, COL_LINE_TOTAL),
+            [Qt.ItemDataRole.DisplayRole, AmountRole, LineRole],
+        )
+        emit(self.totalsChanged)
+        return line
+
+    def set_sale_discount(self, discount: Discount | None) -> None:
+        """F8: a discount on the whole sale (None removes it)."""
+        self._refuse_if_locked()
+        self._cart.sale_discount = discount
+        emit(self.totalsChanged)
+
     def remove_row(self, row: int) -> CartLine:
         self._refuse_if_locked()
         self.beginRemoveRows(QModelIndex(), row, row)
@@ -242,10 +281,13 @@ class CartTableModel(QAbstractTableModel):
         self.endResetModel()
         emit(self.totalsChanged)
 
-    def restore(self, lines: tuple[CartLine, ...] | list[CartLine]) -> None:
+    def restore(
+        self, lines: tuple[CartLine, ...] | list[CartLine], sale_discount: Discount | None = None
+    ) -> None:
         """Show the lines of a sale read back from the ledger (start-up with an open sale)."""
         self.beginResetModel()
         self._cart.restore(list(lines))
+        self._cart.sale_discount = sale_discount
         self.endResetModel()
         emit(self.totalsChanged)
 

@@ -11,11 +11,13 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Callable, Coroutine, Sequence
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -29,8 +31,10 @@ from pos_app.checkout.events import ConnectionChanged, SaleChanged
 from pos_app.domain.cart import CartLine
 from pos_app.domain.catalog import Product
 from pos_app.domain.money import format_money
+from pos_app.domain.pricing import Discount, format_measure
 from pos_app.domain.records import SaleSnapshot
 from pos_app.domain.sale import SaleStatus
+from pos_app.domain.scale_label import ScaleLabelError, label_line, layouts_for
 from pos_app.runtime import Runtime
 from pos_app.ui import sounds
 from pos_app.ui.alert_bar import LatePaymentBar
@@ -40,8 +44,15 @@ from pos_app.ui.cart_model import CartTableModel
 from pos_app.ui.cart_view import CartView
 from pos_app.ui.custom_amount import CustomAmountBar
 from pos_app.ui.engine_calls import EngineCalls
-from pos_app.ui.errors import show_error
+from pos_app.ui.errors import show_error, translate_message
 from pos_app.ui.payment_panel import PaymentPanel
+from pos_app.ui.price_dialogs import (
+    DiscountDialog,
+    ScaleLabels,
+    WeightDialog,
+    discount_text,
+    price_per_unit,
+)
 from pos_app.ui.product_editor import ProductEditor
 from pos_app.ui.product_search import ProductSearch
 from pos_app.ui.products_window import ProductsWindow
@@ -158,12 +169,16 @@ class MainWindow(QMainWindow):
         layout.addLayout(body, 1)
 
         catalog = runtime.ledger.catalog
+        self.labels = ScaleLabels(
+            catalog.lookup_code,
+            lambda: layouts_for(self.rt.config.scale_labels, site.site_id),
+        )
         self.search = ProductSearch(
             self.scan,
             central,
             site,
             search=lambda text, limit: catalog.search(text, limit),
-            lookup=catalog.lookup_code,
+            lookup=self.labels.lookup,
         )
 
         # -- keys ------------------------------------------------------------------------------
@@ -173,6 +188,12 @@ class MainWindow(QMainWindow):
         self.cancel_action = self._action(self.tr("Cancel charge"), "Esc", self.cancel_charge)
         self.new_sale_action = self._action(self.tr("New sale"), "Return", self.new_sale)
         self.new_sale_action.setShortcuts([QKeySequence("Return"), QKeySequence("Enter")])
+        self.line_discount_action = self._action(
+            self.tr("Line discount"), "F7", self.open_line_discount
+        )
+        self.sale_discount_action = self._action(
+            self.tr("Sale discount"), "F8", self.open_sale_discount
+        )
         self.settings_action = self._action(self.tr("Settings…"), "F9", self.open_settings)
         self.settings_action.setObjectName("settingsAction")
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
@@ -275,6 +296,8 @@ class MainWindow(QMainWindow):
         ended = paying and self.payment.has_ended
         self.charge_action.setEnabled(not paying)
         self.custom_action.setEnabled(not paying)
+        self.line_discount_action.setEnabled(not paying)
+        self.sale_discount_action.setEnabled(not paying)
         self.cancel_action.setEnabled(paying and not ended)
         self.new_sale_action.setEnabled(ended)
         # Not while a charge is on the box: its store and box must not change under it.
@@ -288,7 +311,85 @@ class MainWindow(QMainWindow):
 
     # == filling the cart ========================================================================
     def _product_chosen(self, product: Product) -> None:
-        self._add_line(product.to_line(1))
+        label = self.labels.take(product)
+        if label is not None:  # a scale's label: its weight or price
+            try:
+                line = label_line(product, label, self.model.site)
+            except ScaleLabelError as exc:
+                sounds.attention()
+                self._say(translate_message(exc.msg), "error")
+                return
+            self._add_line(line)
+        elif product.is_measured:
+            self.open_weight_entry(product)
+        else:
+            self._add_line(product.to_line(1))
+
+    def open_weight_entry(self, product: Product) -> WeightDialog:
+        dialog = WeightDialog(product, self.model.site, parent=self)
+        dialog.lineReady.connect(self._add_line)
+        dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
+        dialog.open()  # never exec(): the qasync loop keeps running
+        return dialog
+
+    def _dialog_closed(self, dialog: QDialog) -> None:
+        dialog.deleteLater()
+        self.activateWindow()  # back to the scan field, keyboard-only
+        self.focus_scan()
+
+    # -- discounts (F7 on the selected line, F8 on the sale) -----------------------------------
+    def open_line_discount(self) -> DiscountDialog | None:
+        if self.in_payment or self.model.is_empty():
+            return None
+        row = self.cart_view.current_row()
+        if row is None:
+            row = self.model.rowCount() - 1
+            self.cart_view.select_row(row)
+        line = self.model.line_at(row)
+        dialog = self._discount_dialog(
+            what=line.title,
+            gross=line.gross(self.model.site),
+            measure=line.amount,
+            on_line=True,
+            current=line.discount,
+        )
+        dialog.applied.connect(functools.partial(self._apply_line_discount, line))
+        return dialog
+
+    def open_sale_discount(self) -> DiscountDialog | None:
+        if self.in_payment or self.model.is_empty():
+            return None
+        dialog = self._discount_dialog(
+            what=self.tr("Whole sale"),
+            gross=self.model.cart.subtotal(),
+            measure=Decimal(1),
+            on_line=False,
+            current=self.model.cart.sale_discount,
+        )
+        dialog.applied.connect(self._apply_sale_discount)
+        return dialog
+
+    def _discount_dialog(self, **kwargs: Any) -> DiscountDialog:
+        config = self.rt.config
+        dialog = DiscountDialog(
+            self.model.site,
+            limit=config.max_discount_percent,
+            pin_hash=config.supervisor_pin,
+            parent=self,
+            **kwargs,
+        )
+        dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
+        dialog.open()
+        return dialog
+
+    def _apply_line_discount(self, line: CartLine, discount: Discount | None) -> None:
+        for row, current in enumerate(self.model.lines()):
+            if current is line:  # the same line object: nothing changed it meanwhile
+                self.model.set_line_discount(row, discount)
+                return
+
+    def _apply_sale_discount(self, discount: Discount | None) -> None:
+        self.model.set_sale_discount(discount)
 
     def _custom_line(self, line: CartLine) -> None:
         if self._add_line(line):
@@ -303,11 +404,16 @@ class MainWindow(QMainWindow):
         self.cart_view.select_row(row)
         self.scan.clear()  # whatever was typed led to this line
         added = self.model.line_at(row)
+        site = self.model.site
         self._say(
             self.tr("Added {title} — {qty} × {price}").format(
                 title=added.title,
-                qty=added.quantity,
-                price=format_money(added.unit_price, self.model.site),
+                qty=format_measure(added.measure, added.sale_unit, site)
+                if added.measure is not None
+                else added.quantity,
+                price=price_per_unit(added.unit_price, added.sale_unit.value, site)
+                if added.is_measured
+                else format_money(added.unit_price, site),
             ),
             "ok",
         )
@@ -316,6 +422,11 @@ class MainWindow(QMainWindow):
 
     def _not_found(self, text: str) -> None:
         sounds.attention()
+        label_problem = self.labels.take_error(text)
+        if label_problem is not None:  # a scale label misread: say so, not "no product"
+            self._say(translate_message(label_problem), "error")
+            self.scan.selectAll()
+            return
         self._say(
             self.tr(
                 "No product matches “{text}”. Check the code, or use a custom amount (F2)."
@@ -386,11 +497,16 @@ class MainWindow(QMainWindow):
             self.custom_bar.open_bar()
 
     def _update_totals(self, *_args: Any) -> None:
+        cart = self.model.cart
         self.totals.set_totals(
             self.model.total(),
             self.model.item_count(),
             has_selection=self.cart_view.current_row() is not None and not self.model.locked,
-            iva=self.model.cart.iva_by_rate() if self.model.site.reports_iva else (),
+            iva=cart.iva_by_rate() if self.model.site.reports_iva else (),
+            discount=cart.discount_total(),
+            sale_discount=discount_text(cart.sale_discount, cart.site)
+            if cart.sale_discount is not None
+            else "",
         )
 
     def _say(self, text: str, kind: str) -> None:
@@ -412,14 +528,17 @@ class MainWindow(QMainWindow):
             self.focus_scan()
             return
         lines = self.model.lines()
+        sale_discount = self.model.cart.sale_discount
         self._charging = True
         self.payment.start_sending(self.model.total())
         self._enter_payment_mode()
-        self._call(self._charge(lines), on_error=self._charge_failed)
+        self._call(self._charge(lines, sale_discount), on_error=self._charge_failed)
 
-    async def _charge(self, lines: Sequence[CartLine]) -> None:
+    async def _charge(
+        self, lines: Sequence[CartLine], sale_discount: Discount | None = None
+    ) -> None:
         try:
-            sale = await self.rt.engine.charge(lines)
+            sale = await self.rt.engine.charge(lines, sale_discount=sale_discount)
         finally:
             self._charging = False
         # Events may already have told us more than the returned snapshot: the ledger knows best.
@@ -515,7 +634,7 @@ class MainWindow(QMainWindow):
 
     def show_open_sale(self, sale: SaleSnapshot) -> None:
         """Start-up with a sale still open on this box: show its lines and its payment."""
-        self.model.restore(sale.lines)
+        self.model.restore(sale.lines, sale.sale_discount)
         self._follow(sale)
 
     # == engine events ===========================================================================

@@ -31,6 +31,7 @@ from pos_app.ui.errors import translate_message
 from pos_app.ui.fitting import fit_placeholder
 from pos_app.ui.money_edit import MoneyEdit
 from pos_app.ui.qt_workarounds import emit
+from pos_app.ui.settings_discounts import DiscountSettings
 from pos_app.ui.settings_session import SettingsSession
 from pos_app.ui.settings_widgets import FieldBox, FormGrid, heading, note
 
@@ -203,9 +204,13 @@ class ChargingPage(QWidget):
         notifications_layout.addWidget(self.notify)
         notifications_layout.addWidget(self.notify_body)
 
+        self.discounts = DiscountSettings(config)  # issue 20: discount limit, PIN, scale labels
+        self.discounts.changed.connect(self.changed)
+
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Charging")))
         layout.addWidget(orders)
+        layout.addWidget(self.discounts)
         layout.addWidget(polling)
         layout.addWidget(notifications)
         layout.addStretch(1)
@@ -325,6 +330,8 @@ class ChargingPage(QWidget):
         amount = forms.parse_max_total(self.max_total.text(), self.session.site)
         if amount.problem is not None:
             return translate_message(amount.problem)
+        if self.discounts.problem():
+            return self.discounts.problem()
         if self.notify.isChecked():
             return self._listen_problem() or self._url_problem()
         return ""
@@ -359,6 +366,7 @@ class ChargingPage(QWidget):
             poll = PollSchedule.fixed(forms.read_interval(self.every.text())[0] or 3.0)
         minutes = forms.read_minutes(self.ttl.text())[0] or config.order_ttl_minutes
         on = self.notify.isChecked()
+        config = self.discounts.apply_to(config)
         return config.with_changes(
             order_ttl_minutes=minutes,
             poll=poll,

@@ -42,6 +42,11 @@ class TotalsPanel(QWidget):
         self.iva.setObjectName("ivaIncluded")
         self.iva.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.iva.setVisible(site.reports_iva)
+        # Issue 20: the discounts in the total (the lines' own and the sale's).
+        self.discount = QLabel()
+        self.discount.setObjectName("discountTotal")
+        self.discount.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.discount.hide()
 
         self.charge_button = QPushButton(self.tr("Charge with QR  (F5)"))
         self.charge_button.setObjectName("chargeButton")
@@ -70,7 +75,7 @@ class TotalsPanel(QWidget):
             self.tr(
                 "F2 custom amount · F3 today's sales · F5 charge\n"
                 "+ / − quantity · Delete remove · ↑ ↓ line or product\n"
-                "F6 products · F9 settings"
+                "F6 products · F7 line discount · F8 sale discount · F9 settings"
             )
         )
         keys.setObjectName("keysHelp")
@@ -86,6 +91,7 @@ class TotalsPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(edit)
         layout.addStretch(1)
+        layout.addWidget(self.discount)
         layout.addWidget(caption)
         layout.addWidget(self.total)
         layout.addWidget(self.count)
@@ -102,9 +108,18 @@ class TotalsPanel(QWidget):
         *,
         has_selection: bool,
         iva: Sequence[tuple[Decimal, Decimal]] = (),
+        discount: Decimal = Decimal(0),
+        sale_discount: str = "",
     ) -> None:
-        """``iva``: ``(rate, amount)`` pairs adding up to the IVA the total contains."""
+        """``iva``: ``(rate, amount)`` pairs adding up to the IVA the total contains;
+        ``discount``: every discount in the total; ``sale_discount``: the sale's, as shown."""
         self.total.setText(format_money(total, self._site))
+        self.discount.setVisible(bool(discount))
+        if discount:
+            text = self.tr("Discounts: −{amount}").format(amount=format_money(discount, self._site))
+            if sale_discount:
+                text += "\n" + self.tr("Sale discount {what}").format(what=sale_discount)
+            self.discount.setText(text)
         if self._site.reports_iva:
             self.iva.setText(self._iva_text(iva))
         if items == 0:

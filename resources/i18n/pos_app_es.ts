@@ -257,6 +257,10 @@
         <translation>{n} paq.</translation>
     </message>
     <message>
+        <source>Discount {what}: {amount}</source>
+        <translation>Descuento {what}: {amount}</translation>
+    </message>
+    <message>
         <source>SKU {sku}</source>
         <translation>SKU {sku}</translation>
     </message>
@@ -665,6 +669,144 @@
     </message>
 </context>
 <context>
+    <name>DiscountDialog</name>
+    <message>
+        <source>Line discount</source>
+        <translation>Descuento en la línea</translation>
+    </message>
+    <message>
+        <source>Sale discount</source>
+        <translation>Descuento en la venta</translation>
+    </message>
+    <message>
+        <source>{what}: {amount}</source>
+        <translation>{what}: {amount}</translation>
+    </message>
+    <message>
+        <source>Percentage (%)</source>
+        <translation>Porcentaje (%)</translation>
+    </message>
+    <message>
+        <source>Amount off ({symbol})</source>
+        <translation>Monto a descontar ({symbol})</translation>
+    </message>
+    <message>
+        <source>New unit price</source>
+        <translation>Nuevo precio unitario</translation>
+    </message>
+    <message>
+        <source>Supervisor PIN</source>
+        <translation>PIN del supervisor</translation>
+    </message>
+    <message>
+        <source>Kind (↑ ↓)</source>
+        <translation>Tipo (↑ ↓)</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>↑ ↓ kind · Enter apply · empty value removes the discount · Esc cancel</source>
+        <translation>↑ ↓ tipo · Enter aplicar · valor vacío quita el descuento · Esc cancelar</translation>
+    </message>
+    <message>
+        <source>e.g. 10</source>
+        <translation>p. ej. 10</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>monto</translation>
+    </message>
+    <message>
+        <source>Discount {off} → {total}</source>
+        <translation>Descuento {off} → {total}</translation>
+    </message>
+    <message>
+        <source>Say why the price changes (damaged, expires today…).</source>
+        <translation>Indique por qué cambia el precio (dañado, vence hoy…).</translation>
+    </message>
+    <message>
+        <source>Discounts above {limit} % need the supervisor&apos;s PIN, and none is set on this till.</source>
+        <translation>Los descuentos de más de {limit} % necesitan el PIN del supervisor, y esta caja no tiene uno configurado.</translation>
+    </message>
+    <message>
+        <source>Above {limit} %: the supervisor types the PIN.</source>
+        <translation>Más de {limit} %: el supervisor escribe el PIN.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN.</source>
+        <translation>PIN incorrecto.</translation>
+    </message>
+</context>
+<context>
+    <name>DiscountSettings</name>
+    <message>
+        <source>Discounts and scales</source>
+        <translation>Descuentos y balanzas</translation>
+    </message>
+    <message>
+        <source>Larger discounts need the supervisor&apos;s PIN. 0 = every discount does.</source>
+        <translation>Los descuentos mayores necesitan el PIN del supervisor. 0 = todos lo necesitan.</translation>
+    </message>
+    <message>
+        <source>saved — type to replace</source>
+        <translation>guardado: escriba para reemplazarlo</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>No PIN (discounts above the limit are refused)</source>
+        <translation>Sin PIN (se rechazan los descuentos por encima del límite)</translation>
+    </message>
+    <message>
+        <source>4 to 8 digits. Kept as a hash: nobody can read it back.</source>
+        <translation>De 4 a 8 dígitos. Se guarda como hash: nadie puede volver a leerlo.</translation>
+    </message>
+    <message>
+        <source>empty = the country&apos;s usual layout</source>
+        <translation>vacío = el formato habitual del país</translation>
+    </message>
+    <message>
+        <source>usual layout</source>
+        <translation>diseño habitual</translation>
+    </message>
+    <message>
+        <source>Presets: {names}; or PREFIX-CODE-weight|price-DIGITS-DECIMALS.</source>
+        <translation>Predefinidos: {names}; o PREFIJO-CÓDIGO-weight|price-DÍGITOS-DECIMALES.</translation>
+    </message>
+    <message>
+        <source>Discount without PIN up to:</source>
+        <translation>Descuento sin PIN hasta:</translation>
+    </message>
+    <message>
+        <source>Supervisor PIN:</source>
+        <translation>PIN del supervisor:</translation>
+    </message>
+    <message>
+        <source>Scale labels:</source>
+        <translation>Etiquetas de balanza:</translation>
+    </message>
+    <message>
+        <source>A whole percentage from 0 to 100.</source>
+        <translation>Un porcentaje entero de 0 a 100.</translation>
+    </message>
+    <message>
+        <source>A PIN is 4 to 8 digits.</source>
+        <translation>Un PIN tiene de 4 a 8 dígitos.</translation>
+    </message>
+    <message>
+        <source>Not a scale label layout: use a preset or a layout like 20-5-weight-5-3.</source>
+        <translation>No es un formato de etiqueta de balanza: use uno predefinido o uno como 20-5-weight-5-3.</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Something went wrong inside the app. Nothing was charged twice; the details were written to the log. You can keep working.</source>
@@ -901,6 +1043,14 @@
         <translation>Nueva venta</translation>
     </message>
     <message>
+        <source>Line discount</source>
+        <translation>Descuento en la línea</translation>
+    </message>
+    <message>
+        <source>Sale discount</source>
+        <translation>Descuento en la venta</translation>
+    </message>
+    <message>
         <source>Settings…</source>
         <translation>Configuración…</translation>
     </message>
@@ -915,6 +1065,10 @@
     <message>
         <source>&amp;Tools</source>
         <translation>&amp;Herramientas</translation>
+    </message>
+    <message>
+        <source>Whole sale</source>
+        <translation>Toda la venta</translation>
     </message>
     <message>
         <source>Added {title} — {qty} × {price}</source>
@@ -1376,6 +1530,25 @@
     </message>
 </context>
 <context>
+    <name>PriceDialogs</name>
+    <message>
+        <source>−{percent} %</source>
+        <translation>−{percent} %</translation>
+    </message>
+    <message>
+        <source>−{amount}</source>
+        <translation>−{amount}</translation>
+    </message>
+    <message>
+        <source>now {price}</source>
+        <translation>ahora {price}</translation>
+    </message>
+    <message>
+        <source>Type the percentage like 10 or 12,5.</source>
+        <translation>Escriba el porcentaje así: 10 o 12,5.</translation>
+    </message>
+</context>
+<context>
     <name>ProductEditor</name>
     <message>
         <source>Change product</source>
@@ -1734,6 +1907,21 @@
     <message>
         <source>Paid in cash</source>
         <translation>Pagada en efectivo</translation>
+    </message>
+</context>
+<context>
+    <name>ScaleLabel</name>
+    <message>
+        <source>That scale label was misread (its check digit is wrong): scan it again or type the weight.</source>
+        <translation>Esa etiqueta de balanza se leyó mal (su dígito verificador no coincide): escanéela de nuevo o escriba el peso.</translation>
+    </message>
+    <message>
+        <source>That scale label says 0: weigh the product again.</source>
+        <translation>Esa etiqueta de balanza dice 0: vuelva a pesar el producto.</translation>
+    </message>
+    <message>
+        <source>{title} is not sold by weight: check the product&apos;s code on the scale.</source>
+        <translation>{title} no se vende por peso: revise el código del producto en la balanza.</translation>
     </message>
 </context>
 <context>
@@ -2262,6 +2450,22 @@ Venta {reference}</translation>
         <translation>Quitar la línea elegida  (Supr)</translation>
     </message>
     <message>
+        <source>F2 custom amount · F3 today&apos;s sales · F5 charge
++ / − quantity · Delete remove · ↑ ↓ line or product
+F6 products · F7 line discount · F8 sale discount · F9 settings</source>
+        <translation>F2 monto libre · F3 ventas de hoy · F5 cobrar
++ / − cantidad · Supr quitar · ↑ ↓ línea o producto
+F6 productos · F7 descuento de línea · F8 descuento de venta · F9 configuración</translation>
+    </message>
+    <message>
+        <source>Discounts: −{amount}</source>
+        <translation>Descuentos: −{amount}</translation>
+    </message>
+    <message>
+        <source>Sale discount {what}</source>
+        <translation>Descuento en la venta {what}</translation>
+    </message>
+    <message>
         <source>IVA included: {amount}</source>
         <translation>IVA incluido: {amount}</translation>
     </message>
@@ -2272,14 +2476,6 @@ Venta {reference}</translation>
     <message>
         <source>The cart is empty</source>
         <translation>El carrito está vacío</translation>
-    </message>
-    <message>
-        <source>F2 custom amount · F3 today&apos;s sales · F5 charge
-+ / − quantity · Delete remove · ↑ ↓ line or product
-F6 products · F9 settings</source>
-        <translation>F2 monto libre · F3 ventas de hoy · F5 cobrar
-+ / − cantidad · Supr quitar · ↑ ↓ línea o producto
-F6 productos · F9 configuración</translation>
     </message>
     <message>
         <source>1 item</source>
@@ -2357,8 +2553,55 @@ F6 productos · F9 configuración</translation>
         <translation>Cada artículo necesita un nombre (los caracteres de control e invisibles no cuentan).</translation>
     </message>
     <message>
+        <source>The weight or measure must be between {low} and {high}.</source>
+        <translation>El peso o la medida deben estar entre {low} y {high}.</translation>
+    </message>
+    <message>
+        <source>The weight or measure can have at most 3 decimals.</source>
+        <translation>El peso o la medida pueden tener como máximo 3 decimales.</translation>
+    </message>
+    <message>
+        <source>A percentage discount must be more than 0 and at most 100.</source>
+        <translation>Un descuento porcentual debe ser mayor que 0 y como máximo 100.</translation>
+    </message>
+    <message>
+        <source>A percentage can have at most 2 decimals.</source>
+        <translation>Un porcentaje puede tener como máximo 2 decimales.</translation>
+    </message>
+    <message>
         <source>Amounts in {currency} can have at most {decimals} decimals.</source>
         <translation>Los montos en {currency} pueden tener como máximo {decimals} decimales.</translation>
+    </message>
+</context>
+<context>
+    <name>WeightDialog</name>
+    <message>
+        <source>Weight</source>
+        <translation>Peso</translation>
+    </message>
+    <message>
+        <source>{title} — {price}</source>
+        <translation>{title} — {price}</translation>
+    </message>
+    <message>
+        <source>Weight or measure in {unit}</source>
+        <translation>Peso o medida en {unit}</translation>
+    </message>
+    <message>
+        <source>How much ({unit})</source>
+        <translation>Cuánto ({unit})</translation>
+    </message>
+    <message>
+        <source>Enter add · Esc cancel</source>
+        <translation>Enter agregar · Esc cancelar</translation>
+    </message>
+    <message>
+        <source>{measure} = {total}</source>
+        <translation>{measure} = {total}</translation>
+    </message>
+    <message>
+        <source>Type the weight like {example}.</source>
+        <translation>Escriba el peso así: {example}.</translation>
     </message>
 </context>
 </TS>

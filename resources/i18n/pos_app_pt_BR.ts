@@ -257,6 +257,10 @@
         <translation>{n} pct.</translation>
     </message>
     <message>
+        <source>Discount {what}: {amount}</source>
+        <translation>Desconto {what}: {amount}</translation>
+    </message>
+    <message>
         <source>SKU {sku}</source>
         <translation>SKU {sku}</translation>
     </message>
@@ -665,6 +669,144 @@
     </message>
 </context>
 <context>
+    <name>DiscountDialog</name>
+    <message>
+        <source>Line discount</source>
+        <translation>Desconto no item</translation>
+    </message>
+    <message>
+        <source>Sale discount</source>
+        <translation>Desconto na venda</translation>
+    </message>
+    <message>
+        <source>{what}: {amount}</source>
+        <translation>{what}: {amount}</translation>
+    </message>
+    <message>
+        <source>Percentage (%)</source>
+        <translation>Porcentagem (%)</translation>
+    </message>
+    <message>
+        <source>Amount off ({symbol})</source>
+        <translation>Valor de desconto ({symbol})</translation>
+    </message>
+    <message>
+        <source>New unit price</source>
+        <translation>Novo preço unitário</translation>
+    </message>
+    <message>
+        <source>Supervisor PIN</source>
+        <translation>PIN do supervisor</translation>
+    </message>
+    <message>
+        <source>Kind (↑ ↓)</source>
+        <translation>Tipo (↑ ↓)</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>↑ ↓ kind · Enter apply · empty value removes the discount · Esc cancel</source>
+        <translation>↑ ↓ tipo · Enter aplicar · valor vazio remove o desconto · Esc cancelar</translation>
+    </message>
+    <message>
+        <source>e.g. 10</source>
+        <translation>ex.: 10</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>valor</translation>
+    </message>
+    <message>
+        <source>Discount {off} → {total}</source>
+        <translation>Desconto {off} → {total}</translation>
+    </message>
+    <message>
+        <source>Say why the price changes (damaged, expires today…).</source>
+        <translation>Diga por que o preço muda (avariado, vence hoje…).</translation>
+    </message>
+    <message>
+        <source>Discounts above {limit} % need the supervisor&apos;s PIN, and none is set on this till.</source>
+        <translation>Descontos acima de {limit} % precisam do PIN do supervisor, e este caixa não tem um configurado.</translation>
+    </message>
+    <message>
+        <source>Above {limit} %: the supervisor types the PIN.</source>
+        <translation>Acima de {limit} %: o supervisor digita o PIN.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN.</source>
+        <translation>PIN incorreto.</translation>
+    </message>
+</context>
+<context>
+    <name>DiscountSettings</name>
+    <message>
+        <source>Discounts and scales</source>
+        <translation>Descontos e balanças</translation>
+    </message>
+    <message>
+        <source>Larger discounts need the supervisor&apos;s PIN. 0 = every discount does.</source>
+        <translation>Descontos maiores precisam do PIN do supervisor. 0 = todos precisam.</translation>
+    </message>
+    <message>
+        <source>saved — type to replace</source>
+        <translation>salvo: digite para substituir</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>nenhum</translation>
+    </message>
+    <message>
+        <source>No PIN (discounts above the limit are refused)</source>
+        <translation>Sem PIN (descontos acima do limite são recusados)</translation>
+    </message>
+    <message>
+        <source>4 to 8 digits. Kept as a hash: nobody can read it back.</source>
+        <translation>De 4 a 8 dígitos. Guardado como hash: ninguém consegue lê-lo de volta.</translation>
+    </message>
+    <message>
+        <source>empty = the country&apos;s usual layout</source>
+        <translation>vazio = o formato usual do país</translation>
+    </message>
+    <message>
+        <source>usual layout</source>
+        <translation>layout habitual</translation>
+    </message>
+    <message>
+        <source>Presets: {names}; or PREFIX-CODE-weight|price-DIGITS-DECIMALS.</source>
+        <translation>Predefinidos: {names}; ou PREFIXO-CÓDIGO-weight|price-DÍGITOS-DECIMAIS.</translation>
+    </message>
+    <message>
+        <source>Discount without PIN up to:</source>
+        <translation>Desconto sem PIN até:</translation>
+    </message>
+    <message>
+        <source>Supervisor PIN:</source>
+        <translation>PIN do supervisor:</translation>
+    </message>
+    <message>
+        <source>Scale labels:</source>
+        <translation>Etiquetas de balança:</translation>
+    </message>
+    <message>
+        <source>A whole percentage from 0 to 100.</source>
+        <translation>Uma porcentagem inteira de 0 a 100.</translation>
+    </message>
+    <message>
+        <source>A PIN is 4 to 8 digits.</source>
+        <translation>Um PIN tem de 4 a 8 dígitos.</translation>
+    </message>
+    <message>
+        <source>Not a scale label layout: use a preset or a layout like 20-5-weight-5-3.</source>
+        <translation>Não é um formato de etiqueta de balança: use um predefinido ou um como 20-5-weight-5-3.</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Something went wrong inside the app. Nothing was charged twice; the details were written to the log. You can keep working.</source>
@@ -901,6 +1043,14 @@
         <translation>Nova venda</translation>
     </message>
     <message>
+        <source>Line discount</source>
+        <translation>Desconto no item</translation>
+    </message>
+    <message>
+        <source>Sale discount</source>
+        <translation>Desconto na venda</translation>
+    </message>
+    <message>
         <source>Settings…</source>
         <translation>Configurações…</translation>
     </message>
@@ -915,6 +1065,10 @@
     <message>
         <source>&amp;Tools</source>
         <translation>&amp;Ferramentas</translation>
+    </message>
+    <message>
+        <source>Whole sale</source>
+        <translation>Venda inteira</translation>
     </message>
     <message>
         <source>Added {title} — {qty} × {price}</source>
@@ -1376,6 +1530,25 @@
     </message>
 </context>
 <context>
+    <name>PriceDialogs</name>
+    <message>
+        <source>−{percent} %</source>
+        <translation>−{percent} %</translation>
+    </message>
+    <message>
+        <source>−{amount}</source>
+        <translation>−{amount}</translation>
+    </message>
+    <message>
+        <source>now {price}</source>
+        <translation>agora {price}</translation>
+    </message>
+    <message>
+        <source>Type the percentage like 10 or 12,5.</source>
+        <translation>Digite a porcentagem assim: 10 ou 12,5.</translation>
+    </message>
+</context>
+<context>
     <name>ProductEditor</name>
     <message>
         <source>Change product</source>
@@ -1734,6 +1907,21 @@
     <message>
         <source>Paid in cash</source>
         <translation>Paga em dinheiro</translation>
+    </message>
+</context>
+<context>
+    <name>ScaleLabel</name>
+    <message>
+        <source>That scale label was misread (its check digit is wrong): scan it again or type the weight.</source>
+        <translation>Essa etiqueta de balança foi lida errado (o dígito verificador não confere): escaneie de novo ou digite o peso.</translation>
+    </message>
+    <message>
+        <source>That scale label says 0: weigh the product again.</source>
+        <translation>Essa etiqueta de balança diz 0: pese o produto de novo.</translation>
+    </message>
+    <message>
+        <source>{title} is not sold by weight: check the product&apos;s code on the scale.</source>
+        <translation>{title} não é vendido por peso: confira o código do produto na balança.</translation>
     </message>
 </context>
 <context>
@@ -2262,6 +2450,22 @@ Venda {reference}</translation>
         <translation>Remover a linha escolhida  (Delete)</translation>
     </message>
     <message>
+        <source>F2 custom amount · F3 today&apos;s sales · F5 charge
++ / − quantity · Delete remove · ↑ ↓ line or product
+F6 products · F7 line discount · F8 sale discount · F9 settings</source>
+        <translation>F2 valor avulso · F3 vendas de hoje · F5 cobrar
++ / − quantidade · Delete remover · ↑ ↓ linha ou produto
+F6 produtos · F7 desconto na linha · F8 desconto na venda · F9 configurações</translation>
+    </message>
+    <message>
+        <source>Discounts: −{amount}</source>
+        <translation>Descontos: −{amount}</translation>
+    </message>
+    <message>
+        <source>Sale discount {what}</source>
+        <translation>Desconto na venda {what}</translation>
+    </message>
+    <message>
         <source>IVA included: {amount}</source>
         <translation>IVA incluído: {amount}</translation>
     </message>
@@ -2272,14 +2476,6 @@ Venda {reference}</translation>
     <message>
         <source>The cart is empty</source>
         <translation>O carrinho está vazio</translation>
-    </message>
-    <message>
-        <source>F2 custom amount · F3 today&apos;s sales · F5 charge
-+ / − quantity · Delete remove · ↑ ↓ line or product
-F6 products · F9 settings</source>
-        <translation>F2 valor avulso · F3 vendas de hoje · F5 cobrar
-+ / − quantidade · Delete remover · ↑ ↓ linha ou produto
-F6 produtos · F9 configurações</translation>
     </message>
     <message>
         <source>1 item</source>
@@ -2357,8 +2553,55 @@ F6 produtos · F9 configurações</translation>
         <translation>Cada item precisa de um nome (caracteres de controle e invisíveis não contam).</translation>
     </message>
     <message>
+        <source>The weight or measure must be between {low} and {high}.</source>
+        <translation>O peso ou a medida devem estar entre {low} e {high}.</translation>
+    </message>
+    <message>
+        <source>The weight or measure can have at most 3 decimals.</source>
+        <translation>O peso ou a medida podem ter no máximo 3 casas decimais.</translation>
+    </message>
+    <message>
+        <source>A percentage discount must be more than 0 and at most 100.</source>
+        <translation>Um desconto percentual deve ser maior que 0 e no máximo 100.</translation>
+    </message>
+    <message>
+        <source>A percentage can have at most 2 decimals.</source>
+        <translation>Uma porcentagem pode ter no máximo 2 casas decimais.</translation>
+    </message>
+    <message>
         <source>Amounts in {currency} can have at most {decimals} decimals.</source>
         <translation>Valores em {currency} podem ter no máximo {decimals} casas decimais.</translation>
+    </message>
+</context>
+<context>
+    <name>WeightDialog</name>
+    <message>
+        <source>Weight</source>
+        <translation>Peso</translation>
+    </message>
+    <message>
+        <source>{title} — {price}</source>
+        <translation>{title} — {price}</translation>
+    </message>
+    <message>
+        <source>Weight or measure in {unit}</source>
+        <translation>Peso ou medida em {unit}</translation>
+    </message>
+    <message>
+        <source>How much ({unit})</source>
+        <translation>Quanto ({unit})</translation>
+    </message>
+    <message>
+        <source>Enter add · Esc cancel</source>
+        <translation>Enter adicionar · Esc cancelar</translation>
+    </message>
+    <message>
+        <source>{measure} = {total}</source>
+        <translation>{measure} = {total}</translation>
+    </message>
+    <message>
+        <source>Type the weight like {example}.</source>
+        <translation>Digite o peso assim: {example}.</translation>
     </message>
 </context>
 </TS>

@@ -146,6 +146,9 @@ INVALID_BODIES: list[tuple[dict[str, Any], str]] = [
     (_with_item(unit_price=0, total_amount=0), "invalid_unit_price"),
     (_with_item(unit_price=1725.255, total_amount=3450.51), "invalid_unit_price"),
     (_with_item(total_amount=3450.0), "invalid_total_amount"),  # not unit_price x quantity
+    # a weighed product as a fractional quantity (issue 20: one piece, the weight in the title)
+    (_with_item(unit_price=8000, quantity=0.35, total_amount=2800), "invalid_quantity"),
+    (_with_item(unit_price=1000, quantity=1, total_amount=999.99), "invalid_total_amount"),
     ({"items": [], "total_amount": 10}, "error_creating_seller_qr_order"),
     ({"items": None, "total_amount": 10}, "error_creating_seller_qr_order"),
     ({"expiration_date": "tomorrow"}, "invalid_expiration_date"),
@@ -176,10 +179,12 @@ def test_put_validation_errors(sb: InProcessSandbox, overrides: dict[str, Any], 
 
 def test_put_accepts_edge_cases(sb: InProcessSandbox) -> None:
     async def scenario(client: httpx.AsyncClient) -> None:
-        weighed = _item(unit_price=1000, quantity=0.333, total_amount=333, unit_measure="pack")
+        weighed = _item(
+            unit_price=333, quantity=1, total_amount=333, title="Queso 0,333 kg x $ 1.000/kg"
+        )
         accepted: list[dict[str, Any]] = [
             {"external_reference": "A" * 64, "expiration_date": "2026-11-22T16:34:56.559-03:00"},
-            {"items": [weighed], "total_amount": 333},  # rounded product of a weighed item
+            {"items": [weighed], "total_amount": 333},  # a weighed item, as the app sends it
             {"sponsor": {"id": 123456}, "notification_url": "http://127.0.0.1:9/ipn"},
             {"cash_out": {"amount": 500}, "total_amount": 3950.5},
             {"items": [], "cash_out": {"amount": 500}, "total_amount": 500},

@@ -250,7 +250,7 @@ def test_without_a_keyring_ok_waits_for_the_unsaved_choice_and_saves_no_token(
     assert not dialog.isVisible() and got
     assert got[0].token is not None and got[0].token.reveal() == token
     assert got[0].token_origin == "session"
-    assert token not in paths.config_path().read_text()
+    assert token not in paths.config_path().read_text(encoding="utf-8")
     UNSAVED_CHOICE.chosen = False
 
 

@@ -1,0 +1,190 @@
+"""Prices that change at the counter: products sold by measure, and discounts.
+
+A product is sold by the unit or by a measure (``kg``, ``g``, ``l``, ``m``) with its price per
+unit of that measure; a measured line carries how much was sold (up to three decimals, shown the
+local way, ``0,350 kg``) and its total is rounded once to the currency. A line may carry one
+discount (a percentage, an amount off the line, or a new unit price, each with a reason); a sale
+may carry one discount (a percentage or an amount). Qt-free; amounts are ``Decimal``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from enum import StrEnum
+
+from pos_app.domain.money import Site, quantize
+from pos_app.domain.validation import ValidationError, check_amount_bounds
+from pos_app.i18n import QT_TRANSLATE_NOOP, message
+
+CTX = "Validation"  # the messages share the validation messages' context
+MEASURE_DECIMALS = 3
+MEASURE_QUANTUM = Decimal("0.001")
+MAX_MEASURE = Decimal("9999.999")
+HUNDRED = Decimal(100)
+
+
+class SaleUnit(StrEnum):
+    """How a product is sold: by the unit, or by weight, volume or length."""
+
+    UNIT = "unit"
+    KG = "kg"
+    G = "g"
+    L = "l"
+    M = "m"
+
+    @property
+    def is_measured(self) -> bool:
+        return self is not SaleUnit.UNIT
+
+
+def read_sale_unit(text: str) -> SaleUnit | None:
+    """``kg``/``g``/``l``/``m`` (any case) as a measured unit, ``unit``/``pack``/empty as None."""
+    value = text.strip().lower()
+    if value in ("", "unit", "pack"):
+        return None
+    try:
+        unit = SaleUnit(value)
+    except ValueError:
+        raise ValueError(f"unknown sale unit {text!r}") from None
+    return unit
+
+
+def check_measure(measure: Decimal) -> Decimal:
+    """A weight, volume or length sold: more than 0, at most 9999.999, three decimals at most."""
+    if not measure.is_finite() or measure <= 0 or measure > MAX_MEASURE:
+        raise ValidationError(
+            message(
+                CTX,
+                QT_TRANSLATE_NOOP(
+                    "Validation", "The weight or measure must be between {low} and {high}."
+                ),
+                low="0,001",
+                high="9999,999",
+            )
+        )
+    if measure != measure.quantize(MEASURE_QUANTUM):
+        raise ValidationError(
+            message(
+                CTX,
+                QT_TRANSLATE_NOOP(
+                    "Validation", "The weight or measure can have at most 3 decimals."
+                ),
+            )
+        )
+    return measure
+
+
+def format_measure(measure: Decimal, unit: SaleUnit, site: Site) -> str:
+    """``0,350 kg`` (the site's decimal mark; three decimals for kg, l and m, none for whole g)."""
+    places = 0 if unit is SaleUnit.G and measure == measure.to_integral_value() else 3
+    text = f"{measure:.{places}f}".replace(".", site.decimal_sep)
+    return f"{text} {unit.value}"
+
+
+def parse_measure(text: str, site: Site) -> Decimal | None:
+    """A weight typed by the cashier: ``0,350``, ``0.350``, ``1,5`` or ``2``; None if not one.
+
+    Either mark is read as the decimal mark (nobody groups thousands of kilograms at a till).
+    """
+    stripped = text.strip()
+    for unit in SaleUnit:
+        if unit.is_measured and stripped.lower().endswith(unit.value):
+            stripped = stripped[: -len(unit.value)].strip()
+            break
+    if not stripped or len(stripped) > 12:
+        return None
+    if stripped.count(",") + stripped.count(".") > 1:
+        return None
+    normal = stripped.replace(",", ".")
+    if not all(c in "0123456789." for c in normal) or normal in (".",):
+        return None
+    if normal.startswith("."):
+        normal = "0" + normal
+    if normal.endswith("."):
+        return None
+    return Decimal(normal)
+
+
+class DiscountKind(StrEnum):
+    PERCENT = "percent"  # a percentage of the line or sale
+    AMOUNT = "amount"  # an amount off the line's or sale's total
+    PRICE = "price"  # lines only: a new unit price (per unit of measure)
+
+
+@dataclass(frozen=True)
+class Discount:
+    """A discount on a line (any kind) or on the whole sale (percent or amount)."""
+
+    kind: DiscountKind
+    value: Decimal
+    reason: str = ""
+
+    def amount_off(self, gross: Decimal, measure: Decimal, site: Site) -> Decimal:
+        """What this discount takes from ``gross`` (a total of ``measure`` units), rounded once
+        to the currency, never more than ``gross`` and never negative."""
+        if self.kind is DiscountKind.PERCENT:
+            off = quantize(gross * self.value / HUNDRED, site)
+        elif self.kind is DiscountKind.AMOUNT:
+            off = self.value
+        else:
+            off = gross - quantize(self.value * measure, site)
+        return min(gross, max(Decimal(0), off))
+
+    def percent_of(self, gross: Decimal, measure: Decimal, site: Site) -> Decimal:
+        """The discount as a percentage of ``gross`` (what the supervisor limit compares)."""
+        if not gross:
+            return Decimal(0)
+        return self.amount_off(gross, measure, site) * HUNDRED / gross
+
+
+def check_discount(discount: Discount, site: Site, *, on_line: bool) -> Discount:
+    """Refuse a discount that makes no sense before it touches a cart."""
+    value = discount.value
+    if discount.kind is DiscountKind.PRICE and not on_line:
+        raise ValueError("a sale discount is a percentage or an amount")
+    if discount.kind is DiscountKind.PERCENT:
+        if not value.is_finite() or value <= 0 or value > HUNDRED:
+            raise ValidationError(
+                message(
+                    CTX,
+                    QT_TRANSLATE_NOOP(
+                        "Validation", "A percentage discount must be more than 0 and at most 100."
+                    ),
+                )
+            )
+        if value != value.quantize(Decimal("0.01")):
+            raise ValidationError(
+                message(
+                    CTX,
+                    QT_TRANSLATE_NOOP("Validation", "A percentage can have at most 2 decimals."),
+                )
+            )
+        return discount
+    check_amount_bounds(
+        value, site, what="price" if discount.kind is DiscountKind.PRICE else "amount"
+    )
+    if quantize(value, site) != value:
+        raise ValidationError(
+            message(
+                CTX,
+                QT_TRANSLATE_NOOP(
+                    "Validation", "Amounts in {currency} can have at most {decimals} decimals."
+                ),
+                currency=site.currency,
+                decimals=site.decimals,
+            )
+        )
+    return discount
+
+
+def line_gross(unit_price: Decimal, measure: Decimal, site: Site) -> Decimal:
+    """``unit_price × measure`` rounded once, half-up, to the currency."""
+    return (unit_price * measure).quantize(site.quantum, rounding=ROUND_HALF_UP)
+
+
+def iva_contained(amount: Decimal, rate: Decimal) -> Decimal:
+    """IVA included in ``amount`` at ``rate`` % (prices include IVA), unrounded."""
+    if not rate:
+        return Decimal(0)
+    return amount * rate / (HUNDRED + rate)

@@ -1,0 +1,89 @@
+"""Issue 20: the discount limit, the supervisor's PIN (hashed) and the scale label layouts."""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+
+import pytest
+
+from pos_app.cli import main
+from pos_app.domain.scale_label import PRESETS, layouts_for
+from pos_app.settings import config as config_mod
+from pos_app.settings import supervisor
+from pos_app.settings.config import recover
+
+
+def test_pin_hashed_salted_and_checked() -> None:
+    stored = supervisor.hash_pin("4321", iterations=1000)
+    assert "4321" not in stored
+    assert stored != supervisor.hash_pin("4321", iterations=1000)  # salted
+    assert supervisor.check_pin("4321", stored)
+    assert not supervisor.check_pin("1234", stored)
+    assert not supervisor.check_pin("4321", "")
+    assert not supervisor.check_pin("", stored)
+    for bad in ("123", "123456789", "12a4", "١٢٣٤"):
+        with pytest.raises(ValueError):
+            supervisor.hash_pin(bad)
+
+
+def test_needs_supervisor_above_the_limit_only() -> None:
+    assert not supervisor.needs_supervisor(Decimal(20), 20)
+    assert supervisor.needs_supervisor(Decimal("20.01"), 20)
+    assert supervisor.needs_supervisor(Decimal("0.01"), 0)
+
+
+def test_config_fields_checked_on_load() -> None:
+    good = supervisor.hash_pin("4321", iterations=1000)
+    config, dropped = recover(
+        {"max_discount_percent": 15, "supervisor_pin": good, "scale_labels": "ar-weight,co-price"}
+    )
+    assert (config.max_discount_percent, config.supervisor_pin) == (15, good)
+    assert dropped == []
+    config, dropped = recover(
+        {"max_discount_percent": 101, "supervisor_pin": "4321", "scale_labels": "19-5-x"}
+    )
+    assert config.max_discount_percent == 20 and config.supervisor_pin == ""
+    assert config.scale_labels == ""
+    assert {name for name, _ in dropped} == {
+        "max_discount_percent",
+        "supervisor_pin",
+        "scale_labels",
+    }
+    _, dropped = recover({"max_discount_percent": True})
+    assert dropped
+
+
+def test_layouts_default_to_the_country() -> None:
+    assert layouts_for("", "MCO") == (PRESETS["co-price"],)
+    assert layouts_for("", "MLA")[0] is PRESETS["ar-weight"]
+    assert [lay.spec for lay in layouts_for("22-4-price-6-2", "MLA")] == ["22-4-price-6-2"]
+
+
+def test_configure_sets_limit_pin_and_layouts(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("2468\n"))
+    assert (
+        main(
+            [
+                "configure",
+                "--max-discount",
+                "10",
+                "--supervisor-pin-stdin",
+                "--scale-labels",
+                "ar-weight, 21-4-price-6-2",
+            ]
+        )
+        == 0
+    )
+    saved = config_mod.load().config
+    assert saved.max_discount_percent == 10
+    assert supervisor.check_pin("2468", saved.supervisor_pin)
+    assert "2468" not in config_mod.paths.config_path().read_text(encoding="utf-8")
+    assert saved.scale_labels == "ar-weight,21-4-price-6-2"
+    assert main(["configure", "--max-discount", "101"]) == 2
+    assert main(["configure", "--scale-labels", "20-5-weight-6-3"]) == 2
+    monkeypatch.setattr("sys.stdin", io.StringIO("12\n"))
+    assert main(["configure", "--supervisor-pin-stdin"]) == 2
+    assert config_mod.load().config.max_discount_percent == 10
