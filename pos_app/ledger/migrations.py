@@ -77,6 +77,18 @@ MIGRATIONS: list[str] = [
     CREATE INDEX catalog_barcode ON catalog (barcode);
     CREATE INDEX catalog_title_norm ON catalog (title_norm);
     """,
+    # 2: the API each sale went through (instore v2 or the Orders API), the Orders API's ids and
+    # dynamic QR, and every write's idempotency key, stored before the write is sent
+    """
+    ALTER TABLE sales ADD COLUMN api TEXT NOT NULL DEFAULT 'instore';
+    ALTER TABLE sales ADD COLUMN order_id TEXT NOT NULL DEFAULT '';
+    ALTER TABLE sales ADD COLUMN order_payment_ids TEXT NOT NULL DEFAULT '[]';
+    ALTER TABLE sales ADD COLUMN qr_data TEXT NOT NULL DEFAULT '';
+    ALTER TABLE sales ADD COLUMN create_key TEXT NOT NULL DEFAULT '';
+    ALTER TABLE sales ADD COLUMN cancel_key TEXT NOT NULL DEFAULT '';
+    ALTER TABLE sales ADD COLUMN refund_key TEXT NOT NULL DEFAULT '';
+    CREATE INDEX sales_order_id ON sales (order_id);
+    """,
 ]
 
 

@@ -51,6 +51,11 @@ MUTABLE = frozenset(
         "trouble",
         "cancel_requested",
         "late_payment",
+        "order_id",
+        "order_payment_ids",
+        "qr_data",
+        "cancel_key",
+        "refund_key",
     }
 )
 
@@ -214,15 +219,20 @@ class Ledger:
         iva_total: Decimal | None,
         now: datetime,
         expires_at: datetime,
+        api: str = "instore",
+        create_key: str = "",
+        cancel_key: str = "",
     ) -> SaleSnapshot:
-        """Commit the sale (status ``creating``) with a fresh external reference."""
+        """Commit the sale (status ``creating``) with a fresh external reference, and the key
+        its order will be sent with (so that key is on disk before the first attempt)."""
         with self._tx() as conn:
             seq = int(conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM sales").fetchone()[0])
             ref = new_reference(box_external_id, seq)
             cur = conn.execute(
                 "INSERT INTO sales (external_reference, user_id, store_external_id, "
                 "box_external_id, site_id, currency, status, title, total, iva_total, created_at, "
-                "updated_at, expires_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "updated_at, expires_at, api, create_key, cancel_key) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     ref,
                     user_id,
@@ -237,6 +247,9 @@ class Ledger:
                     iso(now),
                     iso(now),
                     iso(expires_at),
+                    api,
+                    create_key,
+                    cancel_key,
                 ),
             )
             sale_id = int(cur.lastrowid or 0)
@@ -436,6 +449,13 @@ class Ledger:
             trouble=r["trouble"],
             cancel_requested=bool(r["cancel_requested"]),
             late_payment=bool(r["late_payment"]),
+            api=r["api"],
+            order_id=r["order_id"],
+            order_payment_ids=tuple(json.loads(r["order_payment_ids"])),
+            qr_data=r["qr_data"],
+            create_key=r["create_key"],
+            cancel_key=r["cancel_key"],
+            refund_key=r["refund_key"],
         )
 
     def sale_title(self, ref: str) -> str:
