@@ -399,6 +399,13 @@ def _obj_int(data: Any, key: str, inner: str) -> int:
     return value if isinstance(value, int) and not isinstance(value, bool) else 0
 
 
+def _first_code(errors_list: Any) -> str:
+    """The Orders API answers ``{"errors": [{"code", "message", "details"}]}``."""
+    if isinstance(errors_list, list) and errors_list and isinstance(errors_list[0], Mapping):
+        return str(errors_list[0].get("code") or "")
+    return ""
+
+
 def _loads(response: httpx.Response) -> Any:
     if not response.content:
         return None
@@ -416,7 +423,7 @@ def _interpret(response: httpx.Response) -> Any:
             raise errors.unexpected(f"HTTP {status} with a body that is not JSON")
         return data
     envelope = data if isinstance(data, Mapping) else {}
-    key = str(envelope.get("error") or "")
+    key = str(envelope.get("error") or _first_code(envelope.get("errors")))
     detail = str(envelope.get("message") or "")[:300]
     if status in (401, 403):
         raise errors.AuthenticationError.from_status(status, key)
