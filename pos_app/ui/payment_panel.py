@@ -33,7 +33,6 @@ from pos_app.ui.sale_banner import (
 )
 from pos_app.ui.style import set_state
 
-
 QR_MIN_PX = 240  # the dynamic QR's smallest side on screen: a phone reads it at arm's length
 
 

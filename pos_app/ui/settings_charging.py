@@ -102,6 +102,11 @@ class ChargingPage(QWidget):
         (self.api_orders if config.api == "orders" else self.api_instore).setChecked(True)
         self.qr_mode = QComboBox()
         self.qr_mode.setObjectName("qrMode")
+        # Long translations must not widen the page: the list opens as wide as it needs.
+        self.qr_mode.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.qr_mode.setMinimumContentsLength(18)
         for mode, label in (
             ("static", self.tr("The box's printed QR")),
             ("dynamic", self.tr("A QR on this screen for each sale")),

@@ -83,7 +83,7 @@
         <translation>Usuario de prueba:</translation>
     </message>
     <message>
-        <source>What the customer sees: Mercado Pago shows your business name and logo from your account (Your profile → Business information). Without them, the customer's phone shows the first item's name and picture instead.</source>
+        <source>What the customer sees: Mercado Pago shows your business name and logo from your account (Your profile → Business information). Without them, the customer&apos;s phone shows the first item&apos;s name and picture instead.</source>
         <translation>Lo que ve el cliente: Mercado Pago muestra el nombre y el logo de su negocio según su cuenta (Tu perfil → Información del negocio). Si no están, el teléfono del cliente muestra en su lugar el nombre y la foto del primer artículo.</translation>
     </message>
     <message>
@@ -139,7 +139,7 @@
         <translation>Definido por MP_ACCESS_TOKEN</translation>
     </message>
     <message>
-        <source>Where the token is kept: in this computer's keyring ({backend}), never in a file.</source>
+        <source>Where the token is kept: in this computer&apos;s keyring ({backend}), never in a file.</source>
         <translation>Dónde se guarda el token: en el llavero del sistema de esta computadora ({backend}), nunca en un archivo.</translation>
     </message>
     <message>
@@ -294,7 +294,7 @@
         <translation>Cuánto tiempo tiene el cliente para pagar. Después, la orden sale del QR y la venta termina como vencida.</translation>
     </message>
     <message>
-        <source>empty = the store's name</source>
+        <source>empty = the store&apos;s name</source>
         <translation>vacío = el nombre de la sucursal</translation>
     </message>
     <message>
@@ -314,12 +314,44 @@
         <translation>Venta máxima:</translation>
     </message>
     <message>
-        <source>Name on the customer's phone:</source>
+        <source>Name on the customer&apos;s phone:</source>
         <translation>Nombre en el teléfono del cliente:</translation>
     </message>
     <message>
-        <source>Shown as the order's title when the customer scans.</source>
+        <source>Shown as the order&apos;s title when the customer scans.</source>
         <translation>Se muestra como título de la orden cuando el cliente escanea.</translation>
+    </message>
+    <message>
+        <source>Instore orders (the box&apos;s printed QR)</source>
+        <translation>Órdenes presenciales (el QR impreso de la caja)</translation>
+    </message>
+    <message>
+        <source>Orders API (Mercado Pago&apos;s newer API)</source>
+        <translation>API de Órdenes (la API más nueva de Mercado Pago)</translation>
+    </message>
+    <message>
+        <source>The box&apos;s printed QR</source>
+        <translation>El QR impreso de la caja</translation>
+    </message>
+    <message>
+        <source>A QR on this screen for each sale</source>
+        <translation>Un QR en esta pantalla para cada venta</translation>
+    </message>
+    <message>
+        <source>Both: printed QR or the one on screen</source>
+        <translation>Ambos: el QR impreso o el de la pantalla</translation>
+    </message>
+    <message>
+        <source>A QR on screen is made for one sale only; the customer scans it there.</source>
+        <translation>Un QR en pantalla sirve para una sola venta; el cliente lo escanea ahí.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago API</source>
+        <translation>API de Mercado Pago</translation>
+    </message>
+    <message>
+        <source>The customer pays with:</source>
+        <translation>El cliente paga con:</translation>
     </message>
     <message>
         <source>Quickly at first, then less often (recommended)</source>
@@ -370,7 +402,7 @@
         <translation>opcional</translation>
     </message>
     <message>
-        <source>The webhook's secret signature (Your integrations → Webhooks). Kept in the keyring, like the token.</source>
+        <source>The webhook&apos;s secret signature (Your integrations → Webhooks). Kept in the keyring, like the token.</source>
         <translation>La firma secreta del webhook (Tus integraciones → Webhooks). Se guarda en el llavero del sistema, como el token.</translation>
     </message>
     <message>
@@ -429,8 +461,8 @@
         <translation>La caja {box} todavía espera el pago de la venta {reference}. Termine o cancele esa venta antes de cobrar una nueva.</translation>
     </message>
     <message>
-        <source>This till has no Mercado Pago store and box yet. Open Settings (F9) or run 'pos-app configure'.</source>
-        <translation>Esta computadora todavía no tiene una sucursal y una caja de Mercado Pago. Abra Configuración (F9) o ejecute 'pos-app configure'.</translation>
+        <source>This till has no Mercado Pago store and box yet. Open Settings (F9) or run &apos;pos-app configure&apos;.</source>
+        <translation>Esta computadora todavía no tiene una sucursal y una caja de Mercado Pago. Abra Configuración (F9) o ejecute &apos;pos-app configure&apos;.</translation>
     </message>
     <message>
         <source>There is no sale with reference {reference}.</source>
@@ -540,7 +572,7 @@
 <context>
     <name>CustomerPhoneWindow</name>
     <message>
-        <source>Customer's phone (demo)</source>
+        <source>Customer&apos;s phone (demo)</source>
         <translation>Teléfono del cliente (demo)</translation>
     </message>
     <message>
@@ -570,6 +602,10 @@
     <message>
         <source>The demo server does not answer.</source>
         <translation>El servidor de la demo no responde.</translation>
+    </message>
+    <message>
+        <source>This window plays the customer who read the QR on the cashier&apos;s screen.</source>
+        <translation>Esta ventana hace de cliente que leyó el QR en la pantalla del cajero.</translation>
     </message>
     <message>
         <source>Nothing to pay yet</source>
@@ -668,11 +704,11 @@
         <translation>Este sistema no ofrece bloqueo de archivos (ni flock ni msvcrt), así que pos-app no puede asegurarse de ser el único programa de caja en {folder}.</translation>
     </message>
     <message>
-        <source>The sales ledger {path} is damaged: part of it can no longer be read ({detail}). Nothing was changed in it. To sell again, start a fresh ledger (the damaged one is kept aside under a dated name) or restore a backup copy: run 'pos-app ledger recover', or start the app and choose.</source>
-        <translation>El registro de ventas {path} está dañado: una parte ya no se puede leer ({detail}). No se modificó nada en él. Para volver a vender, empiece un registro nuevo (el dañado se guarda aparte con la fecha en el nombre) o restaure una copia de respaldo: ejecute 'pos-app ledger recover', o abra la aplicación y elija.</translation>
+        <source>The sales ledger {path} is damaged: part of it can no longer be read ({detail}). Nothing was changed in it. To sell again, start a fresh ledger (the damaged one is kept aside under a dated name) or restore a backup copy: run &apos;pos-app ledger recover&apos;, or start the app and choose.</source>
+        <translation>El registro de ventas {path} está dañado: una parte ya no se puede leer ({detail}). No se modificó nada en él. Para volver a vender, empiece un registro nuevo (el dañado se guarda aparte con la fecha en el nombre) o restaure una copia de respaldo: ejecute &apos;pos-app ledger recover&apos;, o abra la aplicación y elija.</translation>
     </message>
     <message>
-        <source>The sales ledger cannot be written ({detail}). Nothing was sent to Mercado Pago. Check the free disk space and the data folder's permissions.</source>
+        <source>The sales ledger cannot be written ({detail}). Nothing was sent to Mercado Pago. Check the free disk space and the data folder&apos;s permissions.</source>
         <translation>No se puede escribir el registro de ventas ({detail}). No se envió nada a Mercado Pago. Revise el espacio libre en disco y los permisos de la carpeta de datos.</translation>
     </message>
     <message>
@@ -742,7 +778,7 @@
         <translation>Monto libre  (F2)</translation>
     </message>
     <message>
-        <source>Today's sales  (F3)</source>
+        <source>Today&apos;s sales  (F3)</source>
         <translation>Ventas de hoy  (F3)</translation>
     </message>
     <message>
@@ -754,7 +790,7 @@
         <translation>Monto libre</translation>
     </message>
     <message>
-        <source>Today's sales</source>
+        <source>Today&apos;s sales</source>
         <translation>Ventas de hoy</translation>
     </message>
     <message>
@@ -987,7 +1023,7 @@
         <translation>Nueva sucursal</translation>
     </message>
     <message>
-        <source>Mercado Pago asks for the shop's address and its place on the map. Fields marked in red need attention.</source>
+        <source>Mercado Pago asks for the shop&apos;s address and its place on the map. Fields marked in red need attention.</source>
         <translation>Mercado Pago pide la dirección del negocio y su ubicación en el mapa. Los campos marcados en rojo necesitan atención.</translation>
     </message>
 </context>
@@ -1103,6 +1139,14 @@
     <message>
         <source>Payment status</source>
         <translation>Estado del pago</translation>
+    </message>
+    <message>
+        <source>QR code for this sale</source>
+        <translation>Código QR de esta venta</translation>
+    </message>
+    <message>
+        <source>Scan this code with the Mercado Pago app</source>
+        <translation>Escanee este código con la app de Mercado Pago</translation>
     </message>
     <message>
         <source>Mercado Pago is answering slowly…</source>
@@ -1481,7 +1525,7 @@
         <translation>El ID de la sucursal solo puede tener letras y números, hasta 60.</translation>
     </message>
     <message>
-        <source>The account has no store with external id {store}. Check the id (it is the store's external id, not its number), or create it.</source>
+        <source>The account has no store with external id {store}. Check the id (it is the store&apos;s external id, not its number), or create it.</source>
         <translation>La cuenta no tiene ninguna sucursal con el ID externo {store}. Revise el ID (es el ID externo de la sucursal, no su número) o créela.</translation>
     </message>
     <message>
@@ -1500,11 +1544,11 @@
         <translation>Configurar la caja — QR de Mercado Pago</translation>
     </message>
     <message>
-        <source>Welcome! Let's connect your Mercado Pago account</source>
+        <source>Welcome! Let&apos;s connect your Mercado Pago account</source>
         <translation>¡Le damos la bienvenida! Conectemos su cuenta de Mercado Pago</translation>
     </message>
     <message>
-        <source>This app shows your customer's total on the QR sticker of your counter; they pay with the Mercado Pago app. Three short steps: your account, your store and box, and the sticker.</source>
+        <source>This app shows your customer&apos;s total on the QR sticker of your counter; they pay with the Mercado Pago app. Three short steps: your account, your store and box, and the sticker.</source>
         <translation>Esta aplicación muestra el total de su cliente en el sticker QR de su caja; el cliente paga con la app de Mercado Pago. Tres pasos cortos: su cuenta, su sucursal y caja, y el sticker.</translation>
     </message>
     <message>
@@ -1524,7 +1568,7 @@
         <translation>Probar la demo primero</translation>
     </message>
     <message>
-        <source>Opens the app with a pretend Mercado Pago and a pretend customer's phone: nothing real is charged and nothing here is saved.</source>
+        <source>Opens the app with a pretend Mercado Pago and a pretend customer&apos;s phone: nothing real is charged and nothing here is saved.</source>
         <translation>Abre la aplicación con un Mercado Pago simulado y un teléfono de cliente simulado: no se cobra nada real y no se guarda nada.</translation>
     </message>
     <message>
@@ -1698,7 +1742,7 @@
         <translation>Todavía no hay cajas: cree una.</translation>
     </message>
     <message>
-        <source>Fetching the box's QR code…</source>
+        <source>Fetching the box&apos;s QR code…</source>
         <translation>Obteniendo el código QR de la caja…</translation>
     </message>
     <message>
@@ -1749,7 +1793,7 @@
 <context>
     <name>TodaySalesDialog</name>
     <message>
-        <source>Today's sales</source>
+        <source>Today&apos;s sales</source>
         <translation>Ventas de hoy</translation>
     </message>
     <message>
@@ -1854,7 +1898,7 @@ Venta {reference}</translation>
         <translation>Quitar la línea elegida  (Supr)</translation>
     </message>
     <message>
-        <source>F2 custom amount · F3 today's sales · F5 charge · F9 settings
+        <source>F2 custom amount · F3 today&apos;s sales · F5 charge · F9 settings
 + / − quantity · Delete remove · ↑ ↓ pick a product</source>
         <translation>F2 monto libre · F3 ventas de hoy · F5 cobrar · F9 configuración
 + / − cantidad · Supr quitar · ↑ ↓ elegir un producto</translation>
@@ -1915,7 +1959,7 @@ Venta {reference}</translation>
         <translation>El total debe ser mayor que cero.</translation>
     </message>
     <message>
-        <source>The total {total} is above this till's limit of {limit}.</source>
+        <source>The total {total} is above this till&apos;s limit of {limit}.</source>
         <translation>El total {total} supera el límite de esta caja, {limit}.</translation>
     </message>
     <message>
