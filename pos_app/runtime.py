@@ -54,6 +54,8 @@ def checkout_settings(config: Config, *, notification_url: str | None = None) ->
         poll=config.poll,
         max_total=config.max_total_amount(),
         notification_url=config.notify_url if notification_url is None else notification_url,
+        api=config.api,
+        qr_mode=config.qr_mode,
     )
 
 

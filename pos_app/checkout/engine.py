@@ -14,6 +14,7 @@ import contextlib
 import functools
 import logging
 import time
+import uuid
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -28,7 +29,7 @@ from pos_app.checkout.errors import (
     UnknownSaleError,
 )
 from pos_app.checkout.events import ConnectionChanged, EventBus, NotificationSeen, SaleChanged
-from pos_app.checkout.verdict import Verdict, evaluate
+from pos_app.checkout.verdict import Verdict
 from pos_app.domain.cart import Cart, CartLine
 from pos_app.domain.money import Site
 from pos_app.domain.order_lines import order_lines
@@ -40,7 +41,8 @@ from pos_app.i18n import QT_TRANSLATE_NOOP, Message, message
 from pos_app.ledger.store import Ledger, LedgerError
 from pos_app.mercadopago import errors as mp
 from pos_app.mercadopago.client import MercadoPagoClient
-from pos_app.mercadopago.models import BoxOrderRequest, MerchantOrder, OrderItem
+from pos_app.mercadopago.gateway import PaymentGateway, Where, make_gateways
+from pos_app.mercadopago.models import BoxOrderRequest, OrderItem
 from pos_app.settings.config import PollSchedule
 
 log = logging.getLogger(__name__)
@@ -77,6 +79,10 @@ class CheckoutSettings:
     # until the order expires (mercadopago-api.md): a canceled sale is looked at this often
     # until then, so such a payment turns up as a late payment instead of going unnoticed.
     after_cancel_interval: float = 15.0
+    # Which Mercado Pago API new sales go through ("instore" or "orders"), and for the Orders
+    # API which QR the customer pays ("static", "dynamic" or "hybrid").
+    api: str = "instore"
+    qr_mode: str = "static"
 
 
 @dataclass
@@ -102,7 +108,8 @@ class CheckoutEngine:
     ) -> None:
         self.ledger = ledger
         self.client = client
-        self.settings = settings
+        self._settings = settings
+        self._gateways = self._make_gateways()
         self.bus = bus or EventBus()
         # The wall clock is for records (and the expiration date sent to Mercado Pago); every
         # timer (poll schedule, our own expiry, grace periods) runs on ``monotonic``, so a wall
@@ -125,6 +132,29 @@ class CheckoutEngine:
         self._unsure_since: dict[str, float] = {}
 
     # == public API ============================================================================
+    @property
+    def settings(self) -> CheckoutSettings:
+        return self._settings
+
+    @settings.setter
+    def settings(self, settings: CheckoutSettings) -> None:
+        self._settings = settings
+        self._gateways = self._make_gateways()
+
+    def _make_gateways(self) -> dict[str, PaymentGateway]:
+        s = self._settings
+        where = Where(s.user_id or 0, s.store_external_id, s.site, s.qr_mode)
+        return make_gateways(self.client, where)
+
+    @property
+    def gateway(self) -> PaymentGateway:
+        """The gateway new sales go through."""
+        return self._gateways.get(self.settings.api) or self._gateways["instore"]
+
+    def _gateway(self, sale: SaleSnapshot) -> PaymentGateway:
+        """A sale is finished by the API that started it."""
+        return self._gateways.get(sale.api) or self.gateway
+
     def open_sale(self) -> SaleSnapshot | None:
         sales = self.ledger.open_sales(self.settings.box_external_id)
         return sales[-1] if sales else None
@@ -132,6 +162,7 @@ class CheckoutEngine:
     def replace_client(self, client: MercadoPagoClient) -> None:
         """New credentials (Settings): tracking goes on with them at its next step."""
         self.client = client
+        self._gateways = self._make_gateways()
         for wake in self._wakeups.values():
             wake.set()
 
@@ -171,6 +202,9 @@ class CheckoutEngine:
             now=now,
             expires_at=now + s.ttl,
             sale_discount=sale_discount,
+            api=self.gateway.api,
+            create_key=new_key(),
+            cancel_key=new_key(),
         )
         self._timers[sale.external_reference] = _SaleTimer(mono, mono + s.ttl.total_seconds())
         self._publish(sale, None, "charge")
@@ -181,8 +215,10 @@ class CheckoutEngine:
                 # The order may be on the box, but the ledger cannot record it (disk full, gone
                 # read-only): take it off, so nobody pays a sale this till cannot record, and
                 # let the cashier hear the ledger's error.
-                with contextlib.suppress(mp.MercadoPagoError):
-                    await self.client.delete_box_order(s.user_id, sale.box_external_id)
+                with contextlib.suppress(mp.MercadoPagoError, LedgerError):
+                    await self._gateway(sale).withdraw(
+                        sale, self._order_request(sale), sale.cancel_key or new_key()
+                    )
                 raise
         if sale.is_open:
             self._start_tracking(sale.external_reference)
@@ -205,6 +241,8 @@ class CheckoutEngine:
             if not sale.is_open:
                 return sale
             changes: dict[str, Any] = {"cancel_requested": True}
+            if not sale.cancel_key:
+                changes["cancel_key"] = new_key()  # on disk before the cancel is sent
             if cash:
                 changes["tender"] = Tender.CASH
             sale = self._update(
@@ -234,7 +272,7 @@ class CheckoutEngine:
         external_reference: str,
         cause: str = "recheck",
         *,
-        hints: Sequence[MerchantOrder] = (),
+        hints: Sequence[object] = (),
     ) -> SaleSnapshot:
         """Bring one sale in line with Mercado Pago. Safe to call any number of times."""
         async with self._lock(external_reference):
@@ -283,27 +321,20 @@ class CheckoutEngine:
         foreign ids, and fetches that fail, must never make the till poll less.
         """
         self.bus.publish(NotificationSeen(topic, resource_id, self.clock()))
-        if not resource_id.isdigit():
+        found = None
+        for gateway in self._gateways.values():
+            found = await gateway.resolve_hint(topic, resource_id)
+            if found is not None:
+                break
+        if found is None:
             return None
-        if topic in ("merchant_order", "topic_merchant_order_wh"):
-            order = await self.client.get_merchant_order(int(resource_id))
-        elif topic == "payment":
-            payment = await self.client.get_payment(int(resource_id))
-            if payment.merchant_order_id is None:
-                sale = self.ledger.get_sale(payment.external_reference)
-                if sale is None:
-                    return None
-                self._note_hint(sale)
-                return await self.reconcile(sale.external_reference, "notification")
-            order = await self.client.get_merchant_order(payment.merchant_order_id)
-        else:
-            return None
-        sale = self.ledger.get_sale(order.external_reference)
+        ref, fetched = found
+        sale = self.ledger.get_sale(ref)
         if sale is None:
-            log.info("notification for merchant order %s of an unknown sale", order.id)
+            log.info("notification %s %s of an unknown sale", topic, resource_id)
             return None
         self._note_hint(sale)
-        return await self.reconcile(order.external_reference, "notification", hints=[order])
+        return await self.reconcile(ref, "notification", hints=fetched)
 
     def _note_hint(self, sale: SaleSnapshot) -> None:
         # Confirmed by Mercado Pago and about this sale; but only a sale still waiting earns
@@ -387,17 +418,10 @@ class CheckoutEngine:
 
     async def _send_order(self, sale: SaleSnapshot, cause: str) -> SaleSnapshot:
         """PUT the order (lock held). Same reference = same order, so resending is safe."""
-        s = self.settings
-        assert s.user_id is not None
+        # Sales written before keys were stored get the key their order was sent with then.
+        key = sale.create_key or f"{sale.external_reference}-order"
         try:
-            await self.client.put_box_order(
-                s.user_id,
-                s.store_external_id,
-                sale.box_external_id,
-                self._order_request(sale),
-                s.site,
-                idempotency_key=f"{sale.external_reference}-order",
-            )
+            sent = await self._gateway(sale).send(sale, self._order_request(sale), key)
         except (mp.RejectedError, mp.NotFoundError, mp.AuthenticationError) as exc:
             # Refused: nothing exists on the box, nothing can be charged.
             if isinstance(exc, mp.AuthenticationError):
@@ -415,13 +439,15 @@ class CheckoutEngine:
             # Unknown outcome: the order may or may not be on the box. Tracking finds out.
             return self._trouble(sale, "network", exc.msg)
         self._set_online(True)
-        return self._transition(
-            sale, SaleStatus.PENDING, cause, {"trouble": "", "trouble_since": None}
-        )
+        changes: dict[str, Any] = {"trouble": "", "trouble_since": None}
+        if sent.order_id:
+            changes.update(order_id=sent.order_id, qr_data=sent.qr_data)
+        return self._transition(sale, SaleStatus.PENDING, cause, changes)
 
     async def _delete_from_box(self, sale: SaleSnapshot, cause: str = "cancel") -> None:
-        assert self.settings.user_id is not None
-        await self.client.delete_box_order(self.settings.user_id, sale.box_external_id)
+        if not sale.cancel_key:
+            sale = self._update(sale, {"cancel_key": new_key()}, kind="key", cause=cause)
+        await self._gateway(sale).withdraw(sale, self._order_request(sale), sale.cancel_key)
         self.ledger.record_event(
             sale.external_reference, now=self.clock(), kind="box_cleared", cause=cause, detail=""
         )
@@ -447,28 +473,20 @@ class CheckoutEngine:
 
     # == reconciling ===========================================================================
     async def _reconcile_locked(
-        self, sale: SaleSnapshot, cause: str, hints: Sequence[MerchantOrder]
+        self, sale: SaleSnapshot, cause: str, hints: Sequence[object]
     ) -> SaleSnapshot:
-        ref = sale.external_reference
         if sale.cancel_requested and sale.is_open:
             # Clear the box *before* looking: a payment that lands after this look can only be
             # on a merchant order already scanned, which the cancel's second look catches.
             await self._delete_from_box(sale)
-        orders = {mo.id: mo for mo in await self.client.search_merchant_orders(ref)}
-        for mo in hints:
-            orders.setdefault(mo.id, mo)
-        # The search index lags behind the orders themselves: fetch the ones we already know of.
-        for mo_id in sale.merchant_order_ids:
-            if mo_id not in orders:
-                orders[mo_id] = await self.client.get_merchant_order(mo_id)
-        verdict = evaluate(orders.values(), ref, sale.total)
+        verdict = await self._gateway(sale).read(sale, hints)
         self._set_online(True)
 
         if verdict.paid:
             was_open = sale.is_open
             sale = self._mark_paid(sale, verdict, cause)
             if was_open:
-                await self._clear_paid_order(sale, cause)
+                await self._clear_paid_order(sale, verdict, cause)
             return sale
         if not sale.is_open:
             return sale  # canceled or expired, and still no payment: nothing to change
@@ -486,12 +504,12 @@ class CheckoutEngine:
                 sale, SaleStatus.EXPIRED, cause, self._flags(verdict), detail="left the box"
             )
         elif expired:
-            box_order = await self._box_order_reference()
+            offered = await self._offered(sale, verdict)
             overdue = -(left or 0.0)
-            if box_order == ref and overdue < self.settings.expiry_grace.total_seconds():
+            if offered and overdue < self.settings.expiry_grace.total_seconds():
                 pass  # our clock is ahead of Mercado Pago's: the order is still on offer
             else:
-                if box_order == ref:
+                if offered:
                     await self._delete_from_box(sale)
                 return self._transition(
                     sale, SaleStatus.EXPIRED, cause, self._flags(verdict), detail="final check"
@@ -509,7 +527,7 @@ class CheckoutEngine:
         order is only re-sent once that picture has held for ``search_lag_allowance``.
         """
         ref = sale.external_reference
-        if verdict.seen_by_customer or await self._box_order_reference() == ref:
+        if verdict.seen_by_customer or await self._offered(sale, verdict):
             self._unsure_since.pop(ref, None)
             return self._transition(sale, SaleStatus.PENDING, cause, self._flags(verdict))
         if expired:
@@ -533,14 +551,14 @@ class CheckoutEngine:
         ref = sale.external_reference
         now = self.monotonic()
         if not verdict.all_expired:
-            if verdict.merchant_order_ids and not verdict.all_expired:
+            if verdict.seen_by_customer and not verdict.all_expired:
                 self._box_missing.pop(ref, None)
                 return False  # someone scanned and the order is open: it is clearly alive
             last = self._box_checked.setdefault(ref, now)
             if now - last < self.settings.box_check_interval:
                 return False
         self._box_checked[ref] = now
-        if await self._box_order_reference() == ref:
+        if await self._offered(sale, verdict):
             self._box_missing.pop(ref, None)
             return False
         if verdict.all_expired:
@@ -548,28 +566,29 @@ class CheckoutEngine:
         self._box_missing[ref] = self._box_missing.get(ref, 0) + 1
         return self._box_missing[ref] >= 2
 
-    async def _clear_paid_order(self, sale: SaleSnapshot, cause: str) -> None:
+    async def _clear_paid_order(self, sale: SaleSnapshot, verdict: Verdict, cause: str) -> None:
         """Paying takes the order off the box, but a copy sent again (after a lost answer or a
         restart, while the search index lagged) may still be offered there: never let anyone
         pay a paid sale twice. Best effort: the sale is paid whatever happens here."""
         try:
-            if await self._box_order_reference() == sale.external_reference:
+            if await self._offered(sale, verdict):
                 await self._delete_from_box(sale, cause)
         except mp.MercadoPagoError as exc:
             ref = sale.external_reference
             log.warning("could not check the box after %s was paid: %s", ref, exc)
 
-    async def _box_order_reference(self) -> str | None:
-        assert self.settings.user_id is not None
-        order = await self.client.get_box_order(
-            self.settings.user_id, self.settings.box_external_id
-        )
-        return order.external_reference if order else None
+    async def _offered(self, sale: SaleSnapshot, verdict: Verdict) -> bool:
+        """Can the customer still pay this sale's order? The answer just read says so for the
+        Orders API; instore v2 must look at the box."""
+        if verdict.offered is not None:
+            return verdict.offered
+        return await self._gateway(sale).on_offer(sale)
 
     def _mark_paid(self, sale: SaleSnapshot, verdict: Verdict, cause: str) -> SaleSnapshot:
         changes: dict[str, Any] = {
             "merchant_order_ids": verdict.merchant_order_ids,
             "payment_ids": verdict.approved_payment_ids,
+            "order_payment_ids": verdict.payment_refs,
             "paid_amount": verdict.paid_amount,
             "last_attempt_rejected": False,
             "partially_paid": None,
@@ -838,6 +857,11 @@ class CheckoutEngine:
             return
         self._online = online
         self.bus.publish(ConnectionChanged(online, self.clock(), problem, auth_problem=auth))
+
+
+def new_key() -> str:
+    """An X-Idempotency-Key: made once per write, stored before the write is sent."""
+    return uuid.uuid4().hex
 
 
 def describe(sale: SaleSnapshot) -> Message:

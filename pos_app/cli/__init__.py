@@ -73,6 +73,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="tunnel or proxy whose X-Forwarded-For is believed (127.0.0.1 for a tunnel on "
         'this computer; "" for none)',
     )
+    p.add_argument(
+        "--api",
+        choices=["instore", "orders"],
+        help="Mercado Pago API that charges: instore orders v2 or the Orders API",
+    )
+    p.add_argument(
+        "--qr-mode",
+        choices=["static", "dynamic", "hybrid"],
+        help="Orders API: the box's printed QR, a QR on screen per sale, or either",
+    )
     p.add_argument("--token-stdin", action="store_true", help="read the access token from stdin")
     p.add_argument(
         "--max-discount", type=int, metavar="PERCENT", help="largest discount without the PIN"

@@ -92,6 +92,8 @@ async def cmd_configure(args: argparse.Namespace) -> int:
         "notify_listen": config.notify_listen,
         "notify_url": config.notify_url,
         "notify_trusted_proxies": config.notify_trusted_proxies,
+        "api": config.api,
+        "qr_mode": config.qr_mode,
     }
     if args.json:
         print_json(summary)
@@ -197,6 +199,10 @@ def _apply_local_options(config: Config, args: argparse.Namespace) -> Config:
             raise ValueError(f"--notify-trusted-proxy: {exc}") from None
         changes["notify_trusted_proxies"] = ",".join(proxies)
     changes.update(_discount_options(args))
+    if getattr(args, "api", None) is not None:
+        changes["api"] = args.api
+    if getattr(args, "qr_mode", None) is not None:
+        changes["qr_mode"] = args.qr_mode
     return config.with_changes(**changes)
 
 

@@ -43,6 +43,12 @@ async def cmd_doctor(args: argparse.Namespace) -> int:
     return EXIT_OK if all(c.ok for c in checks) else EXIT_ERROR
 
 
+def api_description(config: config_mod.Config) -> str:
+    if config.api == "orders":
+        return f"Orders API (/v1/orders), {config.qr_mode} QR"
+    return "instore orders v2 (the box's printed QR)"
+
+
 async def run_checks() -> list[Check]:
     checks: list[Check] = []
     loaded = config_mod.load()
@@ -74,6 +80,7 @@ async def run_checks() -> list[Check]:
                 f"site {config.site_id} ({paths.config_path()})",
             )
         )
+    checks.append(Check("Mercado Pago API", True, api_description(config)))
 
     if source.token is None:
         checks.append(_no_token_check())

@@ -50,6 +50,10 @@ def sale_json(sale: SaleSnapshot) -> dict[str, Any]:
         "partially_paid": (amount_json(sale.partially_paid, site) if sale.partially_paid else None),
         "connection_trouble": sale.trouble or None,
         "late_payment": sale.late_payment,
+        "api": sale.api,
+        "order_id": sale.order_id or None,
+        "order_payment_ids": list(sale.order_payment_ids),
+        "qr_data": sale.qr_data or None,  # the dynamic QR to show (Orders API, dynamic/hybrid)
         "items": [
             {
                 "title": line.title,

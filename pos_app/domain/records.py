@@ -42,6 +42,17 @@ class SaleSnapshot:
     trouble: str = ""  # "", "network", "auth": why the last check failed
     cancel_requested: bool = False
     late_payment: bool = False  # paid after it had been shown canceled or expired
+    # Which Mercado Pago API the sale was sent through ("instore" or "orders"), and what it
+    # left: the Orders API's order id, its payments' ids and the dynamic QR's text.
+    api: str = "instore"
+    order_id: str = ""
+    order_payment_ids: tuple[str, ...] = ()
+    qr_data: str = ""
+    # X-Idempotency-Key of each write, stored before the write is sent (reused on retries
+    # and after a restart, so a lost answer never makes a second order or refund).
+    create_key: str = ""
+    cancel_key: str = ""
+    refund_key: str = ""
 
     @property
     def is_open(self) -> bool:

@@ -94,6 +94,18 @@ MIGRATIONS: list[str] = [
     ALTER TABLE sales ADD COLUMN sale_discount_reason TEXT NOT NULL DEFAULT '';
     ALTER TABLE sales ADD COLUMN sale_discount_amount TEXT NOT NULL DEFAULT '0';
     """,
+    # 3: the API each sale went through (instore v2 or the Orders API), the Orders API's ids and
+    # dynamic QR, and every write's idempotency key, stored before the write is sent
+    """
+    ALTER TABLE sales ADD COLUMN api TEXT NOT NULL DEFAULT 'instore';
+    ALTER TABLE sales ADD COLUMN order_id TEXT NOT NULL DEFAULT '';
+    ALTER TABLE sales ADD COLUMN order_payment_ids TEXT NOT NULL DEFAULT '[]';
+    ALTER TABLE sales ADD COLUMN qr_data TEXT NOT NULL DEFAULT '';
+    ALTER TABLE sales ADD COLUMN create_key TEXT NOT NULL DEFAULT '';
+    ALTER TABLE sales ADD COLUMN cancel_key TEXT NOT NULL DEFAULT '';
+    ALTER TABLE sales ADD COLUMN refund_key TEXT NOT NULL DEFAULT '';
+    CREATE INDEX sales_order_id ON sales (order_id);
+    """,
 ]
 
 

@@ -53,6 +53,11 @@ MUTABLE = frozenset(
         "trouble",
         "cancel_requested",
         "late_payment",
+        "order_id",
+        "order_payment_ids",
+        "qr_data",
+        "cancel_key",
+        "refund_key",
     }
 )
 
@@ -217,8 +222,12 @@ class Ledger:
         now: datetime,
         expires_at: datetime,
         sale_discount: Discount | None = None,
+        api: str = "instore",
+        create_key: str = "",
+        cancel_key: str = "",
     ) -> SaleSnapshot:
-        """Commit the sale (status ``creating``) with a fresh external reference."""
+        """Commit the sale (status ``creating``) with a fresh external reference, and the key
+        its order will be sent with (so that key is on disk before the first attempt)."""
         cart = Cart(site)
         cart.restore(list(lines))
         cart.sale_discount = sale_discount
@@ -230,8 +239,8 @@ class Ledger:
                 "INSERT INTO sales (external_reference, user_id, store_external_id, "
                 "box_external_id, site_id, currency, status, title, total, iva_total, created_at, "
                 "updated_at, expires_at, sale_discount_kind, sale_discount_value, "
-                "sale_discount_reason, sale_discount_amount) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "sale_discount_reason, sale_discount_amount, api, create_key, cancel_key) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     ref,
                     user_id,
@@ -250,6 +259,9 @@ class Ledger:
                     str(sale_discount.value) if sale_discount else None,
                     sale_discount.reason if sale_discount else "",
                     str(cart.sale_discount_amount()),
+                    api,
+                    create_key,
+                    cancel_key,
                 ),
             )
             sale_id = int(cur.lastrowid or 0)
@@ -482,6 +494,13 @@ class Ledger:
             trouble=r["trouble"],
             cancel_requested=bool(r["cancel_requested"]),
             late_payment=bool(r["late_payment"]),
+            api=r["api"],
+            order_id=r["order_id"],
+            order_payment_ids=tuple(json.loads(r["order_payment_ids"])),
+            qr_data=r["qr_data"],
+            create_key=r["create_key"],
+            cancel_key=r["cancel_key"],
+            refund_key=r["refund_key"],
         )
 
     def sale_title(self, ref: str) -> str:

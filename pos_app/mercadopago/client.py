@@ -33,6 +33,7 @@ from pos_app.mercadopago.models import (
     BoxRequest,
     MerchantOrder,
     PaymentInfo,
+    QrOrder,
     SearchPage,
     Store,
     StoreRequest,
@@ -168,6 +169,77 @@ class MercadoPagoClient:
 
     async def get_payment(self, payment_id: int) -> PaymentInfo:
         return PaymentInfo.parse(await self._request("GET", f"/v1/payments/{payment_id}"))
+
+    # -- the Orders API (notes §7) -----------------------------------------------------------
+    # Every write carries an idempotency key the caller stored before calling: Mercado Pago
+    # answers a repeated key + body with the original order, so these POSTs, unlike others,
+    # are retried on 5xx and lost answers too.
+    async def create_qr_order(self, body: Mapping[str, Any], *, idempotency_key: str) -> QrOrder:
+        data = await self._request(
+            "POST",
+            "/v1/orders",
+            json_body=body,
+            idempotency_key=idempotency_key,
+            retry_transport=True,
+        )
+        return QrOrder.parse(data)
+
+    async def get_qr_order(self, order_id: str) -> QrOrder:
+        return QrOrder.parse(await self._request("GET", f"/v1/orders/{_seg(order_id)}"))
+
+    async def cancel_qr_order(self, order_id: str, *, idempotency_key: str) -> QrOrder:
+        data = await self._request(
+            "POST",
+            f"/v1/orders/{_seg(order_id)}/cancel",
+            idempotency_key=idempotency_key,
+            retry_transport=True,
+        )
+        return QrOrder.parse(data)
+
+    async def refund_qr_order(
+        self,
+        order_id: str,
+        *,
+        idempotency_key: str,
+        transactions: list[dict[str, str]] | None = None,
+    ) -> QrOrder:
+        """Empty body: the whole order; ``[{"id": "PAY…", "amount": "10.00"}]``: partial."""
+        data = await self._request(
+            "POST",
+            f"/v1/orders/{_seg(order_id)}/refund",
+            json_body={"transactions": transactions} if transactions else None,
+            idempotency_key=idempotency_key,
+            retry_transport=True,
+        )
+        return QrOrder.parse(data)
+
+    # -- payments (refunds of instore v2 sales, a day's payments) -----------------------------
+    async def refund_payment(
+        self, payment_id: int, *, idempotency_key: str, amount: Any = None
+    ) -> Any:
+        """``POST /v1/payments/{id}/refunds``: no body = what is left, ``{"amount": n}`` = part."""
+        return await self._request(
+            "POST",
+            f"/v1/payments/{payment_id}/refunds",
+            json_body={"amount": amount} if amount is not None else None,
+            idempotency_key=idempotency_key,
+            retry_transport=True,
+        )
+
+    async def search_payments(self, params: Mapping[str, Any]) -> list[Any]:
+        """Every page of ``GET /v1/payments/search`` for ``params`` (a day, a box)."""
+        found: list[Any] = []
+        offset = 0
+        for _ in range(MAX_SEARCH_PAGES * 10):
+            query = {**params, "offset": offset, "limit": SEARCH_PAGE_LIMIT}
+            data = await self._request("GET", "/v1/payments/search", params=query)
+            results = _results(data)
+            found.extend(results)
+            total = _obj_int(data, "paging", "total")
+            offset += len(results)
+            if not results or offset >= total:
+                break
+        return found
 
     # -- stores and boxes ----------------------------------------------------------------------
     async def search_stores(self, user_id: int, external_id: str | None = None) -> list[Store]:
@@ -321,6 +393,19 @@ def _results(data: Any) -> list[Any]:
     return list(data) if isinstance(data, list) else []
 
 
+def _obj_int(data: Any, key: str, inner: str) -> int:
+    outer = data.get(key) if isinstance(data, Mapping) else None
+    value = outer.get(inner) if isinstance(outer, Mapping) else None
+    return value if isinstance(value, int) and not isinstance(value, bool) else 0
+
+
+def _first_code(errors_list: Any) -> str:
+    """The Orders API answers ``{"errors": [{"code", "message", "details"}]}``."""
+    if isinstance(errors_list, list) and errors_list and isinstance(errors_list[0], Mapping):
+        return str(errors_list[0].get("code") or "")
+    return ""
+
+
 def _loads(response: httpx.Response) -> Any:
     if not response.content:
         return None
@@ -338,7 +423,7 @@ def _interpret(response: httpx.Response) -> Any:
             raise errors.unexpected(f"HTTP {status} with a body that is not JSON")
         return data
     envelope = data if isinstance(data, Mapping) else {}
-    key = str(envelope.get("error") or "")
+    key = str(envelope.get("error") or _first_code(envelope.get("errors")))
     detail = str(envelope.get("message") or "")[:300]
     if status in (401, 403):
         raise errors.AuthenticationError.from_status(status, key)

@@ -13,7 +13,7 @@ from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from pos_app.domain.money import Site, to_api_number
+from pos_app.domain.money import Site, quantize, to_api_number
 from pos_app.mercadopago.errors import unexpected
 
 Json = Mapping[str, Any]
@@ -385,3 +385,124 @@ def format_mp_datetime(moment: datetime) -> str:
         raise ValueError("expiration dates must be timezone-aware")
     text = moment.isoformat(timespec="milliseconds")
     return text
+
+
+# -- the Orders API (``/v1/orders``, notes §7) -------------------------------------------------
+QR_MODES = ("static", "dynamic", "hybrid")
+# Statuses of an order, and of its payments, that mean money came in (a refund came later).
+_PAID_STATUSES = ("processed", "refunded")
+
+
+def to_api_string(amount: Decimal, site: Site) -> str:
+    """An Orders API amount: a string with two decimals (``"1500.00"``), none for CLP/COP."""
+    q = quantize(amount, site)
+    return f"{q:.{site.decimals}f}"
+
+
+def iso_duration(seconds: float) -> str:
+    """``PT10M``-style duration, whole seconds, within the Orders API's bounds for QR."""
+    whole = max(30, min(int(seconds), 3600 * 3600))
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    text = "PT" + (f"{hours}H" if hours else "") + (f"{minutes}M" if minutes else "")
+    return text + (f"{secs}S" if secs or text == "PT" else "")
+
+
+def qr_order_body(
+    order: BoxOrderRequest, site: Site, *, external_pos_id: str, mode: str, ttl_seconds: float
+) -> dict[str, Any]:
+    """The body of ``POST /v1/orders`` for a QR order.
+
+    Only fixed parts of the sale go in (never "time left"), so a retry after a crash sends the
+    very same body and Mercado Pago's idempotency gives the same order back. Colombia: the IVA
+    contained goes in ``taxes`` as an amount string (see README, "Orders API").
+    """
+    total = to_api_string(order.total_amount, site)
+    items = []
+    for item in order.items:
+        entry: dict[str, Any] = {
+            "title": item.title,
+            "unit_price": to_api_string(item.unit_price, site),
+            "quantity": item.quantity,
+            "unit_measure": item.unit_measure,
+        }
+        if item.sku_number:
+            entry["external_code"] = item.sku_number
+        items.append(entry)
+    body: dict[str, Any] = {
+        "type": "qr",
+        "external_reference": order.external_reference,
+        "description": (order.title or order.description)[:150],
+        "total_amount": total,
+        "expiration_time": iso_duration(ttl_seconds),
+        "config": {"qr": {"external_pos_id": external_pos_id, "mode": mode}},
+        "transactions": {"payments": [{"amount": total}]},
+        "items": items,
+    }
+    if order.iva_total is not None:
+        body["taxes"] = [{"type": "IVA", "value": to_api_string(order.iva_total, site)}]
+    return body
+
+
+@dataclass(frozen=True)
+class QrPayment:
+    id: str  # PAY...
+    status: str  # created | processed | failed | refunded | ...
+    status_detail: str
+    amount: Decimal
+    paid_amount: Decimal
+
+    @property
+    def money_in(self) -> bool:
+        return self.status in _PAID_STATUSES
+
+    @classmethod
+    def parse(cls, data: Any) -> QrPayment:
+        d = _obj(data)
+        return cls(
+            id=_str(d.get("id")),
+            status=_str(d.get("status")),
+            status_detail=_str(d.get("status_detail")),
+            amount=_dec(d.get("amount")),
+            paid_amount=_dec(d.get("paid_amount") or d.get("amount")),
+        )
+
+
+@dataclass(frozen=True)
+class QrOrder:
+    """An Orders API order, as ``POST /v1/orders`` and ``GET /v1/orders/{id}`` give it."""
+
+    id: str  # ORD...
+    status: str  # created | processed | canceled | expired | refunded | failed | ...
+    status_detail: str
+    external_reference: str
+    total_amount: Decimal
+    qr_data: str = ""
+    payments: tuple[QrPayment, ...] = ()
+
+    @property
+    def paid_amount(self) -> Decimal:
+        return sum((p.paid_amount for p in self.payments if p.money_in), Decimal(0))
+
+    @property
+    def is_paid(self) -> bool:
+        """Processed (or refunded since) with payments covering the total; nothing else."""
+        return self.status in _PAID_STATUSES and self.paid_amount >= self.total_amount > 0
+
+    @classmethod
+    def parse(cls, data: Any) -> QrOrder:
+        d = _require_obj(data, "order")
+        transactions = _obj(d.get("transactions"))
+        payments = transactions.get("payments") or []
+        order_id = _str(d.get("id"))
+        if not order_id:
+            raise unexpected("order without an id")
+        return cls(
+            id=order_id,
+            status=_str(d.get("status")),
+            status_detail=_str(d.get("status_detail")),
+            external_reference=_str(d.get("external_reference")),
+            total_amount=_dec(d.get("total_amount")),
+            qr_data=_str(_obj(d.get("type_response")).get("qr_data")),
+            payments=tuple(QrPayment.parse(p) for p in payments if isinstance(p, Mapping)),
+        )

@@ -9,6 +9,8 @@ Formats (docs §3):
   ``{"resource": ..., "topic": ...}``, sometimes empty or form-encoded. The query wins.
 - Webhook: ``?data.id=N&type=payment`` with a JSON body ``{"type", "action", "data": {"id"}}``;
   for ``topic_merchant_order_wh`` the merchant order id is the body's top-level ``id``.
+- Orders API webhook (notes §7): ``?data.id=ORD…&type=order``, body ``{"type": "order",
+  "action": "order.processed", "data": {"id": "ORD…", ...}}``.
 """
 
 from __future__ import annotations
@@ -21,8 +23,9 @@ from urllib.parse import parse_qsl
 
 MERCHANT_ORDER = "merchant_order"
 PAYMENT = "payment"
+ORDER = "order"  # the Orders API's webhook: data.id is an ``ORD…`` id
 PING = "ping"  # ``pos-app doctor``'s probe: answered, never handed to the engine
-ACTIONABLE = frozenset({MERCHANT_ORDER, PAYMENT})
+ACTIONABLE = frozenset({MERCHANT_ORDER, PAYMENT, ORDER})
 # Webhook types that name a merchant order (the id is elsewhere in the body, see above).
 MERCHANT_ORDER_WEBHOOKS = frozenset({"topic_merchant_order_wh", MERCHANT_ORDER})
 
@@ -30,6 +33,7 @@ MAX_QUERY = 2048
 MAX_FIELDS = 32
 # Mercado Pago ids are 64-bit numbers; bounding the length also keeps int() cheap and safe.
 NUMERIC_ID = re.compile(r"[0-9]{1,20}")
+ORDER_ID = re.compile(r"ORD[A-Z0-9]{1,61}")
 OTHER_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}")
 TOPIC = re.compile(r"[A-Za-z][A-Za-z0-9_.-]{0,63}")
 
@@ -132,7 +136,10 @@ def _topic(value: str | None) -> str:
 
 
 def _id(topic: str, value: str | None) -> str:
-    pattern = NUMERIC_ID if topic in ACTIONABLE or topic == PING else OTHER_ID
+    if topic == ORDER:
+        pattern = ORDER_ID
+    else:
+        pattern = NUMERIC_ID if topic in ACTIONABLE or topic == PING else OTHER_ID
     if value is None or not pattern.fullmatch(value):
         raise BadNotification(f"missing or malformed id for {topic}")
     return value

@@ -7,7 +7,7 @@ from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 
-from pos_app.sandbox import api_instore, api_merchant_orders, api_setup, control
+from pos_app.sandbox import api_instore, api_merchant_orders, api_setup, control, orders_api
 from pos_app.sandbox.errors import ApiError, handle_api_error, handle_http_exception
 from pos_app.sandbox.middleware import SandboxMiddleware
 from pos_app.sandbox.notifier import Notifier
@@ -32,6 +32,8 @@ def create_sandbox_app(
             *api_instore.routes,
             *api_merchant_orders.routes,
             *control.routes,
+            *orders_api.routes,
+            *orders_api.control_routes,
         ],
         middleware=[Middleware(SandboxMiddleware, state=state, notifier=notifier)],
         exception_handlers={

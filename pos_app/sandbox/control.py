@@ -14,7 +14,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from pos_app.sandbox import orders
+from pos_app.sandbox import orders, orders_api
 from pos_app.sandbox.auth import json_body, sandbox_state
 from pos_app.sandbox.errors import ApiError, bad_request
 from pos_app.sandbox.faults import Faults
@@ -96,6 +96,9 @@ async def box_status(request: Request) -> Response:
             "site_id": seller.site_id,
             "currency_id": site(seller.site_id).currency_id,
             "order": box_order_view(order) if order else None,
+            # The Orders API: the order on the printed QR, and the newest dynamic QR to pay.
+            "api_order": orders_api.box_view(state, box),
+            "dynamic_order": orders_api.latest_dynamic(state, box),
             "merchant_orders": [
                 merchant_order_json(mo, seller) for mo in orders.merchant_orders_of_box(state, box)
             ],
@@ -112,6 +115,10 @@ async def scan(request: Request) -> Response:
 async def pay_box(request: Request) -> Response:
     state, box = _box(request)
     body = await _object(request)
+    api_order = orders_api.order_on_box(state, box)
+    if api_order is not None and "merchant_order_id" not in body:
+        paid = orders_api.pay(state, api_order, str(body.get("outcome", "approved")))
+        return JSONResponse({"order": orders_api.order_json(paid)})
     mo_id = body.get("merchant_order_id")
     if mo_id is not None and (not isinstance(mo_id, int) or isinstance(mo_id, bool)):
         raise bad_request("merchant_order_id must be a number")
@@ -144,6 +151,9 @@ async def settle_payment(request: Request) -> Response:
 
 async def expire(request: Request) -> Response:
     state, box = _box(request)
+    api_order = orders_api.order_on_box(state, box)
+    if api_order is not None:
+        return JSONResponse({"expired": orders_api.expire_now(state, api_order)})
     return JSONResponse({"expired": orders.expire_box(state, box)})
 
 

@@ -50,3 +50,33 @@ def box_qr_text(
         + "6304"
     )
     return payload + f"{crc16_ccitt(payload.encode('utf-8')):04X}"
+
+
+def order_qr_text(
+    *,
+    user_id: int,
+    order_id: str,
+    amount: str,
+    currency_numeric: str,
+    country_id: str,
+    merchant_name: str,
+    city: str,
+) -> str:
+    """A dynamic (single-use) QR for one Orders API order: point of initiation 12, the amount
+    and the order id inside, so a phone that reads it knows what it pays."""
+    account = _tlv("00", "com.mercadolibre") + _tlv("01", order_id)
+    payload = (
+        _tlv("00", "01")
+        + _tlv("01", "12")  # dynamic QR: valid for this order only
+        + _tlv("43", account)
+        + _tlv("50", _tlv("00", str(user_id)))
+        + _tlv("52", "0000")
+        + _tlv("53", currency_numeric)
+        + _tlv("54", amount)
+        + _tlv("58", country_id)
+        + _tlv("59", merchant_name[:25] or "MERCHANT")
+        + _tlv("60", city[:15] or "CITY")
+        + _tlv("62", _tlv("05", order_id[:25]))
+        + "6304"
+    )
+    return payload + f"{crc16_ccitt(payload.encode('utf-8')):04X}"

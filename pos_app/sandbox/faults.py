@@ -21,7 +21,9 @@ from starlette.types import Message, Receive, Send
 from pos_app.sandbox.errors import ApiError, bad_request
 from pos_app.sandbox.jsonutil import dumps
 
-FAULT_KINDS = ("500", "502", "429", "drop", "timeout")
+# "drop_after": the request is processed (an order created, a cancel done), then the answer is
+# lost with the connection: the case idempotency keys exist for.
+FAULT_KINDS = ("500", "502", "429", "drop", "timeout", "drop_after")
 
 
 @dataclass

@@ -48,6 +48,15 @@ class SandboxMiddleware:
         kind = faults.draw(path)
         if kind is not None:
             entry["fault"] = kind
+            if kind == "drop_after":
+
+                async def lose(message: Message) -> None:
+                    if message["type"] == "http.response.start":
+                        entry["processed_status"] = message["status"]
+
+                await self.app(scope, receive, lose)  # Mercado Pago acted...
+                entry["status"] = await send_fault("drop", faults, receive, send)  # ...no answer
+                return
             entry["status"] = await send_fault(kind, faults, receive, send)
             return
 

@@ -167,9 +167,13 @@ class Ipn:
         return f"{self.notification_url}{separator}topic={self.topic}&id={self.resource_id}"
 
     @property
-    def body(self) -> dict[str, str]:
+    def body(self) -> dict[str, Any]:
         if self.topic == "merchant_order":
             resource = f"https://api.mercadolibre.com/merchant_orders/{self.resource_id}"
         else:
             resource = str(self.resource_id)
         return {"resource": resource, "topic": self.topic}
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return {}  # IPNs are not signed; webhooks (a subclass) are

@@ -109,7 +109,11 @@ class Notifier:
                 response = await client.post(
                     ipn.url,
                     content=dumps(ipn.body).encode(),
-                    headers={"content-type": "application/json", "user-agent": "MercadoPago"},
+                    headers={
+                        "content-type": "application/json",
+                        "user-agent": "MercadoPago",
+                        **ipn.headers,
+                    },
                 )
             record["status"] = response.status_code
             if response.status_code not in (200, 201):

@@ -30,6 +30,7 @@ from pos_app.sandbox.models import (
     Store,
     site,
 )
+from pos_app.sandbox.orders_api_model import OrdersBook
 
 FIRST_USER_ID = 5001000001
 DEFAULT_TOKEN = "APP_USR-5001000000000001-112200-sandbox0demo0token0000000000000000-5001000001"
@@ -55,6 +56,7 @@ class SandboxState:
         self.box_last_reference: dict[int, str] = {}  # box id -> reference of its last order
         self.merchant_orders: dict[int, MerchantOrder] = {}
         self.payments: dict[int, Payment] = {}
+        self.orders_api = OrdersBook()  # the Orders API's orders (/v1/orders)
         self.orders_received: list[dict[str, Any]] = []  # every accepted PUT, as received
         self.faults = Faults()
         self.request_log: list[dict[str, Any]] = []
@@ -255,7 +257,10 @@ class SandboxState:
     # --- the customer's side, from Python (see pos_app.sandbox.orders) -------------------------
 
     def expire_due(self) -> None:
+        from pos_app.sandbox import orders_api  # its routes import this module
+
         orders.expire_due(self)
+        orders_api.expire_due(self)
 
     def scan_box(self, external_pos_id: str | None = None, user_id: int | None = None) -> int:
         """Scan a box's QR: returns the new merchant order's id."""
@@ -269,9 +274,16 @@ class SandboxState:
         *,
         amount: Decimal | None = None,
         user_id: int | None = None,
-    ) -> int:
-        """Pay the box's current order (scanning if needed); returns the payment id."""
+    ) -> int | str:
+        """Pay the box's current order (scanning if needed); returns the payment id (a ``PAY…``
+        string for an Orders API order)."""
+        from pos_app.sandbox import orders_api
+
         box = self.box_or_404(external_pos_id or self.box_external_id, user_id)
+        api_order = orders_api.order_on_box(self, box)
+        if api_order is not None and amount is None:
+            # An Orders API order on the box's QR (static or hybrid): its PAY id, as a string.
+            return orders_api.pay(self, api_order, outcome).payments[0].id
         order = orders.merchant_order_to_pay(self, box, rescan=False, merchant_order_id=None)
         return orders.pay(self, order, outcome, amount).id
 
@@ -285,5 +297,16 @@ class SandboxState:
         return orders.pay(self, order, outcome, amount).id
 
     def expire_box(self, external_pos_id: str | None = None, user_id: int | None = None) -> bool:
+        from pos_app.sandbox import orders_api
+
         box = self.box_or_404(external_pos_id or self.box_external_id, user_id)
+        api_order = orders_api.order_on_box(self, box)
+        if api_order is not None:
+            return orders_api.expire_now(self, api_order)
         return orders.expire_box(self, box)
+
+    def pay_qr(self, qr_data: str, outcome: str = "approved") -> str:
+        """Pay a dynamic QR's order (what the phone does after reading it); its PAY id."""
+        from pos_app.sandbox import orders_api
+
+        return orders_api.pay(self, orders_api.by_qr_data(self, qr_data), outcome).payments[0].id

@@ -86,6 +86,11 @@ class Config:
     poll: PollSchedule = field(default_factory=PollSchedule)
     max_total: str = ""  # empty = the site's default maximum
     sound_on_paid: bool = True
+    # Which Mercado Pago API charges ("instore": instore orders v2; "orders": the Orders API),
+    # and, for the Orders API, the QR the customer pays: the box's printed one ("static"), one
+    # on screen per sale ("dynamic") or either ("hybrid").
+    api: str = "instore"
+    qr_mode: str = "static"
     # Notifications (receiver)
     notify_listen: str = ""  # "HOST:PORT"; empty = receiver off
     notify_url: str = ""  # the public URL Mercado Pago posts to

@@ -152,6 +152,13 @@ def _bool(value: Any) -> Problem | None:
     return None if isinstance(value, bool) else "not true or false"
 
 
+def _choice(*allowed: str) -> Callable[[Any], Problem | None]:
+    def check(value: Any) -> Problem | None:
+        return None if isinstance(value, str) and value in allowed else f"one of {list(allowed)}"
+
+    return check
+
+
 def _site(value: Any) -> Problem | None:
     return None if isinstance(value, str) and value in SITES else "not a Mercado Pago site"
 
@@ -169,6 +176,8 @@ _TOP: Mapping[str, Callable[[Any], Problem | None]] = {
     "order_title": _text,
     "order_ttl_minutes": _ttl,
     "sound_on_paid": _bool,
+    "api": _choice("instore", "orders"),
+    "qr_mode": _choice("static", "dynamic", "hybrid"),
     "notify_listen": lambda v: _text(v, rules.listen_problem),
     "notify_url": lambda v: _text(v, rules.notify_url_problem),
     "notify_trusted_proxies": lambda v: _text(v, _proxies),

@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QImage, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -33,9 +34,53 @@ from pos_app.ui.sale_banner import (
 )
 from pos_app.ui.style import set_state
 
+QR_MIN_PX = 240  # the dynamic QR's smallest side on screen: a phone reads it at arm's length
+
 
 def _now() -> datetime:
     return datetime.now(UTC)
+
+
+class QrView(QLabel):
+    """A QR drawn as large as the panel allows (never under :data:`QR_MIN_PX`), scaled by a
+    whole number of pixels per module so every module stays sharp-edged and square."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setMinimumSize(QR_MIN_PX, QR_MIN_PX)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self._image: QImage | None = None
+
+    def set_text(self, text: str) -> None:
+        if text:
+            from pos_app.ui.qr_sticker import qr_image  # segno: loaded on first use only
+
+            self._image = qr_image(text, scale=1)
+            least = self._image.width() * -(-QR_MIN_PX // self._image.width())
+            self.setMinimumSize(least, least)  # the layout keeps room for the whole code
+        else:
+            self._image = None
+            self.clear()
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        if self._image is None:
+            return
+        side = self._image.width()
+        scale = max(1, min(self.width(), self.height(), 480) // side)
+        scale = max(scale, -(-QR_MIN_PX // side))
+        pixmap = QPixmap.fromImage(self._image).scaled(
+            side * scale,
+            side * scale,
+            Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.FastTransformation,  # nearest neighbour: crisp modules
+        )
+        self.setPixmap(pixmap)
 
 
 class PaymentPanel(QWidget):
@@ -88,6 +133,18 @@ class PaymentPanel(QWidget):
         self.check_result.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.check_result.hide()
 
+        # The Orders API's dynamic QR (dynamic and hybrid modes): one code for this sale only,
+        # shown big enough for a phone to read it off the screen.
+        self.qr = QrView()
+        self.qr.setObjectName("dynamicQr")
+        self.qr.setAccessibleName(self.tr("QR code for this sale"))
+        self.qr_caption = QLabel(self.tr("Scan this code with the Mercado Pago app"))
+        self.qr_caption.setObjectName("dynamicQrCaption")
+        self.qr_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._qr_text = ""
+        self.qr.hide()
+        self.qr_caption.hide()
+
         self.slow = QLabel(self.tr("Mercado Pago is answering slowly…"))
         self.slow.setObjectName("slowNotice")
         self.slow.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -139,6 +196,8 @@ class PaymentPanel(QWidget):
         layout.addWidget(self.detail)
         layout.addStretch(1)
         layout.addWidget(self.amount)
+        layout.addWidget(self.qr)
+        layout.addWidget(self.qr_caption)
         layout.addLayout(clocks)
         layout.addWidget(self.slow)
         layout.addStretch(1)
@@ -261,7 +320,20 @@ class PaymentPanel(QWidget):
         self.reference.setText(
             self.tr("Sale {reference}").format(reference=sale.external_reference) if sale else ""
         )
+        self._render_qr(sale.qr_data if sale is not None and sale.is_open else "")
         self._render_clocks()
+
+    def _render_qr(self, text: str) -> None:
+        if text != self._qr_text:
+            self._qr_text = text
+            self.qr.set_text(text)
+        self.qr.setVisible(bool(text))
+        self.qr_caption.setVisible(bool(text))
+        # The caption under the code says what to do, and tracking checks by itself: the room
+        # goes to the code (at 1024 x 768 there is no other way to keep it whole).
+        self.detail.setVisible(not text)
+        if text:
+            self.recheck_button.setVisible(False)
 
     def _render_clocks(self) -> None:
         sale = self._sale

@@ -81,6 +81,7 @@ class CustomerPhoneWindow(QWidget):
                 box=box_external_id
             )
         )
+        self._box_caption = self.caption.text()
         self.caption.setObjectName("phoneCaption")
         self.caption.setWordWrap(True)
         self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -173,7 +174,9 @@ class CustomerPhoneWindow(QWidget):
             log.debug("phone poll failed: %s", exc)
             self.caption.setText(self.tr("The demo server does not answer."))
             return
-        self._render(body.get("order"))
+        # Instore v2's order on the box; else the Orders API's (printed QR), else the newest
+        # dynamic QR on the cashier's screen, which this phone "reads" to pay.
+        self._render(body.get("order") or body.get("api_order") or body.get("dynamic_order"))
 
     # -- rendering -----------------------------------------------------------------------------
     def _render(self, order: dict[str, Any] | None) -> None:
@@ -185,6 +188,12 @@ class CustomerPhoneWindow(QWidget):
                 self._set_result("", "")
             self._reference_shown = reference
         self._order = order
+        dynamic = bool(order and (order.get("type_response") or {}).get("qr_data"))
+        self.caption.setText(
+            self.tr("This window plays the customer who read the QR on the cashier's screen.")
+            if dynamic
+            else self._box_caption
+        )
         has_order = order is not None
         for button in (self.pay_button, self.reject_button, self.idle_button, self.expire_button):
             button.setEnabled(has_order)
@@ -200,11 +209,13 @@ class CustomerPhoneWindow(QWidget):
             self.total.setText("")
             self.iva.hide()
         else:
-            self.title.setText(str(order.get("title") or ""))
+            self.title.setText(str(order.get("title") or order.get("description") or ""))
             rows = []
             for item in order.get("items") or []:
                 quantity = item.get("quantity", 1)
-                amount = _amount(item.get("total_amount") or item.get("unit_price"))
+                amount = _amount(item.get("total_amount"))
+                if "total_amount" not in item:  # the Orders API sends no line totals
+                    amount = _amount(item.get("unit_price")) * _amount(quantity)
                 rows.append(
                     (f"{quantity} × {item.get('title', '')}", format_money(amount, self._site))
                 )
@@ -244,19 +255,35 @@ class CustomerPhoneWindow(QWidget):
     def _act(self, action: str, **body: Any) -> None:
         self._tasks.spawn(self._post(action, body), on_error=self._action_failed)
 
+    def _path(self, action: str, body: dict[str, Any]) -> str:
+        """Where the customer's action goes: the box, or the Orders API order whose dynamic QR
+        is on the cashier's screen (the phone read it)."""
+        order = self._order or {}
+        qr_data = (order.get("type_response") or {}).get("qr_data")
+        if qr_data and action == "pay":
+            body["qr_data"] = qr_data
+            return "/_sandbox/qr/pay"
+        if qr_data and action == "expire":
+            return f"/_sandbox/v1/orders/{order.get('id')}/expire"
+        return f"/_sandbox/boxes/{self._box}/{action}"
+
     async def _post(self, action: str, body: dict[str, Any]) -> None:
-        if action == "expire":
+        if action == "expire" and not self._path(action, body).startswith("/_sandbox/v1/"):
             # The customer has the order open on the phone (scanned) when it runs out, as in
             # the shop; Mercado Pago then reports that merchant order expired, which the app
             # notices within a second or two. (An order nobody scanned that leaves the box
             # early is only believed gone after two box checks, tens of seconds apart.)
             await self._http.post(f"/_sandbox/boxes/{self._box}/scan", json={})
-        response = await self._http.post(f"/_sandbox/boxes/{self._box}/{action}", json=body)
+        response = await self._http.post(self._path(action, body), json=body)
         if response.status_code >= 400:
             message = response.json().get("message", response.reason_phrase)
             self._set_result(self.tr("Mercado Pago says: {message}").format(message=message), "")
         elif action == "pay":
-            status = response.json().get("payment", {}).get("status")
+            answer = response.json()
+            status = answer.get("payment", {}).get("status")
+            if "transactions" in answer or "order" in answer:  # the Orders API's order
+                order = answer.get("order", answer)
+                status = "approved" if order.get("status") == "processed" else "rejected"
             if status == "approved":
                 self._set_result(self.tr("✓ Payment approved"), "approved")
             else:

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
+    QComboBox,
     QGroupBox,
     QLabel,
     QLineEdit,
@@ -94,6 +95,39 @@ class ChargingPage(QWidget):
             ),
         )
         orders_form.addRow("", self.sound)
+
+        # -- which Mercado Pago API ---------------------------------------------------------------
+        self.api_instore = QRadioButton(self.tr("Instore orders (the box's printed QR)"))
+        self.api_instore.setObjectName("apiInstore")
+        self.api_orders = QRadioButton(self.tr("Orders API (Mercado Pago's newer API)"))
+        self.api_orders.setObjectName("apiOrders")
+        api_group = QButtonGroup(self)
+        api_group.addButton(self.api_instore)
+        api_group.addButton(self.api_orders)
+        (self.api_orders if config.api == "orders" else self.api_instore).setChecked(True)
+        self.qr_mode = QComboBox()
+        self.qr_mode.setObjectName("qrMode")
+        # Long translations must not widen the page: the list opens as wide as it needs.
+        self.qr_mode.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.qr_mode.setMinimumContentsLength(18)
+        for mode, label in (
+            ("static", self.tr("The box's printed QR")),
+            ("dynamic", self.tr("A QR on this screen for each sale")),
+            ("hybrid", self.tr("Both: printed QR or the one on screen")),
+        ):
+            self.qr_mode.addItem(label, mode)
+        self.qr_mode.setCurrentIndex(max(0, self.qr_mode.findData(config.qr_mode)))
+        self.qr_mode_field = FieldBox(
+            self.qr_mode,
+            self.tr("A QR on screen is made for one sale only; the customer scans it there."),
+        )
+        api_box = QGroupBox(self.tr("Mercado Pago API"))
+        api_form = FormGrid(api_box)
+        api_form.addWide(self.api_instore)
+        api_form.addWide(self.api_orders)
+        api_form.addRow(self.tr("The customer pays with:"), self.qr_mode_field, indent=28)
 
         # -- polling ---------------------------------------------------------------------------
         poll = config.poll
@@ -211,6 +245,7 @@ class ChargingPage(QWidget):
         layout.addWidget(heading(self.tr("Charging")))
         layout.addWidget(orders)
         layout.addWidget(self.discounts)
+        layout.addWidget(api_box)
         layout.addWidget(polling)
         layout.addWidget(notifications)
         layout.addStretch(1)
@@ -226,7 +261,7 @@ class ChargingPage(QWidget):
             self.secret,
         ):
             edit.textChanged.connect(self.refresh)
-        for button in (self.adaptive, self.notify):
+        for button in (self.adaptive, self.notify, self.api_orders):
             button.toggled.connect(self.refresh)
         session.accountChanged.connect(self.refresh)  # another country: other money rules
         self.refresh()
@@ -248,6 +283,7 @@ class ChargingPage(QWidget):
         for widget in (self.fast, self.fast_for):
             widget.setEnabled(adaptive)
         self.every.setEnabled(not adaptive)
+        self.qr_mode.setEnabled(self.api_orders.isChecked())
         problems = self._number_problems()
         for field, problem in problems.items():
             field.set_error(problem)
@@ -375,6 +411,8 @@ class ChargingPage(QWidget):
             sound_on_paid=self.sound.isChecked(),
             notify_listen=self.listen.text().strip() if on else "",
             notify_url=self.url.text().strip() if on else "",
+            api="orders" if self.api_orders.isChecked() else "instore",
+            qr_mode=str(self.qr_mode.currentData() or "static"),
         )
 
     def forget_tasks(self) -> list[asyncio.Task[Any]]:

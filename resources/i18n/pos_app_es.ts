@@ -346,6 +346,38 @@
         <translation>Se muestra como título de la orden cuando el cliente escanea.</translation>
     </message>
     <message>
+        <source>Instore orders (the box&apos;s printed QR)</source>
+        <translation>Órdenes presenciales (el QR impreso de la caja)</translation>
+    </message>
+    <message>
+        <source>Orders API (Mercado Pago&apos;s newer API)</source>
+        <translation>API de Órdenes (la API más nueva de Mercado Pago)</translation>
+    </message>
+    <message>
+        <source>The box&apos;s printed QR</source>
+        <translation>El QR impreso de la caja</translation>
+    </message>
+    <message>
+        <source>A QR on this screen for each sale</source>
+        <translation>Un QR en esta pantalla para cada venta</translation>
+    </message>
+    <message>
+        <source>Both: printed QR or the one on screen</source>
+        <translation>Ambos: el QR impreso o el de la pantalla</translation>
+    </message>
+    <message>
+        <source>A QR on screen is made for one sale only; the customer scans it there.</source>
+        <translation>Un QR en pantalla sirve para una sola venta; el cliente lo escanea ahí.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago API</source>
+        <translation>API de Mercado Pago</translation>
+    </message>
+    <message>
+        <source>The customer pays with:</source>
+        <translation>El cliente paga con:</translation>
+    </message>
+    <message>
         <source>Quickly at first, then less often (recommended)</source>
         <translation>A menudo al principio, luego con menos frecuencia (recomendado)</translation>
     </message>
@@ -622,6 +654,10 @@
     <message>
         <source>The demo server does not answer.</source>
         <translation>El servidor de la demo no responde.</translation>
+    </message>
+    <message>
+        <source>This window plays the customer who read the QR on the cashier&apos;s screen.</source>
+        <translation>Esta ventana hace de cliente que leyó el QR en la pantalla del cajero.</translation>
     </message>
     <message>
         <source>Paid — thank you!</source>
@@ -1412,6 +1448,14 @@
     <message>
         <source>Payment status</source>
         <translation>Estado del pago</translation>
+    </message>
+    <message>
+        <source>QR code for this sale</source>
+        <translation>Código QR de esta venta</translation>
+    </message>
+    <message>
+        <source>Scan this code with the Mercado Pago app</source>
+        <translation>Escanee este código con la app de Mercado Pago</translation>
     </message>
     <message>
         <source>Mercado Pago is answering slowly…</source>

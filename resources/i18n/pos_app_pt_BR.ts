@@ -346,6 +346,38 @@
         <translation>Mostrado como título do pedido quando o cliente escaneia.</translation>
     </message>
     <message>
+        <source>Instore orders (the box&apos;s printed QR)</source>
+        <translation>Pedidos presenciais (o QR impresso do caixa)</translation>
+    </message>
+    <message>
+        <source>Orders API (Mercado Pago&apos;s newer API)</source>
+        <translation>API de Pedidos (a API mais nova do Mercado Pago)</translation>
+    </message>
+    <message>
+        <source>The box&apos;s printed QR</source>
+        <translation>O QR impresso do caixa</translation>
+    </message>
+    <message>
+        <source>A QR on this screen for each sale</source>
+        <translation>Um QR nesta tela para cada venda</translation>
+    </message>
+    <message>
+        <source>Both: printed QR or the one on screen</source>
+        <translation>Ambos: o QR impresso ou o da tela</translation>
+    </message>
+    <message>
+        <source>A QR on screen is made for one sale only; the customer scans it there.</source>
+        <translation>Um QR na tela vale para uma única venda; o cliente o escaneia ali.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago API</source>
+        <translation>API do Mercado Pago</translation>
+    </message>
+    <message>
+        <source>The customer pays with:</source>
+        <translation>O cliente paga com:</translation>
+    </message>
+    <message>
         <source>Quickly at first, then less often (recommended)</source>
         <translation>Com frequência no início, depois menos (recomendado)</translation>
     </message>
@@ -622,6 +654,10 @@
     <message>
         <source>The demo server does not answer.</source>
         <translation>O servidor da demo não responde.</translation>
+    </message>
+    <message>
+        <source>This window plays the customer who read the QR on the cashier&apos;s screen.</source>
+        <translation>Esta janela faz o papel do cliente que leu o QR na tela do caixa.</translation>
     </message>
     <message>
         <source>Paid — thank you!</source>
@@ -1412,6 +1448,14 @@
     <message>
         <source>Payment status</source>
         <translation>Situação do pagamento</translation>
+    </message>
+    <message>
+        <source>QR code for this sale</source>
+        <translation>Código QR desta venda</translation>
+    </message>
+    <message>
+        <source>Scan this code with the Mercado Pago app</source>
+        <translation>Escaneie este código com o app do Mercado Pago</translation>
     </message>
     <message>
         <source>Mercado Pago is answering slowly…</source>

@@ -10,6 +10,7 @@ Benchmarks (each figure is the median and the worst of repeated runs):
 
 - ``detection``: payment detection delay and API requests per sale, ours against a fixed 2 s
   poller (:mod:`tests.benchmarks.detection`; in this process, sandbox over loopback);
+  ``detection-orders``: the same through the Orders API;
 - ``gui``: the window's longest event-loop stall while charging against a slow, faulty API
   (:mod:`tests.benchmarks.gui_stall`, a process of its own, sandbox in another);
 - ``startup``: process start to the cashier window shown, against a bare PySide6 window
@@ -49,6 +50,12 @@ def bench_detection(quick: bool) -> list[Figure]:
     from tests.benchmarks import detection
 
     return detection.run(quick)
+
+
+def bench_detection_orders(quick: bool) -> list[Figure]:
+    from tests.benchmarks import detection
+
+    return detection.run(quick, api="orders")
 
 
 def bench_gui(quick: bool) -> list[Figure]:
@@ -214,6 +221,7 @@ def _growth(result: dict[str, Any], metric: str, settled: int, every: int, why: 
 
 BENCHMARKS: dict[str, Callable[[bool], list[Figure]]] = {
     "detection": bench_detection,
+    "detection-orders": bench_detection_orders,
     "gui": bench_gui,
     "startup": bench_startup,
     "catalog": bench_catalog,

@@ -13,6 +13,9 @@ to the engine publishing the "paid" ``SaleChanged``. **Requests**: the sandbox's
 (Mercado Pago API calls only; the control API is not logged) from the charge until the sale ended
 and every notification and the fetches it caused settled.
 
+**API** (``api``): instore orders v2 (``instore``, the default) or the Orders API
+(``orders``, static QR; with notifications the sandbox's ``order`` webhooks go to the receiver).
+
 **Expiry** (a sale nobody pays): a 10-minute order would make one run take half an hour, so it
 is *time-compressed* by ``--expiry-scale`` (default 10): the order's TTL, every poll interval, the
 box check interval and the expiry grace are all divided by it. The number of requests does not
@@ -53,6 +56,10 @@ REAL_TTL = timedelta(minutes=10)
 
 
 def kind(path: str) -> str:
+    if path == "/v1/orders":
+        return "order create"
+    if path.startswith("/v1/orders/"):
+        return "order " + ("cancel" if path.endswith("/cancel") else "read")
     if path.endswith("/orders"):
         return "box order"
     if path == "/merchant_orders/search":
@@ -140,6 +147,7 @@ async def run_mode(
     slow_sales: int,
     paid_after: float,
     expiry_scale: float,
+    api: str = "instore",
 ) -> dict[str, Any]:
     receiver, poll = MODES[mode]
     delays: list[float] = []
@@ -147,6 +155,10 @@ async def run_mode(
     slow_kinds: Counter[str] = Counter()
     with fresh_home():
         async with open_till(poll=poll, receiver=receiver) as till:
+            if api != "instore":
+                await till.rt.reconfigure(till.rt.config.with_changes(api=api))
+                if receiver:  # the Orders API's webhooks are the account's, not the order's
+                    till.state.orders_api.webhook_url = till.receiver.url
             for _ in range(delay_sales):  # paid within seconds: the first two minutes
                 delay, _count, _kinds = await paid_sale(till, random.uniform(*quick_pay))
                 delays.append(delay)
@@ -169,9 +181,11 @@ async def run_mode(
     }
 
 
-def run(quick: bool) -> list[Figure]:
+def run(quick: bool, api: str = "instore", sizes: dict[str, Any] | None = None) -> list[Figure]:
     options: dict[str, Any]
-    if quick:
+    if sizes is not None:
+        options = dict(sizes)
+    elif quick:
         options = {
             "delay_sales": 1,
             "quick_pay": (0.2, 0.5),
@@ -187,7 +201,8 @@ def run(quick: bool) -> list[Figure]:
             "paid_after": 20.0,
             "expiry_scale": 10.0,
         }
-    results = {mode: asyncio.run(run_mode(mode, **options)) for mode in MODES}
+    results = {mode: asyncio.run(run_mode(mode, api=api, **options)) for mode in MODES}
+    suffix = "" if api == "instore" else f" [{api} API]"
     paid_after = options["paid_after"]
     low, high = options["quick_pay"]
     scale = options["expiry_scale"]
@@ -203,7 +218,7 @@ def run(quick: bool) -> list[Figure]:
         figures.append(
             figure(
                 "detection",
-                f"payment detection delay, {LABEL[mode]}",
+                f"payment detection delay, {LABEL[mode]}{suffix}",
                 "s",
                 result["delays"],
                 target=target,
@@ -224,7 +239,7 @@ def run(quick: bool) -> list[Figure]:
         figures.append(
             figure(
                 "requests",
-                f"requests per sale paid after {paid_after:g} s, {LABEL[mode]}",
+                f"requests per sale paid after {paid_after:g} s, {LABEL[mode]}{suffix}",
                 "requests",
                 result["slow_requests"],
                 target=target,
@@ -242,7 +257,7 @@ def run(quick: bool) -> list[Figure]:
         figures.append(
             figure(
                 "requests",
-                f"requests per sale left to expire (10 min), {LABEL[mode]}",
+                f"requests per sale left to expire (10 min), {LABEL[mode]}{suffix}",
                 "requests",
                 [result["expiry_requests"]],
                 target=target,

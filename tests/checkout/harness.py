@@ -52,6 +52,19 @@ class Rig:
     def engine(self):  # type: ignore[no-untyped-def]
         return self.rt.engine
 
+    def offered(self, ref: str) -> bool:
+        """Can a customer still pay ``ref`` at the box (either API's order)?"""
+        self.state.expire_due()
+        box = self.state.find_box(self.state.seller_id, self.state.box_external_id)
+        assert box is not None
+        order = self.state.box_orders.get(box.id)
+        if order is not None and order.external_reference == ref:
+            return True
+        return any(
+            o.external_reference == ref and o.status == "created"
+            for o in self.state.orders_api.orders.values()
+        )
+
     def statuses(self, ref: str) -> list[str]:
         return [
             e.sale.status.value
@@ -100,6 +113,9 @@ async def rig(
             events: list[Event] = []
             rt.bus.subscribe(events.append)
             yield Rig(rt, state, server, events)
+
+
+APIS = ["instore", "orders"]
 
 
 def line(title: str = "Yerba 1kg", price: str = "1725.25", qty: int = 2) -> CartLine:

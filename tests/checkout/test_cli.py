@@ -225,3 +225,35 @@ def test_doctor_explains_wrong_token_and_missing_box(
 
 # SIGKILL mid-sale and the second instance: see tests/faults/ (test_sigkill.py,
 # test_single_instance.py), which cover every step and check the ledger against the sandbox.
+
+
+def test_configure_orders_api_then_charge_status_cancel_json(
+    configured: ThreadSandbox, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, data = cli_json(capsys, "configure", "--api", "orders", "--qr-mode", "dynamic", "--json")
+    assert code == 0 and data["api"] == "orders" and data["qr_mode"] == "dynamic"
+    saved = config_mod.load().config
+    assert saved.api == "orders" and saved.qr_mode == "dynamic"
+    with pytest.raises(SystemExit) as refused:
+        main(["configure", "--api", "legacy"])  # argparse refuses other values
+    assert refused.value.code == 2
+    capsys.readouterr()
+
+    code, sale = cli_json(capsys, "charge", "--item", "Yerba:1:100", "--json")
+    assert code == 0 and sale["api"] == "orders" and sale["status"] == "pending"
+    assert sale["order_id"].startswith("ORD") and sale["qr_data"].startswith("000201")
+    ref = sale["external_reference"]
+    code, status = cli_json(capsys, "status", ref, "--json")
+    assert code == 4 and status["order_id"] == sale["order_id"]  # 4: still pending
+    assert status["qr_data"] == sale["qr_data"]
+    code, canceled = cli_json(capsys, "cancel", ref, "--json")
+    assert code == 3 and canceled["status"] == "canceled"  # 3: not paid
+    order = configured.state.orders_api.orders[sale["order_id"]]
+    assert order.status == "canceled"  # taken away at Mercado Pago, not only in the ledger
+    code, sales = cli_json(capsys, "sales", "--json")
+    assert code == 0 and sales[0]["api"] == "orders"
+
+    code, instore = cli_json(capsys, "configure", "--api", "instore", "--json")
+    assert code == 0 and instore["api"] == "instore"
+    code, sale = cli_json(capsys, "charge", "--item", "Yerba:1:100", "--json")
+    assert sale["api"] == "instore" and sale["order_id"] is None and sale["qr_data"] is None

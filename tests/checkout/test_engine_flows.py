@@ -11,28 +11,42 @@ import pytest
 from pos_app.checkout.errors import BoxBusyError
 from pos_app.domain.sale import SaleStatus, Tender
 from pos_app.domain.validation import ValidationError
-from tests.checkout.harness import line, rig
+from tests.checkout.harness import APIS, line, rig
+
+# The engine's rules are one set for both APIs: these run against each gateway.
+both_apis = pytest.mark.parametrize("api", APIS)
 
 
 def run(coro):  # type: ignore[no-untyped-def]
     return asyncio.run(coro)
 
 
-def test_happy_path_paid_and_recorded() -> None:
+@both_apis
+def test_happy_path_paid_and_recorded(api: str) -> None:
     async def scenario() -> None:
-        async with rig() as r:
+        async with rig(api=api) as r:
             sale = await r.engine.charge([line()])
             assert sale.status is SaleStatus.PENDING
             assert sale.total == Decimal("3450.50")
-            body = r.state.bodies_for(sale.external_reference)[-1]
-            assert body["total_amount"] == Decimal("3450.5")
-            assert body["items"][0]["unit_price"] == Decimal("1725.25")
+            if api == "instore":
+                body = r.state.bodies_for(sale.external_reference)[-1]
+                assert body["total_amount"] == Decimal("3450.5")
+                assert body["items"][0]["unit_price"] == Decimal("1725.25")
+            else:
+                (order,) = r.state.orders_api.orders.values()
+                assert order.body["total_amount"] == "3450.50" and sale.order_id == order.id
+                assert order.body["items"][0]["unit_price"] == "1725.25"
+            assert sale.api == api and sale.create_key and sale.cancel_key
             r.state.pay_box("approved")
             final = await asyncio.wait_for(r.engine.wait_final(sale.external_reference), 5)
             assert final.status is SaleStatus.PAID
             assert final.tender is Tender.QR
             assert final.paid_amount == Decimal("3450.5")
-            assert len(final.payment_ids) == 1 and len(final.merchant_order_ids) == 1
+            if api == "instore":
+                assert len(final.payment_ids) == 1 and len(final.merchant_order_ids) == 1
+            else:
+                assert len(final.order_payment_ids) == 1
+                assert final.order_payment_ids[0].startswith("PAY")
             kinds = [
                 (e.kind, e.new_status) for e in r.rt.ledger.sale_events(sale.external_reference)
             ]
@@ -46,15 +60,16 @@ def test_happy_path_paid_and_recorded() -> None:
     run(scenario())
 
 
-def test_rejected_then_approved() -> None:
+@both_apis
+def test_rejected_then_approved(api: str) -> None:
     async def scenario() -> None:
-        async with rig() as r:
+        async with rig(api=api) as r:
             sale = await r.engine.charge([line()])
             ref = sale.external_reference
             r.state.pay_box("rejected")
             rejected = await r.sale_until(ref, lambda s: s.last_attempt_rejected)
             assert rejected.status is SaleStatus.PENDING  # the customer may retry
-            assert r.state.bodies_for(ref)  # the order is still on the box
+            assert r.offered(ref)  # the order is still on the box
             r.state.pay_box("approved")
             final = await asyncio.wait_for(r.engine.wait_final(ref), 5)
             assert final.status is SaleStatus.PAID and not final.last_attempt_rejected
@@ -92,15 +107,15 @@ def test_partial_payment_stays_pending_then_completes() -> None:
     run(scenario())
 
 
-def test_cancel_clears_the_box_and_records_cash() -> None:
+@both_apis
+def test_cancel_clears_the_box_and_records_cash(api: str) -> None:
     async def scenario() -> None:
-        async with rig() as r:
+        async with rig(api=api) as r:
             sale = await r.engine.charge([line()])
             ended = await r.engine.cancel(cash=True)
             assert ended.status is SaleStatus.CANCELED
             assert ended.tender is Tender.CASH
-            box = r.state.find_box(r.state.seller_id, r.state.box_external_id)
-            assert box is not None and box.id not in r.state.box_orders
+            assert not r.offered(sale.external_reference)
             # The next sale can go to the box at once.
             nxt = await r.engine.charge([line("Azucar 1kg", "990", 1)])
             assert nxt.status is SaleStatus.PENDING
@@ -141,21 +156,26 @@ def test_payment_after_cancel_is_still_reported_paid() -> None:
     run(scenario())
 
 
-def test_expiry_then_final_check() -> None:
+@both_apis
+def test_expiry_then_final_check(api: str) -> None:
     async def scenario() -> None:
-        async with rig(ttl=timedelta(seconds=1)) as r:
+        async with rig(api=api, ttl=timedelta(seconds=1)) as r:
             sale = await r.engine.charge([line()])
+            if api == "orders":
+                r.state.advance(31)  # the Orders API's shortest expiry is PT30S
             final = await asyncio.wait_for(r.engine.wait_final(sale.external_reference), 6)
             assert final.status is SaleStatus.EXPIRED
 
     run(scenario())
 
 
-def test_order_expired_by_mercado_pago_before_our_clock() -> None:
+@both_apis
+def test_order_expired_by_mercado_pago_before_our_clock(api: str) -> None:
     async def scenario() -> None:
-        async with rig() as r:
+        async with rig(api=api) as r:
             sale = await r.engine.charge([line()])
-            r.state.scan_box()
+            if api == "instore":
+                r.state.scan_box()
             r.state.expire_box()
             final = await asyncio.wait_for(r.engine.wait_final(sale.external_reference), 5)
             assert final.status is SaleStatus.EXPIRED
@@ -163,9 +183,10 @@ def test_order_expired_by_mercado_pago_before_our_clock() -> None:
     run(scenario())
 
 
-def test_one_order_per_box() -> None:
+@both_apis
+def test_one_order_per_box(api: str) -> None:
     async def scenario() -> None:
-        async with rig() as r:
+        async with rig(api=api) as r:
             first = await r.engine.charge([line()])
             with pytest.raises(BoxBusyError) as info:
                 await r.engine.charge([line("Fideos", "850", 1)])
@@ -178,24 +199,24 @@ def test_one_order_per_box() -> None:
     run(scenario())
 
 
-def test_refused_order_fails_and_charges_nothing() -> None:
+@both_apis
+def test_refused_order_fails_and_charges_nothing(api: str) -> None:
     async def scenario() -> None:
-        async with rig(box_external_id="NOSUCHBOX") as r:
+        async with rig(api=api, box_external_id="NOSUCHBOX") as r:
             sale = await r.engine.charge([line()])
             assert sale.status is SaleStatus.FAILED
-            assert (
-                "invalid_externalPosId"
-                in r.rt.ledger.sale_events(sale.external_reference)[-1].detail
-            )
+            key = {"instore": "invalid_externalPosId", "orders": "pos_not_found"}[api]
+            assert key in r.rt.ledger.sale_events(sale.external_reference)[-1].detail
             assert sale.failure_message is not None
             assert r.engine.open_sale() is None
 
     run(scenario())
 
 
-def test_invalid_cart_is_refused_before_anything_is_written() -> None:
+@both_apis
+def test_invalid_cart_is_refused_before_anything_is_written(api: str) -> None:
     async def scenario() -> None:
-        async with rig() as r:
+        async with rig(api=api) as r:
             with pytest.raises(ValidationError):
                 await r.engine.charge([])
             with pytest.raises(ValidationError):
@@ -205,9 +226,10 @@ def test_invalid_cart_is_refused_before_anything_is_written() -> None:
     run(scenario())
 
 
-def test_duplicate_reconciles_make_one_transition() -> None:
+@both_apis
+def test_duplicate_reconciles_make_one_transition(api: str) -> None:
     async def scenario() -> None:
-        async with rig() as r:
+        async with rig(api=api) as r:
             sale = await r.engine.charge([line()])
             ref = sale.external_reference
             r.state.pay_box("approved")
@@ -224,9 +246,10 @@ def test_duplicate_reconciles_make_one_transition() -> None:
     run(scenario())
 
 
-def test_server_errors_and_429_storm_while_pending() -> None:
+@both_apis
+def test_server_errors_and_429_storm_while_pending(api: str) -> None:
     async def scenario() -> None:
-        async with rig() as r:
+        async with rig(api=api) as r:
             sale = await r.engine.charge([line()])
             ref = sale.external_reference
             r.state.faults.error_rate = 1.0
@@ -242,9 +265,10 @@ def test_server_errors_and_429_storm_while_pending() -> None:
     run(scenario())
 
 
-def test_revoked_token_keeps_the_sale_pending_until_new_credentials() -> None:
+@both_apis
+def test_revoked_token_keeps_the_sale_pending_until_new_credentials(api: str) -> None:
     async def scenario() -> None:
-        async with rig() as r:
+        async with rig(api=api) as r:
             sale = await r.engine.charge([line()])
             ref = sale.external_reference
             r.state.set_revoked(r.state.seller_token, True)
@@ -255,5 +279,49 @@ def test_revoked_token_keeps_the_sale_pending_until_new_credentials() -> None:
             r.engine.replace_client(r.rt.client)  # what Settings does after a new token
             final = await asyncio.wait_for(r.engine.wait_final(ref), 15)
             assert final.status is SaleStatus.PAID
+
+    run(scenario())
+
+
+@both_apis
+def test_customer_pays_while_the_cancel_is_on_its_way(api: str) -> None:
+    """The payment lands just before the cashier's cancel reaches Mercado Pago: paid wins."""
+
+    async def scenario() -> None:
+        async with rig(api=api) as r:
+            sale = await r.engine.charge([line()])
+            ref = sale.external_reference
+            gateway = r.engine.gateway
+            withdraw = gateway.withdraw
+
+            async def pay_then_withdraw(*args: object, **kwargs: object) -> None:
+                if r.offered(ref):
+                    r.state.pay_box("approved")
+                await withdraw(*args, **kwargs)
+
+            gateway.withdraw = pay_then_withdraw
+            ended = await r.engine.cancel(ref)
+            assert ended.status is SaleStatus.PAID and not ended.late_payment
+            assert "canceled" not in r.statuses(ref)
+
+    run(scenario())
+
+
+@pytest.mark.parametrize("mode", ["dynamic", "hybrid"])
+def test_dynamic_qr_is_recorded_and_paid(mode: str) -> None:
+    async def scenario() -> None:
+        async with rig(api="orders", qr_mode=mode) as r:
+            sale = await r.engine.charge([line()])
+            assert sale.status is SaleStatus.PENDING
+            assert sale.qr_data.startswith("000201010212") and sale.order_id in sale.qr_data
+            box = r.state.find_box(r.state.seller_id, r.state.box_external_id)
+            assert box is not None
+            on_printed_qr = r.state.orders_api.box_current.get(box.id)
+            assert on_printed_qr == (sale.order_id if mode == "hybrid" else None)
+            r.state.pay_qr(sale.qr_data, "rejected")
+            await r.sale_until(sale.external_reference, lambda s: s.last_attempt_rejected)
+            r.state.pay_qr(sale.qr_data, "approved")
+            final = await asyncio.wait_for(r.engine.wait_final(sale.external_reference), 5)
+            assert final.status is SaleStatus.PAID and final.qr_data == sale.qr_data
 
     run(scenario())

@@ -6,6 +6,9 @@ it prints ``AT <step> <reference>`` and freezes (a blocking sleep: nothing in th
 any more) until the test SIGKILLs it. Killing at a named point instead of after a guessed sleep
 makes every step deterministic.
 
+The hooks sit on the payment gateway (send, withdraw), so the same steps hold for instore v2
+(PUT/DELETE) and the Orders API (create/cancel): the config file says which one the till uses.
+
 Steps: ``before_put`` (sale written, order not sent), ``after_put`` (order on the box, the
 answer not yet recorded), ``pending`` (recorded pending), ``cancel_before_delete`` (cancel
 recorded, box not cleared), ``cancel_after_delete`` (box cleared, not yet confirmed),
@@ -44,17 +47,18 @@ def freeze(step: str, ref: str) -> NoReturn:
 
 async def main(step: str) -> None:
     async with open_runtime(enable_receiver=False) as rt:
-        client = rt.engine.client
-        put, delete = client.put_box_order, client.delete_box_order
+        gateway = rt.engine.gateway
+        put, delete = gateway.send, gateway.withdraw
         current: list[str] = []
 
-        async def hooked_put(*args: Any, **kwargs: Any) -> None:
-            ref = args[3].external_reference
+        async def hooked_put(*args: Any, **kwargs: Any) -> Any:
+            ref = args[0].external_reference
             if step == "before_put":
                 freeze(step, ref)
-            await put(*args, **kwargs)
+            sent = await put(*args, **kwargs)
             if step == "after_put":
                 freeze(step, ref)
+            return sent
 
         async def hooked_delete(*args: Any, **kwargs: Any) -> None:
             if step == "cancel_before_delete":
@@ -69,8 +73,8 @@ async def main(step: str) -> None:
             await asyncio.sleep(delay)
 
         rt.engine._sleep = hooked_sleep
-        client.put_box_order = hooked_put  # type: ignore[method-assign]
-        client.delete_box_order = hooked_delete  # type: ignore[method-assign]
+        gateway.send = hooked_put  # type: ignore[method-assign]
+        gateway.withdraw = hooked_delete  # type: ignore[method-assign]
         await rt.engine.resume()
         sale = await rt.engine.charge([LINE])
         ref = sale.external_reference

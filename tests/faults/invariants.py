@@ -10,6 +10,7 @@ PUT it accepted), never what the app says about it. For every sale:
 * the sale was recorded paid once (one transition to paid in its history);
 * it has its lines, and they add up to its total (no half-written sale);
 * every order that reached the box was written to the ledger first, with the same amount;
+* the Orders API: at most one order per sale (idempotency keys), paid = ``processed``;
 * once settled: no sale left ``creating`` or ``pending``, and the box offers no order of a
   sale the ledger has closed (nobody can pay a canceled or expired sale any more).
 """
@@ -38,6 +39,7 @@ class Report:
     sales: dict[str, SaleSnapshot] = field(default_factory=dict)
     paid_orders: dict[str, list[MerchantOrder]] = field(default_factory=dict)
     puts: Counter[str] = field(default_factory=Counter)
+    api_orders: Counter[str] = field(default_factory=Counter)  # Orders API orders per sale
 
     def status(self, ref: str) -> SaleStatus:
         return self.sales[ref].status
@@ -102,6 +104,20 @@ def check(
         elif Decimal(str(put["body"]["total_amount"])) != sale.total:
             problems.append(f"{ref}: the box got {put['body']['total_amount']}, not {sale.total}")
 
+    for api_order in state.orders_api.orders.values():
+        ref = api_order.external_reference
+        report.api_orders[ref] += 1
+        sale = sales.get(ref)
+        if sale is None:
+            problems.append(f"{ref}: an Orders API order exists but the ledger has no such sale")
+        elif api_order.total_amount != sale.total:
+            problems.append(f"{ref}: the order says {api_order.total_amount}, not {sale.total}")
+    problems += [
+        f"{ref}: {n} Orders API orders for one sale"
+        for ref, n in report.api_orders.items()
+        if n > 1
+    ]
+
     for ref, sale in sales.items():
         if sum((line.unit_price * line.quantity for line in sale.lines), Decimal(0)) != sale.total:
             problems.append(f"{ref}: lines do not add up to the total {sale.total}")
@@ -110,6 +126,21 @@ def check(
         report.paid_orders[ref] = paid
         approved_total = sum((_approved(mo) for mo in mine), Decimal(0))
         approved_ids = {p.id for mo in mine for p in mo.payments if p.status == "approved"}
+        for api_order in state.orders_api.orders.values():
+            if api_order.external_reference != ref:
+                continue
+            money_in = [p for p in api_order.payments if p.status in ("processed", "refunded")]
+            received = sum((p.amount for p in money_in), Decimal(0))
+            approved_total += received
+            if api_order.status in ("processed", "refunded") and received >= sale.total:
+                paid.append(api_order)  # type: ignore[arg-type]
+        api_ids = {
+            p.id
+            for o in state.orders_api.orders.values()
+            if o.external_reference == ref
+            for p in o.payments
+            if p.status in ("processed", "refunded")
+        }
         if len(paid) > 1 or approved_total > sale.total:
             problems.append(
                 f"{ref}: CHARGED TWICE: {len(paid)} paid merchant orders, "
@@ -124,6 +155,10 @@ def check(
             if not approved_ids <= set(sale.payment_ids):
                 problems.append(
                     f"{ref}: ledger payments {sale.payment_ids}, Mercado Pago {approved_ids}"
+                )
+            if not api_ids <= set(sale.order_payment_ids):
+                problems.append(
+                    f"{ref}: ledger payments {sale.order_payment_ids}, Mercado Pago {api_ids}"
                 )
             if sale.paid_amount < sale.total:
                 problems.append(f"{ref}: paid {sale.paid_amount} of {sale.total} in the ledger")
@@ -148,6 +183,14 @@ def check(
                 problems.append(
                     f"{order.external_reference}: still payable on the box although the "
                     f"ledger closed it as {owner.status}"
+                )
+        state.expire_due()
+        for api_order in state.orders_api.orders.values():
+            owner = sales.get(api_order.external_reference)
+            if api_order.status == "created" and owner is not None and owner.status not in OPEN:
+                problems.append(
+                    f"{api_order.external_reference}: its Orders API order can still be paid "
+                    f"although the ledger closed it as {owner.status}"
                 )
     assert not problems, "ledger and Mercado Pago disagree:\n  " + "\n  ".join(problems)
     return report

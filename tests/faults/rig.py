@@ -53,8 +53,17 @@ class FaultRig:
         assert box is not None
         return box
 
+    @property
+    def api(self) -> str:
+        return str(self.engine.settings.api)
+
     def on_box(self) -> str | None:
         """The reference a customer scanning the box now would pay (None: nothing)."""
+        from pos_app.sandbox import orders_api
+
+        api_order = orders_api.order_on_box(self.state, self.box)
+        if api_order is not None:
+            return api_order.external_reference
         order = self.state.box_orders.get(self.box.id)
         if order is None or order.expiration_date <= self.state.now():
             return None

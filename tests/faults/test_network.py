@@ -18,11 +18,16 @@ from pos_app.domain.sale import SaleStatus
 from tests.faults.invariants import check
 from tests.faults.rig import WAIT, FaultRig, answer_lost, fault_rig, line
 
-KINDS = ["500", "429", "timeout", "drop"]
+KINDS = ["500", "429", "timeout", "drop", "drop_after"]
 PHASES = ["create", "poll", "cancel"]
+# The Orders API: faults on every call (create, read, cancel), or on reads and cancels only
+# (its paths do not tell a read from a cancel by prefix).
+API_PHASES = [("instore", p) for p in PHASES] + [("orders", "all"), ("orders", "poll")]
 
 
 def prefix(f: FaultRig, phase: str) -> str:
+    if f.api == "orders":
+        return {"all": "/v1/orders", "poll": "/v1/orders/"}[phase]
     collector = f"/instore/qr/seller/collectors/{f.state.seller_id}"
     return {
         "create": f"{collector}/stores/",  # the PUT of the order on the box
@@ -55,6 +60,28 @@ def pay_right_after_the_delete(f: FaultRig, merchant_order_id: int) -> None:
     client.delete_box_order = delete_then_pay
 
 
+def pay_right_before_the_cancel(f: FaultRig) -> None:
+    """The Orders API: a canceled order cannot be paid, so the race is a payment that lands
+    just before the cashier's cancel does (which Mercado Pago then refuses)."""
+    client = f.engine.client
+    original = client.cancel_qr_order
+    paid: list[str] = []
+
+    async def pay_then_cancel(*args: Any, **kwargs: Any) -> Any:
+        if not paid:
+            paid.append(str(f.state.pay_box("approved")))
+        return await original(*args, **kwargs)
+
+    client.cancel_qr_order = pay_then_cancel
+
+
+def pay_during_the_cancel(f: FaultRig) -> None:
+    if f.api == "orders":
+        pay_right_before_the_cancel(f)
+    else:
+        pay_right_after_the_delete(f, f.state.scan_box())
+
+
 async def four_sales(f: FaultRig) -> list[str]:
     refs = []
     # 1. The customer pays.
@@ -79,21 +106,23 @@ async def four_sales(f: FaultRig) -> list[str]:
     sale = await f.engine.charge([line("Cafe", "2100", 1)])
     refs.append(sale.external_reference)
     await f.until_on_box(sale.external_reference)
-    pay_right_after_the_delete(f, f.state.scan_box())
+    pay_during_the_cancel(f)
     assert (await f.cancel(sale.external_reference)).status is SaleStatus.PAID
     return refs
 
 
-@pytest.mark.parametrize("phase", PHASES)
+@pytest.mark.parametrize(("api", "phase"), API_PHASES)
 @pytest.mark.parametrize("kind", KINDS)
-def test_faults_at_30_percent(kind: str, phase: str) -> None:
+def test_faults_at_30_percent(kind: str, api: str, phase: str) -> None:
     async def scenario() -> None:
-        async with fault_rig(cancel_recheck_delay=0.3) as f:
+        async with fault_rig(cancel_recheck_delay=0.3, api=api) as f:
             f.faults(
                 error_rate=0.3,
                 kinds=[kind],
                 path_prefix=prefix(f, phase),
-                seed=seed_failing_first(100 * KINDS.index(kind) + 10 * PHASES.index(phase)),
+                seed=seed_failing_first(
+                    100 * KINDS.index(kind) + 10 * API_PHASES.index((api, phase))
+                ),
                 # Retry-After: 1 costs a second a time: once per phase where it is checked.
                 retry_after=1 if phase == "create" else 0,
             )
@@ -188,11 +217,12 @@ def test_a_paid_order_sent_again_is_taken_off_the_box() -> None:
     asyncio.run(scenario())
 
 
-def test_everything_flaky_at_once() -> None:
+@pytest.mark.parametrize("api", ["instore", "orders"])
+def test_everything_flaky_at_once(api: str) -> None:
     """Every kind of fault on every route at once, several sales in a row."""
 
     async def scenario() -> None:
-        async with fault_rig() as f:
+        async with fault_rig(api=api) as f:
             f.faults(error_rate=0.3, kinds=KINDS, seed=seed_failing_first(7), retry_after=1)
             refs = await four_sales(f)
             await f.settled()
@@ -203,5 +233,28 @@ def test_everything_flaky_at_once() -> None:
                 SaleStatus.CANCELED,
                 SaleStatus.PAID,
             ]
+
+    asyncio.run(scenario())
+
+
+def test_orders_api_create_whose_answer_was_lost_makes_one_order() -> None:
+    """Every create reaches Mercado Pago and every answer is lost (the client's retries too):
+    the key stored with the sale makes every attempt the same order; the sale settles on it."""
+    lose, lost = answer_lost("POST", "/v1/orders", times=3)
+
+    async def scenario() -> None:
+        async with fault_rig(middleware=lose, api="orders") as f:
+            sale = await f.engine.charge([line()])
+            ref = sale.external_reference
+            assert sale.status is SaleStatus.CREATING and sale.trouble == "network"
+            assert len(lost) == 3 and len(f.state.orders_api.orders) == 1
+            keys = {e["idempotency_key"] for e in f.state.request_log if e["path"] == "/v1/orders"}
+            assert keys == {sale.create_key}
+            pending = await f.r.sale_until(ref, lambda s: s.status is SaleStatus.PENDING, WAIT)
+            assert pending.order_id == next(iter(f.state.orders_api.orders))
+            f.state.pay_box("approved")
+            assert (await f.final(ref)).status is SaleStatus.PAID
+            report = check(f.r.rt.ledger, f.state, events=f.r.events)
+            assert report.api_orders[ref] == 1
 
     asyncio.run(scenario())

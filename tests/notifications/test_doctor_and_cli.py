@@ -107,6 +107,15 @@ def test_doctor_command_lists_the_receiver(capsys: pytest.CaptureFixture[str]) -
     asyncio.run(cmd_doctor(argparse.Namespace(json=True)))
     checks = {c["name"]: c for c in json.loads(capsys.readouterr().out)["checks"]}
     assert checks[RECEIVER]["ok"] and checks[URL]["ok"]
+    assert checks["Mercado Pago API"]["detail"].startswith("instore orders v2")
+
+
+def test_doctor_says_which_api(capsys: pytest.CaptureFixture[str]) -> None:
+    config = till_config(SandboxState.seeded(), poll=config_mod.PollSchedule(), listen="")
+    config_mod.save(config.with_changes(api="orders", qr_mode="hybrid"))
+    asyncio.run(cmd_doctor(argparse.Namespace(json=True)))
+    checks = {c["name"]: c for c in json.loads(capsys.readouterr().out)["checks"]}
+    assert checks["Mercado Pago API"]["detail"] == "Orders API (/v1/orders), hybrid QR"
 
 
 class ThreadSandbox:

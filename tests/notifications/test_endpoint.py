@@ -48,8 +48,17 @@ def test_ipn_and_webhook_are_acknowledged_and_hinted() -> None:
         webhook = {"type": "payment", "action": "payment.created", "data": {"id": "22"}}
         assert (await http.post(f"{P}?data.id=22&type=payment", json=webhook)).status_code == 200
         assert (await http.post(f"{P}/?topic=payment&id=33")).status_code == 200  # trailing /
+        order = {"type": "order", "action": "order.processed", "data": {"id": "ORD01X"}}
+        assert (await http.post(f"{P}?data.id=ORD01X&type=order", json=order)).status_code == 200
+        bad = await http.post(f"{P}?data.id=12345&type=order", json=order)
+        assert bad.status_code == 400  # an order webhook names an ORD… id or nothing
         await rx.dispatcher.drain()
-        assert sorted(hints) == [("merchant_order", "11"), ("payment", "22"), ("payment", "33")]
+        assert sorted(hints) == [
+            ("merchant_order", "11"),
+            ("order", "ORD01X"),
+            ("payment", "22"),
+            ("payment", "33"),
+        ]
 
     run(scenario)
 
@@ -59,7 +68,6 @@ def test_pings_and_other_topics_are_answered_but_never_hinted() -> None:
         ping = await http.post(f"{P}?topic=ping&id=0")
         assert ping.status_code == 200 and ping.json()["receiver"] == PING_MARKER
         assert (await http.post(f"{P}?topic=chargebacks&id=5")).status_code == 200
-        assert (await http.post(f"{P}?data.id=ORD01X&type=order")).status_code == 200
         await rx.dispatcher.drain()
         assert hints == [] and rx.endpoint.pings == 1
 

@@ -62,7 +62,7 @@ def test_understood(
 ) -> None:
     notice = parse(query, body, content_type)
     assert (notice.topic, notice.resource_id) == expected
-    assert notice.actionable == (expected[0] in ("merchant_order", "payment"))
+    assert notice.actionable == (expected[0] in ("merchant_order", "payment", "order"))
 
 
 def test_webhook_keeps_the_query_data_id_for_the_signature() -> None:

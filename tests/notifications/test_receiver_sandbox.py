@@ -158,3 +158,35 @@ def test_signed_webhooks_with_the_secret_from_the_environment(
         assert event.cause == "notification"
 
     run_till(scenario)
+
+
+@pytest.mark.parametrize("secret", ["", "s3cret-for-orders"])
+def test_signed_order_webhook_is_a_hint_that_fetches_the_order(secret: str) -> None:
+    """The Orders API: the sandbox's signed ``order`` webhook reaches the receiver, which hands
+    the engine a hint; the engine GETs the order and records the payment long before the
+    30-second poll. A wrong signature is refused and changes nothing."""
+
+    async def scenario(till: Till) -> None:
+        await till.rt.reconfigure(till.rt.config.with_changes(api="orders"))
+        till.receiver.set_secret(secret)
+        hook = {"url": till.receiver.url, "secret": secret}
+        (await till.control.post("/_sandbox/webhooks", json=hook)).raise_for_status()
+        sale = await till.charge()
+        assert sale.order_id.startswith("ORD")
+        if secret:
+            forged = await till.post(
+                f"?data.id={sale.order_id}&type=order",
+                json={"type": "order", "action": "order.processed", "data": {"id": sale.order_id}},
+                headers={"x-signature": "ts=1,v1=00", "x-request-id": "r"},
+            )
+            assert forged.status_code == 401
+        reads_before = till.api_requests(f"/v1/orders/{sale.order_id}")
+        await till.pay()
+        final = await till.rt.engine.wait_final(sale.external_reference, timeout=2.0)
+        assert final.status is SaleStatus.PAID
+        [paid] = till.paid_events(sale.external_reference)
+        assert paid.cause == "notification"
+        assert till.api_requests(f"/v1/orders/{sale.order_id}") > reads_before  # fetched
+        assert [n["status"] for n in till.state.notifications] == [200]
+
+    run_till(scenario)
