@@ -83,7 +83,7 @@
         <translation>Usuario de prueba:</translation>
     </message>
     <message>
-        <source>What the customer sees: Mercado Pago shows your business name and logo from your account (Your profile → Business information). Without them, the customer's phone shows the first item's name and picture instead.</source>
+        <source>What the customer sees: Mercado Pago shows your business name and logo from your account (Your profile → Business information). Without them, the customer&apos;s phone shows the first item&apos;s name and picture instead.</source>
         <translation>Lo que ve el cliente: Mercado Pago muestra el nombre y el logo de su negocio según su cuenta (Tu perfil → Información del negocio). Si no están, el teléfono del cliente muestra en su lugar el nombre y la foto del primer artículo.</translation>
     </message>
     <message>
@@ -139,7 +139,7 @@
         <translation>Definido por MP_ACCESS_TOKEN</translation>
     </message>
     <message>
-        <source>Where the token is kept: in this computer's keyring ({backend}), never in a file.</source>
+        <source>Where the token is kept: in this computer&apos;s keyring ({backend}), never in a file.</source>
         <translation>Dónde se guarda el token: en el llavero del sistema de esta computadora ({backend}), nunca en un archivo.</translation>
     </message>
     <message>
@@ -294,7 +294,7 @@
         <translation>Cuánto tiempo tiene el cliente para pagar. Después, la orden sale del QR y la venta termina como vencida.</translation>
     </message>
     <message>
-        <source>empty = the store's name</source>
+        <source>empty = the store&apos;s name</source>
         <translation>vacío = el nombre de la sucursal</translation>
     </message>
     <message>
@@ -314,11 +314,11 @@
         <translation>Venta máxima:</translation>
     </message>
     <message>
-        <source>Name on the customer's phone:</source>
+        <source>Name on the customer&apos;s phone:</source>
         <translation>Nombre en el teléfono del cliente:</translation>
     </message>
     <message>
-        <source>Shown as the order's title when the customer scans.</source>
+        <source>Shown as the order&apos;s title when the customer scans.</source>
         <translation>Se muestra como título de la orden cuando el cliente escanea.</translation>
     </message>
     <message>
@@ -370,7 +370,7 @@
         <translation>opcional</translation>
     </message>
     <message>
-        <source>The webhook's secret signature (Your integrations → Webhooks). Kept in the keyring, like the token.</source>
+        <source>The webhook&apos;s secret signature (Your integrations → Webhooks). Kept in the keyring, like the token.</source>
         <translation>La firma secreta del webhook (Tus integraciones → Webhooks). Se guarda en el llavero del sistema, como el token.</translation>
     </message>
     <message>
@@ -429,8 +429,8 @@
         <translation>La caja {box} todavía espera el pago de la venta {reference}. Termine o cancele esa venta antes de cobrar una nueva.</translation>
     </message>
     <message>
-        <source>This till has no Mercado Pago store and box yet. Open Settings (F9) or run 'pos-app configure'.</source>
-        <translation>Esta computadora todavía no tiene una sucursal y una caja de Mercado Pago. Abra Configuración (F9) o ejecute 'pos-app configure'.</translation>
+        <source>This till has no Mercado Pago store and box yet. Open Settings (F9) or run &apos;pos-app configure&apos;.</source>
+        <translation>Esta computadora todavía no tiene una sucursal y una caja de Mercado Pago. Abra Configuración (F9) o ejecute &apos;pos-app configure&apos;.</translation>
     </message>
     <message>
         <source>There is no sale with reference {reference}.</source>
@@ -540,7 +540,7 @@
 <context>
     <name>CustomerPhoneWindow</name>
     <message>
-        <source>Customer's phone (demo)</source>
+        <source>Customer&apos;s phone (demo)</source>
         <translation>Teléfono del cliente (demo)</translation>
     </message>
     <message>
@@ -668,11 +668,11 @@
         <translation>Este sistema no ofrece bloqueo de archivos (ni flock ni msvcrt), así que pos-app no puede asegurarse de ser el único programa de caja en {folder}.</translation>
     </message>
     <message>
-        <source>The sales ledger {path} is damaged: part of it can no longer be read ({detail}). Nothing was changed in it. To sell again, start a fresh ledger (the damaged one is kept aside under a dated name) or restore a backup copy: run 'pos-app ledger recover', or start the app and choose.</source>
-        <translation>El registro de ventas {path} está dañado: una parte ya no se puede leer ({detail}). No se modificó nada en él. Para volver a vender, empiece un registro nuevo (el dañado se guarda aparte con la fecha en el nombre) o restaure una copia de respaldo: ejecute 'pos-app ledger recover', o abra la aplicación y elija.</translation>
+        <source>The sales ledger {path} is damaged: part of it can no longer be read ({detail}). Nothing was changed in it. To sell again, start a fresh ledger (the damaged one is kept aside under a dated name) or restore a backup copy: run &apos;pos-app ledger recover&apos;, or start the app and choose.</source>
+        <translation>El registro de ventas {path} está dañado: una parte ya no se puede leer ({detail}). No se modificó nada en él. Para volver a vender, empiece un registro nuevo (el dañado se guarda aparte con la fecha en el nombre) o restaure una copia de respaldo: ejecute &apos;pos-app ledger recover&apos;, o abra la aplicación y elija.</translation>
     </message>
     <message>
-        <source>The sales ledger cannot be written ({detail}). Nothing was sent to Mercado Pago. Check the free disk space and the data folder's permissions.</source>
+        <source>The sales ledger cannot be written ({detail}). Nothing was sent to Mercado Pago. Check the free disk space and the data folder&apos;s permissions.</source>
         <translation>No se puede escribir el registro de ventas ({detail}). No se envió nada a Mercado Pago. Revise el espacio libre en disco y los permisos de la carpeta de datos.</translation>
     </message>
     <message>
@@ -742,7 +742,7 @@
         <translation>Monto libre  (F2)</translation>
     </message>
     <message>
-        <source>Today's sales  (F3)</source>
+        <source>Today&apos;s sales  (F3)</source>
         <translation>Ventas de hoy  (F3)</translation>
     </message>
     <message>
@@ -754,7 +754,7 @@
         <translation>Monto libre</translation>
     </message>
     <message>
-        <source>Today's sales</source>
+        <source>Today&apos;s sales</source>
         <translation>Ventas de hoy</translation>
     </message>
     <message>
@@ -987,7 +987,7 @@
         <translation>Nueva sucursal</translation>
     </message>
     <message>
-        <source>Mercado Pago asks for the shop's address and its place on the map. Fields marked in red need attention.</source>
+        <source>Mercado Pago asks for the shop&apos;s address and its place on the map. Fields marked in red need attention.</source>
         <translation>Mercado Pago pide la dirección del negocio y su ubicación en el mapa. Los campos marcados en rojo necesitan atención.</translation>
     </message>
 </context>
@@ -1209,6 +1209,57 @@
     </message>
 </context>
 <context>
+    <name>Printer</name>
+    <message>
+        <source>No printer is chosen.</source>
+        <translation>No se eligió ninguna impresora.</translation>
+    </message>
+    <message>
+        <source>A USB printer is written usb:VENDOR:PRODUCT, e.g. usb:04b8:0202.</source>
+        <translation>Una impresora USB se escribe usb:FABRICANTE:PRODUCTO, por ejemplo usb:04b8:0202.</translation>
+    </message>
+    <message>
+        <source>A network printer is written net:ADDRESS or net:ADDRESS:PORT.</source>
+        <translation>Una impresora de red se escribe net:DIRECCIÓN o net:DIRECCIÓN:PUERTO.</translation>
+    </message>
+    <message>
+        <source>A serial printer is written serial:PORT or serial:PORT@BAUD.</source>
+        <translation>Una impresora serie se escribe serial:PUERTO o serial:PUERTO@BAUDIOS.</translation>
+    </message>
+    <message>
+        <source>Write the printer&apos;s device or file path.</source>
+        <translation>Escriba la ruta del dispositivo o del archivo de la impresora.</translation>
+    </message>
+    <message>
+        <source>The printer is out of paper.</source>
+        <translation>La impresora no tiene papel.</translation>
+    </message>
+    <message>
+        <source>The printer is not connected (unplugged, or turned off).</source>
+        <translation>La impresora no está conectada (desenchufada o apagada).</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s user may not use the printer (permission denied).</source>
+        <translation>El usuario de esta computadora no tiene permiso para usar la impresora.</translation>
+    </message>
+    <message>
+        <source>The printer does not answer: check that it is on and connected.</source>
+        <translation>La impresora no responde: revise que esté encendida y conectada.</translation>
+    </message>
+    <message>
+        <source>The printer reports a problem: check that it is on, closed and has paper.</source>
+        <translation>La impresora informa un problema: revise que esté encendida, cerrada y con papel.</translation>
+    </message>
+    <message>
+        <source>This kind of printer needs a component that is not installed.</source>
+        <translation>Este tipo de impresora necesita un componente que no está instalado.</translation>
+    </message>
+    <message>
+        <source>The printer could not print ({error}).</source>
+        <translation>La impresora no pudo imprimir ({error}).</translation>
+    </message>
+</context>
+<context>
     <name>ProductSearch</name>
     <message>
         <source>Code {code}</source>
@@ -1224,6 +1275,109 @@
     <message>
         <source>Quantity</source>
         <translation>Cantidad</translation>
+    </message>
+</context>
+<context>
+    <name>Receipt</name>
+    <message>
+        <source>SALE RECEIPT</source>
+        <translation>COMPROBANTE DE VENTA</translation>
+    </message>
+    <message>
+        <source>REFUND RECEIPT</source>
+        <translation>COMPROBANTE DE DEVOLUCIÓN</translation>
+    </message>
+    <message>
+        <source>TEST PRINT</source>
+        <translation>IMPRESIÓN DE PRUEBA</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Sucursal</translation>
+    </message>
+    <message>
+        <source>Box</source>
+        <translation>Caja</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>Venta</translation>
+    </message>
+    <message>
+        <source>Original sale</source>
+        <translation>Venta original</translation>
+    </message>
+    <message>
+        <source>Sold on</source>
+        <translation>Vendido el</translation>
+    </message>
+    <message>
+        <source>TOTAL</source>
+        <translation>TOTAL</translation>
+    </message>
+    <message>
+        <source>REFUNDED</source>
+        <translation>DEVUELTO</translation>
+    </message>
+    <message>
+        <source>IVA {rate} % included</source>
+        <translation>IVA {rate} % incluido</translation>
+    </message>
+    <message>
+        <source>Total IVA included</source>
+        <translation>Total IVA incluido</translation>
+    </message>
+    <message>
+        <source>Paid with Mercado Pago (QR)</source>
+        <translation>Pagado con Mercado Pago (QR)</translation>
+    </message>
+    <message>
+        <source>Paid in cash</source>
+        <translation>Pagado en efectivo</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Pago</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Orden</translation>
+    </message>
+    <message>
+        <source>Refunded through Mercado Pago</source>
+        <translation>Devuelto por Mercado Pago</translation>
+    </message>
+    <message>
+        <source>Refunded in cash</source>
+        <translation>Devuelto en efectivo</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Devolución</translation>
+    </message>
+    <message>
+        <source>This is not a fiscal invoice.</source>
+        <translation>Documento no válido como factura.</translation>
+    </message>
+    <message>
+        <source>Thank you for your purchase!</source>
+        <translation>¡Gracias por su compra!</translation>
+    </message>
+    <message>
+        <source>If you can read this, the printer works. Accents: áéíóú ñ ç ã õ ¿¡</source>
+        <translation>Si puede leer esto, la impresora funciona. Acentos: áéíóú ñ ç ã õ ¿¡</translation>
+    </message>
+    <message>
+        <source>The box&apos;s QR code</source>
+        <translation>El código QR de la caja</translation>
+    </message>
+    <message>
+        <source>Scan to pay at this box</source>
+        <translation>Escanee para pagar en esta caja</translation>
     </message>
 </context>
 <context>
@@ -1481,7 +1635,7 @@
         <translation>El ID de la sucursal solo puede tener letras y números, hasta 60.</translation>
     </message>
     <message>
-        <source>The account has no store with external id {store}. Check the id (it is the store's external id, not its number), or create it.</source>
+        <source>The account has no store with external id {store}. Check the id (it is the store&apos;s external id, not its number), or create it.</source>
         <translation>La cuenta no tiene ninguna sucursal con el ID externo {store}. Revise el ID (es el ID externo de la sucursal, no su número) o créela.</translation>
     </message>
     <message>
@@ -1500,11 +1654,11 @@
         <translation>Configurar la caja — QR de Mercado Pago</translation>
     </message>
     <message>
-        <source>Welcome! Let's connect your Mercado Pago account</source>
+        <source>Welcome! Let&apos;s connect your Mercado Pago account</source>
         <translation>¡Le damos la bienvenida! Conectemos su cuenta de Mercado Pago</translation>
     </message>
     <message>
-        <source>This app shows your customer's total on the QR sticker of your counter; they pay with the Mercado Pago app. Three short steps: your account, your store and box, and the sticker.</source>
+        <source>This app shows your customer&apos;s total on the QR sticker of your counter; they pay with the Mercado Pago app. Three short steps: your account, your store and box, and the sticker.</source>
         <translation>Esta aplicación muestra el total de su cliente en el sticker QR de su caja; el cliente paga con la app de Mercado Pago. Tres pasos cortos: su cuenta, su sucursal y caja, y el sticker.</translation>
     </message>
     <message>
@@ -1524,7 +1678,7 @@
         <translation>Probar la demo primero</translation>
     </message>
     <message>
-        <source>Opens the app with a pretend Mercado Pago and a pretend customer's phone: nothing real is charged and nothing here is saved.</source>
+        <source>Opens the app with a pretend Mercado Pago and a pretend customer&apos;s phone: nothing real is charged and nothing here is saved.</source>
         <translation>Abre la aplicación con un Mercado Pago simulado y un teléfono de cliente simulado: no se cobra nada real y no se guarda nada.</translation>
     </message>
     <message>
@@ -1698,7 +1852,7 @@
         <translation>Todavía no hay cajas: cree una.</translation>
     </message>
     <message>
-        <source>Fetching the box's QR code…</source>
+        <source>Fetching the box&apos;s QR code…</source>
         <translation>Obteniendo el código QR de la caja…</translation>
     </message>
     <message>
@@ -1749,7 +1903,7 @@
 <context>
     <name>TodaySalesDialog</name>
     <message>
-        <source>Today's sales</source>
+        <source>Today&apos;s sales</source>
         <translation>Ventas de hoy</translation>
     </message>
     <message>
@@ -1854,7 +2008,7 @@ Venta {reference}</translation>
         <translation>Quitar la línea elegida  (Supr)</translation>
     </message>
     <message>
-        <source>F2 custom amount · F3 today's sales · F5 charge · F9 settings
+        <source>F2 custom amount · F3 today&apos;s sales · F5 charge · F9 settings
 + / − quantity · Delete remove · ↑ ↓ pick a product</source>
         <translation>F2 monto libre · F3 ventas de hoy · F5 cobrar · F9 configuración
 + / − cantidad · Supr quitar · ↑ ↓ elegir un producto</translation>
@@ -1915,7 +2069,7 @@ Venta {reference}</translation>
         <translation>El total debe ser mayor que cero.</translation>
     </message>
     <message>
-        <source>The total {total} is above this till's limit of {limit}.</source>
+        <source>The total {total} is above this till&apos;s limit of {limit}.</source>
         <translation>El total {total} supera el límite de esta caja, {limit}.</translation>
     </message>
     <message>

@@ -83,7 +83,7 @@
         <translation>Usuário de teste:</translation>
     </message>
     <message>
-        <source>What the customer sees: Mercado Pago shows your business name and logo from your account (Your profile → Business information). Without them, the customer's phone shows the first item's name and picture instead.</source>
+        <source>What the customer sees: Mercado Pago shows your business name and logo from your account (Your profile → Business information). Without them, the customer&apos;s phone shows the first item&apos;s name and picture instead.</source>
         <translation>O que o cliente vê: o Mercado Pago mostra o nome e o logotipo do seu negócio cadastrados na sua conta (Seu perfil → Dados do negócio). Sem eles, o celular do cliente mostra no lugar o nome e a foto do primeiro item.</translation>
     </message>
     <message>
@@ -139,7 +139,7 @@
         <translation>Definido por MP_ACCESS_TOKEN</translation>
     </message>
     <message>
-        <source>Where the token is kept: in this computer's keyring ({backend}), never in a file.</source>
+        <source>Where the token is kept: in this computer&apos;s keyring ({backend}), never in a file.</source>
         <translation>Onde o token fica guardado: no chaveiro do sistema deste computador ({backend}), nunca em um arquivo.</translation>
     </message>
     <message>
@@ -294,7 +294,7 @@
         <translation>Quanto tempo o cliente tem para pagar. Depois disso o pedido sai do QR e a venda termina como expirada.</translation>
     </message>
     <message>
-        <source>empty = the store's name</source>
+        <source>empty = the store&apos;s name</source>
         <translation>vazio = o nome da loja</translation>
     </message>
     <message>
@@ -314,11 +314,11 @@
         <translation>Venda máxima:</translation>
     </message>
     <message>
-        <source>Name on the customer's phone:</source>
+        <source>Name on the customer&apos;s phone:</source>
         <translation>Nome no celular do cliente:</translation>
     </message>
     <message>
-        <source>Shown as the order's title when the customer scans.</source>
+        <source>Shown as the order&apos;s title when the customer scans.</source>
         <translation>Mostrado como título do pedido quando o cliente escaneia.</translation>
     </message>
     <message>
@@ -370,7 +370,7 @@
         <translation>opcional</translation>
     </message>
     <message>
-        <source>The webhook's secret signature (Your integrations → Webhooks). Kept in the keyring, like the token.</source>
+        <source>The webhook&apos;s secret signature (Your integrations → Webhooks). Kept in the keyring, like the token.</source>
         <translation>A assinatura secreta do webhook (Suas integrações → Webhooks). Guardada no chaveiro do sistema, como o token.</translation>
     </message>
     <message>
@@ -429,8 +429,8 @@
         <translation>O caixa {box} ainda aguarda o pagamento da venda {reference}. Conclua ou cancele essa venda antes de cobrar uma nova.</translation>
     </message>
     <message>
-        <source>This till has no Mercado Pago store and box yet. Open Settings (F9) or run 'pos-app configure'.</source>
-        <translation>Este computador ainda não tem loja nem caixa do Mercado Pago. Abra as Configurações (F9) ou execute 'pos-app configure'.</translation>
+        <source>This till has no Mercado Pago store and box yet. Open Settings (F9) or run &apos;pos-app configure&apos;.</source>
+        <translation>Este computador ainda não tem loja nem caixa do Mercado Pago. Abra as Configurações (F9) ou execute &apos;pos-app configure&apos;.</translation>
     </message>
     <message>
         <source>There is no sale with reference {reference}.</source>
@@ -540,7 +540,7 @@
 <context>
     <name>CustomerPhoneWindow</name>
     <message>
-        <source>Customer's phone (demo)</source>
+        <source>Customer&apos;s phone (demo)</source>
         <translation>Celular do cliente (demo)</translation>
     </message>
     <message>
@@ -668,11 +668,11 @@
         <translation>Este sistema não oferece bloqueio de arquivos (nem flock nem msvcrt), então o pos-app não pode garantir que é o único programa de caixa em {folder}.</translation>
     </message>
     <message>
-        <source>The sales ledger {path} is damaged: part of it can no longer be read ({detail}). Nothing was changed in it. To sell again, start a fresh ledger (the damaged one is kept aside under a dated name) or restore a backup copy: run 'pos-app ledger recover', or start the app and choose.</source>
-        <translation>O registro de vendas {path} está danificado: uma parte não pode mais ser lida ({detail}). Nada foi alterado nele. Para voltar a vender, comece um registro novo (o danificado fica guardado à parte com a data no nome) ou restaure uma cópia de segurança: execute 'pos-app ledger recover', ou abra o aplicativo e escolha.</translation>
+        <source>The sales ledger {path} is damaged: part of it can no longer be read ({detail}). Nothing was changed in it. To sell again, start a fresh ledger (the damaged one is kept aside under a dated name) or restore a backup copy: run &apos;pos-app ledger recover&apos;, or start the app and choose.</source>
+        <translation>O registro de vendas {path} está danificado: uma parte não pode mais ser lida ({detail}). Nada foi alterado nele. Para voltar a vender, comece um registro novo (o danificado fica guardado à parte com a data no nome) ou restaure uma cópia de segurança: execute &apos;pos-app ledger recover&apos;, ou abra o aplicativo e escolha.</translation>
     </message>
     <message>
-        <source>The sales ledger cannot be written ({detail}). Nothing was sent to Mercado Pago. Check the free disk space and the data folder's permissions.</source>
+        <source>The sales ledger cannot be written ({detail}). Nothing was sent to Mercado Pago. Check the free disk space and the data folder&apos;s permissions.</source>
         <translation>Não é possível gravar o registro de vendas ({detail}). Nada foi enviado ao Mercado Pago. Verifique o espaço livre em disco e as permissões da pasta de dados.</translation>
     </message>
     <message>
@@ -742,7 +742,7 @@
         <translation>Valor avulso  (F2)</translation>
     </message>
     <message>
-        <source>Today's sales  (F3)</source>
+        <source>Today&apos;s sales  (F3)</source>
         <translation>Vendas de hoje  (F3)</translation>
     </message>
     <message>
@@ -754,7 +754,7 @@
         <translation>Valor avulso</translation>
     </message>
     <message>
-        <source>Today's sales</source>
+        <source>Today&apos;s sales</source>
         <translation>Vendas de hoje</translation>
     </message>
     <message>
@@ -987,7 +987,7 @@
         <translation>Nova loja</translation>
     </message>
     <message>
-        <source>Mercado Pago asks for the shop's address and its place on the map. Fields marked in red need attention.</source>
+        <source>Mercado Pago asks for the shop&apos;s address and its place on the map. Fields marked in red need attention.</source>
         <translation>O Mercado Pago pede o endereço do negócio e a localização dele no mapa. Os campos marcados em vermelho precisam de atenção.</translation>
     </message>
 </context>
@@ -1209,6 +1209,57 @@
     </message>
 </context>
 <context>
+    <name>Printer</name>
+    <message>
+        <source>No printer is chosen.</source>
+        <translation>Nenhuma impressora foi escolhida.</translation>
+    </message>
+    <message>
+        <source>A USB printer is written usb:VENDOR:PRODUCT, e.g. usb:04b8:0202.</source>
+        <translation>Uma impressora USB é escrita usb:FABRICANTE:PRODUTO, por exemplo usb:04b8:0202.</translation>
+    </message>
+    <message>
+        <source>A network printer is written net:ADDRESS or net:ADDRESS:PORT.</source>
+        <translation>Uma impressora de rede é escrita net:ENDEREÇO ou net:ENDEREÇO:PORTA.</translation>
+    </message>
+    <message>
+        <source>A serial printer is written serial:PORT or serial:PORT@BAUD.</source>
+        <translation>Uma impressora serial é escrita serial:PORTA ou serial:PORTA@BAUD.</translation>
+    </message>
+    <message>
+        <source>Write the printer&apos;s device or file path.</source>
+        <translation>Escreva o caminho do dispositivo ou do arquivo da impressora.</translation>
+    </message>
+    <message>
+        <source>The printer is out of paper.</source>
+        <translation>A impressora está sem papel.</translation>
+    </message>
+    <message>
+        <source>The printer is not connected (unplugged, or turned off).</source>
+        <translation>A impressora não está conectada (desligada da tomada ou desligada).</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s user may not use the printer (permission denied).</source>
+        <translation>O usuário deste computador não tem permissão para usar a impressora.</translation>
+    </message>
+    <message>
+        <source>The printer does not answer: check that it is on and connected.</source>
+        <translation>A impressora não responde: verifique se está ligada e conectada.</translation>
+    </message>
+    <message>
+        <source>The printer reports a problem: check that it is on, closed and has paper.</source>
+        <translation>A impressora informa um problema: verifique se está ligada, fechada e com papel.</translation>
+    </message>
+    <message>
+        <source>This kind of printer needs a component that is not installed.</source>
+        <translation>Este tipo de impressora precisa de um componente que não está instalado.</translation>
+    </message>
+    <message>
+        <source>The printer could not print ({error}).</source>
+        <translation>A impressora não conseguiu imprimir ({error}).</translation>
+    </message>
+</context>
+<context>
     <name>ProductSearch</name>
     <message>
         <source>Code {code}</source>
@@ -1224,6 +1275,109 @@
     <message>
         <source>Quantity</source>
         <translation>Quantidade</translation>
+    </message>
+</context>
+<context>
+    <name>Receipt</name>
+    <message>
+        <source>SALE RECEIPT</source>
+        <translation>COMPROVANTE DE VENDA</translation>
+    </message>
+    <message>
+        <source>REFUND RECEIPT</source>
+        <translation>COMPROVANTE DE DEVOLUÇÃO</translation>
+    </message>
+    <message>
+        <source>TEST PRINT</source>
+        <translation>IMPRESSÃO DE TESTE</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Loja</translation>
+    </message>
+    <message>
+        <source>Box</source>
+        <translation>Caixa</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>Venda</translation>
+    </message>
+    <message>
+        <source>Original sale</source>
+        <translation>Venda original</translation>
+    </message>
+    <message>
+        <source>Sold on</source>
+        <translation>Vendido em</translation>
+    </message>
+    <message>
+        <source>TOTAL</source>
+        <translation>TOTAL</translation>
+    </message>
+    <message>
+        <source>REFUNDED</source>
+        <translation>DEVOLVIDO</translation>
+    </message>
+    <message>
+        <source>IVA {rate} % included</source>
+        <translation>IVA {rate} % incluído</translation>
+    </message>
+    <message>
+        <source>Total IVA included</source>
+        <translation>Total de IVA incluído</translation>
+    </message>
+    <message>
+        <source>Paid with Mercado Pago (QR)</source>
+        <translation>Pago com Mercado Pago (QR)</translation>
+    </message>
+    <message>
+        <source>Paid in cash</source>
+        <translation>Pago em dinheiro</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Pagamento</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Pedido</translation>
+    </message>
+    <message>
+        <source>Refunded through Mercado Pago</source>
+        <translation>Devolvido pelo Mercado Pago</translation>
+    </message>
+    <message>
+        <source>Refunded in cash</source>
+        <translation>Devolvido em dinheiro</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Devolução</translation>
+    </message>
+    <message>
+        <source>This is not a fiscal invoice.</source>
+        <translation>Não é documento fiscal.</translation>
+    </message>
+    <message>
+        <source>Thank you for your purchase!</source>
+        <translation>Obrigado pela sua compra!</translation>
+    </message>
+    <message>
+        <source>If you can read this, the printer works. Accents: áéíóú ñ ç ã õ ¿¡</source>
+        <translation>Se você consegue ler isto, a impressora funciona. Acentos: áéíóú ñ ç ã õ ¿¡</translation>
+    </message>
+    <message>
+        <source>The box&apos;s QR code</source>
+        <translation>O código QR do caixa</translation>
+    </message>
+    <message>
+        <source>Scan to pay at this box</source>
+        <translation>Escaneie para pagar neste caixa</translation>
     </message>
 </context>
 <context>
@@ -1481,7 +1635,7 @@
         <translation>O ID da loja só pode ter letras e números, no máximo 60.</translation>
     </message>
     <message>
-        <source>The account has no store with external id {store}. Check the id (it is the store's external id, not its number), or create it.</source>
+        <source>The account has no store with external id {store}. Check the id (it is the store&apos;s external id, not its number), or create it.</source>
         <translation>A conta não tem nenhuma loja com o ID externo {store}. Verifique o ID (é o ID externo da loja, não o número dela) ou crie a loja.</translation>
     </message>
     <message>
@@ -1500,11 +1654,11 @@
         <translation>Configurar o caixa — QR do Mercado Pago</translation>
     </message>
     <message>
-        <source>Welcome! Let's connect your Mercado Pago account</source>
+        <source>Welcome! Let&apos;s connect your Mercado Pago account</source>
         <translation>Boas-vindas! Vamos conectar a sua conta do Mercado Pago</translation>
     </message>
     <message>
-        <source>This app shows your customer's total on the QR sticker of your counter; they pay with the Mercado Pago app. Three short steps: your account, your store and box, and the sticker.</source>
+        <source>This app shows your customer&apos;s total on the QR sticker of your counter; they pay with the Mercado Pago app. Three short steps: your account, your store and box, and the sticker.</source>
         <translation>Este aplicativo mostra o total do seu cliente no adesivo QR do seu caixa; o cliente paga com o app do Mercado Pago. Três passos rápidos: a sua conta, a sua loja e caixa, e o adesivo.</translation>
     </message>
     <message>
@@ -1524,7 +1678,7 @@
         <translation>Experimentar a demo primeiro</translation>
     </message>
     <message>
-        <source>Opens the app with a pretend Mercado Pago and a pretend customer's phone: nothing real is charged and nothing here is saved.</source>
+        <source>Opens the app with a pretend Mercado Pago and a pretend customer&apos;s phone: nothing real is charged and nothing here is saved.</source>
         <translation>Abre o aplicativo com um Mercado Pago de mentira e um celular de cliente de mentira: nada real é cobrado e nada aqui é salvo.</translation>
     </message>
     <message>
@@ -1698,7 +1852,7 @@
         <translation>Ainda não há caixas: crie um.</translation>
     </message>
     <message>
-        <source>Fetching the box's QR code…</source>
+        <source>Fetching the box&apos;s QR code…</source>
         <translation>Buscando o código QR do caixa…</translation>
     </message>
     <message>
@@ -1749,7 +1903,7 @@
 <context>
     <name>TodaySalesDialog</name>
     <message>
-        <source>Today's sales</source>
+        <source>Today&apos;s sales</source>
         <translation>Vendas de hoje</translation>
     </message>
     <message>
@@ -1854,7 +2008,7 @@ Venda {reference}</translation>
         <translation>Remover a linha escolhida  (Delete)</translation>
     </message>
     <message>
-        <source>F2 custom amount · F3 today's sales · F5 charge · F9 settings
+        <source>F2 custom amount · F3 today&apos;s sales · F5 charge · F9 settings
 + / − quantity · Delete remove · ↑ ↓ pick a product</source>
         <translation>F2 valor avulso · F3 vendas de hoje · F5 cobrar · F9 configurações
 + / − quantidade · Delete remover · ↑ ↓ escolher um produto</translation>
@@ -1915,7 +2069,7 @@ Venda {reference}</translation>
         <translation>O total deve ser maior que zero.</translation>
     </message>
     <message>
-        <source>The total {total} is above this till's limit of {limit}.</source>
+        <source>The total {total} is above this till&apos;s limit of {limit}.</source>
         <translation>O total {total} passa do limite deste caixa, de {limit}.</translation>
     </message>
     <message>
