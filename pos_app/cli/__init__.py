@@ -102,6 +102,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.add_argument("--limit", type=int, default=100)
 
+    from pos_app.cli.receipt import add_parser as add_receipt_parser
+
+    add_receipt_parser(sub)
+
     p = sub.add_parser("ledger", help="the sales ledger: check it, recover a damaged one")
     lsub = p.add_subparsers(dest="ledger_command", parser_class=_Parser, required=True)
     rec = lsub.add_parser(

@@ -65,6 +65,10 @@ def run_command(args: argparse.Namespace) -> int:
             from pos_app.cli.ledger import cmd_ledger
 
             return cmd_ledger(args)
+        if args.command == "receipt":
+            from pos_app.cli.receipt import cmd_receipt
+
+            return cmd_receipt(args)
         if args.command == "doctor":
             from pos_app.cli.doctor import cmd_doctor
 
