@@ -64,7 +64,11 @@ def cmd_receipt(args: argparse.Namespace) -> int:
         err(f"receipt {sale.external_reference} sent to {args.escpos}")
     if args.pdf:
         path = Path(args.pdf)
-        _write_pdf(service.texts(receipt, opts), path, paper)
+        try:
+            _write_pdf(service.texts(receipt, opts), path, paper)
+        except OSError as exc:
+            err(f"pos-app: the PDF could not be saved: {exc}")
+            return EXIT_ERROR
         err(f"receipt {sale.external_reference} saved as {path}")
     return EXIT_OK
 

@@ -31,6 +31,7 @@ from pos_app.domain.catalog import Product
 from pos_app.domain.money import format_money
 from pos_app.domain.records import SaleSnapshot
 from pos_app.domain.sale import SaleStatus
+from pos_app.receipts import service as receipts
 from pos_app.runtime import Runtime
 from pos_app.ui import sounds
 from pos_app.ui.alert_bar import LatePaymentBar
@@ -44,6 +45,7 @@ from pos_app.ui.errors import show_error
 from pos_app.ui.payment_panel import PaymentPanel
 from pos_app.ui.product_search import ProductSearch
 from pos_app.ui.qt_workarounds import emit
+from pos_app.ui.receipt_preview import ReceiptPreviewDialog, print_receipt
 from pos_app.ui.sale_banner import is_late_payment
 from pos_app.ui.sales_dialog import TodaySalesDialog
 from pos_app.ui.scan_field import ScanField
@@ -373,6 +375,36 @@ class MainWindow(QMainWindow):
     def _announce_paid(self) -> None:
         if self.rt.config.sound_on_paid:
             sounds.paid()
+        sale = self.payment.sale
+        config = self.rt.config
+        if sale is not None and config.receipt_auto_print and config.receipt_printer:
+            self.tasks.spawn(self._print_paid(sale), name="receipt")
+
+    async def _print_paid(self, sale: SaleSnapshot) -> None:
+        """Settings → Receipts → print when paid. The sale is already in the ledger: a printer
+        that fails only earns the cashier a line saying how to print it again."""
+        problem = await print_receipt(
+            receipts.receipt_for_sale(sale, self.rt.config), self.rt.config
+        )
+        if problem is not None:
+            self._say(
+                self.tr(
+                    "The receipt did not print: {problem} Print it again from Today's sales (F3)."
+                ).format(problem=problem),
+                "error",
+            )
+
+    # == receipts ================================================================================
+    def open_receipt(self, reference: str) -> ReceiptPreviewDialog | None:
+        sale = self.rt.ledger.get_sale(reference)
+        if sale is None:
+            return None
+        dialog = ReceiptPreviewDialog(
+            receipts.receipt_for_sale(sale, self.rt.config), self.rt.config, parent=self
+        )
+        dialog.finished.connect(lambda _result: dialog.deleteLater())
+        dialog.open()  # never exec(): the qasync loop keeps running
+        return dialog
 
     def cancel_charge(self, cash: bool = False) -> None:
         if not self.in_payment or self.payment.has_ended:
@@ -460,6 +492,7 @@ class MainWindow(QMainWindow):
                 lambda ref: self._call(self.rt.engine.reconcile(ref, "recheck"))
             )
             dialog.cancelRequested.connect(lambda ref: self._call(self.rt.engine.cancel(ref)))
+            dialog.reprintRequested.connect(self.open_receipt)
             dialog.finished.connect(lambda _result: self.focus_scan())
             self._sales_dialog = dialog
         self._sales_dialog.refresh()

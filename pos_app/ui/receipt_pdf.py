@@ -84,7 +84,8 @@ def receipt_document(texts: ReceiptTexts, width_mm: float) -> QTextDocument:
 
 
 def write_pdf(texts: ReceiptTexts, path: Path, *, paper: str = "80") -> Path:
-    """Write the receipt as a PDF: ``paper`` is ``"58"`` or ``"80"`` (a roll) or ``"A4"``."""
+    """Write the receipt as a PDF: ``paper`` is ``"58"`` or ``"80"`` (a roll) or ``"A4"``;
+    ``OSError`` when the file could not be written."""
     writer = QPdfWriter(str(path))
     writer.setResolution(RESOLUTION)
     writer.setCreator("pos-app")
@@ -108,6 +109,8 @@ def write_pdf(texts: ReceiptTexts, path: Path, *, paper: str = "80") -> Path:
     )
     _paint(doc, writer)
     del writer  # the file is finished when the writer goes
+    if not path.is_file() or path.stat().st_size == 0:  # Qt reports no error of its own
+        raise OSError(f"cannot write {path}")
     return path
 
 

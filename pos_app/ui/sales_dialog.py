@@ -167,6 +167,7 @@ class SalesTableModel(QAbstractTableModel):
 class TodaySalesDialog(QDialog):
     recheckRequested = Signal(str)
     cancelRequested = Signal(str)
+    reprintRequested = Signal(str)  # the receipt of a paid sale: preview, print, PDF
 
     def __init__(
         self,
@@ -229,6 +230,10 @@ class TodaySalesDialog(QDialog):
         self.recheck_button.setObjectName("recheckSaleButton")
         self.cancel_button = QPushButton(self.tr("Cancel this sale"))
         self.cancel_button.setObjectName("cancelSaleButton")
+        self.reprint_button = QPushButton(self.tr("Reprint receipt"))
+        self.reprint_button.setObjectName("reprintReceiptButton")
+        self.reprint_button.setToolTip(self.tr("See, print again or save the receipt"))
+        self.reprint_button.clicked.connect(self._reprint)
         self.close_button = QPushButton(self.tr("Close"))
         self.recheck_button.clicked.connect(self._recheck)
         self.cancel_button.clicked.connect(self._cancel)
@@ -265,6 +270,7 @@ class TodaySalesDialog(QDialog):
         buttons = QHBoxLayout()
         buttons.addWidget(self.recheck_button)
         buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.reprint_button)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
@@ -313,6 +319,7 @@ class TodaySalesDialog(QDialog):
         self.cancel_button.setEnabled(
             sale is not None and sale.is_open and not sale.cancel_requested
         )
+        self.reprint_button.setEnabled(sale is not None and sale.status is SaleStatus.PAID)
         if sale is None:
             self.lines.setRowCount(0)
             self.events.setRowCount(0)
@@ -359,6 +366,11 @@ class TodaySalesDialog(QDialog):
         ref = self.selected_reference()
         if ref:
             emit(self.recheckRequested, ref)
+
+    def _reprint(self) -> None:
+        ref = self.selected_reference()
+        if ref:
+            emit(self.reprintRequested, ref)
 
     def _cancel(self) -> None:
         ref = self.selected_reference()

@@ -786,6 +786,10 @@
         <translation>El carrito está vacío: primero escanee o agregue un artículo.</translation>
     </message>
     <message>
+        <source>The receipt did not print: {problem} Print it again from Today&apos;s sales (F3).</source>
+        <translation>El comprobante no se imprimió: {problem} Imprímalo de nuevo desde Ventas de hoy (F3).</translation>
+    </message>
+    <message>
         <source>This account is from another country: close and open the app again so prices use its currency.</source>
         <translation>Esta cuenta es de otro país: cierre y vuelva a abrir la aplicación para que los precios usen su moneda.</translation>
     </message>
@@ -1381,6 +1385,171 @@
     </message>
 </context>
 <context>
+    <name>ReceiptPreview</name>
+    <message>
+        <source>The system printer “{name}” is not available.</source>
+        <translation>La impresora del sistema “{name}” no está disponible.</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>predeterminada</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptPreviewDialog</name>
+    <message>
+        <source>Refund receipt {reference}</source>
+        <translation>Comprobante de devolución {reference}</translation>
+    </message>
+    <message>
+        <source>Receipt {reference}</source>
+        <translation>Comprobante {reference}</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Imprimir</translation>
+    </message>
+    <message>
+        <source>Choose a printer in Settings → Receipts.</source>
+        <translation>Elija una impresora en Configuración → Comprobantes.</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Guardar como PDF…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>Imprimiendo…</translation>
+    </message>
+    <message>
+        <source>Printed.</source>
+        <translation>Impreso.</translation>
+    </message>
+    <message>
+        <source>Not printed: {problem} Press Print to try again.</source>
+        <translation>No se imprimió: {problem} Presione Imprimir para intentar de nuevo.</translation>
+    </message>
+    <message>
+        <source>Save the receipt as PDF</source>
+        <translation>Guardar el comprobante como PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The PDF could not be saved ({error}).</source>
+        <translation>No se pudo guardar el PDF ({error}).</translation>
+    </message>
+    <message>
+        <source>Saved as {path}.</source>
+        <translation>Guardado como {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptsPage</name>
+    <message>
+        <source>Receipts</source>
+        <translation>Comprobantes</translation>
+    </message>
+    <message>
+        <source>no printer: receipts only on screen and as PDF</source>
+        <translation>sin impresora: comprobantes solo en pantalla y en PDF</translation>
+    </message>
+    <message>
+        <source>Pick…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <source>System: {name}</source>
+        <translation>Sistema: {name}</translation>
+    </message>
+    <message>
+        <source>Test print</source>
+        <translation>Imprimir prueba</translation>
+    </message>
+    <message>
+        <source>A thermal printer: usb:VENDOR:PRODUCT, net:ADDRESS[:PORT], serial:PORT[@BAUD], or its device path (/dev/usb/lp0). Any other printer: system:NAME.</source>
+        <translation>Una impresora térmica: usb:FABRICANTE:PRODUCTO, net:DIRECCIÓN[:PUERTO], serial:PUERTO[@BAUDIOS] o la ruta de su dispositivo (/dev/usb/lp0). Cualquier otra impresora: system:NOMBRE.</translation>
+    </message>
+    <message>
+        <source>80 mm (48 characters)</source>
+        <translation>80 mm (48 caracteres)</translation>
+    </message>
+    <message>
+        <source>58 mm (32 characters)</source>
+        <translation>58 mm (32 caracteres)</translation>
+    </message>
+    <message>
+        <source>Print the receipt when a sale is paid</source>
+        <translation>Imprimir el comprobante cuando se paga una venta</translation>
+    </message>
+    <message>
+        <source>Print the box&apos;s QR code under the receipt</source>
+        <translation>Imprimir el código QR de la caja debajo del comprobante</translation>
+    </message>
+    <message>
+        <source>Printer:</source>
+        <translation>Impresora:</translation>
+    </message>
+    <message>
+        <source>Paper:</source>
+        <translation>Papel:</translation>
+    </message>
+    <message>
+        <source>Characters:</source>
+        <translation>Caracteres:</translation>
+    </message>
+    <message>
+        <source>The printer&apos;s code page. ASCII if accents print wrong: á prints as a.</source>
+        <translation>La página de códigos de la impresora. ASCII si los acentos salen mal: á se imprime como a.</translation>
+    </message>
+    <message>
+        <source>Shop name:</source>
+        <translation>Nombre del negocio:</translation>
+    </message>
+    <message>
+        <source>empty = the store&apos;s name</source>
+        <translation>vacío = el nombre de la sucursal</translation>
+    </message>
+    <message>
+        <source>Header:</source>
+        <translation>Encabezado:</translation>
+    </message>
+    <message>
+        <source>Address, tax id, phone: printed under the name.</source>
+        <translation>Dirección, identificación fiscal, teléfono: se imprimen debajo del nombre.</translation>
+    </message>
+    <message>
+        <source>Footer:</source>
+        <translation>Pie:</translation>
+    </message>
+    <message>
+        <source>Printed at the end.</source>
+        <translation>Se imprime al final.</translation>
+    </message>
+    <message>
+        <source>A printer that is off or out of paper never stops a sale: the cashier is told, and can print the receipt again from Today&apos;s sales.</source>
+        <translation>Una impresora apagada o sin papel nunca detiene una venta: se avisa al cajero, que puede imprimir el comprobante de nuevo desde Ventas de hoy.</translation>
+    </message>
+    <message>
+        <source>Printing a test page…</source>
+        <translation>Imprimiendo una página de prueba…</translation>
+    </message>
+    <message>
+        <source>Sent to the printer. Did the page come out?</source>
+        <translation>Enviado a la impresora. ¿Salió la página?</translation>
+    </message>
+    <message>
+        <source>Header and footer are limited to 500 characters.</source>
+        <translation>El encabezado y el pie tienen un máximo de 500 caracteres.</translation>
+    </message>
+</context>
+<context>
     <name>SaleStatus</name>
     <message>
         <source>Sending</source>
@@ -1953,6 +2122,14 @@
     <message>
         <source>Cancel this sale</source>
         <translation>Cancelar esta venta</translation>
+    </message>
+    <message>
+        <source>Reprint receipt</source>
+        <translation>Reimprimir comprobante</translation>
+    </message>
+    <message>
+        <source>See, print again or save the receipt</source>
+        <translation>Ver, volver a imprimir o guardar el comprobante</translation>
     </message>
     <message>
         <source>Close</source>

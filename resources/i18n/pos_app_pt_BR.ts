@@ -786,6 +786,10 @@
         <translation>O carrinho está vazio: primeiro escaneie ou adicione um item.</translation>
     </message>
     <message>
+        <source>The receipt did not print: {problem} Print it again from Today&apos;s sales (F3).</source>
+        <translation>O comprovante não foi impresso: {problem} Imprima de novo em Vendas de hoje (F3).</translation>
+    </message>
+    <message>
         <source>This account is from another country: close and open the app again so prices use its currency.</source>
         <translation>Esta conta é de outro país: feche e abra o aplicativo de novo para que os preços usem a moeda dela.</translation>
     </message>
@@ -1381,6 +1385,171 @@
     </message>
 </context>
 <context>
+    <name>ReceiptPreview</name>
+    <message>
+        <source>The system printer “{name}” is not available.</source>
+        <translation>A impressora do sistema “{name}” não está disponível.</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>padrão</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptPreviewDialog</name>
+    <message>
+        <source>Refund receipt {reference}</source>
+        <translation>Comprovante de devolução {reference}</translation>
+    </message>
+    <message>
+        <source>Receipt {reference}</source>
+        <translation>Comprovante {reference}</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Imprimir</translation>
+    </message>
+    <message>
+        <source>Choose a printer in Settings → Receipts.</source>
+        <translation>Escolha uma impressora em Configurações → Comprovantes.</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Salvar como PDF…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>Imprimindo…</translation>
+    </message>
+    <message>
+        <source>Printed.</source>
+        <translation>Impresso.</translation>
+    </message>
+    <message>
+        <source>Not printed: {problem} Press Print to try again.</source>
+        <translation>Não impresso: {problem} Pressione Imprimir para tentar de novo.</translation>
+    </message>
+    <message>
+        <source>Save the receipt as PDF</source>
+        <translation>Salvar o comprovante como PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Arquivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The PDF could not be saved ({error}).</source>
+        <translation>Não foi possível salvar o PDF ({error}).</translation>
+    </message>
+    <message>
+        <source>Saved as {path}.</source>
+        <translation>Salvo como {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptsPage</name>
+    <message>
+        <source>Receipts</source>
+        <translation>Comprovantes</translation>
+    </message>
+    <message>
+        <source>no printer: receipts only on screen and as PDF</source>
+        <translation>sem impressora: comprovantes só na tela e em PDF</translation>
+    </message>
+    <message>
+        <source>Pick…</source>
+        <translation>Escolher…</translation>
+    </message>
+    <message>
+        <source>System: {name}</source>
+        <translation>Sistema: {name}</translation>
+    </message>
+    <message>
+        <source>Test print</source>
+        <translation>Imprimir teste</translation>
+    </message>
+    <message>
+        <source>A thermal printer: usb:VENDOR:PRODUCT, net:ADDRESS[:PORT], serial:PORT[@BAUD], or its device path (/dev/usb/lp0). Any other printer: system:NAME.</source>
+        <translation>Uma impressora térmica: usb:FABRICANTE:PRODUTO, net:ENDEREÇO[:PORTA], serial:PORTA[@BAUD] ou o caminho do dispositivo (/dev/usb/lp0). Qualquer outra impressora: system:NOME.</translation>
+    </message>
+    <message>
+        <source>80 mm (48 characters)</source>
+        <translation>80 mm (48 caracteres)</translation>
+    </message>
+    <message>
+        <source>58 mm (32 characters)</source>
+        <translation>58 mm (32 caracteres)</translation>
+    </message>
+    <message>
+        <source>Print the receipt when a sale is paid</source>
+        <translation>Imprimir o comprovante quando uma venda é paga</translation>
+    </message>
+    <message>
+        <source>Print the box&apos;s QR code under the receipt</source>
+        <translation>Imprimir o código QR do caixa abaixo do comprovante</translation>
+    </message>
+    <message>
+        <source>Printer:</source>
+        <translation>Impressora:</translation>
+    </message>
+    <message>
+        <source>Paper:</source>
+        <translation>Papel:</translation>
+    </message>
+    <message>
+        <source>Characters:</source>
+        <translation>Caracteres:</translation>
+    </message>
+    <message>
+        <source>The printer&apos;s code page. ASCII if accents print wrong: á prints as a.</source>
+        <translation>A página de código da impressora. ASCII se os acentos saírem errados: á sai como a.</translation>
+    </message>
+    <message>
+        <source>Shop name:</source>
+        <translation>Nome do negócio:</translation>
+    </message>
+    <message>
+        <source>empty = the store&apos;s name</source>
+        <translation>vazio = o nome da loja</translation>
+    </message>
+    <message>
+        <source>Header:</source>
+        <translation>Cabeçalho:</translation>
+    </message>
+    <message>
+        <source>Address, tax id, phone: printed under the name.</source>
+        <translation>Endereço, CNPJ, telefone: impressos abaixo do nome.</translation>
+    </message>
+    <message>
+        <source>Footer:</source>
+        <translation>Rodapé:</translation>
+    </message>
+    <message>
+        <source>Printed at the end.</source>
+        <translation>Impresso no final.</translation>
+    </message>
+    <message>
+        <source>A printer that is off or out of paper never stops a sale: the cashier is told, and can print the receipt again from Today&apos;s sales.</source>
+        <translation>Uma impressora desligada ou sem papel nunca interrompe uma venda: o caixa é avisado e pode imprimir o comprovante de novo em Vendas de hoje.</translation>
+    </message>
+    <message>
+        <source>Printing a test page…</source>
+        <translation>Imprimindo uma página de teste…</translation>
+    </message>
+    <message>
+        <source>Sent to the printer. Did the page come out?</source>
+        <translation>Enviado para a impressora. A página saiu?</translation>
+    </message>
+    <message>
+        <source>Header and footer are limited to 500 characters.</source>
+        <translation>O cabeçalho e o rodapé têm no máximo 500 caracteres.</translation>
+    </message>
+</context>
+<context>
     <name>SaleStatus</name>
     <message>
         <source>Sending</source>
@@ -1953,6 +2122,14 @@
     <message>
         <source>Cancel this sale</source>
         <translation>Cancelar esta venda</translation>
+    </message>
+    <message>
+        <source>Reprint receipt</source>
+        <translation>Reimprimir comprovante</translation>
+    </message>
+    <message>
+        <source>See, print again or save the receipt</source>
+        <translation>Ver, imprimir de novo ou salvar o comprovante</translation>
     </message>
     <message>
         <source>Close</source>
