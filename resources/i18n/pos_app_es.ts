@@ -1550,6 +1550,37 @@
     </message>
 </context>
 <context>
+    <name>Refunds</name>
+    <message>
+        <source>Mercado Pago refused the refund: the payment is too old to be refunded.</source>
+        <translation>Mercado Pago rechazó la devolución: el pago es demasiado antiguo para devolverlo.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago refused the refund: this account only allows refunding the whole amount.</source>
+        <translation>Mercado Pago rechazó la devolución: esta cuenta solo permite devolver el monto completo.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago refused the refund: the amount is not valid.</source>
+        <translation>Mercado Pago rechazó la devolución: el monto no es válido.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago refused the refund: it is more than what is left to refund on the payment.</source>
+        <translation>Mercado Pago rechazó la devolución: es más de lo que queda por devolver del pago.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago refused the refund: the account does not have enough money to give back.</source>
+        <translation>Mercado Pago rechazó la devolución: la cuenta no tiene dinero suficiente para devolver.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago refused the refund: this refund was already sent with another amount.</source>
+        <translation>Mercado Pago rechazó la devolución: esta devolución ya se envió con otro monto.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago refused the refund: {detail}</source>
+        <translation>Mercado Pago rechazó la devolución: {detail}</translation>
+    </message>
+</context>
+<context>
     <name>SaleStatus</name>
     <message>
         <source>Sending</source>

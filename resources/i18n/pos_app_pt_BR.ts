@@ -1550,6 +1550,37 @@
     </message>
 </context>
 <context>
+    <name>Refunds</name>
+    <message>
+        <source>Mercado Pago refused the refund: the payment is too old to be refunded.</source>
+        <translation>O Mercado Pago recusou a devolução: o pagamento é antigo demais para ser devolvido.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago refused the refund: this account only allows refunding the whole amount.</source>
+        <translation>O Mercado Pago recusou a devolução: esta conta só permite devolver o valor total.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago refused the refund: the amount is not valid.</source>
+        <translation>O Mercado Pago recusou a devolução: o valor não é válido.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago refused the refund: it is more than what is left to refund on the payment.</source>
+        <translation>O Mercado Pago recusou a devolução: é mais do que resta a devolver do pagamento.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago refused the refund: the account does not have enough money to give back.</source>
+        <translation>O Mercado Pago recusou a devolução: a conta não tem saldo suficiente para devolver.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago refused the refund: this refund was already sent with another amount.</source>
+        <translation>O Mercado Pago recusou a devolução: esta devolução já foi enviada com outro valor.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago refused the refund: {detail}</source>
+        <translation>O Mercado Pago recusou a devolução: {detail}</translation>
+    </message>
+</context>
+<context>
     <name>SaleStatus</name>
     <message>
         <source>Sending</source>
