@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sqlite3
 
+from pos_app.ledger.refunds import REFUNDS_SCHEMA
+
 MIGRATIONS: list[str] = [
     # 1: sales, their lines, their append-only history, and the catalog
     """
@@ -78,6 +80,10 @@ MIGRATIONS: list[str] = [
     CREATE INDEX catalog_title_norm ON catalog (title_norm);
     """,
 ]
+
+# Refunds (issue 12): their own step, appended here so that other steps added to the list above
+# keep their numbers; the script is idempotent (IF NOT EXISTS) should it ever be renumbered.
+MIGRATIONS.append(REFUNDS_SCHEMA)
 
 
 def migrate(conn: sqlite3.Connection) -> int:

@@ -1550,6 +1550,37 @@
     </message>
 </context>
 <context>
+    <name>Refund</name>
+    <message>
+        <source>Sale {reference} is not paid: there is nothing to refund.</source>
+        <translation>La venta {reference} no está pagada: no hay nada que devolver.</translation>
+    </message>
+    <message>
+        <source>The amount to refund must be greater than zero.</source>
+        <translation>El monto a devolver debe ser mayor que cero.</translation>
+    </message>
+    <message>
+        <source>{currency} amounts have {decimals} decimals: {amount}.</source>
+        <translation>Los montos en {currency} tienen {decimals} decimales: {amount}.</translation>
+    </message>
+    <message>
+        <source>Sale {reference} has already been refunded.</source>
+        <translation>La venta {reference} ya fue devuelta.</translation>
+    </message>
+    <message>
+        <source>{amount} is more than what is left to refund on this sale ({left}).</source>
+        <translation>{amount} es más de lo que queda por devolver de esta venta ({left}).</translation>
+    </message>
+    <message>
+        <source>{amount} is more than what is left to refund on this sale.</source>
+        <translation>{amount} es más de lo que queda por devolver de esta venta.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago shows less left to refund on this sale&apos;s payments than {amount}.</source>
+        <translation>Mercado Pago muestra menos de {amount} por devolver en los pagos de esta venta.</translation>
+    </message>
+</context>
+<context>
     <name>Refunds</name>
     <message>
         <source>Mercado Pago refused the refund: the payment is too old to be refunded.</source>

@@ -1550,6 +1550,37 @@
     </message>
 </context>
 <context>
+    <name>Refund</name>
+    <message>
+        <source>Sale {reference} is not paid: there is nothing to refund.</source>
+        <translation>A venda {reference} não está paga: não há nada a devolver.</translation>
+    </message>
+    <message>
+        <source>The amount to refund must be greater than zero.</source>
+        <translation>O valor a devolver deve ser maior que zero.</translation>
+    </message>
+    <message>
+        <source>{currency} amounts have {decimals} decimals: {amount}.</source>
+        <translation>Valores em {currency} têm {decimals} casas decimais: {amount}.</translation>
+    </message>
+    <message>
+        <source>Sale {reference} has already been refunded.</source>
+        <translation>A venda {reference} já foi devolvida.</translation>
+    </message>
+    <message>
+        <source>{amount} is more than what is left to refund on this sale ({left}).</source>
+        <translation>{amount} é mais do que resta a devolver desta venda ({left}).</translation>
+    </message>
+    <message>
+        <source>{amount} is more than what is left to refund on this sale.</source>
+        <translation>{amount} é mais do que resta a devolver desta venda.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago shows less left to refund on this sale&apos;s payments than {amount}.</source>
+        <translation>O Mercado Pago mostra menos de {amount} a devolver nos pagamentos desta venda.</translation>
+    </message>
+</context>
+<context>
     <name>Refunds</name>
     <message>
         <source>Mercado Pago refused the refund: the payment is too old to be refunded.</source>
