@@ -21,13 +21,13 @@ from __future__ import annotations
 import asyncio
 import logging
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 
 from pos_app.checkout.errors import CheckoutError, UnknownSaleError
-from pos_app.domain.money import Site, format_money, has_valid_decimals, site_for
+from pos_app.domain.money import Site, format_money, has_valid_decimals, quantize, site_for
 from pos_app.domain.records import SaleSnapshot
 from pos_app.domain.sale import SaleStatus, Tender
 from pos_app.i18n import QT_TRANSLATE_NOOP, message
@@ -99,8 +99,15 @@ class RefundService:
         return max(Decimal(0), left)
 
     # -- refunding ------------------------------------------------------------------------------
-    async def refund(self, reference: str, amount: Decimal | None = None) -> RefundResult:
-        """Refund ``amount`` of the sale (``None``: all that is left)."""
+    async def refund(
+        self,
+        reference: str,
+        amount: Decimal | None = None,
+        *,
+        lines: Sequence[tuple[int, int]] = (),
+    ) -> RefundResult:
+        """Refund ``amount`` of the sale (``None``: all that is left), or the chosen ``lines``
+        as ``(position, quantity)`` pairs (0-based positions; the amount is their total)."""
         lock = self._locks.setdefault(reference, asyncio.Lock())
         async with lock:
             sale = self.ledger.get_sale(reference)
@@ -108,13 +115,60 @@ class RefundService:
                 raise UnknownSaleError(reference)
             site = site_for(sale.site_id)
             self._check_paid(sale)
+            chosen = tuple(lines)
+            if chosen:
+                if amount is not None:
+                    raise ValueError("an amount or lines, not both")
+                amount = self._amount_of_lines(sale, chosen, site)
             if any(r.status is RefundStatus.PENDING for r in self.store.for_sale(reference)):
                 await self._resume_sale(sale)  # a lost answer first: never refund twice
             wanted = self._check_amount(sale, amount, site)
             if sale.tender is Tender.CASH:
-                row = self._write(sale, wanted, None, Tender.CASH, RefundStatus.REFUNDED)
+                row = self._write(sale, wanted, None, Tender.CASH, RefundStatus.REFUNDED, chosen)
                 return self._result(sale, (row,))
-            return self._result(sale, tuple(await self._refund_qr(sale, wanted)))
+            return self._result(sale, tuple(await self._refund_qr(sale, wanted, chosen)))
+
+    def refunded_quantities(self, reference: str) -> dict[int, int]:
+        """Line position → quantity already given back (refunds not refused)."""
+        out: dict[int, int] = {}
+        for record in self.store.for_sale(reference):
+            if record.status.counts:
+                for position, quantity in record.lines:
+                    out[position] = out.get(position, 0) + quantity
+        return out
+
+    def _amount_of_lines(
+        self, sale: SaleSnapshot, chosen: tuple[tuple[int, int], ...], site: Site
+    ) -> Decimal:
+        done = self.refunded_quantities(sale.external_reference)
+        total = Decimal(0)
+        seen: set[int] = set()
+        for position, quantity in chosen:
+            if position in seen or not 0 <= position < len(sale.lines):
+                raise RefundNotAllowed(
+                    message(
+                        CTX,
+                        QT_TRANSLATE_NOOP("Refund", "The sale has no line {line}."),
+                        line=position + 1,
+                    )
+                )
+            seen.add(position)
+            line = sale.lines[position]
+            left = line.quantity - done.get(position, 0)
+            if quantity <= 0 or quantity > left:
+                raise RefundNotAllowed(
+                    message(
+                        CTX,
+                        QT_TRANSLATE_NOOP(
+                            "Refund", "Line {line} ({title}): {left} left to give back."
+                        ),
+                        line=position + 1,
+                        title=line.title,
+                        left=left,
+                    )
+                )
+            total += line.unit_price * quantity
+        return quantize(total, site)
 
     def _check_paid(self, sale: SaleSnapshot) -> None:
         if not is_paid(sale):
@@ -181,6 +235,7 @@ class RefundService:
         payment_id: int | None,
         tender: Tender,
         status: RefundStatus = RefundStatus.PENDING,
+        lines: tuple[tuple[int, int], ...] = (),
     ) -> RefundRecord:
         # Unique per logical refund, stored before the call and reused on every retry.
         key = f"refund-{sale.external_reference}-{secrets.token_hex(8)}"
@@ -194,6 +249,7 @@ class RefundService:
                 now=self.clock(),
                 limit=self.paid_amount(sale),
                 status=status,
+                lines=lines,
             )
         except RefundExceedsError:  # another window or till got there first
             raise RefundNotAllowed(
@@ -206,7 +262,9 @@ class RefundService:
                 )
             ) from None
 
-    async def _refund_qr(self, sale: SaleSnapshot, wanted: Decimal) -> list[RefundRecord]:
+    async def _refund_qr(
+        self, sale: SaleSnapshot, wanted: Decimal, lines: tuple[tuple[int, int], ...] = ()
+    ) -> list[RefundRecord]:
         site = site_for(sale.site_id)
         client = self._client()
         # Split over the approved payments by what each has left (reading only: safe to retry).
@@ -234,7 +292,11 @@ class RefundService:
                     amount=format_money(wanted, site),
                 )
             )
-        rows = [self._write(sale, take, pid, Tender.QR) for pid, take in parts]
+        # The chosen lines go with the first part (they describe the refund as a whole).
+        rows = [
+            self._write(sale, take, pid, Tender.QR, lines=lines if i == 0 else ())
+            for i, (pid, take) in enumerate(parts)
+        ]
         done: list[RefundRecord] = []
         for row in rows:
             done.append(await self._send(row, site))

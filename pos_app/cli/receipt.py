@@ -25,10 +25,17 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     p.add_argument("--pdf", metavar="FILE", help="save it as a PDF")
     p.add_argument("--escpos", metavar="FILE_OR_DEVICE", help="send it to an ESC/POS printer")
     p.add_argument("--paper", choices=("58", "80", "A4"), help="paper width (default: Settings)")
+    p.add_argument(
+        "--refund",
+        type=int,
+        metavar="N",
+        help="the refund ticket of the sale's Nth refund (1 = first; see status --json)",
+    )
 
 
 def cmd_receipt(args: argparse.Namespace) -> int:
     from pos_app.cli.commands import UsageError
+    from pos_app.ledger.refunds import RefundStatus, RefundStore
     from pos_app.ledger.store import Ledger
     from pos_app.receipts import service
     from pos_app.receipts.printers import PrintError, parse_printer, send
@@ -39,13 +46,21 @@ def cmd_receipt(args: argparse.Namespace) -> int:
     ledger = Ledger(paths.ledger_path(), exclusive=False)
     try:
         sale = ledger.get_sale(args.reference)
+        refunds = RefundStore(ledger).for_sale(args.reference) if sale else []
     finally:
         ledger.close()
     if sale is None:
         raise UsageError(f"no sale {args.reference} in the ledger")
+    given_back = [r for r in refunds if r.status is RefundStatus.REFUNDED]
+    if args.refund is not None and not 1 <= args.refund <= len(given_back):
+        raise UsageError(f"sale {args.reference} has {len(given_back)} confirmed refund(s)")
     paper = args.paper or str(config.receipt_paper_mm)
     opts = service.options(config, paper_mm=int(paper) if paper != "A4" else None)
-    receipt = service.receipt_for_sale(sale, config)
+    receipt = (
+        service.receipt_for_refund(sale, given_back[args.refund - 1], config)
+        if args.refund is not None
+        else service.receipt_for_sale(sale, config)
+    )
     if not args.pdf and not args.escpos:
         print(service.plain_text(receipt, opts), end="")
         return EXIT_OK

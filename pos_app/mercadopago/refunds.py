@@ -119,3 +119,12 @@ def refusal(exc: errors.RejectedError) -> RefundRefusedError:
     if "insufficient" in text or "balance" in text:
         return RefundRefusedError(RefusalReason.INSUFFICIENT_BALANCE, exc)
     return RefundRefusedError(RefusalReason.OTHER, exc)
+
+
+def refusal_message(reason: str, detail: str = "") -> Message:
+    """The cashier's sentence for a refusal recorded as ``reason`` (a :class:`RefusalReason`)."""
+    try:
+        known = RefusalReason(reason)
+    except ValueError:
+        known = RefusalReason.OTHER
+    return Message(CTX, _TEXTS[known], {"detail": detail or reason})

@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pos_app.domain.money import site_for
 from pos_app.domain.records import SaleSnapshot
+from pos_app.domain.sale import Tender
 from pos_app.i18n import Translator
+from pos_app.ledger.refunds import RefundRecord
 from pos_app.receipts import layout as layout_mod
 from pos_app.receipts.language import receipt_language, translator
-from pos_app.receipts.model import Receipt, ReceiptTexts, ShopInfo, sale_receipt
+from pos_app.receipts.model import (
+    Receipt,
+    ReceiptTexts,
+    RefundInfo,
+    ShopInfo,
+    refund_receipt,
+    sale_receipt,
+)
 from pos_app.settings.config import Config
 
 
@@ -53,6 +62,24 @@ def options(config: Config, *, paper_mm: int | None = None) -> ReceiptOptions:
 def receipt_for_sale(sale: SaleSnapshot, config: Config) -> Receipt:
     site = site_for(sale.site_id) if sale.site_id else site_for(config.site_id)
     return sale_receipt(sale, site, shop_info(config))
+
+
+def receipt_for_refund(sale: SaleSnapshot, refund: RefundRecord, config: Config) -> Receipt:
+    """The refund ticket of one refund of the sale (its lines when it was refunded by line)."""
+    site = site_for(sale.site_id) if sale.site_id else site_for(config.site_id)
+    lines = tuple(
+        replace(sale.lines[position], quantity=quantity)
+        for position, quantity in refund.lines
+        if 0 <= position < len(sale.lines)
+    )
+    info = RefundInfo(
+        amount=refund.amount,
+        at=refund.updated_at,
+        refund_id=refund.mp_refund_id,
+        cash=refund.tender is Tender.CASH,
+        lines=lines,
+    )
+    return refund_receipt(sale, site, shop_info(config), info)
 
 
 def texts(receipt: Receipt, opts: ReceiptOptions) -> ReceiptTexts:

@@ -1552,6 +1552,14 @@
 <context>
     <name>Refund</name>
     <message>
+        <source>The sale has no line {line}.</source>
+        <translation>La venta no tiene la línea {line}.</translation>
+    </message>
+    <message>
+        <source>Line {line} ({title}): {left} left to give back.</source>
+        <translation>Línea {line} ({title}): quedan {left} por devolver.</translation>
+    </message>
+    <message>
         <source>Sale {reference} is not paid: there is nothing to refund.</source>
         <translation>La venta {reference} no está pagada: no hay nada que devolver.</translation>
     </message>

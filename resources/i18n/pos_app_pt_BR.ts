@@ -1552,6 +1552,14 @@
 <context>
     <name>Refund</name>
     <message>
+        <source>The sale has no line {line}.</source>
+        <translation>A venda não tem a linha {line}.</translation>
+    </message>
+    <message>
+        <source>Line {line} ({title}): {left} left to give back.</source>
+        <translation>Linha {line} ({title}): restam {left} a devolver.</translation>
+    </message>
+    <message>
         <source>Sale {reference} is not paid: there is nothing to refund.</source>
         <translation>A venda {reference} não está paga: não há nada a devolver.</translation>
     </message>
