@@ -26,12 +26,15 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.checkout.events import ConnectionChanged, SaleChanged
+from pos_app.checkout.refunds import RefundResult, RefundService, is_paid
 from pos_app.domain.cart import CartLine
 from pos_app.domain.catalog import Product
 from pos_app.domain.money import format_money
 from pos_app.domain.records import SaleSnapshot
 from pos_app.domain.sale import SaleStatus
+from pos_app.ledger.refunds import RefundRecord
 from pos_app.receipts import service as receipts
+from pos_app.receipts.model import Receipt
 from pos_app.runtime import Runtime
 from pos_app.ui import sounds
 from pos_app.ui.alert_bar import LatePaymentBar
@@ -46,6 +49,7 @@ from pos_app.ui.payment_panel import PaymentPanel
 from pos_app.ui.product_search import ProductSearch
 from pos_app.ui.qt_workarounds import emit
 from pos_app.ui.receipt_preview import ReceiptPreviewDialog, print_receipt
+from pos_app.ui.refund_dialog import RefundDialog
 from pos_app.ui.sale_banner import is_late_payment
 from pos_app.ui.sales_dialog import TodaySalesDialog
 from pos_app.ui.scan_field import ScanField
@@ -85,6 +89,8 @@ class MainWindow(QMainWindow):
         self._cancel_after_charge: bool | None = None  # Esc pressed that early (value = cash)
         self.calls = EngineCalls(self.tasks, self)
         self._sales_dialog: TodaySalesDialog | None = None
+        # Refunds of paid sales (Today's sales → Refund…), against the current client.
+        self.refunds = RefundService(runtime.ledger, lambda: self.rt.client)
         self._settings_dialog: SettingsDialog | None = None
         self.setWindowTitle(self.tr("Counter — Mercado Pago QR"))
         self.setMinimumSize(800, 600)
@@ -394,14 +400,46 @@ class MainWindow(QMainWindow):
                 "error",
             )
 
+    # == refunds =================================================================================
+    def open_refund(self, reference: str) -> RefundDialog | None:
+        sale = self.rt.ledger.get_sale(reference)
+        if sale is None or not is_paid(sale):
+            return None
+        dialog = RefundDialog(sale, self.refunds, parent=self)
+        dialog.refunded.connect(self._refunded)
+        dialog.ticketRequested.connect(lambda record: self.open_refund_receipt(reference, record))
+        dialog.finished.connect(lambda _result: dialog.deleteLater())
+        dialog.open()  # never exec(): the qasync loop keeps running
+        return dialog
+
+    def _refunded(self, _result: RefundResult) -> None:
+        if self._sales_dialog is not None and self._sales_dialog.isVisible():
+            self._sales_dialog.refresh()
+
+    async def resume_refunds(self) -> None:
+        """Start-up: refunds a crash or a lost answer left unconfirmed are checked first."""
+        settled = await self.refunds.resume()
+        if settled:
+            log.info("checked %d unconfirmed refund(s) at start-up", len(settled))
+
+    def open_refund_receipt(
+        self, reference: str, record: RefundRecord
+    ) -> ReceiptPreviewDialog | None:
+        sale = self.rt.ledger.get_sale(reference)
+        if sale is None:
+            return None
+        receipt = receipts.receipt_for_refund(sale, record, self.rt.config)
+        return self._preview(receipt)
+
     # == receipts ================================================================================
     def open_receipt(self, reference: str) -> ReceiptPreviewDialog | None:
         sale = self.rt.ledger.get_sale(reference)
         if sale is None:
             return None
-        dialog = ReceiptPreviewDialog(
-            receipts.receipt_for_sale(sale, self.rt.config), self.rt.config, parent=self
-        )
+        return self._preview(receipts.receipt_for_sale(sale, self.rt.config))
+
+    def _preview(self, receipt: Receipt) -> ReceiptPreviewDialog:
+        dialog = ReceiptPreviewDialog(receipt, self.rt.config, parent=self)
         dialog.finished.connect(lambda _result: dialog.deleteLater())
         dialog.open()  # never exec(): the qasync loop keeps running
         return dialog
@@ -487,12 +525,17 @@ class MainWindow(QMainWindow):
                 get_sale=ledger.get_sale,
                 sale_events=ledger.sale_events,
                 parent=self,
+                refunds=lambda sale: (
+                    self.refunds.store.refunded_amount(sale.external_reference),
+                    self.refunds.refundable(sale),
+                ),
             )
             dialog.recheckRequested.connect(
                 lambda ref: self._call(self.rt.engine.reconcile(ref, "recheck"))
             )
             dialog.cancelRequested.connect(lambda ref: self._call(self.rt.engine.cancel(ref)))
             dialog.reprintRequested.connect(self.open_receipt)
+            dialog.refundRequested.connect(self.open_refund)
             dialog.finished.connect(lambda _result: self.focus_scan())
             self._sales_dialog = dialog
         self._sales_dialog.refresh()

@@ -1589,6 +1589,81 @@
     </message>
 </context>
 <context>
+    <name>RefundDialog</name>
+    <message>
+        <source>Refund sale {reference}</source>
+        <translation>Devolver la venta {reference}</translation>
+    </message>
+    <message>
+        <source>This amount:</source>
+        <translation>Este monto:</translation>
+    </message>
+    <message>
+        <source>These items:</source>
+        <translation>Estos artículos:</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Artículo</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>Vendidos</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>Precio unitario</translation>
+    </message>
+    <message>
+        <source>Give back</source>
+        <translation>Devolver</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Devolución</translation>
+    </message>
+    <message>
+        <source>Refund receipt…</source>
+        <translation>Comprobante de devolución…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Paid {paid}. Refunded {refunded}. Left to refund: {left}.</source>
+        <translation>Pagado {paid}. Devuelto {refunded}. Queda por devolver: {left}.</translation>
+    </message>
+    <message>
+        <source>A refund has no answer from Mercado Pago yet: it is checked before the next one.</source>
+        <translation>Una devolución todavía no tiene respuesta de Mercado Pago: se verifica antes de la próxima.</translation>
+    </message>
+    <message>
+        <source>Everything left ({amount})</source>
+        <translation>Todo lo que queda ({amount})</translation>
+    </message>
+    <message>
+        <source>Refunding… (asking Mercado Pago)</source>
+        <translation>Devolviendo… (consultando a Mercado Pago)</translation>
+    </message>
+    <message>
+        <source>{amount} refunded.</source>
+        <translation>{amount} devuelto.</translation>
+    </message>
+    <message>
+        <source>{amount} not refunded. {why}</source>
+        <translation>{amount} no devuelto. {why}</translation>
+    </message>
+    <message>
+        <source>{amount}: Mercado Pago did not answer. The refund is kept and checked before anything else: do not give the money back by other means.</source>
+        <translation>{amount}: Mercado Pago no respondió. La devolución queda guardada y se verifica antes que nada: no devuelva el dinero por otro medio.</translation>
+    </message>
+    <message>
+        <source>The refund failed unexpectedly; nothing was recorded.</source>
+        <translation>La devolución falló de forma inesperada; no se registró nada.</translation>
+    </message>
+</context>
+<context>
     <name>Refunds</name>
     <message>
         <source>Mercado Pago refused the refund: the payment is too old to be refunded.</source>
@@ -1697,6 +1772,10 @@
         <translation>Orden quitada de la caja</translation>
     </message>
     <message>
+        <source>Refund</source>
+        <translation>Devolución</translation>
+    </message>
+    <message>
         <source>charge</source>
         <translation>cobro</translation>
     </message>
@@ -1731,6 +1810,18 @@
     <message>
         <source>connection trouble</source>
         <translation>problemas de conexión</translation>
+    </message>
+    <message>
+        <source>written, waiting for Mercado Pago</source>
+        <translation>registrada, esperando a Mercado Pago</translation>
+    </message>
+    <message>
+        <source>refunded</source>
+        <translation>devuelta</translation>
+    </message>
+    <message>
+        <source>refused by Mercado Pago</source>
+        <translation>rechazada por Mercado Pago</translation>
     </message>
     <message>
         <source>Paid late — do not charge again</source>
@@ -2202,6 +2293,10 @@
         <translation>Ver, volver a imprimir o guardar el comprobante</translation>
     </message>
     <message>
+        <source>Refund…</source>
+        <translation>Devolver…</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
@@ -2226,6 +2321,10 @@ Venta {reference}</translation>
     <message>
         <source>IVA included: {amount}</source>
         <translation>IVA incluido: {amount}</translation>
+    </message>
+    <message>
+        <source>Refunded {refunded} — left to refund {left}</source>
+        <translation>Devuelto {refunded}; queda por devolver {left}</translation>
     </message>
 </context>
 <context>

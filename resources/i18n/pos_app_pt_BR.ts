@@ -1589,6 +1589,81 @@
     </message>
 </context>
 <context>
+    <name>RefundDialog</name>
+    <message>
+        <source>Refund sale {reference}</source>
+        <translation>Devolver a venda {reference}</translation>
+    </message>
+    <message>
+        <source>This amount:</source>
+        <translation>Este valor:</translation>
+    </message>
+    <message>
+        <source>These items:</source>
+        <translation>Estes itens:</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>Vendidos</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>Preço unitário</translation>
+    </message>
+    <message>
+        <source>Give back</source>
+        <translation>Devolver</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Devolução</translation>
+    </message>
+    <message>
+        <source>Refund receipt…</source>
+        <translation>Comprovante de devolução…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+    <message>
+        <source>Paid {paid}. Refunded {refunded}. Left to refund: {left}.</source>
+        <translation>Pago {paid}. Devolvido {refunded}. Resta a devolver: {left}.</translation>
+    </message>
+    <message>
+        <source>A refund has no answer from Mercado Pago yet: it is checked before the next one.</source>
+        <translation>Uma devolução ainda não tem resposta do Mercado Pago: ela é verificada antes da próxima.</translation>
+    </message>
+    <message>
+        <source>Everything left ({amount})</source>
+        <translation>Tudo o que resta ({amount})</translation>
+    </message>
+    <message>
+        <source>Refunding… (asking Mercado Pago)</source>
+        <translation>Devolvendo… (consultando o Mercado Pago)</translation>
+    </message>
+    <message>
+        <source>{amount} refunded.</source>
+        <translation>{amount} devolvido.</translation>
+    </message>
+    <message>
+        <source>{amount} not refunded. {why}</source>
+        <translation>{amount} não devolvido. {why}</translation>
+    </message>
+    <message>
+        <source>{amount}: Mercado Pago did not answer. The refund is kept and checked before anything else: do not give the money back by other means.</source>
+        <translation>{amount}: o Mercado Pago não respondeu. A devolução fica registrada e é verificada antes de tudo: não devolva o dinheiro por outro meio.</translation>
+    </message>
+    <message>
+        <source>The refund failed unexpectedly; nothing was recorded.</source>
+        <translation>A devolução falhou inesperadamente; nada foi registrado.</translation>
+    </message>
+</context>
+<context>
     <name>Refunds</name>
     <message>
         <source>Mercado Pago refused the refund: the payment is too old to be refunded.</source>
@@ -1697,6 +1772,10 @@
         <translation>Pedido retirado do caixa</translation>
     </message>
     <message>
+        <source>Refund</source>
+        <translation>Devolução</translation>
+    </message>
+    <message>
         <source>charge</source>
         <translation>cobrança</translation>
     </message>
@@ -1731,6 +1810,18 @@
     <message>
         <source>connection trouble</source>
         <translation>problemas de conexão</translation>
+    </message>
+    <message>
+        <source>written, waiting for Mercado Pago</source>
+        <translation>registrada, aguardando o Mercado Pago</translation>
+    </message>
+    <message>
+        <source>refunded</source>
+        <translation>devolvida</translation>
+    </message>
+    <message>
+        <source>refused by Mercado Pago</source>
+        <translation>recusada pelo Mercado Pago</translation>
     </message>
     <message>
         <source>Paid late — do not charge again</source>
@@ -2202,6 +2293,10 @@
         <translation>Ver, imprimir de novo ou salvar o comprovante</translation>
     </message>
     <message>
+        <source>Refund…</source>
+        <translation>Devolver…</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Fechar</translation>
     </message>
@@ -2226,6 +2321,10 @@ Venda {reference}</translation>
     <message>
         <source>IVA included: {amount}</source>
         <translation>IVA incluído: {amount}</translation>
+    </message>
+    <message>
+        <source>Refunded {refunded} — left to refund {left}</source>
+        <translation>Devolvido {refunded}; resta a devolver {left}</translation>
     </message>
 </context>
 <context>
