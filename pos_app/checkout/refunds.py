@@ -273,10 +273,14 @@ class RefundService:
         for payment_id in sale.payment_ids:
             if left <= 0:
                 break
-            info = await client.get_payment(payment_id)
-            if info.status not in ("approved", "refunded"):
-                continue
-            take = min(left, self._left_on_payment(sale, payment_id, info.transaction_amount))
+            if len(sale.payment_ids) == 1:
+                paid = self.paid_amount(sale)  # the usual sale: one payment, all of it
+            else:  # several (partial payments): how much each one was
+                info = await client.get_payment(payment_id)
+                if info.status not in ("approved", "refunded"):
+                    continue
+                paid = info.transaction_amount
+            take = min(left, self._left_on_payment(sale, payment_id, paid))
             if take > 0:
                 parts.append((payment_id, take))
                 left -= take

@@ -252,3 +252,27 @@ def test_the_ledger_never_accepts_more_than_was_paid() -> None:
             assert sandbox_refunded(r.state) == Decimal(3000)
 
     run(scenario())
+
+
+def test_a_sale_paid_in_two_payments_is_refunded_across_both() -> None:
+    async def scenario() -> None:
+        async with rig() as r:
+            sale = await r.engine.charge([line()])  # 3450.50
+            mo = r.state.scan_box()
+            r.state.pay_merchant_order(mo, "approved", Decimal("1000"))
+            r.state.pay_merchant_order(mo, "approved", Decimal("2450.50"))
+            final = await asyncio.wait_for(r.engine.wait_final(sale.external_reference), 5)
+            assert final.status is SaleStatus.PAID and len(final.payment_ids) == 2
+            service = RefundService(r.rt.ledger, lambda: r.rt.client)
+            result = await service.refund(sale.external_reference, Decimal(3000))
+            assert result.ok and [x.amount for x in result.refunds] == [
+                Decimal(1000),
+                Decimal(2000),
+            ]
+            first, second = (r.state.payments[pid] for pid in final.payment_ids)
+            assert first.status == "refunded" and second.amount_refunded == Decimal(2000)
+            rest = await service.refund(sale.external_reference)
+            assert rest.ok and [x.amount for x in rest.refunds] == [Decimal("450.50")]
+            assert sandbox_refunded(r.state) == Decimal("3450.50")
+
+    run(scenario())
