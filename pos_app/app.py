@@ -230,6 +230,7 @@ async def resume(window: MainWindow, rt: Runtime) -> None:
     """Re-check the sales the last run left open; reopen the payment panel for this box's."""
     try:
         await rt.engine.resume()
+        await window.resume_refunds()  # refunds left unconfirmed: checked before anything
     except Exception as exc:  # the window is up: tell the cashier, keep running
         show_error(window, exc)
     sale = rt.engine.open_sale()

@@ -126,6 +126,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.add_argument("--limit", type=int, default=100)
 
+    from pos_app.cli.receipt import add_parser as add_receipt_parser
+
+    add_receipt_parser(sub)
+
+    p = sub.add_parser("refund", help="refund a paid sale, all of it or part (exit 0/1/2)")
+    p.add_argument("reference", metavar="EXTERNAL_REFERENCE")
+    what = p.add_mutually_exclusive_group()
+    what.add_argument("--amount", metavar="AMOUNT", help="refund this much (default: all left)")
+    what.add_argument(
+        "--line",
+        action="append",
+        default=[],
+        metavar="N[:QTY]",
+        help="refund line N of the sale (1 = first), QTY of it (default: all); repeatable",
+    )
+    p.add_argument("--json", action="store_true")
+
     p = sub.add_parser("ledger", help="the sales ledger: check it, recover a damaged one")
     lsub = p.add_subparsers(dest="ledger_command", parser_class=_Parser, required=True)
     rec = lsub.add_parser(

@@ -35,6 +35,7 @@ from pos_app.domain.validation import (
 )
 from pos_app.errors import UserFacingError
 from pos_app.ledger.catalog import CatalogFileError, ImportProgress
+from pos_app.ledger.refunds import RefundStore
 from pos_app.ledger.store import Ledger
 from pos_app.runtime import open_runtime
 from pos_app.settings import config as config_mod
@@ -65,6 +66,14 @@ def run_command(args: argparse.Namespace) -> int:
             from pos_app.cli.ledger import cmd_ledger
 
             return cmd_ledger(args)
+        if args.command == "refund":
+            from pos_app.cli.refund import cmd_refund
+
+            return asyncio.run(cmd_refund(args))
+        if args.command == "receipt":
+            from pos_app.cli.receipt import cmd_receipt
+
+            return cmd_receipt(args)
         if args.command == "doctor":
             from pos_app.cli.doctor import cmd_doctor
 
@@ -97,13 +106,15 @@ def cmd_sales(args: argparse.Namespace) -> int:
     ledger = Ledger(paths.ledger_path(), exclusive=False)
     try:
         sales = ledger.all_sales(limit=args.limit)
+        refunds = RefundStore(ledger)
+        given_back = {s.external_reference: refunds.for_sale(s.external_reference) for s in sales}
     finally:
         ledger.close()
     if args.json:
-        print_json([sale_json(s) for s in sales])
+        print_json([sale_json(s, given_back[s.external_reference]) for s in sales])
     else:
         for sale in sales:
-            print(sale_line(sale))
+            print(sale_line(sale, given_back[sale.external_reference]))
         if not sales:
             err("no sales yet")
     return EXIT_OK
@@ -297,10 +308,11 @@ async def cmd_status(args: argparse.Namespace) -> int:
     async with open_runtime(enable_receiver=False) as rt:
         rt.bus.subscribe(_progress_printer(sales=False))
         sale = await rt.engine.reconcile(args.reference, "status")
+        refunds = RefundStore(rt.ledger).for_sale(sale.external_reference)
         if args.json:
-            print_json(sale_json(sale))
+            print_json(sale_json(sale, refunds))
         else:
-            print(sale_line(sale))
+            print(sale_line(sale, refunds))
         return exit_code_for(sale)
 
 

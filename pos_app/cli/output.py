@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
 from pos_app.domain.money import Site, format_money, has_valid_decimals, site_for
 from pos_app.domain.records import SaleSnapshot
 from pos_app.domain.sale import SaleStatus
+from pos_app.ledger.refunds import RefundRecord, RefundStatus
 from pos_app.system.console import is_unicode
 
 # Exit codes (documented in the README and in --help)
@@ -29,9 +31,32 @@ def amount_json(amount: Decimal, site: Site) -> str:
     return f"{amount:.{site.decimals}f}"
 
 
-def sale_json(sale: SaleSnapshot) -> dict[str, Any]:
+def refunds_json(refunds: Sequence[RefundRecord], site: Site) -> dict[str, Any]:
+    """``refunded_amount`` (confirmed) and each refund, for a sale's JSON."""
+    refunded = sum((r.amount for r in refunds if r.status is RefundStatus.REFUNDED), Decimal(0))
+    return {
+        "refunded_amount": amount_json(refunded, site),
+        "refunds": [
+            {
+                "amount": amount_json(r.amount, site),
+                "status": r.status.value,
+                "tender": r.tender.value,
+                "payment_id": r.payment_id,
+                "mercadopago_refund_id": r.mp_refund_id or None,
+                "reason": r.reason or None,
+                "lines": [{"line": pos + 1, "quantity": qty} for pos, qty in r.lines],
+                "created_at": r.created_at.isoformat(),
+                "updated_at": r.updated_at.isoformat(),
+            }
+            for r in refunds
+        ],
+    }
+
+
+def sale_json(sale: SaleSnapshot, refunds: Sequence[RefundRecord] | None = None) -> dict[str, Any]:
     status = sale.status.value if sale.status is not SaleStatus.CREATING else "pending"
     site = site_for(sale.site_id)
+    extra = refunds_json(refunds, site) if refunds is not None else {}
     return {
         "external_reference": sale.external_reference,
         "status": status,
@@ -62,10 +87,11 @@ def sale_json(sale: SaleSnapshot) -> dict[str, Any]:
             }
             for line in sale.lines
         ],
+        **extra,
     }
 
 
-def sale_line(sale: SaleSnapshot) -> str:
+def sale_line(sale: SaleSnapshot, refunds: Sequence[RefundRecord] = ()) -> str:
     site = site_for(sale.site_id)
     when = sale.created_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
     amount = format_money(sale.total, site)
@@ -83,6 +109,11 @@ def sale_line(sale: SaleSnapshot) -> str:
         extras.append(sale.failure_reason)
     if sale.late_payment:
         extras.append("PAID AFTER BEING CLOSED HERE: check for a double charge")
+    refunded = sum((r.amount for r in refunds if r.status is RefundStatus.REFUNDED), Decimal(0))
+    if refunded:
+        extras.append(f"refunded {format_money(refunded, site)}")
+    if any(r.status is RefundStatus.PENDING for r in refunds):
+        extras.append("a refund is not confirmed yet")
     return text + ("  [" + "; ".join(extras) + "]" if extras else "")
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sqlite3
 
+from pos_app.ledger.refunds import REFUNDS_SCHEMA
+
 MIGRATIONS: list[str] = [
     # 1: sales, their lines, their append-only history, and the catalog
     """
@@ -107,6 +109,10 @@ MIGRATIONS: list[str] = [
     CREATE INDEX sales_order_id ON sales (order_id);
     """,
 ]
+
+# Refunds (issue 12): their own step, appended here so that other steps added to the list above
+# keep their numbers; the script is idempotent (IF NOT EXISTS) should it ever be renumbered.
+MIGRATIONS.append(REFUNDS_SCHEMA)
 
 
 def migrate(conn: sqlite3.Connection) -> int:

@@ -23,7 +23,7 @@ from typing import Any
 
 import httpx
 
-from pos_app.domain.money import Site
+from pos_app.domain.money import Site, to_api_number
 from pos_app.mercadopago import errors
 from pos_app.mercadopago.credentials import AccessToken, check_base_url
 from pos_app.mercadopago.models import (
@@ -40,6 +40,7 @@ from pos_app.mercadopago.models import (
     User,
     box_order_body,
 )
+from pos_app.mercadopago.refunds import PaymentRefund, refusal
 from pos_app.mercadopago.retry import RetryPolicy, parse_retry_after
 
 log = logging.getLogger(__name__)
@@ -213,19 +214,33 @@ class MercadoPagoClient:
         )
         return QrOrder.parse(data)
 
-    # -- payments (refunds of instore v2 sales, a day's payments) -----------------------------
+    # -- refunds (instore payments, §8) --------------------------------------------------------
     async def refund_payment(
-        self, payment_id: int, *, idempotency_key: str, amount: Any = None
-    ) -> Any:
-        """``POST /v1/payments/{id}/refunds``: no body = what is left, ``{"amount": n}`` = part."""
-        return await self._request(
-            "POST",
-            f"/v1/payments/{payment_id}/refunds",
-            json_body={"amount": amount} if amount is not None else None,
-            idempotency_key=idempotency_key,
-            retry_transport=True,
-        )
+        self, payment_id: int, amount: Decimal | None, *, idempotency_key: str, site: Site
+    ) -> PaymentRefund:
+        """Refund ``amount`` of the payment (``None``: all that is left). ``idempotency_key``
+        must be stored before the call and reused on every try: retried here on transport
+        failures with the same key, which Mercado Pago answers with the same refund."""
+        if not idempotency_key:
+            raise ValueError("a refund needs its stored idempotency key")
+        body = None if amount is None else {"amount": to_api_number(amount, site)}
+        try:
+            data = await self._request(
+                "POST",
+                f"/v1/payments/{payment_id}/refunds",
+                json_body=body,
+                idempotency_key=idempotency_key,
+                retry_transport=True,
+            )
+        except errors.RejectedError as exc:
+            raise refusal(exc) from None
+        return PaymentRefund.parse(data)
 
+    async def list_refunds(self, payment_id: int) -> list[PaymentRefund]:
+        data = await self._request("GET", f"/v1/payments/{payment_id}/refunds")
+        return [PaymentRefund.parse(item) for item in (data if isinstance(data, list) else [])]
+
+    # -- a day's payments (reconciliation, §9) ---------------------------------------------------
     async def search_payments(self, params: Mapping[str, Any]) -> list[Any]:
         """Every page of ``GET /v1/payments/search`` for ``params`` (a day, a box)."""
         found: list[Any] = []
@@ -433,4 +448,14 @@ def _interpret(response: httpx.Response) -> Any:
         raise errors.rate_limited(parse_retry_after(response.headers.get("Retry-After")))
     if status >= 500:
         raise errors.server_error(status, key)
-    raise errors.rejected(status, key, detail)
+    raise errors.rejected(status, key, detail, _cause_codes(envelope.get("cause")))
+
+
+def _cause_codes(cause: Any) -> tuple[str, ...]:
+    """``cause: [{"code": 4041, ...}]`` (a list, or one object) as ``("4041",)``."""
+    items = cause if isinstance(cause, list) else [cause] if isinstance(cause, Mapping) else []
+    return tuple(
+        str(item.get("code"))[:40]
+        for item in items[:10]
+        if isinstance(item, Mapping) and item.get("code") is not None
+    )

@@ -59,9 +59,12 @@ class NotFoundError(MercadoPagoError):
 class RejectedError(MercadoPagoError):
     """Mercado Pago understood the request and refused it; ``key`` is its error key."""
 
-    def __init__(self, msg: Message, *, status: int, key: str, detail: str) -> None:
+    def __init__(
+        self, msg: Message, *, status: int, key: str, detail: str, causes: tuple[str, ...] = ()
+    ) -> None:
         super().__init__(msg, status=status, key=key)
         self.detail = detail
+        self.causes = causes  # the envelope's ``cause[].code`` values, as text ("4041")
 
 
 class RateLimitedError(MercadoPagoError):
@@ -88,7 +91,7 @@ class UnexpectedResponseError(MercadoPagoError):
     pass
 
 
-def rejected(status: int, key: str, detail: str) -> RejectedError:
+def rejected(status: int, key: str, detail: str, causes: tuple[str, ...] = ()) -> RejectedError:
     return RejectedError(
         message(
             CTX,
@@ -99,6 +102,7 @@ def rejected(status: int, key: str, detail: str) -> RejectedError:
         status=status,
         key=key,
         detail=detail,
+        causes=causes,
     )
 
 

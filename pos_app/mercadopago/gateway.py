@@ -17,7 +17,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any, Protocol
 
-from pos_app.domain.money import Site, to_api_number
+from pos_app.domain.money import Site
 from pos_app.domain.records import SaleSnapshot
 from pos_app.mercadopago import errors as mp
 from pos_app.mercadopago.client import MercadoPagoClient
@@ -136,8 +136,9 @@ class InstoreGateway(_Base):
         """One approved payment per paid sale is the rule; the first one is refunded."""
         if not sale.payment_ids:
             raise mp.rejected(400, "no_payment", "the sale has no approved payment")
-        number = None if amount is None else to_api_number(amount, self.where.site)
-        await self.client.refund_payment(sale.payment_ids[0], idempotency_key=key, amount=number)
+        await self.client.refund_payment(
+            sale.payment_ids[0], amount, idempotency_key=key, site=self.where.site
+        )
         return sale.paid_amount if amount is None else amount
 
     async def resolve_hint(

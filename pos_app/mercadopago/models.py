@@ -215,6 +215,16 @@ class PaymentInfo:
     status: str
     external_reference: str
     merchant_order_id: int | None
+    # Refunds (§8): what was paid, what went back, and when it was approved.
+    transaction_amount: Decimal = Decimal(0)
+    transaction_amount_refunded: Decimal = Decimal(0)
+    status_detail: str = ""
+    date_approved: str = ""
+
+    @property
+    def refundable(self) -> Decimal:
+        """What is left to refund (0 once wholly refunded)."""
+        return max(Decimal(0), self.transaction_amount - self.transaction_amount_refunded)
 
     @classmethod
     def parse(cls, data: Any) -> PaymentInfo:
@@ -226,6 +236,10 @@ class PaymentInfo:
             status=_str(d.get("status")),
             external_reference=_str(d.get("external_reference")),
             merchant_order_id=mo_id,
+            transaction_amount=_dec(d.get("transaction_amount")),
+            transaction_amount_refunded=_dec(d.get("transaction_amount_refunded")),
+            status_detail=_str(d.get("status_detail")),
+            date_approved=_str(d.get("date_approved")),
         )
 
 

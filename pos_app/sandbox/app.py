@@ -7,7 +7,14 @@ from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 
-from pos_app.sandbox import api_instore, api_merchant_orders, api_setup, control, orders_api
+from pos_app.sandbox import (
+    api_instore,
+    api_merchant_orders,
+    api_setup,
+    control,
+    orders_api,
+    payments_api,
+)
 from pos_app.sandbox.errors import ApiError, handle_api_error, handle_http_exception
 from pos_app.sandbox.middleware import SandboxMiddleware
 from pos_app.sandbox.notifier import Notifier
@@ -31,6 +38,7 @@ def create_sandbox_app(
             *api_setup.routes,
             *api_instore.routes,
             *api_merchant_orders.routes,
+            *payments_api.routes,  # refunds (§8)
             *control.routes,
             *orders_api.routes,
             *orders_api.control_routes,

@@ -109,6 +109,17 @@ class BoxOrder:
 
 
 @dataclass
+class Refund:
+    """A refund of (part of) a payment: ``POST /v1/payments/{id}/refunds``."""
+
+    id: int
+    payment_id: int
+    amount: Decimal
+    date_created: datetime
+    status: str = "approved"
+
+
+@dataclass
 class Payment:
     id: int
     user_id: int
@@ -122,6 +133,11 @@ class Payment:
     date_created: datetime
     last_modified: datetime
     date_approved: datetime | None = None
+    refunds: list[Refund] = field(default_factory=list)
+
+    @property
+    def amount_refunded(self) -> Decimal:
+        return sum((r.amount for r in self.refunds if r.status == "approved"), Decimal(0))
 
 
 @dataclass

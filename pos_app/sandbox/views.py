@@ -11,6 +11,7 @@ from pos_app.sandbox.models import (
     BoxOrder,
     MerchantOrder,
     Payment,
+    Refund,
     Seller,
     Store,
     site,
@@ -136,7 +137,7 @@ def payment_entry_json(payment: Payment) -> dict[str, Any]:
         "date_approved": iso(payment.date_approved),
         "date_created": iso(payment.date_created),
         "last_modified": iso(payment.last_modified),
-        "amount_refunded": 0,
+        "amount_refunded": payment.amount_refunded,
     }
 
 
@@ -158,8 +159,10 @@ def merchant_order_json(order: MerchantOrder, seller: Seller) -> dict[str, Any]:
         "shipping_cost": 0,
         "total_amount": order.total_amount,
         "site_id": order.site_id,
-        "paid_amount": order.paid_amount,
-        "refunded_amount": 0,
+        # A refunded payment was still paid: what went back shows in refunded_amount.
+        "paid_amount": order.paid_amount
+        + sum((p.transaction_amount for p in order.payments if p.status == "refunded"), Decimal(0)),
+        "refunded_amount": sum((p.amount_refunded for p in order.payments), Decimal(0)),
         "payer": None,
         "items": order.items,
         "cancelled": False,
@@ -194,7 +197,7 @@ def payment_json(payment: Payment, seller: Seller) -> dict[str, Any]:
         "payer": {"id": 5009999999, "email": "test_user_payer@testuser.com", "type": None},
         "external_reference": payment.external_reference,
         "transaction_amount": amount,
-        "transaction_amount_refunded": 0,
+        "transaction_amount_refunded": payment.amount_refunded,
         "transaction_details": {
             "net_received_amount": amount if approved else 0,
             "total_paid_amount": amount,
@@ -204,5 +207,21 @@ def payment_json(payment: Payment, seller: Seller) -> dict[str, Any]:
         "installments": 1,
         "order": {"id": payment.merchant_order_id, "type": "mercadopago"},
         "point_of_interaction": {"type": "INSTORE"},
-        "refunds": [],
+        "refunds": [refund_json(refund) for refund in payment.refunds],
+    }
+
+
+def refund_json(refund: Refund) -> dict[str, Any]:
+    """A refund as ``POST``/``GET /v1/payments/{id}/refunds`` answer it."""
+    return {
+        "id": refund.id,
+        "payment_id": refund.payment_id,
+        "amount": refund.amount,
+        "status": refund.status,
+        "date_created": iso(refund.date_created),
+        "source": {"type": "collector"},
+        "refund_mode": "standard",
+        "reason": None,
+        "metadata": {},
+        "unique_sequence_number": None,
     }

@@ -104,6 +104,16 @@ class Config:
     supervisor_pin: str = ""
     # Scale label layouts, comma-separated presets or specs; empty = the country's presets.
     scale_labels: str = ""
+    # Receipts (Settings → Receipts); the printer line is read by pos_app.receipts.printers
+    receipt_printer: str = ""  # "" = no printer; usb:…, net:…, serial:…, file:…, system:…
+    receipt_paper_mm: int = 80  # 58 or 80
+    receipt_code_page: str = "CP850"
+    receipt_shop_name: str = ""  # empty = the store's name
+    receipt_header: str = ""  # address, tax id, phone…
+    receipt_footer: str = ""
+    receipt_auto_print: bool = False  # print when a sale is paid
+    receipt_print_qr: bool = False  # the box's QR under the receipt
+    box_qr_code: str = ""  # the box's EMVCo QR text (kept for the receipt's QR)
 
     @property
     def is_configured(self) -> bool:

@@ -20,10 +20,12 @@ from pos_app.domain.money import DEFAULT_SITE_ID, SITES, has_valid_decimals
 from pos_app.domain.scale_label import layouts_problem
 from pos_app.i18n import Message
 from pos_app.mercadopago.credentials import check_base_url
+from pos_app.receipts.printers import CODE_PAGES, printer_problem
 from pos_app.settings import rules, supervisor
 from pos_app.settings.setup import box_id_problem, parse_trusted_proxies, store_id_problem
 
 MAX_TEXT = 500  # names and titles: far more than Mercado Pago takes
+MAX_QR_TEXT = 1_000  # an EMVCo payload is a few hundred characters
 MAX_USER_ID = 2**63 - 1
 # Not in Settings, but still bounded: the slow phase starts within a day, notifications count
 # as recent for at most an hour.
@@ -159,6 +161,14 @@ def _choice(*allowed: str) -> Callable[[Any], Problem | None]:
     return check
 
 
+def _qr_text(value: Any) -> Problem | None:
+    if not isinstance(value, str):
+        return "not text"
+    if len(value) > MAX_QR_TEXT or not value.isprintable():
+        return "not a QR payload"
+    return None
+
+
 def _site(value: Any) -> Problem | None:
     return None if isinstance(value, str) and value in SITES else "not a Mercado Pago site"
 
@@ -185,6 +195,15 @@ _TOP: Mapping[str, Callable[[Any], Problem | None]] = {
     "max_discount_percent": supervisor.max_discount_problem,
     "supervisor_pin": lambda v: _text(v, supervisor.pin_hash_problem),
     "scale_labels": lambda v: _text(v, _scale_labels),
+    "receipt_printer": lambda v: _text(v, printer_problem),
+    "receipt_paper_mm": lambda v: None if _is_int(v) and v in (58, 80) else "not 58 or 80",
+    "receipt_code_page": lambda v: None if v in CODE_PAGES else "not a known code page",
+    "receipt_shop_name": _text,
+    "receipt_header": _text,
+    "receipt_footer": _text,
+    "receipt_auto_print": _bool,
+    "receipt_print_qr": _bool,
+    "box_qr_code": _qr_text,
 }
 
 

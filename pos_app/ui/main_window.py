@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.checkout.events import ConnectionChanged, SaleChanged
+from pos_app.checkout.refunds import RefundResult, RefundService, is_paid
 from pos_app.domain.cart import CartLine
 from pos_app.domain.catalog import Product
 from pos_app.domain.money import format_money
@@ -35,6 +36,9 @@ from pos_app.domain.pricing import Discount, format_measure
 from pos_app.domain.records import SaleSnapshot
 from pos_app.domain.sale import SaleStatus
 from pos_app.domain.scale_label import ScaleLabelError, label_line, layouts_for
+from pos_app.ledger.refunds import RefundRecord
+from pos_app.receipts import service as receipts
+from pos_app.receipts.model import Receipt
 from pos_app.runtime import Runtime
 from pos_app.ui import sounds
 from pos_app.ui.alert_bar import LatePaymentBar
@@ -57,6 +61,8 @@ from pos_app.ui.product_editor import ProductEditor
 from pos_app.ui.product_search import ProductSearch
 from pos_app.ui.products_window import ProductsWindow
 from pos_app.ui.qt_workarounds import emit
+from pos_app.ui.receipt_preview import ReceiptPreviewDialog, print_receipt
+from pos_app.ui.refund_dialog import RefundDialog
 from pos_app.ui.sale_banner import is_late_payment
 from pos_app.ui.sales_dialog import TodaySalesDialog
 from pos_app.ui.scan_field import ScanField
@@ -103,6 +109,8 @@ class MainWindow(QMainWindow):
         self.calls = EngineCalls(self.tasks, self)
         self._sales_dialog: TodaySalesDialog | None = None
         self._products_window: ProductsWindow | None = None
+        # Refunds of paid sales (Today's sales → Refund…), against the current client.
+        self.refunds = RefundService(runtime.ledger, lambda: self.rt.client)
         self._settings_dialog: SettingsDialog | None = None
         self.setWindowTitle(self.tr("Counter — Mercado Pago QR"))
         self.setMinimumSize(800, 600)
@@ -574,6 +582,68 @@ class MainWindow(QMainWindow):
     def _announce_paid(self) -> None:
         if self.rt.config.sound_on_paid:
             sounds.paid()
+        sale = self.payment.sale
+        config = self.rt.config
+        if sale is not None and config.receipt_auto_print and config.receipt_printer:
+            self.tasks.spawn(self._print_paid(sale), name="receipt")
+
+    async def _print_paid(self, sale: SaleSnapshot) -> None:
+        """Settings → Receipts → print when paid. The sale is already in the ledger: a printer
+        that fails only earns the cashier a line saying how to print it again."""
+        problem = await print_receipt(
+            receipts.receipt_for_sale(sale, self.rt.config), self.rt.config
+        )
+        if problem is not None:
+            self._say(
+                self.tr(
+                    "The receipt did not print: {problem} Print it again from Today's sales (F3)."
+                ).format(problem=problem),
+                "error",
+            )
+
+    # == refunds =================================================================================
+    def open_refund(self, reference: str) -> RefundDialog | None:
+        sale = self.rt.ledger.get_sale(reference)
+        if sale is None or not is_paid(sale):
+            return None
+        dialog = RefundDialog(sale, self.refunds, parent=self)
+        dialog.refunded.connect(self._refunded)
+        dialog.ticketRequested.connect(lambda record: self.open_refund_receipt(reference, record))
+        dialog.finished.connect(lambda _result: dialog.deleteLater())
+        dialog.open()  # never exec(): the qasync loop keeps running
+        return dialog
+
+    def _refunded(self, _result: RefundResult) -> None:
+        if self._sales_dialog is not None and self._sales_dialog.isVisible():
+            self._sales_dialog.refresh()
+
+    async def resume_refunds(self) -> None:
+        """Start-up: refunds a crash or a lost answer left unconfirmed are checked first."""
+        settled = await self.refunds.resume()
+        if settled:
+            log.info("checked %d unconfirmed refund(s) at start-up", len(settled))
+
+    def open_refund_receipt(
+        self, reference: str, record: RefundRecord
+    ) -> ReceiptPreviewDialog | None:
+        sale = self.rt.ledger.get_sale(reference)
+        if sale is None:
+            return None
+        receipt = receipts.receipt_for_refund(sale, record, self.rt.config)
+        return self._preview(receipt)
+
+    # == receipts ================================================================================
+    def open_receipt(self, reference: str) -> ReceiptPreviewDialog | None:
+        sale = self.rt.ledger.get_sale(reference)
+        if sale is None:
+            return None
+        return self._preview(receipts.receipt_for_sale(sale, self.rt.config))
+
+    def _preview(self, receipt: Receipt) -> ReceiptPreviewDialog:
+        dialog = ReceiptPreviewDialog(receipt, self.rt.config, parent=self)
+        dialog.finished.connect(lambda _result: dialog.deleteLater())
+        dialog.open()  # never exec(): the qasync loop keeps running
+        return dialog
 
     def cancel_charge(self, cash: bool = False) -> None:
         if not self.in_payment or self.payment.has_ended:
@@ -685,11 +755,17 @@ class MainWindow(QMainWindow):
                 get_sale=ledger.get_sale,
                 sale_events=ledger.sale_events,
                 parent=self,
+                refunds=lambda sale: (
+                    self.refunds.store.refunded_amount(sale.external_reference),
+                    self.refunds.refundable(sale),
+                ),
             )
             dialog.recheckRequested.connect(
                 lambda ref: self._call(self.rt.engine.reconcile(ref, "recheck"))
             )
             dialog.cancelRequested.connect(lambda ref: self._call(self.rt.engine.cancel(ref)))
+            dialog.reprintRequested.connect(self.open_receipt)
+            dialog.refundRequested.connect(self.open_refund)
             dialog.finished.connect(lambda _result: self.focus_scan())
             self._sales_dialog = dialog
         self._sales_dialog.refresh()

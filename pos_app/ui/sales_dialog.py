@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos_app.checkout.refunds import is_paid
 from pos_app.domain.money import Site, format_money
 from pos_app.domain.records import SaleEvent, SaleSnapshot
 from pos_app.domain.sale import SaleStatus, Tender
@@ -67,6 +68,7 @@ _EVENT_KINDS = {
     "trouble": QT_TRANSLATE_NOOP("SalesDialog", "Connection trouble"),
     "cancel_requested": QT_TRANSLATE_NOOP("SalesDialog", "Cancel requested"),
     "box_cleared": QT_TRANSLATE_NOOP("SalesDialog", "Order removed from the box"),
+    "refund": QT_TRANSLATE_NOOP("SalesDialog", "Refund"),
 }
 _CAUSES = {
     "charge": QT_TRANSLATE_NOOP("SalesDialog", "charge"),
@@ -78,6 +80,10 @@ _CAUSES = {
     "network": QT_TRANSLATE_NOOP("SalesDialog", "network"),
     "auth": QT_TRANSLATE_NOOP("SalesDialog", "credentials"),
     "trouble": QT_TRANSLATE_NOOP("SalesDialog", "connection trouble"),
+    # refunds (pos_app.ledger.refunds.RefundStatus)
+    "pending": QT_TRANSLATE_NOOP("SalesDialog", "written, waiting for Mercado Pago"),
+    "refunded": QT_TRANSLATE_NOOP("SalesDialog", "refunded"),
+    "refused": QT_TRANSLATE_NOOP("SalesDialog", "refused by Mercado Pago"),
 }
 
 SaleRole = Qt.ItemDataRole.UserRole + 1
@@ -167,6 +173,8 @@ class SalesTableModel(QAbstractTableModel):
 class TodaySalesDialog(QDialog):
     recheckRequested = Signal(str)
     cancelRequested = Signal(str)
+    reprintRequested = Signal(str)  # the receipt of a paid sale: preview, print, PDF
+    refundRequested = Signal(str)  # open the Refund dialog for a paid sale
 
     def __init__(
         self,
@@ -176,7 +184,9 @@ class TodaySalesDialog(QDialog):
         get_sale: Callable[[str], SaleSnapshot | None],
         sale_events: Callable[[str], list[SaleEvent]],
         parent: QWidget | None = None,
+        refunds: Callable[[SaleSnapshot], tuple[Decimal, Decimal]] | None = None,
     ) -> None:
+        """``refunds``: (refunded, left to refund) of a sale, when refunds are available."""
         super().__init__(parent)
         self.setObjectName("salesDialog")
         self.setWindowTitle(self.tr("Today's sales"))
@@ -185,6 +195,7 @@ class TodaySalesDialog(QDialog):
         self._sales_since = sales_since
         self._get_sale = get_sale
         self._sale_events = sale_events
+        self._refunds = refunds
 
         self.model = SalesTableModel(site, self)
         self.table = QTableView()
@@ -229,6 +240,14 @@ class TodaySalesDialog(QDialog):
         self.recheck_button.setObjectName("recheckSaleButton")
         self.cancel_button = QPushButton(self.tr("Cancel this sale"))
         self.cancel_button.setObjectName("cancelSaleButton")
+        self.reprint_button = QPushButton(self.tr("Reprint receipt"))
+        self.reprint_button.setObjectName("reprintReceiptButton")
+        self.reprint_button.setToolTip(self.tr("See, print again or save the receipt"))
+        self.reprint_button.clicked.connect(self._reprint)
+        self.refund_button = QPushButton(self.tr("Refund…"))
+        self.refund_button.setObjectName("refundSaleButton")
+        self.refund_button.clicked.connect(self._refund)
+        self.refund_button.setVisible(refunds is not None)
         self.close_button = QPushButton(self.tr("Close"))
         self.recheck_button.clicked.connect(self._recheck)
         self.cancel_button.clicked.connect(self._cancel)
@@ -265,6 +284,8 @@ class TodaySalesDialog(QDialog):
         buttons = QHBoxLayout()
         buttons.addWidget(self.recheck_button)
         buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.reprint_button)
+        buttons.addWidget(self.refund_button)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
@@ -313,6 +334,13 @@ class TodaySalesDialog(QDialog):
         self.cancel_button.setEnabled(
             sale is not None and sale.is_open and not sale.cancel_requested
         )
+        self.reprint_button.setEnabled(sale is not None and is_paid(sale))
+        refunded, left = (
+            self._refunds(sale)
+            if sale is not None and self._refunds is not None
+            else (Decimal(0), Decimal(0))
+        )
+        self.refund_button.setEnabled(left > 0)
         if sale is None:
             self.lines.setRowCount(0)
             self.events.setRowCount(0)
@@ -325,6 +353,10 @@ class TodaySalesDialog(QDialog):
         if sale.iva_total is not None:  # Colombia: the IVA the order reported
             heading += "\n" + self.tr("IVA included: {amount}").format(
                 amount=format_money(sale.iva_total, self._site)
+            )
+        if refunded or left:
+            heading += "\n" + self.tr("Refunded {refunded} — left to refund {left}").format(
+                refunded=format_money(refunded, self._site), left=format_money(left, self._site)
             )
         self.heading.setText(heading)
         self.lines.setRowCount(len(sale.lines))
@@ -359,6 +391,16 @@ class TodaySalesDialog(QDialog):
         ref = self.selected_reference()
         if ref:
             emit(self.recheckRequested, ref)
+
+    def _reprint(self) -> None:
+        ref = self.selected_reference()
+        if ref:
+            emit(self.reprintRequested, ref)
+
+    def _refund(self) -> None:
+        ref = self.selected_reference()
+        if ref:
+            emit(self.refundRequested, ref)
 
     def _cancel(self) -> None:
         ref = self.selected_reference()

@@ -1131,6 +1131,10 @@
         <translation>El carrito está vacío: primero escanee o agregue un artículo.</translation>
     </message>
     <message>
+        <source>The receipt did not print: {problem} Print it again from Today&apos;s sales (F3).</source>
+        <translation>El comprobante no se imprimió: {problem} Imprímalo de nuevo desde Ventas de hoy (F3).</translation>
+    </message>
+    <message>
         <source>This account is from another country: close and open the app again so prices use its currency.</source>
         <translation>Esta cuenta es de otro país: cierre y vuelva a abrir la aplicación para que los precios usen su moneda.</translation>
     </message>
@@ -1593,6 +1597,57 @@
     </message>
 </context>
 <context>
+    <name>Printer</name>
+    <message>
+        <source>No printer is chosen.</source>
+        <translation>No se eligió ninguna impresora.</translation>
+    </message>
+    <message>
+        <source>A USB printer is written usb:VENDOR:PRODUCT, e.g. usb:04b8:0202.</source>
+        <translation>Una impresora USB se escribe usb:FABRICANTE:PRODUCTO, por ejemplo usb:04b8:0202.</translation>
+    </message>
+    <message>
+        <source>A network printer is written net:ADDRESS or net:ADDRESS:PORT.</source>
+        <translation>Una impresora de red se escribe net:DIRECCIÓN o net:DIRECCIÓN:PUERTO.</translation>
+    </message>
+    <message>
+        <source>A serial printer is written serial:PORT or serial:PORT@BAUD.</source>
+        <translation>Una impresora serie se escribe serial:PUERTO o serial:PUERTO@BAUDIOS.</translation>
+    </message>
+    <message>
+        <source>Write the printer&apos;s device or file path.</source>
+        <translation>Escriba la ruta del dispositivo o del archivo de la impresora.</translation>
+    </message>
+    <message>
+        <source>The printer is out of paper.</source>
+        <translation>La impresora no tiene papel.</translation>
+    </message>
+    <message>
+        <source>The printer is not connected (unplugged, or turned off).</source>
+        <translation>La impresora no está conectada (desenchufada o apagada).</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s user may not use the printer (permission denied).</source>
+        <translation>El usuario de esta computadora no tiene permiso para usar la impresora.</translation>
+    </message>
+    <message>
+        <source>The printer does not answer: check that it is on and connected.</source>
+        <translation>La impresora no responde: revise que esté encendida y conectada.</translation>
+    </message>
+    <message>
+        <source>The printer reports a problem: check that it is on, closed and has paper.</source>
+        <translation>La impresora informa un problema: revise que esté encendida, cerrada y con papel.</translation>
+    </message>
+    <message>
+        <source>This kind of printer needs a component that is not installed.</source>
+        <translation>Este tipo de impresora necesita un componente que no está instalado.</translation>
+    </message>
+    <message>
+        <source>The printer could not print ({error}).</source>
+        <translation>La impresora no pudo imprimir ({error}).</translation>
+    </message>
+</context>
+<context>
     <name>ProductEditor</name>
     <message>
         <source>Change product</source>
@@ -1832,6 +1887,423 @@
     </message>
 </context>
 <context>
+    <name>Receipt</name>
+    <message>
+        <source>SALE RECEIPT</source>
+        <translation>COMPROBANTE DE VENTA</translation>
+    </message>
+    <message>
+        <source>REFUND RECEIPT</source>
+        <translation>COMPROBANTE DE DEVOLUCIÓN</translation>
+    </message>
+    <message>
+        <source>TEST PRINT</source>
+        <translation>IMPRESIÓN DE PRUEBA</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Sucursal</translation>
+    </message>
+    <message>
+        <source>Box</source>
+        <translation>Caja</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>Venta</translation>
+    </message>
+    <message>
+        <source>Original sale</source>
+        <translation>Venta original</translation>
+    </message>
+    <message>
+        <source>Sold on</source>
+        <translation>Vendido el</translation>
+    </message>
+    <message>
+        <source>TOTAL</source>
+        <translation>TOTAL</translation>
+    </message>
+    <message>
+        <source>REFUNDED</source>
+        <translation>DEVUELTO</translation>
+    </message>
+    <message>
+        <source>IVA {rate} % included</source>
+        <translation>IVA {rate} % incluido</translation>
+    </message>
+    <message>
+        <source>Total IVA included</source>
+        <translation>Total IVA incluido</translation>
+    </message>
+    <message>
+        <source>Paid with Mercado Pago (QR)</source>
+        <translation>Pagado con Mercado Pago (QR)</translation>
+    </message>
+    <message>
+        <source>Paid in cash</source>
+        <translation>Pagado en efectivo</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Pago</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Orden</translation>
+    </message>
+    <message>
+        <source>Refunded through Mercado Pago</source>
+        <translation>Devuelto por Mercado Pago</translation>
+    </message>
+    <message>
+        <source>Refunded in cash</source>
+        <translation>Devuelto en efectivo</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Devolución</translation>
+    </message>
+    <message>
+        <source>This is not a fiscal invoice.</source>
+        <translation>Documento no válido como factura.</translation>
+    </message>
+    <message>
+        <source>Thank you for your purchase!</source>
+        <translation>¡Gracias por su compra!</translation>
+    </message>
+    <message>
+        <source>If you can read this, the printer works. Accents: áéíóú ñ ç ã õ ¿¡</source>
+        <translation>Si puede leer esto, la impresora funciona. Acentos: áéíóú ñ ç ã õ ¿¡</translation>
+    </message>
+    <message>
+        <source>The box&apos;s QR code</source>
+        <translation>El código QR de la caja</translation>
+    </message>
+    <message>
+        <source>Scan to pay at this box</source>
+        <translation>Escanee para pagar en esta caja</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptPreview</name>
+    <message>
+        <source>The system printer “{name}” is not available.</source>
+        <translation>La impresora del sistema “{name}” no está disponible.</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>predeterminada</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptPreviewDialog</name>
+    <message>
+        <source>Refund receipt {reference}</source>
+        <translation>Comprobante de devolución {reference}</translation>
+    </message>
+    <message>
+        <source>Receipt {reference}</source>
+        <translation>Comprobante {reference}</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Imprimir</translation>
+    </message>
+    <message>
+        <source>Choose a printer in Settings → Receipts.</source>
+        <translation>Elija una impresora en Configuración → Comprobantes.</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Guardar como PDF…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>Imprimiendo…</translation>
+    </message>
+    <message>
+        <source>Printed.</source>
+        <translation>Impreso.</translation>
+    </message>
+    <message>
+        <source>Not printed: {problem} Press Print to try again.</source>
+        <translation>No se imprimió: {problem} Presione Imprimir para intentar de nuevo.</translation>
+    </message>
+    <message>
+        <source>Save the receipt as PDF</source>
+        <translation>Guardar el comprobante como PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The PDF could not be saved ({error}).</source>
+        <translation>No se pudo guardar el PDF ({error}).</translation>
+    </message>
+    <message>
+        <source>Saved as {path}.</source>
+        <translation>Guardado como {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptsPage</name>
+    <message>
+        <source>Receipts</source>
+        <translation>Comprobantes</translation>
+    </message>
+    <message>
+        <source>no printer: receipts only on screen and as PDF</source>
+        <translation>sin impresora: comprobantes solo en pantalla y en PDF</translation>
+    </message>
+    <message>
+        <source>no printer</source>
+        <translation>sin impresora</translation>
+    </message>
+    <message>
+        <source>Pick…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <source>System: {name}</source>
+        <translation>Sistema: {name}</translation>
+    </message>
+    <message>
+        <source>Test print</source>
+        <translation>Imprimir prueba</translation>
+    </message>
+    <message>
+        <source>A thermal printer: usb:VENDOR:PRODUCT, net:ADDRESS[:PORT], serial:PORT[@BAUD], or its device path (/dev/usb/lp0). Any other printer: system:NAME.</source>
+        <translation>Una impresora térmica: usb:FABRICANTE:PRODUCTO, net:DIRECCIÓN[:PUERTO], serial:PUERTO[@BAUDIOS] o la ruta de su dispositivo (/dev/usb/lp0). Cualquier otra impresora: system:NOMBRE.</translation>
+    </message>
+    <message>
+        <source>80 mm (48 characters)</source>
+        <translation>80 mm (48 caracteres)</translation>
+    </message>
+    <message>
+        <source>58 mm (32 characters)</source>
+        <translation>58 mm (32 caracteres)</translation>
+    </message>
+    <message>
+        <source>Print the receipt when a sale is paid</source>
+        <translation>Imprimir el comprobante cuando se paga una venta</translation>
+    </message>
+    <message>
+        <source>Print the box&apos;s QR code under the receipt</source>
+        <translation>Imprimir el código QR de la caja debajo del comprobante</translation>
+    </message>
+    <message>
+        <source>Printer:</source>
+        <translation>Impresora:</translation>
+    </message>
+    <message>
+        <source>Paper:</source>
+        <translation>Papel:</translation>
+    </message>
+    <message>
+        <source>Characters:</source>
+        <translation>Caracteres:</translation>
+    </message>
+    <message>
+        <source>The printer&apos;s code page. ASCII if accents print wrong: á prints as a.</source>
+        <translation>La página de códigos de la impresora. ASCII si los acentos salen mal: á se imprime como a.</translation>
+    </message>
+    <message>
+        <source>Shop name:</source>
+        <translation>Nombre del negocio:</translation>
+    </message>
+    <message>
+        <source>empty = the store&apos;s name</source>
+        <translation>vacío = el nombre de la sucursal</translation>
+    </message>
+    <message>
+        <source>Header:</source>
+        <translation>Encabezado:</translation>
+    </message>
+    <message>
+        <source>Address, tax id, phone: printed under the name.</source>
+        <translation>Dirección, identificación fiscal, teléfono: se imprimen debajo del nombre.</translation>
+    </message>
+    <message>
+        <source>Footer:</source>
+        <translation>Pie:</translation>
+    </message>
+    <message>
+        <source>Printed at the end.</source>
+        <translation>Se imprime al final.</translation>
+    </message>
+    <message>
+        <source>A printer that is off or out of paper never stops a sale: the cashier is told, and can print the receipt again from Today&apos;s sales.</source>
+        <translation>Una impresora apagada o sin papel nunca detiene una venta: se avisa al cajero, que puede imprimir el comprobante de nuevo desde Ventas de hoy.</translation>
+    </message>
+    <message>
+        <source>Printing a test page…</source>
+        <translation>Imprimiendo una página de prueba…</translation>
+    </message>
+    <message>
+        <source>Sent to the printer. Did the page come out?</source>
+        <translation>Enviado a la impresora. ¿Salió la página?</translation>
+    </message>
+    <message>
+        <source>Header and footer are limited to 500 characters.</source>
+        <translation>El encabezado y el pie tienen un máximo de 500 caracteres.</translation>
+    </message>
+</context>
+<context>
+    <name>Refund</name>
+    <message>
+        <source>The sale has no line {line}.</source>
+        <translation>La venta no tiene la línea {line}.</translation>
+    </message>
+    <message>
+        <source>Line {line} ({title}): {left} left to give back.</source>
+        <translation>Línea {line} ({title}): quedan {left} por devolver.</translation>
+    </message>
+    <message>
+        <source>Sale {reference} is not paid: there is nothing to refund.</source>
+        <translation>La venta {reference} no está pagada: no hay nada que devolver.</translation>
+    </message>
+    <message>
+        <source>The amount to refund must be greater than zero.</source>
+        <translation>El monto a devolver debe ser mayor que cero.</translation>
+    </message>
+    <message>
+        <source>{currency} amounts have {decimals} decimals: {amount}.</source>
+        <translation>Los montos en {currency} tienen {decimals} decimales: {amount}.</translation>
+    </message>
+    <message>
+        <source>Sale {reference} has already been refunded.</source>
+        <translation>La venta {reference} ya fue devuelta.</translation>
+    </message>
+    <message>
+        <source>{amount} is more than what is left to refund on this sale ({left}).</source>
+        <translation>{amount} es más de lo que queda por devolver de esta venta ({left}).</translation>
+    </message>
+    <message>
+        <source>{amount} is more than what is left to refund on this sale.</source>
+        <translation>{amount} es más de lo que queda por devolver de esta venta.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago shows less left to refund on this sale&apos;s payments than {amount}.</source>
+        <translation>Mercado Pago muestra menos de {amount} por devolver en los pagos de esta venta.</translation>
+    </message>
+</context>
+<context>
+    <name>RefundDialog</name>
+    <message>
+        <source>Refund sale {reference}</source>
+        <translation>Devolver la venta {reference}</translation>
+    </message>
+    <message>
+        <source>This amount:</source>
+        <translation>Este monto:</translation>
+    </message>
+    <message>
+        <source>These items:</source>
+        <translation>Estos artículos:</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Artículo</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>Vendidos</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>Precio unitario</translation>
+    </message>
+    <message>
+        <source>Give back</source>
+        <translation>Devolver</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Devolución</translation>
+    </message>
+    <message>
+        <source>Refund receipt…</source>
+        <translation>Comprobante de devolución…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Paid {paid}. Refunded {refunded}. Left to refund: {left}.</source>
+        <translation>Pagado {paid}. Devuelto {refunded}. Queda por devolver: {left}.</translation>
+    </message>
+    <message>
+        <source>A refund has no answer from Mercado Pago yet: it is checked before the next one.</source>
+        <translation>Una devolución todavía no tiene respuesta de Mercado Pago: se verifica antes de la próxima.</translation>
+    </message>
+    <message>
+        <source>Everything left ({amount})</source>
+        <translation>Todo lo que queda ({amount})</translation>
+    </message>
+    <message>
+        <source>Refunding… (asking Mercado Pago)</source>
+        <translation>Devolviendo… (consultando a Mercado Pago)</translation>
+    </message>
+    <message>
+        <source>{amount} refunded.</source>
+        <translation>{amount} devuelto.</translation>
+    </message>
+    <message>
+        <source>{amount} not refunded. {why}</source>
+        <translation>{amount} no devuelto. {why}</translation>
+    </message>
+    <message>
+        <source>{amount}: Mercado Pago did not answer. The refund is kept and checked before anything else: do not give the money back by other means.</source>
+        <translation>{amount}: Mercado Pago no respondió. La devolución queda guardada y se verifica antes que nada: no devuelva el dinero por otro medio.</translation>
+    </message>
+    <message>
+        <source>The refund failed unexpectedly; nothing was recorded.</source>
+        <translation>La devolución falló de forma inesperada; no se registró nada.</translation>
+    </message>
+</context>
+<context>
+    <name>Refunds</name>
+    <message>
+        <source>Mercado Pago refused the refund: the payment is too old to be refunded.</source>
+        <translation>Mercado Pago rechazó la devolución: el pago es demasiado antiguo para devolverlo.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago refused the refund: this account only allows refunding the whole amount.</source>
+        <translation>Mercado Pago rechazó la devolución: esta cuenta solo permite devolver el monto completo.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago refused the refund: the amount is not valid.</source>
+        <translation>Mercado Pago rechazó la devolución: el monto no es válido.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago refused the refund: it is more than what is left to refund on the payment.</source>
+        <translation>Mercado Pago rechazó la devolución: es más de lo que queda por devolver del pago.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago refused the refund: the account does not have enough money to give back.</source>
+        <translation>Mercado Pago rechazó la devolución: la cuenta no tiene dinero suficiente para devolver.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago refused the refund: this refund was already sent with another amount.</source>
+        <translation>Mercado Pago rechazó la devolución: esta devolución ya se envió con otro monto.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago refused the refund: {detail}</source>
+        <translation>Mercado Pago rechazó la devolución: {detail}</translation>
+    </message>
+</context>
+<context>
     <name>SaleStatus</name>
     <message>
         <source>Sending</source>
@@ -1909,6 +2381,10 @@
         <translation>Orden quitada de la caja</translation>
     </message>
     <message>
+        <source>Refund</source>
+        <translation>Devolución</translation>
+    </message>
+    <message>
         <source>charge</source>
         <translation>cobro</translation>
     </message>
@@ -1943,6 +2419,18 @@
     <message>
         <source>connection trouble</source>
         <translation>problemas de conexión</translation>
+    </message>
+    <message>
+        <source>written, waiting for Mercado Pago</source>
+        <translation>registrada, esperando a Mercado Pago</translation>
+    </message>
+    <message>
+        <source>refunded</source>
+        <translation>devuelta</translation>
+    </message>
+    <message>
+        <source>refused by Mercado Pago</source>
+        <translation>rechazada por Mercado Pago</translation>
     </message>
     <message>
         <source>Paid late — do not charge again</source>
@@ -2441,6 +2929,18 @@
         <translation>Cancelar esta venta</translation>
     </message>
     <message>
+        <source>Reprint receipt</source>
+        <translation>Reimprimir comprobante</translation>
+    </message>
+    <message>
+        <source>See, print again or save the receipt</source>
+        <translation>Ver, volver a imprimir o guardar el comprobante</translation>
+    </message>
+    <message>
+        <source>Refund…</source>
+        <translation>Devolver…</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
@@ -2465,6 +2965,10 @@ Venta {reference}</translation>
     <message>
         <source>IVA included: {amount}</source>
         <translation>IVA incluido: {amount}</translation>
+    </message>
+    <message>
+        <source>Refunded {refunded} — left to refund {left}</source>
+        <translation>Devuelto {refunded}; queda por devolver {left}</translation>
     </message>
 </context>
 <context>

@@ -1131,6 +1131,10 @@
         <translation>O carrinho está vazio: primeiro escaneie ou adicione um item.</translation>
     </message>
     <message>
+        <source>The receipt did not print: {problem} Print it again from Today&apos;s sales (F3).</source>
+        <translation>O comprovante não foi impresso: {problem} Imprima de novo em Vendas de hoje (F3).</translation>
+    </message>
+    <message>
         <source>This account is from another country: close and open the app again so prices use its currency.</source>
         <translation>Esta conta é de outro país: feche e abra o aplicativo de novo para que os preços usem a moeda dela.</translation>
     </message>
@@ -1593,6 +1597,57 @@
     </message>
 </context>
 <context>
+    <name>Printer</name>
+    <message>
+        <source>No printer is chosen.</source>
+        <translation>Nenhuma impressora foi escolhida.</translation>
+    </message>
+    <message>
+        <source>A USB printer is written usb:VENDOR:PRODUCT, e.g. usb:04b8:0202.</source>
+        <translation>Uma impressora USB é escrita usb:FABRICANTE:PRODUTO, por exemplo usb:04b8:0202.</translation>
+    </message>
+    <message>
+        <source>A network printer is written net:ADDRESS or net:ADDRESS:PORT.</source>
+        <translation>Uma impressora de rede é escrita net:ENDEREÇO ou net:ENDEREÇO:PORTA.</translation>
+    </message>
+    <message>
+        <source>A serial printer is written serial:PORT or serial:PORT@BAUD.</source>
+        <translation>Uma impressora serial é escrita serial:PORTA ou serial:PORTA@BAUD.</translation>
+    </message>
+    <message>
+        <source>Write the printer&apos;s device or file path.</source>
+        <translation>Escreva o caminho do dispositivo ou do arquivo da impressora.</translation>
+    </message>
+    <message>
+        <source>The printer is out of paper.</source>
+        <translation>A impressora está sem papel.</translation>
+    </message>
+    <message>
+        <source>The printer is not connected (unplugged, or turned off).</source>
+        <translation>A impressora não está conectada (desligada da tomada ou desligada).</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s user may not use the printer (permission denied).</source>
+        <translation>O usuário deste computador não tem permissão para usar a impressora.</translation>
+    </message>
+    <message>
+        <source>The printer does not answer: check that it is on and connected.</source>
+        <translation>A impressora não responde: verifique se está ligada e conectada.</translation>
+    </message>
+    <message>
+        <source>The printer reports a problem: check that it is on, closed and has paper.</source>
+        <translation>A impressora informa um problema: verifique se está ligada, fechada e com papel.</translation>
+    </message>
+    <message>
+        <source>This kind of printer needs a component that is not installed.</source>
+        <translation>Este tipo de impressora precisa de um componente que não está instalado.</translation>
+    </message>
+    <message>
+        <source>The printer could not print ({error}).</source>
+        <translation>A impressora não conseguiu imprimir ({error}).</translation>
+    </message>
+</context>
+<context>
     <name>ProductEditor</name>
     <message>
         <source>Change product</source>
@@ -1832,6 +1887,423 @@
     </message>
 </context>
 <context>
+    <name>Receipt</name>
+    <message>
+        <source>SALE RECEIPT</source>
+        <translation>COMPROVANTE DE VENDA</translation>
+    </message>
+    <message>
+        <source>REFUND RECEIPT</source>
+        <translation>COMPROVANTE DE DEVOLUÇÃO</translation>
+    </message>
+    <message>
+        <source>TEST PRINT</source>
+        <translation>IMPRESSÃO DE TESTE</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Loja</translation>
+    </message>
+    <message>
+        <source>Box</source>
+        <translation>Caixa</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>Venda</translation>
+    </message>
+    <message>
+        <source>Original sale</source>
+        <translation>Venda original</translation>
+    </message>
+    <message>
+        <source>Sold on</source>
+        <translation>Vendido em</translation>
+    </message>
+    <message>
+        <source>TOTAL</source>
+        <translation>TOTAL</translation>
+    </message>
+    <message>
+        <source>REFUNDED</source>
+        <translation>DEVOLVIDO</translation>
+    </message>
+    <message>
+        <source>IVA {rate} % included</source>
+        <translation>IVA {rate} % incluído</translation>
+    </message>
+    <message>
+        <source>Total IVA included</source>
+        <translation>Total de IVA incluído</translation>
+    </message>
+    <message>
+        <source>Paid with Mercado Pago (QR)</source>
+        <translation>Pago com Mercado Pago (QR)</translation>
+    </message>
+    <message>
+        <source>Paid in cash</source>
+        <translation>Pago em dinheiro</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Pagamento</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Pedido</translation>
+    </message>
+    <message>
+        <source>Refunded through Mercado Pago</source>
+        <translation>Devolvido pelo Mercado Pago</translation>
+    </message>
+    <message>
+        <source>Refunded in cash</source>
+        <translation>Devolvido em dinheiro</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Devolução</translation>
+    </message>
+    <message>
+        <source>This is not a fiscal invoice.</source>
+        <translation>Não é documento fiscal.</translation>
+    </message>
+    <message>
+        <source>Thank you for your purchase!</source>
+        <translation>Obrigado pela sua compra!</translation>
+    </message>
+    <message>
+        <source>If you can read this, the printer works. Accents: áéíóú ñ ç ã õ ¿¡</source>
+        <translation>Se você consegue ler isto, a impressora funciona. Acentos: áéíóú ñ ç ã õ ¿¡</translation>
+    </message>
+    <message>
+        <source>The box&apos;s QR code</source>
+        <translation>O código QR do caixa</translation>
+    </message>
+    <message>
+        <source>Scan to pay at this box</source>
+        <translation>Escaneie para pagar neste caixa</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptPreview</name>
+    <message>
+        <source>The system printer “{name}” is not available.</source>
+        <translation>A impressora do sistema “{name}” não está disponível.</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>padrão</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptPreviewDialog</name>
+    <message>
+        <source>Refund receipt {reference}</source>
+        <translation>Comprovante de devolução {reference}</translation>
+    </message>
+    <message>
+        <source>Receipt {reference}</source>
+        <translation>Comprovante {reference}</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Imprimir</translation>
+    </message>
+    <message>
+        <source>Choose a printer in Settings → Receipts.</source>
+        <translation>Escolha uma impressora em Configurações → Comprovantes.</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Salvar como PDF…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>Imprimindo…</translation>
+    </message>
+    <message>
+        <source>Printed.</source>
+        <translation>Impresso.</translation>
+    </message>
+    <message>
+        <source>Not printed: {problem} Press Print to try again.</source>
+        <translation>Não impresso: {problem} Pressione Imprimir para tentar de novo.</translation>
+    </message>
+    <message>
+        <source>Save the receipt as PDF</source>
+        <translation>Salvar o comprovante como PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Arquivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The PDF could not be saved ({error}).</source>
+        <translation>Não foi possível salvar o PDF ({error}).</translation>
+    </message>
+    <message>
+        <source>Saved as {path}.</source>
+        <translation>Salvo como {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptsPage</name>
+    <message>
+        <source>Receipts</source>
+        <translation>Comprovantes</translation>
+    </message>
+    <message>
+        <source>no printer: receipts only on screen and as PDF</source>
+        <translation>sem impressora: comprovantes só na tela e em PDF</translation>
+    </message>
+    <message>
+        <source>no printer</source>
+        <translation>sem impressora</translation>
+    </message>
+    <message>
+        <source>Pick…</source>
+        <translation>Escolher…</translation>
+    </message>
+    <message>
+        <source>System: {name}</source>
+        <translation>Sistema: {name}</translation>
+    </message>
+    <message>
+        <source>Test print</source>
+        <translation>Imprimir teste</translation>
+    </message>
+    <message>
+        <source>A thermal printer: usb:VENDOR:PRODUCT, net:ADDRESS[:PORT], serial:PORT[@BAUD], or its device path (/dev/usb/lp0). Any other printer: system:NAME.</source>
+        <translation>Uma impressora térmica: usb:FABRICANTE:PRODUTO, net:ENDEREÇO[:PORTA], serial:PORTA[@BAUD] ou o caminho do dispositivo (/dev/usb/lp0). Qualquer outra impressora: system:NOME.</translation>
+    </message>
+    <message>
+        <source>80 mm (48 characters)</source>
+        <translation>80 mm (48 caracteres)</translation>
+    </message>
+    <message>
+        <source>58 mm (32 characters)</source>
+        <translation>58 mm (32 caracteres)</translation>
+    </message>
+    <message>
+        <source>Print the receipt when a sale is paid</source>
+        <translation>Imprimir o comprovante quando uma venda é paga</translation>
+    </message>
+    <message>
+        <source>Print the box&apos;s QR code under the receipt</source>
+        <translation>Imprimir o código QR do caixa abaixo do comprovante</translation>
+    </message>
+    <message>
+        <source>Printer:</source>
+        <translation>Impressora:</translation>
+    </message>
+    <message>
+        <source>Paper:</source>
+        <translation>Papel:</translation>
+    </message>
+    <message>
+        <source>Characters:</source>
+        <translation>Caracteres:</translation>
+    </message>
+    <message>
+        <source>The printer&apos;s code page. ASCII if accents print wrong: á prints as a.</source>
+        <translation>A página de código da impressora. ASCII se os acentos saírem errados: á sai como a.</translation>
+    </message>
+    <message>
+        <source>Shop name:</source>
+        <translation>Nome do negócio:</translation>
+    </message>
+    <message>
+        <source>empty = the store&apos;s name</source>
+        <translation>vazio = o nome da loja</translation>
+    </message>
+    <message>
+        <source>Header:</source>
+        <translation>Cabeçalho:</translation>
+    </message>
+    <message>
+        <source>Address, tax id, phone: printed under the name.</source>
+        <translation>Endereço, CNPJ, telefone: impressos abaixo do nome.</translation>
+    </message>
+    <message>
+        <source>Footer:</source>
+        <translation>Rodapé:</translation>
+    </message>
+    <message>
+        <source>Printed at the end.</source>
+        <translation>Impresso no final.</translation>
+    </message>
+    <message>
+        <source>A printer that is off or out of paper never stops a sale: the cashier is told, and can print the receipt again from Today&apos;s sales.</source>
+        <translation>Uma impressora desligada ou sem papel nunca interrompe uma venda: o caixa é avisado e pode imprimir o comprovante de novo em Vendas de hoje.</translation>
+    </message>
+    <message>
+        <source>Printing a test page…</source>
+        <translation>Imprimindo uma página de teste…</translation>
+    </message>
+    <message>
+        <source>Sent to the printer. Did the page come out?</source>
+        <translation>Enviado para a impressora. A página saiu?</translation>
+    </message>
+    <message>
+        <source>Header and footer are limited to 500 characters.</source>
+        <translation>O cabeçalho e o rodapé têm no máximo 500 caracteres.</translation>
+    </message>
+</context>
+<context>
+    <name>Refund</name>
+    <message>
+        <source>The sale has no line {line}.</source>
+        <translation>A venda não tem a linha {line}.</translation>
+    </message>
+    <message>
+        <source>Line {line} ({title}): {left} left to give back.</source>
+        <translation>Linha {line} ({title}): restam {left} a devolver.</translation>
+    </message>
+    <message>
+        <source>Sale {reference} is not paid: there is nothing to refund.</source>
+        <translation>A venda {reference} não está paga: não há nada a devolver.</translation>
+    </message>
+    <message>
+        <source>The amount to refund must be greater than zero.</source>
+        <translation>O valor a devolver deve ser maior que zero.</translation>
+    </message>
+    <message>
+        <source>{currency} amounts have {decimals} decimals: {amount}.</source>
+        <translation>Valores em {currency} têm {decimals} casas decimais: {amount}.</translation>
+    </message>
+    <message>
+        <source>Sale {reference} has already been refunded.</source>
+        <translation>A venda {reference} já foi devolvida.</translation>
+    </message>
+    <message>
+        <source>{amount} is more than what is left to refund on this sale ({left}).</source>
+        <translation>{amount} é mais do que resta a devolver desta venda ({left}).</translation>
+    </message>
+    <message>
+        <source>{amount} is more than what is left to refund on this sale.</source>
+        <translation>{amount} é mais do que resta a devolver desta venda.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago shows less left to refund on this sale&apos;s payments than {amount}.</source>
+        <translation>O Mercado Pago mostra menos de {amount} a devolver nos pagamentos desta venda.</translation>
+    </message>
+</context>
+<context>
+    <name>RefundDialog</name>
+    <message>
+        <source>Refund sale {reference}</source>
+        <translation>Devolver a venda {reference}</translation>
+    </message>
+    <message>
+        <source>This amount:</source>
+        <translation>Este valor:</translation>
+    </message>
+    <message>
+        <source>These items:</source>
+        <translation>Estes itens:</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>Vendidos</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>Preço unitário</translation>
+    </message>
+    <message>
+        <source>Give back</source>
+        <translation>Devolver</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Devolução</translation>
+    </message>
+    <message>
+        <source>Refund receipt…</source>
+        <translation>Comprovante de devolução…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+    <message>
+        <source>Paid {paid}. Refunded {refunded}. Left to refund: {left}.</source>
+        <translation>Pago {paid}. Devolvido {refunded}. Resta a devolver: {left}.</translation>
+    </message>
+    <message>
+        <source>A refund has no answer from Mercado Pago yet: it is checked before the next one.</source>
+        <translation>Uma devolução ainda não tem resposta do Mercado Pago: ela é verificada antes da próxima.</translation>
+    </message>
+    <message>
+        <source>Everything left ({amount})</source>
+        <translation>Tudo o que resta ({amount})</translation>
+    </message>
+    <message>
+        <source>Refunding… (asking Mercado Pago)</source>
+        <translation>Devolvendo… (consultando o Mercado Pago)</translation>
+    </message>
+    <message>
+        <source>{amount} refunded.</source>
+        <translation>{amount} devolvido.</translation>
+    </message>
+    <message>
+        <source>{amount} not refunded. {why}</source>
+        <translation>{amount} não devolvido. {why}</translation>
+    </message>
+    <message>
+        <source>{amount}: Mercado Pago did not answer. The refund is kept and checked before anything else: do not give the money back by other means.</source>
+        <translation>{amount}: o Mercado Pago não respondeu. A devolução fica registrada e é verificada antes de tudo: não devolva o dinheiro por outro meio.</translation>
+    </message>
+    <message>
+        <source>The refund failed unexpectedly; nothing was recorded.</source>
+        <translation>A devolução falhou inesperadamente; nada foi registrado.</translation>
+    </message>
+</context>
+<context>
+    <name>Refunds</name>
+    <message>
+        <source>Mercado Pago refused the refund: the payment is too old to be refunded.</source>
+        <translation>O Mercado Pago recusou a devolução: o pagamento é antigo demais para ser devolvido.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago refused the refund: this account only allows refunding the whole amount.</source>
+        <translation>O Mercado Pago recusou a devolução: esta conta só permite devolver o valor total.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago refused the refund: the amount is not valid.</source>
+        <translation>O Mercado Pago recusou a devolução: o valor não é válido.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago refused the refund: it is more than what is left to refund on the payment.</source>
+        <translation>O Mercado Pago recusou a devolução: é mais do que resta a devolver do pagamento.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago refused the refund: the account does not have enough money to give back.</source>
+        <translation>O Mercado Pago recusou a devolução: a conta não tem saldo suficiente para devolver.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago refused the refund: this refund was already sent with another amount.</source>
+        <translation>O Mercado Pago recusou a devolução: esta devolução já foi enviada com outro valor.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago refused the refund: {detail}</source>
+        <translation>O Mercado Pago recusou a devolução: {detail}</translation>
+    </message>
+</context>
+<context>
     <name>SaleStatus</name>
     <message>
         <source>Sending</source>
@@ -1909,6 +2381,10 @@
         <translation>Pedido retirado do caixa</translation>
     </message>
     <message>
+        <source>Refund</source>
+        <translation>Devolução</translation>
+    </message>
+    <message>
         <source>charge</source>
         <translation>cobrança</translation>
     </message>
@@ -1943,6 +2419,18 @@
     <message>
         <source>connection trouble</source>
         <translation>problemas de conexão</translation>
+    </message>
+    <message>
+        <source>written, waiting for Mercado Pago</source>
+        <translation>registrada, aguardando o Mercado Pago</translation>
+    </message>
+    <message>
+        <source>refunded</source>
+        <translation>devolvida</translation>
+    </message>
+    <message>
+        <source>refused by Mercado Pago</source>
+        <translation>recusada pelo Mercado Pago</translation>
     </message>
     <message>
         <source>Paid late — do not charge again</source>
@@ -2441,6 +2929,18 @@
         <translation>Cancelar esta venda</translation>
     </message>
     <message>
+        <source>Reprint receipt</source>
+        <translation>Reimprimir comprovante</translation>
+    </message>
+    <message>
+        <source>See, print again or save the receipt</source>
+        <translation>Ver, imprimir de novo ou salvar o comprovante</translation>
+    </message>
+    <message>
+        <source>Refund…</source>
+        <translation>Devolver…</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Fechar</translation>
     </message>
@@ -2465,6 +2965,10 @@ Venda {reference}</translation>
     <message>
         <source>IVA included: {amount}</source>
         <translation>IVA incluído: {amount}</translation>
+    </message>
+    <message>
+        <source>Refunded {refunded} — left to refund {left}</source>
+        <translation>Devolvido {refunded}; resta a devolver {left}</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,78 @@
+"""``pos-app refund REF [--amount AMOUNT | --line N[:QTY]...] [--json]``.
+
+Exit codes: 0 refunded; 1 Mercado Pago refused it or could not be reached (a refund left
+unconfirmed is checked before anything else the next time); 2 refused here, nothing sent (not
+paid, zero, too much, decimals the currency lacks, a bad line).
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from pos_app.checkout.errors import UnknownSaleError
+from pos_app.checkout.refunds import RefundNotAllowed, RefundService
+from pos_app.cli.output import EXIT_ERROR, EXIT_OK, EXIT_USAGE, err, print_json, sale_json
+from pos_app.domain.money import format_money, site_for
+from pos_app.domain.validation import ValidationError, read_plain_amount, read_quantity
+from pos_app.ledger.refunds import RefundStatus
+from pos_app.mercadopago.refunds import refusal_message
+from pos_app.runtime import open_runtime
+
+
+def _lines(specs: list[str], quantities: list[int]) -> list[tuple[int, int]]:
+    chosen: list[tuple[int, int]] = []
+    for spec in specs:
+        number, _, qty_text = spec.partition(":")
+        if not number.isdigit() or not 1 <= int(number) <= len(quantities):
+            raise ValueError(f"--line {spec[:20]}: the sale has lines 1 to {len(quantities)}")
+        position = int(number) - 1
+        try:
+            quantity = read_quantity(qty_text) if qty_text else quantities[position]
+        except ValidationError as exc:
+            raise ValueError(f"--line {spec[:20]}: {exc.msg}") from None
+        chosen.append((position, quantity))
+    return chosen
+
+
+async def cmd_refund(args: argparse.Namespace) -> int:
+    async with open_runtime(enable_receiver=False) as rt:
+        service = RefundService(rt.ledger, lambda: rt.client)
+        await service.resume()  # refunds left unconfirmed by an earlier run come first
+        sale = rt.ledger.get_sale(args.reference)
+        if sale is None:
+            err(f"pos-app: {UnknownSaleError(args.reference).msg}")
+            return EXIT_USAGE
+        site = site_for(sale.site_id)
+        try:
+            amount = read_plain_amount(args.amount, site) if args.amount else None
+            lines = _lines(args.line, [line.quantity for line in sale.lines])
+        except ValidationError as exc:
+            err(f"pos-app: --amount: {exc.msg}")
+            return EXIT_USAGE
+        except ValueError as exc:
+            err(f"pos-app: {exc}")
+            return EXIT_USAGE
+        try:
+            result = await service.refund(args.reference, amount, lines=lines)
+        except RefundNotAllowed as exc:
+            err(f"pos-app: {exc.msg}")
+            return EXIT_USAGE
+        if args.json:
+            print_json(sale_json(result.sale, result.all_refunds))
+        for row in result.refunds:
+            money = format_money(row.amount, site)
+            if row.status is RefundStatus.REFUNDED:
+                where = f"Mercado Pago refund {row.mp_refund_id}" if row.mp_refund_id else "cash"
+                err(f"refunded {money} ({where})")
+            elif row.status is RefundStatus.REFUSED:
+                err(f"pos-app: {money} not refunded. {refusal_message(row.reason)}")
+            else:
+                err(
+                    f"pos-app: {money}: no answer from Mercado Pago; the refund is kept and "
+                    "checked before anything else next time (run the command again)"
+                )
+        err(
+            f"refunded so far {format_money(result.refunded_amount, site)}; "
+            f"left to refund {format_money(result.refundable, site)}"
+        )
+        return EXIT_OK if result.ok else EXIT_ERROR

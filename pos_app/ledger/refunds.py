@@ -1,0 +1,230 @@
+"""Refunds in the ledger: money leaving the shop, written **before** Mercado Pago is asked.
+
+A refund row is committed with its own ``X-Idempotency-Key`` (status ``pending``) before the
+request; the same row, and so the same key, is reused on every retry and after a crash, so an
+answer that was lost never refunds twice. It becomes ``refunded`` only when Mercado Pago
+confirms it (or at once for cash, where nothing is sent), ``refused`` when Mercado Pago says no.
+The check that a refund never exceeds what was paid runs inside the same ``BEGIN IMMEDIATE``
+transaction that writes it, so two tills (or two windows) cannot both pass it.
+
+The table comes with its own schema step (:data:`REFUNDS_SCHEMA`, appended to the ledger's
+migrations) and is written with ``IF NOT EXISTS`` so the step can be renumbered safely.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
+from pos_app.domain.sale import Tender
+
+if TYPE_CHECKING:
+    from pos_app.ledger.store import Ledger
+
+REFUNDS_SCHEMA = """
+    CREATE TABLE IF NOT EXISTS refunds (
+        id INTEGER PRIMARY KEY,
+        sale_id INTEGER NOT NULL REFERENCES sales (id),
+        idempotency_key TEXT NOT NULL UNIQUE,
+        payment_id INTEGER,
+        amount TEXT NOT NULL,
+        tender TEXT NOT NULL,
+        status TEXT NOT NULL,
+        mp_refund_id TEXT NOT NULL DEFAULT '',
+        reason TEXT NOT NULL DEFAULT '',
+        lines TEXT NOT NULL DEFAULT '[]',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS refunds_sale ON refunds (sale_id, id);
+"""
+
+
+class RefundStatus(StrEnum):
+    PENDING = "pending"  # written, not yet confirmed by Mercado Pago (may have been sent)
+    REFUNDED = "refunded"
+    REFUSED = "refused"  # Mercado Pago said no: nothing left the shop
+
+    @property
+    def counts(self) -> bool:
+        """Pending refunds count against what is left: they may already have happened."""
+        return self is not RefundStatus.REFUSED
+
+
+@dataclass(frozen=True)
+class RefundRecord:
+    id: int
+    reference: str  # the sale's external reference
+    idempotency_key: str
+    payment_id: int | None
+    amount: Decimal
+    tender: Tender
+    status: RefundStatus
+    mp_refund_id: str
+    reason: str
+    lines: tuple[tuple[int, int], ...]  # (line position, quantity) when refunded by line
+    created_at: datetime
+    updated_at: datetime
+
+
+class RefundExceedsError(ValueError):
+    """The ledger refuses a refund beyond what was paid (checked in the writing transaction)."""
+
+
+class RefundStore:
+    """The ``refunds`` table of a :class:`~pos_app.ledger.store.Ledger` (same connection and
+    transactions, so a refund and its sale event are written together)."""
+
+    def __init__(self, ledger: Ledger) -> None:
+        self._ledger = ledger
+
+    def add(
+        self,
+        reference: str,
+        *,
+        key: str,
+        amount: Decimal,
+        tender: Tender,
+        payment_id: int | None,
+        now: datetime,
+        limit: Decimal,
+        status: RefundStatus = RefundStatus.PENDING,
+        lines: tuple[tuple[int, int], ...] = (),
+        mp_refund_id: str = "",
+    ) -> RefundRecord:
+        """Write a refund; ``RefundExceedsError`` when, with the refunds already counted, it
+        would pass ``limit`` (what the sale was paid)."""
+        ledger = self._ledger
+        with ledger._tx() as conn:
+            sale_id = _sale_id(conn, reference)
+            counted = _counted(conn, sale_id)
+            if amount <= 0 or counted + amount > limit:
+                raise RefundExceedsError(f"{counted} already refunded of {limit}")
+            stamp = now.isoformat()
+            cur = conn.execute(
+                "INSERT INTO refunds (sale_id, idempotency_key, payment_id, amount, tender, "
+                "status, mp_refund_id, lines, created_at, updated_at) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?)",
+                (
+                    sale_id,
+                    key,
+                    payment_id,
+                    str(amount),
+                    tender.value,
+                    status.value,
+                    mp_refund_id,
+                    json.dumps([list(pair) for pair in lines]),
+                    stamp,
+                    stamp,
+                ),
+            )
+            conn.execute(
+                "INSERT INTO sale_events (sale_id, at, kind, old_status, new_status, cause, "
+                "detail) VALUES (?,?,?,?,?,?,?)",
+                (sale_id, stamp, "refund", None, None, status.value, f"{amount} {key}"),
+            )
+            refund_id = int(cur.lastrowid or 0)
+        found = self.get(refund_id)
+        assert found is not None
+        return found
+
+    def settle(
+        self,
+        refund_id: int,
+        status: RefundStatus,
+        *,
+        now: datetime,
+        mp_refund_id: str = "",
+        reason: str = "",
+    ) -> RefundRecord:
+        """A pending refund confirmed or refused (a settled one never changes again)."""
+        with self._ledger._tx() as conn:
+            row = conn.execute("SELECT * FROM refunds WHERE id = ?", (refund_id,)).fetchone()
+            if row is None:
+                raise KeyError(refund_id)
+            if row["status"] == RefundStatus.PENDING.value:
+                conn.execute(
+                    "UPDATE refunds SET status = ?, mp_refund_id = ?, reason = ?, updated_at = ? "
+                    "WHERE id = ?",
+                    (status.value, mp_refund_id, reason[:300], now.isoformat(), refund_id),
+                )
+                detail = f"{row['amount']} {mp_refund_id or reason}".strip()
+                conn.execute(
+                    "INSERT INTO sale_events (sale_id, at, kind, old_status, new_status, cause, "
+                    "detail) VALUES (?,?,?,?,?,?,?)",
+                    (row["sale_id"], now.isoformat(), "refund", None, None, status.value, detail),
+                )
+        found = self.get(refund_id)
+        assert found is not None
+        return found
+
+    def get(self, refund_id: int) -> RefundRecord | None:
+        with self._ledger._reading():
+            row = self._ledger._conn.execute(_SELECT + " WHERE r.id = ?", (refund_id,)).fetchone()
+        return _record(row) if row else None
+
+    def for_sale(self, reference: str) -> list[RefundRecord]:
+        with self._ledger._reading():
+            rows = self._ledger._conn.execute(
+                _SELECT + " WHERE s.external_reference = ? ORDER BY r.id", (reference,)
+            ).fetchall()
+        return [_record(row) for row in rows]
+
+    def pending(self) -> list[RefundRecord]:
+        with self._ledger._reading():
+            rows = self._ledger._conn.execute(
+                _SELECT + " WHERE r.status = ? ORDER BY r.id", (RefundStatus.PENDING.value,)
+            ).fetchall()
+        return [_record(row) for row in rows]
+
+    def refunded_amount(self, reference: str) -> Decimal:
+        """What has left the shop for the sale (confirmed refunds only)."""
+        return sum(
+            (r.amount for r in self.for_sale(reference) if r.status is RefundStatus.REFUNDED),
+            Decimal(0),
+        )
+
+    def counted_amount(self, reference: str) -> Decimal:
+        """Confirmed and pending refunds: what can no longer be refunded."""
+        return sum((r.amount for r in self.for_sale(reference) if r.status.counts), Decimal(0))
+
+
+_SELECT = "SELECT r.*, s.external_reference FROM refunds r JOIN sales s ON s.id = r.sale_id"
+
+
+def _sale_id(conn: sqlite3.Connection, reference: str) -> int:
+    row = conn.execute("SELECT id FROM sales WHERE external_reference = ?", (reference,)).fetchone()
+    if row is None:
+        raise KeyError(reference)
+    return int(row["id"])
+
+
+def _counted(conn: sqlite3.Connection, sale_id: int) -> Decimal:
+    rows = conn.execute(
+        "SELECT amount FROM refunds WHERE sale_id = ? AND status != ?",
+        (sale_id, RefundStatus.REFUSED.value),
+    ).fetchall()
+    return sum((Decimal(row["amount"]) for row in rows), Decimal(0))
+
+
+def _record(row: Any) -> RefundRecord:
+    pairs = json.loads(row["lines"] or "[]")
+    return RefundRecord(
+        id=int(row["id"]),
+        reference=str(row["external_reference"]),
+        idempotency_key=str(row["idempotency_key"]),
+        payment_id=int(row["payment_id"]) if row["payment_id"] is not None else None,
+        amount=Decimal(row["amount"]),
+        tender=Tender(row["tender"]),
+        status=RefundStatus(row["status"]),
+        mp_refund_id=str(row["mp_refund_id"]),
+        reason=str(row["reason"]),
+        lines=tuple((int(a), int(b)) for a, b in pairs),
+        created_at=datetime.fromisoformat(row["created_at"]),
+        updated_at=datetime.fromisoformat(row["updated_at"]),
+    )

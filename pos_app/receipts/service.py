@@ -1,0 +1,104 @@
+"""Receipts from the settings and the ledger: what the window and ``pos-app receipt`` share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from pos_app.domain.money import site_for
+from pos_app.domain.records import SaleSnapshot
+from pos_app.domain.sale import Tender
+from pos_app.i18n import Translator
+from pos_app.ledger.refunds import RefundRecord
+from pos_app.receipts import layout as layout_mod
+from pos_app.receipts.language import receipt_language, translator
+from pos_app.receipts.model import (
+    Receipt,
+    ReceiptTexts,
+    RefundInfo,
+    ShopInfo,
+    refund_receipt,
+    sale_receipt,
+)
+from pos_app.settings.config import Config
+
+
+@dataclass(frozen=True)
+class ReceiptOptions:
+    """How receipts are printed, from Settings → Receipts."""
+
+    language: str
+    paper_mm: int = 80
+    code_page: str = "CP850"
+    qr_data: str = ""  # the box's QR, when it is to be printed
+
+    @property
+    def columns(self) -> int:
+        return layout_mod.columns_for(self.paper_mm)
+
+    @property
+    def translate(self) -> Translator:
+        return translator(self.language)
+
+
+def shop_info(config: Config) -> ShopInfo:
+    return ShopInfo(
+        name=config.receipt_shop_name or config.store_name or config.nickname,
+        header=config.receipt_header,
+        store_name=config.store_name or config.store_external_id,
+        box_name=config.box_name or config.box_external_id,
+        footer=config.receipt_footer,
+    )
+
+
+def options(config: Config, *, paper_mm: int | None = None) -> ReceiptOptions:
+    return ReceiptOptions(
+        language=receipt_language(config.language),
+        paper_mm=paper_mm or config.receipt_paper_mm,
+        code_page=config.receipt_code_page,
+        qr_data=config.box_qr_code if config.receipt_print_qr else "",
+    )
+
+
+def receipt_for_sale(sale: SaleSnapshot, config: Config) -> Receipt:
+    site = site_for(sale.site_id) if sale.site_id else site_for(config.site_id)
+    return sale_receipt(sale, site, shop_info(config))
+
+
+def receipt_for_refund(sale: SaleSnapshot, refund: RefundRecord, config: Config) -> Receipt:
+    """The refund ticket of one refund of the sale (its lines when it was refunded by line)."""
+    site = site_for(sale.site_id) if sale.site_id else site_for(config.site_id)
+    lines = tuple(
+        replace(sale.lines[position], quantity=quantity)
+        for position, quantity in refund.lines
+        if 0 <= position < len(sale.lines)
+    )
+    info = RefundInfo(
+        amount=refund.amount,
+        at=refund.updated_at,
+        refund_id=refund.mp_refund_id,
+        cash=refund.tender is Tender.CASH,
+        lines=lines,
+    )
+    return refund_receipt(sale, site, shop_info(config), info)
+
+
+def texts(receipt: Receipt, opts: ReceiptOptions) -> ReceiptTexts:
+    return receipt.texts(opts.translate)
+
+
+def plain_text(receipt: Receipt, opts: ReceiptOptions) -> str:
+    lines = layout_mod.layout(texts(receipt, opts), opts.columns)
+    return layout_mod.plain_text(lines, opts.columns)
+
+
+def escpos_bytes(receipt: Receipt, opts: ReceiptOptions) -> bytes:
+    from pos_app.receipts import escpos  # python-escpos loads Pillow: on use
+
+    rendered = texts(receipt, opts)
+    return escpos.render(
+        layout_mod.layout(rendered, opts.columns),
+        code_page=opts.code_page,
+        paper_mm=opts.paper_mm,
+        qr_data=opts.qr_data,
+        qr_caption=rendered.qr_caption if opts.qr_data else "",
+    )

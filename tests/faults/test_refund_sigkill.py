@@ -1,0 +1,92 @@
+"""SIGKILL around a refund, then a restart: the refund written before the request is found
+(``GET …/refunds``) or sent once with its stored key, never twice, never beyond what was paid."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from pos_app.checkout.refunds import RefundService
+from pos_app.domain.sale import SaleStatus
+from pos_app.ledger.refunds import RefundStatus, RefundStore
+from pos_app.mercadopago.credentials import AccessToken
+from pos_app.runtime import open_runtime
+from pos_app.sandbox.app import create_sandbox_app
+from pos_app.sandbox.server import SandboxServer
+from pos_app.sandbox.state import SandboxState
+from pos_app.settings import config as config_mod
+from tests.checkout.harness import FILE_POLL, config_for, line
+from tests.faults.refund_invariants import check_refunds
+from tests.faults.rig import WAIT
+from tests.faults.test_sigkill import REPO, TillProcess
+
+pytestmark = pytest.mark.posix  # SIGKILL
+
+
+async def start_refund(server: SandboxServer, step: str, ref: str, tmp: Path) -> TillProcess:
+    env = dict(
+        os.environ, MP_API_BASE_URL=server.base_url, MP_ACCESS_TOKEN=server.state.seller_token
+    )
+    stderr = tmp / f"refund-{step}.err"
+    with stderr.open("wb") as err:
+        proc = await asyncio.create_subprocess_exec(
+            *(sys.executable, "-m", "tests.faults.refund_driver", step, ref, "1000"),
+            cwd=REPO,
+            env=env,
+            stdin=asyncio.subprocess.DEVNULL,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=err,
+        )
+    return TillProcess(proc, stderr)
+
+
+@pytest.mark.parametrize("step", ["before_post", "after_post"])
+@pytest.mark.parametrize("network_at_restart", ["up", "down_then_up"])
+def test_killed_around_a_refund_then_restarted(
+    step: str, network_at_restart: str, tmp_path: Path
+) -> None:
+    async def scenario() -> None:
+        state = SandboxState.seeded()
+        async with SandboxServer(create_sandbox_app(state)) as server:
+            config = config_for(state, poll=FILE_POLL)
+            config_mod.save(config)
+            token = AccessToken(state.seller_token)
+            async with open_runtime(config=config, token=token, base_url=server.base_url) as rt:
+                sale = await rt.engine.charge([line()])  # 3450.50
+                state.pay_box("approved")
+                final = await asyncio.wait_for(rt.engine.wait_final(sale.external_reference), WAIT)
+                assert final.status is SaleStatus.PAID
+            ref = sale.external_reference
+
+            till = await start_refund(server, step, ref, tmp_path)
+            try:
+                assert await till.line(f"AT {step}") == ref
+            finally:
+                await till.kill()
+            assert till.proc.returncode == -signal.SIGKILL
+            (payment,) = state.payments.values()
+            assert len(payment.refunds) == (1 if step == "after_post" else 0)
+
+            async with open_runtime(config=config, token=token, base_url=server.base_url) as rt:
+                (left,) = RefundStore(rt.ledger).for_sale(ref)
+                assert left.status is RefundStatus.PENDING and left.amount == Decimal(1000)
+                service = RefundService(rt.ledger, lambda: rt.client)
+                if network_at_restart == "down_then_up":
+                    state.faults.error_rate, state.faults.kinds = 1.0, ["500"]
+                    assert [r.status for r in await service.resume()] == [RefundStatus.PENDING]
+                    assert service.refundable(final) == Decimal("2450.50")  # still counted
+                    state.faults.error_rate = 0.0
+                (settled,) = await service.resume()
+                assert settled.status is RefundStatus.REFUNDED
+                assert len(payment.refunds) == 1  # found or sent once: never twice
+                assert settled.mp_refund_id == str(payment.refunds[0].id)
+                assert (await service.refund(ref)).ok  # the rest, exactly what is left
+                assert check_refunds(rt.ledger, state, [ref]) == Decimal("3450.50")
+
+    asyncio.run(scenario())

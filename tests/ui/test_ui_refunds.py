@@ -1,0 +1,111 @@
+"""Refunds from Today's sales: partially then totally, the refund ticket previewed and saved
+as PDF (screenshots), a local refusal sending nothing, a refusal of Mercado Pago in words."""
+
+from __future__ import annotations
+
+import unicodedata
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from pypdf import PdfReader
+from pytestqt.qtbot import QtBot
+
+from pos_app.ledger.refunds import RefundStatus
+from pos_app.sandbox.payments_api import book
+from pos_app.ui.main_window import MainWindow
+from pos_app.ui.receipt_preview import ReceiptPreviewDialog
+from pos_app.ui.refund_dialog import AMOUNT, LINES
+from tests.ui.test_ui_charging import WAIT
+from tests.ui.test_ui_receipts import pay_a_sale
+
+
+def refunded_at_mp(window: MainWindow, control: Any) -> Decimal:
+    return sum((p.amount_refunded for p in control.state.payments.values()), Decimal(0))
+
+
+def open_refund(window: MainWindow, qtbot: QtBot, ref: str) -> Any:
+    sales = window.open_sales_dialog()
+    sales.select_reference(ref)
+    assert sales.refund_button.isEnabled()
+    assert "left to refund $ 11.140,00" in sales.heading.text()
+    opened: list[Any] = []
+    sales.refundRequested.disconnect()
+    sales.refundRequested.connect(lambda r: opened.append(window.open_refund(r)))
+    sales.refund_button.click()
+    dialog = opened[0]
+    qtbot.waitUntil(dialog.isVisible, timeout=WAIT)
+    return sales, dialog
+
+
+def test_refund_partially_then_totally_with_the_refund_ticket(
+    window: MainWindow, qtbot: QtBot, control: Any, qloop: Any, tmp_path: Path, screenshot: Any
+) -> None:
+    ref = pay_a_sale(window, qtbot, control)  # $ 11.140,00: 1 × 4.890 + 2 × 3.125
+    sales, dialog = open_refund(window, qtbot, ref)
+    assert "Left to refund: $ 11.140,00" in dialog.summary.text()
+    dialog.spins[1].setValue(1)  # one cheese back
+    assert dialog.by_lines.isChecked() and dialog.refund_button.isEnabled()
+    screenshot(dialog, "70_refund_dialog")
+    dialog.start_refund()
+    qtbot.waitUntil(lambda: "refunded." in dialog.status.text(), timeout=WAIT)
+    assert dialog.status.text() == "$ 3.125,00 refunded."
+    assert "Left to refund: $ 8.015,00" in dialog.summary.text()
+    assert dialog.spins[1].maximum() == 1  # one cheese left to give back
+    assert refunded_at_mp(window, control) == Decimal(3125)
+    screenshot(dialog, "71_refund_partial_done")
+
+    dialog.ticket_button.click()  # the refund ticket of this refund
+    previews = window.findChildren(ReceiptPreviewDialog)
+    assert previews, "no refund ticket preview"
+    preview = previews[-1]
+    qtbot.waitUntil(preview.isVisible, timeout=WAIT)
+    shown = preview.view.toPlainText()
+    assert "REFUND RECEIPT" in shown and "Original sale" in shown and ref in shown
+    assert "REFUNDED" in shown and "$ 3.125,00" in shown and "1 × $ 3.125,00" in shown
+    screenshot(preview, "72_refund_receipt_preview")
+    pdf = tmp_path / "refund.pdf"
+    assert preview.save_pdf(pdf)
+    text = " ".join(unicodedata.normalize("NFKC", PdfReader(pdf).pages[0].extract_text()).split())
+    assert "REFUND RECEIPT" in text and ref in text and "$ 3.125,00" in text
+    preview.close()
+
+    dialog.whole.setChecked(True)
+    dialog.start_refund()
+    qtbot.waitUntil(lambda: "$ 8.015,00 refunded." in dialog.status.text(), timeout=WAIT)
+    assert "Left to refund: $ 0,00" in dialog.summary.text()
+    assert not dialog.refund_button.isEnabled()
+    assert refunded_at_mp(window, control) == Decimal(11140)
+    dialog.close()
+    sales.refresh()
+    sales.select_reference(ref)
+    assert "Refunded $ 11.140,00 — left to refund $ 0,00" in sales.heading.text()
+    assert not sales.refund_button.isEnabled()
+    screenshot(sales, "73_sales_after_refunds")
+    sales.close()
+
+
+def test_local_refusal_and_a_refusal_of_mercado_pago(
+    window: MainWindow, qtbot: QtBot, control: Any, qloop: Any
+) -> None:
+    ref = pay_a_sale(window, qtbot, control)
+    sales, dialog = open_refund(window, qtbot, ref)
+    dialog.by_amount.setChecked(True)
+    dialog.amount.setText("20.000,00")
+    assert dialog.choice.checkedId() == AMOUNT and dialog.refund_button.isEnabled()
+    before = len(control.state.request_log)
+    dialog.start_refund()
+    qtbot.waitUntil(lambda: "more than what is left" in dialog.status.text(), timeout=WAIT)
+    assert control.state.request_log[before:] == []  # nothing sent, not even a GET
+    assert window.refunds.store.for_sale(ref) == []
+
+    book(control.state).switches(control.state.seller_id).partial_refunds = False
+    dialog.amount.setText("1.000,00")
+    dialog.start_refund()
+    qtbot.waitUntil(lambda: "not refunded" in dialog.status.text(), timeout=WAIT)
+    assert "only allows refunding the whole amount" in dialog.status.text()
+    (row,) = window.refunds.store.for_sale(ref)
+    assert row.status is RefundStatus.REFUSED
+    assert dialog.choice.checkedId() != LINES
+    dialog.close()
+    sales.close()
