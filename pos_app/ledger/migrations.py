@@ -77,6 +77,60 @@ MIGRATIONS: list[str] = [
     CREATE INDEX catalog_barcode ON catalog (barcode);
     CREATE INDEX catalog_title_norm ON catalog (title_norm);
     """,
+    # 2: the shop's day: shifts, cash movements, closes, and their append-only history
+    """
+    CREATE TABLE shifts (
+        id INTEGER PRIMARY KEY,
+        cashier TEXT NOT NULL,
+        starting_float TEXT NOT NULL,
+        opened_at TEXT NOT NULL
+    );
+    CREATE TABLE cash_movements (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('in', 'out')),
+        amount TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        at TEXT NOT NULL
+    );
+    -- AUTOINCREMENT: a close number is never reused, even after the newest row is lost.
+    CREATE TABLE closes (
+        number INTEGER PRIMARY KEY AUTOINCREMENT,
+        opened_at TEXT NOT NULL,
+        closed_at TEXT NOT NULL,
+        report TEXT NOT NULL
+    );
+    CREATE TABLE day_events (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        subject_id INTEGER,
+        detail TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX sale_events_at ON sale_events (at);
+    CREATE TRIGGER shifts_append_only_u BEFORE UPDATE ON shifts
+        BEGIN SELECT RAISE(ABORT, 'shifts are append-only'); END;
+    CREATE TRIGGER shifts_append_only_d BEFORE DELETE ON shifts
+        BEGIN SELECT RAISE(ABORT, 'shifts are append-only'); END;
+    CREATE TRIGGER cash_movements_append_only_u BEFORE UPDATE ON cash_movements
+        BEGIN SELECT RAISE(ABORT, 'cash movements are append-only'); END;
+    CREATE TRIGGER cash_movements_append_only_d BEFORE DELETE ON cash_movements
+        BEGIN SELECT RAISE(ABORT, 'cash movements are append-only'); END;
+    CREATE TRIGGER closes_append_only_u BEFORE UPDATE ON closes
+        BEGIN SELECT RAISE(ABORT, 'a closed period never changes'); END;
+    CREATE TRIGGER closes_append_only_d BEFORE DELETE ON closes
+        BEGIN SELECT RAISE(ABORT, 'a closed period never changes'); END;
+    CREATE TRIGGER day_events_append_only_u BEFORE UPDATE ON day_events
+        BEGIN SELECT RAISE(ABORT, 'day_events is append-only'); END;
+    CREATE TRIGGER day_events_append_only_d BEFORE DELETE ON day_events
+        BEGIN SELECT RAISE(ABORT, 'day_events is append-only'); END;
+    -- Nothing is written into a period that is already closed.
+    CREATE TRIGGER cash_movements_open_period BEFORE INSERT ON cash_movements
+        WHEN NEW.at < (SELECT MAX(closed_at) FROM closes)
+        BEGIN SELECT RAISE(ABORT, 'that period is closed'); END;
+    CREATE TRIGGER shifts_open_period BEFORE INSERT ON shifts
+        WHEN NEW.opened_at < (SELECT MAX(closed_at) FROM closes)
+        BEGIN SELECT RAISE(ABORT, 'that period is closed'); END;
+    """,
 ]
 
 

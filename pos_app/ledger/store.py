@@ -24,6 +24,7 @@ from pos_app.domain.sale import OPEN, SaleStatus, Tender
 from pos_app.errors import UserFacingError
 from pos_app.i18n import QT_TRANSLATE_NOOP, Message, message
 from pos_app.ledger.catalog import CatalogRepository
+from pos_app.ledger.day import DayBook
 from pos_app.ledger.lock import InstanceLock
 from pos_app.ledger.migrations import migrate
 from pos_app.system.files import network_location, private_file
@@ -169,6 +170,7 @@ class Ledger:
             self.close()
             raise LedgerDamagedError(path, damage)
         self.catalog = CatalogRepository(self._conn)
+        self.day = DayBook(self)
 
     def close(self) -> None:
         conn = getattr(self, "_conn", None)
