@@ -123,6 +123,74 @@ class DayBook:
             self._event(conn, now, "close", number, f"net {report.net}")
         return report
 
+    def adopt_payment(
+        self,
+        *,
+        payment_id: int,
+        merchant_order_id: int | None,
+        external_reference: str,
+        amount: Decimal,
+        site: Site,
+        user_id: int | None,
+        store_external_id: str,
+        box_external_id: str,
+        paid_at: datetime,
+        now: datetime,
+    ) -> str:
+        """A Mercado Pago payment the ledger did not know, recorded as a paid sale in one
+        transaction (it never exists as an open sale, so nothing can ever charge it again).
+        Returns the sale's reference: Mercado Pago's when free, else ``MP-<payment id>``."""
+        with self._writing() as conn:
+            taken = conn.execute(
+                "SELECT 1 FROM sales WHERE external_reference = ?", (external_reference,)
+            ).fetchone()
+            ref = external_reference if external_reference and not taken else f"MP-{payment_id}"
+            title = f"Mercado Pago payment {payment_id}"
+            cur = conn.execute(
+                "INSERT INTO sales (external_reference, user_id, store_external_id, "
+                "box_external_id, site_id, currency, status, title, total, created_at, "
+                "updated_at, merchant_order_ids, payment_ids, paid_amount, tender) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    ref,
+                    user_id,
+                    store_external_id,
+                    box_external_id,
+                    site.site_id,
+                    site.currency,
+                    "paid",
+                    title,
+                    str(amount),
+                    _iso(paid_at),
+                    _iso(now),
+                    json.dumps([merchant_order_id] if merchant_order_id else []),
+                    json.dumps([payment_id]),
+                    str(amount),
+                    Tender.QR.value,
+                ),
+            )
+            sale_id = int(cur.lastrowid or 0)
+            conn.execute(
+                "INSERT INTO sale_lines VALUES (?,?,?,?,?,?,?,?,?,?)",
+                (sale_id, 0, "", "", title, str(amount), 1, "", "unit", "0"),
+            )
+            conn.execute(
+                "INSERT INTO sale_events (sale_id, at, kind, old_status, new_status, cause, "
+                "detail) VALUES (?,?,?,?,?,?,?)",
+                (
+                    sale_id,
+                    _iso(now),
+                    "adopted",
+                    None,
+                    "paid",
+                    "reconcile",
+                    f"payment {payment_id} found at Mercado Pago, reference "
+                    f"{external_reference or '(none)'}",
+                ),
+            )
+            self._event(conn, now, "adopted", sale_id, f"payment {payment_id}: {amount}")
+        return ref
+
     # -- reading -------------------------------------------------------------------------------
     def open_period_start(self, now: datetime) -> datetime:
         with self._ledger._reading():

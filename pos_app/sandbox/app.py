@@ -7,7 +7,13 @@ from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 
-from pos_app.sandbox import api_instore, api_merchant_orders, api_setup, control
+from pos_app.sandbox import (
+    api_instore,
+    api_merchant_orders,
+    api_setup,
+    control,
+    payments_search,
+)
 from pos_app.sandbox.errors import ApiError, handle_api_error, handle_http_exception
 from pos_app.sandbox.middleware import SandboxMiddleware
 from pos_app.sandbox.notifier import Notifier
@@ -30,6 +36,7 @@ def create_sandbox_app(
         routes=[
             *api_setup.routes,
             *api_instore.routes,
+            *payments_search.routes,  # before /v1/payments/{id}
             *api_merchant_orders.routes,
             *control.routes,
         ],
