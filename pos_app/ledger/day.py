@@ -54,6 +54,10 @@ class Shift:
     opened_at: datetime
 
 
+def _ms(moment: datetime) -> datetime:
+    return moment.replace(microsecond=moment.microsecond // 1000 * 1000)
+
+
 def _iso(moment: datetime) -> str:
     from pos_app.ledger.store import iso
 
@@ -99,6 +103,7 @@ class DayBook:
         self, site: Site, *, now: datetime, counted_cash: Decimal | None = None
     ) -> CloseReport:
         """Close the open period at ``now`` and freeze its report; returns it."""
+        now = _ms(now)  # the ledger's precision: the next period starts exactly here
         with self._writing() as conn:
             opened_at = self._period_start(conn, now)
             if now < opened_at:
