@@ -315,6 +315,38 @@ class DayBook:
             )
         return facts
 
+    def refunds_of(self, reference: str) -> list[RefundFact]:
+        """One sale's refunds, when the ledger has a ``refunds`` table linked by ``sale_id`` or
+        by the sale's reference (``external_reference`` / ``sale_reference``)."""
+        with self._ledger._reading():
+            conn = self._conn
+            columns = {str(r[1]) for r in conn.execute("PRAGMA table_info(refunds)").fetchall()}
+            time_col = next((c for c in ("created_at", "at", "date_created") if c in columns), None)
+            if "amount" not in columns or time_col is None:
+                return []
+            if "sale_id" in columns:
+                where = "sale_id = (SELECT id FROM sales WHERE external_reference = ?)"
+            else:
+                link = next(
+                    (c for c in ("external_reference", "sale_reference") if c in columns), None
+                )
+                if link is None:
+                    return []
+                where = f"{link} = ?"
+            extra = ", status" if "status" in columns else ""
+            rows = conn.execute(
+                f"SELECT amount, {time_col} AS at{extra} FROM refunds WHERE {where} "
+                f"ORDER BY {time_col}",
+                (reference,),
+            ).fetchall()
+        return [
+            RefundFact(
+                Decimal(str(r["amount"])), datetime.fromisoformat(r["at"]), Tender.QR, reference
+            )
+            for r in rows
+            if "status" not in columns or str(r["status"]).lower() not in _NOT_REFUNDED
+        ]
+
     def movements(
         self, since: datetime, *, conn: sqlite3.Connection | None = None
     ) -> list[CashMovement]:

@@ -366,6 +366,15 @@ class Ledger:
             ).fetchall()
             return [self._snapshot(r) for r in rows]
 
+    def sales_between(self, start: datetime, end: datetime) -> list[SaleSnapshot]:
+        """Sales created in ``[start, end)``, newest first."""
+        with self._reading():
+            rows = self._conn.execute(
+                "SELECT * FROM sales WHERE created_at >= ? AND created_at < ? ORDER BY id DESC",
+                (iso(start), iso(end)),
+            ).fetchall()
+            return [self._snapshot(r) for r in rows]
+
     def all_sales(self, limit: int = 1000) -> list[SaleSnapshot]:
         with self._reading():
             rows = self._conn.execute("SELECT * FROM sales ORDER BY id DESC LIMIT ?", (limit,))
