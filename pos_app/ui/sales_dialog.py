@@ -78,6 +78,7 @@ _EVENT_KINDS = {
     "trouble": QT_TRANSLATE_NOOP("SalesDialog", "Connection trouble"),
     "cancel_requested": QT_TRANSLATE_NOOP("SalesDialog", "Cancel requested"),
     "box_cleared": QT_TRANSLATE_NOOP("SalesDialog", "Order removed from the box"),
+    "adopted": QT_TRANSLATE_NOOP("SalesDialog", "Recorded from Mercado Pago's payments"),
 }
 _CAUSES = {
     "charge": QT_TRANSLATE_NOOP("SalesDialog", "charge"),
@@ -89,6 +90,8 @@ _CAUSES = {
     "network": QT_TRANSLATE_NOOP("SalesDialog", "network"),
     "auth": QT_TRANSLATE_NOOP("SalesDialog", "credentials"),
     "trouble": QT_TRANSLATE_NOOP("SalesDialog", "connection trouble"),
+    "reconcile": QT_TRANSLATE_NOOP("SalesDialog", "day's reconciliation"),
+    "close": QT_TRANSLATE_NOOP("SalesDialog", "day's close"),
 }
 
 SaleRole = Qt.ItemDataRole.UserRole + 1
@@ -267,7 +270,10 @@ class SalesTableModel(QAbstractTableModel):
         return None
 
 
-class SalesHistoryDialog(QDialog):
+class TodaySalesDialog(QDialog):
+    """The sales history (F3). It keeps its first name: its translations and the other
+    branches' additions (a Reprint button in :attr:`action_buttons`) refer to it."""
+
     recheckRequested = Signal(str)
     cancelRequested = Signal(str)
 
@@ -652,4 +658,4 @@ def _set_row(table: QTableWidget, row: int, values: list[str]) -> None:
         table.setItem(row, column, item)
 
 
-TodaySalesDialog = SalesHistoryDialog  # the name the window used before the history
+SalesHistoryDialog = TodaySalesDialog
