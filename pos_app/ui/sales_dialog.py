@@ -323,7 +323,7 @@ class TodaySalesDialog(QDialog):
         self.tender_filter.addItems([_tr(label) for label, _ in _TENDER_FILTERS])
         self.search = QLineEdit()
         self.search.setObjectName("salesSearch")
-        self.search.setPlaceholderText(self.tr("Search: reference, amount or product"))
+        self.search.setPlaceholderText(self.tr("Reference, amount or product"))
         self.search.setClearButtonEnabled(True)
         self.period.currentIndexChanged.connect(lambda _i: self._period_changed())
         self.status_filter.currentIndexChanged.connect(lambda _i: self._apply_filters())

@@ -2529,8 +2529,8 @@
         <translation>Ventas</translation>
     </message>
     <message>
-        <source>Search: reference, amount or product</source>
-        <translation>Buscar: referencia, monto o producto</translation>
+        <source>Reference, amount or product</source>
+        <translation>Referencia, monto o producto</translation>
     </message>
     <message>
         <source>Pick a sale to see its lines and history.</source>

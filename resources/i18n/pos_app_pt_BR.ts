@@ -2529,8 +2529,8 @@
         <translation>Vendas</translation>
     </message>
     <message>
-        <source>Search: reference, amount or product</source>
-        <translation>Buscar: referência, valor ou produto</translation>
+        <source>Reference, amount or product</source>
+        <translation>Referência, valor ou produto</translation>
     </message>
     <message>
         <source>Pick a sale to see its lines and history.</source>
