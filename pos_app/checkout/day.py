@@ -88,6 +88,9 @@ async def fetch_day_payments(
 
 
 async def reconcile_day_with_mp(engine: CheckoutEngine, day: date) -> Reconciliation:
+    """Open sales first go through the engine's reconcile path (a sale paid while the app was
+    down is then simply paid, not a payment "missing" from the books); then the comparison."""
+    await reconcile_open_sales(engine)
     zone = site_zone(engine.settings.site.site_id)
     begin, end = day_bounds(day, zone)
     payments = await fetch_day_payments(engine, begin, end, zone)
