@@ -378,13 +378,13 @@ class DayBook:
 
     # -- helpers -------------------------------------------------------------------------------
     def _period_start(self, conn: sqlite3.Connection, now: datetime) -> datetime:
-        """The open period starts where the last close ended; the first one at the ledger's
-        first record (or ``now`` for an empty ledger)."""
+        """The open period starts where the last close ended; the first one at the local
+        midnight of the day the day book arrived (or its first shift or movement, if earlier)."""
         row = conn.execute("SELECT MAX(closed_at) FROM closes").fetchone()
         if row[0]:
             return datetime.fromisoformat(row[0])
         first = conn.execute(
-            "SELECT MIN(t) FROM (SELECT MIN(at) AS t FROM sale_events "
+            "SELECT MIN(t) FROM (SELECT MIN(at) AS t FROM day_events "
             "UNION ALL SELECT MIN(at) FROM cash_movements "
             "UNION ALL SELECT MIN(opened_at) FROM shifts)"
         ).fetchone()

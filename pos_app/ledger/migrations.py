@@ -130,6 +130,11 @@ MIGRATIONS: list[str] = [
     CREATE TRIGGER shifts_open_period BEFORE INSERT ON shifts
         WHEN NEW.opened_at < (SELECT MAX(closed_at) FROM closes)
         BEGIN SELECT RAISE(ABORT, 'that period is closed'); END;
+    -- The first period starts at the local midnight of the day this version arrived: a shop
+    -- with months of sales does not get them all in its first close.
+    INSERT INTO day_events (at, kind, subject_id, detail) VALUES (
+        strftime('%Y-%m-%dT%H:%M:%f', date('now', 'localtime'), 'utc') || '+00:00',
+        'day_book_started', 0, '');
     """,
 ]
 

@@ -16,7 +16,8 @@ from pos_app.ledger.day import PeriodClosedError
 from pos_app.ledger.store import Ledger
 
 ARS = site_for("MLA")
-T0 = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
+# After the day book started (the local midnight of the day the ledger was made).
+T0 = datetime.now(UTC).replace(microsecond=0) + timedelta(minutes=1)
 
 
 @pytest.fixture
@@ -129,3 +130,17 @@ def test_close_numbers_are_never_reused(ledger: Ledger) -> None:
     with pytest.raises(Exception, match="never changes"):
         ledger._conn.execute("DELETE FROM closes WHERE number = 2")
     assert ledger.day.close(ARS, now=T0 + timedelta(seconds=2)).number == 3
+
+
+def test_the_first_close_leaves_out_the_history_before_the_day_book(tmp_path: Path) -> None:
+    # A shop with months of sales gets the new version: its first close is about today.
+    led = Ledger(tmp_path / "old.sqlite3")
+    try:
+        _paid_sale(led, "999", T0 - timedelta(days=90))
+        _paid_sale(led, "10", T0)
+        report = led.day.close(ARS, now=T0 + timedelta(minutes=1))
+        assert report.sales_count == 1 and report.net == Decimal("10.00")
+        assert report.opened_at <= datetime.now(UTC)
+        assert report.opened_at > T0 - timedelta(days=2)
+    finally:
+        led.close()
