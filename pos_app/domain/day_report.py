@@ -62,8 +62,10 @@ def report_rows(report: CloseReport, site: Site) -> list[ReportRow]:
             ReportRow(_m(QT_TRANSLATE_NOOP("CloseReport", "IVA {rate}%"), rate=rate), money(amount))
         )
     rows += [
-        ReportRow(_m(QT_TRANSLATE_NOOP("CloseReport", "Canceled")), str(report.canceled_count)),
-        ReportRow(_m(QT_TRANSLATE_NOOP("CloseReport", "Expired")), str(report.expired_count)),
+        ReportRow(
+            _m(QT_TRANSLATE_NOOP("CloseReport", "Canceled sales")), str(report.canceled_count)
+        ),
+        ReportRow(_m(QT_TRANSLATE_NOOP("CloseReport", "Expired sales")), str(report.expired_count)),
         ReportRow(_m(QT_TRANSLATE_NOOP("CloseReport", "Cash drawer")), "", "heading"),
     ]
     for shift in report.shifts:

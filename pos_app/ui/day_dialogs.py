@@ -82,7 +82,7 @@ class CashDrawerDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("cashDrawerDialog")
         self.setWindowTitle(self.tr("Cash drawer"))
-        self.resize(720, 560)
+        self.resize(720, 680)
         self._site = site
         self._day = day
         self._clock = clock
@@ -140,10 +140,8 @@ class CashDrawerDialog(QDialog):
         close_button.clicked.connect(self.close)
 
         layout = QVBoxLayout(self)
-        top = QHBoxLayout()
-        top.addWidget(shift_box, 1)
-        top.addWidget(move_box, 1)
-        layout.addLayout(top)
+        layout.addWidget(shift_box)
+        layout.addWidget(move_box)
         layout.addWidget(self.problem)
         layout.addWidget(QLabel(self.tr("Since the last close")))
         layout.addWidget(self.movements, 1)

@@ -726,12 +726,12 @@
         <translation>IVA {rate}%</translation>
     </message>
     <message>
-        <source>Canceled</source>
-        <translation>Cancelada</translation>
+        <source>Canceled sales</source>
+        <translation>Ventas canceladas</translation>
     </message>
     <message>
-        <source>Expired</source>
-        <translation>Vencida</translation>
+        <source>Expired sales</source>
+        <translation>Ventas vencidas</translation>
     </message>
     <message>
         <source>Cash drawer</source>

@@ -726,12 +726,12 @@
         <translation>IVA {rate}%</translation>
     </message>
     <message>
-        <source>Canceled</source>
-        <translation>Cancelada</translation>
+        <source>Canceled sales</source>
+        <translation>Vendas canceladas</translation>
     </message>
     <message>
-        <source>Expired</source>
-        <translation>Expirada</translation>
+        <source>Expired sales</source>
+        <translation>Vendas expiradas</translation>
     </message>
     <message>
         <source>Cash drawer</source>
