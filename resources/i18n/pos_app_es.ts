@@ -901,6 +901,10 @@
         <translation>Vencer ahora</translation>
     </message>
     <message>
+        <source>Another system charges at this box</source>
+        <translation>Otro sistema cobra en esta caja</translation>
+    </message>
+    <message>
         <source>The demo server does not answer.</source>
         <translation>El servidor de la demo no responde.</translation>
     </message>
@@ -943,6 +947,10 @@
     <message>
         <source>The order expired.</source>
         <translation>La orden venció.</translation>
+    </message>
+    <message>
+        <source>Another system was paid {amount} at this box.</source>
+        <translation>Otro sistema cobró {amount} en esta caja.</translation>
     </message>
     <message>
         <source>You put the phone away. The order will expire on its own.</source>

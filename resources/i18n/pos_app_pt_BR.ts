@@ -901,6 +901,10 @@
         <translation>Expirar agora</translation>
     </message>
     <message>
+        <source>Another system charges at this box</source>
+        <translation>Outro sistema cobra neste caixa</translation>
+    </message>
+    <message>
         <source>The demo server does not answer.</source>
         <translation>O servidor da demo não responde.</translation>
     </message>
@@ -943,6 +947,10 @@
     <message>
         <source>The order expired.</source>
         <translation>O pedido expirou.</translation>
+    </message>
+    <message>
+        <source>Another system was paid {amount} at this box.</source>
+        <translation>Outro sistema recebeu {amount} neste caixa.</translation>
     </message>
     <message>
         <source>You put the phone away. The order will expire on its own.</source>

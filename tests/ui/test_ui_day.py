@@ -1,5 +1,5 @@
 """The shop's day in the window: sales history, cash drawer, the close with reconciliation and
-its PDF. Screenshots in artifacts/screenshots/ (30_*)."""
+its PDF. Screenshots in artifacts/screenshots/ (40_*)."""
 
 from __future__ import annotations
 
@@ -57,7 +57,7 @@ def test_a_day_in_the_window_closes_and_adds_up(
     assert drawer.problem.text()  # zero is refused, in words
     assert drawer.movements.rowCount() == 2
     assert "6.000,00" in drawer.expected.text()
-    screenshot(drawer, "30_cash_drawer")
+    screenshot(drawer, "40_cash_drawer")
     drawer.close()
 
     # Paid by QR, paid in cash, canceled.
@@ -123,7 +123,7 @@ def test_a_day_in_the_window_closes_and_adds_up(
     dialog.set_period(0)
     dialog.select_reference(paid)
     assert dialog.events.rowCount() >= 3
-    screenshot(dialog, "31_sales_history")
+    screenshot(dialog, "41_sales_history")
     dialog.close()
 
     # The close: count the drawer, check Mercado Pago, adopt the unknown payment, close.
@@ -135,7 +135,7 @@ def test_a_day_in_the_window_closes_and_adds_up(
     assert result is not None
     assert [p.amount for p in result.missing_in_ledger] == [Decimal("777.00")]
     assert closing.missing.isVisible()
-    screenshot(closing, "32_close_day_reconciliation")
+    screenshot(closing, "42_close_day_reconciliation")
     qtbot.mouseClick(closing.adopt_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(
         lambda: closing.reconciliation is not None and closing.reconciliation.all_match,
@@ -154,7 +154,7 @@ def test_a_day_in_the_window_closes_and_adds_up(
     assert report.expected_cash == Decimal(6000) + fideos
     assert report.difference == Decimal(8000) - report.expected_cash
     assert report.net == qr + Decimal(777) + fideos
-    screenshot(closing, "33_close_day_closed")
+    screenshot(closing, "43_close_day_closed")
     pdf = tmp_path / "close.pdf"
     closing.save_pdf(pdf)
     assert pdf.read_bytes().startswith(b"%PDF")
@@ -168,7 +168,7 @@ def test_a_day_in_the_window_closes_and_adds_up(
                 "60",
                 "-singlefile",
                 str(pdf),
-                str(SCREENSHOTS / "34_close_pdf"),
+                str(SCREENSHOTS / "44_close_pdf"),
             ],
             check=True,
         )
@@ -195,3 +195,42 @@ def test_the_history_shows_a_sale_of_another_day(
     # Over several days the time column shows the date as well.
     assert dialog.model.index(0, 0).data().startswith(str(today.year))
     dialog.close()
+
+
+def test_demo_phone_charges_behind_the_apps_back_and_the_close_finds_it(
+    qloop: Any, qtbot: QtBot, screenshot: Any
+) -> None:
+    import asyncio
+
+    from PySide6.QtWidgets import QApplication
+
+    from pos_app.app import run_windows
+    from pos_app.ui.phone_window import FOREIGN_AMOUNT, CustomerPhoneWindow
+
+    def find(kind: type) -> Any:
+        found = [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
+        return found[-1] if found else None
+
+    app_task = asyncio.ensure_future(run_windows(demo=True))
+    try:
+        qtbot.waitUntil(
+            lambda: bool(find(MainWindow) and find(CustomerPhoneWindow)), timeout=15_000
+        )
+        window: MainWindow = find(MainWindow)
+        phone: CustomerPhoneWindow = find(CustomerPhoneWindow)
+        qtbot.mouseClick(phone.foreign_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "1.500" in phone.foreign_result.text(), timeout=WAIT)
+        screenshot(phone, "45_phone_foreign_payment")
+        closing = window.day.open_close_day()
+        qtbot.mouseClick(closing.reconcile_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: closing.reconciliation is not None, timeout=WAIT)
+        result = closing.reconciliation
+        assert result is not None
+        assert [p.amount for p in result.missing_in_ledger] == [Decimal(FOREIGN_AMOUNT)]
+        closing.close()
+        window.close()
+        qtbot.waitUntil(app_task.done, timeout=15_000)
+    finally:
+        if not app_task.done():
+            app_task.cancel()
+            qtbot.waitUntil(app_task.done, timeout=15_000)
