@@ -7,6 +7,7 @@ dialog, the PDF, a thermal printer) only lays them out.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -132,3 +133,22 @@ def report_rows(report: CloseReport, site: Site) -> list[ReportRow]:
             )
         )
     return rows
+
+
+def report_text(rows: list[ReportRow], translate: Callable[[Message], str], width: int = 42) -> str:
+    """The rows as fixed-width text (a 58/80 mm receipt printer: 32/42/48 columns): the label
+    on the left, the value on the right, a label too long for the line wrapped above it."""
+    out: list[str] = []
+    for row in rows:
+        label, value = translate(row.label), row.value
+        if row.kind == "heading":
+            out.append("")
+            out.append(f"{label} {value}".strip()[:width])
+            out.append("-" * width)
+            continue
+        room = width - len(value) - 1
+        while len(label) > room and room > 0:
+            out.append(label[:width])
+            label = label[width:]
+        out.append(label + " " * (width - len(label) - len(value)) + value)
+    return "\n".join(out).lstrip("\n") + "\n"

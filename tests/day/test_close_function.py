@@ -174,3 +174,17 @@ def test_late_payment_is_counted_when_it_arrives() -> None:
     )
     assert day1.sales_count == 0 and day2.sales_count == 1
     assert day2.late_payments == ("R",)
+
+
+def test_report_text_fits_a_receipt_printer() -> None:
+    from pos_app.domain.day_report import report_rows, report_text
+
+    moves = [CashMovement(MovementKind.OUT, Decimal("250.50"), "proveedor de hielo " * 4, START)]
+    sale = _sale(SaleStatus.PAID, Tender.QR, "3450.50", START)
+    r = compute_close(
+        number=3, site=ARS, opened_at=START, closed_at=END, sales=[sale], movements=moves
+    )
+    for width in (32, 42, 48):
+        text = report_text(report_rows(r, ARS), lambda m: m.source.format(**m.params), width)
+        assert all(len(line) <= width for line in text.splitlines())
+        assert "$ 3.450,50" in text and "-$ 250,50" in text
