@@ -175,8 +175,10 @@ class DayBook:
                 ),
             )
             sale_id = int(cur.lastrowid or 0)
+            # Columns named: later steps add columns to sale_lines (all with defaults).
             conn.execute(
-                "INSERT INTO sale_lines VALUES (?,?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO sale_lines (sale_id, position, sku, barcode, title, unit_price, "
+                "quantity, category, unit_measure, iva_rate) VALUES (?,?,?,?,?,?,?,?,?,?)",
                 (sale_id, 0, "", "", title, str(amount), 1, "", "unit", "0"),
             )
             conn.execute(

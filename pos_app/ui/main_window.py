@@ -183,6 +183,10 @@ class MainWindow(QMainWindow):
         self.add_product_action.setObjectName("addProductAction")
         self.products_action = self._action(self.tr("Products…"), "F6", self.open_products)
         self.products_action.setObjectName("productsAction")
+        tools_menu = self.menuBar().addMenu(self.tr("&Tools"))
+        tools_menu.addAction(self.products_action)
+        tools_menu.addAction(self.add_product_action)
+        tools_menu.addAction(self.settings_action)
         self.day = DayActions(self)
         day_menu = self.menuBar().addMenu(self.tr("&Day"))
         day_menu.addAction(self.sales_action)
@@ -194,10 +198,6 @@ class MainWindow(QMainWindow):
         )
         day_menu.addAction(self.cash_drawer_action)
         day_menu.addAction(self.close_day_action)
-        tools_menu = self.menuBar().addMenu(self.tr("&Tools"))
-        tools_menu.addAction(self.products_action)
-        tools_menu.addAction(self.add_product_action)
-        tools_menu.addAction(self.settings_action)
 
         # -- wiring ----------------------------------------------------------------------------
         self.search.productChosen.connect(self._product_chosen)
