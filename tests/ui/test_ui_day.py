@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from pos_app.domain.money import format_money
 from pos_app.domain.sale import SaleStatus
 from pos_app.sandbox.payments_search import foreign_payment
 from pos_app.ui.main_window import MainWindow
@@ -96,6 +97,11 @@ def test_a_day_in_the_window_closes_and_adds_up(
     assert [s.external_reference for s in dialog.visible_sales()] == [paid]
     dialog.tender_filter.setCurrentIndex(0)
     dialog.search.setText(paid[-4:])
+    assert [s.external_reference for s in dialog.visible_sales()] == [paid]
+    paid_total = window.rt.ledger.get_sale(paid).total  # type: ignore[union-attr]
+    dialog.search.setText(format_money(paid_total, window.rt.site, symbol=False))  # 9.780,00
+    assert [s.external_reference for s in dialog.visible_sales()] == [paid]
+    dialog.search.setText(str(paid_total))  # 9780.00, as a script writes it
     assert [s.external_reference for s in dialog.visible_sales()] == [paid]
     dialog.search.setText("queso")
     assert [s.external_reference for s in dialog.visible_sales()] == [cash]
