@@ -155,6 +155,10 @@ def build_parser() -> argparse.ArgumentParser:
     way.add_argument("--restore", metavar="BACKUP", help="put a copy of this backup in its place")
     rec.add_argument("--json", action="store_true")
 
+    from pos_app.cli.day import add_parsers as add_day_parsers
+
+    add_day_parsers(sub, _Parser)
+
     p = sub.add_parser("doctor", help="check configuration, credentials, store, box, ledger")
     p.add_argument("--json", action="store_true")
     return parser

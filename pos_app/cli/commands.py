@@ -78,10 +78,20 @@ def run_command(args: argparse.Namespace) -> int:
             from pos_app.cli.doctor import cmd_doctor
 
             return asyncio.run(cmd_doctor(args))
+        if args.command in ("close", "cash", "shift", "reconcile"):
+            from pos_app.cli import day
+
+            if args.command == "cash":
+                return day.cmd_cash(args)
+            if args.command == "shift":
+                return day.cmd_shift(args)
+            day_handler = day.cmd_close if args.command == "close" else day.cmd_reconcile
+            return asyncio.run(day_handler(args))
         handler = {"charge": cmd_charge, "status": cmd_status, "cancel": cmd_cancel}[args.command]
         return asyncio.run(handler(args))
     except UsageError as exc:
         err(f"pos-app: {exc}")
+
         return EXIT_USAGE
     except ValidationError as exc:
         err(f"pos-app: {exc.msg}")

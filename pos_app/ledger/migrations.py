@@ -108,6 +108,65 @@ MIGRATIONS: list[str] = [
     ALTER TABLE sales ADD COLUMN refund_key TEXT NOT NULL DEFAULT '';
     CREATE INDEX sales_order_id ON sales (order_id);
     """,
+    # 4: the shop's day: shifts, cash movements, closes, and their append-only history
+    """
+    CREATE TABLE shifts (
+        id INTEGER PRIMARY KEY,
+        cashier TEXT NOT NULL,
+        starting_float TEXT NOT NULL,
+        opened_at TEXT NOT NULL
+    );
+    CREATE TABLE cash_movements (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('in', 'out')),
+        amount TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        at TEXT NOT NULL
+    );
+    -- AUTOINCREMENT: a close number is never reused, even after the newest row is lost.
+    CREATE TABLE closes (
+        number INTEGER PRIMARY KEY AUTOINCREMENT,
+        opened_at TEXT NOT NULL,
+        closed_at TEXT NOT NULL,
+        report TEXT NOT NULL
+    );
+    CREATE TABLE day_events (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        subject_id INTEGER,
+        detail TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX sale_events_at ON sale_events (at);
+    CREATE TRIGGER shifts_append_only_u BEFORE UPDATE ON shifts
+        BEGIN SELECT RAISE(ABORT, 'shifts are append-only'); END;
+    CREATE TRIGGER shifts_append_only_d BEFORE DELETE ON shifts
+        BEGIN SELECT RAISE(ABORT, 'shifts are append-only'); END;
+    CREATE TRIGGER cash_movements_append_only_u BEFORE UPDATE ON cash_movements
+        BEGIN SELECT RAISE(ABORT, 'cash movements are append-only'); END;
+    CREATE TRIGGER cash_movements_append_only_d BEFORE DELETE ON cash_movements
+        BEGIN SELECT RAISE(ABORT, 'cash movements are append-only'); END;
+    CREATE TRIGGER closes_append_only_u BEFORE UPDATE ON closes
+        BEGIN SELECT RAISE(ABORT, 'a closed period never changes'); END;
+    CREATE TRIGGER closes_append_only_d BEFORE DELETE ON closes
+        BEGIN SELECT RAISE(ABORT, 'a closed period never changes'); END;
+    CREATE TRIGGER day_events_append_only_u BEFORE UPDATE ON day_events
+        BEGIN SELECT RAISE(ABORT, 'day_events is append-only'); END;
+    CREATE TRIGGER day_events_append_only_d BEFORE DELETE ON day_events
+        BEGIN SELECT RAISE(ABORT, 'day_events is append-only'); END;
+    -- Nothing is written into a period that is already closed.
+    CREATE TRIGGER cash_movements_open_period BEFORE INSERT ON cash_movements
+        WHEN NEW.at < (SELECT MAX(closed_at) FROM closes)
+        BEGIN SELECT RAISE(ABORT, 'that period is closed'); END;
+    CREATE TRIGGER shifts_open_period BEFORE INSERT ON shifts
+        WHEN NEW.opened_at < (SELECT MAX(closed_at) FROM closes)
+        BEGIN SELECT RAISE(ABORT, 'that period is closed'); END;
+    -- The first period starts at the local midnight of the day this version arrived: a shop
+    -- with months of sales does not get them all in its first close.
+    INSERT INTO day_events (at, kind, subject_id, detail) VALUES (
+        strftime('%Y-%m-%dT%H:%M:%f', date('now', 'localtime'), 'utc') || '+00:00',
+        'day_book_started', 0, '');
+    """,
 ]
 
 # Refunds (issue 12): their own step, appended here so that other steps added to the list above

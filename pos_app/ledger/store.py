@@ -26,6 +26,7 @@ from pos_app.domain.sale import OPEN, SaleStatus, Tender
 from pos_app.errors import UserFacingError
 from pos_app.i18n import QT_TRANSLATE_NOOP, Message, message
 from pos_app.ledger.catalog import CatalogRepository
+from pos_app.ledger.day import DayBook
 from pos_app.ledger.lock import InstanceLock
 from pos_app.ledger.migrations import migrate
 from pos_app.system.files import network_location, private_file
@@ -176,6 +177,7 @@ class Ledger:
             self.close()
             raise LedgerDamagedError(path, damage)
         self.catalog = CatalogRepository(self._conn)
+        self.day = DayBook(self)
 
     def close(self) -> None:
         conn = getattr(self, "_conn", None)
@@ -396,6 +398,15 @@ class Ledger:
         with self._reading():
             rows = self._conn.execute(
                 "SELECT * FROM sales WHERE created_at >= ? ORDER BY id DESC", (iso(since),)
+            ).fetchall()
+            return [self._snapshot(r) for r in rows]
+
+    def sales_between(self, start: datetime, end: datetime) -> list[SaleSnapshot]:
+        """Sales created in ``[start, end)``, newest first."""
+        with self._reading():
+            rows = self._conn.execute(
+                "SELECT * FROM sales WHERE created_at >= ? AND created_at < ? ORDER BY id DESC",
+                (iso(start), iso(end)),
             ).fetchall()
             return [self._snapshot(r) for r in rows]
 

@@ -18,6 +18,7 @@ import logging
 import random
 import time
 from collections.abc import Awaitable, Callable, Mapping
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
@@ -31,8 +32,10 @@ from pos_app.mercadopago.models import (
     BoxOrder,
     BoxOrderRequest,
     BoxRequest,
+    FoundPayment,
     MerchantOrder,
     PaymentInfo,
+    PaymentSearchPage,
     QrOrder,
     SearchPage,
     Store,
@@ -47,6 +50,8 @@ log = logging.getLogger(__name__)
 
 DEFAULT_TIMEOUT = httpx.Timeout(10.0, connect=5.0)
 SEARCH_PAGE_LIMIT = 50
+PAYMENT_PAGE_LIMIT = 50
+MAX_PAYMENT_PAGES = 200  # 10,000 payments in a day at one box: far beyond a shop's counter
 MAX_SEARCH_PAGES = 10  # one sale never has hundreds of scans; stop a runaway loop
 
 Sleep = Callable[[float], Awaitable[None]]
@@ -241,20 +246,53 @@ class MercadoPagoClient:
         return [PaymentRefund.parse(item) for item in (data if isinstance(data, list) else [])]
 
     # -- a day's payments (reconciliation, §9) ---------------------------------------------------
-    async def search_payments(self, params: Mapping[str, Any]) -> list[Any]:
-        """Every page of ``GET /v1/payments/search`` for ``params`` (a day, a box)."""
-        found: list[Any] = []
+    async def search_payments_page(
+        self,
+        begin: datetime,
+        end: datetime,
+        *,
+        store_id: int | None = None,
+        pos_id: int | None = None,
+        offset: int = 0,
+        limit: int = PAYMENT_PAGE_LIMIT,
+    ) -> PaymentSearchPage:
+        params: dict[str, Any] = {
+            "range": "date_created",
+            "begin_date": _mp_date(begin),
+            "end_date": _mp_date(end),
+            "sort": "date_created",
+            "criteria": "asc",
+            "offset": offset,
+            "limit": limit,
+        }
+        if store_id:
+            params["store_id"] = store_id
+        if pos_id:
+            params["pos_id"] = pos_id
+        data = await self._request("GET", "/v1/payments/search", params=params)
+        return PaymentSearchPage.parse(data)
+
+    async def search_payments(
+        self,
+        begin: datetime,
+        end: datetime,
+        *,
+        store_id: int | None = None,
+        pos_id: int | None = None,
+    ) -> list[FoundPayment]:
+        """Every payment created in ``[begin, end]`` (of the box, when given), all pages."""
+        found: dict[int, FoundPayment] = {}
         offset = 0
-        for _ in range(MAX_SEARCH_PAGES * 10):
-            query = {**params, "offset": offset, "limit": SEARCH_PAGE_LIMIT}
-            data = await self._request("GET", "/v1/payments/search", params=query)
-            results = _results(data)
-            found.extend(results)
-            total = _obj_int(data, "paging", "total")
-            offset += len(results)
-            if not results or offset >= total:
+        for _ in range(MAX_PAYMENT_PAGES):
+            page = await self.search_payments_page(
+                begin, end, store_id=store_id, pos_id=pos_id, offset=offset
+            )
+            for payment in page.results:
+                found[payment.id] = payment
+            offset += len(page.results)
+            if not page.results or offset >= page.total:
                 break
-        return found
+        return list(found.values())
 
     # -- stores and boxes ----------------------------------------------------------------------
     async def search_stores(self, user_id: int, external_id: str | None = None) -> list[Store]:
@@ -386,6 +424,11 @@ class MercadoPagoClient:
                 self.observer(method, path, status, time.monotonic() - t0)
             except Exception:  # an observer bug must not break a payment
                 log.exception("request observer failed")
+
+
+def _mp_date(moment: datetime) -> str:
+    """``2026-12-01T00:00:00.000-03:00``: milliseconds and the offset, as the search wants."""
+    return moment.isoformat(timespec="milliseconds")
 
 
 def _seg(value: str) -> str:

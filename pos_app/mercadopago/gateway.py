@@ -26,7 +26,6 @@ from pos_app.mercadopago.models import (
     BoxOrderRequest,
     MerchantOrder,
     QrOrder,
-    format_mp_datetime,
     qr_order_body,
     to_api_string,
 )
@@ -90,15 +89,7 @@ class _Base:
         self.where = where
 
     async def day_payments(self, begin: datetime, end: datetime) -> list[Any]:
-        return await self.client.search_payments(
-            {
-                "range": "date_created",
-                "begin_date": format_mp_datetime(begin),
-                "end_date": format_mp_datetime(end),
-                "sort": "date_created",
-                "criteria": "desc",
-            }
-        )
+        return list(await self.client.search_payments(begin, end))
 
 
 class InstoreGateway(_Base):

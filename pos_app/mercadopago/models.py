@@ -520,3 +520,56 @@ class QrOrder:
             qr_data=_str(_obj(d.get("type_response")).get("qr_data")),
             payments=tuple(QrPayment.parse(p) for p in payments if isinstance(p, Mapping)),
         )
+
+
+@dataclass(frozen=True)
+class FoundPayment:
+    """One payment of ``GET /v1/payments/search`` (what a day's reconciliation compares)."""
+
+    id: int
+    status: str
+    external_reference: str
+    transaction_amount: Decimal
+    date_created: str
+    date_approved: str
+    store_id: int
+    pos_id: int
+    merchant_order_id: int | None
+
+    @classmethod
+    def parse(cls, data: Any) -> FoundPayment:
+        d = _require_obj(data, "payment")
+        order = _obj(d.get("order"))
+        return cls(
+            id=_int(d.get("id")),
+            status=_str(d.get("status")),
+            external_reference=_str(d.get("external_reference")),
+            transaction_amount=_dec(d.get("transaction_amount")),
+            date_created=_str(d.get("date_created")),
+            date_approved=_str(d.get("date_approved")),
+            store_id=_int(d.get("store_id")),
+            pos_id=_int(d.get("pos_id")),
+            merchant_order_id=_int(order.get("id")) or None,
+        )
+
+
+@dataclass(frozen=True)
+class PaymentSearchPage:
+    results: tuple[FoundPayment, ...]
+    total: int
+    offset: int
+    limit: int
+
+    @classmethod
+    def parse(cls, data: Any) -> PaymentSearchPage:
+        d = _require_obj(data, "payment search")
+        results = d.get("results")
+        if results is not None and not isinstance(results, list):
+            raise unexpected("results is not a list")
+        paging = _obj(d.get("paging"))
+        return cls(
+            results=tuple(FoundPayment.parse(p) for p in results or []),
+            total=_int(paging.get("total")),
+            offset=_int(paging.get("offset")),
+            limit=_int(paging.get("limit")),
+        )

@@ -14,6 +14,7 @@ from pos_app.sandbox import (
     control,
     orders_api,
     payments_api,
+    payments_search,
 )
 from pos_app.sandbox.errors import ApiError, handle_api_error, handle_http_exception
 from pos_app.sandbox.middleware import SandboxMiddleware
@@ -37,6 +38,7 @@ def create_sandbox_app(
         routes=[
             *api_setup.routes,
             *api_instore.routes,
+            *payments_search.routes,  # before /v1/payments/{id}
             *api_merchant_orders.routes,
             *payments_api.routes,  # refunds (§8)
             *control.routes,

@@ -47,6 +47,7 @@ from pos_app.ui.bridge import EngineBridge
 from pos_app.ui.cart_model import CartTableModel
 from pos_app.ui.cart_view import CartView
 from pos_app.ui.custom_amount import CustomAmountBar
+from pos_app.ui.day_actions import DayActions
 from pos_app.ui.engine_calls import EngineCalls
 from pos_app.ui.errors import show_error, translate_message
 from pos_app.ui.payment_panel import PaymentPanel
@@ -123,7 +124,7 @@ class MainWindow(QMainWindow):
         self.scan = ScanField()
         self.custom_button = QPushButton(self.tr("Custom amount  (F2)"))
         self.custom_button.setObjectName("customButton")
-        self.sales_button = QPushButton(self.tr("Today's sales  (F3)"))
+        self.sales_button = QPushButton(self.tr("Sales  (F3)"))
         self.sales_button.setObjectName("salesButton")
         for button in (self.custom_button, self.sales_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -192,7 +193,7 @@ class MainWindow(QMainWindow):
         # -- keys ------------------------------------------------------------------------------
         self.charge_action = self._action(self.tr("Charge with QR"), "F5", self.charge)
         self.custom_action = self._action(self.tr("Custom amount"), "F2", self.open_custom_amount)
-        self.sales_action = self._action(self.tr("Today's sales"), "F3", self.open_sales_dialog)
+        self.sales_action = self._action(self.tr("Sales history"), "F3", self.open_sales_dialog)
         self.cancel_action = self._action(self.tr("Cancel charge"), "Esc", self.cancel_charge)
         self.new_sale_action = self._action(self.tr("New sale"), "Return", self.new_sale)
         self.new_sale_action.setShortcuts([QKeySequence("Return"), QKeySequence("Enter")])
@@ -215,6 +216,17 @@ class MainWindow(QMainWindow):
         tools_menu.addAction(self.products_action)
         tools_menu.addAction(self.add_product_action)
         tools_menu.addAction(self.settings_action)
+        self.day = DayActions(self)
+        day_menu = self.menuBar().addMenu(self.tr("&Day"))
+        day_menu.addAction(self.sales_action)
+        self.cash_drawer_action = self._action(
+            self.tr("Cash drawer…"), "Ctrl+D", self.day.open_cash_drawer
+        )
+        self.close_day_action = self._action(
+            self.tr("Close the day…"), "Ctrl+Shift+Z", self.day.open_close_day
+        )
+        day_menu.addAction(self.cash_drawer_action)
+        day_menu.addAction(self.close_day_action)
 
         # -- wiring ----------------------------------------------------------------------------
         self.search.productChosen.connect(self._product_chosen)
@@ -754,6 +766,8 @@ class MainWindow(QMainWindow):
                 sales_since=ledger.sales_since,
                 get_sale=ledger.get_sale,
                 sale_events=ledger.sale_events,
+                sales_between=ledger.sales_between,
+                refunds_of=ledger.day.refunds_of,
                 parent=self,
                 refunds=lambda sale: (
                     self.refunds.store.refunded_amount(sale.external_reference),

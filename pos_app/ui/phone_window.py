@@ -38,6 +38,7 @@ from pos_app.ui.window_settings import restore_geometry, save_geometry
 log = logging.getLogger(__name__)
 
 POLL_SECONDS = 0.3
+FOREIGN_AMOUNT = 1500  # what the demo's "another system" charges (a whole amount for every site)
 
 
 def _amount(value: Any) -> Decimal:
@@ -133,6 +134,18 @@ class CustomerPhoneWindow(QWidget):
         self.idle_button.clicked.connect(self._do_nothing)
         self.expire_button.clicked.connect(lambda: self._act("expire"))
 
+        # Not the customer's phone: someone charging at the same box from another system, so
+        # the day's reconciliation has a payment the books do not know (Day → Close the day).
+        self.foreign_button = QPushButton(self.tr("Another system charges at this box"))
+        self.foreign_button.setObjectName("phoneForeignPayment")
+        self.foreign_result = QLabel()
+        self.foreign_result.setObjectName("phoneForeignResult")
+        self.foreign_result.setWordWrap(True)
+        self.foreign_result.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.foreign_button.clicked.connect(
+            lambda: self._act("foreign_payment", amount=FOREIGN_AMOUNT)
+        )
+
         screen = QFrame()
         screen.setObjectName("phoneScreen")
         inner = QVBoxLayout(screen)
@@ -149,6 +162,8 @@ class CustomerPhoneWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.caption)
         layout.addWidget(screen, 1)
+        layout.addWidget(self.foreign_button)
+        layout.addWidget(self.foreign_result)
 
         restore_geometry(self, "phone", (380, 680))
         self._render(None)
@@ -292,6 +307,12 @@ class CustomerPhoneWindow(QWidget):
                 )
         elif action == "expire":
             self._set_result(self.tr("The order expired."), "")
+        elif action == "foreign_payment":
+            self.foreign_result.setText(
+                self.tr("Another system was paid {amount} at this box.").format(
+                    amount=format_money(Decimal(FOREIGN_AMOUNT), self._site)
+                )
+            )
         await self.refresh()
 
     def _do_nothing(self) -> None:

@@ -1,4 +1,6 @@
-"""Today's sales (F3): the list, one sale's lines and history, re-check or cancel a pending one.
+"""Sales history (F3): any period (today, yesterday, a date range), filtered by status and tender,
+searched by reference, amount or product; one sale's lines, refunds and history; re-check or
+cancel a pending one; the period exported as CSV.
 
 The dialog reads the ledger (local SQLite, fast) and never calls Mercado Pago itself: "Check
 again" and "Cancel sale" are signals the main window turns into engine calls, with the same
@@ -9,13 +11,15 @@ engine reports a sale change.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
-from decimal import Decimal
+from datetime import date, datetime, timedelta
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
+    QDate,
     QItemSelection,
     QModelIndex,
     QObject,
@@ -23,12 +27,17 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
+    QDateEdit,
     QDialog,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSplitter,
     QTableView,
@@ -39,9 +48,11 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.checkout.refunds import is_paid
+from pos_app.domain.day import RefundFact
 from pos_app.domain.money import Site, format_money
 from pos_app.domain.records import SaleEvent, SaleSnapshot
 from pos_app.domain.sale import SaleStatus, Tender
+from pos_app.domain.sales_csv import sales_csv
 from pos_app.i18n import QT_TRANSLATE_NOOP
 from pos_app.ui.qt_workarounds import emit
 from pos_app.ui.sale_banner import is_late_payment, money, status_label
@@ -69,6 +80,7 @@ _EVENT_KINDS = {
     "cancel_requested": QT_TRANSLATE_NOOP("SalesDialog", "Cancel requested"),
     "box_cleared": QT_TRANSLATE_NOOP("SalesDialog", "Order removed from the box"),
     "refund": QT_TRANSLATE_NOOP("SalesDialog", "Refund"),
+    "adopted": QT_TRANSLATE_NOOP("SalesDialog", "Recorded from Mercado Pago's payments"),
 }
 _CAUSES = {
     "charge": QT_TRANSLATE_NOOP("SalesDialog", "charge"),
@@ -84,6 +96,8 @@ _CAUSES = {
     "pending": QT_TRANSLATE_NOOP("SalesDialog", "written, waiting for Mercado Pago"),
     "refunded": QT_TRANSLATE_NOOP("SalesDialog", "refunded"),
     "refused": QT_TRANSLATE_NOOP("SalesDialog", "refused by Mercado Pago"),
+    "reconcile": QT_TRANSLATE_NOOP("SalesDialog", "day's reconciliation"),
+    "close": QT_TRANSLATE_NOOP("SalesDialog", "day's close"),
 }
 
 SaleRole = Qt.ItemDataRole.UserRole + 1
@@ -96,6 +110,86 @@ _Index = QModelIndex | QPersistentModelIndex
 
 def start_of_today() -> datetime:
     return datetime.now().astimezone().replace(hour=0, minute=0, second=0, microsecond=0)
+
+
+def local_midnight(day: Any) -> datetime:
+    """Midnight of ``day`` (a ``date``) on this computer's clock, DST included."""
+    return datetime(day.year, day.month, day.day).astimezone()
+
+
+# Periods of the history
+PERIOD_TODAY, PERIOD_YESTERDAY, PERIOD_WEEK, PERIOD_RANGE = range(4)
+_PERIODS = (
+    QT_TRANSLATE_NOOP("SalesDialog", "Today"),
+    QT_TRANSLATE_NOOP("SalesDialog", "Yesterday"),
+    QT_TRANSLATE_NOOP("SalesDialog", "Last 7 days"),
+    QT_TRANSLATE_NOOP("SalesDialog", "Dates…"),
+)
+# Status filter: (label, predicate)
+_STATUS_FILTERS: tuple[tuple[str, Callable[[SaleSnapshot], bool]], ...] = (
+    (QT_TRANSLATE_NOOP("SalesDialog", "All statuses"), lambda s: True),
+    (QT_TRANSLATE_NOOP("SalesDialog", "Paid"), lambda s: s.status is SaleStatus.PAID),
+    (
+        QT_TRANSLATE_NOOP("SalesDialog", "Paid in cash"),
+        lambda s: s.status is SaleStatus.CANCELED and s.tender is Tender.CASH,
+    ),
+    (QT_TRANSLATE_NOOP("SalesDialog", "Waiting"), lambda s: s.is_open),
+    (
+        QT_TRANSLATE_NOOP("SalesDialog", "Canceled"),
+        lambda s: s.status is SaleStatus.CANCELED and s.tender is not Tender.CASH,
+    ),
+    (QT_TRANSLATE_NOOP("SalesDialog", "Expired"), lambda s: s.status is SaleStatus.EXPIRED),
+    (QT_TRANSLATE_NOOP("SalesDialog", "Not sent"), lambda s: s.status is SaleStatus.FAILED),
+)
+_TENDER_FILTERS: tuple[tuple[str, Callable[[SaleSnapshot], bool]], ...] = (
+    (QT_TRANSLATE_NOOP("SalesDialog", "Any tender"), lambda s: True),
+    (QT_TRANSLATE_NOOP("SalesDialog", "Mercado Pago QR"), lambda s: s.tender is Tender.QR),
+    (QT_TRANSLATE_NOOP("SalesDialog", "Cash"), lambda s: s.tender is Tender.CASH),
+)
+
+# Status colours (text, background): read at a glance, and never the only sign (the word is there).
+_COLOURS = {
+    "paid": ("#0b5d1e", "#dcf5e3"),
+    "cash": ("#0b4a6f", "#dceefa"),
+    "open": ("#7a4b00", "#fff1cc"),
+    "late": ("#8a1010", "#fde0e0"),
+    "ended": ("#555555", "#eeeeee"),
+}
+
+
+def status_colour_key(sale: SaleSnapshot) -> str:
+    if is_late_payment(sale):
+        return "late"
+    if sale.status is SaleStatus.PAID:
+        return "paid"
+    if sale.status is SaleStatus.CANCELED and sale.tender is Tender.CASH:
+        return "cash"
+    if sale.is_open:
+        return "open"
+    return "ended"
+
+
+def matches_search(sale: SaleSnapshot, text: str, site: Site) -> bool:
+    """Reference, amount (``3450.50``, ``3.450,50``, ``3450``) or a product's name or code."""
+    needle = text.strip().casefold()
+    if not needle:
+        return True
+    if needle in sale.external_reference.casefold():
+        return True
+    if any(
+        needle in line.title.casefold() or needle == line.sku.casefold() or needle == line.barcode
+        for line in sale.lines
+    ):
+        return True
+    from pos_app.domain.money import parse_money
+
+    amount = parse_money(text, site)
+    if amount is None:
+        try:
+            amount = Decimal(text.strip())
+        except InvalidOperation:
+            return False
+    return amount in (sale.total, sale.paid_amount)
 
 
 def _tr(text: str) -> str:
@@ -115,11 +209,16 @@ class SalesTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._site = site
         self._sales: list[SaleSnapshot] = []
+        self._with_date = False
 
-    def set_sales(self, sales: list[SaleSnapshot]) -> None:
+    def set_sales(self, sales: list[SaleSnapshot], *, with_date: bool = False) -> None:
         self.beginResetModel()
         self._sales = list(sales)
+        self._with_date = with_date
         self.endResetModel()
+
+    def sales(self) -> list[SaleSnapshot]:
+        return list(self._sales)
 
     def sale(self, row: int) -> SaleSnapshot:
         return self._sales[row]
@@ -158,19 +257,29 @@ class SalesTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             column = index.column()
             if column == COL_TIME:
-                return sale.created_at.astimezone().strftime("%H:%M")
+                fmt = "%Y-%m-%d %H:%M" if self._with_date else "%H:%M"
+                return sale.created_at.astimezone().strftime(fmt)
             if column == COL_REFERENCE:
                 return sale.external_reference
             if column == COL_TOTAL:
                 return format_money(sale.total, self._site)
             if column == COL_STATUS:
                 return sale_status_text(sale)
+        if index.column() == COL_STATUS and role in (
+            Qt.ItemDataRole.ForegroundRole,
+            Qt.ItemDataRole.BackgroundRole,
+        ):
+            fg, bg = _COLOURS[status_colour_key(sale)]
+            return QBrush(QColor(fg if role == Qt.ItemDataRole.ForegroundRole else bg))
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == COL_TOTAL:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
 
 class TodaySalesDialog(QDialog):
+    """The sales history (F3). It keeps its first name: its translations and the other
+    branches' additions (a Reprint button in :attr:`action_buttons`) refer to it."""
+
     recheckRequested = Signal(str)
     cancelRequested = Signal(str)
     reprintRequested = Signal(str)  # the receipt of a paid sale: preview, print, PDF
@@ -183,19 +292,54 @@ class TodaySalesDialog(QDialog):
         sales_since: Callable[[datetime], list[SaleSnapshot]],
         get_sale: Callable[[str], SaleSnapshot | None],
         sale_events: Callable[[str], list[SaleEvent]],
+        sales_between: Callable[[datetime, datetime], list[SaleSnapshot]] | None = None,
+        refunds_of: Callable[[str], list[RefundFact]] | None = None,
         parent: QWidget | None = None,
         refunds: Callable[[SaleSnapshot], tuple[Decimal, Decimal]] | None = None,
     ) -> None:
         """``refunds``: (refunded, left to refund) of a sale, when refunds are available."""
         super().__init__(parent)
         self.setObjectName("salesDialog")
-        self.setWindowTitle(self.tr("Today's sales"))
-        self.resize(1000, 680)
+        self.setWindowTitle(self.tr("Sales"))
+        self.resize(1100, 720)
         self._site = site
         self._sales_since = sales_since
+        self._sales_between = sales_between or (
+            lambda start, end: [s for s in sales_since(start) if s.created_at < end]
+        )
+        self._refunds_of = refunds_of
         self._get_sale = get_sale
         self._sale_events = sale_events
         self._refunds = refunds
+        self._period_sales: list[SaleSnapshot] = []
+
+        # -- which sales: period, status, tender, search ---------------------------------------
+        self.period = QComboBox()
+        self.period.setObjectName("salesPeriod")
+        self.period.addItems([_tr(p) for p in _PERIODS])
+        today = datetime.now().date()
+        self.date_from = QDateEdit(QDate(today.year, today.month, today.day))
+        self.date_from.setObjectName("salesFrom")
+        self.date_to = QDateEdit(QDate(today.year, today.month, today.day))
+        self.date_to.setObjectName("salesTo")
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.dateChanged.connect(lambda _d: self._period_changed())
+        self.status_filter = QComboBox()
+        self.status_filter.setObjectName("statusFilter")
+        self.status_filter.addItems([_tr(label) for label, _ in _STATUS_FILTERS])
+        self.tender_filter = QComboBox()
+        self.tender_filter.setObjectName("tenderFilter")
+        self.tender_filter.addItems([_tr(label) for label, _ in _TENDER_FILTERS])
+        self.search = QLineEdit()
+        self.search.setObjectName("salesSearch")
+        self.search.setPlaceholderText(self.tr("Reference, amount or product"))
+        self.search.setClearButtonEnabled(True)
+        self.period.currentIndexChanged.connect(lambda _i: self._period_changed())
+        self.status_filter.currentIndexChanged.connect(lambda _i: self._apply_filters())
+        self.tender_filter.currentIndexChanged.connect(lambda _i: self._apply_filters())
+        self.search.textChanged.connect(lambda _t: self._apply_filters())
 
         self.model = SalesTableModel(site, self)
         self.table = QTableView()
@@ -236,6 +380,13 @@ class TodaySalesDialog(QDialog):
             stretch=4,
         )
         self.events.setObjectName("saleEvents")
+        self.refunds_label = QLabel(self.tr("Refunds"))
+        self.refunds = _read_only_table([self.tr("Time"), self.tr("Amount")], stretch=1)
+        self.refunds.setObjectName("saleRefunds")
+        self.refunds.setMaximumHeight(110)
+        self.export_button = QPushButton(self.tr("Export CSV…"))
+        self.export_button.setObjectName("exportSalesButton")
+        self.export_button.clicked.connect(self._export_clicked)
         self.recheck_button = QPushButton(self.tr("Check again with Mercado Pago"))
         self.recheck_button.setObjectName("recheckSaleButton")
         self.cancel_button = QPushButton(self.tr("Cancel this sale"))
@@ -265,6 +416,8 @@ class TodaySalesDialog(QDialog):
         detail_layout.setContentsMargins(0, 0, 0, 0)
         detail_layout.addWidget(self.heading)
         detail_layout.addWidget(self.lines, 1)
+        detail_layout.addWidget(self.refunds_label)
+        detail_layout.addWidget(self.refunds)
         top = QSplitter(Qt.Orientation.Horizontal)
         top.addWidget(left)
         top.addWidget(detail)
@@ -281,16 +434,29 @@ class TodaySalesDialog(QDialog):
         split.addWidget(history)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        filters = QHBoxLayout()
+        filters.addWidget(self.period)
+        filters.addWidget(self.date_from)
+        filters.addWidget(self.date_to)
+        filters.addWidget(self.status_filter)
+        filters.addWidget(self.tender_filter)
+        filters.addWidget(self.search, 1)
+        # Actions on the chosen sale: more buttons (Reprint, Refund...) go into ``action_buttons``.
+        self.action_buttons = QHBoxLayout()
+        self.action_buttons.addWidget(self.recheck_button)
+        self.action_buttons.addWidget(self.cancel_button)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.recheck_button)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.reprint_button)
-        buttons.addWidget(self.refund_button)
+        self.action_buttons.addWidget(self.reprint_button)
+        self.action_buttons.addWidget(self.refund_button)
+        buttons.addLayout(self.action_buttons)
         buttons.addStretch(1)
+        buttons.addWidget(self.export_button)
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
+        layout.addLayout(filters)
         layout.addWidget(split, 1)
         layout.addLayout(buttons)
+        self._sync_date_edits()
         self._show_detail(None)
 
     # -- data ----------------------------------------------------------------------------------
@@ -298,27 +464,87 @@ class TodaySalesDialog(QDialog):
         rows = self.table.selectionModel().selectedRows()
         return self.model.sale(rows[0].row()).external_reference if rows else None
 
-    def refresh(self) -> None:
-        """Reload from the ledger, keeping the selected sale selected."""
+    def period_bounds(self) -> tuple[datetime, datetime]:
+        """The chosen period, ``[start, end)`` on this computer's clock."""
+        today = datetime.now().date()
+        index = self.period.currentIndex()
+        if index == PERIOD_YESTERDAY:
+            first, last = today - timedelta(days=1), today - timedelta(days=1)
+        elif index == PERIOD_WEEK:
+            first, last = today - timedelta(days=6), today
+        elif index == PERIOD_RANGE:
+            a, b = self.date_from.date(), self.date_to.date()
+            first = date(a.year(), a.month(), a.day())
+            last = date(b.year(), b.month(), b.day())
+            if last < first:
+                first, last = last, first
+        else:
+            first = last = today
+        return local_midnight(first), local_midnight(last + timedelta(days=1))
+
+    def set_period(self, index: int) -> None:
+        self.period.setCurrentIndex(index)
+
+    def _sync_date_edits(self) -> None:
+        custom = self.period.currentIndex() == PERIOD_RANGE
+        self.date_from.setVisible(custom)
+        self.date_to.setVisible(custom)
+
+    def _period_changed(self) -> None:
+        self._sync_date_edits()
+        self.refresh()
+
+    def visible_sales(self) -> list[SaleSnapshot]:
+        return self.model.sales()
+
+    def _apply_filters(self) -> None:
         keep = self.selected_reference()
-        sales = self._sales_since(start_of_today())
-        self.model.set_sales(sales)
+        status_ok = _STATUS_FILTERS[max(0, self.status_filter.currentIndex())][1]
+        tender_ok = _TENDER_FILTERS[max(0, self.tender_filter.currentIndex())][1]
+        text = self.search.text()
+        sales = [
+            s
+            for s in self._period_sales
+            if status_ok(s) and tender_ok(s) and matches_search(s, text, self._site)
+        ]
+        start, end = self.period_bounds()
+        self.model.set_sales(sales, with_date=end - start > timedelta(hours=25))
         paid = [s for s in sales if s.status is SaleStatus.PAID]
-        total = sum((s.paid_amount or s.total for s in paid), start=Decimal(0))
+        cash = [s for s in sales if s.status is SaleStatus.CANCELED and s.tender is Tender.CASH]
+        qr_total = sum((s.paid_amount or s.total for s in paid), start=Decimal(0))
+        cash_total = sum((s.total for s in cash), start=Decimal(0))
         if not sales:
-            self.summary.setText(self.tr("No sales yet today."))
+            self.summary.setText(self.tr("No sales in this period."))
         else:
             self.summary.setText(
-                self.tr("Sales today: {count} · paid with QR: {paid} · {total} received").format(
-                    count=len(sales), paid=len(paid), total=format_money(total, self._site)
+                self.tr(
+                    "{count} sales · QR: {paid} ({qr_total}) · cash: {cash} ({cash_total})"
+                ).format(
+                    count=len(sales),
+                    paid=len(paid),
+                    qr_total=format_money(qr_total, self._site),
+                    cash=len(cash),
+                    cash_total=format_money(cash_total, self._site),
                 )
             )
+        self._reselect(keep, sales)
+
+    def refresh(self) -> None:
+        """Reload the period from the ledger, keeping the selected sale selected."""
+        start, end = self.period_bounds()
+        self._period_sales = self._sales_between(start, end)
+        self._apply_filters()
+
+    def _reselect(self, keep: str | None, sales: list[SaleSnapshot]) -> None:
         row = self.model.row_of(keep) if keep else None
         if row is None and sales:
             row = 0
         if row is not None:
             self.table.selectRow(row)
-        self._show_detail(self._get_sale(keep) if keep else (sales[0] if sales else None))
+        if row is None:
+            self._show_detail(None)
+            return
+        self._show_detail(self.model.sale(row))
 
     def select_reference(self, reference: str) -> None:
         row = self.model.row_of(reference)
@@ -342,9 +568,24 @@ class TodaySalesDialog(QDialog):
         )
         self.refund_button.setEnabled(left > 0)
         if sale is None:
+            self.heading.setText(self.tr("Pick a sale to see its lines and history."))
             self.lines.setRowCount(0)
             self.events.setRowCount(0)
+            self.refunds.setRowCount(0)
             return
+        refunds = self._refunds_of(sale.external_reference) if self._refunds_of else []
+        self.refunds.setRowCount(len(refunds))
+        for row, refund in enumerate(refunds):
+            _set_row(
+                self.refunds,
+                row,
+                [
+                    refund.at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                    format_money(refund.amount, self._site),
+                ],
+            )
+        self.refunds.setVisible(bool(refunds))
+        self.refunds_label.setVisible(bool(refunds))
         heading = self.tr("{status} — {total}\nSale {reference}").format(
             reference=sale.external_reference,
             status=sale_status_text(sale),
@@ -386,6 +627,26 @@ class TodaySalesDialog(QDialog):
                 ],
             )
         self.events.scrollToBottom()
+
+    def export_csv(self, path: Path) -> int:
+        """The sales shown (period and filters) to ``path``; returns how many."""
+        sales = self.visible_sales()
+        path.write_text(sales_csv(sales), encoding="utf-8-sig", newline="")
+        return len(sales)
+
+    def _export_clicked(self) -> None:
+        start, _ = self.period_bounds()
+        name, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export sales"),
+            f"sales-{start:%Y-%m-%d}.csv",
+            self.tr("CSV files (*.csv)"),
+        )
+        if name:
+            count = self.export_csv(Path(name))
+            self.summary.setText(
+                self.tr("{count} sales exported to {path}").format(count=count, path=name)
+            )
 
     def _recheck(self) -> None:
         ref = self.selected_reference()
@@ -437,3 +698,6 @@ def _set_row(table: QTableWidget, row: int, values: list[str]) -> None:
         item = QTableWidgetItem(value)
         item.setToolTip(value)  # the whole text of a cell its column elides
         table.setItem(row, column, item)
+
+
+SalesHistoryDialog = TodaySalesDialog

@@ -289,6 +289,109 @@
     </message>
 </context>
 <context>
+    <name>CashDrawerDialog</name>
+    <message>
+        <source>Cash drawer</source>
+        <translation>Caja de efectivo</translation>
+    </message>
+    <message>
+        <source>Cashier&apos;s name</source>
+        <translation>Nombre del cajero</translation>
+    </message>
+    <message>
+        <source>Open shift</source>
+        <translation>Abrir turno</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>Turno</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Cajero</translation>
+    </message>
+    <message>
+        <source>Starting float</source>
+        <translation>Fondo inicial</translation>
+    </message>
+    <message>
+        <source>Why (change, a supplier paid, a withdrawal…)</source>
+        <translation>Por qué (cambio, pago a un proveedor, un retiro…)</translation>
+    </message>
+    <message>
+        <source>Cash in</source>
+        <translation>Ingreso</translation>
+    </message>
+    <message>
+        <source>Cash out</source>
+        <translation>Retiro</translation>
+    </message>
+    <message>
+        <source>Cash in or out</source>
+        <translation>Ingreso o retiro de efectivo</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Monto</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Movement</source>
+        <translation>Movimiento</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Since the last close</source>
+        <translation>Desde el último cierre</translation>
+    </message>
+    <message>
+        <source>No shift open since the last close.</source>
+        <translation>No hay turno abierto desde el último cierre.</translation>
+    </message>
+    <message>
+        <source>{cashier} since {time}, starting float {amount}</source>
+        <translation>{cashier} desde las {time}, fondo inicial {amount}</translation>
+    </message>
+    <message>
+        <source>Shift opened: {cashier}</source>
+        <translation>Turno abierto: {cashier}</translation>
+    </message>
+    <message>
+        <source>In: {reason}</source>
+        <translation>Ingreso: {reason}</translation>
+    </message>
+    <message>
+        <source>Out: {reason}</source>
+        <translation>Retiro: {reason}</translation>
+    </message>
+    <message>
+        <source>Expected in the drawer now: {amount}</source>
+        <translation>Debería haber en la caja: {amount}</translation>
+    </message>
+    <message>
+        <source>Type an amount greater than zero.</source>
+        <translation>Escriba un monto mayor que cero.</translation>
+    </message>
+    <message>
+        <source>Type the cashier&apos;s name.</source>
+        <translation>Escriba el nombre del cajero.</translation>
+    </message>
+    <message>
+        <source>Say why the cash goes in or out.</source>
+        <translation>Indique por qué entra o sale el efectivo.</translation>
+    </message>
+</context>
+<context>
     <name>CatalogImport</name>
     <message>
         <source>{file} is a spreadsheet, not a CSV file: open it and save it as “CSV (comma delimited)”, then import that file.</source>
@@ -526,6 +629,188 @@
     </message>
 </context>
 <context>
+    <name>CloseDayDialog</name>
+    <message>
+        <source>Close the day</source>
+        <translation>Cerrar el día</translation>
+    </message>
+    <message>
+        <source>Cash counted in the drawer</source>
+        <translation>Efectivo contado en la caja</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Artículo</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Monto</translation>
+    </message>
+    <message>
+        <source>Check Mercado Pago&apos;s payments</source>
+        <translation>Revisar los pagos de Mercado Pago</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Pago</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Referencia</translation>
+    </message>
+    <message>
+        <source>Record the chosen payment as a sale</source>
+        <translation>Registrar el pago elegido como venta</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Guardar como PDF…</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Listo</translation>
+    </message>
+    <message>
+        <source>Preview of close number {number}, since {start}. Count the drawer, check Mercado Pago&apos;s payments, then close: a closed day never changes.</source>
+        <translation>Vista previa del cierre número {number}, desde {start}. Cuente el efectivo, revise los pagos de Mercado Pago y luego cierre: un día cerrado no cambia nunca.</translation>
+    </message>
+    <message>
+        <source>Day closed: close number {number}.</source>
+        <translation>Día cerrado: cierre número {number}.</translation>
+    </message>
+    <message>
+        <source>Asking Mercado Pago…</source>
+        <translation>Consultando a Mercado Pago…</translation>
+    </message>
+    <message>
+        <source>{seen} payments at Mercado Pago today, {matched} in the books.</source>
+        <translation>{seen} pagos en Mercado Pago hoy, {matched} en los registros.</translation>
+    </message>
+    <message>
+        <source>Everything matches.</source>
+        <translation>Todo coincide.</translation>
+    </message>
+    <message>
+        <source>{count} payments are not in the books:</source>
+        <translation>{count} pagos no están en los registros:</translation>
+    </message>
+    <message>
+        <source>Sale {ref} is paid here but Mercado Pago does not show it.</source>
+        <translation>La venta {ref} figura pagada aquí, pero Mercado Pago no la muestra.</translation>
+    </message>
+    <message>
+        <source>Sale {ref}: {ledger} here, {mp} at Mercado Pago.</source>
+        <translation>Venta {ref}: {ledger} aquí, {mp} en Mercado Pago.</translation>
+    </message>
+    <message>
+        <source>Close the day now? The report is frozen and the next sale starts a new day.</source>
+        <translation>¿Cerrar el día ahora? El informe queda fijo y la próxima venta empieza un día nuevo.</translation>
+    </message>
+    <message>
+        <source>Checking open sales with Mercado Pago, then closing…</source>
+        <translation>Revisando las ventas abiertas con Mercado Pago y cerrando…</translation>
+    </message>
+    <message>
+        <source>Close number {number} — {date}</source>
+        <translation>Cierre número {number} — {date}</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>Guardar el informe</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>CloseReport</name>
+    <message>
+        <source>Close number</source>
+        <translation>Cierre número</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Ventas</translation>
+    </message>
+    <message>
+        <source>Mercado Pago QR</source>
+        <translation>QR de Mercado Pago</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Efectivo</translation>
+    </message>
+    <message>
+        <source>Refunds ({count})</source>
+        <translation>Devoluciones ({count})</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>Neto</translation>
+    </message>
+    <message>
+        <source>IVA {rate}%</source>
+        <translation>IVA {rate}%</translation>
+    </message>
+    <message>
+        <source>Canceled sales</source>
+        <translation>Ventas canceladas</translation>
+    </message>
+    <message>
+        <source>Expired sales</source>
+        <translation>Ventas vencidas</translation>
+    </message>
+    <message>
+        <source>Cash drawer</source>
+        <translation>Caja de efectivo</translation>
+    </message>
+    <message>
+        <source>Shift: {cashier}</source>
+        <translation>Turno: {cashier}</translation>
+    </message>
+    <message>
+        <source>Starting float</source>
+        <translation>Fondo inicial</translation>
+    </message>
+    <message>
+        <source>Cash in: {reason}</source>
+        <translation>Ingreso: {reason}</translation>
+    </message>
+    <message>
+        <source>Cash out: {reason}</source>
+        <translation>Retiro: {reason}</translation>
+    </message>
+    <message>
+        <source>Expected cash</source>
+        <translation>Efectivo esperado</translation>
+    </message>
+    <message>
+        <source>Counted cash</source>
+        <translation>Efectivo contado</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Diferencia</translation>
+    </message>
+    <message>
+        <source>Sales still open (they count when they end): {count}</source>
+        <translation>Ventas todavía abiertas (se cuentan cuando terminen): {count}</translation>
+    </message>
+    <message>
+        <source>Paid late, check for a double charge: {ref}</source>
+        <translation>Pagada tarde, revise si se cobró dos veces: {ref}</translation>
+    </message>
+</context>
+<context>
     <name>Config</name>
     <message>
         <source>The settings file was damaged ({why}) and was put aside as {moved}. Default settings are in use: please check them.</source>
@@ -652,6 +937,10 @@
         <translation>Vencer ahora</translation>
     </message>
     <message>
+        <source>Another system charges at this box</source>
+        <translation>Otro sistema cobra en esta caja</translation>
+    </message>
+    <message>
         <source>The demo server does not answer.</source>
         <translation>El servidor de la demo no responde.</translation>
     </message>
@@ -700,8 +989,19 @@
         <translation>La orden venció.</translation>
     </message>
     <message>
+        <source>Another system was paid {amount} at this box.</source>
+        <translation>Otro sistema cobró {amount} en esta caja.</translation>
+    </message>
+    <message>
         <source>You put the phone away. The order will expire on its own.</source>
         <translation>Guardó el teléfono. La orden vencerá sola.</translation>
+    </message>
+</context>
+<context>
+    <name>DayBook</name>
+    <message>
+        <source>That time belongs to a day that is already closed: a closed day never changes. Check the computer&apos;s clock.</source>
+        <translation>Ese momento pertenece a un día ya cerrado: un día cerrado no cambia nunca. Revise el reloj de la computadora.</translation>
     </message>
 </context>
 <context>
@@ -1055,10 +1355,6 @@
         <translation>Monto libre  (F2)</translation>
     </message>
     <message>
-        <source>Today&apos;s sales  (F3)</source>
-        <translation>Ventas de hoy  (F3)</translation>
-    </message>
-    <message>
         <source>Charge with QR</source>
         <translation>Cobrar con QR</translation>
     </message>
@@ -1067,8 +1363,12 @@
         <translation>Monto libre</translation>
     </message>
     <message>
-        <source>Today&apos;s sales</source>
-        <translation>Ventas de hoy</translation>
+        <source>Sales  (F3)</source>
+        <translation>Ventas  (F3)</translation>
+    </message>
+    <message>
+        <source>Sales history</source>
+        <translation>Historial de ventas</translation>
     </message>
     <message>
         <source>Cancel charge</source>
@@ -1101,6 +1401,18 @@
     <message>
         <source>&amp;Tools</source>
         <translation>&amp;Herramientas</translation>
+    </message>
+    <message>
+        <source>&amp;Day</source>
+        <translation>&amp;Día</translation>
+    </message>
+    <message>
+        <source>Cash drawer…</source>
+        <translation>Caja de efectivo…</translation>
+    </message>
+    <message>
+        <source>Close the day…</source>
+        <translation>Cerrar el día…</translation>
     </message>
     <message>
         <source>Whole sale</source>
@@ -2385,6 +2697,10 @@
         <translation>Devolución</translation>
     </message>
     <message>
+        <source>Recorded from Mercado Pago&apos;s payments</source>
+        <translation>Registrada desde los pagos de Mercado Pago</translation>
+    </message>
+    <message>
         <source>charge</source>
         <translation>cobro</translation>
     </message>
@@ -2431,6 +2747,66 @@
     <message>
         <source>refused by Mercado Pago</source>
         <translation>rechazada por Mercado Pago</translation>
+    </message>
+    <message>
+        <source>day&apos;s reconciliation</source>
+        <translation>conciliación del día</translation>
+    </message>
+    <message>
+        <source>day&apos;s close</source>
+        <translation>cierre del día</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Ayer</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Últimos 7 días</translation>
+    </message>
+    <message>
+        <source>Dates…</source>
+        <translation>Fechas…</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Todos los estados</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Pagada</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Esperando</translation>
+    </message>
+    <message>
+        <source>Canceled</source>
+        <translation>Cancelada</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Vencida</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>Sin enviar</translation>
+    </message>
+    <message>
+        <source>Any tender</source>
+        <translation>Cualquier medio de pago</translation>
+    </message>
+    <message>
+        <source>Mercado Pago QR</source>
+        <translation>QR de Mercado Pago</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Efectivo</translation>
     </message>
     <message>
         <source>Paid late — do not charge again</source>
@@ -2877,8 +3253,12 @@
 <context>
     <name>TodaySalesDialog</name>
     <message>
-        <source>Today&apos;s sales</source>
-        <translation>Ventas de hoy</translation>
+        <source>Sales</source>
+        <translation>Ventas</translation>
+    </message>
+    <message>
+        <source>Reference, amount or product</source>
+        <translation>Referencia, monto o producto</translation>
     </message>
     <message>
         <source>Pick a sale to see its lines and history.</source>
@@ -2921,6 +3301,18 @@
         <translation>Detalle</translation>
     </message>
     <message>
+        <source>Refunds</source>
+        <translation>Devoluciones</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Monto</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exportar CSV…</translation>
+    </message>
+    <message>
         <source>Check again with Mercado Pago</source>
         <translation>Verificar de nuevo con Mercado Pago</translation>
     </message>
@@ -2949,12 +3341,24 @@
         <translation>Historial de la venta elegida</translation>
     </message>
     <message>
-        <source>No sales yet today.</source>
-        <translation>Todavía no hay ventas hoy.</translation>
+        <source>No sales in this period.</source>
+        <translation>No hay ventas en este período.</translation>
     </message>
     <message>
-        <source>Sales today: {count} · paid with QR: {paid} · {total} received</source>
-        <translation>Ventas de hoy: {count} · pagadas con QR: {paid} · {total} recibidos</translation>
+        <source>{count} sales · QR: {paid} ({qr_total}) · cash: {cash} ({cash_total})</source>
+        <translation>{count} ventas · QR: {paid} ({qr_total}) · efectivo: {cash} ({cash_total})</translation>
+    </message>
+    <message>
+        <source>Export sales</source>
+        <translation>Exportar ventas</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>{count} sales exported to {path}</source>
+        <translation>{count} ventas exportadas a {path}</translation>
     </message>
     <message>
         <source>{status} — {total}

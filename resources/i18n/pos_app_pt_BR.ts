@@ -289,6 +289,109 @@
     </message>
 </context>
 <context>
+    <name>CashDrawerDialog</name>
+    <message>
+        <source>Cash drawer</source>
+        <translation>Caixa</translation>
+    </message>
+    <message>
+        <source>Cashier&apos;s name</source>
+        <translation>Nome do operador</translation>
+    </message>
+    <message>
+        <source>Open shift</source>
+        <translation>Abrir turno</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>Turno</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Operador</translation>
+    </message>
+    <message>
+        <source>Starting float</source>
+        <translation>Troco inicial</translation>
+    </message>
+    <message>
+        <source>Why (change, a supplier paid, a withdrawal…)</source>
+        <translation>Por quê (troco, pagamento a fornecedor, uma retirada…)</translation>
+    </message>
+    <message>
+        <source>Cash in</source>
+        <translation>Entrada</translation>
+    </message>
+    <message>
+        <source>Cash out</source>
+        <translation>Saída</translation>
+    </message>
+    <message>
+        <source>Cash in or out</source>
+        <translation>Entrada ou saída de dinheiro</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Movement</source>
+        <translation>Movimento</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+    <message>
+        <source>Since the last close</source>
+        <translation>Desde o último fechamento</translation>
+    </message>
+    <message>
+        <source>No shift open since the last close.</source>
+        <translation>Nenhum turno aberto desde o último fechamento.</translation>
+    </message>
+    <message>
+        <source>{cashier} since {time}, starting float {amount}</source>
+        <translation>{cashier} desde {time}, troco inicial {amount}</translation>
+    </message>
+    <message>
+        <source>Shift opened: {cashier}</source>
+        <translation>Turno aberto: {cashier}</translation>
+    </message>
+    <message>
+        <source>In: {reason}</source>
+        <translation>Entrada: {reason}</translation>
+    </message>
+    <message>
+        <source>Out: {reason}</source>
+        <translation>Saída: {reason}</translation>
+    </message>
+    <message>
+        <source>Expected in the drawer now: {amount}</source>
+        <translation>Deveria haver no caixa: {amount}</translation>
+    </message>
+    <message>
+        <source>Type an amount greater than zero.</source>
+        <translation>Digite um valor maior que zero.</translation>
+    </message>
+    <message>
+        <source>Type the cashier&apos;s name.</source>
+        <translation>Digite o nome do operador.</translation>
+    </message>
+    <message>
+        <source>Say why the cash goes in or out.</source>
+        <translation>Diga por que o dinheiro entra ou sai.</translation>
+    </message>
+</context>
+<context>
     <name>CatalogImport</name>
     <message>
         <source>{file} is a spreadsheet, not a CSV file: open it and save it as “CSV (comma delimited)”, then import that file.</source>
@@ -526,6 +629,188 @@
     </message>
 </context>
 <context>
+    <name>CloseDayDialog</name>
+    <message>
+        <source>Close the day</source>
+        <translation>Fechar o dia</translation>
+    </message>
+    <message>
+        <source>Cash counted in the drawer</source>
+        <translation>Dinheiro contado no caixa</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Check Mercado Pago&apos;s payments</source>
+        <translation>Conferir os pagamentos do Mercado Pago</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Pagamento</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Referência</translation>
+    </message>
+    <message>
+        <source>Record the chosen payment as a sale</source>
+        <translation>Registrar o pagamento escolhido como venda</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Salvar como PDF…</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Concluir</translation>
+    </message>
+    <message>
+        <source>Preview of close number {number}, since {start}. Count the drawer, check Mercado Pago&apos;s payments, then close: a closed day never changes.</source>
+        <translation>Prévia do fechamento número {number}, desde {start}. Conte o caixa, confira os pagamentos do Mercado Pago e depois feche: um dia fechado nunca muda.</translation>
+    </message>
+    <message>
+        <source>Day closed: close number {number}.</source>
+        <translation>Dia fechado: fechamento número {number}.</translation>
+    </message>
+    <message>
+        <source>Asking Mercado Pago…</source>
+        <translation>Consultando o Mercado Pago…</translation>
+    </message>
+    <message>
+        <source>{seen} payments at Mercado Pago today, {matched} in the books.</source>
+        <translation>{seen} pagamentos no Mercado Pago hoje, {matched} nos registros.</translation>
+    </message>
+    <message>
+        <source>Everything matches.</source>
+        <translation>Tudo confere.</translation>
+    </message>
+    <message>
+        <source>{count} payments are not in the books:</source>
+        <translation>{count} pagamentos não estão nos registros:</translation>
+    </message>
+    <message>
+        <source>Sale {ref} is paid here but Mercado Pago does not show it.</source>
+        <translation>A venda {ref} consta como paga aqui, mas o Mercado Pago não a mostra.</translation>
+    </message>
+    <message>
+        <source>Sale {ref}: {ledger} here, {mp} at Mercado Pago.</source>
+        <translation>Venda {ref}: {ledger} aqui, {mp} no Mercado Pago.</translation>
+    </message>
+    <message>
+        <source>Close the day now? The report is frozen and the next sale starts a new day.</source>
+        <translation>Fechar o dia agora? O relatório fica congelado e a próxima venda começa um novo dia.</translation>
+    </message>
+    <message>
+        <source>Checking open sales with Mercado Pago, then closing…</source>
+        <translation>Conferindo as vendas abertas com o Mercado Pago e fechando…</translation>
+    </message>
+    <message>
+        <source>Close number {number} — {date}</source>
+        <translation>Fechamento número {number} — {date}</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>Salvar o relatório</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Arquivos PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>CloseReport</name>
+    <message>
+        <source>Close number</source>
+        <translation>Fechamento número</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Até</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Vendas</translation>
+    </message>
+    <message>
+        <source>Mercado Pago QR</source>
+        <translation>QR do Mercado Pago</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Dinheiro</translation>
+    </message>
+    <message>
+        <source>Refunds ({count})</source>
+        <translation>Reembolsos ({count})</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>Líquido</translation>
+    </message>
+    <message>
+        <source>IVA {rate}%</source>
+        <translation>IVA {rate}%</translation>
+    </message>
+    <message>
+        <source>Canceled sales</source>
+        <translation>Vendas canceladas</translation>
+    </message>
+    <message>
+        <source>Expired sales</source>
+        <translation>Vendas expiradas</translation>
+    </message>
+    <message>
+        <source>Cash drawer</source>
+        <translation>Caixa</translation>
+    </message>
+    <message>
+        <source>Shift: {cashier}</source>
+        <translation>Turno: {cashier}</translation>
+    </message>
+    <message>
+        <source>Starting float</source>
+        <translation>Troco inicial</translation>
+    </message>
+    <message>
+        <source>Cash in: {reason}</source>
+        <translation>Entrada: {reason}</translation>
+    </message>
+    <message>
+        <source>Cash out: {reason}</source>
+        <translation>Saída: {reason}</translation>
+    </message>
+    <message>
+        <source>Expected cash</source>
+        <translation>Dinheiro esperado</translation>
+    </message>
+    <message>
+        <source>Counted cash</source>
+        <translation>Dinheiro contado</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Diferença</translation>
+    </message>
+    <message>
+        <source>Sales still open (they count when they end): {count}</source>
+        <translation>Vendas ainda abertas (contam quando terminarem): {count}</translation>
+    </message>
+    <message>
+        <source>Paid late, check for a double charge: {ref}</source>
+        <translation>Paga com atraso, verifique se houve cobrança em dobro: {ref}</translation>
+    </message>
+</context>
+<context>
     <name>Config</name>
     <message>
         <source>The settings file was damaged ({why}) and was put aside as {moved}. Default settings are in use: please check them.</source>
@@ -652,6 +937,10 @@
         <translation>Expirar agora</translation>
     </message>
     <message>
+        <source>Another system charges at this box</source>
+        <translation>Outro sistema cobra neste caixa</translation>
+    </message>
+    <message>
         <source>The demo server does not answer.</source>
         <translation>O servidor da demo não responde.</translation>
     </message>
@@ -700,8 +989,19 @@
         <translation>O pedido expirou.</translation>
     </message>
     <message>
+        <source>Another system was paid {amount} at this box.</source>
+        <translation>Outro sistema recebeu {amount} neste caixa.</translation>
+    </message>
+    <message>
         <source>You put the phone away. The order will expire on its own.</source>
         <translation>Você guardou o celular. O pedido vai expirar sozinho.</translation>
+    </message>
+</context>
+<context>
+    <name>DayBook</name>
+    <message>
+        <source>That time belongs to a day that is already closed: a closed day never changes. Check the computer&apos;s clock.</source>
+        <translation>Esse horário pertence a um dia já fechado: um dia fechado nunca muda. Verifique o relógio do computador.</translation>
     </message>
 </context>
 <context>
@@ -1055,10 +1355,6 @@
         <translation>Valor avulso  (F2)</translation>
     </message>
     <message>
-        <source>Today&apos;s sales  (F3)</source>
-        <translation>Vendas de hoje  (F3)</translation>
-    </message>
-    <message>
         <source>Charge with QR</source>
         <translation>Cobrar com QR</translation>
     </message>
@@ -1067,8 +1363,12 @@
         <translation>Valor avulso</translation>
     </message>
     <message>
-        <source>Today&apos;s sales</source>
-        <translation>Vendas de hoje</translation>
+        <source>Sales  (F3)</source>
+        <translation>Vendas  (F3)</translation>
+    </message>
+    <message>
+        <source>Sales history</source>
+        <translation>Histórico de vendas</translation>
     </message>
     <message>
         <source>Cancel charge</source>
@@ -1101,6 +1401,18 @@
     <message>
         <source>&amp;Tools</source>
         <translation>&amp;Ferramentas</translation>
+    </message>
+    <message>
+        <source>&amp;Day</source>
+        <translation>&amp;Dia</translation>
+    </message>
+    <message>
+        <source>Cash drawer…</source>
+        <translation>Caixa…</translation>
+    </message>
+    <message>
+        <source>Close the day…</source>
+        <translation>Fechar o dia…</translation>
     </message>
     <message>
         <source>Whole sale</source>
@@ -2385,6 +2697,10 @@
         <translation>Devolução</translation>
     </message>
     <message>
+        <source>Recorded from Mercado Pago&apos;s payments</source>
+        <translation>Registrada a partir dos pagamentos do Mercado Pago</translation>
+    </message>
+    <message>
         <source>charge</source>
         <translation>cobrança</translation>
     </message>
@@ -2431,6 +2747,66 @@
     <message>
         <source>refused by Mercado Pago</source>
         <translation>recusada pelo Mercado Pago</translation>
+    </message>
+    <message>
+        <source>day&apos;s reconciliation</source>
+        <translation>conciliação do dia</translation>
+    </message>
+    <message>
+        <source>day&apos;s close</source>
+        <translation>fechamento do dia</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoje</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Ontem</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Últimos 7 dias</translation>
+    </message>
+    <message>
+        <source>Dates…</source>
+        <translation>Datas…</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Todos os status</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Paga</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Aguardando</translation>
+    </message>
+    <message>
+        <source>Canceled</source>
+        <translation>Cancelada</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Expirada</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>Não enviada</translation>
+    </message>
+    <message>
+        <source>Any tender</source>
+        <translation>Qualquer forma de pagamento</translation>
+    </message>
+    <message>
+        <source>Mercado Pago QR</source>
+        <translation>QR do Mercado Pago</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Dinheiro</translation>
     </message>
     <message>
         <source>Paid late — do not charge again</source>
@@ -2877,8 +3253,12 @@
 <context>
     <name>TodaySalesDialog</name>
     <message>
-        <source>Today&apos;s sales</source>
-        <translation>Vendas de hoje</translation>
+        <source>Sales</source>
+        <translation>Vendas</translation>
+    </message>
+    <message>
+        <source>Reference, amount or product</source>
+        <translation>Referência, valor ou produto</translation>
     </message>
     <message>
         <source>Pick a sale to see its lines and history.</source>
@@ -2921,6 +3301,18 @@
         <translation>Detalhe</translation>
     </message>
     <message>
+        <source>Refunds</source>
+        <translation>Reembolsos</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exportar CSV…</translation>
+    </message>
+    <message>
         <source>Check again with Mercado Pago</source>
         <translation>Verificar de novo com o Mercado Pago</translation>
     </message>
@@ -2949,12 +3341,24 @@
         <translation>Histórico da venda escolhida</translation>
     </message>
     <message>
-        <source>No sales yet today.</source>
-        <translation>Ainda não há vendas hoje.</translation>
+        <source>No sales in this period.</source>
+        <translation>Nenhuma venda neste período.</translation>
     </message>
     <message>
-        <source>Sales today: {count} · paid with QR: {paid} · {total} received</source>
-        <translation>Vendas de hoje: {count} · pagas com QR: {paid} · {total} recebidos</translation>
+        <source>{count} sales · QR: {paid} ({qr_total}) · cash: {cash} ({cash_total})</source>
+        <translation>{count} vendas · QR: {paid} ({qr_total}) · dinheiro: {cash} ({cash_total})</translation>
+    </message>
+    <message>
+        <source>Export sales</source>
+        <translation>Exportar vendas</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Arquivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>{count} sales exported to {path}</source>
+        <translation>{count} vendas exportadas para {path}</translation>
     </message>
     <message>
         <source>{status} — {total}

@@ -179,3 +179,33 @@ def test_products_window_editor_and_import_preview(
     preview.reject()
     products.close()
     assert not problems, "\n".join(dict.fromkeys(problems))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_cash_drawer_and_close_day_dialogs(
+    window: MainWindow, qtbot: QtBot, screenshot: Any, lang: str
+) -> None:
+    drawer = window.day.open_cash_drawer()
+    drawer.cashier.setText("Ana")
+    drawer.starting_float.setText("5000")
+    drawer.open_shift()
+    drawer.amount.setText("1000")
+    drawer.reason.setText("Cambio")
+    drawer.add_movement(__import__("pos_app.domain.day").domain.day.MovementKind.IN)
+    qtbot.waitExposed(drawer)
+    qtbot.wait(60)
+    screenshot(drawer, f"i18n_{lang}_cash_drawer")
+    problems = [f"drawer: {t}" for t in clipped(drawer) + english_leftovers(drawer, lang)]
+    drawer.close()
+    closing = window.day.open_close_day()
+    closing.counted.setText("6000")
+    qtbot.waitExposed(closing)
+    qtbot.mouseClick(
+        closing.reconcile_button, __import__("PySide6.QtCore").QtCore.Qt.MouseButton.LeftButton
+    )
+    qtbot.waitUntil(lambda: closing.reconciliation is not None, timeout=10_000)
+    qtbot.wait(60)
+    screenshot(closing, f"i18n_{lang}_close_day")
+    problems += [f"close: {t}" for t in clipped(closing) + english_leftovers(closing, lang)]
+    closing.close()
+    assert not problems, "\n".join(problems)

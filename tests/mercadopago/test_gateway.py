@@ -87,7 +87,7 @@ def test_instore_refund_and_day_payments_send_what_mercado_pago_documents() -> N
             assert await gateway.refund(s, "key-1", Decimal("1000.50")) == Decimal("1000.50")
             assert await gateway.refund(s, "key-2") == Decimal("3450.50")
             found = await gateway.day_payments(NOW, NOW + timedelta(days=1))
-            assert [p["id"] for p in found] == list(range(60))
+            assert [p.id for p in found] == list(range(60))
 
     asyncio.run(go())
     partial, whole, page1, page2 = seen

@@ -1,0 +1,126 @@
+"""The day's close and reconciliation, on the checkout engine (the window and the CLI share it).
+
+* :func:`close_day`: every open sale goes through the engine's one reconcile path first (a sale
+  paid while the app was down counts as paid), then the ledger freezes the period's report.
+* :func:`reconcile_day_with_mp`: the box's payments of a day from ``GET /v1/payments/search``
+  (all pages) against the ledger; :func:`adopt` records a payment the ledger did not know as a
+  paid sale (never charged again).
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date, datetime, timedelta, tzinfo
+from decimal import Decimal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pos_app.checkout.engine import CheckoutEngine
+from pos_app.domain.day import SITE_ZONES, CloseReport, day_bounds
+from pos_app.domain.reconciliation import MpPayment, Reconciliation, reconcile_day
+from pos_app.mercadopago import errors as mp
+from pos_app.mercadopago.models import FoundPayment
+
+log = logging.getLogger(__name__)
+
+# A sale created just before midnight is paid just after: look that far past the day's end.
+PAYMENT_MARGIN = timedelta(hours=2)
+
+
+def site_zone(site_id: str) -> tzinfo:
+    """The site's time zone (the offset sent to the search), else this computer's."""
+    try:
+        return ZoneInfo(SITE_ZONES[site_id])
+    except (KeyError, ZoneInfoNotFoundError):
+        local = datetime.now().astimezone().tzinfo
+        assert local is not None
+        return local
+
+
+async def reconcile_open_sales(engine: CheckoutEngine) -> list[str]:
+    """Each open sale through the engine's reconcile path; returns those still open."""
+    still_open = []
+    for sale in engine.ledger.open_sales():
+        try:
+            sale = await engine.reconcile(sale.external_reference, "close")
+        except mp.MercadoPagoError as exc:
+            log.warning("close: %s could not be checked: %s", sale.external_reference, exc)
+        if sale.is_open:
+            still_open.append(sale.external_reference)
+    return still_open
+
+
+async def close_day(
+    engine: CheckoutEngine, *, counted_cash: Decimal | None = None, reconcile: bool = True
+) -> CloseReport:
+    if reconcile:
+        await reconcile_open_sales(engine)
+    return engine.ledger.day.close(
+        engine.settings.site, now=engine.clock(), counted_cash=counted_cash
+    )
+
+
+def _payment(found: FoundPayment) -> MpPayment:
+    created = datetime.fromisoformat(found.date_created.replace("Z", "+00:00"))
+    return MpPayment(
+        found.id,
+        found.status,
+        found.external_reference,
+        found.transaction_amount,
+        created,
+        found.merchant_order_id,
+    )
+
+
+async def fetch_day_payments(
+    engine: CheckoutEngine, begin: datetime, end: datetime, zone: tzinfo
+) -> list[MpPayment]:
+    """The configured box's payments created in ``[begin, end + margin]`` (all pages)."""
+    settings = engine.settings
+    boxes = await engine.client.search_boxes(external_id=settings.box_external_id)
+    box = next((b for b in boxes if b.external_id == settings.box_external_id), None)
+    found = await engine.client.search_payments(
+        begin.astimezone(zone),
+        (end + PAYMENT_MARGIN).astimezone(zone),
+        store_id=box.store_id if box else None,
+        pos_id=box.id if box else None,
+    )
+    return [_payment(p) for p in found]
+
+
+async def reconcile_day_with_mp(engine: CheckoutEngine, day: date) -> Reconciliation:
+    """Open sales first go through the engine's reconcile path (a sale paid while the app was
+    down is then simply paid, not a payment "missing" from the books); then the comparison."""
+    await reconcile_open_sales(engine)
+    zone = site_zone(engine.settings.site.site_id)
+    begin, end = day_bounds(day, zone)
+    payments = await fetch_day_payments(engine, begin, end, zone)
+    sales = [
+        s
+        for s in engine.ledger.sales_since(begin - timedelta(days=1))
+        if s.created_at < end + timedelta(days=1)
+    ]
+    return reconcile_day(begin=begin, end=end, payments=payments, sales=sales)
+
+
+async def adopt(engine: CheckoutEngine, result: Reconciliation, payment: MpPayment) -> str:
+    """Record a payment the ledger did not know. When a sale of the ledger has its reference
+    (a crash mid-sale, a payment after it was canceled here) that sale is reconciled through
+    the engine instead, which finds the payment and marks it paid."""
+    known = result.known_references.get(payment.id, "")
+    if known:
+        sale = await engine.reconcile(known, "reconcile")
+        if payment.id in sale.payment_ids:
+            return known
+    s = engine.settings
+    return engine.ledger.day.adopt_payment(
+        payment_id=payment.id,
+        merchant_order_id=payment.merchant_order_id,
+        external_reference=payment.external_reference,
+        amount=payment.amount,
+        site=s.site,
+        user_id=s.user_id,
+        store_external_id=s.store_external_id,
+        box_external_id=s.box_external_id,
+        paid_at=payment.created_at,
+        now=engine.clock(),
+    )

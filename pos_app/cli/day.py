@@ -1,0 +1,244 @@
+"""``pos-app close``, ``cash in|out``, ``shift open`` and ``reconcile``: the shop's day."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from typing import Any
+
+from pos_app.checkout.day import adopt, close_day, reconcile_day_with_mp, site_zone
+from pos_app.cli.commands import UsageError
+from pos_app.cli.output import EXIT_NOT_PAID, EXIT_OK, amount_json, err, print_json
+from pos_app.domain.day import CloseReport, MovementKind, report_to_json
+from pos_app.domain.money import Site, format_money, site_for
+from pos_app.domain.reconciliation import Reconciliation
+from pos_app.domain.validation import ValidationError, clean_text, read_plain_amount
+from pos_app.ledger.store import Ledger
+from pos_app.runtime import open_runtime
+from pos_app.settings import config as config_mod
+from pos_app.settings import paths
+
+
+class DayUsageError(UsageError):
+    pass
+
+
+def add_parsers(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("close", help="close the day: reconcile open sales, freeze the Z report")
+    p.add_argument("--counted-cash", metavar="AMOUNT", help="the cash counted in the drawer")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("cash", help="cash put into or taken out of the drawer")
+    p.add_argument("direction", choices=("in", "out"))
+    p.add_argument("amount", metavar="AMOUNT")
+    p.add_argument("--reason", required=True)
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("shift", help="open a cashier's shift with the drawer's starting float")
+    ssub = p.add_subparsers(dest="shift_command", parser_class=parser_class, required=True)
+    o = ssub.add_parser("open", help="open a shift")
+    o.add_argument("--cashier", required=True, metavar="NAME")
+    o.add_argument("--float", required=True, metavar="AMOUNT", dest="starting_float")
+    o.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("reconcile", help="compare a day's Mercado Pago payments with the ledger")
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="the day (default: today)")
+    p.add_argument("--adopt", action="store_true", help="record missing payments as sales")
+    p.add_argument("--json", action="store_true")
+
+
+def _amount(text: str, site: Site, what: str) -> Decimal:
+    try:
+        return read_plain_amount(text, site)
+    except ValidationError as exc:
+        raise DayUsageError(f"{what}: {exc.msg}") from None
+
+
+def _site() -> Site:
+    return site_for(config_mod.load().config.site_id)
+
+
+def cmd_cash(args: argparse.Namespace) -> int:
+    site = _site()
+    amount = _amount(args.amount, site, "AMOUNT")
+    if amount <= 0:
+        raise DayUsageError("AMOUNT must be more than zero")
+    try:
+        reason = clean_text(args.reason)
+    except ValidationError as exc:
+        raise DayUsageError(f"--reason: {exc.msg}") from None
+    ledger = Ledger(paths.ledger_path(), exclusive=False)
+    try:
+        move = ledger.day.add_movement(
+            MovementKind(args.direction), amount, reason, now=datetime.now(UTC)
+        )
+    finally:
+        ledger.close()
+    data = {
+        "kind": move.kind.value,
+        "amount": amount_json(move.amount, site),
+        "reason": move.reason,
+        "at": move.at.isoformat(),
+    }
+    if args.json:
+        print_json(data)
+    else:
+        print(f"cash {move.kind.value} {format_money(move.amount, site)}: {move.reason}")
+    return EXIT_OK
+
+
+def cmd_shift(args: argparse.Namespace) -> int:
+    site = _site()
+    starting = _amount(args.starting_float, site, "--float")
+    try:
+        cashier = clean_text(args.cashier)
+    except ValidationError as exc:
+        raise DayUsageError(f"--cashier: {exc.msg}") from None
+    ledger = Ledger(paths.ledger_path(), exclusive=False)
+    try:
+        shift = ledger.day.open_shift(cashier, starting, now=datetime.now(UTC))
+    finally:
+        ledger.close()
+    if args.json:
+        print_json(
+            {
+                "id": shift.id,
+                "cashier": shift.cashier,
+                "starting_float": amount_json(shift.starting_float, site),
+                "opened_at": shift.opened_at.isoformat(),
+            }
+        )
+    else:
+        print(f"shift {shift.id} opened: {shift.cashier}, float {format_money(starting, site)}")
+    return EXIT_OK
+
+
+def report_lines(report: CloseReport, site: Site) -> list[str]:
+    def m(value: Decimal) -> str:
+        return format_money(value, site)
+
+    lines = [
+        f"close #{report.number}",
+        f"period            {report.opened_at.astimezone():%Y-%m-%d %H:%M} - "
+        f"{report.closed_at.astimezone():%Y-%m-%d %H:%M}",
+        f"sales             {report.sales_count}",
+        f"Mercado Pago QR   {m(report.totals['mercadopago_qr'])}",
+        f"cash              {m(report.totals['cash'])}",
+        f"refunds           {m(report.refunds_total)} ({report.refunds_count})",
+        f"net               {m(report.net)}",
+    ]
+    lines += [f"IVA {rate}%{'':<10}{m(v)}" for rate, v in report.iva.items()]
+    lines += [
+        f"canceled          {report.canceled_count}",
+        f"expired           {report.expired_count}",
+        f"starting float    {m(report.starting_float)}",
+        f"cash in           {m(report.cash_in)}",
+        f"cash out          {m(report.cash_out)}",
+        f"expected cash     {m(report.expected_cash)}",
+    ]
+    if report.counted_cash is not None and report.difference is not None:
+        lines += [
+            f"counted cash      {m(report.counted_cash)}",
+            f"difference        {m(report.difference)}",
+        ]
+    if report.open_count:
+        lines.append(f"still open        {report.open_count} (counted when they end)")
+    for ref in report.late_payments:
+        lines.append(f"paid late: {ref} (check for a double charge)")
+    return lines
+
+
+async def cmd_close(args: argparse.Namespace) -> int:
+    async with open_runtime(enable_receiver=False) as rt:
+        counted = None
+        if args.counted_cash is not None:
+            counted = _amount(args.counted_cash, rt.site, "--counted-cash")
+        report = await close_day(rt.engine, counted_cash=counted)
+        if args.json:
+            print_json(report_to_json(report, rt.site))
+        else:
+            print("\n".join(report_lines(report, rt.site)))
+        if report.open_count:
+            err(f"pos-app: {report.open_count} sale(s) still open: they count when they end")
+        return EXIT_OK
+
+
+def reconciliation_json(result: Reconciliation, site: Site, adopted: dict[int, str]) -> Any:
+    return {
+        "begin": result.begin.isoformat(),
+        "end": result.end.isoformat(),
+        "payments": result.payments_seen,
+        "matched": result.matched,
+        "all_match": result.all_match,
+        "missing_in_ledger": [
+            {
+                "payment_id": p.id,
+                "external_reference": p.external_reference,
+                "amount": amount_json(p.amount, site),
+                "date_created": p.created_at.isoformat(),
+                "merchant_order_id": p.merchant_order_id,
+                "ledger_sale": result.known_references.get(p.id) or None,
+                "adopted_as": adopted.get(p.id),
+            }
+            for p in result.missing_in_ledger
+        ],
+        "not_at_mercadopago": [
+            {
+                "external_reference": s.external_reference,
+                "paid_amount": amount_json(s.paid_amount, site),
+                "payment_ids": list(s.payment_ids),
+            }
+            for s in result.not_at_mercadopago
+        ],
+        "amount_differences": [
+            {
+                "external_reference": d.reference,
+                "ledger": amount_json(d.ledger_amount, site),
+                "mercadopago": amount_json(d.mercadopago_amount, site),
+            }
+            for d in result.amount_differences
+        ],
+    }
+
+
+async def cmd_reconcile(args: argparse.Namespace) -> int:
+    async with open_runtime(enable_receiver=False) as rt:
+        zone = site_zone(rt.site.site_id)
+        if args.date:
+            try:
+                day = date.fromisoformat(args.date)
+            except ValueError:
+                raise DayUsageError("--date: expected YYYY-MM-DD") from None
+        else:
+            day = datetime.now(zone).date()
+        result = await reconcile_day_with_mp(rt.engine, day)
+        adopted: dict[int, str] = {}
+        if args.adopt:
+            for payment in result.missing_in_ledger:
+                adopted[payment.id] = await adopt(rt.engine, result, payment)
+        if args.json:
+            print_json(reconciliation_json(result, rt.site, adopted))
+        else:
+            print(
+                f"{day}: {result.payments_seen} payments at Mercado Pago, "
+                f"{result.matched} in the ledger"
+            )
+            for p in result.missing_in_ledger:
+                print(
+                    f"missing in ledger: payment {p.id} {format_money(p.amount, rt.site)} "
+                    f"ref {p.external_reference or '-'}"
+                    + (f" -> adopted as {adopted[p.id]}" if p.id in adopted else "")
+                )
+            for s in result.not_at_mercadopago:
+                print(f"not at Mercado Pago: {s.external_reference} {s.paid_amount}")
+            for d in result.amount_differences:
+                print(
+                    f"amount differs: {d.reference} ledger {d.ledger_amount} "
+                    f"MP {d.mercadopago_amount}"
+                )
+        # Adopting resolves the missing payments; anything else still needs a look.
+        settled = result.all_match or (
+            args.adopt and not result.not_at_mercadopago and not result.amount_differences
+        )
+        return EXIT_OK if settled else EXIT_NOT_PAID

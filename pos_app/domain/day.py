@@ -1,0 +1,355 @@
+"""The shop's day: what a close ("cierre de caja", Z report) says, computed from ledger facts.
+
+:func:`compute_close` is a pure function: it gets the period and the ledger's records (sales as
+settled, refunds, cash movements, shifts) and returns the report. Nothing is kept in counters on
+the side; the ledger freezes the result when the period is closed.
+
+Which period a fact belongs to is decided by *when the money moved*: a sale by the time it last
+reached an ending status (paid, canceled, expired...), a refund or a movement by its own time.
+A sale canceled in one period and paid late in the next is counted as canceled in the first (that
+report is frozen) and as paid in the second. A sale still open at the close belongs to the period
+in which it ends. Periods are half-open: ``opened_at <= t < closed_at``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any
+
+from pos_app.domain.cart import Cart, CartLine
+from pos_app.domain.money import Site
+from pos_app.domain.sale import SaleStatus, Tender
+
+ZERO = Decimal(0)
+
+
+class MovementKind(StrEnum):
+    IN = "in"
+    OUT = "out"
+
+
+@dataclass(frozen=True)
+class SaleFact:
+    """A sale as the close sees it: its status now and when it last reached an ending status."""
+
+    reference: str
+    status: SaleStatus
+    tender: Tender | None
+    total: Decimal
+    paid_amount: Decimal
+    settled_at: datetime | None  # None while still open
+    lines: tuple[CartLine, ...] = ()
+    late_payment: bool = False
+
+    @property
+    def cash(self) -> bool:
+        """Settled in cash: the cashier took the money and canceled the order on the box."""
+        return self.tender is Tender.CASH and self.status in (SaleStatus.CANCELED, SaleStatus.PAID)
+
+    @property
+    def qr(self) -> bool:
+        return self.status is SaleStatus.PAID
+
+
+@dataclass(frozen=True)
+class RefundFact:
+    amount: Decimal
+    at: datetime
+    tender: Tender
+    reference: str = ""
+
+
+@dataclass(frozen=True)
+class CashMovement:
+    kind: MovementKind
+    amount: Decimal
+    reason: str
+    at: datetime
+
+    @property
+    def signed(self) -> Decimal:
+        return self.amount if self.kind is MovementKind.IN else -self.amount
+
+
+@dataclass(frozen=True)
+class ShiftFact:
+    cashier: str
+    starting_float: Decimal
+    opened_at: datetime
+
+
+@dataclass(frozen=True)
+class CloseReport:
+    """The figures of one close. Amounts are quantised to the site's currency."""
+
+    number: int
+    opened_at: datetime
+    closed_at: datetime
+    site_id: str
+    sales_count: int  # sales that brought money in this period (QR paid or cash)
+    totals: dict[str, Decimal]  # per tender: Tender.QR.value, Tender.CASH.value
+    refunds: dict[str, Decimal]  # per tender
+    refunds_count: int
+    gross: Decimal
+    refunds_total: Decimal
+    net: Decimal
+    iva: dict[str, Decimal]  # rate ("19") -> IVA contained; empty where the site has none
+    canceled_count: int
+    expired_count: int
+    failed_count: int
+    open_count: int
+    starting_float: Decimal
+    cash_in: Decimal
+    cash_out: Decimal
+    expected_cash: Decimal
+    counted_cash: Decimal | None
+    difference: Decimal | None  # counted - expected
+    movements: tuple[CashMovement, ...] = ()
+    shifts: tuple[ShiftFact, ...] = ()
+    late_payments: tuple[str, ...] = field(default=())  # references paid after being closed
+
+
+def in_period(moment: datetime | None, start: datetime, end: datetime) -> bool:
+    """``start <= moment < end`` as instants (compared in UTC, whatever their zones)."""
+    if moment is None:
+        return False
+    return start.astimezone(UTC) <= moment.astimezone(UTC) < end.astimezone(UTC)
+
+
+def iva_of_lines(lines: Sequence[CartLine], site: Site) -> dict[Decimal, Decimal]:
+    """IVA per rate that one sale's lines contain (the cart's own rounding)."""
+    cart = Cart(site)
+    cart.restore(list(lines))
+    return dict(cart.iva_by_rate())
+
+
+def compute_close(
+    *,
+    number: int,
+    site: Site,
+    opened_at: datetime,
+    closed_at: datetime,
+    sales: Iterable[SaleFact],
+    refunds: Iterable[RefundFact] = (),
+    movements: Iterable[CashMovement] = (),
+    shifts: Iterable[ShiftFact] = (),
+    counted_cash: Decimal | None = None,
+) -> CloseReport:
+    """The report of the period ``[opened_at, closed_at)``; facts outside it are ignored.
+
+    Expected cash = the first shift's starting float + cash sales + cash in - cash out - cash
+    refunds. Later shifts of the same period only hand the drawer over (their float is what was
+    already there), so they are listed, not added.
+    """
+    q = site.quantum
+    totals = {Tender.QR.value: ZERO, Tender.CASH.value: ZERO}
+    refund_totals = {Tender.QR.value: ZERO, Tender.CASH.value: ZERO}
+    iva: dict[Decimal, Decimal] = {}
+    count = canceled = expired = failed = still_open = refunds_count = 0
+    late: list[str] = []
+    for sale in sales:
+        if sale.settled_at is None:
+            still_open += 1 if sale.status in (SaleStatus.CREATING, SaleStatus.PENDING) else 0
+            continue
+        if not in_period(sale.settled_at, opened_at, closed_at):
+            continue
+        brought = False
+        if sale.qr:
+            totals[Tender.QR.value] += sale.paid_amount
+            brought = True
+            if sale.late_payment:
+                late.append(sale.reference)
+        if sale.cash:
+            totals[Tender.CASH.value] += sale.total
+            brought = True
+        if brought:
+            count += 1
+            if site.reports_iva:
+                for rate, amount in iva_of_lines(sale.lines, site).items():
+                    iva[rate] = iva.get(rate, ZERO) + amount
+        elif sale.status is SaleStatus.CANCELED:
+            canceled += 1
+        elif sale.status is SaleStatus.EXPIRED:
+            expired += 1
+        elif sale.status is SaleStatus.FAILED:
+            failed += 1
+    for refund in refunds:
+        if in_period(refund.at, opened_at, closed_at):
+            refund_totals[refund.tender.value] += refund.amount
+            refunds_count += 1
+    moves = tuple(
+        sorted((m for m in movements if in_period(m.at, opened_at, closed_at)), key=lambda m: m.at)
+    )
+    cash_in = sum((m.amount for m in moves if m.kind is MovementKind.IN), ZERO)
+    cash_out = sum((m.amount for m in moves if m.kind is MovementKind.OUT), ZERO)
+    period_shifts = tuple(
+        sorted(
+            (s for s in shifts if in_period(s.opened_at, opened_at, closed_at)),
+            key=lambda s: s.opened_at,
+        )
+    )
+    starting = period_shifts[0].starting_float if period_shifts else ZERO
+    gross = totals[Tender.QR.value] + totals[Tender.CASH.value]
+    refunds_total = refund_totals[Tender.QR.value] + refund_totals[Tender.CASH.value]
+    expected = starting + totals[Tender.CASH.value] + cash_in - cash_out
+    expected -= refund_totals[Tender.CASH.value]
+    counted = counted_cash.quantize(q) if counted_cash is not None else None
+    return CloseReport(
+        number=number,
+        opened_at=opened_at,
+        closed_at=closed_at,
+        site_id=site.site_id,
+        sales_count=count,
+        totals={k: v.quantize(q) for k, v in totals.items()},
+        refunds={k: v.quantize(q) for k, v in refund_totals.items()},
+        refunds_count=refunds_count,
+        gross=gross.quantize(q),
+        refunds_total=refunds_total.quantize(q),
+        net=(gross - refunds_total).quantize(q),
+        iva={_rate(r): v.quantize(q) for r, v in sorted(iva.items())},
+        canceled_count=canceled,
+        expired_count=expired,
+        failed_count=failed,
+        open_count=still_open,
+        starting_float=starting.quantize(q),
+        cash_in=cash_in.quantize(q),
+        cash_out=cash_out.quantize(q),
+        expected_cash=expected.quantize(q),
+        counted_cash=counted,
+        difference=None if counted is None else (counted - expected).quantize(q),
+        movements=moves,
+        shifts=period_shifts,
+        late_payments=tuple(late),
+    )
+
+
+def _rate(rate: Decimal) -> str:
+    return str(rate.normalize()) if rate == rate.to_integral_value() else str(rate)
+
+
+SITE_ZONES = {
+    "MLA": "America/Argentina/Buenos_Aires",
+    "MLB": "America/Sao_Paulo",
+    "MLC": "America/Santiago",
+    "MCO": "America/Bogota",
+    "MLM": "America/Mexico_City",
+    "MLU": "America/Montevideo",
+    "MPE": "America/Lima",
+}
+
+
+def day_bounds(day: date, zone: tzinfo) -> tuple[datetime, datetime]:
+    """``[midnight, next midnight)`` of ``day`` in ``zone`` (23 or 25 hours on a DST change)."""
+    start = datetime.combine(day, time(0), tzinfo=zone)
+    end = datetime.combine(day + timedelta(days=1), time(0), tzinfo=zone)
+    # In UTC: Python compares two datetimes of the same zone by their wall clocks, which is
+    # wrong across a DST change. (Chile skips 00:00 itself: fold=0 gives the old offset, i.e.
+    # the first instant of the day.)
+    return start.astimezone(UTC), end.astimezone(UTC)
+
+
+# -- JSON (what ``pos-app close --json`` prints and what the ledger freezes) -----------------------
+def _amount(value: Decimal, site: Site) -> str:
+    return f"{value:.{site.decimals}f}"
+
+
+def report_to_json(report: CloseReport, site: Site) -> dict[str, Any]:
+    def a(value: Decimal) -> str:
+        return _amount(value, site)
+
+    return {
+        "number": report.number,
+        "opened_at": report.opened_at.isoformat(),
+        "closed_at": report.closed_at.isoformat(),
+        "site_id": report.site_id,
+        "sales_count": report.sales_count,
+        "totals": {k: a(v) for k, v in report.totals.items()},
+        "refunds": a(report.refunds_total),
+        "refunds_count": report.refunds_count,
+        "refunds_per_tender": {k: a(v) for k, v in report.refunds.items()},
+        "gross": a(report.gross),
+        "net": a(report.net),
+        "expected_cash": a(report.expected_cash),
+        "counted_cash": None if report.counted_cash is None else a(report.counted_cash),
+        "difference": None if report.difference is None else a(report.difference),
+        "iva": {k: a(v) for k, v in report.iva.items()},
+        "movements": [
+            {
+                "kind": m.kind.value,
+                "amount": a(m.amount),
+                "reason": m.reason,
+                "at": m.at.isoformat(),
+            }
+            for m in report.movements
+        ],
+        "starting_float": a(report.starting_float),
+        "cash_in": a(report.cash_in),
+        "cash_out": a(report.cash_out),
+        "canceled_count": report.canceled_count,
+        "expired_count": report.expired_count,
+        "failed_count": report.failed_count,
+        "open_count": report.open_count,
+        "shifts": [
+            {
+                "cashier": s.cashier,
+                "starting_float": a(s.starting_float),
+                "opened_at": s.opened_at.isoformat(),
+            }
+            for s in report.shifts
+        ],
+        "late_payments": list(report.late_payments),
+    }
+
+
+def report_from_json(data: dict[str, Any]) -> CloseReport:
+    """The frozen report back from the ledger (the inverse of :func:`report_to_json`)."""
+
+    def d(text: str | None) -> Decimal | None:
+        return None if text is None else Decimal(text)
+
+    return CloseReport(
+        number=int(data["number"]),
+        opened_at=datetime.fromisoformat(data["opened_at"]),
+        closed_at=datetime.fromisoformat(data["closed_at"]),
+        site_id=str(data["site_id"]),
+        sales_count=int(data["sales_count"]),
+        totals={k: Decimal(v) for k, v in data["totals"].items()},
+        refunds={k: Decimal(v) for k, v in data["refunds_per_tender"].items()},
+        refunds_count=int(data["refunds_count"]),
+        gross=Decimal(data["gross"]),
+        refunds_total=Decimal(data["refunds"]),
+        net=Decimal(data["net"]),
+        iva={k: Decimal(v) for k, v in data["iva"].items()},
+        canceled_count=int(data["canceled_count"]),
+        expired_count=int(data["expired_count"]),
+        failed_count=int(data["failed_count"]),
+        open_count=int(data["open_count"]),
+        starting_float=Decimal(data["starting_float"]),
+        cash_in=Decimal(data["cash_in"]),
+        cash_out=Decimal(data["cash_out"]),
+        expected_cash=Decimal(data["expected_cash"]),
+        counted_cash=d(data["counted_cash"]),
+        difference=d(data["difference"]),
+        movements=tuple(
+            CashMovement(
+                MovementKind(m["kind"]),
+                Decimal(m["amount"]),
+                str(m["reason"]),
+                datetime.fromisoformat(m["at"]),
+            )
+            for m in data["movements"]
+        ),
+        shifts=tuple(
+            ShiftFact(
+                str(s["cashier"]),
+                Decimal(s["starting_float"]),
+                datetime.fromisoformat(s["opened_at"]),
+            )
+            for s in data["shifts"]
+        ),
+        late_payments=tuple(data["late_payments"]),
+    )

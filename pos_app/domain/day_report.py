@@ -1,0 +1,154 @@
+"""The close report as rows to print: one model for the window, the PDF and the receipt printer.
+
+:func:`report_rows` gives ``(label, value)`` pairs with translatable labels (context
+``CloseReport``) and values already written in the site's money; a renderer (the Close day
+dialog, the PDF, a thermal printer) only lays them out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from pos_app.domain.day import CloseReport, MovementKind
+from pos_app.domain.money import Site, format_money
+from pos_app.i18n import QT_TRANSLATE_NOOP, Message
+
+CTX = "CloseReport"
+
+
+@dataclass(frozen=True)
+class ReportRow:
+    label: Message
+    value: str
+    kind: str = "row"  # "row" | "heading" | "total" | "warning"
+
+
+def _m(source: str, **params: object) -> Message:
+    return Message(CTX, source, dict(params))
+
+
+def _when(moment: datetime) -> str:
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def report_rows(report: CloseReport, site: Site) -> list[ReportRow]:
+    def money(value: object) -> str:
+        from decimal import Decimal
+
+        assert isinstance(value, Decimal)
+        return format_money(value, site)
+
+    rows = [
+        ReportRow(
+            _m(QT_TRANSLATE_NOOP("CloseReport", "Close number")), str(report.number), "heading"
+        ),
+        ReportRow(_m(QT_TRANSLATE_NOOP("CloseReport", "From")), _when(report.opened_at)),
+        ReportRow(_m(QT_TRANSLATE_NOOP("CloseReport", "To")), _when(report.closed_at)),
+        ReportRow(_m(QT_TRANSLATE_NOOP("CloseReport", "Sales")), str(report.sales_count)),
+        ReportRow(
+            _m(QT_TRANSLATE_NOOP("CloseReport", "Mercado Pago QR")),
+            money(report.totals["mercadopago_qr"]),
+        ),
+        ReportRow(_m(QT_TRANSLATE_NOOP("CloseReport", "Cash")), money(report.totals["cash"])),
+        ReportRow(
+            _m(QT_TRANSLATE_NOOP("CloseReport", "Refunds ({count})"), count=report.refunds_count),
+            money(-report.refunds_total),
+        ),
+        ReportRow(_m(QT_TRANSLATE_NOOP("CloseReport", "Net")), money(report.net), "total"),
+    ]
+    for rate, amount in report.iva.items():
+        rows.append(
+            ReportRow(_m(QT_TRANSLATE_NOOP("CloseReport", "IVA {rate}%"), rate=rate), money(amount))
+        )
+    rows += [
+        ReportRow(
+            _m(QT_TRANSLATE_NOOP("CloseReport", "Canceled sales")), str(report.canceled_count)
+        ),
+        ReportRow(_m(QT_TRANSLATE_NOOP("CloseReport", "Expired sales")), str(report.expired_count)),
+        ReportRow(_m(QT_TRANSLATE_NOOP("CloseReport", "Cash drawer")), "", "heading"),
+    ]
+    for shift in report.shifts:
+        rows.append(
+            ReportRow(
+                _m(QT_TRANSLATE_NOOP("CloseReport", "Shift: {cashier}"), cashier=shift.cashier),
+                money(shift.starting_float),
+            )
+        )
+    rows.append(
+        ReportRow(
+            _m(QT_TRANSLATE_NOOP("CloseReport", "Starting float")), money(report.starting_float)
+        )
+    )
+    for move in report.movements:
+        label = (
+            QT_TRANSLATE_NOOP("CloseReport", "Cash in: {reason}")
+            if move.kind is MovementKind.IN
+            else QT_TRANSLATE_NOOP("CloseReport", "Cash out: {reason}")
+        )
+        rows.append(ReportRow(_m(label, reason=move.reason), money(move.signed)))
+    rows.append(
+        ReportRow(
+            _m(QT_TRANSLATE_NOOP("CloseReport", "Expected cash")),
+            money(report.expected_cash),
+            "total",
+        )
+    )
+    if report.counted_cash is not None and report.difference is not None:
+        rows.append(
+            ReportRow(
+                _m(QT_TRANSLATE_NOOP("CloseReport", "Counted cash")), money(report.counted_cash)
+            )
+        )
+        rows.append(
+            ReportRow(
+                _m(QT_TRANSLATE_NOOP("CloseReport", "Difference")),
+                money(report.difference),
+                "warning" if report.difference else "total",
+            )
+        )
+    if report.open_count:
+        rows.append(
+            ReportRow(
+                _m(
+                    QT_TRANSLATE_NOOP(
+                        "CloseReport", "Sales still open (they count when they end): {count}"
+                    ),
+                    count=report.open_count,
+                ),
+                "",
+                "warning",
+            )
+        )
+    for ref in report.late_payments:
+        rows.append(
+            ReportRow(
+                _m(
+                    QT_TRANSLATE_NOOP("CloseReport", "Paid late, check for a double charge: {ref}"),
+                    ref=ref,
+                ),
+                "",
+                "warning",
+            )
+        )
+    return rows
+
+
+def report_text(rows: list[ReportRow], translate: Callable[[Message], str], width: int = 42) -> str:
+    """The rows as fixed-width text (a 58/80 mm receipt printer: 32/42/48 columns): the label
+    on the left, the value on the right, a label too long for the line wrapped above it."""
+    out: list[str] = []
+    for row in rows:
+        label, value = translate(row.label), row.value
+        if row.kind == "heading":
+            out.append("")
+            out.append(f"{label} {value}".strip()[:width])
+            out.append("-" * width)
+            continue
+        room = width - len(value) - 1
+        while len(label) > room and room > 0:
+            out.append(label[:width])
+            label = label[width:]
+        out.append(label + " " * (width - len(label) - len(value)) + value)
+    return "\n".join(out).lstrip("\n") + "\n"

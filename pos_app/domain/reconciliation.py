@@ -1,0 +1,102 @@
+"""A day's reconciliation: Mercado Pago's payments of the box against the ledger's sales.
+
+Pure: the caller fetches both sides. A payment is matched by its id (the ledger keeps every
+approved payment id of a sale), else by its external reference.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+
+from pos_app.domain.records import SaleSnapshot
+from pos_app.domain.sale import SaleStatus, Tender
+
+
+@dataclass(frozen=True)
+class MpPayment:
+    id: int
+    status: str
+    external_reference: str
+    amount: Decimal
+    created_at: datetime
+    merchant_order_id: int | None = None
+
+
+@dataclass(frozen=True)
+class AmountDifference:
+    reference: str
+    ledger_amount: Decimal
+    mercadopago_amount: Decimal
+
+
+@dataclass(frozen=True)
+class Reconciliation:
+    begin: datetime
+    end: datetime
+    payments_seen: int
+    matched: int
+    missing_in_ledger: tuple[MpPayment, ...] = ()
+    # For each missing payment: the ledger sale with the same reference ("" when none).
+    known_references: dict[int, str] = field(default_factory=dict)
+    not_at_mercadopago: tuple[SaleSnapshot, ...] = ()
+    amount_differences: tuple[AmountDifference, ...] = ()
+
+    @property
+    def all_match(self) -> bool:
+        return not (self.missing_in_ledger or self.not_at_mercadopago or self.amount_differences)
+
+
+def reconcile_day(
+    *,
+    begin: datetime,
+    end: datetime,
+    payments: Iterable[MpPayment],
+    sales: Iterable[SaleSnapshot],
+) -> Reconciliation:
+    """Compare. ``payments`` may reach past ``end`` (a sale of 23:59 paid at 00:01 must still
+    match) and ``sales`` may include neighbouring days: only payments created in
+    ``[begin, end)`` can be missing, only QR sales created in ``[begin, end)`` can be absent."""
+    approved = [p for p in payments if p.status == "approved"]
+    sale_list = list(sales)
+    by_payment = {pid: s for s in sale_list for pid in s.payment_ids}
+    by_reference = {s.external_reference: s for s in sale_list}
+    seen_for_sale: dict[str, Decimal] = {}
+    missing: list[MpPayment] = []
+    known: dict[int, str] = {}
+    matched = 0
+    for payment in sorted(approved, key=lambda p: (p.created_at, p.id)):
+        sale = by_payment.get(payment.id)
+        if sale is not None:
+            matched += 1
+            ref = sale.external_reference
+            seen_for_sale[ref] = seen_for_sale.get(ref, Decimal(0)) + payment.amount
+            continue
+        if begin <= payment.created_at < end:
+            missing.append(payment)
+            other = by_reference.get(payment.external_reference)
+            known[payment.id] = other.external_reference if other else ""
+    absent = []
+    differences = []
+    for sale in sale_list:
+        if sale.status is not SaleStatus.PAID or not (begin <= sale.created_at < end):
+            continue
+        if sale.tender is Tender.CASH and not sale.payment_ids:
+            continue
+        seen = seen_for_sale.get(sale.external_reference)
+        if seen is None:
+            absent.append(sale)
+        elif seen != sale.paid_amount:
+            differences.append(AmountDifference(sale.external_reference, sale.paid_amount, seen))
+    return Reconciliation(
+        begin=begin,
+        end=end,
+        payments_seen=sum(1 for p in approved if begin <= p.created_at < end),
+        matched=matched,
+        missing_in_ledger=tuple(missing),
+        known_references=known,
+        not_at_mercadopago=tuple(absent),
+        amount_differences=tuple(differences),
+    )

@@ -1,0 +1,78 @@
+"""A period's sales as CSV for a spreadsheet: one row per sale and one per line.
+
+Amounts are plain decimals (``3450.50``: a dot, no grouping, no symbol); the caller writes the
+text as UTF-8 with a byte-order mark (``utf-8-sig``) so Excel reads accents right.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+from decimal import Decimal
+
+from pos_app.domain.money import site_for
+from pos_app.domain.records import SaleSnapshot
+
+COLUMNS = (
+    "row",
+    "external_reference",
+    "created_at",
+    "status",
+    "tender",
+    "total",
+    "paid_amount",
+    "iva_total",
+    "line",
+    "title",
+    "sku",
+    "barcode",
+    "quantity",
+    "unit_price",
+    "line_total",
+    "iva_rate",
+)
+
+
+def _cell(text: str) -> str:
+    """A text a spreadsheet would run as a formula (``=HYPERLINK(...)``) is kept as text."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
+def _plain(amount: Decimal, decimals: int) -> str:
+    return f"{amount:.{decimals}f}"
+
+
+def sales_csv(sales: Iterable[SaleSnapshot]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for sale in sales:
+        site = site_for(sale.site_id)
+        d = site.decimals
+        head = [
+            sale.external_reference,
+            sale.created_at.astimezone().isoformat(timespec="seconds"),
+            sale.status.value,
+            sale.tender.value if sale.tender else "",
+            _plain(sale.total, d),
+            _plain(sale.paid_amount, d),
+            "" if sale.iva_total is None else _plain(sale.iva_total, d),
+        ]
+        writer.writerow(["sale", *head, "", "", "", "", "", "", "", ""])
+        for pos, line in enumerate(sale.lines, start=1):
+            writer.writerow(
+                [
+                    "line",
+                    *head,
+                    pos,
+                    _cell(line.title),
+                    _cell(line.sku),
+                    _cell(line.barcode),
+                    line.quantity,
+                    _plain(line.unit_price, d),
+                    _plain(line.total(site), d),
+                    str(line.iva_rate),
+                ]
+            )
+    return out.getvalue()

@@ -1,0 +1,410 @@
+"""The shop's day in the ledger: shifts, cash movements and closes, each with its history.
+
+Every record here is append-only (SQLite triggers refuse UPDATE and DELETE), nothing is ever
+written into a closed period, and a close is computed by :func:`pos_app.domain.day.compute_close`
+from the ledger's own records inside the transaction that freezes it, so two tills (or two
+clicks) can never produce two closes of the same period.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from pos_app.domain.day import (
+    CashMovement,
+    CloseReport,
+    MovementKind,
+    RefundFact,
+    SaleFact,
+    ShiftFact,
+    compute_close,
+    report_from_json,
+    report_to_json,
+)
+from pos_app.domain.money import Site
+from pos_app.domain.sale import TERMINAL, Tender
+from pos_app.errors import UserFacingError
+from pos_app.i18n import QT_TRANSLATE_NOOP, message
+from pos_app.ledger.refunds import RefundStatus
+
+if TYPE_CHECKING:
+    from pos_app.ledger.store import Ledger
+
+CTX = "DayBook"
+
+_TERMINAL = tuple(s.value for s in TERMINAL)
+# Refund rows whose money did not leave (the refunds engineer's table; see refund_facts).
+
+
+class PeriodClosedError(UserFacingError):
+    """A movement dated inside a period that is already closed."""
+
+
+@dataclass(frozen=True)
+class Shift:
+    id: int
+    cashier: str
+    starting_float: Decimal
+    opened_at: datetime
+
+
+def _ms(moment: datetime) -> datetime:
+    return moment.replace(microsecond=moment.microsecond // 1000 * 1000)
+
+
+def _iso(moment: datetime) -> str:
+    from pos_app.ledger.store import iso
+
+    text = iso(moment)
+    assert text is not None
+    return text
+
+
+class DayBook:
+    def __init__(self, ledger: Ledger) -> None:
+        self._ledger = ledger
+
+    @property
+    def _conn(self) -> sqlite3.Connection:
+        return self._ledger._conn
+
+    # -- writing -------------------------------------------------------------------------------
+    def open_shift(self, cashier: str, starting_float: Decimal, *, now: datetime) -> Shift:
+        with self._writing() as conn:
+            shift_id = self._insert(
+                conn,
+                "INSERT INTO shifts (cashier, starting_float, opened_at) VALUES (?,?,?)",
+                (cashier, str(starting_float), _iso(now)),
+            )
+            self._event(conn, now, "shift_opened", shift_id, f"{cashier}: {starting_float}")
+        return Shift(shift_id, cashier, starting_float, now)
+
+    def add_movement(
+        self, kind: MovementKind, amount: Decimal, reason: str, *, now: datetime
+    ) -> CashMovement:
+        if amount <= 0:
+            raise ValueError("a cash movement is a positive amount")
+        with self._writing() as conn:
+            movement_id = self._insert(
+                conn,
+                "INSERT INTO cash_movements (kind, amount, reason, at) VALUES (?,?,?,?)",
+                (kind.value, str(amount), reason, _iso(now)),
+            )
+            self._event(conn, now, f"cash_{kind.value}", movement_id, f"{amount}: {reason}")
+        return CashMovement(kind, amount, reason, now)
+
+    def close(
+        self, site: Site, *, now: datetime, counted_cash: Decimal | None = None
+    ) -> CloseReport:
+        """Close the open period at ``now`` and freeze its report; returns it."""
+        now = _ms(now)  # the ledger's precision: the next period starts exactly here
+        with self._writing() as conn:
+            opened_at = self._period_start(conn, now)
+            if now < opened_at:
+                now = opened_at  # a clock set back: an empty period, never a negative one
+            row = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'closes'").fetchone()
+            number = (int(row[0]) if row else 0) + 1
+            report = compute_close(
+                number=number,
+                site=site,
+                opened_at=opened_at,
+                closed_at=now,
+                sales=self.sale_facts(opened_at, conn=conn),
+                refunds=self.refund_facts(opened_at, conn=conn),
+                movements=self.movements(opened_at, conn=conn),
+                shifts=self.shifts(opened_at, conn=conn),
+                counted_cash=counted_cash,
+            )
+            conn.execute(
+                "INSERT INTO closes (number, opened_at, closed_at, report) VALUES (?,?,?,?)",
+                (number, _iso(opened_at), _iso(now), json.dumps(report_to_json(report, site))),
+            )
+            self._event(conn, now, "close", number, f"net {report.net}")
+        return report
+
+    def adopt_payment(
+        self,
+        *,
+        payment_id: int,
+        merchant_order_id: int | None,
+        external_reference: str,
+        amount: Decimal,
+        site: Site,
+        user_id: int | None,
+        store_external_id: str,
+        box_external_id: str,
+        paid_at: datetime,
+        now: datetime,
+    ) -> str:
+        """A Mercado Pago payment the ledger did not know, recorded as a paid sale in one
+        transaction (it never exists as an open sale, so nothing can ever charge it again).
+        Returns the sale's reference: Mercado Pago's when free, else ``MP-<payment id>``."""
+        with self._writing() as conn:
+            taken = conn.execute(
+                "SELECT 1 FROM sales WHERE external_reference = ?", (external_reference,)
+            ).fetchone()
+            ref = external_reference if external_reference and not taken else f"MP-{payment_id}"
+            title = f"Mercado Pago payment {payment_id}"
+            cur = conn.execute(
+                "INSERT INTO sales (external_reference, user_id, store_external_id, "
+                "box_external_id, site_id, currency, status, title, total, created_at, "
+                "updated_at, merchant_order_ids, payment_ids, paid_amount, tender) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    ref,
+                    user_id,
+                    store_external_id,
+                    box_external_id,
+                    site.site_id,
+                    site.currency,
+                    "paid",
+                    title,
+                    str(amount),
+                    _iso(paid_at),
+                    _iso(now),
+                    json.dumps([merchant_order_id] if merchant_order_id else []),
+                    json.dumps([payment_id]),
+                    str(amount),
+                    Tender.QR.value,
+                ),
+            )
+            sale_id = int(cur.lastrowid or 0)
+            # Columns named: later steps add columns to sale_lines (all with defaults).
+            conn.execute(
+                "INSERT INTO sale_lines (sale_id, position, sku, barcode, title, unit_price, "
+                "quantity, category, unit_measure, iva_rate) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                (sale_id, 0, "", "", title, str(amount), 1, "", "unit", "0"),
+            )
+            conn.execute(
+                "INSERT INTO sale_events (sale_id, at, kind, old_status, new_status, cause, "
+                "detail) VALUES (?,?,?,?,?,?,?)",
+                (
+                    sale_id,
+                    _iso(now),
+                    "adopted",
+                    None,
+                    "paid",
+                    "reconcile",
+                    f"payment {payment_id} found at Mercado Pago, reference "
+                    f"{external_reference or '(none)'}",
+                ),
+            )
+            self._event(conn, now, "adopted", sale_id, f"payment {payment_id}: {amount}")
+        return ref
+
+    # -- reading -------------------------------------------------------------------------------
+    def open_period_start(self, now: datetime) -> datetime:
+        with self._ledger._reading():
+            return self._period_start(self._conn, now)
+
+    def preview(
+        self, site: Site, *, now: datetime, counted_cash: Decimal | None = None
+    ) -> CloseReport:
+        """What closing now would say (nothing written)."""
+        with self._ledger._reading():
+            conn = self._conn
+            start = self._period_start(conn, now)
+            row = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'closes'").fetchone()
+            return compute_close(
+                number=(int(row[0]) if row else 0) + 1,
+                site=site,
+                opened_at=start,
+                closed_at=max(now, start),
+                sales=self.sale_facts(start, conn=conn),
+                refunds=self.refund_facts(start, conn=conn),
+                movements=self.movements(start, conn=conn),
+                shifts=self.shifts(start, conn=conn),
+                counted_cash=counted_cash,
+            )
+
+    def closes(self) -> list[CloseReport]:
+        with self._ledger._reading():
+            rows = self._conn.execute("SELECT report FROM closes ORDER BY number").fetchall()
+        return [report_from_json(json.loads(r["report"])) for r in rows]
+
+    def current_shift(self, now: datetime) -> Shift | None:
+        with self._ledger._reading():
+            start = self._period_start(self._conn, now)
+            row = self._conn.execute(
+                "SELECT * FROM shifts WHERE opened_at >= ? ORDER BY id DESC LIMIT 1",
+                (_iso(start),),
+            ).fetchone()
+        if row is None:
+            return None
+        return Shift(
+            int(row["id"]),
+            row["cashier"],
+            Decimal(row["starting_float"]),
+            datetime.fromisoformat(row["opened_at"]),
+        )
+
+    def sale_facts(
+        self, since: datetime, *, conn: sqlite3.Connection | None = None
+    ) -> list[SaleFact]:
+        """Sales that reached an ending status at or after ``since``, and the open ones."""
+        conn = conn or self._conn
+        marks = ",".join("?" for _ in _TERMINAL)
+        rows = conn.execute(
+            f"SELECT sale_id, MAX(at) AS settled FROM sale_events WHERE new_status IN ({marks}) "
+            "GROUP BY sale_id HAVING MAX(at) >= ?",
+            (*_TERMINAL, _iso(since)),
+        ).fetchall()
+        settled = {int(r["sale_id"]): datetime.fromisoformat(r["settled"]) for r in rows}
+        facts = []
+        for sale_id, at in settled.items():
+            sale_row = conn.execute(
+                "SELECT external_reference FROM sales WHERE id = ?", (sale_id,)
+            ).fetchone()
+            sale = self._ledger.get_sale(sale_row["external_reference"])
+            assert sale is not None
+            facts.append(
+                SaleFact(
+                    sale.external_reference,
+                    sale.status,
+                    sale.tender,
+                    sale.total,
+                    sale.paid_amount,
+                    at,
+                    sale.lines,
+                    sale.late_payment,
+                )
+            )
+        for sale in self._ledger.open_sales():
+            facts.append(
+                SaleFact(
+                    sale.external_reference,
+                    sale.status,
+                    sale.tender,
+                    sale.total,
+                    sale.paid_amount,
+                    None,
+                    sale.lines,
+                )
+            )
+        return facts
+
+    def refund_facts(
+        self, since: datetime, *, conn: sqlite3.Connection | None = None
+    ) -> list[RefundFact]:
+        """Refunds Mercado Pago confirmed (or cash handed back) since ``since``, from the
+        ``refunds`` table (:mod:`pos_app.ledger.refunds`). A refund belongs to the day it was
+        made; pending and refused ones moved no money and are left out."""
+        conn = conn or self._conn
+        rows = conn.execute(
+            "SELECT amount, created_at, tender FROM refunds WHERE status = ? AND created_at >= ?",
+            (RefundStatus.REFUNDED.value, _iso(since)),
+        ).fetchall()
+        return [
+            RefundFact(
+                Decimal(str(r["amount"])),
+                datetime.fromisoformat(r["created_at"]),
+                Tender(r["tender"]),
+            )
+            for r in rows
+        ]
+
+    def refunds_of(self, reference: str) -> list[RefundFact]:
+        """One sale's confirmed refunds, oldest first."""
+        with self._ledger._reading():
+            rows = self._conn.execute(
+                "SELECT amount, created_at, tender FROM refunds WHERE status = ? AND sale_id = "
+                "(SELECT id FROM sales WHERE external_reference = ?) ORDER BY created_at, id",
+                (RefundStatus.REFUNDED.value, reference),
+            ).fetchall()
+        return [
+            RefundFact(
+                Decimal(str(r["amount"])),
+                datetime.fromisoformat(r["created_at"]),
+                Tender(r["tender"]),
+                reference,
+            )
+            for r in rows
+        ]
+
+    def movements(
+        self, since: datetime, *, conn: sqlite3.Connection | None = None
+    ) -> list[CashMovement]:
+        conn = conn or self._conn
+        rows = conn.execute(
+            "SELECT * FROM cash_movements WHERE at >= ? ORDER BY id", (_iso(since),)
+        ).fetchall()
+        return [
+            CashMovement(
+                MovementKind(r["kind"]),
+                Decimal(r["amount"]),
+                r["reason"],
+                datetime.fromisoformat(r["at"]),
+            )
+            for r in rows
+        ]
+
+    def shifts(self, since: datetime, *, conn: sqlite3.Connection | None = None) -> list[ShiftFact]:
+        conn = conn or self._conn
+        rows = conn.execute(
+            "SELECT * FROM shifts WHERE opened_at >= ? ORDER BY id", (_iso(since),)
+        ).fetchall()
+        return [
+            ShiftFact(
+                r["cashier"], Decimal(r["starting_float"]), datetime.fromisoformat(r["opened_at"])
+            )
+            for r in rows
+        ]
+
+    # -- helpers -------------------------------------------------------------------------------
+    def _period_start(self, conn: sqlite3.Connection, now: datetime) -> datetime:
+        """The open period starts where the last close ended; the first one at the local
+        midnight of the day the day book arrived (or its first shift or movement, if earlier)."""
+        row = conn.execute("SELECT MAX(closed_at) FROM closes").fetchone()
+        if row[0]:
+            return datetime.fromisoformat(row[0])
+        first = conn.execute(
+            "SELECT MIN(t) FROM (SELECT MIN(at) AS t FROM day_events "
+            "UNION ALL SELECT MIN(at) FROM cash_movements "
+            "UNION ALL SELECT MIN(opened_at) FROM shifts)"
+        ).fetchone()
+        return datetime.fromisoformat(first[0]) if first[0] else now
+
+    def _writing(self) -> AbstractContextManager[sqlite3.Connection]:
+        return self._ledger._tx()
+
+    @staticmethod
+    def _insert(conn: sqlite3.Connection, sql: str, args: tuple[object, ...]) -> int:
+        """INSERT a record of the open period; one dated inside a closed period is refused."""
+        try:
+            return int(conn.execute(sql, args).lastrowid or 0)
+        except sqlite3.IntegrityError as exc:
+            if "that period is closed" not in str(exc):
+                raise
+            raise PeriodClosedError(
+                message(
+                    CTX,
+                    QT_TRANSLATE_NOOP(
+                        "DayBook",
+                        "That time belongs to a day that is already closed: a closed day "
+                        "never changes. Check the computer's clock.",
+                    ),
+                )
+            ) from None
+
+    @staticmethod
+    def _event(
+        conn: sqlite3.Connection, now: datetime, kind: str, subject: int, detail: str
+    ) -> None:
+        conn.execute(
+            "INSERT INTO day_events (at, kind, subject_id, detail) VALUES (?,?,?,?)",
+            (_iso(now), kind, subject, detail),
+        )
+
+    def events(self) -> list[tuple[datetime, str, int, str]]:
+        with self._ledger._reading():
+            rows = self._conn.execute("SELECT * FROM day_events ORDER BY id").fetchall()
+        return [
+            (datetime.fromisoformat(r["at"]), r["kind"], int(r["subject_id"]), r["detail"])
+            for r in rows
+        ]

@@ -1,0 +1,1 @@
+from tests.checkout.test_cli import configured, sandbox  # noqa: F401
