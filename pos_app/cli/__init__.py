@@ -114,6 +114,20 @@ def build_parser() -> argparse.ArgumentParser:
     way.add_argument("--restore", metavar="BACKUP", help="put a copy of this backup in its place")
     rec.add_argument("--json", action="store_true")
 
+    p = sub.add_parser(
+        "backup", help="copy the sales ledger to the backup folder (safe while open)"
+    )
+    p.add_argument("--to", metavar="DIR", help="this folder instead of the one in Settings")
+    p.add_argument("--keep", type=int, metavar="N", help="keep the newest N backups there")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser(
+        "restore",
+        help="put a backup in place of the ledger (app closed; the replaced ledger is kept)",
+    )
+    p.add_argument("file", metavar="BACKUP")
+    p.add_argument("--json", action="store_true")
+
     p = sub.add_parser("doctor", help="check configuration, credentials, store, box, ledger")
     p.add_argument("--json", action="store_true")
     return parser

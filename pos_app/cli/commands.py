@@ -65,6 +65,10 @@ def run_command(args: argparse.Namespace) -> int:
             from pos_app.cli.ledger import cmd_ledger
 
             return cmd_ledger(args)
+        if args.command in ("backup", "restore"):
+            from pos_app.cli.backup import cmd_backup, cmd_restore
+
+            return (cmd_backup if args.command == "backup" else cmd_restore)(args)
         if args.command == "doctor":
             from pos_app.cli.doctor import cmd_doctor
 

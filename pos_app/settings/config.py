@@ -93,6 +93,9 @@ class Config:
     notify_trusted_proxies: str = ""
     # Appearance
     language: str = ""  # empty = follow the system
+    # Backups of the ledger (pos_app.ledger.backup): empty folder = "backups" in the data folder
+    backup_folder: str = ""
+    backup_keep: int = 14  # how many backups the folder keeps (the newest)
 
     @property
     def is_configured(self) -> bool:

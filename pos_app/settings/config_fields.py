@@ -151,6 +151,12 @@ def _bool(value: Any) -> Problem | None:
     return None if isinstance(value, bool) else "not true or false"
 
 
+def _keep(value: Any) -> Problem | None:
+    if not _is_int(value):
+        return "not a whole number"
+    return _message_text(rules.backup_keep_problem(value))
+
+
 def _site(value: Any) -> Problem | None:
     return None if isinstance(value, str) and value in SITES else "not a Mercado Pago site"
 
@@ -172,6 +178,8 @@ _TOP: Mapping[str, Callable[[Any], Problem | None]] = {
     "notify_url": lambda v: _text(v, rules.notify_url_problem),
     "notify_trusted_proxies": lambda v: _text(v, _proxies),
     "language": lambda v: _text(v, _language),
+    "backup_folder": _text,
+    "backup_keep": _keep,
 }
 
 
