@@ -7,7 +7,6 @@ authentication, API), 2 invalid usage or input, 3 the sale ended without payment
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import re
 import sys
@@ -15,6 +14,7 @@ import sys
 from pos_app import __version__
 from pos_app.cli.output import EXIT_USAGE
 from pos_app.domain.money import SITES
+from pos_app.system import logs
 from pos_app.system.console import never_fail_on_encoding
 
 
@@ -134,8 +134,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _setup_logging(verbosity: int) -> None:
-    level = logging.WARNING - 10 * min(verbosity, 2)
-    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # Secrets redacted at every level; -vv turns on httpx/httpcore's request logs too.
+    logs.setup(verbosity)
 
 
 def _sandbox(argv: list[str]) -> int:
