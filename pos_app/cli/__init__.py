@@ -128,6 +128,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="BACKUP")
     p.add_argument("--json", action="store_true")
 
+    p = sub.add_parser(
+        "support-file",
+        help="write a zip for support: doctor, settings and versions, logs, the last sales "
+        "(no secrets, no personal data)",
+    )
+    p.add_argument("--out", metavar="FILE", help="where (default: pos-app-support-<time>.zip)")
+
     p = sub.add_parser("doctor", help="check configuration, credentials, store, box, ledger")
     p.add_argument("--json", action="store_true")
     return parser
