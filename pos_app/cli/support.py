@@ -146,7 +146,8 @@ def last_sales(ledger: Path, count: int = LAST_SALES) -> list[dict[str, Any]] | 
         ).fetchall()
         sales = []
         for row in rows:
-            sale = {k: row[k] for k in row.keys() if k != "id"}
+            sale = dict(row)
+            del sale["id"]
             sale["events"] = [
                 dict(e)
                 for e in conn.execute(
