@@ -63,6 +63,7 @@ from pos_app.ui.qt_workarounds import reserve_bool_references
 from pos_app.ui.settings_widgets import show_notice
 from pos_app.ui.setup_assistant import run_setup_assistant
 from pos_app.ui.style import apply_stylesheet, resources_dir
+from pos_app.ui.support import catch_crashes
 from pos_app.ui.translations import install_for_startup as install_translations
 
 if TYPE_CHECKING:
@@ -172,6 +173,7 @@ async def run_windows(*, demo: bool = False, demo_site: str = DEFAULT_SITE_ID) -
         window.closed.connect(closed.set)
         window.show()
         stack.enter_context(close_on_terminal_signals(window))
+        stack.enter_context(catch_crashes(window.crashes))  # a bug: logged, a dialog, selling on
         if problem:  # damaged settings or ledger put aside: say so, keep selling
             show_notice(window, problem)
         if phone_place is not None:

@@ -52,6 +52,7 @@ from pos_app.ui.settings_session import SettingsResult, SettingsSession
 from pos_app.ui.settings_widgets import show_notice
 from pos_app.ui.status_bar import PosStatusBar
 from pos_app.ui.style import set_state
+from pos_app.ui.support import CrashReporter, SupportActions
 from pos_app.ui.totals_panel import TotalsPanel
 from pos_app.ui.window_settings import restore_geometry, save_geometry
 
@@ -157,6 +158,9 @@ class MainWindow(QMainWindow):
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         tools_menu = self.menuBar().addMenu(self.tr("&Tools"))
         tools_menu.addAction(self.settings_action)
+        self.support = SupportActions(self, self.tasks)
+        self.support.add_menu(self)
+        self.crashes = CrashReporter(self, self.support)
 
         # -- wiring ----------------------------------------------------------------------------
         self.search.productChosen.connect(self._product_chosen)
