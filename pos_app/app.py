@@ -55,6 +55,7 @@ from pos_app.settings.account import needs_setup
 from pos_app.settings.config import Config
 from pos_app.settings.memory_keyring import memory_keyring
 from pos_app.system import logs
+from pos_app.ui.backups import DailyBackup
 from pos_app.ui.bridge import EngineBridge
 from pos_app.ui.errors import describe_error, show_error, translate_message
 from pos_app.ui.ledger_recovery import ask_ledger_recovery, recovered_notice
@@ -62,6 +63,7 @@ from pos_app.ui.main_window import MainWindow
 from pos_app.ui.qt_workarounds import reserve_bool_references
 from pos_app.ui.settings_widgets import show_notice
 from pos_app.ui.setup_assistant import run_setup_assistant
+from pos_app.ui.single_instance import InstanceServer, hand_off
 from pos_app.ui.style import apply_stylesheet, resources_dir
 from pos_app.ui.support import catch_crashes
 from pos_app.ui.translations import install_for_startup as install_translations
@@ -96,6 +98,8 @@ def main(*, demo: bool = False, argv: list[str] | None = None, demo_site: str | 
     app.setQuitOnLastWindowClosed(False)
     apply_stylesheet(app)
     install_translations()  # before any window (demo too): config.language, else the locale
+    if not demo and hand_off():  # already running on this data folder: raised, not refused
+        return 0
     try:
         code = int(qasync.run(run_windows(demo=demo, demo_site=site_id)))
     except Exception as exc:  # start-up failed (ledger locked, unreadable files...)
@@ -174,6 +178,12 @@ async def run_windows(*, demo: bool = False, demo_site: str = DEFAULT_SITE_ID) -
         window.show()
         stack.enter_context(close_on_terminal_signals(window))
         stack.enter_context(catch_crashes(window.crashes))  # a bug: logged, a dialog, selling on
+        instance = InstanceServer(window)  # a second start raises this window
+        instance.listen()
+        stack.callback(instance.close)
+        daily = DailyBackup(window, rt)  # at start-up, then whenever the date changes
+        daily.start()
+        stack.callback(daily.stop)
         if problem:  # damaged settings or ledger put aside: say so, keep selling
             show_notice(window, problem)
         if phone_place is not None:
