@@ -111,7 +111,8 @@ class BackupsPage(QWidget):
         config = session.config
         self.folder = QLineEdit(config.backup_folder)
         self.folder.setObjectName("backupFolder")
-        self.folder.setPlaceholderText(str(paths.default_backup_dir()))
+        self.folder.setPlaceholderText(self.tr("The app's own data folder"))
+        self.folder.setToolTip(str(paths.default_backup_dir()))
         self.choose = QPushButton(self.tr("Choose…"))
         self.choose.setObjectName("chooseBackupFolder")
         self.keep = QSpinBox()

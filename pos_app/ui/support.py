@@ -30,11 +30,6 @@ from pos_app.ui.async_utils import TaskKeeper
 from pos_app.ui.settings_widgets import show_notice
 
 log = logging.getLogger(__name__)
-CTX = "Support"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CTX, text)
 
 
 class SupportActions(QObject):
@@ -47,11 +42,11 @@ class SupportActions(QObject):
         self.last_saved: Path | None = None
 
     def add_menu(self, window: QMainWindow) -> None:
-        menu = window.menuBar().addMenu(_tr("&Help"))
-        show_logs = QAction(_tr("Show logs"), window)
+        menu = window.menuBar().addMenu(QCoreApplication.translate("Support", "&Help"))
+        show_logs = QAction(QCoreApplication.translate("Support", "Show logs"), window)
         show_logs.setObjectName("showLogsAction")
         show_logs.triggered.connect(lambda _checked=False: self.show_logs())
-        save = QAction(_tr("Save a support file…"), window)
+        save = QAction(QCoreApplication.translate("Support", "Save a support file…"), window)
         save.setObjectName("supportFileAction")
         save.triggered.connect(lambda _checked=False: self.ask_where())
         menu.addAction(show_logs)
@@ -66,10 +61,12 @@ class SupportActions(QObject):
         folder = QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DesktopLocation
         ) or str(Path.home())
-        dialog = QFileDialog(parent or self.window, _tr("Save a support file"))
+        dialog = QFileDialog(
+            parent or self.window, QCoreApplication.translate("Support", "Save a support file")
+        )
         dialog.setObjectName("supportFileDialog")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilter(_tr("Zip files (*.zip)"))
+        dialog.setNameFilter(QCoreApplication.translate("Support", "Zip files (*.zip)"))
         dialog.setDefaultSuffix("zip")
         dialog.selectFile(str(Path(folder) / default_name()))
         dialog.fileSelected.connect(lambda name: self.save(Path(name)))
@@ -87,9 +84,10 @@ class SupportActions(QObject):
         self.last_saved = saved
         show_notice(
             self.window,
-            _tr(
+            QCoreApplication.translate(
+                "Support",
                 "The support file was saved as {file}. Send it to your support technician: it "
-                "holds no password or token."
+                "holds no password or token.",
             ).format(file=str(saved)),
         )
         return saved
@@ -131,14 +129,17 @@ class CrashReporter(QObject):
         QTimer.singleShot(0, self.show)
 
     def show(self) -> QMessageBox:
-        text = _tr(
+        text = QCoreApplication.translate(
+            "Support",
             "Something went wrong inside the app; the sale is safe (every step is saved in the "
             "sales ledger before it is shown). The details were written to the log. You can "
             "keep working; if it happens again, save a support file and send it to your "
-            "support technician."
+            "support technician.",
         )
         if self.count > 1:
-            text += "\n\n" + _tr("This happened {count} times.").format(count=self.count)
+            text += "\n\n" + QCoreApplication.translate(
+                "Support", "This happened {count} times."
+            ).format(count=self.count)
         if self.box is not None:
             self.box.setText(text)
             self.box.raise_()
@@ -146,9 +147,12 @@ class CrashReporter(QObject):
         box = QMessageBox(self.window)
         box.setObjectName("crashBox")
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(_tr("Something went wrong"))
+        box.setWindowTitle(QCoreApplication.translate("Support", "Something went wrong"))
         box.setText(text)
-        save = box.addButton(_tr("Save a support file…"), QMessageBox.ButtonRole.ActionRole)
+        save = box.addButton(
+            QCoreApplication.translate("Support", "Save a support file…"),
+            QMessageBox.ButtonRole.ActionRole,
+        )
         box.addButton(QMessageBox.StandardButton.Close)
         save.setObjectName("crashSupportButton")
         save.clicked.connect(lambda _checked=False: self.support.ask_where(self.window))

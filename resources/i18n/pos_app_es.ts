@@ -83,7 +83,7 @@
         <translation>Usuario de prueba:</translation>
     </message>
     <message>
-        <source>What the customer sees: Mercado Pago shows your business name and logo from your account (Your profile → Business information). Without them, the customer's phone shows the first item's name and picture instead.</source>
+        <source>What the customer sees: Mercado Pago shows your business name and logo from your account (Your profile → Business information). Without them, the customer&apos;s phone shows the first item&apos;s name and picture instead.</source>
         <translation>Lo que ve el cliente: Mercado Pago muestra el nombre y el logo de su negocio según su cuenta (Tu perfil → Información del negocio). Si no están, el teléfono del cliente muestra en su lugar el nombre y la foto del primer artículo.</translation>
     </message>
     <message>
@@ -139,7 +139,7 @@
         <translation>Definido por MP_ACCESS_TOKEN</translation>
     </message>
     <message>
-        <source>Where the token is kept: in this computer's keyring ({backend}), never in a file.</source>
+        <source>Where the token is kept: in this computer&apos;s keyring ({backend}), never in a file.</source>
         <translation>Dónde se guarda el token: en el llavero del sistema de esta computadora ({backend}), nunca en un archivo.</translation>
     </message>
     <message>
@@ -219,6 +219,76 @@
     </message>
 </context>
 <context>
+    <name>Backup</name>
+    <message>
+        <source>The backup folder {folder} is not there (a USB stick not plugged in?). No backup was made; the sales are safe in the ledger.</source>
+        <translation>La carpeta de copias {folder} no está (¿un pendrive sin conectar?). No se hizo ninguna copia; las ventas están a salvo en el registro.</translation>
+    </message>
+    <message>
+        <source>There is no sales ledger to back up yet ({detail}).</source>
+        <translation>Todavía no hay un registro de ventas para copiar ({detail}).</translation>
+    </message>
+    <message>
+        <source>No backup could be made in {folder} ({detail}). Is it full or read-only? The sales are safe in the ledger.</source>
+        <translation>No se pudo hacer una copia de seguridad en {folder} ({detail}). ¿Está llena o es de solo lectura? Las ventas están a salvo en el registro.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsPage</name>
+    <message>
+        <source>Backups</source>
+        <translation>Copias de seguridad</translation>
+    </message>
+    <message>
+        <source>The app&apos;s own data folder</source>
+        <translation>La carpeta de datos de la app</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Copiar ahora</translation>
+    </message>
+    <message>
+        <source>Backup folder:</source>
+        <translation>Carpeta de copias:</translation>
+    </message>
+    <message>
+        <source>A USB stick or a synced folder (Dropbox, OneDrive...) keeps the sales safe when this computer&apos;s disk dies. Empty: the app&apos;s own data folder.</source>
+        <translation>Un pendrive o una carpeta sincronizada (Dropbox, OneDrive...) guarda las ventas si el disco de esta computadora falla. Vacío: la carpeta de datos de la app.</translation>
+    </message>
+    <message>
+        <source>Keep:</source>
+        <translation>Guardar:</translation>
+    </message>
+    <message>
+        <source>How many backups the folder keeps (the newest).</source>
+        <translation>Cuántas copias guarda la carpeta (las más recientes).</translation>
+    </message>
+    <message>
+        <source>Backups of the sales</source>
+        <translation>Copias de seguridad de las ventas</translation>
+    </message>
+    <message>
+        <source>A backup is made every day when the app starts (and when the date changes), and whenever you press Back up now. &apos;pos-app restore FILE&apos; puts one back.</source>
+        <translation>Se hace una copia cada día al abrir la app (y cuando cambia la fecha), y cada vez que presiona Copiar ahora. &apos;pos-app restore ARCHIVO&apos; recupera una.</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>Carpeta de copias</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Copiando…</translation>
+    </message>
+    <message>
+        <source>Backed up to {file} ({size} KiB).</source>
+        <translation>Copia guardada en {file} ({size} KiB).</translation>
+    </message>
+</context>
+<context>
     <name>CartModel</name>
     <message>
         <source>Item</source>
@@ -294,7 +364,7 @@
         <translation>Cuánto tiempo tiene el cliente para pagar. Después, la orden sale del QR y la venta termina como vencida.</translation>
     </message>
     <message>
-        <source>empty = the store's name</source>
+        <source>empty = the store&apos;s name</source>
         <translation>vacío = el nombre de la sucursal</translation>
     </message>
     <message>
@@ -314,11 +384,11 @@
         <translation>Venta máxima:</translation>
     </message>
     <message>
-        <source>Name on the customer's phone:</source>
+        <source>Name on the customer&apos;s phone:</source>
         <translation>Nombre en el teléfono del cliente:</translation>
     </message>
     <message>
-        <source>Shown as the order's title when the customer scans.</source>
+        <source>Shown as the order&apos;s title when the customer scans.</source>
         <translation>Se muestra como título de la orden cuando el cliente escanea.</translation>
     </message>
     <message>
@@ -370,7 +440,7 @@
         <translation>opcional</translation>
     </message>
     <message>
-        <source>The webhook's secret signature (Your integrations → Webhooks). Kept in the keyring, like the token.</source>
+        <source>The webhook&apos;s secret signature (Your integrations → Webhooks). Kept in the keyring, like the token.</source>
         <translation>La firma secreta del webhook (Tus integraciones → Webhooks). Se guarda en el llavero del sistema, como el token.</translation>
     </message>
     <message>
@@ -429,8 +499,8 @@
         <translation>La caja {box} todavía espera el pago de la venta {reference}. Termine o cancele esa venta antes de cobrar una nueva.</translation>
     </message>
     <message>
-        <source>This till has no Mercado Pago store and box yet. Open Settings (F9) or run 'pos-app configure'.</source>
-        <translation>Esta computadora todavía no tiene una sucursal y una caja de Mercado Pago. Abra Configuración (F9) o ejecute 'pos-app configure'.</translation>
+        <source>This till has no Mercado Pago store and box yet. Open Settings (F9) or run &apos;pos-app configure&apos;.</source>
+        <translation>Esta computadora todavía no tiene una sucursal y una caja de Mercado Pago. Abra Configuración (F9) o ejecute &apos;pos-app configure&apos;.</translation>
     </message>
     <message>
         <source>There is no sale with reference {reference}.</source>
@@ -540,7 +610,7 @@
 <context>
     <name>CustomerPhoneWindow</name>
     <message>
-        <source>Customer's phone (demo)</source>
+        <source>Customer&apos;s phone (demo)</source>
         <translation>Teléfono del cliente (demo)</translation>
     </message>
     <message>
@@ -609,6 +679,13 @@
     </message>
 </context>
 <context>
+    <name>DailyBackup</name>
+    <message>
+        <source>No backup today</source>
+        <translation>Sin copia de seguridad hoy</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Something went wrong inside the app. Nothing was charged twice; the details were written to the log. You can keep working.</source>
@@ -668,11 +745,11 @@
         <translation>Este sistema no ofrece bloqueo de archivos (ni flock ni msvcrt), así que pos-app no puede asegurarse de ser el único programa de caja en {folder}.</translation>
     </message>
     <message>
-        <source>The sales ledger {path} is damaged: part of it can no longer be read ({detail}). Nothing was changed in it. To sell again, start a fresh ledger (the damaged one is kept aside under a dated name) or restore a backup copy: run 'pos-app ledger recover', or start the app and choose.</source>
-        <translation>El registro de ventas {path} está dañado: una parte ya no se puede leer ({detail}). No se modificó nada en él. Para volver a vender, empiece un registro nuevo (el dañado se guarda aparte con la fecha en el nombre) o restaure una copia de respaldo: ejecute 'pos-app ledger recover', o abra la aplicación y elija.</translation>
+        <source>The sales ledger {path} is damaged: part of it can no longer be read ({detail}). Nothing was changed in it. To sell again, start a fresh ledger (the damaged one is kept aside under a dated name) or restore a backup copy: run &apos;pos-app ledger recover&apos;, or start the app and choose.</source>
+        <translation>El registro de ventas {path} está dañado: una parte ya no se puede leer ({detail}). No se modificó nada en él. Para volver a vender, empiece un registro nuevo (el dañado se guarda aparte con la fecha en el nombre) o restaure una copia de respaldo: ejecute &apos;pos-app ledger recover&apos;, o abra la aplicación y elija.</translation>
     </message>
     <message>
-        <source>The sales ledger cannot be written ({detail}). Nothing was sent to Mercado Pago. Check the free disk space and the data folder's permissions.</source>
+        <source>The sales ledger cannot be written ({detail}). Nothing was sent to Mercado Pago. Check the free disk space and the data folder&apos;s permissions.</source>
         <translation>No se puede escribir el registro de ventas ({detail}). No se envió nada a Mercado Pago. Revise el espacio libre en disco y los permisos de la carpeta de datos.</translation>
     </message>
     <message>
@@ -742,7 +819,7 @@
         <translation>Monto libre  (F2)</translation>
     </message>
     <message>
-        <source>Today's sales  (F3)</source>
+        <source>Today&apos;s sales  (F3)</source>
         <translation>Ventas de hoy  (F3)</translation>
     </message>
     <message>
@@ -754,7 +831,7 @@
         <translation>Monto libre</translation>
     </message>
     <message>
-        <source>Today's sales</source>
+        <source>Today&apos;s sales</source>
         <translation>Ventas de hoy</translation>
     </message>
     <message>
@@ -987,7 +1064,7 @@
         <translation>Nueva sucursal</translation>
     </message>
     <message>
-        <source>Mercado Pago asks for the shop's address and its place on the map. Fields marked in red need attention.</source>
+        <source>Mercado Pago asks for the shop&apos;s address and its place on the map. Fields marked in red need attention.</source>
         <translation>Mercado Pago pide la dirección del negocio y su ubicación en el mapa. Los campos marcados en rojo necesitan atención.</translation>
     </message>
 </context>
@@ -1392,6 +1469,10 @@
         <translation>Una orden debe vencer entre 1 y 1440 minutos (un día).</translation>
     </message>
     <message>
+        <source>Keep 1 to 1000 backups.</source>
+        <translation>Guarde de 1 a 1000 copias.</translation>
+    </message>
+    <message>
         <source>Check between every 0.2 and every 300 seconds.</source>
         <translation>El intervalo entre verificaciones debe ser de 0.2 a 300 segundos.</translation>
     </message>
@@ -1481,7 +1562,7 @@
         <translation>El ID de la sucursal solo puede tener letras y números, hasta 60.</translation>
     </message>
     <message>
-        <source>The account has no store with external id {store}. Check the id (it is the store's external id, not its number), or create it.</source>
+        <source>The account has no store with external id {store}. Check the id (it is the store&apos;s external id, not its number), or create it.</source>
         <translation>La cuenta no tiene ninguna sucursal con el ID externo {store}. Revise el ID (es el ID externo de la sucursal, no su número) o créela.</translation>
     </message>
     <message>
@@ -1500,11 +1581,11 @@
         <translation>Configurar la caja — QR de Mercado Pago</translation>
     </message>
     <message>
-        <source>Welcome! Let's connect your Mercado Pago account</source>
+        <source>Welcome! Let&apos;s connect your Mercado Pago account</source>
         <translation>¡Le damos la bienvenida! Conectemos su cuenta de Mercado Pago</translation>
     </message>
     <message>
-        <source>This app shows your customer's total on the QR sticker of your counter; they pay with the Mercado Pago app. Three short steps: your account, your store and box, and the sticker.</source>
+        <source>This app shows your customer&apos;s total on the QR sticker of your counter; they pay with the Mercado Pago app. Three short steps: your account, your store and box, and the sticker.</source>
         <translation>Esta aplicación muestra el total de su cliente en el sticker QR de su caja; el cliente paga con la app de Mercado Pago. Tres pasos cortos: su cuenta, su sucursal y caja, y el sticker.</translation>
     </message>
     <message>
@@ -1524,7 +1605,7 @@
         <translation>Probar la demo primero</translation>
     </message>
     <message>
-        <source>Opens the app with a pretend Mercado Pago and a pretend customer's phone: nothing real is charged and nothing here is saved.</source>
+        <source>Opens the app with a pretend Mercado Pago and a pretend customer&apos;s phone: nothing real is charged and nothing here is saved.</source>
         <translation>Abre la aplicación con un Mercado Pago simulado y un teléfono de cliente simulado: no se cobra nada real y no se guarda nada.</translation>
     </message>
     <message>
@@ -1562,6 +1643,25 @@
     <message>
         <source>The settings file could not be written ({error}).</source>
         <translation>No se pudo escribir el archivo de configuración ({error}).</translation>
+    </message>
+</context>
+<context>
+    <name>StartupPage</name>
+    <message>
+        <source>Start-up</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>Start the app when this computer&apos;s user logs in</source>
+        <translation>Abrir la app cuando el usuario de esta computadora inicia sesión</translation>
+    </message>
+    <message>
+        <source>Starting the app again while it is open brings its window to the front.</source>
+        <translation>Abrir la app otra vez mientras está abierta trae su ventana al frente.</translation>
+    </message>
+    <message>
+        <source>The start-up entry could not be written ({error}).</source>
+        <translation>No se pudo escribir la entrada de inicio ({error}).</translation>
     </message>
 </context>
 <context>
@@ -1698,7 +1798,7 @@
         <translation>Todavía no hay cajas: cree una.</translation>
     </message>
     <message>
-        <source>Fetching the box's QR code…</source>
+        <source>Fetching the box&apos;s QR code…</source>
         <translation>Obteniendo el código QR de la caja…</translation>
     </message>
     <message>
@@ -1747,9 +1847,48 @@
     </message>
 </context>
 <context>
+    <name>Support</name>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <source>Show logs</source>
+        <translation>Mostrar registros de la app</translation>
+    </message>
+    <message>
+        <source>Save a support file…</source>
+        <translation>Guardar un archivo para soporte…</translation>
+    </message>
+    <message>
+        <source>Save a support file</source>
+        <translation>Guardar un archivo para soporte</translation>
+    </message>
+    <message>
+        <source>Zip files (*.zip)</source>
+        <translation>Archivos zip (*.zip)</translation>
+    </message>
+    <message>
+        <source>The support file was saved as {file}. Send it to your support technician: it holds no password or token.</source>
+        <translation>El archivo para soporte se guardó como {file}. Envíelo a su técnico: no contiene contraseñas ni tokens.</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside the app; the sale is safe (every step is saved in the sales ledger before it is shown). The details were written to the log. You can keep working; if it happens again, save a support file and send it to your support technician.</source>
+        <translation>Algo salió mal dentro de la app; la venta está a salvo (cada paso se guarda en el registro de ventas antes de mostrarse). Los detalles quedaron en el log. Puede seguir trabajando; si vuelve a pasar, guarde un archivo para soporte y envíelo a su técnico.</translation>
+    </message>
+    <message>
+        <source>This happened {count} times.</source>
+        <translation>Esto pasó {count} veces.</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Algo salió mal</translation>
+    </message>
+</context>
+<context>
     <name>TodaySalesDialog</name>
     <message>
-        <source>Today's sales</source>
+        <source>Today&apos;s sales</source>
         <translation>Ventas de hoy</translation>
     </message>
     <message>
@@ -1854,7 +1993,7 @@ Venta {reference}</translation>
         <translation>Quitar la línea elegida  (Supr)</translation>
     </message>
     <message>
-        <source>F2 custom amount · F3 today's sales · F5 charge · F9 settings
+        <source>F2 custom amount · F3 today&apos;s sales · F5 charge · F9 settings
 + / − quantity · Delete remove · ↑ ↓ pick a product</source>
         <translation>F2 monto libre · F3 ventas de hoy · F5 cobrar · F9 configuración
 + / − cantidad · Supr quitar · ↑ ↓ elegir un producto</translation>
@@ -1915,7 +2054,7 @@ Venta {reference}</translation>
         <translation>El total debe ser mayor que cero.</translation>
     </message>
     <message>
-        <source>The total {total} is above this till's limit of {limit}.</source>
+        <source>The total {total} is above this till&apos;s limit of {limit}.</source>
         <translation>El total {total} supera el límite de esta caja, {limit}.</translation>
     </message>
     <message>

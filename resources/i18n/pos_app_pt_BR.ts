@@ -83,7 +83,7 @@
         <translation>Usuário de teste:</translation>
     </message>
     <message>
-        <source>What the customer sees: Mercado Pago shows your business name and logo from your account (Your profile → Business information). Without them, the customer's phone shows the first item's name and picture instead.</source>
+        <source>What the customer sees: Mercado Pago shows your business name and logo from your account (Your profile → Business information). Without them, the customer&apos;s phone shows the first item&apos;s name and picture instead.</source>
         <translation>O que o cliente vê: o Mercado Pago mostra o nome e o logotipo do seu negócio cadastrados na sua conta (Seu perfil → Dados do negócio). Sem eles, o celular do cliente mostra no lugar o nome e a foto do primeiro item.</translation>
     </message>
     <message>
@@ -139,7 +139,7 @@
         <translation>Definido por MP_ACCESS_TOKEN</translation>
     </message>
     <message>
-        <source>Where the token is kept: in this computer's keyring ({backend}), never in a file.</source>
+        <source>Where the token is kept: in this computer&apos;s keyring ({backend}), never in a file.</source>
         <translation>Onde o token fica guardado: no chaveiro do sistema deste computador ({backend}), nunca em um arquivo.</translation>
     </message>
     <message>
@@ -219,6 +219,76 @@
     </message>
 </context>
 <context>
+    <name>Backup</name>
+    <message>
+        <source>The backup folder {folder} is not there (a USB stick not plugged in?). No backup was made; the sales are safe in the ledger.</source>
+        <translation>A pasta de backups {folder} não está disponível (um pen drive desconectado?). Nenhum backup foi feito; as vendas estão seguras no registro.</translation>
+    </message>
+    <message>
+        <source>There is no sales ledger to back up yet ({detail}).</source>
+        <translation>Ainda não há um registro de vendas para copiar ({detail}).</translation>
+    </message>
+    <message>
+        <source>No backup could be made in {folder} ({detail}). Is it full or read-only? The sales are safe in the ledger.</source>
+        <translation>Não foi possível fazer um backup em {folder} ({detail}). Está cheia ou é somente leitura? As vendas estão seguras no registro.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsPage</name>
+    <message>
+        <source>Backups</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <source>The app&apos;s own data folder</source>
+        <translation>A pasta de dados do app</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Escolher…</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Fazer backup agora</translation>
+    </message>
+    <message>
+        <source>Backup folder:</source>
+        <translation>Pasta de backups:</translation>
+    </message>
+    <message>
+        <source>A USB stick or a synced folder (Dropbox, OneDrive...) keeps the sales safe when this computer&apos;s disk dies. Empty: the app&apos;s own data folder.</source>
+        <translation>Um pen drive ou uma pasta sincronizada (Dropbox, OneDrive...) mantém as vendas seguras se o disco deste computador falhar. Vazio: a pasta de dados do app.</translation>
+    </message>
+    <message>
+        <source>Keep:</source>
+        <translation>Manter:</translation>
+    </message>
+    <message>
+        <source>How many backups the folder keeps (the newest).</source>
+        <translation>Quantos backups a pasta mantém (os mais recentes).</translation>
+    </message>
+    <message>
+        <source>Backups of the sales</source>
+        <translation>Backups das vendas</translation>
+    </message>
+    <message>
+        <source>A backup is made every day when the app starts (and when the date changes), and whenever you press Back up now. &apos;pos-app restore FILE&apos; puts one back.</source>
+        <translation>Um backup é feito todos os dias quando o app abre (e quando a data muda), e sempre que você clica em Fazer backup agora. &apos;pos-app restore ARQUIVO&apos; restaura um.</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>Pasta de backups</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Fazendo backup…</translation>
+    </message>
+    <message>
+        <source>Backed up to {file} ({size} KiB).</source>
+        <translation>Backup salvo em {file} ({size} KiB).</translation>
+    </message>
+</context>
+<context>
     <name>CartModel</name>
     <message>
         <source>Item</source>
@@ -294,7 +364,7 @@
         <translation>Quanto tempo o cliente tem para pagar. Depois disso o pedido sai do QR e a venda termina como expirada.</translation>
     </message>
     <message>
-        <source>empty = the store's name</source>
+        <source>empty = the store&apos;s name</source>
         <translation>vazio = o nome da loja</translation>
     </message>
     <message>
@@ -314,11 +384,11 @@
         <translation>Venda máxima:</translation>
     </message>
     <message>
-        <source>Name on the customer's phone:</source>
+        <source>Name on the customer&apos;s phone:</source>
         <translation>Nome no celular do cliente:</translation>
     </message>
     <message>
-        <source>Shown as the order's title when the customer scans.</source>
+        <source>Shown as the order&apos;s title when the customer scans.</source>
         <translation>Mostrado como título do pedido quando o cliente escaneia.</translation>
     </message>
     <message>
@@ -370,7 +440,7 @@
         <translation>opcional</translation>
     </message>
     <message>
-        <source>The webhook's secret signature (Your integrations → Webhooks). Kept in the keyring, like the token.</source>
+        <source>The webhook&apos;s secret signature (Your integrations → Webhooks). Kept in the keyring, like the token.</source>
         <translation>A assinatura secreta do webhook (Suas integrações → Webhooks). Guardada no chaveiro do sistema, como o token.</translation>
     </message>
     <message>
@@ -429,8 +499,8 @@
         <translation>O caixa {box} ainda aguarda o pagamento da venda {reference}. Conclua ou cancele essa venda antes de cobrar uma nova.</translation>
     </message>
     <message>
-        <source>This till has no Mercado Pago store and box yet. Open Settings (F9) or run 'pos-app configure'.</source>
-        <translation>Este computador ainda não tem loja nem caixa do Mercado Pago. Abra as Configurações (F9) ou execute 'pos-app configure'.</translation>
+        <source>This till has no Mercado Pago store and box yet. Open Settings (F9) or run &apos;pos-app configure&apos;.</source>
+        <translation>Este computador ainda não tem loja nem caixa do Mercado Pago. Abra as Configurações (F9) ou execute &apos;pos-app configure&apos;.</translation>
     </message>
     <message>
         <source>There is no sale with reference {reference}.</source>
@@ -540,7 +610,7 @@
 <context>
     <name>CustomerPhoneWindow</name>
     <message>
-        <source>Customer's phone (demo)</source>
+        <source>Customer&apos;s phone (demo)</source>
         <translation>Celular do cliente (demo)</translation>
     </message>
     <message>
@@ -609,6 +679,13 @@
     </message>
 </context>
 <context>
+    <name>DailyBackup</name>
+    <message>
+        <source>No backup today</source>
+        <translation>Sem backup hoje</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Something went wrong inside the app. Nothing was charged twice; the details were written to the log. You can keep working.</source>
@@ -668,11 +745,11 @@
         <translation>Este sistema não oferece bloqueio de arquivos (nem flock nem msvcrt), então o pos-app não pode garantir que é o único programa de caixa em {folder}.</translation>
     </message>
     <message>
-        <source>The sales ledger {path} is damaged: part of it can no longer be read ({detail}). Nothing was changed in it. To sell again, start a fresh ledger (the damaged one is kept aside under a dated name) or restore a backup copy: run 'pos-app ledger recover', or start the app and choose.</source>
-        <translation>O registro de vendas {path} está danificado: uma parte não pode mais ser lida ({detail}). Nada foi alterado nele. Para voltar a vender, comece um registro novo (o danificado fica guardado à parte com a data no nome) ou restaure uma cópia de segurança: execute 'pos-app ledger recover', ou abra o aplicativo e escolha.</translation>
+        <source>The sales ledger {path} is damaged: part of it can no longer be read ({detail}). Nothing was changed in it. To sell again, start a fresh ledger (the damaged one is kept aside under a dated name) or restore a backup copy: run &apos;pos-app ledger recover&apos;, or start the app and choose.</source>
+        <translation>O registro de vendas {path} está danificado: uma parte não pode mais ser lida ({detail}). Nada foi alterado nele. Para voltar a vender, comece um registro novo (o danificado fica guardado à parte com a data no nome) ou restaure uma cópia de segurança: execute &apos;pos-app ledger recover&apos;, ou abra o aplicativo e escolha.</translation>
     </message>
     <message>
-        <source>The sales ledger cannot be written ({detail}). Nothing was sent to Mercado Pago. Check the free disk space and the data folder's permissions.</source>
+        <source>The sales ledger cannot be written ({detail}). Nothing was sent to Mercado Pago. Check the free disk space and the data folder&apos;s permissions.</source>
         <translation>Não é possível gravar o registro de vendas ({detail}). Nada foi enviado ao Mercado Pago. Verifique o espaço livre em disco e as permissões da pasta de dados.</translation>
     </message>
     <message>
@@ -742,7 +819,7 @@
         <translation>Valor avulso  (F2)</translation>
     </message>
     <message>
-        <source>Today's sales  (F3)</source>
+        <source>Today&apos;s sales  (F3)</source>
         <translation>Vendas de hoje  (F3)</translation>
     </message>
     <message>
@@ -754,7 +831,7 @@
         <translation>Valor avulso</translation>
     </message>
     <message>
-        <source>Today's sales</source>
+        <source>Today&apos;s sales</source>
         <translation>Vendas de hoje</translation>
     </message>
     <message>
@@ -987,7 +1064,7 @@
         <translation>Nova loja</translation>
     </message>
     <message>
-        <source>Mercado Pago asks for the shop's address and its place on the map. Fields marked in red need attention.</source>
+        <source>Mercado Pago asks for the shop&apos;s address and its place on the map. Fields marked in red need attention.</source>
         <translation>O Mercado Pago pede o endereço do negócio e a localização dele no mapa. Os campos marcados em vermelho precisam de atenção.</translation>
     </message>
 </context>
@@ -1392,6 +1469,10 @@
         <translation>Um pedido deve expirar após 1 a 1440 minutos (um dia).</translation>
     </message>
     <message>
+        <source>Keep 1 to 1000 backups.</source>
+        <translation>Mantenha de 1 a 1000 backups.</translation>
+    </message>
+    <message>
         <source>Check between every 0.2 and every 300 seconds.</source>
         <translation>O intervalo entre verificações deve ser de 0.2 a 300 segundos.</translation>
     </message>
@@ -1481,7 +1562,7 @@
         <translation>O ID da loja só pode ter letras e números, no máximo 60.</translation>
     </message>
     <message>
-        <source>The account has no store with external id {store}. Check the id (it is the store's external id, not its number), or create it.</source>
+        <source>The account has no store with external id {store}. Check the id (it is the store&apos;s external id, not its number), or create it.</source>
         <translation>A conta não tem nenhuma loja com o ID externo {store}. Verifique o ID (é o ID externo da loja, não o número dela) ou crie a loja.</translation>
     </message>
     <message>
@@ -1500,11 +1581,11 @@
         <translation>Configurar o caixa — QR do Mercado Pago</translation>
     </message>
     <message>
-        <source>Welcome! Let's connect your Mercado Pago account</source>
+        <source>Welcome! Let&apos;s connect your Mercado Pago account</source>
         <translation>Boas-vindas! Vamos conectar a sua conta do Mercado Pago</translation>
     </message>
     <message>
-        <source>This app shows your customer's total on the QR sticker of your counter; they pay with the Mercado Pago app. Three short steps: your account, your store and box, and the sticker.</source>
+        <source>This app shows your customer&apos;s total on the QR sticker of your counter; they pay with the Mercado Pago app. Three short steps: your account, your store and box, and the sticker.</source>
         <translation>Este aplicativo mostra o total do seu cliente no adesivo QR do seu caixa; o cliente paga com o app do Mercado Pago. Três passos rápidos: a sua conta, a sua loja e caixa, e o adesivo.</translation>
     </message>
     <message>
@@ -1524,7 +1605,7 @@
         <translation>Experimentar a demo primeiro</translation>
     </message>
     <message>
-        <source>Opens the app with a pretend Mercado Pago and a pretend customer's phone: nothing real is charged and nothing here is saved.</source>
+        <source>Opens the app with a pretend Mercado Pago and a pretend customer&apos;s phone: nothing real is charged and nothing here is saved.</source>
         <translation>Abre o aplicativo com um Mercado Pago de mentira e um celular de cliente de mentira: nada real é cobrado e nada aqui é salvo.</translation>
     </message>
     <message>
@@ -1562,6 +1643,25 @@
     <message>
         <source>The settings file could not be written ({error}).</source>
         <translation>Não foi possível gravar o arquivo de configurações ({error}).</translation>
+    </message>
+</context>
+<context>
+    <name>StartupPage</name>
+    <message>
+        <source>Start-up</source>
+        <translation>Inicialização</translation>
+    </message>
+    <message>
+        <source>Start the app when this computer&apos;s user logs in</source>
+        <translation>Abrir o app quando o usuário deste computador fizer login</translation>
+    </message>
+    <message>
+        <source>Starting the app again while it is open brings its window to the front.</source>
+        <translation>Abrir o app de novo enquanto ele está aberto traz a janela dele para a frente.</translation>
+    </message>
+    <message>
+        <source>The start-up entry could not be written ({error}).</source>
+        <translation>Não foi possível gravar a entrada de inicialização ({error}).</translation>
     </message>
 </context>
 <context>
@@ -1698,7 +1798,7 @@
         <translation>Ainda não há caixas: crie um.</translation>
     </message>
     <message>
-        <source>Fetching the box's QR code…</source>
+        <source>Fetching the box&apos;s QR code…</source>
         <translation>Buscando o código QR do caixa…</translation>
     </message>
     <message>
@@ -1747,9 +1847,48 @@
     </message>
 </context>
 <context>
+    <name>Support</name>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;juda</translation>
+    </message>
+    <message>
+        <source>Show logs</source>
+        <translation>Mostrar logs</translation>
+    </message>
+    <message>
+        <source>Save a support file…</source>
+        <translation>Salvar um arquivo para o suporte…</translation>
+    </message>
+    <message>
+        <source>Save a support file</source>
+        <translation>Salvar um arquivo para o suporte</translation>
+    </message>
+    <message>
+        <source>Zip files (*.zip)</source>
+        <translation>Arquivos zip (*.zip)</translation>
+    </message>
+    <message>
+        <source>The support file was saved as {file}. Send it to your support technician: it holds no password or token.</source>
+        <translation>O arquivo para o suporte foi salvo como {file}. Envie ao seu técnico: ele não contém senhas nem tokens.</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside the app; the sale is safe (every step is saved in the sales ledger before it is shown). The details were written to the log. You can keep working; if it happens again, save a support file and send it to your support technician.</source>
+        <translation>Algo deu errado dentro do app; a venda está segura (cada passo é salvo no registro de vendas antes de ser mostrado). Os detalhes foram gravados no log. Você pode continuar trabalhando; se acontecer de novo, salve um arquivo para o suporte e envie ao seu técnico.</translation>
+    </message>
+    <message>
+        <source>This happened {count} times.</source>
+        <translation>Isso aconteceu {count} vezes.</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Algo deu errado</translation>
+    </message>
+</context>
+<context>
     <name>TodaySalesDialog</name>
     <message>
-        <source>Today's sales</source>
+        <source>Today&apos;s sales</source>
         <translation>Vendas de hoje</translation>
     </message>
     <message>
@@ -1854,7 +1993,7 @@ Venda {reference}</translation>
         <translation>Remover a linha escolhida  (Delete)</translation>
     </message>
     <message>
-        <source>F2 custom amount · F3 today's sales · F5 charge · F9 settings
+        <source>F2 custom amount · F3 today&apos;s sales · F5 charge · F9 settings
 + / − quantity · Delete remove · ↑ ↓ pick a product</source>
         <translation>F2 valor avulso · F3 vendas de hoje · F5 cobrar · F9 configurações
 + / − quantidade · Delete remover · ↑ ↓ escolher um produto</translation>
@@ -1915,7 +2054,7 @@ Venda {reference}</translation>
         <translation>O total deve ser maior que zero.</translation>
     </message>
     <message>
-        <source>The total {total} is above this till's limit of {limit}.</source>
+        <source>The total {total} is above this till&apos;s limit of {limit}.</source>
         <translation>O total {total} passa do limite deste caixa, de {limit}.</translation>
     </message>
     <message>
