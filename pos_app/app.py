@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING, Any
 
 # PySide6 before qasync, or qasync may pick another Qt binding.
 from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 import qasync  # isort: skip
@@ -96,6 +97,7 @@ def main(*, demo: bool = False, argv: list[str] | None = None, demo_site: str | 
     assert isinstance(app, QApplication)
     app.setApplicationName("pos-app")
     app.setQuitOnLastWindowClosed(False)
+    app.setWindowIcon(QIcon(str(resources_dir() / "icon.png")))
     apply_stylesheet(app)
     install_translations()  # before any window (demo too): config.language, else the locale
     if not demo and hand_off():  # already running on this data folder: raised, not refused

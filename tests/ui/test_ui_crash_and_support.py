@@ -11,10 +11,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Slot
+from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from pos_app.settings import paths
 from pos_app.ui.main_window import MainWindow
 from pos_app.ui.support import catch_crashes
 
@@ -75,3 +77,26 @@ def test_an_exception_in_a_slot_and_in_a_task_shows_the_dialog_and_the_app_keeps
             assert "doctor.json" in zf.namelist()
         assert visible(QMessageBox, "crashBox") is None  # it closed when its button was used
     assert sys.excepthook is not window.crashes.excepthook  # restored
+
+
+class _Opened(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[QUrl] = []
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        self.urls.append(url)
+
+
+def test_help_show_logs_opens_the_logs_folder(window: MainWindow) -> None:
+    opened = _Opened()
+    QDesktopServices.setUrlHandler("file", opened, "open")
+    try:
+        action = window.findChild(QAction, "showLogsAction")
+        assert action is not None and action.text() == "Show logs"
+        action.trigger()
+    finally:
+        QDesktopServices.unsetUrlHandler("file")
+    assert [u.toLocalFile() for u in opened.urls] == [str(paths.logs_dir())]
+    assert window.findChild(QAction, "supportFileAction") is not None
