@@ -18,6 +18,7 @@ import re
 import sys
 import threading
 from pathlib import Path
+from typing import Any
 
 LOG_NAME = "pos-app.log"
 MAX_BYTES = 1024 * 1024
@@ -73,6 +74,19 @@ class RedactingFilter(logging.Filter):
         return True
 
 
+class _Stderr(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to whatever ``sys.stderr`` is now (as logging's last resort does), not to the
+    stream of the moment it was made: a replaced or closed stream never breaks logging."""
+
+    @property
+    def stream(self) -> Any:
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value: Any) -> None:
+        pass
+
+
 def level_for(verbosity: int, default: int = logging.WARNING) -> int:
     return max(logging.DEBUG, default - 10 * verbosity)
 
@@ -82,7 +96,7 @@ def setup(verbosity: int = 0, *, default: int = logging.WARNING) -> None:
     level = level_for(verbosity, default)
     root = logging.getLogger()
     _remove(root, "console")
-    handler = logging.StreamHandler(sys.stderr)
+    handler = _Stderr()
     handler.setLevel(level)
     _install(root, handler, "console")
     _levels(root)
