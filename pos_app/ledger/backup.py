@@ -126,6 +126,17 @@ def make_backup(
         with contextlib.suppress(OSError):
             partial.unlink()
         log.warning("backup of %s to %s failed: %s", ledger, folder, exc)
+        damage = recovery.diagnose(ledger) if isinstance(exc, sqlite3.Error) else None
+        if damage is not None:  # the copy of a damaged ledger would be damaged too
+            raise _error(
+                QT_TRANSLATE_NOOP(
+                    "Backup",
+                    "The sales ledger is damaged ({detail}), so no backup was made (an older "
+                    "backup is worth more now). Run 'pos-app ledger recover'.",
+                ),
+                folder,
+                damage,
+            ) from None
         raise _error(
             QT_TRANSLATE_NOOP(
                 "Backup",

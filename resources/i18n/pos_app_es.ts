@@ -229,6 +229,10 @@
         <translation>Todavía no hay un registro de ventas para copiar ({detail}).</translation>
     </message>
     <message>
+        <source>The sales ledger is damaged ({detail}), so no backup was made (an older backup is worth more now). Run &apos;pos-app ledger recover&apos;.</source>
+        <translation>El registro de ventas está dañado ({detail}), así que no se hizo ninguna copia (una copia anterior vale más ahora). Ejecute &apos;pos-app ledger recover&apos;.</translation>
+    </message>
+    <message>
         <source>No backup could be made in {folder} ({detail}). Is it full or read-only? The sales are safe in the ledger.</source>
         <translation>No se pudo hacer una copia de seguridad en {folder} ({detail}). ¿Está llena o es de solo lectura? Las ventas están a salvo en el registro.</translation>
     </message>

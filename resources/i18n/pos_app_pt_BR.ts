@@ -229,6 +229,10 @@
         <translation>Ainda não há um registro de vendas para copiar ({detail}).</translation>
     </message>
     <message>
+        <source>The sales ledger is damaged ({detail}), so no backup was made (an older backup is worth more now). Run &apos;pos-app ledger recover&apos;.</source>
+        <translation>O registro de vendas está danificado ({detail}), então nenhum backup foi feito (um backup anterior vale mais agora). Execute &apos;pos-app ledger recover&apos;.</translation>
+    </message>
+    <message>
         <source>No backup could be made in {folder} ({detail}). Is it full or read-only? The sales are safe in the ledger.</source>
         <translation>Não foi possível fazer um backup em {folder} ({detail}). Está cheia ou é somente leitura? As vendas estão seguras no registro.</translation>
     </message>

@@ -160,3 +160,17 @@ def test_backup_to_the_configured_folder_and_a_missing_one_is_exit_1(
     assert len(backup.backups(chosen)) == 1
     assert cli_main(["backup", "--to", str(tmp_path / "nope")]) == 1
     assert "not there" in capsys.readouterr().err
+
+
+def test_a_damaged_ledger_is_not_backed_up_over_the_good_backups(tmp_path: Path) -> None:
+    path = tmp_path / "ledger.sqlite3"
+    ledger_with_sales(path, 300)
+    folder = tmp_path / "b"
+    folder.mkdir()
+    good = backup.make_backup(path, folder, keep=1).path
+    data = bytearray(path.read_bytes())
+    data[4096 * 3 : 4096 * 6] = b"\xa5" * (4096 * 3)  # pages of the sales table overwritten
+    path.write_bytes(bytes(data))
+    with pytest.raises(backup.BackupError, match="sales ledger is damaged"):
+        backup.make_backup(path, folder, keep=1)
+    assert backup.backups(folder) == [good]  # the retention did not drop the last good one
