@@ -162,10 +162,21 @@ class BackupsPage(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.result)
         layout.addStretch(1)
+        self.show_last()
         self.choose.clicked.connect(self.ask_folder)
         self.now_button.clicked.connect(self.back_up_now)
         self.folder.textChanged.connect(lambda _t: emit(self.changed))
         self.keep.valueChanged.connect(lambda _v: emit(self.changed))
+
+    def show_last(self) -> None:
+        """The newest backup in the folder shown, or that there is none yet."""
+        config = self.apply_to(self.session.config)
+        folder = paths.backup_dir(config.backup_folder)
+        found = backup.backups(folder)
+        if found:
+            self.result.setText(self.tr("Last backup: {file}").format(file=str(found[0])))
+        elif folder.is_dir():
+            self.result.setText(self.tr("No backup in this folder yet."))
 
     def ask_folder(self) -> QFileDialog:
         dialog = QFileDialog(self, self.tr("Backup folder"))

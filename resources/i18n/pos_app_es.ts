@@ -280,6 +280,14 @@
         <translation>Se hace una copia cada día al abrir la app (y cuando cambia la fecha), y cada vez que presiona Copiar ahora. &apos;pos-app restore ARCHIVO&apos; recupera una.</translation>
     </message>
     <message>
+        <source>Last backup: {file}</source>
+        <translation>Última copia: {file}</translation>
+    </message>
+    <message>
+        <source>No backup in this folder yet.</source>
+        <translation>Todavía no hay copias en esta carpeta.</translation>
+    </message>
+    <message>
         <source>Backup folder</source>
         <translation>Carpeta de copias</translation>
     </message>

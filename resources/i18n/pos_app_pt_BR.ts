@@ -280,6 +280,14 @@
         <translation>Um backup é feito todos os dias quando o app abre (e quando a data muda), e sempre que você clica em Fazer backup agora. &apos;pos-app restore ARQUIVO&apos; restaura um.</translation>
     </message>
     <message>
+        <source>Last backup: {file}</source>
+        <translation>Último backup: {file}</translation>
+    </message>
+    <message>
+        <source>No backup in this folder yet.</source>
+        <translation>Ainda não há backups nesta pasta.</translation>
+    </message>
+    <message>
         <source>Backup folder</source>
         <translation>Pasta de backups</translation>
     </message>

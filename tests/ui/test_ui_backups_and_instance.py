@@ -48,6 +48,7 @@ def test_back_up_now_to_a_chosen_folder_and_ok_saves_the_choice(
 ) -> None:
     dialog.show_section(SECTION_BACKUPS)
     page = dialog.backups
+    assert page.result.text() == "No backup in this folder yet."
     usb = tmp_path / "usb"
     usb.mkdir()
     page.folder.setText(str(usb))
