@@ -25,7 +25,8 @@ MAX_BYTES = 1024 * 1024
 BACKUP_COUNT = 4
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 REDACTED = "[redacted]"
-_MIN_SECRET = 6  # shorter "secrets" would redact ordinary words
+_MIN_SECRET = 8  # shorter "secrets" would redact ordinary words
+_TOKEN_PREFIX = re.compile(r"^(APP_USR|TEST)-")
 
 _PATTERNS = (
     # Mercado Pago access tokens and public keys (the hint "…abcd" a person may see stays).
@@ -40,20 +41,26 @@ _OURS = "_pos_app_handler"
 
 
 def remember_secret(value: str | None) -> None:
-    """Never log ``value`` (a token, the webhook secret, a database password)."""
-    if value and len(value.strip()) >= _MIN_SECRET:
+    """Never log ``value`` (a token, the webhook secret, a database password).
+
+    A value too short to be a secret (a half-typed ``APP_USR-``) is not remembered: it would
+    redact ordinary words, and the token shape is caught anyway."""
+    value = (value or "").strip()
+    if len(_TOKEN_PREFIX.sub("", value)) >= _MIN_SECRET:
         with _known_lock:
-            _known.add(value.strip())
+            _known.add(value)
 
 
 def redact(text: str) -> str:
+    # The shapes first: a remembered secret that happens to sit inside a token (a common run
+    # of digits) must not break the token's shape before the pattern sees it.
+    for pattern, replacement in _PATTERNS:
+        text = pattern.sub(replacement, text)
     with _known_lock:
         known = sorted(_known, key=len, reverse=True)
     for secret in known:
         if secret in text:
             text = text.replace(secret, REDACTED)
-    for pattern, replacement in _PATTERNS:
-        text = pattern.sub(replacement, text)
     return text
 
 

@@ -57,3 +57,9 @@ def test_redact_catches_token_shapes_and_remembered_secrets() -> None:
     assert logs.redact("TEST-1234567890-abc") == "TEST-[redacted]"
     assert logs.redact("hint …abcd stays") == "hint …abcd stays"
     assert logs.redact("ok") == "ok"
+    # A remembered secret that is also part of a token (a run of digits) leaves no piece of it.
+    logs.remember_secret("00000000")
+    logs.remember_secret("APP_USR-")  # half typed: not a secret, and must not eat the prefix
+    shaped = "APP_USR-7771000000000001-112200-abcdef-777"
+    assert logs.redact("APP_USR-") == "APP_USR-"
+    assert logs.redact(f"token {shaped}.") == "token APP_USR-[redacted]."
