@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING, Any
 
 # PySide6 before qasync, or qasync may pick another Qt binding.
 from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 import qasync  # isort: skip
@@ -50,10 +51,12 @@ from pos_app.ledger.store import LedgerDamagedError
 from pos_app.mercadopago.credentials import AccessToken
 from pos_app.runtime import Runtime, open_runtime
 from pos_app.settings import config as config_mod
-from pos_app.settings import secrets
+from pos_app.settings import paths, secrets
 from pos_app.settings.account import needs_setup
 from pos_app.settings.config import Config
 from pos_app.settings.memory_keyring import memory_keyring
+from pos_app.system import logs
+from pos_app.ui.backups import DailyBackup
 from pos_app.ui.bridge import EngineBridge
 from pos_app.ui.errors import describe_error, show_error, translate_message
 from pos_app.ui.ledger_recovery import ask_ledger_recovery, recovered_notice
@@ -61,7 +64,9 @@ from pos_app.ui.main_window import MainWindow
 from pos_app.ui.qt_workarounds import reserve_bool_references
 from pos_app.ui.settings_widgets import show_notice
 from pos_app.ui.setup_assistant import run_setup_assistant
+from pos_app.ui.single_instance import InstanceServer, hand_off
 from pos_app.ui.style import apply_stylesheet, resources_dir
+from pos_app.ui.support import catch_crashes
 from pos_app.ui.translations import install_for_startup as install_translations
 
 if TYPE_CHECKING:
@@ -85,21 +90,18 @@ def main(*, demo: bool = False, argv: list[str] | None = None, demo_site: str | 
         # Before anything reads a path: the demo must never touch the real ledger or config.
         demo_home = tempfile.mkdtemp(prefix="pos-app-demo-")
         os.environ["POS_APP_HOME"] = demo_home
-    if not logging.getLogger().handlers:
-        logging.basicConfig(
-            level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-        )
-    # One INFO line per HTTP request (the phone polls three times a second) drowns the log;
-    # the client logs its own requests at DEBUG.
-    logging.getLogger("httpx").setLevel(logging.WARNING)
+    start_logging()
     reserve_bool_references()  # before qasync starts emitting (see qt_workarounds)
     # ``argv`` is Qt's: the program name first, then any Qt options (-platform, -style...).
     app = QApplication.instance() or QApplication(list(argv) if argv else ["pos-app"])
     assert isinstance(app, QApplication)
     app.setApplicationName("pos-app")
     app.setQuitOnLastWindowClosed(False)
+    app.setWindowIcon(QIcon(str(resources_dir() / "icon.png")))
     apply_stylesheet(app)
     install_translations()  # before any window (demo too): config.language, else the locale
+    if not demo and hand_off():  # already running on this data folder: raised, not refused
+        return 0
     try:
         code = int(qasync.run(run_windows(demo=demo, demo_site=site_id)))
     except Exception as exc:  # start-up failed (ledger locked, unreadable files...)
@@ -116,6 +118,7 @@ def main(*, demo: bool = False, argv: list[str] | None = None, demo_site: str | 
         return 1
     finally:
         if demo_home is not None:
+            logs.remove_file()  # closed before its folder goes
             shutil.rmtree(demo_home, ignore_errors=True)
             if previous_home is None:
                 os.environ.pop("POS_APP_HOME", None)
@@ -125,6 +128,17 @@ def main(*, demo: bool = False, argv: list[str] | None = None, demo_site: str | 
         # The first-run assistant's "Try the demo first": same process, a fresh loop.
         return main(demo=True, argv=argv, demo_site=demo_site)
     return code
+
+
+def start_logging() -> None:
+    """The console (unless the command line set it up) and the rotating file in the data folder
+    (the demo's own throwaway folder in demo mode); secrets redacted in both."""
+    if not any(getattr(h, "_pos_app_handler", None) for h in logging.getLogger().handlers):
+        logs.setup(1)
+    try:
+        logs.add_file(paths.logs_dir())
+    except OSError as exc:  # a read-only data folder: the window still opens
+        log.warning("no log file: %s", exc)
 
 
 async def run_windows(*, demo: bool = False, demo_site: str = DEFAULT_SITE_ID) -> int:
@@ -165,6 +179,13 @@ async def run_windows(*, demo: bool = False, demo_site: str = DEFAULT_SITE_ID) -
         window.closed.connect(closed.set)
         window.show()
         stack.enter_context(close_on_terminal_signals(window))
+        stack.enter_context(catch_crashes(window.crashes))  # a bug: logged, a dialog, selling on
+        instance = InstanceServer(window)  # a second start raises this window
+        instance.listen()
+        stack.callback(instance.close)
+        daily = DailyBackup(window, rt)  # at start-up, then whenever the date changes
+        daily.start()
+        stack.callback(daily.stop)
         if problem:  # damaged settings or ledger put aside: say so, keep selling
             show_notice(window, problem)
         if phone_place is not None:

@@ -7,8 +7,9 @@ so they run the very same checkout engine, and the same notification receiver wh
 
 from __future__ import annotations
 
+import functools
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -19,6 +20,7 @@ import httpx
 from pos_app.checkout.engine import CheckoutEngine, CheckoutSettings
 from pos_app.checkout.events import EventBus
 from pos_app.domain.money import Site, site_for
+from pos_app.ledger.backup import BackupMade, backup_at_close
 from pos_app.ledger.store import Ledger
 from pos_app.mercadopago.client import MercadoPagoClient
 from pos_app.mercadopago.credentials import AccessToken, base_url_from_env
@@ -73,6 +75,16 @@ class Runtime:
     receiver: NotificationReceiver | None = None
     receiver_problem: str = ""
     receiver_enabled: bool = True
+
+    def close_backup(self) -> Callable[[], BackupMade]:
+        """What a close runs afterwards: a backup of this data folder's ledger to the folder set
+        in Settings (``backups`` in the data folder when none), keeping ``backup_keep``."""
+        return functools.partial(
+            backup_at_close,
+            paths.ledger_path(),
+            paths.backup_dir(self.config.backup_folder),
+            keep=self.config.backup_keep,
+        )
 
     @property
     def site(self) -> Site:

@@ -9,7 +9,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from collections.abc import Callable
 from datetime import date, datetime, timedelta, tzinfo
 from decimal import Decimal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -57,6 +59,18 @@ async def close_day(
     return engine.ledger.day.close(
         engine.settings.site, now=engine.clock(), counted_cash=counted_cash
     )
+
+
+async def back_up_after_close(make_backup: Callable[[], object]) -> Exception | None:
+    """The backup every close makes (issue 18), in a worker thread so the window never waits.
+    A failure (folder missing, disk full) is logged and returned, never raised: the close is
+    already recorded and stays so."""
+    try:
+        await asyncio.to_thread(make_backup)
+    except Exception as exc:  # any failure of a backup is reported, none undoes the close
+        log.warning("the backup after the close failed: %s", exc)
+        return exc
+    return None
 
 
 def _payment(found: FoundPayment) -> MpPayment:

@@ -7,7 +7,6 @@ authentication, API), 2 invalid usage or input, 3 the sale ended without payment
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import re
 import sys
@@ -15,6 +14,7 @@ import sys
 from pos_app import __version__
 from pos_app.cli.output import EXIT_USAGE
 from pos_app.domain.money import SITES
+from pos_app.system import logs
 from pos_app.system.console import never_fail_on_encoding
 
 
@@ -158,6 +158,26 @@ def build_parser() -> argparse.ArgumentParser:
     from pos_app.cli.day import add_parsers as add_day_parsers
 
     add_day_parsers(sub, _Parser)
+    p = sub.add_parser(
+        "backup", help="copy the sales ledger to the backup folder (safe while open)"
+    )
+    p.add_argument("--to", metavar="DIR", help="this folder instead of the one in Settings")
+    p.add_argument("--keep", type=int, metavar="N", help="keep the newest N backups there")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser(
+        "restore",
+        help="put a backup in place of the ledger (app closed; the replaced ledger is kept)",
+    )
+    p.add_argument("file", metavar="BACKUP")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser(
+        "support-file",
+        help="write a zip for support: doctor, settings and versions, logs, the last sales "
+        "(no secrets, no personal data)",
+    )
+    p.add_argument("--out", metavar="FILE", help="where (default: pos-app-support-<time>.zip)")
 
     p = sub.add_parser("doctor", help="check configuration, credentials, store, box, ledger")
     p.add_argument("--json", action="store_true")
@@ -165,8 +185,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _setup_logging(verbosity: int) -> None:
-    level = logging.WARNING - 10 * min(verbosity, 2)
-    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # Secrets redacted at every level; -vv turns on httpx/httpcore's request logs too.
+    logs.setup(verbosity)
 
 
 def _sandbox(argv: list[str]) -> int:

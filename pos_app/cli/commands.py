@@ -52,7 +52,7 @@ class UsageError(Exception):
 
 def run_command(args: argparse.Namespace) -> int:
     try:
-        if args.command not in ("configure", "doctor"):  # those two report it themselves
+        if args.command not in ("configure", "doctor", "support-file"):  # they report it
             announce_config_damage()
         if args.command == "sales":
             return cmd_sales(args)
@@ -74,6 +74,14 @@ def run_command(args: argparse.Namespace) -> int:
             from pos_app.cli.receipt import cmd_receipt
 
             return cmd_receipt(args)
+        if args.command in ("backup", "restore"):
+            from pos_app.cli.backup import cmd_backup, cmd_restore
+
+            return (cmd_backup if args.command == "backup" else cmd_restore)(args)
+        if args.command == "support-file":
+            from pos_app.cli.support import cmd_support_file
+
+            return asyncio.run(cmd_support_file(args))
         if args.command == "doctor":
             from pos_app.cli.doctor import cmd_doctor
 

@@ -7,7 +7,13 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
-from pos_app.checkout.day import adopt, close_day, reconcile_day_with_mp, site_zone
+from pos_app.checkout.day import (
+    adopt,
+    back_up_after_close,
+    close_day,
+    reconcile_day_with_mp,
+    site_zone,
+)
 from pos_app.cli.commands import UsageError
 from pos_app.cli.output import EXIT_NOT_PAID, EXIT_OK, amount_json, err, print_json
 from pos_app.domain.day import CloseReport, MovementKind, report_to_json
@@ -155,6 +161,9 @@ async def cmd_close(args: argparse.Namespace) -> int:
         if args.counted_cash is not None:
             counted = _amount(args.counted_cash, rt.site, "--counted-cash")
         report = await close_day(rt.engine, counted_cash=counted)
+        failed = await back_up_after_close(rt.close_backup())
+        if failed is not None:
+            err(f"pos-app: close {report.number} is recorded, but its backup failed: {failed}")
         if args.json:
             print_json(report_to_json(report, rt.site))
         else:

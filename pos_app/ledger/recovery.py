@@ -49,7 +49,7 @@ def diagnose(path: Path) -> str | None:
     if not path.exists():
         return None
     try:
-        conn = _read_only(path)
+        conn = read_only(path)
     except sqlite3.Error as exc:
         return str(exc)
     try:
@@ -73,17 +73,27 @@ def start_fresh(path: Path) -> Recovered:
 
 def restore(path: Path, backup: Path) -> Recovered:
     """Keep the damaged ledger aside and put a copy of ``backup`` (checked first) in its place."""
+    return put_back(path, backup, damaged=True)
+
+
+def put_back(path: Path, backup: Path, *, damaged: bool) -> Recovered:
+    """Put a copy of ``backup`` (checked first) in place of the ledger at ``path``, which is kept
+    aside (``.damaged-<time>`` or, ``damaged=False``, ``.replaced-<time>``). ``damaged=True``
+    refuses a ledger that is whole; ``False`` takes either, or none at all (a lost file).
+
+    Refused while the app (or a command) holds the ledger: it takes the same instance lock."""
     backup = backup.expanduser()
-    if backup.resolve() == path.resolve():
-        raise _not_a_backup(backup, "it is the damaged ledger itself")
-    problem = _backup_problem(backup)
+    if path.exists() and backup.resolve() == path.resolve():
+        raise _not_a_backup(backup, "it is the ledger itself")
+    problem = backup_problem(backup)
     if problem is not None:
         raise _not_a_backup(backup, problem)
     with _till_closed(path):
-        _require_damage(path)
-        waiting = _open_sales(path)
-        kept = set_aside(path)
-        source = _read_only(backup)
+        if damaged:
+            _require_damage(path)
+        waiting = _open_sales(path) if path.exists() else ()
+        kept = set_aside(path, "damaged" if damaged else "replaced")
+        source = read_only(backup)
         try:
             target = sqlite3.connect(path)
             try:
@@ -93,18 +103,24 @@ def restore(path: Path, backup: Path) -> Recovered:
         finally:
             source.close()
         Ledger(path, exclusive=False).close()  # brings an older backup to the current schema
-    log.warning("ledger %s was damaged: kept as %s; restored from %s", path, kept[0], backup)
+    log.warning(
+        "ledger %s %s: kept as %s; restored from %s",
+        path,
+        "was damaged" if damaged else "replaced",
+        kept[0] if kept else "(there was none)",
+        backup,
+    )
     return Recovered(kept, restored_from=backup, open_sales=waiting)
 
 
-def set_aside(path: Path) -> tuple[Path, ...]:
-    """Rename the ledger and its companions to ``<name>.damaged-<time>[-wal|-shm]``."""
+def set_aside(path: Path, label: str = "damaged") -> tuple[Path, ...]:
+    """Rename the ledger and its companions to ``<name>.<label>-<time>[-wal|-shm]``."""
     stamp = time.strftime("%Y%m%d-%H%M%S")
-    base = f"{path.name}.damaged-{stamp}"
+    base = f"{path.name}.{label}-{stamp}"
     n = 1
     while any(path.with_name(base + c).exists() for c in COMPANIONS):
         n += 1
-        base = f"{path.name}.damaged-{stamp}-{n}"
+        base = f"{path.name}.{label}-{stamp}-{n}"
     kept = []
     for companion in COMPANIONS:
         source = path.with_name(path.name + companion)
@@ -116,7 +132,7 @@ def set_aside(path: Path) -> tuple[Path, ...]:
 
 
 # -- helpers ------------------------------------------------------------------------------------
-def _read_only(path: Path) -> sqlite3.Connection:
+def read_only(path: Path) -> sqlite3.Connection:
     # mode=ro: SQLite never writes to it (no checkpoint, no journal recovery into it).
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     conn.execute("PRAGMA busy_timeout=3000")
@@ -147,11 +163,12 @@ def _require_damage(path: Path) -> None:
         )
 
 
-def _backup_problem(backup: Path) -> str | None:
+def backup_problem(backup: Path) -> str | None:
+    """Why ``backup`` cannot be restored (``None``: a whole sales ledger). Read-only."""
     if not backup.is_file():
         return "no such file"
     try:
-        conn = _read_only(backup)
+        conn = read_only(backup)
     except sqlite3.Error as exc:
         return str(exc)
     try:
@@ -186,7 +203,7 @@ def _open_sales(path: Path) -> tuple[str, ...]:
     status index, then the table itself, then the table in small ranges of rows, skipping the
     ranges whose pages are damaged)."""
     try:
-        conn = _read_only(path)
+        conn = read_only(path)
     except sqlite3.Error:
         return ()
     statuses = [s.value for s in OPEN]
@@ -224,7 +241,10 @@ __all__ = [
     "LedgerError",
     "Recovered",
     "RecoveryError",
+    "backup_problem",
     "diagnose",
+    "put_back",
+    "read_only",
     "restore",
     "set_aside",
     "start_fresh",

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 from pos_app.errors import UserFacingError
 from pos_app.i18n import QT_TRANSLATE_NOOP, message
+from pos_app.system.logs import remember_secret
 
 _PUBLIC_KEY_RE = re.compile(
     r"^(APP_USR|TEST)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.I
@@ -24,6 +25,7 @@ class AccessToken:
 
     def __init__(self, value: str) -> None:
         self._value = value.strip()
+        remember_secret(self._value)  # the log filter redacts it wherever it would appear
 
     def reveal(self) -> str:
         return self._value

@@ -114,6 +114,9 @@ class Config:
     receipt_auto_print: bool = False  # print when a sale is paid
     receipt_print_qr: bool = False  # the box's QR under the receipt
     box_qr_code: str = ""  # the box's EMVCo QR text (kept for the receipt's QR)
+    # Backups of the ledger (pos_app.ledger.backup): empty folder = "backups" in the data folder
+    backup_folder: str = ""
+    backup_keep: int = 14  # how many backups the folder keeps (the newest)
 
     @property
     def is_configured(self) -> bool:

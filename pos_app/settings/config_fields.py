@@ -169,6 +169,12 @@ def _qr_text(value: Any) -> Problem | None:
     return None
 
 
+def _keep(value: Any) -> Problem | None:
+    if not _is_int(value):
+        return "not a whole number"
+    return _message_text(rules.backup_keep_problem(value))
+
+
 def _site(value: Any) -> Problem | None:
     return None if isinstance(value, str) and value in SITES else "not a Mercado Pago site"
 
@@ -204,6 +210,8 @@ _TOP: Mapping[str, Callable[[Any], Problem | None]] = {
     "receipt_auto_print": _bool,
     "receipt_print_qr": _bool,
     "box_qr_code": _qr_text,
+    "backup_folder": _text,
+    "backup_keep": _keep,
 }
 
 

@@ -36,3 +36,19 @@ def config_path() -> Path:
 
 def ledger_path() -> Path:
     return data_dir() / "ledger.sqlite3"
+
+
+def logs_dir() -> Path:
+    """The rotating log files (pos_app.system.logs)."""
+    return private_dir(data_dir() / "logs", ours=True)
+
+
+def default_backup_dir() -> Path:
+    return data_dir() / "backups"
+
+
+def backup_dir(configured: str) -> Path:
+    """Where backups go: the folder chosen in Settings, else ``backups`` in the data folder."""
+    if configured.strip():
+        return Path(configured).expanduser()  # never created: a missing USB stick is reported
+    return private_dir(default_backup_dir(), ours=True)

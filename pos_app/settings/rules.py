@@ -35,6 +35,15 @@ def order_ttl_problem(minutes: int) -> Message | None:
     return None
 
 
+MAX_BACKUPS_KEPT = 1000
+
+
+def backup_keep_problem(count: int) -> Message | None:
+    if not 1 <= count <= MAX_BACKUPS_KEPT:
+        return _msg(QT_TRANSLATE_NOOP("SettingsForm", "Keep 1 to 1000 backups."))
+    return None
+
+
 def poll_interval_problem(seconds: float) -> Message | None:
     # ``not a <= x <= b`` also refuses NaN.
     if not MIN_POLL_SECONDS <= seconds <= MAX_POLL_SECONDS:

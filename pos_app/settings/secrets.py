@@ -17,6 +17,7 @@ import keyring.errors
 from pos_app.errors import UserFacingError
 from pos_app.i18n import QT_TRANSLATE_NOOP, message
 from pos_app.mercadopago.credentials import AccessToken
+from pos_app.system.logs import remember_secret
 
 log = logging.getLogger(__name__)
 
@@ -88,10 +89,13 @@ def delete_token() -> None:
 
 def load_webhook_secret() -> str:
     env = os.environ.get("MP_WEBHOOK_SECRET", "").strip()
-    return env or (_get(WEBHOOK_KEY) or "")
+    secret = env or (_get(WEBHOOK_KEY) or "")
+    remember_secret(secret)  # never in a log line
+    return secret
 
 
 def save_webhook_secret(secret: str) -> None:
+    remember_secret(secret)
     if secret:
         _set(WEBHOOK_KEY, secret)
     else:

@@ -8,7 +8,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
-from pos_app.checkout.day import adopt, close_day, reconcile_day_with_mp, site_zone
+from pos_app.checkout.day import (
+    adopt,
+    back_up_after_close,
+    close_day,
+    reconcile_day_with_mp,
+    site_zone,
+)
 from pos_app.ui.day_dialogs import CashDrawerDialog, CloseDayDialog
 from pos_app.ui.errors import describe_error
 
@@ -63,6 +69,9 @@ class DayActions(QObject):
         async def go() -> None:
             report = await close_day(self._rt.engine, counted_cash=counted)
             dialog.show_closed(report)
+            failed = await back_up_after_close(self._rt.close_backup())
+            if failed is not None:
+                dialog.show_backup_failed(describe_error(failed))
             if self.drawer is not None:
                 self.drawer.refresh()
 

@@ -501,6 +501,14 @@ class CloseDayDialog(QDialog):
         self.pdf_button.setEnabled(True)
         self.refresh()
 
+    def show_backup_failed(self, text: str) -> None:
+        """The close is recorded; only its backup failed (folder missing, disk full)."""
+        self.reconcile_status.setText(
+            self.tr("The day is closed, but its backup could not be made: {reason}").format(
+                reason=text
+            )
+        )
+
     def show_close_error(self, text: str) -> None:
         self.close_day_button.setEnabled(True)
         self.heading.setText(text)

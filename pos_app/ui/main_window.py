@@ -72,6 +72,7 @@ from pos_app.ui.settings_session import SettingsResult, SettingsSession
 from pos_app.ui.settings_widgets import show_notice
 from pos_app.ui.status_bar import PosStatusBar
 from pos_app.ui.style import set_state
+from pos_app.ui.support import CrashReporter, SupportActions
 from pos_app.ui.totals_panel import TotalsPanel
 from pos_app.ui.window_settings import restore_geometry, save_geometry
 
@@ -227,6 +228,9 @@ class MainWindow(QMainWindow):
         )
         day_menu.addAction(self.cash_drawer_action)
         day_menu.addAction(self.close_day_action)
+        self.support = SupportActions(self, self.tasks)
+        self.support.add_menu(self)
+        self.crashes = CrashReporter(self, self.support)
 
         # -- wiring ----------------------------------------------------------------------------
         self.search.productChosen.connect(self._product_chosen)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from pos_app.settings import config as config_mod
 from pos_app.settings.config import Config
+from pos_app.ui.backups import BackupsPage, StartupPage
 from pos_app.ui.qt_workarounds import emit
 from pos_app.ui.settings_account import AccountPage
 from pos_app.ui.settings_charging import ChargingPage
@@ -42,7 +43,15 @@ from pos_app.ui.window_settings import restore_geometry, save_geometry
 
 log = logging.getLogger(__name__)
 
-SECTION_ACCOUNT, SECTION_PLACE, SECTION_CHARGING, SECTION_LANGUAGE, SECTION_RECEIPTS = range(5)
+(
+    SECTION_ACCOUNT,
+    SECTION_PLACE,
+    SECTION_CHARGING,
+    SECTION_LANGUAGE,
+    SECTION_RECEIPTS,
+    SECTION_BACKUPS,
+    SECTION_STARTUP,
+) = range(7)
 
 
 class SettingsPage(Protocol):
@@ -74,12 +83,16 @@ class SettingsDialog(QDialog):
         self.charging = ChargingPage(session)
         self.language = LanguagePage(session)
         self.receipts = ReceiptsPage(session)
+        self.backups = BackupsPage(session)
+        self.startup = StartupPage(session)
         self.pages: list[SettingsPage] = [
             self.account,
             self.place,
             self.charging,
             self.language,
             self.receipts,
+            self.backups,
+            self.startup,
         ]
 
         self.sections = QListWidget()

@@ -235,6 +235,88 @@
     </message>
 </context>
 <context>
+    <name>Backup</name>
+    <message>
+        <source>The backup folder {folder} is not there (a USB stick not plugged in?). No backup was made; the sales are safe in the ledger.</source>
+        <translation>La carpeta de copias {folder} no está (¿un pendrive sin conectar?). No se hizo ninguna copia; las ventas están a salvo en el registro.</translation>
+    </message>
+    <message>
+        <source>There is no sales ledger to back up yet ({detail}).</source>
+        <translation>Todavía no hay un registro de ventas para copiar ({detail}).</translation>
+    </message>
+    <message>
+        <source>The sales ledger is damaged ({detail}), so no backup was made (an older backup is worth more now). Run &apos;pos-app ledger recover&apos;.</source>
+        <translation>El registro de ventas está dañado ({detail}), así que no se hizo ninguna copia (una copia anterior vale más ahora). Ejecute &apos;pos-app ledger recover&apos;.</translation>
+    </message>
+    <message>
+        <source>No backup could be made in {folder} ({detail}). Is it full or read-only? The sales are safe in the ledger.</source>
+        <translation>No se pudo hacer una copia de seguridad en {folder} ({detail}). ¿Está llena o es de solo lectura? Las ventas están a salvo en el registro.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsPage</name>
+    <message>
+        <source>Backups</source>
+        <translation>Copias de seguridad</translation>
+    </message>
+    <message>
+        <source>The app&apos;s own data folder</source>
+        <translation>La carpeta de datos de la app</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Copiar ahora</translation>
+    </message>
+    <message>
+        <source>Backup folder:</source>
+        <translation>Carpeta de copias:</translation>
+    </message>
+    <message>
+        <source>A USB stick or a synced folder (Dropbox, OneDrive...) keeps the sales safe when this computer&apos;s disk dies. Empty: the app&apos;s own data folder.</source>
+        <translation>Un pendrive o una carpeta sincronizada (Dropbox, OneDrive...) guarda las ventas si el disco de esta computadora falla. Vacío: la carpeta de datos de la app.</translation>
+    </message>
+    <message>
+        <source>Keep:</source>
+        <translation>Guardar:</translation>
+    </message>
+    <message>
+        <source>How many backups the folder keeps (the newest).</source>
+        <translation>Cuántas copias guarda la carpeta (las más recientes).</translation>
+    </message>
+    <message>
+        <source>Backups of the sales</source>
+        <translation>Copias de seguridad de las ventas</translation>
+    </message>
+    <message>
+        <source>A backup is made every day when the app starts (and when the date changes), and whenever you press Back up now. &apos;pos-app restore FILE&apos; puts one back.</source>
+        <translation>Se hace una copia cada día al abrir la app (y cuando cambia la fecha), y cada vez que presiona Copiar ahora. &apos;pos-app restore ARCHIVO&apos; recupera una.</translation>
+    </message>
+    <message>
+        <source>Last backup: {file}</source>
+        <translation>Última copia: {file}</translation>
+    </message>
+    <message>
+        <source>No backup in this folder yet.</source>
+        <translation>Todavía no hay copias en esta carpeta.</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>Carpeta de copias</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Copiando…</translation>
+    </message>
+    <message>
+        <source>Backed up to {file} ({size} KiB).</source>
+        <translation>Copia guardada en {file} ({size} KiB).</translation>
+    </message>
+</context>
+<context>
     <name>CartModel</name>
     <message>
         <source>Item</source>
@@ -711,6 +793,10 @@
         <translation>Revisando las ventas abiertas con Mercado Pago y cerrando…</translation>
     </message>
     <message>
+        <source>The day is closed, but its backup could not be made: {reason}</source>
+        <translation>El día quedó cerrado, pero no se pudo hacer su copia de seguridad: {reason}</translation>
+    </message>
+    <message>
         <source>Close number {number} — {date}</source>
         <translation>Cierre número {number} — {date}</translation>
     </message>
@@ -995,6 +1081,13 @@
     <message>
         <source>You put the phone away. The order will expire on its own.</source>
         <translation>Guardó el teléfono. La orden vencerá sola.</translation>
+    </message>
+</context>
+<context>
+    <name>DailyBackup</name>
+    <message>
+        <source>No backup today</source>
+        <translation>Sin copia de seguridad hoy</translation>
     </message>
 </context>
 <context>
@@ -2900,6 +2993,10 @@
         <translation>Una orden debe vencer entre 1 y 1440 minutos (un día).</translation>
     </message>
     <message>
+        <source>Keep 1 to 1000 backups.</source>
+        <translation>Guarde de 1 a 1000 copias.</translation>
+    </message>
+    <message>
         <source>Check between every 0.2 and every 300 seconds.</source>
         <translation>El intervalo entre verificaciones debe ser de 0.2 a 300 segundos.</translation>
     </message>
@@ -3066,6 +3163,25 @@
     <message>
         <source>The settings file could not be written ({error}).</source>
         <translation>No se pudo escribir el archivo de configuración ({error}).</translation>
+    </message>
+</context>
+<context>
+    <name>StartupPage</name>
+    <message>
+        <source>Start-up</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>Start the app when this computer&apos;s user logs in</source>
+        <translation>Abrir la app cuando el usuario de esta computadora inicia sesión</translation>
+    </message>
+    <message>
+        <source>Starting the app again while it is open brings its window to the front.</source>
+        <translation>Abrir la app otra vez mientras está abierta trae su ventana al frente.</translation>
+    </message>
+    <message>
+        <source>The start-up entry could not be written ({error}).</source>
+        <translation>No se pudo escribir la entrada de inicio ({error}).</translation>
     </message>
 </context>
 <context>
@@ -3248,6 +3364,45 @@
     <message>
         <source>This one cannot be used (see the message in red).</source>
         <translation>Esta no se puede usar (vea el mensaje en rojo).</translation>
+    </message>
+</context>
+<context>
+    <name>Support</name>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <source>Show logs</source>
+        <translation>Mostrar registros de la app</translation>
+    </message>
+    <message>
+        <source>Save a support file…</source>
+        <translation>Guardar un archivo para soporte…</translation>
+    </message>
+    <message>
+        <source>Save a support file</source>
+        <translation>Guardar un archivo para soporte</translation>
+    </message>
+    <message>
+        <source>Zip files (*.zip)</source>
+        <translation>Archivos zip (*.zip)</translation>
+    </message>
+    <message>
+        <source>The support file was saved as {file}. Send it to your support technician: it holds no password or token.</source>
+        <translation>El archivo para soporte se guardó como {file}. Envíelo a su técnico: no contiene contraseñas ni tokens.</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside the app; the sale is safe (every step is saved in the sales ledger before it is shown). The details were written to the log. You can keep working; if it happens again, save a support file and send it to your support technician.</source>
+        <translation>Algo salió mal dentro de la app; la venta está a salvo (cada paso se guarda en el registro de ventas antes de mostrarse). Los detalles quedaron en el log. Puede seguir trabajando; si vuelve a pasar, guarde un archivo para soporte y envíelo a su técnico.</translation>
+    </message>
+    <message>
+        <source>This happened {count} times.</source>
+        <translation>Esto pasó {count} veces.</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Algo salió mal</translation>
     </message>
 </context>
 <context>

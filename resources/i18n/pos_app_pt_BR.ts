@@ -235,6 +235,88 @@
     </message>
 </context>
 <context>
+    <name>Backup</name>
+    <message>
+        <source>The backup folder {folder} is not there (a USB stick not plugged in?). No backup was made; the sales are safe in the ledger.</source>
+        <translation>A pasta de backups {folder} não está disponível (um pen drive desconectado?). Nenhum backup foi feito; as vendas estão seguras no registro.</translation>
+    </message>
+    <message>
+        <source>There is no sales ledger to back up yet ({detail}).</source>
+        <translation>Ainda não há um registro de vendas para copiar ({detail}).</translation>
+    </message>
+    <message>
+        <source>The sales ledger is damaged ({detail}), so no backup was made (an older backup is worth more now). Run &apos;pos-app ledger recover&apos;.</source>
+        <translation>O registro de vendas está danificado ({detail}), então nenhum backup foi feito (um backup anterior vale mais agora). Execute &apos;pos-app ledger recover&apos;.</translation>
+    </message>
+    <message>
+        <source>No backup could be made in {folder} ({detail}). Is it full or read-only? The sales are safe in the ledger.</source>
+        <translation>Não foi possível fazer um backup em {folder} ({detail}). Está cheia ou é somente leitura? As vendas estão seguras no registro.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsPage</name>
+    <message>
+        <source>Backups</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <source>The app&apos;s own data folder</source>
+        <translation>A pasta de dados do app</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Escolher…</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Fazer backup agora</translation>
+    </message>
+    <message>
+        <source>Backup folder:</source>
+        <translation>Pasta de backups:</translation>
+    </message>
+    <message>
+        <source>A USB stick or a synced folder (Dropbox, OneDrive...) keeps the sales safe when this computer&apos;s disk dies. Empty: the app&apos;s own data folder.</source>
+        <translation>Um pen drive ou uma pasta sincronizada (Dropbox, OneDrive...) mantém as vendas seguras se o disco deste computador falhar. Vazio: a pasta de dados do app.</translation>
+    </message>
+    <message>
+        <source>Keep:</source>
+        <translation>Manter:</translation>
+    </message>
+    <message>
+        <source>How many backups the folder keeps (the newest).</source>
+        <translation>Quantos backups a pasta mantém (os mais recentes).</translation>
+    </message>
+    <message>
+        <source>Backups of the sales</source>
+        <translation>Backups das vendas</translation>
+    </message>
+    <message>
+        <source>A backup is made every day when the app starts (and when the date changes), and whenever you press Back up now. &apos;pos-app restore FILE&apos; puts one back.</source>
+        <translation>Um backup é feito todos os dias quando o app abre (e quando a data muda), e sempre que você clica em Fazer backup agora. &apos;pos-app restore ARQUIVO&apos; restaura um.</translation>
+    </message>
+    <message>
+        <source>Last backup: {file}</source>
+        <translation>Último backup: {file}</translation>
+    </message>
+    <message>
+        <source>No backup in this folder yet.</source>
+        <translation>Ainda não há backups nesta pasta.</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>Pasta de backups</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Fazendo backup…</translation>
+    </message>
+    <message>
+        <source>Backed up to {file} ({size} KiB).</source>
+        <translation>Backup salvo em {file} ({size} KiB).</translation>
+    </message>
+</context>
+<context>
     <name>CartModel</name>
     <message>
         <source>Item</source>
@@ -711,6 +793,10 @@
         <translation>Conferindo as vendas abertas com o Mercado Pago e fechando…</translation>
     </message>
     <message>
+        <source>The day is closed, but its backup could not be made: {reason}</source>
+        <translation>O dia foi fechado, mas não foi possível fazer a cópia de segurança: {reason}</translation>
+    </message>
+    <message>
         <source>Close number {number} — {date}</source>
         <translation>Fechamento número {number} — {date}</translation>
     </message>
@@ -995,6 +1081,13 @@
     <message>
         <source>You put the phone away. The order will expire on its own.</source>
         <translation>Você guardou o celular. O pedido vai expirar sozinho.</translation>
+    </message>
+</context>
+<context>
+    <name>DailyBackup</name>
+    <message>
+        <source>No backup today</source>
+        <translation>Sem backup hoje</translation>
     </message>
 </context>
 <context>
@@ -2900,6 +2993,10 @@
         <translation>Um pedido deve expirar após 1 a 1440 minutos (um dia).</translation>
     </message>
     <message>
+        <source>Keep 1 to 1000 backups.</source>
+        <translation>Mantenha de 1 a 1000 backups.</translation>
+    </message>
+    <message>
         <source>Check between every 0.2 and every 300 seconds.</source>
         <translation>O intervalo entre verificações deve ser de 0.2 a 300 segundos.</translation>
     </message>
@@ -3066,6 +3163,25 @@
     <message>
         <source>The settings file could not be written ({error}).</source>
         <translation>Não foi possível gravar o arquivo de configurações ({error}).</translation>
+    </message>
+</context>
+<context>
+    <name>StartupPage</name>
+    <message>
+        <source>Start-up</source>
+        <translation>Inicialização</translation>
+    </message>
+    <message>
+        <source>Start the app when this computer&apos;s user logs in</source>
+        <translation>Abrir o app quando o usuário deste computador fizer login</translation>
+    </message>
+    <message>
+        <source>Starting the app again while it is open brings its window to the front.</source>
+        <translation>Abrir o app de novo enquanto ele está aberto traz a janela dele para a frente.</translation>
+    </message>
+    <message>
+        <source>The start-up entry could not be written ({error}).</source>
+        <translation>Não foi possível gravar a entrada de inicialização ({error}).</translation>
     </message>
 </context>
 <context>
@@ -3248,6 +3364,45 @@
     <message>
         <source>This one cannot be used (see the message in red).</source>
         <translation>Este não pode ser usado (veja a mensagem em vermelho).</translation>
+    </message>
+</context>
+<context>
+    <name>Support</name>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;juda</translation>
+    </message>
+    <message>
+        <source>Show logs</source>
+        <translation>Mostrar logs</translation>
+    </message>
+    <message>
+        <source>Save a support file…</source>
+        <translation>Salvar um arquivo para o suporte…</translation>
+    </message>
+    <message>
+        <source>Save a support file</source>
+        <translation>Salvar um arquivo para o suporte</translation>
+    </message>
+    <message>
+        <source>Zip files (*.zip)</source>
+        <translation>Arquivos zip (*.zip)</translation>
+    </message>
+    <message>
+        <source>The support file was saved as {file}. Send it to your support technician: it holds no password or token.</source>
+        <translation>O arquivo para o suporte foi salvo como {file}. Envie ao seu técnico: ele não contém senhas nem tokens.</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside the app; the sale is safe (every step is saved in the sales ledger before it is shown). The details were written to the log. You can keep working; if it happens again, save a support file and send it to your support technician.</source>
+        <translation>Algo deu errado dentro do app; a venda está segura (cada passo é salvo no registro de vendas antes de ser mostrado). Os detalhes foram gravados no log. Você pode continuar trabalhando; se acontecer de novo, salve um arquivo para o suporte e envie ao seu técnico.</translation>
+    </message>
+    <message>
+        <source>This happened {count} times.</source>
+        <translation>Isso aconteceu {count} vezes.</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Algo deu errado</translation>
     </message>
 </context>
 <context>

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
 from pos_app.cli import main
+from pos_app.ledger.backup import backups
 from pos_app.ledger.store import Ledger
 from pos_app.sandbox.payments_search import foreign_payment
+from pos_app.settings import config as config_mod
 from pos_app.settings import paths
 from tests.checkout.test_cli import ThreadSandbox, cli_json
 
@@ -180,3 +184,32 @@ def test_reconcile_reports_a_paid_sale_mercadopago_does_not_show(
     code, result = cli_json(capsys, "reconcile", "--json")
     assert code == 3
     assert [s["external_reference"] for s in result["not_at_mercadopago"]] == [ref]
+
+
+def test_every_close_leaves_a_backup_and_a_missing_folder_never_undoes_it(
+    configured: ThreadSandbox, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    _charge(capsys, "Yerba:1:1000")
+    configured.control("POST", "/_sandbox/boxes/CAJA01/pay", {"outcome": "approved"})
+    code, report = cli_json(capsys, "close", "--json")
+    assert code == 0 and report["number"] == 1
+    made = backups(paths.backup_dir(""))
+    assert len(made) == 1
+    copy = Ledger(made[0], exclusive=False)
+    try:  # the backup holds the close it was made for
+        assert [c.number for c in copy.day.closes()] == [1]
+    finally:
+        copy.close()
+
+    # A USB stick that is not there: the close is recorded all the same, and the cashier told.
+    config = config_mod.load().config
+    config_mod.save(config.with_changes(backup_folder=str(tmp_path / "usb-stick-not-plugged")))
+    code = main(["close", "--json"])
+    captured = capsys.readouterr()
+    assert code == 0 and json.loads(captured.out)["number"] == 2
+    assert "close 2 is recorded, but its backup failed" in captured.err
+    ledger = Ledger(paths.ledger_path(), exclusive=False)
+    try:
+        assert [c.number for c in ledger.day.closes()] == [1, 2]
+    finally:
+        ledger.close()

@@ -58,7 +58,10 @@ def test_the_bundle_is_marked_and_does_not_block() -> None:
     bundle = jobs["windows-bundle"]
     assert bundle["runs-on"] == "windows-latest" and bundle["needs"] == "windows"
     assert bundle["continue-on-error"] is True
-    assert "pyinstaller" in commands(bundle)
+    for name in ("windows-bundle", "ubuntu-bundle"):
+        run = commands(jobs[name])
+        assert ".[bundle]" in run and "-m pos_app.packaging build" in run, name
+        assert "--version" in run and "doctor --json" in run, name
     assert "NOT VERIFIED" in WORKFLOW.read_text(encoding="utf-8")
 
 

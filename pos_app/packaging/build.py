@@ -1,0 +1,158 @@
+"""Build ``dist/pos-app/``: one folder with the app, Python, Qt and the resources, no venv needed.
+
+``python -m pos_app.packaging build`` (Linux and Windows alike; PyInstaller from the ``bundle``
+extra) does four things:
+
+1. compiles the translations (``resources/i18n/*.ts`` → ``.qm``, with PySide6's ``lrelease``)
+   into a staging copy of the resources;
+2. runs PyInstaller on ``pos_app/__main__.py`` with that copy as ``pos_app/_resources`` (where
+   :func:`pos_app.assets.resources_dir` looks first), every ``pos_app`` module (the sandbox, the
+   receiver and the commands are imported lazily) and uvicorn's (it picks its loop and protocol
+   modules by name);
+3. adds ``pos-app.desktop`` and the icon (``pos-app.png``, ``pos-app.svg``) beside the program;
+4. prints the build time and the folder's size.
+
+The program keeps its console on both systems so ``--version``, ``doctor --json`` and every
+sub-command print; ``--windowed`` builds a Windows program without one (the window only).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import struct
+import sys
+import time
+from pathlib import Path
+
+from pos_app import __version__, assets
+
+NAME = "pos-app"
+PACKAGE_DIR = Path(__file__).resolve().parent.parent  # pos_app/
+RESOURCE_PATTERNS = ("*.qss", "*.csv", "icon.svg", "icon.png")
+
+
+def desktop_entry(exec_path: str = NAME, icon: str = NAME) -> str:
+    """A freedesktop.org menu entry. ``exec_path``/``icon``: names on PATH / in the icon theme,
+    or absolute paths."""
+    return (
+        "[Desktop Entry]\n"
+        "Type=Application\n"
+        "Name=pos-app\n"
+        "GenericName=Point of sale\n"
+        "Comment=Charge at the counter with Mercado Pago QR\n"
+        f"Exec={exec_path}\n"
+        f"Icon={icon}\n"
+        "Terminal=false\n"
+        "Categories=Office;Finance;\n"
+        "StartupNotify=true\n"
+    )
+
+
+def stage_resources(target: Path) -> Path:
+    """Copy the shipped resources to ``target`` with freshly compiled ``.qm`` translations."""
+    from pos_app.ui.linguist import lrelease  # PySide6's lrelease
+
+    source = assets.resources_dir()
+    if target.exists():
+        shutil.rmtree(target)
+    (target / "i18n").mkdir(parents=True)
+    for pattern in RESOURCE_PATTERNS:
+        for path in source.glob(pattern):
+            shutil.copy2(path, target / path.name)
+    for ts in sorted((source / "i18n").glob("*.ts")):
+        lrelease(ts, target / "i18n" / ts.with_suffix(".qm").name)
+    sounds = source / "sounds"
+    if sounds.is_dir():
+        shutil.copytree(sounds, target / "sounds")
+    return target
+
+
+def pyinstaller_args(resources: Path, dist: Path, work: Path, *, windowed: bool) -> list[str]:
+    sep = os.pathsep  # PyInstaller's SOURCE<sep>DEST, on both systems
+    args = [
+        str(PACKAGE_DIR / "__main__.py"),
+        "--name",
+        NAME,
+        "--onedir",
+        "--noconfirm",
+        "--clean",
+        "--log-level",
+        "WARN",
+        "--distpath",
+        str(dist),
+        "--workpath",
+        str(work),
+        "--specpath",
+        str(work),
+        "--add-data",
+        f"{resources}{sep}pos_app/_resources",
+        "--collect-submodules",
+        "pos_app",
+        "--collect-submodules",
+        "uvicorn",
+        "--exclude-module",
+        "PyInstaller",
+        "--exclude-module",
+        "tkinter",
+        "--exclude-module",
+        "pytest",
+    ]
+    if sys.platform == "win32":
+        # An .ico of our own: PyInstaller would need Pillow to convert the PNG.
+        args += ["--icon", str(write_ico(resources / "icon.png", resources / "icon.ico"))]
+    if windowed:
+        args.append("--windowed")
+    return args
+
+
+def write_ico(png: Path, ico: Path) -> Path:
+    """A Windows icon holding the 256 x 256 PNG as is (the PNG-in-ICO form Windows reads since
+    Vista): a 6-byte header, one 16-byte directory entry, then the PNG."""
+    data = png.read_bytes()
+    header = struct.pack("<HHH", 0, 1, 1)  # reserved, type 1 = icon, one image
+    # width and height 0 mean 256; no palette; 1 plane; 32 bits; size; offset of the data
+    entry = struct.pack("<BBBBHHII", 0, 0, 0, 0, 1, 32, len(data), 6 + 16)
+    ico.write_bytes(header + entry + data)
+    return ico
+
+
+def folder_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+def build(dist: Path, work: Path, *, windowed: bool = False) -> Path:
+    try:
+        import PyInstaller.__main__ as pyinstaller
+    except ImportError:
+        raise SystemExit(
+            "pos-app: PyInstaller is not installed; pip install -e '.[bundle]'"
+        ) from None
+    work.mkdir(parents=True, exist_ok=True)
+    resources = stage_resources(work / "resources")
+    pyinstaller.run(pyinstaller_args(resources, dist, work, windowed=windowed))
+    folder = dist / NAME
+    (folder / f"{NAME}.desktop").write_text(desktop_entry(), encoding="utf-8")
+    shutil.copy2(resources / "icon.png", folder / f"{NAME}.png")
+    shutil.copy2(resources / "icon.svg", folder / f"{NAME}.svg")
+    return folder
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m pos_app.packaging")
+    sub = parser.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build", help=f"build the one-folder bundle dist/{NAME}/")
+    b.add_argument("--dist", type=Path, default=Path("dist"), help="output folder (dist)")
+    b.add_argument("--work", type=Path, default=Path("build"), help="scratch folder (build)")
+    b.add_argument("--windowed", action="store_true", help="Windows: no console window")
+    args = parser.parse_args(argv)
+    started = time.monotonic()
+    folder = build(args.dist.resolve(), args.work.resolve(), windowed=args.windowed)
+    took = time.monotonic() - started
+    size = folder_size(folder)
+    print(
+        f"pos-app {__version__}: built {folder} in {took:.0f} s, "
+        f"{size / 2**20:.0f} MiB in {sum(1 for _ in folder.rglob('*'))} files"
+    )
+    return 0

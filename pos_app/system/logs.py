@@ -1,0 +1,174 @@
+"""Logging: rotating files in the data folder, and no secret in any line at any level.
+
+:func:`setup` installs the console handler (the ``-v`` count picks its level: WARNING, INFO,
+DEBUG; at DEBUG httpx and httpcore log every request too), :func:`add_file` the rotating file
+``<data folder>/logs/pos-app.log`` (1 MiB a file, four old files kept: at most 5 MiB, INFO or
+more verbose). Both handlers carry :class:`RedactingFilter`, which rewrites every record before
+it is written: the secrets the app has read (:func:`remember_secret`: the access token, the
+webhook secret, any database password) and anything shaped like one (``APP_USR-…``/``TEST-…``
+tokens, ``Bearer …`` headers, ``password=…`` and ``user:password@`` in connection strings) become
+``[redacted]``, in the message, its arguments, the traceback and the stack.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import re
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+LOG_NAME = "pos-app.log"
+MAX_BYTES = 1024 * 1024
+BACKUP_COUNT = 4
+FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+REDACTED = "[redacted]"
+_MIN_SECRET = 8  # shorter "secrets" would redact ordinary words
+_TOKEN_PREFIX = re.compile(r"^(APP_USR|TEST)-")
+
+_PATTERNS = (
+    # Mercado Pago access tokens and public keys (the hint "…abcd" a person may see stays).
+    (re.compile(r"\b(APP_USR|TEST)-[A-Za-z0-9_\-]{6,}"), r"\1-" + REDACTED),
+    (re.compile(r"(?i)\b(bearer\s+)[^\s'\",;]+"), r"\1" + REDACTED),
+    (re.compile(r"(?i)\b(password|passwd|pwd|secret)(\s*[=:]\s*)[^\s'\",;&]+"), r"\1\2" + REDACTED),
+    (re.compile(r"(://[^/\s:@]+:)[^@\s/]+@"), r"\1" + REDACTED + "@"),
+)
+_known: set[str] = set()
+_known_lock = threading.Lock()
+_OURS = "_pos_app_handler"
+
+
+def remember_secret(value: str | None) -> None:
+    """Never log ``value`` (a token, the webhook secret, a database password).
+
+    A value too short to be a secret (a half-typed ``APP_USR-``) is not remembered: it would
+    redact ordinary words, and the token shape is caught anyway."""
+    value = (value or "").strip()
+    if len(_TOKEN_PREFIX.sub("", value)) >= _MIN_SECRET:
+        with _known_lock:
+            _known.add(value)
+
+
+def redact(text: str) -> str:
+    # The shapes first: a remembered secret that happens to sit inside a token (a common run
+    # of digits) must not break the token's shape before the pattern sees it.
+    for pattern, replacement in _PATTERNS:
+        text = pattern.sub(replacement, text)
+    with _known_lock:
+        known = sorted(_known, key=len, reverse=True)
+    for secret in known:
+        if secret in text:
+            text = text.replace(secret, REDACTED)
+    return text
+
+
+class RedactingFilter(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            text = record.getMessage()
+        except Exception:  # a bad format string: keep what there is, still redacted
+            text = f"{record.msg!r} {record.args!r}"
+        record.msg = redact(text)
+        record.args = None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = redact(record.exc_text)
+        if record.stack_info:
+            record.stack_info = redact(record.stack_info)
+        return True
+
+
+class _Stderr(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to whatever ``sys.stderr`` is now (as logging's last resort does), not to the
+    stream of the moment it was made: a replaced or closed stream never breaks logging."""
+
+    @property
+    def stream(self) -> Any:
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value: Any) -> None:
+        pass
+
+
+def level_for(verbosity: int, default: int = logging.WARNING) -> int:
+    return max(logging.DEBUG, default - 10 * verbosity)
+
+
+def setup(verbosity: int = 0, *, default: int = logging.WARNING) -> None:
+    """The console handler (stderr), replacing one an earlier call installed."""
+    level = level_for(verbosity, default)
+    root = logging.getLogger()
+    _remove(root, "console")
+    handler = _Stderr()
+    handler.setLevel(level)
+    _install(root, handler, "console")
+    _levels(root)
+    # One INFO line per HTTP request drowns the log: httpx and httpcore only at DEBUG.
+    quiet = level > logging.DEBUG
+    for name in ("httpx", "httpcore"):
+        logging.getLogger(name).setLevel(logging.WARNING if quiet else logging.NOTSET)
+
+
+def add_file(folder: Path, *, level: int = logging.INFO) -> Path:
+    """The rotating log file in ``folder`` (replacing one an earlier call installed)."""
+    root = logging.getLogger()
+    _remove(root, "file")
+    path = folder / LOG_NAME
+    handler = logging.handlers.RotatingFileHandler(
+        path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8", delay=True
+    )
+    handler.setLevel(min(level, _console_level(root)))
+    _install(root, handler, "file")
+    _levels(root)
+    return path
+
+
+def remove_file() -> None:
+    _remove(logging.getLogger(), "file")
+
+
+def reset() -> None:
+    """Remove every handler :func:`setup` and :func:`add_file` installed (tests)."""
+    _remove(logging.getLogger(), "file")
+    _remove(logging.getLogger(), "console")
+
+
+def log_files(folder: Path) -> list[Path]:
+    """The log files, oldest first (``pos-app.log.4`` … ``pos-app.log``)."""
+    found = [p for p in folder.glob(LOG_NAME + "*") if p.is_file()]
+
+    def age(path: Path) -> int:
+        suffix = path.name[len(LOG_NAME) + 1 :]
+        return -int(suffix) if suffix.isdigit() else 0
+
+    return sorted(found, key=age)
+
+
+def _install(root: logging.Logger, handler: logging.Handler, kind: str) -> None:
+    handler.setFormatter(logging.Formatter(FORMAT))
+    handler.addFilter(RedactingFilter())
+    setattr(handler, _OURS, kind)
+    root.addHandler(handler)
+
+
+def _remove(root: logging.Logger, kind: str) -> None:
+    for handler in list(root.handlers):
+        if getattr(handler, _OURS, None) == kind:
+            root.removeHandler(handler)
+            handler.close()
+
+
+def _console_level(root: logging.Logger) -> int:
+    for handler in root.handlers:
+        if getattr(handler, _OURS, None) == "console":
+            return handler.level
+    return logging.WARNING
+
+
+def _levels(root: logging.Logger) -> None:
+    levels = [h.level for h in root.handlers if getattr(h, _OURS, None)]
+    root.setLevel(min(levels) if levels else logging.WARNING)

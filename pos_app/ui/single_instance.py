@@ -1,0 +1,87 @@
+"""One window per data folder: starting the app again brings the open window to the front.
+
+The running app listens on a local socket (a named pipe on Windows, a socket file on Unix)
+named after its data folder; a second start connects, says ``raise`` and exits 0 instead of
+failing on the ledger's lock. The lock (:mod:`pos_app.ledger.lock`) still guards the ledger:
+the socket only makes the second start friendly. A socket file left by a crash is removed
+before listening (``QLocalServer.removeServer``); the demo's throwaway data folder gives it a
+name of its own, so a demo never raises the real till.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtWidgets import QWidget
+
+from pos_app.settings import paths
+
+log = logging.getLogger(__name__)
+MESSAGE = b"raise\n"
+CONNECT_MS = 500
+
+
+def server_name(data_dir: Path | None = None) -> str:
+    folder = str((data_dir or paths.data_dir()).resolve())
+    return "pos-app-" + hashlib.sha256(folder.encode("utf-8")).hexdigest()[:20]
+
+
+def hand_off(name: str | None = None) -> bool:
+    """True when a running app took the request to show itself (this start should end)."""
+    socket = QLocalSocket()
+    socket.connectToServer(name or server_name())
+    if not socket.waitForConnected(CONNECT_MS):
+        return False
+    socket.write(MESSAGE)
+    sent = socket.waitForBytesWritten(CONNECT_MS)
+    socket.disconnectFromServer()
+    if sent:
+        log.info("pos-app is already running with this data folder: its window was raised")
+    return sent
+
+
+class InstanceServer(QObject):
+    """Listens while the window is open; a ``raise`` request brings ``window`` to the front."""
+
+    def __init__(self, window: QWidget, name: str | None = None) -> None:
+        super().__init__(window)
+        self.window = window
+        self.name = name or server_name()
+        self.raised = 0
+        self.server = QLocalServer(self)
+        self.server.newConnection.connect(self._connection)
+
+    def listen(self) -> bool:
+        QLocalServer.removeServer(self.name)  # a socket file a crash left behind
+        if not self.server.listen(self.name):
+            log.warning("single-instance socket %s: %s", self.name, self.server.errorString())
+            return False
+        return True
+
+    def close(self) -> None:
+        self.server.close()
+
+    def _connection(self) -> None:
+        while self.server.hasPendingConnections():
+            socket = self.server.nextPendingConnection()
+            socket.readyRead.connect(lambda s=socket: self._read(s))
+            socket.disconnected.connect(socket.deleteLater)
+            if socket.bytesAvailable():
+                self._read(socket)
+
+    def _read(self, socket: QLocalSocket) -> None:
+        if bytes(socket.readAll().data()).startswith(MESSAGE.strip()):
+            self.bring_to_front()
+
+    def bring_to_front(self) -> None:
+        window = self.window
+        if window.isMinimized():
+            window.showNormal()
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        self.raised += 1

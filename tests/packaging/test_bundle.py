@@ -1,0 +1,114 @@
+"""The one-folder bundle builds and runs from a folder with no Python environment.
+
+Builds ``dist/pos-app`` with ``python -m pos_app.packaging build`` (about 35 s on two cores),
+moves it to a fresh folder and runs it there with an environment that has no venv, no
+PYTHONPATH and no PATH to this interpreter: ``--version``, ``doctor --json`` and ``--demo``
+offscreen for a few seconds (then Ctrl-C: an orderly exit, code 0).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("PyInstaller")  # the "bundle" extra; "test" has it too
+
+pytestmark = [pytest.mark.slow, pytest.mark.posix, pytest.mark.timeout(900)]
+REPO = Path(__file__).resolve().parents[2]
+
+
+def bare_env(home: Path) -> dict[str, str]:
+    """What a counter PC's session has: no VIRTUAL_ENV, no PYTHONPATH, no venv on PATH."""
+    return {
+        "HOME": str(home),
+        "PATH": "/usr/bin:/bin",
+        "LANG": "C.UTF-8",
+        "POS_APP_HOME": str(home / "data"),
+        "QT_QPA_PLATFORM": "offscreen",
+        "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
+    }
+
+
+@pytest.fixture(scope="module")
+def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("bundle")
+    started = time.monotonic()
+    command = [sys.executable, "-m", "pos_app.packaging", "build"]
+    done = subprocess.run(
+        [*command, "--dist", str(out / "dist"), "--work", str(out / "build")],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=800,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    print(f"bundle built in {time.monotonic() - started:.0f} s: {done.stdout.strip()}")
+    # Somewhere else entirely: nothing may point back to the build or the venv.
+    moved = tmp_path_factory.mktemp("counter-pc") / "pos-app"
+    shutil.move(str(out / "dist" / "pos-app"), moved)
+    shutil.rmtree(out)
+    return moved
+
+
+def run(bundle: Path, *args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(bundle / "pos-app"), *args],
+        cwd=bundle.parent,
+        env=bare_env(bundle.parent),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=timeout,
+    )
+
+
+def test_the_folder_has_the_program_resources_menu_entry_and_icon(bundle: Path) -> None:
+    assert os.access(bundle / "pos-app", os.X_OK)
+    resources = bundle / "_internal" / "pos_app" / "_resources"
+    for name in ("style.qss", "demo_catalog.csv", "demo_catalog_co.csv", "icon.png"):
+        assert (resources / name).is_file(), name
+    assert (resources / "i18n" / "pos_app_es.qm").stat().st_size > 1000
+    assert (resources / "i18n" / "pos_app_pt_BR.qm").stat().st_size > 1000
+    entry = (bundle / "pos-app.desktop").read_text(encoding="utf-8")
+    assert "[Desktop Entry]" in entry and "Exec=pos-app" in entry
+    assert (bundle / "pos-app.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert not list(bundle.rglob("pytest")) and not list(bundle.rglob("PyInstaller"))
+
+
+def test_version_and_doctor_run_without_python(bundle: Path) -> None:
+    done = run(bundle, "--version")
+    assert done.returncode == 0 and done.stdout.strip().startswith("pos-app "), done.stderr
+    done = run(bundle, "doctor", "--json")
+    assert done.returncode == 1, done.stderr  # not configured yet: a clear failure, no crash
+    report = json.loads(done.stdout)
+    checks = {c["name"]: c for c in report["checks"]}
+    assert checks["ledger"]["ok"] is True
+    assert "Traceback" not in done.stderr
+
+
+def test_demo_runs_offscreen_and_exits_cleanly(bundle: Path) -> None:
+    proc = subprocess.Popen(
+        [str(bundle / "pos-app"), "-v", "--demo"],
+        cwd=bundle.parent,
+        env=bare_env(bundle.parent) | {"LANG": "es_AR.UTF-8"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+    )
+    time.sleep(8)
+    assert proc.poll() is None, proc.communicate()[1][-3000:]  # still running
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0, err[-3000:]
+    assert "demo: MLA sandbox at http://127.0.0.1:" in err, err[-3000:]
+    assert "Traceback" not in err and "ERROR" not in err, err[-3000:]

@@ -1,0 +1,167 @@
+"""Settings → Backups and Start-up, the daily backup, and the single-instance handoff."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QDir, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from pos_app.ledger import backup
+from pos_app.runtime import Runtime
+from pos_app.settings import config as config_mod
+from pos_app.settings import paths
+from pos_app.settings.memory_keyring import memory_keyring
+from pos_app.system import autostart
+from pos_app.ui.backups import DailyBackup
+from pos_app.ui.settings_dialog import SECTION_BACKUPS, SECTION_STARTUP, SettingsDialog
+from pos_app.ui.settings_session import SettingsSession
+from pos_app.ui.single_instance import InstanceServer, hand_off, server_name
+
+WAIT = 10_000
+
+
+@pytest.fixture
+def dialog(runtime: Runtime, qtbot: QtBot) -> Iterator[SettingsDialog]:
+    with memory_keyring():
+        session = SettingsSession(
+            runtime.config, runtime.client, token=runtime.client.token, origin="keyring"
+        )
+        made = SettingsDialog(session)
+        made.open()
+        qtbot.waitExposed(made)
+        yield made
+        for task in [t for page in made.pages for t in page.forget_tasks()]:
+            qtbot.waitUntil(task.done, timeout=3000)
+        made.close()
+        made.deleteLater()
+
+
+def test_back_up_now_to_a_chosen_folder_and_ok_saves_the_choice(
+    dialog: SettingsDialog, qtbot: QtBot, tmp_path: Path, screenshot: Any
+) -> None:
+    dialog.show_section(SECTION_BACKUPS)
+    page = dialog.backups
+    assert page.result.text() == "No backup in this folder yet."
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    page.folder.setText(str(usb))
+    page.keep.setValue(3)
+    page.back_up_now()
+    assert not page.now_button.isEnabled() and dialog.pages[SECTION_BACKUPS].is_busy()
+    qtbot.waitUntil(lambda: page.now_button.isEnabled(), timeout=WAIT)
+    assert "Backed up to" in page.result.text()
+    assert len(backup.backups(usb)) == 1
+    screenshot(dialog, "settings_backups")
+
+    # A USB stick that is not plugged in: said beside the button, nothing else happens.
+    page.folder.setText(str(tmp_path / "unplugged"))
+    page.back_up_now()
+    qtbot.waitUntil(lambda: page.now_button.isEnabled(), timeout=WAIT)
+    assert "is not there" in page.result.text()
+
+    page.folder.setText(str(usb))
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    saved = config_mod.load().config
+    assert (saved.backup_folder, saved.backup_keep) == (str(usb), 3)
+
+
+def test_start_up_entry_is_written_on_ok_only_when_changed(
+    dialog: SettingsDialog, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "cfg"))
+    monkeypatch.setenv("APPDATA", str(tmp_path / "appdata"))
+    dialog.show_section(SECTION_STARTUP)
+    dialog.startup._was_on = False
+    dialog.startup.autostart.setChecked(True)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert autostart.is_enabled()
+    assert autostart.entry_path().read_text(encoding="utf-8")
+
+
+def notices() -> list[QMessageBox]:
+    return [
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, QMessageBox) and w.objectName() == "noticeBox" and w.isVisible()
+    ]
+
+
+def test_the_daily_backup_runs_once_a_day_and_a_missing_folder_is_said_once(
+    runtime: Runtime, qtbot: QtBot, tmp_path: Path, qloop: Any
+) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    daily = DailyBackup(window, runtime)
+    made: list[object] = []
+    failed: list[str] = []
+    daily.done.connect(made.append)
+    daily.failed.connect(failed.append)
+    today = date.today()
+    daily.check(today)
+    qtbot.waitUntil(lambda: len(made) == 1, timeout=WAIT)
+    daily.check(today)  # the same day: nothing
+    qtbot.wait(100)
+    assert len(made) == 1
+    assert len(backup.backups(paths.default_backup_dir())) == 1  # in the data folder
+
+    runtime.config = runtime.config.with_changes(backup_folder=str(tmp_path / "unplugged"))
+    tomorrow = today + timedelta(days=1)
+    daily.check(tomorrow)
+    qtbot.waitUntil(lambda: len(failed) == 1, timeout=WAIT)
+    assert len(notices()) == 1 and "is not there" in notices()[0].text()
+    daily.check(tomorrow)  # tried again (no backup yet that day), not said again
+    qtbot.waitUntil(lambda: len(failed) == 2, timeout=WAIT)
+    assert len(notices()) == 1
+    for box in notices():
+        box.close()
+
+    (tmp_path / "unplugged").mkdir()  # plugged in: the next check makes that day's backup
+    daily.check(tomorrow)
+    qtbot.waitUntil(lambda: len(made) == 2, timeout=WAIT)
+    assert len(backup.backups(tmp_path / "unplugged")) == 1
+    daily.stop()
+
+
+def test_starting_again_raises_the_running_window(qtbot: QtBot, tmp_path: Path) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.show()
+    window.showMinimized()
+    server = InstanceServer(window, server_name(tmp_path))
+    assert server.listen()
+    try:
+        assert hand_off(server_name(tmp_path)) is True
+        qtbot.waitUntil(lambda: server.raised == 1, timeout=WAIT)
+        assert not window.isMinimized()
+        # Another data folder is another till: nobody answers.
+        assert hand_off(server_name(tmp_path / "other")) is False
+    finally:
+        server.close()
+    assert hand_off(server_name(tmp_path)) is False  # closed: the next start opens normally
+
+
+@pytest.mark.posix
+def test_a_socket_file_left_by_a_crash_does_not_stop_the_next_start(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    name = server_name(tmp_path)
+    stale = Path(QDir.tempPath()) / name  # where QLocalServer puts it on Unix
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    sock.bind(str(stale))
+    sock.close()  # the file stays, nobody listens: what a killed process leaves
+    assert stale.exists()
+    window = QWidget()
+    qtbot.addWidget(window)
+    server = InstanceServer(window, name)
+    try:
+        assert server.listen()
+        assert hand_off(name) is True
+    finally:
+        server.close()
