@@ -94,6 +94,18 @@ MIGRATIONS: list[str] = [
     ALTER TABLE sales ADD COLUMN sale_discount_reason TEXT NOT NULL DEFAULT '';
     ALTER TABLE sales ADD COLUMN sale_discount_amount TEXT NOT NULL DEFAULT '0';
     """,
+    # 3: the store database's outbox (issue 17): one row per ledger change, written in the same
+    # transaction as the change while a store database is configured, deleted once PostgreSQL
+    # has it. ``seq`` is the box's change number: delivered in this order, never reused.
+    """
+    CREATE TABLE outbox (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind TEXT NOT NULL,
+        record_id TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    );
+    """,
 ]
 
 
