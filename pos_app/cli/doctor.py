@@ -96,6 +96,11 @@ async def run_checks() -> list[Check]:
             )
         )
     checks.extend(await _receiver_checks(config))
+    if config.store_database:
+        from pos_app.cli.store import check_store
+
+        ok, detail, advice = await check_store(config)
+        checks.append(Check("store database", ok, detail, advice))
     return checks
 
 

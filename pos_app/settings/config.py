@@ -99,6 +99,9 @@ class Config:
     supervisor_pin: str = ""
     # Scale label layouts, comma-separated presets or specs; empty = the country's presets.
     scale_labels: str = ""
+    # The shared store database (issue 17): postgresql://USER@HOST:PORT/DB, never with the
+    # password (that is in the keyring); empty = this counter keeps its sales to itself.
+    store_database: str = ""
 
     @property
     def is_configured(self) -> bool:

@@ -22,6 +22,7 @@ from pos_app.i18n import Message
 from pos_app.mercadopago.credentials import check_base_url
 from pos_app.settings import rules, supervisor
 from pos_app.settings.setup import box_id_problem, parse_trusted_proxies, store_id_problem
+from pos_app.store.address import address_problem
 
 MAX_TEXT = 500  # names and titles: far more than Mercado Pago takes
 MAX_USER_ID = 2**63 - 1
@@ -176,6 +177,7 @@ _TOP: Mapping[str, Callable[[Any], Problem | None]] = {
     "max_discount_percent": supervisor.max_discount_problem,
     "supervisor_pin": lambda v: _text(v, supervisor.pin_hash_problem),
     "scale_labels": lambda v: _text(v, _scale_labels),
+    "store_database": lambda v: _text(v, address_problem),
 }
 
 

@@ -219,13 +219,26 @@ class StoreReplicator:
         self._report()
         return len(batch)
 
+    async def flush(self, timeout: float) -> bool:
+        """Try for up to ``timeout`` seconds to send everything waiting (closing a one-shot
+        command); True when nothing waits any more. Errors only end the attempt."""
+        try:
+            async with asyncio.timeout(timeout):
+                while await self.deliver_waiting():
+                    pass
+        except (TimeoutError, psycopg.Error, OSError, StoreDatabaseError) as exc:
+            log.info("store database: %s; the changes wait in the ledger", safe_error(exc))
+            return False
+        return True
+
     async def _drop_connection(self) -> None:
         conn, self._conn = self._conn, None
         if conn is not None:
             with contextlib.suppress(Exception):
                 await conn.close()
 
-    async def aclose(self) -> None:
+    async def aclose(self, flush: float = 0.0) -> None:
+        """Stop the task; with ``flush``, then try for that long to send what still waits."""
         self._closed = True
         if self.nudge in self.ledger.outbox_listeners:
             self.ledger.outbox_listeners.remove(self.nudge)
@@ -234,4 +247,11 @@ class StoreReplicator:
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await task
+        if flush > 0:
+            if (
+                self._conn is not None
+                and self._conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE
+            ):
+                await self._drop_connection()  # cancelled inside a transaction: start afresh
+            await self.flush(flush)
         await self._drop_connection()
