@@ -36,12 +36,13 @@ from pos_app.ui.settings_charging import ChargingPage
 from pos_app.ui.settings_language import LanguagePage
 from pos_app.ui.settings_session import SettingsResult, SettingsSession
 from pos_app.ui.settings_store import StoreBoxPage
+from pos_app.ui.settings_store_database import StoreDatabasePage
 from pos_app.ui.settings_widgets import SETTINGS_QSS
 from pos_app.ui.window_settings import restore_geometry, save_geometry
 
 log = logging.getLogger(__name__)
 
-SECTION_ACCOUNT, SECTION_PLACE, SECTION_CHARGING, SECTION_LANGUAGE = range(4)
+SECTION_ACCOUNT, SECTION_PLACE, SECTION_CHARGING, SECTION_LANGUAGE, SECTION_STORE_DB = range(5)
 
 
 class SettingsPage(Protocol):
@@ -72,7 +73,14 @@ class SettingsDialog(QDialog):
         self.place = StoreBoxPage(session)
         self.charging = ChargingPage(session)
         self.language = LanguagePage(session)
-        self.pages: list[SettingsPage] = [self.account, self.place, self.charging, self.language]
+        self.store_database = StoreDatabasePage(session)
+        self.pages: list[SettingsPage] = [
+            self.account,
+            self.place,
+            self.charging,
+            self.language,
+            self.store_database,
+        ]
 
         self.sections = QListWidget()
         self.sections.setObjectName("sectionList")
