@@ -30,11 +30,11 @@ class StoreDatabasePage(QWidget):
     def __init__(self, session: SettingsSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.title = self.tr("Store database")
+        self.title = self.tr("Database")
         self._tasks: list[asyncio.Task[Any]] = []
         self.address = QLineEdit(session.config.store_database)
         self.address.setObjectName("storeDatabaseAddress")
-        self.address.setPlaceholderText("postgresql://pos_counter_1@server:5432/store")
+        self.address.setPlaceholderText(self.tr("postgresql://USER@HOST/DB"))
         self.password = QLineEdit()
         self.password.setObjectName("storeDatabasePassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)

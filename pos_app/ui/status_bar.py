@@ -116,9 +116,9 @@ class PosStatusBar(QStatusBar):
         else:
             when = clock_time(status.since) if status.since else ""
             self.store_db.setText(
-                self.tr(
-                    "Store database: %n change(s) waiting since {time}", "", status.waiting
-                ).format(time=when)
+                self.tr("Store database: {count} changes waiting since {time}").format(
+                    count=status.waiting, time=when
+                )
             )
             set_state(self.store_db, "trouble" if status.problem else "unknown")
         self.store_db.setToolTip(

@@ -28,7 +28,7 @@ def test_store_database_page_checks_and_saves_without_the_password_in_the_file(
 ) -> None:
     dialog = make_dialog()
     page = dialog.store_database
-    assert page.title == "Store database"
+    assert page.title == "Database"
     page.address.setText("http://not-postgres")
     assert "not a PostgreSQL address" in page.problem()
     assert not dialog.ok_button.isEnabled()

@@ -51,6 +51,6 @@ def test_store_database_state(qtbot: QtBot) -> None:
     assert bar.store_db.text() == "Store database: up to date"
     since = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
     bar.set_store_database(ReplicationStatus(7, since, False, "connection refused"))
-    assert bar.store_db.text().startswith("Store database: 7 change(s) waiting since ")
+    assert bar.store_db.text().startswith("Store database: 7 changes waiting since ")
     assert "connection refused" in bar.store_db.toolTip()
     assert bar.store_db.property("state") == "trouble"
