@@ -1,9 +1,10 @@
 """How each kind of outbox change lands in PostgreSQL.
 
-Every change is first kept in ``changes`` under its key ``(box, record_id, seq)``
-(``ON CONFLICT DO NOTHING``: a change delivered twice is stored once) and, only when it is new,
-handed to the applier of its kind, which upserts the typed tables. Appliers must be idempotent
-and must never let an older change overwrite a newer one (compare ``seq``).
+Every change is kept in ``changes`` under its key ``(box, record_id, seq)`` (``ON CONFLICT DO
+NOTHING``: a change delivered twice is stored once), and the changes of each kind are handed, in
+order, to the applier of that kind, which upserts the typed tables. A batch may be delivered
+again (a counter killed after PostgreSQL's commit, before it forgot the batch): appliers must
+be idempotent and must never let an older change overwrite a newer one (compare ``seq``).
 
 Extension point (issues 12/13): a new ledger record (refund, cash movement, close) calls
 ``Ledger.add_to_outbox(conn, "refund", record_id, payload)`` in its own transaction, then a
@@ -14,6 +15,7 @@ exists a kind is still delivered and kept in ``changes``, so nothing is lost in 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -21,17 +23,22 @@ from psycopg import AsyncCursor
 
 from pos_app.ledger.store import OUTBOX_SALE, OutboxChange
 
-Applier = Callable[[AsyncCursor[Any], str, OutboxChange], Awaitable[None]]
+# Gets every change of its kind in one batch, in order (one PostgreSQL transaction); each table
+# is written with one statement over arrays (``unnest``), not one round trip per row.
+Applier = Callable[[AsyncCursor[Any], str, list[OutboxChange]], Awaitable[None]]
 
 
-async def apply_sale(cur: AsyncCursor[Any], box: str, change: OutboxChange) -> None:
-    payload = change.payload
-    sale: dict[str, Any] = payload["sale"]
-    ref = change.record_id
+async def apply_sales(cur: AsyncCursor[Any], box: str, changes: list[OutboxChange]) -> None:
+    latest: dict[str, OutboxChange] = {}
+    for change in changes:  # in order: the last change of each sale is its newest state
+        latest[change.record_id] = change
+    sales = [(c.record_id, c.seq, c.payload["sale"]) for c in latest.values()]
     await cur.execute(
         "INSERT INTO sales (box, reference, seq, store, site_id, currency, status, title, total, "
-        "paid_amount, tender, created_at, updated_at, row) VALUES (%s, %s, %s, %s, %s, %s, %s, "
-        "%s, %s::numeric, %s::numeric, %s, %s::timestamptz, %s::timestamptz, %s::jsonb) "
+        "paid_amount, tender, created_at, updated_at, row) "
+        "SELECT %s, * FROM unnest(%s::text[], %s::bigint[], %s::text[], %s::text[], %s::text[], "
+        "%s::text[], %s::text[], %s::numeric[], %s::numeric[], %s::text[], %s::timestamptz[], "
+        "%s::timestamptz[], %s::jsonb[]) "
         "ON CONFLICT (box, reference) DO UPDATE SET seq = EXCLUDED.seq, "
         "status = EXCLUDED.status, title = EXCLUDED.title, total = EXCLUDED.total, "
         "paid_amount = EXCLUDED.paid_amount, tender = EXCLUDED.tender, "
@@ -39,69 +46,63 @@ async def apply_sale(cur: AsyncCursor[Any], box: str, change: OutboxChange) -> N
         "WHERE sales.seq < EXCLUDED.seq",
         (
             box,
-            ref,
-            change.seq,
-            sale["store_external_id"],
-            sale["site_id"],
-            sale["currency"],
-            sale["status"],
-            sale["title"],
-            sale["total"],
-            sale["paid_amount"],
-            sale["tender"],
-            sale["created_at"],
-            sale["updated_at"],
-            _json(sale),
+            [ref for ref, _, _ in sales],
+            [seq for _, seq, _ in sales],
+            [sale["store_external_id"] for _, _, sale in sales],
+            [sale["site_id"] for _, _, sale in sales],
+            [sale["currency"] for _, _, sale in sales],
+            [sale["status"] for _, _, sale in sales],
+            [sale["title"] for _, _, sale in sales],
+            [sale["total"] for _, _, sale in sales],
+            [sale["paid_amount"] for _, _, sale in sales],
+            [sale["tender"] for _, _, sale in sales],
+            [sale["created_at"] for _, _, sale in sales],
+            [sale["updated_at"] for _, _, sale in sales],
+            [_json(sale) for _, _, sale in sales],
         ),
     )
-    lines = payload.get("lines", [])
+    lines = [(c.record_id, line) for c in latest.values() for line in c.payload.get("lines", [])]
     if lines:
-        await cur.executemany(
+        await cur.execute(
             "INSERT INTO sale_lines (box, reference, position, sku, title, unit_price, quantity, "
-            "charged, row) VALUES (%s, %s, %s, %s, %s, %s::numeric, %s, %s::numeric, %s::jsonb) "
+            "charged, row) SELECT %s, * FROM unnest(%s::text[], %s::int[], %s::text[], "
+            "%s::text[], %s::numeric[], %s::int[], %s::numeric[], %s::jsonb[]) "
             "ON CONFLICT DO NOTHING",
-            [
-                (
-                    box,
-                    ref,
-                    line["position"],
-                    line["sku"],
-                    line["title"],
-                    line["unit_price"],
-                    line["quantity"],
-                    line.get("charged"),
-                    _json(line),
-                )
-                for line in lines
-            ],
+            (
+                box,
+                [ref for ref, _ in lines],
+                [line["position"] for _, line in lines],
+                [line["sku"] for _, line in lines],
+                [line["title"] for _, line in lines],
+                [line["unit_price"] for _, line in lines],
+                [line["quantity"] for _, line in lines],
+                [line.get("charged") for _, line in lines],
+                [_json(line) for _, line in lines],
+            ),
         )
-    events = payload.get("events", [])
+    events = [(c.record_id, e) for c in changes for e in c.payload.get("events", [])]
     if events:
-        await cur.executemany(
-            "INSERT INTO sale_events (box, event_id, reference, at, kind, old_status, "
-            "new_status, cause, detail) VALUES (%s, %s, %s, %s::timestamptz, %s, %s, %s, %s, %s) "
+        await cur.execute(
+            "INSERT INTO sale_events (box, reference, event_id, at, kind, old_status, "
+            "new_status, cause, detail) SELECT %s, * FROM unnest(%s::text[], %s::bigint[], "
+            "%s::timestamptz[], %s::text[], %s::text[], %s::text[], %s::text[], %s::text[]) "
             "ON CONFLICT DO NOTHING",
-            [
-                (
-                    box,
-                    event["id"],
-                    ref,
-                    event["at"],
-                    event["kind"],
-                    event["old_status"],
-                    event["new_status"],
-                    event["cause"],
-                    event["detail"],
-                )
-                for event in events
-            ],
+            (
+                box,
+                [ref for ref, _ in events],
+                [e["id"] for _, e in events],
+                [e["at"] for _, e in events],
+                [e["kind"] for _, e in events],
+                [e["old_status"] for _, e in events],
+                [e["new_status"] for _, e in events],
+                [e["cause"] for _, e in events],
+                [e["detail"] for _, e in events],
+            ),
         )
 
 
 def _json(value: Any) -> str:
-    import json
-
     return json.dumps(value, separators=(",", ":"))
 
 
-APPLIERS: dict[str, Applier] = {OUTBOX_SALE: apply_sale}
+APPLIERS: dict[str, Applier] = {OUTBOX_SALE: apply_sales}

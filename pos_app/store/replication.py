@@ -76,28 +76,29 @@ async def connect(
 async def deliver(
     conn: AsyncConnection[Any], box: str, store: str, batch: list[OutboxChange]
 ) -> int:
-    """Write ``batch`` in one transaction; returns how many changes were new."""
-    new = 0
+    """Write ``batch`` in one transaction; returns how many changes were new to the server."""
     async with conn.transaction(), conn.cursor() as cur:
+        await cur.execute(
+            "INSERT INTO changes (box, seq, kind, record_id, payload, changed_at) "
+            "SELECT %s, * FROM unnest(%s::bigint[], %s::text[], %s::text[], %s::jsonb[], "
+            "%s::timestamptz[]) ON CONFLICT DO NOTHING",
+            (
+                box,
+                [c.seq for c in batch],
+                [c.kind for c in batch],
+                [c.record_id for c in batch],
+                [json.dumps(c.payload, separators=(",", ":")) for c in batch],
+                [c.created_at for c in batch],
+            ),
+        )
+        new = max(cur.rowcount, 0)
+        kinds: dict[str, list[OutboxChange]] = {}
         for change in batch:
-            await cur.execute(
-                "INSERT INTO changes (box, seq, kind, record_id, payload, changed_at) "
-                "VALUES (%s, %s, %s, %s, %s::jsonb, %s) ON CONFLICT DO NOTHING RETURNING seq",
-                (
-                    box,
-                    change.seq,
-                    change.kind,
-                    change.record_id,
-                    json.dumps(change.payload, separators=(",", ":")),
-                    change.created_at,
-                ),
-            )
-            if await cur.fetchone() is None:
-                continue  # delivered before (a crash after PostgreSQL's commit): once is enough
-            new += 1
-            applier = APPLIERS.get(change.kind)
-            if applier is not None:
-                await applier(cur, box, change)
+            kinds.setdefault(change.kind, []).append(change)
+        for kind, changes in kinds.items():
+            applier = APPLIERS.get(kind)
+            if applier is not None:  # a kind without one yet is kept in ``changes`` only
+                await applier(cur, box, changes)
         await cur.execute(
             "INSERT INTO boxes (box, store, last_seq) VALUES (%s, %s, %s) "
             "ON CONFLICT (box) DO UPDATE SET store = EXCLUDED.store, "

@@ -179,3 +179,33 @@ def test_forged_notify_payloads_are_not_hints() -> None:
         '{"topic":"payment","id":"' + "9" * 300 + '"}',
     ):
         assert read_hint(bad) is None
+
+
+def test_turning_the_store_database_on_in_a_running_counter_sends_the_history(
+    pg_server: PgServer, store_db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.notifications.harness import open_till
+
+    monkeypatch.setenv("POS_STORE_DATABASE_PASSWORD", SUPERPASS)
+    url = pg_server.url(dbname=store_db)
+
+    async def go() -> None:
+        async with open_till(receiver=False) as till:
+            before = await till.rt.engine.charge([LINE])
+            assert till.rt.replicator is None
+            assert till.rt.ledger.outbox_waiting()[0] == 0  # no store database: no outbox
+            await till.rt.reconfigure(till.rt.config.with_changes(store_database=url))
+            assert till.rt.replicator is not None
+            after = await till.rt.engine.charge([LINE], replace_pending=True)
+            deadline = time.monotonic() + 15
+            while not till.rt.replicator.status().up_to_date:
+                assert time.monotonic() < deadline, till.rt.replicator.status()
+                await asyncio.sleep(0.05)
+            refs = {
+                r[0] for r in rows(pg_server.admin_url(store_db), "SELECT reference FROM sales")
+            }
+            assert refs == {before.external_reference, after.external_reference}
+            await till.rt.reconfigure(till.rt.config.with_changes(store_database=""))
+            assert till.rt.replicator is None and not till.rt.ledger.outbox_enabled
+
+    asyncio.run(go())
