@@ -4,7 +4,7 @@ password (the password goes to the keyring). Qt-free and psycopg-free: the confi
 
 from __future__ import annotations
 
-from urllib.parse import quote, unquote, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
 
 from pos_app.i18n import QT_TRANSLATE_NOOP, Message, message
 
@@ -31,10 +31,17 @@ def split_password(text: str) -> tuple[str, str | None]:
     if any(ch.isspace() or ord(ch) < 32 for ch in text):
         raise StoreAddressError(_not_an_address())
     password = unquote(parts.password) if parts.password is not None else None
+    # libpq also takes ?password=...: moved out like the one before the @.
+    query = []
+    for key, value in parse_qsl(parts.query, keep_blank_values=True):
+        if key.lower() == "password":
+            password = value
+        else:
+            query.append((key, value))
     user = f"{quote(unquote(parts.username), safe='')}@" if parts.username else ""
     host = parts.hostname if ":" not in parts.hostname else f"[{parts.hostname}]"
     netloc = f"{user}{host}" + (f":{port}" if port is not None else "")
-    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, "")), password
+    return urlunsplit((parts.scheme, netloc, parts.path, urlencode(query), "")), password
 
 
 def address_problem(text: str) -> Message | None:
