@@ -11,7 +11,8 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from pos_app.cli.output import EXIT_ERROR, EXIT_OK, EXIT_USAGE, err, print_json
+from pos_app.cli.output import EXIT_ERROR, EXIT_OK, EXIT_USAGE, amount_json, err, print_json
+from pos_app.domain.money import SITES
 from pos_app.ledger.store import Ledger
 from pos_app.settings import config as config_mod
 from pos_app.settings import paths, secrets
@@ -37,8 +38,10 @@ async def _open(config: Config) -> Any:
     )
 
 
-def _amount(value: Decimal) -> str:
-    return format(value, "f")
+def _amount(value: Decimal, currency: str = "") -> str:
+    """With the currency's decimals (``"300.60"``, ``"12000"``), like the ledger's JSON."""
+    site = next((site for site in SITES.values() if site.currency == currency), None)
+    return amount_json(value, site) if site is not None else format(value, "f")
 
 
 async def cmd_store_sales(args: argparse.Namespace) -> int:
@@ -72,8 +75,8 @@ async def cmd_store_sales(args: argparse.Namespace) -> int:
                         "box": s.box,
                         "external_reference": s.reference,
                         "status": s.status,
-                        "total": _amount(s.total),
-                        "paid_amount": _amount(s.paid_amount),
+                        "total": _amount(s.total, s.currency),
+                        "paid_amount": _amount(s.paid_amount, s.currency),
                         "tender": s.tender,
                         "currency": s.currency,
                         "title": s.title,
@@ -88,12 +91,12 @@ async def cmd_store_sales(args: argparse.Namespace) -> int:
                         "tender": t.tender,
                         "currency": t.currency,
                         "sales": t.sales,
-                        "amount": _amount(t.amount),
+                        "amount": _amount(t.amount, t.currency),
                     }
                     for t in totals
                 ],
                 "store_totals": [
-                    {"tender": tender, "currency": currency, "amount": _amount(amount)}
+                    {"tender": tender, "currency": currency, "amount": _amount(amount, currency)}
                     for (tender, currency), amount in sorted(store_sums(totals).items())
                 ],
             }
@@ -103,7 +106,7 @@ async def cmd_store_sales(args: argparse.Namespace) -> int:
         stamp = s.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
         print(
             f"{stamp}  {s.box:<12} {s.reference:<32} {s.status:<9} "
-            f"{_amount(s.total):>12} {s.currency}  {s.tender or ''}"
+            f"{_amount(s.total, s.currency):>12} {s.currency}  {s.tender or ''}"
         )
     if not sales:
         err("no sales in the store database yet")
@@ -112,10 +115,11 @@ async def cmd_store_sales(args: argparse.Namespace) -> int:
         for t in totals:
             print(
                 f"  {t.box:<12} {t.tender:<16} {t.sales:>6} sales "
-                f"{_amount(t.amount):>14} {t.currency}"
+                f"{_amount(t.amount, t.currency):>14} {t.currency}"
             )
         for (tender, currency), amount in sorted(store_sums(totals).items()):
-            print(f"  {'(store)':<12} {tender:<16} {'':>12} {_amount(amount):>14} {currency}")
+            total = _amount(amount, currency)
+            print(f"  {'(store)':<12} {tender:<16} {'':>12} {total:>14} {currency}")
     return EXIT_OK
 
 
