@@ -24,7 +24,7 @@ from psycopg import AsyncConnection
 
 from pos_app.ledger.store import Ledger, OutboxChange
 from pos_app.store.kinds import APPLIERS
-from pos_app.store.schema import StoreDatabaseError, ensure_schema
+from pos_app.store.schema import StoreDatabaseError, box_taken, ensure_schema
 
 log = logging.getLogger(__name__)
 
@@ -67,10 +67,22 @@ async def connect(
     try:
         await ensure_schema(conn)
         await conn.execute("SELECT set_config('pos_app.box', %s, false)", (box,))
+        await claim_box(conn, box)
     except BaseException:
         await conn.close()
         raise
     return conn
+
+
+async def claim_box(conn: AsyncConnection[Any], box: str) -> None:
+    """The first login to write a box owns it; another login naming it is refused, clearly."""
+    await conn.execute("INSERT INTO box_owners (box) VALUES (%s) ON CONFLICT DO NOTHING", (box,))
+    cur = await conn.execute(
+        "SELECT pos_app_owns_box(%s), (SELECT owner FROM box_owners WHERE box = %s)", (box, box)
+    )
+    row = await cur.fetchone()
+    if row is None or not row[0]:
+        raise box_taken(box, str(row[1]) if row else "")
 
 
 async def deliver(

@@ -126,6 +126,43 @@ MIGRATIONS[0] += "".join(
     for t in TABLES
 )
 
+_OWN = "box = current_setting('pos_app.box', true) AND pos_app_owns_box(box)"
+
+# 2: a box belongs to the login that first wrote it. The session setting alone would let one
+# counter's login name another box; now it also has to be (a member of) that box's owner.
+MIGRATIONS.append(
+    """
+    CREATE TABLE box_owners (
+        box TEXT PRIMARY KEY,
+        owner NAME NOT NULL DEFAULT current_user,
+        claimed_at TIMESTAMPTZ NOT NULL DEFAULT now()
+    );
+    CREATE FUNCTION pos_app_owns_box(wanted TEXT) RETURNS BOOLEAN
+        LANGUAGE sql STABLE AS $fn$
+        SELECT EXISTS (SELECT 1 FROM box_owners o
+                       WHERE o.box = wanted AND pg_has_role(current_user, o.owner, 'MEMBER'))
+    $fn$;
+    GRANT SELECT, INSERT ON box_owners TO pos_counter;
+    GRANT SELECT ON box_owners TO pos_backoffice;
+    ALTER TABLE box_owners ENABLE ROW LEVEL SECURITY;
+    ALTER TABLE box_owners FORCE ROW LEVEL SECURITY;
+    CREATE POLICY box_owners_read ON box_owners FOR SELECT USING (true);
+    CREATE POLICY box_owners_claim ON box_owners FOR INSERT TO pos_counter
+        WITH CHECK (owner = current_user AND box = current_setting('pos_app.box', true));
+    CREATE POLICY box_owners_owner ON box_owners FOR ALL TO CURRENT_USER
+        USING (true) WITH CHECK (true);
+    """
+    + "".join(
+        f"""
+    DROP POLICY {t}_insert ON {t};
+    DROP POLICY {t}_update ON {t};
+    CREATE POLICY {t}_insert ON {t} FOR INSERT TO pos_counter WITH CHECK (OWN);
+    CREATE POLICY {t}_update ON {t} FOR UPDATE TO pos_counter USING (OWN) WITH CHECK (OWN);
+    """
+        for t in TABLES
+    ).replace("OWN", _OWN)
+)
+
 VERSION = len(MIGRATIONS)
 
 
@@ -145,6 +182,22 @@ def newer_schema(found: int) -> StoreDatabaseError:
             ),
             found=found,
             known=VERSION,
+        )
+    )
+
+
+def box_taken(box: str, owner: str) -> StoreDatabaseError:
+    return StoreDatabaseError(
+        message(
+            CTX,
+            QT_TRANSLATE_NOOP(
+                "StoreDatabase",
+                "In the store database, box {box} belongs to the login {owner}, not to this "
+                "counter's. Nothing was written; the sales wait in this counter's ledger. Check "
+                "the box in Settings, or the login in the store database's address.",
+            ),
+            box=box,
+            owner=owner,
         )
     )
 

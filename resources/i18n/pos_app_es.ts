@@ -2368,6 +2368,10 @@
         <source>The store database has schema version {found}, newer than this app knows ({known}). Nothing was written to it; the sales wait in this counter&apos;s ledger. Update pos-app on this counter.</source>
         <translation>La base de datos de la tienda tiene la versión de esquema {found}, más nueva que la que conoce esta aplicación ({known}). No se escribió nada en ella; las ventas esperan en el registro de esta caja. Actualice pos-app en esta caja.</translation>
     </message>
+    <message>
+        <source>In the store database, box {box} belongs to the login {owner}, not to this counter&apos;s. Nothing was written; the sales wait in this counter&apos;s ledger. Check the box in Settings, or the login in the store database&apos;s address.</source>
+        <translation>En la base de datos de la tienda, la caja {box} pertenece al usuario {owner}, no al de esta caja. No se escribió nada; las ventas esperan en el registro de esta caja. Revise la caja en Configuración o el usuario en la dirección de la base de datos de la tienda.</translation>
+    </message>
 </context>
 <context>
     <name>StoreDatabasePage</name>

@@ -2368,6 +2368,10 @@
         <source>The store database has schema version {found}, newer than this app knows ({known}). Nothing was written to it; the sales wait in this counter&apos;s ledger. Update pos-app on this counter.</source>
         <translation>O banco de dados da loja tem a versão de esquema {found}, mais nova do que este app conhece ({known}). Nada foi gravado nele; as vendas aguardam no registro deste caixa. Atualize o pos-app neste caixa.</translation>
     </message>
+    <message>
+        <source>In the store database, box {box} belongs to the login {owner}, not to this counter&apos;s. Nothing was written; the sales wait in this counter&apos;s ledger. Check the box in Settings, or the login in the store database&apos;s address.</source>
+        <translation>No banco de dados da loja, o caixa {box} pertence ao usuário {owner}, não ao deste caixa. Nada foi gravado; as vendas aguardam no registro deste caixa. Confira o caixa em Configurações ou o usuário no endereço do banco de dados da loja.</translation>
+    </message>
 </context>
 <context>
     <name>StoreDatabasePage</name>

@@ -15,6 +15,7 @@ import pytest
 
 from pos_app.ledger.store import Ledger
 from pos_app.store.replication import StoreReplicator, connect, deliver
+from pos_app.store.schema import StoreDatabaseError
 from tests.store.helpers import open_ledger, rows, sell
 from tests.store.pgserver import SUPERPASS, PgServer
 
@@ -169,7 +170,7 @@ def test_roles_a_counter_writes_only_its_box_the_back_office_only_reads(
 ) -> None:
     admin = pg_server.admin_url(store_db)
     with psycopg.connect(admin, autocommit=True) as conn:
-        for role in ("counter_a", "office"):
+        for role in ("counter_a", "counter_c", "office"):
             conn.execute(f"DROP ROLE IF EXISTS {role}")
     # The first (administrator's) connection creates the schema and the group roles.
     asyncio.run(_first(pg_server.url(dbname=store_db)))
@@ -198,6 +199,26 @@ def test_roles_a_counter_writes_only_its_box_the_back_office_only_reads(
             await conn.close()
 
     asyncio.run(as_counter())
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute("DROP ROLE IF EXISTS counter_c")
+        conn.execute("CREATE ROLE counter_c LOGIN PASSWORD 'pw-c' IN ROLE pos_counter")
+    url_c = pg_server.url("counter_c", store_db)
+
+    async def another_login_naming_box_a() -> None:
+        with pytest.raises(StoreDatabaseError, match="belongs to the login counter_a"):
+            await connect(url_c, "pw-c", box="CAJA01")
+        # Even by hand, with the session setting naming box A: refused by the policies.
+        conn = await connect(url_c, "pw-c", box="CAJA03")
+        try:
+            await conn.execute("SELECT set_config('pos_app.box', 'CAJA01', false)")
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                await deliver(conn, "CAJA01", "SUC001", batch)
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                await conn.execute("INSERT INTO box_owners (box, owner) VALUES ('X', 'counter_a')")
+        finally:
+            await conn.close()
+
+    asyncio.run(another_login_naming_box_a())
     with psycopg.connect(
         pg_server.admin_url(store_db).replace("postgres:" + SUPERPASS, "office:pw-o"),
         autocommit=True,
@@ -224,3 +245,27 @@ def test_a_counter_role_cannot_create_the_schema(pg_server: PgServer, store_db: 
             await connect(pg_server.url("counter_b", store_db), "pw-b", box="CAJA02")
 
     asyncio.run(go())
+
+
+def test_an_older_schema_is_brought_up_to_date_on_connect(
+    pg_server: PgServer, store_db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pos_app.store import schema
+
+    admin = pg_server.admin_url(store_db)
+    url = pg_server.url(dbname=store_db)
+    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:1])
+    monkeypatch.setattr(schema, "VERSION", 1)
+
+    async def old_release() -> None:  # without the box owners: no claim at connect
+        conn = await psycopg.AsyncConnection.connect(url, password=SUPERPASS, autocommit=True)
+        assert await schema.ensure_schema(conn) == 1
+        await conn.close()
+
+    asyncio.run(old_release())
+    assert rows(admin, "SELECT version FROM pos_app_schema") == [(1,)]
+    assert rows(admin, "SELECT to_regclass('box_owners') IS NULL") == [(True,)]
+    monkeypatch.undo()
+    asyncio.run(_first(url))
+    assert rows(admin, "SELECT version FROM pos_app_schema") == [(schema.VERSION,)]
+    assert rows(admin, "SELECT box FROM box_owners") == [("ADMIN",)]
