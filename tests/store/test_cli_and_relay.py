@@ -209,3 +209,32 @@ def test_turning_the_store_database_on_in_a_running_counter_sends_the_history(
             assert till.rt.replicator is None and not till.rt.ledger.outbox_enabled
 
     asyncio.run(go())
+
+
+def test_doctor_checks_the_relay(
+    pg_server: PgServer,
+    store_db: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("POS_STORE_DATABASE_PASSWORD", SUPERPASS)
+    url = pg_server.url(dbname=store_db)
+
+    async def go() -> None:
+        relay = Relay(url, SUPERPASS, listen="127.0.0.1:0")
+        await relay.start()
+        config_mod.save(config_mod.Config(store_database=url, notify_url=relay.url))
+        try:
+            from pos_app.cli.doctor import run_checks
+
+            [check] = [c for c in await run_checks() if c.name == "relay"]
+            assert check.ok, check
+        finally:
+            await relay.stop()
+        from pos_app.cli.doctor import run_checks
+
+        [check] = [c for c in await run_checks() if c.name == "relay"]
+        assert not check.ok and "pos-app relay" in check.advice
+        assert not [c for c in await run_checks() if c.name == "notification receiver"]
+
+    asyncio.run(go())
