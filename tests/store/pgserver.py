@@ -12,9 +12,11 @@ import glob
 import os
 import pwd
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
+import time
 from pathlib import Path
 
 SUPERUSER = "postgres"
@@ -98,6 +100,30 @@ class PgServer:
 
     def stop(self, mode: str = "fast") -> None:
         self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", mode, "-w", "stop")
+
+    def kill(self) -> None:
+        """SIGKILL the postmaster (no shutdown at all); its backends notice and exit."""
+        pid = int((self.data / "postmaster.pid").read_text(encoding="utf-8").split()[0])
+        os.kill(pid, signal.SIGKILL)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                os.kill(pid, 0)
+            except ProcessLookupError:
+                break
+            time.sleep(0.05)
+
+    def start_after_crash(self) -> None:
+        """Start again once the killed server's backends are gone (shared memory released)."""
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                self.start()
+                return
+            except subprocess.CalledProcessError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.5)
 
     def url(self, user: str = SUPERUSER, dbname: str = "postgres") -> str:
         """Without the password: it goes apart, as the app keeps it (keyring)."""
