@@ -32,6 +32,8 @@ if TYPE_CHECKING:
     # Imported when the receiver starts: it brings uvicorn and Starlette, ~60 ms of start-up
     # for a till that does not listen (the default).
     from pos_app.notifications import NotificationReceiver
+    from pos_app.store.hints import HintListener
+    from pos_app.store.replication import StoreReplicator
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +77,9 @@ class Runtime:
     receiver: NotificationReceiver | None = None
     receiver_problem: str = ""
     receiver_enabled: bool = True
+    # The store database (issue 17): the outbox's delivery task and the relay's hints.
+    replicator: StoreReplicator | None = None
+    store_hints: HintListener | None = None
 
     def close_backup(self) -> Callable[[], BackupMade]:
         """What a close runs afterwards: a backup of this data folder's ledger to the folder set
@@ -107,6 +112,45 @@ class Runtime:
         else:
             await self.stop_receiver()
             await self.start_receiver()  # also retries a port that was taken at start-up
+        store = (config.store_database, config.box_external_id, config.store_external_id)
+        if store != (old.store_database, old.box_external_id, old.store_external_id):
+            await self.stop_store()
+            if config.store_database and config.store_database != old.store_database:
+                self.ledger.outbox_enabled = True
+                self.ledger.enqueue_all_sales()  # a new store database gets the whole history
+            await self.start_store()
+
+    async def start_store(self) -> None:
+        """Deliver the outbox to the store database and listen for the relay's hints (when one
+        is configured). Never fails: problems show in the replicator's status."""
+        url = self.config.store_database
+        self.ledger.outbox_enabled = bool(url)
+        if not url or self.replicator is not None:
+            return
+        from pos_app.store.hints import HintListener
+        from pos_app.store.replication import StoreReplicator
+
+        password = secrets.load_store_password()
+        self.replicator = StoreReplicator(
+            self.ledger,
+            url,
+            password,
+            box=self.config.box_external_id,
+            store=self.config.store_external_id,
+        )
+        self.replicator.start()
+        if self.receiver_enabled:
+            self.store_hints = HintListener(url, password, self.engine.hint)
+            self.store_hints.start()
+
+    async def stop_store(self, flush: float = 0.0) -> None:
+        """Stop delivering; with ``flush``, first try for that long to send what waits."""
+        hints, self.store_hints = self.store_hints, None
+        if hints is not None:
+            await hints.aclose()
+        replicator, self.replicator = self.replicator, None
+        if replicator is not None:
+            await replicator.aclose(flush=flush)
 
     async def start_receiver(self) -> None:
         """Listen on ``config.notify_listen`` (when set). Never raises: a taken port must not
@@ -148,6 +192,7 @@ async def open_runtime(
     exclusive: bool = True,
     enable_receiver: bool = True,
     token_origin: str = "argument",
+    store_flush: float = 3.0,
 ) -> AsyncIterator[Runtime]:
     """Open everything; close it all, in order, while the event loop still runs.
 
@@ -155,7 +200,9 @@ async def open_runtime(
     came from: "keyring", "environment", "session"); ``None`` reads it from the keyring.
 
     ``enable_receiver=False`` keeps the notification receiver off whatever the settings say
-    (one-shot commands that end before any notification could matter).
+    (one-shot commands that end before any notification could matter); it also keeps the
+    store database's hints off. ``store_flush``: how long closing tries to send the store
+    database's waiting changes (they wait in the ledger otherwise, for the next start).
     """
     if config is None:
         config = config_mod.load().config
@@ -163,7 +210,7 @@ async def open_runtime(
     if token is None:
         source = secrets.load_token()
         token, origin = source.token or AccessToken(""), source.origin
-    ledger = Ledger(paths.ledger_path(), exclusive=exclusive)
+    ledger = Ledger(paths.ledger_path(), exclusive=exclusive, outbox=bool(config.store_database))
     http = httpx.AsyncClient(
         transport=http_transport,
         headers={"User-Agent": USER_AGENT},
@@ -177,10 +224,12 @@ async def open_runtime(
         runtime.receiver_enabled = enable_receiver
         try:
             await runtime.start_receiver()
+            await runtime.start_store()
             yield runtime
         finally:
             # Receiver first: no new hints, and its fetches end before the HTTP client does.
             await runtime.stop_receiver()
+            await runtime.stop_store(flush=store_flush)
             await runtime.engine.aclose()
     finally:
         await http.aclose()

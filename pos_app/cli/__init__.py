@@ -98,6 +98,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="scale label layouts: presets (ar-weight, ar-price, ar-price-cents, co-price, "
         'co-weight) or PREFIX-CODE-weight|price-DIGITS-DECIMALS; "" for the country\'s',
     )
+    p.add_argument(
+        "--store-database",
+        metavar="URL",
+        help="the shared store database, postgresql://USER[:PASSWORD]@HOST:PORT/DATABASE (the "
+        'password goes to the keyring, never to the config file); "" for none',
+    )
+    p.add_argument(
+        "--store-password-stdin",
+        action="store_true",
+        help="read the store database's password from stdin (with --store-database)",
+    )
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("catalog", help="product catalog")
@@ -125,6 +136,25 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("sales", help="list sales from the ledger (no network)")
     p.add_argument("--json", action="store_true")
     p.add_argument("--limit", type=int, default=100)
+    p.add_argument(
+        "--store",
+        action="store_true",
+        help="every box's sales and totals per box and tender, from the store database",
+    )
+
+    p = sub.add_parser(
+        "relay",
+        help="one notification address for all counters: check each notification and pass "
+        "it on through the store database",
+    )
+    p.add_argument("--listen", required=True, metavar="HOST:PORT")
+    p.add_argument(
+        "--store-database",
+        metavar="URL",
+        help="postgresql://USER@HOST:PORT/DATABASE (default: the configured one; the password "
+        "from the keyring or PGPASSWORD)",
+    )
+    p.add_argument("--trusted-proxy", metavar="ADDRESS[,ADDRESS]")
 
     from pos_app.cli.receipt import add_parser as add_receipt_parser
 

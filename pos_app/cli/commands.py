@@ -54,8 +54,16 @@ def run_command(args: argparse.Namespace) -> int:
     try:
         if args.command not in ("configure", "doctor", "support-file"):  # they report it
             announce_config_damage()
+        if args.command == "sales" and args.store:
+            from pos_app.cli.store import cmd_store_sales
+
+            return asyncio.run(cmd_store_sales(args))
         if args.command == "sales":
             return cmd_sales(args)
+        if args.command == "relay":
+            from pos_app.cli.store import cmd_relay
+
+            return cmd_relay(args)
         if args.command == "catalog":
             return cmd_catalog_import(args)
         if args.command == "configure":

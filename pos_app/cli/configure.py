@@ -8,6 +8,7 @@ import sys
 import httpx
 
 from pos_app.cli.output import EXIT_ERROR, EXIT_OK, EXIT_USAGE, err, print_json
+from pos_app.cli.store import check_store, configure_store
 from pos_app.domain.money import format_money, site_for
 from pos_app.domain.scale_label import layouts_problem
 from pos_app.domain.validation import (
@@ -16,12 +17,14 @@ from pos_app.domain.validation import (
     clean_title,
     read_plain_amount,
 )
+from pos_app.errors import UserFacingError
+from pos_app.ledger.store import Ledger
 from pos_app.mercadopago.client import MercadoPagoClient
 from pos_app.mercadopago.credentials import AccessToken
 from pos_app.mercadopago.errors import MercadoPagoError
 from pos_app.runtime import resolve_base_url
 from pos_app.settings import config as config_mod
-from pos_app.settings import forms, secrets, supervisor
+from pos_app.settings import forms, paths, secrets, supervisor
 from pos_app.settings.config import Config, PollSchedule
 from pos_app.settings.setup import (
     SetupError,
@@ -30,6 +33,7 @@ from pos_app.settings.setup import (
     validate_listen,
     validate_notify_url,
 )
+from pos_app.store.address import shown
 
 
 async def cmd_configure(args: argparse.Namespace) -> int:
@@ -37,11 +41,23 @@ async def cmd_configure(args: argparse.Namespace) -> int:
     if loaded.problem:
         err(f"pos-app: {loaded.problem}")
     config = loaded.config
+    store_password: str | None = None
+    old_store = config.store_database
     try:
         config = _apply_local_options(config, args)
+        if getattr(args, "store_database", None) is not None:
+            config, store_password = configure_store(args, config)
+        elif getattr(args, "store_password_stdin", False):
+            raise ValueError("--store-password-stdin goes with --store-database")
     except ValueError as exc:
         err(f"pos-app: {exc}")
         return EXIT_USAGE
+    if store_password is not None:
+        try:
+            secrets.save_store_password(store_password)
+        except UserFacingError as exc:
+            err(f"pos-app: {exc.msg}")
+            return EXIT_ERROR
 
     token = None
     if args.token_stdin and not secrets.backend_is_usable():
@@ -79,6 +95,13 @@ async def cmd_configure(args: argparse.Namespace) -> int:
         if args.token_stdin:
             secrets.save_token(token)  # only after Mercado Pago accepted it
     path = config_mod.save(config)
+    if config.store_database and config.store_database != old_store:
+        ok, detail, _advice = await check_store(config)
+        queued = _queue_history()
+        err(
+            f"store database {'reachable' if ok else 'not reachable yet'}: {detail}; "
+            f"{queued} sales of this ledger queued for it"
+        )
     summary = {
         "config_file": str(path),
         "user_id": config.user_id,
@@ -94,12 +117,22 @@ async def cmd_configure(args: argparse.Namespace) -> int:
         "notify_trusted_proxies": config.notify_trusted_proxies,
         "api": config.api,
         "qr_mode": config.qr_mode,
+        "store_database": shown(config.store_database) if config.store_database else "",
     }
     if args.json:
         print_json(summary)
     else:
         print(describe_settings(config, str(path)))
     return EXIT_OK
+
+
+def _queue_history() -> int:
+    """A new store database gets every sale this ledger already holds (idempotent)."""
+    ledger = Ledger(paths.ledger_path(), exclusive=False, outbox=True)
+    try:
+        return ledger.enqueue_all_sales()
+    finally:
+        ledger.close()
 
 
 def _seconds(value: float) -> str:
@@ -150,6 +183,12 @@ def describe_settings(config: Config, path: str) -> str:
         ("Name on the customer's phone", config.order_title or "the store's name"),
         ("Checking for the payment", polling),
         ("Instant notifications", notifications),
+        (
+            "Store database",
+            shown(config.store_database)
+            if config.store_database
+            else "none (--store-database postgresql://USER@HOST/DB)",
+        ),
     ]
     width = max(len(label) for label, _ in rows) + 1
     return "\n".join(f"{label + ':':<{width}} {value}" for label, value in rows)

@@ -102,7 +102,15 @@ async def run_checks() -> list[Check]:
                 "this computer's own disk.",
             )
         )
-    checks.extend(await _receiver_checks(config))
+    if config.store_database and not config.notify_listen:
+        checks.append(await _relay_check(config.notify_url))  # the relay receives for us
+    else:
+        checks.extend(await _receiver_checks(config))
+    if config.store_database:
+        from pos_app.cli.store import check_store
+
+        ok, detail, advice = await check_store(config)
+        checks.append(Check("store database", ok, detail, advice))
     return checks
 
 
@@ -132,6 +140,26 @@ def _no_token_check() -> Check:
         "and unlock a keyring (GNOME Keyring or KWallet) and then save the token with "
         "'pos-app configure --token-stdin'. Without either, the app asks for the token each "
         "time it starts.",
+    )
+
+
+async def _relay_check(url: str) -> Check:
+    """With a store database and no receiver of its own, notifications come through the relay
+    (``pos-app relay``) at the public URL: it answers the same harmless ping as a receiver."""
+    from pos_app.notifications.probe import probe
+
+    if not url:
+        return Check("relay", True, "no notification address set: payments are found by polling")
+    answer = await probe(url)
+    if answer.ok:
+        return Check("relay", True, f"{url} answers (hints come through the store database)")
+    return Check(
+        "relay",
+        False,
+        f"{url}: {answer.detail}",
+        "Start 'pos-app relay --listen HOST:PORT' next to the store database and point this "
+        "address at it, or clear it ('pos-app configure --notify-url \"\"'). Payments are "
+        "still found by polling.",
     )
 
 

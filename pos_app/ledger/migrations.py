@@ -167,6 +167,18 @@ MIGRATIONS: list[str] = [
         strftime('%Y-%m-%dT%H:%M:%f', date('now', 'localtime'), 'utc') || '+00:00',
         'day_book_started', 0, '');
     """,
+    # 5: the store database's outbox (issue 17): one row per ledger change, written in the same
+    # transaction as the change while a store database is configured, deleted once PostgreSQL
+    # has it. ``seq`` is the box's change number: delivered in this order, never reused.
+    """
+    CREATE TABLE outbox (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind TEXT NOT NULL,
+        record_id TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    );
+    """,
 ]
 
 # Refunds (issue 12): their own step, appended here so that other steps added to the list above

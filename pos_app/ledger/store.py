@@ -9,8 +9,9 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -140,9 +141,30 @@ def parse_iso(text: str | None) -> datetime | None:
     return datetime.fromisoformat(text) if text else None
 
 
+@dataclass(frozen=True)
+class OutboxChange:
+    """One ledger change waiting for the store database (see :meth:`Ledger.add_to_outbox`)."""
+
+    seq: int
+    kind: str
+    record_id: str
+    payload: dict[str, Any]
+    created_at: datetime
+
+
+# The kinds of change the outbox carries. Issues 12/13 add theirs here ("refund",
+# "cash_movement", "close") and write them with Ledger.add_to_outbox in their own transaction.
+OUTBOX_SALE = "sale"
+
+
 class Ledger:
-    def __init__(self, path: Path, *, exclusive: bool = True) -> None:
+    def __init__(self, path: Path, *, exclusive: bool = True, outbox: bool = False) -> None:
         self.path = path
+        # While a store database is configured, every change is also written to the outbox in
+        # its own transaction; the listeners (the delivery task) are told after the commit.
+        self.outbox_enabled = outbox
+        self.outbox_listeners: list[Callable[[], None]] = []
+        self._outbox_written = False
         self._lock: InstanceLock | None = None
         if exclusive:
             self._lock = InstanceLock(path.with_name(path.name + ".lock"))
@@ -190,6 +212,7 @@ class Ledger:
 
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
+        self._outbox_written = False
         try:
             self._conn.execute("BEGIN IMMEDIATE")
             try:
@@ -199,8 +222,105 @@ class Ledger:
                 raise
             self._conn.execute("COMMIT")
         except sqlite3.Error as exc:
+            self._outbox_written = False
             self._rollback()
             raise _ledger_error(exc, self.path) from None
+        if self._outbox_written:
+            self._outbox_written = False
+            for listener in list(self.outbox_listeners):
+                try:
+                    listener()
+                except Exception:  # a listener's slip never fails a committed sale
+                    log.exception("outbox listener failed")
+
+    # -- the store database's outbox -------------------------------------------------------------
+    def add_to_outbox(
+        self, conn: sqlite3.Connection, kind: str, record_id: str, payload: dict[str, Any]
+    ) -> None:
+        """Queue one change for the store database, inside the caller's ``_tx`` (so the change
+        and its outbox row commit together or not at all). No-op without a store database.
+
+        The extension point for new ledger records: write the record, then call this with a new
+        ``kind`` and a JSON-able ``payload``; :mod:`pos_app.store.kinds` applies it in PostgreSQL.
+        """
+        if not self.outbox_enabled:
+            return
+        conn.execute(
+            "INSERT INTO outbox (kind, record_id, payload, created_at) VALUES (?,?,?,?)",
+            (
+                kind,
+                record_id,
+                json.dumps(payload, separators=(",", ":")),
+                iso(datetime.now(UTC)),
+            ),
+        )
+        self._outbox_written = True
+
+    def _sale_change(
+        self, conn: sqlite3.Connection, sale_id: int, event_ids: Sequence[int]
+    ) -> None:
+        if not self.outbox_enabled:
+            return
+        row = conn.execute("SELECT * FROM sales WHERE id = ?", (sale_id,)).fetchone()
+        sale = _without(row, "id")
+        lines = [
+            _without(r, "sale_id")
+            for r in conn.execute(
+                "SELECT * FROM sale_lines WHERE sale_id = ? ORDER BY position", (sale_id,)
+            )
+        ]
+        marks = ",".join("?" for _ in event_ids)
+        events = [
+            _without(r, "sale_id")
+            for r in conn.execute(
+                f"SELECT * FROM sale_events WHERE id IN ({marks}) ORDER BY id", tuple(event_ids)
+            )
+        ]
+        payload = {"sale": sale, "lines": lines, "events": events}
+        self.add_to_outbox(conn, OUTBOX_SALE, str(sale["external_reference"]), payload)
+
+    def enqueue_all_sales(self) -> int:
+        """Queue every sale with its whole history (a store database was just configured);
+        PostgreSQL's upserts make a second run harmless. Returns how many were queued."""
+        with self._tx() as conn:
+            ids = [int(r[0]) for r in conn.execute("SELECT id FROM sales ORDER BY id")]
+            for sale_id in ids:
+                events = [
+                    int(r[0])
+                    for r in conn.execute(
+                        "SELECT id FROM sale_events WHERE sale_id = ?", (sale_id,)
+                    )
+                ]
+                self._sale_change(conn, sale_id, events)
+        return len(ids)
+
+    def outbox_batch(self, limit: int = 200) -> list[OutboxChange]:
+        """The oldest waiting changes, in order."""
+        with self._reading():
+            rows = self._conn.execute(
+                "SELECT * FROM outbox ORDER BY seq LIMIT ?", (limit,)
+            ).fetchall()
+        return [
+            OutboxChange(
+                seq=int(r["seq"]),
+                kind=r["kind"],
+                record_id=r["record_id"],
+                payload=json.loads(r["payload"]),
+                created_at=datetime.fromisoformat(r["created_at"]),
+            )
+            for r in rows
+        ]
+
+    def outbox_delivered(self, up_to_seq: int) -> None:
+        """PostgreSQL has every change up to ``up_to_seq``: forget them."""
+        with self._tx() as conn:
+            conn.execute("DELETE FROM outbox WHERE seq <= ?", (up_to_seq,))
+
+    def outbox_waiting(self) -> tuple[int, datetime | None]:
+        """``(how many changes wait, since when)``."""
+        with self._reading():
+            row = self._conn.execute("SELECT COUNT(*), MIN(created_at) FROM outbox").fetchone()
+        return int(row[0]), parse_iso(row[1])
 
     def _rollback(self) -> None:
         # SQLite has already rolled back by itself after some errors (a full disk among them):
@@ -295,7 +415,10 @@ class Ledger:
                     for pos, (line, amount) in enumerate(zip(lines, charged, strict=True))
                 ],
             )
-            self._append(conn, sale_id, now, "created", None, SaleStatus.CREATING, "charge", "")
+            event = self._append(
+                conn, sale_id, now, "created", None, SaleStatus.CREATING, "charge", ""
+            )
+            self._sale_change(conn, sale_id, [event])
         sale = self.get_sale(ref)
         assert sale is not None
         return sale
@@ -328,7 +451,10 @@ class Ledger:
             conn.execute(
                 f"UPDATE sales SET {assignments} WHERE id = ?", (*values.values(), row["id"])
             )
-            self._append(conn, int(row["id"]), now, kind, old_status, new_status, cause, detail)
+            event = self._append(
+                conn, int(row["id"]), now, kind, old_status, new_status, cause, detail
+            )
+            self._sale_change(conn, int(row["id"]), [event])
         sale = self.get_sale(ref)
         assert sale is not None
         return sale
@@ -340,7 +466,8 @@ class Ledger:
             ).fetchone()
             if row is None:
                 raise KeyError(ref)
-            self._append(conn, int(row["id"]), now, kind, None, None, cause, detail)
+            event = self._append(conn, int(row["id"]), now, kind, None, None, cause, detail)
+            self._sale_change(conn, int(row["id"]), [event])
 
     @staticmethod
     def _append(
@@ -352,8 +479,8 @@ class Ledger:
         new: SaleStatus | None,
         cause: str,
         detail: str,
-    ) -> None:
-        conn.execute(
+    ) -> int:
+        cur = conn.execute(
             "INSERT INTO sale_events (sale_id, at, kind, old_status, new_status, cause, detail) "
             "VALUES (?,?,?,?,?,?,?)",
             (
@@ -366,6 +493,7 @@ class Ledger:
                 detail,
             ),
         )
+        return int(cur.lastrowid or 0)
 
     # -- reading -------------------------------------------------------------------------------
     @contextmanager
@@ -520,6 +648,12 @@ class Ledger:
                 "SELECT title FROM sales WHERE external_reference = ?", (ref,)
             ).fetchone()
         return str(found["title"]) if found else ""
+
+
+def _without(row: sqlite3.Row, column: str) -> dict[str, Any]:
+    found = dict(row)
+    found.pop(column, None)
+    return found
 
 
 def _discount(kind: str | None, value: str | None, reason: str) -> Discount | None:

@@ -117,6 +117,9 @@ class Config:
     # Backups of the ledger (pos_app.ledger.backup): empty folder = "backups" in the data folder
     backup_folder: str = ""
     backup_keep: int = 14  # how many backups the folder keeps (the newest)
+    # The shared store database (issue 17): postgresql://USER@HOST:PORT/DB, never with the
+    # password (that is in the keyring); empty = this counter keeps its sales to itself.
+    store_database: str = ""
 
     @property
     def is_configured(self) -> bool:

@@ -23,6 +23,7 @@ from pos_app.mercadopago.credentials import check_base_url
 from pos_app.receipts.printers import CODE_PAGES, printer_problem
 from pos_app.settings import rules, supervisor
 from pos_app.settings.setup import box_id_problem, parse_trusted_proxies, store_id_problem
+from pos_app.store.address import address_problem
 
 MAX_TEXT = 500  # names and titles: far more than Mercado Pago takes
 MAX_QR_TEXT = 1_000  # an EMVCo payload is a few hundred characters
@@ -212,6 +213,7 @@ _TOP: Mapping[str, Callable[[Any], Problem | None]] = {
     "box_qr_code": _qr_text,
     "backup_folder": _text,
     "backup_keep": _keep,
+    "store_database": lambda v: _text(v, address_problem),
 }
 
 

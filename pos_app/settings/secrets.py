@@ -24,6 +24,7 @@ log = logging.getLogger(__name__)
 SERVICE = "pos-app"
 TOKEN_KEY = "mercadopago-access-token"
 WEBHOOK_KEY = "mercadopago-webhook-secret"
+STORE_DB_KEY = "store-database-password"
 CTX = "Secrets"
 
 
@@ -100,6 +101,20 @@ def save_webhook_secret(secret: str) -> None:
         _set(WEBHOOK_KEY, secret)
     else:
         _delete(WEBHOOK_KEY)
+
+
+def load_store_password() -> str | None:
+    """The store database's password: POS_STORE_DATABASE_PASSWORD, else the keyring (None:
+    libpq's own ways still apply, PGPASSWORD or ~/.pgpass)."""
+    env = os.environ.get("POS_STORE_DATABASE_PASSWORD", "")
+    return env or _get(STORE_DB_KEY)
+
+
+def save_store_password(password: str | None) -> None:
+    if password:
+        _set(STORE_DB_KEY, password)
+    else:
+        _delete(STORE_DB_KEY)
 
 
 def _get(key: str) -> str | None:

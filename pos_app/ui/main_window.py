@@ -14,7 +14,7 @@ from collections.abc import Callable, Coroutine, Sequence
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -160,6 +160,11 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
         self.status.set_config(runtime.config)
         self._show_receiver()
+        # The store database's delivery runs in the background: its state every two seconds.
+        self._store_timer = QTimer(self)
+        self._store_timer.setInterval(2000)
+        self._store_timer.timeout.connect(self._show_store_database)
+        self._store_timer.start()
 
         top = QHBoxLayout()
         top.addWidget(self.scan, 1)
@@ -873,6 +878,14 @@ class MainWindow(QMainWindow):
     def _show_receiver(self) -> None:
         receiver = self.rt.receiver
         self.status.set_receiver(receiver.url if receiver else "", self.rt.receiver_problem)
+        self._show_store_database()
+
+    def _show_store_database(self) -> None:
+        replicator = self.rt.replicator
+        try:
+            self.status.set_store_database(replicator.status() if replicator else None)
+        except Exception:  # a ledger read that fails here is reported by the next sale
+            log.debug("store database status unavailable", exc_info=True)
 
     def _settings_applied(self, result: SettingsResult) -> None:
         self._call(self._apply_settings(result))

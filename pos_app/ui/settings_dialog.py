@@ -38,6 +38,7 @@ from pos_app.ui.settings_language import LanguagePage
 from pos_app.ui.settings_receipts import ReceiptsPage
 from pos_app.ui.settings_session import SettingsResult, SettingsSession
 from pos_app.ui.settings_store import StoreBoxPage
+from pos_app.ui.settings_store_database import StoreDatabasePage
 from pos_app.ui.settings_widgets import SETTINGS_QSS
 from pos_app.ui.window_settings import restore_geometry, save_geometry
 
@@ -51,7 +52,8 @@ log = logging.getLogger(__name__)
     SECTION_RECEIPTS,
     SECTION_BACKUPS,
     SECTION_STARTUP,
-) = range(7)
+    SECTION_STORE_DB,
+) = range(8)
 
 
 class SettingsPage(Protocol):
@@ -85,6 +87,7 @@ class SettingsDialog(QDialog):
         self.receipts = ReceiptsPage(session)
         self.backups = BackupsPage(session)
         self.startup = StartupPage(session)
+        self.store_database = StoreDatabasePage(session)
         self.pages: list[SettingsPage] = [
             self.account,
             self.place,
@@ -93,6 +96,7 @@ class SettingsDialog(QDialog):
             self.receipts,
             self.backups,
             self.startup,
+            self.store_database,
         ]
 
         self.sections = QListWidget()

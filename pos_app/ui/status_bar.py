@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from pos_app.checkout.events import ConnectionChanged
@@ -9,6 +11,9 @@ from pos_app.settings.config import Config
 from pos_app.ui.errors import translate_message
 from pos_app.ui.sale_banner import clock_time
 from pos_app.ui.style import set_state
+
+if TYPE_CHECKING:
+    from pos_app.store.replication import ReplicationStatus
 
 
 class PosStatusBar(QStatusBar):
@@ -26,6 +31,9 @@ class PosStatusBar(QStatusBar):
         self.notifications = QLabel()
         self.notifications.setObjectName("notificationsLabel")
         self.notifications.hide()
+        self.store_db = QLabel()
+        self.store_db.setObjectName("storeDatabaseLabel")
+        self.store_db.hide()
         self.test_badge = QLabel(self.tr("TEST"))
         self.test_badge.setObjectName("testBadge")
         self.test_badge.setToolTip(
@@ -36,6 +44,7 @@ class PosStatusBar(QStatusBar):
         self.addWidget(self.connection)
         self.addWidget(self.slow)
         self.addWidget(self.notifications)
+        self.addWidget(self.store_db)
         self.addPermanentWidget(self.test_badge)
         self.show_unknown()
 
@@ -93,3 +102,31 @@ class PosStatusBar(QStatusBar):
             self.notifications.setToolTip(self.tr("Listening on {url}").format(url=url))
             set_state(self.notifications, "online")
         self.notifications.setVisible(bool(problem or url))
+
+    def set_store_database(self, status: ReplicationStatus | None) -> None:
+        """Whether this counter's sales have reached the store database (hidden without one).
+
+        Never an alarm: the counter sells on and the changes wait in its ledger."""
+        if status is None:
+            self.store_db.hide()
+            return
+        if status.up_to_date:
+            self.store_db.setText(self.tr("Store database: up to date"))
+            set_state(self.store_db, "online")
+        else:
+            when = clock_time(status.since) if status.since else ""
+            self.store_db.setText(
+                self.tr("Store database: {count} changes waiting since {time}").format(
+                    count=status.waiting, time=when
+                )
+            )
+            set_state(self.store_db, "trouble" if status.problem else "unknown")
+        self.store_db.setToolTip(
+            self.tr(
+                "The store database cannot be reached ({detail}). This counter sells on; "
+                "its changes wait in the ledger and are sent when it answers again."
+            ).format(detail=status.problem)
+            if status.problem
+            else ""
+        )
+        self.store_db.show()

@@ -1981,6 +1981,18 @@
         <source>Listening on {url}</source>
         <translation>Escuchando en {url}</translation>
     </message>
+    <message>
+        <source>Store database: up to date</source>
+        <translation>Base de datos de la tienda: al día</translation>
+    </message>
+    <message>
+        <source>Store database: {count} changes waiting since {time}</source>
+        <translation>Base de datos de la tienda: {count} cambios pendientes desde las {time}</translation>
+    </message>
+    <message>
+        <source>The store database cannot be reached ({detail}). This counter sells on; its changes wait in the ledger and are sent when it answers again.</source>
+        <translation>No se puede conectar con la base de datos de la tienda ({detail}). Esta caja sigue vendiendo; sus cambios esperan en el registro de ventas y se envían cuando vuelva a responder.</translation>
+    </message>
 </context>
 <context>
     <name>PriceDialogs</name>
@@ -3364,6 +3376,76 @@
     <message>
         <source>This one cannot be used (see the message in red).</source>
         <translation>Esta no se puede usar (vea el mensaje en rojo).</translation>
+    </message>
+</context>
+<context>
+    <name>StoreDatabase</name>
+    <message>
+        <source>the password belongs in the keyring</source>
+        <translation>la contraseña va en el llavero del sistema</translation>
+    </message>
+    <message>
+        <source>not a PostgreSQL address (postgresql://USER@HOST:PORT/DATABASE)</source>
+        <translation>no es una dirección de PostgreSQL (postgresql://USUARIO@SERVIDOR:PUERTO/BASE)</translation>
+    </message>
+    <message>
+        <source>The store database has schema version {found}, newer than this app knows ({known}). Nothing was written to it; the sales wait in this counter&apos;s ledger. Update pos-app on this counter.</source>
+        <translation>La base de datos de la tienda tiene la versión de esquema {found}, más nueva que la que conoce esta aplicación ({known}). No se escribió nada en ella; las ventas esperan en el registro de esta caja. Actualice pos-app en esta caja.</translation>
+    </message>
+    <message>
+        <source>In the store database, box {box} belongs to the login {owner}, not to this counter&apos;s. Nothing was written; the sales wait in this counter&apos;s ledger. Check the box in Settings, or the login in the store database&apos;s address.</source>
+        <translation>En la base de datos de la tienda, la caja {box} pertenece al usuario {owner}, no al de esta caja. No se escribió nada; las ventas esperan en el registro de esta caja. Revise la caja en Configuración o el usuario en la dirección de la base de datos de la tienda.</translation>
+    </message>
+</context>
+<context>
+    <name>StoreDatabasePage</name>
+    <message>
+        <source>Database</source>
+        <translation>Base de datos</translation>
+    </message>
+    <message>
+        <source>postgresql://USER@HOST/DB</source>
+        <translation>postgresql://USUARIO@SERVIDOR/BASE</translation>
+    </message>
+    <message>
+        <source>(unchanged)</source>
+        <translation>(sin cambios)</translation>
+    </message>
+    <message>
+        <source>Empty: this counter keeps its sales to itself. With an address, every sale is also sent to the store&apos;s PostgreSQL database, in the background.</source>
+        <translation>Vacío: esta caja guarda sus ventas solo para sí. Con una dirección, cada venta también se envía a la base de datos PostgreSQL de la tienda, en segundo plano.</translation>
+    </message>
+    <message>
+        <source>Kept in the computer&apos;s password keyring, never in a file.</source>
+        <translation>Se guarda en el llavero de contraseñas de la computadora, nunca en un archivo.</translation>
+    </message>
+    <message>
+        <source>Check the connection</source>
+        <translation>Probar la conexión</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Dirección:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Contraseña:</translation>
+    </message>
+    <message>
+        <source>Store database (all counters of the store)</source>
+        <translation>Base de datos de la tienda (todas las cajas)</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Conectando…</translation>
+    </message>
+    <message>
+        <source>Connected. The store database is ready (schema version {version}).</source>
+        <translation>Conectado. La base de datos de la tienda está lista (versión de esquema {version}).</translation>
+    </message>
+    <message>
+        <source>Not connected ({detail}). The counter sells on; its sales wait until the store database answers.</source>
+        <translation>Sin conexión ({detail}). La caja sigue vendiendo; sus ventas esperan hasta que la base de datos de la tienda responda.</translation>
     </message>
 </context>
 <context>

@@ -1981,6 +1981,18 @@
         <source>Listening on {url}</source>
         <translation>Escutando em {url}</translation>
     </message>
+    <message>
+        <source>Store database: up to date</source>
+        <translation>Banco de dados da loja: em dia</translation>
+    </message>
+    <message>
+        <source>Store database: {count} changes waiting since {time}</source>
+        <translation>Banco de dados da loja: {count} alterações pendentes desde {time}</translation>
+    </message>
+    <message>
+        <source>The store database cannot be reached ({detail}). This counter sells on; its changes wait in the ledger and are sent when it answers again.</source>
+        <translation>Não foi possível acessar o banco de dados da loja ({detail}). Este caixa continua vendendo; as alterações aguardam no registro de vendas e são enviadas quando ele voltar a responder.</translation>
+    </message>
 </context>
 <context>
     <name>PriceDialogs</name>
@@ -3364,6 +3376,76 @@
     <message>
         <source>This one cannot be used (see the message in red).</source>
         <translation>Este não pode ser usado (veja a mensagem em vermelho).</translation>
+    </message>
+</context>
+<context>
+    <name>StoreDatabase</name>
+    <message>
+        <source>the password belongs in the keyring</source>
+        <translation>a senha fica no chaveiro do sistema</translation>
+    </message>
+    <message>
+        <source>not a PostgreSQL address (postgresql://USER@HOST:PORT/DATABASE)</source>
+        <translation>não é um endereço do PostgreSQL (postgresql://USUÁRIO@SERVIDOR:PORTA/BANCO)</translation>
+    </message>
+    <message>
+        <source>The store database has schema version {found}, newer than this app knows ({known}). Nothing was written to it; the sales wait in this counter&apos;s ledger. Update pos-app on this counter.</source>
+        <translation>O banco de dados da loja tem a versão de esquema {found}, mais nova do que este app conhece ({known}). Nada foi gravado nele; as vendas aguardam no registro deste caixa. Atualize o pos-app neste caixa.</translation>
+    </message>
+    <message>
+        <source>In the store database, box {box} belongs to the login {owner}, not to this counter&apos;s. Nothing was written; the sales wait in this counter&apos;s ledger. Check the box in Settings, or the login in the store database&apos;s address.</source>
+        <translation>No banco de dados da loja, o caixa {box} pertence ao usuário {owner}, não ao deste caixa. Nada foi gravado; as vendas aguardam no registro deste caixa. Confira o caixa em Configurações ou o usuário no endereço do banco de dados da loja.</translation>
+    </message>
+</context>
+<context>
+    <name>StoreDatabasePage</name>
+    <message>
+        <source>Database</source>
+        <translation>Banco de dados</translation>
+    </message>
+    <message>
+        <source>postgresql://USER@HOST/DB</source>
+        <translation>postgresql://USUARIO@SERVIDOR/BANCO</translation>
+    </message>
+    <message>
+        <source>(unchanged)</source>
+        <translation>(sem alteração)</translation>
+    </message>
+    <message>
+        <source>Empty: this counter keeps its sales to itself. With an address, every sale is also sent to the store&apos;s PostgreSQL database, in the background.</source>
+        <translation>Vazio: este caixa guarda as vendas só para si. Com um endereço, cada venda também é enviada ao banco de dados PostgreSQL da loja, em segundo plano.</translation>
+    </message>
+    <message>
+        <source>Kept in the computer&apos;s password keyring, never in a file.</source>
+        <translation>Guardada no chaveiro de senhas do computador, nunca em um arquivo.</translation>
+    </message>
+    <message>
+        <source>Check the connection</source>
+        <translation>Testar a conexão</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Endereço:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Senha:</translation>
+    </message>
+    <message>
+        <source>Store database (all counters of the store)</source>
+        <translation>Banco de dados da loja (todos os caixas)</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Conectando…</translation>
+    </message>
+    <message>
+        <source>Connected. The store database is ready (schema version {version}).</source>
+        <translation>Conectado. O banco de dados da loja está pronto (versão de esquema {version}).</translation>
+    </message>
+    <message>
+        <source>Not connected ({detail}). The counter sells on; its sales wait until the store database answers.</source>
+        <translation>Sem conexão ({detail}). O caixa continua vendendo; as vendas aguardam até o banco de dados da loja responder.</translation>
     </message>
 </context>
 <context>

@@ -35,3 +35,22 @@ def test_receiver_that_could_not_start_says_polling_goes_on(qtbot: QtBot) -> Non
     assert "polling" in bar.notifications.text()
     assert "address already in use" in bar.notifications.toolTip()
     assert bar.notifications.property("state") == "trouble"
+
+
+def test_store_database_state(qtbot: QtBot) -> None:
+    from datetime import UTC, datetime
+
+    from pos_app.store.replication import ReplicationStatus
+
+    bar = PosStatusBar()
+    qtbot.addWidget(bar)
+    bar.set_store_database(None)
+    assert bar.store_db.isHidden()
+    bar.set_store_database(ReplicationStatus(0, None, True))
+    assert not bar.store_db.isHidden()
+    assert bar.store_db.text() == "Store database: up to date"
+    since = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
+    bar.set_store_database(ReplicationStatus(7, since, False, "connection refused"))
+    assert bar.store_db.text().startswith("Store database: 7 changes waiting since ")
+    assert "connection refused" in bar.store_db.toolTip()
+    assert bar.store_db.property("state") == "trouble"

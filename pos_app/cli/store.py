@@ -1,0 +1,231 @@
+"""The store database from the command line: ``sales --store``, ``relay``, ``configure
+--store-database`` and the doctor's check."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+from pos_app.cli.output import EXIT_ERROR, EXIT_OK, EXIT_USAGE, amount_json, err, print_json
+from pos_app.domain.money import SITES
+from pos_app.ledger.store import Ledger
+from pos_app.settings import config as config_mod
+from pos_app.settings import paths, secrets
+from pos_app.settings.config import Config
+from pos_app.store.address import StoreAddressError, shown, split_password
+
+log = logging.getLogger(__name__)
+
+
+def _no_store() -> int:
+    err(
+        "pos-app: no store database is configured: 'pos-app configure --store-database "
+        "postgresql://USER@HOST:PORT/DATABASE'"
+    )
+    return EXIT_ERROR
+
+
+async def _open(config: Config) -> Any:
+    from pos_app.store.replication import connect
+
+    return await connect(
+        config.store_database, secrets.load_store_password(), box=config.box_external_id
+    )
+
+
+def _amount(value: Decimal, currency: str = "") -> str:
+    """With the currency's decimals (``"300.60"``, ``"12000"``), like the ledger's JSON."""
+    site = next((site for site in SITES.values() if site.currency == currency), None)
+    return amount_json(value, site) if site is not None else format(value, "f")
+
+
+async def cmd_store_sales(args: argparse.Namespace) -> int:
+    import psycopg
+
+    from pos_app.store.replication import safe_error
+    from pos_app.store.schema import StoreDatabaseError
+    from pos_app.store.views import store_sales, store_sums, totals_by_box
+
+    config = config_mod.load().config
+    if not config.store_database:
+        return _no_store()
+    try:
+        conn = await _open(config)
+        try:
+            sales = await store_sales(conn, limit=args.limit)
+            totals = await totals_by_box(conn)
+        finally:
+            await conn.close()
+    except StoreDatabaseError as exc:
+        err(f"pos-app: {exc.msg}")
+        return EXIT_ERROR
+    except (psycopg.Error, OSError) as exc:
+        err(f"pos-app: the store database {shown(config.store_database)}: {safe_error(exc)}")
+        return EXIT_ERROR
+    if args.json:
+        print_json(
+            {
+                "sales": [
+                    {
+                        "box": s.box,
+                        "external_reference": s.reference,
+                        "status": s.status,
+                        "total": _amount(s.total, s.currency),
+                        "paid_amount": _amount(s.paid_amount, s.currency),
+                        "tender": s.tender,
+                        "currency": s.currency,
+                        "title": s.title,
+                        "created_at": s.created_at.isoformat(),
+                        "updated_at": s.updated_at.isoformat(),
+                    }
+                    for s in sales
+                ],
+                "totals": [
+                    {
+                        "box": t.box,
+                        "tender": t.tender,
+                        "currency": t.currency,
+                        "sales": t.sales,
+                        "amount": _amount(t.amount, t.currency),
+                    }
+                    for t in totals
+                ],
+                "store_totals": [
+                    {"tender": tender, "currency": currency, "amount": _amount(amount, currency)}
+                    for (tender, currency), amount in sorted(store_sums(totals).items())
+                ],
+            }
+        )
+        return EXIT_OK
+    for s in sales:
+        stamp = s.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        print(
+            f"{stamp}  {s.box:<12} {s.reference:<32} {s.status:<9} "
+            f"{_amount(s.total, s.currency):>12} {s.currency}  {s.tender or ''}"
+        )
+    if not sales:
+        err("no sales in the store database yet")
+    if totals:
+        print("\nPaid, per box and tender:")
+        for t in totals:
+            print(
+                f"  {t.box:<12} {t.tender:<16} {t.sales:>6} sales "
+                f"{_amount(t.amount, t.currency):>14} {t.currency}"
+            )
+        for (tender, currency), amount in sorted(store_sums(totals).items()):
+            total = _amount(amount, currency)
+            print(f"  {'(store)':<12} {tender:<16} {'':>12} {total:>14} {currency}")
+    return EXIT_OK
+
+
+def cmd_relay(args: argparse.Namespace) -> int:
+    from pos_app.notifications.server import parse_listen
+    from pos_app.store.relay import Relay
+    from pos_app.system.console import stop_on_signals
+
+    config = config_mod.load().config
+    address = args.store_database or config.store_database
+    if not address:
+        return _no_store()
+    try:
+        url, password = split_password(address)
+        parse_listen(args.listen)
+    except StoreAddressError as exc:
+        err(f"pos-app: --store-database: {exc.msg}")
+        return EXIT_USAGE
+    except ValueError as exc:
+        err(f"pos-app: --listen: {exc}")
+        return EXIT_USAGE
+    password = password or secrets.load_store_password()
+
+    async def serve() -> int:
+        relay = Relay(
+            url,
+            password,
+            listen=args.listen,
+            secret=secrets.load_webhook_secret(),
+            trusted_proxies=args.trusted_proxy or config.notify_trusted_proxies,
+        )
+        stop = asyncio.Event()
+        with stop_on_signals(asyncio.get_running_loop(), stop.set):
+            try:
+                await relay.start()
+            except OSError as exc:
+                err(f"pos-app: cannot listen on {args.listen}: {exc}")
+                return EXIT_ERROR
+            print(f"relay: notifications on {relay.url}, hints to {shown(url)}", flush=True)
+            try:
+                await stop.wait()
+            finally:
+                await relay.stop()
+        return EXIT_OK
+
+    return asyncio.run(serve())
+
+
+def apply_store_database(
+    config: Config, address: str, read_password: Callable[[], str] | None
+) -> tuple[Config, str | None]:
+    """``configure --store-database``: the address without its password for the config file,
+    and the password for the keyring (from the address, or ``read_password``)."""
+    if not address.strip():
+        return config.with_changes(store_database=""), ""
+    url, password = split_password(address)
+    if read_password is not None:
+        password = read_password()
+    return config.with_changes(store_database=url), password
+
+
+def configure_store(args: argparse.Namespace, config: Config) -> tuple[Config, str | None]:
+    """Raises ValueError (usage) for a bad address."""
+    reader = (lambda: sys.stdin.readline().rstrip("\n")) if args.store_password_stdin else None
+    try:
+        return apply_store_database(config, args.store_database, reader)
+    except StoreAddressError as exc:
+        raise ValueError(f"--store-database: {exc.msg}") from None
+
+
+async def check_store(config: Config) -> tuple[bool, str, str]:
+    """For ``doctor``: ``(ok, detail, advice)``."""
+    import psycopg
+
+    from pos_app.store.replication import safe_error
+    from pos_app.store.schema import VERSION, StoreDatabaseError
+
+    where = shown(config.store_database)
+    try:
+        conn = await _open(config)
+    except StoreDatabaseError as exc:
+        return False, f"{where}: {exc.msg}", ""
+    except (psycopg.Error, OSError) as exc:
+        return (
+            False,
+            f"{where}: {safe_error(exc)}",
+            "The counter sells on and keeps the changes; check the server, the address and "
+            "the password ('pos-app configure --store-database URL --store-password-stdin').",
+        )
+    try:
+        cur = await conn.execute("SELECT count(*) FROM boxes")
+        row = await cur.fetchone()
+        boxes = int(row[0]) if row else 0
+    finally:
+        await conn.close()
+    waiting = ""
+    ledger_path = paths.ledger_path()
+    if ledger_path.exists():
+        ledger = Ledger(ledger_path, exclusive=False)
+        try:
+            count, since = ledger.outbox_waiting()
+        finally:
+            ledger.close()
+        waiting = (
+            f"; {count} changes waiting since {since.astimezone():%Y-%m-%d %H:%M}"
+            if count and since
+            else "; up to date"
+        )
+    return True, f"{where}: schema {VERSION}, {boxes} boxes{waiting}", ""

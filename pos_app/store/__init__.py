@@ -1,0 +1,1 @@
+"""The shared store database (issue 17): PostgreSQL, fed from each counter's ledger outbox."""

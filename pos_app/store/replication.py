@@ -1,0 +1,270 @@
+"""Delivers the ledger's outbox to the store database, in order, and never holds up the counter.
+
+One task per counter: it reads the oldest waiting changes from the ledger, writes them to
+PostgreSQL in one transaction (idempotent upserts keyed by box, record and change number), and
+only then deletes them from the outbox. A crash between the two re-sends the batch, which
+PostgreSQL then ignores. Errors (server down, network gone) are retried with a growing pause;
+the counter keeps selling all along: the ledger is the source of truth.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import psycopg
+from psycopg import AsyncConnection
+
+from pos_app.ledger.store import Ledger, OutboxChange
+from pos_app.store.kinds import APPLIERS
+from pos_app.store.schema import StoreDatabaseError, box_taken, ensure_schema
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ReplicationStatus:
+    waiting: int  # changes not yet in the store database
+    since: datetime | None  # when the oldest of them was made
+    connected: bool
+    problem: str = ""  # the last error, in English (logs; the status bar's tooltip)
+
+    @property
+    def up_to_date(self) -> bool:
+        return self.waiting == 0
+
+
+def safe_error(exc: BaseException) -> str:
+    """An error's text without anything that could hold the password (psycopg never puts it
+    in messages, but a connection string given by hand might)."""
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return redact(text)
+
+
+def redact(text: str) -> str:
+    import re
+
+    text = re.sub(r"(postgres(?:ql)?://[^:/@\s]*:)[^@\s]*@", r"\1***@", text)
+    return re.sub(r"(password\s*=\s*)\S+", r"\1***", text, flags=re.IGNORECASE)
+
+
+async def connect(
+    conninfo: str, password: str | None, *, box: str, timeout: float = 5.0
+) -> AsyncConnection[Any]:
+    """Connect, bring the schema up (or check it) and name this counter's box for the row-level
+    security. Raises psycopg's errors or :class:`StoreDatabaseError`."""
+    kwargs: dict[str, Any] = {"connect_timeout": max(1, int(timeout)), "autocommit": True}
+    if password:
+        kwargs["password"] = password
+    conn = await AsyncConnection.connect(conninfo, **kwargs)
+    try:
+        await ensure_schema(conn)
+        await conn.execute("SELECT set_config('pos_app.box', %s, false)", (box,))
+        await claim_box(conn, box)
+    except BaseException:
+        await conn.close()
+        raise
+    return conn
+
+
+async def claim_box(conn: AsyncConnection[Any], box: str) -> None:
+    """The first login to write a box owns it; another login naming it is refused, clearly."""
+    await conn.execute("INSERT INTO box_owners (box) VALUES (%s) ON CONFLICT DO NOTHING", (box,))
+    cur = await conn.execute(
+        "SELECT pos_app_owns_box(%s), (SELECT owner FROM box_owners WHERE box = %s)", (box, box)
+    )
+    row = await cur.fetchone()
+    if row is None or not row[0]:
+        raise box_taken(box, str(row[1]) if row else "")
+
+
+async def deliver(
+    conn: AsyncConnection[Any], box: str, store: str, batch: list[OutboxChange]
+) -> int:
+    """Write ``batch`` in one transaction; returns how many changes were new to the server."""
+    async with conn.transaction(), conn.cursor() as cur:
+        await cur.execute(
+            "INSERT INTO changes (box, seq, kind, record_id, payload, changed_at) "
+            "SELECT %s, * FROM unnest(%s::bigint[], %s::text[], %s::text[], %s::jsonb[], "
+            "%s::timestamptz[]) ON CONFLICT DO NOTHING",
+            (
+                box,
+                [c.seq for c in batch],
+                [c.kind for c in batch],
+                [c.record_id for c in batch],
+                [json.dumps(c.payload, separators=(",", ":")) for c in batch],
+                [c.created_at for c in batch],
+            ),
+        )
+        new = max(cur.rowcount, 0)
+        kinds: dict[str, list[OutboxChange]] = {}
+        for change in batch:
+            kinds.setdefault(change.kind, []).append(change)
+        for kind, changes in kinds.items():
+            applier = APPLIERS.get(kind)
+            if applier is not None:  # a kind without one yet is kept in ``changes`` only
+                await applier(cur, box, changes)
+        await cur.execute(
+            "INSERT INTO boxes (box, store, last_seq) VALUES (%s, %s, %s) "
+            "ON CONFLICT (box) DO UPDATE SET store = EXCLUDED.store, "
+            "last_seq = GREATEST(boxes.last_seq, EXCLUDED.last_seq), last_seen = now()",
+            (box, store, batch[-1].seq),
+        )
+    return new
+
+
+class StoreReplicator:
+    """``task = asyncio.create_task(replicator.run())``; ``await replicator.aclose()``."""
+
+    def __init__(
+        self,
+        ledger: Ledger,
+        conninfo: str,
+        password: str | None,
+        *,
+        box: str,
+        store: str,
+        batch_size: int = 200,
+        idle_poll: float = 2.0,
+        first_retry: float = 0.5,
+        max_retry: float = 30.0,
+        connect_timeout: float = 5.0,
+        on_status: Callable[[ReplicationStatus], None] | None = None,
+    ) -> None:
+        self.ledger = ledger
+        self._conninfo = conninfo
+        self._password = password
+        self.box = box
+        self.store = store
+        self.batch_size = batch_size
+        self.idle_poll = idle_poll
+        self.first_retry = first_retry
+        self.max_retry = max_retry
+        self.connect_timeout = connect_timeout
+        self.on_status = on_status
+        self._conn: AsyncConnection[Any] | None = None
+        self._wake = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+        self._closed = False
+        self.problem = ""
+        self.delivered = 0  # changes written (new ones), since start
+        self.failures = 0  # consecutive failed attempts
+        ledger.outbox_listeners.append(self.nudge)
+
+    # -- state ------------------------------------------------------------------------------------
+    def status(self) -> ReplicationStatus:
+        waiting, since = self.ledger.outbox_waiting()
+        return ReplicationStatus(waiting, since, self._conn is not None, self.problem)
+
+    def nudge(self) -> None:
+        """Something was queued: deliver soon (called by the ledger after each commit)."""
+        self._wake.set()
+
+    def _report(self) -> None:
+        if self.on_status is not None:
+            try:
+                self.on_status(self.status())
+            except Exception:
+                log.exception("store database status listener failed")
+
+    # -- the task ---------------------------------------------------------------------------------
+    def start(self) -> asyncio.Task[None]:
+        self._task = asyncio.get_running_loop().create_task(self.run(), name="store-delivery")
+        return self._task
+
+    async def run(self) -> None:
+        self._report()
+        while not self._closed:
+            try:
+                sent = await self.deliver_waiting()
+            except asyncio.CancelledError:
+                raise
+            except (psycopg.Error, OSError, StoreDatabaseError) as exc:
+                await self._drop_connection()
+                self.failures += 1
+                problem = safe_error(exc) if not isinstance(exc, StoreDatabaseError) else str(exc)
+                if problem != self.problem:
+                    log.warning("store database: %s; the changes wait in the ledger", problem)
+                self.problem = problem
+                self._report()
+                await self._sleep(self._retry_delay(), wake=False)
+                continue
+            if sent:
+                continue  # more may be waiting: no pause between full batches
+            await self._sleep(self.idle_poll, wake=True)
+
+    def _retry_delay(self) -> float:
+        delay = min(self.max_retry, self.first_retry * 2 ** min(self.failures - 1, 16))
+        return float(delay * random.uniform(0.8, 1.2))
+
+    async def _sleep(self, seconds: float, *, wake: bool) -> None:
+        if wake:
+            self._wake.clear()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), seconds)
+        else:
+            await asyncio.sleep(seconds)
+
+    async def deliver_waiting(self) -> int:
+        """One batch: returns how many changes left the outbox (0 when none waited)."""
+        batch = self.ledger.outbox_batch(self.batch_size)
+        if not batch:
+            if self.problem and self._conn is not None:
+                self.problem = ""
+                self._report()
+            return 0
+        if self._conn is None:
+            self._conn = await connect(
+                self._conninfo, self._password, box=self.box, timeout=self.connect_timeout
+            )
+            log.info("store database connected")
+        self.delivered += await deliver(self._conn, self.box, self.store, batch)
+        self.ledger.outbox_delivered(batch[-1].seq)
+        self.failures = 0
+        self.problem = ""
+        self._report()
+        return len(batch)
+
+    async def flush(self, timeout: float) -> bool:
+        """Try for up to ``timeout`` seconds to send everything waiting (closing a one-shot
+        command); True when nothing waits any more. Errors only end the attempt."""
+        try:
+            async with asyncio.timeout(timeout):
+                while await self.deliver_waiting():
+                    pass
+        except (TimeoutError, psycopg.Error, OSError, StoreDatabaseError) as exc:
+            log.info("store database: %s; the changes wait in the ledger", safe_error(exc))
+            return False
+        return True
+
+    async def _drop_connection(self) -> None:
+        conn, self._conn = self._conn, None
+        if conn is not None:
+            with contextlib.suppress(Exception):
+                await conn.close()
+
+    async def aclose(self, flush: float = 0.0) -> None:
+        """Stop the task; with ``flush``, then try for that long to send what still waits."""
+        self._closed = True
+        if self.nudge in self.ledger.outbox_listeners:
+            self.ledger.outbox_listeners.remove(self.nudge)
+        task, self._task = self._task, None
+        if task is not None:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        if flush > 0:
+            if (
+                self._conn is not None
+                and self._conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE
+            ):
+                await self._drop_connection()  # cancelled inside a transaction: start afresh
+            await self.flush(flush)
+        await self._drop_connection()

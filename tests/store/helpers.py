@@ -1,0 +1,66 @@
+"""Selling into a ledger without Mercado Pago: what the engine writes, in the same calls."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import psycopg
+
+from pos_app.domain.cart import CartLine
+from pos_app.domain.money import site_for
+from pos_app.domain.records import SaleSnapshot
+from pos_app.domain.sale import SaleStatus, Tender
+from pos_app.ledger.store import Ledger
+
+MLA = site_for("MLA")
+
+
+def open_ledger(folder: Path, *, outbox: bool = True) -> Ledger:
+    folder.mkdir(parents=True, exist_ok=True)
+    return Ledger(folder / "ledger.sqlite3", outbox=outbox)
+
+
+def sell(
+    ledger: Ledger, box: str, price: str = "100.50", *, tender: Tender = Tender.QR
+) -> SaleSnapshot:
+    """Create, send and pay one sale (three ledger changes)."""
+    now = datetime.now(UTC)
+    sale = ledger.create_sale(
+        user_id=1,
+        store_external_id="SUC001",
+        box_external_id=box,
+        site=MLA,
+        title="Kiosco",
+        lines=[CartLine(sku="A1", title="Alfajor", unit_price=Decimal(price), quantity=1)],
+        total=Decimal(price),
+        iva_total=None,
+        now=now,
+        expires_at=now + timedelta(minutes=10),
+    )
+    ref = sale.external_reference
+    ledger.update_sale(
+        ref,
+        {"status": SaleStatus.PENDING},
+        now=now,
+        kind="status",
+        cause="order created",
+        old_status=SaleStatus.CREATING,
+        new_status=SaleStatus.PENDING,
+    )
+    return ledger.update_sale(
+        ref,
+        {"status": SaleStatus.PAID, "paid_amount": Decimal(price), "tender": tender},
+        now=now,
+        kind="status",
+        cause="paid",
+        old_status=SaleStatus.PENDING,
+        new_status=SaleStatus.PAID,
+    )
+
+
+def rows(url: str, query: str, *args: Any) -> list[tuple[Any, ...]]:
+    with psycopg.connect(url, autocommit=True) as conn:
+        return list(conn.execute(query, args).fetchall())  # type: ignore[arg-type]

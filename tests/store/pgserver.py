@@ -1,0 +1,138 @@
+"""A throwaway PostgreSQL cluster for the tests and the benchmark: initdb in a temporary folder,
+``pg_ctl`` on a free port of 127.0.0.1, stopped (and removed) at the end.
+
+initdb and postgres refuse to run as root: as root (CI), they run as the ``postgres`` user the
+Debian package creates (else ``nobody``) in a folder that user owns.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import glob
+import os
+import pwd
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+SUPERUSER = "postgres"
+SUPERPASS = "super-secret-test"
+
+
+def find_bindir() -> Path | None:
+    found = shutil.which("pg_ctl")
+    if found:
+        return Path(found).parent
+    candidates = sorted(glob.glob("/usr/lib/postgresql/*/bin/pg_ctl"), reverse=True)
+    return Path(candidates[0]).parent if candidates else None
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class PgServer:
+    def __init__(self, bindir: Path) -> None:
+        self.bindir = bindir
+        self.root = Path(tempfile.mkdtemp(prefix="pos-pg-"))
+        self.data = self.root / "data"
+        self.port = _free_port()
+        self.runas: str | None = None
+        if os.geteuid() == 0:
+            self.runas = "postgres"
+            try:
+                pwd.getpwnam("postgres")
+            except KeyError:
+                self.runas = "nobody"
+            user = pwd.getpwnam(self.runas)
+            os.chown(self.root, user.pw_uid, user.pw_gid)
+        self.root.chmod(0o700)
+
+    def _run(self, *argv: str) -> None:
+        cmd = list(argv)
+        if self.runas:
+            cmd = ["runuser", "-u", self.runas, "--", *cmd]
+        subprocess.run(cmd, check=True, capture_output=True, cwd=self.root)
+
+    def init(self) -> None:
+        pwfile = self.root / "pw"
+        pwfile.write_text(SUPERPASS + "\n", encoding="utf-8")
+        if self.runas:
+            user = pwd.getpwnam(self.runas)
+            os.chown(pwfile, user.pw_uid, user.pw_gid)
+        self._run(
+            str(self.bindir / "initdb"),
+            "-D",
+            str(self.data),
+            "-U",
+            SUPERUSER,
+            "--pwfile",
+            str(pwfile),
+            "--auth-host=scram-sha-256",
+            "--auth-local=trust",
+            "-E",
+            "UTF8",
+            "--no-sync",
+        )
+        pwfile.unlink()
+
+    def start(self) -> None:
+        opts = f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync=off"
+        self._run(
+            str(self.bindir / "pg_ctl"),
+            "-D",
+            str(self.data),
+            "-o",
+            opts,
+            "-l",
+            str(self.root / "log"),
+            "-w",
+            "-t",
+            "30",
+            "start",
+        )
+
+    def stop(self, mode: str = "fast") -> None:
+        self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", mode, "-w", "stop")
+
+    def kill(self) -> None:
+        """SIGKILL the postmaster (no shutdown at all); its backends notice and exit."""
+        pid = int((self.data / "postmaster.pid").read_text(encoding="utf-8").split()[0])
+        os.kill(pid, signal.SIGKILL)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                os.kill(pid, 0)
+            except ProcessLookupError:
+                break
+            time.sleep(0.05)
+
+    def start_after_crash(self) -> None:
+        """Start again once the killed server's backends are gone (shared memory released)."""
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                self.start()
+                return
+            except subprocess.CalledProcessError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.5)
+
+    def url(self, user: str = SUPERUSER, dbname: str = "postgres") -> str:
+        """Without the password: it goes apart, as the app keeps it (keyring)."""
+        return f"postgresql://{user}@127.0.0.1:{self.port}/{dbname}"
+
+    def admin_url(self, dbname: str = "postgres") -> str:
+        return f"postgresql://{SUPERUSER}:{SUPERPASS}@127.0.0.1:{self.port}/{dbname}"
+
+    def cleanup(self) -> None:
+        with contextlib.suppress(subprocess.CalledProcessError):
+            self.stop("immediate")
+        shutil.rmtree(self.root, ignore_errors=True)
