@@ -22,6 +22,7 @@ from typing import Any
 
 from pos_app.domain.cart import Cart, CartLine
 from pos_app.domain.money import Site
+from pos_app.domain.pricing import Discount
 from pos_app.domain.sale import SaleStatus, Tender
 
 ZERO = Decimal(0)
@@ -44,6 +45,7 @@ class SaleFact:
     settled_at: datetime | None  # None while still open
     lines: tuple[CartLine, ...] = ()
     late_payment: bool = False
+    sale_discount: Discount | None = None  # shared into the lines: IVA is on what was paid
 
     @property
     def cash(self) -> bool:
@@ -120,10 +122,14 @@ def in_period(moment: datetime | None, start: datetime, end: datetime) -> bool:
     return start.astimezone(UTC) <= moment.astimezone(UTC) < end.astimezone(UTC)
 
 
-def iva_of_lines(lines: Sequence[CartLine], site: Site) -> dict[Decimal, Decimal]:
-    """IVA per rate that one sale's lines contain (the cart's own rounding)."""
+def iva_of_lines(
+    lines: Sequence[CartLine], site: Site, sale_discount: Discount | None = None
+) -> dict[Decimal, Decimal]:
+    """IVA per rate that one sale's lines contain, on the discounted prices the customer paid
+    (the cart's own rounding: the same figure the order reported)."""
     cart = Cart(site)
     cart.restore(list(lines))
+    cart.sale_discount = sale_discount
     return dict(cart.iva_by_rate())
 
 
@@ -169,7 +175,7 @@ def compute_close(
         if brought:
             count += 1
             if site.reports_iva:
-                for rate, amount in iva_of_lines(sale.lines, site).items():
+                for rate, amount in iva_of_lines(sale.lines, site, sale.sale_discount).items():
                     iva[rate] = iva.get(rate, ZERO) + amount
         elif sale.status is SaleStatus.CANCELED:
             canceled += 1

@@ -273,6 +273,7 @@ class DayBook:
                     at,
                     sale.lines,
                     sale.late_payment,
+                    sale.sale_discount,
                 )
             )
         for sale in self._ledger.open_sales():
@@ -285,6 +286,7 @@ class DayBook:
                     sale.paid_amount,
                     None,
                     sale.lines,
+                    sale_discount=sale.sale_discount,
                 )
             )
         return facts

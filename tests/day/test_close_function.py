@@ -188,3 +188,26 @@ def test_report_text_fits_a_receipt_printer() -> None:
         text = report_text(report_rows(r, ARS), lambda m: m.source.format(**m.params), width)
         assert all(len(line) <= width for line in text.splitlines())
         assert "$ 3.450,50" in text and "-$ 250,50" in text
+
+
+def test_colombian_iva_is_on_the_discounted_prices_the_order_reported() -> None:
+    from pos_app.domain.cart import Cart
+    from pos_app.domain.pricing import Discount, DiscountKind
+
+    lines = (
+        CartLine(sku="a", title="A", unit_price=Decimal(11900), quantity=1, iva_rate=Decimal(19)),
+        CartLine(sku="b", title="B", unit_price=Decimal(10500), quantity=2, iva_rate=Decimal(5)),
+    )
+    off = Discount(DiscountKind.PERCENT, Decimal(10), "promo QR")
+    cart = Cart(COP)
+    cart.restore(list(lines))
+    cart.sale_discount = off
+    paid = cart.total()
+    sale = SaleFact("R", SaleStatus.PAID, Tender.QR, paid, paid, START, lines, sale_discount=off)
+    r = compute_close(number=1, site=COP, opened_at=START, closed_at=END, sales=[sale])
+    assert r.iva == {_k(rate): amount for rate, amount in cart.iva_by_rate()}
+    assert sum(r.iva.values()) == cart.iva_total() < 3800 + 1000  # less than undiscounted
+
+
+def _k(rate: Decimal) -> str:
+    return str(rate.normalize())
