@@ -93,6 +93,11 @@ class Config:
     notify_trusted_proxies: str = ""
     # Appearance
     language: str = ""  # empty = follow the system
+    # The customer display (a screen facing the customer): "off", "window" or "fullscreen",
+    # on the screen Qt names so ("" = any screen but the cashier's), with the shop's logo.
+    customer_display: str = "off"
+    customer_display_screen: str = ""
+    shop_logo: str = ""  # an absolute path to a picture; "" = no logo
 
     @property
     def is_configured(self) -> bool:

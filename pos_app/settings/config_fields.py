@@ -172,6 +172,13 @@ _TOP: Mapping[str, Callable[[Any], Problem | None]] = {
     "notify_url": lambda v: _text(v, rules.notify_url_problem),
     "notify_trusted_proxies": lambda v: _text(v, _proxies),
     "language": lambda v: _text(v, _language),
+    "customer_display": lambda v: (
+        "not off, window or fullscreen"
+        if not isinstance(v, str) or v not in rules.DISPLAY_MODES
+        else None
+    ),
+    "customer_display_screen": lambda v: _text(v, rules.screen_name_problem),
+    "shop_logo": lambda v: _text(v, rules.logo_path_problem),
 }
 
 
