@@ -116,7 +116,9 @@ def logo_path_problem(text: str) -> Message | None:
     readable is said by Settings and, at run time, by an empty place where the logo would be)."""
     path: PurePath = PureWindowsPath(text) if os.name == "nt" else PurePosixPath(text)
     if not text.isprintable() or not path.is_absolute():
-        return _msg(QT_TRANSLATE_NOOP("SettingsForm", "The logo must be a file chosen with Browse."))
+        return _msg(
+            QT_TRANSLATE_NOOP("SettingsForm", "The logo must be a file chosen with Browse.")
+        )
     if path.suffix.lower() not in LOGO_SUFFIXES:
         return _msg(
             QT_TRANSLATE_NOOP(
