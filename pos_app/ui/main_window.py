@@ -78,6 +78,7 @@ class SidePanel(QStackedWidget):
 
 class MainWindow(QMainWindow):
     closed = Signal()  # the cashier closed the window: time to shut down
+    settingsApplied = Signal(object)  # the Config Settings saved, once the runtime has it
 
     def __init__(self, runtime: Runtime, bridge: EngineBridge) -> None:
         super().__init__()
@@ -186,6 +187,7 @@ class MainWindow(QMainWindow):
         tools_menu.addAction(self.products_action)
         tools_menu.addAction(self.add_product_action)
         tools_menu.addAction(self.settings_action)
+        self.tools_menu = tools_menu  # the app adds "Customer display" (issue 14)
 
         # -- wiring ----------------------------------------------------------------------------
         self.search.productChosen.connect(self._product_chosen)
@@ -672,6 +674,7 @@ class MainWindow(QMainWindow):
             self.rt.token_origin = result.token_origin
         self.status.set_config(result.config)
         self._show_receiver()
+        emit(self.settingsApplied, result.config)
         if result.config.site_id != before.site_id:
             # Prices, the cart and the totals were built for the old country's money.
             show_notice(

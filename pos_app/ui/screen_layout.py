@@ -144,6 +144,7 @@ def demo_layout(
     cashier_min: tuple[int, int] = CASHIER_MIN,
     phone_size: tuple[int, int] = PHONE_SIZE,
     display_min_width: int = DISPLAY_MIN_WIDTH,
+    phone_min_height: int = 0,
 ) -> DemoLayout:
     """Frame rectangles for the demo's windows inside ``area`` (a screen's available area).
 
@@ -151,7 +152,8 @@ def demo_layout(
     others leave (the display gets a third of what is left over the phone, at least its
     minimum). Too narrow: the cashier's window gets its minimum (or the whole area), and the
     phone and then the display go over the left part of it (the cart lines), never over
-    :func:`protected_area`.
+    :func:`protected_area`. ``phone_min_height``: what the phone's window cannot do without
+    (the display gives up height first when both share the cart's side).
     """
     cashier_w_min = min(cashier_min[0], area.w)
     phone_w = min(phone_size[0], area.w)
@@ -179,7 +181,8 @@ def demo_layout(
     free = Rect(area.x, area.y, protected_area(cashier).x - area.x, area.h)
     display = None
     if with_display:  # the display above, the phone below, both over the cart's lines
-        display = _over_the_cart(free, display_min_width, free.h * 2 // 5)
+        phone_room = min(phone_h, max(phone_min_height, free.h - free.h * 2 // 5 - GAP))
+        display = _over_the_cart(free, display_min_width, max(1, free.h - phone_room - GAP))
         below = Rect(free.x, display.bottom + GAP, free.w, free.bottom - display.bottom - GAP)
         phone = _over_the_cart(below, phone_w, phone_h, bottom=True)
     else:

@@ -33,6 +33,7 @@ from pos_app.settings.config import Config
 from pos_app.ui.qt_workarounds import emit
 from pos_app.ui.settings_account import AccountPage
 from pos_app.ui.settings_charging import ChargingPage
+from pos_app.ui.settings_display import DisplayPage
 from pos_app.ui.settings_language import LanguagePage
 from pos_app.ui.settings_session import SettingsResult, SettingsSession
 from pos_app.ui.settings_store import StoreBoxPage
@@ -42,6 +43,7 @@ from pos_app.ui.window_settings import restore_geometry, save_geometry
 log = logging.getLogger(__name__)
 
 SECTION_ACCOUNT, SECTION_PLACE, SECTION_CHARGING, SECTION_LANGUAGE = range(4)
+SECTION_DISPLAY = 4
 
 
 class SettingsPage(Protocol):
@@ -72,7 +74,9 @@ class SettingsDialog(QDialog):
         self.place = StoreBoxPage(session)
         self.charging = ChargingPage(session)
         self.language = LanguagePage(session)
+        self.display = DisplayPage(session)
         self.pages: list[SettingsPage] = [self.account, self.place, self.charging, self.language]
+        self.pages.append(self.display)
 
         self.sections = QListWidget()
         self.sections.setObjectName("sectionList")

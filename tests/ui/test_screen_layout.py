@@ -120,3 +120,12 @@ def test_a_second_screen_area_is_not_at_the_origin() -> None:
     layout = demo_layout(area, with_display=True)
     assert layout.display is not None
     _inside_and_apart([layout.cashier, layout.phone, layout.display], area)
+
+
+def test_on_a_small_screen_the_phone_keeps_the_height_it_needs() -> None:
+    area = Rect(0, 0, 800, 800)
+    layout = demo_layout(area, with_display=True, phone_min_height=534)
+    assert layout.display is not None
+    assert layout.phone.h >= 534
+    assert area.contains(layout.phone) and area.contains(layout.display)
+    assert not layout.phone.intersects(layout.display)
