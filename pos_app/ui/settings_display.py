@@ -128,9 +128,14 @@ class DisplayPage(QWidget):
         self.screen.clear()
         self.screen.addItem(self.tr("Any screen but the counter's"), "")
         names = []
-        for screen in QGuiApplication.screens():
+        for number, screen in enumerate(QGuiApplication.screens(), start=1):
             size = screen.geometry()
-            label = f"{screen.name()} — {size.width()} × {size.height()}"
+            parts = [
+                screen.name() or self.tr("Screen {n}").format(n=number),
+                screen.model().strip(),
+                f"{size.width()} × {size.height()}",
+            ]
+            label = " — ".join(part for part in parts if part)
             self.screen.addItem(label, screen.name())
             names.append(screen.name())
         if wanted and wanted not in names:
