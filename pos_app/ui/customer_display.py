@@ -26,7 +26,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -106,7 +106,9 @@ class CustomerDisplay(QWidget):
         now: Callable[[], datetime] = _now,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent, Qt.WindowType.Window)
+        # Never takes the keyboard: the scanner and the keys belong to the cashier's window.
+        super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.WindowDoesNotAcceptFocus)
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
         self.setObjectName("customerDisplay")
         self.setWindowTitle(self.tr("Customer display"))
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
@@ -119,6 +121,9 @@ class CustomerDisplay(QWidget):
         self._qr: tuple[str, datetime] | None = None
         self._qr_text_shown = ""
         self._scale = 0.0
+        # Some platforms (and a touch on a touch screen) activate the display anyway: it hands
+        # the keyboard straight back, so the scanner keeps typing into the counter.
+        self.keyboard_owner: QWidget | None = None
 
         self.pages = QStackedWidget()
         self.pages.addWidget(self._build_idle())
@@ -406,7 +411,7 @@ class CustomerDisplay(QWidget):
         if key == self._qr_text_shown:
             return
         modules = len(make_qr(text).matrix) + 2 * QUIET_ZONE
-        scale = max(1, room // modules)
+        scale = max(-(-QR_MIN_PX // modules), room // modules)  # never under QR_MIN_PX
         self.qr.setPixmap(qr_pixmap(text, scale=scale))
         self._qr_text_shown = key
 
@@ -450,6 +455,13 @@ class CustomerDisplay(QWidget):
         self._qr_text_shown = ""
         if self.page == PAGE_CHARGE and self._qr is not None:
             self._render_qr()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.WindowActivate:
+            owner = self.keyboard_owner
+            if owner is not None and owner.isVisible():
+                QTimer.singleShot(0, owner.activateWindow)
+        return super().event(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._tick.stop()

@@ -72,6 +72,7 @@ class DisplayController(QObject):
         self._shown_by_menu: bool | None = None  # the menu's choice for this session
         self.window_rect: Rect | None = None  # the demo's place for a windowed display
         self.placement: DisplayPlacement | None = None
+        display.keyboard_owner = cashier
         self.action = QAction(self.tr("Customer display"), self)
         self.action.setObjectName("customerDisplayAction")
         self.action.setCheckable(True)

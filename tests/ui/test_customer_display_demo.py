@@ -122,6 +122,8 @@ def test_the_display_follows_screens_added_and_removed(
     window: MainWindow, qtbot: QtBot, qapp: Any
 ) -> None:
     screens = [LAPTOP]
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
     display = CustomerDisplay(window.rt.site)
     controller = DisplayController(
         display,
@@ -135,6 +137,8 @@ def test_the_display_follows_screens_added_and_removed(
         assert placed is not None and not placed.full_screen
         assert display.isVisible() and not display.isFullScreen()
         assert rect_of(display.frameGeometry()).right == LAPTOP.available.right
+        qtbot.wait(100)
+        assert window.isActiveWindow()  # the scanner still types into the counter
 
         # The monitor is plugged in: full screen there, without a restart.
         screens.append(MONITOR)
