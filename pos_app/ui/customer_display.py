@@ -131,7 +131,7 @@ class CustomerDisplay(QWidget):
         self.pages.addWidget(self._build_charge())
         self.pages.addWidget(self._build_paid())
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 24, 24, 24)
+        layout.setContentsMargins(0, 0, 0, 0)  # the paid page's green reaches every edge
         layout.addWidget(self.pages)
 
         self._paid_timer = QTimer(self)
@@ -153,6 +153,7 @@ class CustomerDisplay(QWidget):
         self.welcome = _label("cdWelcome")
         self.welcome.setText(self.tr("Welcome! Your purchase will appear here."))
         box = QVBoxLayout(page)
+        box.setContentsMargins(24, 24, 24, 24)
         box.addStretch(1)
         box.addWidget(self.logo)
         box.addWidget(self.shop_name)
@@ -182,7 +183,7 @@ class CustomerDisplay(QWidget):
         self.iva = _label("cdIva")
         self.iva.setVisible(self._site.reports_iva)
         box = QVBoxLayout(page)
-        box.setContentsMargins(0, 0, 0, 0)
+        box.setContentsMargins(24, 24, 24, 24)
         box.addWidget(self.lines, 1)
         box.addWidget(self.total_caption)
         box.addWidget(self.total)
@@ -202,7 +203,7 @@ class CustomerDisplay(QWidget):
         self.qr = _label("cdQr", wrap=False)
         self.countdown = _label("cdCountdown", wrap=False)
         box = QVBoxLayout(page)
-        box.setContentsMargins(0, 0, 0, 0)
+        box.setContentsMargins(24, 24, 24, 24)
         box.addWidget(self.amount_caption)
         box.addWidget(self.amount)
         box.addWidget(self.charge_iva)
@@ -417,7 +418,7 @@ class CustomerDisplay(QWidget):
 
     def _qr_room(self) -> int:
         """The QR's side: as much as the page leaves beside the amount, at least QR_MIN_PX."""
-        width = self.pages.width() - 16
+        width = self.pages.width() - 64
         height = int(self.pages.height() * 0.55)
         return max(QR_MIN_PX, min(width, height))
 

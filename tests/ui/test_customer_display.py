@@ -9,11 +9,13 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
 import segno
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -53,6 +55,27 @@ def emvco(reference: str = "ref-123", amount: str = "11140.00") -> str:
         + "6304"
     )
     return body + "A1B2"
+
+
+def logo_file(folder: Path) -> Path:
+    """A shop's logo: a blue rounded badge with the initials, 600×300."""
+    image = QImage(600, 300, QImage.Format.Format_ARGB32)
+    image.fill(QColor(0, 0, 0, 0))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(QColor("#009ee3"))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawRoundedRect(0, 0, 600, 300, 60, 60)
+    painter.setPen(QColor("#ffffff"))
+    font = painter.font()
+    font.setPixelSize(160)
+    font.setBold(True)
+    painter.setFont(font)
+    painter.drawText(image.rect(), Qt.AlignmentFlag.AlignCenter, "DP")
+    painter.end()
+    path = folder / "logo.png"
+    assert image.save(str(path))
+    return path
 
 
 class Clock:
@@ -102,10 +125,14 @@ def test_the_display_follows_a_whole_sale(
     control: Any,
     screenshot: Any,
     monkeypatch: Any,
+    tmp_path: Path,
 ) -> None:
     monkeypatch.setattr(cd, "PAID_SECONDS", 0.4)
     assert display.page == PAGE_IDLE
     assert display.shop_name.text() == window.rt.config.store_name
+    assert display.logo.isHidden()
+    display.set_shop(window.rt.config.store_name, str(logo_file(tmp_path)))
+    assert display.logo.isVisible() and display.logo.pixmap().height() <= 240
     screenshot(display, "customer_display_en_idle")
 
     # Scan: the cart appears, the latest line highlighted.
