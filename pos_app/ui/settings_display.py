@@ -44,7 +44,7 @@ class DisplayPage(QWidget):
     def __init__(self, session: SettingsSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.title = self.tr("Customer display")
+        self.title = self.tr("Display")  # short: the section list must not widen
         config = session.config
 
         self.mode = QComboBox()

@@ -729,8 +729,8 @@
 <context>
     <name>DisplayPage</name>
     <message>
-        <source>Customer display</source>
-        <translation>Pantalla del cliente</translation>
+        <source>Display</source>
+        <translation>Pantalla</translation>
     </message>
     <message>
         <source>Off</source>

@@ -729,8 +729,8 @@
 <context>
     <name>DisplayPage</name>
     <message>
-        <source>Customer display</source>
-        <translation>Tela do cliente</translation>
+        <source>Display</source>
+        <translation>Tela</translation>
     </message>
     <message>
         <source>Off</source>
