@@ -185,7 +185,7 @@ async def run_windows(
             show_notice(window, problem)
         if phone_place is not None:
             await open_phone(stack, window, rt, *phone_place, display=display)
-        await resume(window, rt)
+        await resume(window, rt, display.display)
         await closed.wait()
         # Let calls the cashier started finish being cancelled before the engine closes.
         for task in window.tasks.cancel_all():
@@ -242,7 +242,7 @@ def close_on_terminal_signals(window: MainWindow) -> Iterator[None]:
             signal.signal(sig, handler)
 
 
-async def resume(window: MainWindow, rt: Runtime) -> None:
+async def resume(window: MainWindow, rt: Runtime, display: CustomerDisplay | None = None) -> None:
     """Re-check the sales the last run left open; reopen the payment panel for this box's."""
     try:
         await rt.engine.resume()
@@ -251,6 +251,8 @@ async def resume(window: MainWindow, rt: Runtime) -> None:
     sale = rt.engine.open_sale()
     if sale is not None:
         window.show_open_sale(sale)
+        if display is not None:
+            display.show_open_sale(sale)
 
 
 # == demo mode ===================================================================================

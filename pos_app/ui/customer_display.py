@@ -271,10 +271,11 @@ class CustomerDisplay(QWidget):
         self._cart_edited()
         self._highlight(first)
 
-    def _data_changed(self, top: QModelIndex, _bottom: QModelIndex, _roles: object = None) -> None:
+    def _data_changed(self, top: QModelIndex, _bottom: QModelIndex, roles: object = None) -> None:
         if self._model is not None and not self._model.locked:
             self._cart_edited()
-            self._highlight(top.row())
+            if roles:  # a quantity changed (locking and unlocking name no role)
+                self._highlight(top.row())
 
     def _cart_edited(self, *_args: object) -> None:
         """The cashier is filling a cart: whatever charge was shown has ended."""
@@ -294,6 +295,11 @@ class CustomerDisplay(QWidget):
         self.lines.selectRow(row)
         self.lines.scrollTo(self._model.index(row, 0))
 
+    def show_open_sale(self, sale: SaleSnapshot) -> None:
+        """Start-up with a sale still open on this box (what the engine's resume found unchanged
+        publishes no event): show its charge, as the cashier's window does."""
+        self.sale_changed(SaleChanged(sale, None, "resume"))
+
     def sale_changed(self, event: SaleChanged) -> None:
         sale = event.sale
         if sale.box_external_id != self._box:
@@ -303,7 +309,8 @@ class CustomerDisplay(QWidget):
         )
         if not following and not sale.is_open:
             return  # a late payment of an earlier sale: the cashier's business
-        if not following:
+        if not following:  # a new charge, maybe while the last one's "paid" is still shown
+            self._paid_timer.stop()
             self._after_paid = False
         self._sale = sale
         if sale.status is SaleStatus.PAID:

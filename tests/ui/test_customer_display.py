@@ -341,3 +341,56 @@ def test_countdown_text() -> None:
     assert countdown_text(0.2) == "0:01"
     assert countdown_text(-3) == "0:00"
     assert countdown_text(3600) == "60:00"
+
+
+def test_a_new_charge_during_the_paid_confirmation_is_not_cut_short(
+    window: MainWindow, display: CustomerDisplay, qtbot: QtBot, control: Any, monkeypatch: Any
+) -> None:
+    monkeypatch.setattr(cd, "PAID_SECONDS", 1.0)
+    fill_cart(window, "7790580001018")
+    charge(qtbot, window)
+    control.pay()
+    qtbot.waitUntil(lambda: display.page == PAGE_PAID, timeout=WAIT)
+    # The next customer, at once: Enter, a scan, F5 while "paid" is still on screen.
+    qtbot.keyClick(window.payment, Qt.Key.Key_Return)
+    fill_cart(window, "FIA001")
+    charge(qtbot, window)
+    qtbot.waitUntil(lambda: display.page == PAGE_CHARGE, timeout=WAIT)
+    qtbot.wait(1300)  # past the first sale's confirmation time
+    assert display.page == PAGE_CHARGE
+    assert display.amount.text() == window.payment.amount.text()
+
+
+def test_back_to_the_cart_keeps_the_last_scanned_line_highlighted(
+    window: MainWindow, display: CustomerDisplay, qtbot: QtBot
+) -> None:
+    fill_cart(window, "7790580001018", "FIA001")
+    assert display.lines.currentIndex().row() == 1
+    charge(qtbot, window)
+    qtbot.keyClick(window.payment, Qt.Key.Key_Escape)
+    qtbot.waitUntil(banner_is(window, BannerKind.CANCELED), timeout=WAIT)
+    window.back_to_cart()  # unlocking the cart is no edit of the first line
+    assert display.page == PAGE_CART
+    assert display.lines.currentIndex().row() == 1
+
+
+def test_a_sale_left_open_at_start_up_shows_its_charge(
+    window: MainWindow, qtbot: QtBot, run: Any
+) -> None:
+    from pos_app.ui.bridge import EngineBridge
+
+    fill_cart(window, "7790580001018")
+    sale = run(window.rt.engine.charge(window.model.lines()))
+    assert sale.is_open
+    # A display built afterwards (as at start-up), with no event to come for that sale.
+    shown = CustomerDisplay(window.rt.site)
+    bridge = EngineBridge(window.rt.engine.bus)
+    try:
+        shown.follow(window.model, bridge, window.rt.config.box_external_id)
+        assert shown.page == PAGE_CART
+        shown.show_open_sale(sale)
+        assert shown.page == PAGE_CHARGE
+        assert shown.amount.text() == window.totals.total.text()
+    finally:
+        bridge.detach()
+        shown.deleteLater()
