@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Any
 # PySide6 before qasync, or qasync may pick another Qt binding.
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 import qasync  # isort: skip
 
@@ -55,13 +55,17 @@ from pos_app.settings import paths, secrets
 from pos_app.settings.account import needs_setup
 from pos_app.settings.config import Config
 from pos_app.settings.memory_keyring import memory_keyring
+from pos_app.settings.rules import DISPLAY_OFF, DISPLAY_WINDOW
 from pos_app.system import logs
 from pos_app.ui.backups import DailyBackup
 from pos_app.ui.bridge import EngineBridge
+from pos_app.ui.customer_display import CustomerDisplay
+from pos_app.ui.display_controller import DisplayController, rect_of, set_frame_rect
 from pos_app.ui.errors import describe_error, show_error, translate_message
 from pos_app.ui.ledger_recovery import ask_ledger_recovery, recovered_notice
 from pos_app.ui.main_window import MainWindow
 from pos_app.ui.qt_workarounds import reserve_bool_references
+from pos_app.ui.screen_layout import DemoLayout, Rect, demo_layout
 from pos_app.ui.settings_widgets import show_notice
 from pos_app.ui.setup_assistant import run_setup_assistant
 from pos_app.ui.single_instance import InstanceServer, hand_off
@@ -78,10 +82,17 @@ DEMO_TTL_MINUTES = 3  # long enough to play with, short enough to watch an order
 DEMO_REQUESTED = -100  # run_windows' answer when the first-run assistant chose the demo
 
 
-def main(*, demo: bool = False, argv: list[str] | None = None, demo_site: str | None = None) -> int:
+def main(
+    *,
+    demo: bool = False,
+    argv: list[str] | None = None,
+    demo_site: str | None = None,
+    customer_display: bool = False,
+) -> int:
     """Run the window until the cashier closes it; returns the process exit code.
 
     ``demo_site``: the demo's Mercado Pago site; ``None`` = from the locale (:func:`demo_site_for`).
+    ``customer_display``: show the customer display for this run even if Settings say off.
     """
     site_id = demo_site_for(demo_site, os.environ)
     demo_home: str | None = None
@@ -103,7 +114,9 @@ def main(*, demo: bool = False, argv: list[str] | None = None, demo_site: str | 
     if not demo and hand_off():  # already running on this data folder: raised, not refused
         return 0
     try:
-        code = int(qasync.run(run_windows(demo=demo, demo_site=site_id)))
+        code = int(
+            qasync.run(run_windows(demo=demo, demo_site=site_id, customer_display=customer_display))
+        )
     except Exception as exc:  # start-up failed (ledger locked, unreadable files...)
         # The loop has ended, so a blocking message box is safe here (and nothing else is).
         if isinstance(exc, UserFacingError):
@@ -126,7 +139,7 @@ def main(*, demo: bool = False, argv: list[str] | None = None, demo_site: str | 
                 os.environ["POS_APP_HOME"] = previous_home
     if code == DEMO_REQUESTED and not demo:
         # The first-run assistant's "Try the demo first": same process, a fresh loop.
-        return main(demo=True, argv=argv, demo_site=demo_site)
+        return main(demo=True, argv=argv, demo_site=demo_site, customer_display=customer_display)
     return code
 
 
@@ -141,7 +154,9 @@ def start_logging() -> None:
         log.warning("no log file: %s", exc)
 
 
-async def run_windows(*, demo: bool = False, demo_site: str = DEFAULT_SITE_ID) -> int:
+async def run_windows(
+    *, demo: bool = False, demo_site: str = DEFAULT_SITE_ID, customer_display: bool = False
+) -> int:
     async with AsyncExitStack() as stack:
         phone_place: tuple[str, str] | None = None
         problem: str = ""
@@ -186,11 +201,12 @@ async def run_windows(*, demo: bool = False, demo_site: str = DEFAULT_SITE_ID) -
         daily = DailyBackup(window, rt)  # at start-up, then whenever the date changes
         daily.start()
         stack.callback(daily.stop)
+        display = open_customer_display(stack, window, bridge, rt, show=customer_display)
         if problem:  # damaged settings or ledger put aside: say so, keep selling
             show_notice(window, problem)
         if phone_place is not None:
-            await open_phone(stack, window, rt, *phone_place)
-        await resume(window, rt)
+            await open_phone(stack, window, rt, *phone_place, display=display)
+        await resume(window, rt, display.display)
         await closed.wait()
         # Let calls the cashier started finish being cancelled before the engine closes.
         for task in window.tasks.cancel_all():
@@ -247,7 +263,7 @@ def close_on_terminal_signals(window: MainWindow) -> Iterator[None]:
             signal.signal(sig, handler)
 
 
-async def resume(window: MainWindow, rt: Runtime) -> None:
+async def resume(window: MainWindow, rt: Runtime, display: CustomerDisplay | None = None) -> None:
     """Re-check the sales the last run left open; reopen the payment panel for this box's."""
     try:
         await rt.engine.resume()
@@ -257,6 +273,8 @@ async def resume(window: MainWindow, rt: Runtime) -> None:
     sale = rt.engine.open_sale()
     if sale is not None:
         window.show_open_sale(sale)
+        if display is not None:
+            display.show_open_sale(sale)
 
 
 # == demo mode ===================================================================================
@@ -342,8 +360,54 @@ async def open_demo(
     return rt, server.base_url, state.box_external_id
 
 
+def open_customer_display(
+    stack: AsyncExitStack, window: MainWindow, bridge: EngineBridge, rt: Runtime, *, show: bool
+) -> DisplayController:
+    """The customer display, placed as Settings say (``show``: at least as a window), and its
+    item in the Tools menu."""
+    display = CustomerDisplay(rt.site)
+    display.follow(window.model, bridge, rt.config.box_external_id)
+    stack.callback(display.deleteLater)
+    stack.callback(display.close)
+    config = rt.config
+    if show and config.customer_display == DISPLAY_OFF:
+        config = config.with_changes(customer_display=DISPLAY_WINDOW)
+    controller = DisplayController(display, window, config, parent=window)
+    stack.callback(controller.detach)
+    window.tools_menu.addAction(controller.action)
+    window.settingsApplied.connect(controller.apply)
+    return controller
+
+
+def lay_out_demo(window: MainWindow, phone: QWidget, display: DisplayController) -> DemoLayout:
+    """The demo's windows side by side on the cashier's screen (:func:`demo_layout`)."""
+    screen = window.screen()
+    area = rect_of(screen.availableGeometry()) if screen is not None else Rect(0, 0, 1600, 900)
+    extra_w = window.frameGeometry().width() - window.geometry().width()
+    extra_h = phone.frameGeometry().height() - phone.geometry().height()
+    cashier_min = window.minimumSize().expandedTo(window.minimumSizeHint())
+    layout = demo_layout(
+        area,
+        with_display=display.mode != DISPLAY_OFF,
+        cashier_min=(cashier_min.width() + extra_w, cashier_min.height()),
+        phone_min_height=phone.minimumSizeHint().height() + extra_h,
+    )
+    set_frame_rect(window, layout.cashier)
+    set_frame_rect(phone, layout.phone)
+    display.window_rect = layout.display or demo_layout(area, with_display=True).display
+    if layout.display is not None and display.placement and not display.placement.full_screen:
+        set_frame_rect(display.display, layout.display)
+    return layout
+
+
 async def open_phone(
-    stack: AsyncExitStack, window: MainWindow, rt: Runtime, base_url: str, box: str
+    stack: AsyncExitStack,
+    window: MainWindow,
+    rt: Runtime,
+    base_url: str,
+    box: str,
+    *,
+    display: DisplayController,
 ) -> None:
     from pos_app.ui.phone_window import CustomerPhoneWindow
 
@@ -351,13 +415,10 @@ async def open_phone(
     stack.callback(phone.deleteLater)
     stack.push_async_callback(phone.aclose)
     stack.callback(phone.close)
-    frame = window.frameGeometry()
-    screen = window.screen().availableGeometry() if window.screen() else None
-    x = frame.right() + 12
-    if screen is not None and x + phone.width() > screen.right():
-        x = max(screen.left(), screen.right() - phone.width())
-    phone.move(x, frame.top())
     phone.show()
+    lay_out_demo(window, phone, display)
+    # Shown or hidden from the menu later: the windows make room again.
+    display.action.toggled.connect(lambda _on: lay_out_demo(window, phone, display))
     phone.start()
     # The keyboard (and the barcode scanner) belong to the cashier's window, not the phone.
     window.raise_()
@@ -365,4 +426,6 @@ async def open_phone(
 
 
 if __name__ == "__main__":  # pragma: no cover - ``python -m pos_app.app`` for development
-    sys.exit(main(demo="--demo" in sys.argv[1:]))
+    sys.exit(
+        main(demo="--demo" in sys.argv[1:], customer_display="--customer-display" in sys.argv[1:])
+    )

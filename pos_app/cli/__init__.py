@@ -42,6 +42,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="the demo's country: MLA, MLB, MLC, MCO, MLM, MLU or MPE (default: the locale's, "
         "e.g. LANG=es_CO is MCO; else MLA). MCO: Colombian pesos and IVA",
     )
+    parser.add_argument(
+        "--customer-display",
+        action="store_true",
+        help="show the customer display (a window, or full screen if Settings say so)",
+    )
     parser.add_argument("-v", "--verbose", action="count", default=0, help="more log output")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
@@ -246,10 +251,19 @@ def main(argv: list[str] | None = None) -> int:
     if args.site and not (args.demo and args.command is None):
         # A real account's country is the one Mercado Pago says (users/me), never a flag.
         parser.error("--site only goes with --demo")
+    if args.customer_display and args.command is not None:
+        parser.error("--customer-display only goes with the window (no command)")
     if args.command is None:
         from pos_app.app import main as app_main
 
-        return int(app_main(demo=args.demo, argv=[sys.argv[0]], demo_site=args.site))
+        return int(
+            app_main(
+                demo=args.demo,
+                argv=[sys.argv[0]],
+                demo_site=args.site,
+                customer_display=args.customer_display,
+            )
+        )
     from pos_app.cli.commands import run_command
 
     os.environ.setdefault("PYTHONIOENCODING", "utf-8")

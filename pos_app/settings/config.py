@@ -120,6 +120,11 @@ class Config:
     # The shared store database (issue 17): postgresql://USER@HOST:PORT/DB, never with the
     # password (that is in the keyring); empty = this counter keeps its sales to itself.
     store_database: str = ""
+    # The customer display (a screen facing the customer): "off", "window" or "fullscreen",
+    # on the screen Qt names so ("" = any screen but the cashier's), with the shop's logo.
+    customer_display: str = "off"
+    customer_display_screen: str = ""
+    shop_logo: str = ""  # an absolute path to a picture; "" = no logo
 
     @property
     def is_configured(self) -> bool:

@@ -214,6 +214,13 @@ _TOP: Mapping[str, Callable[[Any], Problem | None]] = {
     "backup_folder": _text,
     "backup_keep": _keep,
     "store_database": lambda v: _text(v, address_problem),
+    "customer_display": lambda v: (
+        "not off, window or fullscreen"
+        if not isinstance(v, str) or v not in rules.DISPLAY_MODES
+        else None
+    ),
+    "customer_display_screen": lambda v: _text(v, rules.screen_name_problem),
+    "shop_logo": lambda v: _text(v, rules.logo_path_problem),
 }
 
 

@@ -8,8 +8,10 @@ both :mod:`pos_app.settings.config` and :mod:`pos_app.settings.forms` can use it
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import PurePath, PurePosixPath, PureWindowsPath
 
 from pos_app.i18n import QT_TRANSLATE_NOOP, Message, message
 from pos_app.settings.setup import validate_listen, validate_notify_url
@@ -102,3 +104,34 @@ LANGUAGES: Sequence[LanguageChoice] = (
     LanguageChoice("es", "Español"),
     LanguageChoice("pt_BR", "Português (Brasil)"),
 )
+
+
+# == the customer display ==========================================================================
+DISPLAY_OFF, DISPLAY_WINDOW, DISPLAY_FULL_SCREEN = "off", "window", "fullscreen"
+DISPLAY_MODES = (DISPLAY_OFF, DISPLAY_WINDOW, DISPLAY_FULL_SCREEN)
+LOGO_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".svg", ".webp")
+MAX_SCREEN_NAME = 200
+
+
+def screen_name_problem(text: str) -> Message | None:
+    """A screen as Qt names it (``HDMI-1``, ``DISPLAY2``): printable, one line."""
+    if len(text) > MAX_SCREEN_NAME or not text.isprintable():
+        return _msg(QT_TRANSLATE_NOOP("SettingsForm", "Not the name of a screen."))
+    return None
+
+
+def logo_path_problem(text: str) -> Message | None:
+    """The shop's logo: an absolute path to a picture file (whether it is still there and
+    readable is said by Settings and, at run time, by an empty place where the logo would be)."""
+    path: PurePath = PureWindowsPath(text) if os.name == "nt" else PurePosixPath(text)
+    if not text.isprintable() or not path.is_absolute():
+        return _msg(
+            QT_TRANSLATE_NOOP("SettingsForm", "The logo must be a file chosen with Browse.")
+        )
+    if path.suffix.lower() not in LOGO_SUFFIXES:
+        return _msg(
+            QT_TRANSLATE_NOOP(
+                "SettingsForm", "The logo must be a picture: PNG, JPEG, BMP, GIF, SVG or WebP."
+            )
+        )
+    return None

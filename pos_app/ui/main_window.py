@@ -97,6 +97,7 @@ class SidePanel(QStackedWidget):
 
 class MainWindow(QMainWindow):
     closed = Signal()  # the cashier closed the window: time to shut down
+    settingsApplied = Signal(object)  # the Config Settings saved, once the runtime has it
 
     def __init__(self, runtime: Runtime, bridge: EngineBridge) -> None:
         super().__init__()
@@ -236,6 +237,7 @@ class MainWindow(QMainWindow):
         self.support = SupportActions(self, self.tasks)
         self.support.add_menu(self)
         self.crashes = CrashReporter(self, self.support)
+        self.tools_menu = tools_menu  # the app adds "Customer display" (issue 14)
 
         # -- wiring ----------------------------------------------------------------------------
         self.search.productChosen.connect(self._product_chosen)
@@ -898,6 +900,7 @@ class MainWindow(QMainWindow):
             self.rt.token_origin = result.token_origin
         self.status.set_config(result.config)
         self._show_receiver()
+        emit(self.settingsApplied, result.config)
         if result.config.site_id != before.site_id:
             # Prices, the cart and the totals were built for the old country's money.
             show_notice(

@@ -34,6 +34,7 @@ from pos_app.ui.backups import BackupsPage, StartupPage
 from pos_app.ui.qt_workarounds import emit
 from pos_app.ui.settings_account import AccountPage
 from pos_app.ui.settings_charging import ChargingPage
+from pos_app.ui.settings_display import DisplayPage
 from pos_app.ui.settings_language import LanguagePage
 from pos_app.ui.settings_receipts import ReceiptsPage
 from pos_app.ui.settings_session import SettingsResult, SettingsSession
@@ -53,7 +54,8 @@ log = logging.getLogger(__name__)
     SECTION_BACKUPS,
     SECTION_STARTUP,
     SECTION_STORE_DB,
-) = range(8)
+    SECTION_DISPLAY,
+) = range(9)
 
 
 class SettingsPage(Protocol):
@@ -88,6 +90,7 @@ class SettingsDialog(QDialog):
         self.backups = BackupsPage(session)
         self.startup = StartupPage(session)
         self.store_database = StoreDatabasePage(session)
+        self.display = DisplayPage(session)
         self.pages: list[SettingsPage] = [
             self.account,
             self.place,
@@ -97,6 +100,7 @@ class SettingsDialog(QDialog):
             self.backups,
             self.startup,
             self.store_database,
+            self.display,
         ]
 
         self.sections = QListWidget()

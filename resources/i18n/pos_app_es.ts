@@ -993,6 +993,61 @@
     </message>
 </context>
 <context>
+    <name>CustomerDisplay</name>
+    <message>
+        <source>Customer display</source>
+        <translation>Pantalla del cliente</translation>
+    </message>
+    <message>
+        <source>Welcome! Your purchase will appear here.</source>
+        <translation>¡Bienvenido! Aquí verá su compra.</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>To pay</source>
+        <translation>A pagar</translation>
+    </message>
+    <message>
+        <source>Paid — thank you!</source>
+        <translation>Pagado — ¡gracias!</translation>
+    </message>
+    <message>
+        <source>1 item</source>
+        <translation>1 artículo</translation>
+    </message>
+    <message>
+        <source>{n} items</source>
+        <translation>{n} artículos</translation>
+    </message>
+    <message>
+        <source>IVA included: {amount}</source>
+        <translation>IVA incluido: {amount}</translation>
+    </message>
+    <message>
+        <source>One moment, please</source>
+        <translation>Un momento, por favor</translation>
+    </message>
+    <message>
+        <source>The payment was rejected, you can try again</source>
+        <translation>El pago fue rechazado, puede intentarlo de nuevo</translation>
+    </message>
+    <message>
+        <source>Scan this QR with Mercado Pago</source>
+        <translation>Escanee este QR con Mercado Pago</translation>
+    </message>
+    <message>
+        <source>Scan the QR at the counter with Mercado Pago</source>
+        <translation>Escanee el QR de la caja con Mercado Pago</translation>
+    </message>
+    <message>
+        <source>Valid for {time}</source>
+        <translation>Válido por {time}</translation>
+    </message>
+</context>
+<context>
     <name>CustomerPhoneWindow</name>
     <message>
         <source>Customer&apos;s phone (demo)</source>
@@ -1233,6 +1288,100 @@
     <message>
         <source>Not a scale label layout: use a preset or a layout like 20-5-weight-5-3.</source>
         <translation>No es un formato de etiqueta de balanza: use uno predefinido o uno como 20-5-weight-5-3.</translation>
+    </message>
+</context>
+<context>
+    <name>DisplayController</name>
+    <message>
+        <source>Customer display</source>
+        <translation>Pantalla del cliente</translation>
+    </message>
+</context>
+<context>
+    <name>DisplayPage</name>
+    <message>
+        <source>Display</source>
+        <translation>Pantalla</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Apagada</translation>
+    </message>
+    <message>
+        <source>In a window</source>
+        <translation>En una ventana</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation>Pantalla completa</translation>
+    </message>
+    <message>
+        <source>No logo</source>
+        <translation>Sin logo</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Buscar…</translation>
+    </message>
+    <message>
+        <source>Shown with the shop&apos;s name while no sale is on the screen.</source>
+        <translation>Se muestra con el nombre del negocio mientras no hay una venta en pantalla.</translation>
+    </message>
+    <message>
+        <source>Show it:</source>
+        <translation>Mostrarla:</translation>
+    </message>
+    <message>
+        <source>Full screen needs a screen of its own; on the counter&apos;s only screen it opens as a window.</source>
+        <translation>La pantalla completa necesita una pantalla propia; si la caja tiene una sola pantalla, se abre en una ventana.</translation>
+    </message>
+    <message>
+        <source>On screen:</source>
+        <translation>En la pantalla:</translation>
+    </message>
+    <message>
+        <source>Screens connected or disconnected later are followed at once.</source>
+        <translation>Si luego se conecta o desconecta una pantalla, se sigue al instante.</translation>
+    </message>
+    <message>
+        <source>Shop logo:</source>
+        <translation>Logo del negocio:</translation>
+    </message>
+    <message>
+        <source>The screen your customers see</source>
+        <translation>La pantalla que ven sus clientes</translation>
+    </message>
+    <message>
+        <source>It shows the items as they are scanned, the total, where to scan and “paid”, in the app&apos;s language. This computer remembers the choice.</source>
+        <translation>Muestra los artículos a medida que se escanean, el total, dónde escanear y «pagado», en el idioma de la app. Esta computadora recuerda la elección.</translation>
+    </message>
+    <message>
+        <source>Any screen but the counter&apos;s</source>
+        <translation>Cualquier pantalla menos la de la caja</translation>
+    </message>
+    <message>
+        <source>Screen {n}</source>
+        <translation>Pantalla {n}</translation>
+    </message>
+    <message>
+        <source>{name} (not connected)</source>
+        <translation>{name} (no conectada)</translation>
+    </message>
+    <message>
+        <source>Choose the shop&apos;s logo</source>
+        <translation>Elija el logo del negocio</translation>
+    </message>
+    <message>
+        <source>Pictures ({patterns})</source>
+        <translation>Imágenes ({patterns})</translation>
+    </message>
+    <message>
+        <source>There is no file there any more.</source>
+        <translation>Ese archivo ya no está ahí.</translation>
+    </message>
+    <message>
+        <source>This file is not a picture the app can show.</source>
+        <translation>Este archivo no es una imagen que la app pueda mostrar.</translation>
     </message>
 </context>
 <context>
@@ -3015,6 +3164,18 @@
     <message>
         <source>The quick checks may last from 0 to 3600 seconds (one hour).</source>
         <translation>Las verificaciones frecuentes pueden durar de 0 a 3600 segundos (una hora).</translation>
+    </message>
+    <message>
+        <source>Not the name of a screen.</source>
+        <translation>No es el nombre de una pantalla.</translation>
+    </message>
+    <message>
+        <source>The logo must be a file chosen with Browse.</source>
+        <translation>El logo debe ser un archivo elegido con Buscar.</translation>
+    </message>
+    <message>
+        <source>The logo must be a picture: PNG, JPEG, BMP, GIF, SVG or WebP.</source>
+        <translation>El logo debe ser una imagen: PNG, JPEG, BMP, GIF, SVG o WebP.</translation>
     </message>
     <message>
         <source>Write a whole number of minutes, from 1 to 1440.</source>

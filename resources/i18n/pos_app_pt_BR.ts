@@ -993,6 +993,61 @@
     </message>
 </context>
 <context>
+    <name>CustomerDisplay</name>
+    <message>
+        <source>Customer display</source>
+        <translation>Tela do cliente</translation>
+    </message>
+    <message>
+        <source>Welcome! Your purchase will appear here.</source>
+        <translation>Bem-vindo! Sua compra aparecerá aqui.</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>To pay</source>
+        <translation>A pagar</translation>
+    </message>
+    <message>
+        <source>Paid — thank you!</source>
+        <translation>Pago — obrigado!</translation>
+    </message>
+    <message>
+        <source>1 item</source>
+        <translation>1 item</translation>
+    </message>
+    <message>
+        <source>{n} items</source>
+        <translation>{n} itens</translation>
+    </message>
+    <message>
+        <source>IVA included: {amount}</source>
+        <translation>IVA incluído: {amount}</translation>
+    </message>
+    <message>
+        <source>One moment, please</source>
+        <translation>Um momento, por favor</translation>
+    </message>
+    <message>
+        <source>The payment was rejected, you can try again</source>
+        <translation>O pagamento foi recusado, você pode tentar de novo</translation>
+    </message>
+    <message>
+        <source>Scan this QR with Mercado Pago</source>
+        <translation>Escaneie este QR com o Mercado Pago</translation>
+    </message>
+    <message>
+        <source>Scan the QR at the counter with Mercado Pago</source>
+        <translation>Escaneie o QR do caixa com o Mercado Pago</translation>
+    </message>
+    <message>
+        <source>Valid for {time}</source>
+        <translation>Válido por {time}</translation>
+    </message>
+</context>
+<context>
     <name>CustomerPhoneWindow</name>
     <message>
         <source>Customer&apos;s phone (demo)</source>
@@ -1233,6 +1288,100 @@
     <message>
         <source>Not a scale label layout: use a preset or a layout like 20-5-weight-5-3.</source>
         <translation>Não é um formato de etiqueta de balança: use um predefinido ou um como 20-5-weight-5-3.</translation>
+    </message>
+</context>
+<context>
+    <name>DisplayController</name>
+    <message>
+        <source>Customer display</source>
+        <translation>Tela do cliente</translation>
+    </message>
+</context>
+<context>
+    <name>DisplayPage</name>
+    <message>
+        <source>Display</source>
+        <translation>Tela</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Desligada</translation>
+    </message>
+    <message>
+        <source>In a window</source>
+        <translation>Em uma janela</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation>Tela cheia</translation>
+    </message>
+    <message>
+        <source>No logo</source>
+        <translation>Sem logotipo</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Procurar…</translation>
+    </message>
+    <message>
+        <source>Shown with the shop&apos;s name while no sale is on the screen.</source>
+        <translation>Aparece com o nome da loja enquanto não há uma venda na tela.</translation>
+    </message>
+    <message>
+        <source>Show it:</source>
+        <translation>Mostrar:</translation>
+    </message>
+    <message>
+        <source>Full screen needs a screen of its own; on the counter&apos;s only screen it opens as a window.</source>
+        <translation>A tela cheia precisa de uma tela só para ela; se o caixa tem uma só tela, ela abre em uma janela.</translation>
+    </message>
+    <message>
+        <source>On screen:</source>
+        <translation>Na tela:</translation>
+    </message>
+    <message>
+        <source>Screens connected or disconnected later are followed at once.</source>
+        <translation>Telas conectadas ou desconectadas depois são seguidas na hora.</translation>
+    </message>
+    <message>
+        <source>Shop logo:</source>
+        <translation>Logotipo da loja:</translation>
+    </message>
+    <message>
+        <source>The screen your customers see</source>
+        <translation>A tela que seus clientes veem</translation>
+    </message>
+    <message>
+        <source>It shows the items as they are scanned, the total, where to scan and “paid”, in the app&apos;s language. This computer remembers the choice.</source>
+        <translation>Mostra os itens conforme são escaneados, o total, onde escanear e “pago”, no idioma do app. Este computador lembra a escolha.</translation>
+    </message>
+    <message>
+        <source>Any screen but the counter&apos;s</source>
+        <translation>Qualquer tela menos a do caixa</translation>
+    </message>
+    <message>
+        <source>Screen {n}</source>
+        <translation>Tela {n}</translation>
+    </message>
+    <message>
+        <source>{name} (not connected)</source>
+        <translation>{name} (não conectada)</translation>
+    </message>
+    <message>
+        <source>Choose the shop&apos;s logo</source>
+        <translation>Escolha o logotipo da loja</translation>
+    </message>
+    <message>
+        <source>Pictures ({patterns})</source>
+        <translation>Imagens ({patterns})</translation>
+    </message>
+    <message>
+        <source>There is no file there any more.</source>
+        <translation>Esse arquivo não está mais lá.</translation>
+    </message>
+    <message>
+        <source>This file is not a picture the app can show.</source>
+        <translation>Este arquivo não é uma imagem que o app consiga mostrar.</translation>
     </message>
 </context>
 <context>
@@ -3015,6 +3164,18 @@
     <message>
         <source>The quick checks may last from 0 to 3600 seconds (one hour).</source>
         <translation>As verificações frequentes podem durar de 0 a 3600 segundos (uma hora).</translation>
+    </message>
+    <message>
+        <source>Not the name of a screen.</source>
+        <translation>Não é o nome de uma tela.</translation>
+    </message>
+    <message>
+        <source>The logo must be a file chosen with Browse.</source>
+        <translation>O logotipo deve ser um arquivo escolhido com Procurar.</translation>
+    </message>
+    <message>
+        <source>The logo must be a picture: PNG, JPEG, BMP, GIF, SVG or WebP.</source>
+        <translation>O logotipo deve ser uma imagem: PNG, JPEG, BMP, GIF, SVG ou WebP.</translation>
     </message>
     <message>
         <source>Write a whole number of minutes, from 1 to 1440.</source>

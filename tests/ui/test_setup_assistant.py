@@ -226,7 +226,9 @@ def test_main_restarts_into_the_demo_when_asked(
 ) -> None:
     runs: list[tuple[bool, str]] = []
 
-    async def fake_run_windows(*, demo: bool = False, demo_site: str = "MLA") -> int:
+    async def fake_run_windows(
+        *, demo: bool = False, demo_site: str = "MLA", customer_display: bool = False
+    ) -> int:
         runs.append((demo, os.environ["POS_APP_HOME"]))
         return 0 if demo else app_mod.DEMO_REQUESTED  # the assistant's "Try the demo first"
 

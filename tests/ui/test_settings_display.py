@@ -1,0 +1,121 @@
+"""Settings → Customer display: the mode, the screen (following screens), the logo; OK places it.
+
+Screenshot: ``artifacts/screenshots/customer_display_settings.png``.
+"""
+
+from __future__ import annotations
+
+from contextlib import AsyncExitStack
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from pos_app.app import open_customer_display
+from pos_app.runtime import Runtime
+from pos_app.settings import config as config_mod
+from pos_app.settings.memory_keyring import MemoryKeyring
+from pos_app.ui.customer_display import CustomerDisplay
+from pos_app.ui.settings_dialog import SECTION_DISPLAY, SettingsDialog
+from tests.ui.test_settings_dialog import MakeDialog, keyring_memory, make_dialog  # noqa: F401
+
+WAIT = 10_000
+
+
+def picture(path: Path) -> Path:
+    image = QImage(200, 100, QImage.Format.Format_RGB32)
+    image.fill(QColor("#009ee3"))
+    assert image.save(str(path))
+    return path
+
+
+def test_the_page_stores_mode_screen_and_logo(
+    qtbot: QtBot,
+    keyring_memory: MemoryKeyring,  # noqa: F811
+    make_dialog: MakeDialog,  # noqa: F811
+    tmp_path: Path,
+    screenshot: Any,
+) -> None:
+    dialog: SettingsDialog = make_dialog()
+    dialog.show_section(SECTION_DISPLAY)
+    page = dialog.display
+    assert page.mode.currentData() == "off"
+    assert not page.screen.isEnabled()
+    screen_name = QApplication.screens()[0].name()
+    assert [page.screen.itemData(i) for i in range(page.screen.count())] == ["", screen_name]
+
+    page.mode.setCurrentIndex(page.mode.findData("fullscreen"))
+    assert page.screen.isEnabled()
+    page.screen.setCurrentIndex(1)
+
+    # The logo: said beside the field, and OK waits for a good one.
+    page.logo.setText(str(tmp_path / "missing.png"))
+    assert page.logo_box.error.text() == "There is no file there any more."
+    assert not dialog.ok_button.isEnabled()
+    (tmp_path / "not-a-picture.png").write_text("hello", encoding="utf-8")
+    page.logo.setText(str(tmp_path / "not-a-picture.png"))
+    assert page.logo_box.error.text() == "This file is not a picture the app can show."
+    page.logo.setText("logo.png")
+    assert page.logo_box.error.text() == "The logo must be a file chosen with Browse."
+    logo = picture(tmp_path / "logo.png")
+    page.logo.setText(str(logo))
+    assert page.logo_box.error.text() == ""
+    assert dialog.ok_button.isEnabled()
+    screenshot(dialog, "customer_display_settings")
+
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    saved = config_mod.load().config
+    assert saved.customer_display == "fullscreen"
+    assert saved.customer_display_screen == screen_name
+    assert saved.shop_logo == str(logo)
+
+
+def test_a_screen_not_connected_stays_chosen(
+    qtbot: QtBot,
+    keyring_memory: MemoryKeyring,  # noqa: F811
+    make_dialog: MakeDialog,  # noqa: F811
+    runtime: Runtime,
+    qapp: Any,
+) -> None:
+    runtime.config = runtime.config.with_changes(
+        customer_display="window", customer_display_screen="HDMI-9"
+    )
+    dialog = make_dialog()
+    page = dialog.display
+    assert page.screen_name() == "HDMI-9"
+    assert page.screen.currentText() == "HDMI-9 (not connected)"
+    # A screen comes or goes: the list is read again, the choice kept.
+    count = page.screen.count()
+    qapp.screenAdded.emit(qapp.primaryScreen())
+    assert page.screen.count() == count and page.screen_name() == "HDMI-9"
+    assert page.apply_to(runtime.config).customer_display_screen == "HDMI-9"
+
+
+def test_ok_in_settings_shows_the_display_with_the_shops_logo(
+    qtbot: QtBot,
+    keyring_memory: MemoryKeyring,  # noqa: F811
+    window: Any,
+    runtime: Runtime,
+    run: Any,
+    tmp_path: Path,
+) -> None:
+    stack = AsyncExitStack()
+    controller = open_customer_display(stack, window, window.bridge, runtime, show=False)
+    display: CustomerDisplay = controller.display
+    try:
+        assert not display.isVisible() and not controller.action.isChecked()
+        assert controller.action in window.tools_menu.actions()
+        dialog = window.open_settings()
+        qtbot.waitExposed(dialog)
+        dialog.display.mode.setCurrentIndex(dialog.display.mode.findData("window"))
+        dialog.display.logo.setText(str(picture(tmp_path / "logo.png")))
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(display.isVisible, timeout=WAIT)
+        assert controller.action.isChecked()
+        assert not display.logo.pixmap().isNull()
+        assert display.shop_name.text() == runtime.config.store_name
+    finally:
+        run(stack.aclose())
