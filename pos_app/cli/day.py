@@ -33,6 +33,14 @@ class DayUsageError(UsageError):
 def add_parsers(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("close", help="close the day: reconcile open sales, freeze the Z report")
     p.add_argument("--counted-cash", metavar="AMOUNT", help="the cash counted in the drawer")
+    p.add_argument(
+        "--store",
+        action="store_true",
+        help="every box's figures from the store database (each box's current period, or "
+        "--from/--to); freezes nothing",
+    )
+    p.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="with --store")
+    p.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="with --store (inclusive)")
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("cash", help="cash put into or taken out of the drawer")
@@ -156,6 +164,14 @@ def report_lines(report: CloseReport, site: Site) -> list[str]:
 
 
 async def cmd_close(args: argparse.Namespace) -> int:
+    if args.store:
+        if args.counted_cash is not None:
+            raise DayUsageError("--counted-cash counts one drawer: close that box without --store")
+        from pos_app.cli.store import cmd_store_close
+
+        return await cmd_store_close(args)
+    if args.date_from or args.date_to:
+        raise DayUsageError("--from and --to go with --store")
     async with open_runtime(enable_receiver=False) as rt:
         counted = None
         if args.counted_cash is not None:

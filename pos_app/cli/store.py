@@ -8,6 +8,7 @@ import asyncio
 import logging
 import sys
 from collections.abc import Callable
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -120,6 +121,90 @@ async def cmd_store_sales(args: argparse.Namespace) -> int:
         for (tender, currency), amount in sorted(store_sums(totals).items()):
             total = _amount(amount, currency)
             print(f"  {'(store)':<12} {tender:<16} {'':>12} {total:>14} {currency}")
+    return EXIT_OK
+
+
+def _period(args: argparse.Namespace, site_id: str) -> tuple[datetime | None, datetime | None]:
+    """``--from``/``--to`` as ``[first midnight, midnight after the last day)`` in the site's
+    zone; ``(None, None)`` for each box's current period."""
+    from pos_app.checkout.day import site_zone
+    from pos_app.cli.day import DayUsageError
+    from pos_app.domain.day import day_bounds
+
+    if not args.date_from and not args.date_to:
+        return None, None
+    if not args.date_from:
+        raise DayUsageError("--to needs --from")
+    try:
+        first = date.fromisoformat(args.date_from)
+        last = date.fromisoformat(args.date_to) if args.date_to else first
+    except ValueError:
+        raise DayUsageError("--from/--to: expected YYYY-MM-DD") from None
+    if last < first:
+        raise DayUsageError("--to is before --from")
+    zone = site_zone(site_id)
+    return day_bounds(first, zone)[0], day_bounds(last, zone)[1]
+
+
+async def cmd_store_close(args: argparse.Namespace) -> int:
+    """``close --store``: every box's figures from the store database, and their sum."""
+    import psycopg
+
+    from pos_app.cli.day import report_lines
+    from pos_app.domain.day import report_to_json
+    from pos_app.domain.money import format_money, site_for
+    from pos_app.store.replication import safe_error
+    from pos_app.store.schema import StoreDatabaseError
+    from pos_app.store.views import store_close
+
+    config = config_mod.load().config
+    if not config.store_database:
+        return _no_store()
+    site = site_for(config.site_id)
+    since, until = _period(args, site.site_id)
+    try:
+        conn = await _open(config)
+        try:
+            result = await store_close(conn, site, now=datetime.now(UTC), since=since, until=until)
+        finally:
+            await conn.close()
+    except StoreDatabaseError as exc:
+        err(f"pos-app: {exc.msg}")
+        return EXIT_ERROR
+    except (psycopg.Error, OSError) as exc:
+        err(f"pos-app: the store database {shown(config.store_database)}: {safe_error(exc)}")
+        return EXIT_ERROR
+
+    def closes_json(closes: tuple[tuple[int, datetime], ...]) -> list[dict[str, Any]]:
+        return [{"number": n, "closed_at": at.isoformat()} for n, at in closes]
+
+    if args.json:
+        data = report_to_json(result.total, site)
+        data["number"] = None  # not a close of its own: nothing is frozen
+        data["boxes"] = [
+            {
+                "box": b.box,
+                **report_to_json(b.report, site),
+                "number": None,
+                "closes": closes_json(b.closes),
+            }
+            for b in result.boxes
+        ]
+        print_json(data)
+        return EXIT_OK
+    if not result.boxes:
+        err("no boxes in the store database yet")
+        return EXIT_OK
+    for b in result.boxes:
+        r = b.report
+        own = ", ".join(f"#{n} {at.astimezone():%Y-%m-%d %H:%M}" for n, at in b.closes)
+        print(
+            f"{b.box:<12} {r.opened_at.astimezone():%Y-%m-%d %H:%M} - "
+            f"{r.closed_at.astimezone():%Y-%m-%d %H:%M}  sales {r.sales_count:>5}  "
+            f"net {format_money(r.net, site):>14}  closes: {own or '-'}"
+        )
+    print()
+    print("\n".join(["store (all boxes)", *report_lines(result.total, site)[1:]]))
     return EXIT_OK
 
 

@@ -54,6 +54,12 @@ class Shift:
     opened_at: datetime
 
 
+def _row(conn: sqlite3.Connection, table: str, record_id: int) -> dict[str, object]:
+    """A shift or cash movement as the store database gets it (its outbox change)."""
+    row = conn.execute(f"SELECT * FROM {table} WHERE id = ?", (record_id,)).fetchone()
+    return {table: dict(row)}
+
+
 def _ms(moment: datetime) -> datetime:
     return moment.replace(microsecond=moment.microsecond // 1000 * 1000)
 
@@ -83,6 +89,7 @@ class DayBook:
                 (cashier, str(starting_float), _iso(now)),
             )
             self._event(conn, now, "shift_opened", shift_id, f"{cashier}: {starting_float}")
+            self._ledger.add_to_outbox(conn, "shift", str(shift_id), _row(conn, "shifts", shift_id))
         return Shift(shift_id, cashier, starting_float, now)
 
     def add_movement(
@@ -97,6 +104,9 @@ class DayBook:
                 (kind.value, str(amount), reason, _iso(now)),
             )
             self._event(conn, now, f"cash_{kind.value}", movement_id, f"{amount}: {reason}")
+            self._ledger.add_to_outbox(
+                conn, "cash_movement", str(movement_id), _row(conn, "cash_movements", movement_id)
+            )
         return CashMovement(kind, amount, reason, now)
 
     def close(
@@ -121,11 +131,13 @@ class DayBook:
                 shifts=self.shifts(opened_at, conn=conn),
                 counted_cash=counted_cash,
             )
+            frozen = report_to_json(report, site)
             conn.execute(
                 "INSERT INTO closes (number, opened_at, closed_at, report) VALUES (?,?,?,?)",
-                (number, _iso(opened_at), _iso(now), json.dumps(report_to_json(report, site))),
+                (number, _iso(opened_at), _iso(now), json.dumps(frozen)),
             )
             self._event(conn, now, "close", number, f"net {report.net}")
+            self._ledger.add_to_outbox(conn, "close", str(number), {"close": frozen})
         return report
 
     def adopt_payment(
@@ -181,7 +193,7 @@ class DayBook:
                 "quantity, category, unit_measure, iva_rate) VALUES (?,?,?,?,?,?,?,?,?,?)",
                 (sale_id, 0, "", "", title, str(amount), 1, "", "unit", "0"),
             )
-            conn.execute(
+            event = conn.execute(
                 "INSERT INTO sale_events (sale_id, at, kind, old_status, new_status, cause, "
                 "detail) VALUES (?,?,?,?,?,?,?)",
                 (
@@ -196,7 +208,22 @@ class DayBook:
                 ),
             )
             self._event(conn, now, "adopted", sale_id, f"payment {payment_id}: {amount}")
+            self._ledger._sale_change(conn, sale_id, [int(event.lastrowid or 0)])
         return ref
+
+    def queue_history(self, conn: sqlite3.Connection) -> None:
+        """Every refund, shift, cash movement and close to the outbox (a store database was
+        just configured; PostgreSQL ignores what it already has)."""
+        from pos_app.ledger.refunds import outbox_change
+
+        ledger = self._ledger
+        for (refund_id,) in conn.execute("SELECT id FROM refunds ORDER BY id").fetchall():
+            ledger.add_to_outbox(conn, "refund", str(refund_id), outbox_change(conn, refund_id))
+        for kind, table in (("shift", "shifts"), ("cash_movement", "cash_movements")):
+            for (record_id,) in conn.execute(f"SELECT id FROM {table} ORDER BY id").fetchall():
+                ledger.add_to_outbox(conn, kind, str(record_id), _row(conn, table, record_id))
+        for number, report in conn.execute("SELECT number, report FROM closes ORDER BY number"):
+            ledger.add_to_outbox(conn, "close", str(number), {"close": json.loads(report)})
 
     # -- reading -------------------------------------------------------------------------------
     def open_period_start(self, now: datetime) -> datetime:

@@ -129,6 +129,7 @@ class RefundStore:
                 (sale_id, stamp, "refund", None, None, status.value, f"{amount} {key}"),
             )
             refund_id = int(cur.lastrowid or 0)
+            ledger.add_to_outbox(conn, "refund", str(refund_id), outbox_change(conn, refund_id))
         found = self.get(refund_id)
         assert found is not None
         return found
@@ -158,6 +159,9 @@ class RefundStore:
                     "INSERT INTO sale_events (sale_id, at, kind, old_status, new_status, cause, "
                     "detail) VALUES (?,?,?,?,?,?,?)",
                     (row["sale_id"], now.isoformat(), "refund", None, None, status.value, detail),
+                )
+                self._ledger.add_to_outbox(
+                    conn, "refund", str(refund_id), outbox_change(conn, refund_id)
                 )
         found = self.get(refund_id)
         assert found is not None
@@ -210,6 +214,14 @@ def _counted(conn: sqlite3.Connection, sale_id: int) -> Decimal:
         (sale_id, RefundStatus.REFUSED.value),
     ).fetchall()
     return sum((Decimal(row["amount"]) for row in rows), Decimal(0))
+
+
+def outbox_change(conn: sqlite3.Connection, refund_id: int) -> dict[str, Any]:
+    """The refund as the store database gets it (the ``refund`` kind of the outbox)."""
+    row = conn.execute(_SELECT + " WHERE r.id = ?", (refund_id,)).fetchone()
+    refund = dict(row)
+    del refund["sale_id"]
+    return {"refund": refund}
 
 
 def _record(row: Any) -> RefundRecord:

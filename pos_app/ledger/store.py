@@ -152,9 +152,13 @@ class OutboxChange:
     created_at: datetime
 
 
-# The kinds of change the outbox carries. Issues 12/13 add theirs here ("refund",
-# "cash_movement", "close") and write them with Ledger.add_to_outbox in their own transaction.
+# The kinds of change the outbox carries, each written with Ledger.add_to_outbox in the
+# transaction that writes its record (pos_app.store.kinds applies them in PostgreSQL).
 OUTBOX_SALE = "sale"
+OUTBOX_REFUND = "refund"
+OUTBOX_SHIFT = "shift"
+OUTBOX_CASH_MOVEMENT = "cash_movement"
+OUTBOX_CLOSE = "close"
 
 
 class Ledger:
@@ -280,8 +284,9 @@ class Ledger:
         self.add_to_outbox(conn, OUTBOX_SALE, str(sale["external_reference"]), payload)
 
     def enqueue_all_sales(self) -> int:
-        """Queue every sale with its whole history (a store database was just configured);
-        PostgreSQL's upserts make a second run harmless. Returns how many were queued."""
+        """Queue every sale with its whole history, then the day's records (a store database
+        was just configured); PostgreSQL's upserts make a second run harmless. Returns how many
+        sales were queued."""
         with self._tx() as conn:
             ids = [int(r[0]) for r in conn.execute("SELECT id FROM sales ORDER BY id")]
             for sale_id in ids:
@@ -292,6 +297,8 @@ class Ledger:
                     )
                 ]
                 self._sale_change(conn, sale_id, events)
+            if self.outbox_enabled:
+                self.day.queue_history(conn)  # refunds, shifts, cash movements, closes
         return len(ids)
 
     def outbox_batch(self, limit: int = 200) -> list[OutboxChange]:

@@ -6,9 +6,10 @@ order, to the applier of that kind, which upserts the typed tables. A batch may 
 again (a counter killed after PostgreSQL's commit, before it forgot the batch): appliers must
 be idempotent and must never let an older change overwrite a newer one (compare ``seq``).
 
-Extension point (issues 12/13): a new ledger record (refund, cash movement, close) calls
-``Ledger.add_to_outbox(conn, "refund", record_id, payload)`` in its own transaction, then a
-new step in :data:`pos_app.store.schema.MIGRATIONS` creates its table (with the same row-level
+Kinds: sales (with lines and events), refunds (written pending, changed once to refunded or
+refused), shifts, cash movements and closes (append-only in the ledger). A new ledger record
+calls ``Ledger.add_to_outbox(conn, kind, record_id, payload)`` in its own transaction, a new
+step in :data:`pos_app.store.schema.MIGRATIONS` creates its table (with the same row-level
 security as the others) and an applier here registers under the same kind. Until its applier
 exists a kind is still delivered and kept in ``changes``, so nothing is lost in between.
 """
@@ -21,7 +22,14 @@ from typing import Any
 
 from psycopg import AsyncCursor
 
-from pos_app.ledger.store import OUTBOX_SALE, OutboxChange
+from pos_app.ledger.store import (
+    OUTBOX_CASH_MOVEMENT,
+    OUTBOX_CLOSE,
+    OUTBOX_REFUND,
+    OUTBOX_SALE,
+    OUTBOX_SHIFT,
+    OutboxChange,
+)
 
 # Gets every change of its kind in one batch, in order (one PostgreSQL transaction); each table
 # is written with one statement over arrays (``unnest``), not one round trip per row.
@@ -101,8 +109,103 @@ async def apply_sales(cur: AsyncCursor[Any], box: str, changes: list[OutboxChang
         )
 
 
+def _latest(changes: list[OutboxChange], key: str) -> list[tuple[int, int, dict[str, Any]]]:
+    """``(record id, seq, record)`` of the newest change of each record in the batch."""
+    latest: dict[str, OutboxChange] = {}
+    for change in changes:
+        latest[change.record_id] = change
+    return [(int(c.record_id), c.seq, c.payload[key]) for c in latest.values()]
+
+
+async def apply_refunds(cur: AsyncCursor[Any], box: str, changes: list[OutboxChange]) -> None:
+    refunds = _latest(changes, "refund")
+    await cur.execute(
+        "INSERT INTO refunds (box, id, seq, reference, amount, tender, status, created_at, "
+        "updated_at, row) SELECT %s, * FROM unnest(%s::bigint[], %s::bigint[], %s::text[], "
+        "%s::numeric[], %s::text[], %s::text[], %s::timestamptz[], %s::timestamptz[], "
+        "%s::jsonb[]) "
+        "ON CONFLICT (box, id) DO UPDATE SET seq = EXCLUDED.seq, status = EXCLUDED.status, "
+        "updated_at = EXCLUDED.updated_at, row = EXCLUDED.row WHERE refunds.seq < EXCLUDED.seq",
+        (
+            box,
+            [i for i, _, _ in refunds],
+            [seq for _, seq, _ in refunds],
+            [r["external_reference"] for _, _, r in refunds],
+            [r["amount"] for _, _, r in refunds],
+            [r["tender"] for _, _, r in refunds],
+            [r["status"] for _, _, r in refunds],
+            [r["created_at"] for _, _, r in refunds],
+            [r["updated_at"] for _, _, r in refunds],
+            [_json(r) for _, _, r in refunds],
+        ),
+    )
+
+
+# Shifts, cash movements and closes never change in the ledger (append-only): the first
+# delivery is the record, a repeat is ignored.
+async def apply_cash_movements(
+    cur: AsyncCursor[Any], box: str, changes: list[OutboxChange]
+) -> None:
+    moves = _latest(changes, "cash_movements")
+    await cur.execute(
+        "INSERT INTO cash_movements (box, id, seq, kind, amount, reason, at) "
+        "SELECT %s, * FROM unnest(%s::bigint[], %s::bigint[], %s::text[], %s::numeric[], "
+        "%s::text[], %s::timestamptz[]) ON CONFLICT DO NOTHING",
+        (
+            box,
+            [i for i, _, _ in moves],
+            [seq for _, seq, _ in moves],
+            [m["kind"] for _, _, m in moves],
+            [m["amount"] for _, _, m in moves],
+            [m["reason"] for _, _, m in moves],
+            [m["at"] for _, _, m in moves],
+        ),
+    )
+
+
+async def apply_shifts(cur: AsyncCursor[Any], box: str, changes: list[OutboxChange]) -> None:
+    shifts = _latest(changes, "shifts")
+    await cur.execute(
+        "INSERT INTO shifts (box, id, seq, cashier, starting_float, opened_at) "
+        "SELECT %s, * FROM unnest(%s::bigint[], %s::bigint[], %s::text[], %s::numeric[], "
+        "%s::timestamptz[]) ON CONFLICT DO NOTHING",
+        (
+            box,
+            [i for i, _, _ in shifts],
+            [seq for _, seq, _ in shifts],
+            [s["cashier"] for _, _, s in shifts],
+            [s["starting_float"] for _, _, s in shifts],
+            [s["opened_at"] for _, _, s in shifts],
+        ),
+    )
+
+
+async def apply_closes(cur: AsyncCursor[Any], box: str, changes: list[OutboxChange]) -> None:
+    closes = _latest(changes, "close")
+    await cur.execute(
+        "INSERT INTO closes (box, number, seq, opened_at, closed_at, net, report) "
+        "SELECT %s, * FROM unnest(%s::bigint[], %s::bigint[], %s::timestamptz[], "
+        "%s::timestamptz[], %s::numeric[], %s::jsonb[]) ON CONFLICT DO NOTHING",
+        (
+            box,
+            [n for n, _, _ in closes],
+            [seq for _, seq, _ in closes],
+            [c["opened_at"] for _, _, c in closes],
+            [c["closed_at"] for _, _, c in closes],
+            [c["net"] for _, _, c in closes],
+            [_json(c) for _, _, c in closes],
+        ),
+    )
+
+
 def _json(value: Any) -> str:
     return json.dumps(value, separators=(",", ":"))
 
 
-APPLIERS: dict[str, Applier] = {OUTBOX_SALE: apply_sales}
+APPLIERS: dict[str, Applier] = {
+    OUTBOX_SALE: apply_sales,
+    OUTBOX_REFUND: apply_refunds,
+    OUTBOX_SHIFT: apply_shifts,
+    OUTBOX_CASH_MOVEMENT: apply_cash_movements,
+    OUTBOX_CLOSE: apply_closes,
+}

@@ -163,6 +163,72 @@ MIGRATIONS.append(
     ).replace("OWN", _OWN)
 )
 
+# 3: the counters' refunds, cash movements, shifts and closes (issues 12/13), keyed by box and
+# the ledger's own id (a close by its number); ``seq`` is the change that wrote the row.
+_DAY_TABLES = ("refunds", "cash_movements", "shifts", "closes")
+MIGRATIONS.append(
+    """
+    CREATE TABLE refunds (
+        box TEXT NOT NULL,
+        id BIGINT NOT NULL,
+        seq BIGINT NOT NULL,
+        reference TEXT NOT NULL,
+        amount NUMERIC NOT NULL,
+        tender TEXT NOT NULL,
+        status TEXT NOT NULL,
+        created_at TIMESTAMPTZ NOT NULL,
+        updated_at TIMESTAMPTZ NOT NULL,
+        row JSONB NOT NULL,
+        PRIMARY KEY (box, id)
+    );
+    CREATE INDEX refunds_created ON refunds (created_at);
+    CREATE TABLE cash_movements (
+        box TEXT NOT NULL,
+        id BIGINT NOT NULL,
+        seq BIGINT NOT NULL,
+        kind TEXT NOT NULL,
+        amount NUMERIC NOT NULL,
+        reason TEXT NOT NULL,
+        at TIMESTAMPTZ NOT NULL,
+        PRIMARY KEY (box, id)
+    );
+    CREATE TABLE shifts (
+        box TEXT NOT NULL,
+        id BIGINT NOT NULL,
+        seq BIGINT NOT NULL,
+        cashier TEXT NOT NULL,
+        starting_float NUMERIC NOT NULL,
+        opened_at TIMESTAMPTZ NOT NULL,
+        PRIMARY KEY (box, id)
+    );
+    CREATE TABLE closes (
+        box TEXT NOT NULL,
+        number BIGINT NOT NULL,
+        seq BIGINT NOT NULL,
+        opened_at TIMESTAMPTZ NOT NULL,
+        closed_at TIMESTAMPTZ NOT NULL,
+        net NUMERIC NOT NULL,
+        report JSONB NOT NULL,
+        PRIMARY KEY (box, number)
+    );
+    GRANT SELECT ON refunds, cash_movements, shifts, closes TO pos_backoffice;
+    GRANT SELECT, INSERT, UPDATE ON refunds, cash_movements, shifts, closes TO pos_counter;
+    """
+    + "".join(
+        f"""
+    ALTER TABLE {t} ENABLE ROW LEVEL SECURITY;
+    ALTER TABLE {t} FORCE ROW LEVEL SECURITY;
+    CREATE POLICY {t}_read ON {t} FOR SELECT USING (true);
+    CREATE POLICY {t}_insert ON {t} FOR INSERT TO pos_counter WITH CHECK (OWN);
+    CREATE POLICY {t}_update ON {t} FOR UPDATE TO pos_counter USING (OWN) WITH CHECK (OWN);
+    CREATE POLICY {t}_owner ON {t} FOR ALL TO CURRENT_USER
+        USING (box = current_setting('pos_app.box', true))
+        WITH CHECK (box = current_setting('pos_app.box', true));
+    """
+        for t in _DAY_TABLES
+    ).replace("OWN", _OWN)
+)
+
 VERSION = len(MIGRATIONS)
 
 

@@ -9,6 +9,18 @@ from typing import Any
 
 from psycopg import AsyncConnection
 
+from pos_app.domain.day import (
+    CashMovement,
+    CloseReport,
+    MovementKind,
+    RefundFact,
+    SaleFact,
+    ShiftFact,
+    compute_close,
+)
+from pos_app.domain.money import Site
+from pos_app.domain.sale import OPEN, TERMINAL, SaleStatus, Tender
+
 
 @dataclass(frozen=True)
 class StoreSale:
@@ -75,3 +87,174 @@ def store_sums(totals: list[BoxTotal]) -> dict[tuple[str, str], Decimal]:
         key = (t.tender, t.currency)
         out[key] = out.get(key, Decimal(0)) + t.amount
     return out
+
+
+# -- the store's close across boxes ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BoxClose:
+    """One box's figures for its period, and the box's own closes at its edges."""
+
+    box: str
+    report: CloseReport
+    closes: tuple[tuple[int, datetime], ...]  # (number, closed_at)
+
+
+@dataclass(frozen=True)
+class StoreClose:
+    total: CloseReport  # every box added up (number 0: the store's close is not frozen)
+    boxes: tuple[BoxClose, ...]
+
+
+_OPEN_STATUSES = [s.value for s in OPEN]
+_ENDING = [s.value for s in TERMINAL]
+
+
+async def store_close(
+    conn: AsyncConnection[Any],
+    site: Site,
+    *,
+    now: datetime,
+    since: datetime | None = None,
+    until: datetime | None = None,
+) -> StoreClose:
+    """Each box's close figures, computed like a counter's own close
+    (:func:`pos_app.domain.day.compute_close`) from the replicated records, and their sum.
+
+    Without ``since``: each box's current period, from its last close (or its first record)
+    to ``now``. With ``since``/``until``: that range for every box. A box's closes listed are
+    those ending inside ``[opened_at, closed_at]`` (in the current period: its last one)."""
+    end = until or now
+    cur = await conn.execute("SELECT box, max(closed_at) FROM closes GROUP BY box")
+    last_close = {str(r[0]): r[1] for r in await cur.fetchall()}
+    cur = await conn.execute(
+        "SELECT box, min(t) FROM (SELECT box, min(created_at) AS t FROM sales GROUP BY box "
+        "UNION ALL SELECT box, min(at) FROM cash_movements GROUP BY box "
+        "UNION ALL SELECT box, min(opened_at) FROM shifts GROUP BY box "
+        "UNION ALL SELECT box, min(created_at) FROM refunds GROUP BY box) f GROUP BY box"
+    )
+    first = {str(r[0]): r[1] for r in await cur.fetchall()}
+    boxes = sorted(set(first) | set(last_close))
+    starts = {b: since or last_close.get(b) or first.get(b) or end for b in boxes}
+    lower = min(starts.values(), default=end)
+
+    cur = await conn.execute(
+        "SELECT s.box, s.reference, s.status, s.tender, s.total, s.paid_amount, "
+        "COALESCE((s.row->>'late_payment')::int, 0), "
+        "max(e.at) FILTER (WHERE e.new_status = ANY(%s)) AS settled "
+        "FROM sales s LEFT JOIN sale_events e ON e.box = s.box AND e.reference = s.reference "
+        "GROUP BY s.box, s.reference "
+        "HAVING s.status = ANY(%s) OR max(e.at) FILTER (WHERE e.new_status = ANY(%s)) >= %s",
+        (_ENDING, _OPEN_STATUSES, _ENDING, lower),
+    )
+    sales: dict[str, list[SaleFact]] = {}
+    for box, ref, status, tender, total, paid, late, settled in await cur.fetchall():
+        sale_status = SaleStatus(status)
+        sales.setdefault(box, []).append(
+            SaleFact(
+                ref,
+                sale_status,
+                Tender(tender) if tender else None,
+                Decimal(total),
+                Decimal(paid),
+                None if sale_status in OPEN else settled,
+                late_payment=bool(late),
+            )
+        )
+    cur = await conn.execute(
+        "SELECT box, amount, created_at, tender, reference FROM refunds "
+        "WHERE status = 'refunded' AND created_at >= %s",
+        (lower,),
+    )
+    refunds: dict[str, list[RefundFact]] = {}
+    for box, amount, at, tender, ref in await cur.fetchall():
+        refunds.setdefault(box, []).append(RefundFact(Decimal(amount), at, Tender(tender), ref))
+    cur = await conn.execute(
+        "SELECT box, kind, amount, reason, at FROM cash_movements WHERE at >= %s ORDER BY at, id",
+        (lower,),
+    )
+    moves: dict[str, list[CashMovement]] = {}
+    for box, kind, amount, reason, at in await cur.fetchall():
+        moves.setdefault(box, []).append(
+            CashMovement(MovementKind(kind), Decimal(amount), reason, at)
+        )
+    cur = await conn.execute(
+        "SELECT box, cashier, starting_float, opened_at FROM shifts WHERE opened_at >= %s "
+        "ORDER BY opened_at, id",
+        (lower,),
+    )
+    shifts: dict[str, list[ShiftFact]] = {}
+    for box, cashier, starting, at in await cur.fetchall():
+        shifts.setdefault(box, []).append(ShiftFact(cashier, Decimal(starting), at))
+    cur = await conn.execute(
+        "SELECT box, number, closed_at FROM closes WHERE closed_at >= %s ORDER BY box, number",
+        (lower,),
+    )
+    closes: dict[str, list[tuple[int, datetime]]] = {}
+    for box, number, closed_at in await cur.fetchall():
+        closes.setdefault(box, []).append((int(number), closed_at))
+
+    out = []
+    for box in boxes:
+        start = min(starts[box], end)
+        report = compute_close(
+            number=0,
+            site=site,
+            opened_at=start,
+            closed_at=end,
+            sales=sales.get(box, ()),
+            refunds=refunds.get(box, ()),
+            movements=moves.get(box, ()),
+            shifts=shifts.get(box, ()),
+        )
+        own = tuple(c for c in closes.get(box, ()) if start <= c[1] <= end)
+        out.append(BoxClose(box, report, own))
+    return StoreClose(_add_up([b.report for b in out], site, lower, end), tuple(out))
+
+
+def _add_up(
+    reports: list[CloseReport], site: Site, opened_at: datetime, closed_at: datetime
+) -> CloseReport:
+    """The boxes' reports summed: each box's drawer is its own (floats and cash add up)."""
+
+    def total(name: str) -> Decimal:
+        return sum((getattr(r, name) for r in reports), Decimal(0))
+
+    def per_key(name: str) -> dict[str, Decimal]:
+        out: dict[str, Decimal] = {}
+        for r in reports:
+            for key, value in getattr(r, name).items():
+                out[key] = out.get(key, Decimal(0)) + value
+        return out
+
+    def count(name: str) -> int:
+        return sum(int(getattr(r, name)) for r in reports)
+
+    return CloseReport(
+        number=0,
+        opened_at=opened_at,
+        closed_at=closed_at,
+        site_id=site.site_id,
+        sales_count=count("sales_count"),
+        totals=per_key("totals") or {Tender.QR.value: Decimal(0), Tender.CASH.value: Decimal(0)},
+        refunds=per_key("refunds") or {Tender.QR.value: Decimal(0), Tender.CASH.value: Decimal(0)},
+        refunds_count=count("refunds_count"),
+        gross=total("gross"),
+        refunds_total=total("refunds_total"),
+        net=total("net"),
+        iva=per_key("iva"),
+        canceled_count=count("canceled_count"),
+        expired_count=count("expired_count"),
+        failed_count=count("failed_count"),
+        open_count=count("open_count"),
+        starting_float=total("starting_float"),
+        cash_in=total("cash_in"),
+        cash_out=total("cash_out"),
+        expected_cash=total("expected_cash"),
+        counted_cash=None,
+        difference=None,
+        movements=tuple(sorted((m for r in reports for m in r.movements), key=lambda m: m.at)),
+        shifts=tuple(sorted((s for r in reports for s in r.shifts), key=lambda s: s.opened_at)),
+        late_payments=tuple(ref for r in reports for ref in r.late_payments),
+    )
