@@ -2610,6 +2610,10 @@
         <translation>{amount} es más de lo que queda por devolver de esta venta.</translation>
     </message>
     <message>
+        <source>Sale {reference} has nothing to refund at Mercado Pago.</source>
+        <translation>La venta {reference} no tiene nada para devolver en Mercado Pago.</translation>
+    </message>
+    <message>
         <source>Mercado Pago shows less left to refund on this sale&apos;s payments than {amount}.</source>
         <translation>Mercado Pago muestra menos de {amount} por devolver en los pagos de esta venta.</translation>
     </message>

@@ -2610,6 +2610,10 @@
         <translation>{amount} é mais do que resta a devolver desta venda.</translation>
     </message>
     <message>
+        <source>Sale {reference} has nothing to refund at Mercado Pago.</source>
+        <translation>A venda {reference} não tem nada a devolver no Mercado Pago.</translation>
+    </message>
+    <message>
         <source>Mercado Pago shows less left to refund on this sale&apos;s payments than {amount}.</source>
         <translation>O Mercado Pago mostra menos de {amount} a devolver nos pagamentos desta venda.</translation>
     </message>
