@@ -151,6 +151,9 @@ class RefundService:
         self, sale: SaleSnapshot, chosen: tuple[tuple[int, int], ...], site: Site
     ) -> Decimal:
         done = self.refunded_quantities(sale.external_reference)
+        # What each line was charged (its own discount and its share of the sale's taken off):
+        # a discounted line gives back what the customer paid for it, never its list price.
+        charged = self.ledger.charged_amounts(sale.external_reference)
         total = Decimal(0)
         seen: set[int] = set()
         for position, quantity in chosen:
@@ -177,7 +180,14 @@ class RefundService:
                         left=left,
                     )
                 )
-            total += line.unit_price * quantity
+            if position < len(charged):
+                # By units, rounded so that all the line's units give back its charge exactly.
+                paid, units, before = charged[position], line.quantity, done.get(position, 0)
+                total += quantize(paid * (before + quantity) / units, site) - quantize(
+                    paid * before / units, site
+                )
+            else:
+                total += quantize(line.unit_price * quantity, site)
         return quantize(total, site)
 
     def _check_paid(self, sale: SaleSnapshot) -> None:
