@@ -12,8 +12,9 @@ of that sale) first asks Mercado Pago (instore v2: the payment's refunds, ``GET 
 Orders API: the order, ``GET /v1/orders/{id}``, its payment's refunded amount and status) and
 only re-sends, with the same key, when the refund is not there. A sale is refunded by the API
 that charged it: ``POST /v1/payments/{id}/refunds``, or ``POST /v1/orders/{id}/refund`` (the
-whole order with an empty body, else the order's payment and the amount). So a lost answer, a retry or a crash at
-any step never refunds twice, and nothing is ever refunded beyond what was paid.
+whole order with an empty body, else the order's payment and the amount). So a lost answer,
+a retry or a crash at any step never refunds twice, and nothing is ever refunded beyond what
+was paid.
 
 The engine's charge path is untouched: this service reads sales from the ledger and talks to
 the client through the methods of :mod:`pos_app.mercadopago.refunds`.

@@ -2346,6 +2346,18 @@
         <translation>TOTAL</translation>
     </message>
     <message>
+        <source>Subtotal</source>
+        <translation>Subtotal</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Descuento</translation>
+    </message>
+    <message>
+        <source>Sale discount</source>
+        <translation>Descuento en la venta</translation>
+    </message>
+    <message>
         <source>REFUNDED</source>
         <translation>DEVUELTO</translation>
     </message>
@@ -3518,6 +3530,10 @@
         <translation>Precio unitario</translation>
     </message>
     <message>
+        <source>Discount</source>
+        <translation>Descuento</translation>
+    </message>
+    <message>
         <source>Total</source>
         <translation>Total</translation>
     </message>
@@ -3588,6 +3604,10 @@
     <message>
         <source>{count} sales · QR: {paid} ({qr_total}) · cash: {cash} ({cash_total})</source>
         <translation>{count} ventas · QR: {paid} ({qr_total}) · efectivo: {cash} ({cash_total})</translation>
+    </message>
+    <message>
+        <source>Sale discount: {amount}</source>
+        <translation>Descuento en la venta: {amount}</translation>
     </message>
     <message>
         <source>Export sales</source>

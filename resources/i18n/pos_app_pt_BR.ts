@@ -2346,6 +2346,18 @@
         <translation>TOTAL</translation>
     </message>
     <message>
+        <source>Subtotal</source>
+        <translation>Subtotal</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Desconto</translation>
+    </message>
+    <message>
+        <source>Sale discount</source>
+        <translation>Desconto na venda</translation>
+    </message>
+    <message>
         <source>REFUNDED</source>
         <translation>DEVOLVIDO</translation>
     </message>
@@ -3518,6 +3530,10 @@
         <translation>Preço unitário</translation>
     </message>
     <message>
+        <source>Discount</source>
+        <translation>Desconto</translation>
+    </message>
+    <message>
         <source>Total</source>
         <translation>Total</translation>
     </message>
@@ -3588,6 +3604,10 @@
     <message>
         <source>{count} sales · QR: {paid} ({qr_total}) · cash: {cash} ({cash_total})</source>
         <translation>{count} vendas · QR: {paid} ({qr_total}) · dinheiro: {cash} ({cash_total})</translation>
+    </message>
+    <message>
+        <source>Sale discount: {amount}</source>
+        <translation>Desconto na venda: {amount}</translation>
     </message>
     <message>
         <source>Export sales</source>
