@@ -749,6 +749,14 @@
         <translation>Guardar como PDF…</translation>
     </message>
     <message>
+        <source>Print</source>
+        <translation>Imprimir</translation>
+    </message>
+    <message>
+        <source>Print the report on the receipt printer</source>
+        <translation>Imprimir el informe en la impresora de comprobantes</translation>
+    </message>
+    <message>
         <source>Done</source>
         <translation>Listo</translation>
     </message>
@@ -797,6 +805,22 @@
         <translation>El día quedó cerrado, pero no se pudo hacer su copia de seguridad: {reason}</translation>
     </message>
     <message>
+        <source>Choose a receipt printer in Settings → Receipts</source>
+        <translation>Elija una impresora de comprobantes en Configuración → Comprobantes</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>Imprimiendo…</translation>
+    </message>
+    <message>
+        <source>Report sent to the printer.</source>
+        <translation>Informe enviado a la impresora.</translation>
+    </message>
+    <message>
+        <source>The report did not print: {problem}</source>
+        <translation>El informe no se imprimió: {problem}</translation>
+    </message>
+    <message>
         <source>Close number {number} — {date}</source>
         <translation>Cierre número {number} — {date}</translation>
     </message>
@@ -807,6 +831,10 @@
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The report prints on a receipt printer (ESC/POS); for a system printer, save it as PDF and print that.</source>
+        <translation>El informe se imprime en una impresora de comprobantes (ESC/POS); para una impresora del sistema, guárdelo como PDF e imprima ese archivo.</translation>
     </message>
 </context>
 <context>

@@ -749,6 +749,14 @@
         <translation>Salvar como PDF…</translation>
     </message>
     <message>
+        <source>Print</source>
+        <translation>Imprimir</translation>
+    </message>
+    <message>
+        <source>Print the report on the receipt printer</source>
+        <translation>Imprimir o relatório na impressora de comprovantes</translation>
+    </message>
+    <message>
         <source>Done</source>
         <translation>Concluir</translation>
     </message>
@@ -797,6 +805,22 @@
         <translation>O dia foi fechado, mas não foi possível fazer a cópia de segurança: {reason}</translation>
     </message>
     <message>
+        <source>Choose a receipt printer in Settings → Receipts</source>
+        <translation>Escolha uma impressora de comprovantes em Configurações → Comprovantes</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>Imprimindo…</translation>
+    </message>
+    <message>
+        <source>Report sent to the printer.</source>
+        <translation>Relatório enviado à impressora.</translation>
+    </message>
+    <message>
+        <source>The report did not print: {problem}</source>
+        <translation>O relatório não foi impresso: {problem}</translation>
+    </message>
+    <message>
         <source>Close number {number} — {date}</source>
         <translation>Fechamento número {number} — {date}</translation>
     </message>
@@ -807,6 +831,10 @@
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>Arquivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The report prints on a receipt printer (ESC/POS); for a system printer, save it as PDF and print that.</source>
+        <translation>O relatório é impresso em uma impressora de comprovantes (ESC/POS); para uma impressora do sistema, salve-o como PDF e imprima esse arquivo.</translation>
     </message>
 </context>
 <context>
