@@ -2681,12 +2681,12 @@
         <translation>Vendidos</translation>
     </message>
     <message>
-        <source>Unit price</source>
-        <translation>Preço unitário</translation>
-    </message>
-    <message>
         <source>Give back</source>
         <translation>Devolver</translation>
+    </message>
+    <message>
+        <source>Paid per unit</source>
+        <translation>Pago por unidade</translation>
     </message>
     <message>
         <source>Refund</source>
