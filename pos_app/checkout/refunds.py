@@ -1,4 +1,4 @@
-"""Refunding a paid sale (instore v2 payments): checks, write-before-call, confirmation, resume.
+"""Refunding a paid sale (either API): checks, write-before-call, confirmation, resume.
 
 :meth:`RefundService.refund` refuses locally, with a clear message and **no request**, a sale
 that is not paid, an amount that is zero, negative, has decimals the currency lacks or is more
@@ -8,9 +8,13 @@ each part as its own refund row written to the ledger with its own idempotency k
 the request; Mercado Pago's confirmation settles it ``refunded``, its refusal ``refused`` (with
 the reason in plain words). A refund whose answer never came stays ``pending``: it still counts
 against what is left, and :meth:`RefundService.resume` (at start-up, or before the next refund
-of that sale) first lists the payment's refunds (``GET …/refunds``) and only re-sends, with
-the same key, when Mercado Pago has none that matches. So a lost answer, a retry or a crash at
-any step never refunds twice, and nothing is ever refunded beyond what was paid.
+of that sale) first asks Mercado Pago (instore v2: the payment's refunds, ``GET …/refunds``;
+Orders API: the order, ``GET /v1/orders/{id}``, its payment's refunded amount and status) and
+only re-sends, with the same key, when the refund is not there. A sale is refunded by the API
+that charged it: ``POST /v1/payments/{id}/refunds``, or ``POST /v1/orders/{id}/refund`` (the
+whole order with an empty body, else the order's payment and the amount). So a lost answer,
+a retry or a crash at any step never refunds twice, and nothing is ever refunded beyond what
+was paid.
 
 The engine's charge path is untouched: this service reads sales from the ledger and talks to
 the client through the methods of :mod:`pos_app.mercadopago.refunds`.
@@ -25,6 +29,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
+from typing import Protocol
 
 from pos_app.checkout.errors import CheckoutError, UnknownSaleError
 from pos_app.domain.money import Site, format_money, has_valid_decimals, quantize, site_for
@@ -35,7 +40,8 @@ from pos_app.ledger.refunds import RefundExceedsError, RefundRecord, RefundStatu
 from pos_app.ledger.store import Ledger
 from pos_app.mercadopago import errors
 from pos_app.mercadopago.client import MercadoPagoClient
-from pos_app.mercadopago.refunds import RefundRefusedError
+from pos_app.mercadopago.models import to_api_string
+from pos_app.mercadopago.refunds import RefundRefusedError, refusal
 
 log = logging.getLogger(__name__)
 
@@ -84,6 +90,11 @@ class RefundService:
         self._client = client
         self.clock = clock
         self._locks: dict[str, asyncio.Lock] = {}
+        # One way to refund per API that charged: a sale is refunded by the API that took it.
+        self._paths: dict[str, _RefundPath] = {
+            "instore": _PaymentsPath(client),
+            "orders": _OrdersPath(client),
+        }
 
     # -- reading --------------------------------------------------------------------------------
     def paid_amount(self, sale: SaleSnapshot) -> Decimal:
@@ -141,6 +152,9 @@ class RefundService:
         self, sale: SaleSnapshot, chosen: tuple[tuple[int, int], ...], site: Site
     ) -> Decimal:
         done = self.refunded_quantities(sale.external_reference)
+        # What each line was charged (its own discount and its share of the sale's taken off):
+        # a discounted line gives back what the customer paid for it, never its list price.
+        charged = self.ledger.charged_amounts(sale.external_reference)
         total = Decimal(0)
         seen: set[int] = set()
         for position, quantity in chosen:
@@ -167,7 +181,14 @@ class RefundService:
                         left=left,
                     )
                 )
-            total += line.unit_price * quantity
+            if position < len(charged):
+                # By units, rounded so that all the line's units give back its charge exactly.
+                paid, units, before = charged[position], line.quantity, done.get(position, 0)
+                total += quantize(paid * (before + quantity) / units, site) - quantize(
+                    paid * before / units, site
+                )
+            else:
+                total += quantize(line.unit_price * quantity, site)
         return quantize(total, site)
 
     def _check_paid(self, sale: SaleSnapshot) -> None:
@@ -232,7 +253,7 @@ class RefundService:
         self,
         sale: SaleSnapshot,
         amount: Decimal,
-        payment_id: int | None,
+        target: Target | None,
         tender: Tender,
         status: RefundStatus = RefundStatus.PENDING,
         lines: tuple[tuple[int, int], ...] = (),
@@ -245,7 +266,8 @@ class RefundService:
                 key=key,
                 amount=amount,
                 tender=tender,
-                payment_id=payment_id,
+                payment_id=target if isinstance(target, int) else None,
+                order_payment_id=target if isinstance(target, str) else "",
                 now=self.clock(),
                 limit=self.paid_amount(sale),
                 status=status,
@@ -266,23 +288,26 @@ class RefundService:
         self, sale: SaleSnapshot, wanted: Decimal, lines: tuple[tuple[int, int], ...] = ()
     ) -> list[RefundRecord]:
         site = site_for(sale.site_id)
-        client = self._client()
-        # Split over the approved payments by what each has left (reading only: safe to retry).
-        parts: list[tuple[int, Decimal]] = []
+        path = self._paths.get(sale.api)
+        if path is None:
+            raise RefundNotAllowed(
+                message(
+                    CTX,
+                    QT_TRANSLATE_NOOP(
+                        "Refund", "Sale {reference} has nothing to refund at Mercado Pago."
+                    ),
+                    reference=sale.external_reference,
+                )
+            )
+        # Split over the sale's payments by what each has left (reading only: safe to retry).
+        parts: list[tuple[Target, Decimal]] = []
         left = wanted
-        for payment_id in sale.payment_ids:
+        for target, paid in await path.payments(sale):
             if left <= 0:
                 break
-            if len(sale.payment_ids) == 1:
-                paid = self.paid_amount(sale)  # the usual sale: one payment, all of it
-            else:  # several (partial payments): how much each one was
-                info = await client.get_payment(payment_id)
-                if info.status not in ("approved", "refunded"):
-                    continue
-                paid = info.transaction_amount
-            take = min(left, self._left_on_payment(sale, payment_id, paid))
+            take = min(left, self._left_on_target(sale, target, paid))
             if take > 0:
-                parts.append((payment_id, take))
+                parts.append((target, take))
                 left -= take
         if left > 0:
             raise RefundNotAllowed(
@@ -298,32 +323,29 @@ class RefundService:
             )
         # The chosen lines go with the first part (they describe the refund as a whole).
         rows = [
-            self._write(sale, take, pid, Tender.QR, lines=lines if i == 0 else ())
-            for i, (pid, take) in enumerate(parts)
+            self._write(sale, take, target, Tender.QR, lines=lines if i == 0 else ())
+            for i, (target, take) in enumerate(parts)
         ]
         done: list[RefundRecord] = []
         for row in rows:
-            done.append(await self._send(row, site))
+            done.append(await self._send(sale, row, site))
         return done
 
-    def _left_on_payment(self, sale: SaleSnapshot, payment_id: int, paid: Decimal) -> Decimal:
+    def _left_on_target(self, sale: SaleSnapshot, target: Target, paid: Decimal) -> Decimal:
         counted = sum(
             (
                 r.amount
                 for r in self.store.for_sale(sale.external_reference)
-                if r.payment_id == payment_id and r.status.counts
+                if _target(r) == target and r.status.counts
             ),
             Decimal(0),
         )
         return max(Decimal(0), paid - counted)
 
-    async def _send(self, row: RefundRecord, site: Site) -> RefundRecord:
+    async def _send(self, sale: SaleSnapshot, row: RefundRecord, site: Site) -> RefundRecord:
         """Ask Mercado Pago for a written refund; settle it on a clear answer only."""
-        assert row.payment_id is not None
         try:
-            got = await self._client().refund_payment(
-                row.payment_id, row.amount, idempotency_key=row.idempotency_key, site=site
-            )
+            mp_id = await self._paths[sale.api].send(sale, row, site)
         except RefundRefusedError as exc:
             log.warning("refund %s refused: %s %s", row.idempotency_key, exc.key, exc.causes)
             return self.store.settle(
@@ -335,7 +357,7 @@ class RefundService:
             log.warning("refund %s unconfirmed: %s", row.idempotency_key, type(exc).__name__)
             return row
         return self.store.settle(
-            row.id, RefundStatus.REFUNDED, now=self.clock(), mp_refund_id=str(got.id)
+            row.id, RefundStatus.REFUNDED, now=self.clock(), mp_refund_id=mp_id
         )
 
     # -- resuming -------------------------------------------------------------------------------
@@ -351,37 +373,27 @@ class RefundService:
 
     async def _resume_sale(self, sale: SaleSnapshot) -> list[RefundRecord]:
         site = site_for(sale.site_id)
+        path = self._paths.get(sale.api)
         out: list[RefundRecord] = []
         for row in self.store.for_sale(sale.external_reference):
-            if row.status is not RefundStatus.PENDING or row.payment_id is None:
+            if row.status is not RefundStatus.PENDING or row.tender is not Tender.QR:
+                continue
+            if path is None or _target(row) is None:
                 continue
             try:
-                found = await self._client().list_refunds(row.payment_id)
+                found = await path.find(sale, row, self.store.for_sale(sale.external_reference))
             except errors.MercadoPagoError as exc:
                 log.warning("cannot check refund %s: %s", row.idempotency_key, type(exc).__name__)
                 out.append(row)
                 continue
-            known = {
-                r.mp_refund_id
-                for r in self.store.for_sale(sale.external_reference)
-                if r.mp_refund_id
-            }
-            match = next(
-                (
-                    r
-                    for r in found
-                    if str(r.id) not in known and r.amount == row.amount and r.status == "approved"
-                ),
-                None,
-            )
-            if match is not None:
+            if found is not None:
                 out.append(
                     self.store.settle(
-                        row.id, RefundStatus.REFUNDED, now=self.clock(), mp_refund_id=str(match.id)
+                        row.id, RefundStatus.REFUNDED, now=self.clock(), mp_refund_id=found
                     )
                 )
             else:  # never made (or its key expired): the same key again, never a new one
-                out.append(await self._send(row, site))
+                out.append(await self._send(sale, row, site))
         return out
 
     def _result(self, sale: SaleSnapshot, rows: tuple[RefundRecord, ...]) -> RefundResult:
@@ -395,3 +407,126 @@ class RefundService:
             refunded_amount=self.store.refunded_amount(sale.external_reference),
             refundable=self.refundable(fresh),
         )
+
+
+# -- the two APIs' refund requests ------------------------------------------------------------
+Target = int | str  # an instore payment id, or an Orders API order's payment id (PAY…)
+
+
+def _target(row: RefundRecord) -> Target | None:
+    return row.order_payment_id or row.payment_id
+
+
+class _RefundPath(Protocol):
+    async def payments(self, sale: SaleSnapshot) -> list[tuple[Target, Decimal]]:
+        """The sale's refundable payments with what each was paid, in refund order."""
+
+    async def send(self, sale: SaleSnapshot, row: RefundRecord, site: Site) -> str:
+        """Refund the written row with its own key; Mercado Pago's id for it. Raises
+        :class:`RefundRefusedError` on a refusal, :class:`errors.MercadoPagoError` otherwise."""
+
+    async def find(
+        self, sale: SaleSnapshot, row: RefundRecord, rows: Sequence[RefundRecord]
+    ) -> str | None:
+        """A pending row already made at Mercado Pago? Its id, or None (reading only)."""
+
+
+class _PaymentsPath:
+    """Instore v2: ``POST /v1/payments/{id}/refunds``, checked with ``GET …/refunds``."""
+
+    def __init__(self, client: Callable[[], MercadoPagoClient]) -> None:
+        self._client = client
+
+    async def payments(self, sale: SaleSnapshot) -> list[tuple[Target, Decimal]]:
+        if len(sale.payment_ids) == 1:  # the usual sale: one payment, all of it
+            return [(sale.payment_ids[0], sale.paid_amount or sale.total)]
+        out: list[tuple[Target, Decimal]] = []
+        for payment_id in sale.payment_ids:  # several (partial payments): how much each was
+            info = await self._client().get_payment(payment_id)
+            if info.status in ("approved", "refunded"):
+                out.append((payment_id, info.transaction_amount))
+        return out
+
+    async def send(self, sale: SaleSnapshot, row: RefundRecord, site: Site) -> str:
+        assert row.payment_id is not None
+        got = await self._client().refund_payment(
+            row.payment_id, row.amount, idempotency_key=row.idempotency_key, site=site
+        )
+        return str(got.id)
+
+    async def find(
+        self, sale: SaleSnapshot, row: RefundRecord, rows: Sequence[RefundRecord]
+    ) -> str | None:
+        assert row.payment_id is not None
+        found = await self._client().list_refunds(row.payment_id)
+        known = {r.mp_refund_id for r in rows if r.mp_refund_id}
+        for refund in found:
+            if (
+                str(refund.id) not in known
+                and refund.amount == row.amount
+                and refund.status == "approved"
+            ):
+                return str(refund.id)
+        return None
+
+
+class _OrdersPath:
+    """The Orders API: ``POST /v1/orders/{id}/refund`` (empty body: the whole order; else the
+    order's payment and amount), checked with ``GET /v1/orders/{id}`` (each payment's refunded
+    amount, status ``refunded``, status_detail ``partially_refunded``)."""
+
+    def __init__(self, client: Callable[[], MercadoPagoClient]) -> None:
+        self._client = client
+
+    async def payments(self, sale: SaleSnapshot) -> list[tuple[Target, Decimal]]:
+        if not sale.order_id or not sale.order_payment_ids:
+            return []
+        if len(sale.order_payment_ids) == 1:
+            return [(sale.order_payment_ids[0], sale.paid_amount or sale.total)]
+        order = await self._client().get_qr_order(sale.order_id)
+        paid = {p.id: p.paid_amount for p in order.payments if p.money_in}
+        return [(pid, paid[pid]) for pid in sale.order_payment_ids if pid in paid]
+
+    async def send(self, sale: SaleSnapshot, row: RefundRecord, site: Site) -> str:
+        # The body follows from the row and the sale alone, so every retry of its key sends the
+        # very same request (Mercado Pago answers a key with another body 409).
+        whole = len(sale.order_payment_ids) == 1 and row.amount == (sale.paid_amount or sale.total)
+        transactions = (
+            None
+            if whole
+            else [{"id": row.order_payment_id, "amount": to_api_string(row.amount, site)}]
+        )
+        try:
+            order = await self._client().refund_qr_order(
+                sale.order_id, idempotency_key=row.idempotency_key, transactions=transactions
+            )
+        except errors.RejectedError as exc:
+            raise refusal(exc) from None
+        return order.id
+
+    async def find(
+        self, sale: SaleSnapshot, row: RefundRecord, rows: Sequence[RefundRecord]
+    ) -> str | None:
+        order = await self._client().get_qr_order(sale.order_id)
+        payment = next((p for p in order.payments if p.id == row.order_payment_id), None)
+        there = payment.refunded_amount if payment is not None else Decimal(0)
+        if order.status == "refunded" or (payment is not None and payment.status == "refunded"):
+            there = max(there, payment.paid_amount if payment is not None else there, row.amount)
+        # Confirmed here before this row (rows settle in the order they were written).
+        before = sum(
+            (
+                r.amount
+                for r in rows
+                if r.order_payment_id == row.order_payment_id
+                and (r.status is RefundStatus.REFUNDED or r.id < row.id)
+                and r.status.counts
+                and r.id != row.id
+            ),
+            Decimal(0),
+        )
+        if there <= 0 and "partially_refunded" in (
+            order.status_detail,
+            payment.status_detail if payment is not None else "",
+        ):
+            there = before + row.amount  # refunded, by an amount the answer does not show
+        return order.id if there >= before + row.amount else None

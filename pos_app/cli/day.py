@@ -24,6 +24,7 @@ from pos_app.ledger.store import Ledger
 from pos_app.runtime import open_runtime
 from pos_app.settings import config as config_mod
 from pos_app.settings import paths
+from pos_app.settings.config import Config
 
 
 class DayUsageError(UsageError):
@@ -42,6 +43,12 @@ def add_parsers(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
     p.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="with --store")
     p.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="with --store (inclusive)")
     p.add_argument("--json", action="store_true")
+    p.add_argument(
+        "--print",
+        action="store_true",
+        dest="print_report",
+        help="also print the report on the receipt printer (Settings → Receipts)",
+    )
 
     p = sub.add_parser("cash", help="cash put into or taken out of the drawer")
     p.add_argument("direction", choices=("in", "out"))
@@ -186,7 +193,36 @@ async def cmd_close(args: argparse.Namespace) -> int:
             print("\n".join(report_lines(report, rt.site)))
         if report.open_count:
             err(f"pos-app: {report.open_count} sale(s) still open: they count when they end")
+        if args.print_report:
+            problem = print_close_report(report, rt.site, rt.config)
+            if problem:  # the close is recorded either way (like a failed backup)
+                err(f"pos-app: close {report.number} is recorded, but it did not print: {problem}")
+            else:
+                err(f"close {report.number} sent to {rt.config.receipt_printer}")
         return EXIT_OK
+
+
+def print_close_report(report: CloseReport, site: Site, config: Config) -> str:
+    """Send the close report to the configured ESC/POS printer; "" when it printed, else why
+    not (in English, for the terminal)."""
+    from pos_app.receipts import service
+    from pos_app.receipts.printers import PrintError, parse_printer, send
+
+    if not config.receipt_printer:
+        return "no receipt printer is configured (Settings → Receipts)"
+    try:
+        spec = parse_printer(config.receipt_printer)
+    except ValueError as exc:
+        return str(exc.args[0]) if exc.args else "the printer setting is not readable"
+    if not spec.is_escpos:
+        return "the report prints on an ESC/POS receipt printer, not a system printer"
+    opts = service.options(config)
+    data = service.close_report_bytes(report, site, opts, shop_name=service.shop_info(config).name)
+    try:
+        send(spec, data)
+    except PrintError as exc:
+        return str(exc.msg)
+    return ""
 
 
 def reconciliation_json(result: Reconciliation, site: Site, adopted: dict[int, str]) -> Any:

@@ -11,7 +11,9 @@ import io
 from collections.abc import Iterable
 from decimal import Decimal
 
+from pos_app.domain.cart import Cart
 from pos_app.domain.money import site_for
+from pos_app.domain.order_lines import charged_amounts
 from pos_app.domain.records import SaleSnapshot
 
 COLUMNS = (
@@ -31,6 +33,11 @@ COLUMNS = (
     "unit_price",
     "line_total",
     "iva_rate",
+    # Discounts (issue 20): a line's own, and the sale's (on the sale row; its share on a line
+    # row); "charged" is what the line was charged after both (the sale row: its total).
+    "line_discount",
+    "sale_discount",
+    "charged",
 )
 
 
@@ -59,8 +66,13 @@ def sales_csv(sales: Iterable[SaleSnapshot]) -> str:
             _plain(sale.paid_amount, d),
             "" if sale.iva_total is None else _plain(sale.iva_total, d),
         ]
-        writer.writerow(["sale", *head, "", "", "", "", "", "", "", ""])
-        for pos, line in enumerate(sale.lines, start=1):
+        cart = Cart(site)
+        cart.restore(list(sale.lines))
+        cart.sale_discount = sale.sale_discount
+        charged = charged_amounts(cart)
+        sale_off = cart.sale_discount_amount()
+        writer.writerow(["sale", *head, *[""] * 9, _plain(sale_off, d), _plain(sale.total, d)])
+        for pos, (line, paid) in enumerate(zip(sale.lines, charged, strict=True), start=1):
             writer.writerow(
                 [
                     "line",
@@ -73,6 +85,9 @@ def sales_csv(sales: Iterable[SaleSnapshot]) -> str:
                     _plain(line.unit_price, d),
                     _plain(line.total(site), d),
                     str(line.iva_rate),
+                    _plain(line.discount_amount(site), d),
+                    _plain(line.total(site) - paid, d),
+                    _plain(paid, d),
                 ]
             )
     return out.getvalue()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from pos_app.ledger.refunds import REFUNDS_SCHEMA
+from pos_app.ledger.refunds import REFUNDS_ORDER_PAYMENT, REFUNDS_SCHEMA
 
 MIGRATIONS: list[str] = [
     # 1: sales, their lines, their append-only history, and the catalog
@@ -184,6 +184,8 @@ MIGRATIONS: list[str] = [
 # Refunds (issue 12): their own step, appended here so that other steps added to the list above
 # keep their numbers; the script is idempotent (IF NOT EXISTS) should it ever be renumbered.
 MIGRATIONS.append(REFUNDS_SCHEMA)
+# Refunds of Orders API sales: the order's payment (PAY…) each refund row is for.
+MIGRATIONS.append(REFUNDS_ORDER_PAYMENT)
 
 
 def migrate(conn: sqlite3.Connection) -> int:

@@ -44,6 +44,11 @@ REFUNDS_SCHEMA = """
     CREATE INDEX IF NOT EXISTS refunds_sale ON refunds (sale_id, id);
 """
 
+# The Orders API refunds a payment of the order by its id ("PAY…"), not a number.
+REFUNDS_ORDER_PAYMENT = """
+    ALTER TABLE refunds ADD COLUMN order_payment_id TEXT NOT NULL DEFAULT '';
+"""
+
 
 class RefundStatus(StrEnum):
     PENDING = "pending"  # written, not yet confirmed by Mercado Pago (may have been sent)
@@ -70,6 +75,7 @@ class RefundRecord:
     lines: tuple[tuple[int, int], ...]  # (line position, quantity) when refunded by line
     created_at: datetime
     updated_at: datetime
+    order_payment_id: str = ""  # Orders API sales: the order's payment refunded (PAY…)
 
 
 class RefundExceedsError(ValueError):
@@ -96,6 +102,7 @@ class RefundStore:
         status: RefundStatus = RefundStatus.PENDING,
         lines: tuple[tuple[int, int], ...] = (),
         mp_refund_id: str = "",
+        order_payment_id: str = "",
     ) -> RefundRecord:
         """Write a refund; ``RefundExceedsError`` when, with the refunds already counted, it
         would pass ``limit`` (what the sale was paid)."""
@@ -108,8 +115,8 @@ class RefundStore:
             stamp = now.isoformat()
             cur = conn.execute(
                 "INSERT INTO refunds (sale_id, idempotency_key, payment_id, amount, tender, "
-                "status, mp_refund_id, lines, created_at, updated_at) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?)",
+                "status, mp_refund_id, lines, created_at, updated_at, order_payment_id) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     sale_id,
                     key,
@@ -121,6 +128,7 @@ class RefundStore:
                     json.dumps([list(pair) for pair in lines]),
                     stamp,
                     stamp,
+                    order_payment_id,
                 ),
             )
             conn.execute(
@@ -239,4 +247,5 @@ def _record(row: Any) -> RefundRecord:
         lines=tuple((int(a), int(b)) for a, b in pairs),
         created_at=datetime.fromisoformat(row["created_at"]),
         updated_at=datetime.fromisoformat(row["updated_at"]),
+        order_payment_id=str(row["order_payment_id"] or ""),
     )

@@ -465,6 +465,7 @@ class QrPayment:
     status_detail: str
     amount: Decimal
     paid_amount: Decimal
+    refunded_amount: Decimal = Decimal(0)
 
     @property
     def money_in(self) -> bool:
@@ -479,6 +480,7 @@ class QrPayment:
             status_detail=_str(d.get("status_detail")),
             amount=_dec(d.get("amount")),
             paid_amount=_dec(d.get("paid_amount") or d.get("amount")),
+            refunded_amount=_dec(d.get("refunded_amount") or 0),
         )
 
 

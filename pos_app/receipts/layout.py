@@ -58,11 +58,16 @@ def layout(texts: ReceiptTexts, width: int) -> list[TextLine]:
     out += [TextLine(t) for label, value in texts.info for t in _pair(label + ":", value, width)]
     if texts.items:
         out.append(rule)
-        for title, quantity, total in texts.items:
+        for i, (title, quantity, total) in enumerate(texts.items):
             out += [TextLine(t) for t in _wrap(title, width)]
             out += [TextLine(t) for t in _pair("  " + quantity, total, width)]
+            off_label, off = texts.item_discounts[i] if i < len(texts.item_discounts) else ("", "")
+            if off_label:
+                out += [TextLine(t) for t in _pair("  " + off_label, off, width)]
     if texts.totals:
         out.append(rule)
+        for label, value in texts.before_total:
+            out += [TextLine(t) for t in _pair(label, value, width)]
         label, value = texts.totals[0]
         half = width // 2
         if len(label) + 1 + len(value) <= half:

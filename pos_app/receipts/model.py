@@ -18,6 +18,7 @@ from decimal import Decimal
 
 from pos_app.domain.cart import Cart, CartLine
 from pos_app.domain.money import Site, format_money
+from pos_app.domain.pricing import Discount, DiscountKind
 from pos_app.domain.records import SaleSnapshot
 from pos_app.domain.sale import Tender
 from pos_app.i18n import QT_TRANSLATE_NOOP, Translator
@@ -34,6 +35,9 @@ SALE = QT_TRANSLATE_NOOP("Receipt", "Sale")
 ORIGINAL_SALE = QT_TRANSLATE_NOOP("Receipt", "Original sale")
 ORIGINAL_DATE = QT_TRANSLATE_NOOP("Receipt", "Sold on")
 TOTAL = QT_TRANSLATE_NOOP("Receipt", "TOTAL")
+SUBTOTAL = QT_TRANSLATE_NOOP("Receipt", "Subtotal")
+LINE_DISCOUNT = QT_TRANSLATE_NOOP("Receipt", "Discount")
+SALE_DISCOUNT = QT_TRANSLATE_NOOP("Receipt", "Sale discount")
 REFUNDED = QT_TRANSLATE_NOOP("Receipt", "REFUNDED")
 IVA_RATE = QT_TRANSLATE_NOOP("Receipt", "IVA {rate} % included")
 IVA_TOTAL = QT_TRANSLATE_NOOP("Receipt", "Total IVA included")
@@ -98,6 +102,10 @@ class ReceiptTexts:
     payment: tuple[str, ...]
     footer: tuple[str, ...]
     qr_caption: str = ""
+    # One per item: its own discount ("Discount 10 % (QR)", "-$ 517,58"), ("", "") without.
+    item_discounts: tuple[tuple[str, str], ...] = ()
+    # Printed just above the TOTAL when the sale had a discount: subtotal, sale discount.
+    before_total: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -114,6 +122,7 @@ class Receipt:
     refund: RefundInfo | None = None
     sold_at: datetime | None = None  # refund tickets: when the original sale was made
     extra: tuple[str, ...] = field(default=())  # test print: body lines
+    sale_discount: Discount | None = None  # the sale's own discount, on top of its lines'
 
     @property
     def is_refund(self) -> bool:
@@ -152,21 +161,39 @@ class Receipt:
         elif self.reference:
             info.append((tr(SALE), self.reference))
 
+        def discount_label(source: str, discount: Discount) -> str:
+            label = tr(source)
+            if discount.kind is DiscountKind.PERCENT:
+                label += f" {discount.value.normalize():f} %"
+            return f"{label} ({discount.reason})" if discount.reason else label
+
         shown = self.refund.lines if self.refund is not None else self.lines
-        items = tuple(
-            (
-                line.title,
-                f"{line.quantity} × {money(line.unit_price)}",
-                money(line.total(self.site)),
-            )
-            for line in shown
-        )
+        sale = self.refund is None
+        items: list[tuple[str, str, str]] = []
+        item_discounts: list[tuple[str, str]] = []
+        for line in shown:
+            off = line.discount_amount(self.site) if sale else Decimal(0)
+            # A discounted line: its price before, then what its discount takes off.
+            amount = line.gross(self.site) if off else line.total(self.site)
+            items.append((line.title, f"{line.quantity} × {money(line.unit_price)}", money(amount)))
+            label = discount_label(LINE_DISCOUNT, line.discount) if off and line.discount else ""
+            item_discounts.append((label, f"-{money(off)}") if label else ("", ""))
+        before_total: list[tuple[str, str]] = []
         if self.refund is not None:
             totals: tuple[tuple[str, str], ...] = ((tr(REFUNDED), money(self.refund.amount)),)
         elif self.extra:
             totals = ()
         else:
             totals = ((tr(TOTAL), money(self.total)),)
+            cart = Cart(self.site)
+            cart.restore(list(self.lines))
+            cart.sale_discount = self.sale_discount
+            off = cart.sale_discount_amount()
+            if off and self.sale_discount is not None:
+                before_total.append((tr(SUBTOTAL), money(cart.subtotal())))
+                before_total.append(
+                    (discount_label(SALE_DISCOUNT, self.sale_discount), f"-{money(off)}")
+                )
 
         taxes: list[tuple[str, str]] = []
         breakdown = self.iva_by_rate()
@@ -196,12 +223,14 @@ class Receipt:
             title=title,
             shop_lines=shop_lines,
             info=tuple(info),
-            items=items,
+            items=tuple(items),
             totals=totals,
             taxes=tuple(taxes),
             payment=(*payment, *(tr(x) for x in self.extra)),
             footer=tuple(footer),
             qr_caption=tr(SCAN_TO_PAY),
+            item_discounts=tuple(item_discounts) if any(a for a, _ in item_discounts) else (),
+            before_total=tuple(before_total),
         )
 
 
@@ -221,6 +250,7 @@ def sale_receipt(sale: SaleSnapshot, site: Site, shop: ShopInfo, *, order_id: st
         tender=sale.tender,
         payment_ids=sale.payment_ids,
         order_id=order_id,
+        sale_discount=sale.sale_discount,
     )
 
 

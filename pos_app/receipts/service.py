@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from pos_app.domain.money import site_for
+from pos_app.domain.day import CloseReport
+from pos_app.domain.day_report import report_rows, report_text
+from pos_app.domain.money import Site, site_for
 from pos_app.domain.records import SaleSnapshot
 from pos_app.domain.sale import Tender
 from pos_app.i18n import Translator
@@ -102,3 +104,25 @@ def escpos_bytes(receipt: Receipt, opts: ReceiptOptions) -> bytes:
         qr_data=opts.qr_data,
         qr_caption=rendered.qr_caption if opts.qr_data else "",
     )
+
+
+def close_report_text(report: CloseReport, site: Site, opts: ReceiptOptions) -> str:
+    """The day's close report as the receipt printer prints it: the paper's columns, the
+    receipts' language (:func:`pos_app.domain.day_report.report_text`)."""
+    rows = report_rows(report, site)
+    return report_text(rows, lambda msg: msg.render(opts.translate), width=opts.columns)
+
+
+def close_report_bytes(
+    report: CloseReport, site: Site, opts: ReceiptOptions, *, shop_name: str = ""
+) -> bytes:
+    """The close report's ESC/POS bytes: the shop's name, then :func:`close_report_text`."""
+    from pos_app.receipts import escpos
+
+    lines: list[layout_mod.TextLine] = []
+    if shop_name.strip():
+        lines.append(layout_mod.TextLine(shop_name.strip(), layout_mod.Align.CENTER, bold=True))
+    lines += [
+        layout_mod.TextLine(text) for text in close_report_text(report, site, opts).splitlines()
+    ]
+    return escpos.render(lines, code_page=opts.code_page, paper_mm=opts.paper_mm)

@@ -6,7 +6,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 
 from pos_app.checkout.day import (
     adopt,
@@ -15,6 +15,12 @@ from pos_app.checkout.day import (
     reconcile_day_with_mp,
     site_zone,
 )
+from pos_app.domain.day import CloseReport
+from pos_app.domain.money import Site
+from pos_app.i18n import Message
+from pos_app.receipts import service as receipts
+from pos_app.receipts.printers import PrintError, parse_printer, send_async
+from pos_app.settings.config import Config
 from pos_app.ui.day_dialogs import CashDrawerDialog, CloseDayDialog
 from pos_app.ui.errors import describe_error
 
@@ -53,7 +59,9 @@ class DayActions(QObject):
             dialog.closeRequested.connect(self._close)
             dialog.reconcileRequested.connect(self._reconcile)
             dialog.adoptRequested.connect(self._adopt)
+            dialog.printRequested.connect(self._print_report)
             self.closing = dialog
+        self.closing.set_printer(bool(self._rt.config.receipt_printer))
         self.closing.refresh()
         self.closing.show()
         self.closing.raise_()
@@ -77,6 +85,20 @@ class DayActions(QObject):
 
         self._window.calls.run(
             go(), on_error=lambda exc: dialog.show_close_error(describe_error(exc))
+        )
+
+    def _print_report(self) -> None:
+        """The report as shown, on the receipt printer: in a thread of its own with a time
+        limit, so a printer that is off or unplugged never blocks the window (nor the close)."""
+        dialog = self.closing
+        assert dialog is not None
+        report, rt = dialog.shown_report(), self._rt
+
+        async def go() -> None:
+            dialog.show_printed(await print_close_report(report, rt.site, rt.config))
+
+        self._window.tasks.spawn(
+            go(), name="close-report", on_error=lambda exc: dialog.show_printed(describe_error(exc))
         )
 
     def _reconcile(self) -> None:
@@ -104,3 +126,31 @@ class DayActions(QObject):
         self._window.calls.run(
             go(), on_error=lambda exc: dialog.show_reconcile_error(describe_error(exc))
         )
+
+
+def _translated(msg: Message) -> str:
+    return msg.render(QCoreApplication.translate)
+
+
+async def print_close_report(report: CloseReport, site: Site, config: Config) -> str | None:
+    """Send the close report to the configured ESC/POS receipt printer, at its paper width;
+    ``None`` when it printed, else why not, in the cashier's words."""
+    try:
+        spec = parse_printer(config.receipt_printer)
+    except ValueError as exc:
+        return _translated(exc.args[0]) if exc.args and isinstance(exc.args[0], Message) else ""
+    if not spec.is_escpos:
+        return QCoreApplication.translate(
+            "CloseDayDialog",
+            "The report prints on a receipt printer (ESC/POS); for a system printer, save it as "
+            "PDF and print that.",
+        )
+    opts = receipts.options(config)
+    data = receipts.close_report_bytes(
+        report, site, opts, shop_name=receipts.shop_info(config).name
+    )
+    try:
+        await send_async(spec, data)
+    except PrintError as exc:
+        return _translated(exc.msg)
+    return None

@@ -44,6 +44,7 @@ from pos_app.ledger.day import DayBook
 from pos_app.ui.errors import describe_error, translate_message
 from pos_app.ui.money_edit import MoneyEdit
 from pos_app.ui.qt_workarounds import emit
+from pos_app.ui.style import set_state
 
 Clock = Callable[[], datetime]
 
@@ -288,6 +289,7 @@ class CloseDayDialog(QDialog):
     closeRequested = Signal(object)  # counted cash: Decimal | None
     reconcileRequested = Signal()
     adoptRequested = Signal(int)  # payment id
+    printRequested = Signal()  # the report as shown, on the receipt printer
 
     def __init__(
         self, site: Site, day: DayBook, *, clock: Clock, parent: QWidget | None = None
@@ -301,6 +303,7 @@ class CloseDayDialog(QDialog):
         self._clock = clock
         self.report: CloseReport | None = None  # once closed
         self.reconciliation: Reconciliation | None = None
+        self._printer = False  # a receipt printer is configured
 
         self.heading = QLabel()
         self.heading.setObjectName("closeHeading")
@@ -338,6 +341,14 @@ class CloseDayDialog(QDialog):
         self.pdf_button.setObjectName("savePdfButton")
         self.pdf_button.clicked.connect(self._pdf_clicked)
         self.pdf_button.setEnabled(False)
+        self.print_button = QPushButton(self.tr("Print"))
+        self.print_button.setObjectName("printReportButton")
+        self.print_button.setToolTip(self.tr("Print the report on the receipt printer"))
+        self.print_button.clicked.connect(self._print_clicked)
+        self.print_button.setEnabled(False)  # until a receipt printer is configured
+        self.print_status = QLabel()
+        self.print_status.setObjectName("printStatus")
+        self.print_status.setWordWrap(True)
         done = QPushButton(self.tr("Done"))
         done.clicked.connect(self.close)
 
@@ -354,6 +365,8 @@ class CloseDayDialog(QDialog):
         buttons = QHBoxLayout()
         buttons.addWidget(self.close_day_button)
         buttons.addWidget(self.pdf_button)
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.print_status, 1)
         buttons.addStretch(1)
         buttons.addWidget(done)
         layout.addLayout(buttons)
@@ -512,6 +525,31 @@ class CloseDayDialog(QDialog):
     def show_close_error(self, text: str) -> None:
         self.close_day_button.setEnabled(True)
         self.heading.setText(text)
+
+    def set_printer(self, available: bool) -> None:
+        """A receipt printer is configured (Settings → Receipts): Print can be used."""
+        self._printer = available
+        self.print_button.setEnabled(available)
+        if not available:
+            self.print_button.setToolTip(self.tr("Choose a receipt printer in Settings → Receipts"))
+
+    def _print_clicked(self) -> None:
+        self.print_button.setEnabled(False)  # one job at a time; never blocks the window
+        self.print_status.setText(self.tr("Printing…"))
+        set_state(self.print_status, "")
+        emit(self.printRequested)
+
+    def show_printed(self, problem: str | None) -> None:
+        """The print job's end: ``None`` when it printed, else why not (the close is safe)."""
+        self.print_button.setEnabled(self._printer)
+        if problem is None:
+            self.print_status.setText(self.tr("Report sent to the printer."))
+            set_state(self.print_status, "")
+        else:
+            self.print_status.setText(
+                self.tr("The report did not print: {problem}").format(problem=problem)
+            )
+            set_state(self.print_status, "error")
 
     def report_title(self) -> str:
         report = self.shown_report()

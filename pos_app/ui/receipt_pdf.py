@@ -52,11 +52,16 @@ def receipt_html(texts: ReceiptTexts, *, narrow: bool = False) -> str:
     title = f'<p align="center" style="margin-top:6px; font-weight:bold;">{e(texts.title)}</p>'
     info = "".join(f'<p style="margin:0">{e(label)}: {e(value)}</p>' for label, value in texts.info)
     if texts.items:
-        for name, quantity, total in texts.items:
+        for i, (name, quantity, total) in enumerate(texts.items):
             rows.append(f'<tr><td colspan="2">{e(name)}</td></tr>')
             row("   " + quantity, total)
+            off_label, off = texts.item_discounts[i] if i < len(texts.item_discounts) else ("", "")
+            if off_label:
+                row("   " + off_label, off)
     if texts.totals:
         rule()
+        for label, value in texts.before_total:
+            row(label, value)
         label, value = texts.totals[0]
         row(label, value, f"font-size:{total_size}px; font-weight:bold;")
         for label, value in texts.totals[1:]:

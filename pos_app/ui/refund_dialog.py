@@ -84,7 +84,7 @@ class RefundDialog(QDialog):
         self.lines = QTableWidget(0, 4)
         self.lines.setObjectName("refundLines")
         self.lines.setHorizontalHeaderLabels(
-            [self.tr("Item"), self.tr("Sold"), self.tr("Unit price"), self.tr("Give back")]
+            [self.tr("Item"), self.tr("Sold"), self.tr("Paid per unit"), self.tr("Give back")]
         )
         self.lines.verticalHeader().hide()
         self.lines.verticalHeader().setDefaultSectionSize(44)  # room for the spin boxes
@@ -150,8 +150,11 @@ class RefundDialog(QDialog):
         done = self.service.refunded_quantities(sale.external_reference)
         self.lines.setRowCount(len(sale.lines))
         self.spins = []
+        # What the customer paid per unit: discounts taken off (what a refund by line gives).
+        charged = self.service.ledger.charged_amounts(sale.external_reference)
         for row, line in enumerate(sale.lines):
-            values = [line.title, str(line.quantity), self._money(line.unit_price)]
+            paid = charged[row] / line.quantity if row < len(charged) else line.unit_price
+            values = [line.title, str(line.quantity), self._money(paid)]
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if column:

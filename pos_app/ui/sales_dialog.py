@@ -48,8 +48,10 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.checkout.refunds import is_paid
+from pos_app.domain.cart import Cart, CartLine
 from pos_app.domain.day import RefundFact
 from pos_app.domain.money import Site, format_money
+from pos_app.domain.pricing import DiscountKind
 from pos_app.domain.records import SaleEvent, SaleSnapshot
 from pos_app.domain.sale import SaleStatus, Tender
 from pos_app.domain.sales_csv import sales_csv
@@ -365,7 +367,14 @@ class TodaySalesDialog(QDialog):
         self.heading.setWordWrap(True)
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.lines = _read_only_table(
-            [self.tr("Item"), self.tr("Qty"), self.tr("Unit price"), self.tr("Total")], stretch=0
+            [
+                self.tr("Item"),
+                self.tr("Qty"),
+                self.tr("Unit price"),
+                self.tr("Discount"),
+                self.tr("Total"),
+            ],
+            stretch=0,
         )
         self.lines.setObjectName("saleLines")
         self.lines.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # "Yerba mate…1 kg"
@@ -595,6 +604,11 @@ class TodaySalesDialog(QDialog):
             heading += "\n" + self.tr("IVA included: {amount}").format(
                 amount=format_money(sale.iva_total, self._site)
             )
+        off = _sale_discount_amount(sale, self._site)
+        if off:
+            heading += "\n" + self.tr("Sale discount: {amount}").format(
+                amount=format_money(off, self._site)
+            )
         if refunded or left:
             heading += "\n" + self.tr("Refunded {refunded} — left to refund {left}").format(
                 refunded=format_money(refunded, self._site), left=format_money(left, self._site)
@@ -609,6 +623,7 @@ class TodaySalesDialog(QDialog):
                     line.title,
                     str(line.quantity),
                     format_money(line.unit_price, self._site),
+                    _line_discount_text(line, self._site),
                     format_money(line.total(self._site), self._site),
                 ],
             )
@@ -701,3 +716,24 @@ def _set_row(table: QTableWidget, row: int, values: list[str]) -> None:
 
 
 SalesHistoryDialog = TodaySalesDialog
+
+
+def _sale_discount_amount(sale: SaleSnapshot, site: Site) -> Decimal:
+    """What the sale's own discount took off (on top of its lines' discounts)."""
+    if sale.sale_discount is None:
+        return Decimal(0)
+    cart = Cart(site)
+    cart.restore(list(sale.lines))
+    cart.sale_discount = sale.sale_discount
+    return cart.sale_discount_amount()
+
+
+def _line_discount_text(line: CartLine, site: Site) -> str:
+    """``-$ 900,00 (10 %)``, or nothing for a line without a discount."""
+    off = line.discount_amount(site)
+    if not off or line.discount is None:
+        return ""
+    text = "-" + format_money(off, site)
+    if line.discount.kind is DiscountKind.PERCENT:
+        text += f" ({line.discount.value.normalize():f} %)"
+    return text

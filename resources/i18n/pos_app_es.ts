@@ -749,6 +749,14 @@
         <translation>Guardar como PDF…</translation>
     </message>
     <message>
+        <source>Print</source>
+        <translation>Imprimir</translation>
+    </message>
+    <message>
+        <source>Print the report on the receipt printer</source>
+        <translation>Imprimir el informe en la impresora de comprobantes</translation>
+    </message>
+    <message>
         <source>Done</source>
         <translation>Listo</translation>
     </message>
@@ -797,6 +805,22 @@
         <translation>El día quedó cerrado, pero no se pudo hacer su copia de seguridad: {reason}</translation>
     </message>
     <message>
+        <source>Choose a receipt printer in Settings → Receipts</source>
+        <translation>Elija una impresora de comprobantes en Configuración → Comprobantes</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>Imprimiendo…</translation>
+    </message>
+    <message>
+        <source>Report sent to the printer.</source>
+        <translation>Informe enviado a la impresora.</translation>
+    </message>
+    <message>
+        <source>The report did not print: {problem}</source>
+        <translation>El informe no se imprimió: {problem}</translation>
+    </message>
+    <message>
         <source>Close number {number} — {date}</source>
         <translation>Cierre número {number} — {date}</translation>
     </message>
@@ -807,6 +831,10 @@
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The report prints on a receipt printer (ESC/POS); for a system printer, save it as PDF and print that.</source>
+        <translation>El informe se imprime en una impresora de comprobantes (ESC/POS); para una impresora del sistema, guárdelo como PDF e imprima ese archivo.</translation>
     </message>
 </context>
 <context>
@@ -2495,6 +2523,18 @@
         <translation>TOTAL</translation>
     </message>
     <message>
+        <source>Subtotal</source>
+        <translation>Subtotal</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Descuento</translation>
+    </message>
+    <message>
+        <source>Sale discount</source>
+        <translation>Descuento en la venta</translation>
+    </message>
+    <message>
         <source>REFUNDED</source>
         <translation>DEVUELTO</translation>
     </message>
@@ -2759,6 +2799,10 @@
         <translation>{amount} es más de lo que queda por devolver de esta venta.</translation>
     </message>
     <message>
+        <source>Sale {reference} has nothing to refund at Mercado Pago.</source>
+        <translation>La venta {reference} no tiene nada para devolver en Mercado Pago.</translation>
+    </message>
+    <message>
         <source>Mercado Pago shows less left to refund on this sale&apos;s payments than {amount}.</source>
         <translation>Mercado Pago muestra menos de {amount} por devolver en los pagos de esta venta.</translation>
     </message>
@@ -2786,12 +2830,12 @@
         <translation>Vendidos</translation>
     </message>
     <message>
-        <source>Unit price</source>
-        <translation>Precio unitario</translation>
-    </message>
-    <message>
         <source>Give back</source>
         <translation>Devolver</translation>
+    </message>
+    <message>
+        <source>Paid per unit</source>
+        <translation>Pagado por unidad</translation>
     </message>
     <message>
         <source>Refund</source>
@@ -3675,6 +3719,10 @@
         <translation>Precio unitario</translation>
     </message>
     <message>
+        <source>Discount</source>
+        <translation>Descuento</translation>
+    </message>
+    <message>
         <source>Total</source>
         <translation>Total</translation>
     </message>
@@ -3745,6 +3793,10 @@
     <message>
         <source>{count} sales · QR: {paid} ({qr_total}) · cash: {cash} ({cash_total})</source>
         <translation>{count} ventas · QR: {paid} ({qr_total}) · efectivo: {cash} ({cash_total})</translation>
+    </message>
+    <message>
+        <source>Sale discount: {amount}</source>
+        <translation>Descuento en la venta: {amount}</translation>
     </message>
     <message>
         <source>Export sales</source>

@@ -749,6 +749,14 @@
         <translation>Salvar como PDF…</translation>
     </message>
     <message>
+        <source>Print</source>
+        <translation>Imprimir</translation>
+    </message>
+    <message>
+        <source>Print the report on the receipt printer</source>
+        <translation>Imprimir o relatório na impressora de comprovantes</translation>
+    </message>
+    <message>
         <source>Done</source>
         <translation>Concluir</translation>
     </message>
@@ -797,6 +805,22 @@
         <translation>O dia foi fechado, mas não foi possível fazer a cópia de segurança: {reason}</translation>
     </message>
     <message>
+        <source>Choose a receipt printer in Settings → Receipts</source>
+        <translation>Escolha uma impressora de comprovantes em Configurações → Comprovantes</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>Imprimindo…</translation>
+    </message>
+    <message>
+        <source>Report sent to the printer.</source>
+        <translation>Relatório enviado à impressora.</translation>
+    </message>
+    <message>
+        <source>The report did not print: {problem}</source>
+        <translation>O relatório não foi impresso: {problem}</translation>
+    </message>
+    <message>
         <source>Close number {number} — {date}</source>
         <translation>Fechamento número {number} — {date}</translation>
     </message>
@@ -807,6 +831,10 @@
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>Arquivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The report prints on a receipt printer (ESC/POS); for a system printer, save it as PDF and print that.</source>
+        <translation>O relatório é impresso em uma impressora de comprovantes (ESC/POS); para uma impressora do sistema, salve-o como PDF e imprima esse arquivo.</translation>
     </message>
 </context>
 <context>
@@ -2495,6 +2523,18 @@
         <translation>TOTAL</translation>
     </message>
     <message>
+        <source>Subtotal</source>
+        <translation>Subtotal</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Desconto</translation>
+    </message>
+    <message>
+        <source>Sale discount</source>
+        <translation>Desconto na venda</translation>
+    </message>
+    <message>
         <source>REFUNDED</source>
         <translation>DEVOLVIDO</translation>
     </message>
@@ -2759,6 +2799,10 @@
         <translation>{amount} é mais do que resta a devolver desta venda.</translation>
     </message>
     <message>
+        <source>Sale {reference} has nothing to refund at Mercado Pago.</source>
+        <translation>A venda {reference} não tem nada a devolver no Mercado Pago.</translation>
+    </message>
+    <message>
         <source>Mercado Pago shows less left to refund on this sale&apos;s payments than {amount}.</source>
         <translation>O Mercado Pago mostra menos de {amount} a devolver nos pagamentos desta venda.</translation>
     </message>
@@ -2786,12 +2830,12 @@
         <translation>Vendidos</translation>
     </message>
     <message>
-        <source>Unit price</source>
-        <translation>Preço unitário</translation>
-    </message>
-    <message>
         <source>Give back</source>
         <translation>Devolver</translation>
+    </message>
+    <message>
+        <source>Paid per unit</source>
+        <translation>Pago por unidade</translation>
     </message>
     <message>
         <source>Refund</source>
@@ -3675,6 +3719,10 @@
         <translation>Preço unitário</translation>
     </message>
     <message>
+        <source>Discount</source>
+        <translation>Desconto</translation>
+    </message>
+    <message>
         <source>Total</source>
         <translation>Total</translation>
     </message>
@@ -3745,6 +3793,10 @@
     <message>
         <source>{count} sales · QR: {paid} ({qr_total}) · cash: {cash} ({cash_total})</source>
         <translation>{count} vendas · QR: {paid} ({qr_total}) · dinheiro: {cash} ({cash_total})</translation>
+    </message>
+    <message>
+        <source>Sale discount: {amount}</source>
+        <translation>Desconto na venda: {amount}</translation>
     </message>
     <message>
         <source>Export sales</source>

@@ -11,6 +11,8 @@ from typing import Any
 import pytest
 
 from pos_app.checkout.refunds import RefundNotAllowed, RefundService
+from pos_app.domain.cart import CartLine
+from pos_app.domain.pricing import Discount, DiscountKind
 from pos_app.domain.sale import SaleStatus, Tender
 from pos_app.ledger.refunds import RefundStatus
 from pos_app.mercadopago.refunds import RefusalReason
@@ -274,5 +276,40 @@ def test_a_sale_paid_in_two_payments_is_refunded_across_both() -> None:
             rest = await service.refund(sale.external_reference)
             assert rest.ok and [x.amount for x in rest.refunds] == [Decimal("450.50")]
             assert sandbox_refunded(r.state) == Decimal("3450.50")
+
+    run(scenario())
+
+
+def test_a_discounted_line_gives_back_what_was_charged_for_it() -> None:
+    async def scenario() -> None:
+        async with rig() as r:
+            yerba = CartLine(
+                sku="Y1",
+                title="Yerba 1kg",
+                unit_price=Decimal("1725.25"),
+                quantity=3,
+                discount=Discount(DiscountKind.PERCENT, Decimal(10), "QR"),
+            )
+            sale = await r.engine.charge(
+                [line(qty=1), yerba], sale_discount=Discount(DiscountKind.AMOUNT, Decimal("100.01"))
+            )
+            ref = sale.external_reference
+            r.state.pay_box("approved")
+            final = await asyncio.wait_for(r.engine.wait_final(ref), 5)
+            assert final.status is SaleStatus.PAID
+            charged = r.rt.ledger.charged_amounts(ref)
+            assert charged[1] < Decimal("1725.25") * 3 * Decimal("0.9")  # both discounts
+            service = RefundService(r.rt.ledger, lambda: r.rt.client)
+            two = await service.refund(ref, lines=[(1, 2)])
+            assert two.ok and two.refunds[0].amount == (charged[1] * 2 / 3).quantize(
+                Decimal("0.01")
+            )
+            last = await service.refund(ref, lines=[(1, 1)])
+            # All three units give back exactly what the line was charged, not its list price.
+            assert two.refunds[0].amount + last.refunds[0].amount == charged[1]
+            first = await service.refund(ref, lines=[(0, 1)])
+            assert first.ok and first.refunds[0].amount == charged[0]
+            assert first.refundable == 0 and first.refunded_amount == final.total
+            assert sandbox_refunded(r.state) == final.total
 
     run(scenario())

@@ -24,17 +24,21 @@ STEPS = ("before_post", "after_post")
 async def main(step: str, ref: str, amount: Decimal) -> None:
     async with open_runtime(enable_receiver=False) as rt:
         client = rt.client
-        original = client.refund_payment
 
-        async def hooked(*args: Any, **kwargs: Any) -> Any:
-            if step == "before_post":
-                freeze(step, ref)
-            got = await original(*args, **kwargs)
-            if step == "after_post":
-                freeze(step, ref)
-            return got
+        def hook(original: Any) -> Any:
+            async def hooked(*args: Any, **kwargs: Any) -> Any:
+                if step == "before_post":
+                    freeze(step, ref)
+                got = await original(*args, **kwargs)
+                if step == "after_post":
+                    freeze(step, ref)
+                return got
 
-        client.refund_payment = hooked  # type: ignore[method-assign]
+            return hooked
+
+        # Either API's refund request: instore v2 payments, or the Orders API's order.
+        client.refund_payment = hook(client.refund_payment)  # type: ignore[method-assign]
+        client.refund_qr_order = hook(client.refund_qr_order)  # type: ignore[method-assign]
         await RefundService(rt.ledger, lambda: client).refund(ref, amount)
     print("NOT KILLED", flush=True)
 

@@ -29,6 +29,15 @@ from tests.faults.test_sigkill import REPO, TillProcess
 pytestmark = pytest.mark.posix  # SIGKILL
 
 
+def refunds_made(state: SandboxState, api: str) -> list[Decimal]:
+    """What Mercado Pago (the sandbox) has refunded on the one sale, refund by refund."""
+    if api == "instore":
+        (payment,) = state.payments.values()
+        return [x.amount for x in payment.refunds]
+    (order,) = state.orders_api.orders.values()
+    return [order.refunded] if order.refunded else []
+
+
 async def start_refund(server: SandboxServer, step: str, ref: str, tmp: Path) -> TillProcess:
     env = dict(
         os.environ, MP_API_BASE_URL=server.base_url, MP_ACCESS_TOKEN=server.state.seller_token
@@ -51,10 +60,19 @@ async def start_refund(server: SandboxServer, step: str, ref: str, tmp: Path) ->
 def test_killed_around_a_refund_then_restarted(
     step: str, network_at_restart: str, tmp_path: Path
 ) -> None:
+    killed_and_restarted("instore", step, network_at_restart, tmp_path)
+
+
+@pytest.mark.parametrize("step", ["before_post", "after_post"])
+def test_killed_around_an_orders_api_refund_then_restarted(step: str, tmp_path: Path) -> None:
+    killed_and_restarted("orders", step, "down_then_up", tmp_path)
+
+
+def killed_and_restarted(api: str, step: str, network_at_restart: str, tmp_path: Path) -> None:
     async def scenario() -> None:
         state = SandboxState.seeded()
         async with SandboxServer(create_sandbox_app(state)) as server:
-            config = config_for(state, poll=FILE_POLL)
+            config = config_for(state, poll=FILE_POLL, api=api)
             config_mod.save(config)
             token = AccessToken(state.seller_token)
             async with open_runtime(config=config, token=token, base_url=server.base_url) as rt:
@@ -70,8 +88,7 @@ def test_killed_around_a_refund_then_restarted(
             finally:
                 await till.kill()
             assert till.proc.returncode == -signal.SIGKILL
-            (payment,) = state.payments.values()
-            assert len(payment.refunds) == (1 if step == "after_post" else 0)
+            assert refunds_made(state, api) == ([Decimal(1000)] if step == "after_post" else [])
 
             async with open_runtime(config=config, token=token, base_url=server.base_url) as rt:
                 (left,) = RefundStore(rt.ledger).for_sale(ref)
@@ -84,9 +101,23 @@ def test_killed_around_a_refund_then_restarted(
                     state.faults.error_rate = 0.0
                 (settled,) = await service.resume()
                 assert settled.status is RefundStatus.REFUNDED
-                assert len(payment.refunds) == 1  # found or sent once: never twice
-                assert settled.mp_refund_id == str(payment.refunds[0].id)
+                assert refunds_made(state, api) == [
+                    Decimal(1000)
+                ]  # found or sent once: never twice
+                if api == "instore":
+                    (payment,) = state.payments.values()
+                    assert settled.mp_refund_id == str(payment.refunds[0].id)
                 assert (await service.refund(ref)).ok  # the rest, exactly what is left
-                assert check_refunds(rt.ledger, state, [ref]) == Decimal("3450.50")
+                if api == "instore":
+                    assert check_refunds(rt.ledger, state, [ref]) == Decimal("3450.50")
+                else:
+                    (order,) = state.orders_api.orders.values()
+                    assert order.refunded == Decimal("3450.50") and order.status == "refunded"
+                    posts = [
+                        e["idempotency_key"]
+                        for e in state.request_log
+                        if e["method"] == "POST" and e["path"].endswith("/refund")
+                    ]
+                    assert posts.count(settled.idempotency_key) == 1  # never sent twice
 
     asyncio.run(scenario())

@@ -1,0 +1,48 @@
+"""Issue 13 in the window: Close day → Print sends the report to the receipt printer off the
+GUI thread; a dead printer is told in the dialog and never blocks it; no printer, no Print."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from pos_app.ui.main_window import MainWindow
+from tests.ui.test_ui_charging import WAIT
+
+
+def test_print_the_close_report(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, qloop: Any, screenshot: Any
+) -> None:
+    window.rt.config = window.rt.config.with_changes(receipt_printer="")
+    closing = window.day.open_close_day()
+    assert not closing.print_button.isEnabled()  # no printer configured
+    closing.close()
+
+    device = tmp_path / "lp0"
+    window.rt.config = window.rt.config.with_changes(
+        receipt_printer=f"file:{device}", receipt_paper_mm=80
+    )
+    closing = window.day.open_close_day()
+    assert closing.print_button.isEnabled()
+    qtbot.mouseClick(closing.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: device.exists() and device.stat().st_size > 0, timeout=WAIT)
+    qtbot.waitUntil(lambda: "sent to the printer" in closing.print_status.text(), timeout=WAIT)
+    text = device.read_bytes().decode("cp850")
+    number = closing.shown_report().number
+    assert f"Close number {number}" in text and "-" * 48 in text and "-" * 49 not in text
+    assert closing.print_button.isEnabled()
+
+    window.rt.config = window.rt.config.with_changes(
+        receipt_printer=f"file:{tmp_path / 'unplugged' / 'lp0'}"
+    )
+    closing = window.day.open_close_day()
+    qtbot.mouseClick(closing.print_button, Qt.MouseButton.LeftButton)
+    assert closing.isVisible()  # the click returned at once: the job runs in its own thread
+    qtbot.waitUntil(lambda: "did not print" in closing.print_status.text(), timeout=WAIT)
+    assert "not connected" in closing.print_status.text()
+    assert closing.print_button.isEnabled()  # can be tried again
+    screenshot(closing, "45_close_report_not_printed")
+    closing.close()
