@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -44,22 +43,10 @@ from pos_app.ledger.day import DayBook
 from pos_app.ui.errors import describe_error, translate_message
 from pos_app.ui.money_edit import MoneyEdit
 from pos_app.ui.qt_workarounds import emit
+from pos_app.ui.sales_dialog import read_only_table
 from pos_app.ui.style import set_state
 
 Clock = Callable[[], datetime]
-
-
-def _table(headers: list[str], stretch: int) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    return table
 
 
 def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
@@ -130,7 +117,9 @@ class CashDrawerDialog(QDialog):
         self.problem.setObjectName("drawerProblem")
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #8a1010;")
-        self.movements = _table([self.tr("Time"), self.tr("Movement"), self.tr("Amount")], 1)
+        self.movements = read_only_table(
+            [self.tr("Time"), self.tr("Movement"), self.tr("Amount")], 1
+        )
         self.movements.setObjectName("movementsTable")
         self.expected = QLabel()
         self.expected.setObjectName("expectedCash")
@@ -314,7 +303,7 @@ class CloseDayDialog(QDialog):
         counted_row = QHBoxLayout()
         counted_row.addWidget(QLabel(self.tr("Cash counted in the drawer")))
         counted_row.addWidget(self.counted)
-        self.rows = _table([self.tr("Item"), self.tr("Amount")], 0)
+        self.rows = read_only_table([self.tr("Item"), self.tr("Amount")], 0)
         self.rows.setObjectName("closeReportRows")
         self.rows.horizontalHeader().hide()
         self.rows.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -325,7 +314,9 @@ class CloseDayDialog(QDialog):
         self.reconcile_status = QLabel()
         self.reconcile_status.setObjectName("reconcileStatus")
         self.reconcile_status.setWordWrap(True)
-        self.missing = _table([self.tr("Payment"), self.tr("Reference"), self.tr("Amount")], 1)
+        self.missing = read_only_table(
+            [self.tr("Payment"), self.tr("Reference"), self.tr("Amount")], 1
+        )
         self.missing.setObjectName("missingPayments")
         self.missing.setMaximumHeight(150)
         self.missing.hide()

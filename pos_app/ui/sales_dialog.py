@@ -366,7 +366,7 @@ class TodaySalesDialog(QDialog):
         self.heading.setObjectName("saleHeading")
         self.heading.setWordWrap(True)
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.lines = _read_only_table(
+        self.lines = read_only_table(
             [
                 self.tr("Item"),
                 self.tr("Qty"),
@@ -378,7 +378,7 @@ class TodaySalesDialog(QDialog):
         )
         self.lines.setObjectName("saleLines")
         self.lines.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # "Yerba mate…1 kg"
-        self.events = _read_only_table(
+        self.events = read_only_table(
             [
                 self.tr("Time"),
                 self.tr("What"),
@@ -390,7 +390,7 @@ class TodaySalesDialog(QDialog):
         )
         self.events.setObjectName("saleEvents")
         self.refunds_label = QLabel(self.tr("Refunds"))
-        self.refunds = _read_only_table([self.tr("Time"), self.tr("Amount")], stretch=1)
+        self.refunds = read_only_table([self.tr("Time"), self.tr("Amount")], stretch=1)
         self.refunds.setObjectName("saleRefunds")
         self.refunds.setMaximumHeight(110)
         self.export_button = QPushButton(self.tr("Export CSV…"))
@@ -694,7 +694,7 @@ def _status_change(event: SaleEvent) -> str:
     return f"{status_label(event.old_status)} → {new}"
 
 
-def _read_only_table(headers: list[str], stretch: int) -> QTableWidget:
+def read_only_table(headers: list[str], stretch: int) -> QTableWidget:
     """A plain table; column ``stretch`` takes the spare width, so nothing scrolls sideways."""
     table = QTableWidget(0, len(headers))
     table.setHorizontalHeaderLabels(headers)
