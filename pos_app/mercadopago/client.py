@@ -451,12 +451,6 @@ def _results(data: Any) -> list[Any]:
     return list(data) if isinstance(data, list) else []
 
 
-def _obj_int(data: Any, key: str, inner: str) -> int:
-    outer = data.get(key) if isinstance(data, Mapping) else None
-    value = outer.get(inner) if isinstance(outer, Mapping) else None
-    return value if isinstance(value, int) and not isinstance(value, bool) else 0
-
-
 def _first_code(errors_list: Any) -> str:
     """The Orders API answers ``{"errors": [{"code", "message", "details"}]}``."""
     if isinstance(errors_list, list) and errors_list and isinstance(errors_list[0], Mapping):

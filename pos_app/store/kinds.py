@@ -143,59 +143,66 @@ async def apply_refunds(cur: AsyncCursor[Any], box: str, changes: list[OutboxCha
 
 # Shifts, cash movements and closes never change in the ledger (append-only): the first
 # delivery is the record, a repeat is ignored.
+Column = tuple[str, str, Callable[[dict[str, Any]], Any]]  # name, PostgreSQL type, value
+
+
+async def _insert_append_only(
+    cur: AsyncCursor[Any],
+    box: str,
+    table: str,
+    key: str,
+    columns: list[Column],
+    rows: list[tuple[int, int, dict[str, Any]]],
+) -> None:
+    """One ``INSERT … SELECT unnest(…)`` for a batch of ``(key, seq, record)`` rows."""
+    names = ", ".join(name for name, _, _ in columns)
+    arrays = ", ".join(f"%s::{kind}[]" for _, kind, _ in columns)
+    await cur.execute(
+        f"INSERT INTO {table} (box, {key}, seq, {names}) "
+        f"SELECT %s, * FROM unnest(%s::bigint[], %s::bigint[], {arrays}) ON CONFLICT DO NOTHING",
+        (
+            box,
+            [k for k, _, _ in rows],
+            [seq for _, seq, _ in rows],
+            *[[value(r) for _, _, r in rows] for _, _, value in columns],
+        ),
+    )
+
+
+def _field(name: str) -> Callable[[dict[str, Any]], Any]:
+    return lambda record: record[name]
+
+
 async def apply_cash_movements(
     cur: AsyncCursor[Any], box: str, changes: list[OutboxChange]
 ) -> None:
-    moves = _latest(changes, "cash_movements")
-    await cur.execute(
-        "INSERT INTO cash_movements (box, id, seq, kind, amount, reason, at) "
-        "SELECT %s, * FROM unnest(%s::bigint[], %s::bigint[], %s::text[], %s::numeric[], "
-        "%s::text[], %s::timestamptz[]) ON CONFLICT DO NOTHING",
-        (
-            box,
-            [i for i, _, _ in moves],
-            [seq for _, seq, _ in moves],
-            [m["kind"] for _, _, m in moves],
-            [m["amount"] for _, _, m in moves],
-            [m["reason"] for _, _, m in moves],
-            [m["at"] for _, _, m in moves],
-        ),
-    )
+    columns: list[Column] = [
+        ("kind", "text", _field("kind")),
+        ("amount", "numeric", _field("amount")),
+        ("reason", "text", _field("reason")),
+        ("at", "timestamptz", _field("at")),
+    ]
+    rows = _latest(changes, "cash_movements")
+    await _insert_append_only(cur, box, "cash_movements", "id", columns, rows)
 
 
 async def apply_shifts(cur: AsyncCursor[Any], box: str, changes: list[OutboxChange]) -> None:
-    shifts = _latest(changes, "shifts")
-    await cur.execute(
-        "INSERT INTO shifts (box, id, seq, cashier, starting_float, opened_at) "
-        "SELECT %s, * FROM unnest(%s::bigint[], %s::bigint[], %s::text[], %s::numeric[], "
-        "%s::timestamptz[]) ON CONFLICT DO NOTHING",
-        (
-            box,
-            [i for i, _, _ in shifts],
-            [seq for _, seq, _ in shifts],
-            [s["cashier"] for _, _, s in shifts],
-            [s["starting_float"] for _, _, s in shifts],
-            [s["opened_at"] for _, _, s in shifts],
-        ),
-    )
+    columns: list[Column] = [
+        ("cashier", "text", _field("cashier")),
+        ("starting_float", "numeric", _field("starting_float")),
+        ("opened_at", "timestamptz", _field("opened_at")),
+    ]
+    await _insert_append_only(cur, box, "shifts", "id", columns, _latest(changes, "shifts"))
 
 
 async def apply_closes(cur: AsyncCursor[Any], box: str, changes: list[OutboxChange]) -> None:
-    closes = _latest(changes, "close")
-    await cur.execute(
-        "INSERT INTO closes (box, number, seq, opened_at, closed_at, net, report) "
-        "SELECT %s, * FROM unnest(%s::bigint[], %s::bigint[], %s::timestamptz[], "
-        "%s::timestamptz[], %s::numeric[], %s::jsonb[]) ON CONFLICT DO NOTHING",
-        (
-            box,
-            [n for n, _, _ in closes],
-            [seq for _, seq, _ in closes],
-            [c["opened_at"] for _, _, c in closes],
-            [c["closed_at"] for _, _, c in closes],
-            [c["net"] for _, _, c in closes],
-            [_json(c) for _, _, c in closes],
-        ),
-    )
+    columns: list[Column] = [
+        ("opened_at", "timestamptz", _field("opened_at")),
+        ("closed_at", "timestamptz", _field("closed_at")),
+        ("net", "numeric", _field("net")),
+        ("report", "jsonb", _json),
+    ]
+    await _insert_append_only(cur, box, "closes", "number", columns, _latest(changes, "close"))
 
 
 def _json(value: Any) -> str:
