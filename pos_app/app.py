@@ -11,11 +11,13 @@ Colombia, ``pt_BR`` → Brazil; ``LC_ALL``, then ``LC_MONETARY``, then ``LANG``,
 them), else Argentina. Only the demo: a real account's country is the one Mercado Pago says.
 
 First run: with no access token, no account or no store and box, the setup assistant
-(:mod:`pos_app.ui.setup_assistant`) opens instead of a window that could not charge. Its "Try the
+(:mod:`pos_app.ui.settings.setup_assistant`) opens instead of a window that could not charge.
+Its "Try the
 demo first" makes :func:`run_windows` answer :data:`DEMO_REQUESTED`, and :func:`main` starts
 again in demo mode. A settings file that was damaged (and put aside) is announced with a
 non-modal notice. A damaged ledger stops nothing silently: before the window, a dialog offers a
-fresh ledger or a backup (:mod:`pos_app.ui.ledger_recovery`), the damaged file kept aside.
+fresh ledger or a backup (:mod:`pos_app.ui.maintenance.ledger_recovery`), the damaged file kept
+aside.
 
 Shutdown follows the design notes: the app does not quit when the last window closes; closing the
 main window sets an ``asyncio.Event``, and :func:`main` then closes the engine, the HTTP client, the
@@ -57,21 +59,21 @@ from pos_app.settings.config import Config
 from pos_app.settings.memory_keyring import memory_keyring
 from pos_app.settings.rules import DISPLAY_OFF, DISPLAY_WINDOW
 from pos_app.system import logs
-from pos_app.ui.backups import DailyBackup
-from pos_app.ui.bridge import EngineBridge
-from pos_app.ui.customer_display import CustomerDisplay
-from pos_app.ui.display_controller import DisplayController, rect_of, set_frame_rect
-from pos_app.ui.errors import describe_error, show_error, translate_message
-from pos_app.ui.ledger_recovery import ask_ledger_recovery, recovered_notice
-from pos_app.ui.main_window import MainWindow
-from pos_app.ui.qt_workarounds import reserve_bool_references
-from pos_app.ui.screen_layout import DemoLayout, Rect, demo_layout
-from pos_app.ui.settings_widgets import show_notice
-from pos_app.ui.setup_assistant import run_setup_assistant
-from pos_app.ui.single_instance import InstanceServer, hand_off
-from pos_app.ui.style import apply_stylesheet, resources_dir
-from pos_app.ui.support import catch_crashes
-from pos_app.ui.translations import install_for_startup as install_translations
+from pos_app.ui.counter.main_window import MainWindow
+from pos_app.ui.display.controller import DisplayController, rect_of, set_frame_rect
+from pos_app.ui.display.customer_display import CustomerDisplay
+from pos_app.ui.display.screen_layout import DemoLayout, Rect, demo_layout
+from pos_app.ui.maintenance.ledger_recovery import ask_ledger_recovery, recovered_notice
+from pos_app.ui.maintenance.support import catch_crashes
+from pos_app.ui.qtkit.bridge import EngineBridge
+from pos_app.ui.qtkit.errors import describe_error, show_error, translate_message
+from pos_app.ui.qtkit.single_instance import InstanceServer, hand_off
+from pos_app.ui.qtkit.style import apply_stylesheet, resources_dir
+from pos_app.ui.qtkit.translations import install_for_startup as install_translations
+from pos_app.ui.qtkit.workarounds import reserve_bool_references
+from pos_app.ui.settings.backups import DailyBackup
+from pos_app.ui.settings.setup_assistant import run_setup_assistant
+from pos_app.ui.widgets.form_parts import show_notice
 
 if TYPE_CHECKING:
     from pos_app.sandbox.state import SandboxState
@@ -409,7 +411,7 @@ async def open_phone(
     *,
     display: DisplayController,
 ) -> None:
-    from pos_app.ui.phone_window import CustomerPhoneWindow
+    from pos_app.ui.demo.phone_window import CustomerPhoneWindow
 
     phone = CustomerPhoneWindow(base_url, box, rt.site)
     stack.callback(phone.deleteLater)

@@ -2,7 +2,7 @@
 
 Anything that is a :class:`UserFacingError` carries a translatable :class:`~pos_app.i18n.Message`
 and is shown as is; anything else is a bug, logged with its traceback and shown as a generic
-failure (see ``pos_app.ui.errors``).
+failure (see ``pos_app.ui.qtkit.errors``).
 """
 
 from __future__ import annotations

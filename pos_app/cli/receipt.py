@@ -92,7 +92,7 @@ def _write_pdf(texts: ReceiptTexts, path: Path, paper: str) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a terminal needs no display
     from PySide6.QtGui import QGuiApplication
 
-    from pos_app.ui.receipt_pdf import write_pdf
+    from pos_app.ui.receipts.pdf import write_pdf
 
     app = QGuiApplication.instance() or QGuiApplication(["pos-app"])
     try:

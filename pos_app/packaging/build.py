@@ -22,6 +22,7 @@ import argparse
 import os
 import shutil
 import struct
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -50,10 +51,16 @@ def desktop_entry(exec_path: str = NAME, icon: str = NAME) -> str:
     )
 
 
+def _lrelease() -> Path:
+    """Qt's ``lrelease`` as shipped inside the PySide6 wheel (a build requirement)."""
+    import PySide6
+
+    exe = Path(PySide6.__file__).resolve().parent / "lrelease"
+    return exe.with_suffix(".exe") if sys.platform == "win32" else exe
+
+
 def stage_resources(target: Path) -> Path:
     """Copy the shipped resources to ``target`` with freshly compiled ``.qm`` translations."""
-    from pos_app.ui.linguist import lrelease  # PySide6's lrelease
-
     source = assets.resources_dir()
     if target.exists():
         shutil.rmtree(target)
@@ -62,7 +69,8 @@ def stage_resources(target: Path) -> Path:
         for path in source.glob(pattern):
             shutil.copy2(path, target / path.name)
     for ts in sorted((source / "i18n").glob("*.ts")):
-        lrelease(ts, target / "i18n" / ts.with_suffix(".qm").name)
+        qm = target / "i18n" / ts.with_suffix(".qm").name
+        subprocess.run([str(_lrelease()), "-silent", str(ts), "-qm", str(qm)], check=True)
     sounds = source / "sounds"
     if sounds.is_dir():
         shutil.copytree(sounds, target / "sounds")

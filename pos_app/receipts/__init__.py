@@ -7,5 +7,5 @@
 - :mod:`.printers`: sending the bytes to a USB, network, serial or file printer, off the
   caller's thread and within a time limit, so a dead printer never holds up a sale.
 
-The PDF and the system printers need Qt: :mod:`pos_app.ui.receipt_pdf`.
+The PDF and the system printers need Qt: :mod:`pos_app.ui.receipts.pdf`.
 """

@@ -109,8 +109,8 @@ def measure(products: int, repeats: int) -> dict[str, Any]:
     from pos_app.domain.money import site_for
     from pos_app.ledger.store import Ledger
     from pos_app.settings import paths
-    from pos_app.ui.product_search import MAX_RESULTS, ProductSearch
-    from pos_app.ui.scan_field import ScanField
+    from pos_app.ui.counter.product_search import MAX_RESULTS, ProductSearch
+    from pos_app.ui.counter.scan_field import ScanField
 
     rng = random.Random(8)
     site = site_for("MLA")

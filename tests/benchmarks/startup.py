@@ -33,7 +33,7 @@ def _report_and_close(widget: Any) -> None:
 
 def child_app() -> int:
     from pos_app import app as app_module
-    from pos_app.ui.main_window import MainWindow
+    from pos_app.ui.counter.main_window import MainWindow
 
     class TimedMainWindow(MainWindow):
         _reported = False

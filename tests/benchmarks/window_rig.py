@@ -33,11 +33,11 @@ from pos_app.domain.catalog import Product
 from pos_app.mercadopago.credentials import AccessToken
 from pos_app.runtime import Runtime, open_runtime
 from pos_app.sandbox.state import SandboxState
-from pos_app.ui.bridge import EngineBridge
-from pos_app.ui.main_window import MainWindow
-from pos_app.ui.qt_workarounds import reserve_bool_references
-from pos_app.ui.sale_banner import BannerKind
-from pos_app.ui.style import apply_stylesheet
+from pos_app.ui.counter.main_window import MainWindow
+from pos_app.ui.counter.sale_banner import BannerKind
+from pos_app.ui.qtkit.bridge import EngineBridge
+from pos_app.ui.qtkit.style import apply_stylesheet
+from pos_app.ui.qtkit.workarounds import reserve_bool_references
 
 CODES = ("7790580001018", "FIA001")
 

@@ -24,7 +24,7 @@ from pos_app.sandbox.server import SandboxServer
 from pos_app.sandbox.state import SandboxState
 from pos_app.settings import config as config_mod
 from pos_app.settings import paths
-from pos_app.ui.sale_banner import BannerKind, banner_for
+from pos_app.ui.counter.sale_banner import BannerKind, banner_for
 from tests.checkout.harness import FILE_POLL, config_for
 from tests.faults.invariants import check
 from tests.faults.rig import WAIT, FaultRig, fault_rig, line

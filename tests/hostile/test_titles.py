@@ -170,8 +170,8 @@ def test_catalog_titles_are_cleaned_and_invisible_ones_reported(
 
 
 def test_settings_order_title_is_cleaned(qtbot: Any) -> None:
-    from pos_app.ui.settings_charging import ChargingPage
-    from pos_app.ui.settings_session import SettingsSession
+    from pos_app.ui.settings.charging import ChargingPage
+    from pos_app.ui.settings.session import SettingsSession
 
     config = config_mod.Config()
     page = ChargingPage(SettingsSession(config, None, token=None, origin="keyring"))  # type: ignore[arg-type]

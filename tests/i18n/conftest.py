@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QLocale
 
-from pos_app.ui import linguist, translations
+from devtools import linguist
+from pos_app.ui.qtkit import translations
 from tests.ui.conftest import (  # noqa: F401  (fixtures)
     _session_loop,
     control,

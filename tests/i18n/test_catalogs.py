@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QTranslator
 
-from pos_app.ui import linguist, translations
+from devtools import linguist
+from pos_app.ui.qtkit import translations
 
 LANGS = list(translations.LANGUAGES)
 
@@ -58,7 +59,7 @@ def test_no_unfinished_obsolete_or_vanished_entries(lang: str) -> None:
 def test_every_source_string_is_in_the_catalog(lang: str, fresh: set[tuple[str, str]]) -> None:
     entries = shipped(lang)
     missing = sorted(fresh - entries.keys())
-    assert not missing, "run `python -m pos_app.ui.linguist update` and translate:\n" + "\n".join(
+    assert not missing, "run `python -m devtools.linguist update` and translate:\n" + "\n".join(
         map(str, missing)
     )
     stale = sorted(entries.keys() - fresh)
@@ -95,7 +96,7 @@ def test_translations_differ_from_english_where_words_differ(lang: str) -> None:
 def test_install_compiled_the_catalog(lang: str) -> None:
     """``pip install [-e] .`` compiled the .qm next to its .ts (setup.py), where the app looks.
 
-    (After a ``git pull`` that changed a .ts, ``python -m pos_app.ui.linguist compile`` or a new
+    (After a ``git pull`` that changed a .ts, ``python -m devtools.linguist compile`` or a new
     ``pip install -e .`` refreshes it; the window tests compile their own copy.)"""
     qm = translations.translations_dir() / f"{translations.CATALOG}_{lang}.qm"
     assert qm.is_file(), f"{qm} missing: run `pip install -e .` (setup.py compiles the .ts)"

@@ -16,7 +16,9 @@ from pytestqt.qtbot import QtBot
 
 from pos_app.domain.money import format_money
 from pos_app.sandbox.state import SandboxState
-from pos_app.ui.customer_display import (
+from pos_app.ui.counter.main_window import MainWindow
+from pos_app.ui.counter.sale_banner import BannerKind
+from pos_app.ui.display.customer_display import (
     PAGE_CART,
     PAGE_CHARGE,
     PAGE_IDLE,
@@ -24,8 +26,6 @@ from pos_app.ui.customer_display import (
     QR_MIN_PX,
     CustomerDisplay,
 )
-from pos_app.ui.main_window import MainWindow
-from pos_app.ui.sale_banner import BannerKind
 from tests.i18n.test_translated_windows import clipped, english_leftovers
 from tests.ui.test_customer_display import emvco
 from tests.ui.test_ui_charging import banner_is, charge, fill_cart

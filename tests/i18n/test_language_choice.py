@@ -14,8 +14,8 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from pos_app.settings import config as config_mod
 from pos_app.settings import paths
 from pos_app.settings.config import Config
-from pos_app.ui import translations
-from pos_app.ui.translations import choose_language, configured_language, language_for_locale
+from pos_app.ui.qtkit import translations
+from pos_app.ui.qtkit.translations import choose_language, configured_language, language_for_locale
 
 
 @pytest.mark.parametrize(
@@ -96,7 +96,7 @@ STARTUP = """
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 app = QApplication([])
-from pos_app.ui.translations import install_for_startup
+from pos_app.ui.qtkit.translations import install_for_startup
 installed = install_for_startup()
 box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
 print(installed.language, QCoreApplication.translate("MainWindow", "New sale"),

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import QDialogButtonBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from pos_app.settings.memory_keyring import memory_keyring
-from pos_app.ui.main_window import MainWindow
-from pos_app.ui.settings_dialog import SettingsDialog
-from pos_app.ui.settings_session import SettingsSession
+from pos_app.ui.counter.main_window import MainWindow
+from pos_app.ui.settings.dialog import SettingsDialog
+from pos_app.ui.settings.session import SettingsSession
 from tests.i18n.conftest import PSEUDO
 from tests.i18n.texts import Shown, visible_texts
 from tests.ui.test_ui_charging import charge, fill_cart
@@ -196,8 +196,8 @@ def test_setup_assistant(
 def test_payment_panel_rejected_then_paid(
     window: MainWindow, qtbot: QtBot, control: Any, screenshot: Any, monkeypatch: Any
 ) -> None:
-    from pos_app.ui import sounds
-    from pos_app.ui.sale_banner import BannerKind
+    from pos_app.ui.counter.sale_banner import BannerKind
+    from pos_app.ui.qtkit import sounds
 
     monkeypatch.setattr(sounds, "paid", lambda: None)
     fill_cart(window, "7790580001018")
@@ -258,7 +258,7 @@ def test_products_window_editor_and_import_preview(
 def test_counter_offers_and_payment_canceling_canceled(
     window: MainWindow, qtbot: QtBot, screenshot: Any
 ) -> None:
-    from pos_app.ui.sale_banner import BannerKind
+    from pos_app.ui.counter.sale_banner import BannerKind
 
     qtbot.keyClicks(window.scan, "7799999000017")
     qtbot.keyClick(window.scan, Qt.Key.Key_Return)

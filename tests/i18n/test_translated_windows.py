@@ -13,10 +13,10 @@ import pytest
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from pos_app.ui import linguist
-from pos_app.ui.main_window import MainWindow
-from pos_app.ui.settings_dialog import SettingsDialog
-from pos_app.ui.settings_session import SettingsSession
+from devtools import linguist
+from pos_app.ui.counter.main_window import MainWindow
+from pos_app.ui.settings.dialog import SettingsDialog
+from pos_app.ui.settings.session import SettingsSession
 from tests.i18n.texts import visible_texts
 from tests.ui.test_ui_charging import charge, fill_cart
 

@@ -31,9 +31,9 @@ from pos_app.runtime import Runtime, open_runtime
 from pos_app.sandbox.app import create_sandbox_app
 from pos_app.sandbox.state import SandboxState
 from pos_app.settings.config import PollSchedule
-from pos_app.ui.bridge import EngineBridge
-from pos_app.ui.main_window import MainWindow
-from pos_app.ui.style import apply_stylesheet
+from pos_app.ui.counter.main_window import MainWindow
+from pos_app.ui.qtkit.bridge import EngineBridge
+from pos_app.ui.qtkit.style import apply_stylesheet
 
 T = TypeVar("T")
 

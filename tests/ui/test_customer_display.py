@@ -19,8 +19,10 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from pos_app.ui import customer_display as cd
-from pos_app.ui.customer_display import (
+from pos_app.ui.counter.main_window import MainWindow
+from pos_app.ui.counter.sale_banner import BannerKind
+from pos_app.ui.display import customer_display as cd
+from pos_app.ui.display.customer_display import (
     PAGE_CART,
     PAGE_CHARGE,
     PAGE_IDLE,
@@ -29,8 +31,6 @@ from pos_app.ui.customer_display import (
     CustomerDisplay,
     countdown_text,
 )
-from pos_app.ui.main_window import MainWindow
-from pos_app.ui.sale_banner import BannerKind
 from tests.ui.test_ui_charging import banner_is, charge, fill_cart
 
 WAIT = 10_000
@@ -384,7 +384,7 @@ def test_back_to_the_cart_keeps_the_last_scanned_line_highlighted(
 def test_a_sale_left_open_at_start_up_shows_its_charge(
     window: MainWindow, qtbot: QtBot, run: Any
 ) -> None:
-    from pos_app.ui.bridge import EngineBridge
+    from pos_app.ui.qtkit.bridge import EngineBridge
 
     fill_cart(window, "7790580001018")
     sale = run(window.rt.engine.charge(window.model.lines()))

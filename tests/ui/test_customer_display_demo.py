@@ -19,11 +19,11 @@ from pytestqt.qtbot import QtBot
 
 from pos_app.app import lay_out_demo, run_windows
 from pos_app.settings.config import Config
-from pos_app.ui.customer_display import PAGE_CART, PAGE_CHARGE, CustomerDisplay
-from pos_app.ui.display_controller import DisplayController, rect_of
-from pos_app.ui.main_window import MainWindow
-from pos_app.ui.phone_window import CustomerPhoneWindow
-from pos_app.ui.screen_layout import Rect, ScreenInfo, protected_area
+from pos_app.ui.counter.main_window import MainWindow
+from pos_app.ui.demo.phone_window import CustomerPhoneWindow
+from pos_app.ui.display.controller import DisplayController, rect_of
+from pos_app.ui.display.customer_display import PAGE_CART, PAGE_CHARGE, CustomerDisplay
+from pos_app.ui.display.screen_layout import Rect, ScreenInfo, protected_area
 from tests.ui.conftest import SCREENSHOTS
 
 WAIT = 15_000

@@ -22,11 +22,11 @@ from pos_app.sandbox.state import SandboxState
 from pos_app.settings import config as config_mod
 from pos_app.settings import paths, secrets
 from pos_app.settings.memory_keyring import MemoryKeyring
-from pos_app.ui import qr_sticker
-from pos_app.ui.bridge import EngineBridge
-from pos_app.ui.main_window import MainWindow
-from pos_app.ui.settings_store import VIEW_LISTS, VIEW_NEW_BOX, VIEW_NEW_STORE
-from pos_app.ui.setup_assistant import STEP_PLACE, STEP_READY
+from pos_app.ui.counter.main_window import MainWindow
+from pos_app.ui.qtkit.bridge import EngineBridge
+from pos_app.ui.settings import qr_sticker
+from pos_app.ui.settings.setup_assistant import STEP_PLACE, STEP_READY
+from pos_app.ui.settings.store import VIEW_LISTS, VIEW_NEW_BOX, VIEW_NEW_STORE
 from tests.ui.conftest import SANDBOX_URL
 from tests.ui.test_setup_assistant import check_token, keyring_memory, shown_assistant, start
 from tests.ui.test_ui_products import fill_the_catalog_and_sell

@@ -13,7 +13,7 @@ from typing import Any
 
 from pos_app.domain.money import site_for
 from pos_app.domain.sales_csv import sales_csv
-from pos_app.ui.sales_dialog import TodaySalesDialog
+from pos_app.ui.counter.sales_view import TodaySalesDialog
 from tests.receipts.test_discounts import discounted_sale
 
 

@@ -6,7 +6,7 @@ import itertools
 
 import pytest
 
-from pos_app.ui.screen_layout import (
+from pos_app.ui.display.screen_layout import (
     CASHIER_MIN,
     PHONE_SIZE,
     Rect,

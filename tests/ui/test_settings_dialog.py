@@ -24,14 +24,14 @@ from pos_app.settings import config as config_mod
 from pos_app.settings import paths, secrets
 from pos_app.settings.config import PollSchedule
 from pos_app.settings.memory_keyring import MemoryKeyring, memory_keyring
-from pos_app.ui.settings_account import UNSAVED_CHOICE
-from pos_app.ui.settings_dialog import (
+from pos_app.ui.settings.account import UNSAVED_CHOICE
+from pos_app.ui.settings.dialog import (
     SECTION_ACCOUNT,
     SECTION_CHARGING,
     SECTION_LANGUAGE,
     SettingsDialog,
 )
-from pos_app.ui.settings_session import SettingsResult, SettingsSession
+from pos_app.ui.settings.session import SettingsResult, SettingsSession
 
 WAIT = 10_000
 PUBLIC_KEY = "APP_USR-6f1c2a3b-4d5e-4f60-8a9b-0c1d2e3f4a5b"

@@ -18,8 +18,8 @@ from pos_app.app import open_customer_display
 from pos_app.runtime import Runtime
 from pos_app.settings import config as config_mod
 from pos_app.settings.memory_keyring import MemoryKeyring
-from pos_app.ui.customer_display import CustomerDisplay
-from pos_app.ui.settings_dialog import SECTION_DISPLAY, SettingsDialog
+from pos_app.ui.display.customer_display import CustomerDisplay
+from pos_app.ui.settings.dialog import SECTION_DISPLAY, SettingsDialog
 from tests.ui.test_settings_dialog import MakeDialog, keyring_memory, make_dialog  # noqa: F401
 
 WAIT = 10_000

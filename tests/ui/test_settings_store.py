@@ -17,11 +17,11 @@ from pos_app.runtime import Runtime
 from pos_app.sandbox.state import SandboxState
 from pos_app.settings import config as config_mod
 from pos_app.settings.memory_keyring import MemoryKeyring, memory_keyring
-from pos_app.ui import qr_sticker
-from pos_app.ui.qr_sticker import StickerInfo
-from pos_app.ui.settings_dialog import SECTION_PLACE, SettingsDialog
-from pos_app.ui.settings_session import SettingsSession
-from pos_app.ui.settings_store import VIEW_LISTS, VIEW_NEW_BOX, VIEW_NEW_STORE, StoreBoxPage
+from pos_app.ui.settings import qr_sticker
+from pos_app.ui.settings.dialog import SECTION_PLACE, SettingsDialog
+from pos_app.ui.settings.qr_sticker import StickerInfo
+from pos_app.ui.settings.session import SettingsSession
+from pos_app.ui.settings.store import VIEW_LISTS, VIEW_NEW_BOX, VIEW_NEW_STORE, StoreBoxPage
 
 WAIT = 10_000
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"

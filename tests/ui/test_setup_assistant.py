@@ -23,9 +23,9 @@ from pos_app.settings import paths, secrets
 from pos_app.settings.config import Config, LoadResult
 from pos_app.settings.memory_keyring import MemoryKeyring, memory_keyring
 from pos_app.settings.secrets import TokenSource
-from pos_app.ui.main_window import MainWindow
-from pos_app.ui.settings_account import UNSAVED_CHOICE
-from pos_app.ui.setup_assistant import (
+from pos_app.ui.counter.main_window import MainWindow
+from pos_app.ui.settings.account import UNSAVED_CHOICE
+from pos_app.ui.settings.setup_assistant import (
     STEP_ACCOUNT,
     STEP_PLACE,
     STEP_READY,

@@ -19,10 +19,10 @@ from pos_app.settings import config as config_mod
 from pos_app.settings import paths
 from pos_app.settings.memory_keyring import memory_keyring
 from pos_app.system import autostart
-from pos_app.ui.backups import DailyBackup
-from pos_app.ui.settings_dialog import SECTION_BACKUPS, SECTION_STARTUP, SettingsDialog
-from pos_app.ui.settings_session import SettingsSession
-from pos_app.ui.single_instance import InstanceServer, hand_off, server_name
+from pos_app.ui.qtkit.single_instance import InstanceServer, hand_off, server_name
+from pos_app.ui.settings.backups import DailyBackup
+from pos_app.ui.settings.dialog import SECTION_BACKUPS, SECTION_STARTUP, SettingsDialog
+from pos_app.ui.settings.session import SettingsSession
 
 WAIT = 10_000
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from pos_app.domain.cart import CartLine, UnitMeasure
 from pos_app.domain.money import site_for
 from pos_app.domain.validation import ValidationError
-from pos_app.ui.cart_model import (
+from pos_app.ui.counter.cart_model import (
     COL_LINE_TOTAL,
     COL_QUANTITY,
     COL_TITLE,

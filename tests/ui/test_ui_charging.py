@@ -15,9 +15,9 @@ from pytestqt.qtbot import QtBot
 from pos_app.domain.catalog import Product
 from pos_app.domain.sale import SaleStatus, Tender
 from pos_app.settings.config import PollSchedule
-from pos_app.ui import sounds
-from pos_app.ui.main_window import MainWindow
-from pos_app.ui.sale_banner import BannerKind
+from pos_app.ui.counter.main_window import MainWindow
+from pos_app.ui.counter.sale_banner import BannerKind
+from pos_app.ui.qtkit import sounds
 
 WAIT = 10_000  # generous: a 2-core CI machine is slow, and waitUntil returns as soon as it holds
 

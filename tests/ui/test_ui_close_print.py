@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from pos_app.ui.main_window import MainWindow
+from pos_app.ui.counter.main_window import MainWindow
 from tests.ui.test_ui_charging import WAIT
 
 

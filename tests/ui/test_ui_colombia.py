@@ -21,14 +21,14 @@ from pos_app.domain.money import site_for
 from pos_app.runtime import Runtime
 from pos_app.sandbox.state import SandboxState
 from pos_app.settings.config import Config
-from pos_app.ui.fitting import text_room
-from pos_app.ui.main_window import MainWindow
-from pos_app.ui.money_edit import MoneyEdit
-from pos_app.ui.phone_window import CustomerPhoneWindow
-from pos_app.ui.sale_banner import BannerKind
-from pos_app.ui.settings_dialog import SECTION_CHARGING, SettingsDialog
-from pos_app.ui.settings_session import SettingsSession
-from pos_app.ui.totals_panel import TotalsPanel
+from pos_app.ui.counter.main_window import MainWindow
+from pos_app.ui.counter.sale_banner import BannerKind
+from pos_app.ui.counter.totals_panel import TotalsPanel
+from pos_app.ui.demo.phone_window import CustomerPhoneWindow
+from pos_app.ui.qtkit.fitting import text_room
+from pos_app.ui.settings.dialog import SECTION_CHARGING, SettingsDialog
+from pos_app.ui.settings.session import SettingsSession
+from pos_app.ui.widgets.money_edit import MoneyEdit
 
 GASEOSA = "7702001000241"  # CO024 Gaseosa Colombiana 1.5 L, $ 4.900, IVA 19 %
 CAFE = "7702001000159"  # CO015 Café Sello Rojo 500 g, $ 17.800, IVA 5 %
@@ -256,7 +256,7 @@ def test_quantity_editor_shows_its_arrows(
 ) -> None:
     from PySide6.QtWidgets import QSpinBox, QStyle, QStyleOptionSpinBox
 
-    from pos_app.ui.cart_model import COL_QUANTITY
+    from pos_app.ui.counter.cart_model import COL_QUANTITY
 
     scan(qtbot, window, GASEOSA)
     index = window.model.index(0, COL_QUANTITY)

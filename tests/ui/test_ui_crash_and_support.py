@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from pos_app.settings import paths
-from pos_app.ui.main_window import MainWindow
-from pos_app.ui.support import catch_crashes
+from pos_app.ui.counter.main_window import MainWindow
+from pos_app.ui.maintenance.support import catch_crashes
 
 
 def visible(kind: type, name: str) -> Any:

@@ -19,8 +19,8 @@ from pos_app.settings import config as config_mod
 from pos_app.settings import paths
 from pos_app.settings.config import PollSchedule
 from pos_app.settings.memory_keyring import MemoryKeyring, memory_keyring
-from pos_app.ui.main_window import MainWindow
-from pos_app.ui.setup_assistant import SetupAssistant
+from pos_app.ui.counter.main_window import MainWindow
+from pos_app.ui.settings.setup_assistant import SetupAssistant
 
 WAIT = 10_000
 
@@ -109,7 +109,7 @@ def test_random_bytes_do_not_stop_the_app(
 def test_a_pipe_as_settings_file_does_not_hang_the_start_up(
     qloop: Any, qtbot: QtBot, keyring_memory: MemoryKeyring
 ) -> None:
-    from pos_app.ui.translations import configured_language
+    from pos_app.ui.qtkit.translations import configured_language
 
     os.mkfifo(paths.config_path())
     assert configured_language() == ""  # the language peek before the window: no blocking

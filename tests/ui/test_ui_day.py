@@ -18,9 +18,9 @@ from pytestqt.qtbot import QtBot
 from pos_app.domain.money import format_money
 from pos_app.domain.sale import SaleStatus
 from pos_app.sandbox.payments_search import foreign_payment
-from pos_app.ui.main_window import MainWindow
-from pos_app.ui.sale_banner import BannerKind
-from pos_app.ui.sales_dialog import PERIOD_RANGE, PERIOD_YESTERDAY
+from pos_app.ui.counter.main_window import MainWindow
+from pos_app.ui.counter.sale_banner import BannerKind
+from pos_app.ui.counter.sales_view import PERIOD_RANGE, PERIOD_YESTERDAY
 from tests.ui.conftest import SCREENSHOTS
 
 WAIT = 10_000
@@ -211,7 +211,7 @@ def test_demo_phone_charges_behind_the_apps_back_and_the_close_finds_it(
     from PySide6.QtWidgets import QApplication
 
     from pos_app.app import run_windows
-    from pos_app.ui.phone_window import FOREIGN_AMOUNT, CustomerPhoneWindow
+    from pos_app.ui.demo.phone_window import FOREIGN_AMOUNT, CustomerPhoneWindow
 
     def find(kind: type) -> Any:
         found = [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from pos_app.app import run_windows
-from pos_app.ui.main_window import MainWindow
-from pos_app.ui.phone_window import CustomerPhoneWindow
-from pos_app.ui.sale_banner import BannerKind
+from pos_app.ui.counter.main_window import MainWindow
+from pos_app.ui.counter.sale_banner import BannerKind
+from pos_app.ui.demo.phone_window import CustomerPhoneWindow
 
 WAIT = 15_000
 

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QApplication, QSpinBox
 from pytestqt.qtbot import QtBot
 
 from pos_app.domain.money import format_money
-from pos_app.ui.cart_model import COL_QUANTITY, AmountRole
-from pos_app.ui.main_window import MainWindow
+from pos_app.ui.counter.cart_model import COL_QUANTITY, AmountRole
+from pos_app.ui.counter.main_window import MainWindow
 
 YERBA_EAN = "7790580001018"  # Yerba mate Playadito 1 kg, $ 4.890,00 (resources/demo_catalog.csv)
 QUESO_SKU = "FIA001"  # Queso cremoso 250 g, sold as a pack

@@ -12,10 +12,10 @@ from pos_app.app import resume
 from pos_app.domain.sale import SaleStatus
 from pos_app.i18n import message
 from pos_app.runtime import Runtime
-from pos_app.ui.bridge import EngineBridge
-from pos_app.ui.errors import show_error
-from pos_app.ui.main_window import MainWindow
-from pos_app.ui.sale_banner import BannerKind
+from pos_app.ui.counter.main_window import MainWindow
+from pos_app.ui.counter.sale_banner import BannerKind
+from pos_app.ui.qtkit.bridge import EngineBridge
+from pos_app.ui.qtkit.errors import show_error
 
 WAIT = 10_000
 
@@ -180,7 +180,7 @@ def test_show_error_translates_user_errors_and_hides_bugs(
 
 def test_window_geometry_is_remembered(runtime: Runtime, qtbot: QtBot) -> None:
     from pos_app.settings import paths
-    from pos_app.ui.window_settings import restore_geometry, save_geometry, ui_settings
+    from pos_app.ui.qtkit.window_settings import restore_geometry, save_geometry, ui_settings
 
     bridge = EngineBridge(runtime.engine.bus)
     win = MainWindow(runtime, bridge)

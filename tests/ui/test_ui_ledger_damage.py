@@ -20,7 +20,7 @@ from pos_app.settings import config as config_mod
 from pos_app.settings import paths
 from pos_app.settings.config import Config
 from pos_app.settings.memory_keyring import MemoryKeyring, memory_keyring
-from pos_app.ui.main_window import MainWindow
+from pos_app.ui.counter.main_window import MainWindow
 from tests.hostile.test_ledger_damage import digest, make_ledger, overwrite_middle
 
 WAIT = 10_000

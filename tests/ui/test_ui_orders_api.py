@@ -11,12 +11,12 @@ from pytestqt.qtbot import QtBot
 
 from pos_app.domain.sale import SaleStatus
 from pos_app.runtime import Runtime
-from pos_app.ui.main_window import MainWindow
-from pos_app.ui.phone_window import CustomerPhoneWindow
-from pos_app.ui.qr_sticker import QUIET_ZONE, qr_matrix
-from pos_app.ui.sale_banner import BannerKind
-from pos_app.ui.settings_charging import ChargingPage
-from pos_app.ui.settings_session import SettingsSession
+from pos_app.ui.counter.main_window import MainWindow
+from pos_app.ui.counter.sale_banner import BannerKind
+from pos_app.ui.demo.phone_window import CustomerPhoneWindow
+from pos_app.ui.settings.charging import ChargingPage
+from pos_app.ui.settings.qr_sticker import QUIET_ZONE, qr_matrix
+from pos_app.ui.settings.session import SettingsSession
 from tests.ui.test_ui_charging import WAIT, banner_is, charge, fill_cart
 
 

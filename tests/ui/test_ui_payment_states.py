@@ -14,8 +14,8 @@ from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
 from pos_app.domain.sale import SaleStatus
-from pos_app.ui.main_window import MainWindow
-from pos_app.ui.sale_banner import BannerKind
+from pos_app.ui.counter.main_window import MainWindow
+from pos_app.ui.counter.sale_banner import BannerKind
 from tests.ui.test_ui_charging import WAIT, banner_is, charge, fill_cart
 
 pytestmark = pytest.mark.gui

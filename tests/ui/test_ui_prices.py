@@ -12,9 +12,9 @@ from pytestqt.qtbot import QtBot
 
 from pos_app.domain.pricing import Discount, DiscountKind, SaleUnit
 from pos_app.settings import supervisor
-from pos_app.ui.main_window import MainWindow
-from pos_app.ui.payment_panel import BannerKind
-from pos_app.ui.price_dialogs import DiscountDialog, WeightDialog
+from pos_app.ui.counter.main_window import MainWindow
+from pos_app.ui.counter.payment_panel import BannerKind
+from pos_app.ui.counter.price_dialogs import DiscountDialog, WeightDialog
 
 YERBA_EAN = "7790580001018"  # Yerba mate Playadito 1 kg, $ 4.890,00
 HAM_LABEL = "2000201003501"  # ar-weight: PLU 00201 (Jamón cocido, $ 14.500/kg), 0,350 kg
@@ -181,7 +181,7 @@ def test_settings_set_the_limit_the_pin_and_the_scale_layouts(
     window: MainWindow, qtbot: QtBot, screenshot: Any
 ) -> None:
     from pos_app.settings import config as config_mod
-    from pos_app.ui.settings_dialog import SECTION_CHARGING
+    from pos_app.ui.settings.dialog import SECTION_CHARGING
 
     dialog = window.open_settings()
     assert dialog is not None

@@ -19,10 +19,10 @@ from pytestqt.qtbot import QtBot
 from pos_app.domain.catalog import Product
 from pos_app.domain.sale import SaleStatus
 from pos_app.runtime import Runtime
-from pos_app.ui.bridge import EngineBridge
-from pos_app.ui.main_window import MainWindow
-from pos_app.ui.product_editor import ProductEditor
-from pos_app.ui.products_window import ProductsWindow
+from pos_app.ui.counter.main_window import MainWindow
+from pos_app.ui.products.editor import ProductEditor
+from pos_app.ui.products.window import ProductsWindow
+from pos_app.ui.qtkit.bridge import EngineBridge
 from tests.ui.conftest import Control
 
 pytestmark = pytest.mark.gui
@@ -320,7 +320,7 @@ def test_an_import_that_stops_says_how_far_it_got(
 ) -> None:
     import sqlite3
 
-    from pos_app.ui import product_import
+    from pos_app.ui.products import importing as product_import
 
     monkeypatch.setattr(product_import, "WRITE_SLICE", 2)
     catalog = window.rt.ledger.catalog

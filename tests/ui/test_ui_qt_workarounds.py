@@ -6,7 +6,7 @@ import sys
 
 from PySide6.QtCore import QObject, Signal
 
-from pos_app.ui.qt_workarounds import emit, emit_drops_bool, reserve_bool_references
+from pos_app.ui.qtkit.workarounds import emit, emit_drops_bool, reserve_bool_references
 
 
 class Emitter(QObject):

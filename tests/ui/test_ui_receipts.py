@@ -12,10 +12,10 @@ from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
 
 from pos_app.domain.sale import SaleStatus
-from pos_app.ui.main_window import MainWindow
-from pos_app.ui.sale_banner import BannerKind
-from pos_app.ui.settings_receipts import ReceiptsPage
-from pos_app.ui.settings_session import SettingsSession
+from pos_app.ui.counter.main_window import MainWindow
+from pos_app.ui.counter.sale_banner import BannerKind
+from pos_app.ui.settings.receipts import ReceiptsPage
+from pos_app.ui.settings.session import SettingsSession
 from tests.ui.test_ui_charging import WAIT, banner_is, charge, fill_cart
 
 

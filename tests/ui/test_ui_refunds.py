@@ -13,9 +13,9 @@ from pytestqt.qtbot import QtBot
 
 from pos_app.ledger.refunds import RefundStatus
 from pos_app.sandbox.payments_api import book
-from pos_app.ui.main_window import MainWindow
-from pos_app.ui.receipt_preview import ReceiptPreviewDialog
-from pos_app.ui.refund_dialog import AMOUNT, LINES
+from pos_app.ui.counter.main_window import MainWindow
+from pos_app.ui.day.refund_dialog import AMOUNT, LINES
+from pos_app.ui.receipts.preview import ReceiptPreviewDialog
 from tests.ui.test_ui_charging import WAIT
 from tests.ui.test_ui_receipts import pay_a_sale
 

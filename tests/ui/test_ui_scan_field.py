@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from pos_app.domain.catalog import Product
 from pos_app.domain.sale import SaleStatus
-from pos_app.ui.main_window import MainWindow
+from pos_app.ui.counter.main_window import MainWindow
 from tests.ui.conftest import Control
 
 pytestmark = pytest.mark.gui

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pytestqt.qtbot import QtBot
 
-from pos_app.ui.status_bar import PosStatusBar
+from pos_app.ui.counter.status_bar import PosStatusBar
 
 pytestmark = pytest.mark.gui
 

@@ -11,9 +11,9 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from pos_app.domain.catalog import Product
-from pos_app.ui.cart_model import COL_TITLE
-from pos_app.ui.fitting import text_room
-from pos_app.ui.main_window import MainWindow
+from pos_app.ui.counter.cart_model import COL_TITLE
+from pos_app.ui.counter.main_window import MainWindow
+from pos_app.ui.qtkit.fitting import text_room
 
 pytestmark = pytest.mark.gui
 

@@ -1,0 +1,1 @@
+"""Maintainer tooling run from a source checkout (not shipped in the wheel)."""

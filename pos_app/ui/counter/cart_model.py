@@ -1,0 +1,321 @@
+"""The cart as a Qt table model over the domain :class:`~pos_app.domain.cart.Cart`.
+
+In the style of Vorta's ``archive_table_model``: column constants, documented custom roles, and
+``dataChanged`` limited to the cells that really changed. Views read amounts and quantities
+through the custom roles and never parse the display strings.
+
+While a charge is in progress the model is *locked*: it refuses every change, so what the
+customer pays is exactly what the ledger recorded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from pos_app.domain.cart import Cart, CartLine, UnitMeasure
+from pos_app.domain.money import Site, format_money
+from pos_app.domain.pricing import Discount, format_measure
+from pos_app.domain.validation import MAX_QUANTITY, MIN_QUANTITY, ValidationError
+from pos_app.i18n import QT_TRANSLATE_NOOP, message
+from pos_app.ui.counter.price_dialogs import discount_text, price_per_unit
+from pos_app.ui.qtkit.workarounds import emit
+
+# Columns, in display order.
+COL_TITLE = 0
+COL_UNIT_PRICE = 1
+COL_QUANTITY = 2
+COL_LINE_TOTAL = 3
+COLUMN_COUNT = 4
+
+_HEADERS = {
+    COL_TITLE: QT_TRANSLATE_NOOP("CartModel", "Item"),
+    COL_UNIT_PRICE: QT_TRANSLATE_NOOP("CartModel", "Unit price"),
+    COL_QUANTITY: QT_TRANSLATE_NOOP("CartModel", "Qty"),
+    COL_LINE_TOTAL: QT_TRANSLATE_NOOP("CartModel", "Total"),
+}
+
+# Custom roles. Every column answers all three, whichever column the index is in.
+LineRole = Qt.ItemDataRole.UserRole + 1
+"""The row's :class:`CartLine` (frozen; a changed line is a new object)."""
+AmountRole = Qt.ItemDataRole.UserRole + 2
+"""``Decimal``: the unit price in the price column, the line total elsewhere."""
+QuantityRole = Qt.ItemDataRole.UserRole + 3
+"""``int``: the row's quantity."""
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class CartTableModel(QAbstractTableModel):
+    totalsChanged = Signal()
+    """Emitted after any change to lines or quantities (the total label listens)."""
+
+    def __init__(self, site: Site, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._cart = Cart(site)
+        self._locked = False
+
+    # -- reading -----------------------------------------------------------------------------
+    @property
+    def site(self) -> Site:
+        return self._cart.site
+
+    @property
+    def cart(self) -> Cart:
+        return self._cart
+
+    def lines(self) -> tuple[CartLine, ...]:
+        return self._cart.lines
+
+    def total(self) -> Decimal:
+        return self._cart.total()
+
+    def item_count(self) -> int:
+        return self._cart.item_count()
+
+    def is_empty(self) -> bool:
+        return self._cart.is_empty
+
+    @property
+    def locked(self) -> bool:
+        return self._locked
+
+    def set_locked(self, locked: bool) -> None:
+        """Lock while a charge is in progress; the quantity column stops being editable."""
+        if locked == self._locked:
+            return
+        self._locked = locked
+        if len(self._cart):
+            # flags() changed for the quantity column only.
+            top = self.index(0, COL_QUANTITY)
+            bottom = self.index(len(self._cart) - 1, COL_QUANTITY)
+            emit(self.dataChanged, top, bottom, [])
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt signature)
+        return 0 if parent.isValid() else len(self._cart)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else COLUMN_COUNT
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole and section in _HEADERS:
+            return QCoreApplication.translate("CartModel", _HEADERS[section])
+        if role == Qt.ItemDataRole.TextAlignmentRole and section != COL_TITLE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        measured = 0 <= index.row() < len(self._cart) and self._cart[index.row()].is_measured
+        if index.column() == COL_QUANTITY and not self._locked and not measured:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._cart):
+            return None
+        line = self._cart[index.row()]
+        column = index.column()
+        if role == LineRole:
+            return line
+        if role == QuantityRole:
+            return line.quantity
+        if role == AmountRole:
+            return line.unit_price if column == COL_UNIT_PRICE else line.total(self.site)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(line, column)
+        if role == Qt.ItemDataRole.EditRole and column == COL_QUANTITY:
+            return line.quantity
+        if role == Qt.ItemDataRole.TextAlignmentRole and column != COL_TITLE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and column == COL_TITLE:
+            return self._tooltip(line)
+        return None
+
+    def _display(self, line: CartLine, column: int) -> str | None:
+        if column == COL_TITLE:
+            return line.title
+        if column == COL_UNIT_PRICE:
+            if line.is_measured:
+                price = price_per_unit(line.unit_price, line.sale_unit.value, self.site)
+            else:
+                price = format_money(line.unit_price, self.site)
+            if line.discount is not None:  # beside the price it changes; the reason in the tip
+                short = discount_text(replace(line.discount, reason=""), self.site)
+                return f"{price}  {short}"
+            return price
+        if column == COL_QUANTITY:
+            if line.measure is not None:
+                return format_measure(line.measure, line.sale_unit, self.site)
+            if line.unit_measure == UnitMeasure.PACK:
+                return QCoreApplication.translate("CartModel", "{n} pack").format(n=line.quantity)
+            return str(line.quantity)
+        if column == COL_LINE_TOTAL:
+            return format_money(line.total(self.site), self.site)
+        return None
+
+    def _tooltip(self, line: CartLine) -> str:
+        parts = [line.title]
+        if line.discount is not None:
+            parts.append(
+                QCoreApplication.translate("CartModel", "Discount {what}: {amount}").format(
+                    what=discount_text(line.discount, self.site),
+                    amount=format_money(line.discount_amount(self.site), self.site),
+                )
+            )
+        if line.sku:
+            parts.append(QCoreApplication.translate("CartModel", "SKU {sku}").format(sku=line.sku))
+        if line.barcode:
+            parts.append(
+                QCoreApplication.translate("CartModel", "Code {code}").format(code=line.barcode)
+            )
+        if self.site.reports_iva:  # Colombia: prices include IVA at the line's rate
+            parts.append(
+                QCoreApplication.translate("CartModel", "IVA {rate} % included").format(
+                    rate=line.iva_rate.normalize()
+                )
+                if line.iva_rate
+                else QCoreApplication.translate("CartModel", "Exempt from IVA")
+            )
+        return "\n".join(parts)
+
+    def line_at(self, row: int) -> CartLine:
+        return self._cart[row]
+
+    # -- changing ----------------------------------------------------------------------------
+    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if (
+            self._locked
+            or not index.isValid()
+            or index.column() != COL_QUANTITY
+            or role != Qt.ItemDataRole.EditRole
+        ):
+            return False
+        try:
+            quantity = int(value)
+        except (TypeError, ValueError):
+            return False
+        if not MIN_QUANTITY <= quantity <= MAX_QUANTITY:
+            return False
+        if quantity == self._cart[index.row()].quantity:
+            return True
+        self._cart.set_quantity(index.row(), quantity)
+        self._quantity_changed(index.row())
+        return True
+
+    def add_line(self, line: CartLine) -> int:
+        """Add (or merge into an equal line); returns the row. Raises ``ValidationError``."""
+        self._refuse_if_locked()
+        before = len(self._cart)
+        # Validate on a scratch copy first so a refused line never half-inserts a row.
+        probe = Cart(self.site)
+        probe.restore(list(self._cart.lines))
+        row = probe.add(line)
+        if row >= before:
+            self.beginInsertRows(QModelIndex(), row, row)
+            self._cart.add(line)
+            self.endInsertRows()
+        else:
+            self._cart.add(line)
+            self._quantity_changed(row)
+        emit(self.totalsChanged)
+        return row
+
+    def change_quantity(self, row: int, delta: int) -> CartLine:
+        """The ``+``/``-`` keys: clamps into 1..9999."""
+        self._refuse_if_locked()
+        before = self._cart[row].quantity
+        line = self._cart.change_quantity(row, delta)
+        if line.quantity != before:
+            self._quantity_changed(row)
+        return line
+
+    def set_line_discount(self, row: int, discount: Discount | None) -> CartLine:
+        """F7: a discount on one line (None removes it)."""
+        self._refuse_if_locked()
+        line = self._cart.set_line_discount(row, discount)
+        emit(
+            self.dataChanged,
+            self.index(row, COL_TITLE),
+            self.index(row, COL_LINE_TOTAL),
+            [Qt.ItemDataRole.DisplayRole, AmountRole, LineRole],
+        )
+        emit(self.totalsChanged)
+        return line
+
+    def set_sale_discount(self, discount: Discount | None) -> None:
+        """F8: a discount on the whole sale (None removes it)."""
+        self._refuse_if_locked()
+        self._cart.sale_discount = discount
+        emit(self.totalsChanged)
+
+    def remove_row(self, row: int) -> CartLine:
+        self._refuse_if_locked()
+        self.beginRemoveRows(QModelIndex(), row, row)
+        line = self._cart.remove(row)
+        self.endRemoveRows()
+        emit(self.totalsChanged)
+        return line
+
+    def clear(self) -> None:
+        """Empty the cart for a new sale (also unlocks it)."""
+        self.beginResetModel()
+        self._cart.clear()
+        self._locked = False
+        self.endResetModel()
+        emit(self.totalsChanged)
+
+    def restore(
+        self, lines: tuple[CartLine, ...] | list[CartLine], sale_discount: Discount | None = None
+    ) -> None:
+        """Show the lines of a sale read back from the ledger (start-up with an open sale)."""
+        self.beginResetModel()
+        self._cart.restore(list(lines))
+        self._cart.sale_discount = sale_discount
+        self.endResetModel()
+        emit(self.totalsChanged)
+
+    def _quantity_changed(self, row: int) -> None:
+        # Only the quantity and the line total moved; title and unit price did not.
+        emit(
+            self.dataChanged,
+            self.index(row, COL_QUANTITY),
+            self.index(row, COL_LINE_TOTAL),
+            [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, AmountRole, QuantityRole],
+        )
+        emit(self.totalsChanged)
+
+    def _refuse_if_locked(self) -> None:
+        if self._locked:
+            raise CartLockedError()
+
+
+class CartLockedError(ValidationError):
+    """The cart cannot change while its charge is in progress."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            message(
+                "CartModel",
+                QT_TRANSLATE_NOOP(
+                    "CartModel",
+                    "The cart cannot change while the customer is paying. Cancel first.",
+                ),
+            )
+        )

@@ -1,0 +1,927 @@
+"""The cashier's window: fill the cart, charge with the QR, watch the payment, start over.
+
+Two modes. In *cart* mode the scan field has focus and the cart can change. In *payment* mode
+(from F5 until the cashier starts a new sale) the cart is locked and the right side shows the
+payment panel. The window never talks to Mercado Pago: it calls the checkout engine's async
+methods through a :class:`TaskKeeper` and renders the events the :class:`EngineBridge` re-emits.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Callable, Coroutine, Sequence
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_app.checkout.events import ConnectionChanged, SaleChanged
+from pos_app.checkout.refunds import RefundResult, RefundService, is_paid
+from pos_app.domain.cart import CartLine
+from pos_app.domain.catalog import Product
+from pos_app.domain.money import format_money
+from pos_app.domain.pricing import Discount, format_measure
+from pos_app.domain.records import SaleSnapshot
+from pos_app.domain.sale import SaleStatus
+from pos_app.domain.scale_label import ScaleLabelError, label_line, layouts_for
+from pos_app.ledger.refunds import RefundRecord
+from pos_app.receipts import service as receipts
+from pos_app.receipts.model import Receipt
+from pos_app.runtime import Runtime
+from pos_app.ui.counter.cart_model import CartTableModel
+from pos_app.ui.counter.cart_view import CartView
+from pos_app.ui.counter.custom_amount import CustomAmountBar
+from pos_app.ui.counter.engine_calls import EngineCalls
+from pos_app.ui.counter.payment_panel import PaymentPanel
+from pos_app.ui.counter.price_dialogs import (
+    DiscountDialog,
+    ScaleLabels,
+    WeightDialog,
+    discount_text,
+    price_per_unit,
+)
+from pos_app.ui.counter.product_search import ProductSearch
+from pos_app.ui.counter.sale_banner import is_late_payment
+from pos_app.ui.counter.sales_view import TodaySalesDialog
+from pos_app.ui.counter.scan_field import ScanField
+from pos_app.ui.counter.status_bar import PosStatusBar
+from pos_app.ui.counter.totals_panel import TotalsPanel
+from pos_app.ui.day.actions import DayActions
+from pos_app.ui.day.refund_dialog import RefundDialog
+from pos_app.ui.maintenance.support import CrashReporter, SupportActions
+from pos_app.ui.products.editor import ProductEditor
+from pos_app.ui.products.window import ProductsWindow
+from pos_app.ui.qtkit import sounds
+from pos_app.ui.qtkit.async_utils import TaskKeeper
+from pos_app.ui.qtkit.bridge import EngineBridge
+from pos_app.ui.qtkit.errors import show_error, translate_message
+from pos_app.ui.qtkit.style import set_state
+from pos_app.ui.qtkit.window_settings import restore_geometry, save_geometry
+from pos_app.ui.qtkit.workarounds import emit
+from pos_app.ui.receipts.preview import ReceiptPreviewDialog, print_receipt
+from pos_app.ui.settings.dialog import SettingsDialog
+from pos_app.ui.settings.session import SettingsResult, SettingsSession
+from pos_app.ui.widgets.alert_bar import LatePaymentBar
+from pos_app.ui.widgets.form_parts import show_notice
+
+log = logging.getLogger(__name__)
+
+PAGE_CART, PAGE_PAYMENT = 0, 1
+
+
+def looks_like_code(text: str) -> bool:
+    """A barcode or SKU as a scanner sends it (one word with a digit), not a name typed."""
+    text = text.strip()
+    return bool(text) and " " not in text and any(c.isdigit() for c in text)
+
+
+class SidePanel(QStackedWidget):
+    """The totals / payment side: at least 360 px, and never narrower than its content needs
+    (a fixed minimum width would override the hint and clip a long translation)."""
+
+    def minimumSizeHint(self) -> QSize:
+        return super().minimumSizeHint().expandedTo(QSize(360, 0))
+
+
+class MainWindow(QMainWindow):
+    closed = Signal()  # the cashier closed the window: time to shut down
+    settingsApplied = Signal(object)  # the Config Settings saved, once the runtime has it
+
+    def __init__(self, runtime: Runtime, bridge: EngineBridge) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.rt = runtime
+        self.bridge = bridge
+        self.tasks = TaskKeeper(self)
+        site = runtime.site
+        self._current_ref: str | None = None  # the sale the payment panel follows
+        self._charging = False  # engine.charge() has not returned yet
+        self._cancel_after_charge: bool | None = None  # Esc pressed that early (value = cash)
+        self.calls = EngineCalls(self.tasks, self)
+        self._sales_dialog: TodaySalesDialog | None = None
+        self._products_window: ProductsWindow | None = None
+        # Refunds of paid sales (Today's sales → Refund…), against the current client.
+        self.refunds = RefundService(runtime.ledger, lambda: self.rt.client)
+        self._settings_dialog: SettingsDialog | None = None
+        self.setWindowTitle(self.tr("Counter — Mercado Pago QR"))
+        self.setMinimumSize(800, 600)
+
+        # -- widgets ---------------------------------------------------------------------------
+        central = QWidget()
+        central.setObjectName("central")
+        self.setCentralWidget(central)
+        self.late_bar = LatePaymentBar(site)
+        self.scan = ScanField()
+        self.custom_button = QPushButton(self.tr("Custom amount  (F2)"))
+        self.custom_button.setObjectName("customButton")
+        self.sales_button = QPushButton(self.tr("Sales  (F3)"))
+        self.sales_button.setObjectName("salesButton")
+        for button in (self.custom_button, self.sales_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setMinimumHeight(52)
+        self.feedback = QLabel()
+        self.feedback.setObjectName("scanFeedback")
+        self.feedback.setWordWrap(True)
+        # What to do about the sentence beside it: "Add this product" after an unknown code,
+        # "Open Products" while the catalog is empty.
+        self.feedback_action = QPushButton()
+        self.feedback_action.setObjectName("feedbackAction")
+        self.feedback_action.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.feedback_action.hide()
+        self.feedback_action.clicked.connect(self._feedback_action_clicked)
+        self._feedback_code = ""  # the unknown code "Add this product" fills in
+        self._empty_hint = False  # the feedback line says the catalog is empty
+        self.custom_bar = CustomAmountBar(site)
+        self.custom_bar.hide()
+
+        self.model = CartTableModel(site, self)
+        self.cart_view = CartView()
+        self.cart_view.setModel(self.model)
+        self.totals = TotalsPanel(site)
+        self.payment = PaymentPanel(site)
+        self.payment.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.side = SidePanel()
+        self.side.setObjectName("sidePanel")
+        self.side.addWidget(self.totals)
+        self.side.addWidget(self.payment)
+
+        self.status = PosStatusBar()
+        self.setStatusBar(self.status)
+        self.status.set_config(runtime.config)
+        self._show_receiver()
+        # The store database's delivery runs in the background: its state every two seconds.
+        self._store_timer = QTimer(self)
+        self._store_timer.setInterval(2000)
+        self._store_timer.timeout.connect(self._show_store_database)
+        self._store_timer.start()
+
+        top = QHBoxLayout()
+        top.addWidget(self.scan, 1)
+        top.addWidget(self.custom_button)
+        top.addWidget(self.sales_button)
+        body = QHBoxLayout()
+        body.addWidget(self.cart_view, 3)
+        body.addWidget(self.side, 2)
+        layout = QVBoxLayout(central)
+        layout.addWidget(self.late_bar)
+        layout.addLayout(top)
+        feedback_row = QHBoxLayout()
+        feedback_row.addWidget(self.feedback, 1)
+        feedback_row.addWidget(self.feedback_action)
+        layout.addLayout(feedback_row)
+        layout.addWidget(self.custom_bar)
+        layout.addLayout(body, 1)
+
+        catalog = runtime.ledger.catalog
+        self.labels = ScaleLabels(
+            catalog.lookup_code,
+            lambda: layouts_for(self.rt.config.scale_labels, site.site_id),
+        )
+        self.search = ProductSearch(
+            self.scan,
+            central,
+            site,
+            search=lambda text, limit: catalog.search(text, limit),
+            lookup=self.labels.lookup,
+        )
+
+        # -- keys ------------------------------------------------------------------------------
+        self.charge_action = self._action(self.tr("Charge with QR"), "F5", self.charge)
+        self.custom_action = self._action(self.tr("Custom amount"), "F2", self.open_custom_amount)
+        self.sales_action = self._action(self.tr("Sales history"), "F3", self.open_sales_dialog)
+        self.cancel_action = self._action(self.tr("Cancel charge"), "Esc", self.cancel_charge)
+        self.new_sale_action = self._action(self.tr("New sale"), "Return", self.new_sale)
+        self.new_sale_action.setShortcuts([QKeySequence("Return"), QKeySequence("Enter")])
+        self.line_discount_action = self._action(
+            self.tr("Line discount"), "F7", self.open_line_discount
+        )
+        self.sale_discount_action = self._action(
+            self.tr("Sale discount"), "F8", self.open_sale_discount
+        )
+        self.settings_action = self._action(self.tr("Settings…"), "F9", self.open_settings)
+        self.settings_action.setObjectName("settingsAction")
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.add_product_action = self._action(
+            self.tr("Add a product…"), "Ctrl+N", self.add_product
+        )
+        self.add_product_action.setObjectName("addProductAction")
+        self.products_action = self._action(self.tr("Products…"), "F6", self.open_products)
+        self.products_action.setObjectName("productsAction")
+        tools_menu = self.menuBar().addMenu(self.tr("&Tools"))
+        tools_menu.addAction(self.products_action)
+        tools_menu.addAction(self.add_product_action)
+        tools_menu.addAction(self.settings_action)
+        self.day = DayActions(self)
+        day_menu = self.menuBar().addMenu(self.tr("&Day"))
+        day_menu.addAction(self.sales_action)
+        self.cash_drawer_action = self._action(
+            self.tr("Cash drawer…"), "Ctrl+D", self.day.open_cash_drawer
+        )
+        self.close_day_action = self._action(
+            self.tr("Close the day…"), "Ctrl+Shift+Z", self.day.open_close_day
+        )
+        day_menu.addAction(self.cash_drawer_action)
+        day_menu.addAction(self.close_day_action)
+        self.support = SupportActions(self, self.tasks)
+        self.support.add_menu(self)
+        self.crashes = CrashReporter(self, self.support)
+        self.tools_menu = tools_menu  # the app adds "Customer display" (issue 14)
+
+        # -- wiring ----------------------------------------------------------------------------
+        self.search.productChosen.connect(self._product_chosen)
+        self.search.notFound.connect(self._not_found)
+        self.search.hint.connect(lambda text: self._say(text, "info"))
+        self.search.cartNavigate.connect(self._scan_cart_navigate)
+        self.scan.quantityKey.connect(self._scan_quantity_key)
+        self.scan.deleteKey.connect(self._scan_delete_key)
+        self.custom_button.clicked.connect(self.open_custom_amount)
+        self.sales_button.clicked.connect(self.open_sales_dialog)
+        self.custom_bar.lineReady.connect(self._custom_line)
+        self.custom_bar.closed.connect(self.focus_scan)
+        self.cart_view.escapePressed.connect(self.focus_scan)
+        self.cart_view.lineRemoved.connect(self._say_nothing)
+        self.model.totalsChanged.connect(self._update_totals)
+        self.model.modelReset.connect(self._update_totals)
+        self.cart_view.selectionModel().selectionChanged.connect(self._update_totals)
+        self.totals.chargeRequested.connect(self.charge)
+        self.totals.plusRequested.connect(functools.partial(self._touch_quantity, +1))
+        self.totals.minusRequested.connect(functools.partial(self._touch_quantity, -1))
+        self.totals.removeRequested.connect(self._touch_remove)
+        self.payment.cancelRequested.connect(self.cancel_charge)
+        self.payment.cashRequested.connect(functools.partial(self.cancel_charge, cash=True))
+        self.payment.newSaleRequested.connect(self.new_sale)
+        self.payment.backToCartRequested.connect(self.back_to_cart)
+        self.payment.recheckRequested.connect(self.recheck_current)
+        bridge.saleChanged.connect(self._sale_changed)
+        bridge.connectionChanged.connect(self._connection_changed)
+        if bridge.last_connection is not None:
+            self.status.set_connection(bridge.last_connection)
+
+        self.calls.watch(runtime.engine.client)
+        self.calls.slowChanged.connect(self._show_slow)
+        restore_geometry(self, "main", (1024, 768))
+        self._enter_cart_mode()
+        self._show_empty_catalog_hint()
+
+    def _action(self, text: str, key: str, slot: Callable[[], Any]) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(key))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    # == modes ===================================================================================
+    @property
+    def in_payment(self) -> bool:
+        return self.side.currentIndex() == PAGE_PAYMENT
+
+    @property
+    def current_sale(self) -> SaleSnapshot | None:
+        return self.payment.sale
+
+    def _enter_cart_mode(self) -> None:
+        self._current_ref = None
+        self._cancel_after_charge = None
+        self.payment.stop()
+        self.model.set_locked(False)
+        set_state(self.cart_view, "")
+        self.scan.set_locked(False)
+        self.side.setCurrentIndex(PAGE_CART)
+        for widget in (self.custom_button, self.custom_bar):
+            widget.setEnabled(True)
+        self._update_actions()
+        self._update_totals()
+        self.focus_scan()
+
+    def _enter_payment_mode(self) -> None:
+        self.search.close()
+        self.scan.clear()  # the field says why it is locked, not a half-typed search
+        self.custom_bar.hide()
+        self.model.set_locked(True)
+        set_state(self.cart_view, "locked")  # greyed: this cart is being paid
+        self.scan.set_locked(True)
+        self.side.setCurrentIndex(PAGE_PAYMENT)
+        for widget in (self.custom_button, self.custom_bar):
+            widget.setEnabled(False)
+        self._say("", "")
+        self._show_slow(self.calls.slow)
+        self.payment.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        paying = self.in_payment
+        sale = self.payment.sale
+        ended = paying and self.payment.has_ended
+        self.charge_action.setEnabled(not paying)
+        self.custom_action.setEnabled(not paying)
+        self.line_discount_action.setEnabled(not paying)
+        self.sale_discount_action.setEnabled(not paying)
+        self.cancel_action.setEnabled(paying and not ended)
+        self.new_sale_action.setEnabled(ended)
+        # Not while a charge is on the box: its store and box must not change under it.
+        self.settings_action.setEnabled(not paying or ended)
+        if sale is not None and paying:
+            self.payment.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def focus_scan(self) -> None:
+        if not self.in_payment:
+            self.scan.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # == filling the cart ========================================================================
+    def _product_chosen(self, product: Product) -> None:
+        label = self.labels.take(product)
+        if label is not None:  # a scale's label: its weight or price
+            try:
+                line = label_line(product, label, self.model.site)
+            except ScaleLabelError as exc:
+                sounds.attention()
+                self._say(translate_message(exc.msg), "error")
+                return
+            self._add_line(line)
+        elif product.is_measured:
+            self.open_weight_entry(product)
+        else:
+            self._add_line(product.to_line(1))
+
+    def open_weight_entry(self, product: Product) -> WeightDialog:
+        dialog = WeightDialog(product, self.model.site, parent=self)
+        dialog.lineReady.connect(self._add_line)
+        dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
+        dialog.open()  # never exec(): the qasync loop keeps running
+        return dialog
+
+    def _dialog_closed(self, dialog: QDialog) -> None:
+        dialog.deleteLater()
+        self.activateWindow()  # back to the scan field, keyboard-only
+        self.focus_scan()
+
+    # -- discounts (F7 on the selected line, F8 on the sale) -----------------------------------
+    def open_line_discount(self) -> DiscountDialog | None:
+        if self.in_payment or self.model.is_empty():
+            return None
+        row = self.cart_view.current_row()
+        if row is None:
+            row = self.model.rowCount() - 1
+            self.cart_view.select_row(row)
+        line = self.model.line_at(row)
+        dialog = self._discount_dialog(
+            what=line.title,
+            gross=line.gross(self.model.site),
+            measure=line.amount,
+            on_line=True,
+            current=line.discount,
+        )
+        dialog.applied.connect(functools.partial(self._apply_line_discount, line))
+        return dialog
+
+    def open_sale_discount(self) -> DiscountDialog | None:
+        if self.in_payment or self.model.is_empty():
+            return None
+        dialog = self._discount_dialog(
+            what=self.tr("Whole sale"),
+            gross=self.model.cart.subtotal(),
+            measure=Decimal(1),
+            on_line=False,
+            current=self.model.cart.sale_discount,
+        )
+        dialog.applied.connect(self._apply_sale_discount)
+        return dialog
+
+    def _discount_dialog(self, **kwargs: Any) -> DiscountDialog:
+        config = self.rt.config
+        dialog = DiscountDialog(
+            self.model.site,
+            limit=config.max_discount_percent,
+            pin_hash=config.supervisor_pin,
+            parent=self,
+            **kwargs,
+        )
+        dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
+        dialog.open()
+        return dialog
+
+    def _apply_line_discount(self, line: CartLine, discount: Discount | None) -> None:
+        for row, current in enumerate(self.model.lines()):
+            if current is line:  # the same line object: nothing changed it meanwhile
+                self.model.set_line_discount(row, discount)
+                return
+
+    def _apply_sale_discount(self, discount: Discount | None) -> None:
+        self.model.set_sale_discount(discount)
+
+    def _custom_line(self, line: CartLine) -> None:
+        if self._add_line(line):
+            self.custom_bar.close_bar()
+
+    def _add_line(self, line: CartLine) -> bool:
+        try:
+            row = self.model.add_line(line)
+        except Exception as exc:  # validation (or the locked cart) explains itself
+            show_error(self, exc)
+            return False
+        self.cart_view.select_row(row)
+        self.scan.clear()  # whatever was typed led to this line
+        added = self.model.line_at(row)
+        site = self.model.site
+        self._say(
+            self.tr("Added {title} — {qty} × {price}").format(
+                title=added.title,
+                qty=format_measure(added.measure, added.sale_unit, site)
+                if added.measure is not None
+                else added.quantity,
+                price=price_per_unit(added.unit_price, added.sale_unit.value, site)
+                if added.is_measured
+                else format_money(added.unit_price, site),
+            ),
+            "ok",
+        )
+        self.focus_scan()
+        return True
+
+    def _not_found(self, text: str) -> None:
+        sounds.attention()
+        label_problem = self.labels.take_error(text)
+        if label_problem is not None:  # a scale label misread: say so, not "no product"
+            self._say(translate_message(label_problem), "error")
+            self.scan.selectAll()
+            return
+        self._say(
+            self.tr(
+                "No product matches “{text}”. Check the code, or use a custom amount (F2)."
+            ).format(text=text),
+            "error",
+        )
+        if looks_like_code(text):
+            # A scanned code the catalog does not know: offer to add it, code filled in.
+            self._feedback_code = text
+            self.feedback_action.setText(self.tr("Add this product…  (Ctrl+N)"))
+            self.feedback_action.show()
+        self.scan.selectAll()
+
+    def _feedback_action_clicked(self) -> None:
+        if self._feedback_code:
+            self.add_unknown_product(self._feedback_code)
+        else:
+            self.open_products()
+
+    def _show_empty_catalog_hint(self) -> None:
+        """A new shop has no products: say where they come from (until it has some)."""
+        if self.in_payment or self.feedback.text() or self.rt.ledger.catalog.count():
+            return
+        self._say(
+            self.tr("No products yet: add them or import your list in Tools → Products (F6)."),
+            "info",
+        )
+        self._feedback_code = ""
+        self._empty_hint = True
+        self.feedback_action.setText(self.tr("Open Products"))
+        self.feedback_action.show()
+
+    def _scan_quantity_key(self, delta: int) -> None:
+        if self.model.rowCount() == 0:
+            return
+        if self.cart_view.current_row() is None:
+            self.cart_view.select_row(self.model.rowCount() - 1)
+        self.cart_view.change_selected(delta)
+
+    def _scan_cart_navigate(self, step: int) -> None:
+        """↑/↓ in the scan field while no search list is open: move the cart's selection, so
+        ``+``/``-``/Delete act on the line the cashier sees selected."""
+        rows = self.model.rowCount()
+        if rows == 0 or self.model.locked:
+            return
+        current = self.cart_view.current_row()
+        if current is None:
+            target = rows - 1 if step < 0 else 0
+        else:
+            target = max(0, min(rows - 1, current + step))
+        self.cart_view.select_row(target)
+
+    def _scan_delete_key(self) -> None:
+        if self.model.rowCount() and self.cart_view.current_row() is not None:
+            self.cart_view.remove_selected()
+
+    def _touch_quantity(self, delta: int) -> None:
+        self.cart_view.change_selected(delta)
+        self.focus_scan()
+
+    def _touch_remove(self) -> None:
+        self.cart_view.remove_selected()
+        self.focus_scan()
+
+    def open_custom_amount(self) -> None:
+        if not self.in_payment:
+            self.search.close()
+            self.custom_bar.open_bar()
+
+    def _update_totals(self, *_args: Any) -> None:
+        cart = self.model.cart
+        self.totals.set_totals(
+            self.model.total(),
+            self.model.item_count(),
+            has_selection=self.cart_view.current_row() is not None and not self.model.locked,
+            iva=cart.iva_by_rate() if self.model.site.reports_iva else (),
+            discount=cart.discount_total(),
+            sale_discount=discount_text(cart.sale_discount, cart.site)
+            if cart.sale_discount is not None
+            else "",
+        )
+
+    def _say(self, text: str, kind: str) -> None:
+        self.feedback.setText(text)
+        set_state(self.feedback, kind)
+        self.feedback_action.hide()  # an offer belongs to the sentence it came with
+        self._feedback_code = ""
+        self._empty_hint = False
+
+    def _say_nothing(self) -> None:
+        self._say("", "")
+
+    # == charging ================================================================================
+    def charge(self) -> None:
+        if self.in_payment or self._charging:
+            return
+        if self.model.is_empty():
+            self._say(self.tr("The cart is empty: scan or add an item first."), "error")
+            self.focus_scan()
+            return
+        lines = self.model.lines()
+        sale_discount = self.model.cart.sale_discount
+        self._charging = True
+        self.payment.start_sending(self.model.total())
+        self._enter_payment_mode()
+        self._call(self._charge(lines, sale_discount), on_error=self._charge_failed)
+
+    async def _charge(
+        self, lines: Sequence[CartLine], sale_discount: Discount | None = None
+    ) -> None:
+        try:
+            sale = await self.rt.engine.charge(lines, sale_discount=sale_discount)
+        finally:
+            self._charging = False
+        # Events may already have told us more than the returned snapshot: the ledger knows best.
+        self._follow(self.rt.ledger.get_sale(sale.external_reference) or sale)
+        cash = self._cancel_after_charge
+        if cash is not None and sale.is_open:
+            self.cancel_charge(cash=cash)
+
+    def _charge_failed(self, exc: BaseException) -> None:
+        self._charging = False
+        open_sale = self.rt.engine.open_sale()
+        if open_sale is not None and open_sale.external_reference == self._current_ref:
+            self._follow(open_sale)  # the sale exists: keep following it, never lose it
+        else:
+            self._enter_cart_mode()
+        show_error(self, exc)
+
+    def _follow(self, sale: SaleSnapshot) -> None:
+        previous = self.payment.sale
+        self._current_ref = sale.external_reference
+        if not self.in_payment:
+            self._enter_payment_mode()
+        self.payment.show_sale(sale)
+        if not sale.is_open:
+            # Nothing from before the charge may linger beside the outcome.
+            self._say("", "")
+            self.scan.set_locked(True, ended=True)
+        was_paid = previous is not None and previous.status is SaleStatus.PAID
+        if sale.status is SaleStatus.PAID and not was_paid:
+            self._announce_paid()
+        self._update_actions()
+
+    def _announce_paid(self) -> None:
+        if self.rt.config.sound_on_paid:
+            sounds.paid()
+        sale = self.payment.sale
+        config = self.rt.config
+        if sale is not None and config.receipt_auto_print and config.receipt_printer:
+            self.tasks.spawn(self._print_paid(sale), name="receipt")
+
+    async def _print_paid(self, sale: SaleSnapshot) -> None:
+        """Settings → Receipts → print when paid. The sale is already in the ledger: a printer
+        that fails only earns the cashier a line saying how to print it again."""
+        problem = await print_receipt(
+            receipts.receipt_for_sale(sale, self.rt.config), self.rt.config
+        )
+        if problem is not None:
+            self._say(
+                self.tr(
+                    "The receipt did not print: {problem} Print it again from Today's sales (F3)."
+                ).format(problem=problem),
+                "error",
+            )
+
+    # == refunds =================================================================================
+    def open_refund(self, reference: str) -> RefundDialog | None:
+        sale = self.rt.ledger.get_sale(reference)
+        if sale is None or not is_paid(sale):
+            return None
+        dialog = RefundDialog(sale, self.refunds, parent=self)
+        dialog.refunded.connect(self._refunded)
+        dialog.ticketRequested.connect(lambda record: self.open_refund_receipt(reference, record))
+        dialog.finished.connect(lambda _result: dialog.deleteLater())
+        dialog.open()  # never exec(): the qasync loop keeps running
+        return dialog
+
+    def _refunded(self, _result: RefundResult) -> None:
+        if self._sales_dialog is not None and self._sales_dialog.isVisible():
+            self._sales_dialog.refresh()
+
+    async def resume_refunds(self) -> None:
+        """Start-up: refunds a crash or a lost answer left unconfirmed are checked first."""
+        settled = await self.refunds.resume()
+        if settled:
+            log.info("checked %d unconfirmed refund(s) at start-up", len(settled))
+
+    def open_refund_receipt(
+        self, reference: str, record: RefundRecord
+    ) -> ReceiptPreviewDialog | None:
+        sale = self.rt.ledger.get_sale(reference)
+        if sale is None:
+            return None
+        receipt = receipts.receipt_for_refund(sale, record, self.rt.config)
+        return self._preview(receipt)
+
+    # == receipts ================================================================================
+    def open_receipt(self, reference: str) -> ReceiptPreviewDialog | None:
+        sale = self.rt.ledger.get_sale(reference)
+        if sale is None:
+            return None
+        return self._preview(receipts.receipt_for_sale(sale, self.rt.config))
+
+    def _preview(self, receipt: Receipt) -> ReceiptPreviewDialog:
+        dialog = ReceiptPreviewDialog(receipt, self.rt.config, parent=self)
+        dialog.finished.connect(lambda _result: dialog.deleteLater())
+        dialog.open()  # never exec(): the qasync loop keeps running
+        return dialog
+
+    def cancel_charge(self, cash: bool = False) -> None:
+        if not self.in_payment or self.payment.has_ended:
+            return
+        sale = self.payment.sale
+        if sale is None:  # Esc before the engine answered the charge: cancel right after
+            self._cancel_after_charge = cash
+            self.payment.show_canceling()
+            return
+        if sale.cancel_requested:
+            return
+        self.payment.show_canceling()  # at once: the engine's answer takes about two seconds
+        ref = sale.external_reference
+
+        def failed(exc: BaseException) -> None:
+            latest = self.rt.ledger.get_sale(ref)
+            if self._current_ref == ref and (latest is None or not latest.cancel_requested):
+                self.payment.cancel_failed()
+            show_error(self, exc)
+
+        self.calls.run(
+            self.rt.engine.cancel(ref, cash=cash),
+            on_error=failed,
+            takes=self.rt.engine.settings.cancel_recheck_delay,
+        )
+
+    def recheck_current(self) -> None:
+        sale = self.payment.sale
+        if sale is None or not sale.is_open:
+            return
+        ref = sale.external_reference
+        self.payment.show_checking()
+
+        async def check() -> None:
+            checked = await self.rt.engine.reconcile(ref, "recheck")
+            if self._current_ref == ref:
+                self.payment.show_checked(checked, failed=bool(checked.trouble))
+
+        def failed(exc: BaseException) -> None:
+            if self._current_ref == ref:
+                self.payment.show_checked(None, failed=True)
+            show_error(self, exc)
+
+        self._call(check(), on_error=failed)
+
+    def new_sale(self) -> None:
+        if not (self.in_payment and self.payment.has_ended):
+            return
+        self.model.clear()
+        self.scan.clear()
+        self._say("", "")
+        self._enter_cart_mode()
+
+    def back_to_cart(self) -> None:
+        """After a refused, canceled or expired charge: keep the lines, let the cashier edit."""
+        if self.in_payment and self.payment.has_ended:
+            self._enter_cart_mode()
+
+    def show_open_sale(self, sale: SaleSnapshot) -> None:
+        """Start-up with a sale still open on this box: show its lines and its payment."""
+        self.model.restore(sale.lines, sale.sale_discount)
+        self._follow(sale)
+
+    # == engine events ===========================================================================
+    def _sale_changed(self, event: SaleChanged) -> None:
+        sale = event.sale
+        if (
+            self._charging
+            and self._current_ref is None
+            and event.cause == "charge"
+            and sale.box_external_id == self.rt.config.box_external_id
+        ):
+            self._current_ref = sale.external_reference  # our charge, before charge() returns
+        if sale.external_reference == self._current_ref and self.in_payment:
+            self._follow(sale)
+        elif is_late_payment(sale) and event.previous is not SaleStatus.PAID:
+            self.late_bar.add(sale)
+            sounds.attention()
+        if self._sales_dialog is not None and self._sales_dialog.isVisible():
+            self._sales_dialog.refresh()
+
+    def _connection_changed(self, event: ConnectionChanged) -> None:
+        self.status.set_connection(event)
+
+    # == engine calls ============================================================================
+    def _call(
+        self,
+        coro: Coroutine[Any, Any, Any],
+        *,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        self.calls.run(coro, on_error=on_error)
+
+    def _show_slow(self, slow: bool) -> None:
+        self.payment.set_slow(slow and self.in_payment)
+        self.status.set_slow(slow)
+
+    @property
+    def busy(self) -> bool:
+        return self.calls.busy
+
+    # == today's sales ===========================================================================
+    def open_sales_dialog(self) -> TodaySalesDialog:
+        if self._sales_dialog is None:
+            ledger = self.rt.ledger
+            dialog = TodaySalesDialog(
+                self.rt.site,
+                sales_since=ledger.sales_since,
+                get_sale=ledger.get_sale,
+                sale_events=ledger.sale_events,
+                sales_between=ledger.sales_between,
+                refunds_of=ledger.day.refunds_of,
+                parent=self,
+                refunds=lambda sale: (
+                    self.refunds.store.refunded_amount(sale.external_reference),
+                    self.refunds.refundable(sale),
+                ),
+            )
+            dialog.recheckRequested.connect(
+                lambda ref: self._call(self.rt.engine.reconcile(ref, "recheck"))
+            )
+            dialog.cancelRequested.connect(lambda ref: self._call(self.rt.engine.cancel(ref)))
+            dialog.reprintRequested.connect(self.open_receipt)
+            dialog.refundRequested.connect(self.open_refund)
+            dialog.finished.connect(lambda _result: self.focus_scan())
+            self._sales_dialog = dialog
+        self._sales_dialog.refresh()
+        self._sales_dialog.show()
+        self._sales_dialog.raise_()
+        self._sales_dialog.activateWindow()
+        return self._sales_dialog
+
+    # == products ================================================================================
+    def open_products(self) -> ProductsWindow:
+        if self._products_window is None:
+            window = ProductsWindow(self.rt.ledger.catalog, self.rt.site, parent=self)
+            window.changed.connect(self._catalog_changed)
+            window.finished.connect(lambda _result: self._products_closed())
+            self._products_window = window
+        self._products_window.show()
+        self._products_window.raise_()
+        self._products_window.activateWindow()
+        self._products_window.search.setFocus(Qt.FocusReason.OtherFocusReason)
+        return self._products_window
+
+    def _products_closed(self) -> None:
+        window, self._products_window = self._products_window, None
+        if window is not None:
+            window.deleteLater()
+        self.activateWindow()  # the keys (F5, Esc...) are the counter's again
+        self.focus_scan()
+        self._show_empty_catalog_hint()
+
+    def _catalog_changed(self) -> None:
+        if (
+            self.feedback_action.text() == self.tr("Open Products")
+            and self.feedback_action.isVisible()
+        ):
+            self._say_nothing()  # the catalog has products now: the hint is stale
+
+    def add_product(self) -> ProductEditor | None:
+        """Ctrl+N: a new product; with the code just scanned and not found, if there is one."""
+        if self.in_payment:
+            return None
+        if self._feedback_code:
+            return self.add_unknown_product(self._feedback_code)
+        return self.open_products().add_product()
+
+    def add_unknown_product(self, code: str) -> ProductEditor:
+        """The scanned code is unknown: a new product with it filled in; once saved, it is also
+        added to the cart (the customer is waiting for it)."""
+        products = self.open_products()
+        editor = products.add_product(barcode=code)
+        editor.saved.connect(self._unknown_product_saved)
+        return editor
+
+    def _unknown_product_saved(self, product: Product) -> None:
+        if self._products_window is not None:
+            self._products_window.close()
+        if not self.in_payment:
+            self.scan.clear()
+            self._add_line(product.to_line(1))
+
+    # == settings ================================================================================
+    def open_settings(self) -> SettingsDialog | None:
+        if not self.settings_action.isEnabled():
+            return None
+        if self._settings_dialog is not None:
+            self._settings_dialog.raise_()
+            self._settings_dialog.activateWindow()
+            return self._settings_dialog
+        session = SettingsSession(
+            self.rt.config,
+            self.rt.client,
+            token=self.rt.client.token,
+            origin=self.rt.token_origin,
+        )
+        dialog = SettingsDialog(session, parent=self)
+        dialog.applied.connect(self._settings_applied)
+        dialog.finished.connect(lambda _result: self._settings_closed(dialog))
+        self._settings_dialog = dialog
+        dialog.open()  # never exec(): the qasync loop keeps running
+        return dialog
+
+    def _settings_closed(self, dialog: SettingsDialog) -> None:
+        if self._settings_dialog is dialog:
+            self._settings_dialog = None
+        dialog.deleteLater()
+        self.focus_scan()
+
+    def _show_receiver(self) -> None:
+        receiver = self.rt.receiver
+        self.status.set_receiver(receiver.url if receiver else "", self.rt.receiver_problem)
+        self._show_store_database()
+
+    def _show_store_database(self) -> None:
+        replicator = self.rt.replicator
+        try:
+            self.status.set_store_database(replicator.status() if replicator else None)
+        except Exception:  # a ledger read that fails here is reported by the next sale
+            log.debug("store database status unavailable", exc_info=True)
+
+    def _settings_applied(self, result: SettingsResult) -> None:
+        self._call(self._apply_settings(result))
+
+    async def _apply_settings(self, result: SettingsResult) -> None:
+        """Re-apply what OK saved: engine settings, credentials, the status bar."""
+        before = self.rt.config
+        await self.rt.reconfigure(result.config, result.token)
+        if result.token is not None:
+            self.rt.token_origin = result.token_origin
+        self.status.set_config(result.config)
+        self._show_receiver()
+        emit(self.settingsApplied, result.config)
+        if result.config.site_id != before.site_id:
+            # Prices, the cart and the totals were built for the old country's money.
+            show_notice(
+                self,
+                self.tr(
+                    "This account is from another country: close and open the app again so "
+                    "prices use its currency."
+                ),
+            )
+
+    # == closing =================================================================================
+    def closeEvent(self, event: QCloseEvent) -> None:
+        save_geometry(self, "main")
+        if self._sales_dialog is not None:
+            self._sales_dialog.close()
+        if self._products_window is not None:
+            self._products_window.close()
+        if self._settings_dialog is not None:
+            self._settings_dialog.reject()  # unsaved settings are discarded, as with Cancel
+        if self.payment.sale is not None and self.payment.sale.is_open:
+            # Safe: the sale is in the ledger and the next start-up resumes it.
+            log.info("window closed with sale %s still open", self.payment.sale.external_reference)
+        event.accept()
+        emit(self.closed)

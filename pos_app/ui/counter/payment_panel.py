@@ -1,0 +1,354 @@
+"""The payment panel: what the cashier watches while the customer pays with the QR.
+
+It only renders. The main window feeds it :class:`SaleSnapshot` values (from the engine's events)
+and listens to its buttons. A one-second timer re-renders the elapsed time and the expiry
+countdown from the snapshot it already has: no network, no engine call.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from decimal import Decimal
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QImage, QPixmap, QResizeEvent
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_app.domain.money import Site, format_money
+from pos_app.domain.records import SaleSnapshot
+from pos_app.ui.counter.sale_banner import (
+    Banner,
+    BannerKind,
+    banner_for,
+    canceling_banner,
+    format_duration,
+    sending_banner,
+)
+from pos_app.ui.qtkit.style import set_state
+
+QR_MIN_PX = 240  # the dynamic QR's smallest side on screen: a phone reads it at arm's length
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class QrView(QLabel):
+    """A QR drawn as large as the panel allows (never under :data:`QR_MIN_PX`), scaled by a
+    whole number of pixels per module so every module stays sharp-edged and square."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setMinimumSize(QR_MIN_PX, QR_MIN_PX)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self._image: QImage | None = None
+
+    def set_text(self, text: str) -> None:
+        if text:
+            from pos_app.ui.settings.qr_sticker import qr_image  # segno: loaded on first use only
+
+            self._image = qr_image(text, scale=1)
+            least = self._image.width() * -(-QR_MIN_PX // self._image.width())
+            self.setMinimumSize(least, least)  # the layout keeps room for the whole code
+        else:
+            self._image = None
+            self.clear()
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        if self._image is None:
+            return
+        side = self._image.width()
+        scale = max(1, min(self.width(), self.height(), 480) // side)
+        scale = max(scale, -(-QR_MIN_PX // side))
+        pixmap = QPixmap.fromImage(self._image).scaled(
+            side * scale,
+            side * scale,
+            Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.FastTransformation,  # nearest neighbour: crisp modules
+        )
+        self.setPixmap(pixmap)
+
+
+class PaymentPanel(QWidget):
+    cancelRequested = Signal()
+    cashRequested = Signal()
+    newSaleRequested = Signal()
+    backToCartRequested = Signal()
+    recheckRequested = Signal()
+
+    def __init__(self, site: Site, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("paymentPanel")
+        self._site = site
+        self._sale: SaleSnapshot | None = None
+        self._amount = Decimal(0)
+        self._started = _now()
+        self._banner: Banner = sending_banner()
+        self._busy_slow = False
+        self._cancel_pressed = False  # Esc seen, the engine has not recorded it yet
+
+        self.banner = QLabel()
+        self.banner.setObjectName("statusBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.banner.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.banner.setAccessibleName(self.tr("Payment status"))
+
+        self.detail = QLabel()
+        self.detail.setObjectName("bannerDetail")
+        self.detail.setWordWrap(True)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self.amount = QLabel()
+        self.amount.setObjectName("paymentAmount")
+        self.amount.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self.elapsed = QLabel()
+        self.elapsed.setObjectName("paymentClock")
+        self.countdown = QLabel()
+        self.countdown.setObjectName("paymentClock")
+        self.countdown.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.reference = QLabel()
+        self.reference.setObjectName("paymentReference")
+        self.reference.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        # What "Check payment now" found: a click always gets an answer, even "no news".
+        self.check_result = QLabel()
+        self.check_result.setObjectName("checkResult")
+        self.check_result.setWordWrap(True)
+        self.check_result.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.check_result.hide()
+
+        # The Orders API's dynamic QR (dynamic and hybrid modes): one code for this sale only,
+        # shown big enough for a phone to read it off the screen.
+        self.qr = QrView()
+        self.qr.setObjectName("dynamicQr")
+        self.qr.setAccessibleName(self.tr("QR code for this sale"))
+        self.qr_caption = QLabel(self.tr("Scan this code with the Mercado Pago app"))
+        self.qr_caption.setObjectName("dynamicQrCaption")
+        self.qr_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._qr_text = ""
+        self.qr.hide()
+        self.qr_caption.hide()
+
+        self.slow = QLabel(self.tr("Mercado Pago is answering slowly…"))
+        self.slow.setObjectName("slowNotice")
+        self.slow.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.slow.hide()
+
+        self.cancel_button = QPushButton(self.tr("Cancel charge  (Esc)"))
+        self.cancel_button.setObjectName("cancelButton")
+        self.cash_button = QPushButton(self.tr("Customer pays cash"))
+        self.cash_button.setObjectName("cashButton")
+        self.recheck_button = QPushButton(self.tr("Check payment now"))
+        self.recheck_button.setObjectName("recheckButton")
+        self.new_sale_button = QPushButton(self.tr("New sale  (Enter)"))
+        self.new_sale_button.setObjectName("newSaleButton")
+        self.back_button = QPushButton(self.tr("Back to the cart"))
+        self.back_button.setObjectName("backButton")
+        for button in (
+            self.cancel_button,
+            self.cash_button,
+            self.recheck_button,
+            self.new_sale_button,
+            self.back_button,
+        ):
+            # Keyboard focus stays on the panel itself: Enter and Esc are handled by the window,
+            # and a focused button would swallow Enter (and could cancel by accident).
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setMinimumHeight(56)
+        self.cancel_button.clicked.connect(self.cancelRequested)
+        self.cash_button.clicked.connect(self.cashRequested)
+        self.recheck_button.clicked.connect(self.recheckRequested)
+        self.new_sale_button.clicked.connect(self.newSaleRequested)
+        self.back_button.clicked.connect(self.backToCartRequested)
+
+        clocks = QGridLayout()
+        clocks.addWidget(self.elapsed, 0, 0)
+        clocks.addWidget(self.countdown, 0, 1)
+        clocks.addWidget(self.reference, 1, 0, 1, 2)
+
+        open_buttons = QHBoxLayout()
+        open_buttons.addWidget(self.cancel_button)
+        open_buttons.addWidget(self.cash_button)
+        # Stacked, not side by side: "New sale (Enter)" must never be cut at 1024 px.
+        ended_buttons = QVBoxLayout()
+        ended_buttons.addWidget(self.new_sale_button)
+        ended_buttons.addWidget(self.back_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.detail)
+        layout.addStretch(1)
+        layout.addWidget(self.amount)
+        layout.addWidget(self.qr)
+        layout.addWidget(self.qr_caption)
+        layout.addLayout(clocks)
+        layout.addWidget(self.slow)
+        layout.addStretch(1)
+        layout.addWidget(self.check_result)
+        layout.addWidget(self.recheck_button)
+        layout.addLayout(open_buttons)
+        layout.addLayout(ended_buttons)
+
+        self._timer = QTimer(self)
+        self._timer.setInterval(1000)
+        self._timer.timeout.connect(self._render_clocks)
+
+    # -- what the window calls -----------------------------------------------------------------
+    @property
+    def sale(self) -> SaleSnapshot | None:
+        return self._sale
+
+    @property
+    def banner_kind(self) -> BannerKind:
+        return self._banner.kind
+
+    @property
+    def has_ended(self) -> bool:
+        return self._sale is not None and not self._sale.is_open
+
+    def start_sending(self, amount: Decimal) -> None:
+        """F5 was pressed: show the amount at once, before the engine has answered."""
+        self._sale = None
+        self._cancel_pressed = False
+        self._set_check_result("")
+        self._amount = amount
+        self._started = _now()
+        self._show(sending_banner())
+        self._timer.start()
+
+    def show_sale(self, sale: SaleSnapshot) -> None:
+        self._sale = sale
+        self._amount = sale.total
+        self._started = sale.created_at
+        if self._cancel_pressed and sale.is_open and not sale.cancel_requested:
+            self.show_canceling()  # an older look at the sale, from before Esc: not news
+        else:
+            self._show(banner_for(sale, self._site))
+        if sale.is_open:
+            self._timer.start()
+        else:
+            self._timer.stop()
+
+    def show_canceling(self) -> None:
+        """Esc (or cash) was pressed: say so at once; the engine's answer follows in ~2 s."""
+        self._cancel_pressed = True
+        self._show(canceling_banner())
+        for button in (self.cancel_button, self.cash_button):
+            button.setEnabled(False)
+        self.recheck_button.hide()
+        self._set_check_result("")
+
+    def cancel_failed(self) -> None:
+        """The cancel did not even start: show the sale as it is again."""
+        self._cancel_pressed = False
+        if self._sale is not None:
+            self.show_sale(self._sale)
+
+    def show_checking(self) -> None:
+        self.recheck_button.setEnabled(False)
+        self._set_check_result(self.tr("Checking with Mercado Pago…"))
+
+    def show_checked(self, sale: SaleSnapshot | None, failed: bool = False) -> None:
+        """The answer to "Check payment now", whatever it is."""
+        self.recheck_button.setEnabled(True)
+        at = _now().astimezone().strftime("%H:%M:%S")
+        if failed:
+            text = self.tr("Checked at {time}: Mercado Pago did not answer. Try again.")
+        elif sale is not None and sale.is_open:
+            text = self.tr("Checked at {time}: still waiting for the payment.")
+        else:
+            text = ""  # the banner itself tells the outcome
+        self._set_check_result(text.format(time=at))
+
+    def _set_check_result(self, text: str) -> None:
+        self.check_result.setText(text)
+        self.check_result.setVisible(bool(text))
+
+    def set_slow(self, slow: bool) -> None:
+        """A request from this panel has taken more than a second."""
+        self._busy_slow = slow
+        self.slow.setVisible(slow)
+
+    def stop(self) -> None:
+        self._timer.stop()
+        self._sale = None
+        self._cancel_pressed = False
+        self._set_check_result("")
+        self.set_slow(False)
+
+    # -- rendering -----------------------------------------------------------------------------
+    def _show(self, banner: Banner) -> None:
+        self._banner = banner
+        self.banner.setText(banner.headline)
+        self.detail.setText(banner.detail)
+        set_state(self.banner, banner.kind.value)
+        set_state(self.detail, banner.kind.value)
+        self.amount.setText(format_money(self._amount, self._site))
+        sale = self._sale
+        ended = sale is not None and not sale.is_open
+        can_cancel = sale is not None and sale.is_open and not sale.cancel_requested
+        self.cancel_button.setVisible(not ended)
+        self.cash_button.setVisible(not ended)
+        self.cancel_button.setEnabled(can_cancel)
+        self.cash_button.setEnabled(can_cancel)
+        self.recheck_button.setVisible(can_cancel)
+        if ended:
+            self._set_check_result("")
+        self.new_sale_button.setVisible(ended)
+        # After a refused, expired or canceled charge the cashier may want to fix the cart and
+        # charge again; after a payment (or cash) the sale is done and the cart is cleared.
+        self.back_button.setVisible(
+            ended and banner.kind in (BannerKind.FAILED, BannerKind.EXPIRED, BannerKind.CANCELED)
+        )
+        self.reference.setText(
+            self.tr("Sale {reference}").format(reference=sale.external_reference) if sale else ""
+        )
+        self._render_qr(sale.qr_data if sale is not None and sale.is_open else "")
+        self._render_clocks()
+
+    def _render_qr(self, text: str) -> None:
+        if text != self._qr_text:
+            self._qr_text = text
+            self.qr.set_text(text)
+        self.qr.setVisible(bool(text))
+        self.qr_caption.setVisible(bool(text))
+        # The caption under the code says what to do, and tracking checks by itself: the room
+        # goes to the code (at 1024 x 768 there is no other way to keep it whole).
+        self.detail.setVisible(not text)
+        if text:
+            self.recheck_button.setVisible(False)
+
+    def _render_clocks(self) -> None:
+        sale = self._sale
+        now = _now()
+        if sale is not None and not sale.is_open:
+            took = format_duration((sale.updated_at - self._started).total_seconds())
+            self.elapsed.setText(self.tr("Took {time}").format(time=took))
+        else:
+            elapsed = format_duration((now - self._started).total_seconds())
+            self.elapsed.setText(self.tr("Elapsed {time}").format(time=elapsed))
+        if sale is None or not sale.is_open or sale.expires_at is None:
+            self.countdown.setText("")
+            return
+        left = (sale.expires_at - now).total_seconds()
+        if left > 0:
+            self.countdown.setText(self.tr("Expires in {time}").format(time=format_duration(left)))
+        else:
+            self.countdown.setText(self.tr("Expiring…"))

@@ -1,0 +1,415 @@
+"""Weight entry, scale labels and discounts at the counter (issue 20), keyboard-only.
+
+- :class:`WeightDialog`: a product sold by measure asks how much (``0,350``, either decimal
+  mark), shows the total as it is typed; Enter adds the line, Esc gives up.
+- :class:`ScaleLabels`: the scan field's lookup, reading a scale's label first; the product's
+  own code is looked up in the catalog, a misread label is refused with the reason.
+- :class:`DiscountDialog`: F7 on a line, F8 on the sale. The kind (percentage, amount off, new
+  unit price for a line) is picked with the arrows, the value typed, Enter applies; an empty
+  value removes the discount. Above the limit set in Settings the supervisor types the PIN.
+
+Dialogs are opened with ``open()``, never ``exec()`` (nested loops break qasync tasks).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_app.domain.catalog import Product
+from pos_app.domain.money import Site, format_money
+from pos_app.domain.pricing import (
+    Discount,
+    DiscountKind,
+    check_discount,
+    check_measure,
+    format_measure,
+    line_gross,
+    parse_measure,
+)
+from pos_app.domain.scale_label import (
+    ScaleLabel,
+    ScaleLabelError,
+    ScaleLayout,
+    code_candidates,
+    read_scale_label,
+)
+from pos_app.domain.validation import ValidationError, clean_text, read_amount
+from pos_app.i18n import QT_TRANSLATE_NOOP, Message, message
+from pos_app.settings.supervisor import check_pin, needs_supervisor
+from pos_app.ui.qtkit.errors import translate_message
+from pos_app.ui.qtkit.style import set_state
+from pos_app.ui.qtkit.workarounds import emit
+
+
+def price_per_unit(product_price: Decimal, unit: str, site: Site) -> str:
+    """``$ 8.000,00/kg``."""
+    return f"{format_money(product_price, site)}/{unit}"
+
+
+def discount_text(discount: Discount, site: Site) -> str:
+    """How a discount is shown on a cart line or beside the total."""
+    if discount.kind is DiscountKind.PERCENT:
+        text = QCoreApplication.translate("PriceDialogs", "−{percent} %").format(
+            percent=_percent(discount.value, site)
+        )
+    elif discount.kind is DiscountKind.AMOUNT:
+        text = QCoreApplication.translate("PriceDialogs", "−{amount}").format(
+            amount=format_money(discount.value, site)
+        )
+    else:
+        text = QCoreApplication.translate("PriceDialogs", "now {price}").format(
+            price=format_money(discount.value, site)
+        )
+    return f"{text} ({discount.reason})" if discount.reason else text
+
+
+def _percent(value: Decimal, site: Site) -> str:
+    text = format(value.normalize(), "f")
+    return text.replace(".", site.decimal_sep)
+
+
+class _Dialog(QDialog):
+    """Shared look: a heading, a form, a preview line and an error line."""
+
+    def __init__(self, title: str, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setModal(True)
+        self.heading = QLabel()
+        self.heading.setObjectName("dialogHeading")
+        self.heading.setWordWrap(True)
+        self.form = QFormLayout()
+        self.preview = QLabel()
+        self.preview.setObjectName("dialogPreview")
+        self.error = QLabel()
+        self.error.setObjectName("fieldError")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.keys = QLabel()
+        self.keys.setObjectName("keysHelp")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(self.form)
+        layout.addWidget(self.preview)
+        layout.addWidget(self.error)
+        layout.addWidget(self.keys)
+
+    def set_error(self, text: str, field: QWidget | None = None) -> None:
+        self.error.setText(text)
+        self.error.setVisible(bool(text))
+        if field is not None:
+            set_state(field, "invalid" if text else "")
+
+
+class WeightDialog(_Dialog):
+    """How much of a product sold by measure: Enter adds the line."""
+
+    lineReady = Signal(object)  # CartLine
+
+    def __init__(self, product: Product, site: Site, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Weight"), parent)
+        self.setObjectName("weightDialog")
+        self.product = product
+        self._site = site
+        unit = product.sale_unit.value
+        self.heading.setText(
+            self.tr("{title} — {price}").format(
+                title=product.title, price=price_per_unit(product.unit_price, unit, site)
+            )
+        )
+        self.measure = QLineEdit()
+        self.measure.setObjectName("weightField")
+        self.measure.setAccessibleName(self.tr("Weight or measure in {unit}").format(unit=unit))
+        self.measure.setPlaceholderText(
+            format_measure(Decimal("0.350"), product.sale_unit, site).split()[0]
+        )
+        self.measure.setMaxLength(12)
+        self.form.addRow(self.tr("How much ({unit})").format(unit=unit), self.measure)
+        self.keys.setText(self.tr("Enter add · Esc cancel"))
+        self.measure.textEdited.connect(self._update_preview)
+        self._update_preview()
+        self.measure.setFocus()
+
+    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.submit()  # the one path for Enter (see DiscountDialog)
+            return
+        super().keyPressEvent(event)
+
+    def _read(self) -> Decimal | None:
+        value = parse_measure(self.measure.text(), self._site)
+        if value is None:
+            return None
+        try:
+            return check_measure(value)
+        except ValidationError:
+            return None
+
+    def _update_preview(self, *_args: object) -> None:
+        self.set_error("", self.measure)
+        value = self._read()
+        if value is None:
+            self.preview.setText("")
+            return
+        total = line_gross(self.product.unit_price, value, self._site)
+        self.preview.setText(
+            self.tr("{measure} = {total}").format(
+                measure=format_measure(value, self.product.sale_unit, self._site),
+                total=format_money(total, self._site),
+            )
+        )
+
+    def submit(self) -> None:
+        value = parse_measure(self.measure.text(), self._site)
+        if value is None:
+            self.set_error(
+                self.tr("Type the weight like {example}.").format(
+                    example=format_measure(Decimal("0.350"), self.product.sale_unit, self._site)
+                ),
+                self.measure,
+            )
+            return
+        try:
+            line = self.product.to_line(measure=check_measure(value))
+        except ValidationError as exc:
+            self.set_error(translate_message(exc.msg), self.measure)
+            return
+        emit(self.lineReady, line)
+        self.accept()
+
+
+class ScaleLabels:
+    """The scan field's lookup, with scale labels read first.
+
+    :meth:`lookup` answers the product of a label (its code looked up in the catalog) and keeps
+    the label until :meth:`take` claims it for that product; a misread label answers None and
+    keeps the reason for :meth:`take_error`, so "not found" can say the true cause.
+    """
+
+    def __init__(
+        self,
+        lookup: Callable[[str], Product | None],
+        layouts: Callable[[], tuple[ScaleLayout, ...]],
+    ) -> None:
+        """``layouts``: asked at each scan, so a change in Settings applies at once."""
+        self._lookup = lookup
+        self._layouts = layouts
+        self._label: tuple[Product, ScaleLabel] | None = None
+        self._error: tuple[str, Message] | None = None
+
+    def lookup(self, text: str) -> Product | None:
+        self._label = None
+        self._error = None
+        try:
+            label = read_scale_label(text, self._layouts())
+        except ScaleLabelError as exc:
+            self._error = (text.strip(), exc.msg)
+            return None
+        if label is None:
+            return self._lookup(text)
+        for code in code_candidates(label.code):
+            product = self._lookup(code)
+            if product is not None:
+                self._label = (product, label)
+                return product
+        # A label of a product the catalog does not have: maybe an ordinary EAN starting with 2.
+        return self._lookup(text)
+
+    def take(self, product: Product) -> ScaleLabel | None:
+        found, self._label = self._label, None
+        return found[1] if found is not None and found[0] is product else None
+
+    def take_error(self, text: str) -> Message | None:
+        found, self._error = self._error, None
+        return found[1] if found is not None and found[0] == text.strip() else None
+
+
+class DiscountDialog(_Dialog):
+    """A discount on one line (any kind) or on the whole sale (percentage or amount)."""
+
+    applied = Signal(object)  # Discount | None (None: remove the discount)
+
+    def __init__(
+        self,
+        site: Site,
+        *,
+        what: str,
+        gross: Decimal,
+        measure: Decimal,
+        on_line: bool,
+        current: Discount | None,
+        limit: int,
+        pin_hash: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(self.tr("Line discount") if on_line else self.tr("Sale discount"), parent)
+        self.setObjectName("lineDiscountDialog" if on_line else "saleDiscountDialog")
+        self._site = site
+        self._gross = gross
+        self._measure = measure
+        self._on_line = on_line
+        self._current = current
+        self._limit = limit
+        self._pin_hash = pin_hash
+        self.heading.setText(
+            self.tr("{what}: {amount}").format(what=what, amount=format_money(gross, site))
+        )
+        self.kind = QComboBox()
+        self.kind.setObjectName("discountKind")
+        self.kind.addItem(self.tr("Percentage (%)"), DiscountKind.PERCENT.value)
+        self.kind.addItem(self.tr("Amount off ({symbol})").format(symbol=site.symbol), "amount")
+        if on_line:
+            self.kind.addItem(self.tr("New unit price"), DiscountKind.PRICE.value)
+        self.value = QLineEdit()
+        self.value.setObjectName("discountValue")
+        self.value.setMaxLength(20)
+        self.reason = QLineEdit()
+        self.reason.setObjectName("discountReason")
+        self.reason.setMaxLength(60)
+        self.pin = QLineEdit()
+        self.pin.setObjectName("supervisorPin")
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setMaxLength(8)
+        self.pin_label = QLabel(self.tr("Supervisor PIN"))
+        self.form.addRow(self.tr("Kind (↑ ↓)"), self.kind)
+        self.form.addRow(self.tr("Value"), self.value)
+        self.form.addRow(self.tr("Reason"), self.reason)
+        self.form.addRow(self.pin_label, self.pin)
+        self._show_pin(False)
+        self.keys.setText(
+            self.tr("↑ ↓ kind · Enter apply · empty value removes the discount · Esc cancel")
+        )
+        if current is not None:
+            self.kind.setCurrentIndex(max(0, self.kind.findData(current.kind.value)))
+            self.value.setText(self._written(current))
+            self.reason.setText(current.reason)
+        self.value.selectAll()
+        # Enter reaches keyPressEvent (a line edit passes it on after returnPressed): one path,
+        # so a discount is never applied twice.
+        for field in (self.value, self.reason, self.pin):
+            field.textEdited.connect(self._update_preview)
+        self.kind.currentIndexChanged.connect(self._update_preview)
+        self._update_preview()
+        self.value.setFocus()
+
+    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        # Up and down pick the kind from any field: no mouse, no Tab needed.
+        if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down) and not self.kind.hasFocus():
+            step = -1 if event.key() == Qt.Key.Key_Up else 1
+            self.kind.setCurrentIndex((self.kind.currentIndex() + step) % self.kind.count())
+            return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.submit()  # also from the kind box: never the default button's accept()
+            return
+        super().keyPressEvent(event)
+
+    def _written(self, discount: Discount) -> str:
+        if discount.kind is DiscountKind.PERCENT:
+            return _percent(discount.value, self._site)
+        return format_money(discount.value, self._site, symbol=False)
+
+    def _show_pin(self, show: bool) -> None:
+        self.pin.setVisible(show)
+        self.pin_label.setVisible(show)
+
+    @property
+    def kind_value(self) -> DiscountKind:
+        return DiscountKind(self.kind.currentData())
+
+    def _read(self) -> Discount:
+        """The discount typed; raises ValidationError with the reason."""
+        text = self.value.text().strip()
+        kind = self.kind_value
+        if kind is DiscountKind.PERCENT:
+            value = parse_measure(text.rstrip("%").strip(), self._site)
+            if value is None:
+                raise ValidationError(
+                    message(
+                        "PriceDialogs",
+                        QT_TRANSLATE_NOOP("PriceDialogs", "Type the percentage like 10 or 12,5."),
+                    )
+                )
+        else:
+            value = read_amount(text, self._site)
+        reason = clean_text(self.reason.text())[:60]
+        return check_discount(Discount(kind, value, reason), self._site, on_line=self._on_line)
+
+    def _update_preview(self, *_args: object) -> None:
+        self.set_error("", self.value)
+        self.value.setPlaceholderText(
+            self.tr("e.g. 10") if self.kind_value is DiscountKind.PERCENT else self.tr("amount")
+        )
+        try:
+            discount = self._read()
+        except ValidationError:
+            self.preview.setText("")
+            return
+        off = discount.amount_off(self._gross, self._measure, self._site)
+        self.preview.setText(
+            self.tr("Discount {off} → {total}").format(
+                off=format_money(off, self._site),
+                total=format_money(self._gross - off, self._site),
+            )
+        )
+        over = needs_supervisor(
+            discount.percent_of(self._gross, self._measure, self._site), self._limit
+        )
+        self._show_pin(over and bool(self._pin_hash))
+
+    def submit(self) -> None:
+        if not self.value.text().strip():
+            if self._current is not None:
+                emit(self.applied, None)
+                self.accept()
+            else:
+                self.reject()
+            return
+        try:
+            discount = self._read()
+        except ValidationError as exc:
+            self.set_error(translate_message(exc.msg), self.value)
+            self.value.setFocus()
+            return
+        if discount.kind is DiscountKind.PRICE and not discount.reason:
+            self.set_error(self.tr("Say why the price changes (damaged, expires today…)."))
+            self.reason.setFocus()
+            return
+        percent = discount.percent_of(self._gross, self._measure, self._site)
+        if needs_supervisor(percent, self._limit):
+            if not self._pin_hash:
+                self.set_error(
+                    self.tr(
+                        "Discounts above {limit} % need the supervisor's PIN, and none is set "
+                        "on this till."
+                    ).format(limit=self._limit),
+                    self.value,
+                )
+                return
+            self._show_pin(True)
+            if not self.pin.text():
+                self.set_error(
+                    self.tr("Above {limit} %: the supervisor types the PIN.").format(
+                        limit=self._limit
+                    )
+                )
+                self.pin.setFocus()
+                return
+            if not check_pin(self.pin.text(), self._pin_hash):
+                self.pin.clear()
+                self.set_error(self.tr("Wrong PIN."), self.pin)
+                self.pin.setFocus()
+                return
+        emit(self.applied, discount)
+        self.accept()

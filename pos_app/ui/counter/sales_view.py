@@ -1,0 +1,739 @@
+"""Sales history (F3): any period (today, yesterday, a date range), filtered by status and tender,
+searched by reference, amount or product; one sale's lines, refunds and history; re-check or
+cancel a pending one; the period exported as CSV.
+
+The dialog reads the ledger (local SQLite, fast) and never calls Mercado Pago itself: "Check
+again" and "Cancel sale" are signals the main window turns into engine calls, with the same
+error handling and "answering slowly" notice as everywhere else. It refreshes itself whenever the
+engine reports a sale change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QDate,
+    QItemSelection,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_app.checkout.refunds import is_paid
+from pos_app.domain.cart import Cart, CartLine
+from pos_app.domain.day import RefundFact
+from pos_app.domain.money import Site, format_money
+from pos_app.domain.pricing import DiscountKind
+from pos_app.domain.records import SaleEvent, SaleSnapshot
+from pos_app.domain.sale import SaleStatus, Tender
+from pos_app.domain.sales_csv import sales_csv
+from pos_app.i18n import QT_TRANSLATE_NOOP
+from pos_app.ui.counter.sale_banner import is_late_payment, money, status_label
+from pos_app.ui.qtkit.workarounds import emit
+
+# Status before reference: it is what the cashier looks for; the long reference comes last.
+COL_TIME = 0
+COL_TOTAL = 1
+COL_STATUS = 2
+COL_REFERENCE = 3
+_HEADERS = (
+    QT_TRANSLATE_NOOP("SalesDialog", "Time"),
+    QT_TRANSLATE_NOOP("SalesDialog", "Total"),
+    QT_TRANSLATE_NOOP("SalesDialog", "Status"),
+    QT_TRANSLATE_NOOP("SalesDialog", "Reference"),
+)
+
+# The ledger's history kinds and causes are stable English keys; the cashier reads these.
+_EVENT_KINDS = {
+    "created": QT_TRANSLATE_NOOP("SalesDialog", "Sale recorded"),
+    "status": QT_TRANSLATE_NOOP("SalesDialog", "Status changed"),
+    "rejected": QT_TRANSLATE_NOOP("SalesDialog", "Card rejected"),
+    "partially_paid": QT_TRANSLATE_NOOP("SalesDialog", "Partly paid"),
+    "checked": QT_TRANSLATE_NOOP("SalesDialog", "Checked"),
+    "trouble": QT_TRANSLATE_NOOP("SalesDialog", "Connection trouble"),
+    "cancel_requested": QT_TRANSLATE_NOOP("SalesDialog", "Cancel requested"),
+    "box_cleared": QT_TRANSLATE_NOOP("SalesDialog", "Order removed from the box"),
+    "refund": QT_TRANSLATE_NOOP("SalesDialog", "Refund"),
+    "adopted": QT_TRANSLATE_NOOP("SalesDialog", "Recorded from Mercado Pago's payments"),
+}
+_CAUSES = {
+    "charge": QT_TRANSLATE_NOOP("SalesDialog", "charge"),
+    "poll": QT_TRANSLATE_NOOP("SalesDialog", "automatic check"),
+    "notification": QT_TRANSLATE_NOOP("SalesDialog", "notification"),
+    "cancel": QT_TRANSLATE_NOOP("SalesDialog", "cashier canceled"),
+    "resume": QT_TRANSLATE_NOOP("SalesDialog", "start-up"),
+    "recheck": QT_TRANSLATE_NOOP("SalesDialog", "checked by hand"),
+    "network": QT_TRANSLATE_NOOP("SalesDialog", "network"),
+    "auth": QT_TRANSLATE_NOOP("SalesDialog", "credentials"),
+    "trouble": QT_TRANSLATE_NOOP("SalesDialog", "connection trouble"),
+    # refunds (pos_app.ledger.refunds.RefundStatus)
+    "pending": QT_TRANSLATE_NOOP("SalesDialog", "written, waiting for Mercado Pago"),
+    "refunded": QT_TRANSLATE_NOOP("SalesDialog", "refunded"),
+    "refused": QT_TRANSLATE_NOOP("SalesDialog", "refused by Mercado Pago"),
+    "reconcile": QT_TRANSLATE_NOOP("SalesDialog", "day's reconciliation"),
+    "close": QT_TRANSLATE_NOOP("SalesDialog", "day's close"),
+}
+
+SaleRole = Qt.ItemDataRole.UserRole + 1
+"""The row's :class:`SaleSnapshot`."""
+StatusRole = Qt.ItemDataRole.UserRole + 2
+"""The row's :class:`SaleStatus`."""
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def start_of_today() -> datetime:
+    return datetime.now().astimezone().replace(hour=0, minute=0, second=0, microsecond=0)
+
+
+def local_midnight(day: Any) -> datetime:
+    """Midnight of ``day`` (a ``date``) on this computer's clock, DST included."""
+    return datetime(day.year, day.month, day.day).astimezone()
+
+
+# Periods of the history
+PERIOD_TODAY, PERIOD_YESTERDAY, PERIOD_WEEK, PERIOD_RANGE = range(4)
+_PERIODS = (
+    QT_TRANSLATE_NOOP("SalesDialog", "Today"),
+    QT_TRANSLATE_NOOP("SalesDialog", "Yesterday"),
+    QT_TRANSLATE_NOOP("SalesDialog", "Last 7 days"),
+    QT_TRANSLATE_NOOP("SalesDialog", "Dates…"),
+)
+# Status filter: (label, predicate)
+_STATUS_FILTERS: tuple[tuple[str, Callable[[SaleSnapshot], bool]], ...] = (
+    (QT_TRANSLATE_NOOP("SalesDialog", "All statuses"), lambda s: True),
+    (QT_TRANSLATE_NOOP("SalesDialog", "Paid"), lambda s: s.status is SaleStatus.PAID),
+    (
+        QT_TRANSLATE_NOOP("SalesDialog", "Paid in cash"),
+        lambda s: s.status is SaleStatus.CANCELED and s.tender is Tender.CASH,
+    ),
+    (QT_TRANSLATE_NOOP("SalesDialog", "Waiting"), lambda s: s.is_open),
+    (
+        QT_TRANSLATE_NOOP("SalesDialog", "Canceled"),
+        lambda s: s.status is SaleStatus.CANCELED and s.tender is not Tender.CASH,
+    ),
+    (QT_TRANSLATE_NOOP("SalesDialog", "Expired"), lambda s: s.status is SaleStatus.EXPIRED),
+    (QT_TRANSLATE_NOOP("SalesDialog", "Not sent"), lambda s: s.status is SaleStatus.FAILED),
+)
+_TENDER_FILTERS: tuple[tuple[str, Callable[[SaleSnapshot], bool]], ...] = (
+    (QT_TRANSLATE_NOOP("SalesDialog", "Any tender"), lambda s: True),
+    (QT_TRANSLATE_NOOP("SalesDialog", "Mercado Pago QR"), lambda s: s.tender is Tender.QR),
+    (QT_TRANSLATE_NOOP("SalesDialog", "Cash"), lambda s: s.tender is Tender.CASH),
+)
+
+# Status colours (text, background): read at a glance, and never the only sign (the word is there).
+_COLOURS = {
+    "paid": ("#0b5d1e", "#dcf5e3"),
+    "cash": ("#0b4a6f", "#dceefa"),
+    "open": ("#7a4b00", "#fff1cc"),
+    "late": ("#8a1010", "#fde0e0"),
+    "ended": ("#555555", "#eeeeee"),
+}
+
+
+def status_colour_key(sale: SaleSnapshot) -> str:
+    if is_late_payment(sale):
+        return "late"
+    if sale.status is SaleStatus.PAID:
+        return "paid"
+    if sale.status is SaleStatus.CANCELED and sale.tender is Tender.CASH:
+        return "cash"
+    if sale.is_open:
+        return "open"
+    return "ended"
+
+
+def matches_search(sale: SaleSnapshot, text: str, site: Site) -> bool:
+    """Reference, amount (``3450.50``, ``3.450,50``, ``3450``) or a product's name or code."""
+    needle = text.strip().casefold()
+    if not needle:
+        return True
+    if needle in sale.external_reference.casefold():
+        return True
+    if any(
+        needle in line.title.casefold() or needle == line.sku.casefold() or needle == line.barcode
+        for line in sale.lines
+    ):
+        return True
+    from pos_app.domain.money import parse_money
+
+    amount = parse_money(text, site)
+    if amount is None:
+        try:
+            amount = Decimal(text.strip())
+        except InvalidOperation:
+            return False
+    return amount in (sale.total, sale.paid_amount)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SalesDialog", text)
+
+
+def sale_status_text(sale: SaleSnapshot) -> str:
+    if is_late_payment(sale):
+        return QCoreApplication.translate("SalesDialog", "Paid late — do not charge again")
+    if sale.status is SaleStatus.CANCELED and sale.tender is Tender.CASH:
+        return QCoreApplication.translate("SalesDialog", "Paid in cash")
+    return status_label(sale.status)
+
+
+class SalesTableModel(QAbstractTableModel):
+    def __init__(self, site: Site, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._site = site
+        self._sales: list[SaleSnapshot] = []
+        self._with_date = False
+
+    def set_sales(self, sales: list[SaleSnapshot], *, with_date: bool = False) -> None:
+        self.beginResetModel()
+        self._sales = list(sales)
+        self._with_date = with_date
+        self.endResetModel()
+
+    def sales(self) -> list[SaleSnapshot]:
+        return list(self._sales)
+
+    def sale(self, row: int) -> SaleSnapshot:
+        return self._sales[row]
+
+    def row_of(self, reference: str) -> int | None:
+        for row, sale in enumerate(self._sales):
+            if sale.external_reference == reference:
+                return row
+        return None
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt signature)
+        return 0 if parent.isValid() else len(self._sales)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(_HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(_HEADERS)
+        ):
+            return _tr(_HEADERS[section])
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._sales):
+            return None
+        sale = self._sales[index.row()]
+        if role == SaleRole:
+            return sale
+        if role == StatusRole:
+            return sale.status
+        if role == Qt.ItemDataRole.DisplayRole:
+            column = index.column()
+            if column == COL_TIME:
+                fmt = "%Y-%m-%d %H:%M" if self._with_date else "%H:%M"
+                return sale.created_at.astimezone().strftime(fmt)
+            if column == COL_REFERENCE:
+                return sale.external_reference
+            if column == COL_TOTAL:
+                return format_money(sale.total, self._site)
+            if column == COL_STATUS:
+                return sale_status_text(sale)
+        if index.column() == COL_STATUS and role in (
+            Qt.ItemDataRole.ForegroundRole,
+            Qt.ItemDataRole.BackgroundRole,
+        ):
+            fg, bg = _COLOURS[status_colour_key(sale)]
+            return QBrush(QColor(fg if role == Qt.ItemDataRole.ForegroundRole else bg))
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == COL_TOTAL:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class TodaySalesDialog(QDialog):
+    """The sales history (F3). It keeps its first name: its translations and the other
+    branches' additions (a Reprint button in :attr:`action_buttons`) refer to it."""
+
+    recheckRequested = Signal(str)
+    cancelRequested = Signal(str)
+    reprintRequested = Signal(str)  # the receipt of a paid sale: preview, print, PDF
+    refundRequested = Signal(str)  # open the Refund dialog for a paid sale
+
+    def __init__(
+        self,
+        site: Site,
+        *,
+        sales_since: Callable[[datetime], list[SaleSnapshot]],
+        get_sale: Callable[[str], SaleSnapshot | None],
+        sale_events: Callable[[str], list[SaleEvent]],
+        sales_between: Callable[[datetime, datetime], list[SaleSnapshot]] | None = None,
+        refunds_of: Callable[[str], list[RefundFact]] | None = None,
+        parent: QWidget | None = None,
+        refunds: Callable[[SaleSnapshot], tuple[Decimal, Decimal]] | None = None,
+    ) -> None:
+        """``refunds``: (refunded, left to refund) of a sale, when refunds are available."""
+        super().__init__(parent)
+        self.setObjectName("salesDialog")
+        self.setWindowTitle(self.tr("Sales"))
+        self.resize(1100, 720)
+        self._site = site
+        self._sales_since = sales_since
+        self._sales_between = sales_between or (
+            lambda start, end: [s for s in sales_since(start) if s.created_at < end]
+        )
+        self._refunds_of = refunds_of
+        self._get_sale = get_sale
+        self._sale_events = sale_events
+        self._refunds = refunds
+        self._period_sales: list[SaleSnapshot] = []
+
+        # -- which sales: period, status, tender, search ---------------------------------------
+        self.period = QComboBox()
+        self.period.setObjectName("salesPeriod")
+        self.period.addItems([_tr(p) for p in _PERIODS])
+        today = datetime.now().date()
+        self.date_from = QDateEdit(QDate(today.year, today.month, today.day))
+        self.date_from.setObjectName("salesFrom")
+        self.date_to = QDateEdit(QDate(today.year, today.month, today.day))
+        self.date_to.setObjectName("salesTo")
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.dateChanged.connect(lambda _d: self._period_changed())
+        self.status_filter = QComboBox()
+        self.status_filter.setObjectName("statusFilter")
+        self.status_filter.addItems([_tr(label) for label, _ in _STATUS_FILTERS])
+        self.tender_filter = QComboBox()
+        self.tender_filter.setObjectName("tenderFilter")
+        self.tender_filter.addItems([_tr(label) for label, _ in _TENDER_FILTERS])
+        self.search = QLineEdit()
+        self.search.setObjectName("salesSearch")
+        self.search.setPlaceholderText(self.tr("Reference, amount or product"))
+        self.search.setClearButtonEnabled(True)
+        self.period.currentIndexChanged.connect(lambda _i: self._period_changed())
+        self.status_filter.currentIndexChanged.connect(lambda _i: self._apply_filters())
+        self.tender_filter.currentIndexChanged.connect(lambda _i: self._apply_filters())
+        self.search.textChanged.connect(lambda _t: self._apply_filters())
+
+        self.model = SalesTableModel(site, self)
+        self.table = QTableView()
+        self.table.setObjectName("salesTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(36)
+        # The reference is always whole (a support call reads it out); the status column
+        # takes what is left.
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_STATUS, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+
+        self.summary = QLabel()
+        self.summary.setObjectName("daySummary")
+
+        self.heading = QLabel(self.tr("Pick a sale to see its lines and history."))
+        self.heading.setObjectName("saleHeading")
+        self.heading.setWordWrap(True)
+        self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.lines = read_only_table(
+            [
+                self.tr("Item"),
+                self.tr("Qty"),
+                self.tr("Unit price"),
+                self.tr("Discount"),
+                self.tr("Total"),
+            ],
+            stretch=0,
+        )
+        self.lines.setObjectName("saleLines")
+        self.lines.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # "Yerba mate…1 kg"
+        self.events = read_only_table(
+            [
+                self.tr("Time"),
+                self.tr("What"),
+                self.tr("Status"),
+                self.tr("Why"),
+                self.tr("Detail"),
+            ],
+            stretch=4,
+        )
+        self.events.setObjectName("saleEvents")
+        self.refunds_label = QLabel(self.tr("Refunds"))
+        self.refunds = read_only_table([self.tr("Time"), self.tr("Amount")], stretch=1)
+        self.refunds.setObjectName("saleRefunds")
+        self.refunds.setMaximumHeight(110)
+        self.export_button = QPushButton(self.tr("Export CSV…"))
+        self.export_button.setObjectName("exportSalesButton")
+        self.export_button.clicked.connect(self._export_clicked)
+        self.recheck_button = QPushButton(self.tr("Check again with Mercado Pago"))
+        self.recheck_button.setObjectName("recheckSaleButton")
+        self.cancel_button = QPushButton(self.tr("Cancel this sale"))
+        self.cancel_button.setObjectName("cancelSaleButton")
+        self.reprint_button = QPushButton(self.tr("Reprint receipt"))
+        self.reprint_button.setObjectName("reprintReceiptButton")
+        self.reprint_button.setToolTip(self.tr("See, print again or save the receipt"))
+        self.reprint_button.clicked.connect(self._reprint)
+        self.refund_button = QPushButton(self.tr("Refund…"))
+        self.refund_button.setObjectName("refundSaleButton")
+        self.refund_button.clicked.connect(self._refund)
+        self.refund_button.setVisible(refunds is not None)
+        self.close_button = QPushButton(self.tr("Close"))
+        self.recheck_button.clicked.connect(self._recheck)
+        self.cancel_button.clicked.connect(self._cancel)
+        self.close_button.clicked.connect(self.close)
+
+        # Sales beside the chosen sale's lines; its history below, across the whole width
+        # (the history has the most columns).
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.table)
+        left_layout.addWidget(self.summary)
+        detail = QWidget()
+        detail_layout = QVBoxLayout(detail)
+        detail_layout.setContentsMargins(0, 0, 0, 0)
+        detail_layout.addWidget(self.heading)
+        detail_layout.addWidget(self.lines, 1)
+        detail_layout.addWidget(self.refunds_label)
+        detail_layout.addWidget(self.refunds)
+        top = QSplitter(Qt.Orientation.Horizontal)
+        top.addWidget(left)
+        top.addWidget(detail)
+        top.setStretchFactor(0, 4)
+        top.setStretchFactor(1, 5)
+        top.setSizes([580, 420])  # the list's four columns whole, references included
+        history = QWidget()
+        history_layout = QVBoxLayout(history)
+        history_layout.setContentsMargins(0, 0, 0, 0)
+        history_layout.addWidget(QLabel(self.tr("History of the chosen sale")))
+        history_layout.addWidget(self.events)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(top)
+        split.addWidget(history)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        filters = QHBoxLayout()
+        filters.addWidget(self.period)
+        filters.addWidget(self.date_from)
+        filters.addWidget(self.date_to)
+        filters.addWidget(self.status_filter)
+        filters.addWidget(self.tender_filter)
+        filters.addWidget(self.search, 1)
+        # Actions on the chosen sale: more buttons (Reprint, Refund...) go into ``action_buttons``.
+        self.action_buttons = QHBoxLayout()
+        self.action_buttons.addWidget(self.recheck_button)
+        self.action_buttons.addWidget(self.cancel_button)
+        buttons = QHBoxLayout()
+        self.action_buttons.addWidget(self.reprint_button)
+        self.action_buttons.addWidget(self.refund_button)
+        buttons.addLayout(self.action_buttons)
+        buttons.addStretch(1)
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(split, 1)
+        layout.addLayout(buttons)
+        self._sync_date_edits()
+        self._show_detail(None)
+
+    # -- data ----------------------------------------------------------------------------------
+    def selected_reference(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.sale(rows[0].row()).external_reference if rows else None
+
+    def period_bounds(self) -> tuple[datetime, datetime]:
+        """The chosen period, ``[start, end)`` on this computer's clock."""
+        today = datetime.now().date()
+        index = self.period.currentIndex()
+        if index == PERIOD_YESTERDAY:
+            first, last = today - timedelta(days=1), today - timedelta(days=1)
+        elif index == PERIOD_WEEK:
+            first, last = today - timedelta(days=6), today
+        elif index == PERIOD_RANGE:
+            a, b = self.date_from.date(), self.date_to.date()
+            first = date(a.year(), a.month(), a.day())
+            last = date(b.year(), b.month(), b.day())
+            if last < first:
+                first, last = last, first
+        else:
+            first = last = today
+        return local_midnight(first), local_midnight(last + timedelta(days=1))
+
+    def set_period(self, index: int) -> None:
+        self.period.setCurrentIndex(index)
+
+    def _sync_date_edits(self) -> None:
+        custom = self.period.currentIndex() == PERIOD_RANGE
+        self.date_from.setVisible(custom)
+        self.date_to.setVisible(custom)
+
+    def _period_changed(self) -> None:
+        self._sync_date_edits()
+        self.refresh()
+
+    def visible_sales(self) -> list[SaleSnapshot]:
+        return self.model.sales()
+
+    def _apply_filters(self) -> None:
+        keep = self.selected_reference()
+        status_ok = _STATUS_FILTERS[max(0, self.status_filter.currentIndex())][1]
+        tender_ok = _TENDER_FILTERS[max(0, self.tender_filter.currentIndex())][1]
+        text = self.search.text()
+        sales = [
+            s
+            for s in self._period_sales
+            if status_ok(s) and tender_ok(s) and matches_search(s, text, self._site)
+        ]
+        start, end = self.period_bounds()
+        self.model.set_sales(sales, with_date=end - start > timedelta(hours=25))
+        paid = [s for s in sales if s.status is SaleStatus.PAID]
+        cash = [s for s in sales if s.status is SaleStatus.CANCELED and s.tender is Tender.CASH]
+        qr_total = sum((s.paid_amount or s.total for s in paid), start=Decimal(0))
+        cash_total = sum((s.total for s in cash), start=Decimal(0))
+        if not sales:
+            self.summary.setText(self.tr("No sales in this period."))
+        else:
+            self.summary.setText(
+                self.tr(
+                    "{count} sales · QR: {paid} ({qr_total}) · cash: {cash} ({cash_total})"
+                ).format(
+                    count=len(sales),
+                    paid=len(paid),
+                    qr_total=format_money(qr_total, self._site),
+                    cash=len(cash),
+                    cash_total=format_money(cash_total, self._site),
+                )
+            )
+        self._reselect(keep, sales)
+
+    def refresh(self) -> None:
+        """Reload the period from the ledger, keeping the selected sale selected."""
+        start, end = self.period_bounds()
+        self._period_sales = self._sales_between(start, end)
+        self._apply_filters()
+
+    def _reselect(self, keep: str | None, sales: list[SaleSnapshot]) -> None:
+        row = self.model.row_of(keep) if keep else None
+        if row is None and sales:
+            row = 0
+        if row is not None:
+            self.table.selectRow(row)
+        if row is None:
+            self._show_detail(None)
+            return
+        self._show_detail(self.model.sale(row))
+
+    def select_reference(self, reference: str) -> None:
+        row = self.model.row_of(reference)
+        if row is not None:
+            self.table.selectRow(row)
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        ref = self.selected_reference()
+        self._show_detail(self._get_sale(ref) if ref else None)
+
+    def _show_detail(self, sale: SaleSnapshot | None) -> None:
+        self.recheck_button.setEnabled(sale is not None and sale.is_open)
+        self.cancel_button.setEnabled(
+            sale is not None and sale.is_open and not sale.cancel_requested
+        )
+        self.reprint_button.setEnabled(sale is not None and is_paid(sale))
+        refunded, left = (
+            self._refunds(sale)
+            if sale is not None and self._refunds is not None
+            else (Decimal(0), Decimal(0))
+        )
+        self.refund_button.setEnabled(left > 0)
+        if sale is None:
+            self.heading.setText(self.tr("Pick a sale to see its lines and history."))
+            self.lines.setRowCount(0)
+            self.events.setRowCount(0)
+            self.refunds.setRowCount(0)
+            return
+        refunds = self._refunds_of(sale.external_reference) if self._refunds_of else []
+        self.refunds.setRowCount(len(refunds))
+        for row, refund in enumerate(refunds):
+            _set_row(
+                self.refunds,
+                row,
+                [
+                    refund.at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                    format_money(refund.amount, self._site),
+                ],
+            )
+        self.refunds.setVisible(bool(refunds))
+        self.refunds_label.setVisible(bool(refunds))
+        heading = self.tr("{status} — {total}\nSale {reference}").format(
+            reference=sale.external_reference,
+            status=sale_status_text(sale),
+            total=money(sale.total, self._site),
+        )
+        if sale.iva_total is not None:  # Colombia: the IVA the order reported
+            heading += "\n" + self.tr("IVA included: {amount}").format(
+                amount=format_money(sale.iva_total, self._site)
+            )
+        off = _sale_discount_amount(sale, self._site)
+        if off:
+            heading += "\n" + self.tr("Sale discount: {amount}").format(
+                amount=format_money(off, self._site)
+            )
+        if refunded or left:
+            heading += "\n" + self.tr("Refunded {refunded} — left to refund {left}").format(
+                refunded=format_money(refunded, self._site), left=format_money(left, self._site)
+            )
+        self.heading.setText(heading)
+        self.lines.setRowCount(len(sale.lines))
+        for row, line in enumerate(sale.lines):
+            _set_row(
+                self.lines,
+                row,
+                [
+                    line.title,
+                    str(line.quantity),
+                    format_money(line.unit_price, self._site),
+                    _line_discount_text(line, self._site),
+                    format_money(line.total(self._site), self._site),
+                ],
+            )
+        events = self._sale_events(sale.external_reference)
+        self.events.setRowCount(len(events))
+        for row, event in enumerate(events):
+            _set_row(
+                self.events,
+                row,
+                [
+                    event.at.astimezone().strftime("%H:%M:%S"),
+                    _tr(_EVENT_KINDS[event.kind]) if event.kind in _EVENT_KINDS else event.kind,
+                    _status_change(event),
+                    _tr(_CAUSES[event.cause]) if event.cause in _CAUSES else event.cause,
+                    event.detail,
+                ],
+            )
+        self.events.scrollToBottom()
+
+    def export_csv(self, path: Path) -> int:
+        """The sales shown (period and filters) to ``path``; returns how many."""
+        sales = self.visible_sales()
+        path.write_text(sales_csv(sales), encoding="utf-8-sig", newline="")
+        return len(sales)
+
+    def _export_clicked(self) -> None:
+        start, _ = self.period_bounds()
+        name, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export sales"),
+            f"sales-{start:%Y-%m-%d}.csv",
+            self.tr("CSV files (*.csv)"),
+        )
+        if name:
+            count = self.export_csv(Path(name))
+            self.summary.setText(
+                self.tr("{count} sales exported to {path}").format(count=count, path=name)
+            )
+
+    def _recheck(self) -> None:
+        ref = self.selected_reference()
+        if ref:
+            emit(self.recheckRequested, ref)
+
+    def _reprint(self) -> None:
+        ref = self.selected_reference()
+        if ref:
+            emit(self.reprintRequested, ref)
+
+    def _refund(self) -> None:
+        ref = self.selected_reference()
+        if ref:
+            emit(self.refundRequested, ref)
+
+    def _cancel(self) -> None:
+        ref = self.selected_reference()
+        if ref:
+            self.cancel_button.setEnabled(False)
+            emit(self.cancelRequested, ref)
+
+
+def _status_change(event: SaleEvent) -> str:
+    if event.new_status is None:
+        return ""
+    new = status_label(event.new_status)
+    if event.old_status is None:
+        return new
+    return f"{status_label(event.old_status)} → {new}"
+
+
+def read_only_table(headers: list[str], stretch: int) -> QTableWidget:
+    """A plain table; column ``stretch`` takes the spare width, so nothing scrolls sideways."""
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+def _set_row(table: QTableWidget, row: int, values: list[str]) -> None:
+    for column, value in enumerate(values):
+        item = QTableWidgetItem(value)
+        item.setToolTip(value)  # the whole text of a cell its column elides
+        table.setItem(row, column, item)
+
+
+SalesHistoryDialog = TodaySalesDialog
+
+
+def _sale_discount_amount(sale: SaleSnapshot, site: Site) -> Decimal:
+    """What the sale's own discount took off (on top of its lines' discounts)."""
+    if sale.sale_discount is None:
+        return Decimal(0)
+    cart = Cart(site)
+    cart.restore(list(sale.lines))
+    cart.sale_discount = sale.sale_discount
+    return cart.sale_discount_amount()
+
+
+def _line_discount_text(line: CartLine, site: Site) -> str:
+    """``-$ 900,00 (10 %)``, or nothing for a line without a discount."""
+    off = line.discount_amount(site)
+    if not off or line.discount is None:
+        return ""
+    text = "-" + format_money(off, site)
+    if line.discount.kind is DiscountKind.PERCENT:
+        text += f" ({line.discount.value.normalize():f} %)"
+    return text

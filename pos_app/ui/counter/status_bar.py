@@ -1,0 +1,132 @@
+"""The status bar: which store and box this is, whether Mercado Pago answers, test mode."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+
+from pos_app.checkout.events import ConnectionChanged
+from pos_app.settings.config import Config
+from pos_app.ui.counter.sale_banner import clock_time
+from pos_app.ui.qtkit.errors import translate_message
+from pos_app.ui.qtkit.style import set_state
+
+if TYPE_CHECKING:
+    from pos_app.store.replication import ReplicationStatus
+
+
+class PosStatusBar(QStatusBar):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("posStatusBar")
+        self.setSizeGripEnabled(False)
+        self.place = QLabel()
+        self.place.setObjectName("placeLabel")
+        self.connection = QLabel()
+        self.connection.setObjectName("connectionLabel")
+        self.slow = QLabel(self.tr("Mercado Pago is answering slowly…"))
+        self.slow.setObjectName("slowStatus")
+        self.slow.hide()
+        self.notifications = QLabel()
+        self.notifications.setObjectName("notificationsLabel")
+        self.notifications.hide()
+        self.store_db = QLabel()
+        self.store_db.setObjectName("storeDatabaseLabel")
+        self.store_db.hide()
+        self.test_badge = QLabel(self.tr("TEST"))
+        self.test_badge.setObjectName("testBadge")
+        self.test_badge.setToolTip(
+            self.tr("Test-user credentials: payments are simulated, no real money moves.")
+        )
+        self.test_badge.hide()
+        self.addWidget(self.place)
+        self.addWidget(self.connection)
+        self.addWidget(self.slow)
+        self.addWidget(self.notifications)
+        self.addWidget(self.store_db)
+        self.addPermanentWidget(self.test_badge)
+        self.show_unknown()
+
+    def set_config(self, config: Config) -> None:
+        store = config.store_name or config.store_external_id or self.tr("no store configured")
+        if config.box_name:
+            box = config.box_name
+        elif config.box_external_id:
+            box = self.tr("Box {id}").format(id=config.box_external_id)
+        else:
+            box = self.tr("no box configured")
+        self.place.setText(f"{store} · {box}")
+        self.test_badge.setVisible(config.is_test_user)
+
+    def show_unknown(self) -> None:
+        self.connection.setText(self.tr("Mercado Pago: not contacted yet"))
+        self.connection.setToolTip("")
+        set_state(self.connection, "unknown")
+
+    def set_connection(self, event: ConnectionChanged) -> None:
+        problem = translate_message(event.problem) if event.problem else ""
+        if event.online:
+            self.connection.setText(self.tr("● Mercado Pago: online"))
+            set_state(self.connection, "online")
+        elif event.auth_problem:
+            self.connection.setText(self.tr("● Mercado Pago refused the credentials"))
+            set_state(self.connection, "auth")
+        else:
+            self.connection.setText(
+                self.tr("● Connection trouble since {time}").format(time=clock_time(event.since))
+            )
+            set_state(self.connection, "trouble")
+        self.connection.setToolTip(problem)
+
+    def set_slow(self, slow: bool) -> None:
+        self.slow.setVisible(slow)
+
+    def set_receiver(self, url: str, problem: str) -> None:
+        """Whether instant payment notifications can arrive (hidden when they are not set up).
+
+        A receiver that could not start is not an error for the cashier: payments are still
+        found by polling, only a little later; the technician sees why in the tooltip.
+        """
+        if problem:
+            self.notifications.setText(self.tr("Notifications off (checking by polling)"))
+            self.notifications.setToolTip(
+                self.tr(
+                    "Instant payment notifications could not start ({detail}). Payments are "
+                    "still found by asking Mercado Pago, a moment later."
+                ).format(detail=problem)
+            )
+            set_state(self.notifications, "trouble")
+        elif url:
+            self.notifications.setText(self.tr("Notifications on"))
+            self.notifications.setToolTip(self.tr("Listening on {url}").format(url=url))
+            set_state(self.notifications, "online")
+        self.notifications.setVisible(bool(problem or url))
+
+    def set_store_database(self, status: ReplicationStatus | None) -> None:
+        """Whether this counter's sales have reached the store database (hidden without one).
+
+        Never an alarm: the counter sells on and the changes wait in its ledger."""
+        if status is None:
+            self.store_db.hide()
+            return
+        if status.up_to_date:
+            self.store_db.setText(self.tr("Store database: up to date"))
+            set_state(self.store_db, "online")
+        else:
+            when = clock_time(status.since) if status.since else ""
+            self.store_db.setText(
+                self.tr("Store database: {count} changes waiting since {time}").format(
+                    count=status.waiting, time=when
+                )
+            )
+            set_state(self.store_db, "trouble" if status.problem else "unknown")
+        self.store_db.setToolTip(
+            self.tr(
+                "The store database cannot be reached ({detail}). This counter sells on; "
+                "its changes wait in the ledger and are sent when it answers again."
+            ).format(detail=status.problem)
+            if status.problem
+            else ""
+        )
+        self.store_db.show()

@@ -1,0 +1,565 @@
+"""The cash drawer (shifts, cash in and out) and the day's close (Z report, reconciliation, PDF).
+
+Both read and write the ledger's day book directly (local SQLite, instant). What needs Mercado
+Pago — reconciling open sales before the close, listing the day's payments, adopting one — is a
+signal the main window turns into an engine call, as everywhere else; it hands the result back
+with :meth:`CloseDayDialog.show_closed` / :meth:`CloseDayDialog.show_reconciliation`.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QMarginsF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_app.domain.day import CloseReport, MovementKind
+from pos_app.domain.day_report import ReportRow, report_rows
+from pos_app.domain.money import Site, format_money
+from pos_app.domain.reconciliation import Reconciliation
+from pos_app.domain.validation import ValidationError, clean_text
+from pos_app.errors import UserFacingError
+from pos_app.ledger.day import DayBook
+from pos_app.ui.counter.sales_view import read_only_table
+from pos_app.ui.qtkit.errors import describe_error, translate_message
+from pos_app.ui.qtkit.style import set_state
+from pos_app.ui.qtkit.workarounds import emit
+from pos_app.ui.widgets.money_edit import MoneyEdit
+
+Clock = Callable[[], datetime]
+
+
+def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
+    table.setRowCount(len(rows))
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            item = QTableWidgetItem(value)
+            item.setToolTip(value)
+            if c == len(values) - 1:
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            table.setItem(r, c, item)
+
+
+# == cash drawer ===================================================================================
+class CashDrawerDialog(QDialog):
+    changed = Signal()
+
+    def __init__(
+        self, site: Site, day: DayBook, *, clock: Clock, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("cashDrawerDialog")
+        self.setWindowTitle(self.tr("Cash drawer"))
+        self.resize(720, 680)
+        self._site = site
+        self._day = day
+        self._clock = clock
+
+        self.shift_label = QLabel()
+        self.shift_label.setObjectName("shiftLabel")
+        self.shift_label.setWordWrap(True)
+        self.cashier = QLineEdit()
+        self.cashier.setObjectName("cashierName")
+        self.cashier.setPlaceholderText(self.tr("Cashier's name"))
+        self.starting_float = MoneyEdit(site)
+        self.starting_float.setObjectName("startingFloat")
+        self.open_shift_button = QPushButton(self.tr("Open shift"))
+        self.open_shift_button.setObjectName("openShiftButton")
+        self.open_shift_button.clicked.connect(self.open_shift)
+        shift_box = QGroupBox(self.tr("Shift"))
+        shift_form = QFormLayout(shift_box)
+        shift_form.addRow(self.shift_label)
+        shift_form.addRow(self.tr("Cashier"), self.cashier)
+        shift_form.addRow(self.tr("Starting float"), self.starting_float)
+        shift_form.addRow(self.open_shift_button)
+
+        self.amount = MoneyEdit(site)
+        self.amount.setObjectName("movementAmount")
+        self.reason = QLineEdit()
+        self.reason.setObjectName("movementReason")
+        self.reason.setPlaceholderText(self.tr("Why (change, a supplier paid, a withdrawal…)"))
+        self.cash_in_button = QPushButton(self.tr("Cash in"))
+        self.cash_in_button.setObjectName("cashInButton")
+        self.cash_out_button = QPushButton(self.tr("Cash out"))
+        self.cash_out_button.setObjectName("cashOutButton")
+        self.cash_in_button.clicked.connect(lambda: self.add_movement(MovementKind.IN))
+        self.cash_out_button.clicked.connect(lambda: self.add_movement(MovementKind.OUT))
+        move_box = QGroupBox(self.tr("Cash in or out"))
+        move_form = QFormLayout(move_box)
+        move_form.addRow(self.tr("Amount"), self.amount)
+        move_form.addRow(self.tr("Reason"), self.reason)
+        move_buttons = QHBoxLayout()
+        move_buttons.addWidget(self.cash_in_button)
+        move_buttons.addWidget(self.cash_out_button)
+        move_form.addRow(move_buttons)
+
+        self.problem = QLabel()
+        self.problem.setObjectName("drawerProblem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #8a1010;")
+        self.movements = read_only_table(
+            [self.tr("Time"), self.tr("Movement"), self.tr("Amount")], 1
+        )
+        self.movements.setObjectName("movementsTable")
+        self.expected = QLabel()
+        self.expected.setObjectName("expectedCash")
+        font = QFont(self.expected.font())
+        font.setBold(True)
+        self.expected.setFont(font)
+        close_button = QPushButton(self.tr("Close"))
+        close_button.clicked.connect(self.close)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(shift_box)
+        layout.addWidget(move_box)
+        layout.addWidget(self.problem)
+        layout.addWidget(QLabel(self.tr("Since the last close")))
+        layout.addWidget(self.movements, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.expected, 1)
+        bottom.addWidget(close_button)
+        layout.addLayout(bottom)
+        self.refresh()
+
+    def refresh(self) -> None:
+        now = self._clock()
+        shift = self._day.current_shift(now)
+        if shift is None:
+            self.shift_label.setText(self.tr("No shift open since the last close."))
+        else:
+            self.shift_label.setText(
+                self.tr("{cashier} since {time}, starting float {amount}").format(
+                    cashier=shift.cashier,
+                    time=shift.opened_at.astimezone().strftime("%H:%M"),
+                    amount=format_money(shift.starting_float, self._site),
+                )
+            )
+        report = self._day.preview(self._site, now=now)
+        rows = [
+            [
+                s.opened_at.astimezone().strftime("%H:%M"),
+                self.tr("Shift opened: {cashier}").format(cashier=s.cashier),
+                format_money(s.starting_float, self._site),
+            ]
+            for s in report.shifts
+        ]
+        rows += [
+            [
+                m.at.astimezone().strftime("%H:%M"),
+                (
+                    self.tr("In: {reason}")
+                    if m.kind is MovementKind.IN
+                    else self.tr("Out: {reason}")
+                ).format(reason=m.reason),
+                format_money(m.signed, self._site),
+            ]
+            for m in report.movements
+        ]
+        rows.sort(key=lambda r: r[0])
+        _fill(self.movements, rows)
+        self.expected.setText(
+            self.tr("Expected in the drawer now: {amount}").format(
+                amount=format_money(report.expected_cash, self._site)
+            )
+        )
+
+    def _amount(self, edit: MoneyEdit, *, zero_ok: bool) -> Decimal | None:
+        try:
+            amount = edit.amount()
+        except ValidationError as exc:
+            self.problem.setText(translate_message(exc.msg))
+            edit.setFocus()
+            return None
+        if amount < 0 or (amount == 0 and not zero_ok):
+            self.problem.setText(self.tr("Type an amount greater than zero."))
+            edit.setFocus()
+            return None
+        return amount
+
+    def _text(self, edit: QLineEdit, missing: str) -> str | None:
+        try:
+            return clean_text(edit.text())
+        except ValidationError:
+            self.problem.setText(missing)
+            edit.setFocus()
+            return None
+
+    def open_shift(self) -> None:
+        self.problem.clear()
+        cashier = self._text(self.cashier, self.tr("Type the cashier's name."))
+        amount = self._amount(self.starting_float, zero_ok=True)
+        if cashier is None or amount is None:
+            return
+        try:
+            self._day.open_shift(cashier, amount, now=self._clock())
+        except UserFacingError as exc:
+            self.problem.setText(describe_error(exc))
+            return
+        self.cashier.clear()
+        self.starting_float.clear()
+        self.refresh()
+        emit(self.changed)
+
+    def add_movement(self, kind: MovementKind) -> None:
+        self.problem.clear()
+        amount = self._amount(self.amount, zero_ok=False)
+        reason = self._text(self.reason, self.tr("Say why the cash goes in or out."))
+        if amount is None or reason is None:
+            return
+        try:
+            self._day.add_movement(kind, amount, reason, now=self._clock())
+        except UserFacingError as exc:
+            self.problem.setText(describe_error(exc))
+            return
+        self.amount.clear()
+        self.reason.clear()
+        self.refresh()
+        emit(self.changed)
+
+
+# == the day's close ===============================================================================
+def report_html(report: CloseReport, site: Site, title: str) -> str:
+    """The report as simple HTML (QTextDocument's subset), for the PDF."""
+    rows = []
+    for row in report_rows(report, site):
+        label = html.escape(translate_message(row.label))
+        value = html.escape(row.value)
+        if row.kind == "heading":
+            rows.append(f"<tr><td colspan=2><h3>{label} {value}</h3></td></tr>")
+            continue
+        style = {"total": "font-weight:bold", "warning": "font-weight:bold;color:#8a1010"}
+        css = style.get(row.kind, "")
+        rows.append(f'<tr style="{css}"><td>{label}</td><td align="right">{value}</td></tr>')
+    return (
+        f"<h2>{html.escape(title)}</h2>"
+        '<table width="100%" cellspacing="0" cellpadding="4">' + "".join(rows) + "</table>"
+    )
+
+
+def save_report_pdf(report: CloseReport, site: Site, path: Path, title: str) -> None:
+    writer = QPdfWriter(str(path))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
+    writer.setTitle(title)
+    writer.setCreator("pos-app")
+    writer.setResolution(300)
+    document = QTextDocument()
+    # Fonts measured for the PDF's resolution, not the screen's (else the text is tiny).
+    document.documentLayout().setPaintDevice(writer)
+    font = QFont()
+    font.setPointSize(11)
+    document.setDefaultFont(font)
+    document.setHtml(report_html(report, site, title))
+    document.setPageSize(writer.pageLayout().paintRectPixels(writer.resolution()).size().toSizeF())
+    document.print_(writer)
+
+
+class CloseDayDialog(QDialog):
+    closeRequested = Signal(object)  # counted cash: Decimal | None
+    reconcileRequested = Signal()
+    adoptRequested = Signal(int)  # payment id
+    printRequested = Signal()  # the report as shown, on the receipt printer
+
+    def __init__(
+        self, site: Site, day: DayBook, *, clock: Clock, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("closeDayDialog")
+        self.setWindowTitle(self.tr("Close the day"))
+        self.resize(760, 760)
+        self._site = site
+        self._day = day
+        self._clock = clock
+        self.report: CloseReport | None = None  # once closed
+        self.reconciliation: Reconciliation | None = None
+        self._printer = False  # a receipt printer is configured
+
+        self.heading = QLabel()
+        self.heading.setObjectName("closeHeading")
+        self.heading.setWordWrap(True)
+        self.counted = MoneyEdit(site)
+        self.counted.setObjectName("countedCash")
+        self.counted.textChanged.connect(lambda _t: self.refresh())
+        counted_row = QHBoxLayout()
+        counted_row.addWidget(QLabel(self.tr("Cash counted in the drawer")))
+        counted_row.addWidget(self.counted)
+        self.rows = read_only_table([self.tr("Item"), self.tr("Amount")], 0)
+        self.rows.setObjectName("closeReportRows")
+        self.rows.horizontalHeader().hide()
+        self.rows.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+
+        self.reconcile_button = QPushButton(self.tr("Check Mercado Pago's payments"))
+        self.reconcile_button.setObjectName("reconcileButton")
+        self.reconcile_button.clicked.connect(self._reconcile_clicked)
+        self.reconcile_status = QLabel()
+        self.reconcile_status.setObjectName("reconcileStatus")
+        self.reconcile_status.setWordWrap(True)
+        self.missing = read_only_table(
+            [self.tr("Payment"), self.tr("Reference"), self.tr("Amount")], 1
+        )
+        self.missing.setObjectName("missingPayments")
+        self.missing.setMaximumHeight(150)
+        self.missing.hide()
+        self.adopt_button = QPushButton(self.tr("Record the chosen payment as a sale"))
+        self.adopt_button.setObjectName("adoptButton")
+        self.adopt_button.clicked.connect(self._adopt_clicked)
+        self.adopt_button.hide()
+
+        self.close_day_button = QPushButton(self.tr("Close the day"))
+        self.close_day_button.setObjectName("closeDayButton")
+        self.close_day_button.clicked.connect(self._close_clicked)
+        self.pdf_button = QPushButton(self.tr("Save as PDF…"))
+        self.pdf_button.setObjectName("savePdfButton")
+        self.pdf_button.clicked.connect(self._pdf_clicked)
+        self.pdf_button.setEnabled(False)
+        self.print_button = QPushButton(self.tr("Print"))
+        self.print_button.setObjectName("printReportButton")
+        self.print_button.setToolTip(self.tr("Print the report on the receipt printer"))
+        self.print_button.clicked.connect(self._print_clicked)
+        self.print_button.setEnabled(False)  # until a receipt printer is configured
+        self.print_status = QLabel()
+        self.print_status.setObjectName("printStatus")
+        self.print_status.setWordWrap(True)
+        done = QPushButton(self.tr("Done"))
+        done.clicked.connect(self.close)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(counted_row)
+        layout.addWidget(self.rows, 1)
+        reconcile_row = QHBoxLayout()
+        reconcile_row.addWidget(self.reconcile_button)
+        reconcile_row.addWidget(self.reconcile_status, 1)
+        layout.addLayout(reconcile_row)
+        layout.addWidget(self.missing)
+        layout.addWidget(self.adopt_button, 0, Qt.AlignmentFlag.AlignLeft)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.close_day_button)
+        buttons.addWidget(self.pdf_button)
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.print_status, 1)
+        buttons.addStretch(1)
+        buttons.addWidget(done)
+        layout.addLayout(buttons)
+        self.refresh()
+
+    def counted_cash(self) -> Decimal | None:
+        if not self.counted.text().strip():
+            return None
+        try:
+            return self.counted.amount()
+        except ValidationError:
+            return None
+
+    def shown_report(self) -> CloseReport:
+        if self.report is not None:
+            return self.report
+        return self._day.preview(self._site, now=self._clock(), counted_cash=self.counted_cash())
+
+    def refresh(self) -> None:
+        report = self.shown_report()
+        if self.report is None:
+            self.heading.setText(
+                self.tr(
+                    "Preview of close number {number}, since {start}. Count the drawer, check "
+                    "Mercado Pago's payments, then close: a closed day never changes."
+                ).format(
+                    number=report.number,
+                    start=report.opened_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                )
+            )
+        else:
+            self.heading.setText(
+                self.tr("Day closed: close number {number}.").format(number=report.number)
+            )
+        self._show_rows(report_rows(report, self._site))
+
+    def _show_rows(self, rows: list[ReportRow]) -> None:
+        self.rows.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            label = QTableWidgetItem(translate_message(row.label))
+            value = QTableWidgetItem(row.value)
+            value.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            for item in (label, value):
+                if row.kind in ("heading", "total", "warning"):
+                    font = QFont(item.font())
+                    font.setBold(True)
+                    item.setFont(font)
+                if row.kind == "warning":
+                    item.setForeground(QBrush(QColor("#8a1010")))
+                if row.kind == "heading":
+                    item.setBackground(QBrush(QColor("#eeeeee")))
+            self.rows.setItem(r, 0, label)
+            self.rows.setItem(r, 1, value)
+
+    # -- reconciliation --------------------------------------------------------------------------
+    def _reconcile_clicked(self) -> None:
+        self.reconcile_button.setEnabled(False)
+        self.reconcile_status.setText(self.tr("Asking Mercado Pago…"))
+        emit(self.reconcileRequested)
+
+    def show_reconciliation(self, result: Reconciliation) -> None:
+        self.reconciliation = result
+        self.reconcile_button.setEnabled(True)
+        parts = [
+            self.tr("{seen} payments at Mercado Pago today, {matched} in the books.").format(
+                seen=result.payments_seen, matched=result.matched
+            )
+        ]
+        if result.all_match:
+            parts.append(self.tr("Everything matches."))
+        if result.missing_in_ledger:
+            parts.append(
+                self.tr("{count} payments are not in the books:").format(
+                    count=len(result.missing_in_ledger)
+                )
+            )
+        for sale in result.not_at_mercadopago:
+            parts.append(
+                self.tr("Sale {ref} is paid here but Mercado Pago does not show it.").format(
+                    ref=sale.external_reference
+                )
+            )
+        for diff in result.amount_differences:
+            parts.append(
+                self.tr("Sale {ref}: {ledger} here, {mp} at Mercado Pago.").format(
+                    ref=diff.reference,
+                    ledger=format_money(diff.ledger_amount, self._site),
+                    mp=format_money(diff.mercadopago_amount, self._site),
+                )
+            )
+        self.reconcile_status.setText(" ".join(parts))
+        _fill(
+            self.missing,
+            [
+                [str(p.id), p.external_reference or "—", format_money(p.amount, self._site)]
+                for p in result.missing_in_ledger
+            ],
+        )
+        self.missing.setVisible(bool(result.missing_in_ledger))
+        self.adopt_button.setVisible(bool(result.missing_in_ledger))
+        if result.missing_in_ledger:
+            self.missing.selectRow(0)
+        self.refresh()
+
+    def show_reconcile_error(self, text: str) -> None:
+        self.reconcile_button.setEnabled(True)
+        self.reconcile_status.setText(text)
+
+    def _adopt_clicked(self) -> None:
+        rows = self.missing.selectionModel().selectedRows()
+        if not rows or self.reconciliation is None:
+            return
+        payment = self.reconciliation.missing_in_ledger[rows[0].row()]
+        self.adopt_button.setEnabled(False)
+        emit(self.adoptRequested, payment.id)
+
+    def adopted(self) -> None:
+        """A payment was recorded: check again (the list shrinks, the totals grow)."""
+        self.adopt_button.setEnabled(True)
+        self._reconcile_clicked()
+
+    # -- closing ---------------------------------------------------------------------------------
+    def _close_clicked(self) -> None:
+        if self.counted.text().strip() and self.counted_cash() is None:
+            self.heading.setText(self.counted.problem())
+            self.counted.setFocus()
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Close the day"),
+            self.tr("Close the day now? The report is frozen and the next sale starts a new day."),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.request_close()
+
+    def request_close(self) -> None:
+        self.close_day_button.setEnabled(False)
+        self.heading.setText(self.tr("Checking open sales with Mercado Pago, then closing…"))
+        emit(self.closeRequested, self.counted_cash())
+
+    def show_closed(self, report: CloseReport) -> None:
+        self.report = report
+        self.counted.setEnabled(False)
+        self.close_day_button.setEnabled(False)
+        self.pdf_button.setEnabled(True)
+        self.refresh()
+
+    def show_backup_failed(self, text: str) -> None:
+        """The close is recorded; only its backup failed (folder missing, disk full)."""
+        self.reconcile_status.setText(
+            self.tr("The day is closed, but its backup could not be made: {reason}").format(
+                reason=text
+            )
+        )
+
+    def show_close_error(self, text: str) -> None:
+        self.close_day_button.setEnabled(True)
+        self.heading.setText(text)
+
+    def set_printer(self, available: bool) -> None:
+        """A receipt printer is configured (Settings → Receipts): Print can be used."""
+        self._printer = available
+        self.print_button.setEnabled(available)
+        if not available:
+            self.print_button.setToolTip(self.tr("Choose a receipt printer in Settings → Receipts"))
+
+    def _print_clicked(self) -> None:
+        self.print_button.setEnabled(False)  # one job at a time; never blocks the window
+        self.print_status.setText(self.tr("Printing…"))
+        set_state(self.print_status, "")
+        emit(self.printRequested)
+
+    def show_printed(self, problem: str | None) -> None:
+        """The print job's end: ``None`` when it printed, else why not (the close is safe)."""
+        self.print_button.setEnabled(self._printer)
+        if problem is None:
+            self.print_status.setText(self.tr("Report sent to the printer."))
+            set_state(self.print_status, "")
+        else:
+            self.print_status.setText(
+                self.tr("The report did not print: {problem}").format(problem=problem)
+            )
+            set_state(self.print_status, "error")
+
+    def report_title(self) -> str:
+        report = self.shown_report()
+        return QCoreApplication.translate(
+            "CloseDayDialog", "Close number {number} — {date}"
+        ).format(
+            number=report.number, date=report.closed_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        )
+
+    def save_pdf(self, path: Path) -> None:
+        save_report_pdf(self.shown_report(), self._site, path, self.report_title())
+
+    def _pdf_clicked(self) -> None:
+        report = self.shown_report()
+        name, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save the report"),
+            f"close-{report.number}.pdf",
+            self.tr("PDF files (*.pdf)"),
+        )
+        if name:
+            self.save_pdf(Path(name))

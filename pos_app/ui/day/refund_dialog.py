@@ -1,0 +1,256 @@
+"""The Refund dialog (Today's sales → Refund…): all that is left, an amount, or chosen lines.
+
+It shows what the sale was paid, what was refunded already and what is left, and asks the
+refund service (:mod:`pos_app.checkout.refunds`) for the refund: local refusals show beside the
+form with nothing sent; Mercado Pago's refusals in its words; a refund without an answer is kept
+and checked before anything else (the dialog says so). After a refund, the refund ticket can be
+previewed, printed or saved as PDF. Opened with ``open()``; the work runs as a task.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from decimal import Decimal
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_app.checkout.refunds import RefundNotAllowed, RefundResult, RefundService
+from pos_app.domain.money import format_money, site_for
+from pos_app.domain.records import SaleSnapshot
+from pos_app.errors import UserFacingError
+from pos_app.ledger.refunds import RefundRecord, RefundStatus
+from pos_app.mercadopago.refunds import refusal_message
+from pos_app.ui.qtkit.async_utils import TaskKeeper
+from pos_app.ui.qtkit.errors import translate_message
+from pos_app.ui.qtkit.style import set_state
+from pos_app.ui.qtkit.workarounds import emit
+from pos_app.ui.widgets.money_edit import MoneyEdit
+
+WHOLE, AMOUNT, LINES = range(3)
+
+
+class RefundDialog(QDialog):
+    refunded = Signal(object)  # RefundResult, after each attempt that wrote something
+    ticketRequested = Signal(object)  # RefundRecord: preview its refund ticket
+
+    def __init__(
+        self,
+        sale: SaleSnapshot,
+        service: RefundService,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("refundDialog")
+        self.sale = sale
+        self.service = service
+        self.site = site_for(sale.site_id)
+        self.tasks = TaskKeeper(self)
+        self.last: RefundResult | None = None
+        self.setWindowTitle(
+            self.tr("Refund sale {reference}").format(reference=sale.external_reference)
+        )
+
+        self.summary = QLabel()
+        self.summary.setObjectName("refundSummary")
+        self.summary.setWordWrap(True)
+        self.whole = QRadioButton()
+        self.whole.setObjectName("refundWhole")
+        self.by_amount = QRadioButton(self.tr("This amount:"))
+        self.by_amount.setObjectName("refundByAmount")
+        self.amount = MoneyEdit(self.site)
+        self.amount.setObjectName("refundAmount")
+        self.amount.setMaximumWidth(220)
+        self.by_lines = QRadioButton(self.tr("These items:"))
+        self.by_lines.setObjectName("refundByLines")
+        self.choice = QButtonGroup(self)
+        for index, button in enumerate((self.whole, self.by_amount, self.by_lines)):
+            self.choice.addButton(button, index)
+        self.whole.setChecked(True)
+        self.lines = QTableWidget(0, 4)
+        self.lines.setObjectName("refundLines")
+        self.lines.setHorizontalHeaderLabels(
+            [self.tr("Item"), self.tr("Sold"), self.tr("Paid per unit"), self.tr("Give back")]
+        )
+        self.lines.verticalHeader().hide()
+        self.lines.verticalHeader().setDefaultSectionSize(44)  # room for the spin boxes
+        self.lines.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.lines.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.spins: list[QSpinBox] = []
+        self.status = QLabel()
+        self.status.setObjectName("refundStatus")
+        self.status.setWordWrap(True)
+        self.refund_button = QPushButton(self.tr("Refund"))
+        self.refund_button.setObjectName("primaryButton")
+        self.ticket_button = QPushButton(self.tr("Refund receipt…"))
+        self.ticket_button.setObjectName("refundTicketButton")
+        self.ticket_button.setEnabled(False)
+        self.close_button = QPushButton(self.tr("Close"))
+        self.refund_button.clicked.connect(self.start_refund)
+        self.ticket_button.clicked.connect(self._ticket)
+        self.close_button.clicked.connect(self.reject)
+        self.choice.idToggled.connect(lambda *_: self._update())
+        self.amount.textChanged.connect(lambda *_: self._update())
+
+        amount_row = QHBoxLayout()
+        amount_row.addWidget(self.by_amount)
+        amount_row.addWidget(self.amount)
+        amount_row.addStretch(1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.ticket_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.refund_button)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.whole)
+        layout.addLayout(amount_row)
+        layout.addWidget(self.by_lines)
+        layout.addWidget(self.lines, 1)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+        self.resize(720, 560)
+        self._fill()
+
+    # -- state ----------------------------------------------------------------------------------
+    def _money(self, amount: Decimal) -> str:
+        return format_money(amount, self.site)
+
+    def _fill(self) -> None:
+        sale = self.service.ledger.get_sale(self.sale.external_reference) or self.sale
+        self.sale = sale
+        left = self.service.refundable(sale)
+        refunds = self.service.store.for_sale(sale.external_reference)
+        refunded = sum((r.amount for r in refunds if r.status is RefundStatus.REFUNDED), Decimal(0))
+        text = self.tr("Paid {paid}. Refunded {refunded}. Left to refund: {left}.").format(
+            paid=self._money(self.service.paid_amount(sale)),
+            refunded=self._money(refunded),
+            left=self._money(left),
+        )
+        if any(r.status is RefundStatus.PENDING for r in refunds):
+            text += "\n" + self.tr(
+                "A refund has no answer from Mercado Pago yet: it is checked before the next one."
+            )
+        self.summary.setText(text)
+        self.whole.setText(self.tr("Everything left ({amount})").format(amount=self._money(left)))
+        done = self.service.refunded_quantities(sale.external_reference)
+        self.lines.setRowCount(len(sale.lines))
+        self.spins = []
+        # What the customer paid per unit: discounts taken off (what a refund by line gives).
+        charged = self.service.ledger.charged_amounts(sale.external_reference)
+        for row, line in enumerate(sale.lines):
+            paid = charged[row] / line.quantity if row < len(charged) else line.unit_price
+            values = [line.title, str(line.quantity), self._money(paid)]
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if column:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.lines.setItem(row, column, item)
+            spin = QSpinBox()
+            spin.setRange(0, max(0, line.quantity - done.get(row, 0)))
+            spin.valueChanged.connect(lambda *_: self._pick_lines())
+            self.lines.setCellWidget(row, 3, spin)
+            self.spins.append(spin)
+        self._update()
+
+    def _pick_lines(self) -> None:
+        if any(spin.value() for spin in self.spins):
+            self.by_lines.setChecked(True)
+        self._update()
+
+    def chosen_lines(self) -> list[tuple[int, int]]:
+        return [(row, spin.value()) for row, spin in enumerate(self.spins) if spin.value()]
+
+    def _update(self) -> None:
+        left = self.service.refundable(self.sale)
+        busy = bool(self.tasks.busy)
+        ready = left > 0 and not busy
+        if self.choice.checkedId() == AMOUNT:
+            ready = ready and not self.amount.problem() and bool(self.amount.text().strip())
+        elif self.choice.checkedId() == LINES:
+            ready = ready and bool(self.chosen_lines())
+        self.refund_button.setEnabled(ready)
+        self.amount.setEnabled(self.choice.checkedId() == AMOUNT)
+
+    # -- refunding ------------------------------------------------------------------------------
+    def start_refund(self) -> asyncio.Task[None]:
+        choice = self.choice.checkedId()
+        amount = self.amount.amount() if choice == AMOUNT else None
+        lines = self.chosen_lines() if choice == LINES else []
+        self.status.setText(self.tr("Refunding… (asking Mercado Pago)"))
+        set_state(self.status, "")
+        task = self.tasks.spawn(self._refund(amount, lines), on_error=self._failed)
+        self._update()
+        return task
+
+    async def _refund(self, amount: Decimal | None, lines: list[tuple[int, int]]) -> None:
+        result = await self.service.refund(self.sale.external_reference, amount, lines=lines)
+        self.last = result
+        self._show(result)
+        emit(self.refunded, result)
+        self._fill()
+
+    def _show(self, result: RefundResult) -> None:
+        texts: list[str] = []
+        state = ""
+        for row in result.refunds:
+            money = self._money(row.amount)
+            if row.status is RefundStatus.REFUNDED:
+                texts.append(self.tr("{amount} refunded.").format(amount=money))
+            elif row.status is RefundStatus.REFUSED:
+                state = "error"
+                texts.append(
+                    self.tr("{amount} not refunded. {why}").format(
+                        amount=money, why=translate_message(refusal_message(row.reason))
+                    )
+                )
+            else:
+                state = "error"
+                texts.append(
+                    self.tr(
+                        "{amount}: Mercado Pago did not answer. The refund is kept and checked "
+                        "before anything else: do not give the money back by other means."
+                    ).format(amount=money)
+                )
+        self.status.setText(" ".join(texts))
+        set_state(self.status, state)
+        self.ticket_button.setEnabled(self._ticket_refund() is not None)
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, RefundNotAllowed | UserFacingError):
+            self.status.setText(translate_message(exc.msg))
+        else:
+            self.status.setText(self.tr("The refund failed unexpectedly; nothing was recorded."))
+        set_state(self.status, "error")
+        self._update()
+
+    def _ticket_refund(self) -> RefundRecord | None:
+        if self.last is None:
+            return None
+        done = [r for r in self.last.refunds if r.status is RefundStatus.REFUNDED]
+        return done[-1] if done else None
+
+    def _ticket(self) -> None:
+        record = self._ticket_refund()
+        if record is not None:
+            emit(self.ticketRequested, record)
+
+    def done(self, result: int) -> None:
+        self.tasks.cancel_all()
+        super().done(result)

@@ -1,0 +1,1 @@
+"""Demo mode's customer phone window."""

@@ -1,0 +1,1 @@
+"""The customer-facing second screen and where windows go."""

@@ -1,0 +1,479 @@
+"""The customer display: a second screen facing the customer (issue 14).
+
+It renders what two sources say and decides nothing: the cart model's signals (lines added,
+quantities changed, the cart cleared) and the engine's :class:`SaleChanged` events through the
+:class:`~pos_app.ui.qtkit.bridge.EngineBridge`, for the sales of this till's box. Its pages:
+
+* **idle**: the shop's name and logo (Settings) and a welcome line;
+* **cart**: the lines, the latest one highlighted, the total in very large type and, in
+  Colombia, the IVA the total includes;
+* **charging**: the amount and either "Scan the QR at the counter with Mercado Pago" (the box's
+  static sticker) or a dynamic QR (:meth:`CustomerDisplay.show_dynamic_qr`) with its countdown;
+  a rejected attempt adds "The payment was rejected, you can try again";
+* **paid**: a whole-screen confirmation for :data:`PAID_SECONDS`, then idle.
+
+A canceled, expired or refused charge goes back to the cart (or idle when it is empty). The
+customer reads only the customer's texts: errors, connection trouble and what the cashier is
+asked to do never reach this window; while the till is busy (sending the order, canceling) it
+says "One moment, please".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import UTC, datetime
+from decimal import Decimal
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QPixmap, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_app.checkout.events import SaleChanged
+from pos_app.domain.money import Site, format_money
+from pos_app.domain.records import SaleSnapshot
+from pos_app.domain.sale import SaleStatus
+from pos_app.ui.counter.cart_model import COL_UNIT_PRICE, CartTableModel
+from pos_app.ui.qtkit.bridge import EngineBridge
+from pos_app.ui.qtkit.style import set_state
+from pos_app.ui.settings.qr_sticker import QUIET_ZONE, make_qr, qr_pixmap
+
+PAGE_IDLE, PAGE_CART, PAGE_CHARGE, PAGE_PAID = range(4)
+PAID_SECONDS = 6.0
+QR_MIN_PX = 300  # at 96 dpi ~8 cm: a phone reads it from 50 cm
+NARROW = 700  # below this width the unit price column is left out
+
+# Sizes at a 1024×640 window; everything scales with the window (see _restyle).
+_QSS = """
+#customerDisplay { background: #ffffff; }
+#customerDisplay QLabel { color: #102a43; }
+#cdShopName { font-size: {56}px; font-weight: 700; }
+#cdWelcome { font-size: {32}px; }
+#cdInstruction { font-size: {40}px; }
+#cdCaption { font-size: {28}px; color: #486581; }
+#cdTotal, #cdAmount { font-size: {88}px; font-weight: 700; }
+#cdIva, #cdCount, #cdCountdown { font-size: {24}px; color: #486581; }
+#cdLines { font-size: {30}px; border: none; }
+#cdLines::item { padding: 2px 14px; }
+#cdLines::item:selected { background: #fff3c4; color: #102a43; }
+#cdLines QHeaderView::section { font-size: {20}px; background: #f0f4f8; border: none;
+    padding: 4px; color: #486581; }
+#cdNotice { font-size: {32}px; font-weight: 600; border-radius: 8px; padding: 8px; }
+#cdNotice[state="rejected"] { background: #ffe8a3; color: #8d2b0b; }
+#cdNotice[state="wait"] { background: #dceefb; color: #0b4f8a; }
+#cdPaidPage { background: #2e7d32; }
+#cdPaidPage QLabel { color: #ffffff; }
+#cdPaidMark { font-size: {160}px; font-weight: 700; }
+#cdPaidText { font-size: {72}px; font-weight: 700; }
+#cdPaidAmount { font-size: {44}px; }
+"""
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _label(name: str, *, wrap: bool = True) -> QLabel:
+    label = QLabel()
+    label.setObjectName(name)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setWordWrap(wrap)
+    return label
+
+
+def countdown_text(seconds: float) -> str:
+    """``2:05`` for 125 seconds; never negative."""
+    whole = max(0, int(seconds + 0.999))  # 0.2 s left still shows 0:01
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+class CustomerDisplay(QWidget):
+    """The window on the customer's screen; :meth:`follow` connects it to its two sources."""
+
+    def __init__(
+        self,
+        site: Site,
+        *,
+        now: Callable[[], datetime] = _now,
+        parent: QWidget | None = None,
+    ) -> None:
+        # Never takes the keyboard: the scanner and the keys belong to the cashier's window.
+        super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.WindowDoesNotAcceptFocus)
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
+        self.setObjectName("customerDisplay")
+        self.setWindowTitle(self.tr("Customer display"))
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self._site = site
+        self._now = now
+        self._box = ""
+        self._model: CartTableModel | None = None
+        self._sale: SaleSnapshot | None = None  # the charge being shown
+        self._after_paid = False  # paid and confirmed: idle until the cart changes
+        self._qr: tuple[str, datetime] | None = None
+        self._qr_text_shown = ""
+        self._scale = 0.0
+        # Some platforms (and a touch on a touch screen) activate the display anyway: it hands
+        # the keyboard straight back, so the scanner keeps typing into the counter.
+        self.keyboard_owner: QWidget | None = None
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._build_idle())
+        self.pages.addWidget(self._build_cart())
+        self.pages.addWidget(self._build_charge())
+        self.pages.addWidget(self._build_paid())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)  # the paid page's green reaches every edge
+        layout.addWidget(self.pages)
+
+        self._paid_timer = QTimer(self)
+        self._paid_timer.setSingleShot(True)
+        self._paid_timer.timeout.connect(self._paid_shown)
+        self._tick = QTimer(self)
+        self._tick.setInterval(1000)
+        self._tick.timeout.connect(self._render_countdown)
+        self.set_shop("", "")
+        self.resize(1024, 640)
+        self._restyle()
+        self._render()
+
+    # == building ================================================================================
+    def _build_idle(self) -> QWidget:
+        page = QWidget()
+        self.logo = _label("cdLogo", wrap=False)
+        self.shop_name = _label("cdShopName")
+        self.welcome = _label("cdWelcome")
+        self.welcome.setText(self.tr("Welcome! Your purchase will appear here."))
+        box = QVBoxLayout(page)
+        box.setContentsMargins(24, 24, 24, 24)
+        box.addStretch(1)
+        box.addWidget(self.logo)
+        box.addWidget(self.shop_name)
+        box.addSpacing(16)
+        box.addWidget(self.welcome)
+        box.addStretch(1)
+        return page
+
+    def _build_cart(self) -> QWidget:
+        page = QWidget()
+        self.lines = QTableView()
+        self.lines.setObjectName("cdLines")
+        self.lines.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.lines.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.lines.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.lines.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.lines.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.lines.setWordWrap(True)
+        self.lines.verticalHeader().hide()
+        self.lines.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.lines.setShowGrid(False)
+        self.lines.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+        self.total_caption = _label("cdCaption", wrap=False)
+        self.total_caption.setText(self.tr("Total"))
+        self.total = _label("cdTotal", wrap=False)
+        self.count = _label("cdCount")
+        self.iva = _label("cdIva")
+        self.iva.setVisible(self._site.reports_iva)
+        box = QVBoxLayout(page)
+        box.setContentsMargins(24, 24, 24, 24)
+        box.addWidget(self.lines, 1)
+        box.addWidget(self.total_caption)
+        box.addWidget(self.total)
+        box.addWidget(self.iva)
+        box.addWidget(self.count)
+        return page
+
+    def _build_charge(self) -> QWidget:
+        page = QWidget()
+        self.amount_caption = _label("cdCaption", wrap=False)
+        self.amount_caption.setText(self.tr("To pay"))
+        self.amount = _label("cdAmount", wrap=False)
+        self.charge_iva = _label("cdIva")
+        self.charge_iva.setVisible(self._site.reports_iva)
+        self.notice = _label("cdNotice")
+        self.instruction = _label("cdInstruction")
+        self.qr = _label("cdQr", wrap=False)
+        self.countdown = _label("cdCountdown", wrap=False)
+        box = QVBoxLayout(page)
+        box.setContentsMargins(24, 24, 24, 24)
+        box.addWidget(self.amount_caption)
+        box.addWidget(self.amount)
+        box.addWidget(self.charge_iva)
+        box.addWidget(self.notice)
+        box.addStretch(1)
+        box.addWidget(self.instruction)
+        box.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignCenter)
+        box.addWidget(self.countdown)
+        box.addStretch(1)
+        return page
+
+    def _build_paid(self) -> QWidget:
+        page = QWidget()
+        page.setObjectName("cdPaidPage")
+        page.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        mark = _label("cdPaidMark", wrap=False)
+        mark.setText("✓")
+        self.paid_text = _label("cdPaidText")
+        self.paid_text.setText(self.tr("Paid — thank you!"))
+        self.paid_amount = _label("cdPaidAmount", wrap=False)
+        box = QVBoxLayout(page)
+        box.addStretch(1)
+        box.addWidget(mark)
+        box.addWidget(self.paid_text)
+        box.addWidget(self.paid_amount)
+        box.addStretch(1)
+        return page
+
+    # == sources =================================================================================
+    def follow(self, model: CartTableModel, bridge: EngineBridge, box_external_id: str) -> None:
+        """Render ``model`` and the sales of ``box_external_id`` from now on."""
+        self._model = model
+        self._box = box_external_id
+        self.lines.setModel(model)
+        header = self.lines.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        model.rowsInserted.connect(self._rows_inserted)
+        model.dataChanged.connect(self._data_changed)
+        model.rowsRemoved.connect(self._cart_edited)
+        model.modelReset.connect(self._cart_reset)
+        model.totalsChanged.connect(self._render)
+        bridge.saleChanged.connect(self.sale_changed)
+        self._render()
+
+    def set_box(self, box_external_id: str) -> None:
+        self._box = box_external_id
+
+    def set_shop(self, name: str, logo: str) -> None:
+        """The idle page's name and logo (a picture that cannot be read shows no logo)."""
+        self.shop_name.setText(name)
+        self.shop_name.setVisible(bool(name))
+        pixmap = QPixmap(logo) if logo and Path(logo).is_file() else QPixmap()
+        if not pixmap.isNull():
+            pixmap = pixmap.scaled(
+                480,
+                240,
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        self.logo.setPixmap(pixmap)
+        self.logo.setVisible(not pixmap.isNull())
+
+    def _rows_inserted(self, _parent: QModelIndex, first: int, _last: int) -> None:
+        self._cart_edited()
+        self._highlight(first)
+
+    def _data_changed(self, top: QModelIndex, _bottom: QModelIndex, roles: object = None) -> None:
+        if self._model is not None and not self._model.locked:
+            self._cart_edited()
+            if roles:  # a quantity changed (locking and unlocking name no role)
+                self._highlight(top.row())
+
+    def _cart_edited(self, *_args: object) -> None:
+        """The cashier is filling a cart: whatever charge was shown has ended."""
+        if self._sale is not None and not self._sale.is_open:
+            self._drop_sale()
+        self._after_paid = False
+        self._render()
+
+    def _cart_reset(self) -> None:
+        # A new sale empties the cart; a paid confirmation on screen stays its few seconds.
+        if not (self._sale is not None and self._sale.status is SaleStatus.PAID):
+            self._cart_edited()
+
+    def _highlight(self, row: int) -> None:
+        if self._model is None or not 0 <= row < self._model.rowCount():
+            return
+        self.lines.selectRow(row)
+        self.lines.scrollTo(self._model.index(row, 0))
+
+    def show_open_sale(self, sale: SaleSnapshot) -> None:
+        """Start-up with a sale still open on this box (what the engine's resume found unchanged
+        publishes no event): show its charge, as the cashier's window does."""
+        self.sale_changed(SaleChanged(sale, None, "resume"))
+
+    def sale_changed(self, event: SaleChanged) -> None:
+        sale = event.sale
+        if sale.box_external_id != self._box:
+            return
+        following = self._sale is not None and (
+            self._sale.external_reference == sale.external_reference
+        )
+        if not following and not sale.is_open:
+            return  # a late payment of an earlier sale: the cashier's business
+        if not following:  # a new charge, maybe while the last one's "paid" is still shown
+            self._paid_timer.stop()
+            self._after_paid = False
+        self._sale = sale
+        if sale.is_open and sale.qr_data and sale.expires_at is not None:
+            # The Orders API's dynamic QR (dynamic and hybrid modes): this screen is the QR.
+            self._qr = (sale.qr_data, sale.expires_at.astimezone(UTC))
+        if sale.status is SaleStatus.PAID:
+            self._qr = None
+            if not self._paid_timer.isActive():
+                self._paid_timer.start(int(PAID_SECONDS * 1000))
+        elif not sale.is_open:
+            self._drop_sale()  # canceled, expired, refused: back to the cart (or idle)
+        self._render()
+
+    def _drop_sale(self) -> None:
+        self._sale = None
+        self._qr = None
+        self._paid_timer.stop()
+
+    def _paid_shown(self) -> None:
+        self._drop_sale()
+        self._after_paid = True
+        self._render()
+
+    # == the dynamic QR ==========================================================================
+    def show_dynamic_qr(self, qr_data: str, expires_at: datetime) -> None:
+        """Show ``qr_data`` (an EMVCo payload) as a large QR until ``expires_at`` (aware), with a
+        countdown, while a charge is shown. Cleared when the charge ends."""
+        self._qr = (qr_data, expires_at)
+        self._render()
+
+    def clear_dynamic_qr(self) -> None:
+        self._qr = None
+        self._render()
+
+    @property
+    def dynamic_qr(self) -> str:
+        return self._qr[0] if self._qr else ""
+
+    # == rendering ===============================================================================
+    @property
+    def page(self) -> int:
+        return self.pages.currentIndex()
+
+    def _render(self) -> None:
+        sale = self._sale
+        if sale is not None and sale.status is SaleStatus.PAID:
+            self.paid_amount.setText(format_money(sale.paid_amount or sale.total, self._site))
+            self.pages.setCurrentIndex(PAGE_PAID)
+        elif sale is not None and sale.is_open:
+            self._render_charge(sale)
+            self.pages.setCurrentIndex(PAGE_CHARGE)
+        elif self._after_paid or self._model is None or self._model.is_empty():
+            self.pages.setCurrentIndex(PAGE_IDLE)
+        else:
+            self._render_cart(self._model)
+            self.pages.setCurrentIndex(PAGE_CART)
+        showing_qr = self.page == PAGE_CHARGE and not self.qr.isHidden()
+        if showing_qr != self._tick.isActive():
+            self._tick.start() if showing_qr else self._tick.stop()
+
+    def _render_cart(self, model: CartTableModel) -> None:
+        self.total.setText(format_money(model.total(), self._site))
+        items = model.item_count()
+        self.count.setText(
+            self.tr("1 item") if items == 1 else self.tr("{n} items").format(n=items)
+        )
+        if self._site.reports_iva:
+            self.iva.setText(self._iva_text(model.cart.iva_total()))
+
+    def _iva_text(self, amount: Decimal) -> str:
+        return self.tr("IVA included: {amount}").format(amount=format_money(amount, self._site))
+
+    def _render_charge(self, sale: SaleSnapshot) -> None:
+        self.amount.setText(format_money(sale.total, self._site))
+        if self._site.reports_iva:
+            self.charge_iva.setText(self._iva_text(sale.iva_total or Decimal(0)))
+        busy = sale.status is SaleStatus.CREATING or sale.cancel_requested
+        if busy:
+            self._set_notice(self.tr("One moment, please"), "wait")
+        elif sale.last_attempt_rejected:
+            self._set_notice(self.tr("The payment was rejected, you can try again"), "rejected")
+        else:
+            self._set_notice("", "")
+        qr_live = self._qr is not None and self._qr[1] > self._now()
+        self.instruction.setVisible(not busy)
+        self.qr.setVisible(not busy and qr_live)
+        self.countdown.setVisible(not busy and qr_live)
+        if qr_live and not busy:
+            self.instruction.setText(self.tr("Scan this QR with Mercado Pago"))
+            self._render_qr()
+            self._render_countdown()
+        elif self._qr is not None and not busy:  # the dynamic QR ran out: the order is ending
+            self.instruction.hide()
+            self._set_notice(self.tr("One moment, please"), "wait")
+        else:
+            self.instruction.setText(self.tr("Scan the QR at the counter with Mercado Pago"))
+
+    def _set_notice(self, text: str, state: str) -> None:
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
+        set_state(self.notice, state)
+
+    def _render_qr(self) -> None:
+        if self._qr is None:
+            return
+        text = self._qr[0]
+        room = self._qr_room()
+        key = f"{room}:{text}"
+        if key == self._qr_text_shown:
+            return
+        modules = len(make_qr(text).matrix) + 2 * QUIET_ZONE
+        scale = max(-(-QR_MIN_PX // modules), room // modules)  # never under QR_MIN_PX
+        self.qr.setPixmap(qr_pixmap(text, scale=scale))
+        self._qr_text_shown = key
+
+    def _qr_room(self) -> int:
+        """The QR's side: as much as the page leaves beside the amount, at least QR_MIN_PX."""
+        width = self.pages.width() - 64
+        height = int(self.pages.height() * 0.55)
+        return max(QR_MIN_PX, min(width, height))
+
+    def _render_countdown(self) -> None:
+        if self._qr is None or self._sale is None or not self._sale.is_open:
+            return
+        left = (self._qr[1] - self._now()).total_seconds()
+        if left <= 0:
+            self._render()  # the QR must not be scanned any more
+            return
+        self.countdown.setText(self.tr("Valid for {time}").format(time=countdown_text(left)))
+
+    @property
+    def qr_side(self) -> int:
+        """The QR's side on screen, in pixels (0 when none is shown)."""
+        pixmap = self.qr.pixmap()
+        return 0 if pixmap.isNull() or self.qr.isHidden() else pixmap.width()
+
+    # == size ====================================================================================
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._restyle()
+
+    def _restyle(self) -> None:
+        """Type sized for the window: readable from a metre on a tablet and on a 24" screen."""
+        scale = max(0.5, min(2.5, self.width() / 1024, self.height() / 640))
+        if abs(scale - self._scale) < 0.04:
+            return
+        self._scale = scale
+        qss = _QSS
+        for size in sorted({int(s) for s in re.findall(r"\{(\d+)\}", _QSS)}, reverse=True):
+            qss = qss.replace("{" + str(size) + "}", str(max(12, round(size * scale))))
+        self.setStyleSheet(qss)
+        self.lines.setColumnHidden(COL_UNIT_PRICE, self.width() < NARROW)
+        self._qr_text_shown = ""
+        if self.page == PAGE_CHARGE and self._qr is not None:
+            self._render_qr()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.WindowActivate:
+            owner = self.keyboard_owner
+            if owner is not None and owner.isVisible():
+                QTimer.singleShot(0, owner.activateWindow)
+        return super().event(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._tick.stop()
+        super().closeEvent(event)

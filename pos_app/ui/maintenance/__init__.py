@@ -1,0 +1,1 @@
+"""Start-up recovery of a damaged ledger, crash catching and the support file."""

@@ -1,0 +1,184 @@
+"""Help → Show logs / Save a support file, and what happens when the window meets a bug.
+
+:func:`catch_crashes` installs ``sys.excepthook`` (PySide6 hands it every exception a slot or
+a Qt virtual raises) and the asyncio loop's exception handler (a task nobody awaited, a failed
+callback). Either logs the traceback and shows one non-modal dialog — "something went wrong;
+the sale is safe" — with *Save a support file…*; the app keeps running. A sale cannot be left
+half-recorded by it: every ledger change is one transaction, committed before it is shown.
+
+Nothing here uses ``exec()``: the file dialog is opened with ``open()`` and the support file is
+written by a task.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt, QTimer, QUrl
+from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
+
+from pos_app.settings import paths
+from pos_app.ui.qtkit.async_utils import TaskKeeper
+from pos_app.ui.widgets.form_parts import show_notice
+
+log = logging.getLogger(__name__)
+
+
+class SupportActions(QObject):
+    """Show the logs folder; save a support file where the cashier chooses."""
+
+    def __init__(self, window: QWidget, tasks: TaskKeeper) -> None:
+        super().__init__(window)
+        self.window = window
+        self.tasks = tasks
+        self.last_saved: Path | None = None
+
+    def add_menu(self, window: QMainWindow) -> None:
+        menu = window.menuBar().addMenu(QCoreApplication.translate("Support", "&Help"))
+        show_logs = QAction(QCoreApplication.translate("Support", "Show logs"), window)
+        show_logs.setObjectName("showLogsAction")
+        show_logs.triggered.connect(lambda _checked=False: self.show_logs())
+        save = QAction(QCoreApplication.translate("Support", "Save a support file…"), window)
+        save.setObjectName("supportFileAction")
+        save.triggered.connect(lambda _checked=False: self.ask_where())
+        menu.addAction(show_logs)
+        menu.addAction(save)
+
+    def show_logs(self) -> bool:
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.logs_dir())))
+
+    def ask_where(self, parent: QWidget | None = None) -> QFileDialog:
+        from pos_app.cli.support import default_name
+
+        folder = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DesktopLocation
+        ) or str(Path.home())
+        dialog = QFileDialog(
+            parent or self.window, QCoreApplication.translate("Support", "Save a support file")
+        )
+        dialog.setObjectName("supportFileDialog")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilter(QCoreApplication.translate("Support", "Zip files (*.zip)"))
+        dialog.setDefaultSuffix("zip")
+        dialog.selectFile(str(Path(folder) / default_name()))
+        dialog.fileSelected.connect(lambda name: self.save(Path(name)))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()  # never exec(): see the module docstring
+        return dialog
+
+    def save(self, path: Path) -> asyncio.Task[Path]:
+        return self.tasks.spawn(self._save(path), name="support-file")
+
+    async def _save(self, path: Path) -> Path:
+        from pos_app.cli.support import write_support_file
+
+        saved = await write_support_file(path)
+        self.last_saved = saved
+        show_notice(
+            self.window,
+            QCoreApplication.translate(
+                "Support",
+                "The support file was saved as {file}. Send it to your support technician: it "
+                "holds no password or token.",
+            ).format(file=str(saved)),
+        )
+        return saved
+
+
+class CrashReporter(QObject):
+    """Logs unhandled exceptions and says so in one non-modal dialog at a time."""
+
+    def __init__(self, window: QWidget, support: SupportActions) -> None:
+        super().__init__(window)
+        self.window = window
+        self.support = support
+        self.box: QMessageBox | None = None
+        self.count = 0
+
+    def excepthook(
+        self,
+        kind: type[BaseException],
+        value: BaseException,
+        tb: TracebackType | None,
+    ) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, value, tb)
+            return
+        log.critical("unhandled exception in the window", exc_info=(kind, value, tb))
+        self._later()
+
+    def loop_handler(self, loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+        exc = context.get("exception")
+        text = str(context.get("message") or "unhandled error in the event loop")
+        if isinstance(exc, asyncio.CancelledError):
+            return
+        log.critical("%s", text, exc_info=exc if isinstance(exc, BaseException) else None)
+        self._later()
+
+    def _later(self) -> None:
+        self.count += 1
+        # From inside a slot or a callback: show it once control is back in the event loop.
+        QTimer.singleShot(0, self.show)
+
+    def show(self) -> QMessageBox:
+        text = QCoreApplication.translate(
+            "Support",
+            "Something went wrong inside the app; the sale is safe (every step is saved in the "
+            "sales ledger before it is shown). The details were written to the log. You can "
+            "keep working; if it happens again, save a support file and send it to your "
+            "support technician.",
+        )
+        if self.count > 1:
+            text += "\n\n" + QCoreApplication.translate(
+                "Support", "This happened {count} times."
+            ).format(count=self.count)
+        if self.box is not None:
+            self.box.setText(text)
+            self.box.raise_()
+            return self.box
+        box = QMessageBox(self.window)
+        box.setObjectName("crashBox")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(QCoreApplication.translate("Support", "Something went wrong"))
+        box.setText(text)
+        save = box.addButton(
+            QCoreApplication.translate("Support", "Save a support file…"),
+            QMessageBox.ButtonRole.ActionRole,
+        )
+        box.addButton(QMessageBox.StandardButton.Close)
+        save.setObjectName("crashSupportButton")
+        save.clicked.connect(lambda _checked=False: self.support.ask_where(self.window))
+        box.finished.connect(self._closed)
+        box.setWindowModality(Qt.WindowModality.NonModal)  # the cashier goes on selling
+        box.show()
+        self.box = box
+        return box
+
+    def _closed(self, _result: int) -> None:
+        if self.box is not None:
+            self.box.deleteLater()
+        self.box = None
+        self.count = 0
+
+
+@contextlib.contextmanager
+def catch_crashes(reporter: CrashReporter) -> Iterator[CrashReporter]:
+    """Route unhandled exceptions to ``reporter`` while the window runs."""
+    previous_hook = sys.excepthook
+    loop = asyncio.get_running_loop()
+    previous_handler = loop.get_exception_handler()
+    sys.excepthook = reporter.excepthook
+    loop.set_exception_handler(reporter.loop_handler)
+    try:
+        yield reporter
+    finally:
+        sys.excepthook = previous_hook
+        loop.set_exception_handler(previous_handler)

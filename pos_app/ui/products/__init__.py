@@ -1,0 +1,1 @@
+"""Tools → Products: the catalog window, product editor and CSV import."""

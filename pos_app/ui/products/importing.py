@@ -1,0 +1,293 @@
+"""Import a CSV of products: read it all first, show what would change and every refused line,
+and write only when the person presses Import (with a progress bar for large files).
+
+Reading and writing go in slices on the qasync loop (a few thousand rows, then the window
+breathes), so 100,000 lines never freeze the window. Rows are checked by the CSV import's own
+rules (:func:`pos_app.ledger.catalog.parse_row`, the columns of
+:data:`~pos_app.ledger.catalog.REQUIRED_COLUMNS`) and written with the catalog's ``upsert``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_app.domain.catalog import Product
+from pos_app.domain.money import Site, format_money
+from pos_app.ledger.catalog import REQUIRED_COLUMNS, CatalogRepository, parse_row
+from pos_app.ledger.catalog_import import delimiter_of, detect_encoding
+from pos_app.ui.qtkit.async_utils import TaskKeeper
+from pos_app.ui.qtkit.workarounds import emit
+from pos_app.ui.widgets.form_parts import SETTINGS_QSS, note
+
+log = logging.getLogger(__name__)
+
+# Rows read, or written, before the window gets a turn (each slice well under 100 ms here;
+# a written slice is one transaction, and the search index follows each row).
+READ_SLICE = 1000
+WRITE_SLICE = 500
+SHOWN = 200  # good rows listed in the preview (all of them are imported)
+
+
+@dataclass
+class ImportPlan:
+    """What a CSV file would do to the catalog; nothing is written until :meth:`apply`."""
+
+    products: list[Product] = field(default_factory=list)
+    errors: list[tuple[int, str]] = field(default_factory=list)
+    new: int = 0
+    replaced: int = 0
+    lines: int = 0  # data lines read (the header not counted)
+
+
+def count_lines(path: Path) -> int:
+    """Lines in the file (for the progress bar): bytes only, fast even for large files."""
+    with path.open("rb") as handle:
+        return sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
+
+
+class ImportPreview(QDialog):
+    """Reads ``path`` at once; Import writes it. ``imported`` carries the count."""
+
+    imported = Signal(int)
+
+    def __init__(
+        self,
+        path: Path,
+        catalog: CatalogRepository,
+        site: Site,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("importPreview")
+        self.setStyleSheet(SETTINGS_QSS)
+        self.setWindowTitle(self.tr("Import products from {file}").format(file=path.name))
+        self._path = path
+        self._catalog = catalog
+        self._site = site
+        self.plan: ImportPlan | None = None
+        self._written = 0
+        self.tasks = TaskKeeper(self)
+
+        self.summary = QLabel(self.tr("Reading {file}…").format(file=path.name))
+        self.summary.setObjectName("importSummary")
+        self.summary.setWordWrap(True)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("importProgress")
+        self.progress.setTextVisible(True)
+        self.table = QTableWidget(0, 3)
+        self.table.setObjectName("importRows")
+        self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("SKU"), self.tr("Price")])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.more = QLabel()
+        self.more.setObjectName("importMore")
+        self.more.hide()
+        self.errors_title = QLabel()
+        self.errors_title.setObjectName("fieldError")
+        self.errors_title.setWordWrap(True)
+        self.errors_title.hide()
+        self.errors = QListWidget()
+        self.errors.setObjectName("importErrors")  # the file's own lines: data, as written
+        self.errors.setWordWrap(True)
+        self.errors.hide()
+        self.import_button = QPushButton(self.tr("Import"))
+        self.import_button.setObjectName("primaryButton")
+        self.import_button.setEnabled(False)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.cancel_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            note(
+                self.tr(
+                    "Nothing is changed until you press Import. Products whose SKU is already "
+                    "in the catalog get the file's name, price and codes; past sales keep "
+                    "their prices."
+                )
+            )
+        )
+        layout.addWidget(self.summary)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.table, 3)
+        layout.addWidget(self.more)
+        layout.addWidget(self.errors_title)
+        layout.addWidget(self.errors, 2)
+        layout.addLayout(buttons)
+        self.resize(900, 640)
+
+        self.import_button.clicked.connect(self.start_import)
+        self.cancel_button.clicked.connect(self.reject)
+        self.finished.connect(lambda _r: self.tasks.cancel_all())
+        self.reading = self.tasks.spawn(self._read(), on_error=self._failed)
+
+    # -- reading -------------------------------------------------------------------------------
+    async def _read(self) -> ImportPlan:
+        plan = ImportPlan()
+        total = max(1, count_lines(self._path) - 1)
+        self.progress.setRange(0, total)
+        # The same encoding and separator rules as `pos-app catalog import` (a binary file or a
+        # spreadsheet raises CatalogFileError, shown by _failed).
+        encoding, warning = detect_encoding(self._path)
+        if warning:
+            log.warning("%s: %s", self._path.name, warning)
+        with self._path.open(newline="", encoding=encoding, errors="replace") as handle:
+            separator = delimiter_of(handle.readline())
+            handle.seek(0)
+            reader = csv.DictReader(handle, delimiter=separator)
+            header = [h.strip() for h in reader.fieldnames or []]
+            missing = [c for c in REQUIRED_COLUMNS if c not in header]
+            if missing:
+                self._missing_columns(missing, header)
+                return plan
+            reader.fieldnames = header
+            for row in reader:
+                plan.lines += 1
+                try:
+                    product = parse_row(row, self._site)
+                except ValueError as exc:
+                    plan.errors.append((reader.line_num, str(exc)))
+                else:
+                    plan.products.append(product)
+                    if self._catalog.get(product.sku) is None:
+                        plan.new += 1
+                    else:
+                        plan.replaced += 1
+                if plan.lines % READ_SLICE == 0:
+                    self.progress.setValue(min(plan.lines, total))
+                    await asyncio.sleep(0)
+        self.progress.setValue(total)
+        self.plan = plan
+        self._show(plan)
+        return plan
+
+    def _missing_columns(self, missing: list[str], header: list[str]) -> None:
+        self.progress.hide()
+        self.summary.setText(
+            self.tr(
+                "This file cannot be imported: its first line must name the columns, and "
+                "{missing} is missing. Needed: sku, title, unit_price; optional: barcode, "
+                "category, unit_measure (unit or pack), iva_rate (0, 5 or 19)."
+            ).format(missing=", ".join(missing))
+        )
+        self.summary.setProperty("state", "error")
+        self.errors_title.setText(
+            self.tr("The file's first line: {header}").format(header=", ".join(header) or "—")
+        )
+        self.errors_title.show()
+
+    def _show(self, plan: ImportPlan) -> None:
+        self.progress.hide()
+        good = len(plan.products)
+        self.summary.setText(
+            self.tr(
+                "{good} of {lines} lines are ready: {new} new products, {replaced} already in "
+                "the catalog (they will be updated)."
+            ).format(good=good, lines=plan.lines, new=plan.new, replaced=plan.replaced)
+        )
+        shown = plan.products[:SHOWN]
+        self.table.setRowCount(len(shown))
+        for row, product in enumerate(shown):
+            values = (product.title, product.sku, format_money(product.unit_price, self._site))
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setToolTip(value)
+                if column == 2:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.table.setItem(row, column, item)
+        if good > SHOWN:
+            self.more.setText(
+                self.tr("… and {n} more (all of them are imported).").format(n=good - SHOWN)
+            )
+            self.more.show()
+        if plan.errors:
+            self.errors_title.setText(
+                self.tr(
+                    "{n} lines have problems and will be left out (fix them in the file and "
+                    "import it again; the good lines can be imported now):"
+                ).format(n=len(plan.errors))
+            )
+            self.errors_title.show()
+            self.errors.addItems(
+                [
+                    self.tr("Line {line}: {problem}").format(line=line, problem=problem)
+                    for line, problem in plan.errors[:1000]
+                ]
+            )
+            self.errors.show()
+        self.import_button.setText(self.tr("Import {n} products").format(n=good))
+        self.import_button.setEnabled(good > 0)
+
+    # -- writing -------------------------------------------------------------------------------
+    def start_import(self) -> None:
+        if self.plan is None or not self.plan.products or not self.import_button.isEnabled():
+            return
+        self.import_button.setEnabled(False)
+        products = self.plan.products
+        # At once, before the first slice is written: the click is seen to do something.
+        self.progress.setRange(0, len(products))
+        self.progress.setValue(0)
+        self.progress.show()
+        self.summary.setText(self.tr("Importing {n} products…").format(n=len(products)))
+        self.tasks.spawn(self._write(products), on_error=self._write_failed)
+
+    async def _write(self, products: list[Product]) -> int:
+        self._written = 0
+        for start in range(0, len(products), WRITE_SLICE):
+            self._catalog.upsert(products[start : start + WRITE_SLICE])
+            self._written = min(start + WRITE_SLICE, len(products))
+            self.progress.setValue(self._written)
+            await asyncio.sleep(0)
+        log.info("imported %d products from %s", len(products), self._path.name)
+        emit(self.imported, len(products))
+        self.accept()
+        return len(products)
+
+    def _write_failed(self, exc: BaseException) -> None:
+        log.error("import of %s stopped: %s", self._path, exc)
+        self.progress.hide()
+        self.summary.setText(
+            self.tr(
+                "The import stopped after {n} products ({error}). Importing the file again is "
+                "safe: products already saved are only updated."
+            ).format(n=self._written, error=exc)
+        )
+        emit(self.imported, self._written)  # the list shows what did arrive
+
+    def _failed(self, exc: BaseException) -> None:
+        log.warning("import of %s failed: %s", self._path, exc)
+        self.progress.hide()
+        text: Any = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        if isinstance(exc, UnicodeDecodeError):
+            text = self.tr("it is not UTF-8 text (save it as “CSV UTF-8” and try again)")
+        self.summary.setText(self.tr("The file could not be read: {error}").format(error=text))
+        self.import_button.setEnabled(False)

@@ -1,0 +1,3 @@
+"""Qt plumbing: the asyncio bridge, workarounds, errors shown to the cashier, translations,
+style.
+"""

@@ -1,0 +1,76 @@
+"""Running coroutines from Qt slots without losing them.
+
+``asyncio`` only keeps weak references to tasks, and ``qasync.asyncSlot`` neither keeps the
+task nor lets the slot use ``self.sender()``. A :class:`TaskKeeper` holds every task a widget
+starts, routes failures to :func:`pos_app.ui.qtkit.errors.show_error`, and cancels what is left when
+the widget goes away. Slots stay plain methods; context travels with ``functools.partial``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Coroutine
+from typing import Any, TypeVar
+
+from PySide6.QtWidgets import QWidget
+
+from pos_app.ui.qtkit.errors import show_error
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+
+class TaskKeeper:
+    """Strong references to running tasks, with one error path for all of them."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        self._parent = parent
+        self._tasks: set[asyncio.Task[Any]] = set()
+
+    def spawn(
+        self,
+        coro: Coroutine[Any, Any, T],
+        *,
+        on_error: Callable[[BaseException], None] | None = None,
+        name: str | None = None,
+    ) -> asyncio.Task[T]:
+        """Start ``coro`` now; an exception it raises is shown (or given to ``on_error``)."""
+        task = asyncio.ensure_future(coro)
+        if name:
+            task.set_name(name)
+        self._tasks.add(task)
+        task.add_done_callback(lambda t: self._finished(t, on_error))
+        return task
+
+    def _finished(
+        self, task: asyncio.Task[Any], on_error: Callable[[BaseException], None] | None
+    ) -> None:
+        self._tasks.discard(task)
+        if task.cancelled():
+            return
+        exc = task.exception()
+        if exc is None:
+            return
+        if on_error is not None:
+            try:
+                on_error(exc)
+            except Exception:
+                log.exception("error handler failed")
+            return
+        show_error(self._parent, exc)
+
+    @property
+    def busy(self) -> bool:
+        return any(not t.done() for t in self._tasks)
+
+    def __len__(self) -> int:
+        return len(self._tasks)
+
+    def cancel_all(self) -> list[asyncio.Task[Any]]:
+        """Cancel every task still running; returns them so a caller may await them."""
+        pending = [t for t in self._tasks if not t.done()]
+        for task in pending:
+            task.cancel()
+        return pending

@@ -1,0 +1,1 @@
+"""Receipts through Qt: preview, PDF and the system printers."""

@@ -1,0 +1,155 @@
+"""Printing receipts from the window, and the receipt preview (Reprint, Save as PDF).
+
+:func:`print_receipt` never holds up the till: an ESC/POS printer is written in a thread of its
+own with a time limit (:func:`pos_app.receipts.printers.send_async`), a system printer gets a
+spooled job from Qt. It returns ``None`` or what went wrong, in the cashier's words, so the
+caller can say it and offer to print again; the sale is in the ledger whatever happens.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_app.i18n import Message
+from pos_app.receipts import service
+from pos_app.receipts.model import Receipt
+from pos_app.receipts.printers import PrintError, parse_printer, send_async
+from pos_app.settings.config import Config
+from pos_app.ui.qtkit.async_utils import TaskKeeper
+from pos_app.ui.qtkit.style import set_state
+from pos_app.ui.qtkit.workarounds import emit
+from pos_app.ui.receipts.pdf import print_to_system, receipt_html, write_pdf
+
+log = logging.getLogger(__name__)
+
+
+def _translated(msg: Message) -> str:
+    return msg.render(QCoreApplication.translate)
+
+
+async def print_receipt(receipt: Receipt, config: Config) -> str | None:
+    """Print ``receipt`` on the configured printer; ``None`` when it printed, else why not."""
+    try:
+        spec = parse_printer(config.receipt_printer)
+    except ValueError as exc:
+        return _translated(exc.args[0]) if exc.args and isinstance(exc.args[0], Message) else ""
+    opts = service.options(config)
+    if spec.is_escpos:
+        try:
+            await send_async(spec, service.escpos_bytes(receipt, opts))
+        except PrintError as exc:
+            return _translated(exc.msg)
+        return None
+    if not print_to_system(service.texts(receipt, opts), spec.target, paper_mm=opts.paper_mm):
+        return QCoreApplication.translate(
+            "ReceiptPreview", "The system printer “{name}” is not available."
+        ).format(name=spec.target or QCoreApplication.translate("ReceiptPreview", "default"))
+    return None
+
+
+class ReceiptPreviewDialog(QDialog):
+    """The receipt as it prints, with Print and Save as PDF; opened with ``open()``."""
+
+    printed = Signal(bool, str)  # ok, message (after each print attempt)
+
+    def __init__(self, receipt: Receipt, config: Config, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("receiptPreview")
+        self.receipt = receipt
+        self.config = config
+        self.tasks = TaskKeeper(self)
+        self.opts = service.options(config)
+        self.texts = service.texts(receipt, self.opts)
+        title = (
+            self.tr("Refund receipt {reference}")
+            if receipt.is_refund
+            else self.tr("Receipt {reference}")
+        )
+        self.setWindowTitle(title.format(reference=receipt.reference))
+
+        self.view = QTextBrowser()
+        self.view.setObjectName("receiptView")
+        self.view.setHtml(receipt_html(self.texts, narrow=self.opts.paper_mm == 58))
+        self.view.setFixedWidth(300 if self.opts.paper_mm == 58 else 400)
+        self.view.setMinimumHeight(560)
+        self.status = QLabel()
+        self.status.setObjectName("printStatus")
+        self.status.setWordWrap(True)
+        self.print_button = QPushButton(self.tr("Print"))
+        self.print_button.setObjectName("printReceiptButton")
+        self.print_button.setEnabled(bool(config.receipt_printer))
+        if not config.receipt_printer:
+            self.print_button.setToolTip(self.tr("Choose a printer in Settings → Receipts."))
+        self.pdf_button = QPushButton(self.tr("Save as PDF…"))
+        self.pdf_button.setObjectName("saveReceiptPdfButton")
+        self.close_button = QPushButton(self.tr("Close"))
+        self.print_button.clicked.connect(self.print_now)
+        self.pdf_button.clicked.connect(self._ask_pdf_path)
+        self.close_button.clicked.connect(self.reject)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.pdf_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+
+    # -- printing -------------------------------------------------------------------------------
+    def print_now(self) -> asyncio.Task[None]:
+        self.print_button.setEnabled(False)
+        self.status.setText(self.tr("Printing…"))
+        set_state(self.status, "")
+        return self.tasks.spawn(self._print())
+
+    async def _print(self) -> None:
+        problem = await print_receipt(self.receipt, self.config)
+        self.print_button.setEnabled(True)
+        if problem is None:
+            self.status.setText(self.tr("Printed."))
+            emit(self.printed, True, "")
+        else:
+            self.status.setText(
+                self.tr("Not printed: {problem} Press Print to try again.").format(problem=problem)
+            )
+            set_state(self.status, "error")
+            emit(self.printed, False, problem)
+
+    # -- PDF ------------------------------------------------------------------------------------
+    def _ask_pdf_path(self) -> None:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        name = f"{self.receipt.reference or 'receipt'}.pdf"
+        dialog = QFileDialog(self, self.tr("Save the receipt as PDF"), str(Path(folder) / name))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilter(self.tr("PDF files (*.pdf)"))
+        dialog.setDefaultSuffix("pdf")
+        dialog.fileSelected.connect(lambda path: self.save_pdf(Path(path)))
+        dialog.open()  # never exec(): the qasync loop keeps running
+
+    def save_pdf(self, path: Path) -> bool:
+        try:
+            write_pdf(self.texts, path, paper=str(self.opts.paper_mm))
+        except OSError as exc:
+            log.warning("cannot save the receipt PDF %s: %s", path, exc)
+            self.status.setText(self.tr("The PDF could not be saved ({error}).").format(error=exc))
+            set_state(self.status, "error")
+            return False
+        self.status.setText(self.tr("Saved as {path}.").format(path=path))
+        set_state(self.status, "")
+        return True

@@ -1,0 +1,1 @@
+"""The Settings dialog, its pages, the first-run assistant and the QR sticker."""

@@ -1,0 +1,215 @@
+"""The Settings dialog (menu Tools → Settings…, or F9): sections on the left, one page each.
+
+OK is enabled only while every page is valid and nothing is waiting for Mercado Pago; the line
+beside the buttons says what still needs attention. OK saves the new token and the webhook
+secret in the keyring (a failure shows beside the field and keeps the dialog open), writes the
+config file atomically, and emits :attr:`SettingsDialog.applied` for the window to re-apply.
+Cancel discards everything. The dialog is opened with ``open()``, never ``exec()``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any, Protocol
+
+from PySide6.QtCore import QSize, Qt, Signal, SignalInstance
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QScrollArea,
+    QStackedWidget,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_app.settings import config as config_mod
+from pos_app.settings.config import Config
+from pos_app.ui.qtkit.window_settings import restore_geometry, save_geometry
+from pos_app.ui.qtkit.workarounds import emit
+from pos_app.ui.settings.account import AccountPage
+from pos_app.ui.settings.backups import BackupsPage, StartupPage
+from pos_app.ui.settings.charging import ChargingPage
+from pos_app.ui.settings.display import DisplayPage
+from pos_app.ui.settings.language import LanguagePage
+from pos_app.ui.settings.receipts import ReceiptsPage
+from pos_app.ui.settings.session import SettingsResult, SettingsSession
+from pos_app.ui.settings.store import StoreBoxPage
+from pos_app.ui.settings.store_database import StoreDatabasePage
+from pos_app.ui.widgets.form_parts import SETTINGS_QSS
+
+log = logging.getLogger(__name__)
+
+(
+    SECTION_ACCOUNT,
+    SECTION_PLACE,
+    SECTION_CHARGING,
+    SECTION_LANGUAGE,
+    SECTION_RECEIPTS,
+    SECTION_BACKUPS,
+    SECTION_STARTUP,
+    SECTION_STORE_DB,
+    SECTION_DISPLAY,
+) = range(9)
+
+
+class SettingsPage(Protocol):
+    title: str
+    changed: SignalInstance
+
+    def problem(self) -> str: ...
+    def is_busy(self) -> bool: ...
+    def save_secrets(self) -> bool: ...
+    def apply_to(self, config: Config) -> Config: ...
+    def forget_tasks(self) -> list[asyncio.Task[Any]]: ...
+
+
+class SettingsDialog(QDialog):
+    applied = Signal(object)  # SettingsResult, after OK saved everything
+
+    def __init__(self, session: SettingsSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle(self.tr("Settings"))
+        self.setStyleSheet(SETTINGS_QSS)
+        self.session = session
+        session.setParent(self)
+        self.result_value: SettingsResult | None = None
+        self._token_at_start = session.token
+
+        self.account = AccountPage(session)
+        self.place = StoreBoxPage(session)
+        self.charging = ChargingPage(session)
+        self.language = LanguagePage(session)
+        self.receipts = ReceiptsPage(session)
+        self.backups = BackupsPage(session)
+        self.startup = StartupPage(session)
+        self.store_database = StoreDatabasePage(session)
+        self.display = DisplayPage(session)
+        self.pages: list[SettingsPage] = [
+            self.account,
+            self.place,
+            self.charging,
+            self.language,
+            self.receipts,
+            self.backups,
+            self.startup,
+            self.store_database,
+            self.display,
+        ]
+
+        self.sections = QListWidget()
+        self.sections.setObjectName("sectionList")
+        self.sections.setIconSize(QSize(18, 18))
+        self.stack = QStackedWidget()
+        for page in self.pages:
+            assert isinstance(page, QWidget)
+            self.sections.addItem(QListWidgetItem(page.title))
+            area = QScrollArea()
+            area.setWidgetResizable(True)
+            area.setFrameShape(QScrollArea.Shape.NoFrame)
+            area.setWidget(page)
+            self.stack.addWidget(area)
+            page.changed.connect(self._update)
+
+        self.footer = QLabel()
+        self.footer.setObjectName("footerProblem")
+        self.footer.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setObjectName("primaryButton")
+        self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+
+        body = QHBoxLayout()
+        body.addWidget(self.sections)
+        body.addWidget(self.stack, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.footer, 1)
+        bottom.addWidget(self.buttons)
+        layout = QVBoxLayout(self)
+        layout.addLayout(body, 1)
+        layout.addLayout(bottom)
+
+        self.sections.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.buttons.accepted.connect(self.try_accept)
+        self.buttons.rejected.connect(self.reject)
+        self.finished.connect(self._finished)
+        self.sections.setCurrentRow(SECTION_ACCOUNT)
+        restore_geometry(self, "settings", (980, 720))
+        self._update()
+        # Wide enough for the longest section title in any language: measured once the list is
+        # in the dialog (its stylesheet's padding) and has its icons (set by _update).
+        self.ensurePolished()
+        self.sections.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        widest = self.sections.sizeHintForColumn(0) + 2 * self.sections.frameWidth() + 8
+        self.sections.setFixedWidth(max(210, widest))
+
+    # == state ===================================================================================
+    def show_section(self, index: int) -> None:
+        self.sections.setCurrentRow(index)
+
+    def problems(self) -> list[tuple[int, str]]:
+        return [(i, p) for i, page in enumerate(self.pages) if (p := page.problem())]
+
+    def _update(self) -> None:
+        problems = dict(self.problems())
+        warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        fine = self.style().standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton)
+        for i in range(self.sections.count()):
+            item = self.sections.item(i)
+            item.setIcon(warning if i in problems else fine)
+            item.setToolTip(problems.get(i, ""))
+        self.ok_button.setEnabled(not problems)
+        if problems:
+            index, text = next(iter(problems.items()))
+            self.footer.setText(
+                self.tr("{section}: {problem}").format(
+                    section=self.pages[index].title, problem=text
+                )
+            )
+        else:
+            self.footer.setText("")
+
+    # == OK / Cancel =============================================================================
+    def try_accept(self) -> bool:
+        """Save secrets, then the config file; stay open (and say why) if anything fails."""
+        if self.problems():
+            self._update()
+            return False
+        for index, page in enumerate(self.pages):
+            if not page.save_secrets():  # the page says why, beside the field
+                self.show_section(index)
+                self._update()
+                return False
+        config = self.session.apply_account(self.session.config)
+        for page in self.pages:
+            config = page.apply_to(config)
+        try:
+            config_mod.save(config)
+        except OSError as exc:
+            log.error("cannot write the config file: %s", exc)
+            self.footer.setText(
+                self.tr("The settings file could not be written ({error}).").format(
+                    error=exc.strerror or exc
+                )
+            )
+            return False
+        origin = self.session.origin
+        token = self.session.saved_token if origin in ("keyring", "session") else None
+        changed_token = token if token != self._token_at_start else None
+        self.result_value = SettingsResult(config, changed_token, origin)
+        emit(self.applied, self.result_value)
+        self.accept()
+        return True
+
+    def _finished(self, _result: int) -> None:
+        save_geometry(self, "settings")
+        for page in self.pages:
+            page.forget_tasks()

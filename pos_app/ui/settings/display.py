@@ -1,0 +1,194 @@
+"""Settings → Customer display: off, a window, or full screen on a chosen screen; the shop's logo.
+
+Stored in this machine's config file (``customer_display``, ``customer_display_screen``,
+``shop_logo``). The list of screens follows screens being connected and disconnected while the
+page is open; a chosen screen that is not connected now stays chosen (it is used when it comes
+back; meanwhile the display goes to another screen).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QGuiApplication, QImageReader
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_app.settings.config import Config
+from pos_app.settings.rules import (
+    DISPLAY_FULL_SCREEN,
+    DISPLAY_OFF,
+    DISPLAY_WINDOW,
+    LOGO_SUFFIXES,
+    logo_path_problem,
+)
+from pos_app.ui.qtkit.errors import translate_message
+from pos_app.ui.qtkit.workarounds import emit
+from pos_app.ui.settings.session import SettingsSession
+from pos_app.ui.widgets.form_parts import FieldBox, FormGrid, heading, note
+
+
+class DisplayPage(QWidget):
+    changed = Signal()
+
+    def __init__(self, session: SettingsSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.title = self.tr("Display")  # short: the section list must not widen
+        config = session.config
+
+        self.mode = QComboBox()
+        self.mode.setObjectName("displayMode")
+        self.mode.addItem(self.tr("Off"), DISPLAY_OFF)
+        self.mode.addItem(self.tr("In a window"), DISPLAY_WINDOW)
+        self.mode.addItem(self.tr("Full screen"), DISPLAY_FULL_SCREEN)
+        self.mode.setCurrentIndex(max(0, self.mode.findData(config.customer_display)))
+
+        self.screen = QComboBox()
+        self.screen.setObjectName("displayScreen")
+        self._wanted_screen = config.customer_display_screen
+        self.refresh_screens()
+
+        self.logo = QLineEdit(config.shop_logo)
+        self.logo.setObjectName("shopLogo")
+        self.logo.setPlaceholderText(self.tr("No logo"))
+        browse = QPushButton(self.tr("Browse…"))
+        browse.setObjectName("logoBrowse")
+        browse.clicked.connect(self._browse)
+        clear = QPushButton(self.tr("No logo"))
+        clear.setObjectName("logoClear")
+        clear.clicked.connect(self.logo.clear)
+        buttons = QWidget()
+        row = QHBoxLayout(buttons)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(browse)
+        row.addWidget(clear)
+        self.logo_box = FieldBox(
+            self.logo,
+            self.tr("Shown with the shop's name while no sale is on the screen."),
+            trailing=buttons,
+        )
+
+        form = FormGrid()
+        form.addRow(
+            self.tr("Show it:"),
+            FieldBox(
+                self.mode,
+                self.tr(
+                    "Full screen needs a screen of its own; on the counter's only screen it "
+                    "opens as a window."
+                ),
+            ),
+        )
+        form.addRow(
+            self.tr("On screen:"),
+            FieldBox(
+                self.screen,
+                self.tr("Screens connected or disconnected later are followed at once."),
+            ),
+        )
+        form.addRow(self.tr("Shop logo:"), self.logo_box)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("The screen your customers see")))
+        layout.addWidget(
+            note(
+                self.tr(
+                    "It shows the items as they are scanned, the total, where to scan and "
+                    "“paid”, in the app's language. This computer remembers the choice."
+                )
+            )
+        )
+        layout.addLayout(form)
+        layout.addStretch(1)
+
+        self.mode.currentIndexChanged.connect(self._changed)
+        self.screen.currentIndexChanged.connect(self._changed)
+        self.logo.textChanged.connect(self._changed)
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.screenAdded.connect(self.refresh_screens)
+            app.screenRemoved.connect(self.refresh_screens)
+        self._changed()
+
+    # == screens =================================================================================
+    def refresh_screens(self, *_args: object) -> None:
+        """The connected screens, plus the chosen one if it is not connected now."""
+        wanted = self.screen_name() if self.screen.count() else self._wanted_screen
+        self.screen.blockSignals(True)
+        self.screen.clear()
+        self.screen.addItem(self.tr("Any screen but the counter's"), "")
+        names = []
+        for number, screen in enumerate(QGuiApplication.screens(), start=1):
+            size = screen.geometry()
+            parts = [
+                screen.name() or self.tr("Screen {n}").format(n=number),
+                screen.model().strip(),
+                f"{size.width()} × {size.height()}",
+            ]
+            label = " — ".join(part for part in parts if part)
+            self.screen.addItem(label, screen.name())
+            names.append(screen.name())
+        if wanted and wanted not in names:
+            self.screen.addItem(self.tr("{name} (not connected)").format(name=wanted), wanted)
+        self.screen.setCurrentIndex(max(0, self.screen.findData(wanted)))
+        self.screen.blockSignals(False)
+
+    def screen_name(self) -> str:
+        return str(self.screen.currentData() or "")
+
+    # == logo ====================================================================================
+    def _browse(self) -> None:
+        patterns = " ".join(f"*{suffix}" for suffix in LOGO_SUFFIXES)
+        dialog = QFileDialog(self, self.tr("Choose the shop's logo"))
+        dialog.setNameFilter(self.tr("Pictures ({patterns})").format(patterns=patterns))
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.fileSelected.connect(self.logo.setText)
+        dialog.open()  # never exec(): the qasync loop keeps running
+
+    def logo_problem(self) -> str:
+        text = self.logo.text().strip()
+        if not text:
+            return ""
+        problem = logo_path_problem(text)
+        if problem is not None:
+            return translate_message(problem)
+        if not Path(text).is_file():
+            return self.tr("There is no file there any more.")
+        if QImageReader(text).size().isEmpty():
+            return self.tr("This file is not a picture the app can show.")
+        return ""
+
+    # == the page protocol =======================================================================
+    def _changed(self, *_args: object) -> None:
+        self.logo_box.set_error(self.logo_problem())
+        self.screen.setEnabled(self.mode.currentData() != DISPLAY_OFF)
+        emit(self.changed)
+
+    def problem(self) -> str:
+        return self.logo_problem()
+
+    def is_busy(self) -> bool:
+        return False
+
+    def save_secrets(self) -> bool:
+        return True
+
+    def apply_to(self, config: Config) -> Config:
+        return config.with_changes(
+            customer_display=str(self.mode.currentData()),
+            customer_display_screen=self.screen_name(),
+            shop_logo=self.logo.text().strip(),
+        )
+
+    def forget_tasks(self) -> list[asyncio.Task[Any]]:
+        return []

@@ -1,0 +1,314 @@
+"""The first-run assistant: account token → store and box → ready (with the QR sticker).
+
+With nothing configured the counter window would be useless, so the app opens this instead. It
+reuses the Settings pages (same checks, same rules) and saves as it goes: the token when the
+person leaves step 1 (only once Mercado Pago accepted it), the config file at the end. A button
+on every step offers the demo instead (a pretend Mercado Pago, nothing real charged).
+
+It is a plain top-level window, not a dialog: Esc must not throw away a half-done setup, and no
+nested event loop is ever started. :func:`run_setup_assistant` awaits its outcome on the qasync
+loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_app.mercadopago.client import MercadoPagoClient
+from pos_app.mercadopago.credentials import AccessToken
+from pos_app.runtime import USER_AGENT, resolve_base_url
+from pos_app.settings import config as config_mod
+from pos_app.settings.config import Config, LoadResult
+from pos_app.settings.secrets import TokenSource
+from pos_app.ui.qtkit.errors import translate_message
+from pos_app.ui.qtkit.window_settings import restore_geometry, save_geometry
+from pos_app.ui.qtkit.workarounds import emit
+from pos_app.ui.settings.account import AccountPage
+from pos_app.ui.settings.qr_sticker import StickerPanel
+from pos_app.ui.settings.session import SettingsSession
+from pos_app.ui.settings.store import StoreBoxPage
+from pos_app.ui.widgets.form_parts import SETTINGS_QSS, heading, note
+
+log = logging.getLogger(__name__)
+
+STEP_ACCOUNT, STEP_PLACE, STEP_READY = range(3)
+
+
+@dataclass(frozen=True)
+class SetupOutcome:
+    """How the assistant ended (``None`` from :func:`run_setup_assistant`: closed)."""
+
+    config: Config | None = None  # saved; None when the person chose the demo
+    token: AccessToken | None = None  # only a token the keyring could not keep (this run only)
+    demo: bool = False
+
+
+class SetupAssistant(QWidget):
+    done = Signal(object)  # SetupOutcome, or None when the window was closed
+
+    def __init__(self, session: SettingsSession, *, problem: str = "") -> None:
+        super().__init__()
+        self.setObjectName("setupAssistant")
+        self.setWindowTitle(self.tr("Set up the counter — Mercado Pago QR"))
+        self.setStyleSheet(SETTINGS_QSS)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # the app's background
+        self.session = session
+        session.setParent(self)
+        self._ended = False
+
+        self.banner = note(problem, name="noticeBanner")
+        self.banner.setVisible(bool(problem))
+        self.step_label = QLabel()
+        self.step_label.setObjectName("stepTitle")
+
+        # -- step 1: the account ---------------------------------------------------------------
+        self.account = AccountPage(session, must_check=True)
+        self.account.heading.hide()  # the welcome heading says it already
+        welcome = QWidget()
+        welcome_layout = QVBoxLayout(welcome)
+        welcome_layout.setContentsMargins(0, 0, 0, 0)
+        welcome_layout.addWidget(
+            heading(self.tr("Welcome! Let's connect your Mercado Pago account"))
+        )
+        welcome_layout.addWidget(
+            note(
+                self.tr(
+                    "This app shows your customer's total on the QR sticker of your counter; "
+                    "they pay with the Mercado Pago app. Three short steps: your account, your "
+                    "store and box, and the sticker."
+                )
+            )
+        )
+        welcome_layout.addWidget(self.account, 1)
+
+        # -- step 2: store and box -------------------------------------------------------------
+        self.place = StoreBoxPage(session)
+
+        # -- step 3: ready ---------------------------------------------------------------------
+        self.summary = QLabel()
+        self.summary.setObjectName("chosenPlace")
+        self.summary.setWordWrap(True)
+        self.sticker = StickerPanel(preview_size=380, whole=True)
+        ready = QWidget()
+        ready_layout = QVBoxLayout(ready)
+        ready_layout.setContentsMargins(0, 0, 0, 0)
+        ready_layout.addWidget(heading(self.tr("All set")))
+        ready_layout.addWidget(self.summary)
+        ready_layout.addWidget(
+            note(
+                self.tr(
+                    "Print the QR sticker and put it where customers can scan it. You can "
+                    "change all of this later in Tools → Settings (F9)."
+                )
+            )
+        )
+        ready_layout.addWidget(self.sticker)
+        ready_layout.addStretch(1)
+
+        for page in (self.account, self.place):
+            page_layout = page.layout()
+            assert page_layout is not None
+            margins = page_layout.contentsMargins()
+            page_layout.setContentsMargins(0, margins.top(), 0, margins.bottom())
+        self.stack = QStackedWidget()
+        self.stack.addWidget(welcome)
+        self.stack.addWidget(self.place)
+        self.stack.addWidget(ready)
+
+        # -- buttons ---------------------------------------------------------------------------
+        self.demo_button = QPushButton(self.tr("Try the demo first"))
+        self.demo_button.setObjectName("demoButton")
+        self.demo_button.setToolTip(
+            self.tr(
+                "Opens the app with a pretend Mercado Pago and a pretend customer's phone: "
+                "nothing real is charged and nothing here is saved."
+            )
+        )
+        self.footer = QLabel()
+        self.footer.setObjectName("footerHint")  # what to do next: guidance, not an error
+        self.footer.setWordWrap(True)
+        self.back_button = QPushButton(self.tr("Back"))
+        self.back_button.setObjectName("backButton")
+        self.next_button = QPushButton(self.tr("Next"))
+        self.next_button.setObjectName("primaryButton")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.demo_button)
+        buttons.addWidget(self.footer, 1)
+        buttons.addWidget(self.back_button)
+        buttons.addWidget(self.next_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.step_label)
+        layout.addWidget(self.stack, 1)
+        layout.addLayout(buttons)
+
+        self.account.changed.connect(self._update)
+        self.place.changed.connect(self._update)
+        self.next_button.clicked.connect(self.go_next)
+        self.back_button.clicked.connect(self.go_back)
+        self.demo_button.clicked.connect(self.choose_demo)
+        restore_geometry(self, "assistant", (980, 760))
+        self._show_step(STEP_ACCOUNT)
+        self.account.check_saved_token()  # a token from the keyring or MP_ACCESS_TOKEN
+
+    # == steps ===================================================================================
+    @property
+    def step(self) -> int:
+        return self.stack.currentIndex()
+
+    def _show_step(self, step: int) -> None:
+        self.stack.setCurrentIndex(step)
+        self.step_label.setText(
+            (
+                self.tr("Step 1 of 3 — your Mercado Pago account"),
+                self.tr("Step 2 of 3 — your store and box"),
+                self.tr("Step 3 of 3 — the QR sticker"),
+            )[step]
+        )
+        self.back_button.setVisible(step != STEP_ACCOUNT)
+        self.demo_button.setVisible(step != STEP_READY)  # set up by now: no need to pretend
+        self.next_button.setText(
+            self.tr("Start selling") if step == STEP_READY else self.tr("Next")
+        )
+        if step == STEP_PLACE:
+            self.place.load_if_needed()
+        if step == STEP_READY:
+            self._fill_ready()
+        self._update()
+
+    def _problem(self) -> str:
+        if self.step == STEP_ACCOUNT:
+            return self.account.problem()
+        if self.step == STEP_PLACE:
+            return self.place.problem()
+        return ""
+
+    def _update(self) -> None:
+        problem = self._problem()
+        self.next_button.setEnabled(not problem)
+        self.footer.setText(problem)
+
+    def go_next(self) -> None:
+        if self._problem():
+            return
+        if self.step == STEP_ACCOUNT:
+            # Without a keyring, Next is only enabled once "use it without saving" is ticked
+            # (the page's problem() says so), and then the token serves this run only.
+            if not self.account.save_secrets():
+                self._update()
+                return
+            self._show_step(STEP_PLACE)
+        elif self.step == STEP_PLACE:
+            self._show_step(STEP_READY)
+        else:
+            self.finish()
+
+    def go_back(self) -> None:
+        if self.step > STEP_ACCOUNT:
+            self._show_step(self.step - 1)
+
+    def _fill_ready(self) -> None:
+        store, box = self.session.store, self.session.box
+        user = self.session.user
+        if store is None or box is None:
+            return
+        self.summary.setText(
+            self.tr("This computer charges on {box} in {store}, for the account {account}.").format(
+                box=box.name, store=store.name, account=user.nickname if user else "?"
+            )
+        )
+        if box.qr_code:
+            self.sticker.set_sticker(box.qr_code, store.name, box.name)
+        else:
+            self.sticker.clear(self.tr("The QR code is not available yet."))
+
+    # == endings =================================================================================
+    def finish(self) -> bool:
+        config = self.session.apply_account(self.session.config)
+        try:
+            config_mod.save(config)
+        except OSError as exc:
+            log.error("cannot write the config file: %s", exc)
+            self.footer.setText(
+                self.tr("The settings file could not be written ({error}).").format(
+                    error=exc.strerror or exc
+                )
+            )
+            return False
+        token = self.session.saved_token if self.session.origin == "session" else None
+        self._end(SetupOutcome(config=config, token=token))
+        return True
+
+    def choose_demo(self) -> None:
+        self._end(SetupOutcome(demo=True))
+
+    def _end(self, outcome: SetupOutcome | None) -> None:
+        if self._ended:
+            return
+        self._ended = True
+        self.forget_tasks()
+        save_geometry(self, "assistant")
+        emit(self.done, outcome)
+        self.close()
+
+    def forget_tasks(self) -> list[asyncio.Task[Any]]:
+        return [*self.account.forget_tasks(), *self.place.forget_tasks()]
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        event.accept()
+        self._end(None)
+
+
+async def run_setup_assistant(
+    loaded: LoadResult,
+    source: TokenSource,
+    *,
+    base_url: str | None = None,
+    http_transport: httpx.AsyncBaseTransport | None = None,
+) -> SetupOutcome | None:
+    """Show the assistant and wait (without blocking the loop) for how it ended."""
+    config = loaded.config
+    async with httpx.AsyncClient(
+        transport=http_transport, headers={"User-Agent": USER_AGENT}
+    ) as http:
+        client = MercadoPagoClient(
+            http, source.token or AccessToken(""), base_url=resolve_base_url(config, base_url)
+        )
+        session = SettingsSession(config, client, token=source.token, origin=source.origin)
+        problem = translate_message(loaded.problem) if loaded.problem else ""
+        assistant = SetupAssistant(session, problem=problem)
+        outcome: asyncio.Future[SetupOutcome | None] = asyncio.get_running_loop().create_future()
+
+        def ended(value: object) -> None:
+            if not outcome.done():
+                outcome.set_result(value if isinstance(value, SetupOutcome) else None)
+
+        assistant.done.connect(ended)
+        assistant.show()
+        assistant.raise_()
+        assistant.activateWindow()
+        try:
+            return await outcome
+        finally:
+            # Calls still running end before their HTTP client closes.
+            pending = assistant.forget_tasks()
+            assistant.hide()
+            assistant.deleteLater()
+            if pending:
+                await asyncio.gather(*pending, return_exceptions=True)
