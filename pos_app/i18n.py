@@ -38,11 +38,32 @@ class Message:
 
     def render(self, translate: Translator = _identity) -> str:
         text = translate(self.context, self.source)
+        # A reason inside a sentence is translated with it, never left in English.
+        params = {
+            key: value.render(translate) if isinstance(value, Message | Joined) else value
+            for key, value in self.params.items()
+        }
         try:
-            return text.format(**self.params)
+            return text.format(**params)
         except (KeyError, IndexError, ValueError):
             # A broken translation must never hide the message: fall back to English.
-            return self.source.format(**self.params)
+            return self.source.format(**params)
+
+    def __str__(self) -> str:
+        return self.render()
+
+
+@dataclass(frozen=True)
+class Joined:
+    """Several reasons in one placeholder (``"cut short; not UTF-8"``), each translated."""
+
+    parts: tuple[Message | str, ...]
+    separator: str = "; "
+
+    def render(self, translate: Translator = _identity) -> str:
+        return self.separator.join(
+            part.render(translate) if isinstance(part, Message) else part for part in self.parts
+        )
 
     def __str__(self) -> str:
         return self.render()

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from pos_app.domain.money import DEFAULT_SITE_ID, site_for
-from pos_app.i18n import QT_TRANSLATE_NOOP, Message, message
+from pos_app.i18n import QT_TRANSLATE_NOOP, Joined, Message, message
 from pos_app.settings import paths
 from pos_app.settings.config_fields import check_fields, plain_amount
 from pos_app.system import files
@@ -186,60 +186,78 @@ def load(path: Path | None = None) -> LoadResult:
     files.tighten_private_file(path)  # 0666 by hand or by a copy: back to 0600, with a warning
     try:
         if not stat.S_ISREG(path.stat().st_mode):  # a folder, a device, a pipe (would block)
-            return _set_aside(path, "not a file", Config(), [])
+            return _set_aside(path, _why(QT_TRANSLATE_NOOP("Config", "not a file")), Config(), [])
         with path.open("rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)
         if len(raw) > MAX_FILE_BYTES:
-            return _set_aside(path, "far too large for a settings file", Config(), [])
+            return _set_aside(
+                path,
+                _why(QT_TRANSLATE_NOOP("Config", "far too large for a settings file")),
+                Config(),
+                [],
+            )
     except FileNotFoundError:
         return LoadResult(Config())
     except OSError as exc:
-        return _set_aside(path, f"cannot read it ({exc.strerror})", Config(), [])
+        unreadable = message(
+            CTX, QT_TRANSLATE_NOOP("Config", "cannot read it ({error})"), error=exc.strerror
+        )
+        return _set_aside(path, unreadable, Config(), [])
     text, encoding_problem = _decode(raw)
     data, syntax_problem = _parse(text)
     if data is None:
-        why = syntax_problem if not encoding_problem else "not a settings file"
+        why = syntax_problem if not encoding_problem else _NOT_SETTINGS
         return _set_aside(path, why, Config(), [])
     try:
         config, dropped = recover(data)
-    except SettingsFileError as exc:
-        return _set_aside(path, str(exc), Config(), [])
+    except SettingsFileError:
+        return _set_aside(path, _NOT_SETTINGS, Config(), [])
     notes = [n for n in (encoding_problem, syntax_problem) if n]
     if not notes and not dropped:
         return LoadResult(config)
-    return _set_aside(path, "; ".join(notes), config, dropped)
+    return _set_aside(path, Joined(tuple(notes)) if notes else None, config, dropped)
 
+
+def _why(source: str) -> Message:
+    return message(CTX, source)
+
+
+_NOT_SETTINGS = _why(QT_TRANSLATE_NOOP("Config", "not a settings file"))
 
 MAX_FILE_BYTES = 1 << 20  # a settings file is a few hundred bytes
 
 
-def _decode(raw: bytes) -> tuple[str, str]:
+def _decode(raw: bytes) -> tuple[str, Message | None]:
     """The file's text and, when it was not plain UTF-8, what it was read as."""
     if raw.startswith(codecs.BOM_UTF8):
         raw = raw[len(codecs.BOM_UTF8) :]  # Windows Notepad's UTF-8: harmless
     elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         with contextlib.suppress(UnicodeDecodeError):
-            return raw.decode("utf-16"), "written as UTF-16"
+            return raw.decode("utf-16"), _why(QT_TRANSLATE_NOOP("Config", "written as UTF-16"))
     try:
-        return raw.decode("utf-8"), ""
+        return raw.decode("utf-8"), None
     except UnicodeDecodeError:
         pass
     try:
-        return raw.decode("cp1252"), "not UTF-8 (read as Windows-1252)"
+        return raw.decode("cp1252"), _why(
+            QT_TRANSLATE_NOOP("Config", "not UTF-8 (read as Windows-1252)")
+        )
     except UnicodeDecodeError:
-        return raw.decode("latin-1"), "not UTF-8 (read as Latin-1)"
+        return raw.decode("latin-1"), _why(
+            QT_TRANSLATE_NOOP("Config", "not UTF-8 (read as Latin-1)")
+        )
 
 
-def _parse(text: str) -> tuple[Any, str]:
+def _parse(text: str) -> tuple[Any, Message | None]:
     """The JSON value, or what could be saved of a file cut short; ``None`` when nothing."""
     try:
-        return json.loads(text), ""
+        return json.loads(text), None
     except (ValueError, RecursionError):
         pass
     salvaged = _salvage(text)
     if salvaged is not None:
-        return salvaged, "cut short"
-    return None, "not JSON"
+        return salvaged, _why(QT_TRANSLATE_NOOP("Config", "cut short"))
+    return None, _why(QT_TRANSLATE_NOOP("Config", "not JSON"))
 
 
 def _salvage(text: str) -> dict[str, Any] | None:
@@ -282,7 +300,9 @@ def _open_braces(text: str) -> int:
     return -1 if in_string else depth
 
 
-def _set_aside(path: Path, why: str, config: Config, dropped: list[tuple[str, str]]) -> LoadResult:
+def _set_aside(
+    path: Path, why: Message | Joined | None, config: Config, dropped: list[tuple[str, str]]
+) -> LoadResult:
     """Move the file aside under a dated name, save what was recovered in its place."""
     stamp = time.strftime("%Y%m%d-%H%M%S")
     target: Path | None = path.with_name(f"{path.name}.damaged-{stamp}")
@@ -296,7 +316,7 @@ def _set_aside(path: Path, why: str, config: Config, dropped: list[tuple[str, st
     except OSError as exc:
         log.warning("cannot put the settings file %s aside: %s", path, exc)
         target = None
-    reasons = [why] if why else []
+    reasons = [str(why)] if why else []
     reasons += [f"{name}: {reason}" for name, reason in dropped]
     log.warning("settings file %s: %s; the file is kept as %s", path, "; ".join(reasons), target)
     if target is not None and config != Config():
@@ -318,8 +338,12 @@ def _set_aside(path: Path, why: str, config: Config, dropped: list[tuple[str, st
         )
     else:
         # The names of the settings that went back to their defaults; the log says why.
-        summary = [why] if why else []
-        if dropped:
+        summary: list[Message | str] = []
+        if isinstance(why, Joined):
+            summary += why.parts
+        elif why is not None:
+            summary.append(why)
+        if dropped:  # setting names as the file spells them: not words to translate
             summary.append(", ".join(name for name, _ in dropped))
         problem = message(
             CTX,
@@ -329,7 +353,7 @@ def _set_aside(path: Path, why: str, config: Config, dropped: list[tuple[str, st
                 "The settings that could be read were kept, the others are back to their "
                 "defaults: please check them in Settings.",
             ),
-            why="; ".join(summary),
+            why=Joined(tuple(summary)),
             moved=moved,
         )
     return LoadResult(

@@ -927,6 +927,42 @@
 <context>
     <name>Config</name>
     <message>
+        <source>not a file</source>
+        <translation>no es un archivo</translation>
+    </message>
+    <message>
+        <source>far too large for a settings file</source>
+        <translation>demasiado grande para un archivo de configuración</translation>
+    </message>
+    <message>
+        <source>cannot read it ({error})</source>
+        <translation>no se puede leer ({error})</translation>
+    </message>
+    <message>
+        <source>not a settings file</source>
+        <translation>no es un archivo de configuración</translation>
+    </message>
+    <message>
+        <source>written as UTF-16</source>
+        <translation>escrito en UTF-16</translation>
+    </message>
+    <message>
+        <source>not UTF-8 (read as Windows-1252)</source>
+        <translation>no es UTF-8 (leído como Windows-1252)</translation>
+    </message>
+    <message>
+        <source>not UTF-8 (read as Latin-1)</source>
+        <translation>no es UTF-8 (leído como Latin-1)</translation>
+    </message>
+    <message>
+        <source>cut short</source>
+        <translation>cortado</translation>
+    </message>
+    <message>
+        <source>not JSON</source>
+        <translation>no es JSON</translation>
+    </message>
+    <message>
         <source>The settings file was damaged ({why}) and was put aside as {moved}. Default settings are in use: please check them.</source>
         <translation>El archivo de configuración estaba dañado ({why}) y se apartó como {moved}. Se usa la configuración predeterminada: revísela, por favor.</translation>
     </message>

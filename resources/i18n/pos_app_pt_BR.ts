@@ -927,6 +927,42 @@
 <context>
     <name>Config</name>
     <message>
+        <source>not a file</source>
+        <translation>não é um arquivo</translation>
+    </message>
+    <message>
+        <source>far too large for a settings file</source>
+        <translation>grande demais para um arquivo de configurações</translation>
+    </message>
+    <message>
+        <source>cannot read it ({error})</source>
+        <translation>não foi possível lê-lo ({error})</translation>
+    </message>
+    <message>
+        <source>not a settings file</source>
+        <translation>não é um arquivo de configurações</translation>
+    </message>
+    <message>
+        <source>written as UTF-16</source>
+        <translation>gravado em UTF-16</translation>
+    </message>
+    <message>
+        <source>not UTF-8 (read as Windows-1252)</source>
+        <translation>não é UTF-8 (lido como Windows-1252)</translation>
+    </message>
+    <message>
+        <source>not UTF-8 (read as Latin-1)</source>
+        <translation>não é UTF-8 (lido como Latin-1)</translation>
+    </message>
+    <message>
+        <source>cut short</source>
+        <translation>cortado</translation>
+    </message>
+    <message>
+        <source>not JSON</source>
+        <translation>não é JSON</translation>
+    </message>
+    <message>
         <source>The settings file was damaged ({why}) and was put aside as {moved}. Default settings are in use: please check them.</source>
         <translation>O arquivo de configurações estava danificado ({why}) e foi separado como {moved}. As configurações padrão estão em uso: revise-as, por favor.</translation>
     </message>

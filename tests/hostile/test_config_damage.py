@@ -214,3 +214,32 @@ def test_the_cli_keeps_the_valid_settings(_isolated_home: Path) -> None:
     assert not checks["configuration"]["ok"]
     assert "order_ttl_minutes" in checks["configuration"]["detail"]
     assert config_mod.load().config == CONFIGURED.with_changes(order_ttl_minutes=10)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"\xff\xfe\x00garbage that is not JSON",  # not a settings file
+        "{\n".encode("cp1252") + b'  "site_id": "MLA",\n  "nickname": "Caf\xe9",\n',  # cut short
+    ],
+)
+def test_the_reason_is_translated_with_the_sentence(_isolated_home: Path, content: bytes) -> None:
+    """The cashier reads the whole notice in their language: the reason inside it ("cut short",
+    "not JSON", "not UTF-8 …") is a message of its own, translated with the sentence."""
+    paths.config_path().write_bytes(content)
+    loaded = config_mod.load()
+    assert loaded.problem is not None
+    seen: list[str] = []
+
+    def shout(context: str, source: str) -> str:
+        seen.append(source)
+        return source.upper()
+
+    text = loaded.problem.render(shout)
+    reasons = [s for s in seen if s != loaded.problem.source]
+    assert reasons, "the reason was not translated"
+    for reason in reasons:
+        if "{" not in reason:
+            assert reason.upper() in text
+    # the English render still reads well (logs, the command line)
+    assert "damaged (" in str(loaded.problem) and "DAMAGED" not in str(loaded.problem)
