@@ -373,7 +373,7 @@ def product_from_fields(
     iva_rate: str = "0",
 ) -> Product:
     """A product typed in a form, checked by the very rules of the CSV import
-    (:func:`parse_row`); raises ``ValueError`` like it."""
+    (:func:`parse_row`); raises :class:`~pos_app.ledger.catalog_import.RowProblem` like it."""
     row: dict[str, str] = {
         "sku": sku,
         "title": title,

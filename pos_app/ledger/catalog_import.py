@@ -45,7 +45,7 @@ from pos_app.domain.validation import (
     read_plain_amount,
 )
 from pos_app.errors import UserFacingError
-from pos_app.i18n import QT_TRANSLATE_NOOP, message
+from pos_app.i18n import QT_TRANSLATE_NOOP, Message, message
 
 REQUIRED_COLUMNS = ("sku", "title", "unit_price")
 MEASURED_UNITS = tuple(unit.value for unit in SaleUnit if unit.is_measured)
@@ -93,12 +93,12 @@ class ImportReport:
     imported: int = 0
     # (line, problem) for the first MAX_REPORTED refused lines, in line order; ``refused``
     # counts them all.
-    errors: list[tuple[int, str]] = field(default_factory=list)
+    errors: list[tuple[int, Message]] = field(default_factory=list)
     refused: int = 0
     encoding: str = "utf-8"
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)
 
-    def refuse(self, line: int, problem: str) -> None:
+    def refuse(self, line: int, problem: Message) -> None:
         self.refused += 1
         if len(self.errors) < MAX_REPORTED:
             self.errors.append((line, problem))
@@ -113,7 +113,7 @@ Store = Callable[[list[Product]], None]
 
 
 # == encoding =====================================================================================
-def detect_encoding(path: Path) -> tuple[str, str | None]:
+def detect_encoding(path: Path) -> tuple[str, Message | None]:
     """``(codec, warning)`` for the file at ``path``; :class:`CatalogFileError` when binary.
 
     Reads the file once in 1 MiB chunks (constant memory) to tell UTF-8 from the rest.
@@ -130,13 +130,19 @@ def detect_encoding(path: Path) -> tuple[str, str | None]:
             return "utf-8", None
         raw.seek(0)
         if _decodes(raw, "cp1252"):
-            return "cp1252", (
-                "the file is not UTF-8: read as Windows-1252 (cp1252), what spreadsheets on "
-                "Windows save; check that accented names look right"
+            return "cp1252", _problem(
+                QT_TRANSLATE_NOOP(
+                    "CatalogImport",
+                    "the file is not UTF-8: read as Windows-1252 (cp1252), what spreadsheets on "
+                    "Windows save; check that accented names look right",
+                )
             )
-    return "latin-1", (
-        "the file is neither UTF-8 nor Windows-1252: read as Latin-1 (ISO-8859-1); check that "
-        "accented names look right"
+    return "latin-1", _problem(
+        QT_TRANSLATE_NOOP(
+            "CatalogImport",
+            "the file is neither UTF-8 nor Windows-1252: read as Latin-1 (ISO-8859-1); check "
+            "that accented names look right",
+        )
     )
 
 
@@ -183,7 +189,7 @@ def _decodes(raw: BinaryIO, encoding: str) -> bool:
 
 # == rows =========================================================================================
 def parse_row(row: dict[str, str], site: Site) -> Product:
-    """One CSV row as a product, or ``ValueError`` saying what is wrong with it.
+    """One CSV row as a product, or :class:`RowProblem` saying what is wrong with it.
 
     Numbers are read like every machine-written number
     (:func:`~pos_app.domain.validation.read_plain_amount`: a dot or a comma as the decimal mark,
@@ -196,27 +202,45 @@ def parse_row(row: dict[str, str], site: Site) -> Product:
 
     sku = clean_text(get("sku"))
     if not sku:
-        raise ValueError("sku is empty")
+        raise RowProblem(QT_TRANSLATE_NOOP("CatalogImport", "sku is empty"))
     if len(sku) > MAX_SKU:
-        raise ValueError(f"sku is longer than {MAX_SKU} characters")
+        raise RowProblem(
+            QT_TRANSLATE_NOOP("CatalogImport", "sku is longer than {n} characters"), n=MAX_SKU
+        )
     try:
         title = clean_title(get("title"))
     except ValidationError:
-        raise ValueError("title is empty (control and invisible characters do not count)") from None
+        raise RowProblem(
+            QT_TRANSLATE_NOOP(
+                "CatalogImport", "title is empty (control and invisible characters do not count)"
+            )
+        ) from None
     try:
         price = read_plain_amount(get("unit_price"), site, decimal_comma=True)
     except ValidationError as exc:
-        raise ValueError(f"unit_price {_shown(get('unit_price'))}: {exc.msg}") from None
+        raise RowProblem(
+            QT_TRANSLATE_NOOP("CatalogImport", "unit_price {value}: {problem}"),
+            value=_shown(get("unit_price")),
+            problem=exc.msg,
+        ) from None
     # unit_measure: unit or pack (how Mercado Pago counts it), or kg, g, l, m for a product sold
     # by measure, whose unit_price is then the price per kg (g, l, m).
     measure = (get("unit_measure") or "unit").lower()
     if measure not in ("unit", "pack", *MEASURED_UNITS):
-        raise ValueError(f"unit_measure must be unit, pack, kg, g, l or m, not {_shown(measure)}")
+        raise RowProblem(
+            QT_TRANSLATE_NOOP(
+                "CatalogImport", "unit_measure must be unit, pack, kg, g, l or m, not {value}"
+            ),
+            value=_shown(measure),
+        )
     sale_unit = SaleUnit(measure) if measure in MEASURED_UNITS else SaleUnit.UNIT
     try:
         iva = read_iva_rate(get("iva_rate"))
     except ValidationError:
-        raise ValueError(f"iva_rate {_shown(get('iva_rate'))} must be 0, 5 or 19") from None
+        raise RowProblem(
+            QT_TRANSLATE_NOOP("CatalogImport", "iva_rate {value} must be 0, 5 or 19"),
+            value=_shown(get("iva_rate")),
+        ) from None
     return Product(
         sku=sku,
         title=title,
@@ -227,6 +251,18 @@ def parse_row(row: dict[str, str], site: Site) -> Product:
         iva_rate=iva,
         sale_unit=sale_unit,
     )
+
+
+def _problem(source: str, **params: object) -> Message:
+    return message("CatalogImport", source, **params)
+
+
+class RowProblem(ValueError):
+    """What is wrong with one line of a catalog file, translatable (``str()`` is English)."""
+
+    def __init__(self, source: str, **params: object) -> None:
+        self.msg = _problem(source, **params)
+        super().__init__(str(self.msg))
 
 
 def _shown(text: str, limit: int = 40) -> str:
@@ -336,7 +372,13 @@ def run_import(
             header = [clean_text(h).casefold() for h in next(reader, [])]
             missing = [c for c in REQUIRED_COLUMNS if c not in header]
             if missing:
-                report.refuse(1, f"missing column(s): {', '.join(missing)}")
+                report.refuse(
+                    1,
+                    _problem(
+                        QT_TRANSLATE_NOOP("CatalogImport", "missing column(s): {columns}"),
+                        columns=", ".join(missing),
+                    ),
+                )
                 return report
             batch: list[tuple[int, Product]] = []
 
@@ -363,19 +405,31 @@ def run_import(
                 except StopIteration:
                     break
                 except csv.Error as exc:
-                    report.refuse(start, f"not readable as CSV ({exc})")
+                    report.refuse(
+                        start,
+                        _problem(
+                            QT_TRANSLATE_NOOP("CatalogImport", "not readable as CSV ({error})"),
+                            error=str(exc),
+                        ),
+                    )
                     continue
                 if lines.too_long and any(
                     n in lines.too_long for n in range(start, reader.line_num + 1)
                 ):
-                    report.refuse(start, f"longer than {MAX_LINE // 1024} KiB")
+                    report.refuse(
+                        start,
+                        _problem(
+                            QT_TRANSLATE_NOOP("CatalogImport", "longer than {n} KiB"),
+                            n=MAX_LINE // 1024,
+                        ),
+                    )
                     continue
                 if not any(f.strip() for f in fields):
                     continue  # a blank line
                 try:
                     product = parse_row(dict(zip(header, fields, strict=False)), site)
-                except ValueError as exc:
-                    report.refuse(start, str(exc))
+                except RowProblem as exc:
+                    report.refuse(start, exc.msg)
                     continue
                 batch.append((start, product))
                 if len(batch) >= batch_rows:
@@ -407,7 +461,17 @@ def _write_batch(
         if repeat is not None:
             kind, first = repeat
             value = product.sku if kind == "sku" else product.barcode
-            report.refuse(line, f"{kind} {_shown(value)} repeats line {first} (line {first} kept)")
+            report.refuse(
+                line,
+                _problem(
+                    QT_TRANSLATE_NOOP(
+                        "CatalogImport", "{column} {value} repeats line {first} (line {first} kept)"
+                    ),
+                    column=kind,
+                    value=_shown(value),
+                    first=first,
+                ),
+            )
             continue
         for key, _kind in _keys(product):
             fresh[key] = line

@@ -476,12 +476,60 @@
 <context>
     <name>CatalogImport</name>
     <message>
+        <source>the file is not UTF-8: read as Windows-1252 (cp1252), what spreadsheets on Windows save; check that accented names look right</source>
+        <translation>el archivo no es UTF-8: se leyó como Windows-1252 (cp1252), lo que guardan las planillas en Windows; revise que los nombres con acentos se vean bien</translation>
+    </message>
+    <message>
+        <source>the file is neither UTF-8 nor Windows-1252: read as Latin-1 (ISO-8859-1); check that accented names look right</source>
+        <translation>el archivo no es UTF-8 ni Windows-1252: se leyó como Latin-1 (ISO-8859-1); revise que los nombres con acentos se vean bien</translation>
+    </message>
+    <message>
         <source>{file} is a spreadsheet, not a CSV file: open it and save it as “CSV (comma delimited)”, then import that file.</source>
         <translation>{file} es una planilla de cálculo, no un archivo CSV: ábrala y guárdela como “CSV (delimitado por comas)”, y luego importe ese archivo.</translation>
     </message>
     <message>
         <source>{file} is not a text file: a catalog is a CSV file with the columns sku, title and unit_price.</source>
         <translation>{file} no es un archivo de texto: un catálogo es un archivo CSV con las columnas sku, title y unit_price.</translation>
+    </message>
+    <message>
+        <source>sku is empty</source>
+        <translation>sku está vacío</translation>
+    </message>
+    <message>
+        <source>sku is longer than {n} characters</source>
+        <translation>sku tiene más de {n} caracteres</translation>
+    </message>
+    <message>
+        <source>title is empty (control and invisible characters do not count)</source>
+        <translation>title está vacío (los caracteres de control e invisibles no cuentan)</translation>
+    </message>
+    <message>
+        <source>unit_price {value}: {problem}</source>
+        <translation>unit_price {value}: {problem}</translation>
+    </message>
+    <message>
+        <source>unit_measure must be unit, pack, kg, g, l or m, not {value}</source>
+        <translation>unit_measure debe ser unit, pack, kg, g, l o m, no {value}</translation>
+    </message>
+    <message>
+        <source>iva_rate {value} must be 0, 5 or 19</source>
+        <translation>iva_rate {value} debe ser 0, 5 o 19</translation>
+    </message>
+    <message>
+        <source>missing column(s): {columns}</source>
+        <translation>falta(n) la(s) columna(s): {columns}</translation>
+    </message>
+    <message>
+        <source>not readable as CSV ({error})</source>
+        <translation>no se puede leer como CSV ({error})</translation>
+    </message>
+    <message>
+        <source>longer than {n} KiB</source>
+        <translation>más largo que {n} KiB</translation>
+    </message>
+    <message>
+        <source>{column} {value} repeats line {first} (line {first} kept)</source>
+        <translation>{column} {value} repite la línea {first} (se conserva la línea {first})</translation>
     </message>
 </context>
 <context>

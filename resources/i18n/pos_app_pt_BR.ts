@@ -476,12 +476,60 @@
 <context>
     <name>CatalogImport</name>
     <message>
+        <source>the file is not UTF-8: read as Windows-1252 (cp1252), what spreadsheets on Windows save; check that accented names look right</source>
+        <translation>o arquivo não é UTF-8: lido como Windows-1252 (cp1252), o que as planilhas salvam no Windows; confira se os nomes acentuados aparecem certos</translation>
+    </message>
+    <message>
+        <source>the file is neither UTF-8 nor Windows-1252: read as Latin-1 (ISO-8859-1); check that accented names look right</source>
+        <translation>o arquivo não é UTF-8 nem Windows-1252: lido como Latin-1 (ISO-8859-1); confira se os nomes acentuados aparecem certos</translation>
+    </message>
+    <message>
         <source>{file} is a spreadsheet, not a CSV file: open it and save it as “CSV (comma delimited)”, then import that file.</source>
         <translation>{file} é uma planilha, não um arquivo CSV: abra-a e salve-a como “CSV (separado por vírgulas)” e depois importe esse arquivo.</translation>
     </message>
     <message>
         <source>{file} is not a text file: a catalog is a CSV file with the columns sku, title and unit_price.</source>
         <translation>{file} não é um arquivo de texto: um catálogo é um arquivo CSV com as colunas sku, title e unit_price.</translation>
+    </message>
+    <message>
+        <source>sku is empty</source>
+        <translation>sku está vazio</translation>
+    </message>
+    <message>
+        <source>sku is longer than {n} characters</source>
+        <translation>sku tem mais de {n} caracteres</translation>
+    </message>
+    <message>
+        <source>title is empty (control and invisible characters do not count)</source>
+        <translation>title está vazio (caracteres de controle e invisíveis não contam)</translation>
+    </message>
+    <message>
+        <source>unit_price {value}: {problem}</source>
+        <translation>unit_price {value}: {problem}</translation>
+    </message>
+    <message>
+        <source>unit_measure must be unit, pack, kg, g, l or m, not {value}</source>
+        <translation>unit_measure deve ser unit, pack, kg, g, l ou m, não {value}</translation>
+    </message>
+    <message>
+        <source>iva_rate {value} must be 0, 5 or 19</source>
+        <translation>iva_rate {value} deve ser 0, 5 ou 19</translation>
+    </message>
+    <message>
+        <source>missing column(s): {columns}</source>
+        <translation>coluna(s) ausente(s): {columns}</translation>
+    </message>
+    <message>
+        <source>not readable as CSV ({error})</source>
+        <translation>não pode ser lido como CSV ({error})</translation>
+    </message>
+    <message>
+        <source>longer than {n} KiB</source>
+        <translation>maior que {n} KiB</translation>
+    </message>
+    <message>
+        <source>{column} {value} repeats line {first} (line {first} kept)</source>
+        <translation>{column} {value} repete a linha {first} (a linha {first} foi mantida)</translation>
     </message>
 </context>
 <context>

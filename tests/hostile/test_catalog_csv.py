@@ -192,7 +192,7 @@ def test_duplicates_are_found_across_batches(tmp_path: Path, ledger: Ledger) -> 
     path.write_text(HEADER + "\n".join(rows) + "\n", encoding="utf-8")
     report = ledger.catalog.import_csv(path, MLA, batch_rows=7)
     assert report.imported == 50
-    assert report.errors == [
+    assert [(n, str(why)) for n, why in report.errors] == [
         (52, "sku 'S3' repeats line 5 (line 5 kept)"),
         (53, "sku 'S49' repeats line 51 (line 51 kept)"),
     ]
@@ -290,3 +290,27 @@ def test_a_progress_callback_can_stop_the_import(tmp_path: Path, ledger: Ledger)
     assert ledger.catalog.count() == 20
     assert ledger.catalog.import_csv(path, MLA).imported == 50  # running it again finishes
     assert ledger.catalog.count() == 50
+
+
+def test_every_reason_is_translatable_to_the_bottom(tmp_path: Path, ledger: Ledger) -> None:
+    """The preview shows "Line 4: <reason>" translated: the reason (and a money rule inside it)
+    is a message of its own, so no English is left inside a Spanish line."""
+    path = tmp_path / "mixed.csv"
+    path.write_text(
+        HEADER + ",,Sin sku,10,,unit,0\nA1,,Café,10.5.5,,unit,0\nA2,,Té,3,,caja,0\n"
+        "A3,,Mate,4,,unit,7\nA4,,Yerba,4,,unit,0\nA4,,Otra,4,,unit,0\n",
+        encoding="cp1252",
+    )
+    report = ledger.catalog.import_csv(path, MLA)
+    assert len(report.errors) == 5 and len(report.warnings) == 1  # cp1252 → a warning
+    seen: list[str] = []
+
+    def tag(context: str, source: str) -> str:
+        seen.append(source)
+        return "«" + source + "»"
+
+    for _line, why in report.errors:
+        seen.clear()
+        text = why.render(tag)
+        assert text.startswith("«") and text.endswith("»"), text
+    assert report.warnings[0].render(tag).startswith("«the file is not UTF-8")

@@ -34,9 +34,11 @@ from PySide6.QtWidgets import (
 
 from pos_app.domain.catalog import Product
 from pos_app.domain.money import Site, format_money
+from pos_app.i18n import Message
 from pos_app.ledger.catalog import REQUIRED_COLUMNS, CatalogRepository, parse_row
-from pos_app.ledger.catalog_import import delimiter_of, detect_encoding
+from pos_app.ledger.catalog_import import RowProblem, delimiter_of, detect_encoding
 from pos_app.ui.qtkit.async_utils import TaskKeeper
+from pos_app.ui.qtkit.errors import translate_message
 from pos_app.ui.qtkit.workarounds import emit
 from pos_app.ui.widgets.form_parts import SETTINGS_QSS, note
 
@@ -54,7 +56,7 @@ class ImportPlan:
     """What a CSV file would do to the catalog; nothing is written until :meth:`apply`."""
 
     products: list[Product] = field(default_factory=list)
-    errors: list[tuple[int, str]] = field(default_factory=list)
+    errors: list[tuple[int, Message]] = field(default_factory=list)
     new: int = 0
     replaced: int = 0
     lines: int = 0  # data lines read (the header not counted)
@@ -172,8 +174,8 @@ class ImportPreview(QDialog):
                 plan.lines += 1
                 try:
                     product = parse_row(row, self._site)
-                except ValueError as exc:
-                    plan.errors.append((reader.line_num, str(exc)))
+                except RowProblem as exc:
+                    plan.errors.append((reader.line_num, exc.msg))
                 else:
                     plan.products.append(product)
                     if self._catalog.get(product.sku) is None:
@@ -239,7 +241,9 @@ class ImportPreview(QDialog):
             self.errors_title.show()
             self.errors.addItems(
                 [
-                    self.tr("Line {line}: {problem}").format(line=line, problem=problem)
+                    self.tr("Line {line}: {problem}").format(
+                        line=line, problem=translate_message(problem)
+                    )
                     for line, problem in plan.errors[:1000]
                 ]
             )
