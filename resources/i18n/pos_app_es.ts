@@ -3195,6 +3195,14 @@
         <translation>Pagada tarde: no cobre de nuevo</translation>
     </message>
     <message>
+        <source>Refunded</source>
+        <translation>Devuelta</translation>
+    </message>
+    <message>
+        <source>Paid, partly refunded</source>
+        <translation>Pagada, devuelta en parte</translation>
+    </message>
+    <message>
         <source>Paid in cash</source>
         <translation>Pagada en efectivo</translation>
     </message>

@@ -3195,6 +3195,14 @@
         <translation>Paga com atraso: não cobre de novo</translation>
     </message>
     <message>
+        <source>Refunded</source>
+        <translation>Estornada</translation>
+    </message>
+    <message>
+        <source>Paid, partly refunded</source>
+        <translation>Paga, estornada em parte</translation>
+    </message>
+    <message>
         <source>Paid in cash</source>
         <translation>Paga em dinheiro</translation>
     </message>

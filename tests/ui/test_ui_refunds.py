@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from pos_app.ledger.refunds import RefundStatus
 from pos_app.sandbox.payments_api import book
 from pos_app.ui.counter.main_window import MainWindow
+from pos_app.ui.counter.sales_view import COL_STATUS
 from pos_app.ui.day.refund_dialog import AMOUNT, LINES
 from pos_app.ui.receipts.preview import ReceiptPreviewDialog
 from tests.ui.test_ui_charging import WAIT
@@ -22,6 +23,10 @@ from tests.ui.test_ui_receipts import pay_a_sale
 
 def refunded_at_mp(window: MainWindow, control: Any) -> Decimal:
     return sum((p.amount_refunded for p in control.state.payments.values()), Decimal(0))
+
+
+def status_shown(sales: Any, ref: str) -> str:
+    return str(sales.model.index(sales.model.row_of(ref), COL_STATUS).data())
 
 
 def open_refund(window: MainWindow, qtbot: QtBot, ref: str) -> Any:
@@ -55,6 +60,8 @@ def test_refund_partially_then_totally_with_the_refund_ticket(
     assert dialog.spins[1].maximum() == 1  # one cheese left to give back
     assert refunded_at_mp(window, control) == Decimal(3125)
     screenshot(dialog, "71_refund_partial_done")
+    sales.refresh()  # the table says what happened to the money, not just "Paid"
+    assert status_shown(sales, ref) == "Paid, partly refunded"
 
     dialog.ticket_button.click()  # the refund ticket of this refund
     previews = window.findChildren(ReceiptPreviewDialog)
@@ -81,6 +88,8 @@ def test_refund_partially_then_totally_with_the_refund_ticket(
     sales.refresh()
     sales.select_reference(ref)
     assert "Refunded $ 11.140,00 — left to refund $ 0,00" in sales.heading.text()
+    assert status_shown(sales, ref) == "Refunded"
+    assert sales.heading.text().startswith("Refunded — ")
     assert not sales.refund_button.isEnabled()
     screenshot(sales, "73_sales_after_refunds")
     sales.close()

@@ -784,6 +784,7 @@ class MainWindow(QMainWindow):
                     self.refunds.store.refunded_amount(sale.external_reference),
                     self.refunds.refundable(sale),
                 ),
+                refunded_totals=self.refunds.store.refunded_amounts,
             )
             dialog.recheckRequested.connect(
                 lambda ref: self._call(self.rt.engine.reconcile(ref, "recheck"))

@@ -155,13 +155,24 @@ _COLOURS = {
     "cash": ("#0b4a6f", "#dceefa"),
     "open": ("#7a4b00", "#fff1cc"),
     "late": ("#8a1010", "#fde0e0"),
+    "refunded": ("#5b2a86", "#efe3fa"),
     "ended": ("#555555", "#eeeeee"),
 }
 
 
-def status_colour_key(sale: SaleSnapshot) -> str:
+def refund_state(sale: SaleSnapshot, refunded: Decimal) -> str:
+    """ "" (nothing given back), "partly" or "fully": money that left the shop for the sale."""
+    if refunded <= 0:
+        return ""
+    taken = sale.total if sale.tender is Tender.CASH else (sale.paid_amount or sale.total)
+    return "fully" if refunded >= taken else "partly"
+
+
+def status_colour_key(sale: SaleSnapshot, refunded: Decimal = Decimal(0)) -> str:
     if is_late_payment(sale):
         return "late"
+    if refund_state(sale, refunded) == "fully":
+        return "refunded"
     if sale.status is SaleStatus.PAID:
         return "paid"
     if sale.status is SaleStatus.CANCELED and sale.tender is Tender.CASH:
@@ -198,9 +209,15 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("SalesDialog", text)
 
 
-def sale_status_text(sale: SaleSnapshot) -> str:
+def sale_status_text(sale: SaleSnapshot, refunded: Decimal = Decimal(0)) -> str:
+    """The status column; a sale given back reads "Refunded", never "Paid"."""
     if is_late_payment(sale):
         return QCoreApplication.translate("SalesDialog", "Paid late — do not charge again")
+    state = refund_state(sale, refunded)
+    if state == "fully":
+        return QCoreApplication.translate("SalesDialog", "Refunded")
+    if state == "partly":
+        return QCoreApplication.translate("SalesDialog", "Paid, partly refunded")
     if sale.status is SaleStatus.CANCELED and sale.tender is Tender.CASH:
         return QCoreApplication.translate("SalesDialog", "Paid in cash")
     return status_label(sale.status)
@@ -212,11 +229,20 @@ class SalesTableModel(QAbstractTableModel):
         self._site = site
         self._sales: list[SaleSnapshot] = []
         self._with_date = False
+        self._refunded: dict[str, Decimal] = {}
 
-    def set_sales(self, sales: list[SaleSnapshot], *, with_date: bool = False) -> None:
+    def set_sales(
+        self,
+        sales: list[SaleSnapshot],
+        *,
+        with_date: bool = False,
+        refunded: dict[str, Decimal] | None = None,
+    ) -> None:
+        """``refunded``: confirmed refunds by sale reference (a refunded sale says so)."""
         self.beginResetModel()
         self._sales = list(sales)
         self._with_date = with_date
+        self._refunded = dict(refunded or {})
         self.endResetModel()
 
     def sales(self) -> list[SaleSnapshot]:
@@ -266,16 +292,19 @@ class SalesTableModel(QAbstractTableModel):
             if column == COL_TOTAL:
                 return format_money(sale.total, self._site)
             if column == COL_STATUS:
-                return sale_status_text(sale)
+                return sale_status_text(sale, self._refunded_of(sale))
         if index.column() == COL_STATUS and role in (
             Qt.ItemDataRole.ForegroundRole,
             Qt.ItemDataRole.BackgroundRole,
         ):
-            fg, bg = _COLOURS[status_colour_key(sale)]
+            fg, bg = _COLOURS[status_colour_key(sale, self._refunded_of(sale))]
             return QBrush(QColor(fg if role == Qt.ItemDataRole.ForegroundRole else bg))
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == COL_TOTAL:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def _refunded_of(self, sale: SaleSnapshot) -> Decimal:
+        return self._refunded.get(sale.external_reference, Decimal(0))
 
 
 class TodaySalesDialog(QDialog):
@@ -298,8 +327,10 @@ class TodaySalesDialog(QDialog):
         refunds_of: Callable[[str], list[RefundFact]] | None = None,
         parent: QWidget | None = None,
         refunds: Callable[[SaleSnapshot], tuple[Decimal, Decimal]] | None = None,
+        refunded_totals: Callable[[list[str]], dict[str, Decimal]] | None = None,
     ) -> None:
-        """``refunds``: (refunded, left to refund) of a sale, when refunds are available."""
+        """``refunds``: (refunded, left to refund) of a sale, when refunds are available;
+        ``refunded_totals``: the confirmed refunds of many sales at once (the status column)."""
         super().__init__(parent)
         self.setObjectName("salesDialog")
         self.setWindowTitle(self.tr("Sales"))
@@ -313,6 +344,7 @@ class TodaySalesDialog(QDialog):
         self._get_sale = get_sale
         self._sale_events = sale_events
         self._refunds = refunds
+        self._refunded_totals = refunded_totals
         self._period_sales: list[SaleSnapshot] = []
 
         # -- which sales: period, status, tender, search ---------------------------------------
@@ -517,7 +549,12 @@ class TodaySalesDialog(QDialog):
             if status_ok(s) and tender_ok(s) and matches_search(s, text, self._site)
         ]
         start, end = self.period_bounds()
-        self.model.set_sales(sales, with_date=end - start > timedelta(hours=25))
+        refunded = (
+            self._refunded_totals([s.external_reference for s in sales])
+            if self._refunded_totals is not None
+            else {}
+        )
+        self.model.set_sales(sales, with_date=end - start > timedelta(hours=25), refunded=refunded)
         paid = [s for s in sales if s.status is SaleStatus.PAID]
         cash = [s for s in sales if s.status is SaleStatus.CANCELED and s.tender is Tender.CASH]
         qr_total = sum((s.paid_amount or s.total for s in paid), start=Decimal(0))
@@ -597,7 +634,7 @@ class TodaySalesDialog(QDialog):
         self.refunds_label.setVisible(bool(refunds))
         heading = self.tr("{status} — {total}\nSale {reference}").format(
             reference=sale.external_reference,
-            status=sale_status_text(sale),
+            status=sale_status_text(sale, refunded),
             total=money(sale.total, self._site),
         )
         if sale.iva_total is not None:  # Colombia: the IVA the order reported
