@@ -3196,11 +3196,11 @@
     </message>
     <message>
         <source>Refunded</source>
-        <translation>Estornada</translation>
+        <translation>Reembolsada</translation>
     </message>
     <message>
         <source>Paid, partly refunded</source>
-        <translation>Paga, estornada em parte</translation>
+        <translation>Paga, reembolsada em parte</translation>
     </message>
     <message>
         <source>Paid in cash</source>
