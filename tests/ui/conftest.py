@@ -42,6 +42,27 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
 FAST_POLL = PollSchedule(fast=0.2, medium=0.5, slow=1.0, with_notifications=0.5)
 
 
+class _StartupFailed(AssertionError):
+    pass
+
+
+@pytest.fixture(autouse=True)
+def _no_blocking_startup_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``pos_app.app.main()`` tells a failed start-up in a modal message box, which nobody can
+    close in an offscreen test: the run would hang until the timeout. Here it fails the test
+    with the message instead."""
+    from PySide6.QtWidgets import QMessageBox
+
+    import pos_app.app as app_mod
+
+    class _Box(QMessageBox):
+        @staticmethod
+        def critical(_parent: object, title: str, text: str, *_args: object) -> Any:
+            raise _StartupFailed(f"{title}: {text}")
+
+    monkeypatch.setattr(app_mod, "QMessageBox", _Box)
+
+
 @pytest.fixture(scope="session")
 def _session_loop(qapp: Any) -> Iterator[qasync.QEventLoop]:
     apply_stylesheet(qapp)  # screenshots show what the cashier sees
