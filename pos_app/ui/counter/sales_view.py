@@ -556,7 +556,13 @@ class TodaySalesDialog(QDialog):
         )
         self.model.set_sales(sales, with_date=end - start > timedelta(hours=25), refunded=refunded)
         paid = [s for s in sales if s.status is SaleStatus.PAID]
-        cash = [s for s in sales if s.status is SaleStatus.CANCELED and s.tender is Tender.CASH]
+        # Cash the drawer took, including a sale whose QR payment also arrived late (paid twice:
+        # both amounts came in, as the day's close counts them).
+        cash = [
+            s
+            for s in sales
+            if s.tender is Tender.CASH and s.status in (SaleStatus.CANCELED, SaleStatus.PAID)
+        ]
         qr_total = sum((s.paid_amount or s.total for s in paid), start=Decimal(0))
         cash_total = sum((s.total for s in cash), start=Decimal(0))
         if not sales:
