@@ -12,7 +12,7 @@ import json
 import sqlite3
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -31,6 +31,7 @@ from pos_app.domain.money import Site
 from pos_app.domain.sale import TERMINAL, Tender
 from pos_app.errors import UserFacingError
 from pos_app.i18n import QT_TRANSLATE_NOOP, message
+from pos_app.ledger.period import not_before_last_close
 from pos_app.ledger.refunds import RefundStatus
 
 if TYPE_CHECKING:
@@ -62,6 +63,13 @@ def _row(conn: sqlite3.Connection, table: str, record_id: int) -> dict[str, obje
 
 def _ms(moment: datetime) -> datetime:
     return moment.replace(microsecond=moment.microsecond // 1000 * 1000)
+
+
+def _close_moment(opened_at: datetime, now: datetime) -> datetime:
+    """When a close ends: now, or, with a clock set back to the open period's start or before,
+    just after that start, so the facts dated there (see :mod:`pos_app.ledger.period`) are in
+    it and periods still follow one another."""
+    return max(now, opened_at + timedelta(milliseconds=1))
 
 
 def _iso(moment: datetime) -> str:
@@ -116,8 +124,7 @@ class DayBook:
         now = _ms(now)  # the ledger's precision: the next period starts exactly here
         with self._writing() as conn:
             opened_at = self._period_start(conn, now)
-            if now < opened_at:
-                now = opened_at  # a clock set back: an empty period, never a negative one
+            now = _close_moment(opened_at, now)
             row = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'closes'").fetchone()
             number = (int(row[0]) if row else 0) + 1
             report = compute_close(
@@ -158,6 +165,7 @@ class DayBook:
         transaction (it never exists as an open sale, so nothing can ever charge it again).
         Returns the sale's reference: Mercado Pago's when free, else ``MP-<payment id>``."""
         with self._writing() as conn:
+            now = not_before_last_close(conn, now)
             taken = conn.execute(
                 "SELECT 1 FROM sales WHERE external_reference = ?", (external_reference,)
             ).fetchone()
@@ -242,7 +250,7 @@ class DayBook:
                 number=(int(row[0]) if row else 0) + 1,
                 site=site,
                 opened_at=start,
-                closed_at=max(now, start),
+                closed_at=_close_moment(start, _ms(now)),
                 sales=self.sale_facts(start, conn=conn),
                 refunds=self.refund_facts(start, conn=conn),
                 movements=self.movements(start, conn=conn),
@@ -322,17 +330,19 @@ class DayBook:
         self, since: datetime, *, conn: sqlite3.Connection | None = None
     ) -> list[RefundFact]:
         """Refunds Mercado Pago confirmed (or cash handed back) since ``since``, from the
-        ``refunds`` table (:mod:`pos_app.ledger.refunds`). A refund belongs to the day it was
-        made; pending and refused ones moved no money and are left out."""
+        ``refunds`` table (:mod:`pos_app.ledger.refunds`). A refund belongs to the period in
+        which the money left: when it was confirmed (``updated_at``; the same moment as its
+        writing for cash), so one still pending at a close counts in the next. Pending and
+        refused ones moved no money and are left out."""
         conn = conn or self._conn
         rows = conn.execute(
-            "SELECT amount, created_at, tender FROM refunds WHERE status = ? AND created_at >= ?",
+            "SELECT amount, updated_at, tender FROM refunds WHERE status = ? AND updated_at >= ?",
             (RefundStatus.REFUNDED.value, _iso(since)),
         ).fetchall()
         return [
             RefundFact(
                 Decimal(str(r["amount"])),
-                datetime.fromisoformat(r["created_at"]),
+                datetime.fromisoformat(r["updated_at"]),
                 Tender(r["tender"]),
             )
             for r in rows

@@ -22,6 +22,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from pos_app.domain.sale import Tender
+from pos_app.ledger.period import stamp_not_before_last_close
 
 if TYPE_CHECKING:
     from pos_app.ledger.store import Ledger
@@ -112,7 +113,7 @@ class RefundStore:
             counted = _counted(conn, sale_id)
             if amount <= 0 or counted + amount > limit:
                 raise RefundExceedsError(f"{counted} already refunded of {limit}")
-            stamp = now.isoformat()
+            stamp = stamp_not_before_last_close(conn, now)
             cur = conn.execute(
                 "INSERT INTO refunds (sale_id, idempotency_key, payment_id, amount, tender, "
                 "status, mp_refund_id, lines, created_at, updated_at, order_payment_id) "
@@ -157,16 +158,17 @@ class RefundStore:
             if row is None:
                 raise KeyError(refund_id)
             if row["status"] == RefundStatus.PENDING.value:
+                stamp = stamp_not_before_last_close(conn, now)
                 conn.execute(
                     "UPDATE refunds SET status = ?, mp_refund_id = ?, reason = ?, updated_at = ? "
                     "WHERE id = ?",
-                    (status.value, mp_refund_id, reason[:300], now.isoformat(), refund_id),
+                    (status.value, mp_refund_id, reason[:300], stamp, refund_id),
                 )
                 detail = f"{row['amount']} {mp_refund_id or reason}".strip()
                 conn.execute(
                     "INSERT INTO sale_events (sale_id, at, kind, old_status, new_status, cause, "
                     "detail) VALUES (?,?,?,?,?,?,?)",
-                    (row["sale_id"], now.isoformat(), "refund", None, None, status.value, detail),
+                    (row["sale_id"], stamp, "refund", None, None, status.value, detail),
                 )
                 self._ledger.add_to_outbox(
                     conn, "refund", str(refund_id), outbox_change(conn, refund_id)

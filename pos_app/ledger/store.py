@@ -30,6 +30,7 @@ from pos_app.ledger.catalog import CatalogRepository
 from pos_app.ledger.day import DayBook
 from pos_app.ledger.lock import InstanceLock
 from pos_app.ledger.migrations import migrate
+from pos_app.ledger.period import not_before_last_close
 from pos_app.system.files import network_location, private_file
 
 log = logging.getLogger(__name__)
@@ -487,6 +488,7 @@ class Ledger:
         cause: str,
         detail: str,
     ) -> int:
+        now = not_before_last_close(conn, now)  # a clock set back never hides it from a close
         cur = conn.execute(
             "INSERT INTO sale_events (sale_id, at, kind, old_status, new_status, cause, detail) "
             "VALUES (?,?,?,?,?,?,?)",

@@ -13,6 +13,7 @@ from pos_app.domain.day import MovementKind
 from pos_app.domain.money import site_for
 from pos_app.domain.sale import SaleStatus, Tender
 from pos_app.ledger.day import PeriodClosedError
+from pos_app.ledger.refunds import RefundStatus
 from pos_app.ledger.store import Ledger
 
 ARS = site_for("MLA")
@@ -146,3 +147,62 @@ def test_the_first_close_leaves_out_the_history_before_the_day_book(tmp_path: Pa
         assert report.opened_at > T0 - timedelta(days=2)
     finally:
         led.close()
+
+
+def test_a_clock_set_back_past_the_last_close_never_hides_a_fact(ledger: Ledger) -> None:
+    """The till closed at 20:00, then its clock was put back an hour: a sale paid and a refund
+    confirmed at "19:10" still land in the next close, dated at the close's own moment (the
+    first instant of the open period). What a cashier types is refused with "check the clock"."""
+    from pos_app.ledger.refunds import RefundStore
+
+    first_ref = _paid_sale(ledger, "1000", T0)
+    closed_at = T0 + timedelta(hours=2)
+    first = ledger.day.close(ARS, now=closed_at)
+    assert first.net == Decimal("1000.00")
+    back = closed_at - timedelta(minutes=50)  # the clock, set back
+    ref = _paid_sale(ledger, "700", back)
+    with pytest.raises(PeriodClosedError, match="clock"):
+        ledger.day.add_movement(MovementKind.IN, Decimal("50"), "change", now=back)
+    refunds = RefundStore(ledger)
+    pending = refunds.add(
+        first_ref,
+        key="k-back",
+        amount=Decimal("200"),
+        tender=Tender.QR,
+        payment_id=None,
+        now=back,
+        limit=Decimal("1000"),
+    )
+    refunds.settle(pending.id, RefundStatus.REFUNDED, now=back, mp_refund_id="R1")
+    second = ledger.day.close(ARS, now=back + timedelta(minutes=5))
+    assert second.sales_count == 1 and second.totals[Tender.QR.value] == Decimal("700.00")
+    assert second.refunds_total == Decimal("200.00")
+    assert second.opened_at == closed_at
+    events = ledger.sale_events(ref)
+    assert min(e.at for e in events) >= closed_at  # dated at the close, never before it
+    assert ledger.day.closes()[0] == first  # the frozen day never changes
+
+
+def test_a_refund_pending_across_a_close_counts_when_it_is_confirmed(ledger: Ledger) -> None:
+    """Money leaves when Mercado Pago confirms the refund: one sent at 19:59 and confirmed
+    after the 20:00 close belongs to the next period (it was in neither before)."""
+    from pos_app.ledger.refunds import RefundStore
+
+    ref = _paid_sale(ledger, "1000", T0)
+    refunds = RefundStore(ledger)
+    pending = refunds.add(
+        ref,
+        key="k-late",
+        amount=Decimal("300"),
+        tender=Tender.QR,
+        payment_id=None,
+        now=T0 + timedelta(minutes=59),
+        limit=Decimal("1000"),
+    )
+    first = ledger.day.close(ARS, now=T0 + timedelta(hours=1))
+    assert first.refunds_total == 0  # pending: no money had moved yet
+    refunds.settle(
+        pending.id, RefundStatus.REFUNDED, now=T0 + timedelta(hours=1, minutes=2), mp_refund_id="R"
+    )
+    second = ledger.day.close(ARS, now=T0 + timedelta(hours=2))
+    assert second.refunds_total == Decimal("300.00") and second.refunds_count == 1
