@@ -181,6 +181,15 @@ class Receipt:
         before_total: list[tuple[str, str]] = []
         if self.refund is not None:
             totals: tuple[tuple[str, str], ...] = ((tr(REFUNDED), money(self.refund.amount)),)
+            # Lines given back from a sale with its own discount: each was charged its share
+            # less, so the ticket shows that share and adds up to what was refunded.
+            given = sum((line.total(self.site) for line in self.refund.lines), Decimal(0))
+            share = given - self.refund.amount
+            if self.refund.lines and self.sale_discount is not None and share > 0:
+                before_total.append((tr(SUBTOTAL), money(given)))
+                before_total.append(
+                    (discount_label(SALE_DISCOUNT, self.sale_discount), f"-{money(share)}")
+                )
         elif self.extra:
             totals = ()
         else:
@@ -268,6 +277,7 @@ def refund_receipt(sale: SaleSnapshot, site: Site, shop: ShopInfo, refund: Refun
         payment_ids=sale.payment_ids,
         refund=refund,
         sold_at=base.at,
+        sale_discount=sale.sale_discount,
     )
 
 

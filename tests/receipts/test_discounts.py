@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from pos_app.domain.cart import CartLine
-from pos_app.domain.money import site_for
+from pos_app.domain.money import format_money, site_for
 from pos_app.domain.pricing import Discount, DiscountKind
 from pos_app.receipts.language import translator
 from pos_app.receipts.model import sale_receipt
@@ -87,3 +87,33 @@ def test_the_pdf_shows_the_discounts(tmp_path: Path, qapp) -> None:  # type: ign
     text = pdf_text(path)
     for words in ("Desconto 10 % (Promo)", "-$ 900,00", "Desconto na venda", "-$ 250,50"):
         assert words in text, (words, text)
+
+
+def test_a_refund_by_line_of_a_discounted_sale_adds_up() -> None:
+    """The alfajor given back was charged less than its price (its share of the sale's own
+    discount): the refund ticket shows that share, so its lines add up to what left the shop."""
+    from pos_app.domain.cart import Cart
+    from pos_app.domain.order_lines import charged_amounts
+    from pos_app.receipts.model import RefundInfo, refund_receipt
+
+    sale = discounted_sale()
+    site = site_for("MLA")
+    cart = Cart(site)
+    cart.restore(list(sale.lines))
+    cart.sale_discount = sale.sale_discount
+    alfajor_charged = charged_amounts(cart)[1]
+    assert alfajor_charged < Decimal("1250.50")
+    refund = RefundInfo(
+        amount=alfajor_charged, at=sale.created_at, refund_id="R1", lines=(sale.lines[1],)
+    )
+    texts = refund_receipt(sale, site, SHOP, refund).texts(translator("en"))
+    assert texts.items == (("Alfajor Havanna", "1 × $ 1.250,50", "$ 1.250,50"),)
+    share = Decimal("1250.50") - alfajor_charged
+    assert texts.before_total == (
+        ("Subtotal", "$ 1.250,50"),
+        ("Sale discount", f"-{format_money(share, site)}"),
+    )
+    assert texts.totals[0][1] == format_money(alfajor_charged, site)
+    # a refund of an amount (no lines) shows no breakdown
+    by_amount = RefundInfo(amount=Decimal(100), at=sale.created_at, refund_id="R2")
+    assert refund_receipt(sale, site, SHOP, by_amount).texts(translator("en")).before_total == ()
