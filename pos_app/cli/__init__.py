@@ -123,7 +123,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("charge", help="charge a sale on the box")
     p.add_argument("--item", action="append", default=[], metavar="TITLE:QTY:UNIT_PRICE[:IVA%]")
-    p.add_argument("--sku", action="append", default=[], metavar="CODE[:QTY]")
+    p.add_argument(
+        "--sku",
+        action="append",
+        default=[],
+        metavar="CODE[:QTY]",
+        help="a product by barcode or SKU; QTY is the weight for one sold by kg, g, l or m "
+        "(CODE:0.350); a scale label's 13 digits charge what it says",
+    )
+    p.add_argument(
+        "--discount",
+        metavar="PERCENT%|AMOUNT[:REASON]",
+        help="a discount on the whole sale (above Settings' limit the supervisor's PIN is asked "
+        "on the terminal)",
+    )
     p.add_argument("--wait", action="store_true", help="follow the sale until it ends")
     p.add_argument("--timeout", type=float, metavar="SECONDS")
     p.add_argument("--poll-interval", type=float, metavar="SECONDS")

@@ -13,6 +13,12 @@ from pathlib import Path
 
 from pos_app.checkout.engine import CheckoutEngine, describe
 from pos_app.checkout.events import ConnectionChanged, Event, SaleChanged
+from pos_app.cli.charge_lines import (
+    ChargeInputError,
+    check_sale_discount,
+    read_sale_discount,
+    sku_line,
+)
 from pos_app.cli.output import (
     EXIT_ERROR,
     EXIT_OK,
@@ -26,6 +32,7 @@ from pos_app.cli.output import (
 from pos_app.domain.cart import CartLine
 from pos_app.domain.money import DEFAULT_SITE_ID, Site, site_for
 from pos_app.domain.records import SaleSnapshot
+from pos_app.domain.scale_label import layouts_for
 from pos_app.domain.validation import (
     ValidationError,
     clean_title,
@@ -240,23 +247,31 @@ async def cmd_charge(args: argparse.Namespace) -> int:
     async with open_runtime(config=config, enable_receiver=bool(args.wait)) as rt:
         if rt.receiver_problem:
             err(f"pos-app: notifications off ({rt.receiver_problem}); following by polling")
-        for spec in args.sku:
-            code, _, qty_text = spec.partition(":")
-            try:
-                qty = read_quantity(qty_text or "1")
-            except ValidationError as exc:
-                raise UsageError(f"--sku {_shown(spec)}: {exc.msg}") from None
-            product = rt.ledger.catalog.lookup_code(code)
-            if product is None and rt.ledger.catalog.count() == 0:
-                raise UsageError(
-                    f"--sku {code!r}: the catalog is empty. Import your products first: "
-                    "pos-app catalog import FILE.csv (columns sku,barcode,title,unit_price,"
-                    "category,unit_measure,iva_rate; sku, title and unit_price "
-                    "are required), or charge with --item TITLE:QTY:PRICE"
+        empty = bool(args.sku) and rt.ledger.catalog.count() == 0
+        layouts = layouts_for(config.scale_labels, config.site_id)
+        discount = None
+        try:
+            for spec in args.sku:
+                lines.append(
+                    sku_line(
+                        spec,
+                        rt.site,
+                        rt.ledger.catalog.lookup_code,
+                        layouts,
+                        catalog_empty=empty,
+                    )
                 )
-            if product is None:
-                raise UsageError(f"--sku {_shown(code)}: not in the catalog")
-            lines.append(product.to_line(qty))
+            if args.discount:
+                discount = read_sale_discount(args.discount, rt.site)
+                check_sale_discount(
+                    discount,
+                    lines,
+                    rt.site,
+                    limit=config.max_discount_percent,
+                    pin_hash=config.supervisor_pin,
+                )
+        except ChargeInputError as exc:
+            raise UsageError(str(exc)) from None
         await rt.engine.resume()
         stop = asyncio.Event()
         printer = _ProgressPrinter(sales=bool(args.wait))
@@ -264,7 +279,7 @@ async def cmd_charge(args: argparse.Namespace) -> int:
         # Ctrl-C, SIGTERM and (Windows) console close cancel the order and verify: on Windows
         # through Python's own signal handlers, as its event loops cannot watch signals.
         with stop_on_signals(asyncio.get_running_loop(), stop.set):
-            sale = await rt.engine.charge(lines)
+            sale = await rt.engine.charge(lines, sale_discount=discount)
             printer.say(sale)  # unless an event already said exactly that
             if args.wait and sale.is_open:
                 sale = await _follow(rt.engine, sale.external_reference, args.timeout, stop)
