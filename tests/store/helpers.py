@@ -24,13 +24,18 @@ def open_ledger(folder: Path, *, outbox: bool = True) -> Ledger:
 
 
 def sell(
-    ledger: Ledger, box: str, price: str = "100.50", *, tender: Tender = Tender.QR
+    ledger: Ledger,
+    box: str,
+    price: str = "100.50",
+    *,
+    tender: Tender = Tender.QR,
+    store: str = "SUC001",
 ) -> SaleSnapshot:
     """Create, send and pay one sale (three ledger changes)."""
     now = datetime.now(UTC)
     sale = ledger.create_sale(
         user_id=1,
-        store_external_id="SUC001",
+        store_external_id=store,
         box_external_id=box,
         site=MLA,
         title="Kiosco",
