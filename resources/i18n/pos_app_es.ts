@@ -3601,6 +3601,10 @@
         <source>In the store database, box {box} belongs to the login {owner}, not to this counter&apos;s. Nothing was written; the sales wait in this counter&apos;s ledger. Check the box in Settings, or the login in the store database&apos;s address.</source>
         <translation>En la base de datos de la tienda, la caja {box} pertenece al usuario {owner}, no al de esta caja. No se escribió nada; las ventas esperan en el registro de esta caja. Revise la caja en Configuración o el usuario en la dirección de la base de datos de la tienda.</translation>
     </message>
+    <message>
+        <source>Mercado Pago has no store {store} in this account.</source>
+        <translation>Mercado Pago no tiene la sucursal {store} en esta cuenta.</translation>
+    </message>
 </context>
 <context>
     <name>StoreDatabasePage</name>

@@ -3601,6 +3601,10 @@
         <source>In the store database, box {box} belongs to the login {owner}, not to this counter&apos;s. Nothing was written; the sales wait in this counter&apos;s ledger. Check the box in Settings, or the login in the store database&apos;s address.</source>
         <translation>No banco de dados da loja, o caixa {box} pertence ao usuário {owner}, não ao deste caixa. Nada foi gravado; as vendas aguardam no registro deste caixa. Confira o caixa em Configurações ou o usuário no endereço do banco de dados da loja.</translation>
     </message>
+    <message>
+        <source>Mercado Pago has no store {store} in this account.</source>
+        <translation>O Mercado Pago não tem a loja {store} nesta conta.</translation>
+    </message>
 </context>
 <context>
     <name>StoreDatabasePage</name>

@@ -31,7 +31,7 @@ def sell(
     tender: Tender = Tender.QR,
     store: str = "SUC001",
 ) -> SaleSnapshot:
-    """Create, send and pay one sale (three ledger changes)."""
+    """Create, send and pay one sale (three ledger changes); in cash: canceled on the box."""
     now = datetime.now(UTC)
     sale = ledger.create_sale(
         user_id=1,
@@ -55,6 +55,16 @@ def sell(
         old_status=SaleStatus.CREATING,
         new_status=SaleStatus.PENDING,
     )
+    if tender is Tender.CASH:  # what the engine writes: canceled on the box, paid in cash
+        return ledger.update_sale(
+            ref,
+            {"status": SaleStatus.CANCELED, "tender": tender},
+            now=now,
+            kind="status",
+            cause="cash",
+            old_status=SaleStatus.PENDING,
+            new_status=SaleStatus.CANCELED,
+        )
     return ledger.update_sale(
         ref,
         {"status": SaleStatus.PAID, "paid_amount": Decimal(price), "tender": tender},
