@@ -14,7 +14,7 @@ import contextlib
 import json
 import logging
 import random
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -189,6 +189,7 @@ class StoreReplicator:
         max_retry: float = 30.0,
         connect_timeout: float = 5.0,
         on_status: Callable[[ReplicationStatus], None] | None = None,
+        retry_sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
         self.ledger = ledger
         self._conninfo = conninfo
@@ -201,6 +202,9 @@ class StoreReplicator:
         self.max_retry = max_retry
         self.connect_timeout = connect_timeout
         self.on_status = on_status
+        # The pause between failed attempts (injectable: a test runs a 10-minute outage's
+        # retries on a virtual clock).
+        self.retry_sleep = retry_sleep
         self._conn: AsyncConnection[Any] | None = None
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
@@ -262,7 +266,7 @@ class StoreReplicator:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), seconds)
         else:
-            await asyncio.sleep(seconds)
+            await self.retry_sleep(seconds)
 
     async def deliver_waiting(self) -> int:
         """One batch: returns how many changes left the outbox (0 when none waited)."""
