@@ -47,6 +47,7 @@ from pos_app.ui.bridge import EngineBridge
 from pos_app.ui.cart_model import CartTableModel
 from pos_app.ui.cart_view import CartView
 from pos_app.ui.custom_amount import CustomAmountBar
+from pos_app.ui.day.store_view import StoreViewDialog
 from pos_app.ui.day_actions import DayActions
 from pos_app.ui.engine_calls import EngineCalls
 from pos_app.ui.errors import show_error, translate_message
@@ -234,6 +235,11 @@ class MainWindow(QMainWindow):
         )
         day_menu.addAction(self.cash_drawer_action)
         day_menu.addAction(self.close_day_action)
+        self.store_view_action = self._action(
+            self.tr("Store and chain…"), "Ctrl+Shift+S", self.open_store_view
+        )
+        day_menu.addAction(self.store_view_action)
+        self._store_view: StoreViewDialog | None = None
         self.support = SupportActions(self, self.tasks)
         self.support.add_menu(self)
         self.crashes = CrashReporter(self, self.support)
@@ -767,6 +773,16 @@ class MainWindow(QMainWindow):
     @property
     def busy(self) -> bool:
         return self.calls.busy
+
+    # == the store database's view (issue 17) ====================================================
+    def open_store_view(self) -> StoreViewDialog:
+        if self._store_view is None:
+            self._store_view = StoreViewDialog(lambda: self.rt.config, self.rt.site, parent=self)
+            self._store_view.finished.connect(lambda _result: self.focus_scan())
+        self._store_view.refresh()
+        self._store_view.show()
+        self._store_view.raise_()
+        return self._store_view
 
     # == today's sales ===========================================================================
     def open_sales_dialog(self) -> TodaySalesDialog:

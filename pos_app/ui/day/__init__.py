@@ -1,0 +1,1 @@
+"""The Day menu: cash drawer, the day's close and refunds."""
