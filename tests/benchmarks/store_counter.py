@@ -4,8 +4,9 @@ Qt, qasync, the real runtime with its store-database delivery) selling without p
 ``python -m tests.benchmarks.store_counter SANDBOX_URL STORE_DATABASE_URL BOX`` with
 ``POS_APP_HOME`` (its own data folder) and ``POS_STORE_DATABASE_PASSWORD`` set. Every half
 second it prints one JSON line (sales so far, the delivery's status); it reads commands from
-stdin: ``shot PATH`` saves the window (``widget.grab()``), ``stop`` ends the selling, waits until
-everything reached the store database (at most 120 s) and prints the last line.
+stdin: ``shot PATH`` saves the window (``widget.grab()``), ``storeview PATH`` opens Day → Store
+and chain and saves it, ``stop`` ends the selling, waits until everything reached the store
+database (at most 120 s) and prints the last line.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import asyncio
 import contextlib
+import functools
 import json
 import sys
 import threading
@@ -37,6 +39,10 @@ from pos_app.ui.main_window import MainWindow
 
 def _say(**data: Any) -> None:
     print(json.dumps(data), flush=True)
+
+
+def _has_rows(view: Any) -> bool:
+    return bool(view.table.rowCount() > 0)
 
 
 def _commands(loop: asyncio.AbstractEventLoop, queue: asyncio.Queue[str]) -> None:
@@ -114,6 +120,17 @@ async def counter(base_url: str, store_url: str, box: str) -> None:
                     window._show_store_database()
                     window.grab().save(command[5:])
                     _say(box=box, shot=command[5:])
+                elif command.startswith("storeview "):
+                    view = window.open_store_view()  # Day → Store and chain…
+                    await rig.until(functools.partial(_has_rows, view), 30)
+                    await asyncio.sleep(0.2)
+                    view.grab().save(command[10:])
+                    rows = [
+                        [view.table.item(r, c).text() for c in range(view.table.columnCount())]
+                        for r in range(view.table.rowCount())
+                    ]
+                    _say(box=box, shot=command[10:], store_view=rows)
+                    view.close()
                 elif command == "stop":
                     break
             selling = False

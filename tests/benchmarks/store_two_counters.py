@@ -10,8 +10,8 @@ Reports sales per counter, the changes waiting at the peak, the time from Postgr
 until both counters are up to date, and checks that every sale and change of both ledgers is
 in the store database once (duplicates = 0). Saves each window's picture (before, during and
 after the outage: its status bar says how many changes wait) and the store's view
-(``pos-app sales --store`` / ``close --store`` of one counter, as text and JSON, and a picture
-of that view) in ``--shots``.
+(Day → Store and chain in CAJA01's window, and ``pos-app sales --store`` / ``close --store`` of
+that counter as text and JSON) in ``--shots``.
 """
 
 from __future__ import annotations
@@ -135,39 +135,6 @@ def _pos_app(home: Path, *argv: str) -> str:
     return done.stdout
 
 
-def _store_view_picture(sales: dict[str, Any], close: dict[str, Any], path: Path) -> None:
-    """The store's view (``sales --store`` and ``close --store`` of one counter) as a table."""
-    from PySide6.QtWidgets import (
-        QApplication,
-        QLabel,
-        QTableWidget,
-        QTableWidgetItem,
-        QVBoxLayout,
-        QWidget,
-    )
-
-    app = QApplication.instance() or QApplication(["store-view"])
-    widget = QWidget()
-    widget.setWindowTitle("Store SUC001")
-    layout = QVBoxLayout(widget)
-    layout.addWidget(QLabel("Store SUC001: paid per box and tender (pos-app sales --store)"))
-    table = QTableWidget(len(sales["totals"]), 4)
-    table.setHorizontalHeaderLabels(["Box", "Tender", "Sales", "Amount"])
-    for row, t in enumerate(sales["totals"]):
-        for col, value in enumerate((t["box"], t["tender"], str(t["sales"]), t["amount"])):
-            table.setItem(row, col, QTableWidgetItem(value))
-    layout.addWidget(table)
-    lines = [f"{b['box']}: {b['sales_count']} sales, net {b['net']}" for b in close["boxes"]] + [
-        f"Store close (all boxes): {close['sales_count']} sales, net {close['net']}"
-    ]
-    layout.addWidget(QLabel("pos-app close --store\n" + "\n".join(lines)))
-    widget.resize(640, 360)
-    widget.show()
-    app.processEvents()
-    widget.grab().save(str(path))
-    widget.close()
-
-
 def run(outage: float, warmup: float, shots: Path) -> dict[str, Any]:
     bindir = find_bindir()
     if bindir is None:
@@ -210,6 +177,7 @@ def run(outage: float, warmup: float, shots: Path) -> dict[str, Any]:
             bar_down = {c.box: c.last["status_bar"] for c in counters}
             server.start()
             back = time.monotonic()
+            back_wall = time.time()
             drained = None
             while time.monotonic() - back < 120:
                 time.sleep(0.1)
@@ -217,10 +185,20 @@ def run(outage: float, warmup: float, shots: Path) -> dict[str, Any]:
                 if all(line["waiting"] == 0 and line["t"] > time.time() - 1 for line in fresh):
                     drained = time.monotonic() - back
                     break
+            # The delivery itself: from the first report with fewer changes waiting than at
+            # the peak to the first with none (the rest of the drain is the retry pause).
+            delivering = {}
+            for c in counters:
+                after = [line for line in c.lines if "waiting" in line and line["t"] > back_wall]
+                first = next((x["t"] for x in after if x["waiting"] < peak_each[c.box]), None)
+                done = next((x["t"] for x in after if x["waiting"] == 0), None)
+                delivering[c.box] = done - first if first and done else None
             time.sleep(3)
             for c in counters:
                 c.send(f"shot {shots / f'{c.box}-3-after.png'}")
             time.sleep(1)
+            counters[0].send(f"storeview {shots / 'store-view.png'}")
+            view = counters[0].wait_for("store_view", 60)["store_view"]
             for c in counters:
                 c.send("stop")
             finals = {c.box: c.wait_for("final", 180) for c in counters}
@@ -262,7 +240,6 @@ def run(outage: float, warmup: float, shots: Path) -> dict[str, Any]:
         (shots / "store-close.txt").write_text(close_text, encoding="utf-8")
         (shots / "store-close.json").write_text(close_json, encoding="utf-8")
         sales, close = json.loads(sales_json), json.loads(close_json)
-        _store_view_picture(sales, close, shots / "store-view.png")
     finally:
         server.cleanup()
     store_view = {
@@ -271,6 +248,7 @@ def run(outage: float, warmup: float, shots: Path) -> dict[str, Any]:
         },
         "close_sales_count": close["sales_count"],
         "close_net": close["net"],
+        "window_rows": view,  # Day → Store and chain, in CAJA01's window, before the last sales
     }
     return {
         "outage_s": outage,
@@ -281,7 +259,8 @@ def run(outage: float, warmup: float, shots: Path) -> dict[str, Any]:
         "peak_waiting_total": peak,
         "peak_waiting": peak_each,
         "status_bar_during_outage": bar_down,
-        "drain_s": drained,
+        "drain_s": drained,  # PostgreSQL back to both up to date (the retry pause included)
+        "delivery_s": delivering,  # of which the delivering itself (0.5 s reports)
         "ledger": ledgers,
         "store_database": remote,
         "duplicates": {b: remote[b]["changes"] - ledgers[b]["changes"] for b in BOXES},
@@ -307,7 +286,10 @@ def main(argv: list[str] | None = None) -> int:
         v == 0 for v in result["lost"].values()
     )
     ok = ok and all(
-        result["store_view"]["sales_per_box"][b] <= result["ledger"][b]["sales"] for b in BOXES
+        result["store_view"]["sales_per_box"][b] == result["ledger"][b]["sales"]
+        and result["store_database"][b]["out_of_order"] == 0
+        and result["store_database"][b]["changes"] == result["ledger"][b]["changes"]
+        for b in BOXES
     )
     return 0 if ok and result["drain_s"] is not None else 1
 
