@@ -82,14 +82,17 @@ async def adopt_unmarked_rows(conn: AsyncConnection[Any], box: str, ledger: str)
     """Rows of ``box`` written before schema step 4 carry no ledger: they are the ledger's
     that still delivers for the box (a later change of the same record then updates them
     instead of adding a second copy)."""
-    async with conn.transaction():
-        for table in LEDGER_KEYED:
-            await conn.execute(
-                sql.SQL("UPDATE {} SET ledger = %s WHERE box = %s AND ledger = ''").format(
-                    sql.Identifier(table)
-                ),
-                (ledger, box),
-            )
+    for table in LEDGER_KEYED:
+        try:
+            async with conn.transaction():
+                await conn.execute(
+                    sql.SQL("UPDATE {} SET ledger = %s WHERE box = %s AND ledger = ''").format(
+                        sql.Identifier(table)
+                    ),
+                    (ledger, box),
+                )
+        except psycopg.errors.UniqueViolation:  # that ledger has the same rows already
+            log.warning("store database: %s rows of box %s keep no ledger", table, box)
 
 
 async def claim_box(conn: AsyncConnection[Any], box: str) -> None:

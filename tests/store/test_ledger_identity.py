@@ -227,3 +227,23 @@ def test_an_earlier_box_owned_by_another_login_stops_delivery_clearly(
     ledger.close()
     # The batch is one transaction: nothing of it was written, CAJA02's sale neither.
     assert rows(admin, "SELECT count(*) FROM sales WHERE box = 'CAJA02'") == [(0,)]
+
+
+def test_unmarked_rows_the_ledger_already_has_never_stop_the_connection(
+    tmp_path: Path, pg_server: PgServer, store_db: str
+) -> None:
+    url = pg_server.url(dbname=store_db)
+    ledger = open_ledger(tmp_path)
+    refund(ledger, "CAJA01", "10.00")
+    asyncio.run(_deliver_all(url, ledger, "CAJA01"))
+    admin = pg_server.admin_url(store_db)
+    with psycopg.connect(admin, autocommit=True) as conn:  # a copy without a ledger
+        conn.execute(
+            "INSERT INTO refunds SELECT box, id, seq, reference, amount, tender, status, "
+            "created_at, updated_at, row, '' FROM refunds"
+        )
+    sell(ledger, "CAJA01")
+    asyncio.run(_deliver_all(url, ledger, "CAJA01"))  # connects and delivers all the same
+    ledger.close()
+    assert rows(admin, "SELECT count(*) FROM sales") == [(2,)]
+    assert rows(admin, "SELECT ledger = '' FROM refunds ORDER BY 1") == [(False,), (True,)]
