@@ -73,7 +73,8 @@ async def back_up_after_close(make_backup: Callable[[], object]) -> Exception | 
     return None
 
 
-def _payment(found: FoundPayment) -> MpPayment:
+def payment_of(found: FoundPayment) -> MpPayment:
+    """A payments search result as the reconciliation compares it."""
     created = datetime.fromisoformat(found.date_created.replace("Z", "+00:00"))
     return MpPayment(
         found.id,
@@ -98,7 +99,7 @@ async def fetch_day_payments(
         store_id=box.store_id if box else None,
         pos_id=box.id if box else None,
     )
-    return [_payment(p) for p in found]
+    return [payment_of(p) for p in found]
 
 
 async def reconcile_day_with_mp(engine: CheckoutEngine, day: date) -> Reconciliation:

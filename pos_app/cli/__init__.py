@@ -157,7 +157,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--store",
         action="store_true",
-        help="every box's sales and totals per box and tender, from the store database",
+        help="this store's sales (every box) and totals per box and tender, from the store "
+        "database",
+    )
+    p.add_argument(
+        "--chain",
+        action="store_true",
+        help="like --store, for every store of the account, with totals per store",
     )
 
     p = sub.add_parser(

@@ -61,7 +61,7 @@ def run_command(args: argparse.Namespace) -> int:
     try:
         if args.command not in ("configure", "doctor", "support-file"):  # they report it
             announce_config_damage()
-        if args.command == "sales" and args.store:
+        if args.command == "sales" and (args.store or args.chain):
             from pos_app.cli.store import cmd_store_sales
 
             return asyncio.run(cmd_store_sales(args))

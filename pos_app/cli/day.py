@@ -37,11 +37,18 @@ def add_parsers(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
     p.add_argument(
         "--store",
         action="store_true",
-        help="every box's figures from the store database (each box's current period, or "
-        "--from/--to); freezes nothing",
+        help="every box's figures of this store from the store database (each box's current "
+        "period, or --from/--to); freezes nothing",
     )
-    p.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="with --store")
-    p.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="with --store (inclusive)")
+    p.add_argument(
+        "--chain",
+        action="store_true",
+        help="like --store, for every store of the account, with each store's subtotal",
+    )
+    p.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="with --store/--chain")
+    p.add_argument(
+        "--to", dest="date_to", metavar="YYYY-MM-DD", help="with --store/--chain (inclusive)"
+    )
     p.add_argument("--json", action="store_true")
     p.add_argument(
         "--print",
@@ -66,6 +73,16 @@ def add_parsers(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("reconcile", help="compare a day's Mercado Pago payments with the ledger")
     p.add_argument("--date", metavar="YYYY-MM-DD", help="the day (default: today)")
     p.add_argument("--adopt", action="store_true", help="record missing payments as sales")
+    p.add_argument(
+        "--store",
+        action="store_true",
+        help="the store's payments against every box's sales in the store database",
+    )
+    p.add_argument(
+        "--chain",
+        action="store_true",
+        help="the account's payments against every store's sales in the store database",
+    )
     p.add_argument("--json", action="store_true")
 
 
@@ -171,14 +188,16 @@ def report_lines(report: CloseReport, site: Site) -> list[str]:
 
 
 async def cmd_close(args: argparse.Namespace) -> int:
-    if args.store:
+    if args.store or args.chain:
         if args.counted_cash is not None:
             raise DayUsageError("--counted-cash counts one drawer: close that box without --store")
+        if args.print_report:
+            raise DayUsageError("--print prints a box's own close: without --store/--chain")
         from pos_app.cli.store import cmd_store_close
 
         return await cmd_store_close(args)
     if args.date_from or args.date_to:
-        raise DayUsageError("--from and --to go with --store")
+        raise DayUsageError("--from and --to go with --store or --chain")
     async with open_runtime(enable_receiver=False) as rt:
         counted = None
         if args.counted_cash is not None:
@@ -264,6 +283,12 @@ def reconciliation_json(result: Reconciliation, site: Site, adopted: dict[int, s
 
 
 async def cmd_reconcile(args: argparse.Namespace) -> int:
+    if args.store or args.chain:
+        if args.adopt:
+            raise DayUsageError("--adopt records on one box: run it on that counter")
+        from pos_app.cli.store import cmd_store_reconcile
+
+        return await cmd_store_reconcile(args)
     async with open_runtime(enable_receiver=False) as rt:
         zone = site_zone(rt.site.site_id)
         if args.date:

@@ -45,21 +45,42 @@ def _amount(value: Decimal, currency: str = "") -> str:
     return amount_json(value, site) if site is not None else format(value, "f")
 
 
+def _scope(args: argparse.Namespace, config: Config) -> tuple[str | None, str]:
+    """``(store, label)``: ``--chain`` is every store (``None``); ``--store`` the counter's."""
+    if getattr(args, "chain", False):
+        return None, "chain"
+    if not config.store_external_id:
+        raise StoreScopeError(
+            "no store is chosen for this counter yet ('pos-app configure --store ID --box ID'); "
+            "--chain shows every store"
+        )
+    return config.store_external_id, config.store_external_id
+
+
+class StoreScopeError(Exception):
+    pass
+
+
 async def cmd_store_sales(args: argparse.Namespace) -> int:
     import psycopg
 
     from pos_app.store.replication import safe_error
     from pos_app.store.schema import StoreDatabaseError
-    from pos_app.store.views import store_sales, store_sums, totals_by_box
+    from pos_app.store.views import store_sales, store_sums, sums_by_store, totals_by_box
 
     config = config_mod.load().config
     if not config.store_database:
         return _no_store()
     try:
+        store, label = _scope(args, config)
+    except StoreScopeError as exc:
+        err(f"pos-app: {exc}")
+        return EXIT_ERROR
+    try:
         conn = await _open(config)
         try:
-            sales = await store_sales(conn, limit=args.limit)
-            totals = await totals_by_box(conn)
+            sales = await store_sales(conn, limit=args.limit, store=store)
+            totals = await totals_by_box(conn, store=store)
         finally:
             await conn.close()
     except StoreDatabaseError as exc:
@@ -71,8 +92,11 @@ async def cmd_store_sales(args: argparse.Namespace) -> int:
     if args.json:
         print_json(
             {
+                "scope": "chain" if store is None else "store",
+                "store": store,
                 "sales": [
                     {
+                        "store": s.store,
                         "box": s.box,
                         "external_reference": s.reference,
                         "status": s.status,
@@ -88,6 +112,7 @@ async def cmd_store_sales(args: argparse.Namespace) -> int:
                 ],
                 "totals": [
                     {
+                        "store": t.store,
                         "box": t.box,
                         "tender": t.tender,
                         "currency": t.currency,
@@ -97,6 +122,15 @@ async def cmd_store_sales(args: argparse.Namespace) -> int:
                     for t in totals
                 ],
                 "store_totals": [
+                    {
+                        "store": name,
+                        "tender": tender,
+                        "currency": currency,
+                        "amount": _amount(amount, currency),
+                    }
+                    for (name, tender, currency), amount in sorted(sums_by_store(totals).items())
+                ],
+                "tender_totals": [
                     {"tender": tender, "currency": currency, "amount": _amount(amount, currency)}
                     for (tender, currency), amount in sorted(store_sums(totals).items())
                 ],
@@ -106,21 +140,25 @@ async def cmd_store_sales(args: argparse.Namespace) -> int:
     for s in sales:
         stamp = s.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
         print(
-            f"{stamp}  {s.box:<12} {s.reference:<32} {s.status:<9} "
+            f"{stamp}  {s.store:<10} {s.box:<12} {s.reference:<32} {s.status:<9} "
             f"{_amount(s.total, s.currency):>12} {s.currency}  {s.tender or ''}"
         )
     if not sales:
-        err("no sales in the store database yet")
+        err(f"no sales of {label} in the store database yet")
     if totals:
-        print("\nPaid, per box and tender:")
+        print("\nPaid, per store, box and tender:")
         for t in totals:
             print(
-                f"  {t.box:<12} {t.tender:<16} {t.sales:>6} sales "
+                f"  {t.store:<10} {t.box:<12} {t.tender:<16} {t.sales:>6} sales "
                 f"{_amount(t.amount, t.currency):>14} {t.currency}"
             )
-        for (tender, currency), amount in sorted(store_sums(totals).items()):
+        for (name, tender, currency), amount in sorted(sums_by_store(totals).items()):
             total = _amount(amount, currency)
-            print(f"  {'(store)':<12} {tender:<16} {'':>12} {total:>14} {currency}")
+            print(f"  {name:<10} {'(store)':<12} {tender:<16} {'':>12} {total:>14} {currency}")
+        if store is None:
+            for (tender, currency), amount in sorted(store_sums(totals).items()):
+                total = _amount(amount, currency)
+                print(f"  {'(chain)':<23} {tender:<16} {'':>12} {total:>14} {currency}")
     return EXIT_OK
 
 
@@ -147,7 +185,8 @@ def _period(args: argparse.Namespace, site_id: str) -> tuple[datetime | None, da
 
 
 async def cmd_store_close(args: argparse.Namespace) -> int:
-    """``close --store``: every box's figures from the store database, and their sum."""
+    """``close --store`` / ``--chain``: every box's figures from the store database, each
+    store's subtotal and their sum."""
     import psycopg
 
     from pos_app.cli.day import report_lines
@@ -163,9 +202,16 @@ async def cmd_store_close(args: argparse.Namespace) -> int:
     site = site_for(config.site_id)
     since, until = _period(args, site.site_id)
     try:
+        store, label = _scope(args, config)
+    except StoreScopeError as exc:
+        err(f"pos-app: {exc}")
+        return EXIT_ERROR
+    try:
         conn = await _open(config)
         try:
-            result = await store_close(conn, site, now=datetime.now(UTC), since=since, until=until)
+            result = await store_close(
+                conn, site, now=datetime.now(UTC), since=since, until=until, store=store
+            )
         finally:
             await conn.close()
     except StoreDatabaseError as exc:
@@ -181,31 +227,134 @@ async def cmd_store_close(args: argparse.Namespace) -> int:
     if args.json:
         data = report_to_json(result.total, site)
         data["number"] = None  # not a close of its own: nothing is frozen
+        data["scope"] = "chain" if store is None else "store"
+        data["store"] = store
         data["boxes"] = [
             {
                 "box": b.box,
+                "store": b.store,
                 **report_to_json(b.report, site),
                 "number": None,
                 "closes": closes_json(b.closes),
             }
             for b in result.boxes
         ]
+        data["stores"] = [
+            {
+                "store": st.store,
+                **report_to_json(st.report, site),
+                "number": None,
+                "boxes": list(st.boxes),
+            }
+            for st in result.stores
+        ]
         print_json(data)
         return EXIT_OK
     if not result.boxes:
-        err("no boxes in the store database yet")
+        err(f"no boxes of {label} in the store database yet")
         return EXIT_OK
     for b in result.boxes:
         r = b.report
         own = ", ".join(f"#{n} {at.astimezone():%Y-%m-%d %H:%M}" for n, at in b.closes)
         print(
-            f"{b.box:<12} {r.opened_at.astimezone():%Y-%m-%d %H:%M} - "
+            f"{b.store:<10} {b.box:<12} {r.opened_at.astimezone():%Y-%m-%d %H:%M} - "
             f"{r.closed_at.astimezone():%Y-%m-%d %H:%M}  sales {r.sales_count:>5}  "
             f"net {format_money(r.net, site):>14}  closes: {own or '-'}"
         )
+    if store is None:
+        print()
+        for st in result.stores:
+            totals = "  ".join(
+                f"{tender} {format_money(amount, site)}"
+                for tender, amount in sorted(st.report.totals.items())
+            )
+            print(
+                f"{st.store:<10} ({len(st.boxes)} boxes)  sales {st.report.sales_count:>5}  "
+                f"net {format_money(st.report.net, site):>14}  {totals}"
+            )
     print()
-    print("\n".join(["store (all boxes)", *report_lines(result.total, site)[1:]]))
+    heading = "chain (every store)" if store is None else f"store {store} (all boxes)"
+    print("\n".join([heading, *report_lines(result.total, site)[1:]]))
     return EXIT_OK
+
+
+async def cmd_store_reconcile(args: argparse.Namespace) -> int:
+    """``reconcile --store`` / ``--chain``: the store's (or account's) Mercado Pago payments of a
+    day against every box's sales in the store database."""
+    import psycopg
+
+    from pos_app.checkout.day import site_zone
+    from pos_app.cli.day import DayUsageError, reconciliation_json
+    from pos_app.cli.output import EXIT_NOT_PAID
+    from pos_app.domain.money import format_money
+    from pos_app.runtime import open_runtime
+    from pos_app.store.reconcile import reconcile_scope
+    from pos_app.store.replication import safe_error
+    from pos_app.store.schema import StoreDatabaseError
+
+    config = config_mod.load().config
+    if not config.store_database:
+        return _no_store()
+    try:
+        store, label = _scope(args, config)
+    except StoreScopeError as exc:
+        err(f"pos-app: {exc}")
+        return EXIT_ERROR
+    zone = site_zone(config.site_id)
+    try:
+        day = date.fromisoformat(args.date) if args.date else datetime.now(zone).date()
+    except ValueError:
+        raise DayUsageError("--date: expected YYYY-MM-DD") from None
+    async with open_runtime(config=config, enable_receiver=False) as rt:
+        try:
+            conn = await _open(config)
+            try:
+                result = await reconcile_scope(
+                    rt.engine.client,
+                    conn,
+                    day=day,
+                    site_id=rt.site.site_id,
+                    user_id=rt.engine.settings.user_id,
+                    store=store,
+                )
+            finally:
+                await conn.close()
+        except StoreDatabaseError as exc:
+            err(f"pos-app: {exc.msg}")
+            return EXIT_ERROR
+        except (psycopg.Error, OSError) as exc:
+            where = shown(config.store_database)
+            err(f"pos-app: the store database {where}: {safe_error(exc)}")
+            return EXIT_ERROR
+        site = rt.site
+    if args.json:
+        data = reconciliation_json(result, site, {})
+        data["scope"] = "chain" if store is None else "store"
+        data["store"] = store
+        boxes = {s.external_reference: s.box_external_id for s in result.not_at_mercadopago}
+        for entry in data["not_at_mercadopago"]:
+            entry["box"] = boxes.get(entry["external_reference"], "")
+        print_json(data)
+    else:
+        print(
+            f"{day} ({label}): {result.payments_seen} payments at Mercado Pago, "
+            f"{result.matched} in the store database"
+        )
+        for p in result.missing_in_ledger:
+            print(
+                f"missing in the store database: payment {p.id} {format_money(p.amount, site)} "
+                f"ref {p.external_reference or '-'}"
+            )
+        for s in result.not_at_mercadopago:
+            print(
+                f"not at Mercado Pago: {s.box_external_id} {s.external_reference} {s.paid_amount}"
+            )
+        for d in result.amount_differences:
+            print(
+                f"amount differs: {d.reference} store database {d.ledger_amount} "
+                f"MP {d.mercadopago_amount}"
+            )
+    return EXIT_OK if result.all_match else EXIT_NOT_PAID
 
 
 def cmd_relay(args: argparse.Namespace) -> int:

@@ -186,6 +186,19 @@ MIGRATIONS: list[str] = [
 MIGRATIONS.append(REFUNDS_SCHEMA)
 # Refunds of Orders API sales: the order's payment (PAY…) each refund row is for.
 MIGRATIONS.append(REFUNDS_ORDER_PAYMENT)
+# The ledger's own identity (issue 17): a random id made when the ledger is created (or reaches
+# this step), part of the store database's key of the rows whose ids the ledger numbers itself
+# (refunds, shifts, cash movements, closes): a fresh ledger numbers from 1 again, and a restored
+# backup re-issues the ids the lost file had used; each gets a new id, so their rows never
+# overwrite older ones. Every outbox row keeps the id it was written under.
+MIGRATIONS.append(
+    """
+    CREATE TABLE ledger_identity (id TEXT NOT NULL);
+    INSERT INTO ledger_identity (id) VALUES (lower(hex(randomblob(16))));
+    ALTER TABLE outbox ADD COLUMN ledger TEXT NOT NULL DEFAULT '';
+    UPDATE outbox SET ledger = (SELECT id FROM ledger_identity);
+    """
+)
 
 
 def migrate(conn: sqlite3.Connection) -> int:

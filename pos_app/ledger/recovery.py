@@ -102,7 +102,13 @@ def put_back(path: Path, backup: Path, *, damaged: bool) -> Recovered:
                 target.close()
         finally:
             source.close()
-        Ledger(path, exclusive=False).close()  # brings an older backup to the current schema
+        restored = Ledger(path, exclusive=False)  # brings an older backup to the current schema
+        try:
+            # The ids the backup hands out next were used by the file it replaces, and those
+            # rows may be in the store database already: a new identity keeps them apart.
+            restored.new_identity()
+        finally:
+            restored.close()
     log.warning(
         "ledger %s %s: kept as %s; restored from %s",
         path,

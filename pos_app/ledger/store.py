@@ -151,6 +151,7 @@ class OutboxChange:
     record_id: str
     payload: dict[str, Any]
     created_at: datetime
+    ledger: str = ""  # the identity of the ledger that wrote it (see ``Ledger.ledger_id``)
 
 
 # The kinds of change the outbox carries, each written with Ledger.add_to_outbox in the
@@ -203,6 +204,7 @@ class Ledger:
         if damage is not None:
             self.close()
             raise LedgerDamagedError(path, damage)
+        self.ledger_id = self._identity()
         self.catalog = CatalogRepository(self._conn)
         self.day = DayBook(self)
 
@@ -239,6 +241,19 @@ class Ledger:
                     log.exception("outbox listener failed")
 
     # -- the store database's outbox -------------------------------------------------------------
+    def _identity(self) -> str:
+        row = self._conn.execute("SELECT id FROM ledger_identity").fetchone()
+        return str(row[0])
+
+    def new_identity(self) -> str:
+        """Give this ledger a new random identity (a backup was put back in place: the ids it
+        hands out next were already used by the file it replaces). Returns it."""
+        with self._tx() as conn:
+            conn.execute("UPDATE ledger_identity SET id = lower(hex(randomblob(16)))")
+            self.ledger_id = self._identity()
+        log.info("the ledger has a new identity for the store database")
+        return self.ledger_id
+
     def add_to_outbox(
         self, conn: sqlite3.Connection, kind: str, record_id: str, payload: dict[str, Any]
     ) -> None:
@@ -251,12 +266,13 @@ class Ledger:
         if not self.outbox_enabled:
             return
         conn.execute(
-            "INSERT INTO outbox (kind, record_id, payload, created_at) VALUES (?,?,?,?)",
+            "INSERT INTO outbox (kind, record_id, payload, created_at, ledger) VALUES (?,?,?,?,?)",
             (
                 kind,
                 record_id,
                 json.dumps(payload, separators=(",", ":")),
                 iso(datetime.now(UTC)),
+                self.ledger_id,
             ),
         )
         self._outbox_written = True
@@ -315,6 +331,7 @@ class Ledger:
                 record_id=r["record_id"],
                 payload=json.loads(r["payload"]),
                 created_at=datetime.fromisoformat(r["created_at"]),
+                ledger=r["ledger"],
             )
             for r in rows
         ]

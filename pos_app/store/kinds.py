@@ -1,10 +1,11 @@
 """How each kind of outbox change lands in PostgreSQL.
 
-Every change is kept in ``changes`` under its key ``(box, record_id, seq)`` (``ON CONFLICT DO
-NOTHING``: a change delivered twice is stored once), and the changes of each kind are handed, in
-order, to the applier of that kind, which upserts the typed tables. A batch may be delivered
-again (a counter killed after PostgreSQL's commit, before it forgot the batch): appliers must
-be idempotent and must never let an older change overwrite a newer one (compare ``seq``).
+Every change is kept in ``changes`` under its key ``(box, ledger, record_id, seq)`` (``ON
+CONFLICT DO NOTHING``: a change delivered twice is stored once), and the changes of each kind
+are handed, in order, to the applier of that kind, which upserts the typed tables. A batch may
+be delivered again (a counter killed after PostgreSQL's commit, before it forgot the batch):
+appliers must be idempotent and must never let an older change overwrite a newer one (compare
+``seq`` within one ledger: a fresh or restored ledger has an identity of its own).
 
 Kinds: sales (with lines and events), refunds (written pending, changed once to refunded or
 refused), shifts, cash movements and closes (append-only in the ledger). A new ledger record
@@ -41,17 +42,20 @@ async def apply_sales(cur: AsyncCursor[Any], box: str, changes: list[OutboxChang
     for change in changes:  # in order: the last change of each sale is its newest state
         latest[change.record_id] = change
     sales = [(c.record_id, c.seq, c.payload["sale"]) for c in latest.values()]
+    # Change numbers only compare within one ledger: a sale sent again by another (a payment
+    # adopted into a fresh ledger) wins when it is at least as new.
     await cur.execute(
         "INSERT INTO sales (box, reference, seq, store, site_id, currency, status, title, total, "
-        "paid_amount, tender, created_at, updated_at, row) "
+        "paid_amount, tender, created_at, updated_at, row, ledger) "
         "SELECT %s, * FROM unnest(%s::text[], %s::bigint[], %s::text[], %s::text[], %s::text[], "
         "%s::text[], %s::text[], %s::numeric[], %s::numeric[], %s::text[], %s::timestamptz[], "
-        "%s::timestamptz[], %s::jsonb[]) "
+        "%s::timestamptz[], %s::jsonb[], %s::text[]) "
         "ON CONFLICT (box, reference) DO UPDATE SET seq = EXCLUDED.seq, "
         "status = EXCLUDED.status, title = EXCLUDED.title, total = EXCLUDED.total, "
         "paid_amount = EXCLUDED.paid_amount, tender = EXCLUDED.tender, "
-        "updated_at = EXCLUDED.updated_at, row = EXCLUDED.row "
-        "WHERE sales.seq < EXCLUDED.seq",
+        "updated_at = EXCLUDED.updated_at, row = EXCLUDED.row, ledger = EXCLUDED.ledger "
+        "WHERE CASE WHEN sales.ledger = EXCLUDED.ledger THEN sales.seq < EXCLUDED.seq "
+        "ELSE sales.updated_at <= EXCLUDED.updated_at END",
         (
             box,
             [ref for ref, _, _ in sales],
@@ -67,6 +71,7 @@ async def apply_sales(cur: AsyncCursor[Any], box: str, changes: list[OutboxChang
             [sale["created_at"] for _, _, sale in sales],
             [sale["updated_at"] for _, _, sale in sales],
             [_json(sale) for _, _, sale in sales],
+            [latest[ref].ledger for ref, _, _ in sales],
         ),
     )
     lines = [(c.record_id, line) for c in latest.values() for line in c.payload.get("lines", [])]
@@ -88,16 +93,16 @@ async def apply_sales(cur: AsyncCursor[Any], box: str, changes: list[OutboxChang
                 [_json(line) for _, line in lines],
             ),
         )
-    events = [(c.record_id, e) for c in changes for e in c.payload.get("events", [])]
+    events = [(c, e) for c in changes for e in c.payload.get("events", [])]
     if events:
         await cur.execute(
             "INSERT INTO sale_events (box, reference, event_id, at, kind, old_status, "
-            "new_status, cause, detail) SELECT %s, * FROM unnest(%s::text[], %s::bigint[], "
-            "%s::timestamptz[], %s::text[], %s::text[], %s::text[], %s::text[], %s::text[]) "
-            "ON CONFLICT DO NOTHING",
+            "new_status, cause, detail, ledger) SELECT %s, * FROM unnest(%s::text[], "
+            "%s::bigint[], %s::timestamptz[], %s::text[], %s::text[], %s::text[], %s::text[], "
+            "%s::text[], %s::text[]) ON CONFLICT DO NOTHING",
             (
                 box,
-                [ref for ref, _ in events],
+                [c.record_id for c, _ in events],
                 [e["id"] for _, e in events],
                 [e["at"] for _, e in events],
                 [e["kind"] for _, e in events],
@@ -105,38 +110,44 @@ async def apply_sales(cur: AsyncCursor[Any], box: str, changes: list[OutboxChang
                 [e["new_status"] for _, e in events],
                 [e["cause"] for _, e in events],
                 [e["detail"] for _, e in events],
+                [c.ledger for c, _ in events],
             ),
         )
 
 
-def _latest(changes: list[OutboxChange], key: str) -> list[tuple[int, int, dict[str, Any]]]:
-    """``(record id, seq, record)`` of the newest change of each record in the batch."""
-    latest: dict[str, OutboxChange] = {}
+Row = tuple[int, int, dict[str, Any], str]  # record id, seq, record, ledger
+
+
+def _latest(changes: list[OutboxChange], key: str) -> list[Row]:
+    """``(record id, seq, record, ledger)`` of the newest change of each record in the batch
+    (a record is one ledger's: ids restart in a fresh one)."""
+    latest: dict[tuple[str, str], OutboxChange] = {}
     for change in changes:
-        latest[change.record_id] = change
-    return [(int(c.record_id), c.seq, c.payload[key]) for c in latest.values()]
+        latest[(change.ledger, change.record_id)] = change
+    return [(int(c.record_id), c.seq, c.payload[key], c.ledger) for c in latest.values()]
 
 
 async def apply_refunds(cur: AsyncCursor[Any], box: str, changes: list[OutboxChange]) -> None:
     refunds = _latest(changes, "refund")
     await cur.execute(
         "INSERT INTO refunds (box, id, seq, reference, amount, tender, status, created_at, "
-        "updated_at, row) SELECT %s, * FROM unnest(%s::bigint[], %s::bigint[], %s::text[], "
-        "%s::numeric[], %s::text[], %s::text[], %s::timestamptz[], %s::timestamptz[], "
-        "%s::jsonb[]) "
-        "ON CONFLICT (box, id) DO UPDATE SET seq = EXCLUDED.seq, status = EXCLUDED.status, "
+        "updated_at, row, ledger) SELECT %s, * FROM unnest(%s::bigint[], %s::bigint[], "
+        "%s::text[], %s::numeric[], %s::text[], %s::text[], %s::timestamptz[], "
+        "%s::timestamptz[], %s::jsonb[], %s::text[]) "
+        "ON CONFLICT (box, ledger, id) DO UPDATE SET seq = EXCLUDED.seq, status = EXCLUDED.status, "
         "updated_at = EXCLUDED.updated_at, row = EXCLUDED.row WHERE refunds.seq < EXCLUDED.seq",
         (
             box,
-            [i for i, _, _ in refunds],
-            [seq for _, seq, _ in refunds],
-            [r["external_reference"] for _, _, r in refunds],
-            [r["amount"] for _, _, r in refunds],
-            [r["tender"] for _, _, r in refunds],
-            [r["status"] for _, _, r in refunds],
-            [r["created_at"] for _, _, r in refunds],
-            [r["updated_at"] for _, _, r in refunds],
-            [_json(r) for _, _, r in refunds],
+            [i for i, _, _, _ in refunds],
+            [seq for _, seq, _, _ in refunds],
+            [r["external_reference"] for _, _, r, _ in refunds],
+            [r["amount"] for _, _, r, _ in refunds],
+            [r["tender"] for _, _, r, _ in refunds],
+            [r["status"] for _, _, r, _ in refunds],
+            [r["created_at"] for _, _, r, _ in refunds],
+            [r["updated_at"] for _, _, r, _ in refunds],
+            [_json(r) for _, _, r, _ in refunds],
+            [ledger for _, _, _, ledger in refunds],
         ),
     )
 
@@ -152,19 +163,20 @@ async def _insert_append_only(
     table: str,
     key: str,
     columns: list[Column],
-    rows: list[tuple[int, int, dict[str, Any]]],
+    rows: list[Row],
 ) -> None:
-    """One ``INSERT … SELECT unnest(…)`` for a batch of ``(key, seq, record)`` rows."""
+    """One ``INSERT … SELECT unnest(…)`` for a batch of ``(key, seq, record, ledger)`` rows."""
     names = ", ".join(name for name, _, _ in columns)
     arrays = ", ".join(f"%s::{kind}[]" for _, kind, _ in columns)
     await cur.execute(
-        f"INSERT INTO {table} (box, {key}, seq, {names}) "
-        f"SELECT %s, * FROM unnest(%s::bigint[], %s::bigint[], {arrays}) ON CONFLICT DO NOTHING",
+        f"INSERT INTO {table} (box, {key}, seq, ledger, {names}) SELECT %s, * FROM "
+        f"unnest(%s::bigint[], %s::bigint[], %s::text[], {arrays}) ON CONFLICT DO NOTHING",
         (
             box,
-            [k for k, _, _ in rows],
-            [seq for _, seq, _ in rows],
-            *[[value(r) for _, _, r in rows] for _, _, value in columns],
+            [k for k, _, _, _ in rows],
+            [seq for _, seq, _, _ in rows],
+            [ledger for _, _, _, ledger in rows],
+            *[[value(r) for _, _, r, _ in rows] for _, _, value in columns],
         ),
     )
 

@@ -14,17 +14,17 @@ import contextlib
 import json
 import logging
 import random
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 import psycopg
-from psycopg import AsyncConnection
+from psycopg import AsyncConnection, AsyncCursor, sql
 
-from pos_app.ledger.store import Ledger, OutboxChange
+from pos_app.ledger.store import OUTBOX_SALE, Ledger, OutboxChange
 from pos_app.store.kinds import APPLIERS
-from pos_app.store.schema import StoreDatabaseError, box_taken, ensure_schema
+from pos_app.store.schema import LEDGER_KEYED, StoreDatabaseError, box_taken, ensure_schema
 
 log = logging.getLogger(__name__)
 
@@ -56,10 +56,12 @@ def redact(text: str) -> str:
 
 
 async def connect(
-    conninfo: str, password: str | None, *, box: str, timeout: float = 5.0
+    conninfo: str, password: str | None, *, box: str, timeout: float = 5.0, ledger: str = ""
 ) -> AsyncConnection[Any]:
     """Connect, bring the schema up (or check it) and name this counter's box for the row-level
-    security. Raises psycopg's errors or :class:`StoreDatabaseError`."""
+    security; with ``ledger`` (a delivering counter's identity), its box's rows delivered before
+    the store database knew ledgers are taken as that ledger's. Raises psycopg's errors or
+    :class:`StoreDatabaseError`."""
     kwargs: dict[str, Any] = {"connect_timeout": max(1, int(timeout)), "autocommit": True}
     if password:
         kwargs["password"] = password
@@ -68,10 +70,29 @@ async def connect(
         await ensure_schema(conn)
         await conn.execute("SELECT set_config('pos_app.box', %s, false)", (box,))
         await claim_box(conn, box)
+        if ledger:
+            await adopt_unmarked_rows(conn, box, ledger)
     except BaseException:
         await conn.close()
         raise
     return conn
+
+
+async def adopt_unmarked_rows(conn: AsyncConnection[Any], box: str, ledger: str) -> None:
+    """Rows of ``box`` written before schema step 4 carry no ledger: they are the ledger's
+    that still delivers for the box (a later change of the same record then updates them
+    instead of adding a second copy)."""
+    for table in LEDGER_KEYED:
+        try:
+            async with conn.transaction():
+                await conn.execute(
+                    sql.SQL("UPDATE {} SET ledger = %s WHERE box = %s AND ledger = ''").format(
+                        sql.Identifier(table)
+                    ),
+                    (ledger, box),
+                )
+        except psycopg.errors.UniqueViolation:  # that ledger has the same rows already
+            log.warning("store database: %s rows of box %s keep no ledger", table, box)
 
 
 async def claim_box(conn: AsyncConnection[Any], box: str) -> None:
@@ -85,38 +106,72 @@ async def claim_box(conn: AsyncConnection[Any], box: str) -> None:
         raise box_taken(box, str(row[1]) if row else "")
 
 
+def _target(change: OutboxChange, box: str, store: str) -> tuple[str, str]:
+    """The box and store a change is filed under: a sale under its own, as the ledger recorded
+    it (sales made before the counter's box was changed stay that box's), the day's records
+    (drawer, shifts, refunds, closes) under the counter's."""
+    if change.kind == OUTBOX_SALE:
+        sale = change.payload["sale"]
+        return str(sale["box_external_id"]), str(sale["store_external_id"])
+    return box, store
+
+
 async def deliver(
     conn: AsyncConnection[Any], box: str, store: str, batch: list[OutboxChange]
 ) -> int:
-    """Write ``batch`` in one transaction; returns how many changes were new to the server."""
+    """Write ``batch`` in one transaction; returns how many changes were new to the server.
+
+    ``box``/``store`` are the counter's; each sale goes under the box it was made on (which
+    this login claims, like its own, when it is another)."""
+    groups: dict[tuple[str, str], list[OutboxChange]] = {}
+    for change in batch:
+        groups.setdefault(_target(change, box, store), []).append(change)
+    new = 0
     async with conn.transaction(), conn.cursor() as cur:
-        await cur.execute(
-            "INSERT INTO changes (box, seq, kind, record_id, payload, changed_at) "
-            "SELECT %s, * FROM unnest(%s::bigint[], %s::text[], %s::text[], %s::jsonb[], "
-            "%s::timestamptz[]) ON CONFLICT DO NOTHING",
-            (
-                box,
-                [c.seq for c in batch],
-                [c.kind for c in batch],
-                [c.record_id for c in batch],
-                [json.dumps(c.payload, separators=(",", ":")) for c in batch],
-                [c.created_at for c in batch],
-            ),
-        )
-        new = max(cur.rowcount, 0)
-        kinds: dict[str, list[OutboxChange]] = {}
-        for change in batch:
-            kinds.setdefault(change.kind, []).append(change)
-        for kind, changes in kinds.items():
-            applier = APPLIERS.get(kind)
-            if applier is not None:  # a kind without one yet is kept in ``changes`` only
-                await applier(cur, box, changes)
-        await cur.execute(
-            "INSERT INTO boxes (box, store, last_seq) VALUES (%s, %s, %s) "
-            "ON CONFLICT (box) DO UPDATE SET store = EXCLUDED.store, "
-            "last_seq = GREATEST(boxes.last_seq, EXCLUDED.last_seq), last_seen = now()",
-            (box, store, batch[-1].seq),
-        )
+        for (target, target_store), changes in groups.items():
+            if target != box:  # the row-level security checks the box named for the session
+                await cur.execute("SELECT set_config('pos_app.box', %s, true)", (target,))
+                await claim_box(conn, target)
+            new += await _deliver_box(cur, target, target_store, changes)
+            if target != box:
+                await cur.execute("SELECT set_config('pos_app.box', %s, true)", (box,))
+    return new
+
+
+async def _deliver_box(
+    cur: AsyncCursor[Any], box: str, store: str, batch: list[OutboxChange]
+) -> int:
+    await cur.execute(
+        "INSERT INTO changes (box, seq, kind, record_id, payload, changed_at, ledger) "
+        "SELECT %s, * FROM unnest(%s::bigint[], %s::text[], %s::text[], %s::jsonb[], "
+        "%s::timestamptz[], %s::text[]) ON CONFLICT DO NOTHING",
+        (
+            box,
+            [c.seq for c in batch],
+            [c.kind for c in batch],
+            [c.record_id for c in batch],
+            [json.dumps(c.payload, separators=(",", ":")) for c in batch],
+            [c.created_at for c in batch],
+            [c.ledger for c in batch],
+        ),
+    )
+    new = max(cur.rowcount, 0)
+    kinds: dict[str, list[OutboxChange]] = {}
+    for change in batch:
+        kinds.setdefault(change.kind, []).append(change)
+    for kind, changes in kinds.items():
+        applier = APPLIERS.get(kind)
+        if applier is not None:  # a kind without one yet is kept in ``changes`` only
+            await applier(cur, box, changes)
+    last = batch[-1]
+    await cur.execute(
+        "INSERT INTO boxes (box, store, last_seq, ledger) VALUES (%s, %s, %s, %s) "
+        "ON CONFLICT (box) DO UPDATE SET store = EXCLUDED.store, "
+        "last_seq = CASE WHEN boxes.ledger = EXCLUDED.ledger "
+        "THEN GREATEST(boxes.last_seq, EXCLUDED.last_seq) ELSE EXCLUDED.last_seq END, "
+        "ledger = EXCLUDED.ledger, last_seen = now()",
+        (box, store, last.seq, last.ledger),
+    )
     return new
 
 
@@ -137,6 +192,7 @@ class StoreReplicator:
         max_retry: float = 30.0,
         connect_timeout: float = 5.0,
         on_status: Callable[[ReplicationStatus], None] | None = None,
+        retry_sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
         self.ledger = ledger
         self._conninfo = conninfo
@@ -149,6 +205,9 @@ class StoreReplicator:
         self.max_retry = max_retry
         self.connect_timeout = connect_timeout
         self.on_status = on_status
+        # The pause between failed attempts (injectable: a test runs a 10-minute outage's
+        # retries on a virtual clock).
+        self.retry_sleep = retry_sleep
         self._conn: AsyncConnection[Any] | None = None
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
@@ -210,7 +269,7 @@ class StoreReplicator:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), seconds)
         else:
-            await asyncio.sleep(seconds)
+            await self.retry_sleep(seconds)
 
     async def deliver_waiting(self) -> int:
         """One batch: returns how many changes left the outbox (0 when none waited)."""
@@ -222,7 +281,11 @@ class StoreReplicator:
             return 0
         if self._conn is None:
             self._conn = await connect(
-                self._conninfo, self._password, box=self.box, timeout=self.connect_timeout
+                self._conninfo,
+                self._password,
+                box=self.box,
+                timeout=self.connect_timeout,
+                ledger=self.ledger.ledger_id,
             )
             log.info("store database connected")
         self.delivered += await deliver(self._conn, self.box, self.store, batch)

@@ -229,6 +229,35 @@ MIGRATIONS.append(
     ).replace("OWN", _OWN)
 )
 
+# 4: each row's ledger (the counter's ledger identity, ``Ledger.ledger_id``). A fresh or restored
+# ledger numbers its refunds, shifts, cash movements, closes and changes from where its file
+# does, not from where the lost one was: those rows are keyed by box, ledger and id, so a new
+# ledger's refund 1 is a row of its own beside the old ledger's refund 1.
+_KEYED = {
+    "changes": "box, ledger, record_id, seq",
+    "sale_events": "box, ledger, reference, event_id",
+    "refunds": "box, ledger, id",
+    "cash_movements": "box, ledger, id",
+    "shifts": "box, ledger, id",
+    "closes": "box, ledger, number",
+}
+MIGRATIONS.append(
+    "".join(
+        f"""
+    ALTER TABLE {table} ADD COLUMN ledger TEXT NOT NULL DEFAULT '';
+    ALTER TABLE {table} DROP CONSTRAINT {table}_pkey;
+    ALTER TABLE {table} ADD PRIMARY KEY ({key});
+    """
+        for table, key in _KEYED.items()
+    )
+    + """
+    ALTER TABLE sales ADD COLUMN ledger TEXT NOT NULL DEFAULT '';
+    ALTER TABLE boxes ADD COLUMN ledger TEXT NOT NULL DEFAULT '';
+    """
+)
+
+LEDGER_KEYED = (*_KEYED, "sales")  # the tables with a ledger column
+
 VERSION = len(MIGRATIONS)
 
 

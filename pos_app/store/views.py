@@ -1,7 +1,9 @@
-"""The whole store's sales, read from the store database (all boxes)."""
+"""The store's sales and close, read from the store database: one store (its boxes) or the
+whole chain (every store of the account): ``store=None`` in each function is the chain."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -19,11 +21,13 @@ from pos_app.domain.day import (
     compute_close,
 )
 from pos_app.domain.money import Site
+from pos_app.domain.records import SaleSnapshot
 from pos_app.domain.sale import OPEN, TERMINAL, SaleStatus, Tender
 
 
 @dataclass(frozen=True)
 class StoreSale:
+    store: str
     box: str
     reference: str
     status: str
@@ -40,6 +44,7 @@ class StoreSale:
 class BoxTotal:
     """Paid sales of one box and one tender: what the store's close adds up."""
 
+    store: str
     box: str
     tender: str
     currency: str
@@ -47,35 +52,50 @@ class BoxTotal:
     amount: Decimal
 
 
+_IN_STORE = "(%(store)s::text IS NULL OR store = %(store)s::text)"
+
+
 async def store_sales(
-    conn: AsyncConnection[Any], *, limit: int = 100, since: datetime | None = None
+    conn: AsyncConnection[Any],
+    *,
+    limit: int = 100,
+    since: datetime | None = None,
+    store: str | None = None,
 ) -> list[StoreSale]:
-    """The newest sales of every box, newest first."""
+    """The newest sales of every box of ``store`` (``None``: of every store), newest first."""
     cur = await conn.execute(
-        "SELECT box, reference, status, total, paid_amount, tender, currency, title, "
+        "SELECT store, box, reference, status, total, paid_amount, tender, currency, title, "
         "created_at, updated_at FROM sales "
-        "WHERE created_at >= COALESCE(%s::timestamptz, '-infinity') "
-        "ORDER BY created_at DESC, box, reference LIMIT %s",
-        (since, limit),
+        f"WHERE created_at >= COALESCE(%(since)s::timestamptz, '-infinity') AND {_IN_STORE} "
+        "ORDER BY created_at DESC, box, reference LIMIT %(limit)s",
+        {"since": since, "limit": limit, "store": store},
     )
     return [StoreSale(*row) for row in await cur.fetchall()]
 
 
 async def totals_by_box(
-    conn: AsyncConnection[Any], *, since: datetime | None = None, until: datetime | None = None
+    conn: AsyncConnection[Any],
+    *,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    store: str | None = None,
 ) -> list[BoxTotal]:
-    """Paid sales summed per box and tender (and currency), in ``[since, until)``: the figures
-    the store's close across boxes (issue 13) adds up."""
+    """Sales summed per store, box and tender (and currency), in ``[since, until)``, as the
+    close counts them: a QR sale by what Mercado Pago paid, a cash sale (canceled on the box,
+    the tender cash) by its total; a late QR payment on a cash sale is in both."""
     cur = await conn.execute(
-        "SELECT box, COALESCE(tender, ''), currency, count(*), COALESCE(sum(paid_amount), 0) "
-        "FROM sales WHERE status = 'paid' "
-        "AND created_at >= COALESCE(%s::timestamptz, '-infinity') "
-        "AND created_at < COALESCE(%s::timestamptz, 'infinity') "
-        "GROUP BY box, tender, currency ORDER BY box, tender, currency",
-        (since, until),
+        "SELECT store, box, tender, currency, count(*), COALESCE(sum(amount), 0) FROM ("
+        "SELECT store, box, 'mercadopago_qr' AS tender, currency, paid_amount AS amount, "
+        "created_at FROM sales WHERE status = 'paid' UNION ALL "
+        "SELECT store, box, 'cash', currency, total, created_at FROM sales "
+        "WHERE tender = 'cash' AND status IN ('canceled', 'paid')) s "
+        "WHERE created_at >= COALESCE(%(since)s::timestamptz, '-infinity') "
+        f"AND created_at < COALESCE(%(until)s::timestamptz, 'infinity') AND {_IN_STORE} "
+        "GROUP BY store, box, tender, currency ORDER BY store, box, tender, currency",
+        {"since": since, "until": until, "store": store},
     )
     return [
-        BoxTotal(str(r[0]), str(r[1]), str(r[2]), int(r[3]), Decimal(r[4]))
+        BoxTotal(str(r[0]), str(r[1]), str(r[2]), str(r[3]), int(r[4]), Decimal(r[5]))
         for r in await cur.fetchall()
     ]
 
@@ -89,6 +109,61 @@ def store_sums(totals: list[BoxTotal]) -> dict[tuple[str, str], Decimal]:
     return out
 
 
+def sums_by_store(totals: list[BoxTotal]) -> dict[tuple[str, str, str], Decimal]:
+    """``{(store, tender, currency): amount}``: each store's boxes added up."""
+    out: dict[tuple[str, str, str], Decimal] = {}
+    for t in totals:
+        key = (t.store, t.tender, t.currency)
+        out[key] = out.get(key, Decimal(0)) + t.amount
+    return out
+
+
+async def reconciliation_sales(
+    conn: AsyncConnection[Any], since: datetime, until: datetime, *, store: str | None = None
+) -> list[SaleSnapshot]:
+    """The sales created in ``[since, until)`` as far as reconciling them with Mercado Pago's
+    payments needs (status, tender, amount paid and the payments' ids, from the ledger's row)."""
+    cur = await conn.execute(
+        "SELECT box, reference, site_id, currency, status, total, paid_amount, tender, "
+        "created_at, updated_at, row->>'payment_ids' FROM sales "
+        f"WHERE created_at >= %(since)s AND created_at < %(until)s AND {_IN_STORE} "
+        "ORDER BY created_at",
+        {"since": since, "until": until, "store": store},
+    )
+    out = []
+    for (
+        box,
+        ref,
+        site_id,
+        currency,
+        status,
+        total,
+        paid,
+        tender,
+        created,
+        updated,
+        ids,
+    ) in await cur.fetchall():
+        out.append(
+            SaleSnapshot(
+                id=0,
+                external_reference=ref,
+                box_external_id=box,
+                site_id=site_id,
+                currency=currency,
+                status=SaleStatus(status),
+                total=Decimal(total),
+                created_at=created,
+                updated_at=updated,
+                expires_at=None,
+                paid_amount=Decimal(paid),
+                tender=Tender(tender) if tender else None,
+                payment_ids=tuple(int(p) for p in json.loads(ids or "[]")),
+            )
+        )
+    return out
+
+
 # -- the store's close across boxes ---------------------------------------------------------------
 
 
@@ -99,12 +174,23 @@ class BoxClose:
     box: str
     report: CloseReport
     closes: tuple[tuple[int, datetime], ...]  # (number, closed_at)
+    store: str = ""
+
+
+@dataclass(frozen=True)
+class StoreSubtotal:
+    """One store's boxes added up (in the chain's close)."""
+
+    store: str
+    report: CloseReport
+    boxes: tuple[str, ...]
 
 
 @dataclass(frozen=True)
 class StoreClose:
     total: CloseReport  # every box added up (number 0: the store's close is not frozen)
     boxes: tuple[BoxClose, ...]
+    stores: tuple[StoreSubtotal, ...] = ()
 
 
 _OPEN_STATUSES = [s.value for s in OPEN]
@@ -118,13 +204,17 @@ async def store_close(
     now: datetime,
     since: datetime | None = None,
     until: datetime | None = None,
+    store: str | None = None,
 ) -> StoreClose:
     """Each box's close figures, computed like a counter's own close
     (:func:`pos_app.domain.day.compute_close`) from the replicated records, and their sum.
 
     Without ``since``: each box's current period, from its last close (or its first record)
     to ``now``. With ``since``/``until``: that range for every box. A box's closes listed are
-    those ending inside ``[opened_at, closed_at]`` (in the current period: its last one)."""
+    those ending inside ``[opened_at, closed_at]`` (in the current period: its last one).
+
+    ``store``: only the boxes of that store (a box is the store's it last delivered for);
+    ``None``: every box of the chain, with each store's subtotal."""
     end = until or now
     cur = await conn.execute("SELECT box, max(closed_at) FROM closes GROUP BY box")
     last_close = {str(r[0]): r[1] for r in await cur.fetchall()}
@@ -135,7 +225,11 @@ async def store_close(
         "UNION ALL SELECT box, min(created_at) FROM refunds GROUP BY box) f GROUP BY box"
     )
     first = {str(r[0]): r[1] for r in await cur.fetchall()}
-    boxes = sorted(set(first) | set(last_close))
+    cur = await conn.execute("SELECT box, store FROM boxes")
+    box_store = {str(r[0]): str(r[1]) for r in await cur.fetchall()}
+    boxes = sorted(
+        b for b in set(first) | set(last_close) if store is None or box_store.get(b, "") == store
+    )
     starts = {b: since or last_close.get(b) or first.get(b) or end for b in boxes}
     lower = min(starts.values(), default=end)
 
@@ -209,8 +303,14 @@ async def store_close(
             shifts=shifts.get(box, ()),
         )
         own = tuple(c for c in closes.get(box, ()) if start <= c[1] <= end)
-        out.append(BoxClose(box, report, own))
-    return StoreClose(_add_up([b.report for b in out], site, lower, end), tuple(out))
+        out.append(BoxClose(box, report, own, box_store.get(box, "")))
+    stores = []
+    for name in sorted({b.store for b in out}):
+        mine = [b for b in out if b.store == name]
+        low = min((b.report.opened_at for b in mine), default=lower)
+        subtotal = _add_up([b.report for b in mine], site, low, end)
+        stores.append(StoreSubtotal(name, subtotal, tuple(b.box for b in mine)))
+    return StoreClose(_add_up([b.report for b in out], site, lower, end), tuple(out), tuple(stores))
 
 
 def _add_up(

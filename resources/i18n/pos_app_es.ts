@@ -1769,6 +1769,10 @@
         <translation>Cerrar el día…</translation>
     </message>
     <message>
+        <source>Store and chain…</source>
+        <translation>Sucursal y cadena…</translation>
+    </message>
+    <message>
         <source>Whole sale</source>
         <translation>Toda la venta</translation>
     </message>
@@ -3693,6 +3697,10 @@
         <source>In the store database, box {box} belongs to the login {owner}, not to this counter&apos;s. Nothing was written; the sales wait in this counter&apos;s ledger. Check the box in Settings, or the login in the store database&apos;s address.</source>
         <translation>En la base de datos de la tienda, la caja {box} pertenece al usuario {owner}, no al de esta caja. No se escribió nada; las ventas esperan en el registro de esta caja. Revise la caja en Configuración o el usuario en la dirección de la base de datos de la tienda.</translation>
     </message>
+    <message>
+        <source>Mercado Pago has no store {store} in this account.</source>
+        <translation>Mercado Pago no tiene la sucursal {store} en esta cuenta.</translation>
+    </message>
 </context>
 <context>
     <name>StoreDatabasePage</name>
@@ -3743,6 +3751,81 @@
     <message>
         <source>Not connected ({detail}). The counter sells on; its sales wait until the store database answers.</source>
         <translation>Sin conexión ({detail}). La caja sigue vendiendo; sus ventas esperan hasta que la base de datos de la tienda responda.</translation>
+    </message>
+</context>
+<context>
+    <name>StoreViewDialog</name>
+    <message>
+        <source>Store and chain</source>
+        <translation>Sucursal y cadena</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Sucursal</translation>
+    </message>
+    <message>
+        <source>Box</source>
+        <translation>Caja</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Ventas</translation>
+    </message>
+    <message>
+        <source>Mercado Pago QR</source>
+        <translation>QR de Mercado Pago</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Efectivo</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>Devoluciones</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>Neto</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Mostrar:</translation>
+    </message>
+    <message>
+        <source>This store ({store})</source>
+        <translation>Esta sucursal ({store})</translation>
+    </message>
+    <message>
+        <source>The whole chain (every store)</source>
+        <translation>Toda la cadena (todas las sucursales)</translation>
+    </message>
+    <message>
+        <source>Reading the store database…</source>
+        <translation>Leyendo la base de datos de la tienda…</translation>
+    </message>
+    <message>
+        <source>No store database is configured: Settings → Database.</source>
+        <translation>No hay base de datos de la tienda configurada: Configuración → Base de datos.</translation>
+    </message>
+    <message>
+        <source>The store database cannot be reached ({detail}). The counters sell on; their sales arrive when it answers again.</source>
+        <translation>No se puede acceder a la base de datos de la tienda ({detail}). Las cajas siguen vendiendo; sus ventas llegan cuando vuelva a responder.</translation>
+    </message>
+    <message>
+        <source>All boxes</source>
+        <translation>Todas las cajas</translation>
+    </message>
+    <message>
+        <source>Whole chain</source>
+        <translation>Toda la cadena</translation>
+    </message>
+    <message>
+        <source>Each box since its last close, as the store database has it at {time}. {boxes} boxes.</source>
+        <translation>Cada caja desde su último cierre, según la base de datos de la tienda a las {time}. {boxes} cajas.</translation>
     </message>
 </context>
 <context>

@@ -1769,6 +1769,10 @@
         <translation>Fechar o dia…</translation>
     </message>
     <message>
+        <source>Store and chain…</source>
+        <translation>Loja e rede…</translation>
+    </message>
+    <message>
         <source>Whole sale</source>
         <translation>Venda inteira</translation>
     </message>
@@ -3693,6 +3697,10 @@
         <source>In the store database, box {box} belongs to the login {owner}, not to this counter&apos;s. Nothing was written; the sales wait in this counter&apos;s ledger. Check the box in Settings, or the login in the store database&apos;s address.</source>
         <translation>No banco de dados da loja, o caixa {box} pertence ao usuário {owner}, não ao deste caixa. Nada foi gravado; as vendas aguardam no registro deste caixa. Confira o caixa em Configurações ou o usuário no endereço do banco de dados da loja.</translation>
     </message>
+    <message>
+        <source>Mercado Pago has no store {store} in this account.</source>
+        <translation>O Mercado Pago não tem a loja {store} nesta conta.</translation>
+    </message>
 </context>
 <context>
     <name>StoreDatabasePage</name>
@@ -3743,6 +3751,81 @@
     <message>
         <source>Not connected ({detail}). The counter sells on; its sales wait until the store database answers.</source>
         <translation>Sem conexão ({detail}). O caixa continua vendendo; as vendas aguardam até o banco de dados da loja responder.</translation>
+    </message>
+</context>
+<context>
+    <name>StoreViewDialog</name>
+    <message>
+        <source>Store and chain</source>
+        <translation>Loja e rede</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Atualizar</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Loja</translation>
+    </message>
+    <message>
+        <source>Box</source>
+        <translation>Caixa</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Vendas</translation>
+    </message>
+    <message>
+        <source>Mercado Pago QR</source>
+        <translation>QR do Mercado Pago</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Dinheiro</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>Reembolsos</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>Líquido</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Mostrar:</translation>
+    </message>
+    <message>
+        <source>This store ({store})</source>
+        <translation>Esta loja ({store})</translation>
+    </message>
+    <message>
+        <source>The whole chain (every store)</source>
+        <translation>Toda a rede (todas as lojas)</translation>
+    </message>
+    <message>
+        <source>Reading the store database…</source>
+        <translation>Lendo o banco de dados da loja…</translation>
+    </message>
+    <message>
+        <source>No store database is configured: Settings → Database.</source>
+        <translation>Nenhum banco de dados da loja configurado: Configurações → Banco de dados.</translation>
+    </message>
+    <message>
+        <source>The store database cannot be reached ({detail}). The counters sell on; their sales arrive when it answers again.</source>
+        <translation>Não é possível acessar o banco de dados da loja ({detail}). Os caixas continuam vendendo; as vendas chegam quando ele voltar a responder.</translation>
+    </message>
+    <message>
+        <source>All boxes</source>
+        <translation>Todos os caixas</translation>
+    </message>
+    <message>
+        <source>Whole chain</source>
+        <translation>Toda a rede</translation>
+    </message>
+    <message>
+        <source>Each box since its last close, as the store database has it at {time}. {boxes} boxes.</source>
+        <translation>Cada caixa desde o último fechamento, conforme o banco de dados da loja às {time}. {boxes} caixas.</translation>
     </message>
 </context>
 <context>

@@ -24,13 +24,18 @@ def open_ledger(folder: Path, *, outbox: bool = True) -> Ledger:
 
 
 def sell(
-    ledger: Ledger, box: str, price: str = "100.50", *, tender: Tender = Tender.QR
+    ledger: Ledger,
+    box: str,
+    price: str = "100.50",
+    *,
+    tender: Tender = Tender.QR,
+    store: str = "SUC001",
 ) -> SaleSnapshot:
-    """Create, send and pay one sale (three ledger changes)."""
+    """Create, send and pay one sale (three ledger changes); in cash: canceled on the box."""
     now = datetime.now(UTC)
     sale = ledger.create_sale(
         user_id=1,
-        store_external_id="SUC001",
+        store_external_id=store,
         box_external_id=box,
         site=MLA,
         title="Kiosco",
@@ -50,6 +55,16 @@ def sell(
         old_status=SaleStatus.CREATING,
         new_status=SaleStatus.PENDING,
     )
+    if tender is Tender.CASH:  # what the engine writes: canceled on the box, paid in cash
+        return ledger.update_sale(
+            ref,
+            {"status": SaleStatus.CANCELED, "tender": tender},
+            now=now,
+            kind="status",
+            cause="cash",
+            old_status=SaleStatus.PENDING,
+            new_status=SaleStatus.CANCELED,
+        )
     return ledger.update_sale(
         ref,
         {"status": SaleStatus.PAID, "paid_amount": Decimal(price), "tender": tender},

@@ -95,7 +95,9 @@ def test_sales_store_shows_every_box_and_totals(
             await rep.aclose()
 
     asyncio.run(push())
-    config_mod.save(config_mod.Config(store_database=url, box_external_id="CAJA03"))
+    config_mod.save(
+        config_mod.Config(store_database=url, store_external_id="SUC001", box_external_id="CAJA03")
+    )
     monkeypatch.setenv("POS_STORE_DATABASE_PASSWORD", SUPERPASS)
     assert main(["sales", "--store", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)

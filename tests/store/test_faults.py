@@ -8,6 +8,8 @@ import signal
 import subprocess
 import sys
 import time
+from datetime import UTC, datetime
+from decimal import Decimal
 from pathlib import Path
 
 import psycopg
@@ -186,6 +188,9 @@ def test_roles_a_counter_writes_only_its_box_the_back_office_only_reads(
     ledger = open_ledger(tmp_path)
     sell(ledger, "CAJA01")
     batch = ledger.outbox_batch()
+    ledger.outbox_delivered(batch[-1].seq)
+    ledger.day.open_shift("Ana", Decimal("0"), now=datetime.now(UTC))
+    shift = ledger.outbox_batch()
     url_a = pg_server.url("counter_a", store_db)
 
     async def as_counter() -> None:
@@ -194,7 +199,7 @@ def test_roles_a_counter_writes_only_its_box_the_back_office_only_reads(
             assert await deliver(conn, "CAJA01", "SUC001", batch) == 3
             # Another box's rows: refused by the row-level security.
             with pytest.raises(psycopg.errors.InsufficientPrivilege):
-                await deliver(conn, "CAJA02", "SUC001", batch)
+                await deliver(conn, "CAJA02", "SUC001", shift)
             with pytest.raises(psycopg.errors.InsufficientPrivilege):
                 await conn.execute("UPDATE sales SET box = 'CAJA02'")
             with pytest.raises(psycopg.errors.InsufficientPrivilege):

@@ -65,7 +65,11 @@ def test_close_store_adds_up_every_box(
     )
     store.settle(refund.id, RefundStatus.REFUNDED, now=datetime.now(UTC))
     _push(url, (a, "CAJA01"), (b, "CAJA02"))
-    config_mod.save(config_mod.Config(store_database=url, box_external_id="CAJA03", site_id="MLA"))
+    config_mod.save(
+        config_mod.Config(
+            store_database=url, store_external_id="SUC001", box_external_id="CAJA03", site_id="MLA"
+        )
+    )
     monkeypatch.setenv("POS_STORE_DATABASE_PASSWORD", SUPERPASS)
 
     # Each box's current period.
@@ -110,7 +114,12 @@ def test_close_store_adds_up_every_box(
 
     assert main(["close", "--store"]) == 0
     text = capsys.readouterr().out
-    assert "CAJA01" in text and "CAJA02" in text and "#1" in text and "store (all boxes)" in text
+    assert (
+        "CAJA01" in text
+        and "CAJA02" in text
+        and "#1" in text
+        and "store SUC001 (all boxes)" in text
+    )
     assert main(["close", "--store", "--counted-cash", "10"]) == 2
     assert main(["close", "--store", "--from", "2026-13-01"]) == 2
     assert main(["close", "--from", today]) == 2

@@ -60,6 +60,7 @@ from pos_app.ui.counter.status_bar import PosStatusBar
 from pos_app.ui.counter.totals_panel import TotalsPanel
 from pos_app.ui.day.actions import DayActions
 from pos_app.ui.day.refund_dialog import RefundDialog
+from pos_app.ui.day.store_view import StoreViewDialog
 from pos_app.ui.maintenance.support import CrashReporter, SupportActions
 from pos_app.ui.products.editor import ProductEditor
 from pos_app.ui.products.window import ProductsWindow
@@ -234,6 +235,11 @@ class MainWindow(QMainWindow):
         )
         day_menu.addAction(self.cash_drawer_action)
         day_menu.addAction(self.close_day_action)
+        self.store_view_action = self._action(
+            self.tr("Store and chain…"), "Ctrl+Shift+S", self.open_store_view
+        )
+        day_menu.addAction(self.store_view_action)
+        self._store_view: StoreViewDialog | None = None
         self.support = SupportActions(self, self.tasks)
         self.support.add_menu(self)
         self.crashes = CrashReporter(self, self.support)
@@ -767,6 +773,16 @@ class MainWindow(QMainWindow):
     @property
     def busy(self) -> bool:
         return self.calls.busy
+
+    # == the store database's view (issue 17) ====================================================
+    def open_store_view(self) -> StoreViewDialog:
+        if self._store_view is None:
+            self._store_view = StoreViewDialog(lambda: self.rt.config, self.rt.site, parent=self)
+            self._store_view.finished.connect(lambda _result: self.focus_scan())
+        self._store_view.refresh()
+        self._store_view.show()
+        self._store_view.raise_()
+        return self._store_view
 
     # == today's sales ===========================================================================
     def open_sales_dialog(self) -> TodaySalesDialog:

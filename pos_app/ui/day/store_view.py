@@ -1,0 +1,207 @@
+"""Day → Store and chain: every box's figures from the store database (issue 17), for this
+counter's store or for every store of the account, with each store's subtotal and the total.
+
+Read-only, never needed to sell: the figures are each box's current period (since its last
+close), as ``pos-app close --store`` / ``--chain`` prints them. Nothing here depends on the
+cashier window's modules (one Qt workaround aside); it needs the configuration and the site.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import Callable
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_app.domain.day import CloseReport
+from pos_app.domain.money import Site, format_money
+from pos_app.domain.sale import Tender
+from pos_app.settings import secrets
+from pos_app.settings.config import Config
+from pos_app.ui.qtkit.workarounds import emit  # main: pos_app.ui.qtkit.workarounds
+
+STORE, CHAIN = "store", "chain"
+
+
+class StoreViewDialog(QDialog):
+    loaded = Signal(bool)  # a read ended (True: the figures are shown); tests wait for it
+
+    def __init__(
+        self, config: Callable[[], Config], site: Site, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("storeView")
+        self._config = config
+        self.site = site
+        self._task: asyncio.Task[None] | None = None
+        self.setWindowTitle(self.tr("Store and chain"))
+        self.scope = QComboBox()
+        self.scope.setObjectName("storeViewScope")
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.table = QTableWidget(0, 7)
+        self.table.setObjectName("storeViewTable")
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Store"),
+                self.tr("Box"),
+                self.tr("Sales"),
+                self.tr("Mercado Pago QR"),
+                self.tr("Cash"),
+                self.tr("Refunds"),
+                self.tr("Net"),
+            ]
+        )
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.note = QLabel()
+        self.note.setObjectName("storeViewNote")
+        self.note.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Show:")))
+        top.addWidget(self.scope, 1)
+        top.addWidget(self.refresh_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.note)
+        self.resize(820, 420)
+        self._fill_scopes()
+        self.scope.currentIndexChanged.connect(lambda _index: self.refresh())
+        self.refresh_button.clicked.connect(self.refresh)
+
+    def _fill_scopes(self) -> None:
+        store = self._config().store_external_id
+        self.scope.blockSignals(True)
+        self.scope.clear()
+        if store:
+            self.scope.addItem(self.tr("This store ({store})").format(store=store), STORE)
+        self.scope.addItem(self.tr("The whole chain (every store)"), CHAIN)
+        self.scope.blockSignals(False)
+
+    @property
+    def chosen(self) -> str:
+        return str(self.scope.currentData())
+
+    def choose(self, scope: str) -> None:
+        index = self.scope.findData(scope)
+        if index >= 0:
+            self.scope.setCurrentIndex(index)
+
+    # == reading ===================================================================================
+    def refresh(self) -> None:
+        if self._task is not None and not self._task.done():
+            self._task.cancel()
+        self.note.setText(self.tr("Reading the store database…"))
+        self._task = asyncio.ensure_future(self._load())
+
+    def stop(self) -> asyncio.Task[None] | None:
+        task, self._task = self._task, None
+        if task is not None:
+            task.cancel()
+        return task
+
+    def closeEvent(self, event: Any) -> None:
+        self.stop()
+        super().closeEvent(event)
+
+    async def _load(self) -> None:
+        import psycopg
+
+        from pos_app.store.replication import connect, safe_error
+        from pos_app.store.schema import StoreDatabaseError
+        from pos_app.store.views import store_close
+
+        config = self._config()
+        if not config.store_database:
+            self.table.setRowCount(0)
+            self.note.setText(self.tr("No store database is configured: Settings → Database."))
+            emit(self.loaded, False)
+            return
+        store = config.store_external_id if self.chosen == STORE else None
+        try:
+            conn = await connect(
+                config.store_database,
+                secrets.load_store_password(),
+                box=config.box_external_id,
+            )
+            try:
+                result = await store_close(conn, self.site, now=datetime.now(UTC), store=store)
+            finally:
+                with contextlib.suppress(Exception):
+                    await conn.close()
+        except StoreDatabaseError as exc:
+            self.note.setText(exc.msg.render(lambda ctx, src: QCoreApplication.translate(ctx, src)))
+            emit(self.loaded, False)
+            return
+        except (psycopg.Error, OSError) as exc:
+            self.note.setText(
+                self.tr(
+                    "The store database cannot be reached ({detail}). The counters sell on; "
+                    "their sales arrive when it answers again."
+                ).format(detail=safe_error(exc))
+            )
+            emit(self.loaded, False)
+            return
+        rows: list[tuple[str, str, CloseReport, bool]] = []
+        for subtotal in result.stores:
+            rows += [
+                (b.store, b.box, b.report, False) for b in result.boxes if b.store == subtotal.store
+            ]
+            if store is None:
+                rows.append((subtotal.store, self.tr("All boxes"), subtotal.report, True))
+        total_label = self.tr("Whole chain") if store is None else self.tr("All boxes")
+        rows.append((store or "", total_label, result.total, True))
+        self._show(rows)
+        self.note.setText(
+            self.tr(
+                "Each box since its last close, as the store database has it at {time}. "
+                "{boxes} boxes."
+            ).format(time=datetime.now().strftime("%H:%M:%S"), boxes=len(result.boxes))
+        )
+        emit(self.loaded, True)
+
+    def _show(self, rows: list[tuple[str, str, CloseReport, bool]]) -> None:
+        self.table.setRowCount(len(rows))
+
+        def money(value: Decimal) -> str:
+            return format_money(value, self.site)
+
+        for row, (store, box, report, total) in enumerate(rows):
+            values = [
+                store,
+                box,
+                str(report.sales_count),
+                money(report.totals.get(Tender.QR.value, Decimal(0))),
+                money(report.totals.get(Tender.CASH.value, Decimal(0))),
+                money(report.refunds_total),
+                money(report.net),
+            ]
+            for col, text in enumerate(values):
+                item = QTableWidgetItem(text)
+                if total:
+                    font = QFont(item.font())
+                    font.setBold(True)
+                    item.setFont(font)
+                self.table.setItem(row, col, item)
