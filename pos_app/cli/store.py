@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pos_app.cli.output import EXIT_ERROR, EXIT_OK, EXIT_USAGE, amount_json, err, print_json
 from pos_app.domain.money import SITES
@@ -19,6 +19,9 @@ from pos_app.settings import config as config_mod
 from pos_app.settings import paths, secrets
 from pos_app.settings.config import Config
 from pos_app.store.address import StoreAddressError, shown, split_password
+
+if TYPE_CHECKING:
+    from psycopg import AsyncConnection
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +34,7 @@ def _no_store() -> int:
     return EXIT_ERROR
 
 
-async def _open(config: Config) -> Any:
+async def _open(config: Config) -> AsyncConnection[Any]:
     from pos_app.store.replication import connect
 
     return await connect(

@@ -114,7 +114,7 @@ def start_of_today() -> datetime:
     return datetime.now().astimezone().replace(hour=0, minute=0, second=0, microsecond=0)
 
 
-def local_midnight(day: Any) -> datetime:
+def local_midnight(day: date) -> datetime:
     """Midnight of ``day`` (a ``date``) on this computer's clock, DST included."""
     return datetime(day.year, day.month, day.day).astimezone()
 
