@@ -18,7 +18,6 @@ from pos_app.domain.validation import ValidationError, check_amount_bounds
 from pos_app.i18n import QT_TRANSLATE_NOOP, message
 
 CTX = "Validation"  # the messages share the validation messages' context
-MEASURE_DECIMALS = 3
 MEASURE_QUANTUM = Decimal("0.001")
 MAX_MEASURE = Decimal("9999.999")
 HUNDRED = Decimal(100)
@@ -36,18 +35,6 @@ class SaleUnit(StrEnum):
     @property
     def is_measured(self) -> bool:
         return self is not SaleUnit.UNIT
-
-
-def read_sale_unit(text: str) -> SaleUnit | None:
-    """``kg``/``g``/``l``/``m`` (any case) as a measured unit, ``unit``/``pack``/empty as None."""
-    value = text.strip().lower()
-    if value in ("", "unit", "pack"):
-        return None
-    try:
-        unit = SaleUnit(value)
-    except ValueError:
-        raise ValueError(f"unknown sale unit {text!r}") from None
-    return unit
 
 
 def check_measure(measure: Decimal) -> Decimal:

@@ -28,7 +28,6 @@ MAX_QUANTITY = 9999
 # about this much, and the newer Orders API caps titles at 150. We cut rather than refuse.
 MAX_TITLE = 150
 MAX_ORDER_TITLE = 150
-MAX_DESCRIPTION = 150
 MAX_SKU = 64
 # The amount shown in "write it like ..." hints, in each site's own writing: "1.234,50" in
 # Argentina, "1,234.50" in Mexico, "1.235" in Chile and Colombia.

@@ -226,10 +226,6 @@ class DayBook:
             ledger.add_to_outbox(conn, "close", str(number), {"close": json.loads(report)})
 
     # -- reading -------------------------------------------------------------------------------
-    def open_period_start(self, now: datetime) -> datetime:
-        with self._ledger._reading():
-            return self._period_start(self._conn, now)
-
     def preview(
         self, site: Site, *, now: datetime, counted_cash: Decimal | None = None
     ) -> CloseReport:

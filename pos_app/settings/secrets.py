@@ -84,10 +84,6 @@ def save_token(token: AccessToken) -> None:
     log.info("access token saved in the keyring (%s)", token.hint)
 
 
-def delete_token() -> None:
-    _delete(TOKEN_KEY)
-
-
 def load_webhook_secret() -> str:
     env = os.environ.get("MP_WEBHOOK_SECRET", "").strip()
     secret = env or (_get(WEBHOOK_KEY) or "")

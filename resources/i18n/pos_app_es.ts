@@ -2579,16 +2579,8 @@
         <translation>Documento no válido como factura.</translation>
     </message>
     <message>
-        <source>Thank you for your purchase!</source>
-        <translation>¡Gracias por su compra!</translation>
-    </message>
-    <message>
         <source>If you can read this, the printer works. Accents: áéíóú ñ ç ã õ ¿¡</source>
         <translation>Si puede leer esto, la impresora funciona. Acentos: áéíóú ñ ç ã õ ¿¡</translation>
-    </message>
-    <message>
-        <source>The box&apos;s QR code</source>
-        <translation>El código QR de la caja</translation>
     </message>
     <message>
         <source>Scan to pay at this box</source>
