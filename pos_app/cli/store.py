@@ -212,7 +212,7 @@ async def cmd_store_close(args: argparse.Namespace) -> int:
 
 
 def cmd_relay(args: argparse.Namespace) -> int:
-    from pos_app.notifications.server import parse_listen
+    from pos_app.settings.setup import parse_listen
     from pos_app.store.relay import Relay
     from pos_app.system.console import stop_on_signals
 
