@@ -29,9 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.mercadopago.client import MercadoPagoClient
 from pos_app.mercadopago.credentials import AccessToken
-from pos_app.runtime import USER_AGENT, resolve_base_url
+from pos_app.runtime import open_client
 from pos_app.settings import config as config_mod
 from pos_app.settings.config import Config, LoadResult
 from pos_app.settings.secrets import TokenSource
@@ -284,12 +283,9 @@ async def run_setup_assistant(
 ) -> SetupOutcome | None:
     """Show the assistant and wait (without blocking the loop) for how it ended."""
     config = loaded.config
-    async with httpx.AsyncClient(
-        transport=http_transport, headers={"User-Agent": USER_AGENT}
-    ) as http:
-        client = MercadoPagoClient(
-            http, source.token or AccessToken(""), base_url=resolve_base_url(config, base_url)
-        )
+    async with open_client(
+        config, source.token or AccessToken(""), base_url=base_url, http_transport=http_transport
+    ) as client:
         session = SettingsSession(config, client, token=source.token, origin=source.origin)
         problem = translate_message(loaded.problem) if loaded.problem else ""
         assistant = SetupAssistant(session, problem=problem)
