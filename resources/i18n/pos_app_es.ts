@@ -3369,10 +3369,6 @@
         <source>The QR code is not available yet.</source>
         <translation>El código QR todavía no está disponible.</translation>
     </message>
-    <message>
-        <source>The settings file could not be written ({error}).</source>
-        <translation>No se pudo escribir el archivo de configuración ({error}).</translation>
-    </message>
 </context>
 <context>
     <name>StartupPage</name>

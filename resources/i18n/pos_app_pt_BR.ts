@@ -3369,10 +3369,6 @@
         <source>The QR code is not available yet.</source>
         <translation>O código QR ainda não está disponível.</translation>
     </message>
-    <message>
-        <source>The settings file could not be written ({error}).</source>
-        <translation>Não foi possível gravar o arquivo de configurações ({error}).</translation>
-    </message>
 </context>
 <context>
     <name>StartupPage</name>
