@@ -14,7 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
 from pos_app.domain.money import Site, quantize
-from pos_app.domain.validation import ValidationError, check_amount_bounds
+from pos_app.domain.validation import ValidationError, check_amount_bounds, too_many_decimals
 from pos_app.i18n import QT_TRANSLATE_NOOP, message
 
 CTX = "Validation"  # the messages share the validation messages' context
@@ -152,16 +152,7 @@ def check_discount(discount: Discount, site: Site, *, on_line: bool) -> Discount
         value, site, what="price" if discount.kind is DiscountKind.PRICE else "amount"
     )
     if quantize(value, site) != value:
-        raise ValidationError(
-            message(
-                CTX,
-                QT_TRANSLATE_NOOP(
-                    "Validation", "Amounts in {currency} can have at most {decimals} decimals."
-                ),
-                currency=site.currency,
-                decimals=site.decimals,
-            )
-        )
+        raise too_many_decimals(site)
     return discount
 
 

@@ -229,16 +229,7 @@ def read_amount(text: str, site: Site) -> Decimal:
             )
         )
     if written_decimals(amount) > site.decimals:
-        raise ValidationError(
-            message(
-                CTX,
-                QT_TRANSLATE_NOOP(
-                    "Validation", "Amounts in {currency} can have at most {decimals} decimals."
-                ),
-                currency=site.currency,
-                decimals=site.decimals,
-            )
-        )
+        raise too_many_decimals(site)
     return amount
 
 
@@ -309,4 +300,18 @@ def read_iva_rate(text: str) -> Decimal:
                 return allowed
     raise ValidationError(
         message(CTX, QT_TRANSLATE_NOOP("Validation", "The IVA rate must be 0, 5 or 19 %."))
+    )
+
+
+def too_many_decimals(site: Site) -> ValidationError:
+    """An amount with more decimals than the site's currency has."""
+    return ValidationError(
+        message(
+            CTX,
+            QT_TRANSLATE_NOOP(
+                "Validation", "Amounts in {currency} can have at most {decimals} decimals."
+            ),
+            currency=site.currency,
+            decimals=site.decimals,
+        )
     )
