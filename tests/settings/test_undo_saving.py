@@ -3,8 +3,6 @@ file it replaced (see tests/ui/test_settings_dialog.py for the dialog itself).""
 
 from __future__ import annotations
 
-import pytest
-
 from pos_app.mercadopago.credentials import AccessToken
 from pos_app.settings import config as config_mod
 from pos_app.settings import paths, secrets
@@ -42,7 +40,6 @@ def test_a_deleted_entry_comes_back_too(keyring_memory: MemoryKeyring) -> None:
     assert keyring_memory.secrets[(secrets.SERVICE, secrets.WEBHOOK_KEY)] == "the-secret"
 
 
-@pytest.mark.usefixtures("_isolated_home")
 def test_the_config_file_is_put_back_byte_for_byte_or_removed() -> None:
     assert config_mod.saved_bytes() is None
     config_mod.save(Config(order_ttl_minutes=7))
