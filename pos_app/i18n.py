@@ -71,3 +71,18 @@ class Joined:
 
 def message(context: str, source: str, **params: Any) -> Message:
     return Message(context, source, params)
+
+
+ENGLISH = "en"  # the source language: no catalog
+
+
+def language_for_locale(name: str) -> str:
+    """``es_AR.UTF-8`` → ``es``, ``pt_PT`` → ``pt_BR``, ``de_DE`` → ``en``; also accepts codes.
+    The window and the receipts pick their language by it."""
+    base = name.split(".", 1)[0].split("@", 1)[0].replace("-", "_")
+    lang = base.split("_", 1)[0].lower()
+    if lang == "es":
+        return "es"
+    if lang == "pt":
+        return "pt_BR"
+    return ENGLISH

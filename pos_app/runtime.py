@@ -24,6 +24,7 @@ from pos_app.ledger.backup import BackupMade, backup_at_close
 from pos_app.ledger.store import Ledger
 from pos_app.mercadopago.client import MercadoPagoClient
 from pos_app.mercadopago.credentials import AccessToken, base_url_from_env
+from pos_app.mercadopago.retry import RetryPolicy
 from pos_app.settings import config as config_mod
 from pos_app.settings import paths, secrets
 from pos_app.settings.config import Config
@@ -211,11 +212,7 @@ async def open_runtime(
         source = secrets.load_token()
         token, origin = source.token or AccessToken(""), source.origin
     ledger = Ledger(paths.ledger_path(), exclusive=exclusive, outbox=bool(config.store_database))
-    http = httpx.AsyncClient(
-        transport=http_transport,
-        headers={"User-Agent": USER_AGENT},
-        limits=httpx.Limits(max_connections=10, max_keepalive_connections=4),
-    )
+    http = _http_client(http_transport)
     try:
         client = MercadoPagoClient(http, token, base_url=resolve_base_url(config, base_url))
         bus = EventBus()
@@ -234,3 +231,29 @@ async def open_runtime(
     finally:
         await http.aclose()
         ledger.close()
+
+
+def _http_client(transport: httpx.AsyncBaseTransport | None = None) -> httpx.AsyncClient:
+    """The one place that makes the HTTP client Mercado Pago is reached through."""
+    return httpx.AsyncClient(
+        transport=transport,
+        headers={"User-Agent": USER_AGENT},
+        limits=httpx.Limits(max_connections=10, max_keepalive_connections=4),
+    )
+
+
+@asynccontextmanager
+async def open_client(
+    config: Config,
+    token: AccessToken,
+    *,
+    base_url: str | None = None,
+    http_transport: httpx.AsyncBaseTransport | None = None,
+    retry: RetryPolicy | None = None,
+) -> AsyncIterator[MercadoPagoClient]:
+    """A Mercado Pago client without the rest of the runtime, its connections closed at the end
+    of the block: the first-run assistant, ``configure`` and the doctor."""
+    async with _http_client(http_transport) as http:
+        yield MercadoPagoClient(
+            http, token, base_url=resolve_base_url(config, base_url), retry=retry
+        )

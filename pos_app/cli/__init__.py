@@ -12,20 +12,14 @@ import re
 import sys
 
 from pos_app import __version__
-from pos_app.cli.output import EXIT_USAGE
+from pos_app.cli.output import Parser
 from pos_app.domain.money import SITES
 from pos_app.system import logs
 from pos_app.system.console import never_fail_on_encoding
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        # One line and exit 2, as documented, instead of argparse's usage dump.
-        self.exit(EXIT_USAGE, f"pos-app: {message}\n")
-
-
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = Parser(
         prog="pos-app",
         description="Counter point of sale that charges with Mercado Pago QR codes.",
         epilog="Exit codes: 0 paid/ok, 1 error, 2 invalid usage, 3 not paid, 4 still pending. "
@@ -48,7 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="show the customer display (a window, or full screen if Settings say so)",
     )
     parser.add_argument("-v", "--verbose", action="count", default=0, help="more log output")
-    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", parser_class=Parser)
 
     p = sub.add_parser("sandbox", help="run the built-in Mercado Pago sandbox", add_help=False)
     p.add_argument("rest", nargs=argparse.REMAINDER)
@@ -117,7 +111,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("catalog", help="product catalog")
-    csub = p.add_subparsers(dest="catalog_command", parser_class=_Parser, required=True)
+    csub = p.add_subparsers(dest="catalog_command", parser_class=Parser, required=True)
     imp = csub.add_parser("import", help="import products from a CSV file")
     imp.add_argument("file")
 
@@ -198,7 +192,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("ledger", help="the sales ledger: check it, recover a damaged one")
-    lsub = p.add_subparsers(dest="ledger_command", parser_class=_Parser, required=True)
+    lsub = p.add_subparsers(dest="ledger_command", parser_class=Parser, required=True)
     rec = lsub.add_parser(
         "recover",
         help="say whether the ledger is damaged; start a fresh one or restore a backup, "
@@ -211,7 +205,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     from pos_app.cli.day import add_parsers as add_day_parsers
 
-    add_day_parsers(sub, _Parser)
+    add_day_parsers(sub)
     p = sub.add_parser(
         "backup", help="copy the sales ledger to the backup folder (safe while open)"
     )

@@ -7,7 +7,7 @@ import asyncio
 import logging
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -368,8 +368,3 @@ async def cmd_cancel(args: argparse.Namespace) -> int:
         if sale.status.value == "paid":
             err("the customer had already paid: the sale is PAID, do not charge again")
         return exit_code_for(sale)
-
-
-def today_start() -> datetime:
-    now = datetime.now().astimezone()
-    return now.replace(hour=0, minute=0, second=0, microsecond=0).astimezone(UTC)

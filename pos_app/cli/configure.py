@@ -5,8 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-import httpx
-
 from pos_app.cli.output import EXIT_ERROR, EXIT_OK, EXIT_USAGE, err, print_json
 from pos_app.cli.store import check_store, configure_store
 from pos_app.domain.money import format_money, site_for
@@ -19,10 +17,9 @@ from pos_app.domain.validation import (
 )
 from pos_app.errors import UserFacingError
 from pos_app.ledger.store import Ledger
-from pos_app.mercadopago.client import MercadoPagoClient
 from pos_app.mercadopago.credentials import AccessToken
 from pos_app.mercadopago.errors import MercadoPagoError
-from pos_app.runtime import resolve_base_url
+from pos_app.runtime import open_client
 from pos_app.settings import config as config_mod
 from pos_app.settings import forms, paths, secrets, supervisor
 from pos_app.settings.config import Config, PollSchedule
@@ -270,8 +267,7 @@ def _discount_options(args: argparse.Namespace) -> dict[str, object]:
 
 
 async def _apply_account(config: Config, args: argparse.Namespace, token: AccessToken) -> Config:
-    async with httpx.AsyncClient() as http:
-        client = MercadoPagoClient(http, token, base_url=resolve_base_url(config))
+    async with open_client(config, token) as client:
         me = await client.get_me()
         config = config.with_changes(
             user_id=me.id, site_id=me.site_id, nickname=me.nickname, is_test_user=me.is_test_user

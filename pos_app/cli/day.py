@@ -15,7 +15,15 @@ from pos_app.checkout.day import (
     site_zone,
 )
 from pos_app.cli.commands import UsageError
-from pos_app.cli.output import EXIT_NOT_PAID, EXIT_OK, amount_json, err, print_json
+from pos_app.cli.output import (
+    EXIT_NOT_PAID,
+    EXIT_OK,
+    Parser,
+    Subcommands,
+    amount_json,
+    err,
+    print_json,
+)
 from pos_app.domain.day import CloseReport, MovementKind, report_to_json
 from pos_app.domain.money import Site, format_money, site_for
 from pos_app.domain.reconciliation import Reconciliation
@@ -31,7 +39,7 @@ class DayUsageError(UsageError):
     pass
 
 
-def add_parsers(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
+def add_parsers(sub: Subcommands) -> None:
     p = sub.add_parser("close", help="close the day: reconcile open sales, freeze the Z report")
     p.add_argument("--counted-cash", metavar="AMOUNT", help="the cash counted in the drawer")
     p.add_argument(
@@ -64,7 +72,7 @@ def add_parsers(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("shift", help="open a cashier's shift with the drawer's starting float")
-    ssub = p.add_subparsers(dest="shift_command", parser_class=parser_class, required=True)
+    ssub = p.add_subparsers(dest="shift_command", parser_class=Parser, required=True)
     o = ssub.add_parser("open", help="open a shift")
     o.add_argument("--cashier", required=True, metavar="NAME")
     o.add_argument("--float", required=True, metavar="AMOUNT", dest="starting_float")
@@ -244,7 +252,9 @@ def print_close_report(report: CloseReport, site: Site, config: Config) -> str:
     return ""
 
 
-def reconciliation_json(result: Reconciliation, site: Site, adopted: dict[int, str]) -> Any:
+def reconciliation_json(
+    result: Reconciliation, site: Site, adopted: dict[int, str]
+) -> dict[str, Any]:
     return {
         "begin": result.begin.isoformat(),
         "end": result.end.isoformat(),

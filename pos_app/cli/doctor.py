@@ -7,8 +7,6 @@ import sqlite3
 import sys
 from dataclasses import asdict, dataclass
 
-import httpx
-
 from pos_app.cli.output import EXIT_ERROR, EXIT_OK, print_json
 from pos_app.ledger.lock import AlreadyRunningError, InstanceLock
 from pos_app.ledger.store import Ledger, LedgerError
@@ -17,7 +15,7 @@ from pos_app.mercadopago.client import MercadoPagoClient
 from pos_app.mercadopago.credentials import AccessToken, BaseUrlError
 from pos_app.mercadopago.retry import RetryPolicy
 from pos_app.notifications.diagnose import check_receiver
-from pos_app.runtime import resolve_base_url
+from pos_app.runtime import open_client, resolve_base_url
 from pos_app.settings import config as config_mod
 from pos_app.settings import paths, secrets
 from pos_app.system.files import network_location
@@ -181,10 +179,9 @@ async def _api_checks(config: config_mod.Config, token: AccessToken) -> list[Che
         base_url = resolve_base_url(config)
     except BaseUrlError as exc:
         return [Check("API address", False, str(exc.msg))]
-    async with httpx.AsyncClient() as http:
-        client = MercadoPagoClient(
-            http, token, base_url=base_url, retry=RetryPolicy(max_attempts=2)
-        )
+    async with open_client(
+        config, token, base_url=base_url, retry=RetryPolicy(max_attempts=2)
+    ) as client:
         try:
             me = await client.get_me()
         except mp.AuthenticationError:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any
+from typing import Any, NoReturn, TypeAlias
 
 from pos_app.domain.money import Site, format_money, has_valid_decimals, site_for
 from pos_app.domain.records import SaleSnapshot
@@ -20,6 +21,17 @@ EXIT_ERROR = 1
 EXIT_USAGE = 2
 EXIT_NOT_PAID = 3
 EXIT_PENDING = 4
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        # One line and exit 2, as documented, instead of argparse's usage dump.
+        self.exit(EXIT_USAGE, f"pos-app: {message}\n")
+
+
+# What add_subparsers returns for Parser, where the sub-commands' modules add their parsers
+# (a string: argparse's class is generic only in the type stubs).
+Subcommands: TypeAlias = "argparse._SubParsersAction[Parser]"
 
 
 def amount_json(amount: Decimal, site: Site) -> str:

@@ -13,13 +13,13 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pos_app.cli.output import EXIT_ERROR, EXIT_OK, err
+from pos_app.cli.output import EXIT_ERROR, EXIT_OK, Subcommands, err
 
 if TYPE_CHECKING:
     from pos_app.receipts.model import ReceiptTexts
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: Subcommands) -> None:
     p = sub.add_parser("receipt", help="print or save a sale's receipt (no network)")
     p.add_argument("reference", metavar="EXTERNAL_REFERENCE")
     p.add_argument("--pdf", metavar="FILE", help="save it as a PDF")

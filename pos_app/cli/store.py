@@ -7,10 +7,10 @@ import argparse
 import asyncio
 import logging
 import sys
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import UTC, date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
 from pos_app.cli.output import EXIT_ERROR, EXIT_OK, EXIT_USAGE, amount_json, err, print_json
 from pos_app.domain.money import SITES
@@ -19,6 +19,14 @@ from pos_app.settings import config as config_mod
 from pos_app.settings import paths, secrets
 from pos_app.settings.config import Config
 from pos_app.store.address import StoreAddressError, shown, split_password
+
+if TYPE_CHECKING:
+    from psycopg import AsyncConnection
+
+    from pos_app.store.views import BoxTotal, StoreSale
+
+T = TypeVar("T")
+Connection: TypeAlias = "AsyncConnection[Any]"
 
 log = logging.getLogger(__name__)
 
@@ -31,12 +39,33 @@ def _no_store() -> int:
     return EXIT_ERROR
 
 
-async def _open(config: Config) -> Any:
+async def _open(config: Config) -> Connection:
     from pos_app.store.replication import connect
 
     return await connect(
         config.store_database, secrets.load_store_password(), box=config.box_external_id
     )
+
+
+async def _read_store(config: Config, read: Callable[[Connection], Awaitable[T]]) -> T | None:
+    """``read`` on a connection of its own, closed after; None (said on stderr) when the store
+    database cannot be reached or refuses."""
+    import psycopg
+
+    from pos_app.store.replication import safe_error
+    from pos_app.store.schema import StoreDatabaseError
+
+    try:
+        conn = await _open(config)
+        try:
+            return await read(conn)
+        finally:
+            await conn.close()
+    except StoreDatabaseError as exc:
+        err(f"pos-app: {exc.msg}")
+    except (psycopg.Error, OSError) as exc:
+        err(f"pos-app: the store database {shown(config.store_database)}: {safe_error(exc)}")
+    return None
 
 
 def _amount(value: Decimal, currency: str = "") -> str:
@@ -62,10 +91,6 @@ class StoreScopeError(Exception):
 
 
 async def cmd_store_sales(args: argparse.Namespace) -> int:
-    import psycopg
-
-    from pos_app.store.replication import safe_error
-    from pos_app.store.schema import StoreDatabaseError
     from pos_app.store.views import store_sales, store_sums, sums_by_store, totals_by_box
 
     config = config_mod.load().config
@@ -76,19 +101,17 @@ async def cmd_store_sales(args: argparse.Namespace) -> int:
     except StoreScopeError as exc:
         err(f"pos-app: {exc}")
         return EXIT_ERROR
-    try:
-        conn = await _open(config)
-        try:
-            sales = await store_sales(conn, limit=args.limit, store=store)
-            totals = await totals_by_box(conn, store=store)
-        finally:
-            await conn.close()
-    except StoreDatabaseError as exc:
-        err(f"pos-app: {exc.msg}")
+
+    async def sales_and_totals(conn: Connection) -> tuple[list[StoreSale], list[BoxTotal]]:
+        return (
+            await store_sales(conn, limit=args.limit, store=store),
+            await totals_by_box(conn, store=store),
+        )
+
+    found = await _read_store(config, sales_and_totals)
+    if found is None:
         return EXIT_ERROR
-    except (psycopg.Error, OSError) as exc:
-        err(f"pos-app: the store database {shown(config.store_database)}: {safe_error(exc)}")
-        return EXIT_ERROR
+    sales, totals = found
     if args.json:
         print_json(
             {
@@ -187,13 +210,10 @@ def _period(args: argparse.Namespace, site_id: str) -> tuple[datetime | None, da
 async def cmd_store_close(args: argparse.Namespace) -> int:
     """``close --store`` / ``--chain``: every box's figures from the store database, each
     store's subtotal and their sum."""
-    import psycopg
 
     from pos_app.cli.day import report_lines
     from pos_app.domain.day import report_to_json
     from pos_app.domain.money import format_money, site_for
-    from pos_app.store.replication import safe_error
-    from pos_app.store.schema import StoreDatabaseError
     from pos_app.store.views import store_close
 
     config = config_mod.load().config
@@ -206,19 +226,13 @@ async def cmd_store_close(args: argparse.Namespace) -> int:
     except StoreScopeError as exc:
         err(f"pos-app: {exc}")
         return EXIT_ERROR
-    try:
-        conn = await _open(config)
-        try:
-            result = await store_close(
-                conn, site, now=datetime.now(UTC), since=since, until=until, store=store
-            )
-        finally:
-            await conn.close()
-    except StoreDatabaseError as exc:
-        err(f"pos-app: {exc.msg}")
-        return EXIT_ERROR
-    except (psycopg.Error, OSError) as exc:
-        err(f"pos-app: the store database {shown(config.store_database)}: {safe_error(exc)}")
+    result = await _read_store(
+        config,
+        lambda conn: store_close(
+            conn, site, now=datetime.now(UTC), since=since, until=until, store=store
+        ),
+    )
+    if result is None:
         return EXIT_ERROR
 
     def closes_json(closes: tuple[tuple[int, datetime], ...]) -> list[dict[str, Any]]:
@@ -358,7 +372,7 @@ async def cmd_store_reconcile(args: argparse.Namespace) -> int:
 
 
 def cmd_relay(args: argparse.Namespace) -> int:
-    from pos_app.notifications.server import parse_listen
+    from pos_app.settings.setup import parse_listen
     from pos_app.store.relay import Relay
     from pos_app.system.console import stop_on_signals
 

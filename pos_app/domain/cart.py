@@ -219,11 +219,6 @@ class Cart:
         wanted = min(MAX_QUANTITY, max(MIN_QUANTITY, current + delta))
         return self.set_quantity(row, wanted)
 
-    def set_measure(self, row: int, measure: Decimal) -> CartLine:
-        line = replace(self._lines[row], measure=check_measure(measure))
-        self._lines[row] = line
-        return line
-
     def set_line_discount(self, row: int, discount: Discount | None) -> CartLine:
         line = replace(self._lines[row], discount=discount)
         self._lines[row] = line

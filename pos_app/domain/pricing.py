@@ -14,11 +14,10 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
 from pos_app.domain.money import Site, quantize
-from pos_app.domain.validation import ValidationError, check_amount_bounds
+from pos_app.domain.validation import ValidationError, check_amount_bounds, too_many_decimals
 from pos_app.i18n import QT_TRANSLATE_NOOP, message
 
 CTX = "Validation"  # the messages share the validation messages' context
-MEASURE_DECIMALS = 3
 MEASURE_QUANTUM = Decimal("0.001")
 MAX_MEASURE = Decimal("9999.999")
 HUNDRED = Decimal(100)
@@ -36,18 +35,6 @@ class SaleUnit(StrEnum):
     @property
     def is_measured(self) -> bool:
         return self is not SaleUnit.UNIT
-
-
-def read_sale_unit(text: str) -> SaleUnit | None:
-    """``kg``/``g``/``l``/``m`` (any case) as a measured unit, ``unit``/``pack``/empty as None."""
-    value = text.strip().lower()
-    if value in ("", "unit", "pack"):
-        return None
-    try:
-        unit = SaleUnit(value)
-    except ValueError:
-        raise ValueError(f"unknown sale unit {text!r}") from None
-    return unit
 
 
 def check_measure(measure: Decimal) -> Decimal:
@@ -165,16 +152,7 @@ def check_discount(discount: Discount, site: Site, *, on_line: bool) -> Discount
         value, site, what="price" if discount.kind is DiscountKind.PRICE else "amount"
     )
     if quantize(value, site) != value:
-        raise ValidationError(
-            message(
-                CTX,
-                QT_TRANSLATE_NOOP(
-                    "Validation", "Amounts in {currency} can have at most {decimals} decimals."
-                ),
-                currency=site.currency,
-                decimals=site.decimals,
-            )
-        )
+        raise too_many_decimals(site)
     return discount
 
 

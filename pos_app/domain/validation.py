@@ -28,7 +28,6 @@ MAX_QUANTITY = 9999
 # about this much, and the newer Orders API caps titles at 150. We cut rather than refuse.
 MAX_TITLE = 150
 MAX_ORDER_TITLE = 150
-MAX_DESCRIPTION = 150
 MAX_SKU = 64
 # The amount shown in "write it like ..." hints, in each site's own writing: "1.234,50" in
 # Argentina, "1,234.50" in Mexico, "1.235" in Chile and Colombia.
@@ -230,16 +229,7 @@ def read_amount(text: str, site: Site) -> Decimal:
             )
         )
     if written_decimals(amount) > site.decimals:
-        raise ValidationError(
-            message(
-                CTX,
-                QT_TRANSLATE_NOOP(
-                    "Validation", "Amounts in {currency} can have at most {decimals} decimals."
-                ),
-                currency=site.currency,
-                decimals=site.decimals,
-            )
-        )
+        raise too_many_decimals(site)
     return amount
 
 
@@ -310,4 +300,18 @@ def read_iva_rate(text: str) -> Decimal:
                 return allowed
     raise ValidationError(
         message(CTX, QT_TRANSLATE_NOOP("Validation", "The IVA rate must be 0, 5 or 19 %."))
+    )
+
+
+def too_many_decimals(site: Site) -> ValidationError:
+    """An amount with more decimals than the site's currency has."""
+    return ValidationError(
+        message(
+            CTX,
+            QT_TRANSLATE_NOOP(
+                "Validation", "Amounts in {currency} can have at most {decimals} decimals."
+            ),
+            currency=site.currency,
+            decimals=site.decimals,
+        )
     )

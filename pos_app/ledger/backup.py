@@ -40,7 +40,6 @@ from pos_app.system.files import private_file
 log = logging.getLogger(__name__)
 CTX = "Backup"
 DEFAULT_KEEP = 14
-MAX_KEEP = 1000
 PREFIX = "ledger-"
 SUFFIX = ".sqlite3"
 _NAME = re.compile(r"^ledger-(\d{8})-(\d{6})(?:-(\d+))?\.sqlite3$")

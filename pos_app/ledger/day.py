@@ -35,6 +35,7 @@ from pos_app.ledger.period import not_before_last_close
 from pos_app.ledger.refunds import RefundStatus
 
 if TYPE_CHECKING:
+    from pos_app.domain.records import SaleSnapshot
     from pos_app.ledger.store import Ledger
 
 CTX = "DayBook"
@@ -234,10 +235,6 @@ class DayBook:
             ledger.add_to_outbox(conn, "close", str(number), {"close": json.loads(report)})
 
     # -- reading -------------------------------------------------------------------------------
-    def open_period_start(self, now: datetime) -> datetime:
-        with self._ledger._reading():
-            return self._period_start(self._conn, now)
-
     def preview(
         self, site: Site, *, now: datetime, counted_cash: Decimal | None = None
     ) -> CloseReport:
@@ -298,32 +295,8 @@ class DayBook:
             ).fetchone()
             sale = self._ledger.get_sale(sale_row["external_reference"])
             assert sale is not None
-            facts.append(
-                SaleFact(
-                    sale.external_reference,
-                    sale.status,
-                    sale.tender,
-                    sale.total,
-                    sale.paid_amount,
-                    at,
-                    sale.lines,
-                    sale.late_payment,
-                    sale.sale_discount,
-                )
-            )
-        for sale in self._ledger.open_sales():
-            facts.append(
-                SaleFact(
-                    sale.external_reference,
-                    sale.status,
-                    sale.tender,
-                    sale.total,
-                    sale.paid_amount,
-                    None,
-                    sale.lines,
-                    sale_discount=sale.sale_discount,
-                )
-            )
+            facts.append(_sale_fact(sale, at))
+        facts.extend(_sale_fact(sale, None) for sale in self._ledger.open_sales())
         return facts
 
     def refund_facts(
@@ -447,3 +420,18 @@ class DayBook:
             (datetime.fromisoformat(r["at"]), r["kind"], int(r["subject_id"]), r["detail"])
             for r in rows
         ]
+
+
+def _sale_fact(sale: SaleSnapshot, settled_at: datetime | None) -> SaleFact:
+    """``settled_at`` None: still open (a payment is only late once the sale has ended)."""
+    return SaleFact(
+        sale.external_reference,
+        sale.status,
+        sale.tender,
+        sale.total,
+        sale.paid_amount,
+        settled_at,
+        sale.lines,
+        late_payment=sale.late_payment and settled_at is not None,
+        sale_discount=sale.sale_discount,
+    )

@@ -109,7 +109,7 @@ class RefundStore:
         would pass ``limit`` (what the sale was paid)."""
         ledger = self._ledger
         with ledger._tx() as conn:
-            sale_id = _sale_id(conn, reference)
+            sale_id = sale_id_of(conn, reference)
             counted = _counted(conn, sale_id)
             if amount <= 0 or counted + amount > limit:
                 raise RefundExceedsError(f"{counted} already refunded of {limit}")
@@ -229,7 +229,8 @@ class RefundStore:
 _SELECT = "SELECT r.*, s.external_reference FROM refunds r JOIN sales s ON s.id = r.sale_id"
 
 
-def _sale_id(conn: sqlite3.Connection, reference: str) -> int:
+def sale_id_of(conn: sqlite3.Connection, reference: str) -> int:
+    """The ledger row id of the sale ``reference`` (``KeyError`` when there is none)."""
     row = conn.execute("SELECT id FROM sales WHERE external_reference = ?", (reference,)).fetchone()
     if row is None:
         raise KeyError(reference)

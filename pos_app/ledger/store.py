@@ -31,12 +31,12 @@ from pos_app.ledger.day import DayBook
 from pos_app.ledger.lock import InstanceLock
 from pos_app.ledger.migrations import migrate
 from pos_app.ledger.period import not_before_last_close
+from pos_app.ledger.refunds import sale_id_of
 from pos_app.system.files import network_location, private_file
 
 log = logging.getLogger(__name__)
 
 CTX = "Ledger"
-_SALE_ID = "SELECT id FROM sales WHERE external_reference = ?"
 _SALE_ROW = "SELECT * FROM sales WHERE external_reference = ?"
 
 # Columns the engine may change on a sale (everything else is fixed at creation).
@@ -468,31 +468,21 @@ class Ledger:
         values["updated_at"] = iso(now)
         assignments = ", ".join(f"{k} = ?" for k in values)
         with self._tx() as conn:
-            row = conn.execute(
-                "SELECT id FROM sales WHERE external_reference = ?", (ref,)
-            ).fetchone()
-            if row is None:
-                raise KeyError(ref)
+            sale_id = sale_id_of(conn, ref)
             conn.execute(
-                f"UPDATE sales SET {assignments} WHERE id = ?", (*values.values(), row["id"])
+                f"UPDATE sales SET {assignments} WHERE id = ?", (*values.values(), sale_id)
             )
-            event = self._append(
-                conn, int(row["id"]), now, kind, old_status, new_status, cause, detail
-            )
-            self._sale_change(conn, int(row["id"]), [event])
+            event = self._append(conn, sale_id, now, kind, old_status, new_status, cause, detail)
+            self._sale_change(conn, sale_id, [event])
         sale = self.get_sale(ref)
         assert sale is not None
         return sale
 
     def record_event(self, ref: str, *, now: datetime, kind: str, cause: str, detail: str) -> None:
         with self._tx() as conn:
-            row = conn.execute(
-                "SELECT id FROM sales WHERE external_reference = ?", (ref,)
-            ).fetchone()
-            if row is None:
-                raise KeyError(ref)
-            event = self._append(conn, int(row["id"]), now, kind, None, None, cause, detail)
-            self._sale_change(conn, int(row["id"]), [event])
+            sale_id = sale_id_of(conn, ref)
+            event = self._append(conn, sale_id, now, kind, None, None, cause, detail)
+            self._sale_change(conn, sale_id, [event])
 
     @staticmethod
     def _append(

@@ -264,10 +264,6 @@ class MerchantOrder:
         """Only ``closed`` with approved payments covering the total means paid."""
         return self.status == "closed" and self.approved_amount >= self.total_amount > 0
 
-    @property
-    def has_rejected_payment(self) -> bool:
-        return any(p.status == "rejected" for p in self.payments)
-
     @classmethod
     def parse(cls, data: Any) -> MerchantOrder:
         d = _require_obj(data, "merchant order")

@@ -26,9 +26,6 @@ class RetryPolicy:
         return rng.uniform(ceiling / 2, ceiling)
 
 
-NO_RETRY = RetryPolicy(max_attempts=1)
-
-
 def parse_retry_after(value: str | None) -> float | None:
     """Seconds from a ``Retry-After`` header (only the delta-seconds form is used by MP)."""
     if not value:

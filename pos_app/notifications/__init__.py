@@ -20,7 +20,6 @@ from pos_app.notifications.dispatcher import DispatchStats, HintDispatcher, Hint
 from pos_app.notifications.parsing import BadNotification, Notice
 from pos_app.notifications.probe import ProbeResult, probe
 from pos_app.notifications.receiver import NotificationReceiver
-from pos_app.notifications.server import parse_listen
 
 __all__ = [
     "PATH",
@@ -35,6 +34,5 @@ __all__ = [
     "Outcome",
     "ProbeResult",
     "ReceiverLimits",
-    "parse_listen",
     "probe",
 ]

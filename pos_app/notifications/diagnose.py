@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from pos_app.notifications.app import PATH
 from pos_app.notifications.probe import ProbeResult, probe
 from pos_app.notifications.receiver import NotificationReceiver
-from pos_app.notifications.server import parse_listen, url_host
+from pos_app.notifications.server import url_host
+from pos_app.settings.setup import parse_listen
 
 RECEIVER = "notification receiver"
 URL = "notification URL"

@@ -7,8 +7,6 @@ address, and polling by reference finds every payment anyway, only less quickly.
 
 from __future__ import annotations
 
-from types import TracebackType
-
 from pos_app.notifications.app import (
     PATH,
     NotificationEndpoint,
@@ -23,11 +21,11 @@ from pos_app.notifications.guard import (
     guarded_protocol,
     within_file_limit,
 )
-from pos_app.notifications.server import EmbeddedServer, parse_listen
-from pos_app.settings.setup import parse_trusted_proxies
+from pos_app.notifications.server import EmbeddedServer, Served
+from pos_app.settings.setup import parse_listen, parse_trusted_proxies
 
 
-class NotificationReceiver:
+class NotificationReceiver(Served):
     """``async with NotificationReceiver(engine.hint, listen="127.0.0.1:8088") as receiver:``"""
 
     def __init__(
@@ -104,15 +102,3 @@ class NotificationReceiver:
         await self.dispatcher.aclose()
         self.endpoint.refusals.flush()
         self.guard.flush_logs()
-
-    async def __aenter__(self) -> NotificationReceiver:
-        await self.start()
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.stop()

@@ -10,26 +10,40 @@ import asyncio
 import contextlib
 import socket
 from collections.abc import Generator
-from typing import Any
+from types import TracebackType
+from typing import Any, Self
 
 import uvicorn
 from starlette.types import ASGIApp
-
-
-def parse_listen(text: str) -> tuple[str, int]:
-    """``127.0.0.1:8088``, ``[::1]:8088``, ``0.0.0.0:8088`` -> ``(host, port)``; port 0 picks
-    a free one (tests)."""
-    host, sep, port = text.strip().rpartition(":")
-    host = host.strip("[]")
-    if not sep or not host or not port.isascii() or not port.isdigit() or int(port) > 65535:
-        raise ValueError(f"{text!r} is not HOST:PORT (for example 127.0.0.1:8088)")
-    return host, int(port)
 
 
 def url_host(host: str) -> str:
     """Where to reach a listening address from this computer (wildcards mean loopback)."""
     host = {"0.0.0.0": "127.0.0.1", "::": "::1", "": "127.0.0.1"}.get(host, host)
     return f"[{host}]" if ":" in host else host
+
+
+class Served:
+    """``async with`` for what serves: :meth:`start` on the way in, :meth:`stop` on the way out
+    (whatever ended the block)."""
+
+    async def start(self) -> None:
+        raise NotImplementedError
+
+    async def stop(self) -> None:
+        raise NotImplementedError
+
+    async def __aenter__(self) -> Self:
+        await self.start()
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.stop()
 
 
 class _EmbeddedServer(uvicorn.Server):
@@ -61,7 +75,7 @@ def _bind(host: str, port: int) -> socket.socket:
     return sock
 
 
-class EmbeddedServer:
+class EmbeddedServer(Served):
     """``await start()`` binds (``OSError`` when the address is taken) and serves ``app``;
     ``await stop()`` lets requests in flight finish for a moment, then returns.
 

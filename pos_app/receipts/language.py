@@ -14,23 +14,11 @@ import xml.etree.ElementTree as ET
 from functools import lru_cache
 
 from pos_app import assets
-from pos_app.i18n import Translator
+from pos_app.i18n import ENGLISH, Translator, language_for_locale
 
 log = logging.getLogger(__name__)
 
-ENGLISH = "en"
 LANGUAGES = ("en", "es", "pt_BR")
-
-
-def language_for_locale(name: str) -> str:
-    """``es_CO.UTF-8`` → ``es``, ``pt_PT`` → ``pt_BR``, anything else → ``en``."""
-    base = name.split(".", 1)[0].split("@", 1)[0].replace("-", "_")
-    lang = base.split("_", 1)[0].lower()
-    if lang == "es":
-        return "es"
-    if lang == "pt":
-        return "pt_BR"
-    return ENGLISH
 
 
 def receipt_language(configured: str = "") -> str:

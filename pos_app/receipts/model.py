@@ -49,11 +49,9 @@ REFUND_QR = QT_TRANSLATE_NOOP("Receipt", "Refunded through Mercado Pago")
 REFUND_CASH = QT_TRANSLATE_NOOP("Receipt", "Refunded in cash")
 REFUND_ID = QT_TRANSLATE_NOOP("Receipt", "Refund")
 NOT_FISCAL = QT_TRANSLATE_NOOP("Receipt", "This is not a fiscal invoice.")
-THANKS = QT_TRANSLATE_NOOP("Receipt", "Thank you for your purchase!")
 TEST_BODY = QT_TRANSLATE_NOOP(
     "Receipt", "If you can read this, the printer works. Accents: áéíóú ñ ç ã õ ¿¡"
 )
-TEST_QR = QT_TRANSLATE_NOOP("Receipt", "The box's QR code")
 SCAN_TO_PAY = QT_TRANSLATE_NOOP("Receipt", "Scan to pay at this box")
 
 DATE_FORMAT = "%d/%m/%Y %H:%M"  # how every Mercado Pago country writes a date and time
@@ -68,14 +66,6 @@ class ShopInfo:
     store_name: str = ""
     box_name: str = ""
     footer: str = ""  # free lines above the "not a fiscal invoice" footer
-
-
-@dataclass(frozen=True)
-class ReceiptLine:
-    title: str
-    quantity: int
-    unit_price: Decimal
-    total: Decimal
 
 
 @dataclass(frozen=True)

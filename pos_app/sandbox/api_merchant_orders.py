@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 from starlette.requests import Request
@@ -10,8 +10,9 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from pos_app.sandbox.auth import authenticate
-from pos_app.sandbox.errors import ApiError, bad_request
+from pos_app.sandbox.errors import ApiError
 from pos_app.sandbox.jsonutil import JSONResponse
+from pos_app.sandbox.query import date_param, int_param
 from pos_app.sandbox.views import merchant_order_json, payment_json
 
 DEFAULT_LIMIT = 30
@@ -28,36 +29,14 @@ async def get_merchant_order(request: Request) -> Response:
     return JSONResponse(merchant_order_json(order, seller))
 
 
-def _int_param(request: Request, name: str, default: int) -> int:
-    raw = request.query_params.get(name)
-    if raw is None or raw == "":
-        return default
-    if not raw.isdigit():
-        raise bad_request(f"{name} must be a non-negative integer")
-    return int(raw)
-
-
-def _date_param(request: Request, name: str) -> datetime | None:
-    raw = request.query_params.get(name)
-    if not raw:
-        return None
-    try:
-        moment = datetime.fromisoformat(raw)
-    except ValueError:
-        raise bad_request(f"{name} must be an ISO-8601 date") from None
-    if moment.tzinfo is None:
-        raise bad_request(f"{name} must have an offset")
-    return moment
-
-
 async def search_merchant_orders(request: Request) -> Response:
     state, seller = authenticate(request)
     state.expire_due()
     reference = request.query_params.get("external_reference")
     status = request.query_params.get("status")
-    created_from = _date_param(request, "date_created_from")
-    limit = min(_int_param(request, "limit", DEFAULT_LIMIT), MAX_LIMIT)
-    offset = _int_param(request, "offset", 0)
+    created_from = date_param(request, "date_created_from")
+    limit = min(int_param(request, "limit", DEFAULT_LIMIT), MAX_LIMIT)
+    offset = int_param(request, "offset", 0)
     # The search index lags the orders: brand-new ones are invisible here for a while,
     # although GET /merchant_orders/{id} already returns them.
     visible_until = state.now() - timedelta(seconds=state.search_lag_seconds)

@@ -16,34 +16,13 @@ from pos_app.sandbox.auth import authenticate, json_body, sandbox_state
 from pos_app.sandbox.errors import ApiError, bad_request
 from pos_app.sandbox.jsonutil import JSONResponse
 from pos_app.sandbox.models import Box, MerchantOrder, Payment, Seller
+from pos_app.sandbox.query import date_param, int_param
 from pos_app.sandbox.state import SandboxState
 from pos_app.sandbox.validation import is_number
 from pos_app.sandbox.views import payment_json
 
 DEFAULT_LIMIT = 30
 MAX_LIMIT = 1000  # MP documents limit up to 1000 for this search
-
-
-def _int(request: Request, name: str, default: int) -> int:
-    raw = request.query_params.get(name)
-    if raw is None or raw == "":
-        return default
-    if not raw.isdigit():
-        raise bad_request(f"{name} must be a non-negative integer")
-    return int(raw)
-
-
-def _date(request: Request, name: str) -> datetime | None:
-    raw = request.query_params.get(name)
-    if not raw:
-        return None
-    try:
-        moment = datetime.fromisoformat(raw.replace("Z", "+00:00"))
-    except ValueError:
-        raise bad_request(f"{name} must be an ISO-8601 date") from None
-    if moment.tzinfo is None:
-        raise bad_request(f"{name} must have an offset")
-    return moment
 
 
 def search_json(state: SandboxState, payment: Payment, seller: Seller) -> dict[str, Any]:
@@ -62,11 +41,11 @@ async def search_payments(request: Request) -> Response:
     range_field = request.query_params.get("range", "date_created")
     if range_field not in ("date_created", "date_approved", "date_last_updated"):
         raise bad_request("range must be date_created, date_approved or date_last_updated")
-    begin, end = _date(request, "begin_date"), _date(request, "end_date")
-    store_id = _int(request, "store_id", 0)
-    pos_id = _int(request, "pos_id", 0)
-    limit = min(_int(request, "limit", DEFAULT_LIMIT), MAX_LIMIT)
-    offset = _int(request, "offset", 0)
+    begin, end = date_param(request, "begin_date"), date_param(request, "end_date")
+    store_id = int_param(request, "store_id", 0)
+    pos_id = int_param(request, "pos_id", 0)
+    limit = min(int_param(request, "limit", DEFAULT_LIMIT), MAX_LIMIT)
+    offset = int_param(request, "offset", 0)
     descending = request.query_params.get("criteria", "desc") == "desc"
     found = []
     for payment in state.payments.values():

@@ -10,16 +10,15 @@ import asyncio
 import contextlib
 import signal
 from collections.abc import Callable
-from types import TracebackType
 
 from starlette.applications import Starlette
 
-from pos_app.notifications.server import EmbeddedServer
+from pos_app.notifications.server import EmbeddedServer, Served
 from pos_app.sandbox.app import create_sandbox_app
 from pos_app.sandbox.state import SandboxState
 
 
-class SandboxServer:
+class SandboxServer(Served):
     """``async with SandboxServer(app) as server:`` then talk to ``server.base_url``."""
 
     def __init__(
@@ -39,18 +38,6 @@ class SandboxServer:
     def state(self) -> SandboxState:
         state: SandboxState = self.app.state.sandbox
         return state
-
-    async def __aenter__(self) -> SandboxServer:
-        await self.start()
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.stop()
 
     async def start(self) -> None:
         await self._server.start()

@@ -365,17 +365,37 @@ def save(config: Config, path: Path | None = None) -> Path:
     """Write atomically: a temporary file in the same folder (0600 where modes exist), fsync,
     then rename over, retried while Windows reports the target in use (an antivirus)."""
     path = path or paths.config_path()
+    _write(path, (json.dumps(to_json(config), indent=2, sort_keys=True) + "\n").encode())
+    return path
+
+
+def saved_bytes(path: Path | None = None) -> bytes | None:
+    """The config file as it is now (None: there is none), for :func:`put_back`."""
+    try:
+        return (path or paths.config_path()).read_bytes()
+    except FileNotFoundError:
+        return None
+
+
+def put_back(content: bytes | None, path: Path | None = None) -> None:
+    """Undo a :func:`save`: what :func:`saved_bytes` read before it, or no file at all."""
+    path = path or paths.config_path()
+    if content is None:
+        path.unlink(missing_ok=True)
+    else:
+        _write(path, content)
+
+
+def _write(path: Path, content: bytes) -> None:
     files.private_dir(path.parent, ours=False)  # a new folder is 0700; see paths
-    text = json.dumps(to_json(config), indent=2, sort_keys=True) + "\n"
     fd, tmp = tempfile.mkstemp(prefix=".config-", suffix=".tmp", dir=path.parent)
     try:
         files.chmod_fd(fd, files.PRIVATE_FILE)  # mkstemp makes 0600; say it, whatever it does
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(content)
             handle.flush()
             os.fsync(handle.fileno())
         files.replace_with_retry(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    return path

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import logging
 import os
-from dataclasses import dataclass
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 
 import keyring
 import keyring.errors
@@ -84,10 +87,6 @@ def save_token(token: AccessToken) -> None:
     log.info("access token saved in the keyring (%s)", token.hint)
 
 
-def delete_token() -> None:
-    _delete(TOKEN_KEY)
-
-
 def load_webhook_secret() -> str:
     env = os.environ.get("MP_WEBHOOK_SECRET", "").strip()
     secret = env or (_get(WEBHOOK_KEY) or "")
@@ -117,6 +116,45 @@ def save_store_password(password: str | None) -> None:
         _delete(STORE_DB_KEY)
 
 
+@dataclass
+class Written:
+    """The keyring entries written inside :func:`undoable`, with what each held before."""
+
+    before: dict[str, str | None] = field(default_factory=dict)
+
+    def undo(self) -> None:
+        """Put every entry back as it was (a later step failed: nothing was saved)."""
+        for key, value in self.before.items():
+            try:
+                if value is None:
+                    _delete(key)
+                else:
+                    _set(key, value)
+            except KeyringUnavailableError:
+                log.error("the keyring entry %s could not be put back", key)
+        self.before.clear()
+
+
+_written: ContextVar[Written | None] = ContextVar("secrets_written", default=None)
+
+
+@contextmanager
+def undoable() -> Iterator[Written]:
+    """Remember what each keyring write in the block replaces, for :meth:`Written.undo`."""
+    written = Written()
+    reset = _written.set(written)
+    try:
+        yield written
+    finally:
+        _written.reset(reset)
+
+
+def _remember(key: str) -> None:
+    written = _written.get()
+    if written is not None and key not in written.before:
+        written.before[key] = _get(key)
+
+
 def _get(key: str) -> str | None:
     if not backend_is_usable():
         return None
@@ -130,6 +168,7 @@ def _get(key: str) -> str | None:
 def _set(key: str, value: str) -> None:
     if not backend_is_usable():
         raise _unavailable(backend_name())
+    _remember(key)
     try:
         keyring.set_password(SERVICE, key, value)
     except keyring.errors.KeyringError as exc:
@@ -139,6 +178,7 @@ def _set(key: str, value: str) -> None:
 def _delete(key: str) -> None:
     if not backend_is_usable():
         return
+    _remember(key)
     try:
         keyring.delete_password(SERVICE, key)
     except keyring.errors.PasswordDeleteError:

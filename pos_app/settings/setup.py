@@ -63,14 +63,21 @@ def store_id_problem(external_id: str) -> Message | None:
     return None
 
 
-def validate_listen(text: str) -> str:
-    """``HOST:PORT`` for the notification receiver (empty = off)."""
-    text = text.strip()
-    if not text:
-        return ""
-    host, _, port = text.rpartition(":")
-    if not host or not port.isdigit() or not 0 < int(port) < 65536:
+def parse_listen(text: str) -> tuple[str, int]:
+    """``127.0.0.1:8088``, ``[::1]:8088``, ``0.0.0.0:8088`` -> ``(host, port)``; port 0 picks
+    a free one (tests; a configured address never has it, see :func:`validate_listen`)."""
+    host, sep, port = text.strip().rpartition(":")
+    host = host.strip("[]")
+    if not sep or not host or not port.isascii() or not port.isdigit() or int(port) > 65535:
         raise ValueError(f"{text!r} is not HOST:PORT (for example 127.0.0.1:8088)")
+    return host, int(port)
+
+
+def validate_listen(text: str) -> str:
+    """``HOST:PORT`` for the notification receiver, port 1 to 65535 (empty = off)."""
+    text = text.strip()
+    if text and parse_listen(text)[1] == 0:
+        raise ValueError(f"{text!r}: the port must be 1 to 65535 (for example 127.0.0.1:8088)")
     return text
 
 

@@ -17,7 +17,6 @@ from decimal import Decimal
 ITERATIONS = 200_000
 _PIN = re.compile(r"^[0-9]{4,8}$", re.ASCII)
 _HASH = re.compile(r"^pbkdf2_sha256\$([0-9]{4,7})\$([0-9a-f]{32})\$([0-9a-f]{64})$")
-DEFAULT_MAX_DISCOUNT = 20
 
 
 def pin_problem(pin: str) -> str | None:

@@ -8,7 +8,6 @@ publishes a hint through ``NOTIFY``; the counters fetch the order themselves.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 
 from pos_app.notifications.receiver import NotificationReceiver
@@ -43,10 +42,3 @@ class Relay:
     async def stop(self) -> None:
         await self.receiver.stop()
         await self.publisher.aclose()
-
-    async def serve_until(self, stop: asyncio.Event) -> None:
-        await self.start()
-        try:
-            await stop.wait()
-        finally:
-            await self.stop()

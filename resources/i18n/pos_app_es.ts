@@ -2667,16 +2667,8 @@
         <translation>Documento no válido como factura.</translation>
     </message>
     <message>
-        <source>Thank you for your purchase!</source>
-        <translation>¡Gracias por su compra!</translation>
-    </message>
-    <message>
         <source>If you can read this, the printer works. Accents: áéíóú ñ ç ã õ ¿¡</source>
         <translation>Si puede leer esto, la impresora funciona. Acentos: áéíóú ñ ç ã õ ¿¡</translation>
-    </message>
-    <message>
-        <source>The box&apos;s QR code</source>
-        <translation>El código QR de la caja</translation>
     </message>
     <message>
         <source>Scan to pay at this box</source>
@@ -3472,10 +3464,6 @@
     <message>
         <source>The QR code is not available yet.</source>
         <translation>El código QR todavía no está disponible.</translation>
-    </message>
-    <message>
-        <source>The settings file could not be written ({error}).</source>
-        <translation>No se pudo escribir el archivo de configuración ({error}).</translation>
     </message>
 </context>
 <context>

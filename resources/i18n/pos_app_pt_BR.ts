@@ -2667,16 +2667,8 @@
         <translation>Não é documento fiscal.</translation>
     </message>
     <message>
-        <source>Thank you for your purchase!</source>
-        <translation>Obrigado pela sua compra!</translation>
-    </message>
-    <message>
         <source>If you can read this, the printer works. Accents: áéíóú ñ ç ã õ ¿¡</source>
         <translation>Se você consegue ler isto, a impressora funciona. Acentos: áéíóú ñ ç ã õ ¿¡</translation>
-    </message>
-    <message>
-        <source>The box&apos;s QR code</source>
-        <translation>O código QR do caixa</translation>
     </message>
     <message>
         <source>Scan to pay at this box</source>
@@ -3472,10 +3464,6 @@
     <message>
         <source>The QR code is not available yet.</source>
         <translation>O código QR ainda não está disponível.</translation>
-    </message>
-    <message>
-        <source>The settings file could not be written ({error}).</source>
-        <translation>Não foi possível gravar o arquivo de configurações ({error}).</translation>
     </message>
 </context>
 <context>

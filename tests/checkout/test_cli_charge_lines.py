@@ -22,7 +22,8 @@ from pos_app.domain.pricing import DiscountKind, SaleUnit
 from pos_app.domain.scale_label import ean13_check_digit, layouts_for
 from pos_app.settings import config as config_mod
 from pos_app.settings.supervisor import hash_pin
-from tests.checkout.test_cli import ThreadSandbox, cli_json, configured, sandbox  # noqa: F401
+from tests.checkout.test_cli import cli_json
+from tests.thread_sandbox import ThreadSandbox, configured_fixture, sandbox_fixture  # noqa: F401
 
 ARS = site_for("MLA")
 CHEESE = Product(
@@ -88,7 +89,7 @@ def test_a_sale_discount_is_read_and_limited() -> None:
 
 
 def test_charge_with_a_weight_a_label_and_a_discount_sends_the_right_order(
-    configured: ThreadSandbox,  # noqa: F811
+    configured: ThreadSandbox,
     capsys: pytest.CaptureFixture[str],
     tmp_path: Path,
 ) -> None:
@@ -114,7 +115,7 @@ def test_charge_with_a_weight_a_label_and_a_discount_sends_the_right_order(
 
 
 def test_an_empty_catalog_still_says_how_to_import(
-    configured: ThreadSandbox,  # noqa: F811
+    configured: ThreadSandbox,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     config_mod.load()

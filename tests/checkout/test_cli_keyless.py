@@ -14,7 +14,7 @@ import pytest
 from pos_app.cli import main
 from pos_app.settings import config as config_mod
 from pos_app.settings.memory_keyring import MemoryKeyring, memory_keyring
-from tests.checkout.test_cli import ThreadSandbox, configured, sandbox  # noqa: F401
+from tests.thread_sandbox import ThreadSandbox, configured_fixture, sandbox_fixture  # noqa: F401
 
 
 def doctor(capsys: pytest.CaptureFixture[str]) -> dict[str, dict[str, str]]:
@@ -65,7 +65,7 @@ def test_configure_token_stdin_without_keyring_refuses_before_anything(
 
 
 def test_the_command_doctor_advises_for_a_missing_box_works(
-    configured: ThreadSandbox,  # noqa: F811
+    configured: ThreadSandbox,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     config_mod.save(config_mod.load().config.with_changes(box_external_id="CAJA77"))

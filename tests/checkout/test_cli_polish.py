@@ -13,11 +13,12 @@ import pytest
 from pos_app.cli import main
 from pos_app.cli.output import EXIT_ERROR, EXIT_USAGE, amount_json
 from pos_app.domain.money import site_for
-from tests.checkout.test_cli import ThreadSandbox, cli_json, configured, sandbox  # noqa: F401
+from tests.checkout.test_cli import cli_json
+from tests.thread_sandbox import ThreadSandbox, configured_fixture, sandbox_fixture  # noqa: F401
 
 
 def test_configure_prints_settings_as_words(
-    sandbox: ThreadSandbox,  # noqa: F811
+    sandbox: ThreadSandbox,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     code = main(["configure", "--store", "SUC001", "--box", "CAJA01", "--order-ttl", "5"])
@@ -40,7 +41,7 @@ def test_amounts_in_json_keep_the_currency_decimals() -> None:
 
 
 def test_charge_prints_each_state_once_and_json_amounts_have_decimals(
-    configured: ThreadSandbox,  # noqa: F811
+    configured: ThreadSandbox,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     def customer() -> None:
@@ -68,7 +69,7 @@ def test_charge_prints_each_state_once_and_json_amounts_have_decimals(
 
 
 def test_sku_on_an_empty_catalog_says_how_to_import(
-    configured: ThreadSandbox,  # noqa: F811
+    configured: ThreadSandbox,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     code = main(["charge", "--sku", "7790580001018"])
@@ -78,7 +79,7 @@ def test_sku_on_an_empty_catalog_says_how_to_import(
 
 
 def test_a_charge_refused_by_mercado_pago_exits_1(
-    configured: ThreadSandbox,  # noqa: F811
+    configured: ThreadSandbox,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     configured.control("POST", "/_sandbox/tokens/revoke", {"token": configured.state.seller_token})

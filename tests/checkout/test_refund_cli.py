@@ -7,12 +7,8 @@ import pytest
 
 from pos_app.cli import main
 from pos_app.sandbox.payments_api import book
-from tests.checkout import test_cli as base
-from tests.checkout.test_cli import ThreadSandbox, cli_json
-
-# The command-line tests' fixtures: the sandbox on a thread, and a till configured for it.
-sandbox = base.sandbox
-configured = base.configured
+from tests.checkout.test_cli import cli_json
+from tests.thread_sandbox import ThreadSandbox, configured_fixture, sandbox_fixture  # noqa: F401
 
 
 def paid_ref(capsys: pytest.CaptureFixture[str], sb: ThreadSandbox) -> str:

@@ -1,1 +1,1 @@
-from tests.checkout.test_cli import configured, sandbox  # noqa: F401
+from tests.thread_sandbox import configured_fixture, sandbox_fixture  # noqa: F401

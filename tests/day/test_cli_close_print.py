@@ -11,8 +11,8 @@ from pos_app.cli import main
 from pos_app.ledger.store import Ledger
 from pos_app.settings import config as config_mod
 from pos_app.settings import paths
-from tests.checkout.test_cli import ThreadSandbox
 from tests.receipts.test_close_report_print import INIT_CP850, cut_command
+from tests.thread_sandbox import ThreadSandbox
 
 
 def test_close_print_sends_it_to_the_configured_printer(

@@ -15,7 +15,8 @@ from pos_app.ledger.store import Ledger
 from pos_app.sandbox.payments_search import foreign_payment
 from pos_app.settings import config as config_mod
 from pos_app.settings import paths
-from tests.checkout.test_cli import ThreadSandbox, cli_json
+from tests.checkout.test_cli import cli_json
+from tests.thread_sandbox import ThreadSandbox
 
 CLOSE_FIELDS = {
     "number",

@@ -8,7 +8,6 @@ import json
 import socket
 import threading
 import time
-from collections.abc import Iterator
 from typing import Any
 
 import httpx
@@ -18,11 +17,11 @@ from pos_app.cli import main
 from pos_app.cli.doctor import cmd_doctor
 from pos_app.notifications import NotificationReceiver
 from pos_app.notifications.diagnose import RECEIVER, URL, Finding, check_receiver
-from pos_app.sandbox.app import create_sandbox_app
 from pos_app.sandbox.server import SandboxServer
 from pos_app.sandbox.state import SandboxState
 from pos_app.settings import config as config_mod
 from tests.notifications.harness import till_config
+from tests.thread_sandbox import ThreadSandbox, sandbox_fixture  # noqa: F401
 
 
 def free_port() -> int:
@@ -116,44 +115,6 @@ def test_doctor_says_which_api(capsys: pytest.CaptureFixture[str]) -> None:
     asyncio.run(cmd_doctor(argparse.Namespace(json=True)))
     checks = {c["name"]: c for c in json.loads(capsys.readouterr().out)["checks"]}
     assert checks["Mercado Pago API"]["detail"] == "Orders API (/v1/orders), hybrid QR"
-
-
-class ThreadSandbox:
-    """The sandbox in its own thread and loop, so ``main()`` can run as the CLI does."""
-
-    def __init__(self) -> None:
-        self.state = SandboxState.seeded()
-        self.base_url = ""
-        self._ready = threading.Event()
-        self._stop: asyncio.Event | None = None
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._thread = threading.Thread(target=lambda: asyncio.run(self._serve()), daemon=True)
-
-    async def _serve(self) -> None:
-        self._loop = asyncio.get_running_loop()
-        self._stop = asyncio.Event()
-        async with SandboxServer(create_sandbox_app(self.state)) as server:
-            self.base_url = server.base_url
-            self._ready.set()
-            await self._stop.wait()
-
-    def __enter__(self) -> ThreadSandbox:
-        self._thread.start()
-        assert self._ready.wait(10)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        assert self._loop is not None and self._stop is not None
-        self._loop.call_soon_threadsafe(self._stop.set)
-        self._thread.join(10)
-
-
-@pytest.fixture
-def sandbox(monkeypatch: pytest.MonkeyPatch) -> Iterator[ThreadSandbox]:
-    with ThreadSandbox() as sb:
-        monkeypatch.setenv("MP_API_BASE_URL", sb.base_url)
-        monkeypatch.setenv("MP_ACCESS_TOKEN", sb.state.seller_token)
-        yield sb
 
 
 def test_charge_wait_is_told_by_the_receiver(

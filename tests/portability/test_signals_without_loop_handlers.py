@@ -20,7 +20,7 @@ from pos_app.settings import config as config_mod
 from pos_app.settings import paths
 from pos_app.system.console import stop_on_signals
 from tests.checkout.harness import config_for
-from tests.checkout.test_cli import ThreadSandbox
+from tests.thread_sandbox import ThreadSandbox
 
 pytestmark = pytest.mark.posix  # os.kill(SIGINT)
 

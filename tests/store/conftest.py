@@ -1,4 +1,4 @@
-from tests.checkout.test_cli import sandbox
 from tests.store.fixtures import pg_server, store_db
+from tests.thread_sandbox import sandbox_fixture
 
-__all__ = ["pg_server", "sandbox", "store_db"]
+__all__ = ["pg_server", "sandbox_fixture", "store_db"]

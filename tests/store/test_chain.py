@@ -21,9 +21,10 @@ from pos_app.sandbox.payments_search import foreign_payment
 from pos_app.settings import config as config_mod
 from pos_app.store.replication import StoreReplicator
 from tests.checkout.harness import FILE_POLL, config_for
-from tests.checkout.test_cli import ThreadSandbox, cli_json
+from tests.checkout.test_cli import cli_json
 from tests.store.helpers import MLA, open_ledger, sell
 from tests.store.pgserver import SUPERPASS, PgServer
+from tests.thread_sandbox import ThreadSandbox
 
 pytestmark = [pytest.mark.posix, pytest.mark.slow]
 

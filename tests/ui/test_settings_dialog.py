@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import httpx
+import keyring.errors
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -408,3 +409,85 @@ def test_charging_speaks_in_outcomes_with_the_schedule_behind_advanced(
     assert not page.schedule_box.isVisible()
     page.every.setText("0,1")  # a problem in a hidden field opens the disclosure
     assert page.schedule_box.isVisible() and "0.2" in page.every_field.error.text()
+
+
+def new_account_ready(qtbot: QtBot, dialog: SettingsDialog, token: str) -> None:
+    """A new account's token checked and its one store and box chosen: OK can be pressed."""
+    type_token(qtbot, dialog, token)
+    press_test(qtbot, dialog)
+    dialog.show_section(1)
+    qtbot.waitUntil(lambda: dialog.place.sticker.info is not None, timeout=WAIT)
+    qtbot.waitUntil(dialog.ok_button.isEnabled, timeout=WAIT)
+
+
+def test_ok_writes_the_config_file_before_the_token(
+    qtbot: QtBot,
+    keyring_memory: MemoryKeyring,
+    make_dialog: MakeDialog,
+    sandbox_state: SandboxState,
+) -> None:
+    user_id, token = sandbox_state.add_seller("MLB")
+    dialog = make_dialog()
+    got = results(dialog)
+    new_account_ready(qtbot, dialog, token)
+    paths.config_path().mkdir(parents=True)  # a folder where the file goes: it cannot be written
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and not got
+    assert dialog.footer.text().startswith("The settings file could not be written")
+    # The keyring was not touched: no token there that the config file does not know about.
+    assert keyring_memory.secrets == {}
+    paths.config_path().rmdir()
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible() and got and got[0].token == AccessToken(token)
+    assert keyring_memory.secrets[(secrets.SERVICE, secrets.TOKEN_KEY)] == token
+    assert config_mod.load().config.user_id == user_id
+
+
+def test_ok_saves_the_config_and_every_secret_or_none_of_them(
+    qtbot: QtBot,
+    keyring_memory: MemoryKeyring,
+    make_dialog: MakeDialog,
+    sandbox_state: SandboxState,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    refused: set[str] = set()  # a keyring locked half-way through keeps some and refuses others
+    keep = keyring_memory.set_password
+
+    def set_password(service: str, username: str, password: str) -> None:
+        if username in refused:
+            raise keyring.errors.PasswordSetError(username)
+        keep(service, username, password)
+
+    monkeypatch.setattr(keyring_memory, "set_password", set_password)
+    old = (secrets.SERVICE, secrets.TOKEN_KEY)
+    keyring_memory.secrets[old] = "APP_USR-1111111111111111-010101-the-old-one-1"
+    paths.config_path().parent.mkdir(parents=True, exist_ok=True)
+    paths.config_path().write_bytes(b'{"order_ttl_minutes": 3}\n')
+    user_id, token = sandbox_state.add_seller("MLB")
+    dialog = make_dialog()
+    got = results(dialog)
+    new_account_ready(qtbot, dialog, token)
+    charging = dialog.charging
+    charging.notify.setChecked(True)
+    charging.listen.setText("127.0.0.1:8088")
+    charging.url.setText("http://127.0.0.1:8088/mp/notifications")
+    charging.secret.setText("webhook-secret")
+    refused.add(secrets.WEBHOOK_KEY)
+    qtbot.waitUntil(dialog.ok_button.isEnabled, timeout=WAIT)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    # The token was saved, then the webhook secret was refused: all of it is undone.
+    assert dialog.isVisible() and not got
+    assert dialog.stack.currentIndex() == SECTION_CHARGING
+    assert charging.secret_field.error.text()
+    assert keyring_memory.secrets == {old: "APP_USR-1111111111111111-010101-the-old-one-1"}
+    assert paths.config_path().read_bytes() == b'{"order_ttl_minutes": 3}\n'
+    assert dialog.session.new_token == AccessToken(token)  # still to be saved
+
+    refused.clear()
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible() and got and got[0].token == AccessToken(token)
+    assert keyring_memory.secrets[old] == token
+    assert keyring_memory.secrets[(secrets.SERVICE, secrets.WEBHOOK_KEY)] == "webhook-secret"
+    saved = config_mod.load().config
+    assert (saved.user_id, saved.notify_listen) == (user_id, "127.0.0.1:8088")

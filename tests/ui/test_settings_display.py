@@ -43,13 +43,16 @@ def test_the_page_stores_mode_screen_and_logo(
     dialog.show_section(SECTION_DISPLAY)
     page = dialog.display
     assert page.mode.currentData() == "off"
-    assert not page.screen.isEnabled()
+    assert not page.screen_box.isEnabled()
     screen_name = QApplication.screens()[0].name()
-    assert [page.screen.itemData(i) for i in range(page.screen.count())] == ["", screen_name]
+    assert [page.screen_box.itemData(i) for i in range(page.screen_box.count())] == [
+        "",
+        screen_name,
+    ]
 
     page.mode.setCurrentIndex(page.mode.findData("fullscreen"))
-    assert page.screen.isEnabled()
-    page.screen.setCurrentIndex(1)
+    assert page.screen_box.isEnabled()
+    page.screen_box.setCurrentIndex(1)
 
     # The logo: said beside the field, and OK waits for a good one.
     page.logo.setText(str(tmp_path / "missing.png"))
@@ -86,11 +89,11 @@ def test_a_screen_not_connected_stays_chosen(
     dialog = make_dialog()
     page = dialog.display
     assert page.screen_name() == "HDMI-9"
-    assert page.screen.currentText() == "HDMI-9 (not connected)"
+    assert page.screen_box.currentText() == "HDMI-9 (not connected)"
     # A screen comes or goes: the list is read again, the choice kept.
-    count = page.screen.count()
+    count = page.screen_box.count()
     qapp.screenAdded.emit(qapp.primaryScreen())
-    assert page.screen.count() == count and page.screen_name() == "HDMI-9"
+    assert page.screen_box.count() == count and page.screen_name() == "HDMI-9"
     assert page.apply_to(runtime.config).customer_display_screen == "HDMI-9"
 
 

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
@@ -60,7 +61,7 @@ class CartTableModel(QAbstractTableModel):
     totalsChanged = Signal()
     """Emitted after any change to lines or quantities (the total label listens)."""
 
-    def __init__(self, site: Site, parent: Any = None) -> None:
+    def __init__(self, site: Site, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._cart = Cart(site)
         self._locked = False

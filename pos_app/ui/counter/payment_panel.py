@@ -98,7 +98,6 @@ class PaymentPanel(QWidget):
         self._amount = Decimal(0)
         self._started = _now()
         self._banner: Banner = sending_banner()
-        self._busy_slow = False
         self._cancel_pressed = False  # Esc seen, the engine has not recorded it yet
 
         self.banner = QLabel()
@@ -283,7 +282,6 @@ class PaymentPanel(QWidget):
 
     def set_slow(self, slow: bool) -> None:
         """A request from this panel has taken more than a second."""
-        self._busy_slow = slow
         self.slow.setVisible(slow)
 
     def stop(self) -> None:

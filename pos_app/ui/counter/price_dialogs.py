@@ -17,6 +17,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -142,7 +143,7 @@ class WeightDialog(_Dialog):
         self._update_preview()
         self.measure.setFocus()
 
-    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.submit()  # the one path for Enter (see DiscountDialog)
             return
@@ -304,7 +305,7 @@ class DiscountDialog(_Dialog):
         self._update_preview()
         self.value.setFocus()
 
-    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         # Up and down pick the kind from any field: no mouse, no Tab needed.
         if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down) and not self.kind.hasFocus():
             step = -1 if event.key() == Qt.Key.Key_Up else 1

@@ -110,11 +110,7 @@ StatusRole = Qt.ItemDataRole.UserRole + 2
 _Index = QModelIndex | QPersistentModelIndex
 
 
-def start_of_today() -> datetime:
-    return datetime.now().astimezone().replace(hour=0, minute=0, second=0, microsecond=0)
-
-
-def local_midnight(day: Any) -> datetime:
+def local_midnight(day: date) -> datetime:
     """Midnight of ``day`` (a ``date``) on this computer's clock, DST included."""
     return datetime(day.year, day.month, day.day).astimezone()
 
@@ -336,7 +332,6 @@ class TodaySalesDialog(QDialog):
         self.setWindowTitle(self.tr("Sales"))
         self.resize(1100, 720)
         self._site = site
-        self._sales_since = sales_since
         self._sales_between = sales_between or (
             lambda start, end: [s for s in sales_since(start) if s.created_at < end]
         )
@@ -756,9 +751,6 @@ def _set_row(table: QTableWidget, row: int, values: list[str]) -> None:
         item = QTableWidgetItem(value)
         item.setToolTip(value)  # the whole text of a cell its column elides
         table.setItem(row, column, item)
-
-
-SalesHistoryDialog = TodaySalesDialog
 
 
 def _sale_discount_amount(sale: SaleSnapshot, site: Site) -> Decimal:

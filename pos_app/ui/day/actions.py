@@ -25,6 +25,7 @@ from pos_app.ui.day.dialogs import CashDrawerDialog, CloseDayDialog
 from pos_app.ui.qtkit.errors import describe_error
 
 if TYPE_CHECKING:
+    from pos_app.runtime import Runtime
     from pos_app.ui.counter.main_window import MainWindow
 
 
@@ -36,7 +37,7 @@ class DayActions(QObject):
         self.closing: CloseDayDialog | None = None
 
     @property
-    def _rt(self):  # type: ignore[no-untyped-def]
+    def _rt(self) -> Runtime:
         return self._window.rt
 
     def open_cash_drawer(self) -> CashDrawerDialog:

@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QKeySequence, QPainter, QPaintEvent, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QDialog,
     QFileDialog,
@@ -276,9 +277,9 @@ class ProductsWindow(QDialog):
         self.model.modelReset.connect(self._update)
         self.model.rowsInserted.connect(self._update)
         for key in ("Ctrl+N", "Insert"):
-            QShortcut(QKeySequence(key), self, activated=lambda: self.add_product())
+            QShortcut(QKeySequence(key), self, lambda: self.add_product())
         # On the list only: in the search field Delete deletes characters.
-        delete = QShortcut(QKeySequence("Delete"), self.view, activated=self.delete_selected)
+        delete = QShortcut(QKeySequence("Delete"), self.view, self.delete_selected)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         self._total = 0
         self.model.modelReset.connect(self._recount)
@@ -392,7 +393,7 @@ class ProductsWindow(QDialog):
         box.setDefaultButton(QMessageBox.StandardButton.No)
         box.finished.connect(box.deleteLater)
 
-        def answered(button: Any) -> None:
+        def answered(button: QAbstractButton) -> None:
             if box.standardButton(button) == QMessageBox.StandardButton.Yes:
                 self._catalog.delete(product.sku)
                 self.model.reload()

@@ -27,12 +27,12 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from pos_app import assets
+from pos_app.i18n import ENGLISH, language_for_locale
 from pos_app.settings import config as config_mod
 from pos_app.settings import forms, paths
 
 log = logging.getLogger(__name__)
 
-ENGLISH = "en"
 # The ones we ship besides English: the languages Settings offers, so the two never drift.
 LANGUAGES = tuple(c.code for c in forms.LANGUAGES if c.code not in ("", ENGLISH))
 CATALOG = "pos_app"  # pos_app_<lang>.ts / .qm
@@ -44,17 +44,6 @@ def translations_dir() -> Path:
 
 def qt_translations_dir() -> Path:
     return Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
-
-
-def language_for_locale(name: str) -> str:
-    """``es_AR.UTF-8`` → ``es``, ``pt_PT`` → ``pt_BR``, ``de_DE`` → ``en``; also accepts codes."""
-    base = name.split(".", 1)[0].split("@", 1)[0].replace("-", "_")
-    lang = base.split("_", 1)[0].lower()
-    if lang == "es":
-        return "es"
-    if lang == "pt":
-        return "pt_BR"
-    return ENGLISH
 
 
 def configured_language(config_path: Path | None = None) -> str:

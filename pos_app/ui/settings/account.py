@@ -146,7 +146,7 @@ class AccountPage(QWidget):
         self.token_edit.textChanged.connect(self._text_changed)
         self.token_edit.returnPressed.connect(self.test_connection)
         self.test_button.clicked.connect(self.test_connection)
-        self._show_secret_status()
+        self.show_secret_status()
         self._show_storage()
         if session.user is not None and not must_check:
             self._show_account(session.user, fresh=False)
@@ -160,7 +160,7 @@ class AccountPage(QWidget):
         )
 
     # == what is saved ===========================================================================
-    def _show_secret_status(self) -> None:
+    def show_secret_status(self) -> None:
         session = self.session
         token = session.saved_token
         if session.new_token is not None and not account.keyring_usable():
@@ -254,7 +254,7 @@ class AccountPage(QWidget):
         UNSAVED_CHOICE.chosen = checked
         self._save_error = ""
         self.token_field.set_error("")
-        self._show_secret_status()
+        self.show_secret_status()
         self._update()
 
     def needs_unsaved_choice(self) -> bool:
@@ -291,7 +291,7 @@ class AccountPage(QWidget):
         if new is not None and typed.reveal() != new.reveal():
             self._checked_text = None
             self.session.forget_new_token()
-            self._show_secret_status()
+            self.show_secret_status()
             if not typed and self.session.user is not None and not self.must_check:
                 self._show_account(self.session.user, fresh=False)
         self._update()
@@ -323,7 +323,7 @@ class AccountPage(QWidget):
         self._checked_text = token.reveal()
         self.session.account_checked(token, user)
         self._show_account(user, fresh=True)
-        self._show_secret_status()
+        self.show_secret_status()
 
     def _settled(self, _task: object) -> None:
         # One callback both ends "busy" and re-renders, so nobody sees one without the other.
@@ -427,7 +427,7 @@ class AccountPage(QWidget):
             return False
         self.session.token_saved()
         self.token_edit.clear()
-        self._show_secret_status()
+        self.show_secret_status()
         return True
 
     def use_without_saving(self) -> bool:
@@ -441,7 +441,7 @@ class AccountPage(QWidget):
         self.token_edit.blockSignals(True)  # not an edit: the token stays the checked one
         self.token_edit.clear()
         self.token_edit.blockSignals(False)
-        self._show_secret_status()
+        self.show_secret_status()
         self._update()
         return True
 

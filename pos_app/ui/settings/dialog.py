@@ -1,16 +1,16 @@
 """The Settings dialog (menu Tools → Settings…, or F9): sections on the left, one page each.
 
 OK is enabled only while every page is valid and nothing is waiting for Mercado Pago; the line
-beside the buttons says what still needs attention. OK saves the new token and the webhook
-secret in the keyring (a failure shows beside the field and keeps the dialog open), writes the
-config file atomically, and emits :attr:`SettingsDialog.applied` for the window to re-apply.
+beside the buttons says what still needs attention. OK writes the config file atomically, then
+saves the new token, the webhook secret and the store database's password in the keyring: all
+or nothing (a failure puts the previous config file and keyring entries back, shows beside the
+field and keeps the dialog open). Then it emits :attr:`SettingsDialog.applied` for the window.
 Cancel discards everything. The dialog is opened with ``open()``, never ``exec()``.
 """
 
 from __future__ import annotations
 
 import asyncio
-import logging
 from typing import Any, Protocol
 
 from PySide6.QtCore import QSize, Qt, Signal, SignalInstance
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.settings import config as config_mod
+from pos_app.settings import secrets
 from pos_app.settings.config import Config
 from pos_app.ui.qtkit.window_settings import restore_geometry, save_geometry
 from pos_app.ui.qtkit.workarounds import emit
@@ -38,12 +38,11 @@ from pos_app.ui.settings.charging import ChargingPage
 from pos_app.ui.settings.display import DisplayPage
 from pos_app.ui.settings.language import LanguagePage
 from pos_app.ui.settings.receipts import ReceiptsPage
+from pos_app.ui.settings.saving import write_config
 from pos_app.ui.settings.session import SettingsResult, SettingsSession
 from pos_app.ui.settings.store import StoreBoxPage
 from pos_app.ui.settings.store_database import StoreDatabasePage
 from pos_app.ui.widgets.form_parts import SETTINGS_QSS
-
-log = logging.getLogger(__name__)
 
 (
     SECTION_ACCOUNT,
@@ -179,27 +178,19 @@ class SettingsDialog(QDialog):
 
     # == OK / Cancel =============================================================================
     def try_accept(self) -> bool:
-        """Save secrets, then the config file; stay open (and say why) if anything fails."""
+        """Write the config file, then the secrets: both or neither. Stay open (and say why)
+        if anything fails. A token the keyring holds is always one the config file knows."""
         if self.problems():
             self._update()
             return False
-        for index, page in enumerate(self.pages):
-            if not page.save_secrets():  # the page says why, beside the field
-                self.show_section(index)
-                self._update()
-                return False
         config = self.session.apply_account(self.session.config)
         for page in self.pages:
             config = page.apply_to(config)
-        try:
-            config_mod.save(config)
-        except OSError as exc:
-            log.error("cannot write the config file: %s", exc)
-            self.footer.setText(
-                self.tr("The settings file could not be written ({error}).").format(
-                    error=exc.strerror or exc
-                )
-            )
+        put_back_config = write_config(config, self.footer)
+        if put_back_config is None:
+            return False
+        if not self._save_secrets():
+            put_back_config()
             return False
         origin = self.session.origin
         token = self.session.saved_token if origin in ("keyring", "session") else None
@@ -208,6 +199,21 @@ class SettingsDialog(QDialog):
         emit(self.applied, self.result_value)
         self.accept()
         return True
+
+    def _save_secrets(self) -> bool:
+        """Every page's secrets, or (one failed) none: the keyring and the session's token are
+        put back as they were, and the page that failed says why, beside the field."""
+        put_back_token = self.session.keep_token_state()
+        with secrets.undoable() as written:
+            failed = next((i for i, page in enumerate(self.pages) if not page.save_secrets()), None)
+        if failed is None:
+            return True
+        written.undo()
+        put_back_token()
+        self.account.show_secret_status()
+        self.show_section(failed)
+        self._update()
+        return False
 
     def _finished(self, _result: int) -> None:
         save_geometry(self, "settings")

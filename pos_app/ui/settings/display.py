@@ -54,8 +54,8 @@ class DisplayPage(QWidget):
         self.mode.addItem(self.tr("Full screen"), DISPLAY_FULL_SCREEN)
         self.mode.setCurrentIndex(max(0, self.mode.findData(config.customer_display)))
 
-        self.screen = QComboBox()
-        self.screen.setObjectName("displayScreen")
+        self.screen_box = QComboBox()
+        self.screen_box.setObjectName("displayScreen")
         self._wanted_screen = config.customer_display_screen
         self.refresh_screens()
 
@@ -93,7 +93,7 @@ class DisplayPage(QWidget):
         form.addRow(
             self.tr("On screen:"),
             FieldBox(
-                self.screen,
+                self.screen_box,
                 self.tr("Screens connected or disconnected later are followed at once."),
             ),
         )
@@ -112,7 +112,7 @@ class DisplayPage(QWidget):
         layout.addStretch(1)
 
         self.mode.currentIndexChanged.connect(self._changed)
-        self.screen.currentIndexChanged.connect(self._changed)
+        self.screen_box.currentIndexChanged.connect(self._changed)
         self.logo.textChanged.connect(self._changed)
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
@@ -123,10 +123,10 @@ class DisplayPage(QWidget):
     # == screens =================================================================================
     def refresh_screens(self, *_args: object) -> None:
         """The connected screens, plus the chosen one if it is not connected now."""
-        wanted = self.screen_name() if self.screen.count() else self._wanted_screen
-        self.screen.blockSignals(True)
-        self.screen.clear()
-        self.screen.addItem(self.tr("Any screen but the counter's"), "")
+        wanted = self.screen_name() if self.screen_box.count() else self._wanted_screen
+        self.screen_box.blockSignals(True)
+        self.screen_box.clear()
+        self.screen_box.addItem(self.tr("Any screen but the counter's"), "")
         names = []
         for number, screen in enumerate(QGuiApplication.screens(), start=1):
             size = screen.geometry()
@@ -136,15 +136,15 @@ class DisplayPage(QWidget):
                 f"{size.width()} × {size.height()}",
             ]
             label = " — ".join(part for part in parts if part)
-            self.screen.addItem(label, screen.name())
+            self.screen_box.addItem(label, screen.name())
             names.append(screen.name())
         if wanted and wanted not in names:
-            self.screen.addItem(self.tr("{name} (not connected)").format(name=wanted), wanted)
-        self.screen.setCurrentIndex(max(0, self.screen.findData(wanted)))
-        self.screen.blockSignals(False)
+            self.screen_box.addItem(self.tr("{name} (not connected)").format(name=wanted), wanted)
+        self.screen_box.setCurrentIndex(max(0, self.screen_box.findData(wanted)))
+        self.screen_box.blockSignals(False)
 
     def screen_name(self) -> str:
-        return str(self.screen.currentData() or "")
+        return str(self.screen_box.currentData() or "")
 
     # == logo ====================================================================================
     def _browse(self) -> None:
@@ -171,7 +171,7 @@ class DisplayPage(QWidget):
     # == the page protocol =======================================================================
     def _changed(self, *_args: object) -> None:
         self.logo_box.set_error(self.logo_problem())
-        self.screen.setEnabled(self.mode.currentData() != DISPLAY_OFF)
+        self.screen_box.setEnabled(self.mode.currentData() != DISPLAY_OFF)
         emit(self.changed)
 
     def problem(self) -> str:

@@ -13,7 +13,6 @@ loop.
 from __future__ import annotations
 
 import asyncio
-import logging
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,10 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.mercadopago.client import MercadoPagoClient
 from pos_app.mercadopago.credentials import AccessToken
-from pos_app.runtime import USER_AGENT, resolve_base_url
-from pos_app.settings import config as config_mod
+from pos_app.runtime import open_client
 from pos_app.settings.config import Config, LoadResult
 from pos_app.settings.secrets import TokenSource
 from pos_app.ui.qtkit.errors import translate_message
@@ -40,11 +37,10 @@ from pos_app.ui.qtkit.window_settings import restore_geometry, save_geometry
 from pos_app.ui.qtkit.workarounds import emit
 from pos_app.ui.settings.account import AccountPage
 from pos_app.ui.settings.qr_sticker import StickerPanel
+from pos_app.ui.settings.saving import write_config
 from pos_app.ui.settings.session import SettingsSession
 from pos_app.ui.settings.store import StoreBoxPage
 from pos_app.ui.widgets.form_parts import SETTINGS_QSS, heading, note
-
-log = logging.getLogger(__name__)
 
 STEP_ACCOUNT, STEP_PLACE, STEP_READY = range(3)
 
@@ -241,15 +237,7 @@ class SetupAssistant(QWidget):
     # == endings =================================================================================
     def finish(self) -> bool:
         config = self.session.apply_account(self.session.config)
-        try:
-            config_mod.save(config)
-        except OSError as exc:
-            log.error("cannot write the config file: %s", exc)
-            self.footer.setText(
-                self.tr("The settings file could not be written ({error}).").format(
-                    error=exc.strerror or exc
-                )
-            )
+        if write_config(config, self.footer) is None:
             return False
         token = self.session.saved_token if self.session.origin == "session" else None
         self._end(SetupOutcome(config=config, token=token))
@@ -284,12 +272,9 @@ async def run_setup_assistant(
 ) -> SetupOutcome | None:
     """Show the assistant and wait (without blocking the loop) for how it ended."""
     config = loaded.config
-    async with httpx.AsyncClient(
-        transport=http_transport, headers={"User-Agent": USER_AGENT}
-    ) as http:
-        client = MercadoPagoClient(
-            http, source.token or AccessToken(""), base_url=resolve_base_url(config, base_url)
-        )
+    async with open_client(
+        config, source.token or AccessToken(""), base_url=base_url, http_transport=http_transport
+    ) as client:
         session = SettingsSession(config, client, token=source.token, origin=source.origin)
         problem = translate_message(loaded.problem) if loaded.problem else ""
         assistant = SetupAssistant(session, problem=problem)

@@ -198,7 +198,12 @@ class StoreBoxPage(QWidget):
         self._loaded_for = user_id
         self._fill_lists()
 
-    def _run(self, coro: Coroutine[Any, Any, None], busy_text: str, form: Any = None) -> None:
+    def _run(
+        self,
+        coro: Coroutine[Any, Any, None],
+        busy_text: str,
+        form: NewStoreForm | NewBoxForm | None = None,
+    ) -> None:
         self.error.hide()
         if form is not None:
             form.set_busy(busy_text)
@@ -227,7 +232,7 @@ class StoreBoxPage(QWidget):
         self._update_buttons()
         emit(self.changed)
 
-    def _api_failed(self, exc: AccountError, form: Any) -> None:
+    def _api_failed(self, exc: AccountError, form: NewStoreForm | NewBoxForm | None) -> None:
         text = translate_message(exc.msg)
         if form is not None:
             cause = exc.cause
@@ -350,7 +355,7 @@ class StoreBoxPage(QWidget):
                 self.box_list.setCurrentItem(item)
                 return
 
-    def _current(self, view: QListWidget) -> Any:
+    def _current(self, view: QListWidget) -> object:
         item = view.currentItem()
         return item.data(ROLE) if item is not None else None
 

@@ -113,6 +113,16 @@ class _Form(QWidget):
         self.back_button.setEnabled(not text)
         self.create_button.setEnabled(not text)
 
+    def _lay_out(self, title: QWidget, explanation: str, form: FormGrid) -> None:
+        """Title, what the form is for, the fields, a form-wide error, then Back and Create."""
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(note(explanation))
+        layout.addLayout(form)
+        layout.addWidget(self.form_error)
+        layout.addLayout(self._buttons(self.create_button))
+        layout.addStretch(1)
+
     def _buttons(self, create: QPushButton) -> QHBoxLayout:
         # A literal context: self.tr() here would use each subclass's name at run time.
         back = QPushButton(QCoreApplication.translate("SettingsForms", "Back to the list"))
@@ -213,20 +223,14 @@ class NewStoreForm(_Form):
         form.addRow("", self.hours_box)
         form.addRow("", hours_field)
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading(self.tr("New store")))
-        layout.addWidget(
-            note(
-                self.tr(
-                    "Mercado Pago asks for the shop's address and its place on the map. "
-                    "Fields marked in red need attention."
-                )
-            )
+        self._lay_out(
+            heading(self.tr("New store")),
+            self.tr(
+                "Mercado Pago asks for the shop's address and its place on the map. "
+                "Fields marked in red need attention."
+            ),
+            form,
         )
-        layout.addLayout(form)
-        layout.addWidget(self.form_error)
-        layout.addLayout(self._buttons(self.create_button))
-        layout.addStretch(1)
 
         self.name.textEdited.connect(self._suggest_id)
         self.external_id.textEdited.connect(self._id_typed)
@@ -352,20 +356,14 @@ class NewBoxForm(_Form):
             ),
         )
         form.addRow(self.tr("Category (optional):"), self.category_field)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
-        layout.addWidget(
-            note(
-                self.tr(
-                    "A box is one till with its own QR sticker. It is created for fixed "
-                    "amounts: the QR shows the customer exactly what this computer charges."
-                )
-            )
+        self._lay_out(
+            self.title,
+            self.tr(
+                "A box is one till with its own QR sticker. It is created for fixed "
+                "amounts: the QR shows the customer exactly what this computer charges."
+            ),
+            form,
         )
-        layout.addLayout(form)
-        layout.addWidget(self.form_error)
-        layout.addLayout(self._buttons(self.create_button))
-        layout.addStretch(1)
         self.name.textEdited.connect(self._suggest_id)
         self.external_id.textEdited.connect(self._id_typed)
 
