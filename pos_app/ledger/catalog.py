@@ -298,13 +298,17 @@ class CatalogRepository:
         try:
             if replacing is not None and replacing != product.sku:
                 self._conn.execute("DELETE FROM catalog WHERE sku = ?", (replacing,))
+            # Every column, sale_unit included: a product sold by kg stays sold by kg when its
+            # SKU, name or price changes.
             self._conn.execute(
                 "INSERT INTO catalog (sku, barcode, title, title_norm, unit_price, category, "
-                "unit_measure, iva_rate) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(sku) DO UPDATE SET "
+                "unit_measure, iva_rate, sale_unit) VALUES (?,?,?,?,?,?,?,?,?) "
+                "ON CONFLICT(sku) DO UPDATE SET "
                 "barcode=excluded.barcode, title=excluded.title, title_norm=excluded.title_norm, "
                 "unit_price=excluded.unit_price, category=excluded.category, "
-                "unit_measure=excluded.unit_measure, iva_rate=excluded.iva_rate",
-                _row_values(product),
+                "unit_measure=excluded.unit_measure, iva_rate=excluded.iva_rate, "
+                "sale_unit=excluded.sale_unit",
+                (*_row_values(product), product.sale_unit.value),
             )
         except BaseException:
             self._conn.execute("ROLLBACK")
@@ -332,7 +336,8 @@ class CatalogRepository:
                             p.title,
                             str(p.unit_price),
                             p.category,
-                            p.unit_measure.value,
+                            # kg, g, l or m for a product sold by measure: what the import reads
+                            p.sale_unit.value if p.is_measured else p.unit_measure.value,
                             str(p.iva_rate.normalize()) if p.iva_rate else "0",
                         ]
                     )

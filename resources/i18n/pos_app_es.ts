@@ -2348,6 +2348,22 @@
         <translation>Paquete</translation>
     </message>
     <message>
+        <source>By weight, price per kg</source>
+        <translation>Por peso, precio por kg</translation>
+    </message>
+    <message>
+        <source>By weight, price per g</source>
+        <translation>Por peso, precio por g</translation>
+    </message>
+    <message>
+        <source>By volume, price per litre</source>
+        <translation>Por volumen, precio por litro</translation>
+    </message>
+    <message>
+        <source>By length, price per metre</source>
+        <translation>Por largo, precio por metro</translation>
+    </message>
+    <message>
         <source>IVA {rate} % (included in the price)</source>
         <translation>IVA {rate} % (incluido en el precio)</translation>
     </message>

@@ -2348,6 +2348,22 @@
         <translation>Pacote</translation>
     </message>
     <message>
+        <source>By weight, price per kg</source>
+        <translation>Por peso, preço por kg</translation>
+    </message>
+    <message>
+        <source>By weight, price per g</source>
+        <translation>Por peso, preço por g</translation>
+    </message>
+    <message>
+        <source>By volume, price per litre</source>
+        <translation>Por volume, preço por litro</translation>
+    </message>
+    <message>
+        <source>By length, price per metre</source>
+        <translation>Por comprimento, preço por metro</translation>
+    </message>
+    <message>
         <source>IVA {rate} % (included in the price)</source>
         <translation>IVA {rate} % (incluído no preço)</translation>
     </message>

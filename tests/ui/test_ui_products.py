@@ -344,3 +344,32 @@ def test_an_import_that_stops_says_how_far_it_got(
     qtbot.waitUntil(lambda: "stopped after 2 products" in preview.summary.text(), timeout=WAIT)
     assert "disk is full" in preview.summary.text() and preview.isVisible()
     assert catalog.count() == before + 2
+
+
+def test_a_product_sold_by_weight_is_made_edited_and_exported_as_such(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The editor offers "by weight"; changing the SKU or price of a weighed product keeps it
+    weighed (it used to become a per-unit product), and the export round-trips it."""
+    products = window.open_products()
+    qtbot.waitExposed(products)
+    editor = products.add_product()
+    fill(qtbot, editor, title="Queso cremoso", sku="QUE1", barcode="", price="9.800")
+    editor.unit.setCurrentIndex(editor.unit.findData("kg"))
+    assert editor.save()
+    catalog = window.rt.ledger.catalog
+    cheese = catalog.get("QUE1")
+    assert cheese is not None and cheese.is_measured and cheese.sale_unit.value == "kg"
+    assert products.selected() == cheese
+    editor = products.edit_selected()
+    assert editor is not None and editor.unit.currentData() == "kg"  # shown as it is
+    fill(qtbot, editor, sku="QUE2", price="10.200")
+    assert editor.save()
+    assert catalog.get("QUE1") is None
+    moved = catalog.get("QUE2")
+    assert moved is not None and moved.sale_unit.value == "kg"
+    assert moved.unit_price == Decimal("10200")
+    out = tmp_path / "export.csv"
+    products.export_to(out)
+    row = next(r for r in out.read_text(encoding="utf-8").splitlines() if r.startswith("QUE2,"))
+    assert ",kg," in row  # the import reads it back as sold by kg

@@ -25,7 +25,10 @@ from PySide6.QtWidgets import (
 from pos_app.domain.cart import IVA_RATES, UnitMeasure
 from pos_app.domain.catalog import Product
 from pos_app.domain.money import Site
+from pos_app.domain.pricing import SaleUnit
 from pos_app.ledger.catalog import CatalogRepository, product_from_fields
+from pos_app.ledger.catalog_import import RowProblem
+from pos_app.ui.qtkit.errors import translate_message
 from pos_app.ui.qtkit.workarounds import emit
 from pos_app.ui.widgets.form_parts import SETTINGS_QSS, FieldBox, FormGrid, note
 from pos_app.ui.widgets.money_edit import MoneyEdit
@@ -77,8 +80,14 @@ class ProductEditor(QDialog):
         self.unit.setObjectName("productUnit")
         self.unit.addItem(self.tr("Unit"), UnitMeasure.UNIT.value)
         self.unit.addItem(self.tr("Pack"), UnitMeasure.PACK.value)
+        # Sold by measure: the price is per kg (g, l, m) and the counter asks how much.
+        self.unit.addItem(self.tr("By weight, price per kg"), SaleUnit.KG.value)
+        self.unit.addItem(self.tr("By weight, price per g"), SaleUnit.G.value)
+        self.unit.addItem(self.tr("By volume, price per litre"), SaleUnit.L.value)
+        self.unit.addItem(self.tr("By length, price per metre"), SaleUnit.M.value)
         if product is not None:
-            self.unit.setCurrentIndex(self.unit.findData(product.unit_measure.value))
+            how = product.sale_unit.value if product.is_measured else product.unit_measure.value
+            self.unit.setCurrentIndex(max(0, self.unit.findData(how)))
         self.iva: QComboBox | None = None
         if site.reports_iva:
             self.iva = QComboBox()
@@ -192,7 +201,7 @@ class ProductEditor(QDialog):
 
     # -- saving --------------------------------------------------------------------------------
     def product(self) -> Product:
-        """What the fields say, by the CSV import's rules; raises ``ValueError``."""
+        """What the fields say, by the CSV import's rules; raises :class:`RowProblem`."""
         return product_from_fields(
             self._site,
             sku=self.sku.text(),
@@ -211,8 +220,8 @@ class ProductEditor(QDialog):
             return False
         try:
             product = self.product()
-        except ValueError as exc:  # the import's rules caught what the fields did not
-            self.footer.setText(str(exc))
+        except RowProblem as exc:  # the import's rules caught what the fields did not
+            self.footer.setText(translate_message(exc.msg))
             return False
         replacing = self._original.sku if self._original else None
         self._catalog.save_product(product, replacing=replacing)
