@@ -11,12 +11,13 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 
-from pos_app.checkout.engine import CheckoutEngine, describe
+from pos_app.checkout.engine import CheckoutEngine
 from pos_app.checkout.events import ConnectionChanged, Event, SaleChanged
 from pos_app.cli.output import (
     EXIT_ERROR,
     EXIT_OK,
     EXIT_USAGE,
+    describe,
     err,
     exit_code_for,
     print_json,
