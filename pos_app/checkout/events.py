@@ -34,7 +34,7 @@ class SaleChanged:
 
     sale: SaleSnapshot
     previous: SaleStatus | None
-    cause: str  # "charge", "poll", "notification", "cancel", "resume", "recheck"
+    cause: str  # a pos_app.domain.history.Cause ("charge", "poll", "cancel", ...)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
-from pos_app.checkout.engine import CheckoutEngine, describe
+from pos_app.checkout.engine import CheckoutEngine
 from pos_app.checkout.events import ConnectionChanged, Event, SaleChanged
 from pos_app.cli.charge_lines import (
     ChargeInputError,
@@ -23,6 +23,7 @@ from pos_app.cli.output import (
     EXIT_ERROR,
     EXIT_OK,
     EXIT_USAGE,
+    describe,
     err,
     exit_code_for,
     print_json,

@@ -157,8 +157,8 @@ def describe_settings(config: Config, path: str) -> str:
     else:
         polling = (
             f"every {_seconds(poll.fast)} for the first {poll.fast_for / 60:g} minutes, "
-            f"then every {_seconds(poll.medium)} until {poll.medium_until / 60:g} minutes, "
-            f"then every {_seconds(poll.slow)}"
+            f"then every {_seconds(poll.medium)} slowing to every {_seconds(poll.slow)} "
+            f"by {poll.medium_until / 60:g} minutes"
         )
     if config.notify_listen:
         notifications = f"on: listening on {config.notify_listen}"

@@ -12,6 +12,7 @@ from typing import Any, NoReturn, TypeAlias
 from pos_app.domain.money import Site, format_money, has_valid_decimals, site_for
 from pos_app.domain.records import SaleSnapshot
 from pos_app.domain.sale import SaleStatus
+from pos_app.i18n import QT_TRANSLATE_NOOP, Message, message
 from pos_app.ledger.refunds import RefundRecord, RefundStatus
 from pos_app.system.console import is_unicode
 
@@ -127,6 +128,30 @@ def sale_line(sale: SaleSnapshot, refunds: Sequence[RefundRecord] = ()) -> str:
     if any(r.status is RefundStatus.PENDING for r in refunds):
         extras.append("a refund is not confirmed yet")
     return text + ("  [" + "; ".join(extras) + "]" if extras else "")
+
+
+def describe(sale: SaleSnapshot) -> Message:
+    """One line for a sale's state, for the CLI and logs."""
+    if sale.status is SaleStatus.PENDING:
+        if sale.trouble:
+            return message(
+                "Checkout",
+                QT_TRANSLATE_NOOP("Checkout", "waiting; connection trouble, still trying"),
+            )
+        if sale.last_attempt_rejected:
+            return message(
+                "Checkout",
+                QT_TRANSLATE_NOOP(
+                    "Checkout", "waiting; last attempt rejected, the customer may retry"
+                ),
+            )
+        if sale.partially_paid:
+            return message(
+                "Checkout",
+                QT_TRANSLATE_NOOP("Checkout", "waiting; partially paid ({amount})"),
+                amount=str(sale.partially_paid),
+            )
+    return message("SaleStatus", sale.status.label)
 
 
 def print_json(data: Any) -> None:

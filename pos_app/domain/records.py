@@ -53,6 +53,10 @@ class SaleSnapshot:
     create_key: str = ""
     cancel_key: str = ""
     refund_key: str = ""
+    # The account and store the sale was charged in (its box is above): a sale is finished
+    # where it was made, whatever Settings say now. Empty: unknown (use the configured ones).
+    user_id: int | None = None
+    store_external_id: str = ""
 
     @property
     def is_open(self) -> bool:

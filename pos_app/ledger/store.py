@@ -656,6 +656,8 @@ class Ledger:
             create_key=r["create_key"],
             cancel_key=r["cancel_key"],
             refund_key=r["refund_key"],
+            user_id=r["user_id"],
+            store_external_id=r["store_external_id"],
         )
 
     def sale_title(self, ref: str) -> str:

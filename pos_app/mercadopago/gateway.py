@@ -44,7 +44,8 @@ class Sent:
 
 @dataclass(frozen=True)
 class Where:
-    """Who is charging: the account, store and box, the country, the QR mode."""
+    """Who is charging now: the account, store, country and QR mode. A sale's own account,
+    store and box (recorded with it) win over these: it is finished where it was made."""
 
     user_id: int
     store_external_id: str
@@ -91,6 +92,10 @@ class _Base:
     async def day_payments(self, begin: datetime, end: datetime) -> list[Any]:
         return list(await self.client.search_payments(begin, end))
 
+    def _user(self, sale: SaleSnapshot) -> int:
+        """The sale's own account (the configured one for sales recorded without it)."""
+        return sale.user_id or self.where.user_id
+
 
 class InstoreGateway(_Base):
     """Instore orders v2: the order lives on the box; merchant orders tell the result."""
@@ -98,9 +103,14 @@ class InstoreGateway(_Base):
     api = "instore"
 
     async def send(self, sale: SaleSnapshot, order: BoxOrderRequest, key: str) -> Sent:
-        w = self.where
+        store = sale.store_external_id or self.where.store_external_id
         await self.client.put_box_order(
-            w.user_id, w.store_external_id, sale.box_external_id, order, w.site, idempotency_key=key
+            self._user(sale),
+            store,
+            sale.box_external_id,
+            order,
+            self.where.site,
+            idempotency_key=key,
         )
         return Sent()
 
@@ -117,11 +127,11 @@ class InstoreGateway(_Base):
         return evaluate(orders.values(), ref, sale.total)
 
     async def on_offer(self, sale: SaleSnapshot) -> bool:
-        order = await self.client.get_box_order(self.where.user_id, sale.box_external_id)
+        order = await self.client.get_box_order(self._user(sale), sale.box_external_id)
         return order is not None and order.external_reference == sale.external_reference
 
     async def withdraw(self, sale: SaleSnapshot, order: BoxOrderRequest, key: str) -> None:
-        await self.client.delete_box_order(self.where.user_id, sale.box_external_id)
+        await self.client.delete_box_order(self._user(sale), sale.box_external_id)
 
     async def refund(self, sale: SaleSnapshot, key: str, amount: Decimal | None = None) -> Decimal:
         """One approved payment per paid sale is the rule; the first one is refunded."""

@@ -21,6 +21,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+# The schedule lives with the engine; settings store it (and keep this name for importers).
+from pos_app.checkout.cadence import PollSchedule as PollSchedule
 from pos_app.domain.money import DEFAULT_SITE_ID, site_for
 from pos_app.i18n import QT_TRANSLATE_NOOP, Joined, Message, message
 from pos_app.settings import paths
@@ -31,39 +33,6 @@ log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 1
 CTX = "Config"
-
-
-@dataclass(frozen=True)
-class PollSchedule:
-    """How often to search by reference while a sale is pending (seconds)."""
-
-    fast: float = 1.0
-    fast_for: float = 120.0
-    medium: float = 3.0
-    medium_until: float = 600.0
-    slow: float = 10.0
-    # With a notification seen in the last ``hint_window`` seconds, poll at most this often.
-    with_notifications: float = 8.0
-    hint_window: float = 60.0
-
-    def interval(self, elapsed: float, notifications_recent: bool = False) -> float:
-        if elapsed < self.fast_for:
-            base = self.fast
-        elif elapsed < self.medium_until:
-            base = self.medium
-        else:
-            base = self.slow
-        return max(base, self.with_notifications) if notifications_recent else base
-
-    @classmethod
-    def fixed(cls, seconds: float) -> PollSchedule:
-        """``--poll-interval S``: never faster than S."""
-        return cls(
-            fast=seconds,
-            medium=max(seconds, 3.0),
-            slow=max(seconds, 10.0),
-            with_notifications=max(seconds, 8.0),
-        )
 
 
 @dataclass(frozen=True)

@@ -3095,6 +3095,10 @@
         <translation>Registrada desde los pagos de Mercado Pago</translation>
     </message>
     <message>
+        <source>Request key saved</source>
+        <translation>Clave de solicitud guardada</translation>
+    </message>
+    <message>
         <source>charge</source>
         <translation>cobro</translation>
     </message>
@@ -3129,6 +3133,14 @@
     <message>
         <source>connection trouble</source>
         <translation>problemas de conexión</translation>
+    </message>
+    <message>
+        <source>checked from the command line</source>
+        <translation>consultado desde la línea de comandos</translation>
+    </message>
+    <message>
+        <source>check after the cancel</source>
+        <translation>control posterior a la cancelación</translation>
     </message>
     <message>
         <source>written, waiting for Mercado Pago</source>

@@ -3095,6 +3095,10 @@
         <translation>Registrada a partir dos pagamentos do Mercado Pago</translation>
     </message>
     <message>
+        <source>Request key saved</source>
+        <translation>Chave da solicitação salva</translation>
+    </message>
+    <message>
         <source>charge</source>
         <translation>cobrança</translation>
     </message>
@@ -3129,6 +3133,14 @@
     <message>
         <source>connection trouble</source>
         <translation>problemas de conexão</translation>
+    </message>
+    <message>
+        <source>checked from the command line</source>
+        <translation>consultado pela linha de comando</translation>
+    </message>
+    <message>
+        <source>check after the cancel</source>
+        <translation>verificação após o cancelamento</translation>
     </message>
     <message>
         <source>written, waiting for Mercado Pago</source>

@@ -48,7 +48,7 @@ def test_the_watch_ends_when_the_order_can_no_longer_be_paid() -> None:
             sale = await r.engine.charge([line()])
             await r.engine.cancel()
             ref = sale.external_reference
-            await r.until(lambda: ref not in r.engine._trackers, timeout=10)
+            await r.until(lambda: r.engine.trackers.get(ref) is None, timeout=10)
             searches = len(r.state.request_log)
             await asyncio.sleep(0.5)
             assert len(r.state.request_log) == searches  # nothing more is asked

@@ -72,7 +72,7 @@ async def main(step: str) -> None:
                 freeze(step, current[0])
             await asyncio.sleep(delay)
 
-        rt.engine._sleep = hooked_sleep
+        rt.engine.sleep = hooked_sleep
         gateway.send = hooked_put  # type: ignore[method-assign]
         gateway.withdraw = hooked_delete  # type: ignore[method-assign]
         await rt.engine.resume()

@@ -71,7 +71,8 @@ _HEADERS = (
     QT_TRANSLATE_NOOP("SalesDialog", "Reference"),
 )
 
-# The ledger's history kinds and causes are stable English keys; the cashier reads these.
+# The ledger's history kinds and causes (pos_app.domain.history, and a refund's status as the
+# cause of its line) are stable English keys; the cashier reads these. One label per member.
 _EVENT_KINDS = {
     "created": QT_TRANSLATE_NOOP("SalesDialog", "Sale recorded"),
     "status": QT_TRANSLATE_NOOP("SalesDialog", "Status changed"),
@@ -83,6 +84,7 @@ _EVENT_KINDS = {
     "box_cleared": QT_TRANSLATE_NOOP("SalesDialog", "Order removed from the box"),
     "refund": QT_TRANSLATE_NOOP("SalesDialog", "Refund"),
     "adopted": QT_TRANSLATE_NOOP("SalesDialog", "Recorded from Mercado Pago's payments"),
+    "key": QT_TRANSLATE_NOOP("SalesDialog", "Request key saved"),
 }
 _CAUSES = {
     "charge": QT_TRANSLATE_NOOP("SalesDialog", "charge"),
@@ -94,6 +96,8 @@ _CAUSES = {
     "network": QT_TRANSLATE_NOOP("SalesDialog", "network"),
     "auth": QT_TRANSLATE_NOOP("SalesDialog", "credentials"),
     "trouble": QT_TRANSLATE_NOOP("SalesDialog", "connection trouble"),
+    "status": QT_TRANSLATE_NOOP("SalesDialog", "checked from the command line"),
+    "after cancel": QT_TRANSLATE_NOOP("SalesDialog", "check after the cancel"),
     # refunds (pos_app.ledger.refunds.RefundStatus)
     "pending": QT_TRANSLATE_NOOP("SalesDialog", "written, waiting for Mercado Pago"),
     "refunded": QT_TRANSLATE_NOOP("SalesDialog", "refunded"),
