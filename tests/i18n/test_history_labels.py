@@ -7,7 +7,7 @@ import pytest
 
 from pos_app.domain.history import Cause, HistoryKind
 from pos_app.ledger.refunds import RefundStatus
-from pos_app.ui import sales_dialog
+from pos_app.ui.counter import sales_view as sales_dialog
 from tests.i18n.test_catalogs import LANGS, shipped
 
 
