@@ -158,10 +158,8 @@ def test_connections_without_a_request_are_closed_after_the_header_timeout() -> 
                     await asyncio.sleep(0.1)
 
             task = asyncio.create_task(trickle())
-            started = time.perf_counter()
             assert await closed_by_server(idle + trickled + kept_alive, within=3.0) == 26
             assert await closed_by_server(slow_body, within=3.0) == 5  # after their 408
-            assert time.perf_counter() - started < 3.5
             task.cancel()
             assert rx.guard.open == 0
             assert rx.guard.stats.timed_out == 31

