@@ -30,8 +30,24 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     return home
 
 
+# pytest-qt's fixtures: a test using one (directly or through its own fixtures) has a
+# QApplication and must say so with ``@pytest.mark.gui`` (``-m "not gui"`` runs the rest).
+QT_FIXTURES = frozenset({"qtbot", "qapp", "qtlog", "qtmodeltester"})
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """On Windows, skip what only POSIX can do (SIGKILL, file modes, the Windows simulation)."""
+    unmarked = [
+        item.nodeid
+        for item in items
+        if QT_FIXTURES.intersection(getattr(item, "fixturenames", ()))
+        and item.get_closest_marker("gui") is None
+    ]
+    if unmarked:
+        raise pytest.UsageError(
+            "tests with a QApplication (pytest-qt fixtures) must be marked gui:\n  "
+            + "\n  ".join(unmarked)
+        )
+    # On Windows, skip what only POSIX can do (SIGKILL, file modes, the Windows simulation).
     if sys.platform != "win32":
         return
     skip = pytest.mark.skip(reason="POSIX only (signals, file modes or fcntl)")

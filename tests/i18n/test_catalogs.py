@@ -16,6 +16,8 @@ from PySide6.QtCore import QTranslator
 
 from pos_app.ui import linguist, translations
 
+pytestmark = pytest.mark.gui
+
 LANGS = list(translations.LANGUAGES)
 
 

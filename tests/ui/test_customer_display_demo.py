@@ -11,6 +11,7 @@ import asyncio
 import itertools
 from typing import Any
 
+import pytest
 import shiboken6
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QPainter, QPixmap
@@ -25,6 +26,8 @@ from pos_app.ui.main_window import MainWindow
 from pos_app.ui.phone_window import CustomerPhoneWindow
 from pos_app.ui.screen_layout import Rect, ScreenInfo, protected_area
 from tests.ui.conftest import SCREENSHOTS
+
+pytestmark = pytest.mark.gui
 
 WAIT = 15_000
 

@@ -23,6 +23,8 @@ from pos_app.ui.settings_dialog import SECTION_PLACE, SettingsDialog
 from pos_app.ui.settings_session import SettingsSession
 from pos_app.ui.settings_store import VIEW_LISTS, VIEW_NEW_BOX, VIEW_NEW_STORE, StoreBoxPage
 
+pytestmark = pytest.mark.gui
+
 WAIT = 10_000
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
 

@@ -24,6 +24,8 @@ from pos_app.ui.settings_dialog import SECTION_BACKUPS, SECTION_STARTUP, Setting
 from pos_app.ui.settings_session import SettingsSession
 from pos_app.ui.single_instance import InstanceServer, hand_off, server_name
 
+pytestmark = pytest.mark.gui
+
 WAIT = 10_000
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+import pytest
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -14,6 +15,8 @@ from pos_app.app import run_windows
 from pos_app.ui.main_window import MainWindow
 from pos_app.ui.phone_window import CustomerPhoneWindow
 from pos_app.ui.sale_banner import BannerKind
+
+pytestmark = pytest.mark.gui
 
 WAIT = 15_000
 
