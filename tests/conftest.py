@@ -85,7 +85,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         )
     # The slow ones first, so that a parallel run (pytest-xdist) never ends waiting on one of
     # them alone; the order is otherwise kept (stable sort), the same in every worker.
-    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+    items.sort(key=lambda item: "slow" not in item.keywords)
     # On Windows, skip what only POSIX can do (SIGKILL, file modes, the Windows simulation).
     if sys.platform != "win32":
         return
