@@ -130,10 +130,11 @@ async def rig(
 
 
 @contextmanager
-def engine_clocks() -> Iterator[None]:
+def engine_clocks(loop: asyncio.AbstractEventLoop | None = None) -> Iterator[None]:
     """On virtual time, the runtime's engine is built with the loop's clocks (the engine's
-    ``clock`` and ``monotonic`` constructor seams); else nothing changes."""
-    loop = asyncio.get_running_loop()
+    ``clock`` and ``monotonic`` constructor seams); else nothing changes. ``loop``: the
+    running one unless given."""
+    loop = loop or asyncio.get_running_loop()
     if not isinstance(loop, VirtualTimeLoop):
         yield
         return

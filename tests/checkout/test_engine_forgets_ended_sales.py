@@ -6,6 +6,7 @@ import asyncio
 
 from pos_app.domain.sale import SaleStatus
 from tests.checkout.harness import line, rig
+from tests.virtual_time import run_virtual
 
 
 def per_sale_state(engine: object) -> dict[str, int]:
@@ -27,4 +28,4 @@ def test_paid_sales_leave_no_tracking_state_behind() -> None:
             again = await r.engine.reconcile(sale.external_reference, "recheck")
             assert again.status is SaleStatus.PAID
 
-    asyncio.run(scenario())
+    run_virtual(scenario())
