@@ -171,7 +171,11 @@ def test_expiry_then_final_check(api: str) -> None:
             sale = await r.engine.charge([line()])
             final = await asyncio.wait_for(r.engine.wait_final(sale.external_reference), 12 * 60)
             assert final.status is SaleStatus.EXPIRED
-            assert 600 <= loop.time() - started <= 600 + 60 + 11, loop.time() - started
+            assert 600 <= loop.time() - started < 602, loop.time() - started
+            # Seen within two seconds of the order's expiry (exact: no machine load here).
+            assert final.expires_at is not None
+            late = final.updated_at - final.expires_at
+            assert timedelta(0) <= late < timedelta(seconds=2), late
             assert not r.offered(sale.external_reference)
 
     run(scenario())

@@ -107,9 +107,9 @@ def test_expired_and_canceled_look_different(
     charge(qtbot, window)
     sale = window.current_sale
     assert sale is not None and sale.expires_at is not None
+    # How soon after the expiry is exact on virtual time (tests/checkout/test_engine_flows.py,
+    # test_expiry_then_final_check): here, that the window shows it.
     qtbot.waitUntil(banner_is(window, BannerKind.EXPIRED), timeout=WAIT)
-    shown_after = time.time() - sale.expires_at.timestamp()
-    assert shown_after < 2.0, f"Expired shown {shown_after:.1f} s after the expiry"
     assert window.current_sale is not None
     assert window.current_sale.status is SaleStatus.EXPIRED
     expired = (window.payment.banner.text(), banner_colour(window))
