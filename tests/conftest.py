@@ -21,17 +21,72 @@ if os.environ.get("POS_APP_SIMULATE_WINDOWS"):
 
 import pytest
 
+# The Qt-free suites that touch files, locks, signals or the console run twice: as here, and
+# as on Windows (no fcntl, no os.fchmod, msvcrt locking, pos_app.system.windows() true; see
+# tests/portability/simulate.py), in this same process. tests/domain is left out: pure code,
+# no seam the simulation changes (tests/portability/test_qt_free_suites_simulated.py checks).
+WINDOWS_TOO = (
+    "tests/ledger/",
+    "tests/settings/",
+    "tests/checkout/",
+    "tests/notifications/",
+    "tests/faults/test_single_instance.py",
+)
+_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    path = os.path.relpath(str(metafunc.definition.path), _ROOT).replace(os.sep, "/")
+    if path.startswith(WINDOWS_TOO) and not simulate_active() and sys.platform != "win32":
+        metafunc.parametrize("_platform", ["posix", "windows"], indirect=True)
+
 
 @pytest.fixture(autouse=True)
-def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+def _platform(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """``windows``: this test runs as on Windows (before any other function-scoped fixture)."""
+    flavour: str = getattr(request, "param", "native")
+    if flavour == "windows":
+        from tests.portability import simulate
+
+        simulate.apply(monkeypatch)
+    return flavour
+
+
+def simulate_active() -> bool:
+    return bool(os.environ.get("POS_APP_SIMULATE_WINDOWS"))
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(
+    _platform: str, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+):
     """Every test gets its own POS_APP_HOME: config, ledger and lock live there."""
     home = tmp_path_factory.mktemp("pos_home")
     monkeypatch.setenv("POS_APP_HOME", str(home))
     return home
 
 
+# pytest-qt's fixtures: a test using one (directly or through its own fixtures) has a
+# QApplication and must say so with ``@pytest.mark.gui`` (``-m "not gui"`` runs the rest).
+QT_FIXTURES = frozenset({"qtbot", "qapp", "qtlog", "qtmodeltester"})
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """On Windows, skip what only POSIX can do (SIGKILL, file modes, the Windows simulation)."""
+    unmarked = [
+        item.nodeid
+        for item in items
+        if QT_FIXTURES.intersection(getattr(item, "fixturenames", ()))
+        and item.get_closest_marker("gui") is None
+    ]
+    if unmarked:
+        raise pytest.UsageError(
+            "tests with a QApplication (pytest-qt fixtures) must be marked gui:\n  "
+            + "\n  ".join(unmarked)
+        )
+    # The slow ones first, so that a parallel run (pytest-xdist) never ends waiting on one of
+    # them alone; the order is otherwise kept (stable sort), the same in every worker.
+    items.sort(key=lambda item: "slow" not in item.keywords)
+    # On Windows, skip what only POSIX can do (SIGKILL, file modes, the Windows simulation).
     if sys.platform != "win32":
         return
     skip = pytest.mark.skip(reason="POSIX only (signals, file modes or fcntl)")

@@ -247,7 +247,8 @@ class DayBook:
                 number=(int(row[0]) if row else 0) + 1,
                 site=site,
                 opened_at=start,
-                closed_at=_close_moment(start, _ms(now)),
+                # Up to and including this millisecond: what was just written shows.
+                closed_at=_close_moment(start, _ms(now) + timedelta(milliseconds=1)),
                 sales=self.sale_facts(start, conn=conn),
                 refunds=self.refund_facts(start, conn=conn),
                 movements=self.movements(start, conn=conn),

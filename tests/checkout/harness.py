@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass, replace
 from datetime import timedelta
 from decimal import Decimal
 from typing import Any
+from unittest.mock import patch
 
+from pos_app import runtime as runtime_module
+from pos_app.checkout.engine import CheckoutEngine
 from pos_app.checkout.events import Event, SaleChanged
 from pos_app.domain.cart import CartLine
 from pos_app.domain.records import SaleSnapshot
@@ -19,6 +22,7 @@ from pos_app.sandbox.app import create_sandbox_app
 from pos_app.sandbox.server import SandboxServer
 from pos_app.sandbox.state import SandboxState
 from pos_app.settings.config import Config, PollSchedule
+from tests.virtual_time import VirtualTimeLoop
 
 FAST_POLL = PollSchedule(fast=0.05, fast_for=3600, medium=0.05, slow=0.05, with_notifications=0.05)
 # The quickest schedule a config file may hold (Settings' bounds, checked on load): for tests
@@ -72,12 +76,14 @@ class Rig:
             if isinstance(e, SaleChanged) and e.sale.external_reference == ref
         ]
 
-    async def until(self, predicate: Callable[[], bool], timeout: float = 5.0) -> None:
+    async def until(
+        self, predicate: Callable[[], bool], timeout: float = 5.0, step: float = 0.02
+    ) -> None:
         deadline = asyncio.get_running_loop().time() + timeout
         while not predicate():
             if asyncio.get_running_loop().time() > deadline:
                 raise AssertionError("condition not reached in time")
-            await asyncio.sleep(0.02)
+            await asyncio.sleep(step)
 
     async def sale_until(
         self, ref: str, predicate: Callable[[SaleSnapshot], bool], timeout: float = 5.0
@@ -97,22 +103,51 @@ async def rig(
     middleware: type[Any] | None = None,
     **config_changes: object,
 ) -> AsyncIterator[Rig]:
-    """``middleware``: an ASGI middleware class of the test's own, outside the sandbox's."""
+    """``middleware``: an ASGI middleware class of the test's own, outside the sandbox's.
+
+    Under :func:`tests.virtual_time.run_virtual` the engine and the sandbox take the loop's
+    virtual clocks, so a test can let minutes pass (the real schedule, the real TTL) at once.
+    """
     state = state or SandboxState.seeded()
+    loop = asyncio.get_running_loop()
+    if isinstance(loop, VirtualTimeLoop):
+        state.clock = loop.wall
     app = create_sandbox_app(state)
     if middleware is not None:
         app.add_middleware(middleware)
     async with SandboxServer(app) as server:
         config = config_for(state, **config_changes)
-        async with open_runtime(
-            config=config, token=AccessToken(state.seller_token), base_url=server.base_url
-        ) as rt:
-            rt.engine.settings = replace(
-                rt.engine.settings, ttl=ttl, cancel_recheck_delay=cancel_recheck_delay
-            )
-            events: list[Event] = []
-            rt.bus.subscribe(events.append)
-            yield Rig(rt, state, server, events)
+        with engine_clocks():
+            async with open_runtime(
+                config=config, token=AccessToken(state.seller_token), base_url=server.base_url
+            ) as rt:
+                rt.engine.settings = replace(
+                    rt.engine.settings, ttl=ttl, cancel_recheck_delay=cancel_recheck_delay
+                )
+                events: list[Event] = []
+                rt.bus.subscribe(events.append)
+                yield Rig(rt, state, server, events)
+
+
+@contextmanager
+def engine_clocks(loop: asyncio.AbstractEventLoop | None = None) -> Iterator[None]:
+    """On virtual time, the runtime's engine is built with the loop's clocks (the engine's
+    ``clock`` and ``monotonic`` constructor seams); else nothing changes. ``loop``: the
+    running one unless given."""
+    loop = loop or asyncio.get_running_loop()
+    if not isinstance(loop, VirtualTimeLoop):
+        yield
+        return
+    built: list[CheckoutEngine] = []
+
+    def build(*args: Any, **kwargs: Any) -> CheckoutEngine:
+        engine = CheckoutEngine(*args, **kwargs, clock=loop.wall, monotonic=loop.time)
+        built.append(engine)
+        return engine
+
+    with patch.object(runtime_module, "CheckoutEngine", build):
+        yield
+    assert built, "open_runtime no longer builds pos_app.runtime.CheckoutEngine: fix the seam"
 
 
 APIS = ["instore", "orders"]

@@ -37,9 +37,10 @@ def test_configure_finds_the_seeded_store_and_box(
 def test_configure_creates_store_and_box(
     sandbox: ThreadSandbox, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, _ = cli_json(capsys, "configure", "--store", "SUC777", "--box", "CAJA7", "--create")
+    code = main(["configure", "--store", "SUC777", "--box", "CAJA7", "--create"])
     assert code == 2  # the address is needed to create a store
-    assert "--street-name" in capsys.readouterr().err or True
+    err = capsys.readouterr().err
+    assert "needs its address" in err and "--street-name" in err and "--longitude" in err
     code, data = cli_json(
         capsys,
         "configure",

@@ -44,13 +44,21 @@ def test_charge_prints_each_state_once_and_json_amounts_have_decimals(
     configured: ThreadSandbox,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
+    def searches() -> int:
+        log = configured.control("GET", "/_sandbox/requests")["requests"]
+        return sum(1 for r in log if r["path"] == "/merchant_orders/search")
+
     def customer() -> None:
-        for _ in range(200):
+        for _ in range(400):
             if configured.control("GET", "/_sandbox/boxes/CAJA01")["order"]:
-                time.sleep(1.0)  # several polls see the same "waiting" state
-                configured.control("POST", "/_sandbox/boxes/CAJA01/pay", {"outcome": "approved"})
-                return
+                break
             time.sleep(0.05)
+        seen = searches()
+        for _ in range(400):  # several polls see the same "waiting" state
+            if searches() >= seen + 3:
+                break
+            time.sleep(0.05)
+        configured.control("POST", "/_sandbox/boxes/CAJA01/pay", {"outcome": "approved"})
 
     payer = threading.Thread(target=customer)
     payer.start()

@@ -1,4 +1,7 @@
-"""The checkout engine against the sandbox over a real socket: every path a sale can take."""
+"""The checkout engine against the sandbox over a real socket: every path a sale can take.
+
+On virtual time (tests/virtual_time.py): expiry, the cancel confirmation and the trouble
+backoff take the engine's real delays without waiting for them."""
 
 from __future__ import annotations
 
@@ -11,14 +14,16 @@ import pytest
 from pos_app.checkout.errors import BoxBusyError
 from pos_app.domain.sale import SaleStatus, Tender
 from pos_app.domain.validation import ValidationError
+from pos_app.settings.config import PollSchedule
 from tests.checkout.harness import APIS, line, rig
+from tests.virtual_time import run_virtual
 
 # The engine's rules are one set for both APIs: these run against each gateway.
 both_apis = pytest.mark.parametrize("api", APIS)
 
 
 def run(coro):  # type: ignore[no-untyped-def]
-    return asyncio.run(coro)
+    return run_virtual(coro)
 
 
 @both_apis
@@ -159,12 +164,19 @@ def test_payment_after_cancel_is_still_reported_paid() -> None:
 @both_apis
 def test_expiry_then_final_check(api: str) -> None:
     async def scenario() -> None:
-        async with rig(api=api, ttl=timedelta(seconds=1)) as r:
+        # The real order lifetime and polling schedule: ten minutes pass at once.
+        async with rig(api=api, ttl=timedelta(minutes=10), poll=PollSchedule()) as r:
+            loop = asyncio.get_running_loop()
+            started = loop.time()
             sale = await r.engine.charge([line()])
-            if api == "orders":
-                r.state.advance(31)  # the Orders API's shortest expiry is PT30S
-            final = await asyncio.wait_for(r.engine.wait_final(sale.external_reference), 6)
+            final = await asyncio.wait_for(r.engine.wait_final(sale.external_reference), 12 * 60)
             assert final.status is SaleStatus.EXPIRED
+            assert 600 <= loop.time() - started < 602, loop.time() - started
+            # Seen within two seconds of the order's expiry (exact: no machine load here).
+            assert final.expires_at is not None
+            late = final.updated_at - final.expires_at
+            assert timedelta(0) <= late < timedelta(seconds=2), late
+            assert not r.offered(sale.external_reference)
 
     run(scenario())
 

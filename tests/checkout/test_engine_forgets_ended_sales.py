@@ -11,6 +11,7 @@ from datetime import timedelta
 
 from pos_app.domain.sale import SaleStatus
 from tests.checkout.harness import line, rig
+from tests.virtual_time import run_virtual
 
 
 def test_paid_sales_leave_no_tracking_state_behind() -> None:
@@ -49,4 +50,4 @@ def test_canceled_and_expired_sales_leave_nothing_behind() -> None:
             await r.engine.reconcile(canceled.external_reference, "recheck")
             assert len(r.engine.trackers) == 0
 
-    asyncio.run(scenario())
+    run_virtual(scenario())

@@ -19,10 +19,11 @@ from pos_app.mercadopago.refunds import RefusalReason
 from pos_app.sandbox.payments_api import book
 from pos_app.sandbox.state import SandboxState
 from tests.checkout.harness import Rig, line, rig
+from tests.virtual_time import run_virtual
 
 
 def run(coro):  # type: ignore[no-untyped-def]
-    return asyncio.run(coro)
+    return run_virtual(coro)
 
 
 async def paid_sale(r: Rig) -> str:

@@ -17,10 +17,11 @@ from pos_app.sandbox.faults import Faults
 from pos_app.sandbox.orders_api_model import ApiOrder
 from pos_app.sandbox.state import SandboxState
 from tests.checkout.harness import Rig, line, rig
+from tests.virtual_time import run_virtual
 
 
 def run(coro):  # type: ignore[no-untyped-def]
-    return asyncio.run(coro)
+    return run_virtual(coro)
 
 
 async def paid_order_sale(r: Rig) -> str:

@@ -15,6 +15,7 @@ from pos_app.domain.pricing import Discount, DiscountKind, SaleUnit
 from pos_app.domain.sale import SaleStatus
 from pos_app.sandbox.state import SandboxState
 from tests.checkout.harness import rig
+from tests.virtual_time import run_virtual
 
 CHEESE = CartLine(
     sku="QC1",
@@ -62,7 +63,7 @@ def test_weighed_line_and_discounts_reach_the_sandbox_exactly() -> None:
             final = await asyncio.wait_for(r.engine.wait_final(sale.external_reference), 5)
             assert final.status is SaleStatus.PAID
 
-    asyncio.run(scenario())
+    run_virtual(scenario())
 
 
 def test_colombian_iva_on_discounted_prices() -> None:
@@ -87,4 +88,4 @@ def test_colombian_iva_on_discounted_prices() -> None:
                 }
             ]
 
-    asyncio.run(scenario())
+    run_virtual(scenario())

@@ -33,14 +33,20 @@ amounts = st.decimals(min_value=Decimal("0.01"), max_value=Decimal(100000), plac
 moments = st.integers(min_value=-3600, max_value=90000).map(lambda s: START + timedelta(seconds=s))
 
 
+# Built once, not at every draw (hypothesis validates each new strategy object).
+statuses = st.sampled_from(list(SaleStatus))
+tenders = st.sampled_from([None, Tender.QR, Tender.CASH])
+references = st.text(max_size=5)
+
+
 @st.composite
 def sale_facts(draw: st.DrawFn) -> SaleFact:
-    status = draw(st.sampled_from(list(SaleStatus)))
-    tender = draw(st.sampled_from([None, Tender.QR, Tender.CASH]))
+    status = draw(statuses)
+    tender = draw(tenders)
     total = draw(amounts)
     settled = None if status in (SaleStatus.CREATING, SaleStatus.PENDING) else draw(moments)
     paid = total if status is SaleStatus.PAID else Decimal(0)
-    return SaleFact(draw(st.text(max_size=5)), status, tender, total, paid, settled)
+    return SaleFact(draw(references), status, tender, total, paid, settled)
 
 
 movements = st.builds(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal
 
 import pytest
@@ -157,39 +158,62 @@ def test_share_out_largest_remainder() -> None:
 
 
 # -- properties --------------------------------------------------------------------------------
+# The strategies are built once per site's decimals, not at every draw: hypothesis validates
+# each new strategy object, and building them inside ``carts`` made that most of the run.
+@functools.cache
 def _price(site_decimals: int) -> st.SearchStrategy[Decimal]:
     return st.integers(min_value=1, max_value=5_000_000).map(
         lambda n: Decimal(n).scaleb(-site_decimals)
     )
 
 
+_PERCENT = st.builds(
+    Discount,
+    st.just(DiscountKind.PERCENT),
+    st.integers(1, 10000).map(lambda n: Decimal(n).scaleb(-2)),
+)
+
+
+@functools.cache
+def _line_discount(site_decimals: int) -> st.SearchStrategy[Discount | None]:
+    return st.one_of(
+        st.none(),
+        _PERCENT,
+        st.builds(Discount, st.just(DiscountKind.AMOUNT), _price(site_decimals)),
+        st.builds(Discount, st.just(DiscountKind.PRICE), _price(site_decimals)),
+    )
+
+
+@functools.cache
+def _sale_discount(site_decimals: int) -> st.SearchStrategy[Discount | None]:
+    return st.one_of(
+        st.none(),
+        _PERCENT,
+        st.builds(Discount, st.just(DiscountKind.AMOUNT), _price(site_decimals)),
+    )
+
+
+_SITES = st.sampled_from(sorted(SITES))
+_MEASURED_UNITS = st.sampled_from([u for u in SaleUnit if u.is_measured])
+_IVA = st.sampled_from(IVA_RATES)
+
+
 @st.composite
 def carts(draw: st.DrawFn) -> Cart:
-    site = SITES[draw(st.sampled_from(sorted(SITES)))]
+    site = SITES[draw(_SITES)]
     cart = Cart(site)
     for n in range(draw(st.integers(min_value=1, max_value=8))):
         price = draw(_price(site.decimals))
         measured = draw(st.booleans())
-        discount = draw(
-            st.one_of(
-                st.none(),
-                st.builds(
-                    Discount,
-                    st.just(DiscountKind.PERCENT),
-                    st.integers(1, 10000).map(lambda n: Decimal(n).scaleb(-2)),
-                ),
-                st.builds(Discount, st.just(DiscountKind.AMOUNT), _price(site.decimals)),
-                st.builds(Discount, st.just(DiscountKind.PRICE), _price(site.decimals)),
-            )
-        )
-        iva = draw(st.sampled_from(IVA_RATES)) if site.reports_iva else Decimal(0)
+        discount = draw(_line_discount(site.decimals))
+        iva = draw(_IVA) if site.reports_iva else Decimal(0)
         if measured:
             measure = Decimal(draw(st.integers(1, 99_999))).scaleb(-3)
             line = CartLine(
                 f"S{n}",
                 "Queso",
                 price,
-                sale_unit=draw(st.sampled_from([u for u in SaleUnit if u.is_measured])),
+                sale_unit=draw(_MEASURED_UNITS),
                 measure=measure,
                 discount=discount,
                 iva_rate=iva,
@@ -198,17 +222,7 @@ def carts(draw: st.DrawFn) -> Cart:
             qty = draw(st.integers(1, 50))
             line = CartLine(f"S{n}", "Yerba", price, quantity=qty, discount=discount, iva_rate=iva)
         cart.add(line)
-    cart.sale_discount = draw(
-        st.one_of(
-            st.none(),
-            st.builds(
-                Discount,
-                st.just(DiscountKind.PERCENT),
-                st.integers(1, 10000).map(lambda n: Decimal(n).scaleb(-2)),
-            ),
-            st.builds(Discount, st.just(DiscountKind.AMOUNT), _price(site.decimals)),
-        )
-    )
+    cart.sale_discount = draw(_sale_discount(site.decimals))
     return cart
 
 

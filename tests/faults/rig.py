@@ -2,6 +2,8 @@
 retries and a short trouble backoff, so a 30 % fault rate costs seconds, not minutes.
 
 Everything waits on conditions (``Rig.until``) with generous limits; nothing asserts a duration.
+The in-process fault tests run on virtual time (``tests/virtual_time.py``): the retries, the
+hung requests' client timeouts and the backoff pass at once, in order.
 """
 
 from __future__ import annotations

@@ -9,24 +9,26 @@ order the app had given up on) nor stalls it (an order Mercado Pago expired stay
 
 from __future__ import annotations
 
-import asyncio
-from datetime import UTC, datetime, timedelta
+from collections.abc import Callable
+from datetime import datetime, timedelta
 
 import pytest
 
 from pos_app.domain.sale import SaleStatus
 from tests.faults.invariants import check
 from tests.faults.rig import WAIT, FaultRig, fault_rig, line
+from tests.virtual_time import run_virtual
 
 
 class JumpingClock:
     """The engine's wall clock (``CheckoutEngine.clock``), off by whatever jumps happened."""
 
-    def __init__(self) -> None:
+    def __init__(self, clock: Callable[[], datetime]) -> None:
+        self.clock = clock  # the engine's own (on virtual time, the loop's)
         self.offset = timedelta(0)
 
     def __call__(self) -> datetime:
-        return datetime.now(UTC) + self.offset
+        return self.clock() + self.offset
 
     def jump(self, hours: int) -> None:
         self.offset += timedelta(hours=hours)
@@ -47,7 +49,7 @@ async def polls(f: FaultRig, ref: str, count: int) -> None:
 def test_clock_jump_while_pending_then_the_customer_pays(hours: int) -> None:
     async def scenario() -> None:
         async with fault_rig(ttl=timedelta(minutes=2)) as f:
-            clock = f.engine.clock = JumpingClock()
+            clock = f.engine.clock = JumpingClock(f.engine.clock)
             sale = await f.engine.charge([line()])
             ref = sale.external_reference
             await f.until_on_box(ref)
@@ -62,7 +64,7 @@ def test_clock_jump_while_pending_then_the_customer_pays(hours: int) -> None:
             assert (await f.final(ref)).status is SaleStatus.PAID
             check(f.r.rt.ledger, f.state, events=f.r.events)
 
-    asyncio.run(scenario())
+    run_virtual(scenario())
 
 
 @pytest.mark.parametrize("hours", [1, -1], ids=["forward", "back"])
@@ -72,7 +74,7 @@ def test_clock_jump_while_pending_then_nobody_pays(hours: int) -> None:
 
     async def scenario() -> None:
         async with fault_rig(ttl=timedelta(seconds=2)) as f:
-            clock = f.engine.clock = JumpingClock()
+            clock = f.engine.clock = JumpingClock(f.engine.clock)
             sale = await f.engine.charge([line()])
             ref = sale.external_reference
             assert sale.status is SaleStatus.PENDING  # on the box (maybe expired by now)
@@ -86,4 +88,4 @@ def test_clock_jump_while_pending_then_nobody_pays(hours: int) -> None:
             assert datetime.fromisoformat(box_order_expiry) <= f.state.now()
             check(f.r.rt.ledger, f.state, events=f.r.events)
 
-    asyncio.run(scenario())
+    run_virtual(scenario())

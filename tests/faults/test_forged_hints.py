@@ -4,7 +4,6 @@ Mercado Pago confirmed and that matched one of our sales counts as "notification
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 
 import httpx
@@ -14,6 +13,7 @@ from pos_app.mercadopago.errors import MercadoPagoError
 from pos_app.sandbox.testing import SAMPLE_REFERENCE, sample_order_body
 from tests.faults.invariants import check
 from tests.faults.rig import FaultRig, fault_rig, line
+from tests.virtual_time import run_virtual
 
 
 async def foreign_merchant_order(f: FaultRig) -> int:
@@ -71,7 +71,7 @@ def test_only_confirmed_hints_of_our_sales_slow_polling() -> None:
             assert (await f.final(ref)).status is SaleStatus.PAID
             check(f.r.rt.ledger, f.state, events=f.r.events, foreign={SAMPLE_REFERENCE})
 
-    asyncio.run(scenario())
+    run_virtual(scenario())
 
 
 def test_a_payment_hint_of_our_sale_counts() -> None:
@@ -85,4 +85,4 @@ def test_a_payment_hint_of_our_sale_counts() -> None:
             assert seen is not None and seen.external_reference == sale.external_reference
             assert f.engine.notifications_recent()
 
-    asyncio.run(scenario())
+    run_virtual(scenario())

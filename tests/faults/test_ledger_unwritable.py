@@ -12,7 +12,6 @@ The tests run as root in CI, where ``chmod`` stops nothing, so the failures are 
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Iterator
 from contextlib import contextmanager
 from decimal import Decimal
@@ -27,6 +26,7 @@ from pos_app.domain.sale import SaleStatus
 from pos_app.ledger.store import Ledger, LedgerError
 from tests.faults.invariants import check
 from tests.faults.rig import WAIT, FaultRig, fault_rig
+from tests.virtual_time import run_virtual
 
 # Forty long lines: more than a page of the ledger, so a full disk cannot take the sale.
 BIG_CART = [
@@ -78,7 +78,7 @@ def test_charge_refused_when_the_ledger_cannot_be_written(problem: str) -> None:
             assert (await f.final(sale.external_reference)).status is SaleStatus.PAID
             check(ledger, f.state, events=f.r.events)
 
-    asyncio.run(scenario())
+    run_virtual(scenario())
 
 
 def test_ledger_read_only_right_after_the_order_reached_the_box() -> None:
@@ -114,7 +114,7 @@ def test_ledger_read_only_right_after_the_order_reached_the_box() -> None:
             assert (await f.final(sale.external_reference)).status is SaleStatus.PAID
             check(ledger, f.state, events=f.r.events)
 
-    asyncio.run(scenario())
+    run_virtual(scenario())
 
 
 def test_ledger_read_only_while_pending_shows_nothing_it_cannot_record() -> None:
@@ -139,4 +139,4 @@ def test_ledger_read_only_while_pending_shows_nothing_it_cannot_record() -> None
             assert final.status is SaleStatus.PAID
             check(ledger, f.state, events=f.r.events)
 
-    asyncio.run(scenario())
+    run_virtual(scenario())

@@ -7,7 +7,6 @@ tracking settle every sale by itself and checks the ledger against the sandbox's
 
 from __future__ import annotations
 
-import asyncio
 import random
 from typing import Any
 
@@ -17,6 +16,7 @@ from pos_app.checkout.errors import CancelNotConfirmedError
 from pos_app.domain.sale import SaleStatus
 from tests.faults.invariants import check
 from tests.faults.rig import WAIT, FaultRig, answer_lost, fault_rig, line
+from tests.virtual_time import run_virtual
 
 KINDS = ["500", "429", "timeout", "drop", "drop_after"]
 PHASES = ["create", "poll", "cancel"]
@@ -140,7 +140,7 @@ def test_faults_at_30_percent(kind: str, api: str, phase: str) -> None:
             if kind == "429" and phase == "create":
                 assert 1.0 in f.slept, "Retry-After: 1 was not honoured"
 
-    asyncio.run(scenario())
+    run_virtual(scenario())
 
 
 def test_cancel_that_cannot_be_confirmed_is_never_called_canceled() -> None:
@@ -166,7 +166,7 @@ def test_cancel_that_cannot_be_confirmed_is_never_called_canceled() -> None:
             assert (await f.final(ref)).status is SaleStatus.PAID
             check(f.r.rt.ledger, f.state, events=f.r.events)
 
-    asyncio.run(scenario())
+    run_virtual(scenario())
 
 
 @pytest.mark.parametrize("customer_scanned_first", [False, True])
@@ -192,7 +192,7 @@ def test_order_that_landed_but_whose_answer_was_lost(customer_scanned_first: boo
             assert report.puts[ref] == 3  # tracking saw it on the box: never sent again
             assert len(report.paid_orders[ref]) == 1
 
-    asyncio.run(scenario())
+    run_virtual(scenario())
 
 
 def test_a_paid_order_sent_again_is_taken_off_the_box() -> None:
@@ -214,7 +214,7 @@ def test_a_paid_order_sent_again_is_taken_off_the_box() -> None:
             assert report.puts[ref] == 4
             assert len(report.paid_orders[ref]) == 1
 
-    asyncio.run(scenario())
+    run_virtual(scenario())
 
 
 @pytest.mark.parametrize("api", ["instore", "orders"])
@@ -234,7 +234,7 @@ def test_everything_flaky_at_once(api: str) -> None:
                 SaleStatus.PAID,
             ]
 
-    asyncio.run(scenario())
+    run_virtual(scenario())
 
 
 def test_orders_api_create_whose_answer_was_lost_makes_one_order() -> None:
@@ -257,4 +257,4 @@ def test_orders_api_create_whose_answer_was_lost_makes_one_order() -> None:
             report = check(f.r.rt.ledger, f.state, events=f.r.events)
             assert report.api_orders[ref] == 1
 
-    asyncio.run(scenario())
+    run_virtual(scenario())

@@ -4,7 +4,6 @@ was paid, and every refund settled once the network is back."""
 
 from __future__ import annotations
 
-import asyncio
 from decimal import Decimal
 
 import pytest
@@ -16,6 +15,7 @@ from pos_app.mercadopago import errors
 from tests.faults.refund_invariants import check_refunds
 from tests.faults.rig import FaultRig, answer_lost, fault_rig, line
 from tests.faults.test_network import KINDS, seed_failing_first
+from tests.virtual_time import run_virtual
 
 
 async def paid(f: FaultRig, *lines_: object) -> str:
@@ -70,7 +70,7 @@ def test_refunds_at_30_percent_faults(kind: str) -> None:
                     assert (await service.refund(ref)).ok
             assert check_refunds(f.r.rt.ledger, f.state, refs) == Decimal("6000.50")
 
-    asyncio.run(scenario())
+    run_virtual(scenario())
 
 
 @pytest.mark.parametrize("lost", [1, 2, 3, 5])
@@ -92,4 +92,4 @@ def test_refund_answers_lost_after_the_refund_was_made(lost: int) -> None:
             (payment,) = f.state.payments.values()
             assert [r.amount for r in payment.refunds] == [Decimal(1000), Decimal("2450.50")]
 
-    asyncio.run(scenario())
+    run_virtual(scenario())

@@ -28,6 +28,7 @@ from pos_app.ui.counter.sale_banner import BannerKind, banner_for
 from tests.checkout.harness import FILE_POLL, config_for
 from tests.faults.invariants import check
 from tests.faults.rig import WAIT, FaultRig, fault_rig, line
+from tests.virtual_time import run_virtual
 
 NEW_TOKEN = "APP_USR-5001000000000001-112200-sandbox0fresh0token000000000000-5001000001"
 
@@ -87,7 +88,7 @@ def test_token_revoked_while_pending_then_replaced() -> None:
             assert [e for e in f.r.events if isinstance(e, ConnectionChanged)][-1].online
             check(f.r.rt.ledger, f.state, events=f.r.events)
 
-    asyncio.run(scenario())
+    run_virtual(scenario())
 
 
 def test_token_revoked_before_the_order_is_sent_fails_the_sale() -> None:
@@ -110,7 +111,7 @@ def test_token_revoked_before_the_order_is_sent_fails_the_sale() -> None:
             assert (await f.final(nxt.external_reference)).status is SaleStatus.PAID
             check(f.r.rt.ledger, f.state, events=f.r.events)
 
-    asyncio.run(scenario())
+    run_virtual(scenario())
 
 
 def test_cli_names_a_revoked_token(
@@ -144,4 +145,4 @@ def test_cli_names_a_revoked_token(
             finally:
                 ledger.close()
 
-    asyncio.run(scenario())
+    run_virtual(scenario())

@@ -169,6 +169,7 @@ def test_catalog_titles_are_cleaned_and_invisible_ones_reported(
         ledger.close()
 
 
+@pytest.mark.gui
 def test_settings_order_title_is_cleaned(qtbot: Any) -> None:
     from pos_app.ui.settings.charging import ChargingPage
     from pos_app.ui.settings.session import SettingsSession

@@ -17,6 +17,8 @@ from PySide6.QtCore import QTranslator
 from devtools import linguist
 from pos_app.ui.qtkit import translations
 
+pytestmark = pytest.mark.gui
+
 LANGS = list(translations.LANGUAGES)
 
 

@@ -30,6 +30,8 @@ from tests.i18n.test_translated_windows import clipped, english_leftovers
 from tests.ui.test_customer_display import emvco
 from tests.ui.test_ui_charging import banner_is, charge, fill_cart
 
+pytestmark = pytest.mark.gui
+
 WAIT = 15_000
 CASES = [
     ("en", "MLA"),

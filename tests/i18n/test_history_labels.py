@@ -10,6 +10,8 @@ from pos_app.ledger.refunds import RefundStatus
 from pos_app.ui.counter import sales_view as sales_dialog
 from tests.i18n.test_catalogs import LANGS, shipped
 
+pytestmark = pytest.mark.gui  # translations are looked up through a QApplication
+
 
 def labels() -> list[tuple[str, str]]:
     causes = [*Cause, *RefundStatus]  # a refund's line has its status as its cause

@@ -17,6 +17,8 @@ from pos_app.settings.config import Config
 from pos_app.ui.qtkit import translations
 from pos_app.ui.qtkit.translations import choose_language, configured_language, language_for_locale
 
+pytestmark = pytest.mark.gui
+
 
 @pytest.mark.parametrize(
     ("name", "expected"),

@@ -6,6 +6,7 @@ Screenshots: ``artifacts/screenshots/i18n_<lang>_*.png``.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from typing import Any
 
@@ -131,6 +132,10 @@ def test_settings_dialog(
     for index in range(len(dialog.pages)):
         dialog.show_section(index)
         qtbot.wait(60)
+        # Then until the page's layout has settled (a label is briefly short while it grows:
+        # under load, longer than any fixed pause); one that stays clipped is reported below.
+        with contextlib.suppress(qtbot.TimeoutError):
+            qtbot.waitUntil(lambda: not clipped(dialog), timeout=3000)
         screenshot(dialog, f"i18n_{lang}_settings_{index}")
         problems += [f"page {index}: English: {t}" for t in english_leftovers(dialog, lang)]
         problems += [f"page {index}: clipped: {t}" for t in clipped(dialog)]

@@ -28,6 +28,8 @@ from pos_app.sandbox.app import create_sandbox_app
 from pos_app.sandbox.server import SandboxServer
 from pos_app.sandbox.state import SandboxState
 from pos_app.settings.config import Config, PollSchedule
+from tests.checkout.harness import engine_clocks
+from tests.virtual_time import VirtualTimeLoop, run_virtual
 
 SLOW_POLL = PollSchedule.fixed(30)  # ``--poll-interval 30``: polling alone would take 30 s
 LINE = CartLine(sku="7790001", title="Yerba 1kg", unit_price=Decimal("1725.25"), quantity=2)
@@ -116,31 +118,38 @@ async def open_till(
     *, poll: PollSchedule = SLOW_POLL, receiver: bool = True, state: SandboxState | None = None
 ) -> AsyncIterator[Till]:
     state = state or SandboxState.seeded()
+    loop = asyncio.get_running_loop()
+    if isinstance(loop, VirtualTimeLoop):
+        state.clock = loop.wall
     async with (
         SandboxServer(create_sandbox_app(state)) as sandbox,
         httpx.AsyncClient(base_url=sandbox.base_url, trust_env=False) as control,
     ):
         config = till_config(state, poll=poll, listen="127.0.0.1:0" if receiver else "")
-        async with open_runtime(
-            config=config, token=AccessToken(state.seller_token), base_url=sandbox.base_url
-        ) as rt:
-            if receiver:
-                assert rt.receiver is not None, rt.receiver_problem
-                # Port 0 is only known now: this is what the public URL would be.
-                await rt.reconfigure(config.with_changes(notify_url=rt.receiver.url))
-            till = Till(sandbox, rt, control)
+        with engine_clocks():
+            async with open_runtime(
+                config=config, token=AccessToken(state.seller_token), base_url=sandbox.base_url
+            ) as rt:
+                if receiver:
+                    assert rt.receiver is not None, rt.receiver_problem
+                    # Port 0 is only known now: this is what the public URL would be.
+                    await rt.reconfigure(config.with_changes(notify_url=rt.receiver.url))
+                till = Till(sandbox, rt, control)
 
-            def record(event: Event) -> None:
-                if isinstance(event, SaleChanged):
-                    till.changes.append(event)
+                def record(event: Event) -> None:
+                    if isinstance(event, SaleChanged):
+                        till.changes.append(event)
 
-            rt.bus.subscribe(record)
-            yield till
+                rt.bus.subscribe(record)
+                yield till
 
 
 def run_till(scenario: Callable[[Till], Awaitable[None]], **kwargs: Any) -> None:
+    """On virtual time (tests/virtual_time.py): the poll schedule, the dispatcher's delays and
+    every timeout pass at once, in order; the sockets are real."""
+
     async def main() -> None:
         async with open_till(**kwargs) as till:
             await scenario(till)
 
-    asyncio.run(main())
+    run_virtual(main())

@@ -10,6 +10,7 @@ import httpx
 
 from pos_app.notifications import PING_MARKER, NotificationReceiver, ReceiverLimits
 from pos_app.notifications.signature import sign
+from tests.virtual_time import run_virtual
 
 SECRET = "s3cr3t"
 Scenario = Callable[
@@ -35,7 +36,7 @@ def run(scenario: Scenario, *, secret: str = "", **limits: Any) -> None:
         finally:
             await receiver.stop()
 
-    asyncio.run(main())
+    run_virtual(main())  # the dispatcher's delays and the timeouts pass at once
 
 
 P = "/mp/notifications"

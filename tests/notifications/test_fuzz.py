@@ -28,7 +28,9 @@ from pos_app.notifications.signature import sign
 from pos_app.runtime import open_runtime
 from pos_app.sandbox.app import create_sandbox_app
 from pos_app.sandbox.state import SandboxState
+from tests.checkout.harness import engine_clocks
 from tests.notifications.harness import LINE, SLOW_POLL, till_config
+from tests.virtual_time import VirtualTimeLoop
 
 SECRET = "fuzz-secret"
 MAX_BODY = 64 * 1024
@@ -191,18 +193,23 @@ async def call(app: Any, request: dict[str, Any]) -> int:
 def test_no_input_makes_a_5xx_or_changes_a_sale(caplog: pytest.LogCaptureFixture) -> None:
     state = SandboxState.seeded()
     config = till_config(state, poll=SLOW_POLL, listen="")
-    with asyncio.Runner() as runner:
+    # On virtual time: a body cut short waits out the receiver's 2 s read timeout at once.
+    with asyncio.Runner(loop_factory=VirtualTimeLoop) as runner:
+        loop = runner.get_loop()
+        assert isinstance(loop, VirtualTimeLoop)
+        state.clock = loop.wall
         stack = AsyncExitStack()
-        rt = runner.run(
-            stack.enter_async_context(
-                open_runtime(
-                    config=config,
-                    token=AccessToken(state.seller_token),
-                    base_url="http://127.0.0.1:9",  # never dialled: in-process transport
-                    http_transport=httpx.ASGITransport(app=create_sandbox_app(state)),
+        with engine_clocks(loop):
+            rt = runner.run(
+                stack.enter_async_context(
+                    open_runtime(
+                        config=config,
+                        token=AccessToken(state.seller_token),
+                        base_url="http://127.0.0.1:9",  # never dialled: in-process transport
+                        http_transport=httpx.ASGITransport(app=create_sandbox_app(state)),
+                    )
                 )
             )
-        )
         receiver = NotificationReceiver(
             rt.engine.hint,
             listen="127.0.0.1:0",  # never started: requests go straight to the app

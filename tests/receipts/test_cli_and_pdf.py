@@ -85,6 +85,7 @@ PDF_WORDS = {
 }
 
 
+@pytest.mark.gui
 @pytest.mark.parametrize("language", sorted(PDF_WORDS))
 def test_a_colombian_receipt_as_pdf_in_each_language(tmp_path: Path, capsys, language, qapp):
     ref = paid_sale("MCO", COL_LINES, language)
@@ -109,6 +110,7 @@ def test_a_colombian_receipt_as_pdf_in_each_language(tmp_path: Path, capsys, lan
     assert "IVA 19 %" in text and "IVA 5 %" in text
 
 
+@pytest.mark.gui
 def test_a4_and_58_mm(tmp_path: Path, qapp):
     ref = paid_sale("MLA", ARG_LINES, "en")
     a4, roll = tmp_path / "a4.pdf", tmp_path / "58.pdf"

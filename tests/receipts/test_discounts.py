@@ -78,6 +78,7 @@ def test_escpos_and_text_print_the_discounts(paper: int) -> None:
     assert subtotal < total and "$ 9.350,50" in lines[subtotal]
 
 
+@pytest.mark.gui
 def test_the_pdf_shows_the_discounts(tmp_path: Path, qapp) -> None:  # type: ignore[no-untyped-def]
     from pos_app.ui.receipts.pdf import write_pdf
     from tests.receipts.test_cli_and_pdf import pdf_text

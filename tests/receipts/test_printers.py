@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import os
 import socket
-import time
 from pathlib import Path
 
 import pytest
@@ -83,10 +82,9 @@ def test_a_network_printer_that_is_off():
 def test_a_printer_that_never_answers_is_given_up_on_in_time(tmp_path: Path):
     fifo = tmp_path / "lp0"
     os.mkfifo(fifo)  # opening it for writing blocks forever: nobody reads
-    started = time.monotonic()
+    # Without the timeout the open() would block for ever (and the test hit its own timeout).
     with pytest.raises(PrintError, match="does not answer"):
         send(parse_printer(str(fifo)), b"x", timeout=0.5)
-    assert time.monotonic() - started < 3
 
 
 @pytest.mark.posix

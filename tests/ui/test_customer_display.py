@@ -118,6 +118,7 @@ def display(window: MainWindow, qtbot: QtBot, clock: Clock) -> Iterator[Customer
     shown.deleteLater()
 
 
+@pytest.mark.gui
 def test_the_display_follows_a_whole_sale(
     window: MainWindow,
     display: CustomerDisplay,
@@ -183,6 +184,7 @@ def test_the_display_follows_a_whole_sale(
     assert display.count.text() == "1 item"
 
 
+@pytest.mark.gui
 def test_canceled_goes_back_to_the_cart_and_a_new_sale_to_idle(
     window: MainWindow, display: CustomerDisplay, qtbot: QtBot
 ) -> None:
@@ -198,6 +200,7 @@ def test_canceled_goes_back_to_the_cart_and_a_new_sale_to_idle(
     assert display.page == PAGE_IDLE
 
 
+@pytest.mark.gui
 def test_expired_goes_back_to_the_cart(
     window: MainWindow, display: CustomerDisplay, qtbot: QtBot, control: Any
 ) -> None:
@@ -209,6 +212,7 @@ def test_expired_goes_back_to_the_cart(
     assert display.page == PAGE_CART
 
 
+@pytest.mark.gui
 def test_a_dynamic_qr_is_shown_large_with_its_countdown(
     window: MainWindow, display: CustomerDisplay, qtbot: QtBot, clock: Clock, screenshot: Any
 ) -> None:
@@ -238,6 +242,7 @@ def test_a_dynamic_qr_is_shown_large_with_its_countdown(
     assert display.qr_side >= QR_MIN_PX
 
 
+@pytest.mark.gui
 def test_the_dynamic_qr_ends_with_its_sale(
     window: MainWindow, display: CustomerDisplay, qtbot: QtBot, clock: Clock, control: Any
 ) -> None:
@@ -249,6 +254,7 @@ def test_the_dynamic_qr_ends_with_its_sale(
     assert display.dynamic_qr == ""
 
 
+@pytest.mark.gui
 def test_nothing_cashier_only_ever_reaches_the_customer(
     window: MainWindow,
     display: CustomerDisplay,
@@ -312,6 +318,7 @@ def test_nothing_cashier_only_ever_reaches_the_customer(
     assert not [t for t in seen if any(word in t for word in cashier_words)]
 
 
+@pytest.mark.gui
 def test_a_late_payment_of_an_earlier_sale_does_not_show_paid(
     window: MainWindow, display: CustomerDisplay, qtbot: QtBot
 ) -> None:
@@ -343,6 +350,7 @@ def test_countdown_text() -> None:
     assert countdown_text(3600) == "60:00"
 
 
+@pytest.mark.gui
 def test_a_new_charge_during_the_paid_confirmation_is_not_cut_short(
     window: MainWindow, display: CustomerDisplay, qtbot: QtBot, monkeypatch: Any
 ) -> None:
@@ -368,6 +376,7 @@ def test_a_new_charge_during_the_paid_confirmation_is_not_cut_short(
     assert display.amount.text() != window.payment.amount.text()  # the second sale's
 
 
+@pytest.mark.gui
 def test_back_to_the_cart_keeps_the_last_scanned_line_highlighted(
     window: MainWindow, display: CustomerDisplay, qtbot: QtBot
 ) -> None:
@@ -381,6 +390,7 @@ def test_back_to_the_cart_keeps_the_last_scanned_line_highlighted(
     assert display.lines.currentIndex().row() == 1
 
 
+@pytest.mark.gui
 def test_a_sale_left_open_at_start_up_shows_its_charge(
     window: MainWindow, qtbot: QtBot, run: Any
 ) -> None:
@@ -403,6 +413,7 @@ def test_a_sale_left_open_at_start_up_shows_its_charge(
         shown.deleteLater()
 
 
+@pytest.mark.gui
 def test_an_orders_api_sale_puts_its_own_dynamic_qr_on_the_display(
     window: MainWindow, display: CustomerDisplay, qtbot: QtBot, run: Any, screenshot: Any
 ) -> None:

@@ -11,6 +11,7 @@ import asyncio
 import itertools
 from typing import Any
 
+import pytest
 import shiboken6
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QPainter, QPixmap
@@ -25,6 +26,8 @@ from pos_app.ui.display.controller import DisplayController, rect_of
 from pos_app.ui.display.customer_display import PAGE_CART, PAGE_CHARGE, CustomerDisplay
 from pos_app.ui.display.screen_layout import Rect, ScreenInfo, protected_area
 from tests.ui.conftest import SCREENSHOTS
+
+pytestmark = pytest.mark.gui
 
 WAIT = 15_000
 

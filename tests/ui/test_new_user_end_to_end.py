@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
@@ -30,6 +31,8 @@ from pos_app.ui.settings.store import VIEW_LISTS, VIEW_NEW_BOX, VIEW_NEW_STORE
 from tests.ui.conftest import SANDBOX_URL
 from tests.ui.test_setup_assistant import check_token, keyring_memory, shown_assistant, start
 from tests.ui.test_ui_products import fill_the_catalog_and_sell
+
+pytestmark = pytest.mark.gui
 
 __all__ = ["keyring_memory"]  # the fixture, shared with the assistant's own tests
 

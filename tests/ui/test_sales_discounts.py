@@ -11,6 +11,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from pos_app.domain.money import site_for
 from pos_app.domain.sales_csv import sales_csv
 from pos_app.ui.counter.sales_view import TodaySalesDialog
@@ -31,6 +33,7 @@ def test_csv_has_the_discounts_per_line_and_per_sale() -> None:
     assert Decimal(yerba["charged"]) == Decimal(yerba["line_total"]) - shares[0]
 
 
+@pytest.mark.gui
 def test_the_detail_shows_the_line_and_sale_discounts(qtbot: Any, tmp_path: Path) -> None:
     sale = discounted_sale()
     site = site_for("MLA")

@@ -34,6 +34,8 @@ from pos_app.ui.settings.dialog import (
 )
 from pos_app.ui.settings.session import SettingsResult, SettingsSession
 
+pytestmark = pytest.mark.gui
+
 WAIT = 10_000
 PUBLIC_KEY = "APP_USR-6f1c2a3b-4d5e-4f60-8a9b-0c1d2e3f4a5b"
 

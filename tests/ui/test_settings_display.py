@@ -9,6 +9,7 @@ from contextlib import AsyncExitStack
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication
@@ -21,6 +22,8 @@ from pos_app.settings.memory_keyring import MemoryKeyring
 from pos_app.ui.display.customer_display import CustomerDisplay
 from pos_app.ui.settings.dialog import SECTION_DISPLAY, SettingsDialog
 from tests.ui.test_settings_dialog import MakeDialog, keyring_memory, make_dialog  # noqa: F401
+
+pytestmark = pytest.mark.gui
 
 WAIT = 10_000
 

@@ -23,6 +23,8 @@ from pos_app.ui.settings.qr_sticker import StickerInfo
 from pos_app.ui.settings.session import SettingsSession
 from pos_app.ui.settings.store import VIEW_LISTS, VIEW_NEW_BOX, VIEW_NEW_STORE, StoreBoxPage
 
+pytestmark = pytest.mark.gui
+
 WAIT = 10_000
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
 

@@ -34,6 +34,8 @@ from pos_app.ui.settings.setup_assistant import (
     run_setup_assistant,
 )
 
+pytestmark = pytest.mark.gui
+
 WAIT = 10_000
 SANDBOX_URL = "http://127.0.0.1:9"  # never dialled: the transport is in-process
 

@@ -24,6 +24,8 @@ from pos_app.ui.settings.backups import DailyBackup
 from pos_app.ui.settings.dialog import SECTION_BACKUPS, SECTION_STARTUP, SettingsDialog
 from pos_app.ui.settings.session import SettingsSession
 
+pytestmark = pytest.mark.gui
+
 WAIT = 10_000
 
 

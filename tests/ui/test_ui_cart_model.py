@@ -22,6 +22,8 @@ from pos_app.ui.counter.cart_model import (
     QuantityRole,
 )
 
+pytestmark = pytest.mark.gui
+
 ARS = site_for("MLA")
 YERBA = CartLine(sku="ALM001", title="Yerba mate Playadito 1 kg", unit_price=Decimal("4890.00"))
 QUESO = CartLine(

@@ -8,6 +8,7 @@ import time
 from decimal import Decimal
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
@@ -18,6 +19,8 @@ from pos_app.settings.config import PollSchedule
 from pos_app.ui.counter.main_window import MainWindow
 from pos_app.ui.counter.sale_banner import BannerKind
 from pos_app.ui.qtkit import sounds
+
+pytestmark = pytest.mark.gui
 
 WAIT = 10_000  # generous: a 2-core CI machine is slow, and waitUntil returns as soon as it holds
 

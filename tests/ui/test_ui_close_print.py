@@ -6,11 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from pos_app.ui.counter.main_window import MainWindow
 from tests.ui.test_ui_charging import WAIT
+
+pytestmark = pytest.mark.gui
 
 
 def test_print_the_close_report(

@@ -61,6 +61,7 @@ def test_colombian_catalog_barcodes_are_valid_ean13() -> None:
         assert row["unit_price"].isdigit(), row  # pesos: integers only
 
 
+@pytest.mark.gui
 def test_mco_totals_panel_shows_the_iva_contained_and_the_order_sends_it(
     window: MainWindow, qtbot: QtBot, sandbox_state: SandboxState, screenshot: Any
 ) -> None:
@@ -98,6 +99,7 @@ def test_mco_totals_panel_shows_the_iva_contained_and_the_order_sends_it(
     dialog.close()
 
 
+@pytest.mark.gui
 def test_mco_custom_amount_refuses_decimals_beside_the_field(
     window: MainWindow, qtbot: QtBot, screenshot: Any
 ) -> None:
@@ -133,6 +135,7 @@ def test_mco_custom_amount_refuses_decimals_beside_the_field(
     assert window.totals.iva.text() == "IVA included: $ 1.900"
 
 
+@pytest.mark.gui
 def test_argentine_totals_panel_has_no_iva_line(qtbot: QtBot) -> None:
     panel = TotalsPanel(site_for("MLA"))
     qtbot.addWidget(panel)
@@ -140,6 +143,7 @@ def test_argentine_totals_panel_has_no_iva_line(qtbot: QtBot) -> None:
     assert not panel.iva.isVisibleTo(panel) and panel.total.text() == "$ 1.234,50"
 
 
+@pytest.mark.gui
 @pytest.mark.parametrize(
     ("site_id", "typed", "shown"),
     [
@@ -163,6 +167,7 @@ def test_money_edit_tidies_a_valid_amount_into_the_sites_writing(
     assert edit.text() == shown
 
 
+@pytest.mark.gui
 def test_mco_largest_sale_setting_reads_pesos_without_decimals(
     runtime: Runtime, qtbot: QtBot, screenshot: Any
 ) -> None:
@@ -213,6 +218,7 @@ def _find(kind: type) -> Any:
     return found[-1] if found else None
 
 
+@pytest.mark.gui
 def test_mco_demo_starts_and_the_phone_shows_the_total_and_the_iva(
     qloop: Any, qtbot: QtBot, screenshot: Any
 ) -> None:
@@ -251,6 +257,7 @@ def test_mco_demo_starts_and_the_phone_shows_the_total_and_the_iva(
             qtbot.waitUntil(app_task.done, timeout=WAIT)
 
 
+@pytest.mark.gui
 def test_quantity_editor_shows_its_arrows(
     window: MainWindow, qtbot: QtBot, screenshot: Any
 ) -> None:

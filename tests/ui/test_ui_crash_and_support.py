@@ -20,6 +20,8 @@ from pos_app.settings import paths
 from pos_app.ui.counter.main_window import MainWindow
 from pos_app.ui.maintenance.support import catch_crashes
 
+pytestmark = pytest.mark.gui
+
 
 def visible(kind: type, name: str) -> Any:
     found = [

@@ -22,6 +22,8 @@ from pos_app.settings.memory_keyring import MemoryKeyring, memory_keyring
 from pos_app.ui.counter.main_window import MainWindow
 from pos_app.ui.settings.setup_assistant import SetupAssistant
 
+pytestmark = pytest.mark.gui
+
 WAIT = 10_000
 
 

@@ -12,6 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -22,6 +23,8 @@ from pos_app.ui.counter.main_window import MainWindow
 from pos_app.ui.counter.sale_banner import BannerKind
 from pos_app.ui.counter.sales_view import PERIOD_RANGE, PERIOD_YESTERDAY
 from tests.ui.conftest import SCREENSHOTS
+
+pytestmark = pytest.mark.gui
 
 WAIT = 10_000
 

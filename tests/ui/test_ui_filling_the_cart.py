@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QSpinBox
 from pytestqt.qtbot import QtBot
@@ -12,6 +13,8 @@ from pytestqt.qtbot import QtBot
 from pos_app.domain.money import format_money
 from pos_app.ui.counter.cart_model import COL_QUANTITY, AmountRole
 from pos_app.ui.counter.main_window import MainWindow
+
+pytestmark = pytest.mark.gui
 
 YERBA_EAN = "7790580001018"  # Yerba mate Playadito 1 kg, $ 4.890,00 (resources/demo_catalog.csv)
 QUESO_SKU = "FIA001"  # Queso cremoso 250 g, sold as a pack

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
@@ -16,6 +17,8 @@ from pos_app.ui.counter.main_window import MainWindow
 from pos_app.ui.counter.sale_banner import BannerKind
 from pos_app.ui.qtkit.bridge import EngineBridge
 from pos_app.ui.qtkit.errors import show_error
+
+pytestmark = pytest.mark.gui
 
 WAIT = 10_000
 

@@ -23,6 +23,8 @@ from pos_app.settings.memory_keyring import MemoryKeyring, memory_keyring
 from pos_app.ui.counter.main_window import MainWindow
 from tests.hostile.test_ledger_damage import digest, make_ledger, overwrite_middle
 
+pytestmark = pytest.mark.gui
+
 WAIT = 10_000
 
 

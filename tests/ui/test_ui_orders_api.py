@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import httpx
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -18,6 +19,8 @@ from pos_app.ui.settings.charging import ChargingPage
 from pos_app.ui.settings.qr_sticker import QUIET_ZONE, qr_matrix
 from pos_app.ui.settings.session import SettingsSession
 from tests.ui.test_ui_charging import WAIT, banner_is, charge, fill_cart
+
+pytestmark = pytest.mark.gui
 
 
 def test_charging_page_sets_the_api_and_qr_mode(runtime: Runtime, qtbot: QtBot) -> None:

@@ -43,12 +43,17 @@ def test_escape_shows_canceling_at_once_and_never_answering_slowly(
     assert not window.payment.cancel_button.isEnabled()
     screenshot(window, "payment_canceling")
     slow_seen = []
-    while window.payment.banner_kind is not BannerKind.CANCELED:
+    kinds = []
+
+    def canceled() -> bool:
         slow_seen.append(window.payment.slow.isVisible())
-        assert window.payment.banner_kind is BannerKind.CANCELING  # no flicker back to waiting
-        assert time.monotonic() - started < WAIT / 1000
-        qtbot.wait(50)
-    assert time.monotonic() - started >= 1.9  # it really waited for the second look
+        kinds.append(window.payment.banner_kind)
+        return window.payment.banner_kind is BannerKind.CANCELED
+
+    qtbot.waitUntil(canceled, timeout=WAIT)
+    assert set(kinds[:-1]) <= {BannerKind.CANCELING}  # no flicker back to waiting
+    # It really waited for the second look (a lower bound: a sleep never ends early).
+    assert time.monotonic() - started >= 1.9
     assert not any(slow_seen)
     screenshot(window, "payment_canceled")
 
@@ -102,9 +107,9 @@ def test_expired_and_canceled_look_different(
     charge(qtbot, window)
     sale = window.current_sale
     assert sale is not None and sale.expires_at is not None
+    # How soon after the expiry is exact on virtual time (tests/checkout/test_engine_flows.py,
+    # test_expiry_then_final_check): here, that the window shows it.
     qtbot.waitUntil(banner_is(window, BannerKind.EXPIRED), timeout=WAIT)
-    shown_after = time.time() - sale.expires_at.timestamp()
-    assert shown_after < 2.0, f"Expired shown {shown_after:.1f} s after the expiry"
     assert window.current_sale is not None
     assert window.current_sale.status is SaleStatus.EXPIRED
     expired = (window.payment.banner.text(), banner_colour(window))

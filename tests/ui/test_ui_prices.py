@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -15,6 +16,8 @@ from pos_app.settings import supervisor
 from pos_app.ui.counter.main_window import MainWindow
 from pos_app.ui.counter.payment_panel import BannerKind
 from pos_app.ui.counter.price_dialogs import DiscountDialog, WeightDialog
+
+pytestmark = pytest.mark.gui
 
 YERBA_EAN = "7790580001018"  # Yerba mate Playadito 1 kg, $ 4.890,00
 HAM_LABEL = "2000201003501"  # ar-weight: PLU 00201 (Jamón cocido, $ 14.500/kg), 0,350 kg

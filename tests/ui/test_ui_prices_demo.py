@@ -9,6 +9,7 @@ import json
 from decimal import Decimal
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -19,6 +20,8 @@ from pos_app.ui.counter.price_dialogs import DiscountDialog
 from pos_app.ui.counter.sale_banner import BannerKind
 from pos_app.ui.demo.phone_window import CustomerPhoneWindow
 from tests.ui.conftest import SCREENSHOTS
+
+pytestmark = pytest.mark.gui
 
 WAIT = 15_000
 

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import sys
 
+import pytest
 from PySide6.QtCore import QObject, Signal
 
 from pos_app.ui.qtkit.workarounds import emit, emit_drops_bool, reserve_bool_references
+
+pytestmark = pytest.mark.gui
 
 
 class Emitter(QObject):

@@ -8,6 +8,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
+import pytest
 from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
 
@@ -17,6 +18,8 @@ from pos_app.ui.counter.sale_banner import BannerKind
 from pos_app.ui.settings.receipts import ReceiptsPage
 from pos_app.ui.settings.session import SettingsSession
 from tests.ui.test_ui_charging import WAIT, banner_is, charge, fill_cart
+
+pytestmark = pytest.mark.gui
 
 
 def pay_a_sale(window: MainWindow, qtbot: QtBot, control: Any) -> str:

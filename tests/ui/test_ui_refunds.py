@@ -8,6 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import pytest
 from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
 
@@ -19,6 +20,8 @@ from pos_app.ui.day.refund_dialog import AMOUNT, LINES
 from pos_app.ui.receipts.preview import ReceiptPreviewDialog
 from tests.ui.test_ui_charging import WAIT
 from tests.ui.test_ui_receipts import pay_a_sale
+
+pytestmark = pytest.mark.gui
 
 
 def refunded_at_mp(window: MainWindow, control: Any) -> Decimal:
