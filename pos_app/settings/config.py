@@ -25,6 +25,7 @@ from pos_app.domain.money import DEFAULT_SITE_ID, site_for
 from pos_app.i18n import QT_TRANSLATE_NOOP, Message, message
 from pos_app.settings import paths
 from pos_app.settings.config_fields import check_fields, plain_amount
+from pos_app.settings.first_look import MAX_FILE_BYTES
 from pos_app.system import files
 
 log = logging.getLogger(__name__)
@@ -208,9 +209,6 @@ def load(path: Path | None = None) -> LoadResult:
     if not notes and not dropped:
         return LoadResult(config)
     return _set_aside(path, "; ".join(notes), config, dropped)
-
-
-MAX_FILE_BYTES = 1 << 20  # a settings file is a few hundred bytes
 
 
 def _decode(raw: bytes) -> tuple[str, str]:

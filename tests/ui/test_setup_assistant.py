@@ -49,6 +49,12 @@ def visible(kind: type) -> Any:
     return found[-1] if found else None
 
 
+def ready_window() -> MainWindow | None:
+    """The counter window once its runtime is attached (it is shown before, "Connecting…")."""
+    window = visible(MainWindow)
+    return window if window is not None and window.is_ready else None
+
+
 def start(
     sandbox_app: Any, loaded: LoadResult | None = None, source: TokenSource | None = None
 ) -> asyncio.Task[SetupOutcome | None]:
@@ -227,7 +233,11 @@ def test_main_restarts_into_the_demo_when_asked(
     runs: list[tuple[bool, str]] = []
 
     async def fake_run_windows(
-        *, demo: bool = False, demo_site: str = "MLA", customer_display: bool = False
+        *,
+        demo: bool = False,
+        demo_site: str = "MLA",
+        customer_display: bool = False,
+        first: Any = None,
     ) -> int:
         runs.append((demo, os.environ["POS_APP_HOME"]))
         return 0 if demo else app_mod.DEMO_REQUESTED  # the assistant's "Try the demo first"
@@ -265,7 +275,8 @@ def test_a_token_from_the_environment_skips_straight_to_its_account(
         qtbot.waitUntil(assistant.next_button.isEnabled, timeout=WAIT)
         qtbot.mouseClick(assistant.next_button, Qt.MouseButton.LeftButton)
         qtbot.mouseClick(assistant.next_button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: visible(MainWindow) is not None, timeout=WAIT)
+        # The window comes first ("Connecting…"), its runtime right after.
+        qtbot.waitUntil(lambda: ready_window() is not None, timeout=WAIT)
         window: MainWindow = visible(MainWindow)
         assert window.rt.config.box_external_id == "CAJA01"
         assert window.rt.token_origin == "environment"
