@@ -32,7 +32,6 @@ ledger and the sandbox **while the event loop still runs**.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import logging
 import os
@@ -64,15 +63,13 @@ from pos_app.settings.first_look import FirstLook, first_look
 from pos_app.system import logs
 
 # isort: split
-# PySide6 before qasync, or qasync may pick another Qt binding.
-from PySide6.QtCore import QByteArray, QCoreApplication, QTimer
+# PySide6 before qasync (imported in main() once the first frame is painted), or qasync may
+# pick another Qt binding.
+from PySide6.QtCore import QByteArray, QCoreApplication, QEventLoop, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-import qasync  # isort: skip
-
 from pos_app.ui.counter.main_window import MainWindow
-from pos_app.ui.display.screen_layout import DemoLayout, Rect, demo_layout
 from pos_app.ui.maintenance.support import catch_crashes
 from pos_app.ui.qtkit.errors import describe_error, show_error, translate_message
 from pos_app.ui.qtkit.single_instance import InstanceServer, hand_off
@@ -83,12 +80,16 @@ from pos_app.ui.qtkit.workarounds import reserve_bool_references
 from pos_app.ui.widgets.form_parts import show_notice
 
 if TYPE_CHECKING:
-    # After the first frame (start-up time): imported where they are used.
+    # After the first frame (start-up time): imported where they are used. asyncio too: the
+    # first frame is painted before the event loop starts.
+    import asyncio
+
     from pos_app.runtime import Runtime
     from pos_app.sandbox.state import SandboxState
     from pos_app.settings.config import Config
     from pos_app.ui.display.controller import DisplayController
     from pos_app.ui.display.customer_display import CustomerDisplay
+    from pos_app.ui.display.screen_layout import DemoLayout
     from pos_app.ui.qtkit.bridge import EngineBridge
 
 T = TypeVar("T")
@@ -144,11 +145,20 @@ def main(
     install_translations(reads.look.language)
     if not demo and hand_off():  # already running on this data folder: raised, not refused
         return 0
+    # The first frame before the event loop, asyncio and the runtime: the window, painted.
+    site = site_for(site_id) if demo else first_site(reads.look)
+    window = show_first_window(site, reads.geometry) if site is not None else None
     try:
+        import qasync
+
         code = int(
             qasync.run(
                 run_windows(
-                    demo=demo, demo_site=site_id, customer_display=customer_display, first=reads
+                    demo=demo,
+                    demo_site=site_id,
+                    customer_display=customer_display,
+                    first=reads,
+                    window=window,
                 )
             )
         )
@@ -165,6 +175,10 @@ def main(
         )
         return 1
     finally:
+        if window is not None:  # run_windows disposes of it; not if it never ran
+            with contextlib.suppress(RuntimeError):  # already deleted
+                window.hide()
+                window.deleteLater()
         if demo_home is not None:
             logs.remove_file()  # closed before its folder goes
             shutil.rmtree(demo_home, ignore_errors=True)
@@ -239,18 +253,25 @@ async def run_windows(
     demo_site: str = DEFAULT_SITE_ID,
     customer_display: bool = False,
     first: FirstReads | None = None,
+    window: MainWindow | None = None,
 ) -> int:
     """The windows until the cashier closes the main one: first the window ("Connecting…"),
-    then the runtime. ``first``: what :func:`main` already read (None: read here)."""
+    then the runtime. ``first``: what :func:`main` already read (None: read here);
+    ``window``: the window :func:`main` already painted for the first look's site."""
+    import asyncio
+
     if first is None:
         first = await asyncio.to_thread(read_first, demo)
     async with AsyncExitStack() as stack:
         closed = asyncio.Event()
         phone_place: tuple[str, str] | None = None
         problem: str = ""
-        window: MainWindow | None = None
         if demo:
-            window = await open_window(stack, closed, site_for(demo_site), first.geometry)
+            window = await adopt_window(
+                stack,
+                closed,
+                window or MainWindow(site=site_for(demo_site), geometry=first.geometry),
+            )
             rt, base_url, box = await open_demo(stack, demo_site)
             phone_place = (base_url, box)
         else:
@@ -258,9 +279,11 @@ async def run_windows(
 
             window_stack: AsyncExitStack | None = None
             site = first_site(first.look)
-            if site is not None:  # the window first; what it needs to charge after
+            if window is None and site is not None:  # the window first; what it needs after
+                window = MainWindow(site=site, geometry=first.geometry)
+            if window is not None:
                 window_stack = await stack.enter_async_context(AsyncExitStack())
-                window = await open_window(window_stack, closed, site, first.geometry)
+                window = await adopt_window(window_stack, closed, window)
             # Checked, repaired and put aside if damaged: off the GUI thread too.
             loaded = await asyncio.to_thread(config_mod.load)
             config = loaded.config
@@ -297,7 +320,11 @@ async def run_windows(
                 # runtime reads the one the assistant just saved.
                 token, origin = outcome.token, "session"
             if window is None:
-                window = await open_window(stack, closed, site_for(config.site_id), first.geometry)
+                window = await adopt_window(
+                    stack,
+                    closed,
+                    MainWindow(site=site_for(config.site_id), geometry=first.geometry),
+                )
                 window.show_config(config)
             opened = await open_runtime_or_recover(
                 stack, config=config, token=token, token_origin=origin
@@ -330,16 +357,32 @@ async def run_windows(
     return 0
 
 
-async def open_window(
-    stack: AsyncExitStack, closed: asyncio.Event, site: Site, geometry: QByteArray
+def show_first_window(site: Site, geometry: QByteArray, timeout_ms: int = 2000) -> MainWindow:
+    """The cashier's window for ``site``, shown and painted before the event loop starts (a
+    local Qt loop until its first frame is done; at most ``timeout_ms`` for a window that is
+    never painted, hidden or minimized)."""
+    window = MainWindow(site=site, geometry=geometry)
+    window.show()
+    if not window.has_painted:
+        wait = QEventLoop()
+        window.painted.connect(wait.quit)
+        QTimer.singleShot(timeout_ms, wait.quit)
+        wait.exec()
+    return window
+
+
+async def adopt_window(
+    stack: AsyncExitStack, closed: asyncio.Event, window: MainWindow
 ) -> MainWindow:
     """The cashier's window, shown and painted ("Connecting…"), before the runtime: closing it
     sets ``closed``; Ctrl-C closes it; a crash is reported on it; a second start raises it."""
-    window = MainWindow(site=site, geometry=geometry)
     stack.callback(window.deleteLater)
     stack.callback(window.hide)
     window.closed.connect(closed.set)
-    window.show()
+    if window.was_closed:  # closed while main() painted it: shut down as soon as possible
+        closed.set()
+    else:
+        window.show()
     stack.enter_context(close_on_terminal_signals(window))
     stack.enter_context(catch_crashes(window.crashes))  # a bug: logged, a dialog, selling on
     await first_paint(window)
@@ -352,7 +395,9 @@ async def open_window(
 async def first_paint(window: MainWindow, timeout: float = 2.0) -> None:
     """Until ``window``'s first frame is painted (a hidden or minimized window is never painted:
     then at most ``timeout`` seconds)."""
-    if window.has_painted:
+    import asyncio
+
+    if window.has_painted or not window.isVisible():
         return
     painted = asyncio.get_running_loop().create_future()
 
@@ -546,6 +591,7 @@ def lay_out_demo(window: MainWindow, phone: QWidget, display: DisplayController)
     """The demo's windows side by side on the cashier's screen (:func:`demo_layout`)."""
     from pos_app.settings.rules import DISPLAY_OFF
     from pos_app.ui.display.controller import rect_of, set_frame_rect
+    from pos_app.ui.display.screen_layout import Rect, demo_layout
 
     screen = window.screen()
     area = rect_of(screen.availableGeometry()) if screen is not None else Rect(0, 0, 1600, 900)

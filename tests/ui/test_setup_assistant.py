@@ -9,6 +9,7 @@ from typing import Any
 
 import httpx
 import pytest
+import qasync
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -238,12 +239,13 @@ def test_main_restarts_into_the_demo_when_asked(
         demo_site: str = "MLA",
         customer_display: bool = False,
         first: Any = None,
+        window: Any = None,
     ) -> int:
         runs.append((demo, os.environ["POS_APP_HOME"]))
         return 0 if demo else app_mod.DEMO_REQUESTED  # the assistant's "Try the demo first"
 
     monkeypatch.setattr(app_mod, "run_windows", fake_run_windows)
-    monkeypatch.setattr(app_mod.qasync, "run", asyncio.run)
+    monkeypatch.setattr(qasync, "run", asyncio.run)  # main() imports it after the first frame
     assert app_mod.main() == 0
     assert [demo for demo, _ in runs] == [False, True]
     assert runs[0][1] == str(_isolated_home)

@@ -133,6 +133,7 @@ class MainWindow(QMainWindow):
         self._charging = False  # engine.charge() has not returned yet
         self._cancel_after_charge: bool | None = None  # Esc pressed that early (value = cash)
         self._first_paint_done = False
+        self.was_closed = False  # the cashier closed it (start-up may not be listening yet)
         self.calls = EngineCalls(self.tasks, self)
         self._sales_dialog: TodaySalesDialog | None = None
         self._products_window: ProductsWindow | None = None
@@ -1091,4 +1092,5 @@ class MainWindow(QMainWindow):
             # Safe: the sale is in the ledger and the next start-up resumes it.
             log.info("window closed with sale %s still open", self.payment.sale.external_reference)
         event.accept()
+        self.was_closed = True
         emit(self.closed)
