@@ -193,3 +193,51 @@ def test_closing_while_connecting_still_shuts_down_in_order(
     [rt] = opened
     with pytest.raises(Exception):  # noqa: B017 - closed: the ledger's connection is gone
         rt.ledger.all_sales()
+
+
+CHILD = """
+import sys
+from tests.benchmarks import startup
+
+def report(key):
+    if key == "shown":
+        loaded = [m for m in ("asyncio", "qasync", "httpx", "keyring", "sqlite3",
+                              "pos_app.runtime", "pos_app.settings.config") if m in sys.modules]
+        print("LOADED-AT-FIRST-FRAME", ",".join(loaded), flush=True)
+
+startup._report = report
+sys.exit(startup.child_app())
+"""
+
+
+def test_main_paints_the_first_frame_before_asyncio_the_runtime_and_the_keyring(
+    tmp_path: Path,
+) -> None:
+    """The real entry point in a process of its own: what is loaded when the first frame is
+    done (the benchmark's child, reporting modules instead of times)."""
+    import os
+    import subprocess
+    import sys
+
+    from pos_app.settings import config as config_mod
+
+    state = SandboxState.seeded()
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {**os.environ, "POS_APP_HOME": str(home), "MP_ACCESS_TOKEN": state.seller_token}
+    config = app_mod.demo_config(state).with_changes(api_base_url="http://127.0.0.1:9")
+    config_mod.save(config, home / "config.json")
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    [line] = [x for x in done.stdout.splitlines() if x.startswith("LOADED-AT-FIRST-FRAME")]
+    assert line.split(" ", 1)[1:] in ([], [""]), line  # nothing of the runtime yet
