@@ -27,7 +27,6 @@ from pos_app.ui.counter.main_window import MainWindow
 from pos_app.ui.qtkit.bridge import EngineBridge
 
 WAIT = 10_000
-SHOTS = Path("/work/wt/e-startup-shots")
 
 
 def visible_window() -> MainWindow | None:
@@ -36,14 +35,8 @@ def visible_window() -> MainWindow | None:
     return found[-1] if found else None
 
 
-def shot(widget: Any, name: str) -> None:
-    if SHOTS.parent.is_dir():  # the engineer's screenshots; nothing elsewhere
-        SHOTS.mkdir(exist_ok=True)
-        widget.grab().save(str(SHOTS / f"{name}.png"))
-
-
 def test_a_connecting_window_fills_a_cart_but_does_not_charge_until_attached(
-    qtbot: QtBot, runtime: Runtime, qloop: Any
+    qtbot: QtBot, runtime: Runtime, qloop: Any, screenshot: Any
 ) -> None:
     window = MainWindow(site=runtime.site)
     qtbot.addWidget(window)
@@ -68,7 +61,7 @@ def test_a_connecting_window_fills_a_cart_but_does_not_charge_until_attached(
     assert window.model.item_count() == 1
     window.charge()
     assert not window.in_payment and "Still connecting" in window.feedback.text()
-    shot(window, "01_connecting")
+    screenshot(window, "startup_01_connecting")
 
     bridge = EngineBridge(runtime.engine.bus)
     window.attach(runtime, bridge)
@@ -79,7 +72,7 @@ def test_a_connecting_window_fills_a_cart_but_does_not_charge_until_attached(
         qtbot.keyClicks(window.scan, "7790580001018")
         qtbot.keyClick(window.scan, "\r")
         qtbot.waitUntil(lambda: window.model.item_count() == 2, timeout=WAIT)
-        shot(window, "02_ready")
+        screenshot(window, "startup_02_ready")
         with pytest.raises(RuntimeError):
             window.attach(runtime, bridge)  # one runtime per window
     finally:
