@@ -19,6 +19,12 @@ non-modal notice. A damaged ledger stops nothing silently: before the window, a 
 fresh ledger or a backup (:mod:`pos_app.ui.maintenance.ledger_recovery`), the damaged file kept
 aside.
 
+Start-up shows the window first (issue 19): the settings file, the language and the window's
+saved place are read on a worker thread while Qt starts; the window is built and painted with
+"Connecting…" in its status bar; only then is the access token read from the keyring (on a
+worker thread), and the runtime opened (ledger, HTTP client, engine, receiver) and handed to
+the window, which enables charging. What the first frame does not need is imported after it.
+
 Shutdown follows the design notes: the app does not quit when the last window closes; closing the
 main window sets an ``asyncio.Event``, and :func:`main` then closes the engine, the HTTP client, the
 ledger and the sandbox **while the event loop still runs**.
@@ -26,7 +32,6 @@ ledger and the sandbox **while the event loop still runs**.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import logging
 import os
@@ -35,48 +40,59 @@ import signal
 import sys
 import tempfile
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from concurrent.futures import Future
 from contextlib import AsyncExitStack
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-# PySide6 before qasync, or qasync may pick another Qt binding.
-from PySide6.QtCore import QCoreApplication, QTimer
+# The Qt-free modules of the first frame come before PySide6 (start-up time, issue 19): once
+# PySide6 is imported, shiboken reads the source of each module an import statement brings in
+# (its ``__feature__`` check, a fraction of a millisecond each); what is already imported by
+# then skips most of those reads. Listed here only for that reason: hence the noqa.
+import pos_app.domain.cart  # noqa: F401
+import pos_app.domain.catalog  # noqa: F401
+import pos_app.domain.records  # noqa: F401
+import pos_app.domain.scale_label  # noqa: F401
+import pos_app.settings.supervisor  # noqa: F401
+from pos_app.domain.money import DEFAULT_SITE_ID, SITES, Site, site_for
+from pos_app.errors import UserFacingError
+from pos_app.settings import paths
+from pos_app.settings.first_look import FirstLook, first_look
+from pos_app.system import logs
+
+# isort: split
+# PySide6 before qasync (imported in main() once the first frame is painted), or qasync may
+# pick another Qt binding.
+from PySide6.QtCore import QByteArray, QCoreApplication, QEventLoop, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-import qasync  # isort: skip
-
-from pos_app.domain.money import DEFAULT_SITE_ID, site_for
-from pos_app.errors import UserFacingError
-from pos_app.ledger.store import LedgerDamagedError
-from pos_app.mercadopago.credentials import AccessToken
-from pos_app.runtime import Runtime, open_runtime
-from pos_app.settings import config as config_mod
-from pos_app.settings import paths, secrets
-from pos_app.settings.account import needs_setup
-from pos_app.settings.config import Config
-from pos_app.settings.memory_keyring import memory_keyring
-from pos_app.settings.rules import DISPLAY_OFF, DISPLAY_WINDOW
-from pos_app.system import logs
 from pos_app.ui.counter.main_window import MainWindow
-from pos_app.ui.display.controller import DisplayController, rect_of, set_frame_rect
-from pos_app.ui.display.customer_display import CustomerDisplay
-from pos_app.ui.display.screen_layout import DemoLayout, Rect, demo_layout
-from pos_app.ui.maintenance.ledger_recovery import ask_ledger_recovery, recovered_notice
 from pos_app.ui.maintenance.support import catch_crashes
-from pos_app.ui.qtkit.bridge import EngineBridge
 from pos_app.ui.qtkit.errors import describe_error, show_error, translate_message
 from pos_app.ui.qtkit.single_instance import InstanceServer, hand_off
 from pos_app.ui.qtkit.style import apply_stylesheet, resources_dir
 from pos_app.ui.qtkit.translations import install_for_startup as install_translations
+from pos_app.ui.qtkit.window_settings import read_geometry
 from pos_app.ui.qtkit.workarounds import reserve_bool_references
-from pos_app.ui.settings.backups import DailyBackup
-from pos_app.ui.settings.setup_assistant import run_setup_assistant
 from pos_app.ui.widgets.form_parts import show_notice
 
 if TYPE_CHECKING:
+    # After the first frame (start-up time): imported where they are used. asyncio too: the
+    # first frame is painted before the event loop starts.
+    import asyncio
+
+    from pos_app.runtime import Runtime
     from pos_app.sandbox.state import SandboxState
+    from pos_app.settings.config import Config
+    from pos_app.ui.display.controller import DisplayController
+    from pos_app.ui.display.customer_display import CustomerDisplay
+    from pos_app.ui.display.screen_layout import DemoLayout
+    from pos_app.ui.qtkit.bridge import EngineBridge
+
+T = TypeVar("T")
 
 log = logging.getLogger(__name__)
 
@@ -108,16 +124,43 @@ def main(
     # ``argv`` is Qt's: the program name first, then any Qt options (-platform, -style...).
     app = QApplication.instance() or QApplication(list(argv) if argv else ["pos-app"])
     assert isinstance(app, QApplication)
+    # The files, while Qt loads the style. Not before QApplication: Qt takes the thread that
+    # makes its first object (the QSettings there) for the main thread.
+    first = in_background(read_first, demo)
     app.setApplicationName("pos-app")
     app.setQuitOnLastWindowClosed(False)
     app.setWindowIcon(QIcon(str(resources_dir() / "icon.png")))
     apply_stylesheet(app)
-    install_translations()  # before any window (demo too): config.language, else the locale
+    try:
+        reads = first.result()
+    except Exception as exc:  # pragma: no cover - read_first reports problems, never raises
+        log.exception("could not read the settings")
+        QMessageBox.critical(
+            None,
+            QCoreApplication.translate("App", "The counter app cannot start"),
+            describe_error(exc),
+        )
+        return 1
+    # Before any window (demo too): config.language, else the locale.
+    install_translations(reads.look.language)
     if not demo and hand_off():  # already running on this data folder: raised, not refused
         return 0
+    # The first frame before the event loop, asyncio and the runtime: the window, painted.
+    site = site_for(site_id) if demo else first_site(reads.look)
+    window = show_first_window(site, reads.geometry) if site is not None else None
     try:
+        import qasync
+
         code = int(
-            qasync.run(run_windows(demo=demo, demo_site=site_id, customer_display=customer_display))
+            qasync.run(
+                run_windows(
+                    demo=demo,
+                    demo_site=site_id,
+                    customer_display=customer_display,
+                    first=reads,
+                    window=window,
+                )
+            )
         )
     except Exception as exc:  # start-up failed (ledger locked, unreadable files...)
         # The loop has ended, so a blocking message box is safe here (and nothing else is).
@@ -132,6 +175,10 @@ def main(
         )
         return 1
     finally:
+        if window is not None:  # run_windows disposes of it; not if it never ran
+            with contextlib.suppress(RuntimeError):  # already deleted
+                window.hide()
+                window.deleteLater()
         if demo_home is not None:
             logs.remove_file()  # closed before its folder goes
             shutil.rmtree(demo_home, ignore_errors=True)
@@ -156,21 +203,112 @@ def start_logging() -> None:
         log.warning("no log file: %s", exc)
 
 
+@dataclass(frozen=True)
+class FirstReads:
+    """What the first frame needs from files, read off the GUI thread (:func:`read_first`)."""
+
+    look: FirstLook  # the settings file's language, country and "looks configured"
+    geometry: QByteArray  # the window's place and size last time (empty: none saved)
+
+
+def read_first(demo: bool) -> FirstReads:
+    """A first look at the settings file and the window's saved geometry (a worker thread's
+    job: no file is read on the GUI thread before the first frame). The settings are loaded
+    properly after the first frame."""
+    return FirstReads(first_look(), read_geometry("main"))
+
+
+def in_background(function: Callable[..., T], *args: Any) -> Future[T]:
+    """``function(*args)`` on a new daemon thread; its result (or exception) in the future."""
+    future: Future[T] = Future()
+
+    def run() -> None:
+        try:
+            future.set_result(function(*args))
+        except BaseException as exc:  # handed over to whoever asks for the result
+            future.set_exception(exc)
+
+    threading.Thread(target=run, name="pos-app-start", daemon=True).start()
+    return future
+
+
+def first_site(look: FirstLook) -> Site | None:
+    """The country to build the first window for: ``None`` when the settings do not look like
+    a till that can sell (the setup assistant is likely to open instead)."""
+    if not look.looks_configured or look.site_id.upper() not in SITES:
+        return None
+    return site_for(look.site_id)
+
+
+def can_sell_with(config: Config) -> bool:
+    """The settings name an account, a store and a box (the access token is checked after the
+    first frame; without one, :func:`~pos_app.settings.account.needs_setup` opens the
+    assistant)."""
+    return config.user_id is not None and config.is_configured
+
+
 async def run_windows(
-    *, demo: bool = False, demo_site: str = DEFAULT_SITE_ID, customer_display: bool = False
+    *,
+    demo: bool = False,
+    demo_site: str = DEFAULT_SITE_ID,
+    customer_display: bool = False,
+    first: FirstReads | None = None,
+    window: MainWindow | None = None,
 ) -> int:
+    """The windows until the cashier closes the main one: first the window ("Connecting…"),
+    then the runtime. ``first``: what :func:`main` already read (None: read here);
+    ``window``: the window :func:`main` already painted for the first look's site."""
+    import asyncio
+
+    if first is None:
+        first = await asyncio.to_thread(read_first, demo)
     async with AsyncExitStack() as stack:
+        closed = asyncio.Event()
         phone_place: tuple[str, str] | None = None
         problem: str = ""
         if demo:
+            window = await adopt_window(
+                stack,
+                closed,
+                window or MainWindow(site=site_for(demo_site), geometry=first.geometry),
+            )
             rt, base_url, box = await open_demo(stack, demo_site)
             phone_place = (base_url, box)
         else:
-            loaded = config_mod.load()
-            source = secrets.load_token()  # read once: the runtime takes it from here
-            config, token, origin = loaded.config, source.token, source.origin
+            from pos_app.settings import config as config_mod
+
+            window_stack: AsyncExitStack | None = None
+            site = first_site(first.look)
+            if window is None and site is not None:  # the window first; what it needs after
+                window = MainWindow(site=site, geometry=first.geometry)
+            if window is not None:
+                window_stack = await stack.enter_async_context(AsyncExitStack())
+                window = await adopt_window(window_stack, closed, window)
+            # Checked, repaired and put aside if damaged: off the GUI thread too.
+            loaded = await asyncio.to_thread(config_mod.load)
+            config = loaded.config
             problem = translate_message(loaded.problem) if loaded.problem else ""
-            if needs_setup(config, source.token):
+            if window is not None and (
+                not can_sell_with(config) or config.site_id != window.site.site_id
+            ):  # the first look was wrong (a damaged file): no window that cannot charge
+                assert window_stack is not None
+                await window_stack.aclose()
+                window = None
+            if window is not None:
+                window.show_config(config)
+            # After the first frame: the keyring, and the modules that bring httpx.
+            from pos_app.settings import secrets
+            from pos_app.settings.account import needs_setup
+
+            # The keyring can take a while (a desktop's secret service): never on the GUI thread.
+            source = await asyncio.to_thread(secrets.load_token)  # the runtime takes it from here
+            token, origin = source.token, source.origin
+            if needs_setup(config, token):
+                from pos_app.ui.settings.setup_assistant import run_setup_assistant
+
+                if window_stack is not None:  # the token is gone: no window that cannot charge
+                    await window_stack.aclose()
+                    window = None
                 # Nothing to sell with yet: the assistant instead of an unusable window.
                 outcome = await run_setup_assistant(loaded, source)
                 if outcome is None:
@@ -181,6 +319,13 @@ async def run_windows(
                 # A token the keyring could not keep serves this session only; otherwise the
                 # runtime reads the one the assistant just saved.
                 token, origin = outcome.token, "session"
+            if window is None:
+                window = await adopt_window(
+                    stack,
+                    closed,
+                    MainWindow(site=site_for(config.site_id), geometry=first.geometry),
+                )
+                window.show_config(config)
             opened = await open_runtime_or_recover(
                 stack, config=config, token=token, token_origin=origin
             )
@@ -188,27 +333,22 @@ async def run_windows(
                 return 0
             rt, recovered = opened
             problem = "\n\n".join(p for p in (problem, recovered) if p)
+        from pos_app.ui.qtkit.bridge import EngineBridge
+        from pos_app.ui.settings.backups import DailyBackup
+
         bridge = EngineBridge(rt.engine.bus)
         stack.callback(bridge.detach)
-        window = MainWindow(rt, bridge)
-        stack.callback(window.deleteLater)
-        closed = asyncio.Event()
-        window.closed.connect(closed.set)
-        window.show()
-        stack.enter_context(close_on_terminal_signals(window))
-        stack.enter_context(catch_crashes(window.crashes))  # a bug: logged, a dialog, selling on
-        instance = InstanceServer(window)  # a second start raises this window
-        instance.listen()
-        stack.callback(instance.close)
-        daily = DailyBackup(window, rt)  # at start-up, then whenever the date changes
-        daily.start()
-        stack.callback(daily.stop)
-        display = open_customer_display(stack, window, bridge, rt, show=customer_display)
-        if problem:  # damaged settings or ledger put aside: say so, keep selling
-            show_notice(window, problem)
-        if phone_place is not None:
-            await open_phone(stack, window, rt, *phone_place, display=display)
-        await resume(window, rt, display.display)
+        window.attach(rt, bridge)
+        if not closed.is_set():  # closed while connecting: straight to the orderly shutdown
+            daily = DailyBackup(window, rt)  # at start-up, then whenever the date changes
+            daily.start()
+            stack.callback(daily.stop)
+            display = open_customer_display(stack, window, bridge, rt, show=customer_display)
+            if problem:  # damaged settings or ledger put aside: say so, keep selling
+                show_notice(window, problem)
+            if phone_place is not None:
+                await open_phone(stack, window, rt, *phone_place, display=display)
+            await resume(window, rt, display.display)
         await closed.wait()
         # Let calls the cashier started finish being cancelled before the engine closes.
         for task in window.tasks.cancel_all():
@@ -217,12 +357,69 @@ async def run_windows(
     return 0
 
 
+def show_first_window(site: Site, geometry: QByteArray, timeout_ms: int = 2000) -> MainWindow:
+    """The cashier's window for ``site``, shown and painted before the event loop starts (a
+    local Qt loop until its first frame is done; at most ``timeout_ms`` for a window that is
+    never painted, hidden or minimized)."""
+    window = MainWindow(site=site, geometry=geometry)
+    window.show()
+    if not window.has_painted:
+        wait = QEventLoop()
+        window.painted.connect(wait.quit)
+        QTimer.singleShot(timeout_ms, wait.quit)
+        wait.exec()
+    return window
+
+
+async def adopt_window(
+    stack: AsyncExitStack, closed: asyncio.Event, window: MainWindow
+) -> MainWindow:
+    """The cashier's window, shown and painted ("Connecting…"), before the runtime: closing it
+    sets ``closed``; Ctrl-C closes it; a crash is reported on it; a second start raises it."""
+    stack.callback(window.deleteLater)
+    stack.callback(window.hide)
+    window.closed.connect(closed.set)
+    if window.was_closed:  # closed while main() painted it: shut down as soon as possible
+        closed.set()
+    else:
+        window.show()
+    stack.enter_context(close_on_terminal_signals(window))
+    stack.enter_context(catch_crashes(window.crashes))  # a bug: logged, a dialog, selling on
+    await first_paint(window)
+    instance = InstanceServer(window)  # a second start raises this window
+    instance.listen()
+    stack.callback(instance.close)
+    return window
+
+
+async def first_paint(window: MainWindow, timeout: float = 2.0) -> None:
+    """Until ``window``'s first frame is painted (a hidden or minimized window is never painted:
+    then at most ``timeout`` seconds)."""
+    import asyncio
+
+    if window.has_painted or not window.isVisible():
+        return
+    painted = asyncio.get_running_loop().create_future()
+
+    def done() -> None:
+        if not painted.done():
+            painted.set_result(None)
+
+    window.painted.connect(done)
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(painted, timeout)
+
+
 async def open_runtime_or_recover(
     stack: AsyncExitStack, **kwargs: Any
 ) -> tuple[Runtime, str] | None:
     """The runtime; with a damaged ledger, first the way back (a fresh ledger or a backup, the
     damaged file kept aside) and then the runtime on the recovered ledger. ``None``: the cashier
     chose to quit. The text says what the recovery did ("" when there was none)."""
+    from pos_app.ledger.store import LedgerDamagedError
+    from pos_app.runtime import open_runtime
+    from pos_app.ui.maintenance.ledger_recovery import ask_ledger_recovery, recovered_notice
+
     notice = ""
     while True:
         try:
@@ -317,6 +514,8 @@ def demo_catalog_path(site_id: str = DEFAULT_SITE_ID) -> Path:
 
 def demo_config(state: SandboxState) -> Config:
     """The seeded sandbox seller's store and box, as a configured till would have them."""
+    from pos_app.settings.config import Config
+
     return Config(
         user_id=state.seller_id,
         site_id=state.site_id,
@@ -334,9 +533,12 @@ def demo_config(state: SandboxState) -> Config:
 async def open_demo(
     stack: AsyncExitStack, site_id: str = DEFAULT_SITE_ID
 ) -> tuple[Runtime, str, str]:
+    from pos_app.mercadopago.credentials import AccessToken
+    from pos_app.runtime import open_runtime
     from pos_app.sandbox.app import create_sandbox_app
     from pos_app.sandbox.server import SandboxServer
     from pos_app.sandbox.state import SandboxState
+    from pos_app.settings.memory_keyring import memory_keyring
 
     # A token typed into Settings during the demo must never reach the computer's keyring.
     stack.enter_context(memory_keyring())
@@ -367,6 +569,10 @@ def open_customer_display(
 ) -> DisplayController:
     """The customer display, placed as Settings say (``show``: at least as a window), and its
     item in the Tools menu."""
+    from pos_app.settings.rules import DISPLAY_OFF, DISPLAY_WINDOW
+    from pos_app.ui.display.controller import DisplayController
+    from pos_app.ui.display.customer_display import CustomerDisplay
+
     display = CustomerDisplay(rt.site)
     display.follow(window.model, bridge, rt.config.box_external_id)
     stack.callback(display.deleteLater)
@@ -383,6 +589,10 @@ def open_customer_display(
 
 def lay_out_demo(window: MainWindow, phone: QWidget, display: DisplayController) -> DemoLayout:
     """The demo's windows side by side on the cashier's screen (:func:`demo_layout`)."""
+    from pos_app.settings.rules import DISPLAY_OFF
+    from pos_app.ui.display.controller import rect_of, set_frame_rect
+    from pos_app.ui.display.screen_layout import Rect, demo_layout
+
     screen = window.screen()
     area = rect_of(screen.availableGeometry()) if screen is not None else Rect(0, 0, 1600, 900)
     extra_w = window.frameGeometry().width() - window.geometry().width()

@@ -7,6 +7,7 @@ so they run the very same checkout engine, and the same notification receiver wh
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import logging
 from collections.abc import AsyncIterator, Callable
@@ -109,7 +110,8 @@ class Runtime:
             old.notify_trusted_proxies,
         )
         if self.receiver is not None and same_server:
-            self.receiver.set_secret(secrets.load_webhook_secret())  # Settings may set one
+            # Settings may set one; the keyring is read off the event loop's thread.
+            self.receiver.set_secret(await asyncio.to_thread(secrets.load_webhook_secret))
         else:
             await self.stop_receiver()
             await self.start_receiver()  # also retries a port that was taken at start-up
@@ -131,7 +133,7 @@ class Runtime:
         from pos_app.store.hints import HintListener
         from pos_app.store.replication import StoreReplicator
 
-        password = secrets.load_store_password()
+        password = await asyncio.to_thread(secrets.load_store_password)
         self.replicator = StoreReplicator(
             self.ledger,
             url,
@@ -162,11 +164,12 @@ class Runtime:
             return
         from pos_app.notifications import NotificationReceiver
 
+        secret = await asyncio.to_thread(secrets.load_webhook_secret)
         try:
             receiver = NotificationReceiver(
                 self.engine.hint,
                 listen=listen,
-                secret=secrets.load_webhook_secret(),
+                secret=secret,
                 trusted_proxies=self.config.notify_trusted_proxies,
             )
             await receiver.start()
@@ -197,6 +200,9 @@ async def open_runtime(
 ) -> AsyncIterator[Runtime]:
     """Open everything; close it all, in order, while the event loop still runs.
 
+    Keyring reads (the token, the webhook secret, the store password) run on a worker thread:
+    the window's loop keeps painting meanwhile.
+
     ``token``: the access token when the caller already has it (``token_origin`` says where it
     came from: "keyring", "environment", "session"); ``None`` reads it from the keyring.
 
@@ -208,8 +214,8 @@ async def open_runtime(
     if config is None:
         config = config_mod.load().config
     origin = token_origin
-    if token is None:
-        source = secrets.load_token()
+    if token is None:  # the keyring, off the event loop's thread (the window's, in the app)
+        source = await asyncio.to_thread(secrets.load_token)
         token, origin = source.token or AccessToken(""), source.origin
     ledger = Ledger(paths.ledger_path(), exclusive=exclusive, outbox=bool(config.store_database))
     http = _http_client(http_transport)

@@ -71,18 +71,24 @@ def _isolated_home(
 QT_FIXTURES = frozenset({"qtbot", "qapp", "qtlog", "qtmodeltester"})
 
 
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    unmarked = [
-        item.nodeid
-        for item in items
-        if QT_FIXTURES.intersection(getattr(item, "fixturenames", ()))
-        and item.get_closest_marker("gui") is None
-    ]
-    if unmarked:
-        raise pytest.UsageError(
-            "tests with a QApplication (pytest-qt fixtures) must be marked gui:\n  "
-            + "\n  ".join(unmarked)
+def _unmarked_gui(item: pytest.Item) -> bool:
+    return bool(QT_FIXTURES.intersection(getattr(item, "fixturenames", ()))) and (
+        item.get_closest_marker("gui") is None
+    )
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    # Failed here, one test at a time, rather than refused at collection: under pytest-xdist
+    # a collection error only says "no active workers", not which test lacks the mark.
+    if _unmarked_gui(item):
+        pytest.fail(
+            f"{item.nodeid} uses a QApplication (pytest-qt fixtures) and must be marked gui "
+            "(pytestmark = pytest.mark.gui)",
+            pytrace=False,
         )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     # The slow ones first, so that a parallel run (pytest-xdist) never ends waiting on one of
     # them alone; the order is otherwise kept (stable sort), the same in every worker.
     items.sort(key=lambda item: "slow" not in item.keywords)

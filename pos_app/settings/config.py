@@ -27,6 +27,7 @@ from pos_app.domain.money import DEFAULT_SITE_ID, site_for
 from pos_app.i18n import QT_TRANSLATE_NOOP, Joined, Message, message
 from pos_app.settings import paths
 from pos_app.settings.config_fields import check_fields, plain_amount
+from pos_app.settings.first_look import MAX_FILE_BYTES
 from pos_app.system import files
 
 log = logging.getLogger(__name__)
@@ -192,8 +193,6 @@ def _why(source: str) -> Message:
 
 
 _NOT_SETTINGS = _why(QT_TRANSLATE_NOOP("Config", "not a settings file"))
-
-MAX_FILE_BYTES = 1 << 20  # a settings file is a few hundred bytes
 
 
 def _decode(raw: bytes) -> tuple[str, Message | None]:

@@ -7,13 +7,18 @@ from __future__ import annotations
 
 import ipaddress
 import re
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from pos_app.errors import UserFacingError
 from pos_app.i18n import QT_TRANSLATE_NOOP, Message, message
-from pos_app.mercadopago.client import MercadoPagoClient
 from pos_app.mercadopago.credentials import is_loopback_host
-from pos_app.mercadopago.models import Box, BoxRequest, Store, StoreRequest
+
+if TYPE_CHECKING:
+    # The rules below are read at start-up (the settings file's checks); the API calls are
+    # not, and the client brings httpx (start-up time, issue 19).
+    from pos_app.mercadopago.client import MercadoPagoClient
+    from pos_app.mercadopago.models import Box, Store
 
 CTX = "Setup"
 MAX_BOX_ID = 39  # Mercado Pago's limits on external ids (letters and digits)
@@ -108,6 +113,8 @@ async def ensure_store(
     latitude: float | None = None,
     longitude: float | None = None,
 ) -> Store:
+    from pos_app.mercadopago import models
+
     found = await client.search_stores(user_id, external_id)
     for store in found:
         if store.external_id == external_id:
@@ -146,7 +153,7 @@ async def ensure_store(
         )
     return await client.create_store(
         user_id,
-        StoreRequest(
+        models.StoreRequest(
             name=(name or external_id).strip(),
             external_id=external_id,
             street_name=street_name,
@@ -168,6 +175,8 @@ async def ensure_box(
     name: str | None = None,
     category: int | None = None,
 ) -> Box:
+    from pos_app.mercadopago import models
+
     for box in await client.search_boxes(external_id=external_id):
         if box.external_id == external_id:
             if box.external_store_id and box.external_store_id != store.external_id:
@@ -199,7 +208,7 @@ async def ensure_box(
     if problem:
         raise SetupError(problem, usage=True)
     return await client.create_box(
-        BoxRequest(
+        models.BoxRequest(
             name=(name or external_id).strip(),
             external_id=external_id,
             store_id=store.id,

@@ -1773,6 +1773,10 @@
         <translation>Sucursal y cadena…</translation>
     </message>
     <message>
+        <source>Still connecting: this works in a moment, once the status bar says so.</source>
+        <translation>Todavía conectando: esto funciona en un momento, cuando la barra de estado lo indique.</translation>
+    </message>
+    <message>
         <source>Whole sale</source>
         <translation>Toda la venta</translation>
     </message>
@@ -2213,6 +2217,14 @@
     <message>
         <source>no box configured</source>
         <translation>sin caja configurada</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Conectando…</translation>
+    </message>
+    <message>
+        <source>Opening the sales ledger and the connection</source>
+        <translation>Abriendo el registro de ventas y la conexión</translation>
     </message>
     <message>
         <source>Mercado Pago: not contacted yet</source>

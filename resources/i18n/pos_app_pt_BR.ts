@@ -1773,6 +1773,10 @@
         <translation>Loja e rede…</translation>
     </message>
     <message>
+        <source>Still connecting: this works in a moment, once the status bar says so.</source>
+        <translation>Ainda conectando: isto funciona em um instante, quando a barra de status indicar.</translation>
+    </message>
+    <message>
         <source>Whole sale</source>
         <translation>Venda inteira</translation>
     </message>
@@ -2213,6 +2217,14 @@
     <message>
         <source>no box configured</source>
         <translation>nenhum caixa configurado</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Conectando…</translation>
+    </message>
+    <message>
+        <source>Opening the sales ledger and the connection</source>
+        <translation>Abrindo o registro de vendas e a conexão</translation>
     </message>
     <message>
         <source>Mercado Pago: not contacted yet</source>

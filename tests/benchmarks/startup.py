@@ -1,14 +1,19 @@
 """Start-up: process start to the cashier window shown, against a bare PySide6 window.
 
 The parent notes the wall clock just before it spawns a process; the child prints the wall
-clock when its window is first painted (offscreen platform) and then closes it. Two children,
-run alternately so that machine noise hits both alike:
+clock once its window's first frame has been painted (offscreen platform): the window's first
+``paintEvent`` has run, and a zero timer started there has fired, so the children's paint
+events of that frame are done too. Two children, run alternately so that machine noise hits
+both alike:
 
 - ``app``: ``pos_app.app.main()``, the window the ``pos-app`` command opens, for a configured
   till (settings file in a throwaway ``POS_APP_HOME``, the token in ``MP_ACCESS_TOKEN``), with
-  the main window's class swapped for a subclass that reports its first paint and closes itself
-  (so the app's own orderly shutdown runs);
-- ``bare``: a ``QApplication`` and an empty ``QWidget``, shown by the same interpreter.
+  the main window's class swapped for a subclass that reports its first frame ("Connecting…":
+  the app shows the window before it opens the runtime) and then the moment the runtime was
+  attached (``ready``: ledger, HTTP client and engine open, charging possible), and closes
+  itself then (so the app's own orderly shutdown runs);
+- ``bare``: a ``QApplication`` and an empty ``QWidget``, shown by the same interpreter, with
+  the same first-frame report.
 
 Not a test: ``python -m tests.benchmarks.startup app|bare`` is the child.
 """
@@ -24,11 +29,18 @@ from typing import Any
 from tests.benchmarks.common import RESULT_PREFIX, ROOT, child_env, fresh_home
 
 
-def _report_and_close(widget: Any) -> None:
-    print(f"{RESULT_PREFIX}{json.dumps({'shown': time.time()})}", flush=True)
+def _report(key: str) -> None:
+    print(f"{RESULT_PREFIX}{json.dumps({key: time.time()})}", flush=True)
+
+
+def _after_first_paint(widget: Any, then: Any) -> None:
+    """From the first ``paintEvent``: ``then`` once this frame is done (a zero timer)."""
+    if getattr(widget, "_reported", False):
+        return
+    widget._reported = True
     from PySide6.QtCore import QTimer
 
-    QTimer.singleShot(0, widget.close)
+    QTimer.singleShot(0, then)
 
 
 def child_app() -> int:
@@ -36,13 +48,16 @@ def child_app() -> int:
     from pos_app.ui.counter.main_window import MainWindow
 
     class TimedMainWindow(MainWindow):
-        _reported = False
-
         def paintEvent(self, event: Any) -> None:
             super().paintEvent(event)
-            if not self._reported:
-                self._reported = True
-                _report_and_close(self)
+            _after_first_paint(self, lambda: _report("shown"))
+
+        def attach(self, runtime: Any, bridge: Any) -> None:
+            super().attach(runtime, bridge)
+            _report("ready")
+            from PySide6.QtCore import QTimer
+
+            QTimer.singleShot(0, self.close)
 
     app_module.MainWindow = TimedMainWindow  # type: ignore[misc]
     return app_module.main()
@@ -52,13 +67,9 @@ def child_bare() -> int:
     from PySide6.QtWidgets import QApplication, QWidget
 
     class TimedWidget(QWidget):
-        _reported = False
-
         def paintEvent(self, event: Any) -> None:
             super().paintEvent(event)
-            if not self._reported:
-                self._reported = True
-                _report_and_close(self)
+            _after_first_paint(self, lambda: (_report("shown"), self.close()))
 
     app = QApplication(["bare"])
     widget = TimedWidget()
@@ -67,7 +78,8 @@ def child_bare() -> int:
     return app.exec()
 
 
-def spawn(kind: str, env: dict[str, str]) -> float:
+def spawn(kind: str, env: dict[str, str]) -> dict[str, float]:
+    """Seconds from the spawn to each moment the child reported ("shown"; the app: "ready")."""
     started = time.time()
     done = subprocess.run(
         [sys.executable, "-m", "tests.benchmarks.startup", kind],
@@ -79,10 +91,14 @@ def spawn(kind: str, env: dict[str, str]) -> float:
         timeout=120,
         check=False,
     )
+    moments: dict[str, float] = {}
     for line in done.stdout.splitlines():
-        if line.startswith(RESULT_PREFIX) and done.returncode == 0:
-            shown: float = json.loads(line[len(RESULT_PREFIX) :])["shown"]
-            return shown - started
+        if line.startswith(RESULT_PREFIX):
+            for key, value in json.loads(line[len(RESULT_PREFIX) :]).items():
+                moments[key] = value - started
+    wanted = {"shown", "ready"} if kind == "app" else {"shown"}
+    if done.returncode == 0 and wanted <= moments.keys():
+        return moments
     raise RuntimeError(f"start-up child {kind} failed ({done.returncode}): {done.stderr[-3000:]}")
 
 
@@ -92,7 +108,7 @@ def measure(repeats: int) -> dict[str, list[float]]:
     from pos_app.settings import paths
 
     state = SandboxState.seeded()
-    times: dict[str, list[float]] = {"app": [], "bare": [], "ratio": []}
+    times: dict[str, list[float]] = {"app": [], "bare": [], "ratio": [], "ready": []}
     with fresh_home():
         config = config_mod.Config(
             user_id=state.seller_id,
@@ -109,11 +125,12 @@ def measure(repeats: int) -> dict[str, list[float]]:
         spawn("bare", env)  # warm the OS file cache once for both
         spawn("app", env)
         for _ in range(repeats):
-            bare = spawn("bare", env)
+            bare = spawn("bare", env)["shown"]
             app = spawn("app", env)
             times["bare"].append(bare)
-            times["app"].append(app)
-            times["ratio"].append(app / bare)
+            times["app"].append(app["shown"])
+            times["ready"].append(app["ready"])
+            times["ratio"].append(app["shown"] / bare)
     return times
 
 

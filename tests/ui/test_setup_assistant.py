@@ -9,6 +9,7 @@ from typing import Any
 
 import httpx
 import pytest
+import qasync
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -49,6 +50,12 @@ def keyring_memory() -> Iterator[MemoryKeyring]:
 def visible(kind: type) -> Any:
     found = [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
     return found[-1] if found else None
+
+
+def ready_window() -> MainWindow | None:
+    """The counter window once its runtime is attached (it is shown before, "Connecting…")."""
+    window = visible(MainWindow)
+    return window if window is not None and window.is_ready else None
 
 
 def start(
@@ -229,13 +236,18 @@ def test_main_restarts_into_the_demo_when_asked(
     runs: list[tuple[bool, str]] = []
 
     async def fake_run_windows(
-        *, demo: bool = False, demo_site: str = "MLA", customer_display: bool = False
+        *,
+        demo: bool = False,
+        demo_site: str = "MLA",
+        customer_display: bool = False,
+        first: Any = None,
+        window: Any = None,
     ) -> int:
         runs.append((demo, os.environ["POS_APP_HOME"]))
         return 0 if demo else app_mod.DEMO_REQUESTED  # the assistant's "Try the demo first"
 
     monkeypatch.setattr(app_mod, "run_windows", fake_run_windows)
-    monkeypatch.setattr(app_mod.qasync, "run", asyncio.run)
+    monkeypatch.setattr(qasync, "run", asyncio.run)  # main() imports it after the first frame
     assert app_mod.main() == 0
     assert [demo for demo, _ in runs] == [False, True]
     assert runs[0][1] == str(_isolated_home)
@@ -267,7 +279,8 @@ def test_a_token_from_the_environment_skips_straight_to_its_account(
         qtbot.waitUntil(assistant.next_button.isEnabled, timeout=WAIT)
         qtbot.mouseClick(assistant.next_button, Qt.MouseButton.LeftButton)
         qtbot.mouseClick(assistant.next_button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: visible(MainWindow) is not None, timeout=WAIT)
+        # The window comes first ("Connecting…"), its runtime right after.
+        qtbot.waitUntil(lambda: ready_window() is not None, timeout=WAIT)
         window: MainWindow = visible(MainWindow)
         assert window.rt.config.box_external_id == "CAJA01"
         assert window.rt.token_origin == "environment"

@@ -38,6 +38,12 @@ def visible(kind: type) -> Any:
     return found[-1] if found else None
 
 
+def ready_window() -> MainWindow | None:
+    """The counter window once its runtime is attached (it is shown before, "Connecting…")."""
+    window = visible(MainWindow)
+    return window if window is not None and window.is_ready else None
+
+
 def notices() -> list[QMessageBox]:
     return [
         w
@@ -48,7 +54,8 @@ def notices() -> list[QMessageBox]:
 
 def start_and_close(qtbot: QtBot) -> tuple[MainWindow, list[str]]:
     task = asyncio.ensure_future(app_mod.run_windows())
-    qtbot.waitUntil(lambda: visible(MainWindow) is not None or task.done(), timeout=WAIT)
+    # The window comes first ("Connecting…"), its runtime right after.
+    qtbot.waitUntil(lambda: ready_window() is not None or task.done(), timeout=WAIT)
     assert not task.done(), task.exception()
     window: MainWindow = visible(MainWindow)
     qtbot.wait(200)  # the notice comes right after the window

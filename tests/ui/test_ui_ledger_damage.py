@@ -59,6 +59,12 @@ def visible(kind: type, name: str = "") -> Any:
     return found[-1] if found else None
 
 
+def ready_window() -> MainWindow | None:
+    """The counter window once its runtime is attached (it is shown before, "Connecting…")."""
+    window = visible(MainWindow)
+    return window if window is not None and window.is_ready else None
+
+
 def damaged_box(qtbot: QtBot, task: asyncio.Future[int]) -> QMessageBox:
     qtbot.waitUntil(
         lambda: visible(QMessageBox, "ledgerDamagedBox") is not None or task.done(), timeout=WAIT
@@ -89,7 +95,7 @@ def test_a_fresh_ledger_from_the_window(
     box = damaged_box(qtbot, task)
     screenshot(box, "ledger_damaged")
     click(box, "freshLedgerButton")
-    qtbot.waitUntil(lambda: visible(MainWindow) is not None, timeout=WAIT)
+    qtbot.waitUntil(lambda: ready_window() is not None, timeout=WAIT)
     window: MainWindow = visible(MainWindow)
     qtbot.waitUntil(lambda: "kept as" in notice_text(), timeout=WAIT)
     assert "S000330" in notice_text()  # the sale that was waiting for payment is named
@@ -116,7 +122,7 @@ def test_a_backup_from_the_window(
     name_edit = dialog.findChild(QLineEdit, "fileNameEdit")  # what the cashier types
     name_edit.setText(str(backup))
     dialog.accept()
-    qtbot.waitUntil(lambda: visible(MainWindow) is not None, timeout=WAIT)
+    qtbot.waitUntil(lambda: ready_window() is not None, timeout=WAIT)
     window: MainWindow = visible(MainWindow)
     qtbot.waitUntil(lambda: "restored from" in notice_text(), timeout=WAIT)
     assert {s.external_reference for s in window.rt.ledger.all_sales()} == set(refs)

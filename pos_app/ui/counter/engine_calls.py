@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Coroutine
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from pos_app.mercadopago.client import MercadoPagoClient
 from pos_app.ui.qtkit.async_utils import TaskKeeper
 from pos_app.ui.qtkit.workarounds import emit
+
+if TYPE_CHECKING:
+    from pos_app.mercadopago.client import MercadoPagoClient
 
 SLOW_AFTER = 1.0  # seconds before a request counts as "Mercado Pago is answering slowly"
 SLOW_NOTICE_FOR = 8.0  # how long one slow background answer keeps the notice up

@@ -4,6 +4,12 @@ Two modes. In *cart* mode the scan field has focus and the cart can change. In *
 (from F5 until the cashier starts a new sale) the cart is locked and the right side shows the
 payment panel. The window never talks to Mercado Pago: it calls the checkout engine's async
 methods through a :class:`TaskKeeper` and renders the events the :class:`EngineBridge` re-emits.
+
+Start-up shows the window before the runtime exists (``MainWindow(site=...)``): the status bar
+says "Connecting…", the cart can be filled with custom amounts, and everything that needs the
+ledger or Mercado Pago (charging, the catalog, Settings, the day) waits until :meth:`attach`
+hands the runtime over. Only what the first frame needs is imported here; the dialogs are
+imported when first opened.
 """
 
 from __future__ import annotations
@@ -12,10 +18,10 @@ import functools
 import logging
 from collections.abc import Callable, Coroutine, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -27,55 +33,54 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.checkout.events import ConnectionChanged, SaleChanged
-from pos_app.checkout.refunds import RefundResult, RefundService, is_paid
-from pos_app.domain.cart import CartLine
 from pos_app.domain.catalog import Product
-from pos_app.domain.money import format_money
-from pos_app.domain.pricing import Discount, format_measure
-from pos_app.domain.records import SaleSnapshot
+from pos_app.domain.money import Site, format_money
+from pos_app.domain.pricing import format_measure
 from pos_app.domain.sale import SaleStatus
-from pos_app.domain.scale_label import ScaleLabelError, label_line, layouts_for
-from pos_app.ledger.refunds import RefundRecord
-from pos_app.receipts import service as receipts
-from pos_app.receipts.model import Receipt
-from pos_app.runtime import Runtime
+from pos_app.domain.scale_label import ScaleLabelError, ScaleLayout, label_line, layouts_for
 from pos_app.ui.counter.cart_model import CartTableModel
 from pos_app.ui.counter.cart_view import CartView
 from pos_app.ui.counter.custom_amount import CustomAmountBar
 from pos_app.ui.counter.engine_calls import EngineCalls
 from pos_app.ui.counter.payment_panel import PaymentPanel
-from pos_app.ui.counter.price_dialogs import (
-    DiscountDialog,
-    ScaleLabels,
-    WeightDialog,
-    discount_text,
-    price_per_unit,
-)
+from pos_app.ui.counter.price_dialogs import ScaleLabels, discount_text, price_per_unit
 from pos_app.ui.counter.product_search import ProductSearch
 from pos_app.ui.counter.sale_banner import is_late_payment
-from pos_app.ui.counter.sales_view import TodaySalesDialog
 from pos_app.ui.counter.scan_field import ScanField
 from pos_app.ui.counter.status_bar import PosStatusBar
 from pos_app.ui.counter.totals_panel import TotalsPanel
-from pos_app.ui.day.actions import DayActions
-from pos_app.ui.day.refund_dialog import RefundDialog
-from pos_app.ui.day.store_view import StoreViewDialog
 from pos_app.ui.maintenance.support import CrashReporter, SupportActions
-from pos_app.ui.products.editor import ProductEditor
-from pos_app.ui.products.window import ProductsWindow
 from pos_app.ui.qtkit import sounds
 from pos_app.ui.qtkit.async_utils import TaskKeeper
-from pos_app.ui.qtkit.bridge import EngineBridge
 from pos_app.ui.qtkit.errors import show_error, translate_message
 from pos_app.ui.qtkit.style import set_state
-from pos_app.ui.qtkit.window_settings import restore_geometry, save_geometry
+from pos_app.ui.qtkit.window_settings import apply_geometry, restore_geometry, save_geometry
 from pos_app.ui.qtkit.workarounds import emit
-from pos_app.ui.receipts.preview import ReceiptPreviewDialog, print_receipt
-from pos_app.ui.settings.dialog import SettingsDialog
-from pos_app.ui.settings.session import SettingsResult, SettingsSession
 from pos_app.ui.widgets.alert_bar import LatePaymentBar
 from pos_app.ui.widgets.form_parts import show_notice
+
+if TYPE_CHECKING:
+    # Not needed for the first frame: imported where they are used (start-up time, issue 19).
+    from pos_app.checkout.events import ConnectionChanged, SaleChanged
+    from pos_app.checkout.refunds import RefundResult, RefundService
+    from pos_app.domain.cart import CartLine
+    from pos_app.domain.pricing import Discount
+    from pos_app.domain.records import SaleSnapshot
+    from pos_app.ledger.refunds import RefundRecord
+    from pos_app.receipts.model import Receipt
+    from pos_app.runtime import Runtime
+    from pos_app.settings.config import Config
+    from pos_app.ui.counter.price_dialogs import DiscountDialog, WeightDialog
+    from pos_app.ui.counter.sales_view import TodaySalesDialog
+    from pos_app.ui.day.actions import DayActions
+    from pos_app.ui.day.refund_dialog import RefundDialog
+    from pos_app.ui.day.store_view import StoreViewDialog
+    from pos_app.ui.products.editor import ProductEditor
+    from pos_app.ui.products.window import ProductsWindow
+    from pos_app.ui.qtkit.bridge import EngineBridge
+    from pos_app.ui.receipts.preview import ReceiptPreviewDialog
+    from pos_app.ui.settings.dialog import SettingsDialog
+    from pos_app.ui.settings.session import SettingsResult
 
 log = logging.getLogger(__name__)
 
@@ -99,30 +104,61 @@ class SidePanel(QStackedWidget):
 class MainWindow(QMainWindow):
     closed = Signal()  # the cashier closed the window: time to shut down
     settingsApplied = Signal(object)  # the Config Settings saved, once the runtime has it
+    painted = Signal()  # the first frame is on screen (start-up opens the runtime after it)
+    ready = Signal()  # attach(): the runtime is up, charging works
 
-    def __init__(self, runtime: Runtime, bridge: EngineBridge) -> None:
+    def __init__(
+        self,
+        runtime: Runtime | None = None,
+        bridge: EngineBridge | None = None,
+        *,
+        site: Site | None = None,
+        geometry: QByteArray | None = None,
+    ) -> None:
+        """``MainWindow(runtime, bridge)``: ready at once. ``MainWindow(site=...)``: the
+        "connecting…" window start-up shows first; :meth:`attach` brings the runtime.
+        ``geometry``: the saved geometry, read off the GUI thread (None: read it here)."""
         super().__init__()
+        if site is None:
+            if runtime is None:
+                raise TypeError("MainWindow needs a runtime or a site")
+            site = runtime.site
         self.setObjectName("mainWindow")
-        self.rt = runtime
-        self.bridge = bridge
+        self.site = site
+        self._rt: Runtime | None = None
+        self._bridge: EngineBridge | None = None
+        self._refunds: RefundService | None = None
+        self._day: DayActions | None = None
         self.tasks = TaskKeeper(self)
-        site = runtime.site
         self._current_ref: str | None = None  # the sale the payment panel follows
         self._charging = False  # engine.charge() has not returned yet
         self._cancel_after_charge: bool | None = None  # Esc pressed that early (value = cash)
+        self._first_paint_done = False
+        self.was_closed = False  # the cashier closed it (start-up may not be listening yet)
         self.calls = EngineCalls(self.tasks, self)
         self._sales_dialog: TodaySalesDialog | None = None
         self._products_window: ProductsWindow | None = None
-        # Refunds of paid sales (Today's sales → Refund…), against the current client.
-        self.refunds = RefundService(runtime.ledger, lambda: self.rt.client)
         self._settings_dialog: SettingsDialog | None = None
         self.setWindowTitle(self.tr("Counter — Mercado Pago QR"))
         self.setMinimumSize(800, 600)
+        self._build_widgets()
+        self._build_layout()
+        self._build_actions()
+        self._wire()
+        if geometry is None:
+            restore_geometry(self, "main", (1024, 768))
+        else:
+            apply_geometry(self, geometry, (1024, 768))
+        self.status.show_connecting()
+        self._enter_cart_mode()
+        if runtime is not None:
+            if bridge is None:
+                raise TypeError("MainWindow(runtime) needs its bridge")
+            self.attach(runtime, bridge)
 
-        # -- widgets ---------------------------------------------------------------------------
-        central = QWidget()
-        central.setObjectName("central")
-        self.setCentralWidget(central)
+    # == building (the first frame) ==============================================================
+    def _build_widgets(self) -> None:
+        site = self.site
         self.late_bar = LatePaymentBar(site)
         self.scan = ScanField()
         self.custom_button = QPushButton(self.tr("Custom amount  (F2)"))
@@ -141,7 +177,6 @@ class MainWindow(QMainWindow):
         self.feedback_action.setObjectName("feedbackAction")
         self.feedback_action.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.feedback_action.hide()
-        self.feedback_action.clicked.connect(self._feedback_action_clicked)
         self._feedback_code = ""  # the unknown code "Add this product" fills in
         self._empty_hint = False  # the feedback line says the catalog is empty
         self.custom_bar = CustomAmountBar(site)
@@ -160,14 +195,15 @@ class MainWindow(QMainWindow):
 
         self.status = PosStatusBar()
         self.setStatusBar(self.status)
-        self.status.set_config(runtime.config)
-        self._show_receiver()
-        # The store database's delivery runs in the background: its state every two seconds.
+        # The store database's delivery runs in the background: its state every two seconds
+        # (started by attach()).
         self._store_timer = QTimer(self)
         self._store_timer.setInterval(2000)
-        self._store_timer.timeout.connect(self._show_store_database)
-        self._store_timer.start()
 
+    def _build_layout(self) -> None:
+        central = QWidget()
+        central.setObjectName("central")
+        self.setCentralWidget(central)
         top = QHBoxLayout()
         top.addWidget(self.scan, 1)
         top.addWidget(self.custom_button)
@@ -185,20 +221,18 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.custom_bar)
         layout.addLayout(body, 1)
 
-        catalog = runtime.ledger.catalog
-        self.labels = ScaleLabels(
-            catalog.lookup_code,
-            lambda: layouts_for(self.rt.config.scale_labels, site.site_id),
-        )
+        # The catalog is the ledger's: until attach() the search finds nothing.
+        self.labels = ScaleLabels(self._lookup_code, self._scale_layouts)
         self.search = ProductSearch(
             self.scan,
             central,
-            site,
-            search=lambda text, limit: catalog.search(text, limit),
+            self.site,
+            search=self._search_catalog,
             lookup=self.labels.lookup,
         )
 
-        # -- keys ------------------------------------------------------------------------------
+    def _build_actions(self) -> None:
+        """The keys and the menus."""
         self.charge_action = self._action(self.tr("Charge with QR"), "F5", self.charge)
         self.custom_action = self._action(self.tr("Custom amount"), "F2", self.open_custom_amount)
         self.sales_action = self._action(self.tr("Sales history"), "F3", self.open_sales_dialog)
@@ -224,14 +258,13 @@ class MainWindow(QMainWindow):
         tools_menu.addAction(self.products_action)
         tools_menu.addAction(self.add_product_action)
         tools_menu.addAction(self.settings_action)
-        self.day = DayActions(self)
         day_menu = self.menuBar().addMenu(self.tr("&Day"))
         day_menu.addAction(self.sales_action)
         self.cash_drawer_action = self._action(
-            self.tr("Cash drawer…"), "Ctrl+D", self.day.open_cash_drawer
+            self.tr("Cash drawer…"), "Ctrl+D", lambda: self.day.open_cash_drawer()
         )
         self.close_day_action = self._action(
-            self.tr("Close the day…"), "Ctrl+Shift+Z", self.day.open_close_day
+            self.tr("Close the day…"), "Ctrl+Shift+Z", lambda: self.day.open_close_day()
         )
         day_menu.addAction(self.cash_drawer_action)
         day_menu.addAction(self.close_day_action)
@@ -244,8 +277,29 @@ class MainWindow(QMainWindow):
         self.support.add_menu(self)
         self.crashes = CrashReporter(self, self.support)
         self.tools_menu = tools_menu  # the app adds "Customer display" (issue 14)
+        # What needs the runtime: off until attach().
+        self._runtime_actions = (
+            self.sales_action,
+            self.settings_action,
+            self.add_product_action,
+            self.products_action,
+            self.cash_drawer_action,
+            self.close_day_action,
+            self.store_view_action,
+        )
 
-        # -- wiring ----------------------------------------------------------------------------
+    def _action(self, text: str, key: str, slot: Callable[[], Any]) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(key))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _wire(self) -> None:
+        """The widgets' signals to the window (the engine's come with attach())."""
+        self.feedback_action.clicked.connect(self._feedback_action_clicked)
+        self._store_timer.timeout.connect(self._show_store_database)
         self.search.productChosen.connect(self._product_chosen)
         self.search.notFound.connect(self._not_found)
         self.search.hint.connect(lambda text: self._say(text, "info"))
@@ -270,24 +324,97 @@ class MainWindow(QMainWindow):
         self.payment.newSaleRequested.connect(self.new_sale)
         self.payment.backToCartRequested.connect(self.back_to_cart)
         self.payment.recheckRequested.connect(self.recheck_current)
+        self.calls.slowChanged.connect(self._show_slow)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._first_paint_done:
+            self._first_paint_done = True
+            # After this paint (children included): start-up opens the runtime then.
+            QTimer.singleShot(0, self.painted.emit)
+
+    @property
+    def has_painted(self) -> bool:
+        return self._first_paint_done
+
+    # == the runtime =============================================================================
+    def show_config(self, config: Config) -> None:
+        """The store and box in the status bar, before the runtime is up."""
+        self.status.set_config(config)
+
+    def attach(self, runtime: Runtime, bridge: EngineBridge) -> None:
+        """The runtime is open: the catalog, the engine's events, charging."""
+        if self._rt is not None:
+            raise RuntimeError("the window already has its runtime")
+        if runtime.site.site_id != self.site.site_id:
+            raise ValueError("the runtime's site is not the one the window was built for")
+        self._rt = runtime
+        self._bridge = bridge
+        self.status.set_config(runtime.config)
+        self.status.show_unknown()
+        self._show_receiver()
+        self._store_timer.start()
         bridge.saleChanged.connect(self._sale_changed)
         bridge.connectionChanged.connect(self._connection_changed)
         if bridge.last_connection is not None:
             self.status.set_connection(bridge.last_connection)
-
         self.calls.watch(runtime.engine.client)
-        self.calls.slowChanged.connect(self._show_slow)
-        restore_geometry(self, "main", (1024, 768))
-        self._enter_cart_mode()
+        if self.feedback.text() == self._connecting_text():
+            self._say_nothing()
+        self._update_actions()
         self._show_empty_catalog_hint()
+        emit(self.ready)
 
-    def _action(self, text: str, key: str, slot: Callable[[], Any]) -> QAction:
-        action = QAction(text, self)
-        action.setShortcut(QKeySequence(key))
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.triggered.connect(lambda _checked=False: slot())
-        self.addAction(action)
-        return action
+    @property
+    def is_ready(self) -> bool:
+        """The runtime is attached: charging, the catalog and Settings work."""
+        return self._rt is not None
+
+    @property
+    def rt(self) -> Runtime:
+        if self._rt is None:
+            raise RuntimeError("the runtime is not open yet")
+        return self._rt
+
+    @property
+    def bridge(self) -> EngineBridge:
+        if self._bridge is None:
+            raise RuntimeError("the runtime is not open yet")
+        return self._bridge
+
+    @property
+    def refunds(self) -> RefundService:
+        """Refunds of paid sales (Today's sales → Refund…), against the current client."""
+        if self._refunds is None:
+            from pos_app.checkout.refunds import RefundService
+
+            self._refunds = RefundService(self.rt.ledger, lambda: self.rt.client)
+        return self._refunds
+
+    @property
+    def day(self) -> DayActions:
+        """The cash drawer and the day's close (their dialogs load when first opened)."""
+        if self._day is None:
+            from pos_app.ui.day.actions import DayActions
+
+            self._day = DayActions(self)
+        return self._day
+
+    def _connecting_text(self) -> str:
+        return self.tr("Still connecting: this works in a moment, once the status bar says so.")
+
+    def _say_connecting(self) -> None:
+        self._say(self._connecting_text(), "info")
+
+    def _search_catalog(self, text: str, limit: int) -> list[Product]:
+        return self._rt.ledger.catalog.search(text, limit) if self._rt is not None else []
+
+    def _lookup_code(self, code: str) -> Product | None:
+        return self._rt.ledger.catalog.lookup_code(code) if self._rt is not None else None
+
+    def _scale_layouts(self) -> tuple[ScaleLayout, ...]:
+        setting = self._rt.config.scale_labels if self._rt is not None else ""
+        return layouts_for(setting, self.site.site_id)
 
     # == modes ===================================================================================
     @property
@@ -331,14 +458,20 @@ class MainWindow(QMainWindow):
         paying = self.in_payment
         sale = self.payment.sale
         ended = paying and self.payment.has_ended
+        ready = self.is_ready
+        for action in self._runtime_actions:
+            action.setEnabled(ready)
+        self.sales_button.setEnabled(ready)
+        # F5 stays on while connecting: it says why it cannot charge yet.
         self.charge_action.setEnabled(not paying)
         self.custom_action.setEnabled(not paying)
-        self.line_discount_action.setEnabled(not paying)
-        self.sale_discount_action.setEnabled(not paying)
+        # The discount limit and the supervisor's PIN are the runtime's settings.
+        self.line_discount_action.setEnabled(not paying and ready)
+        self.sale_discount_action.setEnabled(not paying and ready)
         self.cancel_action.setEnabled(paying and not ended)
         self.new_sale_action.setEnabled(ended)
         # Not while a charge is on the box: its store and box must not change under it.
-        self.settings_action.setEnabled(not paying or ended)
+        self.settings_action.setEnabled(ready and (not paying or ended))
         if sale is not None and paying:
             self.payment.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -363,6 +496,8 @@ class MainWindow(QMainWindow):
             self._add_line(product.to_line(1))
 
     def open_weight_entry(self, product: Product) -> WeightDialog:
+        from pos_app.ui.counter.price_dialogs import WeightDialog
+
         dialog = WeightDialog(product, self.model.site, parent=self)
         dialog.lineReady.connect(self._add_line)
         dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
@@ -376,7 +511,7 @@ class MainWindow(QMainWindow):
 
     # -- discounts (F7 on the selected line, F8 on the sale) -----------------------------------
     def open_line_discount(self) -> DiscountDialog | None:
-        if self.in_payment or self.model.is_empty():
+        if self.in_payment or self.model.is_empty() or not self.is_ready:
             return None
         row = self.cart_view.current_row()
         if row is None:
@@ -394,7 +529,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def open_sale_discount(self) -> DiscountDialog | None:
-        if self.in_payment or self.model.is_empty():
+        if self.in_payment or self.model.is_empty() or not self.is_ready:
             return None
         dialog = self._discount_dialog(
             what=self.tr("Whole sale"),
@@ -407,6 +542,8 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _discount_dialog(self, **kwargs: Any) -> DiscountDialog:
+        from pos_app.ui.counter.price_dialogs import DiscountDialog
+
         config = self.rt.config
         dialog = DiscountDialog(
             self.model.site,
@@ -458,6 +595,10 @@ class MainWindow(QMainWindow):
         return True
 
     def _not_found(self, text: str) -> None:
+        if not self.is_ready:  # the catalog is not open yet: not "no product"
+            self._say_connecting()
+            self.scan.selectAll()
+            return
         sounds.attention()
         label_problem = self.labels.take_error(text)
         if label_problem is not None:  # a scale label misread: say so, not "no product"
@@ -485,7 +626,12 @@ class MainWindow(QMainWindow):
 
     def _show_empty_catalog_hint(self) -> None:
         """A new shop has no products: say where they come from (until it has some)."""
-        if self.in_payment or self.feedback.text() or self.rt.ledger.catalog.count():
+        if (
+            self.in_payment
+            or not self.is_ready
+            or self.feedback.text()
+            or self.rt.ledger.catalog.count()
+        ):
             return
         self._say(
             self.tr("No products yet: add them or import your list in Tools → Products (F6)."),
@@ -564,6 +710,10 @@ class MainWindow(QMainWindow):
             self._say(self.tr("The cart is empty: scan or add an item first."), "error")
             self.focus_scan()
             return
+        if not self.is_ready:  # the ledger and Mercado Pago's client are still opening
+            self._say_connecting()
+            self.focus_scan()
+            return
         lines = self.model.lines()
         sale_discount = self.model.cart.sale_discount
         self._charging = True
@@ -619,6 +769,9 @@ class MainWindow(QMainWindow):
     async def _print_paid(self, sale: SaleSnapshot) -> None:
         """Settings → Receipts → print when paid. The sale is already in the ledger: a printer
         that fails only earns the cashier a line saying how to print it again."""
+        from pos_app.receipts import service as receipts
+        from pos_app.ui.receipts.preview import print_receipt
+
         problem = await print_receipt(
             receipts.receipt_for_sale(sale, self.rt.config), self.rt.config
         )
@@ -632,6 +785,9 @@ class MainWindow(QMainWindow):
 
     # == refunds =================================================================================
     def open_refund(self, reference: str) -> RefundDialog | None:
+        from pos_app.checkout.refunds import is_paid
+        from pos_app.ui.day.refund_dialog import RefundDialog
+
         sale = self.rt.ledger.get_sale(reference)
         if sale is None or not is_paid(sale):
             return None
@@ -655,6 +811,8 @@ class MainWindow(QMainWindow):
     def open_refund_receipt(
         self, reference: str, record: RefundRecord
     ) -> ReceiptPreviewDialog | None:
+        from pos_app.receipts import service as receipts
+
         sale = self.rt.ledger.get_sale(reference)
         if sale is None:
             return None
@@ -663,12 +821,16 @@ class MainWindow(QMainWindow):
 
     # == receipts ================================================================================
     def open_receipt(self, reference: str) -> ReceiptPreviewDialog | None:
+        from pos_app.receipts import service as receipts
+
         sale = self.rt.ledger.get_sale(reference)
         if sale is None:
             return None
         return self._preview(receipts.receipt_for_sale(sale, self.rt.config))
 
     def _preview(self, receipt: Receipt) -> ReceiptPreviewDialog:
+        from pos_app.ui.receipts.preview import ReceiptPreviewDialog
+
         dialog = ReceiptPreviewDialog(receipt, self.rt.config, parent=self)
         dialog.finished.connect(lambda _result: dialog.deleteLater())
         dialog.open()  # never exec(): the qasync loop keeps running
@@ -776,6 +938,8 @@ class MainWindow(QMainWindow):
 
     # == the store database's view (issue 17) ====================================================
     def open_store_view(self) -> StoreViewDialog:
+        from pos_app.ui.day.store_view import StoreViewDialog
+
         if self._store_view is None:
             self._store_view = StoreViewDialog(lambda: self.rt.config, self.rt.site, parent=self)
             self._store_view.finished.connect(lambda _result: self.focus_scan())
@@ -787,6 +951,8 @@ class MainWindow(QMainWindow):
     # == today's sales ===========================================================================
     def open_sales_dialog(self) -> TodaySalesDialog:
         if self._sales_dialog is None:
+            from pos_app.ui.counter.sales_view import TodaySalesDialog
+
             ledger = self.rt.ledger
             dialog = TodaySalesDialog(
                 self.rt.site,
@@ -819,6 +985,8 @@ class MainWindow(QMainWindow):
     # == products ================================================================================
     def open_products(self) -> ProductsWindow:
         if self._products_window is None:
+            from pos_app.ui.products.window import ProductsWindow
+
             window = ProductsWindow(self.rt.ledger.catalog, self.rt.site, parent=self)
             window.changed.connect(self._catalog_changed)
             window.finished.connect(lambda _result: self._products_closed())
@@ -875,6 +1043,9 @@ class MainWindow(QMainWindow):
             self._settings_dialog.raise_()
             self._settings_dialog.activateWindow()
             return self._settings_dialog
+        from pos_app.ui.settings.dialog import SettingsDialog
+        from pos_app.ui.settings.session import SettingsSession
+
         session = SettingsSession(
             self.rt.config,
             self.rt.client,
@@ -941,4 +1112,5 @@ class MainWindow(QMainWindow):
             # Safe: the sale is in the ledger and the next start-up resumes it.
             log.info("window closed with sale %s still open", self.payment.sale.external_reference)
         event.accept()
+        self.was_closed = True
         emit(self.closed)

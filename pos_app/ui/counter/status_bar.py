@@ -6,13 +6,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
-from pos_app.checkout.events import ConnectionChanged
-from pos_app.settings.config import Config
 from pos_app.ui.counter.sale_banner import clock_time
 from pos_app.ui.qtkit.errors import translate_message
 from pos_app.ui.qtkit.style import set_state
 
 if TYPE_CHECKING:
+    from pos_app.checkout.events import ConnectionChanged
+    from pos_app.settings.config import Config
     from pos_app.store.replication import ReplicationStatus
 
 
@@ -58,6 +58,12 @@ class PosStatusBar(QStatusBar):
             box = self.tr("no box configured")
         self.place.setText(f"{store} · {box}")
         self.test_badge.setVisible(config.is_test_user)
+
+    def show_connecting(self) -> None:
+        """Start-up: the window is up, the ledger and Mercado Pago's client are opening."""
+        self.connection.setText(self.tr("Connecting…"))
+        self.connection.setToolTip(self.tr("Opening the sales ledger and the connection"))
+        set_state(self.connection, "unknown")
 
     def show_unknown(self) -> None:
         self.connection.setText(self.tr("Mercado Pago: not contacted yet"))

@@ -12,14 +12,13 @@ written by a task.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import logging
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QDesktopServices
@@ -28,6 +27,9 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 from pos_app.settings import paths
 from pos_app.ui.qtkit.async_utils import TaskKeeper
 from pos_app.ui.widgets.form_parts import show_notice
+
+if TYPE_CHECKING:
+    import asyncio
 
 log = logging.getLogger(__name__)
 
@@ -118,6 +120,8 @@ class CrashReporter(QObject):
     def loop_handler(self, loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
         exc = context.get("exception")
         text = str(context.get("message") or "unhandled error in the event loop")
+        import asyncio
+
         if isinstance(exc, asyncio.CancelledError):
             return
         log.critical("%s", text, exc_info=exc if isinstance(exc, BaseException) else None)
@@ -173,6 +177,8 @@ class CrashReporter(QObject):
 def catch_crashes(reporter: CrashReporter) -> Iterator[CrashReporter]:
     """Route unhandled exceptions to ``reporter`` while the window runs."""
     previous_hook = sys.excepthook
+    import asyncio  # here, not at import: the first frame does without it (issue 19)
+
     loop = asyncio.get_running_loop()
     previous_handler = loop.get_exception_handler()
     sys.excepthook = reporter.excepthook

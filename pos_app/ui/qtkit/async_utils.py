@@ -8,14 +8,16 @@ the widget goes away. Slots stay plain methods; context travels with ``functools
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Callable, Coroutine
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtWidgets import QWidget
 
 from pos_app.ui.qtkit.errors import show_error
+
+if TYPE_CHECKING:
+    import asyncio
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +39,8 @@ class TaskKeeper:
         name: str | None = None,
     ) -> asyncio.Task[T]:
         """Start ``coro`` now; an exception it raises is shown (or given to ``on_error``)."""
+        import asyncio  # here, not at import: the first frame does without it (issue 19)
+
         task = asyncio.ensure_future(coro)
         if name:
             task.set_name(name)

@@ -18,9 +18,7 @@ Maintainer commands are in :mod:`devtools.linguist` (``python -m devtools.lingui
 
 from __future__ import annotations
 
-import json
 import logging
-import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,13 +26,13 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from pos_app import assets
 from pos_app.i18n import ENGLISH, language_for_locale
-from pos_app.settings import config as config_mod
-from pos_app.settings import forms, paths
+from pos_app.settings import rules
+from pos_app.settings.first_look import first_look
 
 log = logging.getLogger(__name__)
 
 # The ones we ship besides English: the languages Settings offers, so the two never drift.
-LANGUAGES = tuple(c.code for c in forms.LANGUAGES if c.code not in ("", ENGLISH))
+LANGUAGES = tuple(c.code for c in rules.LANGUAGES if c.code not in ("", ENGLISH))
 CATALOG = "pos_app"  # pos_app_<lang>.ts / .qm
 
 
@@ -52,16 +50,7 @@ def configured_language(config_path: Path | None = None) -> str:
     ``settings.config.load`` moves a damaged file aside and reports it; that must happen once,
     where the window can show the notice, so this only peeks at the one key.
     """
-    try:
-        path = config_path or paths.config_path()
-        if not stat.S_ISREG(path.stat().st_mode):  # a pipe would block the start-up
-            return ""
-        with path.open("rb") as handle:
-            data = json.loads(handle.read(config_mod.MAX_FILE_BYTES).decode("utf-8"))
-    except (OSError, ValueError, RecursionError):
-        return ""
-    value = data.get("language", "") if isinstance(data, dict) else ""
-    return value if isinstance(value, str) else ""
+    return first_look(config_path).language
 
 
 def choose_language(configured: str = "", system: QLocale | None = None) -> str:
@@ -132,15 +121,16 @@ def install(language: str, *, directory: Path | None = None, set_locale: bool = 
 _startup: list[Installed] = []  # what install_for_startup() put in, replaced on a second call
 
 
-def install_for_startup() -> Installed:
+def install_for_startup(configured: str | None = None) -> Installed:
     """``main()``'s call: the configured language, else the system's (never raises).
+    ``configured``: ``config.language`` when the caller already read it (off the GUI thread).
 
     Called again when the first-run assistant restarts ``main()`` in demo mode: the previous
     translators are taken out first, so they do not pile up."""
     while _startup:
         _startup.pop().remove()
     try:
-        language = choose_language(configured_language())
+        language = choose_language(configured_language() if configured is None else configured)
         installed = install(language)
     except Exception:  # a translation problem must never stop the till
         log.exception("could not load the translations; running in English")

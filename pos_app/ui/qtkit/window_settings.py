@@ -18,13 +18,24 @@ def ui_settings() -> QSettings:
     return QSettings(str(paths.config_dir() / FILE_NAME), QSettings.Format.IniFormat)
 
 
-def restore_geometry(widget: QWidget, key: str, default_size: tuple[int, int]) -> bool:
-    """Restore ``widget``'s geometry saved under ``key``; else give it ``default_size``."""
+def read_geometry(key: str) -> QByteArray:
+    """The geometry saved under ``key`` (empty when none). Safe on any thread: start-up reads it
+    off the GUI thread, before the first frame."""
     value = ui_settings().value(f"{key}/geometry")
-    if isinstance(value, QByteArray) and not value.isEmpty() and widget.restoreGeometry(value):
+    return value if isinstance(value, QByteArray) else QByteArray()
+
+
+def apply_geometry(widget: QWidget, value: QByteArray, default_size: tuple[int, int]) -> bool:
+    """Give ``widget`` the saved geometry ``value``; else ``default_size``."""
+    if not value.isEmpty() and widget.restoreGeometry(value):
         return True
     widget.resize(*default_size)
     return False
+
+
+def restore_geometry(widget: QWidget, key: str, default_size: tuple[int, int]) -> bool:
+    """Restore ``widget``'s geometry saved under ``key``; else give it ``default_size``."""
+    return apply_geometry(widget, read_geometry(key), default_size)
 
 
 def save_geometry(widget: QWidget, key: str) -> None:

@@ -1,0 +1,239 @@
+"""Start-up (issue 19): the counter window is painted before the runtime opens.
+
+The window says "Connecting…" and cannot charge until the runtime (ledger, HTTP client,
+engine) is attached; the settings file, the geometry and the keyring are never read on the
+GUI thread before its first frame.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from pos_app import app as app_mod
+from pos_app.domain.money import site_for
+from pos_app.runtime import Runtime
+from pos_app.sandbox.state import SandboxState
+from pos_app.settings import paths
+from pos_app.settings.first_look import FirstLook, first_look
+from pos_app.ui.counter.main_window import MainWindow
+from pos_app.ui.qtkit.bridge import EngineBridge
+
+pytestmark = pytest.mark.gui
+
+WAIT = 10_000
+
+
+def visible_window() -> MainWindow | None:
+    found = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+    found = [w for w in found if w.isVisible()]
+    return found[-1] if found else None
+
+
+def test_a_connecting_window_fills_a_cart_but_does_not_charge_until_attached(
+    qtbot: QtBot, runtime: Runtime, qloop: Any, screenshot: Any
+) -> None:
+    window = MainWindow(site=runtime.site)
+    qtbot.addWidget(window)
+    window.resize(1024, 768)
+    window.show()
+    qtbot.waitUntil(lambda: window.has_painted, timeout=WAIT)
+    assert not window.is_ready
+    assert window.status.connection.text() == "Connecting…"
+    for action in (window.sales_action, window.settings_action, window.products_action):
+        assert not action.isEnabled()
+    assert not window.sales_button.isEnabled()
+    # Typing a code while the catalog is still opening is not "no product".
+    qtbot.keyClicks(window.scan, "7790580001018")
+    qtbot.keyClick(window.scan, "\r")
+    qtbot.waitUntil(lambda: "Still connecting" in window.feedback.text(), timeout=WAIT)
+    assert "No product" not in window.feedback.text()
+    # A custom amount goes in; charging says why it waits, and stays in the cart.
+    window.open_custom_amount()
+    window.custom_bar.description.setText("Flores")
+    window.custom_bar.amount.setText("150")
+    window.custom_bar.add_button.click()
+    assert window.model.item_count() == 1
+    window.charge()
+    assert not window.in_payment and "Still connecting" in window.feedback.text()
+    screenshot(window, "startup_01_connecting")
+
+    bridge = EngineBridge(runtime.engine.bus)
+    window.attach(runtime, bridge)
+    try:
+        assert window.is_ready and window.sales_action.isEnabled()
+        assert window.status.connection.text() != "Connecting…"
+        assert window.feedback.text() == ""  # the stale "still connecting" went away
+        qtbot.keyClicks(window.scan, "7790580001018")
+        qtbot.keyClick(window.scan, "\r")
+        qtbot.waitUntil(lambda: window.model.item_count() == 2, timeout=WAIT)
+        screenshot(window, "startup_02_ready")
+        with pytest.raises(RuntimeError):
+            window.attach(runtime, bridge)  # one runtime per window
+    finally:
+        bridge.detach()
+
+
+def test_first_look_reads_only_what_the_first_frame_needs(tmp_path: Path) -> None:
+    path = tmp_path / "config.json"
+    assert first_look(path) == FirstLook()  # no file
+    data = {
+        "language": "es",
+        "site_id": "MCO",
+        "user_id": 5,
+        "store_external_id": "SUC1",
+        "box_external_id": "CAJA1",
+    }
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert first_look(path) == FirstLook("es", "MCO", True)
+    path.write_text(json.dumps({**data, "box_external_id": ""}), encoding="utf-8")
+    assert first_look(path) == FirstLook("es", "MCO", False)
+    path.write_text(json.dumps({**data, "user_id": "5"}), encoding="utf-8")
+    assert not first_look(path).looks_configured
+    path.write_bytes(b"\xff{not json")
+    assert first_look(path) == FirstLook()
+    path.unlink()
+    import os
+
+    os.mkfifo(path)
+    assert first_look(path) == FirstLook()  # a pipe never blocks the start-up
+    # An unknown country builds no window: the full load decides.
+    assert app_mod.first_site(FirstLook("", "XYZ", True)) is None
+    assert app_mod.first_site(FirstLook("", "mco", True)) == site_for("MCO")
+    assert app_mod.first_site(FirstLook("", "MCO", False)) is None
+
+
+def test_the_window_is_painted_before_the_runtime_opens_and_no_read_blocks_it(
+    qloop: Any, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pos_app.settings import config as config_mod
+    from pos_app.settings import secrets
+
+    state = SandboxState.seeded()
+    config = app_mod.demo_config(state).with_changes(api_base_url="http://127.0.0.1:9")
+    config_mod.save(config, paths.config_path())
+    monkeypatch.setenv("MP_ACCESS_TOKEN", state.seller_token)
+    threads: dict[str, bool] = {}
+    real_load, real_token = config_mod.load, secrets.load_token
+
+    def load(*args: Any) -> Any:
+        threads["config"] = threading.current_thread() is threading.main_thread()
+        return real_load(*args)
+
+    def load_token() -> Any:
+        threads["token"] = threading.current_thread() is threading.main_thread()
+        return real_token()
+
+    monkeypatch.setattr(config_mod, "load", load)
+    monkeypatch.setattr(secrets, "load_token", load_token)
+    gate = asyncio.Event()
+    seen: list[tuple[bool, str]] = []
+    real_open = app_mod.open_runtime_or_recover
+
+    async def held_open(stack: Any, **kwargs: Any) -> Any:
+        window = visible_window()
+        assert window is not None
+        seen.append((window.has_painted, window.status.connection.text()))
+        await gate.wait()
+        return await real_open(stack, **kwargs)
+
+    monkeypatch.setattr(app_mod, "open_runtime_or_recover", held_open)
+    task = asyncio.ensure_future(app_mod.run_windows())
+    qtbot.waitUntil(lambda: bool(seen) or task.done(), timeout=WAIT)
+    assert not task.done(), task.exception()
+    assert seen == [(True, "Connecting…")]  # painted, connecting, no runtime yet
+    window = visible_window()
+    assert window is not None and not window.is_ready
+    assert window.status.place.text().startswith(config.store_name)  # settings, not runtime
+    gate.set()
+    qtbot.waitUntil(lambda: window.is_ready, timeout=WAIT)
+    # Read, and off the GUI thread.
+    assert threads == {"config": False, "token": False}
+    window.close()
+    qtbot.waitUntil(task.done, timeout=WAIT)
+    assert task.result() == 0
+
+
+def test_closing_while_connecting_still_shuts_down_in_order(
+    qloop: Any, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pos_app.settings import config as config_mod
+
+    state = SandboxState.seeded()
+    config_mod.save(app_mod.demo_config(state), paths.config_path())
+    monkeypatch.setenv("MP_ACCESS_TOKEN", state.seller_token)
+    real_open = app_mod.open_runtime_or_recover
+    opened: list[Runtime] = []
+
+    async def slow_open(stack: Any, **kwargs: Any) -> Any:
+        window = visible_window()
+        assert window is not None
+        window.close()  # the cashier closes the window while it connects
+        result = await real_open(stack, **kwargs)
+        opened.append(result[0])
+        return result
+
+    monkeypatch.setattr(app_mod, "open_runtime_or_recover", slow_open)
+    task = asyncio.ensure_future(app_mod.run_windows())
+    qtbot.waitUntil(task.done, timeout=WAIT)
+    assert task.result() == 0
+    assert visible_window() is None
+    [rt] = opened
+    with pytest.raises(Exception):  # noqa: B017 - closed: the ledger's connection is gone
+        rt.ledger.all_sales()
+
+
+CHILD = """
+import sys
+from tests.benchmarks import startup
+
+
+def report(key):
+    if key == "shown":
+        loaded = [m for m in ("asyncio", "qasync", "httpx", "keyring", "sqlite3",
+                              "pos_app.runtime", "pos_app.settings.config") if m in sys.modules]
+        print("LOADED-AT-FIRST-FRAME", ",".join(loaded), flush=True)
+
+startup._report = report
+sys.exit(startup.child_app())
+"""
+
+
+def test_main_paints_the_first_frame_before_asyncio_the_runtime_and_the_keyring(
+    tmp_path: Path,
+) -> None:
+    """The real entry point in a process of its own: what is loaded when the first frame is
+    done (the benchmark's child, reporting modules instead of times)."""
+    import os
+    import subprocess
+    import sys
+
+    from pos_app.settings import config as config_mod
+
+    state = SandboxState.seeded()
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {**os.environ, "POS_APP_HOME": str(home), "MP_ACCESS_TOKEN": state.seller_token}
+    config = app_mod.demo_config(state).with_changes(api_base_url="http://127.0.0.1:9")
+    config_mod.save(config, home / "config.json")
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    [line] = [x for x in done.stdout.splitlines() if x.startswith("LOADED-AT-FIRST-FRAME")]
+    assert line.split(" ", 1)[1:] in ([], [""]), line  # nothing of the runtime yet
