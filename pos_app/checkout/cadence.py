@@ -89,18 +89,23 @@ def box_check_due(
     last_check: float | None,
     now: float,
     interval: float,
+    missing: int = 0,
+    recheck: float = 10.0,
 ) -> bool:
     """Must a pending sale's look also ask the box whether the order is still there?
 
     Every merchant order expired: at once (Mercado Pago ended it). Scanned by a customer and
     open: never (the order is clearly alive). Otherwise once per ``interval`` since the last
     check, the first one an interval after the sale was first looked at (``last_check`` None).
+    After a check found the box empty (``missing``), the confirming look comes ``recheck``
+    seconds later, not a whole interval: a cleared box is told in about a minute, not two,
+    and an order still there costs nothing more.
     """
     if all_expired:
         return True
     if seen_by_customer or last_check is None:
         return False
-    return now - last_check >= interval
+    return now - last_check >= (min(interval, recheck) if missing else interval)
 
 
 def left_the_box(*, offered: bool, all_expired: bool, missing: int) -> tuple[bool, int]:

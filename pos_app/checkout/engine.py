@@ -412,6 +412,8 @@ class CheckoutEngine:
             last_check=tracker.box_checked,
             now=now,
             interval=self.settings.box_check_interval,
+            missing=tracker.box_missing,
+            recheck=self.settings.box_recheck_interval,
         )
         if not verdict.seen_by_customer and tracker.box_checked is None:
             tracker.box_checked = now  # the first check comes an interval from now

@@ -31,6 +31,9 @@ class CheckoutSettings:
     # (Mercado Pago expired it, or someone cleared the box from elsewhere; an empty box must be
     # seen twice in a row). Our own expiry needs no such check: it wakes the poller itself.
     box_check_interval: float = 60.0
+    # After a check found the box empty, the second look comes this soon (longer than the
+    # search's lag, so an approval that took the order off the box has time to show).
+    box_recheck_interval: float = 10.0
     # How long Mercado Pago's search may hide a fresh merchant order (the docs say seconds):
     # an order that may have been sent is only sent again after "not on the box, nothing
     # found" held that long, because a customer who paid it took it off the box.

@@ -166,6 +166,7 @@ def _compress(engine: Any, scale: float) -> None:
             **{f.name: getattr(poll, f.name) / scale for f in dataclasses.fields(poll)}
         ),
         box_check_interval=engine.settings.box_check_interval / scale,
+        box_recheck_interval=engine.settings.box_recheck_interval / scale,
         expiry_grace=engine.settings.expiry_grace / scale,
     )
 

@@ -82,6 +82,10 @@ def test_box_check_due() -> None:
     assert not due(last_check=None, now=1000.0)  # first look: the first check is later
     assert due(all_expired=True, last_check=None)  # Mercado Pago ended it: look at once
     assert not due(seen_by_customer=True, now=1000.0)  # scanned and open: clearly alive
+    # The box was empty once: the confirming look comes 10 s later, not a minute.
+    assert not due(missing=1, now=109.9)
+    assert due(missing=1, now=110.0)
+    assert not due(missing=0, now=110.0)
 
 
 def test_left_the_box_needs_two_misses_in_a_row() -> None:
