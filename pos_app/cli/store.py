@@ -90,17 +90,28 @@ class StoreScopeError(Exception):
     pass
 
 
-async def cmd_store_sales(args: argparse.Namespace) -> int:
-    from pos_app.store.views import store_sales, store_sums, sums_by_store, totals_by_box
-
+def _configured_scope(args: argparse.Namespace) -> tuple[Config, str | None, str] | None:
+    """The settings and the scope a store command asks for (``_scope``); None, said on
+    stderr, without a store database or with no store chosen."""
     config = config_mod.load().config
     if not config.store_database:
-        return _no_store()
+        _no_store()
+        return None
     try:
         store, label = _scope(args, config)
     except StoreScopeError as exc:
         err(f"pos-app: {exc}")
+        return None
+    return config, store, label
+
+
+async def cmd_store_sales(args: argparse.Namespace) -> int:
+    from pos_app.store.views import store_sales, store_sums, sums_by_store, totals_by_box
+
+    scoped = _configured_scope(args)
+    if scoped is None:
         return EXIT_ERROR
+    config, store, label = scoped
 
     async def sales_and_totals(conn: Connection) -> tuple[list[StoreSale], list[BoxTotal]]:
         return (
@@ -216,16 +227,12 @@ async def cmd_store_close(args: argparse.Namespace) -> int:
     from pos_app.domain.money import format_money, site_for
     from pos_app.store.views import store_close
 
-    config = config_mod.load().config
-    if not config.store_database:
-        return _no_store()
+    scoped = _configured_scope(args)
+    if scoped is None:
+        return EXIT_ERROR
+    config, store, label = scoped
     site = site_for(config.site_id)
     since, until = _period(args, site.site_id)
-    try:
-        store, label = _scope(args, config)
-    except StoreScopeError as exc:
-        err(f"pos-app: {exc}")
-        return EXIT_ERROR
     result = await _read_store(
         config,
         lambda conn: store_close(
@@ -306,14 +313,10 @@ async def cmd_store_reconcile(args: argparse.Namespace) -> int:
     from pos_app.store.replication import safe_error
     from pos_app.store.schema import StoreDatabaseError
 
-    config = config_mod.load().config
-    if not config.store_database:
-        return _no_store()
-    try:
-        store, label = _scope(args, config)
-    except StoreScopeError as exc:
-        err(f"pos-app: {exc}")
+    scoped = _configured_scope(args)
+    if scoped is None:
         return EXIT_ERROR
+    config, store, label = scoped
     zone = site_zone(config.site_id)
     try:
         day = date.fromisoformat(args.date) if args.date else datetime.now(zone).date()
