@@ -77,6 +77,13 @@ def is_paid(sale: SaleSnapshot) -> bool:
     return sale.status is SaleStatus.CANCELED and sale.tender is Tender.CASH
 
 
+def amount_paid(sale: SaleSnapshot) -> Decimal:
+    """What the customer paid: Mercado Pago's approved amount, or the total in cash."""
+    if sale.tender is Tender.CASH:
+        return sale.total
+    return sale.paid_amount or sale.total
+
+
 class RefundService:
     def __init__(
         self,
@@ -98,10 +105,7 @@ class RefundService:
 
     # -- reading --------------------------------------------------------------------------------
     def paid_amount(self, sale: SaleSnapshot) -> Decimal:
-        """What the customer paid: Mercado Pago's approved amount, or the total in cash."""
-        if sale.tender is Tender.CASH:
-            return sale.total
-        return sale.paid_amount or sale.total
+        return amount_paid(sale)
 
     def refundable(self, sale: SaleSnapshot) -> Decimal:
         if not is_paid(sale):

@@ -190,5 +190,5 @@ def _ask_pin_on_terminal() -> str | None:
 
 
 def shown(text: str, limit: int = 60) -> str:
-    """``text`` quoted for a message, cut when long."""
+    """``text`` quoted for a message, cut when long (a 10 MB argument is not echoed whole)."""
     return repr(text if len(text) <= limit else text[:limit] + "…")

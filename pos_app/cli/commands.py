@@ -17,6 +17,7 @@ from pos_app.cli.charge_lines import (
     ChargeInputError,
     check_sale_discount,
     read_sale_discount,
+    shown,
     sku_line,
 )
 from pos_app.cli.output import (
@@ -219,20 +220,15 @@ def parse_item(spec: str, site: Site | None = None) -> CartLine:
             raise UsageError(f"--item: IVA {last!r} must be 0%, 5% or 19%") from None
     parts = spec.rsplit(":", 2)
     if len(parts) != 3:
-        raise UsageError(f"--item {_shown(spec)}: expected TITLE:QTY:UNIT_PRICE[:IVA%]")
+        raise UsageError(f"--item {shown(spec)}: expected TITLE:QTY:UNIT_PRICE[:IVA%]")
     title_text, qty_text, price_text = parts
     try:
         title = clean_title(title_text)
         qty = read_quantity(qty_text)
         price = read_plain_amount(price_text, site)
     except ValidationError as exc:
-        raise UsageError(f"--item {_shown(spec)}: {exc.msg}") from None
+        raise UsageError(f"--item {shown(spec)}: {exc.msg}") from None
     return CartLine(sku="", title=title, unit_price=price, quantity=qty, iva_rate=iva)
-
-
-def _shown(text: str, limit: int = 60) -> str:
-    """``text`` quoted for a message, cut when long (a 10 MB argument is not echoed whole)."""
-    return repr(text if len(text) <= limit else text[:limit] + "…")
 
 
 async def cmd_charge(args: argparse.Namespace) -> int:

@@ -47,7 +47,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.checkout.refunds import is_paid
+from pos_app.checkout.refunds import amount_paid, is_paid
 from pos_app.domain.cart import Cart, CartLine
 from pos_app.domain.day import RefundFact
 from pos_app.domain.money import Site, format_money
@@ -164,8 +164,7 @@ def refund_state(sale: SaleSnapshot, refunded: Decimal) -> str:
     """ "" (nothing given back), "partly" or "fully": money that left the shop for the sale."""
     if refunded <= 0:
         return ""
-    taken = sale.total if sale.tender is Tender.CASH else (sale.paid_amount or sale.total)
-    return "fully" if refunded >= taken else "partly"
+    return "fully" if refunded >= amount_paid(sale) else "partly"
 
 
 def status_colour_key(sale: SaleSnapshot, refunded: Decimal = Decimal(0)) -> str:
@@ -345,6 +344,7 @@ class TodaySalesDialog(QDialog):
         self._refunds = refunds
         self._refunded_totals = refunded_totals
         self._period_sales: list[SaleSnapshot] = []
+        self._period_refunded: dict[str, Decimal] = {}  # read with the period, not per keystroke
 
         # -- which sales: period, status, tender, search ---------------------------------------
         self.period = QComboBox()
@@ -548,12 +548,9 @@ class TodaySalesDialog(QDialog):
             if status_ok(s) and tender_ok(s) and matches_search(s, text, self._site)
         ]
         start, end = self.period_bounds()
-        refunded = (
-            self._refunded_totals([s.external_reference for s in sales])
-            if self._refunded_totals is not None
-            else {}
+        self.model.set_sales(
+            sales, with_date=end - start > timedelta(hours=25), refunded=self._period_refunded
         )
-        self.model.set_sales(sales, with_date=end - start > timedelta(hours=25), refunded=refunded)
         paid = [s for s in sales if s.status is SaleStatus.PAID]
         # Cash the drawer took, including a sale whose QR payment also arrived late (paid twice:
         # both amounts came in, as the day's close counts them).
@@ -584,6 +581,11 @@ class TodaySalesDialog(QDialog):
         """Reload the period from the ledger, keeping the selected sale selected."""
         start, end = self.period_bounds()
         self._period_sales = self._sales_between(start, end)
+        self._period_refunded = (
+            self._refunded_totals([s.external_reference for s in self._period_sales])
+            if self._refunded_totals is not None
+            else {}
+        )
         self._apply_filters()
 
     def _reselect(self, keep: str | None, sales: list[SaleSnapshot]) -> None:
