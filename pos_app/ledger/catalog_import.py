@@ -27,7 +27,8 @@ import io
 import itertools
 import sqlite3
 import tempfile
-from collections.abc import Callable, Iterator
+from collections import ChainMap
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -332,6 +333,30 @@ class _Seen:
         self._db.close()
 
 
+def repeat_problem(product: Product, first_lines: Mapping[str, int]) -> Message | None:
+    """Why ``product`` is refused when an earlier line has its SKU or barcode (``first_lines``:
+    each key of :func:`product_keys` of the lines kept so far, and its line); None if none does.
+    The first line is kept — the same rule for the window's preview and ``catalog import``."""
+    for key, kind in _keys(product):
+        first = first_lines.get(key)
+        if first is not None:
+            value = product.sku if kind == "sku" else product.barcode
+            return _problem(
+                QT_TRANSLATE_NOOP(
+                    "CatalogImport", "{column} {value} repeats line {first} (line {first} kept)"
+                ),
+                column=kind,
+                value=_shown(value),
+                first=first,
+            )
+    return None
+
+
+def product_keys(product: Product) -> list[str]:
+    """What makes two lines the same product: its SKU (any case) and its barcode."""
+    return [key for key, _kind in _keys(product)]
+
+
 def _keys(product: Product) -> list[tuple[str, str]]:
     keys = [(f"s:{product.sku.casefold()}", "sku")]
     if product.barcode:
@@ -448,30 +473,12 @@ def _write_batch(
     the rest."""
     earlier = seen.lines_of([key for _line, p in batch for key, _kind in _keys(p)])
     fresh: dict[str, int] = {}
+    kept = ChainMap(earlier, fresh)  # a live view of both: fresh grows as the batch is read
     good: list[Product] = []
     for line, product in batch:
-        repeat = next(
-            (
-                (kind, earlier.get(key) or fresh[key])
-                for key, kind in _keys(product)
-                if key in earlier or key in fresh
-            ),
-            None,
-        )
-        if repeat is not None:
-            kind, first = repeat
-            value = product.sku if kind == "sku" else product.barcode
-            report.refuse(
-                line,
-                _problem(
-                    QT_TRANSLATE_NOOP(
-                        "CatalogImport", "{column} {value} repeats line {first} (line {first} kept)"
-                    ),
-                    column=kind,
-                    value=_shown(value),
-                    first=first,
-                ),
-            )
+        problem = repeat_problem(product, kept)
+        if problem is not None:
+            report.refuse(line, problem)
             continue
         for key, _kind in _keys(product):
             fresh[key] = line

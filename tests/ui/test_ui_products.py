@@ -370,3 +370,35 @@ def test_a_product_sold_by_weight_is_made_edited_and_exported_as_such(
     products.export_to(out)
     row = next(r for r in out.read_text(encoding="utf-8").splitlines() if r.startswith("QUE2,"))
     assert ",kg," in row  # the import reads it back as sold by kg
+
+
+def test_the_preview_refuses_a_repeated_sku_like_the_import_and_says_the_encoding(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The window's import keeps the first line of a repeated SKU or barcode, as
+    ``pos-app catalog import`` does (it used to write both, the last one winning), and a file
+    read as Windows-1252 says so above the lines."""
+    csv_file = tmp_path / "repetido.csv"
+    csv_file.write_bytes(
+        (
+            "sku,barcode,title,unit_price,category,unit_measure,iva_rate\n"
+            "R1,7790000000111,Café molido,1500,,unit,0\n"
+            "R1,,Otra cosa,4,,unit,0\n"
+            "R2,7790000000111,Mismo código,5,,unit,0\n"
+            "R3,,Té,7,,unit,0\n"
+        ).encode("cp1252")
+    )
+    products = window.open_products()
+    qtbot.waitExposed(products)
+    preview = products.preview_import(csv_file)
+    qtbot.waitUntil(lambda: preview.plan is not None, timeout=WAIT)
+    assert [p.sku for p in preview.plan.products] == ["R1", "R3"]  # type: ignore[union-attr]
+    refused = [preview.errors.item(i).text() for i in range(preview.errors.count())]
+    assert refused == [
+        "Line 3: sku 'R1' repeats line 2 (line 2 kept)",
+        "Line 4: barcode '7790000000111' repeats line 2 (line 2 kept)",
+    ]
+    assert "The file is not UTF-8: read as Windows-1252 (cp1252)" in preview.summary.text()
+    qtbot.mouseClick(preview.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.rt.ledger.catalog.get("R3") is not None, timeout=WAIT)
+    assert window.rt.ledger.catalog.get("R1").title == "Café molido"  # type: ignore[union-attr]

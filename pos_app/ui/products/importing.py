@@ -36,7 +36,13 @@ from pos_app.domain.catalog import Product
 from pos_app.domain.money import Site, format_money
 from pos_app.i18n import Message
 from pos_app.ledger.catalog import REQUIRED_COLUMNS, CatalogRepository, parse_row
-from pos_app.ledger.catalog_import import RowProblem, delimiter_of, detect_encoding
+from pos_app.ledger.catalog_import import (
+    RowProblem,
+    delimiter_of,
+    detect_encoding,
+    product_keys,
+    repeat_problem,
+)
 from pos_app.ui.qtkit.async_utils import TaskKeeper
 from pos_app.ui.qtkit.errors import translate_message
 from pos_app.ui.qtkit.workarounds import emit
@@ -88,6 +94,7 @@ class ImportPreview(QDialog):
         self._catalog = catalog
         self._site = site
         self.plan: ImportPlan | None = None
+        self._encoding_warning: Message | None = None
         self._written = 0
         self.tasks = TaskKeeper(self)
 
@@ -160,6 +167,7 @@ class ImportPreview(QDialog):
         encoding, warning = detect_encoding(self._path)
         if warning:
             log.warning("%s: %s", self._path.name, warning)
+        self._encoding_warning = warning  # said above the lines: accents may look wrong
         with self._path.open(newline="", encoding=encoding, errors="replace") as handle:
             separator = delimiter_of(handle.readline())
             handle.seek(0)
@@ -170,6 +178,7 @@ class ImportPreview(QDialog):
                 self._missing_columns(missing, header)
                 return plan
             reader.fieldnames = header
+            kept: dict[str, int] = {}  # the import's rule: a repeated SKU or barcode is refused
             for row in reader:
                 plan.lines += 1
                 try:
@@ -177,11 +186,7 @@ class ImportPreview(QDialog):
                 except RowProblem as exc:
                     plan.errors.append((reader.line_num, exc.msg))
                 else:
-                    plan.products.append(product)
-                    if self._catalog.get(product.sku) is None:
-                        plan.new += 1
-                    else:
-                        plan.replaced += 1
+                    self._plan_product(plan, product, kept, reader.line_num)
                 if plan.lines % READ_SLICE == 0:
                     self.progress.setValue(min(plan.lines, total))
                     await asyncio.sleep(0)
@@ -189,6 +194,20 @@ class ImportPreview(QDialog):
         self.plan = plan
         self._show(plan)
         return plan
+
+    def _plan_product(
+        self, plan: ImportPlan, product: Product, kept: dict[str, int], line: int
+    ) -> None:
+        repeat = repeat_problem(product, kept)
+        if repeat is not None:
+            plan.errors.append((line, repeat))
+            return
+        kept.update(dict.fromkeys(product_keys(product), line))
+        plan.products.append(product)
+        if self._catalog.get(product.sku) is None:
+            plan.new += 1
+        else:
+            plan.replaced += 1
 
     def _missing_columns(self, missing: list[str], header: list[str]) -> None:
         self.progress.hide()
@@ -213,6 +232,11 @@ class ImportPreview(QDialog):
                 "{good} of {lines} lines are ready: {new} new products, {replaced} already in "
                 "the catalog (they will be updated)."
             ).format(good=good, lines=plan.lines, new=plan.new, replaced=plan.replaced)
+            + (
+                "\n" + _sentence(translate_message(self._encoding_warning))
+                if self._encoding_warning is not None
+                else ""
+            )
         )
         shown = plan.products[:SHOWN]
         self.table.setRowCount(len(shown))
@@ -295,3 +319,8 @@ class ImportPreview(QDialog):
             text = self.tr("it is not UTF-8 text (save it as “CSV UTF-8” and try again)")
         self.summary.setText(self.tr("The file could not be read: {error}").format(error=text))
         self.import_button.setEnabled(False)
+
+
+def _sentence(text: str) -> str:
+    """A reason written to follow a colon, standing alone: its first letter capital."""
+    return text[:1].upper() + text[1:]
