@@ -87,7 +87,9 @@ def test_a_new_account_creates_its_store_and_box_prints_the_qr_and_sells(
     store = sandbox_state.find_store(seller, store_id)
     assert store is not None and store.name == "Almacen La Esquina"
 
-    # Its first box: the proposed name and id are fine.
+    # Its first box: the proposed name and id are fine. (The button waits for the lists to
+    # reload with the new store chosen: under load that is after the view is back.)
+    qtbot.waitUntil(page.new_box_button.isEnabled, timeout=WAIT)
     qtbot.mouseClick(page.new_box_button, Qt.MouseButton.LeftButton)
     assert page.stack.currentIndex() == VIEW_NEW_BOX
     box_id = page.box_form.external_id.text()
