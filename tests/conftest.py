@@ -21,6 +21,8 @@ if os.environ.get("POS_APP_SIMULATE_WINDOWS"):
 
 import pytest
 
+from tests import parallel
+
 # The Qt-free suites that touch files, locks, signals or the console run twice: as here, and
 # as on Windows (no fcntl, no os.fchmod, msvcrt locking, pos_app.system.windows() true; see
 # tests/portability/simulate.py), in this same process. tests/domain is left out: pure code,
@@ -86,6 +88,15 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
             "(pytestmark = pytest.mark.gui)",
             pytrace=False,
         )
+
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """``-n auto`` (pyproject's addopts): two workers per core (tests/parallel.py says why)."""
+    return parallel.worker_count()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    parallel.warm_rewrite_cache(config)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -3,7 +3,8 @@ waits and nobody has scanned it: the engine finds the box empty at its next chec
 ten seconds later (the search may lag an approval that took the order off the box) and ends
 the sale — about a minute, not two (issue 19's box check every 60 s asked twice).
 
-On virtual time (tests/virtual_time.py), with the engine's own box-check settings."""
+On virtual time (tests/virtual_time.py), with the engine's own box-check settings and its own
+poll schedule (the harness's 50 ms schedule would make 1,400 searches of these 70 s)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from pos_app.checkout.engine import CheckoutSettings
 from pos_app.domain.money import SITES
 from pos_app.domain.sale import SaleStatus
 from pos_app.sandbox import orders
+from pos_app.settings.config import PollSchedule
 from tests.checkout.harness import line, rig
 from tests.virtual_time import run_virtual
 
@@ -21,7 +23,7 @@ REAL = CheckoutSettings(None, "", "", SITES["MLA"], "")
 
 def test_a_box_cleared_from_elsewhere_ends_the_sale_in_about_a_minute() -> None:
     async def scenario() -> None:
-        async with rig() as r:
+        async with rig(poll=PollSchedule()) as r:
             assert r.engine.settings.box_check_interval == REAL.box_check_interval == 60
             assert r.engine.settings.box_recheck_interval == REAL.box_recheck_interval == 10
             sale = await r.engine.charge([line()])
