@@ -8,6 +8,7 @@ lost or invented a ``{placeholder}``, ``%1``, HTML tag or ``&`` accelerator.
 from __future__ import annotations
 
 import ast
+import functools
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -114,9 +115,10 @@ def test_qt_ships_its_own_translations_for_our_languages() -> None:
 
 
 # == the markers of the Qt-free packages =============================================================
-def _calls(name: str) -> list[tuple[Path, ast.Call, dict[str, object]]]:
-    """Every call to ``name(...)`` in the package, with its module's string constants."""
-    found = []
+@functools.cache
+def _modules() -> tuple[tuple[Path, tuple[ast.Call, ...], dict[str, object]], ...]:
+    """Each package module's calls and string constants, parsed once for every check here."""
+    modules = []
     for path in linguist.python_sources():
         tree = ast.parse(path.read_text(encoding="utf-8"))
         consts: dict[str, object] = {
@@ -127,14 +129,19 @@ def _calls(name: str) -> list[tuple[Path, ast.Call, dict[str, object]]]:
             and isinstance(node.targets[0], ast.Name)
             and isinstance(node.value, ast.Constant)
         }
-        found += [
-            (path, node, consts)
-            for node in ast.walk(tree)
-            if isinstance(node, ast.Call)
-            and isinstance(node.func, ast.Name)
-            and node.func.id == name
-        ]
-    return found
+        calls = tuple(node for node in ast.walk(tree) if isinstance(node, ast.Call))
+        modules.append((path, calls, consts))
+    return tuple(modules)
+
+
+def _calls(name: str) -> list[tuple[Path, ast.Call, dict[str, object]]]:
+    """Every call to ``name(...)`` in the package, with its module's string constants."""
+    return [
+        (path, node, consts)
+        for path, calls, consts in _modules()
+        for node in calls
+        if isinstance(node.func, ast.Name) and node.func.id == name
+    ]
 
 
 def _is_marker(node: ast.expr) -> bool:
