@@ -1550,12 +1550,16 @@
         <translation>La primera línea del archivo: {header}</translation>
     </message>
     <message>
-        <source>{good} of {lines} lines are ready: {new} new products, {replaced} already in the catalog (they will be updated).</source>
-        <translation>{good} de {lines} líneas están listas: {new} productos nuevos, {replaced} ya en el catálogo (se actualizarán).</translation>
+        <source>Lines ready to import: {good} of {lines}. New products: {new}. Already in the catalog, to be updated: {replaced}.</source>
+        <translation>Líneas listas para importar: {good} de {lines}. Productos nuevos: {new}. Ya en el catálogo, se actualizarán: {replaced}.</translation>
     </message>
     <message>
         <source>… and {n} more (all of them are imported).</source>
         <translation>… y {n} más (se importan todos).</translation>
+    </message>
+    <message>
+        <source>1 line has a problem and will be left out (fix it in the file and import it again; the good lines can be imported now):</source>
+        <translation>1 línea tiene un problema y quedará afuera (corríjala en el archivo e impórtelo de nuevo; las líneas correctas se pueden importar ahora):</translation>
     </message>
     <message>
         <source>{n} lines have problems and will be left out (fix them in the file and import it again; the good lines can be imported now):</source>
@@ -1566,8 +1570,16 @@
         <translation>Línea {line}: {problem}</translation>
     </message>
     <message>
+        <source>Import 1 product</source>
+        <translation>Importar 1 producto</translation>
+    </message>
+    <message>
         <source>Import {n} products</source>
         <translation>Importar {n} productos</translation>
+    </message>
+    <message>
+        <source>Importing 1 product…</source>
+        <translation>Importando 1 producto…</translation>
     </message>
     <message>
         <source>Importing {n} products…</source>
@@ -2583,6 +2595,10 @@
     <message>
         <source>Could not write {file}: {error}</source>
         <translation>No se pudo escribir {file}: {error}</translation>
+    </message>
+    <message>
+        <source>1 product saved to {file}.</source>
+        <translation>1 producto guardado en {file}.</translation>
     </message>
     <message>
         <source>{n} products saved to {file}.</source>

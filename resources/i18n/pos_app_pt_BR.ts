@@ -1550,12 +1550,16 @@
         <translation>A primeira linha do arquivo: {header}</translation>
     </message>
     <message>
-        <source>{good} of {lines} lines are ready: {new} new products, {replaced} already in the catalog (they will be updated).</source>
-        <translation>{good} de {lines} linhas estão prontas: {new} produtos novos, {replaced} já no catálogo (serão atualizados).</translation>
+        <source>Lines ready to import: {good} of {lines}. New products: {new}. Already in the catalog, to be updated: {replaced}.</source>
+        <translation>Linhas prontas para importar: {good} de {lines}. Produtos novos: {new}. Já no catálogo, serão atualizados: {replaced}.</translation>
     </message>
     <message>
         <source>… and {n} more (all of them are imported).</source>
         <translation>… e mais {n} (todos são importados).</translation>
+    </message>
+    <message>
+        <source>1 line has a problem and will be left out (fix it in the file and import it again; the good lines can be imported now):</source>
+        <translation>1 linha tem um problema e ficará de fora (corrija-a no arquivo e importe-o de novo; as linhas corretas podem ser importadas agora):</translation>
     </message>
     <message>
         <source>{n} lines have problems and will be left out (fix them in the file and import it again; the good lines can be imported now):</source>
@@ -1566,8 +1570,16 @@
         <translation>Linha {line}: {problem}</translation>
     </message>
     <message>
+        <source>Import 1 product</source>
+        <translation>Importar 1 produto</translation>
+    </message>
+    <message>
         <source>Import {n} products</source>
         <translation>Importar {n} produtos</translation>
+    </message>
+    <message>
+        <source>Importing 1 product…</source>
+        <translation>Importando 1 produto…</translation>
     </message>
     <message>
         <source>Importing {n} products…</source>
@@ -2583,6 +2595,10 @@
     <message>
         <source>Could not write {file}: {error}</source>
         <translation>Não foi possível gravar {file}: {error}</translation>
+    </message>
+    <message>
+        <source>1 product saved to {file}.</source>
+        <translation>1 produto salvo em {file}.</translation>
     </message>
     <message>
         <source>{n} products saved to {file}.</source>

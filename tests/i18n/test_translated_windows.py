@@ -214,3 +214,26 @@ def test_cash_drawer_and_close_day_dialogs(
     problems += [f"close: {t}" for t in clipped(closing) + english_leftovers(closing, lang)]
     closing.close()
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_import_preview_of_one_product(
+    window: MainWindow, qtbot: QtBot, screenshot: Any, lang: str, tmp_path: Any
+) -> None:
+    """One line, one new product: the summary and the button read right with a count of one
+    (they said "1 productos nuevos" and "Importar 1 productos")."""
+    csv_file = tmp_path / "uno.csv"
+    csv_file.write_text("sku,title,unit_price\nU1,Yerba,1500\n", encoding="utf-8")
+    products = window.open_products()
+    qtbot.waitExposed(products)
+    preview = products.preview_import(csv_file)
+    qtbot.waitUntil(lambda: preview.plan is not None, timeout=5000)
+    screenshot(preview, f"i18n_{lang}_import_preview_one")
+    want, button = {
+        "es": ("Líneas listas para importar: 1 de 1. Productos nuevos: 1.", "Importar 1 producto"),
+        "pt_BR": ("Linhas prontas para importar: 1 de 1. Produtos novos: 1.", "Importar 1 produto"),
+    }[lang]
+    assert preview.summary.text().startswith(want), preview.summary.text()
+    assert preview.import_button.text() == button
+    assert not english_leftovers(preview, lang)
+    preview.reject()

@@ -111,7 +111,7 @@ def fill_the_catalog_and_sell(
     csv_file.write_text(GOOD_AND_BAD_CSV, encoding="utf-8")
     preview = products.preview_import(csv_file)
     qtbot.waitUntil(lambda: preview.plan is not None, timeout=WAIT)
-    assert "3 of 5 lines are ready" in preview.summary.text()
+    assert "Lines ready to import: 3 of 5." in preview.summary.text()
     refused = [preview.errors.item(i).text() for i in range(preview.errors.count())]
     assert len(refused) == 2
     assert refused[0].startswith("Line 3: unit_price 'abc'") and "not an amount" in refused[0]

@@ -229,8 +229,10 @@ class ImportPreview(QDialog):
         good = len(plan.products)
         self.summary.setText(
             self.tr(
-                "{good} of {lines} lines are ready: {new} new products, {replaced} already in "
-                "the catalog (they will be updated)."
+                # Label: number, so that one line or one product reads right in every
+                # language (no plural forms to agree with).
+                "Lines ready to import: {good} of {lines}. New products: {new}. Already in the "
+                "catalog, to be updated: {replaced}."
             ).format(good=good, lines=plan.lines, new=plan.new, replaced=plan.replaced)
             + (
                 "\n" + _sentence(translate_message(self._encoding_warning))
@@ -258,6 +260,11 @@ class ImportPreview(QDialog):
         if plan.errors:
             self.errors_title.setText(
                 self.tr(
+                    "1 line has a problem and will be left out (fix it in the file and import "
+                    "it again; the good lines can be imported now):"
+                )
+                if len(plan.errors) == 1
+                else self.tr(
                     "{n} lines have problems and will be left out (fix them in the file and "
                     "import it again; the good lines can be imported now):"
                 ).format(n=len(plan.errors))
@@ -272,7 +279,12 @@ class ImportPreview(QDialog):
                 ]
             )
             self.errors.show()
-        self.import_button.setText(self.tr("Import {n} products").format(n=good))
+        # One source per number form ("1 item" / "{n} items", as the totals do).
+        self.import_button.setText(
+            self.tr("Import 1 product")
+            if good == 1
+            else self.tr("Import {n} products").format(n=good)
+        )
         self.import_button.setEnabled(good > 0)
 
     # -- writing -------------------------------------------------------------------------------
@@ -285,7 +297,11 @@ class ImportPreview(QDialog):
         self.progress.setRange(0, len(products))
         self.progress.setValue(0)
         self.progress.show()
-        self.summary.setText(self.tr("Importing {n} products…").format(n=len(products)))
+        self.summary.setText(
+            self.tr("Importing 1 product…")
+            if len(products) == 1
+            else self.tr("Importing {n} products…").format(n=len(products))
+        )
         self.tasks.spawn(self._write(products), on_error=self._write_failed)
 
     async def _write(self, products: list[Product]) -> int:

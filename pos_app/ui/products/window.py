@@ -446,6 +446,8 @@ class ProductsWindow(QDialog):
             )
             return 0
         self.summary.setText(
-            self.tr("{n} products saved to {file}.").format(n=count, file=path.name)
+            self.tr("1 product saved to {file}.").format(file=path.name)
+            if count == 1
+            else self.tr("{n} products saved to {file}.").format(n=count, file=path.name)
         )
         return count
