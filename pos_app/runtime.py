@@ -29,6 +29,7 @@ from pos_app.mercadopago.retry import RetryPolicy
 from pos_app.settings import config as config_mod
 from pos_app.settings import paths, secrets
 from pos_app.settings.config import Config
+from pos_app.system import tls
 
 if TYPE_CHECKING:
     # Imported when the receiver starts: it brings uvicorn and Starlette, ~60 ms of start-up
@@ -243,6 +244,7 @@ def _http_client(transport: httpx.AsyncBaseTransport | None = None) -> httpx.Asy
     """The one place that makes the HTTP client Mercado Pago is reached through."""
     return httpx.AsyncClient(
         transport=transport,
+        verify=tls.client_context(),  # built once per process (pos_app.system.tls)
         headers={"User-Agent": USER_AGENT},
         limits=httpx.Limits(max_connections=10, max_keepalive_connections=4),
     )

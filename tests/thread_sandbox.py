@@ -15,6 +15,7 @@ from pos_app.sandbox.app import create_sandbox_app
 from pos_app.sandbox.server import SandboxServer
 from pos_app.sandbox.state import SandboxState
 from pos_app.settings import config as config_mod
+from pos_app.system.tls import client_context
 from tests.checkout.harness import FILE_POLL, config_for
 
 
@@ -48,7 +49,7 @@ class ThreadSandbox:
         self._thread.join(10)
 
     def control(self, method: str, path: str, body: Any = None) -> Any:
-        with httpx.Client(base_url=self.base_url, timeout=5) as http:
+        with httpx.Client(base_url=self.base_url, timeout=5, verify=client_context()) as http:
             response = http.request(method, path, json=body)
             response.raise_for_status()
             return response.json() if response.content else None

@@ -13,6 +13,7 @@ import httpx
 
 from pos_app.mercadopago.credentials import is_loopback_host
 from pos_app.notifications.app import PING_MARKER
+from pos_app.system.tls import client_context
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,7 @@ async def probe(
     trust_env = not is_loopback_host(host)
     try:
         async with httpx.AsyncClient(
-            transport=transport, timeout=timeout, trust_env=trust_env
+            transport=transport, timeout=timeout, trust_env=trust_env, verify=client_context()
         ) as http:
             response = await http.post(ping_url(url))
     except httpx.HTTPError as exc:

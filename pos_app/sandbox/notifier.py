@@ -9,9 +9,7 @@ which is the harsher case for the app: it must poll by reference anyway.
 from __future__ import annotations
 
 import asyncio
-import functools
 import logging
-import ssl
 import time
 
 import httpx
@@ -20,6 +18,7 @@ from pos_app.sandbox.jsonutil import dumps
 from pos_app.sandbox.models import Ipn
 from pos_app.sandbox.state import SandboxState
 from pos_app.sandbox.views import iso
+from pos_app.system.tls import client_context
 
 log = logging.getLogger(__name__)
 
@@ -35,13 +34,6 @@ class _BorrowedTransport(httpx.AsyncBaseTransport):
 
     async def aclose(self) -> None:
         pass
-
-
-@functools.cache
-def _ssl_context() -> ssl.SSLContext:
-    # Built once: a new client would otherwise load the CA bundle for every IPN (~30 ms of CPU
-    # in the event loop the app shares with the sandbox in tests, demo mode and benchmarks).
-    return ssl.create_default_context()
 
 
 class Notifier:
@@ -85,7 +77,10 @@ class Notifier:
         transport = _BorrowedTransport(self._transport) if self._transport else None
         # trust_env=False: a proxy from the environment must not intercept loopback receivers.
         return httpx.AsyncClient(
-            transport=transport, timeout=self._timeout, trust_env=False, verify=_ssl_context()
+            transport=transport,
+            timeout=self._timeout,
+            trust_env=False,
+            verify=client_context(),  # built once (pos_app.system.tls)
         )
 
     async def _deliver(self, ipn: Ipn) -> None:

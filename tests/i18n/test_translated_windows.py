@@ -43,6 +43,11 @@ def clipped(root: QWidget) -> list[str]:
     ]
 
 
+def loading(dialog: SettingsDialog) -> bool:
+    """A page still waiting on a call (its task keeper busy)."""
+    return any(getattr(getattr(page, "tasks", None), "busy", False) for page in dialog.pages)
+
+
 def texts(root: QWidget) -> set[str]:
     return {s.text for s in visible_texts(root)}
 
@@ -132,10 +137,12 @@ def test_settings_dialog(
     for index in range(len(dialog.pages)):
         dialog.show_section(index)
         qtbot.wait(60)
-        # Then until the page's layout has settled (a label is briefly short while it grows:
-        # under load, longer than any fixed pause); one that stays clipped is reported below.
+        # Then until the page's calls to the sandbox have answered (the store page sets its
+        # sticker's caption when the box's QR arrives: checked before that, a later caption
+        # was caught mid-layout) and its layout has settled (a label is briefly short while it
+        # grows: under load, longer than any fixed pause); one that stays clipped is reported.
         with contextlib.suppress(qtbot.TimeoutError):
-            qtbot.waitUntil(lambda: not clipped(dialog), timeout=3000)
+            qtbot.waitUntil(lambda: not loading(dialog) and not clipped(dialog), timeout=5000)
         screenshot(dialog, f"i18n_{lang}_settings_{index}")
         problems += [f"page {index}: English: {t}" for t in english_leftovers(dialog, lang)]
         problems += [f"page {index}: clipped: {t}" for t in clipped(dialog)]

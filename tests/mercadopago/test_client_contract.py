@@ -22,6 +22,7 @@ from pos_app.mercadopago.retry import RetryPolicy
 from pos_app.sandbox.app import create_sandbox_app
 from pos_app.sandbox.server import SandboxServer
 from pos_app.sandbox.state import SandboxState
+from pos_app.system.tls import client_context
 
 ARS = site_for("MLA")
 FAST_RETRY = RetryPolicy(max_attempts=4, base_delay=0.01, max_delay=0.05, total_budget=2)
@@ -45,7 +46,10 @@ def on_sandbox(
 ) -> None:
     async def go() -> None:
         state = SandboxState.seeded()
-        async with SandboxServer(create_sandbox_app(state)) as server, httpx.AsyncClient() as http:
+        async with (
+            SandboxServer(create_sandbox_app(state)) as server,
+            httpx.AsyncClient(verify=client_context()) as http,
+        ):
             client = MercadoPagoClient(
                 http,
                 AccessToken(token or state.seller_token),

@@ -28,6 +28,7 @@ from pos_app.sandbox.app import create_sandbox_app
 from pos_app.sandbox.server import SandboxServer
 from pos_app.sandbox.state import SandboxState
 from pos_app.settings.config import Config, PollSchedule
+from pos_app.system.tls import client_context
 from tests.checkout.harness import engine_clocks
 from tests.virtual_time import VirtualTimeLoop, run_virtual
 
@@ -109,7 +110,7 @@ class Till:
 
     async def post(self, query: str, **kwargs: Any) -> httpx.Response:
         """A notification from "someone" straight to the receiver, over the socket."""
-        async with httpx.AsyncClient(trust_env=False) as http:
+        async with httpx.AsyncClient(trust_env=False, verify=client_context()) as http:
             return await http.post(f"{self.receiver.url}{query}", **kwargs)
 
 
@@ -123,7 +124,9 @@ async def open_till(
         state.clock = loop.wall
     async with (
         SandboxServer(create_sandbox_app(state)) as sandbox,
-        httpx.AsyncClient(base_url=sandbox.base_url, trust_env=False) as control,
+        httpx.AsyncClient(
+            base_url=sandbox.base_url, trust_env=False, verify=client_context()
+        ) as control,
     ):
         config = till_config(state, poll=poll, listen="127.0.0.1:0" if receiver else "")
         with engine_clocks():

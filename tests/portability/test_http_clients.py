@@ -37,3 +37,45 @@ def test_only_the_runtime_makes_http_clients() -> None:
     assert "runtime.py" in found  # the scan sees the one that must be there
     assert set(found) - NOT_MERCADO_PAGO == {"runtime.py"}, found
     assert len(found["runtime.py"]) == 1, found["runtime.py"]
+
+
+def _passes_the_shared_context(node: ast.Call) -> bool:
+    return any(
+        kw.arg == "verify"
+        and isinstance(kw.value, ast.Call)
+        and ast.unparse(kw.value.func).endswith("client_context")
+        for kw in node.keywords
+    )
+
+
+def test_every_http_client_shares_one_tls_context() -> None:
+    """A client without ``verify=`` builds its own TLS context and loads the CA bundle again
+    (~20 ms of CPU each, on the window's event loop): pos_app.system.tls builds it once."""
+    missing = [
+        f"{path.relative_to(PACKAGE).as_posix()}:{node.lineno}"
+        for path in sorted(PACKAGE.rglob("*.py"))
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr in ("AsyncClient", "Client")
+        and isinstance(node.func.value, ast.Name)
+        and node.func.value.id == "httpx"
+        and not _passes_the_shared_context(node)
+    ]
+    # sandbox/testing.py: an in-memory ASGI transport, never TLS.
+    assert missing == [m for m in missing if m.startswith("sandbox/testing.py")], missing
+
+
+def test_the_shared_tls_context_verifies_like_httpx_does() -> None:
+    import ssl
+
+    import httpx
+
+    from pos_app.system import tls
+
+    shared = tls.client_context()
+    assert shared is tls.client_context()
+    assert shared.verify_mode is ssl.CERT_REQUIRED and shared.check_hostname
+    default = httpx.create_ssl_context()
+    assert shared.minimum_version == default.minimum_version
+    assert len(shared.get_ca_certs()) == len(default.get_ca_certs()) > 50

@@ -209,7 +209,8 @@ def screenshot(qtbot: QtBot) -> Screenshot:
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         qtbot.wait(30)  # let pending repaints (stylesheet re-polish) land in the picture
         path = SCREENSHOTS / f"{name}.png"
-        assert widget.grab().save(str(path)), path
+        # Quality 100 = least zlib effort: a third less CPU per picture, only a larger file.
+        assert widget.grab().save(str(path), "PNG", 100), path
         return path
 
     return save

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.domain.money import Site, format_money
+from pos_app.system.tls import client_context
 from pos_app.ui.qtkit.async_utils import TaskKeeper
 from pos_app.ui.qtkit.style import set_state
 from pos_app.ui.qtkit.window_settings import restore_geometry, save_geometry
@@ -67,7 +68,9 @@ class CustomerPhoneWindow(QWidget):
         self.setWindowTitle(self.tr("Customer's phone (demo)"))
         self._box = box_external_id
         self._site = site
-        self._http = httpx.AsyncClient(base_url=base_url, transport=transport, timeout=5.0)
+        self._http = httpx.AsyncClient(
+            base_url=base_url, transport=transport, timeout=5.0, verify=client_context()
+        )
         self._tasks = TaskKeeper(self)
         self._poller: asyncio.Task[None] | None = None
         self._order: dict[str, Any] | None = None
