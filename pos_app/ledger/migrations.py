@@ -202,10 +202,20 @@ MIGRATIONS.append(
 
 
 def migrate(conn: sqlite3.Connection) -> int:
-    """Bring the database to the newest version; returns it."""
+    """Bring the database to the newest version; returns it.
+
+    Every pending step and its version bump in one transaction: all of them or none (a step
+    that fails leaves the file at the version it had), and one commit, so one sync to disk
+    (a new ledger took 8, ~80 ms on an ordinary disk; SQLite's ``user_version`` is part of the
+    transaction)."""
     version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-    for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
-        # executescript commits first; run each step and its version bump atomically.
-        conn.executescript(f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;")
-        version = number
-    return version
+    pending = MIGRATIONS[version:]
+    if not pending:
+        return version
+    steps = "\n".join(
+        f"{script}\nPRAGMA user_version = {number};"
+        for number, script in enumerate(pending, start=version + 1)
+    )
+    # executescript commits whatever is open first, then runs the script as written.
+    conn.executescript(f"BEGIN IMMEDIATE;\n{steps}\nCOMMIT;")
+    return len(MIGRATIONS)

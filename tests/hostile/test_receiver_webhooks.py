@@ -14,7 +14,6 @@ import asyncio
 import itertools
 import json
 import logging
-import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -28,6 +27,7 @@ from pos_app.notifications.burstlog import BurstLog
 from pos_app.notifications.diagnose import RECEIVER, check_receiver
 from pos_app.notifications.signature import sign
 from pos_app.settings import config as config_mod
+from tests.virtual_time import run_virtual
 
 SECRET = "s3cr3t"
 WEBHOOK = {"type": "payment", "action": "payment.updated", "data": {"id": "%s"}}
@@ -40,7 +40,7 @@ async def receiver(
     fetches: list[tuple[float, str]] = []
 
     async def handler(topic: str, resource_id: str) -> None:
-        fetches.append((time.perf_counter(), resource_id))
+        fetches.append((asyncio.get_running_loop().time(), resource_id))
 
     limits.setdefault("settle", 0)
     rx = NotificationReceiver(
@@ -132,7 +132,7 @@ def test_a_flood_of_one_resource_costs_one_fetch_per_refetch_window() -> None:
                 posted += 1
                 await asyncio.sleep(0.01)
             await rx.dispatcher.drain()
-            assert posted >= 30
+            assert posted >= 10  # a flood, however slow the machine is today
             # One at once, then at most one per 0.5 s (the last hint of the flood included).
             assert 2 <= len(fetches) <= 4, fetches
             gaps = [b - a for (a, _), (b, _) in itertools.pairwise(fetches)]
@@ -141,9 +141,12 @@ def test_a_flood_of_one_resource_costs_one_fetch_per_refetch_window() -> None:
             before = loop.time()
             assert (await http.post("?topic=payment&id=78")).status_code == 200
             await rx.dispatcher.drain()
-            assert fetches[-1][1] == "78" and loop.time() - before < 0.3
+            # Not held back by the first resource's 0.5 s window.
+            assert fetches[-1][1] == "78" and loop.time() - before < 0.45
 
-    asyncio.run(scenario())
+    # Virtual time (tests/virtual_time.py): the windows are the loop's, so the gaps are
+    # exact and a busy machine only makes fewer posts, not a wrong count.
+    run_virtual(scenario())
 
 
 def test_refusals_are_logged_once_per_burst(caplog: pytest.LogCaptureFixture) -> None:
