@@ -51,10 +51,16 @@ def pickle_name() -> str:
 def load_capabilities() -> None:
     """Import ``escpos.capabilities`` with its pickle in ``cache_dir()/escpos``.
 
-    Nothing is done when it is imported already, or when ``ESCPOS_CAPABILITIES_PICKLE_DIR`` names
-    an existing folder (someone chose it: the test suite, an administrator).
+    When ``ESCPOS_CAPABILITIES_PICKLE_DIR`` names an existing folder, someone chose it (the test
+    suite for its workers, an administrator): it is used as it is.
     """
-    if MODULE in sys.modules or os.path.isdir(os.environ.get(ENV, "")):
+    if MODULE in sys.modules:
+        return
+    chosen = os.environ.get(ENV, "")
+    if os.path.isdir(chosen):
+        with _lock:
+            if MODULE not in sys.modules:
+                _import_with(Path(chosen))  # still ours: python-escpos's stray mkdtemp() goes
         return
     try:
         shared: Path | None = paths.cache_dir() / "escpos"

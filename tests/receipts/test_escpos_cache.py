@@ -12,6 +12,7 @@ import os
 import platform
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -167,3 +168,16 @@ def test_a_cache_folder_that_cannot_be_written_still_prints(home, temp, problem)
     assert result["full_load"] is True
     assert _everything(temp) == []  # the private folder it used instead is removed
     assert not (home / "cache" / "escpos").exists()
+
+
+def test_the_suite_reads_one_pickle_in_a_temp_folder_of_its_own():
+    """tests/conftest.py: the workers share the pickle the controller prepared, outside the
+    developer's folders (no test's POS_APP_HOME exists yet when they import python-escpos)."""
+    import escpos.capabilities as capabilities
+
+    chosen = Path(os.environ["ESCPOS_CAPABILITIES_PICKLE_DIR"])
+    assert Path(capabilities.pickle_dir) == chosen
+    assert chosen.is_relative_to(tempfile.gettempdir())
+    assert _everything(chosen) == [PICKLE]
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        assert capabilities.full_load is False  # the controller parsed it, before the workers
