@@ -146,6 +146,22 @@ def test_a_damaged_pickle_is_made_again(home, temp):
     assert _everything(temp) == []
 
 
+def test_a_pickle_older_than_the_database_is_replaced_not_overwritten(home, temp):
+    """python-escpos upgraded: it would parse again and write over the shared pickle in place,
+    while another process may be reading it; a new one is moved in instead."""
+    _print(home, temp)
+    pickle = home / "cache" / "escpos" / PICKLE
+    os.utime(pickle, (0, 0))
+    before = pickle.stat().st_ino
+
+    assert _print(home, temp)["full_load"] is True
+
+    assert pickle.stat().st_mtime > 0
+    assert pickle.stat().st_ino != before  # a new file, renamed over the old one
+    assert _print(home, temp)["full_load"] is False
+    assert _everything(temp) == []
+
+
 @pytest.mark.parametrize("problem", ["read-only", "a file in its place"])
 def test_a_cache_folder_that_cannot_be_written_still_prints(home, temp, problem):
     cache = home / "cache"
