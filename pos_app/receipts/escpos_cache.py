@@ -84,8 +84,9 @@ def share_capabilities(shared: Path | None) -> bool:
                 _import_with(shared)  # read only: python-escpos writes when it finds no pickle
                 return True
             except Exception as exc:  # damaged (a power cut before the disk had it all)
+                # Not removed: another process may be between its check and python-escpos's,
+                # and would then write in place. The new one is renamed over it.
                 log.warning("the printer database's cache %s is damaged: %s", shared, exc)
-                _remove(shared / pickle_name())
         return _build(shared)
 
 
@@ -178,10 +179,3 @@ def _database_mtime() -> float:
     ref = importlib.resources.files("escpos") / "capabilities.json"
     with importlib.resources.as_file(ref) as database:
         return os.path.getmtime(database)
-
-
-def _remove(path: Path) -> None:
-    try:
-        path.unlink(missing_ok=True)
-    except OSError as exc:
-        log.info("cannot remove %s: %s", path, exc)
