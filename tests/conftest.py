@@ -23,6 +23,52 @@ import pytest
 
 from tests import parallel
 
+
+def _share_escpos_database() -> None:
+    """python-escpos's parsed printer database: one pickle for every worker and every run.
+
+    Each worker imports python-escpos while collecting (tests/receipts), when no test's
+    POS_APP_HOME is set yet: left to itself, pos_app.receipts.escpos_cache would write in the
+    developer's own cache folder, and python-escpos alone would parse it again (~0.3 s) and
+    leave a pickle in the temp folder for each worker. So the controller (or a run without
+    workers) prepares a folder of the tests' own, the product's way (written privately, moved
+    in whole), and names it in ESCPOS_CAPABILITIES_PICKLE_DIR, which the workers and the
+    processes tests start inherit; python-escpos then only reads there.
+    """
+    if "ESCPOS_CAPABILITIES_PICKLE_DIR" in os.environ:
+        # A worker (the controller named it), or the developer's choice: imported here, before
+        # a test module imports escpos directly, which would leave an empty mkdtemp() folder.
+        from pos_app.receipts.escpos_cache import load_capabilities
+
+        load_capabilities()
+        return
+    import getpass
+    import re
+    import tempfile
+    from importlib.metadata import version
+    from pathlib import Path
+
+    from pos_app.receipts.escpos_cache import share_capabilities
+
+    try:
+        user = re.sub(r"\W", "_", getpass.getuser())
+    except (OSError, KeyError):
+        user = "unknown"
+    root = Path(tempfile.gettempdir()) / f"pos-app-tests-{user}"
+    try:
+        root.mkdir(mode=0o700, exist_ok=True)
+        if hasattr(os, "getuid") and root.stat().st_uid != os.getuid():
+            return  # someone else's folder in a shared /tmp: never load their pickles
+    except OSError:
+        return
+    # One folder per python-escpos version: worktrees with different ones never mix.
+    shared = root / f"escpos-{version('python-escpos')}"
+    if share_capabilities(shared):
+        os.environ["ESCPOS_CAPABILITIES_PICKLE_DIR"] = str(shared)
+
+
+_share_escpos_database()
+
 # The Qt-free suites that touch files, locks, signals or the console run twice: as here, and
 # as on Windows (no fcntl, no os.fchmod, msvcrt locking, pos_app.system.windows() true; see
 # tests/portability/simulate.py), in this same process. tests/domain is left out: pure code,

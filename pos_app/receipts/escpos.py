@@ -14,10 +14,13 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
-from escpos.printer import Dummy
-
+from pos_app.receipts.escpos_cache import load_capabilities
 from pos_app.receipts.layout import Align, TextLine
 from pos_app.receipts.printers import CODE_PAGES, DEFAULT_CODE_PAGE
+
+load_capabilities()  # before python-escpos's first import: its cache (escpos_cache says why)
+
+from escpos.printer import Dummy  # noqa: E402
 
 __all__ = ["CODE_PAGES", "DEFAULT_CODE_PAGE", "printable", "render"]
 

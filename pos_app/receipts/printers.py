@@ -118,6 +118,9 @@ def _bad(source: str) -> ValueError:
 
 def _device(spec: PrinterSpec, timeout: float) -> Any:
     """A python-escpos printer object for ``spec`` (not yet opened)."""
+    from pos_app.receipts.escpos_cache import load_capabilities
+
+    load_capabilities()  # before python-escpos's first import: its cache (escpos_cache says why)
     from escpos import printer as escpos_printer  # pyusb, pyserial: loaded on use
 
     if spec.kind == "usb":

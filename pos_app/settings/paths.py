@@ -30,6 +30,15 @@ def config_dir() -> Path:
     return private_dir(path, ours=override is None)
 
 
+def cache_dir() -> Path:
+    """What can be made again (python-escpos's parsed printer database): ``cache`` in
+    POS_APP_HOME, else the platform's cache folder (which backups leave out)."""
+    override = _home_override()
+    if override:
+        return private_dir(data_dir() / "cache", ours=True)
+    return private_dir(Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)), ours=True)
+
+
 def config_path() -> Path:
     return config_dir() / "config.json"
 
