@@ -3,7 +3,7 @@
 Two workers per core: a third of the suite's time is spent waiting (on subprocesses, on the
 sandbox's HTTP answers, on a Qt timer), not computing, so one worker per core leaves the cores
 idle for that third; two per core fill it (measured on 2 cores: 218 s with 2 workers, 162 s with
-4). ``POS_APP_TEST_WORKERS`` overrides the count.
+4). At most 16 workers; ``POS_APP_TEST_WORKERS`` overrides the count.
 
 Each worker imports every test module, and pytest rewrites the asserts of each before it runs
 (about 7 s of CPU for this suite). The rewritten code is cached in ``__pycache__``, but in a
@@ -27,7 +27,8 @@ def worker_count() -> int:
     wanted = os.environ.get("POS_APP_TEST_WORKERS", "")
     if wanted.isdigit() and int(wanted) > 0:
         return int(wanted)
-    return 2 * (os.cpu_count() or 1)
+    # At most 16: each worker holds a Qt application, sandboxes and ledgers (~250 MB).
+    return min(2 * (os.cpu_count() or 1), 16)
 
 
 def _rewrite_into_cache(paths: list[str]) -> int:
