@@ -2,8 +2,10 @@
 
 The running app listens on a local socket (a named pipe on Windows, a socket file on Unix)
 named after its data folder; a second start connects, says ``raise`` and exits 0 instead of
-failing on the ledger's lock. The lock (:mod:`pos_app.ledger.lock`) still guards the ledger:
-the socket only makes the second start friendly. A socket file left by a crash is removed
+failing on the ledger's lock. On Unix, a start that finds no socket file knows nobody listens
+and skips the connection (and QtNetwork: start-up time, issue 19). The lock
+(:mod:`pos_app.ledger.lock`) still guards the ledger: the socket only makes the second start
+friendly. A socket file left by a crash is removed
 before listening (``QLocalServer.removeServer``); the demo's throwaway data folder gives it a
 name of its own, so a demo never raises the real till.
 """
@@ -12,13 +14,18 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtCore import QDir, QObject
 from PySide6.QtWidgets import QWidget
 
 from pos_app.settings import paths
+
+if TYPE_CHECKING:
+    # Imported when used: the first frame is painted before the server listens.
+    from PySide6.QtNetwork import QLocalSocket
 
 log = logging.getLogger(__name__)
 MESSAGE = b"raise\n"
@@ -32,8 +39,13 @@ def server_name(data_dir: Path | None = None) -> str:
 
 def hand_off(name: str | None = None) -> bool:
     """True when a running app took the request to show itself (this start should end)."""
+    name = name or server_name()
+    if not may_be_listening(name):
+        return False
+    from PySide6.QtNetwork import QLocalSocket
+
     socket = QLocalSocket()
-    socket.connectToServer(name or server_name())
+    socket.connectToServer(name)
     if not socket.waitForConnected(CONNECT_MS):
         return False
     socket.write(MESSAGE)
@@ -44,6 +56,15 @@ def hand_off(name: str | None = None) -> bool:
     return sent
 
 
+def may_be_listening(name: str) -> bool:
+    """False when no app can be listening on ``name``: on Unix, ``QLocalServer`` listens on a
+    socket file in ``QDir.tempPath()``, there from ``listen`` until ``close`` (or a crash: then
+    a connection is tried, and refused). Windows' named pipes are always tried."""
+    if sys.platform == "win32":
+        return True
+    return (Path(QDir.tempPath()) / name).exists()
+
+
 class InstanceServer(QObject):
     """Listens while the window is open; a ``raise`` request brings ``window`` to the front."""
 
@@ -52,11 +73,13 @@ class InstanceServer(QObject):
         self.window = window
         self.name = name or server_name()
         self.raised = 0
+        from PySide6.QtNetwork import QLocalServer
+
         self.server = QLocalServer(self)
         self.server.newConnection.connect(self._connection)
 
     def listen(self) -> bool:
-        QLocalServer.removeServer(self.name)  # a socket file a crash left behind
+        self.server.removeServer(self.name)  # a socket file a crash left behind
         if not self.server.listen(self.name):
             log.warning("single-instance socket %s: %s", self.name, self.server.errorString())
             return False
