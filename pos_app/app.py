@@ -67,7 +67,7 @@ from pos_app.system import logs
 # pick another Qt binding.
 from PySide6.QtCore import QByteArray, QCoreApplication, QEventLoop, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from pos_app.ui.counter.main_window import MainWindow
 from pos_app.ui.maintenance.support import catch_crashes
@@ -135,6 +135,8 @@ def main(
         reads = first.result()
     except Exception as exc:  # pragma: no cover - read_first reports problems, never raises
         log.exception("could not read the settings")
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(
             None,
             QCoreApplication.translate("App", "The counter app cannot start"),
@@ -168,6 +170,8 @@ def main(
             log.error("could not start: %s", exc)
         else:
             log.exception("could not start")
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(
             None,
             QCoreApplication.translate("App", "The counter app cannot start"),
