@@ -53,7 +53,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 # then skips most of those reads. Listed here only for that reason: hence the noqa.
 import pos_app.domain.cart  # noqa: F401
 import pos_app.domain.catalog  # noqa: F401
-import pos_app.domain.records  # noqa: F401
 import pos_app.domain.scale_label  # noqa: F401
 import pos_app.settings.supervisor  # noqa: F401
 from pos_app.domain.money import DEFAULT_SITE_ID, SITES, Site, site_for

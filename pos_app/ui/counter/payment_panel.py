@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap, QResizeEvent
@@ -23,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.domain.money import Site, format_money
-from pos_app.domain.records import SaleSnapshot
 from pos_app.ui.counter.sale_banner import (
     Banner,
     BannerKind,
@@ -33,6 +33,9 @@ from pos_app.ui.counter.sale_banner import (
     sending_banner,
 )
 from pos_app.ui.qtkit.style import set_state
+
+if TYPE_CHECKING:
+    from pos_app.domain.records import SaleSnapshot  # after the first frame (issue 19)
 
 QR_MIN_PX = 240  # the dynamic QR's smallest side on screen: a phone reads it at arm's length
 

@@ -12,12 +12,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
 from pos_app.domain.money import Site, format_money
-from pos_app.domain.records import SaleSnapshot
 from pos_app.domain.sale import SaleStatus, Tender
+
+if TYPE_CHECKING:
+    from pos_app.domain.records import SaleSnapshot  # after the first frame (issue 19)
 
 
 class BannerKind(StrEnum):
