@@ -54,7 +54,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import pos_app.domain.cart  # noqa: F401
 import pos_app.domain.catalog  # noqa: F401
 import pos_app.domain.scale_label  # noqa: F401
-import pos_app.settings.supervisor  # noqa: F401
 from pos_app.domain.money import DEFAULT_SITE_ID, SITES, Site, site_for
 from pos_app.errors import UserFacingError
 from pos_app.settings import paths
@@ -76,7 +75,6 @@ from pos_app.ui.qtkit.style import apply_stylesheet, resources_dir
 from pos_app.ui.qtkit.translations import install_for_startup as install_translations
 from pos_app.ui.qtkit.window_settings import read_geometry
 from pos_app.ui.qtkit.workarounds import reserve_bool_references
-from pos_app.ui.widgets.form_parts import show_notice
 
 if TYPE_CHECKING:
     # After the first frame (start-up time): imported where they are used. asyncio too: the
@@ -348,6 +346,8 @@ async def run_windows(
             stack.callback(daily.stop)
             display = open_customer_display(stack, window, bridge, rt, show=customer_display)
             if problem:  # damaged settings or ledger put aside: say so, keep selling
+                from pos_app.ui.widgets.form_parts import show_notice
+
                 show_notice(window, problem)
             if phone_place is not None:
                 await open_phone(stack, window, rt, *phone_place, display=display)

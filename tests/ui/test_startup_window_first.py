@@ -207,9 +207,14 @@ NOT_BEFORE_FIRST_FRAME = (
     "socket",
     "pos_app.domain.records",  # the sale's snapshot: the first frame has no sale yet
     "pos_app.settings.setup",  # the settings' address checks (and ipaddress, urllib)
+    "pos_app.settings.supervisor",  # the discount dialog's PIN
+    "pos_app.ui.counter.price_dialogs",  # the weight and discount dialogs
+    "pos_app.ui.widgets.form_parts",  # show_notice: after the first frame
+    "platformdirs",  # POS_APP_HOME says where the files are
 )
-# Widget classes PySide6 loads (with all their enums) the first time it meets a QWidget that C++
-# made (``viewport()``, ``focusWidget()``…): 10-15 ms. One of them stands for all.
+# Widget classes PySide6 loads (with all their enums) on first use: the dialogs' (the first frame
+# has none), and QMdiArea standing for the ~60 it loads the first time it meets a QWidget that
+# C++ made (``viewport()``, ``focusWidget()``…): 10-15 ms.
 # Our regular expressions are compiled when first used (``re.match(PATTERN, …)``, re caches
 # them), not at import: a ``re.compile`` of ours before the first frame is reported too (but
 # the log's redaction, which compiles its patterns for the first line logged: the language).
@@ -238,7 +243,8 @@ def report(key):
     if key == "shown":
         import PySide6.QtWidgets
         loaded = [m for m in NOT_BEFORE_FIRST_FRAME if m in sys.modules]
-        loaded += [c for c in ("QMdiArea",) if c in PySide6.QtWidgets.__dict__]
+        loaded += [c for c in ("QMdiArea", "QMessageBox", "QFormLayout", "QFileDialog")
+                   if c in PySide6.QtWidgets.__dict__]
         print("LOADED-AT-FIRST-FRAME", ",".join(loaded + compiled), flush=True)
 
 startup._report = report

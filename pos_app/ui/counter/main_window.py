@@ -23,7 +23,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
-    QDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -42,7 +41,7 @@ from pos_app.ui.counter.cart_model import CartTableModel
 from pos_app.ui.counter.cart_view import CartView
 from pos_app.ui.counter.engine_calls import EngineCalls
 from pos_app.ui.counter.payment_panel import PaymentPanel
-from pos_app.ui.counter.price_dialogs import ScaleLabels, discount_text, price_per_unit
+from pos_app.ui.counter.price_text import ScaleLabels, discount_text, price_per_unit
 from pos_app.ui.counter.product_search import ProductSearch
 from pos_app.ui.counter.sale_banner import is_late_payment
 from pos_app.ui.counter.scan_field import ScanField
@@ -56,10 +55,11 @@ from pos_app.ui.qtkit.style import set_state
 from pos_app.ui.qtkit.window_settings import apply_geometry, restore_geometry, save_geometry
 from pos_app.ui.qtkit.workarounds import emit
 from pos_app.ui.widgets.alert_bar import LatePaymentBar
-from pos_app.ui.widgets.form_parts import show_notice
 
 if TYPE_CHECKING:
     # Not needed for the first frame: imported where they are used (start-up time, issue 19).
+    from PySide6.QtWidgets import QDialog
+
     from pos_app.checkout.events import ConnectionChanged, SaleChanged
     from pos_app.checkout.refunds import RefundResult, RefundService
     from pos_app.domain.cart import CartLine
@@ -1108,6 +1108,8 @@ class MainWindow(QMainWindow):
         emit(self.settingsApplied, result.config)
         if result.config.site_id != before.site_id:
             # Prices, the cart and the totals were built for the old country's money.
+            from pos_app.ui.widgets.form_parts import show_notice
+
             show_notice(
                 self,
                 self.tr(

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import QMainWindow, QWidget
 
 from pos_app.settings import paths
 from pos_app.ui.qtkit.async_utils import TaskKeeper
-from pos_app.ui.widgets.form_parts import show_notice
 
 if TYPE_CHECKING:
     # The dialogs' classes are imported when one opens: the window's first frame has the menu,
@@ -91,6 +90,7 @@ class SupportActions(QObject):
 
     async def _save(self, path: Path) -> Path:
         from pos_app.cli.support import write_support_file
+        from pos_app.ui.widgets.form_parts import show_notice
 
         saved = await write_support_file(path)
         self.last_saved = saved
