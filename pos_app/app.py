@@ -41,11 +41,10 @@ import sys
 import tempfile
 import threading
 from collections.abc import Callable, Iterator, Mapping
-from concurrent.futures import Future
 from contextlib import AsyncExitStack
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 # The Qt-free modules of the first frame come before PySide6 (start-up time, issue 19): once
 # PySide6 is imported, shiboken reads the source of each module an import statement brings in
@@ -219,18 +218,39 @@ def read_first(demo: bool) -> FirstReads:
     return FirstReads(first_look(), read_geometry("main"))
 
 
-def in_background(function: Callable[..., T], *args: Any) -> Future[T]:
-    """``function(*args)`` on a new daemon thread; its result (or exception) in the future."""
-    future: Future[T] = Future()
+class Pending(Generic[T]):
+    """The result (or exception) a background thread will hand over: :func:`in_background`'s
+    answer (a ``concurrent.futures.Future`` without its import before the first frame)."""
+
+    def __init__(self) -> None:
+        self._done = threading.Event()
+        self._value: T | None = None
+        self._error: BaseException | None = None
+
+    def set(self, value: T | None = None, error: BaseException | None = None) -> None:
+        self._value, self._error = value, error
+        self._done.set()
+
+    def result(self) -> T:
+        """Waits for it; raises what the function raised."""
+        self._done.wait()
+        if self._error is not None:
+            raise self._error
+        return self._value  # type: ignore[return-value]  # set() with a value
+
+
+def in_background(function: Callable[..., T], *args: Any) -> Pending[T]:
+    """``function(*args)`` on a new daemon thread; its result (or exception) in the answer."""
+    pending: Pending[T] = Pending()
 
     def run() -> None:
         try:
-            future.set_result(function(*args))
+            pending.set(function(*args))
         except BaseException as exc:  # handed over to whoever asks for the result
-            future.set_exception(exc)
+            pending.set(error=exc)
 
     threading.Thread(target=run, name="pos-app-start", daemon=True).start()
-    return future
+    return pending
 
 
 def first_site(look: FirstLook) -> Site | None:

@@ -11,7 +11,6 @@ from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
-    QSpinBox,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -36,6 +35,8 @@ class QuantityDelegate(QStyledItemDelegate):
     """A spin box from 1 to 9999 for the quantity column."""
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: _Index) -> QWidget:
+        from PySide6.QtWidgets import QSpinBox  # when a quantity is edited (start-up, issue 19)
+
         editor = QSpinBox(parent)
         editor.setObjectName("quantityEditor")
         editor.setRange(MIN_QUANTITY, MAX_QUANTITY)
@@ -44,12 +45,16 @@ class QuantityDelegate(QStyledItemDelegate):
         return editor
 
     def setEditorData(self, editor: QWidget, index: _Index) -> None:
+        from PySide6.QtWidgets import QSpinBox
+
         assert isinstance(editor, QSpinBox)
         value = index.data(QuantityRole)
         editor.setValue(int(value) if value is not None else MIN_QUANTITY)
         editor.selectAll()
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: _Index) -> None:
+        from PySide6.QtWidgets import QSpinBox
+
         assert isinstance(editor, QSpinBox)
         editor.interpretText()
         model.setData(index, editor.value(), Qt.ItemDataRole.EditRole)
