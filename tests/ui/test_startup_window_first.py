@@ -216,7 +216,8 @@ NOT_BEFORE_FIRST_FRAME = (
 )
 # Widget classes PySide6 loads (with all their enums) on first use: the dialogs' (the first frame
 # has none), and QMdiArea standing for the ~60 it loads the first time it meets a QWidget that
-# C++ made (``viewport()``, ``focusWidget()``…): 10-15 ms.
+# C++ made (``viewport()``, ``focusWidget()``…): 10-15 ms. QTabletEvent stands for the ~45 event
+# classes it loads the first time a Python event filter (or ``event()``) gets a QEvent: 3-4 ms.
 # Our regular expressions are compiled when first used (``re.match(PATTERN, …)``, re caches
 # them), not at import: a ``re.compile`` of ours before the first frame is reported too (but
 # the log's redaction, which compiles its patterns for the first line logged: the language).
@@ -245,8 +246,10 @@ def report(key):
     if key == "shown":
         import PySide6.QtWidgets
         loaded = [m for m in NOT_BEFORE_FIRST_FRAME if m in sys.modules]
+        import PySide6.QtGui
         loaded += [c for c in ("QMdiArea", "QMessageBox", "QFormLayout", "QFileDialog", "QSpinBox")
                    if c in PySide6.QtWidgets.__dict__]
+        loaded += [c for c in ("QTabletEvent",) if c in PySide6.QtGui.__dict__]
         print("LOADED-AT-FIRST-FRAME", ",".join(loaded + compiled), flush=True)
 
 startup._report = report

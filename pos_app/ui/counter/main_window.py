@@ -297,6 +297,7 @@ class MainWindow(QMainWindow):
 
     def _wire(self) -> None:
         """The widgets' signals to the window (the engine's come with attach())."""
+        self.painted.connect(self.scan.watch_events)
         self.feedback_action.clicked.connect(self._feedback_action_clicked)
         self._store_timer.timeout.connect(self._show_store_database)
         self.search.productChosen.connect(self._product_chosen)
