@@ -60,7 +60,6 @@ def test_the_scan_hint_shortens_instead_of_being_cut(window: MainWindow, qtbot: 
 def test_the_scan_hint_fits_by_resizes_first_then_follows_font_changes(qtbot: QtBot) -> None:
     """Before the window's first frame the scan field refits from its own resizeEvent (no event
     filter: start-up time, issue 19); once watched, a font change refits it too."""
-    from PySide6.QtGui import QFont
 
     from pos_app.ui.counter.scan_field import ScanField
 
