@@ -203,6 +203,7 @@ NOT_BEFORE_FIRST_FRAME = (
     "PySide6.QtNetwork",  # the single-instance check: only with a socket file (Unix)
     "ctypes",  # the Qt work-around: only where the defect is
     "hmac",  # the supervisor's PIN
+    "hashlib",  # the single-instance name, only when some app's socket file exists
     "logging.handlers",  # with socket, pickle and queue: the log file has its own rotation
     "socket",
     "pos_app.domain.records",  # the sale's snapshot: the first frame has no sale yet
@@ -271,7 +272,14 @@ def test_main_paints_the_first_frame_before_asyncio_the_runtime_and_the_keyring(
     state = SandboxState.seeded()
     home = tmp_path / "home"
     home.mkdir()
-    env = {**os.environ, "POS_APP_HOME": str(home), "MP_ACCESS_TOKEN": state.seller_token}
+    temp = tmp_path / "tmp"  # no app's socket file there (the single-instance check)
+    temp.mkdir()
+    env = {
+        **os.environ,
+        "POS_APP_HOME": str(home),
+        "MP_ACCESS_TOKEN": state.seller_token,
+        "TMPDIR": str(temp),
+    }
     config = app_mod.demo_config(state).with_changes(api_base_url="http://127.0.0.1:9")
     config_mod.save(config, home / "config.json")
     root = Path(__file__).resolve().parents[2]

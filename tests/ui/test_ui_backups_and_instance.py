@@ -184,6 +184,39 @@ def test_without_a_socket_file_the_start_does_not_try_to_connect(
 
 
 @pytest.mark.posix
+def test_with_no_app_socket_at_all_the_start_does_not_even_name_its_own(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No ``pos-app-*`` socket file in the temporary folder: nobody listens on any data folder,
+    so the name (a hash: hashlib) is not computed before the first frame (issue 19)."""
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    assert QDir.tempPath() == str(tmp_path)
+    named: list[object] = []
+    real_name = single_instance.server_name
+
+    def counted(data_dir: Path | None = None) -> str:
+        named.append(data_dir)
+        return real_name(data_dir)
+
+    monkeypatch.setattr(single_instance, "server_name", counted)
+    (tmp_path / "some-other-socket").touch()
+    (tmp_path / "pos-app-tests-root").mkdir()  # not shaped like a server's name
+    assert not single_instance.may_be_listening()
+    assert hand_off() is False
+    assert named == []
+    window = QWidget()
+    qtbot.addWidget(window)
+    server = InstanceServer(window)  # this data folder's name, in tmp_path
+    try:
+        assert server.listen()
+        assert single_instance.may_be_listening()
+        assert hand_off() is True
+        assert len(named) == 2  # the server's and the second start's
+    finally:
+        server.close()
+
+
+@pytest.mark.posix
 def test_a_socket_file_left_by_a_crash_does_not_stop_the_next_start(
     qtbot: QtBot, tmp_path: Path
 ) -> None:

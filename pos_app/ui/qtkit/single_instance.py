@@ -12,8 +12,8 @@ name of its own, so a demo never raises the real till.
 
 from __future__ import annotations
 
-import hashlib
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,14 +32,22 @@ MESSAGE = b"raise\n"
 CONNECT_MS = 500
 
 
+PREFIX = "pos-app-"
+
+
 def server_name(data_dir: Path | None = None) -> str:
+    import hashlib  # only when some app may be listening (start-up time, issue 19)
+
     folder = str((data_dir or paths.data_dir()).resolve())
-    return "pos-app-" + hashlib.sha256(folder.encode("utf-8")).hexdigest()[:20]
+    return PREFIX + hashlib.sha256(folder.encode("utf-8")).hexdigest()[:20]
 
 
 def hand_off(name: str | None = None) -> bool:
     """True when a running app took the request to show itself (this start should end)."""
-    name = name or server_name()
+    if name is None:
+        if not may_be_listening():  # no app at all: not even this folder's name is needed
+            return False
+        name = server_name()
     if not may_be_listening(name):
         return False
     from PySide6.QtNetwork import QLocalSocket
@@ -56,13 +64,30 @@ def hand_off(name: str | None = None) -> bool:
     return sent
 
 
-def may_be_listening(name: str) -> bool:
-    """False when no app can be listening on ``name``: on Unix, ``QLocalServer`` listens on a
-    socket file in ``QDir.tempPath()``, there from ``listen`` until ``close`` (or a crash: then
-    a connection is tried, and refused). Windows' named pipes are always tried."""
+def _is_server_name(name: str) -> bool:
+    """Shaped like :func:`server_name`'s answers: the prefix and 20 hexadecimal digits."""
+    digest = name[len(PREFIX) :]
+    return name.startswith(PREFIX) and len(digest) == 20 and all(c in _HEX for c in digest)
+
+
+_HEX = frozenset("0123456789abcdef")
+
+
+def may_be_listening(name: str | None = None) -> bool:
+    """False when no app can be listening on ``name`` (None: on any data folder's name): on
+    Unix, ``QLocalServer`` listens on a socket file in ``QDir.tempPath()``, there from
+    ``listen`` until ``close`` (or a crash: then a connection is tried, and refused). Windows'
+    named pipes are always tried."""
     if sys.platform == "win32":
         return True
-    return (Path(QDir.tempPath()) / name).exists()
+    folder = QDir.tempPath()
+    if name is not None:
+        return os.path.exists(os.path.join(folder, name))
+    try:
+        with os.scandir(folder) as entries:
+            return any(_is_server_name(entry.name) for entry in entries)
+    except OSError:  # an unreadable temporary folder: try the connection
+        return True
 
 
 class InstanceServer(QObject):
