@@ -41,11 +41,10 @@ import sys
 import tempfile
 import threading
 from collections.abc import Callable, Iterator, Mapping
-from concurrent.futures import Future
 from contextlib import AsyncExitStack
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 # The Qt-free modules of the first frame come before PySide6 (start-up time, issue 19): once
 # PySide6 is imported, shiboken reads the source of each module an import statement brings in
@@ -53,9 +52,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 # then skips most of those reads. Listed here only for that reason: hence the noqa.
 import pos_app.domain.cart  # noqa: F401
 import pos_app.domain.catalog  # noqa: F401
-import pos_app.domain.records  # noqa: F401
 import pos_app.domain.scale_label  # noqa: F401
-import pos_app.settings.supervisor  # noqa: F401
 from pos_app.domain.money import DEFAULT_SITE_ID, SITES, Site, site_for
 from pos_app.errors import UserFacingError
 from pos_app.settings import paths
@@ -67,7 +64,7 @@ from pos_app.system import logs
 # pick another Qt binding.
 from PySide6.QtCore import QByteArray, QCoreApplication, QEventLoop, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from pos_app.ui.counter.main_window import MainWindow
 from pos_app.ui.maintenance.support import catch_crashes
@@ -77,7 +74,6 @@ from pos_app.ui.qtkit.style import apply_stylesheet, resources_dir
 from pos_app.ui.qtkit.translations import install_for_startup as install_translations
 from pos_app.ui.qtkit.window_settings import read_geometry
 from pos_app.ui.qtkit.workarounds import reserve_bool_references
-from pos_app.ui.widgets.form_parts import show_notice
 
 if TYPE_CHECKING:
     # After the first frame (start-up time): imported where they are used. asyncio too: the
@@ -135,6 +131,8 @@ def main(
         reads = first.result()
     except Exception as exc:  # pragma: no cover - read_first reports problems, never raises
         log.exception("could not read the settings")
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(
             None,
             QCoreApplication.translate("App", "The counter app cannot start"),
@@ -168,6 +166,8 @@ def main(
             log.error("could not start: %s", exc)
         else:
             log.exception("could not start")
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(
             None,
             QCoreApplication.translate("App", "The counter app cannot start"),
@@ -218,18 +218,39 @@ def read_first(demo: bool) -> FirstReads:
     return FirstReads(first_look(), read_geometry("main"))
 
 
-def in_background(function: Callable[..., T], *args: Any) -> Future[T]:
-    """``function(*args)`` on a new daemon thread; its result (or exception) in the future."""
-    future: Future[T] = Future()
+class Pending(Generic[T]):
+    """The result (or exception) a background thread will hand over: :func:`in_background`'s
+    answer (a ``concurrent.futures.Future`` without its import before the first frame)."""
+
+    def __init__(self) -> None:
+        self._done = threading.Event()
+        self._value: T | None = None
+        self._error: BaseException | None = None
+
+    def set(self, value: T | None = None, error: BaseException | None = None) -> None:
+        self._value, self._error = value, error
+        self._done.set()
+
+    def result(self) -> T:
+        """Waits for it; raises what the function raised."""
+        self._done.wait()
+        if self._error is not None:
+            raise self._error
+        return self._value  # type: ignore[return-value]  # set() with a value
+
+
+def in_background(function: Callable[..., T], *args: Any) -> Pending[T]:
+    """``function(*args)`` on a new daemon thread; its result (or exception) in the answer."""
+    pending: Pending[T] = Pending()
 
     def run() -> None:
         try:
-            future.set_result(function(*args))
+            pending.set(function(*args))
         except BaseException as exc:  # handed over to whoever asks for the result
-            future.set_exception(exc)
+            pending.set(error=exc)
 
     threading.Thread(target=run, name="pos-app-start", daemon=True).start()
-    return future
+    return pending
 
 
 def first_site(look: FirstLook) -> Site | None:
@@ -345,6 +366,8 @@ async def run_windows(
             stack.callback(daily.stop)
             display = open_customer_display(stack, window, bridge, rt, show=customer_display)
             if problem:  # damaged settings or ledger put aside: say so, keep selling
+                from pos_app.ui.widgets.form_parts import show_notice
+
                 show_notice(window, problem)
             if phone_place is not None:
                 await open_phone(stack, window, rt, *phone_place, display=display)

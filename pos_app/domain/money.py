@@ -192,10 +192,10 @@ def _written(amount: Decimal, places: int, site: Site, *, symbol: bool) -> str:
 
 # ASCII digits only: ``Decimal()`` also reads Arabic-Indic, Devanagari or full-width digits,
 # which are not how anyone at these tills writes money (and hide in pasted text).
-_AMOUNT_CHARS = re.compile(r"^[0-9.,]+$")
+_AMOUNT_CHARS = r"^[0-9.,]+$"  # patterns: compiled on first use (re caches them), issue 19
 # Longer text is not an amount anyone typed (the largest is "1.000.000.000,00", 16 characters).
 MAX_AMOUNT_TEXT = 40
-_SPACE_GROUPS = re.compile(r"^[0-9]{1,3}(?: [0-9]{3})+(?:[.,][0-9]+)?$")
+_SPACE_GROUPS = r"^[0-9]{1,3}(?: [0-9]{3})+(?:[.,][0-9]+)?$"
 
 
 def _spaces_as_grouping(text: str) -> str:
@@ -208,7 +208,7 @@ def _spaces_as_grouping(text: str) -> str:
     if len(parts) <= 1:
         return text
     joined = " ".join(parts)
-    return joined.replace(" ", "") if _SPACE_GROUPS.match(joined) else joined
+    return joined.replace(" ", "") if re.match(_SPACE_GROUPS, joined) else joined
 
 
 def _grouped(integer: str, sep: str) -> bool:
@@ -248,7 +248,7 @@ def parse_money(text: str, site: Site) -> Decimal | None:
             cleaned = cleaned[len(symbol) :].lstrip()
             break
     cleaned = _spaces_as_grouping(cleaned)
-    if not cleaned or not _AMOUNT_CHARS.match(cleaned):
+    if not cleaned or not re.match(_AMOUNT_CHARS, cleaned):
         return None
     dec, thou = site.decimal_sep, site.thousands_sep
     if dec in cleaned:

@@ -103,7 +103,7 @@ def layouts_for(setting: str, site_id: str) -> tuple[ScaleLayout, ...]:
     return tuple(read_layout(name) for name in names)
 
 
-_SPEC = re.compile(r"^(2[0-9]?)-([0-9]{1,2})-(weight|price)-([0-9]{1,2})-([0-9])$")
+_SPEC = r"^(2[0-9]?)-([0-9]{1,2})-(weight|price)-([0-9]{1,2})-([0-9])$"  # re.match caches it
 
 
 def read_layout(text: str) -> ScaleLayout:
@@ -111,7 +111,7 @@ def read_layout(text: str) -> ScaleLayout:
     name = text.strip().lower()
     if name in PRESETS:
         return PRESETS[name]
-    match = _SPEC.match(name)
+    match = re.match(_SPEC, name)
     if not match:
         raise ValueError(f"not a scale label layout: {text[:40]!r}")
     prefix, code, kind, digits, decimals = match.groups()

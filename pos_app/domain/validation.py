@@ -237,9 +237,10 @@ def read_amount(text: str, site: Site) -> Decimal:
 # digits and at most one decimal mark, nothing else. Python's ``Decimal()`` and ``int()`` read
 # far more (``1_000``, ``+5``, ``1E+3``, ``1 0``, ``NaN``, ``sNaN``, ``Infinity``, Arabic-Indic
 # and other Unicode digits): none of that is a price or a quantity.
-_PLAIN_AMOUNT = re.compile(r"[0-9]{1,20}(?:\.[0-9]{1,20})?", re.ASCII)
-_PLAIN_AMOUNT_COMMA = re.compile(r"[0-9]{1,20}(?:[.,][0-9]{1,20})?", re.ASCII)
-_PLAIN_INTEGER = re.compile(r"[0-9]{1,20}", re.ASCII)
+# ASCII patterns, compiled on first use (re caches them), not at import: start-up, issue 19.
+_PLAIN_AMOUNT = r"[0-9]{1,20}(?:\.[0-9]{1,20})?"
+_PLAIN_AMOUNT_COMMA = r"[0-9]{1,20}(?:[.,][0-9]{1,20})?"
+_PLAIN_INTEGER = r"[0-9]{1,20}"
 
 
 def read_plain_amount(text: str, site: Site, *, decimal_comma: bool = False) -> Decimal:
@@ -256,7 +257,7 @@ def read_plain_amount(text: str, site: Site, *, decimal_comma: bool = False) -> 
     if not stripped:
         raise ValidationError(message(CTX, QT_TRANSLATE_NOOP("Validation", "Type the amount.")))
     pattern = _PLAIN_AMOUNT_COMMA if decimal_comma else _PLAIN_AMOUNT
-    if not pattern.fullmatch(stripped):
+    if not re.fullmatch(pattern, stripped, re.ASCII):
         shown = stripped if len(stripped) <= 24 else stripped[:20] + "…"
         raise ValidationError(
             message(
@@ -280,7 +281,7 @@ def read_quantity(text: str) -> int:
     digits; here they are refused with the reason.
     """
     stripped = text.strip()
-    if not _PLAIN_INTEGER.fullmatch(stripped):
+    if not re.fullmatch(_PLAIN_INTEGER, stripped, re.ASCII):
         raise ValidationError(
             message(CTX, QT_TRANSLATE_NOOP("Validation", "The quantity must be a whole number."))
         )
@@ -293,7 +294,7 @@ def read_iva_rate(text: str) -> Decimal:
     stripped = text.strip()
     if not stripped:
         return Decimal(0)
-    if _PLAIN_AMOUNT.fullmatch(stripped):
+    if re.fullmatch(_PLAIN_AMOUNT, stripped, re.ASCII):
         rate = Decimal(stripped)
         for allowed in IVA_RATES:
             if rate == allowed:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-
-import platformdirs
+from types import ModuleType
 
 from pos_app.system.files import private_dir
 
@@ -17,16 +16,30 @@ def _home_override() -> Path | None:
     return Path(value).expanduser() if value else None
 
 
+def _platformdirs() -> ModuleType:
+    """platformdirs, imported only when ``POS_APP_HOME`` does not say where (the demo's
+    throwaway folder, a portable install): start-up time, issue 19."""
+    import platformdirs
+
+    return platformdirs
+
+
 def data_dir() -> Path:
     """The ledger, its lock and logs."""
     override = _home_override()
-    path = override if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    if override is None:
+        path = Path(_platformdirs().user_data_dir(APP_NAME, appauthor=False))
+    else:
+        path = override
     return private_dir(path, ours=override is None)  # 0700 where modes exist
 
 
 def config_dir() -> Path:
     override = _home_override()
-    path = override if override else Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+    if override is None:
+        path = Path(_platformdirs().user_config_dir(APP_NAME, appauthor=False))
+    else:
+        path = override
     return private_dir(path, ours=override is None)
 
 

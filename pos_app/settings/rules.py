@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from pathlib import PurePath, PurePosixPath, PureWindowsPath
 
 from pos_app.i18n import QT_TRANSLATE_NOOP, Message, message
-from pos_app.settings.setup import validate_listen, validate_notify_url
 
 CTX = "SettingsForm"
 
@@ -66,6 +65,9 @@ def fast_phase_problem(seconds: float) -> Message | None:
 
 
 def listen_problem(text: str) -> Message | None:
+    # Imported here: the window's first frame reads LANGUAGES (start-up time, issue 19).
+    from pos_app.settings.setup import validate_listen
+
     try:
         validate_listen(text)
     except ValueError:
@@ -79,6 +81,8 @@ def listen_problem(text: str) -> Message | None:
 
 
 def notify_url_problem(text: str) -> Message | None:
+    from pos_app.settings.setup import validate_notify_url
+
     try:
         validate_notify_url(text)
     except ValueError:

@@ -12,8 +12,9 @@ tokens, ``Bearer …`` headers, ``password=…`` and ``user:password@`` in conne
 
 from __future__ import annotations
 
+import functools
 import logging
-import logging.handlers
+import os
 import re
 import sys
 import threading
@@ -26,15 +27,24 @@ BACKUP_COUNT = 4
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 REDACTED = "[redacted]"
 _MIN_SECRET = 8  # shorter "secrets" would redact ordinary words
-_TOKEN_PREFIX = re.compile(r"^(APP_USR|TEST)-")
+_TOKEN_PREFIX = r"^(APP_USR|TEST)-"
 
-_PATTERNS = (
-    # Mercado Pago access tokens and public keys (the hint "…abcd" a person may see stays).
-    (re.compile(r"\b(APP_USR|TEST)-[A-Za-z0-9_\-]{6,}"), r"\1-" + REDACTED),
-    (re.compile(r"(?i)\b(bearer\s+)[^\s'\",;]+"), r"\1" + REDACTED),
-    (re.compile(r"(?i)\b(password|passwd|pwd|secret)(\s*[=:]\s*)[^\s'\",;&]+"), r"\1\2" + REDACTED),
-    (re.compile(r"(://[^/\s:@]+:)[^@\s/]+@"), r"\1" + REDACTED + "@"),
-)
+
+@functools.cache
+def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Compiled when the first line is written, not at import (start-up time, issue 19)."""
+    return (
+        # Mercado Pago access tokens and public keys (the hint "…abcd" a person may see stays).
+        (re.compile(r"\b(APP_USR|TEST)-[A-Za-z0-9_\-]{6,}"), r"\1-" + REDACTED),
+        (re.compile(r"(?i)\b(bearer\s+)[^\s'\",;]+"), r"\1" + REDACTED),
+        (
+            re.compile(r"(?i)\b(password|passwd|pwd|secret)(\s*[=:]\s*)[^\s'\",;&]+"),
+            r"\1\2" + REDACTED,
+        ),
+        (re.compile(r"(://[^/\s:@]+:)[^@\s/]+@"), r"\1" + REDACTED + "@"),
+    )
+
+
 _known: set[str] = set()
 _known_lock = threading.Lock()
 _OURS = "_pos_app_handler"
@@ -46,7 +56,7 @@ def remember_secret(value: str | None) -> None:
     A value too short to be a secret (a half-typed ``APP_USR-``) is not remembered: it would
     redact ordinary words, and the token shape is caught anyway."""
     value = (value or "").strip()
-    if len(_TOKEN_PREFIX.sub("", value)) >= _MIN_SECRET:
+    if len(re.sub(_TOKEN_PREFIX, "", value)) >= _MIN_SECRET:
         with _known_lock:
             _known.add(value)
 
@@ -54,7 +64,7 @@ def remember_secret(value: str | None) -> None:
 def redact(text: str) -> str:
     # The shapes first: a remembered secret that happens to sit inside a token (a common run
     # of digits) must not break the token's shape before the pattern sees it.
-    for pattern, replacement in _PATTERNS:
+    for pattern, replacement in _patterns():
         text = pattern.sub(replacement, text)
     with _known_lock:
         known = sorted(_known, key=len, reverse=True)
@@ -118,13 +128,59 @@ def add_file(folder: Path, *, level: int = logging.INFO) -> Path:
     root = logging.getLogger()
     _remove(root, "file")
     path = folder / LOG_NAME
-    handler = logging.handlers.RotatingFileHandler(
-        path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8", delay=True
-    )
+    handler = RotatingFile(path, MAX_BYTES, BACKUP_COUNT)
     handler.setLevel(min(level, _console_level(root)))
     _install(root, handler, "file")
     _levels(root)
     return path
+
+
+class RotatingFile(logging.FileHandler):
+    """``logging.handlers.RotatingFileHandler`` (``delay=True``, UTF-8), without importing
+    ``logging.handlers``, which brings socket, pickle and queue before the window's first frame
+    (start-up time, issue 19): before a line would take the file to ``max_bytes``, the file
+    becomes ``.1``, ``.1`` becomes ``.2``… up to ``backups``; the oldest goes."""
+
+    def __init__(self, path: Path, max_bytes: int, backups: int) -> None:
+        super().__init__(path, mode="a", encoding="utf-8", delay=True)
+        self.max_bytes = max_bytes
+        self.backups = backups
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            if self.should_roll_over(record):
+                self.roll_over()
+            super().emit(record)
+        except Exception:
+            self.handleError(record)
+
+    def should_roll_over(self, record: logging.LogRecord) -> bool:
+        if os.path.exists(self.baseFilename) and not os.path.isfile(self.baseFilename):
+            return False  # not a regular file (a pipe, a device): never renamed
+        if self.stream is None:
+            self.stream = self._open()
+        if self.max_bytes <= 0:
+            return False
+        line = f"{self.format(record)}\n"
+        self.stream.seek(0, 2)
+        return bool(self.stream.tell() + len(line) >= self.max_bytes)
+
+    def roll_over(self) -> None:
+        if self.stream:
+            self.stream.close()
+            self.stream = None
+        if self.backups > 0:
+            for n in range(self.backups - 1, 0, -1):
+                older, newer = f"{self.baseFilename}.{n}", f"{self.baseFilename}.{n + 1}"
+                if os.path.exists(older):
+                    if os.path.exists(newer):
+                        os.remove(newer)
+                    os.rename(older, newer)
+            first = f"{self.baseFilename}.1"
+            if os.path.exists(first):
+                os.remove(first)
+            if os.path.exists(self.baseFilename):
+                os.rename(self.baseFilename, first)
 
 
 def remove_file() -> None:

@@ -49,6 +49,14 @@ def test_the_log_file_rotates_under_its_size_cap(monkeypatch: pytest.MonkeyPatch
     assert [f.name for f in files] == [f"pos-app.log.{n}" for n in (4, 3, 2, 1)] + ["pos-app.log"]
     assert all(f.stat().st_size <= 20_000 + 200 for f in files)
     assert "line 02999" in files[-1].read_text(encoding="utf-8")
+    # Nothing lost or repeated at a rotation: the files' lines follow each other.
+    numbers = [
+        int(line.split("line ")[1][:5])
+        for f in files
+        for line in f.read_text(encoding="utf-8").splitlines()
+    ]
+    assert numbers == list(range(numbers[0], 3000))
+    assert all(f.stat().st_size >= 20_000 - 200 for f in files[:-1])  # full before rotating
 
 
 def test_redact_catches_token_shapes_and_remembered_secrets() -> None:

@@ -59,7 +59,9 @@ def test_an_old_open_data_folder_and_ledger_are_tightened(
 ) -> None:
     """What an earlier version left in the platform's folders (0755, 0644)."""
     monkeypatch.delenv("POS_APP_HOME")
-    monkeypatch.setattr(paths.platformdirs, "user_data_dir", lambda *_a, **_k: str(fresh_home))
+    import platformdirs
+
+    monkeypatch.setattr(platformdirs, "user_data_dir", lambda *_a, **_k: str(fresh_home))
     fresh_home.mkdir(parents=True, mode=0o755)
     os.chmod(fresh_home, 0o755)
     ledger_file = fresh_home / "ledger.sqlite3"

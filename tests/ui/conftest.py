@@ -53,14 +53,11 @@ def _no_blocking_startup_error(monkeypatch: pytest.MonkeyPatch) -> None:
     with the message instead."""
     from PySide6.QtWidgets import QMessageBox
 
-    import pos_app.app as app_mod
+    def critical(_parent: object, title: str, text: str, *_args: object) -> Any:
+        raise _StartupFailed(f"{title}: {text}")
 
-    class _Box(QMessageBox):
-        @staticmethod
-        def critical(_parent: object, title: str, text: str, *_args: object) -> Any:
-            raise _StartupFailed(f"{title}: {text}")
-
-    monkeypatch.setattr(app_mod, "QMessageBox", _Box)
+    # On the class: pos_app.app imports QMessageBox only when it has something to say.
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(critical))
 
 
 @pytest.fixture(scope="session")

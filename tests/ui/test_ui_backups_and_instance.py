@@ -19,6 +19,7 @@ from pos_app.settings import config as config_mod
 from pos_app.settings import paths
 from pos_app.settings.memory_keyring import memory_keyring
 from pos_app.system import autostart
+from pos_app.ui.qtkit import single_instance
 from pos_app.ui.qtkit.single_instance import InstanceServer, hand_off, server_name
 from pos_app.ui.settings.backups import DailyBackup
 from pos_app.ui.settings.dialog import SECTION_BACKUPS, SECTION_STARTUP, SettingsDialog
@@ -147,6 +148,72 @@ def test_starting_again_raises_the_running_window(qtbot: QtBot, tmp_path: Path) 
     finally:
         server.close()
     assert hand_off(server_name(tmp_path)) is False  # closed: the next start opens normally
+
+
+@pytest.mark.posix
+def test_without_a_socket_file_the_start_does_not_try_to_connect(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Start-up time (issue 19): no socket file in QDir.tempPath(), nobody listens; no
+    QLocalSocket is made (nor QtNetwork imported) before the first frame."""
+    name = server_name(tmp_path)
+    assert not single_instance.may_be_listening(name)
+    import PySide6.QtNetwork
+
+    made: list[object] = []
+
+    class Counted(PySide6.QtNetwork.QLocalSocket):
+        def __init__(self) -> None:
+            made.append(self)
+            super().__init__()
+
+    monkeypatch.setattr(PySide6.QtNetwork, "QLocalSocket", Counted)
+    assert hand_off(name) is False
+    assert made == []
+    window = QWidget()
+    qtbot.addWidget(window)
+    server = InstanceServer(window, name)
+    try:
+        assert server.listen()
+        assert single_instance.may_be_listening(name)
+        assert hand_off(name) is True  # a listening app is still found
+        assert len(made) == 1
+    finally:
+        server.close()
+    assert not single_instance.may_be_listening(name)
+
+
+@pytest.mark.posix
+def test_with_no_app_socket_at_all_the_start_does_not_even_name_its_own(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No ``pos-app-*`` socket file in the temporary folder: nobody listens on any data folder,
+    so the name (a hash: hashlib) is not computed before the first frame (issue 19)."""
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    assert QDir.tempPath() == str(tmp_path)
+    named: list[object] = []
+    real_name = single_instance.server_name
+
+    def counted(data_dir: Path | None = None) -> str:
+        named.append(data_dir)
+        return real_name(data_dir)
+
+    monkeypatch.setattr(single_instance, "server_name", counted)
+    (tmp_path / "some-other-socket").touch()
+    (tmp_path / "pos-app-tests-root").mkdir()  # not shaped like a server's name
+    assert not single_instance.may_be_listening()
+    assert hand_off() is False
+    assert named == []
+    window = QWidget()
+    qtbot.addWidget(window)
+    server = InstanceServer(window)  # this data folder's name, in tmp_path
+    try:
+        assert server.listen()
+        assert single_instance.may_be_listening()
+        assert hand_off() is True
+        assert len(named) == 2  # the server's and the second start's
+    finally:
+        server.close()
 
 
 @pytest.mark.posix

@@ -55,3 +55,26 @@ def test_the_scan_hint_shortens_instead_of_being_cut(window: MainWindow, qtbot: 
         "Scan or search",
     )  # 800 px: the long hint does not fit
     window.resize(1024, 768)
+
+
+def test_the_scan_hint_fits_by_resizes_first_then_follows_font_changes(qtbot: QtBot) -> None:
+    """Before the window's first frame the scan field refits from its own resizeEvent (no event
+    filter: start-up time, issue 19); once watched, a font change refits it too."""
+
+    from pos_app.ui.counter.scan_field import ScanField
+
+    scan = ScanField()
+    qtbot.addWidget(scan)
+    scan.resize(900, 52)
+    scan.show()
+    qtbot.waitExposed(scan)
+    assert scan.placeholderText() == "Scan a barcode or type a product name or SKU"
+    scan.resize(300, 52)
+    qtbot.waitUntil(lambda: scan.placeholderText() == "Scan or search")
+    scan.resize(900, 52)
+    qtbot.waitUntil(lambda: scan.placeholderText().startswith("Scan a barcode"))
+    scan.watch_events()
+    scan.setStyleSheet("font-size: 66px")  # no resize: only the event filter sees it
+    qtbot.waitUntil(lambda: not scan.placeholderText().startswith("Scan a barcode"))
+    need = scan.fontMetrics().horizontalAdvance(scan.placeholderText())
+    assert need <= text_room(scan)

@@ -29,7 +29,7 @@ from pos_app.domain.money import Site, format_money
 from pos_app.domain.pricing import Discount, format_measure
 from pos_app.domain.validation import MAX_QUANTITY, MIN_QUANTITY, ValidationError
 from pos_app.i18n import QT_TRANSLATE_NOOP, message
-from pos_app.ui.counter.price_dialogs import discount_text, price_per_unit
+from pos_app.ui.counter.price_text import discount_text, price_per_unit
 from pos_app.ui.qtkit.workarounds import emit
 
 # Columns, in display order.

@@ -23,7 +23,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
-    QDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -40,10 +39,9 @@ from pos_app.domain.sale import SaleStatus
 from pos_app.domain.scale_label import ScaleLabelError, ScaleLayout, label_line, layouts_for
 from pos_app.ui.counter.cart_model import CartTableModel
 from pos_app.ui.counter.cart_view import CartView
-from pos_app.ui.counter.custom_amount import CustomAmountBar
 from pos_app.ui.counter.engine_calls import EngineCalls
 from pos_app.ui.counter.payment_panel import PaymentPanel
-from pos_app.ui.counter.price_dialogs import ScaleLabels, discount_text, price_per_unit
+from pos_app.ui.counter.price_text import ScaleLabels, discount_text, price_per_unit
 from pos_app.ui.counter.product_search import ProductSearch
 from pos_app.ui.counter.sale_banner import is_late_payment
 from pos_app.ui.counter.scan_field import ScanField
@@ -57,10 +55,11 @@ from pos_app.ui.qtkit.style import set_state
 from pos_app.ui.qtkit.window_settings import apply_geometry, restore_geometry, save_geometry
 from pos_app.ui.qtkit.workarounds import emit
 from pos_app.ui.widgets.alert_bar import LatePaymentBar
-from pos_app.ui.widgets.form_parts import show_notice
 
 if TYPE_CHECKING:
     # Not needed for the first frame: imported where they are used (start-up time, issue 19).
+    from PySide6.QtWidgets import QDialog
+
     from pos_app.checkout.events import ConnectionChanged, SaleChanged
     from pos_app.checkout.refunds import RefundResult, RefundService
     from pos_app.domain.cart import CartLine
@@ -70,6 +69,7 @@ if TYPE_CHECKING:
     from pos_app.receipts.model import Receipt
     from pos_app.runtime import Runtime
     from pos_app.settings.config import Config
+    from pos_app.ui.counter.custom_amount import CustomAmountBar
     from pos_app.ui.counter.price_dialogs import DiscountDialog, WeightDialog
     from pos_app.ui.counter.sales_view import TodaySalesDialog
     from pos_app.ui.day.actions import DayActions
@@ -179,8 +179,7 @@ class MainWindow(QMainWindow):
         self.feedback_action.hide()
         self._feedback_code = ""  # the unknown code "Add this product" fills in
         self._empty_hint = False  # the feedback line says the catalog is empty
-        self.custom_bar = CustomAmountBar(site)
-        self.custom_bar.hide()
+        self._custom_bar: CustomAmountBar | None = None  # built when first opened (F2)
 
         self.model = CartTableModel(site, self)
         self.cart_view = CartView()
@@ -218,7 +217,7 @@ class MainWindow(QMainWindow):
         feedback_row.addWidget(self.feedback, 1)
         feedback_row.addWidget(self.feedback_action)
         layout.addLayout(feedback_row)
-        layout.addWidget(self.custom_bar)
+        self._custom_bar_at = (layout, layout.count())  # where the bar goes when first opened
         layout.addLayout(body, 1)
 
         # The catalog is the ledger's: until attach() the search finds nothing.
@@ -298,6 +297,7 @@ class MainWindow(QMainWindow):
 
     def _wire(self) -> None:
         """The widgets' signals to the window (the engine's come with attach())."""
+        self.painted.connect(self.scan.watch_events)
         self.feedback_action.clicked.connect(self._feedback_action_clicked)
         self._store_timer.timeout.connect(self._show_store_database)
         self.search.productChosen.connect(self._product_chosen)
@@ -308,8 +308,6 @@ class MainWindow(QMainWindow):
         self.scan.deleteKey.connect(self._scan_delete_key)
         self.custom_button.clicked.connect(self.open_custom_amount)
         self.sales_button.clicked.connect(self.open_sales_dialog)
-        self.custom_bar.lineReady.connect(self._custom_line)
-        self.custom_bar.closed.connect(self.focus_scan)
         self.cart_view.escapePressed.connect(self.focus_scan)
         self.cart_view.lineRemoved.connect(self._say_nothing)
         self.model.totalsChanged.connect(self._update_totals)
@@ -433,8 +431,9 @@ class MainWindow(QMainWindow):
         set_state(self.cart_view, "")
         self.scan.set_locked(False)
         self.side.setCurrentIndex(PAGE_CART)
-        for widget in (self.custom_button, self.custom_bar):
-            widget.setEnabled(True)
+        self.custom_button.setEnabled(True)
+        if self._custom_bar is not None:
+            self._custom_bar.setEnabled(True)
         self._update_actions()
         self._update_totals()
         self.focus_scan()
@@ -442,13 +441,15 @@ class MainWindow(QMainWindow):
     def _enter_payment_mode(self) -> None:
         self.search.close()
         self.scan.clear()  # the field says why it is locked, not a half-typed search
-        self.custom_bar.hide()
+        if self._custom_bar is not None:
+            self._custom_bar.hide()
         self.model.set_locked(True)
         set_state(self.cart_view, "locked")  # greyed: this cart is being paid
         self.scan.set_locked(True)
         self.side.setCurrentIndex(PAGE_PAYMENT)
-        for widget in (self.custom_button, self.custom_bar):
-            widget.setEnabled(False)
+        self.custom_button.setEnabled(False)
+        if self._custom_bar is not None:
+            self._custom_bar.setEnabled(False)
         self._say("", "")
         self._show_slow(self.calls.slow)
         self.payment.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -673,6 +674,23 @@ class MainWindow(QMainWindow):
     def _touch_remove(self) -> None:
         self.cart_view.remove_selected()
         self.focus_scan()
+
+    @property
+    def custom_bar(self) -> CustomAmountBar:
+        """The custom amount bar under the scan field: hidden until F2, so built then, not for
+        the first frame (start-up time, issue 19)."""
+        if self._custom_bar is None:
+            from pos_app.ui.counter.custom_amount import CustomAmountBar
+
+            bar = CustomAmountBar(self.site)
+            bar.hide()
+            bar.setEnabled(not self.in_payment)
+            layout, index = self._custom_bar_at
+            layout.insertWidget(index, bar)
+            bar.lineReady.connect(self._custom_line)
+            bar.closed.connect(self.focus_scan)
+            self._custom_bar = bar
+        return self._custom_bar
 
     def open_custom_amount(self) -> None:
         if not self.in_payment:
@@ -1091,6 +1109,8 @@ class MainWindow(QMainWindow):
         emit(self.settingsApplied, result.config)
         if result.config.site_id != before.site_id:
             # Prices, the cart and the totals were built for the old country's money.
+            from pos_app.ui.widgets.form_parts import show_notice
+
             show_notice(
                 self,
                 self.tr(

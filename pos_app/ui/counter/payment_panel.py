@@ -7,8 +7,8 @@ countdown from the snapshot it already has: no network, no engine call.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap, QResizeEvent
@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.domain.money import Site, format_money
-from pos_app.domain.records import SaleSnapshot
 from pos_app.ui.counter.sale_banner import (
     Banner,
     BannerKind,
@@ -34,10 +33,18 @@ from pos_app.ui.counter.sale_banner import (
 )
 from pos_app.ui.qtkit.style import set_state
 
+if TYPE_CHECKING:
+    # After the first frame (start-up time, issue 19).
+    from datetime import datetime
+
+    from pos_app.domain.records import SaleSnapshot
+
 QR_MIN_PX = 240  # the dynamic QR's smallest side on screen: a phone reads it at arm's length
 
 
 def _now() -> datetime:
+    from datetime import UTC, datetime  # the first frame shows no sale (issue 19)
+
     return datetime.now(UTC)
 
 
@@ -96,7 +103,7 @@ class PaymentPanel(QWidget):
         self._site = site
         self._sale: SaleSnapshot | None = None
         self._amount = Decimal(0)
-        self._started = _now()
+        self._started: datetime | None = None  # when the sale on show started
         self._banner: Banner = sending_banner()
         self._cancel_pressed = False  # Esc seen, the engine has not recorded it yet
 
@@ -336,11 +343,12 @@ class PaymentPanel(QWidget):
     def _render_clocks(self) -> None:
         sale = self._sale
         now = _now()
+        started = now if self._started is None else self._started  # None: nothing on show yet
         if sale is not None and not sale.is_open:
-            took = format_duration((sale.updated_at - self._started).total_seconds())
+            took = format_duration((sale.updated_at - started).total_seconds())
             self.elapsed.setText(self.tr("Took {time}").format(time=took))
         else:
-            elapsed = format_duration((now - self._started).total_seconds())
+            elapsed = format_duration((now - started).total_seconds())
             self.elapsed.setText(self.tr("Elapsed {time}").format(time=elapsed))
         if sale is None or not sale.is_open or sale.expires_at is None:
             self.countdown.setText("")

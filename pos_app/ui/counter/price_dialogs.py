@@ -2,8 +2,9 @@
 
 - :class:`WeightDialog`: a product sold by measure asks how much (``0,350``, either decimal
   mark), shows the total as it is typed; Enter adds the line, Esc gives up.
-- :class:`ScaleLabels`: the scan field's lookup, reading a scale's label first; the product's
-  own code is looked up in the catalog, a misread label is refused with the reason.
+- :class:`~pos_app.ui.counter.price_text.ScaleLabels` (the scan field's lookup, reading a
+  scale's label first) and the prices' and discounts' texts live in :mod:`price_text`: the
+  window's first frame needs them, not these dialogs (start-up time, issue 19).
 - :class:`DiscountDialog`: F7 on a line, F8 on the sale. The kind (percentage, amount off, new
   unit price for a line) is picked with the arrows, the value typed, Enter applies; an empty
   value removes the discount. Above the limit set in Settings the supervisor types the PIN.
@@ -13,10 +14,9 @@ Dialogs are opened with ``open()``, never ``exec()`` (nested loops break qasync 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from decimal import Decimal
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -39,46 +39,13 @@ from pos_app.domain.pricing import (
     line_gross,
     parse_measure,
 )
-from pos_app.domain.scale_label import (
-    ScaleLabel,
-    ScaleLabelError,
-    ScaleLayout,
-    code_candidates,
-    read_scale_label,
-)
 from pos_app.domain.validation import ValidationError, clean_text, read_amount
-from pos_app.i18n import QT_TRANSLATE_NOOP, Message, message
+from pos_app.i18n import QT_TRANSLATE_NOOP, message
 from pos_app.settings.supervisor import check_pin, needs_supervisor
+from pos_app.ui.counter.price_text import percent_text, price_per_unit
 from pos_app.ui.qtkit.errors import translate_message
 from pos_app.ui.qtkit.style import set_state
 from pos_app.ui.qtkit.workarounds import emit
-
-
-def price_per_unit(product_price: Decimal, unit: str, site: Site) -> str:
-    """``$ 8.000,00/kg``."""
-    return f"{format_money(product_price, site)}/{unit}"
-
-
-def discount_text(discount: Discount, site: Site) -> str:
-    """How a discount is shown on a cart line or beside the total."""
-    if discount.kind is DiscountKind.PERCENT:
-        text = QCoreApplication.translate("PriceDialogs", "−{percent} %").format(
-            percent=_percent(discount.value, site)
-        )
-    elif discount.kind is DiscountKind.AMOUNT:
-        text = QCoreApplication.translate("PriceDialogs", "−{amount}").format(
-            amount=format_money(discount.value, site)
-        )
-    else:
-        text = QCoreApplication.translate("PriceDialogs", "now {price}").format(
-            price=format_money(discount.value, site)
-        )
-    return f"{text} ({discount.reason})" if discount.reason else text
-
-
-def _percent(value: Decimal, site: Site) -> str:
-    text = format(value.normalize(), "f")
-    return text.replace(".", site.decimal_sep)
 
 
 class _Dialog(QDialog):
@@ -191,52 +158,6 @@ class WeightDialog(_Dialog):
         self.accept()
 
 
-class ScaleLabels:
-    """The scan field's lookup, with scale labels read first.
-
-    :meth:`lookup` answers the product of a label (its code looked up in the catalog) and keeps
-    the label until :meth:`take` claims it for that product; a misread label answers None and
-    keeps the reason for :meth:`take_error`, so "not found" can say the true cause.
-    """
-
-    def __init__(
-        self,
-        lookup: Callable[[str], Product | None],
-        layouts: Callable[[], tuple[ScaleLayout, ...]],
-    ) -> None:
-        """``layouts``: asked at each scan, so a change in Settings applies at once."""
-        self._lookup = lookup
-        self._layouts = layouts
-        self._label: tuple[Product, ScaleLabel] | None = None
-        self._error: tuple[str, Message] | None = None
-
-    def lookup(self, text: str) -> Product | None:
-        self._label = None
-        self._error = None
-        try:
-            label = read_scale_label(text, self._layouts())
-        except ScaleLabelError as exc:
-            self._error = (text.strip(), exc.msg)
-            return None
-        if label is None:
-            return self._lookup(text)
-        for code in code_candidates(label.code):
-            product = self._lookup(code)
-            if product is not None:
-                self._label = (product, label)
-                return product
-        # A label of a product the catalog does not have: maybe an ordinary EAN starting with 2.
-        return self._lookup(text)
-
-    def take(self, product: Product) -> ScaleLabel | None:
-        found, self._label = self._label, None
-        return found[1] if found is not None and found[0] is product else None
-
-    def take_error(self, text: str) -> Message | None:
-        found, self._error = self._error, None
-        return found[1] if found is not None and found[0] == text.strip() else None
-
-
 class DiscountDialog(_Dialog):
     """A discount on one line (any kind) or on the whole sale (percentage or amount)."""
 
@@ -318,7 +239,7 @@ class DiscountDialog(_Dialog):
 
     def _written(self, discount: Discount) -> str:
         if discount.kind is DiscountKind.PERCENT:
-            return _percent(discount.value, self._site)
+            return percent_text(discount.value, self._site)
         return format_money(discount.value, self._site, symbol=False)
 
     def _show_pin(self, show: bool) -> None:

@@ -112,24 +112,7 @@ class ProductSearch(QObject):
         self._navigated = False
 
         self.model = ProductResultsModel(site, self)
-        self.view = QTableView(overlay_parent)
-        self.view.setObjectName("searchResults")
-        self.view.setModel(self.model)
-        self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # typing continues in the field
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
-        self.view.horizontalHeader().hide()
-        self.view.verticalHeader().setDefaultSectionSize(40)
-        self.view.setShowGrid(False)
-        self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # keep "… 1 kg" visible
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(COL_SKU, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_PRICE, QHeaderView.ResizeMode.ResizeToContents)
-        self.view.hide()
-        self.view.clicked.connect(self._clicked)
+        self._view: QTableView | None = None  # the list: made when first needed (see view)
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -141,16 +124,43 @@ class ProductSearch(QObject):
         field.navigate.connect(self._navigate)
         field.escaped.connect(self.close)
         field.focusLost.connect(self._focus_lost)
-        overlay_parent.installEventFilter(self)
 
     # -- the list ------------------------------------------------------------------------------
     @property
+    def view(self) -> QTableView:
+        """The results list over the window, hidden until a search finds something: made then,
+        not for the window's first frame (start-up time, issue 19)."""
+        if self._view is None:
+            view = QTableView(self._overlay_parent)
+            view.setObjectName("searchResults")
+            view.setModel(self.model)
+            view.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # typing continues in the field
+            view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+            view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+            view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            view.verticalHeader().hide()
+            view.horizontalHeader().hide()
+            view.verticalHeader().setDefaultSectionSize(40)
+            view.setShowGrid(False)
+            view.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # keep "… 1 kg" visible
+            header = view.horizontalHeader()
+            header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
+            header.setSectionResizeMode(COL_SKU, QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(COL_PRICE, QHeaderView.ResizeMode.ResizeToContents)
+            view.hide()
+            view.clicked.connect(self._clicked)
+            self._view = view
+            self._overlay_parent.installEventFilter(self)  # follows the window's size
+        return self._view
+
+    @property
     def is_open(self) -> bool:
-        return self.view.isVisible()
+        return self._view is not None and self._view.isVisible()
 
     def close(self) -> None:
         self._timer.stop()
-        self.view.hide()
+        if self._view is not None:
+            self._view.hide()
         self._navigated = False
 
     def _text_edited(self, text: str) -> None:
@@ -186,16 +196,12 @@ class ProductSearch(QObject):
         self.view.setGeometry(below.x(), below.y() + 2, width, height)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            watched is self._overlay_parent
-            and event.type() == QEvent.Type.Resize
-            and self.view.isVisible()
-        ):
+        if watched is self._overlay_parent and event.type() == QEvent.Type.Resize and self.is_open:
             self._place()
         return super().eventFilter(watched, event)
 
     def _navigate(self, step: int) -> None:
-        if not self.view.isVisible():
+        if not self.is_open:
             emit(self.cartNavigate, step)
             return
         rows = self.model.rowCount()

@@ -9,15 +9,20 @@ panel only renders and the rules can be read, and tested, in one place.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
 from pos_app.domain.money import Site, format_money
-from pos_app.domain.records import SaleSnapshot
 from pos_app.domain.sale import SaleStatus, Tender
+
+if TYPE_CHECKING:
+    # After the first frame (start-up time, issue 19).
+    from datetime import datetime
+
+    from pos_app.domain.records import SaleSnapshot
 
 
 class BannerKind(StrEnum):

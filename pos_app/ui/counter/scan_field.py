@@ -10,10 +10,10 @@ What the text *means* is decided by :mod:`pos_app.ui.counter.product_search`.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from pos_app.ui.qtkit.fitting import fit_placeholder
+from pos_app.ui.qtkit.fitting import PlaceholderFit, fit_placeholder
 from pos_app.ui.qtkit.workarounds import emit
 
 
@@ -28,6 +28,7 @@ class ScanField(QLineEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("scanField")
+        self._fit: PlaceholderFit | None = None
         self.set_locked(False)
         self.setAccessibleName(self.tr("Scan or search"))
         self.setClearButtonEnabled(True)
@@ -57,7 +58,19 @@ class ScanField(QLineEdit):
                 self.tr("Scan or type a product name or SKU"),
                 self.tr("Scan or search"),
             )
-        fit_placeholder(self, *variants)
+        # Refit by resizeEvent until the window's first frame is painted, then by the fitter's
+        # own event filter (watch_events): start-up time, issue 19.
+        self._fit = fit_placeholder(self, *variants, watch=False)
+
+    def watch_events(self) -> None:
+        """From now on the hint also follows font and style changes (the first frame is up)."""
+        if self._fit is not None:
+            self._fit.watch()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._fit is not None:
+            self._fit.refit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()

@@ -20,16 +20,19 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt, QTimer, QUrl
-from PySide6.QtGui import QAction, QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 from pos_app.settings import paths
 from pos_app.ui.qtkit.async_utils import TaskKeeper
-from pos_app.ui.widgets.form_parts import show_notice
 
 if TYPE_CHECKING:
+    # The dialogs' classes are imported when one opens: the window's first frame has the menu,
+    # not its dialogs (start-up time, issue 19).
     import asyncio
+
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 log = logging.getLogger(__name__)
 
@@ -55,9 +58,15 @@ class SupportActions(QObject):
         menu.addAction(save)
 
     def show_logs(self) -> bool:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
         return QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.logs_dir())))
 
     def ask_where(self, parent: QWidget | None = None) -> QFileDialog:
+        from PySide6.QtCore import QStandardPaths
+        from PySide6.QtWidgets import QFileDialog
+
         from pos_app.cli.support import default_name
 
         folder = QStandardPaths.writableLocation(
@@ -81,6 +90,7 @@ class SupportActions(QObject):
 
     async def _save(self, path: Path) -> Path:
         from pos_app.cli.support import write_support_file
+        from pos_app.ui.widgets.form_parts import show_notice
 
         saved = await write_support_file(path)
         self.last_saved = saved
@@ -148,6 +158,9 @@ class CrashReporter(QObject):
             self.box.setText(text)
             self.box.raise_()
             return self.box
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(self.window)
         box.setObjectName("crashBox")
         box.setIcon(QMessageBox.Icon.Warning)

@@ -9,12 +9,16 @@ app keeps running (Anki's ``aqt/errors.py`` idea). Dialogs are non-modal and ope
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from pos_app.errors import UserFacingError
 from pos_app.i18n import Message
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox  # imported by show_error (start-up, issue 19)
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +43,8 @@ def show_error(parent: QWidget | None, exc: BaseException, *, title: str = "") -
     """Show ``exc`` in a non-modal box; log it with its traceback when it is unexpected."""
     if not isinstance(exc, UserFacingError):
         log.error("unexpected error shown to the cashier", exc_info=exc)
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(parent)
     box.setObjectName("errorBox")
     box.setIcon(QMessageBox.Icon.Warning)

@@ -4,6 +4,11 @@ A placeholder is not elided by Qt: it is cut at the field's edge ("Escanee un cÃ
 escriba el nom"). A field given several versions of its hint (longest first, each translated)
 shows the first that fits its text area, and picks again when it is resized or its font
 changes; the shortest is the last resort.
+
+The fitter follows the field through an event filter. A field of the window's first frame can
+start without it (``watch=False``) and refit from its own ``resizeEvent`` until :meth:`watch`:
+the first generic ``QEvent`` PySide6 hands to Python makes it load every event class (3-4 ms
+before the first frame; start-up time, issue 19).
 """
 
 from __future__ import annotations
@@ -30,11 +35,19 @@ def text_room(edit: QLineEdit) -> int:
 class PlaceholderFit(QObject):
     """Keeps ``edit``'s placeholder to the longest of ``variants`` that fits."""
 
-    def __init__(self, edit: QLineEdit) -> None:
+    def __init__(self, edit: QLineEdit, *, watch: bool = True) -> None:
         super().__init__(edit)
         self._edit = edit
         self._variants: list[str] = []
-        edit.installEventFilter(self)
+        self._watching = False
+        if watch:
+            self.watch()
+
+    def watch(self) -> None:
+        """Refit on the field's resize, font and style changes from now on (idempotent)."""
+        if not self._watching:
+            self._watching = True
+            self._edit.installEventFilter(self)
 
     def set_variants(self, variants: Sequence[str]) -> None:
         self._variants = [v for v in variants if v]
@@ -63,11 +76,12 @@ class PlaceholderFit(QObject):
         return False
 
 
-def fit_placeholder(edit: QLineEdit, *variants: str) -> PlaceholderFit:
+def fit_placeholder(edit: QLineEdit, *variants: str, watch: bool = True) -> PlaceholderFit:
     """Give ``edit`` its hint in several lengths (longest first); returns the fitter, whose
-    ``set_variants`` changes them later."""
+    ``set_variants`` changes them later. ``watch=False``: the field calls ``refit`` when it is
+    resized, until ``watch()`` (a new fitter only; see the module's docstring)."""
     fit = edit.findChild(PlaceholderFit)
     if fit is None:
-        fit = PlaceholderFit(edit)
+        fit = PlaceholderFit(edit, watch=watch)
     fit.set_variants(variants)
     return fit

@@ -2,38 +2,58 @@
 
 The running app listens on a local socket (a named pipe on Windows, a socket file on Unix)
 named after its data folder; a second start connects, says ``raise`` and exits 0 instead of
-failing on the ledger's lock. The lock (:mod:`pos_app.ledger.lock`) still guards the ledger:
-the socket only makes the second start friendly. A socket file left by a crash is removed
+failing on the ledger's lock. On Unix, a start that finds no socket file knows nobody listens
+and skips the connection (and QtNetwork: start-up time, issue 19). The lock
+(:mod:`pos_app.ledger.lock`) still guards the ledger: the socket only makes the second start
+friendly. A socket file left by a crash is removed
 before listening (``QLocalServer.removeServer``); the demo's throwaway data folder gives it a
 name of its own, so a demo never raises the real till.
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
+import os
+import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtCore import QDir, QObject
 from PySide6.QtWidgets import QWidget
 
 from pos_app.settings import paths
+
+if TYPE_CHECKING:
+    # Imported when used: the first frame is painted before the server listens.
+    from PySide6.QtNetwork import QLocalSocket
 
 log = logging.getLogger(__name__)
 MESSAGE = b"raise\n"
 CONNECT_MS = 500
 
 
+PREFIX = "pos-app-"
+
+
 def server_name(data_dir: Path | None = None) -> str:
+    import hashlib  # only when some app may be listening (start-up time, issue 19)
+
     folder = str((data_dir or paths.data_dir()).resolve())
-    return "pos-app-" + hashlib.sha256(folder.encode("utf-8")).hexdigest()[:20]
+    return PREFIX + hashlib.sha256(folder.encode("utf-8")).hexdigest()[:20]
 
 
 def hand_off(name: str | None = None) -> bool:
     """True when a running app took the request to show itself (this start should end)."""
+    if name is None:
+        if not may_be_listening():  # no app at all: not even this folder's name is needed
+            return False
+        name = server_name()
+    if not may_be_listening(name):
+        return False
+    from PySide6.QtNetwork import QLocalSocket
+
     socket = QLocalSocket()
-    socket.connectToServer(name or server_name())
+    socket.connectToServer(name)
     if not socket.waitForConnected(CONNECT_MS):
         return False
     socket.write(MESSAGE)
@@ -44,6 +64,32 @@ def hand_off(name: str | None = None) -> bool:
     return sent
 
 
+def _is_server_name(name: str) -> bool:
+    """Shaped like :func:`server_name`'s answers: the prefix and 20 hexadecimal digits."""
+    digest = name[len(PREFIX) :]
+    return name.startswith(PREFIX) and len(digest) == 20 and all(c in _HEX for c in digest)
+
+
+_HEX = frozenset("0123456789abcdef")
+
+
+def may_be_listening(name: str | None = None) -> bool:
+    """False when no app can be listening on ``name`` (None: on any data folder's name): on
+    Unix, ``QLocalServer`` listens on a socket file in ``QDir.tempPath()``, there from
+    ``listen`` until ``close`` (or a crash: then a connection is tried, and refused). Windows'
+    named pipes are always tried."""
+    if sys.platform == "win32":
+        return True
+    folder = QDir.tempPath()
+    if name is not None:
+        return os.path.exists(os.path.join(folder, name))
+    try:
+        with os.scandir(folder) as entries:
+            return any(_is_server_name(entry.name) for entry in entries)
+    except OSError:  # an unreadable temporary folder: try the connection
+        return True
+
+
 class InstanceServer(QObject):
     """Listens while the window is open; a ``raise`` request brings ``window`` to the front."""
 
@@ -52,11 +98,13 @@ class InstanceServer(QObject):
         self.window = window
         self.name = name or server_name()
         self.raised = 0
+        from PySide6.QtNetwork import QLocalServer
+
         self.server = QLocalServer(self)
         self.server.newConnection.connect(self._connection)
 
     def listen(self) -> bool:
-        QLocalServer.removeServer(self.name)  # a socket file a crash left behind
+        self.server.removeServer(self.name)  # a socket file a crash left behind
         if not self.server.listen(self.name):
             log.warning("single-instance socket %s: %s", self.name, self.server.errorString())
             return False

@@ -18,7 +18,6 @@ Both are no-ops when the probe finds the binding (or the interpreter) behaving.
 
 from __future__ import annotations
 
-import ctypes
 import logging
 import sys
 from typing import Any
@@ -35,6 +34,8 @@ class _Probe(QObject):
 
 
 def _py_incref(obj: object) -> None:
+    import ctypes  # only where the defect is (start-up time, issue 19)
+
     ctypes.pythonapi.Py_IncRef(ctypes.py_object(obj))
 
 

@@ -7,11 +7,15 @@ cashier must not charge again. It stays until the cashier acknowledges it.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from pos_app.domain.money import Site, format_money
-from pos_app.domain.records import SaleSnapshot
+
+if TYPE_CHECKING:
+    from pos_app.domain.records import SaleSnapshot  # after the first frame (issue 19)
 
 
 class LatePaymentBar(QFrame):
