@@ -49,7 +49,7 @@ def cache_dir() -> Path:
     override = _home_override()
     if override:
         return private_dir(data_dir() / "cache", ours=True)
-    return private_dir(Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)), ours=True)
+    return private_dir(Path(_platformdirs().user_cache_dir(APP_NAME, appauthor=False)), ours=True)
 
 
 def config_path() -> Path:
