@@ -122,3 +122,21 @@ def test_a_config_that_cannot_be_tightened_still_loads(
     assert loaded.problem is None and loaded.config.box_external_id == "CAJA01"
     assert "cannot be changed" in caplog.text
     assert mode(path) == 0o644
+
+
+def test_the_platform_folders_without_pos_app_home(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every folder of ours comes from the platform's folders when POS_APP_HOME is not set
+    (platformdirs imported on use: a name left unimported fails only on this path)."""
+    monkeypatch.delenv("POS_APP_HOME")
+    import platformdirs
+
+    for kind in ("data", "config", "cache"):
+        monkeypatch.setattr(
+            platformdirs, f"user_{kind}_dir", lambda *_a, _k=kind, **_kw: str(tmp_path / _k)
+        )
+    assert paths.data_dir() == tmp_path / "data"
+    assert paths.config_dir() == tmp_path / "config"
+    assert paths.cache_dir() == tmp_path / "cache"
+    assert mode(tmp_path / "cache") == 0o700
