@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from pos_app.domain.catalog import Product, normalize_text
+from pos_app.ledger import catalog as catalog_module
 from pos_app.ledger.catalog import CatalogRepository
 from pos_app.ledger.store import Ledger
 
@@ -100,7 +101,8 @@ def queries(rng: random.Random, catalog: list[Product]) -> list[str]:
 
 def test_search_answers_what_the_like_scan_answered(ledger: Ledger) -> None:
     rng = random.Random(3)
-    catalog = products(rng, 6000)  # above the index walk's 4,000 names: both paths run
+    # Above the index walk's names (catalog._WALK): both paths run.
+    catalog = products(rng, catalog_module._WALK + 500)
     ledger.catalog.upsert(catalog)
     conn = ledger._conn
     for text in queries(rng, catalog):
