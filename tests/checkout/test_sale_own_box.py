@@ -86,3 +86,33 @@ def test_resume_after_the_box_changed_uses_each_sales_own_store_and_box() -> Non
                 assert not any("CAJA02" in r["path"] for r in state.request_log)
 
     asyncio.run(scenario())
+
+
+def test_a_sale_left_on_the_old_box_is_followed_until_its_customer_pays() -> None:
+    """Restarted after the box was changed in Settings, the till still follows a sale whose
+    order waits on the old box: the customer who pays it there is seen as paid (it used to be
+    looked at once at start-up and then left "pending")."""
+
+    async def scenario() -> None:
+        state = SandboxState.seeded()
+        _second_store(state)
+        async with SandboxServer(create_sandbox_app(state)) as server:
+            token = AccessToken(state.seller_token)
+            async with open_runtime(
+                config=config_for(state), token=token, base_url=server.base_url
+            ) as rt:
+                sale = await rt.engine.charge([line()])  # on CAJA01, waiting
+            moved = config_for(state, store_external_id="SUC002", box_external_id="CAJA02")
+            async with open_runtime(config=moved, token=token, base_url=server.base_url) as rt:
+                ref = sale.external_reference
+                resumed = {s.external_reference: s for s in await rt.engine.resume()}
+                assert resumed[ref].status is SaleStatus.PENDING
+                state.pay_box(external_pos_id="CAJA01")  # the customer pays at the old box
+                for _ in range(200):
+                    now = rt.ledger.get_sale(ref)
+                    if now is not None and now.status is SaleStatus.PAID:
+                        break
+                    await asyncio.sleep(0.02)
+                assert now is not None and now.status is SaleStatus.PAID, now
+
+    asyncio.run(scenario())
