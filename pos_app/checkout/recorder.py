@@ -67,6 +67,7 @@ class Recorder:
             expires_at=now + s.ttl,
             sale_discount=cart.sale_discount,
             api=api,
+            qr_mode=s.qr_mode if api == "orders" else "",
             create_key=new_key(),
             cancel_key=new_key(),
         )

@@ -45,6 +45,7 @@ class SaleSnapshot:
     # Which Mercado Pago API the sale was sent through ("instore" or "orders"), and what it
     # left: the Orders API's order id, its payments' ids and the dynamic QR's text.
     api: str = "instore"
+    qr_mode: str = ""  # the Orders API QR mode its order was made with ("": the configured one)
     order_id: str = ""
     order_payment_ids: tuple[str, ...] = ()
     qr_data: str = ""

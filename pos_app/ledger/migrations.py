@@ -199,6 +199,10 @@ MIGRATIONS.append(
     UPDATE outbox SET ledger = (SELECT id FROM ledger_identity);
     """
 )
+# The Orders API QR mode (static, dynamic, hybrid) each sale's order was made with: a create
+# sent again after a restart must be the very same request, whatever Settings say by then ('':
+# a sale from before this step, or of the instore API; the configured mode is used).
+MIGRATIONS.append("ALTER TABLE sales ADD COLUMN qr_mode TEXT NOT NULL DEFAULT '';")
 
 
 def migrate(conn: sqlite3.Connection) -> int:

@@ -370,6 +370,7 @@ class Ledger:
         expires_at: datetime,
         sale_discount: Discount | None = None,
         api: str = "instore",
+        qr_mode: str = "",
         create_key: str = "",
         cancel_key: str = "",
     ) -> SaleSnapshot:
@@ -386,8 +387,8 @@ class Ledger:
                 "INSERT INTO sales (external_reference, user_id, store_external_id, "
                 "box_external_id, site_id, currency, status, title, total, iva_total, created_at, "
                 "updated_at, expires_at, sale_discount_kind, sale_discount_value, "
-                "sale_discount_reason, sale_discount_amount, api, create_key, cancel_key) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "sale_discount_reason, sale_discount_amount, api, qr_mode, create_key, "
+                "cancel_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     ref,
                     user_id,
@@ -407,6 +408,7 @@ class Ledger:
                     sale_discount.reason if sale_discount else "",
                     str(cart.sale_discount_amount()),
                     api,
+                    qr_mode,
                     create_key,
                     cancel_key,
                 ),
@@ -650,6 +652,7 @@ class Ledger:
             cancel_requested=bool(r["cancel_requested"]),
             late_payment=bool(r["late_payment"]),
             api=r["api"],
+            qr_mode=r["qr_mode"],
             order_id=r["order_id"],
             order_payment_ids=tuple(json.loads(r["order_payment_ids"])),
             qr_data=r["qr_data"],

@@ -159,6 +159,11 @@ class InstoreGateway(_Base):
         return order.external_reference, (order,)
 
 
+def _mode(mode: str) -> str:
+    """The sale's own QR mode (recorded when it was made), else the configured one."""
+    return mode if mode in QR_MODES else "static"
+
+
 class OrdersGateway(_Base):
     """The Orders API: one order per sale, known by the id its create returned."""
 
@@ -174,7 +179,7 @@ class OrdersGateway(_Base):
             order,
             self.where.site,
             external_pos_id=sale.box_external_id,
-            mode=self.where.qr_mode if self.where.qr_mode in QR_MODES else "static",
+            mode=_mode(sale.qr_mode or self.where.qr_mode),
             ttl_seconds=ttl,
         )
 
