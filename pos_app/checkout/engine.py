@@ -229,7 +229,7 @@ class CheckoutEngine:
                 sale = await self.confirm_cancel(sale.external_reference, Cause.RESUME)
             else:
                 sale = await self.reconcile(sale.external_reference, Cause.RESUME)
-            if sale.is_open and self._followable(sale):
+            if sale.is_open and self.settings.can_follow(sale):
                 self.poller.start(sale.external_reference)
             resumed.append(sale)
         # Canceled in the last run while their orders could still be paid: keep looking.
@@ -237,17 +237,12 @@ class CheckoutEngine:
         for sale in self.ledger.sales_since(recent):
             if (
                 sale.status is SaleStatus.CANCELED
-                and self._followable(sale)
+                and self.settings.can_follow(sale)
                 and sale.expires_at is not None
                 and sale.expires_at + self.settings.expiry_grace > self.clock()
             ):
                 self.poller.start(sale.external_reference)
         return resumed
-
-    def _followable(self, sale: SaleSnapshot) -> bool:
-        """Made under the signed-in account, on any of its boxes (a sale made before the box
-        was changed can still be paid); another account's sales cannot be looked up."""
-        return sale.user_id is None or sale.user_id == self.settings.user_id
 
     async def hint(self, topic: str, resource_id: str) -> SaleSnapshot | None:
         """A notification said something changed. Never believed: fetch, match, reconcile.

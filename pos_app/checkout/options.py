@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from pos_app.checkout.cadence import PollSchedule
 from pos_app.domain.money import Site
+from pos_app.domain.records import SaleSnapshot
 
 
 @dataclass(frozen=True)
@@ -46,3 +47,10 @@ class CheckoutSettings:
     # API which QR the customer pays ("static", "dynamic" or "hybrid").
     api: str = "instore"
     qr_mode: str = "static"
+
+    def can_follow(self, sale: SaleSnapshot) -> bool:
+        """Whether this till can keep watching ``sale``: made under the signed-in account, on
+        any of its boxes (a sale made before the box was changed in Settings is asked about at
+        its own store and box, and its customer may still pay); another account's sales cannot
+        be looked up with this token."""
+        return sale.user_id is None or sale.user_id == self.user_id
