@@ -203,7 +203,7 @@ def build_parser() -> argparse.ArgumentParser:
     way.add_argument("--restore", metavar="BACKUP", help="put a copy of this backup in its place")
     rec.add_argument("--json", action="store_true")
 
-    from pos_app.cli.day import add_parsers as add_day_parsers
+    from pos_app.cli.day_args import add_parsers as add_day_parsers
 
     add_day_parsers(sub)
     p = sub.add_parser(

@@ -18,8 +18,6 @@ from pos_app.cli.commands import UsageError
 from pos_app.cli.output import (
     EXIT_NOT_PAID,
     EXIT_OK,
-    Parser,
-    Subcommands,
     amount_json,
     err,
     print_json,
@@ -37,61 +35,6 @@ from pos_app.settings.config import Config
 
 class DayUsageError(UsageError):
     pass
-
-
-def add_parsers(sub: Subcommands) -> None:
-    p = sub.add_parser("close", help="close the day: reconcile open sales, freeze the Z report")
-    p.add_argument("--counted-cash", metavar="AMOUNT", help="the cash counted in the drawer")
-    p.add_argument(
-        "--store",
-        action="store_true",
-        help="every box's figures of this store from the store database (each box's current "
-        "period, or --from/--to); freezes nothing",
-    )
-    p.add_argument(
-        "--chain",
-        action="store_true",
-        help="like --store, for every store of the account, with each store's subtotal",
-    )
-    p.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="with --store/--chain")
-    p.add_argument(
-        "--to", dest="date_to", metavar="YYYY-MM-DD", help="with --store/--chain (inclusive)"
-    )
-    p.add_argument("--json", action="store_true")
-    p.add_argument(
-        "--print",
-        action="store_true",
-        dest="print_report",
-        help="also print the report on the receipt printer (Settings → Receipts)",
-    )
-
-    p = sub.add_parser("cash", help="cash put into or taken out of the drawer")
-    p.add_argument("direction", choices=("in", "out"))
-    p.add_argument("amount", metavar="AMOUNT")
-    p.add_argument("--reason", required=True)
-    p.add_argument("--json", action="store_true")
-
-    p = sub.add_parser("shift", help="open a cashier's shift with the drawer's starting float")
-    ssub = p.add_subparsers(dest="shift_command", parser_class=Parser, required=True)
-    o = ssub.add_parser("open", help="open a shift")
-    o.add_argument("--cashier", required=True, metavar="NAME")
-    o.add_argument("--float", required=True, metavar="AMOUNT", dest="starting_float")
-    o.add_argument("--json", action="store_true")
-
-    p = sub.add_parser("reconcile", help="compare a day's Mercado Pago payments with the ledger")
-    p.add_argument("--date", metavar="YYYY-MM-DD", help="the day (default: today)")
-    p.add_argument("--adopt", action="store_true", help="record missing payments as sales")
-    p.add_argument(
-        "--store",
-        action="store_true",
-        help="the store's payments against every box's sales in the store database",
-    )
-    p.add_argument(
-        "--chain",
-        action="store_true",
-        help="the account's payments against every store's sales in the store database",
-    )
-    p.add_argument("--json", action="store_true")
 
 
 def _amount(text: str, site: Site, what: str) -> Decimal:

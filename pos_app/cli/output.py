@@ -7,14 +7,18 @@ import json
 import sys
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any, NoReturn, TypeAlias
+from typing import TYPE_CHECKING, Any, NoReturn, TypeAlias
 
 from pos_app.domain.money import Site, format_money, has_valid_decimals, site_for
-from pos_app.domain.records import SaleSnapshot
 from pos_app.domain.sale import SaleStatus
 from pos_app.i18n import QT_TRANSLATE_NOOP, Message, message
-from pos_app.ledger.refunds import RefundRecord, RefundStatus
 from pos_app.system.console import is_unicode
+
+if TYPE_CHECKING:
+    # Types only: ``pos-app`` builds its parser with this module before it opens the window,
+    # and the ledger's modules (store, catalog) are not needed for that.
+    from pos_app.domain.records import SaleSnapshot
+    from pos_app.ledger.refunds import RefundRecord
 
 # Exit codes (documented in the README and in --help)
 EXIT_OK = 0
@@ -45,6 +49,8 @@ def amount_json(amount: Decimal, site: Site) -> str:
 
 
 def refunds_json(refunds: Sequence[RefundRecord], site: Site) -> dict[str, Any]:
+    from pos_app.ledger.refunds import RefundStatus
+
     """``refunded_amount`` (confirmed) and each refund, for a sale's JSON."""
     refunded = sum((r.amount for r in refunds if r.status is RefundStatus.REFUNDED), Decimal(0))
     return {
@@ -105,6 +111,8 @@ def sale_json(sale: SaleSnapshot, refunds: Sequence[RefundRecord] | None = None)
 
 
 def sale_line(sale: SaleSnapshot, refunds: Sequence[RefundRecord] = ()) -> str:
+    from pos_app.ledger.refunds import RefundStatus
+
     site = site_for(sale.site_id)
     when = sale.created_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
     amount = format_money(sale.total, site)

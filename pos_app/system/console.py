@@ -4,15 +4,17 @@ watch signals itself (Windows)."""
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import signal
 import sys
 import threading
 from collections.abc import Callable, Iterator
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from pos_app import system
+
+if TYPE_CHECKING:  # the CLI's parser and the window's start do without asyncio
+    import asyncio
 
 # SIGBREAK (Windows only): Ctrl-Break, and what the C runtime reports when the console window is
 # closed or the user logs off.

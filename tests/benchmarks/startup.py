@@ -6,7 +6,9 @@ clock once its window's first frame has been painted (offscreen platform): the w
 events of that frame are done too. Two children, run alternately so that machine noise hits
 both alike:
 
-- ``app``: ``pos_app.app.main()``, the window the ``pos-app`` command opens, for a configured
+- ``app``: ``pos_app.cli.main([])``, the ``pos-app`` command itself (its parser, then the
+  window it opens: ``pos_app.app.main()``; until 2026-12-01 the child called that directly and
+  missed the ~150 ms the command's parser then imported), for a configured
   till (settings file in a throwaway ``POS_APP_HOME``, the token in ``MP_ACCESS_TOKEN``), with
   the main window's class swapped for a subclass that reports its first frame ("Connecting…":
   the app shows the window before it opens the runtime) and then the moment the runtime was
@@ -45,7 +47,14 @@ def _after_first_paint(widget: Any, then: Any) -> None:
 
 
 def child_app() -> int:
-    from pos_app import app as app_module
+    """``pos-app`` as its command starts it: ``pos_app.cli.main`` with no arguments (which
+    builds the command line's parser, then calls ``pos_app.app.main``), the CLI's modules
+    imported first as the command imports them."""
+    import importlib
+
+    # In the command's order: the CLI's modules (before PySide6), then the window's.
+    cli = importlib.import_module("pos_app.cli")
+    app_module = importlib.import_module("pos_app.app")
     from pos_app.ui.counter.main_window import MainWindow
 
     class TimedMainWindow(MainWindow):
@@ -61,7 +70,7 @@ def child_app() -> int:
             QTimer.singleShot(0, self.close)
 
     app_module.MainWindow = TimedMainWindow  # type: ignore[misc]
-    return app_module.main()
+    return cli.main([])
 
 
 def child_bare() -> int:
