@@ -37,6 +37,13 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def _runuser() -> str:
+    """util-linux's runuser, in /usr/sbin: a root shell has that on PATH, a bare one may not."""
+    return shutil.which("runuser") or next(
+        (p for p in ("/usr/sbin/runuser", "/sbin/runuser") if os.access(p, os.X_OK)), "runuser"
+    )
+
+
 class PgServer:
     def __init__(self, bindir: Path) -> None:
         self.bindir = bindir
@@ -57,7 +64,7 @@ class PgServer:
     def _run(self, *argv: str) -> None:
         cmd = list(argv)
         if self.runas:
-            cmd = ["runuser", "-u", self.runas, "--", *cmd]
+            cmd = [_runuser(), "-u", self.runas, "--", *cmd]
         subprocess.run(cmd, check=True, capture_output=True, cwd=self.root)
 
     def init(self) -> None:
