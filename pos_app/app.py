@@ -131,14 +131,7 @@ def main(
         reads = first.result()
     except Exception as exc:  # pragma: no cover - read_first reports problems, never raises
         log.exception("could not read the settings")
-        from PySide6.QtWidgets import QMessageBox
-
-        QMessageBox.critical(
-            None,
-            QCoreApplication.translate("App", "The counter app cannot start"),
-            describe_error(exc),
-        )
-        return 1
+        return cannot_start(exc)
     # Before any window (demo too): config.language, else the locale.
     install_translations(reads.look.language)
     if not demo and hand_off():  # already running on this data folder: raised, not refused
@@ -166,14 +159,7 @@ def main(
             log.error("could not start: %s", exc)
         else:
             log.exception("could not start")
-        from PySide6.QtWidgets import QMessageBox
-
-        QMessageBox.critical(
-            None,
-            QCoreApplication.translate("App", "The counter app cannot start"),
-            describe_error(exc),
-        )
-        return 1
+        return cannot_start(exc)
     finally:
         if window is not None:  # run_windows disposes of it; not if it never ran
             with contextlib.suppress(RuntimeError):  # already deleted
@@ -190,6 +176,18 @@ def main(
         # The first-run assistant's "Try the demo first": same process, a fresh loop.
         return main(demo=True, argv=argv, demo_site=demo_site, customer_display=customer_display)
     return code
+
+
+def cannot_start(exc: BaseException) -> int:
+    """Say why the app cannot start, in a blocking box (no event loop runs here); exit code 1."""
+    from PySide6.QtWidgets import QMessageBox
+
+    QMessageBox.critical(
+        None,
+        QCoreApplication.translate("App", "The counter app cannot start"),
+        describe_error(exc),
+    )
+    return 1
 
 
 def start_logging() -> None:

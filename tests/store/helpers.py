@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -30,8 +31,10 @@ def sell(
     *,
     tender: Tender = Tender.QR,
     store: str = "SUC001",
+    payment_id: int | None = None,
 ) -> SaleSnapshot:
-    """Create, send and pay one sale (three ledger changes); in cash: canceled on the box."""
+    """Create, send and pay one sale (three ledger changes); in cash: canceled on the box.
+    ``payment_id``: the Mercado Pago payment that paid it (for reconciliation)."""
     now = datetime.now(UTC)
     sale = ledger.create_sale(
         user_id=1,
@@ -67,7 +70,12 @@ def sell(
         )
     return ledger.update_sale(
         ref,
-        {"status": SaleStatus.PAID, "paid_amount": Decimal(price), "tender": tender},
+        {
+            "status": SaleStatus.PAID,
+            "paid_amount": Decimal(price),
+            "tender": tender,
+            **({"payment_ids": json.dumps([payment_id])} if payment_id is not None else {}),
+        },
         now=now,
         kind="status",
         cause="paid",

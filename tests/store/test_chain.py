@@ -4,17 +4,14 @@ Mercado Pago (``--chain``); ``--store`` is the counter's own store only."""
 from __future__ import annotations
 
 import asyncio
-import json
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from pos_app.cli import main
-from pos_app.domain.cart import CartLine
-from pos_app.domain.sale import SaleStatus, Tender
+from pos_app.domain.sale import Tender
 from pos_app.ledger.store import Ledger
 from pos_app.sandbox.models import Box
 from pos_app.sandbox.payments_search import foreign_payment
@@ -22,7 +19,7 @@ from pos_app.settings import config as config_mod
 from pos_app.store.replication import StoreReplicator
 from tests.checkout.harness import FILE_POLL, config_for
 from tests.checkout.test_cli import cli_json
-from tests.store.helpers import MLA, open_ledger, sell
+from tests.store.helpers import open_ledger, sell
 from tests.store.pgserver import SUPERPASS, PgServer
 from tests.thread_sandbox import ThreadSandbox
 
@@ -31,34 +28,7 @@ pytestmark = [pytest.mark.posix, pytest.mark.slow]
 
 def paid_by(ledger: Ledger, box: str, store: str, price: str, payment_id: int) -> str:
     """A QR sale paid by Mercado Pago's payment ``payment_id``; its reference."""
-    now = datetime.now(UTC)
-    sale = ledger.create_sale(
-        user_id=1,
-        store_external_id=store,
-        box_external_id=box,
-        site=MLA,
-        title="Kiosco",
-        lines=[CartLine(sku="A1", title="Alfajor", unit_price=Decimal(price), quantity=1)],
-        total=Decimal(price),
-        iva_total=None,
-        now=now,
-        expires_at=now + timedelta(minutes=10),
-    )
-    ledger.update_sale(
-        sale.external_reference,
-        {
-            "status": SaleStatus.PAID,
-            "paid_amount": Decimal(price),
-            "tender": Tender.QR,
-            "payment_ids": json.dumps([payment_id]),
-        },
-        now=now,
-        kind="status",
-        cause="paid",
-        old_status=SaleStatus.CREATING,
-        new_status=SaleStatus.PAID,
-    )
-    return sale.external_reference
+    return sell(ledger, box, price, store=store, payment_id=payment_id).external_reference
 
 
 def push(url: str, counters: list[tuple[Ledger, str, str]]) -> None:

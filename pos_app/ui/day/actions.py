@@ -147,8 +147,11 @@ async def print_close_report(report: CloseReport, site: Site, config: Config) ->
             "PDF and print that.",
         )
     opts = receipts.options(config)
-    data = receipts.close_report_bytes(
-        report, site, opts, shop_name=receipts.shop_info(config).name
+    import asyncio  # here: this module may load before the first frame, asyncio after it
+
+    # Off the GUI thread: the first print imports python-escpos and Pillow (~0.2 s).
+    data = await asyncio.to_thread(
+        receipts.close_report_bytes, report, site, opts, shop_name=receipts.shop_info(config).name
     )
     try:
         await send_async(spec, data)

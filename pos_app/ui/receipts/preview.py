@@ -50,7 +50,9 @@ async def print_receipt(receipt: Receipt, config: Config) -> str | None:
     opts = service.options(config)
     if spec.is_escpos:
         try:
-            await send_async(spec, service.escpos_bytes(receipt, opts))
+            # Off the GUI thread: the first print imports python-escpos and Pillow (~0.2 s).
+            data = await asyncio.to_thread(service.escpos_bytes, receipt, opts)
+            await send_async(spec, data)
         except PrintError as exc:
             return _translated(exc.msg)
         return None
