@@ -318,9 +318,14 @@ async def run_windows(
             # After the first frame: the keyring, and the modules that bring httpx.
             from pos_app.settings import secrets
             from pos_app.settings.account import needs_setup
+            from pos_app.system import tls
 
-            # The keyring can take a while (a desktop's secret service): never on the GUI thread.
-            source = await asyncio.to_thread(secrets.load_token)  # the runtime takes it from here
+            # The keyring can take a while (a desktop's secret service), and the HTTP client's
+            # TLS context loads the CA bundle (~20 ms): both on worker threads, at once.
+            source, _ = await asyncio.gather(
+                asyncio.to_thread(secrets.load_token),  # the runtime takes it from here
+                asyncio.to_thread(tls.client_context),
+            )
             token, origin = source.token, source.origin
             if needs_setup(config, token):
                 from pos_app.ui.settings.setup_assistant import run_setup_assistant
