@@ -10,11 +10,34 @@ when set), exactly what ``verify=True`` gives.
 from __future__ import annotations
 
 import functools
+import os
 import ssl
+
+from pos_app.errors import UserFacingError
+from pos_app.i18n import QT_TRANSLATE_NOOP, message
+
+CTX = "Network"
 
 
 @functools.cache
 def client_context() -> ssl.SSLContext:
+    """The shared context; a ``SSL_CERT_FILE`` / ``SSL_CERT_DIR`` that cannot be read (missing,
+    not certificates) is said in plain words instead of a traceback."""
     import httpx
 
-    return httpx.create_ssl_context(verify=True, trust_env=True)
+    try:
+        return httpx.create_ssl_context(verify=True, trust_env=True)
+    except (OSError, ssl.SSLError) as exc:
+        chosen = os.environ.get("SSL_CERT_FILE") or os.environ.get("SSL_CERT_DIR") or "certifi"
+        raise UserFacingError(
+            message(
+                CTX,
+                QT_TRANSLATE_NOOP(
+                    "Network",
+                    "The certificates for secure connections cannot be read from {where} "
+                    "({error}). Check SSL_CERT_FILE and SSL_CERT_DIR, or unset them.",
+                ),
+                where=chosen,
+                error=getattr(exc, "strerror", None) or str(exc),
+            )
+        ) from None

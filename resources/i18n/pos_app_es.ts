@@ -1865,6 +1865,13 @@
     </message>
 </context>
 <context>
+    <name>Network</name>
+    <message>
+        <source>The certificates for secure connections cannot be read from {where} ({error}). Check SSL_CERT_FILE and SSL_CERT_DIR, or unset them.</source>
+        <translation>No se pueden leer los certificados para conexiones seguras desde {where} ({error}). Revise SSL_CERT_FILE y SSL_CERT_DIR, o quítelas.</translation>
+    </message>
+</context>
+<context>
     <name>NewBoxForm</name>
     <message>
         <source>New box</source>

@@ -1865,6 +1865,13 @@
     </message>
 </context>
 <context>
+    <name>Network</name>
+    <message>
+        <source>The certificates for secure connections cannot be read from {where} ({error}). Check SSL_CERT_FILE and SSL_CERT_DIR, or unset them.</source>
+        <translation>Não é possível ler os certificados para conexões seguras de {where} ({error}). Verifique SSL_CERT_FILE e SSL_CERT_DIR, ou remova-as.</translation>
+    </message>
+</context>
+<context>
     <name>NewBoxForm</name>
     <message>
         <source>New box</source>

@@ -6,6 +6,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import pytest
+
 import pos_app
 
 PACKAGE = Path(pos_app.__file__).parent
@@ -79,3 +81,24 @@ def test_the_shared_tls_context_verifies_like_httpx_does() -> None:
     default = httpx.create_ssl_context()
     assert shared.minimum_version == default.minimum_version
     assert len(shared.get_ca_certs()) == len(default.get_ca_certs()) > 50
+
+
+def test_unreadable_certificates_are_named_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pos_app.errors import UserFacingError
+    from pos_app.system import tls
+
+    garbage = tmp_path / "garbage.pem"
+    garbage.write_bytes(bytes(range(256)) * 8)
+    tls.client_context.cache_clear()
+    try:
+        for value in (str(garbage), str(tmp_path / "missing.pem")):
+            monkeypatch.setenv("SSL_CERT_FILE", value)
+            with pytest.raises(UserFacingError, match="certificates") as caught:
+                tls.client_context()
+            assert value in str(caught.value)
+        monkeypatch.delenv("SSL_CERT_FILE")
+        assert tls.client_context() is tls.client_context()  # a failure is not cached
+    finally:
+        tls.client_context.cache_clear()
