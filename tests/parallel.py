@@ -24,9 +24,9 @@ from typing import Any
 
 
 def worker_count() -> int:
-    wanted = os.environ.get("POS_APP_TEST_WORKERS", "")
-    if wanted.isdigit() and int(wanted) > 0:
-        return int(wanted)
+    wanted = os.environ.get("POS_APP_TEST_WORKERS", "").strip()
+    if wanted.isascii() and wanted.isdigit() and int(wanted) > 0:
+        return min(int(wanted), 64)  # a typo of 10,000 must not start 10,000 Qt processes
     # At most 16: each worker holds a Qt application, sandboxes and ledgers (~250 MB).
     return min(2 * (os.cpu_count() or 1), 16)
 
