@@ -3,7 +3,8 @@
 Builds ``dist/pos-app`` with ``python -m pos_app.packaging build`` (about 35 s on two cores),
 moves it to a fresh folder and runs it there with an environment that has no venv, no
 PYTHONPATH and no PATH to this interpreter: ``--version``, ``doctor --json`` and ``--demo``
-offscreen until its window is up (then Ctrl-C: an orderly exit, code 0).
+offscreen until its window is up (then Ctrl-C: an orderly exit, code 0). Built once per test
+run, whichever xdist workers its tests land on.
 """
 
 from __future__ import annotations
@@ -40,7 +41,29 @@ def bare_env(home: Path) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("bundle")
+    """The bundle, built once per test run: xdist may hand this module's tests to several
+    workers, and each used to build its own (~35 s of CPU each). The first worker builds under a
+    lock in the run's shared temporary folder; the others wait and use it (or its failure)."""
+    import fcntl  # POSIX only, like this module's tests
+
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    moved = shared / "counter-pc" / "pos-app"
+    failed = shared / "bundle-failed.txt"
+    with open(shared / "bundle.lock", "w", encoding="utf-8") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if failed.exists():
+            pytest.fail(failed.read_text(encoding="utf-8"), pytrace=False)
+        if not (moved / "pos-app").exists():
+            message = build_bundle(shared / "bundle-build", moved)
+            if message:
+                failed.write_text(message, encoding="utf-8")
+                pytest.fail(message, pytrace=False)
+    return moved
+
+
+def build_bundle(out: Path, moved: Path) -> str:
+    """Build into ``out``, move the folder to ``moved``; an error message, or "" when built."""
     started = time.monotonic()
     command = [sys.executable, "-m", "pos_app.packaging", "build"]
     done = subprocess.run(
@@ -51,20 +74,25 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
         encoding="utf-8",
         timeout=800,
     )
-    assert done.returncode == 0, done.stderr[-3000:]
+    if done.returncode != 0:
+        return f"the bundle build failed ({done.returncode}):\n{done.stderr[-3000:]}"
     print(f"bundle built in {time.monotonic() - started:.0f} s: {done.stdout.strip()}")
     # Somewhere else entirely: nothing may point back to the build or the venv.
-    moved = tmp_path_factory.mktemp("counter-pc") / "pos-app"
+    moved.parent.mkdir(parents=True, exist_ok=True)
     shutil.move(str(out / "dist" / "pos-app"), moved)
     shutil.rmtree(out)
-    return moved
+    return ""
 
 
-def run(bundle: Path, *args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+def run(
+    bundle: Path, home: Path, *args: str, timeout: float = 60
+) -> subprocess.CompletedProcess[str]:
+    """The bundle's program with ``home`` as HOME and working folder (each test its own: the
+    bundle is shared by the run's workers)."""
     return subprocess.run(
         [str(bundle / "pos-app"), *args],
-        cwd=bundle.parent,
-        env=bare_env(bundle.parent),
+        cwd=home,
+        env=bare_env(home),
         capture_output=True,
         text=True,
         encoding="utf-8",
@@ -85,10 +113,10 @@ def test_the_folder_has_the_program_resources_menu_entry_and_icon(bundle: Path) 
     assert not list(bundle.rglob("pytest")) and not list(bundle.rglob("PyInstaller"))
 
 
-def test_version_and_doctor_run_without_python(bundle: Path) -> None:
-    done = run(bundle, "--version")
+def test_version_and_doctor_run_without_python(bundle: Path, tmp_path: Path) -> None:
+    done = run(bundle, tmp_path, "--version")
     assert done.returncode == 0 and done.stdout.strip().startswith("pos-app "), done.stderr
-    done = run(bundle, "doctor", "--json")
+    done = run(bundle, tmp_path, "doctor", "--json")
     assert done.returncode == 1, done.stderr  # not configured yet: a clear failure, no crash
     report = json.loads(done.stdout)
     checks = {c["name"]: c for c in report["checks"]}
@@ -96,11 +124,11 @@ def test_version_and_doctor_run_without_python(bundle: Path) -> None:
     assert "Traceback" not in done.stderr
 
 
-def test_demo_runs_offscreen_and_exits_cleanly(bundle: Path) -> None:
+def test_demo_runs_offscreen_and_exits_cleanly(bundle: Path, tmp_path: Path) -> None:
     proc = subprocess.Popen(
         [str(bundle / "pos-app"), "-v", "--demo"],
-        cwd=bundle.parent,
-        env=bare_env(bundle.parent) | {"LANG": "es_AR.UTF-8"},
+        cwd=tmp_path,
+        env=bare_env(tmp_path) | {"LANG": "es_AR.UTF-8"},
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
