@@ -102,18 +102,22 @@ class SettingsDialog(QDialog):
             self.display,
         ]
 
-        self.sections = QListWidget()
+        # The list, the stack and each page's scroll area are made inside the dialog, and each
+        # page moves into its place once. Moving a widget re-styles its whole subtree (the app
+        # has a stylesheet): built loose, the pages were re-styled three times (into the scroll
+        # area, the area into the stack, the stack into the dialog), 0.26 s of the dialog's 0.39.
+        self.sections = QListWidget(self)
         self.sections.setObjectName("sectionList")
         self.sections.setIconSize(QSize(18, 18))
-        self.stack = QStackedWidget()
+        self.stack = QStackedWidget(self)
         for page in self.pages:
             assert isinstance(page, QWidget)
             self.sections.addItem(QListWidgetItem(page.title))
-            area = QScrollArea()
+            area = QScrollArea(self.stack)
             area.setWidgetResizable(True)
             area.setFrameShape(QScrollArea.Shape.NoFrame)
-            area.setWidget(page)
             self.stack.addWidget(area)
+            area.setWidget(page)
             page.changed.connect(self._update)
 
         self.footer = QLabel()

@@ -121,7 +121,9 @@ class SetupAssistant(QWidget):
             assert page_layout is not None
             margins = page_layout.contentsMargins()
             page_layout.setContentsMargins(0, margins.top(), 0, margins.bottom())
-        self.stack = QStackedWidget()
+        # Made inside the window, so each step is re-styled once as it moves in (see
+        # SettingsDialog: every move re-styles the whole subtree).
+        self.stack = QStackedWidget(self)
         self.stack.addWidget(welcome)
         self.stack.addWidget(self.place)
         self.stack.addWidget(ready)
