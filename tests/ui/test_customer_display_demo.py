@@ -25,7 +25,7 @@ from pos_app.ui.demo.phone_window import CustomerPhoneWindow
 from pos_app.ui.display.controller import DisplayController, rect_of
 from pos_app.ui.display.customer_display import PAGE_CART, PAGE_CHARGE, CustomerDisplay
 from pos_app.ui.display.screen_layout import Rect, ScreenInfo, protected_area
-from tests.ui.conftest import SCREENSHOTS
+from tests.ui.conftest import keep_picture
 
 pytestmark = pytest.mark.gui
 
@@ -85,8 +85,7 @@ def test_demo_with_the_customer_display(qloop: Any, qtbot: QtBot, monkeypatch: A
         for widget in (window, phone, display):
             painter.drawPixmap(QPoint(widget.x(), widget.y()), widget.grab())
         painter.end()
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        assert picture.save(str(SCREENSHOTS / "customer_display_demo_1600x900.png"))
+        keep_picture(picture, "customer_display_demo_1600x900")
 
         # The menu item hides the display, and shows it again.
         action.trigger()

@@ -22,11 +22,11 @@ from pos_app.ui.settings.dialog import SECTION_PLACE, SettingsDialog
 from pos_app.ui.settings.qr_sticker import StickerInfo
 from pos_app.ui.settings.session import SettingsSession
 from pos_app.ui.settings.store import VIEW_LISTS, VIEW_NEW_BOX, VIEW_NEW_STORE, StoreBoxPage
+from tests.ui.conftest import keep_picture
 
 pytestmark = pytest.mark.gui
 
 WAIT = 10_000
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
 
 
 @pytest.fixture
@@ -252,8 +252,7 @@ def info() -> StickerInfo:
 def test_the_sticker_is_drawn_with_the_qr_large_and_the_names(qapp: Any) -> None:
     image = qr_sticker.sticker_image(info())
     assert (image.width(), image.height()) == qr_sticker.STICKER_PX
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    assert image.save(str(SCREENSHOTS / "sticker.png"))
+    keep_picture(image, "sticker")
     # The top band is Mercado Pago blue; the QR's finder pattern is black, top-left.
     assert QColor(image.pixel(20, 20)) == qr_sticker.MP_BLUE
     # Every module of the big QR, sampled at its centre, matches segno's matrix.

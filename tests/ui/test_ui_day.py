@@ -22,7 +22,7 @@ from pos_app.sandbox.payments_search import foreign_payment
 from pos_app.ui.counter.main_window import MainWindow
 from pos_app.ui.counter.sale_banner import BannerKind
 from pos_app.ui.counter.sales_view import PERIOD_RANGE, PERIOD_YESTERDAY
-from tests.ui.conftest import SCREENSHOTS
+from tests.ui.conftest import SCREENSHOTS, SCREENSHOTS_WANTED
 
 pytestmark = pytest.mark.gui
 
@@ -167,7 +167,7 @@ def test_a_day_in_the_window_closes_and_adds_up(
     pdf = tmp_path / "close.pdf"
     closing.save_pdf(pdf)
     assert pdf.read_bytes().startswith(b"%PDF")
-    if shutil.which("pdftoppm"):
+    if SCREENSHOTS_WANTED and shutil.which("pdftoppm"):
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         subprocess.run(
             [
