@@ -507,11 +507,13 @@ def test_each_page_is_restyled_once_while_the_dialog_is_built(
     class StyleChanges(QObject):
         def __init__(self) -> None:
             super().__init__()
-            self.seen: dict[int, int] = {}
+            # The objects themselves, not their ids: Qt's own widgets get a short-lived Python
+            # wrapper per event, and a page made later may be given a freed wrapper's id.
+            self.seen: list[QObject] = []
 
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.StyleChange:
-                self.seen[id(watched)] = self.seen.get(id(watched), 0) + 1
+                self.seen.append(watched)
             return False
 
     app = QApplication.instance()
@@ -526,7 +528,8 @@ def test_each_page_is_restyled_once_while_the_dialog_is_built(
     finally:
         app.removeEventFilter(changes)
     try:
-        assert [changes.seen.get(id(page), 0) for page in dialog.pages] == [1] * len(dialog.pages)
+        counts = [sum(1 for seen in changes.seen if seen is page) for page in dialog.pages]
+        assert counts == [1] * len(dialog.pages)
     finally:
         for task in [t for page in dialog.pages for t in page.forget_tasks()]:
             qtbot.waitUntil(task.done, timeout=3000)
