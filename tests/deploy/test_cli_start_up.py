@@ -3,7 +3,8 @@
 Support technicians and shop scripts run ``sales``, ``receipt``, ``cash``, ``ledger recover``…
 many times a day: reading the local ledger must not import the checkout engine, the runtime,
 httpx, keyring or asyncio (about 0.3 s of a 0.45 s command), which only the commands that talk
-to Mercado Pago need. The parser never imports a command's module either.
+to Mercado Pago need; ``doctor`` without a token or a receiver imports no HTTP client, no
+Starlette, no uvicorn. The parser never imports a command's module either.
 """
 
 from __future__ import annotations
@@ -108,6 +109,7 @@ def test_local_commands_import_no_engine_http_keyring_or_asyncio(tmp_path: Path)
         ["catalog", "import", str(products)],
         ["ledger", "recover"],
         ["backup", "--to", str(tmp_path / "backups")],
+        ["doctor", "--json"],
     ]
     root = Path(__file__).resolve().parents[2]
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
@@ -128,11 +130,15 @@ def test_local_commands_import_no_engine_http_keyring_or_asyncio(tmp_path: Path)
         if line.startswith("LOADED ")
     ]
     assert [r["argv"] for r in reports] == commands, done.stderr[-2000:]
-    assert [r["code"] for r in reports] == [0] * len(commands), done.stderr[-2000:]
+    # doctor, last: nothing configured, no token; it reads the keyring and runs its checks
+    # with asyncio, but has neither a Mercado Pago account nor a receiver to try.
+    assert [r["code"] for r in reports] == [0] * (len(commands) - 1) + [1], done.stderr[-2000:]
     assert ref in done.stdout  # the sale was listed and its receipt printed: they really ran
     # Cumulative: a module one command imports stays, so the first report naming it is the
     # command that imported it.
-    assert [(r["argv"], r["loaded"]) for r in reports if r["loaded"]][:1] == []
+    local = [(r["argv"], r["loaded"]) for r in reports[:-1] if r["loaded"]]
+    assert local[:1] == []
+    assert set(reports[-1]["loaded"]) <= {"asyncio", "keyring"}, reports[-1]
 
 
 def test_every_command_has_a_handler_and_each_handler_exists() -> None:
