@@ -277,7 +277,7 @@ def main(argv: list[str] | None = None) -> int:
                 customer_display=args.customer_display,
             )
         )
-    from pos_app.cli.commands import run_command
+    from pos_app.cli.dispatch import run_command
 
     os.environ.setdefault("PYTHONIOENCODING", "utf-8")
     return run_command(args)

@@ -1,15 +1,14 @@
-"""The sub-commands that use the checkout engine (same engine as the window)."""
+"""``pos-app charge``, ``status`` and ``cancel``: a sale at the box, through the checkout engine
+(the same engine as the window). The heavy commands: :mod:`pos_app.cli.dispatch` imports this
+module only for them."""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
-import logging
-import time
 from collections.abc import Callable
 from datetime import datetime
 from decimal import Decimal
-from pathlib import Path
 
 from pos_app.checkout.engine import CheckoutEngine
 from pos_app.checkout.events import ConnectionChanged, Event, SaleChanged
@@ -20,10 +19,9 @@ from pos_app.cli.charge_lines import (
     shown,
     sku_line,
 )
+from pos_app.cli.dispatch import UsageError
 from pos_app.cli.output import (
-    EXIT_ERROR,
     EXIT_OK,
-    EXIT_USAGE,
     describe,
     err,
     exit_code_for,
@@ -43,164 +41,13 @@ from pos_app.domain.validation import (
     read_quantity,
 )
 from pos_app.errors import UserFacingError
-from pos_app.ledger.catalog import CatalogFileError, ImportProgress
 from pos_app.ledger.refunds import RefundStore
-from pos_app.ledger.store import Ledger
 from pos_app.runtime import open_runtime
 from pos_app.settings import config as config_mod
-from pos_app.settings import paths
 from pos_app.settings.config import PollSchedule
 from pos_app.system.console import stop_on_signals
 
-log = logging.getLogger(__name__)
 
-
-class UsageError(Exception):
-    pass
-
-
-def run_command(args: argparse.Namespace) -> int:
-    try:
-        if args.command not in ("configure", "doctor", "support-file"):  # they report it
-            announce_config_damage()
-        if args.command == "sales" and (args.store or args.chain):
-            from pos_app.cli.store import cmd_store_sales
-
-            return asyncio.run(cmd_store_sales(args))
-        if args.command == "sales":
-            return cmd_sales(args)
-        if args.command == "relay":
-            from pos_app.cli.store import cmd_relay
-
-            return cmd_relay(args)
-        if args.command == "catalog":
-            return cmd_catalog_import(args)
-        if args.command == "configure":
-            from pos_app.cli.configure import cmd_configure
-
-            return asyncio.run(cmd_configure(args))
-        if args.command == "ledger":
-            from pos_app.cli.ledger import cmd_ledger
-
-            return cmd_ledger(args)
-        if args.command == "refund":
-            from pos_app.cli.refund import cmd_refund
-
-            return asyncio.run(cmd_refund(args))
-        if args.command == "receipt":
-            from pos_app.cli.receipt import cmd_receipt
-
-            return cmd_receipt(args)
-        if args.command in ("backup", "restore"):
-            from pos_app.cli.backup import cmd_backup, cmd_restore
-
-            return (cmd_backup if args.command == "backup" else cmd_restore)(args)
-        if args.command == "support-file":
-            from pos_app.cli.support import cmd_support_file
-
-            return asyncio.run(cmd_support_file(args))
-        if args.command == "doctor":
-            from pos_app.cli.doctor import cmd_doctor
-
-            return asyncio.run(cmd_doctor(args))
-        if args.command in ("close", "cash", "shift", "reconcile"):
-            from pos_app.cli import day
-
-            if args.command == "cash":
-                return day.cmd_cash(args)
-            if args.command == "shift":
-                return day.cmd_shift(args)
-            day_handler = day.cmd_close if args.command == "close" else day.cmd_reconcile
-            return asyncio.run(day_handler(args))
-        handler = {"charge": cmd_charge, "status": cmd_status, "cancel": cmd_cancel}[args.command]
-        return asyncio.run(handler(args))
-    except UsageError as exc:
-        err(f"pos-app: {exc}")
-
-        return EXIT_USAGE
-    except ValidationError as exc:
-        err(f"pos-app: {exc.msg}")
-        return EXIT_USAGE
-    except UserFacingError as exc:
-        err(f"pos-app: {exc.msg}")
-        return EXIT_ERROR
-    except KeyboardInterrupt:
-        err("pos-app: interrupted")
-        return EXIT_ERROR
-
-
-def announce_config_damage() -> None:
-    """A damaged settings file is put aside and repaired by the first load: say so, once."""
-    loaded = config_mod.load()
-    if loaded.problem is not None:
-        err(f"pos-app: {loaded.problem}")
-
-
-# -- ledger only -------------------------------------------------------------------------------
-def cmd_sales(args: argparse.Namespace) -> int:
-    ledger = Ledger(paths.ledger_path(), exclusive=False)
-    try:
-        sales = ledger.all_sales(limit=args.limit)
-        refunds = RefundStore(ledger)
-        given_back = {s.external_reference: refunds.for_sale(s.external_reference) for s in sales}
-    finally:
-        ledger.close()
-    if args.json:
-        print_json([sale_json(s, given_back[s.external_reference]) for s in sales])
-    else:
-        for sale in sales:
-            print(sale_line(sale, given_back[sale.external_reference]))
-        if not sales:
-            err("no sales yet")
-    return EXIT_OK
-
-
-def cmd_catalog_import(args: argparse.Namespace) -> int:
-    path = Path(args.file)
-    if not path.is_file():
-        raise UsageError(f"no such file: {path}")
-    config = config_mod.load().config
-    ledger = Ledger(paths.ledger_path(), exclusive=False)
-    try:
-        report = ledger.catalog.import_csv(
-            path, site_for(config.site_id), progress=_import_progress_printer(path)
-        )
-    except CatalogFileError as exc:
-        raise UsageError(str(exc.msg)) from None
-    except OSError as exc:  # unreadable (permissions, a disk gone), not a traceback
-        raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
-    finally:
-        ledger.close()
-    for warning in report.warnings:
-        err(f"{path}: {warning}")
-    for line_no, problem in report.errors:
-        err(f"{path}:{line_no}: {problem}")
-    if report.unreported:
-        err(f"{path}: and {report.unreported} more lines refused")
-    print(f"imported {report.imported} products, {report.refused} rows refused")
-    return EXIT_OK if report.imported or not report.refused else EXIT_USAGE
-
-
-def _import_progress_printer(path: Path) -> Callable[[ImportProgress], None]:
-    """Progress on stderr, at most once a second (nothing for a file read in under a second)."""
-    last = time.monotonic()
-    shown = False
-
-    def show(step: ImportProgress) -> None:
-        nonlocal last, shown
-        now = time.monotonic()
-        if (step.done and not shown) or (not step.done and now - last < 1.0):
-            return
-        last, shown = now, True
-        err(
-            f"{path.name}: {step.fraction:.0%} read, {step.lines_read:,} lines, "
-            f"{step.imported:,} products imported, {step.refused:,} refused"
-        )
-
-    return show
-
-
-# -- charging ----------------------------------------------------------------------------------
 def parse_item(spec: str, site: Site | None = None) -> CartLine:
     """``TITLE:QTY:UNIT_PRICE``, optionally ``:IVA%`` (Colombia: the rate the price includes,
     0, 5 or 19; a line without one is exempt), checked as the cart will check it.

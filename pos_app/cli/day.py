@@ -1,9 +1,10 @@
-"""``pos-app close``, ``cash in|out``, ``shift open`` and ``reconcile``: the shop's day."""
+"""``pos-app close`` and ``reconcile``: the shop's day, through the checkout engine (``cash`` and
+``shift``, ledger only: :mod:`pos_app.cli.drawer`)."""
 
 from __future__ import annotations
 
 import argparse
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -14,7 +15,7 @@ from pos_app.checkout.day import (
     reconcile_day_with_mp,
     site_zone,
 )
-from pos_app.cli.commands import UsageError
+from pos_app.cli.drawer import DayUsageError, read_amount
 from pos_app.cli.output import (
     EXIT_NOT_PAID,
     EXIT_OK,
@@ -22,85 +23,11 @@ from pos_app.cli.output import (
     err,
     print_json,
 )
-from pos_app.domain.day import CloseReport, MovementKind, report_to_json
-from pos_app.domain.money import Site, format_money, site_for
+from pos_app.domain.day import CloseReport, report_to_json
+from pos_app.domain.money import Site, format_money
 from pos_app.domain.reconciliation import Reconciliation
-from pos_app.domain.validation import ValidationError, clean_text, read_plain_amount
-from pos_app.ledger.store import Ledger
 from pos_app.runtime import open_runtime
-from pos_app.settings import config as config_mod
-from pos_app.settings import paths
 from pos_app.settings.config import Config
-
-
-class DayUsageError(UsageError):
-    pass
-
-
-def _amount(text: str, site: Site, what: str) -> Decimal:
-    try:
-        return read_plain_amount(text, site)
-    except ValidationError as exc:
-        raise DayUsageError(f"{what}: {exc.msg}") from None
-
-
-def _site() -> Site:
-    return site_for(config_mod.load().config.site_id)
-
-
-def cmd_cash(args: argparse.Namespace) -> int:
-    site = _site()
-    amount = _amount(args.amount, site, "AMOUNT")
-    if amount <= 0:
-        raise DayUsageError("AMOUNT must be more than zero")
-    try:
-        reason = clean_text(args.reason)
-    except ValidationError as exc:
-        raise DayUsageError(f"--reason: {exc.msg}") from None
-    ledger = Ledger(paths.ledger_path(), exclusive=False)
-    try:
-        move = ledger.day.add_movement(
-            MovementKind(args.direction), amount, reason, now=datetime.now(UTC)
-        )
-    finally:
-        ledger.close()
-    data = {
-        "kind": move.kind.value,
-        "amount": amount_json(move.amount, site),
-        "reason": move.reason,
-        "at": move.at.isoformat(),
-    }
-    if args.json:
-        print_json(data)
-    else:
-        print(f"cash {move.kind.value} {format_money(move.amount, site)}: {move.reason}")
-    return EXIT_OK
-
-
-def cmd_shift(args: argparse.Namespace) -> int:
-    site = _site()
-    starting = _amount(args.starting_float, site, "--float")
-    try:
-        cashier = clean_text(args.cashier)
-    except ValidationError as exc:
-        raise DayUsageError(f"--cashier: {exc.msg}") from None
-    ledger = Ledger(paths.ledger_path(), exclusive=False)
-    try:
-        shift = ledger.day.open_shift(cashier, starting, now=datetime.now(UTC))
-    finally:
-        ledger.close()
-    if args.json:
-        print_json(
-            {
-                "id": shift.id,
-                "cashier": shift.cashier,
-                "starting_float": amount_json(shift.starting_float, site),
-                "opened_at": shift.opened_at.isoformat(),
-            }
-        )
-    else:
-        print(f"shift {shift.id} opened: {shift.cashier}, float {format_money(starting, site)}")
-    return EXIT_OK
 
 
 def report_lines(report: CloseReport, site: Site) -> list[str]:
@@ -152,7 +79,7 @@ async def cmd_close(args: argparse.Namespace) -> int:
     async with open_runtime(enable_receiver=False) as rt:
         counted = None
         if args.counted_cash is not None:
-            counted = _amount(args.counted_cash, rt.site, "--counted-cash")
+            counted = read_amount(args.counted_cash, rt.site, "--counted-cash")
         report = await close_day(rt.engine, counted_cash=counted)
         failed = await back_up_after_close(rt.close_backup())
         if failed is not None:

@@ -6,19 +6,22 @@ import argparse
 import sqlite3
 import sys
 from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING
 
 from pos_app.cli.output import EXIT_ERROR, EXIT_OK, print_json
 from pos_app.ledger.lock import AlreadyRunningError, InstanceLock
 from pos_app.ledger.store import Ledger, LedgerError
 from pos_app.mercadopago import errors as mp
-from pos_app.mercadopago.client import MercadoPagoClient
 from pos_app.mercadopago.credentials import AccessToken, BaseUrlError
-from pos_app.mercadopago.retry import RetryPolicy
-from pos_app.notifications.diagnose import check_receiver
-from pos_app.runtime import open_client, resolve_base_url
 from pos_app.settings import config as config_mod
 from pos_app.settings import paths, secrets
 from pos_app.system.files import network_location
+
+if TYPE_CHECKING:
+    from pos_app.mercadopago.client import MercadoPagoClient
+
+# The HTTP client and the runtime (httpx, the checkout engine) are imported by the checks that
+# use them: without a token, or without a receiver to try, the doctor does not pay for them.
 
 
 @dataclass
@@ -163,6 +166,8 @@ async def _relay_check(url: str) -> Check:
 
 async def _receiver_checks(config: config_mod.Config) -> list[Check]:
     """Listening (started for a moment, or the running app's), and the public URL reaching it."""
+    from pos_app.notifications.diagnose import check_receiver
+
     secret_set = bool(config.notify_listen and secrets.load_webhook_secret())
     findings = await check_receiver(
         config.notify_listen,
@@ -174,6 +179,9 @@ async def _receiver_checks(config: config_mod.Config) -> list[Check]:
 
 
 async def _api_checks(config: config_mod.Config, token: AccessToken) -> list[Check]:
+    from pos_app.mercadopago.retry import RetryPolicy
+    from pos_app.runtime import open_client, resolve_base_url
+
     out: list[Check] = []
     try:
         base_url = resolve_base_url(config)

@@ -34,7 +34,7 @@ def add_parser(sub: Subcommands) -> None:
 
 
 def cmd_receipt(args: argparse.Namespace) -> int:
-    from pos_app.cli.commands import UsageError
+    from pos_app.cli.dispatch import UsageError
     from pos_app.ledger.refunds import RefundStatus, RefundStore
     from pos_app.ledger.store import Ledger
     from pos_app.receipts import service

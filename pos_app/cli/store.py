@@ -200,7 +200,7 @@ def _period(args: argparse.Namespace, site_id: str) -> tuple[datetime | None, da
     """``--from``/``--to`` as ``[first midnight, midnight after the last day)`` in the site's
     zone; ``(None, None)`` for each box's current period."""
     from pos_app.checkout.day import site_zone
-    from pos_app.cli.day import DayUsageError
+    from pos_app.cli.drawer import DayUsageError
     from pos_app.domain.day import day_bounds
 
     if not args.date_from and not args.date_to:
@@ -305,7 +305,8 @@ async def cmd_store_reconcile(args: argparse.Namespace) -> int:
     import psycopg
 
     from pos_app.checkout.day import site_zone
-    from pos_app.cli.day import DayUsageError, reconciliation_json
+    from pos_app.cli.day import reconciliation_json
+    from pos_app.cli.drawer import DayUsageError
     from pos_app.cli.output import EXIT_NOT_PAID
     from pos_app.domain.money import format_money
     from pos_app.runtime import open_runtime

@@ -15,11 +15,47 @@ notifications only make it slower and the answer faster.
 
 from __future__ import annotations
 
-from pos_app.notifications.app import PATH, PING_MARKER, NotificationEndpoint, ReceiverLimits
-from pos_app.notifications.dispatcher import DispatchStats, HintDispatcher, HintHandler, Outcome
-from pos_app.notifications.parsing import BadNotification, Notice
-from pos_app.notifications.probe import ProbeResult, probe
-from pos_app.notifications.receiver import NotificationReceiver
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pos_app.notifications.app import PATH, PING_MARKER, NotificationEndpoint, ReceiverLimits
+    from pos_app.notifications.dispatcher import (
+        DispatchStats,
+        HintDispatcher,
+        HintHandler,
+        Outcome,
+    )
+    from pos_app.notifications.parsing import BadNotification, Notice
+    from pos_app.notifications.probe import ProbeResult, probe
+    from pos_app.notifications.receiver import NotificationReceiver
+
+# Imported when first asked for: ``pos-app doctor`` imports pos_app.notifications.diagnose, and
+# a box without a receiver must not load Starlette, uvicorn and httpx for that (issue 19).
+_WHERE = {
+    "PATH": "app",
+    "PING_MARKER": "app",
+    "NotificationEndpoint": "app",
+    "ReceiverLimits": "app",
+    "DispatchStats": "dispatcher",
+    "HintDispatcher": "dispatcher",
+    "HintHandler": "dispatcher",
+    "Outcome": "dispatcher",
+    "BadNotification": "parsing",
+    "Notice": "parsing",
+    "ProbeResult": "probe",
+    "probe": "probe",
+    "NotificationReceiver": "receiver",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _WHERE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{_WHERE[name]}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "PATH",

@@ -9,12 +9,15 @@ briefly started receiver, or recognised by its answer from the running one).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from pos_app.notifications.app import PATH
-from pos_app.notifications.probe import ProbeResult, probe
-from pos_app.notifications.receiver import NotificationReceiver
-from pos_app.notifications.server import url_host
 from pos_app.settings.setup import parse_listen
+
+if TYPE_CHECKING:
+    from pos_app.notifications.receiver import NotificationReceiver
+
+# The receiver, its server and the probe (Starlette, uvicorn, httpx) are imported when there is
+# a receiver to try: ``pos-app doctor`` on a box that only polls does not load them.
 
 RECEIVER = "notification receiver"
 URL = "notification URL"
@@ -52,6 +55,11 @@ async def check_receiver(
                 )
             ]
         return [Finding(RECEIVER, True, "off: payments are found by polling alone")]
+    from pos_app.notifications.app import PATH
+    from pos_app.notifications.probe import probe
+    from pos_app.notifications.receiver import NotificationReceiver
+    from pos_app.notifications.server import url_host
+
     try:
         host, port = parse_listen(listen)
         receiver = NotificationReceiver(_ignore, listen=listen, trusted_proxies=trusted_proxies)
@@ -101,6 +109,9 @@ async def check_receiver(
 async def _url_check(
     public_url: str, listen: str, ours: NotificationReceiver | None, timeout: float
 ) -> Finding:
+    from pos_app.notifications.app import PATH
+    from pos_app.notifications.probe import ProbeResult, probe
+
     if not public_url:
         return Finding(
             URL,

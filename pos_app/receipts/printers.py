@@ -18,7 +18,6 @@ before anything is printed, so a failed print loses nothing: the receipt can be 
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import errno
 import logging
@@ -212,6 +211,8 @@ def send(spec: PrinterSpec, data: bytes, *, timeout: float = DEFAULT_TIMEOUT) ->
 
 async def send_async(spec: PrinterSpec, data: bytes, *, timeout: float = DEFAULT_TIMEOUT) -> None:
     """:func:`send` without blocking the event loop (a thread of its own, never the loop's)."""
+    import asyncio  # here: the settings' checks import this module, and ``pos-app sales`` too
+
     loop = asyncio.get_running_loop()
     future: asyncio.Future[None] = loop.create_future()
 

@@ -1,0 +1,96 @@
+"""Which module runs each sub-command, imported only when that command runs.
+
+``pos-app sales`` reads the local ledger: it must not pay for the checkout engine, httpx,
+keyring and asyncio that ``charge`` needs (issue 19, start-up). So the handlers are named here
+as ``"module:function"`` strings and the chosen one alone is imported; the parser
+(:func:`pos_app.cli.build_parser`) never imports a handler's module either.
+
+A handler takes the parsed arguments and returns the exit code, or a coroutine that returns it
+(run with :func:`asyncio.run`, imported only then).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+from collections.abc import Callable, Coroutine
+from typing import Any, TypeAlias, cast
+
+from pos_app.cli.output import EXIT_ERROR, EXIT_USAGE, err
+from pos_app.domain.validation import ValidationError
+from pos_app.errors import UserFacingError
+
+Handler: TypeAlias = Callable[[argparse.Namespace], "int | Coroutine[Any, Any, int]"]
+
+# Sub-command -> its handler. "sandbox" is not here: main() hands it to the sandbox's own parser.
+HANDLERS: dict[str, str] = {
+    # the local ledger and files only (no network, no keyring)
+    "sales": "pos_app.cli.sales:cmd_sales",
+    "catalog": "pos_app.cli.catalog:cmd_catalog_import",
+    "ledger": "pos_app.cli.ledger:cmd_ledger",
+    "receipt": "pos_app.cli.receipt:cmd_receipt",
+    "backup": "pos_app.cli.backup:cmd_backup",
+    "restore": "pos_app.cli.backup:cmd_restore",
+    "cash": "pos_app.cli.drawer:cmd_cash",
+    "shift": "pos_app.cli.drawer:cmd_shift",
+    # Mercado Pago through the checkout engine
+    "charge": "pos_app.cli.commands:cmd_charge",
+    "status": "pos_app.cli.commands:cmd_status",
+    "cancel": "pos_app.cli.commands:cmd_cancel",
+    "refund": "pos_app.cli.refund:cmd_refund",
+    "close": "pos_app.cli.day:cmd_close",
+    "reconcile": "pos_app.cli.day:cmd_reconcile",
+    # settings, checks, the store database
+    "configure": "pos_app.cli.configure:cmd_configure",
+    "doctor": "pos_app.cli.doctor:cmd_doctor",
+    "support-file": "pos_app.cli.support:cmd_support_file",
+    "relay": "pos_app.cli.store:cmd_relay",
+}
+# "sales --store" / "--chain": the store database's sales instead of this box's ledger.
+STORE_SALES = "pos_app.cli.store:cmd_store_sales"
+
+
+class UsageError(Exception):
+    """Invalid input on the command line: said on one line, exit 2."""
+
+
+def handler_for(args: argparse.Namespace) -> Handler:
+    """Import the chosen command's module (and only it) and return its handler."""
+    target = HANDLERS[args.command]
+    if args.command == "sales" and (args.store or args.chain):
+        target = STORE_SALES
+    module_name, _, function = target.partition(":")
+    return cast(Handler, getattr(importlib.import_module(module_name), function))
+
+
+def run_command(args: argparse.Namespace) -> int:
+    try:
+        if args.command not in ("configure", "doctor", "support-file"):  # they report it
+            announce_config_damage()
+        result = handler_for(args)(args)
+        if isinstance(result, int):
+            return result
+        import asyncio
+
+        return asyncio.run(result)
+    except UsageError as exc:
+        err(f"pos-app: {exc}")
+        return EXIT_USAGE
+    except ValidationError as exc:
+        err(f"pos-app: {exc.msg}")
+        return EXIT_USAGE
+    except UserFacingError as exc:
+        err(f"pos-app: {exc.msg}")
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        err("pos-app: interrupted")
+        return EXIT_ERROR
+
+
+def announce_config_damage() -> None:
+    """A damaged settings file is put aside and repaired by the first load: say so, once."""
+    from pos_app.settings import config as config_mod
+
+    loaded = config_mod.load()
+    if loaded.problem is not None:
+        err(f"pos-app: {loaded.problem}")

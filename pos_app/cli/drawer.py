@@ -1,0 +1,89 @@
+"""``pos-app cash in|out`` and ``shift open``: the drawer's money, in the ledger only (no
+network: :mod:`pos_app.cli.dispatch` imports this module, not :mod:`pos_app.cli.day`'s engine).
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import UTC, datetime
+from decimal import Decimal
+
+from pos_app.cli.dispatch import UsageError
+from pos_app.cli.output import EXIT_OK, amount_json, print_json
+from pos_app.domain.day import MovementKind
+from pos_app.domain.money import Site, format_money, site_for
+from pos_app.domain.validation import ValidationError, clean_text, read_plain_amount
+from pos_app.ledger.store import Ledger
+from pos_app.settings import config as config_mod
+from pos_app.settings import paths
+
+
+class DayUsageError(UsageError):
+    """A day command's argument is wrong (``cash``, ``shift``, ``close``, ``reconcile``)."""
+
+
+def read_amount(text: str, site: Site, what: str) -> Decimal:
+    """An amount argument (a dot is the decimal mark), or why not as a usage error."""
+    try:
+        return read_plain_amount(text, site)
+    except ValidationError as exc:
+        raise DayUsageError(f"{what}: {exc.msg}") from None
+
+
+def _site() -> Site:
+    return site_for(config_mod.load().config.site_id)
+
+
+def cmd_cash(args: argparse.Namespace) -> int:
+    site = _site()
+    amount = read_amount(args.amount, site, "AMOUNT")
+    if amount <= 0:
+        raise DayUsageError("AMOUNT must be more than zero")
+    try:
+        reason = clean_text(args.reason)
+    except ValidationError as exc:
+        raise DayUsageError(f"--reason: {exc.msg}") from None
+    ledger = Ledger(paths.ledger_path(), exclusive=False)
+    try:
+        move = ledger.day.add_movement(
+            MovementKind(args.direction), amount, reason, now=datetime.now(UTC)
+        )
+    finally:
+        ledger.close()
+    data = {
+        "kind": move.kind.value,
+        "amount": amount_json(move.amount, site),
+        "reason": move.reason,
+        "at": move.at.isoformat(),
+    }
+    if args.json:
+        print_json(data)
+    else:
+        print(f"cash {move.kind.value} {format_money(move.amount, site)}: {move.reason}")
+    return EXIT_OK
+
+
+def cmd_shift(args: argparse.Namespace) -> int:
+    site = _site()
+    starting = read_amount(args.starting_float, site, "--float")
+    try:
+        cashier = clean_text(args.cashier)
+    except ValidationError as exc:
+        raise DayUsageError(f"--cashier: {exc.msg}") from None
+    ledger = Ledger(paths.ledger_path(), exclusive=False)
+    try:
+        shift = ledger.day.open_shift(cashier, starting, now=datetime.now(UTC))
+    finally:
+        ledger.close()
+    if args.json:
+        print_json(
+            {
+                "id": shift.id,
+                "cashier": shift.cashier,
+                "starting_float": amount_json(shift.starting_float, site),
+                "opened_at": shift.opened_at.isoformat(),
+            }
+        )
+    else:
+        print(f"shift {shift.id} opened: {shift.cashier}, float {format_money(starting, site)}")
+    return EXIT_OK
