@@ -49,9 +49,9 @@ def amount_json(amount: Decimal, site: Site) -> str:
 
 
 def refunds_json(refunds: Sequence[RefundRecord], site: Site) -> dict[str, Any]:
+    """``refunded_amount`` (confirmed) and each refund, for a sale's JSON."""
     from pos_app.ledger.refunds import RefundStatus
 
-    """``refunded_amount`` (confirmed) and each refund, for a sale's JSON."""
     refunded = sum((r.amount for r in refunds if r.status is RefundStatus.REFUNDED), Decimal(0))
     return {
         "refunded_amount": amount_json(refunded, site),
