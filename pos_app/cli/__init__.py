@@ -6,19 +6,25 @@ authentication, API), 2 invalid usage or input, 3 the sale ended without payment
 
 from __future__ import annotations
 
-import argparse
 import os
 import re
 import sys
+from typing import TYPE_CHECKING
 
 from pos_app import __version__
-from pos_app.cli.output import Parser
 from pos_app.domain.money import SITES
 from pos_app.system import logs
 from pos_app.system.console import never_fail_on_encoding
 
+if TYPE_CHECKING:
+    import argparse
+
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
+    from pos_app.cli.output import Parser
+
     parser = Parser(
         prog="pos-app",
         description="Counter point of sale that charges with Mercado Pago QR codes.",
@@ -237,6 +243,19 @@ def _setup_logging(verbosity: int) -> None:
     logs.setup(verbosity)
 
 
+def _open_window(*, demo: bool, site: str | None, customer_display: bool) -> int:
+    from pos_app.app import main as app_main
+
+    return int(
+        app_main(
+            demo=demo,
+            argv=[sys.argv[0]],
+            demo_site=site,
+            customer_display=customer_display,
+        )
+    )
+
+
 def _sandbox(argv: list[str]) -> int:
     from pos_app.sandbox.cli import main as sandbox_main
 
@@ -248,6 +267,11 @@ def main(argv: list[str] | None = None) -> int:
     # must print as "Mate ?", not end the command with UnicodeEncodeError.
     never_fail_on_encoding(sys.stdout, sys.stderr)
     argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv:
+        # ``pos-app`` alone, as the menu entry and the desktop shortcut start it: the window with
+        # the parser's defaults, without building the parser (~12 ms of the first frame).
+        _setup_logging(0)
+        return _open_window(demo=False, site=None, customer_display=False)
     # "sandbox" hands every later argument to the sandbox's own parser. argparse's REMAINDER
     # refuses a remainder that starts with an option ("sandbox --port 8765"), so route it here.
     leading = 0
@@ -267,16 +291,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.customer_display and args.command is not None:
         parser.error("--customer-display only goes with the window (no command)")
     if args.command is None:
-        from pos_app.app import main as app_main
-
-        return int(
-            app_main(
-                demo=args.demo,
-                argv=[sys.argv[0]],
-                demo_site=args.site,
-                customer_display=args.customer_display,
-            )
-        )
+        return _open_window(demo=args.demo, site=args.site, customer_display=args.customer_display)
     from pos_app.cli.dispatch import run_command
 
     os.environ.setdefault("PYTHONIOENCODING", "utf-8")

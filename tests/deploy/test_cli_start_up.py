@@ -18,6 +18,8 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
 from pos_app.cli import build_parser
 from pos_app.cli.dispatch import HANDLERS, STORE_SALES
 from pos_app.domain.cart import Cart, CartLine
@@ -149,3 +151,43 @@ def test_every_command_has_a_handler_and_each_handler_exists() -> None:
         module_name, _, function = target.partition(":")
         module = __import__(module_name, fromlist=[function])
         assert callable(getattr(module, function)), target
+
+
+def test_pos_app_alone_opens_the_window_with_the_parsers_defaults_and_builds_no_parser(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``pos-app`` with no arguments (the menu entry, the desktop shortcut) skips the parser:
+    ~12 ms of the first frame. What it passes the window must be what the parser would."""
+    import types
+
+    import pos_app.cli as cli
+
+    opened: list[dict[str, object]] = []
+
+    def fake_main(**kwargs: object) -> int:
+        opened.append(kwargs)
+        return 0
+
+    # Not the real pos_app.app: no PySide6 in this test.
+    monkeypatch.setitem(sys.modules, "pos_app.app", types.SimpleNamespace(main=fake_main))
+    built: list[int] = []
+    real_build = cli.build_parser
+
+    def counting_build() -> argparse.ArgumentParser:
+        built.append(1)
+        return real_build()
+
+    monkeypatch.setattr(cli, "build_parser", counting_build)
+    assert cli.main([]) == 0
+    assert built == []
+    assert cli.main(["-v"]) == 0  # any argument: parsed
+    assert built == [1]
+    defaults = real_build().parse_args([])
+    expected = {
+        "demo": defaults.demo,
+        "argv": [sys.argv[0]],
+        "demo_site": defaults.site,
+        "customer_display": defaults.customer_display,
+    }
+    assert opened == [expected, expected]
+    assert defaults.verbose == 0 and defaults.command is None
