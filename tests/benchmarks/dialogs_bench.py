@@ -150,6 +150,12 @@ def builders(home: Path) -> dict[str, tuple[Callable[[], Any], Callable[[Any], N
         session = SettingsSession(config, client(), token=None, origin="")
         return SetupAssistant(session)
 
+    def settings() -> Any:
+        from pos_app.ui.settings.dialog import SettingsDialog
+
+        session = SettingsSession(config, client(), token=token, origin="keyring")
+        return SettingsDialog(session)
+
     def nothing(_w: Any) -> None:
         pass
 
@@ -191,6 +197,7 @@ def builders(home: Path) -> dict[str, tuple[Callable[[], Any], Callable[[Any], N
         ),
         "ReceiptPreviewDialog": (lambda: ReceiptPreviewDialog(receipt, config), nothing),
         "SetupAssistant": (assistant, nothing),
+        "SettingsDialog": (settings, nothing),
         "CustomerDisplay": (lambda: CustomerDisplay(site), nothing),
         "CustomerPhoneWindow": (
             lambda: CustomerPhoneWindow("http://127.0.0.1:9", "CAJA01", site),

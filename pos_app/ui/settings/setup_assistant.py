@@ -72,10 +72,16 @@ class SetupAssistant(QWidget):
         self.step_label = QLabel()
         self.step_label.setObjectName("stepTitle")
 
+        # The stack is made inside the window and each step is put in it before it is filled,
+        # so every part moves once: each move re-styles the whole subtree (the app has a
+        # stylesheet; see SettingsDialog).
+        self.stack = QStackedWidget(self)
+
         # -- step 1: the account ---------------------------------------------------------------
         self.account = AccountPage(session, must_check=True)
         self.account.heading.hide()  # the welcome heading says it already
         welcome = QWidget()
+        self.stack.addWidget(welcome)
         welcome_layout = QVBoxLayout(welcome)
         welcome_layout.setContentsMargins(0, 0, 0, 0)
         welcome_layout.addWidget(
@@ -94,6 +100,14 @@ class SetupAssistant(QWidget):
 
         # -- step 2: store and box -------------------------------------------------------------
         self.place = StoreBoxPage(session)
+        for page in (self.account, self.place):
+            # Read while the store step is still a window of its own (a window's default
+            # margins are 2 px wider than a child's): the steps kept the margins they had.
+            page_layout = page.layout()
+            assert page_layout is not None
+            margins = page_layout.contentsMargins()
+            page_layout.setContentsMargins(0, margins.top(), 0, margins.bottom())
+        self.stack.addWidget(self.place)
 
         # -- step 3: ready ---------------------------------------------------------------------
         self.summary = QLabel()
@@ -101,6 +115,7 @@ class SetupAssistant(QWidget):
         self.summary.setWordWrap(True)
         self.sticker = StickerPanel(preview_size=380, whole=True)
         ready = QWidget()
+        self.stack.addWidget(ready)
         ready_layout = QVBoxLayout(ready)
         ready_layout.setContentsMargins(0, 0, 0, 0)
         ready_layout.addWidget(heading(self.tr("All set")))
@@ -115,18 +130,6 @@ class SetupAssistant(QWidget):
         )
         ready_layout.addWidget(self.sticker)
         ready_layout.addStretch(1)
-
-        for page in (self.account, self.place):
-            page_layout = page.layout()
-            assert page_layout is not None
-            margins = page_layout.contentsMargins()
-            page_layout.setContentsMargins(0, margins.top(), 0, margins.bottom())
-        # Made inside the window, so each step is re-styled once as it moves in (see
-        # SettingsDialog: every move re-styles the whole subtree).
-        self.stack = QStackedWidget(self)
-        self.stack.addWidget(welcome)
-        self.stack.addWidget(self.place)
-        self.stack.addWidget(ready)
 
         # -- buttons ---------------------------------------------------------------------------
         self.demo_button = QPushButton(self.tr("Try the demo first"))

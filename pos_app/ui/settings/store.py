@@ -49,11 +49,14 @@ ROLE = Qt.ItemDataRole.UserRole  # the Store or Box behind a list row
 VIEW_LISTS, VIEW_NEW_STORE, VIEW_NEW_BOX = 0, 1, 2
 
 
-def _scrolled(widget: QWidget) -> QScrollArea:
-    area = QScrollArea()
+def _scrolled(stack: QStackedWidget) -> QScrollArea:
+    """A scrolled page of ``stack``, made in it: what it will show is made in its viewport and
+    then given to :meth:`QScrollArea.setWidget`, so it never moves (each move re-styles the whole
+    subtree: the app has a stylesheet)."""
+    area = QScrollArea(stack)
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
-    area.setWidget(widget)
+    stack.addWidget(area)
     return area
 
 
@@ -94,22 +97,16 @@ class StoreBoxPage(QWidget):
         self.chosen.setWordWrap(True)
         self.sticker = StickerPanel()
 
-        stores = QGroupBox(self.tr("Stores"))
-        stores_layout = QVBoxLayout(stores)
-        stores_layout.addWidget(self.store_list, 1)
-        stores_layout.addWidget(self.new_store_button)
-        boxes = QGroupBox(self.tr("Boxes of the chosen store"))
-        boxes_layout = QVBoxLayout(boxes)
-        boxes_layout.addWidget(self.box_list, 1)
-        boxes_layout.addWidget(self.new_box_button)
-        lists = QHBoxLayout()
-        lists.addWidget(stores, 1)
-        lists.addWidget(boxes, 1)
-        top = QHBoxLayout()
-        top.addWidget(self.account_line, 1)
-        top.addWidget(self.refresh_button)
-
+        # Containers first, each made inside the page, then filled: every move re-styles the
+        # whole subtree (the app has a stylesheet), and built loose the lists moved five times
+        # (into their group, the group into the view, the view into the stack, the stack into
+        # the page, the page into its window), the forms three. Now each part moves once, and
+        # the forms are made where they stay.
+        self.stack = QStackedWidget(self)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.stack)
         list_view = QWidget()
+        self.stack.addWidget(list_view)
         layout = QVBoxLayout(list_view)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(heading(self.tr("Store and box")))
@@ -122,24 +119,36 @@ class StoreBoxPage(QWidget):
                 )
             )
         )
+        top = QHBoxLayout()
         layout.addLayout(top)
+        top.addWidget(self.account_line, 1)
+        top.addWidget(self.refresh_button)
         layout.addWidget(self.busy)
         layout.addWidget(self.error)
+        lists = QHBoxLayout()
         layout.addLayout(lists, 1)
+        stores = QGroupBox(self.tr("Stores"))
+        lists.addWidget(stores, 1)
+        stores_layout = QVBoxLayout(stores)
+        stores_layout.addWidget(self.store_list, 1)
+        stores_layout.addWidget(self.new_store_button)
+        boxes = QGroupBox(self.tr("Boxes of the chosen store"))
+        lists.addWidget(boxes, 1)
+        boxes_layout = QVBoxLayout(boxes)
+        boxes_layout.addWidget(self.box_list, 1)
+        boxes_layout.addWidget(self.new_box_button)
         layout.addWidget(self.choice_problem)
         layout.addWidget(self.chosen)
         layout.addWidget(self.sticker)
 
         # -- the forms -------------------------------------------------------------------------
-        self.store_form = NewStoreForm()
-        self.box_form = NewBoxForm()
-        self.stack = QStackedWidget()
-        self.stack.addWidget(list_view)
-        self.stack.addWidget(_scrolled(self.store_form))
-        self.stack.addWidget(_scrolled(self.box_form))
+        store_area = _scrolled(self.stack)
+        self.store_form = NewStoreForm(store_area.viewport())
+        store_area.setWidget(self.store_form)
+        box_area = _scrolled(self.stack)
+        self.box_form = NewBoxForm(box_area.viewport())
+        box_area.setWidget(self.box_form)
         self.stack.currentChanged.connect(lambda _index: emit(self.changed))
-        outer = QVBoxLayout(self)
-        outer.addWidget(self.stack)
 
         # -- wiring ----------------------------------------------------------------------------
         self.refresh_button.clicked.connect(self.reload)
