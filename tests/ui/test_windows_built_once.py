@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -28,16 +29,18 @@ ARS = site_for("MLA")
 
 
 class StyleChanges(QObject):
-    """Every widget that received a StyleChange, once per event. The objects themselves, not
-    their ids: Qt's own widgets get a short-lived Python wrapper per event, and a widget made
-    later may be given a freed wrapper's id."""
+    """Every widget made from Python that received a StyleChange, once per event. The objects
+    themselves, not their ids (a widget made later may be given a freed wrapper's id), but only
+    those Python made: Qt's own children (a table's headers) get their Python wrapper from the
+    first event they receive, while their C++ constructor is still running, i.e. typed as a
+    plain QWidget; kept here, ``verticalHeader()`` would later return that QWidget wrapper."""
 
     def __init__(self) -> None:
         super().__init__()
         self.seen: list[QObject] = []
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.StyleChange:
+        if event.type() == QEvent.Type.StyleChange and shiboken6.createdByPython(watched):
             self.seen.append(watched)
         return False
 
@@ -195,3 +198,87 @@ def test_the_store_step_and_its_forms_move_once_into_the_setup_assistant(
         "account step": 1,
         "sticker": 1,
     }
+
+
+# == the sales history (F3) ========================================================================
+def test_the_sales_tables_move_once_into_the_sales_history(qloop: Any, qtbot: QtBot) -> None:
+    """The sales list, the chosen sale's lines, refunds and history were built loose and moved
+    four times (into their box, the box into a splitter, that splitter into the outer one, the
+    outer one into the dialog); the splitters are now in the dialog before they are filled."""
+    from pos_app.ui.counter.sales_view import TodaySalesDialog
+
+    dialog, changes = style_changes_while(
+        lambda: TodaySalesDialog(
+            ARS,
+            sales_since=lambda _start: [],
+            get_sale=lambda _ref: None,
+            sale_events=lambda _r: [],
+        )
+    )
+    qtbot.addWidget(dialog)
+    assert isinstance(dialog, TodaySalesDialog)
+    tables = {"sales": dialog.table, "lines": dialog.lines, "events": dialog.events}
+    tables["refunds"] = dialog.refunds
+    assert {name: changes.count(table) for name, table in tables.items()} == {
+        "sales": 1,
+        "lines": 1,
+        "events": 1,
+        "refunds": 1,
+    }
+    # The tab order is the one the dialog always had (the Close button has no name).
+    order = []
+    widget = dialog.nextInFocusChain()
+    while widget is not dialog:
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.objectName():
+            order.append(widget.objectName())
+        widget = widget.nextInFocusChain()
+    assert order == [
+        "salesPeriod",
+        "salesFrom",
+        "qt_spinbox_lineedit",
+        "salesTo",
+        "qt_spinbox_lineedit",
+        "statusFilter",
+        "tenderFilter",
+        "salesSearch",
+        "salesTable",
+        "saleLines",
+        "saleRefunds",
+        "saleEvents",
+        "recheckSaleButton",
+        "cancelSaleButton",
+        "reprintReceiptButton",
+        "refundSaleButton",
+        "exportSalesButton",
+    ]
+
+
+def test_the_sales_list_answers_what_it_does_not_show_without_reading_a_sale() -> None:
+    from pos_app.ui.counter.sales_view import COL_STATUS, COL_TOTAL, SalesTableModel
+    from tests.receipts.test_discounts import discounted_sale
+
+    model = SalesTableModel(ARS)
+    model.set_sales([discounted_sale()])
+
+    class Sales(list[Any]):
+        read = 0
+
+        def __getitem__(self, key: Any) -> Any:
+            Sales.read += 1
+            return super().__getitem__(key)
+
+    model._sales = Sales(model._sales)
+    for role in (
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.CheckStateRole,
+        Qt.ItemDataRole.SizeHintRole,
+        Qt.ItemDataRole.ToolTipRole,
+    ):
+        assert model.data(model.index(0, COL_STATUS), role) is None
+    assert Sales.read == 0
+    assert model.data(model.index(0, COL_TOTAL)) == "$ 9.100,00"
+    assert model.data(model.index(0, COL_TOTAL), Qt.ItemDataRole.TextAlignmentRole) == int(
+        (Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value
+    )
+    assert model.data(model.index(0, COL_STATUS), Qt.ItemDataRole.BackgroundRole) is not None

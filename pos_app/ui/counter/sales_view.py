@@ -112,6 +112,14 @@ StatusRole = Qt.ItemDataRole.UserRole + 2
 """The row's :class:`SaleStatus`."""
 
 _Index = QModelIndex | QPersistentModelIndex
+# The roles the sales model answers, as plain ints: a header sizing its columns to their contents
+# asks every row for about eight roles, and most questions are answered by this set alone.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole.value)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole.value)
+_ANSWERED = frozenset({SaleRole, StatusRole, _DISPLAY, _FOREGROUND, _BACKGROUND, _ALIGNMENT})
+_RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
 
 
 def local_midnight(day: date) -> datetime:
@@ -274,6 +282,8 @@ class SalesTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if int(role) not in _ANSWERED:
+            return None  # font, icon, check state, size, tooltip...: before any lookup
         if not index.isValid() or not 0 <= index.row() < len(self._sales):
             return None
         sale = self._sales[index.row()]
@@ -298,8 +308,8 @@ class SalesTableModel(QAbstractTableModel):
         ):
             fg, bg = _COLOURS[status_colour_key(sale, self._refunded_of(sale))]
             return QBrush(QColor(fg if role == Qt.ItemDataRole.ForegroundRole else bg))
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == COL_TOTAL:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == _ALIGNMENT and index.column() == COL_TOTAL:
+            return _RIGHT
         return None
 
     def _refunded_of(self, sale: SaleSnapshot) -> Decimal:
@@ -445,57 +455,61 @@ class TodaySalesDialog(QDialog):
         self.close_button.clicked.connect(self.close)
 
         # Sales beside the chosen sale's lines; its history below, across the whole width
-        # (the history has the most columns).
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.table)
-        left_layout.addWidget(self.summary)
-        detail = QWidget()
-        detail_layout = QVBoxLayout(detail)
-        detail_layout.setContentsMargins(0, 0, 0, 0)
-        detail_layout.addWidget(self.heading)
-        detail_layout.addWidget(self.lines, 1)
-        detail_layout.addWidget(self.refunds_label)
-        detail_layout.addWidget(self.refunds)
-        top = QSplitter(Qt.Orientation.Horizontal)
-        top.addWidget(left)
-        top.addWidget(detail)
-        top.setStretchFactor(0, 4)
-        top.setStretchFactor(1, 5)
-        top.setSizes([580, 420])  # the list's four columns whole, references included
-        history = QWidget()
-        history_layout = QVBoxLayout(history)
-        history_layout.setContentsMargins(0, 0, 0, 0)
-        history_layout.addWidget(QLabel(self.tr("History of the chosen sale")))
-        history_layout.addWidget(self.events)
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(top)
-        split.addWidget(history)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        # (the history has the most columns). Each container is put in its place before it is
+        # filled: every move re-styles the whole subtree (the app has a stylesheet), and built
+        # loose the tables moved four times (into their box, the box into a splitter, that one
+        # into the outer splitter, the splitter into the dialog). Same order as before, so the
+        # focus chain is the same.
+        layout = QVBoxLayout(self)
         filters = QHBoxLayout()
+        layout.addLayout(filters)
         filters.addWidget(self.period)
         filters.addWidget(self.date_from)
         filters.addWidget(self.date_to)
         filters.addWidget(self.status_filter)
         filters.addWidget(self.tender_filter)
         filters.addWidget(self.search, 1)
+        split = QSplitter(Qt.Orientation.Vertical)
+        layout.addWidget(split, 1)
+        top = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(top)
+        left = QWidget()
+        top.addWidget(left)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.table)
+        left_layout.addWidget(self.summary)
+        detail = QWidget()
+        top.addWidget(detail)
+        detail_layout = QVBoxLayout(detail)
+        detail_layout.setContentsMargins(0, 0, 0, 0)
+        detail_layout.addWidget(self.heading)
+        detail_layout.addWidget(self.lines, 1)
+        detail_layout.addWidget(self.refunds_label)
+        detail_layout.addWidget(self.refunds)
+        top.setStretchFactor(0, 4)
+        top.setStretchFactor(1, 5)
+        top.setSizes([580, 420])  # the list's four columns whole, references included
+        history = QWidget()
+        split.addWidget(history)
+        history_layout = QVBoxLayout(history)
+        history_layout.setContentsMargins(0, 0, 0, 0)
+        history_layout.addWidget(QLabel(self.tr("History of the chosen sale")))
+        history_layout.addWidget(self.events)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
         # Actions on the chosen sale: more buttons (Reprint, Refund...) go into ``action_buttons``.
+        buttons = QHBoxLayout()
+        layout.addLayout(buttons)
         self.action_buttons = QHBoxLayout()
+        buttons.addLayout(self.action_buttons)
         self.action_buttons.addWidget(self.recheck_button)
         self.action_buttons.addWidget(self.cancel_button)
-        buttons = QHBoxLayout()
         self.action_buttons.addWidget(self.reprint_button)
         self.action_buttons.addWidget(self.refund_button)
-        buttons.addLayout(self.action_buttons)
         buttons.addStretch(1)
         buttons.addWidget(self.export_button)
         buttons.addWidget(self.close_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(filters)
-        layout.addWidget(split, 1)
-        layout.addLayout(buttons)
         self._sync_date_edits()
         self._show_detail(None)
 
