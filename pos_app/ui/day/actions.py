@@ -41,12 +41,15 @@ class DayActions(QObject):
         return self._window.rt
 
     def open_cash_drawer(self) -> CashDrawerDialog:
+        # A new dialog has just read the day book; reading it again doubled the first opening
+        # (every sale since the last close is read).
         if self.drawer is None:
             rt = self._rt
             self.drawer = CashDrawerDialog(
                 rt.site, rt.ledger.day, clock=rt.engine.clock, parent=self._window
             )
-        self.drawer.refresh()
+        else:
+            self.drawer.refresh()
         self.drawer.show()
         self.drawer.raise_()
         return self.drawer
@@ -54,7 +57,7 @@ class DayActions(QObject):
     def open_close_day(self) -> CloseDayDialog:
         if self.closing is None or self.closing.report is not None:
             rt = self._rt
-            dialog = CloseDayDialog(
+            dialog = CloseDayDialog(  # reads the day book: no second refresh below
                 rt.site, rt.ledger.day, clock=rt.engine.clock, parent=self._window
             )
             dialog.closeRequested.connect(self._close)
@@ -62,8 +65,9 @@ class DayActions(QObject):
             dialog.adoptRequested.connect(self._adopt)
             dialog.printRequested.connect(self._print_report)
             self.closing = dialog
+        else:
+            self.closing.refresh()
         self.closing.set_printer(bool(self._rt.config.receipt_printer))
-        self.closing.refresh()
         self.closing.show()
         self.closing.raise_()
         return self.closing
