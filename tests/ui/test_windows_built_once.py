@@ -313,3 +313,40 @@ def test_the_drawer_and_the_close_read_the_day_book_once_when_first_opened(
     assert len(previews) == 4
     drawer.close()
     closing.close()
+
+
+def test_the_sales_history_reads_the_chosen_sale_once_per_refresh(qtbot: QtBot) -> None:
+    """A refresh selects a sale and shows it; selecting it used to show it first as well (its
+    history, lines and refunds read twice on every refresh, F3 included). Picking another sale
+    still shows that one."""
+    from dataclasses import replace
+
+    from pos_app.ui.counter.sales_view import TodaySalesDialog
+    from tests.receipts.test_discounts import discounted_sale
+
+    first = replace(discounted_sale(), external_reference="A-1")
+    second = replace(discounted_sale(), external_reference="B-2")
+    sales = [first, second]
+    read: list[str] = []
+
+    def events(ref: str) -> list[Any]:
+        read.append(ref)
+        return []
+
+    dialog = TodaySalesDialog(
+        ARS,
+        sales_since=lambda _start: sales,
+        get_sale=lambda ref: next((s for s in sales if s.external_reference == ref), None),
+        sale_events=events,
+    )
+    qtbot.addWidget(dialog)
+    dialog.refresh()
+    assert read == ["A-1"]
+    assert "A-1" in dialog.heading.text()
+    dialog.refresh()  # the same sale stays chosen, shown again (it may have changed)
+    assert read == ["A-1", "A-1"]
+    dialog.select_reference("B-2")
+    assert read == ["A-1", "A-1", "B-2"]
+    assert "B-2" in dialog.heading.text()
+    dialog.refresh()
+    assert read[-1] == "B-2" and len(read) == 4

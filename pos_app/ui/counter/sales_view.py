@@ -355,6 +355,7 @@ class TodaySalesDialog(QDialog):
         self._refunded_totals = refunded_totals
         self._period_sales: list[SaleSnapshot] = []
         self._period_refunded: dict[str, Decimal] = {}  # read with the period, not per keystroke
+        self._reselecting = False  # _reselect shows the chosen sale itself, once
 
         # -- which sales: period, status, tender, search ---------------------------------------
         self.period = QComboBox()
@@ -607,7 +608,13 @@ class TodaySalesDialog(QDialog):
         if row is None and sales:
             row = 0
         if row is not None:
-            self.table.selectRow(row)
+            # Shown once, below: the selection's own handler used to read and show the sale
+            # first (its lines, history and refunds: twice on every refresh).
+            self._reselecting = True
+            try:
+                self.table.selectRow(row)
+            finally:
+                self._reselecting = False
         if row is None:
             self._show_detail(None)
             return
@@ -619,6 +626,8 @@ class TodaySalesDialog(QDialog):
             self.table.selectRow(row)
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        if self._reselecting:
+            return
         ref = self.selected_reference()
         self._show_detail(self._get_sale(ref) if ref else None)
 
