@@ -260,6 +260,7 @@ def main(argv: list[str]) -> None:
             print(f"{name:34} {statistics.median(built):9.1f} {statistics.median(shown):9.1f}")
             sys.stdout.flush()
     asyncio.events._set_running_loop(None)
+    loop.close()  # while the application is still alive
 
 
 if __name__ == "__main__":
