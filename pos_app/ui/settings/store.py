@@ -100,8 +100,8 @@ class StoreBoxPage(QWidget):
         # Containers first, each made inside the page, then filled: every move re-styles the
         # whole subtree (the app has a stylesheet), and built loose the lists moved five times
         # (into their group, the group into the view, the view into the stack, the stack into
-        # the page, the page into its window), the forms three. Now each part moves once, and
-        # the forms are made where they stay.
+        # the page, the page into its window), the forms four. Now each part moves into the
+        # page once (and with it into its window), and the forms are made where they stay.
         self.stack = QStackedWidget(self)
         outer = QVBoxLayout(self)
         outer.addWidget(self.stack)
