@@ -1,0 +1,110 @@
+"""Sales listed together read their lines together (a query per 500 sales, not one per sale),
+and the day book reads the sales of a period with one query: the same snapshots and facts as
+reading each sale alone, across the 500-sale chunks."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+from pos_app.domain.cart import CartLine
+from pos_app.domain.money import site_for
+from pos_app.domain.sale import SaleStatus
+from pos_app.ledger.day import DayBook
+from pos_app.ledger.store import Ledger
+
+MLA = site_for("MLA")
+
+
+def test_sales_read_together_are_the_sales_read_one_by_one(tmp_path: Path) -> None:
+    ledger = Ledger(tmp_path / "ledger.sqlite3", outbox=False)
+    start = datetime.now(UTC) - timedelta(hours=1)
+    for i in range(1, 1_103):  # three chunks of lines; 1 to 3 lines per sale
+        lines = [
+            CartLine(sku=f"S{i}-{n}", title=f"Item {i}.{n}", unit_price=Decimal(n), quantity=n)
+            for n in range(1, 1 + i % 3 + 1)
+        ]
+        now = start + timedelta(seconds=i)
+        sale = ledger.create_sale(
+            user_id=1,
+            store_external_id="SUC001",
+            box_external_id="CAJA01",
+            site=MLA,
+            title="Kiosco",
+            lines=lines,
+            total=sum((line.unit_price * line.quantity for line in lines), Decimal(0)),
+            iva_total=None,
+            now=now,
+            expires_at=now + timedelta(minutes=10),
+        )
+        if i % 4:  # three in four end (paid), the rest stay open
+            ledger.update_sale(
+                sale.external_reference,
+                {"status": SaleStatus.PAID},
+                now=now,
+                kind="status",
+                cause="test",
+                old_status=SaleStatus.CREATING,
+                new_status=SaleStatus.PAID,
+            )
+    end = start + timedelta(hours=2)
+    listed = ledger.sales_between(start, end)
+    assert len(listed) == 1_102
+    one_by_one = [ledger.get_sale(s.external_reference) for s in listed]
+    assert listed == one_by_one
+    assert [len(s.lines) for s in listed[:3]] == [2, 1, 3]  # newest first: 1102, 1101, 1100
+    assert ledger.sales_since(start) == listed
+    assert ledger.all_sales(limit=2_000) == listed
+    assert ledger.open_sales() == [s for s in reversed(listed) if s.status is SaleStatus.CREATING]
+
+    facts = DayBook(ledger).sale_facts(start)
+    ended = [s for s in reversed(listed) if s.status is SaleStatus.PAID]
+    assert [f.reference for f in facts] == [s.external_reference for s in ended] + [
+        s.external_reference for s in ledger.open_sales()
+    ]
+    assert [f.lines for f in facts[: len(ended)]] == [s.lines for s in ended]
+    assert all(f.settled_at is not None for f in facts[: len(ended)])
+
+
+def test_a_day_of_sales_is_read_in_a_few_queries(tmp_path: Path) -> None:
+    """Was one query per sale for its lines (three per sale for the close): 1,200 sales read
+    in at most six statements now."""
+    ledger = Ledger(tmp_path / "ledger.sqlite3", outbox=False)
+    start = datetime.now(UTC) - timedelta(hours=1)
+    line = CartLine(sku="A1", title="Alfajor", unit_price=Decimal("100.50"), quantity=1)
+    for i in range(1_200):
+        now = start + timedelta(seconds=i)
+        sale = ledger.create_sale(
+            user_id=1,
+            store_external_id="SUC001",
+            box_external_id="CAJA01",
+            site=MLA,
+            title="Kiosco",
+            lines=[line],
+            total=line.unit_price,
+            iva_total=None,
+            now=now,
+            expires_at=now + timedelta(minutes=10),
+        )
+        ledger.update_sale(
+            sale.external_reference,
+            {"status": SaleStatus.PAID},
+            now=now,
+            kind="status",
+            cause="test",
+            old_status=SaleStatus.CREATING,
+            new_status=SaleStatus.PAID,
+        )
+    statements: list[str] = []
+    ledger._conn.set_trace_callback(statements.append)
+    try:
+        assert len(ledger.sales_between(start, start + timedelta(hours=2))) == 1_200
+        listed = len(statements)
+        statements.clear()
+        assert len(DayBook(ledger).sale_facts(start)) == 1_200
+        facts = len(statements)
+    finally:
+        ledger._conn.set_trace_callback(None)
+    assert listed <= 1 + 3  # the sales, then their lines 500 sales at a time
+    assert facts <= 1 + 3 + 1  # the sales ended since, their lines, the open ones
