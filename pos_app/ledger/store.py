@@ -651,8 +651,8 @@ class Ledger:
             sale_discount=_discount(
                 r["sale_discount_kind"], r["sale_discount_value"], r["sale_discount_reason"]
             ),
-            merchant_order_ids=tuple(json.loads(r["merchant_order_ids"])),
-            payment_ids=tuple(json.loads(r["payment_ids"])),
+            merchant_order_ids=_ids(r["merchant_order_ids"]),
+            payment_ids=_ids(r["payment_ids"]),
             paid_amount=Decimal(r["paid_amount"]),
             tender=Tender(r["tender"]) if r["tender"] else None,
             failure_reason=str(failure) if failure else "",
@@ -666,7 +666,7 @@ class Ledger:
             api=r["api"],
             qr_mode=r["qr_mode"],
             order_id=r["order_id"],
-            order_payment_ids=tuple(json.loads(r["order_payment_ids"])),
+            order_payment_ids=_ids(r["order_payment_ids"]),
             qr_data=r["qr_data"],
             create_key=r["create_key"],
             cancel_key=r["cancel_key"],
@@ -709,6 +709,11 @@ def _discount(kind: str | None, value: str | None, reason: str) -> Discount | No
     if not kind or value is None:
         return None
     return Discount(DiscountKind(kind), Decimal(value), reason)
+
+
+def _ids(text: str) -> tuple[Any, ...]:
+    """A JSON list of ids; most sales have none of one kind or another ("[]": no parsing)."""
+    return () if text == "[]" else tuple(json.loads(text))
 
 
 def _message_from_db(text: str) -> Message | None:
