@@ -529,7 +529,7 @@ class Ledger:
             row = self._conn.execute(
                 "SELECT * FROM sales WHERE external_reference = ?", (ref,)
             ).fetchone()
-            return self._snapshot(row) if row else None
+            return self.snapshots([row])[0] if row else None
 
     def open_sales(self, box_external_id: str | None = None) -> list[SaleSnapshot]:
         marks = ",".join("?" for _ in OPEN)
@@ -582,12 +582,6 @@ class Ledger:
             for r in rows
         ]
 
-    def _lines(self, sale_id: int) -> tuple[CartLine, ...]:
-        rows = self._conn.execute(
-            "SELECT * FROM sale_lines WHERE sale_id = ? ORDER BY position", (sale_id,)
-        ).fetchall()
-        return tuple(_line(r) for r in rows)
-
     def _lines_of(
         self, sale_ids: Sequence[int], conn: sqlite3.Connection | None = None
     ) -> dict[int, tuple[CartLine, ...]]:
@@ -630,7 +624,7 @@ class Ledger:
             for r in rows
         )
 
-    def _snapshot(self, r: sqlite3.Row, lines: tuple[CartLine, ...] | None = None) -> SaleSnapshot:
+    def _snapshot(self, r: sqlite3.Row, lines: tuple[CartLine, ...]) -> SaleSnapshot:
         failure = _message_from_db(r["failure_reason"])
         created = parse_iso(r["created_at"])
         updated = parse_iso(r["updated_at"])
@@ -646,7 +640,7 @@ class Ledger:
             created_at=created,
             updated_at=updated,
             expires_at=parse_iso(r["expires_at"]),
-            lines=self._lines(int(r["id"])) if lines is None else lines,
+            lines=lines,
             iva_total=Decimal(r["iva_total"]) if r["iva_total"] is not None else None,
             sale_discount=_discount(
                 r["sale_discount_kind"], r["sale_discount_value"], r["sale_discount_reason"]

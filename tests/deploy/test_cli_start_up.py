@@ -14,7 +14,7 @@ import json
 import os
 import subprocess
 import sys
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -24,9 +24,9 @@ from pos_app.cli import build_parser
 from pos_app.cli.dispatch import HANDLERS, STORE_SALES
 from pos_app.domain.cart import Cart, CartLine
 from pos_app.domain.money import site_for
-from pos_app.domain.sale import SaleStatus, Tender
 from pos_app.ledger.store import Ledger
 from pos_app.settings import paths
+from tests.ledger_sales import record_sale
 
 # What a command that only reads or writes local files has no use for.
 NOT_FOR_LOCAL_COMMANDS = (
@@ -60,35 +60,11 @@ for argv in json.loads(sys.argv[1]):
 
 def a_paid_sale() -> str:
     site = site_for("MLA")
-    now = datetime.now(UTC)
     cart = Cart(site)
     cart.restore([CartLine("Y1", "Yerba mate 1 kg", Decimal("3450.50"), 2)])
     ledger = Ledger(paths.ledger_path())
     try:
-        sale = ledger.create_sale(
-            user_id=1,
-            store_external_id="SUC001",
-            box_external_id="CAJA01",
-            site=site,
-            title="Almacén",
-            lines=cart.lines,
-            total=cart.total(),
-            iva_total=None,
-            now=now,
-            expires_at=now + timedelta(minutes=10),
-        )
-        ledger.update_sale(
-            sale.external_reference,
-            {
-                "status": SaleStatus.PAID,
-                "tender": Tender.QR,
-                "payment_ids": [5550001],
-                "paid_amount": cart.total(),
-            },
-            now=now,
-            kind="status",
-            cause="test",
-        )
+        sale = record_sale(ledger, cart.lines, at=datetime.now(UTC), site=site, total=cart.total())
     finally:
         ledger.close()
     return sale.external_reference

@@ -4,7 +4,7 @@ text (pypdf) holds the receipt, in each shipped language and for Colombia (MCO).
 from __future__ import annotations
 
 import unicodedata
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -12,11 +12,11 @@ from pypdf import PdfReader
 
 from pos_app.cli import main
 from pos_app.domain.money import site_for
-from pos_app.domain.sale import SaleStatus, Tender
 from pos_app.ledger.store import Ledger
 from pos_app.settings import config as config_mod
 from pos_app.settings import paths
 from pos_app.settings.config import Config
+from tests.ledger_sales import record_sale
 from tests.receipts.conftest import ARG_LINES, COL_LINES
 
 
@@ -49,29 +49,13 @@ def paid_sale(site_id: str, lines, language: str = "es") -> str:
     cart.restore(list(lines))
     ledger = Ledger(paths.ledger_path())
     try:
-        sale = ledger.create_sale(
-            user_id=1,
-            store_external_id="SUC001",
-            box_external_id="CAJA01",
+        sale = record_sale(
+            ledger,
+            lines,
+            at=NOW,
             site=site,
-            title="Almacén",
-            lines=lines,
             total=cart.total(),
             iva_total=cart.iva_total() if site.reports_iva else None,
-            now=NOW,
-            expires_at=NOW + timedelta(minutes=10),
-        )
-        ledger.update_sale(
-            sale.external_reference,
-            {
-                "status": SaleStatus.PAID,
-                "tender": Tender.QR,
-                "payment_ids": [5550001],
-                "paid_amount": cart.total(),
-            },
-            now=NOW,
-            kind="status",
-            cause="test",
         )
     finally:
         ledger.close()

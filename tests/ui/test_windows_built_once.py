@@ -71,6 +71,20 @@ def ledger(tmp_path: Path) -> Iterator[Ledger]:
 
 
 # == products ======================================================================================
+
+
+class CountedReads(list[Any]):
+    """A model's rows that count how often one was looked up."""
+
+    def __init__(self, items: Any) -> None:
+        super().__init__(items)
+        self.read = 0
+
+    def __getitem__(self, key: Any) -> Any:
+        self.read += 1
+        return super().__getitem__(key)
+
+
 def test_the_products_list_measures_no_row_while_the_window_is_built(
     qloop: Any, ledger: Ledger, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -114,14 +128,8 @@ def test_the_products_list_answers_what_it_does_not_show_without_reading_a_produ
     ledger.catalog.import_csv(demo_catalog_path(), ARS)
     model = ProductsModel(ledger.catalog, ARS)
 
-    class Rows(list[Any]):
-        read = 0
-
-        def __getitem__(self, key: Any) -> Any:
-            Rows.read += 1
-            return super().__getitem__(key)
-
-    model._rows = Rows(model._rows)
+    rows = CountedReads(model._rows)
+    model._rows = rows
     index = model.index(0, 3)  # the price
     for role in (
         Qt.ItemDataRole.FontRole,
@@ -132,7 +140,7 @@ def test_the_products_list_answers_what_it_does_not_show_without_reading_a_produ
         Qt.ItemDataRole.SizeHintRole,
     ):
         assert model.data(index, role) is None
-    assert Rows.read == 0
+    assert rows.read == 0
     # What it shows is unchanged.
     assert model.data(index, Qt.ItemDataRole.DisplayRole) == model.data(
         index, Qt.ItemDataRole.ToolTipRole
@@ -260,14 +268,8 @@ def test_the_sales_list_answers_what_it_does_not_show_without_reading_a_sale() -
     model = SalesTableModel(ARS)
     model.set_sales([discounted_sale()])
 
-    class Sales(list[Any]):
-        read = 0
-
-        def __getitem__(self, key: Any) -> Any:
-            Sales.read += 1
-            return super().__getitem__(key)
-
-    model._sales = Sales(model._sales)
+    sales = CountedReads(model._sales)
+    model._sales = sales
     for role in (
         Qt.ItemDataRole.FontRole,
         Qt.ItemDataRole.DecorationRole,
@@ -276,7 +278,7 @@ def test_the_sales_list_answers_what_it_does_not_show_without_reading_a_sale() -
         Qt.ItemDataRole.ToolTipRole,
     ):
         assert model.data(model.index(0, COL_STATUS), role) is None
-    assert Sales.read == 0
+    assert sales.read == 0
     assert model.data(model.index(0, COL_TOTAL)) == "$ 9.100,00"
     assert model.data(model.index(0, COL_TOTAL), Qt.ItemDataRole.TextAlignmentRole) == int(
         (Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value
