@@ -18,8 +18,10 @@ from pos_app.settings import paths
 
 def cmd_catalog_import(args: argparse.Namespace) -> int:
     path = Path(args.file)
-    if not path.is_file():
+    if not path.exists():
         raise UsageError(f"no such file: {path}")
+    if not path.is_file():  # a folder, /dev/null, a pipe...
+        raise UsageError(f"not a file: {path}")
     config = config_mod.load().config
     ledger = Ledger(paths.ledger_path(), exclusive=False)
     try:

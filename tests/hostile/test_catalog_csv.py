@@ -4,6 +4,7 @@ a binary file with a clear message, and streams big files in batches."""
 
 from __future__ import annotations
 
+import os
 import random
 import tracemalloc
 from decimal import Decimal
@@ -121,6 +122,18 @@ def test_empty_file_says_which_columns_are_missing(
     path.write_bytes(b"")
     code, _out, err = run_cli(path, capsys)
     assert code == 2 and ":1: missing column(s): sku, title, unit_price" in err
+
+
+@pytest.mark.parametrize("kind", ["folder", "device"])
+def test_what_is_not_a_file_is_named_so(
+    kind: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A folder or ``/dev/null`` exists: "no such file" would send the person looking for it."""
+    path = tmp_path if kind == "folder" else Path(os.devnull)
+    if not path.exists():
+        pytest.skip(f"no {os.devnull} here")
+    code, _out, err = run_cli(path, capsys)
+    assert (code, err) == (2, f"pos-app: not a file: {path}\n")
 
 
 # == damaged lines ================================================================================
