@@ -92,18 +92,23 @@ def test_the_products_list_measures_no_row_while_the_window_is_built(
     of the first 200 products for its texts again. Built loose and moved into the window with
     its rows, the list was measured five times before it was even shown (0.34 s of the
     window's opening with a 500-product catalog); it gets its rows once it is in place."""
+    from pos_app.ui.products import window as products
     from pos_app.ui.products.window import ProductsModel, ProductsWindow
 
     ledger.catalog.import_csv(demo_catalog_path(), ARS)
     asked: list[int] = []
-    data = ProductsModel.data
 
-    def counting(self: ProductsModel, index: Any, role: int = 0) -> Any:
-        asked.append(role)
-        return data(self, index, role)
+    # A subclass the window makes, not a patched ProductsModel.data: replacing a method on a
+    # PySide6 class while its C++ objects live (this window is deleted after the test) made a
+    # later test's worker crash (a segmentation fault in the next setStyleSheet).
+    class CountingModel(ProductsModel):
+        def data(self, index: Any, role: int = 0) -> Any:
+            asked.append(role)
+            return super().data(index, role)
 
-    monkeypatch.setattr(ProductsModel, "data", counting)
+    monkeypatch.setattr(products, "ProductsModel", CountingModel)
     window = ProductsWindow(ledger.catalog, ARS)
+    assert isinstance(window.model, CountingModel)
     qtbot.addWidget(window)
     assert window.model.rowCount() > 40  # the rows are there...
     assert asked == []  # ...and nobody measured them yet
