@@ -45,6 +45,18 @@ def _next(window: MainWindow, qtbot: QtBot) -> None:
     assert not window.in_payment
 
 
+def test_the_cash_drawer_shows_several_movements_at_its_own_size(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """At 680 px the two forms left the movements list one row and a half."""
+    drawer = window.day.open_cash_drawer()
+    qtbot.waitExposed(drawer)
+    table = drawer.movements
+    room = table.viewport().height() // table.verticalHeader().defaultSectionSize()
+    drawer.close()
+    assert room >= 3
+
+
 def test_a_day_in_the_window_closes_and_adds_up(
     window: MainWindow, qtbot: QtBot, control: Any, run: Any, screenshot: Any, tmp_path: Path
 ) -> None:
