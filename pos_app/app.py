@@ -374,7 +374,7 @@ async def run_windows(
                 show_notice(window, problem)
             if phone_place is not None:
                 await open_phone(stack, window, rt, *phone_place, display=display)
-            await resume(window, rt, display.display)
+            await resume(window, rt, display.built)
         await closed.wait()
         # Let calls the cashier started finish being cancelled before the engine closes.
         for task in window.tasks.cancel_all():
@@ -593,20 +593,27 @@ async def open_demo(
 def open_customer_display(
     stack: AsyncExitStack, window: MainWindow, bridge: EngineBridge, rt: Runtime, *, show: bool
 ) -> DisplayController:
-    """The customer display, placed as Settings say (``show``: at least as a window), and its
-    item in the Tools menu."""
+    """The customer display's controller and its item in the Tools menu; the display, placed
+    as Settings say (``show``: at least as a window), is built when it is first shown."""
     from pos_app.settings.rules import DISPLAY_OFF, DISPLAY_WINDOW
     from pos_app.ui.display.controller import DisplayController
-    from pos_app.ui.display.customer_display import CustomerDisplay
 
-    display = CustomerDisplay(rt.site)
-    display.follow(window.model, bridge, rt.config.box_external_id)
-    stack.callback(display.deleteLater)
-    stack.callback(display.close)
+    def make_display() -> CustomerDisplay:
+        from pos_app.ui.display.customer_display import CustomerDisplay
+
+        display = CustomerDisplay(rt.site)
+        stack.callback(display.deleteLater)
+        stack.callback(display.close)
+        display.follow(window.model, bridge, rt.config.box_external_id)  # renders the cart
+        sale = window.current_sale
+        if window.in_payment and sale is not None:  # shown mid-charge: the charge, at once
+            display.show_open_sale(sale)
+        return display
+
     config = rt.config
     if show and config.customer_display == DISPLAY_OFF:
         config = config.with_changes(customer_display=DISPLAY_WINDOW)
-    controller = DisplayController(display, window, config, parent=window)
+    controller = DisplayController(make_display, window, config, parent=window)
     stack.callback(controller.detach)
     window.tools_menu.addAction(controller.action)
     window.settingsApplied.connect(controller.apply)
@@ -633,8 +640,9 @@ def lay_out_demo(window: MainWindow, phone: QWidget, display: DisplayController)
     set_frame_rect(window, layout.cashier)
     set_frame_rect(phone, layout.phone)
     display.window_rect = layout.display or demo_layout(area, with_display=True).display
-    if layout.display is not None and display.placement and not display.placement.full_screen:
-        set_frame_rect(display.display, layout.display)
+    shown, placed = display.built, display.placement
+    if layout.display is not None and shown and placed and not placed.full_screen:
+        set_frame_rect(shown, layout.display)
     return layout
 
 

@@ -128,7 +128,7 @@ def test_the_display_follows_screens_added_and_removed(
     qtbot.waitUntil(window.isActiveWindow, timeout=3000)
     display = CustomerDisplay(window.rt.site)
     controller = DisplayController(
-        display,
+        lambda: display,
         window,
         Config(customer_display="fullscreen", customer_display_screen="HDMI-1"),
         screens=lambda: list(screens),

@@ -110,18 +110,54 @@ def test_ok_in_settings_shows_the_display_with_the_shops_logo(
 ) -> None:
     stack = AsyncExitStack()
     controller = open_customer_display(stack, window, window.bridge, runtime, show=False)
-    display: CustomerDisplay = controller.display
     try:
-        assert not display.isVisible() and not controller.action.isChecked()
+        # Off (the default): the menu item is there, the display is not even built.
+        assert controller.built is None and not controller.action.isChecked()
+        assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, CustomerDisplay)]
         assert controller.action in window.tools_menu.actions()
         dialog = window.open_settings()
         qtbot.waitExposed(dialog)
         dialog.display.mode.setCurrentIndex(dialog.display.mode.findData("window"))
         dialog.display.logo.setText(str(picture(tmp_path / "logo.png")))
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: controller.built is not None, timeout=WAIT)
+        display = controller.display
         qtbot.waitUntil(display.isVisible, timeout=WAIT)
         assert controller.action.isChecked()
         assert not display.logo.pixmap().isNull()
         assert display.shop_name.text() == runtime.config.store_name
+    finally:
+        run(stack.aclose())
+
+
+@pytest.mark.parametrize("moment", ["cart", "charging"])
+def test_a_display_first_shown_mid_sale_catches_up_with_it(
+    qtbot: QtBot, window: Any, runtime: Runtime, run: Any, moment: str
+) -> None:
+    """Built only when the menu first shows it: it shows the cart, or the charge in progress
+    (for which no event is to come), at once."""
+    from pos_app.ui.display.customer_display import PAGE_CART, PAGE_CHARGE
+    from tests.ui.test_ui_charging import charge, fill_cart
+
+    stack = AsyncExitStack()
+    controller = open_customer_display(stack, window, window.bridge, runtime, show=False)
+    try:
+        fill_cart(window, "7790580001018")
+        if moment == "charging":
+            charge(qtbot, window)
+            assert window.in_payment and window.current_sale is not None
+        assert controller.built is None
+        controller.action.trigger()
+        display = controller.built
+        assert display is not None and display.isVisible()
+        if moment == "cart":
+            assert display.page == PAGE_CART
+            assert display.total.text() == window.totals.total.text()
+        else:
+            assert display.page == PAGE_CHARGE
+            assert display.amount.text() == window.totals.total.text()
+        # From then on it follows the sale as a display built at start-up does.
+        controller.action.trigger()
+        assert not display.isVisible() and controller.built is display
     finally:
         run(stack.aclose())

@@ -5,12 +5,17 @@ the shop's logo in the config file (this machine's). :class:`DisplayController` 
 :func:`~pos_app.ui.display.screen_layout.place_display`, again whenever a screen is connected or
 disconnected (``QGuiApplication.screenAdded`` / ``screenRemoved``: no restart), and offers the
 menu item that shows or hides the display for this session.
+
+The display itself is built the first time it is to be shown (the default is off: most counters
+have no second screen, and building it cost ~60 ms on the GUI thread right after start-up); its
+maker catches it up with the cart and the charge in progress.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QScreen
@@ -18,8 +23,10 @@ from PySide6.QtWidgets import QWidget
 
 from pos_app.settings.config import Config
 from pos_app.settings.rules import DISPLAY_OFF, DISPLAY_WINDOW
-from pos_app.ui.display.customer_display import CustomerDisplay
 from pos_app.ui.display.screen_layout import DisplayPlacement, Rect, ScreenInfo, place_display
+
+if TYPE_CHECKING:
+    from pos_app.ui.display.customer_display import CustomerDisplay
 
 log = logging.getLogger(__name__)
 
@@ -52,11 +59,12 @@ def set_frame_rect(widget: QWidget, rect: Rect) -> None:
 
 
 class DisplayController(QObject):
-    """Shows, places and hides the :class:`CustomerDisplay` (which it does not own)."""
+    """Shows, places and hides the :class:`CustomerDisplay` (which it does not own), made by
+    ``make_display`` when it is first shown (or asked for: :attr:`display`)."""
 
     def __init__(
         self,
-        display: CustomerDisplay,
+        make_display: Callable[[], CustomerDisplay],
         cashier: QWidget,
         config: Config,
         *,
@@ -64,15 +72,17 @@ class DisplayController(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.display = display
+        self._make_display = make_display
+        self._display: CustomerDisplay | None = None
+        self._config = config
         self._cashier = cashier
         self._screens = screens
         self._mode = DISPLAY_OFF
         self._wanted = ""
         self._shown_by_menu: bool | None = None  # the menu's choice for this session
+        self._detached = False
         self.window_rect: Rect | None = None  # the demo's place for a windowed display
         self.placement: DisplayPlacement | None = None
-        display.keyboard_owner = cashier
         self.action = QAction(self.tr("Customer display"), self)
         self.action.setObjectName("customerDisplayAction")
         self.action.setCheckable(True)
@@ -82,6 +92,25 @@ class DisplayController(QObject):
             app.screenAdded.connect(self._screens_changed)
             app.screenRemoved.connect(self._screens_changed)
         self.apply(config)
+
+    @property
+    def built(self) -> CustomerDisplay | None:
+        """The display if it has been shown (or asked for) already; None otherwise."""
+        return self._display
+
+    @property
+    def display(self) -> CustomerDisplay:
+        """The display, built now if it was not yet."""
+        if self._display is None:
+            display = self._make_display()
+            display.keyboard_owner = self._cashier
+            self._display = display
+            self._configure(display)
+        return self._display
+
+    def _configure(self, display: CustomerDisplay) -> None:
+        display.set_box(self._config.box_external_id)
+        display.set_shop(self._config.store_name, self._config.shop_logo)
 
     @property
     def mode(self) -> str:
@@ -96,8 +125,9 @@ class DisplayController(QObject):
         self._mode = config.customer_display
         self._wanted = config.customer_display_screen
         self._shown_by_menu = None  # Settings just said what the shop wants
-        self.display.set_box(config.box_external_id)
-        self.display.set_shop(config.store_name, config.shop_logo)
+        self._config = config
+        if self._display is not None:
+            self._configure(self._display)
         self.place()
 
     def _menu_toggled(self, on: bool) -> None:
@@ -114,6 +144,8 @@ class DisplayController(QObject):
         return screen.name() if screen is not None else ""
 
     def place(self) -> None:
+        if self._detached:  # a screen change queued while the app was closing
+            return
         mode = self.mode
         screens = self._screens()
         placed = place_display(mode, screens, self._wanted, self._cashier_screen())
@@ -121,10 +153,11 @@ class DisplayController(QObject):
         self.action.blockSignals(True)
         self.action.setChecked(placed is not None)
         self.action.blockSignals(False)
-        display = self.display
         if placed is None:
-            display.hide()
+            if self._display is not None:
+                self._display.hide()
             return
+        display = self.display
         if placed.full_screen:
             display.setWindowState(Qt.WindowState.WindowNoState)
             display.setGeometry(*_xywh(placed.rect))
@@ -145,6 +178,7 @@ class DisplayController(QObject):
         )
 
     def detach(self) -> None:
+        self._detached = True
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
             app.screenAdded.disconnect(self._screens_changed)
