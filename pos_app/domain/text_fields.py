@@ -18,7 +18,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pos_app.domain.validation import (
-    CTX,
     MAX_ORDER_TITLE,
     MAX_SKU,
     MAX_TITLE,
@@ -26,6 +25,8 @@ from pos_app.domain.validation import (
     clean_text,
 )
 from pos_app.i18n import QT_TRANSLATE_NOOP, Message, message
+
+CTX = "Validation"  # the context of the validation messages (and of the field names)
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,7 @@ def empty(field: TextField) -> ValidationError:
             CTX,
             QT_TRANSLATE_NOOP(
                 "Validation",
-                "{field}: write it (control and invisible characters do not count).",
+                "{field}: it cannot be empty (control and invisible characters do not count).",
             ),
             field=field.name,
         )

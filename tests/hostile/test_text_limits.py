@@ -53,7 +53,7 @@ def test_the_limit_counts_the_cleaned_text() -> None:
     assert tf.check_text("abcde", field) == "abcde"
     with pytest.raises(ValidationError, match=r"Reason: at most 5 characters, this one has 6\."):
         tf.check_text("abcdef", field)
-    with pytest.raises(ValidationError, match="Reason: write it"):
+    with pytest.raises(ValidationError, match="Reason: it cannot be empty"):
         tf.check_text("\u200b \x07", field)
     assert tf.check_text("", tf.TextField("Note", 5, required=False)) == ""
 
@@ -97,8 +97,8 @@ def test_cashier_name_over_its_limit_or_empty_is_refused(
     refused(capsys, [*shift, "A" * (limit + 1)], "--cashier", over(tf.CASHIER_NAME))
     refused(capsys, [*shift, "A" * 5000], "this one has 5000")
     # Before the limit, an empty (or invisible) name opened a shift for nobody.
-    refused(capsys, [*shift, ""], "Cashier's name: write it")
-    refused(capsys, [*shift, "\u200b\u202e"], "Cashier's name: write it")
+    refused(capsys, [*shift, ""], "Cashier's name: it cannot be empty")
+    refused(capsys, [*shift, "\u200b\u202e"], "Cashier's name: it cannot be empty")
     assert day_rows("shifts") == []
     assert main([*shift, "Ñ" * limit, "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["cashier"] == "Ñ" * limit

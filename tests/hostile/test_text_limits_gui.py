@@ -76,7 +76,7 @@ def test_cash_drawer_refuses_an_empty_cashier(qtbot: Any, ledger: Ledger) -> Non
     assert dialog.problem.text() == "Type the cashier's name."
     dialog.cashier.setText("\u200b\u202e")
     dialog.open_shift()
-    assert "Cashier's name: write it" in dialog.problem.text()
+    assert "Cashier's name: it cannot be empty" in dialog.problem.text()
     assert ledger.day.preview(SITE, now=clock()).shifts == ()
 
 
