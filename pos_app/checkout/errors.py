@@ -54,6 +54,16 @@ class UnknownSaleError(CheckoutError):
                 QT_TRANSLATE_NOOP("Checkout", "There is no sale with reference {reference}."),
                 reference=reference,
             )
+            if reference.strip()
+            # Not "no sale with reference ." (an empty argument, or one of spaces).
+            else message(
+                CTX,
+                QT_TRANSLATE_NOOP(
+                    "Checkout",
+                    "The sale's reference is empty: give the reference of a sale "
+                    "(pos-app sales lists them).",
+                ),
+            )
         )
 
 

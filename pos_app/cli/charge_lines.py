@@ -35,7 +35,7 @@ from pos_app.domain.scale_label import (
     label_line,
     read_scale_label,
 )
-from pos_app.domain.validation import ValidationError, clean_text, read_quantity
+from pos_app.domain.validation import ValidationError, read_quantity
 from pos_app.settings.supervisor import check_pin, needs_supervisor
 
 
@@ -140,9 +140,7 @@ def read_sale_discount(text: str, site: Site) -> Discount:
         raise ChargeInputError(
             f"--discount {shown(text)}: expected a percentage (10%) or an amount (500)"
         ) from None
-    discount = Discount(
-        DiscountKind.PERCENT if percent else DiscountKind.AMOUNT, value, clean_text(reason)[:60]
-    )
+    discount = Discount(DiscountKind.PERCENT if percent else DiscountKind.AMOUNT, value, reason)
     try:
         return check_discount(discount, site, on_line=False)
     except ValidationError as exc:

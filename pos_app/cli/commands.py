@@ -33,9 +33,9 @@ from pos_app.domain.cart import CartLine
 from pos_app.domain.money import DEFAULT_SITE_ID, Site, site_for
 from pos_app.domain.records import SaleSnapshot
 from pos_app.domain.scale_label import layouts_for
+from pos_app.domain.text_fields import ITEM_DESCRIPTION, check_text
 from pos_app.domain.validation import (
     ValidationError,
-    clean_title,
     read_iva_rate,
     read_plain_amount,
     read_quantity,
@@ -70,7 +70,7 @@ def parse_item(spec: str, site: Site | None = None) -> CartLine:
         raise UsageError(f"--item {shown(spec)}: expected TITLE:QTY:UNIT_PRICE[:IVA%]")
     title_text, qty_text, price_text = parts
     try:
-        title = clean_title(title_text)
+        title = check_text(title_text, ITEM_DESCRIPTION)
         qty = read_quantity(qty_text)
         price = read_plain_amount(price_text, site)
     except ValidationError as exc:

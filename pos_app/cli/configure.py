@@ -9,12 +9,8 @@ from pos_app.cli.output import EXIT_ERROR, EXIT_OK, EXIT_USAGE, err, print_json
 from pos_app.cli.store import check_store, configure_store
 from pos_app.domain.money import format_money, site_for
 from pos_app.domain.scale_label import layouts_problem
-from pos_app.domain.validation import (
-    MAX_ORDER_TITLE,
-    ValidationError,
-    clean_title,
-    read_plain_amount,
-)
+from pos_app.domain.text_fields import ORDER_TITLE, check_text
+from pos_app.domain.validation import ValidationError, read_plain_amount
 from pos_app.errors import UserFacingError
 from pos_app.ledger.store import Ledger
 from pos_app.mercadopago.credentials import AccessToken
@@ -216,12 +212,15 @@ def _apply_local_options(config: Config, args: argparse.Namespace) -> Config:
             changes["order_title"] = ""
         else:
             try:
-                changes["order_title"] = clean_title(args.title, MAX_ORDER_TITLE)
-            except ValidationError:
+                title = check_text(args.title, ORDER_TITLE)
+            except ValidationError as exc:
+                raise ValueError(f"--title: {exc.msg}") from None
+            if not title:
                 raise ValueError(
                     "--title: the order title is empty once control and invisible characters "
                     "are removed"
-                ) from None
+                )
+            changes["order_title"] = title
     if args.notify_listen is not None:
         changes["notify_listen"] = validate_listen(args.notify_listen)
     if args.notify_url is not None:

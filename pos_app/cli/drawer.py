@@ -12,7 +12,8 @@ from pos_app.cli.dispatch import UsageError
 from pos_app.cli.output import EXIT_OK, amount_json, print_json
 from pos_app.domain.day import MovementKind
 from pos_app.domain.money import Site, format_money, site_for
-from pos_app.domain.validation import ValidationError, clean_text, read_plain_amount
+from pos_app.domain.text_fields import CASH_REASON, CASHIER_NAME, check_text
+from pos_app.domain.validation import ValidationError, read_plain_amount
 from pos_app.ledger.store import Ledger
 from pos_app.settings import config as config_mod
 from pos_app.settings import paths
@@ -40,7 +41,7 @@ def cmd_cash(args: argparse.Namespace) -> int:
     if amount <= 0:
         raise DayUsageError("AMOUNT must be more than zero")
     try:
-        reason = clean_text(args.reason)
+        reason = check_text(args.reason, CASH_REASON)
     except ValidationError as exc:
         raise DayUsageError(f"--reason: {exc.msg}") from None
     ledger = Ledger(paths.ledger_path(), exclusive=False)
@@ -67,7 +68,7 @@ def cmd_shift(args: argparse.Namespace) -> int:
     site = _site()
     starting = read_amount(args.starting_float, site, "--float")
     try:
-        cashier = clean_text(args.cashier)
+        cashier = check_text(args.cashier, CASHIER_NAME)
     except ValidationError as exc:
         raise DayUsageError(f"--cashier: {exc.msg}") from None
     ledger = Ledger(paths.ledger_path(), exclusive=False)

@@ -42,6 +42,10 @@ def cmd_receipt(args: argparse.Namespace) -> int:
     from pos_app.settings import config as config_mod
     from pos_app.settings import paths
 
+    if not args.reference.strip():
+        from pos_app.checkout.errors import UnknownSaleError
+
+        raise UsageError(str(UnknownSaleError(args.reference).msg))
     config = config_mod.load().config
     ledger = Ledger(paths.ledger_path(), exclusive=False)
     try:

@@ -9,11 +9,12 @@ may carry one discount (a percentage or an amount). Qt-free; amounts are ``Decim
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
 from pos_app.domain.money import Site, quantize
+from pos_app.domain.text_fields import DISCOUNT_REASON, check_text
 from pos_app.domain.validation import ValidationError, check_amount_bounds, too_many_decimals
 from pos_app.i18n import QT_TRANSLATE_NOOP, message
 
@@ -126,7 +127,12 @@ class Discount:
 
 
 def check_discount(discount: Discount, site: Site, *, on_line: bool) -> Discount:
-    """Refuse a discount that makes no sense before it touches a cart."""
+    """Refuse a discount that makes no sense before it touches a cart; the one returned has its
+    reason cleaned (:data:`~pos_app.domain.text_fields.DISCOUNT_REASON`: at most 60 characters,
+    one line on the receipt)."""
+    reason = check_text(discount.reason, DISCOUNT_REASON)
+    if reason != discount.reason:
+        discount = replace(discount, reason=reason)
     value = discount.value
     if discount.kind is DiscountKind.PRICE and not on_line:
         raise ValueError("a sale discount is a percentage or an amount")

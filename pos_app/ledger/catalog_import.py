@@ -37,11 +37,17 @@ from pos_app.domain.cart import UnitMeasure
 from pos_app.domain.catalog import Product
 from pos_app.domain.money import Site
 from pos_app.domain.pricing import SaleUnit
+from pos_app.domain.text_fields import (
+    PRODUCT_BARCODE,
+    PRODUCT_CATEGORY,
+    PRODUCT_NAME,
+    PRODUCT_SKU,
+    TextField,
+    check_text,
+)
 from pos_app.domain.validation import (
-    MAX_SKU,
     ValidationError,
     clean_text,
-    clean_title,
     read_iva_rate,
     read_plain_amount,
 )
@@ -194,8 +200,9 @@ def parse_row(row: dict[str, str], site: Site) -> Product:
 
     Numbers are read like every machine-written number
     (:func:`~pos_app.domain.validation.read_plain_amount`: a dot or a comma as the decimal mark,
-    ASCII digits only, at most the currency's ceiling); names are cleaned like every name
-    (:func:`~pos_app.domain.validation.clean_title`).
+    ASCII digits only, at most the currency's ceiling); texts are cleaned and bounded like
+    every typed text (:func:`~pos_app.domain.text_fields.check_text`: a name longer than
+    Mercado Pago's item title is refused, not cut).
     """
 
     def get(name: str) -> str:
@@ -204,18 +211,15 @@ def parse_row(row: dict[str, str], site: Site) -> Product:
     sku = clean_text(get("sku"))
     if not sku:
         raise RowProblem(QT_TRANSLATE_NOOP("CatalogImport", "sku is empty"))
-    if len(sku) > MAX_SKU:
-        raise RowProblem(
-            QT_TRANSLATE_NOOP("CatalogImport", "sku is longer than {n} characters"), n=MAX_SKU
-        )
-    try:
-        title = clean_title(get("title"))
-    except ValidationError:
+    _check(sku, PRODUCT_SKU, "sku")
+    title = clean_text(get("title"))
+    if not title:
         raise RowProblem(
             QT_TRANSLATE_NOOP(
                 "CatalogImport", "title is empty (control and invisible characters do not count)"
             )
-        ) from None
+        )
+    _check(title, PRODUCT_NAME, "title")
     try:
         price = read_plain_amount(get("unit_price"), site, decimal_comma=True)
     except ValidationError as exc:
@@ -246,12 +250,24 @@ def parse_row(row: dict[str, str], site: Site) -> Product:
         sku=sku,
         title=title,
         unit_price=price,
-        barcode=clean_text(get("barcode")),
-        category=clean_text(get("category")),
+        barcode=_check(get("barcode"), PRODUCT_BARCODE, "barcode"),
+        category=_check(get("category"), PRODUCT_CATEGORY, "category"),
         unit_measure=UnitMeasure(measure) if measure in ("unit", "pack") else UnitMeasure.UNIT,
         iva_rate=iva,
         sale_unit=sale_unit,
     )
+
+
+def _check(text: str, field: TextField, column: str) -> str:
+    """``text`` cleaned and within ``field``'s limit, or :class:`RowProblem` naming the column."""
+    try:
+        return check_text(text, field)
+    except ValidationError as exc:
+        raise RowProblem(
+            QT_TRANSLATE_NOOP("CatalogImport", "{column}: {problem}"),
+            column=column,
+            problem=exc.msg,
+        ) from None
 
 
 def _problem(source: str, **params: object) -> Message:

@@ -29,6 +29,7 @@ from pos_app.domain.day import (
 )
 from pos_app.domain.money import Site
 from pos_app.domain.sale import TERMINAL, Tender
+from pos_app.domain.text_fields import CASH_REASON, CASHIER_NAME, check_text
 from pos_app.errors import UserFacingError
 from pos_app.i18n import QT_TRANSLATE_NOOP, message
 from pos_app.ledger.period import not_before_last_close
@@ -91,6 +92,9 @@ class DayBook:
 
     # -- writing -------------------------------------------------------------------------------
     def open_shift(self, cashier: str, starting_float: Decimal, *, now: datetime) -> Shift:
+        """Open a shift; ``cashier`` is cleaned and checked (:data:`CASHIER_NAME`): a
+        :class:`~pos_app.domain.validation.ValidationError` names the field and its limit."""
+        cashier = check_text(cashier, CASHIER_NAME)
         with self._writing() as conn:
             shift_id = self._insert(
                 conn,
@@ -104,8 +108,10 @@ class DayBook:
     def add_movement(
         self, kind: MovementKind, amount: Decimal, reason: str, *, now: datetime
     ) -> CashMovement:
+        """Put cash in or take it out; ``reason`` is cleaned and checked (:data:`CASH_REASON`)."""
         if amount <= 0:
             raise ValueError("a cash movement is a positive amount")
+        reason = check_text(reason, CASH_REASON)
         with self._writing() as conn:
             movement_id = self._insert(
                 conn,

@@ -14,7 +14,16 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 
 from pos_app.domain.money import Site
-from pos_app.domain.validation import ValidationError, read_amount
+from pos_app.domain.text_fields import (
+    CITY_NAME,
+    STATE_NAME,
+    STORE_NAME,
+    STREET_NAME,
+    STREET_NUMBER,
+    TextField,
+    text_problem,
+)
+from pos_app.domain.validation import ValidationError, clean_text, read_amount
 from pos_app.i18n import QT_TRANSLATE_NOOP, Message, message
 from pos_app.mercadopago.errors import MercadoPagoError
 from pos_app.mercadopago.models import BoxRequest, Store, StoreRequest
@@ -212,6 +221,16 @@ class OpeningHours:
         }
 
 
+# The store's typed texts and their limits (the draft's attribute → its field).
+_STORE_TEXTS: Mapping[str, TextField] = {
+    "name": STORE_NAME,
+    "street_name": STREET_NAME,
+    "street_number": STREET_NUMBER,
+    "city": CITY_NAME,
+    "state": STATE_NAME,
+}
+
+
 @dataclass(frozen=True)
 class StoreDraft:
     """A store about to be created, as typed (coordinates still text)."""
@@ -230,9 +249,12 @@ class StoreDraft:
         """Field name → what is wrong with it; empty when Mercado Pago should accept it."""
         found: dict[str, Message] = {}
         required = _msg(QT_TRANSLATE_NOOP("SettingsForm", "Mercado Pago needs this."))
-        for name in ("name", "street_name", "street_number", "city", "state"):
-            if not getattr(self, name).strip():
+        for name, field in _STORE_TEXTS.items():
+            text = getattr(self, name)
+            if not text.strip():
                 found[name] = required
+            elif (problem := text_problem(text, field)) is not None:
+                found[name] = problem
         external_id = self.external_id.strip()
         problem = store_id_problem(external_id)
         if problem is not None:
@@ -268,12 +290,12 @@ class StoreDraft:
         longitude = parse_coordinate(self.longitude, 180)
         assert latitude is not None and longitude is not None, "validate first"
         return StoreRequest(
-            name=" ".join(self.name.split()),
+            name=clean_text(self.name),
             external_id=self.external_id.strip(),
-            street_name=self.street_name.strip(),
-            street_number=self.street_number.strip(),
-            city_name=self.city.strip(),
-            state_name=self.state.strip(),
+            street_name=clean_text(self.street_name),
+            street_number=clean_text(self.street_number),
+            city_name=clean_text(self.city),
+            state_name=clean_text(self.state),
             latitude=latitude,
             longitude=longitude,
             business_hours=self.hours.to_json() if self.hours else {},
@@ -315,7 +337,7 @@ class BoxDraft:
     def to_request(self, store: Store) -> BoxRequest:
         category = self.category.strip()
         return BoxRequest(
-            name=" ".join(self.name.split()),
+            name=clean_text(self.name),
             external_id=self.external_id.strip(),
             store_id=store.id,
             external_store_id=store.external_id,

@@ -10,6 +10,17 @@ import re
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from pos_app.domain.text_fields import (
+    BOX_NAME,
+    CITY_NAME,
+    STATE_NAME,
+    STORE_NAME,
+    STREET_NAME,
+    STREET_NUMBER,
+    check_text,
+    text_problem,
+)
+from pos_app.domain.validation import ValidationError
 from pos_app.errors import UserFacingError
 from pos_app.i18n import QT_TRANSLATE_NOOP, Message, message
 from pos_app.mercadopago.credentials import is_loopback_host
@@ -25,7 +36,6 @@ MAX_BOX_ID = 39  # Mercado Pago's limits on external ids (letters and digits)
 MAX_STORE_ID = 60
 BOX_ID_RE = re.compile(rf"^[A-Za-z0-9]{{1,{MAX_BOX_ID}}}$")
 STORE_ID_RE = re.compile(rf"^[A-Za-z0-9]{{1,{MAX_STORE_ID}}}$")
-MAX_BOX_NAME = 44
 
 
 class SetupError(UserFacingError):
@@ -50,11 +60,8 @@ def box_id_problem(external_id: str) -> Message | None:
 
 
 def box_name_problem(name: str) -> Message | None:
-    if not name.strip() or len(name.strip()) > MAX_BOX_NAME:
-        return message(
-            CTX, QT_TRANSLATE_NOOP("Setup", "The box name must have between 1 and 44 characters.")
-        )
-    return None
+    """Mercado Pago takes box names under 45 characters (:data:`BOX_NAME`)."""
+    return text_problem(name, BOX_NAME)
 
 
 def store_id_problem(external_id: str) -> Message | None:
@@ -151,15 +158,28 @@ async def ensure_store(
         raise SetupError.usage_error(
             "to create the store, Mercado Pago needs its address: " + ", ".join(missing)
         )
+    try:
+        texts = [
+            check_text(text, field)
+            for text, field in (
+                (name or external_id, STORE_NAME),
+                (street_name, STREET_NAME),
+                (street_number, STREET_NUMBER),
+                (city, CITY_NAME),
+                (state, STATE_NAME),
+            )
+        ]
+    except ValidationError as exc:
+        raise SetupError(exc.msg, usage=True) from None
     return await client.create_store(
         user_id,
         models.StoreRequest(
-            name=(name or external_id).strip(),
+            name=texts[0],
             external_id=external_id,
-            street_name=street_name,
-            street_number=street_number,
-            city_name=city,
-            state_name=state,
+            street_name=texts[1],
+            street_number=texts[2],
+            city_name=texts[3],
+            state_name=texts[4],
             latitude=latitude,
             longitude=longitude,
         ),
@@ -209,7 +229,7 @@ async def ensure_box(
         raise SetupError(problem, usage=True)
     return await client.create_box(
         models.BoxRequest(
-            name=(name or external_id).strip(),
+            name=check_text(name or external_id, BOX_NAME),
             external_id=external_id,
             store_id=store.id,
             external_store_id=store.external_id,

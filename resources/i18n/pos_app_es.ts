@@ -496,10 +496,6 @@
         <translation>sku está vacío</translation>
     </message>
     <message>
-        <source>sku is longer than {n} characters</source>
-        <translation>sku tiene más de {n} caracteres</translation>
-    </message>
-    <message>
         <source>title is empty (control and invisible characters do not count)</source>
         <translation>title está vacío (los caracteres de control e invisibles no cuentan)</translation>
     </message>
@@ -514,6 +510,10 @@
     <message>
         <source>iva_rate {value} must be 0, 5 or 19</source>
         <translation>iva_rate {value} debe ser 0, 5 o 19</translation>
+    </message>
+    <message>
+        <source>{column}: {problem}</source>
+        <translation>{column}: {problem}</translation>
     </message>
     <message>
         <source>missing column(s): {columns}</source>
@@ -748,6 +748,10 @@
     <message>
         <source>There is no sale with reference {reference}.</source>
         <translation>No hay ninguna venta con la referencia {reference}.</translation>
+    </message>
+    <message>
+        <source>The sale&apos;s reference is empty: give the reference of a sale (pos-app sales lists them).</source>
+        <translation>La referencia de la venta está vacía: indique la referencia de una venta (pos-app sales las lista).</translation>
     </message>
     <message>
         <source>There is no sale waiting for payment to cancel.</source>
@@ -2890,10 +2894,6 @@
         <source>Sent to the printer. Did the page come out?</source>
         <translation>Enviado a la impresora. ¿Salió la página?</translation>
     </message>
-    <message>
-        <source>Header and footer are limited to 500 characters.</source>
-        <translation>El encabezado y el pie tienen un máximo de 500 caracteres.</translation>
-    </message>
 </context>
 <context>
     <name>Refund</name>
@@ -3444,10 +3444,6 @@
     <message>
         <source>The box id may only have letters and digits, fewer than 40 of them.</source>
         <translation>El ID de la caja solo puede tener letras y números, menos de 40.</translation>
-    </message>
-    <message>
-        <source>The box name must have between 1 and 44 characters.</source>
-        <translation>El nombre de la caja debe tener entre 1 y 44 caracteres.</translation>
     </message>
     <message>
         <source>The store id may only have letters and digits, at most 60.</source>
@@ -4177,8 +4173,88 @@ F6 productos · F7 descuento de línea · F8 descuento de venta · F9 configurac
         <translation>El monto debe ser mayor que cero.</translation>
     </message>
     <message>
+        <source>Cashier&apos;s name</source>
+        <translation>Nombre del cajero</translation>
+    </message>
+    <message>
+        <source>Reason for the cash movement</source>
+        <translation>Motivo del movimiento de caja</translation>
+    </message>
+    <message>
+        <source>Product name</source>
+        <translation>Nombre del producto</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>Código de barras</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categoría</translation>
+    </message>
+    <message>
+        <source>Item description</source>
+        <translation>Descripción del artículo</translation>
+    </message>
+    <message>
         <source>Every item needs a name (control and invisible characters do not count).</source>
         <translation>Cada artículo necesita un nombre (los caracteres de control e invisibles no cuentan).</translation>
+    </message>
+    <message>
+        <source>Reason for the discount</source>
+        <translation>Motivo del descuento</translation>
+    </message>
+    <message>
+        <source>Name on the customer&apos;s phone</source>
+        <translation>Nombre en el teléfono del cliente</translation>
+    </message>
+    <message>
+        <source>Shop name on the receipt</source>
+        <translation>Nombre del comercio en el comprobante</translation>
+    </message>
+    <message>
+        <source>Receipt header</source>
+        <translation>Encabezado del comprobante</translation>
+    </message>
+    <message>
+        <source>Receipt footer</source>
+        <translation>Pie del comprobante</translation>
+    </message>
+    <message>
+        <source>Store name</source>
+        <translation>Nombre de la sucursal</translation>
+    </message>
+    <message>
+        <source>Box name</source>
+        <translation>Nombre de la caja</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>Calle</translation>
+    </message>
+    <message>
+        <source>Street number</source>
+        <translation>Número de calle</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ciudad</translation>
+    </message>
+    <message>
+        <source>Province or state</source>
+        <translation>Provincia o estado</translation>
+    </message>
+    <message>
+        <source>{field}: at most {limit} characters, this one has {length}.</source>
+        <translation>{field}: como máximo {limit} caracteres, este texto tiene {length}.</translation>
+    </message>
+    <message>
+        <source>{field}: it cannot be empty (control and invisible characters do not count).</source>
+        <translation>{field}: no puede quedar en blanco (los caracteres de control e invisibles no cuentan).</translation>
     </message>
     <message>
         <source>The weight or measure must be between {low} and {high}.</source>

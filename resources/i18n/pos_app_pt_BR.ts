@@ -496,10 +496,6 @@
         <translation>sku está vazio</translation>
     </message>
     <message>
-        <source>sku is longer than {n} characters</source>
-        <translation>sku tem mais de {n} caracteres</translation>
-    </message>
-    <message>
         <source>title is empty (control and invisible characters do not count)</source>
         <translation>title está vazio (caracteres de controle e invisíveis não contam)</translation>
     </message>
@@ -514,6 +510,10 @@
     <message>
         <source>iva_rate {value} must be 0, 5 or 19</source>
         <translation>iva_rate {value} deve ser 0, 5 ou 19</translation>
+    </message>
+    <message>
+        <source>{column}: {problem}</source>
+        <translation>{column}: {problem}</translation>
     </message>
     <message>
         <source>missing column(s): {columns}</source>
@@ -748,6 +748,10 @@
     <message>
         <source>There is no sale with reference {reference}.</source>
         <translation>Não há venda com a referência {reference}.</translation>
+    </message>
+    <message>
+        <source>The sale&apos;s reference is empty: give the reference of a sale (pos-app sales lists them).</source>
+        <translation>A referência da venda está vazia: informe a referência de uma venda (pos-app sales lista todas).</translation>
     </message>
     <message>
         <source>There is no sale waiting for payment to cancel.</source>
@@ -2890,10 +2894,6 @@
         <source>Sent to the printer. Did the page come out?</source>
         <translation>Enviado para a impressora. A página saiu?</translation>
     </message>
-    <message>
-        <source>Header and footer are limited to 500 characters.</source>
-        <translation>O cabeçalho e o rodapé têm no máximo 500 caracteres.</translation>
-    </message>
 </context>
 <context>
     <name>Refund</name>
@@ -3444,10 +3444,6 @@
     <message>
         <source>The box id may only have letters and digits, fewer than 40 of them.</source>
         <translation>O ID do caixa só pode ter letras e números, menos de 40.</translation>
-    </message>
-    <message>
-        <source>The box name must have between 1 and 44 characters.</source>
-        <translation>O nome do caixa deve ter entre 1 e 44 caracteres.</translation>
     </message>
     <message>
         <source>The store id may only have letters and digits, at most 60.</source>
@@ -4177,8 +4173,88 @@ F6 produtos · F7 desconto na linha · F8 desconto na venda · F9 configuraçõe
         <translation>O valor deve ser maior que zero.</translation>
     </message>
     <message>
+        <source>Cashier&apos;s name</source>
+        <translation>Nome do operador</translation>
+    </message>
+    <message>
+        <source>Reason for the cash movement</source>
+        <translation>Motivo da movimentação de caixa</translation>
+    </message>
+    <message>
+        <source>Product name</source>
+        <translation>Nome do produto</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>Código de barras</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categoria</translation>
+    </message>
+    <message>
+        <source>Item description</source>
+        <translation>Descrição do item</translation>
+    </message>
+    <message>
         <source>Every item needs a name (control and invisible characters do not count).</source>
         <translation>Cada item precisa de um nome (caracteres de controle e invisíveis não contam).</translation>
+    </message>
+    <message>
+        <source>Reason for the discount</source>
+        <translation>Motivo do desconto</translation>
+    </message>
+    <message>
+        <source>Name on the customer&apos;s phone</source>
+        <translation>Nome no celular do cliente</translation>
+    </message>
+    <message>
+        <source>Shop name on the receipt</source>
+        <translation>Nome da loja no comprovante</translation>
+    </message>
+    <message>
+        <source>Receipt header</source>
+        <translation>Cabeçalho do comprovante</translation>
+    </message>
+    <message>
+        <source>Receipt footer</source>
+        <translation>Rodapé do comprovante</translation>
+    </message>
+    <message>
+        <source>Store name</source>
+        <translation>Nome da loja</translation>
+    </message>
+    <message>
+        <source>Box name</source>
+        <translation>Nome do caixa</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>Rua</translation>
+    </message>
+    <message>
+        <source>Street number</source>
+        <translation>Número</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Cidade</translation>
+    </message>
+    <message>
+        <source>Province or state</source>
+        <translation>Estado ou província</translation>
+    </message>
+    <message>
+        <source>{field}: at most {limit} characters, this one has {length}.</source>
+        <translation>{field}: no máximo {limit} caracteres, este texto tem {length}.</translation>
+    </message>
+    <message>
+        <source>{field}: it cannot be empty (control and invisible characters do not count).</source>
+        <translation>{field}: não pode ficar em branco (caracteres de controle e invisíveis não contam).</translation>
     </message>
     <message>
         <source>The weight or measure must be between {low} and {high}.</source>

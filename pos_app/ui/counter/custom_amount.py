@@ -26,11 +26,13 @@ from PySide6.QtWidgets import (
 
 from pos_app.domain.cart import IVA_RATES, CartLine
 from pos_app.domain.money import Site
-from pos_app.domain.validation import ValidationError, check_unit_price, clean_title
+from pos_app.domain.text_fields import ITEM_DESCRIPTION, check_text
+from pos_app.domain.validation import ValidationError, check_unit_price
 from pos_app.ui.qtkit.errors import translate_message
 from pos_app.ui.qtkit.fitting import fit_placeholder
 from pos_app.ui.qtkit.style import set_state
 from pos_app.ui.qtkit.workarounds import emit
+from pos_app.ui.widgets.form_parts import limit_length
 from pos_app.ui.widgets.money_edit import MoneyEdit
 
 CUSTOM_SKU = "CUSTOM"
@@ -52,7 +54,7 @@ class CustomAmountBar(QFrame):
         self.description.setPlaceholderText(self.tr("Description"))
         self.description.setAccessibleName(self.tr("Description"))
         self.description.setText(self.default_description())
-        self.description.setMaxLength(150)
+        limit_length(self.description, ITEM_DESCRIPTION)
         self.amount = MoneyEdit(site)
         self.amount.setObjectName("customAmount")
         example = self.amount.example()
@@ -129,7 +131,9 @@ class CustomAmountBar(QFrame):
     def submit(self) -> None:
         try:
             price = check_unit_price(self.amount.amount(), self._site)
-            title = clean_title(self.description.text() or self.default_description())
+            title = check_text(
+                self.description.text() or self.default_description(), ITEM_DESCRIPTION
+            )
         except ValidationError as exc:
             self._set_error(translate_message(exc.msg))
             self.amount.setFocus()

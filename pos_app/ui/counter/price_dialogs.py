@@ -39,13 +39,15 @@ from pos_app.domain.pricing import (
     line_gross,
     parse_measure,
 )
-from pos_app.domain.validation import ValidationError, clean_text, read_amount
+from pos_app.domain.text_fields import DISCOUNT_REASON
+from pos_app.domain.validation import ValidationError, read_amount
 from pos_app.i18n import QT_TRANSLATE_NOOP, message
 from pos_app.settings.supervisor import check_pin, needs_supervisor
 from pos_app.ui.counter.price_text import percent_text, price_per_unit
 from pos_app.ui.qtkit.errors import translate_message
 from pos_app.ui.qtkit.style import set_state
 from pos_app.ui.qtkit.workarounds import emit
+from pos_app.ui.widgets.form_parts import limit_length
 
 
 class _Dialog(QDialog):
@@ -199,7 +201,7 @@ class DiscountDialog(_Dialog):
         self.value.setMaxLength(20)
         self.reason = QLineEdit()
         self.reason.setObjectName("discountReason")
-        self.reason.setMaxLength(60)
+        limit_length(self.reason, DISCOUNT_REASON)
         self.pin = QLineEdit()
         self.pin.setObjectName("supervisorPin")
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
@@ -265,8 +267,10 @@ class DiscountDialog(_Dialog):
                 )
         else:
             value = read_amount(text, self._site)
-        reason = clean_text(self.reason.text())[:60]
-        return check_discount(Discount(kind, value, reason), self._site, on_line=self._on_line)
+        # check_discount cleans the reason and refuses one over its limit.
+        return check_discount(
+            Discount(kind, value, self.reason.text()), self._site, on_line=self._on_line
+        )
 
     def _update_preview(self, *_args: object) -> None:
         self.set_error("", self.value)

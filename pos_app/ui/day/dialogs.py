@@ -37,13 +37,15 @@ from pos_app.domain.day import CloseReport, MovementKind
 from pos_app.domain.day_report import ReportRow, report_rows
 from pos_app.domain.money import Site, format_money
 from pos_app.domain.reconciliation import Reconciliation
-from pos_app.domain.validation import ValidationError, clean_text
+from pos_app.domain.text_fields import CASH_REASON, CASHIER_NAME, TextField, check_text
+from pos_app.domain.validation import ValidationError
 from pos_app.errors import UserFacingError
 from pos_app.ledger.day import DayBook
 from pos_app.ui.counter.sales_view import read_only_table
 from pos_app.ui.qtkit.errors import describe_error, translate_message
 from pos_app.ui.qtkit.style import set_state
 from pos_app.ui.qtkit.workarounds import emit
+from pos_app.ui.widgets.form_parts import limit_length
 from pos_app.ui.widgets.money_edit import MoneyEdit
 
 Clock = Callable[[], datetime]
@@ -82,6 +84,7 @@ class CashDrawerDialog(QDialog):
         self.shift_label.setWordWrap(True)
         self.cashier = QLineEdit()
         self.cashier.setObjectName("cashierName")
+        limit_length(self.cashier, CASHIER_NAME)
         self.cashier.setPlaceholderText(self.tr("Cashier's name"))
         self.starting_float = MoneyEdit(site)
         self.starting_float.setObjectName("startingFloat")
@@ -99,6 +102,7 @@ class CashDrawerDialog(QDialog):
         self.amount.setObjectName("movementAmount")
         self.reason = QLineEdit()
         self.reason.setObjectName("movementReason")
+        limit_length(self.reason, CASH_REASON)
         self.reason.setPlaceholderText(self.tr("Why (change, a supplier paid, a withdrawal…)"))
         self.cash_in_button = QPushButton(self.tr("Cash in"))
         self.cash_in_button.setObjectName("cashInButton")
@@ -198,17 +202,18 @@ class CashDrawerDialog(QDialog):
             return None
         return amount
 
-    def _text(self, edit: QLineEdit, missing: str) -> str | None:
+    def _text(self, edit: QLineEdit, field: TextField, missing: str) -> str | None:
+        """The cleaned text, or None with the reason shown (the ledger checks it again)."""
         try:
-            return clean_text(edit.text())
-        except ValidationError:
-            self.problem.setText(missing)
+            return check_text(edit.text(), field)
+        except ValidationError as exc:
+            self.problem.setText(missing if not edit.text().strip() else translate_message(exc.msg))
             edit.setFocus()
             return None
 
     def open_shift(self) -> None:
         self.problem.clear()
-        cashier = self._text(self.cashier, self.tr("Type the cashier's name."))
+        cashier = self._text(self.cashier, CASHIER_NAME, self.tr("Type the cashier's name."))
         amount = self._amount(self.starting_float, zero_ok=True)
         if cashier is None or amount is None:
             return
@@ -225,7 +230,7 @@ class CashDrawerDialog(QDialog):
     def add_movement(self, kind: MovementKind) -> None:
         self.problem.clear()
         amount = self._amount(self.amount, zero_ok=False)
-        reason = self._text(self.reason, self.tr("Say why the cash goes in or out."))
+        reason = self._text(self.reason, CASH_REASON, self.tr("Say why the cash goes in or out."))
         if amount is None or reason is None:
             return
         try:

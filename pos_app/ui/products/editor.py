@@ -26,11 +26,17 @@ from pos_app.domain.cart import IVA_RATES, UnitMeasure
 from pos_app.domain.catalog import Product
 from pos_app.domain.money import Site
 from pos_app.domain.pricing import SaleUnit
+from pos_app.domain.text_fields import (
+    PRODUCT_BARCODE,
+    PRODUCT_CATEGORY,
+    PRODUCT_NAME,
+    PRODUCT_SKU,
+)
 from pos_app.ledger.catalog import CatalogRepository, product_from_fields
 from pos_app.ledger.catalog_import import RowProblem
 from pos_app.ui.qtkit.errors import translate_message
 from pos_app.ui.qtkit.workarounds import emit
-from pos_app.ui.widgets.form_parts import SETTINGS_QSS, FieldBox, FormGrid, note
+from pos_app.ui.widgets.form_parts import SETTINGS_QSS, FieldBox, FormGrid, limit_length, note
 from pos_app.ui.widgets.money_edit import MoneyEdit
 
 log = logging.getLogger(__name__)
@@ -60,14 +66,14 @@ class ProductEditor(QDialog):
 
         self.title = QLineEdit(product.title if product else "")
         self.title.setObjectName("productTitle")
-        self.title.setMaxLength(150)
+        limit_length(self.title, PRODUCT_NAME)
         # A code scanned at the counter is a fine SKU too, until the shop prefers its own.
         self.sku = QLineEdit(product.sku if product else barcode)
         self.sku.setObjectName("productSku")
-        self.sku.setMaxLength(60)
+        limit_length(self.sku, PRODUCT_SKU)
         self.barcode = QLineEdit(product.barcode if product else barcode)
         self.barcode.setObjectName("productBarcode")
-        self.barcode.setMaxLength(60)
+        limit_length(self.barcode, PRODUCT_BARCODE)
         self.price = MoneyEdit(site)
         self.price.setObjectName("productPrice")
         self.price.setMaximumWidth(220)
@@ -75,7 +81,7 @@ class ProductEditor(QDialog):
             self.price.set_amount(product.unit_price)
         self.category = QLineEdit(product.category if product else "")
         self.category.setObjectName("productCategory")
-        self.category.setMaxLength(60)
+        limit_length(self.category, PRODUCT_CATEGORY)
         self.unit = QComboBox()
         self.unit.setObjectName("productUnit")
         self.unit.addItem(self.tr("Unit"), UnitMeasure.UNIT.value)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.domain.money import format_money
+from pos_app.domain.text_fields import ORDER_TITLE
 from pos_app.domain.validation import clean_text
 from pos_app.settings import forms, secrets
 from pos_app.settings.config import Config, PollSchedule
@@ -75,7 +76,7 @@ class ChargingPage(QWidget):
         self.max_total_field = FieldBox(self.max_total)
         self.order_title = QLineEdit(config.order_title)
         self.order_title.setObjectName("orderTitle")
-        self.order_title.setMaxLength(150)
+        self.order_title.setMaxLength(ORDER_TITLE.limit)
         fit_placeholder(
             self.order_title, self.tr("empty = the store's name"), self.tr("the store's name")
         )

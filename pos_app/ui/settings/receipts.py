@@ -25,18 +25,27 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.domain.money import site_for
+from pos_app.domain.text_fields import (
+    RECEIPT_FOOTER,
+    RECEIPT_HEADER,
+    RECEIPT_SHOP_NAME,
+    clean_lines,
+    text_problem,
+)
+from pos_app.domain.validation import clean_text
 from pos_app.receipts import service
 from pos_app.receipts.model import sample_receipt
 from pos_app.receipts.printers import CODE_PAGES, printer_problem
 from pos_app.settings.config import Config
 from pos_app.ui.qtkit.async_utils import TaskKeeper
+from pos_app.ui.qtkit.errors import translate_message
 from pos_app.ui.qtkit.fitting import fit_placeholder
 from pos_app.ui.qtkit.style import set_state
 from pos_app.ui.qtkit.workarounds import emit
 from pos_app.ui.receipts.pdf import system_printers
 from pos_app.ui.receipts.preview import print_receipt
 from pos_app.ui.settings.session import SettingsSession
-from pos_app.ui.widgets.form_parts import FieldBox, FormGrid, heading, note
+from pos_app.ui.widgets.form_parts import FieldBox, FormGrid, heading, limit_length, note
 
 EXAMPLES = ("usb:04b8:0202", "net:192.168.1.50:9100", "serial:/dev/ttyUSB0@9600", "/dev/usb/lp0")
 
@@ -101,6 +110,7 @@ class ReceiptsPage(QWidget):
         self.code_page.setCurrentIndex(max(0, self.code_page.findData(config.receipt_code_page)))
         self.shop_name = QLineEdit(config.receipt_shop_name)
         self.shop_name.setObjectName("receiptShopName")
+        limit_length(self.shop_name, RECEIPT_SHOP_NAME)
         self.shop_name.setPlaceholderText(config.store_name)
         self.header = QPlainTextEdit(config.receipt_header)
         self.header.setObjectName("receiptHeader")
@@ -126,14 +136,15 @@ class ReceiptsPage(QWidget):
                 self.tr("The printer's code page. ASCII if accents print wrong: á prints as a."),
             ),
         )
-        form.addRow(
-            self.tr("Shop name:"), FieldBox(self.shop_name, self.tr("empty = the store's name"))
+        self.shop_name_field = FieldBox(self.shop_name, self.tr("empty = the store's name"))
+        # A text box has no maxLength: a pasted text over the limit is said under it.
+        self.header_field = FieldBox(
+            self.header, self.tr("Address, tax id, phone: printed under the name.")
         )
-        form.addRow(
-            self.tr("Header:"),
-            FieldBox(self.header, self.tr("Address, tax id, phone: printed under the name.")),
-        )
-        form.addRow(self.tr("Footer:"), FieldBox(self.footer, self.tr("Printed at the end.")))
+        self.footer_field = FieldBox(self.footer, self.tr("Printed at the end."))
+        form.addRow(self.tr("Shop name:"), self.shop_name_field)
+        form.addRow(self.tr("Header:"), self.header_field)
+        form.addRow(self.tr("Footer:"), self.footer_field)
         form.addRow("", self.auto_print)
         form.addRow("", self.print_qr)
         layout = QVBoxLayout(self)
@@ -161,7 +172,9 @@ class ReceiptsPage(QWidget):
         self.choices.setCurrentIndex(0)
 
     def _changed(self, *_args: object) -> None:
-        self.printer_field.set_error(self.problem())
+        self.printer_field.set_error(self._printer_problem())
+        for field, problem in self._text_problems().items():
+            field.set_error(problem)
         self.test_button.setEnabled(bool(self.printer.text().strip()) and not self.problem())
         emit(self.changed)
 
@@ -186,19 +199,23 @@ class ReceiptsPage(QWidget):
             set_state(self.test_status, "warning")
 
     # -- SettingsPage ---------------------------------------------------------------------------
-    def problem(self) -> str:
+    def _printer_problem(self) -> str:
         problem = printer_problem(self.printer.text().strip())
-        if problem is not None:
-            return problem.render(QCoreApplication.translate)
-        too_long = any(
-            len(text) > 500
-            for text in (
-                self.shop_name.text(),
-                self.header.toPlainText(),
-                self.footer.toPlainText(),
-            )
+        return "" if problem is None else problem.render(QCoreApplication.translate)
+
+    def _text_problems(self) -> dict[FieldBox, str]:
+        """The shop name, header and footer against their limits (the receipt's own rules)."""
+        found = {
+            self.shop_name_field: text_problem(self.shop_name.text(), RECEIPT_SHOP_NAME),
+            self.header_field: text_problem(self.header.toPlainText(), RECEIPT_HEADER, lines=True),
+            self.footer_field: text_problem(self.footer.toPlainText(), RECEIPT_FOOTER, lines=True),
+        }
+        return {field: translate_message(msg) if msg else "" for field, msg in found.items()}
+
+    def problem(self) -> str:
+        return self._printer_problem() or next(
+            (text for text in self._text_problems().values() if text), ""
         )
-        return self.tr("Header and footer are limited to 500 characters.") if too_long else ""
 
     def is_busy(self) -> bool:
         return False
@@ -215,9 +232,11 @@ class ReceiptsPage(QWidget):
             receipt_printer=self.printer.text().strip(),
             receipt_paper_mm=int(self.paper.currentData()),
             receipt_code_page=str(self.code_page.currentData()),
-            receipt_shop_name=self.shop_name.text().strip(),
-            receipt_header=self.header.toPlainText().strip(),
-            receipt_footer=self.footer.toPlainText().strip(),
+            # One line each for the name; the header and footer keep their lines, each cleaned
+            # of control characters (an ESC in a line is a printer command).
+            receipt_shop_name=clean_text(self.shop_name.text()),
+            receipt_header=clean_lines(self.header.toPlainText()),
+            receipt_footer=clean_lines(self.footer.toPlainText()),
             receipt_auto_print=self.auto_print.isChecked(),
             receipt_print_qr=self.print_qr.isChecked(),
             box_qr_code=qr if len(qr) <= 1000 and qr.isprintable() else "",

@@ -22,6 +22,14 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.domain.money import Site
+from pos_app.domain.text_fields import (
+    BOX_NAME,
+    CITY_NAME,
+    STATE_NAME,
+    STORE_NAME,
+    STREET_NAME,
+    STREET_NUMBER,
+)
 from pos_app.i18n import Message
 from pos_app.mercadopago.models import Store
 from pos_app.settings import forms
@@ -144,12 +152,18 @@ class NewStoreForm(_Form):
         super().__init__(parent)
         self.taken_ids: list[str] = []
         self._id_edited = False
-        self.name = _line("storeName", placeholder=self.tr("e.g. Almacén Don Pepe"))
+        self.name = _line(
+            "storeName", max_length=STORE_NAME.limit, placeholder=self.tr("e.g. Almacén Don Pepe")
+        )
         self.external_id = _line("storeExternalId", max_length=forms.MAX_STORE_ID)
-        self.street = _line("storeStreet", placeholder=self.tr("e.g. Av. Corrientes"))
-        self.number = _line("storeNumber", max_length=20, placeholder="1234")
-        self.city = _line("storeCity")
-        self.state = _line("storeState", placeholder=self.tr("province or state"))
+        self.street = _line(
+            "storeStreet", max_length=STREET_NAME.limit, placeholder=self.tr("e.g. Av. Corrientes")
+        )
+        self.number = _line("storeNumber", max_length=STREET_NUMBER.limit, placeholder="1234")
+        self.city = _line("storeCity", max_length=CITY_NAME.limit)
+        self.state = _line(
+            "storeState", max_length=STATE_NAME.limit, placeholder=self.tr("province or state")
+        )
         self.latitude = _line("storeLatitude", max_length=60, placeholder="-34.6037")
         self.longitude = _line("storeLongitude", max_length=30, placeholder="-58.3816")
         self.hours_box = QCheckBox(self.tr("Add opening hours (optional)"))
@@ -330,7 +344,7 @@ class NewBoxForm(_Form):
         self.taken_ids: list[str] = []
         self._id_edited = False
         self.title = heading(self.tr("New box"))
-        self.name = _line("boxName", max_length=44)
+        self.name = _line("boxName", max_length=BOX_NAME.limit)
         self.external_id = _line("boxExternalId", max_length=forms.MAX_BOX_ID)
         self.category = _line("boxCategory", max_length=forms.MAX_CATEGORY_DIGITS)
         self.create_button = QPushButton(self.tr("Create box"))

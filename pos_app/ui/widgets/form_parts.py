@@ -4,6 +4,7 @@
 - :class:`BusyIndicator`: a moving bar and a sentence saying what the app is waiting for.
 - :func:`note`, :func:`heading`: wrapped explanatory text and section titles.
 - :func:`show_notice`: a non-modal information box (start-up news such as a damaged config).
+- :func:`limit_length`: a line edit's ``maxLength`` from its field's limit.
 
 ``SETTINGS_QSS`` styles what the application stylesheet does not cover (lists, combo boxes,
 notes); it is applied to the dialog and the assistant only.
@@ -17,12 +18,14 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLayout,
+    QLineEdit,
     QMessageBox,
     QProgressBar,
     QVBoxLayout,
     QWidget,
 )
 
+from pos_app.domain.text_fields import TextField
 from pos_app.ui.qtkit.style import set_state
 
 SETTINGS_QSS = """
@@ -242,3 +245,10 @@ def show_notice(parent: QWidget | None, text: str, *, title: str = "") -> QMessa
     box.finished.connect(box.deleteLater)
     box.show()
     return box
+
+
+def limit_length(edit: QLineEdit, field: TextField) -> QLineEdit:
+    """Stop typing (and pasting) at ``field``'s limit. A text already longer (saved by an older
+    release) is kept whole, not silently cut: the field's check then says what is too long."""
+    edit.setMaxLength(max(field.limit, len(edit.text())))
+    return edit
