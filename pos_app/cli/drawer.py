@@ -5,6 +5,7 @@ network: :mod:`pos_app.cli.dispatch` imports this module, not :mod:`pos_app.cli.
 from __future__ import annotations
 
 import argparse
+import re
 from datetime import UTC, datetime
 from decimal import Decimal
 
@@ -23,8 +24,11 @@ class DayUsageError(UsageError):
     """A day command's argument is wrong (``cash``, ``shift``, ``close``, ``reconcile``)."""
 
 
-def read_amount(text: str, site: Site, what: str) -> Decimal:
-    """An amount argument (a dot is the decimal mark), or why not as a usage error."""
+def read_amount(text: str, site: Site, what: str, *, zero_ok: bool = False) -> Decimal:
+    """An amount argument (a dot is the decimal mark), or why not as a usage error.
+    ``zero_ok``: a zero is taken too (a shift opened with an empty drawer, as the window allows)."""
+    if zero_ok and re.fullmatch(r"0+(\.0*)?", text.strip(), re.ASCII):
+        return Decimal(0)
     try:
         return read_plain_amount(text, site)
     except ValidationError as exc:
@@ -66,7 +70,7 @@ def cmd_cash(args: argparse.Namespace) -> int:
 
 def cmd_shift(args: argparse.Namespace) -> int:
     site = _site()
-    starting = read_amount(args.starting_float, site, "--float")
+    starting = read_amount(args.starting_float, site, "--float", zero_ok=True)
     try:
         cashier = check_text(args.cashier, CASHIER_NAME)
     except ValidationError as exc:

@@ -315,3 +315,17 @@ def test_receipt_of_an_empty_reference_says_so_plainly(
 
 def test_receipt_of_an_unknown_reference_names_it(capsys: pytest.CaptureFixture[str]) -> None:
     refused(capsys, ["receipt", "B01S9"], "no sale B01S9 in the ledger")
+
+
+@pytest.mark.parametrize("zero", ["0", "0.00", " 0 "])
+def test_a_shift_opens_with_an_empty_drawer_as_in_the_window(
+    capsys: pytest.CaptureFixture[str], zero: str
+) -> None:
+    """The cash drawer window takes a zero starting float; the command said "The price must be
+    greater than zero." Anything else below one cent is still refused."""
+    assert main(["shift", "open", "--cashier", "Ana", "--float", zero, "--json"]) == 0
+    opened = json.loads(capsys.readouterr().out)
+    assert Decimal(opened["starting_float"]) == 0
+    assert [Decimal(str(r["starting_float"])) for r in day_rows("shifts")] == [Decimal(0)]
+    refused(capsys, ["shift", "open", "--cashier", "Ana", "--float", "-1"], "--float")
+    refused(capsys, ["shift", "open", "--cashier", "Ana", "--float", "0.001"], "--float")
