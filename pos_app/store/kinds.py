@@ -8,11 +8,12 @@ appliers must be idempotent and must never let an older change overwrite a newer
 ``seq`` within one ledger: a fresh or restored ledger has an identity of its own).
 
 Kinds: sales (with lines and events), refunds (written pending, changed once to refunded or
-refused), shifts, cash movements and closes (append-only in the ledger). A new ledger record
-calls ``Ledger.add_to_outbox(conn, kind, record_id, payload)`` in its own transaction, a new
-step in :data:`pos_app.store.schema.MIGRATIONS` creates its table (with the same row-level
-security as the others) and an applier here registers under the same kind. Until its applier
-exists a kind is still delivered and kept in ``changes``, so nothing is lost in between.
+refused; also matched by their idempotency key across ledgers), shifts, cash movements and
+closes (append-only in the ledger). A new ledger record calls ``Ledger.add_to_outbox(conn, kind,
+record_id, payload)`` in its own transaction, a new step in
+:data:`pos_app.store.schema.MIGRATIONS` creates its table (with the same row-level security as
+the others) and an applier here registers under the same kind. Until its applier exists a kind
+is still delivered and kept in ``changes``, so nothing is lost in between.
 """
 
 from __future__ import annotations
@@ -127,17 +128,39 @@ def _latest(changes: list[OutboxChange], key: str) -> list[Row]:
     return [(int(c.record_id), c.seq, c.payload[key], c.ledger) for c in latest.values()]
 
 
+# A refund moves once, from pending to refunded or refused; never back.
+_REFUND_RANK = "CASE {0} WHEN 'pending' THEN 0 ELSE 1 END"
+
+
 async def apply_refunds(cur: AsyncCursor[Any], box: str, changes: list[OutboxChange]) -> None:
+    """Upsert by ``(box, ledger, id)``; but a refund already stored under another ledger's
+    identity (a restored backup settling a refund the replaced file had delivered pending: same
+    idempotency key, new identity) updates that row, when the change is at least as new and
+    does not move it back to pending, instead of becoming a second row."""
     refunds = _latest(changes, "refund")
+    columns = (
+        "%s::bigint[], %s::bigint[], %s::text[], %s::numeric[], %s::text[], %s::text[], "
+        "%s::timestamptz[], %s::timestamptz[], %s::jsonb[], %s::text[]"
+    )
+    elsewhere = (
+        "SELECT 1 FROM refunds r WHERE r.box = %s AND r.ledger <> i.ledger "
+        "AND r.row->>'idempotency_key' = i.row->>'idempotency_key'"
+    )
     await cur.execute(
+        f"WITH i AS (SELECT * FROM unnest({columns}) AS i(id, seq, reference, amount, tender, "
+        "status, created_at, updated_at, row, ledger)), "
+        "moved AS (UPDATE refunds r SET status = i.status, updated_at = i.updated_at, "
+        "row = i.row FROM i WHERE r.box = %s AND r.ledger <> i.ledger "
+        "AND r.row->>'idempotency_key' = i.row->>'idempotency_key' "
+        "AND r.updated_at <= i.updated_at "
+        f"AND {_REFUND_RANK.format('r.status')} <= {_REFUND_RANK.format('i.status')} "
+        "RETURNING r.id) "
         "INSERT INTO refunds (box, id, seq, reference, amount, tender, status, created_at, "
-        "updated_at, row, ledger) SELECT %s, * FROM unnest(%s::bigint[], %s::bigint[], "
-        "%s::text[], %s::numeric[], %s::text[], %s::text[], %s::timestamptz[], "
-        "%s::timestamptz[], %s::jsonb[], %s::text[]) "
+        "updated_at, row, ledger) SELECT %s, i.* FROM i "
+        f"WHERE NOT EXISTS ({elsewhere}) "
         "ON CONFLICT (box, ledger, id) DO UPDATE SET seq = EXCLUDED.seq, status = EXCLUDED.status, "
         "updated_at = EXCLUDED.updated_at, row = EXCLUDED.row WHERE refunds.seq < EXCLUDED.seq",
         (
-            box,
             [i for i, _, _, _ in refunds],
             [seq for _, seq, _, _ in refunds],
             [r["external_reference"] for _, _, r, _ in refunds],
@@ -148,6 +171,9 @@ async def apply_refunds(cur: AsyncCursor[Any], box: str, changes: list[OutboxCha
             [r["updated_at"] for _, _, r, _ in refunds],
             [_json(r) for _, _, r, _ in refunds],
             [ledger for _, _, _, ledger in refunds],
+            box,
+            box,
+            box,
         ),
     )
 

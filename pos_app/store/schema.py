@@ -258,6 +258,15 @@ MIGRATIONS.append(
 
 LEDGER_KEYED = (*_KEYED, "sales")  # the tables with a ledger column
 
+# 5: a refund is also found by its idempotency key (unique per refund, kept by a backup): a
+# refund that a restored ledger settles, under its new identity, updates the row the old
+# identity delivered instead of adding a second one (pos_app.store.kinds.apply_refunds).
+MIGRATIONS.append(
+    """
+    CREATE INDEX refunds_key ON refunds (box, (row->>'idempotency_key'));
+    """
+)
+
 VERSION = len(MIGRATIONS)
 
 

@@ -130,6 +130,69 @@ def test_a_restored_backup_gets_an_identity_of_its_own(
     ]
 
 
+def test_a_pending_refund_a_restored_backup_settles_stays_one_row(
+    tmp_path: Path, pg_server: PgServer, store_db: str
+) -> None:
+    """Delivered pending, then the backup holding it put back (a new identity), then settled
+    there: the row the old identity delivered becomes refunded; no second row beside it. A
+    later change never moves it back to pending, and a refund the restored ledger numbers 1
+    again is still a row of its own."""
+    url = pg_server.url(dbname=store_db)
+    ledger = open_ledger(tmp_path / "till")
+    sale = sell(ledger, "CAJA01", "100.00")
+    store = RefundStore(ledger)
+    pending = store.add(
+        sale.external_reference,
+        key="k-pending",
+        amount=Decimal("10.00"),
+        tender=Tender.QR,
+        payment_id=7,
+        now=datetime.now(UTC),
+        limit=sale.total,
+    )
+    asyncio.run(_deliver_all(url, ledger, "CAJA01"))
+    backup = tmp_path / "backup.sqlite3"
+    target = sqlite3.connect(backup)
+    ledger._conn.backup(target)
+    target.close()
+    path, first_id = ledger.path, ledger.ledger_id
+    ledger.close()
+
+    recovery.put_back(path, backup, damaged=False)
+    ledger = open_ledger(tmp_path / "till")
+    assert ledger.ledger_id != first_id
+    store = RefundStore(ledger)
+    later = datetime.now(UTC) + timedelta(seconds=1)
+    store.settle(pending.id, RefundStatus.REFUNDED, now=later, mp_refund_id="R")
+    asyncio.run(_deliver_all(url, ledger, "CAJA01"))
+    admin = pg_server.admin_url(store_db)
+    query = "SELECT ledger, id, amount, status FROM refunds ORDER BY amount"
+    assert rows(admin, query) == [(first_id, 1, Decimal("10.00"), "refunded")]
+
+    # The same refund sent pending again (a history queued anew): still refunded, still one.
+    with ledger._tx() as conn:
+        ledger.day.queue_history(conn)
+    asyncio.run(_deliver_all(url, ledger, "CAJA01"))
+    assert rows(admin, query) == [(first_id, 1, Decimal("10.00"), "refunded")]
+    # A new refund of the restored ledger, whose number may repeat the old one's: its own row.
+    other = sell(ledger, "CAJA01", "50.00")
+    store.add(
+        other.external_reference,
+        key="k-new",
+        amount=Decimal("20.00"),
+        tender=Tender.QR,
+        payment_id=8,
+        now=datetime.now(UTC),
+        limit=other.total,
+    )
+    asyncio.run(_deliver_all(url, ledger, "CAJA01"))
+    ledger.close()
+    assert rows(admin, query) == [
+        (first_id, 1, Decimal("10.00"), "refunded"),
+        (ledger.ledger_id, 2, Decimal("20.00"), "pending"),
+    ]
+
+
 def test_rows_from_before_ledgers_were_known_are_the_delivering_ledgers(
     tmp_path: Path, pg_server: PgServer, store_db: str
 ) -> None:
