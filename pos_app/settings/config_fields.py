@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from pos_app.domain.money import DEFAULT_SITE_ID, SITES, has_valid_decimals
-from pos_app.domain.scale_label import layouts_problem
+from pos_app.domain.scale_layouts import layouts_problem
 from pos_app.i18n import Message
 from pos_app.mercadopago.credentials import check_base_url
 from pos_app.receipts.printers import CODE_PAGES, printer_problem
