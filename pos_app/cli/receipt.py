@@ -39,7 +39,6 @@ def cmd_receipt(args: argparse.Namespace) -> int:
     from pos_app.ledger.refunds import RefundStatus, RefundStore
     from pos_app.ledger.store import Ledger
     from pos_app.receipts import service
-    from pos_app.receipts.printers import PrintError, parse_printer, send
     from pos_app.settings import config as config_mod
     from pos_app.settings import paths
 
@@ -66,6 +65,8 @@ def cmd_receipt(args: argparse.Namespace) -> int:
         print(service.plain_text(receipt, opts), end="")
         return EXIT_OK
     if args.escpos:
+        from pos_app.receipts.printers import PrintError, parse_printer, send
+
         try:
             spec = parse_printer(args.escpos)
         except ValueError as exc:
