@@ -14,10 +14,9 @@ import logging
 from collections.abc import Callable
 from datetime import date, datetime, timedelta, tzinfo
 from decimal import Decimal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pos_app.checkout.engine import CheckoutEngine
-from pos_app.domain.day import SITE_ZONES, CloseReport, day_bounds
+from pos_app.domain.day import CloseReport, day_bounds, site_zone
 from pos_app.domain.reconciliation import MpPayment, Reconciliation, reconcile_day
 from pos_app.mercadopago import errors as mp
 from pos_app.mercadopago.models import FoundPayment
@@ -26,16 +25,6 @@ log = logging.getLogger(__name__)
 
 # A sale created just before midnight is paid just after: look that far past the day's end.
 PAYMENT_MARGIN = timedelta(hours=2)
-
-
-def site_zone(site_id: str) -> tzinfo:
-    """The site's time zone (the offset sent to the search), else this computer's."""
-    try:
-        return ZoneInfo(SITE_ZONES[site_id])
-    except (KeyError, ZoneInfoNotFoundError):
-        local = datetime.now().astimezone().tzinfo
-        assert local is not None
-        return local
 
 
 async def reconcile_open_sales(engine: CheckoutEngine) -> list[str]:

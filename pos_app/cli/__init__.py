@@ -9,21 +9,36 @@ from __future__ import annotations
 import os
 import re
 import sys
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from pos_app import __version__
-from pos_app.domain.money import SITES
-from pos_app.system import logs
 from pos_app.system.console import never_fail_on_encoding
 
 if TYPE_CHECKING:
     import argparse
 
 
+class _SiteIds:
+    """``--site``'s choices (the Mercado Pago sites), read from the money rules only when argparse
+    looks at them: ``pos-app --version`` builds the parser and needs none (issue 19)."""
+
+    def _ids(self) -> list[str]:
+        from pos_app.domain.money import SITES
+
+        return sorted(SITES)
+
+    def __contains__(self, value: object) -> bool:
+        return value in self._ids()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ids())
+
+
 def build_parser() -> argparse.ArgumentParser:
     import argparse
 
-    from pos_app.cli.output import Parser
+    from pos_app.cli.parsing import Parser
 
     parser = Parser(
         prog="pos-app",
@@ -37,7 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--site",
         type=str.upper,
-        choices=sorted(SITES),
+        choices=_SiteIds(),
         metavar="SITE",
         help="the demo's country: MLA, MLB, MLC, MCO, MLM, MLU or MPE (default: the locale's, "
         "e.g. LANG=es_CO is MCO; else MLA). MCO: Colombian pesos and IVA",
@@ -240,6 +255,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _setup_logging(verbosity: int) -> None:
     # Secrets redacted at every level; -vv turns on httpx/httpcore's request logs too.
+    from pos_app.system import logs  # after the parser: --version and --help log nothing
+
     logs.setup(verbosity)
 
 

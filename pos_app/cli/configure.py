@@ -8,7 +8,7 @@ import sys
 from pos_app.cli.output import EXIT_ERROR, EXIT_OK, EXIT_USAGE, err, print_json
 from pos_app.cli.store import check_store, configure_store
 from pos_app.domain.money import format_money, site_for
-from pos_app.domain.scale_label import layouts_problem
+from pos_app.domain.scale_layouts import layouts_problem
 from pos_app.domain.text_fields import ORDER_TITLE, check_text
 from pos_app.domain.validation import ValidationError, read_plain_amount
 from pos_app.errors import UserFacingError

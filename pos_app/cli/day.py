@@ -6,15 +6,8 @@ from __future__ import annotations
 import argparse
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pos_app.checkout.day import (
-    adopt,
-    back_up_after_close,
-    close_day,
-    reconcile_day_with_mp,
-    site_zone,
-)
 from pos_app.cli.drawer import DayUsageError, read_amount
 from pos_app.cli.output import (
     EXIT_NOT_PAID,
@@ -25,9 +18,12 @@ from pos_app.cli.output import (
 )
 from pos_app.domain.day import CloseReport, report_to_json
 from pos_app.domain.money import Site, format_money
-from pos_app.domain.reconciliation import Reconciliation
-from pos_app.runtime import open_runtime
-from pos_app.settings.config import Config
+
+if TYPE_CHECKING:
+    # The engine and the runtime are imported by the commands that run them: ``close --store``
+    # reads the store database and uses this module's report_lines only.
+    from pos_app.domain.reconciliation import Reconciliation
+    from pos_app.settings.config import Config
 
 
 def report_lines(report: CloseReport, site: Site) -> list[str]:
@@ -76,6 +72,9 @@ async def cmd_close(args: argparse.Namespace) -> int:
         return await cmd_store_close(args)
     if args.date_from or args.date_to:
         raise DayUsageError("--from and --to go with --store or --chain")
+    from pos_app.checkout.day import back_up_after_close, close_day
+    from pos_app.runtime import open_runtime
+
     async with open_runtime(enable_receiver=False) as rt:
         counted = None
         if args.counted_cash is not None:
@@ -169,6 +168,10 @@ async def cmd_reconcile(args: argparse.Namespace) -> int:
         from pos_app.cli.store import cmd_store_reconcile
 
         return await cmd_store_reconcile(args)
+    from pos_app.checkout.day import adopt, reconcile_day_with_mp
+    from pos_app.domain.day import site_zone
+    from pos_app.runtime import open_runtime
+
     async with open_runtime(enable_receiver=False) as rt:
         zone = site_zone(rt.site.site_id)
         if args.date:

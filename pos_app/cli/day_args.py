@@ -7,7 +7,7 @@ not be imported for that.
 
 from __future__ import annotations
 
-from pos_app.cli.output import Parser, Subcommands
+from pos_app.cli.parsing import Parser, Subcommands
 
 
 def add_parsers(sub: Subcommands) -> None:

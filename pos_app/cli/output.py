@@ -2,41 +2,50 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, NoReturn, TypeAlias
+from typing import TYPE_CHECKING, Any
 
+from pos_app.cli.parsing import (
+    EXIT_ERROR,
+    EXIT_NOT_PAID,
+    EXIT_OK,
+    EXIT_PENDING,
+    EXIT_USAGE,
+    Parser,
+    Subcommands,
+)
 from pos_app.domain.money import Site, format_money, has_valid_decimals, site_for
 from pos_app.domain.sale import SaleStatus
 from pos_app.i18n import QT_TRANSLATE_NOOP, Message, message
 from pos_app.system.console import is_unicode
 
 if TYPE_CHECKING:
-    # Types only: ``pos-app`` builds its parser with this module before it opens the window,
-    # and the ledger's modules (store, catalog) are not needed for that.
+    # Types only: printing a sale needs none of the ledger's modules (store, catalog).
     from pos_app.domain.records import SaleSnapshot
     from pos_app.ledger.refunds import RefundRecord
 
-# Exit codes (documented in the README and in --help)
-EXIT_OK = 0
-EXIT_ERROR = 1
-EXIT_USAGE = 2
-EXIT_NOT_PAID = 3
-EXIT_PENDING = 4
-
-
-class Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        # One line and exit 2, as documented, instead of argparse's usage dump.
-        self.exit(EXIT_USAGE, f"pos-app: {message}\n")
-
-
-# What add_subparsers returns for Parser, where the sub-commands' modules add their parsers
-# (a string: argparse's class is generic only in the type stubs).
-Subcommands: TypeAlias = "argparse._SubParsersAction[Parser]"
+# The exit codes and the parser's class are in pos_app.cli.parsing (--version and --help need
+# them, not the rest of this module): named here too.
+__all__ = [
+    "EXIT_ERROR",
+    "EXIT_NOT_PAID",
+    "EXIT_OK",
+    "EXIT_PENDING",
+    "EXIT_USAGE",
+    "Parser",
+    "Subcommands",
+    "amount_json",
+    "describe",
+    "err",
+    "exit_code_for",
+    "print_json",
+    "refunds_json",
+    "sale_json",
+    "sale_line",
+]
 
 
 def amount_json(amount: Decimal, site: Site) -> str:

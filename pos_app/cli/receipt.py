@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pos_app.cli.output import EXIT_ERROR, EXIT_OK, Subcommands, err
+from pos_app.cli.parsing import EXIT_ERROR, EXIT_OK, Subcommands
 
 if TYPE_CHECKING:
     from pos_app.receipts.model import ReceiptTexts
@@ -35,10 +35,10 @@ def add_parser(sub: Subcommands) -> None:
 
 def cmd_receipt(args: argparse.Namespace) -> int:
     from pos_app.cli.dispatch import UsageError
+    from pos_app.cli.output import err
     from pos_app.ledger.refunds import RefundStatus, RefundStore
     from pos_app.ledger.store import Ledger
     from pos_app.receipts import service
-    from pos_app.receipts.printers import PrintError, parse_printer, send
     from pos_app.settings import config as config_mod
     from pos_app.settings import paths
 
@@ -69,6 +69,8 @@ def cmd_receipt(args: argparse.Namespace) -> int:
         print(service.plain_text(receipt, opts), end="")
         return EXIT_OK
     if args.escpos:
+        from pos_app.receipts.printers import PrintError, parse_printer, send
+
         try:
             spec = parse_printer(args.escpos)
         except ValueError as exc:

@@ -199,9 +199,8 @@ async def cmd_store_sales(args: argparse.Namespace) -> int:
 def _period(args: argparse.Namespace, site_id: str) -> tuple[datetime | None, datetime | None]:
     """``--from``/``--to`` as ``[first midnight, midnight after the last day)`` in the site's
     zone; ``(None, None)`` for each box's current period."""
-    from pos_app.checkout.day import site_zone
     from pos_app.cli.drawer import DayUsageError
-    from pos_app.domain.day import day_bounds
+    from pos_app.domain.day import day_bounds, site_zone
 
     if not args.date_from and not args.date_to:
         return None, None
@@ -304,10 +303,10 @@ async def cmd_store_reconcile(args: argparse.Namespace) -> int:
     day against every box's sales in the store database."""
     import psycopg
 
-    from pos_app.checkout.day import site_zone
     from pos_app.cli.day import reconciliation_json
     from pos_app.cli.drawer import DayUsageError
     from pos_app.cli.output import EXIT_NOT_PAID
+    from pos_app.domain.day import site_zone
     from pos_app.domain.money import format_money
     from pos_app.runtime import open_runtime
     from pos_app.store.reconcile import reconcile_scope

@@ -12,7 +12,6 @@ from decimal import ROUND_FLOOR, Decimal
 from enum import StrEnum
 
 from pos_app.domain.money import Site, quantize
-from pos_app.domain.order_lines import charged_amounts
 from pos_app.domain.pricing import (
     Discount,
     SaleUnit,
@@ -157,6 +156,9 @@ class Cart:
     def _iva_by_rate_raw(self) -> dict[Decimal, Decimal]:
         """IVA contained per rate, unrounded, on the prices actually charged: each line's
         total after its own discount and its share of the sale's discount."""
+        # Here, not at the top: the ledger reads sales' lines (CartLine) without order items.
+        from pos_app.domain.order_lines import charged_amounts
+
         raw: dict[Decimal, Decimal] = {}
         for line, charged in zip(self._lines, charged_amounts(self), strict=True):
             if line.iva_rate:

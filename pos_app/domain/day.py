@@ -248,6 +248,21 @@ SITE_ZONES = {
 }
 
 
+def site_zone(site_id: str) -> tzinfo:
+    """The site's time zone (the offset sent to the payments search), else this computer's.
+
+    Here rather than beside the engine (:mod:`pos_app.checkout.day`): ``close --store`` needs
+    the zone and nothing of the engine."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        return ZoneInfo(SITE_ZONES[site_id])
+    except (KeyError, ZoneInfoNotFoundError):
+        local = datetime.now().astimezone().tzinfo
+        assert local is not None
+        return local
+
+
 def day_bounds(day: date, zone: tzinfo) -> tuple[datetime, datetime]:
     """``[midnight, next midnight)`` of ``day`` in ``zone`` (23 or 25 hours on a DST change)."""
     start = datetime.combine(day, time(0), tzinfo=zone)

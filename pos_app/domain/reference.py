@@ -9,7 +9,6 @@ that matched an old sale would make an old payment look like a new one.
 from __future__ import annotations
 
 import re
-import secrets
 import string
 
 MAX_REFERENCE = 64
@@ -18,6 +17,8 @@ _ALPHABET = string.ascii_uppercase + string.digits
 
 
 def new_reference(box_external_id: str, sequence: int, random_chars: int = 8) -> str:
+    import secrets  # only to make one (with hmac, hashlib): reading sales never does
+
     box = re.sub(r"[^A-Za-z0-9]", "", box_external_id).upper()[:24] or "BOX"
     suffix = "".join(secrets.choice(_ALPHABET) for _ in range(random_chars))
     ref = f"{box}S{sequence:06d}X{suffix}"

@@ -2,28 +2,28 @@
 
 from __future__ import annotations
 
-import csv
+import importlib
 import logging
 import sqlite3
 from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from pos_app.domain.cart import UnitMeasure
 from pos_app.domain.catalog import Product, normalize_text
 from pos_app.domain.money import Site
 from pos_app.domain.pricing import SaleUnit
-from pos_app.ledger.catalog_import import (
-    BATCH_ROWS,
-    KNOWN_COLUMNS,
-    REQUIRED_COLUMNS,
-    CatalogFileError,
-    ImportProgress,
-    ImportReport,
-    Progress,
-    parse_row,
-    run_import,
-)
+
+if TYPE_CHECKING:
+    from pos_app.ledger.catalog_import import (
+        REQUIRED_COLUMNS,
+        CatalogFileError,
+        ImportProgress,
+        ImportReport,
+        Progress,
+        parse_row,
+    )
 
 __all__ = [
     "REQUIRED_COLUMNS",
@@ -35,6 +35,18 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
+
+# Every ledger opens its catalog, but only an import or a form needs the CSV rules (and csv,
+# tempfile): :mod:`pos_app.ledger.catalog_import` is imported then (``pos-app sales``, issue 19).
+_FROM_IMPORT = frozenset(
+    {"REQUIRED_COLUMNS", "CatalogFileError", "ImportProgress", "ImportReport", "parse_row"}
+)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _FROM_IMPORT:
+        return getattr(importlib.import_module("pos_app.ledger.catalog_import"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # Derived indexes for search, (re)built here rather than in a migration because they are only an
@@ -322,6 +334,10 @@ class CatalogRepository:
 
     def export_csv(self, path: Path) -> int:
         """Every product, in name order, in the import's columns (UTF-8); returns how many."""
+        import csv
+
+        from pos_app.ledger.catalog_import import KNOWN_COLUMNS
+
         count = 0
         with path.open("w", newline="", encoding="utf-8") as handle:
             writer = csv.writer(handle)
@@ -351,14 +367,18 @@ class CatalogRepository:
         site: Site,
         *,
         progress: Progress | None = None,
-        batch_rows: int = BATCH_ROWS,
+        batch_rows: int | None = None,
     ) -> ImportReport:
         """Import the good rows, report bad ones with their line numbers (header = line 1).
 
         Streamed in batches with constant memory, in any encoding a spreadsheet saves; see
-        :mod:`pos_app.ledger.catalog_import`. ``progress`` hears after every batch.
+        :mod:`pos_app.ledger.catalog_import`. ``progress`` hears after every batch;
+        ``batch_rows`` (tests) is that module's ``BATCH_ROWS`` unless given.
         """
-        return run_import(path, site, self.upsert, progress=progress, batch_rows=batch_rows)
+        from pos_app.ledger.catalog_import import BATCH_ROWS, run_import
+
+        rows = BATCH_ROWS if batch_rows is None else batch_rows
+        return run_import(path, site, self.upsert, progress=progress, batch_rows=rows)
 
 
 def page_key(product: Product) -> tuple[str, str]:
@@ -388,6 +408,8 @@ def product_from_fields(
         "unit_measure": unit_measure,
         "iva_rate": iva_rate,
     }
+    from pos_app.ledger.catalog_import import parse_row
+
     return parse_row(row, site)
 
 

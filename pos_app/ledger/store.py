@@ -15,11 +15,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pos_app.domain.cart import Cart, CartLine, UnitMeasure
 from pos_app.domain.money import Site
-from pos_app.domain.order_lines import charged_amounts
 from pos_app.domain.pricing import Discount, DiscountKind, SaleUnit
 from pos_app.domain.records import SaleEvent, SaleSnapshot
 from pos_app.domain.reference import new_reference
@@ -27,12 +26,14 @@ from pos_app.domain.sale import OPEN, SaleStatus, Tender
 from pos_app.errors import UserFacingError
 from pos_app.i18n import QT_TRANSLATE_NOOP, Message, message
 from pos_app.ledger.catalog import CatalogRepository
-from pos_app.ledger.day import DayBook
 from pos_app.ledger.lock import InstanceLock
 from pos_app.ledger.migrations import migrate
 from pos_app.ledger.period import not_before_last_close
 from pos_app.ledger.refunds import sale_id_of
 from pos_app.system.files import network_location, private_file
+
+if TYPE_CHECKING:
+    from pos_app.ledger.day import DayBook
 
 log = logging.getLogger(__name__)
 
@@ -208,7 +209,18 @@ class Ledger:
             raise LedgerDamagedError(path, damage)
         self.ledger_id = self._identity()
         self.catalog = CatalogRepository(self._conn)
-        self.day = DayBook(self)
+        self._day: DayBook | None = None
+
+    @property
+    def day(self) -> DayBook:
+        """Shifts, cash movements, refunds' history and closes. Made when first used: its
+        modules (the close's arithmetic) are not imported by ``pos-app sales`` (issue 19). It
+        holds nothing but this ledger, so two threads making one each is harmless."""
+        if self._day is None:
+            from pos_app.ledger.day import DayBook
+
+            self._day = DayBook(self)
+        return self._day
 
     def close(self) -> None:
         conn = getattr(self, "_conn", None)
@@ -378,6 +390,8 @@ class Ledger:
     ) -> SaleSnapshot:
         """Commit the sale (status ``creating``) with a fresh external reference, and the key
         its order will be sent with (so that key is on disk before the first attempt)."""
+        from pos_app.domain.order_lines import charged_amounts
+
         cart = Cart(site)
         cart.restore(list(lines))
         cart.sale_discount = sale_discount

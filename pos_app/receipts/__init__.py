@@ -9,3 +9,8 @@
 
 The PDF and the system printers need Qt: :mod:`pos_app.ui.receipts.pdf`.
 """
+
+# The code pages a receipt can be written in (ESC t); ASCII for printers whose pages are unknown.
+# Here, not in .printers: the settings file is checked against them without importing a printer.
+CODE_PAGES = ("CP850", "CP858", "CP437", "CP1252", "ASCII")
+DEFAULT_CODE_PAGE = "CP850"

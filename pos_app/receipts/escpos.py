@@ -14,9 +14,9 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
+from pos_app.receipts import CODE_PAGES, DEFAULT_CODE_PAGE
 from pos_app.receipts.escpos_cache import load_capabilities
 from pos_app.receipts.layout import Align, TextLine
-from pos_app.receipts.printers import CODE_PAGES, DEFAULT_CODE_PAGE
 
 load_capabilities()  # before python-escpos's first import: its cache (escpos_cache says why)
 

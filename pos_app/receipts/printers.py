@@ -28,14 +28,13 @@ from typing import Any
 
 from pos_app.errors import UserFacingError
 from pos_app.i18n import QT_TRANSLATE_NOOP, Message
+from pos_app.receipts import CODE_PAGES as CODE_PAGES  # where Settings and escpos found them
+from pos_app.receipts import DEFAULT_CODE_PAGE as DEFAULT_CODE_PAGE
 
 log = logging.getLogger(__name__)
 
 CTX = "Printer"
 DEFAULT_TIMEOUT = 10.0
-# The code pages a receipt can be written in (ESC t); ASCII for printers whose pages are unknown.
-CODE_PAGES = ("CP850", "CP858", "CP437", "CP1252", "ASCII")
-DEFAULT_CODE_PAGE = "CP850"
 _HEX4 = r"(?:0x)?([0-9a-fA-F]{1,4})"
 _USB = re.compile(rf"^usb:{_HEX4}:{_HEX4}$")
 _NET = re.compile(r"^net:(\[[0-9a-fA-F:]+\]|[A-Za-z0-9.\-]+)(?::([0-9]{1,5}))?$")

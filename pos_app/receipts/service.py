@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
-from pos_app.domain.day import CloseReport
-from pos_app.domain.day_report import report_rows, report_text
 from pos_app.domain.money import Site, site_for
 from pos_app.domain.records import SaleSnapshot
 from pos_app.domain.sale import Tender
@@ -22,6 +21,10 @@ from pos_app.receipts.model import (
     sale_receipt,
 )
 from pos_app.settings.config import Config
+
+if TYPE_CHECKING:
+    # The close's modules are imported by the close report: ``pos-app receipt`` prints a sale.
+    from pos_app.domain.day import CloseReport
 
 
 @dataclass(frozen=True)
@@ -109,6 +112,8 @@ def escpos_bytes(receipt: Receipt, opts: ReceiptOptions) -> bytes:
 def close_report_text(report: CloseReport, site: Site, opts: ReceiptOptions) -> str:
     """The day's close report as the receipt printer prints it: the paper's columns, the
     receipts' language (:func:`pos_app.domain.day_report.report_text`)."""
+    from pos_app.domain.day_report import report_rows, report_text
+
     rows = report_rows(report, site)
     return report_text(rows, lambda msg: msg.render(opts.translate), width=opts.columns)
 

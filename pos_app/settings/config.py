@@ -14,7 +14,6 @@ import json
 import logging
 import os
 import stat
-import tempfile
 import time
 from dataclasses import asdict, dataclass, field, replace
 from decimal import Decimal
@@ -355,6 +354,8 @@ def put_back(content: bytes | None, path: Path | None = None) -> None:
 
 
 def _write(path: Path, content: bytes) -> None:
+    import tempfile  # only to save: most commands read the settings and never write them
+
     files.private_dir(path.parent, ours=False)  # a new folder is 0700; see paths
     fd, tmp = tempfile.mkstemp(prefix=".config-", suffix=".tmp", dir=path.parent)
     try:

@@ -17,13 +17,12 @@ from decimal import Decimal
 from typing import Any
 
 from pos_app.domain.money import DEFAULT_SITE_ID, SITES, has_valid_decimals
-from pos_app.domain.scale_label import layouts_problem
+from pos_app.domain.scale_layouts import layouts_problem
 from pos_app.i18n import Message
 from pos_app.mercadopago.credentials import check_base_url
-from pos_app.receipts.printers import CODE_PAGES, printer_problem
+from pos_app.receipts import CODE_PAGES
 from pos_app.settings import rules, supervisor
 from pos_app.settings.setup import box_id_problem, parse_trusted_proxies, store_id_problem
-from pos_app.store.address import address_problem
 
 MAX_TEXT = 500  # names and titles: far more than Mercado Pago takes
 MAX_QR_TEXT = 1_000  # an EMVCo payload is a few hundred characters
@@ -76,6 +75,20 @@ def _base_url(text: str) -> Message | None:
         msg = getattr(exc, "msg", None)
         return msg if isinstance(msg, Message) else Message("Config", "not an address")
     return None
+
+
+# Checks of settings most shops leave empty (no check then) import their module when used:
+# every command reads the settings (issue 19, start-up).
+def _printer(text: str) -> Message | None:
+    from pos_app.receipts.printers import printer_problem
+
+    return printer_problem(text)
+
+
+def _store_database(text: str) -> Message | None:
+    from pos_app.store.address import address_problem
+
+    return address_problem(text)
 
 
 def _language(text: str) -> Message | None:
@@ -202,7 +215,7 @@ _TOP: Mapping[str, Callable[[Any], Problem | None]] = {
     "max_discount_percent": supervisor.max_discount_problem,
     "supervisor_pin": lambda v: _text(v, supervisor.pin_hash_problem),
     "scale_labels": lambda v: _text(v, _scale_labels),
-    "receipt_printer": lambda v: _text(v, printer_problem),
+    "receipt_printer": lambda v: _text(v, _printer),
     "receipt_paper_mm": lambda v: None if _is_int(v) and v in (58, 80) else "not 58 or 80",
     "receipt_code_page": lambda v: None if v in CODE_PAGES else "not a known code page",
     "receipt_shop_name": _text,
@@ -213,7 +226,7 @@ _TOP: Mapping[str, Callable[[Any], Problem | None]] = {
     "box_qr_code": _qr_text,
     "backup_folder": _text,
     "backup_keep": _keep,
-    "store_database": lambda v: _text(v, address_problem),
+    "store_database": lambda v: _text(v, _store_database),
     "customer_display": lambda v: (
         "not off, window or fullscreen"
         if not isinstance(v, str) or v not in rules.DISPLAY_MODES

@@ -14,8 +14,8 @@ from typing import Any
 
 from psycopg import AsyncConnection
 
-from pos_app.checkout.day import PAYMENT_MARGIN, payment_of, site_zone
-from pos_app.domain.day import day_bounds
+from pos_app.checkout.day import PAYMENT_MARGIN, payment_of
+from pos_app.domain.day import day_bounds, site_zone
 from pos_app.domain.reconciliation import Reconciliation, reconcile_day
 from pos_app.errors import UserFacingError
 from pos_app.i18n import QT_TRANSLATE_NOOP, message

@@ -13,9 +13,8 @@ from pos_app.checkout.day import (
     back_up_after_close,
     close_day,
     reconcile_day_with_mp,
-    site_zone,
 )
-from pos_app.domain.day import CloseReport
+from pos_app.domain.day import CloseReport, site_zone
 from pos_app.domain.money import Site
 from pos_app.i18n import Message
 from pos_app.receipts import service as receipts
