@@ -284,6 +284,19 @@ def main(argv: list[str] | None = None) -> int:
     # must print as "Mate ?", not end the command with UnicodeEncodeError.
     never_fail_on_encoding(sys.stdout, sys.stderr)
     argv = list(sys.argv[1:] if argv is None else argv)
+    for position, arg in enumerate(argv, start=1):
+        if any("\ud800" <= c <= "\udfff" for c in arg):
+            # Bytes that are not UTF-8 (a terminal set to Latin-1): Python keeps them as lone
+            # surrogates, which SQLite, JSON and Mercado Pago refuse further in, with a traceback.
+            from pos_app.cli.parsing import EXIT_USAGE
+
+            shown = arg.encode("utf-8", "replace").decode("utf-8")
+            print(
+                f"pos-app: argument {position} ({shown!r}) is not valid text: set the terminal "
+                "to UTF-8 and type it again",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
     if not argv:
         # ``pos-app`` alone, as the menu entry and the desktop shortcut start it: the window with
         # the parser's defaults, without building the parser (~12 ms of the first frame).

@@ -174,6 +174,10 @@ class CatalogRepository:
         - names containing the words elsewhere: see :meth:`_containing` (from three letters);
         - codes starting with the text: ranges of the SKU (NOCASE) and barcode indexes.
         """
+        # Control characters (a NUL pasted or sent by a scanner) match nothing, and FTS5 reads
+        # its query as a C string: a NUL would end it inside a quoted word ("unterminated
+        # string", a traceback at the counter).
+        text = "".join(c for c in text if c >= " " and c != "\x7f")
         words = normalize_text(text).split()
         if not words or limit <= 0:
             return []
