@@ -177,3 +177,25 @@ def test_charging_an_empty_cart_explains_instead_of_failing(
     qtbot.keyClick(window.scan, Qt.Key.Key_F5)
     assert not window.in_payment
     assert "empty" in window.feedback.text()
+
+
+@pytest.mark.parametrize(("width", "price_shown"), [(800, False), (1024, True)])
+def test_a_narrow_window_gives_the_unit_price_columns_room_to_the_name(
+    window: MainWindow, qtbot: QtBot, screenshot: Any, width: int, price_shown: bool
+) -> None:
+    """At the window's 800 px minimum the name column was ~90 px ("Yer… kg"): the unit price
+    is left out there (as on the customer display), quantity and line total stay."""
+    from pos_app.ui.counter.cart_model import COL_LINE_TOTAL, COL_TITLE, COL_UNIT_PRICE
+
+    window.resize(width, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    product = window.rt.ledger.catalog.lookup_code("7790580001018")
+    assert product is not None and not isinstance(product, str)
+    window.model.add_line(product.to_line())
+    qtbot.wait(20)
+    view = window.cart_view
+    assert view.isColumnHidden(COL_UNIT_PRICE) is not price_shown
+    assert not view.isColumnHidden(COL_QUANTITY) and not view.isColumnHidden(COL_LINE_TOTAL)
+    assert view.columnWidth(COL_TITLE) >= 150, view.columnWidth(COL_TITLE)
+    screenshot(window, f"cart_{width}px")

@@ -7,7 +7,7 @@ the text it shows, and refuses nothing itself: the model decides (for instance w
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -29,6 +29,10 @@ from pos_app.ui.counter.cart_model import (
 from pos_app.ui.qtkit.workarounds import emit
 
 _Index = QModelIndex | QPersistentModelIndex
+# Below this width (the window at its 800 px minimum, or beside the demo's phone) the unit price
+# column is left out, as on the customer display: the name needs the room more, and quantity
+# and line total still say what each line costs.
+NARROW = 440
 
 
 class QuantityDelegate(QStyledItemDelegate):
@@ -117,6 +121,12 @@ class CartView(QTableView):
 
     def _fit_columns(self, *_args: object) -> None:
         self.horizontalHeader().resizeSections()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        narrow = event.size().width() < NARROW
+        if narrow != self.isColumnHidden(COL_UNIT_PRICE):
+            self.setColumnHidden(COL_UNIT_PRICE, narrow)
+        super().resizeEvent(event)
 
     def cart_model(self) -> CartTableModel:
         model = self.model()
