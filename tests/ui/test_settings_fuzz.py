@@ -136,3 +136,25 @@ def test_settings_pages_accept_only_what_they_can_save(
             assert_money(read_plain_amount(changed.max_total, site), site)
         differs += changed != config
     assert refused and differs
+
+
+@pytest.mark.parametrize(
+    "listen",
+    ["\u202e127.0.0.1:8088", "127.0.0.1\u200b:8088", "\x00:8088", "a b:8088", "ñandú:8088"],
+)
+def test_a_listen_address_that_cannot_be_bound_is_refused_in_settings(
+    qtbot: QtBot, listen: str
+) -> None:
+    """Settings took any host (a right-to-left mark before 127.0.0.1 looks like 127.0.0.1):
+    the receiver then failed at the next start and notifications were silently off."""
+    from pos_app.ui.settings.charging import ChargingPage
+    from pos_app.ui.settings.session import SettingsSession
+
+    session = SettingsSession(Config(), None, token=None, origin="")  # type: ignore[arg-type]
+    page = ChargingPage(session)
+    qtbot.addWidget(page)
+    page.notify.setChecked(True)
+    page.listen.setText(listen)
+    assert "HOST:PORT" in page.problem()
+    page.listen.setText("127.0.0.1:8088")
+    assert "HOST:PORT" not in page.problem()
