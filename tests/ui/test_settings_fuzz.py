@@ -37,8 +37,11 @@ GOOD = [
     "network:192.168.0.50",
     "file:/dev/usb/lp0",
     "serial:/dev/ttyUSB0",
-    "20:2:5:5",
-    "21:2:5:6,price",
+    "ar-weight",
+    "ar-price, co-weight",
+    "20-5-weight-5-3",
+    "2٠-5-weight-5-3",  # an Arabic-Indic zero
+    "12345678",
     "25",
     "100",
     "1234",
