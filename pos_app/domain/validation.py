@@ -191,8 +191,10 @@ def check_chargeable(total: Decimal, line_count: int, site: Site, max_total: Dec
         )
 
 
-def read_amount(text: str, site: Site) -> Decimal:
+def read_amount(text: str, site: Site, *, zero_ok: bool = False) -> Decimal:
     """An amount a person typed into a money field, valid to charge on ``site``.
+
+    ``zero_ok``: zero is an amount too (a drawer that starts or ends the day empty); never below.
 
     The one reader behind every money entry field (custom amount, the largest-sale setting):
     the site's separators and grouping are accepted (:func:`~pos_app.domain.money.parse_money`),
@@ -216,7 +218,8 @@ def read_amount(text: str, site: Site) -> Decimal:
                 example=format_money(AMOUNT_EXAMPLE, site, symbol=False),
             )
         )
-    check_amount_bounds(amount, site)
+    if not (zero_ok and amount == 0):
+        check_amount_bounds(amount, site)
     if site.decimals == 0 and written_decimals(amount):
         raise ValidationError(
             message(

@@ -94,6 +94,8 @@ class DayBook:
     def open_shift(self, cashier: str, starting_float: Decimal, *, now: datetime) -> Shift:
         """Open a shift; ``cashier`` is cleaned and checked (:data:`CASHIER_NAME`): a
         :class:`~pos_app.domain.validation.ValidationError` names the field and its limit."""
+        if not starting_float.is_finite() or starting_float < 0:
+            raise ValueError("a starting float is zero or a positive amount")
         cashier = check_text(cashier, CASHIER_NAME)
         with self._writing() as conn:
             shift_id = self._insert(

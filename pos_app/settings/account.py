@@ -58,6 +58,17 @@ def token_problem(token: AccessToken) -> Message | None:
                 "The token has spaces or line breaks in it: copy it again, in one piece.",
             ),
         )
+    if not (text.isascii() and text.isprintable()):
+        # No token has them, and an HTTP header cannot carry them: asking Mercado Pago failed
+        # inside the HTTP library ("Something went wrong inside the app").
+        return message(
+            CTX,
+            QT_TRANSLATE_NOOP(
+                "Account",
+                "The token has characters no access token has (accents, symbols, invisible or "
+                "control characters): copy it again from Mercado Pago, in one piece.",
+            ),
+        )
     return None
 
 

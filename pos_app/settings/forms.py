@@ -54,7 +54,8 @@ CTX = "SettingsForm"
 
 MAX_CATEGORY_DIGITS = 10
 DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_HHMM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+# ASCII digits only: ``\d`` also matches "٩" (an Arabic-Indic nine), which Mercado Pago gets as is.
+_HHMM = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
 _COORDINATE = re.compile(r"^[+-]?\d{1,3}(?:[.,]\d+)?$")
 
 # Mercado Pago's example MCC codes for food and drink ("gastronomy") per site (notes §4).
@@ -326,7 +327,10 @@ class BoxDraft:
                 )
             )
         category = self.category.strip()
-        if category and not (category.isdigit() and len(category) <= MAX_CATEGORY_DIGITS):
+        # ASCII digits: str.isdigit() also takes "²" (int() refuses it) and "١٢٣".
+        if category and not (
+            category.isascii() and category.isdigit() and len(category) <= MAX_CATEGORY_DIGITS
+        ):
             found["category"] = _msg(
                 QT_TRANSLATE_NOOP(
                     "SettingsForm", "The category is a number (an MCC code), or leave it empty."

@@ -82,6 +82,10 @@ def parse_listen(text: str) -> tuple[str, int]:
     host = host.strip("[]")
     if not sep or not host or not port.isascii() or not port.isdigit() or int(port) > 65535:
         raise ValueError(f"{text!r} is not HOST:PORT (for example 127.0.0.1:8088)")
+    if not (host.isascii() and host.isprintable()) or " " in host:
+        # A host that cannot be bound ("a b", a NUL, a right-to-left mark that shows the
+        # address as 127.0.0.1 while it is not): said in Settings, not found at start-up.
+        raise ValueError(f"{text!r} is not HOST:PORT (for example 127.0.0.1:8088)")
     return host, int(port)
 
 

@@ -16,6 +16,10 @@
         <translation>El token tiene espacios o saltos de línea: cópielo de nuevo, completo y en una sola pieza.</translation>
     </message>
     <message>
+        <source>The token has characters no access token has (accents, symbols, invisible or control characters): copy it again from Mercado Pago, in one piece.</source>
+        <translation>El token tiene caracteres que ningún token de acceso tiene (acentos, símbolos, caracteres invisibles o de control): cópielo de nuevo desde Mercado Pago, completo y en una sola pieza.</translation>
+    </message>
+    <message>
         <source>Mercado Pago did not accept this access token: it is mistyped, or it was revoked or renewed. Copy it again from Your integrations → your application → Credentials.</source>
         <translation>Mercado Pago no aceptó este token de acceso: está mal escrito, o fue revocado o renovado. Cópielo de nuevo desde Tus integraciones → tu aplicación → Credenciales.</translation>
     </message>

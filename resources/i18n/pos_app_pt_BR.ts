@@ -16,6 +16,10 @@
         <translation>O token tem espaços ou quebras de linha: copie-o de novo, inteiro e de uma vez.</translation>
     </message>
     <message>
+        <source>The token has characters no access token has (accents, symbols, invisible or control characters): copy it again from Mercado Pago, in one piece.</source>
+        <translation>O token tem caracteres que nenhum token de acesso tem (acentos, símbolos, caracteres invisíveis ou de controle): copie-o de novo do Mercado Pago, inteiro e de uma só vez.</translation>
+    </message>
+    <message>
         <source>Mercado Pago did not accept this access token: it is mistyped, or it was revoked or renewed. Copy it again from Your integrations → your application → Credentials.</source>
         <translation>O Mercado Pago não aceitou este token de acesso: ele está digitado errado, ou foi revogado ou renovado. Copie-o de novo em Suas integrações → sua aplicação → Credenciais.</translation>
     </message>

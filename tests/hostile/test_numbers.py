@@ -266,3 +266,33 @@ def test_catalog_csv_hostile_prices_are_reported_and_the_rest_imported(
         assert product is not None and product.unit_price == Decimal("1725.25")
     finally:
         ledger.close()
+
+
+@pytest.mark.parametrize("site_id", ["MLA", "MLC"])
+def test_zero_is_an_amount_only_where_asked(site_id: str) -> None:
+    """A drawer's starting float and the cash counted at the close may be zero (the windows
+    refused them as "not greater than zero"); a charge, a price or a cash movement may not."""
+    site = site_for(site_id)
+    with pytest.raises(ValidationError, match="greater than zero"):
+        read_amount("0", site)
+    assert read_amount("0", site, zero_ok=True) == 0
+    assert read_amount("$ 0", site, zero_ok=True) == 0
+    for text in ("-0", "-1", "NaN", "0,001", "", "1e309"):
+        with pytest.raises(ValidationError):
+            read_amount(text, site, zero_ok=True)
+    if not site.decimals:
+        with pytest.raises(ValidationError, match="no decimals"):
+            read_amount("0,00", site, zero_ok=True)
+
+
+def test_the_ledger_refuses_a_negative_or_endless_starting_float() -> None:
+    from datetime import UTC, datetime
+
+    ledger = Ledger(paths.ledger_path())
+    try:
+        for bad in (Decimal(-1), Decimal("NaN"), Decimal("Infinity")):
+            with pytest.raises(ValueError, match="starting float"):
+                ledger.day.open_shift("Ana", bad, now=datetime.now(UTC))
+        assert ledger.day.open_shift("Ana", Decimal(0), now=datetime.now(UTC)).starting_float == 0
+    finally:
+        ledger.close()

@@ -10,9 +10,10 @@ engine reports a sale change.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -205,10 +206,12 @@ def matches_search(sale: SaleSnapshot, text: str, site: Site) -> bool:
 
     amount = parse_money(text, site)
     if amount is None:
-        try:
-            amount = Decimal(text.strip())
-        except InvalidOperation:
+        # A plain number (``3450.50`` in any country); never Decimal() of anything: "sNaN"
+        # raised InvalidOperation when compared with a total, inside the keystroke's slot.
+        plain = text.strip()
+        if not re.fullmatch(r"[0-9]{1,20}(?:\.[0-9]{1,20})?", plain, re.ASCII):
             return False
+        amount = Decimal(plain)
     return amount in (sale.total, sale.paid_amount)
 
 

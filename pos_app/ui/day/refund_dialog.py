@@ -61,6 +61,7 @@ class RefundDialog(QDialog):
         self.site = site_for(sale.site_id)
         self.tasks = TaskKeeper(self)
         self.last: RefundResult | None = None
+        self._amount_note = False  # the status line shows why the amount is not one
         self.setWindowTitle(
             self.tr("Refund sale {reference}").format(reference=sale.external_reference)
         )
@@ -181,8 +182,17 @@ class RefundDialog(QDialog):
         left = self.service.refundable(self.sale)
         busy = bool(self.tasks.busy)
         ready = left > 0 and not busy
+        problem = ""
         if self.choice.checkedId() == AMOUNT:
-            ready = ready and not self.amount.problem() and bool(self.amount.text().strip())
+            typed = bool(self.amount.text().strip())
+            problem = self.amount.problem() if typed else ""
+            ready = ready and typed and not problem
+        # An amount that is not one says why (the button only greyed out); the answer of the
+        # last refund stays until the amount is edited.
+        if problem or self._amount_note:
+            self.status.setText(problem)
+            set_state(self.status, "error" if problem else "")
+            self._amount_note = bool(problem)
         elif self.choice.checkedId() == LINES:
             ready = ready and bool(self.chosen_lines())
         self.refund_button.setEnabled(ready)

@@ -32,6 +32,7 @@ from pos_app.domain.text_fields import (
     PRODUCT_NAME,
     PRODUCT_SKU,
 )
+from pos_app.domain.validation import clean_text
 from pos_app.ledger.catalog import CatalogRepository, product_from_fields
 from pos_app.ledger.catalog_import import RowProblem
 from pos_app.ui.qtkit.errors import translate_message
@@ -167,9 +168,11 @@ class ProductEditor(QDialog):
 
     # -- checking ------------------------------------------------------------------------------
     def _problems(self) -> dict[FieldBox, str]:
-        title = " ".join(self.title.text().split())
-        sku = self.sku.text().strip()
-        barcode = self.barcode.text().strip()
+        # Cleaned as the catalog will store them (product_from_fields): "YER\u200b1" is YER1,
+        # so it must be found taken here, not saved over the product that has it.
+        title = clean_text(self.title.text())
+        sku = clean_text(self.sku.text())
+        barcode = clean_text(self.barcode.text())
         original = self._original.sku if self._original else None
         problems = {
             self.title_field: "" if title else self.tr("Write the product's name."),

@@ -27,9 +27,11 @@ from pos_app.ui.qtkit.errors import translate_message
 class MoneyEdit(QLineEdit):
     """A right-aligned amount field for one site's money."""
 
-    def __init__(self, site: Site, parent: QWidget | None = None) -> None:
+    def __init__(self, site: Site, parent: QWidget | None = None, *, zero_ok: bool = False) -> None:
+        """``zero_ok``: zero is an amount here (cash in a drawer), not only what can be charged."""
         super().__init__(parent)
         self._site = site
+        self._zero_ok = zero_ok
         self.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.setMaxLength(24)
         self.setInputMethodHints(Qt.InputMethodHint.ImhFormattedNumbersOnly)
@@ -49,7 +51,7 @@ class MoneyEdit(QLineEdit):
 
     def amount(self) -> Decimal:
         """The amount typed; raises ``ValidationError`` saying what is wrong with it."""
-        return read_amount(self.text(), self._site)
+        return read_amount(self.text(), self._site, zero_ok=self._zero_ok)
 
     def problem(self) -> str:
         """What is wrong with the text, translated ("" when it is a valid amount)."""
