@@ -5,7 +5,6 @@ network: :mod:`pos_app.cli.dispatch` imports this module, not :mod:`pos_app.cli.
 from __future__ import annotations
 
 import argparse
-import re
 from datetime import UTC, datetime
 from decimal import Decimal
 
@@ -27,10 +26,8 @@ class DayUsageError(UsageError):
 def read_amount(text: str, site: Site, what: str, *, zero_ok: bool = False) -> Decimal:
     """An amount argument (a dot is the decimal mark), or why not as a usage error.
     ``zero_ok``: a zero is taken too (a shift opened with an empty drawer, as the window allows)."""
-    if zero_ok and re.fullmatch(r"0+(\.0*)?", text.strip(), re.ASCII):
-        return Decimal(0)
     try:
-        return read_plain_amount(text, site)
+        return read_plain_amount(text, site, zero_ok=zero_ok)
     except ValidationError as exc:
         raise DayUsageError(f"{what}: {exc.msg}") from None
 

@@ -246,7 +246,9 @@ _PLAIN_AMOUNT_COMMA = r"[0-9]{1,20}(?:[.,][0-9]{1,20})?"
 _PLAIN_INTEGER = r"[0-9]{1,20}"
 
 
-def read_plain_amount(text: str, site: Site, *, decimal_comma: bool = False) -> Decimal:
+def read_plain_amount(
+    text: str, site: Site, *, decimal_comma: bool = False, zero_ok: bool = False
+) -> Decimal:
     """An amount written by a program or a spreadsheet, valid to charge on ``site``.
 
     The one reader behind every machine-written amount (``pos-app charge --item``, ``configure
@@ -274,7 +276,10 @@ def read_plain_amount(text: str, site: Site, *, decimal_comma: bool = False) -> 
                 example="1234.50" if site.decimals else "1235",
             )
         )
-    return check_unit_price(Decimal(stripped.replace(",", ".")), site)
+    amount = Decimal(stripped.replace(",", "."))
+    if zero_ok and amount == 0:  # a drawer that starts the day empty (as :func:`read_amount`)
+        return Decimal(0)
+    return check_unit_price(amount, site)
 
 
 def read_quantity(text: str) -> int:
