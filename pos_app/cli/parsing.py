@@ -86,5 +86,5 @@ def file_name(text: str) -> str:
     if len(raw) > MAX_PATH_BYTES or any(
         len(part) > MAX_NAME_BYTES for part in re.split(rb"[/\\]", raw)
     ):
-        raise argparse.ArgumentTypeError(f"file name too long: {text[:40]}…")
+        raise argparse.ArgumentTypeError(f"file name too long: {text[:40]!r}…")
     return text

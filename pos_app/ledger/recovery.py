@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import sqlite3
-import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -201,6 +200,8 @@ def _trial_open(conn: sqlite3.Connection) -> str | None:
     """Open a copy of the backup as the till would (its schema brought up to date) and read
     it: a file with the right table names but not their columns fails here, before the ledger
     it would replace is touched."""
+    import tempfile  # only when restoring: not for the commands that open the ledger (issue 19)
+
     with tempfile.TemporaryDirectory(prefix="pos-app-restore-") as scratch:
         trial_path = Path(scratch) / "trial.sqlite3"
         trial = sqlite3.connect(trial_path)

@@ -34,8 +34,8 @@ if TYPE_CHECKING:
 CTX = "Setup"
 MAX_BOX_ID = 39  # Mercado Pago's limits on external ids (letters and digits)
 MAX_STORE_ID = 60
-BOX_ID_RE = re.compile(rf"^[A-Za-z0-9]{{1,{MAX_BOX_ID}}}$")
-STORE_ID_RE = re.compile(rf"^[A-Za-z0-9]{{1,{MAX_STORE_ID}}}$")
+BOX_ID_RE = re.compile(rf"^[A-Za-z0-9]{{1,{MAX_BOX_ID}}}\Z")  # \Z: "$" took "CAJA01\n"
+STORE_ID_RE = re.compile(rf"^[A-Za-z0-9]{{1,{MAX_STORE_ID}}}\Z")
 
 
 class SetupError(UserFacingError):

@@ -9,8 +9,10 @@ charges after it are refused with exit 1 (the box is busy), which the property a
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -21,6 +23,7 @@ from pos_app.cli import main
 from pos_app.ledger.store import Ledger
 from pos_app.settings import config as config_mod
 from pos_app.settings import paths
+from tests.checkout.test_refund_cli import paid_ref
 from tests.thread_sandbox import ThreadSandbox, configured_fixture, sandbox_fixture  # noqa: F401
 
 HOSTILE = [
@@ -247,6 +250,7 @@ def test_commands_that_reach_mercado_pago_refuse_hostile_values_in_one_line(
         (["refund", "9" * 5000], "There is no sale with reference " + "9" * 40 + "…."),
         (["refund", "R\nS"], "There is no sale with reference R S."),
         (["cash", "in", "0\x1e0", "--reason", "r"], "“0?0” is not an amount"),
+        (["refund", "R"], "There is no sale with reference R."),
         (["receipt", "R" * 5000], "There is no sale with reference " + "R" * 40 + "…."),
         (["configure", "--order-ttl", "9" * 5000], "invalid int value: '" + "9" * 40 + "…'"),
         (["receipt", "R", "--paper", "x" * 10_000], "invalid choice: '" + "x" * 40 + "…'"),
@@ -264,6 +268,20 @@ def test_what_the_fuzzing_found_is_refused_plainly(
     assert config_mod.saved_bytes() == before
 
 
+@pytest.mark.parametrize(
+    "argv",
+    [["--store", "SUC001\n", "--box", "CAJA01"], ["--store", "SUC001", "--box", "CAJA01\n"]],
+)
+def test_an_id_with_a_final_new_line_is_refused(
+    configured: ThreadSandbox, argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = config_mod.saved_bytes()
+    code, err = run(["configure", *argv], capsys)
+    assert code == 2, err
+    assert "may only have letters and digits" in err
+    assert config_mod.saved_bytes() == before
+
+
 def test_a_refused_backup_keep_removes_no_backup(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -277,3 +295,39 @@ def test_a_refused_backup_keep_removes_no_backup(
     assert len(kept) == 3
     assert run(["backup", "--to", str(folder), "--keep", "-1"], capsys)[0] == 2
     assert sorted(folder.iterdir()) == kept
+
+
+# == refunds of a paid sale ========================================================================
+LINE = st.one_of(
+    VALUES, st.sampled_from(["1", "1:1", "1:2", "1:3", "0", "2", "1:0", "01", "1:", ":1", "1:1:1"])
+)
+AMOUNT = st.one_of(VALUES, st.sampled_from(["0.01", "1725.25", "3450.50", "3450.51", "0.001"]))
+
+
+@settings(
+    max_examples=20,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    extra=st.one_of(
+        AMOUNT.map(lambda a: ["--amount", a]),
+        st.lists(LINE, min_size=1, max_size=4).map(
+            lambda ls: [x for n in ls for x in ("--line", n)]
+        ),
+    )
+)
+@example(extra=["--line", "\x85"])  # NEL: echoed raw, a second line to whoever reads stderr
+@example(extra=["--line", "1", "--line", "1"])  # the same line twice: never more than it had
+def test_a_paid_sale_is_never_refunded_beyond_what_was_paid(
+    configured: ThreadSandbox, capsys: pytest.CaptureFixture[str], extra: list[str]
+) -> None:
+    ref = getattr(configured, "fuzz_paid_ref", None)
+    if ref is None:
+        ref = paid_ref(capsys, configured)  # one sale for every example: $ 3.450,50 paid
+        configured.fuzz_paid_ref = ref  # type: ignore[attr-defined]
+    run(["refund", ref, *extra], capsys)
+    capsys.readouterr()
+    assert main(["status", ref, "--json"]) in (0, 1)
+    sale = json.loads(capsys.readouterr().out)
+    assert Decimal(sale["refunded_amount"]) <= Decimal("3450.50")

@@ -31,14 +31,21 @@ from pos_app.domain.pricing import (
     check_measure,
     parse_measure,
 )
+from pos_app.domain.reference import is_valid_reference
 from pos_app.domain.scale_label import ScaleLabelError, read_scale_label
 from pos_app.domain.scale_layouts import PRESETS, layouts_problem, read_layout
 from pos_app.domain.text_fields import TextField, check_lines, check_text
 from pos_app.domain.validation import ValidationError
 from pos_app.i18n import Message
 from pos_app.receipts.printers import parse_printer, printer_problem
-from pos_app.settings import forms, rules
-from pos_app.settings.setup import parse_listen, validate_listen, validate_notify_url
+from pos_app.settings import forms, rules, supervisor
+from pos_app.settings.setup import (
+    box_id_problem,
+    parse_listen,
+    store_id_problem,
+    validate_listen,
+    validate_notify_url,
+)
 from pos_app.store.address import StoreAddressError, split_password
 
 FAST = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -455,3 +462,22 @@ def test_any_json_value_in_any_setting_loads(data: st.DataObject, tmp_path: Path
 def test_a_listen_host_with_spaces_or_control_characters_is_refused(text: str) -> None:
     with pytest.raises(ValueError, match="HOST:PORT"):
         parse_listen(text)
+
+
+# == ids, PINs and references: "$" also matched before a final new line ============================
+@FAST
+@given(st.one_of(st.from_regex(r"\A[A-Za-z0-9]{1,70}\n?\Z"), ANY, HUGE))
+@example("CAJA01\n")  # was taken: every order then went to /pos/CAJA01%0A
+@example("1234\n")
+def test_ids_pins_and_references_are_exactly_their_characters(text: str) -> None:
+    if box_id_problem(text) is None:
+        assert text.isascii() and text.isalnum() and len(text) < 40
+    if store_id_problem(text) is None:
+        assert text.isascii() and text.isalnum() and len(text) <= 60
+    if is_valid_reference(text):
+        assert text.isascii() and text.isalnum() and len(text) <= 64
+    if supervisor.pin_problem(text) is None:
+        assert text.isascii() and text.isdigit() and 4 <= len(text) <= 8
+        stored = supervisor.hash_pin(text, iterations=1000)
+        assert supervisor.pin_hash_problem(stored) is None
+        assert supervisor.pin_hash_problem(stored + "\n") is not None
