@@ -132,7 +132,7 @@ def flat(parts: tuple[object, ...]) -> list[str]:
 
 
 @settings(
-    max_examples=40,
+    max_examples=20,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
@@ -188,7 +188,7 @@ REMOTE = st.one_of(
 
 
 @settings(
-    max_examples=25,
+    max_examples=20,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
@@ -273,7 +273,7 @@ def test_what_the_fuzzing_found_is_refused_plainly(
     [["--store", "SUC001\n", "--box", "CAJA01"], ["--store", "SUC001", "--box", "CAJA01\n"]],
 )
 def test_an_id_with_a_final_new_line_is_refused(
-    configured: ThreadSandbox, argv: list[str], capsys: pytest.CaptureFixture[str]
+    argv: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
     before = config_mod.saved_bytes()
     code, err = run(["configure", *argv], capsys)
@@ -305,7 +305,7 @@ AMOUNT = st.one_of(VALUES, st.sampled_from(["0.01", "1725.25", "3450.50", "3450.
 
 
 @settings(
-    max_examples=20,
+    max_examples=12,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )

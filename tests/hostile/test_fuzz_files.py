@@ -25,7 +25,7 @@ from pos_app.ledger.store import Ledger
 from pos_app.settings import paths
 
 FILES = settings(
-    max_examples=40,
+    max_examples=20,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )

@@ -48,7 +48,7 @@ from pos_app.settings.setup import (
 )
 from pos_app.store.address import StoreAddressError, split_password
 
-FAST = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 SITE_IDS = sorted(SITES)
 
 # Text shaped like what each field expects, plus anything at all: the parsers' hard cases are
@@ -430,7 +430,7 @@ JSON = st.recursive(
 
 
 @settings(
-    max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(data=st.data())
 def test_any_json_value_in_any_setting_loads(data: st.DataObject, tmp_path: Path) -> None:
