@@ -331,3 +331,16 @@ def test_a_paid_sale_is_never_refunded_beyond_what_was_paid(
     assert main(["status", ref, "--json"]) in (0, 1)
     sale = json.loads(capsys.readouterr().out)
     assert Decimal(sale["refunded_amount"]) <= Decimal("3450.50")
+
+
+@pytest.mark.parametrize(
+    "argv", [["--port", "99999"], ["--port", "-1"], ["--latency-ms", "-5"], ["--port", "9" * 5000]]
+)
+def test_the_sandbox_refuses_ports_and_latencies_out_of_range(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["sandbox", *argv])  # refused before it listens
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert "expected a whole number from" in err and "Traceback" not in err
