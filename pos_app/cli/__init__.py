@@ -82,7 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--longitude", type=number_between(-180, 180, what="a longitude"))
     p.add_argument(
         "--category",
-        type=whole_number(1, 9_999_999),
+        type=whole_number(1, 9_999_999_999),  # as Settings: up to 10 digits
         help="the box's MCC category (optional)",
     )
     p.add_argument("--order-ttl", type=int, metavar="MINUTES")

@@ -328,7 +328,13 @@ class BoxDraft:
                 )
             )
         category = self.category.strip()
-        if category and not (category.isdigit() and len(category) <= MAX_CATEGORY_DIGITS):
+        # ASCII digits: "²" is a digit to isdigit() and a ValueError to int(); 0 is no code.
+        if category and not (
+            category.isascii()
+            and category.isdigit()
+            and len(category) <= MAX_CATEGORY_DIGITS
+            and int(category) > 0
+        ):
             found["category"] = _msg(
                 QT_TRANSLATE_NOOP(
                     "SettingsForm", "The category is a number (an MCC code), or leave it empty."

@@ -37,6 +37,7 @@ from pos_app.domain.scale_layouts import PRESETS, layouts_problem, read_layout
 from pos_app.domain.text_fields import TextField, check_lines, check_text
 from pos_app.domain.validation import ValidationError
 from pos_app.i18n import Message
+from pos_app.mercadopago.models import Store
 from pos_app.receipts.printers import parse_printer, printer_problem
 from pos_app.settings import forms, rules, supervisor
 from pos_app.settings.setup import (
@@ -481,3 +482,44 @@ def test_ids_pins_and_references_are_exactly_their_characters(text: str) -> None
         stored = supervisor.hash_pin(text, iterations=1000)
         assert supervisor.pin_hash_problem(stored) is None
         assert supervisor.pin_hash_problem(stored + "\n") is not None
+
+
+# == the store and box forms: a draft without problems always makes its request ===================
+FIELD = st.one_of(ANY, NUMBERISH, st.sampled_from(["²", "١٢", "0", "621102", "-34.6", "SUC001"]))
+
+
+@FAST
+@given(st.lists(FIELD, min_size=8, max_size=8), st.sampled_from([None, "valid", "bad"]))
+@example(["Sucursal", "SUC001", "Av. 1", "10", "Caba", "BA", "-34,6", "-58.4"], "valid")
+def test_a_store_draft_without_problems_makes_its_request(
+    texts: list[str], hours: str | None
+) -> None:
+    name, external_id, street, number, city, state, lat, lng = texts
+    opening = {
+        None: None,
+        "valid": forms.OpeningHours(("monday",), "09:00", "18:00"),
+        "bad": forms.OpeningHours((), "9", "x"),
+    }[hours]
+    draft = forms.StoreDraft(name, external_id, street, number, city, state, lat, lng, opening)
+    if draft.problems():
+        assert all(str(p) for p in draft.problems().values())
+        return
+    request = draft.to_request()
+    assert abs(request.latitude) <= 90 and abs(request.longitude) <= 180
+    json.dumps(request.business_hours)
+
+
+@FAST
+@given(FIELD, FIELD, FIELD)
+@example("Caja 1", "CAJA01", "²")  # superscript two: isdigit(), and int() raised ValueError
+@example("Caja 1", "CAJA01", "١٢")
+def test_a_box_draft_without_problems_makes_its_request(
+    name: str, external_id: str, category: str
+) -> None:
+    draft = forms.BoxDraft(name, external_id, category)
+    if draft.problems():
+        assert all(str(p) for p in draft.problems().values())
+        return
+    request = draft.to_request(Store(id=1, name="Sucursal", external_id="SUC001"))
+    assert request.category is None or 0 < request.category <= 9_999_999_999
+    assert category.strip() == "" or category.strip().isascii()
