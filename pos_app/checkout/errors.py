@@ -46,13 +46,20 @@ class NotConfiguredError(CheckoutError):
         )
 
 
+def _shown_reference(reference: str) -> str:
+    one_line = " ".join(reference.split())
+    return one_line if len(one_line) <= 64 else f"{one_line[:40]}…"
+
+
 class UnknownSaleError(CheckoutError):
     def __init__(self, reference: str) -> None:
         super().__init__(
             message(
                 CTX,
                 QT_TRANSLATE_NOOP("Checkout", "There is no sale with reference {reference}."),
-                reference=reference,
+                # A reference is at most 64 characters: a longer argument is shown cut, on
+                # one line (a 5,000-character one made a 5,000-character message).
+                reference=_shown_reference(reference),
             )
             if reference.strip()
             # Not "no sale with reference ." (an empty argument, or one of spaces).

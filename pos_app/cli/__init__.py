@@ -38,7 +38,7 @@ class _SiteIds:
 def build_parser() -> argparse.ArgumentParser:
     import argparse
 
-    from pos_app.cli.parsing import Parser
+    from pos_app.cli.parsing import Parser, file_name, number_between, whole_number
 
     parser = Parser(
         prog="pos-app",
@@ -78,9 +78,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--street-number", default="")
     p.add_argument("--city", default="")
     p.add_argument("--state", default="")
-    p.add_argument("--latitude", type=float)
-    p.add_argument("--longitude", type=float)
-    p.add_argument("--category", type=int, help="the box's MCC category (optional)")
+    p.add_argument("--latitude", type=number_between(-90, 90, what="a latitude"))
+    p.add_argument("--longitude", type=number_between(-180, 180, what="a longitude"))
+    p.add_argument(
+        "--category",
+        type=whole_number(1, 9_999_999_999),  # as Settings: up to 10 digits
+        help="the box's MCC category (optional)",
+    )
     p.add_argument("--order-ttl", type=int, metavar="MINUTES")
     p.add_argument("--poll-interval", type=float, metavar="SECONDS")
     p.add_argument("--max-total", metavar="AMOUNT")
@@ -134,7 +138,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("catalog", help="product catalog")
     csub = p.add_subparsers(dest="catalog_command", parser_class=Parser, required=True)
     imp = csub.add_parser("import", help="import products from a CSV file")
-    imp.add_argument("file")
+    imp.add_argument("file", type=file_name)
 
     p = sub.add_parser("charge", help="charge a sale on the box")
     p.add_argument("--item", action="append", default=[], metavar="TITLE:QTY:UNIT_PRICE[:IVA%]")
@@ -153,8 +157,10 @@ def build_parser() -> argparse.ArgumentParser:
         "on the terminal)",
     )
     p.add_argument("--wait", action="store_true", help="follow the sale until it ends")
-    p.add_argument("--timeout", type=float, metavar="SECONDS")
-    p.add_argument("--poll-interval", type=float, metavar="SECONDS")
+    p.add_argument("--timeout", type=number_between(1, 86_400, what="seconds"), metavar="SECONDS")
+    p.add_argument(
+        "--poll-interval", type=number_between(0.2, 300, what="seconds"), metavar="SECONDS"
+    )
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("status", help="check a sale with Mercado Pago, then print it")
@@ -168,7 +174,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("sales", help="list sales from the ledger (no network)")
     p.add_argument("--json", action="store_true")
-    p.add_argument("--limit", type=int, default=100)
+    p.add_argument("--limit", type=whole_number(1, 1_000_000), default=100)
     p.add_argument(
         "--store",
         action="store_true",
@@ -221,7 +227,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     way = rec.add_mutually_exclusive_group()
     way.add_argument("--fresh", action="store_true", help="start an empty ledger")
-    way.add_argument("--restore", metavar="BACKUP", help="put a copy of this backup in its place")
+    way.add_argument(
+        "--restore", type=file_name, metavar="BACKUP", help="put a copy of this backup in its place"
+    )
     rec.add_argument("--json", action="store_true")
 
     from pos_app.cli.day_args import add_parsers as add_day_parsers
@@ -230,15 +238,22 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "backup", help="copy the sales ledger to the backup folder (safe while open)"
     )
-    p.add_argument("--to", metavar="DIR", help="this folder instead of the one in Settings")
-    p.add_argument("--keep", type=int, metavar="N", help="keep the newest N backups there")
+    p.add_argument(
+        "--to", type=file_name, metavar="DIR", help="this folder instead of the one in Settings"
+    )
+    p.add_argument(
+        "--keep",
+        type=whole_number(1, 1000),
+        metavar="N",
+        help="keep the newest N backups there",
+    )
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser(
         "restore",
         help="put a backup in place of the ledger (app closed; the replaced ledger is kept)",
     )
-    p.add_argument("file", metavar="BACKUP")
+    p.add_argument("file", type=file_name, metavar="BACKUP")
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser(
@@ -246,7 +261,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="write a zip for support: doctor, settings and versions, logs, the last sales "
         "(no secrets, no personal data)",
     )
-    p.add_argument("--out", metavar="FILE", help="where (default: pos-app-support-<time>.zip)")
+    p.add_argument(
+        "--out", type=file_name, metavar="FILE", help="where (default: pos-app-support-<time>.zip)"
+    )
 
     p = sub.add_parser("doctor", help="check configuration, credentials, store, box, ledger")
     p.add_argument("--json", action="store_true")

@@ -82,9 +82,7 @@ async def cmd_charge(args: argparse.Namespace) -> int:
     if not args.item and not args.sku:
         raise UsageError("nothing to charge: give at least one --item or --sku")
     config = config_mod.load().config
-    if args.poll_interval:
-        if args.poll_interval <= 0:
-            raise UsageError("--poll-interval must be positive")
+    if args.poll_interval:  # 0.2 to 300 s, checked by the parser
         config = config.with_changes(poll=PollSchedule.fixed(args.poll_interval))
     lines = [parse_item(spec, site_for(config.site_id)) for spec in args.item]
     # Only a charge that waits lives long enough for a notification to matter.

@@ -21,8 +21,10 @@ from pos_app.settings import forms, paths, secrets, supervisor
 from pos_app.settings.config import Config, PollSchedule
 from pos_app.settings.setup import (
     SetupError,
+    box_id_problem,
     ensure_box,
     ensure_store,
+    store_id_problem,
     validate_listen,
     validate_notify_url,
 )
@@ -190,6 +192,14 @@ def describe_settings(config: Config, path: str) -> str:
 def _apply_local_options(config: Config, args: argparse.Namespace) -> Config:
     changes: dict[str, object] = {}
     # The same rules and words as Settings (pos_app.settings.forms), so both stay consistent.
+    # The ids first, before any network: "CAJA01\n" was looked up ("no box with external id
+    # CAJA01 <new line>"), and a store created with it.
+    for flag, value, problem_of in (
+        ("--store", args.store, store_id_problem),
+        ("--box", args.box, box_id_problem),
+    ):
+        if value and (problem := problem_of(value)):
+            raise ValueError(f"{flag}: {problem}")
     if args.order_ttl is not None:
         if problem := forms.order_ttl_problem(args.order_ttl):
             raise ValueError(f"--order-ttl: {problem}")

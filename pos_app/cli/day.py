@@ -4,11 +4,11 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date, datetime
+from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from pos_app.cli.drawer import DayUsageError, read_amount
+from pos_app.cli.drawer import DayUsageError, config_site, read_amount, read_day
 from pos_app.cli.output import (
     EXIT_NOT_PAID,
     EXIT_OK,
@@ -75,10 +75,10 @@ async def cmd_close(args: argparse.Namespace) -> int:
     from pos_app.checkout.day import back_up_after_close, close_day
     from pos_app.runtime import open_runtime
 
+    counted = None
+    if args.counted_cash is not None:  # refused before the runtime resumes anything
+        counted = read_amount(args.counted_cash, config_site(), "--counted-cash")
     async with open_runtime(enable_receiver=False) as rt:
-        counted = None
-        if args.counted_cash is not None:
-            counted = read_amount(args.counted_cash, rt.site, "--counted-cash")
         report = await close_day(rt.engine, counted_cash=counted)
         failed = await back_up_after_close(rt.close_backup())
         if failed is not None:
@@ -172,15 +172,10 @@ async def cmd_reconcile(args: argparse.Namespace) -> int:
     from pos_app.domain.day import site_zone
     from pos_app.runtime import open_runtime
 
+    asked = read_day(args.date, "--date") if args.date else None  # before any network
     async with open_runtime(enable_receiver=False) as rt:
         zone = site_zone(rt.site.site_id)
-        if args.date:
-            try:
-                day = date.fromisoformat(args.date)
-            except ValueError:
-                raise DayUsageError("--date: expected YYYY-MM-DD") from None
-        else:
-            day = datetime.now(zone).date()
+        day = asked or datetime.now(zone).date()
         result = await reconcile_day_with_mp(rt.engine, day)
         adopted: dict[int, str] = {}
         if args.adopt:

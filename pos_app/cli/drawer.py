@@ -5,7 +5,7 @@ network: :mod:`pos_app.cli.dispatch` imports this module, not :mod:`pos_app.cli.
 from __future__ import annotations
 
 import argparse
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from pos_app.cli.dispatch import UsageError
@@ -32,12 +32,24 @@ def read_amount(text: str, site: Site, what: str, *, zero_ok: bool = False) -> D
         raise DayUsageError(f"{what}: {exc.msg}") from None
 
 
-def _site() -> Site:
+def read_day(text: str, what: str) -> date:
+    """A ``YYYY-MM-DD`` argument (:func:`~pos_app.domain.day.parse_day`), or why not."""
+    from pos_app.domain.day import FIRST_DAY, LAST_DAY, parse_day
+
+    day = parse_day(text)
+    if day is None:
+        raise DayUsageError(
+            f"{what}: expected YYYY-MM-DD, a day from {FIRST_DAY.year} to {LAST_DAY.year}"
+        )
+    return day
+
+
+def config_site() -> Site:
     return site_for(config_mod.load().config.site_id)
 
 
 def cmd_cash(args: argparse.Namespace) -> int:
-    site = _site()
+    site = config_site()
     amount = read_amount(args.amount, site, "AMOUNT")
     if amount <= 0:
         raise DayUsageError("AMOUNT must be more than zero")
@@ -66,7 +78,7 @@ def cmd_cash(args: argparse.Namespace) -> int:
 
 
 def cmd_shift(args: argparse.Namespace) -> int:
-    site = _site()
+    site = config_site()
     starting = read_amount(args.starting_float, site, "--float", zero_ok=True)
     try:
         cashier = check_text(args.cashier, CASHIER_NAME)

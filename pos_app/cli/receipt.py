@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pos_app.cli.parsing import EXIT_ERROR, EXIT_OK, Subcommands
+from pos_app.cli.parsing import EXIT_ERROR, EXIT_OK, Subcommands, file_name, whole_number
 
 if TYPE_CHECKING:
     from pos_app.receipts.model import ReceiptTexts
@@ -22,12 +22,12 @@ if TYPE_CHECKING:
 def add_parser(sub: Subcommands) -> None:
     p = sub.add_parser("receipt", help="print or save a sale's receipt (no network)")
     p.add_argument("reference", metavar="EXTERNAL_REFERENCE")
-    p.add_argument("--pdf", metavar="FILE", help="save it as a PDF")
+    p.add_argument("--pdf", type=file_name, metavar="FILE", help="save it as a PDF")
     p.add_argument("--escpos", metavar="FILE_OR_DEVICE", help="send it to an ESC/POS printer")
     p.add_argument("--paper", choices=("58", "80", "A4"), help="paper width (default: Settings)")
     p.add_argument(
         "--refund",
-        type=int,
+        type=whole_number(1, 1_000_000),
         metavar="N",
         help="the refund ticket of the sale's Nth refund (1 = first; see status --json)",
     )
@@ -54,7 +54,9 @@ def cmd_receipt(args: argparse.Namespace) -> int:
     finally:
         ledger.close()
     if sale is None:
-        raise UsageError(f"no sale {args.reference} in the ledger")
+        from pos_app.checkout.errors import UnknownSaleError
+
+        raise UsageError(str(UnknownSaleError(args.reference).msg))
     given_back = [r for r in refunds if r.status is RefundStatus.REFUNDED]
     if args.refund is not None and not 1 <= args.refund <= len(given_back):
         raise UsageError(f"sale {args.reference} has {len(given_back)} confirmed refund(s)")

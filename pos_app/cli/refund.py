@@ -11,6 +11,7 @@ import argparse
 
 from pos_app.checkout.errors import UnknownSaleError
 from pos_app.checkout.refunds import RefundNotAllowed, RefundService
+from pos_app.cli.charge_lines import shown
 from pos_app.cli.output import EXIT_ERROR, EXIT_OK, EXIT_USAGE, err, print_json, sale_json
 from pos_app.domain.money import format_money, site_for
 from pos_app.domain.validation import ValidationError, read_plain_amount, read_quantity
@@ -24,12 +25,12 @@ def _lines(specs: list[str], quantities: list[int]) -> list[tuple[int, int]]:
     for spec in specs:
         number, _, qty_text = spec.partition(":")
         if not number.isdigit() or not 1 <= int(number) <= len(quantities):
-            raise ValueError(f"--line {spec[:20]}: the sale has lines 1 to {len(quantities)}")
+            raise ValueError(f"--line {shown(spec, 20)}: the sale has lines 1 to {len(quantities)}")
         position = int(number) - 1
         try:
             quantity = read_quantity(qty_text) if qty_text else quantities[position]
         except ValidationError as exc:
-            raise ValueError(f"--line {spec[:20]}: {exc.msg}") from None
+            raise ValueError(f"--line {shown(spec, 20)}: {exc.msg}") from None
         chosen.append((position, quantity))
     return chosen
 

@@ -8,7 +8,7 @@ import asyncio
 import logging
 import sys
 from collections.abc import Awaitable, Callable
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
@@ -199,18 +199,15 @@ async def cmd_store_sales(args: argparse.Namespace) -> int:
 def _period(args: argparse.Namespace, site_id: str) -> tuple[datetime | None, datetime | None]:
     """``--from``/``--to`` as ``[first midnight, midnight after the last day)`` in the site's
     zone; ``(None, None)`` for each box's current period."""
-    from pos_app.cli.drawer import DayUsageError
+    from pos_app.cli.drawer import DayUsageError, read_day
     from pos_app.domain.day import day_bounds, site_zone
 
     if not args.date_from and not args.date_to:
         return None, None
     if not args.date_from:
         raise DayUsageError("--to needs --from")
-    try:
-        first = date.fromisoformat(args.date_from)
-        last = date.fromisoformat(args.date_to) if args.date_to else first
-    except ValueError:
-        raise DayUsageError("--from/--to: expected YYYY-MM-DD") from None
+    first = read_day(args.date_from, "--from")
+    last = read_day(args.date_to, "--to") if args.date_to else first
     if last < first:
         raise DayUsageError("--to is before --from")
     zone = site_zone(site_id)
@@ -304,7 +301,7 @@ async def cmd_store_reconcile(args: argparse.Namespace) -> int:
     import psycopg
 
     from pos_app.cli.day import reconciliation_json
-    from pos_app.cli.drawer import DayUsageError
+    from pos_app.cli.drawer import read_day
     from pos_app.cli.output import EXIT_NOT_PAID
     from pos_app.domain.day import site_zone
     from pos_app.domain.money import format_money
@@ -318,10 +315,7 @@ async def cmd_store_reconcile(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     config, store, label = scoped
     zone = site_zone(config.site_id)
-    try:
-        day = date.fromisoformat(args.date) if args.date else datetime.now(zone).date()
-    except ValueError:
-        raise DayUsageError("--date: expected YYYY-MM-DD") from None
+    day = read_day(args.date, "--date") if args.date else datetime.now(zone).date()
     async with open_runtime(config=config, enable_receiver=False) as rt:
         try:
             conn = await _open(config)

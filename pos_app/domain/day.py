@@ -13,6 +13,7 @@ in which it ends. Periods are half-open: ``opened_at <= t < closed_at``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
@@ -261,6 +262,27 @@ def site_zone(site_id: str) -> tzinfo:
         local = datetime.now().astimezone().tzinfo
         assert local is not None
         return local
+
+
+# The days a command-line option names: a shop's sales are all in this range, and its ends
+# keep ``day_bounds`` (the next midnight, in any zone) within what ``datetime`` can hold.
+FIRST_DAY = date(2000, 1, 1)
+LAST_DAY = date(2999, 12, 31)
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
+
+
+def parse_day(text: str) -> date | None:
+    """``YYYY-MM-DD`` (``--date``, ``--from``, ``--to``) as a real day from 2000 to 2999, else
+    None: not 2026-02-30, not 9999-12-31 (its next midnight is beyond ``datetime``), not the
+    other ISO forms ``date.fromisoformat`` also takes (``20260101``, ``2026-W01-1``)."""
+    text = text.strip()
+    if not _ISO_DAY.fullmatch(text):
+        return None
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        return None
+    return day if FIRST_DAY <= day <= LAST_DAY else None
 
 
 def day_bounds(day: date, zone: tzinfo) -> tuple[datetime, datetime]:

@@ -12,7 +12,7 @@ import re
 import string
 
 MAX_REFERENCE = 64
-REFERENCE_RE = re.compile(r"^[A-Za-z0-9]{1,64}$")
+REFERENCE_RE = re.compile(r"^[A-Za-z0-9]{1,64}\Z")  # \Z: "$" took "REF\n"
 _ALPHABET = string.ascii_uppercase + string.digits
 
 

@@ -57,7 +57,8 @@ def clean_text(text: str) -> str:
     The one sanitiser of names (product and item titles, the order's title and description):
     white space of any kind (tabs, new lines, non-breaking spaces) becomes one space and is
     trimmed; control characters (C0, DEL, C1), lone surrogates (undecodable bytes from a
-    command line) and the invisible characters of :data:`_INVISIBLE` are removed. Letters,
+    command line), the invisible characters of :data:`_INVISIBLE` and every other format
+    character (a soft hyphen, an invisible operator) are removed. Letters,
     accents, symbols and emoji stay as they are.
     """
     if text.isprintable():  # no control, format (bidi, zero-width) or odd space character
@@ -66,7 +67,7 @@ def clean_text(text: str) -> str:
     for char in text:
         if char.isspace():
             kept.append(" ")
-        elif char in _INVISIBLE or unicodedata.category(char) in ("Cc", "Cs"):
+        elif char in _INVISIBLE or unicodedata.category(char) in ("Cc", "Cf", "Cs"):
             continue
         else:
             kept.append(char)
@@ -191,6 +192,13 @@ def check_chargeable(total: Decimal, line_count: int, site: Site, max_total: Dec
         )
 
 
+def echoed(text: str) -> str:
+    """What was typed, as a message quotes it: cut when long, and its control and invisible
+    characters shown as "?" (a record separator is a line break to a terminal's reader)."""
+    cut = text if len(text) <= 24 else text[:20] + "…"
+    return "".join(c if c.isprintable() else "?" for c in cut)
+
+
 def read_amount(text: str, site: Site, *, zero_ok: bool = False) -> Decimal:
     """An amount a person typed into a money field, valid to charge on ``site``.
 
@@ -214,7 +222,7 @@ def read_amount(text: str, site: Site, *, zero_ok: bool = False) -> Decimal:
                 QT_TRANSLATE_NOOP(
                     "Validation", "“{text}” is not an amount. Write it like {example}."
                 ),
-                text=stripped,
+                text=echoed(stripped),
                 example=format_money(AMOUNT_EXAMPLE, site, symbol=False),
             )
         )
@@ -263,7 +271,7 @@ def read_plain_amount(
         raise ValidationError(message(CTX, QT_TRANSLATE_NOOP("Validation", "Type the amount.")))
     pattern = _PLAIN_AMOUNT_COMMA if decimal_comma else _PLAIN_AMOUNT
     if not re.fullmatch(pattern, stripped, re.ASCII):
-        shown = stripped if len(stripped) <= 24 else stripped[:20] + "…"
+        shown = echoed(stripped)
         raise ValidationError(
             message(
                 CTX,

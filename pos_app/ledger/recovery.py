@@ -22,6 +22,7 @@ from pos_app.domain.sale import OPEN
 from pos_app.errors import UserFacingError
 from pos_app.i18n import QT_TRANSLATE_NOOP, message
 from pos_app.ledger.lock import InstanceLock
+from pos_app.ledger.migrations import MIGRATIONS
 from pos_app.ledger.store import Ledger, LedgerDamagedError, LedgerError, is_damage, quick_check
 
 log = logging.getLogger(__name__)
@@ -183,10 +184,43 @@ def backup_problem(backup: Path) -> str | None:
             return f"it is damaged too ({problem})"
         conn.execute("SELECT COUNT(*) FROM sales").fetchone()
         conn.execute("SELECT COUNT(*) FROM sale_events").fetchone()
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        if not 1 <= version <= len(MIGRATIONS):
+            # 0: any SQLite file with tables of those names; above: a schema this release
+            # does not know. Either was put in place, and every command then failed.
+            return f"not a sales ledger this version knows (schema {version})"
+        return _trial_open(conn)
     except sqlite3.Error as exc:
         return f"not a sales ledger ({exc})"
     finally:
         conn.close()
+
+
+def _trial_open(conn: sqlite3.Connection) -> str | None:
+    """Open a copy of the backup as the till would (its schema brought up to date) and read
+    it: a file with the right table names but not their columns fails here, before the ledger
+    it would replace is touched."""
+    import tempfile  # only when restoring: not for the commands that open the ledger (issue 19)
+
+    with tempfile.TemporaryDirectory(prefix="pos-app-restore-") as scratch:
+        trial_path = Path(scratch) / "trial.sqlite3"
+        trial = sqlite3.connect(trial_path)
+        try:
+            conn.backup(trial)
+        finally:
+            trial.close()
+        try:
+            ledger = Ledger(trial_path, exclusive=False)
+        except (sqlite3.Error, UserFacingError) as exc:
+            return f"not a sales ledger ({getattr(exc, 'msg', exc)})"
+        try:
+            ledger.all_sales(limit=1)
+            ledger.catalog.count()
+            ledger.new_identity()
+        except (sqlite3.Error, UserFacingError) as exc:
+            return f"not a sales ledger ({getattr(exc, 'msg', exc)})"
+        finally:
+            ledger.close()
     return None
 
 

@@ -63,6 +63,8 @@ def parse_printer(spec: str) -> PrinterSpec:
     text = spec.strip()
     if not text:
         raise _bad(QT_TRANSLATE_NOOP("Printer", "No printer is chosen."))
+    if not text.isprintable():  # a NUL or a new line in a device path or a printer's name
+        raise _bad(QT_TRANSLATE_NOOP("Printer", "Write the printer's device or file path."))
     if text.startswith("system:"):
         return PrinterSpec("system", text[len("system:") :].strip())
     if text.startswith("usb:"):

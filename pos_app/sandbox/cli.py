@@ -11,6 +11,7 @@ import ipaddress
 import logging
 import sys
 
+from pos_app.cli.parsing import whole_number
 from pos_app.sandbox.faults import FAULT_KINDS, Faults
 from pos_app.sandbox.models import SITES, site
 from pos_app.sandbox.server import SandboxServer, run_sandbox_forever
@@ -32,9 +33,17 @@ def _parser() -> argparse.ArgumentParser:
         description="Run a local emulator of the Mercado Pago QR (attended model) API.",
     )
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
-    parser.add_argument("--port", type=int, default=8765, help="port (0: any free port)")
+    # Ranges: "--port 99999" and a negative latency started a sandbox all the same.
+    parser.add_argument(
+        "--port", type=whole_number(0, 65535), default=8765, help="port (0: any free port)"
+    )
     parser.add_argument("--site", default="MLA", choices=sorted(SITES), help="seller's site")
-    parser.add_argument("--latency-ms", type=int, default=0, help="delay every API answer")
+    parser.add_argument(
+        "--latency-ms",
+        type=whole_number(0, 600_000),
+        default=0,
+        help="delay every API answer",
+    )
     parser.add_argument(
         "--fault-rate", type=float, default=0.0, help="fraction of API requests that fail (0-1)"
     )

@@ -8,6 +8,7 @@ dialog and ``pos-app configure`` accept and refuse the same input.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Collection, Mapping
@@ -54,8 +55,7 @@ CTX = "SettingsForm"
 
 MAX_CATEGORY_DIGITS = 10
 DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-# ASCII digits only: ``\d`` also matches "٩" (an Arabic-Indic nine), which Mercado Pago gets as is.
-_HHMM = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
+_HHMM = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")  # fullmatch: no "09:00\n", no "0٩:00"
 _COORDINATE = re.compile(r"^[+-]?\d{1,3}(?:[.,]\d+)?$")
 
 # Mercado Pago's example MCC codes for food and drink ("gastronomy") per site (notes §4).
@@ -78,9 +78,10 @@ def _msg(source: str, **params: object) -> Message:
 def parse_number(text: str) -> float | None:
     """A plain number typed with a dot or a comma as the decimal mark (``1``, ``0,5``)."""
     text = text.strip().replace(",", ".")
-    if not re.fullmatch(r"\d+(?:\.\d+)?|\.\d+", text):
+    if not re.fullmatch(r"\d+(?:\.\d+)?|\.\d+", text, re.ASCII):
         return None
-    return float(text)
+    value = float(text)
+    return value if math.isfinite(value) else None  # 400 nines: inf, which int() refused
 
 
 def format_number(value: float) -> str:
@@ -206,7 +207,7 @@ class OpeningHours:
     def problem(self) -> Message | None:
         if not self.days:
             return _msg(QT_TRANSLATE_NOOP("SettingsForm", "Tick the days the store opens."))
-        if not (_HHMM.match(self.opens) and _HHMM.match(self.closes)):
+        if not (_HHMM.fullmatch(self.opens) and _HHMM.fullmatch(self.closes)):
             return _msg(QT_TRANSLATE_NOOP("SettingsForm", "Write the times as HH:MM."))
         if self.closes <= self.opens:
             return _msg(
@@ -327,9 +328,12 @@ class BoxDraft:
                 )
             )
         category = self.category.strip()
-        # ASCII digits: str.isdigit() also takes "²" (int() refuses it) and "١٢٣".
+        # ASCII digits: "²" is a digit to isdigit() and a ValueError to int(); 0 is no code.
         if category and not (
-            category.isascii() and category.isdigit() and len(category) <= MAX_CATEGORY_DIGITS
+            category.isascii()
+            and category.isdigit()
+            and len(category) <= MAX_CATEGORY_DIGITS
+            and int(category) > 0
         ):
             found["category"] = _msg(
                 QT_TRANSLATE_NOOP(

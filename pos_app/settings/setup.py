@@ -34,8 +34,8 @@ if TYPE_CHECKING:
 CTX = "Setup"
 MAX_BOX_ID = 39  # Mercado Pago's limits on external ids (letters and digits)
 MAX_STORE_ID = 60
-BOX_ID_RE = re.compile(rf"^[A-Za-z0-9]{{1,{MAX_BOX_ID}}}$")
-STORE_ID_RE = re.compile(rf"^[A-Za-z0-9]{{1,{MAX_STORE_ID}}}$")
+BOX_ID_RE = re.compile(rf"^[A-Za-z0-9]{{1,{MAX_BOX_ID}}}\Z")  # \Z: "$" took "CAJA01\n"
+STORE_ID_RE = re.compile(rf"^[A-Za-z0-9]{{1,{MAX_STORE_ID}}}\Z")
 
 
 class SetupError(UserFacingError):
@@ -80,13 +80,29 @@ def parse_listen(text: str) -> tuple[str, int]:
     a free one (tests; a configured address never has it, see :func:`validate_listen`)."""
     host, sep, port = text.strip().rpartition(":")
     host = host.strip("[]")
-    if not sep or not host or not port.isascii() or not port.isdigit() or int(port) > 65535:
-        raise ValueError(f"{text!r} is not HOST:PORT (for example 127.0.0.1:8088)")
-    if not (host.isascii() and host.isprintable()) or " " in host:
-        # A host that cannot be bound ("a b", a NUL, a right-to-left mark that shows the
-        # address as 127.0.0.1 while it is not): said in Settings, not found at start-up.
-        raise ValueError(f"{text!r} is not HOST:PORT (for example 127.0.0.1:8088)")
+    if (
+        not sep
+        or not _listen_host(host)
+        or not port.isascii()
+        or not port.isdigit()
+        or int(port) > 65535
+    ):
+        raise ValueError(f"{text[:80]!r} is not HOST:PORT (for example 127.0.0.1:8088)")
     return host, int(port)
+
+
+# A host name as a socket binds it: ASCII labels of letters, digits, '-' and '_'.
+_HOST_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_-]{0,62}(\.[A-Za-z0-9_-]{1,63})*\.?", re.ASCII)
+
+
+def _listen_host(host: str) -> bool:
+    """An IP address or a host name: never spaces or control characters (Settings and
+    ``configure`` took '\x00:8088' and 'a b:8088', and the receiver failed to start each time)."""
+    try:
+        ipaddress.ip_address(host)
+        return True
+    except ValueError:
+        return len(host) <= 253 and _HOST_NAME.fullmatch(host) is not None
 
 
 def validate_listen(text: str) -> str:
@@ -102,12 +118,21 @@ def validate_notify_url(text: str) -> str:
     text = text.strip()
     if not text:
         return ""
-    parts = urlsplit(text)
+    refused = ValueError(
+        f"{text[:80]!r}: Mercado Pago needs an https:// address (http only for 127.0.0.1)"
+    )
+    if not text.isprintable() or " " in text:  # a NUL, a tab or a space inside a URL
+        raise refused
+    try:
+        parts = urlsplit(text)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not one
+    except ValueError:  # "Invalid IPv6 URL": said as the documented refusal
+        raise refused from None
     if parts.scheme == "https" and parts.hostname:
         return text
     if parts.scheme == "http" and parts.hostname and is_loopback_host(parts.hostname):
         return text
-    raise ValueError(f"{text!r}: Mercado Pago needs an https:// address (http only for 127.0.0.1)")
+    raise refused
 
 
 async def ensure_store(

@@ -15,8 +15,8 @@ from decimal import Decimal
 # compiled on first use (re caches them): the counter window imports this module before its
 # first frame (start-up time, issue 19).
 ITERATIONS = 200_000
-_PIN = r"^[0-9]{4,8}$"
-_HASH = r"^pbkdf2_sha256\$([0-9]{4,7})\$([0-9a-f]{32})\$([0-9a-f]{64})$"
+_PIN = r"^[0-9]{4,8}\Z"  # \Z: "$" also matched before a final new line
+_HASH = r"^pbkdf2_sha256\$([0-9]{4,7})\$([0-9a-f]{32})\$([0-9a-f]{64})\Z"
 
 
 def pin_problem(pin: str) -> str | None:

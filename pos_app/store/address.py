@@ -28,7 +28,7 @@ def split_password(text: str) -> tuple[str, str | None]:
         raise StoreAddressError(_not_an_address()) from None
     if parts.scheme not in SCHEMES or not parts.hostname or parts.fragment:
         raise StoreAddressError(_not_an_address())
-    if any(ch.isspace() or ord(ch) < 32 for ch in text):
+    if not text.isprintable() or " " in text:  # spaces, control and invisible characters
         raise StoreAddressError(_not_an_address())
     password = unquote(parts.password) if parts.password is not None else None
     # libpq also takes ?password=...: moved out like the one before the @.

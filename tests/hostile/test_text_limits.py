@@ -314,7 +314,7 @@ def test_receipt_of_an_empty_reference_says_so_plainly(
 
 
 def test_receipt_of_an_unknown_reference_names_it(capsys: pytest.CaptureFixture[str]) -> None:
-    refused(capsys, ["receipt", "B01S9"], "no sale B01S9 in the ledger")
+    refused(capsys, ["receipt", "B01S9"], "There is no sale with reference B01S9.")
 
 
 @pytest.mark.parametrize("zero", ["0", "0.00", " 0 "])

@@ -32,7 +32,7 @@ def assert_clean(text: str) -> None:
     assert text == text.strip() and "  " not in text
     for char in text:
         assert char not in INVISIBLE, repr(char)
-        assert unicodedata.category(char) not in ("Cc", "Cs"), repr(char)
+        assert unicodedata.category(char) not in ("Cc", "Cf", "Cs"), repr(char)
         assert not char.isspace() or char == " ", repr(char)
 
 
@@ -56,7 +56,9 @@ def test_clean_text_leaves_nothing_invisible_and_is_stable(text: str) -> None:
     visible = [
         c
         for c in text
-        if not c.isspace() and c not in INVISIBLE and unicodedata.category(c) not in ("Cc", "Cs")
+        if not c.isspace()
+        and c not in INVISIBLE
+        and unicodedata.category(c) not in ("Cc", "Cf", "Cs")
     ]
     assert cleaned.replace(" ", "") == "".join(visible)
 
