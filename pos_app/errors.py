@@ -11,7 +11,12 @@ from pos_app.i18n import Message
 
 
 class UserFacingError(Exception):
-    """An error whose message is meant for the person at the counter."""
+    """An error whose message is meant for the person at the counter.
+
+    ``bad_input``: what was asked for is wrong (a sale that does not exist), not something that
+    went wrong doing it; the command line exits 2 for it, as for any invalid input."""
+
+    bad_input = False
 
     def __init__(self, msg: Message) -> None:
         super().__init__(str(msg))

@@ -52,6 +52,8 @@ def _shown_reference(reference: str) -> str:
 
 
 class UnknownSaleError(CheckoutError):
+    bad_input = True  # exit 2 on the command line, as refund and receipt always did
+
     def __init__(self, reference: str) -> None:
         super().__init__(
             message(

@@ -81,7 +81,7 @@ def run_command(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     except UserFacingError as exc:
         err(f"pos-app: {exc.msg}")
-        return EXIT_ERROR
+        return EXIT_USAGE if exc.bad_input else EXIT_ERROR
     except KeyboardInterrupt:
         err("pos-app: interrupted")
         return EXIT_ERROR

@@ -149,7 +149,7 @@ def test_charge_cancel_and_usage_errors(
     assert main(["charge"]) == 2
     assert main(["charge", "--item", "Bad:x:10"]) == 2
     assert main(["charge", "--item", "Bad:1:10.555"]) == 2  # ARS has two decimals
-    assert main(["status", "NOSUCHREF"]) == 1
+    assert main(["status", "NOSUCHREF"]) == 2  # invalid input, as refund and receipt say it
 
 
 def test_doctor_explains_wrong_token_and_missing_box(

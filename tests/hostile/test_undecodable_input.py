@@ -66,3 +66,33 @@ def test_catalog_search_ignores_control_characters(tmp_path: Path) -> None:
         assert ledger.catalog.search('"mate "su') == []  # quotes are characters like any other
     finally:
         ledger.close()
+
+
+@pytest.mark.parametrize("command", ["status", "cancel", "refund", "receipt"])
+def test_an_unknown_sale_is_invalid_input_for_every_command(
+    capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    """README: exit 2 for invalid input. ``refund`` and ``receipt`` said so for a reference
+    that is not in the ledger; ``status`` and ``cancel`` exited 1, as for a failure."""
+    from pos_app.settings import config as config_mod
+    from pos_app.settings import paths
+
+    config_mod.save(
+        config_mod.Config(
+            user_id=1,
+            site_id="MLA",
+            store_external_id="SUC001",
+            box_external_id="CAJA01",
+            api_base_url="http://127.0.0.1:9",  # never dialled: the ledger answers first
+        ),
+        paths.config_path(),
+    )
+    os.environ["MP_ACCESS_TOKEN"] = (
+        "TEST-0000000000000000-000000-00000000000000000000000000000000-0"
+    )
+    try:
+        assert main([command, "NOPE123"]) == 2
+    finally:
+        del os.environ["MP_ACCESS_TOKEN"]
+    err = capsys.readouterr().err
+    assert "There is no sale with reference NOPE123." in err and "Traceback" not in err
