@@ -103,7 +103,9 @@ def test_refund_dialog_gives_back_only_money_that_was_paid(
     assert dialog.isVisible()
 
 
-def test_an_amount_that_is_not_one_says_why(qtbot: QtBot, ledger: Ledger, qloop: Any) -> None:
+def test_an_amount_that_is_not_one_says_why(
+    qtbot: QtBot, ledger: Ledger, qloop: Any, screenshot: Any
+) -> None:
     """The Refund button went grey and nothing said why ("1,5" in Chilean pesos, "-5", "NaN")."""
     from pos_app.ui.day.refund_dialog import RefundDialog
 
@@ -111,10 +113,17 @@ def test_an_amount_that_is_not_one_says_why(qtbot: QtBot, ledger: Ledger, qloop:
     dialog = RefundDialog(sale, RefundService(ledger, no_client))
     qtbot.addWidget(dialog)
     dialog.by_amount.setChecked(True)
+    dialog.show()
     for text in ("1,5", "-5", "NaN", "１２"):
         dialog.amount.setText(text)
         assert not dialog.refund_button.isEnabled()
         assert dialog.status.text() == dialog.amount.problem() != "", text
+    screenshot(dialog, "refund_amount_problem_mlc")
+    # Every column title is whole (the price's was cut to "aid per uni" at 100 px).
+    header = dialog.lines.horizontalHeader()
+    for column in range(dialog.lines.columnCount()):
+        title = dialog.lines.horizontalHeaderItem(column).text()
+        assert header.sectionSize(column) >= header.sectionSizeHint(column), title
     dialog.amount.setText("1.500")
     assert dialog.refund_button.isEnabled() and dialog.status.text() == ""
     dialog.amount.setText("")

@@ -90,7 +90,12 @@ class RefundDialog(QDialog):
         self.lines.verticalHeader().hide()
         self.lines.verticalHeader().setDefaultSectionSize(44)  # room for the spin boxes
         self.lines.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.lines.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.lines.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # The others as wide as their title or contents: at Qt's default 100 px "Paid per
+        # unit" showed as "aid per uni" (and longer in Spanish and Portuguese).
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.spins: list[QSpinBox] = []
         self.status = QLabel()
         self.status.setObjectName("refundStatus")
