@@ -135,9 +135,9 @@ class MercadoPagoClient:
         try:
             data = await self._request("GET", path)
         except errors.NotFoundError:
-            return None
-        if data is None:
-            return None
+            return None  # the one way Mercado Pago says "nothing pending"
+        # An empty 200 or a 204 (a proxy's answer, not Mercado Pago's) says nothing about the
+        # box: reading it as "nothing pending" would end a sale the customer can still pay.
         return BoxOrder.parse(data)
 
     async def delete_box_order(self, user_id: int, external_pos_id: str) -> None:
@@ -416,7 +416,7 @@ class MercadoPagoClient:
         self._observe(method, path, response.status_code, t0)
         elapsed_ms = (time.monotonic() - t0) * 1000
         log.debug("%s %s -> %d in %.0f ms", method, path, response.status_code, elapsed_ms)
-        return _interpret(response)
+        return _interpret(response, self._token.reveal())
 
     def _observe(self, method: str, path: str, status: int | None, t0: float) -> None:
         if self.observer is not None:
@@ -463,20 +463,30 @@ def _loads(response: httpx.Response) -> Any:
         return None
     try:
         return json.loads(response.content, parse_float=Decimal)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: ``[[[[...`` nested 100,000 deep
         return None
 
 
-def _interpret(response: httpx.Response) -> Any:
+def _redact(text: str, secret: str) -> str:
+    """``text`` without the access token (a proxy may echo the request's headers)."""
+    return text.replace(secret, "[token]") if secret else text
+
+
+def _interpret(response: httpx.Response, secret: str = "") -> Any:
     status = response.status_code
+    if status < 200 or 300 <= status < 400:
+        # A redirect (a captive portal, a proxy) or an interim answer: not Mercado Pago's word,
+        # and the request may never have reached it.
+        raise errors.unexpected(f"HTTP {status}")
     data = _loads(response)
     if 200 <= status < 300:
         if response.content and data is None:
             raise errors.unexpected(f"HTTP {status} with a body that is not JSON")
         return data
     envelope = data if isinstance(data, Mapping) else {}
-    key = str(envelope.get("error") or _first_code(envelope.get("errors")))
-    detail = str(envelope.get("message") or "")[:300]
+    # Redacted before cut: a cut token is no longer found, yet still says too much.
+    key = _redact(str(envelope.get("error") or _first_code(envelope.get("errors"))), secret)[:100]
+    detail = _redact(str(envelope.get("message") or ""), secret)[:300]
     if status in (401, 403):
         raise errors.AuthenticationError.from_status(status, key)
     if status == 404:
@@ -485,14 +495,15 @@ def _interpret(response: httpx.Response) -> Any:
         raise errors.rate_limited(parse_retry_after(response.headers.get("Retry-After")))
     if status >= 500:
         raise errors.server_error(status, key)
-    raise errors.rejected(status, key, detail, _cause_codes(envelope.get("cause")))
+    causes = _cause_codes(envelope.get("cause"), secret)
+    raise errors.rejected(status, key, detail, causes)
 
 
-def _cause_codes(cause: Any) -> tuple[str, ...]:
+def _cause_codes(cause: Any, secret: str = "") -> tuple[str, ...]:
     """``cause: [{"code": 4041, ...}]`` (a list, or one object) as ``("4041",)``."""
     items = cause if isinstance(cause, list) else [cause] if isinstance(cause, Mapping) else []
     return tuple(
-        str(item.get("code"))[:40]
+        _redact(str(item.get("code")), secret)[:40]
         for item in items[:10]
         if isinstance(item, Mapping) and item.get("code") is not None
     )
