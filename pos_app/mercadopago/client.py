@@ -53,6 +53,7 @@ SEARCH_PAGE_LIMIT = 50
 PAYMENT_PAGE_LIMIT = 50
 MAX_PAYMENT_PAGES = 200  # 10,000 payments in a day at one box: far beyond a shop's counter
 MAX_SEARCH_PAGES = 10  # one sale never has hundreds of scans; stop a runaway loop
+MAX_BODY = 16 * 1024 * 1024  # bytes of one answer; 50 payments a page are some 100 KB
 
 Sleep = Callable[[float], Awaitable[None]]
 RequestObserver = Callable[[str, str, int | None, float], None]
@@ -402,9 +403,14 @@ class MercadoPagoClient:
     ) -> Any:
         t0 = time.monotonic()
         try:
-            response = await self._http.request(
+            request = self._http.build_request(
                 method, url, params=params, headers=headers, content=content, timeout=self.timeout
             )
+            response = await self._http.send(request, stream=True)
+            try:
+                body = await _read_capped(response)
+            finally:
+                await response.aclose()
         except httpx.TimeoutException as exc:
             self._observe(method, path, None, t0)
             log.warning("%s %s: no answer in time (%s)", method, path, type(exc).__name__)
@@ -416,7 +422,11 @@ class MercadoPagoClient:
         self._observe(method, path, response.status_code, t0)
         elapsed_ms = (time.monotonic() - t0) * 1000
         log.debug("%s %s -> %d in %.0f ms", method, path, response.status_code, elapsed_ms)
-        return _interpret(response, self._token.reveal())
+        if body is None:
+            raise errors.unexpected(
+                f"HTTP {response.status_code} with a body over {MAX_BODY} bytes"
+            )
+        return _interpret(response, body, self._token.reveal())
 
     def _observe(self, method: str, path: str, status: int | None, t0: float) -> None:
         if self.observer is not None:
@@ -458,11 +468,27 @@ def _first_code(errors_list: Any) -> str:
     return ""
 
 
-def _loads(response: httpx.Response) -> Any:
-    if not response.content:
+async def _read_capped(response: httpx.Response) -> bytes | None:
+    """The body, or None past :data:`MAX_BODY` bytes: a proxy's endless or huge answer is an
+    error, not all of the till's memory (Mercado Pago's biggest answers are some 100 KB)."""
+    declared = response.headers.get("Content-Length", "")
+    if declared.isascii() and declared.isdigit() and int(declared) > MAX_BODY:
+        return None
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in response.aiter_bytes():
+        size += len(chunk)
+        if size > MAX_BODY:
+            return None
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _loads(body: bytes) -> Any:
+    if not body:
         return None
     try:
-        return json.loads(response.content, parse_float=Decimal)
+        return json.loads(body, parse_float=Decimal)
     except (ValueError, RecursionError):  # RecursionError: ``[[[[...`` nested 100,000 deep
         return None
 
@@ -472,15 +498,15 @@ def _redact(text: str, secret: str) -> str:
     return text.replace(secret, "[token]") if secret else text
 
 
-def _interpret(response: httpx.Response, secret: str = "") -> Any:
+def _interpret(response: httpx.Response, body: bytes, secret: str = "") -> Any:
     status = response.status_code
     if status < 200 or 300 <= status < 400:
         # A redirect (a captive portal, a proxy) or an interim answer: not Mercado Pago's word,
         # and the request may never have reached it.
         raise errors.unexpected(f"HTTP {status}")
-    data = _loads(response)
+    data = _loads(body)
     if 200 <= status < 300:
-        if response.content and data is None:
+        if body and data is None:
             raise errors.unexpected(f"HTTP {status} with a body that is not JSON")
         return data
     envelope = data if isinstance(data, Mapping) else {}

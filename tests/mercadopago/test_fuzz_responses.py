@@ -15,8 +15,9 @@ from __future__ import annotations
 import asyncio
 import copy
 import dataclasses
+import gzip
 import json
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from decimal import Decimal, localcontext
 from typing import Any
 
@@ -26,7 +27,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from pos_app.mercadopago import errors
-from pos_app.mercadopago.client import MercadoPagoClient
+from pos_app.mercadopago.client import MAX_BODY, MercadoPagoClient
 from pos_app.mercadopago.credentials import AccessToken
 from pos_app.mercadopago.models import (
     Box,
@@ -210,7 +211,7 @@ def mutated(draw: st.DrawFn, base: Any) -> Any:
         elif action == "duplicate" and isinstance(parent, list):
             parent.append(copy.deepcopy(parent[last]))
         else:
-            parent[last] = draw(WEIRD)
+            parent[last] = copy.deepcopy(draw(WEIRD))  # the sampled [] and {} are shared
     return data
 
 
@@ -570,3 +571,38 @@ def test_the_token_is_in_no_error_text(status: int, field: str, junk: str, metho
             assert TOKEN not in text and TOKEN[:40] not in text, text
     else:
         assert method == "get_box_order" and status == 404
+
+
+def test_an_endless_or_huge_body_is_cut_short() -> None:
+    """A proxy streaming forever (or a gzip bomb) costs at most MAX_BODY bytes, then an error."""
+    sent = 0
+
+    async def endless() -> AsyncIterator[bytes]:
+        nonlocal sent
+        chunk = b"[" + b"0," * 512 * 1024
+        while True:
+            sent += len(chunk)
+            yield chunk
+
+    def streaming(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, content=endless())
+
+    with pytest.raises(errors.UnexpectedResponseError):
+        call(streaming)
+    assert MAX_BODY <= sent <= MAX_BODY + 2 * 1024 * 1024
+
+    good = json.dumps(MERCHANT_ORDER).encode()
+    bomb = gzip.compress(good + b" " * MAX_BODY)  # some 16 KB that inflate past the limit
+
+    def inflating(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, content=bomb, headers={"Content-Encoding": "gzip"})
+
+    with pytest.raises(errors.UnexpectedResponseError):
+        call(inflating)
+
+    def declared(request: httpx.Request) -> httpx.Response:
+        headers = {"Content-Length": str(MAX_BODY + 1)}
+        return httpx.Response(200, content=good, headers=headers)
+
+    with pytest.raises(errors.UnexpectedResponseError):
+        call(declared)
