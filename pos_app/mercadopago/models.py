@@ -557,6 +557,19 @@ class QrPayment:
         )
 
 
+# An EMVCo payload is at most 512 characters (EMV QR Code Specification for Payment Systems).
+MAX_QR_TEXT = 512
+
+
+def _qr_text(value: Any) -> str:
+    """A dynamic QR's text, or "" (none to show) when it cannot be one: not text, longer than
+    an EMVCo payload (a QR symbol cannot even hold 100 KB), or with control characters. The
+    order is still read: whether it was paid does not depend on it."""
+    if not isinstance(value, str) or len(value) > MAX_QR_TEXT or not value.isprintable():
+        return ""
+    return value
+
+
 @dataclass(frozen=True)
 class QrOrder:
     """An Orders API order, as ``POST /v1/orders`` and ``GET /v1/orders/{id}`` give it."""
@@ -597,7 +610,7 @@ class QrOrder:
             status_detail=_str(d.get("status_detail")),
             external_reference=_str(d.get("external_reference")),
             total_amount=_dec(d.get("total_amount")),
-            qr_data=_str(_obj(d.get("type_response")).get("qr_data")),
+            qr_data=_qr_text(_obj(d.get("type_response")).get("qr_data")),
             payments=tuple(QrPayment.parse(p) for p in payments if isinstance(p, Mapping)),
         )
 

@@ -23,6 +23,7 @@ from typing import Any
 
 import httpx
 import pytest
+import segno
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -244,6 +245,8 @@ def parse_or_refuse(name: str, data: Any) -> object | None:
         assert isinstance(model.is_paid, bool) and model.approved_amount >= 0
     if isinstance(model, QrOrder):
         assert isinstance(model.is_paid, bool) and model.paid_amount >= 0
+        if model.qr_data:  # the customer display draws it: it must fit a QR symbol
+            segno.make(model.qr_data, error="m", micro=False)
     if isinstance(model, PaymentInfo):
         assert model.refundable >= 0
     return model
@@ -292,6 +295,15 @@ def test_mutated_answers_parse_or_are_refused(data: st.DataObject, name: str) ->
 def test_answers_that_say_nothing_sure_are_refused(name: str, data: Any) -> None:
     with pytest.raises(errors.UnexpectedResponseError):
         VALID[name][0](data)
+
+
+@pytest.mark.parametrize("qr_data", ["0" * 100_000, "00020101\x00", ["000201"], 42])
+def test_a_dynamic_qr_that_cannot_be_drawn_is_not_kept(qr_data: Any) -> None:
+    """segno raised DataOverflowError on 100 KB of text, in the customer display's paint."""
+    raw = copy.deepcopy(VALID["qr_order"][1])
+    raw["type_response"]["qr_data"] = qr_data
+    order = QrOrder.parse(raw)
+    assert order.qr_data == "" and order.is_paid  # still read: paid is paid
 
 
 def test_ids_written_as_floats_or_strings_are_read_exactly() -> None:
