@@ -115,6 +115,19 @@ def _require_obj(value: Any, what: str) -> Json:
     return value
 
 
+# An EMVCo payload is at most 512 characters (EMV QR Code Specification for Payment Systems).
+MAX_QR_TEXT = 512
+
+
+def _qr_text(value: Any) -> str:
+    """A dynamic QR's text, or "" (none to show) when it cannot be one: not text, longer than
+    an EMVCo payload (a QR symbol cannot even hold 100 KB), or with control characters. The
+    order is still read: whether it was paid does not depend on it."""
+    if not isinstance(value, str) or len(value) > MAX_QR_TEXT or not value.isprintable():
+        return ""
+    return value
+
+
 @dataclass(frozen=True)
 class User:
     id: int
@@ -184,7 +197,7 @@ class Box:
             external_store_id=_str(d.get("external_store_id")),
             fixed_amount=bool(d.get("fixed_amount")),
             category=_int(category) if category not in (None, "") else None,
-            qr_code=_str(d.get("qr_code")),
+            qr_code=_qr_text(d.get("qr_code")),  # printed as the box's sticker
             qr_image_url=_str(qr.get("image")),
             status=_str(d.get("status")),
         )
@@ -555,19 +568,6 @@ class QrPayment:
             paid_amount=_dec(d.get("amount") if paid is None else paid),
             refunded_amount=_dec(d.get("refunded_amount")),
         )
-
-
-# An EMVCo payload is at most 512 characters (EMV QR Code Specification for Payment Systems).
-MAX_QR_TEXT = 512
-
-
-def _qr_text(value: Any) -> str:
-    """A dynamic QR's text, or "" (none to show) when it cannot be one: not text, longer than
-    an EMVCo payload (a QR symbol cannot even hold 100 KB), or with control characters. The
-    order is still read: whether it was paid does not depend on it."""
-    if not isinstance(value, str) or len(value) > MAX_QR_TEXT or not value.isprintable():
-        return ""
-    return value
 
 
 @dataclass(frozen=True)

@@ -245,8 +245,9 @@ def parse_or_refuse(name: str, data: Any) -> object | None:
         assert isinstance(model.is_paid, bool) and model.approved_amount >= 0
     if isinstance(model, QrOrder):
         assert isinstance(model.is_paid, bool) and model.paid_amount >= 0
-        if model.qr_data:  # the customer display draws it: it must fit a QR symbol
-            segno.make(model.qr_data, error="m", micro=False)
+    qr_text = getattr(model, "qr_data", "") or getattr(model, "qr_code", "")
+    if qr_text:  # drawn on the customer display, printed on a sticker: it must fit a symbol
+        segno.make(qr_text, error="m", micro=False)
     if isinstance(model, PaymentInfo):
         assert model.refundable >= 0
     return model
@@ -304,6 +305,8 @@ def test_a_dynamic_qr_that_cannot_be_drawn_is_not_kept(qr_data: Any) -> None:
     raw["type_response"]["qr_data"] = qr_data
     order = QrOrder.parse(raw)
     assert order.qr_data == "" and order.is_paid  # still read: paid is paid
+    box = Box.parse({**VALID["box"][1], "qr_code": qr_data})  # the box's printed sticker
+    assert box.qr_code == "" and box.external_id == "CAJA01"
 
 
 def test_ids_written_as_floats_or_strings_are_read_exactly() -> None:
