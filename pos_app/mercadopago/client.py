@@ -426,7 +426,7 @@ class MercadoPagoClient:
             raise errors.unexpected(
                 f"HTTP {response.status_code} with a body over {MAX_BODY} bytes"
             )
-        return _interpret(response, body, self._token.reveal())
+        return _interpret(response, body, self._token.reveal(), method)
 
     def _observe(self, method: str, path: str, status: int | None, t0: float) -> None:
         if self.observer is not None:
@@ -498,7 +498,7 @@ def _redact(text: str, secret: str) -> str:
     return text.replace(secret, "[token]") if secret else text
 
 
-def _interpret(response: httpx.Response, body: bytes, secret: str = "") -> Any:
+def _interpret(response: httpx.Response, body: bytes, secret: str = "", method: str = "") -> Any:
     status = response.status_code
     if status < 200 or 300 <= status < 400:
         # A redirect (a captive portal, a proxy) or an interim answer: not Mercado Pago's word,
@@ -509,6 +509,13 @@ def _interpret(response: httpx.Response, body: bytes, secret: str = "") -> Any:
         if body and data is None:
             raise errors.unexpected(f"HTTP {status} with a body that is not JSON")
         return data
+    # Mercado Pago refuses with its JSON envelope; a 4xx without one is a proxy's, a portal's
+    # or a firewall's page, which may never have reached it: not its "no" (a refusal ends a
+    # sale or a refund, a 404 empties the box), only an unreadable answer. A DELETE's 404 is
+    # taken as it comes: the goal of a delete is reached either way.
+    proxy_page = not isinstance(data, Mapping) and status < 500 and status != 429
+    if proxy_page and not (status == 404 and method == "DELETE"):
+        raise errors.unexpected(f"HTTP {status} without Mercado Pago's error body")
     envelope = data if isinstance(data, Mapping) else {}
     # Redacted before cut: a cut token is no longer found, yet still says too much.
     key = _redact(str(envelope.get("error") or _first_code(envelope.get("errors"))), secret)[:100]

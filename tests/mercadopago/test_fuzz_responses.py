@@ -27,6 +27,7 @@ import segno
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from pos_app.domain.money import site_for
 from pos_app.mercadopago import errors
 from pos_app.mercadopago.client import MAX_BODY, MercadoPagoClient
 from pos_app.mercadopago.credentials import AccessToken
@@ -476,6 +477,7 @@ def test_an_order_is_paid_only_when_it_says_so(raw: dict[str, Any], total: Decim
 
 
 # == 3. the client against what is not Mercado Pago's JSON ===================================
+ARS = site_for("MLA")
 NO_RETRY = RetryPolicy(max_attempts=1, base_delay=0, max_delay=0, total_budget=0)
 
 
@@ -515,6 +517,11 @@ BODIES = {
     "huge junk": (200, b"x" * 5_000_000, "application/octet-stream"),
     "binary": (200, bytes(range(256)) * 4, "application/json"),
     "redirect to a captive portal": (302, b"", "text/html"),
+    "a proxy's 400 page": (400, HTML, "text/html"),
+    "a firewall's 403 page": (403, HTML, "text/html"),
+    "a proxy's 404 page": (404, HTML, "text/html"),
+    "a proxy's 407": (407, b"", ""),
+    "409 in plain text": (409, b"Conflict", "text/plain"),
     "html with 200 and a redirect": (301, HTML, "text/html"),
 }
 
@@ -534,6 +541,40 @@ def test_a_body_that_is_not_an_answer_is_an_unexpected_response(method: str, bod
         call(handler, method)
     # Read by the engine as trouble to show (the sale stays open), never a refusal or a crash.
     assert str(caught.value.msg) and TOKEN not in str(caught.value.msg)
+
+
+def test_a_refund_answered_by_a_proxy_page_is_unconfirmed_not_refused() -> None:
+    """A refusal settles the refund as refused (another may be made); a proxy's 400 page may
+    hide one that was made: unreadable, so the refund stays pending and is checked first."""
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(400, content=HTML, headers={"Content-Type": "text/html"})
+
+    async def go() -> None:
+        async with httpx.AsyncClient(transport=httpx.MockTransport(handler)) as http:
+            client = MercadoPagoClient(
+                http, AccessToken(TOKEN), base_url="https://api.mercadopago.com", retry=NO_RETRY
+            )
+            with pytest.raises(errors.UnexpectedResponseError):
+                await client.refund_payment(555001, None, idempotency_key="k", site=ARS)
+            with pytest.raises(errors.UnexpectedResponseError):
+                await client.refund_qr_order("ORD01", idempotency_key="k")
+
+    asyncio.run(go())
+
+
+def test_a_delete_answered_404_is_done_whatever_the_body() -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(404, content=b"Not Found")
+
+    async def go() -> None:
+        async with httpx.AsyncClient(transport=httpx.MockTransport(handler)) as http:
+            client = MercadoPagoClient(
+                http, AccessToken(TOKEN), base_url="https://api.mercadopago.com", retry=NO_RETRY
+            )
+            await client.delete_box_order(123456789, "CAJA01")
+
+    asyncio.run(go())
 
 
 def test_a_good_answer_with_a_wrong_content_type_is_read() -> None:
