@@ -49,7 +49,7 @@ from pos_app.mercadopago.refunds import PaymentRefund
 from pos_app.mercadopago.retry import RetryPolicy
 from pos_app.mercadopago.verdict import evaluate, evaluate_order
 
-FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 REF = "CAJA01S000001XTEST"
 MAX_ID = 2**63 - 1  # ids are 64-bit integers (the ledger, JSON, every SDK)
 TOKEN = "APP_USR-1234567890123456-112233-0123456789abcdef0123456789abcdef-123456789"
