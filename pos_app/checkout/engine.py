@@ -212,8 +212,9 @@ class CheckoutEngine:
                 except mp.AuthenticationError as exc:
                     sale = self.recorder.trouble(sale, Cause.AUTH, exc.msg)
                 except mp.MercadoPagoError as exc:
-                    if not (exc.transient or isinstance(exc, mp.UnexpectedResponseError)):
-                        raise
+                    # Transient, unreadable, or a refusal of a *look* (a proxy's 400, 407 or
+                    # 404 page as much as Mercado Pago's): nothing is known, nothing changes;
+                    # the sale stays open with the trouble shown and is looked at again.
                     sale = self.recorder.trouble(sale, Cause.NETWORK, exc.msg)
         if not sale.is_open:
             self.trackers.forget(ref)  # a late look leaves nothing behind either

@@ -53,6 +53,7 @@ SEARCH_PAGE_LIMIT = 50
 PAYMENT_PAGE_LIMIT = 50
 MAX_PAYMENT_PAGES = 200  # 10,000 payments in a day at one box: far beyond a shop's counter
 MAX_SEARCH_PAGES = 10  # one sale never has hundreds of scans; stop a runaway loop
+MAX_BODY = 16 * 1024 * 1024  # bytes of one answer; 50 payments a page are some 100 KB
 
 Sleep = Callable[[float], Awaitable[None]]
 RequestObserver = Callable[[str, str, int | None, float], None]
@@ -135,9 +136,9 @@ class MercadoPagoClient:
         try:
             data = await self._request("GET", path)
         except errors.NotFoundError:
-            return None
-        if data is None:
-            return None
+            return None  # the one way Mercado Pago says "nothing pending"
+        # An empty 200 or a 204 (a proxy's answer, not Mercado Pago's) says nothing about the
+        # box: reading it as "nothing pending" would end a sale the customer can still pay.
         return BoxOrder.parse(data)
 
     async def delete_box_order(self, user_id: int, external_pos_id: str) -> None:
@@ -402,9 +403,14 @@ class MercadoPagoClient:
     ) -> Any:
         t0 = time.monotonic()
         try:
-            response = await self._http.request(
+            request = self._http.build_request(
                 method, url, params=params, headers=headers, content=content, timeout=self.timeout
             )
+            response = await self._http.send(request, stream=True)
+            try:
+                body = await _read_capped(response)
+            finally:
+                await response.aclose()
         except httpx.TimeoutException as exc:
             self._observe(method, path, None, t0)
             log.warning("%s %s: no answer in time (%s)", method, path, type(exc).__name__)
@@ -416,7 +422,11 @@ class MercadoPagoClient:
         self._observe(method, path, response.status_code, t0)
         elapsed_ms = (time.monotonic() - t0) * 1000
         log.debug("%s %s -> %d in %.0f ms", method, path, response.status_code, elapsed_ms)
-        return _interpret(response)
+        if body is None:
+            raise errors.unexpected(
+                f"HTTP {response.status_code} with a body over {MAX_BODY} bytes"
+            )
+        return _interpret(response, body, self._token.reveal(), method)
 
     def _observe(self, method: str, path: str, status: int | None, t0: float) -> None:
         if self.observer is not None:
@@ -458,25 +468,58 @@ def _first_code(errors_list: Any) -> str:
     return ""
 
 
-def _loads(response: httpx.Response) -> Any:
-    if not response.content:
+async def _read_capped(response: httpx.Response) -> bytes | None:
+    """The body, or None past :data:`MAX_BODY` bytes: a proxy's endless or huge answer is an
+    error, not all of the till's memory (Mercado Pago's biggest answers are some 100 KB)."""
+    declared = response.headers.get("Content-Length", "")
+    if declared.isascii() and declared.isdigit() and int(declared) > MAX_BODY:
+        return None
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in response.aiter_bytes():
+        size += len(chunk)
+        if size > MAX_BODY:
+            return None
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _loads(body: bytes) -> Any:
+    if not body:
         return None
     try:
-        return json.loads(response.content, parse_float=Decimal)
-    except ValueError:
+        return json.loads(body, parse_float=Decimal)
+    except (ValueError, RecursionError):  # RecursionError: ``[[[[...`` nested 100,000 deep
         return None
 
 
-def _interpret(response: httpx.Response) -> Any:
+def _redact(text: str, secret: str) -> str:
+    """``text`` without the access token (a proxy may echo the request's headers)."""
+    return text.replace(secret, "[token]") if secret else text
+
+
+def _interpret(response: httpx.Response, body: bytes, secret: str = "", method: str = "") -> Any:
     status = response.status_code
-    data = _loads(response)
+    if status < 200 or 300 <= status < 400:
+        # A redirect (a captive portal, a proxy) or an interim answer: not Mercado Pago's word,
+        # and the request may never have reached it.
+        raise errors.unexpected(f"HTTP {status}")
+    data = _loads(body)
     if 200 <= status < 300:
-        if response.content and data is None:
+        if body and data is None:
             raise errors.unexpected(f"HTTP {status} with a body that is not JSON")
         return data
+    # Mercado Pago refuses with its JSON envelope; a 4xx without one is a proxy's, a portal's
+    # or a firewall's page, which may never have reached it: not its "no" (a refusal ends a
+    # sale or a refund, a 404 empties the box), only an unreadable answer. A DELETE's 404 is
+    # taken as it comes: the goal of a delete is reached either way.
+    proxy_page = not isinstance(data, Mapping) and status < 500 and status != 429
+    if proxy_page and not (status == 404 and method == "DELETE"):
+        raise errors.unexpected(f"HTTP {status} without Mercado Pago's error body")
     envelope = data if isinstance(data, Mapping) else {}
-    key = str(envelope.get("error") or _first_code(envelope.get("errors")))
-    detail = str(envelope.get("message") or "")[:300]
+    # Redacted before cut: a cut token is no longer found, yet still says too much.
+    key = _redact(str(envelope.get("error") or _first_code(envelope.get("errors"))), secret)[:100]
+    detail = _redact(str(envelope.get("message") or ""), secret)[:300]
     if status in (401, 403):
         raise errors.AuthenticationError.from_status(status, key)
     if status == 404:
@@ -485,14 +528,15 @@ def _interpret(response: httpx.Response) -> Any:
         raise errors.rate_limited(parse_retry_after(response.headers.get("Retry-After")))
     if status >= 500:
         raise errors.server_error(status, key)
-    raise errors.rejected(status, key, detail, _cause_codes(envelope.get("cause")))
+    causes = _cause_codes(envelope.get("cause"), secret)
+    raise errors.rejected(status, key, detail, causes)
 
 
-def _cause_codes(cause: Any) -> tuple[str, ...]:
+def _cause_codes(cause: Any, secret: str = "") -> tuple[str, ...]:
     """``cause: [{"code": 4041, ...}]`` (a list, or one object) as ``("4041",)``."""
     items = cause if isinstance(cause, list) else [cause] if isinstance(cause, Mapping) else []
     return tuple(
-        str(item.get("code"))[:40]
+        _redact(str(item.get("code")), secret)[:40]
         for item in items[:10]
         if isinstance(item, Mapping) and item.get("code") is not None
     )

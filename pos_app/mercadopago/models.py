@@ -7,10 +7,11 @@ and keeps amounts as ``Decimal``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import math
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Context, Decimal, Inexact, InvalidOperation, Overflow, localcontext
 from typing import Any
 
 from pos_app.domain.money import Site, quantize, to_api_number
@@ -19,13 +20,41 @@ from pos_app.mercadopago.errors import unexpected
 Json = Mapping[str, Any]
 
 
-def _dec(value: Any) -> Decimal:
-    if value is None or isinstance(value, bool):
+# Bounds of what Mercado Pago can mean by an amount or an id. Anything outside is an answer the
+# app cannot read (an error, never a guess): a NaN or an infinite amount, a negative payment, a
+# total of 10^400, an amount finer than 10^-20, an id that does not fit a 64-bit integer.
+MAX_AMOUNT = Decimal("1e15")
+_MIN_EXPONENT = -20
+MAX_ID = 2**63 - 1
+# Sums of amounts are exact (the default context rounds at 28 digits: 99.999...9 with 29 nines
+# would add up to 100 and pay a sale of 100).
+_EXACT = Context(prec=100, traps=[InvalidOperation, Overflow, Inexact])
+
+
+def _dec(value: Any, what: str = "amount") -> Decimal:
+    """A non-negative, finite, bounded amount; missing (``None``, ``""``) is 0, anything else
+    that is not such a number raises :func:`unexpected`."""
+    if value is None or value == "":
         return Decimal(0)
+    if isinstance(value, bool) or not isinstance(value, int | float | str | Decimal):
+        raise unexpected(f"{what} is not a number")
+    if isinstance(value, int) and not 0 <= value < MAX_AMOUNT:
+        raise unexpected(f"{what} is out of range")
     try:
-        return Decimal(str(value))
-    except InvalidOperation:
-        return Decimal(0)
+        amount = Decimal(str(value).strip() if isinstance(value, str) else str(value))
+    except (InvalidOperation, ValueError):
+        raise unexpected(f"{what} is not a number") from None
+    if not amount.is_finite() or not 0 <= amount < MAX_AMOUNT:
+        raise unexpected(f"{what} is out of range")
+    if int(amount.as_tuple().exponent) < _MIN_EXPONENT:
+        raise unexpected(f"{what} has too many decimals")
+    return amount
+
+
+def amount_sum(amounts: Iterable[Decimal]) -> Decimal:
+    """The exact sum of parsed amounts."""
+    with localcontext(_EXACT):
+        return sum(amounts, Decimal(0))
 
 
 def _str(value: Any) -> str:
@@ -33,10 +62,47 @@ def _str(value: Any) -> str:
 
 
 def _int(value: Any) -> int:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
+    """A count or an id: a whole number from 0 to :data:`MAX_ID` (also written as a string or
+    as a float without a fraction); 0 for anything else."""
+    if isinstance(value, bool):
         return 0
+    number: int
+    if isinstance(value, int):
+        number = value
+    elif isinstance(value, Decimal):
+        if not value.is_finite() or abs(value) > MAX_ID or value % 1:
+            return 0
+        number = int(value)
+    elif isinstance(value, float):
+        # Above 2**53 a float is no longer exact: its id would be some other one.
+        if not math.isfinite(value) or abs(value) > 2**53 or not value.is_integer():
+            return 0
+        number = int(value)
+    elif isinstance(value, str):
+        text = value.strip()
+        if not (text.isascii() and text.isdigit() and len(text) <= 19):
+            return 0
+        number = int(text)
+    else:
+        return 0
+    return number if 0 <= number <= MAX_ID else 0
+
+
+def _id(value: Any, what: str) -> int:
+    """A required id: a positive whole number, else :func:`unexpected`."""
+    number = _int(value)
+    if number <= 0:
+        raise unexpected(f"{what} without a valid id")
+    return number
+
+
+def _list(value: Any, what: str) -> list[Any]:
+    """A list that may be missing or null (then empty); anything else is unreadable."""
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise unexpected(f"{what} is not a list")
+    return value
 
 
 def _obj(value: Any) -> Json:
@@ -46,6 +112,19 @@ def _obj(value: Any) -> Json:
 def _require_obj(value: Any, what: str) -> Json:
     if not isinstance(value, Mapping):
         raise unexpected(f"{what} is not an object")
+    return value
+
+
+# An EMVCo payload is at most 512 characters (EMV QR Code Specification for Payment Systems).
+MAX_QR_TEXT = 512
+
+
+def _qr_text(value: Any) -> str:
+    """A dynamic QR's text, or "" (none to show) when it cannot be one: not text, longer than
+    an EMVCo payload (a QR symbol cannot even hold 100 KB), or with control characters. The
+    order is still read: whether it was paid does not depend on it."""
+    if not isinstance(value, str) or len(value) > MAX_QR_TEXT or not value.isprintable():
+        return ""
     return value
 
 
@@ -63,7 +142,7 @@ class User:
         d = _require_obj(data, "users/me")
         tags = d.get("tags") or []
         return cls(
-            id=_int(d.get("id")),
+            id=_id(d.get("id"), "users/me"),
             nickname=_str(d.get("nickname")),
             site_id=_str(d.get("site_id")).upper(),
             country_id=_str(d.get("country_id")),
@@ -118,7 +197,7 @@ class Box:
             external_store_id=_str(d.get("external_store_id")),
             fixed_amount=bool(d.get("fixed_amount")),
             category=_int(category) if category not in (None, "") else None,
-            qr_code=_str(d.get("qr_code")),
+            qr_code=_qr_text(d.get("qr_code")),  # printed as the box's sticker
             qr_image_url=_str(qr.get("image")),
             status=_str(d.get("status")),
         )
@@ -172,8 +251,11 @@ class BoxOrder:
                 raise unexpected("empty box order list")
             data = data[0]
         d = _require_obj(data, "box order")
+        reference = d.get("external_reference")
+        if not isinstance(reference, str) or not reference:
+            raise unexpected("box order without an external reference")
         return cls(
-            external_reference=_str(d.get("external_reference")),
+            external_reference=reference,
             total_amount=_dec(d.get("total_amount")),
             title=_str(d.get("title")),
         )
@@ -195,9 +277,9 @@ class Payment:
 
     @classmethod
     def parse(cls, data: Any) -> Payment:
-        d = _obj(data)
+        d = _require_obj(data, "payment")
         return cls(
-            id=_int(d.get("id")),
+            id=_id(d.get("id"), "payment"),
             status=_str(d.get("status")),
             status_detail=_str(d.get("status_detail")),
             transaction_amount=_dec(d.get("transaction_amount")),
@@ -224,7 +306,8 @@ class PaymentInfo:
     @property
     def refundable(self) -> Decimal:
         """What is left to refund (0 once wholly refunded)."""
-        return max(Decimal(0), self.transaction_amount - self.transaction_amount_refunded)
+        with localcontext(_EXACT):
+            return max(Decimal(0), self.transaction_amount - self.transaction_amount_refunded)
 
     @classmethod
     def parse(cls, data: Any) -> PaymentInfo:
@@ -256,8 +339,13 @@ class MerchantOrder:
     last_updated: str = ""
 
     @property
+    def approved_payments(self) -> tuple[Payment, ...]:
+        """Approved payments, each counted once (an answer may list one twice)."""
+        return tuple({p.id: p for p in self.payments if p.approved}.values())
+
+    @property
     def approved_amount(self) -> Decimal:
-        return sum((p.transaction_amount for p in self.payments if p.approved), Decimal(0))
+        return amount_sum(p.transaction_amount for p in self.approved_payments)
 
     @property
     def is_paid(self) -> bool:
@@ -267,9 +355,9 @@ class MerchantOrder:
     @classmethod
     def parse(cls, data: Any) -> MerchantOrder:
         d = _require_obj(data, "merchant order")
-        payments = d.get("payments") or []
+        payments = _list(d.get("payments"), "merchant order payments")
         return cls(
-            id=_int(d.get("id")),
+            id=_id(d.get("id"), "merchant order"),
             status=_str(d.get("status")),
             order_status=_str(d.get("order_status")),
             external_reference=_str(d.get("external_reference")),
@@ -470,13 +558,15 @@ class QrPayment:
     @classmethod
     def parse(cls, data: Any) -> QrPayment:
         d = _obj(data)
+        # ``paid_amount`` when sent (a 0 is 0, not "see amount"), else ``amount``.
+        paid = d.get("paid_amount")
         return cls(
             id=_str(d.get("id")),
             status=_str(d.get("status")),
             status_detail=_str(d.get("status_detail")),
             amount=_dec(d.get("amount")),
-            paid_amount=_dec(d.get("paid_amount") or d.get("amount")),
-            refunded_amount=_dec(d.get("refunded_amount") or 0),
+            paid_amount=_dec(d.get("amount") if paid is None else paid),
+            refunded_amount=_dec(d.get("refunded_amount")),
         )
 
 
@@ -493,8 +583,13 @@ class QrOrder:
     payments: tuple[QrPayment, ...] = ()
 
     @property
+    def paid_payments(self) -> tuple[QrPayment, ...]:
+        """Payments that brought money in, each counted once; one without an id is not."""
+        return tuple({p.id: p for p in self.payments if p.money_in and p.id}.values())
+
+    @property
     def paid_amount(self) -> Decimal:
-        return sum((p.paid_amount for p in self.payments if p.money_in), Decimal(0))
+        return amount_sum(p.paid_amount for p in self.paid_payments)
 
     @property
     def is_paid(self) -> bool:
@@ -505,7 +600,7 @@ class QrOrder:
     def parse(cls, data: Any) -> QrOrder:
         d = _require_obj(data, "order")
         transactions = _obj(d.get("transactions"))
-        payments = transactions.get("payments") or []
+        payments = _list(transactions.get("payments"), "order payments")
         order_id = _str(d.get("id"))
         if not order_id:
             raise unexpected("order without an id")
@@ -515,7 +610,7 @@ class QrOrder:
             status_detail=_str(d.get("status_detail")),
             external_reference=_str(d.get("external_reference")),
             total_amount=_dec(d.get("total_amount")),
-            qr_data=_str(_obj(d.get("type_response")).get("qr_data")),
+            qr_data=_qr_text(_obj(d.get("type_response")).get("qr_data")),
             payments=tuple(QrPayment.parse(p) for p in payments if isinstance(p, Mapping)),
         )
 
@@ -539,7 +634,8 @@ class FoundPayment:
         d = _require_obj(data, "payment")
         order = _obj(d.get("order"))
         return cls(
-            id=_int(d.get("id")),
+            # Payments are told apart by id (pages overlap): one without an id is unreadable.
+            id=_id(d.get("id"), "payment"),
             status=_str(d.get("status")),
             external_reference=_str(d.get("external_reference")),
             transaction_amount=_dec(d.get("transaction_amount")),

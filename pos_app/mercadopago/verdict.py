@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from pos_app.mercadopago.models import MerchantOrder, QrOrder
+from pos_app.mercadopago.models import MerchantOrder, QrOrder, amount_sum
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,8 @@ def evaluate(orders: Iterable[MerchantOrder], reference: str, total: Decimal) ->
         key=lambda mo: mo.id,
     )
     paid_orders = [mo for mo in mine if mo.is_paid and mo.approved_amount >= total]
-    approved_ids = tuple(p.id for mo in mine for p in mo.payments if p.approved)
+    # Each approved payment once, even when an answer lists it twice (or in two orders).
+    approved_ids = tuple(dict.fromkeys(p.id for mo in mine for p in mo.approved_payments))
     open_orders = [mo for mo in mine if mo.status == "opened"]
     rejected = False
     partial: Decimal | None = None
@@ -55,7 +56,7 @@ def evaluate(orders: Iterable[MerchantOrder], reference: str, total: Decimal) ->
         partial = approved if 0 < approved < total else None
     return Verdict(
         paid=bool(paid_orders),
-        paid_amount=sum((mo.approved_amount for mo in paid_orders), Decimal(0)),
+        paid_amount=amount_sum(mo.approved_amount for mo in paid_orders),
         merchant_order_ids=tuple(mo.id for mo in mine),
         approved_payment_ids=approved_ids,
         last_attempt_rejected=rejected,
@@ -101,5 +102,5 @@ def evaluate_order(order: QrOrder | None, reference: str, total: Decimal) -> Ver
         all_expired=not paid and order.status in ("expired", "canceled"),
         seen=order.status not in ("expired", "canceled"),
         offered=order.status == "created",
-        payment_refs=tuple(p.id for p in order.payments if p.money_in),
+        payment_refs=tuple(p.id for p in order.paid_payments),
     )

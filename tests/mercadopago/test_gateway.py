@@ -72,7 +72,7 @@ def test_instore_refund_and_day_payments_send_what_mercado_pago_documents() -> N
         if request.url.path.endswith("/refunds"):
             return httpx.Response(201, json={"id": 1, "payment_id": 77, "status": "approved"})
         offset = int(request.url.params["offset"])
-        results = [{"id": i} for i in range(offset, min(offset + 50, 60))]
+        results = [{"id": i + 1} for i in range(offset, min(offset + 50, 60))]  # ids from 1
         return httpx.Response(
             200, json={"paging": {"total": 60, "offset": offset}, "results": results}
         )
@@ -87,7 +87,7 @@ def test_instore_refund_and_day_payments_send_what_mercado_pago_documents() -> N
             assert await gateway.refund(s, "key-1", Decimal("1000.50")) == Decimal("1000.50")
             assert await gateway.refund(s, "key-2") == Decimal("3450.50")
             found = await gateway.day_payments(NOW, NOW + timedelta(days=1))
-            assert [p.id for p in found] == list(range(60))
+            assert [p.id for p in found] == list(range(1, 61))
 
     asyncio.run(go())
     partial, whole, page1, page2 = seen
