@@ -10,6 +10,7 @@ from pathlib import Path
 from pos_app.cli.dispatch import UsageError
 from pos_app.cli.output import EXIT_OK, EXIT_USAGE, err
 from pos_app.domain.money import site_for
+from pos_app.domain.validation import echoed
 from pos_app.ledger.catalog import CatalogFileError, ImportProgress
 from pos_app.ledger.store import Ledger
 from pos_app.settings import config as config_mod
@@ -18,10 +19,11 @@ from pos_app.settings import paths
 
 def cmd_catalog_import(args: argparse.Namespace) -> int:
     path = Path(args.file)
+    shown = echoed(str(path), cut=False)  # a form feed in a name must not split the message
     if not path.exists():
-        raise UsageError(f"no such file: {path}")
+        raise UsageError(f"no such file: {shown}")
     if not path.is_file():  # a folder, /dev/null, a pipe...
-        raise UsageError(f"not a file: {path}")
+        raise UsageError(f"not a file: {shown}")
     config = config_mod.load().config
     ledger = Ledger(paths.ledger_path(), exclusive=False)
     try:
@@ -31,15 +33,15 @@ def cmd_catalog_import(args: argparse.Namespace) -> int:
     except CatalogFileError as exc:
         raise UsageError(str(exc.msg)) from None
     except OSError as exc:  # unreadable (permissions, a disk gone), not a traceback
-        raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
+        raise UsageError(f"cannot read {shown}: {exc.strerror or exc}") from None
     finally:
         ledger.close()
     for warning in report.warnings:
-        err(f"{path}: {warning}")
+        err(f"{shown}: {warning}")
     for line_no, problem in report.errors:
-        err(f"{path}:{line_no}: {problem}")
+        err(f"{shown}:{line_no}: {problem}")
     if report.unreported:
-        err(f"{path}: and {report.unreported} more lines refused")
+        err(f"{shown}: and {report.unreported} more lines refused")
     print(f"imported {report.imported} products, {report.refused} rows refused")
     return EXIT_OK if report.imported or not report.refused else EXIT_USAGE
 

@@ -192,11 +192,12 @@ def check_chargeable(total: Decimal, line_count: int, site: Site, max_total: Dec
         )
 
 
-def echoed(text: str) -> str:
-    """What was typed, as a message quotes it: cut when long, and its control and invisible
-    characters shown as "?" (a record separator is a line break to a terminal's reader)."""
-    cut = text if len(text) <= 24 else text[:20] + "…"
-    return "".join(c if c.isprintable() else "?" for c in cut)
+def echoed(text: str, *, cut: bool = True) -> str:
+    """What was typed, as a message quotes it: cut when long (unless ``cut`` is false: a file's
+    name is shown whole), and its control and invisible characters shown as "?" (a record
+    separator or a form feed is a line break to a terminal's reader)."""
+    shown = text if not cut or len(text) <= 24 else text[:20] + "…"
+    return "".join(c if c.isprintable() else "?" for c in shown)
 
 
 def read_amount(text: str, site: Site, *, zero_ok: bool = False) -> Decimal:

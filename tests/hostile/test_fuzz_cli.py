@@ -144,6 +144,7 @@ def flat(parts: tuple[object, ...]) -> list[str]:
 @example(parts=(["restore"], "\x00"))  # was ValueError: embedded null byte
 @example(parts=(["ledger", "recover", "--restore"], "x" * 300))
 @example(parts=(["catalog", "import"], "x" * 300))
+@example(parts=(["catalog", "import"], "\x0c"))  # "no such file: <form feed>": two lines
 @example(parts=(["close", "--store", "--from"], "9999-12-31"))
 def test_local_commands_refuse_hostile_values_in_one_line(
     parts: tuple[object, ...], capsys: pytest.CaptureFixture[str]
