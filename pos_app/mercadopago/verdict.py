@@ -46,6 +46,17 @@ def evaluate(orders: Iterable[MerchantOrder], reference: str, total: Decimal) ->
     paid_orders = [mo for mo in mine if mo.is_paid and mo.approved_amount >= total]
     # Each approved payment once, even when an answer lists it twice (or in two orders).
     approved_ids = tuple(dict.fromkeys(p.id for mo in mine for p in mo.approved_payments))
+    # Paid twice only by money of its own: a paid order whose payments another paid order
+    # already holds is the same payment listed again (an alert saying "refund the extra
+    # payment" would send money back that was received once), and counts once in the amount.
+    received: dict[int, Decimal] = {}
+    paid_times = 0
+    for mo in paid_orders:
+        ids = {p.id for p in mo.approved_payments}
+        if not ids <= received.keys():
+            paid_times += 1
+        for payment in mo.approved_payments:
+            received.setdefault(payment.id, payment.transaction_amount)
     open_orders = [mo for mo in mine if mo.status == "opened"]
     rejected = False
     partial: Decimal | None = None
@@ -56,12 +67,12 @@ def evaluate(orders: Iterable[MerchantOrder], reference: str, total: Decimal) ->
         partial = approved if 0 < approved < total else None
     return Verdict(
         paid=bool(paid_orders),
-        paid_amount=amount_sum(mo.approved_amount for mo in paid_orders),
+        paid_amount=amount_sum(received.values()),
         merchant_order_ids=tuple(mo.id for mo in mine),
         approved_payment_ids=approved_ids,
         last_attempt_rejected=rejected,
         partially_paid=partial,
-        paid_orders=len(paid_orders),
+        paid_orders=paid_times,
         all_expired=bool(mine) and all(mo.status == "expired" for mo in mine),
     )
 

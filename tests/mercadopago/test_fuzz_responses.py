@@ -412,6 +412,25 @@ def test_a_rejected_payment_leaves_the_order_open_and_the_customer_may_retry() -
     assert not verdict.paid and verdict.last_attempt_rejected and verdict.partially_paid is None
 
 
+def test_one_payment_in_two_merchant_orders_is_paid_once() -> None:
+    """Two closed merchant orders listing the same approved payment: paid once, for the money
+    received once. It said "PAID 2 TIMES: refund the extra payments" and recorded twice the
+    amount. Two payments of their own are still paid twice."""
+    first = MerchantOrder.parse(MERCHANT_ORDER)
+    again = MerchantOrder.parse({**MERCHANT_ORDER, "id": MERCHANT_ORDER["id"] + 1})
+    verdict = evaluate([first, again], REF, Decimal("3450.50"))
+    assert verdict.paid and verdict.paid_orders == 1
+    assert verdict.paid_amount == Decimal("3450.5")
+    assert verdict.approved_payment_ids == (PAYMENT["id"],)
+    other = {**PAYMENT, "id": PAYMENT["id"] + 1}
+    twice = MerchantOrder.parse(
+        {**MERCHANT_ORDER, "id": MERCHANT_ORDER["id"] + 2, "payments": [other]}
+    )
+    verdict = evaluate([first, twice], REF, Decimal("3450.50"))
+    assert verdict.paid and verdict.paid_orders == 2
+    assert verdict.paid_amount == Decimal("6901.0")
+
+
 def test_a_partial_payment_is_pending_and_told() -> None:
     half = {**PAYMENT, "transaction_amount": 1725.25}
     mo = MerchantOrder.parse({**MERCHANT_ORDER, "status": "opened", "payments": [half]})
