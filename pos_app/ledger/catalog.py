@@ -14,6 +14,7 @@ from pos_app.domain.cart import UnitMeasure
 from pos_app.domain.catalog import Product, normalize_text
 from pos_app.domain.money import Site
 from pos_app.domain.pricing import SaleUnit
+from pos_app.domain.validation import clean_text
 
 if TYPE_CHECKING:
     from pos_app.ledger.catalog_import import (
@@ -174,10 +175,11 @@ class CatalogRepository:
         - names containing the words elsewhere: see :meth:`_containing` (from three letters);
         - codes starting with the text: ranges of the SKU (NOCASE) and barcode indexes.
         """
-        # Control characters (a NUL pasted or sent by a scanner) match nothing, and FTS5 reads
-        # its query as a C string: a NUL would end it inside a quoted word ("unterminated
-        # string", a traceback at the counter).
-        text = "".join(c for c in text if c >= " " and c != "\x7f")
+        # Cleaned as the names were when stored (clean_text): control and invisible characters
+        # match nothing, and FTS5 reads its query as a C string, so a NUL (pasted, or sent by a
+        # scanner) ended it inside a quoted word ("unterminated string", a traceback at the
+        # counter).
+        text = clean_text(text)
         words = normalize_text(text).split()
         if not words or limit <= 0:
             return []

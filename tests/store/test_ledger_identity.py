@@ -19,7 +19,7 @@ import pytest
 from pos_app.domain.day import MovementKind
 from pos_app.domain.sale import Tender
 from pos_app.ledger import recovery
-from pos_app.ledger.refunds import RefundStatus, RefundStore
+from pos_app.ledger.refunds import RefundRecord, RefundStatus, RefundStore
 from pos_app.ledger.store import Ledger
 from pos_app.store.replication import StoreReplicator, connect, deliver
 from pos_app.store.schema import StoreDatabaseError
@@ -29,20 +29,33 @@ from tests.store.pgserver import SUPERPASS, PgServer
 pytestmark = [pytest.mark.posix, pytest.mark.slow]
 
 
-def refund(ledger: Ledger, box: str, amount: str) -> int:
-    sale = sell(ledger, box, "100.00")
-    store = RefundStore(ledger)
-    ref = sale.external_reference
-    done = store.add(
-        ref,
-        key=f"k-{ref}",
+def pending_refund(
+    ledger: Ledger,
+    amount: str,
+    *,
+    box: str = "CAJA01",
+    sold: str = "100.00",
+    key: str = "",
+    payment_id: int = 7,
+) -> RefundRecord:
+    """A refund of ``amount`` written (pending) on a new sale of ``sold``."""
+    sale = sell(ledger, box, sold)
+    return RefundStore(ledger).add(
+        sale.external_reference,
+        key=key or f"k-{sale.external_reference}",
         amount=Decimal(amount),
         tender=Tender.QR,
-        payment_id=7,
+        payment_id=payment_id,
         now=datetime.now(UTC),
         limit=sale.total,
     )
-    store.settle(done.id, RefundStatus.REFUNDED, now=datetime.now(UTC), mp_refund_id="R")
+
+
+def refund(ledger: Ledger, box: str, amount: str) -> int:
+    done = pending_refund(ledger, amount, box=box)
+    RefundStore(ledger).settle(
+        done.id, RefundStatus.REFUNDED, now=datetime.now(UTC), mp_refund_id="R"
+    )
     return done.id
 
 
@@ -139,17 +152,7 @@ def test_a_pending_refund_a_restored_backup_settles_stays_one_row(
     again is still a row of its own."""
     url = pg_server.url(dbname=store_db)
     ledger = open_ledger(tmp_path / "till")
-    sale = sell(ledger, "CAJA01", "100.00")
-    store = RefundStore(ledger)
-    pending = store.add(
-        sale.external_reference,
-        key="k-pending",
-        amount=Decimal("10.00"),
-        tender=Tender.QR,
-        payment_id=7,
-        now=datetime.now(UTC),
-        limit=sale.total,
-    )
+    pending = pending_refund(ledger, "10.00", key="k-pending")
     asyncio.run(_deliver_all(url, ledger, "CAJA01"))
     backup = tmp_path / "backup.sqlite3"
     target = sqlite3.connect(backup)
@@ -175,16 +178,7 @@ def test_a_pending_refund_a_restored_backup_settles_stays_one_row(
     asyncio.run(_deliver_all(url, ledger, "CAJA01"))
     assert rows(admin, query) == [(first_id, 1, Decimal("10.00"), "refunded")]
     # A new refund of the restored ledger, whose number may repeat the old one's: its own row.
-    other = sell(ledger, "CAJA01", "50.00")
-    store.add(
-        other.external_reference,
-        key="k-new",
-        amount=Decimal("20.00"),
-        tender=Tender.QR,
-        payment_id=8,
-        now=datetime.now(UTC),
-        limit=other.total,
-    )
+    pending_refund(ledger, "20.00", sold="50.00", key="k-new", payment_id=8)
     asyncio.run(_deliver_all(url, ledger, "CAJA01"))
     ledger.close()
     assert rows(admin, query) == [
@@ -200,17 +194,8 @@ def test_rows_from_before_ledgers_were_known_are_the_delivering_ledgers(
     one row, refunded (not a pending copy beside a refunded one)."""
     url = pg_server.url(dbname=store_db)
     ledger = open_ledger(tmp_path)
-    sale = sell(ledger, "CAJA01", "100.00")
     store = RefundStore(ledger)
-    pending = store.add(
-        sale.external_reference,
-        key="k",
-        amount=Decimal("10.00"),
-        tender=Tender.QR,
-        payment_id=7,
-        now=datetime.now(UTC),
-        limit=sale.total,
-    )
+    pending = pending_refund(ledger, "10.00", key="k")
     asyncio.run(_deliver_all(url, ledger, "CAJA01"))
     admin = pg_server.admin_url(store_db)
     with psycopg.connect(admin, autocommit=True) as conn:  # as the older release left it
