@@ -47,7 +47,8 @@ class NotConfiguredError(CheckoutError):
 
 
 def _shown_reference(reference: str) -> str:
-    one_line = " ".join(reference.split())
+    # One line, and a control character seen as "?" (a terminal shows "\x01" as nothing).
+    one_line = "".join(c if c.isprintable() else "?" for c in " ".join(reference.split()))
     return one_line if len(one_line) <= 64 else f"{one_line[:40]}…"
 
 

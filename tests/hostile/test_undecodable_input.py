@@ -96,3 +96,12 @@ def test_an_unknown_sale_is_invalid_input_for_every_command(
         del os.environ["MP_ACCESS_TOKEN"]
     err = capsys.readouterr().err
     assert "There is no sale with reference NOPE123." in err and "Traceback" not in err
+
+
+def test_an_unknown_reference_with_control_characters_is_shown_with_question_marks(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """ "There is no sale with reference ." hid the reference: a terminal shows \\x01 as nothing."""
+    assert main(["receipt", "A\x01\x02B"]) == 2
+    err = capsys.readouterr().err
+    assert "There is no sale with reference A??B." in err, err
