@@ -78,3 +78,85 @@ def test_the_scan_hint_fits_by_resizes_first_then_follows_font_changes(qtbot: Qt
     qtbot.waitUntil(lambda: not scan.placeholderText().startswith("Scan a barcode"))
     need = scan.fontMetrics().horizontalAdvance(scan.placeholderText())
     assert need <= text_room(scan)
+
+
+@pytest.mark.parametrize("styled", [False, True], ids=["fusion", "app-style"])
+def test_the_first_frame_room_is_exact_without_a_clear_button_and_never_more_with_one(
+    qtbot: QtBot, styled: bool
+) -> None:
+    """The first frame measures a hint's room without QStyle (start-up time, issue 19): the
+    same width as the style's contents rectangle for a plain field, and never more for one with
+    a clear button, so the hint it picks always fits (watch() then measures exactly)."""
+    from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+
+    from pos_app.ui.qtkit.fitting import first_frame_room
+
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    layout = QVBoxLayout(holder)
+    fields = []
+    for name, clear in [("", False), ("scanField", False), ("", True), ("scanField", True)]:
+        field = QLineEdit()
+        field.setObjectName(name)
+        field.setClearButtonEnabled(clear)
+        field.setTextMargins(3, 0, 5, 0)
+        layout.addWidget(field)
+        fields.append(field)
+    if not styled:
+        holder.setStyleSheet("QLineEdit { padding: 0; border: none; min-height: 0 }")
+    holder.show()
+    qtbot.waitExposed(holder)
+    for width in (180, 333, 640, 1000):
+        holder.resize(width, 400)
+        qtbot.waitUntil(lambda w=width: holder.width() == w)
+        for field in fields:
+            assert field.width() > 100
+            if field.isClearButtonEnabled():
+                assert text_room(field) - field.height() <= first_frame_room(field)
+                assert first_frame_room(field) <= text_room(field)
+            else:
+                assert first_frame_room(field) == text_room(field), (width, field.objectName())
+
+
+def test_the_window_s_first_frame_wraps_no_qstyle() -> None:
+    """Start-up time (issue 19): the first QStyle PySide6 wraps builds the class's 14 enums
+    (~10 ms). The counter window's first frame, shown in a fresh interpreter, needs none."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import enum, sys\n"
+        "made = []\n"
+        "create = enum.EnumType._create_\n"
+        "def spy(cls, name, *a, **k):\n"
+        "    made.append(name)\n"
+        "    return create(cls, name, *a, **k)\n"
+        "enum.EnumType._create_ = spy\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from pos_app.domain.money import site_for\n"
+        "from pos_app.ui.counter.main_window import MainWindow\n"
+        "from pos_app.ui.qtkit.style import apply_stylesheet\n"
+        "app = QApplication([])\n"
+        "apply_stylesheet(app)\n"
+        "window = MainWindow(site=site_for('MLA'))\n"
+        "window.resize(1024, 768)\n"
+        "window.show()\n"
+        "while not window.has_painted:\n"
+        "    app.processEvents()\n"
+        # enums of QStyle's own (names are bare: 'PixelMetric', not 'QStyle.PixelMetric')
+        "style = {'PixelMetric', 'SubElement', 'PrimitiveElement'} & set(made)\n"
+        "print('QSTYLE' if style else 'NONE', len(made))\n"
+        "print(window.scan.placeholderText())\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    lines = done.stdout.splitlines()
+    assert lines[0].startswith("NONE"), lines
+    assert lines[1] == "Scan a barcode or type a product name or SKU"

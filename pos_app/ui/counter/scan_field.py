@@ -9,7 +9,7 @@ What the text *means* is decided by :mod:`pos_app.ui.counter.product_search`.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
@@ -63,9 +63,11 @@ class ScanField(QLineEdit):
         self._fit = fit_placeholder(self, *variants, watch=False)
 
     def watch_events(self) -> None:
-        """From now on the hint also follows font and style changes (the first frame is up)."""
+        """From now on the hint also follows font and style changes (the first frame is up).
+        Once the events queued with the first frame are handled: watching measures the room
+        again, exactly, through QStyle (start-up time, issue 19; see qtkit.fitting)."""
         if self._fit is not None:
-            self._fit.watch()
+            QTimer.singleShot(0, self._fit.watch)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -40,13 +40,15 @@ class PosStatusBar(QStatusBar):
             self.tr("Test-user credentials: payments are simulated, no real money moves.")
         )
         self.test_badge.hide()
+        # Its state before addWidget, which polishes it: a polished label's new state needs
+        # QStyle (set_state), which the first frame does without (start-up time, issue 19).
+        self.show_unknown()
         self.addWidget(self.place)
         self.addWidget(self.connection)
         self.addWidget(self.slow)
         self.addWidget(self.notifications)
         self.addWidget(self.store_db)
         self.addPermanentWidget(self.test_badge)
-        self.show_unknown()
 
     def set_config(self, config: Config) -> None:
         store = config.store_name or config.store_external_id or self.tr("no store configured")

@@ -8,7 +8,9 @@ changes; the shortest is the last resort.
 The fitter follows the field through an event filter. A field of the window's first frame can
 start without it (``watch=False``) and refit from its own ``resizeEvent`` until :meth:`watch`:
 the first generic ``QEvent`` PySide6 hands to Python makes it load every event class (3-4 ms
-before the first frame; start-up time, issue 19).
+before the first frame; start-up time, issue 19). Until then it also measures its room without
+``QStyle`` (:func:`first_frame_room`): the first ``QStyle`` PySide6 wraps builds that class's 14
+enums (10 ms of the first frame). :meth:`watch` measures again exactly.
 """
 
 from __future__ import annotations
@@ -16,12 +18,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QLineEdit, QStyle, QStyleOptionFrame
+from PySide6.QtWidgets import QLineEdit
 
 
 def text_room(edit: QLineEdit) -> int:
     """The width a placeholder can use: the contents rectangle less Qt's 2 px margins, the
     text margins and, with a clear button, its square (reserved even while hidden)."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionFrame  # after the first frame (above)
+
     option = QStyleOptionFrame()
     edit.initStyleOption(option)
     area = edit.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, edit)
@@ -29,6 +33,19 @@ def text_room(edit: QLineEdit) -> int:
     room = area.width() - margins.left() - margins.right() - 4
     if edit.isClearButtonEnabled():
         room -= area.height()
+    return room
+
+
+def first_frame_room(edit: QLineEdit) -> int:
+    """:func:`text_room` without ``QStyle``, never more than it: Qt sizes a line edit for 17
+    "x" plus the same frame, padding, Qt margins and text margins that the contents rectangle
+    leaves out (the style's ``CT_LineEdit`` and ``SE_LineEditContents``: equal without a clear
+    button, tests/ui/test_ui_text_fits.py), so the width less the size hint's surplus over
+    those 17 "x" is the room. A clear button's square is at most the field's height."""
+    surplus = edit.sizeHint().width() - 17 * edit.fontMetrics().horizontalAdvance("x")
+    room = edit.width() - surplus
+    if edit.isClearButtonEnabled():
+        room -= edit.height()
     return room
 
 
@@ -44,10 +61,12 @@ class PlaceholderFit(QObject):
             self.watch()
 
     def watch(self) -> None:
-        """Refit on the field's resize, font and style changes from now on (idempotent)."""
+        """Refit on the field's resize, font and style changes from now on (idempotent); a
+        field that started without watching is measured again, exactly."""
         if not self._watching:
             self._watching = True
             self._edit.installEventFilter(self)
+            self.refit()
 
     def set_variants(self, variants: Sequence[str]) -> None:
         self._variants = [v for v in variants if v]
@@ -56,7 +75,7 @@ class PlaceholderFit(QObject):
     def refit(self) -> None:
         if not self._variants:
             return
-        room = text_room(self._edit)
+        room = text_room(self._edit) if self._watching else first_frame_room(self._edit)
         metrics = self._edit.fontMetrics()
         chosen = next(
             (v for v in self._variants if metrics.horizontalAdvance(v) <= room),

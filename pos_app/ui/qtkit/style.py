@@ -2,7 +2,7 @@
 
 Banners and notices carry a ``state`` dynamic property (``waiting``, ``paid``, ``trouble``...) and
 ``resources/style.qss`` colours them by it; Qt only re-reads property selectors after an
-unpolish/polish, which :func:`set_state` does.
+unpolish/polish, which :func:`set_state` does (a widget not polished yet reads it when it is).
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from pos_app import assets
@@ -37,9 +38,14 @@ def apply_stylesheet(app: QApplication) -> None:
 
 def set_state(widget: QWidget, state: str) -> None:
     """Set the ``state`` property the stylesheet selects on, and make Qt re-read it."""
-    if widget.property("state") == state:
+    if (widget.property("state") or "") == state:  # no state and "" match the same rules
         return
     widget.setProperty("state", state)
+    if not widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+        # Qt polishes a widget when it is first shown, with the property as set now. Skipping
+        # the style here also keeps QStyle out of the first frame: the first QStyle PySide6
+        # wraps builds that class's 14 enums (~10 ms; start-up time, issue 19).
+        return
     style = widget.style()
     style.unpolish(widget)
     style.polish(widget)
