@@ -122,6 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="scale label layouts: presets (ar-weight, ar-price, ar-price-cents, co-price, "
         'co-weight) or PREFIX-CODE-weight|price-DIGITS-DECIMALS; "" for the country\'s',
     )
+    _add_receipt_options(p)
     p.add_argument(
         "--store-database",
         metavar="URL",
@@ -268,6 +269,48 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("doctor", help="check configuration, credentials, store, box, ledger")
     p.add_argument("--json", action="store_true")
     return parser
+
+
+def _add_receipt_options(p: argparse.ArgumentParser) -> None:
+    """Settings → Receipts, for a till set up by script or over SSH."""
+    import argparse
+
+    from pos_app.receipts import CODE_PAGES
+
+    p.add_argument(
+        "--receipt-printer",
+        metavar="PRINTER",
+        help="usb:VENDOR:PRODUCT, net:ADDRESS[:PORT], serial:PORT[@BAUD], a device path "
+        '(/dev/usb/lp0) or system:NAME; "" for none (receipts on screen and as PDF)',
+    )
+    p.add_argument("--receipt-paper", choices=("58", "80"), help="the paper's width in mm")
+    p.add_argument(
+        "--receipt-code-page",
+        choices=CODE_PAGES,
+        help="the printer's characters (ASCII if á prints wrong)",
+    )
+    p.add_argument(
+        "--receipt-shop-name",
+        metavar="TEXT",
+        help='the name on top (at most 60 characters; "" for the store\'s name)',
+    )
+    for flag, where in (("--receipt-header", "under the name"), ("--receipt-footer", "at the end")):
+        p.add_argument(
+            flag,
+            metavar="TEXT",
+            help=f"printed {where}: lines separated by \\n or new lines (at most 300 characters; "
+            '"" for none)',
+        )
+    p.add_argument(
+        "--receipt-auto-print",
+        action=argparse.BooleanOptionalAction,
+        help="print the receipt when a sale is paid",
+    )
+    p.add_argument(
+        "--receipt-print-qr",
+        action=argparse.BooleanOptionalAction,
+        help="print the box's QR code under the receipt",
+    )
 
 
 def _setup_logging(verbosity: int) -> None:
