@@ -85,8 +85,13 @@ def build_parser() -> argparse.ArgumentParser:
         type=whole_number(1, 9_999_999_999),  # as Settings: up to 10 digits
         help="the box's MCC category (optional)",
     )
-    p.add_argument("--order-ttl", type=int, metavar="MINUTES")
-    p.add_argument("--poll-interval", type=float, metavar="SECONDS")
+    # The ranges Settings enforces (settings.rules: MIN/MAX_TTL_MINUTES, MIN/MAX_POLL_SECONDS;
+    # supervisor.max_discount_problem), written here so --version imports neither: type=int
+    # took "٣" (Arabic-Indic digits) and 5,000-digit numbers.
+    p.add_argument("--order-ttl", type=whole_number(1, 1440), metavar="MINUTES")
+    p.add_argument(
+        "--poll-interval", type=number_between(0.2, 300, what="seconds"), metavar="SECONDS"
+    )
     p.add_argument("--max-total", metavar="AMOUNT")
     p.add_argument("--title", help="order title the customer sees")
     p.add_argument("--notify-listen", metavar="HOST:PORT", help="notification receiver address")
@@ -109,7 +114,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--token-stdin", action="store_true", help="read the access token from stdin")
     p.add_argument(
-        "--max-discount", type=int, metavar="PERCENT", help="largest discount without the PIN"
+        "--max-discount",
+        type=whole_number(0, 100),
+        metavar="PERCENT",
+        help="largest discount without the PIN",
     )
     p.add_argument(
         "--supervisor-pin-stdin",
