@@ -23,7 +23,7 @@ from pos_app.sandbox.state import SandboxState
 from pos_app.sandbox.validation import number
 from pos_app.sandbox.views import box_json, seller_json, store_json
 
-BOX_EXTERNAL_ID_RE = re.compile(r"^[A-Za-z0-9]{1,39}$")
+BOX_EXTERNAL_ID_RE = re.compile(r"\A[A-Za-z0-9]{1,39}\Z")  # \Z: "$" matched before a final "\n"
 
 
 async def users_me(request: Request) -> Response:

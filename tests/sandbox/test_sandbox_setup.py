@@ -133,6 +133,7 @@ def test_create_search_get_delete_boxes(sb: InProcessSandbox) -> None:
             ({"name": "x" * 45}, "invalid_name"),
             ({"external_id": "CAJA-03"}, "invalid_external_id"),
             ({"external_id": "C" * 40}, "invalid_external_id"),
+            ({"external_id": "CAJA03\n"}, "invalid_external_id"),  # "$" matched before "\n"
             ({"store_id": 1}, "invalid_store_id"),
             ({"external_store_id": "SUC999"}, "invalid_external_store_id"),
             ({"fixed_amount": "yes"}, "invalid_fixed_amount"),
