@@ -95,7 +95,7 @@ async def search_stores(request: Request) -> Response:
 
 
 def _store_id(value: Any) -> int | None:
-    if isinstance(value, str) and value.isdigit():
+    if isinstance(value, str) and value.isascii() and value.isdigit():
         return int(value)
     if isinstance(value, int) and not isinstance(value, bool):
         return value
