@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import re
 import sys
-from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from pos_app import __version__
@@ -19,20 +18,21 @@ if TYPE_CHECKING:
     import argparse
 
 
-class _SiteIds:
-    """``--site``'s choices (the Mercado Pago sites), read from the money rules only when argparse
-    looks at them: ``pos-app --version`` builds the parser and needs none (issue 19)."""
+def _site_id(text: str) -> str:
+    """``--site``: a Mercado Pago site, in any case. Checked against the money rules when given,
+    not offered as argparse ``choices``: ``--help`` lists the choices of every option, and
+    listing the sites imported the money rules (and decimal) for a help text (issue 19). The
+    help names the sites in words."""
+    import argparse
 
-    def _ids(self) -> list[str]:
-        from pos_app.domain.money import SITES
+    from pos_app.domain.money import SITES
 
-        return sorted(SITES)
-
-    def __contains__(self, value: object) -> bool:
-        return value in self._ids()
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._ids())
+    site_id = text.strip().upper()
+    if site_id not in SITES:
+        raise argparse.ArgumentTypeError(
+            f"invalid choice: {text!r} (choose from {', '.join(sorted(SITES))})"
+        )
+    return site_id
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -51,8 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--demo", action="store_true", help="start on the built-in sandbox")
     parser.add_argument(
         "--site",
-        type=str.upper,
-        choices=_SiteIds(),
+        type=_site_id,
         metavar="SITE",
         help="the demo's country: MLA, MLB, MLC, MCO, MLM, MLU or MPE (default: the locale's, "
         "e.g. LANG=es_CO is MCO; else MLA). MCO: Colombian pesos and IVA",
