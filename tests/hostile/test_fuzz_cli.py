@@ -181,6 +181,10 @@ REMOTE = st.one_of(
                 "--scale-labels",
                 "--latitude",
                 "--category",
+                "--receipt-printer",
+                "--receipt-shop-name",
+                "--receipt-header",
+                "--receipt-footer",
             ]
         ),
         VALUES,
