@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import re
 import sys
-from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from pos_app import __version__
@@ -19,20 +18,21 @@ if TYPE_CHECKING:
     import argparse
 
 
-class _SiteIds:
-    """``--site``'s choices (the Mercado Pago sites), read from the money rules only when argparse
-    looks at them: ``pos-app --version`` builds the parser and needs none (issue 19)."""
+def _site_id(text: str) -> str:
+    """``--site``: a Mercado Pago site, in any case. Checked against the money rules when given,
+    not offered as argparse ``choices``: ``--help`` lists the choices of every option, and
+    listing the sites imported the money rules (and decimal) for a help text (issue 19). The
+    help names the sites in words."""
+    import argparse
 
-    def _ids(self) -> list[str]:
-        from pos_app.domain.money import SITES
+    from pos_app.domain.money import SITES
 
-        return sorted(SITES)
-
-    def __contains__(self, value: object) -> bool:
-        return value in self._ids()
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._ids())
+    site_id = text.strip().upper()
+    if site_id not in SITES:
+        raise argparse.ArgumentTypeError(
+            f"invalid choice: {text!r} (choose from {', '.join(sorted(SITES))})"
+        )
+    return site_id
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -51,8 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--demo", action="store_true", help="start on the built-in sandbox")
     parser.add_argument(
         "--site",
-        type=str.upper,
-        choices=_SiteIds(),
+        type=_site_id,
         metavar="SITE",
         help="the demo's country: MLA, MLB, MLC, MCO, MLM, MLU or MPE (default: the locale's, "
         "e.g. LANG=es_CO is MCO; else MLA). MCO: Colombian pesos and IVA",
@@ -85,8 +84,13 @@ def build_parser() -> argparse.ArgumentParser:
         type=whole_number(1, 9_999_999_999),  # as Settings: up to 10 digits
         help="the box's MCC category (optional)",
     )
-    p.add_argument("--order-ttl", type=int, metavar="MINUTES")
-    p.add_argument("--poll-interval", type=float, metavar="SECONDS")
+    # The ranges Settings enforces (settings.rules: MIN/MAX_TTL_MINUTES, MIN/MAX_POLL_SECONDS;
+    # supervisor.max_discount_problem), written here so --version imports neither: type=int
+    # took "٣" (Arabic-Indic digits) and 5,000-digit numbers.
+    p.add_argument("--order-ttl", type=whole_number(1, 1440), metavar="MINUTES")
+    p.add_argument(
+        "--poll-interval", type=number_between(0.2, 300, what="seconds"), metavar="SECONDS"
+    )
     p.add_argument("--max-total", metavar="AMOUNT")
     p.add_argument("--title", help="order title the customer sees")
     p.add_argument("--notify-listen", metavar="HOST:PORT", help="notification receiver address")
@@ -109,7 +113,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--token-stdin", action="store_true", help="read the access token from stdin")
     p.add_argument(
-        "--max-discount", type=int, metavar="PERCENT", help="largest discount without the PIN"
+        "--max-discount",
+        type=whole_number(0, 100),
+        metavar="PERCENT",
+        help="largest discount without the PIN",
     )
     p.add_argument(
         "--supervisor-pin-stdin",
@@ -122,6 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="scale label layouts: presets (ar-weight, ar-price, ar-price-cents, co-price, "
         'co-weight) or PREFIX-CODE-weight|price-DIGITS-DECIMALS; "" for the country\'s',
     )
+    _add_receipt_options(p)
     p.add_argument(
         "--store-database",
         metavar="URL",
@@ -268,6 +276,48 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("doctor", help="check configuration, credentials, store, box, ledger")
     p.add_argument("--json", action="store_true")
     return parser
+
+
+def _add_receipt_options(p: argparse.ArgumentParser) -> None:
+    """Settings → Receipts, for a till set up by script or over SSH."""
+    import argparse
+
+    from pos_app.receipts import CODE_PAGES
+
+    p.add_argument(
+        "--receipt-printer",
+        metavar="PRINTER",
+        help="usb:VENDOR:PRODUCT, net:ADDRESS[:PORT], serial:PORT[@BAUD], a device path "
+        '(/dev/usb/lp0) or system:NAME; "" for none (receipts on screen and as PDF)',
+    )
+    p.add_argument("--receipt-paper", choices=("58", "80"), help="the paper's width in mm")
+    p.add_argument(
+        "--receipt-code-page",
+        choices=CODE_PAGES,
+        help="the printer's characters (ASCII if á prints wrong)",
+    )
+    p.add_argument(
+        "--receipt-shop-name",
+        metavar="TEXT",
+        help='the name on top (at most 60 characters; "" for the store\'s name)',
+    )
+    for flag, where in (("--receipt-header", "under the name"), ("--receipt-footer", "at the end")):
+        p.add_argument(
+            flag,
+            metavar="TEXT",
+            help=f"printed {where}: lines separated by \\n or new lines (at most 300 characters; "
+            '"" for none)',
+        )
+    p.add_argument(
+        "--receipt-auto-print",
+        action=argparse.BooleanOptionalAction,
+        help="print the receipt when a sale is paid",
+    )
+    p.add_argument(
+        "--receipt-print-qr",
+        action=argparse.BooleanOptionalAction,
+        help="print the box's QR code under the receipt",
+    )
 
 
 def _setup_logging(verbosity: int) -> None:

@@ -9,7 +9,14 @@ from pos_app.cli.output import EXIT_ERROR, EXIT_OK, EXIT_USAGE, err, print_json
 from pos_app.cli.store import check_store, configure_store
 from pos_app.domain.money import format_money, site_for
 from pos_app.domain.scale_layouts import layouts_problem
-from pos_app.domain.text_fields import ORDER_TITLE, check_text
+from pos_app.domain.text_fields import (
+    ORDER_TITLE,
+    RECEIPT_FOOTER,
+    RECEIPT_HEADER,
+    RECEIPT_SHOP_NAME,
+    check_lines,
+    check_text,
+)
 from pos_app.domain.validation import ValidationError, read_plain_amount
 from pos_app.errors import UserFacingError
 from pos_app.ledger.store import Ledger
@@ -113,6 +120,14 @@ async def cmd_configure(args: argparse.Namespace) -> int:
         "api": config.api,
         "qr_mode": config.qr_mode,
         "store_database": shown(config.store_database) if config.store_database else "",
+        "receipt_printer": config.receipt_printer,
+        "receipt_paper_mm": config.receipt_paper_mm,
+        "receipt_code_page": config.receipt_code_page,
+        "receipt_shop_name": config.receipt_shop_name,
+        "receipt_header": config.receipt_header,
+        "receipt_footer": config.receipt_footer,
+        "receipt_auto_print": config.receipt_auto_print,
+        "receipt_print_qr": config.receipt_print_qr,
     }
     if args.json:
         print_json(summary)
@@ -185,8 +200,39 @@ def describe_settings(config: Config, path: str) -> str:
             else "none (--store-database postgresql://USER@HOST/DB)",
         ),
     ]
+    rows += _receipt_rows(config)
     width = max(len(label) for label, _ in rows) + 1
-    return "\n".join(f"{label + ':':<{width}} {value}" for label, value in rows)
+    # A header or footer of several lines: each under the first, in the values' column.
+    return "\n".join(
+        f"{label + ':':<{width}} {value}".replace("\n", "\n" + " " * (width + 1))
+        for label, value in rows
+    )
+
+
+def _receipt_rows(config: Config) -> list[tuple[str, str]]:
+    if config.receipt_printer:
+        printer = f"{config.receipt_printer}, {config.receipt_paper_mm} mm paper"
+        printer += f", {config.receipt_code_page}"
+        if config.receipt_auto_print:
+            printer += ", printed when a sale is paid"
+    else:
+        printer = (
+            f"none: receipts on screen and as PDF, {config.receipt_paper_mm} mm wide "
+            "(--receipt-printer)"
+        )
+    if not config.receipt_print_qr:
+        qr = "not printed"
+    elif config.box_qr_code:
+        qr = "printed under the receipt"
+    else:
+        qr = "not known yet: configure --store ID --box ID with the token fetches it"
+    return [
+        ("Receipt printer", printer),
+        ("Shop name on receipts", config.receipt_shop_name or "the store's name"),
+        ("Receipt header", config.receipt_header or "none"),
+        ("Receipt footer", config.receipt_footer or "none"),
+        ("Box's QR on receipts", qr),
+    ]
 
 
 def _apply_local_options(config: Config, args: argparse.Namespace) -> Config:
@@ -244,6 +290,7 @@ def _apply_local_options(config: Config, args: argparse.Namespace) -> Config:
             raise ValueError(f"--notify-trusted-proxy: {exc}") from None
         changes["notify_trusted_proxies"] = ",".join(proxies)
     changes.update(_discount_options(args))
+    changes.update(_receipt_options(args))
     if getattr(args, "api", None) is not None:
         changes["api"] = args.api
     if getattr(args, "qr_mode", None) is not None:
@@ -275,6 +322,49 @@ def _discount_options(args: argparse.Namespace) -> dict[str, object]:
     return changes
 
 
+def _receipt_options(args: argparse.Namespace) -> dict[str, object]:
+    """Settings → Receipts' fields, with its limits and cleaning (a printer line it reads, one
+    line for the name, the header's and footer's lines each cleaned of control characters: an
+    ESC in a line is a printer command)."""
+    changes: dict[str, object] = {}
+    printer = getattr(args, "receipt_printer", None)
+    if printer is not None:
+        from pos_app.receipts.printers import printer_problem
+
+        printer = printer.strip()
+        if problem := printer_problem(printer):
+            raise ValueError(f"--receipt-printer: {problem}")
+        changes["receipt_printer"] = printer
+    if getattr(args, "receipt_paper", None) is not None:
+        changes["receipt_paper_mm"] = int(args.receipt_paper)
+    if getattr(args, "receipt_code_page", None) is not None:
+        changes["receipt_code_page"] = args.receipt_code_page
+    for flag, key, field, lines in (
+        ("--receipt-shop-name", "receipt_shop_name", RECEIPT_SHOP_NAME, False),
+        ("--receipt-header", "receipt_header", RECEIPT_HEADER, True),
+        ("--receipt-footer", "receipt_footer", RECEIPT_FOOTER, True),
+    ):
+        text = getattr(args, key, None)
+        if text is None:
+            continue
+        if lines:  # a shell argument holds no new line easily: "\n" (two characters) is one
+            text = text.replace("\\n", "\n")
+        try:
+            cleaned = check_lines(text, field) if lines else check_text(text, field)
+        except ValidationError as exc:
+            raise ValueError(f"{flag}: {exc.msg}") from None
+        if text.strip() and not cleaned:
+            raise ValueError(
+                f"{flag}: it is empty once control and invisible characters are removed "
+                '("" clears it)'
+            )
+        changes[key] = cleaned
+    for flag in ("receipt_auto_print", "receipt_print_qr"):
+        if getattr(args, flag, None) is not None:
+            changes[flag] = bool(getattr(args, flag))
+    return changes
+
+
 async def _apply_account(config: Config, args: argparse.Namespace, token: AccessToken) -> Config:
     async with open_client(config, token) as client:
         me = await client.get_me()
@@ -303,9 +393,18 @@ async def _apply_account(config: Config, args: argparse.Namespace, token: Access
         box = await ensure_box(
             client, store, box_id, create=args.create, name=args.box_name, category=args.category
         )
+        # The box's QR text, for receipts that print it (as Settings → Receipts keeps it); the
+        # one kept before belongs to another box once the box changes. Only GET /pos/{id}
+        # returns it: asked when the receipts print it.
+        qr = config.box_qr_code if box.external_id == config.box_external_id else ""
+        if config.receipt_print_qr and not box.qr_code:
+            box = await client.get_box(box.id)
+        if box.qr_code and len(box.qr_code) <= 1000 and box.qr_code.isprintable():
+            qr = box.qr_code
         return config.with_changes(
             store_external_id=store.external_id,
             store_name=store.name,
             box_external_id=box.external_id,
             box_name=box.name,
+            box_qr_code=qr,
         )

@@ -57,11 +57,12 @@ def whole_number(low: int, high: int) -> Callable[[str], int]:
 
 def number_between(low: float, high: float, *, what: str = "a number") -> Callable[[str], float]:
     """A finite number option from ``low`` to ``high`` (``float()`` alone takes nan, inf and
-    1e309, which a wait, a poll or a store's location cannot be)."""
+    1e309, which a wait, a poll or a store's location cannot be; and "٣" or "１" (Arabic-Indic
+    and full-width digits) and "1_0", which no one types for a number of seconds)."""
 
     def read(text: str) -> float:
         try:
-            value = float(text)
+            value = float(text) if text.isascii() and "_" not in text else float("nan")
         except ValueError:
             value = float("nan")
         if not low <= value <= high:  # also refuses NaN

@@ -80,6 +80,21 @@ def parse_measure(text: str, site: Site) -> Decimal | None:
         if unit.is_measured and stripped.lower().endswith(unit.value):
             stripped = stripped[: -len(unit.value)].strip()
             break
+    return _typed_number(stripped)
+
+
+def parse_percent(text: str) -> Decimal | None:
+    """A percentage typed by the cashier: ``10``, ``12,5`` or ``12.5``, with or without one
+    ``%``; None if not one. No unit: ``10kg`` or ``10 m`` (read by :func:`parse_measure`) was
+    taken as 10 %."""
+    stripped = text.strip()
+    if stripped.endswith("%"):
+        stripped = stripped[:-1].strip()
+    return _typed_number(stripped)
+
+
+def _typed_number(stripped: str) -> Decimal | None:
+    """ASCII digits with at most one decimal mark (either ``,`` or ``.``), at most 12 long."""
     if not stripped or len(stripped) > 12:
         return None
     if stripped.count(",") + stripped.count(".") > 1:

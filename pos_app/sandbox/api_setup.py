@@ -23,7 +23,7 @@ from pos_app.sandbox.state import SandboxState
 from pos_app.sandbox.validation import number
 from pos_app.sandbox.views import box_json, seller_json, store_json
 
-BOX_EXTERNAL_ID_RE = re.compile(r"^[A-Za-z0-9]{1,39}$")
+BOX_EXTERNAL_ID_RE = re.compile(r"\A[A-Za-z0-9]{1,39}\Z")  # \Z: "$" matched before a final "\n"
 
 
 async def users_me(request: Request) -> Response:
@@ -95,7 +95,7 @@ async def search_stores(request: Request) -> Response:
 
 
 def _store_id(value: Any) -> int | None:
-    if isinstance(value, str) and value.isdigit():
+    if isinstance(value, str) and value.isascii() and value.isdigit():
         return int(value)
     if isinstance(value, int) and not isinstance(value, bool):
         return value

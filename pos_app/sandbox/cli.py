@@ -11,7 +11,7 @@ import ipaddress
 import logging
 import sys
 
-from pos_app.cli.parsing import whole_number
+from pos_app.cli.parsing import number_between, whole_number
 from pos_app.sandbox.faults import FAULT_KINDS, Faults
 from pos_app.sandbox.models import SITES, site
 from pos_app.sandbox.server import SandboxServer, run_sandbox_forever
@@ -45,7 +45,10 @@ def _parser() -> argparse.ArgumentParser:
         help="delay every API answer",
     )
     parser.add_argument(
-        "--fault-rate", type=float, default=0.0, help="fraction of API requests that fail (0-1)"
+        "--fault-rate",
+        type=number_between(0, 1, what="a fraction"),
+        default=0.0,
+        help="fraction of API requests that fail (0-1)",
     )
     parser.add_argument(
         "--fault-kinds",

@@ -46,7 +46,8 @@ if TYPE_CHECKING:
 MODES = ("static", "dynamic", "hybrid")
 _REFERENCE = re.compile(r"[A-Za-z0-9_]{1,64}")
 _ORDER_ID = re.compile(r"ORD[A-Z0-9]{26}")
-_DURATION = re.compile(r"P(?:(\d+)D)?T?(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?")
+# [0-9], not \d: \d is any script's digit ("٣٤٥٠.٥٠" was an amount, and Decimal reads it).
+_DURATION = re.compile(r"P(?:([0-9]+)D)?T?(?:([0-9]+)H)?(?:([0-9]+)M)?(?:([0-9]+)S)?")
 _MIN_TTL, _MAX_TTL = timedelta(seconds=30), timedelta(hours=3600)
 _DEFAULT_TTL = "PT15M"
 _ROOT_FIELDS = {
@@ -82,7 +83,7 @@ def _invalid(detail: str, code: str = "invalid_properties", status: int = 400) -
 def _amount(value: Any, what: str, decimals: int) -> Decimal:
     if not isinstance(value, str):
         raise _invalid(f"{what} must be a string")
-    pattern = r"\d+" if decimals == 0 else r"\d+(\.\d{2})?"
+    pattern = r"[0-9]+" if decimals == 0 else r"[0-9]+(\.[0-9]{2})?"
     if not re.fullmatch(pattern, value):
         if decimals == 0:
             raise _invalid(f"{what}: amounts in this currency have no decimals")
@@ -176,7 +177,7 @@ def _check_taxes(taxes: Any, site_id: str, total: Decimal) -> None:
     ):
         raise _invalid('taxes must be [{"type": "IVA", "value": "<amount>"}]', "invalid_taxes")
     value = taxes[0].get("value")
-    if not isinstance(value, str) or not re.fullmatch(r"\d+", value) or Decimal(value) > total:
+    if not isinstance(value, str) or not re.fullmatch(r"[0-9]+", value) or Decimal(value) > total:
         raise _invalid(
             "taxes[0].value: the IVA amount contained, a whole amount string, at most the total",
             "invalid_taxes",

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from pos_app.sandbox.errors import ApiError
 from pos_app.sandbox.models import Site
 
-REFERENCE_RE = re.compile(r"^[A-Za-z0-9_-]+$")
+REFERENCE_RE = re.compile(r"\A[A-Za-z0-9_-]+\Z")  # \Z: "$" matched before a final "\n"
 DEFAULT_EXPIRY = timedelta(minutes=10)  # the v1 API's documented default
 UNIT_MEASURES = ("unit", "pack")
 GENERAL_IVA_RATE = Decimal(19)  # Colombia's; MP applies it to the whole order without taxes

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -70,8 +71,9 @@ NOT_FOR_READING = (
     "secrets",
     "tempfile",
 )
-# ``--version`` and ``--help`` build the parser and print: no logging, no sales' printing, and
-# for --version not even the money rules (--help lists --site's choices, the sites).
+# ``--version`` and ``--help`` build the parser and print: no logging, no sales' printing, not
+# even the money rules (--site's sites are checked when given: argparse imported the rules to
+# list them as choices in --help).
 NOT_FOR_THE_PARSER = ("logging", "pos_app.cli.output", "pos_app.system.logs")
 NOT_FOR_VERSION = (*NOT_FOR_THE_PARSER, "decimal", "pos_app.domain.money")
 
@@ -143,8 +145,9 @@ def test_local_commands_import_no_engine_http_keyring_or_asyncio(tmp_path: Path)
     for_the_day = tuple(m for m in reading if m not in ("pos_app.domain.day", "pos_app.ledger.day"))
     steps: list[tuple[list[str], tuple[str, ...]]] = [
         (["--version"], NOT_FOR_VERSION + reading),
-        (["--help"], NOT_FOR_THE_PARSER + reading),
-        (["close", "--help"], NOT_FOR_THE_PARSER + reading),
+        (["--help"], NOT_FOR_VERSION + reading),
+        (["close", "--help"], NOT_FOR_VERSION + reading),
+        (["configure", "--help"], NOT_FOR_VERSION + reading),
         (["sales"], reading),
         (["sales", "--json"], reading),
         (["ledger", "recover"], reading),
@@ -208,6 +211,24 @@ def test_close_store_imports_no_checkout_engine_runtime_or_http_client() -> None
     assert reports[0]["stderr"].count("pos-app: the store database") == 2, reports[0]["stderr"]
     assert "psycopg" not in NOT_FOR_STORE_CLOSE
     assert [r["loaded"] for r in reports] == [[], []]
+
+
+def test_site_is_checked_against_the_money_rules_when_given(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from pos_app.domain.money import SITES
+
+    parser = build_parser()
+    assert parser.parse_args(["--site", "mco"]).site == "MCO"
+    assert parser.parse_args([]).site is None
+    with pytest.raises(SystemExit) as refused:
+        parser.parse_args(["--site", "XX"])
+    assert refused.value.code == 2
+    assert "--site: invalid choice: 'XX' (choose from MCO, MLA" in capsys.readouterr().err
+    # --help names them in words: every site, no other
+    [site] = [a for a in parser._actions if "--site" in a.option_strings]
+    named = re.findall(r"\b(M[A-Z]{2})\b", (site.help or "").split("(")[0])
+    assert sorted(named) == sorted(SITES)
 
 
 def test_every_command_has_a_handler_and_each_handler_exists() -> None:

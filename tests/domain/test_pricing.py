@@ -21,6 +21,7 @@ from pos_app.domain.pricing import (
     format_measure,
     iva_contained,
     parse_measure,
+    parse_percent,
 )
 from pos_app.domain.validation import IVA_RATES, ValidationError
 
@@ -85,6 +86,14 @@ def test_measure_format_and_parse() -> None:
         check_measure(Decimal("0.3501"))
     with pytest.raises(ValidationError):
         check_measure(Decimal(0))
+
+
+def test_a_percentage_is_a_number_with_at_most_one_percent_sign_and_no_unit() -> None:
+    for text, value in (("10", "10"), ("12,5", "12.5"), (" 12.5 % ", "12.5"), ("7%", "7")):
+        assert parse_percent(text) == Decimal(value), text
+    # parse_measure takes a unit after the number: "10kg" was a 10 % discount
+    for bad in ("10kg", "10 g", "10 L", "10m", "10 u", "10%%", "%", "", "1,2,3", "1e3", "٣"):
+        assert parse_percent(bad) is None, bad
 
 
 def test_line_discounts_of_each_kind() -> None:

@@ -126,6 +126,8 @@ INVALID_BODIES: list[tuple[dict[str, Any], str]] = [
     ({"external_reference": "A" * 65}, "invalid_external_reference"),
     ({"external_reference": "has space"}, "invalid_external_reference"),
     ({"external_reference": "ñandú"}, "invalid_external_reference"),
+    # a final new line: the pattern's "$" matched before it, and the sandbox took the order
+    ({"external_reference": "B01S000042X7K2\n"}, "invalid_external_reference"),
     ({"title": None}, "invalid_title"),
     ({"title": 42}, "invalid_title"),
     ({"total_amount": "3450.5"}, "invalid_total_amount"),

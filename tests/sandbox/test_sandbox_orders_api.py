@@ -80,6 +80,12 @@ def test_idempotency_same_key_same_body_same_order_other_body_409(sb: InProcessS
 CASES: list[tuple[str, dict[str, Any], str]] = [
     ("number amount", {"total_amount": 3450.5}, "invalid_properties"),
     ("one decimal", {"total_amount": "3450.5"}, "invalid_properties"),
+    (
+        "Arabic-Indic digits",  # \d matched them, and Decimal("٣٤٥٠.٥٠") is 3450.50
+        {"total_amount": "٣٤٥٠.٥٠", "transactions": {"payments": [{"amount": "٣٤٥٠.٥٠"}]}},
+        "invalid_properties",
+    ),
+    ("full-width duration", {"expiration_time": "PT１５M"}, "invalid_expiration_time"),
     ("title at the root", {"title": "x"}, "unsupported_properties"),
     ("payment differs", {"transactions": {"payments": [{"amount": "1.00"}]}}, "invalid_properties"),
     ("dash in reference", {"external_reference": "CAJA01-1"}, "invalid_external_reference"),
@@ -138,6 +144,9 @@ def test_colombia_whole_amounts_and_iva_as_an_amount_string(clock: ManualClock) 
         fraction = copy.deepcopy(base)
         fraction["total_amount"] = fraction["transactions"]["payments"][0]["amount"] = "11900.00"
         assert (await create(client, sb, fraction, "a")).status_code == 400
+        arabic = {**base, "taxes": [{"type": "IVA", "value": "١٩٠٠"}]}
+        r = await create(client, sb, arabic, "e")
+        assert r.status_code == 400 and r.json()["error"] == "invalid_taxes"
         number = {**base, "taxes": [{"type": "IVA", "value": 1900}]}
         r = await create(client, sb, number, "b")
         assert r.status_code == 400 and r.json()["error"] == "invalid_taxes"

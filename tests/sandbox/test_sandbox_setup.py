@@ -8,6 +8,7 @@ import httpx
 
 from pos_app.sandbox.testing import InProcessSandbox
 
+ARABIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 LOCATION = {
     "street_number": "3039",
     "street_name": "Caseros",
@@ -133,7 +134,10 @@ def test_create_search_get_delete_boxes(sb: InProcessSandbox) -> None:
             ({"name": "x" * 45}, "invalid_name"),
             ({"external_id": "CAJA-03"}, "invalid_external_id"),
             ({"external_id": "C" * 40}, "invalid_external_id"),
+            ({"external_id": "CAJA03\n"}, "invalid_external_id"),  # "$" matched before "\n"
             ({"store_id": 1}, "invalid_store_id"),
+            # the store's id in Arabic-Indic digits: int() reads them
+            ({"store_id": str(store.id).translate(ARABIC_DIGITS)}, "invalid_store_id"),
             ({"external_store_id": "SUC999"}, "invalid_external_store_id"),
             ({"fixed_amount": "yes"}, "invalid_fixed_amount"),
             ({"category": "food"}, "invalid_category"),

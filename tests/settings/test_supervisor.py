@@ -90,7 +90,9 @@ def test_configure_sets_limit_pin_and_layouts(
     assert saved.supervisor_pin in text
     assert "2468" not in text.replace(saved.supervisor_pin, "")
     assert saved.scale_labels == "ar-weight,21-4-price-6-2"
-    assert main(["configure", "--max-discount", "101"]) == 2
+    with pytest.raises(SystemExit) as refused:  # the parser's range, as Settings'
+        main(["configure", "--max-discount", "101"])
+    assert refused.value.code == 2
     assert main(["configure", "--scale-labels", "20-5-weight-6-3"]) == 2
     monkeypatch.setattr("sys.stdin", io.StringIO("12\n"))
     assert main(["configure", "--supervisor-pin-stdin"]) == 2

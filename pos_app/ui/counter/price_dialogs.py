@@ -38,6 +38,7 @@ from pos_app.domain.pricing import (
     format_measure,
     line_gross,
     parse_measure,
+    parse_percent,
 )
 from pos_app.domain.text_fields import DISCOUNT_REASON
 from pos_app.domain.validation import ValidationError, read_amount
@@ -257,7 +258,7 @@ class DiscountDialog(_Dialog):
         text = self.value.text().strip()
         kind = self.kind_value
         if kind is DiscountKind.PERCENT:
-            value = parse_measure(text.rstrip("%").strip(), self._site)
+            value = parse_percent(text)
             if value is None:
                 raise ValidationError(
                     message(
