@@ -2722,6 +2722,10 @@
         <translation>Devolución</translation>
     </message>
     <message>
+        <source>Reason: {note}</source>
+        <translation>Motivo: {note}</translation>
+    </message>
+    <message>
         <source>This is not a fiscal invoice.</source>
         <translation>Documento no válido como factura.</translation>
     </message>
@@ -4183,6 +4187,10 @@ F6 productos · F7 descuento de línea · F8 descuento de venta · F9 configurac
     <message>
         <source>Reason for the cash movement</source>
         <translation>Motivo del movimiento de caja</translation>
+    </message>
+    <message>
+        <source>Reason for the refund</source>
+        <translation>Motivo de la devolución</translation>
     </message>
     <message>
         <source>Product name</source>

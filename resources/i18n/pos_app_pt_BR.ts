@@ -2722,6 +2722,10 @@
         <translation>Devolução</translation>
     </message>
     <message>
+        <source>Reason: {note}</source>
+        <translation>Motivo: {note}</translation>
+    </message>
+    <message>
         <source>This is not a fiscal invoice.</source>
         <translation>Não é documento fiscal.</translation>
     </message>
@@ -4183,6 +4187,10 @@ F6 produtos · F7 desconto na linha · F8 desconto na venda · F9 configuraçõe
     <message>
         <source>Reason for the cash movement</source>
         <translation>Motivo da movimentação de caixa</translation>
+    </message>
+    <message>
+        <source>Reason for the refund</source>
+        <translation>Motivo da devolução</translation>
     </message>
     <message>
         <source>Product name</source>
