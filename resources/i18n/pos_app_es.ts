@@ -896,6 +896,22 @@
 <context>
     <name>CloseReport</name>
     <message>
+        <source>Sale {reference}, in cash: {note}</source>
+        <translation>Venta {reference}, en efectivo: {note}</translation>
+    </message>
+    <message>
+        <source>Sale {reference}: {note}</source>
+        <translation>Venta {reference}: {note}</translation>
+    </message>
+    <message>
+        <source>Sale {reference}, in cash</source>
+        <translation>Venta {reference}, en efectivo</translation>
+    </message>
+    <message>
+        <source>Sale {reference}</source>
+        <translation>Venta {reference}</translation>
+    </message>
+    <message>
         <source>Close number</source>
         <translation>Cierre número</translation>
     </message>
@@ -938,6 +954,10 @@
     <message>
         <source>Expired sales</source>
         <translation>Ventas vencidas</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>Devoluciones</translation>
     </message>
     <message>
         <source>Cash drawer</source>

@@ -896,6 +896,22 @@
 <context>
     <name>CloseReport</name>
     <message>
+        <source>Sale {reference}, in cash: {note}</source>
+        <translation>Venda {reference}, em dinheiro: {note}</translation>
+    </message>
+    <message>
+        <source>Sale {reference}: {note}</source>
+        <translation>Venda {reference}: {note}</translation>
+    </message>
+    <message>
+        <source>Sale {reference}, in cash</source>
+        <translation>Venda {reference}, em dinheiro</translation>
+    </message>
+    <message>
+        <source>Sale {reference}</source>
+        <translation>Venda {reference}</translation>
+    </message>
+    <message>
         <source>Close number</source>
         <translation>Fechamento número</translation>
     </message>
@@ -938,6 +954,10 @@
     <message>
         <source>Expired sales</source>
         <translation>Vendas expiradas</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>Reembolsos</translation>
     </message>
     <message>
         <source>Cash drawer</source>
