@@ -2997,6 +2997,14 @@
         <translation>Pagado por unidad</translation>
     </message>
     <message>
+        <source>Optional: defective, changed their mind, charged twice…</source>
+        <translation>Opcional: producto fallado, el cliente se arrepintió, cobrado dos veces…</translation>
+    </message>
+    <message>
+        <source>Reason for the refund:</source>
+        <translation>Motivo de la devolución:</translation>
+    </message>
+    <message>
         <source>Refund</source>
         <translation>Devolución</translation>
     </message>
@@ -4003,6 +4011,10 @@
     <message>
         <source>Amount</source>
         <translation>Monto</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
     </message>
     <message>
         <source>Export CSV…</source>

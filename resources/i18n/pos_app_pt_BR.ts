@@ -2997,6 +2997,14 @@
         <translation>Pago por unidade</translation>
     </message>
     <message>
+        <source>Optional: defective, changed their mind, charged twice…</source>
+        <translation>Opcional: com defeito, o cliente desistiu, cobrado duas vezes…</translation>
+    </message>
+    <message>
+        <source>Reason for the refund:</source>
+        <translation>Motivo da devolução:</translation>
+    </message>
+    <message>
         <source>Refund</source>
         <translation>Devolução</translation>
     </message>
@@ -4003,6 +4011,10 @@
     <message>
         <source>Amount</source>
         <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
     </message>
     <message>
         <source>Export CSV…</source>
