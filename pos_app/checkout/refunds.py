@@ -35,6 +35,8 @@ from pos_app.checkout.errors import CheckoutError, UnknownSaleError
 from pos_app.domain.money import Site, format_money, has_valid_decimals, quantize, site_for
 from pos_app.domain.records import SaleSnapshot
 from pos_app.domain.sale import SaleStatus, Tender
+from pos_app.domain.text_fields import REFUND_NOTE, check_text
+from pos_app.domain.validation import ValidationError
 from pos_app.i18n import QT_TRANSLATE_NOOP, message
 from pos_app.ledger.refunds import RefundExceedsError, RefundRecord, RefundStatus, RefundStore
 from pos_app.ledger.store import Ledger
@@ -120,9 +122,17 @@ class RefundService:
         amount: Decimal | None = None,
         *,
         lines: Sequence[tuple[int, int]] = (),
+        note: str = "",
     ) -> RefundResult:
         """Refund ``amount`` of the sale (``None``: all that is left), or the chosen ``lines``
-        as ``(position, quantity)`` pairs (0-based positions; the amount is their total)."""
+        as ``(position, quantity)`` pairs (0-based positions; the amount is their total).
+        ``note``: the cashier's reason ("defective"), cleaned and checked like every free text
+        (:data:`~pos_app.domain.text_fields.REFUND_NOTE`) and written with each refund row,
+        before Mercado Pago is asked; a note too long is refused here, nothing sent."""
+        try:
+            note = check_text(note, REFUND_NOTE)
+        except ValidationError as exc:
+            raise RefundNotAllowed(exc.msg) from None
         lock = self._locks.setdefault(reference, asyncio.Lock())
         async with lock:
             sale = self.ledger.get_sale(reference)
@@ -139,9 +149,11 @@ class RefundService:
                 await self._resume_sale(sale)  # a lost answer first: never refund twice
             wanted = self._check_amount(sale, amount, site)
             if sale.tender is Tender.CASH:
-                row = self._write(sale, wanted, None, Tender.CASH, RefundStatus.REFUNDED, chosen)
+                row = self._write(
+                    sale, wanted, None, Tender.CASH, RefundStatus.REFUNDED, chosen, note
+                )
                 return self._result(sale, (row,))
-            return self._result(sale, tuple(await self._refund_qr(sale, wanted, chosen)))
+            return self._result(sale, tuple(await self._refund_qr(sale, wanted, chosen, note)))
 
     def refunded_quantities(self, reference: str) -> dict[int, int]:
         """Line position → quantity already given back (refunds not refused)."""
@@ -261,6 +273,7 @@ class RefundService:
         tender: Tender,
         status: RefundStatus = RefundStatus.PENDING,
         lines: tuple[tuple[int, int], ...] = (),
+        note: str = "",
     ) -> RefundRecord:
         # Unique per logical refund, stored before the call and reused on every retry.
         key = f"refund-{sale.external_reference}-{secrets.token_hex(8)}"
@@ -276,6 +289,7 @@ class RefundService:
                 limit=self.paid_amount(sale),
                 status=status,
                 lines=lines,
+                note=note,
             )
         except RefundExceedsError:  # another window or till got there first
             raise RefundNotAllowed(
@@ -289,7 +303,11 @@ class RefundService:
             ) from None
 
     async def _refund_qr(
-        self, sale: SaleSnapshot, wanted: Decimal, lines: tuple[tuple[int, int], ...] = ()
+        self,
+        sale: SaleSnapshot,
+        wanted: Decimal,
+        lines: tuple[tuple[int, int], ...] = (),
+        note: str = "",
     ) -> list[RefundRecord]:
         site = site_for(sale.site_id)
         path = self._paths.get(sale.api)
@@ -325,9 +343,10 @@ class RefundService:
                     amount=format_money(wanted, site),
                 )
             )
-        # The chosen lines go with the first part (they describe the refund as a whole).
+        # The chosen lines go with the first part (they describe the refund as a whole); the
+        # note with every part (each part's ticket says why).
         rows = [
-            self._write(sale, take, target, Tender.QR, lines=lines if i == 0 else ())
+            self._write(sale, take, target, Tender.QR, lines=lines if i == 0 else (), note=note)
             for i, (target, take) in enumerate(parts)
         ]
         done: list[RefundRecord] = []

@@ -224,6 +224,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N[:QTY]",
         help="refund line N of the sale (1 = first), QTY of it (default: all); repeatable",
     )
+    p.add_argument(
+        "--note",
+        default="",
+        metavar="TEXT",
+        help='why the money goes back ("defective"): on the refund ticket and the close',
+    )
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("ledger", help="the sales ledger: check it, recover a damaged one")

@@ -26,6 +26,7 @@ from pos_app.cli.output import (
     err,
     exit_code_for,
     print_json,
+    refund_lines,
     sale_json,
     sale_line,
 )
@@ -196,6 +197,8 @@ async def cmd_status(args: argparse.Namespace) -> int:
             print_json(sale_json(sale, refunds))
         else:
             print(sale_line(sale, refunds))
+            for line in refund_lines(refunds, site_for(sale.site_id)):
+                print(line)
         return exit_code_for(sale)
 
 

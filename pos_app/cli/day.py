@@ -18,6 +18,7 @@ from pos_app.cli.output import (
 )
 from pos_app.domain.day import CloseReport, report_to_json
 from pos_app.domain.money import Site, format_money
+from pos_app.domain.sale import Tender
 
 if TYPE_CHECKING:
     # The engine and the runtime are imported by the commands that run them: ``close --store``
@@ -38,6 +39,12 @@ def report_lines(report: CloseReport, site: Site) -> list[str]:
         f"Mercado Pago QR   {m(report.totals['mercadopago_qr'])}",
         f"cash              {m(report.totals['cash'])}",
         f"refunds           {m(report.refunds_total)} ({report.refunds_count})",
+    ]
+    for refund in report.refund_list:  # each one, with the cashier's note
+        cash = " cash" if refund.tender is Tender.CASH else ""
+        note = f": {refund.note}" if refund.note else ""
+        lines.append(f"  refund {refund.reference}  {m(refund.amount)}{cash}{note}")
+    lines += [
         f"net               {m(report.net)}",
     ]
     lines += [f"IVA {rate}%{'':<10}{m(v)}" for rate, v in report.iva.items()]

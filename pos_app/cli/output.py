@@ -42,6 +42,7 @@ __all__ = [
     "err",
     "exit_code_for",
     "print_json",
+    "refund_lines",
     "refunds_json",
     "sale_json",
     "sale_line",
@@ -71,7 +72,8 @@ def refunds_json(refunds: Sequence[RefundRecord], site: Site) -> dict[str, Any]:
                 "tender": r.tender.value,
                 "payment_id": r.payment_id,
                 "mercadopago_refund_id": r.mp_refund_id or None,
-                "reason": r.reason or None,
+                "reason": r.reason or None,  # Mercado Pago's, when it refused
+                "note": r.note or None,  # the cashier's: why the money went back
                 "lines": [{"line": pos + 1, "quantity": qty} for pos, qty in r.lines],
                 "created_at": r.created_at.isoformat(),
                 "updated_at": r.updated_at.isoformat(),
@@ -145,6 +147,17 @@ def sale_line(sale: SaleSnapshot, refunds: Sequence[RefundRecord] = ()) -> str:
     if any(r.status is RefundStatus.PENDING for r in refunds):
         extras.append("a refund is not confirmed yet")
     return text + ("  [" + "; ".join(extras) + "]" if extras else "")
+
+
+def refund_lines(refunds: Sequence[RefundRecord], site: Site) -> list[str]:
+    """One line per refund of a sale (``status REF``): when, how much, its state, the cashier's
+    note."""
+    out = []
+    for number, r in enumerate(refunds, start=1):
+        when = r.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        text = f"  refund {number}  {when}  {format_money(r.amount, site):>14}  {r.status.value}"
+        out.append(text + (f"  note: {r.note}" if r.note else ""))
+    return out
 
 
 def describe(sale: SaleSnapshot) -> Message:

@@ -1,4 +1,7 @@
-"""``pos-app refund REF [--amount AMOUNT | --line N[:QTY]...] [--json]``.
+"""``pos-app refund REF [--amount AMOUNT | --line N[:QTY]...] [--note TEXT] [--json]``.
+
+``--note``: the cashier's reason for the refund ("defective"), cleaned and limited like every
+free text (:data:`~pos_app.domain.text_fields.REFUND_NOTE`), checked before anything is sent.
 
 Exit codes: 0 refunded; 1 Mercado Pago refused it or could not be reached (a refund left
 unconfirmed is checked before anything else the next time); 2 refused here, nothing sent (not
@@ -14,6 +17,7 @@ from pos_app.checkout.refunds import RefundNotAllowed, RefundService
 from pos_app.cli.charge_lines import shown
 from pos_app.cli.output import EXIT_ERROR, EXIT_OK, EXIT_USAGE, err, print_json, sale_json
 from pos_app.domain.money import format_money, site_for
+from pos_app.domain.text_fields import REFUND_NOTE, check_text
 from pos_app.domain.validation import ValidationError, read_plain_amount, read_quantity
 from pos_app.ledger.refunds import RefundStatus
 from pos_app.mercadopago.refunds import refusal_message
@@ -36,6 +40,11 @@ def _lines(specs: list[str], quantities: list[int]) -> list[tuple[int, int]]:
 
 
 async def cmd_refund(args: argparse.Namespace) -> int:
+    try:  # before the runtime resumes or sends anything
+        note = check_text(args.note, REFUND_NOTE)
+    except ValidationError as exc:
+        err(f"pos-app: --note: {exc.msg}")
+        return EXIT_USAGE
     async with open_runtime(enable_receiver=False) as rt:
         service = RefundService(rt.ledger, lambda: rt.client)
         await service.resume()  # refunds left unconfirmed by an earlier run come first
@@ -54,7 +63,7 @@ async def cmd_refund(args: argparse.Namespace) -> int:
             err(f"pos-app: {exc}")
             return EXIT_USAGE
         try:
-            result = await service.refund(args.reference, amount, lines=lines)
+            result = await service.refund(args.reference, amount, lines=lines, note=note)
         except RefundNotAllowed as exc:
             err(f"pos-app: {exc.msg}")
             return EXIT_USAGE
@@ -64,7 +73,7 @@ async def cmd_refund(args: argparse.Namespace) -> int:
             money = format_money(row.amount, site)
             if row.status is RefundStatus.REFUNDED:
                 where = f"Mercado Pago refund {row.mp_refund_id}" if row.mp_refund_id else "cash"
-                err(f"refunded {money} ({where})")
+                err(f"refunded {money} ({where})" + (f": {row.note}" if row.note else ""))
             elif row.status is RefundStatus.REFUSED:
                 err(f"pos-app: {money} not refunded. {refusal_message(row.reason)}")
             else:

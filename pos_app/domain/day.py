@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from decimal import Decimal
 from enum import StrEnum
@@ -64,6 +64,7 @@ class RefundFact:
     at: datetime
     tender: Tender
     reference: str = ""
+    note: str = ""  # the cashier's reason ("defective"), as the ledger keeps it
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,9 @@ class CloseReport:
     movements: tuple[CashMovement, ...] = ()
     shifts: tuple[ShiftFact, ...] = ()
     late_payments: tuple[str, ...] = field(default=())  # references paid after being closed
+    # The period's refunds one by one (sale, amount, tender, the cashier's note), oldest first;
+    # empty in a report frozen before they were listed.
+    refund_list: tuple[RefundFact, ...] = ()
 
 
 def in_period(moment: datetime | None, start: datetime, end: datetime) -> bool:
@@ -184,10 +188,12 @@ def compute_close(
             expired += 1
         elif sale.status is SaleStatus.FAILED:
             failed += 1
+    listed: list[RefundFact] = []
     for refund in refunds:
         if in_period(refund.at, opened_at, closed_at):
             refund_totals[refund.tender.value] += refund.amount
             refunds_count += 1
+            listed.append(replace(refund, amount=refund.amount.quantize(q)))
     moves = tuple(
         sorted((m for m in movements if in_period(m.at, opened_at, closed_at)), key=lambda m: m.at)
     )
@@ -231,6 +237,7 @@ def compute_close(
         movements=moves,
         shifts=period_shifts,
         late_payments=tuple(late),
+        refund_list=tuple(sorted(listed, key=lambda r: r.at.astimezone(UTC))),
     )
 
 
@@ -345,6 +352,16 @@ def report_to_json(report: CloseReport, site: Site) -> dict[str, Any]:
             for s in report.shifts
         ],
         "late_payments": list(report.late_payments),
+        "refunds_list": [
+            {
+                "reference": r.reference,
+                "amount": a(r.amount),
+                "tender": r.tender.value,
+                "at": r.at.isoformat(),
+                "note": r.note,
+            }
+            for r in report.refund_list
+        ],
     }
 
 
@@ -395,4 +412,14 @@ def report_from_json(data: dict[str, Any]) -> CloseReport:
             for s in data["shifts"]
         ),
         late_payments=tuple(data["late_payments"]),
+        refund_list=tuple(  # absent from reports frozen before refunds were listed
+            RefundFact(
+                Decimal(r["amount"]),
+                datetime.fromisoformat(r["at"]),
+                Tender(r["tender"]),
+                str(r["reference"]),
+                str(r["note"]),
+            )
+            for r in data.get("refunds_list", ())
+        ),
     )

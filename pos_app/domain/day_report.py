@@ -11,8 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from pos_app.domain.day import CloseReport, MovementKind
+from pos_app.domain.day import CloseReport, MovementKind, RefundFact
 from pos_app.domain.money import Site, format_money
+from pos_app.domain.sale import Tender
 from pos_app.i18n import QT_TRANSLATE_NOOP, Message
 
 CTX = "CloseReport"
@@ -31,6 +32,23 @@ def _m(source: str, **params: object) -> Message:
 
 def _when(moment: datetime) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def _refund_label(refund: RefundFact) -> Message:
+    cash = refund.tender is Tender.CASH
+    if refund.note:
+        source = (
+            QT_TRANSLATE_NOOP("CloseReport", "Sale {reference}, in cash: {note}")
+            if cash
+            else QT_TRANSLATE_NOOP("CloseReport", "Sale {reference}: {note}")
+        )
+        return _m(source, reference=refund.reference, note=refund.note)
+    source = (
+        QT_TRANSLATE_NOOP("CloseReport", "Sale {reference}, in cash")
+        if cash
+        else QT_TRANSLATE_NOOP("CloseReport", "Sale {reference}")
+    )
+    return _m(source, reference=refund.reference)
 
 
 def report_rows(report: CloseReport, site: Site) -> list[ReportRow]:
@@ -67,8 +85,11 @@ def report_rows(report: CloseReport, site: Site) -> list[ReportRow]:
             _m(QT_TRANSLATE_NOOP("CloseReport", "Canceled sales")), str(report.canceled_count)
         ),
         ReportRow(_m(QT_TRANSLATE_NOOP("CloseReport", "Expired sales")), str(report.expired_count)),
-        ReportRow(_m(QT_TRANSLATE_NOOP("CloseReport", "Cash drawer")), "", "heading"),
     ]
+    if report.refund_list:  # each refund with why the money went back (the cashier's note)
+        rows.append(ReportRow(_m(QT_TRANSLATE_NOOP("CloseReport", "Refunds")), "", "heading"))
+        rows += [ReportRow(_refund_label(r), money(-r.amount)) for r in report.refund_list]
+    rows.append(ReportRow(_m(QT_TRANSLATE_NOOP("CloseReport", "Cash drawer")), "", "heading"))
     for shift in report.shifts:
         rows.append(
             ReportRow(

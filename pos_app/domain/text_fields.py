@@ -48,6 +48,10 @@ class TextField:
 # -- the day book (ledger): the close report and the store database show them ---------------------
 CASHIER_NAME = TextField(QT_TRANSLATE_NOOP("Validation", "Cashier's name"), 60)
 CASH_REASON = TextField(QT_TRANSLATE_NOOP("Validation", "Reason for the cash movement"), 200)
+# Why a refund's money went back ("defective"): optional; on the refund ticket and the close.
+REFUND_NOTE = TextField(
+    QT_TRANSLATE_NOOP("Validation", "Reason for the refund"), 200, required=False
+)
 # -- the catalog (Products window, CSV import): sent to Mercado Pago as the order's items ---------
 PRODUCT_NAME = TextField(QT_TRANSLATE_NOOP("Validation", "Product name"), MAX_TITLE)
 PRODUCT_SKU = TextField(QT_TRANSLATE_NOOP("Validation", "SKU"), MAX_SKU)

@@ -317,7 +317,9 @@ class DayBook:
         refused ones moved no money and are left out."""
         conn = conn or self._conn
         rows = conn.execute(
-            "SELECT amount, updated_at, tender FROM refunds WHERE status = ? AND updated_at >= ?",
+            "SELECT r.amount, r.updated_at, r.tender, r.note, s.external_reference "
+            "FROM refunds r JOIN sales s ON s.id = r.sale_id "
+            "WHERE r.status = ? AND r.updated_at >= ?",
             (RefundStatus.REFUNDED.value, _iso(since)),
         ).fetchall()
         return [
@@ -325,6 +327,8 @@ class DayBook:
                 Decimal(str(r["amount"])),
                 datetime.fromisoformat(r["updated_at"]),
                 Tender(r["tender"]),
+                str(r["external_reference"]),
+                str(r["note"] or ""),
             )
             for r in rows
         ]
@@ -333,8 +337,9 @@ class DayBook:
         """One sale's confirmed refunds, oldest first."""
         with self._ledger._reading():
             rows = self._conn.execute(
-                "SELECT amount, created_at, tender FROM refunds WHERE status = ? AND sale_id = "
-                "(SELECT id FROM sales WHERE external_reference = ?) ORDER BY created_at, id",
+                "SELECT amount, created_at, tender, note FROM refunds WHERE status = ? "
+                "AND sale_id = (SELECT id FROM sales WHERE external_reference = ?) "
+                "ORDER BY created_at, id",
                 (RefundStatus.REFUNDED.value, reference),
             ).fetchall()
         return [
@@ -343,6 +348,7 @@ class DayBook:
                 datetime.fromisoformat(r["created_at"]),
                 Tender(r["tender"]),
                 reference,
+                str(r["note"] or ""),
             )
             for r in rows
         ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from pos_app.ledger.refunds import REFUNDS_ORDER_PAYMENT, REFUNDS_SCHEMA
+from pos_app.ledger.refunds import REFUNDS_NOTE, REFUNDS_ORDER_PAYMENT, REFUNDS_SCHEMA
 
 MIGRATIONS: list[str] = [
     # 1: sales, their lines, their append-only history, and the catalog
@@ -203,6 +203,9 @@ MIGRATIONS.append(
 # sent again after a restart must be the very same request, whatever Settings say by then ('':
 # a sale from before this step, or of the instore API; the configured mode is used).
 MIGRATIONS.append("ALTER TABLE sales ADD COLUMN qr_mode TEXT NOT NULL DEFAULT '';")
+# The cashier's note on each refund (why the money went back), written with the row before
+# Mercado Pago is asked; refunds from before this step have an empty note.
+MIGRATIONS.append(REFUNDS_NOTE)
 
 
 def migrate(conn: sqlite3.Connection) -> int:

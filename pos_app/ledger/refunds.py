@@ -22,6 +22,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from pos_app.domain.sale import Tender
+from pos_app.domain.text_fields import REFUND_NOTE, check_text
 from pos_app.ledger.period import stamp_not_before_last_close
 
 if TYPE_CHECKING:
@@ -48,6 +49,12 @@ REFUNDS_SCHEMA = """
 # The Orders API refunds a payment of the order by its id ("PAY…"), not a number.
 REFUNDS_ORDER_PAYMENT = """
     ALTER TABLE refunds ADD COLUMN order_payment_id TEXT NOT NULL DEFAULT '';
+"""
+
+# The cashier's note: why the money went back ("defective", "charged twice"), written with the
+# row before Mercado Pago is asked. Not ``reason``, which is Mercado Pago's refusal reason.
+REFUNDS_NOTE = """
+    ALTER TABLE refunds ADD COLUMN note TEXT NOT NULL DEFAULT '';
 """
 
 
@@ -77,6 +84,8 @@ class RefundRecord:
     created_at: datetime
     updated_at: datetime
     order_payment_id: str = ""  # Orders API sales: the order's payment refunded (PAY…)
+    # The cashier's note (why the money went back); ``reason`` is Mercado Pago's refusal's.
+    note: str = ""
 
 
 class RefundExceedsError(ValueError):
@@ -104,9 +113,13 @@ class RefundStore:
         lines: tuple[tuple[int, int], ...] = (),
         mp_refund_id: str = "",
         order_payment_id: str = "",
+        note: str = "",
     ) -> RefundRecord:
         """Write a refund; ``RefundExceedsError`` when, with the refunds already counted, it
-        would pass ``limit`` (what the sale was paid)."""
+        would pass ``limit`` (what the sale was paid). ``note``, the cashier's reason, is
+        cleaned and checked (:data:`~pos_app.domain.text_fields.REFUND_NOTE`:
+        ``ValidationError``) before anything is written."""
+        note = check_text(note, REFUND_NOTE)
         ledger = self._ledger
         with ledger._tx() as conn:
             sale_id = sale_id_of(conn, reference)
@@ -116,8 +129,8 @@ class RefundStore:
             stamp = stamp_not_before_last_close(conn, now)
             cur = conn.execute(
                 "INSERT INTO refunds (sale_id, idempotency_key, payment_id, amount, tender, "
-                "status, mp_refund_id, lines, created_at, updated_at, order_payment_id) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                "status, mp_refund_id, lines, created_at, updated_at, order_payment_id, note) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     sale_id,
                     key,
@@ -130,6 +143,7 @@ class RefundStore:
                     stamp,
                     stamp,
                     order_payment_id,
+                    note,
                 ),
             )
             conn.execute(
@@ -269,4 +283,5 @@ def _record(row: Any) -> RefundRecord:
         created_at=datetime.fromisoformat(row["created_at"]),
         updated_at=datetime.fromisoformat(row["updated_at"]),
         order_payment_id=str(row["order_payment_id"] or ""),
+        note=str(row["note"] or ""),
     )

@@ -48,6 +48,7 @@ ORDER = QT_TRANSLATE_NOOP("Receipt", "Order")
 REFUND_QR = QT_TRANSLATE_NOOP("Receipt", "Refunded through Mercado Pago")
 REFUND_CASH = QT_TRANSLATE_NOOP("Receipt", "Refunded in cash")
 REFUND_ID = QT_TRANSLATE_NOOP("Receipt", "Refund")
+REFUND_NOTE = QT_TRANSLATE_NOOP("Receipt", "Reason: {note}")  # the cashier's note
 NOT_FISCAL = QT_TRANSLATE_NOOP("Receipt", "This is not a fiscal invoice.")
 TEST_BODY = QT_TRANSLATE_NOOP(
     "Receipt", "If you can read this, the printer works. Accents: áéíóú ñ ç ã õ ¿¡"
@@ -77,6 +78,7 @@ class RefundInfo:
     refund_id: str = ""  # Mercado Pago's refund id; "" for cash
     cash: bool = False
     lines: tuple[CartLine, ...] = ()  # the lines given back, when chosen by line
+    note: str = ""  # the cashier's reason ("defective"), cleaned when it was written
 
 
 @dataclass(frozen=True)
@@ -206,6 +208,8 @@ class Receipt:
             payment.append(tr(REFUND_CASH) if self.refund.cash else tr(REFUND_QR))
             if self.refund.refund_id:
                 payment.append(f"{tr(REFUND_ID)} {self.refund.refund_id}")
+            if self.refund.note:  # wrapped like every payment line, whatever its length
+                payment.append(tr(REFUND_NOTE).replace("{note}", self.refund.note))
         elif self.tender is Tender.CASH:
             payment.append(tr(PAID_CASH))
         elif self.tender is Tender.QR or self.payment_ids or self.order_id:

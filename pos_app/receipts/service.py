@@ -82,6 +82,7 @@ def receipt_for_refund(sale: SaleSnapshot, refund: RefundRecord, config: Config)
         at=refund.updated_at,
         refund_id=refund.mp_refund_id,
         cash=refund.tender is Tender.CASH,
+        note=refund.note,
         lines=lines,
     )
     return refund_receipt(sale, site, shop_info(config), info)

@@ -140,7 +140,7 @@ async def apply_refunds(cur: AsyncCursor[Any], box: str, changes: list[OutboxCha
     refunds = _latest(changes, "refund")
     columns = (
         "%s::bigint[], %s::bigint[], %s::text[], %s::numeric[], %s::text[], %s::text[], "
-        "%s::timestamptz[], %s::timestamptz[], %s::jsonb[], %s::text[]"
+        "%s::timestamptz[], %s::timestamptz[], %s::jsonb[], %s::text[], %s::text[]"
     )
     elsewhere = (
         "SELECT 1 FROM refunds r WHERE r.box = %s AND r.ledger <> i.ledger "
@@ -148,18 +148,19 @@ async def apply_refunds(cur: AsyncCursor[Any], box: str, changes: list[OutboxCha
     )
     await cur.execute(
         f"WITH i AS (SELECT * FROM unnest({columns}) AS i(id, seq, reference, amount, tender, "
-        "status, created_at, updated_at, row, ledger)), "
+        "status, created_at, updated_at, row, ledger, note)), "
         "moved AS (UPDATE refunds r SET status = i.status, updated_at = i.updated_at, "
-        "row = i.row FROM i WHERE r.box = %s AND r.ledger <> i.ledger "
+        "row = i.row, note = i.note FROM i WHERE r.box = %s AND r.ledger <> i.ledger "
         "AND r.row->>'idempotency_key' = i.row->>'idempotency_key' "
         "AND r.updated_at <= i.updated_at "
         f"AND {_REFUND_RANK.format('r.status')} <= {_REFUND_RANK.format('i.status')} "
         "RETURNING r.id) "
         "INSERT INTO refunds (box, id, seq, reference, amount, tender, status, created_at, "
-        "updated_at, row, ledger) SELECT %s, i.* FROM i "
+        "updated_at, row, ledger, note) SELECT %s, i.* FROM i "
         f"WHERE NOT EXISTS ({elsewhere}) "
         "ON CONFLICT (box, ledger, id) DO UPDATE SET seq = EXCLUDED.seq, status = EXCLUDED.status, "
-        "updated_at = EXCLUDED.updated_at, row = EXCLUDED.row WHERE refunds.seq < EXCLUDED.seq",
+        "updated_at = EXCLUDED.updated_at, row = EXCLUDED.row, note = EXCLUDED.note "
+        "WHERE refunds.seq < EXCLUDED.seq",
         (
             [i for i, _, _, _ in refunds],
             [seq for _, seq, _, _ in refunds],
@@ -171,6 +172,8 @@ async def apply_refunds(cur: AsyncCursor[Any], box: str, changes: list[OutboxCha
             [r["updated_at"] for _, _, r, _ in refunds],
             [_json(r) for _, _, r, _ in refunds],
             [ledger for _, _, _, ledger in refunds],
+            # The cashier's note; a change queued before the ledger had notes has none.
+            [r.get("note") or "" for _, _, r, _ in refunds],
             box,
             box,
             box,

@@ -267,6 +267,16 @@ MIGRATIONS.append(
     """
 )
 
+# 6: the cashier's note on each refund (why the money went back; ``reason`` in ``row`` is Mercado
+# Pago's refusal), a column of its own so the office can read and search it. No backfill: a row
+# delivered before this step came from a ledger without notes (a counter migrates the schema
+# before it delivers), and the note is in ``row`` as well.
+MIGRATIONS.append(
+    """
+    ALTER TABLE refunds ADD COLUMN note TEXT NOT NULL DEFAULT '';
+    """
+)
+
 VERSION = len(MIGRATIONS)
 
 

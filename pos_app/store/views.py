@@ -257,13 +257,15 @@ async def store_close(
             )
         )
     cur = await conn.execute(
-        "SELECT box, amount, created_at, tender, reference FROM refunds "
+        "SELECT box, amount, created_at, tender, reference, note FROM refunds "
         "WHERE status = 'refunded' AND created_at >= %s",
         (lower,),
     )
     refunds: dict[str, list[RefundFact]] = {}
-    for box, amount, at, tender, ref in await cur.fetchall():
-        refunds.setdefault(box, []).append(RefundFact(Decimal(amount), at, Tender(tender), ref))
+    for box, amount, at, tender, ref, note in await cur.fetchall():
+        refunds.setdefault(box, []).append(
+            RefundFact(Decimal(amount), at, Tender(tender), ref, note)
+        )
     cur = await conn.execute(
         "SELECT box, kind, amount, reason, at FROM cash_movements WHERE at >= %s ORDER BY at, id",
         (lower,),
@@ -357,4 +359,5 @@ def _add_up(
         movements=tuple(sorted((m for r in reports for m in r.movements), key=lambda m: m.at)),
         shifts=tuple(sorted((s for r in reports for s in r.shifts), key=lambda s: s.opened_at)),
         late_payments=tuple(ref for r in reports for ref in r.late_payments),
+        refund_list=tuple(sorted((f for r in reports for f in r.refund_list), key=lambda f: f.at)),
     )

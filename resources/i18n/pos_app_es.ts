@@ -896,6 +896,22 @@
 <context>
     <name>CloseReport</name>
     <message>
+        <source>Sale {reference}, in cash: {note}</source>
+        <translation>Venta {reference}, en efectivo: {note}</translation>
+    </message>
+    <message>
+        <source>Sale {reference}: {note}</source>
+        <translation>Venta {reference}: {note}</translation>
+    </message>
+    <message>
+        <source>Sale {reference}, in cash</source>
+        <translation>Venta {reference}, en efectivo</translation>
+    </message>
+    <message>
+        <source>Sale {reference}</source>
+        <translation>Venta {reference}</translation>
+    </message>
+    <message>
         <source>Close number</source>
         <translation>Cierre número</translation>
     </message>
@@ -938,6 +954,10 @@
     <message>
         <source>Expired sales</source>
         <translation>Ventas vencidas</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>Devoluciones</translation>
     </message>
     <message>
         <source>Cash drawer</source>
@@ -2722,6 +2742,10 @@
         <translation>Devolución</translation>
     </message>
     <message>
+        <source>Reason: {note}</source>
+        <translation>Motivo: {note}</translation>
+    </message>
+    <message>
         <source>This is not a fiscal invoice.</source>
         <translation>Documento no válido como factura.</translation>
     </message>
@@ -2971,6 +2995,14 @@
     <message>
         <source>Paid per unit</source>
         <translation>Pagado por unidad</translation>
+    </message>
+    <message>
+        <source>Optional: defective, changed their mind, charged twice…</source>
+        <translation>Opcional: producto fallado, el cliente se arrepintió, cobrado dos veces…</translation>
+    </message>
+    <message>
+        <source>Reason for the refund:</source>
+        <translation>Motivo de la devolución:</translation>
     </message>
     <message>
         <source>Refund</source>
@@ -3981,6 +4013,10 @@
         <translation>Monto</translation>
     </message>
     <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
         <source>Export CSV…</source>
         <translation>Exportar CSV…</translation>
     </message>
@@ -4183,6 +4219,10 @@ F6 productos · F7 descuento de línea · F8 descuento de venta · F9 configurac
     <message>
         <source>Reason for the cash movement</source>
         <translation>Motivo del movimiento de caja</translation>
+    </message>
+    <message>
+        <source>Reason for the refund</source>
+        <translation>Motivo de la devolución</translation>
     </message>
     <message>
         <source>Product name</source>

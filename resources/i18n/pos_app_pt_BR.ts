@@ -896,6 +896,22 @@
 <context>
     <name>CloseReport</name>
     <message>
+        <source>Sale {reference}, in cash: {note}</source>
+        <translation>Venda {reference}, em dinheiro: {note}</translation>
+    </message>
+    <message>
+        <source>Sale {reference}: {note}</source>
+        <translation>Venda {reference}: {note}</translation>
+    </message>
+    <message>
+        <source>Sale {reference}, in cash</source>
+        <translation>Venda {reference}, em dinheiro</translation>
+    </message>
+    <message>
+        <source>Sale {reference}</source>
+        <translation>Venda {reference}</translation>
+    </message>
+    <message>
         <source>Close number</source>
         <translation>Fechamento número</translation>
     </message>
@@ -938,6 +954,10 @@
     <message>
         <source>Expired sales</source>
         <translation>Vendas expiradas</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>Reembolsos</translation>
     </message>
     <message>
         <source>Cash drawer</source>
@@ -2722,6 +2742,10 @@
         <translation>Devolução</translation>
     </message>
     <message>
+        <source>Reason: {note}</source>
+        <translation>Motivo: {note}</translation>
+    </message>
+    <message>
         <source>This is not a fiscal invoice.</source>
         <translation>Não é documento fiscal.</translation>
     </message>
@@ -2971,6 +2995,14 @@
     <message>
         <source>Paid per unit</source>
         <translation>Pago por unidade</translation>
+    </message>
+    <message>
+        <source>Optional: defective, changed their mind, charged twice…</source>
+        <translation>Opcional: com defeito, o cliente desistiu, cobrado duas vezes…</translation>
+    </message>
+    <message>
+        <source>Reason for the refund:</source>
+        <translation>Motivo da devolução:</translation>
     </message>
     <message>
         <source>Refund</source>
@@ -3981,6 +4013,10 @@
         <translation>Valor</translation>
     </message>
     <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
         <source>Export CSV…</source>
         <translation>Exportar CSV…</translation>
     </message>
@@ -4183,6 +4219,10 @@ F6 produtos · F7 desconto na linha · F8 desconto na venda · F9 configuraçõe
     <message>
         <source>Reason for the cash movement</source>
         <translation>Motivo da movimentação de caixa</translation>
+    </message>
+    <message>
+        <source>Reason for the refund</source>
+        <translation>Motivo da devolução</translation>
     </message>
     <message>
         <source>Product name</source>

@@ -435,7 +435,10 @@ class TodaySalesDialog(QDialog):
         )
         self.events.setObjectName("saleEvents")
         self.refunds_label = QLabel(self.tr("Refunds"))
-        self.refunds = read_only_table([self.tr("Time"), self.tr("Amount")], stretch=1)
+        # Each confirmed refund and the cashier's note on it (why the money went back).
+        self.refunds = read_only_table(
+            [self.tr("Time"), self.tr("Amount"), self.tr("Reason")], stretch=2
+        )
         self.refunds.setObjectName("saleRefunds")
         self.refunds.setMaximumHeight(110)
         self.export_button = QPushButton(self.tr("Export CSV…"))
@@ -661,6 +664,7 @@ class TodaySalesDialog(QDialog):
                 [
                     refund.at.astimezone().strftime("%Y-%m-%d %H:%M"),
                     format_money(refund.amount, self._site),
+                    refund.note,
                 ],
             )
         self.refunds.setVisible(bool(refunds))

@@ -1,10 +1,12 @@
 """The Refund dialog (Today's sales → Refund…): all that is left, an amount, or chosen lines.
 
-It shows what the sale was paid, what was refunded already and what is left, and asks the
-refund service (:mod:`pos_app.checkout.refunds`) for the refund: local refusals show beside the
-form with nothing sent; Mercado Pago's refusals in its words; a refund without an answer is kept
-and checked before anything else (the dialog says so). After a refund, the refund ticket can be
-previewed, printed or saved as PDF. Opened with ``open()``; the work runs as a task.
+It shows what the sale was paid, what was refunded already and what is left, takes the
+cashier's note (optional: why the money goes back; on the refund ticket and the close), and
+asks the refund service (:mod:`pos_app.checkout.refunds`) for the refund: local refusals show
+beside the form with nothing sent; Mercado Pago's refusals in its words; a refund without an
+answer is kept and checked before anything else (the dialog says so). After a refund, the
+refund ticket can be previewed, printed or saved as PDF. Opened with ``open()``; the work runs
+as a task.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QRadioButton,
     QSpinBox,
@@ -32,6 +35,7 @@ from PySide6.QtWidgets import (
 from pos_app.checkout.refunds import RefundNotAllowed, RefundResult, RefundService
 from pos_app.domain.money import format_money, site_for
 from pos_app.domain.records import SaleSnapshot
+from pos_app.domain.text_fields import REFUND_NOTE
 from pos_app.errors import UserFacingError
 from pos_app.ledger.refunds import RefundRecord, RefundStatus
 from pos_app.mercadopago.refunds import refusal_message
@@ -39,6 +43,7 @@ from pos_app.ui.qtkit.async_utils import TaskKeeper
 from pos_app.ui.qtkit.errors import translate_message
 from pos_app.ui.qtkit.style import set_state
 from pos_app.ui.qtkit.workarounds import emit
+from pos_app.ui.widgets.form_parts import limit_length
 from pos_app.ui.widgets.money_edit import MoneyEdit
 
 WHOLE, AMOUNT, LINES = range(3)
@@ -97,6 +102,16 @@ class RefundDialog(QDialog):
         for column in (1, 2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.spins: list[QSpinBox] = []
+        # Why the money goes back: optional, cleaned by the service like every free text.
+        self.note = limit_length(QLineEdit(), REFUND_NOTE)
+        self.note.setObjectName("refundNote")
+        self.note.setPlaceholderText(
+            self.tr("Optional: defective, changed their mind, charged twice…")
+        )
+        self.note.setClearButtonEnabled(True)
+        self.note_label = QLabel(self.tr("Reason for the refund:"))
+        self.note_label.setObjectName("refundNoteLabel")
+        self.note_label.setBuddy(self.note)
         self.status = QLabel()
         self.status.setObjectName("refundStatus")
         self.status.setWordWrap(True)
@@ -127,6 +142,10 @@ class RefundDialog(QDialog):
         layout.addLayout(amount_row)
         layout.addWidget(self.by_lines)
         layout.addWidget(self.lines, 1)
+        note_row = QHBoxLayout()
+        note_row.addWidget(self.note_label)
+        note_row.addWidget(self.note, 1)
+        layout.addLayout(note_row)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
         self.resize(720, 560)
@@ -210,13 +229,21 @@ class RefundDialog(QDialog):
         lines = self.chosen_lines() if choice == LINES else []
         self.status.setText(self.tr("Refunding… (asking Mercado Pago)"))
         set_state(self.status, "")
-        task = self.tasks.spawn(self._refund(amount, lines), on_error=self._failed)
+        task = self.tasks.spawn(
+            self._refund(amount, lines, self.note.text()), on_error=self._failed
+        )
         self._update()
         return task
 
-    async def _refund(self, amount: Decimal | None, lines: list[tuple[int, int]]) -> None:
-        result = await self.service.refund(self.sale.external_reference, amount, lines=lines)
+    async def _refund(
+        self, amount: Decimal | None, lines: list[tuple[int, int]], note: str
+    ) -> None:
+        result = await self.service.refund(
+            self.sale.external_reference, amount, lines=lines, note=note
+        )
         self.last = result
+        if result.ok:  # the next refund of this sale says its own reason
+            self.note.clear()
         self._show(result)
         emit(self.refunded, result)
         self._fill()
