@@ -18,7 +18,7 @@ from devtools import linguist
 from pos_app.ui.counter.main_window import MainWindow
 from pos_app.ui.settings.dialog import SettingsDialog
 from pos_app.ui.settings.session import SettingsSession
-from tests.i18n.texts import visible_texts
+from tests.i18n.texts import loading, visible_texts
 from tests.ui.test_ui_charging import charge, fill_cart
 
 pytestmark = pytest.mark.gui
@@ -41,11 +41,6 @@ def clipped(root: QWidget) -> list[str]:
         for s in visible_texts(root)
         if s.clipped and s.widget.objectName() not in DATA_WIDGETS
     ]
-
-
-def loading(dialog: SettingsDialog) -> bool:
-    """A page still waiting on a call (its task keeper busy)."""
-    return any(getattr(getattr(page, "tasks", None), "busy", False) for page in dialog.pages)
 
 
 def texts(root: QWidget) -> set[str]:

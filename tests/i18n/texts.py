@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -154,3 +155,8 @@ def visible_texts(root: QWidget) -> Iterator[Shown]:
                 yield from _cells(widget)
     if root.isWindow() and root.windowTitle():
         yield Shown(root, "title", root.windowTitle(), "")
+
+
+def loading(dialog: Any) -> bool:
+    """A Settings page still waiting on a call (its task keeper busy): its texts may change."""
+    return any(getattr(getattr(page, "tasks", None), "busy", False) for page in dialog.pages)
