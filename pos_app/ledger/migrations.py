@@ -203,6 +203,10 @@ MIGRATIONS.append(
 # sent again after a restart must be the very same request, whatever Settings say by then ('':
 # a sale from before this step, or of the instore API; the configured mode is used).
 MIGRATIONS.append("ALTER TABLE sales ADD COLUMN qr_mode TEXT NOT NULL DEFAULT '';")
+# An outbox change the store database refuses whatever the retries (PostgreSQL's error, '' for
+# the ones waiting): set aside so the later changes go on, kept, tried again at each start and
+# told by the status bar and ``doctor`` (pos_app.store.replication says why).
+MIGRATIONS.append("ALTER TABLE outbox ADD COLUMN refused TEXT NOT NULL DEFAULT '';")
 
 
 def migrate(conn: sqlite3.Connection) -> int:
