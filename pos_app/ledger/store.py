@@ -158,11 +158,17 @@ class OutboxChange:
 
 
 def _outbox_change(row: sqlite3.Row) -> OutboxChange:
+    try:
+        payload = json.loads(row["payload"])
+    except ValueError:
+        payload = None
+    if not isinstance(payload, dict):  # damaged: its kind's applier refuses it, nothing stops
+        payload = {"unreadable": str(row["payload"])}
     return OutboxChange(
         seq=int(row["seq"]),
         kind=row["kind"],
         record_id=row["record_id"],
-        payload=json.loads(row["payload"]),
+        payload=payload,
         created_at=datetime.fromisoformat(row["created_at"]),
         ledger=row["ledger"],
     )

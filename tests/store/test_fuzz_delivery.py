@@ -159,8 +159,12 @@ def test_a_change_postgresql_can_never_take_is_refused_kept_told_and_retried(
             "WHERE kind = 'shift'",
             ("9.999999999999999999999999999E+999999",),
         )
-        # And a change of a shape no applier reads (a damaged or foreign outbox row).
+        # And a change of a shape no applier reads (a foreign outbox row), and a damaged one.
         ledger.add_to_outbox(conn, "sale", "BROKEN", {"not": "a sale"})
+        conn.execute(
+            "INSERT INTO outbox (kind, record_id, payload, created_at, ledger) "
+            "SELECT kind, 'TORN', '{\"sale\": {', created_at, ledger FROM outbox LIMIT 1"
+        )
     later = [sell(ledger, "CAJA01") for _ in range(3)]
 
     async def go() -> None:
@@ -169,7 +173,7 @@ def test_a_change_postgresql_can_never_take_is_refused_kept_told_and_retried(
         await _until(lambda: rep.status().up_to_date)
         status = rep.status()
         # Was: every later change waited behind them forever, retried every 10 s.
-        assert status.refused == 2 and status.connected
+        assert status.refused == 3 and status.connected
         assert "shift 1: " in status.refused_problem
         assert "NumericValueOutOfRange" in status.refused_problem
         await rep.aclose()
@@ -179,8 +183,12 @@ def test_a_change_postgresql_can_never_take_is_refused_kept_told_and_retried(
     refs = {r[0] for r in rows(admin, "SELECT reference FROM sales")}
     assert refs == {s.external_reference for s in [first, *later]}
     refused = ledger.outbox_refused()
-    assert [(c.kind, c.record_id) for c, _ in refused] == [("shift", "1"), ("sale", "BROKEN")]
-    assert "KeyError" in refused[1][1]
+    assert [(c.kind, c.record_id) for c, _ in refused] == [
+        ("shift", "1"),
+        ("sale", "BROKEN"),
+        ("sale", "TORN"),
+    ]
+    assert "KeyError" in refused[1][1] and refused[2][0].payload == {"unreadable": '{"sale": {'}
 
     # The next start tries them again; once readable (here: repaired by hand) they arrive.
     with ledger._tx() as conn:
@@ -192,12 +200,12 @@ def test_a_change_postgresql_can_never_take_is_refused_kept_told_and_retried(
     async def again() -> None:
         rep = _replicator(ledger, url)
         rep.start()
-        await _until(lambda: rep.status().up_to_date and rep.status().refused == 1)
+        await _until(lambda: rep.status().up_to_date and rep.status().refused == 2)
         await rep.aclose()
 
     asyncio.run(again())
     assert rows(admin, "SELECT starting_float FROM shifts") == [(Decimal(1),)]
-    assert [(c.record_id) for c, _ in ledger.outbox_refused()] == ["BROKEN"]
+    assert [c.record_id for c, _ in ledger.outbox_refused()] == ["BROKEN", "TORN"]
     ledger.close()
 
 
