@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from decimal import Decimal
 
 from pos_app.checkout.engine import CheckoutEngine
@@ -62,9 +62,17 @@ async def back_up_after_close(make_backup: Callable[[], object]) -> Exception | 
     return None
 
 
-def payment_of(found: FoundPayment) -> MpPayment:
-    """A payments search result as the reconciliation compares it."""
-    created = datetime.fromisoformat(found.date_created.replace("Z", "+00:00"))
+def payment_of(found: FoundPayment, zone: tzinfo = UTC) -> MpPayment:
+    """A payments search result as the reconciliation compares it.
+
+    Its ``date_created`` places it in a day: one written without an offset is read in the
+    site's ``zone`` (compared with the day's bounds it raised ``TypeError``); one missing or
+    unreadable falls back to ``date_approved``, and without either the check stops with
+    :class:`~pos_app.mercadopago.errors.UnexpectedResponseError` naming the payment (it was a
+    ``ValueError`` and a traceback)."""
+    created = _moment(found.date_created, zone) or _moment(found.date_approved, zone)
+    if created is None:
+        raise mp.unexpected(f"payment {found.id} has no date_created")
     return MpPayment(
         found.id,
         found.status,
@@ -73,6 +81,14 @@ def payment_of(found: FoundPayment) -> MpPayment:
         created,
         found.merchant_order_id,
     )
+
+
+def _moment(text: str, zone: tzinfo) -> datetime | None:
+    try:
+        moment = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=zone)
 
 
 async def fetch_day_payments(
@@ -88,7 +104,7 @@ async def fetch_day_payments(
         store_id=box.store_id if box else None,
         pos_id=box.id if box else None,
     )
-    return [payment_of(p) for p in found]
+    return [payment_of(p, zone) for p in found]
 
 
 async def reconcile_day_with_mp(engine: CheckoutEngine, day: date) -> Reconciliation:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
 from pos_app.cli.output import EXIT_ERROR, EXIT_OK, EXIT_USAGE, amount_json, err, print_json
 from pos_app.domain.money import SITES
-from pos_app.ledger.store import Ledger
+from pos_app.ledger.store import Ledger, OutboxChange
 from pos_app.settings import config as config_mod
 from pos_app.settings import paths, secrets
 from pos_app.settings.config import Config
@@ -439,7 +439,7 @@ async def check_store(config: Config) -> tuple[bool, str, str]:
     """For ``doctor``: ``(ok, detail, advice)``."""
     import psycopg
 
-    from pos_app.store.replication import safe_error
+    from pos_app.store.replication import refused_text, safe_error
     from pos_app.store.schema import VERSION, StoreDatabaseError
 
     where = shown(config.store_database)
@@ -461,16 +461,27 @@ async def check_store(config: Config) -> tuple[bool, str, str]:
     finally:
         await conn.close()
     waiting = ""
+    refused: list[tuple[OutboxChange, str]] = []
     ledger_path = paths.ledger_path()
     if ledger_path.exists():
         ledger = Ledger(ledger_path, exclusive=False)
         try:
             count, since = ledger.outbox_waiting()
+            refused = ledger.outbox_refused()
         finally:
             ledger.close()
         waiting = (
             f"; {count} changes waiting since {since.astimezone():%Y-%m-%d %H:%M}"
             if count and since
             else "; up to date"
+        )
+    if refused:  # set aside so that the later changes go on (pos_app.store.replication)
+        return (
+            False,
+            f"{where}: schema {VERSION}, {boxes} boxes{waiting}; {len(refused)} changes refused "
+            f"by the store database, kept in the ledger (first: {refused_text(*refused[0])})",
+            "They are tried again each time the app or a command with the store database "
+            "starts; if the error stays, send 'pos-app support-file' to whoever looks after "
+            "the app.",
         )
     return True, f"{where}: schema {VERSION}, {boxes} boxes{waiting}", ""

@@ -59,7 +59,11 @@ def reconcile_day(
     """Compare. ``payments`` may reach past ``end`` (a sale of 23:59 paid at 00:01 must still
     match) and ``sales`` may include neighbouring days: only payments created in
     ``[begin, end)`` can be missing, only QR sales created in ``[begin, end)`` can be absent."""
-    approved = [p for p in payments if p.status == "approved"]
+    # A payment given back in full reads ``refunded`` (a partial refund leaves it ``approved``):
+    # it still is its sale's payment, for the amount paid (the ledger keeps the refunds apart),
+    # so it matches that sale. One the ledger does not know left no money: nothing to adopt.
+    # Each payment once, whatever the pages repeated.
+    listed = list({p.id: p for p in payments if p.status in ("approved", "refunded")}.values())
     sale_list = list(sales)
     by_payment = {pid: s for s in sale_list for pid in s.payment_ids}
     by_reference = {s.external_reference: s for s in sale_list}
@@ -67,14 +71,14 @@ def reconcile_day(
     missing: list[MpPayment] = []
     known: dict[int, str] = {}
     matched = 0
-    for payment in sorted(approved, key=lambda p: (p.created_at, p.id)):
+    for payment in sorted(listed, key=lambda p: (p.created_at, p.id)):
         sale = by_payment.get(payment.id)
         if sale is not None:
             matched += 1
             ref = sale.external_reference
             seen_for_sale[ref] = seen_for_sale.get(ref, Decimal(0)) + payment.amount
             continue
-        if begin <= payment.created_at < end:
+        if payment.status == "approved" and begin <= payment.created_at < end:
             missing.append(payment)
             other = by_reference.get(payment.external_reference)
             known[payment.id] = other.external_reference if other else ""
@@ -93,7 +97,7 @@ def reconcile_day(
     return Reconciliation(
         begin=begin,
         end=end,
-        payments_seen=sum(1 for p in approved if begin <= p.created_at < end),
+        payments_seen=sum(1 for p in listed if begin <= p.created_at < end),
         matched=matched,
         missing_in_ledger=tuple(missing),
         known_references=known,

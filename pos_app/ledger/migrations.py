@@ -206,6 +206,10 @@ MIGRATIONS.append("ALTER TABLE sales ADD COLUMN qr_mode TEXT NOT NULL DEFAULT ''
 # The cashier's note on each refund (why the money went back), written with the row before
 # Mercado Pago is asked; refunds from before this step have an empty note.
 MIGRATIONS.append(REFUNDS_NOTE)
+# An outbox change the store database refuses whatever the retries (PostgreSQL's error, '' for
+# the ones waiting): set aside so the later changes go on, kept, tried again at each start and
+# told by the status bar and ``doctor`` (pos_app.store.replication says why).
+MIGRATIONS.append("ALTER TABLE outbox ADD COLUMN refused TEXT NOT NULL DEFAULT '';")
 
 
 def migrate(conn: sqlite3.Connection) -> int:

@@ -157,6 +157,23 @@ class OutboxChange:
     ledger: str = ""  # the identity of the ledger that wrote it (see ``Ledger.ledger_id``)
 
 
+def _outbox_change(row: sqlite3.Row) -> OutboxChange:
+    try:
+        payload = json.loads(row["payload"])
+    except ValueError:
+        payload = None
+    if not isinstance(payload, dict):  # damaged: its kind's applier refuses it, nothing stops
+        payload = {"unreadable": str(row["payload"])}
+    return OutboxChange(
+        seq=int(row["seq"]),
+        kind=row["kind"],
+        record_id=row["record_id"],
+        payload=payload,
+        created_at=datetime.fromisoformat(row["created_at"]),
+        ledger=row["ledger"],
+    )
+
+
 # The kinds of change the outbox carries, each written with Ledger.add_to_outbox in the
 # transaction that writes its record (pos_app.store.kinds applies them in PostgreSQL).
 OUTBOX_SALE = "sale"
@@ -333,33 +350,45 @@ class Ledger:
         return len(ids)
 
     def outbox_batch(self, limit: int = 200) -> list[OutboxChange]:
-        """The oldest waiting changes, in order."""
+        """The oldest waiting changes, in order (not those the store database refused)."""
         with self._reading():
             rows = self._conn.execute(
-                "SELECT * FROM outbox ORDER BY seq LIMIT ?", (limit,)
+                "SELECT * FROM outbox WHERE refused = '' ORDER BY seq LIMIT ?", (limit,)
             ).fetchall()
-        return [
-            OutboxChange(
-                seq=int(r["seq"]),
-                kind=r["kind"],
-                record_id=r["record_id"],
-                payload=json.loads(r["payload"]),
-                created_at=datetime.fromisoformat(r["created_at"]),
-                ledger=r["ledger"],
-            )
-            for r in rows
-        ]
+        return [_outbox_change(r) for r in rows]
 
     def outbox_delivered(self, up_to_seq: int) -> None:
-        """PostgreSQL has every change up to ``up_to_seq``: forget them."""
+        """PostgreSQL has every change up to ``up_to_seq`` but the refused ones: forget them."""
         with self._tx() as conn:
-            conn.execute("DELETE FROM outbox WHERE seq <= ?", (up_to_seq,))
+            conn.execute("DELETE FROM outbox WHERE seq <= ? AND refused = ''", (up_to_seq,))
 
     def outbox_waiting(self) -> tuple[int, datetime | None]:
-        """``(how many changes wait, since when)``."""
+        """``(how many changes wait, since when)``; the refused ones are not waiting."""
         with self._reading():
-            row = self._conn.execute("SELECT COUNT(*), MIN(created_at) FROM outbox").fetchone()
+            row = self._conn.execute(
+                "SELECT COUNT(*), MIN(created_at) FROM outbox WHERE refused = ''"
+            ).fetchone()
         return int(row[0]), parse_iso(row[1])
+
+    def outbox_refuse(self, seq: int, reason: str) -> None:
+        """The store database refuses change ``seq`` (``reason``: its error): set it aside,
+        kept, so that the later changes are delivered (:meth:`outbox_retry_refused`)."""
+        with self._tx() as conn:
+            conn.execute("UPDATE outbox SET refused = ? WHERE seq = ?", (reason or "?", seq))
+
+    def outbox_refused(self) -> list[tuple[OutboxChange, str]]:
+        """The changes the store database refused, oldest first, each with its reason."""
+        with self._reading():
+            rows = self._conn.execute(
+                "SELECT * FROM outbox WHERE refused != '' ORDER BY seq"
+            ).fetchall()
+        return [(_outbox_change(r), str(r["refused"])) for r in rows]
+
+    def outbox_retry_refused(self) -> int:
+        """The refused changes wait again (each start of the delivery: a newer app or server
+        may take them); returns how many."""
+        with self._tx() as conn:
+            return conn.execute("UPDATE outbox SET refused = '' WHERE refused != ''").rowcount
 
     def _rollback(self) -> None:
         # SQLite has already rolled back by itself after some errors (a full disk among them):

@@ -12,17 +12,19 @@ unknown: ``á`` → ``a``, ``ñ`` → ``n``.
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import fields
 from typing import Any
 
 from pos_app.receipts import CODE_PAGES, DEFAULT_CODE_PAGE
 from pos_app.receipts.escpos_cache import load_capabilities
 from pos_app.receipts.layout import Align, TextLine
+from pos_app.receipts.model import ReceiptTexts
 
 load_capabilities()  # before python-escpos's first import: its cache (escpos_cache says why)
 
 from escpos.printer import Dummy  # noqa: E402
 
-__all__ = ["CODE_PAGES", "DEFAULT_CODE_PAGE", "printable", "render"]
+__all__ = ["CODE_PAGES", "DEFAULT_CODE_PAGE", "printable", "printable_texts", "render"]
 
 DOTS = {58: 384, 80: 576}
 
@@ -66,20 +68,49 @@ _REPLACEMENTS = {
 }
 
 
+# Format characters (zero-width, bidi marks) and marks that combine with the character before
+# them but could not be composed with it (a variation selector, a stray accent): nothing to print.
+_INVISIBLE = frozenset(("Cf", "Mn", "Me"))
+
+
+def printable_texts(texts: ReceiptTexts, code_page: str = DEFAULT_CODE_PAGE) -> ReceiptTexts:
+    """Every text of ``texts`` as :func:`printable` writes it, so that the receipt is laid out
+    in the characters the paper gets: ``…`` printed as ``...`` or ``€`` as ``EUR`` takes more
+    columns, a combining accent fewer."""
+
+    def fix(value: object) -> Any:
+        if isinstance(value, str):
+            return printable(value, code_page)
+        if isinstance(value, tuple):
+            return tuple(fix(item) for item in value)
+        return value
+
+    return ReceiptTexts(**{f.name: fix(getattr(texts, f.name)) for f in fields(texts)})
+
+
 def _codec(code_page: str) -> str:
     return "ascii" if code_page == "ASCII" else code_page.lower()
 
 
 def printable(text: str, code_page: str = DEFAULT_CODE_PAGE) -> str:
-    """``text`` with every character the code page cannot print replaced (see the module)."""
+    """``text`` with every character the code page cannot print replaced (see the module).
+
+    Control characters never reach the printer as such (an ESC or a GS in a product's name
+    would be a printer command): white space becomes a space, any other one ``?``. A letter
+    written with a combining accent (``e`` + U+0301, as pasted from some systems) is composed
+    first (``é``), and invisible characters (zero-width, bidi marks, a variation selector) are
+    left out rather than printed as ``?``.
+    """
     codec = _codec(code_page)
     out: list[str] = []
-    for char in text:
+    for char in unicodedata.normalize("NFC", text):
         if _encodes(char, codec):
             out.append(char)
             continue
-        if char in ("\t", "\r", "\n"):
+        if char.isspace():
             out.append(" ")
+            continue
+        if unicodedata.category(char) in _INVISIBLE:
             continue
         candidate = _REPLACEMENTS.get(char)
         if candidate is None or not _encodes(candidate, codec):

@@ -34,23 +34,25 @@ def columns_for(paper_mm: int) -> int:
     return PAPER_COLUMNS.get(paper_mm, PAPER_COLUMNS[80])
 
 
-def _wrap(text: str, width: int) -> list[str]:
+def wrap(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` characters, at spaces where it can; a word
+    longer than a line is cut."""
     return textwrap.wrap(text, width, break_long_words=True, break_on_hyphens=False) or [""]
 
 
 def _pair(label: str, value: str, width: int) -> list[str]:
     """``label .... value`` on one line when it fits, else the label wrapped and the value
-    right-aligned on its own line."""
+    right-aligned on its own line (wrapped too when wider than the paper: a long store name)."""
     if len(label) + 1 + len(value) <= width:
         return [label + " " * (width - len(label) - len(value)) + value]
-    return [*_wrap(label, width), value.rjust(width)]
+    return [*wrap(label, width), *(part.rjust(width) for part in wrap(value, width))]
 
 
 def layout(texts: ReceiptTexts, width: int) -> list[TextLine]:
     rule = TextLine("-" * width)
     out: list[TextLine] = []
     for i, line in enumerate(texts.shop_lines):
-        for part in _wrap(line, width // 2 if i == 0 else width):
+        for part in wrap(line, width // 2 if i == 0 else width):
             out.append(TextLine(part, Align.CENTER, bold=True, big=i == 0))
     out.append(TextLine(""))
     out.append(TextLine(texts.title, Align.CENTER, bold=True))
@@ -59,7 +61,7 @@ def layout(texts: ReceiptTexts, width: int) -> list[TextLine]:
     if texts.items:
         out.append(rule)
         for i, (title, quantity, total) in enumerate(texts.items):
-            out += [TextLine(t) for t in _wrap(title, width)]
+            out += [TextLine(t) for t in wrap(title, width)]
             out += [TextLine(t) for t in _pair("  " + quantity, total, width)]
             off_label, off = texts.item_discounts[i] if i < len(texts.item_discounts) else ("", "")
             if off_label:
@@ -84,11 +86,11 @@ def layout(texts: ReceiptTexts, width: int) -> list[TextLine]:
         out += [TextLine(t) for label, value in texts.taxes for t in _pair(label, value, width)]
     if texts.payment:
         out.append(rule)
-        out += [TextLine(t) for line in texts.payment for t in _wrap(line, width)]
+        out += [TextLine(t) for line in texts.payment for t in wrap(line, width)]
     if texts.footer:
         out.append(rule)
         for line in texts.footer:
-            out += [TextLine(t, Align.CENTER) for t in _wrap(line, width)]
+            out += [TextLine(t, Align.CENTER) for t in wrap(line, width)]
     return out
 
 

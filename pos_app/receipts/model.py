@@ -18,7 +18,7 @@ from decimal import Decimal
 
 from pos_app.domain.cart import Cart, CartLine
 from pos_app.domain.money import Site, format_money
-from pos_app.domain.pricing import Discount, DiscountKind
+from pos_app.domain.pricing import Discount, DiscountKind, format_measure
 from pos_app.domain.records import SaleSnapshot
 from pos_app.domain.sale import Tender
 from pos_app.i18n import QT_TRANSLATE_NOOP, Translator
@@ -167,7 +167,13 @@ class Receipt:
             off = line.discount_amount(self.site) if sale else Decimal(0)
             # A discounted line: its price before, then what its discount takes off.
             amount = line.gross(self.site) if off else line.total(self.site)
-            items.append((line.title, f"{line.quantity} × {money(line.unit_price)}", money(amount)))
+            # A weighed line: how much was sold (``0,350 kg``), not its quantity of 1.
+            sold = (
+                format_measure(line.measure, line.sale_unit, self.site)
+                if line.measure is not None
+                else str(line.quantity)
+            )
+            items.append((line.title, f"{sold} × {money(line.unit_price)}", money(amount)))
             label = discount_label(LINE_DISCOUNT, line.discount) if off and line.discount else ""
             item_discounts.append((label, f"-{money(off)}") if label else ("", ""))
         before_total: list[tuple[str, str]] = []

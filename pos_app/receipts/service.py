@@ -100,7 +100,7 @@ def plain_text(receipt: Receipt, opts: ReceiptOptions) -> str:
 def escpos_bytes(receipt: Receipt, opts: ReceiptOptions) -> bytes:
     from pos_app.receipts import escpos  # python-escpos loads Pillow: on use
 
-    rendered = texts(receipt, opts)
+    rendered = escpos.printable_texts(texts(receipt, opts), opts.code_page)
     return escpos.render(
         layout_mod.layout(rendered, opts.columns),
         code_page=opts.code_page,
@@ -123,12 +123,18 @@ def close_report_bytes(
     report: CloseReport, site: Site, opts: ReceiptOptions, *, shop_name: str = ""
 ) -> bytes:
     """The close report's ESC/POS bytes: the shop's name, then :func:`close_report_text`."""
+    from pos_app.domain.day_report import report_rows, report_text
     from pos_app.receipts import escpos
 
-    lines: list[layout_mod.TextLine] = []
-    if shop_name.strip():
-        lines.append(layout_mod.TextLine(shop_name.strip(), layout_mod.Align.CENTER, bold=True))
-    lines += [
-        layout_mod.TextLine(text) for text in close_report_text(report, site, opts).splitlines()
+    def printable(text: str) -> str:  # laid out in the characters the paper gets
+        return escpos.printable(text, opts.code_page)
+
+    lines = [
+        layout_mod.TextLine(part, layout_mod.Align.CENTER, bold=True)
+        for part in layout_mod.wrap(printable(shop_name).strip(), opts.columns)
+        if part
     ]
+    rows = [replace(row, value=printable(row.value)) for row in report_rows(report, site)]
+    text = report_text(rows, lambda msg: printable(msg.render(opts.translate)), opts.columns)
+    lines += [layout_mod.TextLine(line) for line in text.splitlines()]
     return escpos.render(lines, code_page=opts.code_page, paper_mm=opts.paper_mm)

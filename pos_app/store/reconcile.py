@@ -62,5 +62,5 @@ async def reconcile_scope(
         conn, begin - timedelta(days=1), end + timedelta(days=1), store=store
     )
     return reconcile_day(
-        begin=begin, end=end, payments=[payment_of(p) for p in payments], sales=sales
+        begin=begin, end=end, payments=[payment_of(p, zone) for p in payments], sales=sales
     )

@@ -5,6 +5,16 @@ PostgreSQL in one transaction (idempotent upserts keyed by box, record and chang
 only then deletes them from the outbox. A crash between the two re-sends the batch, which
 PostgreSQL then ignores. Errors (server down, network gone) are retried with a growing pause;
 the counter keeps selling all along: the ledger is the source of truth.
+
+A change PostgreSQL can never take must not hold up every later one. Texts are made storable
+first (:func:`storable`: PostgreSQL refuses a NUL character in text and JSON, which ledgers
+written before names were cleaned may hold; lone surrogates cannot be encoded): each becomes
+U+FFFD in the store database, the ledger keeps the original. A batch that still fails for one
+of its rows (:data:`ROW_ERRORS`: bad data, a constraint, a payload of an unexpected shape) is
+split until that change is found; it is *refused*: set aside in the ledger with PostgreSQL's
+error, never deleted, the rest delivered; the status bar and ``pos-app doctor`` say how many
+and why, and each start of the delivery tries them again. Errors of the server or the network
+never refuse a change: the whole batch waits, as before.
 """
 
 from __future__ import annotations
@@ -14,8 +24,9 @@ import contextlib
 import json
 import logging
 import random
+import re
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -29,16 +40,58 @@ from pos_app.store.schema import LEDGER_KEYED, StoreDatabaseError, box_taken, en
 log = logging.getLogger(__name__)
 
 
+# A batch failing with one of these is about one of its changes, not the server: it is split
+# to find that change (DataError: a value PostgreSQL cannot store, e.g. a number past NUMERIC's
+# range; IntegrityError: a constraint; the others: a payload the appliers cannot read).
+ROW_ERRORS: tuple[type[Exception], ...] = (
+    psycopg.DataError,
+    psycopg.IntegrityError,
+    UnicodeError,
+    KeyError,
+    TypeError,
+    ValueError,
+    AttributeError,
+    IndexError,
+)
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
 @dataclass(frozen=True)
 class ReplicationStatus:
     waiting: int  # changes not yet in the store database
     since: datetime | None  # when the oldest of them was made
     connected: bool
     problem: str = ""  # the last error, in English (logs; the status bar's tooltip)
+    refused: int = 0  # changes the store database refused (kept in the ledger)
+    refused_problem: str = ""  # the first one's kind, record and PostgreSQL's error
 
     @property
     def up_to_date(self) -> bool:
         return self.waiting == 0
+
+
+def storable(value: Any) -> Any:
+    """``value`` (a payload: dicts, lists, texts, numbers) with every NUL character and lone
+    surrogate in its texts (keys too) replaced by U+FFFD, which PostgreSQL's TEXT and JSONB
+    accept; the same object when there is none (the usual case: no copy)."""
+    if isinstance(value, str):
+        return _UNSTORABLE.sub("\ufffd", value) if _UNSTORABLE.search(value) else value
+    if isinstance(value, dict):
+        items = [(storable(k), storable(v)) for k, v in value.items()]
+        if all(k is k0 and v is v0 for (k, v), (k0, v0) in zip(items, value.items(), strict=True)):
+            return value
+        return dict(items)
+    if isinstance(value, list):
+        cleaned = [storable(v) for v in value]
+        return value if all(a is b for a, b in zip(cleaned, value, strict=True)) else cleaned
+    return value
+
+
+def _storable_change(change: OutboxChange) -> OutboxChange:
+    payload, record_id = storable(change.payload), storable(change.record_id)
+    if payload is change.payload and record_id is change.record_id:
+        return change
+    return replace(change, payload=payload, record_id=record_id)
 
 
 def safe_error(exc: BaseException) -> str:
@@ -46,6 +99,11 @@ def safe_error(exc: BaseException) -> str:
     in messages, but a connection string given by hand might)."""
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     return redact(text)
+
+
+def refused_text(change: OutboxChange, reason: str) -> str:
+    """``sale CAJA01S000001X…: DataError: …`` (in English: logs, the tooltip, ``doctor``)."""
+    return f"{change.kind} {change.record_id}: {reason}"
 
 
 def redact(text: str) -> str:
@@ -124,7 +182,7 @@ async def deliver(
     ``box``/``store`` are the counter's; each sale goes under the box it was made on (which
     this login claims, like its own, when it is another)."""
     groups: dict[tuple[str, str], list[OutboxChange]] = {}
-    for change in batch:
+    for change in map(_storable_change, batch):
         groups.setdefault(_target(change, box, store), []).append(change)
     new = 0
     async with conn.transaction(), conn.cursor() as cur:
@@ -222,7 +280,15 @@ class StoreReplicator:
     # -- state ------------------------------------------------------------------------------------
     def status(self) -> ReplicationStatus:
         waiting, since = self.ledger.outbox_waiting()
-        return ReplicationStatus(waiting, since, self._conn is not None, self.problem)
+        refused = self.ledger.outbox_refused()
+        return ReplicationStatus(
+            waiting,
+            since,
+            self._conn is not None,
+            self.problem,
+            len(refused),
+            refused_text(*refused[0]) if refused else "",
+        )
 
     def nudge(self) -> None:
         """Something was queued: deliver soon (called by the ledger after each commit)."""
@@ -241,16 +307,25 @@ class StoreReplicator:
         return self._task
 
     async def run(self) -> None:
+        # Each start tries the refused changes again: a newer app or server may take them.
+        if retried := self.ledger.outbox_retry_refused():
+            log.info("store database: %d refused changes are tried again", retried)
         self._report()
         while not self._closed:
             try:
                 sent = await self.deliver_waiting()
             except asyncio.CancelledError:
                 raise
-            except (psycopg.Error, OSError, StoreDatabaseError) as exc:
+            except Exception as exc:  # the task must never end: the changes would wait unseen
                 await self._drop_connection()
                 self.failures += 1
-                problem = safe_error(exc) if not isinstance(exc, StoreDatabaseError) else str(exc)
+                if isinstance(exc, StoreDatabaseError):
+                    problem = str(exc)
+                elif isinstance(exc, psycopg.Error | OSError):
+                    problem = safe_error(exc)
+                else:  # a bug, or the ledger unreadable: logged whole, retried like the others
+                    log.exception("store database delivery failed")
+                    problem = f"{type(exc).__name__}: {safe_error(exc)}"
                 if problem != self.problem:
                     log.warning("store database: %s; the changes wait in the ledger", problem)
                 self.problem = problem
@@ -290,12 +365,38 @@ class StoreReplicator:
                 ledger=self.ledger.ledger_id,
             )
             log.info("store database connected")
-        self.delivered += await deliver(self._conn, self.box, self.store, batch)
+        self.delivered += await self._deliver_or_refuse(self._conn, batch)
         self.ledger.outbox_delivered(batch[-1].seq)
         self.failures = 0
         self.problem = ""
         self._report()
         return len(batch)
+
+    async def _deliver_or_refuse(
+        self, conn: AsyncConnection[Any], batch: list[OutboxChange]
+    ) -> int:
+        """Deliver ``batch``; when it fails for one of its rows (:data:`ROW_ERRORS`), its halves
+        apart, down to the change that fails alone, which the ledger sets aside as refused.
+        Returns how many changes were new to the server."""
+        try:
+            return await deliver(conn, self.box, self.store, batch)
+        except ROW_ERRORS as exc:
+            if len(batch) > 1:
+                half = len(batch) // 2
+                first = await self._deliver_or_refuse(conn, batch[:half])
+                return first + await self._deliver_or_refuse(conn, batch[half:])
+            (change,) = batch
+            reason = f"{type(exc).__name__}: {safe_error(exc)}"
+            log.error(
+                "store database: it refuses change %d (%s %s): %s; kept in the ledger, the "
+                "later changes go on",
+                change.seq,
+                change.kind,
+                change.record_id,
+                reason,
+            )
+            self.ledger.outbox_refuse(change.seq, reason)
+            return 0
 
     async def flush(self, timeout: float) -> bool:
         """Try for up to ``timeout`` seconds to send everything waiting (closing a one-shot

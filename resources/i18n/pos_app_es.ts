@@ -2306,6 +2306,14 @@
         <translation>Escuchando en {url}</translation>
     </message>
     <message>
+        <source>Store database: {count} changes refused</source>
+        <translation>Base de datos de la tienda: {count} cambios rechazados</translation>
+    </message>
+    <message>
+        <source>The store database refuses {count} of this counter&apos;s changes ({detail}). They are kept in the ledger and tried again at the next start; the other changes are sent as usual. &apos;pos-app doctor&apos; tells more.</source>
+        <translation>La base de datos de la tienda rechaza {count} cambios de esta caja ({detail}). Se guardan en el registro de ventas y se vuelven a intentar al próximo inicio; los demás cambios se envían como siempre. &apos;pos-app doctor&apos; da más detalles.</translation>
+    </message>
+    <message>
         <source>Store database: up to date</source>
         <translation>Base de datos de la tienda: al día</translation>
     </message>

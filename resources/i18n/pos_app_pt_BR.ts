@@ -2306,6 +2306,14 @@
         <translation>Escutando em {url}</translation>
     </message>
     <message>
+        <source>Store database: {count} changes refused</source>
+        <translation>Banco de dados da loja: {count} alterações recusadas</translation>
+    </message>
+    <message>
+        <source>The store database refuses {count} of this counter&apos;s changes ({detail}). They are kept in the ledger and tried again at the next start; the other changes are sent as usual. &apos;pos-app doctor&apos; tells more.</source>
+        <translation>O banco de dados da loja recusa {count} alterações deste caixa ({detail}). Elas ficam guardadas no registro de vendas e são tentadas de novo na próxima inicialização; as demais alterações são enviadas normalmente. &apos;pos-app doctor&apos; dá mais detalhes.</translation>
+    </message>
+    <message>
         <source>Store database: up to date</source>
         <translation>Banco de dados da loja: em dia</translation>
     </message>

@@ -54,3 +54,9 @@ def test_store_database_state(qtbot: QtBot) -> None:
     assert bar.store_db.text().startswith("Store database: 7 changes waiting since ")
     assert "connection refused" in bar.store_db.toolTip()
     assert bar.store_db.property("state") == "trouble"
+    # A change the store database refuses (kept in the ledger, the others go on): said.
+    problem = "sale CAJA01S1: DataError: value overflows numeric format"
+    bar.set_store_database(ReplicationStatus(0, None, True, refused=2, refused_problem=problem))
+    assert bar.store_db.text() == "Store database: 2 changes refused"
+    assert problem in bar.store_db.toolTip() and "pos-app doctor" in bar.store_db.toolTip()
+    assert bar.store_db.property("state") == "trouble"

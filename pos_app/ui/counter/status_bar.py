@@ -118,6 +118,20 @@ class PosStatusBar(QStatusBar):
         if status is None:
             self.store_db.hide()
             return
+        if status.refused:  # set aside so that the later changes go on: said until they pass
+            self.store_db.setText(
+                self.tr("Store database: {count} changes refused").format(count=status.refused)
+            )
+            set_state(self.store_db, "trouble")
+            self.store_db.setToolTip(
+                self.tr(
+                    "The store database refuses {count} of this counter's changes ({detail}). "
+                    "They are kept in the ledger and tried again at the next start; the other "
+                    "changes are sent as usual. 'pos-app doctor' tells more."
+                ).format(count=status.refused, detail=status.refused_problem)
+            )
+            self.store_db.show()
+            return
         if status.up_to_date:
             self.store_db.setText(self.tr("Store database: up to date"))
             set_state(self.store_db, "online")
