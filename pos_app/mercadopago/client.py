@@ -281,7 +281,10 @@ class MercadoPagoClient:
         store_id: int | None = None,
         pos_id: int | None = None,
     ) -> list[FoundPayment]:
-        """Every payment created in ``[begin, end]`` (of the box, when given), all pages."""
+        """Every payment created in ``[begin, end]`` (of the box, when given), all pages.
+
+        More pages than :data:`MAX_PAYMENT_PAGES` is an error, never a part of the list: a check
+        of the day against a part would call every payment after it missing."""
         found: dict[int, FoundPayment] = {}
         offset = 0
         for _ in range(MAX_PAYMENT_PAGES):
@@ -292,8 +295,8 @@ class MercadoPagoClient:
                 found[payment.id] = payment
             offset += len(page.results)
             if not page.results or offset >= page.total:
-                break
-        return list(found.values())
+                return list(found.values())
+        raise errors.too_many_payments(offset)
 
     # -- stores and boxes ----------------------------------------------------------------------
     async def search_stores(self, user_id: int, external_id: str | None = None) -> list[Store]:

@@ -166,3 +166,18 @@ def unexpected(detail: str) -> UnexpectedResponseError:
             detail=detail,
         )
     )
+
+
+def too_many_payments(count: int) -> UnexpectedResponseError:
+    """A payment search with more pages than the client reads (never answered with a part)."""
+    return UnexpectedResponseError(
+        message(
+            CTX,
+            QT_TRANSLATE_NOOP(
+                "MercadoPago",
+                "Mercado Pago lists more than {count} payments for that period: too many to "
+                "check here. Use Mercado Pago's own activity report.",
+            ),
+            count=str(count),
+        )
+    )

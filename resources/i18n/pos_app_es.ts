@@ -1891,6 +1891,10 @@
         <source>Mercado Pago sent an answer the app cannot read: {detail}.</source>
         <translation>Mercado Pago envió una respuesta que la aplicación no puede leer: {detail}.</translation>
     </message>
+    <message>
+        <source>Mercado Pago lists more than {count} payments for that period: too many to check here. Use Mercado Pago&apos;s own activity report.</source>
+        <translation>Mercado Pago lista más de {count} pagos en ese período: demasiados para verificarlos aquí. Use el informe de actividad de Mercado Pago.</translation>
+    </message>
 </context>
 <context>
     <name>Network</name>

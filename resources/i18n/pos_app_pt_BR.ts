@@ -1891,6 +1891,10 @@
         <source>Mercado Pago sent an answer the app cannot read: {detail}.</source>
         <translation>O Mercado Pago enviou uma resposta que o aplicativo não consegue ler: {detail}.</translation>
     </message>
+    <message>
+        <source>Mercado Pago lists more than {count} payments for that period: too many to check here. Use Mercado Pago&apos;s own activity report.</source>
+        <translation>O Mercado Pago lista mais de {count} pagamentos nesse período: são muitos para conferir aqui. Use o relatório de atividade do próprio Mercado Pago.</translation>
+    </message>
 </context>
 <context>
     <name>Network</name>
