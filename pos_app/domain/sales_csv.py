@@ -15,6 +15,7 @@ from pos_app.domain.cart import Cart
 from pos_app.domain.money import site_for
 from pos_app.domain.order_lines import charged_amounts
 from pos_app.domain.records import SaleSnapshot
+from pos_app.domain.spreadsheet import as_text_cell as _cell
 
 COLUMNS = (
     "row",
@@ -39,11 +40,6 @@ COLUMNS = (
     "sale_discount",
     "charged",
 )
-
-
-def _cell(text: str) -> str:
-    """A text a spreadsheet would run as a formula (``=HYPERLINK(...)``) is kept as text."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
 def _plain(amount: Decimal, decimals: int) -> str:

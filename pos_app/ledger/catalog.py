@@ -342,6 +342,7 @@ class CatalogRepository:
         """Every product, in name order, in the import's columns (UTF-8); returns how many."""
         import csv
 
+        from pos_app.domain.spreadsheet import as_text_cell
         from pos_app.ledger.catalog_import import KNOWN_COLUMNS
 
         count = 0
@@ -353,11 +354,12 @@ class CatalogRepository:
                 for p in page:
                     writer.writerow(
                         [
-                            p.sku,
-                            p.barcode,
-                            p.title,
+                            # never a formula in a spreadsheet; the import reads them back
+                            as_text_cell(p.sku),
+                            as_text_cell(p.barcode),
+                            as_text_cell(p.title),
                             str(p.unit_price),
-                            p.category,
+                            as_text_cell(p.category),
                             # kg, g, l or m for a product sold by measure: what the import reads
                             p.sale_unit.value if p.is_measured else p.unit_measure.value,
                             str(p.iva_rate.normalize()) if p.iva_rate else "0",

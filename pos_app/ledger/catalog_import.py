@@ -37,6 +37,7 @@ from pos_app.domain.cart import UnitMeasure
 from pos_app.domain.catalog import Product
 from pos_app.domain.money import Site
 from pos_app.domain.pricing import SaleUnit
+from pos_app.domain.spreadsheet import from_text_cell
 from pos_app.domain.text_fields import (
     PRODUCT_BARCODE,
     PRODUCT_CATEGORY,
@@ -206,7 +207,9 @@ def parse_row(row: dict[str, str], site: Site) -> Product:
     """
 
     def get(name: str) -> str:
-        return (row.get(name) or "").strip()
+        # A text the export (or a spreadsheet) marked with an apostrophe so that it is never run
+        # as a formula (=, +, -, @ first): the text itself.
+        return from_text_cell((row.get(name) or "").strip())
 
     sku = clean_text(get("sku"))
     if not sku:

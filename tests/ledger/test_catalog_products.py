@@ -112,3 +112,35 @@ def test_a_new_price_never_touches_past_sales(ledger: Ledger) -> None:
     again = ledger.get_sale(sale.external_reference)
     assert again is not None and again.lines[0].unit_price == Decimal("100.00")
     assert again.total == Decimal("200.00")
+
+
+def test_the_export_never_hands_a_spreadsheet_a_formula_and_reimports_the_same(
+    ledger: Ledger, tmp_path: Path
+) -> None:
+    """CSV injection: a product name from a supplier's file that starts with =, +, - or @ would
+    run as a formula when the store owner opens the export in Excel or LibreOffice. It is
+    written with the spreadsheets' text mark (a leading apostrophe), and read back without it."""
+    formula = '=HYPERLINK("http://example.invalid/x","Ver precio")'
+    products = [
+        Product("A1", formula, Decimal("10.50"), barcode="+5491100", category="@promo"),
+        Product("-B2", "-20% Yerba", Decimal("3")),
+        Product("C3", "'Quoted' tea", Decimal("4")),  # an apostrophe of its own stays
+    ]
+    ledger.catalog.upsert(products)
+    path = tmp_path / "out.csv"
+    assert ledger.catalog.export_csv(path) == 3
+    rows = {r["sku"]: r for r in csv.DictReader(path.open(encoding="utf-8", newline=""))}
+    assert rows["A1"]["title"] == "'" + formula
+    assert rows["A1"]["barcode"] == "'+5491100" and rows["A1"]["category"] == "'@promo"
+    assert rows["'-B2"]["title"] == "'-20% Yerba"
+    assert rows["C3"]["title"] == "'Quoted' tea"
+    for row in rows.values():
+        assert all(not cell.startswith(("=", "+", "-", "@")) for cell in row.values())
+    other = Ledger(tmp_path / "other.sqlite3")
+    try:
+        report = other.catalog.import_csv(path, ARS)
+        assert not report.errors and report.imported == 3
+        for product in products:
+            assert other.catalog.get(product.sku) == ledger.catalog.get(product.sku)
+    finally:
+        other.close()

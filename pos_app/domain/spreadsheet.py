@@ -1,0 +1,25 @@
+"""Texts in a CSV a spreadsheet opens: never run as a formula, and read back as written.
+
+Excel and LibreOffice run a cell that starts with ``=``, ``+``, ``-`` or ``@`` as a formula
+(``=HYPERLINK("http://…","Click")``, or worse, in a product name a supplier's file brought in).
+Such a text is written with a leading apostrophe, the spreadsheets' "this is text" mark (OWASP's
+advice for CSV injection); the catalog import takes that apostrophe off again, so a catalog
+exported and imported back is the same catalog.
+"""
+
+from __future__ import annotations
+
+FORMULA_STARTS = ("=", "+", "-", "@")
+TEXT_MARK = "'"
+
+
+def as_text_cell(text: str) -> str:
+    """``text`` as a cell a spreadsheet shows and never runs."""
+    return TEXT_MARK + text if text[:1] in FORMULA_STARTS else text
+
+
+def from_text_cell(text: str) -> str:
+    """The text :func:`as_text_cell` wrote (its apostrophe off; any other text as it is)."""
+    if text[:1] == TEXT_MARK and text[1:2] in FORMULA_STARTS:
+        return text[1:]
+    return text
