@@ -471,17 +471,18 @@ async def check_store(config: Config) -> tuple[bool, str, str]:
         finally:
             ledger.close()
         waiting = (
-            f"; {count} changes waiting since {since.astimezone():%Y-%m-%d %H:%M}"
+            f"; {count} change(s) waiting since {since.astimezone():%Y-%m-%d %H:%M}"
             if count and since
             else "; up to date"
         )
     if refused:  # set aside so that the later changes go on (pos_app.store.replication)
         return (
             False,
-            f"{where}: schema {VERSION}, {boxes} boxes{waiting}; {len(refused)} changes refused "
-            f"by the store database, kept in the ledger (first: {refused_text(*refused[0])})",
+            f"{where}: schema {VERSION}, {boxes} box(es){waiting}; {len(refused)} change(s) "
+            f"refused by the store database, kept in the ledger (first: "
+            f"{refused_text(*refused[0])})",
             "They are tried again each time the app or a command with the store database "
             "starts; if the error stays, send 'pos-app support-file' to whoever looks after "
             "the app.",
         )
-    return True, f"{where}: schema {VERSION}, {boxes} boxes{waiting}", ""
+    return True, f"{where}: schema {VERSION}, {boxes} box(es){waiting}", ""

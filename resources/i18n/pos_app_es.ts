@@ -837,6 +837,10 @@
         <translation>Todo coincide.</translation>
     </message>
     <message>
+        <source>1 payment is not in the books:</source>
+        <translation>1 pago no está en los registros:</translation>
+    </message>
+    <message>
         <source>{count} payments are not in the books:</source>
         <translation>{count} pagos no están en los registros:</translation>
     </message>
@@ -2310,8 +2314,16 @@
         <translation>Escuchando en {url}</translation>
     </message>
     <message>
+        <source>Store database: 1 change refused</source>
+        <translation>Base de datos de la tienda: 1 cambio rechazado</translation>
+    </message>
+    <message>
         <source>Store database: {count} changes refused</source>
         <translation>Base de datos de la tienda: {count} cambios rechazados</translation>
+    </message>
+    <message>
+        <source>The store database refuses one of this counter&apos;s changes ({detail}). It is kept in the ledger and tried again at the next start; the other changes are sent as usual. &apos;pos-app doctor&apos; tells more.</source>
+        <translation>La base de datos de la tienda rechaza un cambio de esta caja ({detail}). Se guarda en el registro de ventas y se vuelve a intentar al próximo inicio; los demás cambios se envían como siempre. &apos;pos-app doctor&apos; da más detalles.</translation>
     </message>
     <message>
         <source>The store database refuses {count} of this counter&apos;s changes ({detail}). They are kept in the ledger and tried again at the next start; the other changes are sent as usual. &apos;pos-app doctor&apos; tells more.</source>
@@ -2320,6 +2332,10 @@
     <message>
         <source>Store database: up to date</source>
         <translation>Base de datos de la tienda: al día</translation>
+    </message>
+    <message>
+        <source>Store database: 1 change waiting since {time}</source>
+        <translation>Base de datos de la tienda: 1 cambio pendiente desde las {time}</translation>
     </message>
     <message>
         <source>Store database: {count} changes waiting since {time}</source>
@@ -2620,8 +2636,16 @@
         <translation>Ningún producto coincide con “{text}”.</translation>
     </message>
     <message>
+        <source>{shown} found, of 1 product</source>
+        <translation>{shown} encontrados, de 1 producto</translation>
+    </message>
+    <message>
         <source>{shown} found, of {total} products</source>
         <translation>{shown} encontrados, de {total} productos</translation>
+    </message>
+    <message>
+        <source>1 product</source>
+        <translation>1 producto</translation>
     </message>
     <message>
         <source>{total} products</source>
@@ -4065,10 +4089,6 @@
         <translation>No hay ventas en este período.</translation>
     </message>
     <message>
-        <source>{count} sales · QR: {paid} ({qr_total}) · cash: {cash} ({cash_total})</source>
-        <translation>{count} ventas · QR: {paid} ({qr_total}) · efectivo: {cash} ({cash_total})</translation>
-    </message>
-    <message>
         <source>Sale discount: {amount}</source>
         <translation>Descuento en la venta: {amount}</translation>
     </message>
@@ -4081,6 +4101,10 @@
         <translation>Archivos CSV (*.csv)</translation>
     </message>
     <message>
+        <source>1 sale exported to {path}</source>
+        <translation>1 venta exportada a {path}</translation>
+    </message>
+    <message>
         <source>{count} sales exported to {path}</source>
         <translation>{count} ventas exportadas a {path}</translation>
     </message>
@@ -4089,6 +4113,18 @@
 Sale {reference}</source>
         <translation>{status} — {total}
 Venta {reference}</translation>
+    </message>
+    <message>
+        <source>1 sale</source>
+        <translation>1 venta</translation>
+    </message>
+    <message>
+        <source>{count} sales</source>
+        <translation>{count} ventas</translation>
+    </message>
+    <message>
+        <source>{count} · QR: {paid} ({qr_total}) · cash: {cash} ({cash_total})</source>
+        <translation>{count} · QR: {paid} ({qr_total}) · efectivo: {cash} ({cash_total})</translation>
     </message>
     <message>
         <source>IVA included: {amount}</source>

@@ -837,6 +837,10 @@
         <translation>Tudo confere.</translation>
     </message>
     <message>
+        <source>1 payment is not in the books:</source>
+        <translation>1 pagamento não está nos registros:</translation>
+    </message>
+    <message>
         <source>{count} payments are not in the books:</source>
         <translation>{count} pagamentos não estão nos registros:</translation>
     </message>
@@ -2310,8 +2314,16 @@
         <translation>Escutando em {url}</translation>
     </message>
     <message>
+        <source>Store database: 1 change refused</source>
+        <translation>Banco de dados da loja: 1 alteração recusada</translation>
+    </message>
+    <message>
         <source>Store database: {count} changes refused</source>
         <translation>Banco de dados da loja: {count} alterações recusadas</translation>
+    </message>
+    <message>
+        <source>The store database refuses one of this counter&apos;s changes ({detail}). It is kept in the ledger and tried again at the next start; the other changes are sent as usual. &apos;pos-app doctor&apos; tells more.</source>
+        <translation>O banco de dados da loja recusa uma alteração deste caixa ({detail}). Ela fica guardada no registro de vendas e é tentada de novo na próxima inicialização; as demais alterações são enviadas normalmente. &apos;pos-app doctor&apos; dá mais detalhes.</translation>
     </message>
     <message>
         <source>The store database refuses {count} of this counter&apos;s changes ({detail}). They are kept in the ledger and tried again at the next start; the other changes are sent as usual. &apos;pos-app doctor&apos; tells more.</source>
@@ -2320,6 +2332,10 @@
     <message>
         <source>Store database: up to date</source>
         <translation>Banco de dados da loja: em dia</translation>
+    </message>
+    <message>
+        <source>Store database: 1 change waiting since {time}</source>
+        <translation>Banco de dados da loja: 1 alteração pendente desde {time}</translation>
     </message>
     <message>
         <source>Store database: {count} changes waiting since {time}</source>
@@ -2620,8 +2636,16 @@
         <translation>Nenhum produto corresponde a “{text}”.</translation>
     </message>
     <message>
+        <source>{shown} found, of 1 product</source>
+        <translation>{shown} encontrados, de 1 produto</translation>
+    </message>
+    <message>
         <source>{shown} found, of {total} products</source>
         <translation>{shown} encontrados, de {total} produtos</translation>
+    </message>
+    <message>
+        <source>1 product</source>
+        <translation>1 produto</translation>
     </message>
     <message>
         <source>{total} products</source>
@@ -4065,10 +4089,6 @@
         <translation>Nenhuma venda neste período.</translation>
     </message>
     <message>
-        <source>{count} sales · QR: {paid} ({qr_total}) · cash: {cash} ({cash_total})</source>
-        <translation>{count} vendas · QR: {paid} ({qr_total}) · dinheiro: {cash} ({cash_total})</translation>
-    </message>
-    <message>
         <source>Sale discount: {amount}</source>
         <translation>Desconto na venda: {amount}</translation>
     </message>
@@ -4081,6 +4101,10 @@
         <translation>Arquivos CSV (*.csv)</translation>
     </message>
     <message>
+        <source>1 sale exported to {path}</source>
+        <translation>1 venda exportada para {path}</translation>
+    </message>
+    <message>
         <source>{count} sales exported to {path}</source>
         <translation>{count} vendas exportadas para {path}</translation>
     </message>
@@ -4089,6 +4113,18 @@
 Sale {reference}</source>
         <translation>{status} — {total}
 Venda {reference}</translation>
+    </message>
+    <message>
+        <source>1 sale</source>
+        <translation>1 venda</translation>
+    </message>
+    <message>
+        <source>{count} sales</source>
+        <translation>{count} vendas</translation>
+    </message>
+    <message>
+        <source>{count} · QR: {paid} ({qr_total}) · cash: {cash} ({cash_total})</source>
+        <translation>{count} · QR: {paid} ({qr_total}) · dinheiro: {cash} ({cash_total})</translation>
     </message>
     <message>
         <source>IVA included: {amount}</source>

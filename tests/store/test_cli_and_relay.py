@@ -49,7 +49,7 @@ def test_configure_keeps_the_password_in_the_keyring_only(
         report = json.loads(capsys.readouterr().out)
         [check] = [c for c in report["checks"] if c["name"] == "store database"]
         assert check["ok"], check
-        assert "1 changes waiting" in check["detail"]  # one change: the sale with its history
+        assert "1 change(s) waiting" in check["detail"]  # one change: the sale with its history
         assert SUPERPASS not in json.dumps(report)
         # A bad password: the doctor says so, without it.
         secrets.save_store_password("wrong-one")

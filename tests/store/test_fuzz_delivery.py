@@ -261,6 +261,6 @@ def test_doctor_names_a_refused_change(
         report = json.loads(capsys.readouterr().out)
     [check] = [c for c in report["checks"] if c["name"] == "store database"]
     assert not check["ok"]
-    assert "1 changes refused by the store database, kept in the ledger" in check["detail"]
+    assert "1 change(s) refused by the store database, kept in the ledger" in check["detail"]
     assert f"sale {change.record_id}: DataError: value overflows" in check["detail"]
     assert "tried again" in check["advice"]

@@ -41,3 +41,17 @@ def test_a_cash_sale_paid_again_by_qr_counts_in_both(qtbot: Any) -> None:
     qtbot.addWidget(dialog)
     dialog.refresh()
     assert dialog.summary.text() == ("3 sales · QR: 2 ($ 18.200,00) · cash: 2 ($ 18.200,00)")
+
+
+def test_one_sale_is_said_in_the_singular(qtbot: Any, tmp_path: Any) -> None:
+    sale = replace(discounted_sale(), status=SaleStatus.PAID, tender=Tender.QR)
+    dialog = TodaySalesDialog(
+        site_for("MLA"),
+        sales_since=lambda _start: [sale],
+        get_sale=lambda _ref: sale,
+        sale_events=lambda _ref: [],
+    )
+    qtbot.addWidget(dialog)
+    dialog.refresh()
+    assert dialog.summary.text() == "1 sale · QR: 1 ($ 9.100,00) · cash: 0 ($ 0,00)"
+    assert dialog.export_csv(tmp_path / "one.csv") == 1

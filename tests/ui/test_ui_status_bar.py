@@ -60,3 +60,18 @@ def test_store_database_state(qtbot: QtBot) -> None:
     assert bar.store_db.text() == "Store database: 2 changes refused"
     assert problem in bar.store_db.toolTip() and "pos-app doctor" in bar.store_db.toolTip()
     assert bar.store_db.property("state") == "trouble"
+
+
+def test_one_change_is_said_in_the_singular(qtbot: QtBot) -> None:
+    from datetime import UTC, datetime
+
+    from pos_app.store.replication import ReplicationStatus
+
+    bar = PosStatusBar()
+    qtbot.addWidget(bar)
+    since = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
+    bar.set_store_database(ReplicationStatus(1, since, False))
+    assert bar.store_db.text().startswith("Store database: 1 change waiting since ")
+    bar.set_store_database(ReplicationStatus(0, None, True, refused=1, refused_problem="x"))
+    assert bar.store_db.text() == "Store database: 1 change refused"
+    assert bar.store_db.toolTip().startswith("The store database refuses one of this counter's")

@@ -585,11 +585,15 @@ class TodaySalesDialog(QDialog):
         if not sales:
             self.summary.setText(self.tr("No sales in this period."))
         else:
+            # One source per number form ("1 item" / "{n} items", as the totals do).
+            count = (
+                self.tr("1 sale")
+                if len(sales) == 1
+                else self.tr("{count} sales").format(count=len(sales))
+            )
             self.summary.setText(
-                self.tr(
-                    "{count} sales · QR: {paid} ({qr_total}) · cash: {cash} ({cash_total})"
-                ).format(
-                    count=len(sales),
+                self.tr("{count} · QR: {paid} ({qr_total}) · cash: {cash} ({cash_total})").format(
+                    count=count,
                     paid=len(paid),
                     qr_total=format_money(qr_total, self._site),
                     cash=len(cash),
@@ -734,7 +738,9 @@ class TodaySalesDialog(QDialog):
         if name:
             count = self.export_csv(Path(name))
             self.summary.setText(
-                self.tr("{count} sales exported to {path}").format(count=count, path=name)
+                self.tr("1 sale exported to {path}").format(path=name)
+                if count == 1
+                else self.tr("{count} sales exported to {path}").format(count=count, path=name)
             )
 
     def _recheck(self) -> None:

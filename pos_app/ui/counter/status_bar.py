@@ -119,15 +119,26 @@ class PosStatusBar(QStatusBar):
             self.store_db.hide()
             return
         if status.refused:  # set aside so that the later changes go on: said until they pass
+            one = status.refused == 1  # one source per number form, as the totals do
             self.store_db.setText(
-                self.tr("Store database: {count} changes refused").format(count=status.refused)
+                self.tr("Store database: 1 change refused")
+                if one
+                else self.tr("Store database: {count} changes refused").format(count=status.refused)
             )
             set_state(self.store_db, "trouble")
             self.store_db.setToolTip(
-                self.tr(
-                    "The store database refuses {count} of this counter's changes ({detail}). "
-                    "They are kept in the ledger and tried again at the next start; the other "
-                    "changes are sent as usual. 'pos-app doctor' tells more."
+                (
+                    self.tr(
+                        "The store database refuses one of this counter's changes ({detail}). "
+                        "It is kept in the ledger and tried again at the next start; the other "
+                        "changes are sent as usual. 'pos-app doctor' tells more."
+                    )
+                    if one
+                    else self.tr(
+                        "The store database refuses {count} of this counter's changes ({detail}). "
+                        "They are kept in the ledger and tried again at the next start; the other "
+                        "changes are sent as usual. 'pos-app doctor' tells more."
+                    )
                 ).format(count=status.refused, detail=status.refused_problem)
             )
             self.store_db.show()
@@ -138,9 +149,11 @@ class PosStatusBar(QStatusBar):
         else:
             when = clock_time(status.since) if status.since else ""
             self.store_db.setText(
-                self.tr("Store database: {count} changes waiting since {time}").format(
-                    count=status.waiting, time=when
-                )
+                (
+                    self.tr("Store database: 1 change waiting since {time}")
+                    if status.waiting == 1
+                    else self.tr("Store database: {count} changes waiting since {time}")
+                ).format(count=status.waiting, time=when)
             )
             set_state(self.store_db, "trouble" if status.problem else "unknown")
         self.store_db.setToolTip(

@@ -437,7 +437,9 @@ class CloseDayDialog(QDialog):
             parts.append(self.tr("Everything matches."))
         if result.missing_in_ledger:
             parts.append(
-                self.tr("{count} payments are not in the books:").format(
+                self.tr("1 payment is not in the books:")
+                if len(result.missing_in_ledger) == 1
+                else self.tr("{count} payments are not in the books:").format(
                     count=len(result.missing_in_ledger)
                 )
             )

@@ -346,13 +346,19 @@ class ProductsWindow(QDialog):
                 text=self.search.text().strip()
             )
             self.summary.setText(
-                self.tr("{shown} found, of {total} products").format(
-                    shown=self.model.rowCount(), total=total
-                )
+                (
+                    self.tr("{shown} found, of 1 product")
+                    if total == 1
+                    else self.tr("{shown} found, of {total} products")
+                ).format(shown=self.model.rowCount(), total=total)
             )
         else:
             self.view.empty_text = ""
-            self.summary.setText(self.tr("{total} products").format(total=total))
+            self.summary.setText(
+                self.tr("1 product")
+                if total == 1
+                else self.tr("{total} products").format(total=total)
+            )
         self.view.viewport().update()
 
     # -- one product ---------------------------------------------------------------------------
