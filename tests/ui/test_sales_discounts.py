@@ -51,7 +51,13 @@ def test_the_detail_shows_the_line_and_sale_discounts(qtbot: Any, tmp_path: Path
     assert dialog.lines.item(0, 3).text() == "-$ 900,00 (10 %)"
     assert dialog.lines.item(0, 4).text() == "$ 8.100,00"
     assert dialog.lines.item(1, 3).text() == ""
-    assert "Sale discount: $ 250,50" in dialog.heading.text()
+    assert not dialog.lines.isColumnHidden(3)
+    # Wrapped by the label, never between "$" and its number: a non-breaking space.
+    assert "Sale discount: $\u00a0250,50" in dialog.heading.text()
     plain = replace(sale, sale_discount=None)
     dialog._show_detail(plain)
     assert "Sale discount" not in dialog.heading.text()
+    # No line discount at all: the empty column would only squeeze the item names.
+    bare = replace(plain, lines=tuple(replace(line, discount=None) for line in plain.lines))
+    dialog._show_detail(bare)
+    assert dialog.lines.isColumnHidden(3) and dialog.lines.item(0, 3).text() == ""

@@ -65,6 +65,7 @@ COL_TIME = 0
 COL_TOTAL = 1
 COL_STATUS = 2
 COL_REFERENCE = 3
+COL_LINE_DISCOUNT = 3  # in the chosen sale's lines
 _HEADERS = (
     QT_TRANSLATE_NOOP("SalesDialog", "Time"),
     QT_TRANSLATE_NOOP("SalesDialog", "Total"),
@@ -422,6 +423,7 @@ class TodaySalesDialog(QDialog):
             stretch=0,
         )
         self.lines.setObjectName("saleLines")
+        self.lines.setColumnHidden(COL_LINE_DISCOUNT, True)  # shown for a sale with discounts
         self.lines.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # "Yerba mate…1 kg"
         self.events = read_only_table(
             [
@@ -680,20 +682,21 @@ class TodaySalesDialog(QDialog):
         )
         if sale.iva_total is not None:  # Colombia: the IVA the order reported
             heading += "\n" + self.tr("IVA included: {amount}").format(
-                amount=format_money(sale.iva_total, self._site)
+                amount=money(sale.iva_total, self._site)
             )
         off = _sale_discount_amount(sale, self._site)
         if off:
             heading += "\n" + self.tr("Sale discount: {amount}").format(
-                amount=format_money(off, self._site)
+                amount=money(off, self._site)
             )
-        if refunded or left:
+        if refunded or left:  # wrapped, never between "$" and its number (money())
             heading += "\n" + self.tr("Refunded {refunded} — left to refund {left}").format(
-                refunded=format_money(refunded, self._site), left=format_money(left, self._site)
+                refunded=money(refunded, self._site), left=money(left, self._site)
             )
         self.heading.setText(heading)
         self.lines.setRowCount(len(sale.lines))
-        for row, line in enumerate(sale.lines):
+        discounts = [_line_discount_text(line, self._site) for line in sale.lines]
+        for row, (line, discount) in enumerate(zip(sale.lines, discounts, strict=True)):
             _set_row(
                 self.lines,
                 row,
@@ -701,10 +704,12 @@ class TodaySalesDialog(QDialog):
                     line.title,
                     str(line.quantity),
                     format_money(line.unit_price, self._site),
-                    _line_discount_text(line, self._site),
+                    discount,
                     format_money(line.total(self._site), self._site),
                 ],
             )
+        # An empty Discount column only takes the item names' room ("Yerb…1 kg").
+        self.lines.setColumnHidden(COL_LINE_DISCOUNT, not any(discounts))
         events = self._sale_events(sale.external_reference)
         self.events.setRowCount(len(events))
         for row, event in enumerate(events):
