@@ -1,0 +1,106 @@
+"""The sales history over many sales: a keystroke of its search costs what is shown, not every
+sale of the period (a week of a busy box is ~2,800 sales, a month ~12,000; README,
+Performance). Counted, never timed: the model's answers and the amount parsings per keystroke.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+import pos_app.domain.money as money
+from pos_app.domain.money import site_for
+from pos_app.ui.counter.sales_view import (
+    COL_REFERENCE,
+    COL_TOTAL,
+    SalesTableModel,
+    TodaySalesDialog,
+)
+from tests.receipts.test_discounts import discounted_sale
+
+pytestmark = pytest.mark.gui
+
+MLA = site_for("MLA")
+SALES = 1500
+
+
+def _dialog(qtbot: Any, sales: list[Any]) -> TodaySalesDialog:
+    dialog = TodaySalesDialog(
+        MLA,
+        sales_since=lambda _start: sales,
+        get_sale=lambda ref: next((s for s in sales if s.external_reference == ref), None),
+        sale_events=lambda _ref: [],
+    )
+    qtbot.addWidget(dialog)
+    dialog.resize(1100, 720)
+    dialog.show()
+    dialog.refresh()
+    return dialog
+
+
+@pytest.fixture
+def many() -> list[Any]:
+    base = discounted_sale()
+    return [
+        replace(base, external_reference=f"CAJA01S{n:06d}XABCDEFGH", total=Decimal(1000 + n))
+        for n in range(SALES)
+    ]
+
+
+def test_a_keystroke_asks_the_model_for_the_rows_shown_not_every_sale(
+    qtbot: Any, many: list[Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog = _dialog(qtbot, many)
+    asked = 0
+    data = SalesTableModel.data
+
+    def counting(self: SalesTableModel, index: Any, role: int = 0) -> Any:
+        nonlocal asked
+        asked += 1
+        return data(self, index, role)
+
+    parsed = 0
+    parse_money = money.parse_money
+
+    def counting_parse(*args: Any, **kwargs: Any) -> Any:
+        nonlocal parsed
+        parsed += 1
+        return parse_money(*args, **kwargs)
+
+    monkeypatch.setattr(SalesTableModel, "data", counting)
+    monkeypatch.setattr(money, "parse_money", counting_parse)
+    dialog.search.setText("Yerb")  # a product of every sale: all 1,500 listed
+    qtbot.wait(10)  # the paint it causes
+    assert dialog.model.rowCount() == SALES
+    # The header's ResizeToContents asked for ~1,000 rows' texts (12,000 answers) per keystroke.
+    assert asked < SALES, asked
+    parsed = 0
+    dialog.search.setText("Zzz")  # nothing: every sale is looked at to the end (its amount)
+    assert dialog.model.rowCount() == 0
+    # It parsed the text as an amount once per sale.
+    assert parsed <= 1, parsed
+
+
+def test_the_columns_fit_the_widest_total_and_reference_wherever_they_are(
+    qtbot: Any, many: list[Any]
+) -> None:
+    """The widest texts far down the list (the header sampled the first 1,000 rows)."""
+    last = len(many) - 1
+    many[last] = replace(
+        many[last], total=Decimal("987654321.00"), external_reference="CAJA01S999999XWWWWWWWWWW"
+    )
+    dialog = _dialog(qtbot, many)
+    header = dialog.table.horizontalHeader()
+    for column in (COL_TOTAL, COL_REFERENCE):
+        needed = dialog.table.sizeHintForIndex(dialog.model.index(last, column)).width()
+        assert header.sectionSize(column) >= needed, column
+    # and they follow a narrower list
+    dialog.search.setText("CAJA01S000001X")
+    assert dialog.model.rowCount() == 1
+    assert (
+        header.sectionSize(COL_TOTAL)
+        < dialog.table.sizeHintForIndex(dialog.model.index(0, COL_TOTAL)).width() + 40
+    )
