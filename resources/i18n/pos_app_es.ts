@@ -4065,6 +4065,10 @@
         <translation>{count} ventas · QR: {paid} ({qr_total}) · efectivo: {cash} ({cash_total})</translation>
     </message>
     <message>
+        <source>Reading the sales…</source>
+        <translation>Leyendo las ventas…</translation>
+    </message>
+    <message>
         <source>Sale discount: {amount}</source>
         <translation>Descuento en la venta: {amount}</translation>
     </message>

@@ -4065,6 +4065,10 @@
         <translation>{count} vendas · QR: {paid} ({qr_total}) · dinheiro: {cash} ({cash_total})</translation>
     </message>
     <message>
+        <source>Reading the sales…</source>
+        <translation>Lendo as vendas…</translation>
+    </message>
+    <message>
         <source>Sale discount: {amount}</source>
         <translation>Desconto na venda: {amount}</translation>
     </message>

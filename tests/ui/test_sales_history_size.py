@@ -6,6 +6,7 @@ Performance). Counted, never timed: the model's answers and the amount parsings 
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -104,3 +105,56 @@ def test_the_columns_fit_the_widest_total_and_reference_wherever_they_are(
         header.sectionSize(COL_TOTAL)
         < dialog.table.sizeHintForIndex(dialog.model.index(0, COL_TOTAL)).width() + 40
     )
+
+
+def test_several_days_read_slowly_leave_the_window_painting_and_the_newest_is_shown(
+    qtbot: Any, many: list[Any]
+) -> None:
+    """A period of several days is read on a worker thread: one slower than READ_WAIT_S (a
+    month of a busy box, ~1 s) says so and the window goes on; a day is read at once."""
+    import threading
+    import time
+
+    from PySide6.QtCore import QDate
+
+    from pos_app.ui.counter.sales_view import PERIOD_RANGE, PERIOD_TODAY, PERIOD_WEEK
+
+    asked: list[tuple[Any, Any, str]] = []
+    slow = threading.Event()
+
+    def sales_between(start: Any, end: Any) -> list[Any]:
+        asked.append((start, end, threading.current_thread().name))
+        if end - start > timedelta(hours=25):
+            slow.wait(10)
+            time.sleep(0.1)
+            return many[:3] if end - start > timedelta(days=8) else many[:2]
+        return many[:1]
+
+    dialog = TodaySalesDialog(
+        MLA,
+        sales_since=lambda _start: [],
+        sales_between=sales_between,
+        get_sale=lambda ref: next((s for s in many if s.external_reference == ref), None),
+        sale_events=lambda _ref: [],
+    )
+    qtbot.addWidget(dialog)
+    dialog.refresh()
+    assert dialog.model.rowCount() == 1 and not dialog.reading  # today: read at once, here
+    assert asked[-1][2] == threading.current_thread().name
+    dialog.set_period(PERIOD_WEEK)  # slow: returns before it is read
+    assert dialog.reading
+    assert dialog.summary.text() == "Reading the sales…"
+    assert dialog.model.rowCount() == 1  # still today's
+    first = (datetime.now() - timedelta(days=30)).date()
+    dialog.date_from.blockSignals(True)
+    dialog.date_from.setDate(QDate(first.year, first.month, first.day))
+    dialog.date_from.blockSignals(False)
+    dialog.set_period(PERIOD_RANGE)  # asked for while the week is being read
+    assert asked[-1][2].startswith("sales-read")
+    slow.set()
+    qtbot.waitUntil(lambda: not dialog.reading, timeout=5000)
+    qtbot.wait(200)  # the week's read, done first, was never shown: the month's is
+    assert dialog.model.rowCount() == 3
+    assert dialog.summary.text().startswith("3 sales")
+    dialog.set_period(PERIOD_TODAY)
+    assert dialog.model.rowCount() == 1 and not dialog.reading
