@@ -21,7 +21,8 @@ Benchmarks (each figure is the median and the worst of repeated runs):
   (:mod:`tests.benchmarks.memory`, a process of its own, sandbox in another);
 - ``year``: a busy shop's year on one box (~146,000 sales): start-up, the window's history,
   refund and close, and the commands (:mod:`tests.benchmarks.year_bench`, a process of its own;
-  the ledger from :mod:`tests.benchmarks.year_ledger`).
+  the ledger from :mod:`tests.benchmarks.year_ledger`); ``year-store``: a month offline
+  delivered to a throwaway PostgreSQL, window open (:mod:`tests.benchmarks.year_store`).
 
 Nothing here asserts on time; ``tests/benchmarks/test_quick_pass.py`` only checks that the quick
 run works and reports every metric.
@@ -285,6 +286,33 @@ def bench_year(quick: bool) -> list[Figure]:
     return figures
 
 
+def bench_year_store(quick: bool) -> list[Figure]:
+    args = ["--days", "2", "--per-day", "20"] if quick else []
+    result = run_child("year_store", *args, timeout=3600)
+    what = f"{result['sales']:,} sales, {result['changes']:,} changes"
+    note = (
+        f"delivered {result['delivered']:,}, refused {result['refused']}, PostgreSQL has "
+        f"{result['store_sales']:,} sales; {result['stalls_over_200ms']} stalls over 200 ms"
+    )
+    return [
+        figure(
+            "year",
+            f"store database: a month offline delivered, window open ({what})",
+            "s",
+            [result["seconds"]],
+            note=note,
+        ),
+        figure(
+            "year",
+            f"store database: longest GUI stall while it is delivered ({what})",
+            "ms",
+            [result["worst_stall_s"] * MS],
+            target="≤ 200 ms",
+            check=lambda _median, worst: worst <= 200,
+        ),
+    ]
+
+
 BENCHMARKS: dict[str, Callable[[bool], list[Figure]]] = {
     "detection": bench_detection,
     "detection-orders": bench_detection_orders,
@@ -293,6 +321,7 @@ BENCHMARKS: dict[str, Callable[[bool], list[Figure]]] = {
     "catalog": bench_catalog,
     "memory": bench_memory,
     "year": bench_year,
+    "year-store": bench_year_store,
 }
 
 
