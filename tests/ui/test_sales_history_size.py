@@ -156,5 +156,7 @@ def test_several_days_read_slowly_leave_the_window_painting_and_the_newest_is_sh
     qtbot.wait(200)  # the week's read, done first, was never shown: the month's is
     assert dialog.model.rowCount() == 3
     assert dialog.summary.text().startswith("3 sales")
+    # What a search looks in was made on the worker too (a month's: ~0.1 s of the first key).
+    assert dialog._search_keys is not None and len(dialog._search_keys) == 3
     dialog.set_period(PERIOD_TODAY)
     assert dialog.model.rowCount() == 1 and not dialog.reading
