@@ -218,7 +218,7 @@ async def open_runtime(
     if token is None:  # the keyring, off the event loop's thread (the window's, in the app)
         source = await asyncio.to_thread(secrets.load_token)
         token, origin = source.token or AccessToken(""), source.origin
-    ledger = Ledger(paths.ledger_path(), exclusive=exclusive, outbox=bool(config.store_database))
+    ledger = await open_ledger(exclusive=exclusive, outbox=bool(config.store_database))
     http = _http_client(http_transport)
     try:
         client = MercadoPagoClient(http, token, base_url=resolve_base_url(config, base_url))
@@ -238,6 +238,26 @@ async def open_runtime(
     finally:
         await http.aclose()
         ledger.close()
+
+
+async def open_ledger(*, exclusive: bool, outbox: bool) -> Ledger:
+    """The ledger, opened on a worker thread: its opening's ``PRAGMA quick_check`` reads the
+    whole file (a year of a busy box, ~180 MB: 0.6-0.9 s in which the window, just shown, did
+    not paint). A caller cancelled meanwhile leaves no ledger open (nor its lock held)."""
+    path = paths.ledger_path()
+    opening = asyncio.ensure_future(
+        asyncio.to_thread(functools.partial(Ledger, path, exclusive=exclusive, outbox=outbox))
+    )
+    try:
+        return await asyncio.shield(opening)
+    except asyncio.CancelledError:
+        opening.add_done_callback(_close_opened)
+        raise
+
+
+def _close_opened(opening: asyncio.Future[Ledger]) -> None:
+    if not opening.cancelled() and opening.exception() is None:
+        opening.result().close()
 
 
 def _http_client(transport: httpx.AsyncBaseTransport | None = None) -> httpx.AsyncClient:

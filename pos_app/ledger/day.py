@@ -42,6 +42,19 @@ if TYPE_CHECKING:
 CTX = "DayBook"
 
 _TERMINAL = tuple(s.value for s in TERMINAL)
+_MARKS = ",".join("?" for _ in _TERMINAL)
+# The sales that ended at or after a moment (a terminal event then: ``settled`` is each one's
+# last), with every column. The sales are found through ``sale_events_at`` (the period's
+# events), then each one's history through ``sale_events_sale``: grouping the whole history and
+# keeping the groups whose last end was recent read every event of the ledger (a year of a busy
+# box, ~440,000: 0.4 s per close preview, 1.3 s of the window's close). Arguments: the terminal
+# statuses, the moment, the terminal statuses.
+SETTLED_SINCE_SQL = (
+    "SELECT s.*, t.settled FROM sales s JOIN ("
+    f"SELECT sale_id, MAX(at) AS settled FROM sale_events WHERE new_status IN ({_MARKS}) "
+    "AND sale_id IN (SELECT sale_id FROM sale_events WHERE at >= ? "
+    f"AND new_status IN ({_MARKS})) GROUP BY sale_id) t ON t.sale_id = s.id ORDER BY s.id"
+)
 # Refund rows whose money did not leave (the refunds engineer's table; see refund_facts).
 
 
@@ -290,15 +303,9 @@ class DayBook:
     ) -> list[SaleFact]:
         """Sales that reached an ending status at or after ``since``, and the open ones."""
         conn = conn or self._conn
-        marks = ",".join("?" for _ in _TERMINAL)
         # One query for the sales and when each ended, one per 500 sales for their lines (it was
         # three queries per sale: ~0.12 s of a close report with 1,000 sales of the day).
-        rows = conn.execute(
-            "SELECT s.*, t.settled FROM sales s JOIN ("
-            f"SELECT sale_id, MAX(at) AS settled FROM sale_events WHERE new_status IN ({marks}) "
-            "GROUP BY sale_id HAVING MAX(at) >= ?) t ON t.sale_id = s.id ORDER BY s.id",
-            (*_TERMINAL, _iso(since)),
-        ).fetchall()
+        rows = conn.execute(SETTLED_SINCE_SQL, (*_TERMINAL, _iso(since), *_TERMINAL)).fetchall()
         sales = self._ledger.snapshots(rows, conn)
         facts = [
             _sale_fact(sale, datetime.fromisoformat(r["settled"]))

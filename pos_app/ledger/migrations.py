@@ -210,6 +210,11 @@ MIGRATIONS.append(REFUNDS_NOTE)
 # the ones waiting): set aside so the later changes go on, kept, tried again at each start and
 # told by the status bar and ``doctor`` (pos_app.store.replication says why).
 MIGRATIONS.append("ALTER TABLE outbox ADD COLUMN refused TEXT NOT NULL DEFAULT '';")
+# The sales waiting for payment, of any box (the close, doctor, the start-up's resume), found
+# by their status: ``sales_open`` starts with the box, so without one every sale was read (a
+# year of a busy box: ~35 ms, at every close preview). Self-contained (IF NOT EXISTS): it may
+# be renumbered if another step lands before it.
+MIGRATIONS.append("CREATE INDEX IF NOT EXISTS sales_status ON sales (status);")
 
 
 def migrate(conn: sqlite3.Connection) -> int:

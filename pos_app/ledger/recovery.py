@@ -103,7 +103,8 @@ def put_back(path: Path, backup: Path, *, damaged: bool) -> Recovered:
                 target.close()
         finally:
             source.close()
-        restored = Ledger(path, exclusive=False)  # brings an older backup to the current schema
+        # Brings an older backup to the current schema; the backup was checked just above.
+        restored = Ledger(path, exclusive=False, checked=True)
         try:
             # The ids the backup hands out next were used by the file it replaces, and those
             # rows may be in the store database already: a new identity keeps them apart.
@@ -210,7 +211,7 @@ def _trial_open(conn: sqlite3.Connection) -> str | None:
         finally:
             trial.close()
         try:
-            ledger = Ledger(trial_path, exclusive=False)
+            ledger = Ledger(trial_path, exclusive=False, checked=True)  # checked by the caller
         except (sqlite3.Error, UserFacingError) as exc:
             return f"not a sales ledger ({getattr(exc, 'msg', exc)})"
         try:

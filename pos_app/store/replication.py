@@ -88,6 +88,12 @@ def storable(value: Any) -> Any:
 
 
 def _storable_change(change: OutboxChange) -> OutboxChange:
+    # Nearly every change has nothing to clean: one look at its JSON (made in C; a NUL is
+    # written as its escape there, a lone surrogate as itself) instead of a walk through every
+    # value in Python (~45 % of a month's backlog delivery, on the window's thread).
+    text = json.dumps(change.payload, ensure_ascii=False)
+    if "\\u0000" not in text and not _UNSTORABLE.search(text + change.record_id):
+        return change
     payload, record_id = storable(change.payload), storable(change.record_id)
     if payload is change.payload and record_id is change.record_id:
         return change
@@ -201,8 +207,8 @@ async def _deliver_box(
 ) -> int:
     await cur.execute(
         "INSERT INTO changes (box, seq, kind, record_id, payload, changed_at, ledger) "
-        "SELECT %s, * FROM unnest(%s::bigint[], %s::text[], %s::text[], %s::jsonb[], "
-        "%s::timestamptz[], %s::text[]) ON CONFLICT DO NOTHING",
+        "SELECT %s, * FROM unnest(%s::bigint[], %b::text[], %b::text[], %b::jsonb[], "
+        "%s::timestamptz[], %b::text[]) ON CONFLICT DO NOTHING",
         (
             box,
             [c.seq for c in batch],

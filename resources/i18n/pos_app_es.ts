@@ -4089,6 +4089,10 @@
         <translation>No hay ventas en este período.</translation>
     </message>
     <message>
+        <source>Reading the sales…</source>
+        <translation>Leyendo las ventas…</translation>
+    </message>
+    <message>
         <source>Sale discount: {amount}</source>
         <translation>Descuento en la venta: {amount}</translation>
     </message>

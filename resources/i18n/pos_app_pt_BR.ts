@@ -4089,6 +4089,10 @@
         <translation>Nenhuma venda neste período.</translation>
     </message>
     <message>
+        <source>Reading the sales…</source>
+        <translation>Lendo as vendas…</translation>
+    </message>
+    <message>
         <source>Sale discount: {amount}</source>
         <translation>Desconto na venda: {amount}</translation>
     </message>

@@ -18,7 +18,11 @@ Benchmarks (each figure is the median and the worst of repeated runs):
 - ``catalog``: search-as-you-type and code lookup over 100,000 products
   (:mod:`tests.benchmarks.catalog_bench`, a process of its own);
 - ``memory``: resident size over 1,000 sales with the window attached
-  (:mod:`tests.benchmarks.memory`, a process of its own, sandbox in another).
+  (:mod:`tests.benchmarks.memory`, a process of its own, sandbox in another);
+- ``year``: a busy shop's year on one box (~146,000 sales): start-up, the window's history,
+  refund and close, and the commands (:mod:`tests.benchmarks.year_bench`, a process of its own;
+  the ledger from :mod:`tests.benchmarks.year_ledger`); ``year-store``: a month offline
+  delivered to a throwaway PostgreSQL, window open (:mod:`tests.benchmarks.year_store`).
 
 Nothing here asserts on time; ``tests/benchmarks/test_quick_pass.py`` only checks that the quick
 run works and reports every metric.
@@ -225,6 +229,90 @@ def _growth(result: dict[str, Any], metric: str, settled: int, every: int, why: 
     )
 
 
+# (step of tests.benchmarks.year_bench, row, over-what-is-a-defect in seconds or None)
+YEAR_STEPS = (
+    ("ledger_open", "open the ledger (quick check, migrations, identity)", None),
+    ("ledger_upgrade", "open a ledger of schema step 5 (upgrade)", None),
+    ("start_ready", "start-up to the window ready, `pos-app`", None),
+    ("doctor", "`pos-app doctor --json`", 2.0),
+    ("window_idle_stall", "window idle 3 s after ready, longest stall", 0.2),
+    ("window_sales_today", "window: sales history (F3), today", 0.2),
+    ("window_sales_week", "window: sales history, last 7 days", 0.2),
+    ("window_search_week_key", "window: search typed over 7 days, slowest key", 0.2),
+    ("window_sales_month", "window: sales history, last 30 days", 0.2),
+    ("window_search_month_key", "window: search typed over 30 days, slowest key", 0.2),
+    ("window_refund_dialog", "window: refund dialog of a sale 300 days old", 0.2),
+    ("window_close_preview", "window: close of the day, preview", 0.2),
+    ("window_store_view", "window: store view", 0.2),
+    ("window_close_stall", "window: the close, longest GUI stall", 0.2),
+    ("sales", "`pos-app sales`", 2.0),
+    ("sales_limit", "`pos-app sales --limit 20`", 2.0),
+    ("status", "`pos-app status REF` (300 days old)", 2.0),
+    ("receipt", "`pos-app receipt REF` (300 days old)", 2.0),
+    ("backup", "`pos-app backup`", 2.0),
+    ("restore", "`pos-app restore BACKUP`", 2.0),
+    ("support_file", "`pos-app support-file`", 2.0),
+    ("close", "`pos-app close`", 2.0),
+)
+
+
+def bench_year(quick: bool) -> list[Figure]:
+    args = ["--days", "3", "--per-day", "20", "--repeats", "1"] if quick else ["--repeats", "3"]
+    result = run_child("year_bench", *args, timeout=3600)
+    sales = f"{result['sales']:,} sales"
+    figures = []
+    for step, label, limit in YEAR_STEPS:
+        samples = result["seconds"][step]
+        if limit is None:
+            checks: dict[str, Any] = {}
+        else:
+            checks = {
+                "target": f"≤ {limit * MS:.0f} ms" if limit < 1 else f"≤ {limit:.0f} s",
+                "check": lambda _median, worst, limit=limit: worst <= limit * MS,
+            }
+        figures.append(
+            figure("year", f"{label} ({sales})", "ms", [s * MS for s in samples], **checks)
+        )
+    mib = 2**20
+    figures.append(
+        figure(
+            "year",
+            f"ledger size, and its backup ({sales})",
+            "MiB",
+            [result["ledger_bytes"] / mib, result["backup_bytes"] / mib],
+            note="median: the two sizes' middle; worst: the larger",
+        )
+    )
+    return figures
+
+
+def bench_year_store(quick: bool) -> list[Figure]:
+    args = ["--days", "2", "--per-day", "20"] if quick else []
+    result = run_child("year_store", *args, timeout=3600)
+    what = f"{result['sales']:,} sales, {result['changes']:,} changes"
+    note = (
+        f"delivered {result['delivered']:,}, refused {result['refused']}, PostgreSQL has "
+        f"{result['store_sales']:,} sales; {result['stalls_over_200ms']} stalls over 200 ms"
+    )
+    return [
+        figure(
+            "year",
+            f"store database: a month offline delivered, window open ({what})",
+            "s",
+            [result["seconds"]],
+            note=note,
+        ),
+        figure(
+            "year",
+            f"store database: longest GUI stall while it is delivered ({what})",
+            "ms",
+            [result["worst_stall_s"] * MS],
+            target="≤ 200 ms",
+            check=lambda _median, worst: worst <= 200,
+        ),
+    ]
+
+
 BENCHMARKS: dict[str, Callable[[bool], list[Figure]]] = {
     "detection": bench_detection,
     "detection-orders": bench_detection_orders,
@@ -232,6 +320,8 @@ BENCHMARKS: dict[str, Callable[[bool], list[Figure]]] = {
     "startup": bench_startup,
     "catalog": bench_catalog,
     "memory": bench_memory,
+    "year": bench_year,
+    "year-store": bench_year_store,
 }
 
 

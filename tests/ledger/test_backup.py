@@ -118,6 +118,33 @@ def test_restore_refuses_a_damaged_backup_and_changes_nothing(tmp_path: Path) ->
     assert sorted(p.name for p in tmp_path.iterdir() if "replaced" in p.name) == []
 
 
+def test_restore_reads_the_whole_backup_once_to_check_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``PRAGMA quick_check`` reads the whole file (~0.45 s for a busy shop's year): the backup
+    is checked once, not again in each of its two copies (the trial and the one put back)."""
+    from pos_app.ledger import recovery, store
+
+    path = tmp_path / "ledger.sqlite3"
+    ledger_with_sales(path, 3)
+    folder = tmp_path / "b"
+    folder.mkdir()
+    made = backup.make_backup(path, folder)
+    checked: list[str] = []
+    real = store.quick_check
+
+    def counted(conn: sqlite3.Connection) -> str | None:
+        checked.append(conn.execute("PRAGMA database_list").fetchone()[2])
+        return real(conn)
+
+    monkeypatch.setattr(store, "quick_check", counted)
+    monkeypatch.setattr(recovery, "quick_check", counted)
+    backup.restore_backup(path, made.path)
+    assert checked == [str(made.path)]
+    assert count(path) == 3
+    Ledger(path).close()  # and it opens, checked, as ever
+
+
 def test_backup_delete_restore_and_sales_shows_everything(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

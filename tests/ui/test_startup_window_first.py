@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from pos_app import app as app_mod
+from pos_app import runtime as runtime_mod
 from pos_app.domain.money import site_for
 from pos_app.runtime import Runtime
 from pos_app.sandbox.state import SandboxState
@@ -131,8 +132,15 @@ def test_the_window_is_painted_before_the_runtime_opens_and_no_read_blocks_it(
         threads["token"] = threading.current_thread() is threading.main_thread()
         return real_token()
 
+    class ThreadNotedLedger(runtime_mod.Ledger):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            # Its quick check reads the whole file: 0.6-0.9 s for a busy shop's year.
+            threads["ledger"] = threading.current_thread() is threading.main_thread()
+            super().__init__(*args, **kwargs)
+
     monkeypatch.setattr(config_mod, "load", load)
     monkeypatch.setattr(secrets, "load_token", load_token)
+    monkeypatch.setattr(runtime_mod, "Ledger", ThreadNotedLedger)
     gate = asyncio.Event()
     seen: list[tuple[bool, str]] = []
     real_open = app_mod.open_runtime_or_recover
@@ -155,7 +163,7 @@ def test_the_window_is_painted_before_the_runtime_opens_and_no_read_blocks_it(
     gate.set()
     qtbot.waitUntil(lambda: window.is_ready, timeout=WAIT)
     # Read, and off the GUI thread.
-    assert threads == {"config": False, "token": False}
+    assert threads == {"config": False, "token": False, "ledger": False}
     window.close()
     qtbot.waitUntil(task.done, timeout=WAIT)
     assert task.result() == 0
@@ -304,3 +312,37 @@ def test_in_background_hands_over_the_result_or_the_exception() -> None:
     assert where is not threading.main_thread()  # off the GUI thread
     with pytest.raises(KeyError, match="nope"):
         app_mod.in_background({}.__getitem__, "nope").result()
+
+
+def test_a_start_up_cancelled_while_the_ledger_opens_leaves_it_closed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The ledger opens on a worker thread; a window closed meanwhile cancels the opening,
+    and the ledger, once open, is closed again (its lock released: the next start opens it)."""
+    release = threading.Event()
+    made: list[runtime_mod.Ledger] = []
+
+    class SlowLedger(runtime_mod.Ledger):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            release.wait(10)
+            super().__init__(*args, **kwargs)
+            made.append(self)
+
+    monkeypatch.setattr(runtime_mod, "Ledger", SlowLedger)
+
+    async def cancelled_opening() -> None:
+        task = asyncio.ensure_future(runtime_mod.open_ledger(exclusive=True, outbox=False))
+        await asyncio.sleep(0.05)
+        task.cancel()
+        release.set()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+        for _ in range(500):
+            if made and made[0]._conn is None:
+                break
+            await asyncio.sleep(0.01)
+
+    asyncio.run(cancelled_opening())
+    assert made and made[0]._conn is None  # closed
+    monkeypatch.undo()
+    runtime_mod.Ledger(paths.ledger_path()).close()  # the lock was released

@@ -977,7 +977,8 @@ class MainWindow(QMainWindow):
                 sales_since=ledger.sales_since,
                 get_sale=ledger.get_sale,
                 sale_events=ledger.sale_events,
-                sales_between=ledger.sales_between,
+                # Read on the dialog's worker thread: a connection of its own.
+                sales_between=ledger.sales_between_apart,
                 refunds_of=ledger.day.refunds_of,
                 parent=self,
                 refunds=lambda sale: (

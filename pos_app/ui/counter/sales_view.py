@@ -10,6 +10,7 @@ engine reports a sale change.
 
 from __future__ import annotations
 
+import concurrent.futures
 import re
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
@@ -26,6 +27,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor
@@ -124,6 +126,11 @@ _ANSWERED = frozenset({SaleRole, StatusRole, _DISPLAY, _FOREGROUND, _BACKGROUND,
 _RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
 
 
+# How long the window waits for a period's sales before it says it is reading them (and keeps
+# painting): a week of a busy box is read in ~0.25 s, a month in ~1 s.
+READ_WAIT_S = 0.15
+
+
 def local_midnight(day: date) -> datetime:
     """Midnight of ``day`` (a ``date``) on this computer's clock, DST included."""
     return datetime(day.year, day.month, day.day).astimezone()
@@ -193,16 +200,43 @@ def status_colour_key(sale: SaleSnapshot, refunded: Decimal = Decimal(0)) -> str
 
 def matches_search(sale: SaleSnapshot, text: str, site: Site) -> bool:
     """Reference, amount (``3450.50``, ``3.450,50``, ``3450``) or a product's name or code."""
-    needle = text.strip().casefold()
-    if not needle:
-        return True
-    if needle in sale.external_reference.casefold():
-        return True
-    if any(
-        needle in line.title.casefold() or needle == line.sku.casefold() or needle == line.barcode
-        for line in sale.lines
-    ):
-        return True
+    return SaleSearch(text, site).matches(sale)
+
+
+SearchKeys = tuple[str, tuple[str, ...], frozenset[str]]
+
+
+def search_keys(sale: SaleSnapshot) -> SearchKeys:
+    """What a search looks in, case-folded once per sale read (not once per keystroke): the
+    reference, the lines' names, and their codes (SKU case-folded, barcode as it is)."""
+    return (
+        sale.external_reference.casefold(),
+        tuple(line.title.casefold() for line in sale.lines),
+        frozenset(
+            [line.sku.casefold() for line in sale.lines] + [line.barcode for line in sale.lines]
+        ),
+    )
+
+
+class SaleSearch:
+    """One search text, read once: its amount is parsed once per keystroke, not once per sale
+    (a month of a busy box is 12,000 sales: each keystroke parsed the text 12,000 times)."""
+
+    def __init__(self, text: str, site: Site) -> None:
+        self.needle = text.strip().casefold()
+        self.amount = _search_amount(text, site) if self.needle else None
+
+    def matches(self, sale: SaleSnapshot, keys: SearchKeys | None = None) -> bool:
+        needle = self.needle
+        if not needle:
+            return True
+        reference, titles, codes = keys or search_keys(sale)
+        if needle in reference or needle in codes or any(needle in t for t in titles):
+            return True
+        return self.amount is not None and self.amount in (sale.total, sale.paid_amount)
+
+
+def _search_amount(text: str, site: Site) -> Decimal | None:
     from pos_app.domain.money import parse_money
 
     amount = parse_money(text, site)
@@ -211,9 +245,9 @@ def matches_search(sale: SaleSnapshot, text: str, site: Site) -> bool:
         # raised InvalidOperation when compared with a total, inside the keystroke's slot.
         plain = text.strip()
         if not re.fullmatch(r"[0-9]{1,20}(?:\.[0-9]{1,20})?", plain, re.ASCII):
-            return False
+            return None
         amount = Decimal(plain)
-    return amount in (sale.total, sale.paid_amount)
+    return amount
 
 
 def _tr(text: str) -> str:
@@ -359,6 +393,11 @@ class TodaySalesDialog(QDialog):
         self._refunded_totals = refunded_totals
         self._period_sales: list[SaleSnapshot] = []
         self._period_refunded: dict[str, Decimal] = {}  # read with the period, not per keystroke
+        # The period's sales are read on this thread (one at a time, newest shown).
+        self._reader = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="sales-read")
+        self._reads = self._shown_read = 0
+        self.destroyed.connect(lambda _obj=None, reader=self._reader: reader.shutdown(wait=False))
+        self._search_keys: list[SearchKeys] | None = None  # the period's, at its first search
         self._reselecting = False  # _reselect shows the chosen sale itself, once
 
         # -- which sales: period, status, tender, search ---------------------------------------
@@ -400,8 +439,11 @@ class TodaySalesDialog(QDialog):
         self.table.verticalHeader().setDefaultSectionSize(36)
         # The reference is always whole (a support call reads it out); the status column
         # takes what is left.
+        # The other columns are fitted to their widest text by _fit_columns: ResizeToContents
+        # asked the model for ~1,000 rows' texts at each keystroke of a search (~60-100 ms
+        # with a week of a busy box).
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_STATUS, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
@@ -564,16 +606,20 @@ class TodaySalesDialog(QDialog):
         keep = self.selected_reference()
         status_ok = _STATUS_FILTERS[max(0, self.status_filter.currentIndex())][1]
         tender_ok = _TENDER_FILTERS[max(0, self.tender_filter.currentIndex())][1]
-        text = self.search.text()
+        search = SaleSearch(self.search.text(), self._site)
+        if search.needle and self._search_keys is None:
+            self._search_keys = [search_keys(s) for s in self._period_sales]
+        keys: list[SearchKeys] | list[None] = self._search_keys or [None] * len(self._period_sales)
         sales = [
             s
-            for s in self._period_sales
-            if status_ok(s) and tender_ok(s) and matches_search(s, text, self._site)
+            for s, k in zip(self._period_sales, keys, strict=True)
+            if status_ok(s) and tender_ok(s) and search.matches(s, k)
         ]
         start, end = self.period_bounds()
         self.model.set_sales(
             sales, with_date=end - start > timedelta(hours=25), refunded=self._period_refunded
         )
+        self._fit_columns(sales)
         paid = [s for s in sales if s.status is SaleStatus.PAID]
         # Cash the drawer took, including a sale whose QR payment also arrived late (paid twice:
         # both amounts came in, as the day's close counts them).
@@ -604,10 +650,86 @@ class TodaySalesDialog(QDialog):
             )
         self._reselect(keep, sales)
 
+    def _fit_columns(self, sales: list[SaleSnapshot]) -> None:
+        """Time, total and reference as wide as their widest text, found without asking the
+        model for every row: the first rows, the longest reference and the largest total."""
+        header = self.table.horizontalHeader()
+        first = list(range(min(len(sales), 20)))
+        widest = {
+            COL_TIME: first,
+            COL_TOTAL: first + self._widest_row(sales, lambda s: s.total),
+            COL_REFERENCE: first + self._widest_row(sales, lambda s: len(s.external_reference)),
+        }
+        grid = 1 if self.table.showGrid() else 0
+        for column, rows in widest.items():
+            hints = [header.sectionSizeHint(column)]
+            hints += [
+                self.table.sizeHintForIndex(self.model.index(row, column)).width() + grid
+                for row in rows
+            ]
+            header.resizeSection(column, max(hints))
+
+    @staticmethod
+    def _widest_row(sales: list[SaleSnapshot], size: Callable[[SaleSnapshot], Any]) -> list[int]:
+        if not sales:
+            return []
+        return [max(range(len(sales)), key=lambda row: size(sales[row]))]
+
     def refresh(self) -> None:
-        """Reload the period from the ledger, keeping the selected sale selected."""
+        """Reload the period from the ledger, keeping the selected sale selected.
+
+        A day (today, yesterday: a busy box's ~400 sales, ~40 ms) is read here. Several days
+        are read on a worker thread: waited for up to :data:`READ_WAIT_S` (then shown before
+        this returns, as a day is); longer (a month of a busy box, ~12,000 sales: ~1 s), the
+        window keeps painting, says "Reading the sales…", and shows them once read. Only the
+        newest request is shown."""
         start, end = self.period_bounds()
-        self._period_sales = self._sales_between(start, end)
+        self._reads += 1
+        if end - start <= timedelta(hours=25):
+            self._period_read(self._sales_between(start, end), None, self._reads)
+            return
+        reading = self._reader.submit(self._read_for_search, start, end)
+        try:
+            read = reading.result(timeout=READ_WAIT_S)
+        except concurrent.futures.TimeoutError:
+            self.summary.setText(self.tr("Reading the sales…"))
+            self._wait_for(reading, self._reads)
+            return
+        self._period_read(*read, self._reads)
+
+    def _read_for_search(
+        self, start: datetime, end: datetime
+    ) -> tuple[list[SaleSnapshot], list[SearchKeys]]:
+        """On the worker thread: the sales, and what a search looks in (a month's: ~0.1 s)."""
+        sales = self._sales_between(start, end)
+        return sales, [search_keys(s) for s in sales]
+
+    def _wait_for(
+        self,
+        reading: concurrent.futures.Future[tuple[list[SaleSnapshot], list[SearchKeys]]],
+        number: int,
+    ) -> None:
+        def check() -> None:
+            if number != self._reads:
+                return  # a newer read was asked for: this one is not shown
+            if not reading.done():
+                QTimer.singleShot(20, self, check)
+                return
+            self._period_read(*reading.result(), number)  # its error, if any, as a direct read's
+
+        QTimer.singleShot(20, self, check)
+
+    @property
+    def reading(self) -> bool:
+        """A period is being read (it was not read within READ_WAIT_S)."""
+        return self._shown_read != self._reads
+
+    def _period_read(
+        self, sales: list[SaleSnapshot], keys: list[SearchKeys] | None, number: int
+    ) -> None:
+        self._shown_read = number
+        self._period_sales = sales
+        self._search_keys = keys  # None: made at the first search over these sales
         self._period_refunded = (
             self._refunded_totals([s.external_reference for s in self._period_sales])
             if self._refunded_totals is not None

@@ -1,0 +1,140 @@
+"""A counter offline for a month delivers its outbox to the store database, window open.
+
+The ledger is a month of a busy box written with its outbox on (:mod:`tests.benchmarks.year_ledger`
+``outbox=True``: one change per sale transition, as a counter whose store database was
+unreachable that long keeps them: ~12,000 sales, ~40,000 changes, and the month's shifts,
+movements, refunds and closes). A throwaway PostgreSQL (``tests/store/pgserver.py``) takes them.
+The child opens the real ``MainWindow`` and runtime on that ledger with the store database
+configured: the runtime's own delivery task starts with the window. Measured: from the window
+shown to the outbox empty, and the longest GUI-thread stall meanwhile (a 5 ms timer,
+:class:`~tests.benchmarks.window_rig.LatenessProbe`), and how many stalls passed 200 ms.
+
+``python -m tests.benchmarks.year_store [--days 30] [--per-day 400]``; prints a ``BENCH-RESULT``
+JSON line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import shutil
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from tests.benchmarks.common import report, run_child, sandbox_process
+
+
+async def _deliver(base_url: str, store_url: str) -> dict[str, Any]:
+    import httpx
+
+    from pos_app.app import demo_config
+    from pos_app.mercadopago.credentials import AccessToken
+    from pos_app.runtime import open_runtime
+    from pos_app.sandbox.state import SandboxState
+    from pos_app.ui.counter.main_window import MainWindow
+    from pos_app.ui.qtkit.bridge import EngineBridge
+    from tests.benchmarks.window_rig import LatenessProbe
+
+    state = SandboxState.seeded()
+    config = demo_config(state).with_changes(store_database=store_url, sound_on_paid=False)
+    probe = LatenessProbe()
+    started = time.perf_counter()
+    async with (
+        open_runtime(config=config, token=AccessToken(state.seller_token), base_url=base_url) as rt,
+        httpx.AsyncClient(base_url=base_url, trust_env=False),
+    ):
+        bridge = EngineBridge(rt.engine.bus)
+        window = MainWindow(rt, bridge)
+        window.resize(1024, 768)
+        window.show()
+        await asyncio.sleep(0.3)  # its first frame: start-up, not delivery
+        probe.start()
+        waiting_at_start = rt.ledger.outbox_waiting()[0] + replicator_delivered(rt)
+        while rt.ledger.outbox_waiting()[0]:
+            if time.perf_counter() - started > 1800:
+                raise TimeoutError("the outbox was not delivered in 30 minutes")
+            await asyncio.sleep(0.25)
+        seconds = time.perf_counter() - started
+        probe.stop()
+        replicator = rt.replicator
+        assert replicator is not None
+        refused = len(rt.ledger.outbox_refused())
+        bridge.detach()
+        window.close()
+        window.deleteLater()
+    return {
+        "changes": waiting_at_start,
+        "delivered": replicator.delivered,
+        "refused": refused,
+        "seconds": seconds,
+        "worst_stall_s": probe.worst,
+        "stalls_over_200ms": sum(1 for late in probe.lateness if late > 0.2),
+        "stall_total_over_50ms_s": sum(late for late in probe.lateness if late > 0.05),
+    }
+
+
+def replicator_delivered(rt: Any) -> int:
+    return rt.replicator.delivered if rt.replicator is not None else 0
+
+
+def child(store_url: str, password: str) -> None:
+    from pos_app.settings import secrets
+    from tests.benchmarks.window_rig import run_qt
+
+    # The store database's password from the keyring, as the app reads it.
+    secrets.load_store_password = lambda: password  # type: ignore[assignment]
+    with sandbox_process() as base_url:
+        result = run_qt(lambda: _deliver(base_url, store_url))
+    report(result)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--days", type=int, default=30)
+    parser.add_argument("--per-day", type=int, default=400)
+    parser.add_argument("--child", nargs=2, metavar=("URL", "PASSWORD"))
+    args = parser.parse_args()
+    if args.child:
+        child(*args.child)
+        return
+
+    import psycopg
+
+    from pos_app.settings import paths
+    from tests.benchmarks.year_ledger import build
+    from tests.store.pgserver import SUPERPASS, PgServer, find_bindir
+
+    bindir = find_bindir()
+    if bindir is None:
+        raise SystemExit("no PostgreSQL binaries (initdb, pg_ctl): nothing to measure")
+    server = PgServer(bindir)
+    home = Path(tempfile.mkdtemp(prefix="pos-year-store-"))
+    try:
+        os.environ["POS_APP_HOME"] = str(home)
+        ledger = paths.ledger_path()
+        ledger.parent.mkdir(parents=True, exist_ok=True)
+        made = build(ledger, days=args.days, per_day=args.per_day, outbox=True)
+        server.init()
+        server.start()
+        with psycopg.connect(server.admin_url(), autocommit=True) as conn:
+            conn.execute("CREATE DATABASE store")
+        url = server.url(dbname="store")
+        result = run_child(
+            "year_store", "--child", url, SUPERPASS, timeout=3600, POS_APP_HOME=str(home)
+        )
+        with psycopg.connect(server.admin_url("store"), autocommit=True) as conn:
+            row = conn.execute("SELECT count(*) FROM sales").fetchone()
+            result["store_sales"] = int(row[0]) if row else 0
+        result["sales"] = made["sales"]
+        result["outbox_built"] = made["outbox"]
+    finally:
+        server.cleanup()
+        shutil.rmtree(home, ignore_errors=True)
+    report(result)
+
+
+if __name__ == "__main__":
+    main()
