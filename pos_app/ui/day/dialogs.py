@@ -43,6 +43,7 @@ from pos_app.errors import UserFacingError
 from pos_app.ledger.day import DayBook
 from pos_app.ui.counter.sales_view import read_only_table
 from pos_app.ui.qtkit.errors import describe_error, translate_message
+from pos_app.ui.qtkit.keyboard import install_mnemonics, no_tab_trap
 from pos_app.ui.qtkit.style import set_state
 from pos_app.ui.qtkit.workarounds import emit
 from pos_app.ui.widgets.form_parts import limit_length
@@ -139,12 +140,16 @@ class CashDrawerDialog(QDialog):
         layout.addWidget(shift_box)
         layout.addWidget(move_box)
         layout.addWidget(self.problem)
-        layout.addWidget(QLabel(self.tr("Since the last close")))
+        since = QLabel(self.tr("Since the last close"))
+        since.setBuddy(self.movements)  # the table's name, and Alt+letter reaches it
+        layout.addWidget(since)
         layout.addWidget(self.movements, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.expected, 1)
         bottom.addWidget(close_button)
         layout.addLayout(bottom)
+        no_tab_trap(self.movements)
+        install_mnemonics(self)
         self.refresh()
 
     def refresh(self) -> None:
@@ -308,12 +313,15 @@ class CloseDayDialog(QDialog):
         self.counted.setObjectName("countedCash")
         self.counted.textChanged.connect(lambda _t: self.refresh())
         counted_row = QHBoxLayout()
-        counted_row.addWidget(QLabel(self.tr("Cash counted in the drawer")))
+        counted_label = QLabel(self.tr("Cash counted in the drawer"))
+        counted_label.setBuddy(self.counted)
+        counted_row.addWidget(counted_label)
         counted_row.addWidget(self.counted)
         self.rows = read_only_table([self.tr("Item"), self.tr("Amount")], 0)
         self.rows.setObjectName("closeReportRows")
         self.rows.horizontalHeader().hide()
         self.rows.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.rows.setAccessibleName(self.tr("Report of the day"))
 
         self.reconcile_button = QPushButton(self.tr("Check Mercado Pago's payments"))
         self.reconcile_button.setObjectName("reconcileButton")
@@ -368,6 +376,9 @@ class CloseDayDialog(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(done)
         layout.addLayout(buttons)
+        self.missing.setAccessibleName(self.tr("Payments not in the books"))
+        no_tab_trap(self.rows, self.missing)
+        install_mnemonics(self)
         self.refresh()
 
     def counted_cash(self) -> Decimal | None:
