@@ -785,6 +785,10 @@
         <translation>Monto</translation>
     </message>
     <message>
+        <source>Report of the day</source>
+        <translation>Informe del día</translation>
+    </message>
+    <message>
         <source>Check Mercado Pago&apos;s payments</source>
         <translation>Revisar los pagos de Mercado Pago</translation>
     </message>
@@ -815,6 +819,10 @@
     <message>
         <source>Done</source>
         <translation>Listo</translation>
+    </message>
+    <message>
+        <source>Payments not in the books</source>
+        <translation>Pagos que no están en los registros</translation>
     </message>
     <message>
         <source>Preview of close number {number}, since {start}. Count the drawer, check Mercado Pago&apos;s payments, then close: a closed day never changes.</source>
@@ -1273,6 +1281,17 @@
     </message>
 </context>
 <context>
+    <name>DiscardGuard</name>
+    <message>
+        <source>Discard changes</source>
+        <translation>Descartar los cambios</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Seguir editando</translation>
+    </message>
+</context>
+<context>
     <name>DiscountDialog</name>
     <message>
         <source>Line discount</source>
@@ -1536,6 +1555,14 @@
     <message>
         <source>Price</source>
         <translation>Precio</translation>
+    </message>
+    <message>
+        <source>Products in the file</source>
+        <translation>Productos del archivo</translation>
+    </message>
+    <message>
+        <source>Lines that cannot be imported</source>
+        <translation>Líneas que no se pueden importar</translation>
     </message>
     <message>
         <source>Import</source>
@@ -2467,6 +2494,10 @@
         <translation>El código escaneado {code} todavía no está en sus productos: agréguelo una vez y el próximo escaneo lo encuentra.</translation>
     </message>
     <message>
+        <source>Discard the changes to this product?</source>
+        <translation>¿Descartar los cambios de este producto?</translation>
+    </message>
+    <message>
         <source>Write the product&apos;s name.</source>
         <translation>Escriba el nombre del producto.</translation>
     </message>
@@ -2578,6 +2609,10 @@
     <message>
         <source>Close</source>
         <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Search the products</source>
+        <translation>Buscar en los productos</translation>
     </message>
     <message>
         <source>No products yet. Add them one by one with “Add…”, or bring your whole list with “Import CSV…” (columns sku, title, unit_price; optional barcode, category, unit_measure, iva_rate).</source>
@@ -2756,6 +2791,10 @@
         <translation>Comprobante {reference}</translation>
     </message>
     <message>
+        <source>Receipt</source>
+        <translation>Comprobante</translation>
+    </message>
+    <message>
         <source>Print</source>
         <translation>Imprimir</translation>
     </message>
@@ -2813,6 +2852,10 @@
     <message>
         <source>no printer</source>
         <translation>sin impresora</translation>
+    </message>
+    <message>
+        <source>Printers found</source>
+        <translation>Impresoras encontradas</translation>
     </message>
     <message>
         <source>Pick…</source>
@@ -2953,6 +2996,10 @@
         <translation>Este monto:</translation>
     </message>
     <message>
+        <source>Amount to refund</source>
+        <translation>Monto a devolver</translation>
+    </message>
+    <message>
         <source>These items:</source>
         <translation>Estos artículos:</translation>
     </message>
@@ -2971,6 +3018,10 @@
     <message>
         <source>Paid per unit</source>
         <translation>Pagado por unidad</translation>
+    </message>
+    <message>
+        <source>Items of the sale</source>
+        <translation>Artículos de la venta</translation>
     </message>
     <message>
         <source>Refund</source>
@@ -2995,6 +3046,10 @@
     <message>
         <source>Everything left ({amount})</source>
         <translation>Todo lo que queda ({amount})</translation>
+    </message>
+    <message>
+        <source>Give back: {item}</source>
+        <translation>Devolver: {item}</translation>
     </message>
     <message>
         <source>Refunding… (asking Mercado Pago)</source>
@@ -3336,6 +3391,14 @@
     <message>
         <source>Settings</source>
         <translation>Configuración</translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation>Secciones</translation>
+    </message>
+    <message>
+        <source>Discard the changes made in Settings?</source>
+        <translation>¿Descartar los cambios hechos en Configuración?</translation>
     </message>
     <message>
         <source>{section}: {problem}</source>
@@ -3843,6 +3906,10 @@
         <translation>Neto</translation>
     </message>
     <message>
+        <source>The store&apos;s counters</source>
+        <translation>Las cajas del local</translation>
+    </message>
+    <message>
         <source>Show:</source>
         <translation>Mostrar:</translation>
     </message>
@@ -4011,6 +4078,14 @@
     <message>
         <source>History of the chosen sale</source>
         <translation>Historial de la venta elegida</translation>
+    </message>
+    <message>
+        <source>Search the sales</source>
+        <translation>Buscar en las ventas</translation>
+    </message>
+    <message>
+        <source>Lines of the chosen sale</source>
+        <translation>Líneas de la venta elegida</translation>
     </message>
     <message>
         <source>No sales in this period.</source>

@@ -785,6 +785,10 @@
         <translation>Valor</translation>
     </message>
     <message>
+        <source>Report of the day</source>
+        <translation>Relatório do dia</translation>
+    </message>
+    <message>
         <source>Check Mercado Pago&apos;s payments</source>
         <translation>Conferir os pagamentos do Mercado Pago</translation>
     </message>
@@ -815,6 +819,10 @@
     <message>
         <source>Done</source>
         <translation>Concluir</translation>
+    </message>
+    <message>
+        <source>Payments not in the books</source>
+        <translation>Pagamentos que não estão nos registros</translation>
     </message>
     <message>
         <source>Preview of close number {number}, since {start}. Count the drawer, check Mercado Pago&apos;s payments, then close: a closed day never changes.</source>
@@ -1273,6 +1281,17 @@
     </message>
 </context>
 <context>
+    <name>DiscardGuard</name>
+    <message>
+        <source>Discard changes</source>
+        <translation>Descartar as alterações</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Continuar editando</translation>
+    </message>
+</context>
+<context>
     <name>DiscountDialog</name>
     <message>
         <source>Line discount</source>
@@ -1536,6 +1555,14 @@
     <message>
         <source>Price</source>
         <translation>Preço</translation>
+    </message>
+    <message>
+        <source>Products in the file</source>
+        <translation>Produtos do arquivo</translation>
+    </message>
+    <message>
+        <source>Lines that cannot be imported</source>
+        <translation>Linhas que não podem ser importadas</translation>
     </message>
     <message>
         <source>Import</source>
@@ -2467,6 +2494,10 @@
         <translation>O código escaneado {code} ainda não está nos seus produtos: adicione-o uma vez e a próxima leitura o encontra.</translation>
     </message>
     <message>
+        <source>Discard the changes to this product?</source>
+        <translation>Descartar as alterações deste produto?</translation>
+    </message>
+    <message>
         <source>Write the product&apos;s name.</source>
         <translation>Escreva o nome do produto.</translation>
     </message>
@@ -2578,6 +2609,10 @@
     <message>
         <source>Close</source>
         <translation>Fechar</translation>
+    </message>
+    <message>
+        <source>Search the products</source>
+        <translation>Pesquisar nos produtos</translation>
     </message>
     <message>
         <source>No products yet. Add them one by one with “Add…”, or bring your whole list with “Import CSV…” (columns sku, title, unit_price; optional barcode, category, unit_measure, iva_rate).</source>
@@ -2756,6 +2791,10 @@
         <translation>Comprovante {reference}</translation>
     </message>
     <message>
+        <source>Receipt</source>
+        <translation>Comprovante</translation>
+    </message>
+    <message>
         <source>Print</source>
         <translation>Imprimir</translation>
     </message>
@@ -2813,6 +2852,10 @@
     <message>
         <source>no printer</source>
         <translation>sem impressora</translation>
+    </message>
+    <message>
+        <source>Printers found</source>
+        <translation>Impressoras encontradas</translation>
     </message>
     <message>
         <source>Pick…</source>
@@ -2953,6 +2996,10 @@
         <translation>Este valor:</translation>
     </message>
     <message>
+        <source>Amount to refund</source>
+        <translation>Valor a reembolsar</translation>
+    </message>
+    <message>
         <source>These items:</source>
         <translation>Estes itens:</translation>
     </message>
@@ -2971,6 +3018,10 @@
     <message>
         <source>Paid per unit</source>
         <translation>Pago por unidade</translation>
+    </message>
+    <message>
+        <source>Items of the sale</source>
+        <translation>Itens da venda</translation>
     </message>
     <message>
         <source>Refund</source>
@@ -2995,6 +3046,10 @@
     <message>
         <source>Everything left ({amount})</source>
         <translation>Tudo o que resta ({amount})</translation>
+    </message>
+    <message>
+        <source>Give back: {item}</source>
+        <translation>Devolver: {item}</translation>
     </message>
     <message>
         <source>Refunding… (asking Mercado Pago)</source>
@@ -3336,6 +3391,14 @@
     <message>
         <source>Settings</source>
         <translation>Configurações</translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation>Seções</translation>
+    </message>
+    <message>
+        <source>Discard the changes made in Settings?</source>
+        <translation>Descartar as alterações feitas nas Configurações?</translation>
     </message>
     <message>
         <source>{section}: {problem}</source>
@@ -3843,6 +3906,10 @@
         <translation>Líquido</translation>
     </message>
     <message>
+        <source>The store&apos;s counters</source>
+        <translation>Os caixas da loja</translation>
+    </message>
+    <message>
         <source>Show:</source>
         <translation>Mostrar:</translation>
     </message>
@@ -4011,6 +4078,14 @@
     <message>
         <source>History of the chosen sale</source>
         <translation>Histórico da venda escolhida</translation>
+    </message>
+    <message>
+        <source>Search the sales</source>
+        <translation>Pesquisar nas vendas</translation>
+    </message>
+    <message>
+        <source>Lines of the chosen sale</source>
+        <translation>Linhas da venda escolhida</translation>
     </message>
     <message>
         <source>No sales in this period.</source>
