@@ -507,6 +507,9 @@ class CloseDayDialog(QDialog):
             self,
             self.tr("Close the day"),
             self.tr("Close the day now? The report is frozen and the next sale starts a new day."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            # A closed day never changes: Enter answers No, Yes is pressed on purpose.
+            QMessageBox.StandardButton.No,
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.request_close()
