@@ -99,3 +99,17 @@ def test_setup_assistant_starts_in_the_token(
     audit(qtbot, assistant, first=assistant.account.token_edit)
     for task in assistant.forget_tasks():
         qtbot.waitUntil(task.done, timeout=3000)
+
+
+def test_closing_the_window_discards_typed_settings_without_asking(
+    qtbot: QtBot, window: Any
+) -> None:
+    dialog = window.open_settings()
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    dialog.charging.ttl.setText("9")
+    window.close()
+    assert not dialog.isVisible() and dialog.guard.box is None
+    assert not [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()
+    ]

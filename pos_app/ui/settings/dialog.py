@@ -237,6 +237,12 @@ class SettingsDialog(QDialog):
     def _discarded(self) -> None:
         super().reject()
 
+    def discard(self) -> None:
+        """Close without saving and without asking (the window itself is closing)."""
+        if self.guard.box is not None:
+            self.guard.box.done(0)  # answered "Keep editing": nothing to add to the close
+        super().reject()
+
     def _finished(self, _result: int) -> None:
         save_geometry(self, "settings")
         for page in self.pages:
