@@ -370,6 +370,10 @@
 <context>
     <name>CartView</name>
     <message>
+        <source>Cart</source>
+        <translation>Carrito</translation>
+    </message>
+    <message>
         <source>Scan a product or type its name to start a sale.</source>
         <translation>Escanee un producto o escriba su nombre para empezar una venta.</translation>
     </message>

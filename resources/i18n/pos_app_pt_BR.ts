@@ -370,6 +370,10 @@
 <context>
     <name>CartView</name>
     <message>
+        <source>Cart</source>
+        <translation>Carrinho</translation>
+    </message>
+    <message>
         <source>Scan a product or type its name to start a sale.</source>
         <translation>Escaneie um produto ou digite o nome dele para começar uma venda.</translation>
     </message>

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from tests.benchmarks.dialogs_bench import builders
-from tests.ui.keyboard_audit import audit, build, default_button, focused, press
+from tests.ui.keyboard_audit import accessible_name, audit, build, default_button, focused, press
 
 pytestmark = pytest.mark.gui
 
@@ -64,3 +64,11 @@ def test_sales_history_starts_in_the_search_and_enter_goes_to_the_list(
     assert not rechecked and dialog.isVisible()
     press(qtbot, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
+
+
+def test_the_cart_has_a_name(qtbot: QtBot) -> None:
+    from pos_app.ui.counter.cart_view import CartView
+
+    view = CartView()
+    qtbot.addWidget(view)
+    assert accessible_name(view) == "Cart"
