@@ -9,8 +9,20 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from pos_app.ui.qtkit.keyboard import mnemonic
 from tests.benchmarks.dialogs_bench import builders
-from tests.ui.keyboard_audit import accessible_name, audit, build, default_button, focused, press
+from tests.ui.keyboard_audit import (
+    accessible_name,
+    audit,
+    build,
+    default_button,
+    focused,
+    missing_mnemonics,
+    mnemonic_clashes,
+    press,
+    show_active,
+    unnamed_fields,
+)
 
 pytestmark = pytest.mark.gui
 
@@ -72,3 +84,34 @@ def test_the_cart_has_a_name(qtbot: QtBot) -> None:
     view = CartView()
     qtbot.addWidget(view)
     assert accessible_name(view) == "Cart"
+
+
+def test_the_supervisor_pin_gets_its_alt_letter_when_it_appears(
+    qtbot: QtBot, table: dict[str, Any]
+) -> None:
+    from decimal import Decimal
+
+    from pos_app.domain.money import site_for
+    from pos_app.settings.supervisor import hash_pin
+    from pos_app.ui.counter.price_dialogs import DiscountDialog
+
+    dialog = DiscountDialog(
+        site_for("MLA"),
+        what="Yerba",
+        gross=Decimal(1000),
+        measure=Decimal(1),
+        on_line=True,
+        current=None,
+        limit=10,
+        pin_hash=hash_pin("1234", iterations=1000),  # cheap: never checked here
+    )
+    qtbot.addWidget(dialog)
+    show_active(qtbot, dialog)
+    assert not dialog.pin.isVisible()
+    qtbot.keyClicks(dialog.value, "50")  # over the limit: the PIN is asked
+    qtbot.waitUntil(dialog.pin.isVisible, timeout=1000)
+    qtbot.waitUntil(lambda: mnemonic(dialog.pin_label.text()) is not None, timeout=1000)
+    assert not mnemonic_clashes(dialog) and not missing_mnemonics(dialog)
+    assert not unnamed_fields(dialog)
+    qtbot.keyClick(focused(), mnemonic(dialog.pin_label.text()), Qt.KeyboardModifier.AltModifier)
+    assert focused() is dialog.pin

@@ -210,6 +210,7 @@ class DiscountDialog(_Dialog):
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setMaxLength(8)
         self.pin_label = QLabel(self.tr("Supervisor PIN"))
+        self.pin_label.setBuddy(self.pin)  # its name, and Alt+letter to it (addRow sets none)
         self.form.addRow(self.tr("Kind (↑ ↓)"), self.kind)
         self.form.addRow(self.tr("Value"), self.value)
         self.form.addRow(self.tr("Reason"), self.reason)

@@ -112,7 +112,12 @@ def assign_mnemonics(window: QWidget) -> None:
 
 class _OnShow(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Show and isinstance(watched, QWidget):
+        # Shown; or laid out again: a field or button appeared (a supervisor's PIN), or a
+        # button's text changed and lost its letter. Qt posts one LayoutRequest per change
+        # and compresses them; a pass that finds nothing to give changes nothing.
+        kind = event.type()
+        laid_out = kind in (QEvent.Type.Show, QEvent.Type.LayoutRequest)
+        if laid_out and isinstance(watched, QWidget) and watched.isVisible():
             assign_mnemonics(watched)
         return False
 
