@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from tests.benchmarks.dialogs_bench import builders
-from tests.ui.keyboard_audit import audit, build, default_button, press
+from tests.ui.keyboard_audit import audit, build, default_button, focused, press
 
 pytestmark = pytest.mark.gui
 
@@ -54,6 +54,20 @@ def test_cash_drawer_and_close_of_the_day(qtbot: QtBot, table: dict[str, Any]) -
     qtbot.addWidget(drawer)
     stops = audit(qtbot, drawer, first=drawer.cashier)
     assert drawer.movements in stops  # Tab goes through the list, not into it for good
+    opened: list[object] = []
+    drawer.changed.connect(lambda: opened.append(1))
+    drawer.amount.setFocus()
+    qtbot.keyClicks(drawer.amount, "500")
+    press(qtbot, Qt.Key.Key_Tab)
+    qtbot.keyClicks(focused(), "change")
+    press(qtbot, Qt.Key.Key_Return)  # in or out? nothing pressed, nothing said
+    assert not opened and not drawer.problem.text()
+    drawer.cashier.setFocus()
+    qtbot.keyClicks(drawer.cashier, "Ana")
+    press(qtbot, Qt.Key.Key_Tab)
+    qtbot.keyClicks(focused(), "1000")  # the starting float
+    press(qtbot, Qt.Key.Key_Return)  # opens the shift
+    assert opened and not drawer.problem.text()
     press(qtbot, Qt.Key.Key_Escape)
     assert not drawer.isVisible()
 

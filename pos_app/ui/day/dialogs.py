@@ -43,7 +43,7 @@ from pos_app.errors import UserFacingError
 from pos_app.ledger.day import DayBook
 from pos_app.ui.counter.sales_view import read_only_table
 from pos_app.ui.qtkit.errors import describe_error, translate_message
-from pos_app.ui.qtkit.keyboard import install_mnemonics, no_tab_trap
+from pos_app.ui.qtkit.keyboard import enter_on_buttons_only, install_mnemonics, no_tab_trap
 from pos_app.ui.qtkit.style import set_state
 from pos_app.ui.qtkit.workarounds import emit
 from pos_app.ui.widgets.form_parts import limit_length
@@ -149,6 +149,11 @@ class CashDrawerDialog(QDialog):
         bottom.addWidget(close_button)
         layout.addLayout(bottom)
         no_tab_trap(self.movements)
+        # Enter in the shift's fields opens the shift; in a cash movement's it presses nothing
+        # (in or out is the cashier's choice), where it used to press Open shift.
+        enter_on_buttons_only(self)
+        self.cashier.returnPressed.connect(self.open_shift)
+        self.starting_float.returnPressed.connect(self.open_shift)
         install_mnemonics(self)
         self.refresh()
 
