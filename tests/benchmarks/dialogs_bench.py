@@ -86,8 +86,11 @@ def _catalog_csv(path: Path, count: int) -> Path:
     return path
 
 
-def builders(home: Path) -> dict[str, tuple[Callable[[], Any], Callable[[Any], None]]]:
-    """name -> (build, what the app does before showing it)."""
+def builders(
+    home: Path, sales: int = 150, products: int = 500
+) -> dict[str, tuple[Callable[[], Any], Callable[[Any], None]]]:
+    """name -> (build, what the app does before showing it); the tests of keyboard use take
+    fewer ``sales`` and ``products``."""
     import httpx
 
     from pos_app.app import demo_config
@@ -116,8 +119,8 @@ def builders(home: Path) -> dict[str, tuple[Callable[[], Any], Callable[[Any], N
     site = site_for("MLA")
     config = demo_config(SandboxState.seeded())
     ledger = Ledger(home / "ledger.sqlite3")
-    _sales(ledger, site, 150)
-    ledger.catalog.import_csv(_catalog_csv(home / "catalog.csv", 500), site)
+    _sales(ledger, site, sales)
+    ledger.catalog.import_csv(_catalog_csv(home / "catalog.csv", products), site)
     sales = ledger.sales_since(datetime.now(UTC) - timedelta(days=1))
     paid = next(s for s in sales if s.paid_amount)
     product = ledger.catalog.list_page(limit=1)[0]

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QPushButton, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from pos_app.settings.memory_keyring import memory_keyring
@@ -245,7 +245,7 @@ def test_products_window_editor_and_import_preview(
     qtbot.wait(50)
     screenshot(editor, "pseudo_product_editor")
     problems += _problems(editor, "editor")
-    editor.reject()
+    editor.done(QDialog.DialogCode.Rejected)  # typed into: reject() would ask first
     csv_file = tmp_path / "lista.csv"
     csv_file.write_text(GOOD_AND_BAD_CSV, encoding="utf-8")
     preview = products.preview_import(csv_file)

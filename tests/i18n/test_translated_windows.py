@@ -127,7 +127,8 @@ def test_settings_dialog(
     assert dialog.windowTitle() == want["settings"]
     assert dialog.sections.item(0).text() == want["account"]
     # Qt's own button, translated by qtbase_<lang>.qm.
-    assert dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == want["cancel"]
+    cancel = dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).text()
+    assert cancel.replace("&", "") == want["cancel"]  # with its Alt+letter
     problems = []
     for index in range(len(dialog.pages)):
         dialog.show_section(index)
@@ -236,6 +237,6 @@ def test_import_preview_of_one_product(
         "pt_BR": ("Linhas prontas para importar: 1 de 1. Produtos novos: 1.", "Importar 1 produto"),
     }[lang]
     assert preview.summary.text().startswith(want), preview.summary.text()
-    assert preview.import_button.text() == button
+    assert preview.import_button.text().replace("&", "") == button
     assert not english_leftovers(preview, lang)
     preview.reject()

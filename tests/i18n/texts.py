@@ -47,6 +47,8 @@ def _label(label: QLabel) -> Shown | None:
     text = label.text()
     if not text or not label.pixmap().isNull() or label.textFormat() == Qt.TextFormat.RichText:
         return None
+    if label.buddy() is not None:
+        text = _plain(text)  # an Alt+letter's '&' is not drawn: it underlines the next letter
     rect = label.contentsRect()
     if label.wordWrap():
         need = label.heightForWidth(label.width())

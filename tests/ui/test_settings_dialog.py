@@ -14,7 +14,7 @@ import httpx
 import keyring.errors
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
 from pos_app.mercadopago.client import MercadoPagoClient
@@ -355,7 +355,13 @@ def test_cancel_discards_everything(
     dialog.show_section(SECTION_ACCOUNT)
     type_token(qtbot, dialog, "APP_USR-2222222222222222-020202-discarded-2")
     qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
-    assert not dialog.isVisible() and not got
+    # Something was typed: Cancel asks first (Enter and Esc keep editing).
+    qtbot.waitUntil(lambda: dialog.guard.box is not None, timeout=WAIT)
+    assert dialog.isVisible()
+    box = dialog.guard.box
+    qtbot.mouseClick(box.findChild(QPushButton, "discardButton"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=WAIT)
+    assert not got
     assert not paths.config_path().exists()
     assert keyring_memory.secrets == {}
     assert runtime.config.order_ttl_minutes == 1

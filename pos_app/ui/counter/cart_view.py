@@ -85,6 +85,7 @@ class CartView(QTableView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("cartView")
+        self.setAccessibleName(self.tr("Cart"))  # what a screen reader says on Tab from the scan
         self._viewport = plain_viewport()
         self.setViewport(self._viewport)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -30,6 +30,7 @@ from pos_app.domain.text_fields import ITEM_DESCRIPTION, check_text
 from pos_app.domain.validation import ValidationError, check_unit_price
 from pos_app.ui.qtkit.errors import translate_message
 from pos_app.ui.qtkit.fitting import fit_placeholder
+from pos_app.ui.qtkit.keyboard import install_mnemonics
 from pos_app.ui.qtkit.style import set_state
 from pos_app.ui.qtkit.workarounds import emit
 from pos_app.ui.widgets.form_parts import limit_length
@@ -110,6 +111,8 @@ class CustomAmountBar(QFrame):
         self.amount.textEdited.connect(lambda _text: self._set_error(""))
         self.add_button.clicked.connect(self.submit)
         self.close_button.clicked.connect(self.close_bar)
+        title.setBuddy(self.description)  # Alt+letter reaches the description
+        install_mnemonics(self)
 
     def default_description(self) -> str:
         return self.tr("Miscellaneous")

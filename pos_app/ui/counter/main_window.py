@@ -1128,7 +1128,7 @@ class MainWindow(QMainWindow):
         if self._products_window is not None:
             self._products_window.close()
         if self._settings_dialog is not None:
-            self._settings_dialog.reject()  # unsaved settings are discarded, as with Cancel
+            self._settings_dialog.discard()  # unsaved settings are discarded, without asking
         if self.payment.sale is not None and self.payment.sale.is_open:
             # Safe: the sale is in the ledger and the next start-up resumes it.
             log.info("window closed with sale %s still open", self.payment.sale.external_reference)

@@ -46,6 +46,7 @@ from pos_app.i18n import QT_TRANSLATE_NOOP, message
 from pos_app.settings.supervisor import check_pin, needs_supervisor
 from pos_app.ui.counter.price_text import percent_text, price_per_unit
 from pos_app.ui.qtkit.errors import translate_message
+from pos_app.ui.qtkit.keyboard import install_mnemonics
 from pos_app.ui.qtkit.style import set_state
 from pos_app.ui.qtkit.workarounds import emit
 from pos_app.ui.widgets.form_parts import limit_length
@@ -76,6 +77,7 @@ class _Dialog(QDialog):
         layout.addWidget(self.preview)
         layout.addWidget(self.error)
         layout.addWidget(self.keys)
+        install_mnemonics(self)
 
     def set_error(self, text: str, field: QWidget | None = None) -> None:
         self.error.setText(text)
@@ -208,6 +210,7 @@ class DiscountDialog(_Dialog):
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setMaxLength(8)
         self.pin_label = QLabel(self.tr("Supervisor PIN"))
+        self.pin_label.setBuddy(self.pin)  # its name, and Alt+letter to it (addRow sets none)
         self.form.addRow(self.tr("Kind (↑ ↓)"), self.kind)
         self.form.addRow(self.tr("Value"), self.value)
         self.form.addRow(self.tr("Reason"), self.reason)

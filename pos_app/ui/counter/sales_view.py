@@ -60,6 +60,7 @@ from pos_app.domain.sale import SaleStatus, Tender
 from pos_app.domain.sales_csv import sales_csv
 from pos_app.i18n import QT_TRANSLATE_NOOP
 from pos_app.ui.counter.sale_banner import is_late_payment, money, status_label
+from pos_app.ui.qtkit.keyboard import enter_on_buttons_only, install_mnemonics, no_tab_trap
 from pos_app.ui.qtkit.workarounds import emit
 
 # Status before reference: it is what the cashier looks for; the long reference comes last.
@@ -563,6 +564,25 @@ class TodaySalesDialog(QDialog):
         buttons.addWidget(self.close_button)
         self._sync_date_edits()
         self._show_detail(None)
+        self.search.setAccessibleName(self.tr("Search the sales"))
+        self.table.setAccessibleName(self.tr("Sales"))
+        self.lines.setAccessibleName(self.tr("Lines of the chosen sale"))
+        self.refunds.setAccessibleName(self.tr("Refunds"))
+        self.events.setAccessibleName(self.tr("History of the chosen sale"))
+        self.refunds_label.setBuddy(self.refunds)
+        no_tab_trap(self.table, self.lines, self.refunds, self.events)
+        # Enter in the search box goes to the list (arrows pick a sale there).
+        self.search.returnPressed.connect(self._to_list)
+        # No default button: Enter from a field or the list must not ask Mercado Pago again,
+        # cancel a sale or open a refund. A focused button still takes Enter itself.
+        enter_on_buttons_only(self)
+        install_mnemonics(self)
+        self.search.setFocus()
+
+    def _to_list(self) -> None:
+        if self.model.rowCount() and not self.table.selectionModel().hasSelection():
+            self.table.selectRow(0)
+        self.table.setFocus(Qt.FocusReason.TabFocusReason)
 
     # -- data ----------------------------------------------------------------------------------
     def selected_reference(self) -> str | None:
@@ -908,6 +928,7 @@ def read_only_table(headers: list[str], stretch: int) -> QTableWidget:
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setWordWrap(False)
+    table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
     table.verticalHeader().hide()
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

@@ -43,6 +43,7 @@ from pos_app.errors import UserFacingError
 from pos_app.ledger.day import DayBook
 from pos_app.ui.counter.sales_view import read_only_table
 from pos_app.ui.qtkit.errors import describe_error, translate_message
+from pos_app.ui.qtkit.keyboard import enter_on_buttons_only, install_mnemonics, no_tab_trap
 from pos_app.ui.qtkit.style import set_state
 from pos_app.ui.qtkit.workarounds import emit
 from pos_app.ui.widgets.form_parts import limit_length
@@ -139,12 +140,21 @@ class CashDrawerDialog(QDialog):
         layout.addWidget(shift_box)
         layout.addWidget(move_box)
         layout.addWidget(self.problem)
-        layout.addWidget(QLabel(self.tr("Since the last close")))
+        since = QLabel(self.tr("Since the last close"))
+        since.setBuddy(self.movements)  # the table's name, and Alt+letter reaches it
+        layout.addWidget(since)
         layout.addWidget(self.movements, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.expected, 1)
         bottom.addWidget(close_button)
         layout.addLayout(bottom)
+        no_tab_trap(self.movements)
+        # Enter in the shift's fields opens the shift; in a cash movement's it presses nothing
+        # (in or out is the cashier's choice), where it used to press Open shift.
+        enter_on_buttons_only(self)
+        self.cashier.returnPressed.connect(self.open_shift)
+        self.starting_float.returnPressed.connect(self.open_shift)
+        install_mnemonics(self)
         self.refresh()
 
     def refresh(self) -> None:
@@ -308,12 +318,15 @@ class CloseDayDialog(QDialog):
         self.counted.setObjectName("countedCash")
         self.counted.textChanged.connect(lambda _t: self.refresh())
         counted_row = QHBoxLayout()
-        counted_row.addWidget(QLabel(self.tr("Cash counted in the drawer")))
+        counted_label = QLabel(self.tr("Cash counted in the drawer"))
+        counted_label.setBuddy(self.counted)
+        counted_row.addWidget(counted_label)
         counted_row.addWidget(self.counted)
         self.rows = read_only_table([self.tr("Item"), self.tr("Amount")], 0)
         self.rows.setObjectName("closeReportRows")
         self.rows.horizontalHeader().hide()
         self.rows.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.rows.setAccessibleName(self.tr("Report of the day"))
 
         self.reconcile_button = QPushButton(self.tr("Check Mercado Pago's payments"))
         self.reconcile_button.setObjectName("reconcileButton")
@@ -368,6 +381,9 @@ class CloseDayDialog(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(done)
         layout.addLayout(buttons)
+        self.missing.setAccessibleName(self.tr("Payments not in the books"))
+        no_tab_trap(self.rows, self.missing)
+        install_mnemonics(self)
         self.refresh()
 
     def counted_cash(self) -> Decimal | None:
@@ -498,6 +514,9 @@ class CloseDayDialog(QDialog):
             self,
             self.tr("Close the day"),
             self.tr("Close the day now? The report is frozen and the next sale starts a new day."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            # A closed day never changes: Enter answers No, Yes is pressed on purpose.
+            QMessageBox.StandardButton.No,
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.request_close()

@@ -41,6 +41,7 @@ from pos_app.ledger.refunds import RefundRecord, RefundStatus
 from pos_app.mercadopago.refunds import refusal_message
 from pos_app.ui.qtkit.async_utils import TaskKeeper
 from pos_app.ui.qtkit.errors import translate_message
+from pos_app.ui.qtkit.keyboard import install_mnemonics, no_tab_trap, tab_order
 from pos_app.ui.qtkit.style import set_state
 from pos_app.ui.qtkit.workarounds import emit
 from pos_app.ui.widgets.form_parts import limit_length
@@ -81,6 +82,7 @@ class RefundDialog(QDialog):
         self.amount = MoneyEdit(self.site)
         self.amount.setObjectName("refundAmount")
         self.amount.setMaximumWidth(220)
+        self.amount.setAccessibleName(self.tr("Amount to refund"))
         self.by_lines = QRadioButton(self.tr("These items:"))
         self.by_lines.setObjectName("refundByLines")
         self.choice = QButtonGroup(self)
@@ -95,6 +97,8 @@ class RefundDialog(QDialog):
         self.lines.verticalHeader().hide()
         self.lines.verticalHeader().setDefaultSectionSize(44)  # room for the spin boxes
         self.lines.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.lines.setAccessibleName(self.tr("Items of the sale"))
+        no_tab_trap(self.lines)
         header = self.lines.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         # The others as wide as their title or contents: at Qt's default 100 px "Paid per
@@ -124,6 +128,9 @@ class RefundDialog(QDialog):
         self.refund_button.clicked.connect(self.start_refund)
         self.ticket_button.clicked.connect(self._ticket)
         self.close_button.clicked.connect(self.reject)
+        # Enter in a field never refunds: the refund button is pressed on purpose (Tab to it,
+        # or Alt+its letter). Enter gives the refund's receipt once there is one.
+        self.ticket_button.setDefault(True)
         self.choice.idToggled.connect(lambda *_: self._update())
         self.amount.textChanged.connect(lambda *_: self._update())
 
@@ -150,6 +157,7 @@ class RefundDialog(QDialog):
         layout.addLayout(buttons)
         self.resize(720, 560)
         self._fill()
+        install_mnemonics(self)
 
     # -- state ----------------------------------------------------------------------------------
     def _money(self, amount: Decimal) -> str:
@@ -191,7 +199,20 @@ class RefundDialog(QDialog):
             spin.setRange(0, max(0, line.quantity - done.get(row, 0)))
             spin.valueChanged.connect(lambda *_: self._pick_lines())
             self.lines.setCellWidget(row, 3, spin)
+            spin.setAccessibleName(self.tr("Give back: {item}").format(item=line.title))
             self.spins.append(spin)
+        # As a person reads it: the choices, the items' quantities, then the buttons.
+        tab_order(
+            self.whole,
+            self.by_amount,
+            self.amount,
+            self.by_lines,
+            self.lines,
+            *self.spins,
+            self.ticket_button,
+            self.refund_button,
+            self.close_button,
+        )
         self._update()
 
     def _pick_lines(self) -> None:

@@ -36,6 +36,7 @@ from pos_app.domain.money import Site, format_money
 from pos_app.domain.sale import Tender
 from pos_app.settings import secrets
 from pos_app.settings.config import Config
+from pos_app.ui.qtkit.keyboard import install_mnemonics, no_tab_trap
 from pos_app.ui.qtkit.workarounds import emit  # main: pos_app.ui.qtkit.workarounds
 
 STORE, CHAIN = "store", "chain"
@@ -70,6 +71,8 @@ class StoreViewDialog(QDialog):
             ]
         )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAccessibleName(self.tr("The store's counters"))
+        no_tab_trap(self.table)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
@@ -79,7 +82,9 @@ class StoreViewDialog(QDialog):
         self.note.setObjectName("storeViewNote")
         self.note.setWordWrap(True)
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Show:")))
+        show_label = QLabel(self.tr("Show:"))
+        show_label.setBuddy(self.scope)
+        top.addWidget(show_label)
         top.addWidget(self.scope, 1)
         top.addWidget(self.refresh_button)
         layout = QVBoxLayout(self)
@@ -90,6 +95,7 @@ class StoreViewDialog(QDialog):
         self._fill_scopes()
         self.scope.currentIndexChanged.connect(lambda _index: self.refresh())
         self.refresh_button.clicked.connect(self.refresh)
+        install_mnemonics(self)
 
     def _fill_scopes(self) -> None:
         store = self._config().store_external_id

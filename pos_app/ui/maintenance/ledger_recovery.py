@@ -19,6 +19,7 @@ from pos_app.ledger.lock import AlreadyRunningError
 from pos_app.ledger.recovery import Recovered, restore, start_fresh
 from pos_app.ledger.store import LedgerDamagedError
 from pos_app.ui.qtkit.errors import show_error
+from pos_app.ui.qtkit.keyboard import install_mnemonics
 
 log = logging.getLogger(__name__)
 
@@ -95,6 +96,10 @@ async def ask_ledger_recovery(
         )
         quit_button.setObjectName("quitButton")
         box.setEscapeButton(quit_button)
+        # Enter opens the backup chooser (which asks again), never starts a fresh ledger: that
+        # one is pressed on purpose (Tab to it, or Alt+its letter).
+        box.setDefaultButton(backup)
+        install_mnemonics(box)
         await _finished(box)
         clicked = box.clickedButton()
         choice = clicked.objectName() if clicked is not None else ""

@@ -36,6 +36,7 @@ from pos_app.domain.validation import clean_text
 from pos_app.ledger.catalog import CatalogRepository, product_from_fields
 from pos_app.ledger.catalog_import import RowProblem
 from pos_app.ui.qtkit.errors import translate_message
+from pos_app.ui.qtkit.keyboard import DiscardGuard, install_mnemonics
 from pos_app.ui.qtkit.workarounds import emit
 from pos_app.ui.widgets.form_parts import SETTINGS_QSS, FieldBox, FormGrid, limit_length, note
 from pos_app.ui.widgets.money_edit import MoneyEdit
@@ -164,7 +165,20 @@ class ProductEditor(QDialog):
         for edit in (self.title, self.sku, self.barcode, self.price):
             edit.textEdited.connect(lambda _t, e=edit: self._touched.add(e))
         self._refresh()
+        install_mnemonics(self)
+        self.guard = DiscardGuard(
+            self, self.tr("Discard the changes to this product?"), self._discarded
+        )
         (self.title if not self.title.text() else self.price).setFocus()
+        self.guard.arm()
+
+    def reject(self) -> None:
+        """Esc, Cancel or the close button: what was typed is not dropped without asking."""
+        if self.guard.reject():
+            super().reject()
+
+    def _discarded(self) -> None:
+        super().reject()
 
     # -- checking ------------------------------------------------------------------------------
     def _problems(self) -> dict[FieldBox, str]:

@@ -45,6 +45,7 @@ from pos_app.ledger.catalog_import import (
 )
 from pos_app.ui.qtkit.async_utils import TaskKeeper
 from pos_app.ui.qtkit.errors import translate_message
+from pos_app.ui.qtkit.keyboard import assign_mnemonics, install_mnemonics, no_tab_trap
 from pos_app.ui.qtkit.workarounds import emit
 from pos_app.ui.widgets.form_parts import SETTINGS_QSS, note
 
@@ -108,6 +109,8 @@ class ImportPreview(QDialog):
         self.table.setObjectName("importRows")
         self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("SKU"), self.tr("Price")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAccessibleName(self.tr("Products in the file"))
+        no_tab_trap(self.table)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
@@ -124,10 +127,14 @@ class ImportPreview(QDialog):
         self.errors = QListWidget()
         self.errors.setObjectName("importErrors")  # the file's own lines: data, as written
         self.errors.setWordWrap(True)
+        self.errors.setAccessibleName(self.tr("Lines that cannot be imported"))
         self.errors.hide()
         self.import_button = QPushButton(self.tr("Import"))
         self.import_button.setObjectName("primaryButton")
         self.import_button.setEnabled(False)
+        # Enter imports: this preview is the confirmation ("nothing is changed until you press
+        # Import"), and it shows what will change.
+        self.import_button.setDefault(True)
         self.cancel_button = QPushButton(self.tr("Cancel"))
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -154,6 +161,7 @@ class ImportPreview(QDialog):
 
         self.import_button.clicked.connect(self.start_import)
         self.cancel_button.clicked.connect(self.reject)
+        install_mnemonics(self)
         self.finished.connect(lambda _r: self.tasks.cancel_all())
         self.reading = self.tasks.spawn(self._read(), on_error=self._failed)
 
@@ -286,6 +294,7 @@ class ImportPreview(QDialog):
             else self.tr("Import {n} products").format(n=good)
         )
         self.import_button.setEnabled(good > 0)
+        assign_mnemonics(self)  # the new text has lost its Alt+letter
 
     # -- writing -------------------------------------------------------------------------------
     def start_import(self) -> None:

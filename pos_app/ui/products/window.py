@@ -46,6 +46,7 @@ from pos_app.ledger.catalog import CatalogRepository, page_key
 from pos_app.ui.products.editor import ProductEditor
 from pos_app.ui.products.importing import ImportPreview
 from pos_app.ui.qtkit.fitting import fit_placeholder
+from pos_app.ui.qtkit.keyboard import enter_on_buttons_only, install_mnemonics, no_tab_trap
 from pos_app.ui.qtkit.window_settings import restore_geometry, save_geometry
 from pos_app.ui.qtkit.workarounds import emit
 from pos_app.ui.widgets.form_parts import SETTINGS_QSS
@@ -283,9 +284,12 @@ class ProductsWindow(QDialog):
         self.close_button.clicked.connect(self.close)
         self.view.doubleClicked.connect(lambda _i: self.edit_selected())
         self.view.activated.connect(lambda _i: self.edit_selected())  # Enter on a row
-        for button in self.findChildren(QPushButton):
-            # Enter in the search field searches; it must not press a button of the dialog.
-            button.setAutoDefault(False)
+        # Enter in the search field searches, on a row changes the product; it must not press a
+        # button of the dialog (a focused button still takes Enter: autoDefault stays on).
+        enter_on_buttons_only(self)
+        self.search.setAccessibleName(self.tr("Search the products"))
+        self.view.setAccessibleName(self.tr("Products"))
+        no_tab_trap(self.view)
         self.view.selectionModel().selectionChanged.connect(self._update)
         self.model.modelReset.connect(self._update)
         self.model.rowsInserted.connect(self._update)
@@ -299,6 +303,7 @@ class ProductsWindow(QDialog):
         self.finished.connect(lambda _r: save_geometry(self, "products"))
         restore_geometry(self, "products", (1000, 680))
         self._recount()
+        install_mnemonics(self)
         self.search.setFocus()
 
     # -- list ----------------------------------------------------------------------------------

@@ -30,6 +30,7 @@ from pos_app.receipts.model import Receipt
 from pos_app.receipts.printers import PrintError, parse_printer, send_async
 from pos_app.settings.config import Config
 from pos_app.ui.qtkit.async_utils import TaskKeeper
+from pos_app.ui.qtkit.keyboard import install_mnemonics
 from pos_app.ui.qtkit.style import set_state
 from pos_app.ui.qtkit.workarounds import emit
 from pos_app.ui.receipts.pdf import print_to_system, receipt_html, write_pdf
@@ -85,6 +86,7 @@ class ReceiptPreviewDialog(QDialog):
 
         self.view = QTextBrowser()
         self.view.setObjectName("receiptView")
+        self.view.setAccessibleName(self.tr("Receipt"))
         self.view.setHtml(receipt_html(self.texts, narrow=self.opts.paper_mm == 58))
         self.view.setFixedWidth(300 if self.opts.paper_mm == 58 else 400)
         self.view.setMinimumHeight(560)
@@ -102,6 +104,7 @@ class ReceiptPreviewDialog(QDialog):
         self.print_button.clicked.connect(self.print_now)
         self.pdf_button.clicked.connect(self._ask_pdf_path)
         self.close_button.clicked.connect(self.reject)
+        install_mnemonics(self)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.print_button)

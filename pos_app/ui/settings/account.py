@@ -33,6 +33,7 @@ from pos_app.settings import account, secrets
 from pos_app.settings.config import Config
 from pos_app.ui.qtkit.async_utils import TaskKeeper
 from pos_app.ui.qtkit.errors import describe_error, translate_message
+from pos_app.ui.qtkit.keyboard import assign_mnemonics
 from pos_app.ui.qtkit.style import set_state
 from pos_app.ui.qtkit.workarounds import emit
 from pos_app.ui.settings.session import SettingsSession
@@ -365,6 +366,7 @@ class AccountPage(QWidget):
             QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
         )
         self.reveal_button.setText(self.tr("Hide") if shown else self.tr("Show"))
+        assign_mnemonics(self.window())
 
     # == the page's state ========================================================================
     def is_busy(self) -> bool:

@@ -130,17 +130,16 @@ class BackupsPage(QWidget):
         folder_row.addWidget(self.choose)
         folder_box = QWidget()
         folder_box.setLayout(folder_row)
-        form = FormGrid()
-        form.addRow(
-            self.tr("Backup folder:"),
-            FieldBox(
-                folder_box,
-                self.tr(
-                    "A USB stick or a synced folder (Dropbox, OneDrive...) keeps the sales safe "
-                    "when this computer's disk dies. Empty: the app's own data folder."
-                ),
+        folder_field = FieldBox(
+            folder_box,
+            self.tr(
+                "A USB stick or a synced folder (Dropbox, OneDrive...) keeps the sales safe "
+                "when this computer's disk dies. Empty: the app's own data folder."
             ),
         )
+        folder_field.target = self.folder  # what the label's Alt+letter reaches
+        form = FormGrid()
+        form.addRow(self.tr("Backup folder:"), folder_field)
         form.addRow(
             self.tr("Keep:"),
             FieldBox(self.keep, self.tr("How many backups the folder keeps (the newest).")),

@@ -31,6 +31,7 @@ from pos_app.settings import forms, secrets
 from pos_app.settings.config import Config, PollSchedule
 from pos_app.ui.qtkit.errors import translate_message
 from pos_app.ui.qtkit.fitting import fit_placeholder
+from pos_app.ui.qtkit.keyboard import assign_mnemonics
 from pos_app.ui.qtkit.workarounds import emit
 from pos_app.ui.settings.discounts import DiscountSettings
 from pos_app.ui.settings.session import SettingsSession
@@ -305,6 +306,7 @@ class ChargingPage(QWidget):
             if shown
             else self.tr("▸ Advanced: how often the app checks")
         )
+        assign_mnemonics(self.window())
 
     def _outcome(self) -> str:
         """How soon a payment shows as paid with the schedule in the fields, in words."""

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from pos_app.settings import secrets
 from pos_app.settings.config import Config
+from pos_app.ui.qtkit.keyboard import DiscardGuard, install_mnemonics
 from pos_app.ui.qtkit.window_settings import restore_geometry, save_geometry
 from pos_app.ui.qtkit.workarounds import emit
 from pos_app.ui.settings.account import AccountPage
@@ -108,6 +109,7 @@ class SettingsDialog(QDialog):
         # area, the area into the stack, the stack into the dialog), 0.26 s of the dialog's 0.39.
         self.sections = QListWidget(self)
         self.sections.setObjectName("sectionList")
+        self.sections.setAccessibleName(self.tr("Sections"))
         self.sections.setIconSize(QSize(18, 18))
         self.stack = QStackedWidget(self)
         for page in self.pages:
@@ -116,6 +118,9 @@ class SettingsDialog(QDialog):
             area = QScrollArea(self.stack)
             area.setWidgetResizable(True)
             area.setFrameShape(QScrollArea.Shape.NoFrame)
+            # Not a Tab stop of its own (nothing shows it has focus): Tab goes to the page's
+            # fields, and the area scrolls to each.
+            area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             self.stack.addWidget(area)
             area.setWidget(page)
             page.changed.connect(self._update)
@@ -153,6 +158,11 @@ class SettingsDialog(QDialog):
         self.sections.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         widest = self.sections.sizeHintForColumn(0) + 2 * self.sections.frameWidth() + 8
         self.sections.setFixedWidth(max(210, widest))
+        install_mnemonics(self)
+        self.guard = DiscardGuard(
+            self, self.tr("Discard the changes made in Settings?"), self._discarded
+        )
+        self.guard.arm()
 
     # == state ===================================================================================
     def show_section(self, index: int) -> None:
@@ -218,6 +228,20 @@ class SettingsDialog(QDialog):
         self.show_section(failed)
         self._update()
         return False
+
+    def reject(self) -> None:
+        """Esc, Cancel or the close button: typed settings are not dropped without asking."""
+        if self.guard.reject():
+            super().reject()
+
+    def _discarded(self) -> None:
+        super().reject()
+
+    def discard(self) -> None:
+        """Close without saving and without asking (the window itself is closing)."""
+        if self.guard.box is not None:
+            self.guard.box.done(0)  # answered "Keep editing": nothing to add to the close
+        super().reject()
 
     def _finished(self, _result: int) -> None:
         save_geometry(self, "settings")

@@ -69,6 +69,7 @@ class ReceiptsPage(QWidget):
         )
         self.choices = QComboBox()
         self.choices.setObjectName("receiptPrinterChoices")
+        self.choices.setAccessibleName(self.tr("Printers found"))
         self.choices.addItem(self.tr("Pick…"), "")
         for name in _system_printers():
             self.choices.addItem(self.tr("System: {name}").format(name=name), f"system:{name}")
@@ -118,6 +119,8 @@ class ReceiptsPage(QWidget):
         self.footer = QPlainTextEdit(config.receipt_footer)
         self.footer.setObjectName("receiptFooter")
         self.footer.setMaximumHeight(70)
+        for lines in (self.header, self.footer):
+            lines.setTabChangesFocus(True)  # Tab goes on to the next field (Enter breaks lines)
         self.auto_print = QCheckBox(self.tr("Print the receipt when a sale is paid"))
         self.auto_print.setObjectName("receiptAutoPrint")
         self.auto_print.setChecked(config.receipt_auto_print)

@@ -33,6 +33,7 @@ from pos_app.runtime import open_client
 from pos_app.settings.config import Config, LoadResult
 from pos_app.settings.secrets import TokenSource
 from pos_app.ui.qtkit.errors import translate_message
+from pos_app.ui.qtkit.keyboard import assign_mnemonics, install_mnemonics
 from pos_app.ui.qtkit.window_settings import restore_geometry, save_geometry
 from pos_app.ui.qtkit.workarounds import emit
 from pos_app.ui.settings.account import AccountPage
@@ -167,6 +168,8 @@ class SetupAssistant(QWidget):
         restore_geometry(self, "assistant", (980, 760))
         self._show_step(STEP_ACCOUNT)
         self.account.check_saved_token()  # a token from the keyring or MP_ACCESS_TOKEN
+        install_mnemonics(self)
+        self.account.token_edit.setFocus()  # what the person types first
 
     # == steps ===================================================================================
     @property
@@ -187,6 +190,7 @@ class SetupAssistant(QWidget):
         self.next_button.setText(
             self.tr("Start selling") if step == STEP_READY else self.tr("Next")
         )
+        assign_mnemonics(self)
         if step == STEP_PLACE:
             self.place.load_if_needed()
         if step == STEP_READY:

@@ -193,8 +193,13 @@ class FormGrid(QGridLayout):
             label = QLabel(label) if label else QWidget()
         if indent and isinstance(label, QLabel):
             label.setIndent(indent)
-        if isinstance(label, QLabel) and isinstance(field, QWidget):
-            label.setBuddy(field.target if isinstance(field, FieldBox) else field)
+        target = _first_field(field)
+        if isinstance(label, QLabel) and target is not None:
+            label.setBuddy(target)
+            # A screen reader names a field after its buddy label only when both share a
+            # parent; a FieldBox's editor does not.
+            if not target.accessibleName() and label.text():
+                target.setAccessibleName(label.text().replace("&", "").rstrip(": "))
         # Level with the editor's text, not with the hint under it.
         label.setMinimumHeight(48 if isinstance(label, QLabel) else 0)
         self.addWidget(label, row, 0, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -202,6 +207,23 @@ class FormGrid(QGridLayout):
             self.addLayout(field, row, 1)
         else:
             self.addWidget(field, row, 1)
+
+
+def _first_field(field: QWidget | QLayout) -> QWidget | None:
+    """What a row's label names: the editor of a FieldBox, the field, or the first widget of a
+    row of them that takes focus."""
+    if isinstance(field, FieldBox):
+        return field.target
+    if isinstance(field, QWidget):
+        return field
+    for i in range(field.count()):
+        item = field.itemAt(i)
+        widget = item.widget() if item is not None else None
+        if isinstance(widget, FieldBox):
+            return widget.target
+        if widget is not None and widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
+            return widget
+    return None
 
 
 class BusyIndicator(QWidget):
