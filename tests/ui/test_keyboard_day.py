@@ -31,9 +31,14 @@ def test_refund_reads_in_order_and_enter_never_refunds(
     dialog.refund_button.clicked.disconnect()
     dialog.refund_button.clicked.connect(dialog.start_refund)
     stops = audit(qtbot, dialog, first=dialog.whole)
-    # The items' quantities come before the buttons, the buttons left to right.
+    # The items' quantities, then the note, come before the buttons, the buttons left to right.
     n = len(dialog.spins)
-    assert n and stops[-n - 2 :] == [*dialog.spins, dialog.refund_button, dialog.close_button]
+    assert n and stops[-n - 3 :] == [
+        *dialog.spins,
+        dialog.note,
+        dialog.refund_button,
+        dialog.close_button,
+    ]
     assert default_button(dialog) is dialog.ticket_button  # on purpose: never Refund
     screenshot(dialog, "keyboard_refund")
     dialog.by_amount.setChecked(True)

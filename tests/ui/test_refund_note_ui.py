@@ -28,7 +28,9 @@ def test_a_refund_with_a_note_keeps_it_on_the_row_the_ticket_and_the_history(
     assert dialog.note.text() == "" and dialog.note.isEnabled()  # optional
     assert dialog.note.maxLength() == REFUND_NOTE.limit
     assert dialog.note_label.buddy() is dialog.note
-    assert dialog.note_label.text() == "Reason for the refund:"
+    assert (
+        dialog.note_label.text().replace("&", "") == "Reason for the refund:"
+    )  # less its Alt+letter
     assert "defective" in dialog.note.placeholderText()
     dialog.spins[1].setValue(1)  # one cheese back
     qtbot.keyClicks(dialog.note, "Queso vencido")

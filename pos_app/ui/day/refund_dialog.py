@@ -201,7 +201,7 @@ class RefundDialog(QDialog):
             self.lines.setCellWidget(row, 3, spin)
             spin.setAccessibleName(self.tr("Give back: {item}").format(item=line.title))
             self.spins.append(spin)
-        # As a person reads it: the choices, the items' quantities, then the buttons.
+        # As a person reads it: the choices, the items' quantities, the note, then the buttons.
         tab_order(
             self.whole,
             self.by_amount,
@@ -209,6 +209,7 @@ class RefundDialog(QDialog):
             self.by_lines,
             self.lines,
             *self.spins,
+            self.note,
             self.ticket_button,
             self.refund_button,
             self.close_button,
