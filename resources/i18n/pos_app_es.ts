@@ -91,7 +91,7 @@
         <translation>Usar el token sin guardarlo</translation>
     </message>
     <message>
-        <source>What the customer sees: Mercado Pago shows your business name and logo from your account (Your profile → Business information). Without them, the customer's phone shows the first item's name and picture instead.</source>
+        <source>What the customer sees: Mercado Pago shows your business name and logo from your account (Your profile → Business information). Without them, the customer&apos;s phone shows the first item&apos;s name and picture instead.</source>
         <translation>Lo que ve el cliente: Mercado Pago muestra el nombre y el logo de su negocio según su cuenta (Tu perfil → Información del negocio). Si no están, el teléfono del cliente muestra en su lugar el nombre y la foto del primer artículo.</translation>
     </message>
     <message>
@@ -159,7 +159,7 @@
         <translation>Definido por MP_ACCESS_TOKEN</translation>
     </message>
     <message>
-        <source>Where the token is kept: in this computer's keyring ({backend}), never in a file.</source>
+        <source>Where the token is kept: in this computer&apos;s keyring ({backend}), never in a file.</source>
         <translation>Dónde se guarda el token: en el llavero del sistema de esta computadora ({backend}), nunca en un archivo.</translation>
     </message>
     <message>
@@ -249,8 +249,8 @@
         <translation>Todavía no hay un registro de ventas para copiar ({detail}).</translation>
     </message>
     <message>
-        <source>The sales ledger is damaged ({detail}), so no backup was made (an older backup is worth more now). Run 'pos-app ledger recover'.</source>
-        <translation>El registro de ventas está dañado ({detail}), así que no se hizo ninguna copia (una copia anterior vale más ahora). Ejecute 'pos-app ledger recover'.</translation>
+        <source>The sales ledger is damaged ({detail}), so no backup was made (an older backup is worth more now). Run &apos;pos-app ledger recover&apos;.</source>
+        <translation>El registro de ventas está dañado ({detail}), así que no se hizo ninguna copia (una copia anterior vale más ahora). Ejecute &apos;pos-app ledger recover&apos;.</translation>
     </message>
     <message>
         <source>No backup could be made in {folder} ({detail}). Is it full or read-only? The sales are safe in the ledger.</source>
@@ -264,7 +264,7 @@
         <translation>Copias de seguridad</translation>
     </message>
     <message>
-        <source>The app's own data folder</source>
+        <source>The app&apos;s own data folder</source>
         <translation>La carpeta de datos de la app</translation>
     </message>
     <message>
@@ -280,7 +280,7 @@
         <translation>Carpeta de copias:</translation>
     </message>
     <message>
-        <source>A USB stick or a synced folder (Dropbox, OneDrive...) keeps the sales safe when this computer's disk dies. Empty: the app's own data folder.</source>
+        <source>A USB stick or a synced folder (Dropbox, OneDrive...) keeps the sales safe when this computer&apos;s disk dies. Empty: the app&apos;s own data folder.</source>
         <translation>Un pendrive o una carpeta sincronizada (Dropbox, OneDrive...) guarda las ventas si el disco de esta computadora falla. Vacío: la carpeta de datos de la app.</translation>
     </message>
     <message>
@@ -296,8 +296,8 @@
         <translation>Copias de seguridad de las ventas</translation>
     </message>
     <message>
-        <source>A backup is made every day when the app starts (and when the date changes), and whenever you press Back up now. 'pos-app restore FILE' puts one back.</source>
-        <translation>Se hace una copia cada día al abrir la app (y cuando cambia la fecha), y cada vez que presiona Copiar ahora. 'pos-app restore ARCHIVO' recupera una.</translation>
+        <source>A backup is made every day when the app starts (and when the date changes), and whenever you press Back up now. &apos;pos-app restore FILE&apos; puts one back.</source>
+        <translation>Se hace una copia cada día al abrir la app (y cuando cambia la fecha), y cada vez que presiona Copiar ahora. &apos;pos-app restore ARCHIVO&apos; recupera una.</translation>
     </message>
     <message>
         <source>Last backup: {file}</source>
@@ -385,7 +385,7 @@
         <translation>Caja de efectivo</translation>
     </message>
     <message>
-        <source>Cashier's name</source>
+        <source>Cashier&apos;s name</source>
         <translation>Nombre del cajero</translation>
     </message>
     <message>
@@ -473,7 +473,7 @@
         <translation>Escriba un monto mayor que cero.</translation>
     </message>
     <message>
-        <source>Type the cashier's name.</source>
+        <source>Type the cashier&apos;s name.</source>
         <translation>Escriba el nombre del cajero.</translation>
     </message>
     <message>
@@ -555,11 +555,11 @@
         <translation>Cuánto tiempo tiene el cliente para pagar. Después, la orden sale del QR y la venta termina como vencida.</translation>
     </message>
     <message>
-        <source>empty = the store's name</source>
+        <source>empty = the store&apos;s name</source>
         <translation>vacío = el nombre de la sucursal</translation>
     </message>
     <message>
-        <source>the store's name</source>
+        <source>the store&apos;s name</source>
         <translation>el nombre de la sucursal</translation>
     </message>
     <message>
@@ -579,23 +579,23 @@
         <translation>Venta máxima:</translation>
     </message>
     <message>
-        <source>Name on the customer's phone:</source>
+        <source>Name on the customer&apos;s phone:</source>
         <translation>Nombre en el teléfono del cliente:</translation>
     </message>
     <message>
-        <source>Shown as the order's title when the customer scans.</source>
+        <source>Shown as the order&apos;s title when the customer scans.</source>
         <translation>Se muestra como título de la orden cuando el cliente escanea.</translation>
     </message>
     <message>
-        <source>Instore orders (the box's printed QR)</source>
+        <source>Instore orders (the box&apos;s printed QR)</source>
         <translation>Órdenes presenciales (el QR impreso de la caja)</translation>
     </message>
     <message>
-        <source>Orders API (Mercado Pago's newer API)</source>
+        <source>Orders API (Mercado Pago&apos;s newer API)</source>
         <translation>API de Órdenes (la API más nueva de Mercado Pago)</translation>
     </message>
     <message>
-        <source>The box's printed QR</source>
+        <source>The box&apos;s printed QR</source>
         <translation>El QR impreso de la caja</translation>
     </message>
     <message>
@@ -671,7 +671,7 @@
         <translation>opcional</translation>
     </message>
     <message>
-        <source>The webhook's secret signature (Your integrations → Webhooks). Kept in the keyring, like the token.</source>
+        <source>The webhook&apos;s secret signature (Your integrations → Webhooks). Kept in the keyring, like the token.</source>
         <translation>La firma secreta del webhook (Tus integraciones → Webhooks). Se guarda en el llavero del sistema, como el token.</translation>
     </message>
     <message>
@@ -750,15 +750,15 @@
         <translation>La caja {box} todavía espera el pago de la venta {reference}. Termine o cancele esa venta antes de cobrar una nueva.</translation>
     </message>
     <message>
-        <source>This till has no Mercado Pago store and box yet. Open Settings (F9) or run 'pos-app configure'.</source>
-        <translation>Esta computadora todavía no tiene una sucursal y una caja de Mercado Pago. Abra Configuración (F9) o ejecute 'pos-app configure'.</translation>
+        <source>This till has no Mercado Pago store and box yet. Open Settings (F9) or run &apos;pos-app configure&apos;.</source>
+        <translation>Esta computadora todavía no tiene una sucursal y una caja de Mercado Pago. Abra Configuración (F9) o ejecute &apos;pos-app configure&apos;.</translation>
     </message>
     <message>
         <source>There is no sale with reference {reference}.</source>
         <translation>No hay ninguna venta con la referencia {reference}.</translation>
     </message>
     <message>
-        <source>The sale's reference is empty: give the reference of a sale (pos-app sales lists them).</source>
+        <source>The sale&apos;s reference is empty: give the reference of a sale (pos-app sales lists them).</source>
         <translation>La referencia de la venta está vacía: indique la referencia de una venta (pos-app sales las lista).</translation>
     </message>
     <message>
@@ -793,7 +793,7 @@
         <translation>Informe del día</translation>
     </message>
     <message>
-        <source>Check Mercado Pago's payments</source>
+        <source>Check Mercado Pago&apos;s payments</source>
         <translation>Revisar los pagos de Mercado Pago</translation>
     </message>
     <message>
@@ -829,7 +829,7 @@
         <translation>Pagos que no están en los registros</translation>
     </message>
     <message>
-        <source>Preview of close number {number}, since {start}. Count the drawer, check Mercado Pago's payments, then close: a closed day never changes.</source>
+        <source>Preview of close number {number}, since {start}. Count the drawer, check Mercado Pago&apos;s payments, then close: a closed day never changes.</source>
         <translation>Vista previa del cierre número {number}, desde {start}. Cuente el efectivo, revise los pagos de Mercado Pago y luego cierre: un día cerrado no cambia nunca.</translation>
     </message>
     <message>
@@ -1206,7 +1206,7 @@
 <context>
     <name>CustomerPhoneWindow</name>
     <message>
-        <source>Customer's phone (demo)</source>
+        <source>Customer&apos;s phone (demo)</source>
         <translation>Teléfono del cliente (demo)</translation>
     </message>
     <message>
@@ -1242,7 +1242,7 @@
         <translation>El servidor de la demo no responde.</translation>
     </message>
     <message>
-        <source>This window plays the customer who read the QR on the cashier's screen.</source>
+        <source>This window plays the customer who read the QR on the cashier&apos;s screen.</source>
         <translation>Esta ventana hace de cliente que leyó el QR en la pantalla del cajero.</translation>
     </message>
     <message>
@@ -1250,7 +1250,7 @@
         <translation>¡Pagado, gracias!</translation>
     </message>
     <message>
-        <source>The cashier's screen shows the payment.</source>
+        <source>The cashier&apos;s screen shows the payment.</source>
         <translation>La pantalla del cajero muestra el pago.</translation>
     </message>
     <message>
@@ -1304,7 +1304,7 @@
 <context>
     <name>DayBook</name>
     <message>
-        <source>That time belongs to a day that is already closed: a closed day never changes. Check the computer's clock.</source>
+        <source>That time belongs to a day that is already closed: a closed day never changes. Check the computer&apos;s clock.</source>
         <translation>Ese momento pertenece a un día ya cerrado: un día cerrado no cambia nunca. Revise el reloj de la computadora.</translation>
     </message>
 </context>
@@ -1382,7 +1382,7 @@
         <translation>Indique por qué cambia el precio (dañado, vence hoy…).</translation>
     </message>
     <message>
-        <source>Discounts above {limit} % need the supervisor's PIN, and none is set on this till.</source>
+        <source>Discounts above {limit} % need the supervisor&apos;s PIN, and none is set on this till.</source>
         <translation>Los descuentos de más de {limit} % necesitan el PIN del supervisor, y esta caja no tiene uno configurado.</translation>
     </message>
     <message>
@@ -1401,7 +1401,7 @@
         <translation>Descuentos y balanzas</translation>
     </message>
     <message>
-        <source>Larger discounts need the supervisor's PIN. 0 = every discount does.</source>
+        <source>Larger discounts need the supervisor&apos;s PIN. 0 = every discount does.</source>
         <translation>Los descuentos mayores necesitan el PIN del supervisor. 0 = todos lo necesitan.</translation>
     </message>
     <message>
@@ -1421,7 +1421,7 @@
         <translation>De 4 a 8 dígitos. Se guarda como hash: nadie puede volver a leerlo.</translation>
     </message>
     <message>
-        <source>empty = the country's usual layout</source>
+        <source>empty = the country&apos;s usual layout</source>
         <translation>vacío = el formato habitual del país</translation>
     </message>
     <message>
@@ -1491,7 +1491,7 @@
         <translation>Buscar…</translation>
     </message>
     <message>
-        <source>Shown with the shop's name while no sale is on the screen.</source>
+        <source>Shown with the shop&apos;s name while no sale is on the screen.</source>
         <translation>Se muestra con el nombre del negocio mientras no hay una venta en pantalla.</translation>
     </message>
     <message>
@@ -1499,7 +1499,7 @@
         <translation>Mostrarla:</translation>
     </message>
     <message>
-        <source>Full screen needs a screen of its own; on the counter's only screen it opens as a window.</source>
+        <source>Full screen needs a screen of its own; on the counter&apos;s only screen it opens as a window.</source>
         <translation>La pantalla completa necesita una pantalla propia; si la caja tiene una sola pantalla, se abre en una ventana.</translation>
     </message>
     <message>
@@ -1519,11 +1519,11 @@
         <translation>La pantalla que ven sus clientes</translation>
     </message>
     <message>
-        <source>It shows the items as they are scanned, the total, where to scan and “paid”, in the app's language. This computer remembers the choice.</source>
+        <source>It shows the items as they are scanned, the total, where to scan and “paid”, in the app&apos;s language. This computer remembers the choice.</source>
         <translation>Muestra los artículos a medida que se escanean, el total, dónde escanear y «pagado», en el idioma de la app. Esta computadora recuerda la elección.</translation>
     </message>
     <message>
-        <source>Any screen but the counter's</source>
+        <source>Any screen but the counter&apos;s</source>
         <translation>Cualquier pantalla menos la de la caja</translation>
     </message>
     <message>
@@ -1535,7 +1535,7 @@
         <translation>{name} (no conectada)</translation>
     </message>
     <message>
-        <source>Choose the shop's logo</source>
+        <source>Choose the shop&apos;s logo</source>
         <translation>Elija el logo del negocio</translation>
     </message>
     <message>
@@ -1601,7 +1601,7 @@
         <translation>Cancelar</translation>
     </message>
     <message>
-        <source>Nothing is changed until you press Import. Products whose SKU is already in the catalog get the file's name, price and codes; past sales keep their prices.</source>
+        <source>Nothing is changed until you press Import. Products whose SKU is already in the catalog get the file&apos;s name, price and codes; past sales keep their prices.</source>
         <translation>No se cambia nada hasta que presione Importar. Los productos cuyo SKU ya está en el catálogo toman el nombre, el precio y los códigos del archivo; las ventas anteriores conservan sus precios.</translation>
     </message>
     <message>
@@ -1609,7 +1609,7 @@
         <translation>Este archivo no se puede importar: su primera línea debe nombrar las columnas, y falta {missing}. Necesarias: sku, title, unit_price; opcionales: barcode, category, unit_measure (unit o pack), iva_rate (0, 5 o 19).</translation>
     </message>
     <message>
-        <source>The file's first line: {header}</source>
+        <source>The file&apos;s first line: {header}</source>
         <translation>La primera línea del archivo: {header}</translation>
     </message>
     <message>
@@ -1710,11 +1710,11 @@
         <translation>Este sistema no ofrece bloqueo de archivos (ni flock ni msvcrt), así que pos-app no puede asegurarse de ser el único programa de caja en {folder}.</translation>
     </message>
     <message>
-        <source>The sales ledger {path} is damaged: part of it can no longer be read ({detail}). Nothing was changed in it. To sell again, start a fresh ledger (the damaged one is kept aside under a dated name) or restore a backup copy: run 'pos-app ledger recover', or start the app and choose.</source>
-        <translation>El registro de ventas {path} está dañado: una parte ya no se puede leer ({detail}). No se modificó nada en él. Para volver a vender, empiece un registro nuevo (el dañado se guarda aparte con la fecha en el nombre) o restaure una copia de respaldo: ejecute 'pos-app ledger recover', o abra la aplicación y elija.</translation>
+        <source>The sales ledger {path} is damaged: part of it can no longer be read ({detail}). Nothing was changed in it. To sell again, start a fresh ledger (the damaged one is kept aside under a dated name) or restore a backup copy: run &apos;pos-app ledger recover&apos;, or start the app and choose.</source>
+        <translation>El registro de ventas {path} está dañado: una parte ya no se puede leer ({detail}). No se modificó nada en él. Para volver a vender, empiece un registro nuevo (el dañado se guarda aparte con la fecha en el nombre) o restaure una copia de respaldo: ejecute &apos;pos-app ledger recover&apos;, o abra la aplicación y elija.</translation>
     </message>
     <message>
-        <source>The sales ledger cannot be written ({detail}). Nothing was sent to Mercado Pago. Check the free disk space and the data folder's permissions.</source>
+        <source>The sales ledger cannot be written ({detail}). Nothing was sent to Mercado Pago. Check the free disk space and the data folder&apos;s permissions.</source>
         <translation>No se puede escribir el registro de ventas ({detail}). No se envió nada a Mercado Pago. Revise el espacio libre en disco y los permisos de la carpeta de datos.</translation>
     </message>
     <message>
@@ -1880,7 +1880,7 @@
         <translation>El carrito está vacío: primero escanee o agregue un artículo.</translation>
     </message>
     <message>
-        <source>The receipt did not print: {problem} Print it again from Today's sales (F3).</source>
+        <source>The receipt did not print: {problem} Print it again from Today&apos;s sales (F3).</source>
         <translation>El comprobante no se imprimió: {problem} Imprímalo de nuevo desde Ventas de hoy (F3).</translation>
     </message>
     <message>
@@ -1927,7 +1927,7 @@
         <translation>Mercado Pago envió una respuesta que la aplicación no puede leer: {detail}.</translation>
     </message>
     <message>
-        <source>Mercado Pago lists more than {count} payments for that period: too many to check here. Use Mercado Pago's own activity report.</source>
+        <source>Mercado Pago lists more than {count} payments for that period: too many to check here. Use Mercado Pago&apos;s own activity report.</source>
         <translation>Mercado Pago lista más de {count} pagos en ese período: demasiados para verificarlos aquí. Use el informe de actividad de Mercado Pago.</translation>
     </message>
 </context>
@@ -2096,7 +2096,7 @@
         <translation>Nueva sucursal</translation>
     </message>
     <message>
-        <source>Mercado Pago asks for the shop's address and its place on the map. Fields marked in red need attention.</source>
+        <source>Mercado Pago asks for the shop&apos;s address and its place on the map. Fields marked in red need attention.</source>
         <translation>Mercado Pago pide la dirección del negocio y su ubicación en el mapa. Los campos marcados en rojo necesitan atención.</translation>
     </message>
 </context>
@@ -2353,12 +2353,12 @@
         <translation>Base de datos de la tienda: {count} cambios rechazados</translation>
     </message>
     <message>
-        <source>The store database refuses one of this counter's changes ({detail}). It is kept in the ledger and tried again at the next start; the other changes are sent as usual. 'pos-app doctor' tells more.</source>
-        <translation>La base de datos de la tienda rechaza un cambio de esta caja ({detail}). Se guarda en el registro de ventas y se vuelve a intentar al próximo inicio; los demás cambios se envían como siempre. 'pos-app doctor' da más detalles.</translation>
+        <source>The store database refuses one of this counter&apos;s changes ({detail}). It is kept in the ledger and tried again at the next start; the other changes are sent as usual. &apos;pos-app doctor&apos; tells more.</source>
+        <translation>La base de datos de la tienda rechaza un cambio de esta caja ({detail}). Se guarda en el registro de ventas y se vuelve a intentar al próximo inicio; los demás cambios se envían como siempre. &apos;pos-app doctor&apos; da más detalles.</translation>
     </message>
     <message>
-        <source>The store database refuses {count} of this counter's changes ({detail}). They are kept in the ledger and tried again at the next start; the other changes are sent as usual. 'pos-app doctor' tells more.</source>
-        <translation>La base de datos de la tienda rechaza {count} cambios de esta caja ({detail}). Se guardan en el registro de ventas y se vuelven a intentar al próximo inicio; los demás cambios se envían como siempre. 'pos-app doctor' da más detalles.</translation>
+        <source>The store database refuses {count} of this counter&apos;s changes ({detail}). They are kept in the ledger and tried again at the next start; the other changes are sent as usual. &apos;pos-app doctor&apos; tells more.</source>
+        <translation>La base de datos de la tienda rechaza {count} cambios de esta caja ({detail}). Se guardan en el registro de ventas y se vuelven a intentar al próximo inicio; los demás cambios se envían como siempre. &apos;pos-app doctor&apos; da más detalles.</translation>
     </message>
     <message>
         <source>Store database: up to date</source>
@@ -2415,7 +2415,7 @@
         <translation>Una impresora serie se escribe serial:PUERTO o serial:PUERTO@BAUDIOS.</translation>
     </message>
     <message>
-        <source>Write the printer's device or file path.</source>
+        <source>Write the printer&apos;s device or file path.</source>
         <translation>Escriba la ruta del dispositivo o del archivo de la impresora.</translation>
     </message>
     <message>
@@ -2427,7 +2427,7 @@
         <translation>La impresora no está conectada (desenchufada o apagada).</translation>
     </message>
     <message>
-        <source>This computer's user may not use the printer (permission denied).</source>
+        <source>This computer&apos;s user may not use the printer (permission denied).</source>
         <translation>El usuario de esta computadora no tiene permiso para usar la impresora.</translation>
     </message>
     <message>
@@ -2550,7 +2550,7 @@
         <translation>¿Descartar los cambios de este producto?</translation>
     </message>
     <message>
-        <source>Write the product's name.</source>
+        <source>Write the product&apos;s name.</source>
         <translation>Escriba el nombre del producto.</translation>
     </message>
     <message>
@@ -2950,7 +2950,7 @@
         <translation>Imprimir el comprobante cuando se paga una venta</translation>
     </message>
     <message>
-        <source>Print the box's QR code under the receipt</source>
+        <source>Print the box&apos;s QR code under the receipt</source>
         <translation>Imprimir el código QR de la caja debajo del comprobante</translation>
     </message>
     <message>
@@ -2966,7 +2966,7 @@
         <translation>Caracteres:</translation>
     </message>
     <message>
-        <source>The printer's code page. ASCII if accents print wrong: á prints as a.</source>
+        <source>The printer&apos;s code page. ASCII if accents print wrong: á prints as a.</source>
         <translation>La página de códigos de la impresora. ASCII si los acentos salen mal: á se imprime como a.</translation>
     </message>
     <message>
@@ -2974,7 +2974,7 @@
         <translation>Nombre del negocio:</translation>
     </message>
     <message>
-        <source>empty = the store's name</source>
+        <source>empty = the store&apos;s name</source>
         <translation>vacío = el nombre de la sucursal</translation>
     </message>
     <message>
@@ -2994,7 +2994,7 @@
         <translation>Se imprime al final.</translation>
     </message>
     <message>
-        <source>A printer that is off or out of paper never stops a sale: the cashier is told, and can print the receipt again from Today's sales.</source>
+        <source>A printer that is off or out of paper never stops a sale: the cashier is told, and can print the receipt again from Today&apos;s sales.</source>
         <translation>Una impresora apagada o sin papel nunca detiene una venta: se avisa al cajero, que puede imprimir el comprobante de nuevo desde Ventas de hoy.</translation>
     </message>
     <message>
@@ -3045,7 +3045,7 @@
         <translation>La venta {reference} no tiene nada para devolver en Mercado Pago.</translation>
     </message>
     <message>
-        <source>Mercado Pago shows less left to refund on this sale's payments than {amount}.</source>
+        <source>Mercado Pago shows less left to refund on this sale&apos;s payments than {amount}.</source>
         <translation>Mercado Pago muestra menos de {amount} por devolver en los pagos de esta venta.</translation>
     </message>
 </context>
@@ -3257,7 +3257,7 @@
         <translation>Devolución</translation>
     </message>
     <message>
-        <source>Recorded from Mercado Pago's payments</source>
+        <source>Recorded from Mercado Pago&apos;s payments</source>
         <translation>Registrada desde los pagos de Mercado Pago</translation>
     </message>
     <message>
@@ -3321,11 +3321,11 @@
         <translation>rechazada por Mercado Pago</translation>
     </message>
     <message>
-        <source>day's reconciliation</source>
+        <source>day&apos;s reconciliation</source>
         <translation>conciliación del día</translation>
     </message>
     <message>
-        <source>day's close</source>
+        <source>day&apos;s close</source>
         <translation>cierre del día</translation>
     </message>
     <message>
@@ -3408,7 +3408,7 @@
         <translation>Esa etiqueta de balanza dice 0: vuelva a pesar el producto.</translation>
     </message>
     <message>
-        <source>{title} is not sold by weight: check the product's code on the scale.</source>
+        <source>{title} is not sold by weight: check the product&apos;s code on the scale.</source>
         <translation>{title} no se vende por peso: revise el código del producto en la balanza.</translation>
     </message>
 </context>
@@ -3589,7 +3589,7 @@
         <translation>El ID de la sucursal solo puede tener letras y números, hasta 60.</translation>
     </message>
     <message>
-        <source>The account has no store with external id {store}. Check the id (it is the store's external id, not its number), or create it.</source>
+        <source>The account has no store with external id {store}. Check the id (it is the store&apos;s external id, not its number), or create it.</source>
         <translation>La cuenta no tiene ninguna sucursal con el ID externo {store}. Revise el ID (es el ID externo de la sucursal, no su número) o créela.</translation>
     </message>
     <message>
@@ -3608,11 +3608,11 @@
         <translation>Configurar la caja — QR de Mercado Pago</translation>
     </message>
     <message>
-        <source>Welcome! Let's connect your Mercado Pago account</source>
+        <source>Welcome! Let&apos;s connect your Mercado Pago account</source>
         <translation>¡Le damos la bienvenida! Conectemos su cuenta de Mercado Pago</translation>
     </message>
     <message>
-        <source>This app shows your customer's total on the QR sticker of your counter; they pay with the Mercado Pago app. Three short steps: your account, your store and box, and the sticker.</source>
+        <source>This app shows your customer&apos;s total on the QR sticker of your counter; they pay with the Mercado Pago app. Three short steps: your account, your store and box, and the sticker.</source>
         <translation>Esta aplicación muestra el total de su cliente en el sticker QR de su caja; el cliente paga con la app de Mercado Pago. Tres pasos cortos: su cuenta, su sucursal y caja, y el sticker.</translation>
     </message>
     <message>
@@ -3628,7 +3628,7 @@
         <translation>Probar la demo primero</translation>
     </message>
     <message>
-        <source>Opens the app with a pretend Mercado Pago and a pretend customer's phone: nothing real is charged and nothing here is saved.</source>
+        <source>Opens the app with a pretend Mercado Pago and a pretend customer&apos;s phone: nothing real is charged and nothing here is saved.</source>
         <translation>Abre la aplicación con un Mercado Pago simulado y un teléfono de cliente simulado: no se cobra nada real y no se guarda nada.</translation>
     </message>
     <message>
@@ -3671,7 +3671,7 @@
         <translation>Inicio</translation>
     </message>
     <message>
-        <source>Start the app when this computer's user logs in</source>
+        <source>Start the app when this computer&apos;s user logs in</source>
         <translation>Abrir la app cuando el usuario de esta computadora inicia sesión</translation>
     </message>
     <message>
@@ -3817,7 +3817,7 @@
         <translation>Todavía no hay cajas: cree una.</translation>
     </message>
     <message>
-        <source>Fetching the box's QR code…</source>
+        <source>Fetching the box&apos;s QR code…</source>
         <translation>Obteniendo el código QR de la caja…</translation>
     </message>
     <message>
@@ -3876,11 +3876,11 @@
         <translation>no es una dirección de PostgreSQL (postgresql://USUARIO@SERVIDOR:PUERTO/BASE)</translation>
     </message>
     <message>
-        <source>The store database has schema version {found}, newer than this app knows ({known}). Nothing was written to it; the sales wait in this counter's ledger. Update pos-app on this counter.</source>
+        <source>The store database has schema version {found}, newer than this app knows ({known}). Nothing was written to it; the sales wait in this counter&apos;s ledger. Update pos-app on this counter.</source>
         <translation>La base de datos de la tienda tiene la versión de esquema {found}, más nueva que la que conoce esta aplicación ({known}). No se escribió nada en ella; las ventas esperan en el registro de esta caja. Actualice pos-app en esta caja.</translation>
     </message>
     <message>
-        <source>In the store database, box {box} belongs to the login {owner}, not to this counter's. Nothing was written; the sales wait in this counter's ledger. Check the box in Settings, or the login in the store database's address.</source>
+        <source>In the store database, box {box} belongs to the login {owner}, not to this counter&apos;s. Nothing was written; the sales wait in this counter&apos;s ledger. Check the box in Settings, or the login in the store database&apos;s address.</source>
         <translation>En la base de datos de la tienda, la caja {box} pertenece al usuario {owner}, no al de esta caja. No se escribió nada; las ventas esperan en el registro de esta caja. Revise la caja en Configuración o el usuario en la dirección de la base de datos de la tienda.</translation>
     </message>
     <message>
@@ -3903,11 +3903,11 @@
         <translation>(sin cambios)</translation>
     </message>
     <message>
-        <source>Empty: this counter keeps its sales to itself. With an address, every sale is also sent to the store's PostgreSQL database, in the background.</source>
+        <source>Empty: this counter keeps its sales to itself. With an address, every sale is also sent to the store&apos;s PostgreSQL database, in the background.</source>
         <translation>Vacío: esta caja guarda sus ventas solo para sí. Con una dirección, cada venta también se envía a la base de datos PostgreSQL de la tienda, en segundo plano.</translation>
     </message>
     <message>
-        <source>Kept in the computer's password keyring, never in a file.</source>
+        <source>Kept in the computer&apos;s password keyring, never in a file.</source>
         <translation>Se guarda en el llavero de contraseñas de la computadora, nunca en un archivo.</translation>
     </message>
     <message>
@@ -3978,7 +3978,7 @@
         <translation>Neto</translation>
     </message>
     <message>
-        <source>The store's counters</source>
+        <source>The store&apos;s counters</source>
         <translation>Las cajas del local</translation>
     </message>
     <message>
@@ -4192,6 +4192,10 @@
         <translation>{count} ventas exportadas a {path}</translation>
     </message>
     <message>
+        <source>Cancel sale {reference}? Its order leaves the box: a customer about to pay it can no longer do so. A payment that arrives anyway is still recorded.</source>
+        <translation>¿Cancelar la venta {reference}? Su orden sale de la caja: un cliente a punto de pagarla ya no podrá hacerlo. Un pago que llegue igual queda registrado.</translation>
+    </message>
+    <message>
         <source>{status} — {total}
 Sale {reference}</source>
         <translation>{status} — {total}
@@ -4245,7 +4249,7 @@ Venta {reference}</translation>
         <translation>Quitar la línea elegida  (Supr)</translation>
     </message>
     <message>
-        <source>F2 custom amount · F3 today's sales · F5 charge
+        <source>F2 custom amount · F3 today&apos;s sales · F5 charge
 + / − quantity · Delete remove · ↑ ↓ line or product
 F6 products · F7 line discount · F8 sale discount · F9 settings</source>
         <translation>F2 monto libre · F3 ventas de hoy · F5 cobrar
@@ -4316,7 +4320,7 @@ F6 productos · F7 descuento de línea · F8 descuento de venta · F9 configurac
         <translation>El total debe ser mayor que cero.</translation>
     </message>
     <message>
-        <source>The total {total} is above this till's limit of {limit}.</source>
+        <source>The total {total} is above this till&apos;s limit of {limit}.</source>
         <translation>El total {total} supera el límite de esta caja, {limit}.</translation>
     </message>
     <message>
@@ -4344,7 +4348,7 @@ F6 productos · F7 descuento de línea · F8 descuento de venta · F9 configurac
         <translation>El monto debe ser mayor que cero.</translation>
     </message>
     <message>
-        <source>Cashier's name</source>
+        <source>Cashier&apos;s name</source>
         <translation>Nombre del cajero</translation>
     </message>
     <message>
@@ -4384,7 +4388,7 @@ F6 productos · F7 descuento de línea · F8 descuento de venta · F9 configurac
         <translation>Motivo del descuento</translation>
     </message>
     <message>
-        <source>Name on the customer's phone</source>
+        <source>Name on the customer&apos;s phone</source>
         <translation>Nombre en el teléfono del cliente</translation>
     </message>
     <message>

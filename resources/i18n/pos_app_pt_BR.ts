@@ -91,7 +91,7 @@
         <translation>Usar o token sem salvá-lo</translation>
     </message>
     <message>
-        <source>What the customer sees: Mercado Pago shows your business name and logo from your account (Your profile → Business information). Without them, the customer's phone shows the first item's name and picture instead.</source>
+        <source>What the customer sees: Mercado Pago shows your business name and logo from your account (Your profile → Business information). Without them, the customer&apos;s phone shows the first item&apos;s name and picture instead.</source>
         <translation>O que o cliente vê: o Mercado Pago mostra o nome e o logotipo do seu negócio cadastrados na sua conta (Seu perfil → Dados do negócio). Sem eles, o celular do cliente mostra no lugar o nome e a foto do primeiro item.</translation>
     </message>
     <message>
@@ -159,7 +159,7 @@
         <translation>Definido por MP_ACCESS_TOKEN</translation>
     </message>
     <message>
-        <source>Where the token is kept: in this computer's keyring ({backend}), never in a file.</source>
+        <source>Where the token is kept: in this computer&apos;s keyring ({backend}), never in a file.</source>
         <translation>Onde o token fica guardado: no chaveiro do sistema deste computador ({backend}), nunca em um arquivo.</translation>
     </message>
     <message>
@@ -249,8 +249,8 @@
         <translation>Ainda não há um registro de vendas para copiar ({detail}).</translation>
     </message>
     <message>
-        <source>The sales ledger is damaged ({detail}), so no backup was made (an older backup is worth more now). Run 'pos-app ledger recover'.</source>
-        <translation>O registro de vendas está danificado ({detail}), então nenhum backup foi feito (um backup anterior vale mais agora). Execute 'pos-app ledger recover'.</translation>
+        <source>The sales ledger is damaged ({detail}), so no backup was made (an older backup is worth more now). Run &apos;pos-app ledger recover&apos;.</source>
+        <translation>O registro de vendas está danificado ({detail}), então nenhum backup foi feito (um backup anterior vale mais agora). Execute &apos;pos-app ledger recover&apos;.</translation>
     </message>
     <message>
         <source>No backup could be made in {folder} ({detail}). Is it full or read-only? The sales are safe in the ledger.</source>
@@ -264,7 +264,7 @@
         <translation>Backups</translation>
     </message>
     <message>
-        <source>The app's own data folder</source>
+        <source>The app&apos;s own data folder</source>
         <translation>A pasta de dados do app</translation>
     </message>
     <message>
@@ -280,7 +280,7 @@
         <translation>Pasta de backups:</translation>
     </message>
     <message>
-        <source>A USB stick or a synced folder (Dropbox, OneDrive...) keeps the sales safe when this computer's disk dies. Empty: the app's own data folder.</source>
+        <source>A USB stick or a synced folder (Dropbox, OneDrive...) keeps the sales safe when this computer&apos;s disk dies. Empty: the app&apos;s own data folder.</source>
         <translation>Um pen drive ou uma pasta sincronizada (Dropbox, OneDrive...) mantém as vendas seguras se o disco deste computador falhar. Vazio: a pasta de dados do app.</translation>
     </message>
     <message>
@@ -296,8 +296,8 @@
         <translation>Backups das vendas</translation>
     </message>
     <message>
-        <source>A backup is made every day when the app starts (and when the date changes), and whenever you press Back up now. 'pos-app restore FILE' puts one back.</source>
-        <translation>Um backup é feito todos os dias quando o app abre (e quando a data muda), e sempre que você clica em Fazer backup agora. 'pos-app restore ARQUIVO' restaura um.</translation>
+        <source>A backup is made every day when the app starts (and when the date changes), and whenever you press Back up now. &apos;pos-app restore FILE&apos; puts one back.</source>
+        <translation>Um backup é feito todos os dias quando o app abre (e quando a data muda), e sempre que você clica em Fazer backup agora. &apos;pos-app restore ARQUIVO&apos; restaura um.</translation>
     </message>
     <message>
         <source>Last backup: {file}</source>
@@ -385,7 +385,7 @@
         <translation>Caixa</translation>
     </message>
     <message>
-        <source>Cashier's name</source>
+        <source>Cashier&apos;s name</source>
         <translation>Nome do operador</translation>
     </message>
     <message>
@@ -473,7 +473,7 @@
         <translation>Digite um valor maior que zero.</translation>
     </message>
     <message>
-        <source>Type the cashier's name.</source>
+        <source>Type the cashier&apos;s name.</source>
         <translation>Digite o nome do operador.</translation>
     </message>
     <message>
@@ -555,11 +555,11 @@
         <translation>Quanto tempo o cliente tem para pagar. Depois disso o pedido sai do QR e a venda termina como expirada.</translation>
     </message>
     <message>
-        <source>empty = the store's name</source>
+        <source>empty = the store&apos;s name</source>
         <translation>vazio = o nome da loja</translation>
     </message>
     <message>
-        <source>the store's name</source>
+        <source>the store&apos;s name</source>
         <translation>o nome da loja</translation>
     </message>
     <message>
@@ -579,23 +579,23 @@
         <translation>Venda máxima:</translation>
     </message>
     <message>
-        <source>Name on the customer's phone:</source>
+        <source>Name on the customer&apos;s phone:</source>
         <translation>Nome no celular do cliente:</translation>
     </message>
     <message>
-        <source>Shown as the order's title when the customer scans.</source>
+        <source>Shown as the order&apos;s title when the customer scans.</source>
         <translation>Mostrado como título do pedido quando o cliente escaneia.</translation>
     </message>
     <message>
-        <source>Instore orders (the box's printed QR)</source>
+        <source>Instore orders (the box&apos;s printed QR)</source>
         <translation>Pedidos presenciais (o QR impresso do caixa)</translation>
     </message>
     <message>
-        <source>Orders API (Mercado Pago's newer API)</source>
+        <source>Orders API (Mercado Pago&apos;s newer API)</source>
         <translation>API de Pedidos (a API mais nova do Mercado Pago)</translation>
     </message>
     <message>
-        <source>The box's printed QR</source>
+        <source>The box&apos;s printed QR</source>
         <translation>O QR impresso do caixa</translation>
     </message>
     <message>
@@ -671,7 +671,7 @@
         <translation>opcional</translation>
     </message>
     <message>
-        <source>The webhook's secret signature (Your integrations → Webhooks). Kept in the keyring, like the token.</source>
+        <source>The webhook&apos;s secret signature (Your integrations → Webhooks). Kept in the keyring, like the token.</source>
         <translation>A assinatura secreta do webhook (Suas integrações → Webhooks). Guardada no chaveiro do sistema, como o token.</translation>
     </message>
     <message>
@@ -750,15 +750,15 @@
         <translation>O caixa {box} ainda aguarda o pagamento da venda {reference}. Conclua ou cancele essa venda antes de cobrar uma nova.</translation>
     </message>
     <message>
-        <source>This till has no Mercado Pago store and box yet. Open Settings (F9) or run 'pos-app configure'.</source>
-        <translation>Este computador ainda não tem loja nem caixa do Mercado Pago. Abra as Configurações (F9) ou execute 'pos-app configure'.</translation>
+        <source>This till has no Mercado Pago store and box yet. Open Settings (F9) or run &apos;pos-app configure&apos;.</source>
+        <translation>Este computador ainda não tem loja nem caixa do Mercado Pago. Abra as Configurações (F9) ou execute &apos;pos-app configure&apos;.</translation>
     </message>
     <message>
         <source>There is no sale with reference {reference}.</source>
         <translation>Não há venda com a referência {reference}.</translation>
     </message>
     <message>
-        <source>The sale's reference is empty: give the reference of a sale (pos-app sales lists them).</source>
+        <source>The sale&apos;s reference is empty: give the reference of a sale (pos-app sales lists them).</source>
         <translation>A referência da venda está vazia: informe a referência de uma venda (pos-app sales lista todas).</translation>
     </message>
     <message>
@@ -793,7 +793,7 @@
         <translation>Relatório do dia</translation>
     </message>
     <message>
-        <source>Check Mercado Pago's payments</source>
+        <source>Check Mercado Pago&apos;s payments</source>
         <translation>Conferir os pagamentos do Mercado Pago</translation>
     </message>
     <message>
@@ -829,7 +829,7 @@
         <translation>Pagamentos que não estão nos registros</translation>
     </message>
     <message>
-        <source>Preview of close number {number}, since {start}. Count the drawer, check Mercado Pago's payments, then close: a closed day never changes.</source>
+        <source>Preview of close number {number}, since {start}. Count the drawer, check Mercado Pago&apos;s payments, then close: a closed day never changes.</source>
         <translation>Prévia do fechamento número {number}, desde {start}. Conte o caixa, confira os pagamentos do Mercado Pago e depois feche: um dia fechado nunca muda.</translation>
     </message>
     <message>
@@ -1206,7 +1206,7 @@
 <context>
     <name>CustomerPhoneWindow</name>
     <message>
-        <source>Customer's phone (demo)</source>
+        <source>Customer&apos;s phone (demo)</source>
         <translation>Celular do cliente (demo)</translation>
     </message>
     <message>
@@ -1242,7 +1242,7 @@
         <translation>O servidor da demo não responde.</translation>
     </message>
     <message>
-        <source>This window plays the customer who read the QR on the cashier's screen.</source>
+        <source>This window plays the customer who read the QR on the cashier&apos;s screen.</source>
         <translation>Esta janela faz o papel do cliente que leu o QR na tela do caixa.</translation>
     </message>
     <message>
@@ -1250,7 +1250,7 @@
         <translation>Pago — obrigado!</translation>
     </message>
     <message>
-        <source>The cashier's screen shows the payment.</source>
+        <source>The cashier&apos;s screen shows the payment.</source>
         <translation>A tela do caixa mostra o pagamento.</translation>
     </message>
     <message>
@@ -1304,7 +1304,7 @@
 <context>
     <name>DayBook</name>
     <message>
-        <source>That time belongs to a day that is already closed: a closed day never changes. Check the computer's clock.</source>
+        <source>That time belongs to a day that is already closed: a closed day never changes. Check the computer&apos;s clock.</source>
         <translation>Esse horário pertence a um dia já fechado: um dia fechado nunca muda. Verifique o relógio do computador.</translation>
     </message>
 </context>
@@ -1382,7 +1382,7 @@
         <translation>Diga por que o preço muda (avariado, vence hoje…).</translation>
     </message>
     <message>
-        <source>Discounts above {limit} % need the supervisor's PIN, and none is set on this till.</source>
+        <source>Discounts above {limit} % need the supervisor&apos;s PIN, and none is set on this till.</source>
         <translation>Descontos acima de {limit} % precisam do PIN do supervisor, e este caixa não tem um configurado.</translation>
     </message>
     <message>
@@ -1401,7 +1401,7 @@
         <translation>Descontos e balanças</translation>
     </message>
     <message>
-        <source>Larger discounts need the supervisor's PIN. 0 = every discount does.</source>
+        <source>Larger discounts need the supervisor&apos;s PIN. 0 = every discount does.</source>
         <translation>Descontos maiores precisam do PIN do supervisor. 0 = todos precisam.</translation>
     </message>
     <message>
@@ -1421,7 +1421,7 @@
         <translation>De 4 a 8 dígitos. Guardado como hash: ninguém consegue lê-lo de volta.</translation>
     </message>
     <message>
-        <source>empty = the country's usual layout</source>
+        <source>empty = the country&apos;s usual layout</source>
         <translation>vazio = o formato usual do país</translation>
     </message>
     <message>
@@ -1491,7 +1491,7 @@
         <translation>Procurar…</translation>
     </message>
     <message>
-        <source>Shown with the shop's name while no sale is on the screen.</source>
+        <source>Shown with the shop&apos;s name while no sale is on the screen.</source>
         <translation>Aparece com o nome da loja enquanto não há uma venda na tela.</translation>
     </message>
     <message>
@@ -1499,7 +1499,7 @@
         <translation>Mostrar:</translation>
     </message>
     <message>
-        <source>Full screen needs a screen of its own; on the counter's only screen it opens as a window.</source>
+        <source>Full screen needs a screen of its own; on the counter&apos;s only screen it opens as a window.</source>
         <translation>A tela cheia precisa de uma tela só para ela; se o caixa tem uma só tela, ela abre em uma janela.</translation>
     </message>
     <message>
@@ -1519,11 +1519,11 @@
         <translation>A tela que seus clientes veem</translation>
     </message>
     <message>
-        <source>It shows the items as they are scanned, the total, where to scan and “paid”, in the app's language. This computer remembers the choice.</source>
+        <source>It shows the items as they are scanned, the total, where to scan and “paid”, in the app&apos;s language. This computer remembers the choice.</source>
         <translation>Mostra os itens conforme são escaneados, o total, onde escanear e “pago”, no idioma do app. Este computador lembra a escolha.</translation>
     </message>
     <message>
-        <source>Any screen but the counter's</source>
+        <source>Any screen but the counter&apos;s</source>
         <translation>Qualquer tela menos a do caixa</translation>
     </message>
     <message>
@@ -1535,7 +1535,7 @@
         <translation>{name} (não conectada)</translation>
     </message>
     <message>
-        <source>Choose the shop's logo</source>
+        <source>Choose the shop&apos;s logo</source>
         <translation>Escolha o logotipo da loja</translation>
     </message>
     <message>
@@ -1601,7 +1601,7 @@
         <translation>Cancelar</translation>
     </message>
     <message>
-        <source>Nothing is changed until you press Import. Products whose SKU is already in the catalog get the file's name, price and codes; past sales keep their prices.</source>
+        <source>Nothing is changed until you press Import. Products whose SKU is already in the catalog get the file&apos;s name, price and codes; past sales keep their prices.</source>
         <translation>Nada é alterado até você clicar em Importar. Os produtos cujo SKU já está no catálogo recebem o nome, o preço e os códigos do arquivo; as vendas anteriores mantêm seus preços.</translation>
     </message>
     <message>
@@ -1609,7 +1609,7 @@
         <translation>Este arquivo não pode ser importado: a primeira linha deve nomear as colunas, e falta {missing}. Necessárias: sku, title, unit_price; opcionais: barcode, category, unit_measure (unit ou pack), iva_rate (0, 5 ou 19).</translation>
     </message>
     <message>
-        <source>The file's first line: {header}</source>
+        <source>The file&apos;s first line: {header}</source>
         <translation>A primeira linha do arquivo: {header}</translation>
     </message>
     <message>
@@ -1710,11 +1710,11 @@
         <translation>Este sistema não oferece bloqueio de arquivos (nem flock nem msvcrt), então o pos-app não pode garantir que é o único programa de caixa em {folder}.</translation>
     </message>
     <message>
-        <source>The sales ledger {path} is damaged: part of it can no longer be read ({detail}). Nothing was changed in it. To sell again, start a fresh ledger (the damaged one is kept aside under a dated name) or restore a backup copy: run 'pos-app ledger recover', or start the app and choose.</source>
-        <translation>O registro de vendas {path} está danificado: uma parte não pode mais ser lida ({detail}). Nada foi alterado nele. Para voltar a vender, comece um registro novo (o danificado fica guardado à parte com a data no nome) ou restaure uma cópia de segurança: execute 'pos-app ledger recover', ou abra o aplicativo e escolha.</translation>
+        <source>The sales ledger {path} is damaged: part of it can no longer be read ({detail}). Nothing was changed in it. To sell again, start a fresh ledger (the damaged one is kept aside under a dated name) or restore a backup copy: run &apos;pos-app ledger recover&apos;, or start the app and choose.</source>
+        <translation>O registro de vendas {path} está danificado: uma parte não pode mais ser lida ({detail}). Nada foi alterado nele. Para voltar a vender, comece um registro novo (o danificado fica guardado à parte com a data no nome) ou restaure uma cópia de segurança: execute &apos;pos-app ledger recover&apos;, ou abra o aplicativo e escolha.</translation>
     </message>
     <message>
-        <source>The sales ledger cannot be written ({detail}). Nothing was sent to Mercado Pago. Check the free disk space and the data folder's permissions.</source>
+        <source>The sales ledger cannot be written ({detail}). Nothing was sent to Mercado Pago. Check the free disk space and the data folder&apos;s permissions.</source>
         <translation>Não é possível gravar o registro de vendas ({detail}). Nada foi enviado ao Mercado Pago. Verifique o espaço livre em disco e as permissões da pasta de dados.</translation>
     </message>
     <message>
@@ -1880,7 +1880,7 @@
         <translation>O carrinho está vazio: primeiro escaneie ou adicione um item.</translation>
     </message>
     <message>
-        <source>The receipt did not print: {problem} Print it again from Today's sales (F3).</source>
+        <source>The receipt did not print: {problem} Print it again from Today&apos;s sales (F3).</source>
         <translation>O comprovante não foi impresso: {problem} Imprima de novo em Vendas de hoje (F3).</translation>
     </message>
     <message>
@@ -1927,7 +1927,7 @@
         <translation>O Mercado Pago enviou uma resposta que o aplicativo não consegue ler: {detail}.</translation>
     </message>
     <message>
-        <source>Mercado Pago lists more than {count} payments for that period: too many to check here. Use Mercado Pago's own activity report.</source>
+        <source>Mercado Pago lists more than {count} payments for that period: too many to check here. Use Mercado Pago&apos;s own activity report.</source>
         <translation>O Mercado Pago lista mais de {count} pagamentos nesse período: são muitos para conferir aqui. Use o relatório de atividade do próprio Mercado Pago.</translation>
     </message>
 </context>
@@ -2096,7 +2096,7 @@
         <translation>Nova loja</translation>
     </message>
     <message>
-        <source>Mercado Pago asks for the shop's address and its place on the map. Fields marked in red need attention.</source>
+        <source>Mercado Pago asks for the shop&apos;s address and its place on the map. Fields marked in red need attention.</source>
         <translation>O Mercado Pago pede o endereço do negócio e a localização dele no mapa. Os campos marcados em vermelho precisam de atenção.</translation>
     </message>
 </context>
@@ -2353,12 +2353,12 @@
         <translation>Banco de dados da loja: {count} alterações recusadas</translation>
     </message>
     <message>
-        <source>The store database refuses one of this counter's changes ({detail}). It is kept in the ledger and tried again at the next start; the other changes are sent as usual. 'pos-app doctor' tells more.</source>
-        <translation>O banco de dados da loja recusa uma alteração deste caixa ({detail}). Ela fica guardada no registro de vendas e é tentada de novo na próxima inicialização; as demais alterações são enviadas normalmente. 'pos-app doctor' dá mais detalhes.</translation>
+        <source>The store database refuses one of this counter&apos;s changes ({detail}). It is kept in the ledger and tried again at the next start; the other changes are sent as usual. &apos;pos-app doctor&apos; tells more.</source>
+        <translation>O banco de dados da loja recusa uma alteração deste caixa ({detail}). Ela fica guardada no registro de vendas e é tentada de novo na próxima inicialização; as demais alterações são enviadas normalmente. &apos;pos-app doctor&apos; dá mais detalhes.</translation>
     </message>
     <message>
-        <source>The store database refuses {count} of this counter's changes ({detail}). They are kept in the ledger and tried again at the next start; the other changes are sent as usual. 'pos-app doctor' tells more.</source>
-        <translation>O banco de dados da loja recusa {count} alterações deste caixa ({detail}). Elas ficam guardadas no registro de vendas e são tentadas de novo na próxima inicialização; as demais alterações são enviadas normalmente. 'pos-app doctor' dá mais detalhes.</translation>
+        <source>The store database refuses {count} of this counter&apos;s changes ({detail}). They are kept in the ledger and tried again at the next start; the other changes are sent as usual. &apos;pos-app doctor&apos; tells more.</source>
+        <translation>O banco de dados da loja recusa {count} alterações deste caixa ({detail}). Elas ficam guardadas no registro de vendas e são tentadas de novo na próxima inicialização; as demais alterações são enviadas normalmente. &apos;pos-app doctor&apos; dá mais detalhes.</translation>
     </message>
     <message>
         <source>Store database: up to date</source>
@@ -2415,7 +2415,7 @@
         <translation>Uma impressora serial é escrita serial:PORTA ou serial:PORTA@BAUD.</translation>
     </message>
     <message>
-        <source>Write the printer's device or file path.</source>
+        <source>Write the printer&apos;s device or file path.</source>
         <translation>Escreva o caminho do dispositivo ou do arquivo da impressora.</translation>
     </message>
     <message>
@@ -2427,7 +2427,7 @@
         <translation>A impressora não está conectada (desligada da tomada ou desligada).</translation>
     </message>
     <message>
-        <source>This computer's user may not use the printer (permission denied).</source>
+        <source>This computer&apos;s user may not use the printer (permission denied).</source>
         <translation>O usuário deste computador não tem permissão para usar a impressora.</translation>
     </message>
     <message>
@@ -2550,7 +2550,7 @@
         <translation>Descartar as alterações deste produto?</translation>
     </message>
     <message>
-        <source>Write the product's name.</source>
+        <source>Write the product&apos;s name.</source>
         <translation>Escreva o nome do produto.</translation>
     </message>
     <message>
@@ -2950,7 +2950,7 @@
         <translation>Imprimir o comprovante quando uma venda é paga</translation>
     </message>
     <message>
-        <source>Print the box's QR code under the receipt</source>
+        <source>Print the box&apos;s QR code under the receipt</source>
         <translation>Imprimir o código QR do caixa abaixo do comprovante</translation>
     </message>
     <message>
@@ -2966,7 +2966,7 @@
         <translation>Caracteres:</translation>
     </message>
     <message>
-        <source>The printer's code page. ASCII if accents print wrong: á prints as a.</source>
+        <source>The printer&apos;s code page. ASCII if accents print wrong: á prints as a.</source>
         <translation>A página de código da impressora. ASCII se os acentos saírem errados: á sai como a.</translation>
     </message>
     <message>
@@ -2974,7 +2974,7 @@
         <translation>Nome do negócio:</translation>
     </message>
     <message>
-        <source>empty = the store's name</source>
+        <source>empty = the store&apos;s name</source>
         <translation>vazio = o nome da loja</translation>
     </message>
     <message>
@@ -2994,7 +2994,7 @@
         <translation>Impresso no final.</translation>
     </message>
     <message>
-        <source>A printer that is off or out of paper never stops a sale: the cashier is told, and can print the receipt again from Today's sales.</source>
+        <source>A printer that is off or out of paper never stops a sale: the cashier is told, and can print the receipt again from Today&apos;s sales.</source>
         <translation>Uma impressora desligada ou sem papel nunca interrompe uma venda: o caixa é avisado e pode imprimir o comprovante de novo em Vendas de hoje.</translation>
     </message>
     <message>
@@ -3045,7 +3045,7 @@
         <translation>A venda {reference} não tem nada a devolver no Mercado Pago.</translation>
     </message>
     <message>
-        <source>Mercado Pago shows less left to refund on this sale's payments than {amount}.</source>
+        <source>Mercado Pago shows less left to refund on this sale&apos;s payments than {amount}.</source>
         <translation>O Mercado Pago mostra menos de {amount} a devolver nos pagamentos desta venda.</translation>
     </message>
 </context>
@@ -3257,7 +3257,7 @@
         <translation>Devolução</translation>
     </message>
     <message>
-        <source>Recorded from Mercado Pago's payments</source>
+        <source>Recorded from Mercado Pago&apos;s payments</source>
         <translation>Registrada a partir dos pagamentos do Mercado Pago</translation>
     </message>
     <message>
@@ -3321,11 +3321,11 @@
         <translation>recusada pelo Mercado Pago</translation>
     </message>
     <message>
-        <source>day's reconciliation</source>
+        <source>day&apos;s reconciliation</source>
         <translation>conciliação do dia</translation>
     </message>
     <message>
-        <source>day's close</source>
+        <source>day&apos;s close</source>
         <translation>fechamento do dia</translation>
     </message>
     <message>
@@ -3408,7 +3408,7 @@
         <translation>Essa etiqueta de balança diz 0: pese o produto de novo.</translation>
     </message>
     <message>
-        <source>{title} is not sold by weight: check the product's code on the scale.</source>
+        <source>{title} is not sold by weight: check the product&apos;s code on the scale.</source>
         <translation>{title} não é vendido por peso: confira o código do produto na balança.</translation>
     </message>
 </context>
@@ -3589,7 +3589,7 @@
         <translation>O ID da loja só pode ter letras e números, no máximo 60.</translation>
     </message>
     <message>
-        <source>The account has no store with external id {store}. Check the id (it is the store's external id, not its number), or create it.</source>
+        <source>The account has no store with external id {store}. Check the id (it is the store&apos;s external id, not its number), or create it.</source>
         <translation>A conta não tem nenhuma loja com o ID externo {store}. Verifique o ID (é o ID externo da loja, não o número dela) ou crie a loja.</translation>
     </message>
     <message>
@@ -3608,11 +3608,11 @@
         <translation>Configurar o caixa — QR do Mercado Pago</translation>
     </message>
     <message>
-        <source>Welcome! Let's connect your Mercado Pago account</source>
+        <source>Welcome! Let&apos;s connect your Mercado Pago account</source>
         <translation>Boas-vindas! Vamos conectar a sua conta do Mercado Pago</translation>
     </message>
     <message>
-        <source>This app shows your customer's total on the QR sticker of your counter; they pay with the Mercado Pago app. Three short steps: your account, your store and box, and the sticker.</source>
+        <source>This app shows your customer&apos;s total on the QR sticker of your counter; they pay with the Mercado Pago app. Three short steps: your account, your store and box, and the sticker.</source>
         <translation>Este aplicativo mostra o total do seu cliente no adesivo QR do seu caixa; o cliente paga com o app do Mercado Pago. Três passos rápidos: a sua conta, a sua loja e caixa, e o adesivo.</translation>
     </message>
     <message>
@@ -3628,7 +3628,7 @@
         <translation>Experimentar a demo primeiro</translation>
     </message>
     <message>
-        <source>Opens the app with a pretend Mercado Pago and a pretend customer's phone: nothing real is charged and nothing here is saved.</source>
+        <source>Opens the app with a pretend Mercado Pago and a pretend customer&apos;s phone: nothing real is charged and nothing here is saved.</source>
         <translation>Abre o aplicativo com um Mercado Pago de mentira e um celular de cliente de mentira: nada real é cobrado e nada aqui é salvo.</translation>
     </message>
     <message>
@@ -3671,7 +3671,7 @@
         <translation>Inicialização</translation>
     </message>
     <message>
-        <source>Start the app when this computer's user logs in</source>
+        <source>Start the app when this computer&apos;s user logs in</source>
         <translation>Abrir o app quando o usuário deste computador fizer login</translation>
     </message>
     <message>
@@ -3817,7 +3817,7 @@
         <translation>Ainda não há caixas: crie um.</translation>
     </message>
     <message>
-        <source>Fetching the box's QR code…</source>
+        <source>Fetching the box&apos;s QR code…</source>
         <translation>Buscando o código QR do caixa…</translation>
     </message>
     <message>
@@ -3876,11 +3876,11 @@
         <translation>não é um endereço do PostgreSQL (postgresql://USUÁRIO@SERVIDOR:PORTA/BANCO)</translation>
     </message>
     <message>
-        <source>The store database has schema version {found}, newer than this app knows ({known}). Nothing was written to it; the sales wait in this counter's ledger. Update pos-app on this counter.</source>
+        <source>The store database has schema version {found}, newer than this app knows ({known}). Nothing was written to it; the sales wait in this counter&apos;s ledger. Update pos-app on this counter.</source>
         <translation>O banco de dados da loja tem a versão de esquema {found}, mais nova do que este app conhece ({known}). Nada foi gravado nele; as vendas aguardam no registro deste caixa. Atualize o pos-app neste caixa.</translation>
     </message>
     <message>
-        <source>In the store database, box {box} belongs to the login {owner}, not to this counter's. Nothing was written; the sales wait in this counter's ledger. Check the box in Settings, or the login in the store database's address.</source>
+        <source>In the store database, box {box} belongs to the login {owner}, not to this counter&apos;s. Nothing was written; the sales wait in this counter&apos;s ledger. Check the box in Settings, or the login in the store database&apos;s address.</source>
         <translation>No banco de dados da loja, o caixa {box} pertence ao usuário {owner}, não ao deste caixa. Nada foi gravado; as vendas aguardam no registro deste caixa. Confira o caixa em Configurações ou o usuário no endereço do banco de dados da loja.</translation>
     </message>
     <message>
@@ -3903,11 +3903,11 @@
         <translation>(sem alteração)</translation>
     </message>
     <message>
-        <source>Empty: this counter keeps its sales to itself. With an address, every sale is also sent to the store's PostgreSQL database, in the background.</source>
+        <source>Empty: this counter keeps its sales to itself. With an address, every sale is also sent to the store&apos;s PostgreSQL database, in the background.</source>
         <translation>Vazio: este caixa guarda as vendas só para si. Com um endereço, cada venda também é enviada ao banco de dados PostgreSQL da loja, em segundo plano.</translation>
     </message>
     <message>
-        <source>Kept in the computer's password keyring, never in a file.</source>
+        <source>Kept in the computer&apos;s password keyring, never in a file.</source>
         <translation>Guardada no chaveiro de senhas do computador, nunca em um arquivo.</translation>
     </message>
     <message>
@@ -3978,7 +3978,7 @@
         <translation>Líquido</translation>
     </message>
     <message>
-        <source>The store's counters</source>
+        <source>The store&apos;s counters</source>
         <translation>Os caixas da loja</translation>
     </message>
     <message>
@@ -4192,6 +4192,10 @@
         <translation>{count} vendas exportadas para {path}</translation>
     </message>
     <message>
+        <source>Cancel sale {reference}? Its order leaves the box: a customer about to pay it can no longer do so. A payment that arrives anyway is still recorded.</source>
+        <translation>Cancelar a venda {reference}? O pedido sai do caixa: um cliente prestes a pagá-lo não poderá mais fazê-lo. Um pagamento que chegar mesmo assim fica registrado.</translation>
+    </message>
+    <message>
         <source>{status} — {total}
 Sale {reference}</source>
         <translation>{status} — {total}
@@ -4245,7 +4249,7 @@ Venda {reference}</translation>
         <translation>Remover a linha escolhida  (Delete)</translation>
     </message>
     <message>
-        <source>F2 custom amount · F3 today's sales · F5 charge
+        <source>F2 custom amount · F3 today&apos;s sales · F5 charge
 + / − quantity · Delete remove · ↑ ↓ line or product
 F6 products · F7 line discount · F8 sale discount · F9 settings</source>
         <translation>F2 valor avulso · F3 vendas de hoje · F5 cobrar
@@ -4316,7 +4320,7 @@ F6 produtos · F7 desconto na linha · F8 desconto na venda · F9 configuraçõe
         <translation>O total deve ser maior que zero.</translation>
     </message>
     <message>
-        <source>The total {total} is above this till's limit of {limit}.</source>
+        <source>The total {total} is above this till&apos;s limit of {limit}.</source>
         <translation>O total {total} passa do limite deste caixa, de {limit}.</translation>
     </message>
     <message>
@@ -4344,7 +4348,7 @@ F6 produtos · F7 desconto na linha · F8 desconto na venda · F9 configuraçõe
         <translation>O valor deve ser maior que zero.</translation>
     </message>
     <message>
-        <source>Cashier's name</source>
+        <source>Cashier&apos;s name</source>
         <translation>Nome do operador</translation>
     </message>
     <message>
@@ -4384,7 +4388,7 @@ F6 produtos · F7 desconto na linha · F8 desconto na venda · F9 configuraçõe
         <translation>Motivo do desconto</translation>
     </message>
     <message>
-        <source>Name on the customer's phone</source>
+        <source>Name on the customer&apos;s phone</source>
         <translation>Nome no celular do cliente</translation>
     </message>
     <message>

@@ -73,7 +73,11 @@ def test_a_whole_sale_with_the_keyboard_only(
 
 
 def test_todays_sales_shows_lines_and_history_and_cancels_a_pending_sale(
-    window: MainWindow, qtbot: QtBot, control: Any, screenshot: Any
+    window: MainWindow,
+    qtbot: QtBot,
+    control: Any,
+    screenshot: Any,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     for code in ("7790580001018", "FIA001"):
         product = window.rt.ledger.catalog.lookup_code(code)
@@ -98,6 +102,23 @@ def test_todays_sales_shows_lines_and_history_and_cancels_a_pending_sale(
 
     qtbot.mouseClick(dialog.recheck_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not window.busy, timeout=WAIT)
+    # Cancel asks first (Enter answers No): "No" leaves the sale on the box, waiting.
+    asked: list[str] = []
+
+    def answer(button: QMessageBox.StandardButton) -> Any:
+        def question(_parent: Any, _title: str, text: str, *_a: Any) -> Any:
+            asked.append(text)
+            return button
+
+        return staticmethod(question)
+
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No))
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    assert asked and window.current_sale is not None
+    assert window.current_sale.external_reference in asked[0]
+    qtbot.wait(200)
+    assert window.payment.banner_kind is BannerKind.REJECTED and dialog.cancel_button.isEnabled()
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
     qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.payment.banner_kind is BannerKind.CANCELED, timeout=WAIT)
     qtbot.waitUntil(lambda: dialog.model.sale(0).status is SaleStatus.CANCELED, timeout=WAIT)

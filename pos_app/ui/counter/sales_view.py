@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -907,9 +908,24 @@ class TodaySalesDialog(QDialog):
 
     def _cancel(self) -> None:
         ref = self.selected_reference()
-        if ref:
+        if ref and self.confirm_cancel(ref):
             self.cancel_button.setEnabled(False)
             emit(self.cancelRequested, ref)
+
+    def confirm_cancel(self, reference: str) -> bool:
+        """The history lists every sale: one click next to another sale's must not take the
+        order off the box while its customer may be paying. Enter answers No."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Cancel this sale"),
+            self.tr(
+                "Cancel sale {reference}? Its order leaves the box: a customer about to pay it "
+                "can no longer do so. A payment that arrives anyway is still recorded."
+            ).format(reference=reference),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
 
 def _status_change(event: SaleEvent) -> str:
