@@ -67,6 +67,42 @@ MUTABLE = frozenset(
 )
 
 
+LINE_SQL = (
+    "INSERT INTO sale_lines (sale_id, position, sku, barcode, title, unit_price, "
+    "quantity, category, unit_measure, iva_rate, sale_unit, measure, discount_kind, "
+    "discount_value, discount_reason, discount_amount, charged) "
+    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+)
+
+
+def line_rows(
+    sale_id: int, lines: Sequence[CartLine], charged: Sequence[Decimal], site: Site
+) -> list[tuple[object, ...]]:
+    """A sale's lines as :data:`LINE_SQL` writes them (also the year benchmark's generator)."""
+    return [
+        (
+            sale_id,
+            pos,
+            line.sku,
+            line.barcode,
+            line.title,
+            str(line.unit_price),
+            line.quantity,
+            line.category,
+            line.unit_measure.value,
+            str(line.iva_rate),
+            line.sale_unit.value,
+            None if line.measure is None else str(line.measure),
+            line.discount.kind.value if line.discount else None,
+            str(line.discount.value) if line.discount else None,
+            line.discount.reason if line.discount else "",
+            str(line.discount_amount(site)),
+            str(amount),
+        )
+        for pos, (line, amount) in enumerate(zip(lines, charged, strict=True))
+    ]
+
+
 class LedgerError(UserFacingError):
     """The ledger cannot be written (disk full, read-only, damaged)."""
 
@@ -466,34 +502,7 @@ class Ledger:
                 ),
             )
             sale_id = int(cur.lastrowid or 0)
-            conn.executemany(
-                "INSERT INTO sale_lines (sale_id, position, sku, barcode, title, unit_price, "
-                "quantity, category, unit_measure, iva_rate, sale_unit, measure, discount_kind, "
-                "discount_value, discount_reason, discount_amount, charged) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                [
-                    (
-                        sale_id,
-                        pos,
-                        line.sku,
-                        line.barcode,
-                        line.title,
-                        str(line.unit_price),
-                        line.quantity,
-                        line.category,
-                        line.unit_measure.value,
-                        str(line.iva_rate),
-                        line.sale_unit.value,
-                        None if line.measure is None else str(line.measure),
-                        line.discount.kind.value if line.discount else None,
-                        str(line.discount.value) if line.discount else None,
-                        line.discount.reason if line.discount else "",
-                        str(line.discount_amount(site)),
-                        str(amount),
-                    )
-                    for pos, (line, amount) in enumerate(zip(lines, charged, strict=True))
-                ],
-            )
+            conn.executemany(LINE_SQL, line_rows(sale_id, lines, charged, site))
             event = self._append(
                 conn, sale_id, now, "created", None, SaleStatus.CREATING, "charge", ""
             )

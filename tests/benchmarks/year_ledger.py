@@ -47,7 +47,7 @@ from pos_app.domain.sale import SaleStatus, Tender
 from pos_app.ledger.day import MovementKind
 from pos_app.ledger.migrations import MIGRATIONS
 from pos_app.ledger.refunds import RefundStatus, RefundStore
-from pos_app.ledger.store import Ledger, iso
+from pos_app.ledger.store import LINE_SQL, Ledger, iso, line_rows
 
 BOX = "CAJA01"
 STORE = "SUC001"
@@ -143,12 +143,6 @@ _SALE_SQL = (
     "sale_discount_reason, sale_discount_amount, api, qr_mode, create_key, "
     "cancel_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
 )
-_LINE_SQL = (
-    "INSERT INTO sale_lines (sale_id, position, sku, barcode, title, unit_price, "
-    "quantity, category, unit_measure, iva_rate, sale_unit, measure, discount_kind, "
-    "discount_value, discount_reason, discount_amount, charged) "
-    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
-)
 _EVENT_SQL = (
     "INSERT INTO sale_events (sale_id, at, kind, old_status, new_status, cause, detail) "
     "VALUES (?,?,?,?,?,?,?)"
@@ -211,31 +205,7 @@ def _write_sale(
         ).lastrowid
         or 0
     )
-    conn.executemany(
-        _LINE_SQL,
-        [
-            (
-                sale_id,
-                pos,
-                line.sku,
-                line.barcode,
-                line.title,
-                str(line.unit_price),
-                line.quantity,
-                line.category,
-                line.unit_measure.value,
-                str(line.iva_rate),
-                line.sale_unit.value,
-                None if line.measure is None else str(line.measure),
-                line.discount.kind.value if line.discount else None,
-                str(line.discount.value) if line.discount else None,
-                line.discount.reason if line.discount else "",
-                str(line.discount_amount(site)),
-                str(amount),
-            )
-            for pos, (line, amount) in enumerate(zip(lines, charged, strict=True))
-        ],
-    )
+    conn.executemany(LINE_SQL, line_rows(sale_id, lines, charged, site))
 
     def event(
         when: datetime,
