@@ -51,6 +51,8 @@ log = logging.getLogger(__name__)
 DEFAULT_TIMEOUT = httpx.Timeout(10.0, connect=5.0)
 SEARCH_PAGE_LIMIT = 50
 PAYMENT_PAGE_LIMIT = 50
+LIST_PAGE = 50  # stores and boxes per page (Mercado Pago's default)
+MAX_LIST_PAGES = 100  # 5,000 stores or boxes: far beyond a chain of shops
 MAX_PAYMENT_PAGES = 200  # 10,000 payments in a day at one box: far beyond a shop's counter
 MAX_SEARCH_PAGES = 10  # one sale never has hundreds of scans; stop a runaway loop
 MAX_BODY = 16 * 1024 * 1024  # bytes of one answer; 50 payments a page are some 100 KB
@@ -301,8 +303,30 @@ class MercadoPagoClient:
     # -- stores and boxes ----------------------------------------------------------------------
     async def search_stores(self, user_id: int, external_id: str | None = None) -> list[Store]:
         params = {"external_id": external_id} if external_id else {}
-        data = await self._request("GET", f"/users/{user_id}/stores/search", params=params)
-        return [Store.parse(s) for s in _results(data)]
+        found = await self._every_page(f"/users/{user_id}/stores/search", params)
+        return [Store.parse(s) for s in found]
+
+    async def _every_page(self, path: str, params: Mapping[str, Any]) -> list[Any]:
+        """Every result of a ``{paging, results}`` search, page after page: an account with
+        more than one page of stores or boxes (a chain: 10 stores of 6 boxes) would otherwise
+        see only the first 50 in Settings. The same result twice (something created between
+        two pages shifts the next) is kept once; more than :data:`MAX_LIST_PAGES` pages is an
+        error, never a part."""
+        found: dict[str, Any] = {}
+        offset = 0
+        for _ in range(MAX_LIST_PAGES):
+            data = await self._request(
+                "GET", path, params={**params, "offset": offset, "limit": LIST_PAGE}
+            )
+            page = _results(data)
+            for item in page:
+                key = str(item.get("id")) if isinstance(item, Mapping) else repr(item)
+                found.setdefault(key, item)
+            offset += len(page)
+            total = _paging_total(data)
+            if not page or total is None or offset >= total:
+                return list(found.values())
+        raise errors.too_many_listed(offset)
 
     async def create_store(self, user_id: int, store: StoreRequest) -> Store:
         data = await self._request(
@@ -327,8 +351,7 @@ class MercadoPagoClient:
             params["store_id"] = store_id
         if external_store_id:
             params["external_store_id"] = external_store_id
-        data = await self._request("GET", "/pos", params=params)
-        return [Box.parse(b) for b in _results(data)]
+        return [Box.parse(b) for b in await self._every_page("/pos", params)]
 
     async def get_box(self, box_id: int) -> Box:
         return Box.parse(await self._request("GET", f"/pos/{box_id}"))
@@ -455,6 +478,13 @@ def _describe_transport(exc: httpx.TransportError) -> str:
     if isinstance(exc, httpx.RemoteProtocolError | httpx.ReadError):
         return "connection dropped"
     return type(exc).__name__
+
+
+def _paging_total(data: Any) -> int | None:
+    """``paging.total`` of a search answer; None when it does not say (then one page is all)."""
+    paging = data.get("paging") if isinstance(data, Mapping) else None
+    total = paging.get("total") if isinstance(paging, Mapping) else None
+    return total if isinstance(total, int) and not isinstance(total, bool) else None
 
 
 def _results(data: Any) -> list[Any]:

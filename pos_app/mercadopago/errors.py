@@ -181,3 +181,18 @@ def too_many_payments(count: int) -> UnexpectedResponseError:
             count=str(count),
         )
     )
+
+
+def too_many_listed(count: int) -> UnexpectedResponseError:
+    """A store or box search with more pages than the client reads (never answered with a part)."""
+    return UnexpectedResponseError(
+        message(
+            CTX,
+            QT_TRANSLATE_NOOP(
+                "MercadoPago",
+                "Mercado Pago lists more than {count} stores or boxes for this account: too many "
+                "to list here. Set this computer's with 'pos-app configure --store ID --box ID'.",
+            ),
+            count=str(count),
+        )
+    )

@@ -1930,6 +1930,10 @@
         <source>Mercado Pago lists more than {count} payments for that period: too many to check here. Use Mercado Pago&apos;s own activity report.</source>
         <translation>Mercado Pago lista más de {count} pagos en ese período: demasiados para verificarlos aquí. Use el informe de actividad de Mercado Pago.</translation>
     </message>
+    <message>
+        <source>Mercado Pago lists more than {count} stores or boxes for this account: too many to list here. Set this computer&apos;s with &apos;pos-app configure --store ID --box ID&apos;.</source>
+        <translation>Mercado Pago lista más de {count} sucursales o cajas para esta cuenta: demasiadas para mostrarlas aquí. Configure las de esta computadora con &apos;pos-app configure --store ID --box ID&apos;.</translation>
+    </message>
 </context>
 <context>
     <name>Network</name>

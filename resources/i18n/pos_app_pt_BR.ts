@@ -1930,6 +1930,10 @@
         <source>Mercado Pago lists more than {count} payments for that period: too many to check here. Use Mercado Pago&apos;s own activity report.</source>
         <translation>O Mercado Pago lista mais de {count} pagamentos nesse período: são muitos para conferir aqui. Use o relatório de atividade do próprio Mercado Pago.</translation>
     </message>
+    <message>
+        <source>Mercado Pago lists more than {count} stores or boxes for this account: too many to list here. Set this computer&apos;s with &apos;pos-app configure --store ID --box ID&apos;.</source>
+        <translation>O Mercado Pago lista mais de {count} lojas ou caixas para esta conta: são muitas para mostrar aqui. Configure as deste computador com &apos;pos-app configure --store ID --box ID&apos;.</translation>
+    </message>
 </context>
 <context>
     <name>Network</name>

@@ -245,3 +245,47 @@ def test_base_url_rules() -> None:
     assert "5001" in repr(AccessToken("APP_USR-secretsecret-5001")) and "secret" not in repr(
         AccessToken("APP_USR-secretsecret-5001")
     )
+
+
+def test_a_chain_s_stores_and_boxes_are_listed_past_the_first_page() -> None:
+    """Mercado Pago answers 50 per page: a chain of 12 stores with 6 boxes each (73 boxes with
+    the seeded one) showed only 50 boxes in Settings, and the others could not be chosen."""
+    from pos_app.settings.account import load_places
+
+    async def scenario(c: MercadoPagoClient, s: SandboxState) -> None:
+        for n in range(2, 14):
+            store = await c.create_store(
+                s.seller_id,
+                StoreRequest(f"Sucursal {n}", f"SUC{n:03d}", "Av. Corrientes", str(n), "CABA",
+                             "Capital Federal", -34.6, -58.4),
+            )  # fmt: skip
+            for b in range(1, 7):
+                await c.create_box(
+                    BoxRequest(f"Caja {n}-{b}", f"CAJA{n:03d}{b}", store.id, store.external_id)
+                )
+        places = await load_places(c, s.seller_id)
+        assert len(places.stores) == 13 and len({st.id for st in places.stores}) == 13
+        assert len(places.boxes) == 73 and len({b.id for b in places.boxes}) == 73
+        assert "CAJA0136" in {b.external_id for b in places.boxes}  # the very last one
+        # A filtered search is still one short page.
+        [box] = await c.search_boxes(external_id="CAJA0136")
+        assert box.name == "Caja 13-6"
+
+    on_sandbox(scenario)
+
+
+def test_more_pages_of_boxes_than_the_client_reads_is_an_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from pos_app.mercadopago import client as client_mod
+
+    monkeypatch.setattr(client_mod, "MAX_LIST_PAGES", 1)
+
+    async def scenario(c: MercadoPagoClient, s: SandboxState) -> None:
+        store = (await c.search_stores(s.seller_id))[0]
+        for b in range(60):
+            await c.create_box(BoxRequest(f"Caja X{b}", f"CAJAX{b:03d}", store.id, "SUC001"))
+        with pytest.raises(errors.UnexpectedResponseError, match="more than 50 stores or boxes"):
+            await c.search_boxes()
+
+    on_sandbox(scenario)
