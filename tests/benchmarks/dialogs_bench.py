@@ -31,9 +31,15 @@ def _sales(ledger: Any, site: Any, count: int) -> None:
     from pos_app.domain.cart import CartLine
     from pos_app.domain.sale import SaleStatus, Tender
 
-    start = datetime.now(UTC).replace(microsecond=0) - timedelta(minutes=count + 1)
+    step = timedelta(minutes=1)
+    start = datetime.now(UTC).replace(microsecond=0) - step * (count + 1)
+    midnight = datetime.now().astimezone().replace(hour=0, minute=0, second=0, microsecond=0)
+    if start < midnight:
+        # Just after midnight: keep them today, the sales history's default period (a test run
+        # at 00:02 found no sale "today" and nothing to select).
+        start, step = midnight.astimezone(UTC) + timedelta(seconds=1), timedelta(seconds=1)
     for i in range(count):
-        at = start + timedelta(minutes=i)
+        at = start + step * i
         total = Decimal(1000 + 37 * i)
         sale = ledger.create_sale(
             user_id=1,
