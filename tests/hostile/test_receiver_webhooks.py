@@ -131,10 +131,15 @@ def test_a_flood_of_one_resource_costs_one_fetch_per_refetch_window() -> None:
                 assert (await http.post("?topic=merchant_order&id=77")).status_code == 200
                 posted += 1
                 await asyncio.sleep(0.01)
+            # The last hint was received by now (its answer is back): on a loaded machine a
+            # post takes real time, and the flood lasts longer than the 1.2 s it was given.
+            last_hint = loop.time()
             await rx.dispatcher.drain()
             assert posted >= 10  # a flood, however slow the machine is today
-            # One at once, then at most one per 0.5 s (the last hint of the flood included).
-            assert 2 <= len(fetches) <= 4, fetches
+            # One at once, then at most one per 0.5 s while hints come (1.2 s: 3), then one for
+            # the last hint of the flood: 4, or more only when the flood lasted longer.
+            windows = int((last_hint - fetches[0][0]) / 0.5)
+            assert 2 <= len(fetches) <= windows + 2, (fetches, last_hint)
             gaps = [b - a for (a, _), (b, _) in itertools.pairwise(fetches)]
             assert min(gaps) >= 0.45, gaps
             # Another resource is not held back by it.
