@@ -17,10 +17,10 @@ import json
 import logging
 import random
 import time
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from datetime import datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 import httpx
 
@@ -51,6 +51,8 @@ log = logging.getLogger(__name__)
 DEFAULT_TIMEOUT = httpx.Timeout(10.0, connect=5.0)
 SEARCH_PAGE_LIMIT = 50
 PAYMENT_PAGE_LIMIT = 50
+T = TypeVar("T")
+
 LIST_PAGE = 50  # stores and boxes per page (Mercado Pago's default)
 MAX_LIST_PAGES = 100  # 5,000 stores or boxes: far beyond a chain of shops
 MAX_PAYMENT_PAGES = 200  # 10,000 payments in a day at one box: far beyond a shop's counter
@@ -287,46 +289,35 @@ class MercadoPagoClient:
 
         More pages than :data:`MAX_PAYMENT_PAGES` is an error, never a part of the list: a check
         of the day against a part would call every payment after it missing."""
-        found: dict[int, FoundPayment] = {}
-        offset = 0
-        for _ in range(MAX_PAYMENT_PAGES):
+
+        async def read(offset: int) -> tuple[Sequence[FoundPayment], int | None]:
             page = await self.search_payments_page(
                 begin, end, store_id=store_id, pos_id=pos_id, offset=offset
             )
-            for payment in page.results:
-                found[payment.id] = payment
-            offset += len(page.results)
-            if not page.results or offset >= page.total:
-                return list(found.values())
-        raise errors.too_many_payments(offset)
+            return page.results, page.total
+
+        return await _every_page(read, lambda p: p.id, MAX_PAYMENT_PAGES, errors.too_many_payments)
 
     # -- stores and boxes ----------------------------------------------------------------------
     async def search_stores(self, user_id: int, external_id: str | None = None) -> list[Store]:
         params = {"external_id": external_id} if external_id else {}
-        found = await self._every_page(f"/users/{user_id}/stores/search", params)
+        found = await self._listing(f"/users/{user_id}/stores/search", params)
         return [Store.parse(s) for s in found]
 
-    async def _every_page(self, path: str, params: Mapping[str, Any]) -> list[Any]:
-        """Every result of a ``{paging, results}`` search, page after page: an account with
-        more than one page of stores or boxes (a chain: 10 stores of 6 boxes) would otherwise
-        see only the first 50 in Settings. The same result twice (something created between
-        two pages shifts the next) is kept once; more than :data:`MAX_LIST_PAGES` pages is an
-        error, never a part."""
-        found: dict[str, Any] = {}
-        offset = 0
-        for _ in range(MAX_LIST_PAGES):
-            data = await self._request(
-                "GET", path, params={**params, "offset": offset, "limit": LIST_PAGE}
-            )
-            page = _results(data)
-            for item in page:
-                key = str(item.get("id")) if isinstance(item, Mapping) else repr(item)
-                found.setdefault(key, item)
-            offset += len(page)
-            total = _paging_total(data)
-            if not page or total is None or offset >= total:
-                return list(found.values())
-        raise errors.too_many_listed(offset)
+    async def _listing(self, path: str, params: Mapping[str, Any]) -> list[Any]:
+        """Every result of a ``{paging, results}`` search of stores or boxes: an account with
+        more than one page (a chain: 10 stores of 6 boxes) would otherwise see only the first
+        50 in Settings."""
+
+        async def read(offset: int) -> tuple[Sequence[Any], int | None]:
+            query = {**params, "offset": offset, "limit": LIST_PAGE}
+            data = await self._request("GET", path, params=query)
+            return _results(data), _paging_total(data)
+
+        def key(item: Any) -> str:
+            return str(item.get("id")) if isinstance(item, Mapping) else repr(item)
+
+        return await _every_page(read, key, MAX_LIST_PAGES, errors.too_many_listed)
 
     async def create_store(self, user_id: int, store: StoreRequest) -> Store:
         data = await self._request(
@@ -351,7 +342,7 @@ class MercadoPagoClient:
             params["store_id"] = store_id
         if external_store_id:
             params["external_store_id"] = external_store_id
-        return [Box.parse(b) for b in await self._every_page("/pos", params)]
+        return [Box.parse(b) for b in await self._listing("/pos", params)]
 
     async def get_box(self, box_id: int) -> Box:
         return Box.parse(await self._request("GET", f"/pos/{box_id}"))
@@ -478,6 +469,29 @@ def _describe_transport(exc: httpx.TransportError) -> str:
     if isinstance(exc, httpx.RemoteProtocolError | httpx.ReadError):
         return "connection dropped"
     return type(exc).__name__
+
+
+async def _every_page(
+    read: Callable[[int], Awaitable[tuple[Sequence[T], int | None]]],
+    key: Callable[[T], object],
+    max_pages: int,
+    too_many: Callable[[int], errors.MercadoPagoError],
+) -> list[T]:
+    """Every item of a paged search, page after page (``read(offset)`` answers a page's items
+    and the total, None when it does not say: then one page is all). The same item twice
+    (something created between two pages shifts the next) is kept once. More than
+    ``max_pages`` pages is ``too_many``, never a part: a day checked against a part would call
+    every later payment missing, and a Settings list would hide the other boxes."""
+    found: dict[object, T] = {}
+    offset = 0
+    for _ in range(max_pages):
+        items, total = await read(offset)
+        for item in items:
+            found[key(item)] = item
+        offset += len(items)
+        if not items or total is None or offset >= total:
+            return list(found.values())
+    raise too_many(offset)
 
 
 def _paging_total(data: Any) -> int | None:
