@@ -67,3 +67,52 @@ def test_more_pages_than_it_reads_is_an_error_not_a_part(monkeypatch: pytest.Mon
     with pytest.raises(errors.UnexpectedResponseError) as caught:
         search(total=13, per_page=4)
     assert "more than 12 payments" in str(caught.value)
+
+
+def listing(answer: Any) -> list[int]:
+    """Box ids the client lists when every page of ``GET /pos`` answers ``answer``."""
+    calls = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        calls.append(request.url.params["offset"])
+        return httpx.Response(200, content=json.dumps(answer))
+
+    async def go() -> list[int]:
+        async with httpx.AsyncClient(transport=httpx.MockTransport(handler)) as http:
+            client = MercadoPagoClient(
+                http, AccessToken(TOKEN), base_url="https://api.mercadopago.com", retry=NO_RETRY
+            )
+            return [b.id for b in await client.search_boxes()]
+
+    found = asyncio.run(go())
+    assert len(calls) <= client_mod.MAX_LIST_PAGES
+    return found
+
+
+BOX = {"id": 7, "name": "Caja 1", "external_id": "CAJA01", "store_id": 3}
+
+
+@pytest.mark.parametrize(
+    "paging",
+    [None, {}, {"total": "many"}, {"total": True}, {"total": -5}, {"total": 1.5e309}, "x"],
+)
+def test_a_listing_without_a_usable_total_is_one_page(paging: Any) -> None:
+    answer: dict[str, Any] = {"results": [BOX]}
+    if paging is not None:
+        answer["paging"] = paging
+    assert listing(answer) == [7]
+
+
+def test_a_listing_that_never_ends_is_an_error_not_a_hang(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The same page again and again, with a total that keeps it going: read up to the cap,
+    then said, never an endless loop."""
+    monkeypatch.setattr(client_mod, "MAX_LIST_PAGES", 5)
+    with pytest.raises(errors.UnexpectedResponseError, match="more than 5 stores or boxes"):
+        listing({"paging": {"total": 10**12}, "results": [BOX]})
+
+
+def test_a_listing_with_no_results_or_garbage_lists_nothing() -> None:
+    assert listing({"paging": {"total": 10**12}, "results": None}) == []
+    assert listing({"paging": {"total": 3}, "results": []}) == []

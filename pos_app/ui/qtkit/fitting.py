@@ -10,7 +10,7 @@ start without it (``watch=False``) and refit from its own ``resizeEvent`` until 
 the first generic ``QEvent`` PySide6 hands to Python makes it load every event class (3-4 ms
 before the first frame; start-up time, issue 19). Until then it also measures its room without
 ``QStyle`` (:func:`first_frame_room`): the first ``QStyle`` PySide6 wraps builds that class's 14
-enums (10 ms of the first frame). :meth:`watch` measures again exactly.
+enums (~7.5 ms of the first frame). :meth:`watch` measures again exactly.
 """
 
 from __future__ import annotations
