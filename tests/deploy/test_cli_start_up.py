@@ -279,3 +279,20 @@ def test_pos_app_alone_opens_the_window_with_the_parsers_defaults_and_builds_no_
     }
     assert opened == [expected, expected]
     assert defaults.verbose == 0 and defaults.command is None
+
+
+def test_talking_to_mercado_pago_does_not_load_httpxs_command_line_tool() -> None:
+    """httpx imports its own command-line tool when imported: click (~20 ms), then pygments and
+    rich, and drops it when those are missing (as in a shop's install). ``pos_app`` blocks that
+    import, so the runtime and the API client load httpx without click, pygments or rich, and
+    httpx itself still works (its stand-in ``main`` is there)."""
+    code = (
+        "import sys, json\n"
+        "import pos_app.runtime, pos_app.mercadopago.client, httpx\n"
+        "print(json.dumps([sorted(m for m in sys.modules if m.split('.')[0] in\n"
+        "    ('click', 'pygments', 'rich')), callable(httpx.main), 'httpx' in sys.modules]))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, encoding="utf-8", check=True
+    )
+    assert json.loads(done.stdout) == [[], True, True]
