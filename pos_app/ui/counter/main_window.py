@@ -979,6 +979,7 @@ class MainWindow(QMainWindow):
                 sale_events=ledger.sale_events,
                 # Read on the dialog's worker thread: a connection of its own.
                 sales_between=ledger.sales_between_apart,
+                sale_rows_between=ledger.sale_rows_between_apart,
                 refunds_of=ledger.day.refunds_of,
                 parent=self,
                 refunds=lambda sale: (
