@@ -97,6 +97,7 @@ def _full_ms(watch: GcWatch, times: int = 5) -> dict[str, float]:
         took += [s for g, s in watch.pauses[mark:] if g == 2]
         cpu += [s for g, s in watch.cpu[mark:] if g == 2]
     return {
+        "full_samples_ms": [round(t * 1000, 3) for t in took],
         "full_median_ms": round(statistics.median(took) * 1000, 2),
         "full_worst_ms": round(max(took) * 1000, 2),
         "full_median_cpu_ms": round(statistics.median(cpu) * 1000, 2),
