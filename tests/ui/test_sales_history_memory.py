@@ -142,3 +142,57 @@ def test_a_read_still_under_way_when_closed_is_never_shown(qtbot: Any) -> None:
     qtbot.wait(200)
     assert dialog.model.rowCount() == 0
     assert len(reads) == 2
+
+
+def test_a_sale_changed_while_several_days_are_shown_is_never_waited_for(qtbot: Any) -> None:
+    """A sale that changes while the cashier sells refreshes the open history: with several
+    days shown the window waited up to READ_WAIT_S (0.15 s) for the read, at every change of
+    every sale. In the background it keeps the list and its summary until the read is done."""
+    import threading
+
+    from pos_app.ui.counter.sales_view import PERIOD_WEEK
+
+    release = threading.Event()
+    count = [3]
+
+    def slow(_start: datetime, _end: datetime) -> list[SaleSnapshot]:
+        release.wait(5)
+        return _fresh_sales(count[0])
+
+    dialog = TodaySalesDialog(
+        MLA,
+        sales_since=lambda _start: [],
+        sales_between=slow,
+        get_sale=lambda ref: None,
+        sale_events=lambda _ref: [],
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    release.set()
+    dialog.set_period(PERIOD_WEEK)
+    qtbot.waitUntil(lambda: not dialog.reading, timeout=5000)
+    shown = dialog.summary.text()
+    assert shown.startswith("3 sales")
+    release.clear()
+    count[0] = 4
+    dialog.refresh(in_background=True)
+    assert dialog.reading
+    assert dialog.summary.text() == shown  # not "Reading the sales…": it was not waited for
+    assert dialog.model.rowCount() == 3
+    release.set()
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 4, timeout=5000)
+    assert dialog.summary.text().startswith("4 sales")
+
+
+def test_the_window_refreshes_an_open_history_in_the_background(
+    qtbot: Any, window: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pos_app.checkout.events import SaleChanged
+    from pos_app.domain.sale import SaleStatus
+
+    dialog = window.open_sales_dialog()
+    asked: list[dict[str, Any]] = []
+    monkeypatch.setattr(dialog, "refresh", lambda **kwargs: asked.append(kwargs))
+    window._sale_changed(SaleChanged(discounted_sale(), SaleStatus.PENDING, "poll"))
+    assert asked == [{"in_background": True}]
+    dialog.close()

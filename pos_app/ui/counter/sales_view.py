@@ -721,14 +721,15 @@ class TodaySalesDialog(QDialog):
             return []
         return [max(range(len(sales)), key=lambda row: size(sales[row]))]
 
-    def refresh(self) -> None:
+    def refresh(self, *, in_background: bool = False) -> None:
         """Reload the period from the ledger, keeping the selected sale selected.
 
         A day (today, yesterday: a busy box's ~400 sales, ~40 ms) is read here. Several days
         are read on a worker thread: waited for up to :data:`READ_WAIT_S` (then shown before
         this returns, as a day is); longer (a month of a busy box, ~12,000 sales: ~1 s), the
         window keeps painting, says "Reading the sales…", and shows them once read. Only the
-        newest request is shown."""
+        newest request is shown. ``in_background`` (a sale changed while the cashier sells):
+        several days are never waited for, and the list says nothing until they are read."""
         start, end = self.period_bounds()
         self._reads += 1
         self._let_go = False
@@ -736,6 +737,9 @@ class TodaySalesDialog(QDialog):
             self._period_read(self._rows_between(start, end), self._reads)
             return
         reading = self._reader.submit(self._rows_between, start, end)
+        if in_background:
+            self._wait_for(reading, self._reads)
+            return
         try:
             read = reading.result(timeout=READ_WAIT_S)
         except concurrent.futures.TimeoutError:
