@@ -196,3 +196,34 @@ def test_the_window_refreshes_an_open_history_in_the_background(
     window._sale_changed(SaleChanged(discounted_sale(), SaleStatus.PENDING, "poll"))
     assert asked == [{"in_background": True}]
     dialog.close()
+
+
+def test_a_read_shown_is_freed_without_waiting_for_a_full_collection(qtbot: Any) -> None:
+    """The wait for a read on the worker was a closure that scheduled itself: a reference
+    cycle holding the read's rows until a full collection freed them inside its pause."""
+    import weakref
+
+    from pos_app.ui.counter.sales_view import PERIOD_WEEK
+
+    dialog = _dialog(qtbot, [50])
+    submitted: list[weakref.ref[Any]] = []
+    submit = dialog._reader.submit
+
+    def recorded(*args: Any) -> Any:
+        future = submit(*args)
+        submitted.append(weakref.ref(future))
+        return future
+
+    dialog._reader.submit = recorded  # type: ignore[method-assign]
+    gc.collect()
+    gc.disable()
+    try:
+        dialog.set_period(PERIOD_WEEK)
+        for _ in range(3):
+            dialog.refresh(in_background=True)
+            qtbot.waitUntil(lambda: not dialog.reading, timeout=5000)
+        qtbot.wait(50)
+        assert len(submitted) == 4
+        assert [ref() is None for ref in submitted] == [True] * 4
+    finally:
+        gc.enable()

@@ -11,6 +11,7 @@ engine reports a sale change.
 from __future__ import annotations
 
 import concurrent.futures
+import functools
 import re
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
@@ -749,15 +750,18 @@ class TodaySalesDialog(QDialog):
         self._period_read(read, self._reads)
 
     def _wait_for(self, reading: concurrent.futures.Future[list[SaleRow]], number: int) -> None:
-        def check() -> None:
-            if number != self._reads:
-                return  # a newer read was asked for: this one is not shown
-            if not reading.done():
-                QTimer.singleShot(20, self, check)
-                return
-            self._period_read(reading.result(), number)  # its error, if any, as a direct read's
+        # A partial, not a closure that schedules itself: that closure and its cell were a
+        # reference cycle holding the read (a month: ~12,000 rows) until a full collection,
+        # which then freed them inside its pause.
+        QTimer.singleShot(20, self, functools.partial(self._check_read, reading, number))
 
-        QTimer.singleShot(20, self, check)
+    def _check_read(self, reading: concurrent.futures.Future[list[SaleRow]], number: int) -> None:
+        if number != self._reads:
+            return  # a newer read was asked for: this one is not shown
+        if not reading.done():
+            self._wait_for(reading, number)
+            return
+        self._period_read(reading.result(), number)  # its error, if any, as a direct read's
 
     @property
     def reading(self) -> bool:
