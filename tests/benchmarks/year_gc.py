@@ -11,7 +11,7 @@ start-up's freeze:
 - how long a full collection takes then (``gc.collect()``, timed through ``gc.callbacks``);
 - the collections of each generation while the cashier sells with the history open (scans,
   F5, the customer pays), and the longest of each;
-- the resident memory (RSS) of the process at each point.
+- the memory blocks Python holds, and the resident memory (RSS), at each point.
 
 ``python -m tests.benchmarks.year_gc [--sales N]``; prints a ``BENCH-RESULT`` JSON line. Numbers
 only: nothing here is asserted on time.
@@ -23,6 +23,7 @@ import argparse
 import asyncio
 import gc
 import statistics
+import sys
 import time
 from collections import Counter
 from datetime import datetime, timedelta
@@ -75,6 +76,12 @@ class GcWatch:
             found[f"gen{generation}_worst_cpu_ms"] = round(max(cpu, default=0.0) * 1000, 2)
         found["gen2_most_walked"] = max(self.walked[mark[1] :], default=0)
         return found
+
+
+def _blocks() -> int:
+    """Memory blocks Python has allocated (RSS seldom falls: freed memory stays in the
+    allocator's arenas and malloc's heap, ready for the next read)."""
+    return sys.getallocatedblocks()
 
 
 def _rss_mib() -> float:
@@ -140,7 +147,12 @@ async def measure(base_url: str, sales: int) -> dict[str, Any]:
         frozen = settle_after_start_up()  # as the app does once ready
         with GcWatch() as watch:
             base = _tracked()
-            result["ready"] = {"frozen": frozen, "tracked": base, "rss_mib": _rss_mib()}
+            result["ready"] = {
+                "frozen": frozen,
+                "tracked": base,
+                "blocks": _blocks(),
+                "rss_mib": _rss_mib(),
+            }
             result["ready"].update(_full_ms(watch))
 
             async def at(name: str, shown: int | None = None) -> None:
@@ -148,6 +160,7 @@ async def measure(base_url: str, sales: int) -> dict[str, Any]:
                 found: dict[str, Any] = {
                     "tracked": tracked,
                     "tracked_over_ready": tracked - base,
+                    "blocks": _blocks(),
                     "rss_mib": _rss_mib(),
                     **_full_ms(watch),
                 }
