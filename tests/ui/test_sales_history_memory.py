@@ -227,3 +227,39 @@ def test_a_read_shown_is_freed_without_waiting_for_a_full_collection(qtbot: Any)
         assert [ref() is None for ref in submitted] == [True] * 4
     finally:
         gc.enable()
+
+
+def test_the_export_reads_the_whole_sales_on_the_worker(qtbot: Any, tmp_path: Any) -> None:
+    """The list keeps rows only: the export reads the shown sales whole again, on the worker
+    thread (a month's: ~1 s), and says how many when it is done."""
+    import threading
+
+    from pos_app.ui.counter.sales_view import PERIOD_WEEK
+
+    threads: list[str] = []
+
+    def between(_start: datetime, _end: datetime) -> list[SaleSnapshot]:
+        threads.append(threading.current_thread().name)
+        return _fresh_sales(30)
+
+    dialog = TodaySalesDialog(
+        MLA,
+        sales_since=lambda _start: [],
+        sales_between=between,
+        get_sale=lambda ref: None,
+        sale_events=lambda _ref: [],
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.set_period(PERIOD_WEEK)
+    qtbot.waitUntil(lambda: not dialog.reading, timeout=5000)
+    dialog.search.setText("CAJA01S00001")  # ten of the thirty
+    assert dialog.model.rowCount() == 10
+    threads.clear()
+    out = tmp_path / "sales.csv"
+    job = dialog.export_in_background(out)
+    qtbot.waitUntil(lambda: dialog.summary.text().startswith("10 sales exported"), timeout=5000)
+    assert job.result() == 10
+    assert threads and all(name.startswith("sales-read") for name in threads)
+    text = out.read_text(encoding="utf-8-sig")
+    assert text.count("CAJA01S00001") >= 10 and "CAJA01S000020" not in text

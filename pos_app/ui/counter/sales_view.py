@@ -646,12 +646,12 @@ class TodaySalesDialog(QDialog):
         self.refresh()
 
     def visible_sales(self) -> list[SaleSnapshot]:
-        """The sales shown, whole (lines and all): read again for the export, which is rare;
-        the list itself keeps only rows."""
-        shown = self.visible_references()
+        """The sales shown, whole (lines and all): read again (the list keeps only rows)."""
+        return self._whole_sales(self.visible_references(), *self.period_bounds())
+
+    def _whole_sales(self, shown: list[str], start: datetime, end: datetime) -> list[SaleSnapshot]:
         if not shown:
             return []
-        start, end = self.period_bounds()
         by_reference = {s.external_reference: s for s in self._sales_between(start, end)}
         return [by_reference[ref] for ref in shown if ref in by_reference]
 
@@ -891,9 +891,32 @@ class TodaySalesDialog(QDialog):
 
     def export_csv(self, path: Path) -> int:
         """The sales shown (period and filters) to ``path``; returns how many."""
-        sales = self.visible_sales()
+        return self._write_csv(path, self.visible_references(), *self.period_bounds())
+
+    def _write_csv(self, path: Path, shown: list[str], start: datetime, end: datetime) -> int:
+        sales = self._whole_sales(shown, start, end)
         path.write_text(sales_csv(sales), encoding="utf-8-sig", newline="")
         return len(sales)
+
+    def export_in_background(self, path: Path) -> concurrent.futures.Future[int]:
+        """:meth:`export_csv` on the worker thread (a month's sales are read whole again:
+        ~1 s); the summary says how many were exported when it is done."""
+        job = self._reader.submit(
+            self._write_csv, path, self.visible_references(), *self.period_bounds()
+        )
+        QTimer.singleShot(20, self, functools.partial(self._check_export, job, str(path)))
+        return job
+
+    def _check_export(self, job: concurrent.futures.Future[int], name: str) -> None:
+        if not job.done():
+            QTimer.singleShot(20, self, functools.partial(self._check_export, job, name))
+            return
+        count = job.result()  # its error, if any, as the export's own
+        self.summary.setText(
+            self.tr("1 sale exported to {path}").format(path=name)
+            if count == 1
+            else self.tr("{count} sales exported to {path}").format(count=count, path=name)
+        )
 
     def _export_clicked(self) -> None:
         start, _ = self.period_bounds()
@@ -904,12 +927,7 @@ class TodaySalesDialog(QDialog):
             self.tr("CSV files (*.csv)"),
         )
         if name:
-            count = self.export_csv(Path(name))
-            self.summary.setText(
-                self.tr("1 sale exported to {path}").format(path=name)
-                if count == 1
-                else self.tr("{count} sales exported to {path}").format(count=count, path=name)
-            )
+            self.export_in_background(Path(name))
 
     def _recheck(self) -> None:
         ref = self.selected_reference()
