@@ -217,12 +217,15 @@ class SaleSearch:
     def __init__(self, text: str, site: Site) -> None:
         self.needle = text.strip().casefold()
         self.amount = _search_amount(text, site) if self.needle else None
+        # rows_.matches_text, its parts made once per keystroke rather than once per sale
+        self._text = self.needle if rows_.SEP not in self.needle else None
+        self._code = f"{rows_.SEP}{self.needle}{rows_.SEP}"
 
     def matches(self, row: SaleRow) -> bool:
-        needle = self.needle
-        if not needle:
+        needle = self._text
+        if not self.needle:
             return True
-        if rows_.matches_text(row, needle):
+        if needle is not None and (needle in row[rows_.TEXTS] or self._code in row[rows_.CODES]):
             return True
         return self.amount is not None and self.amount in (
             row[rows_.TOTAL],
