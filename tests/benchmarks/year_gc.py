@@ -204,6 +204,7 @@ async def measure(base_url: str, sales: int) -> dict[str, Any]:
             await asyncio.sleep(0.5)
             await at("products_open")
             products.close()
+            del products  # the window lets it go (deleteLater); this frame must too
             store = window.open_store_view()
             await asyncio.sleep(1.0)
             await at("store_view_open")
