@@ -34,6 +34,7 @@ from pos_app.ledger.refunds import sale_id_of
 from pos_app.system.files import network_location, private_file
 
 if TYPE_CHECKING:
+    from pos_app.domain.sale_rows import SaleRow
     from pos_app.ledger.day import DayBook
 
 log = logging.getLogger(__name__)
@@ -621,18 +622,31 @@ class Ledger:
         """:meth:`sales_between` on a read-only connection of its own, for a worker thread
         while this ledger's connection goes on writing on the window's (a month of a busy box
         is ~12,000 sales: ~1 s to read)."""
+        with self._apart() as conn, self._reading():
+            conn.row_factory = sqlite3.Row
+            rows = conn.execute(
+                "SELECT * FROM sales WHERE created_at >= ? AND created_at < ? ORDER BY id DESC",
+                (iso(start), iso(end)),
+            ).fetchall()
+            return self.snapshots(rows, conn)
+
+    def sale_rows_between_apart(self, start: datetime, end: datetime) -> list[SaleRow]:
+        """The sales history's rows of ``[start, end)``, newest first, on a read-only connection
+        of its own (:mod:`pos_app.ledger.sale_rows`: no snapshot or line object per sale)."""
+        from pos_app.ledger.sale_rows import read_sale_rows
+
+        with self._apart() as conn, self._reading():
+            return read_sale_rows(conn, iso(start) or "", iso(end) or "")
+
+    @contextmanager
+    def _apart(self) -> Iterator[sqlite3.Connection]:
+        """A read-only connection for a worker thread while this ledger's goes on writing."""
         conn = sqlite3.connect(
             self.path.resolve().as_uri() + "?mode=ro", uri=True, check_same_thread=False
         )
         try:
-            conn.row_factory = sqlite3.Row
             conn.execute("PRAGMA busy_timeout=3000")
-            with self._reading():
-                rows = conn.execute(
-                    "SELECT * FROM sales WHERE created_at >= ? AND created_at < ? ORDER BY id DESC",
-                    (iso(start), iso(end)),
-                ).fetchall()
-                return self.snapshots(rows, conn)
+            yield conn
         finally:
             conn.close()
 

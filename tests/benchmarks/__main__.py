@@ -273,6 +273,18 @@ def bench_year(quick: bool) -> list[Figure]:
         figures.append(
             figure("year", f"{label} ({sales})", "ms", [s * MS for s in samples], **checks)
         )
+    for days in (7, 30):  # numbers only: no target, never asserted
+        shown = result["gc"][f"history_{days}_days"]
+        figures.append(
+            figure(
+                "year",
+                f"full garbage collection, sales history showing {days} days ({sales})",
+                "ms",
+                shown["full_samples_ms"],
+                note=f"{shown['tracked']:,} objects tracked, {shown['sales']:,} sales listed",
+                tracked=shown["tracked"],
+            )
+        )
     mib = 2**20
     figures.append(
         figure(

@@ -10,6 +10,9 @@ measures, each a median and worst of ``--repeats``:
 - the window (:mod:`tests.benchmarks.year_window`, a child): the sales history (today, the last 7
   days, the last 30, a search typed into each), the refund dialog of a sale 300 days old, the
   close's preview, the store view, and the close itself;
+- the garbage collector behind the window (:mod:`tests.benchmarks.year_gc`, a child): the
+  objects it tracks and a full collection's time with the history showing 7 and 30 days, the
+  full collections while the cashier sells with it open, and what closing it gives back;
 - the commands, each a process: ``sales``, ``sales --limit 20``, ``status REF``, ``receipt REF``
   (the old sale), ``backup`` (and its size), ``restore`` of that backup, ``support-file``, and
   ``close`` (last: it freezes the day).
@@ -124,6 +127,11 @@ def measure(ledger_file: Path, repeats: int, old_file: Path | None) -> dict[str,
             )  # fmt: skip
             for step, samples in window.items():
                 times[f"window_{step}"] = samples
+            # The garbage collector behind the window: numbers, never asserted on time.
+            facts["gc"] = run_child(
+                "year_gc", "--sales", "5" if repeats > 1 else "1", timeout=1800,
+                POS_APP_HOME=home, MP_ACCESS_TOKEN=state.seller_token,
+            )  # fmt: skip
 
             backups = Path(home) / "backups"
             for _ in range(repeats):
@@ -174,6 +182,9 @@ def main() -> None:
             f"worst {max(samples) * 1000:9.1f} ms",
             file=sys.stderr,
         )
+    for point, found in result["gc"].items():
+        shown = {k: v for k, v in found.items() if k not in ("kinds", "full_samples_ms")}
+        print(f"gc {point:24} {shown}", file=sys.stderr)
     report(result)
 
 

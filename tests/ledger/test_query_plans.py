@@ -107,3 +107,16 @@ def test_the_sales_waiting_of_every_box_are_found_by_status(ledger: Ledger) -> N
     assert full_scans(found, "sales") == []
     assert any("sales_status" in plan for _sql, plan in found)
     assert [s.status for s in ledger.open_sales()] == [SaleStatus.CREATING]
+
+
+def test_the_sales_history_rows_read_a_period_through_its_index(ledger: Ledger) -> None:
+    """A month of the year is ~12,000 of its ~146,000 sales (``read_sale_rows``)."""
+    from pos_app.ledger.sale_rows import read_sale_rows
+    from pos_app.ledger.store import iso
+
+    start, end = iso(NOW - timedelta(days=30)) or "", iso(NOW + timedelta(days=1)) or ""
+    found = plans(ledger._conn, lambda: read_sale_rows(ledger._conn, start, end))
+    assert len(found) == 2
+    assert full_scans(found, "sales", "sale_lines", "l", "s") == []
+    assert all("sales_created" in plan for _sql, plan in found)
+    assert len(read_sale_rows(ledger._conn, start, end)) == 3

@@ -104,7 +104,7 @@ def test_a_day_in_the_window_closes_and_adds_up(
     dialog = window.open_sales_dialog()
     assert dialog.model.rowCount() == 3
     assert dialog.selected_reference() == canceled
-    assert dialog.model.sale(2).external_reference == paid
+    assert dialog.model.reference(2) == paid
     dialog.status_filter.setCurrentIndex(2)  # paid in cash
     assert [s.external_reference for s in dialog.visible_sales()] == [cash]
     dialog.status_filter.setCurrentIndex(0)

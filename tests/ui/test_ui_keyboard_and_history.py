@@ -68,7 +68,7 @@ def test_a_whole_sale_with_the_keyboard_only(
     dialog = window._sales_dialog
     assert dialog is not None and dialog.isVisible()
     assert dialog.model.rowCount() == 1
-    assert dialog.model.sale(0).status is SaleStatus.PAID
+    assert dialog.model.status(0) is SaleStatus.PAID
     dialog.close()
 
 
@@ -121,7 +121,7 @@ def test_todays_sales_shows_lines_and_history_and_cancels_a_pending_sale(
     monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
     qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.payment.banner_kind is BannerKind.CANCELED, timeout=WAIT)
-    qtbot.waitUntil(lambda: dialog.model.sale(0).status is SaleStatus.CANCELED, timeout=WAIT)
+    qtbot.waitUntil(lambda: dialog.model.status(0) is SaleStatus.CANCELED, timeout=WAIT)
     assert not dialog.cancel_button.isEnabled()
     screenshot(dialog, "21_todays_sales_canceled")
     dialog.close()

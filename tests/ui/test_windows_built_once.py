@@ -267,11 +267,12 @@ def test_the_sales_tables_move_once_into_the_sales_history(qloop: Any, qtbot: Qt
 
 
 def test_the_sales_list_answers_what_it_does_not_show_without_reading_a_sale() -> None:
+    from pos_app.domain.sale_rows import sale_row
     from pos_app.ui.counter.sales_view import COL_STATUS, COL_TOTAL, SalesTableModel
     from tests.receipts.test_discounts import discounted_sale
 
     model = SalesTableModel(ARS)
-    model.set_sales([discounted_sale()])
+    model.set_sales([sale_row(discounted_sale())])
 
     sales = CountedReads(model._sales)
     model._sales = sales

@@ -818,7 +818,7 @@ class MainWindow(QMainWindow):
 
     def _refunded(self, _result: RefundResult) -> None:
         if self._sales_dialog is not None and self._sales_dialog.isVisible():
-            self._sales_dialog.refresh()
+            self._sales_dialog.refresh(in_background=True)  # several days: never waited for
 
     async def resume_refunds(self) -> None:
         """Start-up: refunds a crash or a lost answer left unconfirmed are checked first."""
@@ -932,7 +932,7 @@ class MainWindow(QMainWindow):
             self.late_bar.add(sale)
             sounds.attention()
         if self._sales_dialog is not None and self._sales_dialog.isVisible():
-            self._sales_dialog.refresh()
+            self._sales_dialog.refresh(in_background=True)  # several days: never waited for
 
     def _connection_changed(self, event: ConnectionChanged) -> None:
         self.status.set_connection(event)
@@ -979,6 +979,7 @@ class MainWindow(QMainWindow):
                 sale_events=ledger.sale_events,
                 # Read on the dialog's worker thread: a connection of its own.
                 sales_between=ledger.sales_between_apart,
+                sale_rows_between=ledger.sale_rows_between_apart,
                 refunds_of=ledger.day.refunds_of,
                 parent=self,
                 refunds=lambda sale: (

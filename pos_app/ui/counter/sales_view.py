@@ -11,6 +11,7 @@ engine reports a sale change.
 from __future__ import annotations
 
 import concurrent.futures
+import functools
 import re
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
@@ -30,7 +31,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -51,16 +52,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.checkout.refunds import amount_paid, is_paid
+from pos_app.checkout.refunds import is_paid
+from pos_app.domain import sale_rows as rows_
 from pos_app.domain.cart import Cart, CartLine
 from pos_app.domain.day import RefundFact
 from pos_app.domain.money import Site, format_money
 from pos_app.domain.pricing import DiscountKind
 from pos_app.domain.records import SaleEvent, SaleSnapshot
-from pos_app.domain.sale import SaleStatus, Tender
+from pos_app.domain.sale import SaleStatus
+from pos_app.domain.sale_rows import STATUS as _ST
+from pos_app.domain.sale_rows import TENDER as _TE
+from pos_app.domain.sale_rows import SaleRow, sale_row
 from pos_app.domain.sales_csv import sales_csv
 from pos_app.i18n import QT_TRANSLATE_NOOP
-from pos_app.ui.counter.sale_banner import is_late_payment, money, status_label
+from pos_app.ui.counter.sale_banner import money, status_label
 from pos_app.ui.qtkit.keyboard import enter_on_buttons_only, install_mnemonics, no_tab_trap
 from pos_app.ui.qtkit.workarounds import emit
 
@@ -113,7 +118,7 @@ _CAUSES = {
 }
 
 SaleRole = Qt.ItemDataRole.UserRole + 1
-"""The row's :class:`SaleSnapshot`."""
+"""The row's :data:`~pos_app.domain.sale_rows.SaleRow` (the whole sale: ``get_sale``)."""
 StatusRole = Qt.ItemDataRole.UserRole + 2
 """The row's :class:`SaleStatus`."""
 
@@ -147,25 +152,25 @@ _PERIODS = (
     QT_TRANSLATE_NOOP("SalesDialog", "Dates…"),
 )
 # Status filter: (label, predicate)
-_STATUS_FILTERS: tuple[tuple[str, Callable[[SaleSnapshot], bool]], ...] = (
+_STATUS_FILTERS: tuple[tuple[str, Callable[[SaleRow], bool]], ...] = (
     (QT_TRANSLATE_NOOP("SalesDialog", "All statuses"), lambda s: True),
-    (QT_TRANSLATE_NOOP("SalesDialog", "Paid"), lambda s: s.status is SaleStatus.PAID),
+    (QT_TRANSLATE_NOOP("SalesDialog", "Paid"), lambda s: s[_ST] == rows_.PAID),
     (
         QT_TRANSLATE_NOOP("SalesDialog", "Paid in cash"),
-        lambda s: s.status is SaleStatus.CANCELED and s.tender is Tender.CASH,
+        lambda s: s[_ST] == rows_.CANCELED and s[_TE] == rows_.CASH,
     ),
-    (QT_TRANSLATE_NOOP("SalesDialog", "Waiting"), lambda s: s.is_open),
+    (QT_TRANSLATE_NOOP("SalesDialog", "Waiting"), rows_.is_open),
     (
         QT_TRANSLATE_NOOP("SalesDialog", "Canceled"),
-        lambda s: s.status is SaleStatus.CANCELED and s.tender is not Tender.CASH,
+        lambda s: s[_ST] == rows_.CANCELED and s[_TE] != rows_.CASH,
     ),
-    (QT_TRANSLATE_NOOP("SalesDialog", "Expired"), lambda s: s.status is SaleStatus.EXPIRED),
-    (QT_TRANSLATE_NOOP("SalesDialog", "Not sent"), lambda s: s.status is SaleStatus.FAILED),
+    (QT_TRANSLATE_NOOP("SalesDialog", "Expired"), lambda s: s[_ST] == rows_.EXPIRED),
+    (QT_TRANSLATE_NOOP("SalesDialog", "Not sent"), lambda s: s[_ST] == rows_.FAILED),
 )
-_TENDER_FILTERS: tuple[tuple[str, Callable[[SaleSnapshot], bool]], ...] = (
+_TENDER_FILTERS: tuple[tuple[str, Callable[[SaleRow], bool]], ...] = (
     (QT_TRANSLATE_NOOP("SalesDialog", "Any tender"), lambda s: True),
-    (QT_TRANSLATE_NOOP("SalesDialog", "Mercado Pago QR"), lambda s: s.tender is Tender.QR),
-    (QT_TRANSLATE_NOOP("SalesDialog", "Cash"), lambda s: s.tender is Tender.CASH),
+    (QT_TRANSLATE_NOOP("SalesDialog", "Mercado Pago QR"), lambda s: s[_TE] == rows_.QR),
+    (QT_TRANSLATE_NOOP("SalesDialog", "Cash"), lambda s: s[_TE] == rows_.CASH),
 )
 
 # Status colours (text, background): read at a glance, and never the only sign (the word is there).
@@ -179,45 +184,30 @@ _COLOURS = {
 }
 
 
-def refund_state(sale: SaleSnapshot, refunded: Decimal) -> str:
+def refund_state(row: SaleRow, refunded: Decimal) -> str:
     """ "" (nothing given back), "partly" or "fully": money that left the shop for the sale."""
     if refunded <= 0:
         return ""
-    return "fully" if refunded >= amount_paid(sale) else "partly"
+    return "fully" if refunded >= rows_.amount_paid(row) else "partly"
 
 
-def status_colour_key(sale: SaleSnapshot, refunded: Decimal = Decimal(0)) -> str:
-    if is_late_payment(sale):
+def status_colour_key(row: SaleRow, refunded: Decimal = Decimal(0)) -> str:
+    if rows_.is_late(row):
         return "late"
-    if refund_state(sale, refunded) == "fully":
+    if refund_state(row, refunded) == "fully":
         return "refunded"
-    if sale.status is SaleStatus.PAID:
+    if row[_ST] == rows_.PAID:
         return "paid"
-    if sale.status is SaleStatus.CANCELED and sale.tender is Tender.CASH:
+    if row[_ST] == rows_.CANCELED and row[_TE] == rows_.CASH:
         return "cash"
-    if sale.is_open:
+    if rows_.is_open(row):
         return "open"
     return "ended"
 
 
 def matches_search(sale: SaleSnapshot, text: str, site: Site) -> bool:
     """Reference, amount (``3450.50``, ``3.450,50``, ``3450``) or a product's name or code."""
-    return SaleSearch(text, site).matches(sale)
-
-
-SearchKeys = tuple[str, tuple[str, ...], frozenset[str]]
-
-
-def search_keys(sale: SaleSnapshot) -> SearchKeys:
-    """What a search looks in, case-folded once per sale read (not once per keystroke): the
-    reference, the lines' names, and their codes (SKU case-folded, barcode as it is)."""
-    return (
-        sale.external_reference.casefold(),
-        tuple(line.title.casefold() for line in sale.lines),
-        frozenset(
-            [line.sku.casefold() for line in sale.lines] + [line.barcode for line in sale.lines]
-        ),
-    )
+    return SaleSearch(text, site).matches(sale_row(sale))
 
 
 class SaleSearch:
@@ -227,15 +217,20 @@ class SaleSearch:
     def __init__(self, text: str, site: Site) -> None:
         self.needle = text.strip().casefold()
         self.amount = _search_amount(text, site) if self.needle else None
+        # rows_.matches_text, its parts made once per keystroke rather than once per sale
+        self._text = self.needle if rows_.SEP not in self.needle else None
+        self._code = f"{rows_.SEP}{self.needle}{rows_.SEP}"
 
-    def matches(self, sale: SaleSnapshot, keys: SearchKeys | None = None) -> bool:
-        needle = self.needle
-        if not needle:
+    def matches(self, row: SaleRow) -> bool:
+        needle = self._text
+        if not self.needle:
             return True
-        reference, titles, codes = keys or search_keys(sale)
-        if needle in reference or needle in codes or any(needle in t for t in titles):
+        if needle is not None and (needle in row[rows_.TEXTS] or self._code in row[rows_.CODES]):
             return True
-        return self.amount is not None and self.amount in (sale.total, sale.paid_amount)
+        return self.amount is not None and self.amount in (
+            row[rows_.TOTAL],
+            row[rows_.PAID_AMOUNT],
+        )
 
 
 def _search_amount(text: str, site: Site) -> Decimal | None:
@@ -256,31 +251,34 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("SalesDialog", text)
 
 
-def sale_status_text(sale: SaleSnapshot, refunded: Decimal = Decimal(0)) -> str:
+def sale_status_text(row: SaleRow, refunded: Decimal = Decimal(0)) -> str:
     """The status column; a sale given back reads "Refunded", never "Paid"."""
-    if is_late_payment(sale):
+    if rows_.is_late(row):
         return QCoreApplication.translate("SalesDialog", "Paid late — do not charge again")
-    state = refund_state(sale, refunded)
+    state = refund_state(row, refunded)
     if state == "fully":
         return QCoreApplication.translate("SalesDialog", "Refunded")
     if state == "partly":
         return QCoreApplication.translate("SalesDialog", "Paid, partly refunded")
-    if sale.status is SaleStatus.CANCELED and sale.tender is Tender.CASH:
+    if row[_ST] == rows_.CANCELED and row[_TE] == rows_.CASH:
         return QCoreApplication.translate("SalesDialog", "Paid in cash")
-    return status_label(sale.status)
+    return status_label(SaleStatus(row[_ST]))
 
 
 class SalesTableModel(QAbstractTableModel):
+    """The listed sales as :data:`~pos_app.domain.sale_rows.SaleRow` tuples: nothing per sale
+    that the garbage collector walks (a month of a busy box is ~12,000 rows)."""
+
     def __init__(self, site: Site, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._site = site
-        self._sales: list[SaleSnapshot] = []
+        self._sales: list[SaleRow] = []
         self._with_date = False
         self._refunded: dict[str, Decimal] = {}
 
     def set_sales(
         self,
-        sales: list[SaleSnapshot],
+        sales: list[SaleRow],
         *,
         with_date: bool = False,
         refunded: dict[str, Decimal] | None = None,
@@ -292,15 +290,21 @@ class SalesTableModel(QAbstractTableModel):
         self._refunded = dict(refunded or {})
         self.endResetModel()
 
-    def sales(self) -> list[SaleSnapshot]:
+    def rows(self) -> list[SaleRow]:
         return list(self._sales)
 
-    def sale(self, row: int) -> SaleSnapshot:
+    def row(self, row: int) -> SaleRow:
         return self._sales[row]
+
+    def reference(self, row: int) -> str:
+        return self._sales[row][rows_.REFERENCE]
+
+    def status(self, row: int) -> SaleStatus:
+        return SaleStatus(self._sales[row][_ST])
 
     def row_of(self, reference: str) -> int | None:
         for row, sale in enumerate(self._sales):
-            if sale.external_reference == reference:
+            if sale[rows_.REFERENCE] == reference:
                 return row
         return None
 
@@ -330,16 +334,16 @@ class SalesTableModel(QAbstractTableModel):
         if role == SaleRole:
             return sale
         if role == StatusRole:
-            return sale.status
+            return SaleStatus(sale[_ST])
         if role == Qt.ItemDataRole.DisplayRole:
             column = index.column()
             if column == COL_TIME:
                 fmt = "%Y-%m-%d %H:%M" if self._with_date else "%H:%M"
-                return sale.created_at.astimezone().strftime(fmt)
+                return sale[rows_.CREATED].astimezone().strftime(fmt)
             if column == COL_REFERENCE:
-                return sale.external_reference
+                return sale[rows_.REFERENCE]
             if column == COL_TOTAL:
-                return format_money(sale.total, self._site)
+                return format_money(sale[rows_.TOTAL], self._site)
             if column == COL_STATUS:
                 return sale_status_text(sale, self._refunded_of(sale))
         if index.column() == COL_STATUS and role in (
@@ -352,8 +356,8 @@ class SalesTableModel(QAbstractTableModel):
             return _RIGHT
         return None
 
-    def _refunded_of(self, sale: SaleSnapshot) -> Decimal:
-        return self._refunded.get(sale.external_reference, Decimal(0))
+    def _refunded_of(self, sale: SaleRow) -> Decimal:
+        return self._refunded.get(sale[rows_.REFERENCE], Decimal(0))
 
 
 class TodaySalesDialog(QDialog):
@@ -377,9 +381,12 @@ class TodaySalesDialog(QDialog):
         parent: QWidget | None = None,
         refunds: Callable[[SaleSnapshot], tuple[Decimal, Decimal]] | None = None,
         refunded_totals: Callable[[list[str]], dict[str, Decimal]] | None = None,
+        sale_rows_between: Callable[[datetime, datetime], list[SaleRow]] | None = None,
     ) -> None:
         """``refunds``: (refunded, left to refund) of a sale, when refunds are available;
-        ``refunded_totals``: the confirmed refunds of many sales at once (the status column)."""
+        ``refunded_totals``: the confirmed refunds of many sales at once (the status column);
+        ``sale_rows_between``: the period's rows read without whole sales (the ledger's
+        ``sale_rows_between_apart``); without it, rows of ``sales_between``'s sales."""
         super().__init__(parent)
         self.setObjectName("salesDialog")
         self.setWindowTitle(self.tr("Sales"))
@@ -393,14 +400,17 @@ class TodaySalesDialog(QDialog):
         self._sale_events = sale_events
         self._refunds = refunds
         self._refunded_totals = refunded_totals
-        self._period_sales: list[SaleSnapshot] = []
+        self._rows_between = sale_rows_between or (
+            lambda start, end: [sale_row(s) for s in self._sales_between(start, end)]
+        )
+        self._period_sales: list[SaleRow] = []
         self._period_refunded: dict[str, Decimal] = {}  # read with the period, not per keystroke
         # The period's sales are read on this thread (one at a time, newest shown).
         self._reader = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="sales-read")
         self._reads = self._shown_read = 0
         self.destroyed.connect(lambda _obj=None, reader=self._reader: reader.shutdown(wait=False))
-        self._search_keys: list[SearchKeys] | None = None  # the period's, at its first search
         self._reselecting = False  # _reselect shows the chosen sale itself, once
+        self._let_go = False  # hidden: the rows were let go, to be read again when shown
 
         # -- which sales: period, status, tender, search ---------------------------------------
         self.period = QComboBox()
@@ -580,6 +590,24 @@ class TodaySalesDialog(QDialog):
         install_mnemonics(self)
         self.search.setFocus()
 
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Closed (not minimized): the period's rows are let go (a month of a busy box is
+        ~12,000), and so is a read still under way; shown again, the period is read again."""
+        super().hideEvent(event)
+        if not event.spontaneous():
+            self._reads += 1
+            self._shown_read = self._reads
+            self._period_sales = []
+            self._period_refunded = {}
+            self.model.set_sales([])
+            self._show_detail(None)
+            self._let_go = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._let_go and not event.spontaneous():
+            self.refresh()
+
     def _to_list(self) -> None:
         if self.model.rowCount() and not self.table.selectionModel().hasSelection():
             self.table.selectRow(0)
@@ -588,7 +616,7 @@ class TodaySalesDialog(QDialog):
     # -- data ----------------------------------------------------------------------------------
     def selected_reference(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.model.sale(rows[0].row()).external_reference if rows else None
+        return self.model.reference(rows[0].row()) if rows else None
 
     def period_bounds(self) -> tuple[datetime, datetime]:
         """The chosen period, ``[start, end)`` on this computer's clock."""
@@ -621,36 +649,37 @@ class TodaySalesDialog(QDialog):
         self.refresh()
 
     def visible_sales(self) -> list[SaleSnapshot]:
-        return self.model.sales()
+        """The sales shown, whole (lines and all): read again (the list keeps only rows)."""
+        return self._whole_sales(self.visible_references(), *self.period_bounds())
+
+    def _whole_sales(self, shown: list[str], start: datetime, end: datetime) -> list[SaleSnapshot]:
+        if not shown:
+            return []
+        by_reference = {s.external_reference: s for s in self._sales_between(start, end)}
+        return [by_reference[ref] for ref in shown if ref in by_reference]
+
+    def visible_references(self) -> list[str]:
+        return [row[rows_.REFERENCE] for row in self.model.rows()]
 
     def _apply_filters(self) -> None:
         keep = self.selected_reference()
         status_ok = _STATUS_FILTERS[max(0, self.status_filter.currentIndex())][1]
         tender_ok = _TENDER_FILTERS[max(0, self.tender_filter.currentIndex())][1]
         search = SaleSearch(self.search.text(), self._site)
-        if search.needle and self._search_keys is None:
-            self._search_keys = [search_keys(s) for s in self._period_sales]
-        keys: list[SearchKeys] | list[None] = self._search_keys or [None] * len(self._period_sales)
         sales = [
-            s
-            for s, k in zip(self._period_sales, keys, strict=True)
-            if status_ok(s) and tender_ok(s) and search.matches(s, k)
+            s for s in self._period_sales if status_ok(s) and tender_ok(s) and search.matches(s)
         ]
         start, end = self.period_bounds()
         self.model.set_sales(
             sales, with_date=end - start > timedelta(hours=25), refunded=self._period_refunded
         )
         self._fit_columns(sales)
-        paid = [s for s in sales if s.status is SaleStatus.PAID]
+        paid = [s for s in sales if s[_ST] == rows_.PAID]
         # Cash the drawer took, including a sale whose QR payment also arrived late (paid twice:
         # both amounts came in, as the day's close counts them).
-        cash = [
-            s
-            for s in sales
-            if s.tender is Tender.CASH and s.status in (SaleStatus.CANCELED, SaleStatus.PAID)
-        ]
-        qr_total = sum((s.paid_amount or s.total for s in paid), start=Decimal(0))
-        cash_total = sum((s.total for s in cash), start=Decimal(0))
+        cash = [s for s in sales if s[_TE] == rows_.CASH and s[_ST] in (rows_.CANCELED, rows_.PAID)]
+        qr_total = sum((s[rows_.PAID_AMOUNT] or s[rows_.TOTAL] for s in paid), start=Decimal(0))
+        cash_total = sum((s[rows_.TOTAL] for s in cash), start=Decimal(0))
         if not sales:
             self.summary.setText(self.tr("No sales in this period."))
         else:
@@ -671,15 +700,15 @@ class TodaySalesDialog(QDialog):
             )
         self._reselect(keep, sales)
 
-    def _fit_columns(self, sales: list[SaleSnapshot]) -> None:
+    def _fit_columns(self, sales: list[SaleRow]) -> None:
         """Time, total and reference as wide as their widest text, found without asking the
         model for every row: the first rows, the longest reference and the largest total."""
         header = self.table.horizontalHeader()
         first = list(range(min(len(sales), 20)))
         widest = {
             COL_TIME: first,
-            COL_TOTAL: first + self._widest_row(sales, lambda s: s.total),
-            COL_REFERENCE: first + self._widest_row(sales, lambda s: len(s.external_reference)),
+            COL_TOTAL: first + self._widest_row(sales, lambda s: s[rows_.TOTAL]),
+            COL_REFERENCE: first + self._widest_row(sales, lambda s: len(s[rows_.REFERENCE])),
         }
         grid = 1 if self.table.showGrid() else 0
         for column, rows in widest.items():
@@ -691,74 +720,68 @@ class TodaySalesDialog(QDialog):
             header.resizeSection(column, max(hints))
 
     @staticmethod
-    def _widest_row(sales: list[SaleSnapshot], size: Callable[[SaleSnapshot], Any]) -> list[int]:
+    def _widest_row(sales: list[SaleRow], size: Callable[[SaleRow], Any]) -> list[int]:
         if not sales:
             return []
         return [max(range(len(sales)), key=lambda row: size(sales[row]))]
 
-    def refresh(self) -> None:
+    def refresh(self, *, in_background: bool = False) -> None:
         """Reload the period from the ledger, keeping the selected sale selected.
 
         A day (today, yesterday: a busy box's ~400 sales, ~40 ms) is read here. Several days
         are read on a worker thread: waited for up to :data:`READ_WAIT_S` (then shown before
         this returns, as a day is); longer (a month of a busy box, ~12,000 sales: ~1 s), the
         window keeps painting, says "Reading the sales…", and shows them once read. Only the
-        newest request is shown."""
+        newest request is shown. ``in_background`` (a sale changed while the cashier sells):
+        several days are never waited for, and the list says nothing until they are read."""
         start, end = self.period_bounds()
         self._reads += 1
+        self._let_go = False
         if end - start <= timedelta(hours=25):
-            self._period_read(self._sales_between(start, end), None, self._reads)
+            self._period_read(self._rows_between(start, end), self._reads)
             return
-        reading = self._reader.submit(self._read_for_search, start, end)
+        reading = self._reader.submit(self._rows_between, start, end)
+        if in_background:
+            self._wait_for(reading, self._reads)
+            return
         try:
             read = reading.result(timeout=READ_WAIT_S)
         except concurrent.futures.TimeoutError:
             self.summary.setText(self.tr("Reading the sales…"))
             self._wait_for(reading, self._reads)
             return
-        self._period_read(*read, self._reads)
+        self._period_read(read, self._reads)
 
-    def _read_for_search(
-        self, start: datetime, end: datetime
-    ) -> tuple[list[SaleSnapshot], list[SearchKeys]]:
-        """On the worker thread: the sales, and what a search looks in (a month's: ~0.1 s)."""
-        sales = self._sales_between(start, end)
-        return sales, [search_keys(s) for s in sales]
+    def _wait_for(self, reading: concurrent.futures.Future[list[SaleRow]], number: int) -> None:
+        # A partial, not a closure that schedules itself: that closure and its cell were a
+        # reference cycle holding the read (a month: ~12,000 rows) until a full collection,
+        # which then freed them inside its pause.
+        QTimer.singleShot(20, self, functools.partial(self._check_read, reading, number))
 
-    def _wait_for(
-        self,
-        reading: concurrent.futures.Future[tuple[list[SaleSnapshot], list[SearchKeys]]],
-        number: int,
-    ) -> None:
-        def check() -> None:
-            if number != self._reads:
-                return  # a newer read was asked for: this one is not shown
-            if not reading.done():
-                QTimer.singleShot(20, self, check)
-                return
-            self._period_read(*reading.result(), number)  # its error, if any, as a direct read's
-
-        QTimer.singleShot(20, self, check)
+    def _check_read(self, reading: concurrent.futures.Future[list[SaleRow]], number: int) -> None:
+        if number != self._reads:
+            return  # a newer read was asked for: this one is not shown
+        if not reading.done():
+            self._wait_for(reading, number)
+            return
+        self._period_read(reading.result(), number)  # its error, if any, as a direct read's
 
     @property
     def reading(self) -> bool:
         """A period is being read (it was not read within READ_WAIT_S)."""
         return self._shown_read != self._reads
 
-    def _period_read(
-        self, sales: list[SaleSnapshot], keys: list[SearchKeys] | None, number: int
-    ) -> None:
+    def _period_read(self, sales: list[SaleRow], number: int) -> None:
         self._shown_read = number
         self._period_sales = sales
-        self._search_keys = keys  # None: made at the first search over these sales
         self._period_refunded = (
-            self._refunded_totals([s.external_reference for s in self._period_sales])
+            self._refunded_totals([s[rows_.REFERENCE] for s in self._period_sales])
             if self._refunded_totals is not None
             else {}
         )
         self._apply_filters()
 
-    def _reselect(self, keep: str | None, sales: list[SaleSnapshot]) -> None:
+    def _reselect(self, keep: str | None, sales: list[SaleRow]) -> None:
         row = self.model.row_of(keep) if keep else None
         if row is None and sales:
             row = 0
@@ -773,7 +796,7 @@ class TodaySalesDialog(QDialog):
         if row is None:
             self._show_detail(None)
             return
-        self._show_detail(self.model.sale(row))
+        self._show_detail(self._get_sale(self.model.reference(row)))
 
     def select_reference(self, reference: str) -> None:
         row = self.model.row_of(reference)
@@ -820,7 +843,7 @@ class TodaySalesDialog(QDialog):
         self.refunds_label.setVisible(bool(refunds))
         heading = self.tr("{status} — {total}\nSale {reference}").format(
             reference=sale.external_reference,
-            status=sale_status_text(sale, refunded),
+            status=sale_status_text(sale_row(sale), refunded),
             total=money(sale.total, self._site),
         )
         if sale.iva_total is not None:  # Colombia: the IVA the order reported
@@ -871,9 +894,32 @@ class TodaySalesDialog(QDialog):
 
     def export_csv(self, path: Path) -> int:
         """The sales shown (period and filters) to ``path``; returns how many."""
-        sales = self.visible_sales()
+        return self._write_csv(path, self.visible_references(), *self.period_bounds())
+
+    def _write_csv(self, path: Path, shown: list[str], start: datetime, end: datetime) -> int:
+        sales = self._whole_sales(shown, start, end)
         path.write_text(sales_csv(sales), encoding="utf-8-sig", newline="")
         return len(sales)
+
+    def export_in_background(self, path: Path) -> concurrent.futures.Future[int]:
+        """:meth:`export_csv` on the worker thread (a month's sales are read whole again:
+        ~1 s); the summary says how many were exported when it is done."""
+        job = self._reader.submit(
+            self._write_csv, path, self.visible_references(), *self.period_bounds()
+        )
+        QTimer.singleShot(20, self, functools.partial(self._check_export, job, str(path)))
+        return job
+
+    def _check_export(self, job: concurrent.futures.Future[int], name: str) -> None:
+        if not job.done():
+            QTimer.singleShot(20, self, functools.partial(self._check_export, job, name))
+            return
+        count = job.result()  # its error, if any, as the export's own
+        self.summary.setText(
+            self.tr("1 sale exported to {path}").format(path=name)
+            if count == 1
+            else self.tr("{count} sales exported to {path}").format(count=count, path=name)
+        )
 
     def _export_clicked(self) -> None:
         start, _ = self.period_bounds()
@@ -884,12 +930,7 @@ class TodaySalesDialog(QDialog):
             self.tr("CSV files (*.csv)"),
         )
         if name:
-            count = self.export_csv(Path(name))
-            self.summary.setText(
-                self.tr("1 sale exported to {path}").format(path=name)
-                if count == 1
-                else self.tr("{count} sales exported to {path}").format(count=count, path=name)
-            )
+            self.export_in_background(Path(name))
 
     def _recheck(self) -> None:
         ref = self.selected_reference()
