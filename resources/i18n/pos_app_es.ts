@@ -1727,6 +1727,29 @@
     </message>
 </context>
 <context>
+    <name>LedgerAmounts</name>
+    <message>
+        <source>The ledger holds an amount that cannot be right: {record}, {column} is &apos;{value}&apos;. The ledger was edited by hand, damaged, or comes from an old version. Nothing was changed. &apos;pos-app doctor&apos; lists every such amount; restore a backup from before it (&apos;pos-app ledger recover --restore BACKUP&apos;) or call support.</source>
+        <translation>El registro de ventas tiene un importe que no puede ser correcto: {record}, {column} es &apos;{value}&apos;. El registro se editó a mano, está dañado o viene de una versión antigua. No se modificó nada. &apos;pos-app doctor&apos; lista todos esos importes; restaure una copia de respaldo anterior (&apos;pos-app ledger recover --restore BACKUP&apos;) o llame a soporte.</translation>
+    </message>
+    <message>
+        <source>sale {reference}</source>
+        <translation>venta {reference}</translation>
+    </message>
+    <message>
+        <source>refund {number}</source>
+        <translation>devolución {number}</translation>
+    </message>
+    <message>
+        <source>cash movement {number}</source>
+        <translation>movimiento de efectivo {number}</translation>
+    </message>
+    <message>
+        <source>shift {number}</source>
+        <translation>turno {number}</translation>
+    </message>
+</context>
+<context>
     <name>LedgerRecovery</name>
     <message>
         <source>Choose a backup of the sales ledger</source>

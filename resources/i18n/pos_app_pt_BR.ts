@@ -1727,6 +1727,29 @@
     </message>
 </context>
 <context>
+    <name>LedgerAmounts</name>
+    <message>
+        <source>The ledger holds an amount that cannot be right: {record}, {column} is &apos;{value}&apos;. The ledger was edited by hand, damaged, or comes from an old version. Nothing was changed. &apos;pos-app doctor&apos; lists every such amount; restore a backup from before it (&apos;pos-app ledger recover --restore BACKUP&apos;) or call support.</source>
+        <translation>O registro de vendas tem um valor que não pode estar certo: {record}, {column} é &apos;{value}&apos;. O registro foi editado à mão, está danificado ou vem de uma versão antiga. Nada foi alterado. &apos;pos-app doctor&apos; lista todos esses valores; restaure um backup anterior (&apos;pos-app ledger recover --restore BACKUP&apos;) ou chame o suporte.</translation>
+    </message>
+    <message>
+        <source>sale {reference}</source>
+        <translation>venda {reference}</translation>
+    </message>
+    <message>
+        <source>refund {number}</source>
+        <translation>reembolso {number}</translation>
+    </message>
+    <message>
+        <source>cash movement {number}</source>
+        <translation>movimento de dinheiro {number}</translation>
+    </message>
+    <message>
+        <source>shift {number}</source>
+        <translation>turno {number}</translation>
+    </message>
+</context>
+<context>
     <name>LedgerRecovery</name>
     <message>
         <source>Choose a backup of the sales ledger</source>

@@ -60,7 +60,9 @@ from pos_app.domain.records import SaleEvent, SaleSnapshot
 from pos_app.domain.sale import SaleStatus, Tender
 from pos_app.domain.sales_csv import sales_csv
 from pos_app.i18n import QT_TRANSLATE_NOOP
+from pos_app.ledger.amounts import DamagedAmount
 from pos_app.ui.counter.sale_banner import is_late_payment, money, status_label
+from pos_app.ui.qtkit.errors import translate_message
 from pos_app.ui.qtkit.keyboard import enter_on_buttons_only, install_mnemonics, no_tab_trap
 from pos_app.ui.qtkit.workarounds import emit
 
@@ -451,6 +453,7 @@ class TodaySalesDialog(QDialog):
 
         self.summary = QLabel()
         self.summary.setObjectName("daySummary")
+        self.summary.setWordWrap(True)  # a damaged amount's message is a few lines long
 
         self.heading = QLabel(self.tr("Pick a sale to see its lines and history."))
         self.heading.setObjectName("saleHeading")
@@ -706,17 +709,27 @@ class TodaySalesDialog(QDialog):
         newest request is shown."""
         start, end = self.period_bounds()
         self._reads += 1
-        if end - start <= timedelta(hours=25):
-            self._period_read(self._sales_between(start, end), None, self._reads)
-            return
-        reading = self._reader.submit(self._read_for_search, start, end)
         try:
-            read = reading.result(timeout=READ_WAIT_S)
-        except concurrent.futures.TimeoutError:
-            self.summary.setText(self.tr("Reading the sales…"))
-            self._wait_for(reading, self._reads)
-            return
-        self._period_read(*read, self._reads)
+            if end - start <= timedelta(hours=25):
+                self._period_read(self._sales_between(start, end), None, self._reads)
+                return
+            reading = self._reader.submit(self._read_for_search, start, end)
+            try:
+                read = reading.result(timeout=READ_WAIT_S)
+            except concurrent.futures.TimeoutError:
+                self.summary.setText(self.tr("Reading the sales…"))
+                self._wait_for(reading, self._reads)
+                return
+            self._period_read(*read, self._reads)
+        except DamagedAmount as exc:
+            self._read_failed(exc, self._reads)
+
+    def _read_failed(self, exc: DamagedAmount, number: int) -> None:
+        """A stored amount no till could have written: the period shows no sale (never some of
+        them, with totals that leave one out) and says which one and what to do; another
+        period can still be chosen."""
+        self._period_read([], None, number)
+        self.summary.setText(translate_message(exc.msg))
 
     def _read_for_search(
         self, start: datetime, end: datetime
@@ -736,7 +749,10 @@ class TodaySalesDialog(QDialog):
             if not reading.done():
                 QTimer.singleShot(20, self, check)
                 return
-            self._period_read(*reading.result(), number)  # its error, if any, as a direct read's
+            try:
+                self._period_read(*reading.result(), number)  # its error as a direct read's
+            except DamagedAmount as exc:
+                self._read_failed(exc, number)
 
         QTimer.singleShot(20, self, check)
 
