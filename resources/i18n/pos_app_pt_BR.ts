@@ -3203,6 +3203,69 @@
     </message>
 </context>
 <context>
+    <name>SaleHistory</name>
+    <message>
+        <source>taken in cash</source>
+        <translation>recebida em dinheiro</translation>
+    </message>
+    <message>
+        <source>the order left the box</source>
+        <translation>o pedido saiu do caixa</translation>
+    </message>
+    <message>
+        <source>last check before it expired</source>
+        <translation>última consulta antes de expirar</translation>
+    </message>
+    <message>
+        <source>the order never reached the box</source>
+        <translation>o pedido nunca chegou ao caixa</translation>
+    </message>
+    <message>
+        <source>it was also taken in cash: refund one of the two</source>
+        <translation>também foi recebida em dinheiro: reembolse um dos dois pagamentos</translation>
+    </message>
+    <message>
+        <source>paid after it was closed here</source>
+        <translation>paga depois de encerrada aqui</translation>
+    </message>
+    <message>
+        <source>payment {payment} found at Mercado Pago</source>
+        <translation>pagamento {payment} encontrado no Mercado Pago</translation>
+    </message>
+    <message>
+        <source>payment {payment} found at Mercado Pago, reference {reference}</source>
+        <translation>pagamento {payment} encontrado no Mercado Pago, referência {reference}</translation>
+    </message>
+    <message>
+        <source>Mercado Pago refused the order</source>
+        <translation>o Mercado Pago recusou o pedido</translation>
+    </message>
+    <message>
+        <source>paid at Mercado Pago</source>
+        <translation>paga no Mercado Pago</translation>
+    </message>
+    <message>
+        <source>Mercado Pago order {ids}</source>
+        <translation>pedido do Mercado Pago {ids}</translation>
+    </message>
+    <message>
+        <source>Mercado Pago orders {ids}</source>
+        <translation>pedidos do Mercado Pago {ids}</translation>
+    </message>
+    <message>
+        <source>PAID {count} TIMES: refund the extra payments</source>
+        <translation>PAGA {count} VEZES: reembolse os pagamentos a mais</translation>
+    </message>
+    <message>
+        <source>{amount}, Mercado Pago refund {number}</source>
+        <translation>{amount}, reembolso do Mercado Pago {number}</translation>
+    </message>
+    <message>
+        <source>{amount}: {reason}</source>
+        <translation>{amount}: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>SaleStatus</name>
     <message>
         <source>Sending</source>

@@ -54,12 +54,13 @@ from PySide6.QtWidgets import (
 from pos_app.checkout.refunds import amount_paid, is_paid
 from pos_app.domain.cart import Cart, CartLine
 from pos_app.domain.day import RefundFact
+from pos_app.domain.history_words import detail_words
 from pos_app.domain.money import Site, format_money
 from pos_app.domain.pricing import DiscountKind
 from pos_app.domain.records import SaleEvent, SaleSnapshot
 from pos_app.domain.sale import SaleStatus, Tender
 from pos_app.domain.sales_csv import sales_csv
-from pos_app.i18n import QT_TRANSLATE_NOOP
+from pos_app.i18n import QT_TRANSLATE_NOOP, Message
 from pos_app.ledger.amounts import DamagedAmount
 from pos_app.ui.counter.sale_banner import is_late_payment, money, status_label
 from pos_app.ui.qtkit.errors import translate_message
@@ -72,6 +73,7 @@ COL_TOTAL = 1
 COL_STATUS = 2
 COL_REFERENCE = 3
 COL_LINE_DISCOUNT = 3  # in the chosen sale's lines
+COL_EVENT_DETAIL = 4  # in the chosen sale's history
 _HEADERS = (
     QT_TRANSLATE_NOOP("SalesDialog", "Time"),
     QT_TRANSLATE_NOOP("SalesDialog", "Total"),
@@ -880,9 +882,12 @@ class TodaySalesDialog(QDialog):
                     _tr(_EVENT_KINDS[event.kind]) if event.kind in _EVENT_KINDS else event.kind,
                     _status_change(event),
                     _tr(_CAUSES[event.cause]) if event.cause in _CAUSES else event.cause,
-                    event.detail,
+                    event_detail_text(event, self._site),
                 ],
             )
+            item = self.events.item(row, COL_EVENT_DETAIL)
+            assert item is not None  # set by _set_row just above
+            _keep_raw(item, event.detail)
         self.events.scrollToBottom()
 
     def export_csv(self, path: Path) -> int:
@@ -942,6 +947,29 @@ class TodaySalesDialog(QDialog):
             QMessageBox.StandardButton.No,
         )
         return answer == QMessageBox.StandardButton.Yes
+
+
+def event_detail_text(event: SaleEvent, site: Site) -> str:
+    """The event's detail in the cashier's words (:mod:`pos_app.domain.history_words`)."""
+    words = detail_words(event.kind, event.cause, event.new_status, event.detail, site)
+    if words is None:
+        return ""
+    if isinstance(words, Message):
+        return translate_message(words)
+    return words.render(lambda context, source: QCoreApplication.translate(context, source))
+
+
+RawDetailRole = Qt.ItemDataRole.UserRole + 3
+"""A history line's detail as the ledger keeps it (for support)."""
+
+
+def _keep_raw(item: QTableWidgetItem, raw: str) -> None:
+    """The stored form stays at hand for support: in the tooltip (under the words when they
+    differ) and in :data:`RawDetailRole`."""
+    item.setData(RawDetailRole, raw)
+    shown = item.text()
+    if raw and raw != shown:
+        item.setToolTip(f"{shown}\n\n{raw}" if shown else raw)
 
 
 def _status_change(event: SaleEvent) -> str:
