@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QMenuBar,
     QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QRadioButton,
     QStackedWidget,
     QTabBar,
@@ -146,8 +147,16 @@ def no_tab_trap(*views: QAbstractItemView) -> None:
 
 class _EnterOnButtonsOnly(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            return event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        kind = event.type()
+        if watched is self.parent():
+            if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+                return event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        elif isinstance(watched, QPushButton) and kind in (
+            QEvent.Type.FocusIn,
+            QEvent.Type.FocusOut,
+        ):
+            # Drawn as the default exactly while Enter presses it: while it has the focus.
+            watched.setDefault(kind == QEvent.Type.FocusIn)
         return False
 
 
@@ -155,8 +164,18 @@ def enter_on_buttons_only(dialog: QDialog) -> None:
     """Enter presses a button only when that button has focus: from a field or a list it
     reaches no default button (a dialog whose buttons ask Mercado Pago, cancel or delete
     something, where no one of them is the obvious answer to Enter). A field or list that
-    uses Enter (``returnPressed``, ``activated``) still gets it first."""
-    dialog.installEventFilter(_EnterOnButtonsOnly(dialog))
+    uses Enter (``returnPressed``, ``activated``) still gets it first.
+
+    No button looks like the default either (call after the buttons exist): QDialog makes the
+    first "auto-default" push button its default when shown, drawn with the default frame,
+    although Enter never reached it here. A button is drawn as the default while it has the
+    focus, when Enter does press it."""
+    watcher = _EnterOnButtonsOnly(dialog)
+    dialog.installEventFilter(watcher)
+    for button in dialog.findChildren(QPushButton):
+        button.setAutoDefault(False)
+        button.setDefault(False)
+        button.installEventFilter(watcher)
 
 
 def typed_state(window: QWidget) -> list[object]:
