@@ -210,6 +210,14 @@ def test_the_history_window_says_which_sale_and_lists_nothing(
 
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("POS_APP_HOME", str(home))
+    from PySide6.QtWidgets import QApplication
+
+    from pos_app.ui.qtkit.style import load_stylesheet
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    sheet = app.styleSheet()
+    app.setStyleSheet(load_stylesheet())  # as the app draws it (the screenshot)
     ref = _ledger_with_a_day(datetime.now(UTC) - timedelta(minutes=5))
     _store("sales", "total", value)
     ledger = Ledger(paths.ledger_path())
@@ -228,9 +236,16 @@ def test_the_history_window_says_which_sale_and_lists_nothing(
         if readable(value) is None:
             assert dialog.model.rowCount() == 0
             assert ref in dialog.summary.text() and "pos-app doctor" in dialog.summary.text()
+            if value == "NaN":
+                from tests.ui.conftest import keep_picture
+
+                dialog.show()
+                qtbot.waitExposed(dialog)
+                keep_picture(dialog.grab(), "47_history_damaged_amount")
         else:
             assert dialog.model.rowCount() == 1
             assert dialog.model.index(0, 1).data()  # its total, written out
         dialog.close()
     finally:
         ledger.close()
+        app.setStyleSheet(sheet)

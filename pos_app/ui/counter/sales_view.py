@@ -65,6 +65,7 @@ from pos_app.ledger.amounts import DamagedAmount
 from pos_app.ui.counter.sale_banner import is_late_payment, money, status_label
 from pos_app.ui.qtkit.errors import translate_message
 from pos_app.ui.qtkit.keyboard import enter_on_buttons_only, install_mnemonics, no_tab_trap
+from pos_app.ui.qtkit.style import set_state
 from pos_app.ui.qtkit.workarounds import emit
 
 # Status before reference: it is what the cashier looks for; the long reference comes last.
@@ -732,6 +733,7 @@ class TodaySalesDialog(QDialog):
         period can still be chosen."""
         self._period_read([], None, number)
         self.summary.setText(translate_message(exc.msg))
+        set_state(self.summary, "error")
 
     def _read_for_search(
         self, start: datetime, end: datetime
@@ -767,6 +769,7 @@ class TodaySalesDialog(QDialog):
         self, sales: list[SaleSnapshot], keys: list[SearchKeys] | None, number: int
     ) -> None:
         self._shown_read = number
+        set_state(self.summary, "")  # a damaged amount's message (_read_failed) is over
         self._period_sales = sales
         self._search_keys = keys  # None: made at the first search over these sales
         self._period_refunded = (
