@@ -39,7 +39,9 @@ class DamagedAmount(UserFacingError):
 
     def __init__(self, record: Message, column: str, value: object) -> None:
         text = str(value)
-        shown = text if len(text) <= _SHOWN else text[:_SHOWN] + "…"
+        # Quoted, never obeyed: a control character (an escape sequence) is shown as "?".
+        shown = "".join(c if c.isprintable() else "?" for c in text[:_SHOWN])
+        shown += "…" if len(text) > _SHOWN else ""
         super().__init__(
             message(
                 CTX,

@@ -182,6 +182,13 @@ def test_what_a_till_can_hold(value: str, ok: bool) -> None:
     assert (readable(value) is not None) is ok
 
 
+def test_a_stored_escape_sequence_is_quoted_not_obeyed() -> None:
+    from pos_app.ledger.amounts import DamagedAmount, sale_record
+
+    said = str(DamagedAmount(sale_record("R1"), "total", "\x1b[2J" + "9" * 60))
+    assert "\x1b" not in said and "'?[2J" in said and "…'" in said
+
+
 def test_doctor_lists_every_damaged_amount(
     configured: ThreadSandbox, capsys: pytest.CaptureFixture[str]
 ) -> None:
