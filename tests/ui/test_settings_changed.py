@@ -30,7 +30,9 @@ def look_through_every_page(qtbot: QtBot, dialog: SettingsDialog) -> None:
 
 
 def test_looking_is_not_changing(
-    qtbot: QtBot, keyring_memory: Any, make_dialog: MakeDialog
+    qtbot: QtBot,
+    keyring_memory: Any,  # noqa: F811
+    make_dialog: MakeDialog,  # noqa: F811
 ) -> None:
     dialog = make_dialog()
     look_through_every_page(qtbot, dialog)
@@ -43,7 +45,9 @@ def test_looking_is_not_changing(
 
 
 def test_an_edit_asks_and_an_edit_undone_does_not(
-    qtbot: QtBot, keyring_memory: Any, make_dialog: MakeDialog
+    qtbot: QtBot,
+    keyring_memory: Any,  # noqa: F811
+    make_dialog: MakeDialog,  # noqa: F811
 ) -> None:
     dialog = make_dialog()
     look_through_every_page(qtbot, dialog)
