@@ -17,6 +17,7 @@ from pos_app.checkout.events import ConnectionChanged, EventBus, SaleChanged
 from pos_app.checkout.options import CheckoutSettings
 from pos_app.domain.cart import Cart
 from pos_app.domain.history import Cause, HistoryKind
+from pos_app.domain.history_words import stored_message
 from pos_app.domain.records import SaleSnapshot
 from pos_app.domain.sale import SaleStatus, Tender, can_transition
 from pos_app.domain.validation import MAX_ORDER_TITLE, clean_text
@@ -212,7 +213,7 @@ class Recorder:
         if sale.trouble_since is None:
             changes["trouble_since"] = self.clock()
         updated = self.update(
-            sale, changes, kind=HistoryKind.TROUBLE, cause=cause, detail=str(problem)
+            sale, changes, kind=HistoryKind.TROUBLE, cause=cause, detail=stored_message(problem)
         )
         self.publish(updated, sale.status, Cause.TROUBLE)
         return updated

@@ -9,6 +9,7 @@ from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
 from pos_app.cli.output import EXIT_ERROR, EXIT_OK, print_json
+from pos_app.ledger.amounts import DamagedAmount, damaged_amounts
 from pos_app.ledger.lock import AlreadyRunningError, InstanceLock
 from pos_app.ledger.store import Ledger, LedgerError
 from pos_app.mercadopago import errors as mp
@@ -92,6 +93,9 @@ async def run_checks() -> list[Check]:
         checks.extend(await _api_checks(config, source.token))
 
     checks.append(_ledger_check())
+    amounts = _amounts_check()
+    if amounts is not None:
+        checks.append(amounts)
     share = network_location(paths.data_dir())
     if share:  # README, Windows: WAL needs the ledger on a local disk
         checks.append(
@@ -300,6 +304,36 @@ async def _store_box_checks(
     return out
 
 
+def _amounts_check() -> Check | None:
+    """Amounts no till could have written (``1e999``, ``NaN``, a word, 29 digits): each one
+    stops the close, the receipt or the sales list that reads it, with a message naming it."""
+    path = paths.ledger_path()
+    if not path.exists():
+        return None
+    try:
+        ledger = Ledger(path, exclusive=False)
+    except LedgerError:
+        return None  # the 'ledger' check says why
+    try:
+        found = list(damaged_amounts(ledger._conn))
+    except sqlite3.Error:
+        return None
+    finally:
+        ledger.close()
+    if not found:
+        return Check("ledger amounts", True, "every stored amount is a number a till can hold")
+    listed = "; ".join(f"{f.record}: {f.column} = {f.value[:40]!r}" for f in found)
+    return Check(
+        "ledger amounts",
+        False,
+        f"{len(found)}{'+' if len(found) >= 20 else ''} amount(s) that cannot be right: {listed}",
+        "The ledger was edited by hand, damaged, or comes from an old version: restore a backup "
+        f"from before it ('pos-app ledger recover --restore BACKUP', backups are in "
+        f"{paths.backup_dir(config_mod.load().config.backup_folder)}) or call support. The "
+        "close, and any list or receipt holding one, stops with this message until then.",
+    )
+
+
 def _ledger_check() -> Check:
     path = paths.ledger_path()
     try:
@@ -310,6 +344,8 @@ def _ledger_check() -> Check:
         ledger._conn.execute("BEGIN IMMEDIATE")  # proves we can write, then undo
         ledger._conn.execute("ROLLBACK")
         open_sales = ledger.open_sales()
+    except DamagedAmount:  # told by the 'ledger amounts' check, which lists each of them
+        open_sales = []
     except LedgerError as exc:  # a read that found damage the quick check did not
         return Check("ledger", False, str(exc.msg))
     except sqlite3.Error as exc:

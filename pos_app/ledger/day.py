@@ -32,6 +32,7 @@ from pos_app.domain.sale import TERMINAL, Tender
 from pos_app.domain.text_fields import CASH_REASON, CASHIER_NAME, check_text
 from pos_app.errors import UserFacingError
 from pos_app.i18n import QT_TRANSLATE_NOOP, message
+from pos_app.ledger.amounts import movement_record, refund_record, shift_record, stored_amount
 from pos_app.ledger.period import not_before_last_close
 from pos_app.ledger.refunds import RefundStatus
 
@@ -294,7 +295,7 @@ class DayBook:
         return Shift(
             int(row["id"]),
             row["cashier"],
-            Decimal(row["starting_float"]),
+            stored_amount(row["starting_float"], shift_record(row["id"]), "starting_float"),
             datetime.fromisoformat(row["opened_at"]),
         )
 
@@ -324,14 +325,14 @@ class DayBook:
         refused ones moved no money and are left out."""
         conn = conn or self._conn
         rows = conn.execute(
-            "SELECT r.amount, r.updated_at, r.tender, r.note, s.external_reference "
+            "SELECT r.id, r.amount, r.updated_at, r.tender, r.note, s.external_reference "
             "FROM refunds r JOIN sales s ON s.id = r.sale_id "
             "WHERE r.status = ? AND r.updated_at >= ?",
             (RefundStatus.REFUNDED.value, _iso(since)),
         ).fetchall()
         return [
             RefundFact(
-                Decimal(str(r["amount"])),
+                stored_amount(r["amount"], refund_record(r["id"]), "amount"),
                 datetime.fromisoformat(r["updated_at"]),
                 Tender(r["tender"]),
                 str(r["external_reference"]),
@@ -344,14 +345,14 @@ class DayBook:
         """One sale's confirmed refunds, oldest first."""
         with self._ledger._reading():
             rows = self._conn.execute(
-                "SELECT amount, created_at, tender, note FROM refunds WHERE status = ? "
+                "SELECT id, amount, created_at, tender, note FROM refunds WHERE status = ? "
                 "AND sale_id = (SELECT id FROM sales WHERE external_reference = ?) "
                 "ORDER BY created_at, id",
                 (RefundStatus.REFUNDED.value, reference),
             ).fetchall()
         return [
             RefundFact(
-                Decimal(str(r["amount"])),
+                stored_amount(r["amount"], refund_record(r["id"]), "amount"),
                 datetime.fromisoformat(r["created_at"]),
                 Tender(r["tender"]),
                 reference,
@@ -370,7 +371,7 @@ class DayBook:
         return [
             CashMovement(
                 MovementKind(r["kind"]),
-                Decimal(r["amount"]),
+                stored_amount(r["amount"], movement_record(r["id"]), "amount"),
                 r["reason"],
                 datetime.fromisoformat(r["at"]),
             )
@@ -384,7 +385,9 @@ class DayBook:
         ).fetchall()
         return [
             ShiftFact(
-                r["cashier"], Decimal(r["starting_float"]), datetime.fromisoformat(r["opened_at"])
+                r["cashier"],
+                stored_amount(r["starting_float"], shift_record(r["id"]), "starting_float"),
+                datetime.fromisoformat(r["opened_at"]),
             )
             for r in rows
         ]

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from pos_app.domain.sale import Tender
 from pos_app.domain.text_fields import REFUND_NOTE, check_text
+from pos_app.ledger.amounts import refund_record, sale_record, stored_amount
 from pos_app.ledger.period import stamp_not_before_last_close
 
 if TYPE_CHECKING:
@@ -232,7 +233,8 @@ class RefundStore:
             ).fetchall()
         for reference, amount in rows:
             if reference in wanted:
-                totals[reference] = totals.get(reference, Decimal(0)) + Decimal(amount)
+                value = stored_amount(amount, sale_record(reference), "refund amount")
+                totals[reference] = totals.get(reference, Decimal(0)) + value
         return totals
 
     def counted_amount(self, reference: str) -> Decimal:
@@ -253,10 +255,13 @@ def sale_id_of(conn: sqlite3.Connection, reference: str) -> int:
 
 def _counted(conn: sqlite3.Connection, sale_id: int) -> Decimal:
     rows = conn.execute(
-        "SELECT amount FROM refunds WHERE sale_id = ? AND status != ?",
+        "SELECT id, amount FROM refunds WHERE sale_id = ? AND status != ?",
         (sale_id, RefundStatus.REFUSED.value),
     ).fetchall()
-    return sum((Decimal(row["amount"]) for row in rows), Decimal(0))
+    return sum(
+        (stored_amount(row["amount"], refund_record(row["id"]), "amount") for row in rows),
+        Decimal(0),
+    )
 
 
 def outbox_change(conn: sqlite3.Connection, refund_id: int) -> dict[str, Any]:
@@ -274,7 +279,7 @@ def _record(row: Any) -> RefundRecord:
         reference=str(row["external_reference"]),
         idempotency_key=str(row["idempotency_key"]),
         payment_id=int(row["payment_id"]) if row["payment_id"] is not None else None,
-        amount=Decimal(row["amount"]),
+        amount=stored_amount(row["amount"], refund_record(row["id"]), "amount"),
         tender=Tender(row["tender"]),
         status=RefundStatus(row["status"]),
         mp_refund_id=str(row["mp_refund_id"]),

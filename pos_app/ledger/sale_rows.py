@@ -16,6 +16,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from pos_app.domain.sale_rows import SaleRow, make_row
+from pos_app.ledger.amounts import DamagedAmount, readable, sale_record
 
 _SALES = (
     "SELECT id, external_reference, created_at, total, paid_amount, status, tender, "
@@ -48,8 +49,8 @@ def read_sale_rows(conn: sqlite3.Connection, start: str, end: str) -> list[SaleR
             make_row(
                 reference,
                 datetime.fromisoformat(created),
-                Decimal(total),
-                Decimal(paid) if paid is not None else None,
+                _amount(total, reference, "total"),
+                _amount(paid, reference, "paid_amount") if paid is not None else None,
                 status,
                 tender or "",
                 status == _PAID and bool(late or cancel),
@@ -57,3 +58,12 @@ def read_sale_rows(conn: sqlite3.Connection, start: str, end: str) -> list[SaleR
             )
         )
     return found
+
+
+def _amount(value: object, reference: str, column: str) -> Decimal:
+    """A stored amount, checked as every ledger read checks it (:mod:`pos_app.ledger.amounts`):
+    a damaged one stops the read with the sale named, never a traceback or a guess."""
+    amount = readable(value)
+    if amount is None:
+        raise DamagedAmount(sale_record(reference), column, value)
+    return amount

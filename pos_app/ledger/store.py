@@ -26,6 +26,7 @@ from pos_app.domain.reference import new_reference
 from pos_app.domain.sale import OPEN, SaleStatus, Tender
 from pos_app.errors import UserFacingError
 from pos_app.i18n import QT_TRANSLATE_NOOP, Message, message
+from pos_app.ledger.amounts import DamagedAmount, sale_record, stored_amount
 from pos_app.ledger.catalog import CatalogRepository
 from pos_app.ledger.lock import InstanceLock
 from pos_app.ledger.migrations import migrate
@@ -689,8 +690,22 @@ class Ledger:
                 chunk,
             )
             for r in rows:
-                found.setdefault(int(r["sale_id"]), []).append(_line(r))
+                try:
+                    line = _line(r)
+                except DamagedAmount as exc:  # named by its sale's reference, not its row id
+                    raise DamagedAmount(
+                        sale_record(self._reference_of(conn, int(r["sale_id"]))),
+                        exc.column,
+                        exc.value,
+                    ) from None
+                found.setdefault(int(r["sale_id"]), []).append(line)
         return {sale_id: tuple(lines) for sale_id, lines in found.items()}
+
+    @staticmethod
+    def _reference_of(conn: sqlite3.Connection, sale_id: int) -> str:
+        row = conn.execute("SELECT external_reference FROM sales WHERE id = ?", (sale_id,))
+        found = row.fetchone()
+        return str(found[0]) if found else f"#{sale_id}"
 
     def snapshots(
         self, rows: Sequence[sqlite3.Row], conn: sqlite3.Connection | None = None
@@ -709,15 +724,17 @@ class Ledger:
                 "ORDER BY l.position",
                 (ref,),
             ).fetchall()
+        record = sale_record(ref)
         return tuple(
-            Decimal(r["charged"])
+            stored_amount(r["charged"], record, "charged")
             if r["charged"] is not None
-            else Decimal(r["unit_price"]) * int(r["quantity"])
+            else stored_amount(r["unit_price"], record, "unit_price") * int(r["quantity"])
             for r in rows
         )
 
     def _snapshot(self, r: sqlite3.Row, lines: tuple[CartLine, ...]) -> SaleSnapshot:
         failure = _message_from_db(r["failure_reason"])
+        record = sale_record(r["external_reference"])
         created = parse_iso(r["created_at"])
         updated = parse_iso(r["updated_at"])
         assert created is not None and updated is not None
@@ -728,23 +745,31 @@ class Ledger:
             site_id=r["site_id"],
             currency=r["currency"],
             status=_member(SaleStatus, r["status"]),
-            total=Decimal(r["total"]),
+            total=stored_amount(r["total"], record, "total"),
             created_at=created,
             updated_at=updated,
             expires_at=parse_iso(r["expires_at"]),
             lines=lines,
-            iva_total=Decimal(r["iva_total"]) if r["iva_total"] is not None else None,
+            iva_total=(
+                stored_amount(r["iva_total"], record, "iva_total")
+                if r["iva_total"] is not None
+                else None
+            ),
             sale_discount=_discount(
-                r["sale_discount_kind"], r["sale_discount_value"], r["sale_discount_reason"]
+                r["sale_discount_kind"], r["sale_discount_value"], r["sale_discount_reason"], record
             ),
             merchant_order_ids=_ids(r["merchant_order_ids"]),
             payment_ids=_ids(r["payment_ids"]),
-            paid_amount=Decimal(r["paid_amount"]),
+            paid_amount=stored_amount(r["paid_amount"], record, "paid_amount"),
             tender=_member(Tender, r["tender"]) if r["tender"] else None,
             failure_reason=str(failure) if failure else "",
             failure_message=failure,
             last_attempt_rejected=bool(r["last_attempt_rejected"]),
-            partially_paid=Decimal(r["partially_paid"]) if r["partially_paid"] else None,
+            partially_paid=(
+                stored_amount(r["partially_paid"], record, "partially_paid")
+                if r["partially_paid"]
+                else None
+            ),
             trouble_since=parse_iso(r["trouble_since"]),
             trouble=r["trouble"],
             cancel_requested=bool(r["cancel_requested"]),
@@ -783,25 +808,30 @@ def _without(row: sqlite3.Row, column: str) -> dict[str, Any]:
 
 
 def _line(r: sqlite3.Row) -> CartLine:
+    record = sale_record(f"#{r['sale_id']}")  # renamed by _lines_of when damaged
     return CartLine(
         sku=r["sku"],
         title=r["title"],
-        unit_price=Decimal(r["unit_price"]),
+        unit_price=stored_amount(r["unit_price"], record, "unit_price"),
         quantity=int(r["quantity"]),
         barcode=r["barcode"],
         category=r["category"],
         unit_measure=_member(UnitMeasure, r["unit_measure"]),
-        iva_rate=Decimal(r["iva_rate"]),
+        iva_rate=stored_amount(r["iva_rate"], record, "iva_rate"),
         sale_unit=_member(SaleUnit, r["sale_unit"]),
-        measure=Decimal(r["measure"]) if r["measure"] is not None else None,
-        discount=_discount(r["discount_kind"], r["discount_value"], r["discount_reason"]),
+        measure=(
+            stored_amount(r["measure"], record, "measure") if r["measure"] is not None else None
+        ),
+        discount=_discount(r["discount_kind"], r["discount_value"], r["discount_reason"], record),
     )
 
 
-def _discount(kind: str | None, value: str | None, reason: str) -> Discount | None:
+def _discount(kind: str | None, value: str | None, reason: str, record: Message) -> Discount | None:
     if not kind or value is None:
         return None
-    return Discount(_member(DiscountKind, kind), Decimal(value), reason)
+    return Discount(
+        _member(DiscountKind, kind), stored_amount(value, record, "discount_value"), reason
+    )
 
 
 def _ids(text: str) -> tuple[Any, ...]:

@@ -93,8 +93,11 @@ def texts(receipt: Receipt, opts: ReceiptOptions) -> ReceiptTexts:
 
 
 def plain_text(receipt: Receipt, opts: ReceiptOptions) -> str:
-    lines = layout_mod.layout(texts(receipt, opts), opts.columns)
-    return layout_mod.plain_text(lines, opts.columns)
+    """The receipt for a terminal (``pos-app receipt``): laid out in terminal cells, so a CJK
+    title, an emoji or a decomposed accent leaves the amounts aligned (paper counts
+    characters: :func:`escpos_bytes`)."""
+    lines = layout_mod.layout(texts(receipt, opts), opts.columns, layout_mod.cells)
+    return layout_mod.plain_text(lines, opts.columns, layout_mod.cells)
 
 
 def escpos_bytes(receipt: Receipt, opts: ReceiptOptions) -> bytes:

@@ -1727,6 +1727,29 @@
     </message>
 </context>
 <context>
+    <name>LedgerAmounts</name>
+    <message>
+        <source>The ledger holds an amount that cannot be right: {record}, {column} is &apos;{value}&apos;. The ledger was edited by hand, damaged, or comes from an old version. Nothing was changed. &apos;pos-app doctor&apos; lists every such amount; restore a backup from before it (&apos;pos-app ledger recover --restore BACKUP&apos;) or call support.</source>
+        <translation>El registro de ventas tiene un importe que no puede ser correcto: {record}, {column} es &apos;{value}&apos;. El registro se editó a mano, está dañado o viene de una versión antigua. No se modificó nada. &apos;pos-app doctor&apos; lista todos esos importes; restaure una copia de respaldo anterior (&apos;pos-app ledger recover --restore BACKUP&apos;) o llame a soporte.</translation>
+    </message>
+    <message>
+        <source>sale {reference}</source>
+        <translation>venta {reference}</translation>
+    </message>
+    <message>
+        <source>refund {number}</source>
+        <translation>devolución {number}</translation>
+    </message>
+    <message>
+        <source>cash movement {number}</source>
+        <translation>movimiento de efectivo {number}</translation>
+    </message>
+    <message>
+        <source>shift {number}</source>
+        <translation>turno {number}</translation>
+    </message>
+</context>
+<context>
     <name>LedgerRecovery</name>
     <message>
         <source>Choose a backup of the sales ledger</source>
@@ -3177,6 +3200,69 @@
     <message>
         <source>Mercado Pago refused the refund: {detail}</source>
         <translation>Mercado Pago rechazó la devolución: {detail}</translation>
+    </message>
+</context>
+<context>
+    <name>SaleHistory</name>
+    <message>
+        <source>taken in cash</source>
+        <translation>cobrada en efectivo</translation>
+    </message>
+    <message>
+        <source>the order left the box</source>
+        <translation>la orden salió de la caja</translation>
+    </message>
+    <message>
+        <source>last check before it expired</source>
+        <translation>última consulta antes de vencer</translation>
+    </message>
+    <message>
+        <source>the order never reached the box</source>
+        <translation>la orden nunca llegó a la caja</translation>
+    </message>
+    <message>
+        <source>it was also taken in cash: refund one of the two</source>
+        <translation>también se cobró en efectivo: devuelva uno de los dos pagos</translation>
+    </message>
+    <message>
+        <source>paid after it was closed here</source>
+        <translation>pagada después de cerrarla aquí</translation>
+    </message>
+    <message>
+        <source>payment {payment} found at Mercado Pago</source>
+        <translation>pago {payment} encontrado en Mercado Pago</translation>
+    </message>
+    <message>
+        <source>payment {payment} found at Mercado Pago, reference {reference}</source>
+        <translation>pago {payment} encontrado en Mercado Pago, referencia {reference}</translation>
+    </message>
+    <message>
+        <source>Mercado Pago refused the order</source>
+        <translation>Mercado Pago rechazó la orden</translation>
+    </message>
+    <message>
+        <source>paid at Mercado Pago</source>
+        <translation>pagada en Mercado Pago</translation>
+    </message>
+    <message>
+        <source>Mercado Pago order {ids}</source>
+        <translation>orden de Mercado Pago {ids}</translation>
+    </message>
+    <message>
+        <source>Mercado Pago orders {ids}</source>
+        <translation>órdenes de Mercado Pago {ids}</translation>
+    </message>
+    <message>
+        <source>PAID {count} TIMES: refund the extra payments</source>
+        <translation>PAGADA {count} VECES: devuelva los pagos de más</translation>
+    </message>
+    <message>
+        <source>{amount}, Mercado Pago refund {number}</source>
+        <translation>{amount}, devolución de Mercado Pago {number}</translation>
+    </message>
+    <message>
+        <source>{amount}: {reason}</source>
+        <translation>{amount}: {reason}</translation>
     </message>
 </context>
 <context>

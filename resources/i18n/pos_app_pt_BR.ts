@@ -1727,6 +1727,29 @@
     </message>
 </context>
 <context>
+    <name>LedgerAmounts</name>
+    <message>
+        <source>The ledger holds an amount that cannot be right: {record}, {column} is &apos;{value}&apos;. The ledger was edited by hand, damaged, or comes from an old version. Nothing was changed. &apos;pos-app doctor&apos; lists every such amount; restore a backup from before it (&apos;pos-app ledger recover --restore BACKUP&apos;) or call support.</source>
+        <translation>O registro de vendas tem um valor que não pode estar certo: {record}, {column} é &apos;{value}&apos;. O registro foi editado à mão, está danificado ou vem de uma versão antiga. Nada foi alterado. &apos;pos-app doctor&apos; lista todos esses valores; restaure um backup anterior (&apos;pos-app ledger recover --restore BACKUP&apos;) ou chame o suporte.</translation>
+    </message>
+    <message>
+        <source>sale {reference}</source>
+        <translation>venda {reference}</translation>
+    </message>
+    <message>
+        <source>refund {number}</source>
+        <translation>reembolso {number}</translation>
+    </message>
+    <message>
+        <source>cash movement {number}</source>
+        <translation>movimento de dinheiro {number}</translation>
+    </message>
+    <message>
+        <source>shift {number}</source>
+        <translation>turno {number}</translation>
+    </message>
+</context>
+<context>
     <name>LedgerRecovery</name>
     <message>
         <source>Choose a backup of the sales ledger</source>
@@ -3177,6 +3200,69 @@
     <message>
         <source>Mercado Pago refused the refund: {detail}</source>
         <translation>O Mercado Pago recusou a devolução: {detail}</translation>
+    </message>
+</context>
+<context>
+    <name>SaleHistory</name>
+    <message>
+        <source>taken in cash</source>
+        <translation>recebida em dinheiro</translation>
+    </message>
+    <message>
+        <source>the order left the box</source>
+        <translation>o pedido saiu do caixa</translation>
+    </message>
+    <message>
+        <source>last check before it expired</source>
+        <translation>última consulta antes de expirar</translation>
+    </message>
+    <message>
+        <source>the order never reached the box</source>
+        <translation>o pedido nunca chegou ao caixa</translation>
+    </message>
+    <message>
+        <source>it was also taken in cash: refund one of the two</source>
+        <translation>também foi recebida em dinheiro: reembolse um dos dois pagamentos</translation>
+    </message>
+    <message>
+        <source>paid after it was closed here</source>
+        <translation>paga depois de encerrada aqui</translation>
+    </message>
+    <message>
+        <source>payment {payment} found at Mercado Pago</source>
+        <translation>pagamento {payment} encontrado no Mercado Pago</translation>
+    </message>
+    <message>
+        <source>payment {payment} found at Mercado Pago, reference {reference}</source>
+        <translation>pagamento {payment} encontrado no Mercado Pago, referência {reference}</translation>
+    </message>
+    <message>
+        <source>Mercado Pago refused the order</source>
+        <translation>o Mercado Pago recusou o pedido</translation>
+    </message>
+    <message>
+        <source>paid at Mercado Pago</source>
+        <translation>paga no Mercado Pago</translation>
+    </message>
+    <message>
+        <source>Mercado Pago order {ids}</source>
+        <translation>pedido do Mercado Pago {ids}</translation>
+    </message>
+    <message>
+        <source>Mercado Pago orders {ids}</source>
+        <translation>pedidos do Mercado Pago {ids}</translation>
+    </message>
+    <message>
+        <source>PAID {count} TIMES: refund the extra payments</source>
+        <translation>PAGA {count} VEZES: reembolse os pagamentos a mais</translation>
+    </message>
+    <message>
+        <source>{amount}, Mercado Pago refund {number}</source>
+        <translation>{amount}, reembolso do Mercado Pago {number}</translation>
+    </message>
+    <message>
+        <source>{amount}: {reason}</source>
+        <translation>{amount}: {reason}</translation>
     </message>
 </context>
 <context>

@@ -102,3 +102,23 @@ def test_help_show_logs_opens_the_logs_folder(window: MainWindow) -> None:
         QDesktopServices.unsetUrlHandler("file")
     assert [u.toLocalFile() for u in opened.urls] == [str(paths.logs_dir())]
     assert window.findChild(QAction, "supportFileAction") is not None
+
+
+def test_a_damaged_amount_in_the_ledger_is_told_in_its_own_words(
+    window: MainWindow, qtbot: QtBot, control: Any, run: Any
+) -> None:
+    """Close the day, the cash drawer and a reprint read the ledger in a slot: an amount no till
+    could have written (an edited ledger) names its sale and what to do, not "something went
+    wrong" (and the history window says it in place of the list: tests/hostile)."""
+    lines = [p.to_line(1) for p in window.rt.ledger.catalog.search("yerba", 1)]
+    sale = run(window.rt.engine.charge(lines))
+    run(window.rt.engine.cancel(sale.external_reference, cash=True))
+    window.rt.ledger._conn.execute("UPDATE sales SET total = '1e999'")
+    with catch_crashes(window.crashes):
+        window.close_day_action.trigger()
+        qtbot.waitUntil(lambda: visible(QMessageBox, "errorBox") is not None, timeout=5000)
+        box: QMessageBox = visible(QMessageBox, "errorBox")
+        assert sale.external_reference in box.text() and "'1e999'" in box.text()
+        assert "pos-app doctor" in box.text()
+        assert visible(QMessageBox, "crashBox") is None
+        box.close()

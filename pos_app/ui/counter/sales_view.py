@@ -56,6 +56,7 @@ from pos_app.checkout.refunds import is_paid
 from pos_app.domain import sale_rows as rows_
 from pos_app.domain.cart import Cart, CartLine
 from pos_app.domain.day import RefundFact
+from pos_app.domain.history_words import detail_words
 from pos_app.domain.money import Site, format_money
 from pos_app.domain.pricing import DiscountKind
 from pos_app.domain.records import SaleEvent, SaleSnapshot
@@ -64,9 +65,12 @@ from pos_app.domain.sale_rows import STATUS as _ST
 from pos_app.domain.sale_rows import TENDER as _TE
 from pos_app.domain.sale_rows import SaleRow, sale_row
 from pos_app.domain.sales_csv import sales_csv
-from pos_app.i18n import QT_TRANSLATE_NOOP
+from pos_app.i18n import QT_TRANSLATE_NOOP, Message
+from pos_app.ledger.amounts import DamagedAmount
 from pos_app.ui.counter.sale_banner import money, status_label
+from pos_app.ui.qtkit.errors import translate_message
 from pos_app.ui.qtkit.keyboard import enter_on_buttons_only, install_mnemonics, no_tab_trap
+from pos_app.ui.qtkit.style import set_state
 from pos_app.ui.qtkit.workarounds import emit
 
 # Status before reference: it is what the cashier looks for; the long reference comes last.
@@ -75,6 +79,7 @@ COL_TOTAL = 1
 COL_STATUS = 2
 COL_REFERENCE = 3
 COL_LINE_DISCOUNT = 3  # in the chosen sale's lines
+COL_EVENT_DETAIL = 4  # in the chosen sale's history
 _HEADERS = (
     QT_TRANSLATE_NOOP("SalesDialog", "Time"),
     QT_TRANSLATE_NOOP("SalesDialog", "Total"),
@@ -461,6 +466,7 @@ class TodaySalesDialog(QDialog):
 
         self.summary = QLabel()
         self.summary.setObjectName("daySummary")
+        self.summary.setWordWrap(True)  # a damaged amount's message is a few lines long
 
         self.heading = QLabel(self.tr("Pick a sale to see its lines and history."))
         self.heading.setObjectName("saleHeading")
@@ -737,20 +743,31 @@ class TodaySalesDialog(QDialog):
         start, end = self.period_bounds()
         self._reads += 1
         self._let_go = False
-        if end - start <= timedelta(hours=25):
-            self._period_read(self._rows_between(start, end), self._reads)
-            return
-        reading = self._reader.submit(self._rows_between, start, end)
-        if in_background:
-            self._wait_for(reading, self._reads)
-            return
         try:
-            read = reading.result(timeout=READ_WAIT_S)
-        except concurrent.futures.TimeoutError:
-            self.summary.setText(self.tr("Reading the sales…"))
-            self._wait_for(reading, self._reads)
-            return
-        self._period_read(read, self._reads)
+            if end - start <= timedelta(hours=25):
+                self._period_read(self._rows_between(start, end), self._reads)
+                return
+            reading = self._reader.submit(self._rows_between, start, end)
+            if in_background:
+                self._wait_for(reading, self._reads)
+                return
+            try:
+                read = reading.result(timeout=READ_WAIT_S)
+            except concurrent.futures.TimeoutError:
+                self.summary.setText(self.tr("Reading the sales…"))
+                self._wait_for(reading, self._reads)
+                return
+            self._period_read(read, self._reads)
+        except DamagedAmount as exc:
+            self._read_failed(exc, self._reads)
+
+    def _read_failed(self, exc: DamagedAmount, number: int) -> None:
+        """A stored amount no till could have written: the period shows no sale (never some of
+        them, with totals that leave one out) and says which one and what to do; another
+        period can still be chosen."""
+        self._period_read([], number)
+        self.summary.setText(translate_message(exc.msg))
+        set_state(self.summary, "error")
 
     def _wait_for(self, reading: concurrent.futures.Future[list[SaleRow]], number: int) -> None:
         # A partial, not a closure that schedules itself: that closure and its cell were a
@@ -764,7 +781,10 @@ class TodaySalesDialog(QDialog):
         if not reading.done():
             self._wait_for(reading, number)
             return
-        self._period_read(reading.result(), number)  # its error, if any, as a direct read's
+        try:
+            self._period_read(reading.result(), number)  # its error as a direct read's
+        except DamagedAmount as exc:
+            self._read_failed(exc, number)
 
     @property
     def reading(self) -> bool:
@@ -773,6 +793,7 @@ class TodaySalesDialog(QDialog):
 
     def _period_read(self, sales: list[SaleRow], number: int) -> None:
         self._shown_read = number
+        set_state(self.summary, "")  # a damaged amount's message (_read_failed) is over
         self._period_sales = sales
         self._period_refunded = (
             self._refunded_totals([s[rows_.REFERENCE] for s in self._period_sales])
@@ -887,9 +908,12 @@ class TodaySalesDialog(QDialog):
                     _tr(_EVENT_KINDS[event.kind]) if event.kind in _EVENT_KINDS else event.kind,
                     _status_change(event),
                     _tr(_CAUSES[event.cause]) if event.cause in _CAUSES else event.cause,
-                    event.detail,
+                    event_detail_text(event, self._site),
                 ],
             )
+            item = self.events.item(row, COL_EVENT_DETAIL)
+            assert item is not None  # set by _set_row just above
+            _keep_raw(item, event.detail)
         self.events.scrollToBottom()
 
     def export_csv(self, path: Path) -> int:
@@ -967,6 +991,29 @@ class TodaySalesDialog(QDialog):
             QMessageBox.StandardButton.No,
         )
         return answer == QMessageBox.StandardButton.Yes
+
+
+def event_detail_text(event: SaleEvent, site: Site) -> str:
+    """The event's detail in the cashier's words (:mod:`pos_app.domain.history_words`)."""
+    words = detail_words(event.kind, event.cause, event.new_status, event.detail, site)
+    if words is None:
+        return ""
+    if isinstance(words, Message):
+        return translate_message(words)
+    return words.render(lambda context, source: QCoreApplication.translate(context, source))
+
+
+RawDetailRole = Qt.ItemDataRole.UserRole + 3
+"""A history line's detail as the ledger keeps it (for support)."""
+
+
+def _keep_raw(item: QTableWidgetItem, raw: str) -> None:
+    """The stored form stays at hand for support: in the tooltip (under the words when they
+    differ) and in :data:`RawDetailRole`."""
+    item.setData(RawDetailRole, raw)
+    shown = item.text()
+    if raw and raw != shown:
+        item.setToolTip(f"{shown}\n\n{raw}" if shown else raw)
 
 
 def _status_change(event: SaleEvent) -> str:

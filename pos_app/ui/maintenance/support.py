@@ -24,8 +24,10 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QWidget
 
+from pos_app.errors import UserFacingError
 from pos_app.settings import paths
 from pos_app.ui.qtkit.async_utils import TaskKeeper
+from pos_app.ui.qtkit.errors import show_error
 
 if TYPE_CHECKING:
     # The dialogs' classes are imported when one opens: the window's first frame has the menu,
@@ -124,6 +126,12 @@ class CrashReporter(QObject):
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, value, tb)
             return
+        if isinstance(value, UserFacingError):
+            # Its own words are the useful ones (a damaged amount names its sale and what to
+            # do), not "something went wrong".
+            log.warning("error in the window: %s", value, exc_info=(kind, value, tb))
+            QTimer.singleShot(0, lambda: show_error(self.window, value))
+            return
         log.critical("unhandled exception in the window", exc_info=(kind, value, tb))
         self._later()
 
@@ -133,6 +141,10 @@ class CrashReporter(QObject):
         import asyncio
 
         if isinstance(exc, asyncio.CancelledError):
+            return
+        if isinstance(exc, UserFacingError):
+            log.warning("error in the window: %s", exc, exc_info=exc)
+            QTimer.singleShot(0, lambda: show_error(self.window, exc))
             return
         log.critical("%s", text, exc_info=exc if isinstance(exc, BaseException) else None)
         self._later()

@@ -16,6 +16,7 @@ import functools
 import itertools
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
     QMenuBar,
     QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QRadioButton,
     QStackedWidget,
     QTabBar,
@@ -146,8 +148,16 @@ def no_tab_trap(*views: QAbstractItemView) -> None:
 
 class _EnterOnButtonsOnly(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            return event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        kind = event.type()
+        if watched is self.parent():
+            if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+                return event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        elif isinstance(watched, QPushButton) and kind in (
+            QEvent.Type.FocusIn,
+            QEvent.Type.FocusOut,
+        ):
+            # Drawn as the default exactly while Enter presses it: while it has the focus.
+            watched.setDefault(kind == QEvent.Type.FocusIn)
         return False
 
 
@@ -155,48 +165,107 @@ def enter_on_buttons_only(dialog: QDialog) -> None:
     """Enter presses a button only when that button has focus: from a field or a list it
     reaches no default button (a dialog whose buttons ask Mercado Pago, cancel or delete
     something, where no one of them is the obvious answer to Enter). A field or list that
-    uses Enter (``returnPressed``, ``activated``) still gets it first."""
-    dialog.installEventFilter(_EnterOnButtonsOnly(dialog))
+    uses Enter (``returnPressed``, ``activated``) still gets it first.
+
+    No button looks like the default either (call after the buttons exist): QDialog makes the
+    first "auto-default" push button its default when shown, drawn with the default frame,
+    although Enter never reached it here. A button is drawn as the default while it has the
+    focus, when Enter does press it."""
+    watcher = _EnterOnButtonsOnly(dialog)
+    dialog.installEventFilter(watcher)
+    for button in dialog.findChildren(QPushButton):
+        button.setAutoDefault(False)
+        button.setDefault(False)
+        button.installEventFilter(watcher)
+
+
+def _value(w: QWidget) -> tuple[bool, object]:
+    """(True, what the person typed, ticked or chose in ``w``) for a field; (False, None) else."""
+    if isinstance(w, QLineEdit):
+        if not isinstance(w.parent(), QAbstractSpinBox | QComboBox):
+            return True, w.text()
+    elif isinstance(w, QCheckBox | QRadioButton):
+        return True, w.isChecked()
+    elif isinstance(w, QComboBox):
+        return True, w.currentText() if w.isEditable() else w.currentData() or w.currentText()
+    elif isinstance(w, QAbstractSpinBox):
+        return True, w.text()
+    elif isinstance(w, QPlainTextEdit):
+        return True, w.toPlainText()
+    return False, None
 
 
 def typed_state(window: QWidget) -> list[object]:
-    """What the person typed, ticked and chose in ``window``'s fields: compare two of these to
-    know whether closing it would drop something."""
-    state: list[object] = []
-    for w in window.findChildren(QWidget):
-        if isinstance(w, QLineEdit):
-            if not isinstance(w.parent(), QAbstractSpinBox | QComboBox):
-                state.append(w.text())
-        elif isinstance(w, QCheckBox | QRadioButton):
-            state.append(w.isChecked())
-        elif isinstance(w, QComboBox):
-            state.append(w.currentText() if w.isEditable() else w.currentIndex())
-        elif isinstance(w, QAbstractSpinBox):
-            state.append(w.text())
-        elif isinstance(w, QPlainTextEdit):
-            state.append(w.toPlainText())
-    return state
+    """What the person typed, ticked and chose in ``window``'s fields, in the order found."""
+    return [
+        value for w in window.findChildren(QWidget) for is_field, value in [_value(w)] if is_field
+    ]
 
 
 class DiscardGuard(QObject):
-    """Esc, Cancel or the window's close button on a dialog holding typed input: when
-    something changed since :meth:`arm`, a question (Keep editing on Enter and Esc, Discard
+    """Esc, Cancel or the window's close button on a dialog holding typed input: when the person
+    changed something since :meth:`arm`, a question (Keep editing on Enter and Esc, Discard
     changes) comes first. The dialog calls :meth:`reject` from its own ``reject()`` and does
-    its real reject only when that returns True (now or through ``discarded`` later)."""
+    its real reject only when that returns True (now or through ``discarded`` later).
+
+    "Changed" means a field the person edited (typed, ticked, chose from a list) now holds
+    something else than at :meth:`arm`. A field the window fills on its own later (Settings'
+    store and box lists loaded from Mercado Pago, a printer list, a fetched QR) asks nothing:
+    comparing every field's value, as before, asked "Discard the changes?" after merely looking
+    at a page (its lists loaded, its forms moved, its combos refilled)."""
 
     def __init__(self, dialog: QDialog, question: str, discarded: Callable[[], None]) -> None:
         super().__init__(dialog)
         self._dialog = dialog
         self._question = question
         self._discarded = discarded
-        self._at_start: list[object] | None = None
+        self._at_start: dict[int, tuple[QWidget, object]] | None = None
+        self._edited: set[int] = set()
         self.box: QMessageBox | None = None
 
     def arm(self) -> None:
-        self._at_start = typed_state(self._dialog)
+        self._at_start = {}
+        self._edited = set()
+        for w in self._dialog.findChildren(QWidget):
+            is_field, value = _value(w)
+            if not is_field:
+                continue
+            self._at_start[id(w)] = (w, value)
+            self._watch(w)
+
+    def _watch(self, w: QWidget) -> None:
+        """Signals only a person's edit sends (``textEdited``, ``clicked``, ``activated``);
+        ``setText``, ``setChecked`` and a refilled list send none of them."""
+        key = id(w)
+
+        def edited(*_args: object) -> None:
+            self._edited.add(key)
+
+        if isinstance(w, QLineEdit):
+            w.textEdited.connect(edited)
+        elif isinstance(w, QCheckBox | QRadioButton):
+            w.clicked.connect(edited)
+        elif isinstance(w, QComboBox):
+            w.activated.connect(edited)
+            line = w.lineEdit()
+            if line is not None:
+                line.textEdited.connect(edited)
+        elif isinstance(w, QAbstractSpinBox):
+            inner = w.findChild(QLineEdit)
+            if inner is not None:
+                inner.textEdited.connect(edited)
+        elif isinstance(w, QPlainTextEdit):
+            # No signal of a person's own: a change while it has the focus is typing.
+            w.textChanged.connect(lambda: edited() if w.hasFocus() else None)
 
     def changed(self) -> bool:
-        return self._at_start is not None and typed_state(self._dialog) != self._at_start
+        if self._at_start is None:
+            return False
+        for key in self._edited:
+            w, value = self._at_start[key]
+            if shiboken6.isValid(w) and _value(w)[1] != value:
+                return True
+        return False
 
     def reject(self) -> bool:
         """True: nothing to lose, reject now. False: asking (or already asking)."""

@@ -1,0 +1,168 @@
+"""Amounts read back from the ledger: every one is checked before it is summed or shown.
+
+The ledger stores amounts as text. What this version writes is always a finite amount within
+:attr:`pos_app.domain.money.Site.max_amount` (ten integer digits), but a ledger from before the
+amount limits, or one edited by hand or damaged, can hold anything: ``1e999``, 29 nines,
+``NaN``, a word. ``Decimal`` reads most of those and then raises ``InvalidOperation`` deep in
+a close, a receipt or a sum (its context carries 28 digits): a traceback for the person at the
+counter and nothing a support technician can act on.
+
+So each stored amount goes through :func:`stored_amount`: a finite number within
+:data:`MAX_INTEGER_DIGITS` and :data:`MAX_DECIMALS` is read exactly as written (its sums of a
+million of them still fit ``Decimal``'s 28 digits, so nothing rounds), anything else raises
+:class:`DamagedAmount`, which names the record, the column and the stored text, and says what to
+do (``pos-app doctor`` lists every such value; a backup restores the ledger). It is never
+guessed into a number: a close that quietly counted it as zero would be wrong money.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from pos_app.errors import UserFacingError
+from pos_app.i18n import QT_TRANSLATE_NOOP, Message, message
+
+CTX = "LedgerAmounts"
+
+# 10^12 is some hundred times the largest sale any site allows; six decimals cover
+# weights (0.350 kg), IVA rates and prices. A million such amounts add up within 28 digits.
+MAX_INTEGER_DIGITS = 12
+MAX_DECIMALS = 6
+_SHOWN = 40  # characters of a damaged value quoted in the message
+
+
+class DamagedAmount(UserFacingError):
+    """A stored amount that is not a number this till can hold."""
+
+    def __init__(self, record: Message, column: str, value: object) -> None:
+        text = str(value)
+        # Quoted, never obeyed: a control character (an escape sequence) is shown as "?".
+        shown = "".join(c if c.isprintable() else "?" for c in text[:_SHOWN])
+        shown += "…" if len(text) > _SHOWN else ""
+        super().__init__(
+            message(
+                CTX,
+                QT_TRANSLATE_NOOP(
+                    "LedgerAmounts",
+                    "The ledger holds an amount that cannot be right: {record}, {column} is "
+                    "'{value}'. The ledger was edited by hand, damaged, or comes from an old "
+                    "version. Nothing was changed. 'pos-app doctor' lists every such amount; "
+                    "restore a backup from before it ('pos-app ledger recover --restore "
+                    "BACKUP') or call support.",
+                ),
+                record=record,
+                column=column,
+                value=shown,
+            )
+        )
+        self.record = record
+        self.column = column
+        self.value = text
+
+
+def sale_record(reference: str) -> Message:
+    return message(CTX, QT_TRANSLATE_NOOP("LedgerAmounts", "sale {reference}"), reference=reference)
+
+
+def refund_record(refund_id: object) -> Message:
+    return message(CTX, QT_TRANSLATE_NOOP("LedgerAmounts", "refund {number}"), number=refund_id)
+
+
+def movement_record(movement_id: object) -> Message:
+    return message(
+        CTX, QT_TRANSLATE_NOOP("LedgerAmounts", "cash movement {number}"), number=movement_id
+    )
+
+
+def shift_record(shift_id: object) -> Message:
+    return message(CTX, QT_TRANSLATE_NOOP("LedgerAmounts", "shift {number}"), number=shift_id)
+
+
+def readable(value: object) -> Decimal | None:
+    """``value`` (as SQLite returns it) as an amount, or None when it is not one."""
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        return None
+    try:
+        amount = Decimal(str(value).strip()) if isinstance(value, str) else Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        return None
+    if not amount.is_finite():
+        return None
+    exponent = amount.as_tuple().exponent
+    assert isinstance(exponent, int)  # finite
+    if exponent < -MAX_DECIMALS or amount.adjusted() >= MAX_INTEGER_DIGITS:
+        return None
+    return amount
+
+
+def stored_amount(value: object, record: Message, column: str) -> Decimal:
+    """``value`` read from the ledger's ``column`` of ``record``; :class:`DamagedAmount` when it
+    is not a finite amount within the bounds above."""
+    amount = readable(value)
+    if amount is None:
+        raise DamagedAmount(record, column, value)
+    return amount
+
+
+@dataclass(frozen=True)
+class Found:
+    """One damaged amount: where it is (for ``pos-app doctor``)."""
+
+    record: Message
+    column: str
+    value: str
+
+
+# Every column of the ledger that holds an amount, and how to name its row.
+_SALE_COLUMNS = ("total", "iva_total", "paid_amount", "partially_paid", "sale_discount_value")
+_LINE_COLUMNS = ("unit_price", "iva_rate", "measure", "discount_value", "charged")
+
+
+def damaged_amounts(conn: sqlite3.Connection, limit: int = 20) -> Iterator[Found]:
+    """The ledger's stored amounts that :func:`stored_amount` refuses (at most ``limit``)."""
+    found = 0
+    queries: list[tuple[str, tuple[str, ...], str]] = [
+        ("SELECT external_reference AS ref, {cols} FROM sales", _SALE_COLUMNS, "sale"),
+        (
+            "SELECT s.external_reference AS ref, {cols} FROM sale_lines l "
+            "JOIN sales s ON s.id = l.sale_id",
+            tuple(f"l.{c}" for c in _LINE_COLUMNS),
+            "sale",
+        ),
+        ("SELECT id AS ref, {cols} FROM refunds", ("amount",), "refund"),
+        ("SELECT id AS ref, {cols} FROM cash_movements", ("amount",), "movement"),
+        ("SELECT id AS ref, {cols} FROM shifts", ("starting_float",), "shift"),
+    ]
+    namers = {
+        "sale": sale_record,
+        "refund": refund_record,
+        "movement": movement_record,
+        "shift": shift_record,
+    }
+    for sql, columns, kind in queries:
+        present = _present(conn, sql, columns)
+        if not present:
+            continue
+        for row in conn.execute(sql.format(cols=", ".join(present))):
+            for index, column in enumerate(present, start=1):
+                value = row[index]
+                if value is None or value == "":
+                    continue  # optional columns (no IVA, no discount)
+                if readable(value) is None:
+                    yield Found(namers[kind](row[0]), column.removeprefix("l."), str(value))
+                    found += 1
+                    if found >= limit:
+                        return
+
+
+def _present(conn: sqlite3.Connection, sql: str, columns: tuple[str, ...]) -> list[str]:
+    """The ``columns`` this ledger has (an old ledger lacks the later steps' columns)."""
+    table = sql.split(" FROM ")[1].split()[0]
+    try:
+        have = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
+    except sqlite3.Error:
+        return []
+    return [c for c in columns if c.removeprefix("l.") in have]
