@@ -235,6 +235,7 @@ def test_the_history_window_says_which_sale_and_lists_nothing(
             get_sale=ledger.get_sale,
             sale_events=ledger.sale_events,
             sales_between=ledger.sales_between_apart,
+            sale_rows_between=ledger.sale_rows_between_apart,  # as the main window builds it
             refunds_of=ledger.day.refunds_of,
             refunded_totals=RefundStore(ledger).refunded_amounts,
         )
