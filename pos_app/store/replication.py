@@ -252,9 +252,8 @@ def _status(
 class DeliveryThread:
     """A thread of its own running an asyncio loop, where the delivery's work is done: its
     psycopg connection, its SQLite connection to the ledger (:class:`LedgerOutbox`), reading
-    batches, encoding them, JSON. A selector loop: psycopg's async connection needs one (on
-    Windows too, where qasync's loop is not). Daemon: a thread stuck on a dead network never
-    keeps the app from quitting."""
+    batches, encoding them, JSON. A selector loop, which psycopg's async connection needs on
+    every system. Daemon: a thread stuck on a dead network never keeps the app from quitting."""
 
     def __init__(self, name: str, caller: asyncio.AbstractEventLoop) -> None:
         self.loop = asyncio.SelectorEventLoop()
