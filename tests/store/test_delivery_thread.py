@@ -63,13 +63,13 @@ def test_the_work_is_done_on_a_thread_of_its_own_and_the_status_comes_back(
             ledger,
             pg_server.url(dbname=store_db),
             batch_size=5,
+            idle_poll=60,  # only a commit's wake-up delivers the next sale in time
             on_status=lambda s: statuses.append((threading.get_ident(), s)),
         )
         rep.start()
         await _until(lambda: rep.status().up_to_date and rep.delivered == 12)
         await _until(lambda: bool(statuses) and statuses[-1][1].up_to_date)
-        sell(ledger, "CAJA01")  # a sale's commit wakes it (not the 2 s idle poll: 60 s here)
-        rep.idle_poll = 60
+        sell(ledger, "CAJA01")  # its commit wakes the delivery
         await _until(lambda: rep.delivered == 15)
         await rep.aclose()
 

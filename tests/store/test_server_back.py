@@ -29,9 +29,12 @@ class Clock:
         self.now = 0.0
         self.pauses: list[float] = []
         self.on_passing: tuple[float, object] | None = None
+        self.hold_at = 0  # from this pause on, time stands still (0: never)
 
     async def sleep(self, seconds: float) -> None:
         self.pauses.append(seconds)
+        if self.hold_at and len(self.pauses) >= self.hold_at:
+            await asyncio.Event().wait()  # until the delivery is closed
         self.now += seconds
         if self.on_passing is not None and self.now >= self.on_passing[0]:
             _, action = self.on_passing
@@ -91,15 +94,16 @@ def test_a_server_that_answers_but_refuses_gets_the_growing_pause_only(
     ledger = open_ledger(tmp_path)
     sell(ledger, "CAJA01")
     clock = Clock()
+    clock.hold_at = 8
 
     async def go() -> None:
         rep = _replicator(ledger, pg_server.url(dbname=store_db), clock, password="wrong")
         rep.start()
-        await _until(lambda: rep.failures >= 8)
+        await _until(lambda: len(clock.pauses) == 8)
         assert "password" in rep.status().problem
         await rep.aclose()
         # One look at the address after each failure (it listens: the pause is not cut).
-        assert rep.attempts == rep.failures and rep.probes <= rep.failures
+        assert rep.attempts == rep.failures == rep.probes == 8
 
     asyncio.run(go())
     assert clock.pauses[:7] == [0.5, 1.0, 2.0, 4.0, 8.0, 10.0, 10.0]
