@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 import httpx
 
 from pos_app.checkout.engine import CheckoutEngine, CheckoutSettings
-from pos_app.checkout.events import EventBus
+from pos_app.checkout.events import EventBus, StoreDeliveryChanged
 from pos_app.domain.money import Site, site_for
 from pos_app.ledger.backup import BackupMade, backup_at_close
 from pos_app.ledger.store import Ledger
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from pos_app.notifications import NotificationReceiver
     from pos_app.store.hints import HintListener
     from pos_app.store.replication import StoreReplicator
+    from pos_app.store.status import ReplicationStatus
 
 log = logging.getLogger(__name__)
 
@@ -135,17 +136,25 @@ class Runtime:
         from pos_app.store.replication import StoreReplicator
 
         password = await asyncio.to_thread(secrets.load_store_password)
-        self.replicator = StoreReplicator(
+        replicator = StoreReplicator(
             self.ledger,
             url,
             password,
             box=self.config.box_external_id,
             store=self.config.store_external_id,
         )
-        self.replicator.start()
+        # Each status its thread computes, on this loop, to the window (through the bridge);
+        # none from a replicator already replaced (Settings changed the database).
+        replicator.on_status = functools.partial(self._store_status, replicator)
+        self.replicator = replicator
+        replicator.start()
         if self.receiver_enabled:
             self.store_hints = HintListener(url, password, self.engine.hint)
             self.store_hints.start()
+
+    def _store_status(self, replicator: StoreReplicator, status: ReplicationStatus) -> None:
+        if replicator is self.replicator:
+            self.engine.bus.publish(StoreDeliveryChanged(status))
 
     async def stop_store(self, flush: float = 0.0) -> None:
         """Stop delivering; with ``flush``, first try for that long to send what waits."""

@@ -14,6 +14,7 @@ from datetime import datetime
 from pos_app.domain.records import SaleEvent, SaleSnapshot
 from pos_app.domain.sale import SaleStatus
 from pos_app.i18n import Message
+from pos_app.store.status import ReplicationStatus
 
 log = logging.getLogger(__name__)
 
@@ -25,6 +26,7 @@ __all__ = [
     "SaleChanged",
     "SaleEvent",
     "SaleSnapshot",
+    "StoreDeliveryChanged",
 ]
 
 
@@ -56,7 +58,15 @@ class NotificationSeen:
     at: datetime
 
 
-Event = SaleChanged | ConnectionChanged | NotificationSeen
+@dataclass(frozen=True)
+class StoreDeliveryChanged:
+    """How far this counter's changes have reached the store database: computed on the
+    delivery's own thread, published on the engine's loop (``Runtime.start_store``)."""
+
+    status: ReplicationStatus
+
+
+Event = SaleChanged | ConnectionChanged | NotificationSeen | StoreDeliveryChanged
 Listener = Callable[[Event], None]
 
 

@@ -223,6 +223,111 @@ OUTBOX_CASH_MOVEMENT = "cash_movement"
 OUTBOX_CLOSE = "close"
 
 
+def _outbox_batch(conn: sqlite3.Connection, limit: int) -> list[OutboxChange]:
+    rows = conn.execute(
+        # ``+refused``: in the order of ``seq`` (a scan that stops at ``limit``), never through
+        # the index ``outbox_waiting`` (every waiting row read and sorted: ~25 ms a batch).
+        "SELECT * FROM outbox WHERE +refused = '' ORDER BY seq LIMIT ?",
+        (limit,),
+    ).fetchall()
+    return [_outbox_change(r) for r in rows]
+
+
+def _outbox_delivered(conn: sqlite3.Connection, up_to_seq: int) -> None:
+    conn.execute("DELETE FROM outbox WHERE seq <= ? AND +refused = ''", (up_to_seq,))
+
+
+def _outbox_waiting(conn: sqlite3.Connection) -> tuple[int, datetime | None]:
+    row = conn.execute("SELECT COUNT(*), MIN(created_at) FROM outbox WHERE refused = ''").fetchone()
+    return int(row[0]), parse_iso(row[1])
+
+
+def _outbox_refuse(conn: sqlite3.Connection, seq: int, reason: str) -> None:
+    conn.execute("UPDATE outbox SET refused = ? WHERE seq = ?", (reason or "?", seq))
+
+
+def _outbox_refused(conn: sqlite3.Connection) -> list[tuple[OutboxChange, str]]:
+    # Through the index (a month's backlog: 85 ms when every row was read, at each status).
+    rows = conn.execute(
+        "SELECT * FROM outbox WHERE seq IN (SELECT seq FROM outbox WHERE refused > '') ORDER BY seq"
+    ).fetchall()
+    return [(_outbox_change(r), str(r["refused"])) for r in rows]
+
+
+def _outbox_retry_refused(conn: sqlite3.Connection) -> int:
+    return conn.execute("UPDATE outbox SET refused = '' WHERE refused > ''").rowcount
+
+
+class LedgerOutbox:
+    """The outbox of the ledger at ``path`` through a SQLite connection of its own: the store
+    database's delivery reads its batches, deletes what PostgreSQL took and sets refused
+    changes aside on a thread of its own (:mod:`pos_app.store.replication`), never on the
+    window's. Used only on the thread that made it (sqlite3 checks). The same statements as
+    :class:`Ledger`'s ``outbox_*`` methods; its writes wait for the ledger's (WAL: one writer
+    at a time, ``busy_timeout``), each a few milliseconds."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            self._conn = sqlite3.connect(path, isolation_level=None)
+            self._conn.row_factory = sqlite3.Row
+            self._conn.execute("PRAGMA busy_timeout=3000")
+            self._conn.execute("PRAGMA synchronous=FULL")
+        except sqlite3.Error as exc:
+            raise _ledger_error(exc, path) from None
+
+    def close(self) -> None:
+        self._conn.close()
+
+    @contextmanager
+    def _reading(self) -> Iterator[sqlite3.Connection]:
+        try:
+            yield self._conn
+        except sqlite3.Error as exc:
+            raise _ledger_error(exc, self.path) from None
+
+    @contextmanager
+    def _tx(self) -> Iterator[sqlite3.Connection]:
+        try:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+            except BaseException:
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if self._conn.in_transaction:
+                with suppress(sqlite3.Error):
+                    self._conn.execute("ROLLBACK")
+            raise _ledger_error(exc, self.path) from None
+
+    def batch(self, limit: int = 200) -> list[OutboxChange]:
+        with self._reading() as conn:
+            return _outbox_batch(conn, limit)
+
+    def delivered(self, up_to_seq: int) -> None:
+        with self._tx() as conn:
+            _outbox_delivered(conn, up_to_seq)
+
+    def waiting(self) -> tuple[int, datetime | None]:
+        with self._reading() as conn:
+            return _outbox_waiting(conn)
+
+    def refuse(self, seq: int, reason: str) -> None:
+        with self._tx() as conn:
+            _outbox_refuse(conn, seq, reason)
+
+    def refused(self) -> list[tuple[OutboxChange, str]]:
+        with self._reading() as conn:
+            return _outbox_refused(conn)
+
+    def retry_refused(self) -> int:
+        with self._tx() as conn:
+            return _outbox_retry_refused(conn)
+
+
 class Ledger:
     def __init__(
         self, path: Path, *, exclusive: bool = True, outbox: bool = False, checked: bool = False
@@ -397,43 +502,39 @@ class Ledger:
     def outbox_batch(self, limit: int = 200) -> list[OutboxChange]:
         """The oldest waiting changes, in order (not those the store database refused)."""
         with self._reading():
-            rows = self._conn.execute(
-                "SELECT * FROM outbox WHERE refused = '' ORDER BY seq LIMIT ?", (limit,)
-            ).fetchall()
-        return [_outbox_change(r) for r in rows]
+            return _outbox_batch(self._conn, limit)
 
     def outbox_delivered(self, up_to_seq: int) -> None:
         """PostgreSQL has every change up to ``up_to_seq`` but the refused ones: forget them."""
         with self._tx() as conn:
-            conn.execute("DELETE FROM outbox WHERE seq <= ? AND refused = ''", (up_to_seq,))
+            _outbox_delivered(conn, up_to_seq)
 
     def outbox_waiting(self) -> tuple[int, datetime | None]:
         """``(how many changes wait, since when)``; the refused ones are not waiting."""
         with self._reading():
-            row = self._conn.execute(
-                "SELECT COUNT(*), MIN(created_at) FROM outbox WHERE refused = ''"
-            ).fetchone()
-        return int(row[0]), parse_iso(row[1])
+            return _outbox_waiting(self._conn)
 
     def outbox_refuse(self, seq: int, reason: str) -> None:
         """The store database refuses change ``seq`` (``reason``: its error): set it aside,
         kept, so that the later changes are delivered (:meth:`outbox_retry_refused`)."""
         with self._tx() as conn:
-            conn.execute("UPDATE outbox SET refused = ? WHERE seq = ?", (reason or "?", seq))
+            _outbox_refuse(conn, seq, reason)
 
     def outbox_refused(self) -> list[tuple[OutboxChange, str]]:
         """The changes the store database refused, oldest first, each with its reason."""
         with self._reading():
-            rows = self._conn.execute(
-                "SELECT * FROM outbox WHERE refused != '' ORDER BY seq"
-            ).fetchall()
-        return [(_outbox_change(r), str(r["refused"])) for r in rows]
+            return _outbox_refused(self._conn)
 
     def outbox_retry_refused(self) -> int:
         """The refused changes wait again (each start of the delivery: a newer app or server
         may take them); returns how many."""
         with self._tx() as conn:
-            return conn.execute("UPDATE outbox SET refused = '' WHERE refused != ''").rowcount
+            return _outbox_retry_refused(conn)
+
+    def outbox_apart(self) -> LedgerOutbox:
+        """The outbox through a connection of its own, for the store database's delivery
+        thread (open it there: it is used on the thread that opened it, and only there)."""
+        return LedgerOutbox(self.path)
 
     def _rollback(self) -> None:
         # SQLite has already rolled back by itself after some errors (a full disk among them):

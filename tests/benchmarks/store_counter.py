@@ -107,7 +107,7 @@ async def counter(base_url: str, store_url: str, box: str) -> None:
 
         async def reporter() -> None:
             while True:
-                window._show_store_database()  # what the status bar's own timer does
+                window._show_store_database()  # the last state the delivery posted
                 report()
                 await asyncio.sleep(0.5)
 

@@ -78,8 +78,10 @@ def test_the_window_delivers_and_listens_inside_the_qt_event_loop(
     line = CartLine(sku="X1", title="Yerba", unit_price=Decimal("1500"), quantity=1)
     sale = run(runtime.engine.charge([line]))
     qtbot.waitUntil(lambda: runtime.replicator.status().up_to_date, timeout=WAIT)
-    window._show_store_database()
-    assert window.status.store_db.text() == "Store database: up to date"
+    # Said by the delivery's own thread, posted to the window's (never read on it).
+    qtbot.waitUntil(
+        lambda: window.status.store_db.text() == "Store database: up to date", timeout=WAIT
+    )
     got = rows(pg_server.admin_url(store_db), "SELECT reference FROM sales")
     assert got == [(sale.external_reference,)]
     qtbot.waitUntil(runtime.store_hints.listening.is_set, timeout=WAIT)

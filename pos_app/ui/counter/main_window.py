@@ -60,7 +60,7 @@ if TYPE_CHECKING:
     # Not needed for the first frame: imported where they are used (start-up time, issue 19).
     from PySide6.QtWidgets import QDialog
 
-    from pos_app.checkout.events import ConnectionChanged, SaleChanged
+    from pos_app.checkout.events import ConnectionChanged, SaleChanged, StoreDeliveryChanged
     from pos_app.checkout.refunds import RefundResult, RefundService
     from pos_app.domain.cart import CartLine
     from pos_app.domain.pricing import Discount
@@ -194,10 +194,6 @@ class MainWindow(QMainWindow):
 
         self.status = PosStatusBar()
         self.setStatusBar(self.status)
-        # The store database's delivery runs in the background: its state every two seconds
-        # (started by attach()).
-        self._store_timer = QTimer(self)
-        self._store_timer.setInterval(2000)
 
     def _build_layout(self) -> None:
         central = QWidget()
@@ -299,7 +295,6 @@ class MainWindow(QMainWindow):
         """The widgets' signals to the window (the engine's come with attach())."""
         self.painted.connect(self.scan.watch_events)
         self.feedback_action.clicked.connect(self._feedback_action_clicked)
-        self._store_timer.timeout.connect(self._show_store_database)
         self.search.productChosen.connect(self._product_chosen)
         self.search.notFound.connect(self._not_found)
         self.search.hint.connect(lambda text: self._say(text, "info"))
@@ -351,7 +346,8 @@ class MainWindow(QMainWindow):
         self.status.set_config(runtime.config)
         self.status.show_unknown()
         self._show_receiver()
-        self._store_timer.start()
+        # The store database's delivery runs on a thread of its own and says how far it got.
+        bridge.storeDeliveryChanged.connect(self._store_delivery_changed)
         bridge.saleChanged.connect(self._sale_changed)
         bridge.connectionChanged.connect(self._connection_changed)
         if bridge.last_connection is not None:
@@ -1091,11 +1087,17 @@ class MainWindow(QMainWindow):
         self._show_store_database()
 
     def _show_store_database(self) -> None:
+        """The store database's last known state (hidden without one); the next comes from its
+        delivery (:meth:`_store_delivery_changed`), never read here on the window's thread."""
         replicator = self.rt.replicator
-        try:
-            self.status.set_store_database(replicator.status() if replicator else None)
-        except Exception:  # a ledger read that fails here is reported by the next sale
-            log.debug("store database status unavailable", exc_info=True)
+        if replicator is None:
+            self.status.set_store_database(None)
+        elif replicator.last_status is not None:
+            self.status.set_store_database(replicator.last_status)
+
+    def _store_delivery_changed(self, event: StoreDeliveryChanged) -> None:
+        if self.rt.replicator is not None:
+            self.status.set_store_database(event.status)
 
     def _settings_applied(self, result: SettingsResult) -> None:
         self._call(self._apply_settings(result))

@@ -19,6 +19,7 @@ from pos_app.checkout.events import (
     EventBus,
     NotificationSeen,
     SaleChanged,
+    StoreDeliveryChanged,
 )
 from pos_app.ui.qtkit.workarounds import emit
 
@@ -31,6 +32,7 @@ class EngineBridge(QObject):
     saleChanged = Signal(object)  # SaleChanged
     connectionChanged = Signal(object)  # ConnectionChanged
     notificationSeen = Signal(object)  # NotificationSeen
+    storeDeliveryChanged = Signal(object)  # StoreDeliveryChanged
 
     def __init__(self, bus: EventBus, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -46,6 +48,8 @@ class EngineBridge(QObject):
             emit(self.connectionChanged, event)
         elif isinstance(event, NotificationSeen):
             emit(self.notificationSeen, event)
+        elif isinstance(event, StoreDeliveryChanged):
+            emit(self.storeDeliveryChanged, event)
         else:  # a newer engine may publish more; ignoring is safe
             log.debug("bridge ignores %s", type(event).__name__)
 
