@@ -4,7 +4,7 @@
 extra) does four things:
 
 1. compiles the translations (``resources/i18n/*.ts`` → ``.qm``, with PySide6's ``lrelease``)
-   into a staging copy of the resources;
+   into a staging copy of the resources, beside the ``.ts`` (receipts read those without Qt);
 2. runs PyInstaller on ``pos_app/__main__.py`` with that copy as ``pos_app/_resources`` (where
    :func:`pos_app.assets.resources_dir` looks first), every ``pos_app`` module (the sandbox, the
    receiver and the commands are imported lazily) and uvicorn's (it picks its loop and protocol
@@ -71,6 +71,8 @@ def stage_resources(target: Path) -> Path:
     for ts in sorted((source / "i18n").glob("*.ts")):
         qm = target / "i18n" / ts.with_suffix(".qm").name
         subprocess.run([str(_lrelease()), "-silent", str(ts), "-qm", str(qm)], check=True)
+        # The .ts too: receipts are translated without Qt (pos_app.receipts.language reads it).
+        shutil.copy2(ts, target / "i18n" / ts.name)
     sounds = source / "sounds"
     if sounds.is_dir():
         shutil.copytree(sounds, target / "sounds")
@@ -100,6 +102,10 @@ def pyinstaller_args(resources: Path, dist: Path, work: Path, *, windowed: bool)
         "pos_app",
         "--collect-submodules",
         "uvicorn",
+        # python-escpos reads its printer database, capabilities.json, beside its code on its
+        # first import: without it no ESC/POS receipt prints from the bundle.
+        "--collect-data",
+        "escpos",
         "--exclude-module",
         "PyInstaller",
         "--exclude-module",
