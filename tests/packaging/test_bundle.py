@@ -111,6 +111,9 @@ def test_the_folder_has_the_program_resources_menu_entry_and_icon(bundle: Path) 
     assert "[Desktop Entry]" in entry and "Exec=pos-app" in entry
     assert (bundle / "pos-app.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert not list(bundle.rglob("pytest")) and not list(bundle.rglob("PyInstaller"))
+    # Left out (build.NEVER_IMPORTED): Pillow's AVIF and WebP codecs, Qt's D-Bus bindings.
+    for never in ("libavif*", "libwebp*", "_avif*", "_webp*", "QtDBus*"):
+        assert not list(bundle.rglob(never)), never
 
 
 def test_version_and_doctor_run_without_python(bundle: Path, tmp_path: Path) -> None:
