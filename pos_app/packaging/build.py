@@ -4,7 +4,7 @@
 extra) does four things:
 
 1. compiles the translations (``resources/i18n/*.ts`` → ``.qm``, with PySide6's ``lrelease``)
-   into a staging copy of the resources;
+   into a staging copy of the resources, beside the ``.ts`` (receipts read those without Qt);
 2. runs PyInstaller on ``pos_app/__main__.py`` with that copy as ``pos_app/_resources`` (where
    :func:`pos_app.assets.resources_dir` looks first), every ``pos_app`` module (the sandbox, the
    receiver and the commands are imported lazily) and uvicorn's (it picks its loop and protocol
@@ -71,6 +71,8 @@ def stage_resources(target: Path) -> Path:
     for ts in sorted((source / "i18n").glob("*.ts")):
         qm = target / "i18n" / ts.with_suffix(".qm").name
         subprocess.run([str(_lrelease()), "-silent", str(ts), "-qm", str(qm)], check=True)
+        # The .ts too: receipts are translated without Qt (pos_app.receipts.language reads it).
+        shutil.copy2(ts, target / "i18n" / ts.name)
     sounds = source / "sounds"
     if sounds.is_dir():
         shutil.copytree(sounds, target / "sounds")
@@ -100,6 +102,10 @@ def pyinstaller_args(resources: Path, dist: Path, work: Path, *, windowed: bool)
         "pos_app",
         "--collect-submodules",
         "uvicorn",
+        # python-escpos reads its printer database, capabilities.json, beside its code on its
+        # first import: without it no ESC/POS receipt prints from the bundle.
+        "--collect-data",
+        "escpos",
         "--exclude-module",
         "PyInstaller",
         "--exclude-module",
@@ -113,6 +119,7 @@ def pyinstaller_args(resources: Path, dist: Path, work: Path, *, windowed: bool)
         # Service over D-Bus, jeepney, on Linux), and looking for it costs the build ~4 s.
         "--exclude-module",
         "gi",
+        *_never_imported(),
     ]
     if sys.platform == "win32":
         # An .ico of our own: PyInstaller would need Pillow to convert the PNG.
@@ -120,6 +127,30 @@ def pyinstaller_args(resources: Path, dist: Path, work: Path, *, windowed: bool)
     if windowed:
         args.append("--windowed")
     return args
+
+
+# Modules the analysis finds but the app never imports (checked in the build's
+# xref-pos-app.html, and by running the bundle: tests/packaging/test_bundle.py). Each costs
+# analysis time (hooks, binary dependencies) and most bring libraries into the folder.
+NEVER_IMPORTED = (
+    # Qt's D-Bus bindings: the hooks add them because libQt6Gui links libQt6DBus (that library
+    # is still collected); no code of ours or of a dependency imports the Python module.
+    "PySide6.QtDBus",
+    # Pillow's AVIF and WebP codecs (libavif alone is 4.7 MiB), its colour management (LAB
+    # conversions only) and its Tk bridge: python-escpos and qrcode draw a QR code in memory
+    # and never open an image file. PNG, JPEG, GIF, BMP and PPM (Pillow's own first formats)
+    # stay, so an image file given to python-escpos still opens.
+    "PIL.AvifImagePlugin",
+    "PIL.WebPImagePlugin",
+    "PIL.ImageCms",
+    "PIL.ImageTk",
+    # This builder itself (it imports PyInstaller, excluded above).
+    "pos_app.packaging",
+)
+
+
+def _never_imported() -> list[str]:
+    return [arg for name in NEVER_IMPORTED for arg in ("--exclude-module", name)]
 
 
 def write_ico(png: Path, ico: Path) -> Path:

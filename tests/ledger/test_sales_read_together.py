@@ -15,8 +15,17 @@ from pos_app.ledger.store import Ledger
 from tests.ledger_sales import record_sale
 
 
+def unsynced(path: Path) -> Ledger:
+    """A ledger for set-ups of a thousand sales: each sale's commits without waiting for the disk
+    (``synchronous=OFF``; the app's is FULL). What is read back is the same; the fsyncs were
+    a fifth of these tests' CPU and three quarters of their time."""
+    ledger = Ledger(path, outbox=False)
+    ledger._conn.execute("PRAGMA synchronous=OFF")
+    return ledger
+
+
 def test_sales_read_together_are_the_sales_read_one_by_one(tmp_path: Path) -> None:
-    ledger = Ledger(tmp_path / "ledger.sqlite3", outbox=False)
+    ledger = unsynced(tmp_path / "ledger.sqlite3")
     start = datetime.now(UTC) - timedelta(hours=1)
     for i in range(1, 1_103):  # three chunks of lines; 1 to 3 lines per sale
         lines = [
@@ -47,7 +56,7 @@ def test_sales_read_together_are_the_sales_read_one_by_one(tmp_path: Path) -> No
 def test_a_day_of_sales_is_read_in_a_few_queries(tmp_path: Path) -> None:
     """Was one query per sale for its lines (three per sale for the close): 1,200 sales read
     in four statements now (five for the close)."""
-    ledger = Ledger(tmp_path / "ledger.sqlite3", outbox=False)
+    ledger = unsynced(tmp_path / "ledger.sqlite3")
     start = datetime.now(UTC) - timedelta(hours=1)
     line = CartLine(sku="A1", title="Alfajor", unit_price=Decimal("100.50"), quantity=1)
     for i in range(1_200):

@@ -111,6 +111,9 @@ def test_the_folder_has_the_program_resources_menu_entry_and_icon(bundle: Path) 
     assert "[Desktop Entry]" in entry and "Exec=pos-app" in entry
     assert (bundle / "pos-app.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert not list(bundle.rglob("pytest")) and not list(bundle.rglob("PyInstaller"))
+    # Left out (build.NEVER_IMPORTED): Pillow's AVIF and WebP codecs, Qt's D-Bus bindings.
+    for never in ("libavif*", "libwebp*", "_avif*", "_webp*", "QtDBus*"):
+        assert not list(bundle.rglob(never)), never
 
 
 def test_version_and_doctor_run_without_python(bundle: Path, tmp_path: Path) -> None:
@@ -152,3 +155,27 @@ def test_demo_runs_offscreen_and_exits_cleanly(bundle: Path, tmp_path: Path) -> 
     assert proc.returncode == 0, err[-3000:]
     assert "demo: MLA sandbox at http://127.0.0.1:" in err, err[-3000:]
     assert "Traceback" not in err and "ERROR" not in err, err[-3000:]
+
+
+def test_a_receipt_with_its_qr_prints_to_an_escpos_file(
+    bundle: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """python-escpos from the bundle: its printer database (a data file) and Pillow drawing the
+    QR code. The bytes are the ones this environment makes for the same sale."""
+    from pos_app.cli import main
+    from pos_app.settings import config as config_mod
+    from pos_app.settings import paths
+    from tests.receipts.test_cli_and_pdf import ARG_LINES, paid_sale
+
+    home = tmp_path / "counter"
+    monkeypatch.setenv("POS_APP_HOME", str(home / "data"))  # the bundle's, in bare_env(home)
+    reference = paid_sale("MLA", ARG_LINES, "es")
+    config = config_mod.load(paths.config_path()).config
+    config_mod.save(config.with_changes(receipt_print_qr=True, box_qr_code="SUC001CAJA01-QR"))
+    home.mkdir(exist_ok=True)
+    done = run(bundle, home, "receipt", reference, "--escpos", str(tmp_path / "lp0"))
+    assert done.returncode == 0, done.stderr[-3000:]
+    printed = (tmp_path / "lp0").read_bytes()
+    assert printed.startswith(b"\x1b@") and b"\x1dv0" in printed  # GS v 0: the QR, an image
+    assert main(["receipt", reference, "--escpos", str(tmp_path / "here")]) == 0
+    assert printed == (tmp_path / "here").read_bytes()

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import pos_app
+from tests.source_trees import parsed
 
 PACKAGE = Path(pos_app.__file__).parent
 # HTTP clients that never talk to Mercado Pago: the emulator's own webhook sender and test
@@ -17,11 +18,11 @@ NOT_MERCADO_PAGO = {"sandbox/notifier.py", "sandbox/testing.py", "ui/demo/phone_
 NOT_MERCADO_PAGO |= {"notifications/probe.py"}
 
 
-def http_clients_made(source: str) -> list[int]:
+def http_clients_made(tree: ast.AST) -> list[int]:
     """The lines that call ``httpx.AsyncClient(...)`` or ``httpx.Client(...)``."""
     return [
         node.lineno
-        for node in ast.walk(ast.parse(source))
+        for node in ast.walk(tree)
         if isinstance(node, ast.Call)
         and isinstance(node.func, ast.Attribute)
         and node.func.attr in ("AsyncClient", "Client")
@@ -33,8 +34,8 @@ def http_clients_made(source: str) -> list[int]:
 def test_only_the_runtime_makes_http_clients() -> None:
     found = {
         path.relative_to(PACKAGE).as_posix(): lines
-        for path in sorted(PACKAGE.rglob("*.py"))
-        if (lines := http_clients_made(path.read_text(encoding="utf-8")))
+        for path, tree in parsed(PACKAGE)
+        if (lines := http_clients_made(tree))
     }
     assert "runtime.py" in found  # the scan sees the one that must be there
     assert set(found) - NOT_MERCADO_PAGO == {"runtime.py"}, found
@@ -55,8 +56,8 @@ def test_every_http_client_shares_one_tls_context() -> None:
     (~20 ms of CPU each, on the window's event loop): pos_app.system.tls builds it once."""
     missing = [
         f"{path.relative_to(PACKAGE).as_posix()}:{node.lineno}"
-        for path in sorted(PACKAGE.rglob("*.py"))
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        for path, tree in parsed(PACKAGE)
+        for node in ast.walk(tree)
         if isinstance(node, ast.Call)
         and isinstance(node.func, ast.Attribute)
         and node.func.attr in ("AsyncClient", "Client")

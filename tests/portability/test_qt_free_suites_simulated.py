@@ -22,6 +22,7 @@ import pytest
 import pos_app
 from tests import conftest
 from tests.portability import simulate
+from tests.source_trees import parsed
 
 pytestmark = pytest.mark.posix  # the simulation runs on POSIX
 
@@ -88,8 +89,7 @@ def test_no_platform_seam_is_captured_at_import_time() -> None:
     """``from pos_app.system import windows`` or a top-level ``import fcntl`` would keep the
     real one after ``simulate.apply`` replaced it: the in-process Windows run would lie."""
     found = []
-    for path in _python_files(Path(pos_app.__file__).parent):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
+    for path, tree in parsed(Path(pos_app.__file__).parent):
         for node in tree.body:  # module level only: a lookup inside a function is fine
             if isinstance(node, ast.ImportFrom) and node.module in ("pos_app.system", "os"):
                 names = {alias.name for alias in node.names}

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import platform
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -82,6 +83,16 @@ def _print(home: Path, temp: Path) -> dict[str, object]:
     return _finish(_start(home, temp))
 
 
+def _shared_pickle(home: Path) -> Path:
+    """The pickle a first print would have shared in ``home``: a copy of the suite's own (the
+    same python-escpos, parsed the product's way; tests/conftest.py), without a process that
+    parses it again."""
+    shared = home / "cache" / "escpos"
+    shared.mkdir(parents=True)
+    source = Path(os.environ["ESCPOS_CAPABILITIES_PICKLE_DIR"]) / PICKLE
+    return Path(shutil.copy2(source, shared / PICKLE))
+
+
 def _writable(folder: Path) -> bool:
     try:
         (folder / "probe").mkdir()
@@ -111,7 +122,7 @@ def test_the_first_process_shares_its_pickle_and_leaves_nothing_in_temp(home, te
 
 
 def test_a_second_process_reads_the_shared_pickle(home, temp):
-    _print(home, temp)
+    _shared_pickle(home)
     shared = home / "cache" / "escpos"
     written = (shared / PICKLE).stat().st_mtime_ns
 
@@ -149,8 +160,7 @@ def test_a_damaged_pickle_is_made_again(home, temp):
 def test_a_pickle_older_than_the_database_is_replaced_not_overwritten(home, temp):
     """python-escpos upgraded: it would parse again and write over the shared pickle in place,
     while another process may be reading it; a new one is moved in instead."""
-    _print(home, temp)
-    pickle = home / "cache" / "escpos" / PICKLE
+    pickle = _shared_pickle(home)
     os.utime(pickle, (0, 0))
     before = pickle.stat().st_ino
 
