@@ -101,6 +101,12 @@ class TotalsPanel(QWidget):
         layout.addWidget(keys)
         self.set_totals(Decimal(0), 0, has_selection=False)
 
+    def set_compact(self, on: bool) -> None:
+        """A small screen (1024 x 600): lower buttons, so the total and Charge stay whole."""
+        self.charge_button.setMinimumHeight(56 if on else 80)
+        for button in (self.minus_button, self.plus_button, self.remove_button):
+            button.setMinimumHeight(44 if on else 56)
+
     def set_totals(
         self,
         total: Decimal,
