@@ -127,6 +127,14 @@
         <translation>Este computador não tem um chaveiro de senhas (o lugar seguro onde os programas guardam segredos), então o aplicativo não consegue lembrar o token de acesso. Você ainda pode usá-lo agora: marque a caixa abaixo, e ele funciona até o aplicativo fechar (na próxima vez você o cola de novo). Para que ele seja lembrado, instale e desbloqueie um chaveiro (GNOME Keyring ou KWallet) e abra o aplicativo de novo; num PC de quiosque, defina em vez disso a variável de ambiente MP_ACCESS_TOKEN. O token nunca é gravado em um arquivo.</translation>
     </message>
     <message>
+        <source>The token cannot be saved on this computer (see the message under the token).</source>
+        <translation>O token não pode ser salvo neste computador (veja a mensagem abaixo do token).</translation>
+    </message>
+    <message>
+        <source>This token does not work (see the message under the token).</source>
+        <translation>Este token não funciona (veja a mensagem abaixo do token).</translation>
+    </message>
+    <message>
         <source>Mercado Pago accepted the new token (it ends in {hint}). It is saved in the keyring when you press Next.</source>
         <translation>O Mercado Pago aceitou o novo token (termina em {hint}). Ele é salvo no chaveiro do sistema quando você clicar em Avançar.</translation>
     </message>
@@ -193,14 +201,6 @@
     <message>
         <source>Wait for Mercado Pago to answer.</source>
         <translation>Aguarde a resposta do Mercado Pago.</translation>
-    </message>
-    <message>
-        <source>The token cannot be saved on this computer (see the message in red).</source>
-        <translation>O token não pode ser salvo neste computador (veja a mensagem em vermelho).</translation>
-    </message>
-    <message>
-        <source>This token does not work (see the message in red).</source>
-        <translation>Este token não funciona (veja a mensagem em vermelho).</translation>
     </message>
     <message>
         <source>Press “Test connection” to check the new token before saving.</source>
@@ -407,6 +407,14 @@
     <message>
         <source>Why (change, a supplier paid, a withdrawal…)</source>
         <translation>Por quê (troco, pagamento a fornecedor, uma retirada…)</translation>
+    </message>
+    <message>
+        <source>Why (change, a supplier…)</source>
+        <translation>Por quê (troco, fornecedor…)</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Por quê</translation>
     </message>
     <message>
         <source>Cash in</source>
@@ -1899,6 +1907,10 @@
         <translation>O Mercado Pago não aceitou o token de acesso: ele está errado ou foi revogado. Cole de novo o token de acesso (APP_USR-...) nas Configurações, não a chave pública.</translation>
     </message>
     <message>
+        <source>Mercado Pago does not know this computer&apos;s box (was it deleted, or is it from another account?). Choose or create the box in Settings → Store and box ({key}).</source>
+        <translation>O Mercado Pago não conhece o caixa deste computador (foi excluído ou é de outra conta?). Escolha ou crie o caixa em Configurações → Loja e caixa ({key}).</translation>
+    </message>
+    <message>
         <source>Mercado Pago refused the request: {detail} ({key}).</source>
         <translation>O Mercado Pago recusou a solicitação: {detail} ({key}).</translation>
     </message>
@@ -2100,8 +2112,8 @@
         <translation>Nova loja</translation>
     </message>
     <message>
-        <source>Mercado Pago asks for the shop&apos;s address and its place on the map. Fields marked in red need attention.</source>
-        <translation>O Mercado Pago pede o endereço do negócio e a localização dele no mapa. Os campos marcados em vermelho precisam de atenção.</translation>
+        <source>Mercado Pago asks for the shop&apos;s address and its place on the map. A field with a message under it needs attention.</source>
+        <translation>O Mercado Pago pede o endereço do negócio e a localização dele no mapa. Um campo com uma mensagem abaixo precisa de atenção.</translation>
     </message>
 </context>
 <context>
@@ -3096,6 +3108,14 @@
         <translation>Opcional: com defeito, o cliente desistiu, cobrado duas vezes…</translation>
     </message>
     <message>
+        <source>Optional: defective, charged twice…</source>
+        <translation>Opcional: com defeito, cobrado duas vezes…</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Opcional</translation>
+    </message>
+    <message>
         <source>Reason for the refund:</source>
         <translation>Motivo da devolução:</translation>
     </message>
@@ -3865,8 +3885,8 @@
         <translation>Crie o novo caixa, ou volte à lista.</translation>
     </message>
     <message>
-        <source>This one cannot be used (see the message in red).</source>
-        <translation>Este não pode ser usado (veja a mensagem em vermelho).</translation>
+        <source>This one cannot be used (see the message under the lists).</source>
+        <translation>Este não pode ser usado (veja a mensagem abaixo das listas).</translation>
     </message>
 </context>
 <context>
@@ -4133,7 +4153,7 @@
     </message>
     <message>
         <source>Check again with Mercado Pago</source>
-        <translation>Verificar de novo com o Mercado Pago</translation>
+        <translation>Verificar no Mercado Pago</translation>
     </message>
     <message>
         <source>Cancel this sale</source>

@@ -13,12 +13,15 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QScreen
 from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from pos_app.domain.pricing import Discount, DiscountKind
 from pos_app.ui.counter.main_window import MainWindow
 from pos_app.ui.counter.sale_banner import BannerKind
+from pos_app.ui.qtkit.window_settings import TITLE_BAR
 from tests.i18n.texts import visible_texts
 from tests.ui.test_ui_charging import WAIT, banner_is, fill_cart
 
@@ -120,3 +123,64 @@ def test_every_counter_state_fits_a_small_screen(
     window.resize(1366, 768)
     qtbot.waitUntil(lambda: not window.compact, timeout=3000)
     assert window.payment.banner.font().pixelSize() > 22 or window.payment.banner.height() > 60
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "pt_BR"])
+def test_every_window_opens_within_a_small_screen(
+    window: MainWindow,
+    qtbot: QtBot,
+    control: Any,
+    screenshot: Any,
+    lang: str,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Any,
+) -> None:
+    """Each window opens no larger than a 1024 x 600 screen (less a title bar) and can be made
+    that small: the cash drawer needed 670 px of height, the receipt preview ~650, the sales
+    history 1,176 px of width in Spanish, and the day's dialogs opened 760 px tall, their
+    buttons below the screen's edge."""
+    from tests.ui.test_ui_products import GOOD_AND_BAD_CSV
+
+    free = QRect(0, 0, 1024, 600)
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda _self: QRect(free))
+    fill_cart(window, "7790580001018", "FIA001")
+    charge_now(qtbot, window)
+    control.pay("approved")
+    qtbot.waitUntil(banner_is(window, BannerKind.PAID), timeout=WAIT)
+    paid = window.current_sale.external_reference  # type: ignore[union-attr]
+    window.new_sale()
+
+    products = window.open_products()
+    products.view.selectRow(0)
+    csv_file = tmp_path / "lista.csv"
+    csv_file.write_text(GOOD_AND_BAD_CSV, encoding="utf-8")
+    preview = products.preview_import(csv_file)
+    opened = {
+        "sales": window.open_sales_dialog(),
+        "products": products,
+        "editor": products.edit_selected(),
+        "import": preview,
+        "drawer": window.day.open_cash_drawer(),
+        "close_day": window.day.open_close_day(),
+        "refund": window.open_refund(paid),
+        "receipt": window.open_receipt(paid),
+        "settings": window.open_settings(),
+        "store_view": window.open_store_view(),
+    }
+    found = []
+    for name, dialog in opened.items():
+        assert dialog is not None, name
+        qtbot.waitExposed(dialog)
+        least = dialog.minimumSizeHint().expandedTo(dialog.minimumSize())
+        if least.width() > free.width() or least.height() > free.height() - TITLE_BAR:
+            found.append(f"{name} needs at least {least.width()} x {least.height()}")
+        if dialog.width() > free.width() or dialog.height() > free.height() - TITLE_BAR:
+            found.append(f"{name} opens at {dialog.width()} x {dialog.height()}")
+        dialog.resize(min(dialog.width(), free.width()), free.height() - TITLE_BAR)
+        qtbot.wait(30)
+        screenshot(dialog, f"small_{lang}_{name}")
+        found += [f"{name}: {s}" for s in visible_texts(dialog) if s.clipped and s.kind != "scroll"]
+    for dialog in opened.values():
+        if dialog is not None:
+            dialog.close()
+    assert not found, "\n".join(found)
