@@ -3121,7 +3121,7 @@
     </message>
     <message>
         <source>Refund</source>
-        <translation>Devolución</translation>
+        <translation>Devolver</translation>
     </message>
     <message>
         <source>Refund receipt…</source>

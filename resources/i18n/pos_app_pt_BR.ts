@@ -961,7 +961,7 @@
     </message>
     <message>
         <source>Refunds ({count})</source>
-        <translation>Reembolsos ({count})</translation>
+        <translation>Devoluções ({count})</translation>
     </message>
     <message>
         <source>Net</source>
@@ -981,7 +981,7 @@
     </message>
     <message>
         <source>Refunds</source>
-        <translation>Reembolsos</translation>
+        <translation>Devoluções</translation>
     </message>
     <message>
         <source>Cash drawer</source>
@@ -3077,7 +3077,7 @@
     </message>
     <message>
         <source>Amount to refund</source>
-        <translation>Valor a reembolsar</translation>
+        <translation>Valor a devolver</translation>
     </message>
     <message>
         <source>These items:</source>
@@ -3121,7 +3121,7 @@
     </message>
     <message>
         <source>Refund</source>
-        <translation>Devolução</translation>
+        <translation>Devolver</translation>
     </message>
     <message>
         <source>Refund receipt…</source>
@@ -3410,11 +3410,11 @@
     </message>
     <message>
         <source>Refunded</source>
-        <translation>Reembolsada</translation>
+        <translation>Devolvida</translation>
     </message>
     <message>
         <source>Paid, partly refunded</source>
-        <translation>Paga, reembolsada em parte</translation>
+        <translation>Paga, devolvida em parte</translation>
     </message>
     <message>
         <source>Paid in cash</source>
@@ -3995,7 +3995,7 @@
     </message>
     <message>
         <source>Refunds</source>
-        <translation>Reembolsos</translation>
+        <translation>Devoluções</translation>
     </message>
     <message>
         <source>Net</source>
@@ -4137,7 +4137,7 @@
     </message>
     <message>
         <source>Refunds</source>
-        <translation>Reembolsos</translation>
+        <translation>Devoluções</translation>
     </message>
     <message>
         <source>Amount</source>

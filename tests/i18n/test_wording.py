@@ -41,3 +41,37 @@ def test_no_translation_points_at_a_colour(lang: str) -> None:
         if e.kind not in ("obsolete", "vanished") and BY_COLOUR.search(e.translation)
     ]
     assert not found, "\n".join(found)
+
+
+# One word for a refund in each language, in every window: Portuguese said "reembolso" in the
+# close report, the sales list and the store view, and "devolução" in the refund dialog and the
+# sales history's button.
+OTHER_REFUND_WORDS = re.compile(r"reembols|reintegr|estorn", re.I)
+
+
+@pytest.mark.parametrize("lang", ["es", "pt_BR"])
+def test_one_word_for_a_refund(lang: str) -> None:
+    entries = [
+        e
+        for e in linguist.read_ts(linguist.ts_path(lang))
+        if e.kind not in ("obsolete", "vanished")
+    ]
+    about_refunds = [e for e in entries if re.search(r"\brefund", e.source, re.I)]
+    assert len(about_refunds) > 20
+    found = [
+        f"{e.source!r} -> {e.translation!r}"
+        for e in about_refunds
+        if OTHER_REFUND_WORDS.search(e.translation)
+    ]
+    assert not found, "\n".join(found)
+
+
+@pytest.mark.parametrize("lang", ["es", "pt_BR"])
+def test_the_refund_button_says_what_it_does(lang: str) -> None:
+    """A verb on the button that sends the money back ("Devolución", a noun, read as a title)."""
+    [button] = [
+        e.translation
+        for e in linguist.read_ts(linguist.ts_path(lang))
+        if e.context == "RefundDialog" and e.source == "Refund"
+    ]
+    assert button == "Devolver"
