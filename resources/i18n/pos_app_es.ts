@@ -1012,6 +1012,14 @@
         <translation>Efectivo contado</translation>
     </message>
     <message>
+        <source>Difference: missing from the drawer</source>
+        <translation>Diferencia: falta en la caja</translation>
+    </message>
+    <message>
+        <source>Difference: more than expected</source>
+        <translation>Diferencia: hay más de lo esperado</translation>
+    </message>
+    <message>
         <source>Difference</source>
         <translation>Diferencia</translation>
     </message>

@@ -1012,6 +1012,14 @@
         <translation>Dinheiro contado</translation>
     </message>
     <message>
+        <source>Difference: missing from the drawer</source>
+        <translation>Diferença: falta no caixa</translation>
+    </message>
+    <message>
+        <source>Difference: more than expected</source>
+        <translation>Diferença: há mais do que o esperado</translation>
+    </message>
+    <message>
         <source>Difference</source>
         <translation>Diferença</translation>
     </message>

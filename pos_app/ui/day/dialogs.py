@@ -440,6 +440,7 @@ class CloseDayDialog(QDialog):
 
     def _show_rows(self, rows: list[ReportRow]) -> None:
         self.rows.setRowCount(len(rows))
+        warning: QTableWidgetItem | None = None
         for r, row in enumerate(rows):
             label = QTableWidgetItem(translate_message(row.label))
             value = QTableWidgetItem(row.value)
@@ -455,6 +456,13 @@ class CloseDayDialog(QDialog):
                     item.setBackground(QBrush(QColor("#eeeeee")))
             self.rows.setItem(r, 0, label)
             self.rows.setItem(r, 1, value)
+            if row.kind == "warning" and warning is None:
+                warning = label
+        # The drawer is off (or a sale is open): shown, not below a long report's fold. The
+        # scroll range first takes in the rows just added (Qt updates it later by itself).
+        if warning is not None:
+            self.rows.updateGeometries()
+            self.rows.scrollToItem(warning)
 
     # -- reconciliation --------------------------------------------------------------------------
     def _reconcile_clicked(self) -> None:
