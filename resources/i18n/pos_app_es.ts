@@ -2135,6 +2135,10 @@
         <translation>Enviando la orden a Mercado Pago.</translation>
     </message>
     <message>
+        <source>To charge again, press “{back}”; Enter starts a new sale.</source>
+        <translation>Para cobrar de nuevo, presione “{back}”; Enter empieza una nueva venta.</translation>
+    </message>
+    <message>
         <source>The customer DID pay — do not charge again</source>
         <translation>El cliente SÍ pagó: no cobre de nuevo</translation>
     </message>

@@ -2135,6 +2135,10 @@
         <translation>Enviando o pedido ao Mercado Pago.</translation>
     </message>
     <message>
+        <source>To charge again, press “{back}”; Enter starts a new sale.</source>
+        <translation>Para cobrar de novo, pressione “{back}”; Enter começa uma nova venda.</translation>
+    </message>
+    <message>
         <source>The customer DID pay — do not charge again</source>
         <translation>O cliente PAGOU: não cobre de novo</translation>
     </message>
