@@ -4285,14 +4285,6 @@ Venta {reference}</translation>
         <translation>Quitar la línea elegida  (Supr)</translation>
     </message>
     <message>
-        <source>F2 custom amount · F3 today&apos;s sales · F5 charge
-+ / − quantity · Delete remove · ↑ ↓ line or product
-F6 products · F7 line discount · F8 sale discount · F9 settings</source>
-        <translation>F2 monto libre · F3 ventas de hoy · F5 cobrar
-+ / − cantidad · Supr quitar · ↑ ↓ línea o producto
-F6 productos · F7 descuento de línea · F8 descuento de venta · F9 configuración</translation>
-    </message>
-    <message>
         <source>Discounts: −{amount}</source>
         <translation>Descuentos: −{amount}</translation>
     </message>
@@ -4311,6 +4303,14 @@ F6 productos · F7 descuento de línea · F8 descuento de venta · F9 configurac
     <message>
         <source>The cart is empty</source>
         <translation>El carrito está vacío</translation>
+    </message>
+    <message>
+        <source>F2 custom amount · F3 sales history · F5 charge
++ / − quantity · Delete remove · ↑ ↓ line or product
+F6 products · F7 line discount · F8 sale discount · F9 settings</source>
+        <translation>F2 monto libre · F3 historial de ventas · F5 cobrar
++ / − cantidad · Supr quitar · ↑ ↓ línea o producto
+F6 productos · F7 descuento de línea · F8 descuento de venta · F9 configuración</translation>
     </message>
     <message>
         <source>1 item</source>

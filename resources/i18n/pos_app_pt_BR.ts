@@ -4285,14 +4285,6 @@ Venda {reference}</translation>
         <translation>Remover a linha escolhida  (Delete)</translation>
     </message>
     <message>
-        <source>F2 custom amount · F3 today&apos;s sales · F5 charge
-+ / − quantity · Delete remove · ↑ ↓ line or product
-F6 products · F7 line discount · F8 sale discount · F9 settings</source>
-        <translation>F2 valor avulso · F3 vendas de hoje · F5 cobrar
-+ / − quantidade · Delete remover · ↑ ↓ linha ou produto
-F6 produtos · F7 desconto na linha · F8 desconto na venda · F9 configurações</translation>
-    </message>
-    <message>
         <source>Discounts: −{amount}</source>
         <translation>Descontos: −{amount}</translation>
     </message>
@@ -4311,6 +4303,14 @@ F6 produtos · F7 desconto na linha · F8 desconto na venda · F9 configuraçõe
     <message>
         <source>The cart is empty</source>
         <translation>O carrinho está vazio</translation>
+    </message>
+    <message>
+        <source>F2 custom amount · F3 sales history · F5 charge
++ / − quantity · Delete remove · ↑ ↓ line or product
+F6 products · F7 line discount · F8 sale discount · F9 settings</source>
+        <translation>F2 valor avulso · F3 histórico de vendas · F5 cobrar
++ / − quantidade · Delete remover · ↑ ↓ linha ou produto
+F6 produtos · F7 desconto na linha · F8 desconto na venda · F9 configurações</translation>
     </message>
     <message>
         <source>1 item</source>

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -75,3 +76,14 @@ def test_the_refund_button_says_what_it_does(lang: str) -> None:
         if e.context == "RefundDialog" and e.source == "Refund"
     ]
     assert button == "Devolver"
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "pt_BR"])
+def test_the_keys_help_calls_f3_what_the_menu_calls_it(window: Any, lang: str) -> None:
+    """ "F3 today's sales" under the total, "Sales history" in the menu, for one window that
+    lists any period: one name."""
+    from PySide6.QtWidgets import QLabel
+
+    keys = window.totals.findChild(QLabel, "keysHelp").text()
+    menu = window.sales_action.text().replace("&", "")
+    assert f"f3 {menu.lower()}" in keys.lower(), (keys, menu)

@@ -73,7 +73,7 @@ class TotalsPanel(QWidget):
 
         keys = QLabel(
             self.tr(
-                "F2 custom amount · F3 today's sales · F5 charge\n"
+                "F2 custom amount · F3 sales history · F5 charge\n"
                 "+ / − quantity · Delete remove · ↑ ↓ line or product\n"
                 "F6 products · F7 line discount · F8 sale discount · F9 settings"
             )
