@@ -96,12 +96,12 @@ class SetupAssistant(QWidget):
         # stylesheet; see SettingsDialog).
         # In a scroll area: the store step needed ~710 px of height, more than a 1024 x 600
         # counter screen has (the buttons under it out of reach).
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields
+        self.steps_area = QScrollArea(self)
+        self.steps_area.setWidgetResizable(True)
+        self.steps_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.steps_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields
         self.stack = _StepStack()
-        self.scroll.setWidget(self.stack)
+        self.steps_area.setWidget(self.stack)
 
         # -- step 1: the account ---------------------------------------------------------------
         self.account = AccountPage(session, must_check=True)
@@ -182,7 +182,7 @@ class SetupAssistant(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addWidget(self.step_label)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.steps_area, 1)
         layout.addLayout(buttons)
 
         self.account.changed.connect(self._update)
