@@ -39,10 +39,11 @@ def resize_for_screen(widget: QWidget, width: int, height: int) -> None:
     laid out for it, and the test screen (offscreen, 800 x 800) is narrower."""
     screen = widget.screen()
     if screen is not None:
+        # Not floored by the widget's minimumSizeHint(): asked while a window is built, it
+        # measured every row of the products list (its layout does that floor when shown).
         free = screen.availableGeometry()
-        least = widget.minimumSizeHint()
-        height = max(min(height, free.height() - TITLE_BAR), least.height(), 1)
-        width = max(min(width, max(free.width(), LEAST_SCREEN_WIDTH)), least.width(), 1)
+        height = max(min(height, free.height() - TITLE_BAR), 1)
+        width = max(min(width, max(free.width(), LEAST_SCREEN_WIDTH)), 1)
     widget.resize(width, height)
 
 
