@@ -95,6 +95,8 @@ class BoxGateway:
             # Refused: nothing exists on the box, nothing can be charged.
             if isinstance(exc, mp.AuthenticationError):
                 self.recorder.set_online(False, exc.msg, auth=True)
+            else:  # a refusal is an answer: the status bar said "not contacted yet" beside it
+                self.recorder.set_online(True)
             failed = {"failure_reason": exc.msg, "trouble": "", "trouble_since": None}
             return self.recorder.transition(sale, SaleStatus.FAILED, cause, failed, detail=exc.key)
         except mp.MercadoPagoError as exc:

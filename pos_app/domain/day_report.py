@@ -122,9 +122,17 @@ def report_rows(report: CloseReport, site: Site) -> list[ReportRow]:
                 _m(QT_TRANSLATE_NOOP("CloseReport", "Counted cash")), money(report.counted_cash)
             )
         )
+        # Which way the drawer is off, in words: a minus sign (and a colour on screen) was all
+        # that told "cash missing" from "cash over".
+        if report.difference < 0:
+            difference = QT_TRANSLATE_NOOP("CloseReport", "Difference: missing from the drawer")
+        elif report.difference > 0:
+            difference = QT_TRANSLATE_NOOP("CloseReport", "Difference: more than expected")
+        else:
+            difference = QT_TRANSLATE_NOOP("CloseReport", "Difference")
         rows.append(
             ReportRow(
-                _m(QT_TRANSLATE_NOOP("CloseReport", "Difference")),
+                _m(difference),
                 money(report.difference),
                 "warning" if report.difference else "total",
             )

@@ -91,14 +91,24 @@ class UnexpectedResponseError(MercadoPagoError):
     pass
 
 
+# Refusals a shop can fix itself, said in its words rather than Mercado Pago's (the key stays
+# at the end, for a support call). The box deleted in Mercado Pago's panel read "pos 'CAJA01'
+# not found for this collector (invalid_externalPosId)", in English in every language.
+_REFUSALS = {
+    "invalid_externalPosId": QT_TRANSLATE_NOOP(
+        "MercadoPago",
+        "Mercado Pago does not know this computer's box (was it deleted, or is it from another "
+        "account?). Choose or create the box in Settings → Store and box ({key}).",
+    ),
+}
+
+
 def rejected(status: int, key: str, detail: str, causes: tuple[str, ...] = ()) -> RejectedError:
+    text = _REFUSALS.get(
+        key, QT_TRANSLATE_NOOP("MercadoPago", "Mercado Pago refused the request: {detail} ({key}).")
+    )
     return RejectedError(
-        message(
-            CTX,
-            QT_TRANSLATE_NOOP("MercadoPago", "Mercado Pago refused the request: {detail} ({key})."),
-            detail=detail or key,
-            key=key or str(status),
-        ),
+        message(CTX, text, detail=detail or key, key=key or str(status)),
         status=status,
         key=key,
         detail=detail,

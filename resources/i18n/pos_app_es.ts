@@ -127,6 +127,14 @@
         <translation>Esta computadora no tiene un llavero de contraseñas (el lugar seguro donde los programas guardan secretos), así que la aplicación no puede recordar el token de acceso. Igual puede usarlo ahora: marque la casilla de abajo y funciona hasta que se cierre la aplicación (la próxima vez lo pega de nuevo). Para que se recuerde, instale y desbloquee un llavero (GNOME Keyring o KWallet) y vuelva a abrir la aplicación; en una PC de quiosco, defina en cambio la variable de entorno MP_ACCESS_TOKEN. El token nunca se escribe en un archivo.</translation>
     </message>
     <message>
+        <source>The token cannot be saved on this computer (see the message under the token).</source>
+        <translation>El token no se puede guardar en esta computadora (vea el mensaje debajo del token).</translation>
+    </message>
+    <message>
+        <source>This token does not work (see the message under the token).</source>
+        <translation>Este token no funciona (vea el mensaje debajo del token).</translation>
+    </message>
+    <message>
         <source>Mercado Pago accepted the new token (it ends in {hint}). It is saved in the keyring when you press Next.</source>
         <translation>Mercado Pago aceptó el token nuevo (termina en {hint}). Se guarda en el llavero del sistema al presionar Siguiente.</translation>
     </message>
@@ -193,14 +201,6 @@
     <message>
         <source>Wait for Mercado Pago to answer.</source>
         <translation>Espere la respuesta de Mercado Pago.</translation>
-    </message>
-    <message>
-        <source>The token cannot be saved on this computer (see the message in red).</source>
-        <translation>El token no se puede guardar en esta computadora (vea el mensaje en rojo).</translation>
-    </message>
-    <message>
-        <source>This token does not work (see the message in red).</source>
-        <translation>Este token no funciona (vea el mensaje en rojo).</translation>
     </message>
     <message>
         <source>Press “Test connection” to check the new token before saving.</source>
@@ -407,6 +407,14 @@
     <message>
         <source>Why (change, a supplier paid, a withdrawal…)</source>
         <translation>Por qué (cambio, pago a un proveedor, un retiro…)</translation>
+    </message>
+    <message>
+        <source>Why (change, a supplier…)</source>
+        <translation>Por qué (cambio, un proveedor…)</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Por qué</translation>
     </message>
     <message>
         <source>Cash in</source>
@@ -1002,6 +1010,14 @@
     <message>
         <source>Counted cash</source>
         <translation>Efectivo contado</translation>
+    </message>
+    <message>
+        <source>Difference: missing from the drawer</source>
+        <translation>Diferencia: falta en la caja</translation>
+    </message>
+    <message>
+        <source>Difference: more than expected</source>
+        <translation>Diferencia: hay más de lo esperado</translation>
     </message>
     <message>
         <source>Difference</source>
@@ -1922,6 +1938,10 @@
         <translation>Mercado Pago no aceptó el token de acceso: está mal o fue revocado. Pegue de nuevo el token de acceso (APP_USR-...) en Configuración, no la clave pública.</translation>
     </message>
     <message>
+        <source>Mercado Pago does not know this computer&apos;s box (was it deleted, or is it from another account?). Choose or create the box in Settings → Store and box ({key}).</source>
+        <translation>Mercado Pago no conoce la caja de esta computadora (¿se eliminó, o es de otra cuenta?). Elija o cree la caja en Configuración → Sucursal y caja ({key}).</translation>
+    </message>
+    <message>
         <source>Mercado Pago refused the request: {detail} ({key}).</source>
         <translation>Mercado Pago rechazó la solicitud: {detail} ({key}).</translation>
     </message>
@@ -2123,8 +2143,8 @@
         <translation>Nueva sucursal</translation>
     </message>
     <message>
-        <source>Mercado Pago asks for the shop&apos;s address and its place on the map. Fields marked in red need attention.</source>
-        <translation>Mercado Pago pide la dirección del negocio y su ubicación en el mapa. Los campos marcados en rojo necesitan atención.</translation>
+        <source>Mercado Pago asks for the shop&apos;s address and its place on the map. A field with a message under it needs attention.</source>
+        <translation>Mercado Pago pide la dirección del negocio y su ubicación en el mapa. Un campo con un mensaje debajo necesita atención.</translation>
     </message>
 </context>
 <context>
@@ -2136,6 +2156,10 @@
     <message>
         <source>Sending the order to Mercado Pago.</source>
         <translation>Enviando la orden a Mercado Pago.</translation>
+    </message>
+    <message>
+        <source>To charge again, press “{back}”; Enter starts a new sale.</source>
+        <translation>Para cobrar de nuevo, presione “{back}”; Enter empieza una nueva venta.</translation>
     </message>
     <message>
         <source>The customer DID pay — do not charge again</source>
@@ -3119,12 +3143,20 @@
         <translation>Opcional: producto fallado, el cliente se arrepintió, cobrado dos veces…</translation>
     </message>
     <message>
+        <source>Optional: defective, charged twice…</source>
+        <translation>Opcional: producto fallado, cobrado dos veces…</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Opcional</translation>
+    </message>
+    <message>
         <source>Reason for the refund:</source>
         <translation>Motivo de la devolución:</translation>
     </message>
     <message>
         <source>Refund</source>
-        <translation>Devolución</translation>
+        <translation>Devolver</translation>
     </message>
     <message>
         <source>Refund receipt…</source>
@@ -3951,8 +3983,8 @@
         <translation>Cree la caja nueva, o vuelva a la lista.</translation>
     </message>
     <message>
-        <source>This one cannot be used (see the message in red).</source>
-        <translation>Esta no se puede usar (vea el mensaje en rojo).</translation>
+        <source>This one cannot be used (see the message under the lists).</source>
+        <translation>Esta no se puede usar (vea el mensaje debajo de las listas).</translation>
     </message>
 </context>
 <context>
@@ -4339,14 +4371,6 @@ Venta {reference}</translation>
         <translation>Quitar la línea elegida  (Supr)</translation>
     </message>
     <message>
-        <source>F2 custom amount · F3 today&apos;s sales · F5 charge
-+ / − quantity · Delete remove · ↑ ↓ line or product
-F6 products · F7 line discount · F8 sale discount · F9 settings</source>
-        <translation>F2 monto libre · F3 ventas de hoy · F5 cobrar
-+ / − cantidad · Supr quitar · ↑ ↓ línea o producto
-F6 productos · F7 descuento de línea · F8 descuento de venta · F9 configuración</translation>
-    </message>
-    <message>
         <source>Discounts: −{amount}</source>
         <translation>Descuentos: −{amount}</translation>
     </message>
@@ -4365,6 +4389,14 @@ F6 productos · F7 descuento de línea · F8 descuento de venta · F9 configurac
     <message>
         <source>The cart is empty</source>
         <translation>El carrito está vacío</translation>
+    </message>
+    <message>
+        <source>F2 custom amount · F3 sales history · F5 charge
++ / − quantity · Delete remove · ↑ ↓ line or product
+F6 products · F7 line discount · F8 sale discount · F9 settings</source>
+        <translation>F2 monto libre · F3 historial de ventas · F5 cobrar
++ / − cantidad · Supr quitar · ↑ ↓ línea o producto
+F6 productos · F7 descuento de línea · F8 descuento de venta · F9 configuración</translation>
     </message>
     <message>
         <source>1 item</source>

@@ -127,6 +127,14 @@
         <translation>Este computador não tem um chaveiro de senhas (o lugar seguro onde os programas guardam segredos), então o aplicativo não consegue lembrar o token de acesso. Você ainda pode usá-lo agora: marque a caixa abaixo, e ele funciona até o aplicativo fechar (na próxima vez você o cola de novo). Para que ele seja lembrado, instale e desbloqueie um chaveiro (GNOME Keyring ou KWallet) e abra o aplicativo de novo; num PC de quiosque, defina em vez disso a variável de ambiente MP_ACCESS_TOKEN. O token nunca é gravado em um arquivo.</translation>
     </message>
     <message>
+        <source>The token cannot be saved on this computer (see the message under the token).</source>
+        <translation>O token não pode ser salvo neste computador (veja a mensagem abaixo do token).</translation>
+    </message>
+    <message>
+        <source>This token does not work (see the message under the token).</source>
+        <translation>Este token não funciona (veja a mensagem abaixo do token).</translation>
+    </message>
+    <message>
         <source>Mercado Pago accepted the new token (it ends in {hint}). It is saved in the keyring when you press Next.</source>
         <translation>O Mercado Pago aceitou o novo token (termina em {hint}). Ele é salvo no chaveiro do sistema quando você clicar em Avançar.</translation>
     </message>
@@ -193,14 +201,6 @@
     <message>
         <source>Wait for Mercado Pago to answer.</source>
         <translation>Aguarde a resposta do Mercado Pago.</translation>
-    </message>
-    <message>
-        <source>The token cannot be saved on this computer (see the message in red).</source>
-        <translation>O token não pode ser salvo neste computador (veja a mensagem em vermelho).</translation>
-    </message>
-    <message>
-        <source>This token does not work (see the message in red).</source>
-        <translation>Este token não funciona (veja a mensagem em vermelho).</translation>
     </message>
     <message>
         <source>Press “Test connection” to check the new token before saving.</source>
@@ -407,6 +407,14 @@
     <message>
         <source>Why (change, a supplier paid, a withdrawal…)</source>
         <translation>Por quê (troco, pagamento a fornecedor, uma retirada…)</translation>
+    </message>
+    <message>
+        <source>Why (change, a supplier…)</source>
+        <translation>Por quê (troco, fornecedor…)</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Por quê</translation>
     </message>
     <message>
         <source>Cash in</source>
@@ -953,7 +961,7 @@
     </message>
     <message>
         <source>Refunds ({count})</source>
-        <translation>Reembolsos ({count})</translation>
+        <translation>Devoluções ({count})</translation>
     </message>
     <message>
         <source>Net</source>
@@ -973,7 +981,7 @@
     </message>
     <message>
         <source>Refunds</source>
-        <translation>Reembolsos</translation>
+        <translation>Devoluções</translation>
     </message>
     <message>
         <source>Cash drawer</source>
@@ -1002,6 +1010,14 @@
     <message>
         <source>Counted cash</source>
         <translation>Dinheiro contado</translation>
+    </message>
+    <message>
+        <source>Difference: missing from the drawer</source>
+        <translation>Diferença: falta no caixa</translation>
+    </message>
+    <message>
+        <source>Difference: more than expected</source>
+        <translation>Diferença: há mais do que o esperado</translation>
     </message>
     <message>
         <source>Difference</source>
@@ -1738,7 +1754,7 @@
     </message>
     <message>
         <source>refund {number}</source>
-        <translation>reembolso {number}</translation>
+        <translation>devolução {number}</translation>
     </message>
     <message>
         <source>cash movement {number}</source>
@@ -1920,6 +1936,10 @@
     <message>
         <source>Mercado Pago did not accept the access token: it is wrong or was revoked. Paste the access token (APP_USR-...) again in Settings, not the public key.</source>
         <translation>O Mercado Pago não aceitou o token de acesso: ele está errado ou foi revogado. Cole de novo o token de acesso (APP_USR-...) nas Configurações, não a chave pública.</translation>
+    </message>
+    <message>
+        <source>Mercado Pago does not know this computer&apos;s box (was it deleted, or is it from another account?). Choose or create the box in Settings → Store and box ({key}).</source>
+        <translation>O Mercado Pago não conhece o caixa deste computador (foi excluído ou é de outra conta?). Escolha ou crie o caixa em Configurações → Loja e caixa ({key}).</translation>
     </message>
     <message>
         <source>Mercado Pago refused the request: {detail} ({key}).</source>
@@ -2123,8 +2143,8 @@
         <translation>Nova loja</translation>
     </message>
     <message>
-        <source>Mercado Pago asks for the shop&apos;s address and its place on the map. Fields marked in red need attention.</source>
-        <translation>O Mercado Pago pede o endereço do negócio e a localização dele no mapa. Os campos marcados em vermelho precisam de atenção.</translation>
+        <source>Mercado Pago asks for the shop&apos;s address and its place on the map. A field with a message under it needs attention.</source>
+        <translation>O Mercado Pago pede o endereço do negócio e a localização dele no mapa. Um campo com uma mensagem abaixo precisa de atenção.</translation>
     </message>
 </context>
 <context>
@@ -2136,6 +2156,10 @@
     <message>
         <source>Sending the order to Mercado Pago.</source>
         <translation>Enviando o pedido ao Mercado Pago.</translation>
+    </message>
+    <message>
+        <source>To charge again, press “{back}”; Enter starts a new sale.</source>
+        <translation>Para cobrar de novo, pressione “{back}”; Enter começa uma nova venda.</translation>
     </message>
     <message>
         <source>The customer DID pay — do not charge again</source>
@@ -3088,7 +3112,7 @@
     </message>
     <message>
         <source>Amount to refund</source>
-        <translation>Valor a reembolsar</translation>
+        <translation>Valor a devolver</translation>
     </message>
     <message>
         <source>These items:</source>
@@ -3119,12 +3143,20 @@
         <translation>Opcional: com defeito, o cliente desistiu, cobrado duas vezes…</translation>
     </message>
     <message>
+        <source>Optional: defective, charged twice…</source>
+        <translation>Opcional: com defeito, cobrado duas vezes…</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Opcional</translation>
+    </message>
+    <message>
         <source>Reason for the refund:</source>
         <translation>Motivo da devolução:</translation>
     </message>
     <message>
         <source>Refund</source>
-        <translation>Devolução</translation>
+        <translation>Devolver</translation>
     </message>
     <message>
         <source>Refund receipt…</source>
@@ -3222,7 +3254,7 @@
     </message>
     <message>
         <source>it was also taken in cash: refund one of the two</source>
-        <translation>também foi recebida em dinheiro: reembolse um dos dois pagamentos</translation>
+        <translation>também foi recebida em dinheiro: devolva um dos dois pagamentos</translation>
     </message>
     <message>
         <source>paid after it was closed here</source>
@@ -3254,11 +3286,11 @@
     </message>
     <message>
         <source>PAID {count} TIMES: refund the extra payments</source>
-        <translation>PAGA {count} VEZES: reembolse os pagamentos a mais</translation>
+        <translation>PAGA {count} VEZES: devolva os pagamentos a mais</translation>
     </message>
     <message>
         <source>{amount}, Mercado Pago refund {number}</source>
-        <translation>{amount}, reembolso do Mercado Pago {number}</translation>
+        <translation>{amount}, devolução do Mercado Pago {number}</translation>
     </message>
     <message>
         <source>{amount}: {reason}</source>
@@ -3476,11 +3508,11 @@
     </message>
     <message>
         <source>Refunded</source>
-        <translation>Reembolsada</translation>
+        <translation>Devolvida</translation>
     </message>
     <message>
         <source>Paid, partly refunded</source>
-        <translation>Paga, reembolsada em parte</translation>
+        <translation>Paga, devolvida em parte</translation>
     </message>
     <message>
         <source>Paid in cash</source>
@@ -3951,8 +3983,8 @@
         <translation>Crie o novo caixa, ou volte à lista.</translation>
     </message>
     <message>
-        <source>This one cannot be used (see the message in red).</source>
-        <translation>Este não pode ser usado (veja a mensagem em vermelho).</translation>
+        <source>This one cannot be used (see the message under the lists).</source>
+        <translation>Este não pode ser usado (veja a mensagem abaixo das listas).</translation>
     </message>
 </context>
 <context>
@@ -4061,7 +4093,7 @@
     </message>
     <message>
         <source>Refunds</source>
-        <translation>Reembolsos</translation>
+        <translation>Devoluções</translation>
     </message>
     <message>
         <source>Net</source>
@@ -4203,7 +4235,7 @@
     </message>
     <message>
         <source>Refunds</source>
-        <translation>Reembolsos</translation>
+        <translation>Devoluções</translation>
     </message>
     <message>
         <source>Amount</source>
@@ -4219,7 +4251,7 @@
     </message>
     <message>
         <source>Check again with Mercado Pago</source>
-        <translation>Verificar de novo com o Mercado Pago</translation>
+        <translation>Verificar no Mercado Pago</translation>
     </message>
     <message>
         <source>Cancel this sale</source>
@@ -4339,14 +4371,6 @@ Venda {reference}</translation>
         <translation>Remover a linha escolhida  (Delete)</translation>
     </message>
     <message>
-        <source>F2 custom amount · F3 today&apos;s sales · F5 charge
-+ / − quantity · Delete remove · ↑ ↓ line or product
-F6 products · F7 line discount · F8 sale discount · F9 settings</source>
-        <translation>F2 valor avulso · F3 vendas de hoje · F5 cobrar
-+ / − quantidade · Delete remover · ↑ ↓ linha ou produto
-F6 produtos · F7 desconto na linha · F8 desconto na venda · F9 configurações</translation>
-    </message>
-    <message>
         <source>Discounts: −{amount}</source>
         <translation>Descontos: −{amount}</translation>
     </message>
@@ -4365,6 +4389,14 @@ F6 produtos · F7 desconto na linha · F8 desconto na venda · F9 configuraçõe
     <message>
         <source>The cart is empty</source>
         <translation>O carrinho está vazio</translation>
+    </message>
+    <message>
+        <source>F2 custom amount · F3 sales history · F5 charge
++ / − quantity · Delete remove · ↑ ↓ line or product
+F6 products · F7 line discount · F8 sale discount · F9 settings</source>
+        <translation>F2 valor avulso · F3 histórico de vendas · F5 cobrar
++ / − quantidade · Delete remover · ↑ ↓ linha ou produto
+F6 produtos · F7 desconto na linha · F8 desconto na venda · F9 configurações</translation>
     </message>
     <message>
         <source>1 item</source>

@@ -21,7 +21,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -51,7 +51,7 @@ from pos_app.ui.maintenance.support import CrashReporter, SupportActions
 from pos_app.ui.qtkit import sounds
 from pos_app.ui.qtkit.async_utils import TaskKeeper
 from pos_app.ui.qtkit.errors import show_error, translate_message
-from pos_app.ui.qtkit.style import set_state
+from pos_app.ui.qtkit.style import set_compact, set_state
 from pos_app.ui.qtkit.window_settings import apply_geometry, restore_geometry, save_geometry
 from pos_app.ui.qtkit.workarounds import emit
 from pos_app.ui.widgets.alert_bar import LatePaymentBar
@@ -85,6 +85,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PAGE_CART, PAGE_PAYMENT = 0, 1
+# Below this height (a 1024 x 600 counter screen, less its title bar) the window goes compact:
+# at full size its large type and buttons need ~660 px, and the payment panel's widgets
+# overlapped (a refused order's reason under "New sale", "Back to the cart" over it).
+COMPACT_BELOW = 680
 
 
 def looks_like_code(text: str) -> bool:
@@ -95,10 +99,22 @@ def looks_like_code(text: str) -> bool:
 
 class SidePanel(QStackedWidget):
     """The totals / payment side: at least 360 px, and never narrower than its content needs
-    (a fixed minimum width would override the hint and clip a long translation)."""
+    (a fixed minimum width would override the hint and clip a long translation); as tall as
+    the page on show needs."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.currentChanged.connect(lambda _index: self.updateGeometry())
 
     def minimumSizeHint(self) -> QSize:
-        return super().minimumSizeHint().expandedTo(QSize(360, 0))
+        # As tall as the page on show needs: QStackedWidget takes the tallest page, and the
+        # payment page, hidden behind the cart, made the cart's window ~100 px taller than
+        # its own content (it did not fit a 1024 x 600 screen).
+        hint = super().minimumSizeHint()
+        page = self.currentWidget()
+        if page is not None:
+            hint.setHeight(page.minimumSizeHint().height())
+        return hint.expandedTo(QSize(360, 0))
 
 
 class MainWindow(QMainWindow):
@@ -140,7 +156,9 @@ class MainWindow(QMainWindow):
         self._products_window: ProductsWindow | None = None
         self._settings_dialog: SettingsDialog | None = None
         self.setWindowTitle(self.tr("Counter — Mercado Pago QR"))
-        self.setMinimumSize(800, 600)
+        # 800 wide; as low as its layout allows: 600 px did not fit a 1024 x 600 screen once
+        # its title bar was drawn (compact, the layout needs ~470).
+        self.setMinimumSize(800, 0)
         self._build_widgets()
         self._build_layout()
         self._build_actions()
@@ -325,6 +343,27 @@ class MainWindow(QMainWindow):
             self._first_paint_done = True
             # After this paint (children included): start-up opens the runtime then.
             QTimer.singleShot(0, self.painted.emit)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        screen = self.screen()
+        small_screen = screen is not None and screen.availableGeometry().height() < COMPACT_BELOW
+        self.set_compact(small_screen or self.height() < COMPACT_BELOW)
+
+    def set_compact(self, on: bool) -> None:
+        """Smaller type and buttons on a small screen (see :data:`COMPACT_BELOW`)."""
+        central = self.centralWidget()
+        if central is None or not set_compact(central, on):
+            return
+        self.totals.set_compact(on)
+        self.payment.set_compact(on)
+        for button in (self.custom_button, self.sales_button):
+            button.setMinimumHeight(44 if on else 52)
+
+    @property
+    def compact(self) -> bool:
+        central = self.centralWidget()
+        return central is not None and bool(central.property("compact"))
 
     @property
     def has_painted(self) -> bool:

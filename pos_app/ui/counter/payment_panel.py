@@ -217,6 +217,18 @@ class PaymentPanel(QWidget):
         self._timer.timeout.connect(self._render_clocks)
 
     # -- what the window calls -----------------------------------------------------------------
+    def set_compact(self, on: bool) -> None:
+        """A small screen (1024 x 600): lower buttons (the stylesheet shrinks the type), so a
+        long reason and both ended-sale buttons fit without overlapping."""
+        for button in (
+            self.cancel_button,
+            self.cash_button,
+            self.recheck_button,
+            self.new_sale_button,
+            self.back_button,
+        ):
+            button.setMinimumHeight(44 if on else 56)
+
     @property
     def sale(self) -> SaleSnapshot | None:
         return self._sale

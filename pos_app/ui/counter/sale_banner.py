@@ -84,6 +84,15 @@ def is_late_payment(sale: SaleSnapshot) -> bool:
     return sale.status is SaleStatus.PAID and (sale.late_payment or sale.cancel_requested)
 
 
+def _charge_again() -> str:
+    """What to do next after a charge that ended unpaid: the button's own words (PaymentPanel's
+    "Back to the cart"), so the sentence and the button never disagree in any language."""
+    back = QCoreApplication.translate("PaymentPanel", "Back to the cart")
+    return QCoreApplication.translate(
+        "PaymentBanner", "To charge again, press “{back}”; Enter starts a new sale."
+    ).format(back=back)
+
+
 def banner_for(sale: SaleSnapshot, site: Site) -> Banner:
     total = money(sale.total, site)
     status = sale.status
@@ -120,7 +129,9 @@ def banner_for(sale: SaleSnapshot, site: Site) -> Banner:
             BannerKind.CANCELED,
             # A mark as well as a word and a colour: told apart from "Expired" at a glance.
             QCoreApplication.translate("PaymentBanner", "✕ Canceled"),
-            QCoreApplication.translate("PaymentBanner", "Nothing was charged."),
+            QCoreApplication.translate("PaymentBanner", "Nothing was charged.")
+            + " "
+            + _charge_again(),
         )
     if status is SaleStatus.EXPIRED:
         return Banner(
@@ -128,7 +139,9 @@ def banner_for(sale: SaleSnapshot, site: Site) -> Banner:
             QCoreApplication.translate("PaymentBanner", "◷ Expired"),
             QCoreApplication.translate(
                 "PaymentBanner", "Nobody paid before the order expired. Nothing was charged."
-            ),
+            )
+            + " "
+            + _charge_again(),
         )
     if status is SaleStatus.FAILED:
         if sale.failure_message is not None:

@@ -71,6 +71,7 @@ from pos_app.ui.counter.sale_banner import money, status_label
 from pos_app.ui.qtkit.errors import translate_message
 from pos_app.ui.qtkit.keyboard import enter_on_buttons_only, install_mnemonics, no_tab_trap
 from pos_app.ui.qtkit.style import set_state
+from pos_app.ui.qtkit.window_settings import resize_for_screen
 from pos_app.ui.qtkit.workarounds import emit
 
 # Status before reference: it is what the cashier looks for; the long reference comes last.
@@ -395,7 +396,7 @@ class TodaySalesDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("salesDialog")
         self.setWindowTitle(self.tr("Sales"))
-        self.resize(1100, 720)
+        resize_for_screen(self, 1100, 720)
         self._site = site
         self._sales_between = sales_between or (
             lambda start, end: [s for s in sales_since(start) if s.created_at < end]
@@ -547,7 +548,12 @@ class TodaySalesDialog(QDialog):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.table)
-        left_layout.addWidget(self.summary)
+        # Export beside the list's summary: it writes the sales listed. In the bottom row with
+        # the sale's actions it made the dialog 1,176 px wide in Spanish (a 1024 px screen).
+        summary_row = QHBoxLayout()
+        left_layout.addLayout(summary_row)
+        summary_row.addWidget(self.summary, 1)
+        summary_row.addWidget(self.export_button)
         detail = QWidget()
         top.addWidget(detail)
         detail_layout = QVBoxLayout(detail)
@@ -577,7 +583,6 @@ class TodaySalesDialog(QDialog):
         self.action_buttons.addWidget(self.reprint_button)
         self.action_buttons.addWidget(self.refund_button)
         buttons.addStretch(1)
-        buttons.addWidget(self.export_button)
         buttons.addWidget(self.close_button)
         self._sync_date_edits()
         self._show_detail(None)

@@ -73,7 +73,7 @@ class TotalsPanel(QWidget):
 
         keys = QLabel(
             self.tr(
-                "F2 custom amount · F3 today's sales · F5 charge\n"
+                "F2 custom amount · F3 sales history · F5 charge\n"
                 "+ / − quantity · Delete remove · ↑ ↓ line or product\n"
                 "F6 products · F7 line discount · F8 sale discount · F9 settings"
             )
@@ -100,6 +100,12 @@ class TotalsPanel(QWidget):
         layout.addWidget(self.charge_button)
         layout.addWidget(keys)
         self.set_totals(Decimal(0), 0, has_selection=False)
+
+    def set_compact(self, on: bool) -> None:
+        """A small screen (1024 x 600): lower buttons, so the total and Charge stay whole."""
+        self.charge_button.setMinimumHeight(56 if on else 80)
+        for button in (self.minus_button, self.plus_button, self.remove_button):
+            button.setMinimumHeight(44 if on else 56)
 
     def set_totals(
         self,

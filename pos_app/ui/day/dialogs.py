@@ -43,8 +43,10 @@ from pos_app.errors import UserFacingError
 from pos_app.ledger.day import DayBook
 from pos_app.ui.counter.sales_view import read_only_table
 from pos_app.ui.qtkit.errors import describe_error, translate_message
+from pos_app.ui.qtkit.fitting import fit_placeholder
 from pos_app.ui.qtkit.keyboard import enter_on_buttons_only, install_mnemonics, no_tab_trap
 from pos_app.ui.qtkit.style import set_state
+from pos_app.ui.qtkit.window_settings import resize_for_screen
 from pos_app.ui.qtkit.workarounds import emit
 from pos_app.ui.widgets.form_parts import limit_length
 from pos_app.ui.widgets.money_edit import MoneyEdit
@@ -64,6 +66,14 @@ def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
 
 
 # == cash drawer ===================================================================================
+def _name_field(form: QFormLayout, row: QHBoxLayout, field: QWidget) -> None:
+    """A form row holding a field and its buttons: its label names the field (and gives it
+    its Alt+letter), as QFormLayout does by itself for a lone field."""
+    label = form.labelForField(row)
+    if isinstance(label, QLabel):
+        label.setBuddy(field)
+
+
 class CashDrawerDialog(QDialog):
     changed = Signal()
 
@@ -73,9 +83,9 @@ class CashDrawerDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("cashDrawerDialog")
         self.setWindowTitle(self.tr("Cash drawer"))
-        # As tall as the close of the day: at 680 px the movements list showed one row and a
-        # half under the two forms.
-        self.resize(720, 760)
+        # The movements list shows several rows under the two forms (at 680 px, each form's
+        # buttons on a row of their own, it showed one row and a half).
+        resize_for_screen(self, 760, 640)
         self._site = site
         self._day = day
         self._clock = clock
@@ -96,15 +106,25 @@ class CashDrawerDialog(QDialog):
         shift_form = QFormLayout(shift_box)
         shift_form.addRow(self.shift_label)
         shift_form.addRow(self.tr("Cashier"), self.cashier)
-        shift_form.addRow(self.tr("Starting float"), self.starting_float)
-        shift_form.addRow(self.open_shift_button)
+        # Each form's buttons beside its last field: under it, the dialog needed 670 px of
+        # height, more than a 1024 x 600 counter screen has.
+        float_row = QHBoxLayout()
+        float_row.addWidget(self.starting_float, 1)
+        float_row.addWidget(self.open_shift_button)
+        shift_form.addRow(self.tr("Starting float"), float_row)
+        _name_field(shift_form, float_row, self.starting_float)
 
         self.amount = MoneyEdit(site)
         self.amount.setObjectName("movementAmount")
         self.reason = QLineEdit()
         self.reason.setObjectName("movementReason")
         limit_length(self.reason, CASH_REASON)
-        self.reason.setPlaceholderText(self.tr("Why (change, a supplier paid, a withdrawal…)"))
+        fit_placeholder(
+            self.reason,
+            self.tr("Why (change, a supplier paid, a withdrawal…)"),
+            self.tr("Why (change, a supplier…)"),
+            self.tr("Why"),
+        )
         self.cash_in_button = QPushButton(self.tr("Cash in"))
         self.cash_in_button.setObjectName("cashInButton")
         self.cash_out_button = QPushButton(self.tr("Cash out"))
@@ -114,11 +134,12 @@ class CashDrawerDialog(QDialog):
         move_box = QGroupBox(self.tr("Cash in or out"))
         move_form = QFormLayout(move_box)
         move_form.addRow(self.tr("Amount"), self.amount)
-        move_form.addRow(self.tr("Reason"), self.reason)
-        move_buttons = QHBoxLayout()
-        move_buttons.addWidget(self.cash_in_button)
-        move_buttons.addWidget(self.cash_out_button)
-        move_form.addRow(move_buttons)
+        reason_row = QHBoxLayout()
+        reason_row.addWidget(self.reason, 1)
+        reason_row.addWidget(self.cash_in_button)
+        reason_row.addWidget(self.cash_out_button)
+        move_form.addRow(self.tr("Reason"), reason_row)
+        _name_field(move_form, reason_row, self.reason)
 
         self.problem = QLabel()
         self.problem.setObjectName("drawerProblem")
@@ -303,7 +324,7 @@ class CloseDayDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("closeDayDialog")
         self.setWindowTitle(self.tr("Close the day"))
-        self.resize(760, 760)
+        resize_for_screen(self, 760, 760)
         self._site = site
         self._day = day
         self._clock = clock
@@ -419,6 +440,7 @@ class CloseDayDialog(QDialog):
 
     def _show_rows(self, rows: list[ReportRow]) -> None:
         self.rows.setRowCount(len(rows))
+        warning: QTableWidgetItem | None = None
         for r, row in enumerate(rows):
             label = QTableWidgetItem(translate_message(row.label))
             value = QTableWidgetItem(row.value)
@@ -434,6 +456,13 @@ class CloseDayDialog(QDialog):
                     item.setBackground(QBrush(QColor("#eeeeee")))
             self.rows.setItem(r, 0, label)
             self.rows.setItem(r, 1, value)
+            if row.kind == "warning" and warning is None:
+                warning = label
+        # The drawer is off (or a sale is open): shown, not below a long report's fold. The
+        # scroll range first takes in the rows just added (Qt updates it later by itself).
+        if warning is not None:
+            self.rows.updateGeometries()
+            self.rows.scrollToItem(warning)
 
     # -- reconciliation --------------------------------------------------------------------------
     def _reconcile_clicked(self) -> None:

@@ -41,8 +41,10 @@ from pos_app.ledger.refunds import RefundRecord, RefundStatus
 from pos_app.mercadopago.refunds import refusal_message
 from pos_app.ui.qtkit.async_utils import TaskKeeper
 from pos_app.ui.qtkit.errors import translate_message
+from pos_app.ui.qtkit.fitting import fit_placeholder
 from pos_app.ui.qtkit.keyboard import install_mnemonics, no_tab_trap, tab_order
 from pos_app.ui.qtkit.style import set_state
+from pos_app.ui.qtkit.window_settings import resize_for_screen
 from pos_app.ui.qtkit.workarounds import emit
 from pos_app.ui.widgets.form_parts import limit_length
 from pos_app.ui.widgets.money_edit import MoneyEdit
@@ -109,8 +111,12 @@ class RefundDialog(QDialog):
         # Why the money goes back: optional, cleaned by the service like every free text.
         self.note = limit_length(QLineEdit(), REFUND_NOTE)
         self.note.setObjectName("refundNote")
-        self.note.setPlaceholderText(
-            self.tr("Optional: defective, changed their mind, charged twice…")
+        # The longest hint that fits (the Spanish one was cut at the dialog's own size).
+        fit_placeholder(
+            self.note,
+            self.tr("Optional: defective, changed their mind, charged twice…"),
+            self.tr("Optional: defective, charged twice…"),
+            self.tr("Optional"),
         )
         self.note.setClearButtonEnabled(True)
         self.note_label = QLabel(self.tr("Reason for the refund:"))
@@ -155,7 +161,7 @@ class RefundDialog(QDialog):
         layout.addLayout(note_row)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
-        self.resize(720, 560)
+        resize_for_screen(self, 720, 560)
         self._fill()
         install_mnemonics(self)
 

@@ -37,6 +37,7 @@ from pos_app.domain.sale import Tender
 from pos_app.settings import secrets
 from pos_app.settings.config import Config
 from pos_app.ui.qtkit.keyboard import install_mnemonics, no_tab_trap
+from pos_app.ui.qtkit.window_settings import resize_for_screen
 from pos_app.ui.qtkit.workarounds import emit  # main: pos_app.ui.qtkit.workarounds
 
 STORE, CHAIN = "store", "chain"
@@ -91,7 +92,7 @@ class StoreViewDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.note)
-        self.resize(820, 420)
+        resize_for_screen(self, 820, 420)
         self._fill_scopes()
         self.scope.currentIndexChanged.connect(lambda _index: self.refresh())
         self.refresh_button.clicked.connect(self.refresh)

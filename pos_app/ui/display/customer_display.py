@@ -52,6 +52,7 @@ PAID_SECONDS = 6.0
 QR_MIN_PX = 300  # at 96 dpi ~8 cm: a phone reads it from 50 cm
 NARROW = 700  # below this width the unit price column is left out
 
+
 # Sizes at a 1024×640 window; everything scales with the window (see _restyle).
 _QSS = """
 #customerDisplay { background: #ffffff; }
@@ -372,6 +373,10 @@ class CustomerDisplay(QWidget):
             self._tick.start() if showing_qr else self._tick.stop()
 
     def _render_cart(self, model: CartTableModel) -> None:
+        # Measured again at each change: lines added while the idle page hid the table left
+        # the columns the width of the first line's texts ("1", then "1 pack" cut).
+        for column in range(1, model.columnCount()):
+            self.lines.resizeColumnToContents(column)
         self.total.setText(format_money(model.total(), self._site))
         items = model.item_count()
         self.count.setText(

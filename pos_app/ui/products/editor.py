@@ -37,6 +37,7 @@ from pos_app.ledger.catalog import CatalogRepository, product_from_fields
 from pos_app.ledger.catalog_import import RowProblem
 from pos_app.ui.qtkit.errors import translate_message
 from pos_app.ui.qtkit.keyboard import DiscardGuard, install_mnemonics
+from pos_app.ui.qtkit.window_settings import resize_for_screen
 from pos_app.ui.qtkit.workarounds import emit
 from pos_app.ui.widgets.form_parts import SETTINGS_QSS, FieldBox, FormGrid, limit_length, note
 from pos_app.ui.widgets.money_edit import MoneyEdit
@@ -160,7 +161,7 @@ class ProductEditor(QDialog):
             edit.textChanged.connect(self._refresh)
         self.save_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.reject)
-        self.resize(640, 560)
+        resize_for_screen(self, 640, 560)
         self._touched: set[QWidget] = set()
         for edit in (self.title, self.sku, self.barcode, self.price):
             edit.textEdited.connect(lambda _t, e=edit: self._touched.add(e))

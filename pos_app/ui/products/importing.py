@@ -46,6 +46,7 @@ from pos_app.ledger.catalog_import import (
 from pos_app.ui.qtkit.async_utils import TaskKeeper
 from pos_app.ui.qtkit.errors import translate_message
 from pos_app.ui.qtkit.keyboard import assign_mnemonics, install_mnemonics, no_tab_trap
+from pos_app.ui.qtkit.window_settings import resize_for_screen
 from pos_app.ui.qtkit.workarounds import emit
 from pos_app.ui.widgets.form_parts import SETTINGS_QSS, note
 
@@ -157,7 +158,7 @@ class ImportPreview(QDialog):
         layout.addWidget(self.errors_title)
         layout.addWidget(self.errors, 2)
         layout.addLayout(buttons)
-        self.resize(900, 640)
+        resize_for_screen(self, 900, 640)
 
         self.import_button.clicked.connect(self.start_import)
         self.cancel_button.clicked.connect(self.reject)

@@ -51,3 +51,20 @@ def set_state(widget: QWidget, state: str) -> None:
     style.polish(widget)
     widget.updateGeometry()  # a state may change font size or height (the PAID banner does)
     widget.update()
+
+
+def set_compact(root: QWidget, on: bool) -> bool:
+    """Mark ``root`` ``compact`` (a small screen: the stylesheet's ``[compact="true"]`` rules
+    give its large type less room) and re-read the style of every widget inside it, whose
+    rules select on an ancestor's property. Returns whether anything changed."""
+    if bool(root.property("compact")) == on:
+        return False
+    root.setProperty("compact", on)
+    if not root.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+        return True  # read when first shown, like set_state
+    style = root.style()
+    for widget in (root, *root.findChildren(QWidget)):
+        style.unpolish(widget)
+        style.polish(widget)
+        widget.updateGeometry()
+    return True

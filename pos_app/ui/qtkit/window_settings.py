@@ -25,11 +25,34 @@ def read_geometry(key: str) -> QByteArray:
     return value if isinstance(value, QByteArray) else QByteArray()
 
 
+# What a window's frame (its title bar) takes beyond the height Qt sizes: the screen's free
+# height less this is the most a window may ask for.
+TITLE_BAR = 40
+LEAST_SCREEN_WIDTH = 1024
+
+
+def resize_for_screen(widget: QWidget, width: int, height: int) -> None:
+    """``widget.resize(width, height)``, but never taller than its screen's free height less a
+    title bar, nor wider than the screen: a dialog of 760 px opened on a 1024 x 600 counter
+    screen had its buttons (Close, OK) below the screen's edge, out of reach. Never narrowed
+    under 1024 px (:data:`LEAST_SCREEN_WIDTH`, the smallest counter screen): every window is
+    laid out for it, and the test screen (offscreen, 800 x 800) is narrower."""
+    screen = widget.screen()
+    if screen is not None:
+        # Not floored by the widget's minimumSizeHint(): asked while a window is built, it
+        # measured every row of the products list (its layout does that floor when shown).
+        free = screen.availableGeometry()
+        height = max(min(height, free.height() - TITLE_BAR), 1)
+        width = max(min(width, max(free.width(), LEAST_SCREEN_WIDTH)), 1)
+    widget.resize(width, height)
+
+
 def apply_geometry(widget: QWidget, value: QByteArray, default_size: tuple[int, int]) -> bool:
-    """Give ``widget`` the saved geometry ``value``; else ``default_size``."""
+    """Give ``widget`` the saved geometry ``value``; else ``default_size`` (no taller than its
+    screen allows: :func:`resize_for_screen`)."""
     if not value.isEmpty() and widget.restoreGeometry(value):
         return True
-    widget.resize(*default_size)
+    resize_for_screen(widget, *default_size)
     return False
 
 

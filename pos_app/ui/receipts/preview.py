@@ -32,6 +32,7 @@ from pos_app.settings.config import Config
 from pos_app.ui.qtkit.async_utils import TaskKeeper
 from pos_app.ui.qtkit.keyboard import install_mnemonics
 from pos_app.ui.qtkit.style import set_state
+from pos_app.ui.qtkit.window_settings import resize_for_screen
 from pos_app.ui.qtkit.workarounds import emit
 from pos_app.ui.receipts.pdf import print_to_system, receipt_html, write_pdf
 
@@ -89,7 +90,9 @@ class ReceiptPreviewDialog(QDialog):
         self.view.setAccessibleName(self.tr("Receipt"))
         self.view.setHtml(receipt_html(self.texts, narrow=self.opts.paper_mm == 58))
         self.view.setFixedWidth(300 if self.opts.paper_mm == 58 else 400)
-        self.view.setMinimumHeight(560)
+        self.view.setMinimumHeight(
+            360
+        )  # it scrolls: 560 left the dialog taller than a 600 px screen
         self.status = QLabel()
         self.status.setObjectName("printStatus")
         self.status.setWordWrap(True)
@@ -115,6 +118,7 @@ class ReceiptPreviewDialog(QDialog):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
+        resize_for_screen(self, self.sizeHint().width(), 700)  # the whole receipt, if it fits
 
     # -- printing -------------------------------------------------------------------------------
     def print_now(self) -> asyncio.Task[None]:

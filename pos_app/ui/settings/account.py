@@ -382,10 +382,12 @@ class AccountPage(QWidget):
         if self.is_busy():
             return self.tr("Wait for Mercado Pago to answer.")
         if self._save_error:
-            return self.tr("The token cannot be saved on this computer (see the message in red).")
+            return self.tr(
+                "The token cannot be saved on this computer (see the message under the token)."
+            )
         if self.has_pending_token():
             if self.token_field.error.text():
-                return self.tr("This token does not work (see the message in red).")
+                return self.tr("This token does not work (see the message under the token).")
             return self.tr("Press “Test connection” to check the new token before saving.")
         if self.session.token is None:
             return self.tr("Paste the access token and press “Test connection”.")

@@ -17,12 +17,13 @@ from dataclasses import dataclass
 from typing import Any
 
 import httpx
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -55,6 +56,23 @@ class SetupOutcome:
     demo: bool = False
 
 
+class _StepStack(QStackedWidget):
+    """As large as the step on show (QStackedWidget takes the largest): a short step does not
+    scroll because a longer one exists."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.currentChanged.connect(lambda _index: self.updateGeometry())
+
+    def sizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return super().sizeHint() if page is None else page.sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return super().minimumSizeHint() if page is None else page.minimumSizeHint()
+
+
 class SetupAssistant(QWidget):
     done = Signal(object)  # SetupOutcome, or None when the window was closed
 
@@ -76,7 +94,14 @@ class SetupAssistant(QWidget):
         # The stack is made inside the window and each step is put in it before it is filled,
         # so every part moves once: each move re-styles the whole subtree (the app has a
         # stylesheet; see SettingsDialog).
-        self.stack = QStackedWidget(self)
+        # In a scroll area: the store step needed ~710 px of height, more than a 1024 x 600
+        # counter screen has (the buttons under it out of reach).
+        self.steps_area = QScrollArea(self)
+        self.steps_area.setWidgetResizable(True)
+        self.steps_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.steps_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields
+        self.stack = _StepStack()
+        self.steps_area.setWidget(self.stack)
 
         # -- step 1: the account ---------------------------------------------------------------
         self.account = AccountPage(session, must_check=True)
@@ -157,7 +182,7 @@ class SetupAssistant(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addWidget(self.step_label)
-        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.steps_area, 1)
         layout.addLayout(buttons)
 
         self.account.changed.connect(self._update)

@@ -514,7 +514,7 @@ class StoreBoxPage(QWidget):
         if (store is not None and not store.external_id) or (
             box is not None and not box.external_id
         ):
-            return self.tr("This one cannot be used (see the message in red).")
+            return self.tr("This one cannot be used (see the message under the lists).")
         return self.choice_problem_text()
 
     def apply_to(self, config: Config) -> Config:

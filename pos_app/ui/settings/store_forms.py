@@ -241,7 +241,7 @@ class NewStoreForm(_Form):
             heading(self.tr("New store")),
             self.tr(
                 "Mercado Pago asks for the shop's address and its place on the map. "
-                "Fields marked in red need attention."
+                "A field with a message under it needs attention."
             ),
             form,
         )
