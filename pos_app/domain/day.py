@@ -153,8 +153,9 @@ def compute_close(
     """The report of the period ``[opened_at, closed_at)``; facts outside it are ignored.
 
     Expected cash = the first shift's starting float + cash sales + cash in - cash out - cash
-    refunds. Later shifts of the same period only hand the drawer over (their float is what was
-    already there), so they are listed, not added.
+    refunds. The ledger opens one shift per period; a ledger written before that rule may hold
+    later ones, which only handed the drawer over (their float is what was already there): they
+    are listed as not added, with a warning (:func:`pos_app.domain.day_report.report_rows`).
     """
     q = site.quantum
     totals = {Tender.QR.value: ZERO, Tender.CASH.value: ZERO}

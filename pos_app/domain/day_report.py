@@ -90,11 +90,31 @@ def report_rows(report: CloseReport, site: Site) -> list[ReportRow]:
         rows.append(ReportRow(_m(QT_TRANSLATE_NOOP("CloseReport", "Refunds")), "", "heading"))
         rows += [ReportRow(_refund_label(r), money(-r.amount)) for r in report.refund_list]
     rows.append(ReportRow(_m(QT_TRANSLATE_NOOP("CloseReport", "Cash drawer")), "", "heading"))
-    for shift in report.shifts:
+    for index, shift in enumerate(report.shifts):
+        # One shift per period since the ledger refuses a second; an older ledger may hold
+        # more. Only the first float is in the expected cash (the later ones were the drawer
+        # handed over): each later one is listed as not added, and a warning says why, so the
+        # column still adds up and no float is left out silently.
+        label = (
+            QT_TRANSLATE_NOOP("CloseReport", "Shift: {cashier}")
+            if index == 0
+            else QT_TRANSLATE_NOOP("CloseReport", "Shift: {cashier} (float not added)")
+        )
+        rows.append(ReportRow(_m(label, cashier=shift.cashier), money(shift.starting_float)))
+    if len(report.shifts) > 1:
         rows.append(
             ReportRow(
-                _m(QT_TRANSLATE_NOOP("CloseReport", "Shift: {cashier}"), cashier=shift.cashier),
-                money(shift.starting_float),
+                _m(
+                    QT_TRANSLATE_NOOP(
+                        "CloseReport",
+                        "{count} shifts were opened in this period (an older version allowed "
+                        "it): only the first one's float is in the expected cash. A later float "
+                        "that was new cash shows as more than expected.",
+                    ),
+                    count=len(report.shifts),
+                ),
+                "",
+                "warning",
             )
         )
     rows.append(

@@ -457,6 +457,10 @@
         <translation>No hay turno abierto desde el último cierre.</translation>
     </message>
     <message>
+        <source>One shift at a time: it ends with the day&apos;s close. To put more cash in the drawer, use Cash in.</source>
+        <translation>Un turno a la vez: termina con el cierre del día. Para poner más efectivo en la caja, use Ingreso.</translation>
+    </message>
+    <message>
         <source>{cashier} since {time}, starting float {amount}</source>
         <translation>{cashier} desde las {time}, fondo inicial {amount}</translation>
     </message>
@@ -992,6 +996,14 @@
         <translation>Turno: {cashier}</translation>
     </message>
     <message>
+        <source>Shift: {cashier} (float not added)</source>
+        <translation>Turno: {cashier} (fondo no sumado)</translation>
+    </message>
+    <message>
+        <source>{count} shifts were opened in this period (an older version allowed it): only the first one&apos;s float is in the expected cash. A later float that was new cash shows as more than expected.</source>
+        <translation>Se abrieron {count} turnos en este período (una versión anterior lo permitía): solo el fondo del primero está en el efectivo esperado. Un fondo posterior que fue efectivo nuevo aparece como más de lo esperado.</translation>
+    </message>
+    <message>
         <source>Starting float</source>
         <translation>Fondo inicial</translation>
     </message>
@@ -1319,6 +1331,10 @@
 </context>
 <context>
     <name>DayBook</name>
+    <message>
+        <source>A shift is already open: {cashier} since {time}. Only one shift is open at a time; it ends with the day&apos;s close. To put more cash in the drawer, use Cash in.</source>
+        <translation>Ya hay un turno abierto: {cashier} desde las {time}. Solo hay un turno abierto a la vez; termina con el cierre del día. Para poner más efectivo en la caja, use Ingreso.</translation>
+    </message>
     <message>
         <source>That time belongs to a day that is already closed: a closed day never changes. Check the computer&apos;s clock.</source>
         <translation>Ese momento pertenece a un día ya cerrado: un día cerrado no cambia nunca. Revise el reloj de la computadora.</translation>

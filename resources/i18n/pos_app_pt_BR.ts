@@ -457,6 +457,10 @@
         <translation>Nenhum turno aberto desde o último fechamento.</translation>
     </message>
     <message>
+        <source>One shift at a time: it ends with the day&apos;s close. To put more cash in the drawer, use Cash in.</source>
+        <translation>Um turno por vez: ele termina com o fechamento do dia. Para colocar mais dinheiro no caixa, use Entrada.</translation>
+    </message>
+    <message>
         <source>{cashier} since {time}, starting float {amount}</source>
         <translation>{cashier} desde {time}, troco inicial {amount}</translation>
     </message>
@@ -992,6 +996,14 @@
         <translation>Turno: {cashier}</translation>
     </message>
     <message>
+        <source>Shift: {cashier} (float not added)</source>
+        <translation>Turno: {cashier} (troco não somado)</translation>
+    </message>
+    <message>
+        <source>{count} shifts were opened in this period (an older version allowed it): only the first one&apos;s float is in the expected cash. A later float that was new cash shows as more than expected.</source>
+        <translation>Foram abertos {count} turnos neste período (uma versão anterior permitia): só o troco do primeiro está no dinheiro esperado. Um troco posterior que foi dinheiro novo aparece como mais do que o esperado.</translation>
+    </message>
+    <message>
         <source>Starting float</source>
         <translation>Troco inicial</translation>
     </message>
@@ -1319,6 +1331,10 @@
 </context>
 <context>
     <name>DayBook</name>
+    <message>
+        <source>A shift is already open: {cashier} since {time}. Only one shift is open at a time; it ends with the day&apos;s close. To put more cash in the drawer, use Cash in.</source>
+        <translation>Já há um turno aberto: {cashier} desde as {time}. Só um turno fica aberto por vez; ele termina com o fechamento do dia. Para colocar mais dinheiro no caixa, use Entrada.</translation>
+    </message>
     <message>
         <source>That time belongs to a day that is already closed: a closed day never changes. Check the computer&apos;s clock.</source>
         <translation>Esse horário pertence a um dia já fechado: um dia fechado nunca muda. Verifique o relógio do computador.</translation>
