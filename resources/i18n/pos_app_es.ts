@@ -494,6 +494,13 @@
     </message>
 </context>
 <context>
+    <name>Catalog</name>
+    <message>
+        <source>{title} ({sku}) cannot be sold: its {column} in the catalog is &apos;{value}&apos;, which is not an amount (the catalog was edited by hand or damaged). Type its price again in Products, or restore a backup. The other products sell as usual.</source>
+        <translation>{title} ({sku}) no se puede vender: su {column} en el catálogo es &apos;{value}&apos;, que no es un importe (el catálogo se editó a mano o está dañado). Escriba su precio de nuevo en Productos o restaure una copia de seguridad. Los demás productos se venden con normalidad.</translation>
+    </message>
+</context>
+<context>
     <name>CatalogImport</name>
     <message>
         <source>the file is not UTF-8: read as Windows-1252 (cp1252), what spreadsheets on Windows save; check that accented names look right</source>
@@ -2640,6 +2647,10 @@
 <context>
     <name>ProductSearch</name>
     <message>
+        <source>Price damaged</source>
+        <translation>Precio dañado</translation>
+    </message>
+    <message>
         <source>Code {code}</source>
         <translation>Código {code}</translation>
     </message>
@@ -2677,6 +2688,10 @@
     <message>
         <source>IVA</source>
         <translation>IVA</translation>
+    </message>
+    <message>
+        <source>Price damaged</source>
+        <translation>Precio dañado</translation>
     </message>
     <message>
         <source>Pack</source>
@@ -2780,6 +2795,10 @@
     <message>
         <source>{n} products saved to {file}.</source>
         <translation>{n} productos guardados en {file}.</translation>
+    </message>
+    <message>
+        <source>Damaged prices, saved as they are stored (the import refuses those rows until fixed): {products}. Open each one here and type its price again.</source>
+        <translation>Precios dañados, guardados tal como están (la importación rechaza esas filas hasta corregirlos): {products}. Abra cada uno aquí y escriba su precio de nuevo.</translation>
     </message>
 </context>
 <context>

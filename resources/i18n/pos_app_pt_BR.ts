@@ -494,6 +494,13 @@
     </message>
 </context>
 <context>
+    <name>Catalog</name>
+    <message>
+        <source>{title} ({sku}) cannot be sold: its {column} in the catalog is &apos;{value}&apos;, which is not an amount (the catalog was edited by hand or damaged). Type its price again in Products, or restore a backup. The other products sell as usual.</source>
+        <translation>{title} ({sku}) não pode ser vendido: seu {column} no catálogo é &apos;{value}&apos;, que não é um valor (o catálogo foi editado à mão ou está danificado). Digite o preço de novo em Produtos ou restaure um backup. Os outros produtos são vendidos normalmente.</translation>
+    </message>
+</context>
+<context>
     <name>CatalogImport</name>
     <message>
         <source>the file is not UTF-8: read as Windows-1252 (cp1252), what spreadsheets on Windows save; check that accented names look right</source>
@@ -2640,6 +2647,10 @@
 <context>
     <name>ProductSearch</name>
     <message>
+        <source>Price damaged</source>
+        <translation>Preço danificado</translation>
+    </message>
+    <message>
         <source>Code {code}</source>
         <translation>Código {code}</translation>
     </message>
@@ -2677,6 +2688,10 @@
     <message>
         <source>IVA</source>
         <translation>IVA</translation>
+    </message>
+    <message>
+        <source>Price damaged</source>
+        <translation>Preço danificado</translation>
     </message>
     <message>
         <source>Pack</source>
@@ -2780,6 +2795,10 @@
     <message>
         <source>{n} products saved to {file}.</source>
         <translation>{n} produtos salvos em {file}.</translation>
+    </message>
+    <message>
+        <source>Damaged prices, saved as they are stored (the import refuses those rows until fixed): {products}. Open each one here and type its price again.</source>
+        <translation>Preços danificados, salvos como estão (a importação recusa essas linhas até serem corrigidos): {products}. Abra cada um aqui e digite o preço de novo.</translation>
     </message>
 </context>
 <context>
