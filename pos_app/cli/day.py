@@ -56,6 +56,14 @@ def report_lines(report: CloseReport, site: Site) -> list[str]:
         f"cash out          {m(report.cash_out)}",
         f"expected cash     {m(report.expected_cash)}",
     ]
+    if len(report.shifts) > 1:  # a ledger from before one shift at a time (see report_rows)
+        lines += [
+            f"shift {s.cashier}: {m(s.starting_float)} (float not added)" for s in report.shifts[1:]
+        ]
+        lines.append(
+            f"{len(report.shifts)} shifts in this period (an older version allowed it): only the "
+            "first one's float is in the expected cash"
+        )
     if report.counted_cash is not None and report.difference is not None:
         lines += [
             f"counted cash      {m(report.counted_cash)}",

@@ -68,6 +68,11 @@ def test_an_old_ledger_with_two_shifts_closes_adding_up_and_saying_so(ledger: Le
     assert values["Starting float"] == format_money(Decimal(100), ARS)
     assert values["Shift: Bea (float not added)"] == format_money(Decimal(70), ARS)
     assert values["Expected cash"] == format_money(Decimal(120), ARS)
+    # pos-app close's text says the same.
+    from pos_app.cli.day import report_lines
+
+    text = "\n".join(report_lines(report, ARS))
+    assert "shift Bea: $ 70,00 (float not added)" in text and "2 shifts in this period" in text
 
 
 def test_the_cli_refuses_a_second_shift(capsys: pytest.CaptureFixture[str]) -> None:
