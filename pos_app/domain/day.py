@@ -84,6 +84,19 @@ class ShiftFact:
     cashier: str
     starting_float: Decimal
     opened_at: datetime
+    box: str = ""  # which box's drawer (the store database's reports of several boxes)
+
+
+def uncounted_shifts(shifts: Iterable[ShiftFact]) -> list[ShiftFact]:
+    """The shifts whose float is not in the expected cash: each box's later shifts of a period
+    (a ledger from before one shift at a time; see :func:`compute_close`), oldest first."""
+    seen: set[str] = set()
+    later = []
+    for shift in sorted(shifts, key=lambda s: s.opened_at):
+        if shift.box in seen:
+            later.append(shift)
+        seen.add(shift.box)
+    return later
 
 
 @dataclass(frozen=True)

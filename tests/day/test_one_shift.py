@@ -111,3 +111,26 @@ def test_the_drawer_window_offers_no_second_shift_and_says_why(
     dialog.open_shift()
     assert "already open" in dialog.problem.text()
     assert len(ledger.day.preview(ARS, now=datetime.now(UTC)).shifts) == 1
+
+
+def test_a_store_report_of_several_boxes_counts_each_boxs_float(ledger: Ledger) -> None:
+    """The store database's report of several boxes adds each box's float: only a box's own
+    later shift is "not added" (and warned about), never another box's first one."""
+    from dataclasses import replace
+
+    from pos_app.cli.day import report_lines
+    from pos_app.domain.day import ShiftFact
+
+    report = ledger.day.preview(ARS, now=T0)
+    one = ShiftFact("Ana", Decimal(100), T0, "CAJA01")
+    two = ShiftFact("Bea", Decimal(50), T0 + timedelta(minutes=1), "CAJA02")
+    both = replace(report, shifts=(one, two), starting_float=Decimal(150))
+    rows = report_rows(both, ARS)
+    assert not [r for r in rows if r.kind == "warning" or "not added" in str(r.label)]
+    assert "not added" not in "\n".join(report_lines(both, ARS))
+    later = ShiftFact("Caro", Decimal(70), T0 + timedelta(minutes=2), "CAJA01")
+    three = replace(both, shifts=(one, two, later))
+    labels = [str(r.label) for r in report_rows(three, ARS)]
+    assert "Shift: Caro (float not added)" in labels and "Shift: Bea" in labels
+    assert any(label.startswith("2 shifts") for label in labels)
+    assert "shift Caro (CAJA01): $ 70,00 (float not added)" in report_lines(three, ARS)
