@@ -147,6 +147,8 @@ def build_parser() -> argparse.ArgumentParser:
     csub = p.add_subparsers(dest="catalog_command", parser_class=Parser, required=True)
     imp = csub.add_parser("import", help="import products from a CSV file")
     imp.add_argument("file", type=file_name)
+    exp = csub.add_parser("export", help="write every product to a CSV file (the import's columns)")
+    exp.add_argument("file", type=file_name)
 
     p = sub.add_parser("charge", help="charge a sale on the box")
     p.add_argument("--item", action="append", default=[], metavar="TITLE:QTY:UNIT_PRICE[:IVA%]")

@@ -1,4 +1,5 @@
-"""``pos-app catalog import FILE``: products from a CSV file into the ledger's catalog."""
+"""``pos-app catalog import FILE``: products from a CSV file into the ledger's catalog;
+``pos-app catalog export FILE``: the catalog to a CSV file the import reads back."""
 
 from __future__ import annotations
 
@@ -9,12 +10,38 @@ from pathlib import Path
 
 from pos_app.cli.dispatch import UsageError
 from pos_app.cli.output import EXIT_OK, EXIT_USAGE, err
+from pos_app.domain.catalog import Product
 from pos_app.domain.money import site_for
 from pos_app.domain.validation import echoed
 from pos_app.ledger.catalog import CatalogFileError, ImportProgress
 from pos_app.ledger.store import Ledger
 from pos_app.settings import config as config_mod
 from pos_app.settings import paths
+
+
+def cmd_catalog(args: argparse.Namespace) -> int:
+    if args.catalog_command == "export":
+        return cmd_catalog_export(args)
+    return cmd_catalog_import(args)
+
+
+def cmd_catalog_export(args: argparse.Namespace) -> int:
+    """Every product to ``FILE``; a product whose stored price is damaged is written as stored
+    (the import refuses that row until it is fixed) and named on stderr, with what to do."""
+    path = Path(args.file)
+    shown = echoed(str(path), cut=False)
+    ledger = Ledger(paths.ledger_path(), exclusive=False)
+    damaged: list[Product] = []
+    try:
+        count = ledger.catalog.export_csv(path, damaged)
+    except OSError as exc:
+        raise UsageError(f"cannot write {shown}: {exc.strerror or exc}") from None
+    finally:
+        ledger.close()
+    for product in damaged:
+        err(f"pos-app: {product.problem().msg}")
+    print(f"exported {count} products to {shown}")
+    return EXIT_OK
 
 
 def cmd_catalog_import(args: argparse.Namespace) -> int:

@@ -16,7 +16,7 @@ from pos_app.cli.output import (
     err,
     print_json,
 )
-from pos_app.domain.day import CloseReport, report_to_json
+from pos_app.domain.day import CloseReport, report_to_json, uncounted_shifts
 from pos_app.domain.money import Site, format_money
 from pos_app.domain.sale import Tender
 
@@ -56,6 +56,18 @@ def report_lines(report: CloseReport, site: Site) -> list[str]:
         f"cash out          {m(report.cash_out)}",
         f"expected cash     {m(report.expected_cash)}",
     ]
+    uncounted = uncounted_shifts(report.shifts)  # a ledger from before one shift at a time
+    if uncounted:
+        lines += [
+            f"shift {s.cashier}{f' ({s.box})' if s.box else ''}: {m(s.starting_float)} "
+            "(float not added)"
+            for s in uncounted
+        ]
+        boxes = {s.box for s in uncounted}
+        lines.append(
+            f"{sum(1 for s in report.shifts if s.box in boxes)} shifts in this period (an older "
+            "version allowed it): only the first one's float is in the expected cash"
+        )
     if report.counted_cash is not None and report.difference is not None:
         lines += [
             f"counted cash      {m(report.counted_cash)}",

@@ -26,7 +26,7 @@ Handler: TypeAlias = Callable[[argparse.Namespace], "int | Coroutine[Any, Any, i
 HANDLERS: dict[str, str] = {
     # the local ledger and files only (no network, no keyring)
     "sales": "pos_app.cli.sales:cmd_sales",
-    "catalog": "pos_app.cli.catalog:cmd_catalog_import",
+    "catalog": "pos_app.cli.catalog:cmd_catalog",
     "ledger": "pos_app.cli.ledger:cmd_ledger",
     "receipt": "pos_app.cli.receipt:cmd_receipt",
     "backup": "pos_app.cli.backup:cmd_backup",

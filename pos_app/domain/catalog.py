@@ -8,6 +8,15 @@ from decimal import Decimal
 
 from pos_app.domain.cart import CartLine, UnitMeasure
 from pos_app.domain.pricing import SaleUnit
+from pos_app.errors import UserFacingError
+from pos_app.i18n import QT_TRANSLATE_NOOP, message
+
+_SHOWN = 40  # characters of a damaged value quoted in the message
+
+
+class DamagedProductError(UserFacingError):
+    """A product whose stored price (or IVA rate, or unit) is not one this till can hold: the
+    catalog was edited by hand or damaged. It is never sold at a guessed price."""
 
 
 @dataclass(frozen=True)
@@ -22,12 +31,47 @@ class Product:
     # kg, g, l or m: ``unit_price`` is the price per unit of that measure.
     sale_unit: SaleUnit = SaleUnit.UNIT
 
+    # A column the catalog could not read (``unit_price``, ``iva_rate``...) and its stored text;
+    # empty for a sound product. A damaged product is listed but never sold: see
+    # :meth:`problem` (its ``unit_price`` then holds zero, shown nowhere).
+    damaged_column: str = ""
+    damaged_value: str = ""
+
     @property
     def is_measured(self) -> bool:
         return self.sale_unit.is_measured
 
+    @property
+    def damaged(self) -> bool:
+        return bool(self.damaged_column)
+
+    def problem(self) -> DamagedProductError:
+        """What to tell the person about a damaged product (name, code, value, what to do)."""
+        text = self.damaged_value
+        shown = "".join(c if c.isprintable() else "?" for c in text[:_SHOWN])
+        shown += "…" if len(text) > _SHOWN else ""
+        return DamagedProductError(
+            message(
+                "Catalog",
+                QT_TRANSLATE_NOOP(
+                    "Catalog",
+                    "{title} ({sku}) cannot be sold: its {column} in the catalog is '{value}', "
+                    "which is not an amount (the catalog was edited by hand or damaged). Type "
+                    "its price again in Products, or restore a backup. The other products sell "
+                    "as usual.",
+                ),
+                title=self.title,
+                sku=self.sku,
+                column=self.damaged_column,
+                value=shown,
+            )
+        )
+
     def to_line(self, quantity: int = 1, *, measure: Decimal | None = None) -> CartLine:
-        """A line of this product; a measured product needs ``measure`` (how much)."""
+        """A line of this product; a measured product needs ``measure`` (how much). A damaged
+        product raises :class:`DamagedProductError` (:meth:`problem`)."""
+        if self.damaged:
+            raise self.problem()
         if self.is_measured and measure is None:
             raise ValueError("a product sold by measure needs its weight or measure")
         return CartLine(

@@ -84,6 +84,19 @@ class ShiftFact:
     cashier: str
     starting_float: Decimal
     opened_at: datetime
+    box: str = ""  # which box's drawer (the store database's reports of several boxes)
+
+
+def uncounted_shifts(shifts: Iterable[ShiftFact]) -> list[ShiftFact]:
+    """The shifts whose float is not in the expected cash: each box's later shifts of a period
+    (a ledger from before one shift at a time; see :func:`compute_close`), oldest first."""
+    seen: set[str] = set()
+    later = []
+    for shift in sorted(shifts, key=lambda s: s.opened_at):
+        if shift.box in seen:
+            later.append(shift)
+        seen.add(shift.box)
+    return later
 
 
 @dataclass(frozen=True)
@@ -153,8 +166,9 @@ def compute_close(
     """The report of the period ``[opened_at, closed_at)``; facts outside it are ignored.
 
     Expected cash = the first shift's starting float + cash sales + cash in - cash out - cash
-    refunds. Later shifts of the same period only hand the drawer over (their float is what was
-    already there), so they are listed, not added.
+    refunds. The ledger opens one shift per period; a ledger written before that rule may hold
+    later ones, which only handed the drawer over (their float is what was already there): they
+    are listed as not added, with a warning (:func:`pos_app.domain.day_report.report_rows`).
     """
     q = site.quantum
     totals = {Tender.QR.value: ZERO, Tender.CASH.value: ZERO}

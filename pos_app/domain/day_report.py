@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from pos_app.domain.day import CloseReport, MovementKind, RefundFact
+from pos_app.domain.day import CloseReport, MovementKind, RefundFact, uncounted_shifts
 from pos_app.domain.money import Site, format_money
 from pos_app.domain.sale import Tender
 from pos_app.i18n import QT_TRANSLATE_NOOP, Message
@@ -90,11 +90,33 @@ def report_rows(report: CloseReport, site: Site) -> list[ReportRow]:
         rows.append(ReportRow(_m(QT_TRANSLATE_NOOP("CloseReport", "Refunds")), "", "heading"))
         rows += [ReportRow(_refund_label(r), money(-r.amount)) for r in report.refund_list]
     rows.append(ReportRow(_m(QT_TRANSLATE_NOOP("CloseReport", "Cash drawer")), "", "heading"))
+    uncounted = uncounted_shifts(report.shifts)
     for shift in report.shifts:
+        # One shift per period since the ledger refuses a second; an older ledger may hold
+        # more. Only the first float is in the expected cash (the later ones were the drawer
+        # handed over): each later one is listed as not added, and a warning says why, so the
+        # column still adds up and no float is left out silently.
+        label = (
+            QT_TRANSLATE_NOOP("CloseReport", "Shift: {cashier}")
+            if shift not in uncounted
+            else QT_TRANSLATE_NOOP("CloseReport", "Shift: {cashier} (float not added)")
+        )
+        rows.append(ReportRow(_m(label, cashier=shift.cashier), money(shift.starting_float)))
+    if uncounted:
+        boxes = {s.box for s in uncounted}
         rows.append(
             ReportRow(
-                _m(QT_TRANSLATE_NOOP("CloseReport", "Shift: {cashier}"), cashier=shift.cashier),
-                money(shift.starting_float),
+                _m(
+                    QT_TRANSLATE_NOOP(
+                        "CloseReport",
+                        "{count} shifts were opened in this period (an older version allowed "
+                        "it): only the first one's float is in the expected cash. A later float "
+                        "that was new cash shows as more than expected.",
+                    ),
+                    count=sum(1 for s in report.shifts if s.box in boxes),
+                ),
+                "",
+                "warning",
             )
         )
     rows.append(

@@ -150,8 +150,18 @@ def to_api_number(amount: Decimal, site: Site) -> int | float:
     return float(q)
 
 
+# The minus sign of money shown to a person (U+2212, as the counter's "Discounts: −$ 90"):
+# every window, the close report on screen and in its PDF, receipts on screen, the terminal.
+# Where the character set lacks it, an ASCII hyphen-minus stands in: paper (the receipt
+# printer's code page, :data:`pos_app.receipts.escpos._REPLACEMENTS`) and a narrow console
+# (:func:`pos_app.system.console.never_fail_on_encoding`). Machine-readable output (CSV, JSON,
+# an entry field's text: :func:`format_for_entry`) always writes ``-``.
+MINUS = "\u2212"
+
+
 def format_money(amount: Decimal, site: Site, *, symbol: bool = True) -> str:
-    """``amount`` written the way the site's country writes it: ``$ 1.234,50``, ``R$ 12,00``.
+    """``amount`` written the way the site's country writes it: ``$ 1.234,50``, ``R$ 12,00``,
+    ``−$ 100,00`` (a negative one with :data:`MINUS`).
 
     For display only. It rounds half-up to the site's decimals, which is right for amounts that
     are shown but never charged as such (the IVA contained in a line, ``$ 1.235`` for a Chilean
@@ -160,7 +170,7 @@ def format_money(amount: Decimal, site: Site, *, symbol: bool = True) -> str:
     rounding never silently changes what a customer pays. To put an amount back into an entry
     field, use :func:`format_for_entry`, which never rounds.
     """
-    return _written(quantize(amount, site), site.decimals, site, symbol=symbol)
+    return _written(quantize(amount, site), site.decimals, site, symbol=symbol, minus=MINUS)
 
 
 def format_for_entry(amount: Decimal, site: Site) -> str:
@@ -171,12 +181,12 @@ def format_for_entry(amount: Decimal, site: Site) -> str:
     of the field quietly showing (and saving) a different number.
     """
     places = max(site.decimals, written_decimals(amount.normalize()))
-    return _written(amount, places, site, symbol=False)
+    return _written(amount, places, site, symbol=False, minus="-")
 
 
-def _written(amount: Decimal, places: int, site: Site, *, symbol: bool) -> str:
+def _written(amount: Decimal, places: int, site: Site, *, symbol: bool, minus: str) -> str:
     """``amount`` (already holding at most ``places`` decimals) with the site's separators."""
-    sign = "-" if amount < 0 else ""
+    sign = minus if amount < 0 else ""
     q = abs(amount)
     integer, _, fraction = f"{q:.{places}f}".partition(".")
     groups: list[str] = []

@@ -8,13 +8,14 @@ import sqlite3
 from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pos_app.domain.cart import UnitMeasure
 from pos_app.domain.catalog import Product, normalize_text
 from pos_app.domain.money import Site
 from pos_app.domain.pricing import SaleUnit
 from pos_app.domain.validation import clean_text
+from pos_app.ledger.amounts import readable
 
 if TYPE_CHECKING:
     from pos_app.ledger.catalog_import import (
@@ -338,8 +339,13 @@ class CatalogRepository:
         self._conn.commit()
         return cursor.rowcount > 0
 
-    def export_csv(self, path: Path) -> int:
-        """Every product, in name order, in the import's columns (UTF-8); returns how many."""
+    def export_csv(self, path: Path, damaged: list[Product] | None = None) -> int:
+        """Every product, in name order, in the import's columns (UTF-8); returns how many.
+
+        A damaged product (:attr:`Product.damaged`) is written with the text its damaged column
+        holds, never a made-up zero: importing the file back refuses that row by its line
+        number, so nothing ever sells at a guessed price. Each one is appended to ``damaged``
+        (the caller names them)."""
         import csv
 
         from pos_app.domain.spreadsheet import as_text_cell
@@ -352,19 +358,23 @@ class CatalogRepository:
             after: tuple[str, str] | None = None
             while page := self.list_page(after, 2000):
                 for p in page:
-                    writer.writerow(
-                        [
-                            # never a formula in a spreadsheet; the import reads them back
-                            as_text_cell(p.sku),
-                            as_text_cell(p.barcode),
-                            as_text_cell(p.title),
-                            str(p.unit_price),
-                            as_text_cell(p.category),
-                            # kg, g, l or m for a product sold by measure: what the import reads
-                            p.sale_unit.value if p.is_measured else p.unit_measure.value,
-                            str(p.iva_rate.normalize()) if p.iva_rate else "0",
-                        ]
-                    )
+                    cells = [
+                        # never a formula in a spreadsheet; the import reads them back
+                        as_text_cell(p.sku),
+                        as_text_cell(p.barcode),
+                        as_text_cell(p.title),
+                        str(p.unit_price),
+                        as_text_cell(p.category),
+                        # kg, g, l or m for a product sold by measure: what the import reads
+                        p.sale_unit.value if p.is_measured else p.unit_measure.value,
+                        str(p.iva_rate.normalize()) if p.iva_rate else "0",
+                    ]
+                    if p.damaged:
+                        column = {"unit_price": 3, "iva_rate": 6}.get(p.damaged_column, 5)
+                        cells[column] = as_text_cell(clean_text(p.damaged_value))
+                        if damaged is not None:
+                            damaged.append(p)
+                    writer.writerow(cells)
                 count += len(page)
                 after = page_key(page[-1])
         return count
@@ -442,14 +452,45 @@ def _escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+ZERO = Decimal(0)
+_E = TypeVar("_E", UnitMeasure, SaleUnit)
+
+
 def _product(r: sqlite3.Row) -> Product:
+    """A catalog row as a product. Its amounts are checked as the ledger's are
+    (:func:`~pos_app.ledger.amounts.readable`): a price edited by hand or damaged (``NaN``,
+    ``1e999``, 29 digits, a word, below zero) raised at the counter while scanning; now the
+    product comes back marked damaged (never sold, shown as such, the others unaffected)."""
+    price = readable(r["unit_price"])
+    rate = readable(r["iva_rate"])
+    unit = _enum(UnitMeasure, r["unit_measure"])
+    sale_unit = _enum(SaleUnit, r["sale_unit"])
+    damaged = ""
+    for column, bad in (
+        ("unit_price", price is None or price < 0),
+        ("iva_rate", rate is None or not 0 <= rate < 100),
+        ("unit_measure", unit is None),
+        ("sale_unit", sale_unit is None),
+    ):
+        if bad:
+            damaged = column
+            break
     return Product(
-        sku=r["sku"],
-        title=r["title"],
-        unit_price=Decimal(r["unit_price"]),
-        barcode=r["barcode"],
-        category=r["category"],
-        unit_measure=UnitMeasure(r["unit_measure"]),
-        iva_rate=Decimal(r["iva_rate"]),
-        sale_unit=SaleUnit(r["sale_unit"]),
+        sku=str(r["sku"]),
+        title=str(r["title"]),
+        unit_price=price if price is not None and price >= 0 else ZERO,
+        barcode=str(r["barcode"] or ""),
+        category=str(r["category"] or ""),
+        unit_measure=unit or UnitMeasure.UNIT,
+        iva_rate=rate if rate is not None and 0 <= rate < 100 else ZERO,
+        sale_unit=sale_unit or SaleUnit.UNIT,
+        damaged_column=damaged,
+        damaged_value=str(r[damaged]) if damaged else "",
     )
+
+
+def _enum(kind: type[_E], value: object) -> _E | None:
+    try:
+        return kind(str(value))
+    except ValueError:
+        return None

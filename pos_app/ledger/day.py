@@ -63,6 +63,30 @@ class PeriodClosedError(UserFacingError):
     """A movement dated inside a period that is already closed."""
 
 
+class ShiftAlreadyOpenError(UserFacingError):
+    """A shift asked for while the period already has one: one shift at a time per box.
+
+    A shift lasts until the day's close (nothing else ends it), so a second float in the same
+    period would be either added twice or left out of the expected cash: refused instead."""
+
+    def __init__(self, cashier: str, opened_at: datetime) -> None:
+        super().__init__(
+            message(
+                CTX,
+                QT_TRANSLATE_NOOP(
+                    "DayBook",
+                    "A shift is already open: {cashier} since {time}. Only one shift is open "
+                    "at a time; it ends with the day's close. To put more cash in the drawer, "
+                    "use Cash in.",
+                ),
+                cashier=cashier,
+                time=opened_at.astimezone().strftime("%H:%M"),
+            )
+        )
+        self.cashier = cashier
+        self.opened_at = opened_at
+
+
 @dataclass(frozen=True)
 class Shift:
     id: int
@@ -112,6 +136,16 @@ class DayBook:
             raise ValueError("a starting float is zero or a positive amount")
         cashier = check_text(cashier, CASHIER_NAME)
         with self._writing() as conn:
+            # Checked in the writing transaction: two tills (or two clicks) never both open one.
+            start = self._period_start(conn, now)
+            open_row = conn.execute(
+                "SELECT cashier, opened_at FROM shifts WHERE opened_at >= ? ORDER BY id LIMIT 1",
+                (_iso(start),),
+            ).fetchone()
+            if open_row is not None:
+                raise ShiftAlreadyOpenError(
+                    str(open_row["cashier"]), datetime.fromisoformat(open_row["opened_at"])
+                )
             shift_id = self._insert(
                 conn,
                 "INSERT INTO shifts (cashier, starting_float, opened_at) VALUES (?,?,?)",
@@ -284,10 +318,12 @@ class DayBook:
         return [report_from_json(json.loads(r["report"])) for r in rows]
 
     def current_shift(self, now: datetime) -> Shift | None:
+        """The open period's shift (its first, in a ledger written before one shift at a time
+        was enforced: the one whose float the close counts)."""
         with self._ledger._reading():
             start = self._period_start(self._conn, now)
             row = self._conn.execute(
-                "SELECT * FROM shifts WHERE opened_at >= ? ORDER BY id DESC LIMIT 1",
+                "SELECT * FROM shifts WHERE opened_at >= ? ORDER BY id LIMIT 1",
                 (_iso(start),),
             ).fetchone()
         if row is None:

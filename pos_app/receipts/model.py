@@ -17,7 +17,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from pos_app.domain.cart import Cart, CartLine
-from pos_app.domain.money import Site, format_money
+from pos_app.domain.money import MINUS, Site, format_money
 from pos_app.domain.pricing import Discount, DiscountKind, format_measure
 from pos_app.domain.records import SaleSnapshot
 from pos_app.domain.sale import Tender
@@ -175,7 +175,7 @@ class Receipt:
             )
             items.append((line.title, f"{sold} × {money(line.unit_price)}", money(amount)))
             label = discount_label(LINE_DISCOUNT, line.discount) if off and line.discount else ""
-            item_discounts.append((label, f"-{money(off)}") if label else ("", ""))
+            item_discounts.append((label, f"{MINUS}{money(off)}") if label else ("", ""))
         before_total: list[tuple[str, str]] = []
         if self.refund is not None:
             totals: tuple[tuple[str, str], ...] = ((tr(REFUNDED), money(self.refund.amount)),)
@@ -186,7 +186,7 @@ class Receipt:
             if self.refund.lines and self.sale_discount is not None and share > 0:
                 before_total.append((tr(SUBTOTAL), money(given)))
                 before_total.append(
-                    (discount_label(SALE_DISCOUNT, self.sale_discount), f"-{money(share)}")
+                    (discount_label(SALE_DISCOUNT, self.sale_discount), f"{MINUS}{money(share)}")
                 )
         elif self.extra:
             totals = ()
@@ -199,7 +199,7 @@ class Receipt:
             if off and self.sale_discount is not None:
                 before_total.append((tr(SUBTOTAL), money(cart.subtotal())))
                 before_total.append(
-                    (discount_label(SALE_DISCOUNT, self.sale_discount), f"-{money(off)}")
+                    (discount_label(SALE_DISCOUNT, self.sale_discount), f"{MINUS}{money(off)}")
                 )
 
         taxes: list[tuple[str, str]] = []

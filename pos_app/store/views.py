@@ -282,7 +282,7 @@ async def store_close(
     )
     shifts: dict[str, list[ShiftFact]] = {}
     for box, cashier, starting, at in await cur.fetchall():
-        shifts.setdefault(box, []).append(ShiftFact(cashier, Decimal(starting), at))
+        shifts.setdefault(box, []).append(ShiftFact(cashier, Decimal(starting), at, box))
     cur = await conn.execute(
         "SELECT box, number, closed_at FROM closes WHERE closed_at >= %s ORDER BY box, number",
         (lower,),

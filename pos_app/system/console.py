@@ -4,6 +4,7 @@ watch signals itself (Windows)."""
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import signal
 import sys
@@ -21,16 +22,33 @@ if TYPE_CHECKING:  # the CLI's parser and the window's start do without asyncio
 STOP_SIGNALS = ("SIGINT", "SIGTERM", "SIGBREAK")
 
 
+# What a character the console's code page lacks becomes: a money minus (U+2212,
+# :data:`pos_app.domain.money.MINUS`) or a dash must stay a minus ("?$ 100" hid the sign).
+_ASCII_STAND_INS = {"\u2212": "-", "\u2013": "-", "\u2014": "-", "\u2026": "..."}
+ERRORS = "pos_app_replace"
+
+
+def _replace(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    bad = error.object[error.start : error.end]
+    return "".join(_ASCII_STAND_INS.get(c, "?") for c in bad), error.end
+
+
+codecs.register_error(ERRORS, _replace)
+
+
 def never_fail_on_encoding(*streams: TextIO | Any) -> None:
     """Characters the stream's encoding lacks (``₲`` or an emoji on cp1252 / cp850, the default
     of a Windows console or a redirected file) print as ``?`` instead of raising
-    UnicodeEncodeError; the encoding itself is kept, so the file reads right in the shop's
-    editor. Streams already forgiving (stderr's ``backslashreplace``) are left alone."""
+    UnicodeEncodeError, a minus sign (U+2212) as ``-``; the encoding itself is kept, so the
+    file reads right in the shop's editor. Streams already forgiving (stderr's
+    ``backslashreplace``) are left alone."""
     for stream in streams or (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None and getattr(stream, "errors", "strict") == "strict":
             with contextlib.suppress(ValueError, OSError):  # a closed or detached stream
-                reconfigure(errors="replace")
+                reconfigure(errors=ERRORS)
 
 
 def is_unicode(stream: TextIO | Any) -> bool:

@@ -457,6 +457,10 @@
         <translation>No hay turno abierto desde el último cierre.</translation>
     </message>
     <message>
+        <source>One shift at a time: it ends with the day&apos;s close. To put more cash in the drawer, use Cash in.</source>
+        <translation>Un turno a la vez: termina con el cierre del día. Para poner más efectivo en la caja, use Ingreso.</translation>
+    </message>
+    <message>
         <source>{cashier} since {time}, starting float {amount}</source>
         <translation>{cashier} desde las {time}, fondo inicial {amount}</translation>
     </message>
@@ -487,6 +491,13 @@
     <message>
         <source>Say why the cash goes in or out.</source>
         <translation>Indique por qué entra o sale el efectivo.</translation>
+    </message>
+</context>
+<context>
+    <name>Catalog</name>
+    <message>
+        <source>{title} ({sku}) cannot be sold: its {column} in the catalog is &apos;{value}&apos;, which is not an amount (the catalog was edited by hand or damaged). Type its price again in Products, or restore a backup. The other products sell as usual.</source>
+        <translation>{title} ({sku}) no se puede vender: su {column} en el catálogo es &apos;{value}&apos;, que no es un importe (el catálogo se editó a mano o está dañado). Escriba su precio de nuevo en Productos o restaure una copia de seguridad. Los demás productos se venden con normalidad.</translation>
     </message>
 </context>
 <context>
@@ -992,6 +1003,14 @@
         <translation>Turno: {cashier}</translation>
     </message>
     <message>
+        <source>Shift: {cashier} (float not added)</source>
+        <translation>Turno: {cashier} (fondo no sumado)</translation>
+    </message>
+    <message>
+        <source>{count} shifts were opened in this period (an older version allowed it): only the first one&apos;s float is in the expected cash. A later float that was new cash shows as more than expected.</source>
+        <translation>Se abrieron {count} turnos en este período (una versión anterior lo permitía): solo el fondo del primero está en el efectivo esperado. Un fondo posterior que fue efectivo nuevo aparece como más de lo esperado.</translation>
+    </message>
+    <message>
         <source>Starting float</source>
         <translation>Fondo inicial</translation>
     </message>
@@ -1319,6 +1338,10 @@
 </context>
 <context>
     <name>DayBook</name>
+    <message>
+        <source>A shift is already open: {cashier} since {time}. Only one shift is open at a time; it ends with the day&apos;s close. To put more cash in the drawer, use Cash in.</source>
+        <translation>Ya hay un turno abierto: {cashier} desde las {time}. Solo hay un turno abierto a la vez; termina con el cierre del día. Para poner más efectivo en la caja, use Ingreso.</translation>
+    </message>
     <message>
         <source>That time belongs to a day that is already closed: a closed day never changes. Check the computer&apos;s clock.</source>
         <translation>Ese momento pertenece a un día ya cerrado: un día cerrado no cambia nunca. Revise el reloj de la computadora.</translation>
@@ -2624,6 +2647,10 @@
 <context>
     <name>ProductSearch</name>
     <message>
+        <source>Price damaged</source>
+        <translation>Precio dañado</translation>
+    </message>
+    <message>
         <source>Code {code}</source>
         <translation>Código {code}</translation>
     </message>
@@ -2661,6 +2688,10 @@
     <message>
         <source>IVA</source>
         <translation>IVA</translation>
+    </message>
+    <message>
+        <source>Price damaged</source>
+        <translation>Precio dañado</translation>
     </message>
     <message>
         <source>Pack</source>
@@ -2764,6 +2795,10 @@
     <message>
         <source>{n} products saved to {file}.</source>
         <translation>{n} productos guardados en {file}.</translation>
+    </message>
+    <message>
+        <source>Damaged prices, saved as they are stored (the import refuses those rows until fixed): {products}. Open each one here and type its price again.</source>
+        <translation>Precios dañados, guardados tal como están (la importación rechaza esas filas hasta corregirlos): {products}. Abra cada uno aquí y escriba su precio de nuevo.</translation>
     </message>
 </context>
 <context>

@@ -457,6 +457,10 @@
         <translation>Nenhum turno aberto desde o último fechamento.</translation>
     </message>
     <message>
+        <source>One shift at a time: it ends with the day&apos;s close. To put more cash in the drawer, use Cash in.</source>
+        <translation>Um turno por vez: ele termina com o fechamento do dia. Para colocar mais dinheiro no caixa, use Entrada.</translation>
+    </message>
+    <message>
         <source>{cashier} since {time}, starting float {amount}</source>
         <translation>{cashier} desde {time}, troco inicial {amount}</translation>
     </message>
@@ -487,6 +491,13 @@
     <message>
         <source>Say why the cash goes in or out.</source>
         <translation>Diga por que o dinheiro entra ou sai.</translation>
+    </message>
+</context>
+<context>
+    <name>Catalog</name>
+    <message>
+        <source>{title} ({sku}) cannot be sold: its {column} in the catalog is &apos;{value}&apos;, which is not an amount (the catalog was edited by hand or damaged). Type its price again in Products, or restore a backup. The other products sell as usual.</source>
+        <translation>{title} ({sku}) não pode ser vendido: seu {column} no catálogo é &apos;{value}&apos;, que não é um valor (o catálogo foi editado à mão ou está danificado). Digite o preço de novo em Produtos ou restaure um backup. Os outros produtos são vendidos normalmente.</translation>
     </message>
 </context>
 <context>
@@ -992,6 +1003,14 @@
         <translation>Turno: {cashier}</translation>
     </message>
     <message>
+        <source>Shift: {cashier} (float not added)</source>
+        <translation>Turno: {cashier} (troco não somado)</translation>
+    </message>
+    <message>
+        <source>{count} shifts were opened in this period (an older version allowed it): only the first one&apos;s float is in the expected cash. A later float that was new cash shows as more than expected.</source>
+        <translation>Foram abertos {count} turnos neste período (uma versão anterior permitia): só o troco do primeiro está no dinheiro esperado. Um troco posterior que foi dinheiro novo aparece como mais do que o esperado.</translation>
+    </message>
+    <message>
         <source>Starting float</source>
         <translation>Troco inicial</translation>
     </message>
@@ -1319,6 +1338,10 @@
 </context>
 <context>
     <name>DayBook</name>
+    <message>
+        <source>A shift is already open: {cashier} since {time}. Only one shift is open at a time; it ends with the day&apos;s close. To put more cash in the drawer, use Cash in.</source>
+        <translation>Já há um turno aberto: {cashier} desde as {time}. Só um turno fica aberto por vez; ele termina com o fechamento do dia. Para colocar mais dinheiro no caixa, use Entrada.</translation>
+    </message>
     <message>
         <source>That time belongs to a day that is already closed: a closed day never changes. Check the computer&apos;s clock.</source>
         <translation>Esse horário pertence a um dia já fechado: um dia fechado nunca muda. Verifique o relógio do computador.</translation>
@@ -2624,6 +2647,10 @@
 <context>
     <name>ProductSearch</name>
     <message>
+        <source>Price damaged</source>
+        <translation>Preço danificado</translation>
+    </message>
+    <message>
         <source>Code {code}</source>
         <translation>Código {code}</translation>
     </message>
@@ -2661,6 +2688,10 @@
     <message>
         <source>IVA</source>
         <translation>IVA</translation>
+    </message>
+    <message>
+        <source>Price damaged</source>
+        <translation>Preço danificado</translation>
     </message>
     <message>
         <source>Pack</source>
@@ -2764,6 +2795,10 @@
     <message>
         <source>{n} products saved to {file}.</source>
         <translation>{n} produtos salvos em {file}.</translation>
+    </message>
+    <message>
+        <source>Damaged prices, saved as they are stored (the import refuses those rows until fixed): {products}. Open each one here and type its price again.</source>
+        <translation>Preços danificados, salvos como estão (a importação recusa essas linhas até serem corrigidos): {products}. Abra cada um aqui e digite o preço de novo.</translation>
     </message>
 </context>
 <context>

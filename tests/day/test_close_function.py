@@ -193,7 +193,7 @@ def test_report_text_fits_a_receipt_printer() -> None:
     for width in (32, 42, 48):
         text = report_text(report_rows(r, ARS), lambda m: m.source.format(**m.params), width)
         assert all(len(line) <= width for line in text.splitlines())
-        assert "$ 3.450,50" in text and "-$ 250,50" in text
+        assert "$ 3.450,50" in text and "−$ 250,50" in text
 
 
 def test_colombian_iva_is_on_the_discounted_prices_the_order_reported() -> None:

@@ -74,9 +74,9 @@ def test_the_printed_report_names_each_refund_and_why(
     tr = translator(language)
     rows = report_rows(_report(), ARS)
     shown = [(row.label.render(tr), row.value) for row in rows]
-    assert (noted, "-$ 100,00") in shown
-    assert (cash, "-$ 250,50") in shown
-    assert (plain, "-$ 40,00") in shown
+    assert (noted, "−$ 100,00") in shown
+    assert (cash, "−$ 250,50") in shown
+    assert (plain, "−$ 40,00") in shown
     text = report_text(rows, lambda m: m.render(tr), width=32)
     assert all(len(line) <= 32 for line in text.splitlines())
 

@@ -25,7 +25,7 @@ ARS, CLP, MXN, BRL, COP = (site_for(s) for s in ("MLA", "MLC", "MLM", "MLB", "MC
         (MXN, "1234.5", "$ 1,234.50"),
         (CLP, "1234.5", "$ 1.235"),
         (COP, "1234567", "$ 1.234.567"),
-        (ARS, "-5", "-$ 5,00"),
+        (ARS, "-5", "−$ 5,00"),
     ],
 )
 def test_format_money_per_country(site, amount, text) -> None:  # type: ignore[no-untyped-def]

@@ -48,7 +48,7 @@ def test_each_site_writes_1234_50_its_own_way(site, written) -> None:  # type: i
         (MLM, "999.999", "$ 1,000.00"),  # display rounds half-up
         (MCO, "1234.49", "$ 1.234"),
         (MLC, "999999.5", "$ 1.000.000"),
-        (MPE, "-12.5", "-S/ 12.50"),
+        (MPE, "-12.5", "\u2212S/ 12.50"),
         (MLB, "7", "R$ 7,00"),
     ],
 )

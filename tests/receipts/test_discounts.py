@@ -52,8 +52,8 @@ def test_the_receipt_shows_each_discount(language: str) -> None:
         ("Yerba mate Playadito 1 kg", "2 × $ 4.500,00", "$ 9.000,00"),  # before its discount
         ("Alfajor Havanna", "1 × $ 1.250,50", "$ 1.250,50"),
     )
-    assert texts.item_discounts == ((f"{line_word} 10 % (Promo)", "-$ 900,00"), ("", ""))
-    assert texts.before_total == ((subtotal, "$ 9.350,50"), (sale_word, "-$ 250,50"))
+    assert texts.item_discounts == ((f"{line_word} 10 % (Promo)", "−$ 900,00"), ("", ""))
+    assert texts.before_total == ((subtotal, "$ 9.350,50"), (sale_word, "−$ 250,50"))
     assert texts.totals[0][1] == "$ 9.100,00"
 
 
@@ -86,7 +86,7 @@ def test_the_pdf_shows_the_discounts(tmp_path: Path, qapp) -> None:  # type: ign
     receipt = sale_receipt(discounted_sale(), site_for("MLA"), SHOP)
     path = write_pdf(receipt.texts(translator("pt_BR")), tmp_path / "r.pdf")
     text = pdf_text(path)
-    for words in ("Desconto 10 % (Promo)", "-$ 900,00", "Desconto na venda", "-$ 250,50"):
+    for words in ("Desconto 10 % (Promo)", "−$ 900,00", "Desconto na venda", "−$ 250,50"):
         assert words in text, (words, text)
 
 
@@ -112,7 +112,7 @@ def test_a_refund_by_line_of_a_discounted_sale_adds_up() -> None:
     share = Decimal("1250.50") - alfajor_charged
     assert texts.before_total == (
         ("Subtotal", "$ 1.250,50"),
-        ("Sale discount", f"-{format_money(share, site)}"),
+        ("Sale discount", format_money(-share, site)),
     )
     assert texts.totals[0][1] == format_money(alfajor_charged, site)
     # a refund of an amount (no lines) shows no breakdown

@@ -40,7 +40,7 @@ def test_a_counted_drawer_that_is_off_shows_its_difference(
     where = table.visualItemRect(table.item(row, 0))
     assert table.viewport().rect().contains(where), (where, table.viewport().rect())
     assert (
-        table.item(row, 1).text().replace("\u00a0", " ") == "-$ 5.605,00"
+        table.item(row, 1).text().replace("\u00a0", " ") == "−$ 5.605,00"
     )  # 1.000 - (5.000 + 1.605)
     screenshot(closing, "close_day_difference_in_view")
     closing.close()

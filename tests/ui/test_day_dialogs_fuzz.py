@@ -58,6 +58,12 @@ def test_cash_drawer_records_only_clean_money(
             put(qtbot, rng, dialog.cashier, rng.choice(names) + typed(rng) * rng.randint(0, 1))
             put(qtbot, rng, dialog.starting_float, typed(rng))
             what = f"open {dialog.cashier.text()!r} {dialog.starting_float.text()!r}"
+            if not dialog.open_shift_button.isEnabled():
+                # One shift at a time: the button is off and says why; nothing is written.
+                assert before.shifts and dialog.open_shift_button.toolTip(), (step, what)
+                dialog.open_shift_button.click()
+                assert ledger.day.preview(site, now=clock()).shifts == before.shifts
+                continue
             dialog.open_shift_button.click()
         else:
             put(qtbot, rng, dialog.amount, typed(rng))

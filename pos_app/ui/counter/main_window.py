@@ -517,6 +517,11 @@ class MainWindow(QMainWindow):
 
     # == filling the cart ========================================================================
     def _product_chosen(self, product: Product) -> None:
+        if product.damaged:  # its price cannot be read: named, never sold at a guess
+            self.labels.take(product)
+            sounds.attention()
+            self._say(translate_message(product.problem().msg), "error")
+            return
         label = self.labels.take(product)
         if label is not None:  # a scale's label: its weight or price
             try:

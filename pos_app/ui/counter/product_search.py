@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 from pos_app.domain.catalog import Product
 from pos_app.domain.money import Site, format_money
 from pos_app.ui.counter.scan_field import ScanField
+from pos_app.ui.qtkit.errors import translate_message
 from pos_app.ui.qtkit.workarounds import emit
 
 COL_NAME = 0
@@ -76,9 +77,13 @@ class ProductResultsModel(QAbstractTableModel):
             if index.column() == COL_SKU:
                 return product.sku
             if index.column() == COL_PRICE:
+                if product.damaged:
+                    return QCoreApplication.translate("ProductSearch", "Price damaged")
                 return format_money(product.unit_price, self._site)
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == COL_PRICE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and product.damaged:
+            return translate_message(product.problem().msg)
         if role == Qt.ItemDataRole.ToolTipRole and product.barcode:
             return QCoreApplication.translate("ProductSearch", "Code {code}").format(
                 code=product.barcode

@@ -57,7 +57,7 @@ from pos_app.domain import sale_rows as rows_
 from pos_app.domain.cart import Cart, CartLine
 from pos_app.domain.day import RefundFact
 from pos_app.domain.history_words import detail_words
-from pos_app.domain.money import Site, format_money
+from pos_app.domain.money import MINUS, Site, format_money
 from pos_app.domain.pricing import DiscountKind
 from pos_app.domain.records import SaleEvent, SaleSnapshot
 from pos_app.domain.sale import SaleStatus
@@ -1063,11 +1063,11 @@ def _sale_discount_amount(sale: SaleSnapshot, site: Site) -> Decimal:
 
 
 def _line_discount_text(line: CartLine, site: Site) -> str:
-    """``-$ 900,00 (10 %)``, or nothing for a line without a discount."""
+    """``−$ 900,00 (10 %)``, or nothing for a line without a discount."""
     off = line.discount_amount(site)
     if not off or line.discount is None:
         return ""
-    text = "-" + format_money(off, site)
+    text = MINUS + format_money(off, site)
     if line.discount.kind is DiscountKind.PERCENT:
         text += f" ({line.discount.value.normalize():f} %)"
     return text

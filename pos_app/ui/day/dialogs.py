@@ -183,14 +183,26 @@ class CashDrawerDialog(QDialog):
         shift = self._day.current_shift(now)
         if shift is None:
             self.shift_label.setText(self.tr("No shift open since the last close."))
+            why_not = ""
         else:
+            # One shift at a time (the ledger refuses a second): the window says why its
+            # fields are off, and what to do instead.
+            why_not = self.tr(
+                "One shift at a time: it ends with the day's close. To put more cash in the "
+                "drawer, use Cash in."
+            )
             self.shift_label.setText(
                 self.tr("{cashier} since {time}, starting float {amount}").format(
                     cashier=shift.cashier,
                     time=shift.opened_at.astimezone().strftime("%H:%M"),
                     amount=format_money(shift.starting_float, self._site),
                 )
+                + "\n"
+                + why_not
             )
+        for widget in (self.cashier, self.starting_float, self.open_shift_button):
+            widget.setEnabled(shift is None)
+            widget.setToolTip(why_not)
         report = self._day.preview(self._site, now=now)
         rows = [
             [

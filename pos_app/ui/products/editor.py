@@ -80,8 +80,8 @@ class ProductEditor(QDialog):
         self.price = MoneyEdit(site)
         self.price.setObjectName("productPrice")
         self.price.setMaximumWidth(220)
-        if product is not None:
-            self.price.set_amount(product.unit_price)
+        if product is not None and not product.damaged:
+            self.price.set_amount(product.unit_price)  # a damaged one: typed again, empty
         self.category = QLineEdit(product.category if product else "")
         self.category.setObjectName("productCategory")
         limit_length(self.category, PRODUCT_CATEGORY)

@@ -45,6 +45,7 @@ from pos_app.domain.money import Site, format_money
 from pos_app.ledger.catalog import CatalogRepository, page_key
 from pos_app.ui.products.editor import ProductEditor
 from pos_app.ui.products.importing import ImportPreview
+from pos_app.ui.qtkit.errors import translate_message
 from pos_app.ui.qtkit.fitting import fit_placeholder
 from pos_app.ui.qtkit.keyboard import enter_on_buttons_only, install_mnemonics, no_tab_trap
 from pos_app.ui.qtkit.window_settings import restore_geometry, save_geometry
@@ -157,6 +158,11 @@ class ProductsModel(QAbstractTableModel):
                 return product.sku
             if column == "barcode":
                 return product.barcode
+            if product.damaged and (column == "price" or role == _TOOLTIP):
+                # Listed so it can be fixed here (open it, type the price again).
+                if role == _TOOLTIP:
+                    return translate_message(product.problem().msg)
+                return QCoreApplication.translate("ProductsModel", "Price damaged")
             if column == "price":
                 return format_money(product.unit_price, self._site)
             if column == "category":
@@ -461,7 +467,8 @@ class ProductsWindow(QDialog):
 
     def export_to(self, path: Path) -> int:
         try:
-            count = self._catalog.export_csv(path)
+            damaged: list[Product] = []
+            count = self._catalog.export_csv(path, damaged)
         except OSError as exc:
             self.summary.setText(
                 self.tr("Could not write {file}: {error}").format(
@@ -469,9 +476,17 @@ class ProductsWindow(QDialog):
                 )
             )
             return 0
-        self.summary.setText(
+        saved = (
             self.tr("1 product saved to {file}.").format(file=path.name)
             if count == 1
             else self.tr("{n} products saved to {file}.").format(n=count, file=path.name)
         )
+        if damaged:
+            names = ", ".join(f"{p.title} ({p.sku})" for p in damaged[:5])
+            names += "…" if len(damaged) > 5 else ""
+            saved += " " + self.tr(
+                "Damaged prices, saved as they are stored (the import refuses those rows until "
+                "fixed): {products}. Open each one here and type its price again."
+            ).format(products=names)
+        self.summary.setText(saved)
         return count
