@@ -485,7 +485,14 @@ class TodaySalesDialog(QDialog):
         )
         self.lines.setObjectName("saleLines")
         self.lines.setColumnHidden(COL_LINE_DISCOUNT, True)  # shown for a sale with discounts
-        self.lines.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # "Yerba mate…1 kg"
+        # A long name wraps onto a second line of its row: at 1024 px the pane is ~420 px and
+        # the name column what the numbers leave (~190 px in Spanish): "Dulce de lec…nísima
+        # 400 g". Elided in the middle only if a single word is wider than the column.
+        self.lines.setWordWrap(True)
+        rows = self.lines.verticalHeader()
+        rows.setMinimumSectionSize(rows.defaultSectionSize())  # one line as tall as before
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.lines.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.events = read_only_table(
             [
                 self.tr("Time"),
