@@ -822,8 +822,8 @@ class TodaySalesDialog(QDialog):
         # at the very top it stays there (a new sale comes into sight above the others).
         bar = self.table.verticalScrollBar()
         at_top = bar.value() == 0
-        row = self.table.rowAt(0)
-        place = self.model.reference(row) if 0 <= row < self.model.rowCount() else None
+        top = self.table.rowAt(0)
+        place = self.model.reference(top) if 0 <= top < self.model.rowCount() else None
         self._apply_filters()
         if not self._keep_place:
             return
