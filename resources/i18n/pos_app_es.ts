@@ -1242,8 +1242,8 @@
         <translation>Pagar con una tarjeta que es rechazada</translation>
     </message>
     <message>
-        <source>Do nothing (let it expire)</source>
-        <translation>No hacer nada (dejar que venza)</translation>
+        <source>Do nothing</source>
+        <translation>No hacer nada</translation>
     </message>
     <message>
         <source>Expire now</source>
@@ -4202,10 +4202,6 @@
         <translation>Cant.</translation>
     </message>
     <message>
-        <source>Unit price</source>
-        <translation>Precio unitario</translation>
-    </message>
-    <message>
         <source>Discount</source>
         <translation>Descuento</translation>
     </message>
@@ -4322,6 +4318,10 @@
 Sale {reference}</source>
         <translation>{status} — {total}
 Venta {reference}</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Precio</translation>
     </message>
     <message>
         <source>1 sale</source>

@@ -1242,8 +1242,8 @@
         <translation>Pagar com um cartão que é recusado</translation>
     </message>
     <message>
-        <source>Do nothing (let it expire)</source>
-        <translation>Não fazer nada (deixar expirar)</translation>
+        <source>Do nothing</source>
+        <translation>Não fazer nada</translation>
     </message>
     <message>
         <source>Expire now</source>
@@ -4202,10 +4202,6 @@
         <translation>Qtd.</translation>
     </message>
     <message>
-        <source>Unit price</source>
-        <translation>Preço unitário</translation>
-    </message>
-    <message>
         <source>Discount</source>
         <translation>Desconto</translation>
     </message>
@@ -4322,6 +4318,10 @@
 Sale {reference}</source>
         <translation>{status} — {total}
 Venda {reference}</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preço</translation>
     </message>
     <message>
         <source>1 sale</source>

@@ -25,7 +25,7 @@ NAMES = ("Yerba mate 1 kg", "Dulce de leche repostero La Serenísima 400 g")
 
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_product_names_are_whole_at_1024x600(
-    lang: str, qtbot: QtBot, screenshot: Any, monkeypatch: pytest.MonkeyPatch
+    lang: str, qloop: Any, qtbot: QtBot, screenshot: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(QScreen, "availableGeometry", lambda _self: QRect(FREE))
     lines = tuple(CartLine(f"S{n}", name, Decimal("12345.50"), 12) for n, name in enumerate(NAMES))

@@ -478,7 +478,7 @@ class TodaySalesDialog(QDialog):
             [
                 self.tr("Item"),
                 self.tr("Qty"),
-                self.tr("Unit price"),
+                self.tr("Price"),
                 self.tr("Discount"),
                 self.tr("Total"),
             ],
@@ -572,7 +572,7 @@ class TodaySalesDialog(QDialog):
         detail_layout.addWidget(self.refunds)
         top.setStretchFactor(0, 4)
         top.setStretchFactor(1, 5)
-        top.setSizes([580, 420])  # the list's four columns whole, references included
+        top.setSizes([540, 460])  # the list's four columns whole (references), the names room
         history = QWidget()
         split.addWidget(history)
         history_layout = QVBoxLayout(history)

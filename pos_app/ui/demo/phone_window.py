@@ -127,7 +127,7 @@ class CustomerPhoneWindow(QWidget):
         self.pay_button.setObjectName("phonePay")
         self.reject_button = QPushButton(self.tr("Pay with a card that gets rejected"))
         self.reject_button.setObjectName("phoneReject")
-        self.idle_button = QPushButton(self.tr("Do nothing (let it expire)"))
+        self.idle_button = QPushButton(self.tr("Do nothing"))
         self.idle_button.setObjectName("phoneIdle")
         self.expire_button = QPushButton(self.tr("Expire now"))
         self.expire_button.setObjectName("phoneExpire")
