@@ -574,8 +574,8 @@
         <translation>Cuánto tiempo tiene el cliente para pagar. Después, la orden sale del QR y la venta termina como vencida.</translation>
     </message>
     <message>
-        <source>empty = the store&apos;s name</source>
-        <translation>vacío = el nombre de la sucursal</translation>
+        <source>Leave empty for the store&apos;s name</source>
+        <translation>Deje vacío para usar el nombre de la sucursal</translation>
     </message>
     <message>
         <source>the store&apos;s name</source>
@@ -714,8 +714,8 @@
         <translation>Desactivadas de forma predeterminada: la verificación (arriba) alcanza. Con notificaciones, Mercado Pago también avisa a la aplicación al instante, pero solo si puede llegar a esta computadora desde internet.</translation>
     </message>
     <message>
-        <source>empty = {amount}</source>
-        <translation>vacío = {amount}</translation>
+        <source>Leave empty for {amount}</source>
+        <translation>Deje vacío para usar {amount}</translation>
     </message>
     <message>
         <source>Sales above this amount are refused before charging (a typo guard). In {currency}.</source>
@@ -1261,8 +1261,8 @@
         <translation>Pagar con una tarjeta que es rechazada</translation>
     </message>
     <message>
-        <source>Do nothing (let it expire)</source>
-        <translation>No hacer nada (dejar que venza)</translation>
+        <source>Do nothing</source>
+        <translation>No hacer nada</translation>
     </message>
     <message>
         <source>Expire now</source>
@@ -1440,10 +1440,6 @@
         <translation>Descuentos y balanzas</translation>
     </message>
     <message>
-        <source>Larger discounts need the supervisor&apos;s PIN. 0 = every discount does.</source>
-        <translation>Los descuentos mayores necesitan el PIN del supervisor. 0 = todos lo necesitan.</translation>
-    </message>
-    <message>
         <source>saved — type to replace</source>
         <translation>guardado: escriba para reemplazarlo</translation>
     </message>
@@ -1460,8 +1456,12 @@
         <translation>De 4 a 8 dígitos. Se guarda como hash: nadie puede volver a leerlo.</translation>
     </message>
     <message>
-        <source>empty = the country&apos;s usual layout</source>
-        <translation>vacío = el formato habitual del país</translation>
+        <source>Larger discounts need the supervisor&apos;s PIN. With 0, every discount needs it.</source>
+        <translation>Los descuentos mayores necesitan el PIN del supervisor. Con 0, todos lo necesitan.</translation>
+    </message>
+    <message>
+        <source>Leave empty for the country&apos;s usual layout</source>
+        <translation>Deje vacío para usar el formato habitual del país</translation>
     </message>
     <message>
         <source>usual layout</source>
@@ -3056,12 +3056,12 @@
         <translation>La página de códigos de la impresora. ASCII si los acentos salen mal: á se imprime como a.</translation>
     </message>
     <message>
-        <source>Shop name:</source>
-        <translation>Nombre del negocio:</translation>
+        <source>Leave empty to print the store&apos;s name.</source>
+        <translation>Deje vacío para imprimir el nombre de la sucursal.</translation>
     </message>
     <message>
-        <source>empty = the store&apos;s name</source>
-        <translation>vacío = el nombre de la sucursal</translation>
+        <source>Shop name:</source>
+        <translation>Nombre del negocio:</translation>
     </message>
     <message>
         <source>Header:</source>
@@ -4237,10 +4237,6 @@
         <translation>Cant.</translation>
     </message>
     <message>
-        <source>Unit price</source>
-        <translation>Precio unitario</translation>
-    </message>
-    <message>
         <source>Discount</source>
         <translation>Descuento</translation>
     </message>
@@ -4357,6 +4353,10 @@
 Sale {reference}</source>
         <translation>{status} — {total}
 Venta {reference}</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Precio</translation>
     </message>
     <message>
         <source>1 sale</source>

@@ -574,8 +574,8 @@
         <translation>Quanto tempo o cliente tem para pagar. Depois disso o pedido sai do QR e a venda termina como expirada.</translation>
     </message>
     <message>
-        <source>empty = the store&apos;s name</source>
-        <translation>vazio = o nome da loja</translation>
+        <source>Leave empty for the store&apos;s name</source>
+        <translation>Deixe vazio para usar o nome da loja</translation>
     </message>
     <message>
         <source>the store&apos;s name</source>
@@ -714,8 +714,8 @@
         <translation>Desativadas por padrão: a verificação (acima) é suficiente. Com notificações o Mercado Pago também avisa o aplicativo na hora, mas só se conseguir alcançar este computador pela internet.</translation>
     </message>
     <message>
-        <source>empty = {amount}</source>
-        <translation>vazio = {amount}</translation>
+        <source>Leave empty for {amount}</source>
+        <translation>Deixe vazio para usar {amount}</translation>
     </message>
     <message>
         <source>Sales above this amount are refused before charging (a typo guard). In {currency}.</source>
@@ -1261,8 +1261,8 @@
         <translation>Pagar com um cartão que é recusado</translation>
     </message>
     <message>
-        <source>Do nothing (let it expire)</source>
-        <translation>Não fazer nada (deixar expirar)</translation>
+        <source>Do nothing</source>
+        <translation>Não fazer nada</translation>
     </message>
     <message>
         <source>Expire now</source>
@@ -1440,10 +1440,6 @@
         <translation>Descontos e balanças</translation>
     </message>
     <message>
-        <source>Larger discounts need the supervisor&apos;s PIN. 0 = every discount does.</source>
-        <translation>Descontos maiores precisam do PIN do supervisor. 0 = todos precisam.</translation>
-    </message>
-    <message>
         <source>saved — type to replace</source>
         <translation>salvo: digite para substituir</translation>
     </message>
@@ -1460,8 +1456,12 @@
         <translation>De 4 a 8 dígitos. Guardado como hash: ninguém consegue lê-lo de volta.</translation>
     </message>
     <message>
-        <source>empty = the country&apos;s usual layout</source>
-        <translation>vazio = o formato usual do país</translation>
+        <source>Larger discounts need the supervisor&apos;s PIN. With 0, every discount needs it.</source>
+        <translation>Descontos maiores precisam do PIN do supervisor. Com 0, todos precisam.</translation>
+    </message>
+    <message>
+        <source>Leave empty for the country&apos;s usual layout</source>
+        <translation>Deixe vazio para usar o formato usual do país</translation>
     </message>
     <message>
         <source>usual layout</source>
@@ -3056,12 +3056,12 @@
         <translation>A página de código da impressora. ASCII se os acentos saírem errados: á sai como a.</translation>
     </message>
     <message>
-        <source>Shop name:</source>
-        <translation>Nome do negócio:</translation>
+        <source>Leave empty to print the store&apos;s name.</source>
+        <translation>Deixe vazio para imprimir o nome da loja.</translation>
     </message>
     <message>
-        <source>empty = the store&apos;s name</source>
-        <translation>vazio = o nome da loja</translation>
+        <source>Shop name:</source>
+        <translation>Nome do negócio:</translation>
     </message>
     <message>
         <source>Header:</source>
@@ -4237,10 +4237,6 @@
         <translation>Qtd.</translation>
     </message>
     <message>
-        <source>Unit price</source>
-        <translation>Preço unitário</translation>
-    </message>
-    <message>
         <source>Discount</source>
         <translation>Desconto</translation>
     </message>
@@ -4357,6 +4353,10 @@
 Sale {reference}</source>
         <translation>{status} — {total}
 Venda {reference}</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preço</translation>
     </message>
     <message>
         <source>1 sale</source>

@@ -87,3 +87,26 @@ def test_the_keys_help_calls_f3_what_the_menu_calls_it(window: Any, lang: str) -
     keys = window.totals.findChild(QLabel, "keysHelp").text()
     menu = window.sales_action.text().replace("&", "")
     assert f"f3 {menu.lower()}" in keys.lower(), (keys, menu)
+
+
+# Developer notation in a hint ("empty = no limit", "0 = every discount does"): a store owner
+# reads "Leave empty for no limit". A sum shown to the cashier ("{measure} = {total}") stays:
+# there both sides are values, not a word standing for a meaning.
+EQUALS_NOTATION = re.compile(r"(?:^|[\s(:;,])[\w%.]+ = ")
+
+
+def test_no_text_uses_equals_notation(extracted: list[linguist.Entry]) -> None:
+    found = [
+        e.source for e in extracted if e.kind != "vanished" and EQUALS_NOTATION.search(e.source)
+    ]
+    assert not found, "\n".join(found)
+
+
+@pytest.mark.parametrize("lang", ["es", "pt_BR"])
+def test_no_translation_uses_equals_notation(lang: str) -> None:
+    found = [
+        e.translation
+        for e in linguist.read_ts(linguist.ts_path(lang))
+        if e.kind not in ("obsolete", "vanished") and EQUALS_NOTATION.search(e.translation)
+    ]
+    assert not found, "\n".join(found)

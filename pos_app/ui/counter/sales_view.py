@@ -417,6 +417,7 @@ class TodaySalesDialog(QDialog):
         self.destroyed.connect(lambda _obj=None, reader=self._reader: reader.shutdown(wait=False))
         self._reselecting = False  # _reselect shows the chosen sale itself, once
         self._let_go = False  # hidden: the rows were let go, to be read again when shown
+        self._keep_place = False  # the read asked for keeps the list's scroll (_period_read)
 
         # -- which sales: period, status, tender, search ---------------------------------------
         self.period = QComboBox()
@@ -477,7 +478,7 @@ class TodaySalesDialog(QDialog):
             [
                 self.tr("Item"),
                 self.tr("Qty"),
-                self.tr("Unit price"),
+                self.tr("Price"),
                 self.tr("Discount"),
                 self.tr("Total"),
             ],
@@ -485,7 +486,14 @@ class TodaySalesDialog(QDialog):
         )
         self.lines.setObjectName("saleLines")
         self.lines.setColumnHidden(COL_LINE_DISCOUNT, True)  # shown for a sale with discounts
-        self.lines.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # "Yerba mate…1 kg"
+        # A long name wraps onto a second line of its row: at 1024 px the pane is ~420 px and
+        # the name column what the numbers leave (~190 px in Spanish): "Dulce de lec…nísima
+        # 400 g". Elided in the middle only if a single word is wider than the column.
+        self.lines.setWordWrap(True)
+        rows = self.lines.verticalHeader()
+        rows.setMinimumSectionSize(rows.defaultSectionSize())  # one line as tall as before
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.lines.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.events = read_only_table(
             [
                 self.tr("Time"),
@@ -564,7 +572,7 @@ class TodaySalesDialog(QDialog):
         detail_layout.addWidget(self.refunds)
         top.setStretchFactor(0, 4)
         top.setStretchFactor(1, 5)
-        top.setSizes([580, 420])  # the list's four columns whole, references included
+        top.setSizes([540, 460])  # the list's four columns whole (references), the names room
         history = QWidget()
         split.addWidget(history)
         history_layout = QVBoxLayout(history)
@@ -657,7 +665,7 @@ class TodaySalesDialog(QDialog):
 
     def _period_changed(self) -> None:
         self._sync_date_edits()
-        self.refresh()
+        self.refresh(keep_place=False)
 
     def visible_sales(self) -> list[SaleSnapshot]:
         """The sales shown, whole (lines and all): read again (the list keeps only rows)."""
@@ -736,7 +744,7 @@ class TodaySalesDialog(QDialog):
             return []
         return [max(range(len(sales)), key=lambda row: size(sales[row]))]
 
-    def refresh(self, *, in_background: bool = False) -> None:
+    def refresh(self, *, in_background: bool = False, keep_place: bool = True) -> None:
         """Reload the period from the ledger, keeping the selected sale selected.
 
         A day (today, yesterday: a busy box's ~400 sales, ~40 ms) is read here. Several days
@@ -744,7 +752,9 @@ class TodaySalesDialog(QDialog):
         this returns, as a day is); longer (a month of a busy box, ~12,000 sales: ~1 s), the
         window keeps painting, says "Reading the sales…", and shows them once read. Only the
         newest request is shown. ``in_background`` (a sale changed while the cashier sells):
-        several days are never waited for, and the list says nothing until they are read."""
+        several days are never waited for, and the list says nothing until they are read.
+        ``keep_place``: the list stays scrolled where the cashier left it (:meth:`_period_read`)."""
+        self._keep_place = keep_place
         start, end = self.period_bounds()
         self._reads += 1
         self._let_go = False
@@ -805,7 +815,25 @@ class TodaySalesDialog(QDialog):
             if self._refunded_totals is not None
             else {}
         )
+        # Where the cashier was reading, taken when the read is shown (not when it was asked
+        # for: the cashier may scroll while it is read): a sale that changed while the cashier
+        # looked further down reset the model, and the chosen sale was scrolled into sight
+        # (the list jumped away). The list is scrolled back to the sale that was at its top;
+        # at the very top it stays there (a new sale comes into sight above the others).
+        bar = self.table.verticalScrollBar()
+        at_top = bar.value() == 0
+        top = self.table.rowAt(0)
+        place = self.model.reference(top) if 0 <= top < self.model.rowCount() else None
         self._apply_filters()
+        if not self._keep_place:
+            return
+        row = self.model.row_of(place) if place and not at_top else None
+        if at_top:
+            bar.setValue(0)
+        elif row is not None:
+            self.table.scrollTo(
+                self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop
+            )
 
     def _reselect(self, keep: str | None, sales: list[SaleRow]) -> None:
         row = self.model.row_of(keep) if keep else None

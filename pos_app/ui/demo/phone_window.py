@@ -20,6 +20,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -126,7 +127,7 @@ class CustomerPhoneWindow(QWidget):
         self.pay_button.setObjectName("phonePay")
         self.reject_button = QPushButton(self.tr("Pay with a card that gets rejected"))
         self.reject_button.setObjectName("phoneReject")
-        self.idle_button = QPushButton(self.tr("Do nothing (let it expire)"))
+        self.idle_button = QPushButton(self.tr("Do nothing"))
         self.idle_button.setObjectName("phoneIdle")
         self.expire_button = QPushButton(self.tr("Expire now"))
         self.expire_button.setObjectName("phoneExpire")
@@ -160,8 +161,12 @@ class CustomerPhoneWindow(QWidget):
         inner.addWidget(self.result)
         inner.addWidget(self.pay_button)
         inner.addWidget(self.reject_button)
-        inner.addWidget(self.idle_button)
-        inner.addWidget(self.expire_button)
+        # The two ways an order runs out share a row: five full-width buttons (~58 px each)
+        # made the window 618 px tall at least, taller than a 1024 x 600 screen.
+        expiry = QHBoxLayout()
+        expiry.addWidget(self.idle_button, 1)
+        expiry.addWidget(self.expire_button)
+        inner.addLayout(expiry)
         layout = QVBoxLayout(self)
         layout.addWidget(self.caption)
         layout.addWidget(screen, 1)

@@ -79,7 +79,9 @@ class ChargingPage(QWidget):
         self.order_title.setObjectName("orderTitle")
         self.order_title.setMaxLength(ORDER_TITLE.limit)
         fit_placeholder(
-            self.order_title, self.tr("empty = the store's name"), self.tr("the store's name")
+            self.order_title,
+            self.tr("Leave empty for the store's name"),
+            self.tr("the store's name"),
         )
         self.sound = QCheckBox(self.tr("Beep when a sale is paid"))
         self.sound.setObjectName("soundOnPaid")
@@ -273,7 +275,9 @@ class ChargingPage(QWidget):
         site = self.session.site
         self.max_total.set_site(site)
         default = format_money(site.default_max_total, site)
-        fit_placeholder(self.max_total, self.tr("empty = {amount}").format(amount=default), default)
+        fit_placeholder(
+            self.max_total, self.tr("Leave empty for {amount}").format(amount=default), default
+        )
         self.max_total_field.set_hint(
             self.tr(
                 "Sales above this amount are refused before charging (a typo guard). In {currency}."

@@ -33,7 +33,7 @@ class DiscountSettings(QGroupBox):
         self.max_discount.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.max_discount_field = FieldBox(
             self.max_discount,
-            self.tr("Larger discounts need the supervisor's PIN. 0 = every discount does."),
+            self.tr("Larger discounts need the supervisor's PIN. With 0, every discount needs it."),
             trailing=QLabel("%"),
         )
         self.pin = QLineEdit()
@@ -53,7 +53,9 @@ class DiscountSettings(QGroupBox):
         self.scales = QLineEdit(config.scale_labels)
         self.scales.setObjectName("scaleLabels")
         fit_placeholder(
-            self.scales, self.tr("empty = the country's usual layout"), self.tr("usual layout")
+            self.scales,
+            self.tr("Leave empty for the country's usual layout"),
+            self.tr("usual layout"),
         )
         self.scales_field = FieldBox(
             self.scales,

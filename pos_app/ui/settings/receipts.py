@@ -139,7 +139,9 @@ class ReceiptsPage(QWidget):
                 self.tr("The printer's code page. ASCII if accents print wrong: á prints as a."),
             ),
         )
-        self.shop_name_field = FieldBox(self.shop_name, self.tr("empty = the store's name"))
+        self.shop_name_field = FieldBox(
+            self.shop_name, self.tr("Leave empty to print the store's name.")
+        )
         # A text box has no maxLength: a pasted text over the limit is said under it.
         self.header_field = FieldBox(
             self.header, self.tr("Address, tax id, phone: printed under the name.")
