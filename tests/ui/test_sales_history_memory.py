@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import tracemalloc
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal
@@ -41,12 +42,10 @@ def _fresh_sales(count: int) -> list[SaleSnapshot]:
     ]
 
 
-def _dialog(qtbot: Any, count: list[int]) -> TodaySalesDialog:
-    """A history whose period holds ``count[0]`` sales, read anew each time."""
-
-    def between(_start: datetime, _end: datetime) -> list[SaleSnapshot]:
-        return _fresh_sales(count[0])
-
+def _shown(
+    qtbot: Any, between: Callable[[datetime, datetime], list[SaleSnapshot]]
+) -> TodaySalesDialog:
+    """A history shown, whose periods are read with ``between`` (nothing read yet)."""
     dialog = TodaySalesDialog(
         MLA,
         sales_since=lambda _start: [],
@@ -56,6 +55,12 @@ def _dialog(qtbot: Any, count: list[int]) -> TodaySalesDialog:
     )
     qtbot.addWidget(dialog)
     dialog.show()
+    return dialog
+
+
+def _dialog(qtbot: Any, count: list[int]) -> TodaySalesDialog:
+    """A history whose period holds ``count[0]`` sales, read anew each time."""
+    dialog = _shown(qtbot, lambda _start, _end: _fresh_sales(count[0]))
     dialog.refresh()
     return dialog
 
@@ -122,15 +127,7 @@ def test_a_read_still_under_way_when_closed_is_never_shown(qtbot: Any) -> None:
         release.wait(5)
         return _fresh_sales(3)
 
-    dialog = TodaySalesDialog(
-        MLA,
-        sales_since=lambda _start: [],
-        sales_between=slow,
-        get_sale=lambda ref: None,
-        sale_events=lambda _ref: [],
-    )
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = _shown(qtbot, slow)
     release.set()
     dialog.refresh()  # today: read here
     release.clear()
@@ -159,15 +156,7 @@ def test_a_sale_changed_while_several_days_are_shown_is_never_waited_for(qtbot: 
         release.wait(5)
         return _fresh_sales(count[0])
 
-    dialog = TodaySalesDialog(
-        MLA,
-        sales_since=lambda _start: [],
-        sales_between=slow,
-        get_sale=lambda ref: None,
-        sale_events=lambda _ref: [],
-    )
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = _shown(qtbot, slow)
     release.set()
     dialog.set_period(PERIOD_WEEK)
     qtbot.waitUntil(lambda: not dialog.reading, timeout=5000)
@@ -242,15 +231,7 @@ def test_the_export_reads_the_whole_sales_on_the_worker(qtbot: Any, tmp_path: An
         threads.append(threading.current_thread().name)
         return _fresh_sales(30)
 
-    dialog = TodaySalesDialog(
-        MLA,
-        sales_since=lambda _start: [],
-        sales_between=between,
-        get_sale=lambda ref: None,
-        sale_events=lambda _ref: [],
-    )
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = _shown(qtbot, between)
     dialog.set_period(PERIOD_WEEK)
     qtbot.waitUntil(lambda: not dialog.reading, timeout=5000)
     dialog.search.setText("CAJA01S00001")  # ten of the thirty

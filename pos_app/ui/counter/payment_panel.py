@@ -166,13 +166,14 @@ class PaymentPanel(QWidget):
         self.new_sale_button.setObjectName("newSaleButton")
         self.back_button = QPushButton(self.tr("Back to the cart"))
         self.back_button.setObjectName("backButton")
-        for button in (
+        self._buttons = (
             self.cancel_button,
             self.cash_button,
             self.recheck_button,
             self.new_sale_button,
             self.back_button,
-        ):
+        )
+        for button in self._buttons:
             # Keyboard focus stays on the panel itself: Enter and Esc are handled by the window,
             # and a focused button would swallow Enter (and could cancel by accident).
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -220,13 +221,7 @@ class PaymentPanel(QWidget):
     def set_compact(self, on: bool) -> None:
         """A small screen (1024 x 600): lower buttons (the stylesheet shrinks the type), so a
         long reason and both ended-sale buttons fit without overlapping."""
-        for button in (
-            self.cancel_button,
-            self.cash_button,
-            self.recheck_button,
-            self.new_sale_button,
-            self.back_button,
-        ):
+        for button in self._buttons:
             button.setMinimumHeight(44 if on else 56)
 
     @property
