@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
+from typing import Any
 
 # Before any QApplication exists (pytest-qt creates it lazily).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -166,3 +168,46 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if "posix" in item.keywords:
             item.add_marker(skip)
+
+
+class _QtSafeMonkeyPatch(pytest.MonkeyPatch):
+    """pytest's ``monkeypatch``, refusing one pattern: replacing, on one of our Python subclasses
+    of a Qt class, a method Qt itself defines (``data``, ``sizeHint``, ``event``…). Qt calls
+    those from C++, and shiboken keeps what it looked up for the objects alive then: twice a
+    later test's worker died of a segmentation fault in ``setStyleSheet`` (re-polishing every
+    widget) long after the patch was undone. Count through a subclass the code under test makes
+    instead (see tests/ui/test_windows_built_once.py)."""
+
+    def setattr(self, target: Any, *args: Any, **kwargs: Any) -> None:  # type: ignore[override]
+        name = args[0] if args else kwargs.get("name")
+        if isinstance(target, type) and isinstance(name, str):
+            _refuse_qt_override(target, name)
+        super().setattr(target, *args, **kwargs)
+
+
+def _refuse_qt_override(cls: type, name: str) -> None:
+    shiboken = sys.modules.get("shiboken6.Shiboken")
+    if shiboken is None or not issubclass(cls, shiboken.Object):
+        return
+    if cls.__module__.startswith(("PySide6.", "shiboken6")):
+        return  # a Qt class itself: its own methods are not Python overrides
+    qt_owner = next(
+        (
+            base
+            for base in cls.__mro__[1:]
+            if base.__module__.startswith("PySide6.") and name in vars(base)
+        ),
+        None,
+    )
+    if qt_owner is not None:
+        raise AssertionError(
+            f"monkeypatch.setattr({cls.__name__}, {name!r}): {name} is "
+            f"{qt_owner.__name__}'s, called from C++; patch a subclass the code makes instead"
+        )
+
+
+@pytest.fixture
+def monkeypatch() -> Iterator[pytest.MonkeyPatch]:
+    patch = _QtSafeMonkeyPatch()
+    yield patch
+    patch.undo()
