@@ -81,6 +81,10 @@ def shift_record(shift_id: object) -> Message:
     return message(CTX, QT_TRANSLATE_NOOP("LedgerAmounts", "shift {number}"), number=shift_id)
 
 
+def product_record(sku: object) -> Message:
+    return message(CTX, QT_TRANSLATE_NOOP("LedgerAmounts", "product {sku}"), sku=sku)
+
+
 def readable(value: object) -> Decimal | None:
     """``value`` (as SQLite returns it) as an amount, or None when it is not one."""
     if isinstance(value, bool) or not isinstance(value, str | int | float):
@@ -122,7 +126,8 @@ _LINE_COLUMNS = ("unit_price", "iva_rate", "measure", "discount_value", "charged
 
 
 def damaged_amounts(conn: sqlite3.Connection, limit: int = 20) -> Iterator[Found]:
-    """The ledger's stored amounts that :func:`stored_amount` refuses (at most ``limit``)."""
+    """The ledger's stored amounts that :func:`stored_amount` refuses, and catalog prices the
+    catalog refuses (at most ``limit``)."""
     found = 0
     queries: list[tuple[str, tuple[str, ...], str]] = [
         ("SELECT external_reference AS ref, {cols} FROM sales", _SALE_COLUMNS, "sale"),
@@ -135,12 +140,16 @@ def damaged_amounts(conn: sqlite3.Connection, limit: int = 20) -> Iterator[Found
         ("SELECT id AS ref, {cols} FROM refunds", ("amount",), "refund"),
         ("SELECT id AS ref, {cols} FROM cash_movements", ("amount",), "movement"),
         ("SELECT id AS ref, {cols} FROM shifts", ("starting_float",), "shift"),
+        # A damaged price is never sold (ledger/catalog.py marks the product), but support
+        # must see it here with the rest, not only when a cashier scans it.
+        ("SELECT sku AS ref, {cols} FROM catalog", ("unit_price", "iva_rate"), "product"),
     ]
     namers = {
         "sale": sale_record,
         "refund": refund_record,
         "movement": movement_record,
         "shift": shift_record,
+        "product": product_record,
     }
     for sql, columns, kind in queries:
         present = _present(conn, sql, columns)
@@ -151,11 +160,18 @@ def damaged_amounts(conn: sqlite3.Connection, limit: int = 20) -> Iterator[Found
                 value = row[index]
                 if value is None or value == "":
                     continue  # optional columns (no IVA, no discount)
-                if readable(value) is None:
+                amount = readable(value)
+                if amount is None or (kind == "product" and not _sound_price(column, amount)):
                     yield Found(namers[kind](row[0]), column.removeprefix("l."), str(value))
                     found += 1
                     if found >= limit:
                         return
+
+
+def _sound_price(column: str, amount: Decimal) -> bool:
+    """What the catalog also refuses (ledger/catalog.py): a price below zero, a rate outside
+    0-100 %."""
+    return amount >= 0 if column == "unit_price" else 0 <= amount < 100
 
 
 def _present(conn: sqlite3.Connection, sql: str, columns: tuple[str, ...]) -> list[str]:

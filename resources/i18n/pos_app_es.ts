@@ -1787,6 +1787,10 @@
         <source>shift {number}</source>
         <translation>turno {number}</translation>
     </message>
+    <message>
+        <source>product {sku}</source>
+        <translation>producto {sku}</translation>
+    </message>
 </context>
 <context>
     <name>LedgerRecovery</name>

@@ -128,3 +128,23 @@ def test_catalog_export_names_the_damaged_product_and_reimport_keeps_it_unsold(
     captured = capsys.readouterr()
     assert "imported 1 products, 1 rows refused" in captured.out
     _check_refused(ledger.catalog.lookup_code("7790001"))
+
+
+@pytest.mark.parametrize("value", ["NaN", "1e999", "9" * 29, "mucho", "-5"])
+def test_doctor_lists_a_damaged_price_with_the_other_damaged_amounts(
+    ledger: Ledger, value: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Support sees a damaged price in ``pos-app doctor`` (its "ledger amounts" line), not only
+    when a cashier happens to scan the product; a sound catalog lists nothing."""
+    from pos_app.ledger.amounts import damaged_amounts
+
+    assert list(damaged_amounts(ledger._conn)) == []
+    _damage(ledger, value)
+    ledger.catalog._conn.execute("UPDATE catalog SET iva_rate = '150' WHERE sku = 'MATE'")
+    ledger.catalog._conn.commit()
+    found = [(str(f.record), f.column, f.value) for f in damaged_amounts(ledger._conn)]
+    assert found == [("product YER1", "unit_price", value), ("product MATE", "iva_rate", "150")]
+    capsys.readouterr()
+    main(["doctor"])
+    line = next(t for t in capsys.readouterr().out.splitlines() if "ledger amounts" in t)
+    assert line.startswith("[FAIL]") and f"product YER1: unit_price = '{value}'" in line
