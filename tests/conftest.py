@@ -219,10 +219,8 @@ def qapp(qapp: Any) -> Any:
     It used to be applied by the first test that needed the event loop (tests/ui/conftest.py),
     after a worker may have run many window tests: ``setStyleSheet`` then re-polished every
     widget still alive, and twice in fresh clones a worker died of a segmentation fault there.
-    Applied before any widget exists, it re-polishes nothing; the later call finds it set."""
-    from pos_app.ui.qtkit.style import load_stylesheet
+    Applied before any widget exists, it re-polishes nothing."""
+    from pos_app.ui.qtkit.style import apply_stylesheet
 
-    sheet = load_stylesheet()
-    if qapp.styleSheet() != sheet:
-        qapp.setStyleSheet(sheet)
+    apply_stylesheet(qapp)
     return qapp

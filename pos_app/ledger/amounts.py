@@ -160,18 +160,23 @@ def damaged_amounts(conn: sqlite3.Connection, limit: int = 20) -> Iterator[Found
                 value = row[index]
                 if value is None or value == "":
                     continue  # optional columns (no IVA, no discount)
-                amount = readable(value)
-                if amount is None or (kind == "product" and not _sound_price(column, amount)):
+                amount = catalog_amount(column, value) if kind == "product" else readable(value)
+                if amount is None:
                     yield Found(namers[kind](row[0]), column.removeprefix("l."), str(value))
                     found += 1
                     if found >= limit:
                         return
 
 
-def _sound_price(column: str, amount: Decimal) -> bool:
-    """What the catalog also refuses (ledger/catalog.py): a price below zero, a rate outside
-    0-100 %."""
-    return amount >= 0 if column == "unit_price" else 0 <= amount < 100
+def catalog_amount(column: str, value: object) -> Decimal | None:
+    """A catalog price (``unit_price``) or IVA rate (``iva_rate``) as stored, or None when the
+    catalog cannot sell at it: not an amount (:func:`readable`), a price below zero, a rate
+    outside 0-100 %. The products (ledger/catalog.py) and ``pos-app doctor`` use this one rule."""
+    amount = readable(value)
+    if amount is None:
+        return None
+    sound = amount >= 0 if column == "unit_price" else 0 <= amount < 100
+    return amount if sound else None
 
 
 def _present(conn: sqlite3.Connection, sql: str, columns: tuple[str, ...]) -> list[str]:

@@ -15,7 +15,7 @@ from pos_app.domain.catalog import Product, normalize_text
 from pos_app.domain.money import Site
 from pos_app.domain.pricing import SaleUnit
 from pos_app.domain.validation import clean_text
-from pos_app.ledger.amounts import readable
+from pos_app.ledger.amounts import catalog_amount
 
 if TYPE_CHECKING:
     from pos_app.ledger.catalog_import import (
@@ -458,17 +458,17 @@ _E = TypeVar("_E", UnitMeasure, SaleUnit)
 
 def _product(r: sqlite3.Row) -> Product:
     """A catalog row as a product. Its amounts are checked as the ledger's are
-    (:func:`~pos_app.ledger.amounts.readable`): a price edited by hand or damaged (``NaN``,
+    (:func:`~pos_app.ledger.amounts.catalog_amount`): a price edited by hand or damaged (``NaN``,
     ``1e999``, 29 digits, a word, below zero) raised at the counter while scanning; now the
     product comes back marked damaged (never sold, shown as such, the others unaffected)."""
-    price = readable(r["unit_price"])
-    rate = readable(r["iva_rate"])
+    price = catalog_amount("unit_price", r["unit_price"])
+    rate = catalog_amount("iva_rate", r["iva_rate"])
     unit = _enum(UnitMeasure, r["unit_measure"])
     sale_unit = _enum(SaleUnit, r["sale_unit"])
     damaged = ""
     for column, bad in (
-        ("unit_price", price is None or price < 0),
-        ("iva_rate", rate is None or not 0 <= rate < 100),
+        ("unit_price", price is None),
+        ("iva_rate", rate is None),
         ("unit_measure", unit is None),
         ("sale_unit", sale_unit is None),
     ):
@@ -478,11 +478,11 @@ def _product(r: sqlite3.Row) -> Product:
     return Product(
         sku=str(r["sku"]),
         title=str(r["title"]),
-        unit_price=price if price is not None and price >= 0 else ZERO,
+        unit_price=price if price is not None else ZERO,
         barcode=str(r["barcode"] or ""),
         category=str(r["category"] or ""),
         unit_measure=unit or UnitMeasure.UNIT,
-        iva_rate=rate if rate is not None and 0 <= rate < 100 else ZERO,
+        iva_rate=rate if rate is not None else ZERO,
         sale_unit=sale_unit or SaleUnit.UNIT,
         damaged_column=damaged,
         damaged_value=str(r[damaged]) if damaged else "",

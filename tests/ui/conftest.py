@@ -34,7 +34,6 @@ from pos_app.sandbox.state import SandboxState
 from pos_app.settings.config import PollSchedule
 from pos_app.ui.counter.main_window import MainWindow
 from pos_app.ui.qtkit.bridge import EngineBridge
-from pos_app.ui.qtkit.style import apply_stylesheet, load_stylesheet
 
 T = TypeVar("T")
 
@@ -67,10 +66,8 @@ def _no_blocking_startup_error(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture(scope="session")
 def _session_loop(qapp: Any) -> Iterator[qasync.QEventLoop]:
-    # Screenshots show what the cashier sees: set when the application was made (the root
-    # conftest's qapp); again only if a test left another one.
-    if qapp.styleSheet() != load_stylesheet():
-        apply_stylesheet(qapp)
+    # Screenshots show what the cashier sees: the stylesheet was set when the application was
+    # made (the root conftest's qapp), before any widget existed.
     loop = qasync.QEventLoop(qapp)
     yield loop
     loop.close()  # while qapp is still alive
