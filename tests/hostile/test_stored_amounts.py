@@ -217,14 +217,8 @@ def test_the_history_window_says_which_sale_and_lists_nothing(
 
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("POS_APP_HOME", str(home))
-    from PySide6.QtWidgets import QApplication
-
-    from pos_app.ui.qtkit.style import load_stylesheet
-
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    sheet = app.styleSheet()
-    app.setStyleSheet(load_stylesheet())  # as the app draws it (the screenshot)
+    # The suite's QApplication already has the app's stylesheet (tests/conftest.py's qapp), so
+    # the screenshot is drawn as the cashier sees it.
     ref = _ledger_with_a_day(datetime.now(UTC) - timedelta(minutes=5))
     _store("sales", "total", value)
     ledger = Ledger(paths.ledger_path())
@@ -256,4 +250,3 @@ def test_the_history_window_says_which_sale_and_lists_nothing(
         dialog.close()
     finally:
         ledger.close()
-        app.setStyleSheet(sheet)
