@@ -47,13 +47,15 @@ class DamagedAmount(UserFacingError):
                 CTX,
                 QT_TRANSLATE_NOOP(
                     "LedgerAmounts",
-                    "The ledger holds an amount that cannot be right: {record}, {column} is "
-                    "'{value}'. The ledger was edited by hand, damaged, or comes from an old "
+                    "The ledger holds an amount that cannot be right: {record}, {what} "
+                    "(column {column}) is '{value}'. The ledger was edited by hand, damaged, or "
+                    "comes from an old "
                     "version. Nothing was changed. 'pos-app doctor' lists every such amount; "
                     "restore a backup from before it ('pos-app ledger recover --restore "
                     "BACKUP') or call support.",
                 ),
                 record=record,
+                what=column_words(column),
                 column=column,
                 value=shown,
             )
@@ -61,6 +63,31 @@ class DamagedAmount(UserFacingError):
         self.record = record
         self.column = column
         self.value = text
+
+
+# The ledger's amount columns in the shop's words (the message also names the column itself,
+# for support). A column not listed here is named by its column only.
+_COLUMN_WORDS = {
+    "total": QT_TRANSLATE_NOOP("LedgerAmounts", "the total"),
+    "iva_total": QT_TRANSLATE_NOOP("LedgerAmounts", "the IVA included"),
+    "paid_amount": QT_TRANSLATE_NOOP("LedgerAmounts", "the amount paid"),
+    "partially_paid": QT_TRANSLATE_NOOP("LedgerAmounts", "the amount paid so far"),
+    "sale_discount_value": QT_TRANSLATE_NOOP("LedgerAmounts", "the sale's discount"),
+    "unit_price": QT_TRANSLATE_NOOP("LedgerAmounts", "a line's unit price"),
+    "iva_rate": QT_TRANSLATE_NOOP("LedgerAmounts", "an IVA rate"),
+    "measure": QT_TRANSLATE_NOOP("LedgerAmounts", "a line's weight or measure"),
+    "discount_value": QT_TRANSLATE_NOOP("LedgerAmounts", "a line's discount"),
+    "charged": QT_TRANSLATE_NOOP("LedgerAmounts", "a line's amount"),
+    "amount": QT_TRANSLATE_NOOP("LedgerAmounts", "the amount"),
+    "refund amount": QT_TRANSLATE_NOOP("LedgerAmounts", "a refund's amount"),
+    "starting_float": QT_TRANSLATE_NOOP("LedgerAmounts", "the starting float"),
+}
+
+
+def column_words(column: str) -> Message | str:
+    """What ``column`` holds, in words the shop's owner reads (translated where shown)."""
+    words = _COLUMN_WORDS.get(column.rsplit(".", 1)[-1])
+    return message(CTX, words) if words is not None else column
 
 
 def sale_record(reference: str) -> Message:

@@ -1768,8 +1768,60 @@
 <context>
     <name>LedgerAmounts</name>
     <message>
-        <source>The ledger holds an amount that cannot be right: {record}, {column} is &apos;{value}&apos;. The ledger was edited by hand, damaged, or comes from an old version. Nothing was changed. &apos;pos-app doctor&apos; lists every such amount; restore a backup from before it (&apos;pos-app ledger recover --restore BACKUP&apos;) or call support.</source>
-        <translation>El registro de ventas tiene un importe que no puede ser correcto: {record}, {column} es &apos;{value}&apos;. El registro se editó a mano, está dañado o viene de una versión antigua. No se modificó nada. &apos;pos-app doctor&apos; lista todos esos importes; restaure una copia de respaldo anterior (&apos;pos-app ledger recover --restore BACKUP&apos;) o llame a soporte.</translation>
+        <source>The ledger holds an amount that cannot be right: {record}, {what} (column {column}) is &apos;{value}&apos;. The ledger was edited by hand, damaged, or comes from an old version. Nothing was changed. &apos;pos-app doctor&apos; lists every such amount; restore a backup from before it (&apos;pos-app ledger recover --restore BACKUP&apos;) or call support.</source>
+        <translation>El registro de ventas tiene un importe que no puede ser correcto: {record}, {what} (columna {column}) es &apos;{value}&apos;. El registro se editó a mano, está dañado o viene de una versión antigua. No se modificó nada. &apos;pos-app doctor&apos; lista todos esos importes; restaure una copia de respaldo anterior (&apos;pos-app ledger recover --restore BACKUP&apos;) o llame a soporte.</translation>
+    </message>
+    <message>
+        <source>the total</source>
+        <translation>el total</translation>
+    </message>
+    <message>
+        <source>the IVA included</source>
+        <translation>el IVA incluido</translation>
+    </message>
+    <message>
+        <source>the amount paid</source>
+        <translation>el importe pagado</translation>
+    </message>
+    <message>
+        <source>the amount paid so far</source>
+        <translation>el importe pagado hasta ahora</translation>
+    </message>
+    <message>
+        <source>the sale&apos;s discount</source>
+        <translation>el descuento de la venta</translation>
+    </message>
+    <message>
+        <source>a line&apos;s unit price</source>
+        <translation>el precio unitario de una línea</translation>
+    </message>
+    <message>
+        <source>an IVA rate</source>
+        <translation>una tasa de IVA</translation>
+    </message>
+    <message>
+        <source>a line&apos;s weight or measure</source>
+        <translation>el peso o la medida de una línea</translation>
+    </message>
+    <message>
+        <source>a line&apos;s discount</source>
+        <translation>el descuento de una línea</translation>
+    </message>
+    <message>
+        <source>a line&apos;s amount</source>
+        <translation>el importe de una línea</translation>
+    </message>
+    <message>
+        <source>the amount</source>
+        <translation>el importe</translation>
+    </message>
+    <message>
+        <source>a refund&apos;s amount</source>
+        <translation>el importe de una devolución</translation>
+    </message>
+    <message>
+        <source>the starting float</source>
+        <translation>el fondo inicial</translation>
     </message>
     <message>
         <source>sale {reference}</source>

@@ -1768,8 +1768,60 @@
 <context>
     <name>LedgerAmounts</name>
     <message>
-        <source>The ledger holds an amount that cannot be right: {record}, {column} is &apos;{value}&apos;. The ledger was edited by hand, damaged, or comes from an old version. Nothing was changed. &apos;pos-app doctor&apos; lists every such amount; restore a backup from before it (&apos;pos-app ledger recover --restore BACKUP&apos;) or call support.</source>
-        <translation>O registro de vendas tem um valor que não pode estar certo: {record}, {column} é &apos;{value}&apos;. O registro foi editado à mão, está danificado ou vem de uma versão antiga. Nada foi alterado. &apos;pos-app doctor&apos; lista todos esses valores; restaure um backup anterior (&apos;pos-app ledger recover --restore BACKUP&apos;) ou chame o suporte.</translation>
+        <source>The ledger holds an amount that cannot be right: {record}, {what} (column {column}) is &apos;{value}&apos;. The ledger was edited by hand, damaged, or comes from an old version. Nothing was changed. &apos;pos-app doctor&apos; lists every such amount; restore a backup from before it (&apos;pos-app ledger recover --restore BACKUP&apos;) or call support.</source>
+        <translation>O registro de vendas tem um valor que não pode estar certo: {record}, {what} (coluna {column}) é &apos;{value}&apos;. O registro foi editado à mão, está danificado ou vem de uma versão antiga. Nada foi alterado. &apos;pos-app doctor&apos; lista todos esses valores; restaure um backup anterior (&apos;pos-app ledger recover --restore BACKUP&apos;) ou chame o suporte.</translation>
+    </message>
+    <message>
+        <source>the total</source>
+        <translation>o total</translation>
+    </message>
+    <message>
+        <source>the IVA included</source>
+        <translation>o IVA incluído</translation>
+    </message>
+    <message>
+        <source>the amount paid</source>
+        <translation>o valor pago</translation>
+    </message>
+    <message>
+        <source>the amount paid so far</source>
+        <translation>o valor pago até agora</translation>
+    </message>
+    <message>
+        <source>the sale&apos;s discount</source>
+        <translation>o desconto da venda</translation>
+    </message>
+    <message>
+        <source>a line&apos;s unit price</source>
+        <translation>o preço unitário de uma linha</translation>
+    </message>
+    <message>
+        <source>an IVA rate</source>
+        <translation>uma alíquota de IVA</translation>
+    </message>
+    <message>
+        <source>a line&apos;s weight or measure</source>
+        <translation>o peso ou a medida de uma linha</translation>
+    </message>
+    <message>
+        <source>a line&apos;s discount</source>
+        <translation>o desconto de uma linha</translation>
+    </message>
+    <message>
+        <source>a line&apos;s amount</source>
+        <translation>o valor de uma linha</translation>
+    </message>
+    <message>
+        <source>the amount</source>
+        <translation>o valor</translation>
+    </message>
+    <message>
+        <source>a refund&apos;s amount</source>
+        <translation>o valor de uma devolução</translation>
+    </message>
+    <message>
+        <source>the starting float</source>
+        <translation>o troco inicial</translation>
     </message>
     <message>
         <source>sale {reference}</source>

@@ -113,7 +113,7 @@ def _store(table: str, column: str, value: str) -> None:
 def _said(capsys: pytest.CaptureFixture[str], record: str, column: str) -> None:
     err = capsys.readouterr().err
     assert "Traceback" not in err and "InvalidOperation" not in err
-    assert record in err and f"{column} is" in err and "pos-app doctor" in err, err
+    assert record in err and f"(column {column}) is" in err and "pos-app doctor" in err, err
 
 
 @settings(
