@@ -73,6 +73,12 @@ def report_lines(report: CloseReport, site: Site) -> list[str]:
             f"counted cash      {m(report.counted_cash)}",
             f"difference        {m(report.difference)}",
         ]
+    for h in report.handovers:  # each cashier's own count, when the drawer changed hands
+        lines.append(
+            f"hand-over {h.at.astimezone():%H:%M}{f' ({h.box})' if h.box else ''}: "
+            f"{h.from_cashier} to {h.to_cashier}, expected {m(h.expected)}, "
+            f"counted {m(h.counted)}, difference {m(h.difference)}"
+        )
     if report.open_count:
         lines.append(f"still open        {report.open_count} (counted when they end)")
     for ref in report.late_payments:

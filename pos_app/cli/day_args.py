@@ -42,12 +42,21 @@ def add_parsers(sub: Subcommands) -> None:
     p.add_argument("--reason", required=True)
     p.add_argument("--json", action="store_true")
 
-    p = sub.add_parser("shift", help="open a cashier's shift with the drawer's starting float")
+    p = sub.add_parser(
+        "shift", help="open a cashier's shift, or hand the drawer over to the next cashier"
+    )
     ssub = p.add_subparsers(dest="shift_command", parser_class=Parser, required=True)
     o = ssub.add_parser("open", help="open a shift")
     o.add_argument("--cashier", required=True, metavar="NAME")
     o.add_argument("--float", required=True, metavar="AMOUNT", dest="starting_float")
     o.add_argument("--json", action="store_true")
+    h = ssub.add_parser(
+        "hand-over",
+        help="hand the drawer to the next cashier: count it, end this shift, open theirs",
+    )
+    h.add_argument("--to", required=True, metavar="NAME", dest="cashier")
+    h.add_argument("--counted", required=True, metavar="AMOUNT", help="the cash in the drawer now")
+    h.add_argument("--json", action="store_true")
 
     p = sub.add_parser("reconcile", help="compare a day's Mercado Pago payments with the ledger")
     p.add_argument("--date", metavar="YYYY-MM-DD", help="the day (default: today)")

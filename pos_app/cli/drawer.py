@@ -1,4 +1,4 @@
-"""``pos-app cash in|out`` and ``shift open``: the drawer's money, in the ledger only (no
+"""``pos-app cash in|out`` and ``shift open|hand-over``: the drawer's money, in the ledger only (no
 network: :mod:`pos_app.cli.dispatch` imports this module, not :mod:`pos_app.cli.day`'s engine).
 """
 
@@ -78,6 +78,8 @@ def cmd_cash(args: argparse.Namespace) -> int:
 
 
 def cmd_shift(args: argparse.Namespace) -> int:
+    if args.shift_command == "hand-over":
+        return _hand_over(args)
     site = config_site()
     starting = read_amount(args.starting_float, site, "--float", zero_ok=True)
     try:
@@ -100,4 +102,37 @@ def cmd_shift(args: argparse.Namespace) -> int:
         )
     else:
         print(f"shift {shift.id} opened: {shift.cashier}, float {format_money(starting, site)}")
+    return EXIT_OK
+
+
+def _hand_over(args: argparse.Namespace) -> int:
+    site = config_site()
+    counted = read_amount(args.counted, site, "--counted", zero_ok=True)
+    try:
+        cashier = check_text(args.cashier, CASHIER_NAME)
+    except ValidationError as exc:
+        raise DayUsageError(f"--to: {exc.msg}") from None
+    ledger = Ledger(paths.ledger_path(), exclusive=False)
+    try:
+        done = ledger.day.hand_over(site, cashier, counted, now=datetime.now(UTC))
+    finally:
+        ledger.close()
+    if args.json:
+        print_json(
+            {
+                "from_cashier": done.from_cashier,
+                "to_cashier": done.to_cashier,
+                "at": done.at.isoformat(),
+                "expected": amount_json(done.expected, site),
+                "counted": amount_json(done.counted, site),
+                "difference": amount_json(done.difference, site),
+            }
+        )
+    else:
+        print(
+            f"drawer handed from {done.from_cashier} to {done.to_cashier}: "
+            f"expected {format_money(done.expected, site)}, "
+            f"counted {format_money(done.counted, site)}, "
+            f"difference {format_money(done.difference, site)}"
+        )
     return EXIT_OK

@@ -85,18 +85,74 @@ class ShiftFact:
     starting_float: Decimal
     opened_at: datetime
     box: str = ""  # which box's drawer (the store database's reports of several boxes)
+    # Took the drawer over from the shift before it, whose cash was counted then: its
+    # ``starting_float`` is that count (the money already in the drawer, never added again).
+    handover: bool = False
+
+
+@dataclass(frozen=True)
+class HandOver:
+    """One shift handing the drawer to the next within a period, counted at that moment.
+
+    ``expected`` is what the drawer should have held then: the outgoing shift's own start
+    (the period's first float, or the count of the hand-over before) plus the cash that came
+    in and went out since. ``difference`` (counted - expected) is the outgoing cashier's."""
+
+    from_cashier: str
+    to_cashier: str
+    at: datetime
+    expected: Decimal
+    counted: Decimal
+    difference: Decimal
+    box: str = ""
 
 
 def uncounted_shifts(shifts: Iterable[ShiftFact]) -> list[ShiftFact]:
-    """The shifts whose float is not in the expected cash: each box's later shifts of a period
-    (a ledger from before one shift at a time; see :func:`compute_close`), oldest first."""
+    """The shifts whose float is not in the expected cash, and that were not a hand-over: each
+    box's later shifts of a period in a ledger from before one shift at a time (see
+    :func:`compute_close`), oldest first."""
     seen: set[str] = set()
     later = []
     for shift in sorted(shifts, key=lambda s: s.opened_at):
-        if shift.box in seen:
+        if shift.box in seen and not shift.handover:
             later.append(shift)
         seen.add(shift.box)
     return later
+
+
+def _hand_overs(
+    shifts: Sequence[ShiftFact],
+    flows: Sequence[tuple[datetime, Decimal]],
+    opened_at: datetime,
+    starting: Decimal,
+    q: Decimal,
+) -> tuple[HandOver, ...]:
+    """Each hand-over of one box's period: what the drawer should have held then, what was
+    counted, and the outgoing shift's difference. ``flows`` are the period's cash changes
+    (sales, refunds, movements) with their moments; ``starting`` the period's first float."""
+    out = []
+    start_at, start_cash, cashier = opened_at, starting, shifts[0].cashier if shifts else ""
+    for shift in shifts[1:]:
+        if not shift.handover:
+            continue
+        moved = sum(
+            (amount for at, amount in flows if in_period(at, start_at, shift.opened_at)), ZERO
+        )
+        expected = (start_cash + moved).quantize(q)
+        counted = shift.starting_float.quantize(q)
+        out.append(
+            HandOver(
+                cashier,
+                shift.cashier,
+                shift.opened_at,
+                expected,
+                counted,
+                counted - expected,
+                shift.box,
+            )
+        )
+        start_at, start_cash, cashier = shift.opened_at, counted, shift.cashier
+    return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -127,6 +183,7 @@ class CloseReport:
     difference: Decimal | None  # counted - expected
     movements: tuple[CashMovement, ...] = ()
     shifts: tuple[ShiftFact, ...] = ()
+    handovers: tuple[HandOver, ...] = ()  # the drawer handed from one shift to the next
     late_payments: tuple[str, ...] = field(default=())  # references paid after being closed
     # The period's refunds one by one (sale, amount, tender, the cashier's note), oldest first;
     # empty in a report frozen before they were listed.
@@ -176,6 +233,7 @@ def compute_close(
     iva: dict[Decimal, Decimal] = {}
     count = canceled = expired = failed = still_open = refunds_count = 0
     late: list[str] = []
+    flows: list[tuple[datetime, Decimal]] = []  # the drawer's cash changes, for hand-overs
     for sale in sales:
         if sale.settled_at is None:
             still_open += 1 if sale.status in (SaleStatus.CREATING, SaleStatus.PENDING) else 0
@@ -190,6 +248,7 @@ def compute_close(
                 late.append(sale.reference)
         if sale.cash:
             totals[Tender.CASH.value] += sale.total
+            flows.append((sale.settled_at, sale.total))
             brought = True
         if brought:
             count += 1
@@ -207,6 +266,8 @@ def compute_close(
         if in_period(refund.at, opened_at, closed_at):
             refund_totals[refund.tender.value] += refund.amount
             refunds_count += 1
+            if refund.tender is Tender.CASH:
+                flows.append((refund.at, -refund.amount))
             listed.append(replace(refund, amount=refund.amount.quantize(q)))
     moves = tuple(
         sorted((m for m in movements if in_period(m.at, opened_at, closed_at)), key=lambda m: m.at)
@@ -220,6 +281,8 @@ def compute_close(
         )
     )
     starting = period_shifts[0].starting_float if period_shifts else ZERO
+    flows += [(m.at, m.signed) for m in moves]
+    handovers = _hand_overs(period_shifts, flows, opened_at, starting, q)
     gross = totals[Tender.QR.value] + totals[Tender.CASH.value]
     refunds_total = refund_totals[Tender.QR.value] + refund_totals[Tender.CASH.value]
     expected = starting + totals[Tender.CASH.value] + cash_in - cash_out
@@ -250,6 +313,7 @@ def compute_close(
         difference=None if counted is None else (counted - expected).quantize(q),
         movements=moves,
         shifts=period_shifts,
+        handovers=handovers,
         late_payments=tuple(late),
         refund_list=tuple(sorted(listed, key=lambda r: r.at.astimezone(UTC))),
     )
@@ -362,8 +426,20 @@ def report_to_json(report: CloseReport, site: Site) -> dict[str, Any]:
                 "cashier": s.cashier,
                 "starting_float": a(s.starting_float),
                 "opened_at": s.opened_at.isoformat(),
+                "handover": s.handover,
             }
             for s in report.shifts
+        ],
+        "handovers": [
+            {
+                "from_cashier": h.from_cashier,
+                "to_cashier": h.to_cashier,
+                "at": h.at.isoformat(),
+                "expected": a(h.expected),
+                "counted": a(h.counted),
+                "difference": a(h.difference),
+            }
+            for h in report.handovers
         ],
         "late_payments": list(report.late_payments),
         "refunds_list": [
@@ -422,8 +498,20 @@ def report_from_json(data: dict[str, Any]) -> CloseReport:
                 str(s["cashier"]),
                 Decimal(s["starting_float"]),
                 datetime.fromisoformat(s["opened_at"]),
+                handover=bool(s.get("handover", False)),  # absent before hand-overs
             )
             for s in data["shifts"]
+        ),
+        handovers=tuple(  # absent from reports frozen before hand-overs
+            HandOver(
+                str(h["from_cashier"]),
+                str(h["to_cashier"]),
+                datetime.fromisoformat(h["at"]),
+                Decimal(h["expected"]),
+                Decimal(h["counted"]),
+                Decimal(h["difference"]),
+            )
+            for h in data.get("handovers", ())
         ),
         late_payments=tuple(data["late_payments"]),
         refund_list=tuple(  # absent from reports frozen before refunds were listed

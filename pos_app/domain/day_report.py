@@ -10,8 +10,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 
-from pos_app.domain.day import CloseReport, MovementKind, RefundFact, uncounted_shifts
+from pos_app.domain.day import (
+    ZERO,
+    CloseReport,
+    HandOver,
+    MovementKind,
+    RefundFact,
+    uncounted_shifts,
+)
 from pos_app.domain.money import Site, format_money
 from pos_app.domain.sale import Tender
 from pos_app.i18n import QT_TRANSLATE_NOOP, Message
@@ -49,6 +57,38 @@ def _refund_label(refund: RefundFact) -> Message:
         else QT_TRANSLATE_NOOP("CloseReport", "Sale {reference}")
     )
     return _m(source, reference=refund.reference)
+
+
+def _difference_row(difference: Decimal, money: Callable[[object], str]) -> ReportRow:
+    # Which way the drawer is off, in words: a minus sign (and a colour on screen) was all
+    # that told "cash missing" from "cash over".
+    if difference < 0:
+        label = QT_TRANSLATE_NOOP("CloseReport", "Difference: missing from the drawer")
+    elif difference > 0:
+        label = QT_TRANSLATE_NOOP("CloseReport", "Difference: more than expected")
+    else:
+        label = QT_TRANSLATE_NOOP("CloseReport", "Difference")
+    return ReportRow(_m(label), money(difference), "warning" if difference else "total")
+
+
+def _handover_rows(handover: HandOver, money: Callable[[object], str]) -> list[ReportRow]:
+    """One hand-over: who gave the drawer to whom and when, what it should have held, what was
+    counted, and the outgoing cashier's difference."""
+    return [
+        ReportRow(
+            _m(
+                QT_TRANSLATE_NOOP("CloseReport", "Hand-over {at}: {from_cashier} to {to_cashier}"),
+                at=handover.at.astimezone().strftime("%H:%M"),
+                from_cashier=handover.from_cashier,
+                to_cashier=handover.to_cashier,
+            ),
+            "",
+            "heading",
+        ),
+        ReportRow(_m(QT_TRANSLATE_NOOP("CloseReport", "Expected then")), money(handover.expected)),
+        ReportRow(_m(QT_TRANSLATE_NOOP("CloseReport", "Counted then")), money(handover.counted)),
+        _difference_row(handover.difference, money),
+    ]
 
 
 def report_rows(report: CloseReport, site: Site) -> list[ReportRow]:
@@ -96,6 +136,9 @@ def report_rows(report: CloseReport, site: Site) -> list[ReportRow]:
         # more. Only the first float is in the expected cash (the later ones were the drawer
         # handed over): each later one is listed as not added, and a warning says why, so the
         # column still adds up and no float is left out silently.
+        if shift.handover:
+            # Its "float" is the drawer counted at the hand-over: listed below with the count.
+            continue
         label = (
             QT_TRANSLATE_NOOP("CloseReport", "Shift: {cashier}")
             if shift not in uncounted
@@ -144,21 +187,22 @@ def report_rows(report: CloseReport, site: Site) -> list[ReportRow]:
                 _m(QT_TRANSLATE_NOOP("CloseReport", "Counted cash")), money(report.counted_cash)
             )
         )
-        # Which way the drawer is off, in words: a minus sign (and a colour on screen) was all
-        # that told "cash missing" from "cash over".
-        if report.difference < 0:
-            difference = QT_TRANSLATE_NOOP("CloseReport", "Difference: missing from the drawer")
-        elif report.difference > 0:
-            difference = QT_TRANSLATE_NOOP("CloseReport", "Difference: more than expected")
-        else:
-            difference = QT_TRANSLATE_NOOP("CloseReport", "Difference")
-        rows.append(
-            ReportRow(
-                _m(difference),
-                money(report.difference),
-                "warning" if report.difference else "total",
+        rows.append(_difference_row(report.difference, money))
+        if report.handovers:
+            # The day's difference is every shift's: the hand-overs' (above) and the last one's.
+            last = report.handovers[-1]
+            own = report.difference - sum((h.difference for h in report.handovers), ZERO)
+            rows.append(
+                ReportRow(
+                    _m(
+                        QT_TRANSLATE_NOOP("CloseReport", "of which in {cashier}'s shift"),
+                        cashier=last.to_cashier,
+                    ),
+                    money(own),
+                )
             )
-        )
+    for handover in report.handovers:
+        rows += _handover_rows(handover, money)
     if report.open_count:
         rows.append(
             ReportRow(

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from pos_app.domain.day import (
     CashMovement,
     CloseReport,
+    HandOver,
     MovementKind,
     RefundFact,
     SaleFact,
@@ -76,8 +77,9 @@ class ShiftAlreadyOpenError(UserFacingError):
                 QT_TRANSLATE_NOOP(
                     "DayBook",
                     "A shift is already open: {cashier} since {time}. Only one shift is open "
-                    "at a time; it ends with the day's close. To put more cash in the drawer, "
-                    "use Cash in.",
+                    "at a time; it ends with the day's close or when the drawer is handed over "
+                    "to the next cashier (Hand over). To put more cash in the drawer, use Cash "
+                    "in.",
                 ),
                 cashier=cashier,
                 time=opened_at.astimezone().strftime("%H:%M"),
@@ -87,12 +89,33 @@ class ShiftAlreadyOpenError(UserFacingError):
         self.opened_at = opened_at
 
 
+class NoShiftOpenError(UserFacingError):
+    """A hand-over asked for while no shift holds the drawer."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            message(
+                CTX,
+                QT_TRANSLATE_NOOP(
+                    "DayBook",
+                    "No shift is open since the last close: there is no drawer to hand over. "
+                    "Open a shift with the drawer's starting float instead.",
+                ),
+            )
+        )
+
+
 @dataclass(frozen=True)
 class Shift:
     id: int
     cashier: str
     starting_float: Decimal
     opened_at: datetime
+
+
+# The period's shift holding the drawer first: the last one it was handed to, else the first
+# one (a ledger from before one shift at a time may hold later ones that took nothing over).
+_HOLDER_ORDER = "ORDER BY handover DESC, CASE WHEN handover THEN -id ELSE id END"
 
 
 def _row(conn: sqlite3.Connection, table: str, record_id: int) -> dict[str, object]:
@@ -138,8 +161,9 @@ class DayBook:
         with self._writing() as conn:
             # Checked in the writing transaction: two tills (or two clicks) never both open one.
             start = self._period_start(conn, now)
-            open_row = conn.execute(
-                "SELECT cashier, opened_at FROM shifts WHERE opened_at >= ? ORDER BY id LIMIT 1",
+            open_row = conn.execute(  # the one holding the drawer (as current_shift)
+                "SELECT cashier, opened_at FROM shifts WHERE opened_at >= ? "
+                f"{_HOLDER_ORDER} LIMIT 1",
                 (_iso(start),),
             ).fetchone()
             if open_row is not None:
@@ -154,6 +178,46 @@ class DayBook:
             self._event(conn, now, "shift_opened", shift_id, f"{cashier}: {starting_float}")
             self._ledger.add_to_outbox(conn, "shift", str(shift_id), _row(conn, "shifts", shift_id))
         return Shift(shift_id, cashier, starting_float, now)
+
+    def hand_over(
+        self, site: Site, cashier: str, counted_cash: Decimal, *, now: datetime
+    ) -> HandOver:
+        """The drawer handed from the open shift to ``cashier``, with the cash counted now: a
+        new shift whose starting float is that count (never added to the expected cash again).
+        Returns the outgoing shift's figures (expected, counted, its difference)."""
+        if not counted_cash.is_finite() or counted_cash < 0:
+            raise ValueError("counted cash is zero or a positive amount")
+        cashier = check_text(cashier, CASHIER_NAME)
+        now = _ms(now)
+        with self._writing() as conn:
+            start = self._period_start(conn, now)
+            if (
+                conn.execute(
+                    "SELECT 1 FROM shifts WHERE opened_at >= ? LIMIT 1", (_iso(start),)
+                ).fetchone()
+                is None
+            ):
+                raise NoShiftOpenError()
+            now = _close_moment(start, now)  # a clock set back: still after the first shift
+            shift_id = self._insert(
+                conn,
+                "INSERT INTO shifts (cashier, starting_float, opened_at, handover) "
+                "VALUES (?,?,?,1)",
+                (cashier, str(counted_cash), _iso(now)),
+            )
+            self._event(conn, now, "shift_handed_over", shift_id, f"{cashier}: {counted_cash}")
+            self._ledger.add_to_outbox(conn, "shift", str(shift_id), _row(conn, "shifts", shift_id))
+            report = compute_close(
+                number=0,
+                site=site,
+                opened_at=start,
+                closed_at=now + timedelta(milliseconds=1),
+                sales=self.sale_facts(start, conn=conn),
+                refunds=self.refund_facts(start, conn=conn),
+                movements=self.movements(start, conn=conn),
+                shifts=self.shifts(start, conn=conn),
+            )
+        return report.handovers[-1]
 
     def add_movement(
         self, kind: MovementKind, amount: Decimal, reason: str, *, now: datetime
@@ -318,12 +382,13 @@ class DayBook:
         return [report_from_json(json.loads(r["report"])) for r in rows]
 
     def current_shift(self, now: datetime) -> Shift | None:
-        """The open period's shift (its first, in a ledger written before one shift at a time
-        was enforced: the one whose float the close counts)."""
+        """The shift holding the drawer in the open period: the last one handed the drawer,
+        else the first (in a ledger written before one shift at a time was enforced, the one
+        whose float the close counts)."""
         with self._ledger._reading():
             start = self._period_start(self._conn, now)
             row = self._conn.execute(
-                "SELECT * FROM shifts WHERE opened_at >= ? ORDER BY id LIMIT 1",
+                f"SELECT * FROM shifts WHERE opened_at >= ? {_HOLDER_ORDER} LIMIT 1",
                 (_iso(start),),
             ).fetchone()
         if row is None:
@@ -424,6 +489,7 @@ class DayBook:
                 r["cashier"],
                 stored_amount(r["starting_float"], shift_record(r["id"]), "starting_float"),
                 datetime.fromisoformat(r["opened_at"]),
+                handover=bool(r["handover"]),
             )
             for r in rows
         ]

@@ -220,6 +220,9 @@ MIGRATIONS.append("CREATE INDEX IF NOT EXISTS sales_status ON sales (status);")
 # offline is ~40,000 changes, ~60 MB of JSON, read whole in ~130 ms each time. Self-contained
 # (IF NOT EXISTS): it may be renumbered if another step lands before it.
 MIGRATIONS.append("CREATE INDEX IF NOT EXISTS outbox_waiting ON outbox (refused, created_at);")
+# A shift that took the drawer over from the one before it, the cash counted then as its
+# starting float (``DayBook.hand_over``): not a second float, never added to the expected cash.
+MIGRATIONS.append("ALTER TABLE shifts ADD COLUMN handover INTEGER NOT NULL DEFAULT 0;")
 
 
 def migrate(conn: sqlite3.Connection) -> int:

@@ -235,6 +235,8 @@ async def apply_shifts(cur: AsyncCursor[Any], box: str, changes: list[OutboxChan
         ("cashier", "text", _field("cashier")),
         ("starting_float", "numeric", _field("starting_float")),
         ("opened_at", "timestamptz", _field("opened_at")),
+        # A shift queued before hand-overs existed took no drawer over.
+        ("handover", "boolean", lambda record: bool(record.get("handover") or 0)),
     ]
     await _insert_append_only(cur, box, "shifts", "id", columns, _latest(changes, "shifts"))
 

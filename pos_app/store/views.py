@@ -276,13 +276,15 @@ async def store_close(
             CashMovement(MovementKind(kind), Decimal(amount), reason, at)
         )
     cur = await conn.execute(
-        "SELECT box, cashier, starting_float, opened_at FROM shifts WHERE opened_at >= %s "
-        "ORDER BY opened_at, id",
+        "SELECT box, cashier, starting_float, opened_at, handover FROM shifts "
+        "WHERE opened_at >= %s ORDER BY opened_at, id",
         (lower,),
     )
     shifts: dict[str, list[ShiftFact]] = {}
-    for box, cashier, starting, at in await cur.fetchall():
-        shifts.setdefault(box, []).append(ShiftFact(cashier, Decimal(starting), at, box))
+    for box, cashier, starting, at, handover in await cur.fetchall():
+        shifts.setdefault(box, []).append(
+            ShiftFact(cashier, Decimal(starting), at, box, handover=bool(handover))
+        )
     cur = await conn.execute(
         "SELECT box, number, closed_at FROM closes WHERE closed_at >= %s ORDER BY box, number",
         (lower,),
@@ -358,6 +360,7 @@ def _add_up(
         difference=None,
         movements=tuple(sorted((m for r in reports for m in r.movements), key=lambda m: m.at)),
         shifts=tuple(sorted((s for r in reports for s in r.shifts), key=lambda s: s.opened_at)),
+        handovers=tuple(sorted((h for r in reports for h in r.handovers), key=lambda h: h.at)),
         late_payments=tuple(ref for r in reports for ref in r.late_payments),
         refund_list=tuple(sorted((f for r in reports for f in r.refund_list), key=lambda f: f.at)),
     )

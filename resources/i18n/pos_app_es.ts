@@ -457,12 +457,32 @@
         <translation>No hay turno abierto desde el último cierre.</translation>
     </message>
     <message>
-        <source>One shift at a time: it ends with the day&apos;s close. To put more cash in the drawer, use Cash in.</source>
-        <translation>Un turno a la vez: termina con el cierre del día. Para poner más efectivo en la caja, use Ingreso.</translation>
-    </message>
-    <message>
         <source>{cashier} since {time}, starting float {amount}</source>
         <translation>{cashier} desde las {time}, fondo inicial {amount}</translation>
+    </message>
+    <message>
+        <source>One shift at a time. To hand the drawer to the next cashier, count the cash in it and press Hand over; the day&apos;s close ends the last shift.</source>
+        <translation>Un turno a la vez. Para entregar la caja al próximo cajero, cuente el efectivo y presione Entregar caja; el cierre del día termina el último turno.</translation>
+    </message>
+    <message>
+        <source>Next cashier</source>
+        <translation>Próximo cajero</translation>
+    </message>
+    <message>
+        <source>Cash counted now</source>
+        <translation>Efectivo contado ahora</translation>
+    </message>
+    <message>
+        <source>Hand over</source>
+        <translation>Entregar caja</translation>
+    </message>
+    <message>
+        <source>Next cashier&apos;s name</source>
+        <translation>Nombre del próximo cajero</translation>
+    </message>
+    <message>
+        <source>Drawer handed to {cashier}, counted</source>
+        <translation>Caja entregada a {cashier}, contada</translation>
     </message>
     <message>
         <source>Shift opened: {cashier}</source>
@@ -487,6 +507,22 @@
     <message>
         <source>Type the cashier&apos;s name.</source>
         <translation>Escriba el nombre del cajero.</translation>
+    </message>
+    <message>
+        <source>{amount} missing</source>
+        <translation>faltan {amount}</translation>
+    </message>
+    <message>
+        <source>{amount} more than expected</source>
+        <translation>{amount} más de lo esperado</translation>
+    </message>
+    <message>
+        <source>exact</source>
+        <translation>exacto</translation>
+    </message>
+    <message>
+        <source>{from_cashier} handed the drawer to {to_cashier}: expected {expected}, counted {counted} ({how}).</source>
+        <translation>{from_cashier} entregó la caja a {to_cashier}: esperado {expected}, contado {counted} ({how}).</translation>
     </message>
     <message>
         <source>Say why the cash goes in or out.</source>
@@ -947,6 +983,18 @@
         <translation>Venta {reference}</translation>
     </message>
     <message>
+        <source>Hand-over {at}: {from_cashier} to {to_cashier}</source>
+        <translation>Entrega de caja {at}: de {from_cashier} a {to_cashier}</translation>
+    </message>
+    <message>
+        <source>Expected then</source>
+        <translation>Esperado en ese momento</translation>
+    </message>
+    <message>
+        <source>Counted then</source>
+        <translation>Contado en ese momento</translation>
+    </message>
+    <message>
         <source>Close number</source>
         <translation>Cierre número</translation>
     </message>
@@ -1041,6 +1089,10 @@
     <message>
         <source>Difference</source>
         <translation>Diferencia</translation>
+    </message>
+    <message>
+        <source>of which in {cashier}&apos;s shift</source>
+        <translation>de la cual en el turno de {cashier}</translation>
     </message>
     <message>
         <source>Sales still open (they count when they end): {count}</source>
@@ -1339,8 +1391,12 @@
 <context>
     <name>DayBook</name>
     <message>
-        <source>A shift is already open: {cashier} since {time}. Only one shift is open at a time; it ends with the day&apos;s close. To put more cash in the drawer, use Cash in.</source>
-        <translation>Ya hay un turno abierto: {cashier} desde las {time}. Solo hay un turno abierto a la vez; termina con el cierre del día. Para poner más efectivo en la caja, use Ingreso.</translation>
+        <source>A shift is already open: {cashier} since {time}. Only one shift is open at a time; it ends with the day&apos;s close or when the drawer is handed over to the next cashier (Hand over). To put more cash in the drawer, use Cash in.</source>
+        <translation>Ya hay un turno abierto: {cashier} desde las {time}. Solo hay un turno abierto a la vez; termina con el cierre del día o cuando se entrega la caja al próximo cajero (Entregar caja). Para poner más efectivo en la caja, use Ingreso.</translation>
+    </message>
+    <message>
+        <source>No shift is open since the last close: there is no drawer to hand over. Open a shift with the drawer&apos;s starting float instead.</source>
+        <translation>No hay ningún turno abierto desde el último cierre: no hay caja para entregar. Abra un turno con el fondo inicial de la caja.</translation>
     </message>
     <message>
         <source>That time belongs to a day that is already closed: a closed day never changes. Check the computer&apos;s clock.</source>

@@ -457,12 +457,32 @@
         <translation>Nenhum turno aberto desde o último fechamento.</translation>
     </message>
     <message>
-        <source>One shift at a time: it ends with the day&apos;s close. To put more cash in the drawer, use Cash in.</source>
-        <translation>Um turno por vez: ele termina com o fechamento do dia. Para colocar mais dinheiro no caixa, use Entrada.</translation>
-    </message>
-    <message>
         <source>{cashier} since {time}, starting float {amount}</source>
         <translation>{cashier} desde {time}, troco inicial {amount}</translation>
+    </message>
+    <message>
+        <source>One shift at a time. To hand the drawer to the next cashier, count the cash in it and press Hand over; the day&apos;s close ends the last shift.</source>
+        <translation>Um turno por vez. Para passar o caixa ao próximo operador, conte o dinheiro e pressione Passar o caixa; o fechamento do dia encerra o último turno.</translation>
+    </message>
+    <message>
+        <source>Next cashier</source>
+        <translation>Próximo operador</translation>
+    </message>
+    <message>
+        <source>Cash counted now</source>
+        <translation>Dinheiro contado agora</translation>
+    </message>
+    <message>
+        <source>Hand over</source>
+        <translation>Passar o caixa</translation>
+    </message>
+    <message>
+        <source>Next cashier&apos;s name</source>
+        <translation>Nome do próximo operador</translation>
+    </message>
+    <message>
+        <source>Drawer handed to {cashier}, counted</source>
+        <translation>Caixa passado para {cashier}, contado</translation>
     </message>
     <message>
         <source>Shift opened: {cashier}</source>
@@ -487,6 +507,22 @@
     <message>
         <source>Type the cashier&apos;s name.</source>
         <translation>Digite o nome do operador.</translation>
+    </message>
+    <message>
+        <source>{amount} missing</source>
+        <translation>faltam {amount}</translation>
+    </message>
+    <message>
+        <source>{amount} more than expected</source>
+        <translation>{amount} a mais que o esperado</translation>
+    </message>
+    <message>
+        <source>exact</source>
+        <translation>exato</translation>
+    </message>
+    <message>
+        <source>{from_cashier} handed the drawer to {to_cashier}: expected {expected}, counted {counted} ({how}).</source>
+        <translation>{from_cashier} passou o caixa para {to_cashier}: esperado {expected}, contado {counted} ({how}).</translation>
     </message>
     <message>
         <source>Say why the cash goes in or out.</source>
@@ -947,6 +983,18 @@
         <translation>Venda {reference}</translation>
     </message>
     <message>
+        <source>Hand-over {at}: {from_cashier} to {to_cashier}</source>
+        <translation>Passagem de caixa {at}: de {from_cashier} para {to_cashier}</translation>
+    </message>
+    <message>
+        <source>Expected then</source>
+        <translation>Esperado naquele momento</translation>
+    </message>
+    <message>
+        <source>Counted then</source>
+        <translation>Contado naquele momento</translation>
+    </message>
+    <message>
         <source>Close number</source>
         <translation>Fechamento número</translation>
     </message>
@@ -1041,6 +1089,10 @@
     <message>
         <source>Difference</source>
         <translation>Diferença</translation>
+    </message>
+    <message>
+        <source>of which in {cashier}&apos;s shift</source>
+        <translation>da qual no turno de {cashier}</translation>
     </message>
     <message>
         <source>Sales still open (they count when they end): {count}</source>
@@ -1339,8 +1391,12 @@
 <context>
     <name>DayBook</name>
     <message>
-        <source>A shift is already open: {cashier} since {time}. Only one shift is open at a time; it ends with the day&apos;s close. To put more cash in the drawer, use Cash in.</source>
-        <translation>Já há um turno aberto: {cashier} desde as {time}. Só um turno fica aberto por vez; ele termina com o fechamento do dia. Para colocar mais dinheiro no caixa, use Entrada.</translation>
+        <source>A shift is already open: {cashier} since {time}. Only one shift is open at a time; it ends with the day&apos;s close or when the drawer is handed over to the next cashier (Hand over). To put more cash in the drawer, use Cash in.</source>
+        <translation>Já há um turno aberto: {cashier} desde as {time}. Só há um turno aberto por vez; ele termina com o fechamento do dia ou quando o caixa é passado ao próximo operador (Passar o caixa). Para colocar mais dinheiro no caixa, use Entrada.</translation>
+    </message>
+    <message>
+        <source>No shift is open since the last close: there is no drawer to hand over. Open a shift with the drawer&apos;s starting float instead.</source>
+        <translation>Nenhum turno está aberto desde o último fechamento: não há caixa para passar. Abra um turno com o troco inicial do caixa.</translation>
     </message>
     <message>
         <source>That time belongs to a day that is already closed: a closed day never changes. Check the computer&apos;s clock.</source>

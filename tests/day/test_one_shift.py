@@ -1,5 +1,6 @@
 """One shift at a time per box: the ledger, ``pos-app shift open`` and the cash drawer window
-all refuse a second shift while one is open (it ends with the day's close), and the close of a
+all refuse a second shift while one is open (it ends with the day's close or a hand-over: see
+test_hand_over.py), and the close of a
 ledger written before that rule (two shifts in one period) adds up and says why a float is not
 in the expected cash, never leaving it out silently."""
 
@@ -90,26 +91,31 @@ def test_the_cli_refuses_a_second_shift(capsys: pytest.CaptureFixture[str]) -> N
 
 
 @pytest.mark.gui
-def test_the_drawer_window_offers_no_second_shift_and_says_why(
+def test_the_drawer_window_offers_a_hand_over_not_a_second_shift(
     qtbot: QtBot, ledger: Ledger
 ) -> None:
     from pos_app.ui.day.dialogs import CashDrawerDialog
 
     dialog = CashDrawerDialog(ARS, ledger.day, clock=lambda: datetime.now(UTC))
     qtbot.addWidget(dialog)
-    assert dialog.open_shift_button.isEnabled()
+    # A second window open on the same ledger before the shift was opened.
+    other = CashDrawerDialog(ARS, ledger.day, clock=lambda: datetime.now(UTC))
+    qtbot.addWidget(other)
+    assert dialog.open_shift_button.text().replace("&", "") == "Open shift"
     dialog.cashier.setText("Ana")
     dialog.starting_float.setText("100")
     dialog.open_shift()
     assert not dialog.problem.text()
-    assert not dialog.open_shift_button.isEnabled() and not dialog.starting_float.isEnabled()
+    # The same fields now hand the drawer over, and the window says so.
+    assert dialog.open_shift_button.text().replace("&", "") == "Hand over"
+    assert dialog.starting_float.isEnabled()
     assert "One shift at a time" in dialog.shift_label.text()
-    assert "Cash in" in dialog.open_shift_button.toolTip()
-    # Reached anyway (a second window open on the same ledger): refused, nothing written.
-    dialog.cashier.setText("Bea")
-    dialog.starting_float.setText("50")
-    dialog.open_shift()
-    assert "already open" in dialog.problem.text()
+    assert "Hand over" in dialog.shift_label.text()
+    # The other window still offers to open one: refused, nothing written.
+    other.cashier.setText("Bea")
+    other.starting_float.setText("50")
+    other.open_shift()
+    assert "already open" in other.problem.text()
     assert len(ledger.day.preview(ARS, now=datetime.now(UTC)).shifts) == 1
 
 

@@ -132,11 +132,11 @@ def test_an_older_store_schema_gets_the_note_column_and_keeps_its_rows(
         "WHERE table_name = 'refunds' AND column_name = 'note'",
     ) == [(0,)]
     monkeypatch.undo()
-    assert schema.VERSION == 6 and len(schema.MIGRATIONS) == 6
+    assert len(schema.MIGRATIONS) == schema.VERSION >= 6
     ledger = open_ledger(tmp_path)
     _refund(ledger, "CAJA02", "k1", "Defective")
     asyncio.run(_deliver(url, "CAJA02", ledger.outbox_batch(1000)))  # connects: step 6 runs
-    assert rows(admin, "SELECT version FROM pos_app_schema") == [(6,)]
+    assert rows(admin, "SELECT version FROM pos_app_schema") == [(schema.VERSION,)]
     assert rows(admin, "SELECT box, reference, note FROM refunds ORDER BY box") == [
         ("CAJA01", "R-OLD", ""),
         ("CAJA02", ledger.all_sales(1)[0].external_reference, "Defective"),

@@ -8,6 +8,7 @@ with :meth:`CloseDayDialog.show_closed` / :meth:`CloseDayDialog.show_reconciliat
 
 from __future__ import annotations
 
+import functools
 import html
 from collections.abc import Callable
 from datetime import datetime
@@ -33,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.domain.day import CloseReport, MovementKind
+from pos_app.domain.day import CloseReport, HandOver, MovementKind
 from pos_app.domain.day_report import ReportRow, report_rows
 from pos_app.domain.money import Site, format_money
 from pos_app.domain.reconciliation import Reconciliation
@@ -44,7 +45,12 @@ from pos_app.ledger.day import DayBook
 from pos_app.ui.counter.sales_view import read_only_table
 from pos_app.ui.qtkit.errors import describe_error, translate_message
 from pos_app.ui.qtkit.fitting import fit_placeholder
-from pos_app.ui.qtkit.keyboard import enter_on_buttons_only, install_mnemonics, no_tab_trap
+from pos_app.ui.qtkit.keyboard import (
+    assign_mnemonics,
+    enter_on_buttons_only,
+    install_mnemonics,
+    no_tab_trap,
+)
 from pos_app.ui.qtkit.style import set_state
 from pos_app.ui.qtkit.window_settings import resize_for_screen
 from pos_app.ui.qtkit.workarounds import emit
@@ -113,6 +119,11 @@ class CashDrawerDialog(QDialog):
         float_row.addWidget(self.open_shift_button)
         shift_form.addRow(self.tr("Starting float"), float_row)
         _name_field(shift_form, float_row, self.starting_float)
+        # With a shift open the same two fields hand the drawer over: the next cashier's name
+        # and the cash counted now (the dialog keeps its size on a 1024 x 600 screen).
+        self._cashier_label = shift_form.labelForField(self.cashier)
+        self._float_label = shift_form.labelForField(float_row)
+        self._handed = ""  # what the last hand-over found, until the dialog closes
 
         self.amount = MoneyEdit(site)
         self.amount.setObjectName("movementAmount")
@@ -181,33 +192,48 @@ class CashDrawerDialog(QDialog):
     def refresh(self) -> None:
         now = self._clock()
         shift = self._day.current_shift(now)
+        self._shift_open = shift is not None
         if shift is None:
             self.shift_label.setText(self.tr("No shift open since the last close."))
-            why_not = ""
+            self._set_shift_labels(
+                self.tr("Cashier"), self.tr("Starting float"), self.tr("Open shift")
+            )
+            self.cashier.setPlaceholderText(self.tr("Cashier's name"))
         else:
-            # One shift at a time (the ledger refuses a second): the window says why its
-            # fields are off, and what to do instead.
-            why_not = self.tr(
-                "One shift at a time: it ends with the day's close. To put more cash in the "
-                "drawer, use Cash in."
-            )
+            # One shift at a time (the ledger refuses a second): the same fields now hand the
+            # drawer to the next cashier, counted.
             self.shift_label.setText(
-                self.tr("{cashier} since {time}, starting float {amount}").format(
-                    cashier=shift.cashier,
-                    time=shift.opened_at.astimezone().strftime("%H:%M"),
-                    amount=format_money(shift.starting_float, self._site),
+                "\n".join(
+                    text
+                    for text in (
+                        self.tr("{cashier} since {time}, starting float {amount}").format(
+                            cashier=shift.cashier,
+                            time=shift.opened_at.astimezone().strftime("%H:%M"),
+                            amount=format_money(shift.starting_float, self._site),
+                        ),
+                        self._handed,
+                        self.tr(
+                            "One shift at a time. To hand the drawer to the next cashier, count "
+                            "the cash in it and press Hand over; the day's close ends the last "
+                            "shift."
+                        ),
+                    )
+                    if text
                 )
-                + "\n"
-                + why_not
             )
-        for widget in (self.cashier, self.starting_float, self.open_shift_button):
-            widget.setEnabled(shift is None)
-            widget.setToolTip(why_not)
+            self._set_shift_labels(
+                self.tr("Next cashier"), self.tr("Cash counted now"), self.tr("Hand over")
+            )
+            self.cashier.setPlaceholderText(self.tr("Next cashier's name"))
         report = self._day.preview(self._site, now=now)
         rows = [
             [
                 s.opened_at.astimezone().strftime("%H:%M"),
-                self.tr("Shift opened: {cashier}").format(cashier=s.cashier),
+                (
+                    self.tr("Drawer handed to {cashier}, counted")
+                    if s.handover
+                    else self.tr("Shift opened: {cashier}")
+                ).format(cashier=s.cashier),
                 format_money(s.starting_float, self._site),
             ]
             for s in report.shifts
@@ -254,14 +280,33 @@ class CashDrawerDialog(QDialog):
             edit.setFocus()
             return None
 
+    def _set_shift_labels(self, cashier: str, amount: str, button: str) -> None:
+        changed = False
+        for widget, text in (
+            (self._cashier_label, cashier),
+            (self._float_label, amount),
+            (self.open_shift_button, button),
+        ):
+            # Only when the meaning changes: the Alt+letters given on show stay otherwise.
+            if isinstance(widget, QLabel | QPushButton) and widget.text().replace("&", "") != text:
+                widget.setText(text)
+                changed = True
+        if changed and self.isVisible():
+            assign_mnemonics(self)  # the new words get their letters
+
     def open_shift(self) -> None:
+        """Open a shift, or, with one open, hand the drawer over to the next cashier."""
         self.problem.clear()
         cashier = self._text(self.cashier, CASHIER_NAME, self.tr("Type the cashier's name."))
         amount = self._amount(self.starting_float, zero_ok=True)
         if cashier is None or amount is None:
             return
         try:
-            self._day.open_shift(cashier, amount, now=self._clock())
+            if self._shift_open:
+                done = self._day.hand_over(self._site, cashier, amount, now=self._clock())
+                self._handed = self._handed_text(done)
+            else:
+                self._day.open_shift(cashier, amount, now=self._clock())
         except UserFacingError as exc:
             self.problem.setText(describe_error(exc))
             return
@@ -269,6 +314,25 @@ class CashDrawerDialog(QDialog):
         self.starting_float.clear()
         self.refresh()
         emit(self.changed)
+
+    def _handed_text(self, done: HandOver) -> str:
+        m = functools.partial(format_money, site=self._site)
+        if done.difference < 0:
+            how = self.tr("{amount} missing").format(amount=m(-done.difference))
+        elif done.difference > 0:
+            how = self.tr("{amount} more than expected").format(amount=m(done.difference))
+        else:
+            how = self.tr("exact")
+        return self.tr(
+            "{from_cashier} handed the drawer to {to_cashier}: expected {expected}, counted "
+            "{counted} ({how})."
+        ).format(
+            from_cashier=done.from_cashier,
+            to_cashier=done.to_cashier,
+            expected=m(done.expected),
+            counted=m(done.counted),
+            how=how,
+        )
 
     def add_movement(self, kind: MovementKind) -> None:
         self.problem.clear()

@@ -1,0 +1,169 @@
+"""Handing the drawer over within a day: the outgoing cashier's count is recorded as the next
+shift's starting float (never added to the expected cash again), each hand-over says what the
+drawer should have held then and that cashier's difference, and the differences of all the
+shifts add up to the day's. The ledger, ``pos-app shift hand-over``, the drawer window and the
+close report say the same."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from pos_app.cli import main
+from pos_app.cli.day import report_lines
+from pos_app.domain.cart import CartLine
+from pos_app.domain.day import MovementKind, report_from_json, report_to_json
+from pos_app.domain.day_report import report_rows
+from pos_app.domain.money import site_for
+from pos_app.domain.sale import SaleStatus, Tender
+from pos_app.ledger.day import NoShiftOpenError, ShiftAlreadyOpenError
+from pos_app.ledger.refunds import RefundStatus, RefundStore
+from pos_app.ledger.store import Ledger
+from pos_app.settings import paths
+from tests.ledger_sales import record_sale
+
+ARS = site_for("MLA")
+T0 = datetime.now(UTC).replace(microsecond=0) + timedelta(minutes=1)
+
+
+@pytest.fixture
+def ledger(tmp_path: Path) -> Iterator[Ledger]:
+    led = Ledger(tmp_path / "ledger.sqlite3")
+    yield led
+    led.close()
+
+
+def _cash_sale(ledger: Ledger, price: str, at: datetime) -> str:
+    """A sale paid in cash, as the engine leaves it (its order canceled on the box)."""
+    sale = record_sale(ledger, [CartLine("Y1", "Yerba", Decimal(price), 1)], at=at, paid=False)
+    ledger.update_sale(
+        sale.external_reference,
+        {"status": SaleStatus.CANCELED, "tender": Tender.CASH},
+        now=at,
+        kind="status",
+        cause="test",
+        old_status=SaleStatus.CREATING,
+        new_status=SaleStatus.CANCELED,
+    )
+    return sale.external_reference
+
+
+def test_each_shift_answers_for_its_own_part_and_the_parts_add_up(ledger: Ledger) -> None:
+    day = ledger.day
+    day.open_shift("Ana", Decimal(5000), now=T0)
+    _cash_sale(ledger, "1200", T0 + timedelta(minutes=10))
+    day.add_movement(MovementKind.OUT, Decimal(300), "proveedor", now=T0 + timedelta(minutes=20))
+    # Ana's drawer should hold 5000 + 1200 - 300 = 5900; she counts 5850.
+    first = day.hand_over(ARS, "Bea", Decimal(5850), now=T0 + timedelta(hours=4))
+    assert (first.from_cashier, first.to_cashier) == ("Ana", "Bea")
+    assert (first.expected, first.counted, first.difference) == (
+        Decimal("5900.00"),
+        Decimal("5850.00"),
+        Decimal("-50.00"),
+    )
+    assert day.current_shift(T0 + timedelta(hours=4, minutes=1)).cashier == "Bea"
+    # Bea sells in cash, refunds some in cash, hands over to Caro, 10 over.
+    ref = _cash_sale(ledger, "800", T0 + timedelta(hours=5))
+    RefundStore(ledger).add(
+        ref,
+        key="k1",
+        amount=Decimal(100),
+        tender=Tender.CASH,
+        payment_id=None,
+        now=T0 + timedelta(hours=5, minutes=5),
+        limit=Decimal(800),
+        status=RefundStatus.REFUNDED,
+    )
+    second = day.hand_over(ARS, "Caro", Decimal(6560), now=T0 + timedelta(hours=8))
+    assert (second.expected, second.difference) == (Decimal("6550.00"), Decimal("10.00"))
+    # The day: the first float and every cash change, never a hand-over's count added.
+    report = day.close(ARS, now=T0 + timedelta(hours=9), counted_cash=Decimal(6540))
+    assert report.starting_float == Decimal("5000.00")
+    assert report.expected_cash == Decimal("6600.00")  # 5000 + 1200 - 300 + 800 - 100
+    assert report.difference == Decimal("-60.00")
+    assert [h.difference for h in report.handovers] == [Decimal("-50.00"), Decimal("10.00")]
+    # Caro's own part: the day's difference less the hand-overs' = 6540 - 6560 = -20.
+    labels = {str(r.label): r.value for r in report_rows(report, ARS)}
+    assert labels["of which in Caro's shift"] == "−$ 20,00"
+    assert "Hand-over" in " ".join(labels) and "Expected then" in labels
+    assert not any("not added" in label for label in labels)  # a hand-over is no second float
+    assert "Shift: Ana" in labels and "Shift: Bea" not in labels
+    # Frozen with the close, read back the same (and by a report frozen before hand-overs).
+    frozen = report_to_json(report, ARS)
+    assert report_from_json(json.loads(json.dumps(frozen))) == report
+    del frozen["handovers"]
+    for shift in frozen["shifts"]:
+        del shift["handover"]
+    assert report_from_json(frozen).handovers == ()
+    text = "\n".join(report_lines(report, ARS))
+    assert "Ana to Bea, expected $ 5.900,00, counted $ 5.850,00, difference −$ 50,00" in text
+    # The close ended the last shift: the next period starts with none.
+    assert day.current_shift(T0 + timedelta(hours=10)) is None
+
+
+def test_no_hand_over_without_a_shift_and_no_second_shift_beside_one(ledger: Ledger) -> None:
+    with pytest.raises(NoShiftOpenError):
+        ledger.day.hand_over(ARS, "Bea", Decimal(10), now=T0)
+    ledger.day.open_shift("Ana", Decimal(100), now=T0)
+    ledger.day.hand_over(ARS, "Bea", Decimal(100), now=T0 + timedelta(minutes=1))
+    with pytest.raises(ShiftAlreadyOpenError) as refused:  # names who holds the drawer now
+        ledger.day.open_shift("Caro", Decimal(0), now=T0 + timedelta(minutes=2))
+    assert "Bea" in str(refused.value.msg) and "Hand over" in str(refused.value.msg)
+    with pytest.raises(ValueError):
+        ledger.day.hand_over(ARS, "Caro", Decimal(-1), now=T0 + timedelta(minutes=3))
+
+
+def test_the_cli_hands_over_and_says_the_difference(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("POS_APP_HOME", str(tmp_path))
+    assert main(["shift", "hand-over", "--to", "Bea", "--counted", "10"]) == 1
+    assert "no drawer to hand over" in capsys.readouterr().err
+    assert main(["shift", "open", "--cashier", "Ana", "--float", "5000"]) == 0
+    assert main(["cash", "in", "1000", "--reason", "cambio"]) == 0
+    capsys.readouterr()
+    assert main(["shift", "hand-over", "--to", "Bea", "--counted", "5900", "--json"]) == 0
+    said = json.loads(capsys.readouterr().out)
+    assert said["from_cashier"] == "Ana" and said["to_cashier"] == "Bea"
+    assert (said["expected"], said["counted"], said["difference"]) == (
+        "6000.00",
+        "5900.00",
+        "-100.00",
+    )
+    assert main(["shift", "hand-over", "--to", "", "--counted", "1"]) == 2  # a name is needed
+    assert main(["shift", "hand-over", "--to", "Caro", "--counted", "abc"]) == 2
+    ledger = Ledger(paths.ledger_path(), exclusive=False)
+    try:
+        shifts = ledger.day.preview(ARS, now=datetime.now(UTC)).shifts
+    finally:
+        ledger.close()
+    assert [(s.cashier, s.handover) for s in shifts] == [("Ana", False), ("Bea", True)]
+
+
+@pytest.mark.gui
+def test_the_drawer_window_hands_over_with_the_same_fields(qtbot: QtBot, ledger: Ledger) -> None:
+    from pos_app.ui.day.dialogs import CashDrawerDialog
+
+    clock = [T0]
+    dialog = CashDrawerDialog(ARS, ledger.day, clock=lambda: clock[0])
+    qtbot.addWidget(dialog)
+    dialog.cashier.setText("Ana")
+    dialog.starting_float.setText("5000")
+    dialog.open_shift()
+    clock[0] = T0 + timedelta(hours=4)
+    dialog.cashier.setText("Bea")
+    dialog.starting_float.setText("4900")
+    dialog.open_shift()
+    assert not dialog.problem.text()
+    said = dialog.shift_label.text()
+    assert said.startswith("Bea since")
+    assert "Ana handed the drawer to Bea" in said and "$ 100,00 missing" in said
+    texts = [dialog.movements.item(r, 1).text() for r in range(dialog.movements.rowCount())]
+    assert texts == ["Shift opened: Ana", "Drawer handed to Bea, counted"]
+    assert dialog.cashier.text() == "" and dialog.starting_float.text() == ""
