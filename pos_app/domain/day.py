@@ -190,6 +190,13 @@ class CloseReport:
     refund_list: tuple[RefundFact, ...] = ()
 
 
+def drawer_expected_now(report: CloseReport) -> Decimal:
+    """What the drawer should hold at the end of ``report`` (a preview: now): the day's
+    expected cash, corrected by what each hand-over's count found (the next shift started from
+    the count, not from what should have been there)."""
+    return report.expected_cash + sum((h.difference for h in report.handovers), ZERO)
+
+
 def in_period(moment: datetime | None, start: datetime, end: datetime) -> bool:
     """``start <= moment < end`` as instants (compared in UTC, whatever their zones)."""
     if moment is None:

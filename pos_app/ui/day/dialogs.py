@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.domain.day import CloseReport, HandOver, MovementKind
+from pos_app.domain.day import CloseReport, HandOver, MovementKind, drawer_expected_now
 from pos_app.domain.day_report import ReportRow, report_rows
 from pos_app.domain.money import Site, format_money
 from pos_app.domain.reconciliation import Reconciliation
@@ -199,62 +199,67 @@ class CashDrawerDialog(QDialog):
                 self.tr("Cashier"), self.tr("Starting float"), self.tr("Open shift")
             )
             self.cashier.setPlaceholderText(self.tr("Cashier's name"))
+            self.open_shift_button.setToolTip("")
         else:
             # One shift at a time (the ledger refuses a second): the same fields now hand the
             # drawer to the next cashier, counted.
-            self.shift_label.setText(
-                "\n".join(
-                    text
-                    for text in (
-                        self.tr("{cashier} since {time}, starting float {amount}").format(
-                            cashier=shift.cashier,
-                            time=shift.opened_at.astimezone().strftime("%H:%M"),
-                            amount=format_money(shift.starting_float, self._site),
-                        ),
-                        self._handed,
-                        self.tr(
-                            "One shift at a time. To hand the drawer to the next cashier, count "
-                            "the cash in it and press Hand over; the day's close ends the last "
-                            "shift."
-                        ),
-                    )
-                    if text
-                )
+            how = self.tr(
+                "One shift at a time. To hand the drawer to the next cashier, count the cash in "
+                "it and press Hand over; the day's close ends the last shift."
             )
+            # Two lines at most (the dialog fits a 1024 x 600 screen): who holds the drawer,
+            # then what the last hand-over found, or how to hand it over.
+            self.shift_label.setText(
+                self.tr("{cashier} since {time}, starting float {amount}").format(
+                    cashier=shift.cashier,
+                    time=shift.opened_at.astimezone().strftime("%H:%M"),
+                    amount=format_money(shift.starting_float, self._site),
+                )
+                + "\n"
+                + (self._handed or how)
+            )
+            self.open_shift_button.setToolTip(how)
             self._set_shift_labels(
                 self.tr("Next cashier"), self.tr("Cash counted now"), self.tr("Hand over")
             )
             self.cashier.setPlaceholderText(self.tr("Next cashier's name"))
         report = self._day.preview(self._site, now=now)
-        rows = [
-            [
-                s.opened_at.astimezone().strftime("%H:%M"),
-                (
-                    self.tr("Drawer handed to {cashier}, counted")
-                    if s.handover
-                    else self.tr("Shift opened: {cashier}")
-                ).format(cashier=s.cashier),
-                format_money(s.starting_float, self._site),
-            ]
+        # Each row with its moment: sorted by it, not by its "HH:MM" (a day past midnight).
+        rows: list[tuple[datetime, list[str]]] = [
+            (
+                s.opened_at,
+                [
+                    s.opened_at.astimezone().strftime("%H:%M"),
+                    (
+                        self.tr("Drawer handed to {cashier}, counted")
+                        if s.handover
+                        else self.tr("Shift opened: {cashier}")
+                    ).format(cashier=s.cashier),
+                    format_money(s.starting_float, self._site),
+                ],
+            )
             for s in report.shifts
         ]
         rows += [
-            [
-                m.at.astimezone().strftime("%H:%M"),
-                (
-                    self.tr("In: {reason}")
-                    if m.kind is MovementKind.IN
-                    else self.tr("Out: {reason}")
-                ).format(reason=m.reason),
-                format_money(m.signed, self._site),
-            ]
+            (
+                m.at,
+                [
+                    m.at.astimezone().strftime("%H:%M"),
+                    (
+                        self.tr("In: {reason}")
+                        if m.kind is MovementKind.IN
+                        else self.tr("Out: {reason}")
+                    ).format(reason=m.reason),
+                    format_money(m.signed, self._site),
+                ],
+            )
             for m in report.movements
         ]
-        rows.sort(key=lambda r: r[0])
-        _fill(self.movements, rows)
+        rows.sort(key=lambda row: row[0])
+        _fill(self.movements, [values for _, values in rows])
         self.expected.setText(
             self.tr("Expected in the drawer now: {amount}").format(
-                amount=format_money(report.expected_cash, self._site)
+                amount=format_money(drawer_expected_now(report), self._site)
             )
         )
 
