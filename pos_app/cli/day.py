@@ -47,6 +47,12 @@ def report_lines(report: CloseReport, site: Site) -> list[str]:
     lines += [
         f"net               {m(report.net)}",
     ]
+    for t in report.shift_sales:  # the drawer changed hands: each holder's sales
+        lines.append(
+            f"  shift {t.cashier}{f' ({t.box})' if t.box else ''} "
+            f"{t.since.astimezone():%H:%M}-{t.until.astimezone():%H:%M}: {t.sales_count} sales, "
+            f"QR {m(t.qr)}, cash {m(t.cash)}"
+        )
     lines += [f"IVA {rate}%{'':<10}{m(v)}" for rate, v in report.iva.items()]
     lines += [
         f"canceled          {report.canceled_count}",

@@ -107,6 +107,20 @@ class HandOver:
     box: str = ""
 
 
+@dataclass(frozen=True)
+class ShiftSales:
+    """What was sold while one cashier held the drawer (from the period's start or the
+    hand-over to them, to the next hand-over or the close), by when each sale ended."""
+
+    cashier: str
+    since: datetime
+    until: datetime
+    sales_count: int
+    qr: Decimal
+    cash: Decimal
+    box: str = ""
+
+
 def uncounted_shifts(shifts: Iterable[ShiftFact]) -> list[ShiftFact]:
     """The shifts whose float is not in the expected cash, and that were not a hand-over: each
     box's later shifts of a period in a ledger from before one shift at a time (see
@@ -118,6 +132,37 @@ def uncounted_shifts(shifts: Iterable[ShiftFact]) -> list[ShiftFact]:
             later.append(shift)
         seen.add(shift.box)
     return later
+
+
+def _sales_by_shift(
+    shifts: Sequence[ShiftFact],
+    sold: Sequence[tuple[datetime, Decimal, Decimal]],
+    opened_at: datetime,
+    closed_at: datetime,
+    q: Decimal,
+) -> tuple[ShiftSales, ...]:
+    """Each drawer holder's sales, when the drawer changed hands in the period (one holder: the
+    report's totals say it all). ``sold``: each sale that brought money, ``(ended, qr, cash)``."""
+    holders = [shifts[0], *(s for s in shifts[1:] if s.handover)] if shifts else []
+    if len(holders) < 2:
+        return ()
+    starts = [opened_at, *(h.opened_at for h in holders[1:])]
+    ends = [*starts[1:], closed_at]
+    out = []
+    for holder, since, until in zip(holders, starts, ends, strict=True):
+        mine = [(qr, cash) for at, qr, cash in sold if in_period(at, since, until)]
+        out.append(
+            ShiftSales(
+                holder.cashier,
+                since,
+                until,
+                len(mine),
+                sum((qr for qr, _ in mine), ZERO).quantize(q),
+                sum((cash for _, cash in mine), ZERO).quantize(q),
+                holder.box,
+            )
+        )
+    return tuple(out)
 
 
 def _hand_overs(
@@ -184,6 +229,7 @@ class CloseReport:
     movements: tuple[CashMovement, ...] = ()
     shifts: tuple[ShiftFact, ...] = ()
     handovers: tuple[HandOver, ...] = ()  # the drawer handed from one shift to the next
+    shift_sales: tuple[ShiftSales, ...] = ()  # each holder's sales, when there were hand-overs
     late_payments: tuple[str, ...] = field(default=())  # references paid after being closed
     # The period's refunds one by one (sale, amount, tender, the cashier's note), oldest first;
     # empty in a report frozen before they were listed.
@@ -241,6 +287,7 @@ def compute_close(
     count = canceled = expired = failed = still_open = refunds_count = 0
     late: list[str] = []
     flows: list[tuple[datetime, Decimal]] = []  # the drawer's cash changes, for hand-overs
+    sold: list[tuple[datetime, Decimal, Decimal]] = []  # (ended, qr, cash), for each holder
     for sale in sales:
         if sale.settled_at is None:
             still_open += 1 if sale.status in (SaleStatus.CREATING, SaleStatus.PENDING) else 0
@@ -248,17 +295,21 @@ def compute_close(
         if not in_period(sale.settled_at, opened_at, closed_at):
             continue
         brought = False
+        qr_amount = cash_amount = ZERO
         if sale.qr:
-            totals[Tender.QR.value] += sale.paid_amount
+            qr_amount = sale.paid_amount
+            totals[Tender.QR.value] += qr_amount
             brought = True
             if sale.late_payment:
                 late.append(sale.reference)
         if sale.cash:
-            totals[Tender.CASH.value] += sale.total
-            flows.append((sale.settled_at, sale.total))
+            cash_amount = sale.total
+            totals[Tender.CASH.value] += cash_amount
+            flows.append((sale.settled_at, cash_amount))
             brought = True
         if brought:
             count += 1
+            sold.append((sale.settled_at, qr_amount, cash_amount))
             if site.reports_iva:
                 for rate, amount in iva_of_lines(sale.lines, site, sale.sale_discount).items():
                     iva[rate] = iva.get(rate, ZERO) + amount
@@ -321,6 +372,7 @@ def compute_close(
         movements=moves,
         shifts=period_shifts,
         handovers=handovers,
+        shift_sales=_sales_by_shift(period_shifts, sold, opened_at, closed_at, q),
         late_payments=tuple(late),
         refund_list=tuple(sorted(listed, key=lambda r: r.at.astimezone(UTC))),
     )
@@ -448,6 +500,17 @@ def report_to_json(report: CloseReport, site: Site) -> dict[str, Any]:
             }
             for h in report.handovers
         ],
+        "shift_sales": [
+            {
+                "cashier": t.cashier,
+                "since": t.since.isoformat(),
+                "until": t.until.isoformat(),
+                "sales_count": t.sales_count,
+                "mercadopago_qr": a(t.qr),
+                "cash": a(t.cash),
+            }
+            for t in report.shift_sales
+        ],
         "late_payments": list(report.late_payments),
         "refunds_list": [
             {
@@ -519,6 +582,17 @@ def report_from_json(data: dict[str, Any]) -> CloseReport:
                 Decimal(h["difference"]),
             )
             for h in data.get("handovers", ())
+        ),
+        shift_sales=tuple(  # absent from reports frozen before hand-overs
+            ShiftSales(
+                str(t["cashier"]),
+                datetime.fromisoformat(t["since"]),
+                datetime.fromisoformat(t["until"]),
+                int(t["sales_count"]),
+                Decimal(t["mercadopago_qr"]),
+                Decimal(t["cash"]),
+            )
+            for t in data.get("shift_sales", ())
         ),
         late_payments=tuple(data["late_payments"]),
         refund_list=tuple(  # absent from reports frozen before refunds were listed

@@ -129,6 +129,23 @@ def report_rows(report: CloseReport, site: Site) -> list[ReportRow]:
     if report.refund_list:  # each refund with why the money went back (the cashier's note)
         rows.append(ReportRow(_m(QT_TRANSLATE_NOOP("CloseReport", "Refunds")), "", "heading"))
         rows += [ReportRow(_refund_label(r), money(-r.amount)) for r in report.refund_list]
+    if report.shift_sales:  # the drawer changed hands: who sold what
+        rows.append(
+            ReportRow(_m(QT_TRANSLATE_NOOP("CloseReport", "Sales by shift")), "", "heading")
+        )
+        rows += [
+            ReportRow(
+                _m(
+                    QT_TRANSLATE_NOOP("CloseReport", "{cashier}, {since}-{until}, sales: {count}"),
+                    cashier=t.cashier,
+                    since=t.since.astimezone().strftime("%H:%M"),
+                    until=t.until.astimezone().strftime("%H:%M"),
+                    count=t.sales_count,
+                ),
+                money(t.qr + t.cash),
+            )
+            for t in report.shift_sales
+        ]
     rows.append(ReportRow(_m(QT_TRANSLATE_NOOP("CloseReport", "Cash drawer")), "", "heading"))
     uncounted = uncounted_shifts(report.shifts)
     for shift in report.shifts:

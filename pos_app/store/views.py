@@ -361,6 +361,9 @@ def _add_up(
         movements=tuple(sorted((m for r in reports for m in r.movements), key=lambda m: m.at)),
         shifts=tuple(sorted((s for r in reports for s in r.shifts), key=lambda s: s.opened_at)),
         handovers=tuple(sorted((h for r in reports for h in r.handovers), key=lambda h: h.at)),
+        shift_sales=tuple(
+            sorted((t for r in reports for t in r.shift_sales), key=lambda t: (t.box, t.since))
+        ),
         late_payments=tuple(ref for r in reports for ref in r.late_payments),
         refund_list=tuple(sorted((f for r in reports for f in r.refund_list), key=lambda f: f.at)),
     )

@@ -1043,6 +1043,14 @@
         <translation>Devoluciones</translation>
     </message>
     <message>
+        <source>Sales by shift</source>
+        <translation>Ventas por turno</translation>
+    </message>
+    <message>
+        <source>{cashier}, {since}-{until}, sales: {count}</source>
+        <translation>{cashier}, {since}-{until}, ventas: {count}</translation>
+    </message>
+    <message>
         <source>Cash drawer</source>
         <translation>Caja de efectivo</translation>
     </message>

@@ -1043,6 +1043,14 @@
         <translation>Devoluções</translation>
     </message>
     <message>
+        <source>Sales by shift</source>
+        <translation>Vendas por turno</translation>
+    </message>
+    <message>
+        <source>{cashier}, {since}-{until}, sales: {count}</source>
+        <translation>{cashier}, {since}-{until}, vendas: {count}</translation>
+    </message>
+    <message>
         <source>Cash drawer</source>
         <translation>Caixa</translation>
     </message>

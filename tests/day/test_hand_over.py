@@ -88,11 +88,19 @@ def test_each_shift_answers_for_its_own_part_and_the_parts_add_up(ledger: Ledger
     assert report.expected_cash == Decimal("6600.00")  # 5000 + 1200 - 300 + 800 - 100
     assert report.difference == Decimal("-60.00")
     assert [h.difference for h in report.handovers] == [Decimal("-50.00"), Decimal("10.00")]
+    # Who sold what: each holder's sales, by when they ended (Caro sold nothing).
+    assert [(t.cashier, t.sales_count, t.cash) for t in report.shift_sales] == [
+        ("Ana", 1, Decimal("1200.00")),
+        ("Bea", 1, Decimal("800.00")),
+        ("Caro", 0, Decimal("0.00")),
+    ]
+    assert report.shift_sales[0].until == report.shift_sales[1].since == first.at
     # Caro's own part: the day's difference less the hand-overs' = 6540 - 6560 = -20.
     labels = {str(r.label): r.value for r in report_rows(report, ARS)}
     assert labels["of which in Caro's shift"] == "−$ 20,00"
     assert "Hand-over" in " ".join(labels) and "Expected then" in labels
     assert not any("not added" in label for label in labels)  # a hand-over is no second float
+    assert any(label.startswith("Bea, ") and label.endswith(", sales: 1") for label in labels)
     assert "Shift: Ana" in labels and "Shift: Bea" not in labels
     # Frozen with the close, read back the same (and by a report frozen before hand-overs).
     frozen = report_to_json(report, ARS)
@@ -100,9 +108,11 @@ def test_each_shift_answers_for_its_own_part_and_the_parts_add_up(ledger: Ledger
     del frozen["handovers"]
     for shift in frozen["shifts"]:
         del shift["handover"]
-    assert report_from_json(frozen).handovers == ()
+    del frozen["shift_sales"]
+    assert report_from_json(frozen).handovers == report_from_json(frozen).shift_sales == ()
     text = "\n".join(report_lines(report, ARS))
     assert "Ana to Bea, expected $ 5.900,00, counted $ 5.850,00, difference −$ 50,00" in text
+    assert "1 sales, QR $ 0,00, cash $ 800,00" in text
     # The close ended the last shift: the next period starts with none.
     assert day.current_shift(T0 + timedelta(hours=10)) is None
 
@@ -111,6 +121,8 @@ def test_no_hand_over_without_a_shift_and_no_second_shift_beside_one(ledger: Led
     with pytest.raises(NoShiftOpenError):
         ledger.day.hand_over(ARS, "Bea", Decimal(10), now=T0)
     ledger.day.open_shift("Ana", Decimal(100), now=T0)
+    # One holder all period: the report's totals say it all, no sales by shift.
+    assert ledger.day.preview(ARS, now=T0 + timedelta(seconds=30)).shift_sales == ()
     ledger.day.hand_over(ARS, "Bea", Decimal(100), now=T0 + timedelta(minutes=1))
     with pytest.raises(ShiftAlreadyOpenError) as refused:  # names who holds the drawer now
         ledger.day.open_shift("Caro", Decimal(0), now=T0 + timedelta(minutes=2))

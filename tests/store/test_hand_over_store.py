@@ -65,6 +65,10 @@ def test_the_store_close_shows_the_hand_over_like_the_counter(
     )
     assert report.expected_cash == Decimal("1500.00")  # one float, never the count again
     assert uncounted_shifts(report.shifts) == []
+    assert [(t.cashier, t.box) for t in report.shift_sales] == [
+        ("Ana", "CAJA01"),
+        ("Bea", "CAJA01"),
+    ]
     ledger.close()
 
 
