@@ -129,9 +129,12 @@ async def cmd_close(args: argparse.Namespace) -> int:
         return EXIT_OK
 
 
-def print_close_report(report: CloseReport, site: Site, config: Config) -> str:
-    """Send the close report to the configured ESC/POS printer; "" when it printed, else why
-    not (in English, for the terminal)."""
+def print_close_report(
+    report: CloseReport, site: Site, config: Config, *, shift_report: bool = False
+) -> str:
+    """Send the close report (``shift_report``: the period so far, not a close) to the
+    configured ESC/POS printer; "" when it printed, else why not (in English, for the
+    terminal)."""
     from pos_app.receipts import service
     from pos_app.receipts.printers import PrintError, parse_printer, send
 
@@ -144,7 +147,9 @@ def print_close_report(report: CloseReport, site: Site, config: Config) -> str:
     if not spec.is_escpos:
         return "the report prints on an ESC/POS receipt printer, not a system printer"
     opts = service.options(config)
-    data = service.close_report_bytes(report, site, opts, shop_name=service.shop_info(config).name)
+    data = service.close_report_bytes(
+        report, site, opts, shop_name=service.shop_info(config).name, shift_report=shift_report
+    )
     try:
         send(spec, data)
     except PrintError as exc:

@@ -56,6 +56,12 @@ def add_parsers(sub: Subcommands) -> None:
     )
     h.add_argument("--to", required=True, metavar="NAME", dest="cashier")
     h.add_argument("--counted", required=True, metavar="AMOUNT", help="the cash in the drawer now")
+    h.add_argument(
+        "--print",
+        action="store_true",
+        dest="print_report",
+        help="print the shift report (the day so far, not a close) on the receipt printer",
+    )
     h.add_argument("--json", action="store_true")
 
     p = sub.add_parser("reconcile", help="compare a day's Mercado Pago payments with the ledger")

@@ -5,6 +5,7 @@ network: :mod:`pos_app.cli.dispatch` imports this module, not :mod:`pos_app.cli.
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
@@ -115,6 +116,7 @@ def _hand_over(args: argparse.Namespace) -> int:
     ledger = Ledger(paths.ledger_path(), exclusive=False)
     try:
         done = ledger.day.hand_over(site, cashier, counted, now=datetime.now(UTC))
+        report = ledger.day.preview(site, now=datetime.now(UTC)) if args.print_report else None
     finally:
         ledger.close()
     if args.json:
@@ -135,4 +137,16 @@ def _hand_over(args: argparse.Namespace) -> int:
             f"counted {format_money(done.counted, site)}, "
             f"difference {format_money(done.difference, site)}"
         )
+    if report is not None:
+        from pos_app.cli.day import print_close_report
+
+        config = config_mod.load().config
+        problem = print_close_report(report, site, config, shift_report=True)
+        if problem:  # the hand-over is recorded either way
+            print(
+                f"pos-app: the hand-over is recorded, but it did not print: {problem}",
+                file=sys.stderr,
+            )
+        else:
+            print(f"shift report sent to {config.receipt_printer}", file=sys.stderr)
     return EXIT_OK

@@ -91,17 +91,25 @@ def _handover_rows(handover: HandOver, money: Callable[[object], str]) -> list[R
     ]
 
 
-def report_rows(report: CloseReport, site: Site) -> list[ReportRow]:
+def report_rows(report: CloseReport, site: Site, *, shift_report: bool = False) -> list[ReportRow]:
+    """``shift_report``: the period so far, printed when the drawer changes hands or asked for
+    during the day (an "X report"): nothing is closed, so it carries no close number."""
+
     def money(value: object) -> str:
         from decimal import Decimal
 
         assert isinstance(value, Decimal)
         return format_money(value, site)
 
-    rows = [
-        ReportRow(
+    heading = (
+        ReportRow(_m(QT_TRANSLATE_NOOP("CloseReport", "Shift report, not a close")), "", "heading")
+        if shift_report
+        else ReportRow(
             _m(QT_TRANSLATE_NOOP("CloseReport", "Close number")), str(report.number), "heading"
-        ),
+        )
+    )
+    rows = [
+        heading,
         ReportRow(_m(QT_TRANSLATE_NOOP("CloseReport", "From")), _when(report.opened_at)),
         ReportRow(_m(QT_TRANSLATE_NOOP("CloseReport", "To")), _when(report.closed_at)),
         ReportRow(_m(QT_TRANSLATE_NOOP("CloseReport", "Sales")), str(report.sales_count)),

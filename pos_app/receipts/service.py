@@ -123,9 +123,15 @@ def close_report_text(report: CloseReport, site: Site, opts: ReceiptOptions) -> 
 
 
 def close_report_bytes(
-    report: CloseReport, site: Site, opts: ReceiptOptions, *, shop_name: str = ""
+    report: CloseReport,
+    site: Site,
+    opts: ReceiptOptions,
+    *,
+    shop_name: str = "",
+    shift_report: bool = False,
 ) -> bytes:
-    """The close report's ESC/POS bytes: the shop's name, then :func:`close_report_text`."""
+    """The close report's ESC/POS bytes: the shop's name, then :func:`close_report_text`.
+    ``shift_report``: the period so far, not a close (see ``report_rows``)."""
     from pos_app.domain.day_report import report_rows, report_text
     from pos_app.receipts import escpos
 
@@ -137,7 +143,10 @@ def close_report_bytes(
         for part in layout_mod.wrap(printable(shop_name).strip(), opts.columns)
         if part
     ]
-    rows = [replace(row, value=printable(row.value)) for row in report_rows(report, site)]
+    rows = [
+        replace(row, value=printable(row.value))
+        for row in report_rows(report, site, shift_report=shift_report)
+    ]
     text = report_text(rows, lambda msg: printable(msg.render(opts.translate)), opts.columns)
     lines += [layout_mod.TextLine(line) for line in text.splitlines()]
     return escpos.render(lines, code_page=opts.code_page, paper_mm=opts.paper_mm)

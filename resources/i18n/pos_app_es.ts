@@ -449,6 +449,14 @@
         <translation>Cerrar</translation>
     </message>
     <message>
+        <source>Print shift report</source>
+        <translation>Imprimir informe del turno</translation>
+    </message>
+    <message>
+        <source>Print the day so far on the receipt printer (sales by shift, hand-overs); nothing is closed</source>
+        <translation>Imprime el día hasta ahora en la impresora de comprobantes (ventas por turno, entregas de caja); no se cierra nada</translation>
+    </message>
+    <message>
         <source>Since the last close</source>
         <translation>Desde el último cierre</translation>
     </message>
@@ -993,6 +1001,10 @@
     <message>
         <source>Counted then</source>
         <translation>Contado en ese momento</translation>
+    </message>
+    <message>
+        <source>Shift report, not a close</source>
+        <translation>Informe de turno, no es un cierre</translation>
     </message>
     <message>
         <source>Close number</source>

@@ -449,6 +449,14 @@
         <translation>Fechar</translation>
     </message>
     <message>
+        <source>Print shift report</source>
+        <translation>Imprimir relatório do turno</translation>
+    </message>
+    <message>
+        <source>Print the day so far on the receipt printer (sales by shift, hand-overs); nothing is closed</source>
+        <translation>Imprime o dia até agora na impressora de comprovantes (vendas por turno, passagens de caixa); nada é fechado</translation>
+    </message>
+    <message>
         <source>Since the last close</source>
         <translation>Desde o último fechamento</translation>
     </message>
@@ -993,6 +1001,10 @@
     <message>
         <source>Counted then</source>
         <translation>Contado naquele momento</translation>
+    </message>
+    <message>
+        <source>Shift report, not a close</source>
+        <translation>Relatório de turno, não é um fechamento</translation>
     </message>
     <message>
         <source>Close number</source>

@@ -181,3 +181,30 @@ def test_the_drawer_window_hands_over_with_the_same_fields(qtbot: QtBot, ledger:
     # Bea's drawer started from the count: that is what it should hold now, not the 5,000.
     assert dialog.expected.text().endswith("$ 4.900,00")
     assert dialog.cashier.text() == "" and dialog.starting_float.text() == ""
+
+
+def test_the_cli_prints_the_shift_report_and_a_dead_printer_keeps_the_hand_over(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pos_app.settings import config as config_mod
+
+    monkeypatch.setenv("POS_APP_HOME", str(tmp_path))
+    device = tmp_path / "lp0"
+    config = config_mod.load().config.with_changes(
+        receipt_printer=f"file:{device}", receipt_paper_mm=80
+    )
+    config_mod.save(config)
+    assert main(["shift", "open", "--cashier", "Ana", "--float", "100"]) == 0
+    assert main(["shift", "hand-over", "--to", "Bea", "--counted", "100", "--print"]) == 0
+    assert f"shift report sent to file:{device}" in capsys.readouterr().err
+    text = device.read_bytes().decode("cp850")
+    assert "Shift report, not a close" in text and "Ana to Bea" in text
+    config_mod.save(config.with_changes(receipt_printer=f"file:{tmp_path / 'gone' / 'lp0'}"))
+    assert main(["shift", "hand-over", "--to", "Caro", "--counted", "100", "--print"]) == 0
+    assert "the hand-over is recorded, but it did not print" in capsys.readouterr().err
+    ledger = Ledger(paths.ledger_path(), exclusive=False)
+    try:
+        assert ledger.day.current_shift(datetime.now(UTC)).cashier == "Caro"
+        assert ledger.day.closes() == []
+    finally:
+        ledger.close()

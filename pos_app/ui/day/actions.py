@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -47,8 +48,10 @@ class DayActions(QObject):
             self.drawer = CashDrawerDialog(
                 rt.site, rt.ledger.day, clock=rt.engine.clock, parent=self._window
             )
+            self.drawer.printRequested.connect(self._print_shift_report)
         else:
             self.drawer.refresh()
+        self.drawer.set_printer(bool(self._rt.config.receipt_printer))
         self.drawer.show()
         self.drawer.raise_()
         return self.drawer
@@ -105,6 +108,22 @@ class DayActions(QObject):
             go(), name="close-report", on_error=lambda exc: dialog.show_printed(describe_error(exc))
         )
 
+    def _print_shift_report(self) -> None:
+        """The period so far (with its hand-overs and sales by shift) on the receipt printer,
+        as the close's Print does it; nothing is closed."""
+        dialog = self.drawer
+        assert dialog is not None
+        rt = self._rt
+        report = rt.ledger.day.preview(rt.site, now=rt.engine.clock())
+
+        async def go() -> None:
+            problem = await print_close_report(report, rt.site, rt.config, shift_report=True)
+            dialog.show_printed(problem)
+
+        self._window.tasks.spawn(
+            go(), name="shift-report", on_error=lambda exc: dialog.show_printed(describe_error(exc))
+        )
+
     def _reconcile(self) -> None:
         dialog = self.closing
         assert dialog is not None
@@ -136,9 +155,12 @@ def _translated(msg: Message) -> str:
     return msg.render(QCoreApplication.translate)
 
 
-async def print_close_report(report: CloseReport, site: Site, config: Config) -> str | None:
-    """Send the close report to the configured ESC/POS receipt printer, at its paper width;
-    ``None`` when it printed, else why not, in the cashier's words."""
+async def print_close_report(
+    report: CloseReport, site: Site, config: Config, *, shift_report: bool = False
+) -> str | None:
+    """Send the close report (``shift_report``: the period so far, see ``report_rows``) to the
+    configured ESC/POS receipt printer, at its paper width; ``None`` when it printed, else why
+    not, in the cashier's words."""
     try:
         spec = parse_printer(config.receipt_printer)
     except ValueError as exc:
@@ -154,7 +176,14 @@ async def print_close_report(report: CloseReport, site: Site, config: Config) ->
 
     # Off the GUI thread: the first print imports python-escpos and Pillow (~0.2 s).
     data = await asyncio.to_thread(
-        receipts.close_report_bytes, report, site, opts, shop_name=receipts.shop_info(config).name
+        functools.partial(
+            receipts.close_report_bytes,
+            shop_name=receipts.shop_info(config).name,
+            shift_report=shift_report,
+        ),
+        report,
+        site,
+        opts,
     )
     try:
         await send_async(spec, data)

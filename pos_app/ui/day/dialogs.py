@@ -41,6 +41,7 @@ from pos_app.domain.reconciliation import Reconciliation
 from pos_app.domain.text_fields import CASH_REASON, CASHIER_NAME, TextField, check_text
 from pos_app.domain.validation import ValidationError
 from pos_app.errors import UserFacingError
+from pos_app.i18n import QT_TRANSLATE_NOOP
 from pos_app.ledger.day import DayBook
 from pos_app.ui.counter.sales_view import read_only_table
 from pos_app.ui.qtkit.errors import describe_error, translate_message
@@ -71,6 +72,64 @@ def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
             table.setItem(r, c, item)
 
 
+class _PrintBar:
+    """A Print button and the line that tells how the print went, for a report on the receipt
+    printer (the close, the drawer's shift report). The job runs elsewhere (``requested``);
+    the button is off while it runs and when no receipt printer is configured."""
+
+    def __init__(self, button_text: str, tooltip: str, requested: Callable[[], None]) -> None:
+        self._tooltip = tooltip
+        self._available = False
+        self.button = QPushButton(button_text)
+        self.button.setToolTip(tooltip)
+        self.button.setEnabled(False)  # until a receipt printer is configured
+        self.button.clicked.connect(self._clicked)
+        self.status = QLabel()
+        self.status.setObjectName("printStatus")
+        self.status.setWordWrap(True)
+        self._requested = requested
+
+    def set_printer(self, available: bool) -> None:
+        self._available = available
+        self.button.setEnabled(available)
+        self.button.setToolTip(
+            self._tooltip
+            if available
+            else _tr_close(
+                QT_TRANSLATE_NOOP(
+                    "CloseDayDialog", "Choose a receipt printer in Settings → Receipts"
+                )
+            )
+        )
+
+    def _clicked(self) -> None:
+        self.button.setEnabled(False)  # one job at a time; never blocks the window
+        self.status.setText(_tr_close(QT_TRANSLATE_NOOP("CloseDayDialog", "Printing…")))
+        set_state(self.status, "")
+        self._requested()
+
+    def done(self, problem: str | None) -> None:
+        self.button.setEnabled(self._available)
+        if problem is None:
+            self.status.setText(
+                _tr_close(QT_TRANSLATE_NOOP("CloseDayDialog", "Report sent to the printer."))
+            )
+            set_state(self.status, "")
+        else:
+            self.status.setText(
+                _tr_close(
+                    QT_TRANSLATE_NOOP("CloseDayDialog", "The report did not print: {problem}")
+                ).format(problem=problem)
+            )
+            set_state(self.status, "error")
+
+
+def _tr_close(text: str) -> str:
+    # The close dialog's words (its catalog context, marked where used), shared with the
+    # drawer's shift report.
+    return QCoreApplication.translate("CloseDayDialog", text)
+
+
 # == cash drawer ===================================================================================
 def _name_field(form: QFormLayout, row: QHBoxLayout, field: QWidget) -> None:
     """A form row holding a field and its buttons: its label names the field (and gives it
@@ -82,6 +141,7 @@ def _name_field(form: QFormLayout, row: QHBoxLayout, field: QWidget) -> None:
 
 class CashDrawerDialog(QDialog):
     changed = Signal()
+    printRequested = Signal()  # the shift report (the period so far) on the receipt printer
 
     def __init__(
         self, site: Site, day: DayBook, *, clock: Clock, parent: QWidget | None = None
@@ -167,6 +227,17 @@ class CashDrawerDialog(QDialog):
         self.expected.setFont(font)
         close_button = QPushButton(self.tr("Close"))
         close_button.clicked.connect(self.close)
+        # An "X report": the period so far (sales by shift, hand-overs), e.g. for the cashier
+        # who just handed the drawer over; nothing is closed.
+        self._print = _PrintBar(
+            self.tr("Print shift report"),
+            self.tr(
+                "Print the day so far on the receipt printer (sales by shift, hand-overs); "
+                "nothing is closed"
+            ),
+            lambda: emit(self.printRequested),
+        )
+        self._print.button.setObjectName("printShiftReportButton")
 
         layout = QVBoxLayout(self)
         layout.addWidget(shift_box)
@@ -178,8 +249,11 @@ class CashDrawerDialog(QDialog):
         layout.addWidget(self.movements, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.expected, 1)
+        bottom.addWidget(self._print.button)
         bottom.addWidget(close_button)
         layout.addLayout(bottom)
+        layout.addWidget(self._print.status)
+        self._print.status.hide()  # until something was printed: the list keeps the room
         no_tab_trap(self.movements)
         # Enter in the shift's fields opens the shift; in a cash movement's it presses nothing
         # (in or out is the cashier's choice), where it used to press Open shift.
@@ -320,6 +394,15 @@ class CashDrawerDialog(QDialog):
         self.refresh()
         emit(self.changed)
 
+    def set_printer(self, available: bool) -> None:
+        """A receipt printer is configured (Settings → Receipts): the shift report prints."""
+        self._print.set_printer(available)
+
+    def show_printed(self, problem: str | None) -> None:
+        """The shift report's print job ended: ``None`` when it printed, else why not."""
+        self._print.status.show()
+        self._print.done(problem)
+
     def _handed_text(self, done: HandOver) -> str:
         m = functools.partial(format_money, site=self._site)
         if done.difference < 0:
@@ -411,7 +494,6 @@ class CloseDayDialog(QDialog):
         self._clock = clock
         self.report: CloseReport | None = None  # once closed
         self.reconciliation: Reconciliation | None = None
-        self._printer = False  # a receipt printer is configured
 
         self.heading = QLabel()
         self.heading.setObjectName("closeHeading")
@@ -454,14 +536,14 @@ class CloseDayDialog(QDialog):
         self.pdf_button.setObjectName("savePdfButton")
         self.pdf_button.clicked.connect(self._pdf_clicked)
         self.pdf_button.setEnabled(False)
-        self.print_button = QPushButton(self.tr("Print"))
+        self._print = _PrintBar(
+            self.tr("Print"),
+            self.tr("Print the report on the receipt printer"),
+            lambda: emit(self.printRequested),
+        )
+        self.print_button = self._print.button
         self.print_button.setObjectName("printReportButton")
-        self.print_button.setToolTip(self.tr("Print the report on the receipt printer"))
-        self.print_button.clicked.connect(self._print_clicked)
-        self.print_button.setEnabled(False)  # until a receipt printer is configured
-        self.print_status = QLabel()
-        self.print_status.setObjectName("printStatus")
-        self.print_status.setWordWrap(True)
+        self.print_status = self._print.status
         done = QPushButton(self.tr("Done"))
         done.clicked.connect(self.close)
 
@@ -657,28 +739,11 @@ class CloseDayDialog(QDialog):
 
     def set_printer(self, available: bool) -> None:
         """A receipt printer is configured (Settings → Receipts): Print can be used."""
-        self._printer = available
-        self.print_button.setEnabled(available)
-        if not available:
-            self.print_button.setToolTip(self.tr("Choose a receipt printer in Settings → Receipts"))
-
-    def _print_clicked(self) -> None:
-        self.print_button.setEnabled(False)  # one job at a time; never blocks the window
-        self.print_status.setText(self.tr("Printing…"))
-        set_state(self.print_status, "")
-        emit(self.printRequested)
+        self._print.set_printer(available)
 
     def show_printed(self, problem: str | None) -> None:
         """The print job's end: ``None`` when it printed, else why not (the close is safe)."""
-        self.print_button.setEnabled(self._printer)
-        if problem is None:
-            self.print_status.setText(self.tr("Report sent to the printer."))
-            set_state(self.print_status, "")
-        else:
-            self.print_status.setText(
-                self.tr("The report did not print: {problem}").format(problem=problem)
-            )
-            set_state(self.print_status, "error")
+        self._print.done(problem)
 
     def report_title(self) -> str:
         report = self.shown_report()
