@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from pos_app.settings.memory_keyring import memory_keyring
@@ -186,7 +186,11 @@ def test_setup_assistant(
         for step in (2, 3):
             qtbot.waitUntil(assistant.next_button.isEnabled, timeout=WAIT)
             qtbot.mouseClick(assistant.next_button, Qt.MouseButton.LeftButton)
-            qtbot.wait(200)
+            # The step shown and its stores and boxes loaded (a fixed 200 ms wait caught the
+            # place step still loading on a loaded machine, and called its texts clipped).
+            qtbot.waitUntil(lambda step=step: assistant.step == step - 1, timeout=WAIT)
+            qtbot.waitUntil(lambda: not assistant.place.is_busy(), timeout=WAIT)
+            QApplication.processEvents()  # the layout settles (its LayoutRequest is posted)
             screenshot(assistant, f"pseudo_assistant_{step}")
             missing, cut = check(assistant)
             problems += [f"step {step}: untranslated {m}" for m in missing]
