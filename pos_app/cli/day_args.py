@@ -63,6 +63,16 @@ def add_parsers(sub: Subcommands) -> None:
         help="print the shift report (the day so far, not a close) on the receipt printer",
     )
     h.add_argument("--json", action="store_true")
+    r = ssub.add_parser(
+        "report", help="the day so far (sales by shift, hand-overs), not a close: nothing changes"
+    )
+    r.add_argument(
+        "--print",
+        action="store_true",
+        dest="print_report",
+        help="also on the receipt printer",
+    )
+    r.add_argument("--json", action="store_true")
 
     p = sub.add_parser("reconcile", help="compare a day's Mercado Pago payments with the ledger")
     p.add_argument("--date", metavar="YYYY-MM-DD", help="the day (default: today)")

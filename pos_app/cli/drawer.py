@@ -10,8 +10,8 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from pos_app.cli.dispatch import UsageError
-from pos_app.cli.output import EXIT_OK, amount_json, print_json
-from pos_app.domain.day import MovementKind
+from pos_app.cli.output import EXIT_ERROR, EXIT_OK, amount_json, print_json
+from pos_app.domain.day import CloseReport, MovementKind
 from pos_app.domain.money import Site, format_money, site_for
 from pos_app.domain.text_fields import CASH_REASON, CASHIER_NAME, check_text
 from pos_app.domain.validation import ValidationError, read_plain_amount
@@ -81,6 +81,8 @@ def cmd_cash(args: argparse.Namespace) -> int:
 def cmd_shift(args: argparse.Namespace) -> int:
     if args.shift_command == "hand-over":
         return _hand_over(args)
+    if args.shift_command == "report":
+        return _shift_report(args)
     site = config_site()
     starting = read_amount(args.starting_float, site, "--float", zero_ok=True)
     try:
@@ -138,15 +140,40 @@ def _hand_over(args: argparse.Namespace) -> int:
             f"difference {format_money(done.difference, site)}"
         )
     if report is not None:
-        from pos_app.cli.day import print_close_report
+        _print_shift_report(report, site, "the hand-over is recorded, but it did not print")
+    return EXIT_OK
 
-        config = config_mod.load().config
-        problem = print_close_report(report, site, config, shift_report=True)
-        if problem:  # the hand-over is recorded either way
-            print(
-                f"pos-app: the hand-over is recorded, but it did not print: {problem}",
-                file=sys.stderr,
-            )
-        else:
-            print(f"shift report sent to {config.receipt_printer}", file=sys.stderr)
+
+def _print_shift_report(report: CloseReport, site: Site, failed: str) -> bool:
+    """The shift report on the configured receipt printer; said on stderr either way."""
+    from pos_app.cli.day import print_close_report
+
+    config = config_mod.load().config
+    problem = print_close_report(report, site, config, shift_report=True)
+    if problem:
+        print(f"pos-app: {failed}: {problem}", file=sys.stderr)
+        return False
+    print(f"shift report sent to {config.receipt_printer}", file=sys.stderr)
+    return True
+
+
+def _shift_report(args: argparse.Namespace) -> int:
+    """``shift report``: the period so far from the ledger (no network: a close first asks
+    Mercado Pago about the open sales), nothing written."""
+    from pos_app.cli.day import report_lines
+    from pos_app.domain.day import report_to_json
+
+    site = config_site()
+    ledger = Ledger(paths.ledger_path(), exclusive=False)
+    try:
+        report = ledger.day.preview(site, now=datetime.now(UTC))
+    finally:
+        ledger.close()
+    if args.json:
+        print_json(report_to_json(report, site))
+    else:
+        print("shift report (not a close)")
+        print("\n".join(report_lines(report, site)[1:]))  # no close number: nothing closed
+    if args.print_report and not _print_shift_report(report, site, "it did not print"):
+        return EXIT_ERROR
     return EXIT_OK

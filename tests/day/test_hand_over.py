@@ -208,3 +208,27 @@ def test_the_cli_prints_the_shift_report_and_a_dead_printer_keeps_the_hand_over(
         assert ledger.day.closes() == []
     finally:
         ledger.close()
+
+
+def test_shift_report_shows_the_day_so_far_and_closes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("POS_APP_HOME", str(tmp_path))
+    assert main(["shift", "open", "--cashier", "Ana", "--float", "100"]) == 0
+    assert main(["shift", "hand-over", "--to", "Bea", "--counted", "90"]) == 0
+    capsys.readouterr()
+    assert main(["shift", "report"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("shift report (not a close)") and "close #" not in out
+    assert "Ana to Bea, expected $ 100,00, counted $ 90,00, difference −$ 10,00" in out
+    assert main(["shift", "report", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [h["difference"] for h in data["handovers"]] == ["-10.00"]
+    assert [t["cashier"] for t in data["shift_sales"]] == ["Ana", "Bea"]
+    assert main(["shift", "report", "--print"]) == 1  # no printer configured: said, exit 1
+    assert "no receipt printer is configured" in capsys.readouterr().err
+    ledger = Ledger(paths.ledger_path(), exclusive=False)
+    try:
+        assert ledger.day.closes() == []
+    finally:
+        ledger.close()
