@@ -143,7 +143,9 @@ def _sales_by_shift(
 ) -> tuple[ShiftSales, ...]:
     """Each drawer holder's sales, when the drawer changed hands in the period (one holder: the
     report's totals say it all). ``sold``: each sale that brought money, ``(ended, qr, cash)``."""
-    holders = [shifts[0], *(s for s in shifts[1:] if s.handover)] if shifts else []
+    # Every shift held the drawer from its opening to the next one (a hand-over, or, in a
+    # report of several days, the next day's first shift).
+    holders = list(shifts)
     if len(holders) < 2:
         return ()
     starts = [opened_at, *(h.opened_at for h in holders[1:])]
@@ -178,25 +180,27 @@ def _hand_overs(
     out = []
     start_at, start_cash, cashier = opened_at, starting, shifts[0].cashier if shifts else ""
     for shift in shifts[1:]:
-        if not shift.handover:
-            continue
-        moved = sum(
-            (amount for at, amount in flows if in_period(at, start_at, shift.opened_at)), ZERO
-        )
-        expected = (start_cash + moved).quantize(q)
-        counted = shift.starting_float.quantize(q)
-        out.append(
-            HandOver(
-                cashier,
-                shift.cashier,
-                shift.opened_at,
-                expected,
-                counted,
-                counted - expected,
-                shift.box,
+        if shift.handover:
+            moved = sum(
+                (amount for at, amount in flows if in_period(at, start_at, shift.opened_at)), ZERO
             )
-        )
-        start_at, start_cash, cashier = shift.opened_at, counted, shift.cashier
+            expected = (start_cash + moved).quantize(q)
+            counted = shift.starting_float.quantize(q)
+            out.append(
+                HandOver(
+                    cashier,
+                    shift.cashier,
+                    shift.opened_at,
+                    expected,
+                    counted,
+                    counted - expected,
+                    shift.box,
+                )
+            )
+        # Any later shift starts from its own float: a hand-over's count, a next day's float
+        # (a report of several days), or an older ledger's second shift, which took the
+        # drawer as it was.
+        start_at, start_cash, cashier = shift.opened_at, shift.starting_float, shift.cashier
     return tuple(out)
 
 

@@ -232,3 +232,37 @@ def test_shift_report_shows_the_day_so_far_and_closes_nothing(
         assert ledger.day.closes() == []
     finally:
         ledger.close()
+
+
+def test_a_report_of_several_days_starts_each_day_from_its_own_float() -> None:
+    """The store database's report over a range of days: a hand-over on the second day is
+    measured from that day's float, not from the first day's (each later shift starts from
+    its own float), and each shift's sales are its own."""
+    from pos_app.domain.day import CashMovement, ShiftFact, compute_close
+
+    day1, day2 = T0, T0 + timedelta(days=1)
+    shifts = [
+        ShiftFact("Ana", Decimal(100), day1, "CAJA01"),
+        ShiftFact("Bea", Decimal(200), day2, "CAJA01"),  # the next day's first shift
+        ShiftFact("Caro", Decimal(240), day2 + timedelta(hours=3), "CAJA01", handover=True),
+    ]
+    moves = [
+        CashMovement(MovementKind.IN, Decimal(30), "cambio", day1 + timedelta(hours=1)),
+        CashMovement(MovementKind.IN, Decimal(50), "cambio", day2 + timedelta(hours=1)),
+    ]
+    report = compute_close(
+        number=0,
+        site=ARS,
+        opened_at=day1 - timedelta(hours=1),
+        closed_at=day2 + timedelta(hours=5),
+        sales=(),
+        movements=moves,
+        shifts=shifts,
+    )
+    [handover] = report.handovers
+    assert (handover.from_cashier, handover.expected, handover.difference) == (
+        "Bea",
+        Decimal("250.00"),
+        Decimal("-10.00"),
+    )
+    assert [t.cashier for t in report.shift_sales] == ["Ana", "Bea", "Caro"]
