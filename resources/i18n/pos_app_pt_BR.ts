@@ -3274,6 +3274,14 @@
     </message>
 </context>
 <context>
+    <name>S:</name>
+    <message>
+        <source></source>
+        <comment>a time in a list of several days&apos; sales (strftime codes: %d day,</comment>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>SaleHistory</name>
     <message>
         <source>taken in cash</source>
@@ -3552,6 +3560,14 @@
     <message>
         <source>Paid, partly refunded</source>
         <translation>Paga, devolvida em parte</translation>
+    </message>
+    <message>
+        <source>Paid late</source>
+        <translation>Paga com atraso</translation>
+    </message>
+    <message>
+        <source>Partly refunded</source>
+        <translation>Devolvida em parte</translation>
     </message>
     <message>
         <source>Paid in cash</source>
@@ -4323,6 +4339,10 @@
     <message>
         <source>No sales in this period.</source>
         <translation>Nenhuma venda neste período.</translation>
+    </message>
+    <message>
+        <source>%m/%d %H:%M</source>
+        <translation>%d/%m %H:%M</translation>
     </message>
     <message>
         <source>Reading the sales…</source>

@@ -31,7 +31,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QHideEvent, QShowEvent
+from PySide6.QtGui import QBrush, QColor, QHideEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -200,7 +200,7 @@ def refund_state(row: SaleRow, refunded: Decimal) -> str:
 def status_colour_key(row: SaleRow, refunded: Decimal = Decimal(0)) -> str:
     if rows_.is_late(row):
         return "late"
-    if refund_state(row, refunded) == "fully":
+    if refund_state(row, refunded):  # partly too: a sale with money given back stands out
         return "refunded"
     if row[_ST] == rows_.PAID:
         return "paid"
@@ -271,6 +271,17 @@ def sale_status_text(row: SaleRow, refunded: Decimal = Decimal(0)) -> str:
     return status_label(SaleStatus(row[_ST]))
 
 
+def sale_status_word(row: SaleRow, refunded: Decimal = Decimal(0)) -> str:
+    """The list's status cell: a few words that fit its column at 1024 px in every language
+    ("Pagada, devuelta en parte" and "Pagada tarde: no cobre de nuevo" were cut to "Pagada, …").
+    The chosen sale's heading says it whole (:func:`sale_status_text`)."""
+    if rows_.is_late(row):
+        return QCoreApplication.translate("SalesDialog", "Paid late")
+    if refund_state(row, refunded) == "partly":
+        return QCoreApplication.translate("SalesDialog", "Partly refunded")
+    return sale_status_text(row, refunded)
+
+
 class SalesTableModel(QAbstractTableModel):
     """The listed sales as :data:`~pos_app.domain.sale_rows.SaleRow` tuples: nothing per sale
     that the garbage collector walks (a month of a busy box is ~12,000 rows)."""
@@ -279,20 +290,20 @@ class SalesTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._site = site
         self._sales: list[SaleRow] = []
-        self._with_date = False
+        self._time_format = "%H:%M"
         self._refunded: dict[str, Decimal] = {}
 
     def set_sales(
         self,
         sales: list[SaleRow],
         *,
-        with_date: bool = False,
+        time_format: str = "%H:%M",
         refunded: dict[str, Decimal] | None = None,
     ) -> None:
         """``refunded``: confirmed refunds by sale reference (a refunded sale says so)."""
         self.beginResetModel()
         self._sales = list(sales)
-        self._with_date = with_date
+        self._time_format = time_format
         self._refunded = dict(refunded or {})
         self.endResetModel()
 
@@ -344,14 +355,13 @@ class SalesTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             column = index.column()
             if column == COL_TIME:
-                fmt = "%Y-%m-%d %H:%M" if self._with_date else "%H:%M"
-                return sale[rows_.CREATED].astimezone().strftime(fmt)
+                return sale[rows_.CREATED].astimezone().strftime(self._time_format)
             if column == COL_REFERENCE:
                 return sale[rows_.REFERENCE]
             if column == COL_TOTAL:
                 return format_money(sale[rows_.TOTAL], self._site)
             if column == COL_STATUS:
-                return sale_status_text(sale, self._refunded_of(sale))
+                return sale_status_word(sale, self._refunded_of(sale))
         if index.column() == COL_STATUS and role in (
             Qt.ItemDataRole.ForegroundRole,
             Qt.ItemDataRole.BackgroundRole,
@@ -456,14 +466,17 @@ class TodaySalesDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(36)
-        # The reference is always whole (a support call reads it out); the status column
-        # takes what is left.
-        # The other columns are fitted to their widest text by _fit_columns: ResizeToContents
-        # asked the model for ~1,000 rows' texts at each keystroke of a search (~60-100 ms
-        # with a week of a busy box).
+        # Time, total and status are whole, fitted to their widest text by _fit_columns
+        # (ResizeToContents asked the model for ~1,000 rows' texts at each keystroke of a
+        # search: ~60-100 ms with a week of a busy box). The reference takes what is left and
+        # loses its start first ("…000123XBVQVYRWW": the box's name is the same on every row);
+        # the chosen sale's heading has it whole, for a support call. At 1024 px the status
+        # took what was left and read "Pagada, …".
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(COL_STATUS, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_REFERENCE, QHeaderView.ResizeMode.Stretch)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideLeft)
+        self.table.setWordWrap(False)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
         self.summary = QLabel()
@@ -494,6 +507,10 @@ class TodaySalesDialog(QDialog):
         rows.setMinimumSectionSize(rows.defaultSectionSize())  # one line as tall as before
         rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.lines.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        for column in range(1, self.lines.columnCount()):  # fitted by _fit_lines
+            self.lines.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.Interactive
+            )
         self.events = read_only_table(
             [
                 self.tr("Time"),
@@ -505,6 +522,18 @@ class TodaySalesDialog(QDialog):
             stretch=4,
         )
         self.events.setObjectName("saleEvents")
+        # At 1024 px the What, Status and Why columns took the width and the Detail read
+        # "orden de Me…" (whole only in its tooltip): their texts wrap onto a second line of
+        # their row instead, and the Detail keeps a share of the width (_fit_events).
+        self.events.setWordWrap(True)
+        self.events.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a request key's two ends
+        event_rows = self.events.verticalHeader()
+        event_rows.setMinimumSectionSize(event_rows.defaultSectionSize())
+        event_rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for column in range(COL_EVENT_DETAIL):
+            self.events.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.Interactive
+            )
         self.refunds_label = QLabel(self.tr("Refunds"))
         # Each confirmed refund and the cashier's note on it (why the money went back).
         self.refunds = read_only_table(
@@ -572,7 +601,9 @@ class TodaySalesDialog(QDialog):
         detail_layout.addWidget(self.refunds)
         top.setStretchFactor(0, 4)
         top.setStretchFactor(1, 5)
-        top.setSizes([540, 460])  # the list's four columns whole (references), the names room
+        # The list's time, total and status whole and some of the reference; the lines' names
+        # their room (at 1024 px: ~560 and ~440).
+        top.setSizes([560, 440])
         history = QWidget()
         split.addWidget(history)
         history_layout = QVBoxLayout(history)
@@ -690,7 +721,7 @@ class TodaySalesDialog(QDialog):
         ]
         start, end = self.period_bounds()
         self.model.set_sales(
-            sales, with_date=end - start > timedelta(hours=25), refunded=self._period_refunded
+            sales, time_format=self._time_format(start, end), refunded=self._period_refunded
         )
         self._fit_columns(sales)
         paid = [s for s in sales if s[_ST] == rows_.PAID]
@@ -712,22 +743,34 @@ class TodaySalesDialog(QDialog):
                 self.tr("{count} · QR: {paid} ({qr_total}) · cash: {cash} ({cash_total})").format(
                     count=count,
                     paid=len(paid),
-                    qr_total=format_money(qr_total, self._site),
+                    qr_total=money(qr_total, self._site),  # wrapped, never after "$"
                     cash=len(cash),
-                    cash_total=format_money(cash_total, self._site),
+                    cash_total=money(cash_total, self._site),
                 )
             )
         self._reselect(keep, sales)
 
+    def _time_format(self, start: datetime, end: datetime) -> str:
+        """A day: the time. Several days of this year: day and month in the reader's order,
+        no year (``2026-12-02 03:25`` took ~160 px of a 1024 px screen's ~520 px list). A
+        period reaching another year: the whole date."""
+        if end - start <= timedelta(hours=25):
+            return "%H:%M"
+        if start.year == (end - timedelta(days=1)).year == datetime.now().year:
+            # TRANSLATORS: a time in a list of several days' sales (strftime codes: %d day,
+            # %m month, %H:%M the time); day and month in the order your readers expect.
+            return self.tr("%m/%d %H:%M")
+        return "%Y-%m-%d %H:%M"
+
     def _fit_columns(self, sales: list[SaleRow]) -> None:
-        """Time, total and reference as wide as their widest text, found without asking the
-        model for every row: the first rows, the longest reference and the largest total."""
+        """Time, total and status as wide as their widest text, found without asking the
+        model for every row: the first rows, the largest total, one row of each status."""
         header = self.table.horizontalHeader()
         first = list(range(min(len(sales), 20)))
         widest = {
             COL_TIME: first,
             COL_TOTAL: first + self._widest_row(sales, lambda s: s[rows_.TOTAL]),
-            COL_REFERENCE: first + self._widest_row(sales, lambda s: len(s[rows_.REFERENCE])),
+            COL_STATUS: self._status_rows(sales),
         }
         grid = 1 if self.table.showGrid() else 0
         for column, rows in widest.items():
@@ -737,6 +780,22 @@ class TodaySalesDialog(QDialog):
                 for row in rows
             ]
             header.resizeSection(column, max(hints))
+
+    def _status_rows(self, sales: list[SaleRow]) -> list[int]:
+        """One row of each status word the list shows (a handful of kinds among ~12,000)."""
+        refunded = self._period_refunded
+        found: dict[tuple[str, str, bool, str], int] = {}
+        for row, sale in enumerate(sales):
+            amount = refunded.get(sale[rows_.REFERENCE]) if refunded else None
+            key = (
+                sale[_ST],
+                sale[_TE],
+                sale[rows_.LATE],
+                refund_state(sale, amount) if amount is not None else "",
+            )
+            if key not in found:
+                found[key] = row
+        return list(found.values())
 
     @staticmethod
     def _widest_row(sales: list[SaleRow], size: Callable[[SaleRow], Any]) -> list[int]:
@@ -930,6 +989,7 @@ class TodaySalesDialog(QDialog):
             )
         # An empty Discount column only takes the item names' room ("Yerb…1 kg").
         self.lines.setColumnHidden(COL_LINE_DISCOUNT, not any(discounts))
+        self._fit_lines()
         events = self._sale_events(sale.external_reference)
         self.events.setRowCount(len(events))
         for row, event in enumerate(events):
@@ -947,7 +1007,21 @@ class TodaySalesDialog(QDialog):
             item = self.events.item(row, COL_EVENT_DETAIL)
             assert item is not None  # set by _set_row just above
             _keep_raw(item, event.detail)
+        self._fit_events()
         self.events.scrollToBottom()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_events()
+
+    def _fit_events(self) -> None:
+        fit_wrapped_columns(self.events, COL_EVENT_DETAIL, keep_whole=(0,))
+        self._fit_lines()
+
+    def _fit_lines(self) -> None:
+        # A discount's "(10 %)" goes under its amount before the item's name is cut to "Y…"
+        # (at 1024 px with a discount, the names had ~40 px).
+        fit_wrapped_columns(self.lines, 0, keep_whole=(1,), share=0.4)
 
     def export_csv(self, path: Path) -> int:
         """The sales shown (period and filters) to ``path``; returns how many."""
@@ -1073,6 +1147,66 @@ def read_only_table(headers: list[str], stretch: int) -> QTableWidget:
     return table
 
 
+_WORDS = r"\s+"  # where a wrapped cell may break: Qt breaks at spaces, never at a no-break one
+_WORDS_AND_AMOUNTS = r"(?<![$/])\s+"
+DETAIL_SHARE = 0.3  # of a wrapped table's width, kept for its last (stretching) column
+
+
+def fit_wrapped_columns(
+    table: QTableWidget,
+    stretch: int,
+    keep_whole: tuple[int, ...] = (),
+    share: float = DETAIL_SHARE,
+) -> None:
+    """Columns of a word-wrapping ``table`` as wide as their longest line when that fits;
+    when not, the widest ones are narrowed (their texts wrap, never below their longest
+    word) until ``stretch`` keeps ``share`` of the width or all it needs. Should ``stretch``
+    still be narrower than its own longest word, an amount wraps too ("$" above its number)
+    rather than a name being cut. ``keep_whole``: columns never narrowed (a time)."""
+    header = table.horizontalHeader()
+    room = table.viewport().width()
+    columns = [
+        c for c in range(table.columnCount()) if c != stretch and not table.isColumnHidden(c)
+    ]
+    need = {c: max(header.sectionSizeHint(c), table.sizeHintForColumn(c)) for c in columns}
+    detail = max(header.sectionSizeHint(stretch), table.sizeHintForColumn(stretch))
+    left = room - min(detail, int(room * share))
+    if sum(need.values()) > left:
+        # An amount ("$ 12,00", "R$ 12,00", "S/ 12,00") is one word, unless a name is cut.
+        least = _longest_words(table, columns, need, keep_whole, _WORDS_AND_AMOUNTS)
+        floor = _longest_words(table, [stretch], {}, (), _WORDS)[stretch]
+        if sum(least.values()) > room - floor:
+            least = _longest_words(table, columns, need, keep_whole, _WORDS)
+        # The largest cap at which the narrowed columns fit what is left.
+        cap = max(need.values())
+        while cap > 0 and sum(max(least[c], min(need[c], cap)) for c in columns) > left:
+            cap -= 4
+        need = {c: max(least[c], min(need[c], cap)) for c in columns}
+    for c in columns:
+        header.resizeSection(c, need[c])
+
+
+def _longest_words(
+    table: QTableWidget,
+    columns: list[int],
+    need: dict[int, int],
+    keep_whole: tuple[int, ...],
+    spaces: str,
+) -> dict[int, int]:
+    """Each column's narrowest width: its header, its longest word (``spaces`` between them)."""
+    header = table.horizontalHeader()
+    metrics = table.fontMetrics()
+    pad = 12  # the cell's margins and the grid line
+    least = {c: need[c] if c in keep_whole else header.sectionSizeHint(c) for c in columns}
+    for row in range(table.rowCount()):
+        for c in columns:
+            item = table.item(row, c)
+            words = re.split(spaces, item.text()) if item is not None else []
+            widest = max((metrics.horizontalAdvance(w) for w in words), default=0)
+            least[c] = max(least[c], widest + pad)
+    return least
+
+
 def _set_row(table: QTableWidget, row: int, values: list[str]) -> None:
     for column, value in enumerate(values):
         item = QTableWidgetItem(value)
@@ -1097,5 +1231,5 @@ def _line_discount_text(line: CartLine, site: Site) -> str:
         return ""
     text = MINUS + format_money(off, site)
     if line.discount.kind is DiscountKind.PERCENT:
-        text += f" ({line.discount.value.normalize():f} %)"
+        text += f" ({line.discount.value.normalize():f}\u00a0%)"
     return text
