@@ -282,6 +282,25 @@ def sale_status_word(row: SaleRow, refunded: Decimal = Decimal(0)) -> str:
     return sale_status_text(row, refunded)
 
 
+class _Totals:
+    """The summary of the listed sales: how many, QR payments and cash the drawer took."""
+
+    def __init__(self) -> None:
+        self.count = self.paid = self.cash = 0
+        self.qr_total = self.cash_total = Decimal(0)
+
+    def add(self, sale: SaleRow, sign: int) -> None:
+        self.count += sign
+        if sale[_ST] == rows_.PAID:
+            self.paid += sign
+            self.qr_total += sign * (sale[rows_.PAID_AMOUNT] or sale[rows_.TOTAL])
+        # Cash the drawer took, including a sale whose QR payment also arrived late (paid
+        # twice: both amounts came in, as the day's close counts them).
+        if sale[_TE] == rows_.CASH and sale[_ST] in (rows_.CANCELED, rows_.PAID):
+            self.cash += sign
+            self.cash_total += sign * sale[rows_.TOTAL]
+
+
 class SalesTableModel(QAbstractTableModel):
     """The listed sales as :data:`~pos_app.domain.sale_rows.SaleRow` tuples: nothing per sale
     that the garbage collector walks (a month of a busy box is ~12,000 rows)."""
@@ -309,6 +328,32 @@ class SalesTableModel(QAbstractTableModel):
 
     def rows(self) -> list[SaleRow]:
         return list(self._sales)
+
+    def set_refunded(self, reference: str, amount: Decimal | None) -> None:
+        """One sale's confirmed refunds (its row is then replaced or inserted)."""
+        if amount is None:
+            self._refunded.pop(reference, None)
+        else:
+            self._refunded[reference] = amount
+
+    def replace_row(self, row: int, sale: SaleRow) -> None:
+        """One listed sale changed: its cells are repainted, the selection and scroll stay."""
+        self._sales[row] = sale
+        emit(
+            self.dataChanged,
+            self.index(row, 0),
+            self.index(row, self.columnCount() - 1),
+        )
+
+    def insert_row(self, row: int, sale: SaleRow) -> None:
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._sales.insert(row, sale)
+        self.endInsertRows()
+
+    def remove_row(self, row: int) -> None:
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._sales[row]
+        self.endRemoveRows()
 
     def row(self, row: int) -> SaleRow:
         return self._sales[row]
@@ -398,11 +443,14 @@ class TodaySalesDialog(QDialog):
         refunds: Callable[[SaleSnapshot], tuple[Decimal, Decimal]] | None = None,
         refunded_totals: Callable[[list[str]], dict[str, Decimal]] | None = None,
         sale_rows_between: Callable[[datetime, datetime], list[SaleRow]] | None = None,
+        sale_row_of: Callable[[str], SaleRow | None] | None = None,
     ) -> None:
         """``refunds``: (refunded, left to refund) of a sale, when refunds are available;
         ``refunded_totals``: the confirmed refunds of many sales at once (the status column);
         ``sale_rows_between``: the period's rows read without whole sales (the ledger's
-        ``sale_rows_between_apart``); without it, rows of ``sales_between``'s sales."""
+        ``sale_rows_between_apart``); without it, rows of ``sales_between``'s sales;
+        ``sale_row_of``: one sale's row (the ledger's ``sale_row``), read when that sale
+        changes (:meth:`sale_changed`); without it, the row of ``get_sale``'s sale."""
         super().__init__(parent)
         self.setObjectName("salesDialog")
         self.setWindowTitle(self.tr("Sales"))
@@ -419,7 +467,13 @@ class TodaySalesDialog(QDialog):
         self._rows_between = sale_rows_between or (
             lambda start, end: [sale_row(s) for s in self._sales_between(start, end)]
         )
+        self._row_of = sale_row_of or (
+            lambda reference: sale_row(s) if (s := self._get_sale(reference)) else None
+        )
         self._period_sales: list[SaleRow] = []
+        self._totals = _Totals()  # of the listed sales (the summary line)
+        self._bounds: tuple[datetime, datetime] | None = None  # of the newest period read
+        self._damaged = False  # the period's read met a damaged amount (_read_failed)
         self._period_refunded: dict[str, Decimal] = {}  # read with the period, not per keystroke
         # The period's sales are read on this thread (one at a time, newest shown).
         self._reader = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="sales-read")
@@ -724,31 +778,44 @@ class TodaySalesDialog(QDialog):
             sales, time_format=self._time_format(start, end), refunded=self._period_refunded
         )
         self._fit_columns(sales)
-        paid = [s for s in sales if s[_ST] == rows_.PAID]
-        # Cash the drawer took, including a sale whose QR payment also arrived late (paid twice:
-        # both amounts came in, as the day's close counts them).
-        cash = [s for s in sales if s[_TE] == rows_.CASH and s[_ST] in (rows_.CANCELED, rows_.PAID)]
-        qr_total = sum((s[rows_.PAID_AMOUNT] or s[rows_.TOTAL] for s in paid), start=Decimal(0))
-        cash_total = sum((s[rows_.TOTAL] for s in cash), start=Decimal(0))
-        if not sales:
+        self._show_summary(sales)
+        self._reselect(keep, sales)
+
+    def _show_summary(self, sales: list[SaleRow]) -> None:
+        """The listed sales' count and totals, counted from ``sales`` (a period's read, a
+        filter); one changed sale moves them by its own share (:meth:`_count_in`)."""
+        self._totals = _Totals()
+        for sale in sales:
+            self._totals.add(sale, 1)
+        self._write_summary()
+
+    def _count_in(self, old: SaleRow | None, new: SaleRow | None) -> None:
+        if old is not None:
+            self._totals.add(old, -1)
+        if new is not None:
+            self._totals.add(new, 1)
+        self._write_summary()
+
+    def _write_summary(self) -> None:
+        totals = self._totals
+        if not totals.count:
             self.summary.setText(self.tr("No sales in this period."))
         else:
             # One source per number form ("1 item" / "{n} items", as the totals do).
             count = (
                 self.tr("1 sale")
-                if len(sales) == 1
-                else self.tr("{count} sales").format(count=len(sales))
+                if totals.count == 1
+                else self.tr("{count} sales").format(count=totals.count)
             )
             self.summary.setText(
                 self.tr("{count} · QR: {paid} ({qr_total}) · cash: {cash} ({cash_total})").format(
                     count=count,
-                    paid=len(paid),
-                    qr_total=money(qr_total, self._site),  # wrapped, never after "$"
-                    cash=len(cash),
-                    cash_total=money(cash_total, self._site),
+                    paid=totals.paid,
+                    qr_total=money(totals.qr_total, self._site),  # wrapped, never after "$"
+                    cash=totals.cash,
+                    cash_total=money(totals.cash_total, self._site),
                 )
             )
-        self._reselect(keep, sales)
 
     def _time_format(self, start: datetime, end: datetime) -> str:
         """A day: the time. Several days of this year: day and month in the reader's order,
@@ -803,6 +870,117 @@ class TodaySalesDialog(QDialog):
             return []
         return [max(range(len(sales)), key=lambda row: size(sales[row]))]
 
+    def sale_changed(self, reference: str) -> None:
+        """One sale changed (a charge, a payment, a check, a refund): only its row is read
+        again (two indexed reads), then replaced, inserted (a new sale: on top, as the period's
+        read lists it) or taken out of the list, and the summary moved by its share. A month
+        of a busy box was read whole for every change (12,400 rows: ~0.4 s until shown, ~70 ms
+        of this thread); now ~1 ms (README, Performance). The whole period is read when the
+        period moved on (midnight: a
+        different "today"), a read is under way (it may predate the change) or the last one
+        met a damaged amount."""
+        if self._let_go or self.reading or self._damaged or self._bounds != self.period_bounds():
+            self.refresh(in_background=True)
+            return
+        try:
+            row = self._row_of(reference)
+        except DamagedAmount:
+            self.refresh(in_background=True)  # the period's read names it and shows no sale
+            return
+        start, end = self._bounds
+        if row is not None and not start <= row[rows_.CREATED] < end:
+            row = None  # not this period's
+        at = next(
+            (i for i, s in enumerate(self._period_sales) if s[rows_.REFERENCE] == reference),
+            None,
+        )
+        if row is None and at is None:
+            return
+        if self._refunded_totals is not None and row is not None:
+            amount = self._refunded_totals([reference]).get(reference)
+            if amount is None:
+                self._period_refunded.pop(reference, None)
+            else:
+                self._period_refunded[reference] = amount
+            self.model.set_refunded(reference, amount)
+        if at is None:
+            assert row is not None
+            self._period_sales.insert(0, row)  # the newest id: first, as the period's read
+        elif row is None:
+            del self._period_sales[at]
+        else:
+            self._period_sales[at] = row
+        self._show_row(reference, row)
+
+    def _show_row(self, reference: str, row: SaleRow | None) -> None:
+        """The list after one sale of the period changed: its row replaced, inserted where the
+        period's order puts it, or taken out when the filters no longer let it through."""
+        status_ok = _STATUS_FILTERS[max(0, self.status_filter.currentIndex())][1]
+        tender_ok = _TENDER_FILTERS[max(0, self.tender_filter.currentIndex())][1]
+        shown = row is not None and (
+            status_ok(row)
+            and tender_ok(row)
+            and SaleSearch(self.search.text(), self._site).matches(row)
+        )
+        listed = self.model.row_of(reference)
+        before = self.model.row(listed) if listed is not None else None
+        keep = self.selected_reference()
+        bar = self.table.verticalScrollBar()
+        at_top = bar.value() == 0
+        top = self.table.rowAt(0)
+        place = self.model.reference(top) if 0 <= top < self.model.rowCount() else None
+        if listed is not None and shown:
+            assert row is not None
+            self.model.replace_row(listed, row)
+        elif listed is not None:
+            self.model.remove_row(listed)
+        elif shown:
+            assert row is not None
+            self.model.insert_row(self._listed_position(reference), row)
+        else:
+            return
+        self._count_in(before, row if shown else None)
+        if row is not None and shown:
+            self._widen_for(self.model.row_of(reference))
+        # The cashier's place, as after a period's read (_period_read): at the very top a new
+        # sale comes into sight; further down the sale that was at the top stays there.
+        if at_top:
+            bar.setValue(0)
+        elif place is not None and place != reference:
+            at = self.model.row_of(place)
+            if at is not None:
+                self.table.scrollTo(
+                    self.model.index(at, 0), QAbstractItemView.ScrollHint.PositionAtTop
+                )
+        if keep is None or self.model.row_of(keep) is None:
+            self._reselect(None, self.model.rows())  # the chosen sale left the list
+        elif keep == reference:
+            self._show_detail(self._get_sale(reference))  # what changed in it, shown
+
+    def _listed_position(self, reference: str) -> int:
+        """Where a sale coming into the filtered list goes: after the listed sales that come
+        before it in the period's order."""
+        order = {s[rows_.REFERENCE]: i for i, s in enumerate(self._period_sales)}
+        mine = order[reference]
+        position = 0
+        for listed in range(self.model.rowCount()):
+            if order.get(self.model.reference(listed), -1) < mine:
+                position = listed + 1
+            else:
+                break
+        return position
+
+    def _widen_for(self, row: int | None) -> None:
+        """A changed or new row's time, total and status stay whole (never narrowed here)."""
+        if row is None:
+            return
+        header = self.table.horizontalHeader()
+        grid = 1 if self.table.showGrid() else 0
+        for column in (COL_TIME, COL_TOTAL, COL_STATUS):
+            need = self.table.sizeHintForIndex(self.model.index(row, column)).width() + grid
+            if need > header.sectionSize(column):
+                header.resizeSection(column, need)
+
     def refresh(self, *, in_background: bool = False, keep_place: bool = True) -> None:
         """Reload the period from the ledger, keeping the selected sale selected.
 
@@ -815,6 +993,7 @@ class TodaySalesDialog(QDialog):
         ``keep_place``: the list stays scrolled where the cashier left it (:meth:`_period_read`)."""
         self._keep_place = keep_place
         start, end = self.period_bounds()
+        self._bounds = (start, end)
         self._reads += 1
         self._let_go = False
         try:
@@ -842,6 +1021,7 @@ class TodaySalesDialog(QDialog):
         self._period_read([], number)
         self.summary.setText(translate_message(exc.msg))
         set_state(self.summary, "error")
+        self._damaged = True
 
     def _wait_for(self, reading: concurrent.futures.Future[list[SaleRow]], number: int) -> None:
         # A partial, not a closure that schedules itself: that closure and its cell were a
@@ -867,6 +1047,7 @@ class TodaySalesDialog(QDialog):
 
     def _period_read(self, sales: list[SaleRow], number: int) -> None:
         self._shown_read = number
+        self._damaged = False
         set_state(self.summary, "")  # a damaged amount's message (_read_failed) is over
         self._period_sales = sales
         self._period_refunded = (
