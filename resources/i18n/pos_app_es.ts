@@ -3274,14 +3274,6 @@
     </message>
 </context>
 <context>
-    <name>S:</name>
-    <message>
-        <source></source>
-        <comment>a time in a list of several days&apos; sales (strftime codes: %d day,</comment>
-        <translation></translation>
-    </message>
-</context>
-<context>
     <name>SaleHistory</name>
     <message>
         <source>taken in cash</source>
@@ -4339,10 +4331,6 @@
     <message>
         <source>No sales in this period.</source>
         <translation>No hay ventas en este período.</translation>
-    </message>
-    <message>
-        <source>%m/%d %H:%M</source>
-        <translation>%d/%m %H:%M</translation>
     </message>
     <message>
         <source>Reading the sales…</source>

@@ -24,6 +24,7 @@ from PySide6.QtCore import (
     QCoreApplication,
     QDate,
     QItemSelection,
+    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -824,9 +825,12 @@ class TodaySalesDialog(QDialog):
         if end - start <= timedelta(hours=25):
             return "%H:%M"
         if start.year == (end - timedelta(days=1)).year == datetime.now().year:
-            # TRANSLATORS: a time in a list of several days' sales (strftime codes: %d day,
-            # %m month, %H:%M the time); day and month in the order your readers expect.
-            return self.tr("%m/%d %H:%M")
+            # Day and month in the order of the app's language (its QLocale: es and pt_BR
+            # "02/12", en "12/02"); never a translated strftime text (a wrong one would fail
+            # in the middle of painting).
+            short = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
+            day_first = short.find("d") < short.find("M")
+            return "%d/%m %H:%M" if day_first else "%m/%d %H:%M"
         return "%Y-%m-%d %H:%M"
 
     def _fit_columns(self, sales: list[SaleRow]) -> None:
