@@ -93,6 +93,9 @@ class RefundExceedsError(ValueError):
     """The ledger refuses a refund beyond what was paid (checked in the writing transaction)."""
 
 
+FEW_SALES = 50  # refunded_amounts of at most this many sales asks for theirs alone
+
+
 class RefundStore:
     """The ``refunds`` table of a :class:`~pos_app.ledger.store.Ledger` (same connection and
     transactions, so a refund and its sale event are written together)."""
@@ -225,12 +228,18 @@ class RefundStore:
         wanted = set(references)
         if not wanted:
             return totals
+        sql = (
+            "SELECT s.external_reference, r.amount FROM refunds r "
+            "JOIN sales s ON s.id = r.sale_id WHERE r.status = ?"
+        )
+        args = [RefundStatus.REFUNDED.value]
+        if len(wanted) <= FEW_SALES:
+            # A few sales (the history's one changed sale): theirs alone, through the sales'
+            # reference and the refunds' sale index, not a year's refunds (~10 ms).
+            sql += f" AND s.external_reference IN ({','.join('?' * len(wanted))})"
+            args += sorted(wanted)
         with self._ledger._reading():
-            rows = self._ledger._conn.execute(
-                "SELECT s.external_reference, r.amount FROM refunds r "
-                "JOIN sales s ON s.id = r.sale_id WHERE r.status = ?",
-                (RefundStatus.REFUNDED.value,),
-            ).fetchall()
+            rows = self._ledger._conn.execute(sql, args).fetchall()
         for reference, amount in rows:
             if reference in wanted:
                 value = stored_amount(amount, sale_record(reference), "refund amount")

@@ -28,6 +28,11 @@ _LINES = (
     "JOIN sale_lines l ON l.sale_id = s.id "
     "WHERE s.created_at >= ? AND s.created_at < ? ORDER BY l.sale_id DESC, l.position"
 )
+_ONE_SALE = (
+    "SELECT id, external_reference, created_at, total, paid_amount, status, tender, "
+    "late_payment, cancel_requested FROM sales WHERE external_reference = ?"
+)
+_ONE_SALE_LINES = "SELECT title, sku, barcode FROM sale_lines WHERE sale_id = ? ORDER BY position"
 _PAID: str = "paid"
 
 
@@ -46,18 +51,43 @@ def read_sale_rows(conn: sqlite3.Connection, start: str, end: str) -> list[SaleR
                 mine.append((line[1], line[2], line[3]))
             line = lines.fetchone()
         found.append(
-            make_row(
-                reference,
-                datetime.fromisoformat(created),
-                _amount(total, reference, "total"),
-                _amount(paid, reference, "paid_amount") if paid is not None else None,
-                status,
-                tender or "",
-                status == _PAID and bool(late or cancel),
-                mine,
-            )
+            _row(reference, created, total, paid, status, tender, bool(late or cancel), mine)
         )
     return found
+
+
+def read_sale_row(conn: sqlite3.Connection, reference: str) -> SaleRow | None:
+    """The row of one sale, the very tuple :func:`read_sale_rows` makes for it (the history
+    reads one sale's row when that sale changes, not the whole period again); ``None`` for a
+    reference the ledger does not have. Any row factory (values are read by position)."""
+    sale = conn.execute(_ONE_SALE, (reference,)).fetchone()
+    if sale is None:
+        return None
+    sale_id, reference, created, total, paid, status, tender, late, cancel = tuple(sale)
+    lines = [(line[0], line[1], line[2]) for line in conn.execute(_ONE_SALE_LINES, (sale_id,))]
+    return _row(reference, created, total, paid, status, tender, bool(late or cancel), lines)
+
+
+def _row(
+    reference: str,
+    created: str,
+    total: object,
+    paid: object,
+    status: str,
+    tender: str | None,
+    late: bool,
+    lines: list[tuple[str, str, str]],
+) -> SaleRow:
+    return make_row(
+        reference,
+        datetime.fromisoformat(created),
+        _amount(total, reference, "total"),
+        _amount(paid, reference, "paid_amount") if paid is not None else None,
+        status,
+        tender or "",
+        status == _PAID and late,
+        lines,
+    )
 
 
 def _amount(value: object, reference: str, column: str) -> Decimal:

@@ -740,6 +740,14 @@ class Ledger:
         with self._apart() as conn, self._reading():
             return read_sale_rows(conn, iso(start) or "", iso(end) or "")
 
+    def sale_row(self, reference: str) -> SaleRow | None:
+        """One sale's history row (:func:`~pos_app.ledger.sale_rows.read_sale_row`), on this
+        ledger's connection: two indexed reads, for the history's refresh of a changed sale."""
+        from pos_app.ledger.sale_rows import read_sale_row
+
+        with self._reading():
+            return read_sale_row(self._conn, reference)
+
     @contextmanager
     def _apart(self) -> Iterator[sqlite3.Connection]:
         """A read-only connection for a worker thread while this ledger's goes on writing."""

@@ -3682,6 +3682,14 @@
         <translation>Pagada, devuelta en parte</translation>
     </message>
     <message>
+        <source>Paid late</source>
+        <translation>Pagada tarde</translation>
+    </message>
+    <message>
+        <source>Partly refunded</source>
+        <translation>Devuelta en parte</translation>
+    </message>
+    <message>
         <source>Paid in cash</source>
         <translation>Pagada en efectivo</translation>
     </message>

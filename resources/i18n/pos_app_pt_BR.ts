@@ -3682,6 +3682,14 @@
         <translation>Paga, devolvida em parte</translation>
     </message>
     <message>
+        <source>Paid late</source>
+        <translation>Paga com atraso</translation>
+    </message>
+    <message>
+        <source>Partly refunded</source>
+        <translation>Devolvida em parte</translation>
+    </message>
+    <message>
         <source>Paid in cash</source>
         <translation>Paga em dinheiro</translation>
     </message>

@@ -35,7 +35,7 @@ from tests.ui.test_ui_charging import WAIT, banner_is, charge, fill_cart
 pytestmark = pytest.mark.gui
 
 SIZES = [(1024, 600), (1366, 768), (1920, 1080)]
-LANGS = ["en", "es"]
+LANGS = ["en", "es", "pt_BR"]
 
 
 class Audit:

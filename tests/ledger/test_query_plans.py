@@ -139,3 +139,26 @@ def test_the_store_databases_status_reads_no_whole_outbox(tmp_path: Path) -> Non
     assert "outbox_waiting" not in batch[1] and "TEMP B-TREE" not in batch[1]
     assert [c.seq for c in ledger.outbox_batch()] == [1, 3]
     ledger.close()
+
+
+def test_one_sales_history_row_is_read_through_its_reference_and_key(ledger: Ledger) -> None:
+    """A changed sale's row (``Ledger.sale_row``): two indexed reads, never the period."""
+    from pos_app.ledger.sale_rows import read_sale_row
+
+    reference = ledger.all_sales()[0].external_reference
+    found = plans(ledger._conn, lambda: read_sale_row(ledger._conn, reference))
+    assert len(found) == 2
+    assert full_scans(found, "sales", "sale_lines") == []
+    assert read_sale_row(ledger._conn, reference) == ledger.sale_row(reference)
+
+
+def test_one_sales_refunds_are_read_alone(ledger: Ledger) -> None:
+    """The history's changed sale: its confirmed refunds, not every refund of the year (a
+    year's ~2,000 refunds cost each change ~10 ms); many sales (a period) still one read."""
+    from pos_app.ledger.refunds import RefundStore
+
+    store = RefundStore(ledger)
+    reference = ledger.all_sales()[0].external_reference
+    found = plans(ledger._conn, lambda: store.refunded_amounts([reference]))
+    assert full_scans(found, "refunds", "r", "sales", "s") == []
+    assert store.refunded_amounts([reference]) == {}

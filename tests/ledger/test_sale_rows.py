@@ -84,3 +84,12 @@ def test_no_row_stays_tracked_by_the_garbage_collector(tmp_path: Path) -> None:
     whole = [sale_row(s) for s in ledger.sales_between(start, start + timedelta(hours=1))]
     gc.collect()
     assert not any(gc.is_tracked(r) for r in whole)
+
+
+def test_one_sales_row_is_the_row_the_period_read_makes_for_it(tmp_path: Path) -> None:
+    """The history reads one changed sale's row (``Ledger.sale_row``): the very tuple of the
+    period's read, on the ledger's own connection (its row factory) too."""
+    ledger, start = _ledger(tmp_path)
+    rows = ledger.sale_rows_between_apart(start, start + timedelta(hours=1))
+    assert [ledger.sale_row(r[rows_.REFERENCE]) for r in rows] == rows
+    assert ledger.sale_row("CAJA01S999999XNOTHERE") is None

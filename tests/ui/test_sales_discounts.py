@@ -48,7 +48,7 @@ def test_the_detail_shows_the_line_and_sale_discounts(qtbot: Any, tmp_path: Path
     dialog.select_reference(sale.external_reference)
     headers = [dialog.lines.horizontalHeaderItem(c).text() for c in range(5)]
     assert headers[3] == "Discount"
-    assert dialog.lines.item(0, 3).text() == "−$ 900,00 (10 %)"
+    assert dialog.lines.item(0, 3).text() == "−$ 900,00 (10\u00a0%)"  # wraps before "("
     assert dialog.lines.item(0, 4).text() == "$ 8.100,00"
     assert dialog.lines.item(1, 3).text() == ""
     assert not dialog.lines.isColumnHidden(3)

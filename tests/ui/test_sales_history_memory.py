@@ -173,17 +173,20 @@ def test_a_sale_changed_while_several_days_are_shown_is_never_waited_for(qtbot: 
     assert dialog.summary.text().startswith("4 sales")
 
 
-def test_the_window_refreshes_an_open_history_in_the_background(
+def test_the_window_hands_an_open_history_the_changed_sale_alone(
     qtbot: Any, window: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Its row is read again, not the period (tests/ui/test_sales_history_one_sale.py); a
+    whole read, when one is needed, is done in the background (sale_changed)."""
     from pos_app.checkout.events import SaleChanged
     from pos_app.domain.sale import SaleStatus
 
     dialog = window.open_sales_dialog()
-    asked: list[dict[str, Any]] = []
-    monkeypatch.setattr(dialog, "refresh", lambda **kwargs: asked.append(kwargs))
-    window._sale_changed(SaleChanged(discounted_sale(), SaleStatus.PENDING, "poll"))
-    assert asked == [{"in_background": True}]
+    asked: list[str] = []
+    monkeypatch.setattr(dialog, "sale_changed", asked.append)
+    sale = discounted_sale()
+    window._sale_changed(SaleChanged(sale, SaleStatus.PENDING, "poll"))
+    assert asked == [sale.external_reference]
     dialog.close()
 
 

@@ -11,13 +11,16 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QHeaderView
 
 import pos_app.domain.money as money
 import pos_app.ui.counter.sales_view as sales_view
 from pos_app.domain.money import site_for
+from pos_app.domain.sale import SaleStatus
 from pos_app.domain.sale_rows import TEXTS
 from pos_app.ui.counter.sales_view import (
     COL_REFERENCE,
+    COL_STATUS,
     COL_TOTAL,
     SalesTableModel,
     TodaySalesDialog,
@@ -92,17 +95,22 @@ def test_a_keystroke_asks_the_model_for_the_rows_shown_not_every_sale(
     assert parsed <= 1, parsed
 
 
-def test_the_columns_fit_the_widest_total_and_reference_wherever_they_are(
+def test_the_columns_fit_the_widest_total_and_status_wherever_they_are(
     qtbot: Any, many: list[Any]
 ) -> None:
-    """The widest texts far down the list (the header sampled the first 1,000 rows)."""
+    """The widest texts far down the list (the header sampled the first 1,000 rows). The
+    reference takes what is left (it is whole in the chosen sale's heading)."""
     last = len(many) - 1
     many[last] = replace(
-        many[last], total=Decimal("987654321.00"), external_reference="CAJA01S999999XWWWWWWWWWW"
+        many[last],
+        total=Decimal("987654321.00"),
+        external_reference="CAJA01S999999XWWWWWWWWWW",
+        status=SaleStatus.PENDING,  # "Waiting for payment": the longest status word
     )
     dialog = _dialog(qtbot, many)
     header = dialog.table.horizontalHeader()
-    for column in (COL_TOTAL, COL_REFERENCE):
+    assert header.sectionResizeMode(COL_REFERENCE) == QHeaderView.ResizeMode.Stretch
+    for column in (COL_TOTAL, COL_STATUS):
         needed = dialog.table.sizeHintForIndex(dialog.model.index(last, column)).width()
         assert header.sectionSize(column) >= needed, column
     # and they follow a narrower list

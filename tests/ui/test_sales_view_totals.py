@@ -40,7 +40,9 @@ def test_a_cash_sale_paid_again_by_qr_counts_in_both(qtbot: Any) -> None:
     )
     qtbot.addWidget(dialog)
     dialog.refresh()
-    assert dialog.summary.text() == ("3 sales · QR: 2 ($ 18.200,00) · cash: 2 ($ 18.200,00)")
+    assert dialog.summary.text().replace("\u00a0", " ") == (
+        "3 sales · QR: 2 ($ 18.200,00) · cash: 2 ($ 18.200,00)"
+    )
 
 
 def test_one_sale_is_said_in_the_singular(qtbot: Any, tmp_path: Any) -> None:
@@ -53,5 +55,5 @@ def test_one_sale_is_said_in_the_singular(qtbot: Any, tmp_path: Any) -> None:
     )
     qtbot.addWidget(dialog)
     dialog.refresh()
-    assert dialog.summary.text() == "1 sale · QR: 1 ($ 9.100,00) · cash: 0 ($ 0,00)"
+    assert dialog.summary.text() == "1 sale · QR: 1 ($\u00a09.100,00) · cash: 0 ($\u00a00,00)"
     assert dialog.export_csv(tmp_path / "one.csv") == 1

@@ -64,7 +64,7 @@ def test_refund_partially_then_totally_with_the_refund_ticket(
     assert refunded_at_mp(window, control) == Decimal(3125)
     screenshot(dialog, "71_refund_partial_done")
     sales.refresh()  # the table says what happened to the money, not just "Paid"
-    assert status_shown(sales, ref) == "Paid, partly refunded"
+    assert status_shown(sales, ref) == "Partly refunded"  # the heading says "Paid, partly…"
 
     dialog.ticket_button.click()  # the refund ticket of this refund
     previews = window.findChildren(ReceiptPreviewDialog)

@@ -856,9 +856,9 @@ class MainWindow(QMainWindow):
         dialog.open()  # never exec(): the qasync loop keeps running
         return dialog
 
-    def _refunded(self, _result: RefundResult) -> None:
+    def _refunded(self, result: RefundResult) -> None:
         if self._sales_dialog is not None and self._sales_dialog.isVisible():
-            self._sales_dialog.refresh(in_background=True)  # several days: never waited for
+            self._sales_dialog.sale_changed(result.sale.external_reference)  # its row alone
 
     async def resume_refunds(self) -> None:
         """Start-up: refunds a crash or a lost answer left unconfirmed are checked first."""
@@ -972,7 +972,7 @@ class MainWindow(QMainWindow):
             self.late_bar.add(sale)
             sounds.attention()
         if self._sales_dialog is not None and self._sales_dialog.isVisible():
-            self._sales_dialog.refresh(in_background=True)  # several days: never waited for
+            self._sales_dialog.sale_changed(sale.external_reference)  # its row alone
 
     def _connection_changed(self, event: ConnectionChanged) -> None:
         self.status.set_connection(event)
@@ -1020,6 +1020,7 @@ class MainWindow(QMainWindow):
                 # Read on the dialog's worker thread: a connection of its own.
                 sales_between=ledger.sales_between_apart,
                 sale_rows_between=ledger.sale_rows_between_apart,
+                sale_row_of=ledger.sale_row,  # one changed sale: on this thread, ~1 ms
                 refunds_of=ledger.day.refunds_of,
                 parent=self,
                 refunds=lambda sale: (
