@@ -78,6 +78,14 @@ def cmd_cash(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cashier(text: str, option: str) -> str:
+    """A cashier's name argument, cleaned and checked, or why not as a usage error."""
+    try:
+        return check_text(text, CASHIER_NAME)
+    except ValidationError as exc:
+        raise DayUsageError(f"{option}: {exc.msg}") from None
+
+
 def cmd_shift(args: argparse.Namespace) -> int:
     if args.shift_command == "hand-over":
         return _hand_over(args)
@@ -85,10 +93,7 @@ def cmd_shift(args: argparse.Namespace) -> int:
         return _shift_report(args)
     site = config_site()
     starting = read_amount(args.starting_float, site, "--float", zero_ok=True)
-    try:
-        cashier = check_text(args.cashier, CASHIER_NAME)
-    except ValidationError as exc:
-        raise DayUsageError(f"--cashier: {exc.msg}") from None
+    cashier = _cashier(args.cashier, "--cashier")
     ledger = Ledger(paths.ledger_path(), exclusive=False)
     try:
         shift = ledger.day.open_shift(cashier, starting, now=datetime.now(UTC))
@@ -111,10 +116,7 @@ def cmd_shift(args: argparse.Namespace) -> int:
 def _hand_over(args: argparse.Namespace) -> int:
     site = config_site()
     counted = read_amount(args.counted, site, "--counted", zero_ok=True)
-    try:
-        cashier = check_text(args.cashier, CASHIER_NAME)
-    except ValidationError as exc:
-        raise DayUsageError(f"--to: {exc.msg}") from None
+    cashier = _cashier(args.cashier, "--to")
     ledger = Ledger(paths.ledger_path(), exclusive=False)
     try:
         done = ledger.day.hand_over(site, cashier, counted, now=datetime.now(UTC))

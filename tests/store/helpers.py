@@ -14,7 +14,7 @@ from pos_app.domain.cart import CartLine
 from pos_app.domain.money import site_for
 from pos_app.domain.records import SaleSnapshot
 from pos_app.domain.sale import SaleStatus, Tender
-from pos_app.ledger.store import Ledger
+from pos_app.ledger.store import Ledger, OutboxChange
 
 MLA = site_for("MLA")
 
@@ -87,3 +87,17 @@ def sell(
 def rows(url: str, query: str, *args: Any) -> list[tuple[Any, ...]]:
     with psycopg.connect(url, autocommit=True) as conn:
         return list(conn.execute(query, args).fetchall())  # type: ignore[arg-type]
+
+
+async def deliver_batch(
+    url: str, password: str, box: str, batch: list[OutboxChange], store: str = "SUC001"
+) -> None:
+    """``batch`` of ``box``'s outbox changes into the store database at ``url``, as the
+    counter's delivery sends them (one connection, identified as the box)."""
+    from pos_app.store.replication import connect, deliver
+
+    conn = await connect(url, password, box=box)
+    try:
+        await deliver(conn, box, store, batch)
+    finally:
+        await conn.close()

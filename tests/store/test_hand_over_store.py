@@ -15,20 +15,16 @@ import pytest
 
 from pos_app.domain.day import MovementKind, uncounted_shifts
 from pos_app.ledger.store import OutboxChange
-from pos_app.store.replication import connect, deliver
+from pos_app.store.replication import connect
 from pos_app.store.views import store_close
-from tests.store.helpers import MLA, open_ledger, rows
+from tests.store.helpers import MLA, deliver_batch, open_ledger, rows
 from tests.store.pgserver import SUPERPASS, PgServer
 
 pytestmark = [pytest.mark.posix, pytest.mark.slow]
 
 
 async def _deliver(url: str, box: str, batch: list[OutboxChange]) -> None:
-    conn = await connect(url, SUPERPASS, box=box)
-    try:
-        await deliver(conn, box, "SUC001", batch)
-    finally:
-        await conn.close()
+    await deliver_batch(url, SUPERPASS, box, batch)
 
 
 def test_the_store_close_shows_the_hand_over_like_the_counter(

@@ -17,9 +17,9 @@ from pos_app.domain.sale import Tender
 from pos_app.ledger.refunds import RefundStatus, RefundStore
 from pos_app.ledger.store import Ledger, OutboxChange
 from pos_app.store import schema
-from pos_app.store.replication import connect, deliver
+from pos_app.store.replication import connect
 from pos_app.store.views import store_close
-from tests.store.helpers import MLA, open_ledger, rows, sell
+from tests.store.helpers import MLA, deliver_batch, open_ledger, rows, sell
 from tests.store.pgserver import SUPERPASS, PgServer
 
 pytestmark = [pytest.mark.posix, pytest.mark.slow]
@@ -45,11 +45,7 @@ def _refund(ledger: Ledger, box: str, key: str, note: str, *, refused: bool = Fa
 
 
 async def _deliver(url: str, box: str, batch: list[OutboxChange]) -> None:
-    conn = await connect(url, SUPERPASS, box=box)
-    try:
-        await deliver(conn, box, "SUC001", batch)
-    finally:
-        await conn.close()
+    await deliver_batch(url, SUPERPASS, box, batch)
 
 
 def test_the_note_is_a_column_of_its_own_beside_mercado_pagos_reason(
