@@ -121,15 +121,18 @@ def measure(ledger_file: Path, repeats: int, old_file: Path | None) -> dict[str,
                 note("start_shown", moments["shown"])
                 note("start_ready", moments["ready"])
 
+            # The window's children talk to this sandbox too (each used to start its own).
             window = run_child(
-                "year_window", reference, "--repeats", str(repeats), timeout=1800,
+                "year_window", reference, "--repeats", str(repeats), "--sandbox", url,
+                timeout=1800,
                 POS_APP_HOME=home, MP_ACCESS_TOKEN=state.seller_token,
             )  # fmt: skip
             for step, samples in window.items():
                 times[f"window_{step}"] = samples
             # The garbage collector behind the window: numbers, never asserted on time.
             facts["gc"] = run_child(
-                "year_gc", "--sales", "5" if repeats > 1 else "1", timeout=1800,
+                "year_gc", "--sales", "5" if repeats > 1 else "1", "--sandbox", url,
+                timeout=1800,
                 POS_APP_HOME=home, MP_ACCESS_TOKEN=state.seller_token,
             )  # fmt: skip
 

@@ -16,6 +16,7 @@ import argparse
 import asyncio
 import time
 from collections.abc import Callable
+from contextlib import nullcontext
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -123,8 +124,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("reference")
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--sandbox", help="a running sandbox's base URL (else one of its own)")
     args = parser.parse_args()
-    with sandbox_process() as base_url:
+    with sandbox_process() if args.sandbox is None else nullcontext(args.sandbox) as base_url:
         result = run_qt(lambda: measure(base_url, args.reference, args.repeats))
     report(result)
 
