@@ -231,6 +231,19 @@ def test_site_is_checked_against_the_money_rules_when_given(
     assert sorted(named) == sorted(SITES)
 
 
+def test_the_parser_is_built_once_and_parsing_leaves_it_as_it_was() -> None:
+    """main() parses with one parser per process (the suite calls it ~800 times): a line
+    parsed before never shows in the next one (repeated options start empty again)."""
+    parser = build_parser()
+    assert build_parser() is parser
+    first = parser.parse_args(["charge", "--item", "Mate:1:100", "--sku", "7790580001018"])
+    assert first.item == ["Mate:1:100"] and first.sku == ["7790580001018"]
+    again = parser.parse_args(["charge"])
+    assert again.item == [] and again.sku == []
+    refund = parser.parse_args(["refund", "REF", "--line", "1"])
+    assert refund.line == ["1"] and parser.parse_args(["refund", "REF"]).line == []
+
+
 def test_every_command_has_a_handler_and_each_handler_exists() -> None:
     parser = build_parser()
     [sub] = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
