@@ -17,6 +17,7 @@ from PySide6.QtCore import QTranslator
 
 from devtools import linguist
 from pos_app.ui.qtkit import translations
+from tests.source_trees import parsed
 
 pytestmark = pytest.mark.gui
 
@@ -117,10 +118,12 @@ def test_qt_ships_its_own_translations_for_our_languages() -> None:
 # == the markers of the Qt-free packages =============================================================
 @functools.cache
 def _modules() -> tuple[tuple[Path, tuple[ast.Call, ...], dict[str, object]], ...]:
-    """Each package module's calls and string constants, parsed once for every check here."""
+    """Each package module's calls and string constants (the syntax trees shared with the
+    other tests that read the source: tests/source_trees.py)."""
     modules = []
-    for path in linguist.python_sources():
-        tree = ast.parse(path.read_text(encoding="utf-8"))
+    trees = dict(parsed(linguist.PACKAGE_DIR))
+    assert sorted(trees) == linguist.python_sources()  # what lupdate reads
+    for path, tree in trees.items():
         consts: dict[str, object] = {
             node.targets[0].id: node.value.value
             for node in tree.body
