@@ -283,6 +283,8 @@ def report(key):
         loaded += [c for c in ("QMdiArea", "QMessageBox", "QFormLayout", "QFileDialog", "QSpinBox")
                    if c in PySide6.QtWidgets.__dict__]
         loaded += [c for c in ("QTabletEvent",) if c in PySide6.QtGui.__dict__]
+        import PySide6.QtCore
+        loaded += [c for c in ("Qt",) if c in PySide6.QtCore.__dict__]
         print("LOADED-AT-FIRST-FRAME", ",".join(loaded + compiled), flush=True)
 
 startup._report = report
