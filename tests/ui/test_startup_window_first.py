@@ -292,11 +292,14 @@ sys.exit(startup.child_app())
 """.replace("NAMES", repr(NOT_BEFORE_FIRST_FRAME))
 
 
+@pytest.mark.parametrize("another_app", [False, True], ids=["alone", "another-apps-socket"])
 def test_main_paints_the_first_frame_before_asyncio_the_runtime_and_the_keyring(
-    tmp_path: Path,
+    tmp_path: Path, another_app: bool
 ) -> None:
     """The real entry point in a process of its own: what is loaded when the first frame is
-    done (the benchmark's child, reporting modules instead of times)."""
+    done (the benchmark's child, reporting modules instead of times). With another app's socket
+    file in the temporary folder (the development machine's case), this one's socket name is
+    worked out before the first frame: with Qt's hash, not hashlib (OpenSSL)."""
     import os
     import subprocess
     import sys
@@ -308,6 +311,8 @@ def test_main_paints_the_first_frame_before_asyncio_the_runtime_and_the_keyring(
     home.mkdir()
     temp = tmp_path / "tmp"  # no app's socket file there (the single-instance check)
     temp.mkdir()
+    if another_app:
+        (temp / ("pos-app-" + "0" * 20)).touch()
     env = {
         **os.environ,
         "POS_APP_HOME": str(home),
