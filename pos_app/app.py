@@ -36,7 +36,6 @@ import contextlib
 import logging
 import os
 import shutil
-import signal
 import sys
 import tempfile
 import threading
@@ -52,7 +51,6 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 # then skips most of those reads. Listed here only for that reason: hence the noqa.
 import pos_app.domain.cart  # noqa: F401
 import pos_app.domain.catalog  # noqa: F401
-import pos_app.domain.scale_label  # noqa: F401
 from pos_app.domain.money import DEFAULT_SITE_ID, SITES, Site, site_for
 from pos_app.errors import UserFacingError
 from pos_app.settings import paths
@@ -469,6 +467,8 @@ def close_on_terminal_signals(window: MainWindow) -> Iterator[None]:
     if threading.current_thread() is not threading.main_thread():
         yield
         return
+    import signal  # after the first frame (start-up time, issue 19)
+
     # SIGBREAK: Windows' Ctrl-Break and the console window being closed.
     wanted = [
         signal.SIGINT,

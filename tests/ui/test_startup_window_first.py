@@ -215,6 +215,8 @@ NOT_BEFORE_FIRST_FRAME = (
     "logging.handlers",  # with socket, pickle and queue: the log file has its own rotation
     "socket",
     "pos_app.domain.records",  # the sale's snapshot: the first frame has no sale yet
+    "pos_app.domain.scale_label",  # a scale's label: read at a scan
+    "signal",  # Ctrl-C and SIGTERM close the window: set up after the first frame
     "pos_app.settings.setup",  # the settings' address checks (and ipaddress, urllib)
     "pos_app.settings.supervisor",  # the discount dialog's PIN
     "pos_app.ui.counter.price_dialogs",  # the weight and discount dialogs

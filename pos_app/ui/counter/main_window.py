@@ -36,7 +36,6 @@ from pos_app.domain.catalog import Product
 from pos_app.domain.money import Site, format_money
 from pos_app.domain.pricing import format_measure
 from pos_app.domain.sale import SaleStatus
-from pos_app.domain.scale_label import ScaleLabelError, ScaleLayout, label_line, layouts_for
 from pos_app.ui.counter.cart_model import CartTableModel
 from pos_app.ui.counter.cart_view import CartView
 from pos_app.ui.counter.engine_calls import EngineCalls
@@ -67,6 +66,7 @@ if TYPE_CHECKING:
     from pos_app.domain.cart import CartLine
     from pos_app.domain.pricing import Discount
     from pos_app.domain.records import SaleSnapshot
+    from pos_app.domain.scale_label import ScaleLayout
     from pos_app.ledger.refunds import RefundRecord
     from pos_app.receipts.model import Receipt
     from pos_app.runtime import Runtime
@@ -450,6 +450,8 @@ class MainWindow(QMainWindow):
         return self._rt.ledger.catalog.lookup_code(code) if self._rt is not None else None
 
     def _scale_layouts(self) -> tuple[ScaleLayout, ...]:
+        from pos_app.domain.scale_label import layouts_for  # at a scan (issue 19)
+
         setting = self._rt.config.scale_labels if self._rt is not None else ""
         return layouts_for(setting, self.site.site_id)
 
@@ -528,6 +530,8 @@ class MainWindow(QMainWindow):
             return
         label = self.labels.take(product)
         if label is not None:  # a scale's label: its weight or price
+            from pos_app.domain.scale_label import ScaleLabelError, label_line
+
             try:
                 line = label_line(product, label, self.model.site)
             except ScaleLabelError as exc:
