@@ -142,3 +142,22 @@ def test_the_empty_carts_hint_is_in_the_placeholder_colour(qtbot: QtBot) -> None
     assert viewport.palette().color(viewport.foregroundRole()) == (
         view.palette().placeholderText().color()
     )
+
+
+def test_the_quicker_feature_check_answers_as_pyside6s_own() -> None:
+    """pos_app.ui installs it (start-up time); its answers are PySide6's for every module."""
+    import sys
+
+    import PySide6.support.feature as feature
+
+    from pos_app.ui.qtkit import feature_check
+
+    installed = feature._mod_uses_pyside
+    original = getattr(installed, "_pos_app", None)  # PySide6's own, which it falls back to
+    assert callable(original)  # installed when pos_app.ui was imported
+    assert feature_check.install() is False  # once
+    modules = [m for m in list(sys.modules.values()) if m is not None]
+    answers = [(m.__name__, feature_check.uses_pyside(m, original)) for m in modules]
+    assert answers == [(m.__name__, original(m)) for m in modules]
+    assert ("pos_app.ui.counter.main_window", True) in answers
+    assert ("pos_app.domain.cart", False) in answers
