@@ -41,9 +41,8 @@ import tempfile
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import AsyncExitStack
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
 # The Qt-free modules of the first frame come before PySide6 (start-up time, issue 19): once
 # PySide6 is imported, shiboken reads the source of each module an import statement brings in
@@ -200,9 +199,9 @@ def start_logging() -> None:
         log.warning("no log file: %s", exc)
 
 
-@dataclass(frozen=True)
-class FirstReads:
-    """What the first frame needs from files, read off the GUI thread (:func:`read_first`)."""
+class FirstReads(NamedTuple):
+    """What the first frame needs from files, read off the GUI thread (:func:`read_first`).
+    A named tuple: a frozen dataclass took ~6x longer to define, before the first frame."""
 
     look: FirstLook  # the settings file's language, country and "looks configured"
     geometry: QByteArray  # the window's place and size last time (empty: none saved)

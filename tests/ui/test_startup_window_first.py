@@ -218,6 +218,7 @@ NOT_BEFORE_FIRST_FRAME = (
     "pos_app.domain.scale_label",  # a scale's label: read at a scan
     "signal",  # Ctrl-C and SIGTERM close the window: set up after the first frame
     "pos_app.settings.setup",  # the settings' address checks (and ipaddress, urllib)
+    "pos_app.settings.rules",  # the settings' limits and languages: Settings, the full load
     "pos_app.settings.supervisor",  # the discount dialog's PIN
     "pos_app.ui.counter.price_dialogs",  # the weight and discount dialogs
     "pos_app.ui.widgets.form_parts",  # show_notice: after the first frame
