@@ -54,7 +54,7 @@ from pos_app.domain.money import DEFAULT_SITE_ID, SITES, Site, site_for
 from pos_app.errors import UserFacingError
 from pos_app.settings import paths
 from pos_app.settings.first_look import FirstLook, first_look
-from pos_app.system import logs, memory
+from pos_app.system import logs
 
 # isort: split
 # PySide6 before qasync (imported in main() once the first frame is painted), or qasync may
@@ -136,7 +136,6 @@ def main(
     # The first frame before the event loop, asyncio and the runtime: the window, painted.
     site = site_for(site_id) if demo else first_site(reads.look)
     window = show_first_window(site, reads.geometry) if site is not None else None
-    memory.resume_collection(freeze=True)  # paused by ``pos-app`` until the first frame
     try:
         import qasync
 
@@ -373,7 +372,9 @@ async def run_windows(
             if phone_place is not None:
                 await open_phone(stack, window, rt, *phone_place, display=display)
             await resume(window, rt, display.built)
-            memory.settle_after_start_up()  # ~20 ms less in every later full collection
+            from pos_app.system.memory import settle_after_start_up
+
+            settle_after_start_up()  # ~20 ms less in every later full collection
         await closed.wait()
         # Let calls the cashier started finish being cancelled before the engine closes.
         for task in window.tasks.cancel_all():

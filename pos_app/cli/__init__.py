@@ -336,24 +336,16 @@ def _setup_logging(verbosity: int) -> None:
 
 
 def _open_window(*, demo: bool, site: str | None, customer_display: bool) -> int:
-    from pos_app.system import memory
+    from pos_app.app import main as app_main
 
-    # No garbage collection while PySide6, the window's modules and the window are made: the
-    # app turns it on again once the first frame is painted (start-up time, issue 19).
-    memory.pause_collection()
-    try:
-        from pos_app.app import main as app_main
-
-        return int(
-            app_main(
-                demo=demo,
-                argv=[sys.argv[0]],
-                demo_site=site,
-                customer_display=customer_display,
-            )
+    return int(
+        app_main(
+            demo=demo,
+            argv=[sys.argv[0]],
+            demo_site=site,
+            customer_display=customer_display,
         )
-    finally:
-        memory.resume_collection()  # if anything ended it before the first frame
+    )
 
 
 def _sandbox(argv: list[str]) -> int:

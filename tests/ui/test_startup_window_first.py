@@ -254,32 +254,8 @@ from tests.benchmarks import startup
 NOT_BEFORE_FIRST_FRAME = NAMES
 
 
-import gc
-
-from pos_app.system import memory
-
-paused_at = []
-real_pause = memory.pause_collection
-
-
-def collections():
-    return sum(s["collections"] for s in gc.get_stats())
-
-
-def pause():
-    real_pause()
-    paused_at.append(collections())
-
-
-memory.pause_collection = pause
-
-
 def report(key):
-    if key == "ready":
-        print("GC-AT-READY", gc.isenabled(), gc.get_freeze_count(), flush=True)
     if key == "shown":
-        # No collection ran while the window was made: ~10 ms (app.main turns it on after).
-        print("GC-AT-FIRST-FRAME", paused_at != [], gc.isenabled(), collections() - paused_at[0] if paused_at else -1, flush=True)
         import PySide6.QtWidgets
         loaded = [m for m in NOT_BEFORE_FIRST_FRAME if m in sys.modules]
         import PySide6.QtGui
@@ -338,12 +314,6 @@ def test_main_paints_the_first_frame_before_asyncio_the_runtime_and_the_keyring(
     assert done.returncode == 0, done.stderr[-2000:]
     [line] = [x for x in done.stdout.splitlines() if x.startswith("LOADED-AT-FIRST-FRAME")]
     assert line.split(" ", 1)[1:] in ([], [""]), line  # nothing of the runtime yet
-    # The collector was paused from the start of ``pos-app`` to the first frame (start-up time:
-    # ~50 collections, ~10 ms), then on again, what the first frame made set aside for good.
-    [paused] = [x.split()[1:] for x in done.stdout.splitlines() if x.startswith("GC-AT-FIRST")]
-    assert paused == ["True", "False", "0"], paused
-    [ready] = [x.split()[1:] for x in done.stdout.splitlines() if x.startswith("GC-AT-READY")]
-    assert ready[0] == "True" and int(ready[1]) > 10_000, ready
 
 
 def test_in_background_hands_over_the_result_or_the_exception() -> None:
