@@ -30,7 +30,6 @@ def test_the_numbers_are_qts_own() -> None:
     role = RealQt.ItemDataRole
     assert role.DisplayRole == lazy_qt.DISPLAY_ROLE
     assert role.EditRole == lazy_qt.EDIT_ROLE
-    assert role.ToolTipRole == lazy_qt.TOOLTIP_ROLE
     assert role.TextAlignmentRole == lazy_qt.TEXT_ALIGNMENT_ROLE
     assert role.UserRole == lazy_qt.USER_ROLE
     align = RealQt.AlignmentFlag

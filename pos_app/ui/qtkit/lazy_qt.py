@@ -30,12 +30,20 @@ else:
 
     Qt = _LazyQt()
 
-__all__ = ["Qt", "set_enum"]
+__all__ = [
+    "ALIGN_CENTER_WORD_WRAP",
+    "ALIGN_RIGHT_VCENTER",
+    "DISPLAY_ROLE",
+    "EDIT_ROLE",
+    "TEXT_ALIGNMENT_ROLE",
+    "USER_ROLE",
+    "Qt",
+    "set_enum",
+]
 
 # Qt::ItemDataRole (roles are ``int`` parameters in the item models' methods).
 DISPLAY_ROLE = 0
 EDIT_ROLE = 2
-TOOLTIP_ROLE = 3
 TEXT_ALIGNMENT_ROLE = 7
 USER_ROLE = 0x0100
 # Qt::AlignmentFlag and Qt::TextFlag, combined as the item roles and QPainter.drawText take them.
