@@ -36,15 +36,13 @@ import contextlib
 import logging
 import os
 import shutil
-import signal
 import sys
 import tempfile
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import AsyncExitStack
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
 # The Qt-free modules of the first frame come before PySide6 (start-up time, issue 19): once
 # PySide6 is imported, shiboken reads the source of each module an import statement brings in
@@ -52,7 +50,6 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 # then skips most of those reads. Listed here only for that reason: hence the noqa.
 import pos_app.domain.cart  # noqa: F401
 import pos_app.domain.catalog  # noqa: F401
-import pos_app.domain.scale_label  # noqa: F401
 from pos_app.domain.money import DEFAULT_SITE_ID, SITES, Site, site_for
 from pos_app.errors import UserFacingError
 from pos_app.settings import paths
@@ -201,9 +198,9 @@ def start_logging() -> None:
         log.warning("no log file: %s", exc)
 
 
-@dataclass(frozen=True)
-class FirstReads:
-    """What the first frame needs from files, read off the GUI thread (:func:`read_first`)."""
+class FirstReads(NamedTuple):
+    """What the first frame needs from files, read off the GUI thread (:func:`read_first`).
+    A named tuple: a frozen dataclass took ~6x longer to define, before the first frame."""
 
     look: FirstLook  # the settings file's language, country and "looks configured"
     geometry: QByteArray  # the window's place and size last time (empty: none saved)
@@ -470,6 +467,8 @@ def close_on_terminal_signals(window: MainWindow) -> Iterator[None]:
     if threading.current_thread() is not threading.main_thread():
         yield
         return
+    import signal  # after the first frame (start-up time, issue 19)
+
     # SIGBREAK: Windows' Ctrl-Break and the console window being closed.
     wanted = [
         signal.SIGINT,

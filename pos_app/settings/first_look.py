@@ -11,17 +11,17 @@ from __future__ import annotations
 
 import json
 import stat
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from pos_app.settings import paths
 
 MAX_FILE_BYTES = 1 << 20  # a settings file is a few hundred bytes
 
 
-@dataclass(frozen=True)
-class FirstLook:
+class FirstLook(NamedTuple):
+    """A named tuple, not a frozen dataclass: ~6x quicker to define (before the first frame)."""
+
     language: str = ""  # config.language ("" = the computer's locale)
     site_id: str = ""  # the account's country ("" = not known)
     looks_configured: bool = False  # an account, a store and a box are named

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import codecs
 import contextlib
-import signal
 import sys
 import threading
 from collections.abc import Callable, Iterator
@@ -73,6 +72,8 @@ def stop_on_signals(
     asks for the stop there and holds the process for up to ``close_grace`` seconds, until this
     block has ended (the order canceled and verified).
     """
+    import signal  # the commands that stop on it: not the window's first frame (issue 19)
+
     wanted = [getattr(signal, name) for name in STOP_SIGNALS if hasattr(signal, name)]
     added: list[int] = []
     previous: dict[int, Any] = {}

@@ -183,6 +183,16 @@ def test_without_a_socket_file_the_start_does_not_try_to_connect(
     assert not single_instance.may_be_listening(name)
 
 
+def test_the_socket_name_is_the_data_folders_sha256_as_before(tmp_path: Path) -> None:
+    """Qt's SHA-256 (no hashlib before the first frame, issue 19) gives the name earlier
+    versions gave: a new start still raises a running older one."""
+    import hashlib
+
+    for folder in (tmp_path, tmp_path / "ñandú dáta"):
+        digest = hashlib.sha256(str(folder.resolve()).encode("utf-8")).hexdigest()
+        assert server_name(folder) == "pos-app-" + digest[:20]
+
+
 @pytest.mark.posix
 def test_with_no_app_socket_at_all_the_start_does_not_even_name_its_own(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch

@@ -20,7 +20,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    Qt,
     Signal,
 )
 
@@ -30,6 +29,13 @@ from pos_app.domain.pricing import Discount, format_measure
 from pos_app.domain.validation import MAX_QUANTITY, MIN_QUANTITY, ValidationError
 from pos_app.i18n import QT_TRANSLATE_NOOP, message
 from pos_app.ui.counter.price_text import discount_text, price_per_unit
+from pos_app.ui.qtkit.lazy_qt import (
+    ALIGN_RIGHT_VCENTER,
+    DISPLAY_ROLE,
+    EDIT_ROLE,
+    USER_ROLE,
+    Qt,
+)
 from pos_app.ui.qtkit.workarounds import emit
 
 # Columns, in display order.
@@ -47,14 +53,24 @@ _HEADERS = {
 }
 
 # Custom roles. Every column answers all three, whichever column the index is in.
-LineRole = Qt.ItemDataRole.UserRole + 1
+LineRole = USER_ROLE + 1
 """The row's :class:`CartLine` (frozen; a changed line is a new object)."""
-AmountRole = Qt.ItemDataRole.UserRole + 2
+AmountRole = USER_ROLE + 2
 """``Decimal``: the unit price in the price column, the line total elsewhere."""
-QuantityRole = Qt.ItemDataRole.UserRole + 3
+QuantityRole = USER_ROLE + 3
 """``int``: the row's quantity."""
 
 _Index = QModelIndex | QPersistentModelIndex
+
+
+def header_text(section: int) -> str:
+    """Column ``section``'s title, translated."""
+    return QCoreApplication.translate("CartModel", _HEADERS[section])
+
+
+def header_alignment(section: int) -> int | None:
+    """How column ``section``'s title is aligned (None: the header's default, left)."""
+    return None if section == COL_TITLE else ALIGN_RIGHT_VCENTER
 
 
 class CartTableModel(QAbstractTableModel):
@@ -109,14 +125,16 @@ class CartTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else COLUMN_COUNT
 
     def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+        self, section: int, orientation: Qt.Orientation, role: int = DISPLAY_ROLE
     ) -> Any:
-        if orientation != Qt.Orientation.Horizontal:
+        # The cart view's first frame reads its header elsewhere (CartView: this method's
+        # Qt.Orientation would make PySide6 build the whole Qt namespace; issue 19).
+        if orientation != Qt.Orientation.Horizontal or section not in _HEADERS:
             return None
-        if role == Qt.ItemDataRole.DisplayRole and section in _HEADERS:
-            return QCoreApplication.translate("CartModel", _HEADERS[section])
-        if role == Qt.ItemDataRole.TextAlignmentRole and section != COL_TITLE:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return header_text(section)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return header_alignment(section)
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
@@ -128,7 +146,7 @@ class CartTableModel(QAbstractTableModel):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: _Index, role: int = DISPLAY_ROLE) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._cart):
             return None
         line = self._cart[index.row()]
@@ -144,7 +162,7 @@ class CartTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.EditRole and column == COL_QUANTITY:
             return line.quantity
         if role == Qt.ItemDataRole.TextAlignmentRole and column != COL_TITLE:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return ALIGN_RIGHT_VCENTER
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_TITLE:
             return self._tooltip(line)
         return None
@@ -200,7 +218,7 @@ class CartTableModel(QAbstractTableModel):
         return self._cart[row]
 
     # -- changing ----------------------------------------------------------------------------
-    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+    def setData(self, index: _Index, value: Any, role: int = EDIT_ROLE) -> bool:
         if (
             self._locked
             or not index.isValid()

@@ -6,13 +6,14 @@ the text it shows, and refuses nothing itself: the model decides (for instance w
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPalette, QResizeEvent
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QTimer, Signal
+from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QWidget,
 )
@@ -25,8 +26,15 @@ from pos_app.ui.counter.cart_model import (
     COL_UNIT_PRICE,
     CartTableModel,
     QuantityRole,
+    header_alignment,
+    header_text,
 )
+from pos_app.ui.qtkit.lazy_qt import ALIGN_CENTER_WORD_WRAP, TEXT_ALIGNMENT_ROLE, Qt, set_enum
 from pos_app.ui.qtkit.workarounds import emit
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QKeyEvent, QPaintEvent, QResizeEvent, QStandardItemModel
+    from PySide6.QtWidgets import QStyleOptionViewItem
 
 _Index = QModelIndex | QPersistentModelIndex
 # Below this width (the window at its 800 px minimum, or beside the demo's phone) the unit price
@@ -64,6 +72,24 @@ class QuantityDelegate(QStyledItemDelegate):
         model.setData(index, editor.value(), Qt.ItemDataRole.EditRole)
 
 
+def header_stand_in(model: CartTableModel) -> QStandardItemModel:
+    """The cart's column titles in a model of Qt's own, for the header of the first frame
+    (start-up time, issue 19). The cart model's ``headerData`` is Python: Qt calls it with a
+    ``Qt.Orientation``, and PySide6 builds the whole Qt namespace (93 enums, ~24 ms) to pass
+    it. Same titles, same alignment; once the frame is painted the header reads the cart model
+    again (:meth:`CartView.use_model_header`)."""
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+
+    stand_in = QStandardItemModel(0, model.columnCount())
+    for column in range(model.columnCount()):
+        item = QStandardItem(header_text(column))
+        alignment = header_alignment(column)
+        if alignment is not None:
+            item.setData(alignment, TEXT_ALIGNMENT_ROLE)
+        stand_in.setHorizontalHeaderItem(column, item)
+    return stand_in
+
+
 def plain_viewport() -> QWidget:
     """The viewport a scroll area makes itself (a plain widget on the Base colour), made in
     Python. The empty cart's hint is painted on it in the first frame; the first time PySide6
@@ -73,6 +99,9 @@ def plain_viewport() -> QWidget:
     viewport.setObjectName("qt_scrollarea_viewport")
     viewport.setBackgroundRole(QPalette.ColorRole.Base)
     viewport.setAutoFillBackground(True)
+    # A painter on it starts with this colour: the empty cart's hint is drawn in it without a
+    # QColor argument, whose overloads (Qt.GlobalColor) would build the Qt namespace.
+    viewport.setForegroundRole(QPalette.ColorRole.PlaceholderText)
     return viewport
 
 
@@ -99,16 +128,29 @@ class CartView(QTableView):
         self.setWordWrap(False)
         # A name too long for its column loses its middle, not its end: "Yerba mate…1 kg"
         # keeps the size that tells two products apart (the whole name is in the tooltip).
-        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        set_enum(self, "textElideMode", "ElideMiddle")
         self.setTabKeyNavigation(False)
         self.verticalHeader().hide()
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.verticalHeader().setDefaultSectionSize(44)  # touch-sized rows
         self.setItemDelegateForColumn(COL_QUANTITY, QuantityDelegate(self))
+        self._header_stand_in: QStandardItemModel | None = None
+        self._painted = False
 
     def setModel(self, model: QAbstractItemModel | None) -> None:
-        super().setModel(model)
+        self._drop_header_stand_in()
         header = self.horizontalHeader()
+        if isinstance(model, CartTableModel) and not self._painted:
+            stand_in = header_stand_in(model)
+            stand_in.setParent(self)
+            hidden = header.isHidden()
+            header.hide()  # a hidden header does not read the model the view gives it
+            super().setModel(model)
+            header.setModel(stand_in)
+            header.setHidden(hidden)
+            self._header_stand_in = stand_in
+        else:
+            super().setModel(model)
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
         for column in (COL_UNIT_PRICE, COL_QUANTITY, COL_LINE_TOTAL):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
@@ -122,6 +164,23 @@ class CartView(QTableView):
 
     def _fit_columns(self, *_args: object) -> None:
         self.horizontalHeader().resizeSections()
+
+    def use_model_header(self) -> None:
+        """The header reads the cart model again (after the first frame: see
+        :func:`header_stand_in`), with the view's selection, as Qt set it up."""
+        if self._header_stand_in is None:
+            return
+        header = self.horizontalHeader()
+        header.setModel(self.model())
+        selection = self.selectionModel()
+        if selection is not None:
+            header.setSelectionModel(selection)  # its sections stand out for a chosen line
+        self._drop_header_stand_in()
+
+    def _drop_header_stand_in(self) -> None:
+        stand_in, self._header_stand_in = self._header_stand_in, None
+        if stand_in is not None:
+            stand_in.deleteLater()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         narrow = event.size().width() < NARROW
@@ -168,14 +227,16 @@ class CartView(QTableView):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.use_model_header)  # once this frame is done
         model = self.model()
         if model is not None and model.rowCount() == 0:
             # An empty table looks broken; say what to do instead.
-            painter = QPainter(self._viewport)
-            painter.setPen(self.palette().placeholderText().color())
+            painter = QPainter(self._viewport)  # in the placeholder colour (plain_viewport)
             painter.drawText(
                 self._viewport.rect().adjusted(16, 16, -16, -16),
-                Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                ALIGN_CENTER_WORD_WRAP,  # no Qt namespace in the first frame
                 self.tr("Scan a product or type its name to start a sale."),
             )
             painter.end()

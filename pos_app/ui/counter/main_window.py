@@ -20,8 +20,8 @@ from collections.abc import Callable, Coroutine, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QResizeEvent
+from PySide6.QtCore import QByteArray, QSize, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -36,7 +36,6 @@ from pos_app.domain.catalog import Product
 from pos_app.domain.money import Site, format_money
 from pos_app.domain.pricing import format_measure
 from pos_app.domain.sale import SaleStatus
-from pos_app.domain.scale_label import ScaleLabelError, ScaleLayout, label_line, layouts_for
 from pos_app.ui.counter.cart_model import CartTableModel
 from pos_app.ui.counter.cart_view import CartView
 from pos_app.ui.counter.engine_calls import EngineCalls
@@ -51,6 +50,7 @@ from pos_app.ui.maintenance.support import CrashReporter, SupportActions
 from pos_app.ui.qtkit import sounds
 from pos_app.ui.qtkit.async_utils import TaskKeeper
 from pos_app.ui.qtkit.errors import show_error, translate_message
+from pos_app.ui.qtkit.lazy_qt import Qt, set_enum
 from pos_app.ui.qtkit.style import set_compact, set_state
 from pos_app.ui.qtkit.window_settings import apply_geometry, restore_geometry, save_geometry
 from pos_app.ui.qtkit.workarounds import emit
@@ -58,6 +58,7 @@ from pos_app.ui.widgets.alert_bar import LatePaymentBar
 
 if TYPE_CHECKING:
     # Not needed for the first frame: imported where they are used (start-up time, issue 19).
+    from PySide6.QtGui import QCloseEvent, QPaintEvent, QResizeEvent
     from PySide6.QtWidgets import QDialog
 
     from pos_app.checkout.events import ConnectionChanged, SaleChanged, StoreDeliveryChanged
@@ -65,6 +66,7 @@ if TYPE_CHECKING:
     from pos_app.domain.cart import CartLine
     from pos_app.domain.pricing import Discount
     from pos_app.domain.records import SaleSnapshot
+    from pos_app.domain.scale_label import ScaleLayout
     from pos_app.ledger.refunds import RefundRecord
     from pos_app.receipts.model import Receipt
     from pos_app.runtime import Runtime
@@ -184,7 +186,7 @@ class MainWindow(QMainWindow):
         self.sales_button = QPushButton(self.tr("Sales  (F3)"))
         self.sales_button.setObjectName("salesButton")
         for button in (self.custom_button, self.sales_button):
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            set_enum(button, "focusPolicy", "NoFocus")
             button.setMinimumHeight(52)
         self.feedback = QLabel()
         self.feedback.setObjectName("scanFeedback")
@@ -193,7 +195,7 @@ class MainWindow(QMainWindow):
         # "Open Products" while the catalog is empty.
         self.feedback_action = QPushButton()
         self.feedback_action.setObjectName("feedbackAction")
-        self.feedback_action.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        set_enum(self.feedback_action, "focusPolicy", "NoFocus")
         self.feedback_action.hide()
         self._feedback_code = ""  # the unknown code "Add this product" fills in
         self._empty_hint = False  # the feedback line says the catalog is empty
@@ -204,7 +206,7 @@ class MainWindow(QMainWindow):
         self.cart_view.setModel(self.model)
         self.totals = TotalsPanel(site)
         self.payment = PaymentPanel(site)
-        self.payment.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        set_enum(self.payment, "focusPolicy", "StrongFocus")
         self.side = SidePanel()
         self.side.setObjectName("sidePanel")
         self.side.addWidget(self.totals)
@@ -303,8 +305,10 @@ class MainWindow(QMainWindow):
 
     def _action(self, text: str, key: str, slot: Callable[[], Any]) -> QAction:
         action = QAction(text, self)
-        action.setShortcut(QKeySequence(key))
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        # setShortcuts, not setShortcut: the latter's overloads make PySide6 build the Qt
+        # namespace's enums, which the first frame does without (start-up time, issue 19).
+        action.setShortcuts([QKeySequence(key)])
+        set_enum(action, "shortcutContext", "WindowShortcut")
         action.triggered.connect(lambda _checked=False: slot())
         self.addAction(action)
         return action
@@ -446,6 +450,8 @@ class MainWindow(QMainWindow):
         return self._rt.ledger.catalog.lookup_code(code) if self._rt is not None else None
 
     def _scale_layouts(self) -> tuple[ScaleLayout, ...]:
+        from pos_app.domain.scale_label import layouts_for  # at a scan (issue 19)
+
         setting = self._rt.config.scale_labels if self._rt is not None else ""
         return layouts_for(setting, self.site.site_id)
 
@@ -513,7 +519,7 @@ class MainWindow(QMainWindow):
 
     def focus_scan(self) -> None:
         if not self.in_payment:
-            self.scan.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.scan.setFocus()  # Qt.FocusReason.OtherFocusReason (no enum in the first frame)
 
     # == filling the cart ========================================================================
     def _product_chosen(self, product: Product) -> None:
@@ -524,6 +530,8 @@ class MainWindow(QMainWindow):
             return
         label = self.labels.take(product)
         if label is not None:  # a scale's label: its weight or price
+            from pos_app.domain.scale_label import ScaleLabelError, label_line
+
             try:
                 line = label_line(product, label, self.model.site)
             except ScaleLabelError as exc:

@@ -10,8 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QImage, QPixmap, QResizeEvent
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -31,11 +30,14 @@ from pos_app.ui.counter.sale_banner import (
     format_duration,
     sending_banner,
 )
+from pos_app.ui.qtkit.lazy_qt import Qt, set_enum
 from pos_app.ui.qtkit.style import set_state
 
 if TYPE_CHECKING:
     # After the first frame (start-up time, issue 19).
     from datetime import datetime
+
+    from PySide6.QtGui import QImage, QResizeEvent
 
     from pos_app.domain.records import SaleSnapshot
 
@@ -54,7 +56,7 @@ class QrView(QLabel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_enum(self, "alignment", "AlignCenter")
         self.setMinimumSize(QR_MIN_PX, QR_MIN_PX)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._image: QImage | None = None
@@ -78,6 +80,8 @@ class QrView(QLabel):
     def _fit(self) -> None:
         if self._image is None:
             return
+        from PySide6.QtGui import QPixmap  # a QR on show: after the first frame (issue 19)
+
         side = self._image.width()
         scale = max(1, min(self.width(), self.height(), 480) // side)
         scale = max(scale, -(-QR_MIN_PX // side))
@@ -110,33 +114,33 @@ class PaymentPanel(QWidget):
         self.banner = QLabel()
         self.banner.setObjectName("statusBanner")
         self.banner.setWordWrap(True)
-        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_enum(self.banner, "alignment", "AlignCenter")
         self.banner.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.banner.setAccessibleName(self.tr("Payment status"))
 
         self.detail = QLabel()
         self.detail.setObjectName("bannerDetail")
         self.detail.setWordWrap(True)
-        self.detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_enum(self.detail, "alignment", "AlignCenter")
 
         self.amount = QLabel()
         self.amount.setObjectName("paymentAmount")
-        self.amount.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_enum(self.amount, "alignment", "AlignCenter")
 
         self.elapsed = QLabel()
         self.elapsed.setObjectName("paymentClock")
         self.countdown = QLabel()
         self.countdown.setObjectName("paymentClock")
-        self.countdown.setAlignment(Qt.AlignmentFlag.AlignRight)
+        set_enum(self.countdown, "alignment", "AlignRight")
         self.reference = QLabel()
         self.reference.setObjectName("paymentReference")
-        self.reference.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        set_enum(self.reference, "textInteractionFlags", "TextSelectableByMouse")
 
         # What "Check payment now" found: a click always gets an answer, even "no news".
         self.check_result = QLabel()
         self.check_result.setObjectName("checkResult")
         self.check_result.setWordWrap(True)
-        self.check_result.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_enum(self.check_result, "alignment", "AlignCenter")
         self.check_result.hide()
 
         # The Orders API's dynamic QR (dynamic and hybrid modes): one code for this sale only,
@@ -146,14 +150,14 @@ class PaymentPanel(QWidget):
         self.qr.setAccessibleName(self.tr("QR code for this sale"))
         self.qr_caption = QLabel(self.tr("Scan this code with the Mercado Pago app"))
         self.qr_caption.setObjectName("dynamicQrCaption")
-        self.qr_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_enum(self.qr_caption, "alignment", "AlignCenter")
         self._qr_text = ""
         self.qr.hide()
         self.qr_caption.hide()
 
         self.slow = QLabel(self.tr("Mercado Pago is answering slowly…"))
         self.slow.setObjectName("slowNotice")
-        self.slow.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_enum(self.slow, "alignment", "AlignCenter")
         self.slow.hide()
 
         self.cancel_button = QPushButton(self.tr("Cancel charge  (Esc)"))
@@ -176,7 +180,7 @@ class PaymentPanel(QWidget):
         for button in self._buttons:
             # Keyboard focus stays on the panel itself: Enter and Esc are handled by the window,
             # and a focused button would swallow Enter (and could cancel by accident).
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            set_enum(button, "focusPolicy", "NoFocus")
             button.setMinimumHeight(56)
         self.cancel_button.clicked.connect(self.cancelRequested)
         self.cash_button.clicked.connect(self.cashRequested)

@@ -11,20 +11,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
 from pos_app.domain.catalog import Product
 from pos_app.domain.money import Site, format_money
 from pos_app.domain.pricing import Discount, DiscountKind
-from pos_app.domain.scale_label import (
-    ScaleLabel,
-    ScaleLabelError,
-    ScaleLayout,
-    code_candidates,
-    read_scale_label,
-)
 from pos_app.i18n import Message
+
+if TYPE_CHECKING:
+    # Read at the first scan, not for the first frame (start-up time, issue 19).
+    from pos_app.domain.scale_label import ScaleLabel, ScaleLayout
 
 
 def price_per_unit(product_price: Decimal, unit: str, site: Site) -> str:
@@ -74,6 +72,8 @@ class ScaleLabels:
         self._error: tuple[str, Message] | None = None
 
     def lookup(self, text: str) -> Product | None:
+        from pos_app.domain.scale_label import ScaleLabelError, code_candidates, read_scale_label
+
         self._label = None
         self._error = None
         try:

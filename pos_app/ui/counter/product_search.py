@@ -21,7 +21,6 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     QPoint,
-    Qt,
     QTimer,
     Signal,
 )
@@ -31,13 +30,14 @@ from pos_app.domain.catalog import Product
 from pos_app.domain.money import Site, format_money
 from pos_app.ui.counter.scan_field import ScanField
 from pos_app.ui.qtkit.errors import translate_message
+from pos_app.ui.qtkit.lazy_qt import ALIGN_RIGHT_VCENTER, DISPLAY_ROLE, USER_ROLE, Qt
 from pos_app.ui.qtkit.workarounds import emit
 
 COL_NAME = 0
 COL_SKU = 1
 COL_PRICE = 2
 
-ProductRole = Qt.ItemDataRole.UserRole + 1
+ProductRole = USER_ROLE + 1
 """The row's :class:`Product`."""
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -65,7 +65,7 @@ class ProductResultsModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 3
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: _Index, role: int = DISPLAY_ROLE) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._products):
             return None
         product = self._products[index.row()]
@@ -81,7 +81,7 @@ class ProductResultsModel(QAbstractTableModel):
                     return QCoreApplication.translate("ProductSearch", "Price damaged")
                 return format_money(product.unit_price, self._site)
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == COL_PRICE:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return ALIGN_RIGHT_VCENTER
         if role == Qt.ItemDataRole.ToolTipRole and product.damaged:
             return translate_message(product.problem().msg)
         if role == Qt.ItemDataRole.ToolTipRole and product.barcode:

@@ -9,12 +9,17 @@ What the text *means* is decided by :mod:`pos_app.ui.counter.product_search`.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QResizeEvent
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from pos_app.ui.qtkit.fitting import PlaceholderFit, fit_placeholder
+from pos_app.ui.qtkit.lazy_qt import Qt
 from pos_app.ui.qtkit.workarounds import emit
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QFocusEvent, QKeyEvent, QResizeEvent
 
 
 class ScanField(QLineEdit):

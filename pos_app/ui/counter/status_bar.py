@@ -42,6 +42,9 @@ class PosStatusBar(QStatusBar):
         self.test_badge.hide()
         # Its state before addWidget, which polishes it: a polished label's new state needs
         # QStyle (set_state), which the first frame does without (start-up time, issue 19).
+        # Set straight on the label, not polished yet: set_state's check of that costs the Qt
+        # namespace's enums (lazy_qt), which the first frame does without too.
+        self.connection.setProperty("state", "unknown")
         self.show_unknown()
         self.addWidget(self.place)
         self.addWidget(self.connection)

@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from pos_app.domain.money import Site, format_money
+from pos_app.ui.qtkit.lazy_qt import set_enum
 
 
 class TotalsPanel(QWidget):
@@ -30,28 +31,28 @@ class TotalsPanel(QWidget):
 
         caption = QLabel(self.tr("Total"))
         caption.setObjectName("totalCaption")
-        caption.setAlignment(Qt.AlignmentFlag.AlignRight)
+        set_enum(caption, "alignment", "AlignRight")
         self.total = QLabel()
         self.total.setObjectName("totalAmount")
-        self.total.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        set_enum(self.total, "alignment", "AlignRight|AlignVCenter")
         self.total.setAccessibleName(self.tr("Total"))
         self.count = QLabel()
         self.count.setObjectName("itemCount")
-        self.count.setAlignment(Qt.AlignmentFlag.AlignRight)
+        set_enum(self.count, "alignment", "AlignRight")
         self.iva = QLabel()
         self.iva.setObjectName("ivaIncluded")
-        self.iva.setAlignment(Qt.AlignmentFlag.AlignRight)
+        set_enum(self.iva, "alignment", "AlignRight")
         self.iva.setVisible(site.reports_iva)
         # Issue 20: the discounts in the total (the lines' own and the sale's).
         self.discount = QLabel()
         self.discount.setObjectName("discountTotal")
-        self.discount.setAlignment(Qt.AlignmentFlag.AlignRight)
+        set_enum(self.discount, "alignment", "AlignRight")
         self.discount.hide()
 
         self.charge_button = QPushButton(self.tr("Charge with QR  (F5)"))
         self.charge_button.setObjectName("chargeButton")
         self.charge_button.setMinimumHeight(80)
-        self.charge_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        set_enum(self.charge_button, "focusPolicy", "NoFocus")
         self.charge_button.clicked.connect(self.chargeRequested)
 
         self.minus_button = QPushButton("−")
@@ -65,7 +66,7 @@ class TotalsPanel(QWidget):
         self.remove_button.setToolTip(self.tr("Remove the selected line  (Delete)"))
         for button in (self.minus_button, self.plus_button, self.remove_button):
             # Touch buttons must not steal focus from the scan field.
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            set_enum(button, "focusPolicy", "NoFocus")
             button.setMinimumHeight(56)
         self.minus_button.clicked.connect(self.minusRequested)
         self.plus_button.clicked.connect(self.plusRequested)
@@ -79,7 +80,7 @@ class TotalsPanel(QWidget):
             )
         )
         keys.setObjectName("keysHelp")
-        keys.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_enum(keys, "alignment", "AlignCenter")
         keys.setWordWrap(True)
 
         edit = QGridLayout()

@@ -36,10 +36,14 @@ PREFIX = "pos-app-"
 
 
 def server_name(data_dir: Path | None = None) -> str:
-    import hashlib  # only when some app may be listening (start-up time, issue 19)
+    """``pos-app-`` and the first 20 hexadecimal digits of the data folder's SHA-256."""
+    # Qt's SHA-256, not hashlib's: importing hashlib loads OpenSSL, ~4 ms of the first frame
+    # whenever some app's socket file is in the temporary folder (start-up time, issue 19).
+    from PySide6.QtCore import QCryptographicHash
 
     folder = str((data_dir or paths.data_dir()).resolve())
-    return PREFIX + hashlib.sha256(folder.encode("utf-8")).hexdigest()[:20]
+    digest = QCryptographicHash.hash(folder.encode("utf-8"), QCryptographicHash.Algorithm.Sha256)
+    return PREFIX + bytes(digest.toHex().data()).decode("ascii")[:20]
 
 
 def hand_off(name: str | None = None) -> bool:

@@ -10,10 +10,10 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from pos_app import assets
+from pos_app.ui.qtkit.lazy_qt import Qt
 
 log = logging.getLogger(__name__)
 

@@ -19,21 +19,28 @@ Maintainer commands are in :mod:`devtools.linguist` (``python -m devtools.lingui
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from pos_app import assets
 from pos_app.i18n import ENGLISH, language_for_locale
-from pos_app.settings import rules
 from pos_app.settings.first_look import first_look
 
 log = logging.getLogger(__name__)
 
-# The ones we ship besides English: the languages Settings offers, so the two never drift.
-LANGUAGES = tuple(c.code for c in rules.LANGUAGES if c.code not in ("", ENGLISH))
 CATALOG = "pos_app"  # pos_app_<lang>.ts / .qm
+
+
+def __getattr__(name: str) -> tuple[str, ...]:
+    """``LANGUAGES``: the ones we ship besides English, the languages Settings offers, so the
+    two never drift (the maintainer's tools read it; the settings' rules are not loaded for the
+    first frame: start-up time, issue 19)."""
+    if name == "LANGUAGES":
+        from pos_app.settings import rules
+
+        return tuple(c.code for c in rules.LANGUAGES if c.code not in ("", ENGLISH))
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def translations_dir() -> Path:
@@ -72,13 +79,13 @@ def locale_for(language: str, system: QLocale | None = None) -> QLocale:
     return QLocale({"es": "es_419", "pt_BR": "pt_BR"}.get(language, "en_US"))
 
 
-@dataclass
 class Installed:
     """What :func:`install` put into the application (so a test can take it out again)."""
 
-    language: str
-    translators: list[QTranslator] = field(default_factory=list)
-    missing: list[str] = field(default_factory=list)
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self.translators: list[QTranslator] = []
+        self.missing: list[str] = []
 
     def remove(self) -> None:
         for translator in self.translators:

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from pos_app.domain.money import Site, format_money
+from pos_app.ui.qtkit.lazy_qt import set_enum
 
 if TYPE_CHECKING:
     from pos_app.domain.records import SaleSnapshot  # after the first frame (issue 19)
@@ -29,7 +29,7 @@ class LatePaymentBar(QFrame):
         self.label.setWordWrap(True)
         self.dismiss = QPushButton(self.tr("Understood"))
         self.dismiss.setObjectName("latePaymentDismiss")
-        self.dismiss.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        set_enum(self.dismiss, "focusPolicy", "NoFocus")
         self.dismiss.clicked.connect(self.acknowledge)
         layout = QHBoxLayout(self)
         layout.addWidget(self.label, 1)
