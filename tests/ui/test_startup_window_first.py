@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from pos_app import app as app_mod
@@ -80,6 +80,42 @@ def test_a_connecting_window_fills_a_cart_but_does_not_charge_until_attached(
             window.attach(runtime, bridge)  # one runtime per window
     finally:
         bridge.detach()
+
+
+def styled(window: MainWindow) -> list[tuple[str, str, int, int]]:
+    """What the compact rules set on each widget: its font's size and its least height."""
+    return [
+        (type(w).__name__, w.objectName(), w.font().pixelSize(), w.minimumHeight())
+        for w in window.findChildren(QWidget)
+    ]
+
+
+def test_a_window_saved_small_is_built_compact_as_a_resize_makes_it(qtbot: QtBot) -> None:
+    """A saved size below 680 px (or a 1024 x 600 screen: the test above) makes the window
+    compact in its constructor, before any widget is styled, so its first frame styles each
+    widget once: every compact rule applies, as when a shown window is made that small."""
+    saved = QWidget()
+    saved.resize(1024, 560)
+    small = MainWindow(site=site_for("MLA"), geometry=saved.saveGeometry())
+    qtbot.addWidget(small)
+    assert small.height() == 560
+    assert small.compact  # before it is shown
+    switched = MainWindow(site=site_for("MLA"))
+    qtbot.addWidget(switched)
+    switched.show()
+    qtbot.waitUntil(lambda: switched.has_painted, timeout=WAIT)
+    assert not switched.compact  # the test screen: 800 x 800
+    switched.resize(small.size())
+    qtbot.waitUntil(lambda: switched.compact, timeout=WAIT)
+    small.show()
+    qtbot.waitUntil(lambda: small.has_painted, timeout=WAIT)
+    assert small.compact and small.height() == 560
+    assert styled(small) == styled(switched)
+    assert small.totals.total.font().pixelSize() == 44  # #central[compact="true"] #totalAmount
+    assert small.totals.charge_button.minimumHeight() == 56
+    small.resize(1024, 760)  # made larger: the large type returns
+    qtbot.waitUntil(lambda: not small.compact, timeout=WAIT)
+    assert small.totals.total.font().pixelSize() == 56
 
 
 def test_first_look_reads_only_what_the_first_frame_needs(tmp_path: Path) -> None:
@@ -259,26 +295,37 @@ def report(key):
         import PySide6.QtWidgets
         loaded = [m for m in NOT_BEFORE_FIRST_FRAME if m in sys.modules]
         import PySide6.QtGui
-        loaded += [c for c in ("QMdiArea", "QMessageBox", "QFormLayout", "QFileDialog", "QSpinBox")
+        loaded += [c for c in ("QMdiArea", "QMessageBox", "QFormLayout", "QFileDialog", "QSpinBox",
+                               "QStyle")
                    if c in PySide6.QtWidgets.__dict__]
         loaded += [c for c in ("QTabletEvent",) if c in PySide6.QtGui.__dict__]
         import PySide6.QtCore
         loaded += [c for c in ("Qt",) if c in PySide6.QtCore.__dict__]
         print("LOADED-AT-FIRST-FRAME", ",".join(loaded + compiled), flush=True)
+        from pos_app.ui.counter.main_window import MainWindow
+        [window] = [w for w in PySide6.QtWidgets.QApplication.topLevelWidgets()
+                    if isinstance(w, MainWindow)]
+        print("COMPACT-AT-FIRST-FRAME", window.compact, window.height(), flush=True)
 
 startup._report = report
 sys.exit(startup.child_app())
 """.replace("NAMES", repr(NOT_BEFORE_FIRST_FRAME))
 
 
-@pytest.mark.parametrize("another_app", [False, True], ids=["alone", "another-apps-socket"])
+@pytest.mark.parametrize(
+    ("another_app", "screen"),
+    [(False, None), (True, None), (False, (1024, 600))],
+    ids=["alone", "another-apps-socket", "small-screen"],
+)
 def test_main_paints_the_first_frame_before_asyncio_the_runtime_and_the_keyring(
-    tmp_path: Path, another_app: bool
+    tmp_path: Path, another_app: bool, screen: tuple[int, int] | None
 ) -> None:
     """The real entry point in a process of its own: what is loaded when the first frame is
     done (the benchmark's child, reporting modules instead of times). With another app's socket
     file in the temporary folder (the development machine's case), this one's socket name is
-    worked out before the first frame: with Qt's hash, not hashlib (OpenSSL)."""
+    worked out before the first frame: with Qt's hash, not hashlib (OpenSSL). On a 1024 x 600
+    screen the window is compact from its first frame, built so (switched at its first resize,
+    every widget was styled again inside the first frame: QStyle and the ``Qt`` namespace)."""
     import os
     import subprocess
     import sys
@@ -298,6 +345,11 @@ def test_main_paints_the_first_frame_before_asyncio_the_runtime_and_the_keyring(
         "MP_ACCESS_TOKEN": state.seller_token,
         "TMPDIR": str(temp),
     }
+    if screen is not None:  # Qt's offscreen platform reads its screens from a JSON file
+        width, height = screen
+        layout = {"screens": [{"name": "small", "width": width, "height": height}]}
+        (tmp_path / "screens.json").write_text(json.dumps(layout), encoding="utf-8")
+        env["QT_QPA_PLATFORM"] = f"offscreen:configfile={tmp_path / 'screens.json'}"
     config = app_mod.demo_config(state).with_changes(api_base_url="http://127.0.0.1:9")
     config_mod.save(config, home / "config.json")
     root = Path(__file__).resolve().parents[2]
@@ -314,6 +366,11 @@ def test_main_paints_the_first_frame_before_asyncio_the_runtime_and_the_keyring(
     assert done.returncode == 0, done.stderr[-2000:]
     [line] = [x for x in done.stdout.splitlines() if x.startswith("LOADED-AT-FIRST-FRAME")]
     assert line.split(" ", 1)[1:] in ([], [""]), line  # nothing of the runtime yet
+    [line] = [x for x in done.stdout.splitlines() if x.startswith("COMPACT-AT-FIRST-FRAME")]
+    _, compact, window_height = line.split()
+    assert compact == str(screen is not None), line  # the test screen: 800 x 800
+    if screen is not None:
+        assert int(window_height) < screen[1], line
 
 
 def test_in_background_hands_over_the_result_or_the_exception() -> None:

@@ -161,14 +161,21 @@ class MainWindow(QMainWindow):
         # 800 wide; as low as its layout allows: 600 px did not fit a 1024 x 600 screen once
         # its title bar was drawn (compact, the layout needs ~470).
         self.setMinimumSize(800, 0)
-        self._build_widgets()
-        self._build_layout()
-        self._build_actions()
-        self._wire()
+        # The size first: it decides whether the widgets are built compact (a 1024 x 600
+        # screen, or a small saved size). Switched at the first resize instead, every widget
+        # was styled twice inside the first frame, building QStyle and Qt's namespace
+        # (start-up time, issue 19).
         if geometry is None:
             restore_geometry(self, "main", (1024, 768))
         else:
             apply_geometry(self, geometry, (1024, 768))
+        compact = self._wants_compact()
+        self._build_widgets()
+        self._build_layout(compact)
+        self._build_actions()
+        self._wire()
+        if compact:
+            self._compact_sizes(True)
         self.status.show_connecting()
         self._enter_cart_mode()
         if runtime is not None:
@@ -215,9 +222,12 @@ class MainWindow(QMainWindow):
         self.status = PosStatusBar()
         self.setStatusBar(self.status)
 
-    def _build_layout(self) -> None:
+    def _build_layout(self, compact: bool) -> None:
         central = QWidget()
         central.setObjectName("central")
+        if compact:
+            # Before any widget is put inside it: each is styled with it (none again).
+            central.setProperty("compact", True)
         self.setCentralWidget(central)
         top = QHBoxLayout()
         top.addWidget(self.scan, 1)
@@ -350,15 +360,23 @@ class MainWindow(QMainWindow):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self.set_compact(self._wants_compact())
+
+    def _wants_compact(self) -> bool:
+        """A small screen, or a window lower than :data:`COMPACT_BELOW`."""
         screen = self.screen()
         small_screen = screen is not None and screen.availableGeometry().height() < COMPACT_BELOW
-        self.set_compact(small_screen or self.height() < COMPACT_BELOW)
+        return small_screen or self.height() < COMPACT_BELOW
 
     def set_compact(self, on: bool) -> None:
         """Smaller type and buttons on a small screen (see :data:`COMPACT_BELOW`)."""
         central = self.centralWidget()
         if central is None or not set_compact(central, on):
             return
+        self._compact_sizes(on)
+
+    def _compact_sizes(self, on: bool) -> None:
+        """The buttons' least heights in code (the stylesheet's compact rules agree)."""
         self.totals.set_compact(on)
         self.payment.set_compact(on)
         for button in (self.custom_button, self.sales_button):
