@@ -126,3 +126,53 @@ def test_the_window_sells_beside_a_damaged_waiting_sale(
     assert not control.state.bodies_for(waiting)
     assert _stored(runtime, waiting) == before
     assert label.text() == "A sale could not be read: run 'pos-app doctor' or call support"
+
+
+def test_a_payment_of_the_damaged_sale_is_recorded_from_the_close_dialog(
+    window: MainWindow, runtime: Runtime, qtbot: QtBot, run: Any, control: Any
+) -> None:
+    from pos_app.ui.day.dialogs import CloseDayDialog
+
+    # The last run: a sale on the box, scanned by a customer, then the till stopped.
+    state = control.state
+    line = CartLine("Y1", "Yerba", Decimal("1725.25"), 2)
+    waiting = run(runtime.engine.charge([line])).external_reference
+    tracking = runtime.engine.trackers(waiting).task
+    assert tracking is not None
+    tracking.cancel()
+    qtbot.waitUntil(tracking.done, timeout=WAIT)
+    scanned = state.scan_box()
+    _damage(runtime, waiting, "sales", "total", "NaN")
+    before = _stored(runtime, waiting)
+    run(resume(window, runtime))
+
+    # The next customer is charged; the first one pays the old order on the phone meanwhile.
+    fill_cart(window, "7790580001018")
+    qtbot.keyClick(window.scan, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: window.payment.banner_kind is BannerKind.WAITING, timeout=WAIT)
+    payment = state.pay_merchant_order(scanned)
+
+    dialog = window.day.open_close_day()  # raised DamagedAmount (no dialog) before
+    assert isinstance(dialog, CloseDayDialog) and dialog.isVisible()
+    assert waiting in dialog.heading.text() and "pos-app doctor" in dialog.heading.text()
+    assert not dialog.close_day_button.isEnabled()  # nothing closes with a damaged amount
+    qtbot.mouseClick(dialog.reconcile_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.reconciliation is not None, timeout=WAIT)
+    result = dialog.reconciliation
+    assert result is not None
+    assert [(p.id, p.external_reference) for p in result.missing_in_ledger] == [(payment, waiting)]
+    assert dialog.adopt_button.isVisible()
+    qtbot.mouseClick(dialog.adopt_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: (
+            dialog.reconciliation is not result
+            and dialog.reconciliation is not None
+            and not dialog.reconciliation.missing_in_ledger
+        ),
+        timeout=WAIT,
+    )
+    recorded = runtime.ledger.get_sale(f"MP-{payment}")
+    assert recorded is not None and recorded.status is SaleStatus.PAID
+    assert recorded.paid_amount == Decimal("3450.50") and recorded.payment_ids == (payment,)
+    assert _stored(runtime, waiting) == before  # the damaged sale: untouched
+    dialog.close()
