@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from pos_app.domain.sale import OPEN
 from pos_app.errors import UserFacingError
 from pos_app.i18n import QT_TRANSLATE_NOOP, Message, message
 
@@ -65,6 +66,9 @@ class DamagedAmount(UserFacingError):
         self.value = text
 
 
+_WAITING = frozenset(status.value for status in OPEN)  # as the ledger stores them
+
+
 @dataclass(frozen=True)
 class UnreadableSale:
     """A sale whose stored amounts :func:`stored_amount` refuses: its reference, its status as
@@ -78,7 +82,7 @@ class UnreadableSale:
     def waiting(self) -> bool:
         """Still waiting for payment (``creating`` or ``pending``): nothing was paid in the
         books, so setting it aside hides no money the ledger counts."""
-        return self.status in ("creating", "pending")
+        return self.status in _WAITING
 
 
 # Given the sales a read could not make snapshots of (ledger.store's ``set_aside=``): it may

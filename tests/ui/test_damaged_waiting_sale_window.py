@@ -108,6 +108,7 @@ def test_the_window_sells_beside_a_damaged_waiting_sale(
     assert label.isVisible()
     assert label.text() == "A sale could not be read: run 'pos-app doctor' or call support"
     assert waiting in label.toolTip() and "set aside" in label.toolTip()
+    assert f"(column {column}) is '{value}'" in label.toolTip()  # for support
 
     fill_cart(window, "7790580001018")
     total = window.model.total()

@@ -125,7 +125,8 @@ class PosStatusBar(QStatusBar):
         """A sale waiting for payment could not be read (a damaged amount in the ledger): one
         line while the app runs, the sale and what to do in its tooltip. Never an alarm that
         stops anything: the box sells on."""
-        self._set_aside[event.reference] = translate_message(event.notice)
+        notice, problem = translate_message(event.notice), translate_message(event.problem)
+        self._set_aside[event.reference] = f"{notice}\n{problem}"  # for support: the value
         count = len(self._set_aside)
         self.set_aside.setText(
             self.tr("A sale could not be read: run 'pos-app doctor' or call support")
@@ -134,7 +135,7 @@ class PosStatusBar(QStatusBar):
                 "{count} sales could not be read: run 'pos-app doctor' or call support"
             ).format(count=count)
         )
-        self.set_aside.setToolTip("\n".join(self._set_aside.values()))
+        self.set_aside.setToolTip("\n\n".join(self._set_aside.values()))
         set_state(self.set_aside, "trouble")
         self.set_aside.show()
 
