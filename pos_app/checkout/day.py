@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta, tzinfo
@@ -18,6 +19,7 @@ from decimal import Decimal
 from pos_app.checkout.engine import CheckoutEngine
 from pos_app.domain.day import CloseReport, day_bounds, site_zone
 from pos_app.domain.reconciliation import MpPayment, Reconciliation, reconcile_day
+from pos_app.ledger.amounts import UnreadableSale
 from pos_app.mercadopago import errors as mp
 from pos_app.mercadopago.models import FoundPayment
 
@@ -30,7 +32,7 @@ PAYMENT_MARGIN = timedelta(hours=2)
 async def reconcile_open_sales(engine: CheckoutEngine) -> list[str]:
     """Each open sale through the engine's reconcile path; returns those still open."""
     still_open = []
-    for sale in engine.ledger.open_sales():
+    for sale in engine.ledger.open_sales(set_aside=engine.recorder.set_aside):
         try:
             sale = await engine.reconcile(sale.external_reference, "close")
         except mp.MercadoPagoError as exc:
@@ -116,10 +118,23 @@ async def reconcile_day_with_mp(engine: CheckoutEngine, day: date) -> Reconcilia
     payments = await fetch_day_payments(engine, begin, end, zone)
     sales = [
         s
-        for s in engine.ledger.sales_since(begin - timedelta(days=1))
+        for s in engine.ledger.sales_since(
+            begin - timedelta(days=1), set_aside=functools.partial(_waiting_only, engine)
+        )
         if s.created_at < end + timedelta(days=1)
     ]
     return reconcile_day(begin=begin, end=end, payments=payments, sales=sales)
+
+
+def _waiting_only(engine: CheckoutEngine, sale: UnreadableSale) -> None:
+    """A waiting sale whose amounts cannot be read is left out of the comparison: nothing of it
+    was paid in the books, so a payment of its order is listed as one the books do not know,
+    to be recorded as a sale of its own (:func:`adopt`; the damaged sale stays untouched).
+    Any other such sale stops the reconciliation: it may hold money the books count, and
+    recording its payment again would count it twice."""
+    if not sale.waiting:
+        raise sale.problem
+    engine.recorder.set_aside(sale)
 
 
 async def adopt(engine: CheckoutEngine, result: Reconciliation, payment: MpPayment) -> str:

@@ -41,6 +41,7 @@ from pos_app.domain.pricing import Discount
 from pos_app.domain.records import SaleSnapshot
 from pos_app.domain.sale import SaleStatus
 from pos_app.domain.validation import check_chargeable
+from pos_app.ledger.amounts import DamagedAmount, UnreadableSale
 from pos_app.ledger.store import Ledger, LedgerError
 from pos_app.mercadopago import errors as mp
 from pos_app.mercadopago.client import MercadoPagoClient
@@ -96,8 +97,17 @@ class CheckoutEngine:
         return self.box.current
 
     def open_sale(self) -> SaleSnapshot | None:
-        sales = self.ledger.open_sales(self.settings.box_external_id)
+        """This box's sale waiting for payment (the newest), if any. One whose stored amounts
+        cannot be read is set aside (:meth:`Recorder.set_aside`), never returned."""
+        sales = self.ledger.open_sales(
+            self.settings.box_external_id, set_aside=self.recorder.set_aside
+        )
         return sales[-1] if sales else None
+
+    @property
+    def unreadable(self) -> list[UnreadableSale]:
+        """The sales waiting for payment this run set aside: their amounts cannot be read."""
+        return list(self.recorder.unreadable.values())
 
     def replace_client(self, client: MercadoPagoClient) -> None:
         """New credentials (Settings): tracking goes on with them at its next step."""
@@ -122,7 +132,12 @@ class CheckoutEngine:
         cart.sale_discount = sale_discount
         total = cart.total()
         check_chargeable(total, len(cart), s.site, s.max_total)
-        for previous in self.ledger.open_sales(s.box_external_id):
+        # A waiting sale that cannot be read keeps nothing busy: it is never sent again, and
+        # this sale's order takes the box (a customer who scanned it already is found by the
+        # day's reconciliation).
+        for previous in self.ledger.open_sales(
+            s.box_external_id, set_aside=self.recorder.set_aside
+        ):
             if not replace_pending:
                 raise BoxBusyError(previous)
             ended = await self.cancel(previous.external_reference)
@@ -221,9 +236,12 @@ class CheckoutEngine:
         return sale
 
     async def resume(self) -> list[SaleSnapshot]:
-        """Start-up: every sale left open by the last run is checked and tracked again."""
+        """Start-up: every sale left open by the last run is checked and tracked again; one
+        whose stored amounts cannot be read is set aside (never looked at with a wrong amount,
+        sent again or shown paid; nothing written), and the others are resumed as usual."""
         resumed = []
-        for sale in self.ledger.open_sales():
+        set_aside = self.recorder.set_aside
+        for sale in self.ledger.open_sales(set_aside=set_aside):
             if sale.cancel_requested:
                 # Killed while a cancel was being confirmed (the box may be empty already):
                 # finish it as a live cancel would, or the next charge finds the box "busy".
@@ -235,7 +253,7 @@ class CheckoutEngine:
             resumed.append(sale)
         # Canceled in the last run while their orders could still be paid: keep looking.
         recent = self.clock() - self.settings.ttl - self.settings.expiry_grace
-        for sale in self.ledger.sales_since(recent):
+        for sale in self.ledger.sales_since(recent, set_aside=set_aside):
             if (
                 sale.status is SaleStatus.CANCELED
                 and self.settings.can_follow(sale)
@@ -257,7 +275,12 @@ class CheckoutEngine:
         if found is None:
             return None
         ref, fetched = found
-        sale = self.ledger.get_sale(ref)
+        try:
+            sale = self.ledger.get_sale(ref)
+        except DamagedAmount as exc:
+            # Set aside (its amounts cannot be read): the day's reconciliation finds a payment.
+            log.warning("notification %s %s of sale %s: %s", topic, resource_id, ref, exc)
+            return None
         if sale is None:
             log.info("notification %s %s of an unknown sale", topic, resource_id)
             return None

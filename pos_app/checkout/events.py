@@ -13,7 +13,7 @@ from datetime import datetime
 
 from pos_app.domain.records import SaleEvent, SaleSnapshot
 from pos_app.domain.sale import SaleStatus
-from pos_app.i18n import Message
+from pos_app.i18n import QT_TRANSLATE_NOOP, Message, message
 from pos_app.store.status import ReplicationStatus
 
 log = logging.getLogger(__name__)
@@ -25,6 +25,7 @@ __all__ = [
     "NotificationSeen",
     "SaleChanged",
     "SaleEvent",
+    "SaleSetAside",
     "SaleSnapshot",
     "StoreDeliveryChanged",
 ]
@@ -59,6 +60,30 @@ class NotificationSeen:
 
 
 @dataclass(frozen=True)
+class SaleSetAside:
+    """A sale waiting for payment whose stored amounts cannot be read (a hand-edited or damaged
+    ledger): the engine leaves it as it is, neither followed, nor sent to the box again, nor
+    shown paid, nor keeping the box busy. Published once per sale and run; ``problem`` names
+    the sale, the column and the value, and says what to do."""
+
+    reference: str
+    problem: Message
+
+    @property
+    def notice(self) -> Message:
+        """One line for the cashier: which sale, that the shop sells on, where to look."""
+        return message(
+            "Checkout",
+            QT_TRANSLATE_NOOP(
+                "Checkout",
+                "Sale {reference} could not be read and is set aside; new sales charge as "
+                "usual. Run 'pos-app doctor' or call support.",
+            ),
+            reference=self.reference,
+        )
+
+
+@dataclass(frozen=True)
 class StoreDeliveryChanged:
     """How far this counter's changes have reached the store database: computed on the
     delivery's own thread, published on the engine's loop (``Runtime.start_store``)."""
@@ -66,7 +91,7 @@ class StoreDeliveryChanged:
     status: ReplicationStatus
 
 
-Event = SaleChanged | ConnectionChanged | NotificationSeen | StoreDeliveryChanged
+Event = SaleChanged | ConnectionChanged | NotificationSeen | SaleSetAside | StoreDeliveryChanged
 Listener = Callable[[Event], None]
 
 

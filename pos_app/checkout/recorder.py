@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from pos_app.checkout.events import ConnectionChanged, EventBus, SaleChanged
+from pos_app.checkout.events import ConnectionChanged, EventBus, SaleChanged, SaleSetAside
 from pos_app.checkout.options import CheckoutSettings
 from pos_app.domain.cart import Cart
 from pos_app.domain.history import Cause, HistoryKind
@@ -22,6 +22,7 @@ from pos_app.domain.records import SaleSnapshot
 from pos_app.domain.sale import SaleStatus, Tender, can_transition
 from pos_app.domain.validation import MAX_ORDER_TITLE, clean_text
 from pos_app.i18n import Message
+from pos_app.ledger.amounts import UnreadableSale
 from pos_app.ledger.store import Ledger
 from pos_app.mercadopago.verdict import Verdict
 
@@ -51,6 +52,22 @@ class Recorder:
         self.clock = clock
         self.online: bool | None = None
         self.problem: Message | None = None  # why Mercado Pago was unreachable, while it is
+        # Waiting sales this run could not read (:meth:`set_aside`), by reference.
+        self.unreadable: dict[str, UnreadableSale] = {}
+
+    def set_aside(self, sale: UnreadableSale) -> None:
+        """A sale whose amounts cannot be read, left out of what the engine follows: nothing
+        is written (the ledger stays as support will find it). One waiting for payment is
+        logged and told once per run; any other (an ended sale the start-up would watch for a
+        late payment) is only logged: it keeps no box busy."""
+        if sale.reference in self.unreadable:
+            return
+        if not sale.waiting:
+            log.info("sale %s not watched: %s", sale.reference, sale.problem)
+            return
+        self.unreadable[sale.reference] = sale
+        log.info("sale %s set aside: %s", sale.reference, sale.problem)  # told once, not twice
+        self.bus.publish(SaleSetAside(sale.reference, sale.problem.msg))
 
     def create(self, s: CheckoutSettings, cart: Cart, *, api: str) -> SaleSnapshot:
         """Write a new sale for the configured box (``creating``), its keys with it."""

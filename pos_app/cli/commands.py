@@ -11,7 +11,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from pos_app.checkout.engine import CheckoutEngine
-from pos_app.checkout.events import ConnectionChanged, Event, SaleChanged
+from pos_app.checkout.events import ConnectionChanged, Event, SaleChanged, SaleSetAside
 from pos_app.cli.charge_lines import (
     ChargeInputError,
     check_sale_discount,
@@ -118,6 +118,8 @@ async def cmd_charge(args: argparse.Namespace) -> int:
         await rt.engine.resume()
         stop = asyncio.Event()
         printer = _ProgressPrinter(sales=bool(args.wait))
+        for unreadable in rt.engine.unreadable:  # set aside by the resume: the box sells on
+            printer(SaleSetAside(unreadable.reference, unreadable.problem.msg))
         rt.bus.subscribe(printer)
         # Ctrl-C, SIGTERM and (Windows) console close cancel the order and verify: on Windows
         # through Python's own signal handlers, as its event loops cannot watch signals.
@@ -182,6 +184,8 @@ class _ProgressPrinter:
             self.say(event.sale)
         elif isinstance(event, ConnectionChanged) and not event.online and event.problem:
             err(f"{datetime.now().strftime('%H:%M:%S')} pos-app: {event.problem}")
+        elif isinstance(event, SaleSetAside):
+            err(f"pos-app: {event.notice}")
 
 
 def _progress_printer(*, sales: bool = True) -> Callable[[Event], None]:

@@ -18,10 +18,11 @@ guessed into a number: a close that quietly counted it as zero would be wrong mo
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from pos_app.domain.sale import OPEN
 from pos_app.errors import UserFacingError
 from pos_app.i18n import QT_TRANSLATE_NOOP, Message, message
 
@@ -63,6 +64,30 @@ class DamagedAmount(UserFacingError):
         self.record = record
         self.column = column
         self.value = text
+
+
+_WAITING = frozenset(status.value for status in OPEN)  # as the ledger stores them
+
+
+@dataclass(frozen=True)
+class UnreadableSale:
+    """A sale whose stored amounts :func:`stored_amount` refuses: its reference, its status as
+    stored, and the :class:`DamagedAmount` that names the value."""
+
+    reference: str
+    status: str
+    problem: DamagedAmount
+
+    @property
+    def waiting(self) -> bool:
+        """Still waiting for payment (``creating`` or ``pending``): nothing was paid in the
+        books, so setting it aside hides no money the ledger counts."""
+        return self.status in _WAITING
+
+
+# Given the sales a read could not make snapshots of (ledger.store's ``set_aside=``): it may
+# raise to stop the read after all.
+SetAside = Callable[[UnreadableSale], None]
 
 
 # The ledger's amount columns in the shop's words (the message also names the column itself,

@@ -26,7 +26,13 @@ from pos_app.domain.reference import new_reference
 from pos_app.domain.sale import OPEN, SaleStatus, Tender
 from pos_app.errors import UserFacingError
 from pos_app.i18n import QT_TRANSLATE_NOOP, Message, message
-from pos_app.ledger.amounts import DamagedAmount, sale_record, stored_amount
+from pos_app.ledger.amounts import (
+    DamagedAmount,
+    SetAside,
+    UnreadableSale,
+    sale_record,
+    stored_amount,
+)
 from pos_app.ledger.catalog import CatalogRepository
 from pos_app.ledger.lock import InstanceLock
 from pos_app.ledger.migrations import migrate
@@ -693,7 +699,11 @@ class Ledger:
             ).fetchone()
             return self.snapshots([row])[0] if row else None
 
-    def open_sales(self, box_external_id: str | None = None) -> list[SaleSnapshot]:
+    def open_sales(
+        self, box_external_id: str | None = None, *, set_aside: SetAside | None = None
+    ) -> list[SaleSnapshot]:
+        """Sales waiting for payment, oldest first. With ``set_aside``, one whose amounts cannot
+        be read is handed to it and left out (:meth:`snapshots`); without, it stops the read."""
         marks = ",".join("?" for _ in OPEN)
         sql = f"SELECT * FROM sales WHERE status IN ({marks})"
         args: list[Any] = [s.value for s in OPEN]
@@ -702,14 +712,18 @@ class Ledger:
             args.append(box_external_id)
         with self._reading():
             rows = self._conn.execute(sql + " ORDER BY id", args).fetchall()
-            return self.snapshots(rows)
+            return self.snapshots(rows, set_aside=set_aside)
 
-    def sales_since(self, since: datetime) -> list[SaleSnapshot]:
+    def sales_since(
+        self, since: datetime, *, set_aside: SetAside | None = None
+    ) -> list[SaleSnapshot]:
+        """Sales created at or after ``since``, newest first (``set_aside``: as
+        :meth:`open_sales`)."""
         with self._reading():
             rows = self._conn.execute(
                 "SELECT * FROM sales WHERE created_at >= ? ORDER BY id DESC", (iso(since),)
             ).fetchall()
-            return self.snapshots(rows)
+            return self.snapshots(rows, set_aside=set_aside)
 
     def sales_between(self, start: datetime, end: datetime) -> list[SaleSnapshot]:
         """Sales created in ``[start, end)``, newest first."""
@@ -817,11 +831,31 @@ class Ledger:
         return str(found[0]) if found else f"#{sale_id}"
 
     def snapshots(
-        self, rows: Sequence[sqlite3.Row], conn: sqlite3.Connection | None = None
+        self,
+        rows: Sequence[sqlite3.Row],
+        conn: sqlite3.Connection | None = None,
+        *,
+        set_aside: SetAside | None = None,
     ) -> list[SaleSnapshot]:
-        """``rows`` of ``sales`` (``SELECT *``) as snapshots, their lines read together."""
-        lines = self._lines_of([int(r["id"]) for r in rows], conn)
-        return [self._snapshot(r, lines.get(int(r["id"]), ())) for r in rows]
+        """``rows`` of ``sales`` (``SELECT *``) as snapshots, their lines read together.
+
+        A stored amount that cannot be read raises :class:`DamagedAmount`; with ``set_aside``,
+        the rows are read again one sale at a time and each sale that cannot be read is handed
+        to it (which may raise) instead of a snapshot: never a snapshot with a guessed amount."""
+        try:
+            lines = self._lines_of([int(r["id"]) for r in rows], conn)
+            return [self._snapshot(r, lines.get(int(r["id"]), ())) for r in rows]
+        except DamagedAmount:
+            if set_aside is None:
+                raise
+        readable = []
+        for r in rows:
+            try:
+                one = self._lines_of([int(r["id"])], conn)
+                readable.append(self._snapshot(r, one.get(int(r["id"]), ())))
+            except DamagedAmount as exc:
+                set_aside(UnreadableSale(str(r["external_reference"]), str(r["status"]), exc))
+        return readable
 
     def charged_amounts(self, ref: str) -> tuple[Decimal, ...]:
         """What each line of sale ``ref`` was charged, discounts included (refunds, receipts);

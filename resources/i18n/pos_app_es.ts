@@ -832,6 +832,10 @@
         <source>Could not remove the order from the box ({detail}). The customer could still pay it: the app keeps trying and will show the result.</source>
         <translation>No se pudo quitar la orden de la caja ({detail}). El cliente todavía podría pagarla: la aplicación sigue intentando y mostrará el resultado.</translation>
     </message>
+    <message>
+        <source>Sale {reference} could not be read and is set aside; new sales charge as usual. Run &apos;pos-app doctor&apos; or call support.</source>
+        <translation>La venta {reference} no se pudo leer y quedó apartada; las ventas nuevas se cobran como siempre. Ejecute &apos;pos-app doctor&apos; o llame a soporte.</translation>
+    </message>
 </context>
 <context>
     <name>CloseDayDialog</name>
@@ -2549,6 +2553,14 @@
     <message>
         <source>Listening on {url}</source>
         <translation>Escuchando en {url}</translation>
+    </message>
+    <message>
+        <source>A sale could not be read: run &apos;pos-app doctor&apos; or call support</source>
+        <translation>Una venta no se pudo leer: ejecute &apos;pos-app doctor&apos; o llame a soporte</translation>
+    </message>
+    <message>
+        <source>{count} sales could not be read: run &apos;pos-app doctor&apos; or call support</source>
+        <translation>{count} ventas no se pudieron leer: ejecute &apos;pos-app doctor&apos; o llame a soporte</translation>
     </message>
     <message>
         <source>Store database: 1 change refused</source>

@@ -832,6 +832,10 @@
         <source>Could not remove the order from the box ({detail}). The customer could still pay it: the app keeps trying and will show the result.</source>
         <translation>Não foi possível retirar o pedido do caixa ({detail}). O cliente ainda poderia pagá-lo: o aplicativo continua tentando e mostrará o resultado.</translation>
     </message>
+    <message>
+        <source>Sale {reference} could not be read and is set aside; new sales charge as usual. Run &apos;pos-app doctor&apos; or call support.</source>
+        <translation>A venda {reference} não pôde ser lida e foi deixada de lado; as vendas novas são cobradas normalmente. Execute &apos;pos-app doctor&apos; ou chame o suporte.</translation>
+    </message>
 </context>
 <context>
     <name>CloseDayDialog</name>
@@ -2549,6 +2553,14 @@
     <message>
         <source>Listening on {url}</source>
         <translation>Escutando em {url}</translation>
+    </message>
+    <message>
+        <source>A sale could not be read: run &apos;pos-app doctor&apos; or call support</source>
+        <translation>Uma venda não pôde ser lida: execute &apos;pos-app doctor&apos; ou chame o suporte</translation>
+    </message>
+    <message>
+        <source>{count} sales could not be read: run &apos;pos-app doctor&apos; or call support</source>
+        <translation>{count} vendas não puderam ser lidas: execute &apos;pos-app doctor&apos; ou chame o suporte</translation>
     </message>
     <message>
         <source>Store database: 1 change refused</source>

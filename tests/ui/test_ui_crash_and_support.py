@@ -115,7 +115,16 @@ def test_a_damaged_amount_in_the_ledger_is_told_in_its_own_words(
     run(window.rt.engine.cancel(sale.external_reference, cash=True))
     window.rt.ledger._conn.execute("UPDATE sales SET total = '1e999'")
     with catch_crashes(window.crashes):
+        # The close's dialog says it in place of the report and closes nothing (Mercado Pago's
+        # payments can still be checked there: tests/ui/test_damaged_waiting_sale_window.py).
         window.close_day_action.trigger()
+        closing = window.day.closing
+        assert closing is not None and closing.isVisible()
+        said = closing.heading.text()
+        assert sale.external_reference in said and "'1e999'" in said and "pos-app doctor" in said
+        assert not closing.close_day_button.isEnabled()
+        closing.close()
+        window.cash_drawer_action.trigger()
         qtbot.waitUntil(lambda: visible(QMessageBox, "errorBox") is not None, timeout=5000)
         box: QMessageBox = visible(QMessageBox, "errorBox")
         assert sale.external_reference in box.text() and "'1e999'" in box.text()

@@ -411,6 +411,11 @@ class MainWindow(QMainWindow):
         bridge.storeDeliveryChanged.connect(self._store_delivery_changed)
         bridge.saleChanged.connect(self._sale_changed)
         bridge.connectionChanged.connect(self._connection_changed)
+        bridge.saleSetAside.connect(self.status.add_set_aside)
+        from pos_app.checkout.events import SaleSetAside  # loaded with the runtime already
+
+        for unreadable in runtime.engine.unreadable:  # set aside before the window listened
+            self.status.add_set_aside(SaleSetAside(unreadable.reference, unreadable.problem.msg))
         if bridge.last_connection is not None:
             self.status.set_connection(bridge.last_connection)
         self.calls.watch(runtime.engine.client)

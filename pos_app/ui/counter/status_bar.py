@@ -11,7 +11,7 @@ from pos_app.ui.qtkit.errors import translate_message
 from pos_app.ui.qtkit.style import set_state
 
 if TYPE_CHECKING:
-    from pos_app.checkout.events import ConnectionChanged
+    from pos_app.checkout.events import ConnectionChanged, SaleSetAside
     from pos_app.settings.config import Config
     from pos_app.store.replication import ReplicationStatus
 
@@ -34,6 +34,12 @@ class PosStatusBar(QStatusBar):
         self.store_db = QLabel()
         self.store_db.setObjectName("storeDatabaseLabel")
         self.store_db.hide()
+        # Waiting sales the engine could not read and set aside (their references), said until
+        # the app is restarted on a repaired ledger.
+        self.set_aside = QLabel()
+        self.set_aside.setObjectName("setAsideLabel")
+        self.set_aside.hide()
+        self._set_aside: dict[str, str] = {}
         self.test_badge = QLabel(self.tr("TEST"))
         self.test_badge.setObjectName("testBadge")
         self.test_badge.setToolTip(
@@ -51,6 +57,7 @@ class PosStatusBar(QStatusBar):
         self.addWidget(self.slow)
         self.addWidget(self.notifications)
         self.addWidget(self.store_db)
+        self.addWidget(self.set_aside)
         self.addPermanentWidget(self.test_badge)
 
     def set_config(self, config: Config) -> None:
@@ -113,6 +120,24 @@ class PosStatusBar(QStatusBar):
             self.notifications.setToolTip(self.tr("Listening on {url}").format(url=url))
             set_state(self.notifications, "online")
         self.notifications.setVisible(bool(problem or url))
+
+    def add_set_aside(self, event: SaleSetAside) -> None:
+        """A sale waiting for payment could not be read (a damaged amount in the ledger): one
+        line while the app runs, the sale and what to do in its tooltip. Never an alarm that
+        stops anything: the box sells on."""
+        notice, problem = translate_message(event.notice), translate_message(event.problem)
+        self._set_aside[event.reference] = f"{notice}\n{problem}"  # for support: the value
+        count = len(self._set_aside)
+        self.set_aside.setText(
+            self.tr("A sale could not be read: run 'pos-app doctor' or call support")
+            if count == 1
+            else self.tr(
+                "{count} sales could not be read: run 'pos-app doctor' or call support"
+            ).format(count=count)
+        )
+        self.set_aside.setToolTip("\n\n".join(self._set_aside.values()))
+        set_state(self.set_aside, "trouble")
+        self.set_aside.show()
 
     def set_store_database(self, status: ReplicationStatus | None) -> None:
         """Whether this counter's sales have reached the store database (hidden without one).

@@ -19,6 +19,7 @@ from pos_app.checkout.events import (
     EventBus,
     NotificationSeen,
     SaleChanged,
+    SaleSetAside,
     StoreDeliveryChanged,
 )
 from pos_app.ui.qtkit.workarounds import emit
@@ -32,6 +33,7 @@ class EngineBridge(QObject):
     saleChanged = Signal(object)  # SaleChanged
     connectionChanged = Signal(object)  # ConnectionChanged
     notificationSeen = Signal(object)  # NotificationSeen
+    saleSetAside = Signal(object)  # SaleSetAside
     storeDeliveryChanged = Signal(object)  # StoreDeliveryChanged
 
     def __init__(self, bus: EventBus, parent: QObject | None = None) -> None:
@@ -48,6 +50,8 @@ class EngineBridge(QObject):
             emit(self.connectionChanged, event)
         elif isinstance(event, NotificationSeen):
             emit(self.notificationSeen, event)
+        elif isinstance(event, SaleSetAside):
+            emit(self.saleSetAside, event)
         elif isinstance(event, StoreDeliveryChanged):
             emit(self.storeDeliveryChanged, event)
         else:  # a newer engine may publish more; ignoring is safe

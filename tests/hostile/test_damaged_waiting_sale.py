@@ -1,0 +1,175 @@
+"""A sale still waiting for payment whose stored amounts cannot be read (``total = 'NaN'``, a
+line's ``unit_price = '1e999'``: a hand-edited or damaged ledger) never stops the shop from
+selling: it is set aside (never resumed with a wrong amount, never sent to the box again, never
+shown paid, never written), the cashier is told once where to look, and new sales charge as
+usual. A customer who still pays its order is found by the day's reconciliation and recorded as
+a sale of its own."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sqlite3
+from typing import Any
+
+import pytest
+
+from pos_app.checkout.events import SaleSetAside
+from pos_app.cli import main
+from pos_app.domain.sale import SaleStatus
+from pos_app.mercadopago.credentials import AccessToken
+from pos_app.runtime import open_runtime
+from pos_app.settings import config as config_mod
+from pos_app.settings import paths
+from tests.thread_sandbox import ThreadSandbox, configured_fixture, sandbox_fixture  # noqa: F401
+
+DAMAGES = [("sales", "total", "NaN"), ("sale_lines", "unit_price", "1e999")]
+
+
+def damage(reference: str, table: str, column: str, value: str) -> None:
+    """As a hand edit would: the sale's (or its lines') column set to ``value``, the ledger's
+    append-only guards set aside for the moment."""
+    db = sqlite3.connect(paths.ledger_path())
+    try:
+        guards = db.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?",
+            (table,),
+        ).fetchall()
+        for name, _sql in guards:
+            db.execute(f"DROP TRIGGER {name}")
+        sale_id = db.execute(
+            "SELECT id FROM sales WHERE external_reference = ?", (reference,)
+        ).fetchone()[0]
+        key = "id" if table == "sales" else "sale_id"
+        db.execute(f"UPDATE {table} SET {column} = ? WHERE {key} = ?", (value, sale_id))
+        for _name, sql in guards:
+            db.execute(sql)
+        db.commit()
+    finally:
+        db.close()
+
+
+def stored(reference: str) -> tuple[Any, ...]:
+    """Everything the ledger holds about one sale: its row, its lines, its history."""
+    db = sqlite3.connect(paths.ledger_path())
+    try:
+        sale = db.execute("SELECT * FROM sales WHERE external_reference = ?", (reference,))
+        row = sale.fetchone()
+        lines = db.execute("SELECT * FROM sale_lines WHERE sale_id = ?", (row[0],)).fetchall()
+        events = db.execute("SELECT * FROM sale_events WHERE sale_id = ?", (row[0],)).fetchall()
+        return row, lines, events
+    finally:
+        db.close()
+
+
+def charge(capsys: pytest.CaptureFixture[str], *item: str) -> tuple[int, str, str]:
+    code = main(["charge", *[a for spec in item for a in ("--item", spec)]])
+    out = capsys.readouterr()
+    return code, out.out.strip(), out.err
+
+
+@pytest.mark.parametrize(("table", "column", "value"), DAMAGES)
+def test_charge_sells_on_beside_a_damaged_waiting_sale(
+    configured: ThreadSandbox,
+    capsys: pytest.CaptureFixture[str],
+    table: str,
+    column: str,
+    value: str,
+) -> None:
+    state = configured.state
+    code, waiting, _ = charge(capsys, "Yerba:2:1725.25")
+    assert code == 0 and waiting  # on the box, waiting for the customer
+    damage(waiting, table, column, value)
+    before = stored(waiting)
+
+    code, new, err = charge(capsys, "Te:1:500")
+    assert code == 0, err
+    assert new and new != waiting
+    # Told once, in one line: which sale, and where to look.
+    said = [line for line in err.splitlines() if waiting in line]
+    assert len(said) == 1 and "could not be read" in said[0] and "pos-app doctor" in said[0]
+    assert "Traceback" not in err
+    # The new sale is the box's order, for its own amount; the damaged one was sent once only.
+    assert state.bodies_for(new)[-1]["total_amount"] == 500
+    assert len(state.bodies_for(waiting)) == 1
+    # Untouched: not one column, line or history event written.
+    assert stored(waiting) == before
+
+    # The next charge (a new process, as the command line is) sells just the same.
+    assert main(["cancel", new]) == 3  # canceled: not paid
+    capsys.readouterr()
+    code, third, err = charge(capsys, "Pan:1:300")
+    assert code == 0 and third not in (waiting, new), err
+    assert stored(waiting) == before
+    # Asked about it by name, the damaged sale is named as such (never a traceback).
+    assert main(["status", waiting]) == 1
+    err = capsys.readouterr().err
+    assert waiting in err and "pos-app doctor" in err and "Traceback" not in err
+
+
+def test_resume_sets_the_damaged_sale_aside_and_the_box_sells_on(
+    configured: ThreadSandbox,
+) -> None:
+    state = configured.state
+    config = config_mod.load().config
+    seen: list[SaleSetAside] = []
+
+    async def scenario() -> None:
+        token = AccessToken(state.seller_token)
+        async with open_runtime(
+            config=config, token=token, base_url=configured.base_url, enable_receiver=False
+        ) as rt:
+            from tests.checkout.harness import line
+
+            damaged = await rt.engine.charge([line()])
+            await rt.engine.aclose()
+        damage(damaged.external_reference, "sales", "total", "NaN")
+        before = stored(damaged.external_reference)
+        state.pay_box("approved")  # the customer pays the damaged sale's order meanwhile
+        async with open_runtime(
+            config=config, token=token, base_url=configured.base_url, enable_receiver=False
+        ) as rt:
+            rt.bus.subscribe(lambda e: seen.append(e) if isinstance(e, SaleSetAside) else None)
+            assert await rt.engine.resume() == []
+            assert rt.engine.open_sale() is None  # the box is free for the next sale
+            assert await rt.engine.resume() == []
+            sale = await rt.engine.charge([line(price="10")])
+            assert sale.status is SaleStatus.PENDING and sale.total == 20
+        # Never read with a wrong amount, never shown paid: untouched.
+        assert stored(damaged.external_reference) == before
+        assert len(state.bodies_for(damaged.external_reference)) == 1
+        # One event per sale and run, however often the engine met it.
+        assert [e.reference for e in seen] == [damaged.external_reference]
+        assert "pos-app doctor" in str(seen[0].problem)
+
+    asyncio.run(scenario())
+
+
+def test_a_payment_of_the_damaged_sale_is_found_and_recorded_as_a_sale(
+    configured: ThreadSandbox, capsys: pytest.CaptureFixture[str]
+) -> None:
+    state = configured.state
+    code, waiting, _ = charge(capsys, "Yerba:2:1725.25")
+    assert code == 0
+    scanned = state.scan_box()  # the customer has its order open on the phone
+    damage(waiting, "sales", "total", "NaN")
+    before = stored(waiting)
+    code, _, err = charge(capsys, "Te:1:500")  # the next customer: the box gets a new order
+    assert code == 0, err
+    payment = state.pay_merchant_order(scanned)  # ...and the first customer pays the old one
+
+    assert main(["reconcile", "--adopt", "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    missing = result["missing_in_ledger"]
+    assert [m["payment_id"] for m in missing] == [payment]
+    assert missing[0]["external_reference"] == waiting
+    recorded = missing[0]["adopted_as"]
+    assert recorded == f"MP-{payment}"  # a sale of its own: the damaged one stays untouched
+    assert stored(waiting) == before
+    # Recorded once: the next reconciliation finds it in the books.
+    assert main(["reconcile", "--json"]) == 0
+    again = json.loads(capsys.readouterr().out)
+    assert again["missing_in_ledger"] == [] and again["matched"] >= 1
+    assert main(["status", recorded, "--json"]) == 0
+    paid = json.loads(capsys.readouterr().out)
+    assert paid["status"] == "paid" and paid["paid_amount"] == "3450.50"

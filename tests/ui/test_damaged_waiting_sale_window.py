@@ -1,0 +1,179 @@
+"""The window starts and sells with a sale still waiting for payment whose stored amounts cannot
+be read (a hand-edited or damaged ledger): the start-up sets it aside without an error box, one
+line in the status bar says so and where to look, and F5 charges the next cart as usual. The
+damaged sale is never sent to the box, shown paid or written."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from pos_app.app import resume
+from pos_app.domain.cart import CartLine
+from pos_app.domain.sale import SaleStatus
+from pos_app.runtime import Runtime
+from pos_app.ui.counter.main_window import MainWindow
+from pos_app.ui.counter.sale_banner import BannerKind
+from tests.ui.test_ui_charging import fill_cart
+
+pytestmark = pytest.mark.gui
+
+WAIT = 10_000
+
+
+def _damage(runtime: Runtime, reference: str, table: str, column: str, value: str) -> None:
+    db = sqlite3.connect(runtime.ledger.path)
+    try:
+        guards = db.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?",
+            (table,),
+        ).fetchall()
+        for name, _sql in guards:
+            db.execute(f"DROP TRIGGER {name}")
+        sale_id = db.execute(
+            "SELECT id FROM sales WHERE external_reference = ?", (reference,)
+        ).fetchone()[0]
+        key = "id" if table == "sales" else "sale_id"
+        db.execute(f"UPDATE {table} SET {column} = ? WHERE {key} = ?", (value, sale_id))
+        for _name, sql in guards:
+            db.execute(sql)
+        db.commit()
+    finally:
+        db.close()
+
+
+def _stored(runtime: Runtime, reference: str) -> tuple[Any, ...]:
+    db = sqlite3.connect(runtime.ledger.path)
+    try:
+        row = db.execute("SELECT * FROM sales WHERE external_reference = ?", (reference,))
+        sale = row.fetchone()
+        lines = db.execute("SELECT * FROM sale_lines WHERE sale_id = ?", (sale[0],)).fetchall()
+        events = db.execute("SELECT * FROM sale_events WHERE sale_id = ?", (sale[0],)).fetchall()
+        return sale, lines, events
+    finally:
+        db.close()
+
+
+def _error_boxes() -> list[QMessageBox]:
+    return [
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, QMessageBox) and w.isVisible() and w.objectName() == "errorBox"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("table", "column", "value"), [("sales", "total", "NaN"), ("sale_lines", "unit_price", "1e999")]
+)
+def test_the_window_sells_beside_a_damaged_waiting_sale(
+    window: MainWindow,
+    runtime: Runtime,
+    qtbot: QtBot,
+    run: Any,
+    control: Any,
+    screenshot: Any,
+    table: str,
+    column: str,
+    value: str,
+) -> None:
+    # Left by the last run: written, its order never confirmed on the box (``creating``), as a
+    # till killed mid-charge leaves it; then its amount damaged.
+    now = datetime.now(UTC)
+    waiting = runtime.ledger.create_sale(
+        user_id=runtime.config.user_id,
+        store_external_id=runtime.config.store_external_id,
+        box_external_id=runtime.config.box_external_id,
+        site=runtime.site,
+        title="Almacén",
+        lines=[CartLine("Y1", "Yerba", Decimal("1725.25"), 2)],
+        total=Decimal("3450.50"),
+        iva_total=None,
+        now=now,
+        expires_at=now + timedelta(minutes=10),
+    ).external_reference
+    _damage(runtime, waiting, table, column, value)
+    before = _stored(runtime, waiting)
+
+    run(resume(window, runtime))  # the start-up's resume: raised DamagedAmount before
+    assert not _error_boxes()
+    assert not window.in_payment  # nothing to show: the cart is the cashier's
+    label = window.status.set_aside
+    assert label.isVisible()
+    assert label.text() == "A sale could not be read: run 'pos-app doctor' or call support"
+    assert waiting in label.toolTip() and "set aside" in label.toolTip()
+    assert f"(column {column}) is '{value}'" in label.toolTip()  # for support
+
+    fill_cart(window, "7790580001018")
+    total = window.model.total()
+    qtbot.keyClick(window.scan, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: window.payment.banner_kind is BannerKind.WAITING, timeout=WAIT)
+    assert not _error_boxes()
+    sale = window.current_sale
+    assert sale is not None and sale.external_reference != waiting
+    assert sale.status is SaleStatus.PENDING and sale.total == total
+    order = control.box()["order"]
+    assert order["external_reference"] == sale.external_reference
+    assert Decimal(str(order["total_amount"])) == total
+    screenshot(window, "48_damaged_waiting_sale_set_aside")
+
+    # The damaged sale was never sent, never shown, never written.
+    assert not control.state.bodies_for(waiting)
+    assert _stored(runtime, waiting) == before
+    assert label.text() == "A sale could not be read: run 'pos-app doctor' or call support"
+
+
+def test_a_payment_of_the_damaged_sale_is_recorded_from_the_close_dialog(
+    window: MainWindow, runtime: Runtime, qtbot: QtBot, run: Any, control: Any
+) -> None:
+    from pos_app.ui.day.dialogs import CloseDayDialog
+
+    # The last run: a sale on the box, scanned by a customer, then the till stopped.
+    state = control.state
+    line = CartLine("Y1", "Yerba", Decimal("1725.25"), 2)
+    waiting = run(runtime.engine.charge([line])).external_reference
+    tracking = runtime.engine.trackers(waiting).task
+    assert tracking is not None
+    tracking.cancel()
+    qtbot.waitUntil(tracking.done, timeout=WAIT)
+    scanned = state.scan_box()
+    _damage(runtime, waiting, "sales", "total", "NaN")
+    before = _stored(runtime, waiting)
+    run(resume(window, runtime))
+
+    # The next customer is charged; the first one pays the old order on the phone meanwhile.
+    fill_cart(window, "7790580001018")
+    qtbot.keyClick(window.scan, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: window.payment.banner_kind is BannerKind.WAITING, timeout=WAIT)
+    payment = state.pay_merchant_order(scanned)
+
+    dialog = window.day.open_close_day()  # raised DamagedAmount (no dialog) before
+    assert isinstance(dialog, CloseDayDialog) and dialog.isVisible()
+    assert waiting in dialog.heading.text() and "pos-app doctor" in dialog.heading.text()
+    assert not dialog.close_day_button.isEnabled()  # nothing closes with a damaged amount
+    qtbot.mouseClick(dialog.reconcile_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.reconciliation is not None, timeout=WAIT)
+    result = dialog.reconciliation
+    assert result is not None
+    assert [(p.id, p.external_reference) for p in result.missing_in_ledger] == [(payment, waiting)]
+    assert dialog.adopt_button.isVisible()
+    qtbot.mouseClick(dialog.adopt_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: (
+            dialog.reconciliation is not result
+            and dialog.reconciliation is not None
+            and not dialog.reconciliation.missing_in_ledger
+        ),
+        timeout=WAIT,
+    )
+    recorded = runtime.ledger.get_sale(f"MP-{payment}")
+    assert recorded is not None and recorded.status is SaleStatus.PAID
+    assert recorded.paid_amount == Decimal("3450.50") and recorded.payment_ids == (payment,)
+    assert _stored(runtime, waiting) == before  # the damaged sale: untouched
+    dialog.close()
