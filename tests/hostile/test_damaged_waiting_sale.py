@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import sqlite3
 from typing import Any
 
 import pytest
@@ -21,45 +20,18 @@ from pos_app.mercadopago.credentials import AccessToken
 from pos_app.runtime import open_runtime
 from pos_app.settings import config as config_mod
 from pos_app.settings import paths
+from tests.ledger_edits import edit_by_hand, sale_as_stored
 from tests.thread_sandbox import ThreadSandbox, configured_fixture, sandbox_fixture  # noqa: F401
 
 DAMAGES = [("sales", "total", "NaN"), ("sale_lines", "unit_price", "1e999")]
 
 
 def damage(reference: str, table: str, column: str, value: str) -> None:
-    """As a hand edit would: the sale's (or its lines') column set to ``value``, the ledger's
-    append-only guards set aside for the moment."""
-    db = sqlite3.connect(paths.ledger_path())
-    try:
-        guards = db.execute(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?",
-            (table,),
-        ).fetchall()
-        for name, _sql in guards:
-            db.execute(f"DROP TRIGGER {name}")
-        sale_id = db.execute(
-            "SELECT id FROM sales WHERE external_reference = ?", (reference,)
-        ).fetchone()[0]
-        key = "id" if table == "sales" else "sale_id"
-        db.execute(f"UPDATE {table} SET {column} = ? WHERE {key} = ?", (value, sale_id))
-        for _name, sql in guards:
-            db.execute(sql)
-        db.commit()
-    finally:
-        db.close()
+    edit_by_hand(paths.ledger_path(), table, column, value, reference=reference)
 
 
 def stored(reference: str) -> tuple[Any, ...]:
-    """Everything the ledger holds about one sale: its row, its lines, its history."""
-    db = sqlite3.connect(paths.ledger_path())
-    try:
-        sale = db.execute("SELECT * FROM sales WHERE external_reference = ?", (reference,))
-        row = sale.fetchone()
-        lines = db.execute("SELECT * FROM sale_lines WHERE sale_id = ?", (row[0],)).fetchall()
-        events = db.execute("SELECT * FROM sale_events WHERE sale_id = ?", (row[0],)).fetchall()
-        return row, lines, events
-    finally:
-        db.close()
+    return sale_as_stored(paths.ledger_path(), reference)
 
 
 def charge(capsys: pytest.CaptureFixture[str], *item: str) -> tuple[int, str, str]:

@@ -5,7 +5,6 @@ window either work or stop with a message naming the record and what to do; neve
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -22,6 +21,7 @@ from pos_app.ledger.amounts import readable
 from pos_app.ledger.refunds import RefundStatus, RefundStore
 from pos_app.ledger.store import Ledger
 from pos_app.settings import paths
+from tests.ledger_edits import edit_by_hand
 from tests.ledger_sales import record_sale
 from tests.thread_sandbox import ThreadSandbox, configured_fixture, sandbox_fixture  # noqa: F401
 
@@ -93,21 +93,7 @@ def _ledger_with_a_day(now: datetime) -> str:
 
 
 def _store(table: str, column: str, value: str) -> None:
-    db = sqlite3.connect(paths.ledger_path())
-    try:
-        # As a hand edit would: the append-only guards set aside for the moment.
-        guards = db.execute(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?",
-            (table,),
-        ).fetchall()
-        for name, _sql in guards:
-            db.execute(f"DROP TRIGGER {name}")
-        db.execute(f"UPDATE {table} SET {column} = ?", (value,))
-        for _name, sql in guards:
-            db.execute(sql)
-        db.commit()
-    finally:
-        db.close()
+    edit_by_hand(paths.ledger_path(), table, column, value)  # every row of the table
 
 
 def _said(capsys: pytest.CaptureFixture[str], record: str, column: str) -> None:

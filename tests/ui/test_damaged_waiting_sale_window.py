@@ -5,7 +5,6 @@ damaged sale is never sent to the box, shown paid or written."""
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -21,6 +20,7 @@ from pos_app.domain.sale import SaleStatus
 from pos_app.runtime import Runtime
 from pos_app.ui.counter.main_window import MainWindow
 from pos_app.ui.counter.sale_banner import BannerKind
+from tests.ledger_edits import edit_by_hand, sale_as_stored
 from tests.ui.test_ui_charging import fill_cart
 
 pytestmark = pytest.mark.gui
@@ -29,36 +29,11 @@ WAIT = 10_000
 
 
 def _damage(runtime: Runtime, reference: str, table: str, column: str, value: str) -> None:
-    db = sqlite3.connect(runtime.ledger.path)
-    try:
-        guards = db.execute(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?",
-            (table,),
-        ).fetchall()
-        for name, _sql in guards:
-            db.execute(f"DROP TRIGGER {name}")
-        sale_id = db.execute(
-            "SELECT id FROM sales WHERE external_reference = ?", (reference,)
-        ).fetchone()[0]
-        key = "id" if table == "sales" else "sale_id"
-        db.execute(f"UPDATE {table} SET {column} = ? WHERE {key} = ?", (value, sale_id))
-        for _name, sql in guards:
-            db.execute(sql)
-        db.commit()
-    finally:
-        db.close()
+    edit_by_hand(runtime.ledger.path, table, column, value, reference=reference)
 
 
 def _stored(runtime: Runtime, reference: str) -> tuple[Any, ...]:
-    db = sqlite3.connect(runtime.ledger.path)
-    try:
-        row = db.execute("SELECT * FROM sales WHERE external_reference = ?", (reference,))
-        sale = row.fetchone()
-        lines = db.execute("SELECT * FROM sale_lines WHERE sale_id = ?", (sale[0],)).fetchall()
-        events = db.execute("SELECT * FROM sale_events WHERE sale_id = ?", (sale[0],)).fetchall()
-        return sale, lines, events
-    finally:
-        db.close()
+    return sale_as_stored(runtime.ledger.path, reference)
 
 
 def _error_boxes() -> list[QMessageBox]:
