@@ -492,11 +492,13 @@ def close_on_terminal_signals(window: MainWindow) -> Iterator[None]:
 
 async def resume(window: MainWindow, rt: Runtime, display: CustomerDisplay | None = None) -> None:
     """Re-check the sales the last run left open; reopen the payment panel for this box's."""
-    try:
-        await rt.engine.resume()
-        await window.resume_refunds()  # refunds left unconfirmed: checked before anything
-    except Exception as exc:  # the window is up: tell the cashier, keep running
-        show_error(window, exc)
+    # Each on its own: a sale the engine could not re-check must not keep the refunds left
+    # unconfirmed (money that may have left the shop) from being checked, nor the reverse.
+    for step in (rt.engine.resume, window.resume_refunds):
+        try:
+            await step()
+        except Exception as exc:  # the window is up: tell the cashier, keep running
+            show_error(window, exc)
     sale = rt.engine.open_sale()
     if sale is not None:
         window.show_open_sale(sale)
