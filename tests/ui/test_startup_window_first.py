@@ -116,6 +116,15 @@ def test_a_window_saved_small_is_built_compact_as_a_resize_makes_it(qtbot: QtBot
     small.resize(1024, 760)  # made larger: the large type returns
     qtbot.waitUntil(lambda: not small.compact, timeout=WAIT)
     assert small.totals.total.font().pixelSize() == 56
+    # ...and the large buttons, as a window that was never compact has them (the code's heights
+    # used to win over the stylesheet's once the window had been compact: Charge 80 px, not 92).
+    large = MainWindow(site=site_for("MLA"))
+    qtbot.addWidget(large)
+    large.resize(1024, 760)
+    large.show()
+    qtbot.waitUntil(lambda: large.has_painted, timeout=WAIT)
+    assert not large.compact
+    assert styled(small) == styled(large)
 
 
 def test_first_look_reads_only_what_the_first_frame_needs(tmp_path: Path) -> None:

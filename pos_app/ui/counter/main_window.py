@@ -174,8 +174,6 @@ class MainWindow(QMainWindow):
         self._build_layout(compact)
         self._build_actions()
         self._wire()
-        if compact:
-            self._compact_sizes(True)
         self.status.show_connecting()
         self._enter_cart_mode()
         if runtime is not None:
@@ -193,8 +191,7 @@ class MainWindow(QMainWindow):
         self.sales_button = QPushButton(self.tr("Sales  (F3)"))
         self.sales_button.setObjectName("salesButton")
         for button in (self.custom_button, self.sales_button):
-            set_enum(button, "focusPolicy", "NoFocus")
-            button.setMinimumHeight(52)
+            set_enum(button, "focusPolicy", "NoFocus")  # heights: the stylesheet's
         self.feedback = QLabel()
         self.feedback.setObjectName("scanFeedback")
         self.feedback.setWordWrap(True)
@@ -369,18 +366,12 @@ class MainWindow(QMainWindow):
         return small_screen or self.height() < COMPACT_BELOW
 
     def set_compact(self, on: bool) -> None:
-        """Smaller type and buttons on a small screen (see :data:`COMPACT_BELOW`)."""
+        """Smaller type and buttons on a small screen (see :data:`COMPACT_BELOW`): the
+        stylesheet's ``[compact="true"]`` rules, the one place that sizes them (heights set in
+        code as well used to win once the window had been compact, and stay when it grew)."""
         central = self.centralWidget()
-        if central is None or not set_compact(central, on):
-            return
-        self._compact_sizes(on)
-
-    def _compact_sizes(self, on: bool) -> None:
-        """The buttons' least heights in code (the stylesheet's compact rules agree)."""
-        self.totals.set_compact(on)
-        self.payment.set_compact(on)
-        for button in (self.custom_button, self.sales_button):
-            button.setMinimumHeight(44 if on else 52)
+        if central is not None:
+            set_compact(central, on)
 
     @property
     def compact(self) -> bool:

@@ -180,8 +180,7 @@ class PaymentPanel(QWidget):
         for button in self._buttons:
             # Keyboard focus stays on the panel itself: Enter and Esc are handled by the window,
             # and a focused button would swallow Enter (and could cancel by accident).
-            set_enum(button, "focusPolicy", "NoFocus")
-            button.setMinimumHeight(56)
+            set_enum(button, "focusPolicy", "NoFocus")  # heights: the stylesheet's
         self.cancel_button.clicked.connect(self.cancelRequested)
         self.cash_button.clicked.connect(self.cashRequested)
         self.recheck_button.clicked.connect(self.recheckRequested)
@@ -222,12 +221,6 @@ class PaymentPanel(QWidget):
         self._timer.timeout.connect(self._render_clocks)
 
     # -- what the window calls -----------------------------------------------------------------
-    def set_compact(self, on: bool) -> None:
-        """A small screen (1024 x 600): lower buttons (the stylesheet shrinks the type), so a
-        long reason and both ended-sale buttons fit without overlapping."""
-        for button in self._buttons:
-            button.setMinimumHeight(44 if on else 56)
-
     @property
     def sale(self) -> SaleSnapshot | None:
         return self._sale

@@ -51,7 +51,6 @@ class TotalsPanel(QWidget):
 
         self.charge_button = QPushButton(self.tr("Charge with QR  (F5)"))
         self.charge_button.setObjectName("chargeButton")
-        self.charge_button.setMinimumHeight(80)
         set_enum(self.charge_button, "focusPolicy", "NoFocus")
         self.charge_button.clicked.connect(self.chargeRequested)
 
@@ -66,8 +65,7 @@ class TotalsPanel(QWidget):
         self.remove_button.setToolTip(self.tr("Remove the selected line  (Delete)"))
         for button in (self.minus_button, self.plus_button, self.remove_button):
             # Touch buttons must not steal focus from the scan field.
-            set_enum(button, "focusPolicy", "NoFocus")
-            button.setMinimumHeight(56)
+            set_enum(button, "focusPolicy", "NoFocus")  # heights: the stylesheet's
         self.minus_button.clicked.connect(self.minusRequested)
         self.plus_button.clicked.connect(self.plusRequested)
         self.remove_button.clicked.connect(self.removeRequested)
@@ -101,12 +99,6 @@ class TotalsPanel(QWidget):
         layout.addWidget(self.charge_button)
         layout.addWidget(keys)
         self.set_totals(Decimal(0), 0, has_selection=False)
-
-    def set_compact(self, on: bool) -> None:
-        """A small screen (1024 x 600): lower buttons, so the total and Charge stay whole."""
-        self.charge_button.setMinimumHeight(56 if on else 80)
-        for button in (self.minus_button, self.plus_button, self.remove_button):
-            button.setMinimumHeight(44 if on else 56)
 
     def set_totals(
         self,
