@@ -77,6 +77,12 @@ def test_charge_sells_on_beside_a_damaged_waiting_sale(
     assert main(["status", waiting]) == 1
     err = capsys.readouterr().err
     assert waiting in err and "pos-app doctor" in err and "Traceback" not in err
+    # doctor counts the readable waiting sales and the one set aside apart (it said "0 sale(s)
+    # waiting" whenever any amount was damaged).
+    main(["doctor"])
+    out = capsys.readouterr().out
+    line = next(text for text in out.splitlines() if text.startswith("[ok] ledger:"))
+    assert "1 waiting sale(s) set aside, unreadable" in line, line
 
 
 def test_resume_sets_the_damaged_sale_aside_and_the_box_sells_on(
