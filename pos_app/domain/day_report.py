@@ -257,18 +257,32 @@ def report_rows(report: CloseReport, site: Site, *, shift_report: bool = False) 
 
 def report_text(rows: list[ReportRow], translate: Callable[[Message], str], width: int = 42) -> str:
     """The rows as fixed-width text (a 58/80 mm receipt printer: 32/42/48 columns): the label
-    on the left, the value on the right, a label too long for the line wrapped above it."""
+    on the left, the value on the right; a label too long for the line is wrapped between
+    words (a word longer than the line is cut), the value on its last line when it fits there,
+    else on a line of its own; a heading too long is wrapped, never cut short."""
     out: list[str] = []
     for row in rows:
         label, value = translate(row.label), row.value
         if row.kind == "heading":
             out.append("")
-            out.append(f"{label} {value}".strip()[:width])
+            out += _wrap(f"{label} {value}".strip(), width)
             out.append("-" * width)
             continue
-        room = width - len(value) - 1
-        while len(label) > room and room > 0:
-            out.append(label[:width])
-            label = label[width:]
-        out.append(label + " " * (width - len(label) - len(value)) + value)
+        lines = _wrap(label, width)
+        last = lines.pop()
+        out += lines
+        if not value:
+            out.append(last)
+        elif len(last) + 1 + len(value) <= width:
+            out.append(last + " " * (width - len(last) - len(value)) + value)
+        else:
+            out += [last, value.rjust(width)]
     return "\n".join(out).lstrip("\n") + "\n"
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` characters, broken between words (at least one
+    line, maybe empty)."""
+    import textwrap  # here: the window's first frame never lays out a report
+
+    return textwrap.wrap(text, width, break_on_hyphens=False) or [""]

@@ -50,3 +50,32 @@ def test_the_report_as_escpos_bytes(tmp_path: Path, language: str, words: str, p
     assert any(len(line) == width for line in body.splitlines())  # the paper's full width
     for line in body.splitlines():
         assert line in text
+
+
+def test_long_headings_and_labels_wrap_between_words_never_cut() -> None:
+    """On 58 mm paper (32 columns) a heading longer than the line used to be cut ("Informe de
+    turno, no es un cierr") and a long label split inside a word; now both wrap between
+    words, and a value goes on the label's last line when it fits there."""
+    from pos_app.domain.day_report import ReportRow, report_text
+    from pos_app.i18n import Message
+
+    def row(label: str, value: str = "", kind: str = "row") -> ReportRow:
+        return ReportRow(Message("CloseReport", label), value, kind)
+
+    text = report_text(
+        [
+            row("Informe de turno, no es un cierre", kind="heading"),
+            row("Ana María, 00:00-04:02, ventas: 12", "$ 45.000,00"),
+            row("Ingreso: cambio", "$ 1.000,00"),
+        ],
+        lambda m: m.render(),
+        width=32,
+    )
+    lines = text.splitlines()
+    assert lines[:2] == ["Informe de turno, no es un", "cierre"]
+    assert lines[3:6] == [
+        "Ana María, 00:00-04:02, ventas:",
+        "12" + " " * 19 + "$ 45.000,00",
+        "Ingreso: cambio" + " " * 7 + "$ 1.000,00",
+    ]
+    assert all(len(line) <= 32 for line in lines)
