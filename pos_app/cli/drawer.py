@@ -5,12 +5,11 @@ network: :mod:`pos_app.cli.dispatch` imports this module, not :mod:`pos_app.cli.
 from __future__ import annotations
 
 import argparse
-import sys
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from pos_app.cli.dispatch import UsageError
-from pos_app.cli.output import EXIT_ERROR, EXIT_OK, amount_json, print_json
+from pos_app.cli.output import EXIT_ERROR, EXIT_OK, amount_json, err, print_json
 from pos_app.domain.day import CloseReport, MovementKind
 from pos_app.domain.money import Site, format_money, site_for
 from pos_app.domain.text_fields import CASH_REASON, CASHIER_NAME, check_text
@@ -153,9 +152,9 @@ def _print_shift_report(report: CloseReport, site: Site, failed: str) -> bool:
     config = config_mod.load().config
     problem = print_close_report(report, site, config, shift_report=True)
     if problem:
-        print(f"pos-app: {failed}: {problem}", file=sys.stderr)
+        err(f"pos-app: {failed}: {problem}")
         return False
-    print(f"shift report sent to {config.receipt_printer}", file=sys.stderr)
+    err(f"shift report sent to {config.receipt_printer}")
     return True
 
 

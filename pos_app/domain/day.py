@@ -13,6 +13,7 @@ in which it ends. Periods are half-open: ``opened_at <= t < closed_at``.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -134,24 +135,29 @@ def uncounted_shifts(shifts: Iterable[ShiftFact]) -> list[ShiftFact]:
     return later
 
 
+def _holds(
+    shifts: Sequence[ShiftFact], opened_at: datetime, closed_at: datetime
+) -> list[tuple[ShiftFact, datetime, datetime]]:
+    """Each shift with the time it held the drawer: from the period's start (the first) or its
+    own opening, to the next shift's opening (a hand-over, or, in a report of several days, the
+    next day's first shift) or the period's end."""
+    if not shifts:
+        return []
+    starts = [opened_at, *(s.opened_at for s in shifts[1:])]
+    return list(zip(shifts, starts, [*starts[1:], closed_at], strict=True))
+
+
 def _sales_by_shift(
-    shifts: Sequence[ShiftFact],
+    holds: Sequence[tuple[ShiftFact, datetime, datetime]],
     sold: Sequence[tuple[datetime, Decimal, Decimal]],
-    opened_at: datetime,
-    closed_at: datetime,
     q: Decimal,
 ) -> tuple[ShiftSales, ...]:
-    """Each drawer holder's sales, when the drawer changed hands in the period (one holder: the
+    """Each holder's sales, when the drawer changed hands in the period (one holder: the
     report's totals say it all). ``sold``: each sale that brought money, ``(ended, qr, cash)``."""
-    # Every shift held the drawer from its opening to the next one (a hand-over, or, in a
-    # report of several days, the next day's first shift).
-    holders = list(shifts)
-    if len(holders) < 2:
+    if len(holds) < 2:
         return ()
-    starts = [opened_at, *(h.opened_at for h in holders[1:])]
-    ends = [*starts[1:], closed_at]
     out = []
-    for holder, since, until in zip(holders, starts, ends, strict=True):
+    for holder, since, until in holds:
         mine = [(qr, cash) for at, qr, cash in sold if in_period(at, since, until)]
         out.append(
             ShiftSales(
@@ -168,39 +174,32 @@ def _sales_by_shift(
 
 
 def _hand_overs(
-    shifts: Sequence[ShiftFact],
+    holds: Sequence[tuple[ShiftFact, datetime, datetime]],
     flows: Sequence[tuple[datetime, Decimal]],
-    opened_at: datetime,
-    starting: Decimal,
     q: Decimal,
 ) -> tuple[HandOver, ...]:
-    """Each hand-over of one box's period: what the drawer should have held then, what was
-    counted, and the outgoing shift's difference. ``flows`` are the period's cash changes
-    (sales, refunds, movements) with their moments; ``starting`` the period's first float."""
+    """Each hand-over of one box's period: what the drawer should have held then (the outgoing
+    shift's own float, which for a hand-over's shift is the count it started from, plus the
+    cash that came in and went out while it held the drawer), what was counted, and that
+    shift's difference. ``flows``: the period's cash changes (sales, refunds, movements)."""
     out = []
-    start_at, start_cash, cashier = opened_at, starting, shifts[0].cashier if shifts else ""
-    for shift in shifts[1:]:
-        if shift.handover:
-            moved = sum(
-                (amount for at, amount in flows if in_period(at, start_at, shift.opened_at)), ZERO
+    for (holder, since, until), (taker, _, _) in itertools.pairwise(holds):
+        if not taker.handover:
+            continue  # an older ledger's second shift, or the next day's first: no count
+        moved = sum((amount for at, amount in flows if in_period(at, since, until)), ZERO)
+        expected = (holder.starting_float + moved).quantize(q)
+        counted = taker.starting_float.quantize(q)
+        out.append(
+            HandOver(
+                holder.cashier,
+                taker.cashier,
+                taker.opened_at,
+                expected,
+                counted,
+                counted - expected,
+                taker.box,
             )
-            expected = (start_cash + moved).quantize(q)
-            counted = shift.starting_float.quantize(q)
-            out.append(
-                HandOver(
-                    cashier,
-                    shift.cashier,
-                    shift.opened_at,
-                    expected,
-                    counted,
-                    counted - expected,
-                    shift.box,
-                )
-            )
-        # Any later shift starts from its own float: a hand-over's count, a next day's float
-        # (a report of several days), or an older ledger's second shift, which took the
-        # drawer as it was.
-        start_at, start_cash, cashier = shift.opened_at, shift.starting_float, shift.cashier
+        )
     return tuple(out)
 
 
@@ -344,7 +343,7 @@ def compute_close(
     )
     starting = period_shifts[0].starting_float if period_shifts else ZERO
     flows += [(m.at, m.signed) for m in moves]
-    handovers = _hand_overs(period_shifts, flows, opened_at, starting, q)
+    holds = _holds(period_shifts, opened_at, closed_at)
     gross = totals[Tender.QR.value] + totals[Tender.CASH.value]
     refunds_total = refund_totals[Tender.QR.value] + refund_totals[Tender.CASH.value]
     expected = starting + totals[Tender.CASH.value] + cash_in - cash_out
@@ -375,8 +374,8 @@ def compute_close(
         difference=None if counted is None else (counted - expected).quantize(q),
         movements=moves,
         shifts=period_shifts,
-        handovers=handovers,
-        shift_sales=_sales_by_shift(period_shifts, sold, opened_at, closed_at, q),
+        handovers=_hand_overs(holds, flows, q),
+        shift_sales=_sales_by_shift(holds, sold, q),
         late_payments=tuple(late),
         refund_list=tuple(sorted(listed, key=lambda r: r.at.astimezone(UTC))),
     )

@@ -13,11 +13,11 @@ from datetime import datetime
 from decimal import Decimal
 
 from pos_app.domain.day import (
-    ZERO,
     CloseReport,
     HandOver,
     MovementKind,
     RefundFact,
+    drawer_expected_now,
     uncounted_shifts,
 )
 from pos_app.domain.money import Site, format_money
@@ -216,7 +216,7 @@ def report_rows(report: CloseReport, site: Site, *, shift_report: bool = False) 
         if report.handovers:
             # The day's difference is every shift's: the hand-overs' (above) and the last one's.
             last = report.handovers[-1]
-            own = report.difference - sum((h.difference for h in report.handovers), ZERO)
+            own = report.counted_cash - drawer_expected_now(report)
             rows.append(
                 ReportRow(
                     _m(

@@ -67,8 +67,9 @@ class PeriodClosedError(UserFacingError):
 class ShiftAlreadyOpenError(UserFacingError):
     """A shift asked for while the period already has one: one shift at a time per box.
 
-    A shift lasts until the day's close (nothing else ends it), so a second float in the same
-    period would be either added twice or left out of the expected cash: refused instead."""
+    A shift lasts until the day's close or a hand-over (:meth:`DayBook.hand_over`), so a second
+    float in the same period would be either added twice or left out of the expected cash:
+    refused instead."""
 
     def __init__(self, cashier: str, opened_at: datetime) -> None:
         super().__init__(
@@ -207,16 +208,7 @@ class DayBook:
             )
             self._event(conn, now, "shift_handed_over", shift_id, f"{cashier}: {counted_cash}")
             self._ledger.add_to_outbox(conn, "shift", str(shift_id), _row(conn, "shifts", shift_id))
-            report = compute_close(
-                number=0,
-                site=site,
-                opened_at=start,
-                closed_at=now + timedelta(milliseconds=1),
-                sales=self.sale_facts(start, conn=conn),
-                refunds=self.refund_facts(start, conn=conn),
-                movements=self.movements(start, conn=conn),
-                shifts=self.shifts(start, conn=conn),
-            )
+            report = self._report(conn, site, 0, start, now + timedelta(milliseconds=1))
         return report.handovers[-1]
 
     def add_movement(
@@ -248,17 +240,7 @@ class DayBook:
             now = _close_moment(opened_at, now)
             row = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'closes'").fetchone()
             number = (int(row[0]) if row else 0) + 1
-            report = compute_close(
-                number=number,
-                site=site,
-                opened_at=opened_at,
-                closed_at=now,
-                sales=self.sale_facts(opened_at, conn=conn),
-                refunds=self.refund_facts(opened_at, conn=conn),
-                movements=self.movements(opened_at, conn=conn),
-                shifts=self.shifts(opened_at, conn=conn),
-                counted_cash=counted_cash,
-            )
+            report = self._report(conn, site, number, opened_at, now, counted_cash)
             frozen = report_to_json(report, site)
             conn.execute(
                 "INSERT INTO closes (number, opened_at, closed_at, report) VALUES (?,?,?,?)",
@@ -363,18 +345,10 @@ class DayBook:
             conn = self._conn
             start = self._period_start(conn, now)
             row = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'closes'").fetchone()
-            return compute_close(
-                number=(int(row[0]) if row else 0) + 1,
-                site=site,
-                opened_at=start,
-                # Up to and including this millisecond: what was just written shows.
-                closed_at=_close_moment(start, _ms(now) + timedelta(milliseconds=1)),
-                sales=self.sale_facts(start, conn=conn),
-                refunds=self.refund_facts(start, conn=conn),
-                movements=self.movements(start, conn=conn),
-                shifts=self.shifts(start, conn=conn),
-                counted_cash=counted_cash,
-            )
+            number = (int(row[0]) if row else 0) + 1
+            # Up to and including this millisecond: what was just written shows.
+            end = _close_moment(start, _ms(now) + timedelta(milliseconds=1))
+            return self._report(conn, site, number, start, end, counted_cash)
 
     def closes(self) -> list[CloseReport]:
         with self._ledger._reading():
@@ -495,6 +469,29 @@ class DayBook:
         ]
 
     # -- helpers -------------------------------------------------------------------------------
+    def _report(
+        self,
+        conn: sqlite3.Connection,
+        site: Site,
+        number: int,
+        start: datetime,
+        end: datetime,
+        counted_cash: Decimal | None = None,
+    ) -> CloseReport:
+        """The close report of ``[start, end)`` from the ledger's facts (the close, its
+        preview and a hand-over's figures: one reading of them)."""
+        return compute_close(
+            number=number,
+            site=site,
+            opened_at=start,
+            closed_at=end,
+            sales=self.sale_facts(start, conn=conn),
+            refunds=self.refund_facts(start, conn=conn),
+            movements=self.movements(start, conn=conn),
+            shifts=self.shifts(start, conn=conn),
+            counted_cash=counted_cash,
+        )
+
     def _period_start(self, conn: sqlite3.Connection, now: datetime) -> datetime:
         """The open period starts where the last close ended; the first one at the local
         midnight of the day the day book arrived (or its first shift or movement, if earlier)."""

@@ -14,17 +14,12 @@ from pathlib import Path
 import pytest
 
 from pos_app.domain.day import MovementKind, uncounted_shifts
-from pos_app.ledger.store import OutboxChange
 from pos_app.store.replication import connect
 from pos_app.store.views import store_close
 from tests.store.helpers import MLA, deliver_batch, open_ledger, rows
 from tests.store.pgserver import SUPERPASS, PgServer
 
 pytestmark = [pytest.mark.posix, pytest.mark.slow]
-
-
-async def _deliver(url: str, box: str, batch: list[OutboxChange]) -> None:
-    await deliver_batch(url, SUPERPASS, box, batch)
 
 
 def test_the_store_close_shows_the_hand_over_like_the_counter(
@@ -38,7 +33,7 @@ def test_the_store_close_shows_the_hand_over_like_the_counter(
     counter = ledger.day.hand_over(
         MLA, "Bea", Decimal(1450), now=start + timedelta(hours=1, minutes=30)
     )
-    asyncio.run(_deliver(url, "CAJA01", ledger.outbox_batch(1000)))
+    asyncio.run(deliver_batch(url, SUPERPASS, "CAJA01", ledger.outbox_batch(1000)))
     assert rows(admin, "SELECT cashier, handover FROM shifts ORDER BY id") == [
         ("Ana", False),
         ("Bea", True),
@@ -80,7 +75,7 @@ def test_a_shift_queued_before_hand_overs_arrives_as_an_ordinary_one(
             del shift["handover"]
             change = replace(change, payload={"shifts": shift})
         old.append(change)
-    asyncio.run(_deliver(pg_server.url(dbname=store_db), "CAJA01", old))
+    asyncio.run(deliver_batch(pg_server.url(dbname=store_db), SUPERPASS, "CAJA01", old))
     assert rows(pg_server.admin_url(store_db), "SELECT cashier, handover FROM shifts") == [
         ("Ana", False)
     ]

@@ -15,7 +15,7 @@ import pytest
 
 from pos_app.domain.sale import Tender
 from pos_app.ledger.refunds import RefundStatus, RefundStore
-from pos_app.ledger.store import Ledger, OutboxChange
+from pos_app.ledger.store import Ledger
 from pos_app.store import schema
 from pos_app.store.replication import connect
 from pos_app.store.views import store_close
@@ -44,10 +44,6 @@ def _refund(ledger: Ledger, box: str, key: str, note: str, *, refused: bool = Fa
         store.settle(row.id, RefundStatus.REFUNDED, now=datetime.now(UTC), mp_refund_id="R1")
 
 
-async def _deliver(url: str, box: str, batch: list[OutboxChange]) -> None:
-    await deliver_batch(url, SUPERPASS, box, batch)
-
-
 def test_the_note_is_a_column_of_its_own_beside_mercado_pagos_reason(
     tmp_path: Path, pg_server: PgServer, store_db: str
 ) -> None:
@@ -56,7 +52,7 @@ def test_the_note_is_a_column_of_its_own_beside_mercado_pagos_reason(
     _refund(ledger, "CAJA01", "k1", "Producto fallado")
     _refund(ledger, "CAJA01", "k2", "Cobrado dos veces", refused=True)
     _refund(ledger, "CAJA01", "k3", "")
-    asyncio.run(_deliver(url, "CAJA01", ledger.outbox_batch(1000)))
+    asyncio.run(deliver_batch(url, SUPERPASS, "CAJA01", ledger.outbox_batch(1000)))
     got = rows(
         admin,
         "SELECT id, status, note, row->>'note', row->>'reason' FROM refunds ORDER BY id",
@@ -94,7 +90,7 @@ def test_a_change_queued_before_the_ledger_had_notes_arrives_with_an_empty_one(
             del refund["note"]
             change = replace(change, payload={"refund": refund})
         old.append(change)
-    asyncio.run(_deliver(pg_server.url(dbname=store_db), "CAJA01", old))
+    asyncio.run(deliver_batch(pg_server.url(dbname=store_db), SUPERPASS, "CAJA01", old))
     assert rows(pg_server.admin_url(store_db), "SELECT status, note FROM refunds") == [
         ("refunded", "")
     ]
@@ -131,7 +127,9 @@ def test_an_older_store_schema_gets_the_note_column_and_keeps_its_rows(
     assert len(schema.MIGRATIONS) == schema.VERSION >= 6
     ledger = open_ledger(tmp_path)
     _refund(ledger, "CAJA02", "k1", "Defective")
-    asyncio.run(_deliver(url, "CAJA02", ledger.outbox_batch(1000)))  # connects: step 6 runs
+    asyncio.run(
+        deliver_batch(url, SUPERPASS, "CAJA02", ledger.outbox_batch(1000))
+    )  # connects: step 6 runs
     assert rows(admin, "SELECT version FROM pos_app_schema") == [(schema.VERSION,)]
     assert rows(admin, "SELECT box, reference, note FROM refunds ORDER BY box") == [
         ("CAJA01", "R-OLD", ""),

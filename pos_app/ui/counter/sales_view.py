@@ -768,12 +768,8 @@ class TodaySalesDialog(QDialog):
 
     def _apply_filters(self) -> None:
         keep = self.selected_reference()
-        status_ok = _STATUS_FILTERS[max(0, self.status_filter.currentIndex())][1]
-        tender_ok = _TENDER_FILTERS[max(0, self.tender_filter.currentIndex())][1]
-        search = SaleSearch(self.search.text(), self._site)
-        sales = [
-            s for s in self._period_sales if status_ok(s) and tender_ok(s) and search.matches(s)
-        ]
+        passes = self._filter()
+        sales = [s for s in self._period_sales if passes(s)]
         start, end = self.period_bounds()
         self.model.set_sales(
             sales, time_format=self._time_format(start, end), refunded=self._period_refunded
@@ -781,6 +777,13 @@ class TodaySalesDialog(QDialog):
         self._fit_columns(sales)
         self._show_summary(sales)
         self._reselect(keep, sales)
+
+    def _filter(self) -> Callable[[SaleRow], bool]:
+        """Whether a sale passes the status, tender and search filters as they are now."""
+        status_ok = _STATUS_FILTERS[max(0, self.status_filter.currentIndex())][1]
+        tender_ok = _TENDER_FILTERS[max(0, self.tender_filter.currentIndex())][1]
+        search = SaleSearch(self.search.text(), self._site)
+        return lambda sale: status_ok(sale) and tender_ok(sale) and search.matches(sale)
 
     def _show_summary(self, sales: list[SaleRow]) -> None:
         """The listed sales' count and totals, counted from ``sales`` (a period's read, a
@@ -880,9 +883,8 @@ class TodaySalesDialog(QDialog):
         read lists it) or taken out of the list, and the summary moved by its share. A month
         of a busy box was read whole for every change (12,400 rows: ~0.4 s until shown, ~70 ms
         of this thread); now ~1 ms (README, Performance). The whole period is read when the
-        period moved on (midnight: a
-        different "today"), a read is under way (it may predate the change) or the last one
-        met a damaged amount."""
+        period moved on (midnight: a different "today"), a read is under way (it may predate
+        the change) or the last one met a damaged amount."""
         if self._let_go or self.reading or self._damaged or self._bounds != self.period_bounds():
             self.refresh(in_background=True)
             return
@@ -919,13 +921,7 @@ class TodaySalesDialog(QDialog):
     def _show_row(self, reference: str, row: SaleRow | None) -> None:
         """The list after one sale of the period changed: its row replaced, inserted where the
         period's order puts it, or taken out when the filters no longer let it through."""
-        status_ok = _STATUS_FILTERS[max(0, self.status_filter.currentIndex())][1]
-        tender_ok = _TENDER_FILTERS[max(0, self.tender_filter.currentIndex())][1]
-        shown = row is not None and (
-            status_ok(row)
-            and tender_ok(row)
-            and SaleSearch(self.search.text(), self._site).matches(row)
-        )
+        shown = row is not None and self._filter()(row)
         listed = self.model.row_of(reference)
         before = self.model.row(listed) if listed is not None else None
         keep = self.selected_reference()
