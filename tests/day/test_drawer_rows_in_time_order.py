@@ -4,10 +4,8 @@ in a period that goes past midnight (a bar, a 24-hour kiosk): it used to sort th
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime, timedelta
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -17,13 +15,6 @@ from pos_app.domain.money import site_for
 from pos_app.ledger.store import Ledger
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def ledger(tmp_path: Path) -> Iterator[Ledger]:
-    led = Ledger(tmp_path / "ledger.sqlite3")
-    yield led
-    led.close()
 
 
 def test_a_period_past_midnight_is_listed_in_time_order(qtbot: QtBot, ledger: Ledger) -> None:

@@ -7,7 +7,6 @@ close report say the same."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -30,13 +29,6 @@ from tests.ledger_sales import record_sale
 
 ARS = site_for("MLA")
 T0 = datetime.now(UTC).replace(microsecond=0) + timedelta(minutes=1)
-
-
-@pytest.fixture
-def ledger(tmp_path: Path) -> Iterator[Ledger]:
-    led = Ledger(tmp_path / "ledger.sqlite3")
-    yield led
-    led.close()
 
 
 def _cash_sale(ledger: Ledger, price: str, at: datetime) -> str:

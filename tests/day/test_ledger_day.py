@@ -21,13 +21,6 @@ ARS = site_for("MLA")
 T0 = datetime.now(UTC).replace(microsecond=0) + timedelta(minutes=1)
 
 
-@pytest.fixture
-def ledger(tmp_path: Path) -> Ledger:
-    led = Ledger(tmp_path / "ledger.sqlite3")
-    yield led  # type: ignore[misc]
-    led.close()
-
-
 def _paid_sale(ledger: Ledger, total: str, at: datetime) -> str:
     sale = ledger.create_sale(
         user_id=1,

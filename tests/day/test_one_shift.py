@@ -6,10 +6,8 @@ in the expected cash, never leaving it out silently."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -24,13 +22,6 @@ from pos_app.settings import paths
 
 ARS = site_for("MLA")
 T0 = datetime.now(UTC).replace(microsecond=0) + timedelta(minutes=1)
-
-
-@pytest.fixture
-def ledger(tmp_path: Path) -> Iterator[Ledger]:
-    led = Ledger(tmp_path / "ledger.sqlite3")
-    yield led
-    led.close()
 
 
 def test_the_ledger_refuses_a_second_shift_until_the_close(ledger: Ledger) -> None:
