@@ -3702,6 +3702,10 @@
         <translation>Devuelta en parte</translation>
     </message>
     <message>
+        <source>Refunded {refunded} of {total}</source>
+        <translation>Devuelto {refunded} de {total}</translation>
+    </message>
+    <message>
         <source>Paid in cash</source>
         <translation>Pagada en efectivo</translation>
     </message>

@@ -3702,6 +3702,10 @@
         <translation>Devolvida em parte</translation>
     </message>
     <message>
+        <source>Refunded {refunded} of {total}</source>
+        <translation>Devolvido {refunded} de {total}</translation>
+    </message>
+    <message>
         <source>Paid in cash</source>
         <translation>Paga em dinheiro</translation>
     </message>

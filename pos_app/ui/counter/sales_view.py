@@ -136,7 +136,10 @@ _DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
 _BACKGROUND = int(Qt.ItemDataRole.BackgroundRole.value)
 _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole.value)
-_ANSWERED = frozenset({SaleRole, StatusRole, _DISPLAY, _FOREGROUND, _BACKGROUND, _ALIGNMENT})
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+_ANSWERED = frozenset(
+    {SaleRole, StatusRole, _DISPLAY, _FOREGROUND, _BACKGROUND, _ALIGNMENT, _TOOLTIP}
+)
 _RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
 
 
@@ -416,6 +419,30 @@ class SalesTableModel(QAbstractTableModel):
             return QBrush(QColor(fg if role == Qt.ItemDataRole.ForegroundRole else bg))
         if role == _ALIGNMENT and index.column() == COL_TOTAL:
             return _RIGHT
+        if role == _TOOLTIP:
+            return self._tooltip(sale, index.column())
+        return None
+
+    def _tooltip(self, sale: SaleRow, column: int) -> str | None:
+        """What a cell shortens, said whole on hover: at 1024 px the reference loses its
+        start, a day's list shows only the time, and the status cell says "Paid late" where
+        the sale's heading says "Paid late — do not charge again"."""
+        if column == COL_REFERENCE:
+            return sale[rows_.REFERENCE]
+        if column == COL_TIME:
+            created = sale[rows_.CREATED].astimezone()
+            return QLocale().toString(created, QLocale.FormatType.LongFormat)
+        if column == COL_STATUS:
+            refunded = self._refunded_of(sale)
+            text = sale_status_text(sale, refunded)
+            if refund_state(sale, refunded) == "partly":
+                text += "\n" + QCoreApplication.translate(
+                    "SalesDialog", "Refunded {refunded} of {total}"
+                ).format(
+                    refunded=format_money(refunded, self._site),
+                    total=format_money(sale[rows_.TOTAL], self._site),
+                )
+            return text
         return None
 
     def _refunded_of(self, sale: SaleRow) -> Decimal:
