@@ -281,8 +281,7 @@ def test_the_sales_list_answers_what_it_does_not_show_without_reading_a_sale() -
         Qt.ItemDataRole.DecorationRole,
         Qt.ItemDataRole.CheckStateRole,
         Qt.ItemDataRole.SizeHintRole,
-        Qt.ItemDataRole.ToolTipRole,
-    ):
+    ):  # painting asks for these; a tooltip is asked on hover only (test_sales_history_tooltips)
         assert model.data(model.index(0, COL_STATUS), role) is None
     assert sales.read == 0
     assert model.data(model.index(0, COL_TOTAL)) == "$ 9.100,00"
