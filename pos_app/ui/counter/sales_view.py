@@ -23,6 +23,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QDate,
+    QDateTime,
     QItemSelection,
     QLocale,
     QModelIndex,
@@ -430,8 +431,8 @@ class SalesTableModel(QAbstractTableModel):
         if column == COL_REFERENCE:
             return sale[rows_.REFERENCE]
         if column == COL_TIME:
-            created = sale[rows_.CREATED].astimezone()
-            return QLocale().toString(created, QLocale.FormatType.LongFormat)
+            moment = QDateTime.fromMSecsSinceEpoch(int(sale[rows_.CREATED].timestamp() * 1000))
+            return QLocale().toString(moment, QLocale.FormatType.LongFormat)
         if column == COL_STATUS:
             refunded = self._refunded_of(sale)
             text = sale_status_text(sale, refunded)
