@@ -11,6 +11,7 @@ import logging
 import uuid
 from collections.abc import Callable
 from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
 from pos_app.checkout.events import ConnectionChanged, EventBus, SaleChanged, SaleSetAside
@@ -188,6 +189,7 @@ class Recorder:
         detail = f"merchant orders {list(verdict.merchant_order_ids)}"
         if verdict.paid_orders > 1:
             detail += f"; PAID {verdict.paid_orders} TIMES: refund the extra payments"
+        detail += self._counted_once(sale, verdict, changes)
         if sale.is_open:
             if sale.tender is not Tender.CASH:
                 changes["tender"] = Tender.QR
@@ -207,6 +209,27 @@ class Recorder:
             detail=detail + "; after it was closed here",
             force=True,
         )
+
+    def _counted_once(self, sale: SaleSnapshot, verdict: Verdict, changes: dict[str, Any]) -> str:
+        """A payment the books already hold as a sale of its own (recorded from Mercado Pago's
+        list while this sale could not take it: set aside unreadable, or partly paid then) is
+        counted there, not here again: it leaves this sale's payments and amount paid. Returns
+        what the history line adds."""
+        booked = self.ledger.adopted_payments(
+            [p for p in verdict.approved_payment_ids if p not in sale.payment_ids]
+        )
+        if not booked:
+            return ""
+        changes["payment_ids"] = tuple(p for p in verdict.approved_payment_ids if p not in booked)
+        elsewhere = sum((amount for _, amount in booked.values()), Decimal(0))
+        changes["paid_amount"] = max(Decimal(0), verdict.paid_amount - elsewhere)
+        # One part per payment, in the form the history's words know (domain.history_words).
+        parts = [
+            f"payment {p} already in the books as sale {ref}: counted there, not twice"
+            for p, (ref, _) in sorted(booked.items())
+        ]
+        log.warning("sale %s paid; %s", sale.external_reference, "; ".join(parts))
+        return "".join(f"; {part}" for part in parts)
 
     def looked(self, sale: SaleSnapshot, verdict: Verdict, cause: Cause) -> SaleSnapshot:
         """A look found no payment: record what changed (rejected, partly paid, trouble over)."""

@@ -36,6 +36,10 @@ _TIMES = re.compile(r"PAID (?P<count>\d+) TIMES: refund the extra payments")
 _ADOPTED = re.compile(
     r"payment (?P<payment>\S+) found at Mercado Pago, reference (?P<reference>.*)", re.S
 )
+_COUNTED = re.compile(
+    r"payment (?P<payment>\d+) already in the books as sale (?P<reference>\S+): "
+    r"counted there, not twice"
+)
 _KEY = re.compile(r"[0-9a-f]{32}")  # uuid4().hex: a request's idempotency key
 _TOKEN = re.compile(r"[A-Za-z0-9_\-]{1,64}")  # a refund id at Mercado Pago
 
@@ -101,6 +105,18 @@ def _part(part: str) -> Message | str:
             CTX,
             QT_TRANSLATE_NOOP("SaleHistory", "PAID {count} TIMES: refund the extra payments"),
             count=times["count"],
+        )
+    counted = _COUNTED.fullmatch(part)
+    if counted is not None:
+        return message(
+            CTX,
+            QT_TRANSLATE_NOOP(
+                "SaleHistory",
+                "payment {payment} is already in the books as sale {reference}: counted "
+                "there, not twice",
+            ),
+            payment=counted["payment"],
+            reference=counted["reference"],
         )
     return part
 

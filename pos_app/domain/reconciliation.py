@@ -1,18 +1,24 @@
 """A day's reconciliation: Mercado Pago's payments of the box against the ledger's sales.
 
 Pure: the caller fetches both sides. A payment is matched by its id (the ledger keeps every
-approved payment id of a sale), else by its external reference.
+approved payment id of an instore sale). The Orders API keeps no payment id of the search's
+kind (its payments are ``PAY…``): a paid Orders API sale is matched by its external reference
+among the payments, else by its order as Mercado Pago answered it (``orders_paid``, read by
+the caller). Without either, every such sale was "not at Mercado Pago" and its payment, when
+listed, "missing from the books": recording that payment as a sale counted it twice.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
 from pos_app.domain.records import SaleSnapshot
 from pos_app.domain.sale import SaleStatus, Tender
+
+PAID = SaleStatus.PAID
 
 
 @dataclass(frozen=True)
@@ -55,10 +61,13 @@ def reconcile_day(
     end: datetime,
     payments: Iterable[MpPayment],
     sales: Iterable[SaleSnapshot],
+    orders_paid: Mapping[str, Decimal] | None = None,
 ) -> Reconciliation:
     """Compare. ``payments`` may reach past ``end`` (a sale of 23:59 paid at 00:01 must still
     match) and ``sales`` may include neighbouring days: only payments created in
-    ``[begin, end)`` can be missing, only QR sales created in ``[begin, end)`` can be absent."""
+    ``[begin, end)`` can be missing, only QR sales created in ``[begin, end)`` can be absent.
+    ``orders_paid``: what Mercado Pago holds as paid for the Orders API sales no payment
+    listed, by reference (:func:`orders_to_read` says which to read)."""
     # A payment given back in full reads ``refunded`` (a partial refund leaves it ``approved``):
     # it still is its sale's payment, for the amount paid (the ledger keeps the refunds apart),
     # so it matches that sale. One the ledger does not know left no money: nothing to adopt.
@@ -67,12 +76,15 @@ def reconcile_day(
     sale_list = list(sales)
     by_payment = {pid: s for s in sale_list for pid in s.payment_ids}
     by_reference = {s.external_reference: s for s in sale_list}
+    paid_orders = {
+        s.external_reference: s for s in sale_list if _orders_api(s) and s.status is PAID
+    }
     seen_for_sale: dict[str, Decimal] = {}
     missing: list[MpPayment] = []
     known: dict[int, str] = {}
     matched = 0
     for payment in sorted(listed, key=lambda p: (p.created_at, p.id)):
-        sale = by_payment.get(payment.id)
+        sale = by_payment.get(payment.id) or paid_orders.get(payment.external_reference)
         if sale is not None:
             matched += 1
             ref = sale.external_reference
@@ -89,7 +101,11 @@ def reconcile_day(
             continue
         if sale.tender is Tender.CASH and not sale.payment_ids:
             continue
+        if not (sale.payment_ids or sale.paid_amount or _orders_api(sale)):
+            continue  # its payments are counted on sales of their own (Recorder.paid)
         seen = seen_for_sale.get(sale.external_reference)
+        if seen is None and _orders_api(sale) and orders_paid is not None:
+            seen = orders_paid.get(sale.external_reference)
         if seen is None:
             absent.append(sale)
         elif seen != sale.paid_amount:
@@ -104,3 +120,23 @@ def reconcile_day(
         not_at_mercadopago=tuple(absent),
         amount_differences=tuple(differences),
     )
+
+
+def _orders_api(sale: SaleSnapshot) -> bool:
+    return sale.api == "orders" and bool(sale.order_id)
+
+
+def orders_to_read(
+    *, begin: datetime, end: datetime, payments: Iterable[MpPayment], sales: Iterable[SaleSnapshot]
+) -> list[SaleSnapshot]:
+    """The paid Orders API sales of ``[begin, end)`` whose reference no listed payment carries:
+    their orders are read at Mercado Pago for :func:`reconcile_day`'s ``orders_paid``."""
+    listed = {p.external_reference for p in payments if p.status in ("approved", "refunded")}
+    return [
+        s
+        for s in sales
+        if _orders_api(s)
+        and s.status is PAID
+        and begin <= s.created_at < end
+        and s.external_reference not in listed
+    ]

@@ -692,6 +692,29 @@ class Ledger:
         except sqlite3.Error as exc:
             raise _ledger_error(exc, self.path) from None
 
+    def adopted_payments(self, payment_ids: Sequence[int]) -> dict[int, tuple[str, Decimal]]:
+        """Which of ``payment_ids`` the books already hold as a sale recorded from Mercado
+        Pago's list of payments (``MP-<payment id>``: :meth:`DayBook.adopt_payment` when the
+        payment's own reference was taken by a sale that had not taken the payment: one set
+        aside unreadable, or partly paid then). By payment id: that sale's reference and the
+        amount it counts. Read through the reference's index, never a scan of the sales."""
+        if not payment_ids:
+            return {}
+        refs = {f"MP-{int(pid)}": int(pid) for pid in payment_ids}
+        marks = ",".join("?" for _ in refs)
+        with self._reading():
+            rows = self._conn.execute(
+                "SELECT external_reference, payment_ids, paid_amount FROM sales "
+                f"WHERE external_reference IN ({marks})",
+                tuple(refs),
+            ).fetchall()
+        found: dict[int, tuple[str, Decimal]] = {}
+        for ref, held, amount in rows:
+            pid = refs[str(ref)]
+            if pid in _ids(str(held)):  # that sale holds the payment, not just the name
+                found[pid] = (str(ref), stored_amount(amount, sale_record(ref), "paid_amount"))
+        return found
+
     def get_sale(self, ref: str) -> SaleSnapshot | None:
         with self._reading():
             row = self._conn.execute(

@@ -14,9 +14,9 @@ from typing import Any
 
 from psycopg import AsyncConnection
 
-from pos_app.checkout.day import PAYMENT_MARGIN, payment_of
+from pos_app.checkout.day import PAYMENT_MARGIN, orders_paid, payment_of
 from pos_app.domain.day import day_bounds, site_zone
-from pos_app.domain.reconciliation import Reconciliation, reconcile_day
+from pos_app.domain.reconciliation import Reconciliation, orders_to_read, reconcile_day
 from pos_app.errors import UserFacingError
 from pos_app.i18n import QT_TRANSLATE_NOOP, message
 from pos_app.mercadopago.client import MercadoPagoClient
@@ -61,6 +61,8 @@ async def reconcile_scope(
     sales = await reconciliation_sales(
         conn, begin - timedelta(days=1), end + timedelta(days=1), store=store
     )
-    return reconcile_day(
-        begin=begin, end=end, payments=[payment_of(p, zone) for p in payments], sales=sales
-    )
+    listed = [payment_of(p, zone) for p in payments]
+    # Orders API sales no payment names: confirmed by their orders, as on the counter.
+    to_read = orders_to_read(begin=begin, end=end, payments=listed, sales=sales)
+    orders = await orders_paid(client, to_read) if to_read else None
+    return reconcile_day(begin=begin, end=end, payments=listed, sales=sales, orders_paid=orders)

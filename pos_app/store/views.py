@@ -122,10 +122,11 @@ async def reconciliation_sales(
     conn: AsyncConnection[Any], since: datetime, until: datetime, *, store: str | None = None
 ) -> list[SaleSnapshot]:
     """The sales created in ``[since, until)`` as far as reconciling them with Mercado Pago's
-    payments needs (status, tender, amount paid and the payments' ids, from the ledger's row)."""
+    payments needs (status, tender, amount paid and the payments' ids, from the ledger's row;
+    an Orders API sale's order, which the check reads when no payment names the sale)."""
     cur = await conn.execute(
         "SELECT box, reference, site_id, currency, status, total, paid_amount, tender, "
-        "created_at, updated_at, row->>'payment_ids' FROM sales "
+        "created_at, updated_at, row->>'payment_ids', row->>'api', row->>'order_id' FROM sales "
         f"WHERE created_at >= %(since)s AND created_at < %(until)s AND {_IN_STORE} "
         "ORDER BY created_at",
         {"since": since, "until": until, "store": store},
@@ -143,6 +144,8 @@ async def reconciliation_sales(
         created,
         updated,
         ids,
+        api,
+        order_id,
     ) in await cur.fetchall():
         out.append(
             SaleSnapshot(
@@ -159,6 +162,8 @@ async def reconciliation_sales(
                 paid_amount=Decimal(paid),
                 tender=Tender(tender) if tender else None,
                 payment_ids=tuple(int(p) for p in json.loads(ids or "[]")),
+                api=api or "instore",  # rows of ledgers before the Orders API have neither
+                order_id=order_id or "",
             )
         )
     return out

@@ -3468,6 +3468,10 @@
         <translation>PAGADA {count} VECES: devuelva los pagos de más</translation>
     </message>
     <message>
+        <source>payment {payment} is already in the books as sale {reference}: counted there, not twice</source>
+        <translation>el pago {payment} ya está registrado como la venta {reference}: se cuenta allí, no dos veces</translation>
+    </message>
+    <message>
         <source>{amount}, Mercado Pago refund {number}</source>
         <translation>{amount}, devolución de Mercado Pago {number}</translation>
     </message>

@@ -3468,6 +3468,10 @@
         <translation>PAGA {count} VEZES: devolva os pagamentos a mais</translation>
     </message>
     <message>
+        <source>payment {payment} is already in the books as sale {reference}: counted there, not twice</source>
+        <translation>o pagamento {payment} já está registrado como a venda {reference}: contado lá, não duas vezes</translation>
+    </message>
+    <message>
         <source>{amount}, Mercado Pago refund {number}</source>
         <translation>{amount}, devolução do Mercado Pago {number}</translation>
     </message>

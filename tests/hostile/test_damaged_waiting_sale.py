@@ -151,3 +151,46 @@ def test_a_payment_of_the_damaged_sale_is_found_and_recorded_as_a_sale(
     assert main(["status", recorded, "--json"]) == 0
     paid = json.loads(capsys.readouterr().out)
     assert paid["status"] == "paid" and paid["paid_amount"] == "3450.50"
+
+
+def test_the_sale_repaired_by_hand_after_its_payment_was_recorded_counts_it_once(
+    configured: ThreadSandbox, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Support repairs the damaged amount by hand after the payment was recorded as
+    ``MP-<id>`` (the README says to restore a backup instead). The repaired sale is then found
+    paid by that very payment: it was counted on both, twice in the day's QR total. Now the
+    sale is paid (the customer did pay) and the payment stays counted where it was recorded."""
+    state = configured.state
+    code, waiting, _ = charge(capsys, "Yerba:2:1725.25")
+    assert code == 0
+    damage(waiting, "sales", "total", "NaN")
+    payment = state.pay_box("approved")  # the customer pays the damaged sale's order
+    assert main(["reconcile", "--adopt", "--json"]) == 0
+    recorded = json.loads(capsys.readouterr().out)["missing_in_ledger"][0]["adopted_as"]
+    assert recorded == f"MP-{payment}"
+
+    damage(waiting, "sales", "total", "3450.50")  # the repair
+    assert main(["reconcile", "--json"]) == 0  # looks at the open sales first: found paid
+    result = json.loads(capsys.readouterr().out)
+    assert result["all_match"] and result["not_at_mercadopago"] == [], result
+    assert main(["status", waiting, "--json"]) == 0
+    repaired = json.loads(capsys.readouterr().out)
+    assert repaired["status"] == "paid"
+    assert repaired["payment_ids"] == [] and repaired["paid_amount"] == "0.00"
+    assert main(["shift", "report", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["totals"]["mercadopago_qr"] == "3450.50"  # once, not 6,901.00
+    assert report["sales_count"] == 2  # the sale and the payment recorded for it
+    # Its history says why, in the cashier's words.
+    from pos_app.domain.history_words import detail_words
+    from pos_app.domain.money import site_for
+    from pos_app.ledger.store import Ledger
+
+    ledger = Ledger(paths.ledger_path(), exclusive=False)
+    try:
+        paid = [e for e in ledger.sale_events(waiting) if e.new_status is SaleStatus.PAID]
+    finally:
+        ledger.close()
+    assert f"payment {payment} already in the books as sale {recorded}" in paid[-1].detail
+    words = detail_words("status", "reconcile", SaleStatus.PAID, paid[-1].detail, site_for("MLA"))
+    assert f"payment {payment} is already in the books as sale {recorded}: counted" in str(words)

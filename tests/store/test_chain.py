@@ -5,14 +5,18 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from pos_app.cli import main
-from pos_app.domain.sale import Tender
+from pos_app.domain.cart import CartLine
+from pos_app.domain.money import site_for
+from pos_app.domain.sale import SaleStatus, Tender
 from pos_app.ledger.store import Ledger
+from pos_app.sandbox import orders_api
 from pos_app.sandbox.models import Box
 from pos_app.sandbox.payments_search import foreign_payment
 from pos_app.settings import config as config_mod
@@ -164,6 +168,73 @@ def test_reconcile_store_and_chain_against_mercadopago(
     capsys.readouterr()
     assert main(["reconcile", "--chain"]) == 3
     assert "missing in the store database: payment" in capsys.readouterr().out
+
+
+def test_reconcile_store_confirms_an_orders_api_sale_by_its_order(
+    chain: dict[str, object],
+    tmp_path: Path,
+    sandbox: ThreadSandbox,
+    pg_server: PgServer,
+    store_db: str,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """An Orders API sale keeps its order's payments (PAY…), not a payment id the search
+    lists: the store's check read it as "not at Mercado Pago". Its order is read instead."""
+    state = sandbox.state
+    ledger = open_ledger(tmp_path / "d")
+    now = datetime.now(UTC)
+    sale = ledger.create_sale(
+        user_id=state.seller_id,
+        store_external_id="SUC001",
+        box_external_id="CAJA02",
+        site=site_for("MLA"),
+        title="Kiosco",
+        lines=[CartLine(sku="A1", title="Alfajor", unit_price=Decimal("4.00"), quantity=1)],
+        total=Decimal("4.00"),
+        iva_total=None,
+        now=now,
+        expires_at=now + timedelta(minutes=10),
+        api="orders",
+    )
+    ref = sale.external_reference
+    order = orders_api.create(
+        state,
+        state.seller_id,
+        {
+            "type": "qr",
+            "external_reference": ref,
+            "total_amount": "4.00",
+            "config": {"qr": {"external_pos_id": "CAJA02", "mode": "static"}},
+            "transactions": {"payments": [{"amount": "4.00"}]},
+            "items": [{"title": "Alfajor", "unit_price": "4.00", "quantity": 1}],
+        },
+    )
+    orders_api.pay(state, order)
+    ledger.update_sale(
+        ref,
+        {
+            "status": SaleStatus.PAID,
+            "order_id": order.id,
+            "paid_amount": Decimal("4.00"),
+            "tender": Tender.QR,
+        },
+        now=now,
+        kind="status",
+        cause="poll",
+        old_status=SaleStatus.CREATING,
+        new_status=SaleStatus.PAID,
+    )
+    push(pg_server.url(dbname=store_db), [(ledger, "CAJA02", "SUC001")])
+    ledger.close()
+    code, data = cli_json(capsys, "reconcile", "--store", "--json")
+    assert code == 0 and data["all_match"], data
+    assert (data["payments"], data["matched"]) == (2, 2)  # the two listed ones; the order read
+    reads = [r for r in state.request_log if str(r.get("path", "")).endswith(order.id)]
+    assert reads and all(r.get("method") == "GET" for r in reads)
+    del state.orders_api.orders[order.id]  # Mercado Pago has no such order: reported
+    code, data = cli_json(capsys, "reconcile", "--store", "--json")
+    assert code == 3
+    assert [s["external_reference"] for s in data["not_at_mercadopago"]] == [ref]
 
 
 def test_store_scope_needs_a_chosen_store(
