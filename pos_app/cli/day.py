@@ -157,6 +157,12 @@ def print_close_report(
     return ""
 
 
+def orders_confirmed_text(result: Reconciliation) -> str:
+    """The summary line's tail for Orders API sales found through their orders."""
+    n = result.orders_confirmed
+    return f"; {n} Orders API sale(s) confirmed by their order" if n else ""
+
+
 def reconciliation_json(
     result: Reconciliation, site: Site, adopted: dict[int, str]
 ) -> dict[str, Any]:
@@ -165,6 +171,7 @@ def reconciliation_json(
         "end": result.end.isoformat(),
         "payments": result.payments_seen,
         "matched": result.matched,
+        "orders_confirmed": result.orders_confirmed,
         "all_match": result.all_match,
         "missing_in_ledger": [
             {
@@ -222,7 +229,7 @@ async def cmd_reconcile(args: argparse.Namespace) -> int:
         else:
             print(
                 f"{day}: {result.payments_seen} payments at Mercado Pago, "
-                f"{result.matched} in the ledger"
+                f"{result.matched} in the ledger" + orders_confirmed_text(result)
             )
             for p in result.missing_in_ledger:
                 print(

@@ -300,7 +300,7 @@ async def cmd_store_reconcile(args: argparse.Namespace) -> int:
     day against every box's sales in the store database."""
     import psycopg
 
-    from pos_app.cli.day import reconciliation_json
+    from pos_app.cli.day import orders_confirmed_text, reconciliation_json
     from pos_app.cli.drawer import read_day
     from pos_app.cli.output import EXIT_NOT_PAID
     from pos_app.domain.day import site_zone
@@ -349,7 +349,7 @@ async def cmd_store_reconcile(args: argparse.Namespace) -> int:
     else:
         print(
             f"{day} ({label}): {result.payments_seen} payments at Mercado Pago, "
-            f"{result.matched} in the store database"
+            f"{result.matched} in the store database" + orders_confirmed_text(result)
         )
         for p in result.missing_in_ledger:
             print(

@@ -49,6 +49,8 @@ class Reconciliation:
     known_references: dict[int, str] = field(default_factory=dict)
     not_at_mercadopago: tuple[SaleSnapshot, ...] = ()
     amount_differences: tuple[AmountDifference, ...] = ()
+    # Orders API sales no listed payment named, found at Mercado Pago through their order.
+    orders_confirmed: int = 0
 
     @property
     def all_match(self) -> bool:
@@ -96,6 +98,7 @@ def reconcile_day(
             known[payment.id] = other.external_reference if other else ""
     absent = []
     differences = []
+    confirmed = 0
     for sale in sale_list:
         if sale.status is not SaleStatus.PAID or not (begin <= sale.created_at < end):
             continue
@@ -106,6 +109,7 @@ def reconcile_day(
         seen = seen_for_sale.get(sale.external_reference)
         if seen is None and _orders_api(sale) and orders_paid is not None:
             seen = orders_paid.get(sale.external_reference)
+            confirmed += seen is not None
         if seen is None:
             absent.append(sale)
         elif seen != sale.paid_amount:
@@ -119,6 +123,7 @@ def reconcile_day(
         known_references=known,
         not_at_mercadopago=tuple(absent),
         amount_differences=tuple(differences),
+        orders_confirmed=confirmed,
     )
 
 

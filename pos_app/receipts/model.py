@@ -247,8 +247,9 @@ def _local(moment: datetime) -> str:
     return moment.astimezone().strftime(DATE_FORMAT)
 
 
-def sale_receipt(sale: SaleSnapshot, site: Site, shop: ShopInfo, *, order_id: str = "") -> Receipt:
-    """The customer's receipt for a sale as the ledger holds it (normally a paid one)."""
+def sale_receipt(sale: SaleSnapshot, site: Site, shop: ShopInfo) -> Receipt:
+    """The customer's receipt for a sale as the ledger holds it (normally a paid one); an
+    Orders API sale names its order (it has no payment id of the instore kind)."""
     return Receipt(
         site=site,
         shop=shop,
@@ -258,7 +259,7 @@ def sale_receipt(sale: SaleSnapshot, site: Site, shop: ShopInfo, *, order_id: st
         total=sale.total,
         tender=sale.tender,
         payment_ids=sale.payment_ids,
-        order_id=order_id,
+        order_id=sale.order_id,
         sale_discount=sale.sale_discount,
     )
 

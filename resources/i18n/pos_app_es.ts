@@ -912,6 +912,14 @@
         <translation>{seen} pagos en Mercado Pago hoy, {matched} en los registros.</translation>
     </message>
     <message>
+        <source>1 Orders API sale confirmed by its order.</source>
+        <translation>1 venta de la API de Órdenes confirmada por su orden.</translation>
+    </message>
+    <message>
+        <source>{count} Orders API sales confirmed by their orders.</source>
+        <translation>{count} ventas de la API de Órdenes confirmadas por sus órdenes.</translation>
+    </message>
+    <message>
         <source>Everything matches.</source>
         <translation>Todo coincide.</translation>
     </message>

@@ -912,6 +912,14 @@
         <translation>{seen} pagamentos no Mercado Pago hoje, {matched} nos registros.</translation>
     </message>
     <message>
+        <source>1 Orders API sale confirmed by its order.</source>
+        <translation>1 venda da API de Pedidos confirmada pelo seu pedido.</translation>
+    </message>
+    <message>
+        <source>{count} Orders API sales confirmed by their orders.</source>
+        <translation>{count} vendas da API de Pedidos confirmadas pelos seus pedidos.</translation>
+    </message>
+    <message>
         <source>Everything matches.</source>
         <translation>Tudo confere.</translation>
     </message>

@@ -63,6 +63,13 @@ def test_a_paid_orders_api_sale_is_confirmed_by_its_order(
     assert result["all_match"] and result["not_at_mercadopago"] == []
     assert result["missing_in_ledger"] == [] and result["amount_differences"] == []
     assert _order_reads(configured, sale["order_id"]) == reads + 1  # read once, for the check
+    assert result["orders_confirmed"] == 1
+    assert main(["reconcile"]) == 0
+    said = capsys.readouterr().out
+    assert "0 payments at Mercado Pago, 0 in the ledger; 1 Orders API sale(s) confirmed" in said
+    # Its receipt names the order (it has no payment id of the instore kind): it named neither.
+    assert main(["receipt", sale["external_reference"]]) == 0
+    assert f"Order {sale['order_id']}" in capsys.readouterr().out
 
 
 def test_an_orders_api_payment_listed_by_mercado_pago_is_its_sale_s_not_a_new_one(
@@ -78,6 +85,7 @@ def test_an_orders_api_payment_listed_by_mercado_pago_is_its_sale_s_not_a_new_on
     assert result["matched"] == 1 and result["missing_in_ledger"] == []
     assert result["not_at_mercadopago"] == []
     assert _order_reads(configured, sale["order_id"]) == reads  # the list said it: no read
+    assert result["orders_confirmed"] == 0
     code, sales = cli_json(capsys, "sales", "--json")
     assert code == 0 and [s["external_reference"] for s in sales] == [ref]  # nothing recorded twice
     code, report = cli_json(capsys, "shift", "report", "--json")

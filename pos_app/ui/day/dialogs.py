@@ -651,6 +651,14 @@ class CloseDayDialog(QDialog):
                 seen=result.payments_seen, matched=result.matched
             )
         ]
+        if result.orders_confirmed:
+            parts.append(
+                self.tr("1 Orders API sale confirmed by its order.")
+                if result.orders_confirmed == 1
+                else self.tr("{count} Orders API sales confirmed by their orders.").format(
+                    count=result.orders_confirmed
+                )
+            )
         if result.all_match:
             parts.append(self.tr("Everything matches."))
         if result.missing_in_ledger:
