@@ -468,6 +468,21 @@ class CheckoutEngine:
             raise NothingToCancelError()
         return sale
 
+    def followed(self, ref: str) -> SaleSnapshot | None:
+        """The sale being followed, read again; None once its amounts cannot be read (edited
+        by hand or damaged while it waited): it is then set aside like one found so at
+        start-up (:meth:`Recorder.set_aside`: logged and told once, never written)."""
+        aside: list[UnreadableSale] = []
+
+        def set_aside(unreadable: UnreadableSale) -> None:
+            aside.append(unreadable)
+            self.recorder.set_aside(unreadable)
+
+        sale = self.ledger.get_sale(ref, set_aside=set_aside)
+        if sale is None and not aside:
+            raise UnknownSaleError(ref)
+        return sale
+
     def require(self, ref: str) -> SaleSnapshot:
         sale = self.ledger.get_sale(ref)
         if sale is None:

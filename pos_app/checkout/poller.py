@@ -17,6 +17,7 @@ from pos_app.checkout import cadence
 from pos_app.checkout.tracking import SaleTracker
 from pos_app.domain.history import Cause
 from pos_app.domain.sale import SaleStatus
+from pos_app.ledger.amounts import DamagedAmount
 
 if TYPE_CHECKING:
     from pos_app.checkout.engine import CheckoutEngine
@@ -65,7 +66,9 @@ class Poller:
         engine = self.engine
         tracker = engine.trackers(ref)
         while True:
-            sale = engine.require(ref)
+            sale = engine.followed(ref)
+            if sale is None:
+                return  # set aside: its amounts can no longer be read
             if not sale.is_open:
                 if sale.status is SaleStatus.CANCELED:
                     await self._watch_canceled(ref)
@@ -85,6 +88,8 @@ class Poller:
                     await engine.confirm_cancel(ref, Cause.POLL)
                 else:
                     await engine.reconcile(ref, Cause.POLL)
+            except DamagedAmount:
+                continue  # unreadable since the last look: set aside at the loop's top
             except Exception:
                 log.exception("reconcile of %s failed", ref)
 
@@ -98,14 +103,16 @@ class Poller:
         engine = self.engine
         grace = engine.settings.expiry_grace.total_seconds()
         while True:
-            sale = engine.require(ref)
-            if sale.status is not SaleStatus.CANCELED:
+            sale = engine.followed(ref)
+            if sale is None or sale.status is not SaleStatus.CANCELED:
                 return
             if cadence.watch_canceled_over(seconds_left=engine.seconds_left(sale), grace=grace):
                 return
             await self.wait(ref, engine.settings.after_cancel_interval)
             try:
                 await engine.reconcile(ref, Cause.AFTER_CANCEL)
+            except DamagedAmount:
+                continue
             except Exception:
                 log.exception("looking at canceled sale %s failed", ref)
 

@@ -715,12 +715,15 @@ class Ledger:
                 found[pid] = (str(ref), stored_amount(amount, sale_record(ref), "paid_amount"))
         return found
 
-    def get_sale(self, ref: str) -> SaleSnapshot | None:
+    def get_sale(self, ref: str, *, set_aside: SetAside | None = None) -> SaleSnapshot | None:
+        """The sale ``ref`` (None: no such sale). With ``set_aside``, one whose amounts cannot
+        be read is handed to it, and None returned; without, :class:`DamagedAmount` is raised."""
         with self._reading():
             row = self._conn.execute(
                 "SELECT * FROM sales WHERE external_reference = ?", (ref,)
             ).fetchone()
-            return self.snapshots([row])[0] if row else None
+            found = self.snapshots([row], set_aside=set_aside) if row else []
+            return found[0] if found else None
 
     def open_sales(
         self, box_external_id: str | None = None, *, set_aside: SetAside | None = None
