@@ -309,7 +309,8 @@ def report(key):
                    if c in PySide6.QtWidgets.__dict__]
         loaded += [c for c in ("QTabletEvent",) if c in PySide6.QtGui.__dict__]
         import PySide6.QtCore
-        loaded += [c for c in ("Qt",) if c in PySide6.QtCore.__dict__]
+        loaded += [c for c in ("Qt", "QDir", "QCryptographicHash")
+                   if c in PySide6.QtCore.__dict__]
         print("LOADED-AT-FIRST-FRAME", ",".join(loaded + compiled), flush=True)
         from pos_app.ui.counter.main_window import MainWindow
         [window] = [w for w in PySide6.QtWidgets.QApplication.topLevelWidgets()
@@ -380,6 +381,26 @@ def test_main_paints_the_first_frame_before_asyncio_the_runtime_and_the_keyring(
     assert compact == str(screen is not None), line  # the test screen: 800 x 800
     if screen is not None:
         assert int(window_height) < screen[1], line
+
+
+@pytest.mark.posix
+@pytest.mark.parametrize(
+    "tmpdir", ["", "{tmp}/link/", "{tmp}//real/../real/.", "relative/x", "//x/y/"]
+)
+def test_the_single_instance_temp_path_is_qts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tmpdir: str
+) -> None:
+    """Where QLocalServer puts its socket files, worked out without ``QDir`` (whose enums
+    PySide6 builds before the first frame otherwise): ``QDir.tempPath()``'s answer."""
+    from PySide6.QtCore import QDir
+
+    from pos_app.ui.qtkit.single_instance import temp_path
+
+    (tmp_path / "real").mkdir()
+    (tmp_path / "link").symlink_to(tmp_path / "real")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("TMPDIR", tmpdir.format(tmp=tmp_path))
+    assert temp_path() == QDir.tempPath()
 
 
 def test_in_background_hands_over_the_result_or_the_exception() -> None:
