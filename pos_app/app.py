@@ -47,9 +47,8 @@ from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 # The Qt-free modules of the first frame come before PySide6 (start-up time, issue 19): once
 # PySide6 is imported, shiboken reads the source of each module an import statement brings in
 # (its ``__feature__`` check, a fraction of a millisecond each); what is already imported by
-# then skips most of those reads. Listed here only for that reason: hence the noqa.
-import pos_app.domain.cart  # noqa: F401
-import pos_app.domain.catalog  # noqa: F401
+# then skips most of those reads. The cart's and the catalog's modules (dataclasses, checks)
+# are not needed before the first frame: the runtime brings them after it.
 from pos_app.domain.money import DEFAULT_SITE_ID, SITES, Site, site_for
 from pos_app.errors import UserFacingError
 from pos_app.settings import paths

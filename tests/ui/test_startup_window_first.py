@@ -261,6 +261,11 @@ NOT_BEFORE_FIRST_FRAME = (
     "socket",
     "pos_app.domain.records",  # the sale's snapshot: the first frame has no sale yet
     "pos_app.domain.scale_label",  # a scale's label: read at a scan
+    "pos_app.domain.cart",  # the cart's lines (dataclasses, checks): the first cart is empty
+    "pos_app.domain.catalog",  # the products: the catalog comes with the runtime
+    "pos_app.domain.pricing",  # measures and discounts: with the first line
+    "pos_app.domain.validation",
+    "pos_app.domain.text_fields",
     "signal",  # Ctrl-C and SIGTERM close the window: set up after the first frame
     "pos_app.settings.setup",  # the settings' address checks (and ipaddress, urllib)
     "pos_app.settings.rules",  # the settings' limits and languages: Settings, the full load

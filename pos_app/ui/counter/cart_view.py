@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.domain.validation import MAX_QUANTITY, MIN_QUANTITY
 from pos_app.ui.counter.cart_model import (
     COL_LINE_TOTAL,
     COL_QUANTITY,
@@ -49,6 +48,8 @@ class QuantityDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: _Index) -> QWidget:
         from PySide6.QtWidgets import QSpinBox  # when a quantity is edited (start-up, issue 19)
 
+        from pos_app.domain.validation import MAX_QUANTITY, MIN_QUANTITY
+
         editor = QSpinBox(parent)
         editor.setObjectName("quantityEditor")
         editor.setRange(MIN_QUANTITY, MAX_QUANTITY)
@@ -58,6 +59,8 @@ class QuantityDelegate(QStyledItemDelegate):
 
     def setEditorData(self, editor: QWidget, index: _Index) -> None:
         from PySide6.QtWidgets import QSpinBox
+
+        from pos_app.domain.validation import MIN_QUANTITY
 
         assert isinstance(editor, QSpinBox)
         value = index.data(QuantityRole)

@@ -32,9 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.domain.catalog import Product
 from pos_app.domain.money import Site, format_money
-from pos_app.domain.pricing import format_measure
 from pos_app.domain.sale import SaleStatus
 from pos_app.ui.counter.cart_model import CartTableModel
 from pos_app.ui.counter.cart_view import CartView
@@ -63,7 +61,8 @@ if TYPE_CHECKING:
 
     from pos_app.checkout.events import ConnectionChanged, SaleChanged, StoreDeliveryChanged
     from pos_app.checkout.refunds import RefundResult, RefundService
-    from pos_app.domain.cart import CartLine
+    from pos_app.domain.cart import CartLine  # the first frame's cart is empty
+    from pos_app.domain.catalog import Product  # the catalog comes with the runtime
     from pos_app.domain.pricing import Discount
     from pos_app.domain.records import SaleSnapshot
     from pos_app.domain.scale_label import ScaleLayout
@@ -640,6 +639,8 @@ class MainWindow(QMainWindow):
             return False
         self.cart_view.select_row(row)
         self.scan.clear()  # whatever was typed led to this line
+        from pos_app.domain.pricing import format_measure
+
         added = self.model.line_at(row)
         site = self.model.site
         self._say(
@@ -760,6 +761,9 @@ class MainWindow(QMainWindow):
             self.custom_bar.open_bar()
 
     def _update_totals(self, *_args: Any) -> None:
+        if not self.model.has_cart:  # empty, as the totals panel was built (the first frame)
+            self.totals.set_totals(Decimal(0), 0, has_selection=False)
+            return
         cart = self.model.cart
         self.totals.set_totals(
             self.model.total(),
