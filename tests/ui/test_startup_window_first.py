@@ -266,6 +266,7 @@ NOT_BEFORE_FIRST_FRAME = (
     "pos_app.domain.pricing",  # measures and discounts: with the first line
     "pos_app.domain.validation",
     "pos_app.domain.text_fields",
+    "pos_app.i18n",  # Message and Joined (dataclasses): the marker is in pos_app.languages
     "signal",  # Ctrl-C and SIGTERM close the window: set up after the first frame
     "pos_app.settings.setup",  # the settings' address checks (and ipaddress, urllib)
     "pos_app.settings.rules",  # the settings' limits and languages: Settings, the full load
