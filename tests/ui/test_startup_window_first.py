@@ -313,7 +313,8 @@ def report(key):
         loaded += [c for c in ("QMdiArea", "QMessageBox", "QFormLayout", "QFileDialog", "QSpinBox",
                                "QStyle")
                    if c in PySide6.QtWidgets.__dict__]
-        loaded += [c for c in ("QTabletEvent",) if c in PySide6.QtGui.__dict__]
+        loaded += [c for c in ("QTabletEvent", "QAction", "QKeySequence")
+                   if c in PySide6.QtGui.__dict__]
         import PySide6.QtCore
         loaded += [c for c in ("Qt", "QDir", "QCryptographicHash")
                    if c in PySide6.QtCore.__dict__]
@@ -407,6 +408,34 @@ def test_the_single_instance_temp_path_is_qts(
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("TMPDIR", tmpdir.format(tmp=tmp_path))
     assert temp_path() == QDir.tempPath()
+
+
+def test_the_keys_and_menu_entries_come_right_after_the_first_frame(qtbot: QtBot) -> None:
+    """The first frame's menu bar has the menus' titles; their entries and the keys are made
+    right after it (QAction's and QKeySequence's enums: start-up time, issue 19), in the same
+    order as before, or at once when one is read first."""
+    window = MainWindow(site=site_for("MLA"))
+    qtbot.addWidget(window)
+    bar = window.menuBar()
+    assert [a.text() for a in bar.actions()] == ["&Tools", "&Day", "&Help"]
+    assert all(not a.menu().actions() for a in bar.actions())  # titles only, so far
+    window.show()
+    qtbot.waitUntil(lambda: bool(window.tools_menu.actions()), timeout=WAIT)
+    entries = [[e.text() for e in a.menu().actions()] for a in bar.actions()]
+    assert entries == [
+        ["Products…", "Add a product…", "Settings…"],
+        ["Sales history", "Cash drawer…", "Close the day…", "Store and chain…"],
+        ["Show logs", "Save a support file…"],
+    ]
+    assert window.custom_action.isEnabled() and not window.sales_action.isEnabled()
+    assert window.charge_action.shortcut().toString() == "F5"
+    assert [k.toString() for k in window.new_sale_action.shortcuts()] == ["Return", "Enter"]
+    assert len(window.actions()) == 13
+    hidden = MainWindow(site=site_for("MLA"))  # never painted: made when first read
+    qtbot.addWidget(hidden)
+    assert not hidden.tools_menu.actions()
+    assert hidden.charge_action.shortcut().toString() == "F5"
+    assert len(hidden.tools_menu.actions()) == 3 and len(hidden.actions()) == 13
 
 
 def test_in_background_hands_over_the_result_or_the_exception() -> None:
