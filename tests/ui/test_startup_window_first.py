@@ -316,7 +316,7 @@ def report(key):
         loaded += [c for c in ("QTabletEvent", "QAction", "QKeySequence")
                    if c in PySide6.QtGui.__dict__]
         import PySide6.QtCore
-        loaded += [c for c in ("Qt", "QDir", "QCryptographicHash")
+        loaded += [c for c in ("Qt", "QDir", "QCryptographicHash", "QItemSelectionModel")
                    if c in PySide6.QtCore.__dict__]
         print("LOADED-AT-FIRST-FRAME", ",".join(loaded + compiled), flush=True)
         from pos_app.ui.counter.main_window import MainWindow

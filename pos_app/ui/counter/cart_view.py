@@ -32,6 +32,7 @@ from pos_app.ui.qtkit.lazy_qt import ALIGN_CENTER_WORD_WRAP, TEXT_ALIGNMENT_ROLE
 from pos_app.ui.qtkit.workarounds import emit
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QItemSelection
     from PySide6.QtGui import QKeyEvent, QPaintEvent, QResizeEvent, QStandardItemModel
     from PySide6.QtWidgets import QStyleOptionViewItem
 
@@ -113,6 +114,9 @@ class CartView(QTableView):
 
     lineRemoved = Signal()
     escapePressed = Signal()  # back to the scan field
+    # The selection changed: the selection model's own signal, re-emitted by the view, so
+    # that no ``selectionModel()`` is wrapped for the first frame (its enums; issue 19).
+    selectionMoved = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -184,6 +188,10 @@ class CartView(QTableView):
         stand_in, self._header_stand_in = self._header_stand_in, None
         if stand_in is not None:
             stand_in.deleteLater()
+
+    def selectionChanged(self, selected: QItemSelection, deselected: QItemSelection) -> None:
+        super().selectionChanged(selected, deselected)
+        emit(self.selectionMoved)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         narrow = event.size().width() < NARROW

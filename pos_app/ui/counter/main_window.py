@@ -395,7 +395,7 @@ class MainWindow(QMainWindow):
         self.cart_view.lineRemoved.connect(self._say_nothing)
         self.model.totalsChanged.connect(self._update_totals)
         self.model.modelReset.connect(self._update_totals)
-        self.cart_view.selectionModel().selectionChanged.connect(self._update_totals)
+        self.cart_view.selectionMoved.connect(self._update_totals)
         self.totals.chargeRequested.connect(self.charge)
         self.totals.plusRequested.connect(functools.partial(self._touch_quantity, +1))
         self.totals.minusRequested.connect(functools.partial(self._touch_quantity, -1))
