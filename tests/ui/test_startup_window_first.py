@@ -267,6 +267,8 @@ NOT_BEFORE_FIRST_FRAME = (
     "pos_app.domain.validation",
     "pos_app.domain.text_fields",
     "pos_app.i18n",  # Message and Joined (dataclasses): the marker is in pos_app.languages
+    "pos_app.ui.counter.sale_banner",  # the payment banners' rules: with the first charge
+    "pos_app.domain.sale",  # the sale's statuses: with the first charge, or the runtime
     "signal",  # Ctrl-C and SIGTERM close the window: set up after the first frame
     "pos_app.settings.setup",  # the settings' address checks (and ipaddress, urllib)
     "pos_app.settings.rules",  # the settings' limits and languages: Settings, the full load

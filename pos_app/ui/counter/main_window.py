@@ -32,14 +32,12 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.domain.money import Site, format_money
-from pos_app.domain.sale import SaleStatus
 from pos_app.ui.counter.cart_model import CartTableModel
 from pos_app.ui.counter.cart_view import CartView
 from pos_app.ui.counter.engine_calls import EngineCalls
 from pos_app.ui.counter.payment_panel import PaymentPanel
 from pos_app.ui.counter.price_text import ScaleLabels, discount_text, price_per_unit
 from pos_app.ui.counter.product_search import ProductSearch
-from pos_app.ui.counter.sale_banner import is_late_payment
 from pos_app.ui.counter.scan_field import ScanField
 from pos_app.ui.counter.status_bar import PosStatusBar
 from pos_app.ui.counter.totals_panel import TotalsPanel
@@ -891,6 +889,8 @@ class MainWindow(QMainWindow):
         show_error(self, exc)
 
     def _follow(self, sale: SaleSnapshot) -> None:
+        from pos_app.domain.sale import SaleStatus  # with the first charge (issue 19)
+
         previous = self.payment.sale
         self._current_ref = sale.external_reference
         if not self.in_payment:
@@ -1047,6 +1047,9 @@ class MainWindow(QMainWindow):
 
     # == engine events ===========================================================================
     def _sale_changed(self, event: SaleChanged) -> None:
+        from pos_app.domain.sale import SaleStatus  # with the runtime (start-up, issue 19)
+        from pos_app.ui.counter.sale_banner import is_late_payment
+
         sale = event.sale
         if (
             self._charging
