@@ -315,7 +315,7 @@ def report(key):
         loaded += [c for c in ("QMdiArea", "QMessageBox", "QFormLayout", "QFileDialog", "QSpinBox",
                                "QStyle")
                    if c in PySide6.QtWidgets.__dict__]
-        loaded += [c for c in ("QTabletEvent", "QAction", "QKeySequence")
+        loaded += [c for c in ("QTabletEvent", "QAction", "QKeySequence", "QIcon")
                    if c in PySide6.QtGui.__dict__]
         import PySide6.QtCore
         loaded += [c for c in ("Qt", "QDir", "QCryptographicHash", "QItemSelectionModel")
@@ -325,6 +325,10 @@ def report(key):
         [window] = [w for w in PySide6.QtWidgets.QApplication.topLevelWidgets()
                     if isinstance(w, MainWindow)]
         print("COMPACT-AT-FIRST-FRAME", window.compact, window.height(), flush=True)
+    if key == "ready":  # the app's icon is on its windows by then
+        import PySide6.QtWidgets
+        icon = PySide6.QtWidgets.QApplication.windowIcon()
+        print("ICON-WHEN-READY", not icon.isNull(), flush=True)
 
 startup._report = report
 sys.exit(startup.child_app())
@@ -385,6 +389,7 @@ def test_main_paints_the_first_frame_before_asyncio_the_runtime_and_the_keyring(
     assert done.returncode == 0, done.stderr[-2000:]
     [line] = [x for x in done.stdout.splitlines() if x.startswith("LOADED-AT-FIRST-FRAME")]
     assert line.split(" ", 1)[1:] in ([], [""]), line  # nothing of the runtime yet
+    assert "ICON-WHEN-READY True" in done.stdout.splitlines(), done.stdout[-2000:]
     [line] = [x for x in done.stdout.splitlines() if x.startswith("COMPACT-AT-FIRST-FRAME")]
     _, compact, window_height = line.split()
     assert compact == str(screen is not None), line  # the test screen: 800 x 800
