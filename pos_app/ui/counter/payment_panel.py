@@ -8,7 +8,7 @@ countdown from the snapshot it already has: no network, no engine call.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
@@ -34,6 +34,17 @@ if TYPE_CHECKING:
 
     from pos_app.domain.records import SaleSnapshot
     from pos_app.ui.counter.sale_banner import Banner, BannerKind
+
+
+def __getattr__(name: str) -> Any:
+    """``BannerKind`` and ``Banner`` live in :mod:`~pos_app.ui.counter.sale_banner`, imported with
+    the first charge (start-up time, issue 19); still importable from here."""
+    if name in ("Banner", "BannerKind"):
+        from pos_app.ui.counter import sale_banner
+
+        return getattr(sale_banner, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 QR_MIN_PX = 240  # the dynamic QR's smallest side on screen: a phone reads it at arm's length
 
