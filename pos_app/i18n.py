@@ -17,7 +17,7 @@ from typing import Any
 
 # The marker and the languages live in a module without dataclasses (the first frame's modules
 # import them from there: start-up time, issue 19); here for everyone else.
-from pos_app.languages import ENGLISH, QT_TRANSLATE_NOOP, language_for_locale
+from pos_app.i18n_base import ENGLISH, QT_TRANSLATE_NOOP, language_for_locale
 
 __all__ = [
     "ENGLISH",

@@ -266,7 +266,7 @@ NOT_BEFORE_FIRST_FRAME = (
     "pos_app.domain.pricing",  # measures and discounts: with the first line
     "pos_app.domain.validation",
     "pos_app.domain.text_fields",
-    "pos_app.i18n",  # Message and Joined (dataclasses): the marker is in pos_app.languages
+    "pos_app.i18n",  # Message and Joined (dataclasses): the marker is in pos_app.i18n_base
     "pos_app.ui.counter.sale_banner",  # the payment banners' rules: with the first charge
     "pos_app.domain.sale",  # the sale's statuses: with the first charge, or the runtime
     "signal",  # Ctrl-C and SIGTERM close the window: set up after the first frame

@@ -24,7 +24,7 @@ from PySide6.QtCore import (
 )
 
 from pos_app.domain.money import Site, format_money
-from pos_app.languages import QT_TRANSLATE_NOOP
+from pos_app.i18n_base import QT_TRANSLATE_NOOP
 from pos_app.ui.counter.price_text import discount_text, price_per_unit
 from pos_app.ui.qtkit.lazy_qt import (
     ALIGN_RIGHT_VCENTER,

@@ -24,7 +24,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from pos_app import assets
-from pos_app.languages import ENGLISH, language_for_locale
+from pos_app.i18n_base import ENGLISH, language_for_locale
 from pos_app.settings.first_look import first_look
 
 log = logging.getLogger(__name__)
