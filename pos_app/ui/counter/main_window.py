@@ -378,8 +378,12 @@ class MainWindow(QMainWindow):
         """The widgets' signals to the window (the engine's come with attach())."""
         self.painted.connect(self.scan.watch_events)
         # The keys and the menus' entries right after the first frame (after the other work
-        # its ``painted`` starts: the scan field's watch), or when one is first read.
-        self.painted.connect(lambda: QTimer.singleShot(0, self._build_actions))
+        # its ``painted`` starts: the scan field's watch), or when one is first read. The
+        # window's own timer: never fired once the window is gone.
+        later = QTimer(self)
+        later.setSingleShot(True)
+        later.timeout.connect(self._build_actions)
+        self.painted.connect(lambda: later.start(0))
         self.feedback_action.clicked.connect(self._feedback_action_clicked)
         self.search.productChosen.connect(self._product_chosen)
         self.search.notFound.connect(self._not_found)
