@@ -101,7 +101,7 @@ T = TypeVar("T")
 class AfterFirstFrame(Generic[T]):
     """A window attribute :meth:`MainWindow._build_actions` sets (the keys and the menus'
     entries): made right after the first frame, whose menu bar shows only the menus' titles
-    (QAction's and QKeySequence's enums and the actions: ~11 M instructions before it, issue
+    (QAction's and QKeySequence's enums and the actions: ~10 M instructions before it, issue
     19). Read earlier, it makes them at once."""
 
     def __set_name__(self, owner: type, name: str) -> None:
