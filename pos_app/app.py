@@ -47,9 +47,8 @@ from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 # The Qt-free modules of the first frame come before PySide6 (start-up time, issue 19): once
 # PySide6 is imported, shiboken reads the source of each module an import statement brings in
 # (its ``__feature__`` check, a fraction of a millisecond each); what is already imported by
-# then skips most of those reads. Listed here only for that reason: hence the noqa.
-import pos_app.domain.cart  # noqa: F401
-import pos_app.domain.catalog  # noqa: F401
+# then skips most of those reads. The cart's and the catalog's modules (dataclasses, checks)
+# are not needed before the first frame: the runtime brings them after it.
 from pos_app.domain.money import DEFAULT_SITE_ID, SITES, Site, site_for
 from pos_app.errors import UserFacingError
 from pos_app.settings import paths
@@ -60,7 +59,6 @@ from pos_app.system import logs
 # PySide6 before qasync (imported in main() once the first frame is painted), or qasync may
 # pick another Qt binding.
 from PySide6.QtCore import QByteArray, QCoreApplication, QEventLoop, QTimer
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from pos_app.ui.counter.main_window import MainWindow
@@ -122,7 +120,6 @@ def main(
     first = in_background(read_first, demo)
     app.setApplicationName("pos-app")
     app.setQuitOnLastWindowClosed(False)
-    app.setWindowIcon(QIcon(str(resources_dir() / "icon.png")))
     apply_stylesheet(app)
     try:
         reads = first.result()
@@ -136,6 +133,7 @@ def main(
     # The first frame before the event loop, asyncio and the runtime: the window, painted.
     site = site_for(site_id) if demo else first_site(reads.look)
     window = show_first_window(site, reads.geometry) if site is not None else None
+    set_window_icon(app)  # before any other window (the setup assistant, dialogs)
     try:
         import qasync
 
@@ -173,6 +171,16 @@ def main(
         # The first-run assistant's "Try the demo first": same process, a fresh loop.
         return main(demo=True, argv=argv, demo_site=demo_site, customer_display=customer_display)
     return code
+
+
+def set_window_icon(app: QApplication) -> None:
+    """The app's icon on its windows, set right after the first frame: QIcon's enums cost ~10 M
+    instructions before it (start-up time, issue 19). A task bar that takes the icon from the
+    desktop entry (Linux) or the executable (the Windows bundle) shows the same picture from
+    the start; elsewhere the title bar may show the system's icon for that one frame."""
+    from PySide6.QtGui import QIcon
+
+    app.setWindowIcon(QIcon(str(resources_dir() / "icon.png")))
 
 
 def cannot_start(exc: BaseException) -> int:

@@ -7,7 +7,10 @@ failure (see ``pos_app.ui.qtkit.errors``).
 
 from __future__ import annotations
 
-from pos_app.i18n import Message
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pos_app.i18n import Message  # not needed to define the error (start-up, issue 19)
 
 
 class UserFacingError(Exception):

@@ -15,10 +15,19 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+# The marker and the languages live in a module without dataclasses (the first frame's modules
+# import them from there: start-up time, issue 19); here for everyone else.
+from pos_app.i18n_base import ENGLISH, QT_TRANSLATE_NOOP, language_for_locale
 
-def QT_TRANSLATE_NOOP(context: str, source: str) -> str:  # the name lupdate knows
-    """Mark ``source`` for extraction under ``context``; returns it unchanged."""
-    return source
+__all__ = [
+    "ENGLISH",
+    "QT_TRANSLATE_NOOP",
+    "Joined",
+    "Message",
+    "Translator",
+    "language_for_locale",
+    "message",
+]
 
 
 Translator = Callable[[str, str], str]
@@ -71,18 +80,3 @@ class Joined:
 
 def message(context: str, source: str, **params: Any) -> Message:
     return Message(context, source, params)
-
-
-ENGLISH = "en"  # the source language: no catalog
-
-
-def language_for_locale(name: str) -> str:
-    """``es_AR.UTF-8`` → ``es``, ``pt_PT`` → ``pt_BR``, ``de_DE`` → ``en``; also accepts codes.
-    The window and the receipts pick their language by it."""
-    base = name.split(".", 1)[0].split("@", 1)[0].replace("-", "_")
-    lang = base.split("_", 1)[0].lower()
-    if lang == "es":
-        return "es"
-    if lang == "pt":
-        return "pt_BR"
-    return ENGLISH

@@ -23,12 +23,15 @@ from pos_app.domain.validation import (
     IVA_RATES,
     MAX_QUANTITY,
     MIN_QUANTITY,
+    ValidationError,
     check_quantity,
     check_unit_price,
     clean_title,
 )
+from pos_app.i18n import QT_TRANSLATE_NOOP, message
 
-__all__ = ["IVA_RATES", "Cart", "CartLine", "UnitMeasure"]  # IVA_RATES: defined in validation
+# IVA_RATES: defined in validation
+__all__ = ["IVA_RATES", "Cart", "CartLine", "CartLockedError", "UnitMeasure"]
 
 
 class UnitMeasure(StrEnum):
@@ -236,3 +239,19 @@ class Cart:
     def restore(self, lines: list[CartLine]) -> None:
         """Load lines already validated (a sale read back from the ledger)."""
         self._lines = list(lines)
+
+
+class CartLockedError(ValidationError):
+    """The cart cannot change while its charge is in progress (the counter's window locks its
+    cart model then: :class:`pos_app.ui.counter.cart_model.CartTableModel`)."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            message(
+                "CartModel",
+                QT_TRANSLATE_NOOP(
+                    "CartModel",
+                    "The cart cannot change while the customer is paying. Cancel first.",
+                ),
+            )
+        )

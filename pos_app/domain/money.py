@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from pos_app.i18n import QT_TRANSLATE_NOOP
+from pos_app.i18n_base import QT_TRANSLATE_NOOP
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from pos_app.i18n import QT_TRANSLATE_NOOP
+from pos_app.i18n_base import QT_TRANSLATE_NOOP
 
 
 class SaleStatus(StrEnum):

@@ -261,6 +261,14 @@ NOT_BEFORE_FIRST_FRAME = (
     "socket",
     "pos_app.domain.records",  # the sale's snapshot: the first frame has no sale yet
     "pos_app.domain.scale_label",  # a scale's label: read at a scan
+    "pos_app.domain.cart",  # the cart's lines (dataclasses, checks): the first cart is empty
+    "pos_app.domain.catalog",  # the products: the catalog comes with the runtime
+    "pos_app.domain.pricing",  # measures and discounts: with the first line
+    "pos_app.domain.validation",
+    "pos_app.domain.text_fields",
+    "pos_app.i18n",  # Message and Joined (dataclasses): the marker is in pos_app.i18n_base
+    "pos_app.ui.counter.sale_banner",  # the payment banners' rules: with the first charge
+    "pos_app.domain.sale",  # the sale's statuses: with the first charge, or the runtime
     "signal",  # Ctrl-C and SIGTERM close the window: set up after the first frame
     "pos_app.settings.setup",  # the settings' address checks (and ipaddress, urllib)
     "pos_app.settings.rules",  # the settings' limits and languages: Settings, the full load
@@ -307,14 +315,20 @@ def report(key):
         loaded += [c for c in ("QMdiArea", "QMessageBox", "QFormLayout", "QFileDialog", "QSpinBox",
                                "QStyle")
                    if c in PySide6.QtWidgets.__dict__]
-        loaded += [c for c in ("QTabletEvent",) if c in PySide6.QtGui.__dict__]
+        loaded += [c for c in ("QTabletEvent", "QAction", "QKeySequence", "QIcon")
+                   if c in PySide6.QtGui.__dict__]
         import PySide6.QtCore
-        loaded += [c for c in ("Qt",) if c in PySide6.QtCore.__dict__]
+        loaded += [c for c in ("Qt", "QDir", "QCryptographicHash", "QItemSelectionModel")
+                   if c in PySide6.QtCore.__dict__]
         print("LOADED-AT-FIRST-FRAME", ",".join(loaded + compiled), flush=True)
         from pos_app.ui.counter.main_window import MainWindow
         [window] = [w for w in PySide6.QtWidgets.QApplication.topLevelWidgets()
                     if isinstance(w, MainWindow)]
         print("COMPACT-AT-FIRST-FRAME", window.compact, window.height(), flush=True)
+    if key == "ready":  # the app's icon is on its windows by then
+        import PySide6.QtWidgets
+        icon = PySide6.QtWidgets.QApplication.windowIcon()
+        print("ICON-WHEN-READY", not icon.isNull(), flush=True)
 
 startup._report = report
 sys.exit(startup.child_app())
@@ -375,11 +389,60 @@ def test_main_paints_the_first_frame_before_asyncio_the_runtime_and_the_keyring(
     assert done.returncode == 0, done.stderr[-2000:]
     [line] = [x for x in done.stdout.splitlines() if x.startswith("LOADED-AT-FIRST-FRAME")]
     assert line.split(" ", 1)[1:] in ([], [""]), line  # nothing of the runtime yet
+    assert "ICON-WHEN-READY True" in done.stdout.splitlines(), done.stdout[-2000:]
     [line] = [x for x in done.stdout.splitlines() if x.startswith("COMPACT-AT-FIRST-FRAME")]
     _, compact, window_height = line.split()
     assert compact == str(screen is not None), line  # the test screen: 800 x 800
     if screen is not None:
         assert int(window_height) < screen[1], line
+
+
+@pytest.mark.posix
+@pytest.mark.parametrize(
+    "tmpdir", ["", "{tmp}/link/", "{tmp}//real/../real/.", "relative/x", "//x/y/"]
+)
+def test_the_single_instance_temp_path_is_qts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tmpdir: str
+) -> None:
+    """Where QLocalServer puts its socket files, worked out without ``QDir`` (whose enums
+    PySide6 builds before the first frame otherwise): ``QDir.tempPath()``'s answer."""
+    from PySide6.QtCore import QDir
+
+    from pos_app.ui.qtkit.single_instance import temp_path
+
+    (tmp_path / "real").mkdir()
+    (tmp_path / "link").symlink_to(tmp_path / "real")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("TMPDIR", tmpdir.format(tmp=tmp_path))
+    assert temp_path() == QDir.tempPath()
+
+
+def test_the_keys_and_menu_entries_come_right_after_the_first_frame(qtbot: QtBot) -> None:
+    """The first frame's menu bar has the menus' titles; their entries and the keys are made
+    right after it (QAction's and QKeySequence's enums: start-up time, issue 19), in the same
+    order as before, or at once when one is read first."""
+    window = MainWindow(site=site_for("MLA"))
+    qtbot.addWidget(window)
+    bar = window.menuBar()
+    assert [a.text() for a in bar.actions()] == ["&Tools", "&Day", "&Help"]
+    assert all(not a.menu().actions() for a in bar.actions())  # titles only, so far
+    window.show()
+    qtbot.waitUntil(lambda: bool(window.tools_menu.actions()), timeout=WAIT)
+    entries = [[e.text() for e in a.menu().actions()] for a in bar.actions()]
+    assert entries == [
+        ["Products…", "Add a product…", "Settings…"],
+        ["Sales history", "Cash drawer…", "Close the day…", "Store and chain…"],
+        ["Show logs", "Save a support file…"],
+    ]
+    assert window.custom_action.isEnabled() and not window.sales_action.isEnabled()
+    assert window.charge_action.shortcut().toString() == "F5"
+    assert [k.toString() for k in window.new_sale_action.shortcuts()] == ["Return", "Enter"]
+    assert len(window.actions()) == 13
+    hidden = MainWindow(site=site_for("MLA"))  # never painted: made when first read
+    qtbot.addWidget(hidden)
+    assert not hidden.tools_menu.actions()
+    assert hidden.charge_action.shortcut().toString() == "F5"
+    assert len(hidden.tools_menu.actions()) == 3 and len(hidden.actions()) == 13
 
 
 def test_in_background_hands_over_the_result_or_the_exception() -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -23,11 +23,8 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from pos_app.domain.cart import Cart, CartLine, UnitMeasure
 from pos_app.domain.money import Site, format_money
-from pos_app.domain.pricing import Discount, format_measure
-from pos_app.domain.validation import MAX_QUANTITY, MIN_QUANTITY, ValidationError
-from pos_app.i18n import QT_TRANSLATE_NOOP, message
+from pos_app.i18n_base import QT_TRANSLATE_NOOP
 from pos_app.ui.counter.price_text import discount_text, price_per_unit
 from pos_app.ui.qtkit.lazy_qt import (
     ALIGN_RIGHT_VCENTER,
@@ -37,6 +34,12 @@ from pos_app.ui.qtkit.lazy_qt import (
     Qt,
 )
 from pos_app.ui.qtkit.workarounds import emit
+
+if TYPE_CHECKING:
+    # The domain's cart (its lines, their prices and checks) is made for the first line: the
+    # first frame's cart is empty (start-up time, issue 19; the runtime imports it anyway).
+    from pos_app.domain.cart import Cart, CartLine
+    from pos_app.domain.pricing import Discount
 
 # Columns, in display order.
 COL_TITLE = 0
@@ -79,13 +82,29 @@ class CartTableModel(QAbstractTableModel):
 
     def __init__(self, site: Site, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._cart = Cart(site)
+        self._site = site
+        self._made_cart: Cart | None = None  # made when first needed (see _cart)
         self._locked = False
 
     # -- reading -----------------------------------------------------------------------------
     @property
     def site(self) -> Site:
-        return self._cart.site
+        return self._site
+
+    @property
+    def _cart(self) -> Cart:
+        """The domain's cart, made when first needed: the empty window's first frame (row
+        count, totals) does without it and its modules (start-up time, issue 19)."""
+        if self._made_cart is None:
+            from pos_app.domain.cart import Cart
+
+            self._made_cart = Cart(self._site)
+        return self._made_cart
+
+    @property
+    def has_cart(self) -> bool:
+        """False until something needed the domain's cart (until then the cart is empty)."""
+        return self._made_cart is not None
 
     @property
     def cart(self) -> Cart:
@@ -119,7 +138,7 @@ class CartTableModel(QAbstractTableModel):
             emit(self.dataChanged, top, bottom, [])
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt signature)
-        return 0 if parent.isValid() else len(self._cart)
+        return 0 if parent.isValid() or self._made_cart is None else len(self._made_cart)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else COLUMN_COUNT
@@ -168,6 +187,9 @@ class CartTableModel(QAbstractTableModel):
         return None
 
     def _display(self, line: CartLine, column: int) -> str | None:
+        from pos_app.domain.cart import UnitMeasure
+        from pos_app.domain.pricing import format_measure
+
         if column == COL_TITLE:
             return line.title
         if column == COL_UNIT_PRICE:
@@ -219,6 +241,8 @@ class CartTableModel(QAbstractTableModel):
 
     # -- changing ----------------------------------------------------------------------------
     def setData(self, index: _Index, value: Any, role: int = EDIT_ROLE) -> bool:
+        from pos_app.domain.validation import MAX_QUANTITY, MIN_QUANTITY
+
         if (
             self._locked
             or not index.isValid()
@@ -243,6 +267,8 @@ class CartTableModel(QAbstractTableModel):
         self._refuse_if_locked()
         before = len(self._cart)
         # Validate on a scratch copy first so a refused line never half-inserts a row.
+        from pos_app.domain.cart import Cart
+
         probe = Cart(self.site)
         probe.restore(list(self._cart.lines))
         row = probe.add(line)
@@ -322,19 +348,16 @@ class CartTableModel(QAbstractTableModel):
 
     def _refuse_if_locked(self) -> None:
         if self._locked:
+            from pos_app.domain.cart import CartLockedError
+
             raise CartLockedError()
 
 
-class CartLockedError(ValidationError):
-    """The cart cannot change while its charge is in progress."""
+def __getattr__(name: str) -> Any:
+    """``CartLockedError`` (a ``ValidationError``) lives with the domain's cart, whose modules
+    the first frame does without (start-up time, issue 19); still importable from here."""
+    if name == "CartLockedError":
+        from pos_app.domain.cart import CartLockedError
 
-    def __init__(self) -> None:
-        super().__init__(
-            message(
-                "CartModel",
-                QT_TRANSLATE_NOOP(
-                    "CartModel",
-                    "The cart cannot change while the customer is paying. Cancel first.",
-                ),
-            )
-        )
+        return CartLockedError
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.domain.validation import MAX_QUANTITY, MIN_QUANTITY
 from pos_app.ui.counter.cart_model import (
     COL_LINE_TOTAL,
     COL_QUANTITY,
@@ -33,6 +32,7 @@ from pos_app.ui.qtkit.lazy_qt import ALIGN_CENTER_WORD_WRAP, TEXT_ALIGNMENT_ROLE
 from pos_app.ui.qtkit.workarounds import emit
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QItemSelection
     from PySide6.QtGui import QKeyEvent, QPaintEvent, QResizeEvent, QStandardItemModel
     from PySide6.QtWidgets import QStyleOptionViewItem
 
@@ -49,6 +49,8 @@ class QuantityDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: _Index) -> QWidget:
         from PySide6.QtWidgets import QSpinBox  # when a quantity is edited (start-up, issue 19)
 
+        from pos_app.domain.validation import MAX_QUANTITY, MIN_QUANTITY
+
         editor = QSpinBox(parent)
         editor.setObjectName("quantityEditor")
         editor.setRange(MIN_QUANTITY, MAX_QUANTITY)
@@ -58,6 +60,8 @@ class QuantityDelegate(QStyledItemDelegate):
 
     def setEditorData(self, editor: QWidget, index: _Index) -> None:
         from PySide6.QtWidgets import QSpinBox
+
+        from pos_app.domain.validation import MIN_QUANTITY
 
         assert isinstance(editor, QSpinBox)
         value = index.data(QuantityRole)
@@ -110,6 +114,9 @@ class CartView(QTableView):
 
     lineRemoved = Signal()
     escapePressed = Signal()  # back to the scan field
+    # The selection changed: the selection model's own signal, re-emitted by the view, so
+    # that no ``selectionModel()`` is wrapped for the first frame (its enums; issue 19).
+    selectionMoved = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -181,6 +188,10 @@ class CartView(QTableView):
         stand_in, self._header_stand_in = self._header_stand_in, None
         if stand_in is not None:
             stand_in.deleteLater()
+
+    def selectionChanged(self, selected: QItemSelection, deselected: QItemSelection) -> None:
+        super().selectionChanged(selected, deselected)
+        emit(self.selectionMoved)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         narrow = event.size().width() < NARROW

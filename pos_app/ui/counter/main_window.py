@@ -18,10 +18,9 @@ import functools
 import logging
 from collections.abc import Callable, Coroutine, Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 from PySide6.QtCore import QByteArray, QSize, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -32,17 +31,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.domain.catalog import Product
 from pos_app.domain.money import Site, format_money
-from pos_app.domain.pricing import format_measure
-from pos_app.domain.sale import SaleStatus
 from pos_app.ui.counter.cart_model import CartTableModel
 from pos_app.ui.counter.cart_view import CartView
 from pos_app.ui.counter.engine_calls import EngineCalls
 from pos_app.ui.counter.payment_panel import PaymentPanel
 from pos_app.ui.counter.price_text import ScaleLabels, discount_text, price_per_unit
 from pos_app.ui.counter.product_search import ProductSearch
-from pos_app.ui.counter.sale_banner import is_late_payment
 from pos_app.ui.counter.scan_field import ScanField
 from pos_app.ui.counter.status_bar import PosStatusBar
 from pos_app.ui.counter.totals_panel import TotalsPanel
@@ -58,12 +53,13 @@ from pos_app.ui.widgets.alert_bar import LatePaymentBar
 
 if TYPE_CHECKING:
     # Not needed for the first frame: imported where they are used (start-up time, issue 19).
-    from PySide6.QtGui import QCloseEvent, QPaintEvent, QResizeEvent
+    from PySide6.QtGui import QAction, QCloseEvent, QPaintEvent, QResizeEvent
     from PySide6.QtWidgets import QDialog
 
     from pos_app.checkout.events import ConnectionChanged, SaleChanged, StoreDeliveryChanged
     from pos_app.checkout.refunds import RefundResult, RefundService
-    from pos_app.domain.cart import CartLine
+    from pos_app.domain.cart import CartLine  # the first frame's cart is empty
+    from pos_app.domain.catalog import Product  # the catalog comes with the runtime
     from pos_app.domain.pricing import Discount
     from pos_app.domain.records import SaleSnapshot
     from pos_app.domain.scale_label import ScaleLayout
@@ -99,6 +95,33 @@ def looks_like_code(text: str) -> bool:
     return bool(text) and " " not in text and any(c.isdigit() for c in text)
 
 
+T = TypeVar("T")
+
+
+class AfterFirstFrame(Generic[T]):
+    """A window attribute :meth:`MainWindow._build_actions` sets (the keys and the menus'
+    entries): made right after the first frame, whose menu bar shows only the menus' titles
+    (QAction's and QKeySequence's enums and the actions: ~10 M instructions before it, issue
+    19). Read earlier, it makes them at once."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.key = "_made_" + name
+
+    @overload
+    def __get__(self, window: None, owner: type) -> AfterFirstFrame[T]: ...
+    @overload
+    def __get__(self, window: MainWindow, owner: type) -> T: ...
+    def __get__(self, window: MainWindow | None, owner: type) -> T | AfterFirstFrame[T]:
+        if window is None:
+            return self
+        window._build_actions()  # once
+        value: T = window.__dict__[self.key]
+        return value
+
+    def __set__(self, window: MainWindow, value: T) -> None:
+        window.__dict__[self.key] = value
+
+
 class SidePanel(QStackedWidget):
     """The totals / payment side: at least 360 px, and never narrower than its content needs
     (a fixed minimum width would override the hint and clip a long translation); as tall as
@@ -124,6 +147,21 @@ class MainWindow(QMainWindow):
     settingsApplied = Signal(object)  # the Config Settings saved, once the runtime has it
     painted = Signal()  # the first frame is on screen (start-up opens the runtime after it)
     ready = Signal()  # attach(): the runtime is up, charging works
+
+    # The keys and the menus' entries (see AfterFirstFrame and _build_actions).
+    charge_action = AfterFirstFrame["QAction"]()
+    custom_action = AfterFirstFrame["QAction"]()
+    sales_action = AfterFirstFrame["QAction"]()
+    cancel_action = AfterFirstFrame["QAction"]()
+    new_sale_action = AfterFirstFrame["QAction"]()
+    line_discount_action = AfterFirstFrame["QAction"]()
+    sale_discount_action = AfterFirstFrame["QAction"]()
+    settings_action = AfterFirstFrame["QAction"]()
+    add_product_action = AfterFirstFrame["QAction"]()
+    products_action = AfterFirstFrame["QAction"]()
+    cash_drawer_action = AfterFirstFrame["QAction"]()
+    close_day_action = AfterFirstFrame["QAction"]()
+    store_view_action = AfterFirstFrame["QAction"]()
 
     def __init__(
         self,
@@ -157,6 +195,7 @@ class MainWindow(QMainWindow):
         self._sales_dialog: TodaySalesDialog | None = None
         self._products_window: ProductsWindow | None = None
         self._settings_dialog: SettingsDialog | None = None
+        self._actions_built = False
         self.setWindowTitle(self.tr("Counter — Mercado Pago QR"))
         # 800 wide; as low as its layout allows: 600 px did not fit a 1024 x 600 screen once
         # its title bar was drawn (compact, the layout needs ~470).
@@ -172,7 +211,7 @@ class MainWindow(QMainWindow):
         compact = self._wants_compact()
         self._build_widgets()
         self._build_layout(compact)
-        self._build_actions()
+        self._build_menus()
         self._wire()
         self.status.show_connecting()
         self._enter_cart_mode()
@@ -253,8 +292,24 @@ class MainWindow(QMainWindow):
             lookup=self.labels.lookup,
         )
 
+    def _build_menus(self) -> None:
+        """The menu bar with its menus' titles, as the first frame shows it; their entries (and
+        the keys) come right after it: :meth:`_build_actions`."""
+        self.tools_menu = self.menuBar().addMenu(self.tr("&Tools"))  # the app adds to it
+        self._day_menu = self.menuBar().addMenu(self.tr("&Day"))
+        self.support = SupportActions(self, self.tasks)
+        self._help_menu = self.support.add_menu(self)
+        self.crashes = CrashReporter(self, self.support)
+        self._store_view: StoreViewDialog | None = None
+
     def _build_actions(self) -> None:
-        """The keys and the menus."""
+        """The keys and the menus' entries: once the first frame is painted (``painted``), when
+        the runtime comes (:meth:`attach`) or when one is first read, whichever comes first."""
+        if self._actions_built:
+            return
+        self._actions_built = True
+        from PySide6.QtGui import QAction, QKeySequence
+
         self.charge_action = self._action(self.tr("Charge with QR"), "F5", self.charge)
         self.custom_action = self._action(self.tr("Custom amount"), "F2", self.open_custom_amount)
         self.sales_action = self._action(self.tr("Sales history"), "F3", self.open_sales_dialog)
@@ -276,11 +331,11 @@ class MainWindow(QMainWindow):
         self.add_product_action.setObjectName("addProductAction")
         self.products_action = self._action(self.tr("Products…"), "F6", self.open_products)
         self.products_action.setObjectName("productsAction")
-        tools_menu = self.menuBar().addMenu(self.tr("&Tools"))
+        tools_menu = self.tools_menu
         tools_menu.addAction(self.products_action)
         tools_menu.addAction(self.add_product_action)
         tools_menu.addAction(self.settings_action)
-        day_menu = self.menuBar().addMenu(self.tr("&Day"))
+        day_menu = self._day_menu
         day_menu.addAction(self.sales_action)
         self.cash_drawer_action = self._action(
             self.tr("Cash drawer…"), "Ctrl+D", lambda: self.day.open_cash_drawer()
@@ -294,11 +349,7 @@ class MainWindow(QMainWindow):
             self.tr("Store and chain…"), "Ctrl+Shift+S", self.open_store_view
         )
         day_menu.addAction(self.store_view_action)
-        self._store_view: StoreViewDialog | None = None
-        self.support = SupportActions(self, self.tasks)
-        self.support.add_menu(self)
-        self.crashes = CrashReporter(self, self.support)
-        self.tools_menu = tools_menu  # the app adds "Customer display" (issue 14)
+        self.support.fill_menu(self._help_menu, self)
         # What needs the runtime: off until attach().
         self._runtime_actions = (
             self.sales_action,
@@ -309,8 +360,11 @@ class MainWindow(QMainWindow):
             self.close_day_action,
             self.store_view_action,
         )
+        self._update_actions()
 
     def _action(self, text: str, key: str, slot: Callable[[], Any]) -> QAction:
+        from PySide6.QtGui import QAction, QKeySequence
+
         action = QAction(text, self)
         # setShortcuts, not setShortcut: the latter's overloads make PySide6 build the Qt
         # namespace's enums, which the first frame does without (start-up time, issue 19).
@@ -323,6 +377,13 @@ class MainWindow(QMainWindow):
     def _wire(self) -> None:
         """The widgets' signals to the window (the engine's come with attach())."""
         self.painted.connect(self.scan.watch_events)
+        # The keys and the menus' entries right after the first frame (after the other work
+        # its ``painted`` starts: the scan field's watch), or when one is first read. The
+        # window's own timer: never fired once the window is gone.
+        later = QTimer(self)
+        later.setSingleShot(True)
+        later.timeout.connect(self._build_actions)
+        self.painted.connect(lambda: later.start(0))
         self.feedback_action.clicked.connect(self._feedback_action_clicked)
         self.search.productChosen.connect(self._product_chosen)
         self.search.notFound.connect(self._not_found)
@@ -336,7 +397,7 @@ class MainWindow(QMainWindow):
         self.cart_view.lineRemoved.connect(self._say_nothing)
         self.model.totalsChanged.connect(self._update_totals)
         self.model.modelReset.connect(self._update_totals)
-        self.cart_view.selectionModel().selectionChanged.connect(self._update_totals)
+        self.cart_view.selectionMoved.connect(self._update_totals)
         self.totals.chargeRequested.connect(self.charge)
         self.totals.plusRequested.connect(functools.partial(self._touch_quantity, +1))
         self.totals.minusRequested.connect(functools.partial(self._touch_quantity, -1))
@@ -393,6 +454,7 @@ class MainWindow(QMainWindow):
             raise RuntimeError("the window already has its runtime")
         if runtime.site.site_id != self.site.site_id:
             raise ValueError("the runtime's site is not the one the window was built for")
+        self._build_actions()  # if the window was never painted (hidden, minimized)
         self._rt = runtime
         self._bridge = bridge
         self.status.set_config(runtime.config)
@@ -511,6 +573,8 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _update_actions(self) -> None:
+        if not self._actions_built:  # the first frame: _build_actions updates them
+            return
         paying = self.in_payment
         sale = self.payment.sale
         ended = paying and self.payment.has_ended
@@ -640,6 +704,8 @@ class MainWindow(QMainWindow):
             return False
         self.cart_view.select_row(row)
         self.scan.clear()  # whatever was typed led to this line
+        from pos_app.domain.pricing import format_measure
+
         added = self.model.line_at(row)
         site = self.model.site
         self._say(
@@ -760,6 +826,9 @@ class MainWindow(QMainWindow):
             self.custom_bar.open_bar()
 
     def _update_totals(self, *_args: Any) -> None:
+        if not self.model.has_cart:  # empty, as the totals panel was built (the first frame)
+            self.totals.set_totals(Decimal(0), 0, has_selection=False)
+            return
         cart = self.model.cart
         self.totals.set_totals(
             self.model.total(),
@@ -824,6 +893,8 @@ class MainWindow(QMainWindow):
         show_error(self, exc)
 
     def _follow(self, sale: SaleSnapshot) -> None:
+        from pos_app.domain.sale import SaleStatus  # with the first charge (issue 19)
+
         previous = self.payment.sale
         self._current_ref = sale.external_reference
         if not self.in_payment:
@@ -980,6 +1051,9 @@ class MainWindow(QMainWindow):
 
     # == engine events ===========================================================================
     def _sale_changed(self, event: SaleChanged) -> None:
+        from pos_app.domain.sale import SaleStatus  # with the runtime (start-up, issue 19)
+        from pos_app.ui.counter.sale_banner import is_late_payment
+
         sale = event.sale
         if (
             self._charging

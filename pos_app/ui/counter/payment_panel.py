@@ -8,7 +8,7 @@ countdown from the snapshot it already has: no network, no engine call.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
@@ -22,24 +22,29 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.domain.money import Site, format_money
-from pos_app.ui.counter.sale_banner import (
-    Banner,
-    BannerKind,
-    banner_for,
-    canceling_banner,
-    format_duration,
-    sending_banner,
-)
 from pos_app.ui.qtkit.lazy_qt import Qt, set_enum
 from pos_app.ui.qtkit.style import set_state
 
 if TYPE_CHECKING:
-    # After the first frame (start-up time, issue 19).
+    # After the first frame (start-up time, issue 19): the banners' rules (a dataclass, the
+    # sale's statuses) with the first charge.
     from datetime import datetime
 
     from PySide6.QtGui import QImage, QResizeEvent
 
     from pos_app.domain.records import SaleSnapshot
+    from pos_app.ui.counter.sale_banner import Banner, BannerKind
+
+
+def __getattr__(name: str) -> Any:
+    """``BannerKind`` and ``Banner`` live in :mod:`~pos_app.ui.counter.sale_banner`, imported with
+    the first charge (start-up time, issue 19); still importable from here."""
+    if name in ("Banner", "BannerKind"):
+        from pos_app.ui.counter import sale_banner
+
+        return getattr(sale_banner, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 QR_MIN_PX = 240  # the dynamic QR's smallest side on screen: a phone reads it at arm's length
 
@@ -108,7 +113,7 @@ class PaymentPanel(QWidget):
         self._sale: SaleSnapshot | None = None
         self._amount = Decimal(0)
         self._started: datetime | None = None  # when the sale on show started
-        self._banner: Banner = sending_banner()
+        self._banner: Banner | None = None  # None: sending's, until a charge shows one
         self._cancel_pressed = False  # Esc seen, the engine has not recorded it yet
 
         self.banner = QLabel()
@@ -227,6 +232,10 @@ class PaymentPanel(QWidget):
 
     @property
     def banner_kind(self) -> BannerKind:
+        if self._banner is None:
+            from pos_app.ui.counter.sale_banner import sending_banner
+
+            self._banner = sending_banner()
         return self._banner.kind
 
     @property
@@ -240,6 +249,8 @@ class PaymentPanel(QWidget):
         self._set_check_result("")
         self._amount = amount
         self._started = _now()
+        from pos_app.ui.counter.sale_banner import sending_banner
+
         self._show(sending_banner())
         self._timer.start()
 
@@ -250,6 +261,8 @@ class PaymentPanel(QWidget):
         if self._cancel_pressed and sale.is_open and not sale.cancel_requested:
             self.show_canceling()  # an older look at the sale, from before Esc: not news
         else:
+            from pos_app.ui.counter.sale_banner import banner_for
+
             self._show(banner_for(sale, self._site))
         if sale.is_open:
             self._timer.start()
@@ -259,6 +272,8 @@ class PaymentPanel(QWidget):
     def show_canceling(self) -> None:
         """Esc (or cash) was pressed: say so at once; the engine's answer follows in ~2 s."""
         self._cancel_pressed = True
+        from pos_app.ui.counter.sale_banner import canceling_banner
+
         self._show(canceling_banner())
         for button in (self.cancel_button, self.cash_button):
             button.setEnabled(False)
@@ -304,6 +319,8 @@ class PaymentPanel(QWidget):
 
     # -- rendering -----------------------------------------------------------------------------
     def _show(self, banner: Banner) -> None:
+        from pos_app.ui.counter.sale_banner import BannerKind
+
         self._banner = banner
         self.banner.setText(banner.headline)
         self.detail.setText(banner.detail)
@@ -345,6 +362,8 @@ class PaymentPanel(QWidget):
             self.recheck_button.setVisible(False)
 
     def _render_clocks(self) -> None:
+        from pos_app.ui.counter.sale_banner import format_duration
+
         sale = self._sale
         now = _now()
         started = now if self._started is None else self._started  # None: nothing on show yet

@@ -15,14 +15,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from pos_app.domain.catalog import Product
 from pos_app.domain.money import Site, format_money
-from pos_app.domain.pricing import Discount, DiscountKind
-from pos_app.i18n import Message
 
 if TYPE_CHECKING:
-    # Read at the first scan, not for the first frame (start-up time, issue 19).
+    # Read at the first scan, not for the first frame (start-up time, issue 19); the products
+    # and the discounts come with the runtime.
+    from pos_app.domain.catalog import Product
+    from pos_app.domain.pricing import Discount
     from pos_app.domain.scale_label import ScaleLabel, ScaleLayout
+    from pos_app.i18n import Message
 
 
 def price_per_unit(product_price: Decimal, unit: str, site: Site) -> str:
@@ -32,6 +33,8 @@ def price_per_unit(product_price: Decimal, unit: str, site: Site) -> str:
 
 def discount_text(discount: Discount, site: Site) -> str:
     """How a discount is shown on a cart line or beside the total."""
+    from pos_app.domain.pricing import DiscountKind
+
     if discount.kind is DiscountKind.PERCENT:
         text = QCoreApplication.translate("PriceDialogs", "−{percent} %").format(
             percent=percent_text(discount.value, site)

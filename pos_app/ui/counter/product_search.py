@@ -11,7 +11,7 @@ popup window, so keyboard focus never leaves the field and a screenshot of the w
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -26,12 +26,14 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from pos_app.domain.catalog import Product
 from pos_app.domain.money import Site, format_money
 from pos_app.ui.counter.scan_field import ScanField
 from pos_app.ui.qtkit.errors import translate_message
 from pos_app.ui.qtkit.lazy_qt import ALIGN_RIGHT_VCENTER, DISPLAY_ROLE, USER_ROLE, Qt
 from pos_app.ui.qtkit.workarounds import emit
+
+if TYPE_CHECKING:
+    from pos_app.domain.catalog import Product  # with the runtime (start-up time, issue 19)
 
 COL_NAME = 0
 COL_SKU = 1

@@ -6,14 +6,23 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
-from pos_app.ui.counter.sale_banner import clock_time
 from pos_app.ui.qtkit.errors import translate_message
 from pos_app.ui.qtkit.style import set_state
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from pos_app.checkout.events import ConnectionChanged, SaleSetAside
     from pos_app.settings.config import Config
     from pos_app.store.replication import ReplicationStatus
+
+
+def clock_time(moment: datetime) -> str:
+    """The payment banner's ``HH:MM``; its module (the banners' rules) is not needed for the
+    first frame (start-up time, issue 19)."""
+    from pos_app.ui.counter.sale_banner import clock_time as banner_clock_time
+
+    return banner_clock_time(moment)
 
 
 class PosStatusBar(QStatusBar):

@@ -21,8 +21,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMainWindow, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
 from pos_app.errors import UserFacingError
 from pos_app.settings import paths
@@ -48,8 +47,15 @@ class SupportActions(QObject):
         self.tasks = tasks
         self.last_saved: Path | None = None
 
-    def add_menu(self, window: QMainWindow) -> None:
-        menu = window.menuBar().addMenu(QCoreApplication.translate("Support", "&Help"))
+    def add_menu(self, window: QMainWindow) -> QMenu:
+        """The Help menu in ``window``'s menu bar, empty: :meth:`fill_menu` adds its entries
+        (the counter's window shows the title in its first frame, the entries right after it:
+        their QAction, start-up time, issue 19)."""
+        return window.menuBar().addMenu(QCoreApplication.translate("Support", "&Help"))
+
+    def fill_menu(self, menu: QMenu, window: QWidget) -> None:
+        from PySide6.QtGui import QAction
+
         show_logs = QAction(QCoreApplication.translate("Support", "Show logs"), window)
         show_logs.setObjectName("showLogsAction")
         show_logs.triggered.connect(lambda _checked=False: self.show_logs())

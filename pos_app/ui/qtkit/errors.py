@@ -15,10 +15,11 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from pos_app.errors import UserFacingError
-from pos_app.i18n import Message
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox  # imported by show_error (start-up, issue 19)
+
+    from pos_app.i18n import Message  # its dataclasses after the first frame (issue 19)
 
 log = logging.getLogger(__name__)
 

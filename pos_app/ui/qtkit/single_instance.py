@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDir, QObject
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
 from pos_app.settings import paths
@@ -37,13 +37,30 @@ PREFIX = "pos-app-"
 
 def server_name(data_dir: Path | None = None) -> str:
     """``pos-app-`` and the first 20 hexadecimal digits of the data folder's SHA-256."""
-    # Qt's SHA-256, not hashlib's: importing hashlib loads OpenSSL, ~4 ms of the first frame
-    # whenever some app's socket file is in the temporary folder (start-up time, issue 19).
-    from PySide6.QtCore import QCryptographicHash
-
     folder = str((data_dir or paths.data_dir()).resolve())
-    digest = QCryptographicHash.hash(folder.encode("utf-8"), QCryptographicHash.Algorithm.Sha256)
-    return PREFIX + bytes(digest.toHex().data()).decode("ascii")[:20]
+    return PREFIX + _sha256_hex(folder.encode("utf-8"))[:20]
+
+
+def _sha256_hex(data: bytes) -> str:
+    """SHA-256 without hashlib (importing it loads OpenSSL, ~4 ms of the first frame whenever
+    some app's socket file is in the temporary folder) nor ``QCryptographicHash`` (PySide6
+    builds its enum, ~2 M instructions): CPython's own module (start-up time, issue 19)."""
+    try:
+        from _sha256 import sha256  # type: ignore[import-not-found]  # CPython 3.11
+    except ImportError:
+        try:
+            from _sha2 import sha256  # type: ignore[import-not-found]  # 3.12+
+        except ImportError:  # pragma: no cover - a Python built without them
+            from hashlib import sha256
+    return str(sha256(data).hexdigest())
+
+
+def temp_path() -> str:
+    """``QDir.tempPath()`` on Unix, where ``QLocalServer`` puts its socket files: ``TMPDIR``
+    (else ``/tmp``), absolute and cleaned. Without ``QDir``, whose enums PySide6 builds
+    (~3.5 M instructions before the first frame, issue 19); a test compares the two."""
+    path = os.path.abspath(os.environ.get("TMPDIR") or "/tmp")
+    return "/" + path.lstrip("/")  # POSIX keeps a leading "//", Qt's cleanPath does not
 
 
 def hand_off(name: str | None = None) -> bool:
@@ -79,19 +96,20 @@ _HEX = frozenset("0123456789abcdef")
 
 def may_be_listening(name: str | None = None) -> bool:
     """False when no app can be listening on ``name`` (None: on any data folder's name): on
-    Unix, ``QLocalServer`` listens on a socket file in ``QDir.tempPath()``, there from
+    Unix, ``QLocalServer`` listens on a socket file in ``QDir.tempPath()`` (:func:`temp_path`),
+    there from
     ``listen`` until ``close`` (or a crash: then a connection is tried, and refused). Windows'
     named pipes are always tried."""
     if sys.platform == "win32":
         return True
-    folder = QDir.tempPath()
+    folder = temp_path()
     if name is not None:
         return os.path.exists(os.path.join(folder, name))
     try:
-        with os.scandir(folder) as entries:
-            return any(_is_server_name(entry.name) for entry in entries)
+        names = os.listdir(folder)  # names only: a busy folder's entries cost ~3 M instructions
     except OSError:  # an unreadable temporary folder: try the connection
         return True
+    return any(_is_server_name(name) for name in names if name.startswith(PREFIX))
 
 
 class InstanceServer(QObject):

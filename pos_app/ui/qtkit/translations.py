@@ -21,10 +21,10 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from pos_app import assets
-from pos_app.i18n import ENGLISH, language_for_locale
+from pos_app.i18n_base import ENGLISH, language_for_locale
 from pos_app.settings.first_look import first_look
 
 log = logging.getLogger(__name__)
@@ -48,6 +48,8 @@ def translations_dir() -> Path:
 
 
 def qt_translations_dir() -> Path:
+    from PySide6.QtCore import QLibraryInfo  # for Qt's own catalog only (start-up, issue 19)
+
     return Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
 
 
