@@ -18,7 +18,6 @@ it does nothing and each worker rewrites as before.
 from __future__ import annotations
 
 import os
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -74,6 +73,8 @@ def warm_rewrite_cache(config: Any) -> None:
     files = sorted(
         str(p) for p in tests.rglob("*.py") if p.name.startswith("test_") or p.name == "conftest.py"
     )
+    from concurrent.futures import ProcessPoolExecutor  # here: the workers never need it
+
     cores = os.cpu_count() or 1
     chunks = [files[i::cores] for i in range(cores)]
     try:

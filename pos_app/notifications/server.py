@@ -47,11 +47,32 @@ class Served:
 
 
 class _EmbeddedServer(uvicorn.Server):
-    """uvicorn without its signal handling: the host process owns Ctrl-C."""
+    """uvicorn without its signal handling (the host process owns Ctrl-C), and without its
+    ten wake-ups a second."""
+
+    def __init__(self, config: uvicorn.Config) -> None:
+        super().__init__(config)
+        self._stopping = asyncio.Event()
 
     @contextlib.contextmanager
     def capture_signals(self) -> Generator[None, None, None]:
         yield
+
+    async def main_loop(self) -> None:
+        """uvicorn's own loop wakes up every 0.1 s to see whether it should stop, and refreshes
+        its Date header every tenth time: ten wake-ups a second of the host's event loop (the
+        window's, through qasync) for as long as it serves. Here :meth:`stop_soon` wakes it,
+        and it wakes once a second for the Date header (uvicorn's own refresh rate)."""
+        ticks = 0
+        while not await self.on_tick(ticks):
+            ticks += 10  # on_tick refreshes the Date header on multiples of 10
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(1.0):
+                    await self._stopping.wait()
+
+    def stop_soon(self) -> None:
+        self.should_exit = True
+        self._stopping.set()
 
 
 def _bind(host: str, port: int) -> socket.socket:
@@ -91,7 +112,7 @@ class EmbeddedServer(Served):
         self.name = name
         self.base_url = ""
         self._options = uvicorn_options
-        self._server: uvicorn.Server | None = None
+        self._server: _EmbeddedServer | None = None
         self._task: asyncio.Future[None] | None = None
 
     @property
@@ -125,6 +146,6 @@ class EmbeddedServer(Served):
     async def stop(self) -> None:
         if self._server is None or self._task is None:
             return
-        self._server.should_exit = True
+        self._server.stop_soon()
         task, self._task, self._server = self._task, None, None
         await task

@@ -167,7 +167,7 @@ def _drive_type(root: str) -> int:
 def _posix_network_mount(path: Path, mounts: Path = Path("/proc/mounts")) -> str | None:
     try:
         table = mounts.read_text(encoding="utf-8", errors="replace").splitlines()
-        target = path.resolve()
+        target = str(path.resolve())
     except OSError:
         return None
     best: tuple[int, str, str] | None = None
@@ -176,7 +176,9 @@ def _posix_network_mount(path: Path, mounts: Path = Path("/proc/mounts")) -> str
         if len(fields) < 3:
             continue
         source, point, kind = fields[0], fields[1].replace("\\040", " "), fields[2]
-        inside = target == Path(point) or Path(point) in target.parents
+        # Plain strings: /proc/mounts holds absolute, normalised paths, and ``target`` is
+        # resolved (Path objects for every mount made a ledger's opening 0.5 ms slower).
+        inside = target == point or target.startswith(point.rstrip("/") + "/")
         if inside and (best is None or len(point) > best[0]):
             best = (len(point), source, kind)
     if best is not None and best[2] in _NETWORK_FS:

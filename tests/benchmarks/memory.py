@@ -7,7 +7,7 @@ milliseconds instead of a second of polling. RSS (psutil, after ``gc.collect()``
 every ``--every`` sales; the growth per sale is the slope of each window between samples after the
 first (the first sales warm caches up: imports, Qt's style, SQLite's page cache).
 
-``python -m tests.benchmarks.memory [--sales 1000] [--every 100]``; prints a ``BENCH-RESULT``
+``python -m tests.benchmarks.memory [--sales 1000] [--every 100] [--sandbox URL]``; prints a ``BENCH-RESULT``
 JSON line.
 """
 
@@ -18,6 +18,7 @@ import gc
 import sys
 import time
 import tracemalloc
+from contextlib import nullcontext
 from typing import Any
 
 import psutil
@@ -68,6 +69,7 @@ def main() -> None:
     parser.add_argument("--trace", action="store_true", help="tracemalloc: where it grew")
     parser.add_argument("--pixmap-cache-kb", type=int, default=None, help="QPixmapCache limit")
     parser.add_argument("--sqlite-cache-pages", type=int, default=None, help="PRAGMA cache_size")
+    parser.add_argument("--sandbox", help="a running sandbox's base URL (else one of its own)")
     args = parser.parse_args()
     if args.pixmap_cache_kb is not None:
         from PySide6.QtGui import QPixmapCache
@@ -75,7 +77,8 @@ def main() -> None:
         QPixmapCache.setCacheLimit(args.pixmap_cache_kb)
     if args.trace:
         tracemalloc.start(8)
-    with fresh_home(), sandbox_process() as base_url:
+    sandbox = sandbox_process() if args.sandbox is None else nullcontext(args.sandbox)
+    with fresh_home(), sandbox as base_url:
         result = run_qt(
             lambda: measure(base_url, args.sales, args.every, args.trace, args.sqlite_cache_pages)
         )

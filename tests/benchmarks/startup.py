@@ -117,7 +117,9 @@ def spawn(kind: str, env: dict[str, str]) -> dict[str, float]:
     raise RuntimeError(f"start-up child {kind} failed ({done.returncode}): {done.stderr[-3000:]}")
 
 
-def measure(repeats: int) -> dict[str, list[float]]:
+def measure(repeats: int, *, warm: bool = True) -> dict[str, list[float]]:
+    """``warm``: one start of each child first, not counted (the OS file cache); the quick pass
+    leaves it out (its one pair means nothing as a figure: it only checks the children run)."""
     from pos_app.sandbox.state import SandboxState
     from pos_app.settings import config as config_mod
     from pos_app.settings import paths
@@ -141,8 +143,9 @@ def measure(repeats: int) -> dict[str, list[float]]:
         )
         config_mod.save(config, paths.config_path())
         env = child_env(MP_ACCESS_TOKEN=state.seller_token)
-        spawn("bare", env)  # warm the OS file cache once for both
-        spawn("app", env)
+        if warm:
+            spawn("bare", env)  # warm the OS file cache once for both
+            spawn("app", env)
         for _ in range(repeats):
             bare = spawn("bare", env)["shown"]
             app = spawn("app", env)

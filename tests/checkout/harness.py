@@ -150,6 +150,18 @@ def engine_clocks(loop: asyncio.AbstractEventLoop | None = None) -> Iterator[Non
     assert built, "open_runtime no longer builds pos_app.runtime.CheckoutEngine: fix the seam"
 
 
+def quick_cancel_recheck(monkeypatch: Any, delay: float = 0.2) -> None:
+    """Every runtime opened from here on confirms a cancel ``delay`` seconds after its first
+    look, as :func:`rig` does, instead of the engine's 2 s: for commands run in the test's
+    process against a sandbox thread, on real time (``pos-app cancel`` waited the 2 s)."""
+    real = runtime_module.checkout_settings
+
+    def settings(config: Config, **kwargs: Any) -> Any:
+        return replace(real(config, **kwargs), cancel_recheck_delay=delay)
+
+    monkeypatch.setattr(runtime_module, "checkout_settings", settings)
+
+
 APIS = ["instore", "orders"]
 
 

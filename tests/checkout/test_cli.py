@@ -13,7 +13,13 @@ import pytest
 
 from pos_app.cli import main
 from pos_app.settings import config as config_mod
+from tests.checkout.harness import quick_cancel_recheck
 from tests.thread_sandbox import ThreadSandbox, configured_fixture, sandbox_fixture  # noqa: F401
+
+
+@pytest.fixture(autouse=True)
+def _quick_cancel_recheck(monkeypatch: pytest.MonkeyPatch) -> None:
+    quick_cancel_recheck(monkeypatch)  # `pos-app cancel` waits for its second look
 
 
 def cli_json(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, Any]:

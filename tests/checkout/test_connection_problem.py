@@ -3,11 +3,10 @@
 
 from __future__ import annotations
 
-import asyncio
-
 from pos_app.checkout.events import ConnectionChanged
 from pos_app.sandbox.faults import Faults
 from tests.checkout.harness import line, rig
+from tests.virtual_time import run_virtual
 
 
 def test_the_last_problem_is_cleared_when_mercado_pago_answers_again() -> None:
@@ -24,4 +23,4 @@ def test_the_last_problem_is_cleared_when_mercado_pago_answers_again() -> None:
             online = [e for e in r.events if isinstance(e, ConnectionChanged)]
             assert online[-1].online and online[-1].problem is None
 
-    asyncio.run(scenario())
+    run_virtual(scenario())

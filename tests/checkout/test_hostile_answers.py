@@ -12,6 +12,7 @@ import pytest
 
 from pos_app.domain.sale import SaleStatus
 from tests.checkout.harness import APIS, line, rig
+from tests.virtual_time import run_virtual
 
 PAGE = b"<html><body><h1>Proxy error</h1></body></html>"
 # (status, body, content type): what proxies, captive portals and broken gateways send.
@@ -69,6 +70,6 @@ def test_junk_answers_never_pay_nor_lose_a_sale(api: str, caplog: pytest.LogCapt
             assert paid.trouble == "" and paid.paid_amount == sale.total
 
     with caplog.at_level(logging.WARNING):
-        asyncio.run(scenario())
+        run_virtual(scenario())
     tracebacks = [r for r in caplog.records if r.exc_info and r.name.startswith("pos_app")]
     assert not tracebacks, [r.getMessage() for r in tracebacks]

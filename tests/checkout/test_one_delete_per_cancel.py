@@ -3,7 +3,6 @@ against the sandbox, whether the cashier's cancel or the poller confirms it."""
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
 import pytest
@@ -12,6 +11,7 @@ from pos_app.checkout.errors import CancelNotConfirmedError
 from pos_app.domain.sale import SaleStatus
 from pos_app.sandbox.faults import Faults
 from tests.checkout.harness import APIS, line, rig
+from tests.virtual_time import run_virtual
 
 
 def withdrawals(log: list[dict[str, Any]]) -> int:
@@ -35,7 +35,7 @@ def test_a_cancel_sends_one_delete(api: str) -> None:
             reads = [x for x in r.state.request_log if x["method"] == "GET"]
             assert len(reads) >= 2  # two looks: at once, and the recheck
 
-    asyncio.run(scenario())
+    run_virtual(scenario())
 
 
 def test_a_cancel_the_poller_finishes_sends_one_delete() -> None:
@@ -58,4 +58,4 @@ def test_a_cancel_the_poller_finishes_sends_one_delete() -> None:
             assert ended.status is SaleStatus.CANCELED
             assert withdrawals(r.state.request_log) == 1, r.state.request_log
 
-    asyncio.run(scenario())
+    run_virtual(scenario())

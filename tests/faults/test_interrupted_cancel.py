@@ -30,10 +30,11 @@ from pos_app.sandbox.server import SandboxServer
 from pos_app.sandbox.state import SandboxState
 from pos_app.settings import config as config_mod
 from pos_app.settings import paths
-from tests.checkout.harness import FILE_POLL, config_for
+from tests.checkout.harness import FILE_POLL, config_for, engine_clocks
 from tests.faults.invariants import check
 from tests.faults.rig import WAIT
 from tests.faults.test_sigkill import on_box, start_till
+from tests.virtual_time import current, run_virtual
 
 NEXT = CartLine(sku="", title="Fideos", unit_price=Decimal("850"), quantity=1)
 
@@ -68,15 +69,25 @@ async def killed_while_confirming(
 def test_resume_finishes_the_cancel_and_the_next_charge_goes_through(
     step: str, pay: bool, tmp_path: Path
 ) -> None:
-    async def scenario() -> None:
-        state = SandboxState.seeded()
-        async with SandboxServer(create_sandbox_app(state)) as server:
-            config = config_for(state, poll=FILE_POLL)
-            config_mod.save(config)
-            ref = await killed_while_confirming(state, server, step, tmp_path, pay=pay)
+    state = SandboxState.seeded()
+    config = config_for(state, poll=FILE_POLL)
+    config_mod.save(config)
 
-            token = AccessToken(state.seller_token)
-            async with open_runtime(config=config, token=token, base_url=server.base_url) as rt:
+    async def killed() -> str:  # the till, a process of its own: on real time
+        async with SandboxServer(create_sandbox_app(state)) as server:
+            return await killed_while_confirming(state, server, step, tmp_path, pay=pay)
+
+    ref = asyncio.run(killed())
+
+    async def restarted() -> None:
+        """In this process only: on virtual time, the same sandbox state served again."""
+        state.clock = current().wall
+        token = AccessToken(state.seller_token)
+        with engine_clocks():
+            async with (
+                SandboxServer(create_sandbox_app(state)) as server,
+                open_runtime(config=config, token=token, base_url=server.base_url) as rt,
+            ):
                 rt.engine.settings = replace(rt.engine.settings, cancel_recheck_delay=0.2)
                 [resumed] = await rt.engine.resume()
                 # Decided by the resume itself, not left to a tracker a while later.
@@ -93,7 +104,7 @@ def test_resume_finishes_the_cancel_and_the_next_charge_goes_through(
                 report = check(rt.ledger, state)
                 assert report.status(ref) is want and report.puts[ref] == 1
 
-    asyncio.run(scenario())
+    run_virtual(restarted())
 
 
 def test_the_cli_charges_right_after_a_till_killed_mid_cancel(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from pos_app.checkout.refunds import RefundService
+from pos_app.domain.records import SaleSnapshot
 from pos_app.domain.sale import SaleStatus
 from pos_app.ledger.refunds import RefundStatus, RefundStore
 from pos_app.mercadopago.credentials import AccessToken
@@ -21,10 +22,11 @@ from pos_app.sandbox.app import create_sandbox_app
 from pos_app.sandbox.server import SandboxServer
 from pos_app.sandbox.state import SandboxState
 from pos_app.settings import config as config_mod
-from tests.checkout.harness import FILE_POLL, config_for, line
+from tests.checkout.harness import FILE_POLL, config_for, engine_clocks, line
 from tests.faults.refund_invariants import check_refunds
 from tests.faults.rig import WAIT
 from tests.faults.test_sigkill import REPO, TillProcess
+from tests.virtual_time import current, run_virtual
 
 pytestmark = pytest.mark.posix  # SIGKILL
 
@@ -69,12 +71,15 @@ def test_killed_around_an_orders_api_refund_then_restarted(step: str, tmp_path: 
 
 
 def killed_and_restarted(api: str, step: str, network_at_restart: str, tmp_path: Path) -> None:
-    async def scenario() -> None:
-        state = SandboxState.seeded()
+    state = SandboxState.seeded()
+    config = config_for(state, poll=FILE_POLL, api=api)
+    config_mod.save(config)
+    token = AccessToken(state.seller_token)
+
+    async def killed() -> tuple[str, SaleSnapshot]:
+        """A paid sale, then the refund in a process of its own (on real time, like the
+        sandbox it talks to), killed at ``step``."""
         async with SandboxServer(create_sandbox_app(state)) as server:
-            config = config_for(state, poll=FILE_POLL, api=api)
-            config_mod.save(config)
-            token = AccessToken(state.seller_token)
             async with open_runtime(config=config, token=token, base_url=server.base_url) as rt:
                 sale = await rt.engine.charge([line()])  # 3450.50
                 state.pay_box("approved")
@@ -88,9 +93,20 @@ def killed_and_restarted(api: str, step: str, network_at_restart: str, tmp_path:
             finally:
                 await till.kill()
             assert till.proc.returncode == -signal.SIGKILL
-            assert refunds_made(state, api) == ([Decimal(1000)] if step == "after_post" else [])
+        return ref, final
 
-            async with open_runtime(config=config, token=token, base_url=server.base_url) as rt:
+    ref, final = asyncio.run(killed())
+    assert refunds_made(state, api) == ([Decimal(1000)] if step == "after_post" else [])
+
+    async def restarted() -> None:
+        """The restart, in this process only: on virtual time (the client's retries while the
+        network is down pass at once), the same sandbox state served again."""
+        state.clock = current().wall
+        with engine_clocks():
+            async with (
+                SandboxServer(create_sandbox_app(state)) as server,
+                open_runtime(config=config, token=token, base_url=server.base_url) as rt,
+            ):
                 (left,) = RefundStore(rt.ledger).for_sale(ref)
                 assert left.status is RefundStatus.PENDING and left.amount == Decimal(1000)
                 service = RefundService(rt.ledger, lambda: rt.client)
@@ -120,4 +136,4 @@ def killed_and_restarted(api: str, step: str, network_at_restart: str, tmp_path:
                     ]
                     assert posts.count(settled.idempotency_key) == 1  # never sent twice
 
-    asyncio.run(scenario())
+    run_virtual(restarted())

@@ -31,9 +31,10 @@ from pos_app.sandbox.server import SandboxServer
 from pos_app.sandbox.state import SandboxState
 from pos_app.settings import config as config_mod
 from pos_app.settings import paths
-from tests.checkout.harness import FILE_POLL, config_for
+from tests.checkout.harness import FILE_POLL, config_for, engine_clocks
 from tests.faults.invariants import check
 from tests.faults.rig import WAIT
+from tests.virtual_time import current, run_virtual
 
 pytestmark = pytest.mark.posix  # SIGKILL
 
@@ -131,11 +132,14 @@ def test_killed_at_each_step_then_restarted(
     canceling = step.startswith("cancel")
     expected = SaleStatus.CANCELED if canceling and while_dead == "nothing" else SaleStatus.PAID
 
-    async def scenario() -> None:
-        state = SandboxState.seeded()
+    state = SandboxState.seeded()
+    config = config_for(state, poll=FILE_POLL, api=api)
+    config_mod.save(config)
+
+    async def killed() -> tuple[str, str | None]:
+        """The till, a process of its own talking to the sandbox in real time, killed at
+        ``step``: the sale's reference, and the merchant order a customer scanned."""
         async with SandboxServer(create_sandbox_app(state)) as server:
-            config = config_for(state, poll=FILE_POLL, api=api)
-            config_mod.save(config)
             till = await start_till(server, step, tmp_path)
             scanned = None
             try:
@@ -148,23 +152,33 @@ def test_killed_at_each_step_then_restarted(
             finally:
                 await till.kill()
             assert till.proc.returncode == -signal.SIGKILL
+        return ref, scanned
 
-            # What reached Mercado Pago before the kill.
-            sent = sent_to_mercado_pago(state, ref)
-            assert sent == (0 if step == "before_put" else 1)
-            assert on_box(state) == (None if step in ("before_put", "cancel_after_delete") else ref)
-            # The customer, while the till is dead.
-            if while_dead == "paid_search_lagging":
-                state.search_lag_seconds = 2.0
-            if while_dead.startswith("paid"):
-                if scanned is not None:
-                    state.pay_merchant_order(scanned, "approved")
-                else:
-                    state.pay_box("approved")
+    ref, scanned = asyncio.run(killed())
+    # What reached Mercado Pago before the kill.
+    sent = sent_to_mercado_pago(state, ref)
+    assert sent == (0 if step == "before_put" else 1)
+    assert on_box(state) == (None if step in ("before_put", "cancel_after_delete") else ref)
+    # The customer, while the till is dead.
+    if while_dead == "paid_search_lagging":
+        state.search_lag_seconds = 2.0
+    if while_dead.startswith("paid"):
+        if scanned is not None:
+            state.pay_merchant_order(scanned, "approved")
+        else:
+            state.pay_box("approved")
 
-            # Restart: what the window and ``pos-app charge`` do first.
-            token = AccessToken(state.seller_token)
-            async with open_runtime(config=config, token=token, base_url=server.base_url) as rt:
+    async def restarted() -> None:
+        """Restart: what the window and ``pos-app charge`` do first. In this process only, so
+        on virtual time (the engine's schedule and the search's lag pass at once); the same
+        sandbox state, served again."""
+        state.clock = current().wall  # from now on: the moment the till was killed, then on
+        token = AccessToken(state.seller_token)
+        with engine_clocks():  # the engine on the loop's clocks
+            async with (
+                SandboxServer(create_sandbox_app(state)) as server,
+                open_runtime(config=config, token=token, base_url=server.base_url) as rt,
+            ):
                 lag = 5.0 if while_dead == "paid_search_lagging" else 0.5  # > the sandbox's
                 rt.engine.settings = replace(
                     rt.engine.settings, cancel_recheck_delay=0.2, search_lag_allowance=lag
@@ -197,7 +211,7 @@ def test_killed_at_each_step_then_restarted(
                 assert set(creates) <= {left.create_key}  # the key stored before the kill
                 assert not rt.ledger.open_sales()
 
-    asyncio.run(scenario())
+    run_virtual(restarted())
 
 
 async def _until(predicate: object) -> None:

@@ -20,10 +20,16 @@ from pos_app.mercadopago.credentials import AccessToken
 from pos_app.runtime import open_runtime
 from pos_app.settings import config as config_mod
 from pos_app.settings import paths
+from tests.checkout.harness import quick_cancel_recheck
 from tests.ledger_edits import edit_by_hand, sale_as_stored
 from tests.thread_sandbox import ThreadSandbox, configured_fixture, sandbox_fixture  # noqa: F401
 
 DAMAGES = [("sales", "total", "NaN"), ("sale_lines", "unit_price", "1e999")]
+
+
+@pytest.fixture(autouse=True)
+def _quick_cancel_recheck(monkeypatch: pytest.MonkeyPatch) -> None:
+    quick_cancel_recheck(monkeypatch)  # `pos-app cancel` waits for its second look
 
 
 def damage(reference: str, table: str, column: str, value: str) -> None:
