@@ -2373,6 +2373,14 @@
         <translation>No se cobró nada. Motivo: {reason}</translation>
     </message>
     <message>
+        <source>This sale can no longer be checked</source>
+        <translation>Esta venta ya no se puede verificar</translation>
+    </message>
+    <message>
+        <source>Its record in the sales ledger was changed while it waited. If the customer shows a paid receipt, do not charge again: the day&apos;s check finds the payment. Run &apos;pos-app doctor&apos; or call support.</source>
+        <translation>Su anotación en el registro de ventas se modificó mientras esperaba. Si el cliente muestra un comprobante de pago, no cobre de nuevo: el control del día encuentra el pago. Ejecute &apos;pos-app doctor&apos; o llame a soporte.</translation>
+    </message>
+    <message>
         <source>Canceling…</source>
         <translation>Cancelando…</translation>
     </message>

@@ -2373,6 +2373,14 @@
         <translation>Nada foi cobrado. Motivo: {reason}</translation>
     </message>
     <message>
+        <source>This sale can no longer be checked</source>
+        <translation>Esta venda não pode mais ser verificada</translation>
+    </message>
+    <message>
+        <source>Its record in the sales ledger was changed while it waited. If the customer shows a paid receipt, do not charge again: the day&apos;s check finds the payment. Run &apos;pos-app doctor&apos; or call support.</source>
+        <translation>A anotação dela no registro de vendas foi alterada enquanto esperava. Se o cliente mostrar um comprovante pago, não cobre de novo: a conferência do dia encontra o pagamento. Execute &apos;pos-app doctor&apos; ou chame o suporte.</translation>
+    </message>
+    <message>
         <source>Canceling…</source>
         <translation>Cancelando…</translation>
     </message>

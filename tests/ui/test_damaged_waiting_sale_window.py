@@ -152,3 +152,51 @@ def test_a_payment_of_the_damaged_sale_is_recorded_from_the_close_dialog(
     assert recorded.paid_amount == Decimal("3450.50") and recorded.payment_ids == (payment,)
     assert _stored(runtime, waiting) == before  # the damaged sale: untouched
     dialog.close()
+
+
+def test_the_sale_on_screen_damaged_while_it_waits_ends_with_what_to_do(
+    window: MainWindow, runtime: Runtime, qtbot: QtBot, control: Any, screenshot: Any
+) -> None:
+    """Its record edited by hand while the customer was paying: the engine stops checking it
+    (tests/checkout/test_damaged_while_followed.py). The window used to stay on "Waiting…"
+    with Cancel failing on the damaged amount; now the sale is over on screen and the banner
+    says what to do, and the cashier can go on."""
+    fill_cart(window, "7790580001018")
+    qtbot.keyClick(window.scan, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: window.payment.banner_kind is BannerKind.WAITING, timeout=WAIT)
+    sale = window.current_sale
+    assert sale is not None
+    first = sale.external_reference
+    _damage(runtime, first, "sales", "total", "NaN")
+    qtbot.waitUntil(lambda: window.payment.has_ended, timeout=WAIT)
+    panel = window.payment
+    assert panel.banner_kind is BannerKind.TROUBLE
+    assert panel.banner.text() == "This sale can no longer be checked"
+    assert "If the customer shows a paid receipt, do not charge again" in panel.detail.text()
+    assert panel.detail.isVisible() and not panel.qr.isVisible()
+    assert panel.countdown.text() == ""  # no "Expires in 0:59" frozen on screen
+    assert panel.new_sale_button.isVisible() and panel.back_button.isVisible()
+    assert not panel.cancel_button.isVisible() and not panel.cash_button.isVisible()
+    assert window.new_sale_action.isEnabled() and not window.cancel_action.isEnabled()
+    assert window.status.set_aside.isVisible() and first in window.status.set_aside.toolTip()
+    # The status line gives way at 1024 px, never the TEST badge (it pushed the badge out).
+    badge = window.status.test_badge
+    assert window.width() <= 1024 and badge.isVisible()
+    qtbot.waitUntil(  # the bar grew wider than the window (1,072 px) and cut it off
+        lambda: (
+            window.status.width() <= window.width()
+            and badge.mapTo(window, badge.rect().topRight()).x() < window.width()
+        ),
+        timeout=2000,
+    )
+    assert not _error_boxes()
+    screenshot(window, "49_sale_on_screen_set_aside")
+
+    # The customer had not paid: back to the same cart, charged again as a new sale.
+    qtbot.mouseClick(panel.back_button, Qt.MouseButton.LeftButton)
+    assert not window.in_payment and window.model.rowCount() == 1
+    qtbot.keyClick(window.scan, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: window.payment.banner_kind is BannerKind.WAITING, timeout=WAIT)
+    again = window.current_sale
+    assert again is not None and again.external_reference != first
+    assert control.box()["order"]["external_reference"] == again.external_reference

@@ -56,7 +56,12 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QCloseEvent, QPaintEvent, QResizeEvent
     from PySide6.QtWidgets import QDialog
 
-    from pos_app.checkout.events import ConnectionChanged, SaleChanged, StoreDeliveryChanged
+    from pos_app.checkout.events import (
+        ConnectionChanged,
+        SaleChanged,
+        SaleSetAside,
+        StoreDeliveryChanged,
+    )
     from pos_app.checkout.refunds import RefundResult, RefundService
     from pos_app.domain.cart import CartLine  # the first frame's cart is empty
     from pos_app.domain.catalog import Product  # the catalog comes with the runtime
@@ -464,7 +469,7 @@ class MainWindow(QMainWindow):
         bridge.storeDeliveryChanged.connect(self._store_delivery_changed)
         bridge.saleChanged.connect(self._sale_changed)
         bridge.connectionChanged.connect(self._connection_changed)
-        bridge.saleSetAside.connect(self.status.add_set_aside)
+        bridge.saleSetAside.connect(self._sale_set_aside)
         from pos_app.checkout.events import SaleSetAside  # loaded with the runtime already
 
         for unreadable in runtime.engine.unreadable:  # set aside before the window listened
@@ -1069,6 +1074,15 @@ class MainWindow(QMainWindow):
             sounds.attention()
         if self._sales_dialog is not None and self._sales_dialog.isVisible():
             self._sales_dialog.sale_changed(sale.external_reference)  # its row alone
+
+    def _sale_set_aside(self, event: SaleSetAside) -> None:
+        """A sale's record can no longer be read: the status bar says so; the sale on screen,
+        if it is that one, is over here (the engine stopped checking it)."""
+        self.status.add_set_aside(event)
+        if event.reference == self._current_ref and self.in_payment and not self.payment.has_ended:
+            self.payment.show_set_aside()
+            sounds.attention()
+            self._update_actions()
 
     def _connection_changed(self, event: ConnectionChanged) -> None:
         self.status.set_connection(event)

@@ -115,6 +115,7 @@ class PaymentPanel(QWidget):
         self._started: datetime | None = None  # when the sale on show started
         self._banner: Banner | None = None  # None: sending's, until a charge shows one
         self._cancel_pressed = False  # Esc seen, the engine has not recorded it yet
+        self._set_aside = False  # the engine stopped following it: its record is unreadable
 
         self.banner = QLabel()
         self.banner.setObjectName("statusBanner")
@@ -240,12 +241,13 @@ class PaymentPanel(QWidget):
 
     @property
     def has_ended(self) -> bool:
-        return self._sale is not None and not self._sale.is_open
+        return self._set_aside or (self._sale is not None and not self._sale.is_open)
 
     def start_sending(self, amount: Decimal) -> None:
         """F5 was pressed: show the amount at once, before the engine has answered."""
         self._sale = None
         self._cancel_pressed = False
+        self._set_aside = False
         self._set_check_result("")
         self._amount = amount
         self._started = _now()
@@ -279,6 +281,16 @@ class PaymentPanel(QWidget):
             button.setEnabled(False)
         self.recheck_button.hide()
         self._set_check_result("")
+
+    def show_set_aside(self) -> None:
+        """The engine set this sale aside (its record can no longer be read): it is over here,
+        whatever the customer did; the banner says what to do."""
+        from pos_app.ui.counter.sale_banner import set_aside_banner
+
+        self._set_aside = True
+        self._cancel_pressed = False
+        self._timer.stop()
+        self._show(set_aside_banner())
 
     def cancel_failed(self) -> None:
         """The cancel did not even start: show the sale as it is again."""
@@ -314,6 +326,7 @@ class PaymentPanel(QWidget):
         self._timer.stop()
         self._sale = None
         self._cancel_pressed = False
+        self._set_aside = False
         self._set_check_result("")
         self.set_slow(False)
 
@@ -328,8 +341,8 @@ class PaymentPanel(QWidget):
         set_state(self.detail, banner.kind.value)
         self.amount.setText(format_money(self._amount, self._site))
         sale = self._sale
-        ended = sale is not None and not sale.is_open
-        can_cancel = sale is not None and sale.is_open and not sale.cancel_requested
+        ended = self.has_ended
+        can_cancel = not ended and sale is not None and not sale.cancel_requested
         self.cancel_button.setVisible(not ended)
         self.cash_button.setVisible(not ended)
         self.cancel_button.setEnabled(can_cancel)
@@ -341,12 +354,16 @@ class PaymentPanel(QWidget):
         # After a refused, expired or canceled charge the cashier may want to fix the cart and
         # charge again; after a payment (or cash) the sale is done and the cart is cleared.
         self.back_button.setVisible(
-            ended and banner.kind in (BannerKind.FAILED, BannerKind.EXPIRED, BannerKind.CANCELED)
+            ended
+            and (
+                self._set_aside
+                or banner.kind in (BannerKind.FAILED, BannerKind.EXPIRED, BannerKind.CANCELED)
+            )
         )
         self.reference.setText(
             self.tr("Sale {reference}").format(reference=sale.external_reference) if sale else ""
         )
-        self._render_qr(sale.qr_data if sale is not None and sale.is_open else "")
+        self._render_qr(sale.qr_data if sale is not None and not ended else "")
         self._render_clocks()
 
     def _render_qr(self, text: str) -> None:
@@ -373,8 +390,8 @@ class PaymentPanel(QWidget):
         else:
             elapsed = format_duration((now - started).total_seconds())
             self.elapsed.setText(self.tr("Elapsed {time}").format(time=elapsed))
-        if sale is None or not sale.is_open or sale.expires_at is None:
-            self.countdown.setText("")
+        if self._set_aside or sale is None or not sale.is_open or sale.expires_at is None:
+            self.countdown.setText("")  # set aside: its expiry is no longer watched here
             return
         left = (sale.expires_at - now).total_seconds()
         if left > 0:

@@ -209,6 +209,21 @@ def banner_for(sale: SaleSnapshot, site: Site) -> Banner:
     )
 
 
+def set_aside_banner() -> Banner:
+    """The sale on screen can no longer be read (its record was changed while it waited): the
+    engine stopped checking it. Whether the customer paid is not known here."""
+    return Banner(
+        BannerKind.TROUBLE,
+        QCoreApplication.translate("PaymentBanner", "This sale can no longer be checked"),
+        QCoreApplication.translate(
+            "PaymentBanner",
+            "Its record in the sales ledger was changed while it waited. If the customer shows "
+            "a paid receipt, do not charge again: the day's check finds the payment. Run "
+            "'pos-app doctor' or call support.",
+        ),
+    )
+
+
 def status_label(status: SaleStatus) -> str:
     """A sale status in the cashier's language (the domain marks these for translation)."""
     return QCoreApplication.translate("SaleStatus", status.label)

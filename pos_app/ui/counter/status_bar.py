@@ -49,6 +49,7 @@ class PosStatusBar(QStatusBar):
         self.set_aside.setObjectName("setAsideLabel")
         self.set_aside.hide()
         self._set_aside: dict[str, str] = {}
+        self._set_aside_fits = False
         self.test_badge = QLabel(self.tr("TEST"))
         self.test_badge.setObjectName("testBadge")
         self.test_badge.setToolTip(
@@ -136,6 +137,11 @@ class PosStatusBar(QStatusBar):
         stops anything: the box sells on."""
         notice, problem = translate_message(event.notice), translate_message(event.problem)
         self._set_aside[event.reference] = f"{notice}\n{problem}"  # for support: the value
+        if not self._set_aside_fits:
+            # The bar's left part gives way, never the TEST badge on its right (at 1024 px
+            # the line pushed it out): the line's end is cut, its tooltip says it whole.
+            self.set_aside.setMinimumWidth(self.fontMetrics().horizontalAdvance("A sale…"))
+            self._set_aside_fits = True
         count = len(self._set_aside)
         self.set_aside.setText(
             self.tr("A sale could not be read: run 'pos-app doctor' or call support")
