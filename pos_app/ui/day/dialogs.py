@@ -641,9 +641,10 @@ class CloseDayDialog(QDialog):
         self._rows_shown = list(rows)
         # The drawer is off (or a sale is open): shown, not below a long report's fold. The
         # scroll range first takes in the rows just added (Qt updates it later by itself).
-        if warning is not None:
+        warning_item = None if warning is None else self.rows.item(warning, 0)
+        if warning_item is not None:
             self.rows.updateGeometries()
-            self.rows.scrollToItem(self.rows.item(warning, 0))
+            self.rows.scrollToItem(warning_item)
 
     # -- reconciliation --------------------------------------------------------------------------
     def _reconcile_clicked(self) -> None:
