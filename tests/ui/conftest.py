@@ -215,9 +215,9 @@ def runtime(
 ) -> Iterator[Runtime]:
     stack = AsyncExitStack()
     config = demo_config(sandbox_state).with_changes(order_ttl_minutes=1, poll=FAST_POLL)
-    ledger_path = paths.ledger_path()
-    if not ledger_path.exists():  # a test that made its own ledger keeps it
-        _demo_ledgers.copy_to(config.site_id, ledger_path)
+    own_ledger = paths.ledger_path().exists()  # a test made it: the catalog is added to it
+    if not own_ledger:
+        _demo_ledgers.copy_to(config.site_id, paths.ledger_path())
     rt = run(
         stack.enter_async_context(
             open_runtime(
@@ -233,6 +233,9 @@ def runtime(
     rt.engine.settings = dataclasses.replace(
         rt.engine.settings, cancel_recheck_delay=0.3, trouble_backoff_max=0.5
     )
+    if own_ledger:
+        report = rt.ledger.catalog.import_csv(demo_catalog_path(sandbox_state.site_id), rt.site)
+        assert not report.errors and report.imported >= 35
     assert rt.ledger.catalog.count() >= 35  # the demo catalog is there
     yield rt
     run(stack.aclose())
