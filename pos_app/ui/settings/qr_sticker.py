@@ -65,7 +65,7 @@ STICKER_PAGE = QPageSize.PageSizeId.A6
 def make_qr(text: str) -> segno.QRCode:
     """The QR symbol for ``text``; never a Micro QR (phones' payment apps do not read them).
 
-    Kept for the last few texts (read only, never changed): encoding is pure Python, ~30 ms for
+    Kept for the last few texts (read only, never changed): encoding is pure Python, ~12 ms for
     a box's payload, and the same box's QR is drawn again and again (its preview asks twice,
     the customer display at every sale, each size of the window, the sticker when printed)."""
     import segno
