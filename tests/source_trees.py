@@ -13,7 +13,16 @@ from pathlib import Path
 def parsed(folder: Path) -> tuple[tuple[Path, ast.Module], ...]:
     """Every ``*.py`` under ``folder``, sorted, with its syntax tree (shared: read, never
     change one)."""
-    return tuple(
-        (path, ast.parse(path.read_text(encoding="utf-8"), filename=str(path)))
-        for path in sorted(folder.rglob("*.py"))
-    )
+    return tuple((path, tree(path)) for path in sources(folder))
+
+
+@functools.cache
+def sources(folder: Path) -> tuple[Path, ...]:
+    """Every ``*.py`` under ``folder``, sorted."""
+    return tuple(sorted(folder.rglob("*.py")))
+
+
+@functools.cache
+def tree(path: Path) -> ast.Module:
+    """One module's syntax tree, parsed once (shared with :func:`parsed`)."""
+    return ast.parse(path.read_text(encoding="utf-8"), filename=str(path))

@@ -17,6 +17,7 @@ from PySide6.QtCore import QLocale
 from devtools import linguist
 from pos_app.ui.qtkit import translations
 from tests.ui.conftest import (  # noqa: F401  (fixtures)
+    _demo_ledgers,
     _session_loop,
     control,
     qloop,

@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import os
+import sqlite3
 from collections.abc import Callable, Coroutine, Iterator
 from contextlib import AsyncExitStack
 from pathlib import Path
@@ -26,12 +27,16 @@ import qasync
 from pytestqt.qtbot import QtBot
 
 from pos_app.app import demo_catalog_path, demo_config
+from pos_app.domain.money import site_for
+from pos_app.ledger.store import Ledger
 from pos_app.mercadopago.credentials import AccessToken
 from pos_app.mercadopago.retry import RetryPolicy
 from pos_app.runtime import Runtime, open_runtime
 from pos_app.sandbox.app import create_sandbox_app
 from pos_app.sandbox.state import SandboxState
+from pos_app.settings import paths
 from pos_app.settings.config import PollSchedule
+from pos_app.system.files import private_file
 from pos_app.ui.counter.main_window import MainWindow
 from pos_app.ui.qtkit.bridge import EngineBridge
 
@@ -157,10 +162,62 @@ def control(sandbox_app: Any, sandbox_state: SandboxState, run: Runner) -> Itera
     run(http.aclose())
 
 
+class _DemoLedgers:
+    """A new ledger with the demo catalog imported, made once per site and worker and copied
+    for each test (SQLite's backup API, with an identity of its own, as a new ledger gets).
+    Making one was ~15 ms of CPU (its schema, then 44 products through the import), the same
+    file for each of the ~190 window tests; the import's own tests are in tests/ledger."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.made: dict[tuple[str, Path], sqlite3.Connection] = {}
+
+    def _template(self, site_id: str) -> sqlite3.Connection:
+        csv = demo_catalog_path(site_id)
+        key = (site_id, csv)
+        if key not in self.made:
+            path = self.folder / f"{site_id}.sqlite3"
+            ledger = Ledger(path)
+            try:
+                report = ledger.catalog.import_csv(csv, site_for(site_id))
+                assert not report.errors and report.imported >= 35
+            finally:
+                ledger.close()
+            self.made[key] = sqlite3.connect(path)
+        return self.made[key]
+
+    def copy_to(self, site_id: str, path: Path) -> None:
+        template = self._template(site_id)
+        private_file(path)  # 0600 from the start, as the app makes it
+        copy = sqlite3.connect(path)
+        try:
+            template.backup(copy)
+            with copy:
+                copy.execute("UPDATE ledger_identity SET id = lower(hex(randomblob(16)))")
+        finally:
+            copy.close()
+
+    def close(self) -> None:
+        for conn in self.made.values():
+            conn.close()
+
+
+@pytest.fixture(scope="session")
+def _demo_ledgers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[_DemoLedgers]:
+    ledgers = _DemoLedgers(tmp_path_factory.mktemp("demo_ledgers"))
+    yield ledgers
+    ledgers.close()
+
+
 @pytest.fixture
-def runtime(sandbox_app: Any, sandbox_state: SandboxState, run: Runner) -> Iterator[Runtime]:
+def runtime(
+    sandbox_app: Any, sandbox_state: SandboxState, run: Runner, _demo_ledgers: _DemoLedgers
+) -> Iterator[Runtime]:
     stack = AsyncExitStack()
     config = demo_config(sandbox_state).with_changes(order_ttl_minutes=1, poll=FAST_POLL)
+    own_ledger = paths.ledger_path().exists()  # a test made it: the catalog is added to it
+    if not own_ledger:
+        _demo_ledgers.copy_to(config.site_id, paths.ledger_path())
     rt = run(
         stack.enter_async_context(
             open_runtime(
@@ -176,8 +233,10 @@ def runtime(sandbox_app: Any, sandbox_state: SandboxState, run: Runner) -> Itera
     rt.engine.settings = dataclasses.replace(
         rt.engine.settings, cancel_recheck_delay=0.3, trouble_backoff_max=0.5
     )
-    report = rt.ledger.catalog.import_csv(demo_catalog_path(sandbox_state.site_id), rt.site)
-    assert not report.errors and report.imported >= 35
+    if own_ledger:
+        report = rt.ledger.catalog.import_csv(demo_catalog_path(sandbox_state.site_id), rt.site)
+        assert not report.errors and report.imported >= 35
+    assert rt.ledger.catalog.count() >= 35  # the demo catalog is there
     yield rt
     run(stack.aclose())
 

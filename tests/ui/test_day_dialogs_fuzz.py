@@ -180,3 +180,35 @@ def test_an_empty_drawer_can_be_counted_at_the_close(
     assert dialog.shown_report().counted_cash == 0
     dialog.counted.setText("-1")
     assert dialog.counted_cash() is None and dialog.counted.problem()
+
+
+def test_typing_the_counted_cash_makes_again_only_the_rows_it_changes(
+    qtbot: QtBot, ledger: Ledger
+) -> None:
+    """The close reads the report again at each key typed in the counted cash: the table shows
+    the same rows as a close opened with that count, and the rows the count leaves as they were
+    keep their items (all ~20 were made again at each key)."""
+    from pos_app.ui.day.dialogs import CashDrawerDialog, CloseDayDialog
+
+    def table(dialog: CloseDayDialog) -> list[tuple[str, str]]:
+        rows = dialog.rows
+        return [(rows.item(r, 0).text(), rows.item(r, 1).text()) for r in range(rows.rowCount())]
+
+    site = site_for("MLA")
+    drawer = CashDrawerDialog(site, ledger.day, clock=clock)
+    qtbot.addWidget(drawer)
+    drawer.cashier.setText("Ana")
+    drawer.starting_float.setText("1000")
+    drawer.open_shift()
+    assert not drawer.problem.text()
+    dialog = CloseDayDialog(site, ledger.day, clock=clock)
+    qtbot.addWidget(dialog)
+    first = dialog.rows.item(0, 0)
+    for typed_so_far in ("9", "90", "900", "900,5", "x"):
+        dialog.counted.setText(typed_so_far)
+        fresh = CloseDayDialog(site, ledger.day, clock=clock)
+        qtbot.addWidget(fresh)
+        fresh.counted.setText(typed_so_far)
+        assert table(dialog) == table(fresh), typed_so_far
+        assert dialog.rows.item(0, 0) is first  # the heading row never changes
+    assert table(dialog) != []

@@ -245,6 +245,16 @@ def test_the_qr_image_holds_exactly_the_boxs_text(qapp: Any) -> None:
     assert qr_sticker.qr_matrix(QR_TEXT + "X") != matrix
 
 
+def test_a_boxs_qr_is_encoded_once_for_its_preview_and_picture(qapp: Any) -> None:
+    """Encoding is pure Python (~12 ms): the preview asked for it twice, the customer display
+    at every sale. The symbol is kept for the text and never changed by a reader."""
+    qr_sticker.make_qr.cache_clear()
+    matrix = qr_sticker.qr_matrix(QR_TEXT)
+    qr_sticker.qr_image(QR_TEXT, scale=2)
+    assert qr_sticker.make_qr.cache_info().misses == 1
+    assert qr_sticker.qr_matrix(QR_TEXT) == matrix
+
+
 def info() -> StickerInfo:
     return StickerInfo(QR_TEXT, "Almacén Don Pepe", "Caja 1", "Pay with Mercado Pago", "Scan me")
 

@@ -495,6 +495,7 @@ class CloseDayDialog(QDialog):
         self._clock = clock
         self.report: CloseReport | None = None  # once closed
         self.reconciliation: Reconciliation | None = None
+        self._rows_shown: list[ReportRow] = []
 
         self.heading = QLabel()
         self.heading.setObjectName("closeHeading")
@@ -593,6 +594,7 @@ class CloseDayDialog(QDialog):
             # of a sale set aside for it is recorded as a sale of its own).
             self.heading.setText(describe_error(exc))
             self.rows.setRowCount(0)
+            self._rows_shown = []
             self.close_day_button.setEnabled(False)
             return
         if self.report is None:
@@ -612,9 +614,16 @@ class CloseDayDialog(QDialog):
         self._show_rows(report_rows(report, self._site))
 
     def _show_rows(self, rows: list[ReportRow]) -> None:
+        # Only the rows that changed are made again: the report is read again at each key typed
+        # in the counted cash, which changes two or three of its rows.
+        shown = self._rows_shown
         self.rows.setRowCount(len(rows))
-        warning: QTableWidgetItem | None = None
+        warning: int | None = None
         for r, row in enumerate(rows):
+            if row.kind == "warning" and warning is None:
+                warning = r
+            if r < len(shown) and shown[r] == row:
+                continue
             label = QTableWidgetItem(translate_message(row.label))
             value = QTableWidgetItem(row.value)
             value.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -629,13 +638,13 @@ class CloseDayDialog(QDialog):
                     item.setBackground(QBrush(QColor("#eeeeee")))
             self.rows.setItem(r, 0, label)
             self.rows.setItem(r, 1, value)
-            if row.kind == "warning" and warning is None:
-                warning = label
+        self._rows_shown = list(rows)
         # The drawer is off (or a sale is open): shown, not below a long report's fold. The
         # scroll range first takes in the rows just added (Qt updates it later by itself).
-        if warning is not None:
+        warning_item = None if warning is None else self.rows.item(warning, 0)
+        if warning_item is not None:
             self.rows.updateGeometries()
-            self.rows.scrollToItem(warning)
+            self.rows.scrollToItem(warning_item)
 
     # -- reconciliation --------------------------------------------------------------------------
     def _reconcile_clicked(self) -> None:

@@ -12,6 +12,7 @@ with ``open()``; without a printer Qt's dialog still offers "Print to File (PDF)
 
 from __future__ import annotations
 
+import functools
 import io
 import logging
 from dataclasses import dataclass
@@ -60,8 +61,13 @@ STICKER_PX = (1240, 1748)  # A6 portrait at 300 dpi
 STICKER_PAGE = QPageSize.PageSizeId.A6
 
 
+@functools.lru_cache(maxsize=16)
 def make_qr(text: str) -> segno.QRCode:
-    """The QR symbol for ``text``; never a Micro QR (phones' payment apps do not read them)."""
+    """The QR symbol for ``text``; never a Micro QR (phones' payment apps do not read them).
+
+    Kept for the last few texts (read only, never changed): encoding is pure Python, ~12 ms for
+    a box's payload, and the same box's QR is drawn again and again (its preview asks twice,
+    the customer display at every sale, each size of the window, the sticker when printed)."""
     import segno
 
     return segno.make(text, error=ERROR_LEVEL, micro=False)
