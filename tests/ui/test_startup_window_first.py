@@ -28,6 +28,7 @@ from pos_app.sandbox.state import SandboxState
 from pos_app.settings import paths
 from pos_app.settings.first_look import FirstLook, first_look
 from pos_app.ui.counter.main_window import MainWindow
+from pos_app.ui.counter.payment_panel import PaymentPanel
 from pos_app.ui.qtkit.bridge import EngineBridge
 
 pytestmark = pytest.mark.gui
@@ -330,7 +331,7 @@ def report(key):
         loaded = [m for m in NOT_BEFORE_FIRST_FRAME if m in sys.modules]
         import PySide6.QtGui
         loaded += [c for c in ("QMdiArea", "QMessageBox", "QFormLayout", "QFileDialog", "QSpinBox",
-                               "QStyle")
+                               "QStyle", "QSizePolicy")
                    if c in PySide6.QtWidgets.__dict__]
         loaded += [c for c in ("QTabletEvent", "QAction", "QKeySequence", "QIcon")
                    if c in PySide6.QtGui.__dict__]
@@ -460,6 +461,42 @@ def test_the_keys_and_menu_entries_come_right_after_the_first_frame(qtbot: QtBot
     assert not hidden.tools_menu.actions()
     assert hidden.charge_action.shortcut().toString() == "F5"
     assert len(hidden.tools_menu.actions()) == 3 and len(hidden.actions()) == 13
+
+
+def first_frame(window: MainWindow) -> tuple[Any, list[tuple[str, str, Any]]]:
+    """The window as its first frame draws it (``grab`` lays it out and paints it, unshown),
+    and where each widget is."""
+    window.resize(1024, 768)
+    image = window.grab().toImage()
+    places = [
+        (type(w).__name__, w.objectName(), w.geometry()) for w in window.findChildren(QWidget)
+    ]
+    return image, places
+
+
+def test_the_payment_pages_size_policies_come_after_the_first_frame_which_looks_the_same(
+    qtbot: QtBot,
+) -> None:
+    """The hidden payment page's size policies (QSizePolicy's enums: start-up time, issue 19)
+    are set right after the first frame; set before it, the first frame is the same, pixel for
+    pixel and widget for widget."""
+    later = MainWindow(site=site_for("MLA"))
+    qtbot.addWidget(later)
+    before = MainWindow(site=site_for("MLA"))
+    qtbot.addWidget(before)
+    before.payment.set_size_policies()
+    image, places = first_frame(later)
+    assert not later.payment._policies_set  # still to come
+    assert (image, places) == first_frame(before)
+    later.show()
+    qtbot.waitUntil(lambda: later.payment._policies_set, timeout=WAIT)
+    policy = later.payment.qr.sizePolicy()
+    assert policy.horizontalPolicy() == policy.Policy.Expanding
+    assert later.payment.banner.sizePolicy().verticalPolicy() == policy.Policy.Minimum
+    alone = PaymentPanel(site_for("MLA"))  # a page shown without the window sets them too
+    qtbot.addWidget(alone)
+    alone.show()
+    assert alone.banner.sizePolicy().verticalPolicy() == policy.Policy.Minimum
 
 
 def test_a_start_up_cancelled_while_the_ledger_opens_leaves_it_closed(
