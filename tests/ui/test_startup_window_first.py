@@ -281,7 +281,7 @@ NOT_BEFORE_FIRST_FRAME = (
     "pos_app.ui.widgets.form_parts",  # show_notice: after the first frame
     "platformdirs",  # POS_APP_HOME says where the files are
     "datetime",  # the payment panel's clocks: the first frame shows no sale
-    "concurrent.futures",  # the first reads' thread hands its answer over without it
+    "concurrent.futures",  # the first reads are made on the GUI thread: no Future
 )
 # Widget classes PySide6 loads (with all their enums) on first use: the dialogs' (the first frame
 # has none), and QMdiArea standing for the ~60 it loads the first time it meets a QWidget that
