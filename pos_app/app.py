@@ -19,8 +19,8 @@ non-modal notice. A damaged ledger stops nothing silently: before the window, a 
 fresh ledger or a backup (:mod:`pos_app.ui.maintenance.ledger_recovery`), the damaged file kept
 aside.
 
-Start-up shows the window first (issue 19): the settings file, the language and the window's
-saved place are read on a worker thread while Qt starts; the window is built and painted with
+Start-up shows the window first (issue 19): a first look at the settings file (the language,
+the country) and the window's saved place; the window is built and painted with
 "Connecting…" in its status bar; only then is the access token read from the keyring (on a
 worker thread), and the runtime opened (ledger, HTTP client, engine, receiver) and handed to
 the window, which enables charging. What the first frame does not need is imported after it.
@@ -39,10 +39,10 @@ import shutil
 import sys
 import tempfile
 import threading
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from contextlib import AsyncExitStack
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 # The Qt-free modules of the first frame come before PySide6 (start-up time, issue 19): once
 # PySide6 is imported, shiboken reads the source of each module an import statement brings in
@@ -83,8 +83,6 @@ if TYPE_CHECKING:
     from pos_app.ui.display.screen_layout import DemoLayout
     from pos_app.ui.qtkit.bridge import EngineBridge
 
-T = TypeVar("T")
-
 log = logging.getLogger(__name__)
 
 DEMO_TTL_MINUTES = 3  # long enough to play with, short enough to watch an order expire
@@ -115,17 +113,17 @@ def main(
     # ``argv`` is Qt's: the program name first, then any Qt options (-platform, -style...).
     app = QApplication.instance() or QApplication(list(argv) if argv else ["pos-app"])
     assert isinstance(app, QApplication)
-    # The files, while Qt loads the style. Not before QApplication: Qt takes the thread that
-    # makes its first object (the QSettings there) for the main thread.
-    first = in_background(read_first, demo)
+    # The first frame's few reads (the settings file's first look, the saved geometry: ~0.5 ms)
+    # on the GUI thread, after QApplication (Qt takes the thread that makes its first object, the
+    # QSettings there, for the main thread). A worker thread for them cost more than the reads:
+    # its start and its hand-over (two waits for the GIL or a CPU) took 0.8 ms on an idle machine
+    # and 2-12 ms on a busy one, and kept no file off the GUI thread: start_logging made the
+    # data folder's logs folder there, and the log file is written there before the first frame
+    # (start-up time, issue 19).
     app.setApplicationName("pos-app")
     app.setQuitOnLastWindowClosed(False)
     apply_stylesheet(app)
-    try:
-        reads = first.result()
-    except Exception as exc:  # pragma: no cover - read_first reports problems, never raises
-        log.exception("could not read the settings")
-        return cannot_start(exc)
+    reads = read_first(demo)
     # Before any window (demo too): config.language, else the locale.
     install_translations(reads.look.language)
     if not demo and hand_off():  # already running on this data folder: raised, not refused
@@ -207,7 +205,7 @@ def start_logging() -> None:
 
 
 class FirstReads(NamedTuple):
-    """What the first frame needs from files, read off the GUI thread (:func:`read_first`).
+    """What the first frame needs from files (:func:`read_first`).
     A named tuple: a frozen dataclass took ~6x longer to define, before the first frame."""
 
     look: FirstLook  # the settings file's language, country and "looks configured"
@@ -215,45 +213,10 @@ class FirstReads(NamedTuple):
 
 
 def read_first(demo: bool) -> FirstReads:
-    """A first look at the settings file and the window's saved geometry (a worker thread's
-    job: no file is read on the GUI thread before the first frame). The settings are loaded
-    properly after the first frame."""
+    """A first look at the settings file and the window's saved geometry; never raises. The
+    settings are loaded properly (checked, repaired) after the first frame, off the GUI
+    thread."""
     return FirstReads(first_look(), read_geometry("main"))
-
-
-class Pending(Generic[T]):
-    """The result (or exception) a background thread will hand over: :func:`in_background`'s
-    answer (a ``concurrent.futures.Future`` without its import before the first frame)."""
-
-    def __init__(self) -> None:
-        self._done = threading.Event()
-        self._value: T | None = None
-        self._error: BaseException | None = None
-
-    def set(self, value: T | None = None, error: BaseException | None = None) -> None:
-        self._value, self._error = value, error
-        self._done.set()
-
-    def result(self) -> T:
-        """Waits for it; raises what the function raised."""
-        self._done.wait()
-        if self._error is not None:
-            raise self._error
-        return self._value  # type: ignore[return-value]  # set() with a value
-
-
-def in_background(function: Callable[..., T], *args: Any) -> Pending[T]:
-    """``function(*args)`` on a new daemon thread; its result (or exception) in the answer."""
-    pending: Pending[T] = Pending()
-
-    def run() -> None:
-        try:
-            pending.set(function(*args))
-        except BaseException as exc:  # handed over to whoever asks for the result
-            pending.set(error=exc)
-
-    threading.Thread(target=run, name="pos-app-start", daemon=True).start()
-    return pending
 
 
 def first_site(look: FirstLook) -> Site | None:

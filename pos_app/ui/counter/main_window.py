@@ -313,6 +313,7 @@ class MainWindow(QMainWindow):
         if self._actions_built:
             return
         self._actions_built = True
+        self.payment.set_size_policies()  # the hidden payment page's (QSizePolicy's enums)
         from PySide6.QtGui import QAction, QKeySequence
 
         self.charge_action = self._action(self.tr("Charge with QR"), "F5", self.charge)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -30,7 +29,7 @@ if TYPE_CHECKING:
     # sale's statuses) with the first charge.
     from datetime import datetime
 
-    from PySide6.QtGui import QImage, QResizeEvent
+    from PySide6.QtGui import QImage, QResizeEvent, QShowEvent
 
     from pos_app.domain.records import SaleSnapshot
     from pos_app.ui.counter.sale_banner import Banner, BannerKind
@@ -62,8 +61,7 @@ class QrView(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         set_enum(self, "alignment", "AlignCenter")
-        self.setMinimumSize(QR_MIN_PX, QR_MIN_PX)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(QR_MIN_PX, QR_MIN_PX)  # Expanding: PaymentPanel.set_size_policies
         self._image: QImage | None = None
 
     def set_text(self, text: str) -> None:
@@ -120,8 +118,7 @@ class PaymentPanel(QWidget):
         self.banner = QLabel()
         self.banner.setObjectName("statusBanner")
         self.banner.setWordWrap(True)
-        set_enum(self.banner, "alignment", "AlignCenter")
-        self.banner.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        set_enum(self.banner, "alignment", "AlignCenter")  # its size policy: set_size_policies
         self.banner.setAccessibleName(self.tr("Payment status"))
 
         self.detail = QLabel()
@@ -225,6 +222,25 @@ class PaymentPanel(QWidget):
         self._timer = QTimer(self)
         self._timer.setInterval(1000)
         self._timer.timeout.connect(self._render_clocks)
+        self._policies_set = False
+
+    def set_size_policies(self) -> None:
+        """The banner never shorter than its text, the QR as large as the panel allows: set
+        after the first frame, which does not show this page (QSizePolicy's enums, ~3 M
+        instructions before it: start-up time, issue 19; the first frame's layout is the same,
+        tests/ui/test_startup_window_first.py compares it). The main window sets them right
+        after its first frame; the page's first showing sets them if nothing did."""
+        if self._policies_set:
+            return
+        self._policies_set = True
+        from PySide6.QtWidgets import QSizePolicy
+
+        self.qr.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.banner.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.set_size_policies()
+        super().showEvent(event)
 
     # -- what the window calls -----------------------------------------------------------------
     @property
