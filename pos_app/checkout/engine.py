@@ -351,7 +351,7 @@ class CheckoutEngine:
         if sale.cancel_requested and sale.is_open and not tracker.box_cleared:
             # Clear the box *before* looking: a payment that lands after this look can only be
             # on a merchant order already scanned, which the cancel's second look catches.
-            await self.box.take_away(sale, Cause.CANCEL)
+            sale = await self.box.take_away(sale, Cause.CANCEL)
             tracker.box_cleared = True
         verdict = await self.box.read(sale, hints)
 
@@ -384,7 +384,7 @@ class CheckoutEngine:
                 pass  # our clock is ahead of Mercado Pago's: the order is still on offer
             else:
                 if offered:
-                    await self.box.take_away(sale, cause)
+                    sale = await self.box.take_away(sale, cause)
                     # A payment may have landed since the look above (the Orders API then
                     # refuses the cancel: the order is processed): look once more, or a paid
                     # sale is shown expired and nothing watches it again.
@@ -447,7 +447,7 @@ class CheckoutEngine:
             await self.box.clear_paid(paid, verdict, cause)
             return paid
         if verdict.offered:
-            await self.box.take_away(sent, cause)
+            sent = await self.box.take_away(sent, cause)
             verdict = await self.box.read(sent)
             if verdict.paid:  # paid in that very moment
                 return self.recorder.paid(sent, verdict, cause)

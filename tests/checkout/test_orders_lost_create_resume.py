@@ -79,3 +79,27 @@ def test_a_lost_create_never_paid_expires_and_leaves_nothing_to_pay(made: bool) 
             assert not r.offered(ref)
 
     run_virtual(scenario())
+
+
+@pytest.mark.parametrize("cash", [False, True])
+def test_a_lost_create_paid_then_canceled_ends_paid(cash: bool) -> None:
+    """The cashier cancels (or takes cash) while the create's answer is still lost: the cancel
+    gets the order back with the same key and finds it paid (Mercado Pago refuses the cancel).
+    The order id it found was not kept, so the looks that followed read nothing: the sale
+    was 'canceled' with the customer's payment in, and the after-cancel watch never saw it."""
+
+    async def scenario() -> None:
+        async with rig(api="orders") as r:
+            await r.engine.poller.aclose()
+            sale = await r.engine.charge([line()])
+            ref, order_id = sale.external_reference, sale.order_id
+            _lose_the_answer(r, ref)
+            r.state.pay_box("approved")
+            ended = await r.engine.cancel(ref, cash=cash)
+            assert ended.status is SaleStatus.PAID, r.rt.ledger.sale_events(ref)
+            assert ended.order_id == order_id and ended.paid_amount == ended.total
+            assert len(r.state.orders_api.orders) == 1
+            if cash:  # taken twice: the cashier is told to give one back
+                assert ended.late_payment and ended.tender is Tender.CASH
+
+    run_virtual(scenario())
