@@ -110,13 +110,20 @@ class BoxGateway:
             changes.update(order_id=sent.order_id, qr_data=sent.qr_data)
         return self.recorder.transition(sale, SaleStatus.PENDING, cause, changes)
 
-    async def take_away(self, sale: SaleSnapshot, cause: Cause) -> None:
-        """Clear the sale's order from its box (or cancel its Orders API order)."""
+    async def take_away(self, sale: SaleSnapshot, cause: Cause) -> SaleSnapshot:
+        """Clear the sale's order from its box (or cancel its Orders API order). Returns the
+        sale as it is now: with the Orders API order's id when the cancel had to get it back
+        (its create's answer was lost), so the looks that follow read that order."""
         if not sale.cancel_key:
             key = {"cancel_key": new_key()}
             sale = self.recorder.update(sale, key, kind=HistoryKind.KEY, cause=cause)
-        await self.of(sale).withdraw(sale, self.order(sale), sale.cancel_key)
+        found = await self.of(sale).withdraw(sale, self.order(sale), sale.cancel_key)
+        if found and not sale.order_id:
+            sale = self.recorder.update(
+                sale, {"order_id": found}, kind=HistoryKind.CHECKED, cause=cause
+            )
         self.recorder.note(sale, HistoryKind.BOX_CLEARED, cause)
+        return sale
 
     async def read(self, sale: SaleSnapshot, hints: Sequence[object] = ()) -> Verdict:
         verdict = await self.of(sale).read(sale, hints)

@@ -182,6 +182,11 @@ async def adopt(engine: CheckoutEngine, result: Reconciliation, payment: MpPayme
         orders_paid = sale.api == "orders" and sale.status is SaleStatus.PAID
         if payment.id in sale.payment_ids or orders_paid:
             return known
+        if sale.api == "orders" and sale.is_open:
+            # Still being settled (its create's answer was lost: the same key gives its order
+            # back shortly): the payment is that sale's. Recorded apart, it would be counted
+            # twice once the sale is paid (nothing ties a listed payment to its PAY… ids).
+            return known
     s = engine.settings
     return engine.ledger.day.adopt_payment(
         payment_id=payment.id,

@@ -351,7 +351,7 @@ class CheckoutEngine:
         if sale.cancel_requested and sale.is_open and not tracker.box_cleared:
             # Clear the box *before* looking: a payment that lands after this look can only be
             # on a merchant order already scanned, which the cancel's second look catches.
-            await self.box.take_away(sale, Cause.CANCEL)
+            sale = await self.box.take_away(sale, Cause.CANCEL)
             tracker.box_cleared = True
         verdict = await self.box.read(sale, hints)
 
@@ -384,7 +384,15 @@ class CheckoutEngine:
                 pass  # our clock is ahead of Mercado Pago's: the order is still on offer
             else:
                 if offered:
-                    await self.box.take_away(sale, cause)
+                    sale = await self.box.take_away(sale, cause)
+                    # A payment may have landed since the look above (the Orders API then
+                    # refuses the cancel: the order is processed): look once more, or a paid
+                    # sale is shown expired and nothing watches it again.
+                    verdict = await self.box.read(sale)
+                    if verdict.paid:
+                        sale = self.recorder.paid(sale, verdict, cause)
+                        await self.box.clear_paid(sale, verdict, cause)
+                        return sale
                 return self.recorder.transition(
                     sale, SaleStatus.EXPIRED, cause, flags(verdict), detail="final check"
                 )
@@ -408,6 +416,8 @@ class CheckoutEngine:
         if verdict.seen_by_customer or await self.box.offered(sale, verdict):
             tracker.unsure_since = None
             return self.recorder.transition(sale, SaleStatus.PENDING, cause, flags(verdict))
+        if expired and sale.api == "orders" and sale.create_key and not sale.order_id:
+            return await self._expire_lost_create(sale, cause)
         if expired:
             detail = "never reached the box"
             return self.recorder.transition(sale, SaleStatus.EXPIRED, cause, {}, detail=detail)
@@ -421,6 +431,29 @@ class CheckoutEngine:
             return sale  # look again at the next poll
         tracker.unsure_since = None
         return await self.box.send(sale, cause)
+
+    async def _expire_lost_create(self, sale: SaleSnapshot, cause: Cause) -> SaleSnapshot:
+        """An Orders API sale past its deadline whose create may have been made with the answer
+        lost (a crash): reading needs the order's id, which only the same key and body give
+        back. The customer may have paid that order meanwhile (instore v2 finds such a payment
+        by its reference). Sent again, it is then read: paid wins; otherwise it is taken away
+        (a create the key had never made is made now, and canceled at once) and expires."""
+        sent = await self.box.send(sale, cause)
+        if sent.status is not SaleStatus.PENDING or not sent.order_id:
+            return sent  # refused (failed), or no answer: tracking tries again
+        verdict = await self.box.read(sent)
+        if verdict.paid:
+            paid = self.recorder.paid(sent, verdict, cause)
+            await self.box.clear_paid(paid, verdict, cause)
+            return paid
+        if verdict.offered:
+            sent = await self.box.take_away(sent, cause)
+            verdict = await self.box.read(sent)
+            if verdict.paid:  # paid in that very moment
+                return self.recorder.paid(sent, verdict, cause)
+        return self.recorder.transition(
+            sent, SaleStatus.EXPIRED, cause, flags(verdict), detail="final check"
+        )
 
     async def _order_left_the_box(
         self, sale: SaleSnapshot, tracker: SaleTracker, verdict: Verdict

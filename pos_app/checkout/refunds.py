@@ -25,7 +25,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import secrets
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -42,7 +42,7 @@ from pos_app.ledger.refunds import RefundExceedsError, RefundRecord, RefundStatu
 from pos_app.ledger.store import Ledger
 from pos_app.mercadopago import errors
 from pos_app.mercadopago.client import MercadoPagoClient
-from pos_app.mercadopago.models import to_api_string
+from pos_app.mercadopago.models import QrOrder, to_api_string
 from pos_app.mercadopago.refunds import RefundRefusedError, refusal
 
 log = logging.getLogger(__name__)
@@ -368,7 +368,12 @@ class RefundService:
     async def _send(self, sale: SaleSnapshot, row: RefundRecord, site: Site) -> RefundRecord:
         """Ask Mercado Pago for a written refund; settle it on a clear answer only."""
         try:
-            mp_id = await self._paths[sale.api].send(sale, row, site)
+            known = frozenset(
+                r.mp_refund_id
+                for r in self.store.for_sale(sale.external_reference)
+                if r.mp_refund_id and r.id != row.id
+            )
+            mp_id = await self._paths[sale.api].send(sale, row, site, known)
         except RefundRefusedError as exc:
             log.warning("refund %s refused: %s %s", row.idempotency_key, exc.key, exc.causes)
             return self.store.settle(
@@ -444,8 +449,11 @@ class _RefundPath(Protocol):
     async def payments(self, sale: SaleSnapshot) -> list[tuple[Target, Decimal]]:
         """The sale's refundable payments with what each was paid, in refund order."""
 
-    async def send(self, sale: SaleSnapshot, row: RefundRecord, site: Site) -> str:
-        """Refund the written row with its own key; Mercado Pago's id for it. Raises
+    async def send(
+        self, sale: SaleSnapshot, row: RefundRecord, site: Site, known: frozenset[str] = frozenset()
+    ) -> str:
+        """Refund the written row with its own key; Mercado Pago's id for it (``known``: the
+        ids the sale's other refunds already hold). Raises
         :class:`RefundRefusedError` on a refusal, :class:`errors.MercadoPagoError` otherwise."""
 
     async def find(
@@ -470,7 +478,9 @@ class _PaymentsPath:
                 out.append((payment_id, info.transaction_amount))
         return out
 
-    async def send(self, sale: SaleSnapshot, row: RefundRecord, site: Site) -> str:
+    async def send(
+        self, sale: SaleSnapshot, row: RefundRecord, site: Site, known: frozenset[str] = frozenset()
+    ) -> str:
         assert row.payment_id is not None
         got = await self._client().refund_payment(
             row.payment_id, row.amount, idempotency_key=row.idempotency_key, site=site
@@ -510,7 +520,9 @@ class _OrdersPath:
         paid = {p.id: p.paid_amount for p in order.payments if p.money_in}
         return [(pid, paid[pid]) for pid in sale.order_payment_ids if pid in paid]
 
-    async def send(self, sale: SaleSnapshot, row: RefundRecord, site: Site) -> str:
+    async def send(
+        self, sale: SaleSnapshot, row: RefundRecord, site: Site, known: frozenset[str] = frozenset()
+    ) -> str:
         # The body follows from the row and the sale alone, so every retry of its key sends the
         # very same request (Mercado Pago answers a key with another body 409).
         whole = len(sale.order_payment_ids) == 1 and row.amount == (sale.paid_amount or sale.total)
@@ -525,7 +537,7 @@ class _OrdersPath:
             )
         except errors.RejectedError as exc:
             raise refusal(exc) from None
-        return order.id
+        return _refund_id(order, row, known)
 
     async def find(
         self, sale: SaleSnapshot, row: RefundRecord, rows: Sequence[RefundRecord]
@@ -552,4 +564,21 @@ class _OrdersPath:
             payment.status_detail if payment is not None else "",
         ):
             there = before + row.amount  # refunded, by an amount the answer does not show
-        return order.id if there >= before + row.amount else None
+        if there < before + row.amount:
+            return None
+        return _refund_id(order, row, {r.mp_refund_id for r in rows if r.id != row.id})
+
+
+def _refund_id(order: QrOrder, row: RefundRecord, known: Collection[str]) -> str:
+    """The refund's own id when the order lists its refunds (``transactions.refunds``: the
+    newest of the row's payment and amount that no other refund of the sale holds), else the
+    order's id (what MP's notes show: the order, nothing of the refund)."""
+    for refund in reversed(order.refunds):
+        if (
+            refund.id
+            and refund.id not in known
+            and refund.amount == row.amount
+            and refund.transaction_id in ("", row.order_payment_id)
+        ):
+            return refund.id
+    return order.id

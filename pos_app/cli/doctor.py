@@ -179,7 +179,22 @@ async def _receiver_checks(config: config_mod.Config) -> list[Check]:
         secret_set=secret_set,
         trusted_proxies=config.notify_trusted_proxies,
     )
-    return [Check(f.name, f.ok, f.detail, f.advice) for f in findings]
+    checks = [Check(f.name, f.ok, f.detail, f.advice) for f in findings]
+    if config.api == "orders" and config.notify_listen:
+        # The Orders API takes no notification URL with the order (notes §7): Mercado Pago
+        # posts only where the account's panel says. Every check above can pass while no
+        # notification ever comes; the doctor cannot see the panel, so it says where to look.
+        where = config.notify_url or "the receiver's public https address"
+        checks.append(
+            Check(
+                "Orders API notifications",
+                True,
+                "sent only to the URL set in Mercado Pago's panel, not with each order",
+                f"In Your integrations > Webhooks, set {where} with the event 'Order' "
+                "(payments are found by polling meanwhile).",
+            )
+        )
+    return checks
 
 
 async def _api_checks(config: config_mod.Config, token: AccessToken) -> list[Check]:

@@ -71,6 +71,7 @@ def refunds_json(refunds: Sequence[RefundRecord], site: Site) -> dict[str, Any]:
                 "status": r.status.value,
                 "tender": r.tender.value,
                 "payment_id": r.payment_id,
+                "order_payment_id": r.order_payment_id or None,  # Orders API: PAY…
                 "mercadopago_refund_id": r.mp_refund_id or None,
                 "reason": r.reason or None,  # Mercado Pago's, when it refused
                 "note": r.note or None,  # the cashier's: why the money went back

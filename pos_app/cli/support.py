@@ -128,6 +128,9 @@ def versions() -> dict[str, Any]:
     return found
 
 
+_ORDERS_API_COLUMNS = ("api", "order_id", "order_payment_ids")
+
+
 def last_sales(ledger: Path, count: int = LAST_SALES) -> list[dict[str, Any]] | dict[str, str]:
     """The last sales and their events, read-only (works while the till is open)."""
     if not ledger.exists():
@@ -138,10 +141,16 @@ def last_sales(ledger: Path, count: int = LAST_SALES) -> list[dict[str, Any]] | 
         return {"error": str(exc)}
     conn.row_factory = sqlite3.Row
     try:
+        # An Orders API sale is found at Mercado Pago by its order (ORD…) and payments (PAY…):
+        # without them support could not look it up. A ledger older than the Orders API (not
+        # yet opened by this version) has no such columns.
+        have = {r["name"] for r in conn.execute("PRAGMA table_info(sales)")}
+        extra = "".join(f", {c}" for c in _ORDERS_API_COLUMNS if c in have)
         rows = conn.execute(
             "SELECT id, external_reference, box_external_id, site_id, currency, status, total, "
             "paid_amount, tender, created_at, updated_at, expires_at, merchant_order_ids, "
-            "payment_ids, failure_reason, late_payment FROM sales ORDER BY id DESC LIMIT ?",
+            f"payment_ids, failure_reason, late_payment{extra} FROM sales "
+            "ORDER BY id DESC LIMIT ?",
             (count,),
         ).fetchall()
         sales = []

@@ -11,6 +11,7 @@ in; a gateway never invents one. :func:`make_gateways` is the only place that pi
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -66,8 +67,10 @@ class PaymentGateway(Protocol):
     async def on_offer(self, sale: SaleSnapshot) -> bool:
         """Can the customer still pay the sale's order at the box?"""
 
-    async def withdraw(self, sale: SaleSnapshot, order: BoxOrderRequest, key: str) -> None:
-        """Take the order away (cashier's cancel); done when nothing is left to take away."""
+    async def withdraw(self, sale: SaleSnapshot, order: BoxOrderRequest, key: str) -> str:
+        """Take the order away (cashier's cancel); done when nothing is left to take away.
+        Returns the Orders API order's id when it had to be got back (a create whose answer
+        was lost: the sale must keep it, or nothing can read that order), else ""."""
 
     async def refund(self, sale: SaleSnapshot, key: str, amount: Decimal | None = None) -> Decimal:
         """Give money back (None: all of it); returns the amount asked for."""
@@ -130,8 +133,9 @@ class InstoreGateway(_Base):
         order = await self.client.get_box_order(self._user(sale), sale.box_external_id)
         return order is not None and order.external_reference == sale.external_reference
 
-    async def withdraw(self, sale: SaleSnapshot, order: BoxOrderRequest, key: str) -> None:
+    async def withdraw(self, sale: SaleSnapshot, order: BoxOrderRequest, key: str) -> str:
         await self.client.delete_box_order(self._user(sale), sale.box_external_id)
+        return ""
 
     async def refund(self, sale: SaleSnapshot, key: str, amount: Decimal | None = None) -> Decimal:
         """One approved payment per paid sale is the rule; the first one is refunded."""
@@ -202,7 +206,7 @@ class OrdersGateway(_Base):
         order = await self._order(sale)
         return order is not None and order.status == "created"
 
-    async def withdraw(self, sale: SaleSnapshot, order: BoxOrderRequest, key: str) -> None:
+    async def withdraw(self, sale: SaleSnapshot, order: BoxOrderRequest, key: str) -> str:
         order_id = sale.order_id
         if not order_id and sale.create_key:
             # Sent, but the answer was lost: the same key and body give the order back (or
@@ -212,13 +216,12 @@ class OrdersGateway(_Base):
             )
             order_id = created.id
         if not order_id:
-            return  # never sent: nothing to take away
-        try:
+            return ""  # never sent: nothing to take away
+        # Refused: paid, expired or canceled already, nothing left to take away; the look
+        # that follows every cancel tells which (through the id returned here).
+        with contextlib.suppress(mp.RejectedError, mp.NotFoundError):
             await self.client.cancel_qr_order(order_id, idempotency_key=key)
-        except (mp.RejectedError, mp.NotFoundError):
-            # Paid, expired or canceled already: nothing left to take away; the look that
-            # follows every cancel tells which.
-            return
+        return order_id
 
     async def refund(self, sale: SaleSnapshot, key: str, amount: Decimal | None = None) -> Decimal:
         if not sale.order_id:

@@ -15,7 +15,7 @@ from decimal import Context, Decimal, Inexact, InvalidOperation, Overflow, local
 from typing import Any
 
 from pos_app.domain.money import Site, quantize, to_api_number
-from pos_app.mercadopago.errors import unexpected
+from pos_app.mercadopago.errors import UnexpectedResponseError, unexpected
 
 Json = Mapping[str, Any]
 
@@ -571,6 +571,37 @@ class QrPayment:
 
 
 @dataclass(frozen=True)
+class QrRefund:
+    """A refund an Orders API order lists in ``transactions.refunds`` (MP's notes show no such
+    list for QR; read when present): its own id, and the payment it gave back through."""
+
+    id: str
+    transaction_id: str
+    amount: Decimal
+    status: str
+
+    @classmethod
+    def parse(cls, data: Any) -> QrRefund:
+        d = _obj(data)
+        return cls(
+            id=_str(d.get("id")),
+            transaction_id=_str(d.get("transaction_id")),
+            amount=_dec(d.get("amount")),
+            status=_str(d.get("status")),
+        )
+
+
+def _readable_refund(data: Any) -> QrRefund | None:
+    """One listed refund, or None when it cannot be read (it only names the refund)."""
+    if not isinstance(data, Mapping):
+        return None
+    try:
+        return QrRefund.parse(data)
+    except UnexpectedResponseError:
+        return None
+
+
+@dataclass(frozen=True)
 class QrOrder:
     """An Orders API order, as ``POST /v1/orders`` and ``GET /v1/orders/{id}`` give it."""
 
@@ -581,6 +612,7 @@ class QrOrder:
     total_amount: Decimal
     qr_data: str = ""
     payments: tuple[QrPayment, ...] = ()
+    refunds: tuple[QrRefund, ...] = ()
 
     @property
     def paid_payments(self) -> tuple[QrPayment, ...]:
@@ -604,6 +636,11 @@ class QrOrder:
         order_id = _str(d.get("id"))
         if not order_id:
             raise unexpected("order without an id")
+        # Undocumented for QR: a list in another shape is ignored, never a failed read (a
+        # refund made whose answer cannot be read would stay unconfirmed for ever).
+        refunds = transactions.get("refunds")
+        if not isinstance(refunds, list):
+            refunds = []
         return cls(
             id=order_id,
             status=_str(d.get("status")),
@@ -612,6 +649,7 @@ class QrOrder:
             total_amount=_dec(d.get("total_amount")),
             qr_data=_qr_text(_obj(d.get("type_response")).get("qr_data")),
             payments=tuple(QrPayment.parse(p) for p in payments if isinstance(p, Mapping)),
+            refunds=tuple(r for r in map(_readable_refund, refunds) if r is not None),
         )
 
 

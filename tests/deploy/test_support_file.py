@@ -75,3 +75,27 @@ def test_a_support_file_without_ledger_or_logs_still_works(tmp_path: Path) -> No
     with zipfile.ZipFile(out) as zf:
         assert json.loads(zf.read("sales.json")) == []
         assert "no notification receiver" in zf.read("receiver.txt").decode("utf-8")
+
+
+def test_the_support_file_names_an_orders_api_sale_s_order_and_payments(tmp_path: Path) -> None:
+    """Support finds an Orders API sale at Mercado Pago by its order and payments: the file
+    held neither (only instore's merchant orders and payment ids, empty for such a sale)."""
+    import sqlite3
+
+    from pos_app.cli.support import last_sales
+
+    path = tmp_path / "ledger.sqlite3"
+    ledger_with_sales(path, 2)
+    with sqlite3.connect(path) as conn:
+        conn.execute(
+            "UPDATE sales SET api = 'orders', order_id = 'ORD01JQ4S4KY8HWQ6NA5PXB65B3D3', "
+            "order_payment_ids = '[\"PAY01JQ4S4KY8HWQ6NA5PXB65B3D4\"]' WHERE id = "
+            "(SELECT max(id) FROM sales)"
+        )
+    conn.close()
+    sales = last_sales(path)
+    assert isinstance(sales, list)
+    assert sales[0]["api"] == "orders"
+    assert sales[0]["order_id"] == "ORD01JQ4S4KY8HWQ6NA5PXB65B3D3"
+    assert "PAY01JQ4S4KY8HWQ6NA5PXB65B3D4" in sales[0]["order_payment_ids"]
+    assert sales[1]["api"] == "instore" and sales[1]["order_id"] == ""

@@ -60,12 +60,13 @@ async def main(step: str) -> None:
                 freeze(step, ref)
             return sent
 
-        async def hooked_delete(*args: Any, **kwargs: Any) -> None:
+        async def hooked_delete(*args: Any, **kwargs: Any) -> str:
             if step == "cancel_before_delete":
                 freeze(step, current[0])
-            await delete(*args, **kwargs)
+            found = await delete(*args, **kwargs)
             if step == "cancel_after_delete":
                 freeze(step, current[0])
+            return found
 
         async def hooked_sleep(delay: float) -> None:
             if step == "cancel_recheck":  # only the cancel's confirmation sleeps this way

@@ -115,6 +115,22 @@ def test_doctor_says_which_api(capsys: pytest.CaptureFixture[str]) -> None:
     asyncio.run(cmd_doctor(argparse.Namespace(json=True)))
     checks = {c["name"]: c for c in json.loads(capsys.readouterr().out)["checks"]}
     assert checks["Mercado Pago API"]["detail"] == "Orders API (/v1/orders), hybrid QR"
+    assert "Orders API notifications" not in checks  # no receiver: nothing to point at
+
+
+def test_doctor_tells_where_the_orders_api_posts(capsys: pytest.CaptureFixture[str]) -> None:
+    """The Orders API takes no notification URL with its orders: every receiver check passed
+    while Mercado Pago, never told in its panel, posted nothing."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/mp/notifications"
+    config = till_config(SandboxState.seeded(), poll=config_mod.PollSchedule(), listen="")
+    config_mod.save(
+        config.with_changes(api="orders", notify_listen=f"127.0.0.1:{port}", notify_url=url)
+    )
+    asyncio.run(cmd_doctor(argparse.Namespace(json=True)))
+    checks = {c["name"]: c for c in json.loads(capsys.readouterr().out)["checks"]}
+    told = checks["Orders API notifications"]
+    assert "panel" in told["detail"] and url in told["advice"] and "'Order'" in told["advice"]
 
 
 def test_charge_wait_is_told_by_the_receiver(
