@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
-from pos_app.domain.money import Site, quantize
+from pos_app.domain.money import Site, quantize, written_decimals
 from pos_app.domain.text_fields import DISCOUNT_REASON, check_text
 from pos_app.domain.validation import ValidationError, check_amount_bounds, too_many_decimals
 from pos_app.i18n import QT_TRANSLATE_NOOP, message
@@ -172,7 +172,9 @@ def check_discount(discount: Discount, site: Site, *, on_line: bool) -> Discount
     check_amount_bounds(
         value, site, what="price" if discount.kind is DiscountKind.PRICE else "amount"
     )
-    if quantize(value, site) != value:
+    # Written decimals, not only the value: ``1.000`` off in Chilean pesos is a thousand as a
+    # Chilean writes it, never one peso (``Decimal("1.000") == 1``).
+    if quantize(value, site) != value or written_decimals(value) > site.decimals:
         raise too_many_decimals(site)
     return discount
 
