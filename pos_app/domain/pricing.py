@@ -134,6 +134,15 @@ class Discount:
             off = gross - quantize(self.value * measure, site)
         return min(gross, max(Decimal(0), off))
 
+    def above_limit(self, gross: Decimal, measure: Decimal, site: Site, limit: int) -> bool:
+        """Whether this discount takes more than ``limit`` % of ``gross`` (the supervisor's PIN
+        is then asked), compared in money: the limit's share rounded to the currency as a
+        percentage discount rounds. A percentage at the limit is within it (20 % of $ 999
+        takes $ 200 in pesos, 20.02 % of it, and was refused as above 20 %), and so is an
+        amount equal to what that percentage takes."""
+        allowed = quantize(gross * Decimal(limit) / HUNDRED, site)
+        return self.amount_off(gross, measure, site) > allowed
+
     def percent_of(self, gross: Decimal, measure: Decimal, site: Site) -> Decimal:
         """The discount as a percentage of ``gross`` (what the supervisor limit compares)."""
         if not gross:
