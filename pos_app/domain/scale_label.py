@@ -135,6 +135,20 @@ def label_line(product: Product, label: ScaleLabel, site: Site) -> CartLine:
             )
         return product.to_line(measure=check_measure(label.weight))
     assert label.price is not None
+    if label.layout.value_decimals > site.decimals:
+        # ``21 0201 012500`` read with cents is $ 125,00; in pesos without cents the scale
+        # meant $ 12.500: never charge a hundredth of the label.
+        raise ScaleLabelError(
+            message(
+                CTX,
+                QT_TRANSLATE_NOOP(
+                    "ScaleLabel",
+                    "This scale label's layout has decimals in the price, which {currency} has "
+                    "not: choose your scale's layout in Settings → Charging.",
+                ),
+                currency=site.currency,
+            )
+        )
     if product.is_measured:
         guess = (label.price / product.unit_price).quantize(MEASURE_QUANTUM)
         for measure in (guess, guess - MEASURE_QUANTUM, guess + MEASURE_QUANTUM):
