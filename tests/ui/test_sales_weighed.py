@@ -65,3 +65,30 @@ def test_the_sales_history_shows_a_weighed_lines_weight(qtbot: Any) -> None:
     assert dialog.lines.item(0, 2).text() == "$ 14.500"
     assert dialog.lines.item(0, 4).text() == "$ 5.075"
     assert dialog.lines.item(1, 1).text() == "2"
+
+
+@pytest.mark.gui
+def test_the_refund_dialog_shows_a_weighed_lines_weight(qtbot: Any, qloop: Any) -> None:
+    """The Refund dialog's items: ``0,350 kg`` at what it was charged, not ``1``."""
+    from datetime import UTC, datetime
+
+    from pos_app.checkout.refunds import RefundService
+    from pos_app.ledger.store import Ledger
+    from pos_app.settings import paths
+    from pos_app.ui.day.refund_dialog import RefundDialog
+    from tests.ledger_sales import record_sale
+
+    ledger = Ledger(paths.ledger_path())
+    try:
+        sale = record_sale(ledger, list(LINES), at=datetime.now(UTC), site=site_for("MLC"))
+
+        def no_client() -> Any:
+            raise AssertionError("nothing is sent")
+
+        dialog = RefundDialog(sale, RefundService(ledger, no_client))
+        qtbot.addWidget(dialog)
+        cells = [[dialog.lines.item(row, column).text() for column in range(3)] for row in range(2)]
+        assert cells == [["Jamón cocido", "0,350 kg", "$ 5.075"], ["Empanada", "2", "$ 1.200"]]
+        dialog.close()
+    finally:
+        ledger.close()
