@@ -309,6 +309,7 @@ def test_the_ledger_refuses_a_negative_or_endless_starting_float() -> None:
 @example("MLC", 1, "000", False)  # a Chilean thousand: was read as one peso
 @example("MCO", 12, "000", True)
 @example("MLA", 1, "000", False)  # an Argentine thousand: was one peso
+@example("MLM", 1, "500", True)  # "1,500" in a Mexican catalog: fifteen hundred, was 1.50
 def test_a_machine_amount_is_never_read_with_decimals_the_currency_lacks(
     site_id: str, integer: int, fraction: str, comma: bool
 ) -> None:
