@@ -152,3 +152,19 @@ def test_a_price_label_with_cents_is_refused_in_pesos_without_cents() -> None:
     weight = read_scale_label(PRESETS["ar-weight"].label("123", Decimal("0.350")), chilean)
     assert weight is not None
     assert label_line(replace(CHEESE, unit_price=Decimal(8000)), weight, clp).total(clp) == 2800
+
+
+def test_a_weight_label_on_a_product_priced_per_gram_sells_grams() -> None:
+    """A scale weighs in kilograms: 350 g of saffron at $ 15,00/g is $ 5.250,00. It was sold
+    as 0,350 g, $ 5,25 (a thousandth); a product by the litre or the metre is not weighed."""
+    label = read_scale_label(PRESETS["ar-weight"].label("123", Decimal("0.350")), ALL)
+    assert label is not None
+    saffron = Product("123", "Azafrán", Decimal(15), sale_unit=SaleUnit.G)
+    line = label_line(saffron, label, ARS)
+    assert line.measure == Decimal(350) and line.total(ARS) == Decimal("5250.00")
+    cart = Cart(ARS)
+    cart.add(line)
+    assert order_lines(cart)[0].title == "Azafrán 350 g x $ 15,00/g"
+    for unit in (SaleUnit.L, SaleUnit.M):
+        with pytest.raises(ScaleLabelError, match="not sold by weight"):
+            label_line(Product("123", "Soga", Decimal(1000), sale_unit=unit), label, ARS)
