@@ -18,7 +18,6 @@ from decimal import Decimal
 
 from pos_app.domain.cart import Cart, CartLine, iva_breakdown
 from pos_app.domain.money import MINUS, Site, format_money
-from pos_app.domain.order_lines import charged_amounts
 from pos_app.domain.pricing import Discount, DiscountKind, format_measure, iva_contained
 from pos_app.domain.records import SaleSnapshot
 from pos_app.domain.sale import Tender
@@ -136,6 +135,9 @@ class Receipt:
         given = self.refund.lines
         if not given:
             return ()
+        # Here, not at the top: a sale's receipt never needs it (``pos-app receipt``'s modules).
+        from pos_app.domain.order_lines import charged_amounts
+
         charged = charged_amounts(cart)
         positions = self.refund.positions
         if len(positions) != len(given) or not all(0 <= p < len(charged) for p in positions):
