@@ -36,7 +36,7 @@ from pos_app.domain.scale_label import (
     read_scale_label,
 )
 from pos_app.domain.validation import ValidationError, read_quantity
-from pos_app.settings.supervisor import check_pin, needs_supervisor
+from pos_app.settings.supervisor import check_pin
 
 
 class ChargeInputError(Exception):
@@ -164,7 +164,7 @@ def check_sale_discount(
     if off >= subtotal:
         raise ChargeInputError("--discount: it would leave nothing to charge")
     percent = discount.percent_of(subtotal, Decimal(1), site)
-    if not needs_supervisor(percent, limit):
+    if not discount.above_limit(subtotal, Decimal(1), site, limit):
         return
     if not pin_hash:
         raise ChargeInputError(

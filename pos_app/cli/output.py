@@ -115,6 +115,12 @@ def sale_json(sale: SaleSnapshot, refunds: Sequence[RefundRecord] | None = None)
                 "title": line.title,
                 "quantity": line.quantity,
                 "unit_price": amount_json(line.unit_price, site),
+                # A weighed line (quantity 1): its weight, unit_price being per kg (g, l, m).
+                **(
+                    {"measure": f"{line.measure:f}", "unit_measure": line.sale_unit.value}
+                    if line.measure is not None
+                    else {}
+                ),
             }
             for line in sale.lines
         ],

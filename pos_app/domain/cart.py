@@ -176,18 +176,7 @@ class Cart:
         The amounts are rounded to the site's decimals so that they add up to exactly
         :meth:`iva_total` (largest remainder), so a receipt's breakdown and its total agree.
         """
-        raw = self._iva_by_rate_raw()
-        if not raw:
-            return ()
-        quantum = self.site.quantum
-        floors = {
-            rate: amount.quantize(quantum, rounding=ROUND_FLOOR) for rate, amount in raw.items()
-        }
-        missing = int((self.iva_total() - sum(floors.values(), Decimal(0))) / quantum)
-        by_remainder = sorted(raw, key=lambda rate: (raw[rate] - floors[rate], rate), reverse=True)
-        for rate in by_remainder[:missing]:
-            floors[rate] += quantum
-        return tuple((rate, floors[rate]) for rate in sorted(floors, reverse=True))
+        return iva_breakdown(self._iva_by_rate_raw(), self.site)
 
     # -- changing ---------------------------------------------------------------------------
     def add(self, line: CartLine) -> int:
@@ -255,3 +244,20 @@ class CartLockedError(ValidationError):
                 ),
             )
         )
+
+
+def iva_breakdown(raw: dict[Decimal, Decimal], site: Site) -> tuple[tuple[Decimal, Decimal], ...]:
+    """``(rate, IVA)`` from the unrounded IVA per rate, highest rate first: their sum rounded
+    once, half-up, to the site's decimals, and shared by largest remainder so the rates add up
+    to it (:meth:`Cart.iva_by_rate`; a refund ticket's IVA too)."""
+    raw = {rate: amount for rate, amount in raw.items() if rate}
+    if not raw:
+        return ()
+    quantum = site.quantum
+    total = quantize(sum(raw.values(), Decimal(0)), site)
+    floors = {rate: amount.quantize(quantum, rounding=ROUND_FLOOR) for rate, amount in raw.items()}
+    missing = int((total - sum(floors.values(), Decimal(0))) / quantum)
+    by_remainder = sorted(raw, key=lambda rate: (raw[rate] - floors[rate], rate), reverse=True)
+    for rate in by_remainder[:missing]:
+        floors[rate] += quantum
+    return tuple((rate, floors[rate]) for rate in sorted(floors, reverse=True))

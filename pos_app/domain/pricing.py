@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
-from pos_app.domain.money import Site, quantize
+from pos_app.domain.money import Site, quantize, written_decimals
 from pos_app.domain.text_fields import DISCOUNT_REASON, check_text
 from pos_app.domain.validation import ValidationError, check_amount_bounds, too_many_decimals
 from pos_app.i18n import QT_TRANSLATE_NOOP, message
@@ -134,6 +134,15 @@ class Discount:
             off = gross - quantize(self.value * measure, site)
         return min(gross, max(Decimal(0), off))
 
+    def above_limit(self, gross: Decimal, measure: Decimal, site: Site, limit: int) -> bool:
+        """Whether this discount takes more than ``limit`` % of ``gross`` (the supervisor's PIN
+        is then asked), compared in money: the limit's share rounded to the currency as a
+        percentage discount rounds. A percentage at the limit is within it (20 % of $ 999
+        takes $ 200 in pesos, 20.02 % of it, and was refused as above 20 %), and so is an
+        amount equal to what that percentage takes."""
+        allowed = quantize(gross * Decimal(limit) / HUNDRED, site)
+        return self.amount_off(gross, measure, site) > allowed
+
     def percent_of(self, gross: Decimal, measure: Decimal, site: Site) -> Decimal:
         """The discount as a percentage of ``gross`` (what the supervisor limit compares)."""
         if not gross:
@@ -172,7 +181,9 @@ def check_discount(discount: Discount, site: Site, *, on_line: bool) -> Discount
     check_amount_bounds(
         value, site, what="price" if discount.kind is DiscountKind.PRICE else "amount"
     )
-    if quantize(value, site) != value:
+    # Written decimals, not only the value: ``1.000`` off in Chilean pesos is a thousand as a
+    # Chilean writes it, never one peso (``Decimal("1.000") == 1``).
+    if quantize(value, site) != value or written_decimals(value) > site.decimals:
         raise too_many_decimals(site)
     return discount
 

@@ -77,7 +77,8 @@ def sales_csv(sales: Iterable[SaleSnapshot]) -> str:
                     _cell(line.title),
                     _cell(line.sku),
                     _cell(line.barcode),
-                    line.quantity,
+                    # A weighed line: its weight (``0.350``, × the price per kg), never 1.
+                    line.quantity if line.measure is None else f"{line.measure:f}",
                     _plain(line.unit_price, d),
                     _plain(line.total(site), d),
                     str(line.iva_rate),

@@ -122,7 +122,10 @@ def label_line(product: Product, label: ScaleLabel, site: Site) -> CartLine:
     price is charged as one unit, so the customer pays what the label says.
     """
     if label.weight is not None:
-        if not product.is_measured:
+        # A scale weighs in kilograms: a product priced per gram sells that weight in grams
+        # (350 g, never 0,350 g: a thousandth of the price); one sold by the litre or the
+        # metre is not weighed.
+        if product.sale_unit not in (SaleUnit.KG, SaleUnit.G):
             raise ScaleLabelError(
                 message(
                     CTX,
@@ -133,8 +136,23 @@ def label_line(product: Product, label: ScaleLabel, site: Site) -> CartLine:
                     title=product.title,
                 )
             )
-        return product.to_line(measure=check_measure(label.weight))
+        weight = label.weight * 1000 if product.sale_unit is SaleUnit.G else label.weight
+        return product.to_line(measure=check_measure(weight))
     assert label.price is not None
+    if label.layout.value_decimals > site.decimals:
+        # ``21 0201 012500`` read with cents is $ 125,00; in pesos without cents the scale
+        # meant $ 12.500: never charge a hundredth of the label.
+        raise ScaleLabelError(
+            message(
+                CTX,
+                QT_TRANSLATE_NOOP(
+                    "ScaleLabel",
+                    "This scale label's layout has decimals in the price, which {currency} has "
+                    "not: choose your scale's layout in Settings → Charging.",
+                ),
+                currency=site.currency,
+            )
+        )
     if product.is_measured:
         guess = (label.price / product.unit_price).quantize(MEASURE_QUANTUM)
         for measure in (guess, guess - MEASURE_QUANTUM, guess + MEASURE_QUANTUM):

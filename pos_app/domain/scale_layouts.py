@@ -14,7 +14,7 @@ from enum import StrEnum
 
 
 class LabelValue(StrEnum):
-    WEIGHT = "weight"  # the measure, in the product's unit (kg with 3 decimals)
+    WEIGHT = "weight"  # the weight in kg (3 decimals: grams); a per-gram product sells grams
     PRICE = "price"  # the amount to charge, in the currency
 
 

@@ -123,25 +123,30 @@ def check_amount_bounds(amount: Decimal, site: Site, *, what: str = "amount") ->
 def check_unit_price(price: Decimal, site: Site) -> Decimal:
     check_amount_bounds(price, site, what="price")
     if not has_valid_decimals(price, site):
-        if site.decimals == 0:
-            raise ValidationError(
-                message(
-                    CTX,
-                    QT_TRANSLATE_NOOP("Validation", "Prices in {currency} have no decimals."),
-                    currency=site.currency,
-                )
-            )
-        raise ValidationError(
+        raise decimals_refused(site)
+    return price
+
+
+def decimals_refused(site: Site) -> ValidationError:
+    """A price written with more decimals than ``site``'s currency has."""
+    if site.decimals == 0:
+        return ValidationError(
             message(
                 CTX,
-                QT_TRANSLATE_NOOP(
-                    "Validation", "Prices in {currency} can have at most {decimals} decimals."
-                ),
+                QT_TRANSLATE_NOOP("Validation", "Prices in {currency} have no decimals."),
                 currency=site.currency,
-                decimals=site.decimals,
             )
         )
-    return price
+    return ValidationError(
+        message(
+            CTX,
+            QT_TRANSLATE_NOOP(
+                "Validation", "Prices in {currency} can have at most {decimals} decimals."
+            ),
+            currency=site.currency,
+            decimals=site.decimals,
+        )
+    )
 
 
 def check_quantity(quantity: int) -> int:
@@ -286,6 +291,10 @@ def read_plain_amount(
             )
         )
     amount = Decimal(stripped.replace(",", "."))
+    if written_decimals(amount) > site.decimals:
+        # Even zeros: ``1.000`` for Chilean pesos is how a Chilean writes a thousand, and
+        # ``Decimal`` equality alone would take it as one peso (:func:`read_amount` too).
+        raise decimals_refused(site)
     if zero_ok and amount == 0:  # a drawer that starts the day empty (as :func:`read_amount`)
         return Decimal(0)
     return check_unit_price(amount, site)

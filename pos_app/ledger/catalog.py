@@ -363,7 +363,7 @@ class CatalogRepository:
                         as_text_cell(p.sku),
                         as_text_cell(p.barcode),
                         as_text_cell(p.title),
-                        str(p.unit_price),
+                        price_cell(p.unit_price),
                         as_text_cell(p.category),
                         # kg, g, l or m for a product sold by measure: what the import reads
                         p.sale_unit.value if p.is_measured else p.unit_measure.value,
@@ -397,6 +397,20 @@ class CatalogRepository:
 
         rows = BATCH_ROWS if batch_rows is None else batch_rows
         return run_import(path, site, self.upsert, progress=progress, batch_rows=rows)
+
+
+def price_cell(price: Decimal) -> str:
+    """A price as the export writes it: as stored (``10.50``), but zeros the import would
+    refuse dropped (``1500.00`` → ``1500``, ``1725.250`` → ``1725.25``). Older releases stored
+    a price as its file wrote it, and the import now refuses more decimals than the currency
+    has, even zeros (``1.000`` pesos is a thousand as Chileans write it, never one)."""
+    text = str(price)
+    if not price.is_finite() or "." not in text or "E" in text.upper():
+        return text
+    integer, fraction = text.split(".")
+    if not fraction.strip("0"):
+        return integer
+    return f"{integer}.{fraction.rstrip('0').ljust(2, '0')}" if len(fraction) > 2 else text
 
 
 def page_key(product: Product) -> tuple[str, str]:

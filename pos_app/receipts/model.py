@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
-from pos_app.domain.cart import Cart, CartLine
+from pos_app.domain.cart import Cart, CartLine, iva_breakdown
 from pos_app.domain.money import MINUS, Site, format_money
-from pos_app.domain.pricing import Discount, DiscountKind, format_measure
+from pos_app.domain.pricing import Discount, DiscountKind, format_measure, iva_contained
 from pos_app.domain.records import SaleSnapshot
 from pos_app.domain.sale import Tender
 from pos_app.i18n import QT_TRANSLATE_NOOP, Translator
@@ -78,6 +78,7 @@ class RefundInfo:
     refund_id: str = ""  # Mercado Pago's refund id; "" for cash
     cash: bool = False
     lines: tuple[CartLine, ...] = ()  # the lines given back, when chosen by line
+    positions: tuple[int, ...] = ()  # each given-back line's place in the sale (its charge)
     note: str = ""  # the cashier's reason ("defective"), cleaned when it was written
 
 
@@ -124,10 +125,37 @@ class Receipt:
         """Colombia only: the IVA contained, per rate, in the lines this receipt lists."""
         if not self.site.reports_iva:
             return ()
-        lines = self.refund.lines if self.refund is not None else self.lines
+        # On what the customer paid: each line after its own discount and its share of the
+        # sale's (the figure the order reported; list prices overstated it).
         cart = Cart(self.site)
-        cart.restore(list(lines))
-        return cart.iva_by_rate()
+        cart.restore(list(self.lines))
+        cart.sale_discount = self.sale_discount
+        if self.refund is None:
+            return cart.iva_by_rate()
+        given = self.refund.lines
+        if not given:
+            return ()
+        # Here, not at the top: a sale's receipt never needs it (``pos-app receipt``'s modules).
+        from pos_app.domain.order_lines import charged_amounts
+
+        charged = charged_amounts(cart)
+        positions = self.refund.positions
+        if len(positions) != len(given) or not all(0 <= p < len(charged) for p in positions):
+            # No places known (a ticket made by hand): the given-back lines as sold alone.
+            alone = Cart(self.site)
+            alone.restore(list(given))
+            return alone.iva_by_rate()
+        # Each line's part of its charge, scaled to what was refunded (its rounding by units).
+        parts = [
+            (line.iva_rate, charged[p] * line.quantity / self.lines[p].quantity)
+            for line, p in zip(given, positions, strict=True)
+        ]
+        whole = sum((part for _rate, part in parts), Decimal(0))
+        scale = self.refund.amount / whole if whole else Decimal(0)
+        raw: dict[Decimal, Decimal] = {}
+        for rate, part in parts:
+            raw[rate] = raw.get(rate, Decimal(0)) + iva_contained(part * scale, rate)
+        return iva_breakdown(raw, self.site)
 
     def texts(self, translate: Translator) -> ReceiptTexts:
         def tr(source: str) -> str:

@@ -72,11 +72,8 @@ def receipt_for_sale(sale: SaleSnapshot, config: Config) -> Receipt:
 def receipt_for_refund(sale: SaleSnapshot, refund: RefundRecord, config: Config) -> Receipt:
     """The refund ticket of one refund of the sale (its lines when it was refunded by line)."""
     site = site_for(sale.site_id) if sale.site_id else site_for(config.site_id)
-    lines = tuple(
-        replace(sale.lines[position], quantity=quantity)
-        for position, quantity in refund.lines
-        if 0 <= position < len(sale.lines)
-    )
+    given = [(p, quantity) for p, quantity in refund.lines if 0 <= p < len(sale.lines)]
+    lines = tuple(replace(sale.lines[position], quantity=quantity) for position, quantity in given)
     info = RefundInfo(
         amount=refund.amount,
         at=refund.updated_at,
@@ -84,6 +81,7 @@ def receipt_for_refund(sale: SaleSnapshot, refund: RefundRecord, config: Config)
         cash=refund.tender is Tender.CASH,
         note=refund.note,
         lines=lines,
+        positions=tuple(position for position, _quantity in given),
     )
     return refund_receipt(sale, site, shop_info(config), info)
 

@@ -9,7 +9,6 @@ set, a discount over the limit is refused.
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
 # hashlib, hmac and secrets are imported where a PIN is hashed or checked, and the patterns are
 # compiled on first use (re caches them): the counter window imports this module before its
@@ -57,8 +56,3 @@ def max_discount_problem(value: object) -> str | None:
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 100:
         return "not a whole percentage from 0 to 100"
     return None
-
-
-def needs_supervisor(percent: Decimal, limit: int) -> bool:
-    """A discount of ``percent`` % needs the PIN when it is above ``limit`` %."""
-    return percent > Decimal(limit)

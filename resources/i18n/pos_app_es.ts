@@ -3744,6 +3744,10 @@
         <source>{title} is not sold by weight: check the product&apos;s code on the scale.</source>
         <translation>{title} no se vende por peso: revise el código del producto en la balanza.</translation>
     </message>
+    <message>
+        <source>This scale label&apos;s layout has decimals in the price, which {currency} has not: choose your scale&apos;s layout in Settings → Charging.</source>
+        <translation>El formato de esta etiqueta de balanza lleva decimales en el precio, que {currency} no tiene: elija el formato de su balanza en Configuración → Cobro.</translation>
+    </message>
 </context>
 <context>
     <name>ScanField</name>

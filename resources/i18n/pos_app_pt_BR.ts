@@ -3744,6 +3744,10 @@
         <source>{title} is not sold by weight: check the product&apos;s code on the scale.</source>
         <translation>{title} não é vendido por peso: confira o código do produto na balança.</translation>
     </message>
+    <message>
+        <source>This scale label&apos;s layout has decimals in the price, which {currency} has not: choose your scale&apos;s layout in Settings → Charging.</source>
+        <translation>O formato desta etiqueta de balança tem decimais no preço, que {currency} não tem: escolha o formato da sua balança em Configurações → Cobrança.</translation>
+    </message>
 </context>
 <context>
     <name>ScanField</name>

@@ -16,9 +16,10 @@ from pos_app.cli.charge_lines import (
     sku_line,
 )
 from pos_app.cli.output import EXIT_USAGE
+from pos_app.domain.cart import CartLine
 from pos_app.domain.catalog import Product
 from pos_app.domain.money import site_for
-from pos_app.domain.pricing import DiscountKind, SaleUnit
+from pos_app.domain.pricing import Discount, DiscountKind, SaleUnit
 from pos_app.domain.scale_label import ean13_check_digit, layouts_for
 from pos_app.settings import config as config_mod
 from pos_app.settings.supervisor import hash_pin
@@ -121,3 +122,16 @@ def test_an_empty_catalog_still_says_how_to_import(
     config_mod.load()
     assert main(["charge", "--sku", "QUESO:0.350"]) == EXIT_USAGE
     assert "catalog is empty" in capsys.readouterr().err
+
+
+def test_twenty_percent_of_999_pesos_is_within_a_twenty_percent_limit() -> None:
+    """20 % of $ 999 takes $ 200 in pesos (20.02 %): --discount 20% asked for the PIN of a
+    20 % limit (and refused it with none set); $ 201 off is above it."""
+    clp = site_for("MLC")
+    line = CartLine(sku="", title="Empanada", unit_price=Decimal(999), quantity=1)
+    twenty = Discount(DiscountKind.PERCENT, Decimal(20))
+    check_sale_discount(twenty, [line], clp, limit=20, pin_hash="")  # no PIN set: not asked
+    with pytest.raises(ChargeInputError, match="above the limit"):
+        check_sale_discount(
+            Discount(DiscountKind.AMOUNT, Decimal(201)), [line], clp, limit=20, pin_hash=""
+        )

@@ -259,3 +259,35 @@ def test_items_add_up_to_the_total_never_negative_iva_consistent(cart: Cart) -> 
     assert on_items == cart.iva_total()
     assert sum(amount for _rate, amount in cart.iva_by_rate()) == cart.iva_total()
     assert cart.iva_total() <= total
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(sorted(SITES)),
+    st.integers(min_value=1, max_value=10**7),
+    st.integers(min_value=0, max_value=100),
+    st.integers(min_value=1, max_value=10_000),
+)
+def test_a_discount_at_the_limit_needs_no_pin_and_one_peso_more_does(
+    site_id: str, gross_units: int, limit: int, percent_hundredths: int
+) -> None:
+    """The supervisor limit is compared in money: a percentage at or under the limit never
+    asks for the PIN, even when the currency's rounding makes it take a little more than that
+    percentage (20 % of $ 999 in pesos is $ 200: 20.02 %, and was refused as above 20 %); an
+    amount off is within the limit exactly when it takes no more than that percentage would."""
+    site = site_for(site_id)
+    gross = Decimal(gross_units) * site.quantum
+    one = Decimal(1)
+    typed = Decimal(percent_hundredths) / 100
+    percent = Discount(DiscountKind.PERCENT, typed)
+    assert percent.above_limit(gross, one, site, limit) == (
+        quantize(gross * typed / 100, site) > quantize(gross * limit / 100, site)
+    )
+    if typed <= limit:
+        assert not percent.above_limit(gross, one, site, limit)
+    at_limit = quantize(gross * limit / 100, site)
+    if at_limit:
+        assert not Discount(DiscountKind.AMOUNT, at_limit).above_limit(gross, one, site, limit)
+    if at_limit + site.quantum <= gross:
+        more = Discount(DiscountKind.AMOUNT, at_limit + site.quantum)
+        assert more.above_limit(gross, one, site, limit)

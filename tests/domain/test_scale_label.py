@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -124,3 +125,46 @@ def test_weight_label_on_a_unit_product_refused() -> None:
     assert label is not None
     with pytest.raises(ScaleLabelError):
         label_line(Product("123", "Yerba", Decimal(10)), label, ARS)
+
+
+def test_a_price_label_with_cents_is_refused_in_pesos_without_cents() -> None:
+    """A Chilean till reads Argentina's layouts unless set (``ar-price-cents``: 21 + PLU 4 +
+    amount with 2 decimals): a label for $ 12.500 read as $ 125,00 charged $ 125, a hundredth.
+    Where the currency has no cents, such a label is refused with what to do."""
+    from pos_app.domain.scale_label import layouts_for
+
+    clp = site_for("MLC")
+    chilean = layouts_for("", "MLC")
+    digits = PRESETS["ar-price-cents"].label("123", Decimal(125))  # the digits 012500
+    label = read_scale_label(digits, chilean)
+    assert label is not None and label.price == Decimal("125.00")
+    for product in (CHEESE, Product("123", "Torta", Decimal(12500))):
+        with pytest.raises(ScaleLabelError, match="decimals in the price, which CLP has not"):
+            label_line(product, label, clp)
+    # The same label in Argentina, and a layout without cents in Chile, charge the label.
+    assert label_line(Product("123", "Torta", Decimal(125)), label, ARS).total(ARS) == 125
+    whole = read_scale_label(
+        PRESETS["co-price"].label("123", Decimal(12500)), (PRESETS["co-price"],)
+    )
+    assert whole is not None
+    assert label_line(Product("123", "Torta", Decimal(1)), whole, clp).total(clp) == 12500
+    # Weight labels are kilograms in any currency.
+    weight = read_scale_label(PRESETS["ar-weight"].label("123", Decimal("0.350")), chilean)
+    assert weight is not None
+    assert label_line(replace(CHEESE, unit_price=Decimal(8000)), weight, clp).total(clp) == 2800
+
+
+def test_a_weight_label_on_a_product_priced_per_gram_sells_grams() -> None:
+    """A scale weighs in kilograms: 350 g of saffron at $ 15,00/g is $ 5.250,00. It was sold
+    as 0,350 g, $ 5,25 (a thousandth); a product by the litre or the metre is not weighed."""
+    label = read_scale_label(PRESETS["ar-weight"].label("123", Decimal("0.350")), ALL)
+    assert label is not None
+    saffron = Product("123", "Azafrán", Decimal(15), sale_unit=SaleUnit.G)
+    line = label_line(saffron, label, ARS)
+    assert line.measure == Decimal(350) and line.total(ARS) == Decimal("5250.00")
+    cart = Cart(ARS)
+    cart.add(line)
+    assert order_lines(cart)[0].title == "Azafrán 350 g x $ 15,00/g"
+    for unit in (SaleUnit.L, SaleUnit.M):
+        with pytest.raises(ScaleLabelError, match="not sold by weight"):
+            label_line(Product("123", "Soga", Decimal(1000), sale_unit=unit), label, ARS)

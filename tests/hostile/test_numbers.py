@@ -296,3 +296,82 @@ def test_the_ledger_refuses_a_negative_or_endless_starting_float() -> None:
         assert ledger.day.open_shift("Ana", Decimal(0), now=datetime.now(UTC)).starting_float == 0
     finally:
         ledger.close()
+
+
+# == decimals as written, not only as valued =======================================================
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(sorted(SITES)),
+    st.integers(min_value=1, max_value=999_999),
+    st.text(alphabet="0123456789", max_size=4),
+    st.booleans(),
+)
+@example("MLC", 1, "000", False)  # a Chilean thousand: was read as one peso
+@example("MCO", 12, "000", True)
+@example("MLA", 1, "000", False)  # an Argentine thousand: was one peso
+@example("MLM", 1, "500", True)  # "1,500" in a Mexican catalog: fifteen hundred, was 1.50
+def test_a_machine_amount_is_never_read_with_decimals_the_currency_lacks(
+    site_id: str, integer: int, fraction: str, comma: bool
+) -> None:
+    """``1.000`` is a thousand as Chileans, Colombians and Argentines write it: a reader that
+    compares values alone (``Decimal("1.000") == 1``) charged, refunded or counted one peso.
+    Whatever is accepted was written with at most the currency's decimals, and is its value."""
+    site = site_for(site_id)
+    text = f"{integer}{',' if comma else '.'}{fraction}" if fraction else str(integer)
+    try:
+        amount = read_plain_amount(text, site, decimal_comma=True)
+    except ValidationError as exc:
+        assert len(fraction) > site.decimals or Decimal(text.replace(",", ".")) > site.max_amount
+        assert "decimals" in str(exc.msg) or "largest amount" in str(exc.msg)
+        return
+    assert len(fraction) <= site.decimals
+    assert amount == Decimal(text.replace(",", "."))
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["cash", "in", "1.000", "--reason", "cambio"],
+        ["cash", "out", "1.000", "--reason", "proveedor"],
+        ["shift", "open", "--cashier", "Ana", "--float", "1.000"],
+        ["close", "--counted-cash", "1.000"],
+        ["refund", "SALE", "--amount", "1.000"],
+        ["charge", "--item", "Empanada:1:1.000"],
+        ["charge", "--item", "Empanada:1:5000", "--discount", "1.000"],
+        ["configure", "--max-total", "1.000"],
+    ],
+)
+def test_a_chilean_thousand_on_the_command_line_is_refused_not_one_peso(
+    argv: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every amount option in Chilean pesos refuses ``1.000`` (exit 2, nothing written): it was
+    taken as $ 1 (a cash movement of one peso, a refund of one peso, a float of one peso)."""
+    config_mod.save(
+        config_mod.Config(
+            user_id=1, store_external_id="SUC001", box_external_id="CAJA01", site_id="MLC"
+        )
+    )
+    monkeypatch.setenv("MP_ACCESS_TOKEN", "APP_USR-1-unused")
+    monkeypatch.setenv("MP_API_BASE_URL", "http://127.0.0.1:9")  # never reached
+    if "SALE" in argv:  # a paid Chilean sale to refund
+        from datetime import UTC, datetime
+
+        from tests.ledger_sales import record_sale
+
+        ledger = Ledger(paths.ledger_path())
+        try:
+            line = CartLine(sku="", title="Empanada", unit_price=Decimal(5000), quantity=1)
+            sale = record_sale(ledger, [line], at=datetime.now(UTC), site=site_for("MLC"))
+        finally:
+            ledger.close()
+        argv = [sale.external_reference if a == "SALE" else a for a in argv]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert "decimals" in err and "Traceback" not in err
+    assert config_mod.load().config.max_total == ""
+    ledger = Ledger(paths.ledger_path(), exclusive=False)
+    try:
+        # no shift, movement or close written (the day book's start is written on opening)
+        assert [kind for _at, kind, _id, _d in ledger.day.events()] in ([], ["day_book_started"])
+    finally:
+        ledger.close()

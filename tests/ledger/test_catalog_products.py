@@ -144,3 +144,35 @@ def test_the_export_never_hands_a_spreadsheet_a_formula_and_reimports_the_same(
             assert other.catalog.get(product.sku) == ledger.catalog.get(product.sku)
     finally:
         other.close()
+
+
+def test_an_export_of_prices_stored_with_extra_zeros_reimports(
+    ledger: Ledger, tmp_path: Path
+) -> None:
+    """Older releases stored a price as its file wrote it (``1500.00`` pesos, ``1725.250``);
+    the import now refuses decimals the currency lacks even as zeros (``1.000`` is a Chilean
+    thousand), so the export drops those zeros and the file still comes back whole."""
+    ledger.catalog.upsert(
+        [
+            Product("C1", "Empanada", Decimal("1500.00")),
+            Product("C2", "Pan", Decimal("990")),
+            Product("A1", "Yerba", Decimal("1725.250")),
+            Product("A2", "Mate", Decimal("10.50")),
+        ]
+    )
+    path = tmp_path / "out.csv"
+    ledger.catalog.export_csv(path)
+    prices = {r["sku"]: r["unit_price"] for r in csv.DictReader(path.open(encoding="utf-8"))}
+    assert prices == {"C1": "1500", "C2": "990", "A1": "1725.25", "A2": "10.50"}
+    other = Ledger(tmp_path / "other.sqlite3")
+    try:
+        report = other.catalog.import_csv(path, site_for("MLC"))
+        assert [(n, str(why)) for n, why in report.errors] == [
+            (3, "unit_price '10.50': Prices in CLP have no decimals."),  # Mate
+            (5, "unit_price '1725.25': Prices in CLP have no decimals."),  # Yerba
+        ]
+        assert other.catalog.get("C1") is not None
+        assert other.catalog.get("C1").unit_price == Decimal(1500)  # type: ignore[union-attr]
+        assert other.catalog.import_csv(path, ARS).errors == []
+    finally:
+        other.close()

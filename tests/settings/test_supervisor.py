@@ -30,10 +30,15 @@ def test_pin_hashed_salted_and_checked() -> None:
             supervisor.hash_pin(bad)
 
 
-def test_needs_supervisor_above_the_limit_only() -> None:
-    assert not supervisor.needs_supervisor(Decimal(20), 20)
-    assert supervisor.needs_supervisor(Decimal("20.01"), 20)
-    assert supervisor.needs_supervisor(Decimal("0.01"), 0)
+def test_the_pin_is_needed_above_the_limit_only() -> None:
+    from pos_app.domain.money import site_for
+    from pos_app.domain.pricing import Discount, DiscountKind
+
+    ars, one = site_for("MLA"), Decimal(1)
+    percent = Discount(DiscountKind.PERCENT, Decimal(20))
+    assert not percent.above_limit(Decimal(1000), one, ars, 20)
+    assert Discount(DiscountKind.PERCENT, Decimal("20.01")).above_limit(Decimal(1000), one, ars, 20)
+    assert Discount(DiscountKind.AMOUNT, Decimal("0.01")).above_limit(Decimal(1000), one, ars, 0)
 
 
 def test_config_fields_checked_on_load() -> None:

@@ -60,3 +60,26 @@ def test_a_percentage_with_or_without_the_sign_is_applied(
     qtbot.keyClicks(dialog.value, text)
     qtbot.keyClick(dialog.value, Qt.Key.Key_Return)
     assert applied == [Discount(DiscountKind.PERCENT, Decimal(value))]
+
+
+@pytest.mark.parametrize("on_line", [True, False])
+def test_a_discount_at_the_limit_in_pesos_needs_no_pin(qtbot: QtBot, on_line: bool) -> None:
+    """20 % of $ 999 takes $ 200 in Chilean pesos (20.02 %): the dialog asked for the PIN of a
+    20 % limit, and without one refused the very percentage the limit allows."""
+    dialog = DiscountDialog(
+        site_for("MLC"),
+        what="Empanada",
+        gross=Decimal(999),
+        measure=Decimal(1),
+        on_line=on_line,
+        current=None,
+        limit=20,
+        pin_hash="",
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    applied: list[Discount | None] = []
+    dialog.applied.connect(applied.append)
+    qtbot.keyClicks(dialog.value, "20")
+    qtbot.keyClick(dialog.value, Qt.Key.Key_Return)
+    assert applied == [Discount(DiscountKind.PERCENT, Decimal(20))], dialog.error.text()

@@ -43,7 +43,7 @@ from pos_app.domain.pricing import (
 from pos_app.domain.text_fields import DISCOUNT_REASON
 from pos_app.domain.validation import ValidationError, read_amount
 from pos_app.i18n import QT_TRANSLATE_NOOP, message
-from pos_app.settings.supervisor import check_pin, needs_supervisor
+from pos_app.settings.supervisor import check_pin
 from pos_app.ui.counter.price_text import percent_text, price_per_unit
 from pos_app.ui.qtkit.errors import translate_message
 from pos_app.ui.qtkit.keyboard import install_mnemonics
@@ -293,9 +293,7 @@ class DiscountDialog(_Dialog):
                 total=format_money(self._gross - off, self._site),
             )
         )
-        over = needs_supervisor(
-            discount.percent_of(self._gross, self._measure, self._site), self._limit
-        )
+        over = discount.above_limit(self._gross, self._measure, self._site, self._limit)
         self._show_pin(over and bool(self._pin_hash))
 
     def submit(self) -> None:
@@ -316,8 +314,7 @@ class DiscountDialog(_Dialog):
             self.set_error(self.tr("Say why the price changes (damaged, expires today…)."))
             self.reason.setFocus()
             return
-        percent = discount.percent_of(self._gross, self._measure, self._site)
-        if needs_supervisor(percent, self._limit):
+        if discount.above_limit(self._gross, self._measure, self._site, self._limit):
             if not self._pin_hash:
                 self.set_error(
                     self.tr(

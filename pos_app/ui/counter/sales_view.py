@@ -60,7 +60,7 @@ from pos_app.domain.cart import Cart, CartLine
 from pos_app.domain.day import RefundFact
 from pos_app.domain.history_words import detail_words
 from pos_app.domain.money import MINUS, Site, format_money
-from pos_app.domain.pricing import DiscountKind
+from pos_app.domain.pricing import DiscountKind, format_measure
 from pos_app.domain.records import SaleEvent, SaleSnapshot
 from pos_app.domain.sale import SaleStatus
 from pos_app.domain.sale_rows import STATUS as _ST
@@ -1190,7 +1190,10 @@ class TodaySalesDialog(QDialog):
                 row,
                 [
                     line.title,
-                    str(line.quantity),
+                    # A weighed line: how much was sold (``0,350 kg``), not its quantity of 1.
+                    format_measure(line.measure, line.sale_unit, self._site)
+                    if line.measure is not None
+                    else str(line.quantity),
                     format_money(line.unit_price, self._site),
                     discount,
                     format_money(line.total(self._site), self._site),

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from pos_app.checkout.refunds import RefundNotAllowed, RefundResult, RefundService
 from pos_app.domain.money import format_money, site_for
+from pos_app.domain.pricing import format_measure
 from pos_app.domain.records import SaleSnapshot
 from pos_app.domain.text_fields import REFUND_NOTE
 from pos_app.errors import UserFacingError
@@ -193,7 +194,13 @@ class RefundDialog(QDialog):
         charged = self.service.ledger.charged_amounts(sale.external_reference)
         for row, line in enumerate(sale.lines):
             paid = charged[row] / line.quantity if row < len(charged) else line.unit_price
-            values = [line.title, str(line.quantity), self._money(paid)]
+            # A weighed line: how much was sold (``0,350 kg``), given back whole.
+            sold = (
+                format_measure(line.measure, line.sale_unit, self.site)
+                if line.measure is not None
+                else str(line.quantity)
+            )
+            values = [line.title, sold, self._money(paid)]
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if column:
