@@ -6,7 +6,7 @@ import asyncio
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass, replace
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 from unittest.mock import patch
@@ -16,6 +16,8 @@ from pos_app.checkout.engine import CheckoutEngine
 from pos_app.checkout.events import Event, SaleChanged
 from pos_app.domain.cart import CartLine
 from pos_app.domain.records import SaleSnapshot
+from pos_app.domain.sale import SaleStatus
+from pos_app.ledger.store import Ledger
 from pos_app.mercadopago.credentials import AccessToken
 from pos_app.runtime import Runtime, open_runtime
 from pos_app.sandbox.app import create_sandbox_app
@@ -167,3 +169,15 @@ APIS = ["instore", "orders"]
 
 def line(title: str = "Yerba 1kg", price: str = "1725.25", qty: int = 2) -> CartLine:
     return CartLine(sku="7790001", title=title, unit_price=Decimal(price), quantity=qty)
+
+
+def lose_create_answer(ledger: Ledger, ref: str) -> None:
+    """An Orders API sale as a till killed before it wrote the create's answer left it: no
+    order id, no QR, still ``creating``."""
+    ledger.update_sale(
+        ref,
+        {"order_id": "", "qr_data": "", "status": SaleStatus.CREATING},
+        now=datetime.now(UTC),
+        kind="status",
+        cause="test",
+    )

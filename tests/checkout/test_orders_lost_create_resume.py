@@ -10,25 +10,13 @@ was ever told."""
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime
 
 import pytest
 
 from pos_app.domain.sale import SaleStatus, Tender
 from pos_app.sandbox.state import SandboxState
-from tests.checkout.harness import line, rig
+from tests.checkout.harness import line, lose_create_answer, rig
 from tests.virtual_time import run_virtual
-
-
-def _lose_the_answer(r, ref: str) -> None:  # type: ignore[no-untyped-def]
-    """The sale as a till killed before writing the create's answer left it."""
-    r.rt.ledger.update_sale(
-        ref,
-        {"order_id": "", "qr_data": "", "status": SaleStatus.CREATING},
-        now=datetime.now(UTC),
-        kind="status",
-        cause="test",
-    )
 
 
 def test_a_lost_create_paid_while_down_is_paid_after_the_restart() -> None:
@@ -38,7 +26,7 @@ def test_a_lost_create_paid_while_down_is_paid_after_the_restart() -> None:
             await r.engine.poller.aclose()
             sale = await r.engine.charge([line()])
             ref, order_id = sale.external_reference, sale.order_id
-            _lose_the_answer(r, ref)
+            lose_create_answer(r.rt.ledger, ref)
         state.pay_box("approved")  # the customer pays the order on the box meanwhile
         assert state.orders_api.orders[order_id].status == "processed"
         await asyncio.sleep(15 * 60)  # the till comes back after the sale's expiry
@@ -63,7 +51,7 @@ def test_a_lost_create_never_paid_expires_and_leaves_nothing_to_pay(made: bool) 
             await r.engine.poller.aclose()
             sale = await r.engine.charge([line()])
             ref, order_id = sale.external_reference, sale.order_id
-            _lose_the_answer(r, ref)
+            lose_create_answer(r.rt.ledger, ref)
         if not made:
             book = state.orders_api
             del book.orders[order_id]
@@ -93,7 +81,7 @@ def test_a_lost_create_paid_then_canceled_ends_paid(cash: bool) -> None:
             await r.engine.poller.aclose()
             sale = await r.engine.charge([line()])
             ref, order_id = sale.external_reference, sale.order_id
-            _lose_the_answer(r, ref)
+            lose_create_answer(r.rt.ledger, ref)
             r.state.pay_box("approved")
             ended = await r.engine.cancel(ref, cash=cash)
             assert ended.status is SaleStatus.PAID, r.rt.ledger.sale_events(ref)

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 
 from pos_app.checkout.day import adopt
 from pos_app.domain.reconciliation import MpPayment, reconcile_day
 from pos_app.domain.sale import SaleStatus
-from tests.checkout.harness import line, rig
+from tests.checkout.harness import line, lose_create_answer, rig
 from tests.virtual_time import run_virtual
 
 
@@ -27,13 +27,7 @@ def test_a_lost_create_s_listed_payment_is_not_recorded_twice() -> None:
             r.engine.settings = replace(r.engine.settings, search_lag_allowance=5.0)
             sale = await r.engine.charge([line()])
             ref = sale.external_reference
-            r.rt.ledger.update_sale(
-                ref,
-                {"order_id": "", "qr_data": "", "status": SaleStatus.CREATING},
-                now=datetime.now(UTC),
-                kind="status",
-                cause="test",
-            )
+            lose_create_answer(r.rt.ledger, ref)
             r.state.pay_box("approved")
             waiting = r.rt.ledger.get_sale(ref)
             assert waiting is not None
