@@ -234,17 +234,6 @@ def read_amount(text: str, site: Site, *, zero_ok: bool = False) -> Decimal:
         )
     if not (zero_ok and amount == 0):
         check_amount_bounds(amount, site)
-    if site.decimals == 0 and written_decimals(amount):
-        raise ValidationError(
-            message(
-                CTX,
-                QT_TRANSLATE_NOOP(
-                    "Validation", "Amounts in {currency} have no decimals: write {example}."
-                ),
-                currency=site.currency,
-                example=format_money(AMOUNT_EXAMPLE, site, symbol=False),
-            )
-        )
     if written_decimals(amount) > site.decimals:
         raise too_many_decimals(site)
     return amount
@@ -331,7 +320,19 @@ def read_iva_rate(text: str) -> Decimal:
 
 
 def too_many_decimals(site: Site) -> ValidationError:
-    """An amount with more decimals than the site's currency has."""
+    """An amount with more decimals than the site's currency has (in pesos without cents: it
+    has none, with an example; "can have at most 0 decimals" read oddly)."""
+    if site.decimals == 0:
+        return ValidationError(
+            message(
+                CTX,
+                QT_TRANSLATE_NOOP(
+                    "Validation", "Amounts in {currency} have no decimals: write {example}."
+                ),
+                currency=site.currency,
+                example=format_money(AMOUNT_EXAMPLE, site, symbol=False),
+            )
+        )
     return ValidationError(
         message(
             CTX,

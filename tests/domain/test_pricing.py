@@ -114,8 +114,10 @@ def test_check_discount_refuses_nonsense() -> None:
     for bad in (Decimal(0), Decimal(101), Decimal("10.555")):
         with pytest.raises(ValidationError):
             check_discount(Discount(DiscountKind.PERCENT, bad), ARS, on_line=True)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as refused:
         check_discount(Discount(DiscountKind.AMOUNT, Decimal("10.5")), COP, on_line=False)
+    # Said as the amount fields say it, never "can have at most 0 decimals".
+    assert str(refused.value) == "Amounts in COP have no decimals: write 1.235."
     with pytest.raises(ValueError):
         check_discount(Discount(DiscountKind.PRICE, Decimal(10)), ARS, on_line=False)
 
