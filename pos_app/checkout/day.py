@@ -155,7 +155,16 @@ async def orders_paid(client: MercadoPagoClient, sales: list[SaleSnapshot]) -> d
             return None
         return sale.external_reference, order.paid_amount
 
-    found = await asyncio.gather(*(read(sale) for sale in sales))
+    reads = [asyncio.ensure_future(read(sale)) for sale in sales]
+    try:
+        found = await asyncio.gather(*reads)
+    except BaseException:
+        # One read failed (the network, a refusal): the check is redone as a whole, so the
+        # reads still waiting are dropped, and none is left running or its error unread.
+        for task in reads:
+            task.cancel()
+        await asyncio.gather(*reads, return_exceptions=True)
+        raise
     return dict(pair for pair in found if pair is not None)
 
 

@@ -15,6 +15,7 @@ answers as Mercado Pago does. The sandbox's payments search does not list Orders
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -160,3 +161,40 @@ def test_recording_a_listed_payment_of_an_orders_api_sale_reconciles_that_sale(
     assert code == 0
     assert [(s["external_reference"], s["status"]) for s in sales] == [(ref, "paid")]
     assert main(["status", "MP-9000001"]) != 0  # never recorded as a sale of its own
+
+
+def test_a_failed_order_read_stops_the_others_and_leaves_none_running() -> None:
+    """A read that fails (the network) fails the check, which is redone as a whole: the reads
+    still waiting are dropped at once, none left running behind the error (asyncio's gather
+    alone left them running, their errors never read)."""
+    from pos_app.checkout.day import ORDER_READS_AT_ONCE, orders_paid
+    from pos_app.mercadopago import errors as mp
+    from tests.receipts.test_discounts import discounted_sale
+
+    started: list[str] = []
+    finished: list[str] = []
+
+    class Client:
+        async def get_qr_order(self, order_id: str) -> Any:
+            started.append(order_id)
+            if order_id == "ORD2":
+                raise mp.transport_error("connection refused", timeout=False)
+            await asyncio.sleep(0.05)
+            finished.append(order_id)
+            raise AssertionError("never reached: the failure comes first")
+
+    sales = [
+        replace(discounted_sale(), external_reference=f"R{n}", order_id=f"ORD{n}", api="orders")
+        for n in range(20)
+    ]
+
+    async def scenario() -> None:
+        with pytest.raises(mp.TransportError):
+            await orders_paid(Client(), sales)  # type: ignore[arg-type]
+        # The first six, and the one let in as the failed read left: the rest were never asked.
+        assert len(started) <= ORDER_READS_AT_ONCE + 1
+        await asyncio.sleep(0.1)
+        assert finished == []  # nothing went on behind the error
+        assert [t for t in asyncio.all_tasks() if t is not asyncio.current_task()] == []
+
+    asyncio.run(scenario())
