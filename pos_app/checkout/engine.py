@@ -383,20 +383,26 @@ class CheckoutEngine:
             if offered and overdue < self.settings.expiry_grace.total_seconds():
                 pass  # our clock is ahead of Mercado Pago's: the order is still on offer
             else:
-                if offered:
-                    sale = await self.box.take_away(sale, cause)
-                    # A payment may have landed since the look above (the Orders API then
-                    # refuses the cancel: the order is processed): look once more, or a paid
-                    # sale is shown expired and nothing watches it again.
-                    verdict = await self.box.read(sale)
-                    if verdict.paid:
-                        sale = self.recorder.paid(sale, verdict, cause)
-                        await self.box.clear_paid(sale, verdict, cause)
-                        return sale
-                return self.recorder.transition(
-                    sale, SaleStatus.EXPIRED, cause, flags(verdict), detail="final check"
-                )
+                return await self._expire(sale, verdict, cause, offered=offered)
         return self.recorder.looked(sale, verdict, cause)
+
+    async def _expire(
+        self, sale: SaleSnapshot, verdict: Verdict, cause: Cause, *, offered: bool
+    ) -> SaleSnapshot:
+        """Past the deadline with no payment seen: an order still on offer is taken away and
+        looked at once more, since a payment may have landed since the last look (the Orders
+        API then refuses the cancel: the order is processed). Paid wins; else it expires (a
+        paid sale shown expired is watched by nothing)."""
+        if offered:
+            sale = await self.box.take_away(sale, cause)
+            verdict = await self.box.read(sale)
+            if verdict.paid:
+                paid = self.recorder.paid(sale, verdict, cause)
+                await self.box.clear_paid(paid, verdict, cause)
+                return paid
+        return self.recorder.transition(
+            sale, SaleStatus.EXPIRED, cause, flags(verdict), detail="final check"
+        )
 
     async def _settle_creating(
         self,
@@ -446,14 +452,7 @@ class CheckoutEngine:
             paid = self.recorder.paid(sent, verdict, cause)
             await self.box.clear_paid(paid, verdict, cause)
             return paid
-        if verdict.offered:
-            sent = await self.box.take_away(sent, cause)
-            verdict = await self.box.read(sent)
-            if verdict.paid:  # paid in that very moment
-                return self.recorder.paid(sent, verdict, cause)
-        return self.recorder.transition(
-            sent, SaleStatus.EXPIRED, cause, flags(verdict), detail="final check"
-        )
+        return await self._expire(sent, verdict, cause, offered=bool(verdict.offered))
 
     async def _order_left_the_box(
         self, sale: SaleSnapshot, tracker: SaleTracker, verdict: Verdict

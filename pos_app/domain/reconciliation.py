@@ -19,6 +19,8 @@ from pos_app.domain.records import SaleSnapshot
 from pos_app.domain.sale import SaleStatus, Tender
 
 PAID = SaleStatus.PAID
+# A payment given back in full reads ``refunded``: still its sale's payment (reconcile_day).
+LISTED = ("approved", "refunded")
 
 
 @dataclass(frozen=True)
@@ -74,7 +76,7 @@ def reconcile_day(
     # it still is its sale's payment, for the amount paid (the ledger keeps the refunds apart),
     # so it matches that sale. One the ledger does not know left no money: nothing to adopt.
     # Each payment once, whatever the pages repeated.
-    listed = list({p.id: p for p in payments if p.status in ("approved", "refunded")}.values())
+    listed = list({p.id: p for p in payments if p.status in LISTED}.values())
     sale_list = list(sales)
     by_payment = {pid: s for s in sale_list for pid in s.payment_ids}
     by_reference = {s.external_reference: s for s in sale_list}
@@ -136,7 +138,7 @@ def orders_to_read(
 ) -> list[SaleSnapshot]:
     """The paid Orders API sales of ``[begin, end)`` whose reference no listed payment carries:
     their orders are read at Mercado Pago for :func:`reconcile_day`'s ``orders_paid``."""
-    listed = {p.external_reference for p in payments if p.status in ("approved", "refunded")}
+    listed = {p.external_reference for p in payments if p.status in LISTED}
     return [
         s
         for s in sales
