@@ -88,8 +88,11 @@ class Poller:
                     await engine.confirm_cancel(ref, Cause.POLL)
                 else:
                     await engine.reconcile(ref, Cause.POLL)
-            except DamagedAmount:
-                continue  # unreadable since the last look: set aside at the loop's top
+            except DamagedAmount as exc:
+                # This sale unreadable since the last look: set aside at the loop's top. Another
+                # record's (the sale its payment was recorded as): said, never guessed past.
+                log.warning("reconcile of %s: %s", ref, exc)
+                continue
             except Exception:
                 log.exception("reconcile of %s failed", ref)
 

@@ -200,3 +200,26 @@ def test_the_sale_repaired_by_hand_after_its_payment_was_recorded_counts_it_once
     assert f"payment {payment} already in the books as sale {recorded}" in paid[-1].detail
     words = detail_words("status", "reconcile", SaleStatus.PAID, paid[-1].detail, site_for("MLA"))
     assert f"payment {payment} is already in the books as sale {recorded}: counted" in str(words)
+
+
+def test_a_damaged_amount_on_the_recorded_payment_is_named_never_guessed(
+    configured: ThreadSandbox, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The same repair, but the sale recorded for the payment (``MP-<id>``) has a damaged
+    amount too: the old sale is not marked paid on a guess; the check names the damage."""
+    state = configured.state
+    code, waiting, _ = charge(capsys, "Yerba:2:1725.25")
+    assert code == 0
+    damage(waiting, "sales", "total", "NaN")
+    payment = state.pay_box("approved")
+    assert main(["reconcile", "--adopt", "--json"]) == 0
+    recorded = json.loads(capsys.readouterr().out)["missing_in_ledger"][0]["adopted_as"]
+    damage(recorded, "sales", "paid_amount", "NaN")
+    damage(waiting, "sales", "total", "3450.50")
+    code = main(["reconcile", "--json"])
+    err = capsys.readouterr().err
+    assert code != 0 and "Traceback" not in err
+    assert recorded in err and "paid_amount" in err
+    row, _lines, events = stored(waiting)
+    assert "paid" not in row and not any("paid" in event for event in events)  # nothing guessed
+    assert "pending" in row and str(payment) not in str(row)
