@@ -32,7 +32,7 @@ def table(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     ],
 )
 def test_the_check_says_how_many_orders_it_confirmed(
-    qtbot: QtBot, table: dict[str, Any], confirmed: int, said: str | None
+    qtbot: QtBot, table: dict[str, Any], confirmed: int, said: str | None, screenshot: Any
 ) -> None:
     close = build(table, "CloseDayDialog")
     qtbot.addWidget(close)
@@ -49,6 +49,7 @@ def test_the_check_says_how_many_orders_it_confirmed(
     text = close.reconcile_status.text()
     assert text.startswith("0 payments at Mercado Pago today, 0 in the books.")
     assert "Everything matches." in text
+    screenshot(close, f"close_day_orders_confirmed_{confirmed}")
     if said is None:
         assert "Orders API" not in text
     else:

@@ -50,7 +50,7 @@ def test_the_csv_and_json_give_a_weighed_lines_weight() -> None:
 
 
 @pytest.mark.gui
-def test_the_sales_history_shows_a_weighed_lines_weight(qtbot: Any) -> None:
+def test_the_sales_history_shows_a_weighed_lines_weight(qtbot: Any, screenshot: Any) -> None:
     sale = weighed_sale()
     dialog = TodaySalesDialog(
         site_for("MLC"),
@@ -65,6 +65,7 @@ def test_the_sales_history_shows_a_weighed_lines_weight(qtbot: Any) -> None:
     assert dialog.lines.item(0, 2).text() == "$ 14.500"
     assert dialog.lines.item(0, 4).text() == "$ 5.075"
     assert dialog.lines.item(1, 1).text() == "2"
+    screenshot(dialog, "sales_history_weighed_line")
 
 
 @pytest.mark.gui
