@@ -8,7 +8,8 @@ approved payments covering its total.
 
 Beside it: when to look (:mod:`.cadence`) and the tasks that do (:mod:`.poller`), what is
 remembered per sale (:mod:`.tracking`), each write to the ledger and its event
-(:mod:`.recorder`), and the sale's order at its own box (:mod:`.box`).
+(:mod:`.recorder`), the sale's order at its own box (:mod:`.box`), and what a look decides about
+an unpaid sale from what the box shows (:mod:`.settling`).
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ import time
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, datetime
 
-from pos_app.checkout import cadence
 from pos_app.checkout.box import BoxGateway
 from pos_app.checkout.errors import (
     BoxBusyError,
@@ -33,8 +33,8 @@ from pos_app.checkout.events import EventBus, NotificationSeen, SaleChanged
 from pos_app.checkout.options import CheckoutSettings as CheckoutSettings
 from pos_app.checkout.poller import Poller
 from pos_app.checkout.recorder import Recorder, flags, new_key
+from pos_app.checkout.settling import Settler
 from pos_app.checkout.tracking import SaleTimer, SaleTracker, Trackers
-from pos_app.checkout.verdict import Verdict
 from pos_app.domain.cart import Cart, CartLine
 from pos_app.domain.history import Cause
 from pos_app.domain.pricing import Discount
@@ -79,6 +79,11 @@ class CheckoutEngine:
         self.trackers = Trackers()
         self.recorder = Recorder(ledger, self.bus, clock)
         self.box = BoxGateway(client, lambda: self._settings, ledger, self.recorder)
+        # Settings and the monotonic clock are read through the engine at each look: Settings
+        # replaces them while sales wait (and tests move the clock).
+        self.settler = Settler(
+            self.box, self.recorder, lambda: self._settings, lambda: self.monotonic()
+        )
         self.poller = Poller(self)
 
     # == public API ============================================================================
@@ -370,10 +375,10 @@ class CheckoutEngine:
             if finish_cancel:  # the cancel's second look found no payment either
                 return self.recorder.transition(sale, SaleStatus.CANCELED, cause, flags(verdict))
         elif sale.status is SaleStatus.CREATING:
-            sale = await self._settle_creating(sale, tracker, verdict, cause, expired)
+            sale = await self.settler.settle_creating(sale, tracker, verdict, cause, expired)
             if not sale.is_open:
                 return sale
-        elif not expired and await self._order_left_the_box(sale, tracker, verdict):
+        elif not expired and await self.settler.order_left_the_box(sale, tracker, verdict):
             return self.recorder.transition(
                 sale, SaleStatus.EXPIRED, cause, flags(verdict), detail="left the box"
             )
@@ -383,105 +388,8 @@ class CheckoutEngine:
             if offered and overdue < self.settings.expiry_grace.total_seconds():
                 pass  # our clock is ahead of Mercado Pago's: the order is still on offer
             else:
-                return await self._expire(sale, verdict, cause, offered=offered)
+                return await self.settler.expire(sale, verdict, cause, offered=offered)
         return self.recorder.looked(sale, verdict, cause)
-
-    async def _expire(
-        self, sale: SaleSnapshot, verdict: Verdict, cause: Cause, *, offered: bool
-    ) -> SaleSnapshot:
-        """Past the deadline with no payment seen: an order still on offer is taken away and
-        looked at once more, since a payment may have landed since the last look (the Orders
-        API then refuses the cancel: the order is processed). Paid wins; else it expires (a
-        paid sale shown expired is watched by nothing)."""
-        if offered:
-            sale = await self.box.take_away(sale, cause)
-            verdict = await self.box.read(sale)
-            if verdict.paid:
-                paid = self.recorder.paid(sale, verdict, cause)
-                await self.box.clear_paid(paid, verdict, cause)
-                return paid
-        return self.recorder.transition(
-            sale, SaleStatus.EXPIRED, cause, flags(verdict), detail="final check"
-        )
-
-    async def _settle_creating(
-        self,
-        sale: SaleSnapshot,
-        tracker: SaleTracker,
-        verdict: Verdict,
-        cause: Cause,
-        expired: bool,
-    ) -> SaleSnapshot:
-        """Did the order reach the box? If not, send it (again) unless it is too late.
-
-        "Not on the box and no merchant order found" also describes an order that *did* reach
-        the box and was paid a moment ago (payment takes it off the box; the search index lags
-        the payment). Sending it again then would offer a paid sale to be paid twice, so the
-        order is only re-sent once that picture has held for ``search_lag_allowance``.
-        """
-        if verdict.seen_by_customer or await self.box.offered(sale, verdict):
-            tracker.unsure_since = None
-            return self.recorder.transition(sale, SaleStatus.PENDING, cause, flags(verdict))
-        if expired and sale.api == "orders" and sale.create_key and not sale.order_id:
-            return await self._expire_lost_create(sale, cause)
-        if expired:
-            detail = "never reached the box"
-            return self.recorder.transition(sale, SaleStatus.EXPIRED, cause, {}, detail=detail)
-        now = self.monotonic()
-        if tracker.unsure_since is None:
-            tracker.unsure_since = now
-        allowance = self.settings.search_lag_allowance
-        if not cadence.search_lag_over(
-            unsure_since=tracker.unsure_since, now=now, allowance=allowance
-        ):
-            return sale  # look again at the next poll
-        tracker.unsure_since = None
-        return await self.box.send(sale, cause)
-
-    async def _expire_lost_create(self, sale: SaleSnapshot, cause: Cause) -> SaleSnapshot:
-        """An Orders API sale past its deadline whose create may have been made with the answer
-        lost (a crash): reading needs the order's id, which only the same key and body give
-        back. The customer may have paid that order meanwhile (instore v2 finds such a payment
-        by its reference). Sent again, it is then read: paid wins; otherwise it is taken away
-        (a create the key had never made is made now, and canceled at once) and expires."""
-        sent = await self.box.send(sale, cause)
-        if sent.status is not SaleStatus.PENDING or not sent.order_id:
-            return sent  # refused (failed), or no answer: tracking tries again
-        verdict = await self.box.read(sent)
-        if verdict.paid:
-            paid = self.recorder.paid(sent, verdict, cause)
-            await self.box.clear_paid(paid, verdict, cause)
-            return paid
-        return await self._expire(sent, verdict, cause, offered=bool(verdict.offered))
-
-    async def _order_left_the_box(
-        self, sale: SaleSnapshot, tracker: SaleTracker, verdict: Verdict
-    ) -> bool:
-        """Before our own expiry time: did Mercado Pago end the order anyway? Its clock, not
-        ours, decides expiry, and someone may clear the box from elsewhere."""
-        now = self.monotonic()
-        if verdict.seen_by_customer and not verdict.all_expired:
-            tracker.box_missing = 0
-        due = cadence.box_check_due(
-            all_expired=verdict.all_expired,
-            seen_by_customer=verdict.seen_by_customer,
-            last_check=tracker.box_checked,
-            now=now,
-            interval=self.settings.box_check_interval,
-            missing=tracker.box_missing,
-            recheck=self.settings.box_recheck_interval,
-        )
-        if not verdict.seen_by_customer and tracker.box_checked is None:
-            tracker.box_checked = now  # the first check comes an interval from now
-        if not due:
-            return False
-        tracker.box_checked = now
-        left, tracker.box_missing = cadence.left_the_box(
-            offered=await self.box.offered(sale, verdict),
-            all_expired=verdict.all_expired,
-            missing=tracker.box_missing,
-        )
-        return left
 
     # == timing ===============================================================================
     def timer(self, sale: SaleSnapshot) -> SaleTimer:
