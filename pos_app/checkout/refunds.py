@@ -33,7 +33,7 @@ from typing import Protocol
 
 from pos_app.checkout.errors import CheckoutError, UnknownSaleError
 from pos_app.domain.money import Site, format_money, has_valid_decimals, quantize, site_for
-from pos_app.domain.records import SaleSnapshot
+from pos_app.domain.records import SaleSnapshot, amount_paid
 from pos_app.domain.sale import SaleStatus, Tender
 from pos_app.domain.text_fields import REFUND_NOTE, check_text
 from pos_app.domain.validation import ValidationError
@@ -77,13 +77,6 @@ def is_paid(sale: SaleSnapshot) -> bool:
     if sale.status is SaleStatus.PAID:
         return sale.tender is not None
     return sale.status is SaleStatus.CANCELED and sale.tender is Tender.CASH
-
-
-def amount_paid(sale: SaleSnapshot) -> Decimal:
-    """What the customer paid: Mercado Pago's approved amount, or the total in cash."""
-    if sale.tender is Tender.CASH:
-        return sale.total
-    return sale.paid_amount or sale.total
 
 
 class RefundService:

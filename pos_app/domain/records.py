@@ -64,6 +64,13 @@ class SaleSnapshot:
         return not self.status.is_terminal
 
 
+def amount_paid(sale: SaleSnapshot) -> Decimal:
+    """What the customer paid: Mercado Pago's approved amount, or the total in cash."""
+    if sale.tender is Tender.CASH:
+        return sale.total
+    return sale.paid_amount or sale.total
+
+
 @dataclass(frozen=True)
 class SaleEvent:
     """One line of a sale's append-only history."""

@@ -15,12 +15,16 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
+from pos_app.domain.money import site_for
+from pos_app.domain.records import SaleSnapshot, amount_paid
+from pos_app.domain.refund_iva import GivenBack, IvaByRate, refunds_iva
 from pos_app.domain.sale import Tender
 from pos_app.domain.text_fields import REFUND_NOTE, check_text
 from pos_app.ledger.amounts import refund_record, sale_record, stored_amount
@@ -249,6 +253,35 @@ class RefundStore:
     def counted_amount(self, reference: str) -> Decimal:
         """Confirmed and pending refunds: what can no longer be refunded."""
         return sum((r.amount for r in self.for_sale(reference) if r.status.counts), Decimal(0))
+
+
+def given_back_order(records: Iterable[RefundRecord]) -> list[RefundRecord]:
+    """A sale's confirmed refunds in the order the money left: when each was confirmed (the
+    close's period too), then written."""
+    done = (r for r in records if r.status is RefundStatus.REFUNDED)
+    return sorted(done, key=lambda r: (r.updated_at, r.id))
+
+
+def refund_ivas(sale: SaleSnapshot, records: Sequence[RefundRecord]) -> dict[int, IvaByRate]:
+    """Refund id → the IVA per rate it gave back (Colombia; empty elsewhere): the refund
+    ticket's figures and what the close takes off the sales' IVA
+    (:func:`pos_app.domain.refund_iva.refunds_iva`). The confirmed ones in the order the money
+    left; one not confirmed (a ticket printed while it waits) as if it came next."""
+    site = site_for(sale.site_id)
+    if not site.reports_iva:
+        return {}
+    done = given_back_order(records)
+    paid = amount_paid(sale)
+
+    def ivas(order: Sequence[RefundRecord]) -> list[IvaByRate]:
+        given = [GivenBack(r.amount, r.lines) for r in order]
+        return refunds_iva(site, sale.lines, sale.sale_discount, paid, given)
+
+    out = dict(zip((r.id for r in done), ivas(done), strict=True))
+    for record in records:
+        if record.id not in out:
+            out[record.id] = ivas([*done, record])[-1]
+    return out
 
 
 _SELECT = "SELECT r.*, s.external_reference FROM refunds r JOIN sales s ON s.id = r.sale_id"
