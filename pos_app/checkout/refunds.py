@@ -148,6 +148,12 @@ class RefundService:
                 return self._result(sale, (row,))
             return self._result(sale, tuple(await self._refund_qr(sale, wanted, chosen, note)))
 
+    def lines_amount(self, sale: SaleSnapshot, lines: Sequence[tuple[int, int]]) -> Decimal:
+        """What giving back ``lines`` (``(position, quantity)``) would refund now, computed as
+        :meth:`refund` computes it (the dialog shows it before the cashier refunds);
+        :class:`RefundNotAllowed` when a line has fewer units left."""
+        return self._amount_of_lines(sale, tuple(lines), site_for(sale.site_id))
+
     def refunded_quantities(self, reference: str) -> dict[int, int]:
         """Line position → quantity already given back (refunds not refused)."""
         out: dict[int, int] = {}

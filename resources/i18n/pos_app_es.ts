@@ -3326,8 +3326,8 @@
         <translation>Devolver</translation>
     </message>
     <message>
-        <source>Paid per unit</source>
-        <translation>Pagado por unidad</translation>
+        <source>Paid</source>
+        <translation>Pagado</translation>
     </message>
     <message>
         <source>Items of the sale</source>
@@ -3376,6 +3376,14 @@
     <message>
         <source>Give back: {item}</source>
         <translation>Devolver: {item}</translation>
+    </message>
+    <message>
+        <source>These items were paid {amount}: more than the {left} left to refund. Choose fewer, or refund an amount.</source>
+        <translation>Por estos artículos se pagaron {amount}: más que los {left} que quedan por devolver. Elija menos o devuelva un monto.</translation>
+    </message>
+    <message>
+        <source>These items give back {amount}.</source>
+        <translation>Estos artículos devuelven {amount}.</translation>
     </message>
     <message>
         <source>Refunding… (asking Mercado Pago)</source>

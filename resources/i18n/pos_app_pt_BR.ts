@@ -3326,8 +3326,8 @@
         <translation>Devolver</translation>
     </message>
     <message>
-        <source>Paid per unit</source>
-        <translation>Pago por unidade</translation>
+        <source>Paid</source>
+        <translation>Pago</translation>
     </message>
     <message>
         <source>Items of the sale</source>
@@ -3376,6 +3376,14 @@
     <message>
         <source>Give back: {item}</source>
         <translation>Devolver: {item}</translation>
+    </message>
+    <message>
+        <source>These items were paid {amount}: more than the {left} left to refund. Choose fewer, or refund an amount.</source>
+        <translation>Por estes itens foram pagos {amount}: mais do que os {left} que restam a devolver. Escolha menos ou devolva um valor.</translation>
+    </message>
+    <message>
+        <source>These items give back {amount}.</source>
+        <translation>Estes itens devolvem {amount}.</translation>
     </message>
     <message>
         <source>Refunding… (asking Mercado Pago)</source>

@@ -95,7 +95,7 @@ class RefundDialog(QDialog):
         self.lines = QTableWidget(0, 4)
         self.lines.setObjectName("refundLines")
         self.lines.setHorizontalHeaderLabels(
-            [self.tr("Item"), self.tr("Sold"), self.tr("Paid per unit"), self.tr("Give back")]
+            [self.tr("Item"), self.tr("Sold"), self.tr("Paid"), self.tr("Give back")]
         )
         self.lines.verticalHeader().hide()
         self.lines.verticalHeader().setDefaultSectionSize(44)  # room for the spin boxes
@@ -104,11 +104,17 @@ class RefundDialog(QDialog):
         no_tab_trap(self.lines)
         header = self.lines.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        # The others as wide as their title or contents: at Qt's default 100 px "Paid per
-        # unit" showed as "aid per uni" (and longer in Spanish and Portuguese).
+        # The others as wide as their title or contents (at Qt's default 100 px a longer title
+        # showed cut, and longer in Spanish and Portuguese).
         for column in (1, 2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.spins: list[QSpinBox] = []
+        # What the chosen items give back, worked out as the refund will: a line's paid share
+        # by units (three units of $ 2.999 give back $ 1.000, $ 999 and $ 1.000), never a
+        # rounded price per unit times the units ($ 1.000 × 3 = $ 3.000, more than was paid).
+        self.lines_amount = QLabel()
+        self.lines_amount.setObjectName("refundLinesAmount")
+        self.lines_amount.setWordWrap(True)
         # Why the money goes back: optional, cleaned by the service like every free text.
         self.note = limit_length(QLineEdit(), REFUND_NOTE)
         self.note.setObjectName("refundNote")
@@ -156,6 +162,7 @@ class RefundDialog(QDialog):
         layout.addLayout(amount_row)
         layout.addWidget(self.by_lines)
         layout.addWidget(self.lines, 1)
+        layout.addWidget(self.lines_amount)
         note_row = QHBoxLayout()
         note_row.addWidget(self.note_label)
         note_row.addWidget(self.note, 1)
@@ -193,7 +200,9 @@ class RefundDialog(QDialog):
         # What the customer paid per unit: discounts taken off (what a refund by line gives).
         charged = self.service.ledger.charged_amounts(sale.external_reference)
         for row, line in enumerate(sale.lines):
-            paid = charged[row] / line.quantity if row < len(charged) else line.unit_price
+            # The line's paid share: what all its units give back (a price per unit would be
+            # rounded: $ 2.999 for three is not $ 1.000 each).
+            paid = charged[row] if row < len(charged) else line.unit_price * line.quantity
             # A weighed line: how much was sold (``0,350 kg``), given back whole.
             sold = (
                 format_measure(line.measure, line.sale_unit, self.site)
@@ -252,16 +261,50 @@ class RefundDialog(QDialog):
             self.status.setText(problem)
             set_state(self.status, "error" if problem else "")
             self._amount_note = bool(problem)
-        elif self.choice.checkedId() == LINES:
-            ready = ready and bool(self.chosen_lines())
+        # Not an ``elif`` of the note above: the call that clears the note checks the items too
+        # (it left the button on, with no item chosen, until the next call).
+        if self.choice.checkedId() == LINES:
+            ready = ready and bool(self.chosen_lines()) and self._show_lines_amount(left)
+        if self.choice.checkedId() != LINES or not self.chosen_lines():
+            self.lines_amount.setText("")
+            set_state(self.lines_amount, "")
         self.refund_button.setEnabled(ready)
         self.amount.setEnabled(self.choice.checkedId() == AMOUNT)
 
+    def _show_lines_amount(self, left: Decimal) -> bool:
+        """Say what the chosen items give back; False when they cannot be (more than is left,
+        or fewer units left than chosen), saying why."""
+        try:
+            amount = self.service.lines_amount(self.sale, self.chosen_lines())
+        except RefundNotAllowed as exc:
+            self.lines_amount.setText(translate_message(exc.msg))
+            set_state(self.lines_amount, "error")
+            return False
+        if amount > left:
+            self.lines_amount.setText(
+                self.tr(
+                    "These items were paid {amount}: more than the {left} left to refund. "
+                    "Choose fewer, or refund an amount."
+                ).format(amount=self._money(amount), left=self._money(left))
+            )
+            set_state(self.lines_amount, "error")
+            return False
+        self.lines_amount.setText(
+            self.tr("These items give back {amount}.").format(amount=self._money(amount))
+        )
+        set_state(self.lines_amount, "")
+        return True
+
     # -- refunding ------------------------------------------------------------------------------
-    def start_refund(self) -> asyncio.Task[None]:
+    def start_refund(self) -> asyncio.Task[None] | None:
         choice = self.choice.checkedId()
-        amount = self.amount.amount() if choice == AMOUNT else None
         lines = self.chosen_lines() if choice == LINES else []
+        self._update()
+        if not self.refund_button.isEnabled():
+            # Only what the button offers: no amount or no item is never "everything left"
+            # (the service's default), items worth more than is left are not sent.
+            return None
+        amount = self.amount.amount() if choice == AMOUNT else None
         self.status.setText(self.tr("Refunding… (asking Mercado Pago)"))
         set_state(self.status, "")
         task = self.tasks.spawn(
