@@ -6,8 +6,9 @@ discount and its share of the sale's taken off):
 
 - **by line** (chosen lines and quantities): from those lines, by units, as the refund's
   amount was computed (:meth:`pos_app.checkout.refunds.RefundService.refund`);
-- **by amount**: from every line in proportion to what it still has to give back (a sale
-  paid more than its total, two orders paid, has that extra as a part with no IVA).
+- **by amount**: first from what was paid beyond the total (two orders paid, cash taken and
+  the QR paid too: money with no goods, so no IVA), then from every line in proportion to
+  what it still has to give back.
 
 A line whose money was already taken by an amount refund gives what is left of it, the rest
 coming from the other lines in proportion, so no line ever gives back more than it was charged.
@@ -127,6 +128,12 @@ def _take(
             left[position] -= got
             taken[position] = got
         wanted -= sum(taken.values(), ZERO)
+    extra = len(left) - 1  # paid beyond the total: given back first, it carries no IVA
+    if wanted > 0 and left[extra] > 0:
+        got = min(wanted, left[extra])
+        left[extra] -= got
+        taken[extra] = taken.get(extra, ZERO) + got
+        wanted -= got
     if wanted > 0:
         remaining = sum(left, ZERO)
         if remaining > 0:

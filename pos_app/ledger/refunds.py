@@ -122,11 +122,13 @@ class RefundStore:
         mp_refund_id: str = "",
         order_payment_id: str = "",
         note: str = "",
+        tender_limit: Decimal | None = None,
     ) -> RefundRecord:
         """Write a refund; ``RefundExceedsError`` when, with the refunds already counted, it
-        would pass ``limit`` (what the sale was paid). ``note``, the cashier's reason, is
-        cleaned and checked (:data:`~pos_app.domain.text_fields.REFUND_NOTE`:
-        ``ValidationError``) before anything is written."""
+        would pass ``limit`` (what the sale was paid), or, with ``tender_limit``, what was paid
+        the refund's way (a sale paid both in cash and with Mercado Pago). ``note``, the
+        cashier's reason, is cleaned and checked (:data:`~pos_app.domain.text_fields.
+        REFUND_NOTE`: ``ValidationError``) before anything is written."""
         note = check_text(note, REFUND_NOTE)
         ledger = self._ledger
         with ledger._tx() as conn:
@@ -134,6 +136,10 @@ class RefundStore:
             counted = _counted(conn, sale_id)
             if amount <= 0 or counted + amount > limit:
                 raise RefundExceedsError(f"{counted} already refunded of {limit}")
+            if tender_limit is not None:
+                same_way = _counted(conn, sale_id, tender)
+                if same_way + amount > tender_limit:
+                    raise RefundExceedsError(f"{same_way} already refunded of {tender_limit}")
             stamp = stamp_not_before_last_close(conn, now)
             cur = conn.execute(
                 "INSERT INTO refunds (sale_id, idempotency_key, payment_id, amount, tender, "
@@ -295,11 +301,14 @@ def sale_id_of(conn: sqlite3.Connection, reference: str) -> int:
     return int(row["id"])
 
 
-def _counted(conn: sqlite3.Connection, sale_id: int) -> Decimal:
-    rows = conn.execute(
-        "SELECT id, amount FROM refunds WHERE sale_id = ? AND status != ?",
-        (sale_id, RefundStatus.REFUSED.value),
-    ).fetchall()
+def _counted(conn: sqlite3.Connection, sale_id: int, tender: Tender | None = None) -> Decimal:
+    """Refunds of the sale not refused (of one tender, given one)."""
+    sql = "SELECT id, amount FROM refunds WHERE sale_id = ? AND status != ?"
+    args: tuple[object, ...] = (sale_id, RefundStatus.REFUSED.value)
+    if tender is not None:
+        sql += " AND tender = ?"
+        args += (tender.value,)
+    rows = conn.execute(sql, args).fetchall()
     return sum(
         (stored_amount(row["amount"], refund_record(row["id"]), "amount") for row in rows),
         Decimal(0),

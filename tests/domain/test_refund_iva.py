@@ -139,11 +139,17 @@ def test_hostile_rows_never_give_back_more_than_was_stated() -> None:
 
 
 def test_a_payment_beyond_the_total_carries_no_iva() -> None:
-    """Paid twice over (two orders paid): giving back the whole of what was paid gives back the
-    sale's IVA once; half of it gives back half."""
-    half, whole = refunds_iva(MCO, LINES, None, D(33996), [GivenBack(D(16998))] * 2)
+    """Paid twice over (cash taken and the QR paid too): the first amount given back is the
+    payment beyond the total, with no IVA; then the goods', with theirs, once."""
+    extra, half, rest = refunds_iva(
+        MCO, LINES, None, D(33996), [GivenBack(D(16998)), GivenBack(D(8499)), GivenBack(D(8499))]
+    )
+    assert extra == ()
     assert half == ((D(19), D(798)), (D(5), D(24)))
-    assert whole == ((D(19), D(798)), (D(5), D(24)))
+    assert rest == ((D(19), D(798)), (D(5), D(24)))
+    # By line, the goods' IVA whatever was paid beyond.
+    (coffee,) = refunds_iva(MCO, LINES, None, D(33996), [GivenBack(D(9999), ((0, 3),))])
+    assert coffee == ((D(19), D(1596)),)
 
 
 def test_no_iva_outside_colombia_and_a_line_given_away() -> None:

@@ -36,6 +36,7 @@ from pos_app.checkout.refunds import RefundNotAllowed, RefundResult, RefundServi
 from pos_app.domain.money import format_money, site_for
 from pos_app.domain.pricing import format_measure
 from pos_app.domain.records import SaleSnapshot
+from pos_app.domain.sale import Tender
 from pos_app.domain.text_fields import REFUND_NOTE
 from pos_app.errors import UserFacingError
 from pos_app.ledger.refunds import RefundRecord, RefundStatus
@@ -92,6 +93,16 @@ class RefundDialog(QDialog):
         for index, button in enumerate((self.whole, self.by_amount, self.by_lines)):
             self.choice.addButton(button, index)
         self.whole.setChecked(True)
+        # A sale paid both in cash and with Mercado Pago: each part goes back the way it came,
+        # chosen here (shown for such a sale only; no way is chosen for the cashier).
+        self.way_label = QLabel(self.tr("Give back:"))
+        self.way_cash = QRadioButton()
+        self.way_cash.setObjectName("refundWayCash")
+        self.way_qr = QRadioButton()
+        self.way_qr.setObjectName("refundWayQr")
+        self.ways = QButtonGroup(self)
+        self.ways.addButton(self.way_cash)
+        self.ways.addButton(self.way_qr)
         self.lines = QTableWidget(0, 4)
         self.lines.setObjectName("refundLines")
         self.lines.setHorizontalHeaderLabels(
@@ -145,6 +156,7 @@ class RefundDialog(QDialog):
         # or Alt+its letter). Enter gives the refund's receipt once there is one.
         self.ticket_button.setDefault(True)
         self.choice.idToggled.connect(lambda *_: self._update())
+        self.ways.buttonToggled.connect(self._way_toggled)
         self.amount.textChanged.connect(lambda *_: self._update())
 
         amount_row = QHBoxLayout()
@@ -156,8 +168,16 @@ class RefundDialog(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(self.refund_button)
         buttons.addWidget(self.close_button)
+        self.way_row = QWidget()
+        way_layout = QHBoxLayout(self.way_row)
+        way_layout.setContentsMargins(0, 0, 0, 0)
+        way_layout.addWidget(self.way_label)
+        way_layout.addWidget(self.way_cash)
+        way_layout.addWidget(self.way_qr)
+        way_layout.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
+        layout.addWidget(self.way_row)
         layout.addWidget(self.whole)
         layout.addLayout(amount_row)
         layout.addWidget(self.by_lines)
@@ -177,23 +197,68 @@ class RefundDialog(QDialog):
     def _money(self, amount: Decimal) -> str:
         return format_money(amount, self.site)
 
+    def tender(self) -> Tender | None:
+        """How the money goes back: the sale's one way, or the way chosen for a sale paid both
+        in cash and with Mercado Pago (None until one is chosen)."""
+        ways = self.service.tenders(self.sale)
+        if len(ways) < 2:
+            return ways[0] if ways else None
+        if self.way_cash.isChecked():
+            return Tender.CASH
+        return Tender.QR if self.way_qr.isChecked() else None
+
+    def _left(self) -> Decimal:
+        """What is left to refund the chosen way (nothing until a sale paid both ways has one)."""
+        ways = self.service.tenders(self.sale)
+        if len(ways) < 2:
+            return self.service.refundable(self.sale)
+        tender = self.tender()
+        return self.service.refundable(self.sale, tender) if tender else Decimal(0)
+
+    def _show_whole(self) -> None:
+        if self.tender() is None:  # paid both ways, no way chosen yet
+            self.whole.setText(self.tr("Everything left"))
+        else:
+            self.whole.setText(
+                self.tr("Everything left ({amount})").format(amount=self._money(self._left()))
+            )
+
+    def _way_toggled(self, _button: object, on: bool) -> None:
+        if on:
+            self._show_whole()
+            self._update()
+
     def _fill(self) -> None:
         sale = self.service.ledger.get_sale(self.sale.external_reference) or self.sale
         self.sale = sale
-        left = self.service.refundable(sale)
         refunds = self.service.store.for_sale(sale.external_reference)
         refunded = sum((r.amount for r in refunds if r.status is RefundStatus.REFUNDED), Decimal(0))
         text = self.tr("Paid {paid}. Refunded {refunded}. Left to refund: {left}.").format(
             paid=self._money(self.service.paid_amount(sale)),
             refunded=self._money(refunded),
-            left=self._money(left),
+            left=self._money(self.service.refundable(sale)),
         )
+        both = len(self.service.tenders(sale)) > 1
+        self.way_row.setVisible(both)
+        if both:
+            cash = self.service.refundable(sale, Tender.CASH)
+            qr = self.service.refundable(sale, Tender.QR)
+            text += "\n" + self.tr(
+                "Paid twice: in cash and with Mercado Pago. Each part goes back the way it came: "
+                "choose which."
+            )
+            self.way_cash.setText(
+                self.tr("In cash (up to {amount})").format(amount=self._money(cash))
+            )
+            self.way_qr.setText(
+                self.tr("Through Mercado Pago (up to {amount})").format(amount=self._money(qr))
+            )
         if any(r.status is RefundStatus.PENDING for r in refunds):
             text += "\n" + self.tr(
                 "A refund has no answer from Mercado Pago yet: it is checked before the next one."
             )
         self.summary.setText(text)
-        self.whole.setText(self.tr("Everything left ({amount})").format(amount=self._money(left)))
+        self._show_whole()
         done = self.service.refunded_quantities(sale.external_reference)
         self.lines.setRowCount(len(sale.lines))
         self.spins = []
@@ -225,6 +290,8 @@ class RefundDialog(QDialog):
             self.spins.append(spin)
         # As a person reads it: the choices, the items' quantities, the note, then the buttons.
         tab_order(
+            self.way_cash,
+            self.way_qr,
             self.whole,
             self.by_amount,
             self.amount,
@@ -247,7 +314,7 @@ class RefundDialog(QDialog):
         return [(row, spin.value()) for row, spin in enumerate(self.spins) if spin.value()]
 
     def _update(self) -> None:
-        left = self.service.refundable(self.sale)
+        left = self._left()
         busy = bool(self.tasks.busy)
         ready = left > 0 and not busy
         problem = ""
@@ -317,7 +384,7 @@ class RefundDialog(QDialog):
         self, amount: Decimal | None, lines: list[tuple[int, int]], note: str
     ) -> None:
         result = await self.service.refund(
-            self.sale.external_reference, amount, lines=lines, note=note
+            self.sale.external_reference, amount, lines=lines, note=note, tender=self.tender()
         )
         self.last = result
         if result.ok:  # the next refund of this sale says its own reason
