@@ -28,6 +28,7 @@ from pos_app.checkout.errors import (
     NotConfiguredError,
     NothingToCancelError,
     UnknownSaleError,
+    order_failed_reason,
 )
 from pos_app.checkout.events import EventBus, NotificationSeen, SaleChanged
 from pos_app.checkout.options import CheckoutSettings as CheckoutSettings
@@ -363,6 +364,14 @@ class CheckoutEngine:
             return sale
         if not sale.is_open:
             return sale  # canceled or expired, and still no payment: nothing to change
+        if verdict.order_failed and not sale.cancel_requested:
+            # The Orders API order ended failed: nobody can pay it any more (only a created
+            # order is on offer). Told now: it waited for our deadline with "the customer can
+            # try again" on screen. A cancel under way ends as the cashier asked.
+            changes = {**flags(verdict), "failure_reason": order_failed_reason()}
+            return self.recorder.transition(
+                sale, SaleStatus.FAILED, cause, changes, detail=verdict.order_failed
+            )
 
         left = self.seconds_left(sale)
         expired = left is not None and left <= 0

@@ -833,6 +833,10 @@
         <translation>No se pudo quitar la orden de la caja ({detail}). El cliente todavía podría pagarla: la aplicación sigue intentando y mostrará el resultado.</translation>
     </message>
     <message>
+        <source>Mercado Pago rejected the payment and ended the order: it can no longer be paid. Charge again, or take cash.</source>
+        <translation>Mercado Pago rechazó el pago y cerró la orden: ya no se puede pagar. Cobre de nuevo o reciba efectivo.</translation>
+    </message>
+    <message>
         <source>Sale {reference} could not be read and is set aside; new sales charge as usual. Run &apos;pos-app doctor&apos; or call support.</source>
         <translation>La venta {reference} no se pudo leer y quedó apartada; las ventas nuevas se cobran como siempre. Ejecute &apos;pos-app doctor&apos; o llame a soporte.</translation>
     </message>

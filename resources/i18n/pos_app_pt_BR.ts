@@ -833,6 +833,10 @@
         <translation>Não foi possível retirar o pedido do caixa ({detail}). O cliente ainda poderia pagá-lo: o aplicativo continua tentando e mostrará o resultado.</translation>
     </message>
     <message>
+        <source>Mercado Pago rejected the payment and ended the order: it can no longer be paid. Charge again, or take cash.</source>
+        <translation>O Mercado Pago recusou o pagamento e encerrou o pedido: ele não pode mais ser pago. Cobre de novo ou receba em dinheiro.</translation>
+    </message>
+    <message>
         <source>Sale {reference} could not be read and is set aside; new sales charge as usual. Run &apos;pos-app doctor&apos; or call support.</source>
         <translation>A venda {reference} não pôde ser lida e foi deixada de lado; as vendas novas são cobradas normalmente. Execute &apos;pos-app doctor&apos; ou chame o suporte.</translation>
     </message>
