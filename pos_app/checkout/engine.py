@@ -349,6 +349,7 @@ class CheckoutEngine:
         hints: Sequence[object],
         finish_cancel: bool,
     ) -> SaleSnapshot:
+        sale = self.box.adopt_hinted_order(sale, hints, cause)  # a lost create's order, notified
         if sale.cancel_requested and sale.is_open and not tracker.box_cleared:
             # Clear the box *before* looking: a payment that lands after this look can only be
             # on a merchant order already scanned, which the cancel's second look catches.
