@@ -22,7 +22,7 @@ from pos_app.ledger.store import Ledger
 from pos_app.mercadopago import errors as mp
 from pos_app.mercadopago.client import MercadoPagoClient
 from pos_app.mercadopago.gateway import PaymentGateway, Where, make_gateways
-from pos_app.mercadopago.models import BoxOrderRequest, OrderItem
+from pos_app.mercadopago.models import BoxOrderRequest, OrderItem, QrOrder
 from pos_app.mercadopago.verdict import Verdict
 
 log = logging.getLogger(__name__)
@@ -123,6 +123,26 @@ class BoxGateway:
                 sale, {"order_id": found}, kind=HistoryKind.CHECKED, cause=cause
             )
         self.recorder.note(sale, HistoryKind.BOX_CLEARED, cause)
+        return sale
+
+    def adopt_hinted_order(
+        self, sale: SaleSnapshot, hints: Sequence[object], cause: Cause
+    ) -> SaleSnapshot:
+        """An Orders API sale whose create's answer was lost (no order id recorded) and a
+        notification's order, fetched from Mercado Pago by its id, with the sale's external
+        reference: that is the sale's order (references are the sale's own, and only our
+        account's orders can be read). Its id is recorded, so this look and every later one
+        read it; the hint was ignored and the sale waited for the create to be sent again."""
+        if sale.api != "orders" or sale.order_id:
+            return sale
+        for hint in hints:
+            if (
+                isinstance(hint, QrOrder)
+                and hint.id.startswith("ORD")
+                and hint.external_reference == sale.external_reference
+            ):
+                changes = {"order_id": hint.id, "qr_data": hint.qr_data or sale.qr_data}
+                return self.recorder.update(sale, changes, kind=HistoryKind.CHECKED, cause=cause)
         return sale
 
     async def read(self, sale: SaleSnapshot, hints: Sequence[object] = ()) -> Verdict:

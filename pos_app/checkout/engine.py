@@ -28,6 +28,7 @@ from pos_app.checkout.errors import (
     NotConfiguredError,
     NothingToCancelError,
     UnknownSaleError,
+    order_failed_reason,
 )
 from pos_app.checkout.events import EventBus, NotificationSeen, SaleChanged
 from pos_app.checkout.options import CheckoutSettings as CheckoutSettings
@@ -353,6 +354,7 @@ class CheckoutEngine:
         hints: Sequence[object],
         finish_cancel: bool,
     ) -> SaleSnapshot:
+        sale = self.box.adopt_hinted_order(sale, hints, cause)  # a lost create's order, notified
         if sale.cancel_requested and sale.is_open and not tracker.box_cleared:
             # Clear the box *before* looking: a payment that lands after this look can only be
             # on a merchant order already scanned, which the cancel's second look catches.
@@ -368,6 +370,14 @@ class CheckoutEngine:
             return sale
         if not sale.is_open:
             return sale  # canceled or expired, and still no payment: nothing to change
+        if verdict.order_failed and not sale.cancel_requested:
+            # The Orders API order ended failed: nobody can pay it any more (only a created
+            # order is on offer). Told now: it waited for our deadline with "the customer can
+            # try again" on screen. A cancel under way ends as the cashier asked.
+            changes = {**flags(verdict), "failure_reason": order_failed_reason()}
+            return self.recorder.transition(
+                sale, SaleStatus.FAILED, cause, changes, detail=verdict.order_failed
+            )
 
         left = self.seconds_left(sale)
         expired = left is not None and left <= 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pos_app.domain.records import SaleSnapshot
 from pos_app.errors import UserFacingError
-from pos_app.i18n import QT_TRANSLATE_NOOP, message
+from pos_app.i18n import QT_TRANSLATE_NOOP, Message, message
 
 CTX = "Checkout"
 
@@ -103,3 +103,16 @@ class CancelNotConfirmedError(CheckoutError):
             )
         )
         self.sale = sale
+
+
+def order_failed_reason() -> Message:
+    """Why a sale whose Orders API order ended ``failed`` ended with it (the sale's
+    ``failure_reason``; the banner says "Mercado Pago refused the order" above it)."""
+    return message(
+        CTX,
+        QT_TRANSLATE_NOOP(
+            "Checkout",
+            "Mercado Pago rejected the payment and ended the order: it can no longer be paid. "
+            "Charge again, or take cash.",
+        ),
+    )

@@ -33,7 +33,7 @@ from typing import Protocol
 
 from pos_app.checkout.errors import CheckoutError, UnknownSaleError
 from pos_app.domain.money import Site, format_money, has_valid_decimals, quantize, site_for
-from pos_app.domain.records import SaleSnapshot
+from pos_app.domain.records import SaleSnapshot, amount_paid, cash_paid, qr_paid
 from pos_app.domain.sale import SaleStatus, Tender
 from pos_app.domain.text_fields import REFUND_NOTE, check_text
 from pos_app.domain.validation import ValidationError
@@ -79,13 +79,6 @@ def is_paid(sale: SaleSnapshot) -> bool:
     return sale.status is SaleStatus.CANCELED and sale.tender is Tender.CASH
 
 
-def amount_paid(sale: SaleSnapshot) -> Decimal:
-    """What the customer paid: Mercado Pago's approved amount, or the total in cash."""
-    if sale.tender is Tender.CASH:
-        return sale.total
-    return sale.paid_amount or sale.total
-
-
 class RefundService:
     def __init__(
         self,
@@ -109,11 +102,28 @@ class RefundService:
     def paid_amount(self, sale: SaleSnapshot) -> Decimal:
         return amount_paid(sale)
 
-    def refundable(self, sale: SaleSnapshot) -> Decimal:
+    def refundable(self, sale: SaleSnapshot, tender: Tender | None = None) -> Decimal:
+        """What is left to refund of the sale; with ``tender``, of the part paid that way (a
+        sale paid both in cash and with Mercado Pago gives each part back the way it came)."""
         if not is_paid(sale):
             return Decimal(0)
-        left = self.paid_amount(sale) - self.store.counted_amount(sale.external_reference)
-        return max(Decimal(0), left)
+        counted = [r for r in self.store.for_sale(sale.external_reference) if r.status.counts]
+        if tender is None:
+            paid = self.paid_amount(sale)
+        else:
+            paid = cash_paid(sale) if tender is Tender.CASH else qr_paid(sale)
+            counted = [r for r in counted if r.tender is tender]
+        return max(Decimal(0), paid - sum((r.amount for r in counted), Decimal(0)))
+
+    @staticmethod
+    def tenders(sale: SaleSnapshot) -> tuple[Tender, ...]:
+        """How the sale's money can go back: the way it came (cash, Mercado Pago, or both)."""
+        ways = []
+        if qr_paid(sale):
+            ways.append(Tender.QR)
+        if cash_paid(sale):
+            ways.append(Tender.CASH)
+        return tuple(ways)
 
     # -- refunding ------------------------------------------------------------------------------
     async def refund(
@@ -123,12 +133,15 @@ class RefundService:
         *,
         lines: Sequence[tuple[int, int]] = (),
         note: str = "",
+        tender: Tender | None = None,
     ) -> RefundResult:
         """Refund ``amount`` of the sale (``None``: all that is left), or the chosen ``lines``
         as ``(position, quantity)`` pairs (0-based positions; the amount is their total).
         ``note``: the cashier's reason ("defective"), cleaned and checked like every free text
         (:data:`~pos_app.domain.text_fields.REFUND_NOTE`) and written with each refund row,
-        before Mercado Pago is asked; a note too long is refused here, nothing sent."""
+        before Mercado Pago is asked; a note too long is refused here, nothing sent.
+        ``tender``: how the money goes back, the way it came (:meth:`tenders`); needed only
+        for a sale paid both in cash and with Mercado Pago, each part up to what it took."""
         try:
             note = check_text(note, REFUND_NOTE)
         except ValidationError as exc:
@@ -140,6 +153,7 @@ class RefundService:
                 raise UnknownSaleError(reference)
             site = site_for(sale.site_id)
             self._check_paid(sale)
+            way = self._check_tender(sale, tender)
             chosen = tuple(lines)
             if chosen:
                 if amount is not None:
@@ -147,13 +161,19 @@ class RefundService:
                 amount = self._amount_of_lines(sale, chosen, site)
             if any(r.status is RefundStatus.PENDING for r in self.store.for_sale(reference)):
                 await self._resume_sale(sale)  # a lost answer first: never refund twice
-            wanted = self._check_amount(sale, amount, site)
-            if sale.tender is Tender.CASH:
+            wanted = self._check_amount(sale, amount, site, way)
+            if way is Tender.CASH:
                 row = self._write(
                     sale, wanted, None, Tender.CASH, RefundStatus.REFUNDED, chosen, note
                 )
                 return self._result(sale, (row,))
             return self._result(sale, tuple(await self._refund_qr(sale, wanted, chosen, note)))
+
+    def lines_amount(self, sale: SaleSnapshot, lines: Sequence[tuple[int, int]]) -> Decimal:
+        """What giving back ``lines`` (``(position, quantity)``) would refund now, computed as
+        :meth:`refund` computes it (the dialog shows it before the cashier refunds);
+        :class:`RefundNotAllowed` when a line has fewer units left."""
+        return self._amount_of_lines(sale, tuple(lines), site_for(sale.site_id))
 
     def refunded_quantities(self, reference: str) -> dict[int, int]:
         """Line position → quantity already given back (refunds not refused)."""
@@ -219,8 +239,49 @@ class RefundService:
                 )
             )
 
-    def _check_amount(self, sale: SaleSnapshot, amount: Decimal | None, site: Site) -> Decimal:
-        left = self.refundable(sale)
+    def _check_tender(self, sale: SaleSnapshot, tender: Tender | None) -> Tender:
+        """The way this refund goes back: the sale's only one, or the one asked for."""
+        ways = self.tenders(sale)
+        if tender is None and len(ways) == 1:
+            return ways[0]
+        if tender in ways:
+            assert tender is not None
+            return tender
+        if tender is None:
+            text = QT_TRANSLATE_NOOP(
+                "Refund",
+                "Sale {reference} was paid twice, in cash and with Mercado Pago: choose how "
+                "to give the money back (in cash, up to {cash}; through Mercado Pago, up to "
+                "{qr}).",
+            )
+        elif tender is Tender.CASH:
+            text = QT_TRANSLATE_NOOP(
+                "Refund",
+                "Sale {reference} was paid with Mercado Pago: it is refunded through Mercado "
+                "Pago, not in cash.",
+            )
+        else:
+            text = QT_TRANSLATE_NOOP(
+                "Refund",
+                "Sale {reference} was paid in cash: it is given back in cash, nothing goes "
+                "through Mercado Pago.",
+            )
+        site = site_for(sale.site_id)
+        raise RefundNotAllowed(
+            message(
+                CTX,
+                text,
+                reference=sale.external_reference,
+                cash=format_money(cash_paid(sale), site),
+                qr=format_money(qr_paid(sale), site),
+            )
+        )
+
+    def _check_amount(
+        self, sale: SaleSnapshot, amount: Decimal | None, site: Site, tender: Tender
+    ) -> Decimal:
+        # What is left of the part paid that way (of a sale paid one way: all that is left).
+        left = self.refundable(sale, tender)
         if amount is not None:
             if not amount.is_finite() or amount <= 0:
                 raise RefundNotAllowed(
@@ -243,6 +304,26 @@ class RefundService:
                         amount=str(amount),
                     )
                 )
+        if left <= 0 and self.refundable(sale) > 0:  # paid both ways: the other part is left
+            other = self.refundable(sale)
+            raise RefundNotAllowed(
+                message(
+                    CTX,
+                    QT_TRANSLATE_NOOP(
+                        "Refund",
+                        "The cash part of sale {reference} has been given back; {left} is "
+                        "left to refund through Mercado Pago.",
+                    )
+                    if tender is Tender.CASH
+                    else QT_TRANSLATE_NOOP(
+                        "Refund",
+                        "The Mercado Pago part of sale {reference} has been refunded; {left} "
+                        "is left to give back in cash.",
+                    ),
+                    reference=sale.external_reference,
+                    left=format_money(other, site),
+                )
+            )
         if left <= 0:
             raise RefundNotAllowed(
                 message(
@@ -287,6 +368,7 @@ class RefundService:
                 order_payment_id=target if isinstance(target, str) else "",
                 now=self.clock(),
                 limit=self.paid_amount(sale),
+                tender_limit=cash_paid(sale) if tender is Tender.CASH else qr_paid(sale),
                 status=status,
                 lines=lines,
                 note=note,

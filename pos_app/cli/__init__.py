@@ -238,6 +238,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="TEXT",
         help='why the money goes back ("defective"): on the refund ticket and the close',
     )
+    p.add_argument(
+        "--via",
+        choices=("cash", "mercadopago"),
+        help="a sale paid both in cash and with Mercado Pago: which part goes back (each "
+        "the way it came, up to what it took); others need none",
+    )
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("ledger", help="the sales ledger: check it, recover a damaged one")

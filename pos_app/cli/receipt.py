@@ -63,7 +63,7 @@ def cmd_receipt(args: argparse.Namespace) -> int:
     paper = args.paper or str(config.receipt_paper_mm)
     opts = service.options(config, paper_mm=int(paper) if paper != "A4" else None)
     receipt = (
-        service.receipt_for_refund(sale, given_back[args.refund - 1], config)
+        service.receipt_for_refund(sale, given_back[args.refund - 1], config, refunds)
         if args.refund is not None
         else service.receipt_for_sale(sale, config)
     )

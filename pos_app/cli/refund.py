@@ -1,4 +1,8 @@
-"""``pos-app refund REF [--amount AMOUNT | --line N[:QTY]...] [--note TEXT] [--json]``.
+"""``pos-app refund REF [--amount AMOUNT | --line N[:QTY]...] [--note TEXT] [--via WAY] [--json]``.
+
+``--via cash|mercadopago``: a sale paid both in cash and with Mercado Pago (the cashier took
+cash as the QR was paid) gives each part back the way it came; without it such a sale is
+refused, nothing sent, with the two amounts named.
 
 ``--note``: the cashier's reason for the refund ("defective"), cleaned and limited like every
 free text (:data:`~pos_app.domain.text_fields.REFUND_NOTE`), checked before anything is sent.
@@ -17,6 +21,7 @@ from pos_app.checkout.refunds import RefundNotAllowed, RefundService
 from pos_app.cli.charge_lines import shown
 from pos_app.cli.output import EXIT_ERROR, EXIT_OK, EXIT_USAGE, err, print_json, sale_json
 from pos_app.domain.money import format_money, site_for
+from pos_app.domain.sale import Tender
 from pos_app.domain.text_fields import REFUND_NOTE, check_text
 from pos_app.domain.validation import ValidationError, read_plain_amount, read_quantity
 from pos_app.ledger.refunds import RefundStatus
@@ -63,7 +68,10 @@ async def cmd_refund(args: argparse.Namespace) -> int:
             err(f"pos-app: {exc}")
             return EXIT_USAGE
         try:
-            result = await service.refund(args.reference, amount, lines=lines, note=note)
+            via = {"cash": Tender.CASH, "mercadopago": Tender.QR}.get(args.via or "")
+            result = await service.refund(
+                args.reference, amount, lines=lines, note=note, tender=via
+            )
         except RefundNotAllowed as exc:
             err(f"pos-app: {exc.msg}")
             return EXIT_USAGE

@@ -66,6 +66,9 @@ class RefundFact:
     tender: Tender
     reference: str = ""
     note: str = ""  # the cashier's reason ("defective"), as the ledger keeps it
+    # Colombia: the IVA per rate it gave back, as its ticket states it (the close takes it off
+    # the sales' IVA: :func:`pos_app.domain.refund_iva.refunds_iva`); () elsewhere.
+    iva: tuple[tuple[Decimal, Decimal], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -218,7 +221,10 @@ class CloseReport:
     gross: Decimal
     refunds_total: Decimal
     net: Decimal
-    iva: dict[str, Decimal]  # rate ("19") -> IVA contained; empty where the site has none
+    # rate ("19") -> IVA contained in the period's sales less what its refunds gave back (each
+    # as its ticket states it: below zero when refunds of earlier sales outweigh); empty where
+    # the site has none
+    iva: dict[str, Decimal]
     canceled_count: int
     expired_count: int
     failed_count: int
@@ -329,6 +335,9 @@ def compute_close(
             refunds_count += 1
             if refund.tender is Tender.CASH:
                 flows.append((refund.at, -refund.amount))
+            if site.reports_iva:
+                for rate, amount in refund.iva:
+                    iva[rate] = iva.get(rate, ZERO) - amount
             listed.append(replace(refund, amount=refund.amount.quantize(q)))
     moves = tuple(
         sorted((m for m in movements if in_period(m.at, opened_at, closed_at)), key=lambda m: m.at)

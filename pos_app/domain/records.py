@@ -64,6 +64,35 @@ class SaleSnapshot:
         return not self.status.is_terminal
 
 
+def cash_paid(sale: SaleSnapshot) -> Decimal:
+    """The cash the drawer took for the sale: its total when the cashier took cash (the QR
+    charge canceled, or paid as well meanwhile), else 0."""
+    taken = sale.status in (SaleStatus.CANCELED, SaleStatus.PAID)
+    return sale.total if sale.tender is Tender.CASH and taken else Decimal(0)
+
+
+def qr_paid(sale: SaleSnapshot) -> Decimal:
+    """What Mercado Pago received for the sale: its approved amount once paid, else 0. A sale
+    recorded paid in cash counts a QR payment only when the engine marked one arriving on top
+    (the cash cancel it overtook: ``late_payment``, ``cancel_requested``)."""
+    if sale.status is not SaleStatus.PAID:
+        return Decimal(0)
+    if sale.tender is Tender.CASH and not (sale.late_payment or sale.cancel_requested):
+        return Decimal(0)
+    return sale.paid_amount or sale.total
+
+
+def paid_both_ways(sale: SaleSnapshot) -> bool:
+    """Paid in cash and with Mercado Pago ("QR+cash"): the cashier took cash while the customer
+    paid the QR (the day's close counts both). Each part is given back the way it came."""
+    return bool(cash_paid(sale)) and bool(qr_paid(sale))
+
+
+def amount_paid(sale: SaleSnapshot) -> Decimal:
+    """What the customer paid: Mercado Pago's approved amount, the total in cash, or both."""
+    return cash_paid(sale) + qr_paid(sale)
+
+
 @dataclass(frozen=True)
 class SaleEvent:
     """One line of a sale's append-only history."""

@@ -1,6 +1,7 @@
 """Sale states and the rules for moving between them.
 
-``creating -> pending -> paid | canceled | expired`` and ``creating -> failed``. Terminal states
+``creating -> pending -> paid | canceled | expired``, ``creating -> failed`` (Mercado Pago refused
+the order) and ``pending -> failed`` (an Orders API order that ended ``failed``). Terminal states
 never change again: a paid sale can never be shown as anything else (the lesson of every
 integration where a webhook and a poller raced).
 """
@@ -52,7 +53,9 @@ _ALLOWED: dict[SaleStatus, frozenset[SaleStatus]] = {
             SaleStatus.EXPIRED,
         }
     ),
-    SaleStatus.PENDING: frozenset({SaleStatus.PAID, SaleStatus.CANCELED, SaleStatus.EXPIRED}),
+    SaleStatus.PENDING: frozenset(
+        {SaleStatus.PAID, SaleStatus.CANCELED, SaleStatus.EXPIRED, SaleStatus.FAILED}
+    ),
 }
 
 

@@ -109,10 +109,11 @@ def is_late(row: SaleRow) -> bool:
 
 
 def amount_paid(row: SaleRow) -> Decimal:
-    """What the customer paid: Mercado Pago's approved amount, or the total in cash."""
-    if row[TENDER] == CASH:
-        return row[TOTAL]
-    return row[PAID_AMOUNT] or row[TOTAL]
+    """What the customer paid: Mercado Pago's approved amount, the total in cash, or both (a
+    sale paid both ways: :func:`pos_app.domain.records.amount_paid`)."""
+    cash = row[TOTAL] if row[TENDER] == CASH and row[STATUS] in (CANCELED, PAID) else Decimal(0)
+    by_qr = row[STATUS] == PAID and (row[TENDER] != CASH or row[LATE])
+    return cash + ((row[PAID_AMOUNT] or row[TOTAL]) if by_qr else Decimal(0))
 
 
 def matches_text(row: SaleRow, needle: str) -> bool:

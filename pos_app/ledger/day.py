@@ -28,14 +28,15 @@ from pos_app.domain.day import (
     report_from_json,
     report_to_json,
 )
-from pos_app.domain.money import Site
+from pos_app.domain.money import Site, site_for
+from pos_app.domain.refund_iva import IvaByRate
 from pos_app.domain.sale import TERMINAL, Tender
 from pos_app.domain.text_fields import CASH_REASON, CASHIER_NAME, check_text
 from pos_app.errors import UserFacingError
 from pos_app.i18n import QT_TRANSLATE_NOOP, message
 from pos_app.ledger.amounts import movement_record, refund_record, shift_record, stored_amount
 from pos_app.ledger.period import not_before_last_close
-from pos_app.ledger.refunds import RefundStatus
+from pos_app.ledger.refunds import RefundStatus, RefundStore, refund_ivas
 
 if TYPE_CHECKING:
     from pos_app.domain.records import SaleSnapshot
@@ -400,11 +401,18 @@ class DayBook:
         refused ones moved no money and are left out."""
         conn = conn or self._conn
         rows = conn.execute(
-            "SELECT r.id, r.amount, r.updated_at, r.tender, r.note, s.external_reference "
-            "FROM refunds r JOIN sales s ON s.id = r.sale_id "
+            "SELECT r.id, r.amount, r.updated_at, r.tender, r.note, s.external_reference, "
+            "s.site_id FROM refunds r JOIN sales s ON s.id = r.sale_id "
             "WHERE r.status = ? AND r.updated_at >= ?",
             (RefundStatus.REFUNDED.value, _iso(since)),
         ).fetchall()
+        # Colombia: the IVA each refund gave back (its ticket's), taken off the sales' IVA.
+        taxed = {str(r["external_reference"]) for r in rows if site_for(r["site_id"]).reports_iva}
+        ivas: dict[int, IvaByRate] = {}
+        for reference in sorted(taxed):
+            sale = self._ledger.get_sale(reference)
+            if sale is not None:
+                ivas.update(refund_ivas(sale, RefundStore(self._ledger).for_sale(reference)))
         return [
             RefundFact(
                 stored_amount(r["amount"], refund_record(r["id"]), "amount"),
@@ -412,6 +420,7 @@ class DayBook:
                 Tender(r["tender"]),
                 str(r["external_reference"]),
                 str(r["note"] or ""),
+                iva=ivas.get(int(r["id"]), ()),
             )
             for r in rows
         ]

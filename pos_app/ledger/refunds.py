@@ -15,12 +15,16 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
+from pos_app.domain.money import site_for
+from pos_app.domain.records import SaleSnapshot, amount_paid
+from pos_app.domain.refund_iva import GivenBack, IvaByRate, refunds_iva
 from pos_app.domain.sale import Tender
 from pos_app.domain.text_fields import REFUND_NOTE, check_text
 from pos_app.ledger.amounts import refund_record, sale_record, stored_amount
@@ -118,11 +122,13 @@ class RefundStore:
         mp_refund_id: str = "",
         order_payment_id: str = "",
         note: str = "",
+        tender_limit: Decimal | None = None,
     ) -> RefundRecord:
         """Write a refund; ``RefundExceedsError`` when, with the refunds already counted, it
-        would pass ``limit`` (what the sale was paid). ``note``, the cashier's reason, is
-        cleaned and checked (:data:`~pos_app.domain.text_fields.REFUND_NOTE`:
-        ``ValidationError``) before anything is written."""
+        would pass ``limit`` (what the sale was paid), or, with ``tender_limit``, what was paid
+        the refund's way (a sale paid both in cash and with Mercado Pago). ``note``, the
+        cashier's reason, is cleaned and checked (:data:`~pos_app.domain.text_fields.
+        REFUND_NOTE`: ``ValidationError``) before anything is written."""
         note = check_text(note, REFUND_NOTE)
         ledger = self._ledger
         with ledger._tx() as conn:
@@ -130,6 +136,10 @@ class RefundStore:
             counted = _counted(conn, sale_id)
             if amount <= 0 or counted + amount > limit:
                 raise RefundExceedsError(f"{counted} already refunded of {limit}")
+            if tender_limit is not None:
+                same_way = _counted(conn, sale_id, tender)
+                if same_way + amount > tender_limit:
+                    raise RefundExceedsError(f"{same_way} already refunded of {tender_limit}")
             stamp = stamp_not_before_last_close(conn, now)
             cur = conn.execute(
                 "INSERT INTO refunds (sale_id, idempotency_key, payment_id, amount, tender, "
@@ -251,6 +261,35 @@ class RefundStore:
         return sum((r.amount for r in self.for_sale(reference) if r.status.counts), Decimal(0))
 
 
+def given_back_order(records: Iterable[RefundRecord]) -> list[RefundRecord]:
+    """A sale's confirmed refunds in the order the money left: when each was confirmed (the
+    close's period too), then written."""
+    done = (r for r in records if r.status is RefundStatus.REFUNDED)
+    return sorted(done, key=lambda r: (r.updated_at, r.id))
+
+
+def refund_ivas(sale: SaleSnapshot, records: Sequence[RefundRecord]) -> dict[int, IvaByRate]:
+    """Refund id → the IVA per rate it gave back (Colombia; empty elsewhere): the refund
+    ticket's figures and what the close takes off the sales' IVA
+    (:func:`pos_app.domain.refund_iva.refunds_iva`). The confirmed ones in the order the money
+    left; one not confirmed (a ticket printed while it waits) as if it came next."""
+    site = site_for(sale.site_id)
+    if not site.reports_iva:
+        return {}
+    done = given_back_order(records)
+    paid = amount_paid(sale)
+
+    def ivas(order: Sequence[RefundRecord]) -> list[IvaByRate]:
+        given = [GivenBack(r.amount, r.lines) for r in order]
+        return refunds_iva(site, sale.lines, sale.sale_discount, paid, given)
+
+    out = dict(zip((r.id for r in done), ivas(done), strict=True))
+    for record in records:
+        if record.id not in out:
+            out[record.id] = ivas([*done, record])[-1]
+    return out
+
+
 _SELECT = "SELECT r.*, s.external_reference FROM refunds r JOIN sales s ON s.id = r.sale_id"
 
 
@@ -262,11 +301,14 @@ def sale_id_of(conn: sqlite3.Connection, reference: str) -> int:
     return int(row["id"])
 
 
-def _counted(conn: sqlite3.Connection, sale_id: int) -> Decimal:
-    rows = conn.execute(
-        "SELECT id, amount FROM refunds WHERE sale_id = ? AND status != ?",
-        (sale_id, RefundStatus.REFUSED.value),
-    ).fetchall()
+def _counted(conn: sqlite3.Connection, sale_id: int, tender: Tender | None = None) -> Decimal:
+    """Refunds of the sale not refused (of one tender, given one)."""
+    sql = "SELECT id, amount FROM refunds WHERE sale_id = ? AND status != ?"
+    args: tuple[object, ...] = (sale_id, RefundStatus.REFUSED.value)
+    if tender is not None:
+        sql += " AND tender = ?"
+        args += (tender.value,)
+    rows = conn.execute(sql, args).fetchall()
     return sum(
         (stored_amount(row["amount"], refund_record(row["id"]), "amount") for row in rows),
         Decimal(0),

@@ -32,6 +32,9 @@ class Verdict:
     # (None: ask the gateway, as instore v2 must).
     offered: bool | None = None
     payment_refs: tuple[str, ...] = ()  # the Orders API's ``PAY…`` ids of money received
+    # The Orders API's order ended ``failed`` (its ``status_detail``, else "failed"): it can no
+    # longer be paid, unlike a failed *payment* on a ``created`` order, which may be retried.
+    order_failed: str = ""
 
     @property
     def seen_by_customer(self) -> bool:
@@ -83,7 +86,9 @@ def evaluate_order(order: QrOrder | None, reference: str, total: Decimal) -> Ver
     Paid only when ``processed`` (or refunded since) with payments covering the total;
     ``expired`` and ``canceled`` end it; anything else (``created``, ``action_required``,
     ``failed``...) is never paid. A failed payment attempt on a ``created`` order is a
-    rejection the customer may retry.
+    rejection the customer may retry; an order itself ``failed`` is no longer on offer (only a
+    ``created`` order can be paid, and the notes list ``failed`` for other products' orders,
+    never as a state that comes back): ``order_failed`` says so, so the sale ends at once.
     """
     if order is None or order.external_reference != reference:
         return Verdict(
@@ -99,8 +104,9 @@ def evaluate_order(order: QrOrder | None, reference: str, total: Decimal) -> Ver
         )
     paid = order.is_paid and order.paid_amount >= total
     money = order.paid_amount
-    rejected = not paid and (
-        order.status == "failed" or (bool(order.payments) and order.payments[-1].status == "failed")
+    failed = not paid and order.status == "failed"
+    rejected = failed or (
+        not paid and bool(order.payments) and order.payments[-1].status == "failed"
     )
     return Verdict(
         paid=paid,
@@ -114,4 +120,5 @@ def evaluate_order(order: QrOrder | None, reference: str, total: Decimal) -> Ver
         seen=order.status not in ("expired", "canceled"),
         offered=order.status == "created",
         payment_refs=tuple(p.id for p in order.paid_payments),
+        order_failed=(order.status_detail or "failed") if failed else "",
     )

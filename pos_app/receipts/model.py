@@ -80,6 +80,10 @@ class RefundInfo:
     lines: tuple[CartLine, ...] = ()  # the lines given back, when chosen by line
     positions: tuple[int, ...] = ()  # each given-back line's place in the sale (its charge)
     note: str = ""  # the cashier's reason ("defective"), cleaned when it was written
+    # Colombia: the IVA per rate it gave back, from the sale's refunds in the order the money
+    # left (:func:`pos_app.ledger.refunds.refund_ivas`; the close takes the same off); None:
+    # worked out from the lines alone (a ticket made without the sale's other refunds).
+    iva: tuple[tuple[Decimal, Decimal], ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -132,6 +136,8 @@ class Receipt:
         cart.sale_discount = self.sale_discount
         if self.refund is None:
             return cart.iva_by_rate()
+        if self.refund.iva is not None:
+            return self.refund.iva
         given = self.refund.lines
         if not given:
             return ()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -9,7 +10,7 @@ from pos_app.domain.money import Site, site_for
 from pos_app.domain.records import SaleSnapshot
 from pos_app.domain.sale import Tender
 from pos_app.i18n import Translator
-from pos_app.ledger.refunds import RefundRecord
+from pos_app.ledger.refunds import RefundRecord, refund_ivas
 from pos_app.receipts import layout as layout_mod
 from pos_app.receipts.language import receipt_language, translator
 from pos_app.receipts.model import (
@@ -69,9 +70,19 @@ def receipt_for_sale(sale: SaleSnapshot, config: Config) -> Receipt:
     return sale_receipt(sale, site, shop_info(config))
 
 
-def receipt_for_refund(sale: SaleSnapshot, refund: RefundRecord, config: Config) -> Receipt:
-    """The refund ticket of one refund of the sale (its lines when it was refunded by line)."""
+def receipt_for_refund(
+    sale: SaleSnapshot,
+    refund: RefundRecord,
+    config: Config,
+    refunds: Sequence[RefundRecord] = (),
+) -> Receipt:
+    """The refund ticket of one refund of the sale (its lines when it was refunded by line).
+    ``refunds``: every refund of the sale (``RefundStore.for_sale``), for the IVA it gave back
+    after the ones before it (Colombia: the figure the close takes off); without them, as if
+    it were the sale's first."""
     site = site_for(sale.site_id) if sale.site_id else site_for(config.site_id)
+    others = [r for r in refunds if r.id != refund.id]
+    iva = refund_ivas(sale, [*others, refund]).get(refund.id, ()) if site.reports_iva else None
     given = [(p, quantity) for p, quantity in refund.lines if 0 <= p < len(sale.lines)]
     lines = tuple(replace(sale.lines[position], quantity=quantity) for position, quantity in given)
     info = RefundInfo(
@@ -82,6 +93,7 @@ def receipt_for_refund(sale: SaleSnapshot, refund: RefundRecord, config: Config)
         note=refund.note,
         lines=lines,
         positions=tuple(position for position, _quantity in given),
+        iva=iva,
     )
     return refund_receipt(sale, site, shop_info(config), info)
 

@@ -64,7 +64,9 @@ _ROOT_FIELDS = {
     "marketplace",
 }
 _ITEM_FIELDS = {"title", "unit_price", "quantity", "unit_measure", "external_code"}
-OUTCOMES = ("approved", "rejected")
+# "failed": the payment refused for good and the order ended with it (``status: failed``, a
+# status the notes give other products; emulated so a till's handling of it can be tested).
+OUTCOMES = ("approved", "rejected", "failed")
 
 
 def book(state: SandboxState) -> OrdersBook:
@@ -331,6 +333,10 @@ def pay(state: SandboxState, order: ApiOrder, outcome: str = "approved") -> ApiO
     if outcome == "rejected":
         payment.status, payment.status_detail = "failed", "rejected_by_issuer"
         order.last_updated = state.now()  # still created: the customer may try again
+        return order
+    if outcome == "failed":
+        payment.status, payment.status_detail = "failed", "high_risk"
+        _set_status(state, order, "failed", "high_risk")  # ended: it can no longer be paid
         return order
     payment.status, payment.status_detail = "processed", "accredited"
     _set_status(state, order, "processed", "accredited")

@@ -833,6 +833,10 @@
         <translation>No se pudo quitar la orden de la caja ({detail}). El cliente todavía podría pagarla: la aplicación sigue intentando y mostrará el resultado.</translation>
     </message>
     <message>
+        <source>Mercado Pago rejected the payment and ended the order: it can no longer be paid. Charge again, or take cash.</source>
+        <translation>Mercado Pago rechazó el pago y cerró la orden: ya no se puede pagar. Cobre de nuevo o reciba efectivo.</translation>
+    </message>
+    <message>
         <source>Sale {reference} could not be read and is set aside; new sales charge as usual. Run &apos;pos-app doctor&apos; or call support.</source>
         <translation>La venta {reference} no se pudo leer y quedó apartada; las ventas nuevas se cobran como siempre. Ejecute &apos;pos-app doctor&apos; o llame a soporte.</translation>
     </message>
@@ -3267,12 +3271,32 @@
         <translation>La venta {reference} no está pagada: no hay nada que devolver.</translation>
     </message>
     <message>
+        <source>Sale {reference} was paid twice, in cash and with Mercado Pago: choose how to give the money back (in cash, up to {cash}; through Mercado Pago, up to {qr}).</source>
+        <translation>La venta {reference} se pagó dos veces, en efectivo y con Mercado Pago: elija cómo devolver el dinero (en efectivo, hasta {cash}; por Mercado Pago, hasta {qr}).</translation>
+    </message>
+    <message>
+        <source>Sale {reference} was paid with Mercado Pago: it is refunded through Mercado Pago, not in cash.</source>
+        <translation>La venta {reference} se pagó con Mercado Pago: se devuelve por Mercado Pago, no en efectivo.</translation>
+    </message>
+    <message>
+        <source>Sale {reference} was paid in cash: it is given back in cash, nothing goes through Mercado Pago.</source>
+        <translation>La venta {reference} se pagó en efectivo: se devuelve en efectivo, nada pasa por Mercado Pago.</translation>
+    </message>
+    <message>
         <source>The amount to refund must be greater than zero.</source>
         <translation>El monto a devolver debe ser mayor que cero.</translation>
     </message>
     <message>
         <source>{currency} amounts have {decimals} decimals: {amount}.</source>
         <translation>Los montos en {currency} tienen {decimals} decimales: {amount}.</translation>
+    </message>
+    <message>
+        <source>The cash part of sale {reference} has been given back; {left} is left to refund through Mercado Pago.</source>
+        <translation>La parte en efectivo de la venta {reference} ya se devolvió; quedan {left} por devolver por Mercado Pago.</translation>
+    </message>
+    <message>
+        <source>The Mercado Pago part of sale {reference} has been refunded; {left} is left to give back in cash.</source>
+        <translation>La parte de Mercado Pago de la venta {reference} ya se devolvió; quedan {left} por devolver en efectivo.</translation>
     </message>
     <message>
         <source>Sale {reference} has already been refunded.</source>
@@ -3314,6 +3338,10 @@
         <translation>Estos artículos:</translation>
     </message>
     <message>
+        <source>Give back:</source>
+        <translation>Devolver:</translation>
+    </message>
+    <message>
         <source>Item</source>
         <translation>Artículo</translation>
     </message>
@@ -3326,8 +3354,8 @@
         <translation>Devolver</translation>
     </message>
     <message>
-        <source>Paid per unit</source>
-        <translation>Pagado por unidad</translation>
+        <source>Paid</source>
+        <translation>Pagado</translation>
     </message>
     <message>
         <source>Items of the sale</source>
@@ -3362,8 +3390,24 @@
         <translation>Cerrar</translation>
     </message>
     <message>
+        <source>Everything left</source>
+        <translation>Todo lo que queda</translation>
+    </message>
+    <message>
         <source>Paid {paid}. Refunded {refunded}. Left to refund: {left}.</source>
         <translation>Pagado {paid}. Devuelto {refunded}. Queda por devolver: {left}.</translation>
+    </message>
+    <message>
+        <source>Paid twice: in cash and with Mercado Pago. Each part goes back the way it came: choose which.</source>
+        <translation>Pagada dos veces: en efectivo y con Mercado Pago. Cada parte se devuelve por donde entró: elija cuál.</translation>
+    </message>
+    <message>
+        <source>In cash (up to {amount})</source>
+        <translation>En efectivo (hasta {amount})</translation>
+    </message>
+    <message>
+        <source>Through Mercado Pago (up to {amount})</source>
+        <translation>Por Mercado Pago (hasta {amount})</translation>
     </message>
     <message>
         <source>A refund has no answer from Mercado Pago yet: it is checked before the next one.</source>
@@ -3376,6 +3420,14 @@
     <message>
         <source>Give back: {item}</source>
         <translation>Devolver: {item}</translation>
+    </message>
+    <message>
+        <source>These items were paid {amount}: more than the {left} left to refund. Choose fewer, or refund an amount.</source>
+        <translation>Por estos artículos se pagaron {amount}: más que los {left} que quedan por devolver. Elija menos o devuelva un monto.</translation>
+    </message>
+    <message>
+        <source>These items give back {amount}.</source>
+        <translation>Estos artículos devuelven {amount}.</translation>
     </message>
     <message>
         <source>Refunding… (asking Mercado Pago)</source>

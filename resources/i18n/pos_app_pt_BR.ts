@@ -833,6 +833,10 @@
         <translation>Não foi possível retirar o pedido do caixa ({detail}). O cliente ainda poderia pagá-lo: o aplicativo continua tentando e mostrará o resultado.</translation>
     </message>
     <message>
+        <source>Mercado Pago rejected the payment and ended the order: it can no longer be paid. Charge again, or take cash.</source>
+        <translation>O Mercado Pago recusou o pagamento e encerrou o pedido: ele não pode mais ser pago. Cobre de novo ou receba em dinheiro.</translation>
+    </message>
+    <message>
         <source>Sale {reference} could not be read and is set aside; new sales charge as usual. Run &apos;pos-app doctor&apos; or call support.</source>
         <translation>A venda {reference} não pôde ser lida e foi deixada de lado; as vendas novas são cobradas normalmente. Execute &apos;pos-app doctor&apos; ou chame o suporte.</translation>
     </message>
@@ -3267,12 +3271,32 @@
         <translation>A venda {reference} não está paga: não há nada a devolver.</translation>
     </message>
     <message>
+        <source>Sale {reference} was paid twice, in cash and with Mercado Pago: choose how to give the money back (in cash, up to {cash}; through Mercado Pago, up to {qr}).</source>
+        <translation>A venda {reference} foi paga duas vezes, em dinheiro e com Mercado Pago: escolha como devolver o dinheiro (em dinheiro, até {cash}; pelo Mercado Pago, até {qr}).</translation>
+    </message>
+    <message>
+        <source>Sale {reference} was paid with Mercado Pago: it is refunded through Mercado Pago, not in cash.</source>
+        <translation>A venda {reference} foi paga com Mercado Pago: é devolvida pelo Mercado Pago, não em dinheiro.</translation>
+    </message>
+    <message>
+        <source>Sale {reference} was paid in cash: it is given back in cash, nothing goes through Mercado Pago.</source>
+        <translation>A venda {reference} foi paga em dinheiro: é devolvida em dinheiro, nada passa pelo Mercado Pago.</translation>
+    </message>
+    <message>
         <source>The amount to refund must be greater than zero.</source>
         <translation>O valor a devolver deve ser maior que zero.</translation>
     </message>
     <message>
         <source>{currency} amounts have {decimals} decimals: {amount}.</source>
         <translation>Valores em {currency} têm {decimals} casas decimais: {amount}.</translation>
+    </message>
+    <message>
+        <source>The cash part of sale {reference} has been given back; {left} is left to refund through Mercado Pago.</source>
+        <translation>A parte em dinheiro da venda {reference} já foi devolvida; restam {left} a devolver pelo Mercado Pago.</translation>
+    </message>
+    <message>
+        <source>The Mercado Pago part of sale {reference} has been refunded; {left} is left to give back in cash.</source>
+        <translation>A parte do Mercado Pago da venda {reference} já foi devolvida; restam {left} a devolver em dinheiro.</translation>
     </message>
     <message>
         <source>Sale {reference} has already been refunded.</source>
@@ -3314,6 +3338,10 @@
         <translation>Estes itens:</translation>
     </message>
     <message>
+        <source>Give back:</source>
+        <translation>Devolver:</translation>
+    </message>
+    <message>
         <source>Item</source>
         <translation>Item</translation>
     </message>
@@ -3326,8 +3354,8 @@
         <translation>Devolver</translation>
     </message>
     <message>
-        <source>Paid per unit</source>
-        <translation>Pago por unidade</translation>
+        <source>Paid</source>
+        <translation>Pago</translation>
     </message>
     <message>
         <source>Items of the sale</source>
@@ -3362,8 +3390,24 @@
         <translation>Fechar</translation>
     </message>
     <message>
+        <source>Everything left</source>
+        <translation>Tudo o que resta</translation>
+    </message>
+    <message>
         <source>Paid {paid}. Refunded {refunded}. Left to refund: {left}.</source>
         <translation>Pago {paid}. Devolvido {refunded}. Resta a devolver: {left}.</translation>
+    </message>
+    <message>
+        <source>Paid twice: in cash and with Mercado Pago. Each part goes back the way it came: choose which.</source>
+        <translation>Paga duas vezes: em dinheiro e com Mercado Pago. Cada parte volta por onde entrou: escolha qual.</translation>
+    </message>
+    <message>
+        <source>In cash (up to {amount})</source>
+        <translation>Em dinheiro (até {amount})</translation>
+    </message>
+    <message>
+        <source>Through Mercado Pago (up to {amount})</source>
+        <translation>Pelo Mercado Pago (até {amount})</translation>
     </message>
     <message>
         <source>A refund has no answer from Mercado Pago yet: it is checked before the next one.</source>
@@ -3376,6 +3420,14 @@
     <message>
         <source>Give back: {item}</source>
         <translation>Devolver: {item}</translation>
+    </message>
+    <message>
+        <source>These items were paid {amount}: more than the {left} left to refund. Choose fewer, or refund an amount.</source>
+        <translation>Por estes itens foram pagos {amount}: mais do que os {left} que restam a devolver. Escolha menos ou devolva um valor.</translation>
+    </message>
+    <message>
+        <source>These items give back {amount}.</source>
+        <translation>Estes itens devolvem {amount}.</translation>
     </message>
     <message>
         <source>Refunding… (asking Mercado Pago)</source>

@@ -89,7 +89,7 @@ def test_the_refund_dialog_shows_a_weighed_lines_weight(qtbot: Any, qloop: Any) 
         dialog = RefundDialog(sale, RefundService(ledger, no_client))
         qtbot.addWidget(dialog)
         cells = [[dialog.lines.item(row, column).text() for column in range(3)] for row in range(2)]
-        assert cells == [["Jamón cocido", "0,350 kg", "$ 5.075"], ["Empanada", "2", "$ 1.200"]]
+        assert cells == [["Jamón cocido", "0,350 kg", "$ 5.075"], ["Empanada", "2", "$ 2.400"]]
         dialog.close()
     finally:
         ledger.close()

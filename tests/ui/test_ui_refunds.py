@@ -52,8 +52,9 @@ def test_refund_partially_then_totally_with_the_refund_ticket(
     ref = pay_a_sale(window, qtbot, control)  # $ 11.140,00: 1 × 4.890 + 2 × 3.125
     sales, dialog = open_refund(window, qtbot, ref)
     assert "Left to refund: $ 11.140,00" in dialog.summary.text()
-    assert dialog.lines.item(1, 2).text() == "$ 3.125,00"  # paid per unit (charged / sold)
+    assert dialog.lines.item(1, 2).text() == "$ 6.250,00"  # what the line was paid
     dialog.spins[1].setValue(1)  # one cheese back
+    assert dialog.lines_amount.text() == "These items give back $ 3.125,00."
     assert dialog.by_lines.isChecked() and dialog.refund_button.isEnabled()
     screenshot(dialog, "70_refund_dialog")
     dialog.start_refund()

@@ -973,7 +973,8 @@ class MainWindow(QMainWindow):
         sale = self.rt.ledger.get_sale(reference)
         if sale is None:
             return None
-        receipt = receipts.receipt_for_refund(sale, record, self.rt.config)
+        others = self.refunds.store.for_sale(reference)  # the IVA it gave back after them
+        receipt = receipts.receipt_for_refund(sale, record, self.rt.config, others)
         return self._preview(receipt)
 
     # == receipts ================================================================================

@@ -36,6 +36,7 @@ from pos_app.checkout.refunds import RefundNotAllowed, RefundResult, RefundServi
 from pos_app.domain.money import format_money, site_for
 from pos_app.domain.pricing import format_measure
 from pos_app.domain.records import SaleSnapshot
+from pos_app.domain.sale import Tender
 from pos_app.domain.text_fields import REFUND_NOTE
 from pos_app.errors import UserFacingError
 from pos_app.ledger.refunds import RefundRecord, RefundStatus
@@ -92,10 +93,20 @@ class RefundDialog(QDialog):
         for index, button in enumerate((self.whole, self.by_amount, self.by_lines)):
             self.choice.addButton(button, index)
         self.whole.setChecked(True)
+        # A sale paid both in cash and with Mercado Pago: each part goes back the way it came,
+        # chosen here (shown for such a sale only; no way is chosen for the cashier).
+        self.way_label = QLabel(self.tr("Give back:"))
+        self.way_cash = QRadioButton()
+        self.way_cash.setObjectName("refundWayCash")
+        self.way_qr = QRadioButton()
+        self.way_qr.setObjectName("refundWayQr")
+        self.ways = QButtonGroup(self)
+        self.ways.addButton(self.way_cash)
+        self.ways.addButton(self.way_qr)
         self.lines = QTableWidget(0, 4)
         self.lines.setObjectName("refundLines")
         self.lines.setHorizontalHeaderLabels(
-            [self.tr("Item"), self.tr("Sold"), self.tr("Paid per unit"), self.tr("Give back")]
+            [self.tr("Item"), self.tr("Sold"), self.tr("Paid"), self.tr("Give back")]
         )
         self.lines.verticalHeader().hide()
         self.lines.verticalHeader().setDefaultSectionSize(44)  # room for the spin boxes
@@ -104,11 +115,17 @@ class RefundDialog(QDialog):
         no_tab_trap(self.lines)
         header = self.lines.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        # The others as wide as their title or contents: at Qt's default 100 px "Paid per
-        # unit" showed as "aid per uni" (and longer in Spanish and Portuguese).
+        # The others as wide as their title or contents (at Qt's default 100 px a longer title
+        # showed cut, and longer in Spanish and Portuguese).
         for column in (1, 2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.spins: list[QSpinBox] = []
+        # What the chosen items give back, worked out as the refund will: a line's paid share
+        # by units (three units of $ 2.999 give back $ 1.000, $ 999 and $ 1.000), never a
+        # rounded price per unit times the units ($ 1.000 × 3 = $ 3.000, more than was paid).
+        self.lines_amount = QLabel()
+        self.lines_amount.setObjectName("refundLinesAmount")
+        self.lines_amount.setWordWrap(True)
         # Why the money goes back: optional, cleaned by the service like every free text.
         self.note = limit_length(QLineEdit(), REFUND_NOTE)
         self.note.setObjectName("refundNote")
@@ -139,6 +156,7 @@ class RefundDialog(QDialog):
         # or Alt+its letter). Enter gives the refund's receipt once there is one.
         self.ticket_button.setDefault(True)
         self.choice.idToggled.connect(lambda *_: self._update())
+        self.ways.buttonToggled.connect(self._way_toggled)
         self.amount.textChanged.connect(lambda *_: self._update())
 
         amount_row = QHBoxLayout()
@@ -150,12 +168,21 @@ class RefundDialog(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(self.refund_button)
         buttons.addWidget(self.close_button)
+        self.way_row = QWidget()
+        way_layout = QHBoxLayout(self.way_row)
+        way_layout.setContentsMargins(0, 0, 0, 0)
+        way_layout.addWidget(self.way_label)
+        way_layout.addWidget(self.way_cash)
+        way_layout.addWidget(self.way_qr)
+        way_layout.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
+        layout.addWidget(self.way_row)
         layout.addWidget(self.whole)
         layout.addLayout(amount_row)
         layout.addWidget(self.by_lines)
         layout.addWidget(self.lines, 1)
+        layout.addWidget(self.lines_amount)
         note_row = QHBoxLayout()
         note_row.addWidget(self.note_label)
         note_row.addWidget(self.note, 1)
@@ -170,30 +197,77 @@ class RefundDialog(QDialog):
     def _money(self, amount: Decimal) -> str:
         return format_money(amount, self.site)
 
+    def tender(self) -> Tender | None:
+        """How the money goes back: the sale's one way, or the way chosen for a sale paid both
+        in cash and with Mercado Pago (None until one is chosen)."""
+        ways = self.service.tenders(self.sale)
+        if len(ways) < 2:
+            return ways[0] if ways else None
+        if self.way_cash.isChecked():
+            return Tender.CASH
+        return Tender.QR if self.way_qr.isChecked() else None
+
+    def _left(self) -> Decimal:
+        """What is left to refund the chosen way (nothing until a sale paid both ways has one)."""
+        ways = self.service.tenders(self.sale)
+        if len(ways) < 2:
+            return self.service.refundable(self.sale)
+        tender = self.tender()
+        return self.service.refundable(self.sale, tender) if tender else Decimal(0)
+
+    def _show_whole(self) -> None:
+        if self.tender() is None:  # paid both ways, no way chosen yet
+            self.whole.setText(self.tr("Everything left"))
+        else:
+            self.whole.setText(
+                self.tr("Everything left ({amount})").format(amount=self._money(self._left()))
+            )
+
+    def _way_toggled(self, _button: object, on: bool) -> None:
+        if on:
+            self._show_whole()
+            self._update()
+
     def _fill(self) -> None:
         sale = self.service.ledger.get_sale(self.sale.external_reference) or self.sale
         self.sale = sale
-        left = self.service.refundable(sale)
         refunds = self.service.store.for_sale(sale.external_reference)
         refunded = sum((r.amount for r in refunds if r.status is RefundStatus.REFUNDED), Decimal(0))
         text = self.tr("Paid {paid}. Refunded {refunded}. Left to refund: {left}.").format(
             paid=self._money(self.service.paid_amount(sale)),
             refunded=self._money(refunded),
-            left=self._money(left),
+            left=self._money(self.service.refundable(sale)),
         )
+        both = len(self.service.tenders(sale)) > 1
+        self.way_row.setVisible(both)
+        if both:
+            cash = self.service.refundable(sale, Tender.CASH)
+            qr = self.service.refundable(sale, Tender.QR)
+            text += "\n" + self.tr(
+                "Paid twice: in cash and with Mercado Pago. Each part goes back the way it came: "
+                "choose which."
+            )
+            self.way_cash.setText(
+                self.tr("In cash (up to {amount})").format(amount=self._money(cash))
+            )
+            self.way_qr.setText(
+                self.tr("Through Mercado Pago (up to {amount})").format(amount=self._money(qr))
+            )
         if any(r.status is RefundStatus.PENDING for r in refunds):
             text += "\n" + self.tr(
                 "A refund has no answer from Mercado Pago yet: it is checked before the next one."
             )
         self.summary.setText(text)
-        self.whole.setText(self.tr("Everything left ({amount})").format(amount=self._money(left)))
+        self._show_whole()
         done = self.service.refunded_quantities(sale.external_reference)
         self.lines.setRowCount(len(sale.lines))
         self.spins = []
         # What the customer paid per unit: discounts taken off (what a refund by line gives).
         charged = self.service.ledger.charged_amounts(sale.external_reference)
         for row, line in enumerate(sale.lines):
-            paid = charged[row] / line.quantity if row < len(charged) else line.unit_price
+            # The line's paid share: what all its units give back (a price per unit would be
+            # rounded: $ 2.999 for three is not $ 1.000 each).
+            paid = charged[row] if row < len(charged) else line.unit_price * line.quantity
             # A weighed line: how much was sold (``0,350 kg``), given back whole.
             sold = (
                 format_measure(line.measure, line.sale_unit, self.site)
@@ -216,6 +290,8 @@ class RefundDialog(QDialog):
             self.spins.append(spin)
         # As a person reads it: the choices, the items' quantities, the note, then the buttons.
         tab_order(
+            self.way_cash,
+            self.way_qr,
             self.whole,
             self.by_amount,
             self.amount,
@@ -238,7 +314,7 @@ class RefundDialog(QDialog):
         return [(row, spin.value()) for row, spin in enumerate(self.spins) if spin.value()]
 
     def _update(self) -> None:
-        left = self.service.refundable(self.sale)
+        left = self._left()
         busy = bool(self.tasks.busy)
         ready = left > 0 and not busy
         problem = ""
@@ -252,16 +328,50 @@ class RefundDialog(QDialog):
             self.status.setText(problem)
             set_state(self.status, "error" if problem else "")
             self._amount_note = bool(problem)
-        elif self.choice.checkedId() == LINES:
-            ready = ready and bool(self.chosen_lines())
+        # Not an ``elif`` of the note above: the call that clears the note checks the items too
+        # (it left the button on, with no item chosen, until the next call).
+        if self.choice.checkedId() == LINES:
+            ready = ready and bool(self.chosen_lines()) and self._show_lines_amount(left)
+        if self.choice.checkedId() != LINES or not self.chosen_lines():
+            self.lines_amount.setText("")
+            set_state(self.lines_amount, "")
         self.refund_button.setEnabled(ready)
         self.amount.setEnabled(self.choice.checkedId() == AMOUNT)
 
+    def _show_lines_amount(self, left: Decimal) -> bool:
+        """Say what the chosen items give back; False when they cannot be (more than is left,
+        or fewer units left than chosen), saying why."""
+        try:
+            amount = self.service.lines_amount(self.sale, self.chosen_lines())
+        except RefundNotAllowed as exc:
+            self.lines_amount.setText(translate_message(exc.msg))
+            set_state(self.lines_amount, "error")
+            return False
+        if amount > left:
+            self.lines_amount.setText(
+                self.tr(
+                    "These items were paid {amount}: more than the {left} left to refund. "
+                    "Choose fewer, or refund an amount."
+                ).format(amount=self._money(amount), left=self._money(left))
+            )
+            set_state(self.lines_amount, "error")
+            return False
+        self.lines_amount.setText(
+            self.tr("These items give back {amount}.").format(amount=self._money(amount))
+        )
+        set_state(self.lines_amount, "")
+        return True
+
     # -- refunding ------------------------------------------------------------------------------
-    def start_refund(self) -> asyncio.Task[None]:
+    def start_refund(self) -> asyncio.Task[None] | None:
         choice = self.choice.checkedId()
-        amount = self.amount.amount() if choice == AMOUNT else None
         lines = self.chosen_lines() if choice == LINES else []
+        self._update()
+        if not self.refund_button.isEnabled():
+            # Only what the button offers: no amount or no item is never "everything left"
+            # (the service's default), items worth more than is left are not sent.
+            return None
+        amount = self.amount.amount() if choice == AMOUNT else None
         self.status.setText(self.tr("Refunding… (asking Mercado Pago)"))
         set_state(self.status, "")
         task = self.tasks.spawn(
@@ -274,7 +384,7 @@ class RefundDialog(QDialog):
         self, amount: Decimal | None, lines: list[tuple[int, int]], note: str
     ) -> None:
         result = await self.service.refund(
-            self.sale.external_reference, amount, lines=lines, note=note
+            self.sale.external_reference, amount, lines=lines, note=note, tender=self.tender()
         )
         self.last = result
         if result.ok:  # the next refund of this sale says its own reason

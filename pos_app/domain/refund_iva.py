@@ -1,0 +1,146 @@
+"""The IVA (Colombia) contained in each refund of a sale: what its ticket states and what the
+day's close takes off the IVA of the sales.
+
+A refund gives back money taken from the sale's lines, at what each was charged (its own
+discount and its share of the sale's taken off):
+
+- **by line** (chosen lines and quantities): from those lines, by units, as the refund's
+  amount was computed (:meth:`pos_app.checkout.refunds.RefundService.refund`);
+- **by amount**: first from what was paid beyond the total (two orders paid, cash taken and
+  the QR paid too: money with no goods, so no IVA), then from every line in proportion to
+  what it still has to give back.
+
+A line whose money was already taken by an amount refund gives what is left of it, the rest
+coming from the other lines in proportion, so no line ever gives back more than it was charged.
+
+The IVA at each rate is the sale's IVA at that rate (its ticket's figure, :meth:`Cart.
+iva_by_rate`) in proportion to the money given back so far from that rate's lines, rounded
+half-up on the **running total**: each refund states the difference, so a rate's refunds
+never go below zero and the refunds of a whole sale give back exactly the IVA its ticket
+stated, rate by rate (rounding each refund on its own could leave a peso behind). Refunds are
+taken in the order the money left (:func:`pos_app.ledger.refunds.refund_ivas`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from pos_app.domain.cart import Cart, CartLine
+from pos_app.domain.money import Site, quantize
+from pos_app.domain.pricing import Discount
+
+ZERO = Decimal(0)
+
+IvaByRate = tuple[tuple[Decimal, Decimal], ...]  # (rate, IVA), highest rate first
+
+
+@dataclass(frozen=True)
+class GivenBack:
+    """One refund as the IVA sees it: its amount and, by line, ``(position, quantity)``."""
+
+    amount: Decimal
+    lines: tuple[tuple[int, int], ...] = ()
+
+
+def refunds_iva(
+    site: Site,
+    lines: Sequence[CartLine],
+    sale_discount: Discount | None,
+    paid: Decimal,
+    given: Sequence[GivenBack],
+) -> list[IvaByRate]:
+    """The IVA per rate each of ``given`` (in the order the money left) contains; rates a refund
+    took nothing from are left out. ``paid``: what the customer paid for the sale. Empty
+    tuples where the site reports no IVA."""
+    if not site.reports_iva:
+        return [() for _ in given]
+    # Here, not at the top: the ledger reads sales' lines without order items.
+    from pos_app.domain.order_lines import charged_amounts
+
+    cart = Cart(site)
+    cart.restore(list(lines))
+    cart.sale_discount = sale_discount
+    charged = charged_amounts(cart)
+    stated = dict(cart.iva_by_rate())
+    rates = [line.iva_rate for line in lines]
+    # What each line (and, last, a payment beyond the total) still has to give back.
+    left = [max(ZERO, c) for c in charged]
+    left.append(max(ZERO, paid - sum(charged, ZERO)))
+    of_rate: dict[Decimal, Decimal] = {}
+    for rate, c in zip(rates, left, strict=False):
+        if rate and c > 0:
+            of_rate[rate] = of_rate.get(rate, ZERO) + c
+    taken_of_rate: dict[Decimal, Decimal] = dict.fromkeys(of_rate, ZERO)
+    stated_so_far: dict[Decimal, Decimal] = dict.fromkeys(of_rate, ZERO)
+    units_done: dict[int, int] = {}
+    out: list[IvaByRate] = []
+    for refund in given:
+        taken = _take(refund, lines, charged, left, units_done, site)
+        touched: dict[Decimal, Decimal] = {}
+        for position, amount in taken.items():
+            rate = rates[position] if position < len(rates) else ZERO
+            if rate in of_rate and amount > 0:
+                taken_of_rate[rate] += amount
+                touched[rate] = ZERO
+        for rate in touched:
+            share = min(Decimal(1), taken_of_rate[rate] / of_rate[rate])
+            if all(c <= 0 for r, c in zip(rates, left, strict=False) if r == rate):
+                share = Decimal(1)  # every line of the rate given back: exactly its IVA
+            now = quantize(stated.get(rate, ZERO) * share, site)
+            touched[rate] = now - stated_so_far[rate]
+            stated_so_far[rate] = now
+        out.append(tuple((rate, touched[rate]) for rate in sorted(touched, reverse=True)))
+    return out
+
+
+def _take(
+    refund: GivenBack,
+    lines: Sequence[CartLine],
+    charged: Sequence[Decimal],
+    left: list[Decimal],
+    units_done: dict[int, int],
+    site: Site,
+) -> dict[int, Decimal]:
+    """The money ``refund`` takes from each part (a line's position; ``len(lines)``: the
+    payment beyond the total), taken off ``left``."""
+    taken: dict[int, Decimal] = {}
+    wanted = max(ZERO, refund.amount)
+    parts: dict[int, Decimal] = {}
+    for position, quantity in refund.lines:
+        if not 0 <= position < len(lines) or quantity <= 0:
+            continue  # a place the sale does not have (a damaged row): by amount instead
+        units = lines[position].quantity or 1
+        before = units_done.get(position, 0)
+        after = min(units, before + quantity)
+        units_done[position] = after
+        part = quantize(charged[position] * after / units, site) - quantize(
+            charged[position] * before / units, site
+        )
+        parts[position] = parts.get(position, ZERO) + max(ZERO, part)
+    whole = sum(parts.values(), ZERO)
+    if whole > 0:
+        # The lines' parts, scaled to what was refunded (they are equal unless the row was
+        # written otherwise), each from its own line as far as that line has money left.
+        for position, part in parts.items():
+            got = min(left[position], part * wanted / whole)
+            left[position] -= got
+            taken[position] = got
+        wanted -= sum(taken.values(), ZERO)
+    extra = len(left) - 1  # paid beyond the total: given back first, it carries no IVA
+    if wanted > 0 and left[extra] > 0:
+        got = min(wanted, left[extra])
+        left[extra] -= got
+        taken[extra] = taken.get(extra, ZERO) + got
+        wanted -= got
+    if wanted > 0:
+        remaining = sum(left, ZERO)
+        if remaining > 0:
+            scale = min(Decimal(1), wanted / remaining)
+            for position, amount in enumerate(left):
+                got = amount if scale == 1 else amount * scale
+                if got > 0:
+                    left[position] -= got
+                    taken[position] = taken.get(position, ZERO) + got
+    return taken
