@@ -36,14 +36,14 @@ class _Config:
 
 def first_chunks(total: int, workers: int) -> list[list[int]]:
     """What pytest-xdist's own ``worksteal`` sends each worker at the start."""
-    from xdist.scheduler.worksteal import WorkStealingScheduling
+    from xdist.scheduler.worksteal import WorkStealingScheduling  # type: ignore[import-untyped]
 
-    scheduler = WorkStealingScheduling(_Config(workers))  # type: ignore[arg-type]
+    scheduler = WorkStealingScheduling(_Config(workers))
     nodes = [_Node(f"gw{i}") for i in range(workers)]
     for node in nodes:
-        scheduler.add_node(node)  # type: ignore[arg-type]
+        scheduler.add_node(node)
     for node in nodes:
-        scheduler.add_node_collection(node, [f"t{i}" for i in range(total)])  # type: ignore[arg-type]
+        scheduler.add_node_collection(node, [f"t{i}" for i in range(total)])
     scheduler.schedule()
     return [node.sent for node in nodes]
 
