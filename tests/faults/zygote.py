@@ -78,9 +78,17 @@ def serve(path: str) -> None:
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     listener.bind(path)
     listener.listen(1)
+    listener.settimeout(1.0)
+    parent = os.getppid()
     print("READY", flush=True)
     while True:
-        conn, _ = listener.accept()
+        try:
+            conn, _ = listener.accept()
+        except TimeoutError:
+            if os.getppid() != parent:
+                return  # the worker died without stopping it: never outlive it
+            continue
+        conn.settimeout(None)
         with conn:
             message, fds, _flags, _addr = socket.recv_fds(conn, 1 << 20, 3)
             if not message:
