@@ -157,10 +157,12 @@ def pytest_configure(config: pytest.Config) -> None:
     parallel.warm_rewrite_cache(config)
 
 
+@pytest.hookimpl(trylast=True)  # after -m and -k have deselected: the order xdist will cut
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     # The slow ones first, so that a parallel run (pytest-xdist) never ends waiting on one of
-    # them alone; the order is otherwise kept (stable sort), the same in every worker.
-    items.sort(key=lambda item: "slow" not in item.keywords)
+    # them alone; spread over the workers' first chunks (tests/parallel.py says why); the
+    # order is otherwise kept, the same in every worker.
+    _slow_first(config, items)
     # On Windows, skip what only POSIX can do (SIGKILL, file modes, the Windows simulation).
     if sys.platform != "win32":
         return
@@ -168,6 +170,34 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if "posix" in item.keywords:
             item.add_marker(skip)
+
+
+def _slow_unit(item: pytest.Item) -> tuple[str, float]:
+    """Which tests stay together, and their estimated seconds (``slow(seconds=...)``): a
+    module marked slow as a whole is one unit (its tests may share a module-scoped fixture,
+    like the bundle's build); a test marked itself (or through its parameter) is one alone."""
+    marker = item.get_closest_marker("slow")
+    assert marker is not None
+    seconds = float(marker.kwargs.get("seconds", parallel.DEFAULT_SLOW_SECONDS))
+    if any(mark.name == "slow" for mark in item.own_markers):
+        return item.nodeid, seconds
+    return str(item.path), seconds
+
+
+def _slow_first(config: pytest.Config, items: list[pytest.Item]) -> None:
+    slow = [item for item in items if "slow" in item.keywords]
+    fast = [item for item in items if "slow" not in item.keywords]
+    items[:] = slow + fast
+    workers = int(getattr(config, "workerinput", {}).get("workercount", 1))
+    if workers < 2 or not slow:
+        return
+    units: dict[str, tuple[float, list[pytest.Item]]] = {}
+    for item in slow:
+        key, seconds = _slow_unit(item)
+        units.setdefault(key, (seconds, []))[1].append(item)
+    spread = parallel.spread_slow(fast, list(units.values()), workers)
+    if spread is not None:
+        items[:] = spread
 
 
 class _QtSafeMonkeyPatch(pytest.MonkeyPatch):

@@ -82,3 +82,56 @@ def warm_rewrite_cache(config: Any) -> None:
             list(pool.map(_rewrite_into_cache, chunks))
     except Exception:  # an optimisation only: the workers rewrite as before
         return
+
+
+# The slow tests (``@pytest.mark.slow``), spread over the workers' first chunks.
+#
+# pytest-xdist's ``worksteal`` hands each of the N workers one contiguous chunk of the collected
+# order at the start (``len(pending) // workers_left`` tests each, in worker order), and an idle
+# worker later steals the second half of the longest queue, from its end. Sorting the slow
+# tests first therefore put every one of them at the head of the first chunk, on one worker, one
+# after the other, never stolen: in a loaded run that worker ran the bundle's build and all the
+# benchmarks' quick pass alone (327 s of a 356 s run) while the others had finished. Instead
+# each chunk starts with its share of the slow units, the heaviest first, shared out the longest
+# first onto the least loaded chunk (LPT); the fast tests follow in their order and are the ones
+# work stealing moves about.
+
+DEFAULT_SLOW_SECONDS = 3.0
+
+
+def chunk_sizes(total: int, workers: int) -> list[int]:
+    """The sizes of the chunks ``worksteal`` sends to ``workers`` idle workers at the start."""
+    sizes = []
+    left = total
+    for i in range(workers):
+        size = left // (workers - i)
+        sizes.append(size)
+        left -= size
+    return sizes
+
+
+def spread_slow(
+    fast: list[Any], units: list[tuple[float, list[Any]]], workers: int
+) -> list[Any] | None:
+    """``fast`` in order, with the slow ``units`` (estimated seconds, tests that stay together
+    and in order) at the heads of the ``workers`` chunks; None when they do not fit (a small
+    selection: the caller then puts them all first)."""
+    total = len(fast) + sum(len(tests) for _, tests in units)
+    sizes = chunk_sizes(total, workers)
+    load = [0.0] * workers
+    heads: list[list[Any]] = [[] for _ in range(workers)]
+    for seconds, tests in sorted(units, key=lambda unit: -unit[0]):  # stable: ties keep order
+        # the least loaded chunk with room for the whole unit
+        room = [i for i in range(workers) if len(heads[i]) + len(tests) <= sizes[i]]
+        if not room:
+            return None
+        target = min(room, key=lambda i: (load[i], i))
+        load[target] += seconds
+        heads[target].extend(tests)
+    ordered: list[Any] = []
+    taken = 0
+    for head, size in zip(heads, sizes, strict=True):
+        ordered += head
+        ordered += fast[taken : taken + size - len(head)]
+        taken += size - len(head)
+    return ordered

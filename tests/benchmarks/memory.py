@@ -70,6 +70,13 @@ def main() -> None:
     parser.add_argument("--pixmap-cache-kb", type=int, default=None, help="QPixmapCache limit")
     parser.add_argument("--sqlite-cache-pages", type=int, default=None, help="PRAGMA cache_size")
     parser.add_argument("--sandbox", help="a running sandbox's base URL (else one of its own)")
+    parser.add_argument(
+        "--then-capped",
+        type=int,
+        metavar="PAGES",
+        help="then the same sales on a new ledger with PRAGMA cache_size PAGES, in this process "
+        '(the quick pass); reported as {"plain": ..., "capped": ...}',
+    )
     args = parser.parse_args()
     if args.pixmap_cache_kb is not None:
         from PySide6.QtGui import QPixmapCache
@@ -78,10 +85,19 @@ def main() -> None:
     if args.trace:
         tracemalloc.start(8)
     sandbox = sandbox_process() if args.sandbox is None else nullcontext(args.sandbox)
-    with fresh_home(), sandbox as base_url:
-        result = run_qt(
-            lambda: measure(base_url, args.sales, args.every, args.trace, args.sqlite_cache_pages)
-        )
+    with sandbox as base_url:
+        with fresh_home():
+            result = run_qt(
+                lambda: measure(
+                    base_url, args.sales, args.every, args.trace, args.sqlite_cache_pages
+                )
+            )
+        if args.then_capped is not None:
+            with fresh_home():
+                capped = run_qt(
+                    lambda: measure(base_url, args.sales, args.every, False, args.then_capped)
+                )
+            result = {"plain": result, "capped": capped}
     report(result)
 
 

@@ -54,9 +54,15 @@ def test_every_benchmark_and_every_group_is_run() -> None:
     assert total == EXPECTED
 
 
-@pytest.mark.slow
+# Rough seconds of each on a loaded 2-core machine: the slow ones are spread over the xdist
+# workers by them (tests/parallel.py), the longest first.
+SECONDS = {"year": 25, "detection": 7, "detection-orders": 7, "gui": 5, "memory": 5}
+
+
 @pytest.mark.timeout(300)
-@pytest.mark.parametrize("name", list(GROUPS))
+@pytest.mark.parametrize(
+    "name", [pytest.param(n, marks=pytest.mark.slow(seconds=SECONDS.get(n, 3))) for n in GROUPS]
+)
 def test_the_quick_pass_runs_every_benchmark(tmp_path: Path, name: str) -> None:
     if name == "year-store":
         from tests.store.pgserver import find_bindir

@@ -12,10 +12,12 @@ measures, each a median and worst of ``--repeats``:
   close's preview, the store view, and the close itself;
 - the garbage collector behind the window (:mod:`tests.benchmarks.year_gc`, a child): the
   objects it tracks and a full collection's time with the history showing 7 and 30 days, the
-  full collections while the cashier sells with it open, and what closing it gives back;
+  full collections while the cashier sells with it open, and what closing it gives back (with
+  ``--commands-here``, in the window's child, after it);
 - the commands, each a process: ``sales``, ``sales --limit 20``, ``status REF``, ``receipt REF``
   (the old sale), ``backup`` (and its size), ``restore`` of that backup, ``support-file``, and
-  ``close`` (last: it freezes the day).
+  ``close`` (last: it freezes the day); with ``--commands-here`` (the quick pass) their code
+  runs in this process instead.
 
 ``python -m tests.benchmarks.year_bench [--days 365 --per-day 400] [--ledger PATH] [--repeats 3]``
 prints a ``BENCH-RESULT`` JSON line (seconds per step) and a readable table on stderr.
@@ -24,6 +26,8 @@ prints a ``BENCH-RESULT`` JSON line (seconds per step) and a readable table on s
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import os
 import shutil
 import sqlite3
@@ -58,7 +62,12 @@ def _old_paid_sale(path: Path, days_ago: int) -> str:
         conn.close()
 
 
-def _command(env: dict[str, str], *args: str) -> float:
+def _command(env: dict[str, str], *args: str, here: bool = False) -> float:
+    """Seconds ``pos-app ARGS`` took, as a process of its own; ``here``: its code
+    (:func:`pos_app.cli.main`) in this process instead, with ``env``'s token (the quick pass:
+    its figures mean nothing, and nine interpreters importing the app were most of its CPU)."""
+    if here:
+        return _command_here(env, *args)
     started = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-m", "pos_app", *args],
@@ -76,7 +85,31 @@ def _command(env: dict[str, str], *args: str) -> float:
     return seconds
 
 
-def measure(ledger_file: Path, repeats: int, old_file: Path | None) -> dict[str, Any]:
+def _command_here(env: dict[str, str], *args: str) -> float:
+    from pos_app.cli import main as pos_app
+
+    said = io.StringIO()
+    previous = os.environ.get("MP_ACCESS_TOKEN")
+    os.environ["MP_ACCESS_TOKEN"] = env["MP_ACCESS_TOKEN"]
+    try:
+        started = time.perf_counter()
+        with contextlib.redirect_stdout(said), contextlib.redirect_stderr(said):
+            code = pos_app(list(args))
+        seconds = time.perf_counter() - started
+    finally:
+        if previous is None:
+            os.environ.pop("MP_ACCESS_TOKEN", None)
+        else:
+            os.environ["MP_ACCESS_TOKEN"] = previous
+    if code not in (0, 3):
+        raise RuntimeError(f"pos-app {' '.join(args)}: exit {code}\n{said.getvalue()}")
+    return seconds
+
+
+def measure(
+    ledger_file: Path, repeats: int, old_file: Path | None, *, here: bool = False
+) -> dict[str, Any]:
+    """``here``: the commands run in this process (:func:`_command`)."""
     from pos_app.app import demo_config
     from pos_app.ledger.store import Ledger
     from pos_app.sandbox.state import SandboxState
@@ -116,41 +149,51 @@ def measure(ledger_file: Path, repeats: int, old_file: Path | None) -> dict[str,
                     for leftover in Path(home).glob("old.sqlite3*"):
                         leftover.unlink()
             for _ in range(repeats):
-                note("doctor", _command(env, "doctor", "--json"))
+                note("doctor", _command(env, "doctor", "--json", here=here))
                 moments = startup.spawn("app", env)
                 note("start_shown", moments["shown"])
                 note("start_ready", moments["ready"])
 
             # The window's children talk to this sandbox too (each used to start its own).
+            # The garbage collector behind the window (numbers, never asserted on time) is a
+            # process of its own after it; in the quick pass (``here``), the same one.
+            gc_sales = "5" if repeats > 1 else "1"
+            then_gc = ["--then-gc", gc_sales] if here else []
             window = run_child(
-                "year_window", reference, "--repeats", str(repeats), "--sandbox", url,
+                "year_window", reference, "--repeats", str(repeats), "--sandbox", url, *then_gc,
                 timeout=1800,
                 POS_APP_HOME=home, MP_ACCESS_TOKEN=state.seller_token,
             )  # fmt: skip
+            if here:
+                facts["gc"] = window["gc"]
+                window = window["window"]
+            else:
+                facts["gc"] = run_child(
+                    "year_gc", "--sales", gc_sales, "--sandbox", url,
+                    timeout=1800,
+                    POS_APP_HOME=home, MP_ACCESS_TOKEN=state.seller_token,
+                )  # fmt: skip
             for step, samples in window.items():
                 times[f"window_{step}"] = samples
-            # The garbage collector behind the window: numbers, never asserted on time.
-            facts["gc"] = run_child(
-                "year_gc", "--sales", "5" if repeats > 1 else "1", "--sandbox", url,
-                timeout=1800,
-                POS_APP_HOME=home, MP_ACCESS_TOKEN=state.seller_token,
-            )  # fmt: skip
 
             backups = Path(home) / "backups"
             for _ in range(repeats):
-                note("sales", _command(env, "sales"))
-                note("sales_limit", _command(env, "sales", "--limit", "20"))
-                note("status", _command(env, "status", reference))
-                note("receipt", _command(env, "receipt", reference))
-                note("backup", _command(env, "backup", "--to", str(backups), "--keep", "1"))
+                note("sales", _command(env, "sales", here=here))
+                note("sales_limit", _command(env, "sales", "--limit", "20", here=here))
+                note("status", _command(env, "status", reference, here=here))
+                note("receipt", _command(env, "receipt", reference, here=here))
+                note(
+                    "backup",
+                    _command(env, "backup", "--to", str(backups), "--keep", "1", here=here),
+                )
                 made = sorted(backups.iterdir())[-1]
                 facts["backup_bytes"] = made.stat().st_size
-                note("restore", _command(env, "restore", str(made)))
+                note("restore", _command(env, "restore", str(made), here=here))
                 out = Path(home) / "support.zip"
-                note("support_file", _command(env, "support-file", "--out", str(out)))
+                note("support_file", _command(env, "support-file", "--out", str(out), here=here))
                 facts["support_bytes"] = out.stat().st_size
                 out.unlink()
-            note("close", _command(env, "close"))
+            note("close", _command(env, "close", here=here))
         finally:
             os.environ.pop("POS_APP_HOME", None)
     return {"seconds": times, **facts}
@@ -162,6 +205,9 @@ def main() -> None:
     parser.add_argument("--per-day", type=int, default=400)
     parser.add_argument("--ledger", type=Path, help="a ledger built before (and its -step5 file)")
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument(
+        "--commands-here", action="store_true", help="the commands in this process (quick pass)"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="pos-year-build-") as tmp:
         made: dict[str, Any] = {}
@@ -174,7 +220,7 @@ def main() -> None:
         if not old_file.exists():
             at_old_step(ledger_file, old_file, OLD_STEP)
         checked = verify(ledger_file)
-        result = measure(ledger_file, args.repeats, old_file)
+        result = measure(ledger_file, args.repeats, old_file, here=args.commands_here)
         conn = sqlite3.connect(ledger_file)
         sales = int(conn.execute("SELECT COUNT(*) FROM sales").fetchone()[0])
         conn.close()

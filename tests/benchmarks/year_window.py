@@ -125,9 +125,23 @@ def main() -> None:
     parser.add_argument("reference")
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--sandbox", help="a running sandbox's base URL (else one of its own)")
+    parser.add_argument(
+        "--then-gc",
+        type=int,
+        metavar="SALES",
+        help="then tests.benchmarks.year_gc's measure, in this process (the quick pass); "
+        'reported apart under "gc"',
+    )
     args = parser.parse_args()
     with sandbox_process() if args.sandbox is None else nullcontext(args.sandbox) as base_url:
-        result = run_qt(lambda: measure(base_url, args.reference, args.repeats))
+        result: dict[str, Any] = run_qt(lambda: measure(base_url, args.reference, args.repeats))
+        if args.then_gc is not None:
+            from tests.benchmarks import year_gc
+
+            result = {
+                "window": result,
+                "gc": run_qt(lambda: year_gc.measure(base_url, args.then_gc)),
+            }
     report(result)
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
-import sys
 from decimal import Decimal
 from pathlib import Path
 
@@ -23,6 +22,7 @@ from pos_app.sandbox.server import SandboxServer
 from pos_app.sandbox.state import SandboxState
 from pos_app.settings import config as config_mod
 from tests.checkout.harness import FILE_POLL, config_for, engine_clocks, line
+from tests.faults import zygote
 from tests.faults.refund_invariants import check_refunds
 from tests.faults.rig import WAIT
 from tests.faults.test_sigkill import REPO, TillProcess
@@ -46,14 +46,11 @@ async def start_refund(server: SandboxServer, step: str, ref: str, tmp: Path) ->
     )
     stderr = tmp / f"refund-{step}.err"
     with stderr.open("wb") as err:
-        proc = await asyncio.create_subprocess_exec(
-            *(sys.executable, "-m", "tests.faults.refund_driver", step, ref, "1000"),
-            cwd=REPO,
-            env=env,
-            stdin=asyncio.subprocess.DEVNULL,
-            stdout=asyncio.subprocess.PIPE,
-            stderr=err,
-        )
+        # Forked from a till that has imported the app already (tests/faults/zygote.py).
+        proc = await zygote.spawn(
+            "tests.faults.refund_driver", step, ref, "1000",
+            cwd=REPO, env=env, stdin_pipe=False, stderr=err,
+        )  # fmt: skip
     return TillProcess(proc, stderr)
 
 

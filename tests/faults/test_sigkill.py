@@ -32,8 +32,10 @@ from pos_app.sandbox.state import SandboxState
 from pos_app.settings import config as config_mod
 from pos_app.settings import paths
 from tests.checkout.harness import FILE_POLL, config_for, engine_clocks
+from tests.faults import zygote
 from tests.faults.invariants import check
 from tests.faults.rig import WAIT
+from tests.faults.zygote import Forked
 from tests.virtual_time import current, run_virtual
 
 pytestmark = pytest.mark.posix  # SIGKILL
@@ -43,7 +45,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 @dataclass
 class TillProcess:
-    proc: asyncio.subprocess.Process
+    proc: asyncio.subprocess.Process | Forked
     stderr: Path
 
     async def line(self, prefix: str) -> str:
@@ -74,16 +76,9 @@ async def start_till(server: SandboxServer, step: str, tmp: Path) -> TillProcess
     )
     stderr = tmp / f"till-{step}.err"
     with stderr.open("wb") as err:
-        proc = await asyncio.create_subprocess_exec(
-            sys.executable,
-            "-m",
-            "tests.faults.driver",
-            step,
-            cwd=REPO,
-            env=env,
-            stdin=asyncio.subprocess.PIPE,
-            stdout=asyncio.subprocess.PIPE,
-            stderr=err,
+        # Forked from a till that has imported the app already (tests/faults/zygote.py).
+        proc = await zygote.spawn(
+            "tests.faults.driver", step, cwd=REPO, env=env, stdin_pipe=True, stderr=err
         )
     return TillProcess(proc, stderr)
 

@@ -27,7 +27,7 @@ import pytest
 HAS_PYINSTALLER = importlib.util.find_spec("PyInstaller") is not None
 
 pytestmark = [
-    pytest.mark.slow,
+    pytest.mark.slow(seconds=50),  # the build, then its runs: one unit (the module's fixture)
     pytest.mark.posix,
     pytest.mark.timeout(900),
     pytest.mark.skipif(not HAS_PYINSTALLER, reason="PyInstaller is not installed"),

@@ -67,7 +67,11 @@ class PgServer:
             cmd = [_runuser(), "-u", self.runas, "--", *cmd]
         subprocess.run(cmd, check=True, capture_output=True, cwd=self.root)
 
-    def init(self) -> None:
+    def init(self, template: Path | None = None) -> None:
+        """A new cluster; or, given ``template`` (another's data folder, stopped, made by
+        :meth:`init`), a copy of it: the same empty cluster without initdb's ~0.7 s of CPU."""
+        if template is not None and self._copy(template):
+            return
         pwfile = self.root / "pw"
         pwfile.write_text(SUPERPASS + "\n", encoding="utf-8")
         if self.runas:
@@ -88,6 +92,16 @@ class PgServer:
             "--no-sync",
         )
         pwfile.unlink()
+
+    def _copy(self, template: Path) -> bool:
+        """``cp -a`` keeps the owner (initdb's user) and the modes postgres insists on."""
+        done = subprocess.run(
+            ["cp", "-a", str(template), str(self.data)], capture_output=True, check=False
+        )
+        if done.returncode == 0:
+            return True
+        shutil.rmtree(self.data, ignore_errors=True)
+        return False
 
     def start(self) -> None:
         opts = f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync=off"
