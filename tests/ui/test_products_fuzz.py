@@ -14,6 +14,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from pos_app.domain import text_fields as tf
@@ -125,6 +126,9 @@ def test_product_editor_saves_only_clean_products(
             for sku, other in others.items():
                 assert catalog.get(sku) == other, (step, what)
         editor.close()
+        if editor.guard.box is not None:  # what was typed is not dropped without asking
+            editor.guard.box.findChild(QPushButton, "discardButton").click()
+        assert not editor.isVisible(), (step, what)  # not left open behind the next one
     assert saved
 
 

@@ -66,27 +66,55 @@ def with_mnemonic(text: str, taken: set[str]) -> str | None:
     return None
 
 
+_TAB_BAR, _BUTTON, _LABEL, _GROUP_BOX = 1, 2, 3, 4
+_KINDS: dict[type, int] = {}
+
+
+def _kind(cls: type) -> int:
+    """Which kind of widget that can carry a mnemonic ``cls`` is (0: none), worked out once per
+    class: :func:`_slots` runs at every layout change of a shown window, over every widget in
+    it (~500 in Settings), and most of them are none of these."""
+    kind = _KINDS.get(cls)
+    if kind is None:
+        if issubclass(cls, QTabBar):
+            kind = _TAB_BAR
+        elif issubclass(cls, QAbstractButton):
+            kind = _BUTTON
+        elif issubclass(cls, QLabel):
+            kind = _LABEL
+        elif issubclass(cls, QGroupBox):
+            kind = _GROUP_BOX
+        else:
+            kind = 0
+        _KINDS[cls] = kind
+    return kind
+
+
 def _slots(window: QWidget) -> list[tuple[str, Callable[[str], None]]]:
     """(text, how to set it) of everything on screen that can carry a mnemonic."""
     found: list[tuple[str, Callable[[str], None]]] = []
     for w in window.findChildren(QWidget):
-        if not w.isVisibleTo(window):
+        kind = _kind(type(w))
+        if not kind or not w.isVisibleTo(window):
             continue
-        if isinstance(w, QTabBar):
+        if kind == _TAB_BAR:
+            assert isinstance(w, QTabBar)
             for i in range(w.count()):
                 if w.isTabVisible(i):
                     found.append((w.tabText(i), functools.partial(_set_tab_text, w, i)))
-        elif isinstance(w, QAbstractButton):
+        elif kind == _BUTTON:
+            assert isinstance(w, QAbstractButton)
             if w.text() and not isinstance(w.parent(), QTabBar):
                 found.append((w.text(), w.setText))
-        elif isinstance(w, QLabel):
+        elif kind == _LABEL:
+            assert isinstance(w, QLabel)
             text = w.text()
             buddy = w.buddy()
             if buddy is not None and buddy.focusPolicy() != Qt.FocusPolicy.NoFocus:
                 if not text or "<" in text:
                     continue
                 found.append((text, w.setText))
-        elif isinstance(w, QGroupBox) and w.isCheckable() and w.title():
+        elif isinstance(w, QGroupBox) and w.isCheckable() and w.title():  # _GROUP_BOX
             found.append((w.title(), w.setTitle))
     return found
 
