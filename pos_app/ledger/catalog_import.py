@@ -50,7 +50,7 @@ from pos_app.domain.validation import (
     ValidationError,
     clean_text,
     read_iva_rate,
-    read_plain_amount,
+    read_spreadsheet_amount,
 )
 from pos_app.errors import UserFacingError
 from pos_app.i18n import QT_TRANSLATE_NOOP, Message, message
@@ -224,7 +224,7 @@ def parse_row(row: dict[str, str], site: Site) -> Product:
         )
     _check(title, PRODUCT_NAME, "title")
     try:
-        price = read_plain_amount(get("unit_price"), site, decimal_comma=True)
+        price = read_spreadsheet_amount(get("unit_price"), site)
     except ValidationError as exc:
         raise RowProblem(
             QT_TRANSLATE_NOOP("CatalogImport", "unit_price {value}: {problem}"),
