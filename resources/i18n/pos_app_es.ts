@@ -563,6 +563,10 @@
         <translation>{file} no es un archivo de texto: un catálogo es un archivo CSV con las columnas sku, title y unit_price.</translation>
     </message>
     <message>
+        <source>{fields} fields where the header has {columns}: a price or name holding the separator must be in double quotes (&quot;1,234.50&quot;)</source>
+        <translation>{fields} campos donde el encabezado tiene {columns}: un precio o nombre que contiene el separador debe ir entre comillas dobles (&quot;1,234.50&quot;)</translation>
+    </message>
+    <message>
         <source>sku is empty</source>
         <translation>sku está vacío</translation>
     </message>

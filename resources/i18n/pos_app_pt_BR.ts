@@ -563,6 +563,10 @@
         <translation>{file} não é um arquivo de texto: um catálogo é um arquivo CSV com as colunas sku, title e unit_price.</translation>
     </message>
     <message>
+        <source>{fields} fields where the header has {columns}: a price or name holding the separator must be in double quotes (&quot;1,234.50&quot;)</source>
+        <translation>{fields} campos onde o cabeçalho tem {columns}: um preço ou nome que contém o separador deve estar entre aspas duplas (&quot;1.234,50&quot;)</translation>
+    </message>
+    <message>
         <source>sku is empty</source>
         <translation>sku está vazio</translation>
     </message>
