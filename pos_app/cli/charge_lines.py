@@ -101,7 +101,7 @@ def sku_line(
                 f"e.g. --sku {code}:0.350"
             )
         try:
-            return product.to_line(measure=check_measure(measure))
+            return product.to_line(measure=check_measure(measure, "."))
         except ValidationError as exc:
             raise ChargeInputError(f"--sku {shown(spec)}: {exc.msg}") from None
     try:
@@ -119,7 +119,7 @@ def _a_quantity_or_measure(text: str, site: Site) -> bool:
         pass
     measure = parse_measure(text, site)
     try:
-        return measure is not None and bool(check_measure(measure))
+        return measure is not None and bool(check_measure(measure, "."))
     except ValidationError:
         return False
 

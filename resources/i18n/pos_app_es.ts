@@ -4785,6 +4785,10 @@ F6 productos · F7 descuento de línea · F8 descuento de venta · F9 configurac
         <translation>El peso o la medida pueden tener como máximo 3 decimales.</translation>
     </message>
     <message>
+        <source>“{text}” can be read two ways: type {whole} or {fraction}.</source>
+        <translation>“{text}” se puede leer de dos maneras: escriba {whole} o {fraction}.</translation>
+    </message>
+    <message>
         <source>A percentage discount must be more than 0 and at most 100.</source>
         <translation>Un descuento porcentual debe ser mayor que 0 y como máximo 100.</translation>
     </message>

@@ -4785,6 +4785,10 @@ F6 produtos · F7 desconto na linha · F8 desconto na venda · F9 configuraçõe
         <translation>O peso ou a medida podem ter no máximo 3 casas decimais.</translation>
     </message>
     <message>
+        <source>“{text}” can be read two ways: type {whole} or {fraction}.</source>
+        <translation>“{text}” pode ser lido de duas formas: digite {whole} ou {fraction}.</translation>
+    </message>
+    <message>
         <source>A percentage discount must be more than 0 and at most 100.</source>
         <translation>Um desconto percentual deve ser maior que 0 e no máximo 100.</translation>
     </message>

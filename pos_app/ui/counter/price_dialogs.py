@@ -35,6 +35,7 @@ from pos_app.domain.pricing import (
     DiscountKind,
     check_discount,
     check_measure,
+    check_one_reading,
     format_measure,
     line_gross,
     parse_measure,
@@ -126,7 +127,8 @@ class WeightDialog(_Dialog):
         if value is None:
             return None
         try:
-            return check_measure(value)
+            check_one_reading(self.measure.text(), self._site)
+            return check_measure(value, self._site.decimal_sep)
         except ValidationError:
             return None
 
@@ -155,7 +157,8 @@ class WeightDialog(_Dialog):
             )
             return
         try:
-            line = self.product.to_line(measure=check_measure(value))
+            check_one_reading(self.measure.text(), self._site)
+            line = self.product.to_line(measure=check_measure(value, self._site.decimal_sep))
         except ValidationError as exc:
             self.set_error(translate_message(exc.msg), self.measure)
             return
