@@ -108,7 +108,7 @@ async def cmd_close(args: argparse.Namespace) -> int:
 
     counted = None
     if args.counted_cash is not None:  # refused before the runtime resumes anything
-        counted = read_amount(args.counted_cash, config_site(), "--counted-cash")
+        counted = read_amount(args.counted_cash, config_site(), "--counted-cash", zero_ok=True)
     async with open_runtime(enable_receiver=False) as rt:
         report = await close_day(rt.engine, counted_cash=counted)
         failed = await back_up_after_close(rt.close_backup())
