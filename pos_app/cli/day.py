@@ -222,8 +222,12 @@ async def cmd_reconcile(args: argparse.Namespace) -> int:
         result = await reconcile_day_with_mp(rt.engine, day)
         adopted: dict[int, str] = {}
         if args.adopt:
+            from pos_app.receipts.language import receipt_language, translator
+
+            # Named in the shop's language, as its receipt will print it.
+            shop = translator(receipt_language(rt.config.language))
             for payment in result.missing_in_ledger:
-                adopted[payment.id] = await adopt(rt.engine, result, payment)
+                adopted[payment.id] = await adopt(rt.engine, result, payment, translate=shop)
         if args.json:
             print_json(reconciliation_json(result, rt.site, adopted))
         else:

@@ -3257,6 +3257,13 @@
     </message>
 </context>
 <context>
+    <name>Reconciliation</name>
+    <message>
+        <source>Mercado Pago payment {payment_id}</source>
+        <translation>Pago de Mercado Pago {payment_id}</translation>
+    </message>
+</context>
+<context>
     <name>Refund</name>
     <message>
         <source>The sale has no line {line}.</source>

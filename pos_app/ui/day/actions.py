@@ -144,7 +144,7 @@ class DayActions(QObject):
         payment = next(p for p in result.missing_in_ledger if p.id == payment_id)
 
         async def go() -> None:
-            await adopt(self._rt.engine, result, payment)
+            await adopt(self._rt.engine, result, payment, translate=QCoreApplication.translate)
             dialog.adopted()
 
         self._window.calls.run(
