@@ -251,7 +251,12 @@ _PLAIN_INTEGER = r"[0-9]{1,20}"
 
 
 def read_plain_amount(
-    text: str, site: Site, *, decimal_comma: bool = False, zero_ok: bool = False
+    text: str,
+    site: Site,
+    *,
+    decimal_comma: bool = False,
+    zero_ok: bool = False,
+    price: bool = True,
 ) -> Decimal:
     """An amount written by a program or a spreadsheet, valid to charge on ``site``.
 
@@ -284,9 +289,11 @@ def read_plain_amount(
     if written_decimals(amount) > site.decimals:
         # Even zeros: ``1.000`` for Chilean pesos is how a Chilean writes a thousand, and
         # ``Decimal`` equality alone would take it as one peso (:func:`read_amount` too).
-        raise decimals_refused(site)
+        raise decimals_refused(site) if price else too_many_decimals(site)
     if zero_ok and amount == 0:  # a drawer that starts the day empty (as :func:`read_amount`)
         return Decimal(0)
+    if not price:  # cash counted or moved, a refund: "The price must be…" read wrong there
+        return check_amount_bounds(amount, site, what="amount")
     return check_unit_price(amount, site)
 
 

@@ -29,3 +29,30 @@ def test_what_is_not_a_count_is_still_refused(
 ) -> None:
     code, _out = cli_json(capsys, "close", "--counted-cash", bad, "--json")
     assert code == 2
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (["cash", "in", "0", "--reason", "troco"], "The amount must be greater than zero."),
+        (["cash", "out", "10.005", "--reason", "gas"], "Amounts in ARS can have at most 2"),
+        (["refund", "{ref}", "--amount", "0"], "The amount must be greater than zero."),
+        (["refund", "{ref}", "--amount", "1.001"], "Amounts in ARS can have at most 2"),
+    ],
+)
+def test_cash_and_refund_amounts_are_not_called_prices(
+    configured: ThreadSandbox, capsys: pytest.CaptureFixture[str], argv: list[str], said: str
+) -> None:
+    """A cash movement or a refund is no price: "The price must be greater than zero." and
+    "Prices in … can have at most 2 decimals" read wrong there (until 2026-12-02)."""
+    from pos_app.cli import main
+
+    if "{ref}" in argv:
+        _code, sale = cli_json(capsys, "charge", "--item", "Mate:1:2000", "--json")
+        configured.control("POST", "/_sandbox/boxes/CAJA01/pay", {"outcome": "approved"})
+        ref = str(sale["external_reference"])
+        assert cli_json(capsys, "status", ref, "--json")[1]["status"] == "paid"
+        argv = [ref if a == "{ref}" else a for a in argv]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert said in err and "price" not in err.lower(), err
