@@ -26,6 +26,7 @@ from pos_app.domain.pricing import (
     DiscountKind,
     check_discount,
     check_measure,
+    check_one_reading,
     parse_measure,
 )
 from pos_app.domain.scale_label import (
@@ -101,6 +102,8 @@ def sku_line(
                 f"e.g. --sku {code}:0.350"
             )
         try:
+            if "," in amount:  # a dot is the decimal mark here; a comma may be a thousand
+                check_one_reading(amount, site)
             return product.to_line(measure=check_measure(measure, "."))
         except ValidationError as exc:
             raise ChargeInputError(f"--sku {shown(spec)}: {exc.msg}") from None
