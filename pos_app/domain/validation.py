@@ -325,6 +325,24 @@ def read_spreadsheet_amount(text: str, site: Site) -> Decimal:
     )
     if grouped and (grouped.group(2) is not None or grouped.group(1).count(site.thousands_sep) > 1):
         amount = amount.replace(site.thousands_sep, "").replace(site.decimal_sep, ".")
+    elif grouped and site.decimals:
+        # ``2.899`` in Brazil, ``1,500`` in Mexico: a thousand as the country writes it, or a
+        # price with three decimals as a program writes it (R$ 5.899 a litre of fuel). Never
+        # guessed; "at most 2 decimals" alone read wrong to a person who wrote a thousand.
+        whole = amount.replace(site.thousands_sep, "")
+        raise ValidationError(
+            message(
+                CTX,
+                QT_TRANSLATE_NOOP(
+                    "Validation",
+                    "“{text}” could be {whole} or a price with three decimals: write {grouped} "
+                    "or {whole}.",
+                ),
+                text=echoed(stripped),
+                whole=whole,
+                grouped=format_money(Decimal(whole), site, symbol=False),
+            )
+        )
     try:
         return read_plain_amount(amount, site, decimal_comma=True)
     except ValidationError as exc:

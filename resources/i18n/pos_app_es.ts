@@ -4680,6 +4680,10 @@ F6 productos · F7 descuento de línea · F8 descuento de venta · F9 configurac
         <translation>“{text}” no es un monto. Escríbalo así: {example}.</translation>
     </message>
     <message>
+        <source>“{text}” could be {whole} or a price with three decimals: write {grouped} or {whole}.</source>
+        <translation>“{text}” puede ser {whole} o un precio con tres decimales: escriba {grouped} o {whole}.</translation>
+    </message>
+    <message>
         <source>Amounts in {currency} have no decimals: write {example}.</source>
         <translation>Los montos en {currency} no llevan decimales: escriba {example}.</translation>
     </message>

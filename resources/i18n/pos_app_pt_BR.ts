@@ -4680,6 +4680,10 @@ F6 produtos · F7 desconto na linha · F8 desconto na venda · F9 configuraçõe
         <translation>“{text}” não é um valor. Escreva assim: {example}.</translation>
     </message>
     <message>
+        <source>“{text}” could be {whole} or a price with three decimals: write {grouped} or {whole}.</source>
+        <translation>“{text}” pode ser {whole} ou um preço com três casas decimais: escreva {grouped} ou {whole}.</translation>
+    </message>
+    <message>
         <source>Amounts in {currency} have no decimals: write {example}.</source>
         <translation>Valores em {currency} não têm casas decimais: escreva {example}.</translation>
     </message>

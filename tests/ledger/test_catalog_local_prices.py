@@ -152,6 +152,20 @@ def test_other_sites_and_plain_amounts(site_id: str, text: str, value: str | Non
     assert str(amount) == value  # the decimals as written, never more
 
 
+@pytest.mark.parametrize(
+    ("site_id", "text", "said"),
+    [
+        ("MLB", "2.899", "“2.899” could be 2899 or a price with three decimals: write 2.899,00"),
+        ("MLM", "$1,500", "“$1,500” could be 1500 or a price with three decimals: write 1,500.00"),
+        ("MPE", "S/ 5,899", "could be 5899"),
+    ],
+)
+def test_a_lone_thousand_says_both_readings(site_id: str, text: str, said: str) -> None:
+    with pytest.raises(ValidationError) as refused:
+        read_spreadsheet_amount(text, site_for(site_id))
+    assert said in str(refused.value)
+
+
 def test_the_refusal_quotes_what_the_file_says(ledger: Ledger, tmp_path: Path) -> None:
     path = tmp_path / "produtos.csv"
     path.write_text("sku;title;unit_price\nX;Coisa;R$ 2.899\n", encoding="utf-8")
