@@ -99,7 +99,7 @@ def sku_line(
         if measure is None:
             raise ChargeInputError(
                 f"--sku {shown(spec)}: {product.title} is sold by {unit}: give how much, "
-                f"e.g. --sku {code}:0.350"
+                f"e.g. --sku {code}:{'350' if unit == 'g' else '0.350'}"
             )
         try:
             if "," in amount:  # a dot is the decimal mark here; a comma may be a thousand

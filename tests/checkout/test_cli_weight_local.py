@@ -35,3 +35,8 @@ def test_a_comma_grouping_is_refused_where_it_is_the_thousands_mark(site_id: str
 def test_a_comma_is_the_decimal_mark_where_the_country_writes_it_so(site_id: str) -> None:
     assert _line("AZAF:1,250", site_id).measure == Decimal("1.250")
     assert _line("AZAF:1.250", site_id).measure == Decimal("1.250")  # the command line's mark
+
+
+def test_a_product_by_the_gram_is_asked_for_grams() -> None:
+    with pytest.raises(ChargeInputError, match=r"sold by g: give how much, e\.g\. --sku AZAF:350$"):
+        _line("AZAF", "MLM")

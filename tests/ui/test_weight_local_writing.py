@@ -94,3 +94,18 @@ def test_the_limits_are_written_the_local_way(
     assert line is None
     said = dialog.error.text()
     assert low in said and high in said, said
+
+
+@pytest.mark.parametrize(
+    ("product", "placeholder", "example"),
+    [(SAFFRON, "350", "350 g"), (CHEESE, "0,350", "0,350 kg")],
+)
+def test_the_example_is_a_weight_of_the_products_unit(
+    qtbot: QtBot, product: Product, placeholder: str, example: str
+) -> None:
+    """A product priced per gram is weighed in grams: its field suggested "0,350" (a third of a
+    gram, a thousandth of the 350 g meant: what a scale label did until 2026-12-02)."""
+    line, dialog = _enter(qtbot, product, "MLB", "x")
+    assert line is None
+    assert dialog.measure.placeholderText() == placeholder
+    assert example in dialog.error.text(), dialog.error.text()
