@@ -26,6 +26,7 @@ from pos_app.domain.reconciliation import (
 )
 from pos_app.domain.records import SaleSnapshot
 from pos_app.domain.sale import SaleStatus
+from pos_app.i18n import QT_TRANSLATE_NOOP, Translator, message
 from pos_app.ledger.amounts import UnreadableSale
 from pos_app.mercadopago import errors as mp
 from pos_app.mercadopago.client import MercadoPagoClient
@@ -179,10 +180,28 @@ def _waiting_only(engine: CheckoutEngine, sale: UnreadableSale) -> None:
     engine.recorder.set_aside(sale)
 
 
-async def adopt(engine: CheckoutEngine, result: Reconciliation, payment: MpPayment) -> str:
+# The adopted sale's one line: what its receipt, the history, the CSV and the store show.
+ADOPTED_TITLE = QT_TRANSLATE_NOOP("Reconciliation", "Mercado Pago payment {payment_id}")
+
+
+def _adopted_title(payment_id: int, translate: Translator | None) -> str:
+    named = message("Reconciliation", ADOPTED_TITLE, payment_id=payment_id)
+    return named.render(translate) if translate is not None else named.render()
+
+
+async def adopt(
+    engine: CheckoutEngine,
+    result: Reconciliation,
+    payment: MpPayment,
+    *,
+    translate: Translator | None = None,
+) -> str:
     """Record a payment the ledger did not know. When a sale of the ledger has its reference
     (a crash mid-sale, a payment after it was canceled here) that sale is reconciled through
-    the engine instead, which finds the payment and marks it paid."""
+    the engine instead, which finds the payment and marks it paid.
+
+    ``translate``: the shop's language, in which the new sale's line is named (the window's;
+    the command line gives the receipts'); English without."""
     known = result.known_references.get(payment.id, "")
     if known:
         sale = await engine.reconcile(known, "reconcile")
@@ -208,4 +227,5 @@ async def adopt(engine: CheckoutEngine, result: Reconciliation, payment: MpPayme
         box_external_id=s.box_external_id,
         paid_at=payment.created_at,
         now=engine.clock(),
+        title=_adopted_title(payment.id, translate),
     )

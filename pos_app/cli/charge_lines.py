@@ -26,6 +26,7 @@ from pos_app.domain.pricing import (
     DiscountKind,
     check_discount,
     check_measure,
+    check_one_reading,
     parse_measure,
 )
 from pos_app.domain.scale_label import (
@@ -98,10 +99,12 @@ def sku_line(
         if measure is None:
             raise ChargeInputError(
                 f"--sku {shown(spec)}: {product.title} is sold by {unit}: give how much, "
-                f"e.g. --sku {code}:0.350"
+                f"e.g. --sku {code}:{'350' if unit == 'g' else '0.350'}"
             )
         try:
-            return product.to_line(measure=check_measure(measure))
+            if "," in amount:  # a dot is the decimal mark here; a comma may be a thousand
+                check_one_reading(amount, site)
+            return product.to_line(measure=check_measure(measure, "."))
         except ValidationError as exc:
             raise ChargeInputError(f"--sku {shown(spec)}: {exc.msg}") from None
     try:
@@ -119,7 +122,7 @@ def _a_quantity_or_measure(text: str, site: Site) -> bool:
         pass
     measure = parse_measure(text, site)
     try:
-        return measure is not None and bool(check_measure(measure))
+        return measure is not None and bool(check_measure(measure, "."))
     except ValidationError:
         return False
 

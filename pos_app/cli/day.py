@@ -108,7 +108,7 @@ async def cmd_close(args: argparse.Namespace) -> int:
 
     counted = None
     if args.counted_cash is not None:  # refused before the runtime resumes anything
-        counted = read_amount(args.counted_cash, config_site(), "--counted-cash")
+        counted = read_amount(args.counted_cash, config_site(), "--counted-cash", zero_ok=True)
     async with open_runtime(enable_receiver=False) as rt:
         report = await close_day(rt.engine, counted_cash=counted)
         failed = await back_up_after_close(rt.close_backup())
@@ -222,8 +222,12 @@ async def cmd_reconcile(args: argparse.Namespace) -> int:
         result = await reconcile_day_with_mp(rt.engine, day)
         adopted: dict[int, str] = {}
         if args.adopt:
+            from pos_app.receipts.language import receipt_language, translator
+
+            # Named in the shop's language, as its receipt will print it.
+            shop = translator(receipt_language(rt.config.language))
             for payment in result.missing_in_ledger:
-                adopted[payment.id] = await adopt(rt.engine, result, payment)
+                adopted[payment.id] = await adopt(rt.engine, result, payment, translate=shop)
         if args.json:
             print_json(reconciliation_json(result, rt.site, adopted))
         else:

@@ -27,7 +27,7 @@ def read_amount(text: str, site: Site, what: str, *, zero_ok: bool = False) -> D
     """An amount argument (a dot is the decimal mark), or why not as a usage error.
     ``zero_ok``: a zero is taken too (a shift opened with an empty drawer, as the window allows)."""
     try:
-        return read_plain_amount(text, site, zero_ok=zero_ok)
+        return read_plain_amount(text, site, zero_ok=zero_ok, price=False)
     except ValidationError as exc:
         raise DayUsageError(f"{what}: {exc.msg}") from None
 

@@ -18,7 +18,7 @@ from pos_app.cli.parsing import (
     Subcommands,
 )
 from pos_app.domain.money import Site, format_money, has_valid_decimals, site_for
-from pos_app.domain.sale import SaleStatus
+from pos_app.domain.sale import SaleStatus, Tender
 from pos_app.i18n import QT_TRANSLATE_NOOP, Message, message
 from pos_app.system.console import is_unicode
 
@@ -134,9 +134,12 @@ def sale_line(sale: SaleSnapshot, refunds: Sequence[RefundRecord] = ()) -> str:
     site = site_for(sale.site_id)
     when = sale.created_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
     amount = format_money(sale.total, site)
-    text = f"{when}  {sale.external_reference}  {amount:>14}  {sale.status.value}"
+    # Paid in cash: the order canceled on the box, the money in the drawer (as the window,
+    # the receipt and the close say; --json keeps the ledger's status and tender).
+    status = "paid in cash" if paid_in_cash(sale) else sale.status.value
+    text = f"{when}  {sale.external_reference}  {amount:>14}  {status}"
     extras = []
-    if sale.tender and sale.status is not SaleStatus.PAID:
+    if sale.tender and sale.status is not SaleStatus.PAID and not paid_in_cash(sale):
         extras.append(sale.tender.value)
     if sale.last_attempt_rejected and sale.is_open:
         extras.append("last attempt rejected")
@@ -198,8 +201,13 @@ def print_json(data: Any) -> None:
     sys.stdout.flush()
 
 
+def paid_in_cash(sale: SaleSnapshot) -> bool:
+    """The customer paid in cash: the order was canceled on the box with the tender cash."""
+    return sale.status is SaleStatus.CANCELED and sale.tender is Tender.CASH
+
+
 def exit_code_for(sale: SaleSnapshot) -> int:
-    if sale.status is SaleStatus.PAID:
+    if sale.status is SaleStatus.PAID or paid_in_cash(sale):
         return EXIT_OK
     if sale.status is SaleStatus.FAILED:
         return EXIT_ERROR  # Mercado Pago refused the order: an error, not a customer who left

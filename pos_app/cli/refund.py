@@ -59,7 +59,7 @@ async def cmd_refund(args: argparse.Namespace) -> int:
             return EXIT_USAGE
         site = site_for(sale.site_id)
         try:
-            amount = read_plain_amount(args.amount, site) if args.amount else None
+            amount = read_plain_amount(args.amount, site, price=False) if args.amount else None
             lines = _lines(args.line, [line.quantity for line in sale.lines])
         except ValidationError as exc:
             err(f"pos-app: --amount: {exc.msg}")

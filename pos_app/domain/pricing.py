@@ -38,8 +38,11 @@ class SaleUnit(StrEnum):
         return self is not SaleUnit.UNIT
 
 
-def check_measure(measure: Decimal) -> Decimal:
-    """A weight, volume or length sold: more than 0, at most 9999.999, three decimals at most."""
+def check_measure(measure: Decimal, decimal_mark: str = ",") -> Decimal:
+    """A weight, volume or length sold: more than 0, at most 9999.999, three decimals at most.
+
+    ``decimal_mark``: how the refusal writes its limits (the site's at the counter, ``0.001``
+    in Mexico, where "0,001" reads as one; a dot on the command line)."""
     if not measure.is_finite() or measure <= 0 or measure > MAX_MEASURE:
         raise ValidationError(
             message(
@@ -47,8 +50,8 @@ def check_measure(measure: Decimal) -> Decimal:
                 QT_TRANSLATE_NOOP(
                     "Validation", "The weight or measure must be between {low} and {high}."
                 ),
-                low="0,001",
-                high="9999,999",
+                low=f"0{decimal_mark}001",
+                high=f"9999{decimal_mark}999",
             )
         )
     if measure != measure.quantize(MEASURE_QUANTUM):
@@ -75,12 +78,45 @@ def parse_measure(text: str, site: Site) -> Decimal | None:
 
     Either mark is read as the decimal mark (nobody groups thousands of kilograms at a till).
     """
-    stripped = text.strip()
+    return _typed_number(_without_unit(text.strip()))
+
+
+def check_one_reading(text: str, site: Site) -> None:
+    """Refuse a weight typed in the site's thousands grouping (``1.250`` in Brazil, ``1,250`` in
+    Mexico): :func:`parse_measure` takes either mark as the decimal mark, but there it is how a
+    thousand is written (1250 g of a product priced per gram, read as 1,25 g: a thousandth of
+    the price). A leading zero (``0.350``), the site's decimal mark, or digits alone say which
+    is meant."""
+    number = _without_unit(text.strip())
+    sep = site.thousands_sep
+    if sep not in ",." or number.count(sep) != 1:
+        return
+    whole, _, fraction = number.partition(sep)
+    if (
+        1 <= len(whole) <= 3
+        and len(fraction) == 3
+        and (whole + fraction).isascii()
+        and (whole + fraction).isdigit()
+        and not whole.startswith("0")
+    ):
+        raise ValidationError(
+            message(
+                CTX,
+                QT_TRANSLATE_NOOP(
+                    "Validation", "“{text}” can be read two ways: type {whole} or {fraction}."
+                ),
+                text=number,
+                whole=whole + fraction,
+                fraction=whole + site.decimal_sep + fraction,
+            )
+        )
+
+
+def _without_unit(stripped: str) -> str:
     for unit in SaleUnit:
         if unit.is_measured and stripped.lower().endswith(unit.value):
-            stripped = stripped[: -len(unit.value)].strip()
-            break
-    return _typed_number(stripped)
+            return stripped[: -len(unit.value)].strip()
+    return stripped
 
 
 def parse_percent(text: str) -> Decimal | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
 from pos_app.domain.cart import Cart
@@ -39,6 +39,9 @@ COLUMNS = (
     "line_discount",
     "sale_discount",
     "charged",
+    # Given back and confirmed by Mercado Pago (or in cash), on the sale's row: what the
+    # history shows ("Partly refunded"); the close's net is charged less refunded.
+    "refunded",
 )
 
 
@@ -46,7 +49,9 @@ def _plain(amount: Decimal, decimals: int) -> str:
     return f"{amount:.{decimals}f}"
 
 
-def sales_csv(sales: Iterable[SaleSnapshot]) -> str:
+def sales_csv(sales: Iterable[SaleSnapshot], refunded: Mapping[str, Decimal] | None = None) -> str:
+    """``refunded``: each sale's confirmed refunds (none: 0)."""
+    refunded = refunded or {}
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
@@ -67,7 +72,17 @@ def sales_csv(sales: Iterable[SaleSnapshot]) -> str:
         cart.sale_discount = sale.sale_discount
         charged = charged_amounts(cart)
         sale_off = cart.sale_discount_amount()
-        writer.writerow(["sale", *head, *[""] * 9, _plain(sale_off, d), _plain(sale.total, d)])
+        given_back = refunded.get(sale.external_reference, Decimal(0))
+        writer.writerow(
+            [
+                "sale",
+                *head,
+                *[""] * 9,
+                _plain(sale_off, d),
+                _plain(sale.total, d),
+                _plain(given_back, d),
+            ]
+        )
         for pos, (line, paid) in enumerate(zip(sale.lines, charged, strict=True), start=1):
             writer.writerow(
                 [
@@ -85,6 +100,7 @@ def sales_csv(sales: Iterable[SaleSnapshot]) -> str:
                     _plain(line.discount_amount(site), d),
                     _plain(line.total(site) - paid, d),
                     _plain(paid, d),
+                    "",
                 ]
             )
     return out.getvalue()

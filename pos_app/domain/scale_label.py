@@ -137,7 +137,7 @@ def label_line(product: Product, label: ScaleLabel, site: Site) -> CartLine:
                 )
             )
         weight = label.weight * 1000 if product.sale_unit is SaleUnit.G else label.weight
-        return product.to_line(measure=check_measure(weight))
+        return product.to_line(measure=check_measure(weight, site.decimal_sep))
     assert label.price is not None
     if label.layout.value_decimals > site.decimals:
         # ``21 0201 012500`` read with cents is $ 125,00; in pesos without cents the scale
@@ -157,7 +157,7 @@ def label_line(product: Product, label: ScaleLabel, site: Site) -> CartLine:
         guess = (label.price / product.unit_price).quantize(MEASURE_QUANTUM)
         for measure in (guess, guess - MEASURE_QUANTUM, guess + MEASURE_QUANTUM):
             if measure > 0 and line_gross(product.unit_price, measure, site) == label.price:
-                return product.to_line(measure=check_measure(measure))
+                return product.to_line(measure=check_measure(measure, site.decimal_sep))
     return replace(
         product.to_line(measure=Decimal(1)),
         unit_price=label.price,

@@ -6,6 +6,7 @@ never refused for a reason we could have caught at the counter.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from decimal import Decimal
@@ -250,7 +251,12 @@ _PLAIN_INTEGER = r"[0-9]{1,20}"
 
 
 def read_plain_amount(
-    text: str, site: Site, *, decimal_comma: bool = False, zero_ok: bool = False
+    text: str,
+    site: Site,
+    *,
+    decimal_comma: bool = False,
+    zero_ok: bool = False,
+    price: bool = True,
 ) -> Decimal:
     """An amount written by a program or a spreadsheet, valid to charge on ``site``.
 
@@ -283,10 +289,68 @@ def read_plain_amount(
     if written_decimals(amount) > site.decimals:
         # Even zeros: ``1.000`` for Chilean pesos is how a Chilean writes a thousand, and
         # ``Decimal`` equality alone would take it as one peso (:func:`read_amount` too).
-        raise decimals_refused(site)
+        raise decimals_refused(site) if price else too_many_decimals(site)
     if zero_ok and amount == 0:  # a drawer that starts the day empty (as :func:`read_amount`)
         return Decimal(0)
+    if not price:  # cash counted or moved, a refund: "The price must be…" read wrong there
+        return check_amount_bounds(amount, site, what="amount")
     return check_unit_price(amount, site)
+
+
+# Symbols a country's spreadsheet writes before an amount besides the site's own: Peru's
+# "S/." (the nuevo sol's, still older Windows' currency format for es-PE).
+_OTHER_SYMBOLS = {"MPE": ("S/.",)}
+
+
+def read_spreadsheet_amount(text: str, site: Site) -> Decimal:
+    """A price as a spreadsheet of the site's country saves it in a CSV (the catalog's
+    ``unit_price``): what :func:`read_plain_amount` reads (a dot or a comma as the decimal
+    mark), and the cell *as shown* when it was formatted: the site's symbol before it
+    (``R$ 27,99``, ``$45.90``, ``S/ 35.00``) and its own grouping with its decimal mark
+    (``2.899,00`` in Brazil, ``1,234.50`` in Mexico and Peru), or with two groups or more
+    (``1.234.567``). Anything that reads two ways is refused as :func:`read_plain_amount`
+    refuses it: ``2.899`` in Brazil (three decimals), ``1,500`` in Mexico, another
+    country's grouping (``1.234,50`` on a Mexican till), irregular groups, signs."""
+    stripped = text.strip()
+    amount = stripped
+    for symbol in (*_OTHER_SYMBOLS.get(site.site_id, ()), site.symbol):
+        if amount.startswith(symbol):
+            amount = amount[len(symbol) :].strip()
+            break
+    thousands, decimal = re.escape(site.thousands_sep), re.escape(site.decimal_sep)
+    grouped = re.fullmatch(
+        rf"[1-9][0-9]{{0,2}}((?:{thousands}[0-9]{{3}})+)(?:{decimal}([0-9]{{1,20}}))?",
+        amount,
+        re.ASCII,
+    )
+    if grouped and (grouped.group(2) is not None or grouped.group(1).count(site.thousands_sep) > 1):
+        amount = amount.replace(site.thousands_sep, "").replace(site.decimal_sep, ".")
+    elif grouped and site.decimals:
+        # ``2.899`` in Brazil, ``1,500`` in Mexico: a thousand as the country writes it, or a
+        # price with three decimals as a program writes it (R$ 5.899 a litre of fuel). Never
+        # guessed; "at most 2 decimals" alone read wrong to a person who wrote a thousand.
+        whole = amount.replace(site.thousands_sep, "")
+        raise ValidationError(
+            message(
+                CTX,
+                QT_TRANSLATE_NOOP(
+                    "Validation",
+                    "“{text}” could be {whole} or a price with three decimals: write {grouped} "
+                    "or {whole}.",
+                ),
+                text=echoed(stripped),
+                whole=whole,
+                grouped=format_money(Decimal(whole), site, symbol=False),
+            )
+        )
+    try:
+        return read_plain_amount(amount, site, decimal_comma=True)
+    except ValidationError as exc:
+        if amount == stripped or "text" not in exc.msg.params:
+            raise
+        # The message quotes what the file says, not what was made of it.
+        said = dataclasses.replace(exc.msg, params={**exc.msg.params, "text": echoed(stripped)})
+        raise ValidationError(said) from None
 
 
 def read_quantity(text: str) -> int:

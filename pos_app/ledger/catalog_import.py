@@ -28,7 +28,7 @@ import itertools
 import sqlite3
 import tempfile
 from collections import ChainMap
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -50,7 +50,7 @@ from pos_app.domain.validation import (
     ValidationError,
     clean_text,
     read_iva_rate,
-    read_plain_amount,
+    read_spreadsheet_amount,
 )
 from pos_app.errors import UserFacingError
 from pos_app.i18n import QT_TRANSLATE_NOOP, Message, message
@@ -196,7 +196,7 @@ def _decodes(raw: BinaryIO, encoding: str) -> bool:
 
 
 # == rows =========================================================================================
-def parse_row(row: dict[str, str], site: Site) -> Product:
+def parse_row(row: dict[str, str], site: Site, *, extra: Sequence[str] = ()) -> Product:
     """One CSV row as a product, or :class:`RowProblem` saying what is wrong with it.
 
     Numbers are read like every machine-written number
@@ -205,6 +205,20 @@ def parse_row(row: dict[str, str], site: Site) -> Product:
     every typed text (:func:`~pos_app.domain.text_fields.check_text`: a name longer than
     Mercado Pago's item title is refused, not cut).
     """
+
+    # Fields past the header's last column (``extra``): a value holding the separator that was
+    # not quoted (``1,234.50`` in a comma-separated file) split a line, and what is left in the
+    # columns is not what the line says (the drill at $ 1). Empty ones are a wider sheet's.
+    if any(field.strip() for field in extra):
+        raise RowProblem(
+            QT_TRANSLATE_NOOP(
+                "CatalogImport",
+                "{fields} fields where the header has {columns}: a price or name holding the "
+                'separator must be in double quotes ("1,234.50")',
+            ),
+            fields=len(row) + len(extra),
+            columns=len(row),
+        )
 
     def get(name: str) -> str:
         # A text the export (or a spreadsheet) marked with an apostrophe so that it is never run
@@ -224,7 +238,7 @@ def parse_row(row: dict[str, str], site: Site) -> Product:
         )
     _check(title, PRODUCT_NAME, "title")
     try:
-        price = read_plain_amount(get("unit_price"), site, decimal_comma=True)
+        price = read_spreadsheet_amount(get("unit_price"), site)
     except ValidationError as exc:
         raise RowProblem(
             QT_TRANSLATE_NOOP("CatalogImport", "unit_price {value}: {problem}"),
@@ -471,7 +485,9 @@ def run_import(
                 if not any(f.strip() for f in fields):
                     continue  # a blank line
                 try:
-                    product = parse_row(dict(zip(header, fields, strict=False)), site)
+                    product = parse_row(
+                        dict(zip(header, fields, strict=False)), site, extra=fields[len(header) :]
+                    )
                 except RowProblem as exc:
                     report.refuse(start, exc.msg)
                     continue

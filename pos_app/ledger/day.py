@@ -264,17 +264,19 @@ class DayBook:
         box_external_id: str,
         paid_at: datetime,
         now: datetime,
+        title: str = "",
     ) -> str:
         """A Mercado Pago payment the ledger did not know, recorded as a paid sale in one
         transaction (it never exists as an open sale, so nothing can ever charge it again).
-        Returns the sale's reference: Mercado Pago's when free, else ``MP-<payment id>``."""
+        Returns the sale's reference: Mercado Pago's when free, else ``MP-<payment id>``.
+        ``title``: its one line's name in the shop's language (English without)."""
         with self._writing() as conn:
             now = not_before_last_close(conn, now)
             taken = conn.execute(
                 "SELECT 1 FROM sales WHERE external_reference = ?", (external_reference,)
             ).fetchone()
             ref = external_reference if external_reference and not taken else f"MP-{payment_id}"
-            title = f"Mercado Pago payment {payment_id}"
+            title = title or f"Mercado Pago payment {payment_id}"
             cur = conn.execute(
                 "INSERT INTO sales (external_reference, user_id, store_external_id, "
                 "box_external_id, site_id, currency, status, title, total, created_at, "

@@ -56,9 +56,11 @@ def shop_info(config: Config) -> ShopInfo:
     )
 
 
-def options(config: Config, *, paper_mm: int | None = None) -> ReceiptOptions:
+def options(config: Config, *, paper_mm: int | None = None, speaking: str = "") -> ReceiptOptions:
+    """``speaking``: the window's language, which is the receipt's when Settings name none (the
+    command line has none to give: the locale's variables decide)."""
     return ReceiptOptions(
-        language=receipt_language(config.language),
+        language=receipt_language(config.language or speaking),
         paper_mm=paper_mm or config.receipt_paper_mm,
         code_page=config.receipt_code_page,
         qr_data=config.box_qr_code if config.receipt_print_qr else "",

@@ -563,6 +563,10 @@
         <translation>{file} no es un archivo de texto: un catálogo es un archivo CSV con las columnas sku, title y unit_price.</translation>
     </message>
     <message>
+        <source>{fields} fields where the header has {columns}: a price or name holding the separator must be in double quotes (&quot;1,234.50&quot;)</source>
+        <translation>{fields} campos donde el encabezado tiene {columns}: un precio o nombre que contiene el separador debe ir entre comillas dobles (&quot;1,234.50&quot;)</translation>
+    </message>
+    <message>
         <source>sku is empty</source>
         <translation>sku está vacío</translation>
     </message>
@@ -3257,6 +3261,13 @@
     </message>
 </context>
 <context>
+    <name>Reconciliation</name>
+    <message>
+        <source>Mercado Pago payment {payment_id}</source>
+        <translation>Pago de Mercado Pago {payment_id}</translation>
+    </message>
+</context>
+<context>
     <name>Refund</name>
     <message>
         <source>The sale has no line {line}.</source>
@@ -4721,6 +4732,10 @@ F6 productos · F7 descuento de línea · F8 descuento de venta · F9 configurac
         <translation>“{text}” no es un monto. Escríbalo así: {example}.</translation>
     </message>
     <message>
+        <source>“{text}” could be {whole} or a price with three decimals: write {grouped} or {whole}.</source>
+        <translation>“{text}” puede ser {whole} o un precio con tres decimales: escriba {grouped} o {whole}.</translation>
+    </message>
+    <message>
         <source>Amounts in {currency} have no decimals: write {example}.</source>
         <translation>Los montos en {currency} no llevan decimales: escriba {example}.</translation>
     </message>
@@ -4831,6 +4846,10 @@ F6 productos · F7 descuento de línea · F8 descuento de venta · F9 configurac
     <message>
         <source>The weight or measure can have at most 3 decimals.</source>
         <translation>El peso o la medida pueden tener como máximo 3 decimales.</translation>
+    </message>
+    <message>
+        <source>“{text}” can be read two ways: type {whole} or {fraction}.</source>
+        <translation>“{text}” se puede leer de dos maneras: escriba {whole} o {fraction}.</translation>
     </message>
     <message>
         <source>A percentage discount must be more than 0 and at most 100.</source>

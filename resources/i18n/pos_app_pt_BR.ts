@@ -563,6 +563,10 @@
         <translation>{file} não é um arquivo de texto: um catálogo é um arquivo CSV com as colunas sku, title e unit_price.</translation>
     </message>
     <message>
+        <source>{fields} fields where the header has {columns}: a price or name holding the separator must be in double quotes (&quot;1,234.50&quot;)</source>
+        <translation>{fields} campos onde o cabeçalho tem {columns}: um preço ou nome que contém o separador deve estar entre aspas duplas (&quot;1.234,50&quot;)</translation>
+    </message>
+    <message>
         <source>sku is empty</source>
         <translation>sku está vazio</translation>
     </message>
@@ -3257,6 +3261,13 @@
     </message>
 </context>
 <context>
+    <name>Reconciliation</name>
+    <message>
+        <source>Mercado Pago payment {payment_id}</source>
+        <translation>Pagamento do Mercado Pago {payment_id}</translation>
+    </message>
+</context>
+<context>
     <name>Refund</name>
     <message>
         <source>The sale has no line {line}.</source>
@@ -4721,6 +4732,10 @@ F6 produtos · F7 desconto na linha · F8 desconto na venda · F9 configuraçõe
         <translation>“{text}” não é um valor. Escreva assim: {example}.</translation>
     </message>
     <message>
+        <source>“{text}” could be {whole} or a price with three decimals: write {grouped} or {whole}.</source>
+        <translation>“{text}” pode ser {whole} ou um preço com três casas decimais: escreva {grouped} ou {whole}.</translation>
+    </message>
+    <message>
         <source>Amounts in {currency} have no decimals: write {example}.</source>
         <translation>Valores em {currency} não têm casas decimais: escreva {example}.</translation>
     </message>
@@ -4831,6 +4846,10 @@ F6 produtos · F7 desconto na linha · F8 desconto na venda · F9 configuraçõe
     <message>
         <source>The weight or measure can have at most 3 decimals.</source>
         <translation>O peso ou a medida podem ter no máximo 3 casas decimais.</translation>
+    </message>
+    <message>
+        <source>“{text}” can be read two ways: type {whole} or {fraction}.</source>
+        <translation>“{text}” pode ser lido de duas formas: digite {whole} ou {fraction}.</translation>
     </message>
     <message>
         <source>A percentage discount must be more than 0 and at most 100.</source>

@@ -33,8 +33,10 @@ from pos_app.domain.money import Site, format_money
 from pos_app.domain.pricing import (
     Discount,
     DiscountKind,
+    SaleUnit,
     check_discount,
     check_measure,
+    check_one_reading,
     format_measure,
     line_gross,
     parse_measure,
@@ -86,6 +88,12 @@ class _Dialog(QDialog):
             set_state(field, "invalid" if text else "")
 
 
+def _example(unit: SaleUnit) -> Decimal:
+    """A weight to show as an example: 350 g for a product priced per gram ("0,350" there is a
+    third of a gram, a thousandth of what is meant), 0,350 of a kg, litre or metre."""
+    return Decimal(350) if unit is SaleUnit.G else Decimal("0.350")
+
+
 class WeightDialog(_Dialog):
     """How much of a product sold by measure: Enter adds the line."""
 
@@ -106,7 +114,7 @@ class WeightDialog(_Dialog):
         self.measure.setObjectName("weightField")
         self.measure.setAccessibleName(self.tr("Weight or measure in {unit}").format(unit=unit))
         self.measure.setPlaceholderText(
-            format_measure(Decimal("0.350"), product.sale_unit, site).split()[0]
+            format_measure(_example(product.sale_unit), product.sale_unit, site).split()[0]
         )
         self.measure.setMaxLength(12)
         self.form.addRow(self.tr("How much ({unit})").format(unit=unit), self.measure)
@@ -126,7 +134,8 @@ class WeightDialog(_Dialog):
         if value is None:
             return None
         try:
-            return check_measure(value)
+            check_one_reading(self.measure.text(), self._site)
+            return check_measure(value, self._site.decimal_sep)
         except ValidationError:
             return None
 
@@ -149,13 +158,16 @@ class WeightDialog(_Dialog):
         if value is None:
             self.set_error(
                 self.tr("Type the weight like {example}.").format(
-                    example=format_measure(Decimal("0.350"), self.product.sale_unit, self._site)
+                    example=format_measure(
+                        _example(self.product.sale_unit), self.product.sale_unit, self._site
+                    )
                 ),
                 self.measure,
             )
             return
         try:
-            line = self.product.to_line(measure=check_measure(value))
+            check_one_reading(self.measure.text(), self._site)
+            line = self.product.to_line(measure=check_measure(value, self._site.decimal_sep))
         except ValidationError as exc:
             self.set_error(translate_message(exc.msg), self.measure)
             return

@@ -1237,18 +1237,32 @@ class TodaySalesDialog(QDialog):
 
     def export_csv(self, path: Path) -> int:
         """The sales shown (period and filters) to ``path``; returns how many."""
-        return self._write_csv(path, self.visible_references(), *self.period_bounds())
+        return self._write_csv(
+            path, self.visible_references(), dict(self._period_refunded), *self.period_bounds()
+        )
 
-    def _write_csv(self, path: Path, shown: list[str], start: datetime, end: datetime) -> int:
+    def _write_csv(
+        self,
+        path: Path,
+        shown: list[str],
+        refunded: dict[str, Decimal],
+        start: datetime,
+        end: datetime,
+    ) -> int:
+        """``refunded``: the confirmed refunds the list shows, read on the GUI thread."""
         sales = self._whole_sales(shown, start, end)
-        path.write_text(sales_csv(sales), encoding="utf-8-sig", newline="")
+        path.write_text(sales_csv(sales, refunded), encoding="utf-8-sig", newline="")
         return len(sales)
 
     def export_in_background(self, path: Path) -> concurrent.futures.Future[int]:
         """:meth:`export_csv` on the worker thread (a month's sales are read whole again:
         ~1 s); the summary says how many were exported when it is done."""
         job = self._reader.submit(
-            self._write_csv, path, self.visible_references(), *self.period_bounds()
+            self._write_csv,
+            path,
+            self.visible_references(),
+            dict(self._period_refunded),
+            *self.period_bounds(),
         )
         QTimer.singleShot(20, self, functools.partial(self._check_export, job, str(path)))
         return job

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from pos_app.ui.qtkit.errors import translate_message
@@ -11,6 +12,8 @@ from pos_app.ui.qtkit.style import set_state
 
 if TYPE_CHECKING:
     from datetime import datetime
+
+    from PySide6.QtGui import QResizeEvent
 
     from pos_app.checkout.events import ConnectionChanged, SaleSetAside
     from pos_app.settings.config import Config
@@ -25,12 +28,65 @@ def clock_time(moment: datetime) -> str:
     return banner_clock_time(moment)
 
 
+class _GivingWayLabel(QLabel):
+    """The store's and box's names: the shop's own, up to ~100 characters. They give way
+    first when the bar is narrow ("Supermercado São João Bat…"), whole in the tooltip, so the
+    window never needs more than the screen's width (a long name made it 1,500 px wide and cut
+    the TEST badge off a 1024 px screen). Elided by hand: Qt's elidedText takes an enum the
+    first frame does without (lazy_qt, start-up time)."""
+
+    LEAST = 120  # px: the name's start always shows
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._whole = ""
+
+    def set_whole_text(self, text: str) -> None:
+        self._whole = text
+        self.setToolTip(text)
+        self._fit()
+        self.updateGeometry()
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        margins = self.contentsMargins()
+        wide = self.fontMetrics().horizontalAdvance(self._whole) + margins.left() + margins.right()
+        return QSize(wide + 2, hint.height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(min(self.LEAST, self.sizeHint().width()), super().minimumSizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        if not self.isVisible():  # not laid out yet: its first resize fits it
+            if self.text() != self._whole:
+                self.setText(self._whole)
+            return
+        room = self.contentsRect().width() - 2
+        metrics = self.fontMetrics()
+        shown = self._whole
+        if metrics.horizontalAdvance(shown) > room:
+            low, high = 0, len(self._whole)  # the longest start that fits with its "…"
+            while low < high:
+                middle = (low + high + 1) // 2
+                if metrics.horizontalAdvance(self._whole[:middle].rstrip() + "…") <= room:
+                    low = middle
+                else:
+                    high = middle - 1
+            shown = self._whole[:low].rstrip() + "…"
+        if shown != self.text():
+            self.setText(shown)
+
+
 class PosStatusBar(QStatusBar):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("posStatusBar")
         self.setSizeGripEnabled(False)
-        self.place = QLabel()
+        self.place = _GivingWayLabel()
         self.place.setObjectName("placeLabel")
         self.connection = QLabel()
         self.connection.setObjectName("connectionLabel")
@@ -78,7 +134,7 @@ class PosStatusBar(QStatusBar):
             box = self.tr("Box {id}").format(id=config.box_external_id)
         else:
             box = self.tr("no box configured")
-        self.place.setText(f"{store} · {box}")
+        self.place.set_whole_text(f"{store} · {box}")
         self.test_badge.setVisible(config.is_test_user)
 
     def show_connecting(self) -> None:

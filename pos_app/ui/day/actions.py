@@ -22,6 +22,7 @@ from pos_app.receipts import service as receipts
 from pos_app.receipts.printers import PrintError, parse_printer, send_async
 from pos_app.settings.config import Config
 from pos_app.ui.day.dialogs import CashDrawerDialog, CloseDayDialog
+from pos_app.ui.qtkit import translations
 from pos_app.ui.qtkit.errors import describe_error
 
 if TYPE_CHECKING:
@@ -143,7 +144,7 @@ class DayActions(QObject):
         payment = next(p for p in result.missing_in_ledger if p.id == payment_id)
 
         async def go() -> None:
-            await adopt(self._rt.engine, result, payment)
+            await adopt(self._rt.engine, result, payment, translate=QCoreApplication.translate)
             dialog.adopted()
 
         self._window.calls.run(
@@ -171,7 +172,7 @@ async def print_close_report(
             "The report prints on a receipt printer (ESC/POS); for a system printer, save it as "
             "PDF and print that.",
         )
-    opts = receipts.options(config)
+    opts = receipts.options(config, speaking=translations.speaking())
     import asyncio  # here: this module may load before the first frame, asyncio after it
 
     # Off the GUI thread: the first print imports python-escpos and Pillow (~0.2 s).

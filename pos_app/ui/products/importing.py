@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from pos_app.domain.catalog import Product
 from pos_app.domain.money import Site, format_money
+from pos_app.domain.validation import clean_text
 from pos_app.i18n import Message
 from pos_app.ledger.catalog import REQUIRED_COLUMNS, CatalogRepository, parse_row
 from pos_app.ledger.catalog_import import (
@@ -181,7 +182,8 @@ class ImportPreview(QDialog):
             separator = delimiter_of(handle.readline())
             handle.seek(0)
             reader = csv.DictReader(handle, delimiter=separator)
-            header = [h.strip() for h in reader.fieldnames or []]
+            # The import's header rule (``SKU,Title,Unit_Price`` names the same columns).
+            header = [clean_text(h).casefold() for h in reader.fieldnames or []]
             missing = [c for c in REQUIRED_COLUMNS if c not in header]
             if missing:
                 self._missing_columns(missing, header)
@@ -191,7 +193,10 @@ class ImportPreview(QDialog):
             for row in reader:
                 plan.lines += 1
                 try:
-                    product = parse_row(row, self._site)
+                    # Fields past the header's (DictReader's restkey None): refused as the
+                    # import refuses them, never read in part.
+                    extra = row.pop(None, None) or ()
+                    product = parse_row(row, self._site, extra=extra)
                 except RowProblem as exc:
                     plan.errors.append((reader.line_num, exc.msg))
                 else:

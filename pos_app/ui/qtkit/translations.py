@@ -90,6 +90,8 @@ class Installed:
         self.missing: list[str] = []
 
     def remove(self) -> None:
+        if self in _speaking:
+            _speaking.remove(self)
         for translator in self.translators:
             QCoreApplication.removeTranslator(translator)
         self.translators.clear()
@@ -99,9 +101,24 @@ def _load(translator: QTranslator, name: str, folder: Path) -> bool:
     return (folder / f"{name}.qm").is_file() and translator.load(name, str(folder))
 
 
+# What install() put in and was not removed, the last one speaking (English installs nothing,
+# yet the window speaks it): :func:`speaking`.
+_speaking: list[Installed] = []
+
+
+def speaking() -> str:
+    """The language the window speaks ("" before any :func:`install`).
+
+    Receipts are made without Qt and, without Settings → Language, read the language from
+    ``LANG`` and its kin, which Windows and a Mac's desktop do not set: the window passes this
+    (:func:`pos_app.receipts.service.options`), so its receipts speak what it speaks."""
+    return _speaking[-1].language if _speaking else ""
+
+
 def install(language: str, *, directory: Path | None = None, set_locale: bool = True) -> Installed:
     """Install our catalog and Qt's for ``language``; English installs nothing."""
     result = Installed(language)
+    _speaking.append(result)
     if set_locale:
         QLocale.setDefault(locale_for(language))
     if language == ENGLISH:

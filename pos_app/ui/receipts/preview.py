@@ -29,6 +29,7 @@ from pos_app.receipts import service
 from pos_app.receipts.model import Receipt
 from pos_app.receipts.printers import PrintError, parse_printer, send_async
 from pos_app.settings.config import Config
+from pos_app.ui.qtkit import translations
 from pos_app.ui.qtkit.async_utils import TaskKeeper
 from pos_app.ui.qtkit.keyboard import install_mnemonics
 from pos_app.ui.qtkit.style import set_state
@@ -49,7 +50,7 @@ async def print_receipt(receipt: Receipt, config: Config) -> str | None:
         spec = parse_printer(config.receipt_printer)
     except ValueError as exc:
         return _translated(exc.args[0]) if exc.args and isinstance(exc.args[0], Message) else ""
-    opts = service.options(config)
+    opts = service.options(config, speaking=translations.speaking())
     if spec.is_escpos:
         try:
             # Off the GUI thread: the first print imports python-escpos and Pillow (~0.2 s).
@@ -76,7 +77,7 @@ class ReceiptPreviewDialog(QDialog):
         self.receipt = receipt
         self.config = config
         self.tasks = TaskKeeper(self)
-        self.opts = service.options(config)
+        self.opts = service.options(config, speaking=translations.speaking())
         self.texts = service.texts(receipt, self.opts)
         title = (
             self.tr("Refund receipt {reference}")
