@@ -40,7 +40,7 @@ _LABELS = {
     SaleStatus.PAID: QT_TRANSLATE_NOOP("SaleStatus", "Paid"),
     SaleStatus.CANCELED: QT_TRANSLATE_NOOP("SaleStatus", "Canceled"),
     SaleStatus.EXPIRED: QT_TRANSLATE_NOOP("SaleStatus", "Expired"),
-    SaleStatus.FAILED: QT_TRANSLATE_NOOP("SaleStatus", "Not sent"),
+    SaleStatus.FAILED: QT_TRANSLATE_NOOP("SaleStatus", "Refused"),
 }
 
 _ALLOWED: dict[SaleStatus, frozenset[SaleStatus]] = {

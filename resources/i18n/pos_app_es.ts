@@ -3582,8 +3582,8 @@
         <translation>Vencida</translation>
     </message>
     <message>
-        <source>Not sent</source>
-        <translation>Sin enviar</translation>
+        <source>Refused</source>
+        <translation>Rechazada</translation>
     </message>
 </context>
 <context>
@@ -3749,8 +3749,8 @@
         <translation>Vencida</translation>
     </message>
     <message>
-        <source>Not sent</source>
-        <translation>Sin enviar</translation>
+        <source>Refused</source>
+        <translation>Rechazada</translation>
     </message>
     <message>
         <source>Any tender</source>

@@ -3582,8 +3582,8 @@
         <translation>Expirada</translation>
     </message>
     <message>
-        <source>Not sent</source>
-        <translation>Não enviada</translation>
+        <source>Refused</source>
+        <translation>Recusada</translation>
     </message>
 </context>
 <context>
@@ -3749,8 +3749,8 @@
         <translation>Expirada</translation>
     </message>
     <message>
-        <source>Not sent</source>
-        <translation>Não enviada</translation>
+        <source>Refused</source>
+        <translation>Recusada</translation>
     </message>
     <message>
         <source>Any tender</source>

@@ -33,6 +33,9 @@ def test_a_failed_order_ends_the_sale_at_once_saying_why() -> None:
             final = await asyncio.wait_for(r.engine.wait_final(ref), 700)
             waited = loop.time() - started
             assert final.status is SaleStatus.FAILED, final.status  # was "expired"
+            # The history's and the CLI's word for it: it was sent, and refused ("Not sent" read
+            # as if the order had never reached Mercado Pago).
+            assert final.status.label == "Refused"
             assert waited < 5, waited  # was 600 s
             assert final.failure_message == order_failed_reason()
             assert "can no longer be paid" in final.failure_reason

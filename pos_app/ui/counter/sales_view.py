@@ -176,7 +176,7 @@ _STATUS_FILTERS: tuple[tuple[str, Callable[[SaleRow], bool]], ...] = (
         lambda s: s[_ST] == rows_.CANCELED and s[_TE] != rows_.CASH,
     ),
     (QT_TRANSLATE_NOOP("SalesDialog", "Expired"), lambda s: s[_ST] == rows_.EXPIRED),
-    (QT_TRANSLATE_NOOP("SalesDialog", "Not sent"), lambda s: s[_ST] == rows_.FAILED),
+    (QT_TRANSLATE_NOOP("SalesDialog", "Refused"), lambda s: s[_ST] == rows_.FAILED),
 )
 _TENDER_FILTERS: tuple[tuple[str, Callable[[SaleRow], bool]], ...] = (
     (QT_TRANSLATE_NOOP("SalesDialog", "Any tender"), lambda s: True),
