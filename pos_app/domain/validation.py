@@ -273,18 +273,21 @@ def read_plain_amount(
     pattern = _PLAIN_AMOUNT_COMMA if decimal_comma else _PLAIN_AMOUNT
     if not re.fullmatch(pattern, stripped, re.ASCII):
         shown = echoed(stripped)
-        raise ValidationError(
-            message(
-                CTX,
-                QT_TRANSLATE_NOOP(
-                    "Validation",
-                    "“{text}” is not an amount: write digits with a dot for the decimals, "
-                    "like {example}.",
-                ),
-                text=shown,
-                example="1234.50" if site.decimals else "1235",
+        if decimal_comma and site.decimals:  # a spreadsheet's comma is taken: say so
+            text_ = QT_TRANSLATE_NOOP(
+                "Validation",
+                "“{text}” is not an amount: write digits with a dot or a comma for the "
+                "decimals and no thousands mark, like {example}.",
             )
-        )
+            example = "1234.50 / 1234,50"
+        else:
+            text_ = QT_TRANSLATE_NOOP(
+                "Validation",
+                "“{text}” is not an amount: write digits with a dot for the decimals, "
+                "like {example}.",
+            )
+            example = "1234.50" if site.decimals else "1235"
+        raise ValidationError(message(CTX, text_, text=shown, example=example))
     amount = Decimal(stripped.replace(",", "."))
     if written_decimals(amount) > site.decimals:
         # Even zeros: ``1.000`` for Chilean pesos is how a Chilean writes a thousand, and

@@ -4732,6 +4732,10 @@ F6 productos · F7 descuento de línea · F8 descuento de venta · F9 configurac
         <translation>“{text}” no es un monto. Escríbalo así: {example}.</translation>
     </message>
     <message>
+        <source>“{text}” is not an amount: write digits with a dot or a comma for the decimals and no thousands mark, like {example}.</source>
+        <translation>“{text}” no es un monto: escriba cifras con un punto o una coma para los decimales y sin separador de miles, como {example}.</translation>
+    </message>
+    <message>
         <source>“{text}” could be {whole} or a price with three decimals: write {grouped} or {whole}.</source>
         <translation>“{text}” puede ser {whole} o un precio con tres decimales: escriba {grouped} o {whole}.</translation>
     </message>

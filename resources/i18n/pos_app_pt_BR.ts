@@ -4732,6 +4732,10 @@ F6 produtos · F7 desconto na linha · F8 desconto na venda · F9 configuraçõe
         <translation>“{text}” não é um valor. Escreva assim: {example}.</translation>
     </message>
     <message>
+        <source>“{text}” is not an amount: write digits with a dot or a comma for the decimals and no thousands mark, like {example}.</source>
+        <translation>“{text}” não é um valor: escreva algarismos com um ponto ou uma vírgula para os decimais e sem separador de milhar, como {example}.</translation>
+    </message>
+    <message>
         <source>“{text}” could be {whole} or a price with three decimals: write {grouped} or {whole}.</source>
         <translation>“{text}” pode ser {whole} ou um preço com três casas decimais: escreva {grouped} ou {whole}.</translation>
     </message>

@@ -171,6 +171,20 @@ def test_prices_above_the_currencys_ceiling_say_so() -> None:
         read_plain_amount("1000.5", MCO)
 
 
+def test_a_refused_spreadsheet_amount_says_the_comma_is_taken_too() -> None:
+    """The catalog CSV reads a decimal comma (as the region's spreadsheets save): its refusal
+    must not say "write digits with a dot" only (a Brazilian would think 18,90 is wrong)."""
+    with pytest.raises(ValidationError) as caught:
+        read_plain_amount("18,9,0", site_for("MLB"), decimal_comma=True)
+    assert "with a dot or a comma" in str(caught.value) and "1234,50" in str(caught.value)
+    with pytest.raises(ValidationError) as caught:  # the command line reads dots only
+        read_plain_amount("18,90", site_for("MLB"))
+    assert "with a dot for the decimals" in str(caught.value)
+    with pytest.raises(ValidationError) as caught:  # pesos have no decimals to write
+        read_plain_amount("1.2.3", MCO, decimal_comma=True)
+    assert "like 1235" in str(caught.value)
+
+
 def test_spaces_inside_a_typed_amount_only_as_a_regular_grouping() -> None:
     assert parse_money("1 234,50", MLA) == Decimal("1234.50")
     assert parse_money("$ 1 234 567", MLA) == Decimal(1234567)
