@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 import xml.etree.ElementTree as ET
 from functools import lru_cache
 
@@ -29,7 +30,25 @@ def receipt_language(configured: str = "") -> str:
         value = os.environ.get(var, "")
         if value and value not in ("C", "POSIX"):
             return language_for_locale(value.split(":", 1)[0])
-    return ENGLISH
+    windows = windows_display_language()
+    return language_for_locale(windows) if windows else ENGLISH
+
+
+def windows_display_language() -> str:
+    """Windows' display language as a locale name (``pt_BR``), or ``""`` elsewhere or when it
+    cannot be read. Windows sets none of the variables above, so without this the command
+    line printed receipts in English on a Portuguese or Spanish Windows while the window (Qt
+    asks Windows) spoke the shop's language."""
+    if sys.platform != "win32":
+        return ""
+    try:
+        import ctypes
+        import locale
+
+        lcid = ctypes.windll.kernel32.GetUserDefaultUILanguage()  # type: ignore[attr-defined,unused-ignore]
+        return str(locale.windows_locale.get(int(lcid), ""))
+    except (AttributeError, OSError, TypeError, ValueError):
+        return ""
 
 
 @lru_cache(maxsize=8)

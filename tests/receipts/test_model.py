@@ -125,3 +125,31 @@ def test_the_shops_language_follows_settings_then_the_locale(monkeypatch):
     monkeypatch.setenv("LANG", "es_CO.UTF-8")
     assert receipt_language("") == "es"
     assert receipt_language("pt_BR") == "pt_BR"
+
+
+def test_on_windows_without_locale_variables_the_shops_language_is_windows_own(monkeypatch):
+    """Windows sets no LANG: the command line's receipts follow Windows' display language, as
+    the window does (Qt asks Windows); they printed in English on a Portuguese Windows."""
+    import ctypes
+    import sys
+    from types import SimpleNamespace
+
+    for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setattr(sys, "platform", "win32")
+    ui_language = {"lcid": 0x0416}  # Portuguese (Brazil)
+    kernel32 = SimpleNamespace(GetUserDefaultUILanguage=lambda: ui_language["lcid"])
+    monkeypatch.setattr(ctypes, "windll", SimpleNamespace(kernel32=kernel32), raising=False)
+    assert receipt_language("") == "pt_BR"
+    ui_language["lcid"] = 0x080A  # Spanish (Mexico)
+    assert receipt_language("") == "es"
+    assert receipt_language("en") == "en"  # Settings → Language still decides first
+    monkeypatch.setenv("LANG", "pt_BR.UTF-8")  # and a variable set on purpose (a terminal)
+    assert receipt_language("") == "pt_BR"
+    monkeypatch.delenv("LANG")
+    ui_language["lcid"] = 0x0409  # English (United States)
+    assert receipt_language("") == "en"
+    ui_language["lcid"] = 0x7FFF  # no such language: English, never an exception
+    assert receipt_language("") == "en"
+    monkeypatch.delattr(ctypes, "windll")  # cannot be read at all
+    assert receipt_language("") == "en"
