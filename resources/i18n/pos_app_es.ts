@@ -980,6 +980,10 @@
         <translation>Cierre número {number} — {date}</translation>
     </message>
     <message>
+        <source>close-{number}.pdf</source>
+        <translation>cierre-{number}.pdf</translation>
+    </message>
+    <message>
         <source>Save the report</source>
         <translation>Guardar el informe</translation>
     </message>
@@ -4570,6 +4574,10 @@
     <message>
         <source>Sale discount: {amount}</source>
         <translation>Descuento en la venta: {amount}</translation>
+    </message>
+    <message>
+        <source>sales-{date}.csv</source>
+        <translation>ventas-{date}.csv</translation>
     </message>
     <message>
         <source>Export sales</source>

@@ -980,6 +980,10 @@
         <translation>Fechamento número {number} — {date}</translation>
     </message>
     <message>
+        <source>close-{number}.pdf</source>
+        <translation>fechamento-{number}.pdf</translation>
+    </message>
+    <message>
         <source>Save the report</source>
         <translation>Salvar o relatório</translation>
     </message>
@@ -4570,6 +4574,10 @@
     <message>
         <source>Sale discount: {amount}</source>
         <translation>Desconto na venda: {amount}</translation>
+    </message>
+    <message>
+        <source>sales-{date}.csv</source>
+        <translation>vendas-{date}.csv</translation>
     </message>
     <message>
         <source>Export sales</source>

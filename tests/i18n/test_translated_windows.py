@@ -165,6 +165,10 @@ def test_todays_sales_dialog(window: MainWindow, qtbot: QtBot, screenshot: Any, 
     qtbot.wait(60)
     screenshot(dialog, f"i18n_{lang}_todays_sales")
     assert not english_leftovers(dialog, lang)
+    # The export's file name in the shop's language too (it offered "sales-…csv").
+    start, _ = dialog.period_bounds()
+    word = {"es": "ventas", "pt_BR": "vendas"}[lang]
+    assert dialog.export_file_name() == f"{word}-{start:%Y-%m-%d}.csv"
     assert not clipped(dialog), "\n".join(clipped(dialog))
     dialog.close()
 
@@ -225,6 +229,8 @@ def test_cash_drawer_and_close_day_dialogs(
     qtbot.waitUntil(lambda: closing.reconciliation is not None, timeout=10_000)
     qtbot.wait(60)
     screenshot(closing, f"i18n_{lang}_close_day")
+    word = {"es": "cierre", "pt_BR": "fechamento"}[lang]  # the PDF's name (was "close-N.pdf")
+    assert closing.pdf_file_name() == f"{word}-{closing.shown_report().number}.pdf"
     problems += [f"close: {t}" for t in clipped(closing) + english_leftovers(closing, lang)]
     closing.close()
     assert not problems, "\n".join(problems)

@@ -1278,12 +1278,16 @@ class TodaySalesDialog(QDialog):
             else self.tr("{count} sales exported to {path}").format(count=count, path=name)
         )
 
-    def _export_clicked(self) -> None:
+    def export_file_name(self) -> str:
+        """The file name offered for the export, in the shop's language ("vendas-…" in Brazil)."""
         start, _ = self.period_bounds()
+        return self.tr("sales-{date}.csv").format(date=f"{start:%Y-%m-%d}")
+
+    def _export_clicked(self) -> None:
         name, _filter = QFileDialog.getSaveFileName(
             self,
             self.tr("Export sales"),
-            f"sales-{start:%Y-%m-%d}.csv",
+            self.export_file_name(),
             self.tr("CSV files (*.csv)"),
         )
         if name:

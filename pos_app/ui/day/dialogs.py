@@ -783,12 +783,15 @@ class CloseDayDialog(QDialog):
     def save_pdf(self, path: Path) -> None:
         save_report_pdf(self.shown_report(), self._site, path, self.report_title())
 
+    def pdf_file_name(self) -> str:
+        """The file name offered for the PDF, in the shop's language ("cierre-12.pdf")."""
+        return self.tr("close-{number}.pdf").format(number=self.shown_report().number)
+
     def _pdf_clicked(self) -> None:
-        report = self.shown_report()
         name, _filter = QFileDialog.getSaveFileName(
             self,
             self.tr("Save the report"),
-            f"close-{report.number}.pdf",
+            self.pdf_file_name(),
             self.tr("PDF files (*.pdf)"),
         )
         if name:
