@@ -1834,6 +1834,14 @@
         <translation>Entendido</translation>
     </message>
     <message>
+        <source>Give the cash back…</source>
+        <translation>Devolver el efectivo…</translation>
+    </message>
+    <message>
+        <source>Sale {reference} was paid twice: {amount} arrived with Mercado Pago after you took cash. Give the cash back with a refund, so the drawer adds up.</source>
+        <translation>La venta {reference} se pagó dos veces: llegaron {amount} por Mercado Pago después de que recibió efectivo. Devuelva el efectivo con una devolución, así la caja cuadra.</translation>
+    </message>
+    <message>
         <source>The customer DID pay sale {reference} ({amount}) after it was closed here — do not charge again. If you also took cash, give it back.</source>
         <translation>El cliente SÍ pagó la venta {reference} ({amount}) después de que se cerró aquí: no cobre de nuevo. Si también recibió efectivo, devuélvalo.</translation>
     </message>
@@ -2399,6 +2407,10 @@
     <message>
         <source>Removing the order and making sure nobody paid it.</source>
         <translation>Quitando la orden y verificando que nadie la haya pagado.</translation>
+    </message>
+    <message>
+        <source>{amount} arrived with Mercado Pago after you took cash: paid twice. Give the cash back with a refund (Sales, the sale, Refund, In cash), so the drawer adds up.</source>
+        <translation>Llegaron {amount} por Mercado Pago después de que recibió efectivo: se pagó dos veces. Devuelva el efectivo con una devolución (Ventas, la venta, Devolver, En efectivo), así la caja cuadra.</translation>
     </message>
     <message>
         <source>✕ Canceled</source>

@@ -1834,6 +1834,14 @@
         <translation>Entendi</translation>
     </message>
     <message>
+        <source>Give the cash back…</source>
+        <translation>Devolver o dinheiro…</translation>
+    </message>
+    <message>
+        <source>Sale {reference} was paid twice: {amount} arrived with Mercado Pago after you took cash. Give the cash back with a refund, so the drawer adds up.</source>
+        <translation>A venda {reference} foi paga duas vezes: {amount} chegaram pelo Mercado Pago depois que você recebeu em dinheiro. Devolva o dinheiro com uma devolução, assim o caixa fecha.</translation>
+    </message>
+    <message>
         <source>The customer DID pay sale {reference} ({amount}) after it was closed here — do not charge again. If you also took cash, give it back.</source>
         <translation>O cliente PAGOU a venda {reference} ({amount}) depois que ela foi encerrada aqui: não cobre de novo. Se também recebeu em dinheiro, devolva.</translation>
     </message>
@@ -2399,6 +2407,10 @@
     <message>
         <source>Removing the order and making sure nobody paid it.</source>
         <translation>Retirando o pedido e confirmando que ninguém o pagou.</translation>
+    </message>
+    <message>
+        <source>{amount} arrived with Mercado Pago after you took cash: paid twice. Give the cash back with a refund (Sales, the sale, Refund, In cash), so the drawer adds up.</source>
+        <translation>{amount} chegaram pelo Mercado Pago depois que você recebeu em dinheiro: pago duas vezes. Devolva o dinheiro com uma devolução (Vendas, a venda, Devolver, Em dinheiro), assim o caixa fecha.</translation>
     </message>
     <message>
         <source>✕ Canceled</source>

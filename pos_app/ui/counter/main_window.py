@@ -399,6 +399,7 @@ class MainWindow(QMainWindow):
         self.scan.deleteKey.connect(self._scan_delete_key)
         self.custom_button.clicked.connect(self.open_custom_amount)
         self.sales_button.clicked.connect(self.open_sales_dialog)
+        self.late_bar.refundCashRequested.connect(self.open_cash_refund)
         self.cart_view.escapePressed.connect(self.focus_scan)
         self.cart_view.lineRemoved.connect(self._say_nothing)
         self.model.totalsChanged.connect(self._update_totals)
@@ -953,6 +954,14 @@ class MainWindow(QMainWindow):
         dialog.ticketRequested.connect(lambda record: self.open_refund_receipt(reference, record))
         dialog.finished.connect(lambda _result: dialog.deleteLater())
         dialog.open()  # never exec(): the qasync loop keeps running
+        return dialog
+
+    def open_cash_refund(self, reference: str) -> RefundDialog | None:
+        """The Refund dialog of a sale paid twice (cash taken, then Mercado Pago paid too), its
+        cash part chosen: the late-payment bar's button."""
+        dialog = self.open_refund(reference)
+        if dialog is not None and dialog.way_cash.isVisibleTo(dialog):
+            dialog.way_cash.setChecked(True)
         return dialog
 
     def _refunded(self, result: RefundResult) -> None:

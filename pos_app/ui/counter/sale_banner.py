@@ -98,16 +98,25 @@ def banner_for(sale: SaleSnapshot, site: Site) -> Banner:
     status = sale.status
     if status is SaleStatus.PAID:
         if is_late_payment(sale):
+            if sale.tender is Tender.CASH:  # cash taken too, both in the books (alert_bar.py)
+                detail = QCoreApplication.translate(
+                    "PaymentBanner",
+                    "{amount} arrived with Mercado Pago after you took cash: paid twice. Give "
+                    "the cash back with a refund (Sales, the sale, Refund, In cash), so the "
+                    "drawer adds up.",
+                )
+            else:
+                detail = QCoreApplication.translate(
+                    "PaymentBanner",
+                    "{amount} arrived with Mercado Pago after the charge was canceled. "
+                    "If you also took cash, give it back.",
+                )
             return Banner(
                 BannerKind.LATE_PAID,
                 QCoreApplication.translate(
                     "PaymentBanner", "The customer DID pay — do not charge again"
                 ),
-                QCoreApplication.translate(
-                    "PaymentBanner",
-                    "{amount} arrived with Mercado Pago after the charge was canceled. "
-                    "If you also took cash, give it back.",
-                ).format(amount=money(sale.paid_amount or sale.total, site)),
+                detail.format(amount=money(sale.paid_amount or sale.total, site)),
             )
         return Banner(
             BannerKind.PAID,

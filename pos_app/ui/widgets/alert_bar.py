@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from pos_app.domain.money import Site, format_money
@@ -19,11 +20,16 @@ if TYPE_CHECKING:
 
 
 class LatePaymentBar(QFrame):
+    # The cash taken for a sale Mercado Pago then paid too: given back through a refund of the
+    # cash part, so the drawer adds up (the close counts both amounts as taken).
+    refundCashRequested = Signal(str)
+
     def __init__(self, site: Site, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("latePaymentBar")
         self._site = site
         self._references: list[str] = []
+        self._cash_reference = ""
         self.label = QLabel()
         self.label.setObjectName("latePaymentText")
         self.label.setWordWrap(True)
@@ -31,8 +37,14 @@ class LatePaymentBar(QFrame):
         self.dismiss.setObjectName("latePaymentDismiss")
         set_enum(self.dismiss, "focusPolicy", "NoFocus")
         self.dismiss.clicked.connect(self.acknowledge)
+        self.refund_cash = QPushButton(self.tr("Give the cash back…"))
+        self.refund_cash.setObjectName("latePaymentRefundCash")
+        set_enum(self.refund_cash, "focusPolicy", "NoFocus")
+        self.refund_cash.clicked.connect(self._refund_cash_clicked)
+        self.refund_cash.hide()
         layout = QHBoxLayout(self)
         layout.addWidget(self.label, 1)
+        layout.addWidget(self.refund_cash)
         layout.addWidget(self.dismiss)
         self.hide()
 
@@ -43,17 +55,38 @@ class LatePaymentBar(QFrame):
     def add(self, sale: SaleSnapshot) -> None:
         if sale.external_reference not in self._references:
             self._references.append(sale.external_reference)
-        self.label.setText(
-            self.tr(
+        from pos_app.domain.sale import Tender  # with the runtime: after the first frame
+
+        amount = format_money(sale.paid_amount or sale.total, self._site)
+        # Cash taken while the payment landed (the cash cancel's last look found it): both are
+        # in the books, so the cash goes back as a refund. A sale paid after it had ended is
+        # Mercado Pago's alone (its tender QR): cash taken for it, if any, was never counted.
+        if sale.tender is Tender.CASH:
+            self._cash_reference = sale.external_reference
+            text = self.tr(
+                "Sale {reference} was paid twice: {amount} arrived with Mercado Pago after you "
+                "took cash. Give the cash back with a refund, so the drawer adds up."
+            )
+        else:
+            text = self.tr(
                 "The customer DID pay sale {reference} ({amount}) after it was closed here — "
                 "do not charge again. If you also took cash, give it back."
-            ).format(
-                reference=sale.external_reference,
-                amount=format_money(sale.paid_amount or sale.total, self._site),
             )
-        )
+        self.label.setText(text.format(reference=sale.external_reference, amount=amount))
+        self.refund_cash.setVisible(self._cash_reference == sale.external_reference)
         self.show()
+
+    @property
+    def cash_reference(self) -> str:
+        """The sale whose cash the bar's button gives back ("" when it shows none)."""
+        return self._cash_reference if self.refund_cash.isVisibleTo(self) else ""
+
+    def _refund_cash_clicked(self) -> None:
+        if self._cash_reference:
+            self.refundCashRequested.emit(self._cash_reference)
 
     def acknowledge(self) -> None:
         self._references.clear()
+        self._cash_reference = ""
+        self.refund_cash.hide()
         self.hide()
