@@ -31,7 +31,10 @@ from tests import parallel
 # fuzz of the command line once found a form feed in a file name one run in two). To look for
 # new failures, explore with random examples: HYPOTHESIS_PROFILE=explore (and more of them with
 # --hypothesis-seed, or max_examples in a test); keep what it finds as an @example.
-hypothesis_settings.register_profile("suite", derandomize=True, database=None)
+# No deadline either: hypothesis' default fails an example slower than 200 ms of wall time, a
+# timed assertion that a loaded 2-core machine trips (the likely cause: the damaged-prices window
+# test failed once at load ~9 and passed alone); speed is measured by the benchmarks, not here.
+hypothesis_settings.register_profile("suite", derandomize=True, database=None, deadline=None)
 hypothesis_settings.register_profile("explore", derandomize=False)
 hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "suite"))
 
