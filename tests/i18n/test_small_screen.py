@@ -284,3 +284,26 @@ def test_the_dynamic_qr_and_every_payment_button_fit_a_small_screen(
     window.payment.show_set_aside()  # the panel as the engine's set-aside leaves it
     found += dynamic_qr_at(window, qtbot, screenshot, f"{lang}_set_aside")
     assert not found, "\n".join(found)
+
+
+def test_the_dynamic_qr_goes_back_under_the_amount_on_a_larger_screen(
+    window: MainWindow, runtime: Any, run: Any, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Compact, the QR is in the cart's place; large again, under the amount, the cart back."""
+    run(runtime.reconfigure(runtime.config.with_changes(api="orders", qr_mode="dynamic")))
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda _self: QRect(0, 0, 1024, 600))
+    fill_cart(window, "7790580001018")
+    window.resize(*SMALL)
+    qtbot.waitUntil(lambda: window.compact, timeout=3000)
+    charge_now(qtbot, window)
+    qtbot.waitUntil(lambda: window.payment.qr.isVisible(), timeout=WAIT)
+    assert not window.cart_view.isVisible()
+    assert window.payment.qr_box.parent() is not window.payment
+    monkeypatch.undo()
+    window.resize(1024, 768)
+    qtbot.waitUntil(lambda: not window.compact, timeout=3000)
+    assert window.cart_view.isVisible() and window.payment.qr.isVisible()
+    assert window.payment.qr_box.parent() is window.payment
+    window.cancel_charge()
+    qtbot.waitUntil(banner_is(window, BannerKind.CANCELED), timeout=WAIT)
+    assert not window.payment.qr.isVisible()
