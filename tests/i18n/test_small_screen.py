@@ -87,7 +87,7 @@ def test_every_counter_state_fits_a_small_screen(
     window._show_slow(False)
     control.pay("rejected")
     qtbot.waitUntil(banner_is(window, BannerKind.REJECTED), timeout=WAIT)
-    found += at_small_size(window, qtbot, screenshot, f"{lang}_rejected")
+    found += at_small_size(window, qtbot, screenshot, f"{lang}_refused")
     control.pay("approved")
     qtbot.waitUntil(banner_is(window, BannerKind.PAID), timeout=WAIT)
     found += at_small_size(window, qtbot, screenshot, f"{lang}_paid")
@@ -184,3 +184,126 @@ def test_every_window_opens_within_a_small_screen(
         if dialog is not None:
             dialog.close()
     assert not found, "\n".join(found)
+
+
+def outside(window: MainWindow, size: tuple[int, int]) -> list[str]:
+    """The payment panel's visible buttons and the dynamic QR that do not lie whole inside a
+    window of ``size`` (a window taller than the screen puts them below its edge)."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QPushButton
+
+    screen = QRect(0, 0, *size)
+    found = []
+    if window.height() > size[1]:
+        found.append(f"the window is {window.height()} px high (needs {window.minimumHeight()})")
+    shown: list[QWidget] = [b for b in window.payment.findChildren(QPushButton) if b.isVisible()]
+    if window.payment.qr.isVisible():
+        shown.append(window.payment.qr)
+    for widget in shown:
+        rect = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+        if not screen.contains(rect):
+            found.append(f"{widget.objectName()} at {rect.getRect()} is outside {size}")
+    return found
+
+
+def dynamic_qr_at(window: MainWindow, qtbot: QtBot, screenshot: Any, name: str) -> list[str]:
+    """The window at 1024 x 560 and 1024 x 600 (compact): every button of the payment panel
+    inside it, the QR (when on show) whole and at least QR_MIN_PX a side."""
+    from pos_app.ui.counter.payment_panel import QR_MIN_PX
+
+    found = []
+    for size in (SMALL, (1024, 600)):
+        window.resize(*size)
+        qtbot.waitUntil(lambda: window.compact, timeout=3000)
+        window.resize(*size)
+        qtbot.wait(60)  # the re-styled widgets settle
+        screenshot(window, f"small_dynamic_qr_{name}_{size[1]}")
+        found += [f"{name} {size[1]}: {p}" for p in outside(window, size) + problems(window)]
+        qr = window.payment.qr
+        if qr.isVisible():
+            side = qr.pixmap().width()
+            if side < QR_MIN_PX or qr.height() < side or qr.width() < side:
+                found.append(f"{name} {size[1]}: the QR is {side} px in {qr.width()}x{qr.height()}")
+    return found
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "pt_BR"])
+def test_the_dynamic_qr_and_every_payment_button_fit_a_small_screen(
+    window: MainWindow,
+    runtime: Any,
+    run: Any,
+    qtbot: QtBot,
+    control: Any,
+    screenshot: Any,
+    lang: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The Orders API's dynamic QR (at least 240 px) made the compact counter need 679 px of
+    height while a sale waited: at 1024 x 600 "Cancel charge" and "Customer pays cash" were
+    below the screen. Every state of the payment panel, with the QR: each button inside."""
+    run(runtime.reconfigure(runtime.config.with_changes(api="orders", qr_mode="dynamic")))
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda _self: QRect(0, 0, 1024, 600))
+    fill_cart(window, "7790580001018", "FIA001")
+    window.resize(*SMALL)  # a 1024 x 600 screen: the counter is compact
+    qtbot.waitUntil(lambda: window.compact, timeout=3000)
+    found = []
+    charge_now(qtbot, window)
+    qtbot.waitUntil(lambda: window.payment.qr.isVisible(), timeout=WAIT)
+    found += dynamic_qr_at(window, qtbot, screenshot, f"{lang}_waiting")
+    assert window.payment.qr.isVisible()
+    assert window.payment.cancel_button.isVisible() and window.payment.cash_button.isVisible()
+    window._show_slow(True)  # "Mercado Pago is answering slowly…" as well
+    found += dynamic_qr_at(window, qtbot, screenshot, f"{lang}_waiting_slow")
+    window._show_slow(False)
+    qr_data = window.payment.sale.qr_data  # type: ignore[union-attr]
+    control._call("POST", "/_sandbox/qr/pay", {"qr_data": qr_data})  # the phone scans it
+    qtbot.waitUntil(banner_is(window, BannerKind.PAID), timeout=WAIT)
+    found += dynamic_qr_at(window, qtbot, screenshot, f"{lang}_paid")
+    window.new_sale()
+    assert window.cart_view.isVisible()  # the cart is back where the QR was
+
+    fill_cart(window, "7790580001018")
+    charge_now(qtbot, window)
+    window.cancel_charge()
+    qtbot.waitUntil(banner_is(window, BannerKind.CANCELED), timeout=WAIT)
+    found += dynamic_qr_at(window, qtbot, screenshot, f"{lang}_canceled")
+    window.back_to_cart()
+    charge_now(qtbot, window)
+    window.rt.engine.monotonic = lambda: time.monotonic() + 120  # past the order's expiry
+    qtbot.waitUntil(banner_is(window, BannerKind.EXPIRED), timeout=WAIT)
+    window.rt.engine.monotonic = time.monotonic
+    found += dynamic_qr_at(window, qtbot, screenshot, f"{lang}_expired")
+    window.back_to_cart()
+    charge_now(qtbot, window)
+    qr_data = window.payment.sale.qr_data  # type: ignore[union-attr]
+    control._call("POST", "/_sandbox/qr/pay", {"qr_data": qr_data, "outcome": "failed"})
+    qtbot.waitUntil(lambda: window.payment.has_ended, timeout=WAIT)  # Mercado Pago refused it
+    found += dynamic_qr_at(window, qtbot, screenshot, f"{lang}_refused")
+    window.back_to_cart()
+    charge_now(qtbot, window)
+    window.payment.show_set_aside()  # the panel as the engine's set-aside leaves it
+    found += dynamic_qr_at(window, qtbot, screenshot, f"{lang}_set_aside")
+    assert not found, "\n".join(found)
+
+
+def test_the_dynamic_qr_goes_back_under_the_amount_on_a_larger_screen(
+    window: MainWindow, runtime: Any, run: Any, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Compact, the QR is in the cart's place; large again, under the amount, the cart back."""
+    run(runtime.reconfigure(runtime.config.with_changes(api="orders", qr_mode="dynamic")))
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda _self: QRect(0, 0, 1024, 600))
+    fill_cart(window, "7790580001018")
+    window.resize(*SMALL)
+    qtbot.waitUntil(lambda: window.compact, timeout=3000)
+    charge_now(qtbot, window)
+    qtbot.waitUntil(lambda: window.payment.qr.isVisible(), timeout=WAIT)
+    assert not window.cart_view.isVisible()
+    assert window.payment.qr_box.parent() is not window.payment
+    monkeypatch.undo()
+    window.resize(1024, 768)
+    qtbot.waitUntil(lambda: not window.compact, timeout=3000)
+    assert window.cart_view.isVisible() and window.payment.qr.isVisible()
+    assert window.payment.qr_box.parent() is window.payment
+    window.cancel_charge()
+    qtbot.waitUntil(banner_is(window, BannerKind.CANCELED), timeout=WAIT)
+    assert not window.payment.qr.isVisible()

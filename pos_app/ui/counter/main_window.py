@@ -277,6 +277,8 @@ class MainWindow(QMainWindow):
         body = QHBoxLayout()
         body.addWidget(self.cart_view, 3)
         body.addWidget(self.side, 2)
+        self._body = body
+        self._qr_place: QWidget | None = None  # compact: the dynamic QR in the cart's place
         layout = QVBoxLayout(central)
         layout.addWidget(self.late_bar)
         layout.addLayout(top)
@@ -414,6 +416,8 @@ class MainWindow(QMainWindow):
         self.payment.newSaleRequested.connect(self.new_sale)
         self.payment.backToCartRequested.connect(self.back_to_cart)
         self.payment.recheckRequested.connect(self.recheck_current)
+        self.payment.qrShownChanged.connect(lambda _shown: self._place_qr())
+        self.side.currentChanged.connect(lambda _index: self._place_qr())
         self.calls.slowChanged.connect(self._show_slow)
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -426,6 +430,7 @@ class MainWindow(QMainWindow):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.set_compact(self._wants_compact())
+        self._place_qr()
 
     def _wants_compact(self) -> bool:
         """A small screen, or a window lower than :data:`COMPACT_BELOW`."""
@@ -440,6 +445,32 @@ class MainWindow(QMainWindow):
         central = self.centralWidget()
         if central is not None:
             set_compact(central, on)
+
+    def _place_qr(self) -> None:
+        """Compact, the sale's dynamic QR takes the cart's place (the cart is locked while it
+        is paid) and the payment panel keeps its banner, amount, clocks and buttons: under the
+        amount the QR (at least 240 px) made the window need 679 px of height, "Cancel charge"
+        and "Customer pays cash" below a 1024 x 600 screen. Large, it stays under the amount."""
+        if self.centralWidget() is None:
+            return  # a resize before the layout is built
+        beside = self.compact and self.in_payment and self.payment.showing_qr
+        place = self._qr_place
+        if not beside:
+            if place is not None and not place.isHidden():
+                place.hide()
+                self.payment.take_back_qr()
+                self.cart_view.show()
+            return
+        if place is None:
+            place = self._qr_place = QWidget()
+            place.setObjectName("qrPlace")
+            QVBoxLayout(place).setContentsMargins(0, 0, 0, 0)
+            self._body.insertWidget(1, place, 3)  # beside the cart, which hides
+        layout = place.layout()
+        assert layout is not None
+        self.payment.lend_qr(layout)
+        self.cart_view.hide()
+        place.show()
 
     @property
     def compact(self) -> bool:

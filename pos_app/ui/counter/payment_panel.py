@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -103,6 +104,7 @@ class PaymentPanel(QWidget):
     newSaleRequested = Signal()
     backToCartRequested = Signal()
     recheckRequested = Signal()
+    qrShownChanged = Signal(bool)  # the dynamic QR came on show (True) or went (False)
 
     def __init__(self, site: Site, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -155,8 +157,15 @@ class PaymentPanel(QWidget):
         self.qr_caption.setObjectName("dynamicQrCaption")
         set_enum(self.qr_caption, "alignment", "AlignCenter")
         self._qr_text = ""
-        self.qr.hide()
-        self.qr_caption.hide()
+        # The code and its caption together: under the amount, or (a compact counter) in the
+        # cart's place, which the main window lends it (:meth:`take_back_qr`).
+        self.qr_box = QWidget()
+        self.qr_box.setObjectName("dynamicQrBox")
+        qr_layout = QVBoxLayout(self.qr_box)
+        qr_layout.setContentsMargins(0, 0, 0, 0)
+        qr_layout.addWidget(self.qr, 1)
+        qr_layout.addWidget(self.qr_caption)
+        self.qr_box.hide()
 
         self.slow = QLabel(self.tr("Mercado Pago is answering slowly…"))
         self.slow.setObjectName("slowNotice")
@@ -209,8 +218,8 @@ class PaymentPanel(QWidget):
         layout.addWidget(self.detail)
         layout.addStretch(1)
         layout.addWidget(self.amount)
-        layout.addWidget(self.qr)
-        layout.addWidget(self.qr_caption)
+        self._qr_at = layout.count()
+        layout.addWidget(self.qr_box)
         layout.addLayout(clocks)
         layout.addWidget(self.slow)
         layout.addStretch(1)
@@ -218,6 +227,7 @@ class PaymentPanel(QWidget):
         layout.addWidget(self.recheck_button)
         layout.addLayout(open_buttons)
         layout.addLayout(ended_buttons)
+        self._layout = layout
 
         self._timer = QTimer(self)
         self._timer.setInterval(1000)
@@ -382,12 +392,34 @@ class PaymentPanel(QWidget):
         self._render_qr(sale.qr_data if sale is not None and not ended else "")
         self._render_clocks()
 
+    @property
+    def showing_qr(self) -> bool:
+        """The sale on show has a dynamic QR to scan (it is open)."""
+        return not self.qr_box.isHidden()
+
+    def lend_qr(self, layout: QLayout) -> None:
+        """The QR (on show) and its caption into ``layout``: the compact counter's cart place.
+        The code sits on its caption there, the room left over above it."""
+        if self.qr_box.parent() is not layout.parentWidget():
+            layout.addWidget(self.qr_box)
+            set_enum(self.qr, "alignment", "AlignHCenter|AlignBottom")
+            self.qr_box.setVisible(bool(self._qr_text))
+
+    def take_back_qr(self) -> None:
+        """The QR back under the amount, where the large counter shows it."""
+        if self.qr_box.parent() is not self:
+            self._layout.insertWidget(self._qr_at, self.qr_box)
+            set_enum(self.qr, "alignment", "AlignCenter")
+            self.qr_box.setVisible(bool(self._qr_text))
+
     def _render_qr(self, text: str) -> None:
+        shown = self.showing_qr
         if text != self._qr_text:
             self._qr_text = text
             self.qr.set_text(text)
-        self.qr.setVisible(bool(text))
-        self.qr_caption.setVisible(bool(text))
+        self.qr_box.setVisible(bool(text))
+        if shown != bool(text):
+            self.qrShownChanged.emit(bool(text))
         # The caption under the code says what to do, and tracking checks by itself: the room
         # goes to the code (at 1024 x 768 there is no other way to keep it whole).
         self.detail.setVisible(not text)
