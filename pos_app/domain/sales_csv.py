@@ -2,6 +2,10 @@
 
 Amounts are plain decimals (``3450.50``: a dot, no grouping, no symbol); the caller writes the
 text as UTF-8 with a byte-order mark (``utf-8-sig``) so Excel reads accents right.
+
+``excel_comma``: the same table as Excel opens it where the decimal mark is a comma (Argentina,
+Brazil, Chile, Colombia, Uruguay): Excel there splits a ``.csv`` on semicolons and reads
+``3450,50`` as a number; the standard file opened in one column, its amounts as text.
 """
 
 from __future__ import annotations
@@ -45,15 +49,25 @@ COLUMNS = (
 )
 
 
-def _plain(amount: Decimal, decimals: int) -> str:
-    return f"{amount:.{decimals}f}"
-
-
-def sales_csv(sales: Iterable[SaleSnapshot], refunded: Mapping[str, Decimal] | None = None) -> str:
-    """``refunded``: each sale's confirmed refunds (none: 0)."""
+def sales_csv(
+    sales: Iterable[SaleSnapshot],
+    refunded: Mapping[str, Decimal] | None = None,
+    *,
+    excel_comma: bool = False,
+) -> str:
+    """``refunded``: each sale's confirmed refunds (none: 0). ``excel_comma``: semicolons and
+    decimal commas (see the module's note); the columns and their order are the same."""
     refunded = refunded or {}
+    mark = "," if excel_comma else "."
+
+    def _plain(amount: Decimal, decimals: int) -> str:
+        return f"{amount:.{decimals}f}".replace(".", mark)
+
+    def _number(value: object) -> str:  # a quantity, a weight, an IVA rate
+        return str(value).replace(".", mark)
+
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = csv.writer(out, delimiter=";" if excel_comma else ",", lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for sale in sales:
         site = site_for(sale.site_id)
@@ -93,10 +107,10 @@ def sales_csv(sales: Iterable[SaleSnapshot], refunded: Mapping[str, Decimal] | N
                     _cell(line.sku),
                     _cell(line.barcode),
                     # A weighed line: its weight (``0.350``, × the price per kg), never 1.
-                    line.quantity if line.measure is None else f"{line.measure:f}",
+                    _number(line.quantity if line.measure is None else f"{line.measure:f}"),
                     _plain(line.unit_price, d),
                     _plain(line.total(site), d),
-                    str(line.iva_rate),
+                    _number(line.iva_rate),
                     _plain(line.discount_amount(site), d),
                     _plain(line.total(site) - paid, d),
                     _plain(paid, d),

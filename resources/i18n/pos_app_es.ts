@@ -4592,6 +4592,10 @@
         <translation>ventas-{date}.csv</translation>
     </message>
     <message>
+        <source>CSV for Excel: semicolons, decimal comma (*.csv)</source>
+        <translation>CSV para Excel: punto y coma, coma decimal (*.csv)</translation>
+    </message>
+    <message>
         <source>Export sales</source>
         <translation>Exportar ventas</translation>
     </message>

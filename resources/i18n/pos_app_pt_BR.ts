@@ -4592,6 +4592,10 @@
         <translation>vendas-{date}.csv</translation>
     </message>
     <message>
+        <source>CSV for Excel: semicolons, decimal comma (*.csv)</source>
+        <translation>CSV para Excel: ponto e vírgula, vírgula decimal (*.csv)</translation>
+    </message>
+    <message>
         <source>Export sales</source>
         <translation>Exportar vendas</translation>
     </message>

@@ -1235,10 +1235,16 @@ class TodaySalesDialog(QDialog):
         # (at 1024 px with a discount, the names had ~40 px).
         fit_wrapped_columns(self.lines, 0, keep_whole=(1,), share=0.4)
 
-    def export_csv(self, path: Path) -> int:
-        """The sales shown (period and filters) to ``path``; returns how many."""
+    def export_csv(self, path: Path, *, excel_comma: bool = False) -> int:
+        """The sales shown (period and filters) to ``path``; returns how many. ``excel_comma``:
+        semicolons and decimal commas, as Excel opens a ``.csv`` where the comma is the
+        decimal mark (:mod:`pos_app.domain.sales_csv`)."""
         return self._write_csv(
-            path, self.visible_references(), dict(self._period_refunded), *self.period_bounds()
+            path,
+            self.visible_references(),
+            dict(self._period_refunded),
+            *self.period_bounds(),
+            excel_comma=excel_comma,
         )
 
     def _write_csv(
@@ -1248,17 +1254,22 @@ class TodaySalesDialog(QDialog):
         refunded: dict[str, Decimal],
         start: datetime,
         end: datetime,
+        *,
+        excel_comma: bool = False,
     ) -> int:
         """``refunded``: the confirmed refunds the list shows, read on the GUI thread."""
         sales = self._whole_sales(shown, start, end)
-        path.write_text(sales_csv(sales, refunded), encoding="utf-8-sig", newline="")
+        text = sales_csv(sales, refunded, excel_comma=excel_comma)
+        path.write_text(text, encoding="utf-8-sig", newline="")
         return len(sales)
 
-    def export_in_background(self, path: Path) -> concurrent.futures.Future[int]:
+    def export_in_background(
+        self, path: Path, *, excel_comma: bool = False
+    ) -> concurrent.futures.Future[int]:
         """:meth:`export_csv` on the worker thread (a month's sales are read whole again:
         ~1 s); the summary says how many were exported when it is done."""
         job = self._reader.submit(
-            self._write_csv,
+            functools.partial(self._write_csv, excel_comma=excel_comma),
             path,
             self.visible_references(),
             dict(self._period_refunded),
@@ -1283,15 +1294,25 @@ class TodaySalesDialog(QDialog):
         start, _ = self.period_bounds()
         return self.tr("sales-{date}.csv").format(date=f"{start:%Y-%m-%d}")
 
+    def export_filters(self) -> list[str]:
+        """The export's file types, the first offered first. Where the decimal mark is a comma,
+        Excel opens a standard ``.csv`` in one column: its own kind comes first there."""
+        standard = self.tr("CSV files (*.csv)")
+        if self._site.decimal_sep != ",":
+            return [standard]
+        return [self.tr("CSV for Excel: semicolons, decimal comma (*.csv)"), standard]
+
     def _export_clicked(self) -> None:
-        name, _filter = QFileDialog.getSaveFileName(
+        filters = self.export_filters()
+        name, chosen = QFileDialog.getSaveFileName(
             self,
             self.tr("Export sales"),
             self.export_file_name(),
-            self.tr("CSV files (*.csv)"),
+            ";;".join(filters),
         )
         if name:
-            self.export_in_background(Path(name))
+            excel_comma = len(filters) > 1 and chosen == filters[0]
+            self.export_in_background(Path(name), excel_comma=excel_comma)
 
     def _recheck(self) -> None:
         ref = self.selected_reference()
