@@ -71,3 +71,23 @@ def test_each_part_is_given_back_the_way_it_came(
         (Tender.CASH, Decimal(1000)),
     ]
     dialog.close()
+
+
+def test_a_sale_damaged_on_disk_names_its_damage_instead_of_opening_the_refund(
+    window: MainWindow, qtbot: QtBot, control: Any
+) -> None:
+    """The late-payment bar's "Give the cash back…" and the history's Refund read the sale
+    again: one edited by hand since (an amount no one can pay) is said, no dialog, no traceback."""
+    import sqlite3
+
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    ref = pay_a_sale(window, qtbot, control)
+    with sqlite3.connect(window.rt.ledger.path) as conn:
+        conn.execute("UPDATE sales SET paid_amount = 'NaN' WHERE external_reference = ?", (ref,))
+    assert window.open_cash_refund(ref) is None
+    boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)]
+    shown = [b for b in boxes if b.objectName() == "errorBox" and b.isVisible()]
+    assert shown and ref in shown[-1].text() and "paid_amount" in shown[-1].text()
+    for box in shown:
+        box.close()

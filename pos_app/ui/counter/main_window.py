@@ -975,9 +975,14 @@ class MainWindow(QMainWindow):
     # == refunds =================================================================================
     def open_refund(self, reference: str) -> RefundDialog | None:
         from pos_app.checkout.refunds import is_paid
+        from pos_app.ledger.amounts import DamagedAmount
         from pos_app.ui.day.refund_dialog import RefundDialog
 
-        sale = self.rt.ledger.get_sale(reference)
+        try:
+            sale = self.rt.ledger.get_sale(reference)
+        except DamagedAmount as exc:  # edited by hand since it was listed: say which, refund none
+            show_error(self, exc)
+            return None
         if sale is None or not is_paid(sale):
             return None
         dialog = RefundDialog(sale, self.refunds, parent=self)
