@@ -304,8 +304,7 @@ class RefundService:
                         amount=str(amount),
                     )
                 )
-        if left <= 0 and self.refundable(sale) > 0:  # paid both ways: the other part is left
-            other = self.refundable(sale)
+        if left <= 0 and (other := self.refundable(sale)) > 0:  # paid both ways: the other part
             raise RefundNotAllowed(
                 message(
                     CTX,
