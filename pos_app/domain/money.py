@@ -173,6 +173,12 @@ def format_money(amount: Decimal, site: Site, *, symbol: bool = True) -> str:
     return _written(quantize(amount, site), site.decimals, site, symbol=symbol, minus=MINUS)
 
 
+def format_money_unbroken(amount: Decimal, site: Site) -> str:
+    """:func:`format_money` with non-breaking spaces, so a wrapped sentence never splits
+    "$ 12" across two lines."""
+    return format_money(amount, site).replace(" ", "\u00a0")
+
+
 def format_for_entry(amount: Decimal, site: Site) -> str:
     """``amount`` for an entry field, in the site's separators and *without rounding*.
 

@@ -189,6 +189,7 @@ def test_cash_taken_as_the_qr_payment_landed_is_given_back_through_a_refund(
     text = window.late_bar.label.text()
     assert reference in text and "paid twice" in text and "refund" in text
     assert window.late_bar.cash_reference == reference and window.late_bar.refund_cash.isVisible()
+    screenshot(window, "22c_late_bar_give_the_cash_back")
     qtbot.mouseClick(window.late_bar.refund_cash, Qt.MouseButton.LeftButton)
     opened = [w for w in QApplication.topLevelWidgets() if type(w).__name__ == "RefundDialog"]
     assert len(opened) == 1

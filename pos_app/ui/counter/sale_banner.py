@@ -9,13 +9,13 @@ panel only renders and the rules can be read, and tested, in one place.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from pos_app.domain.money import Site, format_money
+from pos_app.domain.money import Site
+from pos_app.domain.money import format_money_unbroken as money
 from pos_app.domain.sale import SaleStatus, Tender
 
 if TYPE_CHECKING:
@@ -47,11 +47,6 @@ class Banner:
     kind: BannerKind
     headline: str
     detail: str = ""
-
-
-def money(amount: Decimal, site: Site) -> str:
-    """``format_money`` with a non-breaking space, so a wrapped sentence never splits "$ 12"."""
-    return format_money(amount, site).replace(" ", "\u00a0")
 
 
 def clock_time(moment: datetime) -> str:

@@ -60,6 +60,7 @@ from pos_app.domain.cart import Cart, CartLine
 from pos_app.domain.day import RefundFact
 from pos_app.domain.history_words import detail_words
 from pos_app.domain.money import MINUS, Site, format_money
+from pos_app.domain.money import format_money_unbroken as money
 from pos_app.domain.pricing import DiscountKind, format_measure
 from pos_app.domain.records import SaleEvent, SaleSnapshot
 from pos_app.domain.sale import SaleStatus
@@ -69,7 +70,7 @@ from pos_app.domain.sale_rows import SaleRow, sale_row
 from pos_app.domain.sales_csv import sales_csv
 from pos_app.i18n import QT_TRANSLATE_NOOP, Message
 from pos_app.ledger.amounts import DamagedAmount
-from pos_app.ui.counter.sale_banner import money, status_label
+from pos_app.ui.counter.sale_banner import status_label
 from pos_app.ui.qtkit.errors import translate_message
 from pos_app.ui.qtkit.keyboard import enter_on_buttons_only, install_mnemonics, no_tab_trap
 from pos_app.ui.qtkit.style import set_state

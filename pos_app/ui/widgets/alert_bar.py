@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from pos_app.domain.money import Site, format_money
+from pos_app.domain.money import Site, format_money_unbroken
 from pos_app.ui.qtkit.lazy_qt import set_enum
 
 if TYPE_CHECKING:
@@ -57,7 +57,7 @@ class LatePaymentBar(QFrame):
             self._references.append(sale.external_reference)
         from pos_app.domain.sale import Tender  # with the runtime: after the first frame
 
-        amount = format_money(sale.paid_amount or sale.total, self._site)
+        amount = format_money_unbroken(sale.paid_amount or sale.total, self._site)
         # Cash taken while the payment landed (the cash cancel's last look found it): both are
         # in the books, so the cash goes back as a refund. A sale paid after it had ended is
         # Mercado Pago's alone (its tender QR): cash taken for it, if any, was never counted.
