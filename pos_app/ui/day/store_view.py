@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -58,19 +58,9 @@ class StoreViewDialog(QDialog):
         self.scope = QComboBox()
         self.scope.setObjectName("storeViewScope")
         self.refresh_button = QPushButton(self.tr("Refresh"))
-        self.table = QTableWidget(0, 7)
+        self.table = QTableWidget(0, len(self._headers()))
         self.table.setObjectName("storeViewTable")
-        self.table.setHorizontalHeaderLabels(
-            [
-                self.tr("Store"),
-                self.tr("Box"),
-                self.tr("Sales"),
-                self.tr("Mercado Pago QR"),
-                self.tr("Cash"),
-                self.tr("Refunds"),
-                self.tr("Net"),
-            ]
-        )
+        self.table.setHorizontalHeaderLabels(self._headers())
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAccessibleName(self.tr("The store's counters"))
         no_tab_trap(self.table)
@@ -191,7 +181,28 @@ class StoreViewDialog(QDialog):
         )
         emit(self.loaded, True)
 
+    def _headers(self, rates: list[str] | None = None) -> list[str]:
+        """The columns; Colombia adds the IVA of each rate (net of refunds, as a close states
+        it), highest rate first."""
+        return [
+            self.tr("Store"),
+            self.tr("Box"),
+            self.tr("Sales"),
+            self.tr("Mercado Pago QR"),
+            self.tr("Cash"),
+            self.tr("Refunds"),
+            self.tr("Net"),
+            *(self.tr("IVA {rate}%").format(rate=rate) for rate in rates or ()),
+        ]
+
     def _show(self, rows: list[tuple[str, str, CloseReport, bool]]) -> None:
+        rates: list[str] = []
+        if self.site.reports_iva:
+            found = {rate for _, _, report, _ in rows for rate in report.iva}
+            rates = sorted(found, key=Decimal, reverse=True)
+        headers = self._headers(rates)
+        self.table.setColumnCount(len(headers))
+        self.table.setHorizontalHeaderLabels(headers)
         self.table.setRowCount(len(rows))
 
         def money(value: Decimal) -> str:
@@ -206,9 +217,14 @@ class StoreViewDialog(QDialog):
                 money(report.totals.get(Tender.CASH.value, Decimal(0))),
                 money(report.refunds_total),
                 money(report.net),
+                *(money(report.iva.get(rate, Decimal(0))) for rate in rates),
             ]
             for col, text in enumerate(values):
                 item = QTableWidgetItem(text)
+                if col >= 2:  # counts and amounts: their digits under one another
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
                 if total:
                     font = QFont(item.font())
                     font.setBold(True)
