@@ -371,6 +371,11 @@ class StoreReplicator:
         self.last_status: ReplicationStatus | None = None  # the last one given to on_status
         ledger.outbox_listeners.append(self.nudge)
 
+    @property
+    def password(self) -> str | None:
+        """The store database's password it connects with (a refund's check reuses it)."""
+        return self._password
+
     # -- state ------------------------------------------------------------------------------------
     def status(self) -> ReplicationStatus:
         """Read now, on the calling thread, from the ledger (tests, one-shot callers); the
