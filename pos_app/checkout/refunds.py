@@ -41,6 +41,7 @@ from pos_app.domain.text_fields import REFUND_NOTE, check_text
 from pos_app.domain.validation import ValidationError
 from pos_app.i18n import QT_TRANSLATE_NOOP, message
 from pos_app.ledger.refunds import (
+    RefundedElsewhereNow,
     RefundElsewhere,
     RefundExceedsError,
     RefundRecord,
@@ -208,6 +209,10 @@ class RefundService:
                 amount = self._amount_of_lines(sale, chosen, site)
             if any(r.status is RefundStatus.PENDING for r in self.store.for_sale(reference)):
                 await self._resume_sale(sale)  # a lost answer first: never refund twice
+            # Refused here first, nothing asked of anyone; a Mercado Pago refund then reads
+            # the sale's payments (before the lock below: it is held for the writing only).
+            wanted = self._check_amount(sale, amount, site, way)
+            payments = await self._qr_payments(sale) if way is Tender.QR else []
             # The sale locked in the store database (when there is one) while the limit is
             # checked and the rows written: what other ledgers refunded of it counts too.
             async with self._held(sale, way) as held:
@@ -225,7 +230,7 @@ class RefundService:
                     )
                     await held.claim([row])
                     return self._result(sale, (row,))
-                rows = await self._write_qr(sale, wanted, chosen, note, held.refunds)
+                rows = self._write_qr(sale, wanted, payments, chosen, note, held.refunds)
                 await held.claim(rows)
             # Mercado Pago is asked outside the lock: it refuses more than a payment has left.
             done = [await self._send(sale, row, site) for row in rows]
@@ -241,6 +246,18 @@ class RefundService:
                     held = await stack.enter_async_context(across.hold(sale.external_reference))
                 except StoreUnreachable as exc:
                     self._refund_unchecked(sale, way, exc.detail)
+                except RefundedElsewhereNow:
+                    raise RefundNotAllowed(
+                        message(
+                            CTX,
+                            QT_TRANSLATE_NOOP(
+                                "Refund",
+                                "Another counter is refunding sale {reference} right now. "
+                                "Nothing was given back; try again in a moment.",
+                            ),
+                            reference=sale.external_reference,
+                        )
+                    ) from None
             yield held
 
     def _refund_unchecked(self, sale: SaleSnapshot, way: Tender, detail: str) -> None:
@@ -491,16 +508,8 @@ class RefundService:
                 )
             ) from None
 
-    async def _write_qr(
-        self,
-        sale: SaleSnapshot,
-        wanted: Decimal,
-        lines: tuple[tuple[int, int], ...] = (),
-        note: str = "",
-        elsewhere: Sequence[RefundElsewhere] = (),
-    ) -> list[RefundRecord]:
-        """The rows of a Mercado Pago refund, one per payment, written (nothing sent yet)."""
-        site = site_for(sale.site_id)
+    async def _qr_payments(self, sale: SaleSnapshot) -> list[tuple[Target, Decimal]]:
+        """The sale's payments at Mercado Pago and what each took (reading only)."""
         path = self._paths.get(sale.api)
         if path is None:
             raise RefundNotAllowed(
@@ -512,10 +521,23 @@ class RefundService:
                     reference=sale.external_reference,
                 )
             )
-        # Split over the sale's payments by what each has left (reading only: safe to retry).
+        return await path.payments(sale)
+
+    def _write_qr(
+        self,
+        sale: SaleSnapshot,
+        wanted: Decimal,
+        payments: list[tuple[Target, Decimal]],
+        lines: tuple[tuple[int, int], ...] = (),
+        note: str = "",
+        elsewhere: Sequence[RefundElsewhere] = (),
+    ) -> list[RefundRecord]:
+        """The rows of a Mercado Pago refund, one per payment, written (nothing sent yet)."""
+        site = site_for(sale.site_id)
+        # Split over the sale's payments by what each has left.
         parts: list[tuple[Target, Decimal]] = []
         left = wanted
-        for target, paid in await path.payments(sale):
+        for target, paid in payments:
             if left <= 0:
                 break
             take = min(left, self._left_on_target(sale, target, paid))

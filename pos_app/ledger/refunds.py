@@ -112,6 +112,11 @@ class StoreUnreachable(Exception):
         self.detail = detail
 
 
+class RefundedElsewhereNow(Exception):
+    """Another counter holds the sale's lock in the store database (refunding it right now)
+    longer than a refund waits for it."""
+
+
 class RefundExceedsError(ValueError):
     """The ledger refuses a refund beyond what was paid (checked in the writing transaction)."""
 

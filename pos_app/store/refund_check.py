@@ -45,7 +45,13 @@ import psycopg
 from psycopg import AsyncConnection
 
 from pos_app.domain.sale import Tender
-from pos_app.ledger.refunds import RefundElsewhere, RefundRecord, RefundStore, StoreUnreachable
+from pos_app.ledger.refunds import (
+    RefundedElsewhereNow,
+    RefundElsewhere,
+    RefundRecord,
+    RefundStore,
+    StoreUnreachable,
+)
 from pos_app.ledger.store import OUTBOX_REFUND, Ledger, OutboxChange
 from pos_app.store.kinds import apply_refunds
 from pos_app.store.replication import connect, safe_error
@@ -132,6 +138,8 @@ class RefundCheck:
                     RefundElsewhere(str(key), Tender(tender), Decimal(amount))
                     for key, tender, amount in await cur.fetchall()
                 )
+            except psycopg.errors.LockNotAvailable:
+                raise RefundedElsewhereNow(reference) from None
             except (psycopg.Error, OSError) as exc:
                 raise StoreUnreachable(_why(exc)) from exc
             yield Hold(conn, self.box, self.ledger, found)

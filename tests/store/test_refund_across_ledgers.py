@@ -104,16 +104,12 @@ def test_store_database_down_holds_back_only_cash_of_a_restored_backups_older_sa
     recovery.put_back(path, backup, damaged=False)
     restored = open_ledger(tmp_path / "till")
     new = sell(restored, "CAJA01", "200.00", tender=Tender.CASH)
-    qr = sell(restored, "CAJA01", "50.00")
     service = _service(restored, nowhere)
     with pytest.raises(RefundNotAllowed, match="older than this counter's restored backup"):
         _cash(service, old.external_reference, "10.00")
     assert RefundStore(restored).for_sale(old.external_reference) == []  # nothing written
     # Its own sales: as without a store database (the sale never waits on it either).
     assert _cash(service, new.external_reference, "200.00") == D(200)
-    # Mercado Pago refunds go on: it refuses more than a payment has left, whoever asks
-    # (written pending here; the client is not reached in this test).
-    assert qr.status.value == "paid"
     restored.close()
 
 
@@ -155,3 +151,31 @@ def test_two_counters_refunding_the_same_sale_at_once_never_pass_what_was_paid(
     assert rows(admin, "SELECT count(*), sum(amount) FROM refunds") == [(10, D(7000))]
     first.close()
     second.close()
+
+
+def test_a_sale_another_counter_is_refunding_waits_then_is_refused_cleanly(
+    tmp_path: Path, pg_server: PgServer, store_db: str
+) -> None:
+    """The sale's lock held elsewhere longer than a refund waits: refused, saying so, nothing
+    written (never given on this ledger's word alone while another counter refunds it)."""
+    import psycopg
+
+    url = pg_server.url(dbname=store_db)
+    ledger = open_ledger(tmp_path / "till")
+    sale = sell(ledger, "CAJA01", "100.00", tender=Tender.CASH)
+    ref = sale.external_reference
+    _cash(_service(ledger, url), ref, "10.00")  # the schema made, the box claimed
+
+    def across() -> RefundCheck:
+        return RefundCheck(ledger, url, SUPERPASS, box="CAJA01", timeout=2, lock_timeout=0.2)
+
+    service = RefundService(ledger, lambda: None, across=across)  # type: ignore[arg-type,return-value]
+    with psycopg.connect(pg_server.admin_url(store_db)) as other:
+        other.execute(
+            "SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", (f"pos_app refund {ref}",)
+        )
+        with pytest.raises(RefundNotAllowed, match=r"refunding sale .* right now"):
+            _cash(service, ref, "10.00")
+    assert [r.amount for r in RefundStore(ledger).for_sale(ref)] == [D(10)]
+    assert _cash(service, ref, "10.00") == D(20)  # the lock released: refunded
+    ledger.close()
