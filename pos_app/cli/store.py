@@ -43,7 +43,10 @@ async def _open(config: Config) -> Connection:
     from pos_app.store.replication import connect
 
     return await connect(
-        config.store_database, secrets.load_store_password(), box=config.box_external_id
+        config.store_database,
+        secrets.load_store_password(),
+        box=config.box_external_id,
+        reading=True,
     )
 
 

@@ -144,6 +144,7 @@ class StoreViewDialog(QDialog):
                 config.store_database,
                 secrets.load_store_password(),
                 box=config.box_external_id,
+                reading=True,
             )
             try:
                 result = await store_close(conn, self.site, now=datetime.now(UTC), store=store)
