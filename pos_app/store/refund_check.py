@@ -33,6 +33,7 @@ by the file the backup replaced, and nothing else can tell.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator, Sequence
@@ -70,6 +71,7 @@ class Hold:
     box: str
     ledger: Ledger
     refunds: tuple[RefundElsewhere, ...]  # the sale's refunds other ledgers wrote
+    timeout: float = 3.0
 
     async def claim(self, rows: Sequence[RefundRecord]) -> None:
         """The refunds this ledger just wrote, into the store database at once."""
@@ -84,9 +86,13 @@ class Hold:
             for r in rows
         ]
         try:
-            async with self.conn.cursor() as cur:
+            async with asyncio.timeout(self.timeout), self.conn.cursor() as cur:
                 await apply_refunds(cur, self.box, changes)
-        except (psycopg.Error, OSError) as exc:  # written in the ledger: delivered later
+        except (
+            psycopg.Error,
+            OSError,
+            TimeoutError,
+        ) as exc:  # written in the ledger: delivered later
             log.warning("store database: refunds not written at once: %s", _why(exc))
 
 
@@ -116,36 +122,27 @@ class RefundCheck:
         refunded of it; :class:`StoreUnreachable` when that cannot be done. What the body
         claims is committed when it ends without an error, else rolled back."""
         try:
-            conn = await connect(self.conninfo, self.password, box=self.box, timeout=self.timeout)
+            # A server that takes the connection and then never answers is no better than
+            # none: the whole connection (schema check, box) within ``timeout``.
+            async with asyncio.timeout(self.timeout):
+                conn = await connect(
+                    self.conninfo, self.password, box=self.box, timeout=self.timeout
+                )
         except (psycopg.Error, OSError, TimeoutError, StoreDatabaseError) as exc:
             raise StoreUnreachable(_why(exc)) from exc
         try:
             try:
-                await conn.execute("BEGIN")  # closed without COMMIT: nothing claimed
-                await conn.execute(
-                    "SELECT set_config('lock_timeout', %s, true)",
-                    (f"{int(self.lock_timeout * 1000)}ms",),
-                )
-                await conn.execute(
-                    "SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", (_LOCK + reference,)
-                )
-                cur = await conn.execute(
-                    "SELECT row->>'idempotency_key', tender, amount FROM refunds "
-                    "WHERE reference = %s AND status <> 'refused' AND ledger <> %s",
-                    (reference, self.ledger.ledger_id),
-                )
-                found = tuple(
-                    RefundElsewhere(str(key), Tender(tender), Decimal(amount))
-                    for key, tender, amount in await cur.fetchall()
-                )
+                async with asyncio.timeout(self.timeout + self.lock_timeout):
+                    found = await self._lock_and_read(conn, reference)
             except psycopg.errors.LockNotAvailable:
                 raise RefundedElsewhereNow(reference) from None
-            except (psycopg.Error, OSError) as exc:
+            except (psycopg.Error, OSError, TimeoutError) as exc:
                 raise StoreUnreachable(_why(exc)) from exc
-            yield Hold(conn, self.box, self.ledger, found)
+            yield Hold(conn, self.box, self.ledger, found, self.timeout)
             try:
-                await conn.execute("COMMIT")
-            except (psycopg.Error, OSError) as exc:
+                async with asyncio.timeout(self.timeout):
+                    await conn.execute("COMMIT")
+            except (psycopg.Error, OSError, TimeoutError) as exc:
                 # The ledger has the refund (and its outbox the change): delivered later.
                 log.warning(
                     "store database: a refund of %s not written at once: %s", reference, _why(exc)
@@ -153,6 +150,26 @@ class RefundCheck:
         finally:
             with contextlib.suppress(Exception):
                 await conn.close()
+
+    async def _lock_and_read(
+        self, conn: AsyncConnection[Any], reference: str
+    ) -> tuple[RefundElsewhere, ...]:
+        await conn.execute("BEGIN")  # closed without COMMIT: nothing claimed
+        await conn.execute(
+            "SELECT set_config('lock_timeout', %s, true)", (f"{int(self.lock_timeout * 1000)}ms",)
+        )
+        await conn.execute(
+            "SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", (_LOCK + reference,)
+        )
+        cur = await conn.execute(
+            "SELECT row->>'idempotency_key', tender, amount FROM refunds "
+            "WHERE reference = %s AND status <> 'refused' AND ledger <> %s",
+            (reference, self.ledger.ledger_id),
+        )
+        return tuple(
+            RefundElsewhere(str(key), Tender(tender), Decimal(amount))
+            for key, tender, amount in await cur.fetchall()
+        )
 
 
 def _why(exc: BaseException) -> str:

@@ -179,3 +179,31 @@ def test_a_sale_another_counter_is_refunding_waits_then_is_refused_cleanly(
     assert [r.amount for r in RefundStore(ledger).for_sale(ref)] == [D(10)]
     assert _cash(service, ref, "10.00") == D(20)  # the lock released: refunded
     ledger.close()
+
+
+def test_a_server_that_never_answers_holds_a_refund_only_its_timeout(
+    tmp_path: Path, pg_server: PgServer, store_db: str
+) -> None:
+    """A store database that takes the connection and then does not answer (here: a table the
+    connection needs locked by the administrator's maintenance): the refund of the counter's
+    own sale goes on after the check's timeout, on its ledger's word. It waited without end
+    (no statement of the check had a timeout)."""
+    import time
+
+    import psycopg
+
+    url = pg_server.url(dbname=store_db)
+    ledger = open_ledger(tmp_path / "till")
+    sale = sell(ledger, "CAJA01", "100.00", tender=Tender.CASH)
+    _cash(_service(ledger, url), sale.external_reference, "10.00")  # the schema made
+
+    def across() -> RefundCheck:
+        return RefundCheck(ledger, url, SUPERPASS, box="CAJA01", timeout=0.5)
+
+    service = RefundService(ledger, lambda: None, across=across)  # type: ignore[arg-type,return-value]
+    with psycopg.connect(pg_server.admin_url(store_db)) as admin:
+        admin.execute("LOCK TABLE box_owners IN ACCESS EXCLUSIVE MODE")
+        started = time.monotonic()
+        assert _cash(service, sale.external_reference, "30.00") == D(40)
+        assert time.monotonic() - started < 3
+    ledger.close()
