@@ -169,3 +169,34 @@ def test_the_office_login_reads_the_chain_without_claiming_a_box(
     with psycopg.connect(admin, autocommit=True) as conn:
         assert conn.execute("SELECT box FROM box_owners").fetchall() == [("CAJA01",)]
     a.close()
+
+
+def test_a_store_database_that_does_not_answer_ends_the_command(
+    tmp_path: Path,
+    pg_server: PgServer,
+    store_db: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The sales table locked by the administrator's maintenance: ``close --store`` waited
+    without end; now it ends, saying so."""
+    import psycopg
+
+    from pos_app.cli import store as store_cli
+
+    url = pg_server.url(dbname=store_db)
+    a = open_ledger(tmp_path / "a")
+    sell(a, "CAJA01", "40.00")
+    _push(url, (a, "CAJA01"))
+    config_mod.save(
+        config_mod.Config(
+            store_database=url, store_external_id="SUC001", box_external_id="CAJA01", site_id="MLA"
+        )
+    )
+    monkeypatch.setenv("POS_STORE_DATABASE_PASSWORD", SUPERPASS)
+    monkeypatch.setattr(store_cli, "READ_TIMEOUT", 0.5)
+    with psycopg.connect(pg_server.admin_url(store_db)) as admin:
+        admin.execute("LOCK TABLE sales IN ACCESS EXCLUSIVE MODE")
+        assert main(["close", "--store", "--json"]) == 1
+    assert "did not answer within 0.5 s" in capsys.readouterr().err
+    a.close()
