@@ -70,3 +70,42 @@ def test_colombia_store_view_has_iva_per_rate_at_1024x600(
     dialog.close()
     for ledger in ledgers.values():
         ledger.close()
+
+
+def test_a_store_database_that_does_not_answer_is_said_not_read_for_good(
+    qtbot: QtBot,
+    run: Any,
+    pg_server: PgServer,
+    store_db: str,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    """The sales table locked by a maintenance: the view said "Reading the store database…"
+    for good; now it says the database cannot be reached once the read has taken too long."""
+    import psycopg
+
+    from pos_app.ui.day import store_view
+
+    monkeypatch.setenv("POS_STORE_DATABASE_PASSWORD", SUPERPASS)
+    monkeypatch.setattr(store_view, "READ_TIMEOUT", 0.5)
+    url = pg_server.url(dbname=store_db)
+    ledger = open_ledger(tmp_path / "CAJA01")
+    sell_mco(ledger, "CAJA01", cash=False)
+
+    async def push() -> None:
+        rep = StoreReplicator(ledger, url, SUPERPASS, box="CAJA01", store="SUC001")
+        assert await rep.flush(10)
+        await rep.aclose()
+
+    run(push())
+    config = Config(
+        store_database=url, store_external_id="SUC001", box_external_id="CAJA01", site_id="MCO"
+    )
+    dialog = StoreViewDialog(lambda: config, MCO)
+    qtbot.addWidget(dialog)
+    with psycopg.connect(pg_server.admin_url(store_db)) as admin:
+        admin.execute("LOCK TABLE sales IN ACCESS EXCLUSIVE MODE")
+        with qtbot.waitSignal(dialog.loaded, timeout=WAIT) as got:
+            dialog.refresh()
+    assert got.args == [False] and "cannot be reached" in dialog.note.text()
+    ledger.close()

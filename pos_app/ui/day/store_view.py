@@ -41,6 +41,7 @@ from pos_app.ui.qtkit.window_settings import resize_for_screen
 from pos_app.ui.qtkit.workarounds import emit  # main: pos_app.ui.qtkit.workarounds
 
 STORE, CHAIN = "store", "chain"
+READ_TIMEOUT = 60.0  # seconds a reading of the figures may take, all in all
 
 
 class StoreViewDialog(QDialog):
@@ -140,17 +141,20 @@ class StoreViewDialog(QDialog):
 
         store = config.store_external_id if self.chosen == STORE else None
         try:
-            conn = await connect(
-                config.store_database,
-                secrets.load_store_password(),
-                box=config.box_external_id,
-                reading=True,
-            )
-            try:
-                result = await store_close(conn, self.site, now=datetime.now(UTC), store=store)
-            finally:
-                with contextlib.suppress(Exception):
-                    await conn.close()
+            # A server that takes the connection and then does not answer: said after a
+            # while (a TimeoutError is an OSError), never "Reading…" for good.
+            async with asyncio.timeout(READ_TIMEOUT):
+                conn = await connect(
+                    config.store_database,
+                    secrets.load_store_password(),
+                    box=config.box_external_id,
+                    reading=True,
+                )
+                try:
+                    result = await store_close(conn, self.site, now=datetime.now(UTC), store=store)
+                finally:
+                    with contextlib.suppress(Exception):
+                        await conn.close()
         except StoreDatabaseError as exc:
             self.note.setText(exc.msg.render(lambda ctx, src: QCoreApplication.translate(ctx, src)))
             emit(self.loaded, False)
