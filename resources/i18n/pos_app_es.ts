@@ -4403,7 +4403,7 @@
     </message>
     <message>
         <source>The store&apos;s counters</source>
-        <translation>Las cajas del local</translation>
+        <translation>Las cajas de la sucursal</translation>
     </message>
     <message>
         <source>Show:</source>
