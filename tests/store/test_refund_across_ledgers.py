@@ -29,9 +29,9 @@ pytestmark = pytest.mark.posix
 D = Decimal
 
 
-def _service(ledger: Ledger, url: str | None) -> RefundService:
+def _service(ledger: Ledger, url: str | None, box: str = "CAJA01") -> RefundService:
     def across() -> RefundCheck | None:
-        return RefundCheck(ledger, url, SUPERPASS, box="CAJA01", timeout=2) if url else None
+        return RefundCheck(ledger, url, SUPERPASS, box=box, timeout=2) if url else None
 
     return RefundService(ledger, lambda: None, across=across)  # type: ignore[arg-type,return-value]
 
@@ -116,8 +116,8 @@ def test_store_database_down_holds_back_only_cash_of_a_restored_backups_older_sa
 def test_two_counters_refunding_the_same_sale_at_once_never_pass_what_was_paid(
     tmp_path: Path, pg_server: PgServer, store_db: str
 ) -> None:
-    """Two live copies of one sale (a restored backup on a second machine beside the
-    original), each refunding 700 of 1,000 at the same moment, ten times: one of each pair
+    """Two live copies of one sale (a restored backup on a second counter, another box, beside
+    the original), each refunding 700 of 1,000 at the same moment, ten times: one of each pair
     gives the cash back, the other is told what is left. Without the lock both read nothing
     elsewhere before either wrote (the awaits interleave on one loop)."""
     url = pg_server.url(dbname=store_db)
@@ -127,7 +127,7 @@ def test_two_counters_refunding_the_same_sale_at_once_never_pass_what_was_paid(
     copy = _copy(first, tmp_path / "two" / "ledger.sqlite3")
     second = Ledger(copy, outbox=True)
     second.new_identity()
-    one, two = _service(first, url), _service(second, url)
+    one, two = _service(first, url), _service(second, url, box="CAJA02")  # another box's
 
     async def race(ref: str) -> list[object]:
         return await asyncio.gather(
@@ -149,6 +149,7 @@ def test_two_counters_refunding_the_same_sale_at_once_never_pass_what_was_paid(
         assert given == [D(700)]
     admin = pg_server.admin_url(store_db)
     assert rows(admin, "SELECT count(*), sum(amount) FROM refunds") == [(10, D(7000))]
+    assert {box for (box,) in rows(admin, "SELECT box FROM refunds")} == {"CAJA01", "CAJA02"}
     first.close()
     second.close()
 
