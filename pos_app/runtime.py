@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     # for a till that does not listen (the default).
     from pos_app.notifications import NotificationReceiver
     from pos_app.store.hints import HintListener
+    from pos_app.store.refund_check import RefundCheck
     from pos_app.store.replication import StoreReplicator
     from pos_app.store.status import ReplicationStatus
 
@@ -151,6 +152,18 @@ class Runtime:
         if self.receiver_enabled:
             self.store_hints = HintListener(url, password, self.engine.hint)
             self.store_hints.start()
+
+    def refund_check(self) -> RefundCheck | None:
+        """The store database's side of a refund's limit (what other ledgers refunded of the
+        sale, under a lock there: :mod:`pos_app.store.refund_check`); None without one."""
+        url = self.config.store_database
+        if not url:
+            return None
+        from pos_app.store.refund_check import RefundCheck
+
+        replicator = self.replicator
+        password = replicator.password if replicator is not None else secrets.load_store_password()
+        return RefundCheck(self.ledger, url, password, box=self.config.box_external_id)
 
     def _store_status(self, replicator: StoreReplicator, status: ReplicationStatus) -> None:
         if replicator is self.replicator:

@@ -23,9 +23,11 @@ the client through the methods of :mod:`pos_app.mercadopago.refunds`.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import secrets
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import AsyncIterator, Callable, Collection, Sequence
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -38,7 +40,15 @@ from pos_app.domain.sale import SaleStatus, Tender
 from pos_app.domain.text_fields import REFUND_NOTE, check_text
 from pos_app.domain.validation import ValidationError
 from pos_app.i18n import QT_TRANSLATE_NOOP, message
-from pos_app.ledger.refunds import RefundExceedsError, RefundRecord, RefundStatus, RefundStore
+from pos_app.ledger.refunds import (
+    RefundedElsewhereNow,
+    RefundElsewhere,
+    RefundExceedsError,
+    RefundRecord,
+    RefundStatus,
+    RefundStore,
+    StoreUnreachable,
+)
 from pos_app.ledger.store import Ledger
 from pos_app.mercadopago import errors
 from pos_app.mercadopago.client import MercadoPagoClient
@@ -67,6 +77,31 @@ class RefundResult:
         return bool(self.refunds) and all(r.status is RefundStatus.REFUNDED for r in self.refunds)
 
 
+class HeldSale(Protocol):
+    """A sale locked in the store database while this ledger writes its refund
+    (:class:`pos_app.store.refund_check.Hold`)."""
+
+    refunds: tuple[RefundElsewhere, ...]  # what other ledgers refunded of it
+
+    async def claim(self, rows: Sequence[RefundRecord]) -> None: ...
+
+
+class AcrossLedgers(Protocol):
+    """The store database's side of a refund's limit (:class:`pos_app.store.refund_check.
+    RefundCheck`): ``hold`` raises :class:`StoreUnreachable` when it cannot be asked."""
+
+    def hold(self, reference: str) -> AbstractAsyncContextManager[HeldSale]: ...
+
+
+class _NotHeld:
+    """No store database (or none reachable): this ledger's own refunds only."""
+
+    refunds: tuple[RefundElsewhere, ...] = ()
+
+    async def claim(self, rows: Sequence[RefundRecord]) -> None:
+        return None
+
+
 def _utc_now() -> datetime:
     return datetime.now(UTC)
 
@@ -86,11 +121,15 @@ class RefundService:
         client: Callable[[], MercadoPagoClient],
         *,
         clock: Callable[[], datetime] = _utc_now,
+        across: Callable[[], AcrossLedgers | None] | None = None,
     ) -> None:
+        """``across``: the store database's check of the sale's refunds in other ledgers, as
+        configured now (None: no store database)."""
         self.ledger = ledger
         self.store = RefundStore(ledger)
         self._client = client
         self.clock = clock
+        self._across = across
         self._locks: dict[str, asyncio.Lock] = {}
         # One way to refund per API that charged: a sale is refunded by the API that took it.
         self._paths: dict[str, _RefundPath] = {
@@ -102,18 +141,27 @@ class RefundService:
     def paid_amount(self, sale: SaleSnapshot) -> Decimal:
         return amount_paid(sale)
 
-    def refundable(self, sale: SaleSnapshot, tender: Tender | None = None) -> Decimal:
+    def refundable(
+        self,
+        sale: SaleSnapshot,
+        tender: Tender | None = None,
+        elsewhere: Sequence[RefundElsewhere] = (),
+    ) -> Decimal:
         """What is left to refund of the sale; with ``tender``, of the part paid that way (a
-        sale paid both in cash and with Mercado Pago gives each part back the way it came)."""
+        sale paid both in cash and with Mercado Pago gives each part back the way it came).
+        ``elsewhere``: its refunds other ledgers wrote (the store database's), counted too."""
         if not is_paid(sale):
             return Decimal(0)
-        counted = [r for r in self.store.for_sale(sale.external_reference) if r.status.counts]
+        records = self.store.for_sale(sale.external_reference)
+        keys = {r.idempotency_key for r in records}
+        counted = [(r.tender, r.amount) for r in records if r.status.counts]
+        counted += [(r.tender, r.amount) for r in elsewhere if r.key not in keys]
         if tender is None:
             paid = self.paid_amount(sale)
         else:
             paid = cash_paid(sale) if tender is Tender.CASH else qr_paid(sale)
-            counted = [r for r in counted if r.tender is tender]
-        return max(Decimal(0), paid - sum((r.amount for r in counted), Decimal(0)))
+            counted = [(way, amount) for way, amount in counted if way is tender]
+        return max(Decimal(0), paid - sum((amount for _, amount in counted), Decimal(0)))
 
     @staticmethod
     def tenders(sale: SaleSnapshot) -> tuple[Tender, ...]:
@@ -161,13 +209,83 @@ class RefundService:
                 amount = self._amount_of_lines(sale, chosen, site)
             if any(r.status is RefundStatus.PENDING for r in self.store.for_sale(reference)):
                 await self._resume_sale(sale)  # a lost answer first: never refund twice
+            # Refused here first, nothing asked of anyone; a Mercado Pago refund then reads
+            # the sale's payments (before the lock below: it is held for the writing only).
             wanted = self._check_amount(sale, amount, site, way)
-            if way is Tender.CASH:
-                row = self._write(
-                    sale, wanted, None, Tender.CASH, RefundStatus.REFUNDED, chosen, note
+            payments = await self._qr_payments(sale) if way is Tender.QR else []
+            # The sale locked in the store database (when there is one) while the limit is
+            # checked and the rows written: what other ledgers refunded of it counts too.
+            async with self._held(sale, way) as held:
+                wanted = self._check_amount(sale, amount, site, way, held.refunds)
+                if way is Tender.CASH:
+                    row = self._write(
+                        sale,
+                        wanted,
+                        None,
+                        Tender.CASH,
+                        RefundStatus.REFUNDED,
+                        chosen,
+                        note,
+                        held.refunds,
+                    )
+                    await held.claim([row])
+                    return self._result(sale, (row,))
+                rows = self._write_qr(sale, wanted, payments, chosen, note, held.refunds)
+                await held.claim(rows)
+            # Mercado Pago is asked outside the lock: it refuses more than a payment has left.
+            done = [await self._send(sale, row, site) for row in rows]
+            return self._result(sale, tuple(done))
+
+    @contextlib.asynccontextmanager
+    async def _held(self, sale: SaleSnapshot, way: Tender) -> AsyncIterator[HeldSale]:
+        across = self._across() if self._across is not None else None
+        async with contextlib.AsyncExitStack() as stack:
+            held: HeldSale = _NotHeld()
+            if across is not None:
+                try:
+                    held = await stack.enter_async_context(across.hold(sale.external_reference))
+                except StoreUnreachable as exc:
+                    self._refund_unchecked(sale, way, exc.detail)
+                except RefundedElsewhereNow:
+                    raise RefundNotAllowed(
+                        message(
+                            CTX,
+                            QT_TRANSLATE_NOOP(
+                                "Refund",
+                                "Another counter is refunding sale {reference} right now. "
+                                "Nothing was given back; try again in a moment.",
+                            ),
+                            reference=sale.external_reference,
+                        )
+                    ) from None
+            yield held
+
+    def _refund_unchecked(self, sale: SaleSnapshot, way: Tender, detail: str) -> None:
+        """The store database cannot be asked: Mercado Pago refunds go on (it refuses more
+        than a payment has left, whichever ledger asks), and so does cash of a sale this
+        ledger made; cash of one older than a restored backup's identity waits for it (the
+        file the backup replaced may have given it back already)."""
+        since = self.ledger.identity_since()
+        if way is Tender.CASH and since is not None and sale.created_at < since:
+            raise RefundNotAllowed(
+                message(
+                    CTX,
+                    QT_TRANSLATE_NOOP(
+                        "Refund",
+                        "Sale {reference} is older than this counter's restored backup: cash "
+                        "given back for it after that backup is known only to the store "
+                        "database, which cannot be reached now ({detail}). Nothing was given "
+                        "back; try again when it answers.",
+                    ),
+                    reference=sale.external_reference,
+                    detail=detail,
                 )
-                return self._result(sale, (row,))
-            return self._result(sale, tuple(await self._refund_qr(sale, wanted, chosen, note)))
+            )
+        log.warning(
+            "refund of %s checked in this ledger only: the store database: %s",
+            sale.external_reference,
+            detail,
+        )
 
     def lines_amount(self, sale: SaleSnapshot, lines: Sequence[tuple[int, int]]) -> Decimal:
         """What giving back ``lines`` (``(position, quantity)``) would refund now, computed as
@@ -278,10 +396,15 @@ class RefundService:
         )
 
     def _check_amount(
-        self, sale: SaleSnapshot, amount: Decimal | None, site: Site, tender: Tender
+        self,
+        sale: SaleSnapshot,
+        amount: Decimal | None,
+        site: Site,
+        tender: Tender,
+        elsewhere: Sequence[RefundElsewhere] = (),
     ) -> Decimal:
         # What is left of the part paid that way (of a sale paid one way: all that is left).
-        left = self.refundable(sale, tender)
+        left = self.refundable(sale, tender, elsewhere)
         if amount is not None:
             if not amount.is_finite() or amount <= 0:
                 raise RefundNotAllowed(
@@ -304,7 +427,7 @@ class RefundService:
                         amount=str(amount),
                     )
                 )
-        if left <= 0 and (other := self.refundable(sale)) > 0:  # paid both ways: the other part
+        if left <= 0 and (other := self.refundable(sale, None, elsewhere)) > 0:  # the other part
             raise RefundNotAllowed(
                 message(
                     CTX,
@@ -354,6 +477,7 @@ class RefundService:
         status: RefundStatus = RefundStatus.PENDING,
         lines: tuple[tuple[int, int], ...] = (),
         note: str = "",
+        elsewhere: Sequence[RefundElsewhere] = (),
     ) -> RefundRecord:
         # Unique per logical refund, stored before the call and reused on every retry.
         key = f"refund-{sale.external_reference}-{secrets.token_hex(8)}"
@@ -371,6 +495,7 @@ class RefundService:
                 status=status,
                 lines=lines,
                 note=note,
+                elsewhere=elsewhere,
             )
         except RefundExceedsError:  # another window or till got there first
             raise RefundNotAllowed(
@@ -383,14 +508,8 @@ class RefundService:
                 )
             ) from None
 
-    async def _refund_qr(
-        self,
-        sale: SaleSnapshot,
-        wanted: Decimal,
-        lines: tuple[tuple[int, int], ...] = (),
-        note: str = "",
-    ) -> list[RefundRecord]:
-        site = site_for(sale.site_id)
+    async def _qr_payments(self, sale: SaleSnapshot) -> list[tuple[Target, Decimal]]:
+        """The sale's payments at Mercado Pago and what each took (reading only)."""
         path = self._paths.get(sale.api)
         if path is None:
             raise RefundNotAllowed(
@@ -402,10 +521,23 @@ class RefundService:
                     reference=sale.external_reference,
                 )
             )
-        # Split over the sale's payments by what each has left (reading only: safe to retry).
+        return await path.payments(sale)
+
+    def _write_qr(
+        self,
+        sale: SaleSnapshot,
+        wanted: Decimal,
+        payments: list[tuple[Target, Decimal]],
+        lines: tuple[tuple[int, int], ...] = (),
+        note: str = "",
+        elsewhere: Sequence[RefundElsewhere] = (),
+    ) -> list[RefundRecord]:
+        """The rows of a Mercado Pago refund, one per payment, written (nothing sent yet)."""
+        site = site_for(sale.site_id)
+        # Split over the sale's payments by what each has left.
         parts: list[tuple[Target, Decimal]] = []
         left = wanted
-        for target, paid in await path.payments(sale):
+        for target, paid in payments:
             if left <= 0:
                 break
             take = min(left, self._left_on_target(sale, target, paid))
@@ -426,14 +558,18 @@ class RefundService:
             )
         # The chosen lines go with the first part (they describe the refund as a whole); the
         # note with every part (each part's ticket says why).
-        rows = [
-            self._write(sale, take, target, Tender.QR, lines=lines if i == 0 else (), note=note)
+        return [
+            self._write(
+                sale,
+                take,
+                target,
+                Tender.QR,
+                lines=lines if i == 0 else (),
+                note=note,
+                elsewhere=elsewhere,
+            )
             for i, (target, take) in enumerate(parts)
         ]
-        done: list[RefundRecord] = []
-        for row in rows:
-            done.append(await self._send(sale, row, site))
-        return done
 
     def _left_on_target(self, sale: SaleSnapshot, target: Target, paid: Decimal) -> Decimal:
         counted = sum(

@@ -31,6 +31,9 @@ Connection: TypeAlias = "AsyncConnection[Any]"
 log = logging.getLogger(__name__)
 
 
+READ_TIMEOUT = 60.0  # seconds a read of the store's figures may take, all in all
+
+
 def _no_store() -> int:
     err(
         "pos-app: no store database is configured: 'pos-app configure --store-database "
@@ -43,7 +46,10 @@ async def _open(config: Config) -> Connection:
     from pos_app.store.replication import connect
 
     return await connect(
-        config.store_database, secrets.load_store_password(), box=config.box_external_id
+        config.store_database,
+        secrets.load_store_password(),
+        box=config.box_external_id,
+        reading=True,
     )
 
 
@@ -56,13 +62,21 @@ async def _read_store(config: Config, read: Callable[[Connection], Awaitable[T]]
     from pos_app.store.schema import StoreDatabaseError
 
     try:
-        conn = await _open(config)
-        try:
-            return await read(conn)
-        finally:
-            await conn.close()
+        # A server that takes the connection and then does not answer (a table locked by a
+        # maintenance) ends the command, said, instead of holding it forever.
+        async with asyncio.timeout(READ_TIMEOUT):
+            conn = await _open(config)
+            try:
+                return await read(conn)
+            finally:
+                await conn.close()
     except StoreDatabaseError as exc:
         err(f"pos-app: {exc.msg}")
+    except TimeoutError:  # before OSError, of which it is one
+        err(
+            f"pos-app: the store database {shown(config.store_database)} did not answer "
+            f"within {READ_TIMEOUT:g} s"
+        )
     except (psycopg.Error, OSError) as exc:
         err(f"pos-app: the store database {shown(config.store_database)}: {safe_error(exc)}")
     return None

@@ -223,6 +223,10 @@ MIGRATIONS.append("CREATE INDEX IF NOT EXISTS outbox_waiting ON outbox (refused,
 # A shift that took the drawer over from the one before it, the cash counted then as its
 # starting float (``DayBook.hand_over``): not a second float, never added to the expected cash.
 MIGRATIONS.append("ALTER TABLE shifts ADD COLUMN handover INTEGER NOT NULL DEFAULT 0;")
+# When the ledger's identity was renewed (a backup put back in place; '' for a ledger that has
+# kept the identity it was made with): its sales from before may have been refunded by the file
+# it replaced, which only the store database knows (pos_app.store.refund_check).
+MIGRATIONS.append("ALTER TABLE ledger_identity ADD COLUMN since TEXT NOT NULL DEFAULT '';")
 
 
 def migrate(conn: sqlite3.Connection) -> int:

@@ -93,6 +93,30 @@ class RefundRecord:
     note: str = ""
 
 
+@dataclass(frozen=True)
+class RefundElsewhere:
+    """A refund of a sale that another ledger wrote (not refused), as the store database has
+    it: a restored backup's sale may have been refunded by the file it replaced."""
+
+    key: str  # its idempotency key
+    tender: Tender
+    amount: Decimal
+
+
+class StoreUnreachable(Exception):
+    """The store database could not be asked what other ledgers refunded (it did not answer
+    in time, or refused this counter); ``detail`` says why, without a password."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail)
+        self.detail = detail
+
+
+class RefundedElsewhereNow(Exception):
+    """Another counter holds the sale's lock in the store database (refunding it right now)
+    longer than a refund waits for it."""
+
+
 class RefundExceedsError(ValueError):
     """The ledger refuses a refund beyond what was paid (checked in the writing transaction)."""
 
@@ -123,21 +147,35 @@ class RefundStore:
         order_payment_id: str = "",
         note: str = "",
         tender_limit: Decimal | None = None,
+        elsewhere: Sequence[RefundElsewhere] = (),
     ) -> RefundRecord:
         """Write a refund; ``RefundExceedsError`` when, with the refunds already counted, it
         would pass ``limit`` (what the sale was paid), or, with ``tender_limit``, what was paid
         the refund's way (a sale paid both in cash and with Mercado Pago). ``note``, the
         cashier's reason, is cleaned and checked (:data:`~pos_app.domain.text_fields.
-        REFUND_NOTE`: ``ValidationError``) before anything is written."""
+        REFUND_NOTE`: ``ValidationError``) before anything is written.
+
+        ``elsewhere``: the sale's refunds other ledgers wrote (the store database's, read under
+        its lock: :mod:`pos_app.store.refund_check`), counted too, in this same transaction;
+        one whose key this ledger holds (a restored backup's) is counted once."""
         note = check_text(note, REFUND_NOTE)
         ledger = self._ledger
         with ledger._tx() as conn:
             sale_id = sale_id_of(conn, reference)
-            counted = _counted(conn, sale_id)
+            mine = {
+                str(r[0])
+                for r in conn.execute(
+                    "SELECT idempotency_key FROM refunds WHERE sale_id = ?", (sale_id,)
+                )
+            }
+            others = [r for r in elsewhere if r.key not in mine]
+            counted = _counted(conn, sale_id) + sum((r.amount for r in others), Decimal(0))
             if amount <= 0 or counted + amount > limit:
                 raise RefundExceedsError(f"{counted} already refunded of {limit}")
             if tender_limit is not None:
-                same_way = _counted(conn, sale_id, tender)
+                same_way = _counted(conn, sale_id, tender) + sum(
+                    (r.amount for r in others if r.tender is tender), Decimal(0)
+                )
                 if same_way + amount > tender_limit:
                     raise RefundExceedsError(f"{same_way} already refunded of {tender_limit}")
             stamp = stamp_not_before_last_close(conn, now)
@@ -204,6 +242,11 @@ class RefundStore:
         found = self.get(refund_id)
         assert found is not None
         return found
+
+    def as_delivered(self, refund_id: int) -> dict[str, Any]:
+        """The refund as the store database gets it (its outbox change's payload)."""
+        with self._ledger._reading():
+            return outbox_change(self._ledger._conn, refund_id)
 
     def get(self, refund_id: int) -> RefundRecord | None:
         with self._ledger._reading():

@@ -432,11 +432,21 @@ class Ledger:
         row = self._conn.execute("SELECT id FROM ledger_identity").fetchone()
         return str(row[0])
 
+    def identity_since(self) -> datetime | None:
+        """When this ledger's identity was renewed (a backup put back), None when it never was:
+        the sales it holds from before may have refunds only the store database knows."""
+        with self._reading():
+            row = self._conn.execute("SELECT since FROM ledger_identity").fetchone()
+        return parse_iso(row[0]) if row and row[0] else None
+
     def new_identity(self) -> str:
         """Give this ledger a new random identity (a backup was put back in place: the ids it
         hands out next were already used by the file it replaces). Returns it."""
         with self._tx() as conn:
-            conn.execute("UPDATE ledger_identity SET id = lower(hex(randomblob(16)))")
+            conn.execute(
+                "UPDATE ledger_identity SET id = lower(hex(randomblob(16))), since = ?",
+                (iso(datetime.now(UTC)),),
+            )
             self.ledger_id = self._identity()
         log.info("the ledger has a new identity for the store database")
         return self.ledger_id

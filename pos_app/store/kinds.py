@@ -24,6 +24,7 @@ from typing import Any
 
 from psycopg import AsyncCursor
 
+from pos_app.domain.sale import OPEN
 from pos_app.ledger.store import (
     OUTBOX_CASH_MOVEMENT,
     OUTBOX_CLOSE,
@@ -41,13 +42,18 @@ from pos_app.ledger.store import (
 Applier = Callable[[AsyncCursor[Any], str, list[OutboxChange]], Awaitable[None]]
 
 
+_WAITING = [s.value for s in OPEN]
+
+
 async def apply_sales(cur: AsyncCursor[Any], box: str, changes: list[OutboxChange]) -> None:
     latest: dict[str, OutboxChange] = {}
     for change in changes:  # in order: the last change of each sale is its newest state
         latest[change.record_id] = change
     sales = [(c.record_id, c.seq, c.payload["sale"]) for c in latest.values()]
     # Change numbers only compare within one ledger: a sale sent again by another (a payment
-    # adopted into a fresh ledger) wins when it is at least as new.
+    # adopted into a fresh ledger) wins when it is at least as new, and never takes an ended
+    # sale back to waiting (a restored backup's older state of a sale paid since, changed by
+    # its status check: newer by the clock, not in what happened).
     await cur.execute(
         "INSERT INTO sales (box, reference, seq, store, site_id, currency, status, title, total, "
         "paid_amount, tender, created_at, updated_at, row, ledger) "
@@ -59,7 +65,8 @@ async def apply_sales(cur: AsyncCursor[Any], box: str, changes: list[OutboxChang
         "paid_amount = EXCLUDED.paid_amount, tender = EXCLUDED.tender, "
         "updated_at = EXCLUDED.updated_at, row = EXCLUDED.row, ledger = EXCLUDED.ledger "
         "WHERE CASE WHEN sales.ledger = EXCLUDED.ledger THEN sales.seq < EXCLUDED.seq "
-        "ELSE sales.updated_at <= EXCLUDED.updated_at END",
+        "ELSE sales.updated_at <= EXCLUDED.updated_at "
+        "AND NOT (sales.status <> ALL(%s) AND EXCLUDED.status = ANY(%s)) END",
         (
             box,
             [ref for ref, _, _ in sales],
@@ -76,6 +83,8 @@ async def apply_sales(cur: AsyncCursor[Any], box: str, changes: list[OutboxChang
             [sale["updated_at"] for _, _, sale in sales],
             [_json(sale) for _, _, sale in sales],
             [latest[ref].ledger for ref, _, _ in sales],
+            _WAITING,
+            _WAITING,
         ),
     )
     lines = [(c.record_id, line) for c in latest.values() for line in c.payload.get("lines", [])]

@@ -114,12 +114,19 @@ def redact(text: str) -> str:
 
 
 async def connect(
-    conninfo: str, password: str | None, *, box: str, timeout: float = 5.0, ledger: str = ""
+    conninfo: str,
+    password: str | None,
+    *,
+    box: str,
+    timeout: float = 5.0,
+    ledger: str = "",
+    reading: bool = False,
 ) -> AsyncConnection[Any]:
     """Connect, bring the schema up (or check it) and name this counter's box for the row-level
     security; with ``ledger`` (a delivering counter's identity), its box's rows delivered before
-    the store database knew ledgers are taken as that ledger's. Raises psycopg's errors or
-    :class:`StoreDatabaseError`."""
+    the store database knew ledgers are taken as that ledger's. ``reading``: only to read (the
+    store's figures), the box is not claimed: the office's login (``pos_backoffice``) may not,
+    and was refused every read. Raises psycopg's errors or :class:`StoreDatabaseError`."""
     kwargs: dict[str, Any] = {"connect_timeout": max(1, int(timeout)), "autocommit": True}
     if password:
         kwargs["password"] = password
@@ -127,7 +134,8 @@ async def connect(
     try:
         await ensure_schema(conn)
         await conn.execute("SELECT set_config('pos_app.box', %s, false)", (box,))
-        await claim_box(conn, box)
+        if not reading:
+            await claim_box(conn, box)
         if ledger:
             await adopt_unmarked_rows(conn, box, ledger)
     except BaseException:
@@ -370,6 +378,11 @@ class StoreReplicator:
         self._steps = 0  # how far the pause between attempts has grown
         self.last_status: ReplicationStatus | None = None  # the last one given to on_status
         ledger.outbox_listeners.append(self.nudge)
+
+    @property
+    def password(self) -> str | None:
+        """The store database's password it connects with (a refund's check reuses it)."""
+        return self._password
 
     # -- state ------------------------------------------------------------------------------------
     def status(self) -> ReplicationStatus:

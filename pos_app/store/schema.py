@@ -286,6 +286,15 @@ MIGRATIONS.append(
     """
 )
 
+# 8: a sale's refunds found by its reference, whichever box or ledger wrote them: each refund
+# of a counter with a store database reads them under the sale's lock (pos_app.store.
+# refund_check), and the live close's IVA reads a sale's refunds together.
+MIGRATIONS.append(
+    """
+    CREATE INDEX refunds_reference ON refunds (reference);
+    """
+)
+
 VERSION = len(MIGRATIONS)
 
 

@@ -23,6 +23,7 @@ from pos_app.domain.day import (
 from pos_app.domain.money import Site
 from pos_app.domain.records import SaleSnapshot
 from pos_app.domain.sale import OPEN, TERMINAL, SaleStatus, Tender
+from pos_app.store.taxes import refunds_iva, sales_with_lines
 
 
 @dataclass(frozen=True)
@@ -247,9 +248,17 @@ async def store_close(
         "HAVING s.status = ANY(%s) OR max(e.at) FILTER (WHERE e.new_status = ANY(%s)) >= %s",
         (_ENDING, _OPEN_STATUSES, _ENDING, lower),
     )
+    found = await cur.fetchall()
+    # Colombia: each sale's lines, whose IVA the close states (none elsewhere: not read).
+    taxed = (
+        await sales_with_lines(conn, ((str(r[0]), str(r[1])) for r in found if r[7] is not None))
+        if site.reports_iva
+        else {}
+    )
     sales: dict[str, list[SaleFact]] = {}
-    for box, ref, status, tender, total, paid, late, settled in await cur.fetchall():
+    for box, ref, status, tender, total, paid, late, settled in found:
         sale_status = SaleStatus(status)
+        lined = taxed.get((box, ref))
         sales.setdefault(box, []).append(
             SaleFact(
                 ref,
@@ -258,18 +267,37 @@ async def store_close(
                 Decimal(total),
                 Decimal(paid),
                 None if sale_status in OPEN else settled,
+                lines=lined.lines if lined else (),
                 late_payment=bool(late),
+                sale_discount=lined.sale_discount if lined else None,
             )
         )
+    # A refund belongs to the period in which the money left, as in a counter's own close
+    # (:meth:`pos_app.ledger.day.DayBook.refund_facts`): when it was confirmed, ``updated_at``
+    # (its writing for cash). It was read by ``created_at``: one pending at a box's close and
+    # confirmed after it was in neither that close nor the live period after it.
     cur = await conn.execute(
-        "SELECT box, amount, created_at, tender, reference, note FROM refunds "
-        "WHERE status = 'refunded' AND created_at >= %s",
+        "SELECT box, ledger, id, amount, updated_at, tender, reference, note FROM refunds "
+        "WHERE status = 'refunded' AND updated_at >= %s",
         (lower,),
     )
+    given = await cur.fetchall()
+    ivas = (
+        await refunds_iva(conn, (((r[0], r[1], int(r[2])), str(r[6])) for r in given))
+        if site.reports_iva
+        else {}
+    )
     refunds: dict[str, list[RefundFact]] = {}
-    for box, amount, at, tender, ref, note in await cur.fetchall():
+    for box, ledger, rid, amount, at, tender, ref, note in given:
         refunds.setdefault(box, []).append(
-            RefundFact(Decimal(amount), at, Tender(tender), ref, note)
+            RefundFact(
+                Decimal(amount),
+                at,
+                Tender(tender),
+                ref,
+                note,
+                iva=ivas.get((box, ledger, int(rid)), ()),
+            )
         )
     cur = await conn.execute(
         "SELECT box, kind, amount, reason, at FROM cash_movements WHERE at >= %s ORDER BY at, id",

@@ -3286,6 +3286,14 @@
 <context>
     <name>Refund</name>
     <message>
+        <source>Another counter is refunding sale {reference} right now. Nothing was given back; try again in a moment.</source>
+        <translation>Otra caja está devolviendo la venta {reference} en este momento. No se devolvió nada; inténtelo de nuevo en un momento.</translation>
+    </message>
+    <message>
+        <source>Sale {reference} is older than this counter&apos;s restored backup: cash given back for it after that backup is known only to the store database, which cannot be reached now ({detail}). Nothing was given back; try again when it answers.</source>
+        <translation>La venta {reference} es anterior a la copia de seguridad restaurada en esta caja: el efectivo devuelto por ella después de esa copia solo lo conoce la base de datos de la tienda, que ahora no responde ({detail}). No se devolvió nada; inténtelo de nuevo cuando responda.</translation>
+    </message>
+    <message>
         <source>The sale has no line {line}.</source>
         <translation>La venta no tiene la línea {line}.</translation>
     </message>
@@ -4395,7 +4403,7 @@
     </message>
     <message>
         <source>The store&apos;s counters</source>
-        <translation>Las cajas del local</translation>
+        <translation>Las cajas de la sucursal</translation>
     </message>
     <message>
         <source>Show:</source>
@@ -4432,6 +4440,10 @@
     <message>
         <source>Each box since its last close, as the store database has it at {time}. {boxes} boxes.</source>
         <translation>Cada caja desde su último cierre, según la base de datos de la tienda a las {time}. {boxes} cajas.</translation>
+    </message>
+    <message>
+        <source>IVA {rate}%</source>
+        <translation>IVA {rate}%</translation>
     </message>
 </context>
 <context>

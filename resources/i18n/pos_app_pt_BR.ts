@@ -3286,6 +3286,14 @@
 <context>
     <name>Refund</name>
     <message>
+        <source>Another counter is refunding sale {reference} right now. Nothing was given back; try again in a moment.</source>
+        <translation>Outro caixa está devolvendo a venda {reference} neste momento. Nada foi devolvido; tente de novo em instantes.</translation>
+    </message>
+    <message>
+        <source>Sale {reference} is older than this counter&apos;s restored backup: cash given back for it after that backup is known only to the store database, which cannot be reached now ({detail}). Nothing was given back; try again when it answers.</source>
+        <translation>A venda {reference} é anterior ao backup restaurado neste caixa: o dinheiro devolvido por ela depois desse backup só o banco de dados da loja conhece, e ele não responde agora ({detail}). Nada foi devolvido; tente de novo quando ele responder.</translation>
+    </message>
+    <message>
         <source>The sale has no line {line}.</source>
         <translation>A venda não tem a linha {line}.</translation>
     </message>
@@ -4432,6 +4440,10 @@
     <message>
         <source>Each box since its last close, as the store database has it at {time}. {boxes} boxes.</source>
         <translation>Cada caixa desde o último fechamento, conforme o banco de dados da loja às {time}. {boxes} caixas.</translation>
+    </message>
+    <message>
+        <source>IVA {rate}%</source>
+        <translation>IVA {rate}%</translation>
     </message>
 </context>
 <context>

@@ -295,3 +295,82 @@ def test_unmarked_rows_the_ledger_already_has_never_stop_the_connection(
     ledger.close()
     assert rows(admin, "SELECT count(*) FROM sales") == [(2,)]
     assert rows(admin, "SELECT ledger = '' FROM refunds ORDER BY 1") == [(False,), (True,)]
+
+
+def test_a_restored_backups_older_state_of_a_sale_never_reopens_it_in_the_store(
+    tmp_path: Path, pg_server: PgServer, store_db: str
+) -> None:
+    """A sale waiting when the backup was made, paid afterwards (delivered paid), then the
+    backup put back: the restored ledger still has it waiting, and any change it makes to it
+    (the status check marking trouble while Mercado Pago cannot be reached) is newer by the
+    clock. Until 2026-12-02 that change put the sale back to pending in the store database:
+    the store's close lost its payment until the restored counter reconciled it."""
+    from pos_app.domain.sale import SaleStatus
+
+    url = pg_server.url(dbname=store_db)
+    ledger = open_ledger(tmp_path / "till")
+    now = datetime.now(UTC)
+    sale = ledger.create_sale(
+        user_id=1,
+        store_external_id="SUC001",
+        box_external_id="CAJA01",
+        site=MLA,
+        title="Kiosco",
+        lines=[],
+        total=Decimal("80.00"),
+        iva_total=None,
+        now=now,
+        expires_at=now + timedelta(minutes=10),
+    )
+    ref = sale.external_reference
+    ledger.update_sale(
+        ref,
+        {"status": SaleStatus.PENDING},
+        now=now,
+        kind="status",
+        cause="order created",
+        old_status=SaleStatus.CREATING,
+        new_status=SaleStatus.PENDING,
+    )
+    backup = tmp_path / "backup.sqlite3"
+    target = sqlite3.connect(backup)
+    ledger._conn.backup(target)
+    target.close()
+    ledger.update_sale(
+        ref,
+        {"status": SaleStatus.PAID, "paid_amount": Decimal("80.00"), "tender": Tender.QR},
+        now=datetime.now(UTC),
+        kind="status",
+        cause="paid",
+        old_status=SaleStatus.PENDING,
+        new_status=SaleStatus.PAID,
+    )
+    asyncio.run(_deliver_all(url, ledger, "CAJA01"))
+    path = ledger.path
+    ledger.close()
+
+    recovery.put_back(path, backup, damaged=False)
+    ledger = open_ledger(tmp_path / "till")
+    ledger.update_sale(
+        ref,
+        {"trouble_since": datetime.now(UTC) + timedelta(seconds=1), "trouble": "offline"},
+        now=datetime.now(UTC) + timedelta(seconds=1),
+        kind="trouble",
+        cause="connection",
+    )
+    asyncio.run(_deliver_all(url, ledger, "CAJA01"))
+    admin = pg_server.admin_url(store_db)
+    assert rows(admin, "SELECT status, paid_amount FROM sales") == [("paid", Decimal("80.00"))]
+    # Once the restored counter settles it too (newer and ended), its row is the one kept.
+    ledger.update_sale(
+        ref,
+        {"status": SaleStatus.PAID, "paid_amount": Decimal("80.00"), "tender": Tender.QR},
+        now=datetime.now(UTC) + timedelta(seconds=2),
+        kind="status",
+        cause="paid",
+        old_status=SaleStatus.PENDING,
+        new_status=SaleStatus.PAID,
+    )
+    asyncio.run(_deliver_all(url, ledger, "CAJA01"))
+    assert rows(admin, "SELECT status, ledger FROM sales") == [("paid", ledger.ledger_id)]
+    ledger.close()

@@ -131,3 +131,72 @@ def _local_fields(ledger: Ledger) -> dict[str, object]:
     from pos_app.domain.day import report_to_json
 
     return report_to_json(ledger.day.closes()[-1], MLA)
+
+
+def test_the_office_login_reads_the_chain_without_claiming_a_box(
+    tmp_path: Path,
+    pg_server: PgServer,
+    store_db: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The README's office login (``IN ROLE pos_backoffice``: reads, writes nothing) was refused
+    by every command and the window's store view: each read claimed the configured box first
+    (``permission denied for table box_owners``)."""
+    import psycopg
+
+    url = pg_server.url(dbname=store_db)
+    a = open_ledger(tmp_path / "a")
+    sell(a, "CAJA01", "40.00")
+    _push(url, (a, "CAJA01"))
+    with psycopg.connect(pg_server.admin_url(store_db), autocommit=True) as conn:
+        conn.execute("DROP ROLE IF EXISTS office_r")
+        conn.execute("CREATE ROLE office_r LOGIN PASSWORD 'pw-office' IN ROLE pos_backoffice")
+    config_mod.save(
+        config_mod.Config(
+            store_database=pg_server.url("office_r", store_db),
+            store_external_id="SUC001",
+            box_external_id="OFICINA",
+            site_id="MLA",
+        )
+    )
+    monkeypatch.setenv("POS_STORE_DATABASE_PASSWORD", "pw-office")
+    assert main(["close", "--chain", "--json"]) == 0, capsys.readouterr().err
+    assert json.loads(capsys.readouterr().out)["net"] == "40.00"
+    assert main(["sales", "--store", "--json"]) == 0
+    assert [s["box"] for s in json.loads(capsys.readouterr().out)["sales"]] == ["CAJA01"]
+    admin = pg_server.admin_url(store_db)
+    with psycopg.connect(admin, autocommit=True) as conn:
+        assert conn.execute("SELECT box FROM box_owners").fetchall() == [("CAJA01",)]
+    a.close()
+
+
+def test_a_store_database_that_does_not_answer_ends_the_command(
+    tmp_path: Path,
+    pg_server: PgServer,
+    store_db: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The sales table locked by the administrator's maintenance: ``close --store`` waited
+    without end; now it ends, saying so."""
+    import psycopg
+
+    from pos_app.cli import store as store_cli
+
+    url = pg_server.url(dbname=store_db)
+    a = open_ledger(tmp_path / "a")
+    sell(a, "CAJA01", "40.00")
+    _push(url, (a, "CAJA01"))
+    config_mod.save(
+        config_mod.Config(
+            store_database=url, store_external_id="SUC001", box_external_id="CAJA01", site_id="MLA"
+        )
+    )
+    monkeypatch.setenv("POS_STORE_DATABASE_PASSWORD", SUPERPASS)
+    monkeypatch.setattr(store_cli, "READ_TIMEOUT", 0.5)
+    with psycopg.connect(pg_server.admin_url(store_db)) as admin:
+        admin.execute("LOCK TABLE sales IN ACCESS EXCLUSIVE MODE")
+        assert main(["close", "--store", "--json"]) == 1
+    assert "did not answer within 0.5 s" in capsys.readouterr().err
+    a.close()

@@ -539,7 +539,9 @@ class MainWindow(QMainWindow):
         if self._refunds is None:
             from pos_app.checkout.refunds import RefundService
 
-            self._refunds = RefundService(self.rt.ledger, lambda: self.rt.client)
+            self._refunds = RefundService(
+                self.rt.ledger, lambda: self.rt.client, across=self.rt.refund_check
+            )
         return self._refunds
 
     @property

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,6 +41,7 @@ from pos_app.ui.qtkit.window_settings import resize_for_screen
 from pos_app.ui.qtkit.workarounds import emit  # main: pos_app.ui.qtkit.workarounds
 
 STORE, CHAIN = "store", "chain"
+READ_TIMEOUT = 60.0  # seconds a reading of the figures may take, all in all
 
 
 class StoreViewDialog(QDialog):
@@ -58,19 +59,9 @@ class StoreViewDialog(QDialog):
         self.scope = QComboBox()
         self.scope.setObjectName("storeViewScope")
         self.refresh_button = QPushButton(self.tr("Refresh"))
-        self.table = QTableWidget(0, 7)
+        self.table = QTableWidget(0, len(self._headers()))
         self.table.setObjectName("storeViewTable")
-        self.table.setHorizontalHeaderLabels(
-            [
-                self.tr("Store"),
-                self.tr("Box"),
-                self.tr("Sales"),
-                self.tr("Mercado Pago QR"),
-                self.tr("Cash"),
-                self.tr("Refunds"),
-                self.tr("Net"),
-            ]
-        )
+        self.table.setHorizontalHeaderLabels(self._headers())
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAccessibleName(self.tr("The store's counters"))
         no_tab_trap(self.table)
@@ -150,16 +141,20 @@ class StoreViewDialog(QDialog):
 
         store = config.store_external_id if self.chosen == STORE else None
         try:
-            conn = await connect(
-                config.store_database,
-                secrets.load_store_password(),
-                box=config.box_external_id,
-            )
-            try:
-                result = await store_close(conn, self.site, now=datetime.now(UTC), store=store)
-            finally:
-                with contextlib.suppress(Exception):
-                    await conn.close()
+            # A server that takes the connection and then does not answer: said after a
+            # while (a TimeoutError is an OSError), never "Reading…" for good.
+            async with asyncio.timeout(READ_TIMEOUT):
+                conn = await connect(
+                    config.store_database,
+                    secrets.load_store_password(),
+                    box=config.box_external_id,
+                    reading=True,
+                )
+                try:
+                    result = await store_close(conn, self.site, now=datetime.now(UTC), store=store)
+                finally:
+                    with contextlib.suppress(Exception):
+                        await conn.close()
         except StoreDatabaseError as exc:
             self.note.setText(exc.msg.render(lambda ctx, src: QCoreApplication.translate(ctx, src)))
             emit(self.loaded, False)
@@ -191,7 +186,28 @@ class StoreViewDialog(QDialog):
         )
         emit(self.loaded, True)
 
+    def _headers(self, rates: list[str] | None = None) -> list[str]:
+        """The columns; Colombia adds the IVA of each rate (net of refunds, as a close states
+        it), highest rate first."""
+        return [
+            self.tr("Store"),
+            self.tr("Box"),
+            self.tr("Sales"),
+            self.tr("Mercado Pago QR"),
+            self.tr("Cash"),
+            self.tr("Refunds"),
+            self.tr("Net"),
+            *(self.tr("IVA {rate}%").format(rate=rate) for rate in rates or ()),
+        ]
+
     def _show(self, rows: list[tuple[str, str, CloseReport, bool]]) -> None:
+        rates: list[str] = []
+        if self.site.reports_iva:
+            found = {rate for _, _, report, _ in rows for rate in report.iva}
+            rates = sorted(found, key=Decimal, reverse=True)
+        headers = self._headers(rates)
+        self.table.setColumnCount(len(headers))
+        self.table.setHorizontalHeaderLabels(headers)
         self.table.setRowCount(len(rows))
 
         def money(value: Decimal) -> str:
@@ -206,9 +222,14 @@ class StoreViewDialog(QDialog):
                 money(report.totals.get(Tender.CASH.value, Decimal(0))),
                 money(report.refunds_total),
                 money(report.net),
+                *(money(report.iva.get(rate, Decimal(0))) for rate in rates),
             ]
             for col, text in enumerate(values):
                 item = QTableWidgetItem(text)
+                if col >= 2:  # counts and amounts: their digits under one another
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
                 if total:
                     font = QFont(item.font())
                     font.setBold(True)
