@@ -129,6 +129,7 @@ def sale_json(sale: SaleSnapshot, refunds: Sequence[RefundRecord] | None = None)
 
 
 def sale_line(sale: SaleSnapshot, refunds: Sequence[RefundRecord] = ()) -> str:
+    from pos_app.domain.records import cash_paid, paid_both_ways
     from pos_app.ledger.refunds import RefundStatus
 
     site = site_for(sale.site_id)
@@ -151,6 +152,15 @@ def sale_line(sale: SaleSnapshot, refunds: Sequence[RefundRecord] = ()) -> str:
         extras.append(sale.failure_reason)
     if sale.late_payment:
         extras.append("PAID AFTER BEING CLOSED HERE: check for a double charge")
+    if paid_both_ways(sale):  # cash taken, and Mercado Pago paid too: both in the books
+        cash_back = sum(
+            (r.amount for r in refunds if r.status.counts and r.tender is Tender.CASH), Decimal(0)
+        )
+        if cash_back < cash_paid(sale):
+            extras.append(
+                f"also taken in cash {format_money(cash_paid(sale), site)}: give it back with "
+                f"'pos-app refund {sale.external_reference} --via cash'"
+            )
     refunded = sum((r.amount for r in refunds if r.status is RefundStatus.REFUNDED), Decimal(0))
     if refunded:
         extras.append(f"refunded {format_money(refunded, site)}")

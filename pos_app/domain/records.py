@@ -84,7 +84,8 @@ def qr_paid(sale: SaleSnapshot) -> Decimal:
 
 def paid_both_ways(sale: SaleSnapshot) -> bool:
     """Paid in cash and with Mercado Pago ("QR+cash"): the cashier took cash while the customer
-    paid the QR (the day's close counts both). Each part is given back the way it came."""
+    paid the QR, or the QR payment landed after the cash sale had ended (the close counts each
+    when it came). Each part is given back the way it came."""
     return bool(cash_paid(sale)) and bool(qr_paid(sale))
 
 

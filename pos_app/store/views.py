@@ -241,14 +241,15 @@ async def store_close(
     cur = await conn.execute(
         "SELECT s.box, s.reference, s.status, s.tender, s.total, s.paid_amount, "
         "COALESCE((s.row->>'late_payment')::int, 0), "
-        "max(e.at) FILTER (WHERE e.new_status = ANY(%s)) AS settled "
+        "max(e.at) FILTER (WHERE e.new_status = ANY(%s)) AS settled, "
+        "min(e.at) FILTER (WHERE e.new_status = ANY(%s)) AS first_settled "
         "FROM sales s LEFT JOIN sale_events e ON e.box = s.box AND e.reference = s.reference "
         "GROUP BY s.box, s.reference "
         "HAVING s.status = ANY(%s) OR max(e.at) FILTER (WHERE e.new_status = ANY(%s)) >= %s",
-        (_ENDING, _OPEN_STATUSES, _ENDING, lower),
+        (_ENDING, _ENDING, _OPEN_STATUSES, _ENDING, lower),
     )
     sales: dict[str, list[SaleFact]] = {}
-    for box, ref, status, tender, total, paid, late, settled in await cur.fetchall():
+    for box, ref, status, tender, total, paid, late, settled, first in await cur.fetchall():
         sale_status = SaleStatus(status)
         sales.setdefault(box, []).append(
             SaleFact(
@@ -259,6 +260,7 @@ async def store_close(
                 Decimal(paid),
                 None if sale_status in OPEN else settled,
                 late_payment=bool(late),
+                cash_at=None if sale_status in OPEN else first,  # a cash sale's cash: its first end
             )
         )
     cur = await conn.execute(
