@@ -85,14 +85,22 @@ def refunds_json(refunds: Sequence[RefundRecord], site: Site) -> dict[str, Any]:
 
 
 def sale_json(sale: SaleSnapshot, refunds: Sequence[RefundRecord] | None = None) -> dict[str, Any]:
+    from pos_app.domain.records import export_amounts, export_status
+
     status = sale.status.value if sale.status is not SaleStatus.CREATING else "pending"
     site = site_for(sale.site_id)
     extra = refunds_json(refunds, site) if refunds is not None else {}
+    paid, cash, qr = export_amounts(sale)
     return {
         "external_reference": sale.external_reference,
-        "status": status,
+        # A sale paid in cash: "paid_in_cash" (was the ledger's "canceled", kept in
+        # ledger_status); paid_amount is what the customer paid, in cash and by QR.
+        "status": "pending" if sale.status is SaleStatus.CREATING else export_status(sale),
+        "ledger_status": status,
         "total_amount": amount_json(sale.total, site),
-        "paid_amount": amount_json(sale.paid_amount, site),
+        "paid_amount": amount_json(paid, site),
+        "cash_amount": amount_json(cash, site),
+        "mercadopago_amount": amount_json(qr, site),
         "currency": sale.currency,
         "merchant_order_ids": list(sale.merchant_order_ids),
         "payment_ids": list(sale.payment_ids),
