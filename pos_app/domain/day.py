@@ -56,10 +56,6 @@ class SaleFact:
     cash_at: datetime | None = None
 
     @property
-    def cash_taken_at(self) -> datetime | None:
-        return self.cash_at or self.settled_at
-
-    @property
     def cash(self) -> bool:
         """Settled in cash: the cashier took the money and canceled the order on the box."""
         return self.tender is Tender.CASH and self.status in (SaleStatus.CANCELED, SaleStatus.PAID)
@@ -313,7 +309,7 @@ def compute_close(
         if sale.settled_at is None:
             still_open += 1 if sale.status in (SaleStatus.CREATING, SaleStatus.PENDING) else 0
             continue
-        cash_at = sale.cash_taken_at or sale.settled_at
+        cash_at = sale.cash_at or sale.settled_at
         qr_here = sale.qr and in_period(sale.settled_at, opened_at, closed_at)
         cash_here = sale.cash and in_period(cash_at, opened_at, closed_at)
         if not (qr_here or cash_here):
@@ -332,7 +328,7 @@ def compute_close(
         if cash_here:
             totals[Tender.CASH.value] += sale.total
             flows.append((cash_at, sale.total))
-            sold.append((cash_at, ZERO, sale.total, 1 if first else 0))
+            sold.append((cash_at, ZERO, sale.total, int(first)))
         if qr_here:
             totals[Tender.QR.value] += sale.paid_amount
             sold.append((sale.settled_at, sale.paid_amount, ZERO, int(first and not cash_here)))
