@@ -200,7 +200,13 @@ class Recorder:
         # Canceled or expired, and yet Mercado Pago has a closed, approved order: the customer
         # did pay. The truth wins over what we showed; the cashier must be told loudly.
         changes["late_payment"] = True
-        changes["tender"] = Tender.QR
+        if sale.tender is Tender.CASH and sale.status is SaleStatus.CANCELED:
+            # Taken in cash when it ended ("Customer pays cash"), perhaps counted by a close
+            # since: both payments are facts. The cash stays the sale's (the close that
+            # counted it keeps it; it goes back as a cash refund), the QR payment counts now.
+            detail += "; also recorded as cash: refund one"
+        else:
+            changes["tender"] = Tender.QR
         return self.transition(
             sale,
             SaleStatus.PAID,

@@ -85,14 +85,22 @@ def refunds_json(refunds: Sequence[RefundRecord], site: Site) -> dict[str, Any]:
 
 
 def sale_json(sale: SaleSnapshot, refunds: Sequence[RefundRecord] | None = None) -> dict[str, Any]:
+    from pos_app.domain.records import export_amounts, export_status
+
     status = sale.status.value if sale.status is not SaleStatus.CREATING else "pending"
     site = site_for(sale.site_id)
     extra = refunds_json(refunds, site) if refunds is not None else {}
+    paid, cash, qr = export_amounts(sale)
     return {
         "external_reference": sale.external_reference,
-        "status": status,
+        # A sale paid in cash: "paid_in_cash" (was the ledger's "canceled", kept in
+        # ledger_status); paid_amount is what the customer paid, in cash and by QR.
+        "status": "pending" if sale.status is SaleStatus.CREATING else export_status(sale),
+        "ledger_status": status,
         "total_amount": amount_json(sale.total, site),
-        "paid_amount": amount_json(sale.paid_amount, site),
+        "paid_amount": amount_json(paid, site),
+        "cash_amount": amount_json(cash, site),
+        "mercadopago_amount": amount_json(qr, site),
         "currency": sale.currency,
         "merchant_order_ids": list(sale.merchant_order_ids),
         "payment_ids": list(sale.payment_ids),
@@ -129,6 +137,7 @@ def sale_json(sale: SaleSnapshot, refunds: Sequence[RefundRecord] | None = None)
 
 
 def sale_line(sale: SaleSnapshot, refunds: Sequence[RefundRecord] = ()) -> str:
+    from pos_app.domain.records import cash_paid, paid_both_ways
     from pos_app.ledger.refunds import RefundStatus
 
     site = site_for(sale.site_id)
@@ -151,6 +160,15 @@ def sale_line(sale: SaleSnapshot, refunds: Sequence[RefundRecord] = ()) -> str:
         extras.append(sale.failure_reason)
     if sale.late_payment:
         extras.append("PAID AFTER BEING CLOSED HERE: check for a double charge")
+    if paid_both_ways(sale):  # cash taken, and Mercado Pago paid too: both in the books
+        cash_back = sum(
+            (r.amount for r in refunds if r.status.counts and r.tender is Tender.CASH), Decimal(0)
+        )
+        if cash_back < cash_paid(sale):
+            extras.append(
+                f"also taken in cash {format_money(cash_paid(sale), site)}: give it back with "
+                f"'pos-app refund {sale.external_reference} --via cash'"
+            )
     refunded = sum((r.amount for r in refunds if r.status is RefundStatus.REFUNDED), Decimal(0))
     if refunded:
         extras.append(f"refunded {format_money(refunded, site)}")

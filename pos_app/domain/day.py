@@ -7,8 +7,11 @@ the side; the ledger freezes the result when the period is closed.
 Which period a fact belongs to is decided by *when the money moved*: a sale by the time it last
 reached an ending status (paid, canceled, expired...), a refund or a movement by its own time.
 A sale canceled in one period and paid late in the next is counted as canceled in the first (that
-report is frozen) and as paid in the second. A sale still open at the close belongs to the period
-in which it ends. Periods are half-open: ``opened_at <= t < closed_at``.
+report is frozen) and as paid in the second. A sale taken in cash and paid by QR as well counts
+each payment at its own time: the cash when the sale first ended (the cash cancel), the QR when
+it was paid; in one period or in two, each once (and the sale itself, and its IVA, with the
+first). A sale still open at the close belongs to the period in which it ends. Periods are
+half-open: ``opened_at <= t < closed_at``.
 """
 
 from __future__ import annotations
@@ -48,6 +51,9 @@ class SaleFact:
     lines: tuple[CartLine, ...] = ()
     late_payment: bool = False
     sale_discount: Discount | None = None  # shared into the lines: IVA is on what was paid
+    # When the cash was taken: the sale's first ending (its cash cancel), which a QR payment
+    # landing after it does not move. None: at ``settled_at``.
+    cash_at: datetime | None = None
 
     @property
     def cash(self) -> bool:
@@ -152,24 +158,25 @@ def _holds(
 
 def _sales_by_shift(
     holds: Sequence[tuple[ShiftFact, datetime, datetime]],
-    sold: Sequence[tuple[datetime, Decimal, Decimal]],
+    sold: Sequence[tuple[datetime, Decimal, Decimal, int]],
     q: Decimal,
 ) -> tuple[ShiftSales, ...]:
     """Each holder's sales, when the drawer changed hands in the period (one holder: the
-    report's totals say it all). ``sold``: each sale that brought money, ``(ended, qr, cash)``."""
+    report's totals say it all). ``sold``: each payment that brought money, ``(when, qr, cash,
+    n)``, ``n`` 1 for the one that counts its sale (a sale paid in cash and by QR: the first)."""
     if len(holds) < 2:
         return ()
     out = []
     for holder, since, until in holds:
-        mine = [(qr, cash) for at, qr, cash in sold if in_period(at, since, until)]
+        mine = [(qr, cash, n) for at, qr, cash, n in sold if in_period(at, since, until)]
         out.append(
             ShiftSales(
                 holder.cashier,
                 since,
                 until,
-                len(mine),
-                sum((qr for qr, _ in mine), ZERO).quantize(q),
-                sum((cash for _, cash in mine), ZERO).quantize(q),
+                sum(n for _, _, n in mine),
+                sum((qr for qr, _, _ in mine), ZERO).quantize(q),
+                sum((cash for _, cash, _ in mine), ZERO).quantize(q),
                 holder.box,
             )
         )
@@ -296,38 +303,42 @@ def compute_close(
     count = canceled = expired = failed = still_open = refunds_count = 0
     late: list[str] = []
     flows: list[tuple[datetime, Decimal]] = []  # the drawer's cash changes, for hand-overs
-    sold: list[tuple[datetime, Decimal, Decimal]] = []  # (ended, qr, cash), for each holder
+    # (when, qr, cash, sales it counts), each payment, for each holder's sales
+    sold: list[tuple[datetime, Decimal, Decimal, int]] = []
     for sale in sales:
         if sale.settled_at is None:
             still_open += 1 if sale.status in (SaleStatus.CREATING, SaleStatus.PENDING) else 0
             continue
-        if not in_period(sale.settled_at, opened_at, closed_at):
+        cash_at = sale.cash_at or sale.settled_at
+        qr_here = sale.qr and in_period(sale.settled_at, opened_at, closed_at)
+        cash_here = sale.cash and in_period(cash_at, opened_at, closed_at)
+        if not (qr_here or cash_here):
+            # Ended here without money here (a cash sale's cash counts where it was taken).
+            if in_period(sale.settled_at, opened_at, closed_at) and not sale.cash:
+                if sale.status is SaleStatus.CANCELED:
+                    canceled += 1
+                elif sale.status is SaleStatus.EXPIRED:
+                    expired += 1
+                elif sale.status is SaleStatus.FAILED:
+                    failed += 1
             continue
-        brought = False
-        qr_amount = cash_amount = ZERO
-        if sale.qr:
-            qr_amount = sale.paid_amount
-            totals[Tender.QR.value] += qr_amount
-            brought = True
+        # The sale (and its IVA) counts where its first money came: the cash, when taken in
+        # cash (a QR payment on top, later, is money beyond the total, to be given back).
+        first = in_period(cash_at if sale.cash else sale.settled_at, opened_at, closed_at)
+        if cash_here:
+            totals[Tender.CASH.value] += sale.total
+            flows.append((cash_at, sale.total))
+            sold.append((cash_at, ZERO, sale.total, int(first)))
+        if qr_here:
+            totals[Tender.QR.value] += sale.paid_amount
+            sold.append((sale.settled_at, sale.paid_amount, ZERO, int(first and not cash_here)))
             if sale.late_payment:
                 late.append(sale.reference)
-        if sale.cash:
-            cash_amount = sale.total
-            totals[Tender.CASH.value] += cash_amount
-            flows.append((sale.settled_at, cash_amount))
-            brought = True
-        if brought:
+        if first:
             count += 1
-            sold.append((sale.settled_at, qr_amount, cash_amount))
             if site.reports_iva:
                 for rate, amount in iva_of_lines(sale.lines, site, sale.sale_discount).items():
                     iva[rate] = iva.get(rate, ZERO) + amount
-        elif sale.status is SaleStatus.CANCELED:
-            canceled += 1
-        elif sale.status is SaleStatus.EXPIRED:
-            expired += 1
-        elif sale.status is SaleStatus.FAILED:
-            failed += 1
     listed: list[RefundFact] = []
     for refund in refunds:
         if in_period(refund.at, opened_at, closed_at):

@@ -75,22 +75,52 @@ def qr_paid(sale: SaleSnapshot) -> Decimal:
     """What Mercado Pago received for the sale: its approved amount once paid, else 0. A sale
     recorded paid in cash counts a QR payment only when the engine marked one arriving on top
     (the cash cancel it overtook: ``late_payment``, ``cancel_requested``)."""
+    return (sale.paid_amount or sale.total) if _paid_by_qr(sale) else Decimal(0)
+
+
+def _paid_by_qr(sale: SaleSnapshot) -> bool:
     if sale.status is not SaleStatus.PAID:
-        return Decimal(0)
-    if sale.tender is Tender.CASH and not (sale.late_payment or sale.cancel_requested):
-        return Decimal(0)
-    return sale.paid_amount or sale.total
+        return False
+    return sale.tender is not Tender.CASH or sale.late_payment or sale.cancel_requested
+
+
+def qr_received(sale: SaleSnapshot) -> Decimal:
+    """Mercado Pago's approved amount as the ledger keeps it, the close's figure (0 for a
+    payment counted on another sale of the books), for the exports; :func:`qr_paid` takes a
+    missing amount for the total (what can be refunded)."""
+    return sale.paid_amount if _paid_by_qr(sale) else Decimal(0)
 
 
 def paid_both_ways(sale: SaleSnapshot) -> bool:
     """Paid in cash and with Mercado Pago ("QR+cash"): the cashier took cash while the customer
-    paid the QR (the day's close counts both). Each part is given back the way it came."""
+    paid the QR, or the QR payment landed after the cash sale had ended (the close counts each
+    when it came). Each part is given back the way it came."""
     return bool(cash_paid(sale)) and bool(qr_paid(sale))
 
 
 def amount_paid(sale: SaleSnapshot) -> Decimal:
     """What the customer paid: Mercado Pago's approved amount, the total in cash, or both."""
     return cash_paid(sale) + qr_paid(sale)
+
+
+# What the exports (the sales CSV, ``--json``) call a sale paid in cash: the ledger keeps it as
+# its QR charge ``canceled`` with the tender ``cash``, which an export read as nothing paid.
+PAID_IN_CASH = "paid_in_cash"
+
+
+def export_status(sale: SaleSnapshot) -> str:
+    """The status an export gives: the ledger's, but ``paid_in_cash`` for a sale paid in cash
+    (the exports' ``ledger_status`` keeps the ledger's own word)."""
+    if sale.status is SaleStatus.CANCELED and sale.tender is Tender.CASH:
+        return PAID_IN_CASH
+    return sale.status.value
+
+
+def export_amounts(sale: SaleSnapshot) -> tuple[Decimal, Decimal, Decimal]:
+    """``(paid, cash, mercadopago)`` as the exports give them: what the customer paid, and its
+    parts (the cash taken; Mercado Pago's approved amount, as the close counts it)."""
+    cash, qr = cash_paid(sale), qr_received(sale)
+    return cash + qr, cash, qr
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from decimal import Decimal
 from pos_app.domain.cart import Cart
 from pos_app.domain.money import site_for
 from pos_app.domain.order_lines import charged_amounts
-from pos_app.domain.records import SaleSnapshot
+from pos_app.domain.records import SaleSnapshot, export_amounts, export_status
 from pos_app.domain.spreadsheet import as_text_cell as _cell
 
 COLUMNS = (
@@ -46,6 +46,13 @@ COLUMNS = (
     # Given back and confirmed by Mercado Pago (or in cash), on the sale's row: what the
     # history shows ("Partly refunded"); the close's net is charged less refunded.
     "refunded",
+    # Added 2026-12-02, after the columns above (which keep their places). A sale paid in cash
+    # says so: ``status`` ``paid_in_cash`` and ``paid_amount`` the cash taken (they read
+    # ``canceled`` and 0.00); ``paid_amount`` is what the customer paid, in cash and with
+    # Mercado Pago, split on the sale's row here; ``ledger_status``: the ledger's own word.
+    "cash_amount",
+    "mercadopago_amount",
+    "ledger_status",
 )
 
 
@@ -72,13 +79,14 @@ def sales_csv(
     for sale in sales:
         site = site_for(sale.site_id)
         d = site.decimals
+        taken, cash, qr = export_amounts(sale)
         head = [
             sale.external_reference,
             sale.created_at.astimezone().isoformat(timespec="seconds"),
-            sale.status.value,
+            export_status(sale),
             sale.tender.value if sale.tender else "",
             _plain(sale.total, d),
-            _plain(sale.paid_amount, d),
+            _plain(taken, d),
             "" if sale.iva_total is None else _plain(sale.iva_total, d),
         ]
         cart = Cart(site)
@@ -95,6 +103,9 @@ def sales_csv(
                 _plain(sale_off, d),
                 _plain(sale.total, d),
                 _plain(given_back, d),
+                _plain(cash, d),
+                _plain(qr, d),
+                sale.status.value,
             ]
         )
         for pos, (line, paid) in enumerate(zip(sale.lines, charged, strict=True), start=1):
@@ -115,6 +126,9 @@ def sales_csv(
                     _plain(line.total(site) - paid, d),
                     _plain(paid, d),
                     "",
+                    "",
+                    "",
+                    sale.status.value,
                 ]
             )
     return out.getvalue()

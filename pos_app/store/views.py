@@ -242,11 +242,12 @@ async def store_close(
     cur = await conn.execute(
         "SELECT s.box, s.reference, s.status, s.tender, s.total, s.paid_amount, "
         "COALESCE((s.row->>'late_payment')::int, 0), "
-        "max(e.at) FILTER (WHERE e.new_status = ANY(%s)) AS settled "
+        "max(e.at) FILTER (WHERE e.new_status = ANY(%s)) AS settled, "
+        "min(e.at) FILTER (WHERE e.new_status = ANY(%s)) AS first_settled "
         "FROM sales s LEFT JOIN sale_events e ON e.box = s.box AND e.reference = s.reference "
         "GROUP BY s.box, s.reference "
         "HAVING s.status = ANY(%s) OR max(e.at) FILTER (WHERE e.new_status = ANY(%s)) >= %s",
-        (_ENDING, _OPEN_STATUSES, _ENDING, lower),
+        (_ENDING, _ENDING, _OPEN_STATUSES, _ENDING, lower),
     )
     found = await cur.fetchall()
     # Colombia: each sale's lines, whose IVA the close states (none elsewhere: not read).
@@ -256,7 +257,7 @@ async def store_close(
         else {}
     )
     sales: dict[str, list[SaleFact]] = {}
-    for box, ref, status, tender, total, paid, late, settled in found:
+    for box, ref, status, tender, total, paid, late, settled, first in found:
         sale_status = SaleStatus(status)
         lined = taxed.get((box, ref))
         sales.setdefault(box, []).append(
@@ -270,6 +271,7 @@ async def store_close(
                 lines=lined.lines if lined else (),
                 late_payment=bool(late),
                 sale_discount=lined.sale_discount if lined else None,
+                cash_at=None if sale_status in OPEN else first,  # a cash sale's cash: its first end
             )
         )
     # A refund belongs to the period in which the money left, as in a counter's own close

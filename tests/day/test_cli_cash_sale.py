@@ -1,10 +1,11 @@
 """A sale the customer paid in cash reads so on the command line, as in the window.
 
 The ledger keeps such a sale as its order canceled on the box with the tender ``cash`` (the
-JSON says so, for scripts); the window's history says *Paid in cash*, the receipt *Paid in
+JSON's ``ledger_status`` says so, for scripts); the window's history says *Paid in cash*, the receipt *Paid in
 cash*, the close counts it as cash. Until 2026-12-02 ``pos-app cancel REF --cash`` printed
 ``canceled  [cash]`` and exited 3, "the customer did not pay", as did ``status REF``; and
-``pos-app sales`` listed it ``canceled``.
+``pos-app sales`` listed it ``canceled``. Until the same day's afternoon ``--json`` said
+``status: canceled, paid_amount: 0.00`` (now ``paid_in_cash`` and the cash taken).
 """
 
 from __future__ import annotations
@@ -30,9 +31,12 @@ def test_a_cash_sale_says_paid_in_cash_and_exits_0(
     assert main(["sales"]) == 0
     [line] = capsys.readouterr().out.splitlines()
     assert line.endswith("paid in cash"), line
-    # Scripts read the ledger's own words, as before.
+    # The JSON says what happened too (2026-12-02; it said canceled, paid 0.00), the ledger's
+    # own word kept beside it.
     code, again = cli_json(capsys, "status", ref, "--json")
-    assert code == 0 and (again["status"], again["tender"]) == ("canceled", "cash")
+    assert code == 0 and (again["status"], again["tender"]) == ("paid_in_cash", "cash")
+    assert (again["ledger_status"], again["paid_amount"]) == ("canceled", "2000.00")
+    assert (again["cash_amount"], again["mercadopago_amount"]) == ("2000.00", "0.00")
 
 
 def test_a_canceled_sale_still_exits_3(

@@ -54,7 +54,7 @@ def test_a_day_closes_and_adds_up(
     assert cli_json(capsys, "status", _paid_ref(), "--json")[1]["status"] == "paid"
     # Paid in cash.
     ref = _charge(capsys, "Mate:1:2000")
-    assert cli_json(capsys, "cancel", ref, "--cash", "--json")[1]["status"] == "canceled"
+    assert cli_json(capsys, "cancel", ref, "--cash", "--json")[1]["status"] == "paid_in_cash"
     # Canceled.
     ref = _charge(capsys, "Bombilla:1:999")
     assert cli_json(capsys, "cancel", ref, "--json")[1]["status"] == "canceled"

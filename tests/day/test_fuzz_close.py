@@ -187,6 +187,7 @@ facts = st.lists(
         st.sampled_from(["1", "0.01", "5000000000"]),
         moments,
         st.integers(0, 99),
+        st.integers(0, 20 * 3600),  # a cash sale's cash taken this long before it last ended
     ),
     max_size=20,
 )
@@ -207,8 +208,11 @@ def test_a_day_split_at_any_instant_adds_up_in_any_zone(sales, refunds, split):
             Decimal(amount),
             Decimal(amount) if status is SaleStatus.PAID else Decimal(0),
             somewhere(start + timedelta(seconds=at), pick),
+            # Paid by QR after it ended in cash (perhaps in the period before): each payment
+            # counts in its own period, the sale once.
+            cash_at=start + timedelta(seconds=at - earlier) if status is SaleStatus.PAID else None,
         )
-        for n, (status, tender, amount, at, pick) in enumerate(sales)
+        for n, (status, tender, amount, at, pick, earlier) in enumerate(sales)
     ]
     refund_facts = [
         RefundFact(Decimal(1), somewhere(start + timedelta(seconds=at), pick), Tender.CASH)
@@ -225,6 +229,8 @@ def test_a_day_split_at_any_instant_adds_up_in_any_zone(sales, refunds, split):
         assert getattr(whole, name) == getattr(first, name) + getattr(second, name), name
     for name in ("sales_count", "canceled_count", "expired_count", "refunds_count"):
         assert getattr(whole, name) == getattr(first, name) + getattr(second, name), name
+    for tender in whole.totals:
+        assert whole.totals[tender] == first.totals[tender] + second.totals[tender], tender
 
 
 @pytest.mark.parametrize("site_id", ["MLA", "MLC"])  # two decimals; integers

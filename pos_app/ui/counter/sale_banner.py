@@ -93,7 +93,7 @@ def banner_for(sale: SaleSnapshot, site: Site) -> Banner:
     status = sale.status
     if status is SaleStatus.PAID:
         if is_late_payment(sale):
-            if sale.tender is Tender.CASH:  # cash taken too, both in the books (alert_bar.py)
+            if sale.tender is Tender.CASH:  # cash taken too (before or after): both in the books
                 detail = QCoreApplication.translate(
                     "PaymentBanner",
                     "{amount} arrived with Mercado Pago after you took cash: paid twice. Give "
