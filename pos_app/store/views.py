@@ -257,7 +257,7 @@ async def store_close(
         else {}
     )
     sales: dict[str, list[SaleFact]] = {}
-    for box, ref, status, tender, total, paid, late, settled, first in found:
+    for box, ref, status, tender, total, paid, late, settled, first_end in found:
         sale_status = SaleStatus(status)
         lined = taxed.get((box, ref))
         sales.setdefault(box, []).append(
@@ -271,7 +271,9 @@ async def store_close(
                 lines=lined.lines if lined else (),
                 late_payment=bool(late),
                 sale_discount=lined.sale_discount if lined else None,
-                cash_at=None if sale_status in OPEN else first,  # a cash sale's cash: its first end
+                cash_at=None
+                if sale_status in OPEN
+                else first_end,  # a cash sale's cash: its first end
             )
         )
     # A refund belongs to the period in which the money left, as in a counter's own close
