@@ -191,11 +191,13 @@ class Recorder:
             detail += f"; PAID {verdict.paid_orders} TIMES: refund the extra payments"
         detail += self._counted_once(sale, verdict, changes)
         if sale.is_open:
-            if sale.tender is not Tender.CASH:
-                changes["tender"] = Tender.QR
-            else:
-                changes["late_payment"] = True
-                detail += "; also recorded as cash: refund one"
+            if sale.tender is Tender.CASH:
+                # A cash cancel overtaken by the payment: the window said "Canceling… making
+                # sure nobody paid it" and never "Take {amount} in cash", so no cash was taken
+                # (a cashier who took it early gives it back: nothing to record either way).
+                # Recording the cash would make the close expect it in the drawer.
+                detail += "; paid while the cash cancel was under way: no cash taken"
+            changes["tender"] = Tender.QR
             return self.transition(sale, SaleStatus.PAID, cause, changes, detail=detail)
         # Canceled or expired, and yet Mercado Pago has a closed, approved order: the customer
         # did pay. The truth wins over what we showed; the cashier must be told loudly.

@@ -74,7 +74,8 @@ def cash_paid(sale: SaleSnapshot) -> Decimal:
 def qr_paid(sale: SaleSnapshot) -> Decimal:
     """What Mercado Pago received for the sale: its approved amount once paid, else 0. A sale
     recorded paid in cash counts a QR payment only when the engine marked one arriving on top
-    (the cash cancel it overtook: ``late_payment``, ``cancel_requested``)."""
+    (paid after the cash sale had ended: ``late_payment``; ledgers before 2026-12-02 also
+    recorded a cash cancel the payment overtook so, ``cancel_requested``)."""
     return (sale.paid_amount or sale.total) if _paid_by_qr(sale) else Decimal(0)
 
 
@@ -92,9 +93,10 @@ def qr_received(sale: SaleSnapshot) -> Decimal:
 
 
 def paid_both_ways(sale: SaleSnapshot) -> bool:
-    """Paid in cash and with Mercado Pago ("QR+cash"): the cashier took cash while the customer
-    paid the QR, or the QR payment landed after the cash sale had ended (the close counts each
-    when it came). Each part is given back the way it came."""
+    """Paid in cash and with Mercado Pago ("QR+cash"): the QR payment landed after the cash sale
+    had ended (the close counts each when it came). A payment that overtakes the cash cancel
+    is the sale's only payment: the window never said to take the cash. Each part is given
+    back the way it came."""
     return bool(cash_paid(sale)) and bool(qr_paid(sale))
 
 

@@ -2413,6 +2413,10 @@
         <translation>Llegaron {amount} por Mercado Pago después de que recibió efectivo: se pagó dos veces. Devuelva el efectivo con una devolución (Ventas, la venta, Devolver, En efectivo), así la caja cuadra.</translation>
     </message>
     <message>
+        <source>{amount} arrived with Mercado Pago while the charge was being canceled. Do not take cash; if you already took it, give it back.</source>
+        <translation>Llegaron {amount} por Mercado Pago mientras se cancelaba el cobro. No reciba efectivo; si ya lo recibió, devuélvalo.</translation>
+    </message>
+    <message>
         <source>✕ Canceled</source>
         <translation>✕ Cancelado</translation>
     </message>

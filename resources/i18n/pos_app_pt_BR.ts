@@ -2413,6 +2413,10 @@
         <translation>{amount} chegaram pelo Mercado Pago depois que você recebeu em dinheiro: pago duas vezes. Devolva o dinheiro com uma devolução (Vendas, a venda, Devolver, Em dinheiro), assim o caixa fecha.</translation>
     </message>
     <message>
+        <source>{amount} arrived with Mercado Pago while the charge was being canceled. Do not take cash; if you already took it, give it back.</source>
+        <translation>{amount} chegaram pelo Mercado Pago enquanto a cobrança era cancelada. Não receba em dinheiro; se já recebeu, devolva.</translation>
+    </message>
+    <message>
         <source>✕ Canceled</source>
         <translation>✕ Cancelado</translation>
     </message>

@@ -1,5 +1,5 @@
-"""A sale paid both ways ("QR+cash"): the cashier took cash and canceled while the customer
-paid the QR. The close counts both amounts; until 2026-12-02 a refund could only give back the
+"""A sale paid both ways ("QR+cash"): the cashier took cash ("Customer pays cash") and the
+customer, who had scanned, paid the QR after the sale ended. The close counts both amounts; until 2026-12-02 a refund could only give back the
 cash (the sale's "paid" was its total in cash: $ 3.450,50 of the $ 6.901,00 that came in) and
 the Mercado Pago payment could not be refunded from the till at all. Now each part goes back
 the way it came, each up to what it took: the QR part through Mercado Pago (the sandbox over a
@@ -13,6 +13,7 @@ from decimal import Decimal
 
 import pytest
 
+from pos_app.checkout.engine import CheckoutSettings
 from pos_app.checkout.refunds import RefundNotAllowed, RefundService
 from pos_app.domain.money import site_for
 from pos_app.domain.records import SaleSnapshot
@@ -25,22 +26,35 @@ from tests.virtual_time import run_virtual
 D = Decimal
 
 
-async def paid_both_ways(r: Rig) -> SaleSnapshot:
-    """The customer pays just as the cashier's cash cancel reaches Mercado Pago."""
+async def paid_both_ways(r: Rig, api: str = "instore") -> SaleSnapshot:
+    """The cashier took cash ("Customer pays cash": the QR charge canceled) and Mercado Pago
+    then reports the QR paid too: the customer had scanned and paid after the sale ended. On
+    the Orders API a canceled order cannot be paid: there the sale paid by QR is given the
+    cash part as the engine leaves such a sale (tender cash, late payment)."""
     sale = await r.engine.charge([line()])  # $ 3.450,50
     ref = sale.external_reference
-    gateway = r.engine.gateway
-    withdraw = gateway.withdraw
-
-    async def pay_then_withdraw(*args: object, **kwargs: object) -> None:
-        if r.offered(ref):
-            r.state.pay_box("approved")
-        await withdraw(*args, **kwargs)
-
-    gateway.withdraw = pay_then_withdraw
-    ended = await r.engine.cancel(ref, cash=True)
-    assert ended.status is SaleStatus.PAID and ended.tender is Tender.CASH and ended.late_payment
-    return ended
+    if api == "instore":
+        mo_id = r.state.scan_box()
+        ended = await r.engine.cancel(ref, cash=True)
+        assert (ended.status, ended.tender) == (SaleStatus.CANCELED, Tender.CASH)
+        r.state.pay_merchant_order(mo_id, "approved")
+        paid = await r.sale_until(
+            ref,
+            lambda s: s.status is SaleStatus.PAID,
+            timeout=CheckoutSettings.after_cancel_interval + 5,
+        )
+    else:
+        r.state.pay_box("approved")
+        await r.sale_until(ref, lambda s: s.status is SaleStatus.PAID)
+        paid = r.rt.ledger.update_sale(
+            ref,
+            {"tender": Tender.CASH, "late_payment": True},
+            now=datetime.now(UTC),
+            kind="checked",
+            cause="test",
+        )
+    assert paid.status is SaleStatus.PAID and paid.tender is Tender.CASH and paid.late_payment
+    return paid
 
 
 def refunded_at_mp(r: Rig) -> Decimal:
@@ -61,7 +75,7 @@ def refund_posts(r: Rig) -> int:
 def test_each_part_goes_back_the_way_it_came(api: str) -> None:
     async def scenario() -> None:
         async with rig(api=api) as r:
-            sale = await paid_both_ways(r)
+            sale = await paid_both_ways(r, api)
             ref = sale.external_reference
             service = RefundService(r.rt.ledger, lambda: r.rt.client)
             assert service.tenders(sale) == (Tender.QR, Tender.CASH)
@@ -165,7 +179,7 @@ def test_the_command_line_says_which_way(
 
     ref = paid_ref(capsys, configured)  # $ 3.450,50 paid with Mercado Pago
     ledger = Ledger(paths.ledger_path())
-    try:  # and in cash: as the engine leaves a cash cancel the QR payment overtook
+    try:  # and in cash: as the engine leaves a cash sale Mercado Pago reports paid after it
         ledger.update_sale(
             ref,
             {"tender": Tender.CASH, "late_payment": True},

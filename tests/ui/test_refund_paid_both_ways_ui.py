@@ -27,7 +27,7 @@ def test_each_part_is_given_back_the_way_it_came(
     window: MainWindow, qtbot: QtBot, control: Any, qloop: Any, screenshot: Any
 ) -> None:
     ref = pay_a_sale(window, qtbot, control)  # $ 11.140,00 with Mercado Pago
-    # And in cash: as the engine leaves a cash cancel that the QR payment overtook.
+    # And in cash: as the engine leaves a cash sale Mercado Pago reports paid after it ended.
     window.rt.ledger.update_sale(
         ref,
         {"tender": Tender.CASH, "late_payment": True},

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import time
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -142,6 +143,32 @@ def test_cancel_racing_a_payment_ends_paid_with_a_loud_warning(
     sale = window.current_sale
     assert sale is not None and sale.status is SaleStatus.PAID and sale.cancel_requested
     screenshot(window, "15_cancel_raced_payment")
+
+
+def test_cash_cancel_overtaken_by_the_payment_says_do_not_take_cash(
+    window: MainWindow, qtbot: QtBot, control: Any, screenshot: Any
+) -> None:
+    """ "Customer pays cash" as the customer pays the QR: the window had said "Canceling…", never
+    "Take … in cash", so no cash was taken. Until 2026-12-02 the sale was recorded paid both
+    ways (the close expected its cash in the drawer) and the banner said "after you took cash:
+    paid twice, give the cash back": a cashier who had taken none came out short twice over."""
+    engine = window.rt.engine
+    engine.settings = dataclasses.replace(engine.settings, poll=PollSchedule.fixed(60))
+    fill_cart(window, "7790580001018")
+    charge(qtbot, window)
+    control.pay("approved")
+    qtbot.mouseClick(window.payment.cash_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(banner_is(window, BannerKind.LATE_PAID), timeout=WAIT)
+    detail = window.payment.detail.text()
+    assert "Do not take cash" in detail and "paid twice" not in detail, detail
+    sale = window.current_sale
+    assert sale is not None and sale.status is SaleStatus.PAID and sale.tender is Tender.QR
+    assert not window.late_bar.isVisible()
+    preview = window.rt.ledger.day.preview(
+        window.rt.site, now=datetime.now(UTC) + timedelta(minutes=1)
+    )
+    assert preview.totals["cash"] == 0 and preview.expected_cash == 0
+    screenshot(window, "15b_cash_cancel_raced_payment")
 
 
 def test_expiry(window: MainWindow, qtbot: QtBot, control: Any, screenshot: Any) -> None:

@@ -93,12 +93,18 @@ def banner_for(sale: SaleSnapshot, site: Site) -> Banner:
     status = sale.status
     if status is SaleStatus.PAID:
         if is_late_payment(sale):
-            if sale.tender is Tender.CASH:  # cash taken too (before or after): both in the books
+            if sale.tender is Tender.CASH:  # taken in cash when it ended: both in the books
                 detail = QCoreApplication.translate(
                     "PaymentBanner",
                     "{amount} arrived with Mercado Pago after you took cash: paid twice. Give "
                     "the cash back with a refund (Sales, the sale, Refund, In cash), so the "
                     "drawer adds up.",
+                )
+            elif not sale.late_payment:  # paid while the cancel was under way
+                detail = QCoreApplication.translate(
+                    "PaymentBanner",
+                    "{amount} arrived with Mercado Pago while the charge was being canceled. "
+                    "Do not take cash; if you already took it, give it back.",
                 )
             else:
                 detail = QCoreApplication.translate(

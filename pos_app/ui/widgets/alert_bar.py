@@ -58,8 +58,8 @@ class LatePaymentBar(QFrame):
         from pos_app.domain.sale import Tender  # with the runtime: after the first frame
 
         amount = format_money_unbroken(sale.paid_amount or sale.total, self._site)
-        # Cash taken and a QR payment too (landed during the cash cancel, or after the cash
-        # sale had ended): both are in the books, so the cash goes back as a refund. A sale
+        # Cash taken and a QR payment too (landed after the cash sale had ended): both are in
+        # the books, so the cash goes back as a refund. A sale
         # canceled without cash and paid later is Mercado Pago's alone (its tender QR).
         if sale.tender is Tender.CASH:
             self._cash_reference = sale.external_reference
