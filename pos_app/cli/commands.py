@@ -216,4 +216,6 @@ async def cmd_cancel(args: argparse.Namespace) -> int:
             print(sale_line(sale))
         if sale.status.value == "paid":
             err("the customer had already paid: the sale is PAID, do not charge again")
+            if args.cash:  # paid by QR before the cash was confirmed: none is recorded
+                err("do not take cash (give back any you took)")
         return exit_code_for(sale)
