@@ -157,24 +157,23 @@ def test_a_payment_found_after_cancel_raises_the_alarm_on_the_next_sale(
 
 
 def test_cash_taken_as_the_qr_payment_landed_is_given_back_through_a_refund(
-    window: MainWindow, qtbot: QtBot, control: Any, screenshot: Any
+    window: MainWindow, qtbot: QtBot, control: Any, run: Any, screenshot: Any
 ) -> None:
-    """The customer paid the QR as the cashier took cash: both are in the books (the close
-    counts both), so the cash handed back must be a refund of the cash part, or the drawer is
-    short. The screen said "If you also took cash, give it back" (by hand: nothing recorded)."""
-    import dataclasses
-
-    from pos_app.checkout.cadence import PollSchedule
-
-    engine = window.rt.engine
-    engine.settings = dataclasses.replace(engine.settings, poll=PollSchedule.fixed(60))
+    """The cashier took cash ("Take … in cash" on screen) and the customer, who had scanned,
+    paid the QR after all: both are in the books (the close counts both), so the cash handed
+    back must be a refund of the cash part, or the drawer is short. The screen said "If you
+    also took cash, give it back" (by hand: nothing recorded)."""
     product = window.rt.ledger.catalog.lookup_code("ALM012")
     assert product is not None
     window.model.add_line(product.to_line())
     qtbot.keyClick(window.scan, Qt.Key.Key_F5)
     qtbot.waitUntil(lambda: window.payment.banner_kind is BannerKind.WAITING, timeout=WAIT)
-    control.pay("approved")  # the customer pays...
-    qtbot.mouseClick(window.payment.cash_button, Qt.MouseButton.LeftButton)  # ...cash taken
+    scanned = control._call("POST", f"/_sandbox/boxes/{control.state.box_external_id}/scan")
+    qtbot.mouseClick(window.payment.cash_button, Qt.MouseButton.LeftButton)  # cash taken
+    qtbot.waitUntil(lambda: window.payment.banner_kind is BannerKind.CASH, timeout=WAIT)
+    reference = window.current_sale.external_reference if window.current_sale else ""
+    control._call("POST", f"/_sandbox/merchant_orders/{scanned['id']}/pay", {})  # ...and QR
+    run(window.rt.engine.reconcile(reference))  # the after-cancel watch's look, asked now
     qtbot.waitUntil(lambda: window.payment.banner_kind is BannerKind.LATE_PAID, timeout=WAIT)
     sale = window.current_sale
     assert sale is not None and sale.tender is Tender.CASH and sale.late_payment
@@ -184,7 +183,6 @@ def test_cash_taken_as_the_qr_payment_landed_is_given_back_through_a_refund(
     qtbot.mouseClick(window.payment.new_sale_button, Qt.MouseButton.LeftButton)
 
     # Found so while the sale is not on screen (a restart's look): the bar offers the refund.
-    reference = sale.external_reference
     window.late_bar.add(sale)
     text = window.late_bar.label.text()
     assert reference in text and "paid twice" in text and "refund" in text
