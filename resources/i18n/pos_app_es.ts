@@ -1861,6 +1861,10 @@
         <translation>El registro de ventas {path} está dañado: una parte ya no se puede leer ({detail}). No se modificó nada en él. Para volver a vender, empiece un registro nuevo (el dañado se guarda aparte con la fecha en el nombre) o restaure una copia de respaldo: ejecute &apos;pos-app ledger recover&apos;, o abra la aplicación y elija.</translation>
     </message>
     <message>
+        <source>The sales ledger {path} was written by a newer version of pos-app (ledger version {found}; this version knows up to {known}). It was not opened and nothing in it was changed. Install the newer version again to keep selling with it.</source>
+        <translation>El registro de ventas {path} fue escrito por una versión más nueva de pos-app (versión del registro {found}; esta versión conoce hasta la {known}). No se abrió y no se modificó nada en él. Vuelva a instalar la versión más nueva para seguir vendiendo con él.</translation>
+    </message>
+    <message>
         <source>The sales ledger cannot be written ({detail}). Nothing was sent to Mercado Pago. Check the free disk space and the data folder&apos;s permissions.</source>
         <translation>No se puede escribir el registro de ventas ({detail}). No se envió nada a Mercado Pago. Revise el espacio libre en disco y los permisos de la carpeta de datos.</translation>
     </message>

@@ -1861,6 +1861,10 @@
         <translation>O registro de vendas {path} está danificado: uma parte não pode mais ser lida ({detail}). Nada foi alterado nele. Para voltar a vender, comece um registro novo (o danificado fica guardado à parte com a data no nome) ou restaure uma cópia de segurança: execute &apos;pos-app ledger recover&apos;, ou abra o aplicativo e escolha.</translation>
     </message>
     <message>
+        <source>The sales ledger {path} was written by a newer version of pos-app (ledger version {found}; this version knows up to {known}). It was not opened and nothing in it was changed. Install the newer version again to keep selling with it.</source>
+        <translation>O registro de vendas {path} foi gravado por uma versão mais nova do pos-app (versão do registro {found}; esta versão conhece até a {known}). Ele não foi aberto e nada nele foi alterado. Instale de novo a versão mais nova para continuar vendendo com ele.</translation>
+    </message>
+    <message>
         <source>The sales ledger cannot be written ({detail}). Nothing was sent to Mercado Pago. Check the free disk space and the data folder&apos;s permissions.</source>
         <translation>Não é possível gravar o registro de vendas ({detail}). Nada foi enviado ao Mercado Pago. Verifique o espaço livre em disco e as permissões da pasta de dados.</translation>
     </message>
