@@ -368,6 +368,8 @@ class MercadoPagoClient:
         retry_transport: bool | None = None,
     ) -> Any:
         """Send with retries; return parsed JSON (``None`` for an empty body)."""
+        if not self._token:
+            raise errors.no_token()  # never a request with an empty Authorization header
         if retry_transport is None:
             retry_transport = method in ("GET", "DELETE")
         headers = {

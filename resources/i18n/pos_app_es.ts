@@ -2129,6 +2129,10 @@
         <translation>Mercado Pago no aceptó el token de acceso: está mal o fue revocado. Pegue de nuevo el token de acceso (APP_USR-...) en Configuración, no la clave pública.</translation>
     </message>
     <message>
+        <source>There is no access token on this computer: the keyring holds none or could not be read (locked, or out of reach from this session), and MP_ACCESS_TOKEN is not set. Nothing was sent to Mercado Pago. Save the token in Settings, or run &apos;pos-app doctor&apos; to see why.</source>
+        <translation>No hay un token de acceso en esta computadora: el llavero no tiene ninguno o no se pudo leer (está bloqueado o fuera del alcance de esta sesión) y MP_ACCESS_TOKEN no está definida. No se envió nada a Mercado Pago. Guarde el token en Configuración o ejecute &apos;pos-app doctor&apos; para ver por qué.</translation>
+    </message>
+    <message>
         <source>Mercado Pago does not know this computer&apos;s box (was it deleted, or is it from another account?). Choose or create the box in Settings → Store and box ({key}).</source>
         <translation>Mercado Pago no conoce la caja de esta computadora (¿se eliminó, o es de otra cuenta?). Elija o cree la caja en Configuración → Sucursal y caja ({key}).</translation>
     </message>

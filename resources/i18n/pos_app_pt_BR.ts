@@ -2129,6 +2129,10 @@
         <translation>O Mercado Pago não aceitou o token de acesso: ele está errado ou foi revogado. Cole de novo o token de acesso (APP_USR-...) nas Configurações, não a chave pública.</translation>
     </message>
     <message>
+        <source>There is no access token on this computer: the keyring holds none or could not be read (locked, or out of reach from this session), and MP_ACCESS_TOKEN is not set. Nothing was sent to Mercado Pago. Save the token in Settings, or run &apos;pos-app doctor&apos; to see why.</source>
+        <translation>Não há um token de acesso neste computador: o chaveiro não tem nenhum ou não pôde ser lido (está bloqueado ou fora do alcance desta sessão) e MP_ACCESS_TOKEN não está definida. Nada foi enviado ao Mercado Pago. Salve o token nas Configurações ou execute &apos;pos-app doctor&apos; para ver por quê.</translation>
+    </message>
+    <message>
         <source>Mercado Pago does not know this computer&apos;s box (was it deleted, or is it from another account?). Choose or create the box in Settings → Store and box ({key}).</source>
         <translation>O Mercado Pago não conhece o caixa deste computador (foi excluído ou é de outra conta?). Escolha ou crie o caixa em Configurações → Loja e caixa ({key}).</translation>
     </message>
