@@ -85,7 +85,7 @@ async def run_checks() -> list[Check]:
     checks.append(Check("Mercado Pago API", True, api_description(config)))
 
     if source.token is None:
-        checks.append(_no_token_check())
+        checks.append(_no_token_check(source.unreadable))
     else:
         checks.append(
             Check("access token", True, f"from the {source.origin} ({source.token.hint})")
@@ -126,8 +126,18 @@ def _with_token_env(command: str) -> str:
     return f"'MP_ACCESS_TOKEN=<token> {command}'"
 
 
-def _no_token_check() -> Check:
+def _no_token_check(unreadable: str = "") -> Check:
     """No token anywhere: advise only what can work on this machine."""
+    if unreadable:  # it may be there: "save it again" would be the wrong advice
+        return Check(
+            "access token",
+            False,
+            f"the keyring could not be read ({unreadable}): it is locked, or out of reach from "
+            "this session (over SSH, or as another user); MP_ACCESS_TOKEN is not set",
+            "Run the doctor in the shop's own desktop session with the keyring unlocked (log "
+            "in as the shop's user), or set MP_ACCESS_TOKEN for this command. Do not save the "
+            "token again before that: it is probably still there.",
+        )
     if secrets.backend_is_usable():
         return Check(
             "access token",
