@@ -45,6 +45,7 @@ from pos_app.mercadopago.models import (
 )
 from pos_app.mercadopago.refunds import PaymentRefund, refusal
 from pos_app.mercadopago.retry import RetryPolicy, parse_retry_after
+from pos_app.system.logs import scrub
 
 log = logging.getLogger(__name__)
 
@@ -543,8 +544,10 @@ def _loads(body: bytes) -> Any:
 
 
 def _redact(text: str, secret: str) -> str:
-    """``text`` without the access token (a proxy may echo the request's headers)."""
-    return text.replace(secret, "[token]") if secret else text
+    """``text`` without the access token (a proxy may echo the request's headers), nor any
+    long piece of it: echoed without its prefix, in other case or percent-encoded, it leaked
+    into the message, and a refused sale's reason into the ledger."""
+    return scrub(text, frozenset((secret,)), "[token]") if secret else text
 
 
 def _interpret(response: httpx.Response, body: bytes, secret: str = "", method: str = "") -> Any:

@@ -67,6 +67,11 @@ def _may_hold(text: str, hints: tuple[str, ...], any_case: bool) -> bool:
 _known: set[str] = set()
 _known_lock = threading.Lock()
 _OURS = "_pos_app_handler"
+# A secret's runs of letters and digits this long are secrets of their own: an echo of the
+# token without its ``APP_USR-`` prefix, in another case or percent-encoded (``%2D`` for its
+# dashes) still holds them. A token's runs are its application number (16 digits) and its
+# 32-character key; its last part, the user id, is shorter and public (doctor shows it).
+_MIN_RUN = 12
 
 
 def remember_secret(value: str | None) -> None:
@@ -80,6 +85,26 @@ def remember_secret(value: str | None) -> None:
             _known.add(value)
 
 
+@functools.lru_cache(maxsize=8)
+def _secrets_pattern(secrets: frozenset[str]) -> re.Pattern[str] | None:
+    """Each secret whole and each of its long runs of letters and digits, in any case."""
+    pieces: set[str] = set()
+    for secret in secrets:
+        pieces.add(secret)
+        pieces.update(re.findall(rf"[A-Za-z0-9]{{{_MIN_RUN},}}", secret))
+    if not pieces:
+        return None
+    ordered = sorted(pieces, key=len, reverse=True)  # the whole secret before its parts
+    return re.compile("|".join(re.escape(p) for p in ordered), re.IGNORECASE)
+
+
+def scrub(text: str, secrets: frozenset[str], replacement: str = REDACTED) -> str:
+    """``text`` without ``secrets``: whole, in any case, or any long run of one of them (an
+    echo that dropped the prefix, changed the case or percent-encoded the dashes)."""
+    pattern = _secrets_pattern(secrets)
+    return pattern.sub(replacement, text) if pattern is not None else text
+
+
 def redact(text: str) -> str:
     # The shapes first: a remembered secret that happens to sit inside a token (a common run
     # of digits) must not break the token's shape before the pattern sees it.
@@ -87,11 +112,8 @@ def redact(text: str) -> str:
         if _may_hold(text, hints, any_case):
             text = _pattern(index).sub(replacement, text)
     with _known_lock:
-        known = sorted(_known, key=len, reverse=True)
-    for secret in known:
-        if secret in text:
-            text = text.replace(secret, REDACTED)
-    return text
+        known = frozenset(_known)
+    return scrub(text, known) if known else text
 
 
 class RedactingFilter(logging.Filter):
