@@ -10,6 +10,7 @@ import shlex
 from collections.abc import Iterator
 
 import keyring
+import keyring.backend
 import keyring.errors
 import pytest
 
@@ -86,6 +87,9 @@ class _LockedKeyring(MemoryKeyring):
 
     def get_password(self, service: str, username: str) -> str | None:
         raise keyring.errors.KeyringLocked("locked")
+
+
+keyring.backend.KeyringBackend._classes.discard(_LockedKeyring)  # installed on purpose only
 
 
 def test_doctor_with_a_locked_keyring_does_not_say_the_token_is_missing(

@@ -122,3 +122,36 @@ def test_a_refused_charge_keeps_no_piece_of_the_token_anywhere(
                 with zipfile.ZipFile(path) as zf:
                     for name in zf.namelist():
                         assert not leaks(zf.read(name).decode("utf-8")), (path, name)
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "http://{server}/?access_token={token}",  # the old API's way of passing it
+        "http://pos:{token}@{server}",
+        "http://{server}/{token}",
+        "htp://{server}/?access_token={token}",  # refused: the message names the address
+    ],
+)
+def test_an_api_address_holding_the_token_is_never_printed_whole(
+    address: str,
+    echo_server: ThreadingHTTPServer,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A technician's ``doctor`` printout (``> doctor.txt``, e-mailed), its ``--json`` and the
+    commands' errors printed the API address as set, token and all."""
+    host, port = echo_server.server_address[:2]
+    server = f"{host}:{port}"
+    monkeypatch.setenv("MP_API_BASE_URL", address.format(server=server, token=TOKEN))
+    monkeypatch.setenv("MP_ACCESS_TOKEN", TOKEN)
+    config_mod.save(
+        config_mod.Config(store_external_id="SUC001", box_external_id="CAJA01", user_id=734000123)
+    )
+    main(["doctor"])
+    main(["doctor", "--json"])
+    main(["charge", "--item", "Yerba:1:100"])
+    out = capsys.readouterr()
+    shown = out.out + out.err
+    assert "127.0.0.1" in shown
+    assert not leaks(shown), shown
