@@ -86,6 +86,9 @@ class MercadoPagoClient:
         self._rng = rng or random.Random()
         # Told of every attempt (method, path, status or None, seconds): connection-state UI.
         self.observer = observer
+        # The HTTP ``Date`` of the last answer, as sent ("" before one): Mercado Pago's clock,
+        # which ``doctor`` holds this computer's against.
+        self.last_server_date = ""
 
     def __repr__(self) -> str:
         return f"MercadoPagoClient({self.base_url!r}, {self._token!r})"
@@ -440,6 +443,7 @@ class MercadoPagoClient:
             log.warning("%s %s: transport error %s", method, path, type(exc).__name__)
             raise errors.transport_error(_describe_transport(exc), timeout=False) from None
         self._observe(method, path, response.status_code, t0)
+        self.last_server_date = response.headers.get("date", "")
         elapsed_ms = (time.monotonic() - t0) * 1000
         log.debug("%s %s -> %d in %.0f ms", method, path, response.status_code, elapsed_ms)
         if body is None:
