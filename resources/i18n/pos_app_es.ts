@@ -119,6 +119,10 @@
         <translation>Mercado Pago aceptó el token nuevo (termina en {hint}).</translation>
     </message>
     <message>
+        <source>The access token could not be read from this computer&apos;s keyring: it is locked, or did not answer. Unlock it (for example, log in to this computer again) and start the app again; or paste the token below and press “Test connection”.</source>
+        <translation>No se pudo leer el token de acceso desde el llavero de esta computadora: está bloqueado o no respondió. Desbloquéelo (por ejemplo, vuelva a iniciar sesión en esta computadora) y abra la aplicación de nuevo; o pegue el token abajo y presione “Probar conexión”.</translation>
+    </message>
+    <message>
         <source>This computer has no password keyring: the token is read from MP_ACCESS_TOKEN each time the app starts.</source>
         <translation>Esta computadora no tiene un llavero de contraseñas: el token se lee de MP_ACCESS_TOKEN cada vez que inicia la aplicación.</translation>
     </message>

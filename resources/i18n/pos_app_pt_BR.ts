@@ -119,6 +119,10 @@
         <translation>O Mercado Pago aceitou o novo token (termina em {hint}).</translation>
     </message>
     <message>
+        <source>The access token could not be read from this computer&apos;s keyring: it is locked, or did not answer. Unlock it (for example, log in to this computer again) and start the app again; or paste the token below and press “Test connection”.</source>
+        <translation>Não foi possível ler o token de acesso do chaveiro deste computador: ele está bloqueado ou não respondeu. Desbloqueie-o (por exemplo, entre de novo na sessão deste computador) e abra o aplicativo de novo; ou cole o token abaixo e clique em “Testar conexão”.</translation>
+    </message>
+    <message>
         <source>This computer has no password keyring: the token is read from MP_ACCESS_TOKEN each time the app starts.</source>
         <translation>Este computador não tem um chaveiro de senhas: o token é lido de MP_ACCESS_TOKEN toda vez que o aplicativo inicia.</translation>
     </message>
