@@ -195,6 +195,7 @@ def _progress_printer(*, sales: bool = True) -> Callable[[Event], None]:
 
 async def cmd_status(args: argparse.Namespace) -> int:
     async with open_runtime(enable_receiver=False) as rt:
+        rt.engine.require(args.reference)  # an unknown reference is said first, as ever
         rt.require_token()
         rt.bus.subscribe(_progress_printer(sales=False))
         sale = await rt.engine.reconcile(args.reference, "status")
@@ -210,6 +211,8 @@ async def cmd_status(args: argparse.Namespace) -> int:
 
 async def cmd_cancel(args: argparse.Namespace) -> int:
     async with open_runtime(enable_receiver=False) as rt:
+        if args.reference:
+            rt.engine.require(args.reference)  # an unknown reference is said first, as ever
         rt.require_token()
         rt.bus.subscribe(_progress_printer(sales=False))
         sale = await rt.engine.cancel(args.reference, cash=args.cash)
