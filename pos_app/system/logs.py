@@ -105,6 +105,17 @@ def scrub(text: str, secrets: frozenset[str], replacement: str = REDACTED) -> st
     return pattern.sub(replacement, text) if pattern is not None else text
 
 
+def holds_secret(text: str) -> bool:
+    """Whether ``text`` holds an access token (its shape, or one this process read): an
+    address that must not be saved or sent."""
+    if _may_hold(text, _SHAPES[0][2], False) and _pattern(0).search(text):
+        return True
+    with _known_lock:
+        known = frozenset(_known)
+    pattern = _secrets_pattern(known) if known else None
+    return pattern is not None and pattern.search(text) is not None
+
+
 def redact(text: str) -> str:
     # The shapes first: a remembered secret that happens to sit inside a token (a common run
     # of digits) must not break the token's shape before the pattern sees it.

@@ -3928,6 +3928,10 @@
         <translation>Las verificaciones frecuentes pueden durar de 0 a 3600 segundos (una hora).</translation>
     </message>
     <message>
+        <source>This address holds an access token. It is never needed there, and it would be saved in the settings file and sent with every order: take it out.</source>
+        <translation>Esta dirección contiene un token de acceso. Nunca hace falta ahí, y se guardaría en el archivo de configuración y se enviaría con cada orden: quítelo.</translation>
+    </message>
+    <message>
         <source>Not the name of a screen.</source>
         <translation>No es el nombre de una pantalla.</translation>
     </message>

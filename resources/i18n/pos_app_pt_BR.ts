@@ -3928,6 +3928,10 @@
         <translation>As verificações frequentes podem durar de 0 a 3600 segundos (uma hora).</translation>
     </message>
     <message>
+        <source>This address holds an access token. It is never needed there, and it would be saved in the settings file and sent with every order: take it out.</source>
+        <translation>Este endereço contém um token de acesso. Ele nunca é necessário ali, e seria salvo no arquivo de configurações e enviado com cada pedido: retire-o.</translation>
+    </message>
+    <message>
         <source>Not the name of a screen.</source>
         <translation>Não é o nome de uma tela.</translation>
     </message>
