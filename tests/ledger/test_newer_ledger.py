@@ -69,3 +69,18 @@ def test_doctor_names_it(
     check = _ledger_check()
     assert not check.ok
     assert "newer version" in check.detail
+
+
+def test_restore_refuses_a_newer_backup_saying_why(tmp_path: Path) -> None:
+    from pos_app.ledger import backup
+    from pos_app.ledger.recovery import RecoveryError
+
+    newer_backup = tmp_path / "ledger-20261202-090000.sqlite3"
+    _newer_ledger(newer_backup)
+    ledger = tmp_path / "home" / "ledger.sqlite3"
+    ledger.parent.mkdir()
+    Ledger(ledger, exclusive=False).close()
+    before = _digest(ledger)
+    with pytest.raises(RecoveryError, match="a newer version of pos-app made it"):
+        backup.restore_backup(ledger, newer_backup)
+    assert _digest(ledger) == before
