@@ -39,6 +39,11 @@ _TOKEN_PREFIX = r"^(APP_USR|TEST)-"
 _SHAPES: tuple[tuple[str, str, tuple[str, ...], bool], ...] = (
     # Mercado Pago access tokens and public keys (the hint "…abcd" a person may see stays).
     (r"\b(APP_USR|TEST)-[A-Za-z0-9_\-]{6,}", r"\1-" + REDACTED, ("APP_USR-", "TEST-"), False),
+    # The same token echoed in lower case, or without its prefix (what a server wrote back may
+    # sit in a ledger from before the echoes were scrubbed: a support file made where the token
+    # cannot be read, so is not remembered, must still not hold it).
+    (r"(?i)\b(app_usr)-[A-Za-z0-9_\-]{6,}", r"\1-" + REDACTED, ("app_usr-",), True),
+    (r"\b\d{8,}-\d{6}-[A-Za-z0-9]{20,}-\d{5,}\b", REDACTED, ("-",), False),
     (r"(?i)\b(bearer\s+)[^\s'\",;]+", r"\1" + REDACTED, ("bearer",), True),
     (
         r"(?i)\b(password|passwd|pwd|secret)(\s*[=:]\s*)[^\s'\",;&]+",
@@ -108,8 +113,10 @@ def scrub(text: str, secrets: frozenset[str], replacement: str = REDACTED) -> st
 def holds_secret(text: str) -> bool:
     """Whether ``text`` holds an access token (its shape, or one this process read): an
     address that must not be saved or sent."""
-    if _may_hold(text, _SHAPES[0][2], False) and _pattern(0).search(text):
-        return True
+    for index in range(3):  # the token's shapes: whole, lower case, without its prefix
+        hints, any_case = _SHAPES[index][2], _SHAPES[index][3]
+        if _may_hold(text, hints, any_case) and _pattern(index).search(text):
+            return True
     with _known_lock:
         known = frozenset(_known)
     pattern = _secrets_pattern(known) if known else None

@@ -51,6 +51,17 @@ def test_redact_takes_every_echo_out(echo: int) -> None:
     )  # the public user id and ordinary words stay
 
 
+@pytest.mark.parametrize("echo", range(3))
+def test_an_echo_is_taken_out_even_where_the_token_was_never_read(
+    echo: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A ledger from before the echoes were scrubbed, put in a support file on a PC where the
+    token cannot be read (nothing remembered): the token's shapes still catch it."""
+    monkeypatch.setattr(logs, "_known", set())
+    text = f"Mercado Pago refused the request: invalid token {echoes(TOKEN)[echo]} (bad)."
+    assert not leaks(logs.redact(text)), logs.redact(text)
+
+
 class _Echo(BaseHTTPRequestHandler):
     echo = 0
 
