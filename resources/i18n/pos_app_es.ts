@@ -1190,6 +1190,10 @@
         <translation>no es JSON</translation>
     </message>
     <message>
+        <source>The settings file was written by a newer version of pos-app; a copy was put aside as {moved}. The settings this version understands were kept, the others are back to their defaults: please check them in Settings. To go back to the newer version, install it and put that copy back as {path}.</source>
+        <translation>El archivo de configuración fue escrito por una versión más nueva de pos-app; se apartó una copia como {moved}. Se conservó la configuración que esta versión entiende; el resto volvió a sus valores predeterminados: revísela en Configuración, por favor. Para volver a la versión más nueva, instálela y vuelva a poner esa copia como {path}.</translation>
+    </message>
+    <message>
         <source>The settings file was damaged ({why}) and was put aside as {moved}. Default settings are in use: please check them.</source>
         <translation>El archivo de configuración estaba dañado ({why}) y se apartó como {moved}. Se usa la configuración predeterminada: revísela, por favor.</translation>
     </message>

@@ -1190,6 +1190,10 @@
         <translation>não é JSON</translation>
     </message>
     <message>
+        <source>The settings file was written by a newer version of pos-app; a copy was put aside as {moved}. The settings this version understands were kept, the others are back to their defaults: please check them in Settings. To go back to the newer version, install it and put that copy back as {path}.</source>
+        <translation>O arquivo de configurações foi gravado por uma versão mais nova do pos-app; uma cópia foi separada como {moved}. As configurações que esta versão entende foram mantidas; as demais voltaram ao padrão: revise-as em Configurações, por favor. Para voltar à versão mais nova, instale-a e coloque essa cópia de volta como {path}.</translation>
+    </message>
+    <message>
         <source>The settings file was damaged ({why}) and was put aside as {moved}. Default settings are in use: please check them.</source>
         <translation>O arquivo de configurações estava danificado ({why}) e foi separado como {moved}. As configurações padrão estão em uso: revise-as, por favor.</translation>
     </message>

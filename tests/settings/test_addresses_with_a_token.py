@@ -51,3 +51,19 @@ def test_a_settings_file_holding_one_drops_it(capsys: pytest.CaptureFixture[str]
     assert loaded.config.notify_url == "" and loaded.config.api_base_url == ""
     assert loaded.config.store_external_id == "SUC001"
     assert KEY not in paths.config_path().read_text("utf-8")
+
+
+def test_a_settings_file_from_a_newer_version_is_not_called_damaged() -> None:
+    """Going back to an older version: its settings file has a later ``schema_version``. It
+    was "damaged (schema_version)"; the copy put aside is what the newer version needs."""
+    saved = config_mod.to_json(config_mod.Config(store_external_id="SUC001", order_ttl_minutes=7))
+    saved["schema_version"] = config_mod.SCHEMA_VERSION + 1
+    saved["a_setting_of_the_newer_version"] = True
+    paths.config_path().parent.mkdir(parents=True, exist_ok=True)
+    paths.config_path().write_text(json.dumps(saved), encoding="utf-8")
+    loaded = config_mod.load()
+    text = str(loaded.problem)
+    assert "written by a newer version" in text and "damaged" not in text
+    assert loaded.moved_to is not None and str(loaded.moved_to) in text
+    assert "a_setting_of_the_newer_version" in loaded.moved_to.read_text("utf-8")
+    assert (loaded.config.store_external_id, loaded.config.order_ttl_minutes) == ("SUC001", 7)
