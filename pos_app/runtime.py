@@ -23,6 +23,7 @@ from pos_app.checkout.events import EventBus, StoreDeliveryChanged
 from pos_app.domain.money import Site, site_for
 from pos_app.ledger.backup import BackupMade, backup_at_close
 from pos_app.ledger.store import Ledger
+from pos_app.mercadopago import errors as mp_errors
 from pos_app.mercadopago.client import MercadoPagoClient
 from pos_app.mercadopago.credentials import AccessToken, base_url_from_env
 from pos_app.mercadopago.retry import RetryPolicy
@@ -99,6 +100,14 @@ class Runtime:
     @property
     def site(self) -> Site:
         return site_for(self.config.site_id)
+
+    def require_token(self) -> None:
+        """A command that talks to Mercado Pago, where no token can be read (the keyring holds
+        none or is out of this session's reach, no MP_ACCESS_TOKEN): said before anything is
+        written or sent. Each request failed as "cannot reach Mercado Pago" (httpx refuses an
+        empty ``Bearer``), and a waiting sale was marked in trouble."""
+        if not self.client.token:
+            raise mp_errors.no_token()
 
     async def reconfigure(self, config: Config, token: AccessToken | None = None) -> None:
         """Apply new settings (and maybe credentials) without restarting."""

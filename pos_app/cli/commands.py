@@ -88,6 +88,7 @@ async def cmd_charge(args: argparse.Namespace) -> int:
     lines = [parse_item(spec, site_for(config.site_id)) for spec in args.item]
     # Only a charge that waits lives long enough for a notification to matter.
     async with open_runtime(config=config, enable_receiver=bool(args.wait)) as rt:
+        rt.require_token()
         if rt.receiver_problem:
             err(f"pos-app: notifications off ({rt.receiver_problem}); following by polling")
         empty = bool(args.sku) and rt.ledger.catalog.count() == 0
@@ -194,6 +195,8 @@ def _progress_printer(*, sales: bool = True) -> Callable[[Event], None]:
 
 async def cmd_status(args: argparse.Namespace) -> int:
     async with open_runtime(enable_receiver=False) as rt:
+        rt.engine.require(args.reference)  # an unknown reference is said first, as ever
+        rt.require_token()
         rt.bus.subscribe(_progress_printer(sales=False))
         sale = await rt.engine.reconcile(args.reference, "status")
         refunds = RefundStore(rt.ledger).for_sale(sale.external_reference)
@@ -208,6 +211,9 @@ async def cmd_status(args: argparse.Namespace) -> int:
 
 async def cmd_cancel(args: argparse.Namespace) -> int:
     async with open_runtime(enable_receiver=False) as rt:
+        if args.reference:
+            rt.engine.require(args.reference)  # an unknown reference is said first, as ever
+        rt.require_token()
         rt.bus.subscribe(_progress_printer(sales=False))
         sale = await rt.engine.cancel(args.reference, cash=args.cash)
         if args.json:

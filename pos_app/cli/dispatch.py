@@ -12,7 +12,9 @@ A handler takes the parsed arguments and returns the exit code, or a coroutine t
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
+import logging
 from collections.abc import Callable, Coroutine
 from typing import Any, TypeAlias, cast
 
@@ -63,6 +65,15 @@ def handler_for(args: argparse.Namespace) -> Handler:
     return cast(Handler, getattr(importlib.import_module(module_name), function))
 
 
+_DISK_TROUBLE = {
+    errno.ENOSPC,
+    errno.EROFS,
+    errno.EACCES,
+    errno.EPERM,
+    getattr(errno, "EDQUOT", errno.ENOSPC),
+}
+
+
 def run_command(args: argparse.Namespace) -> int:
     try:
         if args.command not in ("configure", "doctor", "support-file"):  # they report it
@@ -84,6 +95,19 @@ def run_command(args: argparse.Namespace) -> int:
         return EXIT_USAGE if exc.bad_input else EXIT_ERROR
     except KeyboardInterrupt:
         err("pos-app: interrupted")
+        return EXIT_ERROR
+    except OSError as exc:
+        if exc.errno not in _DISK_TROUBLE:
+            raise
+        # A full or read-only disk, a folder the user may not write: one line, not a traceback
+        # (its traceback is logged at INFO: on the console with -v).
+        logging.getLogger(__name__).info("%s failed", args.command, exc_info=exc)
+        where = f"{exc.filename}: " if exc.filename else ""
+        err(
+            f"pos-app: {where}{exc.strerror or exc}. Is the disk full, or the folder read-only "
+            "or not yours? Nothing more was done; free some space or fix the folder's "
+            "permissions, then run the command again."
+        )
         return EXIT_ERROR
 
 

@@ -5,7 +5,10 @@ from __future__ import annotations
 import argparse
 import sqlite3
 import sys
+from contextlib import suppress
 from dataclasses import asdict, dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pos_app.cli.output import EXIT_ERROR, EXIT_OK, print_json
@@ -16,6 +19,7 @@ from pos_app.mercadopago import errors as mp
 from pos_app.mercadopago.credentials import AccessToken, BaseUrlError
 from pos_app.settings import config as config_mod
 from pos_app.settings import paths, secrets
+from pos_app.system import logs
 from pos_app.system.files import network_location
 
 if TYPE_CHECKING:
@@ -34,7 +38,12 @@ class Check:
 
 
 async def cmd_doctor(args: argparse.Namespace) -> int:
-    checks = await run_checks()
+    # Its printout is what a shop sends its technician (``> doctor.txt``): no secret in it,
+    # not even inside an API address someone wrote the token into.
+    checks = [
+        Check(c.name, c.ok, logs.redact(c.detail), logs.redact(c.advice))
+        for c in await run_checks()
+    ]
     if args.json:
         print_json({"ok": all(c.ok for c in checks), "checks": [asdict(c) for c in checks]})
     else:
@@ -84,15 +93,17 @@ async def run_checks() -> list[Check]:
         )
     checks.append(Check("Mercado Pago API", True, api_description(config)))
 
+    seen: dict[str, str] = {}  # what the API checks saw: Mercado Pago's Date
     if source.token is None:
-        checks.append(_no_token_check())
+        checks.append(_no_token_check(source.unreadable))
     else:
         checks.append(
             Check("access token", True, f"from the {source.origin} ({source.token.hint})")
         )
-        checks.extend(await _api_checks(config, source.token))
+        checks.extend(await _api_checks(config, source.token, seen))
 
     checks.append(_ledger_check())
+    checks.append(clock_check(seen.get("date", ""), newest_record(paths.ledger_path())))
     amounts = _amounts_check()
     if amounts is not None:
         checks.append(amounts)
@@ -126,8 +137,18 @@ def _with_token_env(command: str) -> str:
     return f"'MP_ACCESS_TOKEN=<token> {command}'"
 
 
-def _no_token_check() -> Check:
+def _no_token_check(unreadable: str = "") -> Check:
     """No token anywhere: advise only what can work on this machine."""
+    if unreadable:  # it may be there: "save it again" would be the wrong advice
+        return Check(
+            "access token",
+            False,
+            f"the keyring could not be read ({unreadable}): it is locked, or out of reach from "
+            "this session (over SSH, or as another user); MP_ACCESS_TOKEN is not set",
+            "Run the doctor in the shop's own desktop session with the keyring unlocked (log "
+            "in as the shop's user), or set MP_ACCESS_TOKEN for this command. Do not save the "
+            "token again before that: it is probably still there.",
+        )
     if secrets.backend_is_usable():
         return Check(
             "access token",
@@ -197,7 +218,9 @@ async def _receiver_checks(config: config_mod.Config) -> list[Check]:
     return checks
 
 
-async def _api_checks(config: config_mod.Config, token: AccessToken) -> list[Check]:
+async def _api_checks(
+    config: config_mod.Config, token: AccessToken, seen: dict[str, str] | None = None
+) -> list[Check]:
     from pos_app.mercadopago.retry import RetryPolicy
     from pos_app.runtime import open_client, resolve_base_url
 
@@ -243,6 +266,8 @@ async def _api_checks(config: config_mod.Config, token: AccessToken) -> list[Che
             out.append(Check("Mercado Pago reachable", False, f"{base_url}: {exc.msg}"))
             return out
         out.append(Check("Mercado Pago reachable", True, base_url))
+        if seen is not None:
+            seen["date"] = client.last_server_date
         test = " (TEST user)" if me.is_test_user else ""
         out.append(
             Check(
@@ -317,6 +342,83 @@ async def _store_box_checks(
     else:
         out.append(Check("box", True, f"{box.name} ({box.external_id}), fixed amount"))
     return out
+
+
+CLOCK_TOLERANCE = timedelta(minutes=5)
+
+
+def newest_record(path: Path) -> datetime | None:
+    """The latest moment the ledger recorded (a sale made or changed, a close), read-only."""
+    if not path.exists():
+        return None
+    from pos_app.ledger import recovery
+
+    try:
+        conn = recovery.read_only(path)
+    except sqlite3.Error:
+        return None
+    try:
+        row = conn.execute(
+            "SELECT MAX(m) FROM (SELECT MAX(updated_at) AS m FROM sales "
+            "UNION ALL SELECT MAX(closed_at) FROM closes)"
+        ).fetchone()
+        return datetime.fromisoformat(row[0]) if row and row[0] else None
+    except (sqlite3.Error, ValueError):
+        return None  # the ledger checks say what is wrong with it
+    finally:
+        conn.close()
+
+
+def _span(delta: timedelta) -> str:
+    minutes = int(abs(delta).total_seconds() // 60)
+    days, minutes = divmod(minutes, 24 * 60)
+    hours, minutes = divmod(minutes, 60)
+    parts = [f"{days} day(s)"] if days else []
+    if hours:
+        parts.append(f"{hours} h")
+    if minutes or not parts:
+        parts.append(f"{minutes} min")
+    return " ".join(parts)
+
+
+def clock_check(server_date: str, newest: datetime | None, now: datetime | None = None) -> Check:
+    """This computer's clock against Mercado Pago's (the HTTP Date of its answer) and against
+    the ledger's latest record: sales, the day's close, order expiry and the backups' names are
+    dated by it, and a counter PC's clock goes wrong (a flat CMOS battery, a hand "fix")."""
+    now = now or datetime.now(UTC)
+    advice = (
+        "Set this computer's date, time and time zone right, with automatic time on: sales, "
+        "the day's close, order expiry and the backups' names are dated by it."
+    )
+    shown = now.astimezone().strftime("%Y-%m-%d %H:%M")
+    server: datetime | None = None
+    if server_date:
+        from email.utils import parsedate_to_datetime
+
+        with suppress(TypeError, ValueError, IndexError):
+            server = parsedate_to_datetime(server_date)
+        if server is not None and server.tzinfo is None:
+            server = None  # no zone: not a date to hold the clock against
+    if server is not None and abs(now - server) > CLOCK_TOLERANCE:
+        way = "ahead of" if now > server else "behind"
+        return Check(
+            "clock",
+            False,
+            f"this computer reads {shown}, {_span(now - server)} {way} Mercado Pago's clock",
+            advice,
+        )
+    if newest is not None and newest - now > CLOCK_TOLERANCE:
+        when = newest.astimezone().strftime("%Y-%m-%d %H:%M")
+        return Check(
+            "clock",
+            False,
+            f"this computer reads {shown}, but the ledger has a record from {when}: the clock "
+            "went back",
+            advice,
+        )
+    if server is not None:
+        return Check("clock", True, f"{shown}, agrees with Mercado Pago's")
+    return Check("clock", True, f"{shown} (not compared with Mercado Pago's: no answer)")
 
 
 def _amounts_check() -> Check | None:

@@ -235,4 +235,8 @@ def exit_code_for(sale: SaleSnapshot) -> int:
 
 
 def err(text: str) -> None:
-    print(text, file=sys.stderr, flush=True)
+    """A line on stderr, without a secret (an API address holding the token, a server's echo):
+    what a technician is sent is often a copy of the terminal."""
+    from pos_app.system.logs import redact
+
+    print(redact(text), file=sys.stderr, flush=True)

@@ -81,10 +81,14 @@ async def write_support_file(out: Path | None = None) -> Path:
     )
     out.parent.mkdir(parents=True, exist_ok=True)
     partial = out.with_name(out.name + ".partial")
-    with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-        for name, text in parts.items():
-            zf.writestr(name, logs.redact(text))
-    partial.replace(out)
+    try:
+        with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+            for name, text in parts.items():
+                zf.writestr(name, logs.redact(text))
+        partial.replace(out)
+    except OSError:
+        partial.unlink(missing_ok=True)  # a full disk: no half zip left behind
+        raise
     return out
 
 

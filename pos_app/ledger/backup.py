@@ -145,10 +145,27 @@ def make_backup(
             folder,
             str(exc),
         ) from None
-    removed = apply_retention(folder, keep)
+    removed = () if _clock_behind(folder, target) else apply_retention(folder, keep)
     made = BackupMade(target, target.stat().st_size, time.monotonic() - started, removed)
     log.info("ledger backed up to %s (%d bytes, %.2f s)", target, made.size, made.seconds)
     return made
+
+
+def _clock_behind(folder: Path, made: Path) -> bool:
+    """Whether a backup in ``folder`` is named later than the one just ``made``: the clock went
+    back (a flat CMOS battery, a hand "fix"). The names' order then says nothing about age, and
+    the retention would delete the newest copy of the sales first (the one just made, named
+    as the oldest): nothing is deleted until the clock is right again."""
+    newest = backups(folder)
+    if not newest or newest[0] == made:
+        return False
+    log.warning(
+        "the clock reads %s, but the backup %s is named later: check the computer's date and "
+        "time; no old backup is deleted meanwhile",
+        made.name,
+        newest[0].name,
+    )
+    return True
 
 
 def apply_retention(folder: Path, keep: int) -> tuple[Path, ...]:
@@ -168,8 +185,8 @@ def daily_backup(
 ) -> BackupMade | None:
     """Today's backup, unless ``folder`` already has one from today (``None``)."""
     now = now or datetime.now()
-    latest = backups(folder)
-    if latest and backup_day(latest[0]) == now.date():
+    # Any of today's, not only the newest: with the clock set back the newest is named later.
+    if any(backup_day(p) == now.date() for p in backups(folder)):
         return None
     return make_backup(ledger, folder, keep=keep, now=now)
 

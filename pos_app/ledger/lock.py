@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import logging
 import os
 from pathlib import Path
 from types import ModuleType
@@ -32,6 +33,9 @@ def _module(name: str) -> ModuleType | None:
         return importlib.import_module(name)
     except ImportError:
         return None
+
+
+log = logging.getLogger(__name__)
 
 
 class InstanceLock:
@@ -65,9 +69,14 @@ class InstanceLock:
             ) from None
         # The PID after the locked byte: on Windows a locked range cannot be written even by
         # its owner's other handles, and nobody should need to read it to know who holds it.
-        os.lseek(fd, 1, os.SEEK_SET)
-        os.write(fd, str(os.getpid()).encode("ascii"))
-        os.ftruncate(fd, os.lseek(fd, 0, os.SEEK_CUR))
+        # A courtesy only: on a full disk it cannot be written, and the lock holds all the same
+        # (it raised "No space left on device" out of every command and the window's start).
+        try:
+            os.lseek(fd, 1, os.SEEK_SET)
+            os.write(fd, str(os.getpid()).encode("ascii"))
+            os.ftruncate(fd, os.lseek(fd, 0, os.SEEK_CUR))
+        except OSError as exc:
+            log.warning("cannot write the PID into %s: %s", self.path, exc)
         self._fd = fd
 
     def _lock(self, fd: int) -> bool:

@@ -229,14 +229,32 @@ MIGRATIONS.append("ALTER TABLE shifts ADD COLUMN handover INTEGER NOT NULL DEFAU
 MIGRATIONS.append("ALTER TABLE ledger_identity ADD COLUMN since TEXT NOT NULL DEFAULT '';")
 
 
+class NewerLedgerError(Exception):
+    """The ledger's schema is newer than this release's steps: a newer version wrote it."""
+
+    def __init__(self, found: int) -> None:
+        super().__init__(f"ledger schema {found}, this release knows up to {len(MIGRATIONS)}")
+        self.found = found
+        self.known = len(MIGRATIONS)
+
+
+def check_known(conn: sqlite3.Connection) -> int:
+    """The ledger's schema version; :class:`NewerLedgerError` past this release's last step
+    (the shop went back to an older version): nothing is written to such a ledger."""
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    if version > len(MIGRATIONS):
+        raise NewerLedgerError(version)
+    return version
+
+
 def migrate(conn: sqlite3.Connection) -> int:
     """Bring the database to the newest version; returns it.
 
     Every pending step and its version bump in one transaction: all of them or none (a step
     that fails leaves the file at the version it had), and one commit, so one sync to disk
     (a new ledger took 8, ~80 ms on an ordinary disk; SQLite's ``user_version`` is part of the
-    transaction)."""
-    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    transaction). A ledger newer than this release raises :class:`NewerLedgerError`."""
+    version = check_known(conn)
     pending = MIGRATIONS[version:]
     if not pending:
         return version

@@ -186,6 +186,12 @@ def backup_problem(backup: Path) -> str | None:
         conn.execute("SELECT COUNT(*) FROM sales").fetchone()
         conn.execute("SELECT COUNT(*) FROM sale_events").fetchone()
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if version > len(MIGRATIONS) and tables >= _LEDGER_TABLES:  # a real one, from later
+            return (
+                f"a newer version of pos-app made it (ledger version {version}; this one knows "
+                f"up to {len(MIGRATIONS)}): restore it with that version or a later one"
+            )
         if not 1 <= version <= len(MIGRATIONS):
             # 0: any SQLite file with tables of those names; above: a schema this release
             # does not know. Either was put in place, and every command then failed.
@@ -195,6 +201,11 @@ def backup_problem(backup: Path) -> str | None:
         return f"not a sales ledger ({exc})"
     finally:
         conn.close()
+
+
+# The tables every ledger of this release has: a file with all of them and a later schema
+# version is a newer release's ledger, not merely a file that looks like one.
+_LEDGER_TABLES = frozenset({"sales", "sale_events", "sale_lines", "catalog", "refunds", "closes"})
 
 
 def _trial_open(conn: sqlite3.Connection) -> str | None:

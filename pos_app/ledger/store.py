@@ -35,7 +35,7 @@ from pos_app.ledger.amounts import (
 )
 from pos_app.ledger.catalog import CatalogRepository
 from pos_app.ledger.lock import InstanceLock
-from pos_app.ledger.migrations import migrate
+from pos_app.ledger.migrations import NewerLedgerError, check_known, migrate
 from pos_app.ledger.period import not_before_last_close
 from pos_app.ledger.refunds import sale_id_of
 from pos_app.system.files import network_location, private_file
@@ -165,6 +165,30 @@ def quick_check(conn: sqlite3.Connection) -> str | None:
         raise
     found = [str(row[0]) for row in rows]
     return None if found == ["ok"] else "; ".join(found)
+
+
+class LedgerTooNewError(LedgerError):
+    """A newer release wrote the ledger (the shop went back to an older version): refused, not
+    touched; neither damaged nor to be replaced, so no way back is offered but the newer app."""
+
+    def __init__(self, path: Path, found: int, known: int) -> None:
+        super().__init__(
+            message(
+                CTX,
+                QT_TRANSLATE_NOOP(
+                    "Ledger",
+                    "The sales ledger {path} was written by a newer version of pos-app (ledger "
+                    "version {found}; this version knows up to {known}). It was not opened and "
+                    "nothing in it was changed. Install the newer version again to keep "
+                    "selling with it.",
+                ),
+                path=str(path),
+                found=str(found),
+                known=str(known),
+            )
+        )
+        self.found = found
+        self.known = known
 
 
 def _ledger_error(exc: sqlite3.Error, path: Path) -> LedgerError:
@@ -370,6 +394,7 @@ class Ledger:
             # instead of a traceback halfway through a sale.
             damage = None if checked else quick_check(self._conn)
             if damage is None:
+                check_known(self._conn)  # a newer release's ledger: not one byte written
                 self._conn.execute("PRAGMA journal_mode=WAL")
                 self._conn.execute("PRAGMA synchronous=FULL")
                 self._conn.execute("PRAGMA foreign_keys=ON")
@@ -377,6 +402,9 @@ class Ledger:
         except sqlite3.Error as exc:
             self.close()
             raise _ledger_error(exc, path) from None
+        except NewerLedgerError as exc:
+            self.close()
+            raise LedgerTooNewError(path, exc.found, exc.known) from None
         if damage is not None:
             self.close()
             raise LedgerDamagedError(path, damage)

@@ -45,6 +45,7 @@ from pos_app.mercadopago.models import (
 )
 from pos_app.mercadopago.refunds import PaymentRefund, refusal
 from pos_app.mercadopago.retry import RetryPolicy, parse_retry_after
+from pos_app.system.logs import scrub
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +86,9 @@ class MercadoPagoClient:
         self._rng = rng or random.Random()
         # Told of every attempt (method, path, status or None, seconds): connection-state UI.
         self.observer = observer
+        # The HTTP ``Date`` of the last answer, as sent ("" before one): Mercado Pago's clock,
+        # which ``doctor`` holds this computer's against.
+        self.last_server_date = ""
 
     def __repr__(self) -> str:
         return f"MercadoPagoClient({self.base_url!r}, {self._token!r})"
@@ -368,6 +372,8 @@ class MercadoPagoClient:
         retry_transport: bool | None = None,
     ) -> Any:
         """Send with retries; return parsed JSON (``None`` for an empty body)."""
+        if not self._token:
+            raise errors.no_token()  # never a request with an empty Authorization header
         if retry_transport is None:
             retry_transport = method in ("GET", "DELETE")
         headers = {
@@ -437,6 +443,7 @@ class MercadoPagoClient:
             log.warning("%s %s: transport error %s", method, path, type(exc).__name__)
             raise errors.transport_error(_describe_transport(exc), timeout=False) from None
         self._observe(method, path, response.status_code, t0)
+        self.last_server_date = response.headers.get("date", "")
         elapsed_ms = (time.monotonic() - t0) * 1000
         log.debug("%s %s -> %d in %.0f ms", method, path, response.status_code, elapsed_ms)
         if body is None:
@@ -541,8 +548,10 @@ def _loads(body: bytes) -> Any:
 
 
 def _redact(text: str, secret: str) -> str:
-    """``text`` without the access token (a proxy may echo the request's headers)."""
-    return text.replace(secret, "[token]") if secret else text
+    """``text`` without the access token (a proxy may echo the request's headers), nor any
+    long piece of it: echoed without its prefix, in other case or percent-encoded, it leaked
+    into the message, and a refused sale's reason into the ledger."""
+    return scrub(text, frozenset((secret,)), "[token]") if secret else text
 
 
 def _interpret(response: httpx.Response, body: bytes, secret: str = "", method: str = "") -> Any:

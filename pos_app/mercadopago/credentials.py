@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 from pos_app.errors import UserFacingError
 from pos_app.i18n import QT_TRANSLATE_NOOP, message
-from pos_app.system.logs import remember_secret
+from pos_app.system.logs import redact, remember_secret
 
 _PUBLIC_KEY_RE = re.compile(
     r"^(APP_USR|TEST)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.I
@@ -83,7 +83,7 @@ def check_base_url(url: str) -> str:
                 "The API address {url} is not allowed: use https, or plain http only on this "
                 "computer (127.0.0.1) for the sandbox.",
             ),
-            url=url,
+            url=redact(url),  # shown and printed: never a token someone wrote into it
         )
     )
 

@@ -52,6 +52,25 @@ class AuthenticationError(MercadoPagoError):
         return cls(message(CTX, text), status=status, key=key)
 
 
+def no_token() -> AuthenticationError:
+    """No token to send (the keyring holds none or cannot be read, no MP_ACCESS_TOKEN): the
+    request is never made. httpx refused the empty ``Bearer`` header as a local protocol error,
+    said as "Cannot reach Mercado Pago … check the internet connection"."""
+    return AuthenticationError(
+        message(
+            CTX,
+            QT_TRANSLATE_NOOP(
+                "MercadoPago",
+                "There is no access token on this computer: the keyring holds none or could "
+                "not be read (locked, or out of reach from this session), and MP_ACCESS_TOKEN "
+                "is not set. Nothing was sent to Mercado Pago. Save the token in Settings, or "
+                "run 'pos-app doctor' to see why.",
+            ),
+        ),
+        key="no_token",
+    )
+
+
 class NotFoundError(MercadoPagoError):
     pass
 

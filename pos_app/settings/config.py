@@ -184,7 +184,9 @@ def load(path: Path | None = None) -> LoadResult:
     notes = [n for n in (encoding_problem, syntax_problem) if n]
     if not notes and not dropped:
         return LoadResult(config)
-    return _set_aside(path, Joined(tuple(notes)) if notes else None, config, dropped)
+    version = data.get("schema_version")
+    newer = isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION
+    return _set_aside(path, Joined(tuple(notes)) if notes else None, config, dropped, newer=newer)
 
 
 def _why(source: str) -> Message:
@@ -268,15 +270,21 @@ def _open_braces(text: str) -> int:
 
 
 def _set_aside(
-    path: Path, why: Message | Joined | None, config: Config, dropped: list[tuple[str, str]]
+    path: Path,
+    why: Message | Joined | None,
+    config: Config,
+    dropped: list[tuple[str, str]],
+    *,
+    newer: bool = False,
 ) -> LoadResult:
     """Move the file aside under a dated name, save what was recovered in its place."""
     stamp = time.strftime("%Y%m%d-%H%M%S")
-    target: Path | None = path.with_name(f"{path.name}.damaged-{stamp}")
+    label = "newer" if newer else "damaged"  # config.json.newer-<time>: not damage
+    target: Path | None = path.with_name(f"{path.name}.{label}-{stamp}")
     n = 1
     while target is not None and (target.exists() or target.is_symlink()):
         n += 1
-        target = path.with_name(f"{path.name}.damaged-{stamp}-{n}")
+        target = path.with_name(f"{path.name}.{label}-{stamp}-{n}")
     try:
         assert target is not None
         path.rename(target)
@@ -292,7 +300,22 @@ def _set_aside(
         except OSError as exc:
             log.warning("cannot save the recovered settings: %s", exc)
     moved = str(target) if target else "-"
-    if config == Config() and not dropped:
+    if newer:
+        # The shop went back to an older version: not damage, and the copy is what the newer
+        # version needs again (it said "damaged (schema_version)").
+        problem = message(
+            CTX,
+            QT_TRANSLATE_NOOP(
+                "Config",
+                "The settings file was written by a newer version of pos-app; a copy was put "
+                "aside as {moved}. The settings this version understands were kept, the others "
+                "are back to their defaults: please check them in Settings. To go back to the "
+                "newer version, install it and put that copy back as {path}.",
+            ),
+            moved=moved,
+            path=str(path),
+        )
+    elif config == Config() and not dropped:
         problem = message(
             CTX,
             QT_TRANSLATE_NOOP(

@@ -69,6 +69,9 @@ def _text(value: Any, check: Callable[[str], Message | str | None] | None = None
 
 
 def _base_url(text: str) -> Message | None:
+    secret = rules.address_secret_problem(text)
+    if secret is not None:
+        return secret
     try:
         check_base_url(text)
     except Exception as exc:  # BaseUrlError, or a ValueError from urlsplit

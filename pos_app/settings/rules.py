@@ -80,9 +80,29 @@ def listen_problem(text: str) -> Message | None:
     return None
 
 
+def address_secret_problem(text: str) -> Message | None:
+    """An address with the access token in it (pasted by mistake, or the old API's
+    ``?access_token=``): it would be saved in the settings file and, for the notification
+    address, sent to Mercado Pago with every order."""
+    from pos_app.system.logs import holds_secret
+
+    if not holds_secret(text):
+        return None
+    return _msg(
+        QT_TRANSLATE_NOOP(
+            "SettingsForm",
+            "This address holds an access token. It is never needed there, and it would be "
+            "saved in the settings file and sent with every order: take it out.",
+        )
+    )
+
+
 def notify_url_problem(text: str) -> Message | None:
     from pos_app.settings.setup import validate_notify_url
 
+    secret = address_secret_problem(text)
+    if secret is not None:
+        return secret
     try:
         validate_notify_url(text)
     except ValueError:

@@ -72,14 +72,19 @@ def backend_is_usable() -> bool:
 class TokenSource:
     token: AccessToken | None
     origin: str  # "environment", "keyring", or "" when there is none
+    # Why the keyring could not be read ("KeyringLocked"...; "" when it answered): a token may
+    # well be in it, out of this session's reach (locked, or over SSH without the desktop's).
+    unreadable: str = ""
 
 
 def load_token() -> TokenSource:
     env = os.environ.get("MP_ACCESS_TOKEN", "").strip()
     if env:
         return TokenSource(AccessToken(env), "environment")
-    value = _get(TOKEN_KEY)
-    return TokenSource(AccessToken(value), "keyring") if value else TokenSource(None, "")
+    value, problem = _read(TOKEN_KEY)
+    if value:
+        return TokenSource(AccessToken(value), "keyring")
+    return TokenSource(None, "", unreadable=problem)
 
 
 def save_token(token: AccessToken) -> None:
@@ -156,13 +161,18 @@ def _remember(key: str) -> None:
 
 
 def _get(key: str) -> str | None:
+    return _read(key)[0]
+
+
+def _read(key: str) -> tuple[str | None, str]:
+    """The entry, and why the keyring could not be read ("" when it answered)."""
     if not backend_is_usable():
-        return None
+        return None, ""
     try:
-        return keyring.get_password(SERVICE, key)
+        return keyring.get_password(SERVICE, key), ""
     except keyring.errors.KeyringError as exc:
         log.warning("keyring read failed: %s", type(exc).__name__)
-        return None
+        return None, type(exc).__name__
 
 
 def _set(key: str, value: str) -> None:

@@ -118,6 +118,13 @@ def validate_notify_url(text: str) -> str:
     text = text.strip()
     if not text:
         return ""
+    from pos_app.system.logs import holds_secret
+
+    if holds_secret(text):  # never echoed, saved in the settings file or sent with an order
+        raise ValueError(
+            "that address holds an access token: it is never needed there, and it would be "
+            "saved in the settings file and sent with every order; take it out"
+        )
     refused = ValueError(
         f"{text[:80]!r}: Mercado Pago needs an https:// address (http only for 127.0.0.1)"
     )

@@ -39,6 +39,11 @@ _TOKEN_PREFIX = r"^(APP_USR|TEST)-"
 _SHAPES: tuple[tuple[str, str, tuple[str, ...], bool], ...] = (
     # Mercado Pago access tokens and public keys (the hint "…abcd" a person may see stays).
     (r"\b(APP_USR|TEST)-[A-Za-z0-9_\-]{6,}", r"\1-" + REDACTED, ("APP_USR-", "TEST-"), False),
+    # The same token echoed in lower case, or without its prefix (what a server wrote back may
+    # sit in a ledger from before the echoes were scrubbed: a support file made where the token
+    # cannot be read, so is not remembered, must still not hold it).
+    (r"(?i)\b(app_usr)-[A-Za-z0-9_\-]{6,}", r"\1-" + REDACTED, ("app_usr-",), True),
+    (r"\b\d{8,}-\d{6}-[A-Za-z0-9]{20,}-\d{5,}\b", REDACTED, ("-",), False),
     (r"(?i)\b(bearer\s+)[^\s'\",;]+", r"\1" + REDACTED, ("bearer",), True),
     (
         r"(?i)\b(password|passwd|pwd|secret)(\s*[=:]\s*)[^\s'\",;&]+",
@@ -67,6 +72,11 @@ def _may_hold(text: str, hints: tuple[str, ...], any_case: bool) -> bool:
 _known: set[str] = set()
 _known_lock = threading.Lock()
 _OURS = "_pos_app_handler"
+# A secret's runs of letters and digits this long are secrets of their own: an echo of the
+# token without its ``APP_USR-`` prefix, in another case or percent-encoded (``%2D`` for its
+# dashes) still holds them. A token's runs are its application number (16 digits) and its
+# 32-character key; its last part, the user id, is shorter and public (doctor shows it).
+_MIN_RUN = 12
 
 
 def remember_secret(value: str | None) -> None:
@@ -80,6 +90,39 @@ def remember_secret(value: str | None) -> None:
             _known.add(value)
 
 
+@functools.lru_cache(maxsize=8)
+def _secrets_pattern(secrets: frozenset[str]) -> re.Pattern[str] | None:
+    """Each secret whole and each of its long runs of letters and digits, in any case."""
+    pieces: set[str] = set()
+    for secret in secrets:
+        pieces.add(secret)
+        pieces.update(re.findall(rf"[A-Za-z0-9]{{{_MIN_RUN},}}", secret))
+    if not pieces:
+        return None
+    ordered = sorted(pieces, key=len, reverse=True)  # the whole secret before its parts
+    return re.compile("|".join(re.escape(p) for p in ordered), re.IGNORECASE)
+
+
+def scrub(text: str, secrets: frozenset[str], replacement: str = REDACTED) -> str:
+    """``text`` without ``secrets``: whole, in any case, or any long run of one of them (an
+    echo that dropped the prefix, changed the case or percent-encoded the dashes)."""
+    pattern = _secrets_pattern(secrets)
+    return pattern.sub(replacement, text) if pattern is not None else text
+
+
+def holds_secret(text: str) -> bool:
+    """Whether ``text`` holds an access token (its shape, or one this process read): an
+    address that must not be saved or sent."""
+    for index in range(3):  # the token's shapes: whole, lower case, without its prefix
+        hints, any_case = _SHAPES[index][2], _SHAPES[index][3]
+        if _may_hold(text, hints, any_case) and _pattern(index).search(text):
+            return True
+    with _known_lock:
+        known = frozenset(_known)
+    pattern = _secrets_pattern(known) if known else None
+    return pattern is not None and pattern.search(text) is not None
+
+
 def redact(text: str) -> str:
     # The shapes first: a remembered secret that happens to sit inside a token (a common run
     # of digits) must not break the token's shape before the pattern sees it.
@@ -87,11 +130,8 @@ def redact(text: str) -> str:
         if _may_hold(text, hints, any_case):
             text = _pattern(index).sub(replacement, text)
     with _known_lock:
-        known = sorted(_known, key=len, reverse=True)
-    for secret in known:
-        if secret in text:
-            text = text.replace(secret, REDACTED)
-    return text
+        known = frozenset(_known)
+    return scrub(text, known) if known else text
 
 
 class RedactingFilter(logging.Filter):

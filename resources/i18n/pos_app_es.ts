@@ -119,6 +119,10 @@
         <translation>Mercado Pago aceptó el token nuevo (termina en {hint}).</translation>
     </message>
     <message>
+        <source>The access token could not be read from this computer&apos;s keyring: it is locked, or did not answer. Unlock it (for example, log in to this computer again) and start the app again; or paste the token below and press “Test connection”.</source>
+        <translation>No se pudo leer el token de acceso desde el llavero de esta computadora: está bloqueado o no respondió. Desbloquéelo (por ejemplo, vuelva a iniciar sesión en esta computadora) y abra la aplicación de nuevo; o pegue el token abajo y presione “Probar conexión”.</translation>
+    </message>
+    <message>
         <source>This computer has no password keyring: the token is read from MP_ACCESS_TOKEN each time the app starts.</source>
         <translation>Esta computadora no tiene un llavero de contraseñas: el token se lee de MP_ACCESS_TOKEN cada vez que inicia la aplicación.</translation>
     </message>
@@ -1186,6 +1190,10 @@
         <translation>no es JSON</translation>
     </message>
     <message>
+        <source>The settings file was written by a newer version of pos-app; a copy was put aside as {moved}. The settings this version understands were kept, the others are back to their defaults: please check them in Settings. To go back to the newer version, install it and put that copy back as {path}.</source>
+        <translation>El archivo de configuración fue escrito por una versión más nueva de pos-app; se apartó una copia como {moved}. Se conservó la configuración que esta versión entiende; el resto volvió a sus valores predeterminados: revísela en Configuración, por favor. Para volver a la versión más nueva, instálela y vuelva a poner esa copia como {path}.</translation>
+    </message>
+    <message>
         <source>The settings file was damaged ({why}) and was put aside as {moved}. Default settings are in use: please check them.</source>
         <translation>El archivo de configuración estaba dañado ({why}) y se apartó como {moved}. Se usa la configuración predeterminada: revísela, por favor.</translation>
     </message>
@@ -1861,6 +1869,10 @@
         <translation>El registro de ventas {path} está dañado: una parte ya no se puede leer ({detail}). No se modificó nada en él. Para volver a vender, empiece un registro nuevo (el dañado se guarda aparte con la fecha en el nombre) o restaure una copia de respaldo: ejecute &apos;pos-app ledger recover&apos;, o abra la aplicación y elija.</translation>
     </message>
     <message>
+        <source>The sales ledger {path} was written by a newer version of pos-app (ledger version {found}; this version knows up to {known}). It was not opened and nothing in it was changed. Install the newer version again to keep selling with it.</source>
+        <translation>El registro de ventas {path} fue escrito por una versión más nueva de pos-app (versión del registro {found}; esta versión conoce hasta la {known}). No se abrió y no se modificó nada en él. Vuelva a instalar la versión más nueva para seguir vendiendo con él.</translation>
+    </message>
+    <message>
         <source>The sales ledger cannot be written ({detail}). Nothing was sent to Mercado Pago. Check the free disk space and the data folder&apos;s permissions.</source>
         <translation>No se puede escribir el registro de ventas ({detail}). No se envió nada a Mercado Pago. Revise el espacio libre en disco y los permisos de la carpeta de datos.</translation>
     </message>
@@ -2123,6 +2135,10 @@
     <message>
         <source>Mercado Pago did not accept the access token: it is wrong or was revoked. Paste the access token (APP_USR-...) again in Settings, not the public key.</source>
         <translation>Mercado Pago no aceptó el token de acceso: está mal o fue revocado. Pegue de nuevo el token de acceso (APP_USR-...) en Configuración, no la clave pública.</translation>
+    </message>
+    <message>
+        <source>There is no access token on this computer: the keyring holds none or could not be read (locked, or out of reach from this session), and MP_ACCESS_TOKEN is not set. Nothing was sent to Mercado Pago. Save the token in Settings, or run &apos;pos-app doctor&apos; to see why.</source>
+        <translation>No hay un token de acceso en esta computadora: el llavero no tiene ninguno o no se pudo leer (está bloqueado o fuera del alcance de esta sesión) y MP_ACCESS_TOKEN no está definida. No se envió nada a Mercado Pago. Guarde el token en Configuración o ejecute &apos;pos-app doctor&apos; para ver por qué.</translation>
     </message>
     <message>
         <source>Mercado Pago does not know this computer&apos;s box (was it deleted, or is it from another account?). Choose or create the box in Settings → Store and box ({key}).</source>
@@ -3926,6 +3942,10 @@
     <message>
         <source>The quick checks may last from 0 to 3600 seconds (one hour).</source>
         <translation>Las verificaciones frecuentes pueden durar de 0 a 3600 segundos (una hora).</translation>
+    </message>
+    <message>
+        <source>This address holds an access token. It is never needed there, and it would be saved in the settings file and sent with every order: take it out.</source>
+        <translation>Esta dirección contiene un token de acceso. Nunca hace falta ahí, y se guardaría en el archivo de configuración y se enviaría con cada orden: quítelo.</translation>
     </message>
     <message>
         <source>Not the name of a screen.</source>

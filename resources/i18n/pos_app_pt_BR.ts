@@ -119,6 +119,10 @@
         <translation>O Mercado Pago aceitou o novo token (termina em {hint}).</translation>
     </message>
     <message>
+        <source>The access token could not be read from this computer&apos;s keyring: it is locked, or did not answer. Unlock it (for example, log in to this computer again) and start the app again; or paste the token below and press “Test connection”.</source>
+        <translation>Não foi possível ler o token de acesso do chaveiro deste computador: ele está bloqueado ou não respondeu. Desbloqueie-o (por exemplo, entre de novo na sessão deste computador) e abra o aplicativo de novo; ou cole o token abaixo e clique em “Testar conexão”.</translation>
+    </message>
+    <message>
         <source>This computer has no password keyring: the token is read from MP_ACCESS_TOKEN each time the app starts.</source>
         <translation>Este computador não tem um chaveiro de senhas: o token é lido de MP_ACCESS_TOKEN toda vez que o aplicativo inicia.</translation>
     </message>
@@ -1186,6 +1190,10 @@
         <translation>não é JSON</translation>
     </message>
     <message>
+        <source>The settings file was written by a newer version of pos-app; a copy was put aside as {moved}. The settings this version understands were kept, the others are back to their defaults: please check them in Settings. To go back to the newer version, install it and put that copy back as {path}.</source>
+        <translation>O arquivo de configurações foi gravado por uma versão mais nova do pos-app; uma cópia foi separada como {moved}. As configurações que esta versão entende foram mantidas; as demais voltaram ao padrão: revise-as em Configurações, por favor. Para voltar à versão mais nova, instale-a e coloque essa cópia de volta como {path}.</translation>
+    </message>
+    <message>
         <source>The settings file was damaged ({why}) and was put aside as {moved}. Default settings are in use: please check them.</source>
         <translation>O arquivo de configurações estava danificado ({why}) e foi separado como {moved}. As configurações padrão estão em uso: revise-as, por favor.</translation>
     </message>
@@ -1861,6 +1869,10 @@
         <translation>O registro de vendas {path} está danificado: uma parte não pode mais ser lida ({detail}). Nada foi alterado nele. Para voltar a vender, comece um registro novo (o danificado fica guardado à parte com a data no nome) ou restaure uma cópia de segurança: execute &apos;pos-app ledger recover&apos;, ou abra o aplicativo e escolha.</translation>
     </message>
     <message>
+        <source>The sales ledger {path} was written by a newer version of pos-app (ledger version {found}; this version knows up to {known}). It was not opened and nothing in it was changed. Install the newer version again to keep selling with it.</source>
+        <translation>O registro de vendas {path} foi gravado por uma versão mais nova do pos-app (versão do registro {found}; esta versão conhece até a {known}). Ele não foi aberto e nada nele foi alterado. Instale de novo a versão mais nova para continuar vendendo com ele.</translation>
+    </message>
+    <message>
         <source>The sales ledger cannot be written ({detail}). Nothing was sent to Mercado Pago. Check the free disk space and the data folder&apos;s permissions.</source>
         <translation>Não é possível gravar o registro de vendas ({detail}). Nada foi enviado ao Mercado Pago. Verifique o espaço livre em disco e as permissões da pasta de dados.</translation>
     </message>
@@ -2123,6 +2135,10 @@
     <message>
         <source>Mercado Pago did not accept the access token: it is wrong or was revoked. Paste the access token (APP_USR-...) again in Settings, not the public key.</source>
         <translation>O Mercado Pago não aceitou o token de acesso: ele está errado ou foi revogado. Cole de novo o token de acesso (APP_USR-...) nas Configurações, não a chave pública.</translation>
+    </message>
+    <message>
+        <source>There is no access token on this computer: the keyring holds none or could not be read (locked, or out of reach from this session), and MP_ACCESS_TOKEN is not set. Nothing was sent to Mercado Pago. Save the token in Settings, or run &apos;pos-app doctor&apos; to see why.</source>
+        <translation>Não há um token de acesso neste computador: o chaveiro não tem nenhum ou não pôde ser lido (está bloqueado ou fora do alcance desta sessão) e MP_ACCESS_TOKEN não está definida. Nada foi enviado ao Mercado Pago. Salve o token nas Configurações ou execute &apos;pos-app doctor&apos; para ver por quê.</translation>
     </message>
     <message>
         <source>Mercado Pago does not know this computer&apos;s box (was it deleted, or is it from another account?). Choose or create the box in Settings → Store and box ({key}).</source>
@@ -3926,6 +3942,10 @@
     <message>
         <source>The quick checks may last from 0 to 3600 seconds (one hour).</source>
         <translation>As verificações frequentes podem durar de 0 a 3600 segundos (uma hora).</translation>
+    </message>
+    <message>
+        <source>This address holds an access token. It is never needed there, and it would be saved in the settings file and sent with every order: take it out.</source>
+        <translation>Este endereço contém um token de acesso. Ele nunca é necessário ali, e seria salvo no arquivo de configurações e enviado com cada pedido: retire-o.</translation>
     </message>
     <message>
         <source>Not the name of a screen.</source>

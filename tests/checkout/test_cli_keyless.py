@@ -9,6 +9,9 @@ import re
 import shlex
 from collections.abc import Iterator
 
+import keyring
+import keyring.backend
+import keyring.errors
 import pytest
 
 from pos_app.cli import main
@@ -77,3 +80,30 @@ def test_the_command_doctor_advises_for_a_missing_box_works(
     capsys.readouterr()
     checks = doctor(capsys)
     assert checks["box"]["ok"], checks["box"]
+
+
+class _LockedKeyring(MemoryKeyring):
+    """A desktop's keyring that is locked, or out of an SSH session's reach."""
+
+    def get_password(self, service: str, username: str) -> str | None:
+        raise keyring.errors.KeyringLocked("locked")
+
+
+keyring.backend.KeyringBackend._classes.discard(_LockedKeyring)  # installed on purpose only
+
+
+def test_doctor_with_a_locked_keyring_does_not_say_the_token_is_missing(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    previous = keyring.get_keyring()
+    keyring.set_keyring(_LockedKeyring())
+    try:
+        token = doctor(capsys)["access token"]
+    finally:
+        keyring.set_keyring(previous)
+    assert not token["ok"]
+    # It said "none found: not in the keyring" and advised saving it again.
+    assert "not in the keyring" not in token["detail"]
+    assert "could not be read (KeyringLocked)" in token["detail"]
+    assert "--token-stdin" not in token["advice"]
+    assert "MP_ACCESS_TOKEN" in token["advice"]

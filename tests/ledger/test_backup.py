@@ -201,3 +201,32 @@ def test_a_damaged_ledger_is_not_backed_up_over_the_good_backups(tmp_path: Path)
     with pytest.raises(backup.BackupError, match="sales ledger is damaged"):
         backup.make_backup(path, folder, keep=1)
     assert backup.backups(folder) == [good]  # the retention did not drop the last good one
+
+
+def test_a_clock_set_back_keeps_every_backup_and_makes_one_a_day(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A counter PC whose clock went back (a flat CMOS battery: 2010-01-01) names its backups
+    older than the real ones. The retention, by name, deleted each new backup the moment it was
+    made (the 'oldest'), and the daily backup was made again at every start: while the clock
+    was wrong the shop had no backup of its newest sales at all."""
+    path = tmp_path / "ledger.sqlite3"
+    Ledger(path).close()
+    folder = tmp_path / "b"
+    folder.mkdir()
+    real = datetime(2026, 12, 1, 20, 0)
+    for day in range(3):
+        backup.make_backup(path, folder, keep=3, now=real + timedelta(days=day))
+    wrong = datetime(2010, 1, 1, 9, 0)
+    made = backup.daily_backup(path, folder, keep=3, now=wrong)
+    assert made is not None and made.path.exists()
+    assert made.removed == ()  # nothing deleted while the names' order cannot be trusted
+    assert "clock" in caplog.text
+    # Started again the same (wrong) day: today's backup is there, none more.
+    assert backup.daily_backup(path, folder, keep=3, now=wrong + timedelta(hours=2)) is None
+    nxt = backup.make_backup(path, folder, keep=3, now=wrong + timedelta(days=1))
+    assert nxt.removed == () and made.path.exists() and nxt.path.exists()
+    assert len(backup.backups(folder)) == 5
+    # The clock put right: the retention by name applies again.
+    fixed = backup.make_backup(path, folder, keep=3, now=real + timedelta(days=4))
+    assert len(backup.backups(folder)) == 3 and fixed.path.exists()

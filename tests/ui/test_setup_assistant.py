@@ -291,3 +291,20 @@ def test_a_token_from_the_environment_skips_straight_to_its_account(
         assert task.result() == 0
     finally:
         run(server.__aexit__(None, None, None))
+
+
+def test_a_keyring_that_could_not_be_read_is_not_a_first_run(
+    qloop: Any, qtbot: QtBot, keyring_memory: MemoryKeyring, sandbox_app: Any, screenshot: Any
+) -> None:
+    """The desktop's keyring stayed locked (its unlock prompt dismissed) or did not answer: the
+    token is probably in it. The assistant said "No access token yet", as on a first run."""
+    config = Config(store_external_id="SUC001", box_external_id="CAJA01", user_id=1)
+    task = start(sandbox_app, LoadResult(config), TokenSource(None, "", unreadable="KeyringLocked"))
+    assistant = shown_assistant(qtbot)
+    status = assistant.account.secret_status.text()
+    assert "No access token yet" not in status
+    assert "could not be read from this computer's keyring" in status
+    assert "Unlock it" in status
+    screenshot(assistant, "assistant_keyring_locked")
+    assistant.close()
+    qtbot.waitUntil(task.done, timeout=WAIT)

@@ -209,6 +209,15 @@ class AccountPage(QWidget):
                 "Access token: given when the app started (demo or command line), ends in {hint}."
             ).format(hint=token.hint)
             state = "saved"
+        elif session.keyring_unreadable:
+            # It said "No access token yet", as on a first run, to a shop whose token is there.
+            text = self.tr(
+                "The access token could not be read from this computer's keyring: it is "
+                "locked, or did not answer. Unlock it (for example, log in to this computer "
+                "again) and start the app again; or paste the token below and press “Test "
+                "connection”."
+            )
+            state = "missing"
         else:
             text = self.tr("No access token yet: paste it below and press “Test connection”.")
             state = "missing"

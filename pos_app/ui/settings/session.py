@@ -48,6 +48,9 @@ class SettingsSession(QObject):
         self.base_client = client
         self.saved_token = token if token else None
         self.origin = origin  # "keyring", "environment", "argument", "session" or ""
+        # Why the keyring could not be read at start ("KeyringLocked"...; "" when it answered):
+        # the token may be there, locked away; the account page says so.
+        self.keyring_unreadable = ""
         self.new_token: AccessToken | None = None  # checked, not saved yet
         self.user: User | None = user_from_config(config)
         self._saved_user = self.user  # whose the saved token is

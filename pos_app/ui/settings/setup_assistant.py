@@ -310,6 +310,7 @@ async def run_setup_assistant(
         config, source.token or AccessToken(""), base_url=base_url, http_transport=http_transport
     ) as client:
         session = SettingsSession(config, client, token=source.token, origin=source.origin)
+        session.keyring_unreadable = source.unreadable
         problem = translate_message(loaded.problem) if loaded.problem else ""
         assistant = SetupAssistant(session, problem=problem)
         outcome: asyncio.Future[SetupOutcome | None] = asyncio.get_running_loop().create_future()
