@@ -121,12 +121,24 @@ def simulate_active() -> bool:
 
 @pytest.fixture(autouse=True)
 def _isolated_home(
-    _platform: str, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
-):
-    """Every test gets its own POS_APP_HOME: config, ledger and lock live there."""
+    _platform: str,
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    request: pytest.FixtureRequest,
+) -> Iterator[Any]:
+    """Every test gets its own POS_APP_HOME: config, ledger and lock live there. A test that
+    takes it away before its end (``monkeypatch.undo()`` undoes this too) reaches the real
+    data folder of whoever runs the suite: said, naming the test."""
     home = tmp_path_factory.mktemp("pos_home")
     monkeypatch.setenv("POS_APP_HOME", str(home))
-    return home
+    yield home
+    on_purpose = request.node.get_closest_marker("platform_folders") is not None
+    if os.environ.get("POS_APP_HOME") is None and not on_purpose:
+        pytest.fail(
+            "POS_APP_HOME was removed during the test (monkeypatch.undo()?): what ran after it "
+            "used the real data folder; patch in a pytest.MonkeyPatch.context() instead",
+            pytrace=False,
+        )
 
 
 # pytest-qt's fixtures: a test using one (directly or through its own fixtures) has a

@@ -54,6 +54,7 @@ def test_first_run_makes_a_private_folder_ledger_and_lock(
     assert mode(paths.ledger_path()) == 0o600
 
 
+@pytest.mark.platform_folders
 def test_an_old_open_data_folder_and_ledger_are_tightened(
     fresh_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -124,6 +125,7 @@ def test_a_config_that_cannot_be_tightened_still_loads(
     assert mode(path) == 0o644
 
 
+@pytest.mark.platform_folders
 def test_the_platform_folders_without_pos_app_home(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

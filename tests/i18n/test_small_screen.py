@@ -291,15 +291,16 @@ def test_the_dynamic_qr_goes_back_under_the_amount_on_a_larger_screen(
 ) -> None:
     """Compact, the QR is in the cart's place; large again, under the amount, the cart back."""
     run(runtime.reconfigure(runtime.config.with_changes(api="orders", qr_mode="dynamic")))
-    monkeypatch.setattr(QScreen, "availableGeometry", lambda _self: QRect(0, 0, 1024, 600))
-    fill_cart(window, "7790580001018")
-    window.resize(*SMALL)
-    qtbot.waitUntil(lambda: window.compact, timeout=3000)
-    charge_now(qtbot, window)
-    qtbot.waitUntil(lambda: window.payment.qr.isVisible(), timeout=WAIT)
-    assert not window.cart_view.isVisible()
-    assert window.payment.qr_box.parent() is not window.payment
-    monkeypatch.undo()
+    # A context of its own: monkeypatch.undo() also undid the suite's POS_APP_HOME.
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(QScreen, "availableGeometry", lambda _self: QRect(0, 0, 1024, 600))
+        fill_cart(window, "7790580001018")
+        window.resize(*SMALL)
+        qtbot.waitUntil(lambda: window.compact, timeout=3000)
+        charge_now(qtbot, window)
+        qtbot.waitUntil(lambda: window.payment.qr.isVisible(), timeout=WAIT)
+        assert not window.cart_view.isVisible()
+        assert window.payment.qr_box.parent() is not window.payment
     window.resize(1024, 768)
     qtbot.waitUntil(lambda: not window.compact, timeout=3000)
     assert window.cart_view.isVisible() and window.payment.qr.isVisible()

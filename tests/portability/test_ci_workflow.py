@@ -85,9 +85,10 @@ def test_posix_only_tests_are_skipped_on_windows(monkeypatch: pytest.MonkeyPatch
             self.added.append(marker)
 
     posix, anywhere = Item("posix"), Item("gui")
-    monkeypatch.setattr(sys, "platform", "win32")
-    conftest.pytest_collection_modifyitems(None, [posix, anywhere])  # type: ignore[arg-type]
-    monkeypatch.undo()
+    # A context of its own: monkeypatch.undo() also undid the suite's POS_APP_HOME.
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(sys, "platform", "win32")
+        conftest.pytest_collection_modifyitems(None, [posix, anywhere])  # type: ignore[arg-type]
     assert [m.name for m in posix.added] == ["skip"] and anywhere.added == []
     here = Item("posix")
     conftest.pytest_collection_modifyitems(None, [here])  # type: ignore[arg-type]

@@ -263,18 +263,19 @@ def test_an_older_schema_is_brought_up_to_date_on_connect(
 
     admin = pg_server.admin_url(store_db)
     url = pg_server.url(dbname=store_db)
-    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:1])
-    monkeypatch.setattr(schema, "VERSION", 1)
+    # A context of its own: monkeypatch.undo() also undid the suite's POS_APP_HOME.
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:1])
+        patched.setattr(schema, "VERSION", 1)
 
-    async def old_release() -> None:  # without the box owners: no claim at connect
-        conn = await psycopg.AsyncConnection.connect(url, password=SUPERPASS, autocommit=True)
-        assert await schema.ensure_schema(conn) == 1
-        await conn.close()
+        async def old_release() -> None:  # without the box owners: no claim at connect
+            conn = await psycopg.AsyncConnection.connect(url, password=SUPERPASS, autocommit=True)
+            assert await schema.ensure_schema(conn) == 1
+            await conn.close()
 
-    asyncio.run(old_release())
-    assert rows(admin, "SELECT version FROM pos_app_schema") == [(1,)]
-    assert rows(admin, "SELECT to_regclass('box_owners') IS NULL") == [(True,)]
-    monkeypatch.undo()
+        asyncio.run(old_release())
+        assert rows(admin, "SELECT version FROM pos_app_schema") == [(1,)]
+        assert rows(admin, "SELECT to_regclass('box_owners') IS NULL") == [(True,)]
     asyncio.run(_first(url))
     assert rows(admin, "SELECT version FROM pos_app_schema") == [(schema.VERSION,)]
     assert rows(admin, "SELECT box FROM box_owners") == [("ADMIN",)]

@@ -102,28 +102,29 @@ def test_an_older_store_schema_gets_the_note_column_and_keeps_its_rows(
 ) -> None:
     url, admin = pg_server.url(dbname=store_db), pg_server.admin_url(store_db)
     before = schema.MIGRATIONS[:5]
-    monkeypatch.setattr(schema, "MIGRATIONS", before)
-    monkeypatch.setattr(schema, "VERSION", 5)
+    # A context of its own: monkeypatch.undo() also undid the suite's POS_APP_HOME.
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(schema, "MIGRATIONS", before)
+        patched.setattr(schema, "VERSION", 5)
 
-    async def old_release() -> None:
-        conn = await psycopg.AsyncConnection.connect(url, password=SUPERPASS, autocommit=True)
-        assert await schema.ensure_schema(conn) == 5
-        await conn.close()
+        async def old_release() -> None:
+            conn = await psycopg.AsyncConnection.connect(url, password=SUPERPASS, autocommit=True)
+            assert await schema.ensure_schema(conn) == 5
+            await conn.close()
 
-    asyncio.run(old_release())
-    with psycopg.connect(admin, autocommit=True) as conn:  # a refund the old release delivered
-        conn.execute("SET pos_app.box = 'CAJA01'")
-        conn.execute(
-            "INSERT INTO refunds (box, id, seq, reference, amount, tender, status, created_at, "
-            "updated_at, row, ledger) VALUES ('CAJA01', 1, 3, 'R-OLD', 10, 'mercadopago_qr', "
-            "'refunded', now(), now(), '{\"idempotency_key\": \"old\"}', 'L0')"
-        )
-    assert rows(
-        admin,
-        "SELECT count(*) FROM information_schema.columns "
-        "WHERE table_name = 'refunds' AND column_name = 'note'",
-    ) == [(0,)]
-    monkeypatch.undo()
+        asyncio.run(old_release())
+        with psycopg.connect(admin, autocommit=True) as conn:  # a refund the old release delivered
+            conn.execute("SET pos_app.box = 'CAJA01'")
+            conn.execute(
+                "INSERT INTO refunds (box, id, seq, reference, amount, tender, status, created_at, "
+                "updated_at, row, ledger) VALUES ('CAJA01', 1, 3, 'R-OLD', 10, 'mercadopago_qr', "
+                "'refunded', now(), now(), '{\"idempotency_key\": \"old\"}', 'L0')"
+            )
+        assert rows(
+            admin,
+            "SELECT count(*) FROM information_schema.columns "
+            "WHERE table_name = 'refunds' AND column_name = 'note'",
+        ) == [(0,)]
     assert len(schema.MIGRATIONS) == schema.VERSION >= 6
     ledger = open_ledger(tmp_path)
     _refund(ledger, "CAJA02", "k1", "Defective")
