@@ -54,12 +54,6 @@ async def cmd_configure(args: argparse.Namespace) -> int:
     except ValueError as exc:
         err(f"pos-app: {exc}")
         return EXIT_USAGE
-    if store_password is not None:
-        try:
-            secrets.save_store_password(store_password)
-        except UserFacingError as exc:
-            err(f"pos-app: {exc.msg}")
-            return EXIT_ERROR
 
     token = None
     if args.token_stdin and not secrets.backend_is_usable():
@@ -94,9 +88,21 @@ async def cmd_configure(args: argparse.Namespace) -> int:
         except MercadoPagoError as exc:
             err(f"pos-app: {exc.msg}")
             return EXIT_ERROR
-        if args.token_stdin:
-            secrets.save_token(token)  # only after Mercado Pago accepted it
+    # The settings file first, then the keyring's secrets: both or neither (as Settings' OK).
+    # A secret the keyring would not take puts the previous settings file back.
+    before = config_mod.saved_bytes()
     path = config_mod.save(config)
+    with secrets.undoable() as written:
+        try:
+            if store_password is not None:
+                secrets.save_store_password(store_password)
+            if args.token_stdin and token:
+                secrets.save_token(token)  # only after Mercado Pago accepted it
+        except UserFacingError as exc:
+            written.undo()
+            config_mod.put_back(before)
+            err(f"pos-app: {exc.msg}; nothing was saved")
+            return EXIT_ERROR
     if config.store_database and config.store_database != old_store:
         ok, detail, _advice = await check_store(config)
         queued = _queue_history()

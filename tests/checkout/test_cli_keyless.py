@@ -107,3 +107,46 @@ def test_doctor_with_a_locked_keyring_does_not_say_the_token_is_missing(
     assert "could not be read (KeyringLocked)" in token["detail"]
     assert "--token-stdin" not in token["advice"]
     assert "MP_ACCESS_TOKEN" in token["advice"]
+
+
+class _RefusingKeyring(MemoryKeyring):
+    """A keyring that reads but will not take a new secret (a policy, a full store)."""
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        raise keyring.errors.PasswordSetError("refused")
+
+
+keyring.backend.KeyringBackend._classes.discard(_RefusingKeyring)  # installed on purpose only
+
+
+def test_configure_saves_the_settings_file_and_the_token_both_or_neither(
+    sandbox: ThreadSandbox,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """As Settings' OK: the settings file first, then the keyring. The token was saved first:
+    a settings file that could not be written left a token no settings knew."""
+    state = sandbox.state
+    argv = ["configure", "--token-stdin", "--store", state.store_external_id]
+    argv += ["--box", state.box_external_id]
+    with memory_keyring() as backend:
+        monkeypatch.setattr("sys.stdin", io.StringIO(state.seller_token + "\n"))
+
+        def full_disk(*_args: object, **_kwargs: object) -> None:
+            raise OSError(28, "No space left on device")
+
+        with pytest.MonkeyPatch.context() as patched:
+            patched.setattr(config_mod, "save", full_disk)
+            assert main(argv) == 1
+        assert "No space left" in capsys.readouterr().err
+        assert backend.secrets == {}  # no token without its settings
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(_RefusingKeyring())
+    try:
+        monkeypatch.setattr("sys.stdin", io.StringIO(state.seller_token + "\n"))
+        assert main(argv) == 1
+    finally:
+        keyring.set_keyring(previous)
+    assert "nothing was saved" in capsys.readouterr().err
+    assert config_mod.saved_bytes() is None  # the settings file put back: there was none
