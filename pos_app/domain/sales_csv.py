@@ -20,6 +20,7 @@ from pos_app.domain.money import site_for
 from pos_app.domain.order_lines import charged_amounts
 from pos_app.domain.records import SaleSnapshot
 from pos_app.domain.spreadsheet import as_text_cell as _cell
+from pos_app.domain.spreadsheet import csv_delimiter, decimal_cell
 
 COLUMNS = (
     "row",
@@ -58,16 +59,15 @@ def sales_csv(
     """``refunded``: each sale's confirmed refunds (none: 0). ``excel_comma``: semicolons and
     decimal commas (see the module's note); the columns and their order are the same."""
     refunded = refunded or {}
-    mark = "," if excel_comma else "."
 
     def _plain(amount: Decimal, decimals: int) -> str:
-        return f"{amount:.{decimals}f}".replace(".", mark)
+        return decimal_cell(f"{amount:.{decimals}f}", excel_comma)
 
     def _number(value: object) -> str:  # a quantity, a weight, an IVA rate
-        return str(value).replace(".", mark)
+        return decimal_cell(str(value), excel_comma)
 
     out = io.StringIO()
-    writer = csv.writer(out, delimiter=";" if excel_comma else ",", lineterminator="\r\n")
+    writer = csv.writer(out, delimiter=csv_delimiter(excel_comma), lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for sale in sales:
         site = site_for(sale.site_id)

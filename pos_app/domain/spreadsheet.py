@@ -23,3 +23,17 @@ def from_text_cell(text: str) -> str:
     if text[:1] == TEXT_MARK and text[1:2] in FORMULA_STARTS:
         return text[1:]
     return text
+
+
+# The two kinds of CSV the exports write (the sales' and the catalog's). The standard one:
+# commas between cells, a dot before the decimals. Excel where the decimal mark is a comma
+# (Argentina, Brazil, Chile, Colombia, Uruguay) opens a ``.csv`` split on semicolons and reads
+# ``3450,50`` as a number; the standard file opens there in one column, every amount as text.
+# The catalog import reads both kinds back (``;`` found in the header, a comma's decimals).
+def csv_delimiter(excel_comma: bool) -> str:
+    return ";" if excel_comma else ","
+
+
+def decimal_cell(text: str, excel_comma: bool) -> str:
+    """A plain number as written (``3450.50``, ``0.350``) with the kind's decimal mark."""
+    return text.replace(".", ",") if excel_comma else text

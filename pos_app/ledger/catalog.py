@@ -339,8 +339,16 @@ class CatalogRepository:
         self._conn.commit()
         return cursor.rowcount > 0
 
-    def export_csv(self, path: Path, damaged: list[Product] | None = None) -> int:
-        """Every product, in name order, in the import's columns (UTF-8); returns how many.
+    def export_csv(
+        self, path: Path, damaged: list[Product] | None = None, *, excel_comma: bool = False
+    ) -> int:
+        """Every product, in name order, in the import's columns; returns how many. UTF-8 with
+        a byte-order mark, without which Excel reads the file in the computer's old code page
+        (``Café`` as ``CafÃ©``); the import takes the mark off.
+
+        ``excel_comma``: semicolons and decimal commas (``1234,50``), as Excel opens a ``.csv``
+        where the comma is the decimal mark (the sales export's kind,
+        :mod:`pos_app.domain.spreadsheet`); the import reads it back the same.
 
         A damaged product (:attr:`Product.damaged`) is written with the text its damaged column
         holds, never a made-up zero: importing the file back refuses that row by its line
@@ -348,12 +356,12 @@ class CatalogRepository:
         (the caller names them)."""
         import csv
 
-        from pos_app.domain.spreadsheet import as_text_cell
+        from pos_app.domain.spreadsheet import as_text_cell, csv_delimiter, decimal_cell
         from pos_app.ledger.catalog_import import KNOWN_COLUMNS
 
         count = 0
-        with path.open("w", newline="", encoding="utf-8") as handle:
-            writer = csv.writer(handle)
+        with path.open("w", newline="", encoding="utf-8-sig") as handle:
+            writer = csv.writer(handle, delimiter=csv_delimiter(excel_comma))
             writer.writerow(KNOWN_COLUMNS)
             after: tuple[str, str] | None = None
             while page := self.list_page(after, 2000):
@@ -363,10 +371,11 @@ class CatalogRepository:
                         as_text_cell(p.sku),
                         as_text_cell(p.barcode),
                         as_text_cell(p.title),
-                        price_cell(p.unit_price),
+                        decimal_cell(price_cell(p.unit_price), excel_comma),
                         as_text_cell(p.category),
                         # kg, g, l or m for a product sold by measure: what the import reads
                         p.sale_unit.value if p.is_measured else p.unit_measure.value,
+                        # 0, 5 or 19: never decimals to mark
                         str(p.iva_rate.normalize()) if p.iva_rate else "0",
                     ]
                     if p.damaged:

@@ -1233,6 +1233,17 @@
     </message>
 </context>
 <context>
+    <name>CsvExport</name>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>CSV for Excel: semicolons, decimal comma (*.csv)</source>
+        <translation>CSV para Excel: punto y coma, coma decimal (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>CustomAmountBar</name>
     <message>
         <source>Custom amount</source>
@@ -2965,6 +2976,10 @@
         <translation>¿Eliminar {title} ({sku})? Las ventas anteriores lo conservan; solo que ya no se puede vender.</translation>
     </message>
     <message>
+        <source>products.csv</source>
+        <translation>productos.csv</translation>
+    </message>
+    <message>
         <source>CSV files (*.csv)</source>
         <translation>Archivos CSV (*.csv)</translation>
     </message>
@@ -4592,16 +4607,8 @@
         <translation>ventas-{date}.csv</translation>
     </message>
     <message>
-        <source>CSV for Excel: semicolons, decimal comma (*.csv)</source>
-        <translation>CSV para Excel: punto y coma, coma decimal (*.csv)</translation>
-    </message>
-    <message>
         <source>Export sales</source>
         <translation>Exportar ventas</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>Archivos CSV (*.csv)</translation>
     </message>
     <message>
         <source>1 sale exported to {path}</source>

@@ -1233,6 +1233,17 @@
     </message>
 </context>
 <context>
+    <name>CsvExport</name>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Arquivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>CSV for Excel: semicolons, decimal comma (*.csv)</source>
+        <translation>CSV para Excel: ponto e vírgula, vírgula decimal (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>CustomAmountBar</name>
     <message>
         <source>Custom amount</source>
@@ -2965,6 +2976,10 @@
         <translation>Excluir {title} ({sku})? As vendas anteriores o mantêm; ele só não pode mais ser vendido.</translation>
     </message>
     <message>
+        <source>products.csv</source>
+        <translation>produtos.csv</translation>
+    </message>
+    <message>
         <source>CSV files (*.csv)</source>
         <translation>Arquivos CSV (*.csv)</translation>
     </message>
@@ -4592,16 +4607,8 @@
         <translation>vendas-{date}.csv</translation>
     </message>
     <message>
-        <source>CSV for Excel: semicolons, decimal comma (*.csv)</source>
-        <translation>CSV para Excel: ponto e vírgula, vírgula decimal (*.csv)</translation>
-    </message>
-    <message>
         <source>Export sales</source>
         <translation>Exportar vendas</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>Arquivos CSV (*.csv)</translation>
     </message>
     <message>
         <source>1 sale exported to {path}</source>

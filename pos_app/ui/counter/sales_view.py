@@ -76,6 +76,7 @@ from pos_app.ui.qtkit.keyboard import enter_on_buttons_only, install_mnemonics, 
 from pos_app.ui.qtkit.style import set_state
 from pos_app.ui.qtkit.window_settings import resize_for_screen
 from pos_app.ui.qtkit.workarounds import emit
+from pos_app.ui.widgets.csv_kinds import export_filters, is_excel_kind
 
 # Status before reference: it is what the cashier looks for; the long reference comes last.
 COL_TIME = 0
@@ -1298,10 +1299,7 @@ class TodaySalesDialog(QDialog):
     def export_filters(self) -> list[str]:
         """The export's file types, the first offered first. Where the decimal mark is a comma,
         Excel opens a standard ``.csv`` in one column: its own kind comes first there."""
-        standard = self.tr("CSV files (*.csv)")
-        if self._site.decimal_sep != ",":
-            return [standard]
-        return [self.tr("CSV for Excel: semicolons, decimal comma (*.csv)"), standard]
+        return export_filters(self._site)
 
     def _export_clicked(self) -> None:
         filters = self.export_filters()
@@ -1312,8 +1310,7 @@ class TodaySalesDialog(QDialog):
             ";;".join(filters),
         )
         if name:
-            excel_comma = len(filters) > 1 and chosen == filters[0]
-            self.export_in_background(Path(name), excel_comma=excel_comma)
+            self.export_in_background(Path(name), excel_comma=is_excel_kind(filters, chosen))
 
     def _recheck(self) -> None:
         ref = self.selected_reference()

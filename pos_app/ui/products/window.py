@@ -50,6 +50,7 @@ from pos_app.ui.qtkit.fitting import fit_placeholder
 from pos_app.ui.qtkit.keyboard import enter_on_buttons_only, install_mnemonics, no_tab_trap
 from pos_app.ui.qtkit.window_settings import restore_geometry, save_geometry
 from pos_app.ui.qtkit.workarounds import emit
+from pos_app.ui.widgets.csv_kinds import export_filters, is_excel_kind
 from pos_app.ui.widgets.form_parts import SETTINGS_QSS
 
 log = logging.getLogger(__name__)
@@ -437,12 +438,14 @@ class ProductsWindow(QDialog):
     def _file_dialog(self, save: bool, done: Callable[[Path], object]) -> QFileDialog:
         dialog = QFileDialog(self)
         dialog.setObjectName("productsFile")
-        dialog.setNameFilter(self.tr("CSV files (*.csv)"))
         if save:
+            # Where the decimal mark is a comma, Excel's kind first (as the sales export).
+            dialog.setNameFilters(export_filters(self._site))
             dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
             dialog.setDefaultSuffix("csv")
-            dialog.selectFile("products.csv")
+            dialog.selectFile(self.tr("products.csv"))
         else:
+            dialog.setNameFilter(self.tr("CSV files (*.csv)"))
             dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.fileSelected.connect(lambda name: done(Path(name)))
         dialog.finished.connect(dialog.deleteLater)
@@ -463,12 +466,19 @@ class ProductsWindow(QDialog):
         emit(self.changed)
 
     def choose_export_file(self) -> QFileDialog:
-        return self._file_dialog(True, self.export_to)
+        def chosen(path: Path) -> int:
+            kind = is_excel_kind(dialog.nameFilters(), dialog.selectedNameFilter())
+            return self.export_to(path, excel_comma=kind)
 
-    def export_to(self, path: Path) -> int:
+        dialog = self._file_dialog(True, chosen)
+        return dialog
+
+    def export_to(self, path: Path, *, excel_comma: bool = False) -> int:
+        """Every product to ``path``; ``excel_comma``: semicolons and decimal commas, as Excel
+        opens a ``.csv`` where the comma is the decimal mark."""
         try:
             damaged: list[Product] = []
-            count = self._catalog.export_csv(path, damaged)
+            count = self._catalog.export_csv(path, damaged, excel_comma=excel_comma)
         except OSError as exc:
             self.summary.setText(
                 self.tr("Could not write {file}: {error}").format(
