@@ -5,7 +5,8 @@ text as UTF-8 with a byte-order mark (``utf-8-sig``) so Excel reads accents righ
 
 ``excel_comma``: the same table as Excel opens it where the decimal mark is a comma (Argentina,
 Brazil, Chile, Colombia, Uruguay): Excel there splits a ``.csv`` on semicolons and reads
-``3450,50`` as a number; the standard file opened in one column, its amounts as text.
+``3450,50`` as a number; the standard file opened in one column, its amounts as text. Its
+``created_at`` is the local time as Excel reads a date (``2026-12-02 10:22:40``).
 """
 
 from __future__ import annotations
@@ -74,7 +75,11 @@ def sales_csv(
         d = site.decimals
         head = [
             sale.external_reference,
-            sale.created_at.astimezone().isoformat(timespec="seconds"),
+            # Excel reads this as a date and time in any language; the ISO text with its
+            # offset (for programs) it keeps as text: a month could not be sorted by day.
+            f"{sale.created_at.astimezone():%Y-%m-%d %H:%M:%S}"
+            if excel_comma
+            else sale.created_at.astimezone().isoformat(timespec="seconds"),
             sale.status.value,
             sale.tender.value if sale.tender else "",
             _plain(sale.total, d),
