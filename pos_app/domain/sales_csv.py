@@ -21,7 +21,7 @@ from pos_app.domain.money import site_for
 from pos_app.domain.order_lines import charged_amounts
 from pos_app.domain.records import SaleSnapshot
 from pos_app.domain.spreadsheet import as_text_cell as _cell
-from pos_app.domain.spreadsheet import csv_delimiter, decimal_cell
+from pos_app.domain.spreadsheet import code_cell, csv_delimiter, decimal_cell
 
 COLUMNS = (
     "row",
@@ -109,8 +109,8 @@ def sales_csv(
                     *head,
                     pos,
                     _cell(line.title),
-                    _cell(line.sku),
-                    _cell(line.barcode),
+                    code_cell(line.sku, excel_comma),
+                    code_cell(line.barcode, excel_comma),
                     # A weighed line: its weight (``0.350``, × the price per kg), never 1.
                     _number(line.quantity if line.measure is None else f"{line.measure:f}"),
                     _plain(line.unit_price, d),

@@ -356,7 +356,12 @@ class CatalogRepository:
         (the caller names them)."""
         import csv
 
-        from pos_app.domain.spreadsheet import as_text_cell, csv_delimiter, decimal_cell
+        from pos_app.domain.spreadsheet import (
+            as_text_cell,
+            code_cell,
+            csv_delimiter,
+            decimal_cell,
+        )
         from pos_app.ledger.catalog_import import KNOWN_COLUMNS
 
         count = 0
@@ -368,8 +373,8 @@ class CatalogRepository:
                 for p in page:
                     cells = [
                         # never a formula in a spreadsheet; the import reads them back
-                        as_text_cell(p.sku),
-                        as_text_cell(p.barcode),
+                        code_cell(p.sku, excel_comma),
+                        code_cell(p.barcode, excel_comma),
                         as_text_cell(p.title),
                         decimal_cell(price_cell(p.unit_price), excel_comma),
                         as_text_cell(p.category),

@@ -39,6 +39,7 @@ def _products(site_id: str) -> list[Product]:
             sale_unit=SaleUnit.KG,
         ),
         Product("=X", "-20% Yerba", Decimal("3.05") if cents else Decimal("3")),
+        Product("00123", "Galletitas", Decimal("990"), barcode="3-12"),
         Product("BIG", "Heladera", Decimal("1250000.99") if cents else Decimal("1250000")),
     ]
 
@@ -59,11 +60,14 @@ def test_the_excel_kind_reimports_unchanged_in_every_comma_country(
         assert raw.startswith(b"\xef\xbb\xbf")  # Excel reads UTF-8 only with its mark
         rows = list(csv.DictReader(path.open(encoding="utf-8-sig", newline=""), delimiter=";"))
         by_sku = {r["sku"]: r for r in rows}
-        assert set(by_sku) == {"A1", "QUE", "'=X", "BIG"}
+        assert set(by_sku) == {"A1", "QUE", "'=X", "BIG", '="00123"'}
         assert by_sku["A1"]["unit_price"] == ("1234,50" if site.decimals else "1234")
         assert by_sku["BIG"]["unit_price"] == ("1250000,99" if site.decimals else "1250000")
         assert by_sku["A1"]["title"] == 'Café, molido; "fuerte"'
         assert by_sku["QUE"]["unit_measure"] == "kg"
+        # Codes Excel would read as numbers (7,79E+12) are text formulas there
+        assert by_sku["A1"]["barcode"] == '="7790000000017"'
+        assert by_sku['="00123"']["title"] == "Galletitas"
         assert "." not in "".join(r["unit_price"] for r in rows)
         report = other.catalog.import_csv(path, site)
         assert (report.errors, report.warnings, report.imported) == ([], [], len(products))
@@ -84,7 +88,7 @@ def test_the_standard_kind_has_the_byte_order_mark_and_still_reimports(tmp_path:
         assert path.read_bytes().startswith(b"\xef\xbb\xbfsku,barcode,title,unit_price")
         assert "1234.50" in path.read_text(encoding="utf-8-sig")
         report = other.catalog.import_csv(path, site_for("MLM"))
-        assert (report.errors, report.imported) == ([], 4)
+        assert (report.errors, report.imported) == ([], len(_products("MLM")))
         assert other.catalog.get("A1") == source.catalog.get("A1")
     finally:
         source.close()
@@ -105,7 +109,37 @@ def test_the_command_writes_the_excel_kind_when_asked(
         ledger.close()
     out = tmp_path / "produtos.csv"
     assert cli_main(["catalog", "export", str(out), "--excel"]) == 0
-    assert "exported 4 products" in capsys.readouterr().out
+    assert "exported 5 products" in capsys.readouterr().out
     text = out.read_text(encoding="utf-8-sig")
     assert text.splitlines()[0] == "sku;barcode;title;unit_price;category;unit_measure;iva_rate"
     assert ";1234,50;" in text
+
+
+def test_the_file_as_excel_saves_it_back_keeps_every_code(tmp_path: Path) -> None:
+    """Opened in Excel, a price changed, saved as CSV: Excel writes each ``="…"`` code as its
+    text and the prices with commas; the import reads it into the same products."""
+    source = Ledger(tmp_path / "source.sqlite3")
+    other = Ledger(tmp_path / "other.sqlite3")
+    try:
+        products = _products("MLA")
+        source.catalog.upsert(products)
+        path = tmp_path / "excel.csv"
+        source.catalog.export_csv(path, excel_comma=True)
+        rows = list(csv.reader(path.open(encoding="utf-8-sig", newline=""), delimiter=";"))
+        for row in rows:  # Excel shows (and saves) a text formula's value
+            row[:] = [c[2:-1] if c.startswith('="') else c for c in row]
+            row[:] = [c.replace("1234,50", "1300,00") for c in row]
+        saved = tmp_path / "saved.csv"  # Excel's "CSV (delimitado por punto y coma)"
+        with saved.open("w", encoding="cp1252", newline="") as handle:
+            csv.writer(handle, delimiter=";").writerows(rows)
+        assert "7790000000017;" in saved.read_text(encoding="cp1252")
+        report = other.catalog.import_csv(saved, site_for("MLA"))
+        assert (report.errors, report.imported) == ([], len(products))
+        changed = other.catalog.get("A1")
+        assert changed is not None and changed.unit_price == Decimal("1300.00")
+        assert changed.barcode == "7790000000017"
+        again = other.catalog.get("00123")
+        assert again is not None and again.barcode == "3-12"
+    finally:
+        source.close()
+        other.close()

@@ -63,7 +63,7 @@ def test_the_export_offers_excels_kind_first_where_the_comma_is_the_decimal_mark
     qtbot.waitUntil(lambda: "excel.csv" in brazil.summary.text())
     excel = (tmp_path / "excel.csv").read_text(encoding="utf-8-sig")
     assert excel.splitlines()[0].startswith("sku;barcode;title;unit_price")
-    assert "QJ;789100;Queijo minas;59,90;" in excel
+    assert 'QJ;"=""789100""";Queijo minas;59,90;' in excel  # a code, never 789.100
 
     _save(brazil, qtbot, tmp_path / "standard.csv", 1)
     qtbot.waitUntil(lambda: "standard.csv" in brazil.summary.text())

@@ -117,3 +117,15 @@ def test_the_excel_kind_writes_the_time_as_a_date_excel_reads() -> None:
     local = sales[0].created_at.astimezone()
     assert excel[1][column] == f"{local:%Y-%m-%d %H:%M:%S}"
     assert standard[1][column] == local.isoformat(timespec="seconds")
+
+
+def test_the_excel_kind_keeps_codes_as_codes() -> None:
+    """A barcode Excel would show as 7,79E+12 (and a SKU like 00123 as 123) is a text formula
+    in Excel's kind; the standard kind writes it as it is."""
+    base = _sales()[0]
+    line = CartLine(sku="00123", title="Yerba", unit_price=Decimal("10"), barcode="7790000000017")
+    sale = replace(base, lines=(line,))
+    excel = list(csv.DictReader(io.StringIO(sales_csv([sale], excel_comma=True)), delimiter=";"))
+    standard = list(csv.DictReader(io.StringIO(sales_csv([sale]))))
+    assert (excel[1]["sku"], excel[1]["barcode"]) == ('="00123"', '="7790000000017"')
+    assert (standard[1]["sku"], standard[1]["barcode"]) == ("00123", "7790000000017")
