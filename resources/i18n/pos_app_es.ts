@@ -587,6 +587,10 @@
         <translation>iva_rate {value} debe ser 0, 5 o 19</translation>
     </message>
     <message>
+        <source>{column} {value} is a long number as a spreadsheet shows it, not the code: format the column as text and type the codes again (the catalog exported as CSV for Excel keeps them)</source>
+        <translation>{column} {value} es un número largo como lo muestra una planilla de cálculo, no el código: dé formato de texto a la columna y vuelva a escribir los códigos (el catálogo exportado como CSV para Excel los conserva)</translation>
+    </message>
+    <message>
         <source>{column}: {problem}</source>
         <translation>{column}: {problem}</translation>
     </message>

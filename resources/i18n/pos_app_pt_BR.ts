@@ -587,6 +587,10 @@
         <translation>iva_rate {value} deve ser 0, 5 ou 19</translation>
     </message>
     <message>
+        <source>{column} {value} is a long number as a spreadsheet shows it, not the code: format the column as text and type the codes again (the catalog exported as CSV for Excel keeps them)</source>
+        <translation>{column} {value} é um número longo como uma planilha o mostra, não o código: formate a coluna como texto e digite os códigos de novo (o catálogo exportado como CSV para Excel os mantém)</translation>
+    </message>
+    <message>
         <source>{column}: {problem}</source>
         <translation>{column}: {problem}</translation>
     </message>

@@ -143,3 +143,29 @@ def test_the_file_as_excel_saves_it_back_keeps_every_code(tmp_path: Path) -> Non
     finally:
         source.close()
         other.close()
+
+
+def test_a_code_a_spreadsheet_turned_into_a_number_is_refused_saying_so(tmp_path: Path) -> None:
+    """A file Excel saved with its codes as numbers (``7,79E+12``): the first such row was
+    imported with that "barcode" and every other refused as repeating it; now each is refused
+    with what happened and what to do, and the rest of the file imported."""
+    path = tmp_path / "lista.csv"
+    path.write_text(
+        "sku;barcode;title;unit_price\n"
+        "A1;7,79E+12;Yerba;10,50\n"
+        "A2;7,79E+12;Mate;11\n"
+        "7.79001E+12;;Bombilla;12\n"
+        "A4;7790000000017;Termo;13\n"
+        "3E5;;Code that only looks like one;14\n",
+        encoding="utf-8",
+    )
+    ledger = Ledger(tmp_path / "ledger.sqlite3")
+    try:
+        report = ledger.catalog.import_csv(path, site_for("MLA"))
+        said = {line: str(problem) for line, problem in report.errors}
+        assert sorted(said) == [2, 3, 4] and report.imported == 2
+        assert "barcode '7,79E+12'" in said[2] and "format the column as text" in said[2]
+        assert "sku '7.79001E+12'" in said[4]
+        assert ledger.catalog.get("A4") is not None and ledger.catalog.get("3E5") is not None
+    finally:
+        ledger.close()
