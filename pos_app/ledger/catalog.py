@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import logging
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -116,17 +116,22 @@ class CatalogRepository:
     def count(self) -> int:
         return int(self._conn.execute("SELECT COUNT(*) FROM catalog").fetchone()[0])
 
-    def upsert(self, products: list[Product]) -> None:
+    def upsert(self, products: list[Product], columns: Collection[str] | None = None) -> None:
+        """Add ``products``, or replace those whose SKU the catalog has. ``columns``: the
+        import file's (its header); a product already here keeps the values of the columns the
+        file does not have (a price list of ``sku,title,unit_price`` wiped every barcode and
+        category, sold a cheese by the kg by the unit and set a Colombian IVA to 0)."""
+        updated = ["title", "title_norm", "unit_price"]  # the columns every file has
+        for column, stored in _KEPT_UNLESS_GIVEN:
+            if columns is None or column in columns:
+                updated += stored
         self._conn.execute("BEGIN IMMEDIATE")
         try:
             self._conn.executemany(
                 "INSERT INTO catalog (sku, barcode, title, title_norm, unit_price, category, "
                 "unit_measure, iva_rate, sale_unit) VALUES (?,?,?,?,?,?,?,?,?) "
                 "ON CONFLICT(sku) DO UPDATE SET "
-                "barcode=excluded.barcode, title=excluded.title, title_norm=excluded.title_norm, "
-                "unit_price=excluded.unit_price, category=excluded.category, "
-                "unit_measure=excluded.unit_measure, iva_rate=excluded.iva_rate, "
-                "sale_unit=excluded.sale_unit",
+                + ", ".join(f"{name}=excluded.{name}" for name in updated),
                 [
                     (
                         p.sku,
@@ -411,6 +416,15 @@ class CatalogRepository:
 
         rows = BATCH_ROWS if batch_rows is None else batch_rows
         return run_import(path, site, self.upsert, progress=progress, batch_rows=rows)
+
+
+# An import file's optional columns and the catalog's columns each one sets.
+_KEPT_UNLESS_GIVEN = (
+    ("barcode", ["barcode"]),
+    ("category", ["category"]),
+    ("unit_measure", ["unit_measure", "sale_unit"]),
+    ("iva_rate", ["iva_rate"]),
+)
 
 
 def price_cell(price: Decimal) -> str:

@@ -118,7 +118,9 @@ class ImportReport:
 
 
 Progress = Callable[[ImportProgress], None]
-Store = Callable[[list[Product]], None]
+# Writes a batch; the second argument names the file's columns (the header, case-folded): a
+# product already in the catalog keeps what a column the file does not have holds.
+Store = Callable[[list[Product], frozenset[str]], None]
 
 
 # == encoding =====================================================================================
@@ -462,10 +464,11 @@ def run_import(
                 )
                 return report
             batch: list[tuple[int, Product]] = []
+            columns = frozenset(header)
 
             def flush(done: bool = False) -> None:
                 if batch:
-                    _write_batch(batch, seen, store, report)
+                    _write_batch(batch, seen, lambda good: store(good, columns), report)
                     batch.clear()
                 if progress is not None:
                     progress(
@@ -525,7 +528,10 @@ def run_import(
 
 
 def _write_batch(
-    batch: list[tuple[int, Product]], seen: _Seen, store: Store, report: ImportReport
+    batch: list[tuple[int, Product]],
+    seen: _Seen,
+    store: Callable[[list[Product]], None],
+    report: ImportReport,
 ) -> None:
     """Refuse rows whose SKU or barcode an earlier line has (the first one is kept), store
     the rest."""

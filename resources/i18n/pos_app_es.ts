@@ -1755,8 +1755,8 @@
         <translation>Cancelar</translation>
     </message>
     <message>
-        <source>Nothing is changed until you press Import. Products whose SKU is already in the catalog get the file&apos;s name, price and codes; past sales keep their prices.</source>
-        <translation>No se cambia nada hasta que presione Importar. Los productos cuyo SKU ya está en el catálogo toman el nombre, el precio y los códigos del archivo; las ventas anteriores conservan sus precios.</translation>
+        <source>Nothing is changed until you press Import. Products whose SKU is already in the catalog get what the file&apos;s columns say; a column the file does not have (barcode, category, unit) keeps its value. Past sales keep their prices.</source>
+        <translation>No se cambia nada hasta que presione Importar. Los productos cuyo SKU ya está en el catálogo toman lo que dicen las columnas del archivo; una columna que el archivo no tiene (código de barras, categoría, unidad) conserva su valor. Las ventas anteriores conservan sus precios.</translation>
     </message>
     <message>
         <source>This file cannot be imported: its first line must name the columns, and {missing} is missing. Needed: sku, title, unit_price; optional: barcode, category, unit_measure (unit or pack), iva_rate (0, 5 or 19).</source>

@@ -1755,8 +1755,8 @@
         <translation>Cancelar</translation>
     </message>
     <message>
-        <source>Nothing is changed until you press Import. Products whose SKU is already in the catalog get the file&apos;s name, price and codes; past sales keep their prices.</source>
-        <translation>Nada é alterado até você clicar em Importar. Os produtos cujo SKU já está no catálogo recebem o nome, o preço e os códigos do arquivo; as vendas anteriores mantêm seus preços.</translation>
+        <source>Nothing is changed until you press Import. Products whose SKU is already in the catalog get what the file&apos;s columns say; a column the file does not have (barcode, category, unit) keeps its value. Past sales keep their prices.</source>
+        <translation>Nada muda até você pressionar Importar. Os produtos cujo SKU já está no catálogo recebem o que as colunas do arquivo dizem; uma coluna que o arquivo não tem (código de barras, categoria, unidade) mantém seu valor. As vendas anteriores mantêm seus preços.</translation>
     </message>
     <message>
         <source>This file cannot be imported: its first line must name the columns, and {missing} is missing. Needed: sku, title, unit_price; optional: barcode, category, unit_measure (unit or pack), iva_rate (0, 5 or 19).</source>

@@ -328,11 +328,11 @@ def test_an_import_that_stops_says_how_far_it_got(
     real_upsert = catalog.upsert
     calls: list[int] = []
 
-    def failing_upsert(products: list[Product]) -> None:
+    def failing_upsert(products: list[Product], columns: Any = None) -> None:
         calls.append(len(products))
         if len(calls) == 2:
             raise sqlite3.OperationalError("database or disk is full")
-        real_upsert(products)
+        real_upsert(products, columns)
 
     monkeypatch.setattr(catalog, "upsert", failing_upsert)
     csv_file = tmp_path / "lista.csv"
