@@ -2988,6 +2988,10 @@
         <translation>Archivos CSV (*.csv)</translation>
     </message>
     <message>
+        <source>Saving the products to {file}…</source>
+        <translation>Guardando los productos en {file}…</translation>
+    </message>
+    <message>
         <source>Could not write {file}: {error}</source>
         <translation>No se pudo escribir {file}: {error}</translation>
     </message>

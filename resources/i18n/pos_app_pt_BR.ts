@@ -2988,6 +2988,10 @@
         <translation>Arquivos CSV (*.csv)</translation>
     </message>
     <message>
+        <source>Saving the products to {file}…</source>
+        <translation>Salvando os produtos em {file}…</translation>
+    </message>
+    <message>
         <source>Could not write {file}: {error}</source>
         <translation>Não foi possível gravar {file}: {error}</translation>
     </message>
