@@ -3792,6 +3792,10 @@
         <translation>Rechazada</translation>
     </message>
     <message>
+        <source>With refunds</source>
+        <translation>Con devoluciones</translation>
+    </message>
+    <message>
         <source>Any tender</source>
         <translation>Cualquier medio de pago</translation>
     </message>

@@ -3792,6 +3792,10 @@
         <translation>Recusada</translation>
     </message>
     <message>
+        <source>With refunds</source>
+        <translation>Com devoluções</translation>
+    </message>
+    <message>
         <source>Any tender</source>
         <translation>Qualquer forma de pagamento</translation>
     </message>

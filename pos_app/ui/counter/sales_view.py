@@ -181,7 +181,10 @@ _STATUS_FILTERS: tuple[tuple[str, Callable[[SaleRow], bool]], ...] = (
     ),
     (QT_TRANSLATE_NOOP("SalesDialog", "Expired"), lambda s: s[_ST] == rows_.EXPIRED),
     (QT_TRANSLATE_NOOP("SalesDialog", "Refused"), lambda s: s[_ST] == rows_.FAILED),
+    # Read against the period's refunds (_filter): the month's refunds an accountant asks for.
+    (QT_TRANSLATE_NOOP("SalesDialog", "With refunds"), lambda s: True),
 )
+_REFUNDED_FILTER = len(_STATUS_FILTERS) - 1
 _TENDER_FILTERS: tuple[tuple[str, Callable[[SaleRow], bool]], ...] = (
     (QT_TRANSLATE_NOOP("SalesDialog", "Any tender"), lambda s: True),
     (QT_TRANSLATE_NOOP("SalesDialog", "Mercado Pago QR"), lambda s: s[_TE] == rows_.QR),
@@ -817,7 +820,14 @@ class TodaySalesDialog(QDialog):
 
     def _filter(self) -> Callable[[SaleRow], bool]:
         """Whether a sale passes the status, tender and search filters as they are now."""
-        status_ok = _STATUS_FILTERS[max(0, self.status_filter.currentIndex())][1]
+        chosen = max(0, self.status_filter.currentIndex())
+        status_ok = _STATUS_FILTERS[chosen][1]
+        if chosen == _REFUNDED_FILTER:
+            refunded = self._period_refunded  # kept up to date as sales change
+
+            def status_ok(sale: SaleRow) -> bool:
+                return refunded.get(sale[rows_.REFERENCE], 0) > 0
+
         tender_ok = _TENDER_FILTERS[max(0, self.tender_filter.currentIndex())][1]
         search = SaleSearch(self.search.text(), self._site)
         return lambda sale: status_ok(sale) and tender_ok(sale) and search.matches(sale)
