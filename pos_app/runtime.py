@@ -87,14 +87,16 @@ class Runtime:
     replicator: StoreReplicator | None = None
     store_hints: HintListener | None = None
 
-    def close_backup(self) -> Callable[[], BackupMade]:
+    def close_backup(self, *, check_copy: bool = True) -> Callable[[], BackupMade]:
         """What a close runs afterwards: a backup of this data folder's ledger to the folder set
-        in Settings (``backups`` in the data folder when none), keeping ``backup_keep``."""
+        in Settings (``backups`` in the data folder when none), keeping ``backup_keep``.
+        ``check_copy``: see :func:`pos_app.ledger.backup.make_backup`."""
         return functools.partial(
             backup_at_close,
             paths.ledger_path(),
             paths.backup_dir(self.config.backup_folder),
             keep=self.config.backup_keep,
+            check_copy=check_copy,
         )
 
     @property

@@ -155,6 +155,12 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("file", type=file_name)
     exp = csub.add_parser("export", help="write every product to a CSV file (the import's columns)")
     exp.add_argument("file", type=file_name)
+    exp.add_argument(
+        "--excel",
+        action="store_true",
+        help="semicolons and decimal commas, as Excel opens a CSV where the comma is the "
+        "decimal mark (AR, BR, CL, CO, UY); the import reads both kinds",
+    )
 
     p = sub.add_parser("charge", help="charge a sale on the box")
     p.add_argument("--item", action="append", default=[], metavar="TITLE:QTY:UNIT_PRICE[:IVA%]")

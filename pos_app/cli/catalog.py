@@ -33,7 +33,7 @@ def cmd_catalog_export(args: argparse.Namespace) -> int:
     ledger = Ledger(paths.ledger_path(), exclusive=False)
     damaged: list[Product] = []
     try:
-        count = ledger.catalog.export_csv(path, damaged)
+        count = ledger.catalog.export_csv(path, damaged, excel_comma=args.excel)
     except OSError as exc:
         raise UsageError(f"cannot write {shown}: {exc.strerror or exc}") from None
     finally:

@@ -5,7 +5,8 @@ text as UTF-8 with a byte-order mark (``utf-8-sig``) so Excel reads accents righ
 
 ``excel_comma``: the same table as Excel opens it where the decimal mark is a comma (Argentina,
 Brazil, Chile, Colombia, Uruguay): Excel there splits a ``.csv`` on semicolons and reads
-``3450,50`` as a number; the standard file opened in one column, its amounts as text.
+``3450,50`` as a number; the standard file opened in one column, its amounts as text. Its
+``created_at`` is the local time as Excel reads a date (``2026-12-02 10:22:40``).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pos_app.domain.money import site_for
 from pos_app.domain.order_lines import charged_amounts
 from pos_app.domain.records import SaleSnapshot, export_amounts, export_status
 from pos_app.domain.spreadsheet import as_text_cell as _cell
+from pos_app.domain.spreadsheet import code_cell, csv_delimiter, decimal_cell
 
 COLUMNS = (
     "row",
@@ -65,16 +67,15 @@ def sales_csv(
     """``refunded``: each sale's confirmed refunds (none: 0). ``excel_comma``: semicolons and
     decimal commas (see the module's note); the columns and their order are the same."""
     refunded = refunded or {}
-    mark = "," if excel_comma else "."
 
     def _plain(amount: Decimal, decimals: int) -> str:
-        return f"{amount:.{decimals}f}".replace(".", mark)
+        return decimal_cell(f"{amount:.{decimals}f}", excel_comma)
 
     def _number(value: object) -> str:  # a quantity, a weight, an IVA rate
-        return str(value).replace(".", mark)
+        return decimal_cell(str(value), excel_comma)
 
     out = io.StringIO()
-    writer = csv.writer(out, delimiter=";" if excel_comma else ",", lineterminator="\r\n")
+    writer = csv.writer(out, delimiter=csv_delimiter(excel_comma), lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for sale in sales:
         site = site_for(sale.site_id)
@@ -82,7 +83,11 @@ def sales_csv(
         taken, cash, qr = export_amounts(sale)
         head = [
             sale.external_reference,
-            sale.created_at.astimezone().isoformat(timespec="seconds"),
+            # Excel reads this as a date and time in any language; the ISO text with its
+            # offset (for programs) it keeps as text: a month could not be sorted by day.
+            f"{sale.created_at.astimezone():%Y-%m-%d %H:%M:%S}"
+            if excel_comma
+            else sale.created_at.astimezone().isoformat(timespec="seconds"),
             export_status(sale),
             sale.tender.value if sale.tender else "",
             _plain(sale.total, d),
@@ -115,8 +120,8 @@ def sales_csv(
                     *head,
                     pos,
                     _cell(line.title),
-                    _cell(line.sku),
-                    _cell(line.barcode),
+                    code_cell(line.sku, excel_comma),
+                    code_cell(line.barcode, excel_comma),
                     # A weighed line: its weight (``0.350``, × the price per kg), never 1.
                     _number(line.quantity if line.measure is None else f"{line.measure:f}"),
                     _plain(line.unit_price, d),

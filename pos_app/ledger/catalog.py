@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import logging
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -116,17 +116,22 @@ class CatalogRepository:
     def count(self) -> int:
         return int(self._conn.execute("SELECT COUNT(*) FROM catalog").fetchone()[0])
 
-    def upsert(self, products: list[Product]) -> None:
+    def upsert(self, products: list[Product], columns: Collection[str] | None = None) -> None:
+        """Add ``products``, or replace those whose SKU the catalog has. ``columns``: the
+        import file's (its header); a product already here keeps the values of the columns the
+        file does not have (a price list of ``sku,title,unit_price`` wiped every barcode and
+        category, sold a cheese by the kg by the unit and set a Colombian IVA to 0)."""
+        updated = ["title", "title_norm", "unit_price"]  # the columns every file has
+        for column, stored in _KEPT_UNLESS_GIVEN:
+            if columns is None or column in columns:
+                updated += stored
         self._conn.execute("BEGIN IMMEDIATE")
         try:
             self._conn.executemany(
                 "INSERT INTO catalog (sku, barcode, title, title_norm, unit_price, category, "
                 "unit_measure, iva_rate, sale_unit) VALUES (?,?,?,?,?,?,?,?,?) "
                 "ON CONFLICT(sku) DO UPDATE SET "
-                "barcode=excluded.barcode, title=excluded.title, title_norm=excluded.title_norm, "
-                "unit_price=excluded.unit_price, category=excluded.category, "
-                "unit_measure=excluded.unit_measure, iva_rate=excluded.iva_rate, "
-                "sale_unit=excluded.sale_unit",
+                + ", ".join(f"{name}=excluded.{name}" for name in updated),
                 [
                     (
                         p.sku,
@@ -339,8 +344,16 @@ class CatalogRepository:
         self._conn.commit()
         return cursor.rowcount > 0
 
-    def export_csv(self, path: Path, damaged: list[Product] | None = None) -> int:
-        """Every product, in name order, in the import's columns (UTF-8); returns how many.
+    def export_csv(
+        self, path: Path, damaged: list[Product] | None = None, *, excel_comma: bool = False
+    ) -> int:
+        """Every product, in name order, in the import's columns; returns how many. UTF-8 with
+        a byte-order mark, without which Excel reads the file in the computer's old code page
+        (``Café`` as ``CafÃ©``); the import takes the mark off.
+
+        ``excel_comma``: semicolons and decimal commas (``1234,50``), as Excel opens a ``.csv``
+        where the comma is the decimal mark (the sales export's kind,
+        :mod:`pos_app.domain.spreadsheet`); the import reads it back the same.
 
         A damaged product (:attr:`Product.damaged`) is written with the text its damaged column
         holds, never a made-up zero: importing the file back refuses that row by its line
@@ -348,25 +361,31 @@ class CatalogRepository:
         (the caller names them)."""
         import csv
 
-        from pos_app.domain.spreadsheet import as_text_cell
+        from pos_app.domain.spreadsheet import (
+            as_text_cell,
+            code_cell,
+            csv_delimiter,
+            decimal_cell,
+        )
         from pos_app.ledger.catalog_import import KNOWN_COLUMNS
 
         count = 0
-        with path.open("w", newline="", encoding="utf-8") as handle:
-            writer = csv.writer(handle)
+        with path.open("w", newline="", encoding="utf-8-sig") as handle:
+            writer = csv.writer(handle, delimiter=csv_delimiter(excel_comma))
             writer.writerow(KNOWN_COLUMNS)
             after: tuple[str, str] | None = None
             while page := self.list_page(after, 2000):
                 for p in page:
                     cells = [
                         # never a formula in a spreadsheet; the import reads them back
-                        as_text_cell(p.sku),
-                        as_text_cell(p.barcode),
+                        code_cell(p.sku, excel_comma),
+                        code_cell(p.barcode, excel_comma),
                         as_text_cell(p.title),
-                        price_cell(p.unit_price),
+                        decimal_cell(price_cell(p.unit_price), excel_comma),
                         as_text_cell(p.category),
                         # kg, g, l or m for a product sold by measure: what the import reads
                         p.sale_unit.value if p.is_measured else p.unit_measure.value,
+                        # 0, 5 or 19: never decimals to mark
                         str(p.iva_rate.normalize()) if p.iva_rate else "0",
                     ]
                     if p.damaged:
@@ -378,6 +397,24 @@ class CatalogRepository:
                 count += len(page)
                 after = page_key(page[-1])
         return count
+
+    def export_csv_apart(
+        self, path: Path, damaged: list[Product] | None = None, *, excel_comma: bool = False
+    ) -> int:
+        """:meth:`export_csv` on a read-only connection of its own, for a worker thread while
+        this one's goes on (100,000 products take 1.5-3 s: the window froze that long)."""
+        file = str(self._conn.execute("PRAGMA database_list").fetchone()[2])
+        if not file:  # an in-memory catalog: nothing to open apart
+            return self.export_csv(path, damaged, excel_comma=excel_comma)
+        conn = sqlite3.connect(
+            Path(file).resolve().as_uri() + "?mode=ro", uri=True, check_same_thread=False
+        )
+        try:
+            conn.row_factory = sqlite3.Row
+            conn.execute("PRAGMA busy_timeout=3000")
+            return CatalogRepository(conn).export_csv(path, damaged, excel_comma=excel_comma)
+        finally:
+            conn.close()
 
     def import_csv(
         self,
@@ -397,6 +434,15 @@ class CatalogRepository:
 
         rows = BATCH_ROWS if batch_rows is None else batch_rows
         return run_import(path, site, self.upsert, progress=progress, batch_rows=rows)
+
+
+# An import file's optional columns and the catalog's columns each one sets.
+_KEPT_UNLESS_GIVEN = (
+    ("barcode", ["barcode"]),
+    ("category", ["category"]),
+    ("unit_measure", ["unit_measure", "sale_unit"]),
+    ("iva_rate", ["iva_rate"]),
+)
 
 
 def price_cell(price: Decimal) -> str:

@@ -25,6 +25,7 @@ import codecs
 import csv
 import io
 import itertools
+import re
 import sqlite3
 import tempfile
 from collections import ChainMap
@@ -117,7 +118,9 @@ class ImportReport:
 
 
 Progress = Callable[[ImportProgress], None]
-Store = Callable[[list[Product]], None]
+# Writes a batch; the second argument names the file's columns (the header, case-folded): a
+# product already in the catalog keeps what a column the file does not have holds.
+Store = Callable[[list[Product], frozenset[str]], None]
 
 
 # == encoding =====================================================================================
@@ -229,6 +232,8 @@ def parse_row(row: dict[str, str], site: Site, *, extra: Sequence[str] = ()) -> 
     if not sku:
         raise RowProblem(QT_TRANSLATE_NOOP("CatalogImport", "sku is empty"))
     _check(sku, PRODUCT_SKU, "sku")
+    _not_a_shown_number(sku, "sku")
+    _not_a_shown_number(get("barcode"), "barcode")
     title = clean_text(get("title"))
     if not title:
         raise RowProblem(
@@ -273,6 +278,26 @@ def parse_row(row: dict[str, str], site: Site, *, extra: Sequence[str] = ()) -> 
         iva_rate=iva,
         sale_unit=sale_unit,
     )
+
+
+# How a spreadsheet shows (and saves) a long number in a column not formatted as text:
+# ``7,79E+12`` for the barcode 7790000000017. The code itself is lost; as a "barcode" it was
+# imported once and every other row refused as repeating it.
+_SHOWN_NUMBER = re.compile(r"[0-9][.,][0-9]+[eE]\+[0-9]+")
+
+
+def _not_a_shown_number(text: str, column: str) -> None:
+    if _SHOWN_NUMBER.fullmatch(text.strip()):
+        raise RowProblem(
+            QT_TRANSLATE_NOOP(
+                "CatalogImport",
+                "{column} {value} is a long number as a spreadsheet shows it, not the code: "
+                "format the column as text and type the codes again (the catalog exported as "
+                "CSV for Excel keeps them)",
+            ),
+            column=column,
+            value=_shown(text),
+        )
 
 
 def _check(text: str, field: TextField, column: str) -> str:
@@ -439,10 +464,11 @@ def run_import(
                 )
                 return report
             batch: list[tuple[int, Product]] = []
+            columns = frozenset(header)
 
             def flush(done: bool = False) -> None:
                 if batch:
-                    _write_batch(batch, seen, store, report)
+                    _write_batch(batch, seen, lambda good: store(good, columns), report)
                     batch.clear()
                 if progress is not None:
                     progress(
@@ -502,7 +528,10 @@ def run_import(
 
 
 def _write_batch(
-    batch: list[tuple[int, Product]], seen: _Seen, store: Store, report: ImportReport
+    batch: list[tuple[int, Product]],
+    seen: _Seen,
+    store: Callable[[list[Product]], None],
+    report: ImportReport,
 ) -> None:
     """Refuse rows whose SKU or barcode an earlier line has (the first one is kept), store
     the rest."""

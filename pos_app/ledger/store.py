@@ -818,6 +818,15 @@ class Ledger:
         with self._apart() as conn, self._reading():
             return read_sale_rows(conn, iso(start) or "", iso(end) or "")
 
+    def refunded_between_apart(self, start: datetime, end: datetime) -> dict[str, Decimal]:
+        """The confirmed refunds of the sales created in ``[start, end)`` (those
+        :meth:`sale_rows_between_apart` lists), by reference, on a read-only connection of its
+        own: the history reads them with the period, on its worker thread for several days."""
+        from pos_app.ledger.sale_rows import read_period_refunded
+
+        with self._apart() as conn, self._reading():
+            return read_period_refunded(conn, iso(start) or "", iso(end) or "")
+
     def sale_row(self, reference: str) -> SaleRow | None:
         """One sale's history row (:func:`~pos_app.ledger.sale_rows.read_sale_row`), on this
         ledger's connection: two indexed reads, for the history's refresh of a changed sale."""

@@ -591,6 +591,10 @@
         <translation>iva_rate {value} debe ser 0, 5 o 19</translation>
     </message>
     <message>
+        <source>{column} {value} is a long number as a spreadsheet shows it, not the code: format the column as text and type the codes again (the catalog exported as CSV for Excel keeps them)</source>
+        <translation>{column} {value} es un número largo como lo muestra una planilla de cálculo, no el código: dé formato de texto a la columna y vuelva a escribir los códigos (el catálogo exportado como CSV para Excel los conserva)</translation>
+    </message>
+    <message>
         <source>{column}: {problem}</source>
         <translation>{column}: {problem}</translation>
     </message>
@@ -1241,6 +1245,17 @@
     </message>
 </context>
 <context>
+    <name>CsvExport</name>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>CSV for Excel: semicolons, decimal comma (*.csv)</source>
+        <translation>CSV para Excel: punto y coma, coma decimal (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>CustomAmountBar</name>
     <message>
         <source>Custom amount</source>
@@ -1748,8 +1763,8 @@
         <translation>Cancelar</translation>
     </message>
     <message>
-        <source>Nothing is changed until you press Import. Products whose SKU is already in the catalog get the file&apos;s name, price and codes; past sales keep their prices.</source>
-        <translation>No se cambia nada hasta que presione Importar. Los productos cuyo SKU ya está en el catálogo toman el nombre, el precio y los códigos del archivo; las ventas anteriores conservan sus precios.</translation>
+        <source>Nothing is changed until you press Import. Products whose SKU is already in the catalog get what the file&apos;s columns say; a column the file does not have (barcode, category, unit) keeps its value. Past sales keep their prices.</source>
+        <translation>No se cambia nada hasta que presione Importar. Los productos cuyo SKU ya está en el catálogo toman lo que dicen las columnas del archivo; una columna que el archivo no tiene (código de barras, categoría, unidad) conserva su valor. Las ventas anteriores conservan sus precios.</translation>
     </message>
     <message>
         <source>This file cannot be imported: its first line must name the columns, and {missing} is missing. Needed: sku, title, unit_price; optional: barcode, category, unit_measure (unit or pack), iva_rate (0, 5 or 19).</source>
@@ -2985,8 +3000,16 @@
         <translation>¿Eliminar {title} ({sku})? Las ventas anteriores lo conservan; solo que ya no se puede vender.</translation>
     </message>
     <message>
+        <source>products.csv</source>
+        <translation>productos.csv</translation>
+    </message>
+    <message>
         <source>CSV files (*.csv)</source>
         <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Saving the products to {file}…</source>
+        <translation>Guardando los productos en {file}…</translation>
     </message>
     <message>
         <source>Could not write {file}: {error}</source>
@@ -3795,6 +3818,10 @@
     <message>
         <source>Refused</source>
         <translation>Rechazada</translation>
+    </message>
+    <message>
+        <source>With refunds</source>
+        <translation>Con devoluciones</translation>
     </message>
     <message>
         <source>Any tender</source>
@@ -4628,16 +4655,8 @@
         <translation>ventas-{date}.csv</translation>
     </message>
     <message>
-        <source>CSV for Excel: semicolons, decimal comma (*.csv)</source>
-        <translation>CSV para Excel: punto y coma, coma decimal (*.csv)</translation>
-    </message>
-    <message>
         <source>Export sales</source>
         <translation>Exportar ventas</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>Archivos CSV (*.csv)</translation>
     </message>
     <message>
         <source>1 sale exported to {path}</source>

@@ -591,6 +591,10 @@
         <translation>iva_rate {value} deve ser 0, 5 ou 19</translation>
     </message>
     <message>
+        <source>{column} {value} is a long number as a spreadsheet shows it, not the code: format the column as text and type the codes again (the catalog exported as CSV for Excel keeps them)</source>
+        <translation>{column} {value} é um número longo como uma planilha o mostra, não o código: formate a coluna como texto e digite os códigos de novo (o catálogo exportado como CSV para Excel os mantém)</translation>
+    </message>
+    <message>
         <source>{column}: {problem}</source>
         <translation>{column}: {problem}</translation>
     </message>
@@ -1241,6 +1245,17 @@
     </message>
 </context>
 <context>
+    <name>CsvExport</name>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Arquivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>CSV for Excel: semicolons, decimal comma (*.csv)</source>
+        <translation>CSV para Excel: ponto e vírgula, vírgula decimal (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>CustomAmountBar</name>
     <message>
         <source>Custom amount</source>
@@ -1748,8 +1763,8 @@
         <translation>Cancelar</translation>
     </message>
     <message>
-        <source>Nothing is changed until you press Import. Products whose SKU is already in the catalog get the file&apos;s name, price and codes; past sales keep their prices.</source>
-        <translation>Nada é alterado até você clicar em Importar. Os produtos cujo SKU já está no catálogo recebem o nome, o preço e os códigos do arquivo; as vendas anteriores mantêm seus preços.</translation>
+        <source>Nothing is changed until you press Import. Products whose SKU is already in the catalog get what the file&apos;s columns say; a column the file does not have (barcode, category, unit) keeps its value. Past sales keep their prices.</source>
+        <translation>Nada muda até você pressionar Importar. Os produtos cujo SKU já está no catálogo recebem o que as colunas do arquivo dizem; uma coluna que o arquivo não tem (código de barras, categoria, unidade) mantém seu valor. As vendas anteriores mantêm seus preços.</translation>
     </message>
     <message>
         <source>This file cannot be imported: its first line must name the columns, and {missing} is missing. Needed: sku, title, unit_price; optional: barcode, category, unit_measure (unit or pack), iva_rate (0, 5 or 19).</source>
@@ -2985,8 +3000,16 @@
         <translation>Excluir {title} ({sku})? As vendas anteriores o mantêm; ele só não pode mais ser vendido.</translation>
     </message>
     <message>
+        <source>products.csv</source>
+        <translation>produtos.csv</translation>
+    </message>
+    <message>
         <source>CSV files (*.csv)</source>
         <translation>Arquivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Saving the products to {file}…</source>
+        <translation>Salvando os produtos em {file}…</translation>
     </message>
     <message>
         <source>Could not write {file}: {error}</source>
@@ -3795,6 +3818,10 @@
     <message>
         <source>Refused</source>
         <translation>Recusada</translation>
+    </message>
+    <message>
+        <source>With refunds</source>
+        <translation>Com devoluções</translation>
     </message>
     <message>
         <source>Any tender</source>
@@ -4628,16 +4655,8 @@
         <translation>vendas-{date}.csv</translation>
     </message>
     <message>
-        <source>CSV for Excel: semicolons, decimal comma (*.csv)</source>
-        <translation>CSV para Excel: ponto e vírgula, vírgula decimal (*.csv)</translation>
-    </message>
-    <message>
         <source>Export sales</source>
         <translation>Exportar vendas</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>Arquivos CSV (*.csv)</translation>
     </message>
     <message>
         <source>1 sale exported to {path}</source>

@@ -103,7 +103,7 @@ def test_lookup_search_model_and_export_survive_any_stored_price(
     out = tmp_path / "catalog.csv"
     damaged: list[Product] = []
     assert ledger.catalog.export_csv(out, damaged) == 2
-    with out.open(encoding="utf-8", newline="") as handle:
+    with out.open(encoding="utf-8-sig", newline="") as handle:
         rows = {r["sku"]: r for r in csv.DictReader(handle)}
     if sound is None:
         assert [p.sku for p in damaged] == ["YER1"]

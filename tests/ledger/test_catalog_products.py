@@ -74,7 +74,7 @@ def test_export_reimports_to_the_same_catalog(ledger: Ledger, tmp_path: Path) ->
     )
     path = tmp_path / "out.csv"
     assert ledger.catalog.export_csv(path) == 2
-    rows = list(csv.DictReader(path.open(encoding="utf-8", newline="")))
+    rows = list(csv.DictReader(path.open(encoding="utf-8-sig", newline="")))
     assert rows[0]["title"] == 'Café, molido "fuerte"' and rows[0]["unit_price"] == "10.50"
     other = Ledger(tmp_path / "other.sqlite3")
     try:
@@ -129,7 +129,7 @@ def test_the_export_never_hands_a_spreadsheet_a_formula_and_reimports_the_same(
     ledger.catalog.upsert(products)
     path = tmp_path / "out.csv"
     assert ledger.catalog.export_csv(path) == 3
-    rows = {r["sku"]: r for r in csv.DictReader(path.open(encoding="utf-8", newline=""))}
+    rows = {r["sku"]: r for r in csv.DictReader(path.open(encoding="utf-8-sig", newline=""))}
     assert rows["A1"]["title"] == "'" + formula
     assert rows["A1"]["barcode"] == "'+5491100" and rows["A1"]["category"] == "'@promo"
     assert rows["'-B2"]["title"] == "'-20% Yerba"
@@ -162,7 +162,7 @@ def test_an_export_of_prices_stored_with_extra_zeros_reimports(
     )
     path = tmp_path / "out.csv"
     ledger.catalog.export_csv(path)
-    prices = {r["sku"]: r["unit_price"] for r in csv.DictReader(path.open(encoding="utf-8"))}
+    prices = {r["sku"]: r["unit_price"] for r in csv.DictReader(path.open(encoding="utf-8-sig"))}
     assert prices == {"C1": "1500", "C2": "990", "A1": "1725.25", "A2": "10.50"}
     other = Ledger(tmp_path / "other.sqlite3")
     try:

@@ -61,7 +61,9 @@ def test_the_excel_kind_is_the_standard_table_with_semicolons_and_commas() -> No
         csv.reader(io.StringIO(sales_csv(sales, refunded, excel_comma=True)), delimiter=";")
     )
     assert len(excel) == len(standard) > 3 and excel[0] == standard[0]
+    when = excel[0].index("created_at")  # Excel's kind writes it as Excel reads a date
     for ours, theirs in zip(excel[1:], standard[1:], strict=True):
+        ours[when] = theirs[when]
         assert ours == [cell.replace(".", ",") if _numeric(cell) else cell for cell in theirs]
     heads = [dict(zip(excel[0], row, strict=True)) for row in excel[1:]]
     assert heads[0]["refunded"] == "1234,50" and heads[0]["total"].count(",") == 1
@@ -102,3 +104,28 @@ def test_the_window_offers_excels_kind_first_where_the_comma_is_the_decimal_mark
     standard = (tmp_path / "standard.csv").read_text(encoding="utf-8-sig")
     assert excel.splitlines()[0].count(";") == standard.splitlines()[0].count(",") > 10
     assert "1234,50" in excel and "1234.50" in standard and ";" not in standard.splitlines()[0]
+
+
+def test_the_excel_kind_writes_the_time_as_a_date_excel_reads() -> None:
+    """``2026-12-02T10:22:40-03:00`` (the standard kind's ISO time, for programs) is text to
+    Excel: an accountant could not sort or group the month by day. Excel's kind writes the
+    shop's local time as Excel reads a date and time in any language: ``2026-12-02 10:22:40``."""
+    sales = _sales()
+    excel = list(csv.reader(io.StringIO(sales_csv(sales, {}, excel_comma=True)), delimiter=";"))
+    standard = list(csv.reader(io.StringIO(sales_csv(sales, {}))))
+    column = excel[0].index("created_at")
+    local = sales[0].created_at.astimezone()
+    assert excel[1][column] == f"{local:%Y-%m-%d %H:%M:%S}"
+    assert standard[1][column] == local.isoformat(timespec="seconds")
+
+
+def test_the_excel_kind_keeps_codes_as_codes() -> None:
+    """A barcode Excel would show as 7,79E+12 (and a SKU like 00123 as 123) is a text formula
+    in Excel's kind; the standard kind writes it as it is."""
+    base = _sales()[0]
+    line = CartLine(sku="00123", title="Yerba", unit_price=Decimal("10"), barcode="7790000000017")
+    sale = replace(base, lines=(line,))
+    excel = list(csv.DictReader(io.StringIO(sales_csv([sale], excel_comma=True)), delimiter=";"))
+    standard = list(csv.DictReader(io.StringIO(sales_csv([sale]))))
+    assert (excel[1]["sku"], excel[1]["barcode"]) == ('="00123"', '="7790000000017"')
+    assert (standard[1]["sku"], standard[1]["barcode"]) == ("00123", "7790000000017")

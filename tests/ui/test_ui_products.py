@@ -236,7 +236,7 @@ def test_export_then_the_list_pages_through_a_large_catalog(
     assert products.model.product(0).sku == "X04321"
     out = tmp_path / "export.csv"
     assert products.export_to(out) == catalog.count()
-    assert out.read_text(encoding="utf-8").splitlines()[0].startswith("sku,barcode,title")
+    assert out.read_text(encoding="utf-8-sig").splitlines()[0].startswith("sku,barcode,title")
 
 
 def test_a_large_import_shows_its_progress(
@@ -328,11 +328,11 @@ def test_an_import_that_stops_says_how_far_it_got(
     real_upsert = catalog.upsert
     calls: list[int] = []
 
-    def failing_upsert(products: list[Product]) -> None:
+    def failing_upsert(products: list[Product], columns: Any = None) -> None:
         calls.append(len(products))
         if len(calls) == 2:
             raise sqlite3.OperationalError("database or disk is full")
-        real_upsert(products)
+        real_upsert(products, columns)
 
     monkeypatch.setattr(catalog, "upsert", failing_upsert)
     csv_file = tmp_path / "lista.csv"
@@ -372,7 +372,7 @@ def test_a_product_sold_by_weight_is_made_edited_and_exported_as_such(
     assert moved.unit_price == Decimal("10200")
     out = tmp_path / "export.csv"
     products.export_to(out)
-    row = next(r for r in out.read_text(encoding="utf-8").splitlines() if r.startswith("QUE2,"))
+    row = next(r for r in out.read_text(encoding="utf-8-sig").splitlines() if r.startswith("QUE2,"))
     assert ",kg," in row  # the import reads it back as sold by kg
 
 

@@ -1180,6 +1180,7 @@ class MainWindow(QMainWindow):
                 sales_between=ledger.sales_between_apart,
                 sale_rows_between=ledger.sale_rows_between_apart,
                 sale_row_of=ledger.sale_row,  # one changed sale: on this thread, ~1 ms
+                period_refunded=ledger.refunded_between_apart,  # with the rows
                 refunds_of=ledger.day.refunds_of,
                 parent=self,
                 refunds=lambda sale: (

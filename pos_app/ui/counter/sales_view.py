@@ -76,6 +76,7 @@ from pos_app.ui.qtkit.keyboard import enter_on_buttons_only, install_mnemonics, 
 from pos_app.ui.qtkit.style import set_state
 from pos_app.ui.qtkit.window_settings import resize_for_screen
 from pos_app.ui.qtkit.workarounds import emit
+from pos_app.ui.widgets.csv_kinds import export_filters, is_excel_kind
 
 # Status before reference: it is what the cashier looks for; the long reference comes last.
 COL_TIME = 0
@@ -148,6 +149,8 @@ _RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value
 # How long the window waits for a period's sales before it says it is reading them (and keeps
 # painting): a week of a busy box is read in ~0.25 s, a month in ~1 s.
 READ_WAIT_S = 0.15
+# A period read: its rows, and their confirmed refunds when read with them (else None).
+_Read = tuple[list[SaleRow], dict[str, Decimal] | None]
 
 
 def local_midnight(day: date) -> datetime:
@@ -178,7 +181,10 @@ _STATUS_FILTERS: tuple[tuple[str, Callable[[SaleRow], bool]], ...] = (
     ),
     (QT_TRANSLATE_NOOP("SalesDialog", "Expired"), lambda s: s[_ST] == rows_.EXPIRED),
     (QT_TRANSLATE_NOOP("SalesDialog", "Refused"), lambda s: s[_ST] == rows_.FAILED),
+    # Read against the period's refunds (_filter): the month's refunds an accountant asks for.
+    (QT_TRANSLATE_NOOP("SalesDialog", "With refunds"), lambda s: True),
 )
+_REFUNDED_FILTER = len(_STATUS_FILTERS) - 1
 _TENDER_FILTERS: tuple[tuple[str, Callable[[SaleRow], bool]], ...] = (
     (QT_TRANSLATE_NOOP("SalesDialog", "Any tender"), lambda s: True),
     (QT_TRANSLATE_NOOP("SalesDialog", "Mercado Pago QR"), lambda s: s[_TE] == rows_.QR),
@@ -474,13 +480,17 @@ class TodaySalesDialog(QDialog):
         refunded_totals: Callable[[list[str]], dict[str, Decimal]] | None = None,
         sale_rows_between: Callable[[datetime, datetime], list[SaleRow]] | None = None,
         sale_row_of: Callable[[str], SaleRow | None] | None = None,
+        period_refunded: Callable[[datetime, datetime], dict[str, Decimal]] | None = None,
     ) -> None:
         """``refunds``: (refunded, left to refund) of a sale, when refunds are available;
         ``refunded_totals``: the confirmed refunds of many sales at once (the status column);
         ``sale_rows_between``: the period's rows read without whole sales (the ledger's
         ``sale_rows_between_apart``); without it, rows of ``sales_between``'s sales;
         ``sale_row_of``: one sale's row (the ledger's ``sale_row``), read when that sale
-        changes (:meth:`sale_changed`); without it, the row of ``get_sale``'s sale."""
+        changes (:meth:`sale_changed`); without it, the row of ``get_sale``'s sale;
+        ``period_refunded``: the confirmed refunds of a period's sales (the ledger's
+        ``refunded_between_apart``), read with its rows, on the worker for several days;
+        without it, ``refunded_totals`` of the rows read, on this thread."""
         super().__init__(parent)
         self.setObjectName("salesDialog")
         self.setWindowTitle(self.tr("Sales"))
@@ -497,6 +507,7 @@ class TodaySalesDialog(QDialog):
         self._rows_between = sale_rows_between or (
             lambda start, end: [sale_row(s) for s in self._sales_between(start, end)]
         )
+        self._period_refunds = period_refunded
         self._row_of = sale_row_of or (
             lambda reference: sale_row(s) if (s := self._get_sale(reference)) else None
         )
@@ -809,7 +820,14 @@ class TodaySalesDialog(QDialog):
 
     def _filter(self) -> Callable[[SaleRow], bool]:
         """Whether a sale passes the status, tender and search filters as they are now."""
-        status_ok = _STATUS_FILTERS[max(0, self.status_filter.currentIndex())][1]
+        chosen = max(0, self.status_filter.currentIndex())
+        status_ok = _STATUS_FILTERS[chosen][1]
+        if chosen == _REFUNDED_FILTER:
+            refunded = self._period_refunded  # kept up to date as sales change
+
+            def status_ok(sale: SaleRow) -> bool:
+                return refunded.get(sale[rows_.REFERENCE], 0) > 0
+
         tender_ok = _TENDER_FILTERS[max(0, self.tender_filter.currentIndex())][1]
         search = SaleSearch(self.search.text(), self._site)
         return lambda sale: status_ok(sale) and tender_ok(sale) and search.matches(sale)
@@ -1027,9 +1045,9 @@ class TodaySalesDialog(QDialog):
         self._let_go = False
         try:
             if end - start <= timedelta(hours=25):
-                self._period_read(self._rows_between(start, end), self._reads)
+                self._period_read(*self._read_period(start, end), self._reads)
                 return
-            reading = self._reader.submit(self._rows_between, start, end)
+            reading = self._reader.submit(self._read_period, start, end)
             if in_background:
                 self._wait_for(reading, self._reads)
                 return
@@ -1039,33 +1057,42 @@ class TodaySalesDialog(QDialog):
                 self.summary.setText(self.tr("Reading the sales…"))
                 self._wait_for(reading, self._reads)
                 return
-            self._period_read(read, self._reads)
+            self._period_read(*read, self._reads)
         except DamagedAmount as exc:
             self._read_failed(exc, self._reads)
+
+    def _read_period(
+        self, start: datetime, end: datetime
+    ) -> tuple[list[SaleRow], dict[str, Decimal] | None]:
+        """The period's rows and, when it can be read apart, their confirmed refunds (a year's
+        refunds were read on the window's thread at each period change: ~10 ms)."""
+        rows = self._rows_between(start, end)
+        refunded = self._period_refunds(start, end) if self._period_refunds else None
+        return rows, refunded
 
     def _read_failed(self, exc: DamagedAmount, number: int) -> None:
         """A stored amount no till could have written: the period shows no sale (never some of
         them, with totals that leave one out) and says which one and what to do; another
         period can still be chosen."""
-        self._period_read([], number)
+        self._period_read([], {}, number)
         self.summary.setText(translate_message(exc.msg))
         set_state(self.summary, "error")
         self._damaged = True
 
-    def _wait_for(self, reading: concurrent.futures.Future[list[SaleRow]], number: int) -> None:
+    def _wait_for(self, reading: concurrent.futures.Future[_Read], number: int) -> None:
         # A partial, not a closure that schedules itself: that closure and its cell were a
         # reference cycle holding the read (a month: ~12,000 rows) until a full collection,
         # which then freed them inside its pause.
         QTimer.singleShot(20, self, functools.partial(self._check_read, reading, number))
 
-    def _check_read(self, reading: concurrent.futures.Future[list[SaleRow]], number: int) -> None:
+    def _check_read(self, reading: concurrent.futures.Future[_Read], number: int) -> None:
         if number != self._reads:
             return  # a newer read was asked for: this one is not shown
         if not reading.done():
             self._wait_for(reading, number)
             return
         try:
-            self._period_read(reading.result(), number)  # its error as a direct read's
+            self._period_read(*reading.result(), number)  # its error as a direct read's
         except DamagedAmount as exc:
             self._read_failed(exc, number)
 
@@ -1074,16 +1101,20 @@ class TodaySalesDialog(QDialog):
         """A period is being read (it was not read within READ_WAIT_S)."""
         return self._shown_read != self._reads
 
-    def _period_read(self, sales: list[SaleRow], number: int) -> None:
+    def _period_read(
+        self, sales: list[SaleRow], refunded: dict[str, Decimal] | None, number: int
+    ) -> None:
         self._shown_read = number
         self._damaged = False
         set_state(self.summary, "")  # a damaged amount's message (_read_failed) is over
         self._period_sales = sales
-        self._period_refunded = (
-            self._refunded_totals([s[rows_.REFERENCE] for s in self._period_sales])
-            if self._refunded_totals is not None
-            else {}
-        )
+        if refunded is None:  # not read with the rows
+            refunded = (
+                self._refunded_totals([s[rows_.REFERENCE] for s in self._period_sales])
+                if self._refunded_totals is not None
+                else {}
+            )
+        self._period_refunded = refunded
         # Where the cashier was reading, taken when the read is shown (not when it was asked
         # for: the cashier may scroll while it is read): a sale that changed while the cashier
         # looked further down reset the model, and the chosen sale was scrolled into sight
@@ -1298,10 +1329,7 @@ class TodaySalesDialog(QDialog):
     def export_filters(self) -> list[str]:
         """The export's file types, the first offered first. Where the decimal mark is a comma,
         Excel opens a standard ``.csv`` in one column: its own kind comes first there."""
-        standard = self.tr("CSV files (*.csv)")
-        if self._site.decimal_sep != ",":
-            return [standard]
-        return [self.tr("CSV for Excel: semicolons, decimal comma (*.csv)"), standard]
+        return export_filters(self._site)
 
     def _export_clicked(self) -> None:
         filters = self.export_filters()
@@ -1312,8 +1340,7 @@ class TodaySalesDialog(QDialog):
             ";;".join(filters),
         )
         if name:
-            excel_comma = len(filters) > 1 and chosen == filters[0]
-            self.export_in_background(Path(name), excel_comma=excel_comma)
+            self.export_in_background(Path(name), excel_comma=is_excel_kind(filters, chosen))
 
     def _recheck(self) -> None:
         ref = self.selected_reference()

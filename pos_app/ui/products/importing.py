@@ -98,6 +98,7 @@ class ImportPreview(QDialog):
         self._site = site
         self.plan: ImportPlan | None = None
         self._encoding_warning: Message | None = None
+        self._columns: frozenset[str] = frozenset()  # the file's header, once read
         self._written = 0
         self.tasks = TaskKeeper(self)
 
@@ -147,8 +148,9 @@ class ImportPreview(QDialog):
             note(
                 self.tr(
                     "Nothing is changed until you press Import. Products whose SKU is already "
-                    "in the catalog get the file's name, price and codes; past sales keep "
-                    "their prices."
+                    "in the catalog get what the file's columns say; a column the file does "
+                    "not have (barcode, category, unit) keeps its value. Past sales keep their "
+                    "prices."
                 )
             )
         )
@@ -189,6 +191,8 @@ class ImportPreview(QDialog):
                 self._missing_columns(missing, header)
                 return plan
             reader.fieldnames = header
+            # A product already in the catalog keeps what the file's missing columns hold.
+            self._columns = frozenset(header)
             kept: dict[str, int] = {}  # the import's rule: a repeated SKU or barcode is refused
             for row in reader:
                 plan.lines += 1
@@ -322,7 +326,7 @@ class ImportPreview(QDialog):
     async def _write(self, products: list[Product]) -> int:
         self._written = 0
         for start in range(0, len(products), WRITE_SLICE):
-            self._catalog.upsert(products[start : start + WRITE_SLICE])
+            self._catalog.upsert(products[start : start + WRITE_SLICE], self._columns)
             self._written = min(start + WRITE_SLICE, len(products))
             self.progress.setValue(self._written)
             await asyncio.sleep(0)
