@@ -23,8 +23,6 @@ from pos_app.system import logs
 from pos_app.system.files import network_location
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from pos_app.mercadopago.client import MercadoPagoClient
 
 # The HTTP client and the runtime (httpx, the checkout engine) are imported by the checks that
