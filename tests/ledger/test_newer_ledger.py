@@ -62,11 +62,11 @@ def test_doctor_names_it(
 ) -> None:
     monkeypatch.setenv("POS_APP_HOME", str(tmp_path))
     monkeypatch.delenv("MP_ACCESS_TOKEN", raising=False)
-    from pos_app.cli.doctor import _ledger_check
+    from pos_app.cli.doctor import _ledger_checks
     from pos_app.settings import paths
 
     _newer_ledger(paths.ledger_path())
-    check = _ledger_check()
+    (check,) = _ledger_checks()
     assert not check.ok
     assert "newer version" in check.detail
 
