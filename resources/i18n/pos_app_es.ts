@@ -4643,6 +4643,12 @@
         <translation>No hay ventas en este período.</translation>
     </message>
     <message>
+        <source>Given back on these sales: QR {qr_back} · cash {cash_back}
+Net: {net} (QR {qr_net} · cash {cash_net})</source>
+        <translation>Devuelto de estas ventas: QR {qr_back} · efectivo {cash_back}
+Neto: {net} (QR {qr_net} · efectivo {cash_net})</translation>
+    </message>
+    <message>
         <source>Reading the sales…</source>
         <translation>Leyendo las ventas…</translation>
     </message>

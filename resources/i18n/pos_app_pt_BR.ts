@@ -4643,6 +4643,12 @@
         <translation>Nenhuma venda neste período.</translation>
     </message>
     <message>
+        <source>Given back on these sales: QR {qr_back} · cash {cash_back}
+Net: {net} (QR {qr_net} · cash {cash_net})</source>
+        <translation>Devolvido destas vendas: QR {qr_back} · dinheiro {cash_back}
+Líquido: {net} (QR {qr_net} · dinheiro {cash_net})</translation>
+    </message>
+    <message>
         <source>Reading the sales…</source>
         <translation>Lendo as vendas…</translation>
     </message>
