@@ -1861,6 +1861,14 @@
         <translation>Devolver el efectivo…</translation>
     </message>
     <message>
+        <source>The customer paid sale {reference} ({amount}) with Mercado Pago after its cash had been given back: the sale is paid, do not charge again. There is no cash to give back.</source>
+        <translation>El cliente pagó la venta {reference} ({amount}) con Mercado Pago después de que se le devolvió el efectivo: la venta está pagada, no cobre de nuevo. No hay efectivo que devolver.</translation>
+    </message>
+    <message>
+        <source>Sale {reference} was paid twice: {amount} arrived with Mercado Pago after you took cash, and {left} of that cash was not given back yet. Give it back with a refund, so the drawer adds up.</source>
+        <translation>La venta {reference} se pagó dos veces: llegaron {amount} por Mercado Pago después de que recibió efectivo, y todavía no se devolvieron {left} de ese efectivo. Devuélvalos con una devolución, así la caja cuadra.</translation>
+    </message>
+    <message>
         <source>Sale {reference} was paid twice: {amount} arrived with Mercado Pago after you took cash. Give the cash back with a refund, so the drawer adds up.</source>
         <translation>La venta {reference} se pagó dos veces: llegaron {amount} por Mercado Pago después de que recibió efectivo. Devuelva el efectivo con una devolución, así la caja cuadra.</translation>
     </message>

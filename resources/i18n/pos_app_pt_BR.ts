@@ -1861,6 +1861,14 @@
         <translation>Devolver o dinheiro…</translation>
     </message>
     <message>
+        <source>The customer paid sale {reference} ({amount}) with Mercado Pago after its cash had been given back: the sale is paid, do not charge again. There is no cash to give back.</source>
+        <translation>O cliente pagou a venda {reference} ({amount}) pelo Mercado Pago depois que o dinheiro já tinha sido devolvido: a venda está paga, não cobre de novo. Não há dinheiro a devolver.</translation>
+    </message>
+    <message>
+        <source>Sale {reference} was paid twice: {amount} arrived with Mercado Pago after you took cash, and {left} of that cash was not given back yet. Give it back with a refund, so the drawer adds up.</source>
+        <translation>A venda {reference} foi paga duas vezes: {amount} chegaram pelo Mercado Pago depois que você recebeu em dinheiro, e {left} desse dinheiro ainda não foram devolvidos. Devolva com uma devolução, assim o caixa fecha.</translation>
+    </message>
+    <message>
         <source>Sale {reference} was paid twice: {amount} arrived with Mercado Pago after you took cash. Give the cash back with a refund, so the drawer adds up.</source>
         <translation>A venda {reference} foi paga duas vezes: {amount} chegaram pelo Mercado Pago depois que você recebeu em dinheiro. Devolva o dinheiro com uma devolução, assim o caixa fecha.</translation>
     </message>
