@@ -3357,6 +3357,10 @@
         <translation>La venta {reference} no está pagada: no hay nada que devolver.</translation>
     </message>
     <message>
+        <source>Sale {reference} has no payment of its own to give back: the customer&apos;s Mercado Pago payment is in the books as sale {other}. Refund that sale.</source>
+        <translation>La venta {reference} no tiene un pago propio que devolver: el pago del cliente por Mercado Pago está registrado como la venta {other}. Devuelva esa venta.</translation>
+    </message>
+    <message>
         <source>Sale {reference} was paid twice, in cash and with Mercado Pago: choose how to give the money back (in cash, up to {cash}; through Mercado Pago, up to {qr}).</source>
         <translation>La venta {reference} se pagó dos veces, en efectivo y con Mercado Pago: elija cómo devolver el dinero (en efectivo, hasta {cash}; por Mercado Pago, hasta {qr}).</translation>
     </message>

@@ -3357,6 +3357,10 @@
         <translation>A venda {reference} não está paga: não há nada a devolver.</translation>
     </message>
     <message>
+        <source>Sale {reference} has no payment of its own to give back: the customer&apos;s Mercado Pago payment is in the books as sale {other}. Refund that sale.</source>
+        <translation>A venda {reference} não tem pagamento próprio a devolver: o pagamento do cliente pelo Mercado Pago está registrado como a venda {other}. Devolva essa venda.</translation>
+    </message>
+    <message>
         <source>Sale {reference} was paid twice, in cash and with Mercado Pago: choose how to give the money back (in cash, up to {cash}; through Mercado Pago, up to {qr}).</source>
         <translation>A venda {reference} foi paga duas vezes, em dinheiro e com Mercado Pago: escolha como devolver o dinheiro (em dinheiro, até {cash}; pelo Mercado Pago, até {qr}).</translation>
     </message>
