@@ -1,7 +1,7 @@
 """``pos-app sales``: this box's sales from the ledger, no network (``--store``/``--chain``:
 :mod:`pos_app.cli.store`). ``--from``/``--to``: a period's sales (days in the site's zone, as
-``close --store --from``); ``--csv FILE``: written for an accountant, by the Sales window's
-writer (:mod:`pos_app.domain.sales_csv`)."""
+``close --store --from``); ``--csv FILE``: written for an accountant, as the Sales window's
+Export CSV… writes them (:mod:`pos_app.domain.sales_csv`)."""
 
 from __future__ import annotations
 
@@ -74,12 +74,14 @@ def _period(args: argparse.Namespace) -> tuple[datetime, datetime] | None:
 def _write_csv(
     path: Path, sales: list[SaleSnapshot], refunded: dict[str, Decimal], *, excel_comma: bool
 ) -> int:
-    from pos_app.domain.sales_csv import write_sales_csv
+    from pos_app.domain.sales_csv import sales_csv
 
     shown = echoed(str(path), cut=False)
+    text = sales_csv(sales, refunded, excel_comma=excel_comma)
     try:
-        count = write_sales_csv(path, sales, refunded, excel_comma=excel_comma)
+        # UTF-8 with its byte-order mark (Excel reads the accents right), as the window writes.
+        path.write_text(text, encoding="utf-8-sig", newline="")
     except OSError as exc:
         raise UsageError(f"cannot write {shown}: {exc.strerror or exc}") from None
-    print(f"exported {count} sales to {shown}")
+    print(f"exported {len(sales)} sales to {shown}")
     return EXIT_OK

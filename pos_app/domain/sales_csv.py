@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from pathlib import Path
 
 from pos_app.domain.cart import Cart
 from pos_app.domain.money import site_for
@@ -138,17 +137,3 @@ def sales_csv(
                 ]
             )
     return out.getvalue()
-
-
-def write_sales_csv(
-    path: Path,
-    sales: Sequence[SaleSnapshot],
-    refunded: Mapping[str, Decimal] | None = None,
-    *,
-    excel_comma: bool = False,
-) -> int:
-    """:func:`sales_csv` written to ``path`` as UTF-8 with a byte-order mark (Excel reads the
-    accents right); returns how many sales. The Sales window's Export CSV… and ``pos-app sales
-    --csv`` both write so."""
-    path.write_text(sales_csv(sales, refunded, excel_comma=excel_comma), "utf-8-sig", newline="")
-    return len(sales)

@@ -67,7 +67,7 @@ from pos_app.domain.sale import SaleStatus, Tender
 from pos_app.domain.sale_rows import STATUS as _ST
 from pos_app.domain.sale_rows import TENDER as _TE
 from pos_app.domain.sale_rows import SaleRow, sale_row
-from pos_app.domain.sales_csv import write_sales_csv
+from pos_app.domain.sales_csv import sales_csv
 from pos_app.i18n import QT_TRANSLATE_NOOP, Message
 from pos_app.ledger.amounts import DamagedAmount
 from pos_app.ui.counter.sale_banner import status_label
@@ -1359,7 +1359,9 @@ class TodaySalesDialog(QDialog):
     ) -> int:
         """``refunded``: the confirmed refunds the list shows, read on the GUI thread."""
         sales = self._whole_sales(shown, start, end)
-        return write_sales_csv(path, sales, refunded, excel_comma=excel_comma)
+        text = sales_csv(sales, refunded, excel_comma=excel_comma)
+        path.write_text(text, encoding="utf-8-sig", newline="")  # as pos-app sales --csv
+        return len(sales)
 
     def export_in_background(
         self, path: Path, *, excel_comma: bool = False
