@@ -35,7 +35,13 @@ from typing import Protocol
 
 from pos_app.checkout.errors import CheckoutError, UnknownSaleError
 from pos_app.domain.money import Site, format_money, has_valid_decimals, quantize, site_for
-from pos_app.domain.records import SaleSnapshot, amount_paid, cash_paid, qr_paid
+from pos_app.domain.records import (
+    SaleSnapshot,
+    amount_paid,
+    cash_paid,
+    counted_elsewhere,
+    qr_paid,
+)
 from pos_app.domain.sale import SaleStatus, Tender
 from pos_app.domain.text_fields import REFUND_NOTE, check_text
 from pos_app.domain.validation import ValidationError
@@ -354,6 +360,26 @@ class RefundService:
                         "Refund", "Sale {reference} is not paid: there is nothing to refund."
                     ),
                     reference=sale.external_reference,
+                )
+            )
+        if counted_elsewhere(sale) and not cash_paid(sale):
+            from pos_app.domain.history_words import counted_on
+
+            where = [
+                ref
+                for event in self.ledger.sale_events(sale.external_reference)
+                for ref in counted_on(event.detail)
+            ]
+            raise RefundNotAllowed(
+                message(
+                    CTX,
+                    QT_TRANSLATE_NOOP(
+                        "Refund",
+                        "Sale {reference} has no payment of its own to give back: the customer's "
+                        "Mercado Pago payment is in the books as sale {other}. Refund that sale.",
+                    ),
+                    reference=sale.external_reference,
+                    other=", ".join(dict.fromkeys(where)) or "MP-…",
                 )
             )
 

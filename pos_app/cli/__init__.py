@@ -196,7 +196,34 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("sales", help="list sales from the ledger (no network)")
     p.add_argument("--json", action="store_true")
-    p.add_argument("--limit", type=whole_number(1, 1_000_000), default=100)
+    p.add_argument(
+        "--limit",
+        type=whole_number(1, 1_000_000),
+        default=100,
+        help="the newest sales listed (default 100; not with --from)",
+    )
+    p.add_argument(
+        "--from",
+        dest="date_from",
+        metavar="YYYY-MM-DD",
+        help="the sales made from this day on (every sale of the period)",
+    )
+    p.add_argument(
+        "--to", dest="date_to", metavar="YYYY-MM-DD", help="with --from: up to this day (inclusive)"
+    )
+    p.add_argument(
+        "--csv",
+        metavar="FILE",
+        type=file_name,
+        help="with --from: write the period's sales to FILE, the columns of the Sales window's "
+        "Export CSV… (each line, refunds)",
+    )
+    p.add_argument(
+        "--excel",
+        action="store_true",
+        help="with --csv: semicolons and decimal commas, as Excel opens a CSV where the comma "
+        "is the decimal mark (AR, BR, CL, CO, UY)",
+    )
     p.add_argument(
         "--store",
         action="store_true",

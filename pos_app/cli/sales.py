@@ -1,29 +1,87 @@
 """``pos-app sales``: this box's sales from the ledger, no network (``--store``/``--chain``:
-:mod:`pos_app.cli.store`)."""
+:mod:`pos_app.cli.store`). ``--from``/``--to``: a period's sales (days in the site's zone, as
+``close --store --from``); ``--csv FILE``: written for an accountant, as the Sales window's
+Export CSV… writes them (:mod:`pos_app.domain.sales_csv`)."""
 
 from __future__ import annotations
 
 import argparse
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
 
+from pos_app.cli.dispatch import UsageError
 from pos_app.cli.output import EXIT_OK, err, print_json, sale_json, sale_line
+from pos_app.domain.records import SaleSnapshot
+from pos_app.domain.validation import echoed
 from pos_app.ledger.refunds import RefundStore
 from pos_app.ledger.store import Ledger
 from pos_app.settings import paths
 
 
 def cmd_sales(args: argparse.Namespace) -> int:
+    period = _period(args)
+    if args.csv and period is None:
+        raise UsageError("--csv needs --from (the period's sales: --from DAY [--to DAY])")
+    if args.excel and not args.csv:
+        raise UsageError("--excel goes with --csv FILE")
+    if args.csv and args.json:
+        raise UsageError("--csv or --json, not both")
     ledger = Ledger(paths.ledger_path(), exclusive=False)
     try:
-        sales = ledger.all_sales(limit=args.limit)
+        sales = ledger.sales_between(*period) if period else ledger.all_sales(limit=args.limit)
         refunds = RefundStore(ledger)
-        given_back = {s.external_reference: refunds.for_sale(s.external_reference) for s in sales}
+        if args.csv:
+            refunded = refunds.refunded_amounts([s.external_reference for s in sales])
+        else:
+            given_back = {
+                s.external_reference: refunds.for_sale(s.external_reference) for s in sales
+            }
     finally:
         ledger.close()
+    if args.csv:
+        return _write_csv(Path(args.csv), sales, refunded, excel_comma=args.excel)
     if args.json:
         print_json([sale_json(s, given_back[s.external_reference]) for s in sales])
     else:
         for sale in sales:
             print(sale_line(sale, given_back[sale.external_reference]))
         if not sales:
-            err("no sales yet")
+            err("no sales in this period" if period else "no sales yet")
+    return EXIT_OK
+
+
+def _period(args: argparse.Namespace) -> tuple[datetime, datetime] | None:
+    """``--from``/``--to`` as ``[first midnight, midnight after the last day)`` in the site's
+    zone (``close --store``'s days); None without them."""
+    if not args.date_from and not args.date_to:
+        return None  # the close's modules not imported to list the newest sales
+    from pos_app.cli.drawer import DayUsageError, config_site, read_day
+    from pos_app.domain.day import day_bounds, site_zone
+
+    if args.store or args.chain:
+        raise UsageError("--from/--to list this box's sales (not with --store/--chain)")
+    if not args.date_from:
+        raise DayUsageError("--to needs --from")
+    first = read_day(args.date_from, "--from")
+    last = read_day(args.date_to, "--to") if args.date_to else first
+    if last < first:
+        raise DayUsageError("--to is before --from")
+    zone = site_zone(config_site().site_id)
+    return day_bounds(first, zone)[0], day_bounds(last, zone)[1]
+
+
+def _write_csv(
+    path: Path, sales: list[SaleSnapshot], refunded: dict[str, Decimal], *, excel_comma: bool
+) -> int:
+    from pos_app.domain.sales_csv import sales_csv
+
+    shown = echoed(str(path), cut=False)
+    text = sales_csv(sales, refunded, excel_comma=excel_comma)
+    try:
+        # UTF-8 with its byte-order mark (Excel reads the accents right), as the window writes.
+        path.write_text(text, encoding="utf-8-sig", newline="")
+    except OSError as exc:
+        raise UsageError(f"cannot write {shown}: {exc.strerror or exc}") from None
+    print(f"exported {len(sales)} sales to {shown}")
     return EXIT_OK

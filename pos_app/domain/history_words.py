@@ -40,6 +40,14 @@ _COUNTED = re.compile(
     r"payment (?P<payment>\d+) already in the books as sale (?P<reference>\S+): "
     r"counted there, not twice"
 )
+
+
+def counted_on(detail: str) -> list[str]:
+    """The sales of the books a history line says hold this sale's payments (counted there,
+    not twice), in the order it names them."""
+    return [m["reference"] for m in _COUNTED.finditer(detail)]
+
+
 _KEY = re.compile(r"[0-9a-f]{32}")  # uuid4().hex: a request's idempotency key
 _TOKEN = re.compile(r"[A-Za-z0-9_\-]{1,64}")  # a refund id at Mercado Pago
 

@@ -76,7 +76,26 @@ def qr_paid(sale: SaleSnapshot) -> Decimal:
     recorded paid in cash counts a QR payment only when the engine marked one arriving on top
     (paid after the cash sale had ended: ``late_payment``; ledgers before 2026-12-02 also
     recorded a cash cancel the payment overtook so, ``cancel_requested``)."""
-    return (sale.paid_amount or sale.total) if _paid_by_qr(sale) else Decimal(0)
+    if not _paid_by_qr(sale):
+        return Decimal(0)
+    if sale.paid_amount:
+        return sale.paid_amount
+    return Decimal(0) if counted_elsewhere(sale) else sale.total
+
+
+def counted_elsewhere(sale: SaleSnapshot) -> bool:
+    """Paid, but with no payment of its own: each Mercado Pago payment of its orders is in the
+    books as a sale of its own (``MP-<payment id>``, recorded from Mercado Pago's list while
+    this one could not take it), counted and refunded there (the engine left it no payment and
+    a paid amount of 0). A paid sale with neither payment nor amount recorded otherwise (a
+    test's, an older ledger's) is taken as paid its total."""
+    return (
+        sale.status is SaleStatus.PAID
+        and not sale.paid_amount
+        and not sale.payment_ids
+        and not sale.order_payment_ids
+        and bool(sale.merchant_order_ids)
+    )
 
 
 def _paid_by_qr(sale: SaleSnapshot) -> bool:

@@ -1861,6 +1861,14 @@
         <translation>Devolver el efectivo…</translation>
     </message>
     <message>
+        <source>The customer paid sale {reference} ({amount}) with Mercado Pago after its cash had been given back: the sale is paid, do not charge again. There is no cash to give back.</source>
+        <translation>El cliente pagó la venta {reference} ({amount}) con Mercado Pago después de que se le devolvió el efectivo: la venta está pagada, no cobre de nuevo. No hay efectivo que devolver.</translation>
+    </message>
+    <message>
+        <source>Sale {reference} was paid twice: {amount} arrived with Mercado Pago after you took cash, and {left} of that cash was not given back yet. Give it back with a refund, so the drawer adds up.</source>
+        <translation>La venta {reference} se pagó dos veces: llegaron {amount} por Mercado Pago después de que recibió efectivo, y todavía no se devolvieron {left} de ese efectivo. Devuélvalos con una devolución, así la caja cuadra.</translation>
+    </message>
+    <message>
         <source>Sale {reference} was paid twice: {amount} arrived with Mercado Pago after you took cash. Give the cash back with a refund, so the drawer adds up.</source>
         <translation>La venta {reference} se pagó dos veces: llegaron {amount} por Mercado Pago después de que recibió efectivo. Devuelva el efectivo con una devolución, así la caja cuadra.</translation>
     </message>
@@ -3349,6 +3357,10 @@
         <translation>La venta {reference} no está pagada: no hay nada que devolver.</translation>
     </message>
     <message>
+        <source>Sale {reference} has no payment of its own to give back: the customer&apos;s Mercado Pago payment is in the books as sale {other}. Refund that sale.</source>
+        <translation>La venta {reference} no tiene un pago propio que devolver: el pago del cliente por Mercado Pago está registrado como la venta {other}. Devuelva esa venta.</translation>
+    </message>
+    <message>
         <source>Sale {reference} was paid twice, in cash and with Mercado Pago: choose how to give the money back (in cash, up to {cash}; through Mercado Pago, up to {qr}).</source>
         <translation>La venta {reference} se pagó dos veces, en efectivo y con Mercado Pago: elija cómo devolver el dinero (en efectivo, hasta {cash}; por Mercado Pago, hasta {qr}).</translation>
     </message>
@@ -4641,6 +4653,12 @@
     <message>
         <source>No sales in this period.</source>
         <translation>No hay ventas en este período.</translation>
+    </message>
+    <message>
+        <source>Given back on these sales: QR {qr_back} · cash {cash_back}
+Net: {net} (QR {qr_net} · cash {cash_net})</source>
+        <translation>Devuelto de estas ventas: QR {qr_back} · efectivo {cash_back}
+Neto: {net} (QR {qr_net} · efectivo {cash_net})</translation>
     </message>
     <message>
         <source>Reading the sales…</source>

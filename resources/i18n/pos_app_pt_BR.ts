@@ -1861,6 +1861,14 @@
         <translation>Devolver o dinheiro…</translation>
     </message>
     <message>
+        <source>The customer paid sale {reference} ({amount}) with Mercado Pago after its cash had been given back: the sale is paid, do not charge again. There is no cash to give back.</source>
+        <translation>O cliente pagou a venda {reference} ({amount}) pelo Mercado Pago depois que o dinheiro já tinha sido devolvido: a venda está paga, não cobre de novo. Não há dinheiro a devolver.</translation>
+    </message>
+    <message>
+        <source>Sale {reference} was paid twice: {amount} arrived with Mercado Pago after you took cash, and {left} of that cash was not given back yet. Give it back with a refund, so the drawer adds up.</source>
+        <translation>A venda {reference} foi paga duas vezes: {amount} chegaram pelo Mercado Pago depois que você recebeu em dinheiro, e {left} desse dinheiro ainda não foram devolvidos. Devolva com uma devolução, assim o caixa fecha.</translation>
+    </message>
+    <message>
         <source>Sale {reference} was paid twice: {amount} arrived with Mercado Pago after you took cash. Give the cash back with a refund, so the drawer adds up.</source>
         <translation>A venda {reference} foi paga duas vezes: {amount} chegaram pelo Mercado Pago depois que você recebeu em dinheiro. Devolva o dinheiro com uma devolução, assim o caixa fecha.</translation>
     </message>
@@ -3349,6 +3357,10 @@
         <translation>A venda {reference} não está paga: não há nada a devolver.</translation>
     </message>
     <message>
+        <source>Sale {reference} has no payment of its own to give back: the customer&apos;s Mercado Pago payment is in the books as sale {other}. Refund that sale.</source>
+        <translation>A venda {reference} não tem pagamento próprio a devolver: o pagamento do cliente pelo Mercado Pago está registrado como a venda {other}. Devolva essa venda.</translation>
+    </message>
+    <message>
         <source>Sale {reference} was paid twice, in cash and with Mercado Pago: choose how to give the money back (in cash, up to {cash}; through Mercado Pago, up to {qr}).</source>
         <translation>A venda {reference} foi paga duas vezes, em dinheiro e com Mercado Pago: escolha como devolver o dinheiro (em dinheiro, até {cash}; pelo Mercado Pago, até {qr}).</translation>
     </message>
@@ -4641,6 +4653,12 @@
     <message>
         <source>No sales in this period.</source>
         <translation>Nenhuma venda neste período.</translation>
+    </message>
+    <message>
+        <source>Given back on these sales: QR {qr_back} · cash {cash_back}
+Net: {net} (QR {qr_net} · cash {cash_net})</source>
+        <translation>Devolvido destas vendas: QR {qr_back} · dinheiro {cash_back}
+Líquido: {net} (QR {qr_net} · dinheiro {cash_net})</translation>
     </message>
     <message>
         <source>Reading the sales…</source>

@@ -201,6 +201,15 @@ def test_the_sale_repaired_by_hand_after_its_payment_was_recorded_counts_it_once
     words = detail_words("status", "reconcile", SaleStatus.PAID, paid[-1].detail, site_for("MLA"))
     assert f"payment {payment} is already in the books as sale {recorded}: counted" in str(words)
 
+    # Its money is refunded where it is counted: the repaired sale has no payment of its own
+    # to give back (it offered a refund of its whole total through Mercado Pago).
+    code = main(["refund", waiting, "--json"])
+    err = capsys.readouterr().err
+    assert code == 2 and recorded in err and "Traceback" not in err, err
+    assert main(["refund", recorded, "--json"]) == 0
+    given = json.loads(capsys.readouterr().out)
+    assert given["refunded_amount"] == "3450.50" and given["refunds"][0]["status"] == "refunded"
+
 
 def test_a_damaged_amount_on_the_recorded_payment_is_named_never_guessed(
     configured: ThreadSandbox, capsys: pytest.CaptureFixture[str]

@@ -1119,10 +1119,24 @@ class MainWindow(QMainWindow):
         if sale.external_reference == self._current_ref and self.in_payment:
             self._follow(sale)
         elif is_late_payment(sale) and event.previous is not SaleStatus.PAID:
-            self.late_bar.add(sale)
+            self.late_bar.add(sale, self._cash_left(sale))
             sounds.attention()
         if self._sales_dialog is not None and self._sales_dialog.isVisible():
             self._sales_dialog.sale_changed(sale.external_reference)  # its row alone
+
+    def _cash_left(self, sale: SaleSnapshot) -> Decimal | None:
+        """A sale taken in cash: its cash not given back yet (a cash sale refunded before its
+        QR payment was known has none left: the late-payment bar offers no cash refund then);
+        None otherwise, or when its refunds cannot be read."""
+        from pos_app.domain.sale import Tender
+        from pos_app.errors import UserFacingError
+
+        if sale.tender is not Tender.CASH:
+            return None
+        try:
+            return self.refunds.refundable(sale, Tender.CASH)
+        except UserFacingError:  # a damaged amount: the bar says what it said before
+            return None
 
     def _sale_set_aside(self, event: SaleSetAside) -> None:
         """A sale's record can no longer be read: the status bar says so; the sale on screen,

@@ -63,7 +63,7 @@ from pos_app.domain.money import MINUS, Site, format_money
 from pos_app.domain.money import format_money_unbroken as money
 from pos_app.domain.pricing import DiscountKind, format_measure
 from pos_app.domain.records import SaleEvent, SaleSnapshot
-from pos_app.domain.sale import SaleStatus
+from pos_app.domain.sale import SaleStatus, Tender
 from pos_app.domain.sale_rows import STATUS as _ST
 from pos_app.domain.sale_rows import TENDER as _TE
 from pos_app.domain.sale_rows import SaleRow, sale_row
@@ -295,13 +295,19 @@ def sale_status_word(row: SaleRow, refunded: Decimal = Decimal(0)) -> str:
 
 
 class _Totals:
-    """The summary of the listed sales: how many, QR payments and cash the drawer took."""
+    """The summary of the listed sales: how many, QR payments and cash the drawer took, and
+    what was given back of them (their confirmed refunds, whenever given), per tender."""
 
     def __init__(self) -> None:
         self.count = self.paid = self.cash = 0
         self.qr_total = self.cash_total = Decimal(0)
+        self.qr_back = self.cash_back = Decimal(0)
+        # What each listed sale's refunds added (taken off again as it was added, whatever
+        # its refunds are when it leaves the list or changes).
+        self._back: dict[str, tuple[Decimal, Decimal]] = {}
 
-    def add(self, sale: SaleRow, sign: int) -> None:
+    def add(self, sale: SaleRow, sign: int, back: tuple[Decimal, Decimal] | None = None) -> None:
+        """``back``: (QR, cash) given back of ``sale`` when it is added (``sign`` 1)."""
         self.count += sign
         if sale[_ST] == rows_.PAID:
             self.paid += sign
@@ -311,6 +317,15 @@ class _Totals:
         if sale[_TE] == rows_.CASH and sale[_ST] in (rows_.CANCELED, rows_.PAID):
             self.cash += sign
             self.cash_total += sign * sale[rows_.TOTAL]
+        reference = sale[rows_.REFERENCE]
+        if sign > 0:
+            qr, cash = back or (Decimal(0), Decimal(0))
+            if qr or cash:
+                self._back[reference] = (qr, cash)
+        else:
+            qr, cash = self._back.pop(reference, (Decimal(0), Decimal(0)))
+        self.qr_back += sign * qr
+        self.cash_back += sign * cash
 
 
 class SalesTableModel(QAbstractTableModel):
@@ -577,6 +592,11 @@ class TodaySalesDialog(QDialog):
         self.summary = QLabel()
         self.summary.setObjectName("daySummary")
         self.summary.setWordWrap(True)  # a damaged amount's message is a few lines long
+        # What was given back of the listed sales, and the net: shown when there is some.
+        self.given_back = QLabel()
+        self.given_back.setObjectName("givenBack")
+        self.given_back.setWordWrap(True)
+        self.given_back.setVisible(False)
 
         self.heading = QLabel(self.tr("Pick a sale to see its lines and history."))
         self.heading.setObjectName("saleHeading")
@@ -686,6 +706,7 @@ class TodaySalesDialog(QDialog):
         left_layout.addLayout(summary_row)
         summary_row.addWidget(self.summary, 1)
         summary_row.addWidget(self.export_button)
+        left_layout.addWidget(self.given_back)  # the list's whole width: two lines, not five
         detail = QWidget()
         top.addWidget(detail)
         detail_layout = QVBoxLayout(detail)
@@ -837,15 +858,33 @@ class TodaySalesDialog(QDialog):
         filter); one changed sale moves them by its own share (:meth:`_count_in`)."""
         self._totals = _Totals()
         for sale in sales:
-            self._totals.add(sale, 1)
+            self._totals.add(sale, 1, self._given_back(sale))
         self._write_summary()
 
     def _count_in(self, old: SaleRow | None, new: SaleRow | None) -> None:
         if old is not None:
             self._totals.add(old, -1)
         if new is not None:
-            self._totals.add(new, 1)
+            self._totals.add(new, 1, self._given_back(new))
         self._write_summary()
+
+    def _given_back(self, sale: SaleRow) -> tuple[Decimal, Decimal]:
+        """(QR, cash) of the sale's confirmed refunds: each goes back the way its money came;
+        a sale paid both ways (cash, then a late QR payment) is split as its refunds went."""
+        refunded = self._period_refunded.get(sale[rows_.REFERENCE], Decimal(0))
+        if refunded <= 0:
+            return Decimal(0), Decimal(0)
+        in_cash = sale[_TE] == rows_.CASH and sale[_ST] in (rows_.CANCELED, rows_.PAID)
+        if not in_cash:
+            return refunded, Decimal(0)
+        if not rows_.is_late(sale):
+            return Decimal(0), refunded
+        if self._refunds_of is None:  # no way to tell: the cash part first
+            cash = min(refunded, sale[rows_.TOTAL])
+            return refunded - cash, cash
+        facts = self._refunds_of(sale[rows_.REFERENCE])
+        cash = sum((f.amount for f in facts if f.tender is Tender.CASH), Decimal(0))
+        return sum((f.amount for f in facts if f.tender is not Tender.CASH), Decimal(0)), cash
 
     def _write_summary(self) -> None:
         totals = self._totals
@@ -867,6 +906,34 @@ class TodaySalesDialog(QDialog):
                     cash_total=money(totals.cash_total, self._site),
                 )
             )
+        self._write_given_back()
+
+    def _write_given_back(self) -> None:
+        """Refunds of the sales listed (whenever given: the list's "refunded" words), per
+        tender, and what the listed sales leave. The close takes off the refunds given in its
+        period instead (of any day's sales): for a day whose refunds were given that day, the
+        same net."""
+        totals = self._totals
+        shown = bool(totals.count and (totals.qr_back or totals.cash_back))
+        self.given_back.setVisible(shown)
+        if not shown:
+            self.given_back.clear()
+            return
+        self.given_back.setText(
+            self.tr(
+                "Given back on these sales: QR {qr_back} · cash {cash_back}\n"
+                "Net: {net} (QR {qr_net} · cash {cash_net})"
+            ).format(
+                qr_back=money(totals.qr_back, self._site),
+                cash_back=money(totals.cash_back, self._site),
+                net=money(
+                    totals.qr_total + totals.cash_total - totals.qr_back - totals.cash_back,
+                    self._site,
+                ),
+                qr_net=money(totals.qr_total - totals.qr_back, self._site),
+                cash_net=money(totals.cash_total - totals.cash_back, self._site),
+            )
+        )
 
     def _time_format(self, start: datetime, end: datetime) -> str:
         """A day: the time. Several days of this year: day and month in the reader's order,
@@ -1055,6 +1122,7 @@ class TodaySalesDialog(QDialog):
                 read = reading.result(timeout=READ_WAIT_S)
             except concurrent.futures.TimeoutError:
                 self.summary.setText(self.tr("Reading the sales…"))
+                self.given_back.setVisible(False)  # the period before's
                 self._wait_for(reading, self._reads)
                 return
             self._period_read(*read, self._reads)
@@ -1292,7 +1360,7 @@ class TodaySalesDialog(QDialog):
         """``refunded``: the confirmed refunds the list shows, read on the GUI thread."""
         sales = self._whole_sales(shown, start, end)
         text = sales_csv(sales, refunded, excel_comma=excel_comma)
-        path.write_text(text, encoding="utf-8-sig", newline="")
+        path.write_text(text, encoding="utf-8-sig", newline="")  # as pos-app sales --csv
         return len(sales)
 
     def export_in_background(

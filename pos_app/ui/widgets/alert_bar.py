@@ -16,6 +16,8 @@ from pos_app.domain.money import Site, format_money_unbroken
 from pos_app.ui.qtkit.lazy_qt import set_enum
 
 if TYPE_CHECKING:
+    from decimal import Decimal
+
     from pos_app.domain.records import SaleSnapshot  # after the first frame (issue 19)
 
 
@@ -52,17 +54,36 @@ class LatePaymentBar(QFrame):
     def references(self) -> list[str]:
         return list(self._references)
 
-    def add(self, sale: SaleSnapshot) -> None:
+    def add(self, sale: SaleSnapshot, cash_left: Decimal | None = None) -> None:
+        """``cash_left``: of a sale taken in cash, its cash not given back yet (None: all of
+        it, as far as the bar knows)."""
         if sale.external_reference not in self._references:
             self._references.append(sale.external_reference)
         from pos_app.domain.sale import Tender  # with the runtime: after the first frame
 
         amount = format_money_unbroken(sale.paid_amount or sale.total, self._site)
+        left = sale.total if cash_left is None else min(cash_left, sale.total)
+        offer_cash = False
         # Cash taken and a QR payment too (landed after the cash sale had ended): both are in
         # the books, so the cash goes back as a refund. A sale
         # canceled without cash and paid later is Mercado Pago's alone (its tender QR).
-        if sale.tender is Tender.CASH:
-            self._cash_reference = sale.external_reference
+        if sale.tender is Tender.CASH and left <= 0:
+            # Its cash already went back (a refund, before the payment was known): the
+            # customer paid by QR alone; nothing is left to give back.
+            text = self.tr(
+                "The customer paid sale {reference} ({amount}) with Mercado Pago after its cash "
+                "had been given back: the sale is paid, do not charge again. There is no cash "
+                "to give back."
+            )
+        elif sale.tender is Tender.CASH and left < sale.total:
+            offer_cash = True
+            text = self.tr(
+                "Sale {reference} was paid twice: {amount} arrived with Mercado Pago after you "
+                "took cash, and {left} of that cash was not given back yet. Give it back with "
+                "a refund, so the drawer adds up."
+            )
+        elif sale.tender is Tender.CASH:
+            offer_cash = True
             text = self.tr(
                 "Sale {reference} was paid twice: {amount} arrived with Mercado Pago after you "
                 "took cash. Give the cash back with a refund, so the drawer adds up."
@@ -72,8 +93,20 @@ class LatePaymentBar(QFrame):
                 "The customer DID pay sale {reference} ({amount}) after it was closed here — "
                 "do not charge again. If you also took cash, give it back."
             )
-        self.label.setText(text.format(reference=sale.external_reference, amount=amount))
-        self.refund_cash.setVisible(self._cash_reference == sale.external_reference)
+        if offer_cash:
+            self._cash_reference = sale.external_reference
+        elif self._cash_reference == sale.external_reference:
+            self._cash_reference = ""  # told again, now with its cash given back
+        self.label.setText(
+            text.format(
+                reference=sale.external_reference,
+                amount=amount,
+                left=format_money_unbroken(left, self._site),
+            )
+        )
+        self.refund_cash.setVisible(
+            bool(self._cash_reference) and self._cash_reference == sale.external_reference
+        )
         self.show()
 
     @property
