@@ -250,11 +250,14 @@ async def _api_checks(
             )
             return out
         except mp.TransportError as exc:
+            # The client's message ends with "Check the internet connection": the advice says
+            # it (with more), the detail only what happened.
+            what = f"cannot be reached ({exc.detail})" if exc.detail else str(exc.msg)
             out.append(
                 Check(
                     "Mercado Pago reachable",
                     False,
-                    f"{base_url}: {exc.msg}",
+                    f"{base_url}: {what}",
                     "Check the internet connection, a proxy or a firewall.",
                 )
             )
