@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import sqlite3
 import sys
 from contextlib import suppress
@@ -64,7 +65,9 @@ async def run_checks() -> list[Check]:
     checks: list[Check] = []
     loaded = config_mod.load()
     config = loaded.config
-    source = secrets.load_token()
+    # On a worker thread: Help → Save a support file runs these checks in the window, whose
+    # thread must not wait on a locked keyring's prompt or a slow secret service.
+    source = await asyncio.to_thread(secrets.load_token)
     if loaded.problem:
         checks.append(Check("configuration", False, str(loaded.problem)))
     elif not config.is_configured:

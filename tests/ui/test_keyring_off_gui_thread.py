@@ -92,3 +92,24 @@ def test_settings_asks_the_keyring_whether_it_is_usable_off_the_window_thread(
     dialog = make_dialog()
     assert "keyring (memory only" in dialog.account.storage.text()
     assert not any(ThreadNotingKeyring.priority_looks)
+
+
+def test_help_support_file_reads_the_keyring_off_the_window_thread(
+    qtbot: QtBot, window: Any, tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Help → Save a support file runs the doctor's checks and the settings summary in the
+    window: the token and the webhook secret are read on a worker thread."""
+    from pos_app.mercadopago.credentials import AccessToken
+    from pos_app.ui.widgets import form_parts
+
+    monkeypatch.delenv("MP_ACCESS_TOKEN", raising=False)
+    monkeypatch.delenv("MP_WEBHOOK_SECRET", raising=False)
+    monkeypatch.setattr(form_parts, "show_notice", lambda *_args: None)
+    with thread_noting_keyring() as noting:
+        secrets.save_token(AccessToken("TEST-1-abc"))
+        noting.accesses.clear()
+        out = tmp_path / "support.zip"
+        window.support.save(out)
+        qtbot.waitUntil(lambda: window.support.last_saved == out, timeout=20_000)
+        assert noting.reads(secrets.TOKEN_KEY) and not any(noting.reads(secrets.TOKEN_KEY))
+        assert noting.reads(secrets.WEBHOOK_KEY) == [False]
