@@ -244,7 +244,10 @@ class RefundService:
 
     @contextlib.asynccontextmanager
     async def _held(self, sale: SaleSnapshot, way: Tender) -> AsyncIterator[HeldSale]:
-        across = self._across() if self._across is not None else None
+        # On a worker thread: making the check may read the store database's password from
+        # the keyring, and in the window this loop is the GUI thread's (an unlock prompt or a
+        # slow secret service would freeze it).
+        across = await asyncio.to_thread(self._across) if self._across is not None else None
         async with contextlib.AsyncExitStack() as stack:
             held: HeldSale = _NotHeld()
             if across is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import sqlite3
 import sys
 from contextlib import suppress
@@ -64,7 +65,9 @@ async def run_checks() -> list[Check]:
     checks: list[Check] = []
     loaded = config_mod.load()
     config = loaded.config
-    source = secrets.load_token()
+    # On a worker thread: Help → Save a support file runs these checks in the window, whose
+    # thread must not wait on a locked keyring's prompt or a slow secret service.
+    source = await asyncio.to_thread(secrets.load_token)
     if loaded.problem:
         checks.append(Check("configuration", False, str(loaded.problem)))
     elif not config.is_configured:
@@ -250,11 +253,14 @@ async def _api_checks(
             )
             return out
         except mp.TransportError as exc:
+            # The client's message ends with "Check the internet connection": the advice says
+            # it (with more), the detail only what happened.
+            what = f"cannot be reached ({exc.detail})" if exc.detail else str(exc.msg)
             out.append(
                 Check(
                     "Mercado Pago reachable",
                     False,
-                    f"{base_url}: {exc.msg}",
+                    f"{base_url}: {what}",
                     "Check the internet connection, a proxy or a firewall.",
                 )
             )

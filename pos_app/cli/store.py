@@ -312,17 +312,14 @@ async def cmd_store_close(args: argparse.Namespace) -> int:
 async def cmd_store_reconcile(args: argparse.Namespace) -> int:
     """``reconcile --store`` / ``--chain``: the store's (or account's) Mercado Pago payments of a
     day against every box's sales in the store database."""
-    import psycopg
-
     from pos_app.cli.day import orders_confirmed_text, reconciliation_json
     from pos_app.cli.drawer import read_day
     from pos_app.cli.output import EXIT_NOT_PAID
     from pos_app.domain.day import site_zone
     from pos_app.domain.money import format_money
     from pos_app.runtime import open_runtime
-    from pos_app.store.reconcile import reconcile_scope
-    from pos_app.store.replication import safe_error
-    from pos_app.store.schema import StoreDatabaseError
+    from pos_app.store.reconcile import reconcile_scope, sales_window
+    from pos_app.store.views import reconciliation_sales
 
     scoped = _configured_scope(args)
     if scoped is None:
@@ -331,26 +328,23 @@ async def cmd_store_reconcile(args: argparse.Namespace) -> int:
     zone = site_zone(config.site_id)
     day = read_day(args.date, "--date") if args.date else datetime.now(zone).date()
     async with open_runtime(config=config, enable_receiver=False) as rt:
-        try:
-            conn = await _open(config)
-            try:
-                result = await reconcile_scope(
-                    rt.engine.client,
-                    conn,
-                    day=day,
-                    site_id=rt.site.site_id,
-                    user_id=rt.engine.settings.user_id,
-                    store=store,
-                )
-            finally:
-                await conn.close()
-        except StoreDatabaseError as exc:
-            err(f"pos-app: {exc.msg}")
+        since, until = sales_window(day, rt.site.site_id)
+        # The store database first, on a connection of its own and within the store commands'
+        # time limit (a server that takes the connection and then does not answer ends the
+        # command, said); Mercado Pago after, with that connection closed.
+        sales = await _read_store(
+            config, lambda conn: reconciliation_sales(conn, since, until, store=store)
+        )
+        if sales is None:
             return EXIT_ERROR
-        except (psycopg.Error, OSError) as exc:
-            where = shown(config.store_database)
-            err(f"pos-app: the store database {where}: {safe_error(exc)}")
-            return EXIT_ERROR
+        result = await reconcile_scope(
+            rt.engine.client,
+            sales,
+            day=day,
+            site_id=rt.site.site_id,
+            user_id=rt.engine.settings.user_id,
+            store=store,
+        )
         site = rt.site
     if args.json:
         data = reconciliation_json(result, site, {})

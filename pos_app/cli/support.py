@@ -17,6 +17,7 @@ Every text goes through :func:`pos_app.system.logs.redact` before it is written.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import contextlib
 import importlib.metadata
 import json
@@ -60,7 +61,8 @@ async def write_support_file(out: Path | None = None) -> Path:
     doctor = {"ok": all(c.ok for c in checks), "checks": [asdict(c) for c in checks]}
     parts: dict[str, str] = {
         "doctor.json": _json(doctor),
-        "settings.json": _json(settings_summary()),
+        # The keyring on a worker thread (this runs in the window too: Help → support file).
+        "settings.json": _json(await asyncio.to_thread(settings_summary)),
         "versions.json": _json(versions()),
         "sales.json": _json(last_sales(paths.ledger_path())),
     }

@@ -100,6 +100,9 @@ class ServerError(MercadoPagoError):
 
 class TransportError(MercadoPagoError):
     transient = True
+    # What went wrong, without the advice the message ends with ("connection refused or no
+    # network"); "" when the message is all there is (no answer in time).
+    detail = ""
 
 
 class TimeoutError_(TransportError):  # the underscore avoids shadowing the builtin
@@ -173,7 +176,7 @@ def transport_error(detail: str, *, timeout: bool) -> TransportError:
         return TimeoutError_(
             message(CTX, QT_TRANSLATE_NOOP("MercadoPago", "Mercado Pago did not answer in time."))
         )
-    return TransportError(
+    error = TransportError(
         message(
             CTX,
             QT_TRANSLATE_NOOP(
@@ -183,6 +186,8 @@ def transport_error(detail: str, *, timeout: bool) -> TransportError:
             detail=detail,
         )
     )
+    error.detail = detail
+    return error
 
 
 def unexpected(detail: str) -> UnexpectedResponseError:

@@ -15,7 +15,8 @@ import logging
 import os
 import stat
 import time
-from dataclasses import asdict, dataclass, field, replace
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field, fields, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -94,6 +95,10 @@ class Config:
     customer_display: str = "off"
     customer_display_screen: str = ""
     shop_logo: str = ""  # an absolute path to a picture; "" = no logo
+    # Top-level settings this version does not know (a newer version wrote them): kept as read
+    # and written back on save, so going back to the newer version finds them; never one of the
+    # names above (those are always this version's own values).
+    unknown: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def is_configured(self) -> bool:
@@ -125,7 +130,16 @@ class LoadResult:
 
 
 def to_json(config: Config) -> dict[str, Any]:
-    return asdict(config)
+    """The file's object: the known settings, over the unknown ones kept from the file."""
+    known = asdict(replace(config, unknown={}))
+    del known["unknown"]
+    return {**{k: v for k, v in config.unknown.items() if k not in known}, **known}
+
+
+def _unknown(data: Mapping[str, Any]) -> dict[str, Any]:
+    """``data``'s top-level keys that are none of this version's settings."""
+    own = {f.name for f in fields(Config)} - {"unknown"}  # a file's "unknown" is not ours
+    return {k: v for k, v in data.items() if k not in own}
 
 
 class SettingsFileError(ValueError):
@@ -141,7 +155,7 @@ def recover(data: Any) -> tuple[Config, list[tuple[str, str]]]:
     if not isinstance(data, dict):
         raise SettingsFileError("the file does not hold a settings object")
     values, poll, dropped = check_fields(data, schema_version=SCHEMA_VERSION)
-    return Config(**values, poll=PollSchedule(**poll)), dropped
+    return Config(**values, poll=PollSchedule(**poll), unknown=_unknown(data)), dropped
 
 
 def load(path: Path | None = None) -> LoadResult:

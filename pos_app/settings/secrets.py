@@ -59,13 +59,25 @@ def backend_name() -> str:
     return getattr(backend, "name", type(backend).__name__)
 
 
+# The answer for the backend in use: its ``priority`` is no constant (the secret service's asks
+# D-Bus each time it is looked at), and the window must not wait on D-Bus. The start-up reads
+# the token on a worker thread, which asks once; the window's Settings then reuse the answer.
+_usable: tuple[object, bool] | None = None
+
+
 def backend_is_usable() -> bool:
+    global _usable
     backend = keyring.get_keyring()
+    known = _usable
+    if known is not None and known[0] is backend:
+        return known[1]
     priority = getattr(type(backend), "priority", 1)
     try:
-        return float(priority) > 0
+        usable = float(priority) > 0
     except (TypeError, ValueError):
-        return True
+        usable = True
+    _usable = (backend, usable)
+    return usable
 
 
 @dataclass(frozen=True)

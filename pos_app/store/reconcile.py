@@ -9,27 +9,32 @@ of its box adopts (``pos-app reconcile --adopt`` there).
 
 from __future__ import annotations
 
-from datetime import date, timedelta
-from typing import Any
-
-from psycopg import AsyncConnection
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
 
 from pos_app.checkout.day import PAYMENT_MARGIN, orders_paid, payment_of
 from pos_app.domain.day import day_bounds, site_zone
 from pos_app.domain.reconciliation import Reconciliation, orders_to_read, reconcile_day
+from pos_app.domain.records import SaleSnapshot
 from pos_app.errors import UserFacingError
 from pos_app.i18n import QT_TRANSLATE_NOOP, message
 from pos_app.mercadopago.client import MercadoPagoClient
-from pos_app.store.views import reconciliation_sales
 
 
 class UnknownStoreError(UserFacingError):
     """The store to reconcile is not one of the account's stores at Mercado Pago."""
 
 
+def sales_window(day: date, site_id: str) -> tuple[datetime, datetime]:
+    """The stretch of the store database's sales a day's reconciliation reads (a day either
+    side: a sale made just before midnight can be paid just after)."""
+    begin, end = day_bounds(day, site_zone(site_id))
+    return begin - timedelta(days=1), end + timedelta(days=1)
+
+
 async def reconcile_scope(
     client: MercadoPagoClient,
-    conn: AsyncConnection[Any],
+    sales: Sequence[SaleSnapshot],
     *,
     day: date,
     site_id: str,
@@ -37,7 +42,8 @@ async def reconcile_scope(
     store: str | None,
 ) -> Reconciliation:
     """``store``: that store's payments and sales (its external id); ``None``: the account's
-    and the whole chain's."""
+    and the whole chain's. ``sales``: the store database's over :func:`sales_window` (read
+    first, by the caller, within the store database's time limit)."""
     zone = site_zone(site_id)
     begin, end = day_bounds(day, zone)
     store_id = None
@@ -57,9 +63,6 @@ async def reconcile_scope(
         store_id = found[0].id
     payments = await client.search_payments(
         begin.astimezone(zone), (end + PAYMENT_MARGIN).astimezone(zone), store_id=store_id
-    )
-    sales = await reconciliation_sales(
-        conn, begin - timedelta(days=1), end + timedelta(days=1), store=store
     )
     listed = [payment_of(p, zone) for p in payments]
     # Orders API sales no payment names: confirmed by their orders, as on the counter.

@@ -248,3 +248,24 @@ def test_store_scope_needs_a_chosen_store(
     assert main(["sales", "--store"]) == 1
     assert "--chain shows every store" in capsys.readouterr().err
     assert main(["sales", "--chain", "--json"]) == 0
+
+
+def test_reconcile_store_ends_when_the_store_database_does_not_answer(
+    chain: dict[str, object],
+    pg_server: PgServer,
+    store_db: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The sales table locked by the administrator's maintenance: ``reconcile --store`` (and
+    ``--chain``) waited without end; now it ends after the store commands' limit, saying so."""
+    import psycopg
+
+    from pos_app.cli import store as store_cli
+
+    monkeypatch.setattr(store_cli, "READ_TIMEOUT", 0.5)
+    with psycopg.connect(pg_server.admin_url(store_db)) as admin:
+        admin.execute("LOCK TABLE sales IN ACCESS EXCLUSIVE MODE")
+        for scope in ("--store", "--chain"):
+            assert main(["reconcile", scope, "--json"]) == 1
+            assert "did not answer within 0.5 s" in capsys.readouterr().err

@@ -140,13 +140,16 @@ class StoreViewDialog(QDialog):
         from pos_app.store.views import store_close
 
         store = config.store_external_id if self.chosen == STORE else None
+        # On a worker thread: a locked keyring's unlock prompt or a slow secret service must
+        # not freeze the window (and is not the server's time: outside the limit below).
+        password = await asyncio.to_thread(secrets.load_store_password)
         try:
             # A server that takes the connection and then does not answer: said after a
             # while (a TimeoutError is an OSError), never "Reading…" for good.
             async with asyncio.timeout(READ_TIMEOUT):
                 conn = await connect(
                     config.store_database,
-                    secrets.load_store_password(),
+                    password,
                     box=config.box_external_id,
                     reading=True,
                 )

@@ -57,7 +57,8 @@ class ChargingPage(QWidget):
         self.session = session
         config = session.config
         self.title = self.tr("Charging")
-        self._secret_saved = bool(secrets.load_webhook_secret())
+        self._secret_saved = False  # until the keyring says (read on a worker thread)
+        self._tasks: list[asyncio.Task[Any]] = []
 
         # -- orders ----------------------------------------------------------------------------
         self.ttl, self.ttl_field = _number(
@@ -269,6 +270,7 @@ class ChargingPage(QWidget):
             button.toggled.connect(self.refresh)
         session.accountChanged.connect(self.refresh)  # another country: other money rules
         self.refresh()
+        self._ask_keyring()
 
     # == validation ==============================================================================
     def refresh(self, *_args: object) -> None:
@@ -423,4 +425,22 @@ class ChargingPage(QWidget):
         )
 
     def forget_tasks(self) -> list[asyncio.Task[Any]]:
-        return []
+        tasks, self._tasks = self._tasks, []
+        for task in tasks:
+            task.cancel()
+        return tasks
+
+    def _ask_keyring(self) -> None:
+        """Whether a webhook secret is saved, read on a worker thread: a locked keyring's
+        unlock prompt or a slow secret service must not freeze the window (issue 19)."""
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:  # no event loop (a dialog drawn outside the app): "optional"
+            return
+        self._tasks.append(asyncio.ensure_future(self._read_secret_saved()))
+
+    async def _read_secret_saved(self) -> None:
+        saved = bool(await asyncio.to_thread(secrets.load_webhook_secret))
+        if saved and not self._secret_saved:
+            self._secret_saved = True
+            self.secret.setPlaceholderText(self.tr("saved — type to replace"))

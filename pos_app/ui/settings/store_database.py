@@ -132,7 +132,8 @@ class StoreDatabasePage(QWidget):
         ok = False
         try:
             url, password = self._parts()
-            password = password or secrets.load_store_password()
+            # The keyring on a worker thread: its unlock prompt must not freeze the window.
+            password = password or await asyncio.to_thread(secrets.load_store_password)
             conn = await connect(url, password, box=self.session.config.box_external_id)
             with contextlib.suppress(Exception):
                 await conn.close()
