@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
+    QSizePolicy,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -49,7 +50,8 @@ from pos_app.ui.settings.qr_sticker import QUIET_ZONE, make_qr, qr_pixmap
 
 PAGE_IDLE, PAGE_CART, PAGE_CHARGE, PAGE_PAID = range(4)
 PAID_SECONDS = 6.0
-QR_MIN_PX = 300  # at 96 dpi ~8 cm: a phone reads it from 50 cm
+QR_MIN_PX = 240  # at 96 dpi ~6.4 cm: a phone reads it at arm's length
+MARGIN = 24  # around each page's contents
 NARROW = 700  # below this width the unit price column is left out
 
 
@@ -202,9 +204,13 @@ class CustomerDisplay(QWidget):
         self.notice = _label("cdNotice")
         self.instruction = _label("cdInstruction")
         self.qr = _label("cdQr", wrap=False)
+        # Sized by _render_qr to what the texts leave: its picture never makes the page (and
+        # so the window) taller than the screen.
+        self.qr.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.countdown = _label("cdCountdown", wrap=False)
         box = QVBoxLayout(page)
-        box.setContentsMargins(24, 24, 24, 24)
+        box.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        self._charge_box = box
         box.addWidget(self.amount_caption)
         box.addWidget(self.amount)
         box.addWidget(self.charge_iva)
@@ -368,6 +374,9 @@ class CustomerDisplay(QWidget):
         else:
             self._render_cart(self._model)
             self.pages.setCurrentIndex(PAGE_CART)
+        if self.page != PAGE_CHARGE:  # a page not shown still sets the window's least size
+            self.qr.hide()
+            self.countdown.hide()
         showing_qr = self.page == PAGE_CHARGE and not self.qr.isHidden()
         if showing_qr != self._tick.isActive():
             self._tick.start() if showing_qr else self._tick.stop()
@@ -400,13 +409,22 @@ class CustomerDisplay(QWidget):
         else:
             self._set_notice("", "")
         qr_live = self._qr is not None and self._qr[1] > self._now()
+        self.amount_caption.show()
         self.instruction.setVisible(not busy)
         self.qr.setVisible(not busy and qr_live)
         self.countdown.setVisible(not busy and qr_live)
         if qr_live and not busy:
             self.instruction.setText(self.tr("Scan this QR with Mercado Pago"))
-            self._render_qr()
             self._render_countdown()
+            # A short screen: the texts the QR can do without make room for it (at 800 x 480
+            # the QR, the amount, the IVA and "rejected" leave no room for the rest).
+            modules = self._qr_modules()
+            least = modules * -(-QR_MIN_PX // modules)  # whole pixels a module
+            for spare in (self.amount_caption, self.instruction):
+                if self._qr_room() >= least:
+                    break
+                spare.hide()
+            self._render_qr()
         elif self._qr is not None and not busy:  # the dynamic QR ran out: the order is ending
             self.instruction.hide()
             self._set_notice(self.tr("One moment, please"), "wait")
@@ -422,20 +440,44 @@ class CustomerDisplay(QWidget):
         if self._qr is None:
             return
         text = self._qr[0]
-        room = self._qr_room()
+        room = max(QR_MIN_PX, self._qr_room())
         key = f"{room}:{text}"
         if key == self._qr_text_shown:
             return
-        modules = len(make_qr(text).matrix) + 2 * QUIET_ZONE
+        modules = self._qr_modules()
         scale = max(-(-QR_MIN_PX // modules), room // modules)  # never under QR_MIN_PX
-        self.qr.setPixmap(qr_pixmap(text, scale=scale))
+        pixmap = qr_pixmap(text, scale=scale)
+        self.qr.setFixedSize(pixmap.size())
+        self.qr.setPixmap(pixmap)
         self._qr_text_shown = key
 
+    def _qr_modules(self) -> int:
+        """The QR's side in modules, its quiet zone included."""
+        return len(make_qr(self._qr[0]).matrix) + 2 * QUIET_ZONE if self._qr else 1
+
     def _qr_room(self) -> int:
-        """The QR's side: as much as the page leaves beside the amount, at least QR_MIN_PX."""
-        width = self.pages.width() - 64
-        height = int(self.pages.height() * 0.55)
-        return max(QR_MIN_PX, min(width, height))
+        """The QR's side: all the height the page's texts leave (and the width), so the page
+        never needs more than the window has; at least QR_MIN_PX."""
+        box = self._charge_box
+        width = self.pages.width() - 2 * box.contentsMargins().left()
+        texts = [
+            w
+            for w in (
+                self.amount_caption,
+                self.amount,
+                self.charge_iva,
+                self.notice,
+                self.instruction,
+                self.countdown,
+            )
+            if not w.isHidden()
+        ]
+        used = 2 * box.contentsMargins().top() + box.spacing() * len(texts)
+        for label in texts:
+            label.ensurePolished()
+            wrapped = label.wordWrap() and label.hasHeightForWidth()
+            used += label.heightForWidth(width) if wrapped else label.sizeHint().height()
+        return min(width, self.pages.height() - used)
 
     def _render_countdown(self) -> None:
         if self._qr is None or self._sale is None or not self._sale.is_open:
@@ -450,7 +492,8 @@ class CustomerDisplay(QWidget):
     def qr_side(self) -> int:
         """The QR's side on screen, in pixels (0 when none is shown)."""
         pixmap = self.qr.pixmap()
-        return 0 if pixmap.isNull() or self.qr.isHidden() else pixmap.width()
+        shown = self.page == PAGE_CHARGE and not self.qr.isHidden()
+        return pixmap.width() if shown and not pixmap.isNull() else 0
 
     # == size ====================================================================================
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -467,10 +510,14 @@ class CustomerDisplay(QWidget):
         for size in sorted({int(s) for s in re.findall(r"\{(\d+)\}", _QSS)}, reverse=True):
             qss = qss.replace("{" + str(size) + "}", str(max(12, round(size * scale))))
         self.setStyleSheet(qss)
+        # The charge page's air shrinks with the type (800 x 480: room for the QR).
+        margin = max(12, round(MARGIN * min(scale, 1)))
+        self._charge_box.setContentsMargins(margin, margin, margin, margin)
+        self._charge_box.setSpacing(max(2, round(6 * min(scale, 1))))
         self.lines.setColumnHidden(COL_UNIT_PRICE, self.width() < NARROW)
         self._qr_text_shown = ""
         if self.page == PAGE_CHARGE and self._qr is not None:
-            self._render_qr()
+            self._render()  # what fits beside the QR, again
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.WindowActivate:
