@@ -26,7 +26,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,6 +34,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QSizePolicy,
     QStackedWidget,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -53,6 +55,7 @@ PAID_SECONDS = 6.0
 QR_MIN_PX = 240  # at 96 dpi ~6.4 cm: a phone reads it at arm's length
 MARGIN = 24  # around each page's contents
 NARROW = 700  # below this width the unit price column is left out
+CELL_PAD = 14  # the cart's cells' padding left and right (the style sheet's)
 
 
 # Sizes at a 1024×640 window; everything scales with the window (see _restyle).
@@ -66,7 +69,7 @@ _QSS = """
 #cdTotal, #cdAmount { font-size: {88}px; font-weight: 700; }
 #cdIva, #cdCount, #cdCountdown { font-size: {24}px; color: #486581; }
 #cdLines { font-size: {30}px; border: none; }
-#cdLines::item { padding: 2px 14px; }
+#cdLines::item { padding: 2px {CELL_PAD}px; }
 #cdLines::item:selected { background: #fff3c4; color: #102a43; }
 #cdLines QHeaderView::section { font-size: {20}px; background: #f0f4f8; border: none;
     padding: 4px; color: #486581; }
@@ -99,6 +102,20 @@ def countdown_text(seconds: float) -> str:
     return f"{whole // 60}:{whole % 60:02d}"
 
 
+class _PaddedCells(QStyledItemDelegate):
+    """Measures a wrapped name in the width the style sheet's padding leaves it: Qt measured
+    it in the whole cell and drew it in the padded one, so a name that needed one more line
+    was cut short ("Café molido 5…")."""
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        inner = QStyleOptionViewItem(option)
+        inner.rect = QRect(option.rect)
+        inner.rect.setWidth(max(1, option.rect.width() - 2 * CELL_PAD))
+        return super().sizeHint(inner, index)
+
+
 class CustomerDisplay(QWidget):
     """The window on the customer's screen; :meth:`follow` connects it to its two sources."""
 
@@ -124,6 +141,7 @@ class CustomerDisplay(QWidget):
         self._qr: tuple[str, datetime] | None = None
         self._qr_text_shown = ""
         self._scale = 0.0
+        self._rows_pending = False
         # Some platforms (and a touch on a touch screen) activate the display anyway: it hands
         # the keyboard straight back, so the scanner keeps typing into the counter.
         self.keyboard_owner: QWidget | None = None
@@ -179,6 +197,10 @@ class CustomerDisplay(QWidget):
         self.lines.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.lines.setShowGrid(False)
         self.lines.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+        self.lines.setItemDelegate(_PaddedCells(self.lines))
+        # A column that takes a new width (a discount beside a price, a weight, the window
+        # resized) changes how many lines each name needs: the rows are measured again.
+        self.lines.horizontalHeader().sectionResized.connect(self._measure_rows)
         self.total_caption = _label("cdCaption", wrap=False)
         self.total_caption.setText(self.tr("Total"))
         self.total = _label("cdTotal", wrap=False)
@@ -295,6 +317,15 @@ class CustomerDisplay(QWidget):
         # A new sale empties the cart; a paid confirmation on screen stays its few seconds.
         if not (self._sale is not None and self._sale.status is SaleStatus.PAID):
             self._cart_edited()
+
+    def _measure_rows(self, *_args: object) -> None:
+        if not self._rows_pending:
+            self._rows_pending = True
+            QTimer.singleShot(0, self._measure_rows_now)
+
+    def _measure_rows_now(self) -> None:
+        self._rows_pending = False
+        self.lines.resizeRowsToContents()
 
     def _highlight(self, row: int) -> None:
         if self._model is None or not 0 <= row < self._model.rowCount():
@@ -509,6 +540,7 @@ class CustomerDisplay(QWidget):
         qss = _QSS
         for size in sorted({int(s) for s in re.findall(r"\{(\d+)\}", _QSS)}, reverse=True):
             qss = qss.replace("{" + str(size) + "}", str(max(12, round(size * scale))))
+        qss = qss.replace("{CELL_PAD}", str(CELL_PAD))
         self.setStyleSheet(qss)
         # The charge page's air shrinks with the type (800 x 480: room for the QR).
         margin = max(12, round(MARGIN * min(scale, 1)))
