@@ -101,3 +101,47 @@ def test_long_names_wrap_whole(qtbot: QtBot, screenshot: Any, size: Any) -> None
         if wrapped.height() > cell.height() or wrapped.width() > room.width():
             short.append((name, cell.size(), wrapped.size()))
     assert not short, short
+
+
+@pytest.mark.parametrize("size", [(800, 480), (1280, 800)])
+def test_the_customer_sees_the_discounts_in_the_total(
+    qtbot: QtBot, screenshot: Any, size: Any
+) -> None:
+    """A sale discount (F8) took money off the total with nothing on the display saying so:
+    the customer's lines added up to more than the total. Below 700 px a line's "−10 %" (in
+    the unit price column, left out there) was not shown either. Now "Discounts: −$ …"."""
+    from decimal import Decimal
+
+    from PySide6.QtCore import QObject, Signal
+
+    from pos_app.domain.cart import CartLine
+    from pos_app.domain.money import format_money, site_for
+    from pos_app.domain.pricing import Discount, DiscountKind
+    from pos_app.ui.counter.cart_model import CartTableModel
+
+    class Bridge(QObject):
+        saleChanged = Signal(object)
+
+    site = site_for("MLA")
+    model = CartTableModel(site)
+    shown = CustomerDisplay(site)
+    qtbot.addWidget(shown)
+    shown.follow(model, Bridge(), "BOX1")  # type: ignore[arg-type]
+    shown.resize(*size)
+    shown.show()
+    qtbot.waitExposed(shown)
+    model.add_line(CartLine("S1", "Yerba mate 1 kg", Decimal("4500.00"), quantity=2))
+    assert not shown.discount.isVisible()
+    model.set_line_discount(0, Discount(DiscountKind.PERCENT, Decimal(10), "vecina"))
+    assert shown.discount.isVisible()
+    assert shown.discount.text() == "Discounts: −" + format_money(Decimal("900.00"), site)
+    model.set_sale_discount(Discount(DiscountKind.AMOUNT, Decimal("100.00"), "jubilado"))
+    assert shown.discount.text() == "Discounts: −" + format_money(Decimal("1000.00"), site)
+    assert "jubilado" not in shown.discount.text()  # the cashier's reason stays at the counter
+    qtbot.wait(30)
+    screenshot(shown, f"customer_display_discounts_{size[0]}x{size[1]}")
+    cut = [str(s) for s in visible_texts(shown) if s.clipped]
+    assert not cut, cut
+    model.set_sale_discount(None)
+    model.set_line_discount(0, None)
+    assert not shown.discount.isVisible()

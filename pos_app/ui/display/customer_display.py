@@ -5,8 +5,8 @@ quantities changed, the cart cleared) and the engine's :class:`SaleChanged` even
 :class:`~pos_app.ui.qtkit.bridge.EngineBridge`, for the sales of this till's box. Its pages:
 
 * **idle**: the shop's name and logo (Settings) and a welcome line;
-* **cart**: the lines, the latest one highlighted, the total in very large type and, in
-  Colombia, the IVA the total includes;
+* **cart**: the lines, the latest one highlighted, the total in very large type, what the
+  discounts took off and, in Colombia, the IVA the total includes;
 * **charging**: the amount and either "Scan the QR at the counter with Mercado Pago" (the box's
   static sticker) or a dynamic QR (:meth:`CustomerDisplay.show_dynamic_qr`) with its countdown;
   a rejected attempt adds "The payment was rejected, you can try again";
@@ -67,7 +67,7 @@ _QSS = """
 #cdInstruction { font-size: {40}px; }
 #cdCaption { font-size: {28}px; color: #486581; }
 #cdTotal, #cdAmount { font-size: {88}px; font-weight: 700; }
-#cdIva, #cdCount, #cdCountdown { font-size: {24}px; color: #486581; }
+#cdIva, #cdCount, #cdCountdown, #cdDiscount { font-size: {24}px; color: #486581; }
 #cdLines { font-size: {30}px; border: none; }
 #cdLines::item { padding: 2px {CELL_PAD}px; }
 #cdLines::item:selected { background: #fff3c4; color: #102a43; }
@@ -205,6 +205,10 @@ class CustomerDisplay(QWidget):
         self.total_caption.setText(self.tr("Total"))
         self.total = _label("cdTotal", wrap=False)
         self.count = _label("cdCount")
+        # What the discounts took off: the lines alone add up to more than the total (and below
+        # NARROW a line's own "−10 %" column is left out). Amounts only: reasons are the till's.
+        self.discount = _label("cdDiscount")
+        self.discount.hide()
         self.iva = _label("cdIva")
         self.iva.setVisible(self._site.reports_iva)
         box = QVBoxLayout(page)
@@ -212,6 +216,7 @@ class CustomerDisplay(QWidget):
         box.addWidget(self.lines, 1)
         box.addWidget(self.total_caption)
         box.addWidget(self.total)
+        box.addWidget(self.discount)
         box.addWidget(self.iva)
         box.addWidget(self.count)
         return page
@@ -422,6 +427,11 @@ class CustomerDisplay(QWidget):
         self.count.setText(
             self.tr("1 item") if items == 1 else self.tr("{n} items").format(n=items)
         )
+        off = model.cart.discount_total()
+        self.discount.setVisible(bool(off))
+        if off:
+            money = format_money(off, self._site)
+            self.discount.setText(self.tr("Discounts: −{amount}").format(amount=money))
         if self._site.reports_iva:
             self.iva.setText(self._iva_text(model.cart.iva_total()))
 
