@@ -70,9 +70,13 @@ def test_the_dynamic_qr_fits_every_screen(qtbot: QtBot, screenshot: Any, size: A
         iva_total=model.cart.iva_total(),
         api="orders",
         qr_data=emvco(amount=str(model.total())),
-        last_attempt_rejected=True,  # the longest page: the notice above the QR
     )
     display.sale_changed(SaleChanged(sale, None, "charge"))
+    qtbot.wait(10)
+    # The customer's card is rejected: the notice comes above the QR already shown (it grew
+    # the window before the QR was made smaller).
+    sale = replace(sale, last_attempt_rejected=True)
+    display.sale_changed(SaleChanged(sale, SaleStatus.PENDING, "poll"))
     assert display.page == PAGE_CHARGE
     qtbot.wait(30)
     screenshot(display, f"customer_display_qr_{size[0]}x{size[1]}")

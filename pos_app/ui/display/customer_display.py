@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
+    QLayout,
     QSizePolicy,
     QStackedWidget,
     QStyledItemDelegate,
@@ -141,7 +142,6 @@ class CustomerDisplay(QWidget):
         self._qr: tuple[str, datetime] | None = None
         self._qr_text_shown = ""
         self._scale = 0.0
-        self._rows_pending = False
         # Some platforms (and a touch on a touch screen) activate the display anyway: it hands
         # the keyboard straight back, so the scanner keeps typing into the counter.
         self.keyboard_owner: QWidget | None = None
@@ -153,11 +153,19 @@ class CustomerDisplay(QWidget):
         self.pages.addWidget(self._build_paid())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)  # the paid page's green reaches every edge
+        # The screen's size is the window's: what a page shows is fitted to it (_qr_room), never
+        # the other way round (a notice shown above last sale's QR grew the window past the
+        # screen's edge before the QR could be made smaller).
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         layout.addWidget(self.pages)
 
         self._paid_timer = QTimer(self)
         self._paid_timer.setSingleShot(True)
         self._paid_timer.timeout.connect(self._paid_shown)
+        self._rows_timer = QTimer(self)  # dies with the display (a bare singleShot did not)
+        self._rows_timer.setSingleShot(True)
+        self._rows_timer.setInterval(0)
+        self._rows_timer.timeout.connect(self.lines.resizeRowsToContents)
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
         self._tick.timeout.connect(self._render_countdown)
@@ -324,13 +332,7 @@ class CustomerDisplay(QWidget):
             self._cart_edited()
 
     def _measure_rows(self, *_args: object) -> None:
-        if not self._rows_pending:
-            self._rows_pending = True
-            QTimer.singleShot(0, self._measure_rows_now)
-
-    def _measure_rows_now(self) -> None:
-        self._rows_pending = False
-        self.lines.resizeRowsToContents()
+        self._rows_timer.start()  # once, after the columns have all taken their widths
 
     def _highlight(self, row: int) -> None:
         if self._model is None or not 0 <= row < self._model.rowCount():
