@@ -88,7 +88,7 @@ LONG_ORDER = {
 }
 
 
-@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("lang", ["en", "es", "pt_BR"])
 def test_the_phone_shows_several_lines_on_a_small_screen(
     lang: str, qloop: Any, qtbot: QtBot, screenshot: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
