@@ -28,6 +28,7 @@ from pos_app.domain.sale import SaleStatus
 from pos_app.ui.counter.cart_model import CartTableModel
 from pos_app.ui.display.customer_display import PAGE_CHARGE, QR_MIN_PX, CustomerDisplay
 from tests.i18n.texts import visible_texts
+from pos_app.sandbox.emv import order_qr_text
 from tests.ui.test_customer_display import emvco
 
 pytestmark = pytest.mark.gui
@@ -44,8 +45,24 @@ def test_qr_is_at_least_240_px() -> None:
     assert QR_MIN_PX >= 240
 
 
+def orders_api_qr(amount: str) -> str:
+    """As long as an Orders API order's QR (a 26-character order id, twice): more modules."""
+    return order_qr_text(
+        user_id=123456789,
+        order_id="ORD01JD5X7Q8W9E0R1T2Y3U4I5O",
+        amount=amount,
+        currency_numeric="170",
+        country_id="CO",
+        merchant_name="Almacén Don Pepe Sucursal",
+        city="Bogotá",
+    )
+
+
+@pytest.mark.parametrize("long_qr", [False, True], ids=["short_qr", "orders_api_qr"])
 @pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
-def test_the_dynamic_qr_fits_every_screen(qtbot: QtBot, screenshot: Any, size: Any) -> None:
+def test_the_dynamic_qr_fits_every_screen(
+    qtbot: QtBot, screenshot: Any, size: Any, long_qr: bool
+) -> None:
     site = site_for("MCO")  # the IVA line: one more text above the QR
     model = CartTableModel(site)
     display = CustomerDisplay(site, now=lambda: NOW)
@@ -69,7 +86,7 @@ def test_the_dynamic_qr_fits_every_screen(qtbot: QtBot, screenshot: Any, size: A
         lines=model.lines(),
         iva_total=model.cart.iva_total(),
         api="orders",
-        qr_data=emvco(amount=str(model.total())),
+        qr_data=(orders_api_qr if long_qr else emvco)(amount=str(model.total())),
     )
     display.sale_changed(SaleChanged(sale, None, "charge"))
     qtbot.wait(10)
@@ -79,7 +96,7 @@ def test_the_dynamic_qr_fits_every_screen(qtbot: QtBot, screenshot: Any, size: A
     display.sale_changed(SaleChanged(sale, SaleStatus.PENDING, "poll"))
     assert display.page == PAGE_CHARGE
     qtbot.wait(30)
-    screenshot(display, f"customer_display_qr_{size[0]}x{size[1]}")
+    screenshot(display, f"customer_display_qr_{size[0]}x{size[1]}{'_long' if long_qr else ''}")
     assert (display.width(), display.height()) == size
     where = QRect(display.qr.mapTo(display, display.qr.rect().topLeft()), display.qr.size())
     assert display.rect().contains(where), where
