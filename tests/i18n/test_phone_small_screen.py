@@ -117,3 +117,26 @@ def test_the_phone_shows_several_lines_on_a_small_screen(
         task = asyncio.ensure_future(phone.aclose())
         qtbot.waitUntil(task.done, timeout=3000)
         phone.close()
+
+
+def test_a_new_order_shows_its_first_lines(qloop: Any, qtbot: QtBot) -> None:
+    """The list kept the last order's scroll position: the next customer's order opened on its
+    middle lines. A new order starts at its top; the same order polled again stays put."""
+    phone = CustomerPhoneWindow("http://127.0.0.1:9", "BOX1", site_for("MLA"))
+    qtbot.addWidget(phone)
+    try:
+        phone.resize(380, 520)
+        phone._render(LONG_ORDER)
+        phone.show()
+        qtbot.waitExposed(phone)
+        bar = phone.items.verticalScrollBar()
+        assert bar.maximum() > 0
+        bar.setValue(bar.maximum())
+        phone._render(LONG_ORDER)  # the next poll
+        assert bar.value() == bar.maximum()
+        phone._render({**LONG_ORDER, "external_reference": "sale-2"})
+        assert bar.value() == 0
+    finally:
+        task = asyncio.ensure_future(phone.aclose())
+        qtbot.waitUntil(task.done, timeout=3000)
+        phone.close()

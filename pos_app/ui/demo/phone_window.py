@@ -105,6 +105,7 @@ class CustomerPhoneWindow(QWidget):
         self.items.horizontalHeader().hide()
         self.items.verticalHeader().hide()
         self.items.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.items.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.items.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.items.horizontalHeader().setSectionResizeMode(
             1, QHeaderView.ResizeMode.ResizeToContents
@@ -210,7 +211,8 @@ class CustomerPhoneWindow(QWidget):
     # -- rendering -----------------------------------------------------------------------------
     def _render(self, order: dict[str, Any] | None) -> None:
         reference = order.get("external_reference") if order else None
-        if reference != self._reference_shown:
+        new_order = reference != self._reference_shown
+        if new_order:
             # A new order (or none): the message about the previous payment attempt is stale...
             # except "approved", which the customer should keep seeing after the box clears.
             if order is not None or self.result.property("state") != "approved":
@@ -255,6 +257,8 @@ class CustomerPhoneWindow(QWidget):
                 )
             )
             self._show_iva(order.get("taxes"))
+        if new_order:  # the next customer's order opens on its first lines, not the last one's
+            self.items.scrollToTop()
         emit(self.orderSeen, order)
 
     def _show_iva(self, taxes: Any) -> None:
