@@ -25,10 +25,10 @@ from pos_app.domain.cart import CartLine
 from pos_app.domain.money import site_for
 from pos_app.domain.records import SaleSnapshot
 from pos_app.domain.sale import SaleStatus
+from pos_app.sandbox.emv import order_qr_text
 from pos_app.ui.counter.cart_model import CartTableModel
 from pos_app.ui.display.customer_display import PAGE_CHARGE, QR_MIN_PX, CustomerDisplay
 from tests.i18n.texts import visible_texts
-from pos_app.sandbox.emv import order_qr_text
 from tests.ui.test_customer_display import emvco
 
 pytestmark = pytest.mark.gui
@@ -119,3 +119,49 @@ def test_the_dynamic_qr_fits_every_screen(
     qtbot.wait(30)
     assert (display.width(), display.height()) == size
     assert display.qr_side == 0
+
+
+@pytest.mark.parametrize("size", [(404, 860), (573, 330)], ids=["demo_1600x900", "demo_1024x600"])
+def test_a_small_window_shows_the_amount_and_the_qr_whole(
+    qtbot: QtBot, screenshot: Any, size: Any
+) -> None:
+    """The demo puts the display in a small window beside the others (404 x 860 on a 1600 x 900
+    screen, 573 x 330 on 1024 x 600): a total in the millions of pesos was cut ("$ 3.930.401,5")
+    and the QR, kept at 240 px at least, ran off the window's bottom. The amount's type shrinks
+    to the width; the QR takes the room there is (smaller, but whole: a cut QR scans never)."""
+    site = site_for("MLA")
+    model = CartTableModel(site)
+    display = CustomerDisplay(site, now=lambda: NOW)
+    qtbot.addWidget(display)
+    display.follow(model, Bridge(), "BOX1")  # type: ignore[arg-type]
+    display.resize(*size)
+    display.show()
+    qtbot.waitExposed(display)
+    model.add_line(CartLine("S1", "Televisor 55 pulgadas", Decimal("3930401.56")))
+    qtbot.wait(30)
+    cut = [str(s) for s in visible_texts(display) if s.clipped]
+    assert not cut, cut
+    sale = SaleSnapshot(
+        id=1,
+        external_reference="R1",
+        box_external_id="BOX1",
+        site_id="MLA",
+        currency="ARS",
+        status=SaleStatus.PENDING,
+        total=model.total(),
+        created_at=NOW,
+        updated_at=NOW,
+        expires_at=NOW + timedelta(minutes=5),
+        lines=model.lines(),
+        api="orders",
+        qr_data=orders_api_qr(str(model.total())),
+        last_attempt_rejected=True,
+    )
+    display.sale_changed(SaleChanged(sale, None, "charge"))
+    qtbot.wait(30)
+    screenshot(display, f"customer_display_small_window_{size[0]}x{size[1]}")
+    assert (display.width(), display.height()) == size
+    cut = [str(s) for s in visible_texts(display) if s.clipped]
+    assert not cut, cut
+    where = QRect(display.qr.mapTo(display, display.qr.rect().topLeft()), display.qr.size())
+    assert display.qr_side > 0 and display.rect().contains(where), where

@@ -403,6 +403,7 @@ class CustomerDisplay(QWidget):
         sale = self._sale
         if sale is not None and sale.status is SaleStatus.PAID:
             self.paid_amount.setText(format_money(sale.paid_amount or sale.total, self._site))
+            self._fit_width(self.paid_amount)
             self.pages.setCurrentIndex(PAGE_PAID)
         elif sale is not None and sale.is_open:
             self._render_charge(sale)
@@ -425,6 +426,7 @@ class CustomerDisplay(QWidget):
         for column in range(1, model.columnCount()):
             self.lines.resizeColumnToContents(column)
         self.total.setText(format_money(model.total(), self._site))
+        self._fit_width(self.total)
         items = model.item_count()
         self.count.setText(
             self.tr("1 item") if items == 1 else self.tr("{n} items").format(n=items)
@@ -442,6 +444,7 @@ class CustomerDisplay(QWidget):
 
     def _render_charge(self, sale: SaleSnapshot) -> None:
         self.amount.setText(format_money(sale.total, self._site))
+        self._fit_width(self.amount)
         if self._site.reports_iva:
             self.charge_iva.setText(self._iva_text(sale.iva_total or Decimal(0)))
         busy = sale.status is SaleStatus.CREATING or sale.cancel_requested
@@ -483,12 +486,14 @@ class CustomerDisplay(QWidget):
         if self._qr is None:
             return
         text = self._qr[0]
-        room = max(QR_MIN_PX, self._qr_room())
+        room = self._qr_room()
         key = f"{room}:{text}"
         if key == self._qr_text_shown:
             return
         modules = self._qr_modules()
-        scale = max(-(-QR_MIN_PX // modules), room // modules)  # never under QR_MIN_PX
+        # As large as the room (on any screen from 800 x 480 that is QR_MIN_PX at least); in a
+        # smaller window (the demo's), smaller but whole: a QR cut by the edge never scans.
+        scale = max(1, room // modules)
         pixmap = qr_pixmap(text, scale=scale)
         self.qr.setFixedSize(pixmap.size())
         self.qr.setPixmap(pixmap)
@@ -542,6 +547,24 @@ class CustomerDisplay(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._restyle()
+        for label in (self.total, self.amount, self.paid_amount):
+            self._fit_width(label)
+
+    def _fit_width(self, label: QLabel) -> None:
+        """A one-line amount in type small enough for the page's width: the style's size is
+        for a screen; in a narrow window "$ 3.930.401,56" was cut."""
+        label.setStyleSheet("")  # the page's size for this window
+        label.ensurePolished()
+        page = label.parentWidget()
+        box = page.layout() if page is not None else None
+        if page is None or box is None or not label.text():
+            return
+        margins = box.contentsMargins()
+        room = self.pages.width() - margins.left() - margins.right() - 4
+        need = label.fontMetrics().horizontalAdvance(label.text())
+        if need > room > 0:
+            pixels = max(8, label.fontInfo().pixelSize() * room // need)
+            label.setStyleSheet(f"font-size: {pixels}px;")
 
     def _restyle(self) -> None:
         """Type sized for the window: readable from a metre on a tablet and on a 24" screen."""
