@@ -145,3 +145,43 @@ def test_the_customer_sees_the_discounts_in_the_total(
     model.set_sale_discount(None)
     model.set_line_discount(0, None)
     assert not shown.discount.isVisible()
+
+
+@pytest.mark.parametrize("size", [(1024, 600), (1280, 800), (1920, 1080)])
+def test_the_names_keep_a_third_of_the_width(qtbot: QtBot, screenshot: Any, size: Any) -> None:
+    """Prices in the millions and a discount beside one ("$ 617.283,00  −10 %") made the unit
+    price column 450 px wide at 1280 x 800: the names had 230 px and wrapped three lines deep
+    ("Café / molido 500 / g"). When the names would get less than a third of the table, the
+    unit price column is left out (the line's total stays; the discounts are said below the
+    total)."""
+    from decimal import Decimal
+
+    from PySide6.QtCore import QObject, Signal
+
+    from pos_app.domain.cart import CartLine
+    from pos_app.domain.money import site_for
+    from pos_app.domain.pricing import Discount, DiscountKind
+    from pos_app.ui.counter.cart_model import COL_TITLE, COL_UNIT_PRICE, CartTableModel
+
+    class Bridge(QObject):
+        saleChanged = Signal(object)
+
+    site = site_for("MLA")
+    model = CartTableModel(site)
+    shown = CustomerDisplay(site)
+    qtbot.addWidget(shown)
+    shown.follow(model, Bridge(), "BOX1")  # type: ignore[arg-type]
+    shown.resize(*size)
+    shown.show()
+    qtbot.waitExposed(shown)
+    model.add_line(CartLine("S0", "Café molido 500 g", Decimal("176366.00")))
+    qtbot.wait(30)
+    assert not shown.lines.isColumnHidden(COL_UNIT_PRICE)  # room enough: the price is shown
+    discount = Discount(DiscountKind.PERCENT, Decimal(10))
+    model.add_line(
+        CartLine("S1", "Aceite de girasol 1,5 l", Decimal("617283.00"), 3, discount=discount)
+    )
+    qtbot.wait(30)
+    screenshot(shown, f"customer_display_names_third_{size[0]}x{size[1]}")
+    names = shown.lines.columnWidth(COL_TITLE)
+    assert names >= shown.lines.viewport().width() // 3, (names, shown.lines.viewport().width())

@@ -213,8 +213,9 @@ class CustomerDisplay(QWidget):
         self.total_caption.setText(self.tr("Total"))
         self.total = _label("cdTotal", wrap=False)
         self.count = _label("cdCount")
-        # What the discounts took off: the lines alone add up to more than the total (and below
-        # NARROW a line's own "−10 %" column is left out). Amounts only: reasons are the till's.
+        # What the discounts took off: the lines alone add up to more than the total (and a
+        # line's own "−10 %" is in the unit price column, not always shown). Amounts only:
+        # reasons are the till's.
         self.discount = _label("cdDiscount")
         self.discount.hide()
         self.iva = _label("cdIva")
@@ -423,6 +424,7 @@ class CustomerDisplay(QWidget):
     def _render_cart(self, model: CartTableModel) -> None:
         # Measured again at each change: lines added while the idle page hid the table left
         # the columns the width of the first line's texts ("1", then "1 pack" cut).
+        self._choose_columns()
         for column in range(1, model.columnCount()):
             self.lines.resizeColumnToContents(column)
         self.total.setText(format_money(model.total(), self._site))
@@ -547,8 +549,22 @@ class CustomerDisplay(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._restyle()
+        self._choose_columns()
         for label in (self.total, self.amount, self.paid_amount):
             self._fit_width(label)
+
+    def _choose_columns(self) -> None:
+        """The unit price column is left out below NARROW, and wherever the names would get
+        less than a third of the table (prices in the millions with a discount beside one
+        made it 450 of 1,232 px: "Café / molido 500 / g"). The line's total always stays."""
+        view, model = self.lines, self._model
+        hide = self.width() < NARROW
+        if not hide and model is not None and model.rowCount():
+            room = self.pages.width() - 2 * MARGIN - view.verticalScrollBar().sizeHint().width()
+            numbers = sum(view.sizeHintForColumn(c) for c in range(1, model.columnCount()))
+            hide = room - numbers < room // 3
+        if hide != view.isColumnHidden(COL_UNIT_PRICE):
+            view.setColumnHidden(COL_UNIT_PRICE, hide)
 
     def _fit_width(self, label: QLabel) -> None:
         """A one-line amount in type small enough for the page's width: the style's size is
@@ -581,7 +597,7 @@ class CustomerDisplay(QWidget):
         margin = max(12, round(MARGIN * min(scale, 1)))
         self._charge_box.setContentsMargins(margin, margin, margin, margin)
         self._charge_box.setSpacing(max(2, round(6 * min(scale, 1))))
-        self.lines.setColumnHidden(COL_UNIT_PRICE, self.width() < NARROW)
+        self._choose_columns()
         self._qr_text_shown = ""
         if self.page == PAGE_CHARGE and self._qr is not None:
             self._render()  # what fits beside the QR, again
