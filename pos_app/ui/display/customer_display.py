@@ -507,7 +507,7 @@ class CustomerDisplay(QWidget):
 
     def _qr_room(self) -> int:
         """The QR's side: all the height the page's texts leave (and the width), so the page
-        never needs more than the window has; at least QR_MIN_PX."""
+        never needs more than the window has (QR_MIN_PX or more on screens from 800 x 480)."""
         box = self._charge_box
         width = self.pages.width() - 2 * box.contentsMargins().left()
         texts = [
