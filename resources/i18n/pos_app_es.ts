@@ -1333,6 +1333,10 @@
         <translation>{n} artículos</translation>
     </message>
     <message>
+        <source>Discounts: −{amount}</source>
+        <translation>Descuentos: −{amount}</translation>
+    </message>
+    <message>
         <source>IVA included: {amount}</source>
         <translation>IVA incluido: {amount}</translation>
     </message>

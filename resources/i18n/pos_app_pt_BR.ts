@@ -1333,6 +1333,10 @@
         <translation>{n} itens</translation>
     </message>
     <message>
+        <source>Discounts: −{amount}</source>
+        <translation>Descontos: −{amount}</translation>
+    </message>
+    <message>
         <source>IVA included: {amount}</source>
         <translation>IVA incluído: {amount}</translation>
     </message>

@@ -105,11 +105,13 @@ class CustomerPhoneWindow(QWidget):
         self.items.horizontalHeader().hide()
         self.items.verticalHeader().hide()
         self.items.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.items.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.items.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.items.horizontalHeader().setSectionResizeMode(
             1, QHeaderView.ResizeMode.ResizeToContents
         )
         self.items.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.items.verticalHeader().setMinimumSectionSize(1)  # a line of text, not the style's 30
         self.total = QLabel()
         self.total.setObjectName("phoneTotal")
         self.total.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -131,8 +133,10 @@ class CustomerPhoneWindow(QWidget):
         self.idle_button.setObjectName("phoneIdle")
         self.expire_button = QPushButton(self.tr("Expire now"))
         self.expire_button.setObjectName("phoneExpire")
+        # 40 px (style.qss: #phoneWindow QPushButton): at 48 px (56 with the style's padding)
+        # the buttons left the order's list one line and a half on a 1024 x 600 screen.
         for button in (self.pay_button, self.reject_button, self.idle_button, self.expire_button):
-            button.setMinimumHeight(48)
+            button.setMinimumHeight(40)
         self.pay_button.clicked.connect(lambda: self._act("pay", outcome="approved"))
         self.reject_button.clicked.connect(lambda: self._act("pay", outcome="rejected"))
         self.idle_button.clicked.connect(self._do_nothing)
@@ -146,6 +150,7 @@ class CustomerPhoneWindow(QWidget):
         self.foreign_result.setObjectName("phoneForeignResult")
         self.foreign_result.setWordWrap(True)
         self.foreign_result.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.foreign_result.hide()  # no room taken until there is something to say
         self.foreign_button.clicked.connect(
             lambda: self._act("foreign_payment", amount=FOREIGN_AMOUNT)
         )
@@ -153,6 +158,8 @@ class CustomerPhoneWindow(QWidget):
         screen = QFrame()
         screen.setObjectName("phoneScreen")
         inner = QVBoxLayout(screen)
+        inner.setContentsMargins(8, 8, 8, 8)  # the room goes to the order's lines
+        inner.setSpacing(4)
         inner.addWidget(header)
         inner.addWidget(self.title)
         inner.addWidget(self.items, 1)
@@ -204,7 +211,8 @@ class CustomerPhoneWindow(QWidget):
     # -- rendering -----------------------------------------------------------------------------
     def _render(self, order: dict[str, Any] | None) -> None:
         reference = order.get("external_reference") if order else None
-        if reference != self._reference_shown:
+        new_order = reference != self._reference_shown
+        if new_order:
             # A new order (or none): the message about the previous payment attempt is stale...
             # except "approved", which the customer should keep seeing after the box clears.
             if order is not None or self.result.property("state") != "approved":
@@ -249,6 +257,8 @@ class CustomerPhoneWindow(QWidget):
                 )
             )
             self._show_iva(order.get("taxes"))
+        if new_order:  # the next customer's order opens on its first lines, not the last one's
+            self.items.scrollToTop()
         emit(self.orderSeen, order)
 
     def _show_iva(self, taxes: Any) -> None:
@@ -265,13 +275,16 @@ class CustomerPhoneWindow(QWidget):
     def _set_items(self, rows: list[tuple[str, str]]) -> None:
         self.items.setRowCount(len(rows))
         for row, (what, price) in enumerate(rows):
-            self.items.setItem(row, 0, QTableWidgetItem(what))
+            what_item = QTableWidgetItem(what)
+            what_item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            self.items.setItem(row, 0, what_item)
             price_item = QTableWidgetItem(price)
             price_item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
             self.items.setItem(row, 1, price_item)
 
     def _set_result(self, text: str, state: str) -> None:
         self.result.setText(text)
+        self.result.setVisible(bool(text))  # an empty line's room goes to the order's list
         set_state(self.result, state)
 
     # -- the customer's actions ----------------------------------------------------------------
@@ -321,6 +334,7 @@ class CustomerPhoneWindow(QWidget):
                     amount=format_money(Decimal(FOREIGN_AMOUNT), self._site)
                 )
             )
+            self.foreign_result.show()
         await self.refresh()
 
     def _do_nothing(self) -> None:

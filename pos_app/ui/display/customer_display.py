@@ -5,8 +5,8 @@ quantities changed, the cart cleared) and the engine's :class:`SaleChanged` even
 :class:`~pos_app.ui.qtkit.bridge.EngineBridge`, for the sales of this till's box. Its pages:
 
 * **idle**: the shop's name and logo (Settings) and a welcome line;
-* **cart**: the lines, the latest one highlighted, the total in very large type and, in
-  Colombia, the IVA the total includes;
+* **cart**: the lines, the latest one highlighted, the total in very large type, what the
+  discounts took off and, in Colombia, the IVA the total includes;
 * **charging**: the amount and either "Scan the QR at the counter with Mercado Pago" (the box's
   static sticker) or a dynamic QR (:meth:`CustomerDisplay.show_dynamic_qr`) with its countdown;
   a rejected attempt adds "The payment was rejected, you can try again";
@@ -26,13 +26,17 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
+    QLayout,
+    QSizePolicy,
     QStackedWidget,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -49,8 +53,10 @@ from pos_app.ui.settings.qr_sticker import QUIET_ZONE, make_qr, qr_pixmap
 
 PAGE_IDLE, PAGE_CART, PAGE_CHARGE, PAGE_PAID = range(4)
 PAID_SECONDS = 6.0
-QR_MIN_PX = 300  # at 96 dpi ~8 cm: a phone reads it from 50 cm
+QR_MIN_PX = 240  # at 96 dpi ~6.4 cm: a phone reads it at arm's length
+MARGIN = 24  # around each page's contents
 NARROW = 700  # below this width the unit price column is left out
+CELL_PAD = 14  # the cart's cells' padding left and right (the style sheet's)
 
 
 # Sizes at a 1024×640 window; everything scales with the window (see _restyle).
@@ -62,9 +68,9 @@ _QSS = """
 #cdInstruction { font-size: {40}px; }
 #cdCaption { font-size: {28}px; color: #486581; }
 #cdTotal, #cdAmount { font-size: {88}px; font-weight: 700; }
-#cdIva, #cdCount, #cdCountdown { font-size: {24}px; color: #486581; }
+#cdIva, #cdCount, #cdCountdown, #cdDiscount { font-size: {24}px; color: #486581; }
 #cdLines { font-size: {30}px; border: none; }
-#cdLines::item { padding: 2px 14px; }
+#cdLines::item { padding: 2px {CELL_PAD}px; }
 #cdLines::item:selected { background: #fff3c4; color: #102a43; }
 #cdLines QHeaderView::section { font-size: {20}px; background: #f0f4f8; border: none;
     padding: 4px; color: #486581; }
@@ -95,6 +101,20 @@ def countdown_text(seconds: float) -> str:
     """``2:05`` for 125 seconds; never negative."""
     whole = max(0, int(seconds + 0.999))  # 0.2 s left still shows 0:01
     return f"{whole // 60}:{whole % 60:02d}"
+
+
+class _PaddedCells(QStyledItemDelegate):
+    """Measures a wrapped name in the width the style sheet's padding leaves it: Qt measured
+    it in the whole cell and drew it in the padded one, so a name that needed one more line
+    was cut short ("Café molido 5…")."""
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        inner = QStyleOptionViewItem(option)
+        inner.rect = QRect(option.rect)
+        inner.rect.setWidth(max(1, option.rect.width() - 2 * CELL_PAD))
+        return super().sizeHint(inner, index)
 
 
 class CustomerDisplay(QWidget):
@@ -133,11 +153,19 @@ class CustomerDisplay(QWidget):
         self.pages.addWidget(self._build_paid())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)  # the paid page's green reaches every edge
+        # The screen's size is the window's: what a page shows is fitted to it (_qr_room), never
+        # the other way round (a notice shown above last sale's QR grew the window past the
+        # screen's edge before the QR could be made smaller).
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         layout.addWidget(self.pages)
 
         self._paid_timer = QTimer(self)
         self._paid_timer.setSingleShot(True)
         self._paid_timer.timeout.connect(self._paid_shown)
+        self._rows_timer = QTimer(self)  # dies with the display (a bare singleShot did not)
+        self._rows_timer.setSingleShot(True)
+        self._rows_timer.setInterval(0)
+        self._rows_timer.timeout.connect(self.lines.resizeRowsToContents)
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
         self._tick.timeout.connect(self._render_countdown)
@@ -177,10 +205,19 @@ class CustomerDisplay(QWidget):
         self.lines.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.lines.setShowGrid(False)
         self.lines.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+        self.lines.setItemDelegate(_PaddedCells(self.lines))
+        # A column that takes a new width (a discount beside a price, a weight, the window
+        # resized) changes how many lines each name needs: the rows are measured again.
+        self.lines.horizontalHeader().sectionResized.connect(self._measure_rows)
         self.total_caption = _label("cdCaption", wrap=False)
         self.total_caption.setText(self.tr("Total"))
         self.total = _label("cdTotal", wrap=False)
         self.count = _label("cdCount")
+        # What the discounts took off: the lines alone add up to more than the total (and a
+        # line's own "−10 %" is in the unit price column, not always shown). Amounts only:
+        # reasons are the till's.
+        self.discount = _label("cdDiscount")
+        self.discount.hide()
         self.iva = _label("cdIva")
         self.iva.setVisible(self._site.reports_iva)
         box = QVBoxLayout(page)
@@ -188,6 +225,7 @@ class CustomerDisplay(QWidget):
         box.addWidget(self.lines, 1)
         box.addWidget(self.total_caption)
         box.addWidget(self.total)
+        box.addWidget(self.discount)
         box.addWidget(self.iva)
         box.addWidget(self.count)
         return page
@@ -202,9 +240,13 @@ class CustomerDisplay(QWidget):
         self.notice = _label("cdNotice")
         self.instruction = _label("cdInstruction")
         self.qr = _label("cdQr", wrap=False)
+        # Sized by _render_qr to what the texts leave: its picture never makes the page (and
+        # so the window) taller than the screen.
+        self.qr.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.countdown = _label("cdCountdown", wrap=False)
         box = QVBoxLayout(page)
-        box.setContentsMargins(24, 24, 24, 24)
+        box.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        self._charge_box = box
         box.addWidget(self.amount_caption)
         box.addWidget(self.amount)
         box.addWidget(self.charge_iva)
@@ -290,6 +332,9 @@ class CustomerDisplay(QWidget):
         if not (self._sale is not None and self._sale.status is SaleStatus.PAID):
             self._cart_edited()
 
+    def _measure_rows(self, *_args: object) -> None:
+        self._rows_timer.start()  # once, after the columns have all taken their widths
+
     def _highlight(self, row: int) -> None:
         if self._model is None or not 0 <= row < self._model.rowCount():
             return
@@ -359,6 +404,7 @@ class CustomerDisplay(QWidget):
         sale = self._sale
         if sale is not None and sale.status is SaleStatus.PAID:
             self.paid_amount.setText(format_money(sale.paid_amount or sale.total, self._site))
+            self._fit_width(self.paid_amount)
             self.pages.setCurrentIndex(PAGE_PAID)
         elif sale is not None and sale.is_open:
             self._render_charge(sale)
@@ -368,6 +414,9 @@ class CustomerDisplay(QWidget):
         else:
             self._render_cart(self._model)
             self.pages.setCurrentIndex(PAGE_CART)
+        if self.page != PAGE_CHARGE:  # a page not shown still sets the window's least size
+            self.qr.hide()
+            self.countdown.hide()
         showing_qr = self.page == PAGE_CHARGE and not self.qr.isHidden()
         if showing_qr != self._tick.isActive():
             self._tick.start() if showing_qr else self._tick.stop()
@@ -375,13 +424,20 @@ class CustomerDisplay(QWidget):
     def _render_cart(self, model: CartTableModel) -> None:
         # Measured again at each change: lines added while the idle page hid the table left
         # the columns the width of the first line's texts ("1", then "1 pack" cut).
+        self._choose_columns()
         for column in range(1, model.columnCount()):
             self.lines.resizeColumnToContents(column)
         self.total.setText(format_money(model.total(), self._site))
+        self._fit_width(self.total)
         items = model.item_count()
         self.count.setText(
             self.tr("1 item") if items == 1 else self.tr("{n} items").format(n=items)
         )
+        off = model.cart.discount_total()
+        self.discount.setVisible(bool(off))
+        if off:
+            money = format_money(off, self._site)
+            self.discount.setText(self.tr("Discounts: −{amount}").format(amount=money))
         if self._site.reports_iva:
             self.iva.setText(self._iva_text(model.cart.iva_total()))
 
@@ -390,6 +446,7 @@ class CustomerDisplay(QWidget):
 
     def _render_charge(self, sale: SaleSnapshot) -> None:
         self.amount.setText(format_money(sale.total, self._site))
+        self._fit_width(self.amount)
         if self._site.reports_iva:
             self.charge_iva.setText(self._iva_text(sale.iva_total or Decimal(0)))
         busy = sale.status is SaleStatus.CREATING or sale.cancel_requested
@@ -400,13 +457,22 @@ class CustomerDisplay(QWidget):
         else:
             self._set_notice("", "")
         qr_live = self._qr is not None and self._qr[1] > self._now()
+        self.amount_caption.show()
         self.instruction.setVisible(not busy)
         self.qr.setVisible(not busy and qr_live)
         self.countdown.setVisible(not busy and qr_live)
         if qr_live and not busy:
             self.instruction.setText(self.tr("Scan this QR with Mercado Pago"))
-            self._render_qr()
             self._render_countdown()
+            # A short screen: the texts the QR can do without make room for it (at 800 x 480
+            # the QR, the amount, the IVA and "rejected" leave no room for the rest).
+            modules = self._qr_modules()
+            least = modules * -(-QR_MIN_PX // modules)  # whole pixels a module
+            for spare in (self.amount_caption, self.instruction):
+                if self._qr_room() >= least:
+                    break
+                spare.hide()
+            self._render_qr()
         elif self._qr is not None and not busy:  # the dynamic QR ran out: the order is ending
             self.instruction.hide()
             self._set_notice(self.tr("One moment, please"), "wait")
@@ -426,16 +492,42 @@ class CustomerDisplay(QWidget):
         key = f"{room}:{text}"
         if key == self._qr_text_shown:
             return
-        modules = len(make_qr(text).matrix) + 2 * QUIET_ZONE
-        scale = max(-(-QR_MIN_PX // modules), room // modules)  # never under QR_MIN_PX
-        self.qr.setPixmap(qr_pixmap(text, scale=scale))
+        modules = self._qr_modules()
+        # As large as the room (on any screen from 800 x 480 that is QR_MIN_PX at least); in a
+        # smaller window (the demo's), smaller but whole: a QR cut by the edge never scans.
+        scale = max(1, room // modules)
+        pixmap = qr_pixmap(text, scale=scale)
+        self.qr.setFixedSize(pixmap.size())
+        self.qr.setPixmap(pixmap)
         self._qr_text_shown = key
 
+    def _qr_modules(self) -> int:
+        """The QR's side in modules, its quiet zone included."""
+        return len(make_qr(self._qr[0]).matrix) + 2 * QUIET_ZONE if self._qr else 1
+
     def _qr_room(self) -> int:
-        """The QR's side: as much as the page leaves beside the amount, at least QR_MIN_PX."""
-        width = self.pages.width() - 64
-        height = int(self.pages.height() * 0.55)
-        return max(QR_MIN_PX, min(width, height))
+        """The QR's side: all the height the page's texts leave (and the width), so the page
+        never needs more than the window has (QR_MIN_PX or more on screens from 800 x 480)."""
+        box = self._charge_box
+        width = self.pages.width() - 2 * box.contentsMargins().left()
+        texts = [
+            w
+            for w in (
+                self.amount_caption,
+                self.amount,
+                self.charge_iva,
+                self.notice,
+                self.instruction,
+                self.countdown,
+            )
+            if not w.isHidden()
+        ]
+        used = 2 * box.contentsMargins().top() + box.spacing() * len(texts)
+        for label in texts:
+            label.ensurePolished()
+            wrapped = label.wordWrap() and label.hasHeightForWidth()
+            used += label.heightForWidth(width) if wrapped else label.sizeHint().height()
+        return min(width, self.pages.height() - used)
 
     def _render_countdown(self) -> None:
         if self._qr is None or self._sale is None or not self._sale.is_open:
@@ -450,12 +542,45 @@ class CustomerDisplay(QWidget):
     def qr_side(self) -> int:
         """The QR's side on screen, in pixels (0 when none is shown)."""
         pixmap = self.qr.pixmap()
-        return 0 if pixmap.isNull() or self.qr.isHidden() else pixmap.width()
+        shown = self.page == PAGE_CHARGE and not self.qr.isHidden()
+        return pixmap.width() if shown and not pixmap.isNull() else 0
 
     # == size ====================================================================================
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._restyle()
+        self._choose_columns()
+        for label in (self.total, self.amount, self.paid_amount):
+            self._fit_width(label)
+
+    def _choose_columns(self) -> None:
+        """The unit price column is left out below NARROW, and wherever the names would get
+        less than a third of the table (prices in the millions with a discount beside one
+        made it 450 of 1,232 px: "Café / molido 500 / g"). The line's total always stays."""
+        view, model = self.lines, self._model
+        hide = self.width() < NARROW
+        if not hide and model is not None and model.rowCount():
+            room = self.pages.width() - 2 * MARGIN - view.verticalScrollBar().sizeHint().width()
+            numbers = sum(view.sizeHintForColumn(c) for c in range(1, model.columnCount()))
+            hide = room - numbers < room // 3
+        if hide != view.isColumnHidden(COL_UNIT_PRICE):
+            view.setColumnHidden(COL_UNIT_PRICE, hide)
+
+    def _fit_width(self, label: QLabel) -> None:
+        """A one-line amount in type small enough for the page's width: the style's size is
+        for a screen; in a narrow window "$ 3.930.401,56" was cut."""
+        label.setStyleSheet("")  # the page's size for this window
+        label.ensurePolished()
+        page = label.parentWidget()
+        box = page.layout() if page is not None else None
+        if page is None or box is None or not label.text():
+            return
+        margins = box.contentsMargins()
+        room = self.pages.width() - margins.left() - margins.right() - 4
+        need = label.fontMetrics().horizontalAdvance(label.text())
+        if need > room > 0:
+            pixels = max(8, label.fontInfo().pixelSize() * room // need)
+            label.setStyleSheet(f"font-size: {pixels}px;")
 
     def _restyle(self) -> None:
         """Type sized for the window: readable from a metre on a tablet and on a 24" screen."""
@@ -466,11 +591,16 @@ class CustomerDisplay(QWidget):
         qss = _QSS
         for size in sorted({int(s) for s in re.findall(r"\{(\d+)\}", _QSS)}, reverse=True):
             qss = qss.replace("{" + str(size) + "}", str(max(12, round(size * scale))))
+        qss = qss.replace("{CELL_PAD}", str(CELL_PAD))
         self.setStyleSheet(qss)
-        self.lines.setColumnHidden(COL_UNIT_PRICE, self.width() < NARROW)
+        # The charge page's air shrinks with the type (800 x 480: room for the QR).
+        margin = max(12, round(MARGIN * min(scale, 1)))
+        self._charge_box.setContentsMargins(margin, margin, margin, margin)
+        self._charge_box.setSpacing(max(2, round(6 * min(scale, 1))))
+        self._choose_columns()
         self._qr_text_shown = ""
         if self.page == PAGE_CHARGE and self._qr is not None:
-            self._render_qr()
+            self._render()  # what fits beside the QR, again
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.WindowActivate:
