@@ -44,6 +44,23 @@ def read_day(text: str, what: str) -> date:
     return day
 
 
+def read_period(
+    date_from: str | None, date_to: str | None, site_id: str
+) -> tuple[datetime, datetime]:
+    """``--from``/``--to`` (``--to`` inclusive, ``--from`` alone: that day) as ``[first
+    midnight, midnight after the last day)`` in the site's zone."""
+    from pos_app.domain.day import day_bounds, site_zone
+
+    if not date_from:
+        raise DayUsageError("--to needs --from")
+    first = read_day(date_from, "--from")
+    last = read_day(date_to, "--to") if date_to else first
+    if last < first:
+        raise DayUsageError("--to is before --from")
+    zone = site_zone(site_id)
+    return day_bounds(first, zone)[0], day_bounds(last, zone)[1]
+
+
 def config_site() -> Site:
     return site_for(config_mod.load().config.site_id)
 

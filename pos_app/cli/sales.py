@@ -56,19 +56,11 @@ def _period(args: argparse.Namespace) -> tuple[datetime, datetime] | None:
     zone (``close --store``'s days); None without them."""
     if not args.date_from and not args.date_to:
         return None  # the close's modules not imported to list the newest sales
-    from pos_app.cli.drawer import DayUsageError, config_site, read_day
-    from pos_app.domain.day import day_bounds, site_zone
+    from pos_app.cli.drawer import config_site, read_period
 
     if args.store or args.chain:
         raise UsageError("--from/--to list this box's sales (not with --store/--chain)")
-    if not args.date_from:
-        raise DayUsageError("--to needs --from")
-    first = read_day(args.date_from, "--from")
-    last = read_day(args.date_to, "--to") if args.date_to else first
-    if last < first:
-        raise DayUsageError("--to is before --from")
-    zone = site_zone(config_site().site_id)
-    return day_bounds(first, zone)[0], day_bounds(last, zone)[1]
+    return read_period(args.date_from, args.date_to, config_site().site_id)
 
 
 def _write_csv(

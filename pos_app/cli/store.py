@@ -213,19 +213,11 @@ async def cmd_store_sales(args: argparse.Namespace) -> int:
 def _period(args: argparse.Namespace, site_id: str) -> tuple[datetime | None, datetime | None]:
     """``--from``/``--to`` as ``[first midnight, midnight after the last day)`` in the site's
     zone; ``(None, None)`` for each box's current period."""
-    from pos_app.cli.drawer import DayUsageError, read_day
-    from pos_app.domain.day import day_bounds, site_zone
+    from pos_app.cli.drawer import read_period
 
     if not args.date_from and not args.date_to:
         return None, None
-    if not args.date_from:
-        raise DayUsageError("--to needs --from")
-    first = read_day(args.date_from, "--from")
-    last = read_day(args.date_to, "--to") if args.date_to else first
-    if last < first:
-        raise DayUsageError("--to is before --from")
-    zone = site_zone(site_id)
-    return day_bounds(first, zone)[0], day_bounds(last, zone)[1]
+    return read_period(args.date_from, args.date_to, site_id)
 
 
 async def cmd_store_close(args: argparse.Namespace) -> int:
