@@ -67,3 +67,18 @@ def test_the_status_says_it_whole_on_hover(qtbot: QtBot) -> None:
         "Paid, partly refunded\nRefunded $ 1.200,00 of $ 5.000,00"
     )
     assert _tip(model, 3, COL_STATUS) == "Expired"
+
+
+def test_a_late_payment_given_back_says_the_refund_not_the_warning(qtbot: QtBot) -> None:
+    """A sale paid twice (cash, then Mercado Pago) whose cash went back, or a late payment
+    refunded: the list said "Paid late — do not charge again" whatever was given back since."""
+    from pos_app.domain.sale import Tender
+
+    base = replace(discounted_sale(), total=Decimal("5000.00"), paid_amount=Decimal("5000.00"))
+    twice = replace(base, external_reference="TWICE", late_payment=True, tender=Tender.CASH)
+    late = replace(base, external_reference="LATE", late_payment=True, tender=Tender.QR)
+    model = SalesTableModel(site_for("MLA"))
+    given = {"TWICE": Decimal("5000.00"), "LATE": Decimal("5000.00")}
+    model.set_sales([sale_row(twice), sale_row(late)], refunded=given)
+    assert model.index(0, COL_STATUS).data() == "Partly refunded"  # 5,000 of 10,000 paid
+    assert model.index(1, COL_STATUS).data() == "Refunded"

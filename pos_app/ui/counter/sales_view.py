@@ -210,7 +210,7 @@ def refund_state(row: SaleRow, refunded: Decimal) -> str:
 
 
 def status_colour_key(row: SaleRow, refunded: Decimal = Decimal(0)) -> str:
-    if rows_.is_late(row):
+    if rows_.is_late(row) and not refund_state(row, refunded):
         return "late"
     if refund_state(row, refunded):  # partly too: a sale with money given back stands out
         return "refunded"
@@ -270,8 +270,10 @@ def _tr(text: str) -> str:
 
 
 def sale_status_text(row: SaleRow, refunded: Decimal = Decimal(0)) -> str:
-    """The status column; a sale given back reads "Refunded", never "Paid"."""
-    if rows_.is_late(row):
+    """The status column; a sale given back reads "Refunded", never "Paid". A late payment
+    with money given back since (a sale paid twice, one part returned) says the refund: the
+    "do not charge again" warning has been acted on."""
+    if rows_.is_late(row) and not refund_state(row, refunded):
         return QCoreApplication.translate("SalesDialog", "Paid late — do not charge again")
     state = refund_state(row, refunded)
     if state == "fully":
@@ -287,7 +289,7 @@ def sale_status_word(row: SaleRow, refunded: Decimal = Decimal(0)) -> str:
     """The list's status cell: a few words that fit its column at 1024 px in every language
     ("Pagada, devuelta en parte" and "Pagada tarde: no cobre de nuevo" were cut to "Pagada, …").
     The chosen sale's heading says it whole (:func:`sale_status_text`)."""
-    if rows_.is_late(row):
+    if rows_.is_late(row) and not refund_state(row, refunded):
         return QCoreApplication.translate("SalesDialog", "Paid late")
     if refund_state(row, refunded) == "partly":
         return QCoreApplication.translate("SalesDialog", "Partly refunded")
