@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -233,6 +234,44 @@ def test_the_history_window_says_which_sale_and_lists_nothing(
         else:
             assert dialog.model.rowCount() == 1
             assert dialog.model.index(0, 1).data()  # its total, written out
+        dialog.close()
+    finally:
+        ledger.close()
+
+
+@pytest.mark.gui
+@pytest.mark.parametrize("value", ["NaN", "1e999", "", "\x00\xff"])
+def test_a_damaged_refund_amount_in_the_period_says_which_sale(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    """The history reads a period's refunds with its rows (``period_refunded``, as the main
+    window builds it, for the given-back line and the statuses): a refund amount damaged on
+    disk names its sale in the summary, lists nothing, and raises nothing."""
+    from pos_app.domain.money import site_for
+    from pos_app.ui.counter.sales_view import TodaySalesDialog
+
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("POS_APP_HOME", str(home))
+    ref = _ledger_with_a_day(datetime.now(UTC) - timedelta(minutes=5))
+    _store("refunds", "amount", value)
+    ledger = Ledger(paths.ledger_path())
+    try:
+        dialog = TodaySalesDialog(
+            site_for("MLA"),
+            sales_since=ledger.sales_since,
+            get_sale=ledger.get_sale,
+            sale_events=ledger.sale_events,
+            sales_between=ledger.sales_between_apart,
+            sale_rows_between=ledger.sale_rows_between_apart,
+            period_refunded=ledger.refunded_between_apart,
+            refunds_of=ledger.day.refunds_of,
+            refunded_totals=RefundStore(ledger).refunded_amounts,
+        )
+        qtbot.addWidget(dialog)
+        dialog.refresh()
+        assert dialog.model.rowCount() == 0
+        assert ref in dialog.summary.text() and "pos-app doctor" in dialog.summary.text()
         dialog.close()
     finally:
         ledger.close()

@@ -65,8 +65,8 @@ class LatePaymentBar(QFrame):
         left = sale.total if cash_left is None else min(cash_left, sale.total)
         offer_cash = False
         # Cash taken and a QR payment too (landed after the cash sale had ended): both are in
-        # the books, so the cash goes back as a refund. A sale
-        # canceled without cash and paid later is Mercado Pago's alone (its tender QR).
+        # the books, so the cash goes back as a refund. A sale canceled without cash and paid
+        # later is Mercado Pago's alone (its tender QR).
         if sale.tender is Tender.CASH and left <= 0:
             # Its cash already went back (a refund, before the payment was known): the
             # customer paid by QR alone; nothing is left to give back.
@@ -104,9 +104,7 @@ class LatePaymentBar(QFrame):
                 left=format_money_unbroken(left, self._site),
             )
         )
-        self.refund_cash.setVisible(
-            bool(self._cash_reference) and self._cash_reference == sale.external_reference
-        )
+        self.refund_cash.setVisible(self._cash_reference == sale.external_reference)
         self.show()
 
     @property
