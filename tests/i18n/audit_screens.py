@@ -29,7 +29,7 @@ from pos_app.domain.catalog import Product
 from pos_app.ui.counter.main_window import MainWindow
 from pos_app.ui.counter.sale_banner import BannerKind
 from tests.i18n.texts import visible_texts
-from tests.ui.conftest import SCREENSHOTS, keep_picture
+from tests.ui.conftest import SCREENSHOTS, keep_picture, settle
 from tests.ui.test_ui_charging import WAIT, banner_is, charge, fill_cart
 
 pytestmark = pytest.mark.gui
@@ -47,7 +47,7 @@ class Audit:
         self.lines: list[str] = []
 
     def shot(self, widget: QWidget, name: str) -> None:
-        self.qtbot.wait(40)
+        settle()
         (SCREENSHOTS / self.folder).mkdir(parents=True, exist_ok=True)
         keep_picture(widget.grab(), str(self.folder / f"{name}.png"))
         for shown in visible_texts(widget):
@@ -67,7 +67,7 @@ class Audit:
     def sizes(self, window: QWidget, name: str) -> None:
         for w, h in SIZES:
             window.resize(w, h)
-            self.qtbot.wait(60)
+            settle()
             self.shot(window, f"{w}x{h}_{name}")
         window.resize(1024, 600)
 
@@ -301,7 +301,7 @@ def test_settings(window: MainWindow, qtbot: QtBot, control: Any, audit: Audit, 
     qtbot.waitExposed(dialog)
     for index in range(len(dialog.pages)):
         dialog.show_section(index)
-        qtbot.wait(60)
+        settle()
         qtbot.waitUntil(lambda: not loading(dialog), timeout=5000)
         audit.shot(dialog, f"settings_{index}")
     dialog.show_section(0)
@@ -313,7 +313,7 @@ def test_settings(window: MainWindow, qtbot: QtBot, control: Any, audit: Audit, 
         if hasattr(account, "test_button"):
             account.test_button.click()
         qtbot.waitUntil(lambda: not loading(dialog), timeout=5000)
-        qtbot.wait(200)
+        qtbot.wait(200)  # the refusal's words, after the check
         audit.shot(dialog, "settings_wrong_token")
     dialog.reject()
     for w in QApplication.topLevelWidgets():
@@ -335,7 +335,7 @@ def test_settings_no_boxes(
     for index in range(len(dialog.pages)):
         dialog.show_section(index)
         qtbot.waitUntil(lambda: not loading(dialog), timeout=5000)
-        qtbot.wait(100)
+        settle()
         audit.shot(dialog, f"settings_no_boxes_{index}")
     dialog.reject()
 

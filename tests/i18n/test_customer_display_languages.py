@@ -27,6 +27,7 @@ from pos_app.ui.display.customer_display import (
     CustomerDisplay,
 )
 from tests.i18n.test_translated_windows import clipped, english_leftovers
+from tests.ui.conftest import settle
 from tests.ui.test_customer_display import emvco
 from tests.ui.test_ui_charging import banner_is, charge, fill_cart
 
@@ -93,7 +94,7 @@ def test_every_state_of_the_customer_display(
     problems: list[str] = []
 
     def shot(state: str) -> None:
-        qtbot.wait(60)
+        settle()
         screenshot(display, f"customer_display_{lang}_{site}_{state}")
         problems.extend(f"{state}: clipped: {t}" for t in clipped(display))
         if lang != "en":

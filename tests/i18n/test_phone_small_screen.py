@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from pos_app.domain.money import site_for
 from pos_app.ui.demo.phone_window import CustomerPhoneWindow
 from pos_app.ui.qtkit.window_settings import TITLE_BAR
+from tests.ui.conftest import settle
 
 pytestmark = pytest.mark.gui
 
@@ -103,7 +104,7 @@ def test_the_phone_shows_several_lines_on_a_small_screen(
         phone._set_result(phone.tr("✗ Card rejected — you can try again with another card"), "")
         phone.show()
         qtbot.waitExposed(phone)
-        qtbot.wait(30)
+        settle()
         screenshot(phone, f"phone_small_lines_{lang}")
         view = phone.items.viewport().rect()
         whole = [

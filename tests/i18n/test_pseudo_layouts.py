@@ -26,6 +26,7 @@ from pos_app.ui.settings.dialog import SettingsDialog
 from pos_app.ui.settings.session import SettingsSession
 from tests.i18n.conftest import PSEUDO
 from tests.i18n.texts import Shown, loading, visible_texts
+from tests.ui.conftest import settle
 from tests.ui.test_ui_charging import charge, fill_cart
 
 pytestmark = [pytest.mark.gui, pytest.mark.parametrize("lang", [PSEUDO])]
@@ -76,7 +77,7 @@ def check(widget: QWidget) -> tuple[list[str], list[str]]:
 def test_main_window_cart(window: MainWindow, qtbot: QtBot, screenshot: Any) -> None:
     fill_cart(window, "7790580001018", "FIA001")
     window.open_custom_amount()
-    qtbot.wait(50)
+    settle()
     screenshot(window, "pseudo_main_window")
     missing, cut = check(window)
     assert not missing, "\n".join(missing)
@@ -107,7 +108,7 @@ def test_settings_dialog(runtime: Any, qtbot: QtBot, screenshot: Any) -> None:
             # A page that is still asking Mercado Pago shows a placeholder until it answers
             # (slower on a loaded machine): check what the store owner sees once it has.
             qtbot.waitUntil(lambda: not loading(dialog), timeout=10_000)
-            qtbot.wait(100)
+            settle()
             screenshot(dialog, f"pseudo_settings_{index}")
             missing, cut = check(dialog)
             problems += [f"page {index}: untranslated {m}" for m in missing]
@@ -161,7 +162,7 @@ def test_todays_sales_dialog(window: MainWindow, qtbot: QtBot, screenshot: Any) 
     dialog = window.open_sales_dialog()
     qtbot.waitExposed(dialog)
     dialog.select_reference(window.payment.sale.external_reference)  # type: ignore[union-attr]
-    qtbot.wait(100)
+    settle()
     screenshot(dialog, "pseudo_todays_sales")
     missing, cut = check(dialog)
     dialog.close()
@@ -213,7 +214,7 @@ def test_payment_panel_rejected_then_paid(
     for outcome, kind in (("rejected", BannerKind.REJECTED), ("approved", BannerKind.PAID)):
         control.pay(outcome)
         qtbot.waitUntil(lambda kind=kind: window.payment.banner_kind is kind, timeout=WAIT)
-        qtbot.wait(50)
+        settle()
         screenshot(window, f"pseudo_payment_{kind.name.lower()}")
         missing, cut = check(window)
         problems += [f"{kind.name}: untranslated {m}" for m in missing]
@@ -238,7 +239,7 @@ def test_products_window_editor_and_import_preview(
 
     products = window.open_products()
     qtbot.waitExposed(products)
-    qtbot.wait(50)
+    settle()
     screenshot(products, "pseudo_products")
     problems = _problems(products, "products")
     products.view.selectRow(0)
@@ -246,7 +247,7 @@ def test_products_window_editor_and_import_preview(
     assert editor is not None
     qtbot.waitExposed(editor)
     fill(qtbot, editor, sku="FIA001", price="12,345")  # errors under the fields
-    qtbot.wait(50)
+    settle()
     screenshot(editor, "pseudo_product_editor")
     problems += _problems(editor, "editor")
     editor.done(QDialog.DialogCode.Rejected)  # typed into: reject() would ask first
@@ -254,7 +255,7 @@ def test_products_window_editor_and_import_preview(
     csv_file.write_text(GOOD_AND_BAD_CSV, encoding="utf-8")
     preview = products.preview_import(csv_file)
     qtbot.waitUntil(lambda: preview.plan is not None, timeout=WAIT)
-    qtbot.wait(50)
+    settle()
     screenshot(preview, "pseudo_import_preview")
     problems += _problems(preview, "import preview")
     preview.reject()

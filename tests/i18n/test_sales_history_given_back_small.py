@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
+from tests.ui.conftest import settle
 from tests.ui.test_sales_history_given_back import _day, _dialog
 
 pytestmark = pytest.mark.gui
@@ -24,7 +25,7 @@ def test_the_summary_at_1024_in_the_longer_languages(
     dialog.show()
     qtbot.waitExposed(dialog)
     dialog.refresh()
-    qtbot.wait(30)
+    settle()
     screenshot(dialog, f"given_back_{lang}_sales_history")
     for label in (dialog.summary, dialog.given_back):
         assert label.isVisible()

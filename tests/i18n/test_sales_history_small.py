@@ -29,6 +29,7 @@ from pos_app.ui.counter.sales_view import (
     TodaySalesDialog,
 )
 from tests.receipts.test_discounts import discounted_sale
+from tests.ui.conftest import settle
 
 pytestmark = pytest.mark.gui
 
@@ -100,7 +101,7 @@ def test_every_status_word_and_history_detail_is_whole_at_1024(
         dialog.refresh()
         qtbot.waitUntil(lambda: not dialog.reading, timeout=5000)
         dialog.select_reference(sales[3].external_reference)  # the late one: the longest words
-        qtbot.wait(30)
+        settle()
         assert dialog.width() == SMALL[0]
         screenshot(dialog, f"small_{lang}_sales_history_{name}")
         table, model = dialog.table, dialog.model

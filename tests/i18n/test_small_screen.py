@@ -23,6 +23,7 @@ from pos_app.ui.counter.main_window import MainWindow
 from pos_app.ui.counter.sale_banner import BannerKind
 from pos_app.ui.qtkit.window_settings import TITLE_BAR
 from tests.i18n.texts import visible_texts
+from tests.ui.conftest import settle
 from tests.ui.test_ui_charging import WAIT, banner_is, fill_cart
 
 pytestmark = pytest.mark.gui
@@ -58,7 +59,7 @@ def at_small_size(window: MainWindow, qtbot: QtBot, screenshot: Any, name: str) 
     qtbot.waitUntil(lambda: window.compact, timeout=3000)
     window.resize(*SMALL)
     qtbot.waitUntil(lambda: window.height() == SMALL[1], timeout=3000)
-    qtbot.wait(60)  # the re-styled widgets settle
+    settle()  # the re-styled widgets settle
     screenshot(window, f"small_{name}")
     return [f"{name}: {p}" for p in problems(window)]
 
@@ -177,7 +178,7 @@ def test_every_window_opens_within_a_small_screen(
         if dialog.width() > free.width() or dialog.height() > free.height() - TITLE_BAR:
             found.append(f"{name} opens at {dialog.width()} x {dialog.height()}")
         dialog.resize(min(dialog.width(), free.width()), free.height() - TITLE_BAR)
-        qtbot.wait(30)
+        settle()
         screenshot(dialog, f"small_{lang}_{name}")
         found += [f"{name}: {s}" for s in visible_texts(dialog) if s.clipped and s.kind != "scroll"]
     for dialog in opened.values():
@@ -216,7 +217,7 @@ def dynamic_qr_at(window: MainWindow, qtbot: QtBot, screenshot: Any, name: str) 
         window.resize(*size)
         qtbot.waitUntil(lambda: window.compact, timeout=3000)
         window.resize(*size)
-        qtbot.wait(60)  # the re-styled widgets settle
+        settle()  # the re-styled widgets settle
         screenshot(window, f"small_dynamic_qr_{name}_{size[1]}")
         found += [f"{name} {size[1]}: {p}" for p in outside(window, size) + problems(window)]
         qr = window.payment.qr

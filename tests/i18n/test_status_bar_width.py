@@ -19,6 +19,7 @@ from pos_app.sandbox.state import SandboxState
 from pos_app.ui.counter.main_window import MainWindow
 from pos_app.ui.counter.sale_banner import BannerKind
 from tests.i18n.texts import visible_texts
+from tests.ui.conftest import settle
 from tests.ui.test_ui_charging import WAIT, banner_is, fill_cart
 
 pytestmark = pytest.mark.gui
@@ -44,7 +45,7 @@ def test_a_long_store_name_gives_way_in_the_status_bar(
     qtbot.waitUntil(banner_is(window, BannerKind.WAITING), timeout=WAIT)
     window._show_slow(True)
     window.resize(1024, 560)
-    qtbot.wait(60)
+    settle()
     assert window.minimumSizeHint().width() <= 1024, window.minimumSizeHint()
     assert window.width() == 1024
     bar = window.status

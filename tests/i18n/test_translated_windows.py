@@ -21,6 +21,7 @@ from pos_app.ui.counter.main_window import MainWindow
 from pos_app.ui.settings.dialog import SettingsDialog
 from pos_app.ui.settings.session import SettingsSession
 from tests.i18n.texts import loading, visible_texts
+from tests.ui.conftest import settle
 from tests.ui.test_ui_charging import charge, fill_cart
 
 pytestmark = pytest.mark.gui
@@ -105,7 +106,7 @@ def test_main_window(window: MainWindow, qtbot: QtBot, screenshot: Any, lang: st
     want = EXPECTED[lang]
     fill_cart(window, "7790580001018", "FIA001")
     window.open_custom_amount()
-    qtbot.wait(50)
+    settle()
     screenshot(window, f"i18n_{lang}_main_window")
     assert window.windowTitle() == want["title"]
     assert window.totals.charge_button.text() == want["charge"]
@@ -143,7 +144,7 @@ def test_settings_dialog(
     problems = []
     for index in range(len(dialog.pages)):
         dialog.show_section(index)
-        qtbot.wait(60)
+        settle()
         # Then until the page's calls to the sandbox have answered (the store page sets its
         # sticker's caption when the box's QR arrives: checked before that, a later caption
         # was caught mid-layout) and its layout has settled (a label is briefly short while it
@@ -162,7 +163,7 @@ def test_todays_sales_dialog(window: MainWindow, qtbot: QtBot, screenshot: Any, 
     charge(qtbot, window)
     dialog = window.open_sales_dialog()
     qtbot.waitExposed(dialog)
-    qtbot.wait(60)
+    settle()
     screenshot(dialog, f"i18n_{lang}_todays_sales")
     assert not english_leftovers(dialog, lang)
     # The export's file name in the shop's language too (it offered "sales-…csv").
@@ -181,14 +182,14 @@ def test_products_window_editor_and_import_preview(
 
     products = window.open_products()
     qtbot.waitExposed(products)
-    qtbot.wait(60)
+    settle()
     screenshot(products, f"i18n_{lang}_products")
     problems = [f"products: {t}" for t in clipped(products) + english_leftovers(products, lang)]
     products.view.selectRow(0)
     editor = products.edit_selected()
     assert editor is not None
     qtbot.waitExposed(editor)
-    qtbot.wait(60)
+    settle()
     screenshot(editor, f"i18n_{lang}_product_editor")
     problems += [f"editor: {t}" for t in clipped(editor) + english_leftovers(editor, lang)]
     editor.reject()
@@ -196,7 +197,7 @@ def test_products_window_editor_and_import_preview(
     csv_file.write_text(GOOD_AND_BAD_CSV, encoding="utf-8")
     preview = products.preview_import(csv_file)
     qtbot.waitUntil(lambda: preview.plan is not None, timeout=10_000)
-    qtbot.wait(60)
+    settle()
     screenshot(preview, f"i18n_{lang}_import_preview")
     problems += [f"preview: {t}" for t in clipped(preview) + english_leftovers(preview, lang)]
     preview.reject()
@@ -216,7 +217,7 @@ def test_cash_drawer_and_close_day_dialogs(
     drawer.reason.setText("Cambio")
     drawer.add_movement(__import__("pos_app.domain.day").domain.day.MovementKind.IN)
     qtbot.waitExposed(drawer)
-    qtbot.wait(60)
+    settle()
     screenshot(drawer, f"i18n_{lang}_cash_drawer")
     problems = [f"drawer: {t}" for t in clipped(drawer) + english_leftovers(drawer, lang)]
     drawer.close()
@@ -227,7 +228,7 @@ def test_cash_drawer_and_close_day_dialogs(
         closing.reconcile_button, __import__("PySide6.QtCore").QtCore.Qt.MouseButton.LeftButton
     )
     qtbot.waitUntil(lambda: closing.reconciliation is not None, timeout=10_000)
-    qtbot.wait(60)
+    settle()
     screenshot(closing, f"i18n_{lang}_close_day")
     word = {"es": "cierre", "pt_BR": "fechamento"}[lang]  # the PDF's name (was "close-N.pdf")
     assert closing.pdf_file_name() == f"{word}-{closing.shown_report().number}.pdf"

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from pos_app.domain.day import MovementKind
 from pos_app.ui.counter.main_window import MainWindow
+from tests.ui.conftest import settle
 
 pytestmark = pytest.mark.gui
 
@@ -27,9 +28,9 @@ def test_a_counted_drawer_that_is_off_shows_its_difference(
     closing = window.day.open_close_day()
     qtbot.waitExposed(closing)
     closing.resize(760, 560)
-    qtbot.wait(30)
+    settle()
     closing.counted.setText("1000")
-    qtbot.wait(30)
+    settle()
     table = closing.rows
     [row] = [
         r

@@ -29,6 +29,7 @@ from pos_app.sandbox.emv import order_qr_text
 from pos_app.ui.counter.cart_model import CartTableModel
 from pos_app.ui.display.customer_display import PAGE_CHARGE, QR_MIN_PX, CustomerDisplay
 from tests.i18n.texts import visible_texts
+from tests.ui.conftest import settle
 from tests.ui.test_customer_display import emvco
 
 pytestmark = pytest.mark.gui
@@ -89,13 +90,13 @@ def test_the_dynamic_qr_fits_every_screen(
         qr_data=(orders_api_qr if long_qr else emvco)(amount=str(model.total())),
     )
     display.sale_changed(SaleChanged(sale, None, "charge"))
-    qtbot.wait(10)
+    settle()
     # The customer's card is rejected: the notice comes above the QR already shown (it grew
     # the window before the QR was made smaller).
     sale = replace(sale, last_attempt_rejected=True)
     display.sale_changed(SaleChanged(sale, SaleStatus.PENDING, "poll"))
     assert display.page == PAGE_CHARGE
-    qtbot.wait(30)
+    settle()
     screenshot(display, f"customer_display_qr_{size[0]}x{size[1]}{'_long' if long_qr else ''}")
     assert (display.width(), display.height()) == size
     where = QRect(display.qr.mapTo(display, display.qr.rect().topLeft()), display.qr.size())
@@ -116,7 +117,7 @@ def test_the_dynamic_qr_fits_every_screen(
     assert max(sizes, key=lambda name: sizes[name]) == "cdAmount", sizes
     # Paid, the window keeps its size too (the big QR's pixmap no longer counts).
     display.sale_changed(SaleChanged(replace(sale, status=SaleStatus.PAID), None, "poll"))
-    qtbot.wait(30)
+    settle()
     assert (display.width(), display.height()) == size
     assert display.qr_side == 0
 
@@ -138,7 +139,7 @@ def test_a_small_window_shows_the_amount_and_the_qr_whole(
     display.show()
     qtbot.waitExposed(display)
     model.add_line(CartLine("S1", "Televisor 55 pulgadas", Decimal("3930401.56")))
-    qtbot.wait(30)
+    settle()
     cut = [str(s) for s in visible_texts(display) if s.clipped]
     assert not cut, cut
     sale = SaleSnapshot(
@@ -158,7 +159,7 @@ def test_a_small_window_shows_the_amount_and_the_qr_whole(
         last_attempt_rejected=True,
     )
     display.sale_changed(SaleChanged(sale, None, "charge"))
-    qtbot.wait(30)
+    settle()
     screenshot(display, f"customer_display_small_window_{size[0]}x{size[1]}")
     assert (display.width(), display.height()) == size
     cut = [str(s) for s in visible_texts(display) if s.clipped]

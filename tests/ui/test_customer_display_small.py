@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from pos_app.ui.counter.main_window import MainWindow
 from pos_app.ui.display.customer_display import CustomerDisplay
 from tests.i18n.texts import visible_texts
+from tests.ui.conftest import settle
 from tests.ui.test_ui_charging import fill_cart
 
 pytestmark = pytest.mark.gui
@@ -35,7 +36,7 @@ def test_every_cell_of_the_cart_is_whole(
     display.resize(*size)  # the type is sized for the screen before the cart fills
     qtbot.waitUntil(lambda: (display.width(), display.height()) == size, timeout=3000)
     fill_cart(window, "7790580001018", "FIA001")  # "1 pack": the widest quantity
-    qtbot.wait(60)
+    settle()
     screenshot(display, f"customer_display_cart_{size[0]}x{size[1]}")
     cut = [str(s) for s in visible_texts(display) if s.clipped]
     assert not cut, "\n".join(cut)
@@ -86,7 +87,7 @@ def test_long_names_wrap_whole(qtbot: QtBot, screenshot: Any, size: Any) -> None
         if i == 2:  # weighed: "0,350 kg" widens the quantity column
             kind = {"sale_unit": SaleUnit.KG, "measure": Decimal("0.350")}
         model.add_line(CartLine(f"S{i}", name, Decimal(1234567 // (i + 1)), **kind))
-    qtbot.wait(60)
+    settle()
     screenshot(shown, f"customer_display_long_names_{size[0]}x{size[1]}")
     lines = shown.lines
     metrics = QFontMetrics(lines.font())
@@ -138,7 +139,7 @@ def test_the_customer_sees_the_discounts_in_the_total(
     model.set_sale_discount(Discount(DiscountKind.AMOUNT, Decimal("100.00"), "jubilado"))
     assert shown.discount.text() == "Discounts: −" + format_money(Decimal("1000.00"), site)
     assert "jubilado" not in shown.discount.text()  # the cashier's reason stays at the counter
-    qtbot.wait(30)
+    settle()
     screenshot(shown, f"customer_display_discounts_{size[0]}x{size[1]}")
     cut = [str(s) for s in visible_texts(shown) if s.clipped]
     assert not cut, cut
@@ -175,13 +176,13 @@ def test_the_names_keep_a_third_of_the_width(qtbot: QtBot, screenshot: Any, size
     shown.show()
     qtbot.waitExposed(shown)
     model.add_line(CartLine("S0", "Café molido 500 g", Decimal("176366.00")))
-    qtbot.wait(30)
+    settle()
     assert not shown.lines.isColumnHidden(COL_UNIT_PRICE)  # room enough: the price is shown
     discount = Discount(DiscountKind.PERCENT, Decimal(10))
     model.add_line(
         CartLine("S1", "Aceite de girasol 1,5 l", Decimal("617283.00"), 3, discount=discount)
     )
-    qtbot.wait(30)
+    settle()
     screenshot(shown, f"customer_display_names_third_{size[0]}x{size[1]}")
     names = shown.lines.columnWidth(COL_TITLE)
     assert names >= shown.lines.viewport().width() // 3, (names, shown.lines.viewport().width())

@@ -14,6 +14,7 @@ from pos_app.domain.catalog import Product
 from pos_app.ui.counter.cart_model import COL_TITLE
 from pos_app.ui.counter.main_window import MainWindow
 from pos_app.ui.qtkit.fitting import text_room
+from tests.ui.conftest import settle
 
 pytestmark = pytest.mark.gui
 
@@ -29,7 +30,7 @@ def test_a_long_name_keeps_its_end_and_the_tooltip_has_it_all(
 ) -> None:
     window.model.add_line(LONG.to_line())
     window.model.add_line(Product("S1", "Pan 1 kg", Decimal("900.00")).to_line())
-    qtbot.wait(50)
+    settle()
     view = window.cart_view
     assert view.textElideMode() is Qt.TextElideMode.ElideMiddle
     room = view.columnWidth(COL_TITLE) - 8
@@ -47,7 +48,7 @@ def test_the_scan_hint_shortens_instead_of_being_cut(window: MainWindow, qtbot: 
     scan = window.scan
     for width in (1024, 800):
         window.resize(width, 700)
-        qtbot.wait(50)
+        settle()
         need = scan.fontMetrics().horizontalAdvance(scan.placeholderText())
         assert need <= text_room(scan), (width, scan.placeholderText())
     assert scan.placeholderText() in (
