@@ -22,6 +22,16 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 RESULT_PREFIX = "BENCH-RESULT "
+# The quick pass scales the window benchmarks' pauses (idle spells, "let the paint land"): its
+# figures mean nothing, and the full-length pauses were most of its wall time (~11 s of ~15).
+PAUSES = {"scale": 1.0}
+
+
+async def pause(seconds: float) -> None:
+    """``asyncio.sleep`` for a benchmark's deliberate pause, shortened by the quick pass."""
+    import asyncio
+
+    await asyncio.sleep(seconds * PAUSES["scale"])
 
 
 @dataclass

@@ -30,7 +30,7 @@ from contextlib import nullcontext
 from datetime import datetime, timedelta
 from typing import Any
 
-from tests.benchmarks.common import report, sandbox_process
+from tests.benchmarks.common import pause, report, sandbox_process
 from tests.benchmarks.window_rig import CODES, WindowRig, open_window, run_qt
 
 
@@ -130,7 +130,7 @@ async def _sell(rig: WindowRig, sales: int) -> None:
         await rig.until(lambda: rig.banner().name != "SENDING")
         await rig.pay()
         await rig.until(lambda: rig.banner().name == "PAID")
-        await asyncio.sleep(0.3)  # the history's refresh after the payment
+        await pause(0.3)  # the history's refresh after the payment
         rig.window.new_sale()
 
 
@@ -144,7 +144,7 @@ async def measure(base_url: str, sales: int) -> dict[str, Any]:
     async with open_window(base_url) as rig:
         window = rig.window
         await rig.until(lambda: window.isVisible())
-        await asyncio.sleep(0.5)
+        await pause(0.5)
         frozen = settle_after_start_up()  # as the app does once ready
         with GcWatch() as watch:
             base = _tracked()
@@ -177,7 +177,7 @@ async def measure(base_url: str, sales: int) -> dict[str, Any]:
 
             dialog.set_period(PERIOD_WEEK)
             await rig.until(read, timeout=120)
-            await asyncio.sleep(0.2)
+            await pause(0.2)
             await at("history_7_days", dialog.model.rowCount())
             result["history_7_days"]["kinds"] = _kinds()
             mark = watch.mark()
@@ -190,7 +190,7 @@ async def measure(base_url: str, sales: int) -> dict[str, Any]:
             dialog.date_from.blockSignals(False)
             dialog.set_period(PERIOD_RANGE)
             await rig.until(read, timeout=120)
-            await asyncio.sleep(0.2)
+            await pause(0.2)
             await at("history_30_days", dialog.model.rowCount())
             mark = watch.mark()
             await _sell(rig, sales)
@@ -198,19 +198,19 @@ async def measure(base_url: str, sales: int) -> dict[str, Any]:
             result["selling_30_days"] = {"sales": sales, **watch.since(mark)}
 
             dialog.close()
-            await asyncio.sleep(0.5)
+            await pause(0.5)
             await at("history_closed")
 
             products = window.open_products()
-            await asyncio.sleep(0.5)
+            await pause(0.5)
             await at("products_open")
             products.close()
             del products  # the window lets it go (deleteLater); this frame must too
             store = window.open_store_view()
-            await asyncio.sleep(1.0)
+            await pause(1.0)
             await at("store_view_open")
             store.close()
-            await asyncio.sleep(0.3)
+            await pause(0.3)
             await at("all_closed")
             result["all_closed"]["kinds"] = _kinds()
     return result

@@ -20,7 +20,7 @@ from contextlib import nullcontext
 from datetime import datetime, timedelta
 from typing import Any
 
-from tests.benchmarks.common import report, sandbox_process
+from tests.benchmarks.common import PAUSES, pause, report, sandbox_process
 from tests.benchmarks.window_rig import LatenessProbe, open_window, run_qt
 
 SEARCH = "Yerba 12"  # typed a key at a time: a product's name
@@ -39,7 +39,7 @@ async def _blocked(
     took = time.perf_counter() - started
     while not until():
         await asyncio.sleep(0.01)
-    await asyncio.sleep(0.1)
+    await pause(0.1)
     probe.stop()
     return max(took, probe.worst)
 
@@ -57,10 +57,10 @@ async def measure(base_url: str, reference: str, repeats: int) -> dict[str, list
     async with open_window(base_url) as rig:
         window = rig.window
         await rig.until(lambda: window.isVisible())
-        await asyncio.sleep(0.5)
+        await pause(0.5)
         probe = LatenessProbe()
         probe.start()
-        await asyncio.sleep(3.0)  # idle, ready: whatever the window does by itself
+        await pause(3.0)  # idle, ready: whatever the window does by itself
         probe.stop()
         note("idle_stall", probe.worst)
 
@@ -133,6 +133,8 @@ def main() -> None:
         'reported apart under "gc"',
     )
     args = parser.parse_args()
+    if args.then_gc is not None:  # the quick pass
+        PAUSES["scale"] = 0.2
     with sandbox_process() if args.sandbox is None else nullcontext(args.sandbox) as base_url:
         result: dict[str, Any] = run_qt(lambda: measure(base_url, args.reference, args.repeats))
         if args.then_gc is not None:
