@@ -228,3 +228,79 @@ def test_a_secret_refused_after_others_were_saved_puts_everything_back(
     saved = config_mod.load().config
     assert (saved.user_id, saved.store_database) == (user_id, NOBODY)
     assert refusing.on_the_gui_thread() == []
+
+
+def test_the_assistant_says_saving_while_a_hung_keyring_holds_the_token(
+    qloop: Any,
+    qtbot: QtBot,
+    held: HeldKeyring,
+    sandbox_app: Any,
+    sandbox_state: SandboxState,
+    run: Any,
+) -> None:
+    """Leaving the first step saves the token: while the keyring holds it the assistant says
+    so, its buttons are off (no second Next, no demo half-way), and the window goes on."""
+    from pos_app.ui.settings.setup_assistant import STEP_ACCOUNT, STEP_PLACE
+    from tests.ui.test_setup_assistant import check_token, shown_assistant, start
+
+    task = start(sandbox_app)
+    assistant = shown_assistant(qtbot)
+    check_token(qtbot, assistant, sandbox_state.seller_token)
+    qtbot.waitUntil(assistant.next_button.isEnabled, timeout=WAIT)
+    qtbot.mouseClick(assistant.next_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(held.entered.is_set, timeout=WAIT)
+    try:
+        assert assistant.isVisible() and assistant.step == STEP_ACCOUNT
+        assert assistant.next_button.text().replace("&", "") == "Saving…"
+        assert assistant.footer.text().startswith("Saving…")
+        assert not assistant.next_button.isEnabled() and not assistant.demo_button.isEnabled()
+        assistant.go_next()  # Enter, or a second click
+        assistant.choose_demo()
+        assert run(asyncio.sleep(0, result="ran")) == "ran"  # the loop goes on
+        assert not task.done() and assistant.step == STEP_ACCOUNT
+    finally:
+        held.release.set()
+    qtbot.waitUntil(lambda: assistant.step == STEP_PLACE, timeout=WAIT)
+    assert held.secrets == {(secrets.SERVICE, secrets.TOKEN_KEY): sandbox_state.seller_token}
+    assert assistant.next_button.text().replace("&", "") == "Next"
+    assert assistant.demo_button.isEnabled() and assistant.back_button.isEnabled()
+    assert held.on_the_gui_thread() == []
+    assistant.close()
+    qtbot.waitUntil(task.done, timeout=WAIT)
+
+
+def test_the_assistant_says_when_the_settings_file_cannot_be_written(
+    qloop: Any,
+    qtbot: QtBot,
+    refusing: RefusingKeyring,
+    sandbox_app: Any,
+    sandbox_state: SandboxState,
+) -> None:
+    """ "Start selling" writes the settings file on a worker thread: when it cannot be written
+    the assistant stays on its last step and says why; once it can, the assistant ends."""
+    from pos_app.ui.settings.setup_assistant import STEP_PLACE, STEP_READY
+    from tests.ui.test_setup_assistant import check_token, shown_assistant, start
+
+    task = start(sandbox_app)
+    assistant = shown_assistant(qtbot)
+    check_token(qtbot, assistant, sandbox_state.seller_token)
+    qtbot.waitUntil(assistant.next_button.isEnabled, timeout=WAIT)
+    qtbot.mouseClick(assistant.next_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: assistant.step == STEP_PLACE, timeout=WAIT)
+    qtbot.waitUntil(assistant.next_button.isEnabled, timeout=WAIT)
+    qtbot.mouseClick(assistant.next_button, Qt.MouseButton.LeftButton)
+    assert assistant.step == STEP_READY
+    paths.config_path().mkdir(parents=True)  # a folder where the file goes
+    qtbot.mouseClick(assistant.next_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: assistant.footer.text().startswith("The settings file could not be written"),
+        timeout=WAIT,
+    )
+    assert assistant.isVisible() and not task.done() and assistant.step == STEP_READY
+    assert assistant.next_button.isEnabled()
+    assert assistant.next_button.text().replace("&", "") == "Start selling"
+    paths.config_path().rmdir()
+    qtbot.mouseClick(assistant.next_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(task.done, timeout=WAIT)
+    outcome = task.result()
+    assert outcome is not None and outcome.config == config_mod.load().config
