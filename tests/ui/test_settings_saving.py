@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import keyring.backend
 import keyring.errors
 import pytest
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
@@ -69,6 +70,11 @@ class RefusingKeyring(ThreadNotingKeyring):
             self._note("set", username)
             raise keyring.errors.PasswordSetError(username)
         super().set_password(service, username, password)
+
+
+# Never candidates for keyring's automatic choice (as MemoryKeyring and ThreadNotingKeyring).
+keyring.backend.KeyringBackend._classes.discard(HeldKeyring)
+keyring.backend.KeyringBackend._classes.discard(RefusingKeyring)
 
 
 @pytest.fixture
