@@ -133,6 +133,7 @@ def test_a_hung_keyring_leaves_the_window_going_and_settings_saying_saving(
         assert dialog.ok_button.text().replace("&", "") == "Saving…"
         assert dialog.footer.text().startswith("Saving…")
         assert "unlock" in dialog.footer.text()
+        assert dialog.footer.property("state") == "busy"  # news, not a problem in red
         assert not dialog.stack.isEnabled()  # what is typed now would not be saved
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
         dialog.close()  # its close button
@@ -214,6 +215,7 @@ def test_a_secret_refused_after_others_were_saved_puts_everything_back(
     assert dialog.isVisible() and not applied
     assert dialog.stack.currentIndex() == SECTION_STORE_DB
     assert "cannot be saved" in store.password_field.error.text()
+    assert not dialog.footer.text().startswith("Saving") and not dialog.footer.property("state")
     assert dialog.session.new_token == AccessToken(token)  # still to be saved
     assert store.password.text() == "store-pass"  # still typed, for the next OK
     assert dialog.cancel_button.isEnabled() and dialog.ok_button.text().replace("&", "") == "OK"

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from pos_app.settings.config import Config
 from pos_app.ui.qtkit.async_utils import TaskKeeper
 from pos_app.ui.qtkit.keyboard import DiscardGuard, install_mnemonics
+from pos_app.ui.qtkit.style import set_state
 from pos_app.ui.qtkit.window_settings import restore_geometry, save_geometry
 from pos_app.ui.qtkit.workarounds import emit
 from pos_app.ui.settings import saving
@@ -218,8 +219,10 @@ class SettingsDialog(QDialog):
             self._ok_text = self.ok_button.text()
             self.ok_button.setText(self.tr("Saving…"))
             self.footer.setText(saving_text())
+            set_state(self.footer, "busy")  # news, not a problem: not in red
         else:
             self.ok_button.setText(self._ok_text)
+            set_state(self.footer, "")
             self._update()
 
     # == OK / Cancel =============================================================================
