@@ -200,7 +200,9 @@ def test_a_secret_refused_after_others_were_saved_puts_everything_back(
     store.password.setText("store-pass")
     refusing.refused.add(secrets.STORE_DB_KEY)
     qtbot.waitUntil(dialog.ok_button.isEnabled, timeout=WAIT)
-    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    dialog.show_section(SECTION_STORE_DB)
+    store.password.setFocus()
+    qtbot.keyClick(store.password, Qt.Key.Key_Return)  # Enter saves, as OK does
     qtbot.waitUntil(lambda: bool(store.password_field.error.text()), timeout=WAIT)
 
     # The token and the webhook secret were written, then the password refused.
@@ -218,6 +220,7 @@ def test_a_secret_refused_after_others_were_saved_puts_everything_back(
     assert not dialog.footer.text().startswith("Saving") and not dialog.footer.property("state")
     assert dialog.session.new_token == AccessToken(token)  # still to be saved
     assert store.password.text() == "store-pass"  # still typed, for the next OK
+    assert dialog.focusWidget() is store.password  # back where the person was typing
     assert dialog.cancel_button.isEnabled() and dialog.ok_button.text().replace("&", "") == "OK"
 
     # The keyring takes it now: everything is saved.

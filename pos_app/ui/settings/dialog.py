@@ -93,6 +93,7 @@ class SettingsDialog(QDialog):
         self._saving = False
         self._closed = False
         self._ok_text = ""  # OK's own text, while it says "Saving…"
+        self._focus_before: QWidget | None = None
 
         # The list, the stack and each page's scroll area are made inside the dialog first, and
         # each page is then made inside its scroll area, where it stays. Moving a widget
@@ -212,6 +213,8 @@ class SettingsDialog(QDialog):
     def _show_saving(self, saving: bool) -> None:
         """While OK's save runs: the pages, OK and Cancel are off and the footer says why."""
         self._saving = saving
+        if saving:
+            self._focus_before = self.focusWidget()
         self.stack.setEnabled(not saving)  # what is typed now would not be saved
         self.cancel_button.setEnabled(not saving)
         if saving:
@@ -224,6 +227,9 @@ class SettingsDialog(QDialog):
             self.ok_button.setText(self._ok_text)
             set_state(self.footer, "")
             self._update()
+            focus, self._focus_before = self._focus_before, None
+            if focus is not None and focus.isEnabled():
+                focus.setFocus()  # where the person was (a failed save keeps them editing)
 
     # == OK / Cancel =============================================================================
     def try_accept(self) -> bool:

@@ -92,6 +92,7 @@ class SetupAssistant(QWidget):
         self._ended = False
         self._saving = False
         self._next_text = ""  # the Next button's own text, while it says "Saving…"
+        self._focus_before: QWidget | None = None
         self.tasks = TaskKeeper(self)
 
         self.banner = note(problem, name="noticeBanner")
@@ -251,6 +252,8 @@ class SetupAssistant(QWidget):
         """While the token or the config file is being saved: the steps and every button are
         off (nothing typed now would be saved; no second Next) and the footer says why."""
         self._saving = saving_now
+        if saving_now:
+            self._focus_before = self.focusWidget()
         self.steps_area.setEnabled(not saving_now)
         for button in (self.next_button, self.back_button, self.demo_button):
             button.setEnabled(not saving_now)
@@ -261,6 +264,9 @@ class SetupAssistant(QWidget):
         else:
             self.next_button.setText(self._next_text)
             self._update()
+            focus, self._focus_before = self._focus_before, None
+            if focus is not None and focus.isEnabled():
+                focus.setFocus()
 
     def go_next(self) -> None:
         if self._saving or self._problem():
