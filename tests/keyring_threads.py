@@ -48,9 +48,21 @@ class ThreadNotingKeyring(MemoryKeyring):
         self._note("set", username)
         super().set_password(service, username, password)
 
+    def delete_password(self, service: str, username: str) -> None:
+        self._note("delete", username)
+        super().delete_password(service, username)
+
     def reads(self, key: str) -> list[bool]:
         """For each read of ``key``: True when it ran on the GUI thread."""
         return [on_main for op, k, on_main in self.accesses if op == "get" and k == key]
+
+    def writes(self, key: str) -> list[bool]:
+        """For each write (or deletion) of ``key``: True when it ran on the GUI thread."""
+        return [on_main for op, k, on_main in self.accesses if op != "get" and k == key]
+
+    def on_the_gui_thread(self) -> list[tuple[str, str]]:
+        """Every access (operation, key) that ran on the GUI thread."""
+        return [(op, k) for op, k, on_main in self.accesses if on_main]
 
 
 # Never a candidate for keyring's automatic choice (as MemoryKeyring).
@@ -58,9 +70,11 @@ keyring.backend.KeyringBackend._classes.discard(ThreadNotingKeyring)
 
 
 @contextmanager
-def thread_noting_keyring() -> Iterator[ThreadNotingKeyring]:
+def thread_noting_keyring(
+    kind: type[ThreadNotingKeyring] = ThreadNotingKeyring,
+) -> Iterator[ThreadNotingKeyring]:
     previous = keyring.get_keyring()
-    backend = ThreadNotingKeyring()
+    backend = kind()
     ThreadNotingKeyring.priority_looks.clear()
     keyring.set_keyring(backend)
     try:

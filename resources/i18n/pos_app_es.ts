@@ -3964,8 +3964,16 @@
         <translation>{section}: {problem}</translation>
     </message>
     <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
         <source>The settings file could not be written ({error}).</source>
         <translation>No se pudo escribir el archivo de configuración ({error}).</translation>
+    </message>
+    <message>
+        <source>Saving… If the computer asks for a password to unlock its keyring, type it there.</source>
+        <translation>Guardando… Si la computadora pide una contraseña para desbloquear su llavero, escríbala ahí.</translation>
     </message>
 </context>
 <context>
@@ -4145,6 +4153,10 @@
     <message>
         <source>Start selling</source>
         <translation>Empezar a vender</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
     </message>
     <message>
         <source>This computer charges on {box} in {store}, for the account {account}.</source>

@@ -3964,8 +3964,16 @@
         <translation>{section}: {problem}</translation>
     </message>
     <message>
+        <source>Saving…</source>
+        <translation>Salvando…</translation>
+    </message>
+    <message>
         <source>The settings file could not be written ({error}).</source>
         <translation>Não foi possível gravar o arquivo de configurações ({error}).</translation>
+    </message>
+    <message>
+        <source>Saving… If the computer asks for a password to unlock its keyring, type it there.</source>
+        <translation>Salvando… Se o computador pedir uma senha para desbloquear o chaveiro, digite-a lá.</translation>
     </message>
 </context>
 <context>
@@ -4145,6 +4153,10 @@
     <message>
         <source>Start selling</source>
         <translation>Começar a vender</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Salvando…</translation>
     </message>
     <message>
         <source>This computer charges on {box} in {store}, for the account {account}.</source>

@@ -29,7 +29,13 @@ from pos_app.ui.settings import qr_sticker
 from pos_app.ui.settings.setup_assistant import STEP_PLACE, STEP_READY
 from pos_app.ui.settings.store import VIEW_LISTS, VIEW_NEW_BOX, VIEW_NEW_STORE
 from tests.ui.conftest import SANDBOX_URL
-from tests.ui.test_setup_assistant import check_token, keyring_memory, shown_assistant, start
+from tests.ui.test_setup_assistant import (
+    check_token,
+    keyring_memory,
+    press_next,
+    shown_assistant,
+    start,
+)
 from tests.ui.test_ui_products import fill_the_catalog_and_sell
 
 pytestmark = pytest.mark.gui
@@ -59,7 +65,7 @@ def test_a_new_account_creates_its_store_and_box_prints_the_qr_and_sells(
     assistant = shown_assistant(qtbot)
     check_token(qtbot, assistant, sandbox_state.seller_token)
     qtbot.waitUntil(assistant.next_button.isEnabled, timeout=WAIT)
-    qtbot.mouseClick(assistant.next_button, Qt.MouseButton.LeftButton)
+    press_next(qtbot, assistant, to=STEP_PLACE)
     assert assistant.step == STEP_PLACE
 
     page = assistant.place

@@ -14,7 +14,7 @@ import httpx
 import keyring.errors
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from pos_app.mercadopago.client import MercadoPagoClient
@@ -81,6 +81,21 @@ def results(dialog: SettingsDialog) -> list[SettingsResult]:
     return got
 
 
+def press_ok(qtbot: QtBot, dialog: SettingsDialog) -> bool:
+    """Click OK and wait for the save it starts (on a worker thread) to end: True when
+    everything was saved (the dialog is then closed, Accepted), False when nothing was (it is
+    open and says why). A click that starts no save fails the test (no end to wait for)."""
+    with qtbot.waitSignal(dialog.saveEnded, timeout=WAIT) as ended:
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    saved = bool(ended.args[0])
+    assert not dialog.is_saving()
+    if saved:
+        assert dialog.result() == QDialog.DialogCode.Accepted and not dialog.isVisible()
+    else:
+        assert dialog.isVisible() and dialog.cancel_button.isEnabled()
+    return saved
+
+
 def type_token(qtbot: QtBot, dialog: SettingsDialog, text: str) -> None:
     edit = dialog.account.token_edit
     edit.clear()
@@ -142,7 +157,7 @@ def test_a_good_token_is_checked_then_saved_on_ok(
     qtbot.waitUntil(lambda: place.sticker.info is not None, timeout=WAIT)
     assert place.store_list.currentRow() == 0 and place.box_list.currentRow() == 0
     qtbot.waitUntil(lambda: dialog.ok_button.isEnabled(), timeout=WAIT)
-    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert press_ok(qtbot, dialog)
     assert got and got[0].token == AccessToken(token)
     assert keyring_memory.secrets[(secrets.SERVICE, secrets.TOKEN_KEY)] == token
     saved = config_mod.load().config
@@ -250,7 +265,7 @@ def test_without_a_keyring_ok_waits_for_the_unsaved_choice_and_saves_no_token(
     got = results(dialog)
     page.unsaved_check.setChecked(True)
     qtbot.waitUntil(dialog.ok_button.isEnabled, timeout=WAIT)
-    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert press_ok(qtbot, dialog)
     assert not dialog.isVisible() and got
     assert got[0].token is not None and got[0].token.reveal() == token
     assert got[0].token_origin == "session"
@@ -313,7 +328,7 @@ def test_charging_fields_are_validated_beside_the_field(
     dialog.stack.currentWidget().verticalScrollBar().setValue(0)
     screenshot(dialog, "settings_charging")
     got = results(dialog)
-    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert press_ok(qtbot, dialog)
     config = got[0].config
     assert config.max_total == "250000"
     assert (config.notify_listen, config.notify_url) == (
@@ -342,7 +357,7 @@ def test_language_choice_is_stored_for_the_next_start(
     combo.setCurrentIndex(combo.findData("es"))
     assert "again" in dialog.language.restart_note.text()
     screenshot(dialog, "settings_language")
-    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert press_ok(qtbot, dialog)
     assert config_mod.load().config.language == "es"
 
 
@@ -380,7 +395,7 @@ def test_f9_opens_settings_and_ok_reapplies_them(
     qtbot.waitExposed(dialog)
     dialog.charging.ttl.setText("7")
     dialog.charging.order_title.setText("Kiosco  Ñandú")
-    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert press_ok(qtbot, dialog)
     qtbot.waitUntil(lambda: runtime.config.order_ttl_minutes == 7, timeout=WAIT)
     assert runtime.engine.settings.ttl.total_seconds() == 7 * 60
     assert runtime.engine.settings.order_title == "Kiosco Ñandú"
@@ -440,13 +455,13 @@ def test_ok_writes_the_config_file_before_the_token(
     got = results(dialog)
     new_account_ready(qtbot, dialog, token)
     paths.config_path().mkdir(parents=True)  # a folder where the file goes: it cannot be written
-    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert not press_ok(qtbot, dialog)
     assert dialog.isVisible() and not got
     assert dialog.footer.text().startswith("The settings file could not be written")
     # The keyring was not touched: no token there that the config file does not know about.
     assert keyring_memory.secrets == {}
     paths.config_path().rmdir()
-    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert press_ok(qtbot, dialog)
     assert not dialog.isVisible() and got and got[0].token == AccessToken(token)
     assert keyring_memory.secrets[(secrets.SERVICE, secrets.TOKEN_KEY)] == token
     assert config_mod.load().config.user_id == user_id
@@ -483,7 +498,7 @@ def test_ok_saves_the_config_and_every_secret_or_none_of_them(
     charging.secret.setText("webhook-secret")
     refused.add(secrets.WEBHOOK_KEY)
     qtbot.waitUntil(dialog.ok_button.isEnabled, timeout=WAIT)
-    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert not press_ok(qtbot, dialog)
 
     # The token was saved, then the webhook secret was refused: all of it is undone.
     assert dialog.isVisible() and not got
@@ -494,7 +509,7 @@ def test_ok_saves_the_config_and_every_secret_or_none_of_them(
     assert dialog.session.new_token == AccessToken(token)  # still to be saved
 
     refused.clear()
-    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert press_ok(qtbot, dialog)
     assert not dialog.isVisible() and got and got[0].token == AccessToken(token)
     assert keyring_memory.secrets[old] == token
     assert keyring_memory.secrets[(secrets.SERVICE, secrets.WEBHOOK_KEY)] == "webhook-secret"

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -21,7 +20,12 @@ from pos_app.settings import config as config_mod
 from pos_app.settings.memory_keyring import MemoryKeyring
 from pos_app.ui.display.customer_display import CustomerDisplay
 from pos_app.ui.settings.dialog import SECTION_DISPLAY, SettingsDialog
-from tests.ui.test_settings_dialog import MakeDialog, keyring_memory, make_dialog  # noqa: F401
+from tests.ui.test_settings_dialog import (  # noqa: F401
+    MakeDialog,
+    keyring_memory,
+    make_dialog,
+    press_ok,
+)
 
 pytestmark = pytest.mark.gui
 
@@ -72,7 +76,7 @@ def test_the_page_stores_mode_screen_and_logo(
     assert dialog.ok_button.isEnabled()
     screenshot(dialog, "customer_display_settings")
 
-    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert press_ok(qtbot, dialog)
     saved = config_mod.load().config
     assert saved.customer_display == "fullscreen"
     assert saved.customer_display_screen == screen_name
@@ -119,7 +123,7 @@ def test_ok_in_settings_shows_the_display_with_the_shops_logo(
         qtbot.waitExposed(dialog)
         dialog.display.mode.setCurrentIndex(dialog.display.mode.findData("window"))
         dialog.display.logo.setText(str(picture(tmp_path / "logo.png")))
-        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+        assert press_ok(qtbot, dialog)
         qtbot.waitUntil(lambda: controller.built is not None, timeout=WAIT)
         display = controller.display
         qtbot.waitUntil(display.isVisible, timeout=WAIT)

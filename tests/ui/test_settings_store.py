@@ -23,6 +23,7 @@ from pos_app.ui.settings.qr_sticker import StickerInfo
 from pos_app.ui.settings.session import SettingsSession
 from pos_app.ui.settings.store import VIEW_LISTS, VIEW_NEW_BOX, VIEW_NEW_STORE, StoreBoxPage
 from tests.ui.conftest import keep_picture
+from tests.ui.test_settings_dialog import press_ok
 
 pytestmark = pytest.mark.gui
 
@@ -168,7 +169,7 @@ def test_a_new_box_is_created_with_a_fixed_amount_and_saved_on_ok(
     assert page.sticker.info.qr_text == box.qr_code
     assert page.box_list.currentItem().text() == "Box 2\nid CAJA02"
     qtbot.waitUntil(dialog.ok_button.isEnabled, timeout=WAIT)  # the lists' reload is over
-    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert press_ok(qtbot, dialog)
     saved = config_mod.load().config
     assert (saved.store_external_id, saved.box_external_id) == ("SUC001", "CAJA02")
     assert saved.box_name == "Box 2" and saved.store_name == "Sucursal Centro"

@@ -14,7 +14,14 @@ from pos_app.settings import paths, secrets
 from pos_app.settings.memory_keyring import MemoryKeyring
 from tests.store.fixtures import pg_server, store_db
 from tests.store.pgserver import SUPERPASS, PgServer
-from tests.ui.test_settings_dialog import WAIT, MakeDialog, keyring_memory, make_dialog, results
+from tests.ui.test_settings_dialog import (
+    WAIT,
+    MakeDialog,
+    keyring_memory,
+    make_dialog,
+    press_ok,
+    results,
+)
 
 __all__ = ["keyring_memory", "make_dialog", "pg_server", "store_db"]
 
@@ -47,7 +54,7 @@ def test_store_database_page_checks_and_saves_without_the_password_in_the_file(
     assert "wrong" not in page.result.text() and "password" in page.result.text()
     page.password.clear()
     applied = results(dialog)
-    assert dialog.try_accept()
+    assert press_ok(qtbot, dialog)
     assert applied[0].config.store_database == pg_server.url(dbname=store_db)
     assert SUPERPASS not in paths.config_path().read_text(encoding="utf-8")
     assert config_mod.load().config.store_database == pg_server.url(dbname=store_db)

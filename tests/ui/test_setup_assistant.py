@@ -86,6 +86,13 @@ def check_token(qtbot: QtBot, assistant: SetupAssistant, token: str) -> None:
     qtbot.waitUntil(lambda: not assistant.account.is_busy(), timeout=WAIT)
 
 
+def press_next(qtbot: QtBot, assistant: SetupAssistant, *, to: int) -> None:
+    """Click Next and wait for the step it leads to: leaving the first step saves the token
+    first, on a worker thread (the window goes on meanwhile)."""
+    qtbot.mouseClick(assistant.next_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: assistant.step == to and not assistant.is_saving(), timeout=WAIT)
+
+
 def test_first_run_goes_from_token_to_store_and_box_to_the_sticker(
     qloop: Any,
     qtbot: QtBot,
@@ -106,7 +113,7 @@ def test_first_run_goes_from_token_to_store_and_box_to_the_sticker(
     assert assistant.account.card.isVisible()
     qtbot.waitUntil(assistant.next_button.isEnabled, timeout=WAIT)
     screenshot(assistant, "assistant_1_token_checked")
-    qtbot.mouseClick(assistant.next_button, Qt.MouseButton.LeftButton)
+    press_next(qtbot, assistant, to=STEP_PLACE)
     assert secrets.load_token().token == AccessToken(sandbox_state.seller_token)  # saved now
 
     assert assistant.step == STEP_PLACE

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QDir, Qt
+from PySide6.QtCore import QDir
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -24,6 +24,7 @@ from pos_app.ui.qtkit.single_instance import InstanceServer, hand_off, server_na
 from pos_app.ui.settings.backups import DailyBackup
 from pos_app.ui.settings.dialog import SECTION_BACKUPS, SECTION_STARTUP, SettingsDialog
 from pos_app.ui.settings.session import SettingsSession
+from tests.ui.test_settings_dialog import press_ok
 
 pytestmark = pytest.mark.gui
 
@@ -70,7 +71,7 @@ def test_back_up_now_to_a_chosen_folder_and_ok_saves_the_choice(
     assert "is not there" in page.result.text()
 
     page.folder.setText(str(usb))
-    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert press_ok(qtbot, dialog)
     saved = config_mod.load().config
     assert (saved.backup_folder, saved.backup_keep) == (str(usb), 3)
 
@@ -83,7 +84,7 @@ def test_start_up_entry_is_written_on_ok_only_when_changed(
     dialog.show_section(SECTION_STARTUP)
     dialog.startup._was_on = False
     dialog.startup.autostart.setChecked(True)
-    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert press_ok(qtbot, dialog)
     assert autostart.is_enabled()
     assert autostart.entry_path().read_text(encoding="utf-8")
 

@@ -16,6 +16,7 @@ from pos_app.settings import supervisor
 from pos_app.ui.counter.main_window import MainWindow
 from pos_app.ui.counter.payment_panel import BannerKind
 from pos_app.ui.counter.price_dialogs import DiscountDialog, WeightDialog
+from tests.ui.test_settings_dialog import press_ok
 
 pytestmark = pytest.mark.gui
 
@@ -204,7 +205,7 @@ def test_settings_set_the_limit_the_pin_and_the_scale_layouts(
     assert dialog.ok_button.isEnabled(), dialog.footer.text()
     dialog.stack.currentWidget().ensureWidgetVisible(page)
     screenshot(dialog, "27_settings_discounts_and_scales")
-    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert press_ok(qtbot, dialog)
     qtbot.waitUntil(lambda: window.rt.config.max_discount_percent == 30, timeout=WAIT)
     saved = config_mod.load().config
     assert saved.max_discount_percent == 30 and saved.scale_labels == "co-price"

@@ -10,6 +10,7 @@ token without saving it (a choice remembered until the app closes).
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 from typing import Any
 
@@ -36,6 +37,7 @@ from pos_app.ui.qtkit.errors import describe_error, translate_message
 from pos_app.ui.qtkit.keyboard import assign_mnemonics
 from pos_app.ui.qtkit.style import set_state
 from pos_app.ui.qtkit.workarounds import emit
+from pos_app.ui.settings.saving import SecretWrite
 from pos_app.ui.settings.session import SettingsSession
 from pos_app.ui.widgets.form_parts import BusyIndicator, FieldBox, heading, note
 
@@ -422,31 +424,49 @@ class AccountPage(QWidget):
         emit(self.changed)
 
     # == OK ======================================================================================
-    def save_secrets(self) -> bool:
-        """Put a newly checked token in the keyring; on failure say why, beside the field."""
+    def secret_writes(self) -> list[SecretWrite] | None:
+        """What OK saves for this page: a newly checked token, put in the keyring on a worker
+        thread (its unlock prompt must not freeze the window). None: it cannot be saved here
+        and nobody chose to use it unsaved (said beside the field)."""
         token = self.session.new_token
         if token is None:
-            return True
+            return []
         if not account.keyring_usable():
-            # Said before anyone typed: never ask the keyring only to fail. Unsaved, if chosen.
-            return self.unsaved_check.isChecked() and self.use_without_saving()
-        try:
-            secrets.save_token(token)
-        except secrets.KeyringUnavailableError as exc:
-            self._save_error = translate_message(exc.msg)
-            self.token_field.set_error(self._save_error)
-            self.storage.hide()  # the same news, now in red under the field
-            emit(self.changed)
-            return False
+            # Said before anyone typed: never ask the keyring only to fail. Unsaved, if chosen
+            # (kept in memory once everything else was saved).
+            if not (self.unsaved_check.isChecked() and self.can_use_without_saving()):
+                return None
+            return [SecretWrite(None, saved=self._keep_unsaved)]
+        return [
+            SecretWrite(
+                functools.partial(secrets.save_token, token),
+                saved=self._token_saved,
+                failed=self._token_not_saved,
+            )
+        ]
+
+    def _keep_unsaved(self) -> None:
+        self.use_without_saving()
+
+    def _token_saved(self) -> None:
         self.session.token_saved()
         self.token_edit.clear()
         self.show_secret_status()
-        return True
+
+    def _token_not_saved(self, exc: Exception) -> None:
+        self._save_error = describe_error(exc)
+        self.token_field.set_error(self._save_error)
+        self.storage.hide()  # the same news, now in red under the field
+        self.show_secret_status()
+        emit(self.changed)
+
+    def can_use_without_saving(self) -> bool:
+        return not (self.session.new_token is None or self.is_busy() or self.has_pending_token())
 
     def use_without_saving(self) -> bool:
         """Keep the checked token in memory only (no keyring here); never in a file."""
         session = self.session
-        if session.new_token is None or self.is_busy() or self.has_pending_token():
+        if not self.can_use_without_saving():
             return False
         session.token_kept_unsaved()
         self._save_error = ""

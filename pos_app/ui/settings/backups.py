@@ -34,6 +34,7 @@ from pos_app.settings.rules import MAX_BACKUPS_KEPT
 from pos_app.system import autostart
 from pos_app.ui.qtkit.errors import describe_error
 from pos_app.ui.qtkit.workarounds import emit
+from pos_app.ui.settings.saving import SecretWrite
 from pos_app.ui.settings.session import SettingsSession
 from pos_app.ui.widgets.form_parts import FieldBox, FormGrid, heading, note, show_notice
 
@@ -221,8 +222,8 @@ class BackupsPage(QWidget):
     def is_busy(self) -> bool:
         return any(not t.done() for t in self._tasks)
 
-    def save_secrets(self) -> bool:
-        return True
+    def secret_writes(self) -> list[SecretWrite] | None:
+        return []
 
     def apply_to(self, config: Config) -> Config:
         return config.with_changes(
@@ -266,25 +267,40 @@ class StartupPage(QWidget):
     def is_busy(self) -> bool:
         return False
 
-    def save_secrets(self) -> bool:
-        """Writes (or removes) the autostart entry: like a secret, it lives outside the file."""
+    def secret_writes(self) -> list[SecretWrite] | None:
+        """Writes (or removes) the autostart entry, on a worker thread with the keyring's
+        entries: like a secret, it lives outside the file (and is put back if one fails)."""
         wanted = self.autostart.isChecked()
         if wanted == self._was_on:
-            return True  # nothing to write: an entry made by hand stays as it is
-        try:
+            return []  # nothing to write: an entry made by hand stays as it is
+        before: list[bytes | None] = []
+
+        def write() -> None:
+            path = autostart.entry_path()
+            before.append(path.read_bytes() if path.is_file() else None)
             if wanted:
                 autostart.enable()
             else:
                 autostart.disable()
+
+        def undo() -> None:
+            path = autostart.entry_path()
+            if before[0] is None:
+                path.unlink(missing_ok=True)
+            else:
+                path.write_bytes(before[0])
+
+        def saved() -> None:
             self._was_on = wanted
-        except OSError as exc:
+            self.error.setText("")
+
+        def failed(exc: Exception) -> None:
+            detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
             self.error.setText(
-                self.tr("The start-up entry could not be written ({error}).").format(
-                    error=exc.strerror or exc
-                )
+                self.tr("The start-up entry could not be written ({error}).").format(error=detail)
             )
-            return False
-        return True
+
+        return [SecretWrite(write, saved=saved, failed=failed, undo=undo)]
 
     def apply_to(self, config: Config) -> Config:
         return config

@@ -8,6 +8,7 @@ The same fields ``pos-app configure`` sets (``--order-ttl``, ``--poll-interval``
 from __future__ import annotations
 
 import asyncio
+import functools
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -29,11 +30,12 @@ from pos_app.domain.text_fields import ORDER_TITLE
 from pos_app.domain.validation import clean_text
 from pos_app.settings import forms, secrets
 from pos_app.settings.config import Config, PollSchedule
-from pos_app.ui.qtkit.errors import translate_message
+from pos_app.ui.qtkit.errors import describe_error, translate_message
 from pos_app.ui.qtkit.fitting import fit_placeholder
 from pos_app.ui.qtkit.keyboard import assign_mnemonics
 from pos_app.ui.qtkit.workarounds import emit
 from pos_app.ui.settings.discounts import DiscountSettings
+from pos_app.ui.settings.saving import SecretWrite
 from pos_app.ui.settings.session import SettingsSession
 from pos_app.ui.widgets.form_parts import FieldBox, FormGrid, heading, note
 from pos_app.ui.widgets.money_edit import MoneyEdit
@@ -385,19 +387,23 @@ class ChargingPage(QWidget):
         return False
 
     # == OK ======================================================================================
-    def save_secrets(self) -> bool:
+    def secret_writes(self) -> list[SecretWrite] | None:
+        """A new webhook secret, for the keyring (written on a worker thread)."""
         secret = self.secret.text().strip()
         if not (self.notify.isChecked() and secret):
-            return True
-        try:
-            secrets.save_webhook_secret(secret)
-        except secrets.KeyringUnavailableError as exc:
-            self.secret_field.set_error(translate_message(exc.msg))
-            return False
+            return []
+        return [
+            SecretWrite(
+                functools.partial(secrets.save_webhook_secret, secret),
+                saved=self._secret_written,
+                failed=lambda exc: self.secret_field.set_error(describe_error(exc)),
+            )
+        ]
+
+    def _secret_written(self) -> None:
         self.secret.clear()
         self._secret_saved = True
         self.secret.setPlaceholderText(self.tr("saved — type to replace"))
-        return True
 
     def apply_to(self, config: Config) -> Config:
         site = self.session.site

@@ -4,8 +4,11 @@ OK is enabled only while every page is valid and nothing is waiting for Mercado 
 beside the buttons says what still needs attention. OK writes the config file atomically, then
 saves the new token, the webhook secret and the store database's password in the keyring: all
 or nothing (a failure puts the previous config file and keyring entries back, shows beside the
-field and keeps the dialog open). Then it emits :attr:`SettingsDialog.applied` for the window.
-Cancel discards everything. The dialog is opened with ``open()``, never ``exec()``.
+field and keeps the dialog open). That runs on a worker thread (a locked keyring's unlock prompt
+or a hung secret service must not freeze the window): meanwhile the dialog says "Saving…", and
+neither OK nor Cancel (nor Esc, nor its close button) can be pressed. Then it emits
+:attr:`SettingsDialog.applied` for the window and closes, Accepted. Cancel discards everything.
+The dialog is opened with ``open()``, never ``exec()``.
 """
 
 from __future__ import annotations
@@ -28,18 +31,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.settings import secrets
 from pos_app.settings.config import Config
+from pos_app.ui.qtkit.async_utils import TaskKeeper
 from pos_app.ui.qtkit.keyboard import DiscardGuard, install_mnemonics
+from pos_app.ui.qtkit.style import set_state
 from pos_app.ui.qtkit.window_settings import restore_geometry, save_geometry
 from pos_app.ui.qtkit.workarounds import emit
+from pos_app.ui.settings import saving
 from pos_app.ui.settings.account import AccountPage
 from pos_app.ui.settings.backups import BackupsPage, StartupPage
 from pos_app.ui.settings.charging import ChargingPage
 from pos_app.ui.settings.display import DisplayPage
 from pos_app.ui.settings.language import LanguagePage
 from pos_app.ui.settings.receipts import ReceiptsPage
-from pos_app.ui.settings.saving import write_config
+from pos_app.ui.settings.saving import SecretWrite, saving_text
 from pos_app.ui.settings.session import SettingsResult, SettingsSession
 from pos_app.ui.settings.store import StoreBoxPage
 from pos_app.ui.settings.store_database import StoreDatabasePage
@@ -64,13 +69,16 @@ class SettingsPage(Protocol):
 
     def problem(self) -> str: ...
     def is_busy(self) -> bool: ...
-    def save_secrets(self) -> bool: ...
+    def secret_writes(self) -> list[SecretWrite] | None: ...
     def apply_to(self, config: Config) -> Config: ...
     def forget_tasks(self) -> list[asyncio.Task[Any]]: ...
 
 
 class SettingsDialog(QDialog):
     applied = Signal(object)  # SettingsResult, after OK saved everything
+    # A save OK started is over: True, everything saved (the dialog is closed, Accepted); False,
+    # nothing was (the dialog is open and says why).
+    saveEnded = Signal(bool)
 
     def __init__(self, session: SettingsSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -81,6 +89,11 @@ class SettingsDialog(QDialog):
         session.setParent(self)
         self.result_value: SettingsResult | None = None
         self._token_at_start = session.token
+        self.tasks = TaskKeeper(self)
+        self._saving = False
+        self._closed = False
+        self._ok_text = ""  # OK's own text, while it says "Saving…"
+        self._focus_before: QWidget | None = None
 
         # The list, the stack and each page's scroll area are made inside the dialog first, and
         # each page is then made inside its scroll area, where it stays. Moving a widget
@@ -181,6 +194,8 @@ class SettingsDialog(QDialog):
             item = self.sections.item(i)
             item.setIcon(warning if i in problems else fine)
             item.setToolTip(problems.get(i, ""))
+        if self._saving:
+            return  # OK stays off and the footer says "Saving…" until the save is over
         self.ok_button.setEnabled(not problems)
         if problems:
             index, text = next(iter(problems.items()))
@@ -192,47 +207,104 @@ class SettingsDialog(QDialog):
         else:
             self.footer.setText("")
 
+    def is_saving(self) -> bool:
+        return self._saving
+
+    def _show_saving(self, saving: bool) -> None:
+        """While OK's save runs: the pages, OK and Cancel are off and the footer says why."""
+        self._saving = saving
+        if saving:
+            self._focus_before = self.focusWidget()
+        self.stack.setEnabled(not saving)  # what is typed now would not be saved
+        self.cancel_button.setEnabled(not saving)
+        if saving:
+            self.ok_button.setEnabled(False)
+            self._ok_text = self.ok_button.text()
+            self.ok_button.setText(self.tr("Saving…"))
+            self.footer.setText(saving_text())
+            set_state(self.footer, "busy")  # news, not a problem: not in red
+        else:
+            self.ok_button.setText(self._ok_text)
+            set_state(self.footer, "")
+            self._update()
+            focus, self._focus_before = self._focus_before, None
+            if focus is not None and focus.isEnabled():
+                focus.setFocus()  # where the person was (a failed save keeps them editing)
+
     # == OK / Cancel =============================================================================
     def try_accept(self) -> bool:
-        """Write the config file, then the secrets: both or neither. Stay open (and say why)
-        if anything fails. A token the keyring holds is always one the config file knows."""
+        """Start saving: the config file, then the secrets, both or neither, on a worker thread
+        (:func:`saving.save_all`). True when the save started; its end is :attr:`saveEnded`
+        (closed and Accepted, or open and saying why, beside the page that failed)."""
+        if self._saving:
+            return False
         if self.problems():
             self._update()
             return False
         config = self.session.apply_account(self.session.config)
         for page in self.pages:
             config = page.apply_to(config)
-        put_back_config = write_config(config, self.footer)
-        if put_back_config is None:
-            return False
-        if not self._save_secrets():
-            put_back_config()
-            return False
+        writes: list[tuple[int, SecretWrite]] = []
+        for index, page in enumerate(self.pages):
+            page_writes = page.secret_writes()
+            if page_writes is None:  # it cannot be saved here; the page says why
+                self.show_section(index)
+                self._update()
+                return False
+            writes += [(index, write) for write in page_writes]
+        self._show_saving(True)
+        self.tasks.spawn(self._save(config, writes), on_error=self._save_crashed, name="save")
+        return True
+
+    async def _save(self, config: Config, writes: list[tuple[int, SecretWrite]]) -> None:
+        try:
+            failure = await asyncio.to_thread(saving.save_all, config, [w for _, w in writes])
+        finally:
+            if not self._closed:
+                self._show_saving(False)
+        if self._closed:  # the window closed meanwhile: what was saved is for the next start
+            return
+        if failure is not None:
+            self._not_saved(failure, writes)
+            emit(self.saveEnded, False)
+            return
+        for _, write in writes:
+            write.saved()
         origin = self.session.origin
         token = self.session.saved_token if origin in ("keyring", "session") else None
         changed_token = token if token != self._token_at_start else None
         self.result_value = SettingsResult(config, changed_token, origin)
         emit(self.applied, self.result_value)
         self.accept()
-        return True
+        emit(self.saveEnded, True)
 
-    def _save_secrets(self) -> bool:
-        """Every page's secrets, or (one failed) none: the keyring and the session's token are
-        put back as they were, and the page that failed says why, beside the field."""
-        put_back_token = self.session.keep_token_state()
-        with secrets.undoable() as written:
-            failed = next((i for i, page in enumerate(self.pages) if not page.save_secrets()), None)
-        if failed is None:
-            return True
-        written.undo()
-        put_back_token()
+    def _not_saved(
+        self, failure: saving.SaveFailure, writes: list[tuple[int, SecretWrite]]
+    ) -> None:
+        """Nothing was saved: the page that failed says why, beside the field (the config
+        file's own failure, beside the buttons)."""
+        if failure.index is None:
+            self.footer.setText(saving.config_problem(failure.error))
+            return
+        index, write = writes[failure.index]
+        write.failed(failure.error)
         self.account.show_secret_status()
-        self.show_section(failed)
+        self.show_section(index)
         self._update()
-        return False
+
+    def _save_crashed(self, exc: BaseException) -> None:
+        from pos_app.ui.qtkit.errors import show_error
+
+        if self._closed:
+            return
+        show_error(self, exc)
+        emit(self.saveEnded, False)
 
     def reject(self) -> None:
-        """Esc, Cancel or the close button: typed settings are not dropped without asking."""
+        """Esc, Cancel or the close button: typed settings are not dropped without asking;
+        nothing happens while OK's save runs (it ends, saved or not, in a moment)."""
+        if self._saving:
+            return
         if self.guard.reject():
             super().reject()
 
@@ -246,6 +318,7 @@ class SettingsDialog(QDialog):
         super().reject()
 
     def _finished(self, _result: int) -> None:
+        self._closed = True
         save_geometry(self, "settings")
         for page in self.pages:
             page.forget_tasks()

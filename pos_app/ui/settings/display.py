@@ -34,6 +34,7 @@ from pos_app.settings.rules import (
 )
 from pos_app.ui.qtkit.errors import translate_message
 from pos_app.ui.qtkit.workarounds import emit
+from pos_app.ui.settings.saving import SecretWrite
 from pos_app.ui.settings.session import SettingsSession
 from pos_app.ui.widgets.form_parts import FieldBox, FormGrid, heading, note
 
@@ -180,8 +181,8 @@ class DisplayPage(QWidget):
     def is_busy(self) -> bool:
         return False
 
-    def save_secrets(self) -> bool:
-        return True
+    def secret_writes(self) -> list[SecretWrite] | None:
+        return []
 
     def apply_to(self, config: Config) -> Config:
         return config.with_changes(

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QComboBox, QVBoxLayout, QWidget
 from pos_app.settings.config import Config
 from pos_app.settings.forms import LANGUAGES
 from pos_app.ui.qtkit.workarounds import emit
+from pos_app.ui.settings.saving import SecretWrite
 from pos_app.ui.settings.session import SettingsSession
 from pos_app.ui.widgets.form_parts import FieldBox, FormGrid, heading, note
 
@@ -67,8 +68,8 @@ class LanguagePage(QWidget):
     def is_busy(self) -> bool:
         return False
 
-    def save_secrets(self) -> bool:
-        return True
+    def secret_writes(self) -> list[SecretWrite] | None:
+        return []
 
     def apply_to(self, config: Config) -> Config:
         return config.with_changes(language=self.code())

@@ -44,6 +44,7 @@ from pos_app.ui.qtkit.style import set_state
 from pos_app.ui.qtkit.workarounds import emit
 from pos_app.ui.receipts.pdf import system_printers
 from pos_app.ui.receipts.preview import print_receipt
+from pos_app.ui.settings.saving import SecretWrite
 from pos_app.ui.settings.session import SettingsSession
 from pos_app.ui.widgets.form_parts import FieldBox, FormGrid, heading, limit_length, note
 
@@ -225,8 +226,8 @@ class ReceiptsPage(QWidget):
     def is_busy(self) -> bool:
         return False
 
-    def save_secrets(self) -> bool:
-        return True
+    def secret_writes(self) -> list[SecretWrite] | None:
+        return []
 
     def apply_to(self, config: Config) -> Config:
         box = self.session.box

@@ -7,7 +7,6 @@ the new :class:`~pos_app.settings.config.Config` from the original one.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
@@ -99,15 +98,6 @@ class SettingsSession(QObject):
             self.new_token = None
             self.origin = "keyring"
             self._saved_user = self.user
-
-    def keep_token_state(self) -> Callable[[], None]:
-        """What puts the token's state back as it is now (OK undone: the token is not saved)."""
-        state = (self.saved_token, self.new_token, self.origin, self._saved_user)
-
-        def put_back() -> None:
-            self.saved_token, self.new_token, self.origin, self._saved_user = state
-
-        return put_back
 
     def token_kept_unsaved(self) -> None:
         """No keyring: use the checked token until the app closes (never written anywhere)."""

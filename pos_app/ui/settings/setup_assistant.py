@@ -2,8 +2,10 @@
 
 With nothing configured the counter window would be useless, so the app opens this instead. It
 reuses the Settings pages (same checks, same rules) and saves as it goes: the token when the
-person leaves step 1 (only once Mercado Pago accepted it), the config file at the end. A button
-on every step offers the demo instead (a pretend Mercado Pago, nothing real charged).
+person leaves step 1 (only once Mercado Pago accepted it), the config file at the end, each on a
+worker thread (a locked keyring's unlock prompt must not freeze the window; meanwhile the
+assistant says "Saving…" and its buttons are off). A button on every step offers the demo
+instead (a pretend Mercado Pago, nothing real charged).
 
 It is a plain top-level window, not a dialog: Esc must not throw away a half-done setup, and no
 nested event loop is ever started. :func:`run_setup_assistant` awaits its outcome on the qasync
@@ -13,6 +15,7 @@ loop.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Coroutine
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,13 +36,15 @@ from pos_app.mercadopago.credentials import AccessToken
 from pos_app.runtime import open_client
 from pos_app.settings.config import Config, LoadResult
 from pos_app.settings.secrets import TokenSource
-from pos_app.ui.qtkit.errors import translate_message
+from pos_app.ui.qtkit.async_utils import TaskKeeper
+from pos_app.ui.qtkit.errors import show_error, translate_message
 from pos_app.ui.qtkit.keyboard import assign_mnemonics, install_mnemonics
 from pos_app.ui.qtkit.window_settings import restore_geometry, save_geometry
 from pos_app.ui.qtkit.workarounds import emit
+from pos_app.ui.settings import saving
 from pos_app.ui.settings.account import AccountPage
 from pos_app.ui.settings.qr_sticker import StickerPanel
-from pos_app.ui.settings.saving import write_config
+from pos_app.ui.settings.saving import SecretWrite
 from pos_app.ui.settings.session import SettingsSession
 from pos_app.ui.settings.store import StoreBoxPage
 from pos_app.ui.widgets.form_parts import SETTINGS_QSS, heading, note
@@ -85,6 +90,10 @@ class SetupAssistant(QWidget):
         self.session = session
         session.setParent(self)
         self._ended = False
+        self._saving = False
+        self._next_text = ""  # the Next button's own text, while it says "Saving…"
+        self._focus_before: QWidget | None = None
+        self.tasks = TaskKeeper(self)
 
         self.banner = note(problem, name="noticeBanner")
         self.banner.setVisible(bool(problem))
@@ -230,24 +239,78 @@ class SetupAssistant(QWidget):
         return ""
 
     def _update(self) -> None:
+        if self._saving:
+            return  # the buttons stay off and the footer says "Saving…" until it is over
         problem = self._problem()
         self.next_button.setEnabled(not problem)
         self.footer.setText(problem)
 
+    def is_saving(self) -> bool:
+        return self._saving
+
+    def _show_saving(self, saving_now: bool) -> None:
+        """While the token or the config file is being saved: the steps and every button are
+        off (nothing typed now would be saved; no second Next) and the footer says why."""
+        self._saving = saving_now
+        if saving_now:
+            self._focus_before = self.focusWidget()
+        self.steps_area.setEnabled(not saving_now)
+        for button in (self.next_button, self.back_button, self.demo_button):
+            button.setEnabled(not saving_now)
+        if saving_now:
+            self._next_text = self.next_button.text()
+            self.next_button.setText(self.tr("Saving…"))
+            self.footer.setText(saving.saving_text())
+        else:
+            self.next_button.setText(self._next_text)
+            self._update()
+            focus, self._focus_before = self._focus_before, None
+            if focus is not None and focus.isEnabled():
+                focus.setFocus()
+
     def go_next(self) -> None:
-        if self._problem():
+        if self._saving or self._problem():
             return
         if self.step == STEP_ACCOUNT:
             # Without a keyring, Next is only enabled once "use it without saving" is ticked
             # (the page's problem() says so), and then the token serves this run only.
-            if not self.account.save_secrets():
+            writes = self.account.secret_writes()
+            if writes is None:
                 self._update()
-                return
-            self._show_step(STEP_PLACE)
+            elif any(write.write is not None for write in writes):
+                self._start_saving(self._save_token(writes))
+            else:
+                for write in writes:
+                    write.saved()
+                self._show_step(STEP_PLACE)
         elif self.step == STEP_PLACE:
             self._show_step(STEP_READY)
         else:
             self.finish()
+
+    def _start_saving(self, coro: Coroutine[Any, Any, None]) -> None:
+        self._show_saving(True)
+        self.tasks.spawn(coro, on_error=self._save_crashed)
+
+    async def _save_token(self, writes: list[SecretWrite]) -> None:
+        try:
+            failure = await asyncio.to_thread(saving.write_all, writes)
+        finally:
+            if not self._ended:
+                self._show_saving(False)
+        if self._ended:
+            return
+        if failure is not None:
+            writes[failure.index or 0].failed(failure.error)
+            self._update()
+            return
+        for write in writes:
+            write.saved()
+        self._show_step(STEP_PLACE)
+
+    def _save_crashed(self, exc: BaseException) -> None:
+        if not self._ended:
+            show_error(self, exc)
 
     def go_back(self) -> None:
         if self.step > STEP_ACCOUNT:
@@ -270,15 +333,31 @@ class SetupAssistant(QWidget):
 
     # == endings =================================================================================
     def finish(self) -> bool:
-        config = self.session.apply_account(self.session.config)
-        if write_config(config, self.footer) is None:
+        """Start writing the config file (on a worker thread); the assistant ends once it is
+        written, or says why it could not be. True when the writing started."""
+        if self._saving or self._ended:
             return False
-        token = self.session.saved_token if self.session.origin == "session" else None
-        self._end(SetupOutcome(config=config, token=token))
+        config = self.session.apply_account(self.session.config)
+        self._start_saving(self._save_config(config))
         return True
 
+    async def _save_config(self, config: Config) -> None:
+        try:
+            problem = await asyncio.to_thread(saving.write_config, config)
+        finally:
+            if not self._ended:
+                self._show_saving(False)
+        if self._ended:
+            return
+        if problem is not None:
+            self.footer.setText(saving.config_problem(problem))
+            return
+        token = self.session.saved_token if self.session.origin == "session" else None
+        self._end(SetupOutcome(config=config, token=token))
+
     def choose_demo(self) -> None:
-        self._end(SetupOutcome(demo=True))
+        if not self._saving:
+            self._end(SetupOutcome(demo=True))
 
     def _end(self, outcome: SetupOutcome | None) -> None:
         if self._ended:

@@ -39,6 +39,7 @@ from pos_app.ui.qtkit.async_utils import TaskKeeper
 from pos_app.ui.qtkit.errors import describe_error, translate_message
 from pos_app.ui.qtkit.workarounds import emit
 from pos_app.ui.settings.qr_sticker import StickerPanel
+from pos_app.ui.settings.saving import SecretWrite
 from pos_app.ui.settings.session import SettingsSession
 from pos_app.ui.settings.store_forms import NewBoxForm, NewStoreForm
 from pos_app.ui.widgets.form_parts import BusyIndicator, heading, note
@@ -520,8 +521,8 @@ class StoreBoxPage(QWidget):
     def apply_to(self, config: Config) -> Config:
         return config  # the session carries the place; the dialog applies it
 
-    def save_secrets(self) -> bool:
-        return True
+    def secret_writes(self) -> list[SecretWrite] | None:
+        return []
 
     def forget_tasks(self) -> list[asyncio.Task[Any]]:
         """Cancel calls still running (the dialog closed); returns them to be awaited."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -17,8 +18,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, 
 from pos_app.settings import secrets
 from pos_app.settings.config import Config
 from pos_app.store.address import StoreAddressError, split_password
-from pos_app.ui.qtkit.errors import translate_message
+from pos_app.ui.qtkit.errors import describe_error, translate_message
 from pos_app.ui.qtkit.workarounds import emit
+from pos_app.ui.settings.saving import SecretWrite
 from pos_app.ui.settings.session import SettingsSession
 from pos_app.ui.widgets.form_parts import FieldBox, FormGrid, heading, note
 
@@ -94,18 +96,22 @@ class StoreDatabasePage(QWidget):
     def is_busy(self) -> bool:
         return any(not t.done() for t in self._tasks)
 
-    def save_secrets(self) -> bool:
+    def secret_writes(self) -> list[SecretWrite] | None:
+        """A typed password, for the keyring (written on a worker thread)."""
         url, password = self._parts()
         if not url or not password:
-            return True
-        try:
-            secrets.save_store_password(password)
-        except secrets.KeyringUnavailableError as exc:
-            self.password_field.set_error(translate_message(exc.msg))
-            emit(self.changed)
-            return False
-        self.password.clear()
-        return True
+            return []
+        return [
+            SecretWrite(
+                functools.partial(secrets.save_store_password, password),
+                saved=self.password.clear,
+                failed=self._not_saved,
+            )
+        ]
+
+    def _not_saved(self, exc: Exception) -> None:
+        self.password_field.set_error(describe_error(exc))
+        emit(self.changed)
 
     def apply_to(self, config: Config) -> Config:
         return config.with_changes(store_database=self._parts()[0])

@@ -96,6 +96,7 @@ QScrollArea, QScrollArea > QWidget > QWidget { background: transparent; border: 
 }
 #chosenPlace { font-size: 16px; font-weight: bold; }
 #footerProblem { color: #b71c1c; font-size: 14px; }
+#footerProblem[state="busy"] { color: #0d47a1; }
 #footerHint { color: #0d47a1; font-size: 15px; }
 #setupAssistant { background: #f5f7fa; }
 #stepTitle { font-size: 15px; color: #52606d; font-weight: bold; }
