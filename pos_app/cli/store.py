@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
+from pos_app.cli.dispatch import UsageError
 from pos_app.cli.output import EXIT_ERROR, EXIT_OK, EXIT_USAGE, amount_json, err, print_json
 from pos_app.domain.money import SITES
 from pos_app.ledger.store import Ledger, OutboxChange
@@ -120,8 +121,11 @@ def _configured_scope(args: argparse.Namespace) -> tuple[Config, str | None, str
 
 
 async def cmd_store_sales(args: argparse.Namespace) -> int:
+    from pos_app.cli.drawer import period_given
     from pos_app.store.views import store_sales, store_sums, sums_by_store, totals_by_box
 
+    if period_given(args):  # the store's newest sales were listed, the period left unsaid
+        raise UsageError("--from/--to list this box's sales (not with --store/--chain)")
     scoped = _configured_scope(args)
     if scoped is None:
         return EXIT_ERROR
@@ -213,9 +217,9 @@ async def cmd_store_sales(args: argparse.Namespace) -> int:
 def _period(args: argparse.Namespace, site_id: str) -> tuple[datetime | None, datetime | None]:
     """``--from``/``--to`` as ``[first midnight, midnight after the last day)`` in the site's
     zone; ``(None, None)`` for each box's current period."""
-    from pos_app.cli.drawer import read_period
+    from pos_app.cli.drawer import period_given, read_period
 
-    if not args.date_from and not args.date_to:
+    if not period_given(args):
         return None, None
     return read_period(args.date_from, args.date_to, site_id)
 
@@ -318,7 +322,7 @@ async def cmd_store_reconcile(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     config, store, label = scoped
     zone = site_zone(config.site_id)
-    day = read_day(args.date, "--date") if args.date else datetime.now(zone).date()
+    day = read_day(args.date, "--date") if args.date is not None else datetime.now(zone).date()
     async with open_runtime(config=config, enable_receiver=False) as rt:
         since, until = sales_window(day, rt.site.site_id)
         # The store database first, on a connection of its own and within the store commands'
