@@ -46,9 +46,11 @@ def _no_store() -> int:
 async def _open(config: Config) -> Connection:
     from pos_app.store.replication import connect
 
+    # The keyring on a worker thread (the window's support file runs the doctor's check).
+    password = await asyncio.to_thread(secrets.load_store_password)
     return await connect(
         config.store_database,
-        secrets.load_store_password(),
+        password,
         box=config.box_external_id,
         reading=True,
     )
@@ -439,6 +441,20 @@ def configure_store(args: argparse.Namespace, config: Config) -> tuple[Config, s
         raise ValueError(f"--store-database: {exc.msg}") from None
 
 
+def _outbox_state() -> tuple[int, datetime | None, list[tuple[OutboxChange, str]]] | None:
+    """The ledger's changes waiting for the store database (how many, since when) and those it
+    refused; None without a ledger."""
+    ledger_path = paths.ledger_path()
+    if not ledger_path.exists():
+        return None
+    ledger = Ledger(ledger_path, exclusive=False)
+    try:
+        count, since = ledger.outbox_waiting()
+        return count, since, ledger.outbox_refused()
+    finally:
+        ledger.close()
+
+
 async def check_store(config: Config) -> tuple[bool, str, str]:
     """For ``doctor``: ``(ok, detail, advice)``."""
     import psycopg
@@ -465,15 +481,12 @@ async def check_store(config: Config) -> tuple[bool, str, str]:
     finally:
         await conn.close()
     waiting = ""
-    refused: list[tuple[OutboxChange, str]] = []
-    ledger_path = paths.ledger_path()
-    if ledger_path.exists():
-        ledger = Ledger(ledger_path, exclusive=False)
-        try:
-            count, since = ledger.outbox_waiting()
-            refused = ledger.outbox_refused()
-        finally:
-            ledger.close()
+    # On a worker thread: opening the ledger checks it whole (seconds for a busy shop's year),
+    # and the window's support file runs this.
+    outbox = await asyncio.to_thread(_outbox_state)
+    refused: list[tuple[OutboxChange, str]] = outbox[2] if outbox else []
+    if outbox is not None:
+        count, since, _ = outbox
         waiting = (
             f"; {count} change(s) waiting since {since.astimezone():%Y-%m-%d %H:%M}"
             if count and since

@@ -4540,6 +4540,14 @@
         <translation>El archivo para soporte se guardó como {file}. Envíelo a su técnico: no contiene contraseñas ni tokens.</translation>
     </message>
     <message>
+        <source>Saving the support file…</source>
+        <translation>Guardando el archivo para soporte…</translation>
+    </message>
+    <message>
+        <source>The support file could not be saved as {file}: {error}. Free some space or choose another folder, then try again.</source>
+        <translation>No se pudo guardar el archivo para soporte como {file}: {error}. Libere espacio o elija otra carpeta y vuelva a intentarlo.</translation>
+    </message>
+    <message>
         <source>Something went wrong inside the app; the sale is safe (every step is saved in the sales ledger before it is shown). The details were written to the log. You can keep working; if it happens again, save a support file and send it to your support technician.</source>
         <translation>Algo salió mal dentro de la app; la venta está a salvo (cada paso se guarda en el registro de ventas antes de mostrarse). Los detalles quedaron en el log. Puede seguir trabajando; si vuelve a pasar, guarde un archivo para soporte y envíelo a su técnico.</translation>
     </message>

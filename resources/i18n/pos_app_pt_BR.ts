@@ -4540,6 +4540,14 @@
         <translation>O arquivo para o suporte foi salvo como {file}. Envie ao seu técnico: ele não contém senhas nem tokens.</translation>
     </message>
     <message>
+        <source>Saving the support file…</source>
+        <translation>Salvando o arquivo para o suporte…</translation>
+    </message>
+    <message>
+        <source>The support file could not be saved as {file}: {error}. Free some space or choose another folder, then try again.</source>
+        <translation>Não foi possível salvar o arquivo para o suporte como {file}: {error}. Libere espaço ou escolha outra pasta e tente de novo.</translation>
+    </message>
+    <message>
         <source>Something went wrong inside the app; the sale is safe (every step is saved in the sales ledger before it is shown). The details were written to the log. You can keep working; if it happens again, save a support file and send it to your support technician.</source>
         <translation>Algo deu errado dentro do app; a venda está segura (cada passo é salvo no registro de vendas antes de ser mostrado). Os detalhes foram gravados no log. Você pode continuar trabalhando; se acontecer de novo, salve um arquivo para o suporte e envie ao seu técnico.</translation>
     </message>
