@@ -3864,12 +3864,20 @@
         <translation>Pagada, devuelta en parte</translation>
     </message>
     <message>
+        <source>Paid; its Mercado Pago payment is in the books as another sale (see its history), counted there: not twice</source>
+        <translation>Pagada; su pago de Mercado Pago está registrado como otra venta (vea su historial): se cuenta allí, no dos veces</translation>
+    </message>
+    <message>
         <source>Paid late</source>
         <translation>Pagada tarde</translation>
     </message>
     <message>
         <source>Partly refunded</source>
         <translation>Devuelta en parte</translation>
+    </message>
+    <message>
+        <source>Counted elsewhere</source>
+        <translation>Contada en otra</translation>
     </message>
     <message>
         <source>Refunded {refunded} of {total}</source>

@@ -3864,12 +3864,20 @@
         <translation>Paga, devolvida em parte</translation>
     </message>
     <message>
+        <source>Paid; its Mercado Pago payment is in the books as another sale (see its history), counted there: not twice</source>
+        <translation>Paga; o pagamento do Mercado Pago está registrado como outra venda (veja o histórico): contado lá, não duas vezes</translation>
+    </message>
+    <message>
         <source>Paid late</source>
         <translation>Paga com atraso</translation>
     </message>
     <message>
         <source>Partly refunded</source>
         <translation>Devolvida em parte</translation>
+    </message>
+    <message>
+        <source>Counted elsewhere</source>
+        <translation>Contada em outra</translation>
     </message>
     <message>
         <source>Refunded {refunded} of {total}</source>
