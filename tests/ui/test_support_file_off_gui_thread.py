@@ -162,3 +162,24 @@ def test_a_full_disk_is_said_in_one_plain_line_and_leaves_no_half_zip(
     assert visible(QProgressDialog, "supportFileProgress") is None
     assert list(tmp_path.iterdir()) == [] and window.support.last_saved is None
     box.close()
+
+
+def test_the_file_dialog_proposes_a_folder_that_exists(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The desktop folder is proposed when there is one. Without it (a kiosk's account, a
+    minimal install) the dialog took the missing folder's path as a name relative to the app's
+    working folder: ``<working folder>/home/ana/Desktop/pos-app-support-….zip``, whose folders
+    the zip's writing then made. The home folder instead."""
+    home = tmp_path / "ana"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))  # no user-dirs.dirs there
+    monkeypatch.chdir(tmp_path)
+    for folder in (home, home / "Desktop"):
+        folder.mkdir(exist_ok=True)
+        dialog = window.support.ask_where()
+        [chosen] = dialog.selectedFiles()
+        assert Path(chosen).parent == folder, chosen
+        assert Path(chosen).name.startswith("pos-app-support-") and chosen.endswith(".zip")
+        dialog.close()

@@ -77,9 +77,10 @@ class SupportActions(QObject):
 
         from pos_app.cli.support import default_name
 
-        folder = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DesktopLocation
-        ) or str(Path.home())
+        desktop = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DesktopLocation)
+        # Only a folder that exists: the dialog took a missing desktop's path (a kiosk's
+        # account, a minimal install) as a name under the app's working folder.
+        folder = desktop if desktop and Path(desktop).is_dir() else str(Path.home())
         dialog = QFileDialog(
             parent or self.window, QCoreApplication.translate("Support", "Save a support file")
         )
