@@ -8,7 +8,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from pos_app.cli.drawer import DayUsageError, config_site, read_amount, read_day
+from pos_app.cli.drawer import DayUsageError, config_site, period_given, read_amount, read_day
 from pos_app.cli.output import (
     EXIT_NOT_PAID,
     EXIT_OK,
@@ -101,7 +101,7 @@ async def cmd_close(args: argparse.Namespace) -> int:
         from pos_app.cli.store import cmd_store_close
 
         return await cmd_store_close(args)
-    if args.date_from or args.date_to:
+    if period_given(args):  # even empty: "close --from ''" closed the day
         raise DayUsageError("--from and --to go with --store or --chain")
     from pos_app.checkout.day import back_up_after_close, close_day
     from pos_app.runtime import open_runtime
@@ -218,7 +218,8 @@ async def cmd_reconcile(args: argparse.Namespace) -> int:
     from pos_app.domain.day import site_zone
     from pos_app.runtime import open_runtime
 
-    asked = read_day(args.date, "--date") if args.date else None  # before any network
+    # Before any network; an empty --date is a bad day, not today.
+    asked = read_day(args.date, "--date") if args.date is not None else None
     async with open_runtime(enable_receiver=False) as rt:
         zone = site_zone(rt.site.site_id)
         day = asked or datetime.now(zone).date()

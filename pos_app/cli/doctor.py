@@ -62,12 +62,47 @@ def api_description(config: config_mod.Config) -> str:
 
 
 async def run_checks() -> list[Check]:
-    checks: list[Check] = []
+    # What reads the disk or the keyring runs on worker threads: Help → Save a support file
+    # runs these checks in the window, whose thread must not wait on a locked keyring's prompt,
+    # a slow secret service, or the ledger's check (it reads the whole file: seconds for a
+    # busy shop's year).
+    config, source, checks = await asyncio.to_thread(_settings_checks)
+    seen: dict[str, str] = {}  # what the API checks saw: Mercado Pago's Date
+    if source.token is not None:
+        checks.extend(await _api_checks(config, source.token, seen))
+    local, newest, share = await asyncio.to_thread(_local_facts)
+    checks.extend(local)
+    checks.append(clock_check(seen.get("date", ""), newest))
+    if share:  # README, Windows: WAL needs the ledger on a local disk
+        checks.append(
+            Check(
+                "ledger location",
+                False,
+                f"{paths.data_dir()} is on the network share {share}",
+                "SQLite's write-ahead log is not safe there: set POS_APP_HOME to a folder on "
+                "this computer's own disk.",
+            )
+        )
+    if config.store_database and not config.notify_listen:
+        checks.append(await _relay_check(config.notify_url))  # the relay receives for us
+    else:
+        checks.extend(await _receiver_checks(config))
+    if config.store_database:
+        from pos_app.cli.store import check_store
+
+        ok, detail, advice = await check_store(config)
+        checks.append(Check("store database", ok, detail, advice))
+    return checks
+
+
+def _settings_checks() -> tuple[config_mod.Config, secrets.TokenSource, list[Check]]:
+    """The settings file and the token (from the keyring) read and checked: the settings, the
+    token, and the checks of the configuration, the API and the token (its answers from Mercado
+    Pago: :func:`_api_checks`)."""
     loaded = config_mod.load()
     config = loaded.config
-    # On a worker thread: Help → Save a support file runs these checks in the window, whose
-    # thread must not wait on a locked keyring's prompt or a slow secret service.
-    source = await asyncio.to_thread(secrets.load_token)
+    source = secrets.load_token()
+    checks: list[Check] = []
     if loaded.problem:
         checks.append(Check("configuration", False, str(loaded.problem)))
     elif not config.is_configured:
@@ -95,39 +130,23 @@ async def run_checks() -> list[Check]:
             )
         )
     checks.append(Check("Mercado Pago API", True, api_description(config)))
-
-    seen: dict[str, str] = {}  # what the API checks saw: Mercado Pago's Date
     if source.token is None:
         checks.append(_no_token_check(source.unreadable))
     else:
         checks.append(
             Check("access token", True, f"from the {source.origin} ({source.token.hint})")
         )
-        checks.extend(await _api_checks(config, source.token, seen))
+    return config, source, checks
 
-    checks.extend(_ledger_checks())
-    checks.append(clock_check(seen.get("date", ""), newest_record(paths.ledger_path())))
-    share = network_location(paths.data_dir())
-    if share:  # README, Windows: WAL needs the ledger on a local disk
-        checks.append(
-            Check(
-                "ledger location",
-                False,
-                f"{paths.data_dir()} is on the network share {share}",
-                "SQLite's write-ahead log is not safe there: set POS_APP_HOME to a folder on "
-                "this computer's own disk.",
-            )
-        )
-    if config.store_database and not config.notify_listen:
-        checks.append(await _relay_check(config.notify_url))  # the relay receives for us
-    else:
-        checks.extend(await _receiver_checks(config))
-    if config.store_database:
-        from pos_app.cli.store import check_store
 
-        ok, detail, advice = await check_store(config)
-        checks.append(Check("store database", ok, detail, advice))
-    return checks
+def _local_facts() -> tuple[list[Check], datetime | None, str | None]:
+    """The ledger's checks, its newest record (for the clock's) and the network share holding
+    the data folder, if any: all read from the disk."""
+    return (
+        _ledger_checks(),
+        newest_record(paths.ledger_path()),
+        network_location(paths.data_dir()),
+    )
 
 
 def _with_token_env(command: str) -> str:
@@ -193,7 +212,10 @@ async def _receiver_checks(config: config_mod.Config) -> list[Check]:
     """Listening (started for a moment, or the running app's), and the public URL reaching it."""
     from pos_app.notifications.diagnose import check_receiver
 
-    secret_set = bool(config.notify_listen and secrets.load_webhook_secret())
+    # The keyring on a worker thread (the window's support file runs this).
+    secret_set = bool(config.notify_listen) and bool(
+        await asyncio.to_thread(secrets.load_webhook_secret)
+    )
     findings = await check_receiver(
         config.notify_listen,
         config.notify_url,

@@ -44,17 +44,24 @@ def read_day(text: str, what: str) -> date:
     return day
 
 
+def period_given(args: argparse.Namespace) -> bool:
+    """``--from`` or ``--to`` on the command line, even empty (``--from ''`` is a bad day to
+    refuse, not "no period": it listed the newest sales, and ``close --from ''`` closed the day)."""
+    return args.date_from is not None or args.date_to is not None
+
+
 def read_period(
     date_from: str | None, date_to: str | None, site_id: str
 ) -> tuple[datetime, datetime]:
     """``--from``/``--to`` (``--to`` inclusive, ``--from`` alone: that day) as ``[first
-    midnight, midnight after the last day)`` in the site's zone."""
+    midnight, midnight after the last day)`` in the site's zone. ``None``: not given; an empty
+    or blank text is refused as a bad day (a script's unset variable), never read as not given."""
     from pos_app.domain.day import day_bounds, site_zone
 
-    if not date_from:
+    if date_from is None:
         raise DayUsageError("--to needs --from")
     first = read_day(date_from, "--from")
-    last = read_day(date_to, "--to") if date_to else first
+    last = read_day(date_to, "--to") if date_to is not None else first
     if last < first:
         raise DayUsageError("--to is before --from")
     zone = site_zone(site_id)

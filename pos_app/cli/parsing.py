@@ -80,7 +80,11 @@ MAX_PATH_BYTES = 4095
 
 def file_name(text: str) -> str:
     """A file or folder argument the operating system can be asked about: no NUL (Python's
-    ``open`` raises ValueError) and no name over the file systems' limits."""
+    ``open`` raises ValueError) and no name over the file systems' limits. Never empty or
+    blank (a script's unset variable): ``--csv ''`` was taken as no file (the sales listed
+    instead), ``backup --to ''`` as the Settings' folder, ``support-file --out ''`` as here."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("expected a file name, not an empty text")
     if "\x00" in text:
         raise argparse.ArgumentTypeError("a file name cannot hold a NUL character")
     raw = os.fsencode(text)

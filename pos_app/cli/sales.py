@@ -54,7 +54,7 @@ def cmd_sales(args: argparse.Namespace) -> int:
 def _period(args: argparse.Namespace) -> tuple[datetime, datetime] | None:
     """``--from``/``--to`` as ``[first midnight, midnight after the last day)`` in the site's
     zone (``close --store``'s days); None without them."""
-    if not args.date_from and not args.date_to:
+    if args.date_from is None and args.date_to is None:  # "--from ''" is a bad day
         return None  # the close's modules not imported to list the newest sales
     from pos_app.cli.drawer import config_site, read_period
 

@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
+from pos_app.cli.dispatch import UsageError
 from pos_app.cli.output import EXIT_ERROR, EXIT_OK, EXIT_USAGE, amount_json, err, print_json
 from pos_app.domain.money import SITES
 from pos_app.ledger.store import Ledger, OutboxChange
@@ -45,9 +46,11 @@ def _no_store() -> int:
 async def _open(config: Config) -> Connection:
     from pos_app.store.replication import connect
 
+    # The keyring on a worker thread (the window's support file runs the doctor's check).
+    password = await asyncio.to_thread(secrets.load_store_password)
     return await connect(
         config.store_database,
-        secrets.load_store_password(),
+        password,
         box=config.box_external_id,
         reading=True,
     )
@@ -120,8 +123,11 @@ def _configured_scope(args: argparse.Namespace) -> tuple[Config, str | None, str
 
 
 async def cmd_store_sales(args: argparse.Namespace) -> int:
+    from pos_app.cli.drawer import period_given
     from pos_app.store.views import store_sales, store_sums, sums_by_store, totals_by_box
 
+    if period_given(args):  # the store's newest sales were listed, the period left unsaid
+        raise UsageError("--from/--to list this box's sales (not with --store/--chain)")
     scoped = _configured_scope(args)
     if scoped is None:
         return EXIT_ERROR
@@ -213,9 +219,9 @@ async def cmd_store_sales(args: argparse.Namespace) -> int:
 def _period(args: argparse.Namespace, site_id: str) -> tuple[datetime | None, datetime | None]:
     """``--from``/``--to`` as ``[first midnight, midnight after the last day)`` in the site's
     zone; ``(None, None)`` for each box's current period."""
-    from pos_app.cli.drawer import read_period
+    from pos_app.cli.drawer import period_given, read_period
 
-    if not args.date_from and not args.date_to:
+    if not period_given(args):
         return None, None
     return read_period(args.date_from, args.date_to, site_id)
 
@@ -318,7 +324,7 @@ async def cmd_store_reconcile(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     config, store, label = scoped
     zone = site_zone(config.site_id)
-    day = read_day(args.date, "--date") if args.date else datetime.now(zone).date()
+    day = read_day(args.date, "--date") if args.date is not None else datetime.now(zone).date()
     async with open_runtime(config=config, enable_receiver=False) as rt:
         since, until = sales_window(day, rt.site.site_id)
         # The store database first, on a connection of its own and within the store commands'
@@ -435,6 +441,20 @@ def configure_store(args: argparse.Namespace, config: Config) -> tuple[Config, s
         raise ValueError(f"--store-database: {exc.msg}") from None
 
 
+def _outbox_state() -> tuple[int, datetime | None, list[tuple[OutboxChange, str]]] | None:
+    """The ledger's changes waiting for the store database (how many, since when) and those it
+    refused; None without a ledger."""
+    ledger_path = paths.ledger_path()
+    if not ledger_path.exists():
+        return None
+    ledger = Ledger(ledger_path, exclusive=False)
+    try:
+        count, since = ledger.outbox_waiting()
+        return count, since, ledger.outbox_refused()
+    finally:
+        ledger.close()
+
+
 async def check_store(config: Config) -> tuple[bool, str, str]:
     """For ``doctor``: ``(ok, detail, advice)``."""
     import psycopg
@@ -461,15 +481,12 @@ async def check_store(config: Config) -> tuple[bool, str, str]:
     finally:
         await conn.close()
     waiting = ""
-    refused: list[tuple[OutboxChange, str]] = []
-    ledger_path = paths.ledger_path()
-    if ledger_path.exists():
-        ledger = Ledger(ledger_path, exclusive=False)
-        try:
-            count, since = ledger.outbox_waiting()
-            refused = ledger.outbox_refused()
-        finally:
-            ledger.close()
+    # On a worker thread: opening the ledger checks it whole (seconds for a busy shop's year),
+    # and the window's support file runs this.
+    outbox = await asyncio.to_thread(_outbox_state)
+    refused: list[tuple[OutboxChange, str]] = outbox[2] if outbox else []
+    if outbox is not None:
+        count, since, _ = outbox
         waiting = (
             f"; {count} change(s) waiting since {since.astimezone():%Y-%m-%d %H:%M}"
             if count and since

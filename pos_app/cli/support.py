@@ -54,15 +54,27 @@ def default_name() -> str:
 
 
 async def write_support_file(out: Path | None = None) -> Path:
+    """The zip at ``out`` (a dated name in the current folder by default). Help → Save a support
+    file runs this in the window: the keyring, the ledger (the doctor's check reads it whole:
+    seconds for a busy shop's year), the logs and the zip are read and written on worker
+    threads, never on the window's."""
     from pos_app.cli.doctor import run_checks
 
-    out = (out or Path.cwd() / default_name()).expanduser()
     checks = await run_checks()
     doctor = {"ok": all(c.ok for c in checks), "checks": [asdict(c) for c in checks]}
     parts: dict[str, str] = {
         "doctor.json": _json(doctor),
-        # The keyring on a worker thread (this runs in the window too: Help → support file).
         "settings.json": _json(await asyncio.to_thread(settings_summary)),
+    }
+    return await asyncio.to_thread(_write_zip, out, parts)
+
+
+def _write_zip(out: Path | None, parts: dict[str, str]) -> Path:
+    """``parts`` and the rest (versions, last sales, logs) zipped at ``out``, every text
+    redacted; a zip that cannot be written whole is not left half-written."""
+    out = (out or Path.cwd() / default_name()).expanduser()
+    parts = {
+        **parts,
         "versions.json": _json(versions()),
         "sales.json": _json(last_sales(paths.ledger_path())),
     }

@@ -24,12 +24,13 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Final
 
-from pos_app.domain.records import SaleSnapshot
+from pos_app.domain.records import SaleSnapshot, counted_elsewhere
 from pos_app.domain.sale import SaleStatus, Tender
 
-SaleRow = tuple[str, datetime, Decimal, Decimal | None, str, str, bool, str, str]
+SaleRow = tuple[str, datetime, Decimal, Decimal | None, str, str, bool, str, str, bool]
 """(reference, created at, total, paid amount, status value, tender value or "", paid late,
-texts, codes). Never an enum member or a container inside: the tuple would stay tracked."""
+texts, codes, counted elsewhere). Never an enum member or a container inside: the tuple would
+stay tracked."""
 
 REFERENCE: Final = 0
 CREATED: Final = 1
@@ -40,6 +41,9 @@ TENDER: Final = 5
 LATE: Final = 6
 TEXTS: Final = 7  # the reference and the lines' names, case-folded, SEP between them
 CODES: Final = 8  # SEP, then each line's SKU (case-folded) and barcode, each followed by SEP
+# Paid, with no payment of its own: its Mercado Pago payment is a sale of its own in the books
+# (``MP-<payment id>``), counted there (:func:`pos_app.domain.records.counted_elsewhere`).
+COUNTED_ELSEWHERE: Final = 9
 
 SEP: Final = "\x00"  # never in a reference, a name or a code (control characters are cleaned)
 
@@ -61,9 +65,11 @@ def make_row(
     tender: str,
     late: bool,
     lines: Iterable[tuple[str, str, str]],
+    counted_elsewhere: bool = False,
 ) -> SaleRow:
     """``lines``: each line's (title, SKU, barcode); ``late``: paid after it had been shown
-    canceled or expired, or after the cashier asked to cancel it (``is_late_payment``)."""
+    canceled or expired, or after the cashier asked to cancel it (``is_late_payment``);
+    ``counted_elsewhere``: :func:`pos_app.domain.records.counted_elsewhere`."""
     titles = [reference.casefold()]
     codes = [""]
     for title, sku, barcode in lines:
@@ -82,6 +88,7 @@ def make_row(
         bool(late),
         SEP.join(titles),
         SEP.join(codes),
+        bool(counted_elsewhere),
     )
 
 
@@ -96,6 +103,7 @@ def sale_row(sale: SaleSnapshot) -> SaleRow:
         sale.tender.value if sale.tender is not None else "",
         sale.status is SaleStatus.PAID and (sale.late_payment or sale.cancel_requested),
         ((line.title, line.sku, line.barcode) for line in sale.lines),
+        counted_elsewhere(sale),
     )
 
 
@@ -108,12 +116,27 @@ def is_late(row: SaleRow) -> bool:
     return row[STATUS] == PAID and row[LATE]
 
 
+def is_counted_elsewhere(row: SaleRow) -> bool:
+    """Paid, its Mercado Pago payment counted on another sale of the books (``MP-…``)."""
+    return row[STATUS] == PAID and row[COUNTED_ELSEWHERE]
+
+
+def qr_paid(row: SaleRow) -> Decimal:
+    """What Mercado Pago received for the sale (:func:`pos_app.domain.records.qr_paid`): its
+    approved amount, its total when none is recorded, 0 when its payment is counted on another
+    sale (the close counts it there, once)."""
+    if row[STATUS] != PAID or not (row[TENDER] != CASH or row[LATE]):
+        return Decimal(0)
+    if row[PAID_AMOUNT]:
+        return row[PAID_AMOUNT]
+    return Decimal(0) if row[COUNTED_ELSEWHERE] else row[TOTAL]
+
+
 def amount_paid(row: SaleRow) -> Decimal:
     """What the customer paid: Mercado Pago's approved amount, the total in cash, or both (a
     sale paid both ways: :func:`pos_app.domain.records.amount_paid`)."""
     cash = row[TOTAL] if row[TENDER] == CASH and row[STATUS] in (CANCELED, PAID) else Decimal(0)
-    by_qr = row[STATUS] == PAID and (row[TENDER] != CASH or row[LATE])
-    return cash + ((row[PAID_AMOUNT] or row[TOTAL]) if by_qr else Decimal(0))
+    return cash + qr_paid(row)
 
 
 def matches_text(row: SaleRow, needle: str) -> bool:

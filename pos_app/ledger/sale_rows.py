@@ -18,9 +18,14 @@ from decimal import Decimal
 from pos_app.domain.sale_rows import SaleRow, make_row
 from pos_app.ledger.amounts import DamagedAmount, readable, sale_record
 
+# Whether a sale has no Mercado Pago payment of its own but was sent in orders (what
+# ``counted_elsewhere`` asks of its ids), compared as stored: "[]" is how the ledger writes none.
+_NO_PAYMENT_OF_ITS_OWN = (
+    "(payment_ids = '[]' AND order_payment_ids = '[]' AND merchant_order_ids <> '[]')"
+)
 _SALES = (
     "SELECT id, external_reference, created_at, total, paid_amount, status, tender, "
-    "late_payment, cancel_requested FROM sales "
+    f"late_payment, cancel_requested, {_NO_PAYMENT_OF_ITS_OWN} FROM sales "
     "WHERE created_at >= ? AND created_at < ? ORDER BY id DESC"
 )
 _LINES = (
@@ -30,7 +35,8 @@ _LINES = (
 )
 _ONE_SALE = (
     "SELECT id, external_reference, created_at, total, paid_amount, status, tender, "
-    "late_payment, cancel_requested FROM sales WHERE external_reference = ?"
+    f"late_payment, cancel_requested, {_NO_PAYMENT_OF_ITS_OWN} FROM sales "
+    "WHERE external_reference = ?"
 )
 _ONE_SALE_LINES = "SELECT title, sku, barcode FROM sale_lines WHERE sale_id = ? ORDER BY position"
 _PAID: str = "paid"
@@ -49,16 +55,25 @@ def read_sale_rows(conn: sqlite3.Connection, start: str, end: str) -> list[SaleR
     lines = conn.execute(_LINES, (start, end))
     line = lines.fetchone()
     found: list[SaleRow] = []
-    for sale_id, reference, created, total, paid, status, tender, late, cancel in conn.execute(
-        _SALES, (start, end)
-    ):
+    for (
+        sale_id,
+        reference,
+        created,
+        total,
+        paid,
+        status,
+        tender,
+        late,
+        cancel,
+        none,
+    ) in conn.execute(_SALES, (start, end)):
         mine: list[tuple[str, str, str]] = []
         while line is not None and line[0] >= sale_id:
             if line[0] == sale_id:
                 mine.append((line[1], line[2], line[3]))
             line = lines.fetchone()
         found.append(
-            _row(reference, created, total, paid, status, tender, bool(late or cancel), mine)
+            _row(reference, created, total, paid, status, tender, bool(late or cancel), mine, none)
         )
     return found
 
@@ -82,9 +97,9 @@ def read_sale_row(conn: sqlite3.Connection, reference: str) -> SaleRow | None:
     sale = conn.execute(_ONE_SALE, (reference,)).fetchone()
     if sale is None:
         return None
-    sale_id, reference, created, total, paid, status, tender, late, cancel = tuple(sale)
+    sale_id, reference, created, total, paid, status, tender, late, cancel, none = tuple(sale)
     lines = [(line[0], line[1], line[2]) for line in conn.execute(_ONE_SALE_LINES, (sale_id,))]
-    return _row(reference, created, total, paid, status, tender, bool(late or cancel), lines)
+    return _row(reference, created, total, paid, status, tender, bool(late or cancel), lines, none)
 
 
 def _row(
@@ -96,16 +111,20 @@ def _row(
     tender: str | None,
     late: bool,
     lines: list[tuple[str, str, str]],
+    no_payment_of_its_own: object,
 ) -> SaleRow:
+    paid_amount = _amount(paid, reference, "paid_amount") if paid is not None else None
     return make_row(
         reference,
         datetime.fromisoformat(created),
         _amount(total, reference, "total"),
-        _amount(paid, reference, "paid_amount") if paid is not None else None,
+        paid_amount,
         status,
         tender or "",
         status == _PAID and late,
         lines,
+        # As records.counted_elsewhere: paid, nothing approved of its own, no payment id.
+        status == _PAID and not paid_amount and bool(no_payment_of_its_own),
     )
 
 

@@ -3864,12 +3864,20 @@
         <translation>Pagada, devuelta en parte</translation>
     </message>
     <message>
+        <source>Paid; its Mercado Pago payment is in the books as another sale (see its history), counted there: not twice</source>
+        <translation>Pagada; su pago de Mercado Pago está registrado como otra venta (vea su historial): se cuenta allí, no dos veces</translation>
+    </message>
+    <message>
         <source>Paid late</source>
         <translation>Pagada tarde</translation>
     </message>
     <message>
         <source>Partly refunded</source>
         <translation>Devuelta en parte</translation>
+    </message>
+    <message>
+        <source>Counted elsewhere</source>
+        <translation>Contada en otra</translation>
     </message>
     <message>
         <source>Refunded {refunded} of {total}</source>
@@ -4550,6 +4558,14 @@
     <message>
         <source>The support file was saved as {file}. Send it to your support technician: it holds no password or token.</source>
         <translation>El archivo para soporte se guardó como {file}. Envíelo a su técnico: no contiene contraseñas ni tokens.</translation>
+    </message>
+    <message>
+        <source>Saving the support file…</source>
+        <translation>Guardando el archivo para soporte…</translation>
+    </message>
+    <message>
+        <source>The support file could not be saved as {file}: {error}. Free some space or choose another folder, then try again.</source>
+        <translation>No se pudo guardar el archivo para soporte como {file}: {error}. Libere espacio o elija otra carpeta y vuelva a intentarlo.</translation>
     </message>
     <message>
         <source>Something went wrong inside the app; the sale is safe (every step is saved in the sales ledger before it is shown). The details were written to the log. You can keep working; if it happens again, save a support file and send it to your support technician.</source>

@@ -3864,12 +3864,20 @@
         <translation>Paga, devolvida em parte</translation>
     </message>
     <message>
+        <source>Paid; its Mercado Pago payment is in the books as another sale (see its history), counted there: not twice</source>
+        <translation>Paga; o pagamento do Mercado Pago está registrado como outra venda (veja o histórico): contado lá, não duas vezes</translation>
+    </message>
+    <message>
         <source>Paid late</source>
         <translation>Paga com atraso</translation>
     </message>
     <message>
         <source>Partly refunded</source>
         <translation>Devolvida em parte</translation>
+    </message>
+    <message>
+        <source>Counted elsewhere</source>
+        <translation>Contada em outra</translation>
     </message>
     <message>
         <source>Refunded {refunded} of {total}</source>
@@ -4550,6 +4558,14 @@
     <message>
         <source>The support file was saved as {file}. Send it to your support technician: it holds no password or token.</source>
         <translation>O arquivo para o suporte foi salvo como {file}. Envie ao seu técnico: ele não contém senhas nem tokens.</translation>
+    </message>
+    <message>
+        <source>Saving the support file…</source>
+        <translation>Salvando o arquivo para o suporte…</translation>
+    </message>
+    <message>
+        <source>The support file could not be saved as {file}: {error}. Free some space or choose another folder, then try again.</source>
+        <translation>Não foi possível salvar o arquivo para o suporte como {file}: {error}. Libere espaço ou escolha outra pasta e tente de novo.</translation>
     </message>
     <message>
         <source>Something went wrong inside the app; the sale is safe (every step is saved in the sales ledger before it is shown). The details were written to the log. You can keep working; if it happens again, save a support file and send it to your support technician.</source>

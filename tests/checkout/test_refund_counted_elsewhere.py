@@ -27,3 +27,20 @@ def test_a_payment_counted_on_another_sale_is_not_this_ones_to_refund() -> None:
     orders = replace(elsewhere, api="orders", order_payment_ids=("PAY01",))
     assert not counted_elsewhere(orders) and qr_paid(orders) == Decimal("9100.00")
     assert not counted_elsewhere(replace(elsewhere, status=SaleStatus.CANCELED))
+
+
+def test_the_history_s_row_of_such_a_sale_reads_as_the_sale() -> None:
+    """The sales history's rows (:mod:`pos_app.domain.sale_rows`) carry no payment ids: the
+    row says whether the payment is counted elsewhere, and what it paid is the sale's."""
+    from pos_app.domain import sale_rows as rows_
+
+    paid = replace(discounted_sale(), merchant_order_ids=(7001,))
+    elsewhere = replace(paid, payment_ids=(), paid_amount=Decimal(0))
+    unknown = replace(elsewhere, merchant_order_ids=())
+    orders = replace(elsewhere, api="orders", order_payment_ids=("PAY01",))
+    canceled = replace(elsewhere, status=SaleStatus.CANCELED)
+    for sale in (paid, elsewhere, unknown, orders, canceled):
+        row = rows_.sale_row(sale)
+        assert rows_.is_counted_elsewhere(row) == counted_elsewhere(sale)
+        assert rows_.qr_paid(row) == qr_paid(sale)
+        assert rows_.amount_paid(row) == amount_paid(sale)

@@ -46,6 +46,8 @@ def _sales() -> list[Any]:
         dict(status=PAID),  # partly refunded
         dict(status=PAID),  # wholly refunded
         dict(status=PAID, late_payment=True),
+        # its payment counted on another sale of the books (MP-…): "Counted elsewhere"
+        dict(status=PAID, paid_amount=Decimal(0), payment_ids=(), merchant_order_ids=(7001,)),
         dict(status=SaleStatus.CANCELED, tender=Tender.CASH),
         dict(status=SaleStatus.CANCELED),
         dict(status=SaleStatus.EXPIRED),

@@ -280,6 +280,12 @@ def sale_status_text(row: SaleRow, refunded: Decimal = Decimal(0)) -> str:
         return QCoreApplication.translate("SalesDialog", "Refunded")
     if state == "partly":
         return QCoreApplication.translate("SalesDialog", "Paid, partly refunded")
+    if rows_.is_counted_elsewhere(row):
+        return QCoreApplication.translate(
+            "SalesDialog",
+            "Paid; its Mercado Pago payment is in the books as another sale (see its history), "
+            "counted there: not twice",
+        )
     if row[_ST] == rows_.CANCELED and row[_TE] == rows_.CASH:
         return QCoreApplication.translate("SalesDialog", "Paid in cash")
     return status_label(SaleStatus(row[_ST]))
@@ -291,8 +297,11 @@ def sale_status_word(row: SaleRow, refunded: Decimal = Decimal(0)) -> str:
     The chosen sale's heading says it whole (:func:`sale_status_text`)."""
     if rows_.is_late(row) and not refund_state(row, refunded):
         return QCoreApplication.translate("SalesDialog", "Paid late")
-    if refund_state(row, refunded) == "partly":
+    state = refund_state(row, refunded)
+    if state == "partly":
         return QCoreApplication.translate("SalesDialog", "Partly refunded")
+    if not state and rows_.is_counted_elsewhere(row):
+        return QCoreApplication.translate("SalesDialog", "Counted elsewhere")
     return sale_status_text(row, refunded)
 
 
@@ -311,7 +320,9 @@ class _Totals:
     def add(self, sale: SaleRow, sign: int, back: tuple[Decimal, Decimal] | None = None) -> None:
         """``back``: (QR, cash) given back of ``sale`` when it is added (``sign`` 1)."""
         self.count += sign
-        if sale[_ST] == rows_.PAID:
+        # A payment counted on another sale of the books (MP-…) is that sale's, as the close
+        # counts it: a sale, not a QR payment of its own.
+        if sale[_ST] == rows_.PAID and not rows_.is_counted_elsewhere(sale):
             self.paid += sign
             self.qr_total += sign * (sale[rows_.PAID_AMOUNT] or sale[rows_.TOTAL])
         # Cash the drawer took, including a sale whose QR payment also arrived late (paid
@@ -974,7 +985,7 @@ class TodaySalesDialog(QDialog):
     def _status_rows(self, sales: list[SaleRow]) -> list[int]:
         """One row of each status word the list shows (a handful of kinds among ~12,000)."""
         refunded = self._period_refunded
-        found: dict[tuple[str, str, bool, str], int] = {}
+        found: dict[tuple[str, str, bool, str, bool], int] = {}
         for row, sale in enumerate(sales):
             amount = refunded.get(sale[rows_.REFERENCE]) if refunded else None
             key = (
@@ -982,6 +993,7 @@ class TodaySalesDialog(QDialog):
                 sale[_TE],
                 sale[rows_.LATE],
                 refund_state(sale, amount) if amount is not None else "",
+                sale[rows_.COUNTED_ELSEWHERE],
             )
             if key not in found:
                 found[key] = row

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     # not its dialogs (start-up time, issue 19).
     import asyncio
 
-    from PySide6.QtWidgets import QFileDialog, QMessageBox
+    from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 log = logging.getLogger(__name__)
 
@@ -77,9 +77,10 @@ class SupportActions(QObject):
 
         from pos_app.cli.support import default_name
 
-        folder = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DesktopLocation
-        ) or str(Path.home())
+        desktop = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DesktopLocation)
+        # Only a folder that exists: the dialog took a missing desktop's path (a kiosk's
+        # account, a minimal install) as a name under the app's working folder.
+        folder = desktop if desktop and Path(desktop).is_dir() else str(Path.home())
         dialog = QFileDialog(
             parent or self.window, QCoreApplication.translate("Support", "Save a support file")
         )
@@ -93,14 +94,27 @@ class SupportActions(QObject):
         dialog.open()  # never exec(): see the module docstring
         return dialog
 
-    def save(self, path: Path) -> asyncio.Task[Path]:
+    def save(self, path: Path) -> asyncio.Task[Path | None]:
         return self.tasks.spawn(self._save(path), name="support-file")
 
-    async def _save(self, path: Path) -> Path:
+    async def _save(self, path: Path) -> Path | None:
+        """The zip written on worker threads (:func:`~pos_app.cli.support.write_support_file`:
+        a year's ledger is read whole, seconds); meanwhile a box says it is being saved and the
+        window keeps selling. Then the path, or why it could not be written, in one line."""
         from pos_app.cli.support import write_support_file
         from pos_app.ui.widgets.form_parts import show_notice
 
-        saved = await write_support_file(path)
+        progress = self._show_progress()
+        try:
+            saved = await write_support_file(path)
+        except OSError as exc:
+            # A full or read-only disk, a folder not ours: the cashier's to fix, not a bug.
+            log.warning("support file not saved: %s", exc, exc_info=exc)
+            self._not_saved(path, exc)
+            return None
+        finally:
+            progress.close()
+            progress.deleteLater()
         self.last_saved = saved
         show_notice(
             self.window,
@@ -111,6 +125,42 @@ class SupportActions(QObject):
             ).format(file=str(saved)),
         )
         return saved
+
+    def _show_progress(self) -> QProgressDialog:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QProgressDialog
+
+        progress = QProgressDialog(self.window)
+        progress.setObjectName("supportFileProgress")
+        progress.setWindowTitle(QCoreApplication.translate("Support", "Save a support file"))
+        progress.setLabelText(QCoreApplication.translate("Support", "Saving the support file…"))
+        progress.setRange(0, 0)  # busy: how long the ledger's check takes is not known
+        progress.setCancelButton(None)  # none: it ends by itself
+        progress.setAutoClose(False)
+        progress.setAutoReset(False)
+        progress.setWindowModality(Qt.WindowModality.NonModal)  # the cashier goes on selling
+        progress.setMinimumDuration(0)
+        progress.show()
+        return progress
+
+    def _not_saved(self, path: Path, exc: OSError) -> QMessageBox:
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(self.window)
+        box.setObjectName("errorBox")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(QCoreApplication.translate("Support", "Save a support file"))
+        box.setText(
+            QCoreApplication.translate(
+                "Support",
+                "The support file could not be saved as {file}: {error}. Free some space or "
+                "choose another folder, then try again.",
+            ).format(file=str(path), error=exc.strerror or exc)
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        box.finished.connect(box.deleteLater)
+        box.open()
+        return box
 
 
 class CrashReporter(QObject):
