@@ -267,6 +267,9 @@ class CustomerDisplay(QWidget):
         box = QVBoxLayout(page)
         box.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         self._charge_box = box
+        # The room the QR leaves, shared above, between and below (a turned screen's height
+        # left all of it between the amount and the instruction).
+        box.addStretch(1)
         box.addWidget(self.amount_caption)
         box.addWidget(self.amount)
         box.addWidget(self.charge_iva)
@@ -657,13 +660,14 @@ class CustomerDisplay(QWidget):
     def _choose_columns(self) -> None:
         """The unit price column is left out below NARROW, and wherever the names would get
         less than a third of the table (prices in the millions with a discount beside one
-        made it 450 of 1,232 px: "Café / molido 500 / g"). The line's total always stays."""
+        made it 450 of 1,232 px: "Café / molido 500 / g"). On a turned screen the names keep
+        half (at 768 x 1024 a third wrapped them a word a line). The line's total always stays."""
         view, model = self.lines, self._model
         hide = self.width() < NARROW
         if not hide and model is not None and model.rowCount():
             room = self.pages.width() - 2 * MARGIN - view.verticalScrollBar().sizeHint().width()
             numbers = sum(view.sizeHintForColumn(c) for c in range(1, model.columnCount()))
-            hide = room - numbers < room // 3
+            hide = room - numbers < room // (2 if self.height() > self.width() else 3)
         if hide != view.isColumnHidden(COL_UNIT_PRICE):
             view.setColumnHidden(COL_UNIT_PRICE, hide)
 
@@ -684,8 +688,13 @@ class CustomerDisplay(QWidget):
             label.setStyleSheet(f"font-size: {pixels}px;")
 
     def _restyle(self) -> None:
-        """Type sized for the window: readable from a metre on a tablet and on a 24" screen."""
-        scale = max(0.5, min(2.5, self.width() / 1024, self.height() / 640))
+        """Type sized for the window: readable from a metre on a tablet and on a 24" screen.
+
+        The sizes are for a 1024 x 640 screen, or the same screen turned (640 x 1024): turned,
+        the type followed the narrow width alone, small on a tall screen of white."""
+        long_side = max(self.width(), self.height())
+        short_side = min(self.width(), self.height())
+        scale = max(0.5, min(2.5, long_side / 1024, short_side / 640))
         if abs(scale - self._scale) < 0.04:
             return
         self._scale = scale
