@@ -212,6 +212,8 @@ def test_a_display_opened_after_cash_was_chosen_shows_the_cash_page(
         assert late.page == PAGE_CASH and late.qr_side == 0
         qtbot.waitUntil(banner_is(window, BannerKind.CASH), timeout=WAIT)
         assert late.page == PAGE_PAID and late.paid_how.text() == "In cash"
+        # The cash sale recorded, the choice is over: a display opened now asks for nothing.
+        assert window.cancel_choice is None
     finally:
         run(stack.aclose())
 

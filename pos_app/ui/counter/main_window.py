@@ -590,7 +590,8 @@ class MainWindow(QMainWindow):
     def cancel_choice(self) -> bool | None:
         """The cashier's last word on the charge on screen: None (none), False (Esc), True
         (cash); what :attr:`cancelChosen` said, for a customer display built afterwards."""
-        return self._cancel_choice if self.in_payment else None
+        on_show = self.in_payment and not self.payment.has_ended  # an ended one asks nothing
+        return self._cancel_choice if on_show else None
 
     def _enter_cart_mode(self) -> None:
         self._current_ref = None
