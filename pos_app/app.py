@@ -580,9 +580,7 @@ def open_customer_display(
         stack.callback(display.deleteLater)
         stack.callback(display.close)
         display.follow(window.model, bridge, rt.config.box_external_id)  # renders the cart
-        sale = window.current_sale
-        if window.in_payment and sale is not None:  # shown mid-charge: the charge, at once
-            display.show_open_sale(sale)
+        display.follow_cashier(window)  # Esc and cash at once; mid-charge, the charge
         return display
 
     config = rt.config

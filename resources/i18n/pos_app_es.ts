@@ -1325,6 +1325,22 @@
         <translation>Pagado — ¡gracias!</translation>
     </message>
     <message>
+        <source>To pay in cash</source>
+        <translation>A pagar en efectivo</translation>
+    </message>
+    <message>
+        <source>Please pay at the counter in cash</source>
+        <translation>Por favor, pague en efectivo en la caja</translation>
+    </message>
+    <message>
+        <source>With Mercado Pago</source>
+        <translation>Con Mercado Pago</translation>
+    </message>
+    <message>
+        <source>In cash</source>
+        <translation>En efectivo</translation>
+    </message>
+    <message>
         <source>1 item</source>
         <translation>1 artículo</translation>
     </message>

@@ -1325,6 +1325,22 @@
         <translation>Pago — obrigado!</translation>
     </message>
     <message>
+        <source>To pay in cash</source>
+        <translation>A pagar em dinheiro</translation>
+    </message>
+    <message>
+        <source>Please pay at the counter in cash</source>
+        <translation>Por favor, pague em dinheiro no caixa</translation>
+    </message>
+    <message>
+        <source>With Mercado Pago</source>
+        <translation>Com o Mercado Pago</translation>
+    </message>
+    <message>
+        <source>In cash</source>
+        <translation>Em dinheiro</translation>
+    </message>
+    <message>
         <source>1 item</source>
         <translation>1 item</translation>
     </message>

@@ -87,6 +87,16 @@ LONG_ORDER = {
         )
     ],
 }
+# Longer than the compact phone's list at 1024 x 600 (which shows LONG_ORDER whole): some
+# lines are reached by scrolling.
+LONGER_ORDER = {
+    **LONG_ORDER,
+    "items": LONG_ORDER["items"]
+    + [
+        {"title": title, "quantity": 2, "total_amount": "500"}
+        for title in ("Fideos moñito 500 g", "Azúcar 1 kg", "Dulce de leche 400 g", "Sal fina")
+    ],
+}
 
 
 @pytest.mark.parametrize("lang", ["en", "es", "pt_BR"])
@@ -100,7 +110,7 @@ def test_the_phone_shows_several_lines_on_a_small_screen(
     phone = CustomerPhoneWindow("http://127.0.0.1:9", "BOX1", site_for("MLA"))
     qtbot.addWidget(phone)
     try:
-        phone._render(LONG_ORDER)
+        phone._render(LONGER_ORDER)
         phone._set_result(phone.tr("✗ Card rejected — you can try again with another card"), "")
         phone.show()
         qtbot.waitExposed(phone)
@@ -137,6 +147,73 @@ def test_a_new_order_shows_its_first_lines(qloop: Any, qtbot: QtBot) -> None:
         assert bar.value() == bar.maximum()
         phone._render({**LONG_ORDER, "external_reference": "sale-2"})
         assert bar.value() == 0
+    finally:
+        task = asyncio.ensure_future(phone.aclose())
+        qtbot.waitUntil(task.done, timeout=3000)
+        phone.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "pt_BR"])
+def test_the_phone_beside_the_customer_display_shows_the_order_readably(
+    lang: str, qloop: Any, qtbot: QtBot, screenshot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The worst case: a 1024 x 600 screen with the customer display (``--demo
+    --customer-display``): the phone shares the cart's side with the display, at its least
+    height. Its list had 38 px (one line and a bit of "Galletitas…") and the total, squeezed
+    by the two-line "Card rejected", was drawn over it. Compact now: at least five lines of
+    the order (three whole lines of it here), nothing over anything, at no more height."""
+    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QWidget
+
+    from pos_app.ui.demo.phone_window import LEAST_LINES
+    from pos_app.ui.display.screen_layout import Rect, demo_layout
+    from tests.i18n.texts import visible_texts
+
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda _self: QRect(FREE))
+    phone = CustomerPhoneWindow("http://127.0.0.1:9", "BOX1", site_for("MLA"))
+    qtbot.addWidget(phone)
+    try:
+        phone._render(LONG_ORDER)
+        phone._set_result(phone.tr("✗ Card rejected — you can try again with another card"), "")
+        phone.foreign_result.setText("Another system was paid $ 1.500 at this box.")
+        phone.foreign_result.show()
+        phone.show()
+        qtbot.waitExposed(phone)
+        area = Rect(0, 0, FREE.width(), FREE.height() - TITLE_BAR)
+        least = phone.minimumSizeHint().height()
+        layout = demo_layout(area, with_display=True, phone_min_height=least)
+        assert layout.display is not None
+        phone.resize(layout.phone.w, layout.phone.h)
+        qtbot.waitUntil(lambda: phone.height() == layout.phone.h, timeout=3000)
+        qtbot.wait(30)
+        screenshot(phone, f"phone_beside_display_{lang}")
+        assert phone.compact
+        assert least <= 456, least  # its least height before: the display keeps its room
+        items = phone.items
+        lines = QFontMetrics(items.font()).lineSpacing()
+        assert items.viewport().height() >= LEAST_LINES * lines, items.viewport().height()
+        view = items.viewport().rect()
+        whole = [
+            row
+            for row in range(items.rowCount())
+            if view.contains(items.visualItemRect(items.item(row, 0)))
+        ]
+        assert len(whole) >= 3, whole
+        screen = phone.items.parentWidget()
+        shown = [w for w in screen.findChildren(QWidget) if w.isVisible() and w.parent() is screen]
+        overlaps = [
+            f"{a.objectName()} / {b.objectName()}"
+            for i, a in enumerate(shown)
+            for b in shown[i + 1 :]
+            if a.geometry().intersects(b.geometry())
+        ]
+        assert not overlaps, overlaps
+        for button in (*phone._buttons, phone.foreign_button):
+            where = QRect(button.mapTo(phone, button.rect().topLeft()), button.size())
+            assert phone.rect().contains(where), button.objectName()
+            assert button.height() >= button.sizeHint().height(), button.objectName()
+        cut = [str(s) for s in visible_texts(phone) if s.clipped and s.kind != "scroll"]
+        assert not cut, cut
     finally:
         task = asyncio.ensure_future(phone.aclose())
         qtbot.waitUntil(task.done, timeout=3000)

@@ -108,6 +108,7 @@ def clock() -> Clock:
 def display(window: MainWindow, qtbot: QtBot, clock: Clock) -> Iterator[CustomerDisplay]:
     shown = CustomerDisplay(window.rt.site, now=clock)
     shown.follow(window.model, window.bridge, window.rt.config.box_external_id)
+    shown.follow_cashier(window)
     shown.set_shop(window.rt.config.store_name, "")
     shown.resize(1024, 640)
     shown.show()
@@ -273,6 +274,7 @@ def test_nothing_cashier_only_ever_reaches_the_customer(
         "The payment was rejected, you can try again",
         "One moment, please",
         "Paid — thank you!",
+        "With Mercado Pago",
         "✓",
         window.rt.config.store_name,
     }

@@ -152,6 +152,11 @@ class MainWindow(QMainWindow):
     settingsApplied = Signal(object)  # the Config Settings saved, once the runtime has it
     painted = Signal()  # the first frame is on screen (start-up opens the runtime after it)
     ready = Signal()  # attach(): the runtime is up, charging works
+    # The cashier ends the charge on screen (the customer display says so before the engine
+    # has answered): Esc (False) or "Customer pays cash" (True); then, if the engine could not
+    # even record it, cancelFailed (the charge goes on, its QR still valid).
+    cancelChosen = Signal(bool)
+    cancelFailed = Signal()
 
     # The keys and the menus' entries (see AfterFirstFrame and _build_actions).
     charge_action = AfterFirstFrame["QAction"]()
@@ -194,6 +199,7 @@ class MainWindow(QMainWindow):
         self._current_ref: str | None = None  # the sale the payment panel follows
         self._charging = False  # engine.charge() has not returned yet
         self._cancel_after_charge: bool | None = None  # Esc pressed that early (value = cash)
+        self._cancel_choice: bool | None = None  # what cancelChosen said for this charge
         self._first_paint_done = False
         self.was_closed = False  # the cashier closed it (start-up may not be listening yet)
         self.calls = EngineCalls(self.tasks, self)
@@ -580,9 +586,17 @@ class MainWindow(QMainWindow):
     def current_sale(self) -> SaleSnapshot | None:
         return self.payment.sale
 
+    @property
+    def cancel_choice(self) -> bool | None:
+        """The cashier's last word on the charge on screen: None (none), False (Esc), True
+        (cash); what :attr:`cancelChosen` said, for a customer display built afterwards."""
+        on_show = self.in_payment and not self.payment.has_ended  # an ended one asks nothing
+        return self._cancel_choice if on_show else None
+
     def _enter_cart_mode(self) -> None:
         self._current_ref = None
         self._cancel_after_charge = None
+        self._cancel_choice = None
         self.payment.stop()
         self.model.set_locked(False)
         set_state(self.cart_view, "")
@@ -1048,16 +1062,20 @@ class MainWindow(QMainWindow):
         if sale is None:  # Esc before the engine answered the charge: cancel right after
             self._cancel_after_charge = cash
             self.payment.show_canceling()
+            self._choose_cancel(cash)
             return
         if sale.cancel_requested:
             return
         self.payment.show_canceling()  # at once: the engine's answer takes about two seconds
+        self._choose_cancel(cash)
         ref = sale.external_reference
 
         def failed(exc: BaseException) -> None:
             latest = self.rt.ledger.get_sale(ref)
             if self._current_ref == ref and (latest is None or not latest.cancel_requested):
                 self.payment.cancel_failed()
+                self._cancel_choice = None
+                self.cancelFailed.emit()
             show_error(self, exc)
 
         self.calls.run(
@@ -1065,6 +1083,11 @@ class MainWindow(QMainWindow):
             on_error=failed,
             takes=self.rt.engine.settings.cancel_recheck_delay,
         )
+
+    def _choose_cancel(self, cash: bool) -> None:
+        if self._cancel_choice is None:  # said once (an early choice is sent again later)
+            self._cancel_choice = cash
+            self.cancelChosen.emit(cash)
 
     def recheck_current(self) -> None:
         sale = self.payment.sale

@@ -16,7 +16,7 @@ from typing import Any
 
 import httpx
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QFontMetrics, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from pos_app.domain.money import Site, format_money
 from pos_app.system.tls import client_context
 from pos_app.ui.qtkit.async_utils import TaskKeeper
-from pos_app.ui.qtkit.style import set_state
+from pos_app.ui.qtkit.style import set_compact, set_state
 from pos_app.ui.qtkit.window_settings import restore_geometry, save_geometry
 from pos_app.ui.qtkit.workarounds import emit
 
@@ -41,6 +41,13 @@ log = logging.getLogger(__name__)
 
 POLL_SECONDS = 0.3
 FOREIGN_AMOUNT = 1500  # what the demo's "another system" charges (a whole amount for every site)
+# On a screen lower than this the phone shares the cart's side with the customer display (or
+# has ~560 px alone): at its least height (456 px) the order's list had room for one line and
+# a bit. Compact, the caption goes (the title bar names the window), the type and the buttons
+# are smaller, and the list keeps LEAST_LINES lines of text at least (the demo lays the
+# windows out by this least height: the same as before, 455 px).
+COMPACT_BELOW = 800
+LEAST_LINES = 5
 
 
 def _amount(value: Any) -> Decimal:
@@ -135,7 +142,8 @@ class CustomerPhoneWindow(QWidget):
         self.expire_button.setObjectName("phoneExpire")
         # 40 px (style.qss: #phoneWindow QPushButton): at 48 px (56 with the style's padding)
         # the buttons left the order's list one line and a half on a 1024 x 600 screen.
-        for button in (self.pay_button, self.reject_button, self.idle_button, self.expire_button):
+        self._buttons = (self.pay_button, self.reject_button, self.idle_button, self.expire_button)
+        for button in self._buttons:
             button.setMinimumHeight(40)
         self.pay_button.clicked.connect(lambda: self._act("pay", outcome="approved"))
         self.reject_button.clicked.connect(lambda: self._act("pay", outcome="rejected"))
@@ -182,6 +190,42 @@ class CustomerPhoneWindow(QWidget):
 
         restore_geometry(self, "phone", (380, 680))
         self._render(None)
+        self._fit_screen()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_screen()  # now on its own screen
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._hold_wrapped()
+
+    def _hold_wrapped(self) -> None:
+        """A wrapped text's lines as its least height: Qt's least height for the window counts
+        one line for it, and at that height a two-line "Card rejected" was given its two lines
+        by squeezing the rest (the total was drawn over the order's last line)."""
+        for label in (self.caption, self.title, self.result, self.foreign_result):
+            label.setMinimumHeight(label.heightForWidth(label.width()) if label.text() else 0)
+
+    @property
+    def compact(self) -> bool:
+        return bool(self.property("compact"))
+
+    def _fit_screen(self) -> None:
+        """Compact on a low screen (:data:`COMPACT_BELOW`): the order's list first."""
+        screen = self.screen()
+        compact = screen is not None and screen.availableGeometry().height() < COMPACT_BELOW
+        set_compact(self, compact)
+        self.caption.setVisible(not compact)
+        for button in self._buttons:  # compact: the style sheet's rule alone sizes them
+            button.setMinimumHeight(0 if compact else 40)
+        least = 0
+        if compact:
+            self.items.ensurePolished()
+            row = QFontMetrics(self.items.font()).lineSpacing() + 8  # the style's padding
+            least = LEAST_LINES * row + 2 * self.items.frameWidth()
+        self.items.setMinimumHeight(least)
+        self._hold_wrapped()
 
     # -- polling -------------------------------------------------------------------------------
     def start(self) -> None:
@@ -259,6 +303,7 @@ class CustomerPhoneWindow(QWidget):
             self._show_iva(order.get("taxes"))
         if new_order:  # the next customer's order opens on its first lines, not the last one's
             self.items.scrollToTop()
+        self._hold_wrapped()
         emit(self.orderSeen, order)
 
     def _show_iva(self, taxes: Any) -> None:
@@ -286,6 +331,7 @@ class CustomerPhoneWindow(QWidget):
         self.result.setText(text)
         self.result.setVisible(bool(text))  # an empty line's room goes to the order's list
         set_state(self.result, state)
+        self._hold_wrapped()
 
     # -- the customer's actions ----------------------------------------------------------------
     def _act(self, action: str, **body: Any) -> None:
@@ -335,6 +381,7 @@ class CustomerPhoneWindow(QWidget):
                 )
             )
             self.foreign_result.show()
+            self._hold_wrapped()
         await self.refresh()
 
     def _do_nothing(self) -> None:

@@ -10,12 +10,22 @@ quantities changed, the cart cleared) and the engine's :class:`SaleChanged` even
 * **charging**: the amount and either "Scan the QR at the counter with Mercado Pago" (the box's
   static sticker) or a dynamic QR (:meth:`CustomerDisplay.show_dynamic_qr`) with its countdown;
   a rejected attempt adds "The payment was rejected, you can try again";
-* **paid**: a whole-screen confirmation for :data:`PAID_SECONDS`, then idle.
+* **cash**: the cashier chose "Customer pays cash": the amount to pay in cash, and no QR (the
+  one on show is being taken off: it must not be scanned any more);
+* **paid**: a whole-screen confirmation for :data:`PAID_SECONDS`, then idle: paid with Mercado
+  Pago, or in cash once the cash sale is recorded.
 
 A canceled, expired or refused charge goes back to the cart (or idle when it is empty). The
 customer reads only the customer's texts: errors, connection trouble and what the cashier is
 asked to do never reach this window; while the till is busy (sending the order, canceling) it
 says "One moment, please".
+
+The cashier's choice to end a charge (Esc, or cash) is a third source (:meth:`follow_cashier`):
+the engine records it only after its lock, and says it with its first look (up to ~2 s later),
+while the QR on show could still be scanned. When the customer's QR payment overtakes the cash
+cancel, the sale ends paid: the display says paid with Mercado Pago and never asks for cash.
+A sale that has ended on this screen stays as it ended: a QR payment arriving after the cash
+sale (paid twice) is the cashier's business, as any late payment.
 """
 
 from __future__ import annotations
@@ -25,6 +35,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QPixmap, QResizeEvent
@@ -45,13 +56,16 @@ from PySide6.QtWidgets import (
 from pos_app.checkout.events import SaleChanged
 from pos_app.domain.money import Site, format_money
 from pos_app.domain.records import SaleSnapshot
-from pos_app.domain.sale import SaleStatus
+from pos_app.domain.sale import SaleStatus, Tender
 from pos_app.ui.counter.cart_model import COL_UNIT_PRICE, CartTableModel
 from pos_app.ui.qtkit.bridge import EngineBridge
 from pos_app.ui.qtkit.style import set_state
 from pos_app.ui.settings.qr_sticker import QUIET_ZONE, make_qr, qr_pixmap
 
-PAGE_IDLE, PAGE_CART, PAGE_CHARGE, PAGE_PAID = range(4)
+if TYPE_CHECKING:
+    from pos_app.ui.counter.main_window import MainWindow
+
+PAGE_IDLE, PAGE_CART, PAGE_CHARGE, PAGE_PAID, PAGE_CASH = range(5)
 PAID_SECONDS = 6.0
 QR_MIN_PX = 240  # at 96 dpi ~6.4 cm: a phone reads it at arm's length
 MARGIN = 24  # around each page's contents
@@ -77,11 +91,14 @@ _QSS = """
 #cdNotice { font-size: {32}px; font-weight: 600; border-radius: 8px; padding: 8px; }
 #cdNotice[state="rejected"] { background: #ffe8a3; color: #8d2b0b; }
 #cdNotice[state="wait"] { background: #dceefb; color: #0b4f8a; }
+#cdCashNote { font-size: {40}px; font-weight: 600; border-radius: 8px; padding: 12px;
+    background: #e3f4e1; color: #1b5e20; }
 #cdPaidPage { background: #2e7d32; }
 #cdPaidPage QLabel { color: #ffffff; }
 #cdPaidMark { font-size: {160}px; font-weight: 700; }
 #cdPaidText { font-size: {72}px; font-weight: 700; }
 #cdPaidAmount { font-size: {44}px; }
+#cdPaidHow { font-size: {32}px; }
 """
 
 
@@ -139,6 +156,8 @@ class CustomerDisplay(QWidget):
         self._model: CartTableModel | None = None
         self._sale: SaleSnapshot | None = None  # the charge being shown
         self._after_paid = False  # paid and confirmed: idle until the cart changes
+        # The cashier's word on the charge on show: None, Esc (False) or cash (True).
+        self._cancel: bool | None = None
         self._qr: tuple[str, datetime] | None = None
         self._qr_text_shown = ""
         self._scale = 0.0
@@ -151,6 +170,7 @@ class CustomerDisplay(QWidget):
         self.pages.addWidget(self._build_cart())
         self.pages.addWidget(self._build_charge())
         self.pages.addWidget(self._build_paid())
+        self.pages.addWidget(self._build_cash())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)  # the paid page's green reaches every edge
         # The screen's size is the window's: what a page shows is fitted to it (_qr_room), never
@@ -247,6 +267,9 @@ class CustomerDisplay(QWidget):
         box = QVBoxLayout(page)
         box.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         self._charge_box = box
+        # The room the QR leaves, shared above, between and below (a turned screen's height
+        # left all of it between the amount and the instruction).
+        box.addStretch(1)
         box.addWidget(self.amount_caption)
         box.addWidget(self.amount)
         box.addWidget(self.charge_iva)
@@ -267,11 +290,33 @@ class CustomerDisplay(QWidget):
         self.paid_text = _label("cdPaidText")
         self.paid_text.setText(self.tr("Paid — thank you!"))
         self.paid_amount = _label("cdPaidAmount", wrap=False)
+        self.paid_how = _label("cdPaidHow")  # with Mercado Pago, or in cash
         box = QVBoxLayout(page)
         box.addStretch(1)
         box.addWidget(mark)
         box.addWidget(self.paid_text)
         box.addWidget(self.paid_amount)
+        box.addWidget(self.paid_how)
+        box.addStretch(1)
+        return page
+
+    def _build_cash(self) -> QWidget:
+        page = QWidget()
+        caption = _label("cdCaption")
+        caption.setText(self.tr("To pay in cash"))
+        self.cash_amount = _label("cdAmount", wrap=False)
+        self.cash_iva = _label("cdIva")
+        self.cash_iva.setVisible(self._site.reports_iva)
+        self.cash_instruction = _label("cdCashNote")
+        self.cash_instruction.setText(self.tr("Please pay at the counter in cash"))
+        box = QVBoxLayout(page)
+        box.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        box.addStretch(1)
+        box.addWidget(caption)
+        box.addWidget(self.cash_amount)
+        box.addWidget(self.cash_iva)
+        box.addSpacing(MARGIN)
+        box.addWidget(self.cash_instruction)
         box.addStretch(1)
         return page
 
@@ -290,6 +335,28 @@ class CustomerDisplay(QWidget):
         model.modelReset.connect(self._cart_reset)
         model.totalsChanged.connect(self._render)
         bridge.saleChanged.connect(self.sale_changed)
+        self._render()
+
+    def follow_cashier(self, cashier: MainWindow) -> None:
+        """The cashier's choice to end the charge on show (Esc, cash) from now on, and what the
+        cashier's window shows already (a display opened mid-charge)."""
+        cashier.cancelChosen.connect(self.cancel_chosen)
+        cashier.cancelFailed.connect(self.cancel_failed)
+        sale = cashier.current_sale
+        if cashier.in_payment and sale is not None:  # shown mid-charge: the charge, at once
+            self.show_open_sale(sale)
+        if cashier.cancel_choice is not None:
+            self.cancel_chosen(cashier.cancel_choice)
+
+    def cancel_chosen(self, cash: bool) -> None:
+        """The cashier pressed Esc (``cash`` False) or "Customer pays cash": the QR on show is
+        being taken off, so it goes at once; cash asks for the amount in cash."""
+        self._cancel = cash
+        self._render()
+
+    def cancel_failed(self) -> None:
+        """The engine could not even record that choice: the charge goes on, its QR valid."""
+        self._cancel = None
         self._render()
 
     def set_box(self, box_external_id: str) -> None:
@@ -325,11 +392,12 @@ class CustomerDisplay(QWidget):
         if self._sale is not None and not self._sale.is_open:
             self._drop_sale()
         self._after_paid = False
+        self._cancel = None
         self._render()
 
     def _cart_reset(self) -> None:
         # A new sale empties the cart; a paid confirmation on screen stays its few seconds.
-        if not (self._sale is not None and self._sale.status is SaleStatus.PAID):
+        if not (self._sale is not None and _paid(self._sale)):
             self._cart_edited()
 
     def _measure_rows(self, *_args: object) -> None:
@@ -355,6 +423,9 @@ class CustomerDisplay(QWidget):
         )
         if not following and not sale.is_open:
             return  # a late payment of an earlier sale: the cashier's business
+        shown = self._sale
+        if following and shown is not None and not shown.is_open and sale.status != shown.status:
+            return  # ended here (paid in cash): a QR payment after it is the cashier's business
         if not following:  # a new charge, maybe while the last one's "paid" is still shown
             self._paid_timer.stop()
             self._after_paid = False
@@ -362,8 +433,10 @@ class CustomerDisplay(QWidget):
         if sale.is_open and sale.qr_data and sale.expires_at is not None:
             # The Orders API's dynamic QR (dynamic and hybrid modes): this screen is the QR.
             self._qr = (sale.qr_data, sale.expires_at.astimezone(UTC))
-        if sale.status is SaleStatus.PAID:
+        if not sale.is_open:
             self._qr = None
+            self._cancel = None  # the cashier's word was for this charge
+        if _paid(sale):  # with Mercado Pago (even overtaking a cash cancel), or in cash
             if not self._paid_timer.isActive():
                 self._paid_timer.start(int(PAID_SECONDS * 1000))
         elif not sale.is_open:
@@ -402,10 +475,12 @@ class CustomerDisplay(QWidget):
 
     def _render(self) -> None:
         sale = self._sale
-        if sale is not None and sale.status is SaleStatus.PAID:
-            self.paid_amount.setText(format_money(sale.paid_amount or sale.total, self._site))
-            self._fit_width(self.paid_amount)
+        if sale is not None and _paid(sale):
+            self._render_paid(sale)
             self.pages.setCurrentIndex(PAGE_PAID)
+        elif (cash := self._cash_due(sale)) is not None:
+            self._render_cash(*cash)
+            self.pages.setCurrentIndex(PAGE_CASH)
         elif sale is not None and sale.is_open:
             self._render_charge(sale)
             self.pages.setCurrentIndex(PAGE_CHARGE)
@@ -420,6 +495,35 @@ class CustomerDisplay(QWidget):
         showing_qr = self.page == PAGE_CHARGE and not self.qr.isHidden()
         if showing_qr != self._tick.isActive():
             self._tick.start() if showing_qr else self._tick.stop()
+
+    def _cash_due(self, sale: SaleSnapshot | None) -> tuple[Decimal, Decimal] | None:
+        """``(total, IVA)`` when cash was chosen for the charge on show (or the engine recorded
+        it so: a display opened at start-up); None otherwise."""
+        model = self._model
+        if sale is None:  # chosen before the engine had written the sale (its first instant)
+            if self._cancel is True and model is not None and model.locked:
+                return model.total(), model.cart.iva_total()
+            return None
+        recorded = sale.cancel_requested and sale.tender is Tender.CASH
+        if sale.is_open and (self._cancel is True or recorded):
+            return sale.total, sale.iva_total or Decimal(0)
+        return None
+
+    def _render_paid(self, sale: SaleSnapshot) -> None:
+        if sale.status is SaleStatus.PAID:
+            amount = sale.paid_amount or sale.total
+            self.paid_how.setText(self.tr("With Mercado Pago"))
+        else:
+            amount = sale.total
+            self.paid_how.setText(self.tr("In cash"))
+        self.paid_amount.setText(format_money(amount, self._site))
+        self._fit_width(self.paid_amount)
+
+    def _render_cash(self, total: Decimal, iva: Decimal) -> None:
+        self.cash_amount.setText(format_money(total, self._site))
+        self._fit_width(self.cash_amount)
+        if self._site.reports_iva:
+            self.cash_iva.setText(self._iva_text(iva))
 
     def _render_cart(self, model: CartTableModel) -> None:
         # Measured again at each change: lines added while the idle page hid the table left
@@ -449,7 +553,7 @@ class CustomerDisplay(QWidget):
         self._fit_width(self.amount)
         if self._site.reports_iva:
             self.charge_iva.setText(self._iva_text(sale.iva_total or Decimal(0)))
-        busy = sale.status is SaleStatus.CREATING or sale.cancel_requested
+        busy = sale.status is SaleStatus.CREATING or sale.cancel_requested or self._cancel is False
         if busy:
             self._set_notice(self.tr("One moment, please"), "wait")
         elif sale.last_attempt_rejected:
@@ -550,19 +654,20 @@ class CustomerDisplay(QWidget):
         super().resizeEvent(event)
         self._restyle()
         self._choose_columns()
-        for label in (self.total, self.amount, self.paid_amount):
+        for label in (self.total, self.amount, self.paid_amount, self.cash_amount):
             self._fit_width(label)
 
     def _choose_columns(self) -> None:
         """The unit price column is left out below NARROW, and wherever the names would get
         less than a third of the table (prices in the millions with a discount beside one
-        made it 450 of 1,232 px: "Café / molido 500 / g"). The line's total always stays."""
+        made it 450 of 1,232 px: "Café / molido 500 / g"). On a turned screen the names keep
+        half (at 768 x 1024 a third wrapped them a word a line). The line's total always stays."""
         view, model = self.lines, self._model
         hide = self.width() < NARROW
         if not hide and model is not None and model.rowCount():
             room = self.pages.width() - 2 * MARGIN - view.verticalScrollBar().sizeHint().width()
             numbers = sum(view.sizeHintForColumn(c) for c in range(1, model.columnCount()))
-            hide = room - numbers < room // 3
+            hide = room - numbers < room // (2 if self.height() > self.width() else 3)
         if hide != view.isColumnHidden(COL_UNIT_PRICE):
             view.setColumnHidden(COL_UNIT_PRICE, hide)
 
@@ -583,8 +688,13 @@ class CustomerDisplay(QWidget):
             label.setStyleSheet(f"font-size: {pixels}px;")
 
     def _restyle(self) -> None:
-        """Type sized for the window: readable from a metre on a tablet and on a 24" screen."""
-        scale = max(0.5, min(2.5, self.width() / 1024, self.height() / 640))
+        """Type sized for the window: readable from a metre on a tablet and on a 24" screen.
+
+        The sizes are for a 1024 x 640 screen, or the same screen turned (640 x 1024): turned,
+        the type followed the narrow width alone, small on a tall screen of white."""
+        long_side = max(self.width(), self.height())
+        short_side = min(self.width(), self.height())
+        scale = max(0.5, min(2.5, long_side / 1024, short_side / 640))
         if abs(scale - self._scale) < 0.04:
             return
         self._scale = scale
@@ -612,3 +722,9 @@ class CustomerDisplay(QWidget):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._tick.stop()
         super().closeEvent(event)
+
+
+def _paid(sale: SaleSnapshot) -> bool:
+    """Ended paid: by Mercado Pago, or in cash (the QR charge canceled, the cash sale recorded)."""
+    cash = sale.status is SaleStatus.CANCELED and sale.tender is Tender.CASH
+    return sale.status is SaleStatus.PAID or cash
