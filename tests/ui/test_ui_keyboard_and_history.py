@@ -146,6 +146,11 @@ def test_a_payment_found_after_cancel_raises_the_alarm_on_the_next_sale(
     control._call("POST", f"/_sandbox/merchant_orders/{scanned['id']}/pay", {})
     dialog = window.open_sales_dialog()
     dialog.select_reference(reference)
+    # "Check again" looks now (the customer shows the payment on the phone): it was off for a
+    # canceled sale, so the alarm waited for the after-cancel watch's next look, 15 s later,
+    # unless an earlier look happened to land after the payment (a race this test lost when
+    # the machine was loaded).
+    assert dialog.recheck_button.isEnabled()
     qtbot.mouseClick(dialog.recheck_button, Qt.MouseButton.LeftButton)
     dialog.close()
     qtbot.waitUntil(window.late_bar.isVisible, timeout=WAIT)

@@ -1246,7 +1246,12 @@ class TodaySalesDialog(QDialog):
         self._show_detail(self._get_sale(ref) if ref else None)
 
     def _show_detail(self, sale: SaleSnapshot | None) -> None:
-        self.recheck_button.setEnabled(sale is not None and sale.is_open)
+        # A canceled sale too: a customer who had scanned its order can still pay it (until it
+        # expires: the after-cancel watch looks only every 15 s), and one who shows a payment on
+        # the phone must be checked at once, not argued with.
+        self.recheck_button.setEnabled(
+            sale is not None and (sale.is_open or sale.status is SaleStatus.CANCELED)
+        )
         self.cancel_button.setEnabled(
             sale is not None and sale.is_open and not sale.cancel_requested
         )
