@@ -76,11 +76,9 @@ class SupportActions(QObject):
         from PySide6.QtWidgets import QFileDialog
 
         from pos_app.cli.support import default_name
+        from pos_app.ui.qtkit.folders import existing_folder
 
-        desktop = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DesktopLocation)
-        # Only a folder that exists: the dialog took a missing desktop's path (a kiosk's
-        # account, a minimal install) as a name under the app's working folder.
-        folder = desktop if desktop and Path(desktop).is_dir() else str(Path.home())
+        folder = existing_folder(QStandardPaths.StandardLocation.DesktopLocation)
         dialog = QFileDialog(
             parent or self.window, QCoreApplication.translate("Support", "Save a support file")
         )
@@ -88,7 +86,7 @@ class SupportActions(QObject):
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setNameFilter(QCoreApplication.translate("Support", "Zip files (*.zip)"))
         dialog.setDefaultSuffix("zip")
-        dialog.selectFile(str(Path(folder) / default_name()))
+        dialog.selectFile(str(folder / default_name()))
         dialog.fileSelected.connect(lambda name: self.save(Path(name)))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()  # never exec(): see the module docstring
