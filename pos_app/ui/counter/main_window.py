@@ -306,6 +306,9 @@ class MainWindow(QMainWindow):
         self.tools_menu = self.menuBar().addMenu(self.tr("&Tools"))  # the app adds to it
         self._day_menu = self.menuBar().addMenu(self.tr("&Day"))
         self.support = SupportActions(self, self.tasks)
+        self.support.about_source = self._about_source
+        self.demo = False  # the demo's window (pos-app --demo): Help → About says so
+        self._shown_config: Config | None = None  # before the runtime: show_config's
         self._help_menu = self.support.add_menu(self)
         self.crashes = CrashReporter(self, self.support)
         self._store_view: StoreViewDialog | None = None
@@ -485,7 +488,13 @@ class MainWindow(QMainWindow):
     # == the runtime =============================================================================
     def show_config(self, config: Config) -> None:
         """The store and box in the status bar, before the runtime is up."""
+        self._shown_config = config
         self.status.set_config(config)
+
+    def _about_source(self) -> tuple[Config | None, bool]:
+        """Help → About's settings: the runtime's (Settings' OK changes them), else the ones
+        shown before it was up."""
+        return (self._rt.config if self._rt is not None else self._shown_config), self.demo
 
     def attach(self, runtime: Runtime, bridge: EngineBridge) -> None:
         """The runtime is open: the catalog, the engine's events, charging."""
