@@ -32,40 +32,46 @@ from pos_app.ui.qtkit.workarounds import emit
 log = logging.getLogger(__name__)
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("About", text)
-
-
 def api_words(api: str, qr_mode: str) -> str:
     """The API in use in the cashier's words (the doctor's :func:`api_description`, translated)."""
     if api == "orders":
         modes = {
-            "static": _t("static"),
-            "dynamic": _t("dynamic"),
-            "hybrid": _t("hybrid"),
+            "static": QCoreApplication.translate("About", "static"),
+            "dynamic": QCoreApplication.translate("About", "dynamic"),
+            "hybrid": QCoreApplication.translate("About", "hybrid"),
         }
-        return _t("Orders API ({mode} QR)").format(mode=modes.get(qr_mode, qr_mode))
+        return QCoreApplication.translate("About", "Orders API ({mode} QR)").format(
+            mode=modes.get(qr_mode, qr_mode)
+        )
     if api == "instore":
-        return _t("in-store QR (the box's printed QR)")
-    return _t("not set up yet")
+        return QCoreApplication.translate("About", "in-store QR (the box's printed QR)")
+    return QCoreApplication.translate("About", "not set up yet")
 
 
 def about_text(facts: AboutFacts) -> str:
     """The lines the dialog shows and copies, one fact each."""
-    unset = _t("not set up yet")
+    unset = QCoreApplication.translate("About", "not set up yet")
     lines = [
-        _t("Version: {version}").format(version=facts.version),
-        _t("Data folder: {path}").format(path=facts.data_folder),
-        _t("Ledger: {path}").format(path=facts.ledger),
-        _t("Settings file: {path}").format(path=facts.settings_file),
-        _t("Log folder: {path}").format(path=facts.logs),
-        _t("Mercado Pago user id: {id}").format(
+        QCoreApplication.translate("About", "Version: {version}").format(version=facts.version),
+        QCoreApplication.translate("About", "Data folder: {path}").format(path=facts.data_folder),
+        QCoreApplication.translate("About", "Ledger: {path}").format(path=facts.ledger),
+        QCoreApplication.translate("About", "Settings file: {path}").format(
+            path=facts.settings_file
+        ),
+        QCoreApplication.translate("About", "Log folder: {path}").format(path=facts.logs),
+        QCoreApplication.translate("About", "Mercado Pago user id: {id}").format(
             id=facts.user_id if facts.user_id is not None else unset
         ),
-        _t("Store: {id}").format(id=facts.store or unset),
-        _t("Box: {id}").format(id=facts.box or unset),
-        _t("API: {api}").format(api=api_words(facts.api, facts.qr_mode)),
-        _t("Demo mode: {on}").format(on=_t("yes") if facts.demo else _t("no")),
+        QCoreApplication.translate("About", "Store: {id}").format(id=facts.store or unset),
+        QCoreApplication.translate("About", "Box: {id}").format(id=facts.box or unset),
+        QCoreApplication.translate("About", "API: {api}").format(
+            api=api_words(facts.api, facts.qr_mode)
+        ),
+        QCoreApplication.translate("About", "Demo mode: {on}").format(
+            on=QCoreApplication.translate("About", "yes")
+            if facts.demo
+            else QCoreApplication.translate("About", "no")
+        ),
     ]
     return "\n".join(lines)
 
@@ -79,12 +85,13 @@ class AboutDialog(QDialog):
     def __init__(self, config: Config | None, *, demo: bool, parent: QWidget | None) -> None:
         super().__init__(parent)
         self.setObjectName("aboutDialog")
-        self.setWindowTitle(_t("About pos-app"))
+        self.setWindowTitle(QCoreApplication.translate("About", "About pos-app"))
         self.tasks = TaskKeeper(self)
         intro = QLabel(
-            _t(
+            QCoreApplication.translate(
+                "About",
                 "What your support technician may ask for. It holds no password or token: "
-                "you can copy it and send it."
+                "you can copy it and send it.",
             )
         )
         intro.setWordWrap(True)
@@ -96,13 +103,13 @@ class AboutDialog(QDialog):
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        self.text.setAccessibleName(_t("About this app"))
-        self.text.setPlainText(_t("Reading…"))
+        self.text.setAccessibleName(QCoreApplication.translate("About", "About this app"))
+        self.text.setPlainText(QCoreApplication.translate("About", "Reading…"))
         self.text.setMinimumSize(560, 240)
         self.status = QLabel()
         self.status.setObjectName("aboutStatus")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.copy_button = QPushButton(_t("Copy to the clipboard"))
+        self.copy_button = QPushButton(QCoreApplication.translate("About", "Copy to the clipboard"))
         self.copy_button.setObjectName("aboutCopyButton")
         self.copy_button.setEnabled(False)  # until the facts are read
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -122,9 +129,9 @@ class AboutDialog(QDialog):
         except OSError as exc:  # a data folder that cannot be made: said, not a bug
             log.warning("about: %s", exc)
             self.text.setPlainText(
-                _t("The app's folders could not be read ({error}).").format(
-                    error=exc.strerror or exc
-                )
+                QCoreApplication.translate(
+                    "About", "The app's folders could not be read ({error})."
+                ).format(error=exc.strerror or exc)
             )
             return
         self.facts = facts
@@ -135,4 +142,8 @@ class AboutDialog(QDialog):
 
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(self.text.toPlainText())
-        self.status.setText(_t("Copied: paste it in your message to your support technician."))
+        self.status.setText(
+            QCoreApplication.translate(
+                "About", "Copied: paste it in your message to your support technician."
+            )
+        )
