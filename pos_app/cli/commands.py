@@ -20,7 +20,6 @@ from pos_app.cli.charge_lines import (
     sku_line,
 )
 from pos_app.cli.dispatch import UsageError
-from pos_app.cli.sales import counted_on
 from pos_app.cli.output import (
     EXIT_OK,
     describe,
@@ -31,6 +30,7 @@ from pos_app.cli.output import (
     sale_json,
     sale_line,
 )
+from pos_app.cli.sales import counted_on
 from pos_app.domain.cart import CartLine
 from pos_app.domain.money import DEFAULT_SITE_ID, Site, site_for
 from pos_app.domain.records import SaleSnapshot
