@@ -4,6 +4,12 @@ import sys
 
 __version__ = "0.1.0"
 
+
+def version_text() -> str:
+    """How ``pos-app --version``, ``doctor`` and Help → About name this version."""
+    return f"pos-app {__version__}"
+
+
 # httpx's package imports its own command-line tool on import (``httpx/_main.py``): click
 # (~20 ms, installed here because uvicorn needs it), then pygments and rich, and drops the tool
 # when those are missing, as they are in a shop's install. We never run it. A ``None`` entry makes

@@ -254,11 +254,9 @@ async def run_windows(
         phone_place: tuple[str, str] | None = None
         problem: str = ""
         if demo:
-            window = await adopt_window(
-                stack,
-                closed,
-                window or MainWindow(site=site_for(demo_site), geometry=first.geometry),
-            )
+            window = window or MainWindow(site=site_for(demo_site), geometry=first.geometry)
+            window.demo = True  # Help → About says so
+            window = await adopt_window(stack, closed, window)
             rt, base_url, box = await open_demo(stack, demo_site)
             phone_place = (base_url, box)
         else:

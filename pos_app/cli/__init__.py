@@ -12,7 +12,7 @@ import re
 import sys
 from typing import TYPE_CHECKING
 
-from pos_app import __version__
+from pos_app import version_text
 from pos_app.system.console import never_fail_on_encoding
 
 if TYPE_CHECKING:
@@ -53,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
         "The token comes from the OS keyring or MP_ACCESS_TOKEN; MP_API_BASE_URL points the "
         "app at another API (the sandbox).",
     )
-    parser.add_argument("--version", action="version", version=f"pos-app {__version__}")
+    parser.add_argument("--version", action="version", version=version_text())
     parser.add_argument("--demo", action="store_true", help="start on the built-in sandbox")
     parser.add_argument(
         "--site",

@@ -30,6 +30,7 @@ from pos_app.cli.output import (
     sale_json,
     sale_line,
 )
+from pos_app.cli.sales import counted_on
 from pos_app.domain.cart import CartLine
 from pos_app.domain.money import DEFAULT_SITE_ID, Site, site_for
 from pos_app.domain.records import SaleSnapshot
@@ -200,10 +201,11 @@ async def cmd_status(args: argparse.Namespace) -> int:
         rt.bus.subscribe(_progress_printer(sales=False))
         sale = await rt.engine.reconcile(args.reference, "status")
         refunds = RefundStore(rt.ledger).for_sale(sale.external_reference)
+        where = counted_on(rt.ledger, [sale]).get(sale.external_reference)
         if args.json:
-            print_json(sale_json(sale, refunds))
+            print_json(sale_json(sale, refunds, where))
         else:
-            print(sale_line(sale, refunds))
+            print(sale_line(sale, refunds, where))
             for line in refund_lines(refunds, site_for(sale.site_id)):
                 print(line)
         return exit_code_for(sale)

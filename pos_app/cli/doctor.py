@@ -99,10 +99,17 @@ def _settings_checks() -> tuple[config_mod.Config, secrets.TokenSource, list[Che
     """The settings file and the token (from the keyring) read and checked: the settings, the
     token, and the checks of the configuration, the API and the token (its answers from Mercado
     Pago: :func:`_api_checks`)."""
+    from pos_app.system.about import files_text, read_facts
+
     loaded = config_mod.load()
     config = loaded.config
     source = secrets.load_token()
-    checks: list[Check] = []
+    # As Help → About says them (and ``pos-app --version``).
+    facts = read_facts(config, demo=False)
+    checks: list[Check] = [
+        Check("version", True, facts.version),
+        Check("files", True, files_text(facts)),
+    ]
     if loaded.problem:
         checks.append(Check("configuration", False, str(loaded.problem)))
     elif not config.is_configured:

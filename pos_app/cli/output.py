@@ -84,8 +84,14 @@ def refunds_json(refunds: Sequence[RefundRecord], site: Site) -> dict[str, Any]:
     }
 
 
-def sale_json(sale: SaleSnapshot, refunds: Sequence[RefundRecord] | None = None) -> dict[str, Any]:
-    from pos_app.domain.records import export_amounts, export_status
+def sale_json(
+    sale: SaleSnapshot,
+    refunds: Sequence[RefundRecord] | None = None,
+    counted_on: Sequence[str] | None = None,
+) -> dict[str, Any]:
+    """``counted_on``: the sales of the books holding its Mercado Pago payment when it is
+    counted there (:func:`pos_app.cli.sales.counted_on`)."""
+    from pos_app.domain.records import counted_elsewhere, export_amounts, export_status
 
     status = sale.status.value if sale.status is not SaleStatus.CREATING else "pending"
     site = site_for(sale.site_id)
@@ -114,6 +120,10 @@ def sale_json(sale: SaleSnapshot, refunds: Sequence[RefundRecord] | None = None)
         "partially_paid": (amount_json(sale.partially_paid, site) if sale.partially_paid else None),
         "connection_trouble": sale.trouble or None,
         "late_payment": sale.late_payment,
+        # Paid, its Mercado Pago payment in the books as another sale (MP-…), counted there:
+        # that sale's reference(s), as the sales history's "Counted elsewhere" says.
+        "counted_elsewhere": counted_elsewhere(sale),
+        "counted_on": list(counted_on or ()) if counted_elsewhere(sale) else [],
         "api": sale.api,
         "order_id": sale.order_id or None,
         "order_payment_ids": list(sale.order_payment_ids),
@@ -136,8 +146,13 @@ def sale_json(sale: SaleSnapshot, refunds: Sequence[RefundRecord] | None = None)
     }
 
 
-def sale_line(sale: SaleSnapshot, refunds: Sequence[RefundRecord] = ()) -> str:
-    from pos_app.domain.records import cash_paid, paid_both_ways
+def sale_line(
+    sale: SaleSnapshot,
+    refunds: Sequence[RefundRecord] = (),
+    counted_on: Sequence[str] | None = None,
+) -> str:
+    """``counted_on``: as :func:`sale_json`'s."""
+    from pos_app.domain.records import cash_paid, counted_elsewhere, paid_both_ways
     from pos_app.ledger.refunds import RefundStatus
 
     site = site_for(sale.site_id)
@@ -146,8 +161,14 @@ def sale_line(sale: SaleSnapshot, refunds: Sequence[RefundRecord] = ()) -> str:
     # Paid in cash: the order canceled on the box, the money in the drawer (as the window,
     # the receipt and the close say; --json keeps the ledger's status and tender).
     status = "paid in cash" if paid_in_cash(sale) else sale.status.value
+    elsewhere = counted_elsewhere(sale)
+    if elsewhere:  # as the sales history says it
+        status = "counted elsewhere"
     text = f"{when}  {sale.external_reference}  {amount:>14}  {status}"
     extras = []
+    if elsewhere:
+        other = ", ".join(counted_on or ()) or "another one (MP-…, see 'pos-app status')"
+        extras.append(f"paid; its Mercado Pago payment is counted on sale {other}, not twice")
     if sale.tender and sale.status is not SaleStatus.PAID and not paid_in_cash(sale):
         extras.append(sale.tender.value)
     if sale.last_attempt_rejected and sale.is_open:

@@ -37,18 +37,45 @@ def cmd_sales(args: argparse.Namespace) -> int:
             given_back = {
                 s.external_reference: refunds.for_sale(s.external_reference) for s in sales
             }
+            where = counted_on(ledger, sales)
     finally:
         ledger.close()
     if args.csv:
         return _write_csv(Path(args.csv), sales, refunded, excel_comma=args.excel)
     if args.json:
-        print_json([sale_json(s, given_back[s.external_reference]) for s in sales])
+        print_json(
+            [
+                sale_json(s, given_back[s.external_reference], where.get(s.external_reference))
+                for s in sales
+            ]
+        )
     else:
         for sale in sales:
-            print(sale_line(sale, given_back[sale.external_reference]))
+            ref = sale.external_reference
+            print(sale_line(sale, given_back[ref], where.get(ref)))
         if not sales:
             err("no sales in this period" if period else "no sales yet")
     return EXIT_OK
+
+
+def counted_on(ledger: Ledger, sales: list[SaleSnapshot]) -> dict[str, list[str]]:
+    """``{reference: [the sales holding its payment]}`` for each of ``sales`` whose Mercado Pago
+    payment is in the books as a sale of its own (``MP-…``: counted there, the history line
+    that recorded it names it; [] when no line does). A rare sale: one history read each."""
+    from pos_app.domain.history_words import counted_on as named_in
+    from pos_app.domain.records import counted_elsewhere
+
+    return {
+        s.external_reference: list(
+            dict.fromkeys(
+                ref
+                for event in ledger.sale_events(s.external_reference)
+                for ref in named_in(event.detail)
+            )
+        )
+        for s in sales
+        if counted_elsewhere(s)
+    }
 
 
 def _period(args: argparse.Namespace) -> tuple[datetime, datetime] | None:

@@ -54,6 +54,14 @@ class BoxTotal:
 
 
 _IN_STORE = "(%(store)s::text IS NULL OR store = %(store)s::text)"
+# :func:`pos_app.domain.records.counted_elsewhere` on a paid sale's replicated ledger row: no
+# amount approved, no payment of its own, sent in orders ("[]": how the ledger writes none; a
+# row without the keys, from an older ledger, is an ordinary sale).
+_COUNTED_ELSEWHERE = (
+    "(paid_amount = 0 AND COALESCE(row->>'payment_ids', '[]') = '[]' "
+    "AND COALESCE(row->>'order_payment_ids', '[]') = '[]' "
+    "AND COALESCE(row->>'merchant_order_ids', '[]') <> '[]')"
+)
 
 
 async def store_sales(
@@ -83,11 +91,13 @@ async def totals_by_box(
 ) -> list[BoxTotal]:
     """Sales summed per store, box and tender (and currency), in ``[since, until)``, as the
     close counts them: a QR sale by what Mercado Pago paid, a cash sale (canceled on the box,
-    the tender cash) by its total; a late QR payment on a cash sale is in both."""
+    the tender cash) by its total; a late QR payment on a cash sale is in both. A sale whose
+    payment is counted on another sale of the books (``MP-…``: :data:`_COUNTED_ELSEWHERE`) is
+    in neither: it was a QR sale of 0, counted beside the sale holding its payment."""
     cur = await conn.execute(
         "SELECT store, box, tender, currency, count(*), COALESCE(sum(amount), 0) FROM ("
         "SELECT store, box, 'mercadopago_qr' AS tender, currency, paid_amount AS amount, "
-        "created_at FROM sales WHERE status = 'paid' UNION ALL "
+        f"created_at FROM sales WHERE status = 'paid' AND NOT {_COUNTED_ELSEWHERE} UNION ALL "
         "SELECT store, box, 'cash', currency, total, created_at FROM sales "
         "WHERE tender = 'cash' AND status IN ('canceled', 'paid')) s "
         "WHERE created_at >= COALESCE(%(since)s::timestamptz, '-infinity') "

@@ -2,6 +2,109 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
+    <name>About</name>
+    <message>
+        <source>static</source>
+        <translation>estático</translation>
+    </message>
+    <message>
+        <source>dynamic</source>
+        <translation>dinámico</translation>
+    </message>
+    <message>
+        <source>hybrid</source>
+        <translation>híbrido</translation>
+    </message>
+    <message>
+        <source>Orders API ({mode} QR)</source>
+        <translation>API de Orders (QR {mode})</translation>
+    </message>
+    <message>
+        <source>in-store QR (the box&apos;s printed QR)</source>
+        <translation>QR presencial (el QR impreso de la caja)</translation>
+    </message>
+    <message>
+        <source>not set up yet</source>
+        <translation>todavía sin configurar</translation>
+    </message>
+    <message>
+        <source>Version: {version}</source>
+        <translation>Versión: {version}</translation>
+    </message>
+    <message>
+        <source>Data folder: {path}</source>
+        <translation>Carpeta de datos: {path}</translation>
+    </message>
+    <message>
+        <source>Ledger: {path}</source>
+        <translation>Registro de ventas: {path}</translation>
+    </message>
+    <message>
+        <source>Settings file: {path}</source>
+        <translation>Archivo de configuración: {path}</translation>
+    </message>
+    <message>
+        <source>Log folder: {path}</source>
+        <translation>Carpeta de registros de la app: {path}</translation>
+    </message>
+    <message>
+        <source>Mercado Pago user id: {id}</source>
+        <translation>ID de usuario de Mercado Pago: {id}</translation>
+    </message>
+    <message>
+        <source>Store: {id}</source>
+        <translation>Sucursal: {id}</translation>
+    </message>
+    <message>
+        <source>Box: {id}</source>
+        <translation>Caja: {id}</translation>
+    </message>
+    <message>
+        <source>API: {api}</source>
+        <translation>API: {api}</translation>
+    </message>
+    <message>
+        <source>Demo mode: {on}</source>
+        <translation>Modo demo: {on}</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>About pos-app</source>
+        <translation>Acerca de pos-app</translation>
+    </message>
+    <message>
+        <source>What your support technician may ask for. It holds no password or token: you can copy it and send it.</source>
+        <translation>Lo que le puede pedir su técnico de soporte. No contiene ninguna contraseña ni token: puede copiarlo y enviarlo.</translation>
+    </message>
+    <message>
+        <source>About this app</source>
+        <translation>Acerca de esta aplicación</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Leyendo…</translation>
+    </message>
+    <message>
+        <source>Copy to the clipboard</source>
+        <translation>Copiar al portapapeles</translation>
+    </message>
+    <message>
+        <source>The app&apos;s folders could not be read ({error}).</source>
+        <translation>No se pudieron leer las carpetas de la aplicación ({error}).</translation>
+    </message>
+    <message>
+        <source>Copied: paste it in your message to your support technician.</source>
+        <translation>Copiado: péguelo en su mensaje a su técnico de soporte.</translation>
+    </message>
+</context>
+<context>
     <name>Account</name>
     <message>
         <source>Paste the access token first.</source>
@@ -3988,6 +4091,10 @@
         <translation>{section}: {problem}</translation>
     </message>
     <message>
+        <source>Finishing saving the settings: the app closes as soon as they are saved. If the computer asks for a password to unlock its keyring, type it there.</source>
+        <translation>Terminando de guardar la configuración: la aplicación se cierra apenas quede guardada. Si la computadora pide una contraseña para desbloquear el llavero del sistema, escríbala ahí.</translation>
+    </message>
+    <message>
         <source>Saving…</source>
         <translation>Guardando…</translation>
     </message>
@@ -4562,6 +4669,10 @@
     <message>
         <source>Save a support file…</source>
         <translation>Guardar un archivo para soporte…</translation>
+    </message>
+    <message>
+        <source>About…</source>
+        <translation>Acerca de…</translation>
     </message>
     <message>
         <source>Save a support file</source>

@@ -2,6 +2,109 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pt_BR" sourcelanguage="en">
 <context>
+    <name>About</name>
+    <message>
+        <source>static</source>
+        <translation>estático</translation>
+    </message>
+    <message>
+        <source>dynamic</source>
+        <translation>dinâmico</translation>
+    </message>
+    <message>
+        <source>hybrid</source>
+        <translation>híbrido</translation>
+    </message>
+    <message>
+        <source>Orders API ({mode} QR)</source>
+        <translation>API de Orders (QR {mode})</translation>
+    </message>
+    <message>
+        <source>in-store QR (the box&apos;s printed QR)</source>
+        <translation>QR presencial (o QR impresso do caixa)</translation>
+    </message>
+    <message>
+        <source>not set up yet</source>
+        <translation>ainda não configurado</translation>
+    </message>
+    <message>
+        <source>Version: {version}</source>
+        <translation>Versão: {version}</translation>
+    </message>
+    <message>
+        <source>Data folder: {path}</source>
+        <translation>Pasta de dados: {path}</translation>
+    </message>
+    <message>
+        <source>Ledger: {path}</source>
+        <translation>Registro de vendas: {path}</translation>
+    </message>
+    <message>
+        <source>Settings file: {path}</source>
+        <translation>Arquivo de configurações: {path}</translation>
+    </message>
+    <message>
+        <source>Log folder: {path}</source>
+        <translation>Pasta de logs: {path}</translation>
+    </message>
+    <message>
+        <source>Mercado Pago user id: {id}</source>
+        <translation>ID de usuário do Mercado Pago: {id}</translation>
+    </message>
+    <message>
+        <source>Store: {id}</source>
+        <translation>Loja: {id}</translation>
+    </message>
+    <message>
+        <source>Box: {id}</source>
+        <translation>Caixa: {id}</translation>
+    </message>
+    <message>
+        <source>API: {api}</source>
+        <translation>API: {api}</translation>
+    </message>
+    <message>
+        <source>Demo mode: {on}</source>
+        <translation>Modo demonstração: {on}</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sim</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>não</translation>
+    </message>
+    <message>
+        <source>About pos-app</source>
+        <translation>Sobre o pos-app</translation>
+    </message>
+    <message>
+        <source>What your support technician may ask for. It holds no password or token: you can copy it and send it.</source>
+        <translation>O que o seu técnico de suporte pode pedir. Não contém nenhuma senha nem token: você pode copiar e enviar.</translation>
+    </message>
+    <message>
+        <source>About this app</source>
+        <translation>Sobre este aplicativo</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Lendo…</translation>
+    </message>
+    <message>
+        <source>Copy to the clipboard</source>
+        <translation>Copiar para a área de transferência</translation>
+    </message>
+    <message>
+        <source>The app&apos;s folders could not be read ({error}).</source>
+        <translation>Não foi possível ler as pastas do aplicativo ({error}).</translation>
+    </message>
+    <message>
+        <source>Copied: paste it in your message to your support technician.</source>
+        <translation>Copiado: cole na sua mensagem para o seu técnico de suporte.</translation>
+    </message>
+</context>
+<context>
     <name>Account</name>
     <message>
         <source>Paste the access token first.</source>
@@ -3988,6 +4091,10 @@
         <translation>{section}: {problem}</translation>
     </message>
     <message>
+        <source>Finishing saving the settings: the app closes as soon as they are saved. If the computer asks for a password to unlock its keyring, type it there.</source>
+        <translation>Terminando de salvar as configurações: o aplicativo fecha assim que elas forem salvas. Se o computador pedir uma senha para desbloquear o chaveiro, digite-a lá.</translation>
+    </message>
+    <message>
         <source>Saving…</source>
         <translation>Salvando…</translation>
     </message>
@@ -4562,6 +4669,10 @@
     <message>
         <source>Save a support file…</source>
         <translation>Salvar um arquivo para o suporte…</translation>
+    </message>
+    <message>
+        <source>About…</source>
+        <translation>Sobre…</translation>
     </message>
     <message>
         <source>Save a support file</source>

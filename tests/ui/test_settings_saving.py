@@ -315,3 +315,74 @@ def test_the_assistant_says_when_the_settings_file_cannot_be_written(
     qtbot.waitUntil(task.done, timeout=WAIT)
     outcome = task.result()
     assert outcome is not None and outcome.config == config_mod.load().config
+
+
+class HeldThenRefusingKeyring(HeldKeyring):
+    """Holds the write, then refuses it (an unlock prompt dismissed)."""
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.entered.set()
+        self.release.wait(WAIT / 1000)
+        self._note("set", username)
+        raise keyring.errors.PasswordSetError(username)
+
+
+keyring.backend.KeyringBackend._classes.discard(HeldThenRefusingKeyring)
+
+
+@pytest.fixture(params=[HeldKeyring, HeldThenRefusingKeyring], ids=["saved", "refused"])
+def held_write(request: pytest.FixtureRequest) -> Iterator[HeldKeyring]:
+    with thread_noting_keyring(request.param) as backend:
+        assert isinstance(backend, HeldKeyring)
+        yield backend
+        backend.release.set()  # never left waiting
+
+
+def test_closing_the_window_while_settings_save_says_so_and_closes_once_saved(
+    qtbot: QtBot, held_write: HeldKeyring, window: Any, runtime: Runtime
+) -> None:
+    """The window closed (its close button, Ctrl-C, a log-out) while a hung keyring holds
+    Settings' save: the dialog was dropped and the window went, and quitting then waited for
+    the save's thread (up to D-Bus's 25 s) with nothing on screen, or was ended half-way. The
+    window now stays, the dialog says it is finishing saving, and the window closes once the
+    save has ended (all or nothing)."""
+    qtbot.keyClick(window.scan, Qt.Key.Key_F9)
+    qtbot.waitUntil(lambda: window._settings_dialog is not None, timeout=WAIT)
+    dialog: SettingsDialog = window._settings_dialog
+    qtbot.waitExposed(dialog)
+    dialog.show_section(SECTION_CHARGING)
+    charging = dialog.charging
+    charging.ttl.setText("7")
+    charging.notify.setChecked(True)
+    port = closed_port()
+    charging.listen.setText(f"127.0.0.1:{port}")
+    charging.url.setText(f"http://127.0.0.1:{port}/mp/notifications")
+    charging.secret.setText("webhook-secret")
+    qtbot.waitUntil(dialog.ok_button.isEnabled, timeout=WAIT)
+    closed: list[bool] = []
+    window.closed.connect(lambda: closed.append(True))
+    before = config_mod.saved_bytes()
+
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(held_write.entered.is_set, timeout=WAIT)  # the keyring is holding the write
+    try:
+        assert not window.close()  # the close button: not now
+        window.close()  # pressed again: the same, once
+        assert window.isVisible() and not window.was_closed and not closed
+        assert dialog.isVisible() and dialog.is_saving()
+        said = dialog.footer.text()
+        assert said.startswith("Finishing saving the settings"), said
+        assert "closes" in said and dialog.footer.property("state") == "busy"
+    finally:
+        held_write.release.set()
+
+    qtbot.waitUntil(lambda: bool(closed), timeout=WAIT)  # then it closes, by itself
+    assert closed == [True] and window.was_closed and not window.isVisible()
+    # The save ended whole: the config file and the keyring agree (all, or nothing).
+    if isinstance(held_write, HeldThenRefusingKeyring):
+        assert config_mod.saved_bytes() == before  # put back
+        assert held_write.secrets == {}
+    else:
+        assert config_mod.load().config.order_ttl_minutes == 7
+        assert held_write.secrets == {(secrets.SERVICE, secrets.WEBHOOK_KEY): "webhook-secret"}
+    assert held_write.on_the_gui_thread() == []

@@ -450,7 +450,7 @@ def test_the_keys_and_menu_entries_come_right_after_the_first_frame(qtbot: QtBot
     assert entries == [
         ["Products…", "Add a product…", "Settings…"],
         ["Sales history", "Cash drawer…", "Close the day…", "Store and chain…"],
-        ["Show logs", "Save a support file…"],
+        ["Show logs", "Save a support file…", "", "About…"],
     ]
     assert window.custom_action.isEnabled() and not window.sales_action.isEnabled()
     assert window.charge_action.shortcut().toString() == "F5"

@@ -79,6 +79,10 @@ def test_demo_mode_plays_a_sale_with_the_customers_phone(
         # Mercado Pago reports the scanned order expired: the cashier sees it at once.
         qtbot.waitUntil(lambda: window.payment.banner_kind is BannerKind.EXPIRED, timeout=WAIT)
         screenshot(window, "35_demo_window_expired")
+        about = window.support.about()  # Help → About says it is the demo
+        qtbot.waitUntil(lambda: about.facts is not None, timeout=WAIT)
+        assert "Demo mode: yes" in about.text.toPlainText().splitlines()
+        about.reject()
 
         window.close()  # the cashier closes the app: everything shuts down in order
         qtbot.waitUntil(app_task.done, timeout=WAIT)

@@ -206,6 +206,7 @@ class MainWindow(QMainWindow):
         self._sales_dialog: TodaySalesDialog | None = None
         self._products_window: ProductsWindow | None = None
         self._settings_dialog: SettingsDialog | None = None
+        self._closing_after_save = False  # closed while Settings' OK saves: closes after it
         self._actions_built = False
         self.setWindowTitle(self.tr("Counter — Mercado Pago QR"))
         # 800 wide; as low as its layout allows: 600 px did not fit a 1024 x 600 screen once
@@ -311,6 +312,9 @@ class MainWindow(QMainWindow):
         self.tools_menu = self.menuBar().addMenu(self.tr("&Tools"))  # the app adds to it
         self._day_menu = self.menuBar().addMenu(self.tr("&Day"))
         self.support = SupportActions(self, self.tasks)
+        self.support.about_source = self._about_source
+        self.demo = False  # the demo's window (pos-app --demo): Help → About says so
+        self._shown_config: Config | None = None  # before the runtime: show_config's
         self._help_menu = self.support.add_menu(self)
         self.crashes = CrashReporter(self, self.support)
         self._store_view: StoreViewDialog | None = None
@@ -490,7 +494,13 @@ class MainWindow(QMainWindow):
     # == the runtime =============================================================================
     def show_config(self, config: Config) -> None:
         """The store and box in the status bar, before the runtime is up."""
+        self._shown_config = config
         self.status.set_config(config)
+
+    def _about_source(self) -> tuple[Config | None, bool]:
+        """Help → About's settings: the runtime's (Settings' OK changes them), else the ones
+        shown before it was up."""
+        return (self._rt.config if self._rt is not None else self._shown_config), self.demo
 
     def attach(self, runtime: Runtime, bridge: EngineBridge) -> None:
         """The runtime is open: the catalog, the engine's events, charging."""
@@ -1367,6 +1377,23 @@ class MainWindow(QMainWindow):
 
     # == closing =================================================================================
     def closeEvent(self, event: QCloseEvent) -> None:
+        settings = self._settings_dialog
+        if settings is not None and settings.is_saving():
+            # Settings' OK is writing the config file and the keyring on a worker thread (a
+            # locked or hung secret service: up to D-Bus's 25 s). Quitting waited for that
+            # thread after the window had gone, nothing said. Not exiting without it either:
+            # the save is all or nothing only once it ends (a refused write puts back the
+            # config file and the entries written before it); a process ended in the middle
+            # could keep the new config file with the old token in the keyring, or some of
+            # the secrets and not the others. So the window stays, the dialog says it is
+            # finishing, and the window closes when the save has ended, saved or not.
+            event.ignore()
+            if not self._closing_after_save:
+                self._closing_after_save = True
+                settings.say_closing_after_save()
+                settings.saveEnded.connect(lambda _saved: QTimer.singleShot(0, self.close))
+            settings.raise_()
+            return
         save_geometry(self, "main")
         if self._sales_dialog is not None:
             self._sales_dialog.close()

@@ -15,7 +15,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
@@ -35,6 +35,9 @@ if TYPE_CHECKING:
 
     from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
+    from pos_app.settings.config import Config
+    from pos_app.ui.maintenance.about import AboutDialog
+
 log = logging.getLogger(__name__)
 
 
@@ -46,6 +49,9 @@ class SupportActions(QObject):
         self.window = window
         self.tasks = tasks
         self.last_saved: Path | None = None
+        # Help → About's settings (in memory) and whether this is the demo: the window's.
+        self.about_source: Callable[[], tuple[Config | None, bool]] = lambda: (None, False)
+        self._about: AboutDialog | None = None
 
     def add_menu(self, window: QMainWindow) -> QMenu:
         """The Help menu in ``window``'s menu bar, empty: :meth:`fill_menu` adds its entries
@@ -62,8 +68,34 @@ class SupportActions(QObject):
         save = QAction(QCoreApplication.translate("Support", "Save a support file…"), window)
         save.setObjectName("supportFileAction")
         save.triggered.connect(lambda _checked=False: self.ask_where())
+        about = QAction(QCoreApplication.translate("Support", "About…"), window)
+        about.setObjectName("aboutAction")
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+        about.triggered.connect(lambda _checked=False: self.about())
         menu.addAction(show_logs)
         menu.addAction(save)
+        menu.addSeparator()
+        menu.addAction(about)
+
+    def about(self) -> AboutDialog:
+        """Help → About (one at a time): the facts a support technician asks for."""
+        from pos_app.ui.maintenance.about import AboutDialog
+
+        if self._about is not None:
+            self._about.raise_()
+            self._about.activateWindow()
+            return self._about
+        config, demo = self.about_source()
+        dialog = AboutDialog(config, demo=demo, parent=self.window)
+        self._about = dialog
+        dialog.finished.connect(lambda _result: self._about_closed(dialog))
+        dialog.open()  # never exec(): see the module docstring
+        return dialog
+
+    def _about_closed(self, dialog: AboutDialog) -> None:
+        if self._about is dialog:
+            self._about = None
+        dialog.deleteLater()
 
     def show_logs(self) -> bool:
         from PySide6.QtCore import QUrl
@@ -76,11 +108,9 @@ class SupportActions(QObject):
         from PySide6.QtWidgets import QFileDialog
 
         from pos_app.cli.support import default_name
+        from pos_app.ui.qtkit.folders import existing_folder
 
-        desktop = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DesktopLocation)
-        # Only a folder that exists: the dialog took a missing desktop's path (a kiosk's
-        # account, a minimal install) as a name under the app's working folder.
-        folder = desktop if desktop and Path(desktop).is_dir() else str(Path.home())
+        folder = existing_folder(QStandardPaths.StandardLocation.DesktopLocation)
         dialog = QFileDialog(
             parent or self.window, QCoreApplication.translate("Support", "Save a support file")
         )
@@ -88,7 +118,7 @@ class SupportActions(QObject):
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setNameFilter(QCoreApplication.translate("Support", "Zip files (*.zip)"))
         dialog.setDefaultSuffix("zip")
-        dialog.selectFile(str(Path(folder) / default_name()))
+        dialog.selectFile(str(folder / default_name()))
         dialog.fileSelected.connect(lambda name: self.save(Path(name)))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()  # never exec(): see the module docstring

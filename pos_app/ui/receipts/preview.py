@@ -31,6 +31,7 @@ from pos_app.receipts.printers import PrintError, parse_printer, send_async
 from pos_app.settings.config import Config
 from pos_app.ui.qtkit import translations
 from pos_app.ui.qtkit.async_utils import TaskKeeper
+from pos_app.ui.qtkit.folders import existing_folder
 from pos_app.ui.qtkit.keyboard import install_mnemonics
 from pos_app.ui.qtkit.style import set_state
 from pos_app.ui.qtkit.window_settings import resize_for_screen
@@ -142,15 +143,18 @@ class ReceiptPreviewDialog(QDialog):
             emit(self.printed, False, problem)
 
     # -- PDF ------------------------------------------------------------------------------------
-    def _ask_pdf_path(self) -> None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    def _ask_pdf_path(self) -> QFileDialog:
+        folder = existing_folder(QStandardPaths.StandardLocation.DocumentsLocation)
         name = f"{self.receipt.reference or 'receipt'}.pdf"
-        dialog = QFileDialog(self, self.tr("Save the receipt as PDF"), str(Path(folder) / name))
+        dialog = QFileDialog(self, self.tr("Save the receipt as PDF"), str(folder / name))
+        dialog.setObjectName("receiptPdfDialog")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setNameFilter(self.tr("PDF files (*.pdf)"))
         dialog.setDefaultSuffix("pdf")
         dialog.fileSelected.connect(lambda path: self.save_pdf(Path(path)))
+        dialog.finished.connect(dialog.deleteLater)  # one per click, not kept
         dialog.open()  # never exec(): the qasync loop keeps running
+        return dialog
 
     def save_pdf(self, path: Path) -> bool:
         try:

@@ -210,6 +210,19 @@ class SettingsDialog(QDialog):
     def is_saving(self) -> bool:
         return self._saving
 
+    def say_closing_after_save(self) -> None:
+        """The window was closed while OK's save runs: it closes once the save has ended
+        (:meth:`MainWindow.closeEvent` says why it waits for it)."""
+        if not self._saving:
+            return
+        self.footer.setText(
+            self.tr(
+                "Finishing saving the settings: the app closes as soon as they are saved. "
+                "If the computer asks for a password to unlock its keyring, type it there."
+            )
+        )
+        set_state(self.footer, "busy")
+
     def _show_saving(self, saving: bool) -> None:
         """While OK's save runs: the pages, OK and Cancel are off and the footer says why."""
         self._saving = saving

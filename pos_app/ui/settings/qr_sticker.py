@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos_app.ui.qtkit.folders import existing_folder
 from pos_app.ui.qtkit.style import set_state
 from pos_app.ui.qtkit.workarounds import emit
 
@@ -325,13 +326,13 @@ class StickerPanel(QWidget):
     def ask_save(self, kind: str) -> QFileDialog | None:
         if self.info is None:
             return None
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        folder = existing_folder(QStandardPaths.StandardLocation.DocumentsLocation)
         dialog = QFileDialog(
             self,
             self.tr("Save the QR sticker as PDF")
             if kind == "pdf"
             else self.tr("Save the QR sticker as PNG"),
-            str(Path(folder) / f"{self.info.file_stem}.{kind}"),
+            str(folder / f"{self.info.file_stem}.{kind}"),
             self.tr("PDF document (*.pdf)") if kind == "pdf" else self.tr("PNG image (*.png)"),
         )
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
