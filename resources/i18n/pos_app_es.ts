@@ -3895,6 +3895,10 @@
         <translation>{title} no se vende por peso: revise el código del producto en la balanza.</translation>
     </message>
     <message>
+        <source>{title}: the label says {weight}, more than one line can sell. Weigh it in smaller parts.</source>
+        <translation>{title}: la etiqueta dice {weight}, más de lo que se puede vender en una línea. Pesalo en partes más chicas.</translation>
+    </message>
+    <message>
         <source>This scale label&apos;s layout has decimals in the price, which {currency} has not: choose your scale&apos;s layout in Settings → Charging.</source>
         <translation>El formato de esta etiqueta de balanza lleva decimales en el precio, que {currency} no tiene: elija el formato de su balanza en Configuración → Cobro.</translation>
     </message>

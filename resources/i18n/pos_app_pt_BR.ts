@@ -3895,6 +3895,10 @@
         <translation>{title} não é vendido por peso: confira o código do produto na balança.</translation>
     </message>
     <message>
+        <source>{title}: the label says {weight}, more than one line can sell. Weigh it in smaller parts.</source>
+        <translation>{title}: a etiqueta diz {weight}, mais do que uma linha pode vender. Pese em partes menores.</translation>
+    </message>
+    <message>
         <source>This scale label&apos;s layout has decimals in the price, which {currency} has not: choose your scale&apos;s layout in Settings → Charging.</source>
         <translation>O formato desta etiqueta de balança tem decimais no preço, que {currency} não tem: escolha o formato da sua balança em Configurações → Cobrança.</translation>
     </message>

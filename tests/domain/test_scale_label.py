@@ -44,6 +44,9 @@ def test_every_preset_reads_the_labels_it_prints(layout: ScaleLayout) -> None:
     )
     if layout.value is LabelValue.PRICE and layout.value_decimals:
         values += [Decimal("2800.55"), Decimal("0.01")]
+    # What the layout's digits hold (mx-price: 5 with 2 decimals, $ 999.99 at most).
+    most = Decimal(10) ** (layout.value_digits - layout.value_decimals)
+    values = [value for value in values if value < most] + [most - layout.quantum]
     for code in ("1", "123", "9" * layout.code_digits):
         for value in values:
             text = layout.label(code, value)
