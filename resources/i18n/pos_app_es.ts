@@ -4969,6 +4969,14 @@ F6 productos · F7 descuento de línea · F8 descuento de venta · F9 configurac
         <translation>Un porcentaje puede tener como máximo 2 decimales.</translation>
     </message>
     <message>
+        <source>The discount is more than there is to discount: {amount} at most.</source>
+        <translation>El descuento es mayor que lo que hay para descontar: {amount} como máximo.</translation>
+    </message>
+    <message>
+        <source>The new price makes the line cost more than {amount}: a discount lowers the price.</source>
+        <translation>Con el precio nuevo la línea cuesta más de {amount}: un descuento baja el precio.</translation>
+    </message>
+    <message>
         <source>Amounts in {currency} can have at most {decimals} decimals.</source>
         <translation>Los montos en {currency} pueden tener como máximo {decimals} decimales.</translation>
     </message>

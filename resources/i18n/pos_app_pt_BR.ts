@@ -4969,6 +4969,14 @@ F6 produtos · F7 desconto na linha · F8 desconto na venda · F9 configuraçõe
         <translation>Uma porcentagem pode ter no máximo 2 casas decimais.</translation>
     </message>
     <message>
+        <source>The discount is more than there is to discount: {amount} at most.</source>
+        <translation>O desconto é maior do que há para descontar: no máximo {amount}.</translation>
+    </message>
+    <message>
+        <source>The new price makes the line cost more than {amount}: a discount lowers the price.</source>
+        <translation>Com o preço novo a linha custa mais de {amount}: um desconto baixa o preço.</translation>
+    </message>
+    <message>
         <source>Amounts in {currency} can have at most {decimals} decimals.</source>
         <translation>Valores em {currency} podem ter no máximo {decimals} casas decimais.</translation>
     </message>

@@ -35,6 +35,7 @@ from pos_app.domain.pricing import (
     DiscountKind,
     SaleUnit,
     check_discount,
+    check_discount_fits,
     check_measure,
     check_one_reading,
     format_measure,
@@ -283,10 +284,12 @@ class DiscountDialog(_Dialog):
                 )
         else:
             value = read_amount(text, self._site)
-        # check_discount cleans the reason and refuses one over its limit.
-        return check_discount(
+        # check_discount cleans the reason and refuses one over its limit; check_discount_fits
+        # one that would take more than the line or sale has (never shown clamped).
+        discount = check_discount(
             Discount(kind, value, self.reason.text()), self._site, on_line=self._on_line
         )
+        return check_discount_fits(discount, self._gross, self._measure, self._site)
 
     def _update_preview(self, *_args: object) -> None:
         self.set_error("", self.value)
