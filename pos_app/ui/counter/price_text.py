@@ -79,6 +79,12 @@ class ScaleLabels:
 
         self._label = None
         self._error = None
+        # A shop's own EAN-13 starting with 2 (GS1 leaves 20-29 to the shop) registered as a
+        # product's barcode is that product, not a scale label: 2000201000012 was sold as
+        # 0,001 kg of PLU 00201. A label's 13 digits are never a product's registered code.
+        exact = self._lookup(text)
+        if exact is not None and exact.barcode == text.strip():
+            return exact
         try:
             label = read_scale_label(text, self._layouts())
         except ScaleLabelError as exc:
