@@ -36,7 +36,11 @@ from pos_app.ui.counter.cart_model import CartTableModel
 from pos_app.ui.counter.cart_view import CartView
 from pos_app.ui.counter.engine_calls import EngineCalls
 from pos_app.ui.counter.payment_panel import PaymentPanel
-from pos_app.ui.counter.price_text import ScaleLabels, discount_text, price_per_unit
+from pos_app.ui.counter.price_text import (
+    ScaleLabels,
+    price_per_unit,
+    sale_discount_text,
+)
 from pos_app.ui.counter.product_search import ProductSearch
 from pos_app.ui.counter.scan_field import ScanField
 from pos_app.ui.counter.status_bar import PosStatusBar
@@ -876,9 +880,7 @@ class MainWindow(QMainWindow):
             has_selection=self.cart_view.current_row() is not None and not self.model.locked,
             iva=cart.iva_by_rate() if self.model.site.reports_iva else (),
             discount=cart.discount_total(),
-            sale_discount=discount_text(cart.sale_discount, cart.site)
-            if cart.sale_discount is not None
-            else "",
+            sale_discount=sale_discount_text(cart) if cart.sale_discount is not None else "",
         )
 
     def _say(self, text: str, kind: str) -> None:
