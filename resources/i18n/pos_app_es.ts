@@ -2121,6 +2121,14 @@
         <translation>Toda la venta</translation>
     </message>
     <message>
+        <source>The discount on {title} is now above {limit} % (the line changed): apply it again with F7.</source>
+        <translation>El descuento de {title} ahora supera el {limit} % (la línea cambió): aplicalo de nuevo con F7.</translation>
+    </message>
+    <message>
+        <source>The sale&apos;s discount is now above {limit} % (the cart changed): apply it again with F8.</source>
+        <translation>El descuento de la venta ahora supera el {limit} % (el carrito cambió): aplicalo de nuevo con F8.</translation>
+    </message>
+    <message>
         <source>Added {title} — {qty} × {price}</source>
         <translation>Se agregó {title}: {qty} × {price}</translation>
     </message>

@@ -2121,6 +2121,14 @@
         <translation>Venda inteira</translation>
     </message>
     <message>
+        <source>The discount on {title} is now above {limit} % (the line changed): apply it again with F7.</source>
+        <translation>O desconto em {title} agora passa de {limit} % (a linha mudou): aplique de novo com F7.</translation>
+    </message>
+    <message>
+        <source>The sale&apos;s discount is now above {limit} % (the cart changed): apply it again with F8.</source>
+        <translation>O desconto da venda agora passa de {limit} % (o carrinho mudou): aplique de novo com F8.</translation>
+    </message>
+    <message>
         <source>Added {title} — {qty} × {price}</source>
         <translation>Adicionado: {title} — {qty} × {price}</translation>
     </message>

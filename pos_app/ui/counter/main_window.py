@@ -198,6 +198,9 @@ class MainWindow(QMainWindow):
         self._current_ref: str | None = None  # the sale the payment panel follows
         self._charging = False  # engine.charge() has not returned yet
         self._cancel_after_charge: bool | None = None  # Esc pressed that early (value = cash)
+        # Discounts applied above the limit (so with the supervisor's PIN): F5 lets them be; any
+        # other discount the cart's changes pushed above the limit is refused there.
+        self._pin_allowed: list[Discount] = []
         self._first_paint_done = False
         self.was_closed = False  # the cashier closed it (start-up may not be listening yet)
         self.calls = EngineCalls(self.tasks, self)
@@ -730,11 +733,52 @@ class MainWindow(QMainWindow):
     def _apply_line_discount(self, line: CartLine, discount: Discount | None) -> None:
         for row, current in enumerate(self.model.lines()):
             if current is line:  # the same line object: nothing changed it meanwhile
+                site = self.model.site
+                if discount is not None and discount.above_limit(
+                    line.gross(site), line.amount, site, self.rt.config.max_discount_percent
+                ):
+                    self._pin_allowed.append(discount)  # the dialog had the PIN typed
                 self.model.set_line_discount(row, discount)
                 return
 
     def _apply_sale_discount(self, discount: Discount | None) -> None:
+        cart = self.model.cart
+        if discount is not None and discount.above_limit(
+            cart.subtotal(), Decimal(1), cart.site, self.rt.config.max_discount_percent
+        ):
+            self._pin_allowed.append(discount)
         self.model.set_sale_discount(discount)
+
+    def _discount_past_the_limit(self) -> str:
+        """Why F5 cannot charge: a discount now above the limit that no PIN allowed (an amount
+        off whose line lost units, or a sale's after a line was removed); "" if none."""
+        cart = self.model.cart
+        site = cart.site
+        limit = self.rt.config.max_discount_percent
+        allowed = self._pin_allowed
+        self._pin_allowed = [
+            d for d in allowed if d is cart.sale_discount or any(d is ln.discount for ln in cart)
+        ]
+
+        def past(discount: Discount | None, gross: Decimal, measure: Decimal) -> bool:
+            return (
+                discount is not None
+                and not any(discount is d for d in allowed)
+                and discount.above_limit(gross, measure, site, limit)
+            )
+
+        for line in cart:
+            if past(line.discount, line.gross(site), line.amount):
+                return self.tr(
+                    "The discount on {title} is now above {limit} % (the line changed): "
+                    "apply it again with F7."
+                ).format(title=line.title, limit=limit)
+        if past(cart.sale_discount, cart.subtotal(), Decimal(1)):
+            return self.tr(
+                "The sale's discount is now above {limit} % (the cart changed): apply it again "
+                "with F8."
+            ).format(limit=limit)
+        return ""
 
     def _custom_line(self, line: CartLine) -> None:
         if self._add_line(line):
@@ -903,6 +947,12 @@ class MainWindow(QMainWindow):
             return
         if not self.is_ready:  # the ledger and Mercado Pago's client are still opening
             self._say_connecting()
+            self.focus_scan()
+            return
+        past_limit = self._discount_past_the_limit()
+        if past_limit:
+            sounds.attention()
+            self._say(past_limit, "error")
             self.focus_scan()
             return
         lines = self.model.lines()
@@ -1103,6 +1153,11 @@ class MainWindow(QMainWindow):
     def show_open_sale(self, sale: SaleSnapshot) -> None:
         """Start-up with a sale still open on this box: show its lines and its payment."""
         self.model.restore(sale.lines, sale.sale_discount)
+        # Its discounts were allowed when it was charged (the PIN then, if one was asked).
+        cart = self.model.cart
+        self._pin_allowed.extend(
+            d for d in (cart.sale_discount, *(ln.discount for ln in cart)) if d is not None
+        )
         self._follow(sale)
 
     # == engine events ===========================================================================
