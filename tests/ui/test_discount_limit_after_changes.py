@@ -83,3 +83,18 @@ def test_a_discount_the_supervisor_allowed_is_charged(window: MainWindow, qtbot:
     assert window.model.cart.total() == Decimal("10670.00")
     window.charge()
     assert window.in_payment
+
+
+def test_the_pin_allowed_that_share_not_more(window: MainWindow, qtbot: QtBot) -> None:
+    """27 % allowed with the PIN on three yerbas; two taken off, $ 4.000 is 81,8 % of one."""
+    window.rt.config = window.rt.config.with_changes(
+        supervisor_pin=supervisor.hash_pin("2468", iterations=1000)
+    )
+    for _ in range(3):
+        scan(qtbot, window, YERBA_EAN)
+    discount(qtbot, window, Qt.Key.Key_F7, "4000", pin="2468")
+    qtbot.keyClick(window.scan, Qt.Key.Key_Minus)
+    qtbot.keyClick(window.scan, Qt.Key.Key_Minus)
+    window.charge()
+    assert not window.in_payment
+    assert "apply it again with F7" in window.feedback.text()

@@ -200,7 +200,8 @@ class MainWindow(QMainWindow):
         self._cancel_after_charge: bool | None = None  # Esc pressed that early (value = cash)
         # Discounts applied above the limit (so with the supervisor's PIN): F5 lets them be; any
         # other discount the cart's changes pushed above the limit is refused there.
-        self._pin_allowed: list[Discount] = []
+        # Each with the share of its line (sale) it took then: the PIN allowed that much.
+        self._pin_allowed: list[tuple[Discount, Decimal]] = []
         self._first_paint_done = False
         self.was_closed = False  # the cashier closed it (start-up may not be listening yet)
         self.calls = EngineCalls(self.tasks, self)
@@ -734,19 +735,25 @@ class MainWindow(QMainWindow):
         for row, current in enumerate(self.model.lines()):
             if current is line:  # the same line object: nothing changed it meanwhile
                 site = self.model.site
+                gross = line.gross(site)
                 if discount is not None and discount.above_limit(
-                    line.gross(site), line.amount, site, self.rt.config.max_discount_percent
-                ):
-                    self._pin_allowed.append(discount)  # the dialog had the PIN typed
+                    gross, line.amount, site, self.rt.config.max_discount_percent
+                ):  # the dialog had the PIN typed
+                    self._pin_allowed.append(
+                        (discount, discount.percent_of(gross, line.amount, site))
+                    )
                 self.model.set_line_discount(row, discount)
                 return
 
     def _apply_sale_discount(self, discount: Discount | None) -> None:
         cart = self.model.cart
+        subtotal = cart.subtotal()
         if discount is not None and discount.above_limit(
-            cart.subtotal(), Decimal(1), cart.site, self.rt.config.max_discount_percent
+            subtotal, Decimal(1), cart.site, self.rt.config.max_discount_percent
         ):
-            self._pin_allowed.append(discount)
+            self._pin_allowed.append(
+                (discount, discount.percent_of(subtotal, Decimal(1), cart.site))
+            )
         self.model.set_sale_discount(discount)
 
     def _discount_past_the_limit(self) -> str:
@@ -757,15 +764,17 @@ class MainWindow(QMainWindow):
         limit = self.rt.config.max_discount_percent
         allowed = self._pin_allowed
         self._pin_allowed = [
-            d for d in allowed if d is cart.sale_discount or any(d is ln.discount for ln in cart)
+            (d, share)
+            for d, share in allowed
+            if d is cart.sale_discount or any(d is ln.discount for ln in cart)
         ]
 
         def past(discount: Discount | None, gross: Decimal, measure: Decimal) -> bool:
-            return (
-                discount is not None
-                and not any(discount is d for d in allowed)
-                and discount.above_limit(gross, measure, site, limit)
-            )
+            if discount is None or not discount.above_limit(gross, measure, site, limit):
+                return False
+            # Allowed with the PIN up to the share it took then (not more, as lines shrink).
+            now = discount.percent_of(gross, measure, site)
+            return not any(discount is d and now <= share for d, share in allowed)
 
         for line in cart:
             if past(line.discount, line.gross(site), line.amount):
@@ -1156,7 +1165,9 @@ class MainWindow(QMainWindow):
         # Its discounts were allowed when it was charged (the PIN then, if one was asked).
         cart = self.model.cart
         self._pin_allowed.extend(
-            d for d in (cart.sale_discount, *(ln.discount for ln in cart)) if d is not None
+            (d, Decimal(100))
+            for d in (cart.sale_discount, *(ln.discount for ln in cart))
+            if d is not None
         )
         self._follow(sale)
 
