@@ -2122,11 +2122,11 @@
     </message>
     <message>
         <source>The discount on {title} is now above {limit} % (the line changed): apply it again with F7.</source>
-        <translation>El descuento de {title} ahora supera el {limit} % (la línea cambió): aplicalo de nuevo con F7.</translation>
+        <translation>El descuento de {title} ahora supera el {limit} % (la línea cambió): aplíquelo de nuevo con F7.</translation>
     </message>
     <message>
         <source>The sale&apos;s discount is now above {limit} % (the cart changed): apply it again with F8.</source>
-        <translation>El descuento de la venta ahora supera el {limit} % (el carrito cambió): aplicalo de nuevo con F8.</translation>
+        <translation>El descuento de la venta ahora supera el {limit} % (el carrito cambió): aplíquelo de nuevo con F8.</translation>
     </message>
     <message>
         <source>Added {title} — {qty} × {price}</source>
@@ -3904,11 +3904,15 @@
     </message>
     <message>
         <source>{title}: the label says {weight}, more than one line can sell. Weigh it in smaller parts.</source>
-        <translation>{title}: la etiqueta dice {weight}, más de lo que se puede vender en una línea. Pesalo en partes más chicas.</translation>
+        <translation>{title}: la etiqueta dice {weight}, más de lo que se puede vender en una línea. Péselo en partes más chicas.</translation>
     </message>
     <message>
         <source>This scale label&apos;s layout has decimals in the price, which {currency} has not: choose your scale&apos;s layout in Settings → Charging.</source>
         <translation>El formato de esta etiqueta de balanza lleva decimales en el precio, que {currency} no tiene: elija el formato de su balanza en Configuración → Cobro.</translation>
+    </message>
+    <message>
+        <source>{title} costs {price} each: the label&apos;s {amount} is not a number of them. Check the product&apos;s code and the scale&apos;s layout (Settings → Charging).</source>
+        <translation>{title} cuesta {price} la unidad: los {amount} de la etiqueta no son una cantidad de unidades. Revise el código del producto y el formato de la balanza (Configuración → Cobro).</translation>
     </message>
 </context>
 <context>

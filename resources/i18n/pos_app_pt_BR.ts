@@ -3910,6 +3910,10 @@
         <source>This scale label&apos;s layout has decimals in the price, which {currency} has not: choose your scale&apos;s layout in Settings → Charging.</source>
         <translation>O formato desta etiqueta de balança tem decimais no preço, que {currency} não tem: escolha o formato da sua balança em Configurações → Cobrança.</translation>
     </message>
+    <message>
+        <source>{title} costs {price} each: the label&apos;s {amount} is not a number of them. Check the product&apos;s code and the scale&apos;s layout (Settings → Charging).</source>
+        <translation>{title} custa {price} a unidade: os {amount} da etiqueta não são um número de unidades. Confira o código do produto e o formato da balança (Configurações → Cobrança).</translation>
+    </message>
 </context>
 <context>
     <name>ScanField</name>

@@ -150,7 +150,8 @@ def test_a_price_label_with_cents_is_refused_in_pesos_without_cents() -> None:
         PRESETS["co-price"].label("123", Decimal(12500)), (PRESETS["co-price"],)
     )
     assert whole is not None
-    assert label_line(Product("123", "Torta", Decimal(1)), whole, clp).total(clp) == 12500
+    # (a Torta of $ 12.500: a price label on a unit product sells whole units of its price)
+    assert label_line(Product("123", "Torta", Decimal(12500)), whole, clp).total(clp) == 12500
     # Weight labels are kilograms in any currency.
     weight = read_scale_label(PRESETS["ar-weight"].label("123", Decimal("0.350")), chilean)
     assert weight is not None

@@ -102,3 +102,24 @@ def test_a_price_label_whose_weight_a_line_cannot_sell_charges_the_label() -> No
 
 
 ALL_AR = layouts_for("", "MLA")
+
+
+SODA = Product("149", "Gaseosa 2,25 l", Decimal("3.50"))
+
+
+def test_a_price_label_on_a_unit_product_sells_its_pieces_or_is_refused() -> None:
+    """A price label whose code is a product sold by the unit was charged as one unit at any
+    price it said. A scale pricing pieces prints n x the price: sold as n units at the price;
+    another amount is not this product's (a label of another layout read as this one: Argentina's
+    ``20 00149 00102`` read as ``br-price`` is code 0001 and R$ 49.001,02) and is refused."""
+    layouts = layouts_for("br-price", "MLB")
+    three = read_scale_label(PRESETS["br-price"].label("149", Decimal("10.50")), layouts)
+    assert three is not None
+    line = label_line(SODA, three, BRL)
+    assert (line.quantity, line.unit_price, line.measure) == (3, Decimal("3.50"), None)
+    one = read_scale_label(PRESETS["br-price"].label("149", Decimal("3.50")), layouts)
+    assert one is not None and label_line(SODA, one, BRL).quantity == 1
+    odd = read_scale_label(PRESETS["br-price"].label("149", Decimal("49001.02")), layouts)
+    assert odd is not None
+    with pytest.raises(ScaleLabelError, match="Gaseosa 2,25 l"):
+        label_line(SODA, odd, BRL)
