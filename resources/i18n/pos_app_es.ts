@@ -5020,6 +5020,10 @@ F6 productos · F7 descuento de línea · F8 descuento de venta · F9 configurac
         <translation>{measure} = {total}</translation>
     </message>
     <message>
+        <source>That is a barcode, not a weight: type the weight like {example}, or press Esc and scan the label in the scan field.</source>
+        <translation>Eso es un código de barras, no un peso: escriba el peso como {example}, o presione Esc y escanee la etiqueta en el campo de escaneo.</translation>
+    </message>
+    <message>
         <source>Type the weight like {example}.</source>
         <translation>Escriba el peso así: {example}.</translation>
     </message>

@@ -5020,6 +5020,10 @@ F6 produtos · F7 desconto na linha · F8 desconto na venda · F9 configuraçõe
         <translation>{measure} = {total}</translation>
     </message>
     <message>
+        <source>That is a barcode, not a weight: type the weight like {example}, or press Esc and scan the label in the scan field.</source>
+        <translation>Isso é um código de barras, não um peso: digite o peso como {example}, ou pressione Esc e leia a etiqueta no campo de leitura.</translation>
+    </message>
+    <message>
         <source>Type the weight like {example}.</source>
         <translation>Digite o peso assim: {example}.</translation>
     </message>

@@ -117,7 +117,7 @@ class WeightDialog(_Dialog):
         self.measure.setPlaceholderText(
             format_measure(_example(product.sale_unit), product.sale_unit, site).split()[0]
         )
-        self.measure.setMaxLength(12)
+        self.measure.setMaxLength(14)  # a 13-digit barcode arrives whole, to be named as one
         self.form.addRow(self.tr("How much ({unit})").format(unit=unit), self.measure)
         self.keys.setText(self.tr("Enter add · Esc cancel"))
         self.measure.textEdited.connect(self._update_preview)
@@ -155,6 +155,22 @@ class WeightDialog(_Dialog):
         )
 
     def submit(self) -> None:
+        typed = self.measure.text().strip()
+        example = format_measure(
+            _example(self.product.sale_unit), self.product.sale_unit, self._site
+        )
+        if len(typed) >= 8 and typed.isascii() and typed.isdigit():
+            # 8 digits or more is no weight a line sells (past 9999,999): a barcode scanned or
+            # pasted while the weight is asked. Said so, not "between 0,001 and 9999,999".
+            self.set_error(
+                self.tr(
+                    "That is a barcode, not a weight: type the weight like {example}, or press "
+                    "Esc and scan the label in the scan field."
+                ).format(example=example),
+                self.measure,
+            )
+            self.measure.selectAll()
+            return
         value = parse_measure(self.measure.text(), self._site)
         if value is None:
             self.set_error(
