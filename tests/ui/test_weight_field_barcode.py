@@ -37,3 +37,19 @@ def test_a_barcode_typed_as_a_weight_is_named(qtbot: QtBot, text: str) -> None:
     qtbot.keyClicks(dialog.measure, "0,350")
     qtbot.keyClick(dialog.measure, Qt.Key.Key_Return)
     assert len(lines) == 1
+
+
+@pytest.mark.parametrize(("site_id", "text"), [("MLA", "2000201003501"), ("MLB", "1.250")])
+def test_the_message_is_shown_whole(qtbot: QtBot, site_id: str, text: str) -> None:
+    """The dialog (238 px wide) kept its height when a message of two lines or more came: the
+    words were cut to a line and a half (the two readings of 1.250 as well)."""
+    saffron = Product("AZ", "Azafrán", Decimal("15.00"), sale_unit=SaleUnit.G)
+    dialog = WeightDialog(saffron, site_for(site_id))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.keyClicks(dialog.measure, text)
+    qtbot.keyClick(dialog.measure, Qt.Key.Key_Return)
+    error = dialog.error
+    qtbot.waitUntil(lambda: error.height() >= error.heightForWidth(error.width()), timeout=2000)
+    assert error.geometry().bottom() < dialog.keys.geometry().top()

@@ -87,6 +87,16 @@ class _Dialog(QDialog):
         self.error.setVisible(bool(text))
         if field is not None:
             set_state(field, "invalid" if text else "")
+        if text and self.isVisible():
+            # Taller for the wrapped words: the weight dialog (238 px wide) kept its height and
+            # cut a two-line message to its first line and a half.
+            self.resize(self.width(), max(self.height(), self.heightForWidth(self.width())))
+            layout = self.layout()
+            if layout is not None:
+                layout.activate()
+            short = self.error.heightForWidth(self.error.width()) - self.error.height()
+            if short > 0:  # the style's margins, not in the dialog's own height for width
+                self.resize(self.width(), self.height() + short)
 
 
 def _example(unit: SaleUnit) -> Decimal:
