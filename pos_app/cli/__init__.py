@@ -133,7 +133,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--scale-labels",
         metavar="LAYOUT[,LAYOUT]",
         help="scale label layouts: presets (ar-weight, ar-price, ar-price-cents, co-price, "
-        'co-weight) or PREFIX-CODE-weight|price-DIGITS-DECIMALS; "" for the country\'s',
+        "co-weight, br-price, br-weight, mx-weight, mx-price) or "
+        'PREFIX-CODE-weight|price-DIGITS-DECIMALS; "" for the country\'s',
     )
     _add_receipt_options(p)
     p.add_argument(

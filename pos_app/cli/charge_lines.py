@@ -65,8 +65,12 @@ def sku_line(
     """The cart line of one ``--sku`` argument."""
     code, colon, amount = spec.strip().partition(":")
     code = code.strip()
+    registered = lookup(code)
+    # A shop's own EAN-13 in 20-29 registered as a product's barcode is that product, not a
+    # scale label (as the window's scan: pos_app.ui.counter.price_text.ScaleLabels).
+    is_registered = registered is not None and registered.barcode == code
     try:
-        label = read_scale_label(code, layouts)
+        label = None if is_registered else read_scale_label(code, layouts)
     except ScaleLabelError as exc:
         raise ChargeInputError(f"--sku {shown(spec)}: {exc.msg}") from None
     if label is not None:

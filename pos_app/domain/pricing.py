@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
-from pos_app.domain.money import Site, quantize, written_decimals
+from pos_app.domain.money import Site, format_money, quantize, written_decimals
 from pos_app.domain.text_fields import DISCOUNT_REASON, check_text
 from pos_app.domain.validation import ValidationError, check_amount_bounds, too_many_decimals
 from pos_app.i18n import QT_TRANSLATE_NOOP, message
@@ -234,3 +234,36 @@ def iva_contained(amount: Decimal, rate: Decimal) -> Decimal:
     if not rate:
         return Decimal(0)
     return amount * rate / (HUNDRED + rate)
+
+
+def check_discount_fits(
+    discount: Discount, gross: Decimal, measure: Decimal, site: Site
+) -> Discount:
+    """Refuse an amount off above ``gross`` (what the line or the sale comes to) and a new unit
+    price that would make the line cost more: :meth:`Discount.amount_off` clamps both, so the
+    cart showed "−$ 99.999,00" beside a $ 5.075,00 line, or "now $ 20.000,00" that changed
+    nothing. 100 % and an amount equal to ``gross`` give it away, as meant."""
+    if discount.kind is DiscountKind.AMOUNT and discount.value > gross:
+        raise ValidationError(
+            message(
+                CTX,
+                QT_TRANSLATE_NOOP(
+                    "Validation",
+                    "The discount is more than there is to discount: {amount} at most.",
+                ),
+                amount=format_money(gross, site),
+            )
+        )
+    if discount.kind is DiscountKind.PRICE and quantize(discount.value * measure, site) > gross:
+        raise ValidationError(
+            message(
+                CTX,
+                QT_TRANSLATE_NOOP(
+                    "Validation",
+                    "The new price makes the line cost more than {amount}: a discount lowers "
+                    "the price.",
+                ),
+                amount=format_money(gross, site),
+            )
+        )
+    return discount

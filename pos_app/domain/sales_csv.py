@@ -55,6 +55,9 @@ COLUMNS = (
     "cash_amount",
     "mercadopago_amount",
     "ledger_status",
+    # Added 2026-12-02, last: what a line's quantity counts (kg, g, l, m for a weighed line,
+    # else unit or pack); the sale's row leaves it empty. ``0.350`` alone did not say kg or l.
+    "unit",
 )
 
 
@@ -111,6 +114,7 @@ def sales_csv(
                 _plain(cash, d),
                 _plain(qr, d),
                 sale.status.value,
+                "",
             ]
         )
         for pos, (line, paid) in enumerate(zip(sale.lines, charged, strict=True), start=1):
@@ -134,6 +138,7 @@ def sales_csv(
                     "",
                     "",
                     sale.status.value,
+                    line.sale_unit.value if line.measure is not None else line.unit_measure.value,
                 ]
             )
     return out.getvalue()

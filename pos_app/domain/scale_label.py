@@ -4,7 +4,8 @@ A label's 13 digits are: a prefix (``2`` or ``2x``), the product's code as the s
 (its PLU), the weight or the price, and the EAN-13 check digit. Shops configure their scale, so
 the layout is a setting: :class:`ScaleLayout` says how many digits each part has and how many of
 the value's digits are decimals. :data:`PRESETS` holds the layouts most often found at counters
-in Argentina and Colombia (see the README: check one label of your scale against them).
+in Argentina, Colombia, Brazil and Mexico (see the README: check one label of your scale
+against them).
 
 A label whose check digit fails is refused (:class:`ScaleLabelError`) rather than guessed: a
 misread weight charges the wrong amount.
@@ -17,8 +18,15 @@ from decimal import Decimal
 
 from pos_app.domain.cart import CartLine
 from pos_app.domain.catalog import Product
-from pos_app.domain.money import Site
-from pos_app.domain.pricing import MEASURE_QUANTUM, SaleUnit, check_measure, line_gross
+from pos_app.domain.money import Site, format_money
+from pos_app.domain.pricing import (
+    MAX_MEASURE,
+    MEASURE_QUANTUM,
+    SaleUnit,
+    check_measure,
+    format_measure,
+    line_gross,
+)
 from pos_app.domain.scale_layouts import (
     DEFAULT_LAYOUTS,
     PRESETS,
@@ -29,6 +37,7 @@ from pos_app.domain.scale_layouts import (
     layouts_problem,
     read_layout,
 )
+from pos_app.domain.validation import MAX_QUANTITY, MIN_QUANTITY
 from pos_app.errors import UserFacingError
 from pos_app.i18n import QT_TRANSLATE_NOOP, message
 
@@ -118,8 +127,10 @@ def label_line(product: Product, label: ScaleLabel, site: Site) -> CartLine:
 
     A weight label on a product sold by measure gives that weight. A price label on one gives
     the weight the scale must have used (price ÷ price per unit, to the gram) when it charges
-    the label's price exactly; otherwise, like a price label on a unit product, the label's
-    price is charged as one unit, so the customer pays what the label says.
+    the label's price exactly; otherwise the label's price is charged as one unit, so the
+    customer pays what the label says (the scale may hold another price per kg). A price label
+    on a product sold by the unit sells the number of units it is the price of; any other
+    amount is refused (:class:`ScaleLabelError`).
     """
     if label.weight is not None:
         # A scale weighs in kilograms: a product priced per gram sells that weight in grams
@@ -137,6 +148,21 @@ def label_line(product: Product, label: ScaleLabel, site: Site) -> CartLine:
                 )
             )
         weight = label.weight * 1000 if product.sale_unit is SaleUnit.G else label.weight
+        if weight > MAX_MEASURE:
+            # 99,999 kg of a product priced per gram is 99.999 g: more than a line sells. Said
+            # as a label's problem (the window's scan catches ScaleLabelError), never a crash.
+            raise ScaleLabelError(
+                message(
+                    CTX,
+                    QT_TRANSLATE_NOOP(
+                        "ScaleLabel",
+                        "{title}: the label says {weight}, more than one line can sell. "
+                        "Weigh it in smaller parts.",
+                    ),
+                    title=product.title,
+                    weight=format_measure(weight, product.sale_unit, site),
+                )
+            )
         return product.to_line(measure=check_measure(weight, site.decimal_sep))
     assert label.price is not None
     if label.layout.value_decimals > site.decimals:
@@ -156,11 +182,35 @@ def label_line(product: Product, label: ScaleLabel, site: Site) -> CartLine:
     if product.is_measured:
         guess = (label.price / product.unit_price).quantize(MEASURE_QUANTUM)
         for measure in (guess, guess - MEASURE_QUANTUM, guess + MEASURE_QUANTUM):
-            if measure > 0 and line_gross(product.unit_price, measure, site) == label.price:
+            # A weight no line can hold (a tiny price per gram) is not what the scale weighed:
+            # the label's price is charged as one unit below.
+            if (
+                0 < measure <= MAX_MEASURE
+                and line_gross(product.unit_price, measure, site) == label.price
+            ):
                 return product.to_line(measure=check_measure(measure, site.decimal_sep))
-    return replace(
-        product.to_line(measure=Decimal(1)),
-        unit_price=label.price,
-        measure=None,
-        sale_unit=SaleUnit.UNIT,
+        return replace(
+            product.to_line(measure=Decimal(1)),
+            unit_price=label.price,
+            measure=None,
+            sale_unit=SaleUnit.UNIT,
+        )
+    # Sold by the unit: a scale pricing pieces prints n x the price. Any other amount is not
+    # this product's (another layout's label read as this one: ``20 00149 00102`` read as
+    # br-price is code 0001 and R$ 49.001,02), so it is refused, never charged as one unit.
+    count, rest = divmod(label.price, product.unit_price)
+    if product.unit_price > 0 and not rest and MIN_QUANTITY <= count <= MAX_QUANTITY:
+        return product.to_line(int(count))
+    raise ScaleLabelError(
+        message(
+            CTX,
+            QT_TRANSLATE_NOOP(
+                "ScaleLabel",
+                "{title} costs {price} each: the label's {amount} is not a number of them. "
+                "Check the product's code and the scale's layout (Settings → Charging).",
+            ),
+            title=product.title,
+            price=format_money(product.unit_price, site),
+            amount=format_money(label.price, site),
+        )
     )

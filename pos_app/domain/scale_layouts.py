@@ -38,6 +38,14 @@ class ScaleLayout:
             0 <= self.value_decimals <= self.value_digits
         ):
             raise ValueError("impossible scale label layout")
+        if self.value is LabelValue.WEIGHT and self.value_decimals > 3:
+            # The till sells to the gram: a finer weight would be rounded at each scan, unsaid.
+            raise ValueError("a scale label's weight has at most 3 decimals (the gram)")
+
+    @property
+    def quantum(self) -> Decimal:
+        """The value's smallest step: 0,001 kg, 0,01 or 1 of the currency."""
+        return Decimal(1).scaleb(-self.value_decimals)
 
     @property
     def spec(self) -> str:
@@ -63,6 +71,13 @@ class ScaleLayout:
 #  - ar-price-cents: 21 + PLU (4) + amount with cents (6, 2 decimals).
 #  - co-price: Dibal/Bizerba scales in Colombian shops: 2 + PLU (5) + pesos (6) + check.
 #  - co-weight: 29 + PLU (5) + grams (5) + check.
+#  - br-price: Toledo and Filizola scales as Brazilian point-of-sale software documents them
+#    (autocom3's Toledo example 2 0149 0000284 0 = R$ 2,84; GDOOR's "4 dígitos" setting):
+#    2 + code (4) + total (7, 2 decimals) + check.
+#  - br-weight: the same scales set to print the weight: 2 + code (4) + kg (7, 3 decimals).
+#  - mx-weight, mx-price: Mexican scales as eleventa (a common Mexican point of sale) reads
+#    them: 20 + PLU (5) + weight (5, 3 decimals: up to 99,999 kg) or amount (5, 2 decimals: up
+#    to $ 999.99) + check. No Torrey document was found to say more: check one label.
 PRESETS: dict[str, ScaleLayout] = {
     layout.name: layout
     for layout in (
@@ -71,10 +86,21 @@ PRESETS: dict[str, ScaleLayout] = {
         ScaleLayout("ar-price-cents", "21", 4, LabelValue.PRICE, 6, 2),
         ScaleLayout("co-price", "2", 5, LabelValue.PRICE, 6, 0),
         ScaleLayout("co-weight", "29", 5, LabelValue.WEIGHT, 5, 3),
+        ScaleLayout("br-price", "2", 4, LabelValue.PRICE, 7, 2),
+        ScaleLayout("br-weight", "2", 4, LabelValue.WEIGHT, 7, 3),
+        ScaleLayout("mx-weight", "20", 5, LabelValue.WEIGHT, 5, 3),
+        ScaleLayout("mx-price", "20", 5, LabelValue.PRICE, 5, 2),
     )
 }
 # Used when the shop has not chosen: prefixes that do not overlap.
-DEFAULT_LAYOUTS = {"MLA": ("ar-weight", "ar-price-cents"), "MCO": ("co-price",)}
+# Brazil: the amount (Toledo's worked example); Mexico: the weight (one of the two, as they
+# share the prefix 20). Chile, Peru and Uruguay read Argentina's until a layout is chosen.
+DEFAULT_LAYOUTS = {
+    "MLA": ("ar-weight", "ar-price-cents"),
+    "MCO": ("co-price",),
+    "MLB": ("br-price",),
+    "MLM": ("mx-weight",),
+}
 
 
 def layouts_for(setting: str, site_id: str) -> tuple[ScaleLayout, ...]:

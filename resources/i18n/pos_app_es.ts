@@ -2240,6 +2240,14 @@
         <translation>Toda la venta</translation>
     </message>
     <message>
+        <source>The discount on {title} is now above {limit} % (the line changed): apply it again with F7.</source>
+        <translation>El descuento de {title} ahora supera el {limit} % (la línea cambió): aplíquelo de nuevo con F7.</translation>
+    </message>
+    <message>
+        <source>The sale&apos;s discount is now above {limit} % (the cart changed): apply it again with F8.</source>
+        <translation>El descuento de la venta ahora supera el {limit} % (el carrito cambió): aplíquelo de nuevo con F8.</translation>
+    </message>
+    <message>
         <source>Added {title} — {qty} × {price}</source>
         <translation>Se agregó {title}: {qty} × {price}</translation>
     </message>
@@ -4022,8 +4030,16 @@
         <translation>{title} no se vende por peso: revise el código del producto en la balanza.</translation>
     </message>
     <message>
+        <source>{title}: the label says {weight}, more than one line can sell. Weigh it in smaller parts.</source>
+        <translation>{title}: la etiqueta dice {weight}, más de lo que se puede vender en una línea. Péselo en partes más chicas.</translation>
+    </message>
+    <message>
         <source>This scale label&apos;s layout has decimals in the price, which {currency} has not: choose your scale&apos;s layout in Settings → Charging.</source>
         <translation>El formato de esta etiqueta de balanza lleva decimales en el precio, que {currency} no tiene: elija el formato de su balanza en Configuración → Cobro.</translation>
+    </message>
+    <message>
+        <source>{title} costs {price} each: the label&apos;s {amount} is not a number of them. Check the product&apos;s code and the scale&apos;s layout (Settings → Charging).</source>
+        <translation>{title} cuesta {price} la unidad: los {amount} de la etiqueta no son una cantidad de unidades. Revise el código del producto y el formato de la balanza (Configuración → Cobro).</translation>
     </message>
 </context>
 <context>
@@ -5120,6 +5136,14 @@ F6 productos · F7 descuento de línea · F8 descuento de venta · F9 configurac
         <translation>Un porcentaje puede tener como máximo 2 decimales.</translation>
     </message>
     <message>
+        <source>The discount is more than there is to discount: {amount} at most.</source>
+        <translation>El descuento es mayor que lo que hay para descontar: {amount} como máximo.</translation>
+    </message>
+    <message>
+        <source>The new price makes the line cost more than {amount}: a discount lowers the price.</source>
+        <translation>Con el precio nuevo la línea cuesta más de {amount}: un descuento baja el precio.</translation>
+    </message>
+    <message>
         <source>Amounts in {currency} can have at most {decimals} decimals.</source>
         <translation>Los montos en {currency} pueden tener como máximo {decimals} decimales.</translation>
     </message>
@@ -5149,6 +5173,10 @@ F6 productos · F7 descuento de línea · F8 descuento de venta · F9 configurac
     <message>
         <source>{measure} = {total}</source>
         <translation>{measure} = {total}</translation>
+    </message>
+    <message>
+        <source>That is a barcode, not a weight: type the weight like {example}, or press Esc and scan the label in the scan field.</source>
+        <translation>Eso es un código de barras, no un peso: escriba el peso como {example}, o presione Esc y escanee la etiqueta en el campo de escaneo.</translation>
     </message>
     <message>
         <source>Type the weight like {example}.</source>

@@ -2240,6 +2240,14 @@
         <translation>Venda inteira</translation>
     </message>
     <message>
+        <source>The discount on {title} is now above {limit} % (the line changed): apply it again with F7.</source>
+        <translation>O desconto em {title} agora passa de {limit} % (a linha mudou): aplique de novo com F7.</translation>
+    </message>
+    <message>
+        <source>The sale&apos;s discount is now above {limit} % (the cart changed): apply it again with F8.</source>
+        <translation>O desconto da venda agora passa de {limit} % (o carrinho mudou): aplique de novo com F8.</translation>
+    </message>
+    <message>
         <source>Added {title} — {qty} × {price}</source>
         <translation>Adicionado: {title} — {qty} × {price}</translation>
     </message>
@@ -4022,8 +4030,16 @@
         <translation>{title} não é vendido por peso: confira o código do produto na balança.</translation>
     </message>
     <message>
+        <source>{title}: the label says {weight}, more than one line can sell. Weigh it in smaller parts.</source>
+        <translation>{title}: a etiqueta diz {weight}, mais do que uma linha pode vender. Pese em partes menores.</translation>
+    </message>
+    <message>
         <source>This scale label&apos;s layout has decimals in the price, which {currency} has not: choose your scale&apos;s layout in Settings → Charging.</source>
         <translation>O formato desta etiqueta de balança tem decimais no preço, que {currency} não tem: escolha o formato da sua balança em Configurações → Cobrança.</translation>
+    </message>
+    <message>
+        <source>{title} costs {price} each: the label&apos;s {amount} is not a number of them. Check the product&apos;s code and the scale&apos;s layout (Settings → Charging).</source>
+        <translation>{title} custa {price} a unidade: os {amount} da etiqueta não são um número de unidades. Confira o código do produto e o formato da balança (Configurações → Cobrança).</translation>
     </message>
 </context>
 <context>
@@ -5120,6 +5136,14 @@ F6 produtos · F7 desconto na linha · F8 desconto na venda · F9 configuraçõe
         <translation>Uma porcentagem pode ter no máximo 2 casas decimais.</translation>
     </message>
     <message>
+        <source>The discount is more than there is to discount: {amount} at most.</source>
+        <translation>O desconto é maior do que há para descontar: no máximo {amount}.</translation>
+    </message>
+    <message>
+        <source>The new price makes the line cost more than {amount}: a discount lowers the price.</source>
+        <translation>Com o preço novo a linha custa mais de {amount}: um desconto baixa o preço.</translation>
+    </message>
+    <message>
         <source>Amounts in {currency} can have at most {decimals} decimals.</source>
         <translation>Valores em {currency} podem ter no máximo {decimals} casas decimais.</translation>
     </message>
@@ -5149,6 +5173,10 @@ F6 produtos · F7 desconto na linha · F8 desconto na venda · F9 configuraçõe
     <message>
         <source>{measure} = {total}</source>
         <translation>{measure} = {total}</translation>
+    </message>
+    <message>
+        <source>That is a barcode, not a weight: type the weight like {example}, or press Esc and scan the label in the scan field.</source>
+        <translation>Isso é um código de barras, não um peso: digite o peso como {example}, ou pressione Esc e leia a etiqueta no campo de leitura.</translation>
     </message>
     <message>
         <source>Type the weight like {example}.</source>

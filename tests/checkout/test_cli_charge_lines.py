@@ -135,3 +135,14 @@ def test_twenty_percent_of_999_pesos_is_within_a_twenty_percent_limit() -> None:
         check_sale_discount(
             Discount(DiscountKind.AMOUNT, Decimal(201)), [line], clp, limit=20, pin_hash=""
         )
+
+
+def test_an_in_store_code_in_the_catalog_is_its_product_not_a_label() -> None:
+    """``--sku 2000123000005``: a shop's own EAN-13 (prefix 20) registered as a product's
+    barcode was read as a label of PLU 00123 (the cheese) saying 0 and refused."""
+    cake = Product("TORTA", "Torta", Decimal(2500), barcode=label("200012300000"))
+    catalog = CATALOG | {cake.barcode: cake}
+    found = sku_line(cake.barcode, ARS, catalog.get, LAYOUTS)
+    assert (found.title, found.quantity, found.measure) == ("Torta", 1, None)
+    # A label of the cheese not registered as anyone's barcode is still a label.
+    assert sku_line(label("200012300350"), ARS, catalog.get, LAYOUTS).measure == Decimal("0.350")

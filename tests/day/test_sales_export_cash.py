@@ -79,7 +79,12 @@ def test_the_csv_says_paid_in_cash_and_its_amount(excel: bool) -> None:
     text = sales_csv(SALES, excel_comma=excel)
     rows = list(csv.reader(io.StringIO(text), delimiter=";" if excel else ","))
     assert rows[0][: len(BEFORE)] == BEFORE and tuple(rows[0]) == COLUMNS
-    assert rows[0][len(BEFORE) :] == ["cash_amount", "mercadopago_amount", "ledger_status"]
+    assert rows[0][len(BEFORE) :] == [
+        "cash_amount",
+        "mercadopago_amount",
+        "ledger_status",
+        "unit",  # added after them (tests/day/test_sales_csv_units.py)
+    ]
     sale_rows = {r[1]: dict(zip(rows[0], r, strict=True)) for r in rows[1:] if r[0] == "sale"}
 
     def amount(text: str) -> Decimal:

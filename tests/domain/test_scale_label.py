@@ -44,6 +44,9 @@ def test_every_preset_reads_the_labels_it_prints(layout: ScaleLayout) -> None:
     )
     if layout.value is LabelValue.PRICE and layout.value_decimals:
         values += [Decimal("2800.55"), Decimal("0.01")]
+    # What the layout's digits hold (mx-price: 5 with 2 decimals, $ 999.99 at most).
+    most = Decimal(10) ** (layout.value_digits - layout.value_decimals)
+    values = [value for value in values if value < most] + [most - layout.quantum]
     for code in ("1", "123", "9" * layout.code_digits):
         for value in values:
             text = layout.label(code, value)
@@ -147,7 +150,8 @@ def test_a_price_label_with_cents_is_refused_in_pesos_without_cents() -> None:
         PRESETS["co-price"].label("123", Decimal(12500)), (PRESETS["co-price"],)
     )
     assert whole is not None
-    assert label_line(Product("123", "Torta", Decimal(1)), whole, clp).total(clp) == 12500
+    # (a Torta of $ 12.500: a price label on a unit product sells whole units of its price)
+    assert label_line(Product("123", "Torta", Decimal(12500)), whole, clp).total(clp) == 12500
     # Weight labels are kilograms in any currency.
     weight = read_scale_label(PRESETS["ar-weight"].label("123", Decimal("0.350")), chilean)
     assert weight is not None

@@ -202,7 +202,11 @@ class CartTableModel(QAbstractTableModel):
             else:
                 price = format_money(line.unit_price, self.site)
             if line.discount is not None:  # beside the price it changes; the reason in the tip
-                short = discount_text(replace(line.discount, reason=""), self.site)
+                short = discount_text(
+                    replace(line.discount, reason=""),
+                    self.site,
+                    taken=line.discount_amount(self.site),
+                )
                 return f"{price}  {short}"
             return price
         if column == COL_QUANTITY:
@@ -224,7 +228,9 @@ class CartTableModel(QAbstractTableModel):
         if line.discount is not None:
             parts.append(
                 QCoreApplication.translate("CartModel", "Discount {what}: {amount}").format(
-                    what=discount_text(line.discount, self.site),
+                    what=discount_text(
+                        line.discount, self.site, taken=line.discount_amount(self.site)
+                    ),
                     amount=format_money(line.discount_amount(self.site), self.site),
                 )
             )

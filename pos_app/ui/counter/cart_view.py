@@ -6,9 +6,17 @@ the text it shows, and refuses nothing itself: the model decides (for instance w
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QTimer, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,6 +49,8 @@ _Index = QModelIndex | QPersistentModelIndex
 # column is left out, as on the customer display: the name needs the room more, and quantity
 # and line total still say what each line costs.
 NARROW = 440
+# The quantity editor's mark: a digit past what a quantity holds was typed (a barcode).
+OVERFLOWED = "posOverflowed"
 
 
 class QuantityDelegate(QStyledItemDelegate):
@@ -72,8 +82,42 @@ class QuantityDelegate(QStyledItemDelegate):
         from PySide6.QtWidgets import QSpinBox
 
         assert isinstance(editor, QSpinBox)
+        if editor.property(OVERFLOWED):  # a barcode typed here: the quantity stays as it was
+            return
         editor.interpretText()
         model.setData(index, editor.value(), Qt.ItemDataRole.EditRole)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A digit past what a quantity holds (a scanner fired into the editor: 13 digits and
+        Enter) marks the editor, so Enter commits nothing. The spin box kept the digits that
+        fit: ``2000201003501`` set the quantity to 2000."""
+        if event.type() == QEvent.Type.KeyPress and watched.objectName() == "quantityEditor":
+            text = cast("QKeyEvent", event).text()
+            if text.isascii() and text.isdigit() and self._overflows(watched, text):
+                watched.setProperty(OVERFLOWED, True)
+                return True
+        return super().eventFilter(watched, event)
+
+    @staticmethod
+    def _overflows(editor: QObject, digit: str) -> bool:
+        from PySide6.QtWidgets import QLineEdit
+
+        from pos_app.domain.validation import MAX_QUANTITY
+
+        if editor.property(OVERFLOWED):
+            return True
+        line = editor.findChild(QLineEdit)
+        if line is None:
+            return False
+        text = line.text()
+        if line.hasSelectedText():
+            start = line.selectionStart()
+            new = text[:start] + digit + text[start + len(line.selectedText()) :]
+        else:
+            cursor = line.cursorPosition()
+            new = text[:cursor] + digit + text[cursor:]
+        new = new.strip()
+        return not new.isdigit() or int(new) > MAX_QUANTITY
 
 
 def header_stand_in(model: CartTableModel) -> QStandardItemModel:

@@ -36,7 +36,11 @@ from pos_app.ui.counter.cart_model import CartTableModel
 from pos_app.ui.counter.cart_view import CartView
 from pos_app.ui.counter.engine_calls import EngineCalls
 from pos_app.ui.counter.payment_panel import PaymentPanel
-from pos_app.ui.counter.price_text import ScaleLabels, discount_text, price_per_unit
+from pos_app.ui.counter.price_text import (
+    ScaleLabels,
+    price_per_unit,
+    sale_discount_text,
+)
 from pos_app.ui.counter.product_search import ProductSearch
 from pos_app.ui.counter.scan_field import ScanField
 from pos_app.ui.counter.status_bar import PosStatusBar
@@ -200,6 +204,10 @@ class MainWindow(QMainWindow):
         self._charging = False  # engine.charge() has not returned yet
         self._cancel_after_charge: bool | None = None  # Esc pressed that early (value = cash)
         self._cancel_choice: bool | None = None  # what cancelChosen said for this charge
+        # Discounts applied above the limit (so with the supervisor's PIN): F5 lets them be; any
+        # other discount the cart's changes pushed above the limit is refused there.
+        # Each with the share of its line (sale) it took then: the PIN allowed that much.
+        self._pin_allowed: list[tuple[Discount, Decimal]] = []
         self._first_paint_done = False
         self.was_closed = False  # the cashier closed it (start-up may not be listening yet)
         self.calls = EngineCalls(self.tasks, self)
@@ -750,11 +758,60 @@ class MainWindow(QMainWindow):
     def _apply_line_discount(self, line: CartLine, discount: Discount | None) -> None:
         for row, current in enumerate(self.model.lines()):
             if current is line:  # the same line object: nothing changed it meanwhile
+                site = self.model.site
+                gross = line.gross(site)
+                if discount is not None and discount.above_limit(
+                    gross, line.amount, site, self.rt.config.max_discount_percent
+                ):  # the dialog had the PIN typed
+                    self._pin_allowed.append(
+                        (discount, discount.percent_of(gross, line.amount, site))
+                    )
                 self.model.set_line_discount(row, discount)
                 return
 
     def _apply_sale_discount(self, discount: Discount | None) -> None:
+        cart = self.model.cart
+        subtotal = cart.subtotal()
+        if discount is not None and discount.above_limit(
+            subtotal, Decimal(1), cart.site, self.rt.config.max_discount_percent
+        ):
+            self._pin_allowed.append(
+                (discount, discount.percent_of(subtotal, Decimal(1), cart.site))
+            )
         self.model.set_sale_discount(discount)
+
+    def _discount_past_the_limit(self) -> str:
+        """Why F5 cannot charge: a discount now above the limit that no PIN allowed (an amount
+        off whose line lost units, or a sale's after a line was removed); "" if none."""
+        cart = self.model.cart
+        site = cart.site
+        limit = self.rt.config.max_discount_percent
+        allowed = self._pin_allowed
+        self._pin_allowed = [
+            (d, share)
+            for d, share in allowed
+            if d is cart.sale_discount or any(d is ln.discount for ln in cart)
+        ]
+
+        def past(discount: Discount | None, gross: Decimal, measure: Decimal) -> bool:
+            if discount is None or not discount.above_limit(gross, measure, site, limit):
+                return False
+            # Allowed with the PIN up to the share it took then (not more, as lines shrink).
+            now = discount.percent_of(gross, measure, site)
+            return not any(discount is d and now <= share for d, share in allowed)
+
+        for line in cart:
+            if past(line.discount, line.gross(site), line.amount):
+                return self.tr(
+                    "The discount on {title} is now above {limit} % (the line changed): "
+                    "apply it again with F7."
+                ).format(title=line.title, limit=limit)
+        if past(cart.sale_discount, cart.subtotal(), Decimal(1)):
+            return self.tr(
+                "The sale's discount is now above {limit} % (the cart changed): apply it again "
+                "with F8."
+            ).format(limit=limit)
+        return ""
 
     def _custom_line(self, line: CartLine) -> None:
         if self._add_line(line):
@@ -900,9 +957,7 @@ class MainWindow(QMainWindow):
             has_selection=self.cart_view.current_row() is not None and not self.model.locked,
             iva=cart.iva_by_rate() if self.model.site.reports_iva else (),
             discount=cart.discount_total(),
-            sale_discount=discount_text(cart.sale_discount, cart.site)
-            if cart.sale_discount is not None
-            else "",
+            sale_discount=sale_discount_text(cart) if cart.sale_discount is not None else "",
         )
 
     def _say(self, text: str, kind: str) -> None:
@@ -925,6 +980,12 @@ class MainWindow(QMainWindow):
             return
         if not self.is_ready:  # the ledger and Mercado Pago's client are still opening
             self._say_connecting()
+            self.focus_scan()
+            return
+        past_limit = self._discount_past_the_limit()
+        if past_limit:
+            sounds.attention()
+            self._say(past_limit, "error")
             self.focus_scan()
             return
         lines = self.model.lines()
@@ -1134,6 +1195,13 @@ class MainWindow(QMainWindow):
     def show_open_sale(self, sale: SaleSnapshot) -> None:
         """Start-up with a sale still open on this box: show its lines and its payment."""
         self.model.restore(sale.lines, sale.sale_discount)
+        # Its discounts were allowed when it was charged (the PIN then, if one was asked).
+        cart = self.model.cart
+        self._pin_allowed.extend(
+            (d, Decimal(100))
+            for d in (cart.sale_discount, *(ln.discount for ln in cart))
+            if d is not None
+        )
         self._follow(sale)
 
     # == engine events ===========================================================================

@@ -35,6 +35,7 @@ from pos_app.domain.pricing import (
     DiscountKind,
     SaleUnit,
     check_discount,
+    check_discount_fits,
     check_measure,
     check_one_reading,
     format_measure,
@@ -86,6 +87,16 @@ class _Dialog(QDialog):
         self.error.setVisible(bool(text))
         if field is not None:
             set_state(field, "invalid" if text else "")
+        if text and self.isVisible():
+            # Taller for the wrapped words: the weight dialog (238 px wide) kept its height and
+            # cut a two-line message to its first line and a half.
+            self.resize(self.width(), max(self.height(), self.heightForWidth(self.width())))
+            layout = self.layout()
+            if layout is not None:
+                layout.activate()
+            short = self.error.heightForWidth(self.error.width()) - self.error.height()
+            if short > 0:  # the style's margins, not in the dialog's own height for width
+                self.resize(self.width(), self.height() + short)
 
 
 def _example(unit: SaleUnit) -> Decimal:
@@ -116,7 +127,7 @@ class WeightDialog(_Dialog):
         self.measure.setPlaceholderText(
             format_measure(_example(product.sale_unit), product.sale_unit, site).split()[0]
         )
-        self.measure.setMaxLength(12)
+        self.measure.setMaxLength(14)  # a 13-digit barcode arrives whole, to be named as one
         self.form.addRow(self.tr("How much ({unit})").format(unit=unit), self.measure)
         self.keys.setText(self.tr("Enter add · Esc cancel"))
         self.measure.textEdited.connect(self._update_preview)
@@ -154,6 +165,22 @@ class WeightDialog(_Dialog):
         )
 
     def submit(self) -> None:
+        typed = self.measure.text().strip()
+        example = format_measure(
+            _example(self.product.sale_unit), self.product.sale_unit, self._site
+        )
+        if len(typed) >= 8 and typed.isascii() and typed.isdigit():
+            # 8 digits or more is no weight a line sells (past 9999,999): a barcode scanned or
+            # pasted while the weight is asked. Said so, not "between 0,001 and 9999,999".
+            self.set_error(
+                self.tr(
+                    "That is a barcode, not a weight: type the weight like {example}, or press "
+                    "Esc and scan the label in the scan field."
+                ).format(example=example),
+                self.measure,
+            )
+            self.measure.selectAll()
+            return
         value = parse_measure(self.measure.text(), self._site)
         if value is None:
             self.set_error(
@@ -283,10 +310,12 @@ class DiscountDialog(_Dialog):
                 )
         else:
             value = read_amount(text, self._site)
-        # check_discount cleans the reason and refuses one over its limit.
-        return check_discount(
+        # check_discount cleans the reason and refuses one over its limit; check_discount_fits
+        # one that would take more than the line or sale has (never shown clamped).
+        discount = check_discount(
             Discount(kind, value, self.reason.text()), self._site, on_line=self._on_line
         )
+        return check_discount_fits(discount, self._gross, self._measure, self._site)
 
     def _update_preview(self, *_args: object) -> None:
         self.set_error("", self.value)

@@ -20,6 +20,7 @@ from pos_app.domain.money import Site, format_money
 if TYPE_CHECKING:
     # Read at the first scan, not for the first frame (start-up time, issue 19); the products
     # and the discounts come with the runtime.
+    from pos_app.domain.cart import Cart
     from pos_app.domain.catalog import Product
     from pos_app.domain.pricing import Discount
     from pos_app.domain.scale_label import ScaleLabel, ScaleLayout
@@ -31,8 +32,9 @@ def price_per_unit(product_price: Decimal, unit: str, site: Site) -> str:
     return f"{format_money(product_price, site)}/{unit}"
 
 
-def discount_text(discount: Discount, site: Site) -> str:
-    """How a discount is shown on a cart line or beside the total."""
+def discount_text(discount: Discount, site: Site, *, taken: Decimal | None = None) -> str:
+    """How a discount is shown on a cart line or beside the total. ``taken``: what it takes
+    now; an amount off shows that (the line or sale may have shrunk under it since)."""
     from pos_app.domain.pricing import DiscountKind
 
     if discount.kind is DiscountKind.PERCENT:
@@ -41,7 +43,7 @@ def discount_text(discount: Discount, site: Site) -> str:
         )
     elif discount.kind is DiscountKind.AMOUNT:
         text = QCoreApplication.translate("PriceDialogs", "−{amount}").format(
-            amount=format_money(discount.value, site)
+            amount=format_money(discount.value if taken is None else taken, site)
         )
     else:
         text = QCoreApplication.translate("PriceDialogs", "now {price}").format(
@@ -79,6 +81,12 @@ class ScaleLabels:
 
         self._label = None
         self._error = None
+        # A shop's own EAN-13 starting with 2 (GS1 leaves 20-29 to the shop) registered as a
+        # product's barcode is that product, not a scale label: 2000201000012 was sold as
+        # 0,001 kg of PLU 00201. A label's 13 digits are never a product's registered code.
+        exact = self._lookup(text)
+        if exact is not None and exact.barcode == text.strip():
+            return exact
         try:
             label = read_scale_label(text, self._layouts())
         except ScaleLabelError as exc:
@@ -101,3 +109,10 @@ class ScaleLabels:
     def take_error(self, text: str) -> Message | None:
         found, self._error = self._error, None
         return found[1] if found is not None and found[0] == text.strip() else None
+
+
+def sale_discount_text(cart: Cart) -> str:
+    """The sale's discount beside the total: an amount off as what it takes of the subtotal
+    now (lines removed since may leave less than it was), a percentage as typed."""
+    assert cart.sale_discount is not None
+    return discount_text(cart.sale_discount, cart.site, taken=cart.sale_discount_amount())
