@@ -129,15 +129,15 @@ def test_two_counters_refunding_the_same_sale_at_once_never_pass_what_was_paid(
     second.new_identity()
     one, two = _service(first, url), _service(second, url, box="CAJA02")  # another box's
 
-    async def race(ref: str) -> list[object]:
-        return await asyncio.gather(
+    async def race(ref: str, two_first: bool) -> list[object]:
+        pair = [
             one.refund(ref, D(700), tender=Tender.CASH),
             two.refund(ref, D(700), tender=Tender.CASH),
-            return_exceptions=True,
-        )
+        ]
+        return await asyncio.gather(*(pair[::-1] if two_first else pair), return_exceptions=True)
 
-    for sale in sales:
-        outcome = asyncio.run(race(sale.external_reference))
+    for number, sale in enumerate(sales):  # each box starts first in half of the races
+        outcome = asyncio.run(race(sale.external_reference, two_first=number % 2 == 1))
         refused = [o for o in outcome if isinstance(o, RefundNotAllowed)]
         assert len(refused) == 1, outcome
         given = [
@@ -149,7 +149,8 @@ def test_two_counters_refunding_the_same_sale_at_once_never_pass_what_was_paid(
         assert given == [D(700)]
     admin = pg_server.admin_url(store_db)
     assert rows(admin, "SELECT count(*), sum(amount) FROM refunds") == [(10, D(7000))]
-    assert {box for (box,) in rows(admin, "SELECT box FROM refunds")} == {"CAJA01", "CAJA02"}
+    # Which box wins a race is not the point (and not fixed: on a loaded machine one box won
+    # all ten once): that each race has exactly one winner, whichever started first, is.
     first.close()
     second.close()
 
