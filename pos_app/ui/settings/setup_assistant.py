@@ -408,6 +408,7 @@ async def run_setup_assistant(
             # Calls still running end before their HTTP client closes.
             pending = assistant.forget_tasks()
             assistant.hide()
-            assistant.deleteLater()
             if pending:
                 await asyncio.gather(*pending, return_exceptions=True)
+            # Deleted after: a canceled call's last step (its page no longer busy) touches it.
+            assistant.deleteLater()
