@@ -342,7 +342,11 @@ class SettingsDialog(QDialog):
         busy"): deleted first, that was "Internal C++ object already deleted" on a loaded
         machine. Each task's own callbacks run before those added here, and the deletion is one
         more turn behind, after anything already queued."""
-        loop = asyncio.get_running_loop()
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # no loop runs any more (shut down): no call can end either
+            self.deleteLater()
+            return
         if not self._forgotten:
             loop.call_soon(self.deleteLater)
             return
