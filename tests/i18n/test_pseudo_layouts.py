@@ -117,7 +117,7 @@ def test_settings_dialog(runtime: Any, qtbot: QtBot, screenshot: Any) -> None:
         for task in [t for page in dialog.pages for t in page.forget_tasks()]:
             qtbot.waitUntil(task.done, timeout=3000)
         dialog.close()
-        dialog.deleteLater()
+        dialog.delete_when_settled()
     assert not problems, "\n".join(dict.fromkeys(problems))
 
 
@@ -152,7 +152,7 @@ def test_settings_new_store_and_new_box_forms(runtime: Any, qtbot: QtBot, screen
         for task in [t for page in dialog.pages for t in page.forget_tasks()]:
             qtbot.waitUntil(task.done, timeout=3000)
         dialog.close()
-        dialog.deleteLater()
+        dialog.delete_when_settled()
     assert not problems, "\n".join(dict.fromkeys(problems))
 
 

@@ -72,7 +72,7 @@ def make_dialog(runtime: Runtime, qtbot: QtBot) -> Iterator[MakeDialog]:
         for task in [t for page in dialog.pages for t in page.forget_tasks()]:
             qtbot.waitUntil(task.done, timeout=3000)
         dialog.close()
-        dialog.deleteLater()
+        dialog.delete_when_settled()  # after the canceled calls' last steps
 
 
 def results(dialog: SettingsDialog) -> list[SettingsResult]:
@@ -567,4 +567,4 @@ def test_each_page_is_made_in_its_place_and_restyled_once_while_the_dialog_is_bu
     finally:
         for task in [t for page in dialog.pages for t in page.forget_tasks()]:
             qtbot.waitUntil(task.done, timeout=3000)
-        dialog.deleteLater()
+        dialog.delete_when_settled()

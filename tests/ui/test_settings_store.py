@@ -53,7 +53,7 @@ def dialog(
     for task in [t for page in dlg.pages for t in page.forget_tasks()]:
         qtbot.waitUntil(task.done, timeout=3000)
     dlg.close()
-    dlg.deleteLater()
+    dlg.delete_when_settled()  # after the canceled calls' last steps
 
 
 def loaded(qtbot: QtBot, page: StoreBoxPage) -> StoreBoxPage:
@@ -308,3 +308,40 @@ def test_the_panel_saves_through_a_non_blocking_file_dialog(
     printing = page.sticker.ask_print()
     assert printing is not None and printing.isVisible()  # opened with open(), not exec()
     printing.reject()
+
+
+def test_closing_settings_while_the_stores_load_deletes_it_after_the_load_ended(
+    window: Any, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The load still running is canceled when Settings closes; its last step (the page shows
+    it is no longer busy) comes after the dialog is deleted unless the deletion waits for it:
+    "Internal C++ object already deleted" in the loop's log, seen on a loaded machine."""
+    import asyncio
+
+    from pos_app.ui.settings import store as store_page
+
+    never = asyncio.Event()
+
+    async def load_places(*_args: Any) -> Any:
+        await never.wait()  # Mercado Pago has not answered yet when Settings closes
+
+    monkeypatch.setattr(store_page.account, "load_places", load_places)
+    loop = asyncio.get_event_loop()
+    failed: list[dict[str, Any]] = []
+    before = loop.get_exception_handler()
+    loop.set_exception_handler(lambda _loop, context: failed.append(context))
+    try:
+        dialog = window.open_settings()
+        assert dialog is not None
+        qtbot.waitExposed(dialog)
+        dialog.show_section(SECTION_PLACE)
+        page = dialog.place
+        qtbot.waitUntil(page.is_busy, timeout=WAIT)
+        gone: list[bool] = []
+        dialog.destroyed.connect(lambda: gone.append(True))
+        dialog.reject()
+        # The dialog goes and the canceled load's last step has run (in either order).
+        qtbot.waitUntil(lambda: bool(gone) and page._running == 0, timeout=WAIT)
+    finally:
+        loop.set_exception_handler(before)
+    assert failed == []

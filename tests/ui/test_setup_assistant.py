@@ -315,3 +315,43 @@ def test_a_keyring_that_could_not_be_read_is_not_a_first_run(
     screenshot(assistant, "assistant_keyring_locked")
     assistant.close()
     qtbot.waitUntil(task.done, timeout=WAIT)
+
+
+def test_closing_the_assistant_while_the_token_is_checked_deletes_it_after_the_check(
+    qloop: Any,
+    qtbot: QtBot,
+    keyring_memory: MemoryKeyring,
+    sandbox_app: Any,
+    sandbox_state: SandboxState,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The check still running is canceled; its last step (the page no longer busy) touched the
+    assistant already deleted: "Internal C++ object already deleted" in the loop's log."""
+    from pos_app.ui.settings import account as account_page
+
+    never = asyncio.Event()
+
+    async def check_token(*_args: Any) -> Any:
+        await never.wait()  # Mercado Pago has not answered yet when the assistant closes
+
+    monkeypatch.setattr(account_page.account, "check_token", check_token)
+    loop = asyncio.get_event_loop()
+    failed: list[dict[str, Any]] = []
+    before = loop.get_exception_handler()
+    loop.set_exception_handler(lambda _loop, context: failed.append(context))
+    try:
+        task = start(sandbox_app)
+        assistant = shown_assistant(qtbot)
+        page = assistant.account
+        page.token_edit.setFocus()
+        qtbot.keyClicks(page.token_edit, sandbox_state.seller_token)
+        qtbot.mouseClick(page.test_button, Qt.MouseButton.LeftButton)
+        assert page.is_busy()
+        gone: list[bool] = []
+        assistant.destroyed.connect(lambda: gone.append(True))
+        assistant.close()
+        qtbot.waitUntil(lambda: task.done() and bool(gone) and page._running == 0, timeout=WAIT)
+    finally:
+        loop.set_exception_handler(before)
+    assert task.result() is None
+    assert failed == []

@@ -44,7 +44,7 @@ def dialog(runtime: Runtime, qtbot: QtBot) -> Iterator[SettingsDialog]:
         for task in [t for page in made.pages for t in page.forget_tasks()]:
             qtbot.waitUntil(task.done, timeout=3000)
         made.close()
-        made.deleteLater()
+        made.delete_when_settled()  # after the canceled calls' last steps
 
 
 def test_back_up_now_to_a_chosen_folder_and_ok_saves_the_choice(

@@ -194,7 +194,12 @@ def test_cash_taken_as_the_qr_payment_landed_is_given_back_through_a_refund(
     assert window.late_bar.cash_reference == reference and window.late_bar.refund_cash.isVisible()
     screenshot(window, "22c_late_bar_give_the_cash_back")
     qtbot.mouseClick(window.late_bar.refund_cash, Qt.MouseButton.LeftButton)
-    opened = [w for w in QApplication.topLevelWidgets() if type(w).__name__ == "RefundDialog"]
+    # This window's: an earlier test's, closed and deleted later, may still be a top level.
+    opened = [
+        w
+        for w in QApplication.topLevelWidgets()
+        if type(w).__name__ == "RefundDialog" and w.parentWidget() is window
+    ]
     assert len(opened) == 1
     refund_dialog: Any = opened[0]
     qtbot.waitUntil(refund_dialog.isVisible, timeout=WAIT)

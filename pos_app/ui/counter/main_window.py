@@ -1398,7 +1398,7 @@ class MainWindow(QMainWindow):
     def _settings_closed(self, dialog: SettingsDialog) -> None:
         if self._settings_dialog is dialog:
             self._settings_dialog = None
-        dialog.deleteLater()
+        dialog.delete_when_settled()  # not before its pages' canceled calls ended
         self.focus_scan()
 
     def _show_receiver(self) -> None:

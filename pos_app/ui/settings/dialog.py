@@ -92,6 +92,7 @@ class SettingsDialog(QDialog):
         self.tasks = TaskKeeper(self)
         self._saving = False
         self._closed = False
+        self._forgotten: list[asyncio.Task[Any]] = []  # the pages' calls canceled at the close
         self._ok_text = ""  # OK's own text, while it says "Saving…"
         self._focus_before: QWidget | None = None
 
@@ -333,5 +334,22 @@ class SettingsDialog(QDialog):
     def _finished(self, _result: int) -> None:
         self._closed = True
         save_geometry(self, "settings")
-        for page in self.pages:
-            page.forget_tasks()
+        self._forgotten = [task for page in self.pages for task in page.forget_tasks()]
+
+    def delete_when_settled(self) -> None:
+        """``deleteLater()`` once the calls canceled at the close have ended. A canceled call
+        ends a loop turn later and then touches its page (its ``finally``, the page's "no longer
+        busy"): deleted first, that was "Internal C++ object already deleted" on a loaded
+        machine. Each task's own callbacks run before those added here, and the deletion is one
+        more turn behind, after anything already queued."""
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # no loop runs any more (shut down): no call can end either
+            self.deleteLater()
+            return
+        if not self._forgotten:
+            loop.call_soon(self.deleteLater)
+            return
+        ended = asyncio.gather(*self._forgotten, return_exceptions=True)
+        self._forgotten = []
+        ended.add_done_callback(lambda _ended: loop.call_soon(self.deleteLater))

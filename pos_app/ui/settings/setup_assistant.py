@@ -90,6 +90,7 @@ class SetupAssistant(QWidget):
         self.session = session
         session.setParent(self)
         self._ended = False
+        self.forgotten: list[asyncio.Task[Any]] = []  # the calls canceled when it ended
         self._saving = False
         self._next_text = ""  # the Next button's own text, while it says "Saving…"
         self._focus_before: QWidget | None = None
@@ -363,7 +364,7 @@ class SetupAssistant(QWidget):
         if self._ended:
             return
         self._ended = True
-        self.forget_tasks()
+        self.forgotten = self.forget_tasks()
         save_geometry(self, "assistant")
         emit(self.done, outcome)
         self.close()
@@ -406,8 +407,10 @@ async def run_setup_assistant(
             return await outcome
         finally:
             # Calls still running end before their HTTP client closes.
-            pending = assistant.forget_tasks()
+            # Those canceled when it ended too: ended since, their last step (the page no longer
+            # busy) may still be queued, and it touches the assistant: deleted after it.
+            pending = [*assistant.forgotten, *assistant.forget_tasks()]
             assistant.hide()
-            assistant.deleteLater()
             if pending:
                 await asyncio.gather(*pending, return_exceptions=True)
+            assistant.deleteLater()
