@@ -4,8 +4,8 @@ day's close takes off the IVA of the sales.
 A refund gives back money taken from the sale's lines, at what each was charged (its own
 discount and its share of the sale's taken off):
 
-- **by line** (chosen lines and quantities): from those lines, by units, as the refund's
-  amount was computed (:meth:`pos_app.checkout.refunds.RefundService.refund`);
+- **by line** (chosen lines and quantities, or a weighed line's weight): from those lines,
+  by units or weight, so at those lines' rates alone, as the refund's amount was computed (:meth:`pos_app.checkout.refunds.RefundService.refund`);
 - **by amount**: first from what was paid beyond the total (two orders paid, cash taken and
   the QR paid too: money with no goods, so no IVA), then from every line in proportion to
   what it still has to give back.
@@ -35,13 +35,45 @@ ZERO = Decimal(0)
 
 IvaByRate = tuple[tuple[Decimal, Decimal], ...]  # (rate, IVA), highest rate first
 
+# How much of a line a refund gives back: units (``int``) of a line sold by the unit, or a
+# weight (``Decimal``: ``0.200`` kg) of a line sold by measure. An ``int`` on a weighed line is
+# units of its quantity of 1 (refunds written before weights could be given back: 1 = all of it).
+Given = int | Decimal
+GivenLines = tuple[tuple[int, Given], ...]  # (line position, what of it was given back)
+
+
+def sold_amount(line: CartLine) -> Decimal:
+    """How much the line sold, in what a refund of it gives back: its weight, or its units."""
+    return line.measure if line.measure is not None else Decimal(line.quantity)
+
+
+def given_amount(line: CartLine, given: Given) -> Decimal:
+    """``given`` in the line's own terms (:func:`sold_amount`): a weight, or units."""
+    if line.measure is not None and not isinstance(given, Decimal):
+        return line.measure * given / (line.quantity or 1)
+    return Decimal(given)
+
+
+def part_of_charge(
+    charged: Decimal, sold: Decimal, before: Decimal, now: Decimal, site: Site
+) -> Decimal:
+    """What giving back ``now`` of a line (``sold`` in all, ``before`` already given back)
+    returns of its ``charged``: in proportion, rounded to the currency on the running total, so
+    the whole line gives back its charge exactly and never more (three coffees paid $ 2.999:
+    $ 1.000, $ 999, $ 1.000; 0,200 then 0,150 kg of 0,350 kg paid $ 2.800: $ 1.600, $ 1.200)."""
+    if sold <= 0:
+        return ZERO
+    after = min(sold, before + now)
+    return quantize(charged * after / sold, site) - quantize(charged * before / sold, site)
+
 
 @dataclass(frozen=True)
 class GivenBack:
-    """One refund as the IVA sees it: its amount and, by line, ``(position, quantity)``."""
+    """One refund as the IVA sees it: its amount and, by line, ``(position, what)`` (units, or
+    a weighed line's weight)."""
 
     amount: Decimal
-    lines: tuple[tuple[int, int], ...] = ()
+    lines: GivenLines = ()
 
 
 def refunds_iva(
@@ -74,7 +106,7 @@ def refunds_iva(
             of_rate[rate] = of_rate.get(rate, ZERO) + c
     taken_of_rate: dict[Decimal, Decimal] = dict.fromkeys(of_rate, ZERO)
     stated_so_far: dict[Decimal, Decimal] = dict.fromkeys(of_rate, ZERO)
-    units_done: dict[int, int] = {}
+    units_done: dict[int, Decimal] = {}
     out: list[IvaByRate] = []
     for refund in given:
         taken = _take(refund, lines, charged, left, units_done, site)
@@ -100,7 +132,7 @@ def _take(
     lines: Sequence[CartLine],
     charged: Sequence[Decimal],
     left: list[Decimal],
-    units_done: dict[int, int],
+    units_done: dict[int, Decimal],
     site: Site,
 ) -> dict[int, Decimal]:
     """The money ``refund`` takes from each part (a line's position; ``len(lines)``: the
@@ -109,15 +141,18 @@ def _take(
     wanted = max(ZERO, refund.amount)
     parts: dict[int, Decimal] = {}
     for position, quantity in refund.lines:
-        if not 0 <= position < len(lines) or quantity <= 0:
+        if not 0 <= position < len(lines):
             continue  # a place the sale does not have (a damaged row): by amount instead
-        units = lines[position].quantity or 1
-        before = units_done.get(position, 0)
-        after = min(units, before + quantity)
-        units_done[position] = after
-        part = quantize(charged[position] * after / units, site) - quantize(
-            charged[position] * before / units, site
-        )
+        line = lines[position]
+        now = given_amount(line, quantity)
+        if not now.is_finite() or now <= 0:
+            continue
+        # Units, or a weighed line's weight: from that line, as the refund's amount was worked
+        # out (its rate's IVA, never the sale's other rates).
+        sold = sold_amount(line)
+        before = units_done.get(position, ZERO)
+        units_done[position] = min(sold, before + now)
+        part = part_of_charge(charged[position], sold, before, now, site)
         parts[position] = parts.get(position, ZERO) + max(ZERO, part)
     whole = sum(parts.values(), ZERO)
     if whole > 0:

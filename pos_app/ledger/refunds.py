@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from pos_app.domain.money import site_for
 from pos_app.domain.records import SaleSnapshot, amount_paid
-from pos_app.domain.refund_iva import GivenBack, IvaByRate, refunds_iva
+from pos_app.domain.refund_iva import GivenBack, GivenLines, IvaByRate, refunds_iva
 from pos_app.domain.sale import Tender
 from pos_app.domain.text_fields import REFUND_NOTE, check_text
 from pos_app.ledger.amounts import refund_record, sale_record, stored_amount
@@ -85,7 +85,8 @@ class RefundRecord:
     status: RefundStatus
     mp_refund_id: str
     reason: str
-    lines: tuple[tuple[int, int], ...]  # (line position, quantity) when refunded by line
+    # (line position, units or a weighed line's weight: Decimal) when refunded by line
+    lines: GivenLines
     created_at: datetime
     updated_at: datetime
     order_payment_id: str = ""  # Orders API sales: the order's payment refunded (PAY…)
@@ -142,7 +143,7 @@ class RefundStore:
         now: datetime,
         limit: Decimal,
         status: RefundStatus = RefundStatus.PENDING,
-        lines: tuple[tuple[int, int], ...] = (),
+        lines: GivenLines = (),
         mp_refund_id: str = "",
         order_payment_id: str = "",
         note: str = "",
@@ -191,7 +192,7 @@ class RefundStore:
                     tender.value,
                     status.value,
                     mp_refund_id,
-                    json.dumps([list(pair) for pair in lines]),
+                    lines_json(lines),
                     stamp,
                     stamp,
                     order_payment_id,
@@ -366,6 +367,29 @@ def outbox_change(conn: sqlite3.Connection, refund_id: int) -> dict[str, Any]:
     return {"refund": refund}
 
 
+def lines_json(lines: GivenLines) -> str:
+    """A refund's lines as stored: ``[[0, 2], [1, "0.200"]]``, units as numbers and a weighed
+    line's weight as text (its three decimals exact; a reader taking it for units fails rather
+    than giving back a whole line)."""
+    return json.dumps(
+        [[p, f"{q:f}" if isinstance(q, Decimal) else int(q)] for p, q in lines]
+    )
+
+
+def read_lines(pairs: Iterable[Sequence[object]]) -> GivenLines:
+    """The stored lines (:func:`lines_json`) back: ``ValueError`` when one is not one."""
+    out: list[tuple[int, int | Decimal]] = []
+    for position, given in pairs:
+        if isinstance(given, str):
+            weight = Decimal(given)
+            if not weight.is_finite():
+                raise ValueError(f"refund line weight {given!r}")
+            out.append((int(str(position)), weight))
+        else:
+            out.append((int(str(position)), int(str(given))))
+    return tuple(out)
+
+
 def _record(row: Any) -> RefundRecord:
     pairs = json.loads(row["lines"] or "[]")
     return RefundRecord(
@@ -378,7 +402,7 @@ def _record(row: Any) -> RefundRecord:
         status=RefundStatus(row["status"]),
         mp_refund_id=str(row["mp_refund_id"]),
         reason=str(row["reason"]),
-        lines=tuple((int(a), int(b)) for a, b in pairs),
+        lines=read_lines(pairs),
         created_at=datetime.fromisoformat(row["created_at"]),
         updated_at=datetime.fromisoformat(row["updated_at"]),
         order_payment_id=str(row["order_payment_id"] or ""),

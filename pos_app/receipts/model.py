@@ -20,6 +20,7 @@ from pos_app.domain.cart import Cart, CartLine, iva_breakdown
 from pos_app.domain.money import MINUS, Site, format_money
 from pos_app.domain.pricing import Discount, DiscountKind, format_measure, iva_contained
 from pos_app.domain.records import SaleSnapshot
+from pos_app.domain.refund_iva import sold_amount
 from pos_app.domain.sale import Tender
 from pos_app.i18n import QT_TRANSLATE_NOOP, Translator
 
@@ -41,6 +42,11 @@ SALE_DISCOUNT = QT_TRANSLATE_NOOP("Receipt", "Sale discount")
 REFUNDED = QT_TRANSLATE_NOOP("Receipt", "REFUNDED")
 IVA_RATE = QT_TRANSLATE_NOOP("Receipt", "IVA {rate} % included")
 IVA_TOTAL = QT_TRANSLATE_NOOP("Receipt", "Total IVA included")
+# A refund of an amount (not of items): its IVA is the sale's rates' share of it.
+IVA_PRO_RATA = QT_TRANSLATE_NOOP(
+    "Receipt",
+    "Refund of an amount, not of items: its IVA is split over the sale's rates in proportion.",
+)
 PAID_QR = QT_TRANSLATE_NOOP("Receipt", "Paid with Mercado Pago (QR)")
 PAID_CASH = QT_TRANSLATE_NOOP("Receipt", "Paid in cash")
 PAYMENT = QT_TRANSLATE_NOOP("Receipt", "Payment")
@@ -103,6 +109,8 @@ class ReceiptTexts:
     item_discounts: tuple[tuple[str, str], ...] = ()
     # Printed just above the TOTAL when the sale had a discount: subtotal, sale discount.
     before_total: tuple[tuple[str, str], ...] = ()
+    # Under the IVA: how a refund's IVA was worked out when it was not by its items' rates.
+    tax_note: str = ""
 
 
 @dataclass(frozen=True)
@@ -153,7 +161,7 @@ class Receipt:
             return alone.iva_by_rate()
         # Each line's part of its charge, scaled to what was refunded (its rounding by units).
         parts = [
-            (line.iva_rate, charged[p] * line.quantity / self.lines[p].quantity)
+            (line.iva_rate, charged[p] * sold_amount(line) / sold_amount(self.lines[p]))
             for line, p in zip(given, positions, strict=True)
         ]
         whole = sum((part for _rate, part in parts), Decimal(0))
@@ -242,6 +250,9 @@ class Receipt:
             taxes.append((tr(IVA_RATE).replace("{rate}", f"{rate.normalize():f}"), money(amount)))
         if len(breakdown) > 1:
             taxes.append((tr(IVA_TOTAL), money(sum((a for _, a in breakdown), Decimal(0)))))
+        # A refund by items states its items' rates; one of an amount, the sale's in proportion.
+        by_amount = self.refund is not None and not self.refund.lines and breakdown
+        tax_note = tr(IVA_PRO_RATA) if by_amount else ""
 
         payment: list[str] = []
         if self.refund is not None:
@@ -274,6 +285,7 @@ class Receipt:
             qr_caption=tr(SCAN_TO_PAY),
             item_discounts=tuple(item_discounts) if any(a for a, _ in item_discounts) else (),
             before_total=tuple(before_total),
+            tax_note=tax_note,
         )
 
 

@@ -6,8 +6,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from pos_app.domain.cart import CartLine
 from pos_app.domain.money import Site, site_for
 from pos_app.domain.records import SaleSnapshot
+from pos_app.domain.refund_iva import Given, given_amount
 from pos_app.domain.sale import Tender
 from pos_app.i18n import Translator
 from pos_app.ledger.refunds import RefundRecord, refund_ivas
@@ -86,7 +88,7 @@ def receipt_for_refund(
     others = [r for r in refunds if r.id != refund.id]
     iva = refund_ivas(sale, [*others, refund]).get(refund.id, ()) if site.reports_iva else None
     given = [(p, quantity) for p, quantity in refund.lines if 0 <= p < len(sale.lines)]
-    lines = tuple(replace(sale.lines[position], quantity=quantity) for position, quantity in given)
+    lines = tuple(_given_line(sale.lines[position], quantity) for position, quantity in given)
     info = RefundInfo(
         amount=refund.amount,
         at=refund.updated_at,
@@ -98,6 +100,14 @@ def receipt_for_refund(
         iva=iva,
     )
     return refund_receipt(sale, site, shop_info(config), info)
+
+
+def _given_line(line: CartLine, given: Given) -> CartLine:
+    """The line as the refund ticket lists it: the units given back, or a weighed line's
+    weight given back (``0,200 kg × $ 8.000``), never the weight it was sold at."""
+    if line.measure is not None:
+        return replace(line, measure=given_amount(line, given), quantity=1)
+    return replace(line, quantity=int(given))
 
 
 def texts(receipt: Receipt, opts: ReceiptOptions) -> ReceiptTexts:

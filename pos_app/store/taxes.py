@@ -27,7 +27,7 @@ from pos_app.domain.records import SaleSnapshot
 from pos_app.domain.refund_iva import IvaByRate
 from pos_app.domain.sale import SaleStatus, Tender
 from pos_app.ledger.amounts import readable
-from pos_app.ledger.refunds import RefundRecord, RefundStatus, refund_ivas
+from pos_app.ledger.refunds import RefundRecord, RefundStatus, read_lines, refund_ivas
 
 log = logging.getLogger(__name__)
 
@@ -177,7 +177,7 @@ async def refunds_iva(
             status=RefundStatus(status),
             mp_refund_id="",
             reason="",
-            lines=tuple((int(a), int(b)) for a, b in pairs),
+            lines=read_lines(pairs),
             created_at=created,
             updated_at=updated,
         )
