@@ -309,9 +309,7 @@ class RefundService:
         """What giving back ``lines`` (``(position, units or weight)``) would refund now,
         computed as :meth:`refund` computes it (the dialog shows it before the cashier
         refunds); :class:`RefundNotAllowed` when a line has less left."""
-        return self._amount_of_lines(
-            sale, self._chosen(sale, lines), site_for(sale.site_id)
-        )
+        return self._amount_of_lines(sale, self._chosen(sale, lines), site_for(sale.site_id))
 
     def refunded_quantities(self, reference: str) -> dict[int, Decimal]:
         """Line position → what of it was already given back (refunds not refused): units, or

@@ -39,7 +39,8 @@ from pos_app.runtime import open_runtime
 def _lines(specs: list[str], sold: Sequence[CartLine], site: Site) -> list[tuple[int, Given]]:
     """``N[:QTY]``: line N (1 = first), QTY units of it, or of a weighed line its weight
     (``2:0.200``, or ``2:0,200``; as ``--sku``, a dot is the decimal mark and ``1,250`` where a
-    comma groups thousands is refused as two readings); without QTY all of it that is left (the service says what is left)."""
+    comma groups thousands is refused as two readings); without QTY all of it (the service
+    refuses more than is left, saying how much that is)."""
     chosen: list[tuple[int, Given]] = []
     for spec in specs:
         number, _, qty_text = spec.partition(":")

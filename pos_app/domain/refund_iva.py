@@ -5,7 +5,8 @@ A refund gives back money taken from the sale's lines, at what each was charged 
 discount and its share of the sale's taken off):
 
 - **by line** (chosen lines and quantities, or a weighed line's weight): from those lines,
-  by units or weight, so at those lines' rates alone, as the refund's amount was computed (:meth:`pos_app.checkout.refunds.RefundService.refund`);
+  by units or weight, so at those lines' rates alone, as the refund's amount was computed
+  (:meth:`pos_app.checkout.refunds.RefundService.refund`);
 - **by amount**: first from what was paid beyond the total (two orders paid, cash taken and
   the QR paid too: money with no goods, so no IVA), then from every line in proportion to
   what it still has to give back.

@@ -371,9 +371,7 @@ def lines_json(lines: GivenLines) -> str:
     """A refund's lines as stored: ``[[0, 2], [1, "0.200"]]``, units as numbers and a weighed
     line's weight as text (its three decimals exact; a reader taking it for units fails rather
     than giving back a whole line)."""
-    return json.dumps(
-        [[p, f"{q:f}" if isinstance(q, Decimal) else int(q)] for p, q in lines]
-    )
+    return json.dumps([[p, f"{q:f}" if isinstance(q, Decimal) else int(q)] for p, q in lines])
 
 
 def read_lines(pairs: Iterable[Sequence[object]]) -> GivenLines:
