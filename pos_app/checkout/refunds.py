@@ -55,6 +55,7 @@ from pos_app.domain.text_fields import REFUND_NOTE, check_text
 from pos_app.domain.validation import ValidationError
 from pos_app.i18n import QT_TRANSLATE_NOOP, message
 from pos_app.ledger.refunds import (
+    PART,
     RefundedElsewhereNow,
     RefundElsewhere,
     RefundExceedsError,
@@ -572,9 +573,10 @@ class RefundService:
         lines: GivenLines = (),
         note: str = "",
         elsewhere: Sequence[RefundElsewhere] = (),
+        key: str | None = None,
     ) -> RefundRecord:
         # Unique per logical refund, stored before the call and reused on every retry.
-        key = f"refund-{sale.external_reference}-{secrets.token_hex(8)}"
+        key = key or f"refund-{sale.external_reference}-{secrets.token_hex(8)}"
         try:
             return self.store.add(
                 sale.external_reference,
@@ -651,19 +653,24 @@ class RefundService:
                 )
             )
         # The chosen lines go with the first part (they describe the refund as a whole); the
-        # note with every part (each part's ticket says why).
-        return [
-            self._write(
-                sale,
-                take,
-                target,
-                Tender.QR,
-                lines=lines if i == 0 else (),
-                note=note,
-                elsewhere=elsewhere,
+        # others' keys name the first's (``<key>-part2``), so their IVA is those lines' too,
+        # never the sale's rates in proportion. The note with every part (each ticket says why).
+        rows: list[RefundRecord] = []
+        for i, (target, take) in enumerate(parts):
+            key = f"{rows[0].idempotency_key}{PART}{i + 1}" if rows and lines else None
+            rows.append(
+                self._write(
+                    sale,
+                    take,
+                    target,
+                    Tender.QR,
+                    lines=lines if i == 0 else (),
+                    note=note,
+                    elsewhere=elsewhere,
+                    key=key,
+                )
             )
-            for i, (target, take) in enumerate(parts)
-        ]
+        return rows
 
     def _left_on_target(self, sale: SaleSnapshot, target: Target, paid: Decimal) -> Decimal:
         counted = sum(

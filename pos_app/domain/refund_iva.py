@@ -75,6 +75,9 @@ class GivenBack:
 
     amount: Decimal
     lines: GivenLines = ()
+    # One refund of lines written as several rows (one per Mercado Pago payment it took from):
+    # the same ``group`` on each, so each takes its share of those lines' money, at their rates.
+    group: str = ""
 
 
 def refunds_iva(
@@ -109,8 +112,14 @@ def refunds_iva(
     stated_so_far: dict[Decimal, Decimal] = dict.fromkeys(of_rate, ZERO)
     units_done: dict[int, Decimal] = {}
     out: list[IvaByRate] = []
+    group_before: dict[str, dict[int, Decimal]] = {}
     for refund in given:
-        taken = _take(refund, lines, charged, left, units_done, site)
+        done = units_done
+        if refund.group in group_before:  # a further part: the lines as its first found them
+            done = dict(group_before[refund.group])
+        elif refund.group:
+            group_before[refund.group] = dict(units_done)
+        taken = _take(refund, lines, charged, left, done, site)
         touched: dict[Decimal, Decimal] = {}
         for position, amount in taken.items():
             rate = rates[position] if position < len(rates) else ZERO

@@ -122,6 +122,11 @@ class RefundExceedsError(ValueError):
     """The ledger refuses a refund beyond what was paid (checked in the writing transaction)."""
 
 
+# A refund taken from several Mercado Pago payments is a row per payment: the first keeps its
+# own key and the chosen lines, the others ``<its key>-part2``, ``-part3``… (their IVA is those
+# lines', :func:`refund_ivas`).
+PART = "-part"
+
 FEW_SALES = 50  # refunded_amounts of at most this many sales asks for theirs alone
 
 
@@ -323,8 +328,16 @@ def refund_ivas(sale: SaleSnapshot, records: Sequence[RefundRecord]) -> dict[int
     done = given_back_order(records)
     paid = amount_paid(sale)
 
+    def back(record: RefundRecord) -> GivenBack:
+        # A further part of a refund of lines (``<first part's key>-part2``): those lines.
+        first = first_part(record, records)
+        if first is not None:
+            return GivenBack(record.amount, first.lines, group=first.idempotency_key)
+        group = record.idempotency_key if record.lines else ""
+        return GivenBack(record.amount, record.lines, group=group)
+
     def ivas(order: Sequence[RefundRecord]) -> list[IvaByRate]:
-        given = [GivenBack(r.amount, r.lines) for r in order]
+        given = [back(r) for r in order]
         return refunds_iva(site, sale.lines, sale.sale_discount, paid, given)
 
     out = dict(zip((r.id for r in done), ivas(done), strict=True))
@@ -332,6 +345,16 @@ def refund_ivas(sale: SaleSnapshot, records: Sequence[RefundRecord]) -> dict[int
         if record.id not in out:
             out[record.id] = ivas([*done, record])[-1]
     return out
+
+
+def first_part(record: RefundRecord, records: Sequence[RefundRecord]) -> RefundRecord | None:
+    """The first row of the refund of lines ``record`` is a further part of (taken from
+    another of the sale's payments: its key ``<first's key>-part2``), among ``records``; None
+    for any other row."""
+    head, mark, number = record.idempotency_key.rpartition(PART)
+    if not (mark and number.isdigit()):
+        return None
+    return next((r for r in records if r.idempotency_key == head and r.lines), None)
 
 
 _SELECT = "SELECT r.*, s.external_reference FROM refunds r JOIN sales s ON s.id = r.sale_id"

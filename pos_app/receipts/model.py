@@ -90,6 +90,9 @@ class RefundInfo:
     # left (:func:`pos_app.ledger.refunds.refund_ivas`; the close takes the same off); None:
     # worked out from the lines alone (a ticket made without the sale's other refunds).
     iva: tuple[tuple[Decimal, Decimal], ...] | None = None
+    # Given back by items (the first part, listing them, or a further part of it taken from
+    # another payment): its IVA is the items' rates; False: an amount, the sale's in proportion.
+    of_items: bool = False
 
 
 @dataclass(frozen=True)
@@ -251,7 +254,12 @@ class Receipt:
         if len(breakdown) > 1:
             taxes.append((tr(IVA_TOTAL), money(sum((a for _, a in breakdown), Decimal(0)))))
         # A refund by items states its items' rates; one of an amount, the sale's in proportion.
-        by_amount = self.refund is not None and not self.refund.lines and breakdown
+        by_amount = (
+            self.refund is not None
+            and not self.refund.lines
+            and not self.refund.of_items
+            and bool(breakdown)
+        )
         tax_note = tr(IVA_PRO_RATA) if by_amount else ""
 
         payment: list[str] = []

@@ -12,7 +12,7 @@ from pos_app.domain.records import SaleSnapshot
 from pos_app.domain.refund_iva import Given, given_amount
 from pos_app.domain.sale import Tender
 from pos_app.i18n import Translator
-from pos_app.ledger.refunds import RefundRecord, refund_ivas
+from pos_app.ledger.refunds import RefundRecord, first_part, refund_ivas
 from pos_app.receipts import layout as layout_mod
 from pos_app.receipts.language import receipt_language, translator
 from pos_app.receipts.model import (
@@ -98,6 +98,8 @@ def receipt_for_refund(
         lines=lines,
         positions=tuple(position for position, _quantity in given),
         iva=iva,
+        # A further part of a refund of items (from another payment): its IVA is theirs.
+        of_items=bool(given) or first_part(refund, refunds) is not None,
     )
     return refund_receipt(sale, site, shop_info(config), info)
 

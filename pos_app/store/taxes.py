@@ -148,7 +148,8 @@ async def refunds_iva(
         sales.setdefault(reference, []).append(sale)
     cur = await conn.execute(
         "SELECT box, ledger, id, reference, amount, tender, status, created_at, updated_at, "
-        "row->'lines' FROM refunds WHERE reference = ANY(%s) ORDER BY updated_at, box, ledger, id",
+        "row->'lines', COALESCE(row->>'idempotency_key', '') FROM refunds "
+        "WHERE reference = ANY(%s) ORDER BY updated_at, box, ledger, id",
         (references,),
     )
     given: dict[str, list[tuple[RefundKey, RefundRecord]]] = {}
@@ -163,6 +164,7 @@ async def refunds_iva(
         created,
         updated,
         lines,
+        key_text,
     ) in await cur.fetchall():
         pairs = json.loads(lines) if isinstance(lines, str) else (lines or [])
         key = (str(box), str(ledger), int(rid))
@@ -170,7 +172,8 @@ async def refunds_iva(
         record = RefundRecord(
             id=len(mine) + 1,  # ids restart in each ledger: one of its own per sale here
             reference=str(reference),
-            idempotency_key="",
+            # A refund of lines taken from several payments: its parts name the first's key.
+            idempotency_key=str(key_text),
             payment_id=None,
             amount=Decimal(amount),
             tender=Tender(tender),

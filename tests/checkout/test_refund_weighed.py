@@ -226,3 +226,41 @@ def test_a_lost_answer_keeps_the_weight_pending_and_one_key() -> None:
             assert sandbox_refunded(r.state) == D(3147)  # 8.990 × 0,350, once
 
     run_virtual(scenario())
+
+
+def test_a_line_refund_taken_from_two_payments_keeps_its_lines_rate() -> None:
+    """A sale paid in two Mercado Pago payments ($ 10.000 and $ 34.000): the cheese's 0,350 kg
+    ($ 14.000) goes back as two rows, $ 10.000 and $ 4.000. Until 2026-12-02 only the first
+    carried the lines; the second was taken as an amount and its IVA split over the sale's
+    rates ($ 564 at 19 % for wine nobody returned). Now both are the cheese's 5 %, the tickets
+    add up to its IVA exactly and the close keeps the wine's whole."""
+
+    async def scenario() -> None:
+        async with rig(SandboxState.seeded("MCO")) as r:
+            lines = [
+                cheese("40000", "0.350", rate=5),
+                CartLine("V1", "Vino", D(30000), 1, iva_rate=D(19)),
+            ]
+            sale = await r.engine.charge(lines)
+            mo = r.state.scan_box()
+            r.state.pay_merchant_order(mo, "approved", D(10000))
+            r.state.pay_merchant_order(mo, "approved", D(34000))
+            final = await asyncio.wait_for(r.engine.wait_final(sale.external_reference), 5)
+            assert final.status is SaleStatus.PAID and len(final.payment_ids) == 2
+            ledger, ref = r.rt.ledger, sale.external_reference
+            site = site_for("MCO")
+            service = RefundService(ledger, lambda: r.rt.client)
+            got = await service.refund(ref, lines=[(0, D("0.350"))])
+            assert got.ok and [x.amount for x in got.refunds] == [D(10000), D(4000)]
+            tickets = [dict(ticket(ledger, ref, "MCO", n).iva_by_rate()) for n in (0, 1)]
+            assert all(set(t) == {D(5)} for t in tickets), tickets
+            second_ticket = ticket(ledger, ref, "MCO", 1).texts(translator("en"))
+            assert second_ticket.tax_note == ""  # of items, not an amount split
+            assert sum(t[D(5)] for t in tickets) == peso(D(14000) * 5 / 105)  # 667
+            after = ledger.day.preview(site, now=datetime.now(UTC) + timedelta(hours=1)).iva
+            assert after == {"5": D(0), "19": peso(D(30000) * 19 / 119)}
+            assert service.refunded_quantities(ref) == {0: D("0.350")}
+            first, second = got.refunds  # the second names the first: the same refund's part
+            assert second.idempotency_key == f"{first.idempotency_key}-part2"
+
+    run_virtual(scenario())
