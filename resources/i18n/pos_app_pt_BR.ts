@@ -3242,7 +3242,7 @@
     </message>
     <message>
         <source>Refund of an amount, not of items: its IVA is split over the sale&apos;s rates in proportion.</source>
-        <translation>Reembolso de um valor, não de itens: seu IVA é dividido entre as alíquotas da venda em proporção.</translation>
+        <translation>Devolução de um valor, não de itens: seu IVA é dividido entre as alíquotas da venda em proporção.</translation>
     </message>
     <message>
         <source>Paid with Mercado Pago (QR)</source>
