@@ -46,6 +46,7 @@ from pos_app.domain.records import (
 from pos_app.domain.refund_iva import (
     Given,
     GivenLines,
+    example_weight,
     given_amount,
     part_of_charge,
     sold_amount,
@@ -368,7 +369,7 @@ class RefundService:
                         ),
                         line=position + 1,
                         title=line.title,
-                        example=format_measure(Decimal("0.200"), line.sale_unit, site)
+                        example=format_measure(example_weight(line), line.sale_unit, site)
                         if line.measure is not None
                         else "1",
                     )

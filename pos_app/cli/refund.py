@@ -27,7 +27,7 @@ from pos_app.cli.output import EXIT_ERROR, EXIT_OK, EXIT_USAGE, err, print_json,
 from pos_app.domain.cart import CartLine
 from pos_app.domain.money import Site, format_money, site_for
 from pos_app.domain.pricing import check_measure, check_one_reading, parse_measure
-from pos_app.domain.refund_iva import Given
+from pos_app.domain.refund_iva import Given, example_weight
 from pos_app.domain.sale import Tender
 from pos_app.domain.text_fields import REFUND_NOTE, check_text
 from pos_app.domain.validation import ValidationError, read_plain_amount, read_quantity
@@ -59,7 +59,8 @@ def _lines(specs: list[str], sold: Sequence[CartLine], site: Site) -> list[tuple
             if weight is None:
                 raise ValueError(
                     f"--line {shown(spec, 20)}: {line.title} was sold by "
-                    f"{line.sale_unit.value}: give the weight, e.g. --line {number}:0.200"
+                    f"{line.sale_unit.value}: give the weight, e.g. --line {number}:"
+                    f"{example_weight(line):f}"
                 )
             if "," in qty_text:  # a dot is the decimal mark here; a comma may be a thousand
                 check_one_reading(qty_text, site)

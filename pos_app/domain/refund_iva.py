@@ -30,7 +30,7 @@ from decimal import Decimal
 
 from pos_app.domain.cart import Cart, CartLine
 from pos_app.domain.money import Site, quantize
-from pos_app.domain.pricing import Discount
+from pos_app.domain.pricing import Discount, SaleUnit
 
 ZERO = Decimal(0)
 
@@ -41,6 +41,12 @@ IvaByRate = tuple[tuple[Decimal, Decimal], ...]  # (rate, IVA), highest rate fir
 # units of its quantity of 1 (refunds written before weights could be given back: 1 = all of it).
 Given = int | Decimal
 GivenLines = tuple[tuple[int, Given], ...]  # (line position, what of it was given back)
+
+
+def example_weight(line: CartLine) -> Decimal:
+    """A weight to show as an example of giving back part of ``line``: 200 of a product priced
+    per gram (0,200 there is a fifth of a gram), else 0,200 (kg, l, m)."""
+    return Decimal(200) if line.sale_unit is SaleUnit.G else Decimal("0.200")
 
 
 def sold_amount(line: CartLine) -> Decimal:

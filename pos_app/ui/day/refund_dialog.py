@@ -41,7 +41,7 @@ from pos_app.domain.pricing import (
     parse_measure,
 )
 from pos_app.domain.records import SaleSnapshot
-from pos_app.domain.refund_iva import Given, sold_amount
+from pos_app.domain.refund_iva import Given, example_weight, sold_amount
 from pos_app.domain.sale import Tender
 from pos_app.domain.text_fields import REFUND_NOTE
 from pos_app.domain.validation import ValidationError
@@ -350,7 +350,7 @@ class RefundDialog(QDialog):
         if value is None:
             return None, self.tr("{item}: type the weight given back like {example}.").format(
                 item=line.title,
-                example=format_measure(Decimal("0.200"), line.sale_unit, self.site),
+                example=format_measure(example_weight(line), line.sale_unit, self.site),
             )
         try:
             check_one_reading(text, self.site)
