@@ -35,6 +35,7 @@ from typing import Protocol
 
 from pos_app.checkout.errors import CheckoutError, UnknownSaleError
 from pos_app.domain.money import Site, format_money, has_valid_decimals, quantize, site_for
+from pos_app.domain.pricing import MAX_MEASURE, MEASURE_QUANTUM, format_measure
 from pos_app.domain.records import (
     SaleSnapshot,
     amount_paid,
@@ -42,11 +43,20 @@ from pos_app.domain.records import (
     counted_elsewhere,
     qr_paid,
 )
+from pos_app.domain.refund_iva import (
+    Given,
+    GivenLines,
+    example_weight,
+    given_amount,
+    part_of_charge,
+    sold_amount,
+)
 from pos_app.domain.sale import SaleStatus, Tender
 from pos_app.domain.text_fields import REFUND_NOTE, check_text
 from pos_app.domain.validation import ValidationError
 from pos_app.i18n import QT_TRANSLATE_NOOP, message
 from pos_app.ledger.refunds import (
+    PART,
     RefundedElsewhereNow,
     RefundElsewhere,
     RefundExceedsError,
@@ -185,12 +195,13 @@ class RefundService:
         reference: str,
         amount: Decimal | None = None,
         *,
-        lines: Sequence[tuple[int, int]] = (),
+        lines: Sequence[tuple[int, Given]] = (),
         note: str = "",
         tender: Tender | None = None,
     ) -> RefundResult:
         """Refund ``amount`` of the sale (``None``: all that is left), or the chosen ``lines``
-        as ``(position, quantity)`` pairs (0-based positions; the amount is their total).
+        as ``(position, quantity)`` pairs (0-based positions; the amount is their total): units
+        of a line sold by the unit, a weight (``Decimal("0.200")``) of a weighed line.
         ``note``: the cashier's reason ("defective"), cleaned and checked like every free text
         (:data:`~pos_app.domain.text_fields.REFUND_NOTE`) and written with each refund row,
         before Mercado Pago is asked; a note too long is refused here, nothing sent.
@@ -208,7 +219,7 @@ class RefundService:
             site = site_for(sale.site_id)
             self._check_paid(sale)
             way = self._check_tender(sale, tender)
-            chosen = tuple(lines)
+            chosen = self._chosen(sale, lines)
             if chosen:
                 if amount is not None:
                     raise ValueError("an amount or lines, not both")
@@ -296,24 +307,76 @@ class RefundService:
             detail,
         )
 
-    def lines_amount(self, sale: SaleSnapshot, lines: Sequence[tuple[int, int]]) -> Decimal:
-        """What giving back ``lines`` (``(position, quantity)``) would refund now, computed as
-        :meth:`refund` computes it (the dialog shows it before the cashier refunds);
-        :class:`RefundNotAllowed` when a line has fewer units left."""
-        return self._amount_of_lines(sale, tuple(lines), site_for(sale.site_id))
+    def lines_amount(self, sale: SaleSnapshot, lines: Sequence[tuple[int, Given]]) -> Decimal:
+        """What giving back ``lines`` (``(position, units or weight)``) would refund now,
+        computed as :meth:`refund` computes it (the dialog shows it before the cashier
+        refunds); :class:`RefundNotAllowed` when a line has less left."""
+        return self._amount_of_lines(sale, self._chosen(sale, lines), site_for(sale.site_id))
 
-    def refunded_quantities(self, reference: str) -> dict[int, int]:
-        """Line position → quantity already given back (refunds not refused)."""
-        out: dict[int, int] = {}
+    def refunded_quantities(self, reference: str) -> dict[int, Decimal]:
+        """Line position → what of it was already given back (refunds not refused): units, or
+        a weighed line's weight."""
+        sale = self.ledger.get_sale(reference)
+        out: dict[int, Decimal] = {}
         for record in self.store.for_sale(reference):
             if record.status.counts:
                 for position, quantity in record.lines:
-                    out[position] = out.get(position, 0) + quantity
+                    if sale is not None and 0 <= position < len(sale.lines):
+                        given = given_amount(sale.lines[position], quantity)
+                    else:
+                        given = Decimal(quantity)
+                    out[position] = out.get(position, Decimal(0)) + given
         return out
 
-    def _amount_of_lines(
-        self, sale: SaleSnapshot, chosen: tuple[tuple[int, int], ...], site: Site
-    ) -> Decimal:
+    def _chosen(self, sale: SaleSnapshot, lines: Sequence[tuple[int, Given]]) -> GivenLines:
+        """The chosen lines as they are written: units (``int``) of a line sold by the unit, a
+        weight (``Decimal``, three decimals at most) of a weighed line; anything else (0, a
+        weight of a unit line, NaN, ``1e309``, a float) refused here, nothing sent."""
+        site = site_for(sale.site_id)
+        out: list[tuple[int, Given]] = []
+        for position, quantity in lines:
+            if isinstance(position, bool) or not isinstance(position, int):
+                raise ValueError(f"line position {position!r}")
+            line = sale.lines[position] if 0 <= position < len(sale.lines) else None
+            if line is None:
+                out.append((position, quantity))  # refused by _amount_of_lines, naming it
+                continue
+            good = isinstance(quantity, int | Decimal) and not isinstance(quantity, bool)
+            if good and line.measure is not None:
+                weight = given_amount(line, quantity)
+                # Past any scale (1e309): refused below as more than is left of the line.
+                good = (
+                    weight.is_finite()
+                    and weight > 0
+                    and (weight > MAX_MEASURE or weight == weight.quantize(MEASURE_QUANTUM))
+                )
+                if good:
+                    out.append((position, weight))
+            elif good:
+                good = isinstance(quantity, int) or (
+                    quantity.is_finite() and quantity == quantity.to_integral_value()
+                )
+                if good:
+                    out.append((position, int(quantity)))
+            if not good:
+                raise RefundNotAllowed(
+                    message(
+                        CTX,
+                        QT_TRANSLATE_NOOP(
+                            "Refund",
+                            "Line {line} ({title}): give back {example}, more than 0 and at "
+                            "most what is left of it.",
+                        ),
+                        line=position + 1,
+                        title=line.title,
+                        example=format_measure(example_weight(line), line.sale_unit, site)
+                        if line.measure is not None
+                        else "1",
+                    )
+                )
+        return tuple(out)
+
+    def _amount_of_lines(self, sale: SaleSnapshot, chosen: GivenLines, site: Site) -> Decimal:
         done = self.refunded_quantities(sale.external_reference)
         # What each line was charged (its own discount and its share of the sale's taken off):
         # a discounted line gives back what the customer paid for it, never its list price.
@@ -331,8 +394,11 @@ class RefundService:
                 )
             seen.add(position)
             line = sale.lines[position]
-            left = line.quantity - done.get(position, 0)
-            if quantity <= 0 or quantity > left:
+            # Units, or a weighed line's weight (``0,200`` of ``0,350 kg``).
+            sold, before = sold_amount(line), done.get(position, Decimal(0))
+            now = given_amount(line, quantity)
+            left = max(Decimal(0), sold - before)
+            if not now.is_finite() or now <= 0 or now > left:
                 raise RefundNotAllowed(
                     message(
                         CTX,
@@ -341,17 +407,18 @@ class RefundService:
                         ),
                         line=position + 1,
                         title=line.title,
-                        left=left,
+                        left=format_measure(left, line.sale_unit, site)
+                        if line.measure is not None
+                        else int(left),
                     )
                 )
             if position < len(charged):
-                # By units, rounded so that all the line's units give back its charge exactly.
-                paid, units, before = charged[position], line.quantity, done.get(position, 0)
-                total += quantize(paid * (before + quantity) / units, site) - quantize(
-                    paid * before / units, site
-                )
+                # In proportion to its units or weight, on the running total: all of the line
+                # gives back its charge exactly (the price per kg, its own discount and its
+                # share of the sale's taken off; the currency's rounding), never more.
+                total += part_of_charge(charged[position], sold, before, now, site)
             else:
-                total += quantize(line.unit_price * quantity, site)
+                total += quantize(line.unit_price * now, site)
         return quantize(total, site)
 
     def _check_paid(self, sale: SaleSnapshot) -> None:
@@ -504,12 +571,13 @@ class RefundService:
         target: Target | None,
         tender: Tender,
         status: RefundStatus = RefundStatus.PENDING,
-        lines: tuple[tuple[int, int], ...] = (),
+        lines: GivenLines = (),
         note: str = "",
         elsewhere: Sequence[RefundElsewhere] = (),
+        key: str | None = None,
     ) -> RefundRecord:
         # Unique per logical refund, stored before the call and reused on every retry.
-        key = f"refund-{sale.external_reference}-{secrets.token_hex(8)}"
+        key = key or f"refund-{sale.external_reference}-{secrets.token_hex(8)}"
         try:
             return self.store.add(
                 sale.external_reference,
@@ -557,7 +625,7 @@ class RefundService:
         sale: SaleSnapshot,
         wanted: Decimal,
         payments: list[tuple[Target, Decimal]],
-        lines: tuple[tuple[int, int], ...] = (),
+        lines: GivenLines = (),
         note: str = "",
         elsewhere: Sequence[RefundElsewhere] = (),
     ) -> list[RefundRecord]:
@@ -586,19 +654,24 @@ class RefundService:
                 )
             )
         # The chosen lines go with the first part (they describe the refund as a whole); the
-        # note with every part (each part's ticket says why).
-        return [
-            self._write(
-                sale,
-                take,
-                target,
-                Tender.QR,
-                lines=lines if i == 0 else (),
-                note=note,
-                elsewhere=elsewhere,
+        # others' keys name the first's (``<key>-part2``), so their IVA is those lines' too,
+        # never the sale's rates in proportion. The note with every part (each ticket says why).
+        rows: list[RefundRecord] = []
+        for i, (target, take) in enumerate(parts):
+            key = f"{rows[0].idempotency_key}{PART}{i + 1}" if rows and lines else None
+            rows.append(
+                self._write(
+                    sale,
+                    take,
+                    target,
+                    Tender.QR,
+                    lines=lines if i == 0 else (),
+                    note=note,
+                    elsewhere=elsewhere,
+                    key=key,
+                )
             )
-            for i, (target, take) in enumerate(parts)
-        ]
+        return rows
 
     def _left_on_target(self, sale: SaleSnapshot, target: Target, paid: Decimal) -> Decimal:
         counted = sum(

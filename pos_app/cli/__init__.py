@@ -264,7 +264,8 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         metavar="N[:QTY]",
-        help="refund line N of the sale (1 = first), QTY of it (default: all); repeatable",
+        help="refund line N of the sale (1 = first), QTY of it (units, or a weighed line's "
+        "weight: 2:0.200; default: all); repeatable",
     )
     p.add_argument(
         "--note",

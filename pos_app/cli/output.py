@@ -75,7 +75,13 @@ def refunds_json(refunds: Sequence[RefundRecord], site: Site) -> dict[str, Any]:
                 "mercadopago_refund_id": r.mp_refund_id or None,
                 "reason": r.reason or None,  # Mercado Pago's, when it refused
                 "note": r.note or None,  # the cashier's: why the money went back
-                "lines": [{"line": pos + 1, "quantity": qty} for pos, qty in r.lines],
+                # Units given back, or a weighed line's weight ("measure": "0.200").
+                "lines": [
+                    {"line": pos + 1, "measure": f"{qty:f}"}
+                    if isinstance(qty, Decimal)
+                    else {"line": pos + 1, "quantity": qty}
+                    for pos, qty in r.lines
+                ],
                 "created_at": r.created_at.isoformat(),
                 "updated_at": r.updated_at.isoformat(),
             }

@@ -1,5 +1,8 @@
 """``pos-app refund REF [--amount AMOUNT | --line N[:QTY]...] [--note TEXT] [--via WAY] [--json]``.
 
+``--line N:QTY``: QTY units of line N, or of a weighed line its weight given back
+(``--line 1:0.200``: 0,200 of 0,350 kg of cheese, at what the sale charged for it).
+
 ``--via cash|mercadopago``: a sale paid both in cash and with Mercado Pago (the cashier took
 cash as the QR was paid) gives each part back the way it came; without it such a sale is
 refused, nothing sent, with the two amounts named.
@@ -15,12 +18,16 @@ paid, zero, too much, decimals the currency lacks, a bad line).
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 
 from pos_app.checkout.errors import UnknownSaleError
 from pos_app.checkout.refunds import RefundNotAllowed, RefundService
 from pos_app.cli.charge_lines import shown
 from pos_app.cli.output import EXIT_ERROR, EXIT_OK, EXIT_USAGE, err, print_json, sale_json
-from pos_app.domain.money import format_money, site_for
+from pos_app.domain.cart import CartLine
+from pos_app.domain.money import Site, format_money, site_for
+from pos_app.domain.pricing import check_measure, check_one_reading, parse_measure
+from pos_app.domain.refund_iva import Given, example_weight
 from pos_app.domain.sale import Tender
 from pos_app.domain.text_fields import REFUND_NOTE, check_text
 from pos_app.domain.validation import ValidationError, read_plain_amount, read_quantity
@@ -29,18 +36,37 @@ from pos_app.mercadopago.refunds import refusal_message
 from pos_app.runtime import open_runtime
 
 
-def _lines(specs: list[str], quantities: list[int]) -> list[tuple[int, int]]:
-    chosen: list[tuple[int, int]] = []
+def _lines(specs: list[str], sold: Sequence[CartLine], site: Site) -> list[tuple[int, Given]]:
+    """``N[:QTY]``: line N (1 = first), QTY units of it, or of a weighed line its weight
+    (``2:0.200``, or ``2:0,200``; as ``--sku``, a dot is the decimal mark and ``1,250`` where a
+    comma groups thousands is refused as two readings); without QTY all of it (the service
+    refuses more than is left, saying how much that is)."""
+    chosen: list[tuple[int, Given]] = []
     for spec in specs:
         number, _, qty_text = spec.partition(":")
-        if not number.isdigit() or not 1 <= int(number) <= len(quantities):
-            raise ValueError(f"--line {shown(spec, 20)}: the sale has lines 1 to {len(quantities)}")
+        if not number.isdigit() or not 1 <= int(number) <= len(sold):
+            raise ValueError(f"--line {shown(spec, 20)}: the sale has lines 1 to {len(sold)}")
         position = int(number) - 1
+        line = sold[position]
         try:
-            quantity = read_quantity(qty_text) if qty_text else quantities[position]
+            if line.measure is None:
+                chosen.append((position, read_quantity(qty_text) if qty_text else line.quantity))
+                continue
+            if not qty_text:
+                chosen.append((position, line.quantity))  # all of it (1 of its quantity of 1)
+                continue
+            weight = parse_measure(qty_text, site)
+            if weight is None:
+                raise ValueError(
+                    f"--line {shown(spec, 20)}: {line.title} was sold by "
+                    f"{line.sale_unit.value}: give the weight, e.g. --line {number}:"
+                    f"{example_weight(line):f}"
+                )
+            if "," in qty_text:  # a dot is the decimal mark here; a comma may be a thousand
+                check_one_reading(qty_text, site)
+            chosen.append((position, check_measure(weight, ".")))
         except ValidationError as exc:
             raise ValueError(f"--line {shown(spec, 20)}: {exc.msg}") from None
-        chosen.append((position, quantity))
     return chosen
 
 
@@ -60,7 +86,7 @@ async def cmd_refund(args: argparse.Namespace) -> int:
         site = site_for(sale.site_id)
         try:
             amount = read_plain_amount(args.amount, site, price=False) if args.amount else None
-            lines = _lines(args.line, [line.quantity for line in sale.lines])
+            lines = _lines(args.line, sale.lines, site)
         except ValidationError as exc:
             err(f"pos-app: --amount: {exc.msg}")
             return EXIT_USAGE

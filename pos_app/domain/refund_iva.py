@@ -4,8 +4,9 @@ day's close takes off the IVA of the sales.
 A refund gives back money taken from the sale's lines, at what each was charged (its own
 discount and its share of the sale's taken off):
 
-- **by line** (chosen lines and quantities): from those lines, by units, as the refund's
-  amount was computed (:meth:`pos_app.checkout.refunds.RefundService.refund`);
+- **by line** (chosen lines and quantities, or a weighed line's weight): from those lines,
+  by units or weight, so at those lines' rates alone, as the refund's amount was computed
+  (:meth:`pos_app.checkout.refunds.RefundService.refund`);
 - **by amount**: first from what was paid beyond the total (two orders paid, cash taken and
   the QR paid too: money with no goods, so no IVA), then from every line in proportion to
   what it still has to give back.
@@ -29,19 +30,60 @@ from decimal import Decimal
 
 from pos_app.domain.cart import Cart, CartLine
 from pos_app.domain.money import Site, quantize
-from pos_app.domain.pricing import Discount
+from pos_app.domain.pricing import Discount, SaleUnit
 
 ZERO = Decimal(0)
 
 IvaByRate = tuple[tuple[Decimal, Decimal], ...]  # (rate, IVA), highest rate first
 
+# How much of a line a refund gives back: units (``int``) of a line sold by the unit, or a
+# weight (``Decimal``: ``0.200`` kg) of a line sold by measure. An ``int`` on a weighed line is
+# units of its quantity of 1 (refunds written before weights could be given back: 1 = all of it).
+Given = int | Decimal
+GivenLines = tuple[tuple[int, Given], ...]  # (line position, what of it was given back)
+
+
+def example_weight(line: CartLine) -> Decimal:
+    """A weight to show as an example of giving back part of ``line``: 200 of a product priced
+    per gram (0,200 there is a fifth of a gram), else 0,200 (kg, l, m)."""
+    return Decimal(200) if line.sale_unit is SaleUnit.G else Decimal("0.200")
+
+
+def sold_amount(line: CartLine) -> Decimal:
+    """How much the line sold, in what a refund of it gives back: its weight, or its units."""
+    return line.measure if line.measure is not None else Decimal(line.quantity)
+
+
+def given_amount(line: CartLine, given: Given) -> Decimal:
+    """``given`` in the line's own terms (:func:`sold_amount`): a weight, or units."""
+    if line.measure is not None and not isinstance(given, Decimal):
+        return line.measure * given / (line.quantity or 1)
+    return Decimal(given)
+
+
+def part_of_charge(
+    charged: Decimal, sold: Decimal, before: Decimal, now: Decimal, site: Site
+) -> Decimal:
+    """What giving back ``now`` of a line (``sold`` in all, ``before`` already given back)
+    returns of its ``charged``: in proportion, rounded to the currency on the running total, so
+    the whole line gives back its charge exactly and never more (three coffees paid $ 2.999:
+    $ 1.000, $ 999, $ 1.000; 0,200 then 0,150 kg of 0,350 kg paid $ 2.800: $ 1.600, $ 1.200)."""
+    if sold <= 0:
+        return ZERO
+    after = min(sold, before + now)
+    return quantize(charged * after / sold, site) - quantize(charged * before / sold, site)
+
 
 @dataclass(frozen=True)
 class GivenBack:
-    """One refund as the IVA sees it: its amount and, by line, ``(position, quantity)``."""
+    """One refund as the IVA sees it: its amount and, by line, ``(position, what)`` (units, or
+    a weighed line's weight)."""
 
     amount: Decimal
-    lines: tuple[tuple[int, int], ...] = ()
+    lines: GivenLines = ()
+    # One refund of lines written as several rows (one per Mercado Pago payment it took from):
+    # the same ``group`` on each, so each takes its share of those lines' money, at their rates.
+    group: str = ""
 
 
 def refunds_iva(
@@ -74,10 +116,16 @@ def refunds_iva(
             of_rate[rate] = of_rate.get(rate, ZERO) + c
     taken_of_rate: dict[Decimal, Decimal] = dict.fromkeys(of_rate, ZERO)
     stated_so_far: dict[Decimal, Decimal] = dict.fromkeys(of_rate, ZERO)
-    units_done: dict[int, int] = {}
+    units_done: dict[int, Decimal] = {}
     out: list[IvaByRate] = []
+    group_before: dict[str, dict[int, Decimal]] = {}
     for refund in given:
-        taken = _take(refund, lines, charged, left, units_done, site)
+        done = units_done
+        if refund.group in group_before:  # a further part: the lines as its first found them
+            done = dict(group_before[refund.group])
+        elif refund.group:
+            group_before[refund.group] = dict(units_done)
+        taken = _take(refund, lines, charged, left, done, site)
         touched: dict[Decimal, Decimal] = {}
         for position, amount in taken.items():
             rate = rates[position] if position < len(rates) else ZERO
@@ -100,7 +148,7 @@ def _take(
     lines: Sequence[CartLine],
     charged: Sequence[Decimal],
     left: list[Decimal],
-    units_done: dict[int, int],
+    units_done: dict[int, Decimal],
     site: Site,
 ) -> dict[int, Decimal]:
     """The money ``refund`` takes from each part (a line's position; ``len(lines)``: the
@@ -109,15 +157,18 @@ def _take(
     wanted = max(ZERO, refund.amount)
     parts: dict[int, Decimal] = {}
     for position, quantity in refund.lines:
-        if not 0 <= position < len(lines) or quantity <= 0:
+        if not 0 <= position < len(lines):
             continue  # a place the sale does not have (a damaged row): by amount instead
-        units = lines[position].quantity or 1
-        before = units_done.get(position, 0)
-        after = min(units, before + quantity)
-        units_done[position] = after
-        part = quantize(charged[position] * after / units, site) - quantize(
-            charged[position] * before / units, site
-        )
+        line = lines[position]
+        now = given_amount(line, quantity)
+        if not now.is_finite() or now <= 0:
+            continue
+        # Units, or a weighed line's weight: from that line, as the refund's amount was worked
+        # out (its rate's IVA, never the sale's other rates).
+        sold = sold_amount(line)
+        before = units_done.get(position, ZERO)
+        units_done[position] = min(sold, before + now)
+        part = part_of_charge(charged[position], sold, before, now, site)
         parts[position] = parts.get(position, ZERO) + max(ZERO, part)
     whole = sum(parts.values(), ZERO)
     if whole > 0:

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from pos_app.domain.money import site_for
 from pos_app.domain.records import SaleSnapshot, amount_paid
-from pos_app.domain.refund_iva import GivenBack, IvaByRate, refunds_iva
+from pos_app.domain.refund_iva import GivenBack, GivenLines, IvaByRate, refunds_iva
 from pos_app.domain.sale import Tender
 from pos_app.domain.text_fields import REFUND_NOTE, check_text
 from pos_app.ledger.amounts import refund_record, sale_record, stored_amount
@@ -85,7 +85,8 @@ class RefundRecord:
     status: RefundStatus
     mp_refund_id: str
     reason: str
-    lines: tuple[tuple[int, int], ...]  # (line position, quantity) when refunded by line
+    # (line position, units or a weighed line's weight: Decimal) when refunded by line
+    lines: GivenLines
     created_at: datetime
     updated_at: datetime
     order_payment_id: str = ""  # Orders API sales: the order's payment refunded (PAY…)
@@ -121,6 +122,11 @@ class RefundExceedsError(ValueError):
     """The ledger refuses a refund beyond what was paid (checked in the writing transaction)."""
 
 
+# A refund taken from several Mercado Pago payments is a row per payment: the first keeps its
+# own key and the chosen lines, the others ``<its key>-part2``, ``-part3``… (their IVA is those
+# lines', :func:`refund_ivas`).
+PART = "-part"
+
 FEW_SALES = 50  # refunded_amounts of at most this many sales asks for theirs alone
 
 
@@ -142,7 +148,7 @@ class RefundStore:
         now: datetime,
         limit: Decimal,
         status: RefundStatus = RefundStatus.PENDING,
-        lines: tuple[tuple[int, int], ...] = (),
+        lines: GivenLines = (),
         mp_refund_id: str = "",
         order_payment_id: str = "",
         note: str = "",
@@ -191,7 +197,7 @@ class RefundStore:
                     tender.value,
                     status.value,
                     mp_refund_id,
-                    json.dumps([list(pair) for pair in lines]),
+                    lines_json(lines),
                     stamp,
                     stamp,
                     order_payment_id,
@@ -322,8 +328,16 @@ def refund_ivas(sale: SaleSnapshot, records: Sequence[RefundRecord]) -> dict[int
     done = given_back_order(records)
     paid = amount_paid(sale)
 
+    def back(record: RefundRecord) -> GivenBack:
+        # A further part of a refund of lines (``<first part's key>-part2``): those lines.
+        first = first_part(record, records)
+        if first is not None:
+            return GivenBack(record.amount, first.lines, group=first.idempotency_key)
+        group = record.idempotency_key if record.lines else ""
+        return GivenBack(record.amount, record.lines, group=group)
+
     def ivas(order: Sequence[RefundRecord]) -> list[IvaByRate]:
-        given = [GivenBack(r.amount, r.lines) for r in order]
+        given = [back(r) for r in order]
         return refunds_iva(site, sale.lines, sale.sale_discount, paid, given)
 
     out = dict(zip((r.id for r in done), ivas(done), strict=True))
@@ -331,6 +345,16 @@ def refund_ivas(sale: SaleSnapshot, records: Sequence[RefundRecord]) -> dict[int
         if record.id not in out:
             out[record.id] = ivas([*done, record])[-1]
     return out
+
+
+def first_part(record: RefundRecord, records: Sequence[RefundRecord]) -> RefundRecord | None:
+    """The first row of the refund of lines ``record`` is a further part of (taken from
+    another of the sale's payments: its key ``<first's key>-part2``), among ``records``; None
+    for any other row."""
+    head, mark, number = record.idempotency_key.rpartition(PART)
+    if not (mark and number.isdigit()):
+        return None
+    return next((r for r in records if r.idempotency_key == head and r.lines), None)
 
 
 _SELECT = "SELECT r.*, s.external_reference FROM refunds r JOIN sales s ON s.id = r.sale_id"
@@ -366,6 +390,27 @@ def outbox_change(conn: sqlite3.Connection, refund_id: int) -> dict[str, Any]:
     return {"refund": refund}
 
 
+def lines_json(lines: GivenLines) -> str:
+    """A refund's lines as stored: ``[[0, 2], [1, "0.200"]]``, units as numbers and a weighed
+    line's weight as text (its three decimals exact; a reader taking it for units fails rather
+    than giving back a whole line)."""
+    return json.dumps([[p, f"{q:f}" if isinstance(q, Decimal) else int(q)] for p, q in lines])
+
+
+def read_lines(pairs: Iterable[Sequence[object]]) -> GivenLines:
+    """The stored lines (:func:`lines_json`) back: ``ValueError`` when one is not one."""
+    out: list[tuple[int, int | Decimal]] = []
+    for position, given in pairs:
+        if isinstance(given, str):
+            weight = Decimal(given)
+            if not weight.is_finite():
+                raise ValueError(f"refund line weight {given!r}")
+            out.append((int(str(position)), weight))
+        else:
+            out.append((int(str(position)), int(str(given))))
+    return tuple(out)
+
+
 def _record(row: Any) -> RefundRecord:
     pairs = json.loads(row["lines"] or "[]")
     return RefundRecord(
@@ -378,7 +423,7 @@ def _record(row: Any) -> RefundRecord:
         status=RefundStatus(row["status"]),
         mp_refund_id=str(row["mp_refund_id"]),
         reason=str(row["reason"]),
-        lines=tuple((int(a), int(b)) for a, b in pairs),
+        lines=read_lines(pairs),
         created_at=datetime.fromisoformat(row["created_at"]),
         updated_at=datetime.fromisoformat(row["updated_at"]),
         order_payment_id=str(row["order_payment_id"] or ""),

@@ -166,6 +166,8 @@ def layout(texts: ReceiptTexts, width: int, measure: Measure = len) -> list[Text
         out += [
             TextLine(t) for label, value in texts.taxes for t in _pair(label, value, width, measure)
         ]
+    if texts.tax_note:
+        out += [TextLine(t) for t in wrap(texts.tax_note, width, measure)]
     if texts.payment:
         out.append(rule)
         out += [TextLine(t) for line in texts.payment for t in wrap(line, width, measure)]

@@ -20,6 +20,7 @@ from pos_app.domain.cart import Cart, CartLine, iva_breakdown
 from pos_app.domain.money import MINUS, Site, format_money
 from pos_app.domain.pricing import Discount, DiscountKind, format_measure, iva_contained
 from pos_app.domain.records import SaleSnapshot
+from pos_app.domain.refund_iva import sold_amount
 from pos_app.domain.sale import Tender
 from pos_app.i18n import QT_TRANSLATE_NOOP, Translator
 
@@ -41,6 +42,11 @@ SALE_DISCOUNT = QT_TRANSLATE_NOOP("Receipt", "Sale discount")
 REFUNDED = QT_TRANSLATE_NOOP("Receipt", "REFUNDED")
 IVA_RATE = QT_TRANSLATE_NOOP("Receipt", "IVA {rate} % included")
 IVA_TOTAL = QT_TRANSLATE_NOOP("Receipt", "Total IVA included")
+# A refund of an amount (not of items): its IVA is the sale's rates' share of it.
+IVA_PRO_RATA = QT_TRANSLATE_NOOP(
+    "Receipt",
+    "Refund of an amount, not of items: its IVA is split over the sale's rates in proportion.",
+)
 PAID_QR = QT_TRANSLATE_NOOP("Receipt", "Paid with Mercado Pago (QR)")
 PAID_CASH = QT_TRANSLATE_NOOP("Receipt", "Paid in cash")
 PAYMENT = QT_TRANSLATE_NOOP("Receipt", "Payment")
@@ -84,6 +90,9 @@ class RefundInfo:
     # left (:func:`pos_app.ledger.refunds.refund_ivas`; the close takes the same off); None:
     # worked out from the lines alone (a ticket made without the sale's other refunds).
     iva: tuple[tuple[Decimal, Decimal], ...] | None = None
+    # Given back by items (the first part, listing them, or a further part of it taken from
+    # another payment): its IVA is the items' rates; False: an amount, the sale's in proportion.
+    of_items: bool = False
 
 
 @dataclass(frozen=True)
@@ -103,6 +112,8 @@ class ReceiptTexts:
     item_discounts: tuple[tuple[str, str], ...] = ()
     # Printed just above the TOTAL when the sale had a discount: subtotal, sale discount.
     before_total: tuple[tuple[str, str], ...] = ()
+    # Under the IVA: how a refund's IVA was worked out when it was not by its items' rates.
+    tax_note: str = ""
 
 
 @dataclass(frozen=True)
@@ -153,7 +164,7 @@ class Receipt:
             return alone.iva_by_rate()
         # Each line's part of its charge, scaled to what was refunded (its rounding by units).
         parts = [
-            (line.iva_rate, charged[p] * line.quantity / self.lines[p].quantity)
+            (line.iva_rate, charged[p] * sold_amount(line) / sold_amount(self.lines[p]))
             for line, p in zip(given, positions, strict=True)
         ]
         whole = sum((part for _rate, part in parts), Decimal(0))
@@ -242,6 +253,14 @@ class Receipt:
             taxes.append((tr(IVA_RATE).replace("{rate}", f"{rate.normalize():f}"), money(amount)))
         if len(breakdown) > 1:
             taxes.append((tr(IVA_TOTAL), money(sum((a for _, a in breakdown), Decimal(0)))))
+        # A refund by items states its items' rates; one of an amount, the sale's in proportion.
+        by_amount = (
+            self.refund is not None
+            and not self.refund.lines
+            and not self.refund.of_items
+            and bool(breakdown)
+        )
+        tax_note = tr(IVA_PRO_RATA) if by_amount else ""
 
         payment: list[str] = []
         if self.refund is not None:
@@ -274,6 +293,7 @@ class Receipt:
             qr_caption=tr(SCAN_TO_PAY),
             item_discounts=tuple(item_discounts) if any(a for a, _ in item_discounts) else (),
             before_total=tuple(before_total),
+            tax_note=tax_note,
         )
 
 

@@ -6,11 +6,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from pos_app.domain.cart import CartLine
 from pos_app.domain.money import Site, site_for
 from pos_app.domain.records import SaleSnapshot
+from pos_app.domain.refund_iva import Given, given_amount
 from pos_app.domain.sale import Tender
 from pos_app.i18n import Translator
-from pos_app.ledger.refunds import RefundRecord, refund_ivas
+from pos_app.ledger.refunds import RefundRecord, first_part, refund_ivas
 from pos_app.receipts import layout as layout_mod
 from pos_app.receipts.language import receipt_language, translator
 from pos_app.receipts.model import (
@@ -86,7 +88,7 @@ def receipt_for_refund(
     others = [r for r in refunds if r.id != refund.id]
     iva = refund_ivas(sale, [*others, refund]).get(refund.id, ()) if site.reports_iva else None
     given = [(p, quantity) for p, quantity in refund.lines if 0 <= p < len(sale.lines)]
-    lines = tuple(replace(sale.lines[position], quantity=quantity) for position, quantity in given)
+    lines = tuple(_given_line(sale.lines[position], quantity) for position, quantity in given)
     info = RefundInfo(
         amount=refund.amount,
         at=refund.updated_at,
@@ -96,8 +98,18 @@ def receipt_for_refund(
         lines=lines,
         positions=tuple(position for position, _quantity in given),
         iva=iva,
+        # A further part of a refund of items (from another payment): its IVA is theirs.
+        of_items=bool(given) or first_part(refund, refunds) is not None,
     )
     return refund_receipt(sale, site, shop_info(config), info)
+
+
+def _given_line(line: CartLine, given: Given) -> CartLine:
+    """The line as the refund ticket lists it: the units given back, or a weighed line's
+    weight given back (``0,200 kg × $ 8.000``), never the weight it was sold at."""
+    if line.measure is not None:
+        return replace(line, measure=given_amount(line, given), quantity=1)
+    return replace(line, quantity=int(given))
 
 
 def texts(receipt: Receipt, opts: ReceiptOptions) -> ReceiptTexts:

@@ -27,7 +27,7 @@ from pos_app.domain.records import SaleSnapshot
 from pos_app.domain.refund_iva import IvaByRate
 from pos_app.domain.sale import SaleStatus, Tender
 from pos_app.ledger.amounts import readable
-from pos_app.ledger.refunds import RefundRecord, RefundStatus, refund_ivas
+from pos_app.ledger.refunds import RefundRecord, RefundStatus, read_lines, refund_ivas
 
 log = logging.getLogger(__name__)
 
@@ -148,7 +148,8 @@ async def refunds_iva(
         sales.setdefault(reference, []).append(sale)
     cur = await conn.execute(
         "SELECT box, ledger, id, reference, amount, tender, status, created_at, updated_at, "
-        "row->'lines' FROM refunds WHERE reference = ANY(%s) ORDER BY updated_at, box, ledger, id",
+        "row->'lines', COALESCE(row->>'idempotency_key', '') FROM refunds "
+        "WHERE reference = ANY(%s) ORDER BY updated_at, box, ledger, id",
         (references,),
     )
     given: dict[str, list[tuple[RefundKey, RefundRecord]]] = {}
@@ -163,6 +164,7 @@ async def refunds_iva(
         created,
         updated,
         lines,
+        key_text,
     ) in await cur.fetchall():
         pairs = json.loads(lines) if isinstance(lines, str) else (lines or [])
         key = (str(box), str(ledger), int(rid))
@@ -170,14 +172,15 @@ async def refunds_iva(
         record = RefundRecord(
             id=len(mine) + 1,  # ids restart in each ledger: one of its own per sale here
             reference=str(reference),
-            idempotency_key="",
+            # A refund of lines taken from several payments: its parts name the first's key.
+            idempotency_key=str(key_text),
             payment_id=None,
             amount=Decimal(amount),
             tender=Tender(tender),
             status=RefundStatus(status),
             mp_refund_id="",
             reason="",
-            lines=tuple((int(a), int(b)) for a, b in pairs),
+            lines=read_lines(pairs),
             created_at=created,
             updated_at=updated,
         )

@@ -3241,6 +3241,10 @@
         <translation>Total IVA incluido</translation>
     </message>
     <message>
+        <source>Refund of an amount, not of items: its IVA is split over the sale&apos;s rates in proportion.</source>
+        <translation>Devolución de un monto, no de artículos: su IVA se reparte entre las tarifas de la venta en proporción.</translation>
+    </message>
+    <message>
         <source>Paid with Mercado Pago (QR)</source>
         <translation>Pagado con Mercado Pago (QR)</translation>
     </message>
@@ -3476,6 +3480,10 @@
         <translation>La venta {reference} es anterior a la copia de seguridad restaurada en esta caja: el efectivo devuelto por ella después de esa copia solo lo conoce la base de datos de la tienda, que ahora no responde ({detail}). No se devolvió nada; inténtelo de nuevo cuando responda.</translation>
     </message>
     <message>
+        <source>Line {line} ({title}): give back {example}, more than 0 and at most what is left of it.</source>
+        <translation>Línea {line} ({title}): devuelva por ejemplo {example}, más de 0 y como máximo lo que queda de ella.</translation>
+    </message>
+    <message>
         <source>The sale has no line {line}.</source>
         <translation>La venta no tiene la línea {line}.</translation>
     </message>
@@ -3639,8 +3647,16 @@
         <translation>Todo lo que queda ({amount})</translation>
     </message>
     <message>
+        <source>Weight to give back ({unit}): {item}</source>
+        <translation>Peso a devolver ({unit}): {item}</translation>
+    </message>
+    <message>
         <source>Give back: {item}</source>
         <translation>Devolver: {item}</translation>
+    </message>
+    <message>
+        <source>{item}: type the weight given back like {example}.</source>
+        <translation>{item}: escriba el peso devuelto así: {example}.</translation>
     </message>
     <message>
         <source>These items were paid {amount}: more than the {left} left to refund. Choose fewer, or refund an amount.</source>

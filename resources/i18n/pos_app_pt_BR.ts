@@ -3241,6 +3241,10 @@
         <translation>Total de IVA incluído</translation>
     </message>
     <message>
+        <source>Refund of an amount, not of items: its IVA is split over the sale&apos;s rates in proportion.</source>
+        <translation>Devolução de um valor, não de itens: seu IVA é dividido entre as alíquotas da venda em proporção.</translation>
+    </message>
+    <message>
         <source>Paid with Mercado Pago (QR)</source>
         <translation>Pago com Mercado Pago (QR)</translation>
     </message>
@@ -3476,6 +3480,10 @@
         <translation>A venda {reference} é anterior ao backup restaurado neste caixa: o dinheiro devolvido por ela depois desse backup só o banco de dados da loja conhece, e ele não responde agora ({detail}). Nada foi devolvido; tente de novo quando ele responder.</translation>
     </message>
     <message>
+        <source>Line {line} ({title}): give back {example}, more than 0 and at most what is left of it.</source>
+        <translation>Linha {line} ({title}): devolva por exemplo {example}, mais de 0 e no máximo o que resta dela.</translation>
+    </message>
+    <message>
         <source>The sale has no line {line}.</source>
         <translation>A venda não tem a linha {line}.</translation>
     </message>
@@ -3639,8 +3647,16 @@
         <translation>Tudo o que resta ({amount})</translation>
     </message>
     <message>
+        <source>Weight to give back ({unit}): {item}</source>
+        <translation>Peso a devolver ({unit}): {item}</translation>
+    </message>
+    <message>
         <source>Give back: {item}</source>
         <translation>Devolver: {item}</translation>
+    </message>
+    <message>
+        <source>{item}: type the weight given back like {example}.</source>
+        <translation>{item}: digite o peso devolvido assim: {example}.</translation>
     </message>
     <message>
         <source>These items were paid {amount}: more than the {left} left to refund. Choose fewer, or refund an amount.</source>

@@ -34,10 +34,17 @@ from PySide6.QtWidgets import (
 
 from pos_app.checkout.refunds import RefundNotAllowed, RefundResult, RefundService
 from pos_app.domain.money import format_money, site_for
-from pos_app.domain.pricing import format_measure
+from pos_app.domain.pricing import (
+    check_measure,
+    check_one_reading,
+    format_measure,
+    parse_measure,
+)
 from pos_app.domain.records import SaleSnapshot
+from pos_app.domain.refund_iva import Given, example_weight, sold_amount
 from pos_app.domain.sale import Tender
 from pos_app.domain.text_fields import REFUND_NOTE
+from pos_app.domain.validation import ValidationError
 from pos_app.errors import UserFacingError
 from pos_app.ledger.refunds import RefundRecord, RefundStatus
 from pos_app.mercadopago.refunds import refusal_message
@@ -119,7 +126,8 @@ class RefundDialog(QDialog):
         # showed cut, and longer in Spanish and Portuguese).
         for column in (1, 2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.spins: list[QSpinBox] = []
+        # Per item: how many units go back, or a weighed item's weight (typed: ``0,200``).
+        self.spins: list[QSpinBox | QLineEdit] = []
         # What the chosen items give back, worked out as the refund will: a line's paid share
         # by units (three units of $ 2.999 give back $ 1.000, $ 999 and $ 1.000), never a
         # rounded price per unit times the units ($ 1.000 × 3 = $ 3.000, more than was paid).
@@ -268,7 +276,7 @@ class RefundDialog(QDialog):
             # The line's paid share: what all its units give back (a price per unit would be
             # rounded: $ 2.999 for three is not $ 1.000 each).
             paid = charged[row] if row < len(charged) else line.unit_price * line.quantity
-            # A weighed line: how much was sold (``0,350 kg``), given back whole.
+            # A weighed line: how much was sold (``0,350 kg``); all or part of it goes back.
             sold = (
                 format_measure(line.measure, line.sale_unit, self.site)
                 if line.measure is not None
@@ -282,12 +290,29 @@ class RefundDialog(QDialog):
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
                 self.lines.setItem(row, column, item)
-            spin = QSpinBox()
-            spin.setRange(0, max(0, line.quantity - done.get(row, 0)))
-            spin.valueChanged.connect(lambda *_: self._pick_lines())
-            self.lines.setCellWidget(row, 3, spin)
-            spin.setAccessibleName(self.tr("Give back: {item}").format(item=line.title))
-            self.spins.append(spin)
+            left = max(Decimal(0), sold_amount(line) - done.get(row, Decimal(0)))
+            field: QSpinBox | QLineEdit
+            if line.measure is not None:
+                # Part of a weighed item: its weight given back (0,200 of 0,350 kg), at what
+                # the sale charged for it; what is left of it as the hint.
+                field = QLineEdit()
+                field.setObjectName("refundWeight")
+                field.setMaxLength(14)
+                field.setPlaceholderText(format_measure(left, line.sale_unit, self.site).split()[0])
+                field.setEnabled(left > 0)
+                field.textEdited.connect(lambda *_: self._pick_lines())
+                field.setAccessibleName(
+                    self.tr("Weight to give back ({unit}): {item}").format(
+                        unit=line.sale_unit.value, item=line.title
+                    )
+                )
+            else:
+                field = QSpinBox()
+                field.setRange(0, max(0, int(left)))
+                field.valueChanged.connect(lambda *_: self._pick_lines())
+                field.setAccessibleName(self.tr("Give back: {item}").format(item=line.title))
+            self.lines.setCellWidget(row, 3, field)
+            self.spins.append(field)
         # As a person reads it: the choices, the items' quantities, the note, then the buttons.
         tab_order(
             self.way_cash,
@@ -306,12 +331,55 @@ class RefundDialog(QDialog):
         self._update()
 
     def _pick_lines(self) -> None:
-        if any(spin.value() for spin in self.spins):
+        if any(
+            field.value() if isinstance(field, QSpinBox) else field.text().strip()
+            for field in self.spins
+        ):
             self.by_lines.setChecked(True)
         self._update()
 
-    def chosen_lines(self) -> list[tuple[int, int]]:
-        return [(row, spin.value()) for row, spin in enumerate(self.spins) if spin.value()]
+    def _weight(self, row: int, field: QLineEdit) -> tuple[Decimal | None, str]:
+        """The weight typed for a weighed item (None: none typed, or not one) and why it is not
+        one ("" when it is): ``0,200`` or ``0.200`` are; ``1.250`` where a dot groups thousands
+        is two readings; no more than three decimals."""
+        text = field.text().strip()
+        if not text:
+            return None, ""
+        line = self.sale.lines[row]
+        value = parse_measure(text, self.site)
+        if value is None:
+            return None, self.tr("{item}: type the weight given back like {example}.").format(
+                item=line.title,
+                example=format_measure(example_weight(line), line.sale_unit, self.site),
+            )
+        try:
+            check_one_reading(text, self.site)
+            return check_measure(value, self.site.decimal_sep), ""
+        except ValidationError as exc:
+            return None, f"{line.title}: {translate_message(exc.msg)}"
+
+    def _weights_problem(self) -> str:
+        """Why a typed weight is not one ("" when every one is)."""
+        for row, field in enumerate(self.spins):
+            if isinstance(field, QLineEdit):
+                _weight, problem = self._weight(row, field)
+                if problem:
+                    return problem
+        return ""
+
+    def chosen_lines(self) -> list[tuple[int, Given]]:
+        """The items chosen: ``(row, units)``, or ``(row, weight)`` of a weighed one (a weight
+        that is not one is left out: :meth:`_weights_problem` says why)."""
+        chosen: list[tuple[int, Given]] = []
+        for row, field in enumerate(self.spins):
+            if isinstance(field, QSpinBox):
+                if field.value():
+                    chosen.append((row, field.value()))
+                continue
+            weight, _problem = self._weight(row, field)
+            if weight is not None:
+                chosen.append((row, weight))
+        return chosen
 
     def _update(self) -> None:
         left = self._left()
@@ -330,9 +398,16 @@ class RefundDialog(QDialog):
             self._amount_note = bool(problem)
         # Not an ``elif`` of the note above: the call that clears the note checks the items too
         # (it left the button on, with no item chosen, until the next call).
-        if self.choice.checkedId() == LINES:
+        by_lines = self.choice.checkedId() == LINES
+        # A weight typed that is not one says why, even with no other item chosen.
+        weight_problem = self._weights_problem() if by_lines else ""
+        if weight_problem:
+            self.lines_amount.setText(weight_problem)
+            set_state(self.lines_amount, "error")
+            ready = False
+        elif by_lines:
             ready = ready and bool(self.chosen_lines()) and self._show_lines_amount(left)
-        if self.choice.checkedId() != LINES or not self.chosen_lines():
+        if not weight_problem and (not by_lines or not self.chosen_lines()):
             self.lines_amount.setText("")
             set_state(self.lines_amount, "")
         self.refund_button.setEnabled(ready)
@@ -340,7 +415,7 @@ class RefundDialog(QDialog):
 
     def _show_lines_amount(self, left: Decimal) -> bool:
         """Say what the chosen items give back; False when they cannot be (more than is left,
-        or fewer units left than chosen), saying why."""
+        or fewer units or less weight left than chosen), saying why."""
         try:
             amount = self.service.lines_amount(self.sale, self.chosen_lines())
         except RefundNotAllowed as exc:
@@ -381,7 +456,7 @@ class RefundDialog(QDialog):
         return task
 
     async def _refund(
-        self, amount: Decimal | None, lines: list[tuple[int, int]], note: str
+        self, amount: Decimal | None, lines: list[tuple[int, Given]], note: str
     ) -> None:
         result = await self.service.refund(
             self.sale.external_reference, amount, lines=lines, note=note, tender=self.tender()

@@ -68,6 +68,8 @@ def receipt_html(texts: ReceiptTexts, *, narrow: bool = False) -> str:
             row(label, value)
     for label, value in texts.taxes:
         row(label, value)
+    if texts.tax_note:
+        rows.append(f'<tr><td colspan="2">{e(texts.tax_note)}</td></tr>')
     if texts.payment:
         rule()
         rows += [f'<tr><td colspan="2">{e(line)}</td></tr>' for line in texts.payment]
