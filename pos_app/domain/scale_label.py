@@ -132,6 +132,8 @@ def label_line(product: Product, label: ScaleLabel, site: Site) -> CartLine:
     on a product sold by the unit sells the number of units it is the price of; any other
     amount is refused (:class:`ScaleLabelError`).
     """
+    if product.damaged:  # its price unreadable (held as 0): named, never divided by
+        raise ScaleLabelError(product.problem().msg)
     if label.weight is not None:
         # A scale weighs in kilograms: a product priced per gram sells that weight in grams
         # (350 g, never 0,350 g: a thousandth of the price); one sold by the litre or the
@@ -180,7 +182,11 @@ def label_line(product: Product, label: ScaleLabel, site: Site) -> CartLine:
             )
         )
     if product.is_measured:
-        guess = (label.price / product.unit_price).quantize(MEASURE_QUANTUM)
+        guess = (
+            (label.price / product.unit_price).quantize(MEASURE_QUANTUM)
+            if product.unit_price > 0
+            else Decimal(0)  # no price per unit to divide by: the label's price, one unit
+        )
         for measure in (guess, guess - MEASURE_QUANTUM, guess + MEASURE_QUANTUM):
             # A weight no line can hold (a tiny price per gram) is not what the scale weighed:
             # the label's price is charged as one unit below.
@@ -198,9 +204,10 @@ def label_line(product: Product, label: ScaleLabel, site: Site) -> CartLine:
     # Sold by the unit: a scale pricing pieces prints n x the price. Any other amount is not
     # this product's (another layout's label read as this one: ``20 00149 00102`` read as
     # br-price is code 0001 and R$ 49.001,02), so it is refused, never charged as one unit.
-    count, rest = divmod(label.price, product.unit_price)
-    if product.unit_price > 0 and not rest and MIN_QUANTITY <= count <= MAX_QUANTITY:
-        return product.to_line(int(count))
+    if product.unit_price > 0:  # divmod by 0 raises: checked first
+        count, rest = divmod(label.price, product.unit_price)
+        if not rest and MIN_QUANTITY <= count <= MAX_QUANTITY:
+            return product.to_line(int(count))
     raise ScaleLabelError(
         message(
             CTX,

@@ -172,3 +172,47 @@ def test_a_weight_label_on_a_product_priced_per_gram_sells_grams() -> None:
     for unit in (SaleUnit.L, SaleUnit.M):
         with pytest.raises(ScaleLabelError, match="not sold by weight"):
             label_line(Product("123", "Soga", Decimal(1000), sale_unit=unit), label, ARS)
+
+
+def _label(layout_name: str, code: str, value: str) -> str:
+    layout = PRESETS[layout_name]
+    body = layout.prefix + code + value
+    return body + str(ean13_check_digit(body))
+
+
+@pytest.mark.parametrize("unit", [SaleUnit.KG, SaleUnit.UNIT])
+@pytest.mark.parametrize("layout", ["ar-price-cents", "ar-weight"])
+def test_a_label_of_a_product_whose_price_cannot_be_read_is_refused_in_words(
+    unit: SaleUnit, layout: str
+) -> None:
+    """A damaged catalog price is held as 0: a price label divided by it (DivisionByZero, a
+    traceback from ``pos-app charge --sku``) instead of naming the product's problem."""
+    code = _label(layout, "0001", "001500")
+    label = read_scale_label(code, (PRESETS[layout],))
+    assert label is not None
+    damaged = Product(
+        "0001",
+        "Queso",
+        Decimal(0),
+        sale_unit=unit,
+        damaged_column="unit_price",
+        damaged_value="1,2,3",
+    )
+    with pytest.raises(ScaleLabelError) as refused:
+        label_line(damaged, label, ARS)
+    assert "Queso (0001) cannot be sold" in str(refused.value.msg)
+
+
+@pytest.mark.parametrize("unit", [SaleUnit.KG, SaleUnit.UNIT])
+def test_a_price_label_of_a_product_without_a_price_never_divides_by_it(unit: SaleUnit) -> None:
+    label = read_scale_label(
+        _label("ar-price-cents", "0001", "001500"), (PRESETS["ar-price-cents"],)
+    )
+    assert label is not None and label.price == Decimal("15.00")
+    free = Product("0001", "Queso", Decimal(0), sale_unit=unit)
+    if unit is SaleUnit.UNIT:
+        with pytest.raises(ScaleLabelError):  # not n times a price of 0: not this product's
+            label_line(free, label, ARS)
+    else:  # no price per kg to find a weight with: the label's price, as one unit
+        line = label_line(free, label, ARS)
+        assert line.unit_price == Decimal("15.00") and line.measure is None
