@@ -3643,6 +3643,10 @@
         <translation>Una devolución todavía no tiene respuesta de Mercado Pago: se verifica antes de la próxima.</translation>
     </message>
     <message>
+        <source>Wait for Mercado Pago&apos;s answer: the refund is under way.</source>
+        <translation>Espere la respuesta de Mercado Pago: la devolución está en curso.</translation>
+    </message>
+    <message>
         <source>Everything left ({amount})</source>
         <translation>Todo lo que queda ({amount})</translation>
     </message>

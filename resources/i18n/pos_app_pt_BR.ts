@@ -3643,6 +3643,10 @@
         <translation>Uma devolução ainda não tem resposta do Mercado Pago: ela é verificada antes da próxima.</translation>
     </message>
     <message>
+        <source>Wait for Mercado Pago&apos;s answer: the refund is under way.</source>
+        <translation>Aguarde a resposta do Mercado Pago: a devolução está em andamento.</translation>
+    </message>
+    <message>
         <source>Everything left ({amount})</source>
         <translation>Tudo o que resta ({amount})</translation>
     </message>

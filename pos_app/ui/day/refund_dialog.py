@@ -513,6 +513,19 @@ class RefundDialog(QDialog):
         if record is not None:
             emit(self.ticketRequested, record)
 
+    def reject(self) -> None:
+        """Esc, Close or the title bar's button: not while a refund is being asked. Closing
+        canceled it half-way, so the cashier never saw whether the money went back (the row
+        stayed pending, checked before the sale's next refund): money leaving the shop is never
+        abandoned mid-call, and its answer comes here in seconds."""
+        if self.tasks.busy:
+            self.status.setText(
+                self.tr("Wait for Mercado Pago's answer: the refund is under way.")
+            )
+            set_state(self.status, "")
+            return
+        super().reject()
+
     def done(self, result: int) -> None:
         self.tasks.cancel_all()
         super().done(result)

@@ -1,0 +1,47 @@
+"""Esc or Close while a refund is being asked closed the refund dialog and canceled the refund
+half-way: the cashier never saw whether the money went back (the row stayed pending, checked
+only before the sale's next refund). The dialog now stays, says to wait, and shows the answer."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from pos_app.ledger.refunds import RefundStatus
+from pos_app.ui.counter.main_window import MainWindow
+from tests.ui.test_ui_charging import WAIT
+from tests.ui.test_ui_receipts import pay_a_sale
+from tests.ui.test_ui_refunds import open_refund, refunded_at_mp
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.mark.parametrize("how", ["escape", "close_button"])
+def test_closing_while_the_refund_is_asked_waits_for_its_answer(
+    window: MainWindow, qtbot: QtBot, control: Any, how: str
+) -> None:
+    ref = pay_a_sale(window, qtbot, control)  # $ 11.140,00
+    _sales, dialog = open_refund(window, qtbot, ref)
+    dialog.spins[1].setValue(1)  # one cheese back: $ 3.125,00
+    control.faults(latency_ms=1500, path_prefix="/v1/payments")  # Mercado Pago answers slowly
+    task = dialog.start_refund()
+    assert task is not None
+    qtbot.waitUntil(lambda: bool(dialog.tasks.busy), timeout=WAIT)
+    if how == "escape":
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    else:
+        dialog.close_button.click()
+    assert dialog.isVisible() and not task.cancelled()
+    assert "Wait for Mercado Pago's answer" in dialog.status.text()
+    qtbot.waitUntil(lambda: "refunded." in dialog.status.text(), timeout=WAIT)
+    assert task.done() and not task.cancelled()
+    assert refunded_at_mp(window, control) == Decimal(3125)
+    (row,) = window.refunds.store.for_sale(ref)
+    assert row.status is RefundStatus.REFUNDED
+    control.clear_faults()
+    dialog.close_button.click()  # the answer shown: now it closes
+    assert not dialog.isVisible()
