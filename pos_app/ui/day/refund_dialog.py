@@ -519,9 +519,7 @@ class RefundDialog(QDialog):
         stayed pending, checked before the sale's next refund): money leaving the shop is never
         abandoned mid-call, and its answer comes here in seconds."""
         if self.tasks.busy:
-            self.status.setText(
-                self.tr("Wait for Mercado Pago's answer: the refund is under way.")
-            )
+            self.status.setText(self.tr("Wait for Mercado Pago's answer: the refund is under way."))
             set_state(self.status, "")
             return
         super().reject()
