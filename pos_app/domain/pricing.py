@@ -13,7 +13,12 @@ from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
-from pos_app.domain.money import Site, format_money, quantize, written_decimals
+from pos_app.domain.money import (
+    Site,
+    format_money_unbroken,
+    quantize,
+    written_decimals,
+)
 from pos_app.domain.text_fields import DISCOUNT_REASON, check_text
 from pos_app.domain.validation import ValidationError, check_amount_bounds, too_many_decimals
 from pos_app.i18n import QT_TRANSLATE_NOOP, message
@@ -251,7 +256,7 @@ def check_discount_fits(
                     "Validation",
                     "The discount is more than there is to discount: {amount} at most.",
                 ),
-                amount=format_money(gross, site),
+                amount=format_money_unbroken(gross, site),  # never "$" / "5.075,00"
             )
         )
     if discount.kind is DiscountKind.PRICE and quantize(discount.value * measure, site) > gross:
@@ -263,7 +268,7 @@ def check_discount_fits(
                     "The new price makes the line cost more than {amount}: a discount lowers "
                     "the price.",
                 ),
-                amount=format_money(gross, site),
+                amount=format_money_unbroken(gross, site),  # never "$" / "5.075,00"
             )
         )
     return discount
