@@ -45,3 +45,23 @@ def test_closing_while_the_refund_is_asked_waits_for_its_answer(
     control.clear_faults()
     dialog.close_button.click()  # the answer shown: now it closes
     assert not dialog.isVisible()
+
+
+def test_closing_the_window_while_a_refund_is_asked_waits_for_its_answer(
+    window: MainWindow, qtbot: QtBot, control: Any
+) -> None:
+    ref = pay_a_sale(window, qtbot, control)
+    _sales, dialog = open_refund(window, qtbot, ref)
+    dialog.spins[1].setValue(1)
+    control.faults(latency_ms=1500, path_prefix="/v1/payments")
+    task = dialog.start_refund()
+    assert task is not None
+    qtbot.waitUntil(lambda: bool(dialog.tasks.busy), timeout=WAIT)
+    window.close()  # the cashier quits (or the shop's PC shuts down the app)
+    assert window.isVisible() and not window.was_closed and not task.cancelled()
+    assert "Wait for Mercado Pago's answer" in dialog.status.text()
+    qtbot.waitUntil(lambda: "refunded." in dialog.status.text(), timeout=WAIT)
+    assert refunded_at_mp(window, control) == Decimal(3125)
+    control.clear_faults()
+    window.close()  # the answer shown: now it quits
+    assert window.was_closed

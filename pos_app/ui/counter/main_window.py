@@ -1445,6 +1445,15 @@ class MainWindow(QMainWindow):
 
     # == closing =================================================================================
     def closeEvent(self, event: QCloseEvent) -> None:
+        from pos_app.ui.day.refund_dialog import RefundDialog  # at close only: not the first frame
+
+        for refund in self.findChildren(RefundDialog):
+            if refund.isVisible() and refund.is_refunding():
+                # Quitting now would cut the refund's call short: the cashier would not learn
+                # whether the money went back until the next start. Its answer comes in seconds.
+                event.ignore()
+                refund.say_wait()
+                return
         settings = self._settings_dialog
         if settings is not None and settings.is_saving():
             # Settings' OK is writing the config file and the keyring on a worker thread (a

@@ -513,14 +513,22 @@ class RefundDialog(QDialog):
         if record is not None:
             emit(self.ticketRequested, record)
 
+    def is_refunding(self) -> bool:
+        """A refund is being asked of Mercado Pago (or written): not to be cut short."""
+        return bool(self.tasks.busy)
+
+    def say_wait(self) -> None:
+        self.status.setText(self.tr("Wait for Mercado Pago's answer: the refund is under way."))
+        set_state(self.status, "")
+        self.raise_()
+
     def reject(self) -> None:
         """Esc, Close or the title bar's button: not while a refund is being asked. Closing
         canceled it half-way, so the cashier never saw whether the money went back (the row
-        stayed pending, checked before the sale's next refund): money leaving the shop is never
-        abandoned mid-call, and its answer comes here in seconds."""
-        if self.tasks.busy:
-            self.status.setText(self.tr("Wait for Mercado Pago's answer: the refund is under way."))
-            set_state(self.status, "")
+        stayed pending, checked only at the next start or the sale's next refund): money
+        leaving the shop is never abandoned mid-call, and its answer comes here in seconds."""
+        if self.is_refunding():
+            self.say_wait()
             return
         super().reject()
 
