@@ -1450,9 +1450,12 @@ class MainWindow(QMainWindow):
         for refund in self.findChildren(RefundDialog):
             if refund.isVisible() and refund.is_refunding():
                 # Quitting now would cut the refund's call short: the cashier would not learn
-                # whether the money went back until the next start. Its answer comes in seconds.
+                # whether the money went back until the next start. Its answer comes in seconds;
+                # then the window closes as asked (Ctrl-C and SIGTERM close it too).
                 event.ignore()
                 refund.say_wait()
+                for task in refund.tasks.pending():
+                    task.add_done_callback(lambda _task: QTimer.singleShot(0, self, self.close))
                 return
         settings = self._settings_dialog
         if settings is not None and settings.is_saving():

@@ -69,12 +69,16 @@ class TaskKeeper:
     def busy(self) -> bool:
         return any(not t.done() for t in self._tasks)
 
+    def pending(self) -> list[asyncio.Task[Any]]:
+        """The tasks still running."""
+        return [t for t in self._tasks if not t.done()]
+
     def __len__(self) -> int:
         return len(self._tasks)
 
     def cancel_all(self) -> list[asyncio.Task[Any]]:
         """Cancel every task still running; returns them so a caller may await them."""
-        pending = [t for t in self._tasks if not t.done()]
+        pending = self.pending()
         for task in pending:
             task.cancel()
         return pending
