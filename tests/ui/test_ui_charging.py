@@ -223,9 +223,13 @@ def test_a_call_the_cashier_waits_for_says_so_after_a_second(
 ) -> None:
     fill_cart(window, "7790580001018")
     charge(qtbot, window)
-    window._call(asyncio.sleep(1.6))  # stands in for an engine call that takes its time
+    # Stands in for an engine call that takes its time, held until the test has seen the words
+    # (a 1.6-s sleep left them on screen 0.6 s: a loaded machine's stall could miss them).
+    answered = asyncio.Event()
+    window._call(answered.wait())
     assert window.busy and not window.payment.slow.isVisible()
     qtbot.waitUntil(lambda: window.payment.slow.isVisible(), timeout=WAIT)
+    answered.set()
     qtbot.waitUntil(lambda: not window.busy, timeout=WAIT)
     assert not window.payment.slow.isVisible()
 
