@@ -1471,7 +1471,7 @@ class MainWindow(QMainWindow):
             if not self._closing_after_save:
                 self._closing_after_save = True
                 settings.say_closing_after_save()
-                settings.saveEnded.connect(lambda _saved: QTimer.singleShot(0, self.close))
+                settings.saveEnded.connect(lambda _saved: QTimer.singleShot(0, self, self.close))
             settings.raise_()
             return
         save_geometry(self, "main")
