@@ -43,9 +43,16 @@ def _lines(specs: list[str], sold: Sequence[CartLine], site: Site) -> list[tuple
     refuses more than is left, saying how much that is)."""
     chosen: list[tuple[int, Given]] = []
     for spec in specs:
-        number, _, qty_text = spec.partition(":")
+        number, colon, qty_text = spec.partition(":")
         if not number.isdigit() or not 1 <= int(number) <= len(sold):
             raise ValueError(f"--line {shown(spec, 20)}: the sale has lines 1 to {len(sold)}")
+        if colon and not qty_text.strip():
+            # "1:" is a quantity left out, not "all of it" (that is "--line 1"): money leaving
+            # the shop is never given back on a guess.
+            raise ValueError(
+                f"--line {shown(spec, 20)}: nothing after the colon; --line {number} gives back "
+                f"all of line {number}, --line {number}:QUANTITY part of it"
+            )
         position = int(number) - 1
         line = sold[position]
         try:

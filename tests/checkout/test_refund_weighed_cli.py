@@ -114,3 +114,16 @@ def test_hostile_weights_exit_2_with_nothing_written(
     assert code == 2, err
     assert words in err and "Traceback" not in err
     assert refunds_of(cash_sale) == []
+
+
+@pytest.mark.parametrize("spec", ["1:", "1: ", "2:"])
+def test_a_colon_with_nothing_after_it_refunds_nothing(
+    cash_sale: str, capsys: pytest.CaptureFixture[str], spec: str
+) -> None:
+    """``--line 1:`` (a quantity left out) gave back the whole line, as ``--line 1`` does:
+    money leaving the shop on a slip of the keyboard."""
+    code = main(["refund", cash_sale, "--line", spec])
+    err = capsys.readouterr().err
+    assert code == 2, err
+    assert "nothing after the colon" in err and "Traceback" not in err
+    assert refunds_of(cash_sale) == []
