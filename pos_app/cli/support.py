@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import errno
 import importlib.metadata
 import json
 import platform
@@ -44,7 +45,12 @@ PACKAGES = ("PySide6-Essentials", "qasync", "httpx", "httpcore", "starlette", "u
 
 
 async def cmd_support_file(args: argparse.Namespace) -> int:
-    out = await write_support_file(Path(args.out) if args.out else None)
+    from pos_app.cli.dispatch import UsageError
+
+    out_path = Path(args.out).expanduser() if args.out else None
+    if out_path is not None and out_path.exists() and not out_path.is_file():
+        raise UsageError(f"--out {out_path}: not a file (a folder or a device); give a file name")
+    out = await write_support_file(out_path)
     print(out)
     return EXIT_OK
 
@@ -94,6 +100,10 @@ def _write_zip(out: Path | None, parts: dict[str, str]) -> Path:
         else "no notification receiver lines in the logs\n"
     )
     out.parent.mkdir(parents=True, exist_ok=True)
+    if out.exists() and not out.is_file():
+        # A folder, or a device such as /dev/full (a disk-full test): the zip renamed onto it
+        # replaced the device node (as root) and said it was saved.
+        raise OSError(errno.EEXIST, "it is not a file: choose a file name", str(out))
     partial = out.with_name(out.name + ".partial")
     try:
         with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as zf:

@@ -49,3 +49,28 @@ def test_a_blank_file_name_is_refused_in_one_line(
     assert "expected a file name, not an empty text" in err, err
     assert list(tmp_path.iterdir()) == []  # nothing written here
     assert not (paths.data_dir() / "backups").exists()  # nor in the backups' folder
+
+
+@pytest.mark.posix  # a FIFO: what a device such as /dev/full is to a rename, without root
+@pytest.mark.parametrize("kind", ["folder", "fifo"])
+def test_support_file_onto_a_folder_or_a_device_is_refused_and_leaves_it_be(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str
+) -> None:
+    """``support-file --out /dev/full`` renamed the zip onto the device (as root: /dev/full
+    became a regular file) and said it was saved; onto a folder, a traceback."""
+    import os
+    import stat
+
+    Ledger(paths.ledger_path()).close()
+    target = tmp_path / "target"
+    if kind == "folder":
+        target.mkdir()
+    else:
+        os.mkfifo(target)
+    code = main(["support-file", "--out", str(target)])
+    err = capsys.readouterr().err
+    assert code == EXIT_USAGE, err
+    assert "not a file" in err and "Traceback" not in err
+    mode = target.lstat().st_mode
+    assert stat.S_ISDIR(mode) if kind == "folder" else stat.S_ISFIFO(mode)
+    assert not (tmp_path / "target.partial").exists()
