@@ -168,8 +168,21 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     return parallel.worker_count()
 
 
+MEMORY_BASETEMP = pytest.StashKey["Path | None"]()
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest's tmpdir plugin reads --basetemp
 def pytest_configure(config: pytest.Config) -> None:
+    basetemp = parallel.memory_basetemp(config)
+    config.stash[MEMORY_BASETEMP] = basetemp
+    if basetemp is not None:
+        config.option.basetemp = str(basetemp)
     parallel.warm_rewrite_cache(config)
+
+
+@pytest.hookimpl(trylast=True)  # in the controller, after every worker has finished
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    parallel.forget_memory_basetemp(session.config.stash.get(MEMORY_BASETEMP, None), exitstatus)
 
 
 @pytest.hookimpl(trylast=True)  # after -m and -k have deselected: the order xdist will cut

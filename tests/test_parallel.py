@@ -84,3 +84,68 @@ def test_each_worker_starts_with_its_share_of_the_slow_ones_the_longest_first() 
 def test_with_no_room_the_caller_keeps_them_all_first() -> None:
     # 5 tests on 2 workers: chunks of 2 and 3, and a unit of 4 fits in neither
     assert parallel.spread_slow([], [(5.0, ["a", "b", "c", "d"]), (5.0, ["e"])], 2) is None
+
+
+class _TempConfig:
+    """What :func:`parallel.memory_basetemp` reads of pytest's config."""
+
+    def __init__(self, basetemp: str | None = None, worker: bool = False) -> None:
+        self.option = type("Option", (), {"basetemp": basetemp})()
+        if worker:
+            self.workerinput: dict[str, str] = {}
+
+
+@pytest.fixture
+def memory_root(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """A stand-in for /dev/shm with room to spare, nobody's choice of folder in the way."""
+    monkeypatch.setattr(parallel, "MEMORY_TEMP_ROOT", tmp_path)
+    monkeypatch.setattr(parallel, "MEMORY_TEMP_ROOM", 1)
+    monkeypatch.delenv("PYTEST_DEBUG_TEMPROOT", raising=False)
+    monkeypatch.delenv("POS_APP_TEST_TMP", raising=False)
+    return tmp_path
+
+
+@pytest.mark.posix
+def test_the_run_gets_a_folder_of_its_own_in_memory_and_dead_runs_are_swept(
+    memory_root: Any,
+) -> None:
+    import os
+    import subprocess
+    import sys
+
+    home = memory_root / f"pos-app-tests-{os.getuid()}"
+    home.mkdir()
+    ended = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    dead = home / f"run-{ended.stdout.strip()}"  # a run whose process has ended: swept
+    alive = home / f"run-{os.getppid()}"  # a run still going (this one's parent): kept
+    for folder in (dead, alive):
+        (folder / "popen-gw0").mkdir(parents=True)
+    chosen = parallel.memory_basetemp(_TempConfig())
+    assert chosen == home / f"run-{os.getpid()}"
+    assert not dead.exists() and alive.exists()
+    chosen.mkdir()
+    parallel.forget_memory_basetemp(chosen, exitstatus=1)  # a failed run's files stay
+    assert chosen.exists()
+    parallel.forget_memory_basetemp(chosen, exitstatus=0)
+    assert not chosen.exists()
+
+
+@pytest.mark.posix
+def test_a_chosen_folder_a_worker_or_too_little_room_keep_pytests_default(
+    memory_root: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert parallel.memory_basetemp(_TempConfig(basetemp="/somewhere")) is None
+    assert parallel.memory_basetemp(_TempConfig(worker=True)) is None
+    monkeypatch.setenv("POS_APP_TEST_TMP", "disk")
+    assert parallel.memory_basetemp(_TempConfig()) is None
+    monkeypatch.delenv("POS_APP_TEST_TMP")
+    monkeypatch.setattr(parallel, "MEMORY_TEMP_ROOM", 2**62)  # a container's 64 MB /dev/shm
+    assert parallel.memory_basetemp(_TempConfig()) is None
+    monkeypatch.setattr(parallel, "MEMORY_TEMP_ROOM", 1)
+    monkeypatch.setattr(parallel, "MEMORY_TEMP_ROOT", memory_root / "absent")
+    assert parallel.memory_basetemp(_TempConfig()) is None
