@@ -139,6 +139,8 @@ def test_the_run_gets_a_folder_of_its_own_in_memory_and_dead_runs_are_swept(
 def test_a_chosen_folder_a_worker_or_too_little_room_keep_pytests_default(
     memory_root: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    import os
+
     assert parallel.memory_basetemp(_TempConfig(basetemp="/somewhere")) is None
     assert parallel.memory_basetemp(_TempConfig(worker=True)) is None
     monkeypatch.setenv("POS_APP_TEST_TMP", "disk")
@@ -147,5 +149,16 @@ def test_a_chosen_folder_a_worker_or_too_little_room_keep_pytests_default(
     monkeypatch.setattr(parallel, "MEMORY_TEMP_ROOM", 2**62)  # a container's 64 MB /dev/shm
     assert parallel.memory_basetemp(_TempConfig()) is None
     monkeypatch.setattr(parallel, "MEMORY_TEMP_ROOM", 1)
+    real_statvfs = os.statvfs
+
+    def noexec(path: Any) -> Any:  # Docker's /dev/shm: programs cannot run from it
+        found = real_statvfs(path)
+        flags = found.f_flag | os.ST_NOEXEC
+        return os.statvfs_result((*found[:8], flags, *found[9:]))
+
+    monkeypatch.setattr(os, "statvfs", noexec)
+    assert parallel.memory_basetemp(_TempConfig()) is None
+    monkeypatch.setattr(os, "statvfs", real_statvfs)
+    assert parallel.memory_basetemp(_TempConfig()) is not None
     monkeypatch.setattr(parallel, "MEMORY_TEMP_ROOT", memory_root / "absent")
     assert parallel.memory_basetemp(_TempConfig()) is None
