@@ -119,6 +119,7 @@ def test_the_run_gets_a_folder_of_its_own_in_memory_and_dead_runs_are_swept(
         [sys.executable, "-c", "import os; print(os.getpid())"],
         capture_output=True,
         text=True,
+        encoding="utf-8",
         check=True,
     )
     dead = home / f"run-{ended.stdout.strip()}"  # a run whose process has ended: swept
