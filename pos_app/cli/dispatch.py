@@ -16,6 +16,7 @@ import errno
 import importlib
 import logging
 from collections.abc import Callable, Coroutine
+from pathlib import Path
 from typing import Any, TypeAlias, cast
 
 from pos_app.cli.output import EXIT_ERROR, EXIT_USAGE, err
@@ -54,6 +55,24 @@ STORE_SALES = "pos_app.cli.store:cmd_store_sales"
 
 class UsageError(Exception):
     """Invalid input on the command line: said on one line, exit 2."""
+
+
+def output_file(text: str, option: str) -> Path:
+    """The file an option names to be written (``--csv``, ``--out``, ``--pdf``, ``catalog
+    export FILE``), checked before any work: a folder, a FIFO (the write waited for a reader,
+    forever), a device or a folder that is not there is a :class:`UsageError` (exit 2), and
+    nothing is written. The write itself goes through
+    :func:`pos_app.system.files.write_user_file` (whole or not at all)."""
+    from pos_app.domain.validation import echoed
+    from pos_app.system.files import NotAFileError, output_target
+
+    path = Path(text).expanduser()
+    try:
+        output_target(path)
+    except NotAFileError as exc:
+        named = f"{option}: " if option else ""
+        raise UsageError(f"{named}cannot write {echoed(str(path), cut=False)}: {exc.msg}") from None
+    return path
 
 
 def handler_for(args: argparse.Namespace) -> Handler:

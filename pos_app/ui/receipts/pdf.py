@@ -92,8 +92,18 @@ def receipt_document(texts: ReceiptTexts, width_mm: float) -> QTextDocument:
 
 def write_pdf(texts: ReceiptTexts, path: Path, *, paper: str = "80") -> Path:
     """Write the receipt as a PDF: ``paper`` is ``"58"`` or ``"80"`` (a roll) or ``"A4"``;
-    ``OSError`` when the file could not be written."""
-    writer = QPdfWriter(str(path))
+    ``OSError`` when the file could not be written. Made in memory, then written whole or not
+    at all, never onto a folder, a FIFO or a device
+    (:func:`pos_app.system.files.write_user_file`): Qt opened the path itself, and a FIFO
+    waited for a reader forever."""
+    from PySide6.QtCore import QBuffer, QIODevice
+
+    from pos_app.system.files import output_target, write_user_file
+
+    output_target(path)  # a folder, a FIFO, a device: refused before the work
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setResolution(RESOLUTION)
     writer.setCreator("pos-app")
     writer.setTitle(texts.title)
@@ -115,9 +125,12 @@ def write_pdf(texts: ReceiptTexts, path: Path, *, paper: str = "80") -> Path:
         )
     )
     _paint(doc, writer)
-    del writer  # the file is finished when the writer goes
-    if not path.is_file() or path.stat().st_size == 0:  # Qt reports no error of its own
+    del writer  # the PDF is finished when the writer goes
+    content = bytes(buffer.data().data())
+    buffer.close()
+    if not content:  # Qt reports no error of its own
         raise OSError(f"cannot write {path}")
+    write_user_file(path, content)
     return path
 
 
