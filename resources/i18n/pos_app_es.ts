@@ -1075,6 +1075,10 @@
         <translation>El día quedó cerrado, pero no se pudo hacer su copia de seguridad: {reason}</translation>
     </message>
     <message>
+        <source>Could not write {path}: {error}</source>
+        <translation>No se pudo escribir {path}: {error}</translation>
+    </message>
+    <message>
         <source>Choose a receipt printer in Settings → Receipts</source>
         <translation>Elija una impresora de comprobantes en Configuración → Comprobantes</translation>
     </message>

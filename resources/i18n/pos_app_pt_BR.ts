@@ -1075,6 +1075,10 @@
         <translation>O dia foi fechado, mas não foi possível fazer a cópia de segurança: {reason}</translation>
     </message>
     <message>
+        <source>Could not write {path}: {error}</source>
+        <translation>Não foi possível gravar {path}: {error}</translation>
+    </message>
+    <message>
         <source>Choose a receipt printer in Settings → Receipts</source>
         <translation>Escolha uma impressora de comprovantes em Configurações → Comprovantes</translation>
     </message>

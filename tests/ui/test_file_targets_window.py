@@ -139,3 +139,73 @@ def test_importing_a_fifo_is_refused_without_waiting_for_a_writer(
         feeder.join(timeout=5)
         os.close(reader)
     assert ledger.catalog.get("PIPE") is None
+
+
+@pytest.mark.parametrize("kind", ["png", "pdf"])
+def test_the_qr_sticker_is_never_written_into_a_fifo(qtbot: QtBot, pipe: Path, kind: str) -> None:
+    """Settings → the box's QR → Save as PNG…/PDF… onto a FIFO: Qt's writer opened it on the
+    window's thread (frozen until a reader came) and the PNG said saved."""
+    from pos_app.ui.settings import qr_sticker
+    from pos_app.ui.settings.qr_sticker import StickerInfo
+
+    info = StickerInfo("00020101021243650016COM.MERCADOLIBRE", "Almacén", "Caja 1", "Pay", "Scan")
+    save = qr_sticker.save_png if kind == "png" else qr_sticker.save_pdf
+    assert not save(info, pipe)
+    assert pipe.is_fifo()
+    ok = pipe.with_name(f"sticker.{kind}")
+    assert save(info, ok) and ok.stat().st_size > 100
+
+
+def test_the_close_report_pdf_onto_a_fifo_writes_nothing(
+    qtbot: QtBot, ledger: Ledger, pipe: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Close the day → Save as PDF… onto a FIFO: Qt's writer opened it on the window's thread
+    (frozen until a reader came) and wrote into it. Now the dialog says why, nothing is written
+    into it, and a real file gets the PDF."""
+    from datetime import UTC, datetime
+
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from pos_app.ui.day.dialogs import CloseDayDialog
+
+    dialog = CloseDayDialog(MLA, ledger.day, clock=lambda: datetime(2026, 12, 1, 20, tzinfo=UTC))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    chosen = [str(pipe)]
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *_a: (chosen[0], "PDF files (*.pdf)"))
+    )
+    dialog._pdf_clicked()
+
+    box = dialog.findChild(QMessageBox)
+    assert box is not None and box.isVisible()
+    assert box.text() == f"Could not write {pipe}: {NOT_A_FILE}"
+    box.close()
+    assert pipe.is_fifo()
+    peek = os.open(pipe, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        assert os.read(peek, 10) == b""  # nothing was written into it
+    finally:
+        os.close(peek)
+
+    chosen[0] = str(pipe.with_name("close.pdf"))
+    dialog._pdf_clicked()
+    assert pipe.with_name("close.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_the_receipt_pdf_onto_a_fifo_says_why(qtbot: QtBot, pipe: Path) -> None:
+    """The receipt preview's Save as PDF… onto a FIFO: Qt wrote into it and the preview said
+    "(cannot write …)"; now nothing goes into it and the reason is the cashier's words."""
+    from pos_app.receipts.service import receipt_for_sale
+    from pos_app.settings.config import Config
+    from pos_app.ui.receipts.preview import ReceiptPreviewDialog
+
+    preview = ReceiptPreviewDialog(receipt_for_sale(discounted_sale(), Config()), Config())
+    qtbot.addWidget(preview)
+    assert not preview.save_pdf(pipe)
+    assert preview.status.text() == f"The PDF could not be saved ({NOT_A_FILE})."
+    peek = os.open(pipe, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        assert os.read(peek, 10) == b""
+    finally:
+        os.close(peek)

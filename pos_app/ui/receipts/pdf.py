@@ -18,6 +18,7 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from pos_app.receipts.model import ReceiptTexts
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QBuffer
     from PySide6.QtGui import QPagedPaintDevice
 
 ROLL_WIDTH_MM = {58: 58.0, 80: 80.0}
@@ -96,13 +97,13 @@ def write_pdf(texts: ReceiptTexts, path: Path, *, paper: str = "80") -> Path:
     at all, never onto a folder, a FIFO or a device
     (:func:`pos_app.system.files.write_user_file`): Qt opened the path itself, and a FIFO
     waited for a reader forever."""
-    from PySide6.QtCore import QBuffer, QIODevice
+    from pos_app.ui.qtkit.user_files import save_through_memory
 
-    from pos_app.system.files import output_target, write_user_file
+    save_through_memory(path, lambda buffer: _write(texts, buffer, paper))
+    return path
 
-    output_target(path)  # a folder, a FIFO, a device: refused before the work
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+
+def _write(texts: ReceiptTexts, buffer: QBuffer, paper: str) -> None:
     writer = QPdfWriter(buffer)
     writer.setResolution(RESOLUTION)
     writer.setCreator("pos-app")
@@ -124,14 +125,7 @@ def write_pdf(texts: ReceiptTexts, path: Path, *, paper: str = "80") -> Path:
             QPageLayout.Unit.Millimeter,
         )
     )
-    _paint(doc, writer)
-    del writer  # the PDF is finished when the writer goes
-    content = bytes(buffer.data().data())
-    buffer.close()
-    if not content:  # Qt reports no error of its own
-        raise OSError(f"cannot write {path}")
-    write_user_file(path, content)
-    return path
+    _paint(doc, writer)  # the PDF is finished when the writer goes, at the return
 
 
 def _paint(doc: QTextDocument, device: QPagedPaintDevice) -> None:
