@@ -115,6 +115,12 @@ def run_command(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         err("pos-app: interrupted")
         return EXIT_ERROR
+    except BrokenPipeError as exc:
+        # `pos-app sales --json | head`: the reader went away with what it wanted; nothing to
+        # say (it was a traceback). Later writes, and Python's flush at exit, go nowhere.
+        logging.getLogger(__name__).info("%s: the output was closed", args.command, exc_info=exc)
+        _stdout_to_nowhere()
+        return EXIT_ERROR
     except OSError as exc:
         if exc.errno not in _DISK_TROUBLE:
             raise
@@ -128,6 +134,21 @@ def run_command(args: argparse.Namespace) -> int:
             "permissions, then run the command again."
         )
         return EXIT_ERROR
+
+
+def _stdout_to_nowhere() -> None:
+    import os
+    import sys
+
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):  # not a file (a test's capture)
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, fd)
+    finally:
+        os.close(devnull)
 
 
 def announce_config_damage() -> None:

@@ -224,9 +224,12 @@ def replace_file(target: Path, write: Callable[[BinaryIO], object], *, mode: int
     (a full disk, a write that raised) leaves ``target`` as it was and no temporary file."""
     import tempfile
 
-    fd, tmp = tempfile.mkstemp(
-        prefix="." + target.name[:100] + "-", suffix=".tmp", dir=target.parent
-    )
+    try:
+        fd, tmp = tempfile.mkstemp(
+            prefix="." + target.name[:100] + "-", suffix=".tmp", dir=target.parent
+        )
+    except OSError as exc:  # a read-only folder: said of the file asked for, not of the temporary
+        raise OSError(exc.errno, exc.strerror, str(target)) from exc
     try:
         chmod_fd(fd, mode)  # mkstemp makes 0600
         with os.fdopen(fd, "wb") as handle:
@@ -249,6 +252,10 @@ def write_user_file(path: Path, write: Callable[[BinaryIO], object] | bytes) -> 
         mode = stat.S_IMODE(target.stat().st_mode)
     except FileNotFoundError:
         mode = 0o666 & ~_umask()
+    else:
+        # A read-only file stays so: opening it to write was refused, a rename over it is not.
+        if not os.access(target, os.W_OK):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
     fill = (lambda handle: handle.write(write)) if isinstance(write, bytes) else write
     replace_file(target, fill, mode=mode)
     return target

@@ -248,3 +248,79 @@ def test_restoring_from_something_not_a_file_says_so(
     assert code == 1 and err.count("\n") == 1, (out, err)
     assert "not a file (a folder, a device or a pipe)" in err, err
     assert paths.ledger_path().read_bytes() == before
+
+
+@pytest.mark.parametrize("command", ["catalog export", "sales --csv", "support-file --out"])
+def test_a_read_only_folder_is_said_of_the_file_asked_for(
+    command: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Folder modes do not stop root (the suite's user in CI), so the read-only file system is
+    what ``mkstemp`` meets there (measured on a tmpfs remounted ro: the same line). The file
+    already there stays, and the line names it, not a temporary file."""
+    import tempfile
+
+    reference = _ledger_with_a_sale()
+    target = tmp_path / "out.csv"
+    target.write_text("kept\n", encoding="utf-8")
+
+    def read_only(*_args: object, **_kwargs: object) -> tuple[int, str]:
+        raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(tmp_path / ".out.csv-x.tmp"))
+
+    monkeypatch.setattr(tempfile, "mkstemp", read_only)
+    code, out, err = _run(_commands(str(target), reference)[command], capsys)
+
+    assert code in (1, 2) and out == "" and err.count("\n") == 1, (code, out, err)
+    assert f"{target}: Read-only file system" in err, err
+    assert ".tmp" not in err and ".partial" not in err
+    assert target.read_text(encoding="utf-8") == "kept\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]
+
+
+def test_output_closed_by_its_reader_is_no_traceback(capsys: pytest.CaptureFixture[str]) -> None:
+    """``pos-app sales --json | head -1``: a BrokenPipeError traceback after the lines wanted."""
+    import io
+    import sys
+    from unittest import mock
+
+    _ledger_with_a_sale()
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone
+    raw = os.fdopen(write_end, "wb", buffering=0)
+    closed = io.TextIOWrapper(raw, encoding="utf-8", write_through=True)
+    try:
+        with mock.patch.object(sys, "stdout", closed):
+            code = main(["sales", "--json"])
+    finally:
+        closed.close()  # onto /dev/null now: nothing left to fail
+    assert code == 1
+    assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize("command", ["catalog export", "sales --csv"])
+def test_a_read_only_file_is_not_replaced(
+    command: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A file the user may not write (0444, not root): opening it to write was refused; the
+    rename into its place is not, so it is asked first. Root may write it: ``os.access`` says
+    what the mode means for this user, simulated here as that user's answer."""
+    from pos_app.system import files
+
+    reference = _ledger_with_a_sale()
+    target = tmp_path / "out.csv"
+    target.write_text("kept\n", encoding="utf-8")
+    target.chmod(0o444)
+    real_access = os.access
+    monkeypatch.setattr(
+        files.os, "access", lambda p, m, **kw: False if Path(p) == target else real_access(p, m)
+    )
+    code, out, err = _run(_commands(str(target), reference)[command], capsys)
+    assert code == EXIT_USAGE and err.count("\n") == 1, (out, err)
+    assert f"cannot write {target}: Permission denied" in err, err
+    assert target.read_text(encoding="utf-8") == "kept\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]
