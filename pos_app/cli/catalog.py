@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from pos_app.cli.dispatch import UsageError
+from pos_app.cli.dispatch import UsageError, output_file
 from pos_app.cli.output import EXIT_OK, EXIT_USAGE, err
 from pos_app.domain.catalog import Product
 from pos_app.domain.money import site_for
@@ -28,7 +28,7 @@ def cmd_catalog(args: argparse.Namespace) -> int:
 def cmd_catalog_export(args: argparse.Namespace) -> int:
     """Every product to ``FILE``; a product whose stored price is damaged is written as stored
     (the import refuses that row until it is fixed) and named on stderr, with what to do."""
-    path = Path(args.file)
+    path = output_file(args.file, "")
     shown = echoed(str(path), cut=False)
     ledger = Ledger(paths.ledger_path(), exclusive=False)
     damaged: list[Product] = []

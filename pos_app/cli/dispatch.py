@@ -16,6 +16,7 @@ import errno
 import importlib
 import logging
 from collections.abc import Callable, Coroutine
+from pathlib import Path
 from typing import Any, TypeAlias, cast
 
 from pos_app.cli.output import EXIT_ERROR, EXIT_USAGE, err
@@ -54,6 +55,24 @@ STORE_SALES = "pos_app.cli.store:cmd_store_sales"
 
 class UsageError(Exception):
     """Invalid input on the command line: said on one line, exit 2."""
+
+
+def output_file(text: str, option: str) -> Path:
+    """The file an option names to be written (``--csv``, ``--out``, ``--pdf``, ``catalog
+    export FILE``), checked before any work: a folder, a FIFO (the write waited for a reader,
+    forever), a device or a folder that is not there is a :class:`UsageError` (exit 2), and
+    nothing is written. The write itself goes through
+    :func:`pos_app.system.files.write_user_file` (whole or not at all)."""
+    from pos_app.domain.validation import echoed
+    from pos_app.system.files import NotAFileError, output_target
+
+    path = Path(text).expanduser()
+    try:
+        output_target(path)
+    except NotAFileError as exc:
+        named = f"{option}: " if option else ""
+        raise UsageError(f"{named}cannot write {echoed(str(path), cut=False)}: {exc.msg}") from None
+    return path
 
 
 def handler_for(args: argparse.Namespace) -> Handler:
@@ -96,6 +115,12 @@ def run_command(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         err("pos-app: interrupted")
         return EXIT_ERROR
+    except BrokenPipeError as exc:
+        # `pos-app sales --json | head`: the reader went away with what it wanted; nothing to
+        # say (it was a traceback). Later writes, and Python's flush at exit, go nowhere.
+        logging.getLogger(__name__).info("%s: the output was closed", args.command, exc_info=exc)
+        _stdout_to_nowhere()
+        return EXIT_ERROR
     except OSError as exc:
         if exc.errno not in _DISK_TROUBLE:
             raise
@@ -109,6 +134,21 @@ def run_command(args: argparse.Namespace) -> int:
             "permissions, then run the command again."
         )
         return EXIT_ERROR
+
+
+def _stdout_to_nowhere() -> None:
+    import os
+    import sys
+
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):  # not a file (a test's capture)
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, fd)
+    finally:
+        os.close(devnull)
 
 
 def announce_config_damage() -> None:

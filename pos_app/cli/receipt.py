@@ -34,7 +34,7 @@ def add_parser(sub: Subcommands) -> None:
 
 
 def cmd_receipt(args: argparse.Namespace) -> int:
-    from pos_app.cli.dispatch import UsageError
+    from pos_app.cli.dispatch import UsageError, output_file
     from pos_app.cli.output import err
     from pos_app.ledger.refunds import RefundStatus, RefundStore
     from pos_app.ledger.store import Ledger
@@ -46,6 +46,7 @@ def cmd_receipt(args: argparse.Namespace) -> int:
         from pos_app.checkout.errors import UnknownSaleError
 
         raise UsageError(str(UnknownSaleError(args.reference).msg))
+    pdf = output_file(args.pdf, "--pdf") if args.pdf else None  # before the printer is sent to
     config = config_mod.load().config
     ledger = Ledger(paths.ledger_path(), exclusive=False)
     try:
@@ -85,12 +86,12 @@ def cmd_receipt(args: argparse.Namespace) -> int:
             err(f"pos-app: {exc.msg}")
             return EXIT_ERROR
         err(f"receipt {sale.external_reference} sent to {args.escpos}")
-    if args.pdf:
-        path = Path(args.pdf)
+    if pdf is not None:
+        path = pdf
         try:
             _write_pdf(service.texts(receipt, opts), path, paper)
         except OSError as exc:
-            err(f"pos-app: the PDF could not be saved: {exc}")
+            err(f"pos-app: the PDF could not be saved as {path}: {exc.strerror or exc}")
             return EXIT_ERROR
         err(f"receipt {sale.external_reference} saved as {path}")
     return EXIT_OK

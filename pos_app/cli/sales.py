@@ -10,7 +10,7 @@ from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
-from pos_app.cli.dispatch import UsageError
+from pos_app.cli.dispatch import UsageError, output_file
 from pos_app.cli.output import EXIT_OK, err, print_json, sale_json, sale_line
 from pos_app.domain.records import SaleSnapshot
 from pos_app.domain.validation import echoed
@@ -27,6 +27,7 @@ def cmd_sales(args: argparse.Namespace) -> int:
         raise UsageError("--excel goes with --csv FILE")
     if args.csv and args.json:
         raise UsageError("--csv or --json, not both")
+    csv_path = output_file(args.csv, "--csv") if args.csv else None
     ledger = Ledger(paths.ledger_path(), exclusive=False)
     try:
         sales = ledger.sales_between(*period) if period else ledger.all_sales(limit=args.limit)
@@ -40,8 +41,8 @@ def cmd_sales(args: argparse.Namespace) -> int:
             where = counted_on(ledger, sales)
     finally:
         ledger.close()
-    if args.csv:
-        return _write_csv(Path(args.csv), sales, refunded, excel_comma=args.excel)
+    if csv_path is not None:
+        return _write_csv(csv_path, sales, refunded, excel_comma=args.excel)
     if args.json:
         print_json(
             [
@@ -94,12 +95,14 @@ def _write_csv(
     path: Path, sales: list[SaleSnapshot], refunded: dict[str, Decimal], *, excel_comma: bool
 ) -> int:
     from pos_app.domain.sales_csv import sales_csv
+    from pos_app.system.files import write_user_file
 
     shown = echoed(str(path), cut=False)
     text = sales_csv(sales, refunded, excel_comma=excel_comma)
     try:
-        # UTF-8 with its byte-order mark (Excel reads the accents right), as the window writes.
-        path.write_text(text, encoding="utf-8-sig", newline="")
+        # UTF-8 with its byte-order mark (Excel reads the accents right), as the window writes;
+        # whole or not at all, never onto a folder, a FIFO or a device.
+        write_user_file(path, text.encode("utf-8-sig"))
     except OSError as exc:
         raise UsageError(f"cannot write {shown}: {exc.strerror or exc}") from None
     print(f"exported {len(sales)} sales to {shown}")

@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
-import errno
 import importlib.metadata
 import json
 import platform
@@ -29,7 +28,7 @@ import time
 import zipfile
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from pos_app import __version__
 from pos_app.cli.output import EXIT_OK
@@ -37,6 +36,7 @@ from pos_app.ledger import recovery
 from pos_app.settings import config as config_mod
 from pos_app.settings import paths, secrets
 from pos_app.system import logs
+from pos_app.system.files import write_user_file
 
 LAST_SALES = 50
 LOG_BYTES = 2 * 1024 * 1024
@@ -45,11 +45,9 @@ PACKAGES = ("PySide6-Essentials", "qasync", "httpx", "httpcore", "starlette", "u
 
 
 async def cmd_support_file(args: argparse.Namespace) -> int:
-    from pos_app.cli.dispatch import UsageError
+    from pos_app.cli.dispatch import output_file
 
-    out_path = Path(args.out).expanduser() if args.out else None
-    if out_path is not None and out_path.exists() and not out_path.is_file():
-        raise UsageError(f"--out {out_path}: not a file (a folder or a device); give a file name")
+    out_path = output_file(args.out, "--out") if args.out else None
     out = await write_support_file(out_path)
     print(out)
     return EXIT_OK
@@ -99,20 +97,16 @@ def _write_zip(out: Path | None, parts: dict[str, str]) -> Path:
         if receiver
         else "no notification receiver lines in the logs\n"
     )
-    out.parent.mkdir(parents=True, exist_ok=True)
-    if out.exists() and not out.is_file():
-        # A folder, or a device such as /dev/full (a disk-full test): the zip renamed onto it
-        # replaced the device node (as root) and said it was saved.
-        raise OSError(errno.EEXIST, "it is not a file: choose a file name", str(out))
-    partial = out.with_name(out.name + ".partial")
-    try:
-        with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+
+    def write(handle: BinaryIO) -> None:
+        with zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED) as zf:
             for name, text in parts.items():
                 zf.writestr(name, logs.redact(text))
-        partial.replace(out)
-    except OSError:
-        partial.unlink(missing_ok=True)  # a full disk: no half zip left behind
-        raise
+
+    # Whole or not at all (a full disk leaves no half zip); a folder, a device such as
+    # /dev/full (the zip renamed onto it replaced the device node, as root) or a folder that is
+    # not there (never created: a USB stick not plugged in) is refused, nothing written.
+    write_user_file(out, write)
     return out
 
 

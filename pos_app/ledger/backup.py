@@ -98,6 +98,16 @@ def make_backup(
     busy shop's year)."""
     started = time.monotonic()
     now = now or datetime.now()
+    if folder.exists() and not folder.is_dir():  # a file, a FIFO, a device: never written to
+        raise _error(
+            QT_TRANSLATE_NOOP(
+                "Backup",
+                "{folder} is not a folder: choose a folder for the backups. No backup was made; "
+                "the sales are safe in the ledger.",
+            ),
+            folder,
+            "",
+        )
     if not folder.is_dir():
         raise _error(
             QT_TRANSLATE_NOOP(

@@ -8,7 +8,7 @@ import sqlite3
 from collections.abc import Collection, Iterable
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
 
 from pos_app.domain.cart import UnitMeasure
 from pos_app.domain.catalog import Product, normalize_text
@@ -358,8 +358,13 @@ class CatalogRepository:
         A damaged product (:attr:`Product.damaged`) is written with the text its damaged column
         holds, never a made-up zero: importing the file back refuses that row by its line
         number, so nothing ever sells at a guessed price. Each one is appended to ``damaged``
-        (the caller names them)."""
+        (the caller names them).
+
+        Written whole or not at all, never onto a folder, a FIFO or a device
+        (:func:`pos_app.system.files.write_user_file`): a failure leaves the file that was there.
+        """
         import csv
+        import io
 
         from pos_app.domain.spreadsheet import (
             as_text_cell,
@@ -368,9 +373,13 @@ class CatalogRepository:
             decimal_cell,
         )
         from pos_app.ledger.catalog_import import KNOWN_COLUMNS
+        from pos_app.system.files import write_user_file
 
         count = 0
-        with path.open("w", newline="", encoding="utf-8-sig") as handle:
+
+        def write(raw: BinaryIO) -> None:
+            nonlocal count
+            handle = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
             writer = csv.writer(handle, delimiter=csv_delimiter(excel_comma))
             writer.writerow(KNOWN_COLUMNS)
             after: tuple[str, str] | None = None
@@ -396,6 +405,10 @@ class CatalogRepository:
                     writer.writerow(cells)
                 count += len(page)
                 after = page_key(page[-1])
+            handle.flush()
+            handle.detach()  # the file is closed by write_user_file, after its sync
+
+        write_user_file(path, write)
         return count
 
     def export_csv_apart(

@@ -25,6 +25,7 @@ import codecs
 import csv
 import io
 import itertools
+import os
 import re
 import sqlite3
 import tempfile
@@ -55,6 +56,7 @@ from pos_app.domain.validation import (
 )
 from pos_app.errors import UserFacingError
 from pos_app.i18n import QT_TRANSLATE_NOOP, Message, message
+from pos_app.system.files import open_user_file
 
 REQUIRED_COLUMNS = ("sku", "title", "unit_price")
 MEASURED_UNITS = tuple(unit.value for unit in SaleUnit if unit.is_measured)
@@ -127,9 +129,11 @@ Store = Callable[[list[Product], frozenset[str]], None]
 def detect_encoding(path: Path) -> tuple[str, Message | None]:
     """``(codec, warning)`` for the file at ``path``; :class:`CatalogFileError` when binary.
 
-    Reads the file once in 1 MiB chunks (constant memory) to tell UTF-8 from the rest.
+    Reads the file once in 1 MiB chunks (constant memory) to tell UTF-8 from the rest. A folder,
+    a FIFO (its open waited for a writer, forever) or a device raises
+    :class:`~pos_app.system.files.NotAFileError` (an ``OSError``).
     """
-    with path.open("rb") as raw:
+    with open_user_file(path) as raw:
         head = raw.read(_SNIFF)
         if head.startswith(codecs.BOM_UTF8):
             return "utf-8-sig", None
@@ -440,13 +444,13 @@ def run_import(
     report.encoding, warning = detect_encoding(path)
     if warning:
         report.warnings.append(warning)
-    total = path.stat().st_size
     with (
-        path.open("rb") as raw,
+        open_user_file(path) as raw,
         io.TextIOWrapper(raw, encoding=report.encoding, errors="replace", newline="") as text,
         tempfile.TemporaryDirectory(prefix="pos-app-import-") as scratch,
     ):
         seen = _Seen(scratch)
+        total = os.fstat(raw.fileno()).st_size  # the file read, even if its name changed since
         try:
             lines = _Lines(text)
             stream = iter(lines)

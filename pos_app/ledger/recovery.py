@@ -174,7 +174,8 @@ def _require_damage(path: Path) -> None:
 def backup_problem(backup: Path) -> str | None:
     """Why ``backup`` cannot be restored (``None``: a whole sales ledger). Read-only."""
     if not backup.is_file():
-        return "no such file"
+        # A folder, a FIFO or a device is not "missing": say what it is (nothing is opened).
+        return "not a file (a folder, a device or a pipe)" if backup.exists() else "no such file"
     try:
         conn = read_only(backup)
     except sqlite3.Error as exc:

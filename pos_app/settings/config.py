@@ -12,7 +12,6 @@ import codecs
 import contextlib
 import json
 import logging
-import os
 import stat
 import time
 from collections.abc import Mapping
@@ -391,17 +390,5 @@ def put_back(content: bytes | None, path: Path | None = None) -> None:
 
 
 def _write(path: Path, content: bytes) -> None:
-    import tempfile  # only to save: most commands read the settings and never write them
-
     files.private_dir(path.parent, ours=False)  # a new folder is 0700; see paths
-    fd, tmp = tempfile.mkstemp(prefix=".config-", suffix=".tmp", dir=path.parent)
-    try:
-        files.chmod_fd(fd, files.PRIVATE_FILE)  # mkstemp makes 0600; say it, whatever it does
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(content)
-            handle.flush()
-            os.fsync(handle.fileno())
-        files.replace_with_retry(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    files.replace_file(path, lambda handle: handle.write(content), mode=files.PRIVATE_FILE)

@@ -8,14 +8,20 @@ only that user (and administrators) can open, so nothing is changed there and no
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import stat
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO
 
 from pos_app import system
+from pos_app.i18n_base import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:  # dataclasses and tempfile only when a file is written (start-up, issue 19)
+    from pos_app.i18n import Message
 
 log = logging.getLogger(__name__)
 
@@ -125,6 +131,155 @@ def replace_with_retry(
                 raise
             log.info("%s is in use by another program; retrying in %.2f s", target, delay)
             sleep(delay)
+
+
+# == files the user names (an export, a support file, a receipt's PDF, an import) ==============
+class NotAFileError(OSError):
+    """A file the user named cannot be written or read as a file: a folder, a FIFO, a device,
+    a socket, or (to write) a folder that is not there. ``msg`` is the reason to show,
+    translatable; ``strerror`` its English text (an ``OSError``: every caller that reports a
+    file it could not write or read reports this one too)."""
+
+    def __init__(self, code: int, msg: Message, path: Path | str) -> None:
+        super().__init__(code, str(msg), str(path))
+        self.msg = msg
+
+
+def _message(source: str, **params: object) -> Message:
+    from pos_app.i18n import message
+
+    return message("Files", source, **params)
+
+
+def _not_a_file(path: Path, mode: int) -> NotAFileError:
+    if stat.S_ISDIR(mode):
+        return NotAFileError(
+            errno.EISDIR,
+            _message(QT_TRANSLATE_NOOP("Files", "it is a folder, not a file: give a file name")),
+            path,
+        )
+    # A FIFO (writing to one waits, forever with no reader), a device such as /dev/full (a
+    # rename onto it replaced the device node, as root), a socket: never a file.
+    return NotAFileError(
+        errno.EINVAL,
+        _message(
+            QT_TRANSLATE_NOOP("Files", "it is a device or a pipe, not a file: give a file name")
+        ),
+        path,
+    )
+
+
+def output_target(path: Path) -> Path:
+    """The file that writing the user-named ``path`` replaces: ``path`` itself, or the file a
+    symbolic link at ``path`` leads to (the link stays and names the new file: renaming onto
+    the link replaced it with a copy, leaving the file it named behind unchanged).
+
+    Raises :class:`NotAFileError` for a folder, a FIFO, a device or a socket (nothing is opened:
+    opening a FIFO to write waits for a reader), and for a folder that is not there (a USB
+    stick not plugged in, a typo: never created)."""
+    target = path.expanduser()
+    if target.is_symlink():
+        try:
+            target = target.resolve(strict=False)
+        except (OSError, RuntimeError):  # a loop of links
+            raise NotAFileError(
+                errno.ELOOP,
+                _message(QT_TRANSLATE_NOOP("Files", "a link that leads to itself")),
+                path,
+            ) from None
+    try:
+        mode = os.stat(target).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        folder = target.parent
+        if not folder.is_dir():
+            raise NotAFileError(
+                errno.ENOENT,
+                _message(
+                    QT_TRANSLATE_NOOP("Files", "the folder {folder} is not there"),
+                    folder=str(folder),
+                ),
+                path,
+            ) from None
+        return target
+    if not stat.S_ISREG(mode):
+        raise _not_a_file(path, mode)
+    return target
+
+
+def _umask() -> int:
+    """The process's umask, read without setting it (``os.umask`` sets it for every thread)."""
+    try:
+        with open("/proc/self/status", encoding="ascii", errors="replace") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0o022
+
+
+def replace_file(target: Path, write: Callable[[BinaryIO], object], *, mode: int) -> None:
+    """Write ``target`` whole or not at all: ``write`` fills a temporary file beside it, which
+    is synced and renamed over ``target`` (retried while Windows reports it in use). A failure
+    (a full disk, a write that raised) leaves ``target`` as it was and no temporary file."""
+    import tempfile
+
+    try:
+        fd, tmp = tempfile.mkstemp(
+            prefix="." + target.name[:100] + "-", suffix=".tmp", dir=target.parent
+        )
+    except OSError as exc:  # a read-only folder: said of the file asked for, not of the temporary
+        raise OSError(exc.errno, exc.strerror, str(target)) from exc
+    try:
+        chmod_fd(fd, mode)  # mkstemp makes 0600
+        with os.fdopen(fd, "wb") as handle:
+            write(handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        replace_with_retry(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_user_file(path: Path, write: Callable[[BinaryIO], object] | bytes) -> Path:
+    """Write a file the user named (an export, a PDF, a support file), whole or not at all:
+    :func:`output_target` first (a folder, a FIFO, a device or a missing folder raise
+    :class:`NotAFileError`, nothing written), then :func:`replace_file`. An existing file keeps
+    its mode; a new one gets what the umask allows. Returns the file written."""
+    target = output_target(path)
+    try:
+        mode = stat.S_IMODE(target.stat().st_mode)
+    except FileNotFoundError:
+        mode = 0o666 & ~_umask()
+    else:
+        # A read-only file stays so: opening it to write was refused, a rename over it is not.
+        if not os.access(target, os.W_OK):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+    fill = (lambda handle: handle.write(write)) if isinstance(write, bytes) else write
+    replace_file(target, fill, mode=mode)
+    return target
+
+
+def open_user_file(path: Path) -> BinaryIO:
+    """A file the user named, opened to read: :class:`NotAFileError` for a folder, a FIFO, a
+    device or a socket. Opened without waiting (a FIFO's open waits for a writer, forever) and
+    then checked, so a name swapped for a FIFO in between is refused too."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except IsADirectoryError:
+        raise _not_a_file(path, stat.S_IFDIR) from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise _not_a_file(path, mode)
+        if flags & getattr(os, "O_NONBLOCK", 0):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 # Filesystems where SQLite's WAL (a shared-memory index beside the ledger) is not safe.

@@ -348,6 +348,10 @@
 <context>
     <name>Backup</name>
     <message>
+        <source>{folder} is not a folder: choose a folder for the backups. No backup was made; the sales are safe in the ledger.</source>
+        <translation>{folder} no es una carpeta: elegí una carpeta para las copias de seguridad. No se hizo ninguna copia; las ventas están a salvo en el registro.</translation>
+    </message>
+    <message>
         <source>The backup folder {folder} is not there (a USB stick not plugged in?). No backup was made; the sales are safe in the ledger.</source>
         <translation>La carpeta de copias {folder} no está (¿un pendrive sin conectar?). No se hizo ninguna copia; las ventas están a salvo en el registro.</translation>
     </message>
@@ -1069,6 +1073,10 @@
     <message>
         <source>The day is closed, but its backup could not be made: {reason}</source>
         <translation>El día quedó cerrado, pero no se pudo hacer su copia de seguridad: {reason}</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {error}</source>
+        <translation>No se pudo escribir {path}: {error}</translation>
     </message>
     <message>
         <source>Choose a receipt printer in Settings → Receipts</source>
@@ -1845,6 +1853,25 @@
     <message>
         <source>Could not do that</source>
         <translation>No se pudo hacer eso</translation>
+    </message>
+</context>
+<context>
+    <name>Files</name>
+    <message>
+        <source>it is a folder, not a file: give a file name</source>
+        <translation>es una carpeta, no un archivo: indicá un nombre de archivo</translation>
+    </message>
+    <message>
+        <source>it is a device or a pipe, not a file: give a file name</source>
+        <translation>es un dispositivo o una tubería, no un archivo: indicá un nombre de archivo</translation>
+    </message>
+    <message>
+        <source>a link that leads to itself</source>
+        <translation>un enlace que lleva a sí mismo</translation>
+    </message>
+    <message>
+        <source>the folder {folder} is not there</source>
+        <translation>la carpeta {folder} no existe</translation>
     </message>
 </context>
 <context>
@@ -4862,6 +4889,10 @@ Neto: {net} (QR {qr_net} · efectivo {cash_net})</translation>
     <message>
         <source>Sale discount: {amount}</source>
         <translation>Descuento en la venta: {amount}</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {error}</source>
+        <translation>No se pudo escribir {path}: {error}</translation>
     </message>
     <message>
         <source>sales-{date}.csv</source>

@@ -348,6 +348,10 @@
 <context>
     <name>Backup</name>
     <message>
+        <source>{folder} is not a folder: choose a folder for the backups. No backup was made; the sales are safe in the ledger.</source>
+        <translation>{folder} não é uma pasta: escolha uma pasta para os backups. Nenhum backup foi feito; as vendas estão seguras no registro.</translation>
+    </message>
+    <message>
         <source>The backup folder {folder} is not there (a USB stick not plugged in?). No backup was made; the sales are safe in the ledger.</source>
         <translation>A pasta de backups {folder} não está disponível (um pen drive desconectado?). Nenhum backup foi feito; as vendas estão seguras no registro.</translation>
     </message>
@@ -1069,6 +1073,10 @@
     <message>
         <source>The day is closed, but its backup could not be made: {reason}</source>
         <translation>O dia foi fechado, mas não foi possível fazer a cópia de segurança: {reason}</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {error}</source>
+        <translation>Não foi possível gravar {path}: {error}</translation>
     </message>
     <message>
         <source>Choose a receipt printer in Settings → Receipts</source>
@@ -1845,6 +1853,25 @@
     <message>
         <source>Could not do that</source>
         <translation>Não foi possível fazer isso</translation>
+    </message>
+</context>
+<context>
+    <name>Files</name>
+    <message>
+        <source>it is a folder, not a file: give a file name</source>
+        <translation>é uma pasta, não um arquivo: informe um nome de arquivo</translation>
+    </message>
+    <message>
+        <source>it is a device or a pipe, not a file: give a file name</source>
+        <translation>é um dispositivo ou um pipe, não um arquivo: informe um nome de arquivo</translation>
+    </message>
+    <message>
+        <source>a link that leads to itself</source>
+        <translation>um link que leva a si mesmo</translation>
+    </message>
+    <message>
+        <source>the folder {folder} is not there</source>
+        <translation>a pasta {folder} não existe</translation>
     </message>
 </context>
 <context>
@@ -4862,6 +4889,10 @@ Líquido: {net} (QR {qr_net} · dinheiro {cash_net})</translation>
     <message>
         <source>Sale discount: {amount}</source>
         <translation>Desconto na venda: {amount}</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {error}</source>
+        <translation>Não foi possível gravar {path}: {error}</translation>
     </message>
     <message>
         <source>sales-{date}.csv</source>

@@ -161,7 +161,7 @@ def test_config_saves_and_loads_without_fchmod(user_home: Path, windows_simulate
     assert path.parent == user_home and path.name == "config.json"
     loaded = config_mod.load()
     assert loaded.problem is None and loaded.config == config
-    assert not list(user_home.glob(".config-*"))  # no temporary file left behind
+    assert not list(user_home.glob(".config*.tmp"))  # no temporary file left behind
 
 
 def test_config_mode_is_left_alone_on_windows(

@@ -70,8 +70,9 @@ from pos_app.domain.sale_rows import SaleRow, sale_row
 from pos_app.domain.sales_csv import sales_csv
 from pos_app.i18n import QT_TRANSLATE_NOOP, Message
 from pos_app.ledger.amounts import DamagedAmount
+from pos_app.system.files import write_user_file
 from pos_app.ui.counter.sale_banner import status_label
-from pos_app.ui.qtkit.errors import translate_message
+from pos_app.ui.qtkit.errors import file_error_text, translate_message
 from pos_app.ui.qtkit.keyboard import enter_on_buttons_only, install_mnemonics, no_tab_trap
 from pos_app.ui.qtkit.style import set_state
 from pos_app.ui.qtkit.window_settings import resize_for_screen
@@ -1379,7 +1380,8 @@ class TodaySalesDialog(QDialog):
         """``refunded``: the confirmed refunds the list shows, read on the GUI thread."""
         sales = self._whole_sales(shown, start, end)
         text = sales_csv(sales, refunded, excel_comma=excel_comma)
-        path.write_text(text, encoding="utf-8-sig", newline="")  # as pos-app sales --csv
+        # As pos-app sales --csv: whole or not at all, never onto a folder, a FIFO or a device.
+        write_user_file(path, text.encode("utf-8-sig"))
         return len(sales)
 
     def export_in_background(
@@ -1401,7 +1403,15 @@ class TodaySalesDialog(QDialog):
         if not job.done():
             QTimer.singleShot(20, self, functools.partial(self._check_export, job, name))
             return
-        count = job.result()  # its error, if any, as the export's own
+        try:
+            count = job.result()
+        except OSError as exc:  # a full disk, a folder, a FIFO or a device chosen by name
+            self.summary.setText(
+                self.tr("Could not write {path}: {error}").format(
+                    path=name, error=file_error_text(exc)
+                )
+            )
+            return
         self.summary.setText(
             self.tr("1 sale exported to {path}").format(path=name)
             if count == 1

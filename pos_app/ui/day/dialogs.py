@@ -15,7 +15,7 @@ from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QIODevice, QMarginsF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -45,7 +45,7 @@ from pos_app.i18n import QT_TRANSLATE_NOOP
 from pos_app.ledger.amounts import DamagedAmount
 from pos_app.ledger.day import DayBook
 from pos_app.ui.counter.sales_view import read_only_table
-from pos_app.ui.qtkit.errors import describe_error, translate_message
+from pos_app.ui.qtkit.errors import describe_error, file_error_text, translate_message
 from pos_app.ui.qtkit.fitting import fit_placeholder
 from pos_app.ui.qtkit.keyboard import (
     assign_mnemonics,
@@ -460,7 +460,15 @@ def report_html(report: CloseReport, site: Site, title: str) -> str:
 
 
 def save_report_pdf(report: CloseReport, site: Site, path: Path, title: str) -> None:
-    writer = QPdfWriter(str(path))
+    """The report as an A4 PDF at ``path``, written whole or not at all, never onto a folder, a
+    FIFO or a device (``OSError``; Qt's own writer waited on a FIFO, the window frozen)."""
+    from pos_app.ui.qtkit.user_files import save_through_memory
+
+    save_through_memory(path, lambda buffer: _report_pdf(report, site, buffer, title))
+
+
+def _report_pdf(report: CloseReport, site: Site, buffer: QIODevice, title: str) -> None:
+    writer = QPdfWriter(buffer)
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
     writer.setTitle(title)
@@ -795,4 +803,16 @@ class CloseDayDialog(QDialog):
             self.tr("PDF files (*.pdf)"),
         )
         if name:
-            self.save_pdf(Path(name))
+            try:
+                self.save_pdf(Path(name))
+            except OSError as exc:  # a full disk, a folder, a FIFO or a device named
+                box = QMessageBox(self)
+                box.setIcon(QMessageBox.Icon.Warning)
+                box.setWindowTitle(self.tr("Save the report"))
+                box.setText(
+                    self.tr("Could not write {path}: {error}").format(
+                        path=name, error=file_error_text(exc)
+                    )
+                )
+                box.finished.connect(box.deleteLater)
+                box.open()

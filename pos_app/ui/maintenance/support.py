@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 from pos_app.errors import UserFacingError
 from pos_app.settings import paths
 from pos_app.ui.qtkit.async_utils import TaskKeeper
-from pos_app.ui.qtkit.errors import show_error
+from pos_app.ui.qtkit.errors import file_error_text, show_error
 
 if TYPE_CHECKING:
     # The dialogs' classes are imported when one opens: the window's first frame has the menu,
@@ -185,7 +185,7 @@ class SupportActions(QObject):
                 "Support",
                 "The support file could not be saved as {file}: {error}. Free some space or "
                 "choose another folder, then try again.",
-            ).format(file=str(path), error=exc.strerror or exc)
+            ).format(file=str(path), error=file_error_text(exc))
         )
         box.setStandardButtons(QMessageBox.StandardButton.Ok)
         box.finished.connect(box.deleteLater)

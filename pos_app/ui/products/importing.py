@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import csv
+import io
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,8 +45,9 @@ from pos_app.ledger.catalog_import import (
     product_keys,
     repeat_problem,
 )
+from pos_app.system.files import open_user_file
 from pos_app.ui.qtkit.async_utils import TaskKeeper
-from pos_app.ui.qtkit.errors import translate_message
+from pos_app.ui.qtkit.errors import file_error_text, translate_message
 from pos_app.ui.qtkit.keyboard import assign_mnemonics, install_mnemonics, no_tab_trap
 from pos_app.ui.qtkit.window_settings import resize_for_screen
 from pos_app.ui.qtkit.workarounds import emit
@@ -73,7 +75,7 @@ class ImportPlan:
 
 def count_lines(path: Path) -> int:
     """Lines in the file (for the progress bar): bytes only, fast even for large files."""
-    with path.open("rb") as handle:
+    with open_user_file(path) as handle:  # never a FIFO's open, which waits for a writer
         return sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
 
 
@@ -180,7 +182,9 @@ class ImportPreview(QDialog):
         if warning:
             log.warning("%s: %s", self._path.name, warning)
         self._encoding_warning = warning  # said above the lines: accents may look wrong
-        with self._path.open(newline="", encoding=encoding, errors="replace") as handle:
+        with io.TextIOWrapper(
+            open_user_file(self._path), encoding=encoding, errors="replace", newline=""
+        ) as handle:
             separator = delimiter_of(handle.readline())
             handle.seek(0)
             reader = csv.DictReader(handle, delimiter=separator)
@@ -349,7 +353,7 @@ class ImportPreview(QDialog):
     def _failed(self, exc: BaseException) -> None:
         log.warning("import of %s failed: %s", self._path, exc)
         self.progress.hide()
-        text: Any = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        text: Any = file_error_text(exc) if isinstance(exc, OSError) else exc
         if isinstance(exc, UnicodeDecodeError):
             text = self.tr("it is not UTF-8 text (save it as “CSV UTF-8” and try again)")
         self.summary.setText(self.tr("The file could not be read: {error}").format(error=text))

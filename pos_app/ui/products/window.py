@@ -47,7 +47,7 @@ from pos_app.domain.money import Site, format_money
 from pos_app.ledger.catalog import CatalogRepository, page_key
 from pos_app.ui.products.editor import ProductEditor
 from pos_app.ui.products.importing import ImportPreview
-from pos_app.ui.qtkit.errors import translate_message
+from pos_app.ui.qtkit.errors import file_error_text, translate_message
 from pos_app.ui.qtkit.fitting import fit_placeholder
 from pos_app.ui.qtkit.keyboard import enter_on_buttons_only, install_mnemonics, no_tab_trap
 from pos_app.ui.qtkit.window_settings import restore_geometry, save_geometry
@@ -522,7 +522,7 @@ class ProductsWindow(QDialog):
     def _export_failed(self, path: Path, exc: OSError) -> None:
         self.summary.setText(
             self.tr("Could not write {file}: {error}").format(
-                file=path.name, error=exc.strerror or exc
+                file=path.name, error=file_error_text(exc)
             )
         )
 

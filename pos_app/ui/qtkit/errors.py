@@ -29,6 +29,17 @@ def translate_message(msg: Message) -> str:
     return msg.render(lambda context, source: QCoreApplication.translate(context, source))
 
 
+def file_error_text(exc: OSError) -> str:
+    """Why a file the user named could not be written or read: a folder, a FIFO or a device in
+    the cashier's language (:class:`~pos_app.system.files.NotAFileError`), else the system's
+    words ("No space left on device")."""
+    from pos_app.system.files import NotAFileError
+
+    if isinstance(exc, NotAFileError):
+        return translate_message(exc.msg)
+    return exc.strerror or str(exc)
+
+
 def describe_error(exc: BaseException) -> str:
     """What the cashier reads for ``exc``; unexpected errors get a generic sentence."""
     if isinstance(exc, UserFacingError):

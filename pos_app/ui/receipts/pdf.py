@@ -18,6 +18,7 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from pos_app.receipts.model import ReceiptTexts
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QBuffer
     from PySide6.QtGui import QPagedPaintDevice
 
 ROLL_WIDTH_MM = {58: 58.0, 80: 80.0}
@@ -92,8 +93,18 @@ def receipt_document(texts: ReceiptTexts, width_mm: float) -> QTextDocument:
 
 def write_pdf(texts: ReceiptTexts, path: Path, *, paper: str = "80") -> Path:
     """Write the receipt as a PDF: ``paper`` is ``"58"`` or ``"80"`` (a roll) or ``"A4"``;
-    ``OSError`` when the file could not be written."""
-    writer = QPdfWriter(str(path))
+    ``OSError`` when the file could not be written. Made in memory, then written whole or not
+    at all, never onto a folder, a FIFO or a device
+    (:func:`pos_app.system.files.write_user_file`): Qt opened the path itself, and a FIFO
+    waited for a reader forever."""
+    from pos_app.ui.qtkit.user_files import save_through_memory
+
+    save_through_memory(path, lambda buffer: _write(texts, buffer, paper))
+    return path
+
+
+def _write(texts: ReceiptTexts, buffer: QBuffer, paper: str) -> None:
+    writer = QPdfWriter(buffer)
     writer.setResolution(RESOLUTION)
     writer.setCreator("pos-app")
     writer.setTitle(texts.title)
@@ -114,11 +125,7 @@ def write_pdf(texts: ReceiptTexts, path: Path, *, paper: str = "80") -> Path:
             QPageLayout.Unit.Millimeter,
         )
     )
-    _paint(doc, writer)
-    del writer  # the file is finished when the writer goes
-    if not path.is_file() or path.stat().st_size == 0:  # Qt reports no error of its own
-        raise OSError(f"cannot write {path}")
-    return path
+    _paint(doc, writer)  # the PDF is finished when the writer goes, at the return
 
 
 def _paint(doc: QTextDocument, device: QPagedPaintDevice) -> None:

@@ -31,6 +31,7 @@ from pos_app.receipts.printers import PrintError, parse_printer, send_async
 from pos_app.settings.config import Config
 from pos_app.ui.qtkit import translations
 from pos_app.ui.qtkit.async_utils import TaskKeeper
+from pos_app.ui.qtkit.errors import file_error_text
 from pos_app.ui.qtkit.folders import existing_folder
 from pos_app.ui.qtkit.keyboard import install_mnemonics
 from pos_app.ui.qtkit.style import set_state
@@ -161,7 +162,9 @@ class ReceiptPreviewDialog(QDialog):
             write_pdf(self.texts, path, paper=str(self.opts.paper_mm))
         except OSError as exc:
             log.warning("cannot save the receipt PDF %s: %s", path, exc)
-            self.status.setText(self.tr("The PDF could not be saved ({error}).").format(error=exc))
+            self.status.setText(
+                self.tr("The PDF could not be saved ({error}).").format(error=file_error_text(exc))
+            )
             set_state(self.status, "error")
             return False
         self.status.setText(self.tr("Saved as {path}.").format(path=path))

@@ -15,11 +15,12 @@ from __future__ import annotations
 import functools
 import io
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QIODevice, QMarginsF, QPointF, QRectF, QSizeF, QStandardPaths, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -194,14 +195,32 @@ def sticker_image(info: StickerInfo, width: int = STICKER_PX[0]) -> QImage:
 
 
 def save_png(info: StickerInfo, path: str | Path) -> bool:
+    """Written whole or not at all, never onto a folder, a FIFO or a device (False)."""
     image = sticker_image(info)
     image.setDotsPerMeterX(11811)  # 300 dpi, so it prints at A6 size
     image.setDotsPerMeterY(11811)
-    return bool(image.save(str(path), "PNG"))  # type: ignore[call-overload]  # stubs say bytes
+    return _saved(Path(path), lambda buffer: image.save(buffer, "PNG"))  # type: ignore[call-overload]
 
 
 def save_pdf(info: StickerInfo, path: str | Path) -> bool:
-    writer = QPdfWriter(str(path))
+    """Written whole or not at all, never onto a folder, a FIFO or a device (False)."""
+    done: list[bool] = []
+    return _saved(Path(path), lambda buffer: done.append(_paint_pdf(info, buffer))) and all(done)
+
+
+def _saved(path: Path, make: Callable[[QIODevice], object]) -> bool:
+    from pos_app.ui.qtkit.user_files import save_through_memory
+
+    try:
+        save_through_memory(path, make)
+    except OSError as exc:  # Qt's writers opened the path: a FIFO froze the window
+        log.info("the QR sticker could not be written to %s: %s", path, exc)
+        return False
+    return True
+
+
+def _paint_pdf(info: StickerInfo, buffer: QIODevice) -> bool:
+    writer = QPdfWriter(buffer)
     writer.setResolution(300)
     writer.setTitle(info.caption)
     writer.setPageLayout(
@@ -217,7 +236,7 @@ def save_pdf(info: StickerInfo, path: str | Path) -> bool:
         paint_sticker(painter, QRectF(page.translated(-page.topLeft())), info)
     finally:
         painter.end()
-    return Path(path).is_file()
+    return True
 
 
 def print_sticker(printer: QPrinter, info: StickerInfo) -> bool:
