@@ -75,6 +75,44 @@ def part_of_charge(
 
 
 @dataclass(frozen=True)
+class LinePart:
+    """What giving back part of a line returns, as its refund ticket lists it: the part's
+    price before any discount, its share of the line's own discount and of the sale's, and
+    what it gives back (``gross - own_off - sale_off``, the refund's amount for it)."""
+
+    gross: Decimal
+    own_off: Decimal
+    sale_off: Decimal
+    charged: Decimal
+
+
+def part_of_line(
+    line: CartLine, charged: Decimal, before: Decimal, now: Decimal, site: Site
+) -> LinePart:
+    """Giving back ``now`` of ``line`` (``before`` already given back; ``charged``: what the
+    line was charged, :func:`~pos_app.domain.order_lines.charged_amounts`), split by
+    :func:`part_of_charge`, the rule the refund's amount uses: the money is exactly that
+    amount, the price before discounts its share of the line's, and each discount its share of
+    what the line's discounts took (the line's own and the sale's, each on its running total),
+    so the parts of a whole line add up to the line's figures and each part to its money. Half
+    of two shirts with "$ 500 off" gives back one shirt and $ 250 of the discount, never the
+    whole $ 500."""
+    sold = sold_amount(line)
+    money = part_of_charge(charged, sold, before, now, site)
+    # A weighed line's price rounds once for the whole weight: a part of it never below its money.
+    gross = max(money, part_of_charge(line.gross(site), sold, before, now, site))
+    off = gross - money  # every discount's share together
+    own, share = line.discount_amount(site), line.total(site) - charged
+    if own <= 0:
+        own_off = ZERO
+    elif share <= 0:
+        own_off = off
+    else:
+        own_off = min(off, max(ZERO, part_of_charge(own, sold, before, now, site)))
+    return LinePart(gross, own_off, off - own_off, money)
+
+
+@dataclass(frozen=True)
 class GivenBack:
     """One refund as the IVA sees it: its amount and, by line, ``(position, what)`` (units, or
     a weighed line's weight)."""

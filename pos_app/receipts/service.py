@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from pos_app.domain.cart import CartLine
@@ -97,11 +98,31 @@ def receipt_for_refund(
         note=refund.note,
         lines=lines,
         positions=tuple(position for position, _quantity in given),
+        before=tuple(_given_before(sale, refund, others, position) for position, _ in given),
         iva=iva,
         # A further part of a refund of items (from another payment): its IVA is theirs.
         of_items=bool(given) or first_part(refund, refunds) is not None,
     )
     return refund_receipt(sale, site, shop_info(config), info)
+
+
+def _given_before(
+    sale: SaleSnapshot, refund: RefundRecord, others: Sequence[RefundRecord], position: int
+) -> Decimal:
+    """What of the line at ``position`` the sale's refunds written before ``refund`` (and not
+    refused) gave back: what the refund service counted when it worked out this refund's
+    amount (:meth:`pos_app.checkout.refunds.RefundService.refunded_quantities`)."""
+    line = sale.lines[position]
+    return sum(
+        (
+            given_amount(line, quantity)
+            for other in others
+            if other.id < refund.id and other.status.counts
+            for p, quantity in other.lines
+            if p == position
+        ),
+        Decimal(0),
+    )
 
 
 def _given_line(line: CartLine, given: Given) -> CartLine:

@@ -3233,6 +3233,10 @@
         <translation>DEVUELTO</translation>
     </message>
     <message>
+        <source>Refunded on the sale&apos;s other payments</source>
+        <translation>Devuelto en los otros pagos de la venta</translation>
+    </message>
+    <message>
         <source>IVA {rate} % included</source>
         <translation>IVA {rate} % incluido</translation>
     </message>

@@ -3233,6 +3233,10 @@
         <translation>DEVOLVIDO</translation>
     </message>
     <message>
+        <source>Refunded on the sale&apos;s other payments</source>
+        <translation>Devolvido nos outros pagamentos da venda</translation>
+    </message>
+    <message>
         <source>IVA {rate} % included</source>
         <translation>IVA {rate} % incluído</translation>
     </message>
