@@ -11,8 +11,14 @@ discount and its share of the sale's taken off):
   the QR paid too: money with no goods, so no IVA), then from every line in proportion to
   what it still has to give back.
 
-A line whose money was already taken by an amount refund gives what is left of it, the rest
-coming from the other lines in proportion, so no line ever gives back more than it was charged.
+Items given back after a refund of an amount had taken part of their line's price give back
+their units' share of what that line has left (what the amount took of the line is carried by
+its units, each its share), the rest of their money coming from the sale's other lines in
+proportion (then from any), so no line ever gives back more than it was charged and every
+coffee of three given back after a third of the sale went back by amount states the same split
+(until 2026-12-02 the first two took all of theirs from the coffee line and the last one none:
+a refund of a coffee stated only the bread's rate). Such a ticket says why it has those rates
+(:attr:`RefundIva.outside`).
 
 The IVA at each rate is the sale's IVA at that rate (its ticket's figure, :meth:`Cart.
 iva_by_rate`) in proportion to the money given back so far from that rate's lines, rounded
@@ -124,6 +130,16 @@ class GivenBack:
     group: str = ""
 
 
+@dataclass(frozen=True)
+class RefundIva:
+    """What one refund gave back, as the IVA sees it."""
+
+    iva: IvaByRate
+    # A refund of items: the money it took beyond those items' own (an earlier refund of an
+    # amount had taken part of their price: the rest is the sale's other lines'); 0 otherwise.
+    outside: Decimal = ZERO
+
+
 def refunds_iva(
     site: Site,
     lines: Sequence[CartLine],
@@ -134,8 +150,19 @@ def refunds_iva(
     """The IVA per rate each of ``given`` (in the order the money left) contains; rates a refund
     took nothing from are left out. ``paid``: what the customer paid for the sale. Empty
     tuples where the site reports no IVA."""
+    return [each.iva for each in refunds_iva_detail(site, lines, sale_discount, paid, given)]
+
+
+def refunds_iva_detail(
+    site: Site,
+    lines: Sequence[CartLine],
+    sale_discount: Discount | None,
+    paid: Decimal,
+    given: Sequence[GivenBack],
+) -> list[RefundIva]:
+    """:func:`refunds_iva`, with what each refund of items took beyond its items' own money."""
     if not site.reports_iva:
-        return [() for _ in given]
+        return [RefundIva(()) for _ in given]
     # Here, not at the top: the ledger reads sales' lines without order items.
     from pos_app.domain.order_lines import charged_amounts
 
@@ -148,6 +175,9 @@ def refunds_iva(
     # What each line (and, last, a payment beyond the total) still has to give back.
     left = [max(ZERO, c) for c in charged]
     left.append(max(ZERO, paid - sum(charged, ZERO)))
+    # What refunds other than its own by item took of each line (an amount, in proportion):
+    # the units not given back yet carry it, each its share.
+    cut = [ZERO] * len(lines)
     of_rate: dict[Decimal, Decimal] = {}
     for rate, c in zip(rates, left, strict=False):
         if rate and c > 0:
@@ -155,15 +185,15 @@ def refunds_iva(
     taken_of_rate: dict[Decimal, Decimal] = dict.fromkeys(of_rate, ZERO)
     stated_so_far: dict[Decimal, Decimal] = dict.fromkeys(of_rate, ZERO)
     units_done: dict[int, Decimal] = {}
-    out: list[IvaByRate] = []
-    group_before: dict[str, dict[int, Decimal]] = {}
+    out: list[RefundIva] = []
+    group_before: dict[str, tuple[dict[int, Decimal], list[Decimal]]] = {}
     for refund in given:
-        done = units_done
+        done, cut_before = units_done, list(cut)
         if refund.group in group_before:  # a further part: the lines as its first found them
-            done = dict(group_before[refund.group])
+            done, cut_before = dict(group_before[refund.group][0]), group_before[refund.group][1]
         elif refund.group:
-            group_before[refund.group] = dict(units_done)
-        taken = _take(refund, lines, charged, left, done, site)
+            group_before[refund.group] = (dict(units_done), list(cut))
+        taken, outside = _take(refund, lines, charged, left, cut, cut_before, done, site)
         touched: dict[Decimal, Decimal] = {}
         for position, amount in taken.items():
             rate = rates[position] if position < len(rates) else ZERO
@@ -177,7 +207,8 @@ def refunds_iva(
             now = quantize(stated.get(rate, ZERO) * share, site)
             touched[rate] = now - stated_so_far[rate]
             stated_so_far[rate] = now
-        out.append(tuple((rate, touched[rate]) for rate in sorted(touched, reverse=True)))
+        iva = tuple((rate, touched[rate]) for rate in sorted(touched, reverse=True))
+        out.append(RefundIva(iva, quantize(outside, site)))
     return out
 
 
@@ -186,14 +217,20 @@ def _take(
     lines: Sequence[CartLine],
     charged: Sequence[Decimal],
     left: list[Decimal],
+    cut: list[Decimal],
+    cut_before: Sequence[Decimal],
     units_done: dict[int, Decimal],
     site: Site,
-) -> dict[int, Decimal]:
+) -> tuple[dict[int, Decimal], Decimal]:
     """The money ``refund`` takes from each part (a line's position; ``len(lines)``: the
-    payment beyond the total), taken off ``left``."""
+    payment beyond the total), taken off ``left``; and, of a refund of items, how much of it
+    came from beyond those items. ``cut``: what refunds of an amount took of each line, which
+    the units given back take their share of (``cut_before``: as the refund found it, the
+    same for each part of a refund written as several rows)."""
     taken: dict[int, Decimal] = {}
     wanted = max(ZERO, refund.amount)
     parts: dict[int, Decimal] = {}
+    carried: dict[int, Decimal] = {}
     for position, quantity in refund.lines:
         if not 0 <= position < len(lines):
             continue  # a place the sale does not have (a damaged row): by amount instead
@@ -208,28 +245,47 @@ def _take(
         units_done[position] = min(sold, before + now)
         part = part_of_charge(charged[position], sold, before, now, site)
         parts[position] = parts.get(position, ZERO) + max(ZERO, part)
+        # What an earlier refund of an amount already took of these units' price: their share
+        # of what it took of the line (all of it when the line's last units go back).
+        if before < sold:
+            carried[position] = carried.get(position, ZERO) + cut_before[position] * min(
+                Decimal(1), now / (sold - before)
+            )
     whole = sum(parts.values(), ZERO)
     if whole > 0:
         # The lines' parts, scaled to what was refunded (they are equal unless the row was
-        # written otherwise), each from its own line as far as that line has money left.
+        # written otherwise), each from its own line as far as that line has money left; less
+        # what an amount refund took of those units already (a coffee of three after a third
+        # of the sale went back by amount: two thirds of its price from the coffee, the rest
+        # from the sale's other lines, never all of it from the coffees still kept, leaving
+        # the last coffee given back nothing of its own and only the other lines' rates).
+        scale = wanted / whole
         for position, part in parts.items():
-            got = min(left[position], part * wanted / whole)
+            already = min(cut[position], carried.get(position, ZERO) * min(Decimal(1), scale))
+            cut[position] -= already
+            got = min(left[position], max(ZERO, part * scale - already))
             left[position] -= got
             taken[position] = got
         wanted -= sum(taken.values(), ZERO)
+    outside = wanted if parts else ZERO
     extra = len(left) - 1  # paid beyond the total: given back first, it carries no IVA
     if wanted > 0 and left[extra] > 0:
         got = min(wanted, left[extra])
         left[extra] -= got
         taken[extra] = taken.get(extra, ZERO) + got
         wanted -= got
-    if wanted > 0:
-        remaining = sum(left, ZERO)
-        if remaining > 0:
-            scale = min(Decimal(1), wanted / remaining)
-            for position, amount in enumerate(left):
-                got = amount if scale == 1 else amount * scale
-                if got > 0:
-                    left[position] -= got
-                    taken[position] = taken.get(position, ZERO) + got
-    return taken
+    # The rest in proportion to what each line has left: the lines this refund did not give
+    # back first (the rest of a refund of items is not those items'), then any.
+    for among in ([p for p in range(extra) if p not in parts], range(extra)):
+        remaining = sum((left[p] for p in among), ZERO)
+        if wanted <= 0 or remaining <= 0:
+            continue
+        scale = min(Decimal(1), wanted / remaining)
+        for position in among:
+            got = left[position] if scale == 1 else left[position] * scale
+            if got > 0:
+                left[position] -= got
+                cut[position] += got
+                taken[position] = taken.get(position, ZERO) + got
+                wanted -= got
+    return taken, outside

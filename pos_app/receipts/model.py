@@ -49,6 +49,12 @@ IVA_PRO_RATA = QT_TRANSLATE_NOOP(
     "Receipt",
     "Refund of an amount, not of items: its IVA is split over the sale's rates in proportion.",
 )
+# A refund of items after a refund of an amount: part of the items' price had gone back then.
+IVA_OUTSIDE = QT_TRANSLATE_NOOP(
+    "Receipt",
+    "Part of these items' price was given back before, in a refund of an amount: the rest of "
+    "this refund is the sale's other items', with their IVA rates in proportion.",
+)
 PAID_QR = QT_TRANSLATE_NOOP("Receipt", "Paid with Mercado Pago (QR)")
 PAID_CASH = QT_TRANSLATE_NOOP("Receipt", "Paid in cash")
 PAYMENT = QT_TRANSLATE_NOOP("Receipt", "Payment")
@@ -99,6 +105,9 @@ class RefundInfo:
     # weight), as when this refund's amount was worked out: its share of the line's money and
     # discounts is on the line's running total (:func:`pos_app.domain.refund_iva.part_of_line`).
     before: tuple[Decimal, ...] = ()
+    # Colombia, a refund of items after a refund of an amount had taken part of their price:
+    # the money it took from the sale's other lines (its IVA has their rates too).
+    outside: Decimal = Decimal(0)
 
 
 @dataclass(frozen=True)
@@ -312,6 +321,8 @@ class Receipt:
             and bool(breakdown)
         )
         tax_note = tr(IVA_PRO_RATA) if by_amount else ""
+        if self.refund is not None and breakdown and self.refund.outside > 0:
+            tax_note = tr(IVA_OUTSIDE)
 
         payment: list[str] = []
         if self.refund is not None:

@@ -13,7 +13,7 @@ from pos_app.domain.records import SaleSnapshot
 from pos_app.domain.refund_iva import Given, given_amount
 from pos_app.domain.sale import Tender
 from pos_app.i18n import Translator
-from pos_app.ledger.refunds import RefundRecord, first_part, refund_ivas
+from pos_app.ledger.refunds import RefundRecord, first_part, refund_iva_details
 from pos_app.receipts import layout as layout_mod
 from pos_app.receipts.language import receipt_language, translator
 from pos_app.receipts.model import (
@@ -87,7 +87,8 @@ def receipt_for_refund(
     it were the sale's first."""
     site = site_for(sale.site_id) if sale.site_id else site_for(config.site_id)
     others = [r for r in refunds if r.id != refund.id]
-    iva = refund_ivas(sale, [*others, refund]).get(refund.id, ()) if site.reports_iva else None
+    detail = refund_iva_details(sale, [*others, refund]).get(refund.id)
+    iva = (detail.iva if detail is not None else ()) if site.reports_iva else None
     given = [(p, quantity) for p, quantity in refund.lines if 0 <= p < len(sale.lines)]
     lines = tuple(_given_line(sale.lines[position], quantity) for position, quantity in given)
     info = RefundInfo(
@@ -102,6 +103,7 @@ def receipt_for_refund(
         iva=iva,
         # A further part of a refund of items (from another payment): its IVA is theirs.
         of_items=bool(given) or first_part(refund, refunds) is not None,
+        outside=detail.outside if detail is not None else Decimal(0),
     )
     return refund_receipt(sale, site, shop_info(config), info)
 

@@ -3249,6 +3249,10 @@
         <translation>Devolución de un monto, no de artículos: su IVA se reparte entre las tarifas de la venta en proporción.</translation>
     </message>
     <message>
+        <source>Part of these items&apos; price was given back before, in a refund of an amount: the rest of this refund is the sale&apos;s other items&apos;, with their IVA rates in proportion.</source>
+        <translation>Parte del precio de estos artículos se devolvió antes, en una devolución de un monto: el resto de esta devolución corresponde a los demás artículos de la venta, con sus tasas de IVA en proporción.</translation>
+    </message>
+    <message>
         <source>Paid with Mercado Pago (QR)</source>
         <translation>Pagado con Mercado Pago (QR)</translation>
     </message>

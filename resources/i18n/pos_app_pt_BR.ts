@@ -3249,6 +3249,10 @@
         <translation>Devolução de um valor, não de itens: seu IVA é dividido entre as alíquotas da venda em proporção.</translation>
     </message>
     <message>
+        <source>Part of these items&apos; price was given back before, in a refund of an amount: the rest of this refund is the sale&apos;s other items&apos;, with their IVA rates in proportion.</source>
+        <translation>Parte do preço destes itens foi devolvida antes, em uma devolução de um valor: o restante desta devolução corresponde aos outros itens da venda, com suas alíquotas de IVA em proporção.</translation>
+    </message>
+    <message>
         <source>Paid with Mercado Pago (QR)</source>
         <translation>Pago com Mercado Pago (QR)</translation>
     </message>
