@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_DOWN, Decimal
 
 from pos_app.domain.cart import Cart, CartLine
 from pos_app.domain.money import Site, quantize
@@ -96,26 +96,33 @@ def part_of_line(
     line: CartLine, charged: Decimal, before: Decimal, now: Decimal, site: Site
 ) -> LinePart:
     """Giving back ``now`` of ``line`` (``before`` already given back; ``charged``: what the
-    line was charged, :func:`~pos_app.domain.order_lines.charged_amounts`), split by
-    :func:`part_of_charge`, the rule the refund's amount uses: the money is exactly that
-    amount, the price before discounts its share of the line's, and each discount its share of
-    what the line's discounts took (the line's own and the sale's, each on its running total),
-    so the parts of a whole line add up to the line's figures and each part to its money. Half
-    of two shirts with "$ 500 off" gives back one shirt and $ 250 of the discount, never the
-    whole $ 500."""
+    line was charged, :func:`~pos_app.domain.order_lines.charged_amounts`), split as the
+    refund's amount is (:func:`part_of_charge`: in proportion to the units or weight, rounded
+    on the line's running total): its money is exactly that amount; what the line's discounts
+    took together is given back in proportion the same way (rounded half-down, so a unit
+    line's price and discounts add up to its units' price exactly), and shared between its own
+    discount and the sale's in proportion to each. So each part adds up to its money and the
+    parts of a whole line to the line's price, discounts and charge, never a share below zero.
+    Half of two shirts with "$ 500 off" gives back one shirt and $ 250 of the discount, never
+    the whole $ 500."""
     sold = sold_amount(line)
-    money = part_of_charge(charged, sold, before, now, site)
-    # A weighed line's price rounds once for the whole weight: a part of it never below its money.
-    gross = max(money, part_of_charge(line.gross(site), sold, before, now, site))
-    off = gross - money  # every discount's share together
-    own, share = line.discount_amount(site), line.total(site) - charged
-    if own <= 0:
-        own_off = ZERO
-    elif share <= 0:
-        own_off = off
-    else:
-        own_off = min(off, max(ZERO, part_of_charge(own, sold, before, now, site)))
-    return LinePart(gross, own_off, off - own_off, money)
+    own = line.discount_amount(site)
+    off = line.gross(site) - charged  # its own discount and its share of the sale's
+    after = min(sold, before + now)
+
+    def so_far(given: Decimal) -> tuple[Decimal, Decimal, Decimal]:
+        """(money, discounts, own discount) given back once ``given`` of the line has gone."""
+        if sold <= 0:
+            return ZERO, ZERO, ZERO
+        money = quantize(charged * given / sold, site)
+        taken = (off * given / sold).quantize(site.quantum, rounding=ROUND_HALF_DOWN)
+        mine = quantize(taken * own / off, site) if off > 0 else ZERO
+        return money, taken, mine
+
+    money_b, off_b, own_b = so_far(before)
+    money_a, off_a, own_a = so_far(after)
+    money, taken, mine = money_a - money_b, off_a - off_b, own_a - own_b
+    return LinePart(money + taken, mine, taken - mine, money)
 
 
 @dataclass(frozen=True)
