@@ -17,7 +17,7 @@ from typing import Any
 
 # The marker and the languages live in a module without dataclasses (the first frame's modules
 # import them from there: start-up time, issue 19); here for everyone else.
-from pos_app.i18n_base import ENGLISH, QT_TRANSLATE_NOOP, language_for_locale
+from pos_app.i18n_base import ENGLISH, QT_TRANSLATE_NOOP, Unbroken, language_for_locale
 
 __all__ = [
     "ENGLISH",
@@ -25,6 +25,7 @@ __all__ = [
     "Joined",
     "Message",
     "Translator",
+    "Unbroken",
     "language_for_locale",
     "message",
 ]
@@ -45,13 +46,12 @@ class Message:
     source: str
     params: Mapping[str, Any] = field(default_factory=dict)
 
-    def render(self, translate: Translator = _identity) -> str:
+    def render(self, translate: Translator = _identity, *, screen: bool = False) -> str:
+        """The message in ``translate``'s language; ``screen``: shown in a window, where an
+        amount (:class:`~pos_app.i18n_base.Unbroken`) keeps its symbol and number on one line."""
         text = translate(self.context, self.source)
         # A reason inside a sentence is translated with it, never left in English.
-        params = {
-            key: value.render(translate) if isinstance(value, Message | Joined) else value
-            for key, value in self.params.items()
-        }
+        params = {key: _param(value, translate, screen) for key, value in self.params.items()}
         try:
             return text.format(**params)
         except (KeyError, IndexError, ValueError):
@@ -69,13 +69,19 @@ class Joined:
     parts: tuple[Message | str, ...]
     separator: str = "; "
 
-    def render(self, translate: Translator = _identity) -> str:
-        return self.separator.join(
-            part.render(translate) if isinstance(part, Message) else part for part in self.parts
-        )
+    def render(self, translate: Translator = _identity, *, screen: bool = False) -> str:
+        return self.separator.join(_param(part, translate, screen) for part in self.parts)
 
     def __str__(self) -> str:
         return self.render()
+
+
+def _param(value: Any, translate: Translator, screen: bool) -> Any:
+    if isinstance(value, Message | Joined):
+        return value.render(translate, screen=screen)
+    if screen and isinstance(value, Unbroken):
+        return value.on_screen()
+    return value
 
 
 def message(context: str, source: str, **params: Any) -> Message:

@@ -16,6 +16,21 @@ def QT_TRANSLATE_NOOP(context: str, source: str) -> str:  # the name lupdate kno
 ENGLISH = "en"  # the source language: no catalog
 
 
+NO_BREAK_SPACE = "\u00a0"
+
+
+class Unbroken(str):
+    """A text that a sentence on screen must never split across two lines: an amount of money
+    (``$ 12``) in a message's placeholder. :meth:`pos_app.i18n.Message.render` gives it with
+    no-break spaces for a screen (``screen=True``: wrapped labels, message boxes) and as it is
+    everywhere else (the command line, logs, files)."""
+
+    __slots__ = ()
+
+    def on_screen(self) -> str:
+        return self.replace(" ", NO_BREAK_SPACE)
+
+
 def language_for_locale(name: str) -> str:
     """``es_AR.UTF-8`` → ``es``, ``pt_PT`` → ``pt_BR``, ``de_DE`` → ``en``; also accepts codes.
     The window and the receipts pick their language by it."""

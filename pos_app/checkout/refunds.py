@@ -34,7 +34,7 @@ from decimal import Decimal
 from typing import Protocol
 
 from pos_app.checkout.errors import CheckoutError, UnknownSaleError
-from pos_app.domain.money import Site, format_money, has_valid_decimals, quantize, site_for
+from pos_app.domain.money import Site, has_valid_decimals, money_text, quantize, site_for
 from pos_app.domain.pricing import MAX_MEASURE, MEASURE_QUANTUM, format_measure
 from pos_app.domain.records import (
     SaleSnapshot,
@@ -486,8 +486,8 @@ class RefundService:
                 CTX,
                 text,
                 reference=sale.external_reference,
-                cash=format_money(cash_paid(sale), site),
-                qr=format_money(qr_paid(sale), site),
+                cash=money_text(cash_paid(sale), site),
+                qr=money_text(qr_paid(sale), site),
             )
         )
 
@@ -539,7 +539,7 @@ class RefundService:
                         "is left to give back in cash.",
                     ),
                     reference=sale.external_reference,
-                    left=format_money(other, site),
+                    left=money_text(other, site),
                 )
             )
         if left <= 0:
@@ -558,8 +558,8 @@ class RefundService:
                         "Refund",
                         "{amount} is more than what is left to refund on this sale ({left}).",
                     ),
-                    amount=format_money(amount, site),
-                    left=format_money(left, site),
+                    amount=money_text(amount, site),
+                    left=money_text(left, site),
                 )
             )
         return left if amount is None else amount
@@ -601,7 +601,7 @@ class RefundService:
                     QT_TRANSLATE_NOOP(
                         "Refund", "{amount} is more than what is left to refund on this sale."
                     ),
-                    amount=format_money(amount, site_for(sale.site_id)),
+                    amount=money_text(amount, site_for(sale.site_id)),
                 )
             ) from None
 
@@ -650,7 +650,7 @@ class RefundService:
                         "Mercado Pago shows less left to refund on this sale's payments than "
                         "{amount}.",
                     ),
-                    amount=format_money(wanted, site),
+                    amount=money_text(wanted, site),
                 )
             )
         # The chosen lines go with the first part (they describe the refund as a whole); the

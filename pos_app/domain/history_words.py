@@ -14,7 +14,7 @@ import json
 import re
 from decimal import Decimal, InvalidOperation
 
-from pos_app.domain.money import Site, format_money
+from pos_app.domain.money import Site, money_text
 from pos_app.domain.sale import SaleStatus
 from pos_app.i18n import QT_TRANSLATE_NOOP, Joined, Message, message
 
@@ -139,7 +139,7 @@ def _refund(cause: str, text: str, site: Site) -> Message | Joined | None:
         return _as_is(text)
     if not amount.is_finite() or abs(amount) >= 10**15:
         return _as_is(text)
-    money = format_money(amount, site)
+    money = money_text(amount, site)
     rest = rest.strip()
     if not rest or _KEY.fullmatch(rest):  # its request key (pos_app.checkout): support's
         return Joined((money,))

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from pos_app.i18n_base import QT_TRANSLATE_NOOP
+from pos_app.i18n_base import QT_TRANSLATE_NOOP, Unbroken
 
 
 @dataclass(frozen=True)
@@ -173,10 +173,23 @@ def format_money(amount: Decimal, site: Site, *, symbol: bool = True) -> str:
     return _written(quantize(amount, site), site.decimals, site, symbol=symbol, minus=MINUS)
 
 
+# Glues a sign to the amount after it ("−" then "$ 900"): Unicode lets a line break between
+# a minus and a currency symbol, and nothing shows where it is.
+WORD_JOINER = "\u2060"
+
+
 def format_money_unbroken(amount: Decimal, site: Site) -> str:
     """:func:`format_money` with non-breaking spaces, so a wrapped sentence never splits
-    "$ 12" across two lines."""
-    return format_money(amount, site).replace(" ", "\u00a0")
+    "$ 12" across two lines (nor "−" from "$ 12": a word joiner holds a negative's sign)."""
+    text = format_money(amount, site).replace(" ", "\u00a0")
+    return text.replace(MINUS, MINUS + WORD_JOINER, 1) if text.startswith(MINUS) else text
+
+
+def money_text(amount: Decimal, site: Site) -> Unbroken:
+    """:func:`format_money` for a message's placeholder: plain on the command line and in
+    files, with no-break spaces when a window shows the message
+    (:meth:`pos_app.i18n.Message.render` with ``screen=True``)."""
+    return Unbroken(format_money(amount, site))
 
 
 def format_for_entry(amount: Decimal, site: Site) -> str:

@@ -11,8 +11,14 @@ discount and its share of the sale's taken off):
   the QR paid too: money with no goods, so no IVA), then from every line in proportion to
   what it still has to give back.
 
-A line whose money was already taken by an amount refund gives what is left of it, the rest
-coming from the other lines in proportion, so no line ever gives back more than it was charged.
+Items given back after a refund of an amount had taken part of their line's price give back
+their units' share of what that line has left (what the amount took of the line is carried by
+its units, each its share), the rest of their money coming from the sale's other lines in
+proportion (then from any), so no line ever gives back more than it was charged and every
+coffee of three given back after a third of the sale went back by amount states the same split
+(until 2026-12-02 the first two took all of theirs from the coffee line and the last one none:
+a refund of a coffee stated only the bread's rate). Such a ticket says why it has those rates
+(:attr:`RefundIva.outside`).
 
 The IVA at each rate is the sale's IVA at that rate (its ticket's figure, :meth:`Cart.
 iva_by_rate`) in proportion to the money given back so far from that rate's lines, rounded
@@ -26,7 +32,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_DOWN, Decimal
 
 from pos_app.domain.cart import Cart, CartLine
 from pos_app.domain.money import Site, quantize
@@ -75,6 +81,51 @@ def part_of_charge(
 
 
 @dataclass(frozen=True)
+class LinePart:
+    """What giving back part of a line returns, as its refund ticket lists it: the part's
+    price before any discount, its share of the line's own discount and of the sale's, and
+    what it gives back (``gross - own_off - sale_off``, the refund's amount for it)."""
+
+    gross: Decimal
+    own_off: Decimal
+    sale_off: Decimal
+    charged: Decimal
+
+
+def part_of_line(
+    line: CartLine, charged: Decimal, before: Decimal, now: Decimal, site: Site
+) -> LinePart:
+    """Giving back ``now`` of ``line`` (``before`` already given back; ``charged``: what the
+    line was charged, :func:`~pos_app.domain.order_lines.charged_amounts`), split as the
+    refund's amount is (:func:`part_of_charge`: in proportion to the units or weight, rounded
+    on the line's running total): its money is exactly that amount; what the line's discounts
+    took together is given back in proportion the same way (rounded half-down, so a unit
+    line's price and discounts add up to its units' price exactly), and shared between its own
+    discount and the sale's in proportion to each. So each part adds up to its money and the
+    parts of a whole line to the line's price, discounts and charge, never a share below zero.
+    Half of two shirts with "$ 500 off" gives back one shirt and $ 250 of the discount, never
+    the whole $ 500."""
+    sold = sold_amount(line)
+    own = line.discount_amount(site)
+    off = line.gross(site) - charged  # its own discount and its share of the sale's
+    after = min(sold, before + now)
+
+    def so_far(given: Decimal) -> tuple[Decimal, Decimal, Decimal]:
+        """(money, discounts, own discount) given back once ``given`` of the line has gone."""
+        if sold <= 0:
+            return ZERO, ZERO, ZERO
+        money = quantize(charged * given / sold, site)
+        taken = (off * given / sold).quantize(site.quantum, rounding=ROUND_HALF_DOWN)
+        mine = quantize(taken * own / off, site) if off > 0 else ZERO
+        return money, taken, mine
+
+    money_b, off_b, own_b = so_far(before)
+    money_a, off_a, own_a = so_far(after)
+    money, taken, mine = money_a - money_b, off_a - off_b, own_a - own_b
+    return LinePart(money + taken, mine, taken - mine, money)
+
+
+@dataclass(frozen=True)
 class GivenBack:
     """One refund as the IVA sees it: its amount and, by line, ``(position, what)`` (units, or
     a weighed line's weight)."""
@@ -84,6 +135,16 @@ class GivenBack:
     # One refund of lines written as several rows (one per Mercado Pago payment it took from):
     # the same ``group`` on each, so each takes its share of those lines' money, at their rates.
     group: str = ""
+
+
+@dataclass(frozen=True)
+class RefundIva:
+    """What one refund gave back, as the IVA sees it."""
+
+    iva: IvaByRate
+    # A refund of items: the money it took beyond those items' own (an earlier refund of an
+    # amount had taken part of their price: the rest is the sale's other lines'); 0 otherwise.
+    outside: Decimal = ZERO
 
 
 def refunds_iva(
@@ -96,8 +157,19 @@ def refunds_iva(
     """The IVA per rate each of ``given`` (in the order the money left) contains; rates a refund
     took nothing from are left out. ``paid``: what the customer paid for the sale. Empty
     tuples where the site reports no IVA."""
+    return [each.iva for each in refunds_iva_detail(site, lines, sale_discount, paid, given)]
+
+
+def refunds_iva_detail(
+    site: Site,
+    lines: Sequence[CartLine],
+    sale_discount: Discount | None,
+    paid: Decimal,
+    given: Sequence[GivenBack],
+) -> list[RefundIva]:
+    """:func:`refunds_iva`, with what each refund of items took beyond its items' own money."""
     if not site.reports_iva:
-        return [() for _ in given]
+        return [RefundIva(()) for _ in given]
     # Here, not at the top: the ledger reads sales' lines without order items.
     from pos_app.domain.order_lines import charged_amounts
 
@@ -110,6 +182,9 @@ def refunds_iva(
     # What each line (and, last, a payment beyond the total) still has to give back.
     left = [max(ZERO, c) for c in charged]
     left.append(max(ZERO, paid - sum(charged, ZERO)))
+    # What refunds other than its own by item took of each line (an amount, in proportion):
+    # the units not given back yet carry it, each its share.
+    cut = [ZERO] * len(lines)
     of_rate: dict[Decimal, Decimal] = {}
     for rate, c in zip(rates, left, strict=False):
         if rate and c > 0:
@@ -117,15 +192,15 @@ def refunds_iva(
     taken_of_rate: dict[Decimal, Decimal] = dict.fromkeys(of_rate, ZERO)
     stated_so_far: dict[Decimal, Decimal] = dict.fromkeys(of_rate, ZERO)
     units_done: dict[int, Decimal] = {}
-    out: list[IvaByRate] = []
-    group_before: dict[str, dict[int, Decimal]] = {}
+    out: list[RefundIva] = []
+    group_before: dict[str, tuple[dict[int, Decimal], list[Decimal]]] = {}
     for refund in given:
-        done = units_done
+        done, cut_before = units_done, list(cut)
         if refund.group in group_before:  # a further part: the lines as its first found them
-            done = dict(group_before[refund.group])
+            done, cut_before = dict(group_before[refund.group][0]), group_before[refund.group][1]
         elif refund.group:
-            group_before[refund.group] = dict(units_done)
-        taken = _take(refund, lines, charged, left, done, site)
+            group_before[refund.group] = (dict(units_done), list(cut))
+        taken, outside = _take(refund, lines, charged, left, cut, cut_before, done, site)
         touched: dict[Decimal, Decimal] = {}
         for position, amount in taken.items():
             rate = rates[position] if position < len(rates) else ZERO
@@ -139,7 +214,8 @@ def refunds_iva(
             now = quantize(stated.get(rate, ZERO) * share, site)
             touched[rate] = now - stated_so_far[rate]
             stated_so_far[rate] = now
-        out.append(tuple((rate, touched[rate]) for rate in sorted(touched, reverse=True)))
+        iva = tuple((rate, touched[rate]) for rate in sorted(touched, reverse=True))
+        out.append(RefundIva(iva, quantize(outside, site)))
     return out
 
 
@@ -148,14 +224,20 @@ def _take(
     lines: Sequence[CartLine],
     charged: Sequence[Decimal],
     left: list[Decimal],
+    cut: list[Decimal],
+    cut_before: Sequence[Decimal],
     units_done: dict[int, Decimal],
     site: Site,
-) -> dict[int, Decimal]:
+) -> tuple[dict[int, Decimal], Decimal]:
     """The money ``refund`` takes from each part (a line's position; ``len(lines)``: the
-    payment beyond the total), taken off ``left``."""
+    payment beyond the total), taken off ``left``; and, of a refund of items, how much of it
+    came from beyond those items. ``cut``: what refunds of an amount took of each line, which
+    the units given back take their share of (``cut_before``: as the refund found it, the
+    same for each part of a refund written as several rows)."""
     taken: dict[int, Decimal] = {}
     wanted = max(ZERO, refund.amount)
     parts: dict[int, Decimal] = {}
+    carried: dict[int, Decimal] = {}
     for position, quantity in refund.lines:
         if not 0 <= position < len(lines):
             continue  # a place the sale does not have (a damaged row): by amount instead
@@ -170,28 +252,47 @@ def _take(
         units_done[position] = min(sold, before + now)
         part = part_of_charge(charged[position], sold, before, now, site)
         parts[position] = parts.get(position, ZERO) + max(ZERO, part)
+        # What an earlier refund of an amount already took of these units' price: their share
+        # of what it took of the line (all of it when the line's last units go back).
+        if before < sold:
+            carried[position] = carried.get(position, ZERO) + cut_before[position] * min(
+                Decimal(1), now / (sold - before)
+            )
     whole = sum(parts.values(), ZERO)
     if whole > 0:
         # The lines' parts, scaled to what was refunded (they are equal unless the row was
-        # written otherwise), each from its own line as far as that line has money left.
+        # written otherwise), each from its own line as far as that line has money left; less
+        # what an amount refund took of those units already (a coffee of three after a third
+        # of the sale went back by amount: two thirds of its price from the coffee, the rest
+        # from the sale's other lines, never all of it from the coffees still kept, leaving
+        # the last coffee given back nothing of its own and only the other lines' rates).
+        scale = wanted / whole
         for position, part in parts.items():
-            got = min(left[position], part * wanted / whole)
+            already = min(cut[position], carried.get(position, ZERO) * min(Decimal(1), scale))
+            cut[position] -= already
+            got = min(left[position], max(ZERO, part * scale - already))
             left[position] -= got
             taken[position] = got
         wanted -= sum(taken.values(), ZERO)
+    outside = wanted if parts else ZERO
     extra = len(left) - 1  # paid beyond the total: given back first, it carries no IVA
     if wanted > 0 and left[extra] > 0:
         got = min(wanted, left[extra])
         left[extra] -= got
         taken[extra] = taken.get(extra, ZERO) + got
         wanted -= got
-    if wanted > 0:
-        remaining = sum(left, ZERO)
-        if remaining > 0:
-            scale = min(Decimal(1), wanted / remaining)
-            for position, amount in enumerate(left):
-                got = amount if scale == 1 else amount * scale
-                if got > 0:
-                    left[position] -= got
-                    taken[position] = taken.get(position, ZERO) + got
-    return taken
+    # The rest in proportion to what each line has left: the lines this refund did not give
+    # back first (the rest of a refund of items is not those items'), then any.
+    for among in ([p for p in range(extra) if p not in parts], range(extra)):
+        remaining = sum((left[p] for p in among), ZERO)
+        if wanted <= 0 or remaining <= 0:
+            continue
+        scale = min(Decimal(1), wanted / remaining)
+        for position in among:
+            got = left[position] if scale == 1 else left[position] * scale
+            if got > 0:
+                left[position] -= got
+                cut[position] += got
+                taken[position] = taken.get(position, ZERO) + got
+                wanted -= got
+    return taken, outside

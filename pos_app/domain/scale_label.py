@@ -18,7 +18,7 @@ from decimal import Decimal
 
 from pos_app.domain.cart import CartLine
 from pos_app.domain.catalog import Product
-from pos_app.domain.money import Site, format_money
+from pos_app.domain.money import Site, money_text
 from pos_app.domain.pricing import (
     MAX_MEASURE,
     MEASURE_QUANTUM,
@@ -217,7 +217,7 @@ def label_line(product: Product, label: ScaleLabel, site: Site) -> CartLine:
                 "Check the product's code and the scale's layout (Settings → Charging).",
             ),
             title=product.title,
-            price=format_money(product.unit_price, site),
-            amount=format_money(label.price, site),
+            price=money_text(product.unit_price, site),
+            amount=money_text(label.price, site),
         )
     )

@@ -15,6 +15,7 @@ from pos_app.domain.money import (
     Site,
     format_money,
     has_valid_decimals,
+    money_text,
     parse_money,
     written_decimals,
 )
@@ -115,7 +116,7 @@ def check_amount_bounds(amount: Decimal, site: Site, *, what: str = "amount") ->
                     "this till accepts is {limit}.",
                 ),
                 currency=site.currency,
-                limit=format_money(site.max_amount, site),
+                limit=money_text(site.max_amount, site),
             )
         )
     return amount
@@ -192,8 +193,8 @@ def check_chargeable(total: Decimal, line_count: int, site: Site, max_total: Dec
                 QT_TRANSLATE_NOOP(
                     "Validation", "The total {total} is above this till's limit of {limit}."
                 ),
-                total=format_money(total, site),
-                limit=format_money(max_total, site),
+                total=money_text(total, site),
+                limit=money_text(max_total, site),
             )
         )
 

@@ -24,7 +24,13 @@ from typing import TYPE_CHECKING, Any
 
 from pos_app.domain.money import site_for
 from pos_app.domain.records import SaleSnapshot, amount_paid
-from pos_app.domain.refund_iva import GivenBack, GivenLines, IvaByRate, refunds_iva
+from pos_app.domain.refund_iva import (
+    GivenBack,
+    GivenLines,
+    IvaByRate,
+    RefundIva,
+    refunds_iva_detail,
+)
 from pos_app.domain.sale import Tender
 from pos_app.domain.text_fields import REFUND_NOTE, check_text
 from pos_app.ledger.amounts import refund_record, sale_record, stored_amount
@@ -322,6 +328,12 @@ def refund_ivas(sale: SaleSnapshot, records: Sequence[RefundRecord]) -> dict[int
     ticket's figures and what the close takes off the sales' IVA
     (:func:`pos_app.domain.refund_iva.refunds_iva`). The confirmed ones in the order the money
     left; one not confirmed (a ticket printed while it waits) as if it came next."""
+    return {key: each.iva for key, each in refund_iva_details(sale, records).items()}
+
+
+def refund_iva_details(sale: SaleSnapshot, records: Sequence[RefundRecord]) -> dict[int, RefundIva]:
+    """:func:`refund_ivas`, with what each refund of items took beyond its items' money (its
+    ticket says why its IVA has other rates than theirs)."""
     site = site_for(sale.site_id)
     if not site.reports_iva:
         return {}
@@ -336,9 +348,9 @@ def refund_ivas(sale: SaleSnapshot, records: Sequence[RefundRecord]) -> dict[int
         group = record.idempotency_key if record.lines else ""
         return GivenBack(record.amount, record.lines, group=group)
 
-    def ivas(order: Sequence[RefundRecord]) -> list[IvaByRate]:
+    def ivas(order: Sequence[RefundRecord]) -> list[RefundIva]:
         given = [back(r) for r in order]
-        return refunds_iva(site, sale.lines, sale.sale_discount, paid, given)
+        return refunds_iva_detail(site, sale.lines, sale.sale_discount, paid, given)
 
     out = dict(zip((r.id for r in done), ivas(done), strict=True))
     for record in records:

@@ -20,7 +20,7 @@ from pos_app.domain.cart import Cart, CartLine, iva_breakdown
 from pos_app.domain.money import MINUS, Site, format_money
 from pos_app.domain.pricing import Discount, DiscountKind, format_measure, iva_contained
 from pos_app.domain.records import SaleSnapshot
-from pos_app.domain.refund_iva import sold_amount
+from pos_app.domain.refund_iva import LinePart, part_of_line, sold_amount
 from pos_app.domain.sale import Tender
 from pos_app.i18n import QT_TRANSLATE_NOOP, Translator
 
@@ -40,12 +40,20 @@ SUBTOTAL = QT_TRANSLATE_NOOP("Receipt", "Subtotal")
 LINE_DISCOUNT = QT_TRANSLATE_NOOP("Receipt", "Discount")
 SALE_DISCOUNT = QT_TRANSLATE_NOOP("Receipt", "Sale discount")
 REFUNDED = QT_TRANSLATE_NOOP("Receipt", "REFUNDED")
+# A refund of items taken from two Mercado Pago payments: this ticket's row is one of them.
+OTHER_PAYMENTS = QT_TRANSLATE_NOOP("Receipt", "Refunded on the sale's other payments")
 IVA_RATE = QT_TRANSLATE_NOOP("Receipt", "IVA {rate} % included")
 IVA_TOTAL = QT_TRANSLATE_NOOP("Receipt", "Total IVA included")
 # A refund of an amount (not of items): its IVA is the sale's rates' share of it.
 IVA_PRO_RATA = QT_TRANSLATE_NOOP(
     "Receipt",
     "Refund of an amount, not of items: its IVA is split over the sale's rates in proportion.",
+)
+# A refund of items after a refund of an amount: part of the items' price had gone back then.
+IVA_OUTSIDE = QT_TRANSLATE_NOOP(
+    "Receipt",
+    "Part of these items' price was given back before, in a refund of an amount: the rest of "
+    "this refund is the sale's other items', with their IVA rates in proportion.",
 )
 PAID_QR = QT_TRANSLATE_NOOP("Receipt", "Paid with Mercado Pago (QR)")
 PAID_CASH = QT_TRANSLATE_NOOP("Receipt", "Paid in cash")
@@ -93,6 +101,13 @@ class RefundInfo:
     # Given back by items (the first part, listing them, or a further part of it taken from
     # another payment): its IVA is the items' rates; False: an amount, the sale's in proportion.
     of_items: bool = False
+    # What of each given-back line earlier refunds had given back (units, or a weighed line's
+    # weight), as when this refund's amount was worked out: its share of the line's money and
+    # discounts is on the line's running total (:func:`pos_app.domain.refund_iva.part_of_line`).
+    before: tuple[Decimal, ...] = ()
+    # Colombia, a refund of items after a refund of an amount had taken part of their price:
+    # the money it took from the sale's other lines (its IVA has their rates too).
+    outside: Decimal = Decimal(0)
 
 
 @dataclass(frozen=True)
@@ -174,6 +189,37 @@ class Receipt:
             raw[rate] = raw.get(rate, Decimal(0)) + iva_contained(part * scale, rate)
         return iva_breakdown(raw, self.site)
 
+    def given_parts(self) -> tuple[LinePart, ...] | None:
+        """A refund of items: each given-back line's price, discounts' shares and money, by the
+        rule its amount was worked out with; None when the lines' places in the sale are not
+        known (a ticket made by hand) or this is no refund of items."""
+        refund = self.refund
+        if refund is None or not refund.lines:
+            return None
+        positions = refund.positions
+        if len(positions) != len(refund.lines) or not all(
+            0 <= p < len(self.lines) for p in positions
+        ):
+            return None
+        # Here, not at the top: a sale's receipt never needs it (``pos-app receipt``'s modules).
+        from pos_app.domain.order_lines import charged_amounts
+
+        cart = Cart(self.site)
+        cart.restore(list(self.lines))
+        cart.sale_discount = self.sale_discount
+        charged = charged_amounts(cart)
+        before = refund.before
+        return tuple(
+            part_of_line(
+                self.lines[p],
+                charged[p],
+                before[i] if i < len(before) else Decimal(0),
+                sold_amount(line),
+                self.site,
+            )
+            for i, (line, p) in enumerate(zip(refund.lines, positions, strict=True))
+        )
+
     def texts(self, translate: Translator) -> ReceiptTexts:
         def tr(source: str) -> str:
             return translate(CTX, source)
@@ -206,12 +252,19 @@ class Receipt:
 
         shown = self.refund.lines if self.refund is not None else self.lines
         sale = self.refund is None
+        # A refund of items: each line's share of its price and of its discounts, adding up to
+        # its money (an amount-off line given back in half: half its discount, never all of it).
+        parts = self.given_parts()
         items: list[tuple[str, str, str]] = []
         item_discounts: list[tuple[str, str]] = []
-        for line in shown:
-            off = line.discount_amount(self.site) if sale else Decimal(0)
+        for i, line in enumerate(shown):
+            if parts is not None:
+                off, gross = parts[i].own_off, parts[i].gross
+            else:
+                off = line.discount_amount(self.site) if sale else Decimal(0)
+                gross = line.gross(self.site)
             # A discounted line: its price before, then what its discount takes off.
-            amount = line.gross(self.site) if off else line.total(self.site)
+            amount = gross if off or parts is not None else line.total(self.site)
             # A weighed line: how much was sold (``0,350 kg``), not its quantity of 1.
             sold = (
                 format_measure(line.measure, line.sale_unit, self.site)
@@ -226,13 +279,20 @@ class Receipt:
             totals: tuple[tuple[str, str], ...] = ((tr(REFUNDED), money(self.refund.amount)),)
             # Lines given back from a sale with its own discount: each was charged its share
             # less, so the ticket shows that share and adds up to what was refunded.
-            given = sum((line.total(self.site) for line in self.refund.lines), Decimal(0))
-            share = given - self.refund.amount
+            if parts is not None:
+                given = sum((p.gross - p.own_off for p in parts), Decimal(0))
+                share = sum((p.sale_off for p in parts), Decimal(0))
+                elsewhere = sum((p.charged for p in parts), Decimal(0)) - self.refund.amount
+            else:  # the lines as sold alone (a ticket made by hand)
+                given = sum((line.total(self.site) for line in self.refund.lines), Decimal(0))
+                share, elsewhere = given - self.refund.amount, Decimal(0)
             if self.refund.lines and self.sale_discount is not None and share > 0:
                 before_total.append((tr(SUBTOTAL), money(given)))
                 before_total.append(
                     (discount_label(SALE_DISCOUNT, self.sale_discount), f"{MINUS}{money(share)}")
                 )
+            if elsewhere > 0:  # the items' money came from two payments: this row is one part
+                before_total.append((tr(OTHER_PAYMENTS), f"{MINUS}{money(elsewhere)}"))
         elif self.extra:
             totals = ()
         else:
@@ -261,6 +321,8 @@ class Receipt:
             and bool(breakdown)
         )
         tax_note = tr(IVA_PRO_RATA) if by_amount else ""
+        if self.refund is not None and breakdown and self.refund.outside > 0:
+            tax_note = tr(IVA_OUTSIDE)
 
         payment: list[str] = []
         if self.refund is not None:

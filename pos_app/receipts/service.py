@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from pos_app.domain.cart import CartLine
@@ -12,7 +13,7 @@ from pos_app.domain.records import SaleSnapshot
 from pos_app.domain.refund_iva import Given, given_amount
 from pos_app.domain.sale import Tender
 from pos_app.i18n import Translator
-from pos_app.ledger.refunds import RefundRecord, first_part, refund_ivas
+from pos_app.ledger.refunds import RefundRecord, first_part, refund_iva_details
 from pos_app.receipts import layout as layout_mod
 from pos_app.receipts.language import receipt_language, translator
 from pos_app.receipts.model import (
@@ -86,7 +87,8 @@ def receipt_for_refund(
     it were the sale's first."""
     site = site_for(sale.site_id) if sale.site_id else site_for(config.site_id)
     others = [r for r in refunds if r.id != refund.id]
-    iva = refund_ivas(sale, [*others, refund]).get(refund.id, ()) if site.reports_iva else None
+    detail = refund_iva_details(sale, [*others, refund]).get(refund.id)
+    iva = (detail.iva if detail is not None else ()) if site.reports_iva else None
     given = [(p, quantity) for p, quantity in refund.lines if 0 <= p < len(sale.lines)]
     lines = tuple(_given_line(sale.lines[position], quantity) for position, quantity in given)
     info = RefundInfo(
@@ -97,11 +99,32 @@ def receipt_for_refund(
         note=refund.note,
         lines=lines,
         positions=tuple(position for position, _quantity in given),
+        before=tuple(_given_before(sale, refund, others, position) for position, _ in given),
         iva=iva,
         # A further part of a refund of items (from another payment): its IVA is theirs.
         of_items=bool(given) or first_part(refund, refunds) is not None,
+        outside=detail.outside if detail is not None else Decimal(0),
     )
     return refund_receipt(sale, site, shop_info(config), info)
+
+
+def _given_before(
+    sale: SaleSnapshot, refund: RefundRecord, others: Sequence[RefundRecord], position: int
+) -> Decimal:
+    """What of the line at ``position`` the sale's refunds written before ``refund`` (and not
+    refused) gave back: what the refund service counted when it worked out this refund's
+    amount (:meth:`pos_app.checkout.refunds.RefundService.refunded_quantities`)."""
+    line = sale.lines[position]
+    return sum(
+        (
+            given_amount(line, quantity)
+            for other in others
+            if other.id < refund.id and other.status.counts
+            for p, quantity in other.lines
+            if p == position
+        ),
+        Decimal(0),
+    )
 
 
 def _given_line(line: CartLine, given: Given) -> CartLine:

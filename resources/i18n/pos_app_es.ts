@@ -3260,6 +3260,10 @@
         <translation>DEVUELTO</translation>
     </message>
     <message>
+        <source>Refunded on the sale&apos;s other payments</source>
+        <translation>Devuelto en los otros pagos de la venta</translation>
+    </message>
+    <message>
         <source>IVA {rate} % included</source>
         <translation>IVA {rate} % incluido</translation>
     </message>
@@ -3270,6 +3274,10 @@
     <message>
         <source>Refund of an amount, not of items: its IVA is split over the sale&apos;s rates in proportion.</source>
         <translation>Devolución de un monto, no de artículos: su IVA se reparte entre las tarifas de la venta en proporción.</translation>
+    </message>
+    <message>
+        <source>Part of these items&apos; price was given back before, in a refund of an amount: the rest of this refund is the sale&apos;s other items&apos;, with their IVA rates in proportion.</source>
+        <translation>Parte del precio de estos artículos se devolvió antes, en una devolución de un monto: el resto de esta devolución corresponde a los demás artículos de la venta, con sus tasas de IVA en proporción.</translation>
     </message>
     <message>
         <source>Paid with Mercado Pago (QR)</source>

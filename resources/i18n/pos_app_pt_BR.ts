@@ -3260,6 +3260,10 @@
         <translation>DEVOLVIDO</translation>
     </message>
     <message>
+        <source>Refunded on the sale&apos;s other payments</source>
+        <translation>Devolvido nos outros pagamentos da venda</translation>
+    </message>
+    <message>
         <source>IVA {rate} % included</source>
         <translation>IVA {rate} % incluído</translation>
     </message>
@@ -3270,6 +3274,10 @@
     <message>
         <source>Refund of an amount, not of items: its IVA is split over the sale&apos;s rates in proportion.</source>
         <translation>Devolução de um valor, não de itens: seu IVA é dividido entre as alíquotas da venda em proporção.</translation>
+    </message>
+    <message>
+        <source>Part of these items&apos; price was given back before, in a refund of an amount: the rest of this refund is the sale&apos;s other items&apos;, with their IVA rates in proportion.</source>
+        <translation>Parte do preço destes itens foi devolvida antes, em uma devolução de um valor: o restante desta devolução corresponde aos outros itens da venda, com suas alíquotas de IVA em proporção.</translation>
     </message>
     <message>
         <source>Paid with Mercado Pago (QR)</source>

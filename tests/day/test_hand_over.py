@@ -167,11 +167,11 @@ def test_the_drawer_window_hands_over_with_the_same_fields(qtbot: QtBot, ledger:
     assert not dialog.problem.text()
     said = dialog.shift_label.text()
     assert said.startswith("Bea since")
-    assert "Ana handed the drawer to Bea" in said and "$ 100,00 missing" in said
+    assert "Ana handed the drawer to Bea" in said and "$\u00a0100,00 missing" in said
     texts = [dialog.movements.item(r, 1).text() for r in range(dialog.movements.rowCount())]
     assert texts == ["Shift opened: Ana", "Drawer handed to Bea, counted"]
     # Bea's drawer started from the count: that is what it should hold now, not the 5,000.
-    assert dialog.expected.text().endswith("$ 4.900,00")
+    assert dialog.expected.text().endswith("$\u00a04.900,00")
     assert dialog.cashier.text() == "" and dialog.starting_float.text() == ""
 
 

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
-from pos_app.domain.money import format_money
+from pos_app.domain.money import format_money_unbroken
 from pos_app.sandbox.state import SandboxState
 from pos_app.ui.counter.main_window import MainWindow
 from pos_app.ui.counter.sale_banner import BannerKind
@@ -111,7 +111,7 @@ def test_every_state_of_the_customer_display(
     assert display.total.text() == window.totals.total.text()
     if site == "MCO":
         assert display.iva.isVisible()
-        iva = format_money(window.model.cart.iva_total(), window.rt.site)
+        iva = format_money_unbroken(window.model.cart.iva_total(), window.rt.site)
         assert display.iva.text().endswith(iva)
     else:
         assert not display.iva.isVisible()

@@ -116,7 +116,7 @@ def test_the_customer_sees_the_discounts_in_the_total(
     from PySide6.QtCore import QObject, Signal
 
     from pos_app.domain.cart import CartLine
-    from pos_app.domain.money import format_money, site_for
+    from pos_app.domain.money import format_money_unbroken, site_for
     from pos_app.domain.pricing import Discount, DiscountKind
     from pos_app.ui.counter.cart_model import CartTableModel
 
@@ -135,9 +135,13 @@ def test_the_customer_sees_the_discounts_in_the_total(
     assert not shown.discount.isVisible()
     model.set_line_discount(0, Discount(DiscountKind.PERCENT, Decimal(10), "vecina"))
     assert shown.discount.isVisible()
-    assert shown.discount.text() == "Discounts: −" + format_money(Decimal("900.00"), site)
+    assert shown.discount.text() == "Discounts: −\u2060" + format_money_unbroken(
+        Decimal("900.00"), site
+    )
     model.set_sale_discount(Discount(DiscountKind.AMOUNT, Decimal("100.00"), "jubilado"))
-    assert shown.discount.text() == "Discounts: −" + format_money(Decimal("1000.00"), site)
+    assert shown.discount.text() == "Discounts: −\u2060" + format_money_unbroken(
+        Decimal("1000.00"), site
+    )
     assert "jubilado" not in shown.discount.text()  # the cashier's reason stays at the counter
     settle()
     screenshot(shown, f"customer_display_discounts_{size[0]}x{size[1]}")

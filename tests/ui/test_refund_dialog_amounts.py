@@ -95,12 +95,12 @@ def test_the_items_show_what_they_give_back_and_never_more_than_was_paid(
     assert dialog.lines.item(0, 2).text() == "$ 2.999"  # was "$ 1.000" per unit
     dialog.spins[0].setValue(2)
     assert dialog.by_lines.isChecked()
-    assert dialog.lines_amount.text() == "These items give back $ 1.999."
-    assert refund_and_wait(qtbot, dialog) == "$ 1.999 refunded."  # what the dialog said
+    assert dialog.lines_amount.text() == "These items give back $\u00a01.999."
+    assert refund_and_wait(qtbot, dialog) == "$\u00a01.999 refunded."  # what the dialog said
     assert dialog.spins[0].maximum() == 1
     dialog.spins[0].setValue(1)
-    assert dialog.lines_amount.text() == "These items give back $ 1.000."
-    assert refund_and_wait(qtbot, dialog) == "$ 1.000 refunded."
+    assert dialog.lines_amount.text() == "These items give back $\u00a01.000."
+    assert refund_and_wait(qtbot, dialog) == "$\u00a01.000 refunded."
     # The whole line gave back exactly what it was paid, and nothing is left.
     assert dialog.service.store.refunded_amount(sale.external_reference) == Decimal(2999)
     assert dialog.service.refundable(dialog.sale) == 0
@@ -115,18 +115,18 @@ def test_items_worth_more_than_is_left_are_refused_saying_why(
     dialog = dialog_for(qtbot, ledger, sale)
     dialog.by_amount.setChecked(True)
     dialog.amount.setText("1.000")
-    assert refund_and_wait(qtbot, dialog) == "$ 1.000 refunded."  # $ 2.498 left
+    assert refund_and_wait(qtbot, dialog) == "$\u00a01.000 refunded."  # $ 2.498 left
     dialog.spins[0].setValue(3)  # every coffee: $ 2.998, more than is left
     assert dialog.lines_amount.text() == (
-        "These items were paid $ 2.998: more than the $ 2.498 left to refund. "
+        "These items were paid $\u00a02.998: more than the $\u00a02.498 left to refund. "
         "Choose fewer, or refund an amount."
     )
     assert not dialog.refund_button.isEnabled()
     assert dialog.start_refund() is None  # nothing written
     dialog.spins[0].setValue(2)
-    assert dialog.lines_amount.text() == "These items give back $ 1.999."
+    assert dialog.lines_amount.text() == "These items give back $\u00a01.999."
     assert dialog.refund_button.isEnabled()
-    assert refund_and_wait(qtbot, dialog) == "$ 1.999 refunded."
+    assert refund_and_wait(qtbot, dialog) == "$\u00a01.999 refunded."
     store = dialog.service.store
     assert store.refunded_amount(sale.external_reference) == Decimal(2999) <= sale.total
     dialog.close()

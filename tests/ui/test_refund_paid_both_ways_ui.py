@@ -52,7 +52,7 @@ def test_each_part_is_given_back_the_way_it_came(
     assert dialog.refund_button.isEnabled()
     dialog.start_refund()
     qtbot.waitUntil(lambda: "refunded." in dialog.status.text(), timeout=WAIT)
-    assert dialog.status.text() == "$ 11.140,00 refunded."
+    assert dialog.status.text() == "$\u00a011.140,00 refunded."
     refunded = sum((p.amount_refunded for p in control.state.payments.values()), Decimal(0))
     assert refunded == Decimal(11140)  # through Mercado Pago
     assert shown(dialog.way_qr) == "Through Mercado Pago (up to $ 0,00)"
@@ -63,7 +63,7 @@ def test_each_part_is_given_back_the_way_it_came(
     dialog.amount.setText("1.000,00")
     before = len(control.state.request_log)
     dialog.start_refund()
-    qtbot.waitUntil(lambda: "$ 1.000,00 refunded." in dialog.status.text(), timeout=WAIT)
+    qtbot.waitUntil(lambda: "$\u00a01.000,00 refunded." in dialog.status.text(), timeout=WAIT)
     assert control.state.request_log[before:] == []  # cash: nothing sent
     rows = window.refunds.store.for_sale(ref)
     assert [(r.tender, r.amount) for r in rows] == [

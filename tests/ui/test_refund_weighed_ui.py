@@ -83,9 +83,9 @@ def test_part_of_a_weighed_item_goes_back_by_its_weight(
     assert isinstance(field, QLineEdit) and field.placeholderText() == "0,350"
     type_weight(qtbot, field, "0.200")  # a dot in Chile: the same 0,200 kg
     assert dialog.by_lines.isChecked()
-    assert dialog.lines_amount.text() == "These items give back $ 1.798."  # 3.147 × 0,2/0,35
+    assert dialog.lines_amount.text() == "These items give back $\u00a01.798."  # 3.147 × 0,2/0,35
     screenshot(dialog, "refund_weighed_item")
-    assert refund_and_wait(qtbot, dialog) == "$ 1.798 refunded."
+    assert refund_and_wait(qtbot, dialog) == "$\u00a01.798 refunded."
     (record,) = dialog.service.store.for_sale(sale.external_reference)
     assert record.lines == ((0, Decimal("0.200")),)
     field = dialog.spins[0]
@@ -104,10 +104,10 @@ def test_part_of_a_weighed_item_goes_back_by_its_weight(
         assert dialog.start_refund() is None, typed  # nothing written
     assert len(dialog.service.store.for_sale(sale.external_reference)) == 1
     type_weight(qtbot, field, "0,150")
-    assert dialog.lines_amount.text() == "These items give back $ 1.349."
+    assert dialog.lines_amount.text() == "These items give back $\u00a01.349."
     tickets: list[Any] = []
     dialog.ticketRequested.connect(tickets.append)
-    assert refund_and_wait(qtbot, dialog) == "$ 1.349 refunded."
+    assert refund_and_wait(qtbot, dialog) == "$\u00a01.349 refunded."
     # The whole weight gave back exactly what the cheese was charged; nothing more of it.
     assert dialog.service.store.refunded_amount(sale.external_reference) == Decimal(3147)
     assert not dialog.spins[0].isEnabled()

@@ -51,16 +51,16 @@ def test_refund_partially_then_totally_with_the_refund_ticket(
 ) -> None:
     ref = pay_a_sale(window, qtbot, control)  # $ 11.140,00: 1 × 4.890 + 2 × 3.125
     sales, dialog = open_refund(window, qtbot, ref)
-    assert "Left to refund: $ 11.140,00" in dialog.summary.text()
+    assert "Left to refund: $\u00a011.140,00" in dialog.summary.text()
     assert dialog.lines.item(1, 2).text() == "$ 6.250,00"  # what the line was paid
     dialog.spins[1].setValue(1)  # one cheese back
-    assert dialog.lines_amount.text() == "These items give back $ 3.125,00."
+    assert dialog.lines_amount.text() == "These items give back $\u00a03.125,00."
     assert dialog.by_lines.isChecked() and dialog.refund_button.isEnabled()
     screenshot(dialog, "70_refund_dialog")
     dialog.start_refund()
     qtbot.waitUntil(lambda: "refunded." in dialog.status.text(), timeout=WAIT)
-    assert dialog.status.text() == "$ 3.125,00 refunded."
-    assert "Left to refund: $ 8.015,00" in dialog.summary.text()
+    assert dialog.status.text() == "$\u00a03.125,00 refunded."
+    assert "Left to refund: $\u00a08.015,00" in dialog.summary.text()
     assert dialog.spins[1].maximum() == 1  # one cheese left to give back
     assert refunded_at_mp(window, control) == Decimal(3125)
     screenshot(dialog, "71_refund_partial_done")
@@ -84,8 +84,8 @@ def test_refund_partially_then_totally_with_the_refund_ticket(
 
     dialog.whole.setChecked(True)
     dialog.start_refund()
-    qtbot.waitUntil(lambda: "$ 8.015,00 refunded." in dialog.status.text(), timeout=WAIT)
-    assert "Left to refund: $ 0,00" in dialog.summary.text()
+    qtbot.waitUntil(lambda: "$\u00a08.015,00 refunded." in dialog.status.text(), timeout=WAIT)
+    assert "Left to refund: $\u00a00,00" in dialog.summary.text()
     assert not dialog.refund_button.isEnabled()
     assert refunded_at_mp(window, control) == Decimal(11140)
     dialog.close()

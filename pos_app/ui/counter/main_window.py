@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.domain.money import Site, format_money
+from pos_app.domain.money import Site, format_money_unbroken
 from pos_app.ui.counter.cart_model import CartTableModel
 from pos_app.ui.counter.cart_view import CartView
 from pos_app.ui.counter.engine_calls import EngineCalls
@@ -835,9 +835,10 @@ class MainWindow(QMainWindow):
                 qty=format_measure(added.measure, added.sale_unit, site)
                 if added.measure is not None
                 else added.quantity,
-                price=price_per_unit(added.unit_price, added.sale_unit.value, site)
+                # The feedback line wraps: never "$" alone at the end of a line.
+                price=price_per_unit(added.unit_price, added.sale_unit.value, site, unbroken=True)
                 if added.is_measured
-                else format_money(added.unit_price, site),
+                else format_money_unbroken(added.unit_price, site),
             ),
             "ok",
         )

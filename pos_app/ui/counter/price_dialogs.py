@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.domain.catalog import Product
-from pos_app.domain.money import Site, format_money
+from pos_app.domain.money import Site, format_money, format_money_unbroken
 from pos_app.domain.pricing import (
     Discount,
     DiscountKind,
@@ -118,7 +118,8 @@ class WeightDialog(_Dialog):
         unit = product.sale_unit.value
         self.heading.setText(
             self.tr("{title} — {price}").format(
-                title=product.title, price=price_per_unit(product.unit_price, unit, site)
+                title=product.title,
+                price=price_per_unit(product.unit_price, unit, site, unbroken=True),
             )
         )
         self.measure = QLineEdit()
@@ -230,7 +231,7 @@ class DiscountDialog(_Dialog):
         self._limit = limit
         self._pin_hash = pin_hash
         self.heading.setText(
-            self.tr("{what}: {amount}").format(what=what, amount=format_money(gross, site))
+            self.tr("{what}: {amount}").format(what=what, amount=format_money_unbroken(gross, site))
         )
         self.kind = QComboBox()
         self.kind.setObjectName("discountKind")

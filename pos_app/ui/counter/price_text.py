@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from pos_app.domain.money import Site, format_money
+from pos_app.domain.money import Site, format_money, format_money_unbroken
 
 if TYPE_CHECKING:
     # Read at the first scan, not for the first frame (start-up time, issue 19); the products
@@ -27,9 +27,14 @@ if TYPE_CHECKING:
     from pos_app.i18n import Message
 
 
-def price_per_unit(product_price: Decimal, unit: str, site: Site) -> str:
-    """``$ 8.000,00/kg``."""
-    return f"{format_money(product_price, site)}/{unit}"
+def price_per_unit(product_price: Decimal, unit: str, site: Site, *, unbroken: bool = False) -> str:
+    """``$ 8.000,00/kg``; ``unbroken``: in a wrapped sentence, with a no-break space."""
+    text = (
+        format_money_unbroken(product_price, site)
+        if unbroken
+        else format_money(product_price, site)
+    )
+    return f"{text}/{unit}"
 
 
 def discount_text(discount: Discount, site: Site, *, taken: Decimal | None = None) -> str:

@@ -155,7 +155,7 @@ def banner_for(sale: SaleSnapshot, site: Site) -> Banner:
         )
     if status is SaleStatus.FAILED:
         if sale.failure_message is not None:
-            reason = sale.failure_message.render(QCoreApplication.translate)
+            reason = sale.failure_message.render(QCoreApplication.translate, screen=True)
         else:
             reason = QCoreApplication.translate("PaymentBanner", "no reason given")
         return Banner(

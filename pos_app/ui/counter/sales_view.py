@@ -68,7 +68,7 @@ from pos_app.domain.sale_rows import STATUS as _ST
 from pos_app.domain.sale_rows import TENDER as _TE
 from pos_app.domain.sale_rows import SaleRow, sale_row
 from pos_app.domain.sales_csv import sales_csv
-from pos_app.i18n import QT_TRANSLATE_NOOP, Message
+from pos_app.i18n import QT_TRANSLATE_NOOP
 from pos_app.ledger.amounts import DamagedAmount
 from pos_app.system.files import write_user_file
 from pos_app.ui.counter.sale_banner import status_label
@@ -1481,8 +1481,7 @@ def event_detail_text(event: SaleEvent, site: Site) -> str:
     words = detail_words(event.kind, event.cause, event.new_status, event.detail, site)
     if words is None:
         return ""
-    if isinstance(words, Message):
-        return translate_message(words)
+    # A table's cell, as the ledger's other amounts there: the amounts as written (plain).
     return words.render(lambda context, source: QCoreApplication.translate(context, source))
 
 

@@ -153,7 +153,7 @@ class DayActions(QObject):
 
 
 def _translated(msg: Message) -> str:
-    return msg.render(QCoreApplication.translate)
+    return msg.render(QCoreApplication.translate, screen=True)
 
 
 async def print_close_report(

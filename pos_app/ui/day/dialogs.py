@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from pos_app.domain.day import CloseReport, HandOver, MovementKind, drawer_expected_now
 from pos_app.domain.day_report import ReportRow, report_rows
-from pos_app.domain.money import Site, format_money
+from pos_app.domain.money import Site, format_money, format_money_unbroken
 from pos_app.domain.reconciliation import Reconciliation
 from pos_app.domain.text_fields import CASH_REASON, CASHIER_NAME, TextField, check_text
 from pos_app.domain.validation import ValidationError
@@ -288,7 +288,7 @@ class CashDrawerDialog(QDialog):
                 self.tr("{cashier} since {time}, starting float {amount}").format(
                     cashier=shift.cashier,
                     time=shift.opened_at.astimezone().strftime("%H:%M"),
-                    amount=format_money(shift.starting_float, self._site),
+                    amount=format_money_unbroken(shift.starting_float, self._site),
                 )
                 + "\n"
                 + (self._handed or how)
@@ -334,7 +334,7 @@ class CashDrawerDialog(QDialog):
         _fill(self.movements, [values for _, values in rows])
         self.expected.setText(
             self.tr("Expected in the drawer now: {amount}").format(
-                amount=format_money(drawer_expected_now(report), self._site)
+                amount=format_money_unbroken(drawer_expected_now(report), self._site)
             )
         )
 
@@ -405,7 +405,7 @@ class CashDrawerDialog(QDialog):
         self._print.done(problem)
 
     def _handed_text(self, done: HandOver) -> str:
-        m = functools.partial(format_money, site=self._site)
+        m = functools.partial(format_money_unbroken, site=self._site)  # a wrapped label
         if done.difference < 0:
             how = self.tr("{amount} missing").format(amount=m(-done.difference))
         elif done.difference > 0:
@@ -696,8 +696,8 @@ class CloseDayDialog(QDialog):
             parts.append(
                 self.tr("Sale {ref}: {ledger} here, {mp} at Mercado Pago.").format(
                     ref=diff.reference,
-                    ledger=format_money(diff.ledger_amount, self._site),
-                    mp=format_money(diff.mercadopago_amount, self._site),
+                    ledger=format_money_unbroken(diff.ledger_amount, self._site),
+                    mp=format_money_unbroken(diff.mercadopago_amount, self._site),
                 )
             )
         self.reconcile_status.setText(" ".join(parts))

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.checkout.refunds import RefundNotAllowed, RefundResult, RefundService
-from pos_app.domain.money import format_money, site_for
+from pos_app.domain.money import format_money, format_money_unbroken, site_for
 from pos_app.domain.pricing import (
     check_measure,
     check_one_reading,
@@ -205,6 +205,11 @@ class RefundDialog(QDialog):
     def _money(self, amount: Decimal) -> str:
         return format_money(amount, self.site)
 
+    def _said(self, amount: Decimal) -> str:
+        """An amount in a wrapped sentence (the summary, what items give back, the outcome):
+        its symbol and number never on two lines."""
+        return format_money_unbroken(amount, self.site)
+
     def tender(self) -> Tender | None:
         """How the money goes back: the sale's one way, or the way chosen for a sale paid both
         in cash and with Mercado Pago (None until one is chosen)."""
@@ -242,9 +247,9 @@ class RefundDialog(QDialog):
         refunds = self.service.store.for_sale(sale.external_reference)
         refunded = sum((r.amount for r in refunds if r.status is RefundStatus.REFUNDED), Decimal(0))
         text = self.tr("Paid {paid}. Refunded {refunded}. Left to refund: {left}.").format(
-            paid=self._money(self.service.paid_amount(sale)),
-            refunded=self._money(refunded),
-            left=self._money(self.service.refundable(sale)),
+            paid=self._said(self.service.paid_amount(sale)),
+            refunded=self._said(refunded),
+            left=self._said(self.service.refundable(sale)),
         )
         both = len(self.service.tenders(sale)) > 1
         self.way_row.setVisible(both)
@@ -427,12 +432,12 @@ class RefundDialog(QDialog):
                 self.tr(
                     "These items were paid {amount}: more than the {left} left to refund. "
                     "Choose fewer, or refund an amount."
-                ).format(amount=self._money(amount), left=self._money(left))
+                ).format(amount=self._said(amount), left=self._said(left))
             )
             set_state(self.lines_amount, "error")
             return False
         self.lines_amount.setText(
-            self.tr("These items give back {amount}.").format(amount=self._money(amount))
+            self.tr("These items give back {amount}.").format(amount=self._said(amount))
         )
         set_state(self.lines_amount, "")
         return True
@@ -472,7 +477,7 @@ class RefundDialog(QDialog):
         texts: list[str] = []
         state = ""
         for row in result.refunds:
-            money = self._money(row.amount)
+            money = self._said(row.amount)
             if row.status is RefundStatus.REFUNDED:
                 texts.append(self.tr("{amount} refunded.").format(amount=money))
             elif row.status is RefundStatus.REFUSED:

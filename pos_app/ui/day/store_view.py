@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,6 +36,7 @@ from pos_app.domain.money import Site, format_money
 from pos_app.domain.sale import Tender
 from pos_app.settings import secrets
 from pos_app.settings.config import Config
+from pos_app.ui.qtkit.errors import translate_message
 from pos_app.ui.qtkit.keyboard import install_mnemonics, no_tab_trap
 from pos_app.ui.qtkit.window_settings import resize_for_screen
 from pos_app.ui.qtkit.workarounds import emit  # main: pos_app.ui.qtkit.workarounds
@@ -159,7 +160,7 @@ class StoreViewDialog(QDialog):
                     with contextlib.suppress(Exception):
                         await conn.close()
         except StoreDatabaseError as exc:
-            self.note.setText(exc.msg.render(lambda ctx, src: QCoreApplication.translate(ctx, src)))
+            self.note.setText(translate_message(exc.msg))
             emit(self.loaded, False)
             return
         except (psycopg.Error, OSError) as exc:

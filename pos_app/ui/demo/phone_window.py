@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.domain.money import Site, format_money
+from pos_app.domain.money import Site, format_money, format_money_unbroken
 from pos_app.system.tls import client_context
 from pos_app.ui.qtkit.async_utils import TaskKeeper
 from pos_app.ui.qtkit.style import set_compact, set_state
@@ -377,7 +377,7 @@ class CustomerPhoneWindow(QWidget):
         elif action == "foreign_payment":
             self.foreign_result.setText(
                 self.tr("Another system was paid {amount} at this box.").format(
-                    amount=format_money(Decimal(FOREIGN_AMOUNT), self._site)
+                    amount=format_money_unbroken(Decimal(FOREIGN_AMOUNT), self._site)
                 )
             )
             self.foreign_result.show()

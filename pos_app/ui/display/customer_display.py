@@ -54,7 +54,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.checkout.events import SaleChanged
-from pos_app.domain.money import Site, format_money
+from pos_app.domain.money import WORD_JOINER, Site, format_money, format_money_unbroken
 from pos_app.domain.records import SaleSnapshot
 from pos_app.domain.sale import SaleStatus, Tender
 from pos_app.ui.counter.cart_model import COL_UNIT_PRICE, CartTableModel
@@ -540,13 +540,15 @@ class CustomerDisplay(QWidget):
         off = model.cart.discount_total()
         self.discount.setVisible(bool(off))
         if off:
-            money = format_money(off, self._site)
+            # A wrapped label: never "−" or "$" alone at the end of a line.
+            money = WORD_JOINER + format_money_unbroken(off, self._site)
             self.discount.setText(self.tr("Discounts: −{amount}").format(amount=money))
         if self._site.reports_iva:
             self.iva.setText(self._iva_text(model.cart.iva_total()))
 
     def _iva_text(self, amount: Decimal) -> str:
-        return self.tr("IVA included: {amount}").format(amount=format_money(amount, self._site))
+        amount_text = format_money_unbroken(amount, self._site)  # a wrapped label
+        return self.tr("IVA included: {amount}").format(amount=amount_text)
 
     def _render_charge(self, sale: SaleSnapshot) -> None:
         self.amount.setText(format_money(sale.total, self._site))

@@ -26,7 +26,9 @@ log = logging.getLogger(__name__)
 
 def translate_message(msg: Message) -> str:
     """Render a domain message through Qt's translator, in the message's own context."""
-    return msg.render(lambda context, source: QCoreApplication.translate(context, source))
+    return msg.render(
+        lambda context, source: QCoreApplication.translate(context, source), screen=True
+    )
 
 
 def file_error_text(exc: OSError) -> str:

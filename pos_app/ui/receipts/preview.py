@@ -43,7 +43,7 @@ log = logging.getLogger(__name__)
 
 
 def _translated(msg: Message) -> str:
-    return msg.render(QCoreApplication.translate)
+    return msg.render(QCoreApplication.translate, screen=True)
 
 
 async def print_receipt(receipt: Receipt, config: Config) -> str | None:

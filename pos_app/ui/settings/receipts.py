@@ -207,7 +207,7 @@ class ReceiptsPage(QWidget):
     # -- SettingsPage ---------------------------------------------------------------------------
     def _printer_problem(self) -> str:
         problem = printer_problem(self.printer.text().strip())
-        return "" if problem is None else problem.render(QCoreApplication.translate)
+        return "" if problem is None else problem.render(QCoreApplication.translate, screen=True)
 
     def _text_problems(self) -> dict[FieldBox, str]:
         """The shop name, header and footer against their limits (the receipt's own rules)."""
