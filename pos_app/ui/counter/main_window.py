@@ -1336,7 +1336,7 @@ class MainWindow(QMainWindow):
     def _products_closed(self) -> None:
         window, self._products_window = self._products_window, None
         if window is not None:
-            window.deleteLater()
+            window.delete_when_settled()  # not before its dialogs' canceled calls ended
         self.activateWindow()  # the keys (F5, Esc...) are the counter's again
         self.focus_scan()
         self._show_empty_catalog_hint()
@@ -1457,6 +1457,15 @@ class MainWindow(QMainWindow):
                 for task in refund.tasks.pending():
                     task.add_done_callback(lambda _task: QTimer.singleShot(0, self, self.close))
                 return
+        importing = self._products_window.importing() if self._products_window else None
+        if importing is not None:
+            # An import being written, a slice at a time: quitting cut it short without a word
+            # (part of the file in the catalog). It ends by itself; then the window closes.
+            event.ignore()
+            importing.say_wait()
+            for task in importing.tasks.pending():
+                task.add_done_callback(lambda _task: QTimer.singleShot(0, self, self.close))
+            return
         settings = self._settings_dialog
         if settings is not None and settings.is_saving():
             # Settings' OK is writing the config file and the keyring on a worker thread (a
