@@ -47,7 +47,7 @@ from pos_app.ui.counter.status_bar import PosStatusBar
 from pos_app.ui.counter.totals_panel import TotalsPanel
 from pos_app.ui.maintenance.support import CrashReporter, SupportActions
 from pos_app.ui.qtkit import sounds
-from pos_app.ui.qtkit.async_utils import TaskKeeper
+from pos_app.ui.qtkit.async_utils import TaskKeeper, delete_when_settled
 from pos_app.ui.qtkit.errors import show_error, translate_message
 from pos_app.ui.qtkit.lazy_qt import Qt, set_enum
 from pos_app.ui.qtkit.style import set_compact, set_state
@@ -1075,7 +1075,9 @@ class MainWindow(QMainWindow):
         dialog = RefundDialog(sale, self.refunds, parent=self)
         dialog.refunded.connect(self._refunded)
         dialog.ticketRequested.connect(lambda record: self.open_refund_receipt(reference, record))
-        dialog.finished.connect(lambda _result: dialog.deleteLater())
+        # Its done() cancels a refund left (only the window's own close gets there): deleted
+        # after the canceled call ended.
+        dialog.finished.connect(lambda _result: delete_when_settled(dialog, dialog.canceled))
         dialog.open()  # never exec(): the qasync loop keeps running
         return dialog
 
@@ -1122,7 +1124,9 @@ class MainWindow(QMainWindow):
         from pos_app.ui.receipts.preview import ReceiptPreviewDialog
 
         dialog = ReceiptPreviewDialog(receipt, self.rt.config, parent=self)
-        dialog.finished.connect(lambda _result: dialog.deleteLater())
+        # Closed while it prints: the print ends (a receipt is not cut short on the printer),
+        # and its last step touches the dialog: deleted after it.
+        dialog.finished.connect(lambda _result: delete_when_settled(dialog, dialog.tasks.pending()))
         dialog.open()  # never exec(): the qasync loop keeps running
         return dialog
 
