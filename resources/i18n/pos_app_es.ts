@@ -1934,6 +1934,10 @@
         <translation>Importando {n} productos…</translation>
     </message>
     <message>
+        <source>Wait: the products are being imported. This window closes by itself once they are.</source>
+        <translation>Espere: se están importando los productos. Esta ventana se cierra sola cuando terminen.</translation>
+    </message>
+    <message>
         <source>The import stopped after {n} products ({error}). Importing the file again is safe: products already saved are only updated.</source>
         <translation>La importación se detuvo después de {n} productos ({error}). Importar el archivo de nuevo es seguro: los productos ya guardados solo se actualizan.</translation>
     </message>
@@ -4332,6 +4336,10 @@
     <message>
         <source>The QR code is not available yet.</source>
         <translation>El código QR todavía no está disponible.</translation>
+    </message>
+    <message>
+        <source>Finishing the save: this window closes as soon as it is done.</source>
+        <translation>Terminando de guardar: esta ventana se cierra en cuanto termine.</translation>
     </message>
 </context>
 <context>

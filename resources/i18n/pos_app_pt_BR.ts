@@ -1934,6 +1934,10 @@
         <translation>Importando {n} produtos…</translation>
     </message>
     <message>
+        <source>Wait: the products are being imported. This window closes by itself once they are.</source>
+        <translation>Aguarde: os produtos estão sendo importados. Esta janela se fecha sozinha quando terminar.</translation>
+    </message>
+    <message>
         <source>The import stopped after {n} products ({error}). Importing the file again is safe: products already saved are only updated.</source>
         <translation>A importação parou depois de {n} produtos ({error}). Importar o arquivo de novo é seguro: os produtos já salvos são apenas atualizados.</translation>
     </message>
@@ -4332,6 +4336,10 @@
     <message>
         <source>The QR code is not available yet.</source>
         <translation>O código QR ainda não está disponível.</translation>
+    </message>
+    <message>
+        <source>Finishing the save: this window closes as soon as it is done.</source>
+        <translation>Terminando de salvar: esta janela se fecha assim que terminar.</translation>
     </message>
 </context>
 <context>
