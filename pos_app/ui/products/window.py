@@ -530,6 +530,8 @@ class ProductsWindow(QDialog):
         job = self._exporter.submit(
             self._catalog.export_csv_apart, path, damaged, excel_comma=excel_comma
         )
+        # In the log too, from the worker: closed meanwhile, the window never says it failed.
+        job.add_done_callback(functools.partial(_log_export_failure, path))
         QTimer.singleShot(20, self, functools.partial(self._check_export, job, path, damaged))
         return job
 
@@ -567,3 +569,9 @@ class ProductsWindow(QDialog):
                 "fixed): {products}. Open each one here and type its price again."
             ).format(products=names)
         self.summary.setText(saved)
+
+
+def _log_export_failure(path: Path, job: concurrent.futures.Future[int]) -> None:
+    error = None if job.cancelled() else job.exception()
+    if error is not None:
+        log.warning("products not exported to %s: %s", path, error)
