@@ -1067,6 +1067,10 @@
         <translation>Revisando las ventas abiertas con Mercado Pago y cerrando…</translation>
     </message>
     <message>
+        <source>Closing the day: the window closes once the day is closed.</source>
+        <translation>Cerrando el día: la ventana se cierra cuando el día quede cerrado.</translation>
+    </message>
+    <message>
         <source>The day is closed, but its backup could not be made: {reason}</source>
         <translation>El día quedó cerrado, pero no se pudo hacer su copia de seguridad: {reason}</translation>
     </message>

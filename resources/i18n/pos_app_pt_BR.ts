@@ -1067,6 +1067,10 @@
         <translation>Conferindo as vendas abertas com o Mercado Pago e fechando…</translation>
     </message>
     <message>
+        <source>Closing the day: the window closes once the day is closed.</source>
+        <translation>Fechando o dia: a janela se fecha assim que o dia estiver fechado.</translation>
+    </message>
+    <message>
         <source>The day is closed, but its backup could not be made: {reason}</source>
         <translation>O dia foi fechado, mas não foi possível fazer a cópia de segurança: {reason}</translation>
     </message>

@@ -1461,6 +1461,15 @@ class MainWindow(QMainWindow):
                 for task in refund.tasks.pending():
                     task.add_done_callback(lambda _task: QTimer.singleShot(0, self, self.close))
                 return
+        closing_day = self._day.close_under_way() if self._day is not None else None
+        if closing_day is not None and self._day is not None and self._day.closing is not None:
+            # Close the day, then close the window: the close still checking the open sales
+            # with Mercado Pago was canceled half-way (no close recorded, the counted cash
+            # gone, nothing said). It ends in seconds; then the window closes.
+            event.ignore()
+            self._day.closing.say_closing_first()
+            closing_day.add_done_callback(lambda _task: QTimer.singleShot(0, self, self.close))
+            return
         importing = self._products_window.importing() if self._products_window else None
         if importing is not None:
             # An import being written, a slice at a time: quitting cut it short without a word
