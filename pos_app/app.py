@@ -38,8 +38,7 @@ import os
 import shutil
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from contextlib import AsyncExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -378,6 +377,8 @@ async def adopt_window(
         closed.set()
     else:
         window.show()
+    from pos_app.ui.qtkit.terminal_signals import close_on_terminal_signals  # after the frame
+
     stack.enter_context(close_on_terminal_signals(window))
     stack.enter_context(catch_crashes(window.crashes))  # a bug: logged, a dialog, selling on
     await first_paint(window)
@@ -427,36 +428,6 @@ async def open_runtime_or_recover(
             notice = recovered_notice(done)
             continue
         return rt, notice
-
-
-@contextlib.contextmanager
-def close_on_terminal_signals(window: MainWindow) -> Iterator[None]:
-    """Ctrl-C, SIGTERM or (Windows) a closed console close the window, so the orderly shutdown
-    runs (main thread only)."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    import signal  # after the first frame (start-up time, issue 19)
-
-    # SIGBREAK: Windows' Ctrl-Break and the console window being closed.
-    wanted = [
-        signal.SIGINT,
-        signal.SIGTERM,
-        *([signal.SIGBREAK] if hasattr(signal, "SIGBREAK") else []),
-    ]
-    previous = {sig: signal.getsignal(sig) for sig in wanted}
-    for sig in wanted:
-        signal.signal(sig, lambda _sig, _frame: QTimer.singleShot(0, window.close))
-    # Python only runs signal handlers between bytecodes; an idle Qt loop runs none, so wake it.
-    wake = QTimer()
-    wake.timeout.connect(lambda: None)
-    wake.start(300)
-    try:
-        yield
-    finally:
-        wake.stop()
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
 
 
 async def resume(window: MainWindow, rt: Runtime, display: CustomerDisplay | None = None) -> None:

@@ -1071,6 +1071,10 @@
         <translation>Revisando las ventas abiertas con Mercado Pago y cerrando…</translation>
     </message>
     <message>
+        <source>Closing the day: the window closes once the day is closed.</source>
+        <translation>Cerrando el día: la ventana se cierra cuando el día quede cerrado.</translation>
+    </message>
+    <message>
         <source>The day is closed, but its backup could not be made: {reason}</source>
         <translation>El día quedó cerrado, pero no se pudo hacer su copia de seguridad: {reason}</translation>
     </message>
@@ -1959,6 +1963,10 @@
     <message>
         <source>Importing {n} products…</source>
         <translation>Importando {n} productos…</translation>
+    </message>
+    <message>
+        <source>Wait: the products are being imported. This window closes by itself once they are.</source>
+        <translation>Espere: se están importando los productos. Esta ventana se cierra sola cuando terminen.</translation>
     </message>
     <message>
         <source>The import stopped after {n} products ({error}). Importing the file again is safe: products already saved are only updated.</source>
@@ -4367,6 +4375,10 @@
     <message>
         <source>The QR code is not available yet.</source>
         <translation>El código QR todavía no está disponible.</translation>
+    </message>
+    <message>
+        <source>Finishing the save: this window closes as soon as it is done.</source>
+        <translation>Terminando de guardar: esta ventana se cierra en cuanto termine.</translation>
     </message>
 </context>
 <context>

@@ -1071,6 +1071,10 @@
         <translation>Conferindo as vendas abertas com o Mercado Pago e fechando…</translation>
     </message>
     <message>
+        <source>Closing the day: the window closes once the day is closed.</source>
+        <translation>Fechando o dia: a janela se fecha assim que o dia estiver fechado.</translation>
+    </message>
+    <message>
         <source>The day is closed, but its backup could not be made: {reason}</source>
         <translation>O dia foi fechado, mas não foi possível fazer a cópia de segurança: {reason}</translation>
     </message>
@@ -1959,6 +1963,10 @@
     <message>
         <source>Importing {n} products…</source>
         <translation>Importando {n} produtos…</translation>
+    </message>
+    <message>
+        <source>Wait: the products are being imported. This window closes by itself once they are.</source>
+        <translation>Aguarde: os produtos estão sendo importados. Esta janela se fecha sozinha quando terminar.</translation>
     </message>
     <message>
         <source>The import stopped after {n} products ({error}). Importing the file again is safe: products already saved are only updated.</source>
@@ -4367,6 +4375,10 @@
     <message>
         <source>The QR code is not available yet.</source>
         <translation>O código QR ainda não está disponível.</translation>
+    </message>
+    <message>
+        <source>Finishing the save: this window closes as soon as it is done.</source>
+        <translation>Terminando de salvar: esta janela se fecha assim que terminar.</translation>
     </message>
 </context>
 <context>

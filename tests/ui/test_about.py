@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from pos_app import __version__
@@ -104,3 +105,40 @@ def test_version_and_files_agree_with_the_command_line(
     for path in (facts.data_folder, facts.ledger, facts.settings_file, facts.logs):
         assert str(path) in files and any(line.endswith(f": {path}") for line in said)
     assert "Mercado Pago user id: not set up yet" in said
+
+
+def test_about_closed_while_it_reads_is_deleted_after_the_reading(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Help → About closed before its facts were read (a slow disk, a locked ledger): the dialog
+    was deleted at once, and the reading then wrote into it ("Internal C++ object already
+    deleted", and an error box about it)."""
+    import asyncio
+
+    from pos_app.ui.maintenance import about
+
+    release = threading.Event()
+    real = about.read_facts
+
+    def slow_facts(*args: object, **kwargs: object) -> object:
+        release.wait(WAIT / 1000)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(about, "read_facts", slow_facts)
+    loop = asyncio.get_event_loop()
+    failed: list[object] = []
+    before = loop.get_exception_handler()
+    loop.set_exception_handler(lambda _loop, context: failed.append(context))
+    try:
+        dialog = window.support.about()
+        (reading,) = dialog.tasks.pending()
+        gone: list[bool] = []
+        dialog.destroyed.connect(lambda: gone.append(True))
+        dialog.reject()
+        release.set()
+        qtbot.waitUntil(lambda: reading.done() and bool(gone), timeout=WAIT)
+    finally:
+        loop.set_exception_handler(before)
+    assert reading.cancelled() or reading.exception() is None
+    assert failed == []
+    assert window.findChild(QMessageBox, "errorBox") is None

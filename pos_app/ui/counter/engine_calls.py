@@ -18,6 +18,8 @@ from pos_app.ui.qtkit.async_utils import TaskKeeper
 from pos_app.ui.qtkit.workarounds import emit
 
 if TYPE_CHECKING:
+    import asyncio
+
     from pos_app.mercadopago.client import MercadoPagoClient
 
 SLOW_AFTER = 1.0  # seconds before a request counts as "Mercado Pago is answering slowly"
@@ -52,8 +54,8 @@ class EngineCalls(QObject):
         *,
         on_error: Callable[[BaseException], None] | None = None,
         takes: float = 0.0,
-    ) -> None:
-        """Start ``coro`` as a kept task; errors go to ``on_error`` or ``show_error``.
+    ) -> asyncio.Task[None]:
+        """Start ``coro`` as a kept task (returned); errors go to ``on_error`` or ``show_error``.
 
         ``takes``: seconds the call waits *by design* (a cancel looks twice, two seconds apart);
         it only counts as slow a second after that, never for its normal pause."""
@@ -69,7 +71,7 @@ class EngineCalls(QObject):
                 self._inflight.pop(call_id, None)
                 self._check()
 
-        self._tasks.spawn(tracked(), on_error=on_error)
+        return self._tasks.spawn(tracked(), on_error=on_error)
 
     def watch(self, client: MercadoPagoClient) -> None:
         """Hear about every request ``client`` makes (keeps any observer already there)."""

@@ -47,7 +47,7 @@ from pos_app.ui.counter.status_bar import PosStatusBar
 from pos_app.ui.counter.totals_panel import TotalsPanel
 from pos_app.ui.maintenance.support import CrashReporter, SupportActions
 from pos_app.ui.qtkit import sounds
-from pos_app.ui.qtkit.async_utils import TaskKeeper
+from pos_app.ui.qtkit.async_utils import TaskKeeper, delete_when_settled
 from pos_app.ui.qtkit.errors import show_error, translate_message
 from pos_app.ui.qtkit.lazy_qt import Qt, set_enum
 from pos_app.ui.qtkit.style import set_compact, set_state
@@ -1076,7 +1076,9 @@ class MainWindow(QMainWindow):
         dialog = RefundDialog(sale, self.refunds, parent=self)
         dialog.refunded.connect(self._refunded)
         dialog.ticketRequested.connect(lambda record: self.open_refund_receipt(reference, record))
-        dialog.finished.connect(lambda _result: dialog.deleteLater())
+        # Its done() cancels a refund left (only the window's own close gets there): deleted
+        # after the canceled call ended.
+        dialog.finished.connect(lambda _result: delete_when_settled(dialog, dialog.canceled))
         dialog.open()  # never exec(): the qasync loop keeps running
         return dialog
 
@@ -1123,7 +1125,9 @@ class MainWindow(QMainWindow):
         from pos_app.ui.receipts.preview import ReceiptPreviewDialog
 
         dialog = ReceiptPreviewDialog(receipt, self.rt.config, parent=self)
-        dialog.finished.connect(lambda _result: dialog.deleteLater())
+        # Closed while it prints: the print ends (a receipt is not cut short on the printer),
+        # and its last step touches the dialog: deleted after it.
+        dialog.finished.connect(lambda _result: delete_when_settled(dialog, dialog.tasks.pending()))
         dialog.open()  # never exec(): the qasync loop keeps running
         return dialog
 
@@ -1337,7 +1341,7 @@ class MainWindow(QMainWindow):
     def _products_closed(self) -> None:
         window, self._products_window = self._products_window, None
         if window is not None:
-            window.deleteLater()
+            window.delete_when_settled()  # not before its dialogs' canceled calls ended
         self.activateWindow()  # the keys (F5, Esc...) are the counter's again
         self.focus_scan()
         self._show_empty_catalog_hint()
@@ -1458,6 +1462,24 @@ class MainWindow(QMainWindow):
                 for task in refund.tasks.pending():
                     task.add_done_callback(lambda _task: QTimer.singleShot(0, self, self.close))
                 return
+        closing_day = self._day.close_under_way() if self._day is not None else None
+        if closing_day is not None and self._day is not None and self._day.closing is not None:
+            # Close the day, then close the window: the close still checking the open sales
+            # with Mercado Pago was canceled half-way (no close recorded, the counted cash
+            # gone, nothing said). It ends in seconds; then the window closes.
+            event.ignore()
+            self._day.closing.say_closing_first()
+            closing_day.add_done_callback(lambda _task: QTimer.singleShot(0, self, self.close))
+            return
+        importing = self._products_window.importing() if self._products_window else None
+        if importing is not None:
+            # An import being written, a slice at a time: quitting cut it short without a word
+            # (part of the file in the catalog). It ends by itself; then the window closes.
+            event.ignore()
+            importing.say_wait()
+            for task in importing.tasks.pending():
+                task.add_done_callback(lambda _task: QTimer.singleShot(0, self, self.close))
+            return
         settings = self._settings_dialog
         if settings is not None and settings.is_saving():
             # Settings' OK is writing the config file and the keyring on a worker thread (a

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import functools
 from datetime import datetime
 from decimal import Decimal
@@ -36,6 +37,7 @@ class DayActions(QObject):
         self._window = window
         self.drawer: CashDrawerDialog | None = None
         self.closing: CloseDayDialog | None = None
+        self._close_task: asyncio.Task[None] | None = None
 
     @property
     def _rt(self) -> Runtime:
@@ -91,9 +93,15 @@ class DayActions(QObject):
             if self.drawer is not None:
                 self.drawer.refresh()
 
-        self._window.calls.run(
+        self._close_task = self._window.calls.run(
             go(), on_error=lambda exc: dialog.show_close_error(describe_error(exc))
         )
+
+    def close_under_way(self) -> asyncio.Task[None] | None:
+        """The day's close being made (its open sales checked with Mercado Pago, then written),
+        if it is: quitting would cancel it half-way, the close never recorded."""
+        task = self._close_task
+        return task if task is not None and not task.done() else None
 
     def _print_report(self) -> None:
         """The report as shown, on the receipt printer: in a thread of its own with a time

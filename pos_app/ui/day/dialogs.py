@@ -753,6 +753,11 @@ class CloseDayDialog(QDialog):
         self.heading.setText(self.tr("Checking open sales with Mercado Pago, then closing…"))
         emit(self.closeRequested, self.counted_cash())
 
+    def say_closing_first(self) -> None:
+        """The window was closed while the day closes: it waits for the close."""
+        self.heading.setText(self.tr("Closing the day: the window closes once the day is closed."))
+        self.raise_()
+
     def show_closed(self, report: CloseReport) -> None:
         self.report = report
         self.counted.setEnabled(False)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 from decimal import Decimal
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -77,6 +78,7 @@ class RefundDialog(QDialog):
         self.service = service
         self.site = site_for(sale.site_id)
         self.tasks = TaskKeeper(self)
+        self.canceled: list[asyncio.Task[Any]] = []  # the calls its close canceled
         self.last: RefundResult | None = None
         self._amount_note = False  # the status line shows why the amount is not one
         self.setWindowTitle(
@@ -417,6 +419,10 @@ class RefundDialog(QDialog):
             set_state(self.lines_amount, "")
         self.refund_button.setEnabled(ready)
         self.amount.setEnabled(self.choice.checkedId() == AMOUNT)
+        # Off while a refund is asked, the reason beside it and in its tooltip: Esc and the
+        # title bar's button (never off) keep the dialog too and say to wait (see reject()).
+        self.close_button.setEnabled(not busy)
+        self.close_button.setToolTip(self._wait_text() if busy else "")
 
     def _show_lines_amount(self, left: Decimal) -> bool:
         """Say what the chosen items give back; False when they cannot be (more than is left,
@@ -457,6 +463,9 @@ class RefundDialog(QDialog):
         task = self.tasks.spawn(
             self._refund(amount, lines, self.note.text()), on_error=self._failed
         )
+        # Once it has ended: its own last step ran while it was still busy (Refund and Close
+        # stayed off until something was touched).
+        task.add_done_callback(lambda done: None if done.cancelled() else self._update())
         self._update()
         return task
 
@@ -467,8 +476,9 @@ class RefundDialog(QDialog):
             self.sale.external_reference, amount, lines=lines, note=note, tender=self.tender()
         )
         self.last = result
-        if result.ok:  # the next refund of this sale says its own reason
+        if result.ok:  # the next refund of this sale says its own reason, and its own amount
             self.note.clear()
+            self.amount.clear()  # (Refund is on again once this ends: never the same one twice)
         self._show(result)
         emit(self.refunded, result)
         self._fill()
@@ -522,8 +532,11 @@ class RefundDialog(QDialog):
         """A refund is being asked of Mercado Pago (or written): not to be cut short."""
         return bool(self.tasks.busy)
 
+    def _wait_text(self) -> str:
+        return self.tr("Wait for Mercado Pago's answer: the refund is under way.")
+
     def say_wait(self) -> None:
-        self.status.setText(self.tr("Wait for Mercado Pago's answer: the refund is under way."))
+        self.status.setText(self._wait_text())
         set_state(self.status, "")
         self.raise_()
 
@@ -538,5 +551,5 @@ class RefundDialog(QDialog):
         super().reject()
 
     def done(self, result: int) -> None:
-        self.tasks.cancel_all()
+        self.canceled = self.tasks.cancel_all()
         super().done(result)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
 from pos_app.errors import UserFacingError
 from pos_app.settings import paths
-from pos_app.ui.qtkit.async_utils import TaskKeeper
+from pos_app.ui.qtkit.async_utils import TaskKeeper, delete_when_settled
 from pos_app.ui.qtkit.errors import file_error_text, show_error
 
 if TYPE_CHECKING:
@@ -95,7 +95,9 @@ class SupportActions(QObject):
     def _about_closed(self, dialog: AboutDialog) -> None:
         if self._about is dialog:
             self._about = None
-        dialog.deleteLater()
+        # Closed before its facts were read: the reading, canceled, ends first (deleted
+        # before, it wrote into the deleted dialog: "Internal C++ object already deleted").
+        delete_when_settled(dialog, dialog.tasks.cancel_all())
 
     def show_logs(self) -> bool:
         from PySide6.QtCore import QUrl

@@ -103,6 +103,7 @@ class ImportPreview(QDialog):
         self._columns: frozenset[str] = frozenset()  # the file's header, once read
         self._written = 0
         self.tasks = TaskKeeper(self)
+        self._writing: asyncio.Task[int] | None = None
 
         self.summary = QLabel(self.tr("Reading {file}…").format(file=path.name))
         self.summary.setObjectName("importSummary")
@@ -325,7 +326,37 @@ class ImportPreview(QDialog):
             if len(products) == 1
             else self.tr("Importing {n} products…").format(n=len(products))
         )
-        self.tasks.spawn(self._write(products), on_error=self._write_failed)
+        self.cancel_button.setEnabled(False)  # the summary says it is importing: it ends itself
+        self._writing = self.tasks.spawn(
+            self._write(products), on_error=self._write_failed, name="import"
+        )
+        self._writing.add_done_callback(lambda _task: self._writing_ended())
+
+    def is_importing(self) -> bool:
+        """The products are being written: not to be cut short (see :meth:`reject`)."""
+        return self._writing is not None and not self._writing.done()
+
+    def _writing_ended(self) -> None:
+        if self._writing is not None and not self._writing.cancelled():  # (canceled: closing)
+            self.cancel_button.setEnabled(True)  # it stopped: the summary says how far it got
+
+    def say_wait(self) -> None:
+        self.summary.setText(
+            self.tr(
+                "Wait: the products are being imported. This window closes by itself once they are."
+            )
+        )
+        self.raise_()
+
+    def reject(self) -> None:
+        """Esc, Cancel or the title bar's button: not while the products are written. Closing
+        canceled the import half-way without a word: part of the file in the catalog, the
+        list not showing it. Cancel is off meanwhile; Esc and the title bar's button say to
+        wait."""
+        if self.is_importing():
+            self.say_wait()
+            return
+        super().reject()
 
     async def _write(self, products: list[Product]) -> int:
         self._written = 0

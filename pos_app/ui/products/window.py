@@ -7,6 +7,7 @@ import a CSV with a preview, export to CSV. A non-modal dialog (``open()``, neve
 
 from __future__ import annotations
 
+import asyncio
 import concurrent.futures
 import functools
 import logging
@@ -47,6 +48,7 @@ from pos_app.domain.money import Site, format_money
 from pos_app.ledger.catalog import CatalogRepository, page_key
 from pos_app.ui.products.editor import ProductEditor
 from pos_app.ui.products.importing import ImportPreview
+from pos_app.ui.qtkit.async_utils import delete_when_settled
 from pos_app.ui.qtkit.errors import file_error_text, translate_message
 from pos_app.ui.qtkit.fitting import fit_placeholder
 from pos_app.ui.qtkit.keyboard import enter_on_buttons_only, install_mnemonics, no_tab_trap
@@ -221,6 +223,7 @@ class ProductsWindow(QDialog):
         self._catalog = catalog
         self._site = site
         self._children: list[QDialog] = []
+        self._forgotten: list[asyncio.Task[Any]] = []  # its dialogs' calls canceled at the close
         self._exporter: concurrent.futures.ThreadPoolExecutor | None = None  # made when used
 
         self.search = QLineEdit()
@@ -376,6 +379,30 @@ class ProductsWindow(QDialog):
             )
         self.view.viewport().update()
 
+    # -- closing -------------------------------------------------------------------------------
+    def importing(self) -> ImportPreview | None:
+        """The import being written, if one is (never cut short: :meth:`ImportPreview.reject`)."""
+        return next(
+            (c for c in self._children if isinstance(c, ImportPreview) and c.is_importing()), None
+        )
+
+    def done(self, result: int) -> None:
+        """Closed (the counter window closing, Ctrl-C, SIGTERM): its own dialogs close with it,
+        their calls canceled; an editor's typed changes are discarded without asking, as
+        Settings' are. The window is deleted only after those calls ended
+        (:meth:`delete_when_settled`): an import's preview deleted with it kept reading its
+        file into the deleted dialog ("Internal C++ object already deleted")."""
+        for child in list(self._children):
+            if isinstance(child, ImportPreview):
+                self._forgotten += child.tasks.cancel_all()
+            child.done(QDialog.DialogCode.Rejected)
+        super().done(result)
+
+    def delete_when_settled(self) -> None:
+        """``deleteLater()`` once its dialogs' calls canceled at the close have ended."""
+        forgotten, self._forgotten = self._forgotten, []
+        delete_when_settled(self, forgotten)
+
     # -- one product ---------------------------------------------------------------------------
     def _open(self, dialog: QDialog) -> QDialog:
         self._children.append(dialog)
@@ -503,6 +530,8 @@ class ProductsWindow(QDialog):
         job = self._exporter.submit(
             self._catalog.export_csv_apart, path, damaged, excel_comma=excel_comma
         )
+        # In the log too, from the worker: closed meanwhile, the window never says it failed.
+        job.add_done_callback(functools.partial(_log_export_failure, path))
         QTimer.singleShot(20, self, functools.partial(self._check_export, job, path, damaged))
         return job
 
@@ -540,3 +569,9 @@ class ProductsWindow(QDialog):
                 "fixed): {products}. Open each one here and type its price again."
             ).format(products=names)
         self.summary.setText(saved)
+
+
+def _log_export_failure(path: Path, job: concurrent.futures.Future[int]) -> None:
+    error = None if job.cancelled() else job.exception()
+    if error is not None:
+        log.warning("products not exported to %s: %s", path, error)

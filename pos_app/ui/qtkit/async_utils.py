@@ -9,7 +9,7 @@ the widget goes away. Slots stay plain methods; context travels with ``functools
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Coroutine, Iterable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtWidgets import QWidget
@@ -82,3 +82,24 @@ class TaskKeeper:
         for task in pending:
             task.cancel()
         return pending
+
+
+def delete_when_settled(widget: QWidget, canceled: Iterable[asyncio.Task[Any]]) -> None:
+    """``widget.deleteLater()`` once the ``canceled`` calls have ended. A canceled call ends a
+    loop turn later and may then touch its widget (its ``finally``, "no longer busy", a progress
+    bar): deleted first, that was "Internal C++ object already deleted" (on a loaded machine, or
+    a dialog's reading deleted with its window). Each task's own callbacks run before those
+    added here, and the deletion is one more turn behind, after anything already queued."""
+    import asyncio
+
+    pending = [task for task in canceled if not task.done()]
+    try:
+        loop = asyncio.get_running_loop()
+    except RuntimeError:  # no loop runs any more (shut down): no call can end either
+        widget.deleteLater()
+        return
+    if not pending:
+        loop.call_soon(widget.deleteLater)
+        return
+    ended = asyncio.gather(*pending, return_exceptions=True)
+    ended.add_done_callback(lambda _ended: loop.call_soon(widget.deleteLater))

@@ -132,6 +132,8 @@ class ReceiptPreviewDialog(QDialog):
 
     async def _print(self) -> None:
         problem = await print_receipt(self.receipt, self.config)
+        if problem is not None and not self.isVisible():  # closed meanwhile: nobody reads it
+            log.warning("receipt %s not printed: %s", self.receipt.reference, problem)
         self.print_button.setEnabled(True)
         if problem is None:
             self.status.setText(self.tr("Printed."))

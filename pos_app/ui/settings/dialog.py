@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.settings.config import Config
-from pos_app.ui.qtkit.async_utils import TaskKeeper
+from pos_app.ui.qtkit.async_utils import TaskKeeper, delete_when_settled
 from pos_app.ui.qtkit.keyboard import DiscardGuard, install_mnemonics
 from pos_app.ui.qtkit.style import set_state
 from pos_app.ui.qtkit.window_settings import restore_geometry, save_geometry
@@ -337,19 +337,7 @@ class SettingsDialog(QDialog):
         self._forgotten = [task for page in self.pages for task in page.forget_tasks()]
 
     def delete_when_settled(self) -> None:
-        """``deleteLater()`` once the calls canceled at the close have ended. A canceled call
-        ends a loop turn later and then touches its page (its ``finally``, the page's "no longer
-        busy"): deleted first, that was "Internal C++ object already deleted" on a loaded
-        machine. Each task's own callbacks run before those added here, and the deletion is one
-        more turn behind, after anything already queued."""
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:  # no loop runs any more (shut down): no call can end either
-            self.deleteLater()
-            return
-        if not self._forgotten:
-            loop.call_soon(self.deleteLater)
-            return
-        ended = asyncio.gather(*self._forgotten, return_exceptions=True)
-        self._forgotten = []
-        ended.add_done_callback(lambda _ended: loop.call_soon(self.deleteLater))
+        """``deleteLater()`` once the calls canceled at the close have ended (a canceled call's
+        last step touches its page: :func:`~pos_app.ui.qtkit.async_utils.delete_when_settled`)."""
+        forgotten, self._forgotten = self._forgotten, []
+        delete_when_settled(self, forgotten)

@@ -15,6 +15,7 @@ loop.
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Coroutine
 from dataclasses import dataclass
 from typing import Any
@@ -39,6 +40,7 @@ from pos_app.settings.secrets import TokenSource
 from pos_app.ui.qtkit.async_utils import TaskKeeper
 from pos_app.ui.qtkit.errors import show_error, translate_message
 from pos_app.ui.qtkit.keyboard import assign_mnemonics, install_mnemonics
+from pos_app.ui.qtkit.terminal_signals import close_on_terminal_signals
 from pos_app.ui.qtkit.window_settings import restore_geometry, save_geometry
 from pos_app.ui.qtkit.workarounds import emit
 from pos_app.ui.settings import saving
@@ -48,6 +50,8 @@ from pos_app.ui.settings.saving import SecretWrite
 from pos_app.ui.settings.session import SettingsSession
 from pos_app.ui.settings.store import StoreBoxPage
 from pos_app.ui.widgets.form_parts import SETTINGS_QSS, heading, note
+
+log = logging.getLogger(__name__)
 
 STEP_ACCOUNT, STEP_PLACE, STEP_READY = range(3)
 
@@ -92,6 +96,7 @@ class SetupAssistant(QWidget):
         self._ended = False
         self.forgotten: list[asyncio.Task[Any]] = []  # the calls canceled when it ended
         self._saving = False
+        self._close_after_save = False  # closed while saving: it ends once the save has
         self._next_text = ""  # the Next button's own text, while it says "Saving…"
         self._focus_before: QWidget | None = None
         self.tasks = TaskKeeper(self)
@@ -301,6 +306,9 @@ class SetupAssistant(QWidget):
                 self._show_saving(False)
         if self._ended:
             return
+        if self._close_after_save:
+            self._close_saved("the token", failure.error if failure is not None else None)
+            return
         if failure is not None:
             writes[failure.index or 0].failed(failure.error)
             self._update()
@@ -310,8 +318,17 @@ class SetupAssistant(QWidget):
         self._show_step(STEP_PLACE)
 
     def _save_crashed(self, exc: BaseException) -> None:
-        if not self._ended:
+        if self._close_after_save:
+            self._close_saved("what was typed", exc)
+        elif not self._ended:
             show_error(self, exc)
+
+    def _close_saved(self, what: str, error: BaseException | None) -> None:
+        """The close asked during a save, now that it has ended: nobody is there to read a
+        failure any more (the next start asks again for what was not saved): the log says it."""
+        if error is not None:
+            log.error("the setup assistant closed without saving %s: %s", what, error)
+        self._end(None)
 
     def go_back(self) -> None:
         if self.step > STEP_ACCOUNT:
@@ -350,6 +367,9 @@ class SetupAssistant(QWidget):
                 self._show_saving(False)
         if self._ended:
             return
+        if self._close_after_save:
+            self._close_saved("the settings", problem)
+            return
         if problem is not None:
             self.footer.setText(saving.config_problem(problem))
             return
@@ -373,6 +393,18 @@ class SetupAssistant(QWidget):
         return [*self.account.forget_tasks(), *self.place.forget_tasks()]
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        """The title bar's button, Ctrl-C or SIGTERM. Not in the middle of a save (the token to
+        the keyring, the config file): ended there, a process could keep some of it and not
+        the rest. The assistant stays, says it closes once saved, and then ends."""
+        if self._saving:
+            event.ignore()
+            if not self._close_after_save:
+                self._close_after_save = True
+                self.footer.setText(
+                    self.tr("Finishing the save: this window closes as soon as it is done.")
+                )
+            self.raise_()
+            return
         event.accept()
         self._end(None)
 
@@ -404,7 +436,10 @@ async def run_setup_assistant(
         assistant.raise_()
         assistant.activateWindow()
         try:
-            return await outcome
+            # Ctrl-C and SIGTERM close it as its title bar's button does: after a save under way
+            # (they ended the process in the middle of it, or raised KeyboardInterrupt anywhere).
+            with close_on_terminal_signals(assistant):
+                return await outcome
         finally:
             # Calls still running end before their HTTP client closes.
             # Those canceled when it ended too: ended since, their last step (the page no longer
