@@ -1,9 +1,12 @@
 """Import a CSV of products: read it all first, show what would change and every refused line,
 and write only when the person presses Import (with a progress bar for large files).
 
-Reading and writing go in slices on the qasync loop (a few thousand rows, then the window
-breathes), so 100,000 lines never freeze the window. Rows are checked by the CSV import's own
-rules (:func:`pos_app.ledger.catalog.parse_row`, the columns of
+The file is read on a worker thread (counting its lines, finding its encoding, parsing the
+rows, asking a read-only connection of its own which SKUs the catalog has), so a 100,000-line
+file, a slow network share or a USB stick never freezes the window; meanwhile the preview says
+"Reading…" with a progress bar, and Cancel stops the reading at its next slice of rows. Writing
+goes in slices on the qasync loop. Rows are checked by the CSV import's own rules
+(:func:`pos_app.ledger.catalog.parse_row`, the columns of
 :data:`~pos_app.ledger.catalog.REQUIRED_COLUMNS`) and written with the catalog's ``upsert``.
 """
 
@@ -13,11 +16,13 @@ import asyncio
 import csv
 import io
 import logging
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -36,9 +41,11 @@ from PySide6.QtWidgets import (
 from pos_app.domain.catalog import Product
 from pos_app.domain.money import Site, format_money
 from pos_app.domain.validation import clean_text
+from pos_app.errors import UserFacingError
 from pos_app.i18n import Message
 from pos_app.ledger.catalog import REQUIRED_COLUMNS, CatalogRepository, parse_row
 from pos_app.ledger.catalog_import import (
+    MAX_REPORTED,
     RowProblem,
     delimiter_of,
     detect_encoding,
@@ -67,16 +74,126 @@ class ImportPlan:
     """What a CSV file would do to the catalog; nothing is written until :meth:`apply`."""
 
     products: list[Product] = field(default_factory=list)
+    # The first MAX_REPORTED refused lines (as the command line's report); ``refused`` counts
+    # them all.
     errors: list[tuple[int, Message]] = field(default_factory=list)
+    refused: int = 0
     new: int = 0
     replaced: int = 0
     lines: int = 0  # data lines read (the header not counted)
+    # The file's header (case-folded), and the required columns it lacks (nothing is read).
+    header: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    encoding_warning: Message | None = None
+
+    def refuse(self, line: int, problem: Message) -> None:
+        self.refused += 1
+        if len(self.errors) < MAX_REPORTED:
+            self.errors.append((line, problem))
 
 
-def count_lines(path: Path) -> int:
+class ReadingStopped(Exception):
+    """The preview was closed while its file was being read."""
+
+
+def count_lines(path: Path, stop: threading.Event | None = None) -> int:
     """Lines in the file (for the progress bar): bytes only, fast even for large files."""
+    lines = 0
     with open_user_file(path) as handle:  # never a FIFO's open, which waits for a writer
-        return sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            if stop is not None and stop.is_set():
+                raise ReadingStopped
+            lines += chunk.count(b"\n")
+    return lines
+
+
+def read_plan(
+    path: Path,
+    site: Site,
+    present: Callable[[list[str]], set[str]],
+    *,
+    stop: threading.Event,
+    progress: Callable[[int, int], None],
+) -> ImportPlan:
+    """What ``path`` would do, read here (a worker thread: never the window's). ``present``
+    says which SKUs the catalog has; ``progress(lines_read, lines_total)`` hears after every
+    slice of :data:`READ_SLICE` rows; :class:`ReadingStopped` once ``stop`` is set. The same
+    encoding, separator, header and repeat rules as ``pos-app catalog import`` (a binary file
+    or a spreadsheet raises ``CatalogFileError``)."""
+    plan = ImportPlan()
+    total = max(1, count_lines(path, stop) - 1)
+    progress(0, total)
+    encoding, plan.encoding_warning = detect_encoding(path)
+    if stop.is_set():
+        raise ReadingStopped
+    with io.TextIOWrapper(
+        open_user_file(path), encoding=encoding, errors="replace", newline=""
+    ) as handle:
+        separator = delimiter_of(handle.readline())
+        handle.seek(0)
+        reader = csv.DictReader(handle, delimiter=separator)
+        # The import's header rule (``SKU,Title,Unit_Price`` names the same columns).
+        plan.header = header = [clean_text(h).casefold() for h in reader.fieldnames or []]
+        plan.missing = [c for c in REQUIRED_COLUMNS if c not in header]
+        if plan.missing:
+            return plan
+        reader.fieldnames = header
+        kept: dict[str, int] = {}  # the import's rule: a repeated SKU or barcode is refused
+        batch: list[Product] = []  # good products whose SKU is not yet asked for
+        for row in reader:
+            plan.lines += 1
+            try:
+                # Fields past the header's (DictReader's restkey None): refused as the
+                # import refuses them, never read in part.
+                extra = row.pop(None, None) or ()
+                product = parse_row(row, site, extra=extra)
+            except RowProblem as exc:
+                plan.refuse(reader.line_num, exc.msg)
+            else:
+                repeat = repeat_problem(product, kept)
+                if repeat is not None:
+                    plan.refuse(reader.line_num, repeat)
+                else:
+                    kept.update(dict.fromkeys(product_keys(product), reader.line_num))
+                    plan.products.append(product)
+                    batch.append(product)
+            if plan.lines % READ_SLICE == 0:
+                _count_new(plan, batch, present)
+                if stop.is_set():
+                    raise ReadingStopped
+                progress(min(plan.lines, total), total)
+        _count_new(plan, batch, present)
+    progress(total, total)
+    return plan
+
+
+def read_plan_apart(
+    catalog: CatalogRepository,
+    path: Path,
+    site: Site,
+    *,
+    stop: threading.Event,
+    progress: Callable[[int, int], None],
+) -> ImportPlan:
+    """:func:`read_plan`, asking a read-only connection of its own (opened and closed on this
+    thread) which SKUs ``catalog`` has; an in-memory catalog is asked itself."""
+    apart = catalog.read_apart()
+    try:
+        present = (apart or catalog).skus_present
+        return read_plan(path, site, present, stop=stop, progress=progress)
+    finally:
+        if apart is not None:
+            apart.close()
+
+
+def _count_new(
+    plan: ImportPlan, batch: list[Product], present: Callable[[list[str]], set[str]]
+) -> None:
+    found = present([p.sku for p in batch])
+    replaced = sum(1 for p in batch if p.sku in found)
+    plan.replaced += replaced
+    plan.new += len(batch) - replaced
+    batch.clear()
 
 
 class ImportPreview(QDialog):
@@ -103,6 +220,13 @@ class ImportPreview(QDialog):
         self._columns: frozenset[str] = frozenset()  # the file's header, once read
         self._written = 0
         self.tasks = TaskKeeper(self)
+        # The reading's worker thread says where it is here; a timer of the window's shows it.
+        self._stop = threading.Event()
+        self._where = (0, 0)  # (lines read, lines in the file); (0, 0) while counting
+        self._shown_where = (-1, -1)
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(50)
+        self._ticker.timeout.connect(self._show_progress)
 
         self.summary = QLabel(self.tr("Reading {file}…").format(file=path.name))
         self.summary.setObjectName("importSummary")
@@ -110,6 +234,7 @@ class ImportPreview(QDialog):
         self.progress = QProgressBar()
         self.progress.setObjectName("importProgress")
         self.progress.setTextVisible(True)
+        self.progress.setRange(0, 0)  # busy until the file's lines are counted
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("importRows")
         self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("SKU"), self.tr("Price")])
@@ -173,63 +298,44 @@ class ImportPreview(QDialog):
 
     # -- reading -------------------------------------------------------------------------------
     async def _read(self) -> ImportPlan:
-        plan = ImportPlan()
-        total = max(1, count_lines(self._path) - 1)
-        self.progress.setRange(0, total)
-        # The same encoding and separator rules as `pos-app catalog import` (a binary file or a
-        # spreadsheet raises CatalogFileError, shown by _failed).
-        encoding, warning = detect_encoding(self._path)
-        if warning:
-            log.warning("%s: %s", self._path.name, warning)
-        self._encoding_warning = warning  # said above the lines: accents may look wrong
-        with io.TextIOWrapper(
-            open_user_file(self._path), encoding=encoding, errors="replace", newline=""
-        ) as handle:
-            separator = delimiter_of(handle.readline())
-            handle.seek(0)
-            reader = csv.DictReader(handle, delimiter=separator)
-            # The import's header rule (``SKU,Title,Unit_Price`` names the same columns).
-            header = [clean_text(h).casefold() for h in reader.fieldnames or []]
-            missing = [c for c in REQUIRED_COLUMNS if c not in header]
-            if missing:
-                self._missing_columns(missing, header)
-                return plan
-            reader.fieldnames = header
-            # A product already in the catalog keeps what the file's missing columns hold.
-            self._columns = frozenset(header)
-            kept: dict[str, int] = {}  # the import's rule: a repeated SKU or barcode is refused
-            for row in reader:
-                plan.lines += 1
-                try:
-                    # Fields past the header's (DictReader's restkey None): refused as the
-                    # import refuses them, never read in part.
-                    extra = row.pop(None, None) or ()
-                    product = parse_row(row, self._site, extra=extra)
-                except RowProblem as exc:
-                    plan.errors.append((reader.line_num, exc.msg))
-                else:
-                    self._plan_product(plan, product, kept, reader.line_num)
-                if plan.lines % READ_SLICE == 0:
-                    self.progress.setValue(min(plan.lines, total))
-                    await asyncio.sleep(0)
-        self.progress.setValue(total)
+        self._ticker.start()
+        try:
+            plan = await asyncio.to_thread(
+                read_plan_apart,
+                self._catalog,
+                self._path,
+                self._site,
+                stop=self._stop,
+                progress=self._progressed,
+            )
+        finally:
+            self._stop.set()  # a cancelled wait: the worker stops at its next slice
+            self._ticker.stop()
+        if plan.encoding_warning:
+            log.warning("%s: %s", self._path.name, plan.encoding_warning)
+        self._encoding_warning = plan.encoding_warning  # said above the lines: accents may be off
+        if plan.missing:
+            self._missing_columns(plan.missing, plan.header)
+            return plan
+        # A product already in the catalog keeps what the file's missing columns hold.
+        self._columns = frozenset(plan.header)
+        self._show_progress()  # full: the worker's last word
         self.plan = plan
         self._show(plan)
         return plan
 
-    def _plan_product(
-        self, plan: ImportPlan, product: Product, kept: dict[str, int], line: int
-    ) -> None:
-        repeat = repeat_problem(product, kept)
-        if repeat is not None:
-            plan.errors.append((line, repeat))
+    def _progressed(self, lines: int, total: int) -> None:
+        """Called on the worker thread: only a tuple is set here, the timer shows it."""
+        self._where = (lines, total)
+
+    def _show_progress(self) -> None:
+        where = self._where
+        if where == self._shown_where or where[1] == 0:
             return
-        kept.update(dict.fromkeys(product_keys(product), line))
-        plan.products.append(product)
-        if self._catalog.get(product.sku) is None:
-            plan.new += 1
-        else:
-            plan.replaced += 1
+        self._shown_where = where
+        lines, total = where
+        self.progress.setRange(0, total)
+        self.progress.setValue(lines)
 
     def _missing_columns(self, missing: list[str], header: list[str]) -> None:
         self.progress.hide()
@@ -285,11 +391,11 @@ class ImportPreview(QDialog):
                     "1 line has a problem and will be left out (fix it in the file and import "
                     "it again; the good lines can be imported now):"
                 )
-                if len(plan.errors) == 1
+                if plan.refused == 1
                 else self.tr(
                     "{n} lines have problems and will be left out (fix them in the file and "
                     "import it again; the good lines can be imported now):"
-                ).format(n=len(plan.errors))
+                ).format(n=plan.refused)
             )
             self.errors_title.show()
             self.errors.addItems(
@@ -297,7 +403,7 @@ class ImportPreview(QDialog):
                     self.tr("Line {line}: {problem}").format(
                         line=line, problem=translate_message(problem)
                     )
-                    for line, problem in plan.errors[:1000]
+                    for line, problem in plan.errors
                 ]
             )
             self.errors.show()
@@ -354,6 +460,8 @@ class ImportPreview(QDialog):
         log.warning("import of %s failed: %s", self._path, exc)
         self.progress.hide()
         text: Any = file_error_text(exc) if isinstance(exc, OSError) else exc
+        if isinstance(exc, UserFacingError):  # not a text file, a spreadsheet: in their words
+            text = translate_message(exc.msg)
         if isinstance(exc, UnicodeDecodeError):
             text = self.tr("it is not UTF-8 text (save it as “CSV UTF-8” and try again)")
         self.summary.setText(self.tr("The file could not be read: {error}").format(error=text))
