@@ -293,7 +293,7 @@ class ImportPreview(QDialog):
         self.import_button.clicked.connect(self.start_import)
         self.cancel_button.clicked.connect(self.reject)
         install_mnemonics(self)
-        self.finished.connect(lambda _r: self.tasks.cancel_all())
+        self.finished.connect(lambda _r: self._stop_reading())
         self.reading = self.tasks.spawn(self._read(), on_error=self._failed)
 
     # -- reading -------------------------------------------------------------------------------
@@ -309,8 +309,10 @@ class ImportPreview(QDialog):
                 progress=self._progressed,
             )
         finally:
-            self._stop.set()  # a cancelled wait: the worker stops at its next slice
-            self._ticker.stop()
+            # Cancelled (the preview closed, perhaps deleted: nothing of Qt's touched here): the
+            # worker stops at its next slice.
+            self._stop.set()
+        self._ticker.stop()
         if plan.encoding_warning:
             log.warning("%s: %s", self._path.name, plan.encoding_warning)
         self._encoding_warning = plan.encoding_warning  # said above the lines: accents may be off
@@ -323,6 +325,11 @@ class ImportPreview(QDialog):
         self.plan = plan
         self._show(plan)
         return plan
+
+    def _stop_reading(self) -> None:
+        self._stop.set()  # at once: the worker may be between two awaits of the loop
+        self._ticker.stop()
+        self.tasks.cancel_all()
 
     def _progressed(self, lines: int, total: int) -> None:
         """Called on the worker thread: only a tuple is set here, the timer shows it."""
@@ -458,6 +465,7 @@ class ImportPreview(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         log.warning("import of %s failed: %s", self._path, exc)
+        self._ticker.stop()
         self.progress.hide()
         text: Any = file_error_text(exc) if isinstance(exc, OSError) else exc
         if isinstance(exc, UserFacingError):  # not a text file, a spreadsheet: in their words
