@@ -108,6 +108,8 @@ class ImportReport:
     refused: int = 0
     encoding: str = "utf-8"
     warnings: list[Message] = field(default_factory=list)
+    header: list[str] = field(default_factory=list)  # the file's first line, case-folded
+    missing: list[str] = field(default_factory=list)  # required columns it lacks (none read)
 
     def refuse(self, line: int, problem: Message) -> None:
         self.refused += 1
@@ -483,6 +485,7 @@ def run_import(
             reader = csv.reader(itertools.chain([first], stream), delimiter=delimiter_of(first))
             header = [clean_text(h).casefold() for h in next(reader, [])]
             missing = [c for c in REQUIRED_COLUMNS if c not in header]
+            report.header, report.missing = header, missing
             if missing:
                 report.refuse(
                     1,

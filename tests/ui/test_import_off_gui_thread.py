@@ -26,6 +26,7 @@ from pytestqt.qtbot import QtBot
 
 from pos_app.domain.catalog import Product
 from pos_app.domain.money import site_for
+from pos_app.ledger import catalog_import
 from pos_app.ledger.store import Ledger
 from pos_app.system import files
 from pos_app.ui.products import importing
@@ -136,7 +137,7 @@ def test_while_reading_the_preview_says_so_and_cancel_stops_the_reading(
     finished = threading.Event()
     real_read = importing.read_plan_apart
     encodings: list[Path] = []
-    real_detect = importing.detect_encoding
+    real_detect = catalog_import.detect_encoding
 
     def read(*args: Any, **kwargs: Any) -> importing.ImportPlan:
         try:
@@ -157,7 +158,7 @@ def test_while_reading_the_preview_says_so_and_cancel_stops_the_reading(
     # (raising=False: before the fix there was no worker to wrap; then the reading was held on
     # the window's thread and nothing below came true)
     monkeypatch.setattr(importing, "read_plan_apart", read, raising=False)
-    monkeypatch.setattr(importing, "detect_encoding", detect)
+    monkeypatch.setattr(catalog_import, "detect_encoding", detect)
     preview = products.preview_import(csv_file)
     preview.show()
     qtbot.waitUntil(held.entered.is_set, timeout=WAIT)

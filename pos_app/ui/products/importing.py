@@ -13,9 +13,9 @@ goes in slices on the qasync loop. Rows are checked by the CSV import's own rule
 from __future__ import annotations
 
 import asyncio
-import csv
-import io
+import concurrent.futures
 import logging
+import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -40,18 +40,10 @@ from PySide6.QtWidgets import (
 
 from pos_app.domain.catalog import Product
 from pos_app.domain.money import Site, format_money
-from pos_app.domain.validation import clean_text
 from pos_app.errors import UserFacingError
 from pos_app.i18n import Message
-from pos_app.ledger.catalog import REQUIRED_COLUMNS, CatalogRepository, parse_row
-from pos_app.ledger.catalog_import import (
-    MAX_REPORTED,
-    RowProblem,
-    delimiter_of,
-    detect_encoding,
-    product_keys,
-    repeat_problem,
-)
+from pos_app.ledger.catalog import CatalogRepository
+from pos_app.ledger.catalog_import import ImportProgress, run_import
 from pos_app.system.files import open_user_file
 from pos_app.ui.qtkit.async_utils import TaskKeeper
 from pos_app.ui.qtkit.errors import file_error_text, translate_message
@@ -71,29 +63,32 @@ SHOWN = 200  # good rows listed in the preview (all of them are imported)
 
 @dataclass
 class ImportPlan:
-    """What a CSV file would do to the catalog; nothing is written until :meth:`apply`."""
+    """What a CSV file would do to the catalog; nothing is written until Import. Counts, and
+    only the first :data:`SHOWN` products and :data:`MAX_REPORTED` refused lines: the file is
+    read again to be imported (as ``pos-app catalog import`` streams it), never held."""
 
-    products: list[Product] = field(default_factory=list)
-    # The first MAX_REPORTED refused lines (as the command line's report); ``refused`` counts
-    # them all.
+    products: list[Product] = field(default_factory=list)  # the first SHOWN good ones
+    good: int = 0
+    # The first MAX_REPORTED refused lines, in line order; ``refused`` counts them all.
     errors: list[tuple[int, Message]] = field(default_factory=list)
     refused: int = 0
     new: int = 0
     replaced: int = 0
-    lines: int = 0  # data lines read (the header not counted)
+    lines: int = 0  # data lines read (the header and blank lines not counted)
     # The file's header (case-folded), and the required columns it lacks (nothing is read).
     header: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     encoding_warning: Message | None = None
-
-    def refuse(self, line: int, problem: Message) -> None:
-        self.refused += 1
-        if len(self.errors) < MAX_REPORTED:
-            self.errors.append((line, problem))
+    # The file read (size, modification time): Import refuses a file changed since.
+    signature: tuple[int, int] = (0, 0)
 
 
 class ReadingStopped(Exception):
-    """The preview was closed while its file was being read."""
+    """The preview was closed while its file was being read (or imported)."""
+
+
+class FileChanged(Exception):
+    """The file is not the one the preview read (its size or time changed): not imported."""
 
 
 def count_lines(path: Path, stop: threading.Event | None = None) -> int:
@@ -107,6 +102,27 @@ def count_lines(path: Path, stop: threading.Event | None = None) -> int:
     return lines
 
 
+def file_signature(path: Path) -> tuple[int, int]:
+    """(size, modification time) of the file the user named: what tells a changed file."""
+    with open_user_file(path) as handle:
+        facts = os.fstat(handle.fileno())
+    return facts.st_size, facts.st_mtime_ns
+
+
+def _following(
+    stop: threading.Event, total: int, progress: Callable[[int, int], None]
+) -> Callable[[ImportProgress], None]:
+    """``run_import``'s progress as (data lines read, lines in the file); stops it once
+    ``stop`` is set (the batches already stored are kept)."""
+
+    def heard(step: ImportProgress) -> None:
+        if stop.is_set():
+            raise ReadingStopped
+        progress(total if step.done else min(max(0, step.lines_read - 1), total), total)
+
+    return heard
+
+
 def read_plan(
     path: Path,
     site: Site,
@@ -115,55 +131,37 @@ def read_plan(
     stop: threading.Event,
     progress: Callable[[int, int], None],
 ) -> ImportPlan:
-    """What ``path`` would do, read here (a worker thread: never the window's). ``present``
-    says which SKUs the catalog has; ``progress(lines_read, lines_total)`` hears after every
-    slice of :data:`READ_SLICE` rows; :class:`ReadingStopped` once ``stop`` is set. The same
-    encoding, separator, header and repeat rules as ``pos-app catalog import`` (a binary file
-    or a spreadsheet raises ``CatalogFileError``)."""
-    plan = ImportPlan()
+    """What ``path`` would do, read here (a worker thread: never the window's): the import
+    itself (:func:`~pos_app.ledger.catalog_import.run_import`, the same encoding, separator,
+    header, line and repeat rules, a batch of :data:`READ_SLICE` rows at a time) with a store
+    that writes nothing but counts. ``present`` says which SKUs the catalog has;
+    ``progress(lines_read, lines_total)`` hears after every batch; :class:`ReadingStopped` once
+    ``stop`` is set. A binary file or a spreadsheet raises ``CatalogFileError``."""
+    plan = ImportPlan(signature=file_signature(path))
     total = max(1, count_lines(path, stop) - 1)
     progress(0, total)
-    encoding, plan.encoding_warning = detect_encoding(path)
     if stop.is_set():
         raise ReadingStopped
-    with io.TextIOWrapper(
-        open_user_file(path), encoding=encoding, errors="replace", newline=""
-    ) as handle:
-        separator = delimiter_of(handle.readline())
-        handle.seek(0)
-        reader = csv.DictReader(handle, delimiter=separator)
-        # The import's header rule (``SKU,Title,Unit_Price`` names the same columns).
-        plan.header = header = [clean_text(h).casefold() for h in reader.fieldnames or []]
-        plan.missing = [c for c in REQUIRED_COLUMNS if c not in header]
-        if plan.missing:
-            return plan
-        reader.fieldnames = header
-        kept: dict[str, int] = {}  # the import's rule: a repeated SKU or barcode is refused
-        batch: list[Product] = []  # good products whose SKU is not yet asked for
-        for row in reader:
-            plan.lines += 1
-            try:
-                # Fields past the header's (DictReader's restkey None): refused as the
-                # import refuses them, never read in part.
-                extra = row.pop(None, None) or ()
-                product = parse_row(row, site, extra=extra)
-            except RowProblem as exc:
-                plan.refuse(reader.line_num, exc.msg)
-            else:
-                repeat = repeat_problem(product, kept)
-                if repeat is not None:
-                    plan.refuse(reader.line_num, repeat)
-                else:
-                    kept.update(dict.fromkeys(product_keys(product), reader.line_num))
-                    plan.products.append(product)
-                    batch.append(product)
-            if plan.lines % READ_SLICE == 0:
-                _count_new(plan, batch, present)
-                if stop.is_set():
-                    raise ReadingStopped
-                progress(min(plan.lines, total), total)
-        _count_new(plan, batch, present)
-    progress(total, total)
+
+    def counted(products: list[Product], _columns: frozenset[str]) -> None:
+        found = present([p.sku for p in products])
+        plan.replaced += sum(1 for p in products if p.sku in found)
+        plan.new += sum(1 for p in products if p.sku not in found)
+        plan.good += len(products)
+        plan.products.extend(products[: max(0, SHOWN - len(plan.products))])
+
+    report = run_import(
+        path,
+        site,
+        counted,
+        progress=_following(stop, total, progress),
+        batch_rows=READ_SLICE,
+    )
+    plan.header, plan.missing = report.header, report.missing
+    plan.encoding_warning = report.warnings[0] if report.warnings else None
+    if not plan.missing:
+        plan.errors, plan.refused = report.errors, report.refused
+        plan.lines = plan.good + plan.refused
     return plan
 
 
@@ -184,16 +182,6 @@ def read_plan_apart(
     finally:
         if apart is not None:
             apart.close()
-
-
-def _count_new(
-    plan: ImportPlan, batch: list[Product], present: Callable[[list[str]], set[str]]
-) -> None:
-    found = present([p.sku for p in batch])
-    replaced = sum(1 for p in batch if p.sku in found)
-    plan.replaced += replaced
-    plan.new += len(batch) - replaced
-    batch.clear()
 
 
 class ImportPreview(QDialog):
@@ -361,7 +349,7 @@ class ImportPreview(QDialog):
 
     def _show(self, plan: ImportPlan) -> None:
         self.progress.hide()
-        good = len(plan.products)
+        good = plan.good
         self.summary.setText(
             self.tr(
                 # Label: number, so that one line or one product reads right in every
@@ -425,41 +413,94 @@ class ImportPreview(QDialog):
 
     # -- writing -------------------------------------------------------------------------------
     def start_import(self) -> None:
-        if self.plan is None or not self.plan.products or not self.import_button.isEnabled():
+        plan = self.plan
+        if plan is None or not plan.good or not self.import_button.isEnabled():
             return
         self.import_button.setEnabled(False)
-        products = self.plan.products
         # At once, before the first slice is written: the click is seen to do something.
-        self.progress.setRange(0, len(products))
+        self.progress.setRange(0, plan.good)
         self.progress.setValue(0)
         self.progress.show()
         self.summary.setText(
             self.tr("Importing 1 product…")
-            if len(products) == 1
-            else self.tr("Importing {n} products…").format(n=len(products))
+            if plan.good == 1
+            else self.tr("Importing {n} products…").format(n=plan.good)
         )
-        self.tasks.spawn(self._write(products), on_error=self._write_failed)
+        self.tasks.spawn(self._write(plan), on_error=self._write_failed)
 
-    async def _write(self, products: list[Product]) -> int:
+    async def _write(self, plan: ImportPlan) -> int:
+        """The file read again on a worker thread, as ``pos-app catalog import`` reads it (a
+        batch of :data:`WRITE_SLICE` rows held, never the file); each batch is written here,
+        on the window's thread and its connection, between two of the window's turns."""
         self._written = 0
-        for start in range(0, len(products), WRITE_SLICE):
-            self._catalog.upsert(products[start : start + WRITE_SLICE], self._columns)
-            self._written = min(start + WRITE_SLICE, len(products))
-            self.progress.setValue(self._written)
-            await asyncio.sleep(0)
-        log.info("imported %d products from %s", len(products), self._path.name)
-        emit(self.imported, len(products))
+        loop = asyncio.get_running_loop()
+        stop = self._stop = threading.Event()  # set when the preview closes
+
+        def store(products: list[Product], columns: frozenset[str]) -> None:  # the worker's
+            done: concurrent.futures.Future[None] = concurrent.futures.Future()
+            loop.call_soon_threadsafe(self._store_here, products, columns, stop, done)
+            while True:
+                try:
+                    return done.result(timeout=0.5)
+                except TimeoutError:
+                    if stop.is_set():  # the loop may be gone: never wait for it forever
+                        raise ReadingStopped from None
+
+        def import_file() -> int:
+            if file_signature(self._path) != plan.signature:
+                raise FileChanged
+            report = run_import(
+                self._path,
+                self._site,
+                store,
+                progress=_following(stop, 1, lambda _lines, _total: None),
+                batch_rows=WRITE_SLICE,
+            )
+            return report.imported
+
+        try:
+            imported = await asyncio.to_thread(import_file)
+        finally:
+            stop.set()
+        log.info("imported %d products from %s", imported, self._path.name)
+        emit(self.imported, imported)
         self.accept()
-        return len(products)
+        return imported
+
+    def _store_here(
+        self,
+        products: list[Product],
+        columns: frozenset[str],
+        stop: threading.Event,
+        done: concurrent.futures.Future[None],
+    ) -> None:
+        if stop.is_set():  # closed meanwhile (perhaps deleted): nothing more is written
+            done.set_exception(ReadingStopped())
+            return
+        try:
+            self._catalog.upsert(products, columns)
+        except BaseException as exc:
+            done.set_exception(exc)
+            return
+        self._written += len(products)
+        self.progress.setValue(self._written)
+        done.set_result(None)
 
     def _write_failed(self, exc: BaseException) -> None:
         log.error("import of %s stopped: %s", self._path, exc)
         self.progress.hide()
+        error: object = exc
+        if isinstance(exc, FileChanged):
+            error = self.tr("the file changed since it was read: import it again to see it")
+        elif isinstance(exc, OSError):
+            error = file_error_text(exc)
+        elif isinstance(exc, UserFacingError):
+            error = translate_message(exc.msg)
         self.summary.setText(
             self.tr(
                 "The import stopped after {n} products ({error}). Importing the file again is "
                 "safe: products already saved are only updated."
-            ).format(n=self._written, error=exc)
+            ).format(n=self._written, error=error)
         )
         emit(self.imported, self._written)  # the list shows what did arrive
 
