@@ -219,3 +219,82 @@ def test_binary_garbage_is_not_a_text_file_not_missing_columns(
     assert not preview.errors_title.isVisible()  # no "The file's first line: …" of nonsense
     assert not preview.import_button.isEnabled()
     preview.reject()
+
+
+def test_the_preview_keeps_a_page_of_products_not_the_file_and_import_reads_it_again(
+    qtbot: QtBot, products: ProductsWindow, ledger: Ledger, tmp_path: Path
+) -> None:
+    """Before: every product of the file was kept in the preview's plan (100,000 lines:
+    ~85 MiB more resident, and a collection of all of them stalled the window ~90 ms); now the
+    first SHOWN, and counts. Import reads the file again, as ``pos-app catalog import``."""
+    rows = 3 * importing.SHOWN
+    path = tmp_path / "big.csv"
+    lines = [f"B{n:05d},Producto {n},{n + 1}" for n in range(rows)]
+    path.write_text("sku,title,unit_price\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    preview = products.preview_import(path)
+    qtbot.waitUntil(lambda: preview.plan is not None, timeout=WAIT)
+    plan = preview.plan
+    assert plan is not None
+    assert len(plan.products) == importing.SHOWN and plan.good == rows == plan.new
+    assert preview.table.rowCount() == importing.SHOWN
+    assert preview.import_button.text().replace("&", "") == f"Import {rows} products"
+    with qtbot.waitSignal(preview.imported, timeout=WAIT) as imported:
+        preview.import_button.click()
+    assert imported.args == [rows]
+    assert ledger.catalog.count() == rows + 1
+    last = ledger.catalog.get(f"B{rows - 1:05d}")
+    assert last is not None and last.unit_price == Decimal(rows)
+
+
+def test_a_file_changed_after_its_preview_is_not_imported(
+    qtbot: QtBot, products: ProductsWindow, ledger: Ledger, csv_file: Path
+) -> None:
+    """What is imported is what the preview showed: a file written again in between (by the
+    spreadsheet still open on it) is refused, nothing written, and said."""
+    preview = products.preview_import(csv_file)
+    qtbot.waitUntil(lambda: preview.plan is not None, timeout=WAIT)
+    csv_file.write_text("sku,title,unit_price\nQJ,Queso,1\n", encoding="utf-8")
+    preview.import_button.click()
+    qtbot.waitUntil(lambda: "stopped" in preview.summary.text(), timeout=WAIT)
+    assert preview.summary.text().startswith(
+        "The import stopped after 0 products (the file changed since it was read: import it "
+        "again to see it)."
+    )
+    queso = ledger.catalog.get("QJ")
+    assert queso is not None and queso.unit_price == Decimal("59.90")
+    assert ledger.catalog.get("NEW1") is None
+    preview.reject()
+
+
+def test_closing_the_preview_while_importing_stops_after_the_batch_being_written(
+    qtbot: QtBot,
+    products: ProductsWindow,
+    ledger: Ledger,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The file read again by a worker: closing the preview stops it after the batch being
+    written (what was written stays; importing again is safe), never a batch more."""
+    monkeypatch.setattr(importing, "WRITE_SLICE", 10)
+    path = tmp_path / "many.csv"
+    path.write_text(
+        "sku,title,unit_price\n" + "".join(f"M{n:03d},Cosa {n},5\n" for n in range(100)),
+        encoding="utf-8",
+    )
+    preview = products.preview_import(path)
+    qtbot.waitUntil(lambda: preview.plan is not None, timeout=WAIT)
+    real_upsert = ledger.catalog.upsert
+    batches: list[int] = []
+
+    def upsert(batch: list[Product], columns: Any = None) -> None:
+        batches.append(len(batch))
+        real_upsert(batch, columns)
+        if len(batches) == 2:
+            preview.reject()  # Escape as the second batch is written
+
+    monkeypatch.setattr(ledger.catalog, "upsert", upsert)
+    preview.import_button.click()
+    [task] = preview.tasks.pending()
+    qtbot.waitUntil(task.done, timeout=WAIT)
+    assert task.cancelled() and batches == [10, 10]
+    assert ledger.catalog.count() == 1 + 20
