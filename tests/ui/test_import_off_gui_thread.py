@@ -257,8 +257,8 @@ def test_a_file_changed_after_its_preview_is_not_imported(
     preview.import_button.click()
     qtbot.waitUntil(lambda: "stopped" in preview.summary.text(), timeout=WAIT)
     assert preview.summary.text().startswith(
-        "The import stopped after 0 products (the file changed since it was read: import it "
-        "again to see it)."
+        "The import stopped after 0 products (the file changed after it was read: choose it "
+        "again to see what it holds now)."
     )
     queso = ledger.catalog.get("QJ")
     assert queso is not None and queso.unit_price == Decimal("59.90")

@@ -491,7 +491,9 @@ class ImportPreview(QDialog):
         self.progress.hide()
         error: object = exc
         if isinstance(exc, FileChanged):
-            error = self.tr("the file changed since it was read: import it again to see it")
+            error = self.tr(
+                "the file changed after it was read: choose it again to see what it holds now"
+            )
         elif isinstance(exc, OSError):
             error = file_error_text(exc)
         elif isinstance(exc, UserFacingError):
