@@ -132,6 +132,7 @@ def test_while_reading_the_preview_says_so_and_cancel_stops_the_reading(
     csv_file: Path,
     held: HeldOpen,
     monkeypatch: pytest.MonkeyPatch,
+    screenshot: Any,
 ) -> None:
     ended: list[BaseException | None] = []
     finished = threading.Event()
@@ -167,6 +168,7 @@ def test_while_reading_the_preview_says_so_and_cancel_stops_the_reading(
     assert preview.summary.text() == "Reading products.csv…"
     assert preview.progress.isVisible() and preview.progress.maximum() == 0
     assert not preview.import_button.isEnabled() and preview.cancel_button.isEnabled()
+    screenshot(preview, "products_import_reading")
 
     preview.cancel_button.click()
     assert not preview.isVisible() and preview.result() == QDialog.DialogCode.Rejected

@@ -1,13 +1,16 @@
 """Import a CSV of products: read it all first, show what would change and every refused line,
 and write only when the person presses Import (with a progress bar for large files).
 
-The file is read on a worker thread (counting its lines, finding its encoding, parsing the
-rows, asking a read-only connection of its own which SKUs the catalog has), so a 100,000-line
-file, a slow network share or a USB stick never freezes the window; meanwhile the preview says
-"Reading…" with a progress bar, and Cancel stops the reading at its next slice of rows. Writing
-goes in slices on the qasync loop. Rows are checked by the CSV import's own rules
-(:func:`pos_app.ledger.catalog.parse_row`, the columns of
-:data:`~pos_app.ledger.catalog.REQUIRED_COLUMNS`) and written with the catalog's ``upsert``.
+The preview is the import itself (:func:`~pos_app.ledger.catalog_import.run_import`, the rules
+of ``pos-app catalog import``: encoding, separator, header, long lines, repeated SKUs or
+barcodes) run on a worker thread with a store that writes nothing but counts (new, already in
+the catalog, asked of a read-only connection of its own): a 100,000-line file, a slow network
+share or a USB stick never freezes the window. Meanwhile the preview says "Reading…" with a
+progress bar, and Cancel stops the reading at its next batch of rows. Like the command line it
+holds a batch, not the file: the first :data:`SHOWN` products and the first refused lines are
+kept to be shown. Import reads the file again on a worker (refused if it changed since the
+preview), and each batch of :data:`WRITE_SLICE` rows is written with the catalog's ``upsert`` on
+the window's thread, between two of the window's turns.
 """
 
 from __future__ import annotations
@@ -54,8 +57,8 @@ from pos_app.ui.widgets.form_parts import SETTINGS_QSS, note
 
 log = logging.getLogger(__name__)
 
-# Rows read, or written, before the window gets a turn (each slice well under 100 ms here;
-# a written slice is one transaction, and the search index follows each row).
+# Rows read before the progress bar hears (and Cancel is looked at), and rows written in one
+# transaction on the window's thread (well under 100 ms here; the search index follows each row).
 READ_SLICE = 1000
 WRITE_SLICE = 500
 SHOWN = 200  # good rows listed in the preview (all of them are imported)
@@ -185,7 +188,7 @@ def read_plan_apart(
 
 
 class ImportPreview(QDialog):
-    """Reads ``path`` at once; Import writes it. ``imported`` carries the count."""
+    """Reads ``path`` on a worker thread at once; Import writes it; ``imported``: the count."""
 
     imported = Signal(int)
 
