@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import logging
 import sqlite3
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
@@ -416,18 +416,40 @@ class CatalogRepository:
     ) -> int:
         """:meth:`export_csv` on a read-only connection of its own, for a worker thread while
         this one's goes on (100,000 products take 1.5-3 s: the window froze that long)."""
-        file = str(self._conn.execute("PRAGMA database_list").fetchone()[2])
-        if not file:  # an in-memory catalog: nothing to open apart
+        apart = self.read_apart()
+        if apart is None:  # an in-memory catalog: nothing to open apart
             return self.export_csv(path, damaged, excel_comma=excel_comma)
+        try:
+            return apart.export_csv(path, damaged, excel_comma=excel_comma)
+        finally:
+            apart.close()
+
+    def read_apart(self) -> CatalogRepository | None:
+        """This catalog on a read-only connection of its own, for a worker thread (the caller
+        closes it); None for an in-memory catalog, which has no file to open again."""
+        file = str(self._conn.execute("PRAGMA database_list").fetchone()[2])
+        if not file:
+            return None
         conn = sqlite3.connect(
             Path(file).resolve().as_uri() + "?mode=ro", uri=True, check_same_thread=False
         )
-        try:
-            conn.row_factory = sqlite3.Row
-            conn.execute("PRAGMA busy_timeout=3000")
-            return CatalogRepository(conn).export_csv(path, damaged, excel_comma=excel_comma)
-        finally:
-            conn.close()
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA busy_timeout=3000")
+        return CatalogRepository(conn)
+
+    def close(self) -> None:
+        """Close the connection (a catalog of :meth:`read_apart`'s; the ledger closes its own)."""
+        self._conn.close()
+
+    def skus_present(self, skus: Sequence[str]) -> set[str]:
+        """Which of ``skus`` the catalog has (as :meth:`get` finds them), 500 at a time."""
+        found: set[str] = set()
+        for start in range(0, len(skus), 500):
+            part = list(skus[start : start + 500])
+            marks = ",".join("?" for _ in part)
+            rows = self._conn.execute(f"SELECT sku FROM catalog WHERE sku IN ({marks})", part)
+            found.update(str(row[0]) for row in rows)
+        return found
 
     def import_csv(
         self,

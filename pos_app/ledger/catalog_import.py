@@ -108,6 +108,8 @@ class ImportReport:
     refused: int = 0
     encoding: str = "utf-8"
     warnings: list[Message] = field(default_factory=list)
+    header: list[str] = field(default_factory=list)  # the file's first line, case-folded
+    missing: list[str] = field(default_factory=list)  # required columns it lacks (none read)
 
     def refuse(self, line: int, problem: Message) -> None:
         self.refused += 1
@@ -136,13 +138,22 @@ def detect_encoding(path: Path) -> tuple[str, Message | None]:
     with open_user_file(path) as raw:
         head = raw.read(_SNIFF)
         if head.startswith(codecs.BOM_UTF8):
+            # A byte-order mark is three bytes anyone may put first: what follows must still
+            # be text (a BOM before binary bytes read as a header of nonsense, "missing
+            # column(s)").
+            _refuse_binary(head[len(codecs.BOM_UTF8) :], path)
             return "utf-8-sig", None
         if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            _refuse_binary_utf16(head, path)
             return "utf-16", None
         _refuse_binary(head, path)
         raw.seek(0)
         if _decodes(raw, "utf-8"):
             return "utf-8", None
+        # Not UTF-8, so one byte is one character: text in a Latin alphabet is mostly ASCII
+        # (accents are a few letters in each word); bytes mostly above 0x7f are not text.
+        if sum(1 for byte in head if byte > 0x7F) > len(head) // 3:
+            raise _not_text(path)
         raw.seek(0)
         if _decodes(raw, "cp1252"):
             return "cp1252", _problem(
@@ -178,17 +189,33 @@ def _refuse_binary(head: bytes, path: Path) -> None:
     # them (about one byte in 64 of random data is a NUL) is not text.
     controls = sum(1 for byte in head if byte < 0x20 and byte not in _TEXT_CONTROLS)
     if head.startswith(_BINARIES) or controls > max(4, len(head) // 50):
-        raise CatalogFileError(
-            message(
-                CTX,
-                QT_TRANSLATE_NOOP(
-                    "CatalogImport",
-                    "{file} is not a text file: a catalog is a CSV file with the columns sku, "
-                    "title and unit_price.",
-                ),
-                file=path.name,
-            )
+        raise _not_text(path)
+
+
+def _refuse_binary_utf16(head: bytes, path: Path) -> None:
+    """A UTF-16 byte-order mark followed by what is not UTF-16 text: random bytes hold a lone
+    surrogate within a few dozen characters, or control characters."""
+    try:
+        text = codecs.getincrementaldecoder("utf-16")().decode(head, final=False)
+    except UnicodeDecodeError:
+        raise _not_text(path) from None
+    controls = sum(1 for char in text if ord(char) < 0x20 and ord(char) not in _TEXT_CONTROLS)
+    if controls > max(4, len(text) // 50):
+        raise _not_text(path)
+
+
+def _not_text(path: Path) -> CatalogFileError:
+    return CatalogFileError(
+        message(
+            CTX,
+            QT_TRANSLATE_NOOP(
+                "CatalogImport",
+                "{file} is not a text file: a catalog is a CSV file with the columns sku, "
+                "title and unit_price.",
+            ),
+            file=path.name,
         )
+    )
 
 
 def _decodes(raw: BinaryIO, encoding: str) -> bool:
@@ -458,6 +485,7 @@ def run_import(
             reader = csv.reader(itertools.chain([first], stream), delimiter=delimiter_of(first))
             header = [clean_text(h).casefold() for h in next(reader, [])]
             missing = [c for c in REQUIRED_COLUMNS if c not in header]
+            report.header, report.missing = header, missing
             if missing:
                 report.refuse(
                     1,

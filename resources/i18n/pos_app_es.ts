@@ -1969,6 +1969,10 @@
         <translation>Espere: se están importando los productos. Esta ventana se cierra sola cuando terminen.</translation>
     </message>
     <message>
+        <source>the file changed after it was read: choose it again to see what it holds now</source>
+        <translation>el archivo cambió después de leerse: elíjalo de nuevo para ver lo que tiene ahora</translation>
+    </message>
+    <message>
         <source>The import stopped after {n} products ({error}). Importing the file again is safe: products already saved are only updated.</source>
         <translation>La importación se detuvo después de {n} productos ({error}). Importar el archivo de nuevo es seguro: los productos ya guardados solo se actualizan.</translation>
     </message>

@@ -1969,6 +1969,10 @@
         <translation>Aguarde: os produtos estão sendo importados. Esta janela se fecha sozinha quando terminar.</translation>
     </message>
     <message>
+        <source>the file changed after it was read: choose it again to see what it holds now</source>
+        <translation>o arquivo mudou depois de lido: escolha-o de novo para ver o que ele tem agora</translation>
+    </message>
+    <message>
         <source>The import stopped after {n} products ({error}). Importing the file again is safe: products already saved are only updated.</source>
         <translation>A importação parou depois de {n} produtos ({error}). Importar o arquivo de novo é seguro: os produtos já salvos são apenas atualizados.</translation>
     </message>

@@ -94,6 +94,15 @@ def test_utf8_with_bom_semicolons_and_decimal_commas(
     [
         ("random.csv", random.Random(16).randbytes(200_000), "is not a text file"),
         ("photo.csv", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 10, "is not a text file"),
+        # A byte-order mark before binary bytes (it was read as a header of nonsense: "missing
+        # column(s)"), and bytes all above 0x7f (read as Latin-1, the same).
+        ("bom8.csv", b"\xef\xbb\xbf" + random.Random(3).randbytes(200_000), "is not a text file"),
+        ("bom16.csv", b"\xff\xfe" + random.Random(4).randbytes(200_000), "is not a text file"),
+        (
+            "high.csv",
+            bytes(random.Random(5).randrange(0x80, 0x100) for _ in range(20_000)),
+            "is not a text file",
+        ),
         ("precios.xlsx", b"PK\x03\x04\x14\x00\x06\x00" + b"\x00" * 500, "is a spreadsheet"),
         ("viejo.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 500, "is a spreadsheet"),
     ],
@@ -113,6 +122,20 @@ def test_binary_files_are_refused_clearly(
     assert ledger.catalog.count() == 0
     with pytest.raises(CatalogFileError):
         ledger.catalog.import_csv(path, MLA)
+
+
+def test_utf16_and_accented_cp1252_text_are_still_text(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], ledger: Ledger
+) -> None:
+    """The binary checks after a byte-order mark and on high bytes let real text through."""
+    utf16 = tmp_path / "utf16.csv"
+    utf16.write_bytes("sku,title,unit_price\r\nU1,Ñandú único,10\r\n".encode("utf-16"))
+    accents = tmp_path / "acentos.csv"
+    accents.write_bytes("sku,title,unit_price\nA1,Ñoño ácido,5\n".encode("cp1252"))
+    for path in (utf16, accents):
+        code, out, err = run_cli(path, capsys)
+        assert code == 0 and "imported 1 products" in out, err
+    assert titles(ledger, "U1") == ["Ñandú único"] and titles(ledger, "A1") == ["Ñoño ácido"]
 
 
 def test_empty_file_says_which_columns_are_missing(

@@ -165,3 +165,30 @@ def test_a_display_first_shown_mid_sale_catches_up_with_it(
         assert not display.isVisible() and controller.built is display
     finally:
         run(stack.aclose())
+
+
+@pytest.mark.posix
+def test_a_logo_that_is_a_fifo_or_a_folder_is_said_as_such(
+    keyring_memory: MemoryKeyring,  # noqa: F811
+    make_dialog: MakeDialog,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    """A FIFO (or a folder) named as the logo: "There is no file there any more." was said of
+    a name that is there; now what it is, in the words every file the user names gets
+    (:class:`~pos_app.system.files.NotAFileError`). Nothing waits for a writer."""
+    import os
+
+    dialog: SettingsDialog = make_dialog()
+    dialog.show_section(SECTION_DISPLAY)
+    page = dialog.display
+    fifo = tmp_path / "logo.png"
+    os.mkfifo(fifo)
+    page.logo.setText(str(fifo))
+    assert page.logo_box.error.text() == "It is a device or a pipe, not a file: give a file name."
+    assert not dialog.ok_button.isEnabled()
+    folder = tmp_path / "folder.png"
+    folder.mkdir()
+    page.logo.setText(str(folder))
+    assert page.logo_box.error.text() == "It is a folder, not a file: give a file name."
+    page.logo.setText(str(tmp_path / "gone.png"))
+    assert page.logo_box.error.text() == "There is no file there any more."

@@ -5,6 +5,7 @@ Screenshots: ``artifacts/screenshots/products_*.png``.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -20,7 +21,7 @@ from pos_app.domain.sale import SaleStatus
 from pos_app.runtime import Runtime
 from pos_app.ui.counter.main_window import MainWindow
 from pos_app.ui.products.editor import ProductEditor
-from pos_app.ui.products.importing import READ_SLICE
+from pos_app.ui.products.importing import READ_SLICE, ImportPreview
 from pos_app.ui.products.window import ProductsWindow
 from pos_app.ui.qtkit.bridge import EngineBridge
 from tests.ui.conftest import Control
@@ -240,7 +241,11 @@ def test_export_then_the_list_pages_through_a_large_catalog(
 
 
 def test_a_large_import_shows_its_progress(
-    window: MainWindow, qtbot: QtBot, tmp_path: Path, screenshot: Any
+    window: MainWindow,
+    qtbot: QtBot,
+    tmp_path: Path,
+    screenshot: Any,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # 5,000 rows: five slices read and ten written (READ_SLICE, WRITE_SLICE), enough to be
     # seen between slices; 30,000 took six times the CPU to show the same.
@@ -248,20 +253,34 @@ def test_a_large_import_shows_its_progress(
     big = tmp_path / "big.csv"
     lines = ["sku,title,unit_price"] + [f"B{n:06d},Producto {n},{n % 900 + 1}" for n in range(rows)]
     big.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    # The reading runs on a worker, the window shows where it is on a timer: the worker waits
+    # at its first slice until the window has shown it (a fast or a loaded machine alike).
+    shown = threading.Event()
+    progressed = ImportPreview._progressed
+
+    def held(self: ImportPreview, lines: int, total: int) -> None:
+        progressed(self, lines, total)
+        if 0 < lines < total:
+            shown.wait(timeout=10)
+
+    monkeypatch.setattr(ImportPreview, "_progressed", held)
     products = window.open_products()
     preview = products.preview_import(big)
     seen: list[int] = []
     while preview.plan is None:
         if preview.progress.isVisible():
             seen.append(preview.progress.value())
+            if 0 < seen[-1] < rows:
+                shown.set()
         qtbot.wait(5)
     assert preview.progress.maximum() == rows and any(0 < v < rows for v in seen)
     qtbot.mouseClick(preview.import_button, Qt.MouseButton.LeftButton)
     assert preview.progress.isVisible() and preview.progress.maximum() == rows
     screenshot(preview, "products_import_progress")  # (writing takes a few slices)
-    qtbot.waitUntil(
-        lambda: window.rt.ledger.catalog.get(f"B{rows - 1:06d}") is not None, timeout=30_000
-    )
+    [writing] = preview.tasks.pending()
+    qtbot.waitUntil(writing.done, timeout=30_000)  # the import's last step, not only its rows
+    assert writing.result() == rows
+    assert window.rt.ledger.catalog.get(f"B{rows - 1:06d}") is not None
 
 
 def test_an_unknown_scanned_code_offers_to_add_the_product(

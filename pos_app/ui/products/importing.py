@@ -1,23 +1,31 @@
 """Import a CSV of products: read it all first, show what would change and every refused line,
 and write only when the person presses Import (with a progress bar for large files).
 
-Reading and writing go in slices on the qasync loop (a few thousand rows, then the window
-breathes), so 100,000 lines never freeze the window. Rows are checked by the CSV import's own
-rules (:func:`pos_app.ledger.catalog.parse_row`, the columns of
-:data:`~pos_app.ledger.catalog.REQUIRED_COLUMNS`) and written with the catalog's ``upsert``.
+The preview is the import itself (:func:`~pos_app.ledger.catalog_import.run_import`, the rules
+of ``pos-app catalog import``: encoding, separator, header, long lines, repeated SKUs or
+barcodes) run on a worker thread with a store that writes nothing but counts (new, already in
+the catalog, asked of a read-only connection of its own): a 100,000-line file, a slow network
+share or a USB stick never freezes the window. Meanwhile the preview says "Reading…" with a
+progress bar, and Cancel stops the reading at its next batch of rows. Like the command line it
+holds a batch, not the file: the first :data:`SHOWN` products and the first refused lines are
+kept to be shown. Import reads the file again on a worker (refused if it changed since the
+preview), and each batch of :data:`WRITE_SLICE` rows is written with the catalog's ``upsert`` on
+the window's thread, between two of the window's turns.
 """
 
 from __future__ import annotations
 
 import asyncio
-import csv
-import io
+import concurrent.futures
 import logging
+import os
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -35,16 +43,10 @@ from PySide6.QtWidgets import (
 
 from pos_app.domain.catalog import Product
 from pos_app.domain.money import Site, format_money
-from pos_app.domain.validation import clean_text
+from pos_app.errors import UserFacingError
 from pos_app.i18n import Message
-from pos_app.ledger.catalog import REQUIRED_COLUMNS, CatalogRepository, parse_row
-from pos_app.ledger.catalog_import import (
-    RowProblem,
-    delimiter_of,
-    detect_encoding,
-    product_keys,
-    repeat_problem,
-)
+from pos_app.ledger.catalog import CatalogRepository
+from pos_app.ledger.catalog_import import ImportProgress, run_import
 from pos_app.system.files import open_user_file
 from pos_app.ui.qtkit.async_utils import TaskKeeper
 from pos_app.ui.qtkit.errors import file_error_text, translate_message
@@ -55,8 +57,8 @@ from pos_app.ui.widgets.form_parts import SETTINGS_QSS, note
 
 log = logging.getLogger(__name__)
 
-# Rows read, or written, before the window gets a turn (each slice well under 100 ms here;
-# a written slice is one transaction, and the search index follows each row).
+# Rows read before the progress bar hears (and Cancel is looked at), and rows written in one
+# transaction on the window's thread (well under 100 ms here; the search index follows each row).
 READ_SLICE = 1000
 WRITE_SLICE = 500
 SHOWN = 200  # good rows listed in the preview (all of them are imported)
@@ -64,23 +66,129 @@ SHOWN = 200  # good rows listed in the preview (all of them are imported)
 
 @dataclass
 class ImportPlan:
-    """What a CSV file would do to the catalog; nothing is written until :meth:`apply`."""
+    """What a CSV file would do to the catalog; nothing is written until Import. Counts, and
+    only the first :data:`SHOWN` products and :data:`MAX_REPORTED` refused lines: the file is
+    read again to be imported (as ``pos-app catalog import`` streams it), never held."""
 
-    products: list[Product] = field(default_factory=list)
+    products: list[Product] = field(default_factory=list)  # the first SHOWN good ones
+    good: int = 0
+    # The first MAX_REPORTED refused lines, in line order; ``refused`` counts them all.
     errors: list[tuple[int, Message]] = field(default_factory=list)
+    refused: int = 0
     new: int = 0
     replaced: int = 0
-    lines: int = 0  # data lines read (the header not counted)
+    lines: int = 0  # data lines read (the header and blank lines not counted)
+    # The file's header (case-folded), and the required columns it lacks (nothing is read).
+    header: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    encoding_warning: Message | None = None
+    # The file read (size, modification time): Import refuses a file changed since.
+    signature: tuple[int, int] = (0, 0)
 
 
-def count_lines(path: Path) -> int:
+class ReadingStopped(Exception):
+    """The preview was closed while its file was being read (or imported)."""
+
+
+class FileChanged(Exception):
+    """The file is not the one the preview read (its size or time changed): not imported."""
+
+
+def count_lines(path: Path, stop: threading.Event | None = None) -> int:
     """Lines in the file (for the progress bar): bytes only, fast even for large files."""
+    lines = 0
     with open_user_file(path) as handle:  # never a FIFO's open, which waits for a writer
-        return sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            if stop is not None and stop.is_set():
+                raise ReadingStopped
+            lines += chunk.count(b"\n")
+    return lines
+
+
+def file_signature(path: Path) -> tuple[int, int]:
+    """(size, modification time) of the file the user named: what tells a changed file."""
+    with open_user_file(path) as handle:
+        facts = os.fstat(handle.fileno())
+    return facts.st_size, facts.st_mtime_ns
+
+
+def _following(
+    stop: threading.Event, total: int, progress: Callable[[int, int], None]
+) -> Callable[[ImportProgress], None]:
+    """``run_import``'s progress as (data lines read, lines in the file); stops it once
+    ``stop`` is set (the batches already stored are kept)."""
+
+    def heard(step: ImportProgress) -> None:
+        if stop.is_set():
+            raise ReadingStopped
+        progress(total if step.done else min(max(0, step.lines_read - 1), total), total)
+
+    return heard
+
+
+def read_plan(
+    path: Path,
+    site: Site,
+    present: Callable[[list[str]], set[str]],
+    *,
+    stop: threading.Event,
+    progress: Callable[[int, int], None],
+) -> ImportPlan:
+    """What ``path`` would do, read here (a worker thread: never the window's): the import
+    itself (:func:`~pos_app.ledger.catalog_import.run_import`, the same encoding, separator,
+    header, line and repeat rules, a batch of :data:`READ_SLICE` rows at a time) with a store
+    that writes nothing but counts. ``present`` says which SKUs the catalog has;
+    ``progress(lines_read, lines_total)`` hears after every batch; :class:`ReadingStopped` once
+    ``stop`` is set. A binary file or a spreadsheet raises ``CatalogFileError``."""
+    plan = ImportPlan(signature=file_signature(path))
+    total = max(1, count_lines(path, stop) - 1)
+    progress(0, total)
+    if stop.is_set():
+        raise ReadingStopped
+
+    def counted(products: list[Product], _columns: frozenset[str]) -> None:
+        found = present([p.sku for p in products])
+        plan.replaced += sum(1 for p in products if p.sku in found)
+        plan.new += sum(1 for p in products if p.sku not in found)
+        plan.good += len(products)
+        plan.products.extend(products[: max(0, SHOWN - len(plan.products))])
+
+    report = run_import(
+        path,
+        site,
+        counted,
+        progress=_following(stop, total, progress),
+        batch_rows=READ_SLICE,
+    )
+    plan.header, plan.missing = report.header, report.missing
+    plan.encoding_warning = report.warnings[0] if report.warnings else None
+    if not plan.missing:
+        plan.errors, plan.refused = report.errors, report.refused
+        plan.lines = plan.good + plan.refused
+    return plan
+
+
+def read_plan_apart(
+    catalog: CatalogRepository,
+    path: Path,
+    site: Site,
+    *,
+    stop: threading.Event,
+    progress: Callable[[int, int], None],
+) -> ImportPlan:
+    """:func:`read_plan`, asking a read-only connection of its own (opened and closed on this
+    thread) which SKUs ``catalog`` has; an in-memory catalog is asked itself."""
+    apart = catalog.read_apart()
+    try:
+        present = (apart or catalog).skus_present
+        return read_plan(path, site, present, stop=stop, progress=progress)
+    finally:
+        if apart is not None:
+            apart.close()
 
 
 class ImportPreview(QDialog):
-    """Reads ``path`` at once; Import writes it. ``imported`` carries the count."""
+    """Reads ``path`` on a worker thread at once; Import writes it; ``imported``: the count."""
 
     imported = Signal(int)
 
@@ -104,6 +212,13 @@ class ImportPreview(QDialog):
         self._written = 0
         self.tasks = TaskKeeper(self)
         self._writing: asyncio.Task[int] | None = None
+        # The reading's worker thread says where it is here; a timer of the window's shows it.
+        self._stop = threading.Event()
+        self._where = (0, 0)  # (lines read, lines in the file); (0, 0) while counting
+        self._shown_where = (-1, -1)
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(50)
+        self._ticker.timeout.connect(self._show_progress)
 
         self.summary = QLabel(self.tr("Reading {file}…").format(file=path.name))
         self.summary.setObjectName("importSummary")
@@ -111,6 +226,7 @@ class ImportPreview(QDialog):
         self.progress = QProgressBar()
         self.progress.setObjectName("importProgress")
         self.progress.setTextVisible(True)
+        self.progress.setRange(0, 0)  # busy until the file's lines are counted
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("importRows")
         self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("SKU"), self.tr("Price")])
@@ -169,68 +285,56 @@ class ImportPreview(QDialog):
         self.import_button.clicked.connect(self.start_import)
         self.cancel_button.clicked.connect(self.reject)
         install_mnemonics(self)
-        self.finished.connect(lambda _r: self.tasks.cancel_all())
+        self.finished.connect(lambda _r: self._stop_reading())
         self.reading = self.tasks.spawn(self._read(), on_error=self._failed)
 
     # -- reading -------------------------------------------------------------------------------
     async def _read(self) -> ImportPlan:
-        plan = ImportPlan()
-        total = max(1, count_lines(self._path) - 1)
-        self.progress.setRange(0, total)
-        # The same encoding and separator rules as `pos-app catalog import` (a binary file or a
-        # spreadsheet raises CatalogFileError, shown by _failed).
-        encoding, warning = detect_encoding(self._path)
-        if warning:
-            log.warning("%s: %s", self._path.name, warning)
-        self._encoding_warning = warning  # said above the lines: accents may look wrong
-        with io.TextIOWrapper(
-            open_user_file(self._path), encoding=encoding, errors="replace", newline=""
-        ) as handle:
-            separator = delimiter_of(handle.readline())
-            handle.seek(0)
-            reader = csv.DictReader(handle, delimiter=separator)
-            # The import's header rule (``SKU,Title,Unit_Price`` names the same columns).
-            header = [clean_text(h).casefold() for h in reader.fieldnames or []]
-            missing = [c for c in REQUIRED_COLUMNS if c not in header]
-            if missing:
-                self._missing_columns(missing, header)
-                return plan
-            reader.fieldnames = header
-            # A product already in the catalog keeps what the file's missing columns hold.
-            self._columns = frozenset(header)
-            kept: dict[str, int] = {}  # the import's rule: a repeated SKU or barcode is refused
-            for row in reader:
-                plan.lines += 1
-                try:
-                    # Fields past the header's (DictReader's restkey None): refused as the
-                    # import refuses them, never read in part.
-                    extra = row.pop(None, None) or ()
-                    product = parse_row(row, self._site, extra=extra)
-                except RowProblem as exc:
-                    plan.errors.append((reader.line_num, exc.msg))
-                else:
-                    self._plan_product(plan, product, kept, reader.line_num)
-                if plan.lines % READ_SLICE == 0:
-                    self.progress.setValue(min(plan.lines, total))
-                    await asyncio.sleep(0)
-        self.progress.setValue(total)
+        self._ticker.start()
+        try:
+            plan = await asyncio.to_thread(
+                read_plan_apart,
+                self._catalog,
+                self._path,
+                self._site,
+                stop=self._stop,
+                progress=self._progressed,
+            )
+        finally:
+            # Cancelled (the preview closed, perhaps deleted: nothing of Qt's touched here): the
+            # worker stops at its next slice.
+            self._stop.set()
+        self._ticker.stop()
+        if plan.encoding_warning:
+            log.warning("%s: %s", self._path.name, plan.encoding_warning)
+        self._encoding_warning = plan.encoding_warning  # said above the lines: accents may be off
+        if plan.missing:
+            self._missing_columns(plan.missing, plan.header)
+            return plan
+        # A product already in the catalog keeps what the file's missing columns hold.
+        self._columns = frozenset(plan.header)
+        self._show_progress()  # full: the worker's last word
         self.plan = plan
         self._show(plan)
         return plan
 
-    def _plan_product(
-        self, plan: ImportPlan, product: Product, kept: dict[str, int], line: int
-    ) -> None:
-        repeat = repeat_problem(product, kept)
-        if repeat is not None:
-            plan.errors.append((line, repeat))
+    def _stop_reading(self) -> None:
+        self._stop.set()  # at once: the worker may be between two awaits of the loop
+        self._ticker.stop()
+        self.tasks.cancel_all()
+
+    def _progressed(self, lines: int, total: int) -> None:
+        """Called on the worker thread: only a tuple is set here, the timer shows it."""
+        self._where = (lines, total)
+
+    def _show_progress(self) -> None:
+        where = self._where
+        if where == self._shown_where or where[1] == 0:
             return
-        kept.update(dict.fromkeys(product_keys(product), line))
-        plan.products.append(product)
-        if self._catalog.get(product.sku) is None:
-            plan.new += 1
-        else:
-            plan.replaced += 1
+        self._shown_where = where
+        lines, total = where
+        self.progress.setRange(0, total)
+        self.progress.setValue(lines)
 
     def _missing_columns(self, missing: list[str], header: list[str]) -> None:
         self.progress.hide()
@@ -249,7 +353,7 @@ class ImportPreview(QDialog):
 
     def _show(self, plan: ImportPlan) -> None:
         self.progress.hide()
-        good = len(plan.products)
+        good = plan.good
         self.summary.setText(
             self.tr(
                 # Label: number, so that one line or one product reads right in every
@@ -286,11 +390,11 @@ class ImportPreview(QDialog):
                     "1 line has a problem and will be left out (fix it in the file and import "
                     "it again; the good lines can be imported now):"
                 )
-                if len(plan.errors) == 1
+                if plan.refused == 1
                 else self.tr(
                     "{n} lines have problems and will be left out (fix them in the file and "
                     "import it again; the good lines can be imported now):"
-                ).format(n=len(plan.errors))
+                ).format(n=plan.refused)
             )
             self.errors_title.show()
             self.errors.addItems(
@@ -298,7 +402,7 @@ class ImportPreview(QDialog):
                     self.tr("Line {line}: {problem}").format(
                         line=line, problem=translate_message(problem)
                     )
-                    for line, problem in plan.errors[:1000]
+                    for line, problem in plan.errors
                 ]
             )
             self.errors.show()
@@ -313,22 +417,22 @@ class ImportPreview(QDialog):
 
     # -- writing -------------------------------------------------------------------------------
     def start_import(self) -> None:
-        if self.plan is None or not self.plan.products or not self.import_button.isEnabled():
+        plan = self.plan
+        if plan is None or not plan.good or not self.import_button.isEnabled():
             return
         self.import_button.setEnabled(False)
-        products = self.plan.products
         # At once, before the first slice is written: the click is seen to do something.
-        self.progress.setRange(0, len(products))
+        self.progress.setRange(0, plan.good)
         self.progress.setValue(0)
         self.progress.show()
         self.summary.setText(
             self.tr("Importing 1 product…")
-            if len(products) == 1
-            else self.tr("Importing {n} products…").format(n=len(products))
+            if plan.good == 1
+            else self.tr("Importing {n} products…").format(n=plan.good)
         )
         self.cancel_button.setEnabled(False)  # the summary says it is importing: it ends itself
         self._writing = self.tasks.spawn(
-            self._write(products), on_error=self._write_failed, name="import"
+            self._write(plan), on_error=self._write_failed, name="import"
         )
         self._writing.add_done_callback(lambda _task: self._writing_ended())
 
@@ -337,8 +441,10 @@ class ImportPreview(QDialog):
         return self._writing is not None and not self._writing.done()
 
     def _writing_ended(self) -> None:
-        if self._writing is not None and not self._writing.cancelled():  # (canceled: closing)
-            self.cancel_button.setEnabled(True)  # it stopped: the summary says how far it got
+        task = self._writing
+        if task is None or task.cancelled() or task.exception() is None:
+            return  # canceled (closing), or imported: the preview has closed (perhaps deleted)
+        self.cancel_button.setEnabled(True)  # it stopped: the summary says how far it got
 
     def say_wait(self) -> None:
         self.summary.setText(
@@ -358,33 +464,91 @@ class ImportPreview(QDialog):
             return
         super().reject()
 
-    async def _write(self, products: list[Product]) -> int:
+    async def _write(self, plan: ImportPlan) -> int:
+        """The file read again on a worker thread, as ``pos-app catalog import`` reads it (a
+        batch of :data:`WRITE_SLICE` rows held, never the file); each batch is written here,
+        on the window's thread and its connection, between two of the window's turns."""
         self._written = 0
-        for start in range(0, len(products), WRITE_SLICE):
-            self._catalog.upsert(products[start : start + WRITE_SLICE], self._columns)
-            self._written = min(start + WRITE_SLICE, len(products))
-            self.progress.setValue(self._written)
-            await asyncio.sleep(0)
-        log.info("imported %d products from %s", len(products), self._path.name)
-        emit(self.imported, len(products))
+        loop = asyncio.get_running_loop()
+        stop = self._stop = threading.Event()  # set when the preview closes
+
+        def store(products: list[Product], columns: frozenset[str]) -> None:  # the worker's
+            done: concurrent.futures.Future[None] = concurrent.futures.Future()
+            loop.call_soon_threadsafe(self._store_here, products, columns, stop, done)
+            while True:
+                try:
+                    return done.result(timeout=0.5)
+                except TimeoutError:
+                    if stop.is_set():  # the loop may be gone: never wait for it forever
+                        raise ReadingStopped from None
+
+        def import_file() -> int:
+            if file_signature(self._path) != plan.signature:
+                raise FileChanged
+            report = run_import(
+                self._path,
+                self._site,
+                store,
+                progress=_following(stop, 1, lambda _lines, _total: None),
+                batch_rows=WRITE_SLICE,
+            )
+            return report.imported
+
+        try:
+            imported = await asyncio.to_thread(import_file)
+        finally:
+            stop.set()
+        log.info("imported %d products from %s", imported, self._path.name)
+        emit(self.imported, imported)
         self.accept()
-        return len(products)
+        return imported
+
+    def _store_here(
+        self,
+        products: list[Product],
+        columns: frozenset[str],
+        stop: threading.Event,
+        done: concurrent.futures.Future[None],
+    ) -> None:
+        if stop.is_set():  # closed meanwhile (perhaps deleted): nothing more is written
+            done.set_exception(ReadingStopped())
+            return
+        try:
+            self._catalog.upsert(products, columns)
+        except BaseException as exc:
+            done.set_exception(exc)
+            return
+        self._written += len(products)
+        self.progress.setValue(self._written)
+        done.set_result(None)
 
     def _write_failed(self, exc: BaseException) -> None:
         log.error("import of %s stopped: %s", self._path, exc)
         self.progress.hide()
+        error: object = exc
+        if isinstance(exc, FileChanged):
+            error = self.tr(
+                "the file changed after it was read: choose it again to see what it holds now"
+            )
+        elif isinstance(exc, OSError):
+            error = file_error_text(exc)
+        elif isinstance(exc, UserFacingError):
+            error = translate_message(exc.msg)
         self.summary.setText(
             self.tr(
                 "The import stopped after {n} products ({error}). Importing the file again is "
                 "safe: products already saved are only updated."
-            ).format(n=self._written, error=exc)
+            ).format(n=self._written, error=error)
         )
         emit(self.imported, self._written)  # the list shows what did arrive
 
     def _failed(self, exc: BaseException) -> None:
         log.warning("import of %s failed: %s", self._path, exc)
+        self._ticker.stop()
         self.progress.hide()
         text: Any = file_error_text(exc) if isinstance(exc, OSError) else exc
+        if isinstance(exc, UserFacingError):  # not a text file, a spreadsheet: in their words
+            text = translate_message(exc.msg)
         if isinstance(exc, UnicodeDecodeError):
             text = self.tr("it is not UTF-8 text (save it as “CSV UTF-8” and try again)")
         self.summary.setText(self.tr("The file could not be read: {error}").format(error=text))

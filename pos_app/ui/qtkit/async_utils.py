@@ -77,8 +77,17 @@ class TaskKeeper:
         return len(self._tasks)
 
     def cancel_all(self) -> list[asyncio.Task[Any]]:
-        """Cancel every task still running; returns them so a caller may await them."""
-        pending = self.pending()
+        """Cancel every task still running but the caller's own; returns them so a caller may
+        await them. A task whose last step closes its dialog (``self.accept()``) reaches this
+        through the dialog's ``finished``: cancelling itself there turned its result into a
+        cancellation as it returned (asyncio cancels a task that returns after ``cancel()``)."""
+        import asyncio
+
+        try:
+            current = asyncio.current_task()
+        except RuntimeError:  # no loop running: no task is the caller
+            current = None
+        pending = [task for task in self.pending() if task is not current]
         for task in pending:
             task.cancel()
         return pending

@@ -32,7 +32,8 @@ from pos_app.settings.rules import (
     LOGO_SUFFIXES,
     logo_path_problem,
 )
-from pos_app.ui.qtkit.errors import translate_message
+from pos_app.system.files import open_user_file
+from pos_app.ui.qtkit.errors import file_error_text, translate_message
 from pos_app.ui.qtkit.workarounds import emit
 from pos_app.ui.settings.saving import SecretWrite
 from pos_app.ui.settings.session import SettingsSession
@@ -163,8 +164,14 @@ class DisplayPage(QWidget):
         problem = logo_path_problem(text)
         if problem is not None:
             return translate_message(problem)
-        if not Path(text).is_file():
+        try:
+            # Opened without waiting (a FIFO's open waits for a writer) and closed at once: a
+            # folder, a FIFO or a device is said as such (NotAFileError), not as "no file".
+            open_user_file(Path(text)).close()
+        except (FileNotFoundError, NotADirectoryError):
             return self.tr("There is no file there any more.")
+        except OSError as exc:
+            return _sentence(file_error_text(exc))
         if QImageReader(text).size().isEmpty():
             return self.tr("This file is not a picture the app can show.")
         return ""
@@ -193,3 +200,8 @@ class DisplayPage(QWidget):
 
     def forget_tasks(self) -> list[asyncio.Task[Any]]:
         return []
+
+
+def _sentence(reason: str) -> str:
+    """A reason written to follow a colon ("it is a folder, not a file…"), standing alone."""
+    return reason[:1].upper() + reason[1:] + ("" if reason.endswith(".") else ".")
