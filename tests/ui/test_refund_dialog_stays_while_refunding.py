@@ -91,9 +91,8 @@ def test_close_is_off_while_the_refund_is_asked_and_on_with_its_answer(
     assert dialog.isVisible() and "Wait for Mercado Pago's answer" in dialog.status.text()
     qtbot.waitUntil(task.done, timeout=WAIT)
     control.clear_faults()
-    assert (
-        dialog.status.text() == "$\xa03.125,00 refunded."
-    )  # no-break: the amount never wraps apart
+    # (a no-break space: the amount never wraps apart from its symbol)
+    assert dialog.status.text() == "$\xa03.125,00 refunded."
     assert dialog.close_button.isEnabled() and not dialog.close_button.toolTip()
     dialog.close_button.click()
     assert not dialog.isVisible()
