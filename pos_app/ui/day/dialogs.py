@@ -762,6 +762,13 @@ class CloseDayDialog(QDialog):
         self.heading.setText(self.tr("Closing the day: the window closes once the day is closed."))
         self.raise_()
 
+    def say_checking_first(self) -> None:
+        """The window was closed while Mercado Pago is asked (a check, an adoption): it waits."""
+        self.reconcile_status.setText(
+            self.tr("Asking Mercado Pago: the window closes once it has answered.")
+        )
+        self.raise_()
+
     def show_closed(self, report: CloseReport) -> None:
         self.report = report
         self.counted.setEnabled(False)
