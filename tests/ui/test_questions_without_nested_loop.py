@@ -227,3 +227,23 @@ def test_sigterm_while_cancel_this_sale_is_asked_closes_cleanly_and_keeps_the_sa
     kept = window.rt.ledger.get_sale(reference)
     assert kept is not None and kept.is_open and kept.status is not SaleStatus.CANCELED
     assert control.box()["order"] is not None  # the order is still on the box: nothing sent
+
+
+@pytest.mark.posix
+def test_sigterm_while_close_the_day_is_asked_closes_the_question_with_the_window(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """The day's close is a dialog of the counter window that the window's close leaves alone:
+    its question stayed on screen after SIGTERM had closed the window (a Yes there then closed
+    the day of a shut-down app). It goes with the window, the day not closed."""
+    closing = window.day.open_close_day()
+    closing.counted.setText("1500")
+    requested: list[Decimal | None] = []
+    closing.closeRequested.connect(requested.append)
+    with close_on_terminal_signals(window):
+        qtbot.mouseClick(closing.close_day_button, Qt.MouseButton.LeftButton)
+        open_box(qtbot, "confirmCloseDay")
+        signal.raise_signal(signal.SIGTERM)
+        qtbot.waitUntil(lambda: window.was_closed, timeout=WAIT)
+    qtbot.waitUntil(lambda: not _visible_questions(), timeout=WAIT)
+    assert not requested and closing.report is None

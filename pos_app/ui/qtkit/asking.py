@@ -40,7 +40,13 @@ class _CloseWithWindow(QObject):
 
 
 def _open(parent: QWidget, dialog: QDialog) -> None:
-    _CloseWithWindow(parent.window(), dialog)
+    # The window it is asked over and every window that one belongs to: the counter window
+    # closing leaves a dialog of its own (the day's close) on screen, and its question too.
+    window: QWidget | None = parent.window()
+    while window is not None:
+        _CloseWithWindow(window, dialog)
+        above = window.parentWidget()
+        window = above.window() if above is not None else None
     dialog.finished.connect(dialog.deleteLater)
     dialog.open()  # never exec(): see the module docstring
 
