@@ -1075,6 +1075,10 @@
         <translation>Cerrando el día: la ventana se cierra cuando el día quede cerrado.</translation>
     </message>
     <message>
+        <source>Asking Mercado Pago: the window closes once it has answered.</source>
+        <translation>Consultando a Mercado Pago: la ventana se cierra cuando responda.</translation>
+    </message>
+    <message>
         <source>The day is closed, but its backup could not be made: {reason}</source>
         <translation>El día quedó cerrado, pero no se pudo hacer su copia de seguridad: {reason}</translation>
     </message>

@@ -1075,6 +1075,10 @@
         <translation>Fechando o dia: a janela se fecha assim que o dia estiver fechado.</translation>
     </message>
     <message>
+        <source>Asking Mercado Pago: the window closes once it has answered.</source>
+        <translation>Consultando o Mercado Pago: a janela fecha assim que ele responder.</translation>
+    </message>
+    <message>
         <source>The day is closed, but its backup could not be made: {reason}</source>
         <translation>O dia foi fechado, mas não foi possível fazer a cópia de segurança: {reason}</translation>
     </message>

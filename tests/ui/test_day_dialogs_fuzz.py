@@ -11,7 +11,6 @@ import random
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from decimal import Decimal
-from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -21,6 +20,7 @@ from pos_app.domain.day import MovementKind
 from pos_app.domain.money import site_for
 from pos_app.ledger.store import Ledger
 from pos_app.settings import paths
+from tests.ui.asking import answer
 from tests.ui.fuzz_input import SITES, assert_clean, assert_money, put, seeds, typed
 
 pytestmark = pytest.mark.gui
@@ -123,10 +123,8 @@ def test_a_shift_opens_with_an_empty_drawer(
 @seeds
 @pytest.mark.parametrize("site_id", SITES)
 def test_close_of_the_day_counts_only_money(
-    qtbot: QtBot, ledger: Ledger, seed: int, site_id: str, monkeypatch: Any
+    qtbot: QtBot, ledger: Ledger, seed: int, site_id: str
 ) -> None:
-    from PySide6.QtWidgets import QMessageBox
-
     from pos_app.ui.day.dialogs import CloseDayDialog
 
     site = site_for(site_id)
@@ -134,9 +132,6 @@ def test_close_of_the_day_counts_only_money(
     dialog = CloseDayDialog(site, ledger.day, clock=clock)
     qtbot.addWidget(dialog)
     dialog.show()
-    monkeypatch.setattr(
-        QMessageBox, "question", staticmethod(lambda *_a: QMessageBox.StandardButton.No)
-    )
     requested: list[Decimal | None] = []
     dialog.closeRequested.connect(requested.append)
     for step in range(60):
@@ -155,6 +150,7 @@ def test_close_of_the_day_counts_only_money(
         if text.strip() and counted is None:
             assert dialog.heading.text() == dialog.counted.problem() != "", (step, text)
         else:
+            answer(qtbot, "confirmCloseDay", yes=False)
             assert dialog.heading.text() == heading
         if rng.random() < 0.2 and (counted is not None or not text.strip()):
             dialog.request_close()

@@ -26,6 +26,7 @@ from pos_app.ledger.store import Ledger
 from pos_app.ui.counter.sales_view import TodaySalesDialog
 from pos_app.ui.products.window import ProductsWindow
 from tests.receipts.test_discounts import discounted_sale
+from tests.ui.asking import choose_file
 
 pytestmark = [pytest.mark.gui, pytest.mark.posix]
 
@@ -157,25 +158,21 @@ def test_the_qr_sticker_is_never_written_into_a_fifo(qtbot: QtBot, pipe: Path, k
 
 
 def test_the_close_report_pdf_onto_a_fifo_writes_nothing(
-    qtbot: QtBot, ledger: Ledger, pipe: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, ledger: Ledger, pipe: Path
 ) -> None:
     """Close the day → Save as PDF… onto a FIFO: Qt's writer opened it on the window's thread
     (frozen until a reader came) and wrote into it. Now the dialog says why, nothing is written
     into it, and a real file gets the PDF."""
     from datetime import UTC, datetime
 
-    from PySide6.QtWidgets import QFileDialog, QMessageBox
+    from PySide6.QtWidgets import QMessageBox
 
     from pos_app.ui.day.dialogs import CloseDayDialog
 
     dialog = CloseDayDialog(MLA, ledger.day, clock=lambda: datetime(2026, 12, 1, 20, tzinfo=UTC))
     qtbot.addWidget(dialog)
     dialog.show()
-    chosen = [str(pipe)]
-    monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", staticmethod(lambda *_a: (chosen[0], "PDF files (*.pdf)"))
-    )
-    dialog._pdf_clicked()
+    choose_file(dialog._pdf_clicked(), pipe)
 
     box = dialog.findChild(QMessageBox)
     assert box is not None and box.isVisible()
@@ -188,8 +185,7 @@ def test_the_close_report_pdf_onto_a_fifo_writes_nothing(
     finally:
         os.close(peek)
 
-    chosen[0] = str(pipe.with_name("close.pdf"))
-    dialog._pdf_clicked()
+    choose_file(dialog._pdf_clicked(), pipe.with_name("close.pdf"))
     assert pipe.with_name("close.pdf").read_bytes().startswith(b"%PDF")
 
 

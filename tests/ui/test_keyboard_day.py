@@ -6,11 +6,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.benchmarks.dialogs_bench import builders
+from tests.ui.asking import open_box
 from tests.ui.keyboard_audit import audit, build, default_button, focused, press
 
 pytestmark = pytest.mark.gui
@@ -86,21 +87,13 @@ def test_cash_drawer_and_close_of_the_day(qtbot: QtBot, table: dict[str, Any]) -
     # The question before closing takes Enter as No: a closed day never changes.
     requested: list[object] = []
     close.closeRequested.connect(requested.append)
-    seen: list[str] = []
-
-    def answer_with_enter() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(10, answer_with_enter)
-            return
-        default = box.defaultButton()
-        seen.append(default.text().replace("&", "") if default is not None else "")
-        qtbot.keyClick(box, Qt.Key.Key_Return)
-        if box.isVisible():  # Enter answered nothing: end the question, the test says why
-            box.done(QMessageBox.StandardButton.Cancel)
-
-    QTimer.singleShot(10, answer_with_enter)
-    close.close_day_button.click()  # the question's own loop runs until it is answered
+    close.close_day_button.click()  # the question opens (no nested loop) and waits
+    box = open_box(qtbot, "confirmCloseDay")
+    assert QApplication.activeModalWidget() is box
+    default = box.defaultButton()
+    seen = [default.text().replace("&", "") if default is not None else ""]
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not box.isVisible(), timeout=5000)  # Enter answered it
     assert seen == ["No"] and not requested and close.isVisible()
     qtbot.keyClick(close, Qt.Key.Key_Escape)
     assert not close.isVisible()

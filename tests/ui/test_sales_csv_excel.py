@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QFileDialog
 
 from pos_app.domain.cart import CartLine
 from pos_app.domain.money import site_for
@@ -20,6 +19,7 @@ from pos_app.domain.sale import SaleStatus
 from pos_app.domain.sales_csv import sales_csv
 from pos_app.ui.counter.sales_view import TodaySalesDialog
 from tests.receipts.test_discounts import discounted_sale
+from tests.ui.asking import choose_file
 
 pytestmark = pytest.mark.gui
 
@@ -80,7 +80,7 @@ def _numeric(cell: str) -> bool:
 
 
 def test_the_window_offers_excels_kind_first_where_the_comma_is_the_decimal_mark(
-    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: Any, tmp_path: Path
 ) -> None:
     sales = _sales()
     brazil = _dialog(qtbot, "MLB", sales)
@@ -88,15 +88,8 @@ def test_the_window_offers_excels_kind_first_where_the_comma_is_the_decimal_mark
     assert len(filters) == 2 and "Excel" in filters[0] and filters[1] == "CSV files (*.csv)"
     assert _dialog(qtbot, "MLM", sales).export_filters() == ["CSV files (*.csv)"]  # 1,234.50
 
-    chosen: dict[str, str] = {}
-
-    def save(_parent: Any, _title: str, _name: str, offered: str) -> tuple[str, str]:
-        return str(tmp_path / chosen["file"]), offered.split(";;")[chosen["index"]]  # type: ignore[index]
-
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save))
     for index, file in ((0, "excel.csv"), (1, "standard.csv")):
-        chosen.update(index=index, file=file)  # type: ignore[arg-type]
-        brazil._export_clicked()
+        choose_file(brazil._export_clicked(), tmp_path / file, filters[index])
         qtbot.waitUntil(
             lambda f=file: "exported" in brazil.summary.text() and f in brazil.summary.text()
         )

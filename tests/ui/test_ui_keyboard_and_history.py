@@ -17,6 +17,7 @@ from pos_app.ui.counter.main_window import MainWindow
 from pos_app.ui.counter.sale_banner import BannerKind
 from pos_app.ui.qtkit.bridge import EngineBridge
 from pos_app.ui.qtkit.errors import show_error
+from tests.ui.asking import answer
 
 pytestmark = pytest.mark.gui
 
@@ -77,7 +78,6 @@ def test_todays_sales_shows_lines_and_history_and_cancels_a_pending_sale(
     qtbot: QtBot,
     control: Any,
     screenshot: Any,
-    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     for code in ("7790580001018", "FIA001"):
         product = window.rt.ledger.catalog.lookup_code(code)
@@ -103,23 +103,14 @@ def test_todays_sales_shows_lines_and_history_and_cancels_a_pending_sale(
     qtbot.mouseClick(dialog.recheck_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not window.busy, timeout=WAIT)
     # Cancel asks first (Enter answers No): "No" leaves the sale on the box, waiting.
-    asked: list[str] = []
-
-    def answer(button: QMessageBox.StandardButton) -> Any:
-        def question(_parent: Any, _title: str, text: str, *_a: Any) -> Any:
-            asked.append(text)
-            return button
-
-        return staticmethod(question)
-
-    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No))
     qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
-    assert asked and window.current_sale is not None
-    assert window.current_sale.external_reference in asked[0]
+    asked = answer(qtbot, "confirmCancel", yes=False)
+    assert window.current_sale is not None
+    assert window.current_sale.external_reference in asked
     qtbot.wait(200)
     assert window.payment.banner_kind is BannerKind.REJECTED and dialog.cancel_button.isEnabled()
-    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
     qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    answer(qtbot, "confirmCancel", yes=True)
     qtbot.waitUntil(lambda: window.payment.banner_kind is BannerKind.CANCELED, timeout=WAIT)
     qtbot.waitUntil(lambda: dialog.model.status(0) is SaleStatus.CANCELED, timeout=WAIT)
     assert not dialog.cancel_button.isEnabled()

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QWidget,
@@ -209,13 +208,10 @@ def test_a_random_walk_through_the_window_and_its_dialogs_never_breaks_it(
     control: Control,
     seed: int,
     caplog: pytest.LogCaptureFixture,
-    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     walk = Walk(window, qtbot, control, seed)
-    # The two questions still asked with a nested loop: answered at random, at once.
-    answers = [QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No]
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *_a: walk.rng.choice(answers)))
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *_a: ("", "")))
+    # Questions are dialogs on show like any other (no nested loop): their Yes and No are
+    # pressed at random; a file dialog is canceled at once (dialogs()).
     loop = asyncio.get_event_loop()
     failed: list[dict[str, Any]] = []
     before = loop.get_exception_handler()

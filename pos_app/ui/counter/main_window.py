@@ -1471,6 +1471,15 @@ class MainWindow(QMainWindow):
             self._day.closing.say_closing_first()
             closing_day.add_done_callback(lambda _task: QTimer.singleShot(0, self, self.close))
             return
+        checking = self._day.check_under_way() if self._day is not None else None
+        if checking is not None and self._day is not None and self._day.closing is not None:
+            # A payment being adopted into the day (or the day checked against Mercado Pago)
+            # was canceled half-way: the payment not recorded, nothing said. It ends in
+            # seconds; then the window closes (an adoption checks again: that is waited too).
+            event.ignore()
+            self._day.closing.say_checking_first()
+            checking.add_done_callback(lambda _task: QTimer.singleShot(0, self, self.close))
+            return
         importing = self._products_window.importing() if self._products_window else None
         if importing is not None:
             # An import being written, a slice at a time: quitting cut it short without a word

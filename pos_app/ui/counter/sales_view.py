@@ -72,6 +72,7 @@ from pos_app.i18n import QT_TRANSLATE_NOOP
 from pos_app.ledger.amounts import DamagedAmount
 from pos_app.system.files import write_user_file
 from pos_app.ui.counter.sale_banner import status_label
+from pos_app.ui.qtkit.asking import ask_save_path, ask_yes_no
 from pos_app.ui.qtkit.errors import file_error_text, translate_message
 from pos_app.ui.qtkit.keyboard import enter_on_buttons_only, install_mnemonics, no_tab_trap
 from pos_app.ui.qtkit.style import set_state
@@ -1428,16 +1429,22 @@ class TodaySalesDialog(QDialog):
         Excel opens a standard ``.csv`` in one column: its own kind comes first there."""
         return export_filters(self._site)
 
-    def _export_clicked(self) -> None:
+    def _export_clicked(self) -> QFileDialog:
+        """Where to export, asked without a nested loop (:mod:`pos_app.ui.qtkit.asking`)."""
         filters = self.export_filters()
-        name, chosen = QFileDialog.getSaveFileName(
+
+        def chosen(path: Path, kind: str) -> None:
+            self.export_in_background(path, excel_comma=is_excel_kind(filters, kind))
+
+        return ask_save_path(
             self,
             self.tr("Export sales"),
             self.export_file_name(),
-            ";;".join(filters),
+            filters,
+            chosen,
+            suffix="csv",
+            name="exportSalesFile",
         )
-        if name:
-            self.export_in_background(Path(name), excel_comma=is_excel_kind(filters, chosen))
 
     def _recheck(self) -> None:
         ref = self.selected_reference()
@@ -1456,24 +1463,28 @@ class TodaySalesDialog(QDialog):
 
     def _cancel(self) -> None:
         ref = self.selected_reference()
-        if ref and self.confirm_cancel(ref):
-            self.cancel_button.setEnabled(False)
-            emit(self.cancelRequested, ref)
+        if ref:
+            self.confirm_cancel(ref)
 
-    def confirm_cancel(self, reference: str) -> bool:
+    def confirm_cancel(self, reference: str) -> QMessageBox:
         """The history lists every sale: one click next to another sale's must not take the
-        order off the box while its customer may be paying. Enter answers No."""
-        answer = QMessageBox.question(
+        order off the box while its customer may be paying. Enter answers No. Asked without a
+        nested loop (:mod:`pos_app.ui.qtkit.asking`): Yes cancels the sale."""
+
+        def yes() -> None:
+            self.cancel_button.setEnabled(False)
+            emit(self.cancelRequested, reference)
+
+        return ask_yes_no(
             self,
             self.tr("Cancel this sale"),
             self.tr(
                 "Cancel sale {reference}? Its order leaves the box: a customer about to pay it "
                 "can no longer do so. A payment that arrives anyway is still recorded."
             ).format(reference=reference),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
+            yes,
+            name="confirmCancel",
         )
-        return answer == QMessageBox.StandardButton.Yes
 
 
 def event_detail_text(event: SaleEvent, site: Site) -> str:

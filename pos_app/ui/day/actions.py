@@ -38,6 +38,7 @@ class DayActions(QObject):
         self.drawer: CashDrawerDialog | None = None
         self.closing: CloseDayDialog | None = None
         self._close_task: asyncio.Task[None] | None = None
+        self._checks: set[asyncio.Task[None]] = set()  # the check with Mercado Pago, adoptions
 
     @property
     def _rt(self) -> Runtime:
@@ -103,6 +104,15 @@ class DayActions(QObject):
         task = self._close_task
         return task if task is not None and not task.done() else None
 
+    def check_under_way(self) -> asyncio.Task[None] | None:
+        """A check of the day against Mercado Pago, or a payment being adopted into it, if one
+        runs: quitting canceled it half-way (an adopted payment not recorded, nothing said)."""
+        return next((task for task in self._checks if not task.done()), None)
+
+    def _keep_check(self, task: asyncio.Task[None]) -> None:
+        self._checks.add(task)
+        task.add_done_callback(self._checks.discard)
+
     def _print_report(self) -> None:
         """The report as shown, on the receipt printer: in a thread of its own with a time
         limit, so a printer that is off or unplugged never blocks the window (nor the close)."""
@@ -141,8 +151,10 @@ class DayActions(QObject):
             result = await reconcile_day_with_mp(self._rt.engine, self._today().date())
             dialog.show_reconciliation(result)
 
-        self._window.calls.run(
-            go(), on_error=lambda exc: dialog.show_reconcile_error(describe_error(exc))
+        self._keep_check(
+            self._window.calls.run(
+                go(), on_error=lambda exc: dialog.show_reconcile_error(describe_error(exc))
+            )
         )
 
     def _adopt(self, payment_id: int) -> None:
@@ -155,8 +167,10 @@ class DayActions(QObject):
             await adopt(self._rt.engine, result, payment, translate=QCoreApplication.translate)
             dialog.adopted()
 
-        self._window.calls.run(
-            go(), on_error=lambda exc: dialog.show_reconcile_error(describe_error(exc))
+        self._keep_check(
+            self._window.calls.run(
+                go(), on_error=lambda exc: dialog.show_reconcile_error(describe_error(exc))
+            )
         )
 
 

@@ -45,6 +45,7 @@ from pos_app.i18n import QT_TRANSLATE_NOOP
 from pos_app.ledger.amounts import DamagedAmount
 from pos_app.ledger.day import DayBook
 from pos_app.ui.counter.sales_view import read_only_table
+from pos_app.ui.qtkit.asking import ask_save_path, ask_yes_no
 from pos_app.ui.qtkit.errors import describe_error, file_error_text, translate_message
 from pos_app.ui.qtkit.fitting import fit_placeholder
 from pos_app.ui.qtkit.keyboard import (
@@ -737,15 +738,18 @@ class CloseDayDialog(QDialog):
             self.heading.setText(self.counted.problem())
             self.counted.setFocus()
             return
-        answer = QMessageBox.question(
+        # A closed day never changes: Enter answers No, Yes is pressed on purpose. Asked
+        # without a nested loop (pos_app.ui.qtkit.asking).
+        ask_yes_no(
             self,
             self.tr("Close the day"),
             self.tr("Close the day now? The report is frozen and the next sale starts a new day."),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            # A closed day never changes: Enter answers No, Yes is pressed on purpose.
-            QMessageBox.StandardButton.No,
+            self._close_confirmed,
+            name="confirmCloseDay",
         )
-        if answer == QMessageBox.StandardButton.Yes:
+
+    def _close_confirmed(self) -> None:
+        if self.report is None and self.close_day_button.isEnabled():  # not already closing
             self.request_close()
 
     def request_close(self) -> None:
@@ -756,6 +760,13 @@ class CloseDayDialog(QDialog):
     def say_closing_first(self) -> None:
         """The window was closed while the day closes: it waits for the close."""
         self.heading.setText(self.tr("Closing the day: the window closes once the day is closed."))
+        self.raise_()
+
+    def say_checking_first(self) -> None:
+        """The window was closed while Mercado Pago is asked (a check, an adoption): it waits."""
+        self.reconcile_status.setText(
+            self.tr("Asking Mercado Pago: the window closes once it has answered.")
+        )
         self.raise_()
 
     def show_closed(self, report: CloseReport) -> None:
@@ -800,24 +811,29 @@ class CloseDayDialog(QDialog):
         """The file name offered for the PDF, in the shop's language ("cierre-12.pdf")."""
         return self.tr("close-{number}.pdf").format(number=self.shown_report().number)
 
-    def _pdf_clicked(self) -> None:
-        name, _filter = QFileDialog.getSaveFileName(
+    def _pdf_clicked(self) -> QFileDialog:
+        """Where to save the PDF, asked without a nested loop (:mod:`pos_app.ui.qtkit.asking`)."""
+        return ask_save_path(
             self,
             self.tr("Save the report"),
             self.pdf_file_name(),
-            self.tr("PDF files (*.pdf)"),
+            [self.tr("PDF files (*.pdf)")],
+            lambda path, _kind: self._save_pdf_to(path),
+            suffix="pdf",
+            name="reportPdfFile",
         )
-        if name:
-            try:
-                self.save_pdf(Path(name))
-            except OSError as exc:  # a full disk, a folder, a FIFO or a device named
-                box = QMessageBox(self)
-                box.setIcon(QMessageBox.Icon.Warning)
-                box.setWindowTitle(self.tr("Save the report"))
-                box.setText(
-                    self.tr("Could not write {path}: {error}").format(
-                        path=name, error=file_error_text(exc)
-                    )
+
+    def _save_pdf_to(self, path: Path) -> None:
+        try:
+            self.save_pdf(path)
+        except OSError as exc:  # a full disk, a folder, a FIFO or a device named
+            box = QMessageBox(self)
+            box.setIcon(QMessageBox.Icon.Warning)
+            box.setWindowTitle(self.tr("Save the report"))
+            box.setText(
+                self.tr("Could not write {path}: {error}").format(
+                    path=str(path), error=file_error_text(exc)
                 )
-                box.finished.connect(box.deleteLater)
-                box.open()
+            )
+            box.finished.connect(box.deleteLater)
+            box.open()
