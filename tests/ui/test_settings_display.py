@@ -20,6 +20,7 @@ from pos_app.app import open_customer_display
 from pos_app.runtime import Runtime
 from pos_app.settings import config as config_mod
 from pos_app.settings.memory_keyring import MemoryKeyring
+from pos_app.ui.display import customer_display as cd
 from pos_app.ui.display.customer_display import CustomerDisplay
 from pos_app.ui.settings import display as display_mod
 from pos_app.ui.settings.dialog import SECTION_DISPLAY, SettingsDialog
@@ -140,7 +141,7 @@ def test_ok_in_settings_shows_the_display_with_the_shops_logo(
         display = controller.display
         qtbot.waitUntil(display.isVisible, timeout=WAIT)
         assert controller.action.isChecked()
-        assert not display.logo.pixmap().isNull()
+        qtbot.waitUntil(lambda: not display.logo.pixmap().isNull(), timeout=WAIT)
         assert display.shop_name.text() == runtime.config.store_name
     finally:
         run(stack.aclose())
@@ -309,3 +310,35 @@ def test_a_check_overtaken_by_typing_is_not_said(
     assert page.logo_box.error.text() == "" and dialog.ok_button.isEnabled()
     page.logo.setText(str(text))  # the first path again: looked at anew, and said
     assert logo_checked(qtbot, page) == "This file is not a picture the app can show."
+
+
+def test_a_display_closed_while_its_logo_is_read_is_deleted_after_the_reading(
+    qtbot: QtBot,
+    window: Any,
+    runtime: Runtime,
+    run: Any,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The app closes while the display's logo is still being read (a share that does not
+    answer): the reading is canceled and the display deleted after it, never under it."""
+    from tests.ui.test_customer_display import HeldPath
+
+    held = HeldPath()
+    held.release_after_ticks = 10**9  # released by the test
+    monkeypatch.setattr(cd, "Path", held)
+    runtime.config = runtime.config.with_changes(
+        customer_display="window", shop_logo=str(picture(tmp_path / "logo.png"))
+    )
+    stack = AsyncExitStack()
+    controller = open_customer_display(stack, window, window.bridge, runtime, show=False)
+    display = controller.display
+    qtbot.waitUntil(held.entered.is_set, timeout=WAIT)
+    reading = display.tasks.pending()
+    assert len(reading) == 1
+    with qtbot.waitSignal(display.destroyed, timeout=WAIT):
+        run(stack.aclose())
+        assert reading[0].cancelled()
+    held.release.set()
+    assert "logo was not shown" not in caplog.text
