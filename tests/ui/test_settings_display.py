@@ -342,3 +342,36 @@ def test_a_display_closed_while_its_logo_is_read_is_deleted_after_the_reading(
         assert reading[0].cancelled()
     held.release.set()
     assert "logo was not shown" not in caplog.text
+
+
+def test_the_saved_logo_is_looked_at_at_once_and_typing_still_waits_for_a_pause(
+    qtbot: QtBot,
+    keyring_memory: MemoryKeyring,  # noqa: F811
+    make_dialog: MakeDialog,  # noqa: F811
+    runtime: Runtime,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Settings opened with a logo saved: its file is looked at without waiting for typing;
+    a logo typed afterwards is still looked at once, when typing pauses."""
+    held = HeldReader()
+    monkeypatch.setattr(display_mod, "QImageReader", held)
+    runtime.config = runtime.config.with_changes(shop_logo=str(picture(tmp_path / "saved.png")))
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(held.tick)
+    timer.start()
+    try:
+        dialog: SettingsDialog = make_dialog()
+        page = dialog.display
+        assert logo_checked(qtbot, page) == "" and len(held.threads) == 1
+        # Typing still waits for its pause (a 0 ms pause was a check at each ".png").
+        assert page._logo_pause.interval() == display_mod.LOGO_CHECK_PAUSE_MS
+        held.release.clear()
+        held.ticks_while_held = 0
+        page.logo.clear()
+        qtbot.keyClicks(page.logo, str(picture(tmp_path / "logo.png.png")))
+        assert logo_checked(qtbot, page) == ""
+    finally:
+        timer.stop()
+    assert len(held.threads) == 2  # once for the saved one, once for the typed one

@@ -149,8 +149,7 @@ class DisplayPage(QWidget):
             app.screenAdded.connect(self.refresh_screens)
             app.screenRemoved.connect(self.refresh_screens)
         self._changed()
-        if self._logo_needs_check():  # the saved logo: looked at at once, no typing to wait for
-            self._logo_pause.start(0)
+        self._check_logo_now()  # the saved logo: looked at at once, no typing to wait for
 
     # == screens =================================================================================
     def refresh_screens(self, *_args: object) -> None:
