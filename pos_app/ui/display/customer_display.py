@@ -169,7 +169,9 @@ class CustomerDisplay(QWidget):
         # Some platforms (and a touch on a touch screen) activate the display anyway: it hands
         # the keyboard straight back, so the scanner keeps typing into the counter.
         self.keyboard_owner: QWidget | None = None
-        self.tasks = TaskKeeper(self)
+        # No parent: its failures are logged (on_error), and the display is not kept alive by a
+        # reference cycle through it (its unparented cart model goes with it, as before).
+        self.tasks = TaskKeeper()
         self._logo_wanted = ""  # the logo last asked for: a reading of an older one is dropped
 
         self.pages = QStackedWidget()
