@@ -544,9 +544,11 @@ def open_customer_display(
 
     def make_display() -> CustomerDisplay:
         from pos_app.ui.display.customer_display import CustomerDisplay
+        from pos_app.ui.qtkit.async_utils import delete_when_settled
 
         display = CustomerDisplay(rt.site)
-        stack.callback(display.deleteLater)
+        # Its logo's reading canceled, and deleted once that has ended (never under it).
+        stack.callback(lambda: delete_when_settled(display, display.tasks.cancel_all()))
         stack.callback(display.close)
         display.follow(window.model, bridge, rt.config.box_external_id)  # renders the cart
         display.follow_cashier(window)  # Esc and cash at once; mid-charge, the charge

@@ -1851,6 +1851,10 @@
         <source>This file is not a picture the app can show.</source>
         <translation>Este archivo no es una imagen que la app pueda mostrar.</translation>
     </message>
+    <message>
+        <source>Checking the logo&apos;s picture…</source>
+        <translation>Revisando la imagen del logo…</translation>
+    </message>
 </context>
 <context>
     <name>Errors</name>

@@ -1851,6 +1851,10 @@
         <source>This file is not a picture the app can show.</source>
         <translation>Este arquivo não é uma imagem que o app consiga mostrar.</translation>
     </message>
+    <message>
+        <source>Checking the logo&apos;s picture…</source>
+        <translation>Verificando a imagem do logo…</translation>
+    </message>
 </context>
 <context>
     <name>Errors</name>

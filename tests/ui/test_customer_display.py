@@ -6,6 +6,7 @@ languages and Colombia in ``tests/i18n/test_customer_display_languages.py``).
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -14,7 +15,7 @@ from typing import Any
 
 import pytest
 import segno
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
@@ -134,7 +135,8 @@ def test_the_display_follows_a_whole_sale(
     assert display.shop_name.text() == window.rt.config.store_name
     assert display.logo.isHidden()
     display.set_shop(window.rt.config.store_name, str(logo_file(tmp_path)))
-    assert display.logo.isVisible() and display.logo.pixmap().height() <= 240
+    qtbot.waitUntil(display.logo.isVisible, timeout=WAIT)  # read on a worker thread
+    assert display.logo.pixmap().height() <= 240
     screenshot(display, "customer_display_en_idle")
 
     # Scan: the cart appears, the latest line highlighted.
@@ -429,3 +431,90 @@ def test_an_orders_api_sale_puts_its_own_dynamic_qr_on_the_display(
     qtbot.waitUntil(lambda: display.dynamic_qr == sale.qr_data, timeout=WAIT)
     assert display.page == PAGE_CHARGE and display.qr_side >= QR_MIN_PX
     screenshot(display, "customer_display_en_orders_api_dynamic")
+
+
+HELD_AT_MOST = 5.0  # s: a hold never released (the window's thread waiting in it) ends here
+
+
+class HeldPath:
+    """The display's ``Path``, held until :attr:`release` is set (a share that does not
+    answer; at most :data:`HELD_AT_MOST`): records on which thread each logo's path was taken;
+    the window's timer (:meth:`tick`) lets it go after a few ticks, which only a window that
+    processes events gets to."""
+
+    def __init__(self) -> None:
+        self.release = threading.Event()
+        self.entered = threading.Event()
+        self.holding = False
+        self.threads: list[threading.Thread] = []
+        self.ticks_while_held = 0
+        self.release_after_ticks = 3
+
+    def __call__(self, path: str) -> Path:
+        self.threads.append(threading.current_thread())
+        self.holding = True
+        self.entered.set()
+        try:
+            if not self.release.wait(HELD_AT_MOST):
+                raise TimeoutError("never released: the window's thread was waiting here")
+        finally:
+            self.holding = False
+        return Path(path)
+
+    def tick(self) -> None:
+        if self.holding:
+            self.ticks_while_held += 1
+            if self.ticks_while_held >= self.release_after_ticks:
+                self.release.set()
+
+
+@pytest.mark.gui
+def test_the_shops_logo_is_read_off_the_windows_thread(
+    window: MainWindow,
+    display: CustomerDisplay,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    """Before 2026-12-02 the logo was looked at and read on the window's thread whenever the
+    display was built or Settings' OK applied: a logo on a share that does not answer froze
+    the cashier's window too. Now it is read on a worker; the window goes on meanwhile."""
+    logo = logo_file(tmp_path)
+    held = HeldPath()
+    monkeypatch.setattr(cd, "Path", held)
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(held.tick)
+    timer.start()
+    try:
+        display.set_shop("Almacén", str(logo))
+        assert display.shop_name.text() == "Almacén"  # said at once, the logo when read
+        qtbot.waitUntil(display.logo.isVisible, timeout=WAIT)
+    finally:
+        timer.stop()
+    assert held.ticks_while_held >= 3
+    assert held.threads and all(t is not threading.main_thread() for t in held.threads)
+    pixmap = display.logo.pixmap()
+    assert not pixmap.isNull() and (pixmap.width(), pixmap.height()) == (480, 240)
+
+
+@pytest.mark.gui
+def test_a_logo_read_after_another_was_asked_for_is_not_shown(
+    window: MainWindow,
+    display: CustomerDisplay,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    """Settings took the logo off while the old one was still being read: none is shown."""
+    held = HeldPath()
+    held.release_after_ticks = 10**9  # released by the test
+    monkeypatch.setattr(cd, "Path", held)
+    display.set_shop("Almacén", str(logo_file(tmp_path)))
+    qtbot.waitUntil(held.entered.is_set, timeout=WAIT)
+    display.set_shop("Almacén", "")
+    reading = display.tasks.pending()
+    assert len(reading) == 1
+    held.release.set()
+    qtbot.waitUntil(reading[0].done, timeout=WAIT)
+    assert display.logo.isHidden() and display.logo.pixmap().isNull()

@@ -5,12 +5,14 @@ Screenshot: ``artifacts/screenshots/customer_display_settings.png``.
 
 from __future__ import annotations
 
+import threading
 from contextlib import AsyncExitStack
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtCore import QSize, QTimer
+from PySide6.QtGui import QColor, QImage, QImageReader
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -18,8 +20,11 @@ from pos_app.app import open_customer_display
 from pos_app.runtime import Runtime
 from pos_app.settings import config as config_mod
 from pos_app.settings.memory_keyring import MemoryKeyring
+from pos_app.ui.display import customer_display as cd
 from pos_app.ui.display.customer_display import CustomerDisplay
+from pos_app.ui.settings import display as display_mod
 from pos_app.ui.settings.dialog import SECTION_DISPLAY, SettingsDialog
+from pos_app.ui.settings.display import DisplayPage
 from tests.ui.test_settings_dialog import (  # noqa: F401
     MakeDialog,
     keyring_memory,
@@ -30,6 +35,13 @@ from tests.ui.test_settings_dialog import (  # noqa: F401
 pytestmark = pytest.mark.gui
 
 WAIT = 10_000
+
+
+def logo_checked(qtbot: QtBot, page: DisplayPage) -> str:
+    """What the logo's field says once its file has been looked at (on a worker thread, once
+    typing has paused)."""
+    qtbot.waitUntil(lambda: not page.is_busy(), timeout=WAIT)
+    return page.logo_box.error.text()
 
 
 def picture(path: Path) -> Path:
@@ -63,16 +75,16 @@ def test_the_page_stores_mode_screen_and_logo(
 
     # The logo: said beside the field, and OK waits for a good one.
     page.logo.setText(str(tmp_path / "missing.png"))
-    assert page.logo_box.error.text() == "There is no file there any more."
+    assert logo_checked(qtbot, page) == "There is no file there any more."
     assert not dialog.ok_button.isEnabled()
     (tmp_path / "not-a-picture.png").write_text("hello", encoding="utf-8")
     page.logo.setText(str(tmp_path / "not-a-picture.png"))
-    assert page.logo_box.error.text() == "This file is not a picture the app can show."
+    assert logo_checked(qtbot, page) == "This file is not a picture the app can show."
     page.logo.setText("logo.png")
     assert page.logo_box.error.text() == "The logo must be a file chosen with Browse."
     logo = picture(tmp_path / "logo.png")
     page.logo.setText(str(logo))
-    assert page.logo_box.error.text() == ""
+    assert logo_checked(qtbot, page) == ""
     assert dialog.ok_button.isEnabled()
     screenshot(dialog, "customer_display_settings")
 
@@ -123,12 +135,13 @@ def test_ok_in_settings_shows_the_display_with_the_shops_logo(
         qtbot.waitExposed(dialog)
         dialog.display.mode.setCurrentIndex(dialog.display.mode.findData("window"))
         dialog.display.logo.setText(str(picture(tmp_path / "logo.png")))
+        assert logo_checked(qtbot, dialog.display) == ""
         assert press_ok(qtbot, dialog)
         qtbot.waitUntil(lambda: controller.built is not None, timeout=WAIT)
         display = controller.display
         qtbot.waitUntil(display.isVisible, timeout=WAIT)
         assert controller.action.isChecked()
-        assert not display.logo.pixmap().isNull()
+        qtbot.waitUntil(lambda: not display.logo.pixmap().isNull(), timeout=WAIT)
         assert display.shop_name.text() == runtime.config.store_name
     finally:
         run(stack.aclose())
@@ -169,6 +182,7 @@ def test_a_display_first_shown_mid_sale_catches_up_with_it(
 
 @pytest.mark.posix
 def test_a_logo_that_is_a_fifo_or_a_folder_is_said_as_such(
+    qtbot: QtBot,
     keyring_memory: MemoryKeyring,  # noqa: F811
     make_dialog: MakeDialog,  # noqa: F811
     tmp_path: Path,
@@ -184,11 +198,180 @@ def test_a_logo_that_is_a_fifo_or_a_folder_is_said_as_such(
     fifo = tmp_path / "logo.png"
     os.mkfifo(fifo)
     page.logo.setText(str(fifo))
-    assert page.logo_box.error.text() == "It is a device or a pipe, not a file: give a file name."
+    assert logo_checked(qtbot, page) == "It is a device or a pipe, not a file: give a file name."
     assert not dialog.ok_button.isEnabled()
     folder = tmp_path / "folder.png"
     folder.mkdir()
     page.logo.setText(str(folder))
-    assert page.logo_box.error.text() == "It is a folder, not a file: give a file name."
+    assert logo_checked(qtbot, page) == "It is a folder, not a file: give a file name."
     page.logo.setText(str(tmp_path / "gone.png"))
-    assert page.logo_box.error.text() == "There is no file there any more."
+    assert logo_checked(qtbot, page) == "There is no file there any more."
+
+
+HELD_AT_MOST = 5.0  # s: a hold never released (the window's thread waiting in it) ends here
+
+
+class HeldReader:
+    """The display page's ``QImageReader``, its reading of the picture held until
+    :attr:`release` is set (a share that does not answer; at most :data:`HELD_AT_MOST`).
+    Records on which thread each reading was asked for; the window's timer (:meth:`tick`) lets
+    the reading go after a few ticks, which only a window that processes events gets to."""
+
+    def __init__(self) -> None:
+        self.release = threading.Event()
+        self.entered = threading.Event()
+        self.holding = False
+        self.threads: list[threading.Thread] = []
+        self.ticks_while_held = 0
+
+    def __call__(self, path: str) -> Any:
+        hold = self
+
+        class Reader:
+            def size(self) -> QSize:
+                hold.threads.append(threading.current_thread())
+                hold.holding = True
+                hold.entered.set()
+                try:
+                    if not hold.release.wait(HELD_AT_MOST):
+                        raise TimeoutError("never released: the window's thread was waiting here")
+                finally:
+                    hold.holding = False
+                return QImageReader(path).size()
+
+        return Reader()
+
+    def tick(self) -> None:
+        if self.holding:
+            self.ticks_while_held += 1
+            if self.ticks_while_held >= 3:
+                self.release.set()
+
+
+def test_the_window_keeps_processing_events_while_the_logo_is_looked_at(
+    qtbot: QtBot,
+    keyring_memory: MemoryKeyring,  # noqa: F811
+    make_dialog: MakeDialog,  # noqa: F811
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Before 2026-12-02 every keystroke in the logo's field (and every change on any page of
+    Settings) opened the file and read the picture's header on the window's thread: a logo on a
+    share that does not answer froze Settings. Now it is looked at on a worker, once typing has
+    paused, and OK waits for it."""
+    held = HeldReader()
+    monkeypatch.setattr(display_mod, "QImageReader", held)
+    dialog: SettingsDialog = make_dialog()
+    dialog.show_section(SECTION_DISPLAY)
+    page = dialog.display
+    logo = picture(tmp_path / "logo.png.png")  # a picture's name twice on the way: ".png"
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(held.tick)
+    timer.start()
+    try:
+        qtbot.keyClicks(page.logo, str(logo))
+        # Typing has just ended: nothing looked at yet, OK waits and the footer says why.
+        assert page.is_busy() and not dialog.ok_button.isEnabled()
+        assert dialog.footer.text() == "Display: Checking the logo's picture…"
+        assert page.logo_box.error.text() == ""
+        qtbot.waitUntil(lambda: not page.is_busy(), timeout=WAIT)
+    finally:
+        timer.stop()
+    assert held.ticks_while_held >= 3
+    assert len(held.threads) == 1  # once, when typing paused, not at each ".png"
+    assert held.threads[0] is not threading.main_thread()
+    assert page.logo_box.error.text() == "" and dialog.ok_button.isEnabled()
+    assert dialog.footer.text() == ""
+
+
+def test_a_check_overtaken_by_typing_is_not_said(
+    qtbot: QtBot,
+    keyring_memory: MemoryKeyring,  # noqa: F811
+    make_dialog: MakeDialog,  # noqa: F811
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A file still being looked at when another path is typed: its answer (not a picture) is
+    not said of the new path, whose own check says it is fine."""
+    held = HeldReader()
+    monkeypatch.setattr(display_mod, "QImageReader", held)
+    dialog: SettingsDialog = make_dialog()
+    dialog.show_section(SECTION_DISPLAY)
+    page = dialog.display
+    text = tmp_path / "text.png"
+    text.write_text("hello", encoding="utf-8")
+    page.logo.setText(str(text))
+    qtbot.waitUntil(held.entered.is_set, timeout=WAIT)
+    page.logo.setText(str(picture(tmp_path / "logo.png")))
+    qtbot.waitUntil(lambda: len(held.threads) == 2, timeout=WAIT)
+    held.release.set()
+    qtbot.waitUntil(lambda: not page.is_busy(), timeout=WAIT)
+    assert page.logo_box.error.text() == "" and dialog.ok_button.isEnabled()
+    page.logo.setText(str(text))  # the first path again: looked at anew, and said
+    assert logo_checked(qtbot, page) == "This file is not a picture the app can show."
+
+
+def test_a_display_closed_while_its_logo_is_read_is_deleted_after_the_reading(
+    qtbot: QtBot,
+    window: Any,
+    runtime: Runtime,
+    run: Any,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The app closes while the display's logo is still being read (a share that does not
+    answer): the reading is canceled and the display deleted after it, never under it."""
+    from tests.ui.test_customer_display import HeldPath
+
+    held = HeldPath()
+    held.release_after_ticks = 10**9  # released by the test
+    monkeypatch.setattr(cd, "Path", held)
+    runtime.config = runtime.config.with_changes(
+        customer_display="window", shop_logo=str(picture(tmp_path / "logo.png"))
+    )
+    stack = AsyncExitStack()
+    controller = open_customer_display(stack, window, window.bridge, runtime, show=False)
+    display = controller.display
+    qtbot.waitUntil(held.entered.is_set, timeout=WAIT)
+    reading = display.tasks.pending()
+    assert len(reading) == 1
+    with qtbot.waitSignal(display.destroyed, timeout=WAIT):
+        run(stack.aclose())
+        assert reading[0].cancelled()
+    held.release.set()
+    assert "logo was not shown" not in caplog.text
+
+
+def test_the_saved_logo_is_looked_at_at_once_and_typing_still_waits_for_a_pause(
+    qtbot: QtBot,
+    keyring_memory: MemoryKeyring,  # noqa: F811
+    make_dialog: MakeDialog,  # noqa: F811
+    runtime: Runtime,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Settings opened with a logo saved: its file is looked at without waiting for typing;
+    a logo typed afterwards is still looked at once, when typing pauses."""
+    held = HeldReader()
+    monkeypatch.setattr(display_mod, "QImageReader", held)
+    runtime.config = runtime.config.with_changes(shop_logo=str(picture(tmp_path / "saved.png")))
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(held.tick)
+    timer.start()
+    try:
+        dialog: SettingsDialog = make_dialog()
+        page = dialog.display
+        assert logo_checked(qtbot, page) == "" and len(held.threads) == 1
+        # Typing still waits for its pause (a 0 ms pause was a check at each ".png").
+        assert page._logo_pause.interval() == display_mod.LOGO_CHECK_PAUSE_MS
+        held.release.clear()
+        held.ticks_while_held = 0
+        page.logo.clear()
+        qtbot.keyClicks(page.logo, str(picture(tmp_path / "logo.png.png")))
+        assert logo_checked(qtbot, page) == ""
+    finally:
+        timer.stop()
+    assert len(held.threads) == 2  # once for the saved one, once for the typed one

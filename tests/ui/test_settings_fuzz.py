@@ -81,8 +81,10 @@ def _value(rng: random.Random) -> str:
 @seeds
 @pytest.mark.parametrize("site_id", SITES)
 def test_settings_pages_accept_only_what_they_can_save(
-    qtbot: QtBot, seed: int, site_id: str
+    qtbot: QtBot, qloop: object, seed: int, site_id: str
 ) -> None:
+    # (qloop: the app's loop, as in the app: Backups lists its folder and Display looks at the
+    # logo's file on a worker thread)
     from pos_app.ui.settings.session import SettingsSession
 
     rng = random.Random(seed)

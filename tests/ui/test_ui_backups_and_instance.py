@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import socket
+import threading
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QDir
+from PySide6.QtCore import QDir, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -52,6 +53,7 @@ def test_back_up_now_to_a_chosen_folder_and_ok_saves_the_choice(
 ) -> None:
     dialog.show_section(SECTION_BACKUPS)
     page = dialog.backups
+    qtbot.waitUntil(lambda: page.result.text() != "", timeout=WAIT)  # listed on a worker
     assert page.result.text() == "No backup in this folder yet."
     usb = tmp_path / "usb"
     usb.mkdir()
@@ -245,3 +247,117 @@ def test_a_socket_file_left_by_a_crash_does_not_stop_the_next_start(
         assert hand_off(name) is True
     finally:
         server.close()
+
+
+HELD_AT_MOST = 5.0  # s: a hold never released (the window's thread waiting in it) ends here
+
+
+class HeldListing:
+    """``backup.backups``, held until :attr:`release` is set (a USB stick pulled out, a share
+    that does not answer; at most :data:`HELD_AT_MOST`); the window's timer (:meth:`tick`) lets
+    it go after a few ticks, which only a window that processes events gets to."""
+
+    def __init__(self, real: Any, release_after_ticks: int = 3) -> None:
+        self.real = real
+        self.release = threading.Event()
+        self.entered = threading.Event()
+        self.holding = False
+        self.threads: list[threading.Thread] = []
+        self.ticks_while_held = 0
+        self.release_after_ticks = release_after_ticks
+
+    def __call__(self, folder: Path) -> list[Path]:
+        self.threads.append(threading.current_thread())
+        self.holding = True
+        self.entered.set()
+        try:
+            if not self.release.wait(HELD_AT_MOST):
+                raise TimeoutError("never released: the window's thread was waiting here")
+        finally:
+            self.holding = False
+        return list(self.real(folder))
+
+    def tick(self) -> None:
+        if self.holding:
+            self.ticks_while_held += 1
+            if self.ticks_while_held >= self.release_after_ticks:
+                self.release.set()
+
+
+def _settings(runtime: Runtime) -> SettingsDialog:
+    session = SettingsSession(
+        runtime.config, runtime.client, token=runtime.client.token, origin="keyring"
+    )
+    made = SettingsDialog(session)
+    made.open()
+    return made
+
+
+def _close(qtbot: QtBot, made: SettingsDialog) -> None:
+    for task in [t for page in made.pages for t in page.forget_tasks()]:
+        qtbot.waitUntil(task.done, timeout=3000)
+    made.close()
+    made.delete_when_settled()
+
+
+def test_the_backup_folder_is_listed_off_the_windows_thread(
+    runtime: Runtime, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before 2026-12-02 opening Settings listed the backup folder (a USB stick, a share) on
+    the window's thread: one pulled out or not answering froze the app until the system gave
+    up. Now it is listed on a worker and Settings opens at once."""
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    runtime.config = runtime.config.with_changes(backup_folder=str(usb))
+    held = HeldListing(backup.backups)
+    monkeypatch.setattr(backup, "backups", held)
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(held.tick)
+    timer.start()
+    with memory_keyring():
+        made = _settings(runtime)
+        try:
+            page = made.backups
+            assert page.result.text() == ""  # not listed yet: the dialog did not wait for it
+            qtbot.waitUntil(lambda: page.result.text() != "", timeout=WAIT)
+            timer.stop()
+            assert page.result.text() == "No backup in this folder yet."
+            assert held.ticks_while_held >= 3
+            assert held.threads and all(t is not threading.main_thread() for t in held.threads)
+        finally:
+            timer.stop()
+            _close(qtbot, made)
+
+
+def test_a_slow_listing_does_not_overwrite_a_backup_started_meanwhile(
+    runtime: Runtime, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    runtime.config = runtime.config.with_changes(backup_folder=str(usb))
+    real = backup.backups
+    held = HeldListing(real, release_after_ticks=10**9)  # released by the test
+    calls: list[Path] = []
+
+    def listing(folder: Path) -> list[Path]:
+        calls.append(folder)
+        return held(folder) if len(calls) == 1 else real(folder)  # only the page's first look
+
+    monkeypatch.setattr(backup, "backups", listing)
+    with memory_keyring():
+        made = _settings(runtime)
+        try:
+            page = made.backups
+            qtbot.waitUntil(held.entered.is_set, timeout=WAIT)
+            listing = page.listing
+            page.back_up_now()
+            qtbot.waitUntil(page.now_button.isEnabled, timeout=WAIT)
+            assert "Backed up to" in page.result.text()
+            held.release.set()
+            qtbot.waitUntil(listing.done, timeout=WAIT)
+            assert not listing.cancelled() and listing.exception() is None
+            assert "Backed up to" in page.result.text()
+        finally:
+            held.release.set()
+            _close(qtbot, made)

@@ -30,6 +30,7 @@ sale (paid twice) is the cashier's business, as any late payment.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -38,7 +39,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QPixmap, QResizeEvent
+from PySide6.QtGui import QCloseEvent, QImage, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -57,13 +58,17 @@ from pos_app.checkout.events import SaleChanged
 from pos_app.domain.money import WORD_JOINER, Site, format_money, format_money_unbroken
 from pos_app.domain.records import SaleSnapshot
 from pos_app.domain.sale import SaleStatus, Tender
+from pos_app.system.files import open_user_file
 from pos_app.ui.counter.cart_model import COL_UNIT_PRICE, CartTableModel
+from pos_app.ui.qtkit.async_utils import TaskKeeper
 from pos_app.ui.qtkit.bridge import EngineBridge
 from pos_app.ui.qtkit.style import set_state
 from pos_app.ui.settings.qr_sticker import QUIET_ZONE, make_qr, qr_pixmap
 
 if TYPE_CHECKING:
     from pos_app.ui.counter.main_window import MainWindow
+
+log = logging.getLogger(__name__)
 
 PAGE_IDLE, PAGE_CART, PAGE_CHARGE, PAGE_PAID, PAGE_CASH = range(5)
 PAID_SECONDS = 6.0
@@ -164,6 +169,10 @@ class CustomerDisplay(QWidget):
         # Some platforms (and a touch on a touch screen) activate the display anyway: it hands
         # the keyboard straight back, so the scanner keeps typing into the counter.
         self.keyboard_owner: QWidget | None = None
+        # No parent: its failures are logged (on_error), and the display is not kept alive by a
+        # reference cycle through it (its unparented cart model goes with it, as before).
+        self.tasks = TaskKeeper()
+        self._logo_wanted = ""  # the logo last asked for: a reading of an older one is dropped
 
         self.pages = QStackedWidget()
         self.pages.addWidget(self._build_idle())
@@ -363,17 +372,30 @@ class CustomerDisplay(QWidget):
         self._box = box_external_id
 
     def set_shop(self, name: str, logo: str) -> None:
-        """The idle page's name and logo (a picture that cannot be read shows no logo)."""
+        """The idle page's name and logo (a picture that cannot be read shows no logo). The logo
+        is read on a worker thread (a share that does not answer must not freeze the windows);
+        the one shown stays until it is read."""
         self.shop_name.setText(name)
         self.shop_name.setVisible(bool(name))
-        pixmap = QPixmap(logo) if logo and Path(logo).is_file() else QPixmap()
-        if not pixmap.isNull():
-            pixmap = pixmap.scaled(
-                480,
-                240,
-                Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation,
-            )
+        self._logo_wanted = logo
+        if not logo:
+            self._show_logo(QImage())
+            return
+        self.tasks.spawn(
+            self._read_logo(logo),
+            on_error=lambda exc: log.warning("the shop's logo was not shown: %r", exc),
+            name="shop logo",
+        )
+
+    async def _read_logo(self, logo: str) -> None:
+        import asyncio  # here, not at import: the first frame does without it (issue 19)
+
+        image = await asyncio.to_thread(read_logo, logo)
+        if logo == self._logo_wanted:  # not asked for another one meanwhile
+            self._show_logo(image)
+
+    def _show_logo(self, image: QImage) -> None:
+        pixmap = QPixmap.fromImage(image) if not image.isNull() else QPixmap()
         self.logo.setPixmap(pixmap)
         self.logo.setVisible(not pixmap.isNull())
 
@@ -724,6 +746,25 @@ class CustomerDisplay(QWidget):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._tick.stop()
         super().closeEvent(event)
+
+
+def read_logo(logo: str) -> QImage:
+    """On a worker thread: the shop's logo at the size shown (at most 480 × 240), or a null
+    picture for a file that cannot be read as one. A FIFO or a device is not read: opened
+    without waiting, it is refused as not a file (reading it would wait for a writer)."""
+    try:
+        open_user_file(Path(logo)).close()
+    except OSError:
+        return QImage()
+    image = QImage(logo)
+    if image.isNull():
+        return image
+    return image.scaled(
+        480,
+        240,
+        Qt.AspectRatioMode.KeepAspectRatio,
+        Qt.TransformationMode.SmoothTransformation,
+    )
 
 
 def _paid(sale: SaleSnapshot) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -162,20 +163,29 @@ class BackupsPage(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.result)
         layout.addStretch(1)
-        self.show_last()
+        self.listing = self.show_last()  # the folder's newest backup, looked for on a worker
         self.choose.clicked.connect(self.ask_folder)
         self.now_button.clicked.connect(self.back_up_now)
         self.folder.textChanged.connect(lambda _t: emit(self.changed))
         self.keep.valueChanged.connect(lambda _v: emit(self.changed))
 
-    def show_last(self) -> None:
-        """The newest backup in the folder shown, or that there is none yet."""
-        config = self.apply_to(self.session.config)
-        folder = paths.backup_dir(config.backup_folder)
-        found = backup.backups(folder)
-        if found:
-            self.result.setText(self.tr("Last backup: {file}").format(file=str(found[0])))
-        elif folder.is_dir():
+    def show_last(self) -> asyncio.Task[None]:
+        """The newest backup in the folder shown, or that there is none yet. The folder (often a
+        USB stick or a share: one pulled out or not answering) is listed on a worker thread;
+        what the page says meanwhile, if anything (a backup started), is not overwritten."""
+        configured = self.apply_to(self.session.config).backup_folder
+        task = asyncio.ensure_future(self._show_last(configured))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+        return task
+
+    async def _show_last(self, configured: str) -> None:
+        newest, is_dir = await asyncio.to_thread(_newest_backup, configured)
+        if self.result.text():
+            return  # said something since (a backup started): that stays
+        if newest is not None:
+            self.result.setText(self.tr("Last backup: {file}").format(file=str(newest)))
+        elif is_dir:
             self.result.setText(self.tr("No backup in this folder yet."))
 
     def ask_folder(self) -> QFileDialog:
@@ -235,6 +245,14 @@ class BackupsPage(QWidget):
         for task in pending:
             task.cancel()
         return pending
+
+
+def _newest_backup(configured: str) -> tuple[Path | None, bool]:
+    """On a worker thread: the newest backup in the backup folder Settings name (``configured``)
+    and whether that folder is there."""
+    folder = paths.backup_dir(configured)
+    found = backup.backups(folder)
+    return (found[0] if found else None), folder.is_dir()
 
 
 class StartupPage(QWidget):

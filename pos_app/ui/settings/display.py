@@ -4,6 +4,11 @@ Stored in this machine's config file (``customer_display``, ``customer_display_s
 ``shop_logo``). The list of screens follows screens being connected and disconnected while the
 page is open; a chosen screen that is not connected now stays chosen (it is used when it comes
 back; meanwhile the display goes to another screen).
+
+The logo's file is looked at on a worker thread, never the window's: a share that does not
+answer, a USB stick pulled out or a FIFO would freeze the window for as long as its reading
+takes. The check starts once typing has paused (:data:`LOGO_CHECK_PAUSE_MS`); meanwhile OK waits
+and the footer says the picture is being checked. A path is checked once while it stays typed.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ import asyncio
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QImageReader
 from PySide6.QtWidgets import (
     QComboBox,
@@ -33,11 +38,25 @@ from pos_app.settings.rules import (
     logo_path_problem,
 )
 from pos_app.system.files import open_user_file
+from pos_app.ui.qtkit.async_utils import TaskKeeper
 from pos_app.ui.qtkit.errors import file_error_text, translate_message
 from pos_app.ui.qtkit.workarounds import emit
 from pos_app.ui.settings.saving import SecretWrite
 from pos_app.ui.settings.session import SettingsSession
 from pos_app.ui.widgets.form_parts import FieldBox, FormGrid, heading, note
+
+LOGO_CHECK_PAUSE_MS = 300  # typing paused this long: the typed logo's file is looked at
+
+
+def check_logo_file(text: str) -> OSError | bool:
+    """On a worker thread: the error opening the file named ``text`` gave, else whether Qt can
+    read a picture's size from it. Opened without waiting (a FIFO's open waits for a writer) and
+    closed at once: a folder, a FIFO or a device is an error (NotAFileError), not "no file"."""
+    try:
+        open_user_file(Path(text)).close()
+    except OSError as exc:
+        return exc
+    return not QImageReader(text).size().isEmpty()
 
 
 class DisplayPage(QWidget):
@@ -46,6 +65,15 @@ class DisplayPage(QWidget):
     def __init__(self, session: SettingsSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        self.tasks = TaskKeeper(self)
+        # The last logo path looked at on a worker and what it said ("" fine); the paths
+        # being looked at now.
+        self._logo_checked: tuple[str, str] | None = None
+        self._logo_checking: set[str] = set()
+        self._logo_pause = QTimer(self)
+        self._logo_pause.setSingleShot(True)
+        self._logo_pause.setInterval(LOGO_CHECK_PAUSE_MS)
+        self._logo_pause.timeout.connect(self._check_logo_now)
         self.title = self.tr("Display")  # short: the section list must not widen
         config = session.config
 
@@ -115,12 +143,13 @@ class DisplayPage(QWidget):
 
         self.mode.currentIndexChanged.connect(self._changed)
         self.screen_box.currentIndexChanged.connect(self._changed)
-        self.logo.textChanged.connect(self._changed)
+        self.logo.textChanged.connect(self._logo_typed)
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
             app.screenAdded.connect(self.refresh_screens)
             app.screenRemoved.connect(self.refresh_screens)
         self._changed()
+        self._check_logo_now()  # the saved logo: looked at at once, no typing to wait for
 
     # == screens =================================================================================
     def refresh_screens(self, *_args: object) -> None:
@@ -157,24 +186,64 @@ class DisplayPage(QWidget):
         dialog.fileSelected.connect(self.logo.setText)
         dialog.open()  # never exec(): the qasync loop keeps running
 
+    def _logo_text(self) -> str:
+        return self.logo.text().strip()
+
+    def _logo_path_problem(self) -> str:
+        """What is wrong with the typed path itself, no file looked at; "" if nothing."""
+        problem = logo_path_problem(self._logo_text()) if self._logo_text() else None
+        return translate_message(problem) if problem is not None else ""
+
+    def _logo_needs_check(self) -> bool:
+        """A path worth looking at whose file has not been looked at yet."""
+        text = self._logo_text()
+        if not text or self._logo_path_problem():
+            return False
+        return self._logo_checked is None or self._logo_checked[0] != text
+
     def logo_problem(self) -> str:
-        text = self.logo.text().strip()
+        """What is wrong with the logo, from its path and from its file as last looked at; ""
+        if nothing is, or while its file is being looked at (:meth:`is_busy`)."""
+        text = self._logo_text()
         if not text:
             return ""
-        problem = logo_path_problem(text)
-        if problem is not None:
-            return translate_message(problem)
-        try:
-            # Opened without waiting (a FIFO's open waits for a writer) and closed at once: a
-            # folder, a FIFO or a device is said as such (NotAFileError), not as "no file".
-            open_user_file(Path(text)).close()
-        except (FileNotFoundError, NotADirectoryError):
-            return self.tr("There is no file there any more.")
-        except OSError as exc:
-            return _sentence(file_error_text(exc))
-        if QImageReader(text).size().isEmpty():
-            return self.tr("This file is not a picture the app can show.")
+        if problem := self._logo_path_problem():
+            return problem
+        if self._logo_checked is not None and self._logo_checked[0] == text:
+            return self._logo_checked[1]
         return ""
+
+    def _logo_typed(self, *_args: object) -> None:
+        """Looked at once typing pauses; the check already running for a path stays."""
+        if self._logo_needs_check():
+            self._logo_pause.start()
+        else:
+            self._logo_pause.stop()
+        self._changed()
+
+    def _check_logo_now(self) -> None:
+        text = self._logo_text()
+        if self._logo_needs_check() and text not in self._logo_checking:
+            self._logo_checking.add(text)
+            self.tasks.spawn(self._check_logo(text), name="logo check")
+
+    async def _check_logo(self, text: str) -> None:
+        try:
+            found = await asyncio.to_thread(check_logo_file, text)
+        finally:
+            self._logo_checking.discard(text)
+        if isinstance(found, (FileNotFoundError, NotADirectoryError)):
+            message = self.tr("There is no file there any more.")
+        elif isinstance(found, OSError):
+            message = _sentence(file_error_text(found))
+        elif not found:
+            message = self.tr("This file is not a picture the app can show.")
+        else:
+            message = ""
+        if text != self._logo_text():
+            return  # typed on meanwhile: that path gets its own check
+        self._logo_checked = (text, message)
+        self._changed()
 
     # == the page protocol =======================================================================
     def _changed(self, *_args: object) -> None:
@@ -183,10 +252,14 @@ class DisplayPage(QWidget):
         emit(self.changed)
 
     def problem(self) -> str:
+        if self.is_busy():
+            return self.tr("Checking the logo's picture…")
         return self.logo_problem()
 
     def is_busy(self) -> bool:
-        return False
+        """The typed logo's file is yet to be looked at (typing has not paused) or is being
+        looked at: OK waits for it."""
+        return self._logo_needs_check()
 
     def secret_writes(self) -> list[SecretWrite] | None:
         return []
@@ -199,7 +272,8 @@ class DisplayPage(QWidget):
         )
 
     def forget_tasks(self) -> list[asyncio.Task[Any]]:
-        return []
+        self._logo_pause.stop()
+        return self.tasks.cancel_all()
 
 
 def _sentence(reason: str) -> str:
