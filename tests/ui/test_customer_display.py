@@ -32,6 +32,7 @@ from pos_app.ui.display.customer_display import (
     CustomerDisplay,
     countdown_text,
 )
+from tests.ui.held import Held
 from tests.ui.test_ui_charging import banner_is, charge, fill_cart
 
 WAIT = 10_000
@@ -433,39 +434,13 @@ def test_an_orders_api_sale_puts_its_own_dynamic_qr_on_the_display(
     screenshot(display, "customer_display_en_orders_api_dynamic")
 
 
-HELD_AT_MOST = 5.0  # s: a hold never released (the window's thread waiting in it) ends here
-
-
-class HeldPath:
-    """The display's ``Path``, held until :attr:`release` is set (a share that does not
-    answer; at most :data:`HELD_AT_MOST`): records on which thread each logo's path was taken;
-    the window's timer (:meth:`tick`) lets it go after a few ticks, which only a window that
-    processes events gets to."""
-
-    def __init__(self) -> None:
-        self.release = threading.Event()
-        self.entered = threading.Event()
-        self.holding = False
-        self.threads: list[threading.Thread] = []
-        self.ticks_while_held = 0
-        self.release_after_ticks = 3
+class HeldPath(Held):
+    """The display's ``Path``, held (a share that does not answer) until the window's timer
+    lets it go."""
 
     def __call__(self, path: str) -> Path:
-        self.threads.append(threading.current_thread())
-        self.holding = True
-        self.entered.set()
-        try:
-            if not self.release.wait(HELD_AT_MOST):
-                raise TimeoutError("never released: the window's thread was waiting here")
-        finally:
-            self.holding = False
+        self.hold()
         return Path(path)
-
-    def tick(self) -> None:
-        if self.holding:
-            self.ticks_while_held += 1
-            if self.ticks_while_held >= self.release_after_ticks:
-                self.release.set()
 
 
 @pytest.mark.gui

@@ -31,12 +31,12 @@ from pos_app.ledger.store import Ledger
 from pos_app.system import files
 from pos_app.ui.products import importing
 from pos_app.ui.products.window import ProductsWindow
+from tests.ui.held import Held
 
 pytestmark = pytest.mark.gui
 
 MLA = site_for("MLA")
 WAIT = 10_000
-HELD_AT_MOST = 5.0  # s: a hold never released (the window's thread waiting in it) ends here
 
 
 @pytest.fixture
@@ -62,32 +62,16 @@ def csv_file(tmp_path: Path) -> Path:
     return path
 
 
-class HeldOpen:
-    """The preview's ``open_user_file``, held until :attr:`release` is set (at most
-    :data:`HELD_AT_MOST`): records on which thread each open was asked for, and ticks of the
-    window's timer that came while an open was held."""
+class HeldOpen(Held):
+    """The preview's ``open_user_file``, held until :attr:`release` is set by the test (the
+    window's ticks only counted)."""
 
     def __init__(self) -> None:
-        self.release = threading.Event()
-        self.entered = threading.Event()
-        self.holding = False
-        self.threads: list[threading.Thread] = []
-        self.ticks_while_held = 0
+        super().__init__(release_after_ticks=0)
 
     def __call__(self, path: Path) -> BinaryIO:
-        self.threads.append(threading.current_thread())
-        self.holding = True
-        self.entered.set()
-        try:
-            if not self.release.wait(HELD_AT_MOST):
-                raise TimeoutError("never released: the window's thread was waiting here")
-        finally:
-            self.holding = False
+        self.hold()
         return files.open_user_file(path)
-
-    def tick(self) -> None:
-        if self.holding:
-            self.ticks_while_held += 1
 
 
 @pytest.fixture

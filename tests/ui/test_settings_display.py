@@ -25,6 +25,7 @@ from pos_app.ui.display.customer_display import CustomerDisplay
 from pos_app.ui.settings import display as display_mod
 from pos_app.ui.settings.dialog import SECTION_DISPLAY, SettingsDialog
 from pos_app.ui.settings.display import DisplayPage
+from tests.ui.held import Held
 from tests.ui.test_settings_dialog import (  # noqa: F401
     MakeDialog,
     keyring_memory,
@@ -208,44 +209,19 @@ def test_a_logo_that_is_a_fifo_or_a_folder_is_said_as_such(
     assert logo_checked(qtbot, page) == "There is no file there any more."
 
 
-HELD_AT_MOST = 5.0  # s: a hold never released (the window's thread waiting in it) ends here
-
-
-class HeldReader:
-    """The display page's ``QImageReader``, its reading of the picture held until
-    :attr:`release` is set (a share that does not answer; at most :data:`HELD_AT_MOST`).
-    Records on which thread each reading was asked for; the window's timer (:meth:`tick`) lets
-    the reading go after a few ticks, which only a window that processes events gets to."""
-
-    def __init__(self) -> None:
-        self.release = threading.Event()
-        self.entered = threading.Event()
-        self.holding = False
-        self.threads: list[threading.Thread] = []
-        self.ticks_while_held = 0
+class HeldReader(Held):
+    """The display page's ``QImageReader``, its reading of the picture held (a share that does
+    not answer) until the window's timer lets it go."""
 
     def __call__(self, path: str) -> Any:
         hold = self
 
         class Reader:
             def size(self) -> QSize:
-                hold.threads.append(threading.current_thread())
-                hold.holding = True
-                hold.entered.set()
-                try:
-                    if not hold.release.wait(HELD_AT_MOST):
-                        raise TimeoutError("never released: the window's thread was waiting here")
-                finally:
-                    hold.holding = False
+                hold.hold()
                 return QImageReader(path).size()
 
         return Reader()
-
-    def tick(self) -> None:
-        if self.holding:
-            self.ticks_while_held += 1
-            if self.ticks_while_held >= 3:
-                self.release.set()
 
 
 def test_the_window_keeps_processing_events_while_the_logo_is_looked_at(

@@ -25,6 +25,7 @@ from pos_app.ui.qtkit.single_instance import InstanceServer, hand_off, server_na
 from pos_app.ui.settings.backups import DailyBackup
 from pos_app.ui.settings.dialog import SECTION_BACKUPS, SECTION_STARTUP, SettingsDialog
 from pos_app.ui.settings.session import SettingsSession
+from tests.ui.held import Held
 from tests.ui.test_settings_dialog import press_ok
 
 pytestmark = pytest.mark.gui
@@ -249,39 +250,17 @@ def test_a_socket_file_left_by_a_crash_does_not_stop_the_next_start(
         server.close()
 
 
-HELD_AT_MOST = 5.0  # s: a hold never released (the window's thread waiting in it) ends here
-
-
-class HeldListing:
-    """``backup.backups``, held until :attr:`release` is set (a USB stick pulled out, a share
-    that does not answer; at most :data:`HELD_AT_MOST`); the window's timer (:meth:`tick`) lets
-    it go after a few ticks, which only a window that processes events gets to."""
+class HeldListing(Held):
+    """``backup.backups``, held (a USB stick pulled out, a share that does not answer) until
+    the window's timer lets it go."""
 
     def __init__(self, real: Any, release_after_ticks: int = 3) -> None:
+        super().__init__(release_after_ticks)
         self.real = real
-        self.release = threading.Event()
-        self.entered = threading.Event()
-        self.holding = False
-        self.threads: list[threading.Thread] = []
-        self.ticks_while_held = 0
-        self.release_after_ticks = release_after_ticks
 
     def __call__(self, folder: Path) -> list[Path]:
-        self.threads.append(threading.current_thread())
-        self.holding = True
-        self.entered.set()
-        try:
-            if not self.release.wait(HELD_AT_MOST):
-                raise TimeoutError("never released: the window's thread was waiting here")
-        finally:
-            self.holding = False
+        self.hold()
         return list(self.real(folder))
-
-    def tick(self) -> None:
-        if self.holding:
-            self.ticks_while_held += 1
-            if self.ticks_while_held >= self.release_after_ticks:
-                self.release.set()
 
 
 def _settings(runtime: Runtime) -> SettingsDialog:
