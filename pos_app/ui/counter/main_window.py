@@ -57,6 +57,8 @@ from pos_app.ui.widgets.alert_bar import LatePaymentBar
 
 if TYPE_CHECKING:
     # Not needed for the first frame: imported where they are used (start-up time, issue 19).
+    import asyncio
+
     from PySide6.QtGui import QAction, QCloseEvent, QPaintEvent, QResizeEvent
     from PySide6.QtWidgets import QDialog
 
@@ -1449,44 +1451,44 @@ class MainWindow(QMainWindow):
             )
 
     # == closing =================================================================================
-    def closeEvent(self, event: QCloseEvent) -> None:
+    def _unfinished_work(self) -> tuple[list[asyncio.Task[Any]], Callable[[], None]] | None:
+        """Work that quitting now would cut short, with what tells the cashier the window waits
+        for it (it ends in seconds; then the window closes as asked: Ctrl-C and SIGTERM close
+        it too); None when there is none."""
         from pos_app.ui.day.refund_dialog import RefundDialog  # at close only: not the first frame
 
         for refund in self.findChildren(RefundDialog):
             if refund.isVisible() and refund.is_refunding():
-                # Quitting now would cut the refund's call short: the cashier would not learn
-                # whether the money went back until the next start. Its answer comes in seconds;
-                # then the window closes as asked (Ctrl-C and SIGTERM close it too).
-                event.ignore()
-                refund.say_wait()
-                for task in refund.tasks.pending():
-                    task.add_done_callback(lambda _task: QTimer.singleShot(0, self, self.close))
-                return
-        closing_day = self._day.close_under_way() if self._day is not None else None
-        if closing_day is not None and self._day is not None and self._day.closing is not None:
-            # Close the day, then close the window: the close still checking the open sales
-            # with Mercado Pago was canceled half-way (no close recorded, the counted cash
-            # gone, nothing said). It ends in seconds; then the window closes.
-            event.ignore()
-            self._day.closing.say_closing_first()
-            closing_day.add_done_callback(lambda _task: QTimer.singleShot(0, self, self.close))
-            return
-        checking = self._day.check_under_way() if self._day is not None else None
-        if checking is not None and self._day is not None and self._day.closing is not None:
-            # A payment being adopted into the day (or the day checked against Mercado Pago)
-            # was canceled half-way: the payment not recorded, nothing said. It ends in
-            # seconds; then the window closes (an adoption checks again: that is waited too).
-            event.ignore()
-            self._day.closing.say_checking_first()
-            checking.add_done_callback(lambda _task: QTimer.singleShot(0, self, self.close))
-            return
+                # The refund's call cut short: the cashier would not learn whether the money
+                # went back until the next start.
+                return refund.tasks.pending(), refund.say_wait
+        day = self._day
+        if day is not None and day.closing is not None:
+            closing_day = day.close_under_way()
+            if closing_day is not None:
+                # The close still checking the open sales with Mercado Pago was canceled
+                # half-way: no close recorded, the counted cash gone, nothing said.
+                return [closing_day], day.closing.say_closing_first
+            checking = day.check_under_way()
+            if checking is not None:
+                # A payment being adopted into the day (or the day checked against Mercado
+                # Pago) was canceled half-way: the payment not recorded, nothing said (an
+                # adoption checks again: that is waited for too).
+                return [checking], day.closing.say_checking_first
         importing = self._products_window.importing() if self._products_window else None
         if importing is not None:
             # An import being written, a slice at a time: quitting cut it short without a word
-            # (part of the file in the catalog). It ends by itself; then the window closes.
+            # (part of the file in the catalog).
+            return importing.tasks.pending(), importing.say_wait
+        return None
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        unfinished = self._unfinished_work()
+        if unfinished is not None:
+            tasks, say_wait = unfinished
             event.ignore()
-            importing.say_wait()
-            for task in importing.tasks.pending():
+            say_wait()
+            for task in tasks:
                 task.add_done_callback(lambda _task: QTimer.singleShot(0, self, self.close))
             return
         settings = self._settings_dialog
