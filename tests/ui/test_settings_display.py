@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QColor, QImage, QImageReader
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QStyle
 from pytestqt.qtbot import QtBot
 
 from pos_app.app import open_customer_display
@@ -250,6 +250,11 @@ def test_the_window_keeps_processing_events_while_the_logo_is_looked_at(
         # Typing has just ended: nothing looked at yet, OK waits and the footer says why.
         assert page.is_busy() and not dialog.ok_button.isEnabled()
         assert dialog.footer.text() == "Display: Checking the logo's picture…"
+        # Looking is no problem: the footer in the "busy" blue, the section without a warning.
+        assert dialog.footer.property("state") == "busy"
+        warning = dialog.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        shown = dialog.sections.item(SECTION_DISPLAY).icon()
+        assert shown.pixmap(16).toImage() != warning.pixmap(16).toImage()
         assert page.logo_box.error.text() == ""
         qtbot.waitUntil(lambda: not page.is_busy(), timeout=WAIT)
     finally:

@@ -189,11 +189,15 @@ class SettingsDialog(QDialog):
 
     def _update(self) -> None:
         problems = dict(self.problems())
+        # A page still looking at something (the logo's file, on a worker) holds OK back too,
+        # but it is no problem: not a warning sign, not in red.
+        busy = {i for i in problems if self.pages[i].is_busy()}
         warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        waiting = self.style().standardIcon(QStyle.StandardPixmap.SP_BrowserReload)
         fine = self.style().standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton)
         for i in range(self.sections.count()):
             item = self.sections.item(i)
-            item.setIcon(warning if i in problems else fine)
+            item.setIcon(waiting if i in busy else warning if i in problems else fine)
             item.setToolTip(problems.get(i, ""))
         if self._saving:
             return  # OK stays off and the footer says "Saving…" until the save is over
@@ -205,6 +209,7 @@ class SettingsDialog(QDialog):
                     section=self.pages[index].title, problem=text
                 )
             )
+            set_state(self.footer, "busy" if index in busy else "")
         else:
             self.footer.setText("")
 
