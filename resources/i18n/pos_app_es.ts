@@ -1083,6 +1083,14 @@
         <translation>El día quedó cerrado, pero no se pudo hacer su copia de seguridad: {reason}</translation>
     </message>
     <message>
+        <source>Saving the PDF…</source>
+        <translation>Guardando el PDF…</translation>
+    </message>
+    <message>
+        <source>Saved as {path}.</source>
+        <translation>Guardado como {path}.</translation>
+    </message>
+    <message>
         <source>Could not write {path}: {error}</source>
         <translation>No se pudo escribir {path}: {error}</translation>
     </message>
@@ -2326,6 +2334,10 @@
         <source>This account is from another country: close and open the app again so prices use its currency.</source>
         <translation>Esta cuenta es de otro país: cierre y vuelva a abrir la aplicación para que los precios usen su moneda.</translation>
     </message>
+    <message>
+        <source>Saving a file: the window closes once it is written.</source>
+        <translation>Guardando un archivo: la ventana se cierra en cuanto quede escrito.</translation>
+    </message>
 </context>
 <context>
     <name>MercadoPago</name>
@@ -3406,6 +3418,10 @@
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
+        <source>Saving the PDF…</source>
+        <translation>Guardando el PDF…</translation>
+    </message>
+    <message>
         <source>The PDF could not be saved ({error}).</source>
         <translation>No se pudo guardar el PDF ({error}).</translation>
     </message>
@@ -4459,12 +4475,16 @@
         <translation>Imagen PNG (*.png)</translation>
     </message>
     <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
         <source>Saved: {path}</source>
         <translation>Guardado: {path}</translation>
     </message>
     <message>
-        <source>Could not write {path}.</source>
-        <translation>No se pudo escribir {path}.</translation>
+        <source>Could not write {path}: {error}</source>
+        <translation>No se pudo escribir {path}: {error}</translation>
     </message>
     <message>
         <source>Sent to the printer.</source>

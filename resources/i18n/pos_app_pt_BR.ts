@@ -1083,6 +1083,14 @@
         <translation>O dia foi fechado, mas não foi possível fazer a cópia de segurança: {reason}</translation>
     </message>
     <message>
+        <source>Saving the PDF…</source>
+        <translation>Salvando o PDF…</translation>
+    </message>
+    <message>
+        <source>Saved as {path}.</source>
+        <translation>Salvo como {path}.</translation>
+    </message>
+    <message>
         <source>Could not write {path}: {error}</source>
         <translation>Não foi possível gravar {path}: {error}</translation>
     </message>
@@ -2326,6 +2334,10 @@
         <source>This account is from another country: close and open the app again so prices use its currency.</source>
         <translation>Esta conta é de outro país: feche e abra o aplicativo de novo para que os preços usem a moeda dela.</translation>
     </message>
+    <message>
+        <source>Saving a file: the window closes once it is written.</source>
+        <translation>Salvando um arquivo: a janela fecha assim que ele for gravado.</translation>
+    </message>
 </context>
 <context>
     <name>MercadoPago</name>
@@ -3406,6 +3418,10 @@
         <translation>Arquivos PDF (*.pdf)</translation>
     </message>
     <message>
+        <source>Saving the PDF…</source>
+        <translation>Salvando o PDF…</translation>
+    </message>
+    <message>
         <source>The PDF could not be saved ({error}).</source>
         <translation>Não foi possível salvar o PDF ({error}).</translation>
     </message>
@@ -4459,12 +4475,16 @@
         <translation>Imagem PNG (*.png)</translation>
     </message>
     <message>
+        <source>Saving…</source>
+        <translation>Salvando…</translation>
+    </message>
+    <message>
         <source>Saved: {path}</source>
         <translation>Salvo: {path}</translation>
     </message>
     <message>
-        <source>Could not write {path}.</source>
-        <translation>Não foi possível gravar {path}.</translation>
+        <source>Could not write {path}: {error}</source>
+        <translation>Não foi possível gravar {path}: {error}</translation>
     </message>
     <message>
         <source>Sent to the printer.</source>

@@ -158,7 +158,7 @@ def test_the_qr_sticker_is_never_written_into_a_fifo(qtbot: QtBot, pipe: Path, k
 
 
 def test_the_close_report_pdf_onto_a_fifo_writes_nothing(
-    qtbot: QtBot, ledger: Ledger, pipe: Path
+    qtbot: QtBot, qloop: object, ledger: Ledger, pipe: Path
 ) -> None:
     """Close the day → Save as PDF… onto a FIFO: Qt's writer opened it on the window's thread
     (frozen until a reader came) and wrote into it. Now the dialog says why, nothing is written
@@ -174,6 +174,7 @@ def test_the_close_report_pdf_onto_a_fifo_writes_nothing(
     dialog.show()
     choose_file(dialog._pdf_clicked(), pipe)
 
+    qtbot.waitUntil(lambda: dialog.findChild(QMessageBox) is not None, timeout=5000)
     box = dialog.findChild(QMessageBox)
     assert box is not None and box.isVisible()
     assert box.text() == f"Could not write {pipe}: {NOT_A_FILE}"
@@ -186,10 +187,11 @@ def test_the_close_report_pdf_onto_a_fifo_writes_nothing(
         os.close(peek)
 
     choose_file(dialog._pdf_clicked(), pipe.with_name("close.pdf"))
+    qtbot.waitUntil(lambda: dialog.pdf_status.text().startswith("Saved as"), timeout=5000)
     assert pipe.with_name("close.pdf").read_bytes().startswith(b"%PDF")
 
 
-def test_the_receipt_pdf_onto_a_fifo_says_why(qtbot: QtBot, pipe: Path) -> None:
+def test_the_receipt_pdf_onto_a_fifo_says_why(qtbot: QtBot, qloop: object, pipe: Path) -> None:
     """The receipt preview's Save as PDF… onto a FIFO: Qt wrote into it and the preview said
     "(cannot write …)"; now nothing goes into it and the reason is the cashier's words."""
     from pos_app.receipts.service import receipt_for_sale
@@ -198,7 +200,8 @@ def test_the_receipt_pdf_onto_a_fifo_says_why(qtbot: QtBot, pipe: Path) -> None:
 
     preview = ReceiptPreviewDialog(receipt_for_sale(discounted_sale(), Config()), Config())
     qtbot.addWidget(preview)
-    assert not preview.save_pdf(pipe)
+    preview.save_pdf(pipe)
+    qtbot.waitUntil(lambda: "could not be saved" in preview.status.text(), timeout=5000)
     assert preview.status.text() == f"The PDF could not be saved ({NOT_A_FILE})."
     peek = os.open(pipe, os.O_RDONLY | os.O_NONBLOCK)
     try:

@@ -153,6 +153,7 @@ def test_save_the_report_as_pdf_asks_where_without_a_nested_loop(
     files = opened_without_nesting(qtbot, qloop, dialog._pdf_clicked)
     assert isinstance(files, QFileDialog) and files.isVisible()
     choose_file(files, tmp_path / "close.pdf")
+    qtbot.waitUntil(lambda: dialog.pdf_status.text().startswith("Saved as"), timeout=5000)
     assert (tmp_path / "close.pdf").read_bytes().startswith(b"%PDF")
 
 

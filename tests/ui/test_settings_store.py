@@ -303,8 +303,8 @@ def test_the_panel_saves_through_a_non_blocking_file_dialog(
     target = tmp_path / "sticker.pdf"
     chooser.selectFile(str(target))
     chooser.accept()
-    qtbot.waitUntil(target.exists, timeout=WAIT)
-    assert page.sticker.status.text().startswith("Saved:")
+    qtbot.waitUntil(lambda: page.sticker.status.text().startswith("Saved:"), timeout=WAIT)
+    assert target.read_bytes().startswith(b"%PDF")
     printing = page.sticker.ask_print()
     assert printing is not None and printing.isVisible()  # opened with open(), not exec()
     printing.reject()

@@ -177,7 +177,8 @@ def test_a_day_in_the_window_closes_and_adds_up(
     assert report.net == qr + Decimal(777) + fideos
     screenshot(closing, "43_close_day_closed")
     pdf = tmp_path / "close.pdf"
-    closing.save_pdf(pdf)
+    closing.save_pdf(pdf)  # written on a worker: the dialog says when
+    qtbot.waitUntil(lambda: closing.pdf_status.text() == f"Saved as {pdf}.", timeout=WAIT)
     assert pdf.read_bytes().startswith(b"%PDF")
     if SCREENSHOTS_WANTED and shutil.which("pdftoppm"):
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)

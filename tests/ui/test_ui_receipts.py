@@ -91,11 +91,12 @@ def test_reprint_from_todays_sales_preview_print_and_pdf(
     assert b"$ 11.140,00" in device.read_bytes()
 
     pdf = tmp_path / "receipt.pdf"
-    assert preview.save_pdf(pdf)
+    preview.save_pdf(pdf)  # written on a worker: the status says when
+    qtbot.waitUntil(lambda: preview.status.text() == f"Saved as {pdf}.", timeout=WAIT)
     text = " ".join(unicodedata.normalize("NFKC", PdfReader(pdf).pages[0].extract_text()).split())
     assert ref in text and "$ 11.140,00" in text and "SALE RECEIPT" in text
-    assert not preview.save_pdf(tmp_path / "no" / "such" / "dir" / "r.pdf")
-    assert "could not be saved" in preview.status.text()
+    preview.save_pdf(tmp_path / "no" / "such" / "dir" / "r.pdf")
+    qtbot.waitUntil(lambda: "could not be saved" in preview.status.text(), timeout=WAIT)
 
     # A printer that went away: said in the preview, and Print works again.
     preview.config = preview.config.with_changes(receipt_printer=f"file:{tmp_path}/gone/lp0")

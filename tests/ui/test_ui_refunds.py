@@ -77,7 +77,8 @@ def test_refund_partially_then_totally_with_the_refund_ticket(
     assert "REFUNDED" in shown and "$ 3.125,00" in shown and "1 × $ 3.125,00" in shown
     screenshot(preview, "72_refund_receipt_preview")
     pdf = tmp_path / "refund.pdf"
-    assert preview.save_pdf(pdf)
+    preview.save_pdf(pdf)  # written on a worker: the status says when
+    qtbot.waitUntil(lambda: preview.status.text() == f"Saved as {pdf}.", timeout=WAIT)
     text = " ".join(unicodedata.normalize("NFKC", PdfReader(pdf).pages[0].extract_text()).split())
     assert "REFUND RECEIPT" in text and ref in text and "$ 3.125,00" in text
     preview.close()

@@ -1480,7 +1480,18 @@ class MainWindow(QMainWindow):
             # An import being written, a slice at a time: quitting cut it short without a word
             # (part of the file in the catalog).
             return importing.tasks.pending(), importing.say_wait
+        from pos_app.ui.qtkit.user_files import saves_under_way
+
+        saving = saves_under_way()
+        if saving:
+            # A file the cashier asked for (a receipt's or the close's PDF, the QR sticker)
+            # being written on a worker (a slow USB stick, a share): quitting stopped the loop
+            # before it was written, nothing said.
+            return saving, self._say_saving_first
         return None
+
+    def _say_saving_first(self) -> None:
+        self.status.showMessage(self.tr("Saving a file: the window closes once it is written."))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         unfinished = self._unfinished_work()

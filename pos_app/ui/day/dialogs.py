@@ -14,6 +14,7 @@ from collections.abc import Callable
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QIODevice, QMarginsF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
@@ -59,6 +60,9 @@ from pos_app.ui.qtkit.window_settings import resize_for_screen
 from pos_app.ui.qtkit.workarounds import emit
 from pos_app.ui.widgets.form_parts import limit_length
 from pos_app.ui.widgets.money_edit import MoneyEdit
+
+if TYPE_CHECKING:
+    import asyncio
 
 Clock = Callable[[], datetime]
 
@@ -461,11 +465,17 @@ def report_html(report: CloseReport, site: Site, title: str) -> str:
 
 
 def save_report_pdf(report: CloseReport, site: Site, path: Path, title: str) -> None:
-    """The report as an A4 PDF at ``path``, written whole or not at all, never onto a folder, a
-    FIFO or a device (``OSError``; Qt's own writer waited on a FIFO, the window frozen)."""
+    """The report as an A4 PDF at ``path``, here and now, written whole or not at all, never
+    onto a folder, a FIFO or a device (``OSError``; Qt's own writer waited on a FIFO, the window
+    frozen). The dialog writes it on a worker thread (:meth:`CloseDayDialog.save_pdf`)."""
     from pos_app.ui.qtkit.user_files import save_through_memory
 
-    save_through_memory(path, lambda buffer: _report_pdf(report, site, buffer, title))
+    save_through_memory(path, report_pdf(report, site, title))
+
+
+def report_pdf(report: CloseReport, site: Site, title: str) -> Callable[[QIODevice], None]:
+    """What paints the report's PDF into a buffer (Qt's painting: the window's thread)."""
+    return lambda buffer: _report_pdf(report, site, buffer, title)
 
 
 def _report_pdf(report: CloseReport, site: Site, buffer: QIODevice, title: str) -> None:
@@ -547,6 +557,9 @@ class CloseDayDialog(QDialog):
         self.pdf_button.setObjectName("savePdfButton")
         self.pdf_button.clicked.connect(self._pdf_clicked)
         self.pdf_button.setEnabled(False)
+        self.pdf_status = QLabel()
+        self.pdf_status.setObjectName("pdfStatus")
+        self.pdf_status.setWordWrap(True)
         self._print = _PrintBar(
             self.tr("Print"),
             self.tr("Print the report on the receipt printer"),
@@ -572,7 +585,10 @@ class CloseDayDialog(QDialog):
         buttons.addWidget(self.close_day_button)
         buttons.addWidget(self.pdf_button)
         buttons.addWidget(self.print_button)
-        buttons.addWidget(self.print_status, 1)
+        said = QVBoxLayout()  # how the print went, and the PDF
+        said.addWidget(self.print_status)
+        said.addWidget(self.pdf_status)
+        buttons.addLayout(said, 1)
         buttons.addStretch(1)
         buttons.addWidget(done)
         layout.addLayout(buttons)
@@ -804,8 +820,43 @@ class CloseDayDialog(QDialog):
             number=report.number, date=report.closed_at.astimezone().strftime("%Y-%m-%d %H:%M")
         )
 
-    def save_pdf(self, path: Path) -> None:
-        save_report_pdf(self.shown_report(), self._site, path, self.report_title())
+    def save_pdf(self, path: Path) -> asyncio.Task[Path]:
+        """The report as shown, as an A4 PDF at ``path``: made here, written on a worker thread
+        (a USB stick or a share that hangs never freezes the window: the payment's status goes
+        on). A failure is said in a box; closed meanwhile, the file is still written."""
+        from pos_app.ui.qtkit.user_files import save_in_background
+
+        self.pdf_button.setEnabled(False)  # one at a time
+        self.pdf_status.setText(self.tr("Saving the PDF…"))
+        make = report_pdf(self.shown_report(), self._site, self.report_title())
+        return save_in_background(
+            self,
+            path,
+            make,
+            saved=self._pdf_saved,
+            failed=functools.partial(self._pdf_failed, path),
+        )
+
+    def _pdf_saved(self, path: Path) -> None:
+        self.pdf_button.setEnabled(self.report is not None)
+        self.pdf_status.setText(self.tr("Saved as {path}.").format(path=path))
+
+    def _pdf_failed(self, path: Path, exc: OSError) -> None:
+        """A full disk, a folder, a FIFO or a device named: said in a box (over the window when
+        this dialog was closed meanwhile)."""
+        self.pdf_button.setEnabled(self.report is not None)
+        self.pdf_status.clear()
+        box = QMessageBox(self if self.isVisible() else (self.parentWidget() or self))
+        box.setObjectName("reportPdfFailed")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Save the report"))
+        box.setText(
+            self.tr("Could not write {path}: {error}").format(
+                path=str(path), error=file_error_text(exc)
+            )
+        )
+        box.finished.connect(box.deleteLater)
+        box.open()
 
     def pdf_file_name(self) -> str:
         """The file name offered for the PDF, in the shop's language ("cierre-12.pdf")."""
@@ -818,22 +869,7 @@ class CloseDayDialog(QDialog):
             self.tr("Save the report"),
             self.pdf_file_name(),
             [self.tr("PDF files (*.pdf)")],
-            lambda path, _kind: self._save_pdf_to(path),
+            lambda path, _kind: self.save_pdf(path),
             suffix="pdf",
             name="reportPdfFile",
         )
-
-    def _save_pdf_to(self, path: Path) -> None:
-        try:
-            self.save_pdf(path)
-        except OSError as exc:  # a full disk, a folder, a FIFO or a device named
-            box = QMessageBox(self)
-            box.setIcon(QMessageBox.Icon.Warning)
-            box.setWindowTitle(self.tr("Save the report"))
-            box.setText(
-                self.tr("Could not write {path}: {error}").format(
-                    path=str(path), error=file_error_text(exc)
-                )
-            )
-            box.finished.connect(box.deleteLater)
-            box.open()

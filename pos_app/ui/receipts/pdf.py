@@ -99,11 +99,14 @@ def write_pdf(texts: ReceiptTexts, path: Path, *, paper: str = "80") -> Path:
     waited for a reader forever."""
     from pos_app.ui.qtkit.user_files import save_through_memory
 
-    save_through_memory(path, lambda buffer: _write(texts, buffer, paper))
+    save_through_memory(path, lambda buffer: write_into(texts, buffer, paper))
     return path
 
 
-def _write(texts: ReceiptTexts, buffer: QBuffer, paper: str) -> None:
+def write_into(texts: ReceiptTexts, buffer: QBuffer, paper: str = "80") -> None:
+    """The receipt's PDF into ``buffer`` (Qt's painting: the window's or the command line's
+    thread); the window writes the file on a worker
+    (:func:`pos_app.ui.qtkit.user_files.save_in_background`)."""
     writer = QPdfWriter(buffer)
     writer.setResolution(RESOLUTION)
     writer.setCreator("pos-app")

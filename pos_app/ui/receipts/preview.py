@@ -9,6 +9,7 @@ caller can say it and offer to print again; the sale is in the ledger whatever h
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 from pathlib import Path
 
@@ -35,9 +36,10 @@ from pos_app.ui.qtkit.errors import file_error_text
 from pos_app.ui.qtkit.folders import existing_folder
 from pos_app.ui.qtkit.keyboard import install_mnemonics
 from pos_app.ui.qtkit.style import set_state
+from pos_app.ui.qtkit.user_files import save_in_background
 from pos_app.ui.qtkit.window_settings import resize_for_screen
 from pos_app.ui.qtkit.workarounds import emit
-from pos_app.ui.receipts.pdf import print_to_system, receipt_html, write_pdf
+from pos_app.ui.receipts.pdf import print_to_system, receipt_html, write_into
 
 log = logging.getLogger(__name__)
 
@@ -159,16 +161,30 @@ class ReceiptPreviewDialog(QDialog):
         dialog.open()  # never exec(): the qasync loop keeps running
         return dialog
 
-    def save_pdf(self, path: Path) -> bool:
-        try:
-            write_pdf(self.texts, path, paper=str(self.opts.paper_mm))
-        except OSError as exc:
-            log.warning("cannot save the receipt PDF %s: %s", path, exc)
-            self.status.setText(
-                self.tr("The PDF could not be saved ({error}).").format(error=file_error_text(exc))
-            )
-            set_state(self.status, "error")
-            return False
+    def save_pdf(self, path: Path) -> asyncio.Task[Path]:
+        """The receipt as a PDF at ``path``: made here, written on a worker thread (a USB stick
+        or a share that hangs never freezes the window); the status line says how it went.
+        Closed meanwhile, the file is still written (or the log says why not)."""
+        self.pdf_button.setEnabled(False)  # one at a time
+        self.status.setText(self.tr("Saving the PDF…"))
+        set_state(self.status, "")
+        paper = str(self.opts.paper_mm)
+        return save_in_background(
+            self,
+            path,
+            functools.partial(write_into, self.texts, paper=paper),
+            saved=self._pdf_saved,
+            failed=self._pdf_failed,
+        )
+
+    def _pdf_saved(self, path: Path) -> None:
+        self.pdf_button.setEnabled(True)
         self.status.setText(self.tr("Saved as {path}.").format(path=path))
         set_state(self.status, "")
-        return True
+
+    def _pdf_failed(self, exc: OSError) -> None:
+        self.pdf_button.setEnabled(True)
+        self.status.setText(
+            self.tr("The PDF could not be saved ({error}).").format(error=file_error_text(exc))
+        )
+        set_state(self.status, "error")

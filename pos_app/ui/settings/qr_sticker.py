@@ -12,6 +12,7 @@ with ``open()``; without a printer Qt's dialog still offers "Print to File (PDF)
 
 from __future__ import annotations
 
+import errno
 import functools
 import io
 import logging
@@ -48,6 +49,8 @@ from pos_app.ui.qtkit.style import set_state
 from pos_app.ui.qtkit.workarounds import emit
 
 if TYPE_CHECKING:
+    import asyncio
+
     # Imported where used: segno and QtPrintSupport cost ~40 ms of the app's start-up, and this
     # module is loaded with the settings dialog's, long before anyone looks at a sticker.
     import segno
@@ -195,17 +198,37 @@ def sticker_image(info: StickerInfo, width: int = STICKER_PX[0]) -> QImage:
 
 
 def save_png(info: StickerInfo, path: str | Path) -> bool:
-    """Written whole or not at all, never onto a folder, a FIFO or a device (False)."""
-    image = sticker_image(info)
-    image.setDotsPerMeterX(11811)  # 300 dpi, so it prints at A6 size
-    image.setDotsPerMeterY(11811)
-    return _saved(Path(path), lambda buffer: image.save(buffer, "PNG"))  # type: ignore[call-overload]
+    """Here and now, written whole or not at all, never onto a folder, a FIFO or a device
+    (False). The panel writes it on a worker thread (:meth:`StickerPanel.save_to`)."""
+    return _saved(Path(path), png_maker(info))
 
 
 def save_pdf(info: StickerInfo, path: str | Path) -> bool:
-    """Written whole or not at all, never onto a folder, a FIFO or a device (False)."""
-    done: list[bool] = []
-    return _saved(Path(path), lambda buffer: done.append(_paint_pdf(info, buffer))) and all(done)
+    """As :func:`save_png`, an A6 PDF."""
+    return _saved(Path(path), pdf_maker(info))
+
+
+def png_maker(info: StickerInfo) -> Callable[[QIODevice], object]:
+    """What paints the sticker's PNG (300 dpi, so it prints at A6 size) into a buffer."""
+
+    def make(buffer: QIODevice) -> None:
+        image = sticker_image(info)
+        image.setDotsPerMeterX(11811)
+        image.setDotsPerMeterY(11811)
+        if not image.save(buffer, "PNG"):  # type: ignore[call-overload]
+            raise OSError(errno.EIO, "the PNG could not be made")
+
+    return make
+
+
+def pdf_maker(info: StickerInfo) -> Callable[[QIODevice], object]:
+    """What paints the sticker's PDF into a buffer."""
+
+    def make(buffer: QIODevice) -> None:
+        if not _paint_pdf(info, buffer):
+            raise OSError(errno.EIO, "the PDF could not be made")
+
+    return make
 
 
 def _saved(path: Path, make: Callable[[QIODevice], object]) -> bool:
@@ -302,6 +325,7 @@ class StickerPanel(QWidget):
         self.png_button.clicked.connect(lambda: self.ask_save("png"))
         self.pdf_button.clicked.connect(lambda: self.ask_save("pdf"))
         self._dialog: QDialog | None = None
+        self._saving = 0  # saves under way: Save as… is off until they end
         self.clear(self.tr("Choose a box to see its QR code."))
 
     # -- content -------------------------------------------------------------------------------
@@ -338,8 +362,9 @@ class StickerPanel(QWidget):
             ).format(box=box_name, store=store_name)
         )
         self.status.clear()
-        for button in (self.print_button, self.png_button, self.pdf_button):
-            button.setEnabled(True)
+        self.print_button.setEnabled(True)
+        for button in (self.png_button, self.pdf_button):
+            button.setEnabled(not self._saving)
 
     # -- output --------------------------------------------------------------------------------
     def ask_save(self, kind: str) -> QFileDialog | None:
@@ -363,18 +388,45 @@ class StickerPanel(QWidget):
         dialog.open()  # never exec(): the qasync loop must keep running
         return dialog
 
-    def save_to(self, path: str, kind: str) -> bool:
+    def save_to(self, path: str | Path, kind: str) -> asyncio.Task[Path] | None:
+        """The sticker as ``kind`` (``png``, ``pdf``) at ``path``: painted here, written on a
+        worker thread (a USB stick or a share that hangs never freezes the window); the status
+        line says how it went. Settings closed meanwhile: the file is still written."""
         if self.info is None:
-            return False
-        ok = save_pdf(self.info, path) if kind == "pdf" else save_png(self.info, path)
-        if ok:
-            self.status.setText(self.tr("Saved: {path}").format(path=path))
-            set_state(self.status, "")
-            emit(self.saved, path)
-        else:
-            self.status.setText(self.tr("Could not write {path}.").format(path=path))
-            set_state(self.status, "error")
-        return ok
+            return None
+        from pos_app.ui.qtkit.user_files import save_in_background
+
+        make = pdf_maker(self.info) if kind == "pdf" else png_maker(self.info)
+        self._saving += 1
+        for button in (self.png_button, self.pdf_button):
+            button.setEnabled(False)  # one at a time
+        self.status.setText(self.tr("Saving…"))
+        set_state(self.status, "busy")  # news, not done yet: not in the green of "Saved"
+        return save_in_background(
+            self, Path(path), make, saved=self._saved, failed=functools.partial(self._failed, path)
+        )
+
+    def _save_ended(self) -> None:
+        self._saving -= 1
+        for button in (self.png_button, self.pdf_button):
+            button.setEnabled(self.info is not None and not self._saving)
+
+    def _saved(self, path: Path) -> None:
+        self._save_ended()
+        self.status.setText(self.tr("Saved: {path}").format(path=str(path)))
+        set_state(self.status, "")
+        emit(self.saved, str(path))
+
+    def _failed(self, path: str | Path, exc: OSError) -> None:
+        from pos_app.ui.qtkit.errors import file_error_text
+
+        self._save_ended()
+        self.status.setText(
+            self.tr("Could not write {path}: {error}").format(
+                path=str(path), error=file_error_text(exc)
+            )
+        )
+        set_state(self.status, "error")
 
     def ask_print(self) -> QPrintDialog | None:
         if self.info is None:

@@ -73,6 +73,7 @@ QScrollArea, QScrollArea > QWidget > QWidget { background: transparent; border: 
 #fieldOk { color: #1b5e20; font-weight: bold; font-size: 14px; }
 #stickerStatus { color: #1b5e20; font-weight: bold; font-size: 14px; }
 #stickerStatus[state="error"] { color: #b71c1c; }
+#stickerStatus[state="busy"] { color: #0d47a1; }
 #busyText { color: #0d47a1; font-size: 14px; }
 #secretStatus {
     background: #eef2f7;
