@@ -29,7 +29,6 @@ from pathlib import Path
 from typing import Any
 
 ENV = "POS_APP_LATE_DONE_CALLBACKS"
-_ALL = bool(os.environ.get("POS_APP_LATE_ALL"))
 _ROOT = Path(__file__).resolve().parents[2]
 _OURS = (str(_ROOT / "pos_app") + os.sep, str(_ROOT / "tests") + os.sep)
 
@@ -56,7 +55,7 @@ def install(loop: asyncio.AbstractEventLoop, delay: float) -> None:
             len(args) == 1
             and isinstance(args[0], asyncio.Future)
             and args[0].done()
-            and (_ALL or _ours(callback))
+            and _ours(callback)
         )
         if not held and not late:
             return on_time(callback, *args, context=context)
