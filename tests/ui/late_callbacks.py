@@ -15,8 +15,13 @@ steps" is deleted by a callback queued after theirs). So from the late callback 
 ``call_soon`` is given (task steps, wake-ups, other callbacks) waits behind it, and all of it is
 let go, in order, once the time is up; Qt's own events, timers and sockets go on meanwhile, and so
 does the test's ``qtbot.waitUntil``. A test that waits for a callback of its own added after the
-product's (``wait_done``, ``tests.ui.conftest.settled``) or for what it then asserts still
-passes; one that waits for ``task.done`` and reads at once sees the callbacks not run yet.
+product's (``wait_done``, ``tests.ui.conftest.wait_settled``) or for what it then asserts
+still passes; one that waits for ``task.done`` and reads at once sees the callbacks not run yet.
+
+What it cannot show: an assertion that reads the same before the callbacks as after them ("Refund
+is off" while the refund is asked, and once it is over with nothing left) passes either way, so
+it proves nothing about them. Such a test was found by making a callback do the wrong thing
+(Refund put back on) and seeing the test still pass under the stress.
 """
 
 from __future__ import annotations
