@@ -29,7 +29,7 @@ from pos_app.domain.catalog import Product
 from pos_app.ui.counter.main_window import MainWindow
 from pos_app.ui.counter.sale_banner import BannerKind
 from tests.i18n.texts import visible_texts
-from tests.ui.conftest import SCREENSHOTS, keep_picture, settle
+from tests.ui.conftest import SCREENSHOTS, keep_picture, settle, wait_settled
 from tests.ui.test_ui_charging import WAIT, banner_is, charge, fill_cart
 
 pytestmark = pytest.mark.gui
@@ -233,8 +233,10 @@ def test_day_windows(
     qtbot.waitExposed(refund)
     refund.spins[1].setValue(1)
     audit.shot(refund, "refund_dialog")
-    refund.start_refund()
-    qtbot.waitUntil(lambda: refund.status.text() != "" and not refund.tasks.busy, timeout=WAIT)
+    task = refund.start_refund()
+    assert task is not None
+    wait_settled([task], WAIT)  # its callbacks too: Close and Refund as the cashier sees them
+    assert refund.status.text() != ""
     audit.shot(refund, "refund_done")
     refund.close()
     sales.refresh()

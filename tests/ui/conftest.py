@@ -39,6 +39,7 @@ from pos_app.settings.config import PollSchedule
 from pos_app.system.files import private_file
 from pos_app.ui.counter.main_window import MainWindow
 from pos_app.ui.qtkit.bridge import EngineBridge
+from tests.ui import late_callbacks
 
 T = TypeVar("T")
 
@@ -74,6 +75,9 @@ def _session_loop(qapp: Any) -> Iterator[qasync.QEventLoop]:
     # Screenshots show what the cashier sees: the stylesheet was set when the application was
     # made (the root conftest's qapp), before any widget existed.
     loop = qasync.QEventLoop(qapp)
+    late = late_callbacks.delay_wanted()  # opt-in stress, off by default: see late_callbacks.py
+    if late is not None:
+        late_callbacks.install(loop, late)
     yield loop
     loop.close()  # while qapp is still alive
 
@@ -97,25 +101,40 @@ def wait_done(futures: Iterable[asyncio.Future[Any]], timeout: int) -> None:
     event loop and timer each time (~0.2 ms of CPU for a look, and up to 10 ms of wall time
     after the future is done), for each of the ~450 coroutines the window tests run to the
     end and the tasks they wait for at the end of a test."""
-    pending = [f for f in futures if not f.done()]
+    wait_settled([f for f in futures if not f.done()], timeout)
+
+
+def wait_settled(futures: Iterable[asyncio.Future[Any]], timeout: int) -> None:
+    """As :func:`wait_done`, and then the callbacks the product added to them have run too.
+
+    asyncio runs a future's done callbacks a loop turn *after* ``done()`` turns true, in the
+    order they were added. What they do (a keeper's error handler, a dialog's buttons put back
+    at the end of its call, a page's "no longer busy") is not there yet when
+    ``qtbot.waitUntil(task.done)`` returns: a test that reads it then races them (the refund
+    dialog's test lost once in CI: "Refund still off"). Here a callback of the test's own is
+    added to each, after the product's, and waited for: a future already done is waited for
+    as well. ``POS_APP_LATE_DONE_CALLBACKS`` (tests/ui/late_callbacks.py) makes the race
+    show."""
+    pending = list(futures)
     if not pending:
         return
     from PySide6.QtCore import QEventLoop, QTimer
 
     spin = QEventLoop()
+    ran: list[asyncio.Future[Any]] = []
 
-    def one_done(_future: asyncio.Future[Any]) -> None:
-        if all(f.done() for f in pending):
+    def one_ran(future: asyncio.Future[Any]) -> None:
+        ran.append(future)
+        if len(ran) == len(pending):
             spin.quit()
 
     for future in pending:
-        future.add_done_callback(one_done)
+        future.add_done_callback(one_ran)  # never at once: on a later turn, even if done
     QTimer.singleShot(timeout, spin, spin.quit)
-    if not all(f.done() for f in pending):  # a callback may have run already
-        spin.exec()
+    spin.exec()
     for future in pending:
-        future.remove_done_callback(one_done)
-    if not all(f.done() for f in pending):
+        future.remove_done_callback(one_ran)
+    if len(ran) < len(pending):
         raise TimeoutError(f"not done in {timeout} milliseconds: {pending}")
 
 

@@ -27,6 +27,7 @@ from pos_app.domain.sale import SaleStatus, Tender
 from pos_app.ledger.store import Ledger
 from pos_app.settings import paths
 from pos_app.ui.day.refund_dialog import RefundDialog
+from tests.ui.conftest import wait_settled
 
 pytestmark = pytest.mark.gui
 
@@ -80,9 +81,11 @@ def dialog_for(qtbot: Any, ledger: Ledger, sale: SaleSnapshot) -> RefundDialog:
 
 
 def refund_and_wait(qtbot: Any, dialog: RefundDialog) -> str:
+    """The refund asked and answered, and the dialog's own callbacks on it run (they put its
+    buttons back: read before, Refund was still off whatever the dialog then did with it)."""
     task = dialog.start_refund()
     assert task is not None
-    qtbot.waitUntil(task.done, timeout=5000)
+    wait_settled([task], timeout=5000)
     return dialog.status.text()
 
 

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from pos_app.ledger.refunds import RefundStatus
 from pos_app.sandbox.payments_api import book
 from pos_app.ui.counter.main_window import MainWindow
+from tests.ui.conftest import wait_settled
 from tests.ui.test_ui_charging import WAIT
 from tests.ui.test_ui_receipts import pay_a_sale
 from tests.ui.test_ui_refunds import open_refund, refunded_at_mp
@@ -49,15 +50,6 @@ def test_closing_while_the_refund_is_asked_waits_for_its_answer(
     control.clear_faults()
     dialog.close_button.click()  # the answer shown: now it closes
     assert not dialog.isVisible()
-
-
-def answered(qtbot: QtBot, task: Any) -> None:
-    """The refund's call has ended and the dialog's own callbacks on it have run: asyncio runs
-    a task's done callbacks a loop turn after ``done()`` turns true, in the order they were
-    added, so one added here runs after the dialog's (which puts its buttons back)."""
-    ran: list[bool] = []
-    task.add_done_callback(lambda _task: ran.append(True))
-    qtbot.waitUntil(lambda: bool(ran), timeout=WAIT)
 
 
 def test_closing_the_window_while_a_refund_is_asked_waits_for_its_answer(
@@ -98,7 +90,7 @@ def test_close_is_off_while_the_refund_is_asked_and_on_with_its_answer(
     assert "Wait for Mercado Pago's answer" in dialog.close_button.toolTip()
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert dialog.isVisible() and "Wait for Mercado Pago's answer" in dialog.status.text()
-    answered(qtbot, task)
+    wait_settled([task], WAIT)  # and the dialog's own callbacks on it (its buttons back)
     control.clear_faults()
     # (a no-break space: the amount never wraps apart from its symbol)
     assert dialog.status.text() == "$\xa03.125,00 refunded."
@@ -122,12 +114,12 @@ def test_a_refused_refund_can_be_asked_again_and_an_amount_refunded_is_not_offer
     switches.partial_refunds = False  # refused by Mercado Pago: this account refunds all only
     task = dialog.start_refund()
     assert task is not None
-    answered(qtbot, task)
+    wait_settled([task], WAIT)  # and the dialog's own callbacks on it (its buttons back)
     assert "not refunded" in dialog.status.text()
     assert dialog.refund_button.isEnabled()  # the same amount, asked again as it stands
     switches.partial_refunds = True
     task = dialog.start_refund()
     assert task is not None
-    answered(qtbot, task)
+    wait_settled([task], WAIT)  # and the dialog's own callbacks on it (its buttons back)
     assert dialog.status.text() == "$\xa01.000,00 refunded."
     assert dialog.amount.text() == "" and not dialog.refund_button.isEnabled()
