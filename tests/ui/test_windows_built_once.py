@@ -10,6 +10,7 @@ window was built; none of them measures time (``tests/benchmarks/dialogs_bench.p
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -357,3 +358,94 @@ def test_the_sales_history_reads_the_chosen_sale_once_per_refresh(qtbot: QtBot) 
     assert "B-2" in dialog.heading.text()
     dialog.refresh()
     assert read[-1] == "B-2" and len(read) == 4
+
+
+# == no part is a window of its own on the way =====================================================
+class WindowsShown(QObject):
+    """Every widget shown as a window of its own (a top-level, made on the platform)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen: list[str] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and isinstance(watched, QWidget) and watched.isWindow():
+            self.seen.append(f"{type(watched).__name__} {watched.objectName()!r}")
+        return False
+
+
+def _settings_dialog() -> QWidget:
+    from pos_app.app import demo_config
+    from pos_app.sandbox.state import SandboxState
+    from pos_app.ui.settings.dialog import SettingsDialog
+    from pos_app.ui.settings.session import SettingsSession
+
+    client = _client()
+    config = demo_config(SandboxState.seeded())
+    return SettingsDialog(SettingsSession(config, client, token=client.token, origin="keyring"))
+
+
+def _setup_assistant() -> QWidget:
+    from pos_app.settings.config import Config
+    from pos_app.ui.settings.session import SettingsSession
+    from pos_app.ui.settings.setup_assistant import SetupAssistant
+
+    return SetupAssistant(SettingsSession(Config(), _client(), token=None, origin=""))
+
+
+def _sales_history(refunds: Any) -> QWidget:
+    from pos_app.ui.counter.sales_view import TodaySalesDialog
+
+    return TodaySalesDialog(
+        ARS,
+        sales_since=lambda _start: [],
+        get_sale=lambda _ref: None,
+        sale_events=lambda _r: [],
+        refunds=refunds,
+    )
+
+
+@pytest.mark.parametrize(
+    "build",
+    [
+        pytest.param(_settings_dialog, id="settings"),
+        pytest.param(_setup_assistant, id="setup-assistant"),
+        pytest.param(lambda: _sales_history(None), id="sales-history"),
+        pytest.param(
+            lambda: _sales_history(lambda _sale: (Decimal(0), Decimal(0))),
+            id="sales-history-refunds",
+        ),
+    ],
+)
+def test_no_part_is_shown_as_a_window_of_its_own_while_a_window_is_built(
+    qloop: Any, qtbot: QtBot, build: Callable[[], QWidget]
+) -> None:
+    """A widget made loose and shown before a layout takes it in (a field's hint, the sales
+    history's Refund button) was a window of its own for a moment: made on the platform, shown
+    and styled as a window, then taken apart again when it moved in (~5 % of Settings, one
+    per field; on a desktop, a window the system made and unmade)."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    shown = WindowsShown()
+    app.installEventFilter(shown)
+    try:
+        window = build()
+    finally:
+        app.removeEventFilter(shown)
+    qtbot.addWidget(window)
+    assert shown.seen == []
+    # Shown, each part shows as before: a field's hint when it has one, Refund when there are
+    # refunds; its error line only with an error.
+    from pos_app.ui.counter.sales_view import TodaySalesDialog
+    from pos_app.ui.widgets.form_parts import FieldBox
+
+    window.show()
+    qtbot.waitExposed(window)
+    fields = window.findChildren(FieldBox)
+    for field in fields:
+        assert field.hint.isVisibleTo(field) == bool(field.hint.text()), field.hint.text()
+        assert not field.error.isVisibleTo(field)
+    if isinstance(window, TodaySalesDialog):
+        assert window.refund_button.isVisibleTo(window) == (window._refunds is not None)
+    else:
+        assert any(field.hint.isVisible() for field in fields)

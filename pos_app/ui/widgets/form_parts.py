@@ -141,11 +141,13 @@ class FieldBox(QWidget):
         super().__init__(parent)
         self.editor = editor
         self.target = editor
-        self.hint = QLabel(hint)
+        # Made inside the box: a loose label shown (a hint to show) is a window of its own, made
+        # on the platform and styled, until the layout below takes it in (~5 % of Settings).
+        self.hint = QLabel(hint, self)
         self.hint.setObjectName("fieldHint")
         self.hint.setWordWrap(True)
         self.hint.setVisible(bool(hint))
-        self.error = QLabel()
+        self.error = QLabel(self)
         self.error.setObjectName("fieldError")
         self.error.setWordWrap(True)
         self.error.hide()
