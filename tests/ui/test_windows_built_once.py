@@ -214,6 +214,47 @@ def test_the_store_step_and_its_forms_move_once_into_the_setup_assistant(
     }
 
 
+# == the cashier's window ==========================================================================
+def test_the_cashiers_window_makes_its_parts_in_place(qloop: Any, qtbot: QtBot) -> None:
+    """The window's parts (the scan field, the cart, the totals and payment panels...) were
+    built loose and re-styled when the layouts took them in: a StyleChange to each of their
+    ~70 widgets, the two panels twice (into the side panel, the side panel into the window),
+    ~20 % of the window's building. They are made inside the widget they stay in; the focus
+    chain is the one it was."""
+    from PySide6.QtCore import QByteArray
+
+    from pos_app.ui.counter.main_window import MainWindow
+
+    window, changes = style_changes_while(
+        lambda: MainWindow(site=ARS, geometry=QByteArray())  # the default size
+    )
+    qtbot.addWidget(window)
+    assert isinstance(window, MainWindow)
+    parts = ("late_bar", "scan", "custom_button", "sales_button", "feedback")
+    parts += ("feedback_action", "cart_view", "side", "totals", "payment")
+    moved = {name: changes.count(getattr(window, name)) for name in parts}
+    assert moved == dict.fromkeys(parts, 0)
+    chain = []
+    widget = window.nextInFocusChain()
+    while widget is not window:
+        if widget.objectName() and not widget.objectName().startswith("qt_"):
+            chain.append(widget.objectName())
+        widget = widget.nextInFocusChain()
+    assert chain[chain.index("central") :] == [
+        "central",
+        *("latePaymentBar", "latePaymentText", "latePaymentRefundCash", "latePaymentDismiss"),
+        *("scanField", "customButton", "salesButton", "scanFeedback", "feedbackAction"),
+        "cartView",
+        "sidePanel",
+        *("totalsPanel", "minusButton", "plusButton", "removeButton", "discountTotal"),
+        *("totalCaption", "totalAmount", "itemCount", "ivaIncluded", "chargeButton", "keysHelp"),
+        *("paymentPanel", "statusBanner", "bannerDetail", "paymentAmount", "dynamicQrBox"),
+        *("dynamicQr", "dynamicQrCaption", "paymentClock", "paymentClock", "paymentReference"),
+        *("slowNotice", "checkResult", "recheckButton", "cancelButton", "cashButton"),
+        *("newSaleButton", "backButton"),
+    ]
+
+
 # == the sales history (F3) ========================================================================
 def test_the_sales_tables_move_once_into_the_sales_history(qloop: Any, qtbot: QtBot) -> None:
     """The sales list, the chosen sale's lines, refunds and history were built loose and moved
