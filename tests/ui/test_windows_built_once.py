@@ -214,6 +214,29 @@ def test_the_store_step_and_its_forms_move_once_into_the_setup_assistant(
     }
 
 
+def test_a_fields_hint_is_styled_once_it_is_in_its_window(qloop: Any, qtbot: QtBot) -> None:
+    """A field's hint was shown as the field was made, before the field was in any window: Qt
+    styled it and sized its wrapped text for the loose field, then again in the dialog (~5 %
+    of Settings). It shows with its field, styled once."""
+    from PySide6.QtWidgets import QLineEdit
+
+    from pos_app.ui.widgets.form_parts import FieldBox
+
+    with_hint = FieldBox(QLineEdit(), "Printed at the end.")
+    without = FieldBox(QLineEdit())
+    for field in (with_hint, without):
+        qtbot.addWidget(field)
+        assert not field.hint.testAttribute(Qt.WidgetAttribute.WA_WState_Polished)
+        assert not field.error.testAttribute(Qt.WidgetAttribute.WA_WState_Polished)
+        field.show()
+        qtbot.waitExposed(field)
+    assert with_hint.hint.isVisible() and with_hint.hint.text() == "Printed at the end."
+    assert not without.hint.isVisible()
+    assert not with_hint.error.isVisible() and not without.error.isVisible()
+    with_hint.set_error("Too long.")
+    assert with_hint.error.isVisible()
+
+
 # == the cashier's window ==========================================================================
 def test_the_cashiers_window_makes_its_parts_in_place(qloop: Any, qtbot: QtBot) -> None:
     """The window's parts (the scan field, the cart, the totals and payment panels...) were

@@ -143,10 +143,13 @@ class FieldBox(QWidget):
         self.target = editor
         # Made inside the box: a loose label shown (a hint to show) is a window of its own, made
         # on the platform and styled, until the layout below takes it in (~5 % of Settings).
+        # Not shown either: a child shows with the box; showing it now would style it and size
+        # its wrapped text for the loose box, then again in the dialog (~5 % more).
         self.hint = QLabel(hint, self)
         self.hint.setObjectName("fieldHint")
         self.hint.setWordWrap(True)
-        self.hint.setVisible(bool(hint))
+        if not hint:
+            self.hint.hide()
         self.error = QLabel(self)
         self.error.setObjectName("fieldError")
         self.error.setWordWrap(True)
