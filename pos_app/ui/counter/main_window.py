@@ -231,8 +231,7 @@ class MainWindow(QMainWindow):
         else:
             apply_geometry(self, geometry, (1024, 768))
         compact = self._wants_compact()
-        self._build_widgets(compact)
-        self._build_layout()
+        self._build_layout(self._build_widgets(compact))
         self._build_menus()
         self._wire()
         self.status.show_connecting()
@@ -243,7 +242,8 @@ class MainWindow(QMainWindow):
             self.attach(runtime, bridge)
 
     # == building (the first frame) ==============================================================
-    def _build_widgets(self, compact: bool) -> None:
+    def _build_widgets(self, compact: bool) -> QWidget:
+        """The window's parts; returns the central widget they are in."""
         # The status bar, the central widget, then each part made inside the widget it stays
         # in, in the focus chain's order. Built loose, the parts were re-styled when the layouts
         # took them in (a StyleChange to every widget of each part; ~20 % of the window's
@@ -290,9 +290,9 @@ class MainWindow(QMainWindow):
         set_enum(self.payment, "focusPolicy", "StrongFocus")
         self.side.addWidget(self.totals)
         self.side.addWidget(self.payment)
+        return central
 
-    def _build_layout(self) -> None:
-        central = self.centralWidget()
+    def _build_layout(self, central: QWidget) -> None:
         top = QHBoxLayout()
         top.addWidget(self.scan, 1)
         top.addWidget(self.custom_button)
