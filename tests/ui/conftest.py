@@ -70,6 +70,30 @@ def _no_blocking_startup_error(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(QMessageBox, "critical", staticmethod(critical))
 
 
+@pytest.fixture(autouse=True)
+def settled_after_start_up(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The app ends its start-up with :func:`pos_app.system.memory.settle_after_start_up` (a
+    full collection, then ``gc.freeze()``). In a test worker that collected the worker's whole
+    heap, every earlier test's objects (~250 ms of CPU a call after ~190 window tests; 221
+    samples, ~4.4 s, in a profile of the suite), and froze it for good: what a later test let
+    go in a cycle was never freed. Here ``run_windows`` has the call recorded
+    (the freeze count it would have returned) instead; the function itself is tested in
+    tests/portability/test_memory_settle.py, and that ``run_windows`` calls it, once its
+    windows are up, in test_ui_colombia.py and test_ui_demo_mode.py."""
+    import gc
+
+    from pos_app.system import memory
+
+    calls: list[int] = []
+
+    def record() -> int:
+        calls.append(gc.get_freeze_count())
+        return calls[-1]
+
+    monkeypatch.setattr(memory, "settle_after_start_up", record)
+    return calls
+
+
 @pytest.fixture(scope="session")
 def _session_loop(qapp: Any) -> Iterator[qasync.QEventLoop]:
     # Screenshots show what the cashier sees: the stylesheet was set when the application was

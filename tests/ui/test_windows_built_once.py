@@ -10,6 +10,7 @@ window was built; none of them measures time (``tests/benchmarks/dialogs_bench.p
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -213,6 +214,70 @@ def test_the_store_step_and_its_forms_move_once_into_the_setup_assistant(
     }
 
 
+def test_a_fields_hint_is_styled_once_it_is_in_its_window(qloop: Any, qtbot: QtBot) -> None:
+    """A field's hint was shown as the field was made, before the field was in any window: Qt
+    styled it and sized its wrapped text for the loose field, then again in the dialog (~5 %
+    of Settings). It shows with its field, styled once."""
+    from PySide6.QtWidgets import QLineEdit
+
+    from pos_app.ui.widgets.form_parts import FieldBox
+
+    with_hint = FieldBox(QLineEdit(), "Printed at the end.")
+    without = FieldBox(QLineEdit())
+    for field in (with_hint, without):
+        qtbot.addWidget(field)
+        assert not field.hint.testAttribute(Qt.WidgetAttribute.WA_WState_Polished)
+        assert not field.error.testAttribute(Qt.WidgetAttribute.WA_WState_Polished)
+        field.show()
+        qtbot.waitExposed(field)
+    assert with_hint.hint.isVisible() and with_hint.hint.text() == "Printed at the end."
+    assert not without.hint.isVisible()
+    assert not with_hint.error.isVisible() and not without.error.isVisible()
+    with_hint.set_error("Too long.")
+    assert with_hint.error.isVisible()
+
+
+# == the cashier's window ==========================================================================
+def test_the_cashiers_window_makes_its_parts_in_place(qloop: Any, qtbot: QtBot) -> None:
+    """The window's parts (the scan field, the cart, the totals and payment panels...) were
+    built loose and re-styled when the layouts took them in: a StyleChange to each of their
+    ~70 widgets, the two panels twice (into the side panel, the side panel into the window),
+    ~20 % of the window's building. They are made inside the widget they stay in; the focus
+    chain is the one it was."""
+    from PySide6.QtCore import QByteArray
+
+    from pos_app.ui.counter.main_window import MainWindow
+
+    window, changes = style_changes_while(
+        lambda: MainWindow(site=ARS, geometry=QByteArray())  # the default size
+    )
+    qtbot.addWidget(window)
+    assert isinstance(window, MainWindow)
+    parts = ("late_bar", "scan", "custom_button", "sales_button", "feedback")
+    parts += ("feedback_action", "cart_view", "side", "totals", "payment")
+    moved = {name: changes.count(getattr(window, name)) for name in parts}
+    assert moved == dict.fromkeys(parts, 0)
+    chain = []
+    widget = window.nextInFocusChain()
+    while widget is not window:
+        if widget.objectName() and not widget.objectName().startswith("qt_"):
+            chain.append(widget.objectName())
+        widget = widget.nextInFocusChain()
+    assert chain[chain.index("central") :] == [
+        "central",
+        *("latePaymentBar", "latePaymentText", "latePaymentRefundCash", "latePaymentDismiss"),
+        *("scanField", "customButton", "salesButton", "scanFeedback", "feedbackAction"),
+        "cartView",
+        "sidePanel",
+        *("totalsPanel", "minusButton", "plusButton", "removeButton", "discountTotal"),
+        *("totalCaption", "totalAmount", "itemCount", "ivaIncluded", "chargeButton", "keysHelp"),
+        *("paymentPanel", "statusBanner", "bannerDetail", "paymentAmount", "dynamicQrBox"),
+        *("dynamicQr", "dynamicQrCaption", "paymentClock", "paymentClock", "paymentReference"),
+        *("slowNotice", "checkResult", "recheckButton", "cancelButton", "cashButton"),
+        *("newSaleButton", "backButton"),
+    ]
+
+
 # == the sales history (F3) ========================================================================
 def test_the_sales_tables_move_once_into_the_sales_history(qloop: Any, qtbot: QtBot) -> None:
     """The sales list, the chosen sale's lines, refunds and history were built loose and moved
@@ -357,3 +422,94 @@ def test_the_sales_history_reads_the_chosen_sale_once_per_refresh(qtbot: QtBot) 
     assert "B-2" in dialog.heading.text()
     dialog.refresh()
     assert read[-1] == "B-2" and len(read) == 4
+
+
+# == no part is a window of its own on the way =====================================================
+class WindowsShown(QObject):
+    """Every widget shown as a window of its own (a top-level, made on the platform)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen: list[str] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and isinstance(watched, QWidget) and watched.isWindow():
+            self.seen.append(f"{type(watched).__name__} {watched.objectName()!r}")
+        return False
+
+
+def _settings_dialog() -> QWidget:
+    from pos_app.app import demo_config
+    from pos_app.sandbox.state import SandboxState
+    from pos_app.ui.settings.dialog import SettingsDialog
+    from pos_app.ui.settings.session import SettingsSession
+
+    client = _client()
+    config = demo_config(SandboxState.seeded())
+    return SettingsDialog(SettingsSession(config, client, token=client.token, origin="keyring"))
+
+
+def _setup_assistant() -> QWidget:
+    from pos_app.settings.config import Config
+    from pos_app.ui.settings.session import SettingsSession
+    from pos_app.ui.settings.setup_assistant import SetupAssistant
+
+    return SetupAssistant(SettingsSession(Config(), _client(), token=None, origin=""))
+
+
+def _sales_history(refunds: Any) -> QWidget:
+    from pos_app.ui.counter.sales_view import TodaySalesDialog
+
+    return TodaySalesDialog(
+        ARS,
+        sales_since=lambda _start: [],
+        get_sale=lambda _ref: None,
+        sale_events=lambda _r: [],
+        refunds=refunds,
+    )
+
+
+@pytest.mark.parametrize(
+    "build",
+    [
+        pytest.param(_settings_dialog, id="settings"),
+        pytest.param(_setup_assistant, id="setup-assistant"),
+        pytest.param(lambda: _sales_history(None), id="sales-history"),
+        pytest.param(
+            lambda: _sales_history(lambda _sale: (Decimal(0), Decimal(0))),
+            id="sales-history-refunds",
+        ),
+    ],
+)
+def test_no_part_is_shown_as_a_window_of_its_own_while_a_window_is_built(
+    qloop: Any, qtbot: QtBot, build: Callable[[], QWidget]
+) -> None:
+    """A widget made loose and shown before a layout takes it in (a field's hint, the sales
+    history's Refund button) was a window of its own for a moment: made on the platform, shown
+    and styled as a window, then taken apart again when it moved in (~5 % of Settings, one
+    per field; on a desktop, a window the system made and unmade)."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    shown = WindowsShown()
+    app.installEventFilter(shown)
+    try:
+        window = build()
+    finally:
+        app.removeEventFilter(shown)
+    qtbot.addWidget(window)
+    assert shown.seen == []
+    # Shown, each part shows as before: a field's hint when it has one, Refund when there are
+    # refunds; its error line only with an error.
+    from pos_app.ui.counter.sales_view import TodaySalesDialog
+    from pos_app.ui.widgets.form_parts import FieldBox
+
+    window.show()
+    qtbot.waitExposed(window)
+    fields = window.findChildren(FieldBox)
+    for field in fields:
+        assert field.hint.isVisibleTo(field) == bool(field.hint.text()), field.hint.text()
+        assert not field.error.isVisibleTo(field)
+    if isinstance(window, TodaySalesDialog):
+        assert window.refund_button.isVisibleTo(window) == (window._refunds is not None)
+    else:
+        assert any(field.hint.isVisible() for field in fields)

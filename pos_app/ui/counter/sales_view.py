@@ -685,7 +685,8 @@ class TodaySalesDialog(QDialog):
         self.refund_button = QPushButton(self.tr("Refund…"))
         self.refund_button.setObjectName("refundSaleButton")
         self.refund_button.clicked.connect(self._refund)
-        self.refund_button.setVisible(refunds is not None)
+        if refunds is None:  # hidden; shown while loose, it would be a window of its own
+            self.refund_button.hide()
         self.close_button = QPushButton(self.tr("Close"))
         self.recheck_button.clicked.connect(self._recheck)
         self.cancel_button.clicked.connect(self._cancel)

@@ -142,11 +142,16 @@ class FieldBox(QWidget):
         super().__init__(parent)
         self.editor = editor
         self.target = editor
-        self.hint = QLabel(hint)
+        # Made inside the box: a loose label shown (a hint to show) is a window of its own, made
+        # on the platform and styled, until the layout below takes it in (~5 % of Settings).
+        # Not shown either: a child shows with the box; showing it now would style it and size
+        # its wrapped text for the loose box, then again in the dialog (~5 % more).
+        self.hint = QLabel(hint, self)
         self.hint.setObjectName("fieldHint")
         self.hint.setWordWrap(True)
-        self.hint.setVisible(bool(hint))
-        self.error = QLabel()
+        if not hint:
+            self.hint.hide()
+        self.error = QLabel(self)
         self.error.setObjectName("fieldError")
         self.error.setWordWrap(True)
         self.error.hide()
