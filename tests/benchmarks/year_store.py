@@ -11,7 +11,10 @@ meanwhile (a 5 ms timer, :class:`~tests.benchmarks.window_rig.LatenessProbe`), h
 stalls passed 200 ms and how long the ones over 50 ms lasted in all.
 
 ``python -m tests.benchmarks.year_store [--days 30] [--per-day 400]``; prints a ``BENCH-RESULT``
-JSON line.
+JSON line. With ``POS_APP_BENCH_PG_PORT`` set (the quick pass in the suite: its worker's
+session server, ``tests/store/fixtures.py``), a database of its own on that running server
+(:func:`tests.store.pgserver.PgServer.attach`) instead of a cluster of its own: initdb was ~1 s
+of CPU, more than the rest of the quick run.
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ from pathlib import Path
 from typing import Any
 
 from tests.benchmarks.common import report, run_child, sandbox_process
+
+PORT_ENV = "POS_APP_BENCH_PG_PORT"  # a running server of tests/store/pgserver.py (its port)
 
 
 async def _deliver(base_url: str, store_url: str) -> dict[str, Any]:
@@ -124,28 +129,35 @@ def main() -> None:
     bindir = find_bindir()
     if bindir is None:
         raise SystemExit("no PostgreSQL binaries (initdb, pg_ctl): nothing to measure")
-    server = PgServer(bindir)
+    running = os.environ.get(PORT_ENV)
+    server = PgServer.attach(int(running)) if running else PgServer(bindir)
+    store = f"store_bench_{os.getpid()}" if running else "store"
     home = Path(tempfile.mkdtemp(prefix="pos-year-store-"))
     try:
         os.environ["POS_APP_HOME"] = str(home)
         ledger = paths.ledger_path()
         ledger.parent.mkdir(parents=True, exist_ok=True)
         made = build(ledger, days=args.days, per_day=args.per_day, outbox=True)
-        server.init()
-        server.start()
+        if not running:
+            server.init()
+            server.start()
         with psycopg.connect(server.admin_url(), autocommit=True) as conn:
-            conn.execute("CREATE DATABASE store")
-        url = server.url(dbname="store")
+            conn.execute(f"CREATE DATABASE {store}")
+        url = server.url(dbname=store)
         result = run_child(
             "year_store", "--child", url, SUPERPASS, timeout=3600, POS_APP_HOME=str(home)
         )
-        with psycopg.connect(server.admin_url("store"), autocommit=True) as conn:
+        with psycopg.connect(server.admin_url(store), autocommit=True) as conn:
             row = conn.execute("SELECT count(*) FROM sales").fetchone()
             result["store_sales"] = int(row[0]) if row else 0
         result["sales"] = made["sales"]
         result["outbox_built"] = made["outbox"]
     finally:
-        server.cleanup()
+        if running:
+            with psycopg.connect(server.admin_url(), autocommit=True) as conn:
+                conn.execute(f"DROP DATABASE IF EXISTS {store} WITH (FORCE)")
+        else:
+            server.cleanup()
         shutil.rmtree(home, ignore_errors=True)
     report(result)
 
