@@ -114,6 +114,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--days", type=int, default=30)
     parser.add_argument("--per-day", type=int, default=400)
+    parser.add_argument("--products", type=int, help="the catalog's size (3,000)")
     parser.add_argument("--child", nargs=2, metavar=("URL", "PASSWORD"))
     args = parser.parse_args()
     if args.child:
@@ -123,7 +124,7 @@ def main() -> None:
     import psycopg
 
     from pos_app.settings import paths
-    from tests.benchmarks.year_ledger import build
+    from tests.benchmarks.year_ledger import PRODUCTS, build
     from tests.store.pgserver import SUPERPASS, PgServer, find_bindir
 
     bindir = find_bindir()
@@ -137,7 +138,13 @@ def main() -> None:
         os.environ["POS_APP_HOME"] = str(home)
         ledger = paths.ledger_path()
         ledger.parent.mkdir(parents=True, exist_ok=True)
-        made = build(ledger, days=args.days, per_day=args.per_day, outbox=True)
+        made = build(
+            ledger,
+            days=args.days,
+            per_day=args.per_day,
+            outbox=True,
+            product_count=args.products or PRODUCTS,
+        )
         if not running:
             server.init()
             server.start()
