@@ -10,8 +10,9 @@ shown to the outbox empty (watched from a worker thread), and the longest GUI-th
 meanwhile (a 5 ms timer, :class:`~tests.benchmarks.window_rig.LatenessProbe`), how many
 stalls passed 200 ms and how long the ones over 50 ms lasted in all.
 
-``python -m tests.benchmarks.year_store [--days 30] [--per-day 400]``; prints a ``BENCH-RESULT``
-JSON line. With ``POS_APP_BENCH_PG_PORT`` set (the quick pass in the suite: its worker's
+``python -m tests.benchmarks.year_store [--days 30] [--per-day 400] [--products 3000] [--here]``
+(``--here``, the quick pass: the window in this process, not a child); prints a
+``BENCH-RESULT`` JSON line. With ``POS_APP_BENCH_PG_PORT`` set (the quick pass in the suite: its worker's
 session server, ``tests/store/fixtures.py``), a database of its own on that running server
 (:func:`tests.store.pgserver.PgServer.attach`) instead of a cluster of its own: initdb was ~1 s
 of CPU, more than the rest of the quick run.
@@ -99,15 +100,16 @@ def _waiting(path: Path) -> int:
         conn.close()
 
 
-def child(store_url: str, password: str) -> None:
+def deliver(store_url: str, password: str) -> dict[str, Any]:
+    """The window open on ``POS_APP_HOME``'s ledger until its outbox is delivered."""
     from pos_app.settings import secrets
     from tests.benchmarks.window_rig import run_qt
 
     # The store database's password from the keyring, as the app reads it.
     secrets.load_store_password = lambda: password  # type: ignore[assignment]
     with sandbox_process() as base_url:
-        result = run_qt(lambda: _deliver(base_url, store_url))
-    report(result)
+        result: dict[str, Any] = run_qt(lambda: _deliver(base_url, store_url))
+    return result
 
 
 def main() -> None:
@@ -116,9 +118,15 @@ def main() -> None:
     parser.add_argument("--per-day", type=int, default=400)
     parser.add_argument("--products", type=int, help="the catalog's size (3,000)")
     parser.add_argument("--child", nargs=2, metavar=("URL", "PASSWORD"))
+    parser.add_argument(
+        "--here",
+        action="store_true",
+        help="the window in this process, not a child (the quick pass: an interpreter "
+        "importing the window was ~0.3 s of CPU)",
+    )
     args = parser.parse_args()
     if args.child:
-        child(*args.child)
+        report(deliver(*args.child))
         return
 
     import psycopg
@@ -151,9 +159,12 @@ def main() -> None:
         with psycopg.connect(server.admin_url(), autocommit=True) as conn:
             conn.execute(f"CREATE DATABASE {store}")
         url = server.url(dbname=store)
-        result = run_child(
-            "year_store", "--child", url, SUPERPASS, timeout=3600, POS_APP_HOME=str(home)
-        )
+        if args.here:
+            result = deliver(url, SUPERPASS)
+        else:
+            result = run_child(
+                "year_store", "--child", url, SUPERPASS, timeout=3600, POS_APP_HOME=str(home)
+            )
         with psycopg.connect(server.admin_url(store), autocommit=True) as conn:
             row = conn.execute("SELECT count(*) FROM sales").fetchone()
             result["store_sales"] = int(row[0]) if row else 0
