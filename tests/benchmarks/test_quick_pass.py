@@ -67,7 +67,7 @@ def test_every_benchmark_and_every_group_is_run() -> None:
 
 # Rough seconds of each on a loaded 2-core machine: the slow ones are spread over the xdist
 # workers by them (tests/parallel.py), the longest first.
-SECONDS = {"year": 25, "detection": 7, "detection-orders": 7, "gui": 5, "memory": 5}
+SECONDS = {"year": 8, "gui": 5, "year-store": 4}
 
 
 # The one run as the command (``python -m tests.benchmarks``: its __main__, its exit code).
