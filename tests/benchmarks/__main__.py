@@ -169,9 +169,10 @@ def bench_catalog(quick: bool) -> list[Figure]:
 
 
 def bench_memory(quick: bool) -> list[Figure]:
-    # quick: the fewest sales that still give every figure (three distinct checkpoints, five
-    # growth windows after the settled point), twice (the capped run): 2 x 20 took 7 s of CPU
-    sales, every, settled = (10, 1, 5) if quick else (1000, 50, 500)
+    # quick: the fewest sales that still give every figure (three distinct checkpoints: 0, 1
+    # and 2 sales; one growth window after the settled point), twice (the capped run): each
+    # sample is a full garbage collection (~30 ms of CPU), 2 x 10 sales took 1.6 s of CPU
+    sales, every, settled = (2, 1, 1) if quick else (1000, 50, 500)
     with sandbox_process() as url:  # both runs on one sandbox (each started its own: ~1 s)
         runs = ["memory", "--sales", str(sales), "--every", str(every), "--sandbox", url]
         if quick:  # both in one process (a second interpreter, Qt and app: ~0.8 s of CPU)
@@ -266,10 +267,11 @@ YEAR_STEPS = (
 
 
 def bench_year(quick: bool) -> list[Figure]:
-    # quick: three small days, once, the commands in the benchmark's process (each still runs
-    # its code on that ledger; only their start-up, measured by "startup", is left out)
+    # quick: three small days over 300 products, once, the window and the commands in the
+    # benchmark's process (each still runs its code on that ledger; only their start-up,
+    # measured by "startup", is left out)
     args = (
-        ["--days", "3", "--per-day", "20", "--repeats", "1", "--commands-here"]
+        ["--days", "3", "--per-day", "20", "--products", "300", "--repeats", "1", "--commands-here"]
         if quick
         else ["--repeats", "3"]
     )
@@ -314,7 +316,8 @@ def bench_year(quick: bool) -> list[Figure]:
 
 
 def bench_year_store(quick: bool) -> list[Figure]:
-    args = ["--days", "2", "--per-day", "20"] if quick else []
+    # quick: two small days over 300 products, the window in the benchmark's process
+    args = ["--days", "2", "--per-day", "20", "--products", "300", "--here"] if quick else []
     result = run_child("year_store", *args, timeout=3600)
     what = f"{result['sales']:,} sales, {result['changes']:,} changes"
     note = (

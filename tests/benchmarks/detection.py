@@ -232,15 +232,18 @@ def run(quick: bool, api: str = "instore", sizes: dict[str, Any] | None = None) 
     if sizes is not None:
         options = dict(sizes)
     elif quick:
-        # Every figure's path once, on a schedule compressed 10x (1 s polls every 0.1 s): the
-        # three modes' real waits were ~12 s of the quick pass's wall for each API.
+        # Every figure's path once, on a schedule compressed 40x (1 s polls every 25 ms), the
+        # expiry and the cancel's watch 6,000x (the order's 10 minutes in 0.1 s): at 600x the
+        # polls of the expiries (back to back: ~100 a mode, ~3 ms of CPU each) were most of
+        # its CPU and ~1 s of wall a mode; it is the same wake-up at ``expires_at``, final
+        # check and "expired" either way.
         options = {
             "delay_sales": 1,
             "quick_pay": (0.02, 0.05),
             "slow_sales": 1,
             "paid_after": 0.05,
-            "expiry_scale": 600.0,
-            "pay_scale": 10.0,
+            "expiry_scale": 6000.0,
+            "pay_scale": 40.0,
         }
     else:
         options = {

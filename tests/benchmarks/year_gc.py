@@ -117,8 +117,9 @@ def _kinds(top: int = 12) -> dict[str, int]:
     return dict(counts.most_common(top))
 
 
-async def _sell(rig: WindowRig, sales: int) -> None:
-    """What the cashier does: scan the codes, F5, the customer pays, Enter for a new sale."""
+async def _sell(rig: WindowRig, sales: int, recheck: bool = False) -> None:
+    """What the cashier does: scan the codes, F5, the customer pays, Enter for a new sale.
+    ``recheck``: "check now" once paid (the quick pass: not the next poll, up to 1 s later)."""
     for _ in range(sales):
         for code in CODES:
             rig.window.scan.setText(code)
@@ -129,19 +130,25 @@ async def _sell(rig: WindowRig, sales: int) -> None:
         rig.window.charge()
         await rig.until(lambda: rig.banner().name != "SENDING")
         await rig.pay()
+        if recheck:
+            await rig.until(lambda: not rig.window.busy)
+            rig.window.recheck_current()
         await rig.until(lambda: rig.banner().name == "PAID")
         await pause(0.3)  # the history's refresh after the payment
         rig.window.new_sale()
 
 
-async def measure(base_url: str, sales: int) -> dict[str, Any]:
+async def measure(
+    base_url: str, sales: int, *, recheck: bool = False, rig: WindowRig | None = None
+) -> dict[str, Any]:
+    """``rig``: a window open already (the quick pass: the one the window's steps used)."""
     from PySide6.QtCore import QDate
 
     from pos_app.system.memory import settle_after_start_up
     from pos_app.ui.counter.sales_view import PERIOD_RANGE, PERIOD_WEEK
 
     result: dict[str, Any] = {}
-    async with open_window(base_url) as rig:
+    async with open_window(base_url) if rig is None else nullcontext(rig) as rig:
         window = rig.window
         await rig.until(lambda: window.isVisible())
         await pause(0.5)
@@ -181,7 +188,7 @@ async def measure(base_url: str, sales: int) -> dict[str, Any]:
             await at("history_7_days", dialog.model.rowCount())
             result["history_7_days"]["kinds"] = _kinds()
             mark = watch.mark()
-            await _sell(rig, sales)
+            await _sell(rig, sales, recheck)
             result["selling_7_days"] = {"sales": sales, **watch.since(mark)}
 
             first = (datetime.now() - timedelta(days=30)).date()
@@ -193,7 +200,7 @@ async def measure(base_url: str, sales: int) -> dict[str, Any]:
             await pause(0.2)
             await at("history_30_days", dialog.model.rowCount())
             mark = watch.mark()
-            await _sell(rig, sales)
+            await _sell(rig, sales, recheck)
             await rig.until(read, timeout=120)
             result["selling_30_days"] = {"sales": sales, **watch.since(mark)}
 

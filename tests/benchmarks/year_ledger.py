@@ -65,7 +65,7 @@ class Product:
     weighed: bool
 
 
-def catalog(rng: random.Random) -> list[Product]:
+def catalog(rng: random.Random, count: int = PRODUCTS) -> list[Product]:
     words = [
         "Yerba",
         "Galletitas",
@@ -85,7 +85,7 @@ def catalog(rng: random.Random) -> list[Product]:
         "Tomate",
     ]
     products = []
-    for i in range(PRODUCTS):
+    for i in range(count):
         weighed = i % 12 == 0
         price = Decimal(rng.randrange(300, 9000)) + Decimal(rng.choice((0, 50))) / 100
         products.append(
@@ -278,13 +278,16 @@ def build(
     seed: int = 2026,
     outbox: bool = False,
     now: datetime | None = None,
+    product_count: int = PRODUCTS,
     progress: bool = False,
 ) -> dict[str, Any]:
-    """Write the ledger at ``path`` (it must not exist); returns what it holds and how long."""
+    """Write the ledger at ``path`` (it must not exist); returns what it holds and how long.
+    ``product_count``: the catalog's size (the quick pass: 300; importing 3,000 was most of a small
+    ledger's build)."""
     started = time.perf_counter()
     rng = random.Random(seed)
     site = site_for(SITE)
-    products = catalog(rng)
+    products = catalog(rng, product_count)
     now = (now or datetime.now().astimezone()).replace(microsecond=0)
     today = now.date()
     first_day = today - timedelta(days=days - 1)

@@ -10,8 +10,12 @@ shown to the outbox empty (watched from a worker thread), and the longest GUI-th
 meanwhile (a 5 ms timer, :class:`~tests.benchmarks.window_rig.LatenessProbe`), how many
 stalls passed 200 ms and how long the ones over 50 ms lasted in all.
 
-``python -m tests.benchmarks.year_store [--days 30] [--per-day 400]``; prints a ``BENCH-RESULT``
-JSON line.
+``python -m tests.benchmarks.year_store [--days 30] [--per-day 400] [--products 3000] [--here]``
+(``--here``, the quick pass: the window in this process, not a child); prints a
+``BENCH-RESULT`` JSON line. With ``POS_APP_BENCH_PG_PORT`` set (the quick pass in the suite: its worker's
+session server, ``tests/store/fixtures.py``), a database of its own on that running server
+(:func:`tests.store.pgserver.PgServer.attach`) instead of a cluster of its own: initdb was ~1 s
+of CPU, more than the rest of the quick run.
 """
 
 from __future__ import annotations
@@ -26,6 +30,8 @@ from pathlib import Path
 from typing import Any
 
 from tests.benchmarks.common import report, run_child, sandbox_process
+
+PORT_ENV = "POS_APP_BENCH_PG_PORT"  # a running server of tests/store/pgserver.py (its port)
 
 
 async def _deliver(base_url: str, store_url: str) -> dict[str, Any]:
@@ -94,58 +100,82 @@ def _waiting(path: Path) -> int:
         conn.close()
 
 
-def child(store_url: str, password: str) -> None:
+def deliver(store_url: str, password: str) -> dict[str, Any]:
+    """The window open on ``POS_APP_HOME``'s ledger until its outbox is delivered."""
     from pos_app.settings import secrets
     from tests.benchmarks.window_rig import run_qt
 
     # The store database's password from the keyring, as the app reads it.
     secrets.load_store_password = lambda: password  # type: ignore[assignment]
     with sandbox_process() as base_url:
-        result = run_qt(lambda: _deliver(base_url, store_url))
-    report(result)
+        result: dict[str, Any] = run_qt(lambda: _deliver(base_url, store_url))
+    return result
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--days", type=int, default=30)
     parser.add_argument("--per-day", type=int, default=400)
+    parser.add_argument("--products", type=int, help="the catalog's size (3,000)")
     parser.add_argument("--child", nargs=2, metavar=("URL", "PASSWORD"))
+    parser.add_argument(
+        "--here",
+        action="store_true",
+        help="the window in this process, not a child (the quick pass: an interpreter "
+        "importing the window was ~0.3 s of CPU)",
+    )
     args = parser.parse_args()
     if args.child:
-        child(*args.child)
+        report(deliver(*args.child))
         return
 
     import psycopg
 
     from pos_app.settings import paths
-    from tests.benchmarks.year_ledger import build
+    from tests.benchmarks.year_ledger import PRODUCTS, build
     from tests.store.pgserver import SUPERPASS, PgServer, find_bindir
 
     bindir = find_bindir()
     if bindir is None:
         raise SystemExit("no PostgreSQL binaries (initdb, pg_ctl): nothing to measure")
-    server = PgServer(bindir)
+    running = os.environ.get(PORT_ENV)
+    server = PgServer.attach(int(running)) if running else PgServer(bindir)
+    store = f"store_bench_{os.getpid()}" if running else "store"
     home = Path(tempfile.mkdtemp(prefix="pos-year-store-"))
     try:
         os.environ["POS_APP_HOME"] = str(home)
         ledger = paths.ledger_path()
         ledger.parent.mkdir(parents=True, exist_ok=True)
-        made = build(ledger, days=args.days, per_day=args.per_day, outbox=True)
-        server.init()
-        server.start()
-        with psycopg.connect(server.admin_url(), autocommit=True) as conn:
-            conn.execute("CREATE DATABASE store")
-        url = server.url(dbname="store")
-        result = run_child(
-            "year_store", "--child", url, SUPERPASS, timeout=3600, POS_APP_HOME=str(home)
+        made = build(
+            ledger,
+            days=args.days,
+            per_day=args.per_day,
+            outbox=True,
+            product_count=args.products or PRODUCTS,
         )
-        with psycopg.connect(server.admin_url("store"), autocommit=True) as conn:
+        if not running:
+            server.init()
+            server.start()
+        with psycopg.connect(server.admin_url(), autocommit=True) as conn:
+            conn.execute(f"CREATE DATABASE {store}")
+        url = server.url(dbname=store)
+        if args.here:
+            result = deliver(url, SUPERPASS)
+        else:
+            result = run_child(
+                "year_store", "--child", url, SUPERPASS, timeout=3600, POS_APP_HOME=str(home)
+            )
+        with psycopg.connect(server.admin_url(store), autocommit=True) as conn:
             row = conn.execute("SELECT count(*) FROM sales").fetchone()
             result["store_sales"] = int(row[0]) if row else 0
         result["sales"] = made["sales"]
         result["outbox_built"] = made["outbox"]
     finally:
-        server.cleanup()
+        if running:
+            with psycopg.connect(server.admin_url(), autocommit=True) as conn:
+                conn.execute(f"DROP DATABASE IF EXISTS {store} WITH (FORCE)")
+        else:
+            server.cleanup()
         shutil.rmtree(home, ignore_errors=True)
     report(result)
 

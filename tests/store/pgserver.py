@@ -61,6 +61,13 @@ class PgServer:
             os.chown(self.root, user.pw_uid, user.pw_gid)
         self.root.chmod(0o700)
 
+    @classmethod
+    def attach(cls, port: int) -> PgServer:
+        """A server another process started (and stops) on ``port``: only its URLs."""
+        server = cls.__new__(cls)
+        server.port = port
+        return server
+
     def _run(self, *argv: str) -> None:
         cmd = list(argv)
         if self.runas:

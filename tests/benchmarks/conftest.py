@@ -1,0 +1,3 @@
+from tests.store.fixtures import pg_server
+
+__all__ = ["pg_server"]
