@@ -180,6 +180,16 @@ def pytest_configure(config: pytest.Config) -> None:
     parallel.warm_rewrite_cache(config)
 
 
+parallel.freeze_at_exit()
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_collection(session: pytest.Session) -> Iterator[object]:
+    """Collected with the garbage collector paused, then frozen (tests/parallel.py says why)."""
+    with parallel.collector_paused():
+        return (yield)
+
+
 @pytest.hookimpl(trylast=True)  # in the controller, after every worker has finished
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     parallel.forget_memory_basetemp(session.config.stash.get(MEMORY_BASETEMP, None), exitstatus)
