@@ -17,7 +17,6 @@ it does nothing and each worker rewrites as before.
 
 from __future__ import annotations
 
-import atexit
 import gc
 import os
 from collections.abc import Iterator
@@ -209,18 +208,20 @@ def forget_memory_basetemp(path: Path | None, exitstatus: int) -> None:
         _remove(path)
 
 
-# The garbage collector while the suite is collected, and when a process ends.
+# The garbage collector while the suite is collected, and at the end.
 #
 # Collecting imports every test module and what they import, and makes ~3,200 test items: some
 # 190,000 objects the collector tracks, nearly all kept until the process ends. Python's full
 # collections walked them again and again while they were being made (~0.3 s of CPU in each
-# worker, a sixth of its collection), and all of them once more in the interpreter's shutdown
-# (~0.45 s per process). So while collecting, only the young generations are collected (they
-# free the collection's own garbage: ~40,000 objects, pytest's per-function definitions among
-# them), never the whole heap; what is left is then frozen out of the full collections
-# (``gc.freeze()``, as pos_app.system.memory does after the window's start-up). At exit, what
-# is left is frozen too, just before the shutdown's collections (the process's memory goes back
-# to the system whole; what the suite writes, pytest and its plugins close before that).
+# worker, a sixth of its collection), and all of them three times more at the end: twice in
+# pytest's unraisable-exception plugin, once in the interpreter's shutdown (~0.6 s per process).
+# So while collecting, only the young generations are collected (they free the collection's own
+# garbage: ~40,000 objects, pytest's per-function definitions among them), never the whole heap;
+# what is left is then frozen out of the full collections (``gc.freeze()``, as
+# pos_app.system.memory does after the window's start-up). At the end (tests/conftest.py's
+# pytest_unconfigure), what is left is frozen too, before those last collections: garbage still
+# waiting then is not collected at all (the process's memory goes back to the system whole; a
+# ``__del__`` that would have failed there was ignored anyway: see filterwarnings).
 
 
 @contextmanager
@@ -234,10 +235,3 @@ def collector_paused() -> Iterator[None]:
     finally:
         gc.set_threshold(*threshold)
         gc.freeze()
-
-
-def freeze_at_exit() -> None:
-    """Freeze what is left when the interpreter exits: the shutdown's collections then walk
-    nothing. Registered early (by the suite's conftest), it runs late: handlers registered
-    later, such as Qt's, run before it."""
-    atexit.register(gc.freeze)

@@ -1,12 +1,10 @@
 """What each process of the suite spends around its tests (issue 19: the suite's time; see
-tests/parallel.py): the garbage collector while collecting and at exit, and the plugins nobody
+tests/parallel.py): the garbage collector while collecting and at the end, and a plugin nobody
 uses left out."""
 
 from __future__ import annotations
 
 import gc
-import subprocess
-import sys
 import tomllib
 import weakref
 from pathlib import Path
@@ -16,6 +14,7 @@ import pytest
 from tests import parallel
 
 ROOT = Path(__file__).resolve().parent.parent
+CONFTEST = ROOT / "tests" / "conftest.py"
 
 
 def _frozen(obj: object) -> bool:
@@ -57,45 +56,23 @@ def test_collecting_walks_the_young_generations_only_then_freezes_what_is_left()
     assert _frozen(kept) and _frozen(kept[-1])
 
 
-EXIT = """
-import sys
-
-from tests import parallel
-
-
-class Finalized:
-    def __init__(self):
-        self.me = self  # a cycle: only a collection frees it
-
-    def __del__(self):
-        sys.stdout.write("finalized by a collection at exit\\n")
-
-
-if sys.argv[1] == "frozen":
-    parallel.freeze_at_exit()
-Finalized()
-"""
-
-
-@pytest.mark.parametrize(("how", "collected"), [("frozen", False), ("as Python does", True)])
-def test_at_exit_the_shutdown_collects_nothing(how: str, collected: bool) -> None:
-    done = subprocess.run(
-        [sys.executable, "-c", EXIT, how],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
-        check=True,
+def test_at_the_end_what_is_left_is_frozen_before_the_last_collections(
+    pytestconfig: pytest.Config,
+) -> None:
+    impls = reversed(pytestconfig.hook.pytest_unconfigure.get_hookimpls())  # the call order
+    order = [(impl.plugin_name, impl) for impl in impls]
+    names = [name for name, _ in order]
+    ours = next(
+        impl for _, impl in order if getattr(impl.plugin, "__file__", None) == str(CONFTEST)
     )
-    assert ("finalized" in done.stdout) is collected, done
+    assert names.index(ours.plugin_name) < names.index("unraisableexception")  # it collects
+    kept = [[1]]
+    ours.function(config=pytestconfig)  # as at the end (freezing more now is harmless)
+    assert _frozen(kept) and _frozen(kept[0])
 
 
-def test_the_plugins_nobody_uses_stay_off() -> None:
-    """anyio's (no test runs on anyio) and pytest's unraisable-exception one (its warnings are
-    ignored by filterwarnings): each worker paid for them (pyproject.toml says how)."""
+def test_the_plugin_nobody_uses_stays_off() -> None:
+    """anyio's: no test runs on anyio, and each worker paid for it (pyproject.toml says how)."""
     with open(ROOT / "pyproject.toml", "rb") as file:
         ini = tomllib.load(file)["tool"]["pytest"]["ini_options"]
     assert "-p no:anyio" in ini["addopts"]
-    assert "-p no:unraisableexception" in ini["addopts"]
-    assert "ignore::pytest.PytestUnraisableExceptionWarning" in ini["filterwarnings"]
