@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Iterator
@@ -178,6 +179,19 @@ def pytest_configure(config: pytest.Config) -> None:
     if basetemp is not None:
         config.option.basetemp = str(basetemp)
     parallel.warm_rewrite_cache(config)
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_collection(session: pytest.Session) -> Iterator[object]:
+    """Collected with the garbage collector paused, then frozen (tests/parallel.py says why)."""
+    with parallel.collector_paused():
+        return (yield)
+
+
+@pytest.hookimpl(tryfirst=True)  # before the unraisable-exception plugin's collections
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """What is left at the end frozen: the last full collections walk none of it."""
+    gc.freeze()
 
 
 @pytest.hookimpl(trylast=True)  # in the controller, after every worker has finished

@@ -6,9 +6,9 @@ from __future__ import annotations
 import unicodedata
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
-from pypdf import PdfReader
 
 from pos_app.cli import main
 from pos_app.domain.money import site_for
@@ -20,9 +20,17 @@ from tests.ledger_sales import record_sale
 from tests.receipts.conftest import ARG_LINES, COL_LINES
 
 
+def pdf_reader(path: Path) -> Any:
+    """pypdf's reader of the file: pypdf imported here, by the few tests that read a PDF, not
+    by every worker while it collects (~0.08 s)."""
+    from pypdf import PdfReader
+
+    return PdfReader(path)
+
+
 def pdf_text(path: Path) -> str:
     """The PDF's text with its tabs, non-breaking spaces and ligatures (ﬁ) made plain."""
-    raw = "\n".join(page.extract_text() for page in PdfReader(path).pages)
+    raw = "\n".join(page.extract_text() for page in pdf_reader(path).pages)
     return " ".join(unicodedata.normalize("NFKC", raw).split())
 
 
@@ -75,7 +83,7 @@ def test_a_colombian_receipt_as_pdf_in_each_language(tmp_path: Path, capsys, lan
     ref = paid_sale("MCO", COL_LINES, language)
     out = tmp_path / "receipt.pdf"
     assert main(["receipt", ref, "--pdf", str(out)]) == 0
-    reader = PdfReader(out)
+    reader = pdf_reader(out)
     assert len(reader.pages) == 1
     page = reader.pages[0]
     width_mm = float(page.mediabox.width) / 72 * 25.4
@@ -100,8 +108,8 @@ def test_a4_and_58_mm(tmp_path: Path, qapp):
     a4, roll = tmp_path / "a4.pdf", tmp_path / "58.pdf"
     assert main(["receipt", ref, "--pdf", str(a4), "--paper", "A4"]) == 0
     assert main(["receipt", ref, "--pdf", str(roll), "--paper", "58"]) == 0
-    assert round(float(PdfReader(a4).pages[0].mediabox.width)) == 595  # A4 in points
-    assert abs(float(PdfReader(roll).pages[0].mediabox.width) / 72 * 25.4 - 58) < 0.5
+    assert round(float(pdf_reader(a4).pages[0].mediabox.width)) == 595  # A4 in points
+    assert abs(float(pdf_reader(roll).pages[0].mediabox.width) / 72 * 25.4 - 58) < 0.5
     assert "$ 10.250,50" in pdf_text(roll)
 
 
