@@ -214,19 +214,6 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(skip)
 
 
-def pytest_collection_finish(session: pytest.Session) -> None:
-    """What collection left (every test module, pytest's items, hypothesis' strategies, PySide6's
-    types: ~150,000 objects per worker) is frozen out of the collector's full passes, as the
-    app freezes its own start-up (pos_app.system.memory): they live until the worker ends, and
-    every full collection walked them again (automatic ones, and the explicit ``gc.collect()``
-    of the app's start-up and of hypothesis in each test that runs them). Measured on tests/ui,
-    tests/checkout and tests/hostile: the full passes' CPU per worker 1.0-1.1 s → 0.3-0.5 s."""
-    import gc
-
-    gc.collect()
-    gc.freeze()
-
-
 def _slow_unit(item: pytest.Item) -> tuple[str, float]:
     """Which tests stay together, and their estimated seconds (``slow(seconds=...)``): a
     module marked slow as a whole is one unit (its tests may share a module-scoped fixture,
