@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import errno
+import functools
 import logging
 import threading
 import unicodedata
@@ -124,6 +125,39 @@ def gone_flag(widget: QWidget) -> Callable[[], bool]:
 
 
 # == the receipt's PDF ==========================================================================
+def let_the_write_end(
+    qtbot: QtBot, held: HeldWrite, timer: QTimer, save: Any, refused: bool
+) -> None:
+    """The held write let go (refused as by a full stick, or written) and awaited."""
+    held.refuse = NO_SPACE if refused else None
+    held.release.set()
+    qtbot.waitUntil(save.done, timeout=WAIT)
+    timer.stop()
+
+
+def ended_with_its_owner_gone(
+    save: Any,
+    caplog: pytest.LogCaptureFixture,
+    target: Path,
+    refused: bool,
+    written: Callable[[Path], object],
+    loop_errors: list[dict[str, Any]],
+) -> None:
+    """A save whose window was deleted meanwhile: not canceled with it; refused, only the log
+    says so; else the file is whole."""
+    assert not save.cancelled()
+    problems = warnings(caplog)
+    if refused:
+        assert len(problems) == 1 and "No space left on device" in problems[0], problems
+        assert not target.exists()
+    else:
+        assert problems == []
+        written(target)
+    no_file_left_beside(target)
+    assert loop_errors == []
+    assert "already deleted" not in caplog.text
+
+
 def test_a_receipt_pdf_is_written_while_the_window_shows_the_next_payment(
     window: MainWindow,
     qtbot: QtBot,
@@ -189,22 +223,14 @@ def test_closing_the_receipt_while_its_pdf_is_written_lets_the_write_end(
     qtbot.waitUntil(gone, timeout=WAIT)  # deleted while the file is still being written
     assert held.holding and not save.done()
 
-    held.refuse = NO_SPACE if refused else None
-    held.release.set()
-    qtbot.waitUntil(save.done, timeout=WAIT)
-    timer.stop()
-    assert not save.cancelled()
-    problems = warnings(caplog)
+    let_the_write_end(qtbot, held, timer, save, refused)
     if refused:  # nobody sees the preview any more: the log says it was not saved
         assert isinstance(save.exception(), OSError)
-        assert len(problems) == 1 and "No space left on device" in problems[0], problems
-        assert not target.exists()
-    else:
-        assert problems == []
-        assert ref in whole_pdf(target)
-    no_file_left_beside(target)
-    assert loop_errors == []
-    assert "already deleted" not in caplog.text
+
+    def written(path: Path) -> None:
+        assert ref in whole_pdf(path)
+
+    ended_with_its_owner_gone(save, caplog, target, refused, written, loop_errors)
 
 
 # == the day's close report =====================================================================
@@ -265,10 +291,7 @@ def test_closing_the_close_dialog_while_its_pdf_is_written(
     closing.close()  # Done
     assert not closing.isVisible()
 
-    held.refuse = NO_SPACE if refused else None
-    held.release.set()
-    qtbot.waitUntil(save.done, timeout=WAIT)
-    timer.stop()
+    let_the_write_end(qtbot, held, timer, save, refused)
     if refused:
         boxes: list[QMessageBox] = []
 
@@ -407,21 +430,9 @@ def test_closing_settings_while_the_sticker_is_written(
     qtbot.waitUntil(gone, timeout=WAIT)
     assert held.holding and not save.done()
 
-    held.refuse = NO_SPACE if refused else None
-    held.release.set()
-    qtbot.waitUntil(save.done, timeout=WAIT)
-    timer.stop()
-    assert not save.cancelled()
-    problems = warnings(caplog)
-    if refused:
-        assert len(problems) == 1 and "No space left on device" in problems[0], problems
-        assert not target.exists()
-    else:
-        assert problems == []
-        whole_sticker(target, "png")
-    no_file_left_beside(target)
-    assert loop_errors == []
-    assert "already deleted" not in caplog.text
+    let_the_write_end(qtbot, held, timer, save, refused)
+    written = functools.partial(whole_sticker, kind="png")
+    ended_with_its_owner_gone(save, caplog, target, refused, written, loop_errors)
 
 
 def test_a_folder_typed_as_the_name_is_said_before_anything_is_made(
