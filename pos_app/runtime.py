@@ -12,7 +12,7 @@ import functools
 import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
@@ -51,6 +51,19 @@ def resolve_base_url(config: Config, override: str | None = None) -> str:
     if override:
         return override
     return base_url_from_env(config.api_base_url or "https://api.mercadopago.com")
+
+
+# The engine's own timings: no setting holds them (the config file has none of them), so settings
+# applied without a restart (:meth:`Runtime.reconfigure`) keep what the engine was given.
+ENGINE_TIMINGS = (
+    "cancel_recheck_delay",
+    "expiry_grace",
+    "trouble_backoff_max",
+    "box_check_interval",
+    "box_recheck_interval",
+    "search_lag_allowance",
+    "after_cancel_interval",
+)
 
 
 def checkout_settings(config: Config, *, notification_url: str | None = None) -> CheckoutSettings:
@@ -112,10 +125,12 @@ class Runtime:
             raise mp_errors.no_token()
 
     async def reconfigure(self, config: Config, token: AccessToken | None = None) -> None:
-        """Apply new settings (and maybe credentials) without restarting."""
+        """Apply new settings (and maybe credentials) without restarting. The engine's own
+        timings (:data:`ENGINE_TIMINGS`), which no setting holds, stay as they were."""
         old = self.config
         self.config = config
-        self.engine.settings = checkout_settings(config)
+        kept = {name: getattr(self.engine.settings, name) for name in ENGINE_TIMINGS}
+        self.engine.settings = replace(checkout_settings(config), **kept)
         if token is not None:
             self.client = self.client.with_token(token)
             self.engine.replace_client(self.client)
