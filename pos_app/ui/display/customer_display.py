@@ -72,6 +72,7 @@ log = logging.getLogger(__name__)
 
 PAGE_IDLE, PAGE_CART, PAGE_CHARGE, PAGE_PAID, PAGE_CASH = range(5)
 PAID_SECONDS = 6.0
+COUNTDOWN_TICK = 1.0  # seconds between two renderings of the dynamic QR's countdown
 QR_MIN_PX = 240  # at 96 dpi ~6.4 cm: a phone reads it at arm's length
 MARGIN = 24  # around each page's contents
 NARROW = 700  # below this width the unit price column is left out
@@ -147,6 +148,7 @@ class CustomerDisplay(QWidget):
         site: Site,
         *,
         now: Callable[[], datetime] = _now,
+        countdown_tick: float = COUNTDOWN_TICK,
         parent: QWidget | None = None,
     ) -> None:
         # Never takes the keyboard: the scanner and the keys belong to the cashier's window.
@@ -196,7 +198,7 @@ class CustomerDisplay(QWidget):
         self._rows_timer.setInterval(0)
         self._rows_timer.timeout.connect(self.lines.resizeRowsToContents)
         self._tick = QTimer(self)
-        self._tick.setInterval(1000)
+        self._tick.setInterval(round(countdown_tick * 1000))
         self._tick.timeout.connect(self._render_countdown)
         self.set_shop("", "")
         self.resize(1024, 640)
