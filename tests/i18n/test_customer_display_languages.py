@@ -27,6 +27,7 @@ from pos_app.ui.display.customer_display import (
     CustomerDisplay,
 )
 from tests.i18n.test_translated_windows import clipped, english_leftovers
+from tests.ui.brisk import brisk
 from tests.ui.conftest import settle
 from tests.ui.test_customer_display import emvco
 from tests.ui.test_ui_charging import banner_is, charge, fill_cart
@@ -75,6 +76,7 @@ def display(window: MainWindow, qtbot: QtBot, site: str) -> Iterator[CustomerDis
     shown.show()
     qtbot.waitExposed(shown)
     window.activateWindow()  # the offscreen platform activates every window shown
+    brisk(window.rt.engine)
     yield shown
     shown.close()
     shown.deleteLater()

@@ -41,6 +41,7 @@ from pos_app.ui.display.customer_display import (
     CustomerDisplay,
 )
 from tests.i18n.test_translated_windows import clipped, english_leftovers
+from tests.ui.conftest import settle
 from tests.ui.test_customer_display_qr_fits import orders_api_qr
 
 pytestmark = pytest.mark.gui
@@ -161,7 +162,7 @@ def test_every_state_fits_every_screen(
     found: list[str] = []
 
     def look(state: str, page: int) -> None:
-        qtbot.wait(20)  # the rows measured again (a zero timer)
+        settle()  # the rows measured again (a zero timer), the layouts done
         assert display.page == page, (state, display.page)
         screenshot(display, f"customer_display_layout_{lang}_{size[0]}x{size[1]}_{state}")
         found.extend(problems(display, size, state, lang))
@@ -213,7 +214,7 @@ def test_every_state_fits_every_screen(
 def type_size(qtbot: QtBot, size: tuple[int, int]) -> dict[str, int]:
     display = made(qtbot, "MLA", size)
     fill(display)
-    qtbot.wait(20)
+    settle()
     labels = {
         label.objectName(): label.font().pixelSize()
         for label in display.findChildren(QLabel)
@@ -237,7 +238,7 @@ def test_on_a_turned_screen_the_names_keep_half_the_width(
 ) -> None:
     display = made(qtbot, "MLA", size)
     fill(display)
-    qtbot.wait(20)
+    settle()
     screenshot(display, f"customer_display_portrait_names_{size[0]}x{size[1]}")
     names = display.lines.columnWidth(COL_TITLE)
     assert names >= display.lines.viewport().width() // 2, (names, display.lines.viewport().width())
@@ -258,7 +259,7 @@ def test_on_a_turned_screen_the_charge_shares_the_height(
         sale_of(model, "MLA", "R2", api="orders", qr_data=orders_api_qr(str(model.total()))),
     ):
         display.sale_changed(SaleChanged(sale, None, "charge"))
-        qtbot.wait(20)
+        settle()
         shown = [
             w
             for w in display.pages.currentWidget().findChildren(QLabel)

@@ -23,6 +23,7 @@ from pos_app.ui.counter.main_window import MainWindow
 from pos_app.ui.counter.sale_banner import BannerKind
 from pos_app.ui.qtkit.window_settings import TITLE_BAR
 from tests.i18n.texts import visible_texts
+from tests.ui.brisk import brisk
 from tests.ui.conftest import settle
 from tests.ui.test_ui_charging import WAIT, banner_is, fill_cart
 
@@ -73,6 +74,7 @@ def charge_now(qtbot: QtBot, window: MainWindow) -> None:
 def test_every_counter_state_fits_a_small_screen(
     window: MainWindow, qtbot: QtBot, control: Any, screenshot: Any, lang: str
 ) -> None:
+    brisk(window.rt.engine)
     found = []
     # The cart: a weighed line, a line discount and a sale discount (two lines of discounts).
     fill_cart(window, "7790580001018", "FIA001")
@@ -142,6 +144,7 @@ def test_every_window_opens_within_a_small_screen(
     buttons below the screen's edge."""
     from tests.ui.test_ui_products import GOOD_AND_BAD_CSV
 
+    brisk(window.rt.engine)
     free = QRect(0, 0, 1024, 600)
     monkeypatch.setattr(QScreen, "availableGeometry", lambda _self: QRect(free))
     fill_cart(window, "7790580001018", "FIA001")
@@ -243,6 +246,7 @@ def test_the_dynamic_qr_and_every_payment_button_fit_a_small_screen(
     height while a sale waited: at 1024 x 600 "Cancel charge" and "Customer pays cash" were
     below the screen. Every state of the payment panel, with the QR: each button inside."""
     run(runtime.reconfigure(runtime.config.with_changes(api="orders", qr_mode="dynamic")))
+    brisk(runtime.engine)
     monkeypatch.setattr(QScreen, "availableGeometry", lambda _self: QRect(0, 0, 1024, 600))
     fill_cart(window, "7790580001018", "FIA001")
     window.resize(*SMALL)  # a 1024 x 600 screen: the counter is compact
@@ -292,6 +296,7 @@ def test_the_dynamic_qr_goes_back_under_the_amount_on_a_larger_screen(
 ) -> None:
     """Compact, the QR is in the cart's place; large again, under the amount, the cart back."""
     run(runtime.reconfigure(runtime.config.with_changes(api="orders", qr_mode="dynamic")))
+    brisk(runtime.engine)
     # A context of its own: monkeypatch.undo() also undid the suite's POS_APP_HOME.
     with pytest.MonkeyPatch.context() as patched:
         patched.setattr(QScreen, "availableGeometry", lambda _self: QRect(0, 0, 1024, 600))

@@ -32,6 +32,7 @@ from pos_app.ui.display.customer_display import (
     CustomerDisplay,
     countdown_text,
 )
+from tests.ui.brisk import brisk
 from tests.ui.held import Held
 from tests.ui.test_ui_charging import banner_is, charge, fill_cart
 
@@ -118,6 +119,7 @@ def display(window: MainWindow, qtbot: QtBot, clock: Clock) -> Iterator[Customer
     shown.show()
     qtbot.waitExposed(shown)
     window.activateWindow()
+    brisk(window.rt.engine)
     yield shown
     shown.close()
     shown.deleteLater()
@@ -429,6 +431,7 @@ def test_an_orders_api_sale_puts_its_own_dynamic_qr_on_the_display(
     """No call from the cashier's side: the sale's event carries the QR the Orders API gave."""
     rt = window.rt
     run(rt.reconfigure(rt.config.with_changes(api="orders", qr_mode="dynamic")))
+    brisk(rt.engine)
     fill_cart(window, "7790580001018")
     charge(qtbot, window)
     sale = window.payment.sale

@@ -41,6 +41,7 @@ from pos_app.ui.display.customer_display import (
     QR_MIN_PX,
     CustomerDisplay,
 )
+from tests.ui.brisk import brisk
 from tests.ui.test_customer_display import emvco, shown_texts
 from tests.ui.test_ui_charging import banner_is, charge, fill_cart
 
@@ -80,6 +81,7 @@ def display(window: MainWindow, qtbot: QtBot) -> Iterator[CustomerDisplay]:
     shown.show()
     qtbot.waitExposed(shown)
     window.activateWindow()
+    brisk(window.rt.engine)
     yield shown
     shown.close()
     shown.deleteLater()
@@ -130,6 +132,7 @@ def test_cash_takes_the_dynamic_qr_off_at_once(
     monkeypatch.setattr(cd, "PAID_SECONDS", 0.4)
     rt = window.rt
     run(rt.reconfigure(rt.config.with_changes(api="orders", qr_mode="dynamic")))
+    brisk(rt.engine)
     fill_cart(window, "7790580001018")
     charge(qtbot, window)
     sale = window.payment.sale
@@ -200,6 +203,7 @@ def test_a_display_opened_after_cash_was_chosen_shows_the_cash_page(
 
     from pos_app.app import open_customer_display
 
+    brisk(window.rt.engine)
     stack = AsyncExitStack()
     controller = open_customer_display(stack, window, window.bridge, window.rt, show=False)
     try:
