@@ -25,7 +25,7 @@ from pos_app.ui.demo.phone_window import CustomerPhoneWindow
 from pos_app.ui.display.controller import DisplayController, rect_of
 from pos_app.ui.display.customer_display import PAGE_CART, PAGE_CHARGE, CustomerDisplay
 from pos_app.ui.display.screen_layout import Rect, ScreenInfo, protected_area
-from tests.ui.conftest import keep_picture
+from tests.ui.conftest import SCREENSHOTS_WANTED, keep_picture, settle
 
 pytestmark = pytest.mark.gui
 
@@ -68,7 +68,7 @@ def test_demo_with_the_customer_display(qloop: Any, qtbot: QtBot, monkeypatch: A
         big = Rect(0, 0, 1600, 860)
         monkeypatch.setattr(type(window.screen()), "availableGeometry", lambda _self: _qrect(big))
         layout = lay_out_demo(window, phone, _controller(window))
-        qtbot.wait(100)
+        settle()  # the moves and resizes delivered
         rects = [rect_of(w.frameGeometry()) for w in (window, phone, display)]
         assert rects == [layout.cashier, layout.phone, layout.display]
         for a, b in itertools.combinations(rects, 2):
@@ -78,7 +78,9 @@ def test_demo_with_the_customer_display(qloop: Any, qtbot: QtBot, monkeypatch: A
         window.charge()
         qtbot.waitUntil(lambda: display.page == PAGE_CHARGE, timeout=WAIT)
         qtbot.waitUntil(lambda: phone.pay_button.isEnabled(), timeout=WAIT)
-        qtbot.wait(200)
+        settle()  # pending layouts and repaints land in the picture
+        if SCREENSHOTS_WANTED:
+            qtbot.wait(200)  # and, for a person's eyes, whatever a short timer still repaints
         picture = QPixmap(1600, 900)
         picture.fill(QColor("#3b4b5c"))
         painter = QPainter(picture)
