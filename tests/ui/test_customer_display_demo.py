@@ -21,6 +21,7 @@ from pytestqt.qtbot import QtBot
 from pos_app.app import lay_out_demo, run_windows
 from pos_app.settings.config import Config
 from pos_app.ui.counter.main_window import MainWindow
+from pos_app.ui.demo import phone_window
 from pos_app.ui.demo.phone_window import CustomerPhoneWindow
 from pos_app.ui.display.controller import DisplayController, rect_of
 from pos_app.ui.display.customer_display import PAGE_CART, PAGE_CHARGE, CustomerDisplay
@@ -38,6 +39,9 @@ def find(kind: type) -> Any:
 
 
 def test_demo_with_the_customer_display(qloop: Any, qtbot: QtBot, monkeypatch: Any) -> None:
+    # The phone asks the box for its order every 50 ms instead of 0.3 s: the test waits for
+    # the charge to reach it.
+    monkeypatch.setattr(phone_window, "POLL_SECONDS", 0.05)
     app_task = asyncio.ensure_future(run_windows(demo=True, customer_display=True))
     try:
         qtbot.waitUntil(
