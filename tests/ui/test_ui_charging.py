@@ -24,6 +24,9 @@ from pos_app.ui.qtkit import sounds
 pytestmark = pytest.mark.gui
 
 WAIT = 10_000  # generous: a 2-core CI machine is slow, and waitUntil returns as soon as it holds
+# When a call or a request counts as "answering slowly" in the tests that wait for it: half the
+# counter's second (engine_calls.SLOW_AFTER), the slow answers they make slowed in proportion.
+SLOW_AFTER_IN_TESTS = 0.5
 
 
 def fill_cart(win: MainWindow, *codes: str) -> None:
@@ -206,10 +209,11 @@ def test_connection_trouble_is_shown_and_recovers(
 def test_a_slow_answer_says_so(
     window: MainWindow, qtbot: QtBot, control: Any, screenshot: Any
 ) -> None:
+    window.calls.slow_after = SLOW_AFTER_IN_TESTS
     fill_cart(window, "7790580001018")
     charge(qtbot, window)
     # Background checks answering slowly are noticed (the client reports each request's time).
-    control.faults(latency_ms=1200)
+    control.faults(latency_ms=int(1200 * SLOW_AFTER_IN_TESTS))
     qtbot.waitUntil(lambda: window.payment.slow.isVisible(), timeout=WAIT)
     assert window.status.slow.isVisible()
     assert window.payment.banner_kind is BannerKind.WAITING  # slow is not broken
@@ -221,6 +225,7 @@ def test_a_slow_answer_says_so(
 def test_a_call_the_cashier_waits_for_says_so_after_a_second(
     window: MainWindow, qtbot: QtBot
 ) -> None:
+    window.calls.slow_after = SLOW_AFTER_IN_TESTS  # the counter's second, shortened
     fill_cart(window, "7790580001018")
     charge(qtbot, window)
     # Stands in for an engine call that takes its time, held until the test has seen the words
@@ -268,8 +273,10 @@ def test_charging_while_the_box_is_busy_explains_why(
 def test_sending_is_shown_until_mercado_pago_takes_the_order(
     window: MainWindow, qtbot: QtBot, control: Any, screenshot: Any
 ) -> None:
+    window.calls.slow_after = SLOW_AFTER_IN_TESTS
     fill_cart(window, "7790580001018")
-    control.faults(latency_ms=1500, path_prefix="/instore")  # the PUT takes its time
+    # The PUT takes its time: longer than a call takes to count as slow.
+    control.faults(latency_ms=int(1600 * SLOW_AFTER_IN_TESTS), path_prefix="/instore")
     qtbot.keyClick(window.scan, Qt.Key.Key_F5)
     assert window.payment.banner_kind is BannerKind.SENDING
     assert window.payment.banner.text() == "Sending…"
