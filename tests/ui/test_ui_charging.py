@@ -275,13 +275,14 @@ def test_sending_is_shown_until_mercado_pago_takes_the_order(
 ) -> None:
     window.calls.slow_after = SLOW_AFTER_IN_TESTS
     fill_cart(window, "7790580001018")
-    # The PUT takes its time: longer than a call takes to count as slow.
-    control.faults(latency_ms=int(1600 * SLOW_AFTER_IN_TESTS), path_prefix="/instore")
+    control.held.hold("/instore")  # the PUT takes its time: answered once the test has looked
     qtbot.keyClick(window.scan, Qt.Key.Key_F5)
     assert window.payment.banner_kind is BannerKind.SENDING
     assert window.payment.banner.text() == "Sending…"
     qtbot.waitUntil(lambda: window.payment.slow.isVisible(), timeout=WAIT)
+    assert window.payment.banner_kind is BannerKind.SENDING and control.held.held
     screenshot(window, "09_sending_slowly")
+    control.held.answer()
     qtbot.waitUntil(banner_is(window, BannerKind.WAITING), timeout=WAIT)
 
 
