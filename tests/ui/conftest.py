@@ -50,6 +50,7 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
 # disk on every run that nobody looked at. The windows are still drawn (``grab``) either way.
 SCREENSHOTS_WANTED = os.environ.get("POS_APP_SCREENSHOTS", "") not in ("", "0")
 FAST_POLL = PollSchedule(fast=0.2, medium=0.5, slow=1.0, with_notifications=0.5)
+PHONE_POLL = 0.1  # the demo's customer's phone (quicken_demo)
 
 
 class _StartupFailed(AssertionError):
@@ -368,6 +369,14 @@ def window(runtime: Runtime, qtbot: QtBot, run: Runner) -> Iterator[MainWindow]:
     bridge.detach()
     win.close()
     win.deleteLater()
+
+
+def quicken_demo(window: MainWindow, phone: Any) -> None:
+    """The demo's own timings (``run_windows(demo=True)``: the engine looks at Mercado Pago
+    every second, the customer's phone at the box every 0.3 s) shortened as the ``runtime``
+    fixture's are: each look in a demo test waited for one of them."""
+    window.rt.engine.settings = dataclasses.replace(window.rt.engine.settings, poll=FAST_POLL)
+    phone.poll_seconds = PHONE_POLL
 
 
 def keep_picture(picture: Any, name: str) -> Path | None:
