@@ -371,6 +371,20 @@ def window(runtime: Runtime, qtbot: QtBot, run: Runner) -> Iterator[MainWindow]:
     win.deleteLater()
 
 
+def look_now(window: MainWindow) -> None:
+    """The engine looks at its waiting sales at once, as a notification from Mercado Pago makes
+    it, not at the poll schedule's next look: for a test that has just changed what there is to
+    see (the customer paid, the order expired) and is not about when the poll comes."""
+    window.rt.engine.poller.wake_all()
+
+
+def quick_cancel(window: MainWindow) -> None:
+    """A cancel's second look comes at once (``cancel_recheck_delay``, two seconds at a counter
+    and 0.3 s in the ``runtime`` fixture): for a test that needs a canceled sale, not the pause."""
+    engine = window.rt.engine
+    engine.settings = dataclasses.replace(engine.settings, cancel_recheck_delay=0.0)
+
+
 def quicken_demo(window: MainWindow, phone: Any) -> None:
     """The demo's own timings (``run_windows(demo=True)``: the engine looks at Mercado Pago
     every second, the customer's phone at the box every 0.3 s) shortened as the ``runtime``

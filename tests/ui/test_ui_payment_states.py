@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from pos_app.domain.sale import SaleStatus
 from pos_app.ui.counter.main_window import MainWindow
 from pos_app.ui.counter.sale_banner import BannerKind
+from tests.ui.conftest import look_now, quick_cancel
 from tests.ui.test_ui_charging import SLOW_AFTER_IN_TESTS, WAIT, banner_is, charge, fill_cart
 
 pytestmark = pytest.mark.gui
@@ -96,6 +97,7 @@ def test_nothing_stale_once_paid(
 def test_expired_and_canceled_look_different(
     window: MainWindow, qtbot: QtBot, control: Any, screenshot: Any
 ) -> None:
+    quick_cancel(window)
     fill_cart(window, "7790580001018")
     charge(qtbot, window)
     qtbot.keyClick(window.payment, Qt.Key.Key_Escape)
@@ -113,6 +115,7 @@ def test_expired_and_canceled_look_different(
     assert sale is not None and sale.expires_at is not None
     assert control.expire() == {"expired": True}
     window.rt.engine.monotonic = lambda: time.monotonic() + 120
+    look_now(window)
     qtbot.waitUntil(banner_is(window, BannerKind.EXPIRED), timeout=WAIT)
     assert window.current_sale is not None
     assert window.current_sale.status is SaleStatus.EXPIRED
