@@ -20,6 +20,7 @@ from pos_app.settings.config import PollSchedule
 from pos_app.ui.counter.main_window import MainWindow
 from pos_app.ui.counter.sale_banner import BannerKind
 from pos_app.ui.qtkit import sounds
+from tests.ui.conftest import look_now
 
 pytestmark = pytest.mark.gui
 
@@ -191,8 +192,10 @@ def test_connection_trouble_is_shown_and_recovers(
 ) -> None:
     fill_cart(window, "7790580001018")
     charge(qtbot, window)
+    look_now(window)
     qtbot.waitUntil(lambda: window.status.connection.property("state") == "online", timeout=WAIT)
     control.faults(error_rate=1.0, kinds=["500"])
+    look_now(window)
     qtbot.waitUntil(banner_is(window, BannerKind.TROUBLE), timeout=WAIT)
     assert window.payment.banner.text() == "Connection trouble — still trying"
     qtbot.waitUntil(lambda: window.status.connection.property("state") == "trouble", timeout=WAIT)
@@ -200,9 +203,11 @@ def test_connection_trouble_is_shown_and_recovers(
     screenshot(window, "17_connection_trouble")
 
     control.clear_faults()
+    look_now(window)  # not after the trouble backoff
     qtbot.waitUntil(banner_is(window, BannerKind.WAITING), timeout=WAIT)
     qtbot.waitUntil(lambda: window.status.connection.property("state") == "online", timeout=WAIT)
     control.pay("approved")
+    look_now(window)
     qtbot.waitUntil(banner_is(window, BannerKind.PAID), timeout=WAIT)
 
 
@@ -214,11 +219,13 @@ def test_a_slow_answer_says_so(
     charge(qtbot, window)
     # Background checks answering slowly are noticed (the client reports each request's time).
     control.faults(latency_ms=int(1200 * SLOW_AFTER_IN_TESTS))
+    look_now(window)
     qtbot.waitUntil(lambda: window.payment.slow.isVisible(), timeout=WAIT)
     assert window.status.slow.isVisible()
     assert window.payment.banner_kind is BannerKind.WAITING  # slow is not broken
     screenshot(window, "18_answering_slowly")
     control.clear_faults()
+    look_now(window)  # the look after the one under way, at once
     qtbot.waitUntil(lambda: not window.payment.slow.isVisible(), timeout=WAIT)
 
 
