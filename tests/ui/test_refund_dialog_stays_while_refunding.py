@@ -44,6 +44,7 @@ def test_closing_while_the_refund_is_asked_waits_for_its_answer(
     assert dialog.isVisible() and not task.cancelled()
     control.held.answer()
     qtbot.waitUntil(lambda: "refunded." in dialog.status.text(), timeout=WAIT)
+    wait_settled([task], WAIT)  # and the dialog's own callbacks on it (Close back on)
     assert task.done() and not task.cancelled()
     assert refunded_at_mp(window, control) == Decimal(3125)
     (row,) = window.refunds.store.for_sale(ref)
