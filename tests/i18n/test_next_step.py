@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from pos_app.ui.counter.main_window import MainWindow
 from pos_app.ui.counter.sale_banner import BannerKind
+from tests.ui.conftest import look_now, quick_cancel
 from tests.ui.test_ui_charging import WAIT, banner_is, fill_cart
 
 pytestmark = pytest.mark.gui
@@ -26,6 +27,7 @@ def said_next_step(window: MainWindow) -> bool:
 def test_canceled_and_expired_say_how_to_charge_again(
     window: MainWindow, qtbot: QtBot, screenshot: Any, lang: str
 ) -> None:
+    quick_cancel(window)
     fill_cart(window, "7790580001018")
     window.charge()
     qtbot.waitUntil(banner_is(window, BannerKind.WAITING), timeout=WAIT)
@@ -39,6 +41,7 @@ def test_canceled_and_expired_say_how_to_charge_again(
     window.charge()
     qtbot.waitUntil(banner_is(window, BannerKind.WAITING), timeout=WAIT)
     window.rt.engine.monotonic = lambda: time.monotonic() + 120  # past the order's expiry
+    look_now(window)
     qtbot.waitUntil(banner_is(window, BannerKind.EXPIRED), timeout=WAIT)
     assert said_next_step(window), window.payment.detail.text()
     screenshot(window, f"next_step_{lang}_expired")

@@ -50,6 +50,7 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
 # disk on every run that nobody looked at. The windows are still drawn (``grab``) either way.
 SCREENSHOTS_WANTED = os.environ.get("POS_APP_SCREENSHOTS", "") not in ("", "0")
 FAST_POLL = PollSchedule(fast=0.2, medium=0.5, slow=1.0, with_notifications=0.5)
+PHONE_POLL = 0.1  # the demo's customer's phone (quicken_demo)
 
 
 class _StartupFailed(AssertionError):
@@ -184,18 +185,55 @@ def sandbox_state() -> SandboxState:
     return SandboxState.seeded()
 
 
+class HeldAnswers:
+    """The sandbox's ASGI app, with Mercado Pago's answers under a path held back on request.
+
+    ``hold(prefix)``: requests whose path starts with ``prefix`` reach Mercado Pago only once
+    ``answer()`` lets them go (``answer`` first: they go through at once). "Mercado Pago
+    answers slowly" for exactly as long as a test needs to look at the window meanwhile: a
+    latency fault had to outlast the test's own steps on a loaded machine, and every test
+    then waited all of it. Nothing held, it only passes requests on."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+        self._prefix: str | None = None
+        self._go: asyncio.Event | None = None
+        self.held = 0  # requests waiting for ``answer()`` now
+
+    def hold(self, prefix: str) -> None:
+        self._prefix, self._go = prefix, asyncio.Event()
+
+    def answer(self) -> None:
+        if self._go is not None:
+            self._go.set()
+        self._prefix = self._go = None
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        go = self._go
+        if go is not None and self._prefix and str(scope.get("path", "")).startswith(self._prefix):
+            self.held += 1
+            try:
+                await go.wait()
+            finally:
+                self.held -= 1
+        await self.app(scope, receive, send)
+
+
 @pytest.fixture
-def sandbox_app(sandbox_state: SandboxState) -> Any:
-    return create_sandbox_app(sandbox_state)
+def sandbox_app(sandbox_state: SandboxState) -> HeldAnswers:
+    return HeldAnswers(create_sandbox_app(sandbox_state))
 
 
 class Control:
     """The sandbox's control API, as the customer (and the test) uses it."""
 
-    def __init__(self, http: httpx.AsyncClient, state: SandboxState, run: Runner) -> None:
+    def __init__(
+        self, http: httpx.AsyncClient, state: SandboxState, run: Runner, held: HeldAnswers
+    ) -> None:
         self.http = http
         self.state = state
         self.run = run
+        self.held = held  # ``control.held.hold(prefix)`` … ``control.held.answer()``
 
     def _call(self, method: str, path: str, body: Any = None) -> Any:
         async def go() -> Any:
@@ -227,11 +265,13 @@ class Control:
 
 
 @pytest.fixture
-def control(sandbox_app: Any, sandbox_state: SandboxState, run: Runner) -> Iterator[Control]:
+def control(
+    sandbox_app: HeldAnswers, sandbox_state: SandboxState, run: Runner
+) -> Iterator[Control]:
     http = httpx.AsyncClient(
         transport=httpx.ASGITransport(app=sandbox_app), base_url="http://sandbox"
     )
-    yield Control(http, sandbox_state, run)
+    yield Control(http, sandbox_state, run, sandbox_app)
     run(http.aclose())
 
 
@@ -284,7 +324,7 @@ def _demo_ledgers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[_DemoLed
 
 @pytest.fixture
 def runtime(
-    sandbox_app: Any, sandbox_state: SandboxState, run: Runner, _demo_ledgers: _DemoLedgers
+    sandbox_app: HeldAnswers, sandbox_state: SandboxState, run: Runner, _demo_ledgers: _DemoLedgers
 ) -> Iterator[Runtime]:
     stack = AsyncExitStack()
     config = demo_config(sandbox_state).with_changes(order_ttl_minutes=1, poll=FAST_POLL)
@@ -311,6 +351,7 @@ def runtime(
         assert not report.errors and report.imported >= 35
     assert rt.ledger.catalog.count() >= 35  # the demo catalog is there
     yield rt
+    sandbox_app.answer()  # what a failed test still held goes through: nothing waits for it
     run(stack.aclose())
 
 
@@ -328,6 +369,28 @@ def window(runtime: Runtime, qtbot: QtBot, run: Runner) -> Iterator[MainWindow]:
     bridge.detach()
     win.close()
     win.deleteLater()
+
+
+def look_now(window: MainWindow) -> None:
+    """The engine looks at its waiting sales at once, as a notification from Mercado Pago makes
+    it, not at the poll schedule's next look: for a test that has just changed what there is to
+    see (the customer paid, the order expired) and is not about when the poll comes."""
+    window.rt.engine.poller.wake_all()
+
+
+def quick_cancel(window: MainWindow) -> None:
+    """A cancel's second look comes at once (``cancel_recheck_delay``, two seconds at a counter
+    and 0.3 s in the ``runtime`` fixture): for a test that needs a canceled sale, not the pause."""
+    engine = window.rt.engine
+    engine.settings = dataclasses.replace(engine.settings, cancel_recheck_delay=0.0)
+
+
+def quicken_demo(window: MainWindow, phone: Any) -> None:
+    """The demo's own timings (``run_windows(demo=True)``: the engine looks at Mercado Pago
+    every second, the customer's phone at the box every 0.3 s) shortened as the ``runtime``
+    fixture's are: each look in a demo test waited for one of them."""
+    window.rt.engine.settings = dataclasses.replace(window.rt.engine.settings, poll=FAST_POLL)
+    phone.poll_seconds = PHONE_POLL
 
 
 def keep_picture(picture: Any, name: str) -> Path | None:

@@ -29,10 +29,10 @@ def test_closing_while_the_refund_is_asked_waits_for_its_answer(
     ref = pay_a_sale(window, qtbot, control)  # $ 11.140,00
     _sales, dialog = open_refund(window, qtbot, ref)
     dialog.spins[1].setValue(1)  # one cheese back: $ 3.125,00
-    control.faults(latency_ms=1500, path_prefix="/v1/payments")  # Mercado Pago answers slowly
+    control.held.hold("/v1/payments")  # Mercado Pago answers when the test lets it
     task = dialog.start_refund()
     assert task is not None
-    qtbot.waitUntil(lambda: bool(dialog.tasks.busy), timeout=WAIT)
+    qtbot.waitUntil(lambda: bool(dialog.tasks.busy) and control.held.held > 0, timeout=WAIT)
     if how == "escape":
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
         assert "Wait for Mercado Pago's answer" in dialog.status.text()
@@ -42,12 +42,13 @@ def test_closing_while_the_refund_is_asked_waits_for_its_answer(
         assert "Refunding" in dialog.status.text()
         assert "Wait for Mercado Pago's answer" in dialog.close_button.toolTip()
     assert dialog.isVisible() and not task.cancelled()
+    control.held.answer()
     qtbot.waitUntil(lambda: "refunded." in dialog.status.text(), timeout=WAIT)
+    wait_settled([task], WAIT)  # and the dialog's own callbacks on it (Close back on)
     assert task.done() and not task.cancelled()
     assert refunded_at_mp(window, control) == Decimal(3125)
     (row,) = window.refunds.store.for_sale(ref)
     assert row.status is RefundStatus.REFUNDED
-    control.clear_faults()
     dialog.close_button.click()  # the answer shown: now it closes
     assert not dialog.isVisible()
 
@@ -58,19 +59,19 @@ def test_closing_the_window_while_a_refund_is_asked_waits_for_its_answer(
     ref = pay_a_sale(window, qtbot, control)
     _sales, dialog = open_refund(window, qtbot, ref)
     dialog.spins[1].setValue(1)
-    control.faults(latency_ms=1500, path_prefix="/v1/payments")
+    control.held.hold("/v1/payments")  # Mercado Pago answers when the test lets it
     task = dialog.start_refund()
     assert task is not None
-    qtbot.waitUntil(lambda: bool(dialog.tasks.busy), timeout=WAIT)
+    qtbot.waitUntil(lambda: bool(dialog.tasks.busy) and control.held.held > 0, timeout=WAIT)
     window.close()  # the cashier quits (or Ctrl-C, SIGTERM: they close the window too)
     assert window.isVisible() and not window.was_closed and not task.cancelled()
     assert "Wait for Mercado Pago's answer" in dialog.status.text()
+    control.held.answer()
     qtbot.waitUntil(lambda: window.was_closed, timeout=WAIT)  # once the refund has ended
     assert task.done() and not task.cancelled()
     assert refunded_at_mp(window, control) == Decimal(3125)
     (row,) = window.refunds.store.for_sale(ref)
     assert row.status is RefundStatus.REFUNDED
-    control.clear_faults()
 
 
 def test_close_is_off_while_the_refund_is_asked_and_on_with_its_answer(
@@ -82,7 +83,7 @@ def test_close_is_off_while_the_refund_is_asked_and_on_with_its_answer(
     ref = pay_a_sale(window, qtbot, control)
     _sales, dialog = open_refund(window, qtbot, ref)
     dialog.spins[1].setValue(1)  # one cheese back: $ 3.125,00 of $ 11.140,00
-    control.faults(latency_ms=1500, path_prefix="/v1/payments")
+    control.held.hold("/v1/payments")  # Mercado Pago answers when the test lets it
     task = dialog.start_refund()
     assert task is not None
     assert not dialog.close_button.isEnabled() and not dialog.refund_button.isEnabled()
@@ -90,8 +91,9 @@ def test_close_is_off_while_the_refund_is_asked_and_on_with_its_answer(
     assert "Wait for Mercado Pago's answer" in dialog.close_button.toolTip()
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert dialog.isVisible() and "Wait for Mercado Pago's answer" in dialog.status.text()
+    assert not task.done()
+    control.held.answer()
     wait_settled([task], WAIT)  # and the dialog's own callbacks on it (its buttons back)
-    control.clear_faults()
     # (a no-break space: the amount never wraps apart from its symbol)
     assert dialog.status.text() == "$\xa03.125,00 refunded."
     assert dialog.close_button.isEnabled() and not dialog.close_button.toolTip()

@@ -20,10 +20,14 @@ from pos_app.settings.config import PollSchedule
 from pos_app.ui.counter.main_window import MainWindow
 from pos_app.ui.counter.sale_banner import BannerKind
 from pos_app.ui.qtkit import sounds
+from tests.ui.conftest import look_now
 
 pytestmark = pytest.mark.gui
 
 WAIT = 10_000  # generous: a 2-core CI machine is slow, and waitUntil returns as soon as it holds
+# When a call or a request counts as "answering slowly" in the tests that wait for it: half the
+# counter's second (engine_calls.SLOW_AFTER), the slow answers they make slowed in proportion.
+SLOW_AFTER_IN_TESTS = 0.5
 
 
 def fill_cart(win: MainWindow, *codes: str) -> None:
@@ -188,8 +192,10 @@ def test_connection_trouble_is_shown_and_recovers(
 ) -> None:
     fill_cart(window, "7790580001018")
     charge(qtbot, window)
+    look_now(window)
     qtbot.waitUntil(lambda: window.status.connection.property("state") == "online", timeout=WAIT)
     control.faults(error_rate=1.0, kinds=["500"])
+    look_now(window)
     qtbot.waitUntil(banner_is(window, BannerKind.TROUBLE), timeout=WAIT)
     assert window.payment.banner.text() == "Connection trouble — still trying"
     qtbot.waitUntil(lambda: window.status.connection.property("state") == "trouble", timeout=WAIT)
@@ -197,30 +203,36 @@ def test_connection_trouble_is_shown_and_recovers(
     screenshot(window, "17_connection_trouble")
 
     control.clear_faults()
+    look_now(window)  # not after the trouble backoff
     qtbot.waitUntil(banner_is(window, BannerKind.WAITING), timeout=WAIT)
     qtbot.waitUntil(lambda: window.status.connection.property("state") == "online", timeout=WAIT)
     control.pay("approved")
+    look_now(window)
     qtbot.waitUntil(banner_is(window, BannerKind.PAID), timeout=WAIT)
 
 
 def test_a_slow_answer_says_so(
     window: MainWindow, qtbot: QtBot, control: Any, screenshot: Any
 ) -> None:
+    window.calls.slow_after = SLOW_AFTER_IN_TESTS
     fill_cart(window, "7790580001018")
     charge(qtbot, window)
     # Background checks answering slowly are noticed (the client reports each request's time).
-    control.faults(latency_ms=1200)
+    control.faults(latency_ms=int(1200 * SLOW_AFTER_IN_TESTS))
+    look_now(window)
     qtbot.waitUntil(lambda: window.payment.slow.isVisible(), timeout=WAIT)
     assert window.status.slow.isVisible()
     assert window.payment.banner_kind is BannerKind.WAITING  # slow is not broken
     screenshot(window, "18_answering_slowly")
     control.clear_faults()
+    look_now(window)  # the look after the one under way, at once
     qtbot.waitUntil(lambda: not window.payment.slow.isVisible(), timeout=WAIT)
 
 
 def test_a_call_the_cashier_waits_for_says_so_after_a_second(
     window: MainWindow, qtbot: QtBot
 ) -> None:
+    window.calls.slow_after = SLOW_AFTER_IN_TESTS  # the counter's second, shortened
     fill_cart(window, "7790580001018")
     charge(qtbot, window)
     # Stands in for an engine call that takes its time, held until the test has seen the words
@@ -268,13 +280,16 @@ def test_charging_while_the_box_is_busy_explains_why(
 def test_sending_is_shown_until_mercado_pago_takes_the_order(
     window: MainWindow, qtbot: QtBot, control: Any, screenshot: Any
 ) -> None:
+    window.calls.slow_after = SLOW_AFTER_IN_TESTS
     fill_cart(window, "7790580001018")
-    control.faults(latency_ms=1500, path_prefix="/instore")  # the PUT takes its time
+    control.held.hold("/instore")  # the PUT takes its time: answered once the test has looked
     qtbot.keyClick(window.scan, Qt.Key.Key_F5)
     assert window.payment.banner_kind is BannerKind.SENDING
     assert window.payment.banner.text() == "Sending…"
     qtbot.waitUntil(lambda: window.payment.slow.isVisible(), timeout=WAIT)
+    assert window.payment.banner_kind is BannerKind.SENDING and control.held.held
     screenshot(window, "09_sending_slowly")
+    control.held.answer()
     qtbot.waitUntil(banner_is(window, BannerKind.WAITING), timeout=WAIT)
 
 

@@ -29,6 +29,7 @@ from pos_app.ui.qtkit.fitting import text_room
 from pos_app.ui.settings.dialog import SECTION_CHARGING, SettingsDialog
 from pos_app.ui.settings.session import SettingsSession
 from pos_app.ui.widgets.money_edit import MoneyEdit
+from tests.ui.conftest import quicken_demo
 
 GASEOSA = "7702001000241"  # CO024 Gaseosa Colombiana 1.5 L, $ 4.900, IVA 19 %
 CAFE = "7702001000159"  # CO015 Café Sello Rojo 500 g, $ 17.800, IVA 5 %
@@ -237,6 +238,7 @@ def test_mco_demo_starts_and_the_phone_shows_the_total_and_the_iva(
         assert len(settled_after_start_up) == 1
         window: MainWindow = _find(MainWindow)
         phone: CustomerPhoneWindow = _find(CustomerPhoneWindow)
+        quicken_demo(window, phone)
         assert window.rt.site.site_id == "MCO"
         scan(qtbot, window, GASEOSA)
         scan(qtbot, window, CAFE, 2)

@@ -22,7 +22,7 @@ from pos_app.sandbox.payments_search import foreign_payment
 from pos_app.ui.counter.main_window import MainWindow
 from pos_app.ui.counter.sale_banner import BannerKind
 from pos_app.ui.counter.sales_view import PERIOD_RANGE, PERIOD_YESTERDAY
-from tests.ui.conftest import SCREENSHOTS, SCREENSHOTS_WANTED
+from tests.ui.conftest import SCREENSHOTS, SCREENSHOTS_WANTED, look_now, quick_cancel
 
 pytestmark = pytest.mark.gui
 
@@ -77,8 +77,10 @@ def test_a_day_in_the_window_closes_and_adds_up(
     drawer.close()
 
     # Paid by QR, paid in cash, canceled.
+    quick_cancel(window)
     paid = _sell(window, qtbot, "7790580001018")
     control.pay("approved")
+    look_now(window)
     qtbot.waitUntil(lambda: window.payment.banner_kind is BannerKind.PAID, timeout=WAIT)
     _next(window, qtbot)
     cash = _sell(window, qtbot, "FIA001")

@@ -15,6 +15,7 @@ from pos_app.app import run_windows
 from pos_app.ui.counter.main_window import MainWindow
 from pos_app.ui.counter.sale_banner import BannerKind
 from pos_app.ui.demo.phone_window import CustomerPhoneWindow
+from tests.ui.conftest import quicken_demo
 
 pytestmark = pytest.mark.gui
 
@@ -37,6 +38,7 @@ def test_demo_mode_plays_a_sale_with_the_customers_phone(
         qtbot.waitUntil(lambda: bool(settled_after_start_up), timeout=WAIT)
         window: MainWindow = find(MainWindow)
         phone: CustomerPhoneWindow = find(CustomerPhoneWindow)
+        quicken_demo(window, phone)
         assert window.status.test_badge.isVisible()
         # The cashier's window keeps the keyboard when the phone opens beside it.
         qtbot.waitUntil(window.isActiveWindow, timeout=WAIT)

@@ -18,6 +18,7 @@ from pos_app.ui.counter.sale_banner import BannerKind
 from pos_app.ui.qtkit.bridge import EngineBridge
 from pos_app.ui.qtkit.errors import show_error
 from tests.ui.asking import answer
+from tests.ui.conftest import look_now, quick_cancel, settle
 
 pytestmark = pytest.mark.gui
 
@@ -83,9 +84,11 @@ def test_todays_sales_shows_lines_and_history_and_cancels_a_pending_sale(
         product = window.rt.ledger.catalog.lookup_code(code)
         assert product is not None
         window.model.add_line(product.to_line())
+    quick_cancel(window)
     qtbot.keyClick(window.scan, Qt.Key.Key_F5)
     qtbot.waitUntil(lambda: window.payment.banner_kind is BannerKind.WAITING, timeout=WAIT)
     control.pay("rejected")
+    look_now(window)
     qtbot.waitUntil(lambda: window.payment.banner_kind is BannerKind.REJECTED, timeout=WAIT)
 
     qtbot.keyClick(window.payment, Qt.Key.Key_F3)
@@ -107,8 +110,11 @@ def test_todays_sales_shows_lines_and_history_and_cancels_a_pending_sale(
     asked = answer(qtbot, "confirmCancel", yes=False)
     assert window.current_sale is not None
     assert window.current_sale.external_reference in asked
-    qtbot.wait(200)
+    # A cancel started would show at once (Canceling…, a call in flight, the sale marked): what
+    # the answer queued is delivered first, instead of a 200-ms wait.
+    settle()
     assert window.payment.banner_kind is BannerKind.REJECTED and dialog.cancel_button.isEnabled()
+    assert not window.busy and not window.current_sale.cancel_requested
     qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
     answer(qtbot, "confirmCancel", yes=True)
     qtbot.waitUntil(lambda: window.payment.banner_kind is BannerKind.CANCELED, timeout=WAIT)

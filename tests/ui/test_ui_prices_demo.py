@@ -19,7 +19,7 @@ from pos_app.ui.counter.main_window import MainWindow
 from pos_app.ui.counter.price_dialogs import DiscountDialog
 from pos_app.ui.counter.sale_banner import BannerKind
 from pos_app.ui.demo.phone_window import CustomerPhoneWindow
-from tests.ui.conftest import SCREENSHOTS, SCREENSHOTS_WANTED
+from tests.ui.conftest import SCREENSHOTS, SCREENSHOTS_WANTED, quicken_demo
 
 pytestmark = pytest.mark.gui
 
@@ -39,6 +39,7 @@ def test_demo_sale_with_scale_label_and_discounts_is_paid(
         qtbot.waitUntil(lambda: bool(find(MainWindow) and find(CustomerPhoneWindow)), timeout=WAIT)
         window: MainWindow = find(MainWindow)
         phone: CustomerPhoneWindow = find(CustomerPhoneWindow)
+        quicken_demo(window, phone)
         qtbot.waitUntil(window.scan.hasFocus, timeout=WAIT)
 
         def scan(code: str) -> None:

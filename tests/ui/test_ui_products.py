@@ -24,7 +24,7 @@ from pos_app.ui.products.editor import ProductEditor
 from pos_app.ui.products.importing import READ_SLICE, ImportPreview
 from pos_app.ui.products.window import ProductsWindow
 from pos_app.ui.qtkit.bridge import EngineBridge
-from tests.ui.conftest import Control
+from tests.ui.conftest import Control, look_now
 
 pytestmark = pytest.mark.gui
 
@@ -153,6 +153,7 @@ def fill_the_catalog_and_sell(
         timeout=WAIT,
     )
     pay()
+    look_now(win)  # not the poll schedule's next look (a second, in a new user's settings)
     qtbot.waitUntil(
         lambda: win.current_sale is not None and win.current_sale.status is SaleStatus.PAID,
         timeout=WAIT,

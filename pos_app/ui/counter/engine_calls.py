@@ -29,9 +29,13 @@ SLOW_NOTICE_FOR = 8.0  # how long one slow background answer keeps the notice up
 class EngineCalls(QObject):
     slowChanged = Signal(bool)
 
-    def __init__(self, tasks: TaskKeeper, parent: QObject | None = None) -> None:
+    def __init__(
+        self, tasks: TaskKeeper, parent: QObject | None = None, *, slow_after: float = SLOW_AFTER
+    ) -> None:
         super().__init__(parent)
         self._tasks = tasks
+        # Seconds before a call or a request counts as slow (a window test's may be shorter).
+        self.slow_after = slow_after
         self._inflight: dict[int, float] = {}  # call id -> monotonic start (+ its normal wait)
         self._ids = 0
         self._slow_until = 0.0
@@ -62,7 +66,7 @@ class EngineCalls(QObject):
         self._ids += 1
         call_id = self._ids
         self._inflight[call_id] = time.monotonic() + max(0.0, takes)
-        self._timer.start(int((SLOW_AFTER + max(0.0, takes)) * 1000) + 50)
+        self._timer.start(int((self.slow_after + max(0.0, takes)) * 1000) + 50)
 
         async def tracked() -> None:
             try:
@@ -80,7 +84,7 @@ class EngineCalls(QObject):
         def observe(method: str, path: str, status: int | None, seconds: float) -> None:
             if previous is not None:
                 previous(method, path, status, seconds)
-            if seconds >= SLOW_AFTER:
+            if seconds >= self.slow_after:
                 self._slow_until = time.monotonic() + SLOW_NOTICE_FOR
             elif status is not None:
                 self._slow_until = 0.0  # a quick answer: Mercado Pago is fine again
@@ -91,12 +95,13 @@ class EngineCalls(QObject):
     def _check(self) -> None:
         now = time.monotonic()
         oldest = min(self._inflight.values(), default=None)
-        slow = now < self._slow_until or (oldest is not None and now - oldest >= SLOW_AFTER)
+        slow_after = self.slow_after
+        slow = now < self._slow_until or (oldest is not None and now - oldest >= slow_after)
         # Look again when the answer could change: at the end of the notice, or when the
         # oldest running call crosses the one-second line.
         wake = [self._slow_until - now] if now < self._slow_until else []
-        if oldest is not None and now - oldest < SLOW_AFTER:
-            wake.append(oldest + SLOW_AFTER - now)
+        if oldest is not None and now - oldest < slow_after:
+            wake.append(oldest + slow_after - now)
         if wake:
             self._timer.start(int(min(wake) * 1000) + 50)
         if slow != self._slow:

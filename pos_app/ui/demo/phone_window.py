@@ -81,6 +81,7 @@ class CustomerPhoneWindow(QWidget):
         )
         self._tasks = TaskKeeper(self)
         self._poller: asyncio.Task[None] | None = None
+        self.poll_seconds = POLL_SECONDS  # how often it looks at the box
         self._order: dict[str, Any] | None = None
         self._reference_shown: str | None = None
         self._closed = False
@@ -236,7 +237,7 @@ class CustomerPhoneWindow(QWidget):
         while not self._closed:
             if self.isVisible():  # a closed (hidden) phone stops asking
                 await self.refresh()
-            await asyncio.sleep(POLL_SECONDS)
+            await asyncio.sleep(self.poll_seconds)
 
     async def refresh(self) -> None:
         try:
