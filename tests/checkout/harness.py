@@ -164,6 +164,19 @@ def quick_cancel_recheck(monkeypatch: Any, delay: float = 0.2) -> None:
     monkeypatch.setattr(runtime_module, "checkout_settings", settings)
 
 
+def quick_poll(monkeypatch: Any, poll: PollSchedule = FAST_POLL) -> None:
+    """Every runtime opened from here on follows its sales on ``poll`` (every 0.05 s), whatever
+    the config file or ``--poll-interval`` says (neither goes under Settings' 0.2 s): for a
+    command run in the test's process that must see several polls of the same state, on real
+    time, against a sandbox thread."""
+    real = runtime_module.checkout_settings
+
+    def settings(config: Config, **kwargs: Any) -> Any:
+        return replace(real(config, **kwargs), poll=poll)
+
+    monkeypatch.setattr(runtime_module, "checkout_settings", settings)
+
+
 APIS = ["instore", "orders"]
 
 
