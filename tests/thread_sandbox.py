@@ -20,10 +20,11 @@ from tests.checkout.harness import FILE_POLL, config_for
 
 
 class ThreadSandbox:
-    """The sandbox on a loopback port, served by its own event loop in a thread."""
+    """The sandbox on a loopback port, served by its own event loop in a thread: ``state``,
+    or a freshly seeded one."""
 
-    def __init__(self) -> None:
-        self.state = SandboxState.seeded()
+    def __init__(self, state: SandboxState | None = None) -> None:
+        self.state = state or SandboxState.seeded()
         self.base_url = ""
         self._ready = threading.Event()
         self._stop: asyncio.Event | None = None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import socket
 from collections.abc import Generator
 from types import TracebackType
@@ -15,6 +16,9 @@ from typing import Any, Self
 
 import uvicorn
 from starlette.types import ASGIApp
+
+# uvicorn's own logger: its "graceful shutdown exceeded" message, where it always was.
+log = logging.getLogger("uvicorn.error")
 
 
 def url_host(host: str) -> str:
@@ -73,6 +77,35 @@ class _EmbeddedServer(uvicorn.Server):
     def stop_soon(self) -> None:
         self.should_exit = True
         self._stopping.set()
+
+    async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
+        """uvicorn's shutdown without its fixed pauses: it slept 0.1 s after asking the
+        connections to close, then looked every 0.1 s whether they and their requests had
+        ended. A tenth of a second at every stop of the receiver or a sandbox (quitting the
+        window, every test with a sandbox on real time). Here it looks every 5 ms: an idle
+        connection closes at once, and a request in flight is still answered, within the
+        graceful-shutdown timeout, after which its task is canceled as uvicorn does."""
+        for server in self.servers:
+            server.close()
+        for sock in sockets or []:
+            sock.close()
+        state = self.server_state
+        for connection in list(state.connections):
+            connection.shutdown()
+        try:
+            async with asyncio.timeout(self.config.timeout_graceful_shutdown):
+                while (state.connections or state.tasks) and not self.force_exit:
+                    await asyncio.sleep(0.005)
+                for server in self.servers:
+                    await server.wait_closed()
+        except TimeoutError:
+            log.error(
+                "Cancel %s running task(s), timeout graceful shutdown exceeded", len(state.tasks)
+            )
+            for task in state.tasks:
+                task.cancel(msg="Task cancelled, timeout graceful shutdown exceeded")
+        if not self.force_exit:
+            await self.lifespan.shutdown()
 
 
 def _bind(host: str, port: int) -> socket.socket:

@@ -152,16 +152,29 @@ def engine_clocks(loop: asyncio.AbstractEventLoop | None = None) -> Iterator[Non
     assert built, "open_runtime no longer builds pos_app.runtime.CheckoutEngine: fix the seam"
 
 
+def _every_runtime(monkeypatch: Any, **changes: Any) -> None:
+    """Every runtime opened from here on gets ``changes`` to its engine's settings."""
+    real = runtime_module.checkout_settings
+
+    def settings(config: Config, **kwargs: Any) -> Any:
+        return replace(real(config, **kwargs), **changes)
+
+    monkeypatch.setattr(runtime_module, "checkout_settings", settings)
+
+
 def quick_cancel_recheck(monkeypatch: Any, delay: float = 0.2) -> None:
     """Every runtime opened from here on confirms a cancel ``delay`` seconds after its first
     look, as :func:`rig` does, instead of the engine's 2 s: for commands run in the test's
     process against a sandbox thread, on real time (``pos-app cancel`` waited the 2 s)."""
-    real = runtime_module.checkout_settings
+    _every_runtime(monkeypatch, cancel_recheck_delay=delay)
 
-    def settings(config: Config, **kwargs: Any) -> Any:
-        return replace(real(config, **kwargs), cancel_recheck_delay=delay)
 
-    monkeypatch.setattr(runtime_module, "checkout_settings", settings)
+def quick_poll(monkeypatch: Any, poll: PollSchedule = FAST_POLL) -> None:
+    """Every runtime opened from here on follows its sales on ``poll`` (every 0.05 s), whatever
+    the config file or ``--poll-interval`` says (neither goes under Settings' 0.2 s): for a
+    command run in the test's process that must see several polls of the same state, on real
+    time, against a sandbox thread."""
+    _every_runtime(monkeypatch, poll=poll)
 
 
 APIS = ["instore", "orders"]

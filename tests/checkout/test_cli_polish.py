@@ -13,6 +13,7 @@ import pytest
 from pos_app.cli import main
 from pos_app.cli.output import EXIT_ERROR, EXIT_USAGE, amount_json
 from pos_app.domain.money import site_for
+from tests.checkout.harness import quick_poll
 from tests.checkout.test_cli import cli_json
 from tests.thread_sandbox import ThreadSandbox, configured_fixture, sandbox_fixture  # noqa: F401
 
@@ -43,7 +44,12 @@ def test_amounts_in_json_keep_the_currency_decimals() -> None:
 def test_charge_prints_each_state_once_and_json_amounts_have_decimals(
     configured: ThreadSandbox,
     capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    # Several polls must see the same "waiting" state: every 0.05 s, not --poll-interval's
+    # shortest (0.2 s).
+    quick_poll(monkeypatch)
+
     def searches() -> int:
         log = configured.control("GET", "/_sandbox/requests")["requests"]
         return sum(1 for r in log if r["path"] == "/merchant_orders/search")
@@ -62,8 +68,7 @@ def test_charge_prints_each_state_once_and_json_amounts_have_decimals(
 
     payer = threading.Thread(target=customer)
     payer.start()
-    argv = ["charge", "--item", "Yerba 1kg:1:3450.5", "--wait", "--timeout", "20", "--json"]
-    code = main([*argv, "--poll-interval", "0.2"])
+    code = main(["charge", "--item", "Yerba 1kg:1:3450.5", "--wait", "--timeout", "20", "--json"])
     payer.join()
     captured = capsys.readouterr()
     assert code == 0

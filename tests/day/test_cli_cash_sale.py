@@ -13,8 +13,14 @@ from __future__ import annotations
 import pytest
 
 from pos_app.cli import main
+from tests.checkout.harness import quick_cancel_recheck
 from tests.checkout.test_cli import cli_json
 from tests.thread_sandbox import ThreadSandbox
+
+
+@pytest.fixture(autouse=True)
+def _quick_cancel_recheck(monkeypatch: pytest.MonkeyPatch) -> None:
+    quick_cancel_recheck(monkeypatch)  # `pos-app cancel` waits for its second look (2 s)
 
 
 def test_a_cash_sale_says_paid_in_cash_and_exits_0(

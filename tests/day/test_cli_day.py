@@ -15,6 +15,7 @@ from pos_app.ledger.store import Ledger
 from pos_app.sandbox.payments_search import foreign_payment
 from pos_app.settings import config as config_mod
 from pos_app.settings import paths
+from tests.checkout.harness import quick_cancel_recheck
 from tests.checkout.test_cli import cli_json
 from tests.thread_sandbox import ThreadSandbox
 
@@ -32,6 +33,11 @@ CLOSE_FIELDS = {
     "iva",
     "movements",
 }
+
+
+@pytest.fixture(autouse=True)
+def _quick_cancel_recheck(monkeypatch: pytest.MonkeyPatch) -> None:
+    quick_cancel_recheck(monkeypatch)  # `pos-app cancel` waits for its second look (2 s)
 
 
 def _charge(capsys: pytest.CaptureFixture[str], item: str) -> str:

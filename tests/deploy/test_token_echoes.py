@@ -6,6 +6,7 @@ and a refused sale's reason in the ledger (a file, its backups, the support file
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 import threading
@@ -68,7 +69,9 @@ class _Echo(BaseHTTPRequestHandler):
     def _answer(self) -> None:
         length = int(self.headers.get("Content-Length") or 0)
         self.rfile.read(length)
-        token = self.headers.get("Authorization", "").split(" ", 1)[-1]
+        scheme, _, token = self.headers.get("Authorization", "").partition(" ")
+        if scheme == "Basic":  # http://pos:TOKEN@host: httpx sends the address's user info
+            token = base64.b64decode(token).decode().partition(":")[2]
         if self.path.startswith("/users/me"):
             code, body = 200, {"id": 734000123, "nickname": "N", "site_id": "MLA"}
         else:
@@ -90,7 +93,8 @@ class _Echo(BaseHTTPRequestHandler):
 @pytest.fixture
 def echo_server() -> Iterator[ThreadingHTTPServer]:
     server = ThreadingHTTPServer(("127.0.0.1", 0), _Echo)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    # serve_forever looks for shutdown() every poll_interval (0.5 s unless told).
+    thread = threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True)
     thread.start()
     try:
         yield server

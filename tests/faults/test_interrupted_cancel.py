@@ -11,15 +11,14 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import signal
-import sys
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
+from pos_app.cli import main
 from pos_app.domain.cart import CartLine
 from pos_app.domain.sale import SaleStatus
 from pos_app.ledger.store import Ledger
@@ -30,10 +29,11 @@ from pos_app.sandbox.server import SandboxServer
 from pos_app.sandbox.state import SandboxState
 from pos_app.settings import config as config_mod
 from pos_app.settings import paths
-from tests.checkout.harness import FILE_POLL, config_for, engine_clocks
+from tests.checkout.harness import FILE_POLL, config_for, engine_clocks, quick_cancel_recheck
 from tests.faults.invariants import check
 from tests.faults.rig import WAIT
 from tests.faults.test_sigkill import on_box, start_till
+from tests.thread_sandbox import ThreadSandbox
 from tests.virtual_time import current, run_virtual
 
 NEXT = CartLine(sku="", title="Fideos", unit_price=Decimal("850"), quantity=1)
@@ -107,35 +107,38 @@ def test_resume_finishes_the_cancel_and_the_next_charge_goes_through(
     run_virtual(restarted())
 
 
-def test_the_cli_charges_right_after_a_till_killed_mid_cancel(tmp_path: Path) -> None:
-    """What the cashier saw: ``pos-app charge`` refused after the restart. Now it charges."""
+def test_the_cli_charges_right_after_a_till_killed_mid_cancel(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """What the cashier saw: ``pos-app charge`` refused after the restart. Now it charges.
 
-    async def scenario() -> None:
-        state = SandboxState.seeded()
+    The till killed is a process of its own; the ``pos-app charge`` after it runs in this
+    process (its own ``asyncio.run``, as the command line runs it) against the same sandbox
+    state served again, so its start-up resume confirms the cancel 0.2 s after the first look
+    (:func:`quick_cancel_recheck`) instead of the engine's 2 s."""
+    state = SandboxState.seeded()
+    config_mod.save(config_for(state, poll=FILE_POLL))
+
+    async def killed() -> str:
         async with SandboxServer(create_sandbox_app(state)) as server:
-            config_mod.save(config_for(state, poll=FILE_POLL))
-            ref = await killed_while_confirming(
+            return await killed_while_confirming(
                 state, server, "cancel_recheck", tmp_path, pay=False
             )
-            env = dict(
-                os.environ, MP_API_BASE_URL=server.base_url, MP_ACCESS_TOKEN=state.seller_token
-            )
-            charge = await asyncio.create_subprocess_exec(
-                *(sys.executable, "-m", "pos_app", "charge", "--item", "Fideos:1:850", "--json"),
-                env=env,
-                stdout=asyncio.subprocess.PIPE,
-                stderr=asyncio.subprocess.PIPE,
-            )
-            out, err = await asyncio.wait_for(charge.communicate(), WAIT)
-            assert charge.returncode == 0, err.decode()
-            new = json.loads(out)
-            assert new["status"] == "pending" and new["external_reference"] != ref
-            assert on_box(state) == new["external_reference"]
-            ledger = Ledger(paths.ledger_path(), exclusive=False)
-            try:
-                old = ledger.get_sale(ref)
-            finally:
-                ledger.close()
-            assert old is not None and old.status is SaleStatus.CANCELED
 
-    asyncio.run(scenario())
+    ref = asyncio.run(killed())
+    quick_cancel_recheck(monkeypatch)
+    with ThreadSandbox(state) as sandbox:
+        monkeypatch.setenv("MP_API_BASE_URL", sandbox.base_url)
+        monkeypatch.setenv("MP_ACCESS_TOKEN", state.seller_token)
+        code = main(["charge", "--item", "Fideos:1:850", "--json"])
+        captured = capsys.readouterr()
+        assert code == 0, captured.err
+        new = json.loads(captured.out)
+        assert new["status"] == "pending" and new["external_reference"] != ref
+        assert on_box(state) == new["external_reference"]
+    ledger = Ledger(paths.ledger_path(), exclusive=False)
+    try:
+        old = ledger.get_sale(ref)
+    finally:
+        ledger.close()
+    assert old is not None and old.status is SaleStatus.CANCELED

@@ -19,7 +19,7 @@ from pos_app.ledger.store import Ledger
 from pos_app.settings import config as config_mod
 from pos_app.settings import paths
 from pos_app.system.console import stop_on_signals
-from tests.checkout.harness import config_for
+from tests.checkout.harness import config_for, quick_cancel_recheck
 from tests.thread_sandbox import ThreadSandbox
 
 pytestmark = pytest.mark.posix  # os.kill(SIGINT)
@@ -38,6 +38,7 @@ def windows_loop(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def configured(monkeypatch: pytest.MonkeyPatch) -> Iterator[ThreadSandbox]:
+    quick_cancel_recheck(monkeypatch)  # the cancel Ctrl-C starts waits for its second look
     with ThreadSandbox() as sb:
         monkeypatch.setenv("MP_API_BASE_URL", sb.base_url)
         monkeypatch.setenv("MP_ACCESS_TOKEN", sb.state.seller_token)
