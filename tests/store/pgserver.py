@@ -11,6 +11,7 @@ import contextlib
 import glob
 import os
 import pwd
+import select
 import shutil
 import signal
 import socket
@@ -42,6 +43,50 @@ def _runuser() -> str:
     return shutil.which("runuser") or next(
         (p for p in ("/usr/sbin/runuser", "/sbin/runuser") if os.access(p, os.X_OK)), "runuser"
     )
+
+
+def _wait_exited(pid: int, timeout: float) -> bool:
+    """Whether ``pid`` exited within ``timeout`` seconds (0: is it gone now).
+
+    A zombie has exited: it holds nothing any more (port, files, shared memory), it only waits
+    for its parent to reap it; and pg_ctl's postmaster is reparented to the container's first
+    process, which reaps it only seconds later (os.kill(pid, 0), which counts a zombie as alive,
+    waited 1.5 s for that here). A pidfd is readable from the exit on; without pidfds (macOS),
+    os.kill's answer is looked at.
+    """
+    try:
+        fd = os.pidfd_open(pid)
+    except ProcessLookupError:
+        return True
+    except (AttributeError, OSError):  # no pidfd_open here
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                os.kill(pid, 0)
+            except ProcessLookupError:
+                return True
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(0.05)
+    try:
+        return bool(select.select([fd], [], [], timeout)[0])
+    finally:
+        os.close(fd)
+
+
+def _attached(shmid: int) -> int | None:
+    """How many processes still have System V shared memory segment ``shmid`` attached (None:
+    no such segment, or no /proc/sysvipc to tell)."""
+    try:
+        table = Path("/proc/sysvipc/shm").read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return None
+    names = table[0].split()
+    for line in table[1:]:
+        row = dict(zip(names, line.split(), strict=False))
+        if int(row["shmid"]) == shmid:
+            return int(row["nattch"])
+    return None
 
 
 class PgServer:
@@ -133,18 +178,13 @@ class PgServer:
         """SIGKILL the postmaster (no shutdown at all); its backends notice and exit."""
         pid = int((self.data / "postmaster.pid").read_text(encoding="utf-8").split()[0])
         os.kill(pid, signal.SIGKILL)
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                os.kill(pid, 0)
-            except ProcessLookupError:
-                break
-            time.sleep(0.05)
+        _wait_exited(pid, 30)
 
     def start_after_crash(self) -> None:
         """Start again once the killed server's backends are gone (shared memory released)."""
         deadline = time.monotonic() + 30
         while True:
+            self._drop_stale_lock(deadline)
             try:
                 self.start()
                 return
@@ -152,6 +192,33 @@ class PgServer:
                 if time.monotonic() > deadline:
                     raise
                 time.sleep(0.5)
+
+    def _drop_stale_lock(self, deadline: float) -> None:
+        """Remove a killed postmaster's lock files once it and its backends are gone.
+
+        postgres takes a lock file (the data folder's, its socket's) whose PID still exists for a running server, and a killed
+        postmaster's PID exists as long as it is an unreaped zombie (see :func:`_wait_exited`):
+        the restart would fail until the container reaps it. So, as postgres itself judges a
+        stale lock file: when its postmaster has exited and no process (a backend) still has its
+        shared memory segment attached, the files are stale; they are removed. While a backend still
+        holds the segment (it exits on noticing its postmaster's death) this waits for it.
+        Without /proc/sysvipc to tell, the lock files are left to postgres's own judgement.
+        """
+        lock = self.data / "postmaster.pid"
+        try:
+            lines = lock.read_text(encoding="utf-8").splitlines()
+        except FileNotFoundError:
+            return
+        if len(lines) < 7 or not _wait_exited(int(lines[0]), 0):
+            return
+        shmid = int(lines[6].split()[1])
+        while (attached := _attached(shmid)) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        if attached is None and not Path("/proc/sysvipc/shm").exists():
+            return
+        if attached == 0 or attached is None:
+            (self.root / f".s.PGSQL.{self.port}.lock").unlink(missing_ok=True)  # the socket's
+            lock.unlink(missing_ok=True)
 
     def url(self, user: str = SUPERUSER, dbname: str = "postgres") -> str:
         """Without the password: it goes apart, as the app keeps it (keyring)."""
