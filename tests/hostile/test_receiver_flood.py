@@ -138,7 +138,7 @@ def test_hundreds_of_idle_and_slow_connections_do_not_starve_genuine_notificatio
 
 def test_connections_without_a_request_are_closed_after_the_header_timeout() -> None:
     async def scenario() -> None:
-        limits = {"header_timeout": 0.5, "read_timeout": 0.5}
+        limits = {"header_timeout": 0.25, "read_timeout": 0.25}
         async with receiver(**limits) as (rx, _), crowd(rx) as c:
             idle = await c.open(20, sources=4)
             trickled = await c.open(5, sources=5, first=10)
@@ -151,12 +151,12 @@ def test_connections_without_a_request_are_closed_after_the_header_timeout() -> 
             assert (await reader.readline()).startswith(b"HTTP/1.1 200")
 
             async def trickle() -> None:
-                # A byte of header every 0.1 s: alive, but never a whole request.
+                # A header line every 0.05 s: alive, but never a whole request.
                 for step in range(40):
                     for _, w in trickled:
                         if not w.is_closing():
                             w.write(b"X-Pad: %d\r\n" % step if step else HEAD % 0)
-                    await asyncio.sleep(0.1)
+                    await asyncio.sleep(0.05)
 
             task = asyncio.create_task(trickle())
             assert await closed_by_server(idle + trickled + kept_alive, within=3.0) == 26
