@@ -89,6 +89,10 @@ def _attached(shmid: int) -> int | None:
     return None
 
 
+# pg_ctl stop's modes: the signal it sends the postmaster for each.
+_STOP_SIGNALS = {"smart": signal.SIGTERM, "fast": signal.SIGINT, "immediate": signal.SIGQUIT}
+
+
 class PgServer:
     def __init__(self, bindir: Path) -> None:
         self.bindir = bindir
@@ -172,7 +176,17 @@ class PgServer:
         )
 
     def stop(self, mode: str = "fast") -> None:
-        self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", mode, "-w", "stop")
+        """``pg_ctl stop -m mode -w``: the mode's signal to the postmaster, then until it has
+        exited (it removes its lock files first). pg_ctl looks every 0.1 s; its exit is
+        awaited here (a pidfd), which a stop's caller waited ~0.1 s longer for each time."""
+        lock = self.data / "postmaster.pid"
+        try:
+            pid = int(lock.read_text(encoding="utf-8").split()[0])
+            os.kill(pid, _STOP_SIGNALS[mode])
+        except (FileNotFoundError, ProcessLookupError) as exc:  # as pg_ctl: not running
+            raise subprocess.CalledProcessError(1, ["pg_ctl", "stop"], stderr=str(exc)) from exc
+        if not _wait_exited(pid, 60):
+            raise subprocess.CalledProcessError(1, ["pg_ctl", "stop"], stderr=b"still running")
 
     def kill(self) -> None:
         """SIGKILL the postmaster (no shutdown at all); its backends notice and exit."""
