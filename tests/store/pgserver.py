@@ -210,27 +210,30 @@ class PgServer:
     def _drop_stale_lock(self, deadline: float) -> None:
         """Remove a killed postmaster's lock files once it and its backends are gone.
 
-        postgres takes a lock file (the data folder's, its socket's) whose PID still exists for a running server, and a killed
-        postmaster's PID exists as long as it is an unreaped zombie (see :func:`_wait_exited`):
-        the restart would fail until the container reaps it. So, as postgres itself judges a
-        stale lock file: when its postmaster has exited and no process (a backend) still has its
-        shared memory segment attached, the files are stale; they are removed. While a backend still
-        holds the segment (it exits on noticing its postmaster's death) this waits for it.
-        Without /proc/sysvipc to tell, the lock files are left to postgres's own judgement.
+        postgres takes a lock file (the data folder's, its socket's) whose PID still exists for
+        a running server, and a killed postmaster's PID exists as long as it is an unreaped
+        zombie (see :func:`_wait_exited`): the restart would fail until the container reaps it.
+        So, as postgres itself judges a stale lock file: when its postmaster has exited and no
+        process (a backend) still has its shared memory segment attached, the files are stale
+        and removed. A backend still holding the segment (it exits on noticing its postmaster's
+        death) is waited for. Without /proc/sysvipc to tell, postgres judges the files itself.
         """
         lock = self.data / "postmaster.pid"
         try:
             lines = lock.read_text(encoding="utf-8").splitlines()
         except FileNotFoundError:
             return
-        if len(lines) < 7 or not _wait_exited(int(lines[0]), 0):
+        try:  # the PID, and the shared memory's key and id (written once it is made)
+            pid, shmid = int(lines[0]), int(lines[6].split()[1])
+        except (IndexError, ValueError):
+            return  # a postmaster that had not got that far: postgres judges the file
+        if not _wait_exited(pid, 0):
             return
-        shmid = int(lines[6].split()[1])
+        if not Path("/proc/sysvipc/shm").exists():
+            return
         while (attached := _attached(shmid)) and time.monotonic() < deadline:
             time.sleep(0.01)
-        if attached is None and not Path("/proc/sysvipc/shm").exists():
-            return
-        if attached == 0 or attached is None:
+        if not attached:  # none attached, or the segment is gone
             (self.root / f".s.PGSQL.{self.port}.lock").unlink(missing_ok=True)  # the socket's
             lock.unlink(missing_ok=True)
 
