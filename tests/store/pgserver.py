@@ -17,6 +17,7 @@ import signal
 import socket
 import subprocess
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -90,7 +91,7 @@ def _attached(shmid: int) -> int | None:
 
 
 # pg_ctl stop's modes: the signal it sends the postmaster for each.
-_STOP_SIGNALS = {"smart": signal.SIGTERM, "fast": signal.SIGINT, "immediate": signal.SIGQUIT}
+_STOP_SIGNALS = {"smart": "SIGTERM", "fast": "SIGINT", "immediate": "SIGQUIT"}
 
 
 class PgServer:
@@ -160,29 +161,63 @@ class PgServer:
         return False
 
     def start(self) -> None:
+        """``pg_ctl start -w``, returning once the server says it is ready.
+
+        pg_ctl looks every 0.1 s whether the server is ready; the server says so itself, at
+        once, to a socket named by NOTIFY_SOCKET (systemd's readiness message, in builds with
+        systemd support, as Debian's). Whichever comes first: that message, or pg_ctl's end (its
+        answer then stands: started, or the error it raises)."""
         opts = f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync=off"
-        self._run(
-            str(self.bindir / "pg_ctl"),
-            "-D",
-            str(self.data),
-            "-o",
-            opts,
-            "-l",
-            str(self.root / "log"),
-            "-w",
-            "-t",
-            "30",
-            "start",
-        )
+        argv = [str(self.bindir / "pg_ctl"), "-D", str(self.data), "-o", opts]
+        argv += ["-l", str(self.root / "log"), "-w", "-t", "30", "start"]
+        if os.name != "posix":
+            self._run(*argv)
+            return
+        if self.runas:
+            argv = [_runuser(), "-u", self.runas, "--", *argv]
+        path = self.root / "ready.sock"
+        path.unlink(missing_ok=True)
+        with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as ready:
+            ready.bind(str(path))
+            path.chmod(0o777)  # the server's user writes to it
+            proc = subprocess.Popen(
+                argv,
+                cwd=self.root,
+                env={**os.environ, "NOTIFY_SOCKET": str(path)},
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+            )
+            # pg_ctl's end is reaped (and its error read) on a thread of its own.
+            ended = threading.Event()
+            outcome: list[tuple[int, bytes]] = []
+
+            def reap() -> None:
+                _, err = proc.communicate()
+                outcome.append((proc.returncode, err))
+                ended.set()
+
+            threading.Thread(target=reap, name="pg_ctl-start", daemon=True).start()
+            deadline = time.monotonic() + 40
+            while not ended.is_set() and time.monotonic() < deadline:
+                if select.select([ready], [], [], 0.05)[0] and b"READY=1" in ready.recv(4096):
+                    return
+        if not ended.wait(max(0.0, deadline - time.monotonic())):
+            raise subprocess.CalledProcessError(-1, argv, stderr=b"pg_ctl start hung")
+        code, err = outcome[0]
+        if code != 0:
+            raise subprocess.CalledProcessError(code, argv, stderr=err)
 
     def stop(self, mode: str = "fast") -> None:
         """``pg_ctl stop -m mode -w``: the mode's signal to the postmaster, then until it has
         exited (it removes its lock files first). pg_ctl looks every 0.1 s; its exit is
         awaited here (a pidfd), which a stop's caller waited ~0.1 s longer for each time."""
+        if os.name != "posix":
+            self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", mode, "-w", "stop")
+            return
         lock = self.data / "postmaster.pid"
         try:
             pid = int(lock.read_text(encoding="utf-8").split()[0])
-            os.kill(pid, _STOP_SIGNALS[mode])
+            os.kill(pid, getattr(signal, _STOP_SIGNALS[mode]))
         except (FileNotFoundError, ProcessLookupError) as exc:  # as pg_ctl: not running
             raise subprocess.CalledProcessError(1, ["pg_ctl", "stop"], stderr=str(exc)) from exc
         if not _wait_exited(pid, 60):
