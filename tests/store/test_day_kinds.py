@@ -134,7 +134,6 @@ def test_a_server_restart_mid_delivery_loses_and_doubles_nothing(
             idle_poll=0.05,
             first_retry=0.05,
             max_retry=0.3,
-            probe_every=0.02,  # the server back: noticed within 20 ms, not after the pause
             batch_size=3,
         )
         rep.start()

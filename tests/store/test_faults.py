@@ -34,7 +34,6 @@ def _replicator(ledger: Ledger, url: str, box: str, password: str = SUPERPASS) -
         idle_poll=0.05,
         first_retry=0.05,
         max_retry=0.3,
-        probe_every=0.02,  # a server back: noticed within 20 ms, not after the pause
         batch_size=10,
     )
 
