@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 import time
 from datetime import timedelta
 
@@ -47,12 +48,19 @@ def test_work_out_in_a_thread_is_waited_for_in_real_time() -> None:
     """Were the clock to jump while the thread works, the 5 s timeout would fire at once."""
 
     async def main() -> str:
-        return await asyncio.wait_for(asyncio.to_thread(lambda: time.sleep(0.3) or "done"), 5)
+        # The loop is idle at once, with the 5 s timer its only one: a jump would come within
+        # microseconds, long before the thread's 0.05 s are up.
+        return await asyncio.wait_for(asyncio.to_thread(lambda: time.sleep(0.05) or "done"), 5)
 
     assert run_virtual(main()) == "done"
 
+    release = threading.Event()
+
     async def too_slow() -> None:
-        await asyncio.wait_for(asyncio.to_thread(time.sleep, 0.5), 0.1)
+        try:  # work that would take 5 s: it is let go once given up on (the runner joins it)
+            await asyncio.wait_for(asyncio.to_thread(release.wait, 5), 0.1)
+        finally:
+            release.set()
 
     with pytest.raises(TimeoutError):
         run_virtual(too_slow())

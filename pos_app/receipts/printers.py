@@ -35,6 +35,7 @@ log = logging.getLogger(__name__)
 
 CTX = "Printer"
 DEFAULT_TIMEOUT = 10.0
+GRACE = 1.0  # seconds :func:`send` waits past the device's own timeout
 _HEX4 = r"(?:0x)?([0-9a-fA-F]{1,4})"
 _USB = re.compile(rf"^usb:{_HEX4}:{_HEX4}$")
 _NET = re.compile(r"^net:(\[[0-9a-fA-F:]+\]|[A-Za-z0-9.\-]+)(?::([0-9]{1,5}))?$")
@@ -183,10 +184,15 @@ def _explain(spec: PrinterSpec, exc: BaseException) -> PrintError:
     return PrintError(Message(CTX, source, {"error": type(exc).__name__}))
 
 
-def send(spec: PrinterSpec, data: bytes, *, timeout: float = DEFAULT_TIMEOUT) -> None:
+def send(
+    spec: PrinterSpec, data: bytes, *, timeout: float = DEFAULT_TIMEOUT, grace: float = GRACE
+) -> None:
     """Write ``data`` to the printer, waiting at most about ``timeout`` seconds.
 
-    Blocking for the caller (the command line); the window uses :func:`send_async`.
+    The device's own timeout is ``timeout``; after ``timeout + grace`` seconds without an
+    answer (a device that ignores its timeout, a file or pipe whose open() blocks) this gives
+    up and leaves the write to its own thread. Blocking for the caller (the command line); the
+    window uses :func:`send_async`.
     """
     if not spec.is_escpos:
         raise ValueError("system printers are printed through Qt")
@@ -203,14 +209,16 @@ def send(spec: PrinterSpec, data: bytes, *, timeout: float = DEFAULT_TIMEOUT) ->
             done.set()
 
     threading.Thread(target=work, name="receipt-printer", daemon=True).start()
-    if not done.wait(timeout + 1.0):
+    if not done.wait(timeout + grace):
         raise _explain(spec, TimeoutError("no answer"))
     error = outcome[0]
     if error is not None:
         raise _explain(spec, error)
 
 
-async def send_async(spec: PrinterSpec, data: bytes, *, timeout: float = DEFAULT_TIMEOUT) -> None:
+async def send_async(
+    spec: PrinterSpec, data: bytes, *, timeout: float = DEFAULT_TIMEOUT, grace: float = GRACE
+) -> None:
     """:func:`send` without blocking the event loop (a thread of its own, never the loop's)."""
     import asyncio  # here: the settings' checks import this module, and ``pos-app sales`` too
 
@@ -227,7 +235,7 @@ async def send_async(spec: PrinterSpec, data: bytes, *, timeout: float = DEFAULT
 
     def work() -> None:
         try:
-            send(spec, data, timeout=timeout)
+            send(spec, data, timeout=timeout, grace=grace)
             error: BaseException | None = None
         except BaseException as exc:
             error = exc

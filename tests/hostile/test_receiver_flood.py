@@ -87,7 +87,12 @@ async def closed_by_server(conns: list[Conn], within: float) -> int:
     async def ended(reader: asyncio.StreamReader) -> bool:
         with contextlib.suppress(TimeoutError, ConnectionError):
             async with asyncio.timeout(within):
-                while await reader.read(4096):
+                try:
+                    while await reader.read(4096):
+                        pass
+                except (ConnectionResetError, BrokenPipeError):
+                    # Closed by the server all the same: closed with a trickled line still
+                    # unread there, or written to once closed, a connection ends in a reset.
                     pass
                 return True
         return False
@@ -138,7 +143,7 @@ def test_hundreds_of_idle_and_slow_connections_do_not_starve_genuine_notificatio
 
 def test_connections_without_a_request_are_closed_after_the_header_timeout() -> None:
     async def scenario() -> None:
-        limits = {"header_timeout": 0.5, "read_timeout": 0.5}
+        limits = {"header_timeout": 0.25, "read_timeout": 0.25}
         async with receiver(**limits) as (rx, _), crowd(rx) as c:
             idle = await c.open(20, sources=4)
             trickled = await c.open(5, sources=5, first=10)
@@ -151,12 +156,12 @@ def test_connections_without_a_request_are_closed_after_the_header_timeout() -> 
             assert (await reader.readline()).startswith(b"HTTP/1.1 200")
 
             async def trickle() -> None:
-                # A byte of header every 0.1 s: alive, but never a whole request.
+                # A header line every 0.05 s: alive, but never a whole request.
                 for step in range(40):
                     for _, w in trickled:
                         if not w.is_closing():
                             w.write(b"X-Pad: %d\r\n" % step if step else HEAD % 0)
-                    await asyncio.sleep(0.1)
+                    await asyncio.sleep(0.05)
 
             task = asyncio.create_task(trickle())
             assert await closed_by_server(idle + trickled + kept_alive, within=3.0) == 26

@@ -172,7 +172,7 @@ def test_connection_refused_and_timeouts() -> None:
     asyncio.run(go())
 
     async def slow(c: MercadoPagoClient, s: SandboxState) -> None:
-        c.timeout = httpx.Timeout(0.2)
+        c.timeout = httpx.Timeout(0.05)  # the sandbox holds the request: each attempt times out
         s.faults.error_rate, s.faults.kinds = 1.0, ["timeout"]
         with pytest.raises(errors.TimeoutError_):
             await c.get_me()

@@ -83,8 +83,9 @@ def test_a_printer_that_never_answers_is_given_up_on_in_time(tmp_path: Path):
     fifo = tmp_path / "lp0"
     os.mkfifo(fifo)  # opening it for writing blocks forever: nobody reads
     # Without the timeout the open() would block for ever (and the test hit its own timeout).
+    # A file's open() has no timeout of its own: it is given up on after timeout + grace.
     with pytest.raises(PrintError, match="does not answer"):
-        send(parse_printer(str(fifo)), b"x", timeout=0.5)
+        send(parse_printer(str(fifo)), b"x", timeout=0.1, grace=0.1)
 
 
 @pytest.mark.posix
@@ -98,12 +99,12 @@ def test_the_event_loop_keeps_running_while_a_printer_hangs(tmp_path: Path):
         async def ticker() -> None:
             nonlocal ticks
             while True:
-                await asyncio.sleep(0.05)
+                await asyncio.sleep(0.005)
                 ticks += 1
 
         task = asyncio.ensure_future(ticker())
-        with pytest.raises(PrintError):
-            await send_async(parse_printer(str(fifo)), b"x", timeout=0.5)
+        with pytest.raises(PrintError):  # after 0.4 s: ~80 ticks if the loop runs meanwhile
+            await send_async(parse_printer(str(fifo)), b"x", timeout=0.2, grace=0.2)
         task.cancel()
         return ticks
 

@@ -263,9 +263,9 @@ def test_reconcile_store_ends_when_the_store_database_does_not_answer(
 
     from pos_app.cli import store as store_cli
 
-    monkeypatch.setattr(store_cli, "READ_TIMEOUT", 0.5)
+    monkeypatch.setattr(store_cli, "READ_TIMEOUT", 0.25)
     with psycopg.connect(pg_server.admin_url(store_db)) as admin:
         admin.execute("LOCK TABLE sales IN ACCESS EXCLUSIVE MODE")
         for scope in ("--store", "--chain"):
             assert main(["reconcile", scope, "--json"]) == 1
-            assert "did not answer within 0.5 s" in capsys.readouterr().err
+            assert "did not answer within 0.25 s" in capsys.readouterr().err

@@ -22,6 +22,7 @@ from pos_app.settings import paths, secrets
 from pos_app.settings.memory_keyring import memory_keyring
 from pos_app.store.hints import read_hint
 from pos_app.store.relay import Relay
+from tests.checkout.harness import quick_cancel_recheck
 from tests.notifications.harness import LINE, SLOW_POLL, till_config
 from tests.store.helpers import open_ledger, rows, sell
 from tests.store.pgserver import SUPERPASS, PgServer
@@ -189,6 +190,7 @@ def test_turning_the_store_database_on_in_a_running_counter_sends_the_history(
     from tests.notifications.harness import open_till
 
     monkeypatch.setenv("POS_STORE_DATABASE_PASSWORD", SUPERPASS)
+    quick_cancel_recheck(monkeypatch)  # replace_pending's cancel looks again after 0.2 s, not 2
     url = pg_server.url(dbname=store_db)
 
     async def go() -> None:

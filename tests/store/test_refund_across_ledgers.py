@@ -200,7 +200,7 @@ def test_a_server_that_never_answers_holds_a_refund_only_its_timeout(
     _cash(_service(ledger, url), sale.external_reference, "10.00")  # the schema made
 
     def across() -> RefundCheck:
-        return RefundCheck(ledger, url, SUPERPASS, box="CAJA01", timeout=0.5)
+        return RefundCheck(ledger, url, SUPERPASS, box="CAJA01", timeout=0.25)
 
     service = RefundService(ledger, lambda: None, across=across)  # type: ignore[arg-type,return-value]
     with psycopg.connect(pg_server.admin_url(store_db)) as admin:

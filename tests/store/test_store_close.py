@@ -194,9 +194,9 @@ def test_a_store_database_that_does_not_answer_ends_the_command(
         )
     )
     monkeypatch.setenv("POS_STORE_DATABASE_PASSWORD", SUPERPASS)
-    monkeypatch.setattr(store_cli, "READ_TIMEOUT", 0.5)
+    monkeypatch.setattr(store_cli, "READ_TIMEOUT", 0.25)
     with psycopg.connect(pg_server.admin_url(store_db)) as admin:
         admin.execute("LOCK TABLE sales IN ACCESS EXCLUSIVE MODE")
         assert main(["close", "--store", "--json"]) == 1
-    assert "did not answer within 0.5 s" in capsys.readouterr().err
+    assert "did not answer within 0.25 s" in capsys.readouterr().err
     a.close()

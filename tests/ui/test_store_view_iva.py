@@ -87,7 +87,7 @@ def test_a_store_database_that_does_not_answer_is_said_not_read_for_good(
     from pos_app.ui.day import store_view
 
     monkeypatch.setenv("POS_STORE_DATABASE_PASSWORD", SUPERPASS)
-    monkeypatch.setattr(store_view, "READ_TIMEOUT", 0.5)
+    monkeypatch.setattr(store_view, "READ_TIMEOUT", 0.25)
     url = pg_server.url(dbname=store_db)
     ledger = open_ledger(tmp_path / "CAJA01")
     sell_mco(ledger, "CAJA01", cash=False)
