@@ -1,6 +1,6 @@
 """The one-folder bundle builds and runs from a folder with no Python environment.
 
-Builds ``dist/pos-app`` with ``python -m pos_app.packaging build`` (about 35 s on two cores),
+Builds ``dist/pos-app`` with ``python -m pos_app.packaging build`` (~15 s of CPU on two cores),
 moves it to a fresh folder and runs it there with an environment that has no venv, no
 PYTHONPATH and no PATH to this interpreter: ``--version``, ``doctor --json`` and ``--demo``
 offscreen until its window is up (then Ctrl-C: an orderly exit, code 0). Built once per test

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins
+import gc
 import os
 import shutil
 import struct
@@ -153,3 +154,25 @@ def test_debug_sections_are_stripped_from_the_bundles_copies(tmp_path: Path) -> 
         encoding="utf-8",
     )
     assert "answer" in symbols.stdout  # its symbols kept
+
+
+def test_pyinstaller_runs_without_the_cycle_collector_or_qts_stubs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What build() sets around PyInstaller's run (a stand-in here that makes the folder)."""
+    pyinstaller = pytest.importorskip("PyInstaller.__main__")
+    modulegraph = pytest.importorskip("PyInstaller.lib.modulegraph.modulegraph")
+    monkeypatch.setattr(modulegraph, "compile", builtins.compile, raising=False)  # undone after
+    seen: list[tuple[bool, bool]] = []
+
+    def run(args: list[str]) -> None:
+        seen.append((gc.isenabled(), modulegraph.compile is builtins.compile))
+        dist = Path(args[args.index("--distpath") + 1])
+        (dist / build.NAME / "_internal").mkdir(parents=True)
+
+    monkeypatch.setattr(pyinstaller, "run", run)
+    assert gc.isenabled()
+    folder = build.build(tmp_path / "dist", tmp_path / "work")
+    assert seen == [(False, False)]  # no cycle collector, Qt's stubs not read
+    assert gc.isenabled()  # back on after
+    assert (folder / "pos-app.desktop").is_file()
