@@ -1,6 +1,6 @@
 """The one-folder bundle builds and runs from a folder with no Python environment.
 
-Builds ``dist/pos-app`` with ``python -m pos_app.packaging build`` (about 35 s on two cores),
+Builds ``dist/pos-app`` with ``python -m pos_app.packaging build`` (~15 s of CPU on two cores),
 moves it to a fresh folder and runs it there with an environment that has no venv, no
 PYTHONPATH and no PATH to this interpreter: ``--version``, ``doctor --json`` and ``--demo``
 offscreen until its window is up (then Ctrl-C: an orderly exit, code 0). Built once per test
@@ -109,6 +109,8 @@ def run(
 
 
 def test_the_folder_has_the_program_resources_menu_entry_and_icon(bundle: Path) -> None:
+    from pos_app.packaging import build, qt_parts
+
     assert os.access(bundle / "pos-app", os.X_OK)
     resources = bundle / "_internal" / "pos_app" / "_resources"
     for name in ("style.qss", "demo_catalog.csv", "demo_catalog_co.csv", "icon.png"):
@@ -122,6 +124,21 @@ def test_the_folder_has_the_program_resources_menu_entry_and_icon(bundle: Path) 
     # Left out (build.NEVER_IMPORTED): Pillow's AVIF and WebP codecs, Qt's D-Bus bindings.
     for never in ("libavif*", "libwebp*", "_avif*", "_webp*", "QtDBus*"):
         assert not list(bundle.rglob(never)), never
+    # Qt (qt_parts): the desktop's platforms, not those for a PC without a window system, and
+    # Qt's translations in the languages the app speaks only.
+    qt = bundle / "_internal" / "PySide6" / "Qt"
+    platforms = {qt_parts.platform_name(p.name) for p in (qt / "plugins" / "platforms").iterdir()}
+    assert platforms >= {"xcb", "wayland", "offscreen"}, platforms
+    assert not platforms & qt_parts.PLATFORMS_NEVER_LOADED, platforms
+    kinds = {p.name for p in (qt / "plugins").iterdir()}
+    assert kinds >= {"imageformats", "iconengines", "platformthemes", "printsupport"}, kinds
+    assert not kinds & qt_parts.KINDS_NEVER_LOADED, kinds
+    qm = sorted(p.name for p in (qt / "translations").iterdir())
+    assert qm == ["qtbase_es.qm", "qtbase_pt_BR.qm"], qm
+    # Without debugging sections (build.strip_debug_info), where binutils' strip is at hand.
+    if shutil.which("strip"):
+        carrying = [p for p in (bundle / "_internal").rglob("*.so*") if build.has_debug_info(p)]
+        assert not carrying, carrying[:5]
 
 
 def test_version_and_doctor_run_without_python(bundle: Path, tmp_path: Path) -> None:
@@ -162,6 +179,7 @@ def test_demo_runs_offscreen_and_exits_cleanly(bundle: Path, tmp_path: Path) -> 
     err = "".join(lines)
     assert proc.returncode == 0, err[-3000:]
     assert "demo: MLA sandbox at http://127.0.0.1:" in err, err[-3000:]
+    assert "qtbase_es" not in err, err[-3000:]  # Qt's Spanish catalog found (no warning naming it)
     assert "Traceback" not in err and "ERROR" not in err, err[-3000:]
 
 
