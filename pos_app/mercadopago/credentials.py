@@ -69,8 +69,22 @@ def is_loopback_host(host: str) -> bool:
 
 
 def check_base_url(url: str) -> str:
-    """Accept https anywhere, plain http only on loopback (the sandbox)."""
+    """Accept https anywhere, plain http only on loopback (the sandbox); never a user name or
+    password in the address: httpx would send them as Basic authorization in place of the
+    access token (``http://pos:TOKEN@host`` — the token then travels as a password)."""
     parts = urlsplit(url)
+    if "@" in parts.netloc:
+        raise BaseUrlError(
+            message(
+                CTX,
+                QT_TRANSLATE_NOOP(
+                    "Credentials",
+                    "The API address {url} holds a user name or password: remove them (the "
+                    "access token is sent on its own, never in the address).",
+                ),
+                url=redact(url),
+            )
+        )
     if parts.scheme == "https" and parts.hostname:
         return url.rstrip("/")
     if parts.scheme == "http" and parts.hostname and is_loopback_host(parts.hostname):

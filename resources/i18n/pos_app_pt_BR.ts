@@ -1367,6 +1367,10 @@
 <context>
     <name>Credentials</name>
     <message>
+        <source>The API address {url} holds a user name or password: remove them (the access token is sent on its own, never in the address).</source>
+        <translation>O endereço da API {url} contém um usuário ou uma senha: remova-os (o token de acesso é enviado à parte, nunca no endereço).</translation>
+    </message>
+    <message>
         <source>The API address {url} is not allowed: use https, or plain http only on this computer (127.0.0.1) for the sandbox.</source>
         <translation>O endereço de API {url} não é permitido: use https, ou http simples apenas neste computador (127.0.0.1) para o sandbox.</translation>
     </message>

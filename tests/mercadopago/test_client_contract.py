@@ -240,6 +240,12 @@ def test_base_url_rules() -> None:
     assert check_base_url("http://127.0.0.1:8765") == "http://127.0.0.1:8765"
     with pytest.raises(BaseUrlError):
         check_base_url("http://api.mercadopago.com")
+    # User info would go out as Basic authorization instead of the Bearer token, and the
+    # message must not repeat the password it refuses.
+    for address in ("https://pos:APP_USR-secret-1@api.mercadopago.com", "http://x@127.0.0.1:8765"):
+        with pytest.raises(BaseUrlError, match="user name or password") as refused:
+            check_base_url(address)
+        assert "APP_USR-secret-1" not in str(refused.value)
     assert AccessToken("APP_USR-0fd7fcbf-4c3c-4fcf-9f46-a38e0d4d0b8a").looks_like_public_key
     assert not AccessToken("APP_USR-5001000000000001-112200-abcdef-5001").looks_like_public_key
     assert "5001" in repr(AccessToken("APP_USR-secretsecret-5001")) and "secret" not in repr(
