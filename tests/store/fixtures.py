@@ -41,6 +41,11 @@ def _run_template(factory: pytest.TempPathFactory, bindir: Path) -> Iterator[Pat
 def _remove_template(template: PgServer, shared: Path) -> None:
     import fcntl
 
+    if not shared.is_dir():
+        # A run without workers: its own temporary folder (with the lock) was removed before
+        # the exit; no other process can be copying the template, which is removed all the same.
+        shutil.rmtree(template.root, ignore_errors=True)
+        return
     with open(shared / "pg-template.lock", "w", encoding="utf-8") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         shutil.rmtree(template.root, ignore_errors=True)
