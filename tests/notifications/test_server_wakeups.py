@@ -19,6 +19,7 @@ from starlette.routing import Route
 
 from pos_app.notifications import server as server_module
 from pos_app.notifications.server import EmbeddedServer
+from tests.uvicorn_log import uvicorn_errors
 from tests.virtual_time import current, run_virtual
 
 
@@ -144,5 +145,8 @@ def test_a_request_that_never_ends_is_canceled_at_the_graceful_timeout() -> None
                 await asking
         return took
 
-    took = run_virtual(scenario())
+    with uvicorn_errors() as said:
+        took = run_virtual(scenario())
     assert 3 <= took < 4  # virtual seconds: the graceful-shutdown timeout, then canceled
+    # Said where uvicorn always said it (and heard: test_sandbox_faults checks its absence).
+    assert sum("graceful shutdown exceeded" in r.getMessage() for r in said) == 1

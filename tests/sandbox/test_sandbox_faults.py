@@ -4,7 +4,6 @@ faults (a dropped or hung connection only means something with a real one)."""
 from __future__ import annotations
 
 import asyncio
-import logging
 
 import httpx
 import pytest
@@ -12,6 +11,7 @@ import pytest
 from pos_app.sandbox import SandboxServer, SandboxState, create_sandbox_app, middleware
 from pos_app.sandbox.faults import Faults
 from pos_app.sandbox.testing import InProcessSandbox
+from tests.uvicorn_log import uvicorn_errors
 
 
 def test_500_and_429_and_recovery(sb: InProcessSandbox) -> None:
@@ -121,7 +121,7 @@ def test_drop_and_timeout_in_process_raise_the_transport_errors(sb: InProcessSan
     sb.run(scenario)
 
 
-def test_drop_and_timeout_over_a_real_socket(caplog: pytest.LogCaptureFixture) -> None:
+def test_drop_and_timeout_over_a_real_socket() -> None:
     async def main() -> None:
         state = SandboxState.seeded()
         auth = {"Authorization": f"Bearer {state.seller_token}"}
@@ -155,6 +155,7 @@ def test_drop_and_timeout_over_a_real_socket(caplog: pytest.LogCaptureFixture) -
 
     # The hung request must not hold the server's shutdown: the client had gone away, so
     # uvicorn never reaches its graceful-shutdown timeout (it would log and cancel the task).
-    with caplog.at_level(logging.ERROR, logger="uvicorn.error"):
+    # (tests/notifications/test_server_wakeups.py: the same capture hears it when it happens.)
+    with uvicorn_errors() as said:
         asyncio.run(main())
-    assert not [r for r in caplog.records if "graceful shutdown exceeded" in r.getMessage()]
+    assert not [r for r in said if "graceful shutdown exceeded" in r.getMessage()]
