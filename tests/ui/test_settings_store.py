@@ -345,3 +345,24 @@ def test_closing_settings_while_the_stores_load_deletes_it_after_the_load_ended(
     finally:
         loop.set_exception_handler(before)
     assert failed == []
+
+
+def test_a_call_canceled_before_it_started_leaves_no_coroutine_unawaited(
+    dialog: SettingsDialog, qtbot: QtBot
+) -> None:
+    """Settings closed in the same loop turn as a call began (the box's QR fetched on a
+    click): the task was canceled before its first step and the call's coroutine was never
+    awaited nor closed ("coroutine ... was never awaited" when collected)."""
+    import inspect
+
+    page = loaded(qtbot, dialog.place)
+
+    async def call() -> None:
+        pass
+
+    coro = call()
+    page._run(coro, "Fetching…")
+    tasks = page.forget_tasks()
+    assert tasks and all(t.cancelled() or t.cancelling() for t in tasks)
+    qtbot.waitUntil(lambda: page._running == 0, timeout=WAIT)
+    assert inspect.getcoroutinestate(coro) == inspect.CORO_CLOSED
