@@ -290,13 +290,44 @@ def migrate(conn: sqlite3.Connection) -> int:
     version = check_known(conn)
     if version == len(MIGRATIONS):
         return version
-    start = ""
-    if version == 0:
-        start, version = _new_ledger(conn)
-    steps = "\n".join(
-        f"{script}\nPRAGMA user_version = {number};"
-        for number, script in enumerate(MIGRATIONS[version:], start=version + 1)
-    )
-    # executescript commits whatever is open first, then runs the script as written.
-    conn.executescript(f"BEGIN IMMEDIATE;\n{start}{steps}\nCOMMIT;")
+    # The version is read again under the write lock: two processes opening the same new
+    # ledger at once (the window and a command, the first day) both read 0 above, and the one
+    # that waited for the lock then ran the new-ledger script over the other's tables ("table
+    # ... already exists"). The statements go one by one inside this transaction
+    # (``executescript`` would commit it first, and the lock with it).
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        version = check_known(conn)
+        if version < len(MIGRATIONS):
+            start = ""
+            if version == 0:
+                start, version = _new_ledger(conn)
+            steps = "\n".join(
+                f"{script}\nPRAGMA user_version = {number};"
+                for number, script in enumerate(MIGRATIONS[version:], start=version + 1)
+            )
+            for statement in statements_of(start + steps):
+                conn.execute(statement)
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
     return len(MIGRATIONS)
+
+
+def statements_of(script: str) -> list[str]:
+    """A script's statements, each whole (a trigger's ``BEGIN ... END;``, a ``;`` in a string
+    or a comment stay inside theirs: SQLite's own :func:`sqlite3.complete_statement` says where
+    one ends)."""
+    found: list[str] = []
+    pending = ""
+    pieces = script.split(";")
+    for number, piece in enumerate(pieces):
+        last = number == len(pieces) - 1
+        pending += piece if last else piece + ";"
+        if last or sqlite3.complete_statement(pending):
+            if pending.strip().strip(";").strip():
+                found.append(pending)
+            pending = ""
+    return found
