@@ -432,3 +432,15 @@ def screenshot(qtbot: QtBot) -> Screenshot:
         return keep_picture(widget.grab(), name)
 
     return save
+
+
+def saved_as(label: Any, path: Path) -> bool:
+    """A dialog's "Saved as …" line for ``path``: the sentence, with the path whole in the
+    tooltip (shown shortened in its middle to one line: ``show_saved_path``)."""
+    text = label.text()
+    shown = text.removeprefix("Saved as ").removesuffix(".")
+    return (
+        text.startswith("Saved as ")
+        and label.toolTip() == str(path)
+        and (shown == str(path) or ("…" in shown and str(path).endswith(shown.split("…")[-1])))
+    )

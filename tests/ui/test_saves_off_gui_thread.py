@@ -40,6 +40,7 @@ from pos_app.ui.receipts.preview import ReceiptPreviewDialog
 from pos_app.ui.settings import qr_sticker
 from pos_app.ui.settings.dialog import SECTION_PLACE, SettingsDialog
 from tests.ui.asking import choose_file
+from tests.ui.conftest import saved_as
 from tests.ui.held import Held
 from tests.ui.test_ui_charging import banner_is, charge, fill_cart
 from tests.ui.test_ui_receipts import pay_a_sale
@@ -189,7 +190,7 @@ def test_a_receipt_pdf_is_written_while_the_window_shows_the_next_payment(
     screenshot(window, "saves_paid_while_the_receipt_is_written")
 
     held.release.set()
-    qtbot.waitUntil(lambda: preview.status.text() == f"Saved as {target}.", timeout=WAIT)
+    qtbot.waitUntil(lambda: saved_as(preview.status, target), timeout=WAIT)
     timer.stop()
     assert ref in whole_pdf(target)
     assert preview.pdf_button.isEnabled()
@@ -261,7 +262,7 @@ def test_the_close_report_pdf_is_written_while_the_window_runs(
     screenshot(closing, "saves_close_pdf_saving")
 
     held.release.set()
-    qtbot.waitUntil(lambda: closing.pdf_status.text() == f"Saved as {target}.", timeout=WAIT)
+    qtbot.waitUntil(lambda: saved_as(closing.pdf_status, target), timeout=WAIT)
     timer.stop()
     assert "Close number 1" in whole_pdf(target)
     assert closing.pdf_button.isEnabled()
@@ -309,7 +310,7 @@ def test_closing_the_close_dialog_while_its_pdf_is_written(
         box.close()
         assert not target.exists()
     else:
-        qtbot.waitUntil(lambda: closing.pdf_status.text() == f"Saved as {target}.", timeout=WAIT)
+        qtbot.waitUntil(lambda: saved_as(closing.pdf_status, target), timeout=WAIT)
         assert "Close number 1" in whole_pdf(target)
         assert warnings(caplog) == []
     no_file_left_beside(target)
@@ -460,3 +461,27 @@ def test_a_folder_typed_as_the_name_is_said_before_anything_is_made(
     )
     assert painted == [] and list(folder.iterdir()) == []
     settings.reject()
+
+
+def test_a_deep_folder_is_shortened_in_the_middle_to_one_line(qtbot: QtBot) -> None:
+    """A receipt saved five folders down a share wrapped "Saved as …" over three lines and
+    pushed the dialog's buttons down: the path is shortened in its middle to the label's width
+    (its file name kept), whole in the tooltip."""
+    from PySide6.QtWidgets import QLabel
+
+    from pos_app.ui.qtkit.user_files import show_saved_path
+
+    label = QLabel()
+    label.setWordWrap(True)
+    qtbot.addWidget(label)
+    label.resize(420, 40)
+    deep = Path("/media/shop-share") / ("receipts-of-the-month-" * 4) / "2026-12" / "sale-0042.pdf"
+    show_saved_path(label, "Saved as {path}.", deep)
+    shown = label.text().removeprefix("Saved as ").removesuffix(".")
+    assert "…" in shown and shown.endswith("sale-0042.pdf") and shown.startswith("/media")
+    assert label.fontMetrics().horizontalAdvance(shown) <= 420
+    assert label.toolTip() == str(deep)
+    assert saved_as(label, deep)
+    short = Path("/tmp/a.pdf")
+    show_saved_path(label, "Saved as {path}.", short)
+    assert label.text() == "Saved as /tmp/a.pdf." and saved_as(label, short)

@@ -22,7 +22,7 @@ from pos_app.sandbox.payments_search import foreign_payment
 from pos_app.ui.counter.main_window import MainWindow
 from pos_app.ui.counter.sale_banner import BannerKind
 from pos_app.ui.counter.sales_view import PERIOD_RANGE, PERIOD_YESTERDAY
-from tests.ui.conftest import SCREENSHOTS, SCREENSHOTS_WANTED, look_now, quick_cancel
+from tests.ui.conftest import SCREENSHOTS, SCREENSHOTS_WANTED, look_now, quick_cancel, saved_as
 
 pytestmark = pytest.mark.gui
 
@@ -180,7 +180,7 @@ def test_a_day_in_the_window_closes_and_adds_up(
     screenshot(closing, "43_close_day_closed")
     pdf = tmp_path / "close.pdf"
     closing.save_pdf(pdf)  # written on a worker: the dialog says when
-    qtbot.waitUntil(lambda: closing.pdf_status.text() == f"Saved as {pdf}.", timeout=WAIT)
+    qtbot.waitUntil(lambda: saved_as(closing.pdf_status, pdf), timeout=WAIT)
     assert pdf.read_bytes().startswith(b"%PDF")
     if SCREENSHOTS_WANTED and shutil.which("pdftoppm"):
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)

@@ -16,6 +16,7 @@ from pos_app.ui.counter.main_window import MainWindow
 from pos_app.ui.counter.sale_banner import BannerKind
 from pos_app.ui.settings.receipts import ReceiptsPage
 from pos_app.ui.settings.session import SettingsSession
+from tests.ui.conftest import saved_as
 from tests.ui.test_ui_charging import WAIT, banner_is, charge, fill_cart
 
 pytestmark = pytest.mark.gui
@@ -91,7 +92,7 @@ def test_reprint_from_todays_sales_preview_print_and_pdf(
 
     pdf = tmp_path / "receipt.pdf"
     preview.save_pdf(pdf)  # written on a worker: the status says when
-    qtbot.waitUntil(lambda: preview.status.text() == f"Saved as {pdf}.", timeout=WAIT)
+    qtbot.waitUntil(lambda: saved_as(preview.status, pdf), timeout=WAIT)
     from pypdf import PdfReader  # here: the one test of this module that reads a PDF
 
     text = " ".join(unicodedata.normalize("NFKC", PdfReader(pdf).pages[0].extract_text()).split())

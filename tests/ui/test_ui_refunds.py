@@ -17,7 +17,7 @@ from pos_app.ui.counter.main_window import MainWindow
 from pos_app.ui.counter.sales_view import COL_STATUS
 from pos_app.ui.day.refund_dialog import AMOUNT, LINES
 from pos_app.ui.receipts.preview import ReceiptPreviewDialog
-from tests.ui.conftest import wait_settled
+from tests.ui.conftest import saved_as, wait_settled
 from tests.ui.test_ui_charging import WAIT
 from tests.ui.test_ui_receipts import pay_a_sale
 
@@ -78,7 +78,7 @@ def test_refund_partially_then_totally_with_the_refund_ticket(
     screenshot(preview, "72_refund_receipt_preview")
     pdf = tmp_path / "refund.pdf"
     preview.save_pdf(pdf)  # written on a worker: the status says when
-    qtbot.waitUntil(lambda: preview.status.text() == f"Saved as {pdf}.", timeout=WAIT)
+    qtbot.waitUntil(lambda: saved_as(preview.status, pdf), timeout=WAIT)
     from pypdf import PdfReader  # here: the one test of this module that reads a PDF
 
     text = " ".join(unicodedata.normalize("NFKC", PdfReader(pdf).pages[0].extract_text()).split())

@@ -828,6 +828,7 @@ class CloseDayDialog(QDialog):
 
         self.pdf_button.setEnabled(False)  # one at a time
         self.pdf_status.setText(self.tr("Saving the PDF…"))
+        self.pdf_status.setToolTip("")  # the last save's path, no longer what is said
         make = report_pdf(self.shown_report(), self._site, self.report_title())
         return save_in_background(
             self,
@@ -838,8 +839,10 @@ class CloseDayDialog(QDialog):
         )
 
     def _pdf_saved(self, path: Path) -> None:
+        from pos_app.ui.qtkit.user_files import show_saved_path
+
         self.pdf_button.setEnabled(self.report is not None)
-        self.pdf_status.setText(self.tr("Saved as {path}.").format(path=path))
+        show_saved_path(self.pdf_status, self.tr("Saved as {path}."), path)
 
     def _pdf_failed(self, path: Path, exc: OSError) -> None:
         """A full disk, a folder, a FIFO or a device named: said in a box (over the window when

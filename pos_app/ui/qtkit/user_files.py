@@ -22,7 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QBuffer, QIODevice, QObject
+from PySide6.QtCore import QBuffer, QIODevice, QObject, Qt
 
 from pos_app.system.files import output_target, write_user_file
 
@@ -30,7 +30,11 @@ if TYPE_CHECKING:
     import asyncio
     import concurrent.futures
 
+    from PySide6.QtWidgets import QLabel
+
 log = logging.getLogger(__name__)
+
+NARROWEST_PATH = 320  # px: a label not shown yet (its width unknown) still shows a useful stretch
 
 Make = Callable[[QBuffer], object]
 
@@ -141,3 +145,25 @@ def saves_under_way() -> list[asyncio.Task[Path]]:
     """The saves not ended yet: quitting waits for them (a file the cashier asked for, half
     made when the loop stopped, was never written, nothing said)."""
     return [task for task in _under_way if not task.done()]
+
+
+def show_saved_path(label: QLabel, text: str, path: Path) -> None:
+    """``text`` (a translated sentence holding ``{path}``) with the path fitted to one line of
+    the label: the file's name whole, its folder shortened in the middle (a deep folder wrapped
+    "Saved as ..." over three lines and pushed the dialog's buttons down). The whole path is
+    the label's tooltip."""
+    metrics = label.fontMetrics()
+    # Its own line's width (the sentence's words wrap around it), less the full stop's.
+    width = label.width() if label.isVisible() else max(label.width(), NARROWEST_PATH)
+    width -= metrics.horizontalAdvance("..")
+    whole = str(path)
+    name = path.name
+    folder = whole[: len(whole) - len(name)]  # with its trailing separator
+    room = width - metrics.horizontalAdvance(name)
+    if name and folder and room > metrics.horizontalAdvance("/…/"):
+        # The file's name whole (what the cashier looks for), its folder shortened.
+        shown = metrics.elidedText(folder, Qt.TextElideMode.ElideMiddle, room) + name
+    else:
+        shown = metrics.elidedText(whole, Qt.TextElideMode.ElideMiddle, width)
+    label.setText(text.format(path=shown))
+    label.setToolTip(str(path))

@@ -36,7 +36,7 @@ from pos_app.ui.qtkit.errors import file_error_text
 from pos_app.ui.qtkit.folders import existing_folder
 from pos_app.ui.qtkit.keyboard import install_mnemonics
 from pos_app.ui.qtkit.style import set_state
-from pos_app.ui.qtkit.user_files import save_in_background
+from pos_app.ui.qtkit.user_files import save_in_background, show_saved_path
 from pos_app.ui.qtkit.window_settings import resize_for_screen
 from pos_app.ui.qtkit.workarounds import emit
 from pos_app.ui.receipts.pdf import print_to_system, receipt_html, write_into
@@ -129,6 +129,7 @@ class ReceiptPreviewDialog(QDialog):
     def print_now(self) -> asyncio.Task[None]:
         self.print_button.setEnabled(False)
         self.status.setText(self.tr("Printing…"))
+        self.status.setToolTip("")  # the last save's path, no longer what is said
         set_state(self.status, "")
         return self.tasks.spawn(self._print())
 
@@ -167,6 +168,7 @@ class ReceiptPreviewDialog(QDialog):
         Closed meanwhile, the file is still written (or the log says why not)."""
         self.pdf_button.setEnabled(False)  # one at a time
         self.status.setText(self.tr("Saving the PDF…"))
+        self.status.setToolTip("")  # the last save's path, no longer what is said
         set_state(self.status, "")
         paper = str(self.opts.paper_mm)
         return save_in_background(
@@ -179,7 +181,7 @@ class ReceiptPreviewDialog(QDialog):
 
     def _pdf_saved(self, path: Path) -> None:
         self.pdf_button.setEnabled(True)
-        self.status.setText(self.tr("Saved as {path}.").format(path=path))
+        show_saved_path(self.status, self.tr("Saved as {path}."), path)
         set_state(self.status, "")
 
     def _pdf_failed(self, exc: OSError) -> None:
