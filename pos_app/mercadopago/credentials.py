@@ -72,15 +72,20 @@ def check_base_url(url: str) -> str:
     """Accept https anywhere, plain http only on loopback (the sandbox); never a user name or
     password in the address: httpx would send them as Basic authorization in place of the
     access token (``http://pos:TOKEN@host`` — the token then travels as a password)."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - reading it is what checks it ("host:99999", "host:x")
+    except ValueError:  # "http://[::1", "https://host:99999"
+        parts = urlsplit("")
     if "@" in parts.netloc:
         raise BaseUrlError(
             message(
                 CTX,
                 QT_TRANSLATE_NOOP(
                     "Credentials",
-                    "The API address {url} holds a user name or password: remove them (the "
-                    "access token is sent on its own, never in the address).",
+                    # No "password:" before a word: the log filter would take it for one.
+                    "The API address {url} has a user name or password in it. Remove them: "
+                    "the access token is sent on its own, never in the address.",
                 ),
                 url=redact(url),
             )

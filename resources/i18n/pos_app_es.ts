@@ -1367,8 +1367,8 @@
 <context>
     <name>Credentials</name>
     <message>
-        <source>The API address {url} holds a user name or password: remove them (the access token is sent on its own, never in the address).</source>
-        <translation>La dirección de la API {url} contiene un usuario o una contraseña: quítelos (el token de acceso se envía aparte, nunca en la dirección).</translation>
+        <source>The API address {url} has a user name or password in it. Remove them: the access token is sent on its own, never in the address.</source>
+        <translation>La dirección de la API {url} contiene un usuario o una contraseña. Quítelos: el token de acceso se envía aparte, nunca en la dirección.</translation>
     </message>
     <message>
         <source>The API address {url} is not allowed: use https, or plain http only on this computer (127.0.0.1) for the sandbox.</source>

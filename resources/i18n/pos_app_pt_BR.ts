@@ -1367,8 +1367,8 @@
 <context>
     <name>Credentials</name>
     <message>
-        <source>The API address {url} holds a user name or password: remove them (the access token is sent on its own, never in the address).</source>
-        <translation>O endereço da API {url} contém um usuário ou uma senha: remova-os (o token de acesso é enviado à parte, nunca no endereço).</translation>
+        <source>The API address {url} has a user name or password in it. Remove them: the access token is sent on its own, never in the address.</source>
+        <translation>O endereço da API {url} contém um usuário ou uma senha. Remova-os: o token de acesso é enviado à parte, nunca no endereço.</translation>
     </message>
     <message>
         <source>The API address {url} is not allowed: use https, or plain http only on this computer (127.0.0.1) for the sandbox.</source>

@@ -246,6 +246,10 @@ def test_base_url_rules() -> None:
         with pytest.raises(BaseUrlError, match="user name or password") as refused:
             check_base_url(address)
         assert "APP_USR-secret-1" not in str(refused.value)
+    # Garbage is refused with the same message as any address not allowed, never a ValueError.
+    for garbage in ("http://[::1", "https://api.mercadopago.com:99999", "https://h:port", ""):
+        with pytest.raises(BaseUrlError, match="is not allowed"):
+            check_base_url(garbage)
     assert AccessToken("APP_USR-0fd7fcbf-4c3c-4fcf-9f46-a38e0d4d0b8a").looks_like_public_key
     assert not AccessToken("APP_USR-5001000000000001-112200-abcdef-5001").looks_like_public_key
     assert "5001" in repr(AccessToken("APP_USR-secretsecret-5001")) and "secret" not in repr(
